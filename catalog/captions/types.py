@@ -1,0 +1,57 @@
+"""What the caption parser finds in caption prose: credit, date and place, as the caption states them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Credit:
+    """A caption's credit line, split into its parts (see ../shared/captions/README.md for the labelling rules)."""
+
+    raw: str | None = None  # "Photo/Zhang Dagang", "AP Photo/Andy Wong", "REUTERS/Go Nakamura"
+    photographer: str | None = None
+    agency: str | None = None  # standardised: "AP", "Reuters", "Xinhua", "Getty Images", "EPA-EFE", ...
+    provider: str | None = None  # handout / courtesy source
+
+
+@dataclass
+class Place:
+    """A place as written in the caption; no level is guessed from another."""
+
+    sublocation: str | None = None
+    city: str | None = None
+    province: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class CaptionFacts:
+    """The result of ``catalog.captions.parse(text)``.
+
+    ``date`` is ISO at the precision written ("2025-10-14", "2025-10", "2025") or None;
+    ``date_kind`` is "taken", "released" or None; ``date_text`` holds a date written without a year.
+    ``released`` is a release date found beside a taken date (both can appear in one caption).
+    """
+
+    text: str
+    description: str | None = None
+    credit: Credit = field(default_factory=Credit)
+    date: str | None = None
+    date_kind: str | None = None
+    date_text: str | None = None
+    released: str | None = None
+    location: Place = field(default_factory=Place)
+
+    def to_json(self) -> dict:
+        """The ``parse-caption --format json`` object (the contract in the README)."""
+        return {
+            "text": self.text,
+            "description": self.description,
+            "credit": asdict(self.credit),
+            "date": self.date,
+            "date_kind": self.date_kind,
+            "date_text": self.date_text,
+            "released": self.released,
+            "location": asdict(self.location),
+        }

@@ -1,0 +1,84 @@
+"""The values a metadata reader hands to the importer: fields with their provenance, conflicts, failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Where a value came from. Stored beside every value in the catalogue and shown by ``catalog show``.
+SOURCES = ("exif", "iptc", "xmp", "sidecar", "caption", "gazetteer", "manual", "file")
+
+#: The canonical field names a reader may fill. Values are ``str`` unless noted.
+#: ``taken`` is ISO 8601 at the precision known: "2025", "2025-10", "2025-10-14",
+#: "2025-10-14T10:05:00" or "2025-10-14T10:05:00+08:00".
+FIELDS = (
+    "caption",  # dc:description / IIM 2:120 / EXIF ImageDescription
+    "headline",  # photoshop:Headline / IIM 2:105
+    "title",  # dc:title / IIM 2:05 (object name)
+    "photographer",  # dc:creator (joined "; ") / IIM 2:80 / EXIF Artist
+    "credit",  # photoshop:Credit / IIM 2:110 (the credit line)
+    "source",  # photoshop:Source / IIM 2:115
+    "copyright",  # dc:rights / IIM 2:116 / EXIF Copyright
+    "supplier",  # plus:ImageSupplier name
+    "taken",  # see above
+    "sublocation",
+    "city",
+    "province",
+    "country",
+    "country_code",
+    "keywords",  # list[str]
+    "lat",  # float, signed decimal degrees
+    "lon",  # float
+    "make",
+    "model",
+)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """One reconciled value and the block it was taken from (one of SOURCES)."""
+
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field whose copies in different blocks disagree, e.g. an IIM caption that differs from the XMP one."""
+
+    field: str
+    copies: tuple[tuple[str, Any], ...]  # ((block, value), ...) in the order the rules consider them
+
+
+@dataclass
+class PhotoMetadata:
+    """Everything read from one image file (and its XMP sidecar), reconciled field by field."""
+
+    path: str
+    format: str | None = None  # "JPEG", "TIFF", "PNG", "WEBP", "HEIF"
+    width: int | None = None
+    height: int | None = None
+    fields: dict[str, Sourced] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: Where the photo shows, when XMP LocationShown differs from where it was taken:
+    #: {"sublocation":..., "city":..., "province":..., "country":..., "country_code":...}
+    location_shown: dict[str, str] | None = None
+    #: Language alternatives beyond x-default, e.g. {"caption": {"de": "..."}}
+    alternatives: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: How IIM text was decoded: "utf-8 (declared)", "utf-8", "cp1252", "mixed" or None when there is no IIM.
+    iim_charset: str | None = None
+    #: Problems with single fields that did not stop the read, in plain words.
+    warnings: list[str] = field(default_factory=list)
+
+    def value(self, name: str) -> Any:
+        """The value of a field, or None."""
+        found = self.fields.get(name)
+        return found.value if found else None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file that could not be read as an image, with a reason a person understands."""
+
+    path: str
+    reason: str
