@@ -1,0 +1,154 @@
+"""Dates at partial precision: what a stored ISO value covers, and the date ranges people type in queries.
+
+A stored date is ISO 8601 at the precision known; it covers a span of days:
+
+>>> span("2025-10")
+('2025-10-01', '2025-10-31')
+>>> span("2025-10-14T10:32:00+08:00")
+('2025-10-14', '2025-10-14')
+
+A query date is any of the forms below, and gives the span it means (``today`` is passed in for tests):
+
+>>> parse_query_date("2025-08-01..2025-10-31")
+('2025-08-01', '2025-10-31')
+>>> parse_query_date("Oct. 14, 2025")
+('2025-10-14', '2025-10-14')
+>>> parse_query_date("2025-W42")
+('2025-10-13', '2025-10-19')
+>>> parse_query_date("2025-09..")
+('2025-09-01', None)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in {
+        calendar.month_name[number].lower(),
+        calendar.month_abbr[number].lower(),
+        "sept" if number == 9 else calendar.month_abbr[number].lower(),
+    }
+}
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.I)
+_RELATIVE = re.compile(r"^-(\d+)([dwmy])$", re.I)
+_WORDS = re.compile(r"[a-z]+|\d+", re.I)
+
+
+class DateError(ValueError):
+    """A date that cannot be understood; the message says what was expected."""
+
+
+def span(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day an ISO date at any precision covers; (None, None) when unknown or malformed."""
+    if not value:
+        return None, None
+    match = _ISO.match(value.strip())
+    if not match:
+        return None, None
+    try:
+        return _span_of(int(match[1]), match[2] and int(match[2]), match[3] and int(match[3]))
+    except ValueError:
+        return None, None
+
+
+def precision(value: str | None) -> str | None:
+    """'year', 'month', 'day' or 'time' for a stored ISO value."""
+    if not value or span(value)[0] is None:
+        return None
+    if "T" in value or " " in value.strip():
+        return "time"
+    return {1: "year", 2: "month", 3: "day"}.get(len(value.split("-")))
+
+
+def _span_of(year: int, month: int | None, day: int | None) -> tuple[str, str]:
+    if month is None:
+        return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
+    if day is None:
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+    one = date(year, month, day).isoformat()
+    return one, one
+
+
+def parse_query_date(text: str, today: date | None = None) -> tuple[str | None, str | None]:
+    """A query's date or range as (first day, last day), either end None when open.
+
+    Accepts ``2025``, ``2025-10``, ``2025-10-14``, ``October 2025``, ``14 October 2025``,
+    ``Oct. 14, 2025``, ``2025-W42``, ``today``, ``yesterday``, ``-7d`` (seven days ago), and ranges
+    ``A..B``, ``A..``, ``..B`` of any of those. Raises DateError with a readable message otherwise.
+    """
+    today = today or date.today()
+    text = text.strip()
+    if ".." in text:
+        left, _, right = text.partition("..")
+        if not left.strip() and not right.strip():
+            raise DateError("a range needs a date on at least one side of '..'")
+        start = _one(left, today)[0] if left.strip() else None
+        end = _one(right, today)[1] if right.strip() else None
+        if start and end and start > end:
+            raise DateError(f"the range starts ({start}) after it ends ({end})")
+        return start, end
+    return _one(text, today)
+
+
+def _one(text: str, today: date) -> tuple[str, str]:
+    text = text.strip().strip('"').strip()
+    lowered = text.lower()
+    if lowered in ("today", "yesterday"):
+        day = today - timedelta(days=1 if lowered == "yesterday" else 0)
+        return day.isoformat(), day.isoformat()
+    relative = _RELATIVE.match(text)
+    if relative:
+        count, unit = int(relative[1]), relative[2].lower()
+        days = count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+        day = today - timedelta(days=days)
+        return day.isoformat(), day.isoformat()
+    week = _WEEK.match(text)
+    if week:
+        try:
+            monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        except ValueError as error:
+            raise DateError(f"{text!r} is not a week of that year") from error
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    iso = _ISO.match(text)
+    if iso and "T" not in text and " " not in text:
+        try:
+            return _span_of(int(iso[1]), iso[2] and int(iso[2]), iso[3] and int(iso[3]))
+        except ValueError as error:
+            raise DateError(f"{text!r} is not a real date") from error
+    return _words(text)
+
+
+def _words(text: str) -> tuple[str, str]:
+    """'October 2025', '14 October 2025', 'Oct. 14, 2025' (weekday names are ignored)."""
+    year = month = day = None
+    for word in _WORDS.findall(text):
+        lowered = word.lower()
+        if lowered in MONTHS and month is None:
+            month = MONTHS[lowered]
+        elif word.isdigit() and len(word) == 4 and year is None:
+            year = int(word)
+        elif word.isdigit() and len(word) <= 2 and day is None:
+            day = int(word)
+        elif lowered[:3] in {d.lower()[:3] for d in calendar.day_name}:
+            continue
+        else:
+            raise DateError(
+                f"{text!r} is not a date: use 2025-10-14, 2025-10, 2025, 'October 2025', 'Oct. 14, 2025', "
+                "2025-W42, today or -7d, or a range A..B"
+            )
+    if year is None:
+        raise DateError(f"{text!r} has no year: write it with one, e.g. 'Oct. 14, 2025'")
+    if day is not None and month is None:
+        raise DateError(f"{text!r} has a day but no month")
+    try:
+        return _span_of(year, month, day)
+    except ValueError as error:
+        raise DateError(f"{text!r} is not a real date") from error

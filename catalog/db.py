@@ -1,0 +1,258 @@
+"""Opening a catalogue: where it is, how SQLite is tuned, and upgrading its schema with the Alembic migrations.
+
+`--db` and ``CATALOG_DB`` take a file path (``catalog.db``, the default) or a SQLAlchemy URL
+(``postgresql+psycopg://user@host/news``). Opening applies any migrations that have not run yet, in one
+transaction, after copying an existing SQLite file aside; a catalogue made by a newer version is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from catalog.errors import DatabaseError
+
+#: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
+#: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
+SCHEMA_HEAD = "0001"
+
+#: How long a writer waits for another process's write lock before giving up (seconds).
+LOCK_PATIENCE = 600.0
+
+DEFAULT_DB = "catalog.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """The SQLAlchemy URL for a --db value, CATALOG_DB, or the default catalog.db in the current folder.
+
+    >>> resolve_url("/tmp/news.db")
+    'sqlite:////tmp/news.db'
+    """
+    db = db or os.environ.get("CATALOG_DB") or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().absolute()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def migrations_dir() -> Path:
+    """alembic/ in a source checkout, catalog/migrations inside an installed wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "migrations", here.parent / "alembic"):
+        if (candidate / "env.py").exists():
+            return candidate
+    raise DatabaseError("the catalogue's migrations are missing from this installation; reinstall catalog")
+
+
+def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] | None = None) -> Engine:
+    """An engine for the catalogue at `url`, tuned for its database (WAL and busy handling on SQLite)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseError(f"{url!r} is neither a file path nor a database URL") from error
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url, readonly=readonly)
+    if backend == "postgresql":
+        try:
+            engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+        except ModuleNotFoundError as error:
+            raise DatabaseError(
+                "PostgreSQL support is not installed: pip install 'catalog[postgres]'"
+            ) from error
+        if readonly:
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("SET TRANSACTION READ ONLY"))
+        return engine
+    raise DatabaseError(f"catalogues are kept in SQLite or PostgreSQL, not {backend!r}")
+
+
+def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        if readonly and not path.exists():
+            raise DatabaseError(f"there is no catalogue at {path}")
+        if not readonly and not path.parent.exists():
+            raise DatabaseError(f"cannot make a catalogue at {path}: the folder {path.parent} does not exist")
+    connect_args: dict = {"timeout": 5.0, "isolation_level": None, "check_same_thread": False}
+    if readonly and path is not None:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    engine = create_engine(url, connect_args=connect_args)
+
+    @event.listens_for(engine, "connect")
+    def _tune(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA cache_size=-65536")
+        cursor.execute("PRAGMA temp_store=MEMORY")
+        cursor.execute("PRAGMA mmap_size=268435456")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        # A writer takes the write lock when its transaction starts, so two writers queue instead of
+        # failing half-way ("database is locked" on upgrade from a read lock).
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def is_locked_error(error: BaseException) -> bool:
+    """True for SQLite's 'database is locked' / 'busy' errors, which waiting cures."""
+    message = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], None] | None, what: str):
+    """Run `action` (a whole write transaction), waiting while another process holds the write lock.
+
+    SQLite lets one writer at a time; instead of failing with "database is locked", the second import says
+    it is waiting (once) and tries again until LOCK_PATIENCE runs out.
+    """
+    deadline = time.monotonic() + LOCK_PATIENCE
+    told = False
+    delay = 0.05
+    while True:
+        try:
+            return action()
+        except OperationalError as error:
+            if not is_locked_error(error):
+                raise
+            if time.monotonic() > deadline:
+                raise DatabaseError(
+                    f"gave up waiting for {what}: another catalog process has held the write lock "
+                    f"for over {int(LOCK_PATIENCE)} s"
+                ) from error
+            if not told and on_wait:
+                on_wait(f"waiting for {what}: another catalog process is writing to it")
+                told = True
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None = None) -> None:
+    """Bring the schema to SCHEMA_HEAD: create it in a new catalogue, upgrade an old one after a backup."""
+    current = _current_revision(engine)
+    if current == SCHEMA_HEAD:
+        return
+    known = _known_revisions()
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"this catalogue was made by a newer version of catalog (schema {current}); "
+            "upgrade catalog to open it (pip install -U catalog)"
+        )
+    backup = _backup(url) if current is not None else None
+
+    def upgrade():
+        with engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7418001)")
+                if _revision_on(conn) == SCHEMA_HEAD:  # another process upgraded it while we waited
+                    return
+                _run_alembic(conn)
+
+    try:
+        with_write_lock(upgrade, on_wait=on_wait, what="the catalogue's schema upgrade")
+    except DatabaseError:
+        raise
+    except Exception as error:
+        where = f"; the catalogue as it was before is saved at {backup} (copy it back over the catalogue to restore)"
+        raise DatabaseError(
+            f"could not {'upgrade' if current else 'create'} the catalogue's schema: {_plain(error)}"
+            + (where if backup else "")
+            + ". Nothing was changed."
+        ) from error
+
+
+def _run_alembic(conn) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def _known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def _current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return _revision_on(conn)
+    except SADatabaseError as error:
+        raise DatabaseError(f"cannot open the catalogue: {_plain(error)}") from error
+
+
+def _revision_on(conn) -> str | None:
+    try:
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+    except (OperationalError, ProgrammingError) as error:
+        if "no such table" in str(error) or "does not exist" in str(error) or "UndefinedTable" in str(error):
+            if conn.dialect.name == "postgresql":
+                conn.rollback()
+            if _has_foreign_tables(conn):
+                raise DatabaseError("this database holds other tables and is not a catalogue") from error
+            return None
+        raise
+    return rows[0][0] if rows else None
+
+
+def _has_foreign_tables(conn) -> bool:
+    from sqlalchemy import inspect
+
+    return bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+
+
+def _backup(url: str) -> Path | None:
+    """Copy a SQLite catalogue aside (consistently, through SQLite's backup API) before upgrading it."""
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        return None
+    target = path.with_name(f"{path.name}.backup-{datetime.now():%Y%m%d-%H%M%S}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    except sqlite3.Error as error:
+        raise DatabaseError(f"could not back up {path} before upgrading it: {error}") from error
+    finally:
+        source.close()
+    return target
+
+
+def _plain(error: BaseException) -> str:
+    """The database's own message without SQLAlchemy's boilerplate."""
+    original = getattr(error, "orig", None)
+    return str(original or error).split("\n")[0]
+

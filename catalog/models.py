@@ -1,0 +1,128 @@
+"""Every table of the catalogue, as typed SQLAlchemy 2 models. The schema itself is made only by alembic/."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Constraint names are spelled out so that migrations and the models name them the same on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the project's naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Photo(Base):
+    """One image file and everything known about it; each field's source is in ``sources``."""
+
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The file. `path` is absolute and unique: the database, not only the importer, refuses a second record.
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    #: blake2b over the size and three sampled 64 KiB blocks: recognises moved files without hashing every byte.
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    #: Full SHA-256, computed lazily by `catalog verify`.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    format: Mapped[str | None] = mapped_column(String(16))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+
+    # Text fields.
+    caption: Mapped[str | None] = mapped_column(Text)
+    headline: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+
+    # Credit.
+    credit_line: Mapped[str | None] = mapped_column(Text)
+    photographer: Mapped[str | None] = mapped_column(Text)
+    agency: Mapped[str | None] = mapped_column(Text)
+    provider: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    copyright: Mapped[str | None] = mapped_column(Text)
+    #: Folded photographer, for `by:`.
+    photographer_key: Mapped[str | None] = mapped_column(Text)
+    #: Folded photographer, agency, provider, credit line and source, for `by:` and `credit:`.
+    credit_key: Mapped[str | None] = mapped_column(Text)
+
+    # Dates: ISO text at the precision known, plus the first and last day it covers, for range queries.
+    taken: Mapped[str | None] = mapped_column(String(40))
+    taken_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    taken_end: Mapped[str | None] = mapped_column(String(10))
+    taken_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    released: Mapped[str | None] = mapped_column(String(40))
+    released_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    released_end: Mapped[str | None] = mapped_column(String(10))
+
+    # Where it was taken.
+    sublocation: Mapped[str | None] = mapped_column(Text)
+    city: Mapped[str | None] = mapped_column(Text)
+    province: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    country_code: Mapped[str | None] = mapped_column(String(3))
+    lat: Mapped[float | None] = mapped_column(Float, index=True)
+    lon: Mapped[float | None] = mapped_column(Float)
+    #: True when lat/lon are the gazetteer's coordinates for the named place, not the camera's GPS.
+    location_approx: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Where the photo shows, when XMP LocationShown says so: {"city": ..., ...}.
+    location_shown: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    keywords: Mapped[list[str] | None] = mapped_column(JSON)
+    make: Mapped[str | None] = mapped_column(Text)
+    model: Mapped[str | None] = mapped_column(Text)
+
+    #: field name -> block it came from ("exif", "iptc", "xmp", "sidecar", "caption", "gazetteer", "manual").
+    sources: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    #: [{"field": ..., "copies": [[block, value], ...]}, ...]
+    conflicts: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    has_conflicts: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    #: Language alternatives, IIM charset and per-field warnings from the reader.
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: Folded caption, headline, credits, keywords and places: the full-text index's input.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    places: Mapped[list[PlaceName]] = relationship(
+        back_populates="photo", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PlaceName(Base):
+    """One folded place name of a photo at one level, so `in:`, `city:` and friends are index look-ups."""
+
+    __tablename__ = "place_name"
+    __table_args__ = (Index("ix_place_name_name_level", "name", "level"),)
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: "taken" (where it was taken) or "shown" (what it shows).
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    #: "sublocation", "city", "province", "country" or "country_code".
+    level: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+    photo: Mapped[Photo] = relationship(back_populates="places")
+
+
+class Setting(Base):
+    """A catalogue-wide setting, such as the house-rules file (`catalog config rules FILE`)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
