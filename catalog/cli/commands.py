@@ -1,0 +1,3 @@
+"""Registers every command module on the `catalog` group; a new command module is added here."""
+
+from catalog.cli import importing, photos, searching  # noqa: F401

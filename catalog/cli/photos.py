@@ -1,0 +1,159 @@
+"""`catalog show`, `caption` and `parse-caption`: one photo, and what a caption says."""
+
+from __future__ import annotations
+
+import click
+
+from catalog.cli import format_option, library, main
+
+SOURCE_NAMES = {
+    "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
+    "gazetteer": "gazetteer", "manual": "by hand", "file": "file",
+}
+
+
+@main.command()
+@click.argument("photo")
+@format_option("text", "json", default="text")
+@click.pass_context
+def show(ctx, photo, fmt):
+    """Everything known about one photo (a path, a file name or an id), with the source of each value.
+
+    Fields whose EXIF, IPTC and XMP copies disagree are listed at the end, each copy with its block.
+
+    \b
+    Examples:
+      catalog show images/hefei-aircraft.jpg
+      catalog show 2 --format json
+    """
+    from catalog import render
+
+    record = render.photo_json(library(ctx).get(photo))
+    if fmt == "json":
+        click.echo(render.to_json(record))
+        return
+    click.echo(_show_text(record))
+
+
+def _show_text(record: dict) -> str:
+    from catalog import render
+
+    sources = record["sources"]
+    lines = [f"{record['path']}  (id {record['id']})"]
+    facts = [
+        ("format", f"{record['format']} {record['width']}×{record['height']}, {record['size']:,} bytes", "file"),
+        ("caption", record["caption"], "caption"),
+        ("headline", record["headline"], "headline"),
+        ("credit line", record["credit"]["line"], "credit.line"),
+        ("photographer", record["credit"]["photographer"], "credit.photographer"),
+        ("agency", record["credit"]["agency"], "credit.agency"),
+        ("provider", record["credit"]["provider"], "credit.provider"),
+        ("source", record["credit"]["source"], "source"),
+        ("copyright", record["credit"]["copyright"], "copyright"),
+        ("taken", render.date_text(record["taken"]) + (" (year inferred)" if record["taken_inferred"] else ""), "taken"),
+        ("released", render.date_text(record["released"]), "released"),
+    ]
+    for level in ("sublocation", "city", "province", "country", "country_code"):
+        facts.append((level.replace("_", " "), record["location"][level], f"location.{level}"))
+    loc = record["location"]
+    if loc["lat"] is not None:
+        approx = " (approximate: the gazetteer's point for the place)" if loc["approximate"] else ""
+        facts.append(("GPS", f"{loc['lat']:.6f}, {loc['lon']:.6f}{approx}", "location.lat"))
+    if record["location_shown"]:
+        shown = ", ".join(str(v) for v in record["location_shown"].values() if v)
+        facts.append(("shows", shown, "location_shown"))
+    facts.append(("keywords", "; ".join(record["keywords"]), "keywords"))
+    camera = " ".join(v for v in (record["camera"]["make"], record["camera"]["model"]) if v)
+    facts.append(("camera", camera, "make"))
+    width = max(len(name) for name, _, _ in facts)
+    for name, value, key in facts:
+        if value in (None, ""):
+            continue
+        source = sources.get(key)
+        tag = f"  [{SOURCE_NAMES.get(source, source)}]" if source else ""
+        lines.append(f"  {name.ljust(width)}  {value}{tag}")
+    if record["conflicts"]:
+        lines.append("")
+        lines.append("  The copies disagree:")
+        for conflict in record["conflicts"]:
+            lines.append(f"    {conflict['field']}:")
+            for block, value in conflict["copies"]:
+                lines.append(f"      {SOURCE_NAMES.get(block, block):>11}: {value}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("photo")
+@click.argument("text")
+@format_option("text", "json", default="text")
+@click.pass_context
+def caption(ctx, photo, text, fmt):
+    """Set a photo's caption by hand; credit, date and place are read from it again.
+
+    \b
+    Example:
+      catalog caption images/tianwen2-probe.jpg "This image released by ... (Photo provided by ...)"
+    """
+    from catalog import render
+
+    updated = library(ctx).set_caption(photo, text)
+    record = render.photo_json(updated)
+    click.echo(render.to_json(record) if fmt == "json" else _show_text(record))
+
+
+@main.command("parse-caption")
+@click.argument("text", required=False)
+@format_option("text", "json", default="text")
+@click.option("--resolve/--no-resolve", default=True, show_default=True,
+              help="Add the gazetteer-completed place as `resolved` (JSON) or a 'resolved' line.")
+@click.pass_context
+def parse_caption(ctx, text, fmt, resolve):
+    """Show what the caption parser finds in TEXT (or standard input): credit, date, place.
+
+    The JSON holds exactly what the caption states; the gazetteer's completion of the place is a
+    separate `resolved` object.
+
+    \b
+    Examples:
+      catalog parse-caption "Researchers take a test drive ... in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"
+      echo "..." | catalog parse-caption --format json
+    """
+    from catalog import render
+    from catalog.captions import parse
+    from catalog.errors import UsageError
+
+    if text is None:
+        stdin = click.get_text_stream("stdin")
+        if stdin.isatty():
+            raise UsageError("give the caption as an argument, or pipe it in")
+        text = stdin.read()
+    if not text.strip():
+        raise UsageError("the caption is empty")
+    facts = parse(text)
+    output = facts.to_json()
+    if resolve:
+        from catalog.places import get_gazetteer
+
+        place = facts.location
+        resolved = get_gazetteer().resolve(place.sublocation, place.city, place.province, place.country, context=text)
+        output["resolved"] = resolved.to_json() if resolved else None
+    if fmt == "json":
+        click.echo(render.to_json(output))
+        return
+    credit = output["credit"]
+    rows = [
+        ("credit", credit["raw"]), ("photographer", credit["photographer"]), ("agency", credit["agency"]),
+        ("provider", credit["provider"]), ("date", output["date"]), ("date kind", output["date_kind"]),
+        ("date (no year)", output.get("date_text")), ("released", output.get("released")),
+    ]
+    rows += [(level, output["location"][level]) for level in ("sublocation", "city", "province", "country")]
+    if output.get("resolved"):
+        r = output["resolved"]
+        parts = [r.get(k) for k in ("sublocation", "city", "province", "country")]
+        where = ", ".join(p for p in parts if p)
+        if r.get("lat") is not None:
+            where += f" ({r['lat']:.4f}, {r['lon']:.4f})"
+        rows.append(("resolved", where))
+    for name, value in rows:
+        if value:
+            click.echo(f"{name:>15}  {value}")

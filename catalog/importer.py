@@ -1,0 +1,239 @@
+"""Import: scan folders -> skip what is unchanged -> read and parse in parallel -> store in batches.
+
+The stages are generators, so memory stays flat however large the folder is. Reading happens in worker
+processes (one per core); only the main process writes, in transactions of at most BATCH records, so a
+killed import keeps every batch it committed and the next run continues where it stopped.
+
+How a photo is identified: by its absolute path; an unchanged file (same size and modification time) is
+not opened again. A new path whose fingerprint (size plus three sampled 64 KiB blocks, hashed with
+blake2b) matches a record whose file has gone is a move: the record keeps its id and takes the new path.
+A full SHA-256 of every byte would cost more than reading the metadata, so it is left to `catalog verify`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat as statmod
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalog.metadata.types import ReadFailure
+from catalog.records import CaptionInput
+
+#: File name extensions that are images; anything else in a folder is passed over quietly.
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".jfif", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif"}
+)
+BATCH = 500
+BATCH_SECONDS = 2.0
+SAMPLE = 64 * 1024
+#: Below this many files to read, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 64
+
+
+@dataclass(frozen=True)
+class Found:
+    """An image file the scan found, with the stat facts that decide whether it changed."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and every failure with its reason."""
+
+    added: int = 0
+    updated: int = 0
+    moved: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # not images by their extension
+    failures: list[ReadFailure] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.updated + self.moved
+
+
+@dataclass
+class Progress:
+    """Callbacks the CLI passes to show progress; all optional."""
+
+    total: Callable[[int], None] | None = None
+    advance: Callable[[int], None] | None = None
+    waiting: Callable[[str], None] | None = None
+
+
+def scan(paths: Iterable[str | os.PathLike], report: ImportReport) -> Iterator[Found]:
+    """Every image file under the given folders and files, each once, following no symlink loop."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    for given in paths:
+        given = os.path.abspath(os.fsdecode(given))
+        try:
+            info = os.stat(given)
+        except FileNotFoundError:
+            report.failures.append(ReadFailure(given, "no such file or folder"))
+            continue
+        except OSError as error:
+            report.failures.append(ReadFailure(given, f"cannot be read ({error.strerror or error})"))
+            continue
+        if statmod.S_ISDIR(info.st_mode):
+            yield from _walk(given, seen_dirs, seen_files, report)
+        else:
+            found = _classify(given, info, report)
+            if found and found.path not in seen_files:
+                seen_files.add(found.path)
+                yield found
+
+
+def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Found]:
+    try:
+        info = os.stat(top)
+    except OSError as error:
+        report.failures.append(ReadFailure(top, f"folder cannot be read ({error.strerror or error})"))
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen_dirs:
+        return  # a symlink back to a folder already scanned
+    seen_dirs.add(key)
+    try:
+        with os.scandir(top) as entries:
+            children = sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        report.failures.append(ReadFailure(top, f"folder cannot be read ({error.strerror or error})"))
+        return
+    for entry in children:
+        try:
+            if entry.is_dir():
+                yield from _walk(entry.path, seen_dirs, seen_files, report)
+                continue
+            entry_stat = entry.stat()
+        except OSError as error:
+            if os.path.splitext(entry.name)[1].lower() in IMAGE_EXTENSIONS:
+                report.failures.append(ReadFailure(entry.path, f"cannot be read ({error.strerror or error})"))
+            continue
+        found = _classify(entry.path, entry_stat, report)
+        if found and found.path not in seen_files:
+            seen_files.add(found.path)
+            yield found
+
+
+def _classify(path: str, info: os.stat_result, report: ImportReport) -> Found | None:
+    if os.path.splitext(path)[1].lower() not in IMAGE_EXTENSIONS:
+        report.skipped += 1
+        return None
+    if not statmod.S_ISREG(info.st_mode):
+        report.failures.append(ReadFailure(path, "not a regular file"))
+        return None
+    return Found(path, info.st_size, info.st_mtime_ns)
+
+
+def fingerprint(path: str, size: int) -> str:
+    """blake2b over the size and the first, middle and last 64 KiB: cheap, and stable across moves."""
+    digest = hashlib.blake2b(str(size).encode(), digest_size=20)
+    with open(path, "rb") as handle:
+        digest.update(handle.read(SAMPLE))
+        if size > 3 * SAMPLE:
+            handle.seek(size // 2)
+            digest.update(handle.read(SAMPLE))
+            handle.seek(size - SAMPLE)
+            digest.update(handle.read(SAMPLE))
+        elif size > SAMPLE:
+            digest.update(handle.read())
+    return digest.hexdigest()
+
+
+# --- the worker side: runs in a pool process, returns plain picklable values --------------------------------
+
+_worker_captions: dict[str, CaptionInput] = {}
+_worker_rules = None
+
+
+def _init_worker(captions: dict[str, CaptionInput], rules) -> None:
+    global _worker_captions, _worker_rules
+    _worker_captions = captions
+    _worker_rules = rules
+
+
+def read_one(found: Found) -> tuple[Found, dict | None, ReadFailure | None]:
+    """Read, reconcile and parse one file; never raises (a failure is returned as a value)."""
+    from catalog.metadata import read
+    from catalog.records import build_record
+
+    try:
+        meta = read(found.path)
+        if isinstance(meta, ReadFailure):
+            return found, None, meta
+        if found.size == 0:
+            return found, None, ReadFailure(found.path, "empty file")
+        caption = caption_for(found.path, _worker_captions)
+        record = build_record(meta, caption, _worker_rules)
+        record["fingerprint"] = fingerprint(found.path, found.size)
+        return found, record, None
+    except OSError as error:
+        return found, None, ReadFailure(found.path, f"cannot be read ({error.strerror or error})")
+    except Exception as error:  # a bug in a reader must not stop the import; the reason names it
+        return found, None, ReadFailure(found.path, f"could not be read ({type(error).__name__}: {error})")
+
+
+def caption_for(path: str, captions: dict[str, CaptionInput]) -> CaptionInput | None:
+    """A captions file names photos by file name, or by a path relative to where it was given."""
+    if not captions:
+        return None
+    if path in captions:
+        return captions[path]
+    return captions.get(os.path.basename(path)) or captions.get(os.path.basename(path).lower())
+
+
+def read_all(
+    items: list[Found], captions: dict[str, CaptionInput], rules, workers: int | None
+) -> Iterator[tuple[Found, dict | None, ReadFailure | None]]:
+    """Read files in worker processes (or in this one, for a handful), yielding results as they finish."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
+        _init_worker(captions, rules)
+        for item in items:
+            yield read_one(item)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(captions, rules))
+    try:
+        yield from pool.imap_unordered(read_one, items, chunksize=16)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def batches(results: Iterable, size: int = BATCH, seconds: float = BATCH_SECONDS) -> Iterator[list]:
+    """Group results for one transaction each: at most `size`, or whatever came in `seconds`."""
+    batch: list = []
+    started = time.monotonic()
+    for result in results:
+        batch.append(result)
+        if len(batch) >= size or time.monotonic() - started > seconds:
+            yield batch
+            batch = []
+            started = time.monotonic()
+    if batch:
+        yield batch
+
+
+def file_exists(path: str) -> bool:
+    """True when a catalogued file is still where the record says."""
+    return Path(path).exists()

@@ -1,0 +1,273 @@
+"""The search language: terms parsed into small query objects, each of which makes its own SQL.
+
+Grammar (terms are ANDed; each shell argument is one term, and quotes inside one argument group words)::
+
+    term    := ["-"] field ":" values | ["-"] words
+    values  := value ("," value)*          # OR within a field
+    field   := in | city | province | country | sublocation | shown | taken | released
+             | by | credit | keyword | conflicts | near | within
+
+Examples (each line one query)::
+
+    in:Gansu                       photos taken anywhere in Gansu (any level: sublocation .. country code)
+    in:Gansu,Anhui -in:Hefei       in Gansu or Anhui, but not Hefei
+    taken:2025-10  taken:"October 2025"  taken:2025-08-01..2025-10-31  taken:2025-09..  taken:-7d..
+    released:2025-10-01            the release date ("released by ... on Oct. 1, 2025")
+    by:"Zhang Dagang"              the photographer (part of the name is enough)
+    credit:Xinhua                  credit line, agency or provider
+    near:Hefei within:50km         by GPS, or by the gazetteer's coordinates for a named place
+    near:31.82,117.23
+    conflicts:yes                  photos whose EXIF, IPTC and XMP copies disagree
+    bullet train                   words, anywhere in caption, headline, credits, keywords and places
+
+Matching ignores case and accents ("krakow" finds Kraków).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, exists, not_, or_
+from sqlalchemy.sql.elements import ColumnElement
+
+from catalog.dates import DateError, parse_query_date
+from catalog.errors import QueryError
+from catalog.models import Photo, PlaceName
+
+PLACE_FIELDS = {
+    "in": None,  # any level
+    "city": ("city",),
+    "province": ("province",),
+    "state": ("province",),
+    "country": ("country", "country_code"),
+    "sublocation": ("sublocation",),
+    "at": ("sublocation",),
+}
+FIELDS = set(PLACE_FIELDS) | {"shown", "taken", "released", "by", "credit", "keyword", "conflicts", "near", "within"}
+_FIELD_TERM = re.compile(r"^(-?)([a-z_]+):(.*)$", re.S)
+_EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
+DEFAULT_WITHIN_KM = 50.0
+
+
+@dataclass
+class Term:
+    """One parsed term: its SQL condition, and whether it was negated. Subclasses build the clause."""
+
+    text: str
+    negated: bool = False
+
+    def clause(self) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    def where(self) -> ColumnElement[bool]:
+        condition = self.clause()
+        return not_(condition) if self.negated else condition
+
+
+@dataclass
+class PlaceTerm(Term):
+    """`in:`, `city:`, `country:` ...: a place name at any (or one) level, where it was taken or shown."""
+
+    names: list[str] = field(default_factory=list)
+    levels: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] = ("taken",)
+
+    def clause(self):
+        condition = and_(
+            PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), PlaceName.name.in_(self.names)
+        )
+        if self.levels:
+            condition = and_(condition, PlaceName.level.in_(self.levels))
+        return exists().where(condition)
+
+
+@dataclass
+class DateTerm(Term):
+    """`taken:` / `released:`: the stored span overlaps the query's span (month precision matches its days)."""
+
+    column: str = "taken"
+    start: str | None = None
+    end: str | None = None
+
+    def clause(self):
+        first = getattr(Photo, f"{self.column}_start")
+        last = getattr(Photo, f"{self.column}_end")
+        parts = [first.is_not(None)]
+        if self.end:
+            parts.append(first <= self.end)
+        if self.start:
+            parts.append(last >= self.start)
+        return and_(*parts)
+
+
+@dataclass
+class LikeTerm(Term):
+    """`by:` / `credit:` / `keyword:`: a folded substring of one column, any of several values."""
+
+    column: str = "photographer"
+    values: list[str] = field(default_factory=list)
+
+    def clause(self):
+        column = {"credit": Photo.credit_key, "by": Photo.photographer_key}.get(self.column, Photo.search_text)
+        return or_(*(column.contains(value, autoescape=True) for value in self.values))
+
+
+@dataclass
+class ConflictTerm(Term):
+    """`conflicts:yes` / `conflicts:no`."""
+
+    wanted: bool = True
+
+    def clause(self):
+        return Photo.has_conflicts.is_(True) if self.wanted else Photo.has_conflicts.is_(False)
+
+
+@dataclass
+class WordsTerm(Term):
+    """Bare words: all of them must occur in the full-text index (a quoted group as a phrase)."""
+
+    words: list[str] = field(default_factory=list)
+    phrase: bool = False
+
+    def clause(self):  # the Library builds the full-text clause, which differs per database
+        raise NotImplementedError
+
+
+@dataclass
+class Near:
+    """`near:` with `within:`: a point and a radius; filtered by a box in SQL, then exactly by distance."""
+
+    lat: float
+    lon: float
+    km: float
+    label: str
+
+
+@dataclass
+class Query:
+    """A parsed search: the terms to AND together, the full-text words, and an optional `near:`."""
+
+    terms: list[Term] = field(default_factory=list)
+    words: list[WordsTerm] = field(default_factory=list)
+    near: Near | None = None
+
+    @property
+    def has_words(self) -> bool:
+        return any(not w.negated for w in self.words)
+
+
+def split_terms(args: list[str]) -> list[str]:
+    """Shell arguments -> terms. `by:Zhang Dagang` stays one term; `'by:"Zhang Dagang" in:Hefei'` is two."""
+    terms: list[str] = []
+    for arg in args:
+        if '"' in arg or _EMBEDDED_FIELD.search(arg):
+            try:
+                terms.extend(shlex.split(arg))
+            except ValueError as error:
+                raise QueryError(arg, f"{error} (a quote is not closed)") from error
+        elif arg.strip():
+            terms.append(arg.strip())
+    return terms
+
+
+def parse(args: list[str], *, gazetteer=None, today: date | None = None) -> Query:
+    """Parse search arguments into a Query; raises QueryError pointing at the first bad term.
+
+    >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
+    ['PlaceTerm', 'DateTerm']
+    """
+    from catalog.places import fold
+
+    query = Query()
+    near_text: str | None = None
+    within_km: float | None = None
+    for text in split_terms(args):
+        match = _FIELD_TERM.match(text)
+        if not match or match[2] not in FIELDS:
+            if match and not match[1] and match[2] not in FIELDS and " " not in match[2]:
+                raise QueryError(text, f"unknown field {match[2]!r}; fields are {', '.join(sorted(FIELDS))}")
+            negated = text.startswith("-") and len(text) > 1
+            body = text[1:] if negated else text
+            words = [w for w in re.findall(r"\w+", fold(body))]
+            if not words:
+                raise QueryError(text, "no letters or digits to search for")
+            query.words.append(WordsTerm(text, negated, words=words, phrase=len(words) > 1))
+            continue
+        negated, name, value = bool(match[1]), match[2], match[3].strip().strip('"').strip()
+        if not value:
+            raise QueryError(text, f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
+        if name == "near":
+            near_text = value
+            continue
+        if name == "within":
+            within_km = _distance(text, value)
+            continue
+        query.terms.append(_field_term(text, negated, name, value, gazetteer, today, fold))
+    if within_km is not None and near_text is None:
+        raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
+    if near_text is not None:
+        query.near = _near(near_text, within_km or DEFAULT_WITHIN_KM, gazetteer)
+    return query
+
+
+_EXAMPLES = {
+    "in": "in:Gansu", "city": "city:Hefei", "province": "province:Anhui", "state": "state:Oregon",
+    "country": "country:China", "sublocation": "sublocation:Luogang Park", "at": "at:Luogang Park",
+    "shown": "shown:Earth", "taken": "taken:2025-10", "released": "released:2025-10-01",
+    "by": 'by:"Zhang Dagang"', "credit": "credit:Xinhua", "keyword": "keyword:aircraft",
+    "conflicts": "conflicts:yes", "near": "near:Hefei", "within": "within:50km",
+}
+
+
+def _field_term(text, negated, name, value, gazetteer, today, fold) -> Term:
+    if name in PLACE_FIELDS or name == "shown":
+        names: list[str] = []
+        for one in _alternatives(value):
+            names.append(fold(one))
+            if gazetteer is not None:
+                names.extend(fold(alias) for alias in gazetteer.canonical(one))
+        kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
+        return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds)
+    if name in ("taken", "released"):
+        try:
+            start, end = parse_query_date(value, today)
+        except DateError as error:
+            raise QueryError(text, str(error)) from error
+        return DateTerm(text, negated, column=name, start=start, end=end)
+    if name in ("by", "credit", "keyword"):
+        return LikeTerm(text, negated, column=name, values=[fold(v) for v in _alternatives(value)])
+    if name == "conflicts":
+        lowered = value.lower()
+        if lowered not in ("yes", "no", "true", "false", "1", "0"):
+            raise QueryError(text, "conflicts: takes yes or no")
+        return ConflictTerm(text, negated, wanted=lowered in ("yes", "true", "1"))
+    raise QueryError(text, f"unknown field {name!r}")  # pragma: no cover - FIELDS and this list agree
+
+
+def _alternatives(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _distance(text: str, value: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(km|m|mi)?\s*", value.lower())
+    if not match:
+        raise QueryError(text, "within: takes a distance such as 50km, 500m or 20mi")
+    amount = float(match[1])
+    return {"km": amount, None: amount, "m": amount / 1000, "mi": amount * 1.609344}[match[2]]
+
+
+def _near(value: str, km: float, gazetteer) -> Near:
+    coordinates = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", value)
+    if coordinates:
+        lat, lon = float(coordinates[1]), float(coordinates[2])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise QueryError(f"near:{value}", "latitude must be within ±90 and longitude within ±180")
+        return Near(lat, lon, km, value)
+    located = gazetteer.locate(value) if gazetteer is not None else None
+    if located is None:
+        raise QueryError(f"near:{value}", "the gazetteer does not know this place; try near:LAT,LON")
+    return Near(located[0], located[1], km, value)
+

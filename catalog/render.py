@@ -1,0 +1,190 @@
+"""Photos as the JSON contract, CSV rows, readable tables and templates: the shapes output takes.
+
+The JSON contract (scripts depend on it): every key always present, null when unknown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from typing import Any
+
+from catalog.dates import precision
+from catalog.models import Photo
+
+
+def photo_json(photo: Photo) -> dict[str, Any]:
+    """One photo as the documented JSON object."""
+    return {
+        "id": photo.id,
+        "path": photo.path,
+        "fingerprint": photo.fingerprint,
+        "format": photo.format,
+        "width": photo.width,
+        "height": photo.height,
+        "size": photo.size,
+        "caption": photo.caption,
+        "headline": photo.headline,
+        "credit": {
+            "line": photo.credit_line,
+            "photographer": photo.photographer,
+            "agency": photo.agency,
+            "provider": photo.provider,
+            "source": photo.source,
+            "copyright": photo.copyright,
+        },
+        "taken": photo.taken,
+        "taken_inferred": bool(photo.taken_inferred),
+        "released": photo.released,
+        "location": {
+            "sublocation": photo.sublocation,
+            "city": photo.city,
+            "province": photo.province,
+            "country": photo.country,
+            "country_code": photo.country_code,
+            "lat": photo.lat,
+            "lon": photo.lon,
+            "approximate": bool(photo.location_approx) if photo.lat is not None else None,
+        },
+        "location_shown": photo.location_shown,
+        "keywords": list(photo.keywords or []),
+        "camera": {"make": photo.make, "model": photo.model},
+        "sources": dict(photo.sources or {}),
+        "conflicts": list(photo.conflicts or []),
+    }
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = (
+    "id", "path", "taken", "released", "caption", "headline", "credit.line", "credit.photographer",
+    "credit.agency", "credit.provider", "credit.source", "credit.copyright", "location.sublocation",
+    "location.city", "location.province", "location.country", "location.country_code", "location.lat",
+    "location.lon", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
+)
+
+
+def lookup(record: dict[str, Any], dotted: str) -> Any:
+    """`credit.line` -> record["credit"]["line"]; None when any step is missing."""
+    value: Any = record
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def to_csv(records: list[dict[str, Any]], columns=CSV_COLUMNS) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        row = []
+        for column in columns:
+            value = lookup(record, column)
+            row.append("; ".join(value) if isinstance(value, list) else "" if value is None else value)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+_FIELD = re.compile(r"\{([a-z_][a-z_.]*)\}")
+
+
+def render_template(template: str, record: dict[str, Any]) -> str:
+    """ExifTool `-p`-style templates with the JSON contract's names: '{taken} {location.city}: {credit.line}'.
+
+    Unknown values print as empty; `{{` and `}}` are literal braces; `\\t` and `\\n` are a tab and a newline.
+    """
+    def replace(match: re.Match) -> str:
+        value = lookup(record, match[1])
+        if isinstance(value, list):
+            return "; ".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+    template = template.replace("\\t", "\t").replace("\\n", "\n")
+    parts = template.split("{{")
+    rendered = "{".join(_FIELD.sub(replace, part).replace("}}", "}") for part in parts)
+    return rendered
+
+
+def check_template(template: str) -> list[str]:
+    """The field names a template uses that the JSON contract does not have."""
+    sample = photo_json(Photo(sources={}, keywords=[]))
+    unknown = []
+    for name in _FIELD.findall(template):
+        head = name.split(".")[0]
+        if head not in sample or ("." in name and lookup(sample, name) is None and not _has_path(sample, name)):
+            unknown.append(name)
+    return unknown
+
+
+def _has_path(record: dict, dotted: str) -> bool:
+    value: Any = record
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return False
+        value = value[part]
+    return True
+
+
+def place_text(photo: Photo) -> str:
+    parts = [photo.sublocation, photo.city, photo.province, photo.country]
+    return ", ".join(p for p in parts if p)
+
+
+def date_text(value: str | None) -> str:
+    """The stored date with a note when it is less precise than a day."""
+    if not value:
+        return ""
+    kind = precision(value)
+    return value if kind in ("day", "time") else f"{value} ({kind})"
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """A plain text table that fits the terminal, long cells cut with an ellipsis."""
+    width = shutil.get_terminal_size((120, 20)).columns
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    budget = max(width - 2 * (len(headers) - 1), 40)
+    while sum(widths) > budget:
+        widest = widths.index(max(widths))
+        if widths[widest] <= 12:
+            break
+        widths[widest] -= 1
+
+    def cut(text: str, size: int) -> str:
+        text = text.replace("\n", " ")
+        return text if len(text) <= size else text[: max(size - 1, 0)] + "…"
+
+    lines = ["  ".join(cut(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def snippet(caption: str | None, words: list[str], size: int = 60) -> str:
+    """The caption around its first matching word, the words marked with [brackets]."""
+    if not caption:
+        return ""
+    from catalog.places import fold
+
+    folded = fold(caption)
+    if len(folded) != len(caption):  # folding changed lengths (rare ligatures): fall back to the start
+        folded = caption.lower()
+    first = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, first - size // 3)
+    end = min(len(caption), start + size)
+    piece = caption[start:end]
+    folded_piece = folded[start:end]
+    marks = []
+    for word in words:
+        for match in re.finditer(r"\b" + re.escape(word) + r"\w*", folded_piece):
+            marks.append((match.start(), match.end()))
+    for begin, finish in sorted(marks, reverse=True):
+        piece = piece[:begin] + "[" + piece[begin:finish] + "]" + piece[finish:]
+    return ("…" if start else "") + piece + ("…" if end < len(caption) else "")
