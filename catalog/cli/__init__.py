@@ -115,5 +115,3 @@ def format_option(*choices: str, default: str):
 
 from catalog.cli import commands  # noqa: E402,F401  (registers the commands on `main`)
 
-if __name__ == "__main__":  # pragma: no cover
-    main(prog_name=os.path.basename(sys.argv[0]))

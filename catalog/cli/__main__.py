@@ -1,0 +1,5 @@
+"""`python -m catalog.cli` runs the `catalog` command."""
+
+from catalog.cli import main
+
+main(prog_name="catalog")

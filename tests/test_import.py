@@ -1,0 +1,135 @@
+"""`catalog import`: adding, re-importing, updating, moving, and bad input that never stops a run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from sqlalchemy import func, select
+
+from catalog.models import Photo
+from tests.helpers import jpeg_with_metadata, plain_jpeg
+
+
+def _count(lib) -> int:
+    with lib.session() as s:
+        return s.scalar(select(func.count(Photo.id)))
+
+
+def test_import_the_samples(cli, lib, samples):
+    result = cli("import", str(samples))
+    assert result.exit_code == 0, result.output
+    assert "3 added, 0 updated, 0 moved, 0 unchanged, 0 failed" in result.output
+    assert "other files passed over" in result.output  # the press release and README are not images
+    assert _count(lib) == 3
+
+
+def test_reimport_adds_nothing_and_opens_nothing(cli, lib, samples):
+    cli("import", str(samples))
+    # Garble a file but keep its size and modification time: a re-import that judged by stat alone
+    # does not open it, so the record keeps what was read the first time.
+    train = samples / "gansu-bullet-train.jpg"
+    info = train.stat()
+    train.write_bytes(b"\0" * info.st_size)
+    os.utime(train, ns=(info.st_atime_ns, info.st_mtime_ns))
+    result = cli("import", str(samples))
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 updated, 0 moved, 3 unchanged, 0 failed" in result.output
+    assert lib.get(str(train)).caption.startswith("A bullet train")
+    assert _count(lib) == 3
+
+
+def test_changed_file_is_updated(cli, lib, samples):
+    cli("import", str(samples))
+    train = samples / "gansu-bullet-train.jpg"
+    jpeg_with_metadata(train, iptc={"Iptc.Application2.Caption": "A bullet train in Jiuquan, Gansu province, "
+                                    "Aug. 4, 2025. (Photo/Xu Gang)"})
+    result = cli("import", str(samples))
+    assert "0 added, 1 updated" in result.output
+    photo = lib.get(str(train))
+    assert photo.taken == "2025-08-04"
+    assert _count(lib) == 3
+
+
+def test_moved_file_keeps_its_record(cli, lib, samples, tmp_path):
+    cli("import", str(samples))
+    before = lib.get(str(samples / "hefei-aircraft.jpg"))
+    moved = tmp_path / "elsewhere" / "renamed.jpg"
+    moved.parent.mkdir()
+    shutil.move(samples / "hefei-aircraft.jpg", moved)
+    result = cli("import", str(moved.parent))
+    assert "1 moved" in result.output, result.output
+    after = lib.get(str(moved))
+    assert after.id == before.id
+    assert after.city == "Hefei"
+    assert _count(lib) == 3
+
+
+def test_byte_identical_copy_is_a_second_photo_not_a_move(cli, lib, samples, tmp_path):
+    cli("import", str(samples))
+    copy = tmp_path / "copy.jpg"
+    shutil.copy(samples / "hefei-aircraft.jpg", copy)
+    result = cli("import", str(copy))
+    assert "1 added" in result.output
+    assert _count(lib) == 4
+
+
+def test_bad_files_are_named_with_a_reason_and_the_rest_imported(cli, lib, tmp_path):
+    folder = tmp_path / "incoming"
+    plain_jpeg(folder / "good.jpg")
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "notes.jpg").write_text("this is a text file, not a photo\n")
+    whole = plain_jpeg(tmp_path / "whole.jpg", size=(400, 300)).read_bytes()
+    (folder / "truncated.jpg").write_bytes(whole[:40])
+    (folder / "readme.txt").write_text("not an image and not a failure")
+    result = cli("import", str(folder))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = {line.split(":")[0].split("/")[-1]: line for line in result.output.splitlines() if line.startswith("FAILED")}
+    assert set(lines) == {"empty.jpg", "notes.jpg", "truncated.jpg"}
+    assert "empty" in lines["empty.jpg"]
+    assert "not an image" in lines["notes.jpg"] or "text" in lines["notes.jpg"]
+    assert "1 added" in result.output and "3 failed" in result.output
+    assert _count(lib) == 1
+
+
+def test_missing_folder_is_a_clear_failure(cli, tmp_path, samples):
+    result = cli("import", str(tmp_path / "no-such-folder"), str(samples))
+    assert result.exit_code == 1
+    assert "no-such-folder: no such file or folder" in result.output
+    assert "3 added" in result.output
+
+
+def test_usage_error_exits_2(cli):
+    result = cli("import")
+    assert result.exit_code == 2
+    result = cli("import", "x", "--workers", "0")
+    assert result.exit_code == 2
+
+
+def test_captions_file_gives_the_probe_its_caption(cli, lib, samples):
+    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
+    assert result.exit_code == 0, result.output
+    probe = lib.get("tianwen2-probe.jpg")
+    assert probe.caption.startswith("This image released by the China National Space Administration")
+    assert probe.sources["caption"] == "manual"
+    assert probe.provider == "China National Space Administration"
+    assert probe.photographer is None
+    assert probe.released == "2025-10-01"
+    assert probe.taken is None
+
+
+def test_captions_csv(cli, lib, samples, tmp_path):
+    table = tmp_path / "captions.csv"
+    table.write_text('file,caption\ntianwen2-probe.jpg,"The probe, seen in 2025. (Photo/Li Xin)"\n', encoding="utf-8")
+    result = cli("import", str(samples), "--captions", str(table))
+    assert result.exit_code == 0, result.output
+    assert lib.get("tianwen2-probe.jpg").photographer == "Li Xin"
+
+
+def test_captions_file_that_names_nothing_is_a_usage_error(cli, samples, tmp_path):
+    empty = tmp_path / "captions.txt"
+    empty.write_text("just prose\n\nmore prose\n")
+    result = cli("import", str(samples), "--captions", str(empty))
+    assert result.exit_code == 2
+    assert "names no photo" in result.output
