@@ -213,12 +213,17 @@ def _current_revision(engine: Engine) -> str | None:
 
 
 def _revision_on(conn) -> str | None:
+    if conn.dialect.name == "postgresql":
+        # Asking first, rather than catching the error, keeps the caller's transaction usable: on PostgreSQL a
+        # failed statement aborts the whole transaction the migration is about to run in.
+        if conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None:
+            if _has_foreign_tables(conn):
+                raise DatabaseError("this database holds other tables and is not a catalogue")
+            return None
     try:
         rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
     except (OperationalError, ProgrammingError) as error:
         if "no such table" in str(error) or "does not exist" in str(error) or "UndefinedTable" in str(error):
-            if conn.dialect.name == "postgresql":
-                conn.rollback()
             if _has_foreign_tables(conn):
                 raise DatabaseError("this database holds other tables and is not a catalogue") from error
             return None
