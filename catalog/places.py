@@ -1,0 +1,545 @@
+"""The offline gazetteer: completes, normalises and locates the place a caption names.
+
+Built from maintained data packages (see ``catalog._placedata`` for which package gives what), loaded once
+per process on the first ``get_gazetteer()`` call; importing this module loads nothing.
+
+Examples (city, province, country as a caption gives them → what ``resolve`` returns)::
+
+    "Hefei"                      → Hefei, Anhui, China, CN, 31.86, 117.28
+    "合肥"                        → Hefei, Anhui, China
+    "Lanzhou"                    → Lanzhou, Gansu, China
+    "Kraków" / "krakow"          → Kraków, Lesser Poland, Poland
+    "Rome"                       → Rome, Lazio, Italy (the most populous Rome)
+    "Rome", "New York"           → Rome, New York, United States
+    "Portland", "Ore."           → Portland, Oregon, United States
+    "London", country "England"  → London, England, United Kingdom
+    None, "Anhui Province"       → Anhui, China
+    "Beijing"                    → Beijing, province None (a municipality: the province would repeat the city)
+    "Hong Kong", "China"         → Hong Kong, country Hong Kong, HK (ISO 3166-1 lists it apart)
+    "Washington"                 → Washington (D.C.), District of Columbia, United States: a city field
+                                   means the city; province "Washington" means the state
+
+How a city is chosen among those of the same name: the caption's country and province are hard filters;
+then population, with the caption text (``context``) as weak evidence: the candidate's province named
+in it adds 1.5 and its country 1.0 to log10(population), enough to pick Valencia, Spain over the larger
+Valencia, Venezuela when the caption says "Spain", not enough to move Paris to Texas because a caption
+mentions Texas. GeoNames' alternate names (other languages and scripts, old names) are used only for a
+name that no city, province or country has as its own name, so "Cracow" and "合肥" work but the
+historical "Washington" of a small Maryland town never beats the capital.
+
+Coordinates are a city's; a place known only to province or country level gets none from ``resolve``
+(``locate`` gives a representative point for those on request).
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import threading
+import time
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from catalog import _placedata
+from catalog._placedata import (
+    CITY_PREFIXES,
+    CITY_SUFFIXES,
+    COUNTRY_PREFIXES,
+    PROVINCE_PREFIXES,
+    PROVINCE_SUFFIXES,
+    fold,
+    name_key,
+    spell_out,
+    strip_designators,
+)
+
+__all__ = ["Gazetteer", "ResolvedPlace", "distance_km", "fold", "get_gazetteer"]
+
+# --- rules as data ----------------------------------------------------------------------------------------
+
+#: Press forms of country names that no package carries. "UAE" → AE, "U.S." → US.
+COUNTRY_ALIASES = {
+    "UAE": "AE", "U.A.E.": "AE", "USA": "US", "U.S.": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB",
+    "Britain": "GB", "Great Britain": "GB", "DRC": "CD", "DR Congo": "CD", "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG", "Holland": "NL", "Burma": "MM", "Swaziland": "SZ", "East Timor": "TL",
+    "Vatican City": "VA", "Palestine": "PS", "Macau": "MO",
+}
+#: Display names where the press style (AP, Reuters) differs from GeoNames' short name ("Macao", "Timor Leste").
+#: A leading "The" is dropped from every display name as well ("The Netherlands" → "Netherlands").
+COUNTRY_DISPLAY = {"MO": "Macau", "TL": "East Timor"}
+#: ISO 3166-2 types (pycountry's, folded) of subdivisions that are a city in themselves. When the city has the
+#: subdivision's name, the province is left empty rather than repeat it: "Beijing, China", not "Beijing,
+#: Beijing, China". Other types keep it: "Québec, Quebec", "Kyoto, Kyoto", "São Paulo, São Paulo".
+CITY_LEVEL_TYPES = frozenset({
+    "municipality", "special municipality", "autonomous municipality", "city", "capital city",
+    "autonomous city", "special city", "metropolitan city", "federal territory", "capital district",
+    "federal district", "capital territory", "federal capital territory", "special administrative region",
+    "metropolitan administration", "administration", "city corporation", "land",
+})
+
+#: Weight of the caption text as evidence, added to log10(population) (see the module docstring).
+CONTEXT_PROVINCE_WEIGHT = 1.5
+CONTEXT_COUNTRY_WEIGHT = 1.0
+#: Candidates kept for the context to choose from: within this much of the best score, at most this many.
+_CONTEXT_MARGIN = CONTEXT_PROVINCE_WEIGHT + CONTEXT_COUNTRY_WEIGHT
+_CONTEXT_CANDIDATES = 5
+_CACHE_LIMIT = 200_000
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A place as the gazetteer completed it; ``source`` is "gazetteer" when it filled or corrected anything."""
+
+    sublocation: str | None
+    city: str | None
+    province: str | None
+    country: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    source: str
+
+    def to_json(self) -> dict:
+        """The place as a JSON object, keys in the order of the fields."""
+        return {
+            "sublocation": self.sublocation,
+            "city": self.city,
+            "province": self.province,
+            "country": self.country,
+            "country_code": self.country_code,
+            "lat": self.lat,
+            "lon": self.lon,
+            "source": self.source,
+        }
+
+
+class _Option(NamedTuple):
+    """One reading of a caption's place, its score, and the names whose mention in the caption supports it."""
+
+    place: ResolvedPlace
+    score: float
+    evidence: tuple[tuple[str, float], ...]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance by the haversine formula: Hefei to Lanzhou is about 1,360 km."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+class Gazetteer:
+    """Countries, ISO subdivisions and GeoNames cities, indexed by folded name; every look-up is a dict look-up.
+
+    Construct through ``get_gazetteer()``; the constructor loads the data (``load_seconds`` says how long).
+    """
+
+    def __init__(self) -> None:
+        started = time.perf_counter()
+        collecting = gc.isenabled()
+        gc.disable()  # the load makes a million objects and no garbage: collecting meanwhile costs a third more
+        try:
+            self._index = _placedata.load_cities()
+            self._load_countries(_placedata.load_countries())
+            self._load_subdivisions(_placedata.load_subdivisions())
+        finally:
+            if collecting:
+                gc.enable()
+        self._cities = self._index.cities
+        self._members: dict[str, list[int]] = {}
+        for position, city in enumerate(self._cities):
+            self._members.setdefault(city.country_code, []).append(position)
+
+        self._lock = threading.Lock()
+        self._province: dict[int, str | None] = {}
+        self._mapped: set[str] = set()
+        self._resolved: dict[tuple, tuple[_Option, ...]] = {}
+        self._canonical: dict[str, list[str]] = {}
+        self._located: dict[str, tuple[float, float] | None] = {}
+        self.load_seconds = time.perf_counter() - started
+
+    # --- building -----------------------------------------------------------------------------------------
+
+    def _load_countries(self, records: list[_placedata.CountryRecord]) -> None:
+        self._countries = {record.code: record for record in records}
+        for record in records:
+            if record.name.startswith("The "):
+                record.name = record.name[4:]
+        for code, display in COUNTRY_DISPLAY.items():
+            if code in self._countries:
+                self._countries[code].name = display
+        self._country_by_name: dict[str, str] = {}
+        self._country_by_code: dict[str, str] = {}
+        for record in records:  # most authoritative names first: a name keeps its first owner
+            for name in [record.name, *record.names[:6]]:
+                self._country_by_name.setdefault(name_key(name), record.code)
+            self._country_by_code[record.code.lower()] = record.code
+            if record.alpha3:
+                self._country_by_code[record.alpha3.lower()] = record.code
+        for alias, code in COUNTRY_ALIASES.items():
+            self._country_by_name.setdefault(name_key(alias), code)
+        for record in records:  # translations last
+            for name in record.names[6:]:
+                self._country_by_name.setdefault(name_key(name), record.code)
+        self._country_by_name.pop("", None)
+
+    def _load_subdivisions(self, records: list[_placedata.SubdivisionRecord]) -> None:
+        self._subs = {record.code: record for record in records}
+        self._top_of = {record.code: record.top for record in records}
+        by_name: dict[str, list[str]] = {}
+        by_abbreviation: dict[str, list[str]] = {}
+        for record in records:
+            for name in record.names:
+                key = name_key(name)
+                for variant in (key, spell_out(key), *strip_designators(key, PROVINCE_SUFFIXES, PROVINCE_PREFIXES)):
+                    codes = by_name.setdefault(variant, [])
+                    if record.code not in codes:
+                        codes.append(record.code)
+            for abbreviation in record.abbreviations:
+                for variant in {name_key(abbreviation), name_key(abbreviation).replace(" ", "")}:
+                    by_abbreviation.setdefault(variant, []).append(record.code)
+        by_name.pop("", None)
+
+        def rank(code: str) -> tuple:
+            record = self._subs[code]
+            country = self._countries.get(record.country_code)
+            return (record.parent is not None, -(country.population if country else 0), code)
+
+        self._sub_by_name = {key: sorted(codes, key=rank) for key, codes in by_name.items()}
+        self._sub_by_abbreviation = {key: sorted(codes, key=rank) for key, codes in by_abbreviation.items()}
+
+        # Territories that ISO 3166-1 lists apart and ISO 3166-2 lists inside another country (CN-HK is
+        # Hong Kong, HK): a caption's "Hong Kong, China" must not rule out the city of Hong Kong.
+        self._family: dict[str, set[str]] = {code: {code} for code in self._countries}
+        for record in records:
+            suffix = record.code.split("-", 1)[1]
+            territory = self._countries.get(suffix)
+            if territory is None or suffix == record.country_code:
+                continue
+            territory_keys = {name_key(name) for name in [territory.name, *territory.names[:6]]}
+            if any(name_key(name) in territory_keys for name in record.names):
+                self._family.setdefault(record.country_code, {record.country_code}).add(suffix)
+
+    def _province_of(self, position: int) -> str | None:
+        """The ISO code of a city's top-level subdivision, mapping its country on first use."""
+        country = self._cities[position].country_code
+        if country not in self._mapped:
+            with self._lock:
+                if country not in self._mapped:
+                    members = self._members.get(country, [])
+                    self._province.update(
+                        _placedata.province_of_cities(country, members, self._index, self._top_of)
+                    )
+                    self._mapped.add(country)
+        return self._province.get(position)
+
+    # --- name look-ups ------------------------------------------------------------------------------------
+
+    def _country_of(self, text: str, *, codes: bool = True) -> str | None:
+        key = name_key(text)
+        variants = [key, *strip_designators(key, (), COUNTRY_PREFIXES)]
+        if "." in text:
+            variants.append(key.replace(" ", ""))
+        for variant in variants:
+            found = self._country_by_name.get(variant) or (codes and self._country_by_code.get(variant))
+            if found:
+                return found
+        return None
+
+    def _provinces_of(self, text: str, *, abbreviations: bool = True) -> list[str]:
+        key = name_key(text)
+        by_abbreviation: list[str] = []
+        if abbreviations:
+            by_abbreviation = self._sub_by_abbreviation.get(key) or self._sub_by_abbreviation.get(
+                key.replace(" ", ""), []
+            )
+            if by_abbreviation and "." in text:  # "Ore.", "Calif.", "N.Y.": written as an abbreviation
+                return by_abbreviation
+        for variant in (key, spell_out(key), *strip_designators(key, PROVINCE_SUFFIXES, PROVINCE_PREFIXES)):
+            codes = self._sub_by_name.get(variant)
+            if codes:
+                return codes
+        return by_abbreviation
+
+    def _cities_of(self, text: str) -> tuple[list[int], bool]:
+        """Positions of the cities a name may mean, and whether they matched by their own name."""
+        key = name_key(text)
+        variants = [key, spell_out(key), *strip_designators(key, CITY_SUFFIXES, CITY_PREFIXES)]
+        found: list[int] = []
+        for variant in variants:
+            for position in self._index.primary.get(variant, ()):
+                if position not in found:
+                    found.append(position)
+        if found:
+            return found, True
+        for variant in variants:
+            if variant in self._index.alternate:
+                return [self._index.alternate[variant]], False
+        return [], False
+
+    def _country_name(self, code: str | None) -> str | None:
+        record = self._countries.get(code) if code else None
+        return record.name if record else None
+
+    def _province_name(self, code: str | None) -> str | None:
+        record = self._subs.get(code) if code else None
+        return record.name if record else None
+
+    # --- public -------------------------------------------------------------------------------------------
+
+    def country_code(self, country: str) -> str | None:
+        """ISO 3166-1 alpha-2 code of a country name, code or press form: "China" → "CN", "U.S." → "US"."""
+        return self._country_of(country) if country and country.strip() else None
+
+    def country_name(self, code_or_name: str) -> str | None:
+        """Common short English name: "CN" → "China", "Korea, Republic of" → "South Korea"."""
+        return self._country_name(self.country_code(code_or_name))
+
+    def canonical(self, name: str) -> list[str]:
+        """Every canonical place name a typed name may mean, for search; [] when unknown.
+
+        Countries first, then provinces, then cities (most populous first).
+
+        >>> get_gazetteer().canonical("合肥")
+        ['Hefei']
+        >>> get_gazetteer().canonical("anhui province")
+        ['Anhui']
+        """
+        text = _clean(name)
+        if not text:
+            return []
+        cached = self._canonical.get(text)
+        if cached is not None:
+            return list(cached)
+        names: list[str] = []
+        country = self._country_of(text, codes=False)
+        if country:
+            names.append(self._countries[country].name)
+        names.extend(self._subs[code].name for code in self._provinces_of(text, abbreviations="." in text))
+        positions, own_name = self._cities_of(text)
+        if own_name or not names:
+            ordered = sorted(positions, key=lambda p: -self._cities[p].population)
+            names.extend(self._cities[p].name for p in ordered)
+        found = list(dict.fromkeys(names))
+        if len(self._canonical) > _CACHE_LIMIT:
+            self._canonical.clear()
+        self._canonical[text] = found
+        return list(found)
+
+    def locate(self, name: str) -> tuple[float, float] | None:
+        """(lat, lon) for a named city, province or country; None when unknown.
+
+        A country name wins, then a city by its own name (the most populous), then a province, then a city
+        by an alternate name. A province's point is countrystatecity's (roughly its middle; Gansu is
+        38.0, 102.0), else its most populous city; a country's is countrystatecity's, else its capital.
+        Coordinates written as text ("31.82,117.23") are not parsed here.
+        """
+        text = _clean(name)
+        if not text:
+            return None
+        if text in self._located:
+            return self._located[text]
+        found = self._locate(text)
+        if len(self._located) > _CACHE_LIMIT:
+            self._located.clear()
+        self._located[text] = found
+        return found
+
+    def _locate(self, text: str) -> tuple[float, float] | None:
+        country = self._country_of(text, codes=False)
+        if country:
+            return self._country_point(country)
+        positions, own_name = self._cities_of(text)
+        if positions and own_name:
+            return self._city_point(max(positions, key=lambda p: self._cities[p].population))
+        provinces = self._provinces_of(text, abbreviations="." in text)
+        for code in provinces:
+            point = self._province_point(code)
+            if point:
+                return point
+        if positions:
+            return self._city_point(positions[0])
+        return None
+
+    def _city_point(self, position: int) -> tuple[float, float]:
+        city = self._cities[position]
+        return (city.lat, city.lon)
+
+    def _province_point(self, code: str) -> tuple[float, float] | None:
+        record = self._subs[code]
+        if record.lat is not None and record.lon is not None:
+            return (record.lat, record.lon)
+        inside = [p for p in self._members.get(record.country_code, []) if self._province_of(p) == record.top]
+        if inside:
+            return self._city_point(max(inside, key=lambda p: self._cities[p].population))
+        return None
+
+    def _country_point(self, code: str) -> tuple[float, float] | None:
+        record = self._countries[code]
+        if record.lat is not None and record.lon is not None:
+            return (record.lat, record.lon)
+        if record.capital:
+            capitals = [p for p in self._cities_of(record.capital)[0] if self._cities[p].country_code == code]
+            if capitals:
+                return self._city_point(capitals[-1])
+        return None
+
+    def resolve(
+        self,
+        sublocation: str | None = None,
+        city: str | None = None,
+        province: str | None = None,
+        country: str | None = None,
+        *,
+        context: str = "",
+    ) -> ResolvedPlace | None:
+        """Complete and normalise a caption's place; None when nothing at all is known.
+
+        The caption's country and province are hard evidence, ``context`` (the caption text) weak evidence;
+        see the module docstring for worked examples.
+        """
+        given = (_clean(sublocation), _clean(city), _clean(province), _clean(country))
+        if not any(given):
+            return None
+        options = self._resolved.get(given)
+        if options is None:
+            options = tuple(self._resolve(*given))
+            if len(self._resolved) > _CACHE_LIMIT:
+                self._resolved.clear()
+            self._resolved[given] = options
+        if len(options) == 1 or not context:
+            return options[0].place
+        mentioned = f" {name_key(context)} "
+        best = max(
+            range(len(options)),
+            key=lambda i: (options[i].score + sum(w for k, w in options[i].evidence if k in mentioned), -i),
+        )
+        return options[best].place
+
+    # --- resolution ---------------------------------------------------------------------------------------
+
+    def _resolve(self, sublocation, city, province, country) -> list[_Option]:
+        given = (sublocation, city, province, country)
+        country_code: str | None = None
+        if country:
+            country_code = self._country_of(country)
+            if country_code is None:
+                # "London, England", "Portland, Ore.": a province in the country slot
+                moved = [c for c in self._provinces_of(country) if self._subs[c].parent is None]
+                if not moved:
+                    # A country we do not know: nothing to check the rest against; keep the caption.
+                    return [_Option(ResolvedPlace(*given, None, None, None, "caption"), 0.0, ())]
+                if province is None:
+                    province, country = country, None
+                else:  # "Guildford, Surrey, England": Surrey stays the province, England gives the country
+                    country_code = self._subs[moved[0]].country_code
+
+        provinces: list[str] | None = None
+        if province:
+            provinces = self._provinces_of(province)
+            if country_code:
+                family = self._family.get(country_code, {country_code})
+                provinces = [code for code in provinces if self._subs[code].country_code in family]
+            if not provinces and country_code is None:
+                as_country = self._country_of(province)
+                if as_country:  # "Rome, Italy" with Italy in the province slot
+                    country_code, province, provinces = as_country, None, None
+
+        positions: list[int] = []
+        if city:
+            hits, _ = self._cities_of(city)
+            positions = self._filter(hits, country_code, provinces)
+            if not hits and not provinces and not province:
+                as_province = self._provinces_of(city)
+                if country_code:
+                    family = self._family.get(country_code, {country_code})
+                    as_province = [code for code in as_province if self._subs[code].country_code in family]
+                if as_province:  # "Gansu" in the city slot
+                    city, province, provinces = None, city, as_province
+                elif country_code is None and self._country_of(city, codes=False):
+                    city, country_code = None, self._country_of(city, codes=False)
+
+        if positions:
+            options = [self._city_option(given, p, provinces, province) for p in positions]
+        elif provinces:
+            options = [self._province_option(given, code, city) for code in provinces]
+        else:
+            options = [self._country_option(given, country_code, city, province)]
+        options.sort(key=lambda option: -option.score)
+        best = options[0].score
+        return [option for option in options if option.score >= best - _CONTEXT_MARGIN][:_CONTEXT_CANDIDATES]
+
+    def _filter(self, hits: list[int], country_code: str | None, provinces: list[str] | None) -> list[int]:
+        kept = hits
+        if country_code:
+            family = self._family.get(country_code, {country_code})
+            kept = [p for p in kept if self._cities[p].country_code in family]
+        if provinces:  # countries first: mapping a city to its province loads its country's data
+            countries = {self._subs[code].country_code for code in provinces}
+            tops = {self._subs[code].top for code in provinces}
+            kept = [p for p in kept if self._cities[p].country_code in countries and self._province_of(p) in tops]
+        return kept
+
+    def _finish(self, given: tuple, place: tuple, score: float, evidence: list[tuple[str, float]]) -> _Option:
+        sublocation, city, province, country, code, lat, lon = place
+        changed = (sublocation, city, province, country) != given or code is not None or lat is not None
+        resolved = ResolvedPlace(
+            sublocation, city, province, country, code, lat, lon, "gazetteer" if changed else "caption"
+        )
+        return _Option(resolved, score, tuple((f" {k} ", w) for k, w in evidence if k))
+
+    def _city_option(self, given: tuple, position: int, provinces: list[str] | None, said: str | None) -> _Option:
+        city = self._cities[position]
+        top = self._province_of(position)
+        province = self._province_name(top)
+        if provinces:  # keep the level the caption named: "Surrey" stays Surrey, not England
+            named = [code for code in provinces if self._subs[code].top == top]
+            province = self._province_name(named[0]) if named else province
+        elif said:  # a province we do not know (a county, a district): keep the caption's words
+            province = said
+        shown = self._subs.get(top) if top else None
+        if province and shown and shown.type.lower() in CITY_LEVEL_TYPES and name_key(province) == name_key(city.name):
+            province = None  # Beijing, Berlin, Moscow: the municipality would repeat the city
+        country = self._country_name(city.country_code)
+        evidence = [(name_key(country or ""), CONTEXT_COUNTRY_WEIGHT)]
+        if province:
+            evidence.append((name_key(province), CONTEXT_PROVINCE_WEIGHT))
+        place = (given[0], city.name, province, country, city.country_code, city.lat, city.lon)
+        return self._finish(given, place, math.log10(city.population + 10), evidence)
+
+    def _province_option(self, given: tuple, code: str, city: str | None) -> _Option:
+        record = self._subs[code]
+        country = self._countries.get(record.country_code)
+        place = (given[0], city, record.name, country.name if country else None, record.country_code, None, None)
+        evidence = [(name_key(country.name) if country else "", CONTEXT_COUNTRY_WEIGHT)]
+        return self._finish(given, place, math.log10((country.population if country else 0) + 10), evidence)
+
+    def _country_option(self, given: tuple, code: str | None, city: str | None, province: str | None) -> _Option:
+        record = self._countries.get(code) if code else None
+        place = (
+            given[0], city, province, record.name if record else given[3], code if record else None, None, None,
+        )
+        return self._finish(given, place, 0.0, [])
+
+
+_GAZETTEER: Gazetteer | None = None
+_GAZETTEER_LOCK = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process's gazetteer, loaded on the first call (about a second) and shared after."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _GAZETTEER_LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = Gazetteer()
+    return _GAZETTEER
