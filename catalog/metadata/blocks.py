@@ -1,0 +1,42 @@
+"""The raw metadata blocks a container walker found in one file, before any of them is decoded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Blocks:
+    """Undecoded metadata of one file: EXIF (TIFF-structured bytes), IIM blocks, XMP packets, dimensions.
+
+    ``iim`` holds every IIM block in file order; ``iim_standard`` says whether the first one sits where the
+    MWG guidelines put it (JPEG APP13, TIFF IFD0, PSD resources), the only place whose MD5 is compared with
+    the stored ``iptc_digest`` (Photoshop resource 0x0425).
+    """
+
+    format: str
+    width: int | None = None
+    height: int | None = None
+    exif: bytes | None = None  # a TIFF header and IFDs ("Exif\\0\\0" removed)
+    exif_reader: Any = None  # a TiffReader over the open file (TIFF), used instead of ``exif`` bytes
+    iim: list[bytes] = field(default_factory=list)
+    iim_standard: bool = False
+    iptc_digest: bytes | None = None
+    xmp: list[bytes] = field(default_factory=list)  # the main packet first
+    xmp_extended: dict[str, dict[int, bytes]] = field(default_factory=dict)  # GUID -> {offset: chunk}
+    xmp_extended_size: dict[str, int] = field(default_factory=dict)  # GUID -> full length
+    warnings: list[str] = field(default_factory=list)
+
+    def add_photoshop_resources(self, resources: dict[int, list[bytes]], standard: bool) -> None:
+        """Take IIM (0x0404), the IPTC digest (0x0425), XMP (0x0424) and EXIF (0x0422) from 8BIM resources."""
+        for block in resources.get(0x0404, ()):
+            if not self.iim:
+                self.iim_standard = standard
+            self.iim.append(block)
+        digests = resources.get(0x0425)
+        if digests and self.iptc_digest is None and len(digests[0]) == 16:
+            self.iptc_digest = digests[0]
+        self.xmp.extend(resources.get(0x0424, ()))
+        if self.exif is None and resources.get(0x0422):
+            self.exif = resources[0x0422][0]

@@ -1,0 +1,138 @@
+"""``read(path)``: one photo file (and its XMP sidecar) to a PhotoMetadata, or a ReadFailure saying why not.
+
+The file's format is decided by its first bytes; a walker for that format collects the raw blocks, each block
+is decoded (exif.py, iim.py, xmp.py), and reconcile.py picks one value per field. No pixel is decoded and,
+for JPEG, only the bytes before the image data are read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from typing import Any, BinaryIO, Callable
+
+from catalog.metadata.blocks import Blocks
+from catalog.metadata.exif import ExifValues, read_exif, read_exif_bytes
+from catalog.metadata.heif import UnsupportedFormat, walk_heif
+from catalog.metadata.iim import IimBlock, read_iim
+from catalog.metadata.jpeg import walk_jpeg
+from catalog.metadata.png import walk_png
+from catalog.metadata.psd import walk_psd
+from catalog.metadata.reconcile import Found, reconcile
+from catalog.metadata.sidecar import read_sidecar
+from catalog.metadata.sniff import HEAD_SIZE, sniff
+from catalog.metadata.tiff import walk_tiff
+from catalog.metadata.types import PhotoMetadata, ReadFailure
+from catalog.metadata.webp import walk_webp
+from catalog.metadata.xmp import merge_extended, parse_xmp
+
+WALKERS: dict[str, Callable[[BinaryIO], Blocks]] = {
+    "JPEG": walk_jpeg,
+    "PNG": walk_png,
+    "TIFF": walk_tiff,
+    "WEBP": walk_webp,
+    "PSD": walk_psd,
+    "HEIF": lambda f: walk_heif(f, "HEIF"),
+    "AVIF": lambda f: walk_heif(f, "AVIF"),
+}
+
+
+def read(path: str | os.PathLike[str], *, sidecars: bool = True) -> PhotoMetadata | ReadFailure:
+    """Read one photo's metadata (and its XMP sidecar unless ``sidecars=False``); never raises.
+
+    Every problem is a ReadFailure (the file cannot be read as an image) or a warning (one field or block).
+    """
+    name = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    try:
+        return _read(name, sidecars)
+    except OSError as error:
+        return ReadFailure(name, _os_reason(error))
+    except Exception as error:  # the last resort: a bug or a file hostile in a way not yet handled
+        return ReadFailure(name, f"could not read the file: unexpected {type(error).__name__} ({error})")
+
+
+def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
+    """Sniff, walk, decode and reconcile."""
+    with open(path, "rb") as f:
+        head = f.read(HEAD_SIZE)
+        file_format, reason = sniff(head)
+        if file_format is None:
+            return ReadFailure(path, reason or "not an image")
+        try:
+            blocks = WALKERS[file_format](f)
+        except UnsupportedFormat as error:
+            return ReadFailure(path, str(error))
+        warnings = blocks.warnings
+        exif = _decode_exif(blocks, warnings)
+    if file_format == "JPEG" and blocks.width is None and exif is None and not blocks.iim and not blocks.xmp:
+        return ReadFailure(path, "damaged JPEG: no image header or metadata could be found")
+    iim, iim_in_sync = _decode_iim(blocks, warnings)
+    embedded = _decode_xmp(blocks, warnings)
+    sidecar = read_sidecar(path, warnings) if sidecars else {}
+    result = reconcile(Found(exif=exif, iim=iim, iim_in_sync=iim_in_sync, xmp=embedded, sidecar=sidecar))
+    return PhotoMetadata(
+        path=path,
+        format=blocks.format,
+        width=blocks.width or None,
+        height=blocks.height or None,
+        fields=result.fields,
+        conflicts=result.conflicts,
+        location_shown=result.location_shown,
+        alternatives=result.alternatives,
+        iim_charset=iim.charset if iim is not None else None,
+        warnings=warnings + result.warnings,
+    )
+
+
+def _decode_exif(blocks: Blocks, warnings: list[str]) -> ExifValues | None:
+    """EXIF from the file's own TIFF structure, or from the EXIF bytes the walker found."""
+    if blocks.exif_reader is not None:
+        return read_exif(blocks.exif_reader)
+    if blocks.exif:
+        return read_exif_bytes(blocks.exif, warnings)
+    return None
+
+
+def _decode_iim(blocks: Blocks, warnings: list[str]) -> tuple[IimBlock | None, bool]:
+    """The IIM blocks read as one, and whether XMP may be preferred to them.
+
+    XMP may be preferred unless the first IIM block sits in its standard place, a digest is stored, and the
+    digest differs from the MD5 of that block.
+    """
+    if not blocks.iim:
+        return None, True
+    iim = read_iim(*blocks.iim)
+    warnings.extend(iim.warnings)
+    in_sync = not (blocks.iim_standard and blocks.iptc_digest is not None and blocks.iptc_digest != iim.digest)
+    return iim, in_sync
+
+
+def _decode_xmp(blocks: Blocks, warnings: list[str]) -> dict[str, Any]:
+    """The main XMP packet (later packets fill gaps), plus its ExtendedXMP when the GUID matches."""
+    properties: dict[str, Any] = {}
+    for index, packet in enumerate(blocks.xmp):
+        label = "XMP" if index == 0 else f"XMP packet {index + 1}"
+        merge_extended(properties, parse_xmp(packet, warnings, label))
+    guid = properties.get("xmpNote:HasExtendedXMP")
+    if isinstance(guid, str) and guid in blocks.xmp_extended:
+        chunks = blocks.xmp_extended[guid]
+        data = b"".join(chunks[offset] for offset in sorted(chunks))
+        if len(data) != blocks.xmp_extended_size.get(guid):
+            warnings.append("ExtendedXMP: some chunks are missing; read what is there")
+        merge_extended(properties, parse_xmp(data, warnings, "ExtendedXMP"))
+    elif blocks.xmp_extended:
+        warnings.append("ExtendedXMP: found chunks that the main XMP does not point to; ignored")
+    return properties
+
+
+def _os_reason(error: OSError) -> str:
+    """An operating-system error in plain words."""
+    if isinstance(error, FileNotFoundError):
+        return "file not found"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.EINVAL:
+        return "cannot read the file (the operating system refused a seek or read)"
+    return f"cannot read the file ({error.strerror or error})"

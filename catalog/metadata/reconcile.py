@@ -1,0 +1,407 @@
+"""Reconcile EXIF, IIM and XMP (embedded and sidecar) into one value per field, as the MWG guidelines say.
+
+The rules are the Metadata Working Group's, as ExifTool implements them in its MWG composite tags, written
+here as data (``RULES``) and applied by one function (``reconcile``). For each field, in order:
+
+1. EXIF, when the field has an EXIF tag and its value is not blank (MWG: an EXIF value is "valid" unless it
+   is empty or spaces only; we also treat other whitespace as blank).
+2. XMP, when there is no IIM, or no stored IPTC digest, or the stored digest (Photoshop resource 0x0425)
+   equals the MD5 of the current IIM block, i.e. the XMP was written together with the IIM. A sidecar
+   value takes precedence over the embedded XMP value. When XMP has no value, IIM is used.
+3. Otherwise IIM: the digest says the IIM was changed after the XMP was written, so the IIM is newer. An
+   IIM value exactly at its length limit that the XMP value extends is a truncated copy: the XMP value is
+   taken. When IIM has no value the field stays empty (as ExifTool's MWG tags do) and a warning says so.
+
+| field        | EXIF                          | IIM (limit, octets)  | XMP (first non-blank)                          |
+|--------------|-------------------------------|----------------------|------------------------------------------------|
+| caption      | ImageDescription              | 2:120 (2000)         | dc:description (x-default)                     |
+| photographer | Artist                        | 2:80 by-line (32)    | dc:creator (joined "; ")                       |
+| copyright    | Copyright                     | 2:116 (128)          | dc:rights (x-default)                          |
+| taken        | DateTimeOriginal+SubSec+Offset| 2:55 + 2:60          | photoshop:DateCreated                          |
+| title        | -                             | 2:05 (64)            | dc:title (x-default)                           |
+| headline     | -                             | 2:105 (256)          | photoshop:Headline                             |
+| credit       | -                             | 2:110 (32)           | photoshop:Credit, Iptc4xmpCore:CreditLine      |
+| source       | -                             | 2:115 (32)           | photoshop:Source                               |
+| keywords     | -                             | 2:25 (64 each)       | dc:subject                                     |
+| sublocation  | -                             | 2:92 (32)            | Iptc4xmpCore:Location, LocationCreated         |
+| city         | -                             | 2:90 (32)            | photoshop:City, LocationCreated                |
+| province     | -                             | 2:95 (32)            | photoshop:State, LocationCreated               |
+| country      | -                             | 2:101 (64)           | photoshop:Country, LocationCreated             |
+| country_code | -                             | 2:100 (3)            | Iptc4xmpCore:CountryCode, LocationCreated      |
+| supplier     | -                             | -                    | plus:ImageSupplier/ImageSupplierName           |
+| make, model  | Make, Model                   | -                    | tiff:Make, tiff:Model                          |
+| lat, lon     | GPSLatitude/Longitude + Ref   | -                    | exif:GPSLatitude, exif:GPSLongitude            |
+
+Worked example: a Photo Mechanic file whose IIM by-line is "Zhang Dagang" and whose XMP dc:creator is
+["Zhang Dagang"], with a stored digest equal to the IIM's MD5 and no EXIF Artist, gives
+``photographer = Sourced("Zhang Dagang", "xmp")``; if the IIM by-line is later changed to "Xu Gang" by a tool
+that does not update XMP, the digest no longer matches and the result is ``Sourced("Xu Gang", "iptc")`` with
+``Conflict("photographer", (("iptc", "Xu Gang"), ("xmp", "Zhang Dagang")))``.
+
+Where we differ from ExifTool, on purpose:
+
+* ExifTool's MWG City/State/Country/Location prefer Iptc4xmpExt:LocationShown; we take the place where the
+  photo was taken (photoshop:* and Iptc4xmpCore:Location, then Iptc4xmpExt:LocationCreated) and report
+  LocationShown separately in ``location_shown``.
+* ExifTool computes no IPTC digest for IIM outside JPEG APP13, TIFF IFD0 and PSD (e.g. a PNG raw profile), so
+  its MWG tags never use such IIM; we treat it as IIM with no stored digest: XMP first, then the IIM.
+* When a file holds several IIM blocks, datasets missing from the first are taken from the later ones (the
+  digest is still that of the first block), as ExifTool's default output does but its MWG tags do not.
+* Photographer joins dc:creator with "; " where ExifTool's MWG Creator is a list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.metadata import xmp as xmp_values
+from catalog.metadata.exif import ExifValues
+from catalog.metadata.iim import IimBlock
+from catalog.metadata.types import Conflict, Sourced
+
+LOCATION_CREATED = "Iptc4xmpExt:LocationCreated"
+LOCATION_SHOWN = "Iptc4xmpExt:LocationShown"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one field is found: its EXIF attribute, IIM dataset and limit, XMP property paths, value kind."""
+
+    field: str
+    exif: str | None = None  # attribute of ExifValues
+    iim: tuple[int, int] | None = None  # (record, dataset)
+    limit: int | None = None  # IIM maximum length in octets, for truncation recovery
+    xmp: tuple[str, ...] = ()  # property paths, "a:B/c:D" steps into structures (first item of arrays)
+    kind: str = "text"  # "text", "list" (keywords), "people" (joined "; "), "date", "degrees"
+    alternatives: bool = False  # keep the other languages of an rdf:Alt
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("caption", exif="description", iim=(2, 120), limit=2000, xmp=("dc:description",), alternatives=True),
+    Rule("photographer", exif="artist", iim=(2, 80), limit=32, xmp=("dc:creator",), kind="people"),
+    Rule("copyright", exif="copyright", iim=(2, 116), limit=128, xmp=("dc:rights",), alternatives=True),
+    Rule("taken", exif="taken", iim=(2, 55), xmp=("photoshop:DateCreated",), kind="date"),
+    Rule("title", iim=(2, 5), limit=64, xmp=("dc:title",), alternatives=True),
+    Rule("headline", iim=(2, 105), limit=256, xmp=("photoshop:Headline",)),
+    Rule("credit", iim=(2, 110), limit=32, xmp=("photoshop:Credit", "Iptc4xmpCore:CreditLine")),
+    Rule("source", iim=(2, 115), limit=32, xmp=("photoshop:Source",)),
+    Rule("keywords", iim=(2, 25), limit=64, xmp=("dc:subject",), kind="list"),
+    Rule("sublocation", iim=(2, 92), limit=32,
+         xmp=("Iptc4xmpCore:Location", f"{LOCATION_CREATED}/Iptc4xmpExt:Sublocation")),
+    Rule("city", iim=(2, 90), limit=32, xmp=("photoshop:City", f"{LOCATION_CREATED}/Iptc4xmpExt:City")),
+    Rule("province", iim=(2, 95), limit=32,
+         xmp=("photoshop:State", f"{LOCATION_CREATED}/Iptc4xmpExt:ProvinceState")),
+    Rule("country", iim=(2, 101), limit=64,
+         xmp=("photoshop:Country", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryName")),
+    Rule("country_code", iim=(2, 100), limit=3,
+         xmp=("Iptc4xmpCore:CountryCode", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryCode")),
+    Rule("supplier", xmp=("plus:ImageSupplier/plus:ImageSupplierName",)),
+    Rule("make", exif="make", xmp=("tiff:Make",)),
+    Rule("model", exif="model", xmp=("tiff:Model",)),
+    Rule("lat", exif="lat", xmp=("exif:GPSLatitude",), kind="degrees"),
+    Rule("lon", exif="lon", xmp=("exif:GPSLongitude",), kind="degrees"),
+)
+
+#: LocationShown structure field -> our location key.
+SHOWN_FIELDS = {"sublocation": "Iptc4xmpExt:Sublocation", "city": "Iptc4xmpExt:City",
+                "province": "Iptc4xmpExt:ProvinceState", "country": "Iptc4xmpExt:CountryName",
+                "country_code": "Iptc4xmpExt:CountryCode"}
+
+
+@dataclass
+class Found:
+    """Every decoded block of one photo, ready to be reconciled."""
+
+    exif: ExifValues | None = None
+    iim: IimBlock | None = None
+    iim_in_sync: bool = True  # no stored digest, or it matches the IIM: XMP may be preferred
+    xmp: dict[str, Any] = field(default_factory=dict)
+    sidecar: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Reconciled:
+    """The outcome: one Sourced per field, conflicts, language alternatives, LocationShown, warnings."""
+
+    fields: dict[str, Sourced] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    alternatives: dict[str, dict[str, str]] = field(default_factory=dict)
+    location_shown: dict[str, str] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def reconcile(found: Found) -> Reconciled:
+    """Apply RULES to the blocks of one photo."""
+    result = Reconciled()
+    for rule in RULES:
+        copies = _copies(rule, found)
+        chosen = _choose(rule, copies, found, result.warnings)
+        if chosen is not None:
+            result.fields[rule.field] = chosen
+        conflict = _conflict(rule, copies)
+        if conflict is not None:
+            result.conflicts.append(conflict)
+        if rule.alternatives and chosen is not None and chosen.source in ("xmp", "sidecar"):
+            block = found.sidecar if chosen.source == "sidecar" else found.xmp
+            others = xmp_values.alternatives(block.get(rule.xmp[0]))
+            if others:
+                result.alternatives[rule.field] = others
+    result.location_shown = _location_shown(found, result.fields)
+    return result
+
+
+# -- reading each block's copy ------------------------------------------------------------------------
+
+
+def _copies(rule: Rule, found: Found) -> dict[str, Any]:
+    """The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}."""
+    copies: dict[str, Any] = {}
+    if rule.exif and found.exif is not None:
+        value = getattr(found.exif, rule.exif)
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            copies["exif"] = value
+    if rule.iim and found.iim is not None:
+        value = _iim_value(rule, found.iim)
+        if value:
+            copies["iptc"] = value
+    for source, properties in (("xmp", found.xmp), ("sidecar", found.sidecar)):
+        value = _xmp_value(rule, properties)
+        if value not in (None, [], ""):
+            copies[source] = value
+    return copies
+
+
+def _iim_value(rule: Rule, iim: IimBlock) -> Any:
+    """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from 2:55 and 2:60."""
+    assert rule.iim is not None
+    values = [v.strip() for v in iim.values.get(rule.iim, []) if v.strip()]
+    if rule.kind == "date":
+        return iim_datetime(values[0] if values else None, iim.first((2, 60)))
+    if rule.kind in ("list", "people"):
+        return values or None
+    return values[0] if values else None
+
+
+def _xmp_value(rule: Rule, properties: dict[str, Any]) -> Any:
+    """The XMP copy of a field: the first of the rule's property paths that holds a non-blank value."""
+    for path in rule.xmp:
+        raw = lookup(properties, path)
+        if raw is None:
+            continue
+        if rule.kind in ("list", "people"):
+            value: Any = xmp_values.texts(raw) or None
+        elif rule.kind == "date":
+            value = xmp_datetime(xmp_values.text(raw))
+        elif rule.kind == "degrees":
+            value = xmp_degrees(xmp_values.text(raw))
+        else:
+            value = xmp_values.text(raw)
+        if value is not None:
+            return value
+    return None
+
+
+def lookup(properties: dict[str, Any], path: str) -> Any:
+    """Follow "a:B/c:D" through structures, taking the first item of any array on the way."""
+    value: Any = properties
+    for step in path.split("/"):
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if not isinstance(value, dict):
+            return None
+        value = value.get(step)
+    return value
+
+
+# -- choosing ----------------------------------------------------------------------------------------
+
+
+def _choose(rule: Rule, copies: dict[str, Any], found: Found, warnings: list[str]) -> Sourced | None:
+    """Pick one copy by the MWG order documented above."""
+    if "exif" in copies:
+        return _sourced(rule, copies["exif"], "exif")
+    xmp_source = "sidecar" if "sidecar" in copies else ("xmp" if "xmp" in copies else None)
+    if "iptc" not in copies and xmp_source is None:
+        return None
+    if rule.iim is None or found.iim is None or found.iim_in_sync:
+        if xmp_source is not None:
+            return _sourced(rule, copies[xmp_source], xmp_source)
+        return _sourced(rule, copies["iptc"], "iptc")
+    if "iptc" not in copies:
+        warnings.append(f"{rule.field}: the XMP value is not used because the IIM was changed after the XMP "
+                        "was written (IPTC digest differs) and the IIM has no value")
+        return None
+    iim_value = copies["iptc"]
+    if xmp_source is not None and _is_truncated_copy(rule, found.iim, copies["iptc"], copies[xmp_source]):
+        return _sourced(rule, copies[xmp_source], xmp_source)
+    return _sourced(rule, iim_value, "iptc")
+
+
+def _sourced(rule: Rule, value: Any, source: str) -> Sourced:
+    """Wrap a value, joining people into one string ("A; B")."""
+    if rule.kind == "people" and isinstance(value, list):
+        value = "; ".join(value)
+    return Sourced(value, source)
+
+
+def _is_truncated_copy(rule: Rule, iim: IimBlock, iim_value: Any, xmp_value: Any) -> bool:
+    """True when the IIM value is the XMP value cut at the IIM length limit (every item, for lists)."""
+    if rule.limit is None or rule.iim is None:
+        return False
+    if isinstance(iim_value, list):
+        xmp_items = xmp_value if isinstance(xmp_value, list) else [xmp_value]
+        return len(xmp_items) >= len(iim_value) and any(
+            _truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items)) and all(
+            i == x or _truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items))
+    return isinstance(xmp_value, str) and _truncated(rule.limit, iim_value, xmp_value)
+
+
+def _truncated(limit: int, iim_text: str, xmp_text: str) -> bool:
+    """An IIM text of exactly ``limit`` octets (as UTF-8) that the longer XMP text starts with."""
+    return limit in (len(iim_text.encode("utf-8")), len(iim_text)) and \
+        len(xmp_text) > len(iim_text) and xmp_text.startswith(iim_text)
+
+
+# -- conflicts ---------------------------------------------------------------------------------------
+
+
+def _conflict(rule: Rule, copies: dict[str, Any]) -> Conflict | None:
+    """A Conflict when two copies disagree (after trimming; dates compared at the shorter precision)."""
+    if len(copies) < 2:
+        return None
+    shown = [(source, _sourced(rule, value, source).value) for source, value in copies.items()]
+    first = copies[next(iter(copies))]
+    for value in list(copies.values())[1:]:
+        if not _agree(rule, first, value):
+            return Conflict(rule.field, tuple(shown))
+    return None
+
+
+def _agree(rule: Rule, a: Any, b: Any) -> bool:
+    """Whether two copies say the same thing."""
+    if rule.kind == "degrees":
+        return math.isclose(a, b, abs_tol=1e-5)
+    if rule.kind == "date":
+        return a.startswith(b) or b.startswith(a)
+    if rule.kind in ("list", "people"):
+        left = a if isinstance(a, list) else _split_people(a)
+        right = b if isinstance(b, list) else _split_people(b)
+        if rule.kind == "list":
+            return sorted(left) == sorted(right) or _truncated_list(rule, left, right)
+        return left == right or _truncated_list(rule, left, right)
+    return a == b or (rule.limit is not None and (_truncated(rule.limit, a, b) or _truncated(rule.limit, b, a)))
+
+
+def _truncated_list(rule: Rule, left: list[str], right: list[str]) -> bool:
+    """Lists equal but for items cut at the IIM limit."""
+    limit = rule.limit or 0
+    return len(left) == len(right) and all(
+        x == y or _truncated(limit, x, y) or _truncated(limit, y, x) for x, y in zip(left, right))
+
+
+def _split_people(text: str) -> list[str]:
+    """EXIF Artist holds several names separated by "; " (the MWG convention)."""
+    return [name.strip() for name in text.split(";") if name.strip()]
+
+
+# -- LocationShown -----------------------------------------------------------------------------------
+
+
+def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] | None:
+    """The first LocationShown (sidecar first), when it says something the location fields do not."""
+    for properties in (found.sidecar, found.xmp):
+        shown = lookup(properties, LOCATION_SHOWN)
+        if isinstance(shown, list):
+            shown = shown[0] if shown else None
+        if not isinstance(shown, dict):
+            continue
+        place = {key: xmp_values.text(shown.get(name)) for key, name in SHOWN_FIELDS.items()}
+        place = {key: value for key, value in place.items() if value}
+        if place and any(fields.get(key) is None or fields[key].value != value for key, value in place.items()):
+            return place
+        return None
+    return None
+
+
+# -- dates and degrees -------------------------------------------------------------------------------
+
+XMP_DATE = re.compile(r"^(\d{4})(?:[-:](\d{2})(?:[-:](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
+                      r"\s*(Z|[-+]\d{2}:?\d{2})?)?)?)?\s*$")
+
+
+def xmp_datetime(text: str | None) -> str | None:
+    """An XMP date at its own precision, as ISO 8601 with seconds when a time is given.
+
+    >>> xmp_datetime("2025"), xmp_datetime("2025-10"), xmp_datetime("2025-10-14T10:05+08:00")
+    ('2025', '2025-10', '2025-10-14T10:05:00+08:00')
+    >>> xmp_datetime("2025-10-14T02:05:00Z")
+    '2025-10-14T02:05:00+00:00'
+    """
+    if not text:
+        return None
+    match = XMP_DATE.match(text.strip())
+    if not match or int(match[1]) == 0:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    if month is None or month == "00":
+        return year
+    if day is None or day == "00":
+        return f"{year}-{month}"
+    iso = f"{year}-{month}-{day}"
+    if hour is None:
+        return iso
+    iso += f"T{hour}:{minute}:{second or '00'}{fraction or ''}"
+    if zone:
+        iso += "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+    return iso
+
+
+def iim_datetime(date: str | None, time: str | None) -> str | None:
+    """IIM 2:55 (CCYYMMDD, "00" for unknown month or day) and 2:60 (HHMMSS±HHMM) as ISO 8601.
+
+    >>> iim_datetime("20251014", "100500+0800")
+    '2025-10-14T10:05:00+08:00'
+    >>> iim_datetime("20251000", None)
+    '2025-10'
+    """
+    if not date:
+        return None
+    digits = re.sub(r"[^0-9]", "", date)
+    if len(digits) != 8 or digits[:4] == "0000":
+        return None
+    year, month, day = digits[:4], digits[4:6], digits[6:8]
+    if month == "00":
+        return year
+    if day == "00":
+        return f"{year}-{month}"
+    iso = f"{year}-{month}-{day}"
+    clock = re.match(r"^\s*(\d{2}):?(\d{2}):?(\d{2})?\s*([-+]\d{2}:?\d{2})?", time or "")
+    if clock:
+        iso += f"T{clock[1]}:{clock[2]}:{clock[3] or '00'}"
+        if clock[4]:
+            iso += f"{clock[4][:3]}:{clock[4][-2:]}"
+    return iso
+
+
+XMP_DEGREES = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEWnsew])\s*$")
+
+
+def xmp_degrees(text: str | None) -> float | None:
+    """XMP GPS coordinates ("DDD,MM.mmk" or "DDD,MM,SSk") as signed decimal degrees.
+
+    >>> xmp_degrees("33,51.9S")
+    -33.865
+    """
+    if not text:
+        return None
+    match = XMP_DEGREES.match(text)
+    if not match:
+        return None
+    degrees = sum(float(part) / 60**i for i, part in enumerate(match.groups()[:3]) if part is not None)
+    if degrees > 180:
+        return None
+    return -degrees if match[4].upper() in "SW" else degrees
+

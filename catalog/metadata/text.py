@@ -1,0 +1,37 @@
+"""Decoding legacy byte strings (IIM and EXIF text): UTF-8 when the bytes are valid UTF-8, else cp1252.
+
+>>> decode_legacy(b"Z\\xc3\\xbcrich")
+('Zürich', 'utf-8')
+>>> decode_legacy(b"Z\\xfcrich")
+('Zürich', 'cp1252')
+>>> decode_legacy(b"Zurich")
+('Zurich', 'ascii')
+"""
+
+from __future__ import annotations
+
+#: Bytes that cp1252 leaves undefined; they are read as the Latin-1 characters of the same number.
+CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
+
+
+def decode_legacy(raw: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding; returns (text, "ascii" | "utf-8" | "cp1252")."""
+    if raw.isascii():
+        return raw.decode("ascii"), "ascii"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return decode_cp1252(raw), "cp1252"
+
+
+def decode_cp1252(raw: bytes) -> str:
+    """cp1252 that never fails: the five undefined bytes become the Latin-1 characters of the same number."""
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return "".join(CP1252_HOLES.get(b) or bytes([b]).decode("cp1252") for b in raw)
+
+
+def is_blank(value: str | None) -> bool:
+    """True for None, "" and strings of whitespace only."""
+    return value is None or not value.strip()
