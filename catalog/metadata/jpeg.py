@@ -30,6 +30,10 @@ STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD9)})
 WANTED_MARKERS = frozenset({0xE1, 0xED, *SOF_MARKERS})
 #: How far to look for the next marker when a file has junk between segments.
 MAX_JUNK = 4096
+#: Real files have a few dozen segments and well under a megabyte of metadata before the image data;
+#: past these limits a file is hostile or broken and we stop reading it.
+MAX_SEGMENTS = 4096
+MAX_METADATA = 32 * 1024 * 1024
 
 
 def walk_jpeg(f: BinaryIO) -> Blocks:
@@ -38,8 +42,9 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
     photoshop: list[bytes] = []  # consecutive APP13 Photoshop segments, joined when the run ends
     junk = 0  # bytes skipped between segments
     previous_exif = False  # the last segment was EXIF: a following headerless EXIF segment continues it
+    kept = 0  # bytes of segment data read
     f.seek(2)
-    while True:
+    for _ in range(MAX_SEGMENTS):
         header = f.read(2)
         if len(header) < 2:
             blocks.warnings.append("JPEG: the file ends before the image data")
@@ -75,6 +80,10 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
             f.seek(size - 2, 1)
             previous_exif = False
             continue
+        kept += size - 2
+        if kept > MAX_METADATA:
+            blocks.warnings.append("JPEG: more than 32 MB of metadata segments; stopped reading")
+            break
         data = f.read(size - 2)
         if len(data) < size - 2:
             blocks.warnings.append(f"JPEG: the file ends inside segment 0x{marker:02X}")
@@ -90,6 +99,8 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
                 _finish_photoshop(blocks, photoshop)
         elif blocks.width is None and len(data) >= 5:
             blocks.height, blocks.width = struct.unpack_from(">HH", data, 1)
+    else:
+        blocks.warnings.append(f"JPEG: more than {MAX_SEGMENTS} segments before the image data; stopped reading")
     if photoshop:
         _finish_photoshop(blocks, photoshop)
     if junk:

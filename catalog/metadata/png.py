@@ -22,6 +22,8 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
 #: The largest text chunk body we read, and the most a compressed one may expand to.
 MAX_TEXT = 8 * 1024 * 1024
+#: More chunks than this (image data split very finely) and we stop looking.
+MAX_CHUNKS = 100_000
 XMP_KEYWORD = b"XML:com.adobe.xmp"
 RAW_PROFILES = {b"Raw profile type iptc": "iptc", b"Raw profile type 8bim": "8bim",
                 b"Raw profile type exif": "exif", b"Raw profile type APP1": "exif",
@@ -32,7 +34,7 @@ def walk_png(f: BinaryIO) -> Blocks:
     """Read the metadata chunks of the PNG open in ``f``."""
     blocks = Blocks("PNG")
     f.seek(len(SIGNATURE))
-    while True:
+    for _ in range(MAX_CHUNKS):
         header = f.read(8)
         if len(header) < 8:
             if header:
@@ -65,6 +67,8 @@ def walk_png(f: BinaryIO) -> Blocks:
         if kind in TEXT_CHUNKS:
             blocks.warnings.append(f"PNG: skipped a {size}-byte text chunk, too large to be metadata")
         f.seek(size + 4, 1)
+    else:
+        blocks.warnings.append(f"PNG: more than {MAX_CHUNKS} chunks; stopped reading")
     return blocks
 
 

@@ -187,6 +187,8 @@ def _iim_value(rule: Rule, iim: IimBlock) -> Any:
 
 def _xmp_value(rule: Rule, properties: dict[str, Any]) -> Any:
     """The XMP copy of a field: the first of the rule's property paths that holds a non-blank value."""
+    if not properties:
+        return None
     for path in rule.xmp:
         raw = lookup(properties, path)
         if raw is None:
@@ -206,6 +208,8 @@ def _xmp_value(rule: Rule, properties: dict[str, Any]) -> Any:
 
 def lookup(properties: dict[str, Any], path: str) -> Any:
     """Follow "a:B/c:D" through structures, taking the first item of any array on the way."""
+    if "/" not in path:
+        return properties.get(path)
     value: Any = properties
     for step in path.split("/"):
         if isinstance(value, list):

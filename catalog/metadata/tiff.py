@@ -26,7 +26,7 @@ MAX_ENTRIES = 2000
 #: The largest single value we fetch (XMP and IIM tags in press TIFFs are far smaller).
 MAX_VALUE = 16 * 1024 * 1024
 
-IMAGE_WIDTH, IMAGE_HEIGHT = 0x0100, 0x0101
+NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS = 0x00FE, 0x0100, 0x0101, 0x014A
 XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG = 700, 33723, 34377
 
 
@@ -117,6 +117,10 @@ class TiffReader:
             found[tag] = Entry(kind, n, self._read_at(value_offset, size))
         return found
 
+    def forget_visits(self) -> None:
+        """Allow the IFDs read so far to be read again (a second, independent pass)."""
+        self._visited.clear()
+
     def integers(self, entry: Entry) -> tuple[int, ...]:
         """The values of a BYTE, SHORT, LONG or LONG8 entry (or their signed kinds)."""
         codes = {1: "B", 3: "H", 4: "I", 6: "b", 8: "h", 9: "i", 13: "I", 16: "Q", 17: "q", 18: "Q"}
@@ -148,6 +152,23 @@ class TiffReader:
         return entry.data
 
 
+def _main_image_size(reader: TiffReader, ifd0: dict[int, Entry]) -> tuple[int | None, int | None]:
+    """Width and height of the full-size image: IFD0's, unless IFD0 is a preview (as in DNG) and a SubIFD
+    holds the full-size image."""
+    def size(entries: dict[int, Entry]) -> tuple[int | None, int | None]:
+        width, height = (reader.integers(entries[t]) if t in entries else () for t in (IMAGE_WIDTH, IMAGE_HEIGHT))
+        return (width[0] if width else None), (height[0] if height else None)
+
+    subfile_type = reader.integers(ifd0[NEW_SUBFILE_TYPE]) if NEW_SUBFILE_TYPE in ifd0 else ()
+    if subfile_type and subfile_type[0] & 1 and SUB_IFDS in ifd0:
+        for offset in reader.integers(ifd0[SUB_IFDS])[:8]:
+            sub = reader.ifd(offset, {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT}, "SubIFD")
+            kind = reader.integers(sub[NEW_SUBFILE_TYPE]) if NEW_SUBFILE_TYPE in sub else (0,)
+            if kind and kind[0] == 0 and IMAGE_WIDTH in sub:
+                return size(sub)
+    return size(ifd0)
+
+
 def walk_tiff(f: BinaryIO) -> Blocks:
     """Read IFD0 of the TIFF open in ``f``: size, XMP (700), IIM (33723), Photoshop resources (34377).
 
@@ -155,13 +176,10 @@ def walk_tiff(f: BinaryIO) -> Blocks:
     """
     blocks = Blocks("TIFF")
     reader = TiffReader.from_file(f, blocks.warnings)
-    entries = reader.ifd(reader.first_ifd, {IMAGE_WIDTH, IMAGE_HEIGHT, XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG})
-    reader._visited.clear()  # the EXIF pass reads IFD0 again
-    for tag, attribute in ((IMAGE_WIDTH, "width"), (IMAGE_HEIGHT, "height")):
-        if tag in entries:
-            values = reader.integers(entries[tag])
-            if values:
-                setattr(blocks, attribute, values[0])
+    entries = reader.ifd(reader.first_ifd, {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG,
+                                            IPTC_TAG, PHOTOSHOP_TAG})
+    blocks.width, blocks.height = _main_image_size(reader, entries)
+    reader.forget_visits()  # the EXIF pass reads IFD0 again
     if XMP_TAG in entries:
         blocks.xmp.append(reader.raw_bytes(entries[XMP_TAG]))
     if IPTC_TAG in entries:

@@ -19,7 +19,7 @@ def walk_webp(f: BinaryIO) -> Blocks:
     """Read the metadata chunks of the WebP open in ``f``."""
     blocks = Blocks("WEBP")
     f.seek(12)
-    while True:
+    for _ in range(10_000):  # a WebP has a handful of chunks (animations a few per frame)
         header = f.read(8)
         if len(header) < 8:
             if header:

@@ -157,18 +157,24 @@ def _key(tag: str) -> str:
     return tag
 
 
-def _fields(node: ElementTree.Element) -> dict[str, Any]:
+#: Structures nest a few levels deep in real XMP; deeper nesting is cut off.
+MAX_DEPTH = 24
+
+
+def _fields(node: ElementTree.Element, depth: int = 0) -> dict[str, Any]:
     """The properties of a description or structure node: its attributes and its child elements."""
     found: dict[str, Any] = {}
     for name, value in node.attrib.items():
         if name not in RDF_SYNTAX:
             found.setdefault(_key(name), value)
+    if depth > MAX_DEPTH:
+        return found
     for child in node:
-        found.setdefault(_key(child.tag), _value(child))
+        found.setdefault(_key(child.tag), _value(child, depth + 1))
     return found
 
 
-def _value(element: ElementTree.Element) -> Any:
+def _value(element: ElementTree.Element, depth: int = 0) -> Any:
     """The value of one property element: text, array, language alternative or structure."""
     resource = element.get(RDF_RESOURCE)
     if resource is not None:
@@ -178,22 +184,23 @@ def _value(element: ElementTree.Element) -> Any:
         return "".join(element.itertext())
     children = list(element)
     if parse_type == "Resource":
-        return _qualified(_fields(element))
+        return _qualified(_fields(element, depth))
     if not children:
-        attributes = {k: v for k, v in element.attrib.items() if k not in RDF_SYNTAX}
-        return _qualified(_fields(element)) if attributes else (element.text or "")
+        if element.attrib and any(name not in RDF_SYNTAX for name in element.attrib):
+            return _qualified(_fields(element, depth))
+        return element.text or ""
     first = children[0]
     if first.tag in (RDF_BAG, RDF_SEQ):
-        return [_value(item) for item in first if item.tag == RDF_LI]
+        return [_value(item, depth + 1) for item in first if item.tag == RDF_LI]
     if first.tag == RDF_ALT:
         alternatives = LangAlt()
         for item in first:
             if item.tag == RDF_LI:
-                alternatives.setdefault(item.get(XML_LANG, "x-default"), _text_of(_value(item)))
+                alternatives.setdefault(item.get(XML_LANG, "x-default"), _text_of(_value(item, depth + 1)))
         return alternatives
     if first.tag == RDF_DESCRIPTION:
-        return _qualified(_fields(first))
-    return _qualified(_fields(element))
+        return _qualified(_fields(first, depth + 1))
+    return _qualified(_fields(element, depth))
 
 
 def _qualified(structure: dict[str, Any]) -> Any:
