@@ -52,7 +52,7 @@ def walk_png(f: BinaryIO) -> Blocks:
                 blocks.width, blocks.height = struct.unpack_from(">II", data)
             f.seek(4, 1)
             continue
-        if kind == b"eXIf" or (kind in TEXT_CHUNKS and size <= MAX_TEXT):
+        if (kind == b"eXIf" or kind in TEXT_CHUNKS) and size <= MAX_TEXT:
             data = f.read(size)
             if len(data) < size:
                 blocks.warnings.append(f"PNG: the file ends inside a {kind.decode('latin-1')} chunk")
@@ -64,8 +64,8 @@ def walk_png(f: BinaryIO) -> Blocks:
                 _text_chunk(blocks, kind, data)
             f.seek(4, 1)  # CRC
             continue
-        if kind in TEXT_CHUNKS:
-            blocks.warnings.append(f"PNG: skipped a {size}-byte text chunk, too large to be metadata")
+        if kind == b"eXIf" or kind in TEXT_CHUNKS:
+            blocks.warnings.append(f"PNG: skipped a {size}-byte {kind.decode('latin-1')} chunk, too large to be metadata")
         f.seek(size + 4, 1)
     else:
         blocks.warnings.append(f"PNG: more than {MAX_CHUNKS} chunks; stopped reading")

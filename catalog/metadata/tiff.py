@@ -15,7 +15,8 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
-from catalog.metadata.blocks import Blocks
+from catalog.metadata.blocks import Blocks, Unreadable
+from catalog.metadata.heif import UnsupportedFormat
 from catalog.metadata.photoshop import read_resources
 
 #: Size in bytes of one value of each TIFF field type.
@@ -47,14 +48,18 @@ class TiffReader:
         self.size = size
         self.warnings = warnings
         head = read_at(0, 16)
-        if len(head) < 8 or head[:2] not in (b"II", b"MM"):
+        if len(head) < 8:
+            raise ValueError("the header is cut short")
+        if head[:2] not in (b"II", b"MM"):
             raise ValueError("not a TIFF structure (no II/MM byte-order mark)")
         self.order = "<" if head[:2] == b"II" else ">"
         (magic,) = struct.unpack_from(self.order + "H", head, 2)
         if magic == 42:
             self.big = False
             (self.first_ifd,) = struct.unpack_from(self.order + "I", head, 4)
-        elif magic == 43 and len(head) >= 16:
+        elif magic == 43:
+            if len(head) < 16:
+                raise ValueError("the header is cut short")
             self.big = True
             (self.first_ifd,) = struct.unpack_from(self.order + "Q", head, 8)
         else:
@@ -175,7 +180,10 @@ def walk_tiff(f: BinaryIO) -> Blocks:
     EXIF is left in the file: ``blocks.exif_reader`` reads it with seeks while the file is open.
     """
     blocks = Blocks("TIFF")
-    reader = TiffReader.from_file(f, blocks.warnings)
+    try:
+        reader = TiffReader.from_file(f, blocks.warnings)
+    except ValueError as error:  # a TIFF signature and then too little to be a TIFF header
+        raise UnsupportedFormat(f"damaged TIFF file ({error})") from error
     entries = reader.ifd(reader.first_ifd, {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG,
                                             IPTC_TAG, PHOTOSHOP_TAG})
     blocks.width, blocks.height = _main_image_size(reader, entries)
