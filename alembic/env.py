@@ -10,7 +10,8 @@ from catalog.models import Base
 config = context.config
 target_metadata = Base.metadata
 
-#: Objects the migrations make that the models do not describe (full-text machinery per database).
+#: Objects the migrations make that the models do not describe (full-text machinery per database: the FTS5
+#: table photo_fts on SQLite; the generated column photo_fts_vector and its GIN index on PostgreSQL).
 UNMODELLED = {"photo_fts", "ix_photo_search_fts"}
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -375,9 +375,11 @@ class Library:
                     .scalar_subquery()
                 )
         else:
+            # photo_fts_vector is search_text as PostgreSQL's full text reads it, computed and stored by the
+            # database (alembic 0001): GIN-indexed for @@, and ranking reads it instead of re-parsing every match.
             joiner = " <-> " if words.phrase and words.text.count('"') else " & "
-            tsquery = func.to_tsquery("simple", joiner.join(words.words))
-            vector = func.to_tsvector("simple", Photo.search_text)
+            tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), joiner.join(words.words))
+            vector = literal_column("photo.photo_fts_vector")
             clause = vector.op("@@")(tsquery)
             score = None if words.negated else -func.ts_rank(vector, tsquery)
         return (~clause if words.negated else clause), score

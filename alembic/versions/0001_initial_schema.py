@@ -113,7 +113,8 @@ def downgrade() -> None:
 
 
 def _create_full_text_index() -> None:
-    """Full text over photo.search_text: FTS5 kept in step by triggers on SQLite, a GIN index on PostgreSQL.
+    """Full text over photo.search_text: FTS5 kept in step by triggers on SQLite, a stored tsvector with a GIN
+    index on PostgreSQL.
 
     search_text is already folded (lower case, accents removed) by the importer, so both databases
     match "krakow" to "Kraków" and give the same answers.
@@ -137,7 +138,16 @@ def _create_full_text_index() -> None:
             " INSERT INTO photo_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
         )
     else:
-        op.execute("CREATE INDEX ix_photo_search_fts ON photo USING GIN (to_tsvector('simple', search_text))")
+        # PostgreSQL's parser keeps "tianwen-2", "photo/zhang" and "3.5" whole where FTS5 splits them; turning
+        # ASCII punctuation into spaces first makes both databases see the same words. The tsvector is a stored
+        # generated column (PostgreSQL 12+), so ranking a match reads it instead of parsing search_text again.
+        punctuation = "!\"#$&'()*+,-./:;<=>?@[]^_`{|}~"  # all but % and \, which the parser splits on anyway
+        quoted = punctuation.replace("'", "''")
+        op.execute(
+            "ALTER TABLE photo ADD COLUMN photo_fts_vector tsvector GENERATED ALWAYS AS (to_tsvector("
+            f"'simple'::regconfig, translate(search_text, '{quoted}', '{' ' * len(punctuation)}'))) STORED"
+        )
+        op.execute("CREATE INDEX ix_photo_search_fts ON photo USING GIN (photo_fts_vector)")
 
 
 def _drop_full_text_index() -> None:
@@ -147,3 +157,4 @@ def _drop_full_text_index() -> None:
         op.execute("DROP TABLE IF EXISTS photo_fts")
     else:
         op.execute("DROP INDEX IF EXISTS ix_photo_search_fts")
+        op.execute("ALTER TABLE photo DROP COLUMN IF EXISTS photo_fts_vector")
