@@ -26,35 +26,40 @@ RESOLVE_CASES = [
     ({"city": "合肥"}, {"city": "Hefei", "province": "Anhui", "country": "China"}),
     ({"city": "合肥市"}, {"city": "Hefei"}),
     ({"city": "Hefei City"}, {"city": "Hefei"}),
-    ({"city": "Kraków"}, {"city": "Kraków", "province": "Lesser Poland", "country": "Poland", "country_code": "PL"}),
+    ({"city": "Kraków"},
+     {"city": "Kraków", "province": "Lesser Poland", "country": "Poland", "country_code": "PL"}),
     ({"city": "krakow"}, {"city": "Kraków", "province": "Lesser Poland", "country": "Poland"}),
     ({"city": "KRAKOW "}, {"city": "Kraków"}),
-    ({"city": "Cracow"}, {"city": "Kraków", "country": "Poland"}),  # an exonym, from GeoNames' alternate names
+    # An exonym, from GeoNames' alternate names.
+    ({"city": "Cracow"}, {"city": "Kraków", "country": "Poland"}),
     ({"city": "Krakow", "province": "Małopolskie"}, {"province": "Lesser Poland"}),
     ({"city": "Rome"}, {"city": "Rome", "province": "Lazio", "country": "Italy", "country_code": "IT"}),
-    ({"city": "Rome", "province": "New York"}, {"city": "Rome", "province": "New York", "country": "United States",
-                                                "country_code": "US"}),
+    ({"city": "Rome", "province": "New York"},
+     {"city": "Rome", "province": "New York", "country": "United States", "country_code": "US"}),
     ({"city": "Rome", "province": "Ga."}, {"province": "Georgia", "country_code": "US"}),
     ({"city": "Paris"}, {"city": "Paris", "country": "France", "country_code": "FR"}),
     ({"city": "Paris", "province": "Texas"}, {"city": "Paris", "province": "Texas", "country_code": "US"}),
     # A city field "Washington" is the capital (the largest city of the name); a province field is the state.
-    ({"city": "Washington"}, {"city": "Washington", "province": "District of Columbia", "country_code": "US"}),
+    ({"city": "Washington"},
+     {"city": "Washington", "province": "District of Columbia", "country_code": "US"}),
     ({"city": "Washington", "province": "D.C."}, {"city": "Washington", "province": "District of Columbia"}),
     ({"province": "Washington"}, {"city": None, "province": "Washington", "country": "United States"}),
     ({"province": "Washington State"}, {"province": "Washington", "country_code": "US"}),
-    ({"city": "Portland", "province": "Ore."}, {"city": "Portland", "province": "Oregon", "country_code": "US"}),
+    ({"city": "Portland", "province": "Ore."},
+     {"city": "Portland", "province": "Oregon", "country_code": "US"}),
     ({"city": "Portland", "province": "ME"}, {"city": "Portland", "province": "Maine"}),
     ({"city": "Sacramento", "province": "Calif."}, {"province": "California", "country": "United States"}),
     ({"city": "Charleston", "province": "W.Va."}, {"province": "West Virginia"}),
     ({"city": "Springfield", "province": "Ill."}, {"city": "Springfield", "province": "Illinois"}),
-    ({"city": "Toronto", "province": "ON"}, {"province": "Ontario", "country": "Canada", "country_code": "CA"}),
-    ({"city": "London", "country": "England"}, {"city": "London", "province": "England",
-                                                "country": "United Kingdom", "country_code": "GB"}),
-    ({"city": "Guildford", "province": "Surrey", "country": "England"}, {"province": "Surrey",
-                                                                         "country_code": "GB"}),
+    ({"city": "Toronto", "province": "ON"},
+     {"province": "Ontario", "country": "Canada", "country_code": "CA"}),
+    ({"city": "London", "country": "England"},
+     {"city": "London", "province": "England", "country": "United Kingdom", "country_code": "GB"}),
+    ({"city": "Guildford", "province": "Surrey", "country": "England"}, {"province": "Surrey", "country_code": "GB"}),
     ({"city": "Portland", "country": "Ore."}, {"province": "Oregon", "country": "United States"}),
     ({"city": "Rome", "province": "Italy"}, {"city": "Rome", "province": "Lazio", "country": "Italy"}),
-    ({"province": "Anhui Province"}, {"city": None, "province": "Anhui", "country": "China", "country_code": "CN"}),
+    ({"province": "Anhui Province"},
+     {"city": None, "province": "Anhui", "country": "China", "country_code": "CN"}),
     ({"province": "Anhui Sheng"}, {"province": "Anhui", "country": "China"}),
     ({"province": "安徽省"}, {"province": "Anhui"}),
     ({"province": "Xinjiang Uygur Zizhiqu"}, {"province": "Xinjiang", "country": "China"}),
@@ -77,27 +82,33 @@ RESOLVE_CASES = [
     # Not municipalities: the province of the same name stays.
     ({"city": "Quebec"}, {"city": "Québec", "province": "Quebec", "country": "Canada"}),
     # ISO 3166-1 lists Hong Kong and Macau apart; "China" in the caption does not rule them out.
-    ({"city": "Hong Kong", "country": "China"}, {"city": "Hong Kong", "country": "Hong Kong", "country_code": "HK"}),
+    ({"city": "Hong Kong", "country": "China"},
+     {"city": "Hong Kong", "country": "Hong Kong", "country_code": "HK"}),
     ({"city": "Macau"}, {"country": "Macau", "country_code": "MO"}),
     ({"city": "St. Petersburg"}, {"city": "Saint Petersburg", "country_code": "RU"}),
     ({"city": "St. Petersburg", "province": "Fla."}, {"city": "St. Petersburg", "province": "Florida"}),
     ({"city": "Kiev"}, {"city": "Kyiv", "country": "Ukraine"}),
     ({"city": "Munich"}, {"province": "Bavaria", "country": "Germany"}),
-    ({"city": "Gansu"}, {"city": None, "province": "Gansu", "country": "China"}),  # a province in the city slot
-    ({"city": "Dubai", "country": "UAE"}, {"city": "Dubai", "country": "United Arab Emirates", "country_code": "AE"}),
+    # A province in the city slot.
+    ({"city": "Gansu"}, {"city": None, "province": "Gansu", "country": "China"}),
+    ({"city": "Dubai", "country": "UAE"},
+     {"city": "Dubai", "country": "United Arab Emirates", "country_code": "AE"}),
     ({"country": "Poland"}, {"city": None, "province": None, "country": "Poland", "country_code": "PL"}),
     ({"country": "U.S."}, {"country": "United States", "country_code": "US"}),
     ({"country": "The Netherlands"}, {"country": "Netherlands", "country_code": "NL"}),
     # What the gazetteer cannot confirm, it keeps as written and does not place on the map.
-    ({"city": "Rome", "country": "Poland"}, {"city": "Rome", "country": "Poland", "country_code": "PL", "lat": None}),
+    ({"city": "Rome", "country": "Poland"},
+     {"city": "Rome", "country": "Poland", "country_code": "PL", "lat": None}),
     ({"city": "Washington", "province": "Md."}, {"city": "Washington", "province": "Maryland", "lat": None}),
     ({"city": "Deqing County", "province": "Zhejiang", "country": "China"},
      {"city": "Deqing County", "province": "Zhejiang", "country_code": "CN", "lat": None}),
     ({"city": "Anytown", "country": "Narnia"}, {"city": "Anytown", "country": "Narnia", "country_code": None,
                                                 "source": "caption"}),
     ({"city": "Qwxzyville"}, {"city": "Qwxzyville", "country": None, "lat": None, "source": "caption"}),
-    ({"sublocation": "Tiananmen Square", "city": "Beijing"}, {"sublocation": "Tiananmen Square", "city": "Beijing"}),
-    ({"sublocation": "Tiananmen Square"}, {"sublocation": "Tiananmen Square", "city": None, "source": "caption"}),
+    ({"sublocation": "Tiananmen Square", "city": "Beijing"},
+     {"sublocation": "Tiananmen Square", "city": "Beijing"}),
+    ({"sublocation": "Tiananmen Square"},
+     {"sublocation": "Tiananmen Square", "city": None, "source": "caption"}),
 ]
 
 
@@ -113,9 +124,10 @@ def test_resolve(gazetteer, given, expected):
 PROVINCE_OF_CITY = [
     ("Guangzhou", "Guangdong"), ("Chengdu", "Sichuan"), ("Wuhan", "Hubei"), ("Harbin", "Heilongjiang"),
     ("Kunming", "Yunnan"), ("Jiuquan", "Gansu"), ("Los Angeles", "California"), ("Chicago", "Illinois"),
-    ("Houston", "Texas"), ("Toronto", "Ontario"), ("Vancouver", "British Columbia"), ("Mumbai", "Maharashtra"),
-    ("Sydney", "New South Wales"), ("Barcelona", "Catalonia"), ("Milan", "Lombardy"), ("Naples", "Campania"),
-    ("Manchester", "England"), ("Glasgow", "Scotland"), ("Cardiff", "Wales"), ("Lyon", "Auvergne-Rhône-Alpes"),
+    ("Houston", "Texas"), ("Toronto", "Ontario"), ("Vancouver", "British Columbia"),
+    ("Mumbai", "Maharashtra"), ("Sydney", "New South Wales"), ("Barcelona", "Catalonia"),
+    ("Milan", "Lombardy"), ("Naples", "Campania"), ("Manchester", "England"), ("Glasgow", "Scotland"),
+    ("Cardiff", "Wales"), ("Lyon", "Auvergne-Rhône-Alpes"),
     ("Frankfurt am Main", "Hessen"), ("Gdańsk", "Pomerania"), ("Novosibirsk", "Novosibirsk"),
     ("Kuala Lumpur", None), ("Rio de Janeiro", "Rio de Janeiro"),
 ]
@@ -147,7 +159,8 @@ CONTEXT_CASES = [
     ("Birmingham", "Storm damage in Birmingham, Alabama.", "US"),
     ("London", "Students at Western University in London, Ontario.", "CA"),
     ("Rome", "Pilgrims gather in Rome, Italy.", "IT"),
-    ("Rome", "The U.S. ambassador in Rome; United States officials said.", "IT"),  # weak: not enough to move Rome
+    # Weak: a mention of the United States is not enough to move Rome.
+    ("Rome", "The U.S. ambassador in Rome; United States officials said.", "IT"),
     ("Paris", "A visitor from Texas in Paris.", "FR"),
 ]
 
@@ -203,7 +216,8 @@ def test_locate_unknown(gazetteer, name):
 
 
 COUNTRY_CODES = [
-    ("China", "CN"), ("UAE", "AE"), ("U.S.", "US"), ("USA", "US"), ("Poland", "PL"), ("United States of America", "US"),
+    ("China", "CN"), ("UAE", "AE"), ("U.S.", "US"), ("USA", "US"), ("Poland", "PL"),
+    ("United States of America", "US"),
     ("South Korea", "KR"), ("Korea, Republic of", "KR"), ("Republic of Korea", "KR"), ("Britain", "GB"),
     ("U.K.", "GB"), ("cn", "CN"), ("CHN", "CN"), ("Deutschland", "DE"), ("Türkiye", "TR"), ("Turkey", "TR"),
     ("Czech Republic", "CZ"), ("Côte d'Ivoire", "CI"), ("Viet Nam", "VN"), ("the Netherlands", "NL"),
