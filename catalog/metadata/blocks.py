@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class Unreadable(Exception):
+    """A walker's verdict that the file cannot be read as an image; the message is the ReadFailure reason."""
+
+
 @dataclass
 class Blocks:
     """Undecoded metadata of one file: EXIF (TIFF-structured bytes), IIM blocks, XMP packets, dimensions.

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from catalog.metadata.blocks import Blocks
+from catalog.metadata.blocks import Blocks, Unreadable
 
 INSTALL_HINT = "unsupported format (install catalog[heif])"
 
 
-class UnsupportedFormat(Exception):
+class UnsupportedFormat(Unreadable):
     """The file is in a format this installation cannot open; the message is the ReadFailure reason."""
 
 

@@ -11,9 +11,9 @@ import errno
 import os
 from typing import Any, BinaryIO, Callable
 
-from catalog.metadata.blocks import Blocks
+from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.exif import ExifValues, read_exif, read_exif_bytes
-from catalog.metadata.heif import UnsupportedFormat, walk_heif
+from catalog.metadata.heif import walk_heif
 from catalog.metadata.iim import IimBlock, read_iim
 from catalog.metadata.jpeg import walk_jpeg
 from catalog.metadata.png import walk_png
@@ -60,7 +60,7 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
             return ReadFailure(path, reason or "not an image")
         try:
             blocks = WALKERS[file_format](f)
-        except UnsupportedFormat as error:
+        except Unreadable as error:
             return ReadFailure(path, str(error))
         warnings = blocks.warnings
         exif = _decode_exif(blocks, warnings)

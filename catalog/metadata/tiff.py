@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
 from catalog.metadata.blocks import Blocks, Unreadable
-from catalog.metadata.heif import UnsupportedFormat
 from catalog.metadata.photoshop import read_resources
 
 #: Size in bytes of one value of each TIFF field type.
@@ -183,7 +182,7 @@ def walk_tiff(f: BinaryIO) -> Blocks:
     try:
         reader = TiffReader.from_file(f, blocks.warnings)
     except ValueError as error:  # a TIFF signature and then too little to be a TIFF header
-        raise UnsupportedFormat(f"damaged TIFF file ({error})") from error
+        raise Unreadable(f"damaged TIFF file ({error})") from error
     entries = reader.ifd(reader.first_ifd, {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG,
                                             IPTC_TAG, PHOTOSHOP_TAG})
     blocks.width, blocks.height = _main_image_size(reader, entries)
