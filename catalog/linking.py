@@ -4,45 +4,47 @@ The flow is article text → ``find_captions`` → ``score`` (one ``Pairing`` pe
 each with its ``Evidence``) → ``link_probabilities`` (every possible assignment at once) → ``choose``.
 Nothing here prints or writes: ``Library.link_captions`` stores the links, ``catalog link`` shows them.
 
-**Which paragraphs are captions.** A paragraph is a caption when ``catalog.captions.parse`` finds a credit in
-it ("(Photo/Zhang Dagang)", "(Xinhua/Li Xin)", "REUTERS/...", "(Photo provided by ...)") or when its first line
-is a ``File: NAME`` label (the captions-file format of ``catalog import --captions``). Paragraphs are separated
-by blank lines; in a file that writes one paragraph per line (no blank lines, long lines) each line is one.
+**Which paragraphs are captions.** A paragraph is a caption when ``catalog.captions.parse`` finds a credit
+in it ("(Photo/Zhang Dagang)", "(Xinhua/Li Xin)", "REUTERS/...", "(Photo provided by ...)") or when its first
+line is a ``File: NAME`` label (the format of ``catalog import --captions``). Paragraphs are separated by
+blank lines; in a file that writes one paragraph per line (no blank lines, long lines) each line is one.
 Markdown headings, images, emphasis, links, quotes and list markers are read through, not stored.
 
 **Evidence, in points.** Each clue adds points to a (caption, photo) pair. A point is a unit of log-odds:
 +1 makes the link e ≈ 2.7 times likelier, +3 about 20 times, −3 about 20 times less likely.
 
-========================  ======  =============================================================================
-clue                      points  why
-========================  ======  =============================================================================
-file name named           +6.0    ``File: a1.jpg``, ``![..](a1.jpg)`` or "a1.jpg" in the paragraph or the line
-                                  before it: the writer said which photo, nearly conclusive
-another file named        −2.0    the caption names a candidate file, and it is not this one
-same caption inside       +6.0    the photo's own caption is the same text (similarity ≥ 0.9): conclusive
-similar caption inside    +3.0    similarity ≥ 0.6: an edited or shortened version of the same caption
-other caption inside      −2.0    similarity < 0.3: the photo already describes another scene (agencies
-                                  re-caption, so this is not a veto)
-taken the same day        +3.0    caption date and photo date cover the same day
-one day apart             +1.0    a caption's local date against a camera clock in another time zone
-same month / same year    +1.5 / +0.5   when one of the two dates is only that precise
-month and day, no year    +2.0 / −1.5   "Oct. 14" against the photo's day (or another day)
-dates contradict          −3.0    more than a day apart: one of the two would have to be wrong
-taken after release       −3.0    the photo's date is after the date the caption says it was released
-handout without a date    +1.5    the caption is a handout (a release date, "provided by") and the photo has no
-                                  date and no camera: handouts reach editors with their EXIF stripped
-dated caption, bare photo −0.5    the caption says when it was taken, the photo carries no date or camera
-GPS near the place        +3.0    within 30 km of the caption's city (+1.0 within 300 km of its province)
-GPS close                 +1.5    within 100 km of the caption's city
-GPS far                   −3.0    over 300 km from the caption's city (1,500 km from its province)
-same city / province      +2.0 / +1.0   the photo's own place names (not the gazetteer's) agree; used only
-                                  when GPS cannot be compared, since the two usually say the same thing
-other city                −1.0    same province, another city: could be the next district
-other province / country  −2.0 / −3.0
-by-line matches           +2.0    the photo's embedded photographer is the credited photographer
-by-line differs           −1.5    (weaker: an agency may credit a photo differently from its by-line)
-order                     +0.6    the nth caption and the nth PHOTO named on the command line
-========================  ======  =============================================================================
+==========================  ======  ========================================================================
+clue                        points  why
+==========================  ======  ========================================================================
+file name named             +6.0    ``File: a1.jpg``, ``![..](a1.jpg)`` or "a1.jpg" in the paragraph or the
+                                    line before it: the writer said which photo, nearly conclusive
+another file named          −2.0    the caption names a candidate file, and it is not this one
+same caption inside         +6.0    the photo's own caption is the same text (similarity ≥ 0.9): conclusive
+similar caption inside      +3.0    similarity ≥ 0.6: an edited or shortened version of the same caption
+other caption inside        −2.0    similarity < 0.3: the photo already describes another scene (agencies
+                                    re-caption, so this is no veto)
+taken the same day          +3.0    caption date and photo date cover the same day
+one day apart               +1.0    a caption's local date against a camera clock in another time zone
+same month                  +1.5    when one of the two dates is only that precise
+same year                   +0.5    likewise
+month and day, no year      +2.0    "Oct. 14" against the photo's day (−1.5 when it is another day)
+dates contradict            −3.0    more than a day apart: one of the two would have to be wrong
+taken after release         −3.0    the photo's date is after the date the caption says it was released
+handout without a date      +1.5    the caption is a handout (a release date, "provided by") and the photo has
+                                    no date and no camera: handouts reach editors with their EXIF stripped
+dated caption, bare photo   −0.5    the caption says when it was taken, the photo carries no date or camera
+GPS near the place          +3.0    within 30 km of the caption's city (+1.0 within 300 km of its province)
+GPS close                   +1.5    within 100 km of the caption's city
+GPS far                     −3.0    over 300 km from the caption's city (1,500 km from its province's middle)
+same city                   +2.0    the photo's own place names (never the gazetteer's fill-ins) agree; used
+same province / country     +1.0 / +0.3   only when GPS cannot be compared, as both usually say the same
+other city                  −1.0    same province, another city: it could be the next district
+other province              −2.0
+other country               −3.0
+by-line matches             +2.0    the photo's embedded photographer is the credited photographer
+by-line differs             −1.5    weaker: an agency may credit a photo differently from its by-line
+order                       +0.6    the nth caption and the nth PHOTO named on the command line
+==========================  ======  ========================================================================
 
 **From points to confidence.** Each caption may also describe a photo that is not among the candidates;
 that possibility scores ``NOT_HERE`` = 0.7 points. Every one-to-one assignment of captions to photos (or to
@@ -50,15 +52,17 @@ that possibility scores ``NOT_HERE`` = 0.7 points. Every one-to-one assignment o
 held by the assignments that contain it: its probability, given the evidence for every other pair. So
 elimination is built in: when the other photos are surely another caption's, the last caption's choice
 narrows to what is left, without any rule saying so. A photo with no evidence either way, alone, gets
-1 / (1 + e^0.7) ≈ 0.33, below the default threshold 0.5; the Tianwen-2 handout, which has no date, no GPS
-and no caption, reaches 0.69 with its +1.5 once the two other sample photos are taken by their captions.
+1 / (1 + e^0.7) ≈ 0.33, below the default threshold 0.5. The Tianwen-2 handout of the sample set has no
+date, no GPS and no caption: its caption reaches it with +1.5 against 0.7 for "not here", 0.69, because the
+two other photos score below zero for that caption (their own captions differ, the aircraft was
+photographed after the release date) and are surely the other captions' anyway.
 Links are chosen greedily by confidence (each caption and photo used once) and only at or above the
 threshold; with a threshold of 0.5 or more no two chosen links can conflict.
 
 **Candidates.** The PHOTO arguments, or else every photo in the catalogue. A photo whose caption was
 typed by hand or linked before is not offered another caption unless it is named as a PHOTO (a link never
 overwrites someone's caption quietly); the same caption again is fine. Photos that carry a different
-caption of their own stay candidates, disfavoured by the −2.0 above, so photos without a caption are preferred.
+caption of their own stay candidates, disfavoured by the −2.0 above: photos without a caption are preferred.
 Each caption keeps its best ``KEEP`` candidates for the exact computation; the rest add their weight to
 "not here", so in a large catalogue a clue shared by thousands of photos rightly links nothing.
 """
@@ -78,7 +82,7 @@ from catalog.dates import MONTHS, span
 from catalog.errors import CatalogError, NotFound
 from catalog.models import Photo
 
-# --- the weights (see the table above) ---------------------------------------------------------------------
+# --- the weights (see the table above) ----------------------------------------------------------------------
 
 WEIGHTS = {
     "file_named": 6.0,
@@ -157,6 +161,11 @@ class Evidence:
     reason: str
 
 
+def _clue(kind: str, weight: str, reason: str) -> Evidence:
+    """Evidence worth ``WEIGHTS[weight]`` points."""
+    return Evidence(kind, WEIGHTS[weight], reason)
+
+
 @dataclass
 class Pairing:
     """One caption against one candidate photo: the evidence, its sum, and the confidence in the link."""
@@ -203,7 +212,7 @@ class LinkReport:
     dry_run: bool = False
 
 
-# --- reading the article -------------------------------------------------------------------------------------
+# --- reading the article ------------------------------------------------------------------------------------
 
 
 def read_article(path: str) -> str:
@@ -295,23 +304,16 @@ def image_names(line: str) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
+    """Blocks of non-blank lines, split into paragraphs; headings, rules and image lines stand alone."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs: list[_Paragraph] = []
-    current: list[tuple[int, str]] = []
-    last_line: tuple[str, int] | None = None  # (raw, paragraph index) of the last non-blank line
-    pending_before: tuple[str, int] | None = None
+    block: list[tuple[int, str]] = []
     fenced = False
 
     def flush() -> None:
-        nonlocal current
-        if current:
-            paragraphs.append(_Paragraph(current[0][0], [raw for _, raw in current]))
-            _attach(paragraphs[-1], pending_before)
-        current = []
-
-    def _attach(paragraph: _Paragraph, before: tuple[str, int] | None) -> None:
-        if before is not None:
-            paragraph.before, paragraph.before_index = before
+        if block:
+            paragraphs.extend(_split_block(block))
+            block.clear()
 
     for number, raw in enumerate(lines, 1):
         if _FENCE.match(raw):
@@ -323,22 +325,42 @@ def _paragraphs(text: str) -> list[_Paragraph]:
         if not raw.strip():
             flush()
             continue
-        if _HEADING.match(raw) or _RULE.match(raw) or (current and _SETEXT.match(raw)) or _is_pointer(raw):
+        pointer = _is_pointer(raw)
+        if pointer or _HEADING.match(raw) or _RULE.match(raw) or (block and _SETEXT.match(raw)):
             flush()
-            kind = "pointer" if _is_pointer(raw) else "heading"
-            paragraphs.append(_Paragraph(number, [raw], kind))
-            _attach(paragraphs[-1], last_line)
-            last_line = (raw, len(paragraphs) - 1)
+            paragraphs.append(_Paragraph(number, [raw], "pointer" if pointer else "heading"))
             continue
-        starts_item = _LIST.match(raw) or _FILE_LABEL.match(raw)
-        after_long_line = current and len(current[-1][1].strip()) > _PARAGRAPH_LINE
-        if current and (starts_item or after_long_line):
-            flush()
-        if not current:
-            pending_before = last_line
-        current.append((number, raw))
-        last_line = (raw, len(paragraphs))  # the index this paragraph will have once flushed
+        block.append((number, raw))
     flush()
+    for index in range(1, len(paragraphs)):
+        paragraphs[index].before = paragraphs[index - 1].raw[-1]
+        paragraphs[index].before_index = index - 1
+    return paragraphs
+
+
+def _split_block(block: list[tuple[int, str]]) -> list[_Paragraph]:
+    """One block's paragraphs: a list item, a quote or a ``File:`` label starts a new one; in a block written
+    one paragraph per line (many lines longer than any wrapped line) every line does, except the line after
+    a label, which is its caption."""
+    long_lines = sum(len(raw.strip()) > _PARAGRAPH_LINE for _, raw in block)
+    one_per_line = long_lines >= max(1, len(block) // 3)
+    paragraphs: list[_Paragraph] = []
+    current: list[tuple[int, str]] = []
+    for number, raw in block:
+        quoted = bool(_QUOTE.match(raw))
+        after_label = len(current) == 1 and _FILE_LABEL.match(current[0][1])
+        new = (
+            _LIST.match(raw)
+            or _FILE_LABEL.match(raw)
+            or (current and quoted != bool(_QUOTE.match(current[-1][1])))
+            or (one_per_line and not after_label)
+        )
+        if current and new:
+            paragraphs.append(_Paragraph(current[0][0], [line for _, line in current]))
+            current = []
+        current.append((number, raw))
+    if current:
+        paragraphs.append(_Paragraph(current[0][0], [line for _, line in current]))
     return paragraphs
 
 
@@ -383,7 +405,7 @@ def clean_markdown(lines: Sequence[str]) -> str:
     return text.strip()
 
 
-# --- where a caption says it is ---------------------------------------------------------------------------------
+# --- where a caption says it is -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -404,7 +426,9 @@ def locate_caption(facts: CaptionFacts, gazetteer) -> CaptionPlace | None:
     stated = facts.location
     if not any((stated.sublocation, stated.city, stated.province, stated.country)):
         return None
-    resolved = gazetteer.resolve(stated.sublocation, stated.city, stated.province, stated.country, context=facts.text)
+    resolved = gazetteer.resolve(
+        stated.sublocation, stated.city, stated.province, stated.country, context=facts.text
+    )
     city = _forms(gazetteer, stated.city, getattr(resolved, "city", None))
     province = _forms(gazetteer, stated.province, getattr(resolved, "province", None))
     country = _country_key(gazetteer, getattr(resolved, "country_code", None) or stated.country)
@@ -435,8 +459,11 @@ def _forms(gazetteer, *names: str | None) -> frozenset[str]:
     return frozenset(form for form in forms if form)
 
 
+_DESIGNATORS = re.compile(r"\b(city|province|sheng|shi|county|district|municipality|prefecture)\b")
+
+
 def _plain(folded: str) -> str:
-    return re.sub(r"\b(city|province|sheng|shi|county|district|municipality|prefecture)\b", "", folded).strip(" .,")
+    return _DESIGNATORS.sub("", folded).strip(" .,")
 
 
 def _country_key(gazetteer, name: str | None) -> str | None:
@@ -447,7 +474,7 @@ def _country_key(gazetteer, name: str | None) -> str | None:
     return gazetteer.country_code(name) or fold(name)
 
 
-# --- scoring ---------------------------------------------------------------------------------------------------
+# --- scoring ------------------------------------------------------------------------------------------------
 
 
 def score(
@@ -483,7 +510,8 @@ def score(
             evidence += place_evidence(places[i], photo, photo_places[j])
             evidence += credit_evidence(caption.facts, photo)
             if ordered and i == j:
-                evidence.append(Evidence("order", WEIGHTS["order"], f"caption {i + 1} and photo {j + 1} in the order given"))
+                reason = f"caption {i + 1} and photo {j + 1} in the order given"
+                evidence.append(_clue("order", "order", reason))
             decided = (photo.sources or {}).get("caption") in DECIDED and photo.caption
             allowed = named or not decided or (similarity is not None and similarity >= SAME)
             row.append(Pairing(caption, photo, evidence, allowed))
@@ -497,8 +525,8 @@ def file_evidence(named: Sequence[str], photo: Photo) -> list[Evidence]:
         return []
     own = os.path.basename(photo.path)
     if own.casefold() in {name.casefold() for name in named}:
-        return [Evidence("file", WEIGHTS["file_named"], f"the article names the file {own}")]
-    return [Evidence("file", WEIGHTS["other_file_named"], f"the article names another file: {', '.join(named)}")]
+        return [_clue("file", "file_named", f"the article names the file {own}")]
+    return [_clue("file", "other_file_named", f"the article names another file: {', '.join(named)}")]
 
 
 _STOPWORDS = frozenset(
@@ -528,14 +556,14 @@ def similarity_of(a: frozenset[str], b: frozenset[str]) -> float:
 
 def caption_evidence(similarity: float, source: str | None) -> list[Evidence]:
     """The article's caption against the one the photo already has."""
-    where = {"manual": "typed by hand", "linked": "linked before"}.get(source or "", "embedded")
+    its = "its " + {"manual": "typed", "linked": "linked"}.get(source or "", "embedded") + " caption"
+    measured = f"(similarity {similarity:.2f})"
     if similarity >= SAME:
-        return [Evidence("caption", WEIGHTS["caption_same"], f"its {where} caption is the same ({similarity:.2f})")]
+        return [_clue("caption", "caption_same", f"{its} is the same {measured}")]
     if similarity >= SIMILAR:
-        return [Evidence("caption", WEIGHTS["caption_similar"], f"its {where} caption is similar ({similarity:.2f})")]
+        return [_clue("caption", "caption_similar", f"{its} is similar {measured}")]
     if similarity < OTHER:
-        return [Evidence("caption", WEIGHTS["caption_other"],
-                         f"its {where} caption describes something else ({similarity:.2f})")]
+        return [_clue("caption", "caption_other", f"{its} describes something else {measured}")]
     return []
 
 
@@ -544,37 +572,32 @@ def date_evidence(facts: CaptionFacts, photo: Photo) -> list[Evidence]:
     taken = photo.taken
     start, end = span(taken)
     from_caption = (photo.sources or {}).get("taken") == "caption"
-    whose = "its caption's date" if from_caption else "the photo's date"
+    whose = "the date in its own caption" if from_caption else "the photo's date"
     bare = start is None and not photo.make and not photo.model
-    evidence: list[Evidence] = []
     released = facts.released or (facts.date if facts.date_kind == "released" else None)
     caption_taken = facts.date if facts.date and facts.date_kind != "released" else None
-    handout = bool(released or facts.credit.provider)
+    evidence: list[Evidence] = []
 
     released_end = span(released)[1]
-    if released_end and start is not None:
-        if start > released_end:
-            evidence.append(Evidence("date", WEIGHTS["taken_after_release"],
-                                     f"{whose} {_day(taken)} is after the release date {released}"))
+    if released_end and start is not None and start > released_end:
+        reason = f"{whose} {_day(taken)} is after the release date {released}"
+        evidence.append(_clue("date", "taken_after_release", reason))
     if caption_taken and start is not None:
         evidence += _compare_dates(caption_taken, taken, whose)
     elif facts.date_text and not caption_taken and start is not None and start == end:
         month_day = _month_day(facts.date_text)
-        if month_day:
-            same = (int(start[5:7]), int(start[8:10])) == month_day
-            if same:
-                evidence.append(Evidence("date", WEIGHTS["month_day_matches"],
-                                         f"{whose} {start} falls on '{facts.date_text}' (the caption gives no year)"))
-            else:
-                evidence.append(Evidence("date", WEIGHTS["month_day_differs"],
-                                         f"{whose} {start} is not '{facts.date_text}'"))
-    if bare and handout:
-        evidence.append(Evidence("date", WEIGHTS["handout_bare"],
-                                 "no date or camera on the photo, as with handouts, and the caption is a handout"
-                                 + (f" released {released}" if released else "")))
+        if month_day == (int(start[5:7]), int(start[8:10])):
+            reason = f"{whose} {start} falls on '{facts.date_text}' (the caption gives no year)"
+            evidence.append(_clue("date", "month_day_matches", reason))
+        elif month_day:
+            evidence.append(_clue("date", "month_day_differs", f"{whose} {start} is not '{facts.date_text}'"))
+    if bare and (released or facts.credit.provider):
+        what = f"a handout released {released}" if released else "a handout"
+        reason = f"the caption is {what}, and the photo has no date or camera, as handouts often have none"
+        evidence.append(_clue("date", "handout_bare", reason))
     elif bare and caption_taken:
-        evidence.append(Evidence("date", WEIGHTS["dated_caption_bare"],
-                                 f"no date on the photo, though the caption says {caption_taken}"))
+        reason = f"no date on the photo, though the caption says {caption_taken}"
+        evidence.append(_clue("date", "dated_caption_bare", reason))
     return evidence
 
 
@@ -583,18 +606,18 @@ def _compare_dates(caption_date: str, taken: str, whose: str) -> list[Evidence]:
     p_start, p_end = span(taken)
     if c_start is None or p_start is None:
         return []
+    both = f"caption {caption_date}, {whose} {_day(taken)}"
     if c_start <= p_end and p_start <= c_end:
         widest = max(_days(c_start, c_end), _days(p_start, p_end))
         if widest == 0:
-            return [Evidence("date", WEIGHTS["same_day"], f"taken the same day: {c_start}")]
+            return [_clue("date", "same_day", f"taken the same day: {c_start}")]
         if widest <= 30:
-            return [Evidence("date", WEIGHTS["same_month"], f"the same month: caption {caption_date}, {whose} {_day(taken)}")]
-        return [Evidence("date", WEIGHTS["same_year"], f"the same year: caption {caption_date}, {whose} {_day(taken)}")]
+            return [_clue("date", "same_month", f"the same month: {both}")]
+        return [_clue("date", "same_year", f"the same year: {both}")]
     gap = _days(c_end, p_start) if c_end < p_start else _days(p_end, c_start)
     if gap <= 1 and c_start == c_end and p_start == p_end:
-        return [Evidence("date", WEIGHTS["one_day_apart"],
-                         f"one day apart: caption {c_start}, {whose} {p_start} (time zones?)")]
-    return [Evidence("date", WEIGHTS["dates_contradict"], f"the dates disagree: caption {caption_date}, {whose} {_day(taken)}")]
+        return [_clue("date", "one_day_apart", f"one day apart: {both} (time zones?)")]
+    return [_clue("date", "dates_contradict", f"the dates disagree: {both}")]
 
 
 def _days(first: str, last: str) -> int:
@@ -635,7 +658,8 @@ def _photo_place(photo: Photo, gazetteer) -> _PhotoPlace | None:
     country = own("country") or own("country_code")
     if not (city or province or country):
         return None
-    used = {sources.get(f"location.{level}") for level in ("city", "province", "country", "country_code") if own(level)}
+    levels = ("city", "province", "country", "country_code")
+    used = {sources.get(f"location.{level}") for level in levels if own(level)}
     blocks = ", ".join(sorted(_BLOCK_NAMES.get(block, block) for block in used if block))
     return _PhotoPlace(
         _forms(gazetteer, city) if city else frozenset(),
@@ -669,17 +693,17 @@ def gps_evidence(place: CaptionPlace, lat: float, lon: float) -> list[Evidence]:
     if place.level == "province":
         near, far = PROVINCE_KM
         if km <= near:
-            return [Evidence("place", WEIGHTS["gps_province_near"], f"GPS {shown} from the middle of {place.name}")]
+            return [_clue("place", "gps_province_near", f"GPS {shown} from the middle of {place.name}")]
         if km > far:
-            return [Evidence("place", WEIGHTS["gps_far"], f"GPS {shown} from {place.name}")]
+            return [_clue("place", "gps_far", f"GPS {shown} from {place.name}")]
         return []
     near, close, far = CITY_KM
     if km <= near:
-        return [Evidence("place", WEIGHTS["gps_near"], f"GPS {shown} from {place.name}")]
+        return [_clue("place", "gps_near", f"GPS {shown} from {place.name}")]
     if km <= close:
-        return [Evidence("place", WEIGHTS["gps_close"], f"GPS {shown} from {place.name}")]
+        return [_clue("place", "gps_close", f"GPS {shown} from {place.name}")]
     if km > far:
-        return [Evidence("place", WEIGHTS["gps_far"], f"GPS {shown} from {place.name}, too far")]
+        return [_clue("place", "gps_far", f"GPS {shown} from {place.name}, too far")]
     return []
 
 
@@ -687,23 +711,23 @@ def names_evidence(place: CaptionPlace, names: _PhotoPlace) -> list[Evidence]:
     """The caption's country, province and city against the photo's, the most telling level decides."""
     where = f" ({names.blocks})" if names.blocks else ""
     if place.country and names.country and place.country != names.country:
-        return [Evidence("place", WEIGHTS["other_country"], f"another country: the photo's is {names.country}{where}")]
+        return [_clue("place", "other_country", f"another country: the photo's is {names.country}{where}")]
     if place.province and names.province and not place.province & names.province:
-        return [Evidence("place", WEIGHTS["other_province"],
-                         f"another province: the photo's is {_one(names.province)}{where}")]
+        reason = f"another province: the photo's is {_one(names.province)}{where}"
+        return [_clue("place", "other_province", reason)]
     if place.city and names.city:
         if _overlap(place.city, names.city):
-            return [Evidence("place", WEIGHTS["same_city"], f"the photo's city is {_one(names.city)} too{where}")]
-        return [Evidence("place", WEIGHTS["other_city"], f"another city: the photo's is {_one(names.city)}{where}")]
+            return [_clue("place", "same_city", f"the photo's city is {_one(names.city)} too{where}")]
+        return [_clue("place", "other_city", f"another city: the photo's is {_one(names.city)}{where}")]
     if place.province and names.province:
-        return [Evidence("place", WEIGHTS["same_province"], f"the photo's province is {_one(names.province)} too{where}")]
+        return [_clue("place", "same_province", f"the photo's province is {_one(names.province)} too{where}")]
     if place.country and names.country:
-        return [Evidence("place", WEIGHTS["same_country"], f"the photo's country is {names.country} too{where}")]
+        return [_clue("place", "same_country", f"the photo's country is {names.country} too{where}")]
     return []
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Same city, allowing 'lanzhou new area' for 'lanzhou': a shared form, or one's words inside the other's."""
+    """The same city, 'lanzhou new area' for 'lanzhou' too: a shared form, or one's words in the other's."""
     if a & b:
         return True
     return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in a for y in b)
@@ -722,11 +746,11 @@ def credit_evidence(facts: CaptionFacts, photo: Photo) -> list[Evidence]:
     if not credited or not photo.photographer or source not in ("exif", "iptc", "xmp", "sidecar"):
         return []
     if fold(credited) == fold(photo.photographer):
-        return [Evidence("credit", WEIGHTS["byline_matches"], f"its by-line is {photo.photographer} too")]
-    return [Evidence("credit", WEIGHTS["byline_differs"], f"its by-line is {photo.photographer}")]
+        return [_clue("credit", "byline_matches", f"its by-line is {photo.photographer} too")]
+    return [_clue("credit", "byline_differs", f"its by-line is {photo.photographer}")]
 
 
-# --- from points to confidence -------------------------------------------------------------------------------
+# --- from points to confidence ------------------------------------------------------------------------------
 
 
 def link_probabilities(
@@ -791,7 +815,7 @@ def _groups(options: list[list[tuple[int, float]]]) -> list[list[int]]:
 
 
 def _enumerate(group, options, nothing, result) -> None:
-    totals = [dict() for _ in group]
+    totals: list[dict[int | None, float]] = [{} for _ in group]
     used: set[int] = set()
     chosen: list[int | None] = []
     grand = 0.0
@@ -877,7 +901,8 @@ def link(
                 if other is not pairing and alone[i][_index(pairings[i], other.photo)] >= 0.05
             ]
             reason = "the other candidates are better matches for other captions"
-            evidence.append(Evidence("elimination", 0.0, reason + (f" ({', '.join(others)})" if others else "")))
+            reason += f" ({', '.join(others)})" if others else ""
+            evidence.append(Evidence("elimination", 0.0, reason))
         links.append(Link(pairing.caption, pairing.photo, pairing.confidence, evidence))
     linked = {link.caption.number for link in links}
     unlinked = [Unlinked(c, b) for c, b in zip([c for c in captions if c.number not in linked], best)]
