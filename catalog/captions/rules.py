@@ -1,0 +1,188 @@
+"""House rules for credits, read from TOML: agency aliases, staff bylines and publication-style credit lines.
+
+The shipped rules are ``catalog/rules/default.toml`` (its comments document the format). A house file is
+read over them key by key::
+
+    >>> rules = load_rules()
+    >>> rules.standard_agency("Xinhua News Agency"), rules.standard_agency("REUTERS")
+    ('Xinhua', 'Reuters')
+    >>> rules.credit_line(Credit(photographer="Zhang Dagang"))
+    'Photo/Zhang Dagang'
+    >>> rules.credit_line(Credit(provider="China National Space Administration"))
+    'Photo: China National Space Administration'
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from catalog.captions.types import Credit
+from catalog.errors import CatalogError, NotFound
+
+PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
+LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
+
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+def alias_key(name: str) -> str:
+    """How agency and staff names are compared: case, spaces and punctuation ignored ("EPA/EFE" == "epa-efe")."""
+    return _NOT_KEY.sub("", name.replace("’", "'").casefold())
+
+
+@dataclass
+class Rules:
+    """The house rules in force: what `parse` standardises agencies with and how `credits` prints them."""
+
+    agencies: dict[str, str] = field(default_factory=dict)  # alias as written -> standard name
+    staff: dict[str, str] = field(default_factory=dict)  # photographer as credited -> agency
+    credit_lines: dict[str, Any] = field(default_factory=dict)
+    files: tuple[str, ...] = ()  # the files read, default first
+
+    def __post_init__(self) -> None:
+        self._agency_keys = {alias_key(alias): name for alias, name in self.agencies.items()}
+        for name in set(self.agencies.values()):
+            self._agency_keys.setdefault(alias_key(name), name)
+        self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
+        # Aliases as they may open a credit line ("REUTERS/", "EPA-EFE/", "AFP PHOTO /"), longest first.
+        spellings = sorted({*self.agencies, *self.agencies.values()}, key=len, reverse=True)
+        self.agency_lead = re.compile(
+            r"(?<![\w/])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?:\s+PHOTO)?\s*/(?=\s*\S)",
+            re.IGNORECASE,
+        )
+
+    def standard_agency(self, name: str) -> str | None:
+        """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP")."""
+        key = alias_key(name)
+        if key in self._agency_keys:
+            return self._agency_keys[key]
+        if key.endswith("photo") and key[:-5] in self._agency_keys:
+            return self._agency_keys[key[:-5]]
+        return None
+
+    def staff_agency(self, photographer: str) -> str | None:
+        """The agency of a staff photographer listed under [staff], else None."""
+        return self._staff_keys.get(alias_key(photographer))
+
+    def agency_for(self, credit_text: str) -> str | None:
+        """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credit fields."""
+        from catalog.captions.credits import read_credit
+
+        credit = read_credit(credit_text, self, strong_only=False)
+        if credit is not None and credit.agency:
+            return credit.agency
+        return self.standard_agency(credit_text)
+
+    def credit_line(self, credit: Credit) -> str:
+        """The credit in publication style ("Xinhua/Li Xin", "Photo/Zhang Dagang"); "" when nobody is named."""
+        lines = self.credit_lines
+        values = {"photographer": credit.photographer, "agency": credit.agency, "provider": credit.provider}
+        if credit.photographer:
+            own = lines.get("agencies", {}).get(credit.agency) if credit.agency else None
+            template = own or lines.get("photographer_agency" if credit.agency else "photographer")
+        elif credit.provider:
+            template = lines.get("provider")
+        elif credit.agency:
+            template = lines.get("agencies_alone", {}).get(credit.agency) or lines.get("agency")
+        else:
+            return ""
+        if not template:
+            return credit.raw or ""
+        return template.format_map({k: v or "" for k, v in values.items()}).strip(" /")
+
+
+def default_rules_path() -> Path:
+    """Where the shipped rules live (inside the installed package)."""
+    return Path(str(resources.files("catalog").joinpath("rules", "default.toml")))
+
+
+def load_rules(path: str | None = None) -> Rules:
+    """The default rules, with the file at `path` (if any) read over them key by key.
+
+    Raises NotFound when the file does not exist and CatalogError when it is not valid rules TOML.
+    """
+    if path is None:
+        return default_rules()
+    merged = _merge(_raw_default(), _read(Path(path)))
+    return _build(merged, (str(default_rules_path()), str(path)))
+
+
+@cache
+def default_rules() -> Rules:
+    """The shipped rules, read once per process."""
+    return _build(_raw_default(), (str(default_rules_path()),))
+
+
+@cache
+def _raw_default() -> dict[str, Any]:
+    return _read(default_rules_path())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise NotFound(f"rules file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as err:
+        raise CatalogError(f"rules file {path} is not valid TOML: {err}") from None
+    except OSError as err:
+        raise CatalogError(f"cannot read rules file {path}: {err.strerror}") from None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
+    where = files[-1]
+    unknown = set(raw) - {"agencies", "staff", "credit_lines"}
+    if unknown:
+        raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
+    agencies = _string_table(raw.get("agencies", {}), "agencies", where)
+    staff = _string_table(raw.get("staff", {}), "staff", where)
+    lines = raw.get("credit_lines", {})
+    if not isinstance(lines, dict):
+        raise CatalogError(f"rules file {where}: [credit_lines] must be a table")
+    for key, value in lines.items():
+        if key in ("agencies", "agencies_alone"):
+            for agency, template in _string_table(value, f"credit_lines.{key}", where).items():
+                _check_template(template, f"credit_lines.{key}.{agency}", where)
+        elif key in LINE_KEYS:
+            _check_template(value, f"credit_lines.{key}", where)
+        else:
+            raise CatalogError(f"rules file {where}: unknown key credit_lines.{key}")
+    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files)
+
+
+def _string_table(table: Any, name: str, where: str) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise CatalogError(f'rules file {where}: [{name}] must hold lines like "name" = "value"')
+    return table
+
+
+def _check_template(template: Any, name: str, where: str) -> None:
+    if not isinstance(template, str):
+        raise CatalogError(f"rules file {where}: {name} must be a string")
+    try:
+        used = {part[1] for part in string.Formatter().parse(template) if part[1] is not None}
+    except ValueError as err:
+        raise CatalogError(f"rules file {where}: {name} = {template!r}: {err}") from None
+    if used - PLACEHOLDERS:
+        raise CatalogError(
+            f"rules file {where}: {name} uses {{{', '.join(sorted(used - PLACEHOLDERS))}}}; "
+            "the placeholders are {photographer}, {agency} and {provider}"
+        )

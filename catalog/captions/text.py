@@ -1,0 +1,107 @@
+"""Text helpers the caption readers share: sentence spans, word tokens, capitalised words.
+
+Offsets always index the caption as given, so what one reader finds (a date at 120..132) can be placed
+in the sentence another reader works on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES
+
+
+class Token(NamedTuple):
+    """A word or a punctuation mark, with where it sits in the caption."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., D.C.
+    r"|\w[\w’'\-&]*(?<![’'\-])\.?"  # words, hyphenated, with apostrophes, maybe an abbreviation's dot
+    r"|[^\w\s]"  # punctuation
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|de|da|di|du|van|von|d)[-’'][^\W\d_]")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words and punctuation of text[start:end]; a dot stays on a word only when it abbreviates.
+
+    >>> [t.text for t in tokens("in Portland, Ore. on Oct. 3.")]
+    ['in', 'Portland', ',', 'Ore.', 'on', 'Oct.', '3', '.']
+    """
+    found: list[Token] = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word.casefold() not in ABBREVIATIONS:
+            found.append(Token(word[:-1], match.start(), match.end() - 1))
+            found.append(Token(".", match.end() - 1, match.end()))
+        else:
+            found.append(Token(word, match.start(), match.end()))
+    return found
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at a full stop before a capital, and at line breaks.
+
+    A dot that ends an abbreviation ("Sept.", "U.S.", "Jr.") or an initial ("J.") does not end a sentence.
+
+    >>> text = "Tourists visit Beijing, Sept. 22, 2023. The U.S. Embassy is near."
+    >>> [text[a:b] for a, b in sentences(text)]
+    ['Tourists visit Beijing, Sept. 22, 2023.', 'The U.S. Embassy is near.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith("."):
+            word = _WORD_BEFORE.search(text, 0, match.start() + 1)
+            before = word.group(1).lstrip("(\"“[").casefold() if word else ""
+            if before in ABBREVIATIONS or re.fullmatch(r"[^\W\d_]\.", before):
+                continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_capitalised(word: str) -> bool:
+    """A word that can be part of a proper name: "Hefei", "WU", "al-Our", "Huai’an", "13th" is not."""
+    return bool(word) and (word[0].isupper() or bool(_PARTICLE_NAME.match(word)))
+
+
+def is_person_word(word: str) -> bool:
+    """A word of a person's name as credits write them: "Andy", "WANG", "Al-DOUMY", "Jr.", "de", "R."."""
+    return is_capitalised(word) or word.casefold() in NAME_PARTICLES
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """text with text[start:end] replaced by spaces, so every other offset stays valid."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def strip_possessive(word: str) -> str | None:
+    """'China' for "China's" / "China’s"; None when the word is not a possessive."""
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        return word[:-2]
+    return None

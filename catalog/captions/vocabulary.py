@@ -1,0 +1,311 @@
+"""The words the caption readers know: months, place suffixes, countries, states, provinces, cue words.
+
+Everything here is data. The readers in ``credits.py``, ``dates.py`` and ``locations.py`` look words up in
+these tables rather than spelling them out in code, so a new month abbreviation, venue word or country is a
+one-line change. Agency names are not here: they are house rules, in ``catalog/rules/default.toml``.
+All look-ups are by ``casefold()`` unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+# --- dates ---------------------------------------------------------------------------------------------------
+
+#: month number -> the ways captions write it ("Sept." is AP style, "Oct" without a dot is China Daily style).
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan.", "Jan"),
+    2: ("February", "Feb.", "Feb"),
+    3: ("March", "Mar.", "Mar"),
+    4: ("April", "Apr.", "Apr"),
+    5: ("May",),
+    6: ("June", "Jun.", "Jun"),
+    7: ("July", "Jul.", "Jul"),
+    8: ("August", "Aug.", "Aug"),
+    9: ("September", "Sept.", "Sept", "Sep.", "Sep"),
+    10: ("October", "Oct.", "Oct"),
+    11: ("November", "Nov.", "Nov"),
+    12: ("December", "Dec.", "Dec"),
+}
+
+#: AP writes the weekday before the date: "Tuesday, March 4, 2014".
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: Days named relative to an unknown day: kept as ``date_text``, never a date and never a kind.
+RELATIVE_DAYS = ("yesterday", "today", "tonight", "last night", "this morning", "this afternoon", "this evening")
+
+#: Words right before a date that make it a release date: "released by X on Oct. 1, 2025".
+RELEASE_WORDS = frozenset({"released", "issued", "distributed", "published", "provided", "handed", "made"})
+
+#: Words right before a date that make it the photo's date for certain: "taken on", "In this ... photo".
+TAKEN_WORDS = frozenset({"taken", "shot", "captured", "photographed", "pictured", "filmed", "snapped"})
+
+#: A date is background, not the photo's, when one of these words stands just before it (after skipping
+#: "on", "in", "of", "the"): "born on", "since", "falls on", "until", "ahead of".
+BACKGROUND_WORDS = frozenset({
+    "born", "since", "until", "till", "before", "after", "between", "from", "through", "throughout", "by",
+    "due", "scheduled", "slated", "expected", "planned", "falls", "fell", "founded", "established", "opened",
+    "died", "killed", "began", "begins", "started", "starting", "ends", "ended", "ending", "last", "next",
+    "ahead", "during", "as", "to", "prior",
+})
+
+#: Words within the three before a date that put it in the future or the past of the story: "will open on".
+BACKGROUND_NEARBY = frozenset({"will", "shall", "would", "born", "since", "until", "till", "between"})
+
+# --- sentences and tokens -------------------------------------------------------------------------------------
+
+#: Words ending in a dot that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    [f"{m.casefold()}" for names in MONTHS.values() for m in names if m.endswith(".")]
+    + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
+    gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
+    a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky.
+    la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i.
+    s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.""".split()
+)
+
+# --- places ---------------------------------------------------------------------------------------------------
+
+#: Prepositions that introduce a place. "any": the place may be a venue, a city, a province or a country
+#: ("in Hefei"); "venue": only a named site with a venue or village word ("at the Luogang Park",
+#: "on Liberty Island", "to Haikou Meilan International Airport"). "from" counts only after a verb of viewing
+#: ("viewed from the Shanghai Financial Center building"); otherwise it gives an origin ("from Dakar, Senegal").
+PREPOSITIONS: dict[str, str] = {
+    "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "venue",
+    "nearby": "venue", "along": "venue", "across": "venue", "around": "venue", "outside": "venue",
+    "over": "venue", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
+    "through": "venue", "under": "venue", "below": "venue", "atop": "venue", "from": "venue",
+}
+
+#: Nouns in "in the outskirts of X", "in front of X", "at the foot of X": the preposition is taken whole.
+#: The level says what X may be.
+PREPOSITION_NOUNS: dict[str, str] = {
+    "outskirts": "any", "suburbs": "any", "heart": "any", "downtown": "any", "centre": "any", "center": "any",
+    "front": "venue", "foot": "venue", "top": "venue", "bank": "venue", "banks": "venue", "shore": "venue",
+    "shores": "venue", "edge": "venue", "middle": "venue", "entrance": "venue", "gate": "venue",
+    "summit": "venue", "side": "venue", "grounds": "venue", "site": "venue", "courtyard": "venue",
+}
+
+#: Words before "from" that make what follows a reference point ("40km from Zhangye city, ... Gansu
+#: Province"): the point itself is left out, the larger places after it are kept.
+DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "away", "far"})
+
+#: Verbs after which "from" gives the photographer's standpoint, a real place.
+VIEWING_VERBS = frozenset({"viewed", "seen", "taken", "shot", "photographed", "pictured", "captured", "looking"})
+
+#: Words that may stand between a preposition and a name: "in the ancient city of Kashgar",
+#: "in remote Jiaxian", "in northwest China's Gansu Province".
+DESCRIPTORS = frozenset({
+    "ancient", "old", "historic", "remote", "rural", "scenic", "downtown", "coastal", "mountainous", "border",
+    "capital", "regional", "provincial", "southern", "northern", "eastern", "western", "central", "port",
+    "southeastern", "southwestern", "northeastern", "northwestern", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "mainland", "inland", "frontier", "famous", "picturesque",
+    "small", "tiny", "new", "suburban", "nearby", "neighboring", "neighbouring", "eastern-most", "far",
+})
+
+#: Compass words before a country or province: "east China", "western Turkey", "the southern Gaza Strip".
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-east", "north-west", "south-east", "south-west", "far", "mainland",
+})
+
+#: The kind of place in "the city of Kashgar", "the town of Xinshi", "the Mongkok district of Hong Kong".
+KIND_LEVELS: dict[str, str] = {
+    "city": "city", "town": "town", "village": "town", "township": "town", "county": "county",
+    "district": "county", "prefecture": "county", "province": "province", "region": "province",
+    "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
+}
+
+#: Words that end a place name, tried longest first, with the level the name then has and whether the
+#: word is dropped from the value ("Anhui province" -> province "Anhui"; "Deqing County" -> city stand-in
+#: "Deqing County", kept whole as the labelling rules ask).
+PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
+    ("special administrative region", "city", True),
+    ("autonomous region", "province", True),
+    ("autonomous prefecture", "county", False),
+    ("autonomous county", "county", False),
+    ("new area", "county", False),
+    ("new district", "county", False),
+    ("province", "province", True),
+    ("municipality", "city", True),
+    ("governorate", "province", True),
+    ("oblast", "province", True),
+    ("prefecture", "county", False),
+    ("county", "county", False),
+    ("district", "county", False),
+    ("banner", "county", False),
+    ("city", "city", True),
+    ("sar", "city", True),
+    ("township", "town", False),
+    ("subdistrict", "town", False),
+    ("town", "town", False),
+    ("village", "town", False),
+)
+
+#: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
+#: "al-Our village" is a village, above).
+VENUE_WORDS = frozenset("""
+park square hall temple museum street road avenue lane alley hutong bridge lake river beach harbor harbour
+pier wharf bay island islands mountain mountains hill hills peak valley canyon gorge forest grassland grasslands
+desert wetland wetlands reserve garden gardens zoo aquarium stadium arena gymnasium gym center centre station
+airport terminal market mall plaza hotel palace pagoda tower gate wall building church cathedral mosque
+monastery shrine school university college campus library hospital base laboratory lab institute academy
+theater theatre cinema farm port dam reservoir canal shoal reef atoll glacier cave caves grottoes ruins site
+relics tomb tombs mausoleum memorial monument statue cemetery area zone courtyard residence mansion factory
+plant mine dock shipyard workshop field fields oilfield orchard pasture ranch terraces resort spot compound
+embassy consulate headquarters office ministry parliament capitol villa castle fort fortress pavilion arch
+waterfall falls spring springs pass plateau basin delta estuary lagoon marsh coast peninsula cape prairie
+quarter bazaar avenue boulevard highway expressway railway tunnel crossing checkpoint camp port
+""".split())
+
+#: Words that make a name an event, not a place: "Tokyo Olympics", "Auto China 2016 show".
+EVENT_WORDS = frozenset("""
+olympics olympic games festival fair expo week show conference congress summit forum championship
+championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
+biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally
+league series open derby grand prix prix war
+""".split())
+
+#: Words for open water and the sky: never a city ("the South China Sea", "the Milky Way").
+WATER_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "channel", "way", "space", "orbit"})
+
+#: Lower-case nouns after a possessive that make the possessor a place: "in Beijing's northern suburb".
+AREA_NOUNS = frozenset({
+    "suburb", "suburbs", "outskirts", "downtown", "countryside", "border", "area", "areas", "region", "outskirt",
+    "streets", "centre", "center", "east", "west", "north", "south", "coast", "capital", "port", "hinterland",
+})
+
+#: Administrative words of China whose autonomous-region names are shortened: "Guangxi Zhuang" -> "Guangxi".
+ETHNIC_WORDS = frozenset({"zhuang", "hui", "uygur", "uyghur", "uighur"})
+
+#: Place names that are cities, never provinces (the labelling rules: province stays empty).
+MUNICIPALITIES = frozenset({"beijing", "shanghai", "tianjin", "chongqing", "hong kong", "macao", "macau"})
+
+#: China's provincial-level names, as captions write them without the word "province".
+CHINA_PROVINCES = frozenset("""
+anhui fujian gansu guangdong guizhou hainan hebei heilongjiang henan hubei hunan jiangsu jiangxi jilin liaoning
+qinghai shaanxi shandong shanxi sichuan yunnan zhejiang taiwan guangxi ningxia xinjiang tibet xizang
+""".split() + ["inner mongolia"])
+
+#: US states and the AP abbreviations for them, and other first-level regions written after a city
+#: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England").
+STATES = frozenset(name.casefold() for name in """
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|
+Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|
+Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|
+West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|La.|
+Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
+Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
+West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia
+""".replace("\n", "").split("|"))
+
+#: States that are also a city's name: alone ("in New York", "in Washington") they are the city.
+STATE_CITIES = frozenset({"new york", "washington"})
+
+#: Continents and wide regions: never a city, a province or a country.
+REGIONS = frozenset({
+    "africa", "asia", "europe", "antarctica", "arctic", "oceania", "latin america", "south america",
+    "north america", "central asia", "southeast asia", "middle east", "east asia", "south asia",
+    "west africa", "east africa", "the middle east", "moon", "earth", "mars",
+})
+
+#: Countries as captions write them. Names that stand for a longer one map to it ("U.S." -> "United States"),
+#: following the labelling rules; the rest map to themselves.
+COUNTRY_ALIASES: dict[str, str] = {
+    "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
+    "united states of america": "United States", "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "Britain", "great britain": "Britain",
+    "the netherlands": "Netherlands", "the philippines": "Philippines", "the gambia": "Gambia",
+    "the bahamas": "Bahamas", "the united states": "United States", "the united kingdom": "United Kingdom",
+    "the united arab emirates": "United Arab Emirates", "the czech republic": "Czech Republic",
+    "the democratic republic of congo": "Democratic Republic of Congo", "the maldives": "Maldives",
+    "prc": "China", "the people's republic of china": "China", "people's republic of china": "China",
+    "rok": "South Korea", "republic of korea": "South Korea", "dprk": "DPRK",
+}
+
+COUNTRIES = frozenset(name.casefold() for name in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
+Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|
+Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|
+Dominica|Dominican Republic|Democratic Republic of Congo|Democratic Republic of the Congo|East Timor|
+Timor-Leste|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
+France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|
+Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Cote d'Ivoire|Jamaica|Japan|Jordan|
+Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|
+Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|
+Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
+Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
+Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
+Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|
+Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|
+Syria|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|
+Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|
+Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma
+""".replace("\n", "").split("|"))
+
+# --- credits --------------------------------------------------------------------------------------------------
+
+#: Words in an organisation's name that make it a news or photo outlet (an agency), not an outside provider:
+#: "Animal News Agency", "eastday.com", "Rex Features". An organisation without them is a provider when it
+#: stands alone ("China Manned Space Agency", "CNSA/CLEP"), and an employer (agency) beside a photographer.
+MEDIA_WORDS = frozenset({
+    "news", "press", "daily", "times", "post", "online", "images", "image", "photo", "photos", "pictures",
+    "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette", "wire",
+    "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
+})
+
+#: Web addresses that make a name an outlet: "chinadaily.com.cn", "eastday.com".
+MEDIA_DOMAINS = (".com", ".cn", ".net", ".co", ".tv", ".news")
+
+#: Words in an organisation's name (beyond the media words): "China National Space Administration".
+ORGANISATION_WORDS = frozenset({
+    "agency", "administration", "ministry", "department", "bureau", "office", "center", "centre", "university",
+    "institute", "library", "museum", "archive", "archives", "association", "committee", "government", "police",
+    "army", "navy", "force", "forces", "corporation", "company", "co.", "ltd", "ltd.", "group", "foundation",
+    "society", "council", "authority", "commission", "team", "club", "project", "program", "programme",
+    "observatory", "academy", "laboratory", "service", "services", "organization", "organisation", "federation",
+    "union", "party", "court", "embassy", "coast", "guard", "military", "station", "administrative", "hospital",
+    "school", "college", "zoo", "park", "council", "nasa", "esa", "un", "who", "inc", "inc.", "llc", "studio",
+    "studios", "collection", "command", "corps", "airlines", "airways", "republic", "kingdom", "department",
+})
+
+#: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo", "(AP Photo/Andy Wong, File)".
+CREDIT_TAGS = frozenset({
+    "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
+    "illustration", "photo illustration", "via", "-", "photo", "photos", "file image",
+})
+
+#: Tags that mark a handout: the organisations beside them are providers, not employers.
+HANDOUT_TAGS = frozenset({"handout", "ho"})
+
+#: Where Reuters and EPA editors' notes begin after a credit: the credit stops there.
+EDITOR_NOTES = (
+    "ATTENTION EDITORS", "THIS IMAGE", "EDITORIAL USE", "NO RESALES", "NO ARCHIVES", "MANDATORY CREDIT",
+    "REFILE", "SEARCH ", "TPX", "PICTURE TAKEN", "Picture taken", "Purchase Licensing", "BEST QUALITY",
+    "FOR EDITORIAL", "NO SALES", "NO COMMERCIAL", "HANDOUT EDITORIAL", "EDITOR'S NOTE", "Editor's note",
+)
+
+#: Parentheses that mark a position in the picture, never a credit: "(L)", "(2nd R)", "(centre)".
+POSITION_WORDS = frozenset({
+    "l", "r", "c", "left", "right", "center", "centre", "front", "back", "top", "bottom", "middle", "rear",
+    "1st", "2nd", "3rd", "4th", "5th", "above", "below", "inset", "foreground", "background", "clockwise",
+    "file", "file photo", "photo", "video", "cn", "pictured", "seated", "standing",
+})
+
+#: Nouns after which "of" names what the picture shows, not where it was taken: "takes photos of the
+#: Forbidden City", "a view of the Great Wall".
+SHOWN_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "view", "views", "shot",
+                         "shots", "selfie", "selfies", "snapshot", "snapshots", "footage", "model", "replica"})
+
+#: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
+PERSON_TITLES = frozenset({
+    "astronaut", "astronauts", "photographer", "photographers", "reporter", "reporters", "correspondent",
+    "journalist", "staff", "our", "xinhua", "volunteer", "resident", "villager", "photojournalist",
+})
+
+#: Short words that stay lower case inside a person's name: "Michael Noble Jr.", "Sameer Al-DOUMY",
+#: "Luis de la Cruz".
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den",
+                            "la", "le", "bin", "ibn", "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii"})
