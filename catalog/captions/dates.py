@@ -1,0 +1,341 @@
+"""Find the photo's date in a caption: every date mention, then the one that is the photo's own.
+
+``DATE_SHAPES`` lists how captions write dates, most specific first, each with an example. Every match is
+a ``Mention``; the words just before it say what it is ("released by X on", "taken on", "born on").
+``choose_dates`` then applies the labelling rules: an explicit "taken on" date first, else the first date
+of the scene (the first paragraph that has one), never a background date; a release date is kept
+beside it. Worked examples::
+
+    ... in Hefei, east China's Anhui province, Oct. 14, 2025.          2025-10-14, taken
+    ... in Beijing, China Tuesday, March 4, 2014.                      2014-03-04, taken (AP weekday)
+    ... in Nanning, Guangxi Zhuang Autonomous Region, China, 19 January 2023.      2023-01-19 (EPA order)
+    This image released by the CNSA on Oct. 1, 2025 shows ...         2025-10-01, released
+    ... in August 2022.                                                2022-08
+    ... library in 2021.                                               2021 (a year only counts after a place)
+    ... on January 15.                                                 date null, date_text "January 15"
+    URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17: the dateline is the filing date
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from catalog.captions.text import sentences
+from catalog.captions.vocabulary import (
+    BACKGROUND_NEARBY,
+    BACKGROUND_WORDS,
+    MONTHS,
+    RELATIVE_DAYS,
+    TAKEN_WORDS,
+    WEEKDAYS,
+)
+
+_MONTH_NUMBER = {
+    spelling.casefold().rstrip("."): number for number, spellings in MONTHS.items() for spelling in spellings
+}
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of the words as written and in capitals, longest first, whole words only."""
+    spellings = sorted({v for w in words for v in (w, w.upper())}, key=len, reverse=True)
+    return "|".join(re.escape(s) + ("" if s.endswith(".") else r"\b") for s in spellings)
+
+
+_MON = "(?:" + _alternatives([s for spellings in MONTHS.values() for s in spellings]) + ")"
+_WD = "(?:" + _alternatives(list(WEEKDAYS)) + ")"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?:18|19|20)\d\d\b"
+_TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
+
+
+@dataclass(frozen=True)
+class DateShape:
+    """One way captions write a date."""
+
+    name: str
+    example: str
+    pattern: str  # uses named groups mon, day, year (and mon2, day2 for ranges)
+    precision: str  # day | month | year | none (no year) | weekday | relative
+    range: bool = False
+
+
+#: Most specific first: where two shapes match the same words, the earlier one wins.
+DATE_SHAPES: tuple[DateShape, ...] = (
+    DateShape("month-day range", "Sept. 30 - Oct. 2, 2025",
+              rf"(?P<mon>{_MON})\s+(?P<day>{_DAY}){_TO}(?:(?P<mon2>{_MON})\s+)?(?P<day2>{_DAY})"
+              rf"(?:,?\s+(?P<year>{_YEAR}))?", "day", range=True),
+    DateShape("day-month range", "1-7 October 2025",
+              rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day", range=True),
+    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("day month year", "19 January 2023",
+              rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("ISO", "2025-10-14", r"\b(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
+    DateShape("month year", "August 2022 / June of 2021", rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
+    DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
+    DateShape("day month, no year", "7 January", rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
+    DateShape("weekday", "on Thursday", _WD, "weekday"),
+    DateShape("relative day", "yesterday",
+              r"\b(?:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
+    DateShape("year after a place", "in Shanghai, China in 1937", rf"\bin\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
+)
+
+_COMPILED = [(shape, re.compile(shape.pattern)) for shape in DATE_SHAPES]
+_RELATIVE = re.compile(DATE_SHAPES[-2].pattern, re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """A date written in the caption, with what the words around it make of it."""
+
+    text: str  # as written: "Oct. 14, 2025", "January 15", "Thursday"
+    start: int
+    end: int
+    shape: DateShape
+    iso: str | None  # None without a year, or when the day does not exist (kept in date_text then)
+    cue: str | None = None  # released | taken | background
+    after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
+
+    @property
+    def has_year(self) -> bool:
+        return self.iso is not None
+
+    @property
+    def is_range(self) -> bool:
+        return self.shape.range
+
+
+def find_dates(text: str) -> list[Mention]:
+    """Every date mention in text, in order, without overlaps (the more specific shape wins).
+
+    >>> [m.text for m in find_dates("Shot on Oct. 1, 2025; the fair runs Oct. 3-7, 2025, and Friday.")]
+    ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
+    """
+    found: list[tuple[int, int, int, re.Match, DateShape]] = []
+    for order, (shape, pattern) in enumerate(_COMPILED):
+        for match in (_RELATIVE if shape.precision == "relative" else pattern).finditer(text):
+            found.append((match.start(), -(match.end() - match.start()), order, match, shape))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    mentions: list[Mention] = []
+    taken_until = -1
+    for start, _, _, match, shape in found:
+        if start < taken_until:
+            continue
+        if shape.precision == "year" and not _year_after_place(text, start):
+            continue
+        taken_until = match.end()
+        mentions.append(_mention(text, match, shape))
+    if mentions:
+        spans = sentences(text)
+        for mention in mentions:
+            sentence_start = next((a for a, b in spans if a <= mention.start < b), 0)
+            mention.cue = _cue(text, sentence_start, mention)
+            mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    return mentions
+
+
+def _mention(text: str, match: re.Match, shape: DateShape) -> Mention:
+    groups = match.groupdict()
+    written = match.group()
+    if shape.precision == "year":
+        written = groups["year"]
+        return Mention(written, match.start("year"), match.end("year"), shape, groups["year"])
+    iso = None
+    year = groups.get("year")
+    if year:
+        month = _month(groups["mon"])
+        if shape.range:
+            month2 = _month(groups["mon2"]) if groups.get("mon2") else month
+            iso = f"{year}-{month:02d}" if month2 == month else year
+        elif shape.precision == "month":
+            iso = f"{year}-{month:02d}"
+        else:
+            iso = _valid_day(int(year), month, int(re.match(r"\d+", groups["day"]).group()))
+    return Mention(written, match.start(), match.end(), shape, iso)
+
+
+def _month(written: str) -> int:
+    return int(written) if written.isdigit() else _MONTH_NUMBER[written.casefold().rstrip(".")]
+
+
+def _valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_PLACE_END = re.compile(r"([\w’'.-]+)[,]?\s*$")
+
+
+def _year_after_place(text: str, start: int) -> bool:
+    """'in 1937' counts only right after a place or a picture word: 'in Shanghai, China in 1937'."""
+    from catalog.captions.vocabulary import PLACE_SUFFIXES, VENUE_WORDS
+
+    match = _PLACE_END.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".")
+    if word[:1].isupper() and not text[: match.start()].rstrip().endswith((".", "\n")):
+        return word.casefold() not in {"in", "the", "on", "this", "that"}
+    folded = word.casefold()
+    return folded in VENUE_WORDS or folded in {s for s, _, _ in PLACE_SUFFIXES} or folded in {"photo", "picture"}
+
+
+_RELEASE_BEFORE = re.compile(
+    r"\b(?:released|issued|distributed|published|made\s+public|handed\s+out|(?:photo|image|picture)s?\s+provided)"
+    r"\b[^,;.!?\n]{0,100}$",
+    re.IGNORECASE,
+)
+_TAKEN_BEFORE = re.compile(r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b[^,;!?\n]{0,60}$", re.IGNORECASE)
+_IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
+_PHOTO_AFTER = re.compile(r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
+                          re.IGNORECASE)
+_SKIP = {"on", "in", "of", "the", "a", "an", "at"}
+
+
+def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
+    """What the words around a mention make of it: released, taken, background, or nothing special."""
+    before = text[sentence_start:mention.start]
+    if _RELEASE_BEFORE.search(before) and not _date_between(before):
+        return "released"
+    if _IN_THIS.search(before) and _PHOTO_AFTER.match(text[mention.end:]):
+        return "taken"
+    if _TAKEN_BEFORE.search(before) and not _date_between(before):
+        return "taken"
+    words = _WORD.findall(before.casefold())
+    if any(w in BACKGROUND_NEARBY for w in words[-3:]):
+        return "background"
+    last = len(words)
+    while last and words[last - 1] in _SKIP:
+        last -= 1
+    if last and words[last - 1] in BACKGROUND_WORDS:
+        return "background"
+    if mention.is_range:
+        return "background"
+    return None
+
+
+def _date_between(text: str) -> bool:
+    """Another full date sits between a cue word and the mention: the cue belongs to that one."""
+    return bool(re.search(rf"{_MON}\s*{_DAY}|\b{_YEAR}", text))
+
+
+@dataclass(frozen=True)
+class DateFacts:
+    """What ``choose_dates`` decides: the CaptionFacts date fields, and the mention places are read around."""
+
+    date: str | None = None
+    date_kind: str | None = None
+    date_text: str | None = None
+    released: str | None = None
+    anchor: Mention | None = None
+
+
+def choose_dates(mentions: list[Mention], paragraphs: list[tuple[int, int]], undated: bool = False) -> DateFacts:
+    """The photo's date, its kind, a yearless date as written, and a release date, per the labelling rules.
+
+    `paragraphs` are (start, end) spans: the scene is the first paragraph holding a date that is not
+    background. `undated` ("this undated photo released ...") means no date is the taken date.
+    """
+    usable = [m for m in mentions if m.cue != "background"]
+    release = next((m for m in usable if m.cue == "released"), None)
+    taken = None if undated else next((m for m in usable if m.cue == "taken" and m.has_year), None)
+    if taken is None and not undated:
+        scene = _scene(usable, paragraphs)
+        dated = [m for m in scene if m.has_year and m.cue is None and not m.is_range]
+        taken = next((m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
+    if taken is not None and taken.is_range and taken.cue != "taken":
+        taken = None
+    released = release.iso if release is not None and release.has_year else None
+    if taken is not None:
+        return DateFacts(taken.iso, "taken", None, released, taken)
+    if released:
+        return DateFacts(released, "released", None, released, release)
+    yearless = release or next(
+        (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
+    )
+    if yearless is None:
+        return DateFacts()
+    kind = None
+    if yearless.cue == "released":
+        kind = "released"
+    elif yearless.shape.precision != "relative" and yearless.after_on:
+        kind = "taken"
+    return DateFacts(None, kind, yearless.text, None, yearless)
+
+
+def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[Mention]:
+    for start, end in paragraphs:
+        inside = [m for m in mentions if start <= m.start < end]
+        if inside:
+            return inside
+    return []
+
+
+_ON_BEFORE = re.compile(r"(?:\bon|,|\btaken|\b[Ii]n\s+this)\s*$")
+
+
+# --- datelines -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline at the head of a caption: where and when the story was filed, not the photo."""
+
+    start: int
+    end: int
+    place: str
+    date_text: str | None
+
+
+@dataclass(frozen=True)
+class DatelineShape:
+    name: str
+    example: str
+    pattern: re.Pattern
+
+
+_PLACE_CAPS = r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?"
+
+#: Datelines as the wires print them; each pattern matches at the start of the caption.
+DATELINE_SHAPES: tuple[DatelineShape, ...] = (
+    DatelineShape(
+        "Xinhua", "CHINA-XINJIANG-VISIT (CN)\n(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) --",
+        re.compile(
+            r"\s*(?:[A-Z0-9][A-Z0-9 &,.'’/-]*\([A-Z]{2,3}\)\s*\n\s*)?(?:\(\d{6}\)\s*-{1,2}\s*)?"
+            rf"(?P<place>{_PLACE_CAPS}),\s*(?P<date>[^()\n]{{3,30}}?)\s*\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{{1,30}})\)"
+            r"\s*[-–—]{1,2}\s*"
+        ),
+    ),
+    DatelineShape(
+        "Getty", "BEIJING, CHINA - OCTOBER 14:",
+        re.compile(rf"\s*(?P<place>[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Z .'’-]+)*)\s+[-–—]\s+(?P<date>[A-Z]+\s+\d{{1,2}}"
+                   rf"(?:,\s*\d{{4}})?)\s*:\s*"),
+    ),
+    DatelineShape(
+        "wire story", "BEIJING (Reuters) -",
+        re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)\s*[-–—]{{1,2}}\s*"),
+    ),
+    DatelineShape(
+        "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",
+        re.compile(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]*\([A-Z]{2,3}\)\s*\n"),
+    ),
+)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the head of the caption, if any.
+
+    >>> find_dateline("URUMQI, Sept. 22, 2023 (Xinhua) -- A resident ...")
+    Dateline(start=0, end=35, place='URUMQI', date_text='Sept. 22, 2023')
+    """
+    for shape in DATELINE_SHAPES:
+        match = shape.pattern.match(text)
+        if match:
+            return Dateline(0, match.end(), match.group("place").strip(), match.group("date").strip() or None)
+    return None

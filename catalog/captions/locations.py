@@ -1,0 +1,481 @@
+"""Find where a photo was taken from the place phrases of its scene sentence, as the caption states them.
+
+A place phrase is a *chain*: a preposition, then named places from the smallest to the largest, linked by
+commas, "of" and "in" ("at the Luogang Park in Hefei, east China's Anhui province"). Each named place is
+an *element* whose level comes from the tables in ``vocabulary.py``: its last word ("province", "County",
+"Park"), or a known country, province or state; a name with no such word is placed by its position
+(first: a city; after a city: a province or state). The chain nearest the photo's date gives city,
+province and country; the sublocation is the largest venue named (or a village, or a county inside a
+named city). Nothing is looked up in a gazetteer: a country is filled only when the caption writes it.
+Worked examples::
+
+    at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025
+        sublocation Luogang Park, city Hefei, province Anhui, country China
+    in Zhongchuan township, Lanzhou New Area, northwest China's Gansu province
+        sublocation Zhongchuan township, city Lanzhou New Area (a county-level stand-in), province Gansu
+    on August 01, 2020 in Hangzhou, Zhejiang Province of China      city Hangzhou, province Zhejiang, China
+    in Nanning, Guangxi Zhuang Autonomous Region, China              province Guangxi
+    in Rome, New York April 12, 2016                                 city Rome, province New York, no country
+    in Kraków, Poland                                                city Kraków, country Poland
+    in Xincheng County of Laibin City                                sublocation Xincheng County, city Laibin
+    in Caozhuang village, ..., north China's Tianjin Municipality    city Tianjin, province null
+    vice mayor of Shanghai / from Dakar, Senegal / Tokyo Olympics    not the scene: left out
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
+from catalog.captions.types import Place
+from catalog.captions.vocabulary import (
+    AREA_NOUNS,
+    CHINA_PROVINCES,
+    COUNTRIES,
+    DISTANCE_WORDS,
+    COUNTRY_ALIASES,
+    DESCRIPTORS,
+    DIRECTIONS,
+    ETHNIC_WORDS,
+    EVENT_WORDS,
+    KIND_LEVELS,
+    MONTHS,
+    MUNICIPALITIES,
+    PLACE_SUFFIXES,
+    PREPOSITION_NOUNS,
+    PREPOSITIONS,
+    REGIONS,
+    SHOWN_NOUNS,
+    STATE_CITIES,
+    STATES,
+    VENUE_WORDS,
+    VIEWING_VERBS,
+    WATER_WORDS,
+    WEEKDAYS,
+)
+
+_SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
+#: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
+_ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
+_NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words that may end a name: "Ipanema beach"
+_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am"})
+_MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
+_WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
+_ARTICLES = frozenset({"a", "an", "the"})
+_GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
+_VENUE_START = frozenset({"venue", "town", "event"})
+_PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
+
+
+@dataclass
+class Element:
+    """One named place in a chain: "Anhui province" is level province, value "Anhui"."""
+
+    level: str  # venue | town | county | city | province | country | place (unmarked) | event | ignore
+    value: str
+    start: int
+    end: int
+    country: str | None = None  # written as "east China's ...": the country that owns it
+
+
+@dataclass
+class Chain:
+    """A preposition and the places it introduces, smallest first."""
+
+    prep: str
+    elements: list[Element] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.elements[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.elements)
+
+    @property
+    def has_geo(self) -> bool:
+        return any(e.level in _GEO_LEVELS or e.country for e in self.elements)
+
+    @property
+    def venues(self) -> list[Element]:
+        return [e for e in self.elements if e.level == "venue"]
+
+
+def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None) -> Place:
+    """The place of the scene sentence text[sentence[0]:sentence[1]]; `anchor` is the photo date's span.
+
+    >>> text = "Researchers test an aircraft at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
+    >>> find_places(text, (0, len(text)), (88, 100))
+    Place(sublocation='Luogang Park', city='Hefei', province='Anhui', country='China')
+    """
+    start, end = sentence
+    clean = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[start:end])  # "(L)", "(NPC)", "(FOCAC)"
+    chains = read_chains(tokens(" " * start + clean, start, end))
+    if not chains:
+        return Place()
+    geo = [c for c in chains if c.has_geo]
+    primary = None
+    if geo:
+        primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
+    place, sub_admin = resolve(primary) if primary else (Place(), None)
+    venue = primary.venues[-1].value if primary and primary.venues else None
+    if venue is None:
+        others = [c for c in chains if c is not primary and c.venues]
+        target = (primary.start, primary.end) if primary else anchor
+        if others:
+            nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
+            venue = nearest.venues[-1].value
+    place.sublocation = venue or sub_admin
+    return place
+
+
+def _distance(chain: Chain, span: tuple[int, int] | None) -> tuple[int, int]:
+    if span is None:
+        return (chain.start, 0)
+    if chain.end <= span[0]:
+        return (span[0] - chain.end, 0)
+    if chain.start >= span[1]:
+        return (chain.start - span[1], 1)
+    return (0, 0)
+
+
+def resolve(chain: Chain) -> tuple[Place, str | None]:
+    """City, province and country from a chain's elements, and the sub-city unit that may be the sublocation."""
+    place = Place()
+    towns: list[Element] = []
+    counties: list[Element] = []
+    for element in chain.elements:
+        level, value = element.level, element.value
+        if element.country and place.country is None:
+            place.country = element.country
+        if level == "town":
+            towns.append(element)
+        elif level == "county":
+            counties.append(element)
+        elif level == "city" and place.city is None:
+            place.city = value
+        elif level == "province":
+            if value.casefold() in STATE_CITIES and place.city is None and place.province is None and not counties:
+                place.city = value  # "in New York", "in Washington": the city
+            elif place.province is None:
+                place.province = value
+        elif level == "country" and place.country is None:
+            place.country = value
+        elif level == "place":
+            if place.city is None and place.province is None and place.country is None:
+                place.city = value
+            elif place.province is None and place.country is None:
+                place.province = value
+    sub_admin = towns[0].value if towns else None
+    if place.city is None and counties:
+        place.city = counties[-1].value  # no city named: the county or district stands in for it
+        counties = counties[:-1]
+    if sub_admin is None and counties and place.city is not None:
+        sub_admin = counties[0].value
+    return place, sub_admin
+
+
+# --- reading chains ------------------------------------------------------------------------------------------
+
+
+def read_chains(toks: list[Token]) -> list[Chain]:
+    """Every place chain in a sentence's tokens, in order."""
+    chains: list[Chain] = []
+    i, n = 0, len(toks)
+    while i < n:
+        word = toks[i].lower
+        chain = None
+        if word in PREPOSITIONS and _introduces_place(toks, i):
+            allowed, k = PREPOSITIONS[word], i + 1
+            m = k + 1 if k < n and toks[k].lower == "the" else k
+            if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
+                allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+            if word == "from" and _is_distance(toks[i - 1].lower):
+                allowed = "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
+            chain, j = _read_chain(toks, k, allowed, word)
+        elif i == 0:
+            chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+        if chain is not None:
+            chains.append(chain)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return chains
+
+
+def _introduces_place(toks: list[Token], i: int) -> bool:
+    """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X")."""
+    word, before = toks[i].lower, toks[i - 1].lower if i else ""
+    if word == "from":
+        return before in VIEWING_VERBS or _is_distance(before)
+    if word == "of":
+        return before not in SHOWN_NOUNS
+    return True
+
+
+def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Chain | None, int]:
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    first = elements[0].level
+    if allowed == "venue" and first not in _VENUE_START:
+        return None, i
+    if allowed == "subject" and first != "venue":
+        return None, i
+    reference = allowed == "reference"
+    chain = Chain(prep, list(elements))
+    while True:
+        step = _continuation(toks, j)
+        if step is None:
+            break
+        k, next_allowed = step
+        read = _read_element(toks, k)
+        if read is None:
+            break
+        more, k = read
+        if next_allowed == "venue" and more[0].level not in _VENUE_START:
+            break
+        chain.elements.extend(more)
+        j = k
+    if reference:  # the reference point is not the scene; the province and country around it are
+        chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+        if not chain.elements:
+            return None, j
+    return chain, j
+
+
+def _is_distance(word: str) -> bool:
+    return word in DISTANCE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi|m)", word))
+
+
+def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """Where the next, larger place of a chain starts: after ", ", ", a city in", ", capital of", " of", " in"."""
+    n = len(toks)
+    if j >= n:
+        return None
+    word = toks[j].lower
+    if word == ",":
+        k = j + 1
+        if k >= n:
+            return None
+        if toks[k].lower == "in":
+            return k + 1, "any"  # ", in the southern Gaza Strip"
+        if toks[k].lower in DIRECTIONS and k + 1 < n and toks[k + 1].lower == "of":
+            return None  # ", south of Cairo": a reference point
+        m = k + 1 if toks[k].lower in _ARTICLES else k
+        while m < n and toks[m].lower in DESCRIPTORS and m + 1 < n and toks[m + 1].lower not in ("of", "in"):
+            m += 1
+        if m + 1 < n and (toks[m].lower in KIND_LEVELS or toks[m].lower == "capital") and toks[m + 1].lower in (
+            "of", "in"
+        ):
+            return m + 2, "any"  # ", a city in East China's ...", ", capital of China"
+        if toks[k].lower in _ARTICLES and toks[k].lower != "the":
+            return None  # ", a shop that sells ...": an aside
+        return k, "any"
+    if word == "of":
+        return j + 1, "any"
+    if word == "in":
+        return j + 1, "any"
+    if word in ("at", "on", "inside"):
+        return j + 1, "venue"
+    return None
+
+
+def _read_element(toks: list[Token], i: int) -> tuple[list[Element], int] | None:
+    """One named place at toks[i], or a place and its possessor ("Beijing's Chaoyang District")."""
+    n = len(toks)
+    k = i
+    saw_the = k < n and toks[k].lower == "the"
+    if saw_the:
+        k += 1
+    while k < n and _is_descriptor(toks, k):
+        k += 1
+    kind = None
+    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
+        kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
+        if k < n and toks[k].lower == "the":
+            k += 1
+    end = _read_name(toks, k)
+    if end is None:
+        return None
+    possessor = strip_possessive(toks[end - 1].text)
+    if possessor is None:
+        return [_element(toks, k, end, saw_the, kind)], end
+    owner = _element(toks, k, end, False, None, last_word=possessor)
+    after = end
+    while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
+        after += 1
+    inner = _read_element(toks, end) if after == end else None
+    if owner.level == "country":
+        if inner is None:
+            return [owner], after  # "China's southern coast"
+        places, j = inner
+        for place in places:
+            place.country = place.country or owner.value
+        return places + [owner], j
+    admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
+    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner:
+        if inner is None:
+            return [owner], after  # "Beijing's northern suburb"
+        return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
+    more = _read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
+    if more is None:
+        return [owner], end
+    return [_element(toks, k, more, saw_the, kind)], more
+
+
+def _is_descriptor(toks: list[Token], k: int) -> bool:
+    """A word to step over before a name: "ancient", "northwest", and "East" in "East China's"."""
+    word = toks[k].lower
+    if word not in DESCRIPTORS and word not in DIRECTIONS:
+        return False
+    if not is_capitalised(toks[k].text):
+        if k + 1 >= len(toks):
+            return False
+        following = toks[k + 1]
+        return is_capitalised(following.text) or following.lower in DESCRIPTORS or following.lower in KIND_LEVELS
+    if k + 1 >= len(toks):
+        return False
+    following = strip_possessive(toks[k + 1].text) or toks[k + 1].text
+    joined = f"{word} {following.casefold()}"
+    return following.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES
+
+
+def _read_name(toks: list[Token], i: int) -> int | None:
+    """The end of the proper name starting at toks[i]: capitalised words, with "of", "de", a closing
+    "village"/"Park", and "and" when a shared suffix follows ("Aba Tibetan and Qiang Autonomous Prefecture")."""
+    n = len(toks)
+    j = i
+    if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text) and not _stops(toks, j + 1):
+        j += 1  # "13th Beijing International Film Festival", "2024 Jilin Province ..."
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j):
+        return None
+    while j < n:
+        token, word = toks[j], toks[j].lower
+        if is_capitalised(token.text) and not _stops(toks, j):
+            j += 1
+            if strip_possessive(token.text) is not None:
+                break
+            continue
+        if j > i and word in _NAME_WORDS:
+            j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"
+            continue
+        if word[:1].isdigit() and j + 1 < n and (toks[j + 1].lower in _NAME_WORDS or is_capitalised(toks[j + 1].text)):
+            if not _stops(toks, j + 1):
+                j += 1
+                continue
+        if word in _CONNECTORS:
+            if word == "of" and _of_links_places(toks, i, j):
+                break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
+            m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
+            if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):
+                j = m
+                continue
+            break
+        if word == "and":
+            more = _read_name(toks, j + 1)
+            if more is not None and _shares_suffix(toks, i, j, more):
+                j = more
+                continue
+        break
+    return j
+
+
+def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
+    """Whether "of" at toks[of_at] leads to a larger place rather than continuing one name.
+
+    It does after an administrative unit ("Laibin City") and after a bare name when a unit, a province or
+    a country follows ("Xinshi of Deqing County"); it does not after a venue word ("National Museum of
+    China", "Great Hall of the People") or a word such as "Gulf".
+    """
+    before = toks[of_at - 1].lower
+    if before in _ADMIN_WORDS:
+        return True
+    if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
+        return False
+    k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
+    end = _read_name(toks, k) if k < len(toks) else None
+    if end is None:
+        return False
+    after = " ".join(t.text for t in toks[k:end])
+    joined = " ".join(t.text for t in toks[i:end]).casefold()
+    if joined in COUNTRIES or joined in COUNTRY_ALIASES:
+        return False  # "Democratic Republic of Congo"
+    return classify(after)[0] in ("town", "county", "city", "province", "country")
+
+
+def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
+    before = {t.lower for t in toks[i:and_at]}
+    after = {t.lower for t in toks[and_at + 1:end]}
+    joined = " ".join(t.text for t in toks[i:end]).casefold()
+    return joined in COUNTRIES or (not before & _NAME_WORDS and bool(after & _NAME_WORDS))
+
+
+def _stops(toks: list[Token], j: int) -> bool:
+    """Capitalised words that end a name: weekdays, a month before a day, "The"."""
+    word = toks[j].lower
+    if word in _WEEKDAYS or word in _ARTICLES:
+        return True
+    if word in _MONTH_WORDS:
+        return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
+    return False
+
+
+def _element(
+    toks: list[Token], start: int, end: int, saw_the: bool, kind: str | None, last_word: str | None = None
+) -> Element:
+    words = [t.text for t in toks[start:end]]
+    if last_word is not None:
+        words[-1] = last_word
+    text = " ".join(words)
+    level, value = classify(text, saw_the, kind)
+    return Element(level, value, toks[start].start, toks[end - 1].end)
+
+
+def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
+    """The level and value of a place name.
+
+    >>> classify("Anhui province"), classify("Guangxi Zhuang Autonomous Region"), classify("Deqing County")
+    (('province', 'Anhui'), ('province', 'Guangxi'), ('county', 'Deqing County'))
+    >>> classify("Tianjin Municipality"), classify("UAE"), classify("Forbidden City", saw_the=True)
+    (('city', 'Tianjin'), ('country', 'United Arab Emirates'), ('venue', 'Forbidden City'))
+    """
+    folded = name.replace("’", "'").casefold()
+    words = folded.split()
+    if kind is not None:
+        return kind, name
+    if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
+        return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
+    if folded in COUNTRIES:
+        return "country", name
+    if folded in REGIONS:
+        return "ignore", name
+    for suffix, level, drop in _SUFFIXES:
+        if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
+            if suffix == ("city",) and saw_the:
+                return "venue", name  # "the Forbidden City": a landmark, not a city
+            value = " ".join(name.split()[: -len(suffix)]) if drop else name
+            if suffix == ("autonomous", "region"):
+                kept = value.split()
+                while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
+                    kept.pop()
+                value = " ".join(kept)
+            if level == "province" and value.casefold() in MUNICIPALITIES:
+                level = "city"
+            return level, value
+    for word in reversed(words):
+        word = word.strip(".,")
+        if word in EVENT_WORDS:
+            return "event", name
+        if word in VENUE_WORDS:
+            return "venue", name
+        if word in WATER_WORDS:
+            return "ignore", name
+    if folded in MUNICIPALITIES:
+        return "city", name
+    if folded in CHINA_PROVINCES or folded in STATES:
+        return "province", name
+    return "place", name

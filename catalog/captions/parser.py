@@ -1,0 +1,81 @@
+"""``parse(text)``: a caption's credit, date and place, each found by its own reader.
+
+The readers run in this order because each narrows the text for the next: the credit and the wire
+dateline are cut out first (so "(Xinhua)" and "URUMQI, Sept. 22, 2023" are not read as the scene), then
+the dates are found and the photo's date chosen, then the place is read from the sentence that holds
+that date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.credits import Found, find_credit, photographer_in_text
+from catalog.captions.dates import choose_dates, find_dateline, find_dates
+from catalog.captions.locations import find_places
+from catalog.captions.rules import Rules, default_rules
+from catalog.captions.text import blank, sentences
+from catalog.captions.types import CaptionFacts, Place
+
+_UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+
+
+def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
+    """What a caption says about its photo: credit, date and place, as written (never guessed).
+
+    `rules` are the house rules for agency names (``load_rules()``); the shipped default when None.
+
+    >>> facts = parse("A bullet train crosses the Gobi in Zhongchuan township, Lanzhou New Area, "
+    ...               "northwest China's Gansu province, Aug. 3, 2025. (Photo/Xu Gang)")
+    >>> facts.credit.photographer, facts.date, facts.date_kind, facts.location.province
+    ('Xu Gang', '2025-08-03', 'taken', 'Gansu')
+    """
+    rules = rules or default_rules()
+    facts = CaptionFacts(text=text)
+    if not text or not text.strip():
+        return facts
+    work = text  # the text the readers see: same offsets, with the credit and dateline blanked out
+    found = find_credit(text, rules)
+    if found is not None:
+        facts.credit = found.credit
+        work = blank(work, found.cut_start, found.cut_end)
+    dateline = find_dateline(work)
+    if dateline is not None:
+        work = blank(work, dateline.start, dateline.end)
+    facts.description = description(text, found)
+    if facts.credit.photographer is None:
+        facts.credit.photographer = photographer_in_text(work)
+
+    paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
+    dates = choose_dates(find_dates(work), paragraphs, undated=bool(_UNDATED.search(work)))
+    facts.date, facts.date_kind, facts.date_text, facts.released = (
+        dates.date, dates.date_kind, dates.date_text, dates.released,
+    )
+    facts.location = _place(work, dates.anchor and (dates.anchor.start, dates.anchor.end))
+    return facts
+
+
+def _place(work: str, anchor: tuple[int, int] | None) -> Place:
+    """The place read from the sentence holding the photo's date, else from the first sentence."""
+    spans = sentences(work)
+    if not spans:
+        return Place()
+    first = spans[0]
+    if anchor is not None:
+        scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
+        place = find_places(work, scene, anchor)
+        if scene == first or place != Place():
+            return place
+    return find_places(work, first, None)
+
+
+def description(text: str, found: Found | None) -> str | None:
+    """The caption without its credit (and without the brackets and full stop around the credit)."""
+    if found is None:
+        return text.strip() or None
+    before, after = text[: found.cut_start].rstrip(), text[found.cut_end:].lstrip()
+    gap = text[found.cut_end: len(text) - len(after)]
+    joiner = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " "
+    joined = (before + joiner + after) if before and after else before or after
+    return joined.strip() or None
