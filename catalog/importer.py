@@ -98,6 +98,9 @@ def scan(paths: Iterable[str | os.PathLike], report: ImportReport) -> Iterator[F
 
 
 def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Found]:
+    if not _utf8(top):
+        report.failures.append(ReadFailure(_shown(top), f"{NOT_UTF8.format(what='folder')}; nothing in it was imported"))
+        return
     try:
         info = os.stat(top)
     except OSError as error:
@@ -121,7 +124,10 @@ def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Fou
             entry_stat = entry.stat()
         except OSError as error:
             if os.path.splitext(entry.name)[1].lower() in IMAGE_EXTENSIONS:
-                report.failures.append(ReadFailure(entry.path, f"cannot be read ({error.strerror or error})"))
+                dangling = isinstance(error, FileNotFoundError) and entry.is_symlink()
+                reason = "a symbolic link to a file that does not exist" if dangling else \
+                    f"cannot be read ({error.strerror or error})"
+                report.failures.append(ReadFailure(_shown(entry.path), reason))
             continue
         found = _classify(entry.path, entry_stat, report)
         if found and found.path not in seen_files:
@@ -134,9 +140,42 @@ def _classify(path: str, info: os.stat_result, report: ImportReport) -> Found | 
         report.skipped += 1
         return None
     if not statmod.S_ISREG(info.st_mode):
-        report.failures.append(ReadFailure(path, "not a regular file"))
+        report.failures.append(ReadFailure(_shown(path), f"not a regular file ({_special_kind(info.st_mode)})"))
+        return None
+    if not _utf8(path):
+        report.failures.append(ReadFailure(_shown(path), NOT_UTF8.format(what="file")))
         return None
     return Found(path, info.st_size, info.st_mtime_ns)
+
+
+#: Why a path whose name is not UTF-8 (possible on Linux) is not imported: the catalogue stores paths as text.
+NOT_UTF8 = ("the {what} name is not valid UTF-8, so the catalogue cannot record it; rename it (for example "
+            "with convmv) and import again")
+
+
+def _utf8(path: str) -> bool:
+    """False for a path with bytes that are not UTF-8 (os.fsdecode turned them into lone surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(path: str) -> str:
+    """A path fit to print and store: undecodable bytes written as \\xNN."""
+    return path if _utf8(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _special_kind(mode: int) -> str:
+    """What a directory entry is when it is not a regular file, in plain words."""
+    if statmod.S_ISFIFO(mode):
+        return "a named pipe"
+    if statmod.S_ISSOCK(mode):
+        return "a socket"
+    if statmod.S_ISCHR(mode) or statmod.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def fingerprint(path: str, size: int) -> str:
