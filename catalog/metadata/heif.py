@@ -5,6 +5,7 @@ Both are opened lazily: the container is parsed for size, EXIF and XMP; no pixel
 
 from __future__ import annotations
 
+import warnings
 from typing import BinaryIO
 
 from catalog.metadata.blocks import Blocks, Unreadable
@@ -44,7 +45,9 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
     blocks = Blocks(format_name)
     f.seek(0)
     try:
-        image = Image.open(f, formats=formats)
+        with warnings.catch_warnings():  # Pillow warns (UserWarning) about damaged EXIF it meets while opening
+            warnings.simplefilter("ignore")
+            image = Image.open(f, formats=formats)
     except UnidentifiedImageError as error:
         raise UnsupportedFormat(f"damaged {format_name} file (its container cannot be parsed)") from error
     except (OSError, ValueError, SyntaxError, RuntimeError) as error:

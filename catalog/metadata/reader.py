@@ -70,6 +70,9 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
     embedded = _decode_xmp(blocks, warnings)
     sidecar = read_sidecar(path, warnings) if sidecars else {}
     result = reconcile(Found(exif=exif, iim=iim, iim_in_sync=iim_in_sync, xmp=embedded, sidecar=sidecar))
+    if not blocks.width and not result.fields:  # a signature followed by nothing we can make sense of
+        name = {"WEBP": "WebP"}.get(blocks.format, blocks.format)
+        return ReadFailure(path, f"damaged {name} file: no image header or metadata could be found")
     return PhotoMetadata(
         path=path,
         format=blocks.format,
