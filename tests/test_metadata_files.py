@@ -50,8 +50,12 @@ def extended_xmp_segments(extension: bytes, chunk: int = 100) -> tuple[str, list
     guid = hashlib.md5(extension).hexdigest().upper()
     segments = []
     for offset in range(0, len(extension), chunk):
-        payload = (b"http://ns.adobe.com/xmp/extension/\0" + guid.encode() +
-                   struct.pack(">II", len(extension), offset) + extension[offset : offset + chunk])
+        payload = (
+            b"http://ns.adobe.com/xmp/extension/\0"
+            + guid.encode()
+            + struct.pack(">II", len(extension), offset)
+            + extension[offset : offset + chunk]
+        )
         segments.append(segment(0xE1, payload))
     return guid, segments
 
@@ -61,8 +65,14 @@ def resource(resource_id: int, data: bytes, name: bytes = b"") -> bytes:
     pascal = bytes([len(name)]) + name
     if len(pascal) % 2:
         pascal += b"\0"
-    return b"8BIM" + struct.pack(">H", resource_id) + pascal + struct.pack(">I", len(data)) + data + \
-        (b"\0" if len(data) % 2 else b"")
+    return (
+        b"8BIM"
+        + struct.pack(">H", resource_id)
+        + pascal
+        + struct.pack(">I", len(data))
+        + data
+        + (b"\0" if len(data) % 2 else b"")
+    )
 
 
 def photoshop_segments(resources: bytes, split_at: int | None = None) -> list[bytes]:
@@ -94,8 +104,11 @@ def rationals(*values: tuple[int, int], order: str = "<") -> tuple[int, int, byt
     return RATIONAL, len(values), b"".join(struct.pack(order + "II", n, d) for n, d in values)
 
 
-def tiff_structure(ifds: list[dict[int, tuple[int, int, bytes]]], order: str = "<",
-                   links: dict[tuple[int, int], int] | None = None) -> bytes:
+def tiff_structure(
+    ifds: list[dict[int, tuple[int, int, bytes]]],
+    order: str = "<",
+    links: dict[tuple[int, int], int] | None = None,
+) -> bytes:
     """A TIFF structure: IFD 0 first; ``links[(ifd, tag)] = n`` makes tag a LONG pointer to IFD n.
 
     Values longer than 4 bytes go into a data area after each IFD, with offsets computed here.
@@ -132,8 +145,9 @@ def tiff_structure(ifds: list[dict[int, tuple[int, int, bytes]]], order: str = "
     return bytes(out)
 
 
-def exif(ifd0: dict | None = None, exif_ifd: dict | None = None, gps: dict | None = None,
-         order: str = "<") -> bytes:
+def exif(
+    ifd0: dict | None = None, exif_ifd: dict | None = None, gps: dict | None = None, order: str = "<"
+) -> bytes:
     """EXIF as a TIFF structure: IFD0 with pointers to an EXIF IFD and a GPS IFD when given."""
     ifds = [dict(ifd0 or {})]
     links = {}
@@ -148,6 +162,7 @@ def exif(ifd0: dict | None = None, exif_ifd: dict | None = None, gps: dict | Non
 
 def gps_ifd(lat: float, lon: float) -> dict[int, tuple[int, int, bytes]]:
     """A GPS IFD for signed decimal degrees (refs N/S, E/W; values as degrees, minutes, 1/1000 seconds)."""
+
     def dms(value: float) -> tuple[int, int, bytes]:
         value = abs(value)
         degrees = int(value)
@@ -155,8 +170,12 @@ def gps_ifd(lat: float, lon: float) -> dict[int, tuple[int, int, bytes]]:
         seconds = round(((value - degrees) * 60 - minutes) * 60 * 1000)
         return rationals((degrees, 1), (minutes, 1), (seconds, 1000))
 
-    return {1: ascii_value("N" if lat >= 0 else "S"), 2: dms(lat),
-            3: ascii_value("E" if lon >= 0 else "W"), 4: dms(lon)}
+    return {
+        1: ascii_value("N" if lat >= 0 else "S"),
+        2: dms(lat),
+        3: ascii_value("E" if lon >= 0 else "W"),
+        4: dms(lon),
+    }
 
 
 # --- XMP -------------------------------------------------------------------------------------------------
@@ -175,15 +194,21 @@ NAMESPACES = (
 
 def xmp_packet(body: str = "", attributes: str = "", prolog: str = "") -> bytes:
     """An XMP packet with one rdf:Description holding ``attributes`` and the ``body`` elements."""
-    return (f"{prolog}<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
-            f"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF {NAMESPACES}>"
-            f"<rdf:Description rdf:about=\"\" {attributes}>{body}</rdf:Description>"
-            f"</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>").encode("utf-8")
+    return (
+        f'{prolog}<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF {NAMESPACES}>'
+        f'<rdf:Description rdf:about="" {attributes}>{body}</rdf:Description>'
+        f'</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
 
 
 def alt(*items: tuple[str, str]) -> str:
     """An rdf:Alt of (language, text)."""
-    return "<rdf:Alt>" + "".join(f'<rdf:li xml:lang="{lang}">{text}</rdf:li>' for lang, text in items) + "</rdf:Alt>"
+    return (
+        "<rdf:Alt>"
+        + "".join(f'<rdf:li xml:lang="{lang}">{text}</rdf:li>' for lang, text in items)
+        + "</rdf:Alt>"
+    )
 
 
 def seq(*items: str, kind: str = "Seq") -> str:
@@ -202,8 +227,13 @@ def png(width: int, height: int, *chunks: bytes) -> bytes:
     """A PNG signature, IHDR, the given chunks, one tiny IDAT and IEND (IDAT need not match the size)."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\0" + b"\0\0\0")
-    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + b"".join(chunks) + png_chunk(b"IDAT", idat) +
-            png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + b"".join(chunks)
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
+    )
 
 
 def itxt(keyword: bytes, text: bytes, compressed: bool = False) -> bytes:
@@ -213,8 +243,13 @@ def itxt(keyword: bytes, text: bytes, compressed: bool = False) -> bytes:
 
 def webp(width: int, height: int, *chunks: tuple[bytes, bytes]) -> bytes:
     """A WebP with a VP8X header and the given (fourcc, data) chunks."""
-    body = b"VP8X" + struct.pack("<I", 10) + b"\x0c\0\0\0" + (width - 1).to_bytes(3, "little") + \
-        (height - 1).to_bytes(3, "little")
+    body = (
+        b"VP8X"
+        + struct.pack("<I", 10)
+        + b"\x0c\0\0\0"
+        + (width - 1).to_bytes(3, "little")
+        + (height - 1).to_bytes(3, "little")
+    )
     for kind, data in chunks:
         body += kind + struct.pack("<I", len(data)) + data + (b"\0" if len(data) % 2 else b"")
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
@@ -222,14 +257,23 @@ def webp(width: int, height: int, *chunks: tuple[bytes, bytes]) -> bytes:
 
 def tiff(width: int, height: int, extra: dict[int, tuple[int, int, bytes]] | None = None) -> bytes:
     """A grey, uncompressed one-strip TIFF file whose IFD0 also holds the ``extra`` entries."""
+
     def short(value: int) -> tuple[int, int, bytes]:
         return SHORT, 1, struct.pack("<H", value)
 
     def long(value: int) -> tuple[int, int, bytes]:
         return LONG, 1, struct.pack("<I", value)
 
-    entries = {0x100: short(width), 0x101: short(height), 0x102: short(8), 0x103: short(1), 0x106: short(1),
-               0x111: long(0), 0x116: long(height), 0x117: long(width * height)}
+    entries = {
+        0x100: short(width),
+        0x101: short(height),
+        0x102: short(8),
+        0x103: short(1),
+        0x106: short(1),
+        0x111: long(0),
+        0x116: long(height),
+        0x117: long(width * height),
+    }
     entries.update(extra or {})
     entries[0x111] = long(len(tiff_structure([entries])))  # the pixels follow the structure
     return tiff_structure([entries]) + bytes(width * height)
@@ -239,16 +283,20 @@ def tiff(width: int, height: int, extra: dict[int, tuple[int, int, bytes]] | Non
 
 
 def test_built_jpeg_is_a_jpeg_pillow_opens_with_our_segments():
-    data = jpeg(exif_segment(exif({0x010F: ascii_value("Nikon")})), xmp_segment(xmp_packet()),
-                width=10, height=7)
+    data = jpeg(
+        exif_segment(exif({0x010F: ascii_value("Nikon")})), xmp_segment(xmp_packet()), width=10, height=7
+    )
     image = Image.open(io.BytesIO(data))
     assert image.size == (10, 7)
     assert image.getexif()[0x010F] == "Nikon"
 
 
 def test_built_exif_has_linked_ifds_that_pillow_follows():
-    data = exif({0x0110: ascii_value("D5")}, exif_ifd={0x9003: ascii_value("2025:10:14 10:05:00")},
-                gps=gps_ifd(-33.865, 151.2094))
+    data = exif(
+        {0x0110: ascii_value("D5")},
+        exif_ifd={0x9003: ascii_value("2025:10:14 10:05:00")},
+        gps=gps_ifd(-33.865, 151.2094),
+    )
     parsed = Image.Exif()
     parsed.load(data)
     assert parsed.get_ifd(0x8769)[0x9003] == "2025:10:14 10:05:00"

@@ -13,7 +13,18 @@ import pytest
 from catalog.metadata import PhotoMetadata, ReadFailure, Sourced, read
 from catalog.metadata import heif as heif_module
 from tests.test_metadata_files import (
-    UTF8, ascii_value, exif, exif_segment, gps_ifd, iim, jpeg, png, png_chunk, resource, tiny_jpeg, webp,
+    UTF8,
+    ascii_value,
+    exif,
+    exif_segment,
+    gps_ifd,
+    iim,
+    jpeg,
+    png,
+    png_chunk,
+    resource,
+    tiny_jpeg,
+    webp,
     xmp_packet,
 )
 
@@ -26,13 +37,16 @@ def test_format_is_decided_by_content_not_by_name(tmp_path):
     assert (result.format, result.width, result.height) == ("JPEG", 20, 10)
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"", "empty file"),
-    (b"Dear editor,\nplease find the pictures attached.\n", "not an image (looks like text)"),
-    (xmp_packet(), "not an image (looks like an XMP sidecar)"),
-    (b"GIF89a" + bytes(20), "unsupported format (GIF)"),
-    (bytes(range(256)) * 2, "not an image (unrecognised content)"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"Dear editor,\nplease find the pictures attached.\n", "not an image (looks like text)"),
+        (xmp_packet(), "not an image (looks like an XMP sidecar)"),
+        (b"GIF89a" + bytes(20), "unsupported format (GIF)"),
+        (bytes(range(256)) * 2, "not an image (unrecognised content)"),
+    ],
+)
 def test_files_that_are_not_photos_fail_with_a_plain_reason(tmp_path, content, reason):
     path = tmp_path / "photo.jpg"
     path.write_bytes(content)
@@ -92,8 +106,13 @@ def test_webp_exif_chunk(tmp_path):
 def test_psd_image_resources(tmp_path):
     records = iim(UTF8, (2, 80, "José Núñez".encode()))
     resources = resource(0x0404, records)
-    psd = b"8BPS" + struct.pack(">H6xHIIHH", 1, 3, 30, 40, 8, 3) + struct.pack(">I", 0) + \
-        struct.pack(">I", len(resources)) + resources
+    psd = (
+        b"8BPS"
+        + struct.pack(">H6xHIIHH", 1, 3, 30, 40, 8, 3)
+        + struct.pack(">I", 0)
+        + struct.pack(">I", len(resources))
+        + resources
+    )
     path = tmp_path / "layout.psd"
     path.write_bytes(psd)
     result = read(path)
@@ -110,8 +129,9 @@ def test_heif_metadata_through_pillow_heif(tmp_path):
     out = io.BytesIO()
     tags = Image.Exif()
     tags[0x010F] = "Apple"
-    Image.new("RGB", (16, 8)).save(out, format="HEIF", exif=tags.tobytes(),
-                                   xmp=xmp_packet(attributes='photoshop:City="Kyiv"'))
+    Image.new("RGB", (16, 8)).save(
+        out, format="HEIF", exif=tags.tobytes(), xmp=xmp_packet(attributes='photoshop:City="Kyiv"')
+    )
     path = tmp_path / "IMG_0001.HEIC"
     path.write_bytes(out.getvalue())
     result = read(path)

@@ -11,7 +11,18 @@ import pytest
 from catalog.metadata import PhotoMetadata, Sourced, read
 from catalog.metadata.iim import read_iim
 from tests.test_metadata_files import (
-    UNDEFINED, UTF8, alt, iim, jpeg, photoshop_segments, png, png_chunk, resource, seq, tiff, xmp_packet,
+    UNDEFINED,
+    UTF8,
+    alt,
+    iim,
+    jpeg,
+    photoshop_segments,
+    png,
+    png_chunk,
+    resource,
+    seq,
+    tiff,
+    xmp_packet,
     xmp_segment,
 )
 
@@ -24,23 +35,28 @@ def read_jpeg(tmp_path, *segments: bytes, name: str = "photo.jpg") -> PhotoMetad
     return result
 
 
-def iim_jpeg(tmp_path, records: bytes, *more: bytes, digest: bytes | None = None, split_at: int | None = None):
+def iim_jpeg(
+    tmp_path, records: bytes, *more: bytes, digest: bytes | None = None, split_at: int | None = None
+):
     resources = resource(0x0404, records)
     if digest is not None:
         resources += resource(0x0425, digest)
     return read_jpeg(tmp_path, *photoshop_segments(resources, split_at), *more)
 
 
-@pytest.mark.parametrize(("records", "caption", "charset"), [
-    # declared UTF-8
-    (iim(UTF8, (2, 120, "Zürich, José".encode())), "Zürich, José", "utf-8 (declared)"),
-    # no 1:90, but valid UTF-8
-    (iim((2, 120, "Kraków".encode())), "Kraków", "utf-8"),
-    # no 1:90, not UTF-8: cp1252 (0x80 is the euro sign, 0x92 a right quote)
-    (iim((2, 120, b"Caf\xe9 \x80 5 \x92")), "Café € 5 ’", "cp1252"),
-    # plain ASCII: reported as UTF-8 (ASCII is UTF-8)
-    (iim((2, 120, b"Plain")), "Plain", "utf-8"),
-])
+@pytest.mark.parametrize(
+    ("records", "caption", "charset"),
+    [
+        # declared UTF-8
+        (iim(UTF8, (2, 120, "Zürich, José".encode())), "Zürich, José", "utf-8 (declared)"),
+        # no 1:90, but valid UTF-8
+        (iim((2, 120, "Kraków".encode())), "Kraków", "utf-8"),
+        # no 1:90, not UTF-8: cp1252 (0x80 is the euro sign, 0x92 a right quote)
+        (iim((2, 120, b"Caf\xe9 \x80 5 \x92")), "Café € 5 ’", "cp1252"),
+        # plain ASCII: reported as UTF-8 (ASCII is UTF-8)
+        (iim((2, 120, b"Plain")), "Plain", "utf-8"),
+    ],
+)
 def test_caption_text_follows_1_90_then_utf8_then_cp1252(tmp_path, records, caption, charset):
     result = iim_jpeg(tmp_path, records)
     assert result.fields["caption"] == Sourced(caption, "iptc")
@@ -69,7 +85,7 @@ def test_repeatable_datasets_are_lists(tmp_path):
 
 
 def test_app13_split_over_two_segments_is_joined(tmp_path):
-    records = iim(UTF8, (2, 120, "A long caption from Hefei, Anhui province".encode()), (2, 90, b"Hefei"))
+    records = iim(UTF8, (2, 120, b"A long caption from Hefei, Anhui province"), (2, 90, b"Hefei"))
     # cut in the middle of the caption, inside the IIM resource
     result = iim_jpeg(tmp_path, records, split_at=30)
     assert result.value("caption") == "A long caption from Hefei, Anhui province"
@@ -94,8 +110,11 @@ def test_resource_length_past_its_block_is_cut_with_a_warning(tmp_path):
     assert any("5000" in w for w in result.warnings)
 
 
-XMP_CAPTION = xmp_packet(f"<dc:description>{alt(('x-default', 'Caption from XMP'))}</dc:description>"
-                         f"<dc:creator>{seq('Ann Lee')}</dc:creator>", 'photoshop:Credit="XMP credit"')
+XMP_CAPTION = xmp_packet(
+    f"<dc:description>{alt(('x-default', 'Caption from XMP'))}</dc:description>"
+    f"<dc:creator>{seq('Ann Lee')}</dc:creator>",
+    'photoshop:Credit="XMP credit"',
+)
 IIM_RECORDS = iim((2, 120, b"Caption from IIM"), (2, 80, b"Bo Chen"), (2, 110, b"IIM credit"))
 
 
@@ -126,8 +145,10 @@ def test_digest_that_does_not_match_means_iim_was_edited_later(tmp_path):
 def test_iim_at_its_length_limit_extended_by_xmp_is_taken_from_xmp(tmp_path):
     full_name = "Bartholomew Fitzgerald-Ramaswamy Junior"  # 39 characters; the by-line limit is 32
     records = iim((2, 80, full_name[:32].encode()), (2, 120, b"Caption from IIM"))
-    packet = xmp_packet(f"<dc:creator>{seq(full_name)}</dc:creator>"
-                        f"<dc:description>{alt(('x-default', 'Caption from XMP'))}</dc:description>")
+    packet = xmp_packet(
+        f"<dc:creator>{seq(full_name)}</dc:creator>"
+        f"<dc:description>{alt(('x-default', 'Caption from XMP'))}</dc:description>"
+    )
     stale = hashlib.md5(b"something else").digest()
     result = iim_jpeg(tmp_path, records, xmp_segment(packet), digest=stale)
     assert result.fields["photographer"] == Sourced(full_name, "xmp")

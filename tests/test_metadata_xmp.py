@@ -10,7 +10,16 @@ import pytest
 from catalog.metadata import PhotoMetadata, Sourced, read
 from catalog.metadata.xmp import parse_xmp
 from tests.test_metadata_files import (
-    NAMESPACES, alt, extended_xmp_segments, itxt, jpeg, png, seq, webp, xmp_packet, xmp_segment,
+    NAMESPACES,
+    alt,
+    extended_xmp_segments,
+    itxt,
+    jpeg,
+    png,
+    seq,
+    webp,
+    xmp_packet,
+    xmp_segment,
 )
 
 
@@ -23,10 +32,13 @@ def read_xmp_jpeg(tmp_path, packet: bytes, *more: bytes, name: str = "photo.jpg"
 
 
 def test_attribute_form_and_element_form_read_the_same(tmp_path):
-    attributes = xmp_packet(attributes='photoshop:City="Hefei" photoshop:Credit="Xinhua" '
-                                       'Iptc4xmpCore:Location="Luogang Park"')
-    elements = xmp_packet("<photoshop:City>Hefei</photoshop:City><photoshop:Credit>Xinhua</photoshop:Credit>"
-                          "<Iptc4xmpCore:Location>Luogang Park</Iptc4xmpCore:Location>")
+    attributes = xmp_packet(
+        attributes='photoshop:City="Hefei" photoshop:Credit="Xinhua" Iptc4xmpCore:Location="Luogang Park"'
+    )
+    elements = xmp_packet(
+        "<photoshop:City>Hefei</photoshop:City><photoshop:Credit>Xinhua</photoshop:Credit>"
+        "<Iptc4xmpCore:Location>Luogang Park</Iptc4xmpCore:Location>"
+    )
     for packet in (attributes, elements):
         result = read_xmp_jpeg(tmp_path, packet)
         assert result.fields["city"] == Sourced("Hefei", "xmp")
@@ -35,9 +47,11 @@ def test_attribute_form_and_element_form_read_the_same(tmp_path):
 
 
 def test_language_alternatives_take_x_default_and_keep_the_others(tmp_path):
-    packet = xmp_packet(f"<dc:description>{alt(('de', 'Menschenmenge'), ('x-default', 'Crowd'))}</dc:description>"
-                        f"<dc:rights>{alt(('x-default', '© Xinhua'))}</dc:rights>"
-                        f"<dc:title>{alt(('fr', 'Foule'))}</dc:title>")
+    packet = xmp_packet(
+        f"<dc:description>{alt(('de', 'Menschenmenge'), ('x-default', 'Crowd'))}</dc:description>"
+        f"<dc:rights>{alt(('x-default', '© Xinhua'))}</dc:rights>"
+        f"<dc:title>{alt(('fr', 'Foule'))}</dc:title>"
+    )
     result = read_xmp_jpeg(tmp_path, packet)
     assert result.value("caption") == "Crowd"
     assert result.alternatives["caption"] == {"de": "Menschenmenge"}
@@ -47,32 +61,37 @@ def test_language_alternatives_take_x_default_and_keep_the_others(tmp_path):
 
 
 def test_creators_are_joined_and_subjects_are_keywords(tmp_path):
-    packet = xmp_packet(f"<dc:creator>{seq('Ann Lee', 'Bo Chen')}</dc:creator>"
-                        f"<dc:subject>{seq('flood', 'rescue', kind='Bag')}</dc:subject>")
+    packet = xmp_packet(
+        f"<dc:creator>{seq('Ann Lee', 'Bo Chen')}</dc:creator>"
+        f"<dc:subject>{seq('flood', 'rescue', kind='Bag')}</dc:subject>"
+    )
     result = read_xmp_jpeg(tmp_path, packet)
     assert result.fields["photographer"] == Sourced("Ann Lee; Bo Chen", "xmp")
     assert result.fields["keywords"] == Sourced(["flood", "rescue"], "xmp")
 
 
-@pytest.mark.parametrize(("written", "taken"), [
-    ("2025", "2025"),
-    ("2025-10", "2025-10"),
-    ("2025-10-14", "2025-10-14"),
-    ("2025-10-14T10:05+08:00", "2025-10-14T10:05:00+08:00"),
-    ("2025-10-14T02:05:00.5Z", "2025-10-14T02:05:00.5+00:00"),
-])
+@pytest.mark.parametrize(
+    ("written", "taken"),
+    [
+        ("2025", "2025"),
+        ("2025-10", "2025-10"),
+        ("2025-10-14", "2025-10-14"),
+        ("2025-10-14T10:05+08:00", "2025-10-14T10:05:00+08:00"),
+        ("2025-10-14T02:05:00.5Z", "2025-10-14T02:05:00.5+00:00"),
+    ],
+)
 def test_date_created_keeps_its_precision(tmp_path, written, taken):
     result = read_xmp_jpeg(tmp_path, xmp_packet(f"<photoshop:DateCreated>{written}</photoshop:DateCreated>"))
     assert result.fields["taken"] == Sourced(taken, "xmp")
 
 
 LOCATIONS = (
-    "<Iptc4xmpExt:LocationCreated><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    '<Iptc4xmpExt:LocationCreated><rdf:Bag><rdf:li rdf:parseType="Resource">'
     "<Iptc4xmpExt:City>Hefei</Iptc4xmpExt:City><Iptc4xmpExt:ProvinceState>Anhui</Iptc4xmpExt:ProvinceState>"
     "<Iptc4xmpExt:CountryName>China</Iptc4xmpExt:CountryName><Iptc4xmpExt:CountryCode>CN</Iptc4xmpExt:CountryCode>"
     "</rdf:li></rdf:Bag></Iptc4xmpExt:LocationCreated>"
     "<Iptc4xmpExt:LocationShown><rdf:Bag>"
-    "<rdf:li Iptc4xmpExt:City=\"Shanghai\" Iptc4xmpExt:Sublocation=\"The Bund\" Iptc4xmpExt:CountryName=\"China\"/>"
+    '<rdf:li Iptc4xmpExt:City="Shanghai" Iptc4xmpExt:Sublocation="The Bund" Iptc4xmpExt:CountryName="China"/>'
     "</rdf:Bag></Iptc4xmpExt:LocationShown>"
 )
 
@@ -94,8 +113,10 @@ def test_legacy_photoshop_city_comes_before_location_created(tmp_path):
 
 
 def test_image_supplier_is_read_from_plus(tmp_path):
-    packet = xmp_packet("<plus:ImageSupplier><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
-                        "<plus:ImageSupplierName>Xinhua</plus:ImageSupplierName></rdf:li></rdf:Seq></plus:ImageSupplier>")
+    packet = xmp_packet(
+        '<plus:ImageSupplier><rdf:Seq><rdf:li rdf:parseType="Resource">'
+        "<plus:ImageSupplierName>Xinhua</plus:ImageSupplierName></rdf:li></rdf:Seq></plus:ImageSupplier>"
+    )
     assert read_xmp_jpeg(tmp_path, packet).fields["supplier"] == Sourced("Xinhua", "xmp")
 
 
@@ -124,19 +145,25 @@ def test_utf16_packet(tmp_path):
     for encoding in ("utf-16-be", "utf-16-le", "utf-16"):
         text = packet.decode("utf-8")
         if encoding == "utf-16":
-            text = text.replace("<?xpacket", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><?xpacket", 1)
+            text = text.replace("<?xpacket", '<?xml version="1.0" encoding="UTF-16"?><?xpacket', 1)
         result = read_xmp_jpeg(tmp_path, text.encode(encoding))
         assert result.value("caption") == "Kraków, Zürich", encoding
 
 
-BOMB = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";" if i > 1 else "&lol;") * 10}">' for i in range(1, 10))
-        + "]>")
+BOMB = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";" if i > 1 else "&lol;") * 10}">' for i in range(1, 10)
+    )
+    + "]>"
+)
 
 
 def test_entity_bomb_is_not_expanded_and_the_file_still_reads(tmp_path):
-    packet = (BOMB + f"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF {NAMESPACES}><rdf:Description "
-              "photoshop:City=\"&lol9;\"/></rdf:RDF></x:xmpmeta>").encode()
+    packet = (
+        BOMB + f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF {NAMESPACES}><rdf:Description '
+        'photoshop:City="&lol9;"/></rdf:RDF></x:xmpmeta>'
+    ).encode()
     start = time.perf_counter()
     path = tmp_path / "bomb.jpg"
     path.write_bytes(jpeg(xmp_segment(packet), width=9, height=5))
@@ -149,9 +176,11 @@ def test_entity_bomb_is_not_expanded_and_the_file_still_reads(tmp_path):
 
 
 def test_external_entity_is_never_fetched(tmp_path):
-    packet = ('<!DOCTYPE x [<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
-              f"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF {NAMESPACES}><rdf:Description>"
-              "<photoshop:City>&ext;</photoshop:City></rdf:Description></rdf:RDF></x:xmpmeta>").encode()
+    packet = (
+        '<!DOCTYPE x [<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
+        f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF {NAMESPACES}><rdf:Description>'
+        "<photoshop:City>&ext;</photoshop:City></rdf:Description></rdf:RDF></x:xmpmeta>"
+    ).encode()
     warnings: list[str] = []
     assert parse_xmp(packet, warnings) == {}
     assert warnings and "DTD" in warnings[0]
@@ -166,8 +195,12 @@ def test_nul_bytes_inside_a_packet_are_removed_with_a_warning():
 
 @pytest.mark.parametrize("sidecar_name", ["photo.xmp", "photo.XMP", "photo.jpg.xmp"])
 def test_sidecar_beside_the_photo_takes_precedence_over_embedded_xmp(tmp_path, sidecar_name):
-    (tmp_path / sidecar_name).write_bytes(xmp_packet(attributes='photoshop:City="Lanzhou" photoshop:Source="Sidecar"'))
-    result = read_xmp_jpeg(tmp_path, xmp_packet(attributes='photoshop:City="Hefei" photoshop:Credit="Xinhua"'))
+    (tmp_path / sidecar_name).write_bytes(
+        xmp_packet(attributes='photoshop:City="Lanzhou" photoshop:Source="Sidecar"')
+    )
+    result = read_xmp_jpeg(
+        tmp_path, xmp_packet(attributes='photoshop:City="Hefei" photoshop:Credit="Xinhua"')
+    )
     assert result.fields["city"] == Sourced("Lanzhou", "sidecar")
     assert result.fields["source"] == Sourced("Sidecar", "sidecar")
     assert result.fields["credit"] == Sourced("Xinhua", "xmp")  # the sidecar has none

@@ -4,4 +4,4 @@ reconciled field by field by the MWG rules in reconcile.py."""
 from catalog.metadata.reader import read
 from catalog.metadata.types import FIELDS, SOURCES, Conflict, PhotoMetadata, ReadFailure, Sourced
 
-__all__ = ["read", "PhotoMetadata", "ReadFailure", "Sourced", "Conflict", "FIELDS", "SOURCES"]
+__all__ = ["FIELDS", "SOURCES", "Conflict", "PhotoMetadata", "ReadFailure", "Sourced", "read"]

@@ -77,8 +77,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 NOT_PHOTOS = {"XMP", "EXV"}
 
 #: For the MWG-compared fields, the XMP-first column that reads IIM wherever it is.
-PLAIN_COLUMNS = {"caption": "caption", "photographer": "creator", "copyright": "copyright",
-                 "taken": "date_created"}
+PLAIN_COLUMNS = {
+    "caption": "caption",
+    "photographer": "creator",
+    "copyright": "copyright",
+    "taken": "date_created",
+}
 
 
 @dataclass
@@ -89,7 +93,9 @@ class Outcome:
     column: str
     agree: int = 0
     total: int = 0
-    differences: list[tuple[str, Any, Any, str | None]] = field(default_factory=list)  # path, ours, theirs, why
+    differences: list[tuple[str, Any, Any, str | None]] = field(
+        default_factory=list
+    )  # path, ours, theirs, why
 
     @property
     def explained(self) -> int:
@@ -137,7 +143,7 @@ def compare(corpus: Path) -> Report:
         path = row["path"]
         try:
             result = read(corpus / path, sidecars=False)
-        except Exception as error:  # read() must never raise; count it loudly if it does
+        except Exception as error:  # noqa: BLE001 -- read() must never raise; count it loudly if it does
             crashes.append((path, f"{type(error).__name__}: {error}"))
             continue
         if row["readable"] != "true" or row["file_type"] in NOT_PHOTOS:
@@ -165,23 +171,36 @@ def compare(corpus: Path) -> Report:
     return Report(outcomes, compared, refused, not_compared, crashes, sidecar_effects)
 
 
-def explain(row: dict[str, str], result: PhotoMetadata, name: str, kind: str, ours: Any, theirs: Any) -> str | None:
+def explain(
+    row: dict[str, str], result: PhotoMetadata, name: str, kind: str, ours: Any, theirs: Any
+) -> str | None:
     """The documented reason for a difference, when it is one of our deliberate differences; else None.
 
     Each test is narrow: it checks the ExifTool output for the very situation the reason describes.
     """
     source = result.fields[name].source if name in result.fields else None
     if theirs is None and ours is not None and "JPEG format error" in row["warning"]:
-        return ("ExifTool stops with 'JPEG format error' when the file ends right after a segment and drops "
-                "that segment's metadata; we keep what was read")
+        return (
+            "ExifTool stops with 'JPEG format error' when the file ends right after a segment and drops "
+            "that segment's metadata; we keep what was read"
+        )
     plain = PLAIN_COLUMNS.get(name)
     if plain and theirs is None and source == "iptc" and _same(kind, ours, row[plain] or None):
-        return ("MWG (strict) ignores IIM outside JPEG APP13, TIFF IFD0 and PSD (PNG raw profiles, AFCP "
-                "trailers, second IIM blocks); we read it, and ExifTool's own XMP-first column agrees")
-    if (kind == "text" and source == "exif" and isinstance(theirs, str) and "?" in theirs
-            and re.sub(r"[^\x00-\x7f]", "?", str(ours)) == theirs.strip()):
-        return ("EXIF text that is not UTF-8: ExifTool's MWG mode reads EXIF as UTF-8 and shows '?'; we read "
-                "such bytes as cp1252")
+        return (
+            "MWG (strict) ignores IIM outside JPEG APP13, TIFF IFD0 and PSD (PNG raw profiles, AFCP "
+            "trailers, second IIM blocks); we read it, and ExifTool's own XMP-first column agrees"
+        )
+    if (
+        kind == "text"
+        and source == "exif"
+        and isinstance(theirs, str)
+        and "?" in theirs
+        and re.sub(r"[^\x00-\x7f]", "?", str(ours)) == theirs.strip()
+    ):
+        return (
+            "EXIF text that is not UTF-8: ExifTool's MWG mode reads EXIF as UTF-8 and shows '?'; we read "
+            "such bytes as cp1252"
+        )
     return None
 
 
@@ -230,8 +249,11 @@ def _iso(value: Any) -> str:
     if not value:
         return ""
     text = str(value).strip()
-    match = re.match(r"^(\d{4})(?:[:-](\d{2})(?:[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
-                     r"\s*(Z|[-+]\d{2}:\d{2})?)?)?)?$", text)
+    match = re.match(
+        r"^(\d{4})(?:[:-](\d{2})(?:[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
+        r"\s*(Z|[-+]\d{2}:\d{2})?)?)?)?$",
+        text,
+    )
     if not match:
         return text
     year, month, day, hour, minute, second, fraction, zone = match.groups()
@@ -245,16 +267,22 @@ def _iso(value: Any) -> str:
 
 def print_report(report: Report, show_values: bool) -> bool:
     """Print the comparison; True when every field reaches the target and nothing crashed."""
-    print(f"compared {report.compared} readable photos "
-          f"({len(report.refused)} refused by us, {len(report.not_compared)} not compared)\n")
-    print(f"{'field':<14}{'ExifTool column':<28}{'agree':>6}{'of':>5}{'agree %':>9}"
-          f"{'explained':>11}{'with expl. %':>14}")
+    print(
+        f"compared {report.compared} readable photos "
+        f"({len(report.refused)} refused by us, {len(report.not_compared)} not compared)\n"
+    )
+    print(
+        f"{'field':<14}{'ExifTool column':<28}{'agree':>6}{'of':>5}{'agree %':>9}"
+        f"{'explained':>11}{'with expl. %':>14}"
+    )
     ok = not report.crashes
     for outcome in report.outcomes:
         flag = "" if outcome.percent_explained >= TARGET else "  below target"
         ok = ok and outcome.percent_explained >= TARGET
-        print(f"{outcome.field:<14}{outcome.column:<28}{outcome.agree:>6}{outcome.total:>5}"
-              f"{outcome.percent:>8.1f}%{outcome.explained:>11}{outcome.percent_explained:>13.1f}%{flag}")
+        print(
+            f"{outcome.field:<14}{outcome.column:<28}{outcome.agree:>6}{outcome.total:>5}"
+            f"{outcome.percent:>8.1f}%{outcome.explained:>11}{outcome.percent_explained:>13.1f}%{flag}"
+        )
     print(f"\n(target: {TARGET:g}% per field, counting the explained differences below as agreeing)")
     reasons: dict[str, int] = {}
     print("\nDifferences:")
@@ -292,8 +320,12 @@ def print_report(report: Report, show_values: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the comparison from the command line."""
-    parser = argparse.ArgumentParser(prog="python -m catalog.metadata.compare", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=None, help="the corpus folder (with expected.csv)")
+    parser = argparse.ArgumentParser(
+        prog="python -m catalog.metadata.compare", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=None, help="the corpus folder (with expected.csv)"
+    )
     parser.add_argument("--show-diffs", action="store_true", help="show both values of every difference")
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()

@@ -55,8 +55,12 @@ def read_exif(reader: TiffReader) -> ExifValues:
     values.copyright = _copyright(ifd0.get(COPYRIGHT))
     if EXIF_IFD in ifd0 and (offset := reader.offset(ifd0[EXIF_IFD])) is not None:
         exif = reader.ifd(offset, EXIF_TAGS, "EXIF IFD")
-        values.taken = exif_datetime(_text(exif.get(DATE_TIME_ORIGINAL)), _text(exif.get(SUBSEC_ORIGINAL)),
-                                     _text(exif.get(OFFSET_ORIGINAL)), values.warnings)
+        values.taken = exif_datetime(
+            _text(exif.get(DATE_TIME_ORIGINAL)),
+            _text(exif.get(SUBSEC_ORIGINAL)),
+            _text(exif.get(OFFSET_ORIGINAL)),
+            values.warnings,
+        )
     if GPS_IFD in ifd0 and (offset := reader.offset(ifd0[GPS_IFD])) is not None:
         gps = reader.ifd(offset, GPS_TAGS, "GPS IFD")
         values.lat = _coordinate(reader, gps.get(LAT), _text(gps.get(LAT_REF)), "NS", 90, values.warnings)
@@ -76,8 +80,9 @@ def read_exif_bytes(data: bytes, warnings: list[str]) -> ExifValues | None:
     return read_exif(reader)
 
 
-def exif_datetime(stamp: str | None, subsec: str | None, offset: str | None,
-                  warnings: list[str] | None = None) -> str | None:
+def exif_datetime(
+    stamp: str | None, subsec: str | None, offset: str | None, warnings: list[str] | None = None
+) -> str | None:
     """Join EXIF date/time, sub-seconds and offset into ISO 8601 at the precision given.
 
     >>> exif_datetime("2025:10:14 10:05:00", "5", "+08:00")
@@ -122,8 +127,14 @@ def _copyright(entry: Entry | None) -> str | None:
     return "\n".join(p for p in parts if p) or None
 
 
-def _coordinate(reader: TiffReader, entry: Entry | None, ref: str | None, hemispheres: str, limit: int,
-                warnings: list[str]) -> float | None:
+def _coordinate(
+    reader: TiffReader,
+    entry: Entry | None,
+    ref: str | None,
+    hemispheres: str,
+    limit: int,
+    warnings: list[str],
+) -> float | None:
     """Signed decimal degrees from a GPS degrees/minutes/seconds entry and its reference letter."""
     if entry is None:
         return None

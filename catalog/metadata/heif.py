@@ -45,7 +45,9 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
     blocks = Blocks(format_name)
     f.seek(0)
     try:
-        with warnings.catch_warnings():  # Pillow warns (UserWarning) about damaged EXIF it meets while opening
+        with (
+            warnings.catch_warnings()
+        ):  # Pillow warns (UserWarning) about damaged EXIF it meets while opening
             warnings.simplefilter("ignore")
             image = Image.open(f, formats=formats)
     except UnidentifiedImageError as error:

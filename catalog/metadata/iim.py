@@ -83,8 +83,10 @@ def _datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tupl
     while pos + 5 <= end:
         if data[pos] != 0x1C:
             if data[pos:].strip(b"\0"):
-                warnings.append(f"IIM: unexpected byte 0x{data[pos]:02x} where a dataset should start; "
-                                "the rest of the block is ignored")
+                warnings.append(
+                    f"IIM: unexpected byte 0x{data[pos]:02x} where a dataset should start; "
+                    "the rest of the block is ignored"
+                )
             break
         record, number, length = data[pos + 1], data[pos + 2], int.from_bytes(data[pos + 3 : pos + 5], "big")
         pos += 5
@@ -97,8 +99,10 @@ def _datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tupl
             pos += size
         if pos + length > end:
             name = DATASETS.get((record, number), (f"dataset {record}:{number:02d}",))[0]
-            warnings.append(f"IIM {name} ({record}:{number:02d}) says it is {length} bytes but only "
-                            f"{end - pos} remain in the block; ignored")
+            warnings.append(
+                f"IIM {name} ({record}:{number:02d}) says it is {length} bytes but only "
+                f"{end - pos} remain in the block; ignored"
+            )
             break
         value = data[pos : pos + length]
         pos += length
@@ -113,8 +117,10 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
     """Decode every kept dataset according to 1:90, recording which charset was used."""
     utf8_declared = declared is not None and declared.startswith(UTF8_DECLARATION)
     if declared is not None and not utf8_declared:
-        block.warnings.append(f"IIM: coded character set {declared!r} is not one we know; "
-                              "text read as UTF-8 where valid, else cp1252")
+        block.warnings.append(
+            f"IIM: coded character set {declared!r} is not one we know; "
+            "text read as UTF-8 where valid, else cp1252"
+        )
     used: set[str] = set()
     for key, values in block.raw.items():
         name = DATASETS[key][0]
@@ -125,7 +131,9 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
                     text, kind = raw.decode("utf-8"), "utf-8"
                 except UnicodeDecodeError:
                     text, kind = decode_cp1252(raw), "cp1252"
-                    block.warnings.append(f"IIM {name}: not valid UTF-8 although 1:90 says so; read as cp1252")
+                    block.warnings.append(
+                        f"IIM {name}: not valid UTF-8 although 1:90 says so; read as cp1252"
+                    )
             else:
                 text, kind = decode_legacy(raw)
             used.add(kind)

@@ -3,8 +3,8 @@
 Only the bytes of the segments we need are read; all others are skipped with a seek, so a 2.5 MB press
 photo costs a few kilobytes of reading. For example, a file laid out as::
 
-    SOI, APP1 "Exif\\0\\0...", APP1 "http://ns.adobe.com/xap/1.0/\\0<?xpacket...", APP13 "Photoshop 3.0\\0 8BIM...",
-    SOF0 (height 2000, width 3000), SOS ...
+    SOI, APP1 "Exif\\0\\0...", APP1 "http://ns.adobe.com/xap/1.0/\\0<?xpacket...",
+    APP13 "Photoshop 3.0\\0 8BIM...", SOF0 (height 2000, width 3000), SOS ...
 
 gives Blocks(format="JPEG", width=3000, height=2000, exif=b"II*\\0...", xmp=[b"<?xpacket..."], iim=[...]).
 """
@@ -100,7 +100,9 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         elif blocks.width is None and len(data) >= 5:
             blocks.height, blocks.width = struct.unpack_from(">HH", data, 1)
     else:
-        blocks.warnings.append(f"JPEG: more than {MAX_SEGMENTS} segments before the image data; stopped reading")
+        blocks.warnings.append(
+            f"JPEG: more than {MAX_SEGMENTS} segments before the image data; stopped reading"
+        )
     if photoshop:
         _finish_photoshop(blocks, photoshop)
     if junk:
@@ -127,8 +129,12 @@ def _app1(blocks: Blocks, data: bytes, previous_exif: bool) -> bool:
     Only the first EXIF segment is read, but a segment that follows it directly without a TIFF header of
     its own continues it (multi-segment EXIF).
     """
-    if data.startswith(EXIF_HEADER + b"\0") and previous_exif and blocks.exif is not None \
-            and data[6:10] not in (b"II*\0", b"MM\0*"):
+    if (
+        data.startswith(EXIF_HEADER + b"\0")
+        and previous_exif
+        and blocks.exif is not None
+        and data[6:10] not in (b"II*\0", b"MM\0*")
+    ):
         blocks.warnings.append("JPEG: EXIF continues over several segments")
         blocks.exif += data[6:]
         return True
@@ -162,8 +168,9 @@ def _extended_xmp(blocks: Blocks, data: bytes) -> None:
 
 def _finish_photoshop(blocks: Blocks, segments: list[bytes]) -> None:
     """Join a run of consecutive APP13 Photoshop segments and read its resources."""
-    joined = b"".join(s[len(PHOTOSHOP_HEADERS[0]) if s.startswith(PHOTOSHOP_HEADERS[0]) else 27 :]
-                      for s in segments)
+    joined = b"".join(
+        s[len(PHOTOSHOP_HEADERS[0]) if s.startswith(PHOTOSHOP_HEADERS[0]) else 27 :] for s in segments
+    )
     segments.clear()
     resources = read_resources(joined, blocks.warnings)
     blocks.add_photoshop_resources(resources, standard=not blocks.iim)

@@ -42,8 +42,10 @@ def read_resources(data: bytes, warnings: list[str]) -> dict[int, list[bytes]]:
         pos += 4
         if pos + size > end:
             what = WANTED.get(resource_id, f"resource 0x{resource_id:04x}")
-            warnings.append(f"Photoshop resources: the {what} block says it is {size} bytes but only "
-                            f"{end - pos} remain; read what is there")
+            warnings.append(
+                f"Photoshop resources: the {what} block says it is {size} bytes but only "
+                f"{end - pos} remain; read what is there"
+            )
             size = end - pos
         if signature == b"8BIM" and resource_id in WANTED:
             found.setdefault(resource_id, []).append(data[pos : pos + size])

@@ -25,9 +25,13 @@ MAX_TEXT = 8 * 1024 * 1024
 #: More chunks than this (image data split very finely) and we stop looking.
 MAX_CHUNKS = 100_000
 XMP_KEYWORD = b"XML:com.adobe.xmp"
-RAW_PROFILES = {b"Raw profile type iptc": "iptc", b"Raw profile type 8bim": "8bim",
-                b"Raw profile type exif": "exif", b"Raw profile type APP1": "exif",
-                b"Raw profile type xmp": "xmp"}
+RAW_PROFILES = {
+    b"Raw profile type iptc": "iptc",
+    b"Raw profile type 8bim": "8bim",
+    b"Raw profile type exif": "exif",
+    b"Raw profile type APP1": "exif",
+    b"Raw profile type xmp": "xmp",
+}
 
 
 def walk_png(f: BinaryIO) -> Blocks:
@@ -65,7 +69,9 @@ def walk_png(f: BinaryIO) -> Blocks:
             f.seek(4, 1)  # CRC
             continue
         if kind == b"eXIf" or kind in TEXT_CHUNKS:
-            blocks.warnings.append(f"PNG: skipped a {size}-byte {kind.decode('latin-1')} chunk, too large to be metadata")
+            blocks.warnings.append(
+                f"PNG: skipped a {size}-byte {kind.decode('latin-1')} chunk, too large to be metadata"
+            )
         f.seek(size + 4, 1)
     else:
         blocks.warnings.append(f"PNG: more than {MAX_CHUNKS} chunks; stopped reading")

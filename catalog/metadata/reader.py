@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
-from typing import Any, BinaryIO, Callable
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.exif import ExifValues, read_exif, read_exif_bytes
@@ -47,7 +48,7 @@ def read(path: str | os.PathLike[str], *, sidecars: bool = True) -> PhotoMetadat
         return _read(name, sidecars)
     except OSError as error:
         return ReadFailure(name, _os_reason(error))
-    except Exception as error:  # the last resort: a bug or a file hostile in a way not yet handled
+    except Exception as error:  # noqa: BLE001 -- the last resort: a bug, or a hostile file not yet handled
         return ReadFailure(name, f"could not read the file: unexpected {type(error).__name__} ({error})")
 
 
@@ -106,7 +107,9 @@ def _decode_iim(blocks: Blocks, warnings: list[str]) -> tuple[IimBlock | None, b
         return None, True
     iim = read_iim(*blocks.iim)
     warnings.extend(iim.warnings)
-    in_sync = not (blocks.iim_standard and blocks.iptc_digest is not None and blocks.iptc_digest != iim.digest)
+    in_sync = not (
+        blocks.iim_standard and blocks.iptc_digest is not None and blocks.iptc_digest != iim.digest
+    )
     return iim, in_sync
 
 

@@ -12,25 +12,25 @@ here as data (``RULES``) and applied by one function (``reconcile``). For each f
    IIM value exactly at its length limit that the XMP value extends is a truncated copy: the XMP value is
    taken. When IIM has no value the field stays empty (as ExifTool's MWG tags do) and a warning says so.
 
-| field        | EXIF                          | IIM (limit, octets)  | XMP (first non-blank)                          |
-|--------------|-------------------------------|----------------------|------------------------------------------------|
-| caption      | ImageDescription              | 2:120 (2000)         | dc:description (x-default)                     |
-| photographer | Artist                        | 2:80 by-line (32)    | dc:creator (joined "; ")                       |
-| copyright    | Copyright                     | 2:116 (128)          | dc:rights (x-default)                          |
-| taken        | DateTimeOriginal+SubSec+Offset| 2:55 + 2:60          | photoshop:DateCreated                          |
-| title        | -                             | 2:05 (64)            | dc:title (x-default)                           |
-| headline     | -                             | 2:105 (256)          | photoshop:Headline                             |
-| credit       | -                             | 2:110 (32)           | photoshop:Credit, Iptc4xmpCore:CreditLine      |
-| source       | -                             | 2:115 (32)           | photoshop:Source                               |
-| keywords     | -                             | 2:25 (64 each)       | dc:subject                                     |
-| sublocation  | -                             | 2:92 (32)            | Iptc4xmpCore:Location, LocationCreated         |
-| city         | -                             | 2:90 (32)            | photoshop:City, LocationCreated                |
-| province     | -                             | 2:95 (32)            | photoshop:State, LocationCreated               |
-| country      | -                             | 2:101 (64)           | photoshop:Country, LocationCreated             |
-| country_code | -                             | 2:100 (3)            | Iptc4xmpCore:CountryCode, LocationCreated      |
-| supplier     | -                             | -                    | plus:ImageSupplier/ImageSupplierName           |
-| make, model  | Make, Model                   | -                    | tiff:Make, tiff:Model                          |
-| lat, lon     | GPSLatitude/Longitude + Ref   | -                    | exif:GPSLatitude, exif:GPSLongitude            |
+| field        | EXIF                           | IIM (octets)   | XMP (first non-blank)                     |
+|--------------|--------------------------------|----------------|-------------------------------------------|
+| caption      | ImageDescription               | 2:120 (2000)   | dc:description (x-default)                |
+| photographer | Artist                         | 2:80 (32)      | dc:creator (joined "; ")                  |
+| copyright    | Copyright                      | 2:116 (128)    | dc:rights (x-default)                     |
+| taken        | DateTimeOriginal+SubSec+Offset | 2:55 + 2:60    | photoshop:DateCreated                     |
+| title        | -                              | 2:05 (64)      | dc:title (x-default)                      |
+| headline     | -                              | 2:105 (256)    | photoshop:Headline                        |
+| credit       | -                              | 2:110 (32)     | photoshop:Credit, Iptc4xmpCore:CreditLine |
+| source       | -                              | 2:115 (32)     | photoshop:Source                          |
+| keywords     | -                              | 2:25 (64 each) | dc:subject                                |
+| sublocation  | -                              | 2:92 (32)      | Iptc4xmpCore:Location, LocationCreated    |
+| city         | -                              | 2:90 (32)      | photoshop:City, LocationCreated           |
+| province     | -                              | 2:95 (32)      | photoshop:State, LocationCreated          |
+| country      | -                              | 2:101 (64)     | photoshop:Country, LocationCreated        |
+| country_code | -                              | 2:100 (3)      | Iptc4xmpCore:CountryCode, LocationCreated |
+| supplier     | -                              | -              | plus:ImageSupplier/ImageSupplierName      |
+| make, model  | Make, Model                    | -              | tiff:Make, tiff:Model                     |
+| lat, lon     | GPSLatitude/Longitude + Ref    | -              | exif:GPSLatitude, exif:GPSLongitude       |
 
 Worked example: a Photo Mechanic file whose IIM by-line is "Zhang Dagang" and whose XMP dc:creator is
 ["Zhang Dagang"], with a stored digest equal to the IIM's MD5 and no EXIF Artist, gives
@@ -89,15 +89,31 @@ RULES: tuple[Rule, ...] = (
     Rule("credit", iim=(2, 110), limit=32, xmp=("photoshop:Credit", "Iptc4xmpCore:CreditLine")),
     Rule("source", iim=(2, 115), limit=32, xmp=("photoshop:Source",)),
     Rule("keywords", iim=(2, 25), limit=64, xmp=("dc:subject",), kind="list"),
-    Rule("sublocation", iim=(2, 92), limit=32,
-         xmp=("Iptc4xmpCore:Location", f"{LOCATION_CREATED}/Iptc4xmpExt:Sublocation")),
+    Rule(
+        "sublocation",
+        iim=(2, 92),
+        limit=32,
+        xmp=("Iptc4xmpCore:Location", f"{LOCATION_CREATED}/Iptc4xmpExt:Sublocation"),
+    ),
     Rule("city", iim=(2, 90), limit=32, xmp=("photoshop:City", f"{LOCATION_CREATED}/Iptc4xmpExt:City")),
-    Rule("province", iim=(2, 95), limit=32,
-         xmp=("photoshop:State", f"{LOCATION_CREATED}/Iptc4xmpExt:ProvinceState")),
-    Rule("country", iim=(2, 101), limit=64,
-         xmp=("photoshop:Country", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryName")),
-    Rule("country_code", iim=(2, 100), limit=3,
-         xmp=("Iptc4xmpCore:CountryCode", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryCode")),
+    Rule(
+        "province",
+        iim=(2, 95),
+        limit=32,
+        xmp=("photoshop:State", f"{LOCATION_CREATED}/Iptc4xmpExt:ProvinceState"),
+    ),
+    Rule(
+        "country",
+        iim=(2, 101),
+        limit=64,
+        xmp=("photoshop:Country", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryName"),
+    ),
+    Rule(
+        "country_code",
+        iim=(2, 100),
+        limit=3,
+        xmp=("Iptc4xmpCore:CountryCode", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryCode"),
+    ),
     Rule("supplier", xmp=("plus:ImageSupplier/plus:ImageSupplierName",)),
     Rule("make", exif="make", xmp=("tiff:Make",)),
     Rule("model", exif="model", xmp=("tiff:Model",)),
@@ -106,9 +122,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 #: LocationShown structure field -> our location key.
-SHOWN_FIELDS = {"sublocation": "Iptc4xmpExt:Sublocation", "city": "Iptc4xmpExt:City",
-                "province": "Iptc4xmpExt:ProvinceState", "country": "Iptc4xmpExt:CountryName",
-                "country_code": "Iptc4xmpExt:CountryCode"}
+SHOWN_FIELDS = {
+    "sublocation": "Iptc4xmpExt:Sublocation",
+    "city": "Iptc4xmpExt:City",
+    "province": "Iptc4xmpExt:ProvinceState",
+    "country": "Iptc4xmpExt:CountryName",
+    "country_code": "Iptc4xmpExt:CountryCode",
+}
 
 
 @dataclass
@@ -235,8 +255,10 @@ def _choose(rule: Rule, copies: dict[str, Any], found: Found, warnings: list[str
             return _sourced(rule, copies[xmp_source], xmp_source)
         return _sourced(rule, copies["iptc"], "iptc")
     if "iptc" not in copies:
-        warnings.append(f"{rule.field}: the XMP value is not used because the IIM was changed after the XMP "
-                        "was written (IPTC digest differs) and the IIM has no value")
+        warnings.append(
+            f"{rule.field}: the XMP value is not used because the IIM was changed after the XMP "
+            "was written (IPTC digest differs) and the IIM has no value"
+        )
         return None
     iim_value = copies["iptc"]
     if xmp_source is not None and _is_truncated_copy(rule, found.iim, copies["iptc"], copies[xmp_source]):
@@ -257,16 +279,21 @@ def _is_truncated_copy(rule: Rule, iim: IimBlock, iim_value: Any, xmp_value: Any
         return False
     if isinstance(iim_value, list):
         xmp_items = xmp_value if isinstance(xmp_value, list) else [xmp_value]
-        return len(xmp_items) >= len(iim_value) and any(
-            _truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items)) and all(
-            i == x or _truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items))
+        return (
+            len(xmp_items) >= len(iim_value)
+            and any(_truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items))
+            and all(i == x or _truncated(rule.limit, i, x) for i, x in zip(iim_value, xmp_items))
+        )
     return isinstance(xmp_value, str) and _truncated(rule.limit, iim_value, xmp_value)
 
 
 def _truncated(limit: int, iim_text: str, xmp_text: str) -> bool:
     """An IIM text of exactly ``limit`` octets (as UTF-8) that the longer XMP text starts with."""
-    return limit in (len(iim_text.encode("utf-8")), len(iim_text)) and \
-        len(xmp_text) > len(iim_text) and xmp_text.startswith(iim_text)
+    return (
+        limit in (len(iim_text.encode("utf-8")), len(iim_text))
+        and len(xmp_text) > len(iim_text)
+        and xmp_text.startswith(iim_text)
+    )
 
 
 # -- conflicts ---------------------------------------------------------------------------------------
@@ -296,14 +323,17 @@ def _agree(rule: Rule, a: Any, b: Any) -> bool:
         if rule.kind == "list":
             return sorted(left) == sorted(right) or _truncated_list(rule, left, right)
         return left == right or _truncated_list(rule, left, right)
-    return a == b or (rule.limit is not None and (_truncated(rule.limit, a, b) or _truncated(rule.limit, b, a)))
+    return a == b or (
+        rule.limit is not None and (_truncated(rule.limit, a, b) or _truncated(rule.limit, b, a))
+    )
 
 
 def _truncated_list(rule: Rule, left: list[str], right: list[str]) -> bool:
     """Lists equal but for items cut at the IIM limit."""
     limit = rule.limit or 0
     return len(left) == len(right) and all(
-        x == y or _truncated(limit, x, y) or _truncated(limit, y, x) for x, y in zip(left, right))
+        x == y or _truncated(limit, x, y) or _truncated(limit, y, x) for x, y in zip(left, right)
+    )
 
 
 def _split_people(text: str) -> list[str]:
@@ -324,7 +354,9 @@ def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] 
             continue
         place = {key: xmp_values.text(shown.get(name)) for key, name in SHOWN_FIELDS.items()}
         place = {key: value for key, value in place.items() if value}
-        if place and any(fields.get(key) is None or fields[key].value != value for key, value in place.items()):
+        if place and any(
+            fields.get(key) is None or fields[key].value != value for key, value in place.items()
+        ):
             return place
         return None
     return None
@@ -332,8 +364,10 @@ def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] 
 
 # -- dates and degrees -------------------------------------------------------------------------------
 
-XMP_DATE = re.compile(r"^(\d{4})(?:[-:](\d{2})(?:[-:](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
-                      r"\s*(Z|[-+]\d{2}:?\d{2})?)?)?)?\s*$")
+XMP_DATE = re.compile(
+    r"^(\d{4})(?:[-:](\d{2})(?:[-:](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
+    r"\s*(Z|[-+]\d{2}:?\d{2})?)?)?)?\s*$"
+)
 
 
 def xmp_datetime(text: str | None) -> str | None:
@@ -408,4 +442,3 @@ def xmp_degrees(text: str | None) -> float | None:
     if degrees > 180:
         return None
     return -degrees if match[4].upper() in "SW" else degrees
-

@@ -13,15 +13,30 @@ from __future__ import annotations
 #: How many leading bytes sniff() needs.
 HEAD_SIZE = 64
 
-HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1",
-               b"mif2", b"miaf"}
+HEIF_BRANDS = {
+    b"heic",
+    b"heix",
+    b"hevc",
+    b"hevx",
+    b"heim",
+    b"heis",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+    b"mif2",
+    b"miaf",
+}
 HEVC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
 AVIF_BRANDS = {b"avif", b"avis"}
 
 #: Formats we recognise but do not read: (magic test, plain-words reason).
 UNSUPPORTED = (
     (lambda h: h[:6] in (b"GIF87a", b"GIF89a"), "unsupported format (GIF)"),
-    (lambda h: h[:12] == b"\0\0\0\x0cjP  \r\n\x87\n" or h[:4] == b"\xff\x4f\xff\x51", "unsupported format (JPEG 2000)"),
+    (
+        lambda h: h[:12] == b"\0\0\0\x0cjP  \r\n\x87\n" or h[:4] == b"\xff\x4f\xff\x51",
+        "unsupported format (JPEG 2000)",
+    ),
     (lambda h: h[:2] == b"\xff\x0a" or h[:12] == b"\0\0\0\x0cJXL \r\n\x87\n", "unsupported format (JPEG XL)"),
     (lambda h: h[:2] == b"BM", "unsupported format (BMP)"),
     (lambda h: h[:5] == b"\xff\x01Exiv", "not an image (an Exiv2 metadata file)"),

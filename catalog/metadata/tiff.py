@@ -1,4 +1,4 @@
-"""A bounded reader of TIFF structure (classic and BigTIFF, either byte order), for TIFF files and EXIF blocks.
+"""A bounded reader of TIFF structure (classic and BigTIFF, either byte order) for TIFF files and EXIF.
 
 EXIF is a small TIFF, so the same reader serves a TIFF file on disk and the EXIF bytes of a JPEG, PNG, WebP
 or HEIF. It reads only the entries asked for, never follows a chain of IFDs, refuses offsets outside the data
@@ -12,15 +12,33 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.photoshop import read_resources
 
 #: Size in bytes of one value of each TIFF field type.
-TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4,
-              16: 8, 17: 8, 18: 8, 129: 1}
+TYPE_SIZES = {
+    1: 1,
+    2: 1,
+    3: 2,
+    4: 4,
+    5: 8,
+    6: 1,
+    7: 1,
+    8: 2,
+    9: 4,
+    10: 8,
+    11: 4,
+    12: 8,
+    13: 4,
+    16: 8,
+    17: 8,
+    18: 8,
+    129: 1,
+}
 #: More entries than this in one IFD means the IFD is garbage.
 MAX_ENTRIES = 2000
 #: The largest single value we fetch (XMP and IIM tags in press TIFFs are far smaller).
@@ -68,7 +86,9 @@ class TiffReader:
     @classmethod
     def from_bytes(cls, data: bytes, warnings: list[str] | None = None) -> TiffReader:
         """A reader over bytes, e.g. the EXIF block of a JPEG without its "Exif\\0\\0" header."""
-        return cls(lambda offset, n: data[offset : offset + n], len(data), [] if warnings is None else warnings)
+        return cls(
+            lambda offset, n: data[offset : offset + n], len(data), [] if warnings is None else warnings
+        )
 
     @classmethod
     def from_file(cls, f: BinaryIO, warnings: list[str]) -> TiffReader:
@@ -94,7 +114,9 @@ class TiffReader:
         (count,) = struct.unpack(self.order + ("Q" if self.big else "H"), raw_count)
         room = (self.size - offset - count_size) // entry_size
         if count > min(room, MAX_ENTRIES):
-            self.warnings.append(f"EXIF: {name} claims {count} entries; read the {min(room, MAX_ENTRIES)} that fit")
+            self.warnings.append(
+                f"EXIF: {name} claims {count} entries; read the {min(room, MAX_ENTRIES)} that fit"
+            )
             count = min(room, MAX_ENTRIES)
         table = self._read_at(offset + count_size, count * entry_size)
         entry_format = self.order + ("HHQ" if self.big else "HHI")
@@ -115,8 +137,10 @@ class TiffReader:
                 continue
             (value_offset,) = struct.unpack(self.order + ("Q" if self.big else "I"), field)
             if size > MAX_VALUE or value_offset + size > self.size:
-                self.warnings.append(f"EXIF: {name} tag 0x{tag:04x} says it holds {size} bytes at offset "
-                                     f"{value_offset}, past the end of the data; ignored")
+                self.warnings.append(
+                    f"EXIF: {name} tag 0x{tag:04x} says it holds {size} bytes at offset "
+                    f"{value_offset}, past the end of the data; ignored"
+                )
                 continue
             found[tag] = Entry(kind, n, self._read_at(value_offset, size))
         return found
@@ -159,8 +183,11 @@ class TiffReader:
 def _main_image_size(reader: TiffReader, ifd0: dict[int, Entry]) -> tuple[int | None, int | None]:
     """Width and height of the full-size image: IFD0's, unless IFD0 is a preview (as in DNG) and a SubIFD
     holds the full-size image."""
+
     def size(entries: dict[int, Entry]) -> tuple[int | None, int | None]:
-        width, height = (reader.integers(entries[t]) if t in entries else () for t in (IMAGE_WIDTH, IMAGE_HEIGHT))
+        width, height = (
+            reader.integers(entries[t]) if t in entries else () for t in (IMAGE_WIDTH, IMAGE_HEIGHT)
+        )
         return (width[0] if width else None), (height[0] if height else None)
 
     subfile_type = reader.integers(ifd0[NEW_SUBFILE_TYPE]) if NEW_SUBFILE_TYPE in ifd0 else ()
@@ -183,8 +210,10 @@ def walk_tiff(f: BinaryIO) -> Blocks:
         reader = TiffReader.from_file(f, blocks.warnings)
     except ValueError as error:  # a TIFF signature and then too little to be a TIFF header
         raise Unreadable(f"damaged TIFF file ({error})") from error
-    entries = reader.ifd(reader.first_ifd, {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG,
-                                            IPTC_TAG, PHOTOSHOP_TAG})
+    entries = reader.ifd(
+        reader.first_ifd,
+        {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG},
+    )
     blocks.width, blocks.height = _main_image_size(reader, entries)
     reader.forget_visits()  # the EXIF pass reads IFD0 again
     if XMP_TAG in entries:

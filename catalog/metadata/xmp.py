@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import xml.etree.ElementTree as ElementTree
 from typing import Any
+from xml.etree import ElementTree
 
 import defusedxml
 import defusedxml.ElementTree as SafeElementTree
@@ -30,7 +30,9 @@ RDF_DESCRIPTION, RDF_LI, RDF_VALUE = f"{{{RDF}}}Description", f"{{{RDF}}}li", f"
 RDF_BAG, RDF_SEQ, RDF_ALT = f"{{{RDF}}}Bag", f"{{{RDF}}}Seq", f"{{{RDF}}}Alt"
 RDF_RESOURCE, RDF_PARSE_TYPE = f"{{{RDF}}}resource", f"{{{RDF}}}parseType"
 #: RDF syntax attributes, never properties.
-RDF_SYNTAX = {f"{{{RDF}}}{n}" for n in ("about", "ID", "nodeID", "parseType", "resource", "datatype")} | {XML_LANG}
+RDF_SYNTAX = {f"{{{RDF}}}{n}" for n in ("about", "ID", "nodeID", "parseType", "resource", "datatype")} | {
+    XML_LANG
+}
 
 #: Our prefix for each namespace URI we read.
 NAMESPACES = {
@@ -61,7 +63,7 @@ class LangAlt(dict):
 
 
 def parse_xmp(data: bytes, warnings: list[str], label: str = "XMP") -> dict[str, Any]:
-    """Parse one XMP packet (UTF-8, UTF-16 or UTF-32) into {"prefix:Name": value}; {} when it cannot be read."""
+    """Parse one XMP packet (UTF-8, -16 or -32) into {"prefix:Name": value}; {} when it cannot be read."""
     packet = _as_utf8(data, warnings, label)
     if packet is None:
         return {}
@@ -205,7 +207,7 @@ def _value(element: ElementTree.Element, depth: int = 0) -> Any:
 
 def _qualified(structure: dict[str, Any]) -> Any:
     """A structure carrying rdf:value is a qualified simple value: keep the value, drop the qualifiers."""
-    return structure["rdf:value"] if "rdf:value" in structure else structure
+    return structure.get("rdf:value", structure)
 
 
 def _text_of(value: Any) -> str:
