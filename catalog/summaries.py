@@ -1,0 +1,165 @@
+"""How many photos a search holds per place and per period: the filters of the contact sheet, and
+the data behind `catalog places` and `catalog timeline`.
+
+Both take the Library and the same query terms as `catalog search`; the `*_of` forms count a list of
+photos already fetched (the contact sheet counts the photos it is about to show, without a second query).
+
+>>> [(c.name, c.count) for c in place_counts(lib, ["taken:2025"])]          # doctest: +SKIP
+[('China', 3)]
+>>> [(c.name, c.count, c.term) for c in place_counts(lib, [])[0].children]  # doctest: +SKIP
+[('Anhui', 1, 'province:Anhui'), ('Gansu', 1, 'province:Gansu'), (None, 1, None)]
+>>> [(p.label, p.count) for p in timeline_counts(lib, [], by="month")]      # doctest: +SKIP
+[('2025', 2)]
+>>> [(p.label, p.count, p.term) for p in timeline_counts(lib, [])[0].children]  # doctest: +SKIP
+[('2025-08', 1, 'taken:2025-08'), ('2025-10', 1, 'taken:2025-10')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from catalog.dates import precision
+from catalog.errors import UsageError
+
+#: The place levels counted, outermost first, and the query field that selects each one.
+PLACE_LEVELS = (("country", "country"), ("province", "province"), ("city", "city"))
+
+#: `by=` values of timeline_counts, and how many parts of an ISO date each keeps.
+PERIODS = {"year": 1, "month": 2, "day": 3}
+
+
+@dataclass
+class PlaceCount:
+    """One place at one level, how many photos were taken there, and the places inside it.
+
+    ``name`` is None for the photos whose place is not known at this level (shown last);
+    ``term`` is the search term that selects the place (``province:Gansu``), None for the unknown.
+    """
+
+    level: str
+    name: str | None
+    count: int = 0
+    children: list[PlaceCount] = field(default_factory=list)
+
+    @property
+    def term(self) -> str | None:
+        if self.name is None:
+            return None
+        return f"{dict(PLACE_LEVELS)[self.level]}:{quote_value(self.name)}"
+
+
+@dataclass
+class PeriodCount:
+    """One year, month or day, how many photos were taken in it, and the shorter periods inside it.
+
+    ``label`` is the ISO period (``2025``, ``2025-10``, ``2025-10-14``), or None for photos with no date,
+    or whose date is less precise than this level (a photo dated only ``2025`` has no month).
+    """
+
+    level: str
+    label: str | None
+    count: int = 0
+    children: list[PeriodCount] = field(default_factory=list)
+
+    @property
+    def term(self) -> str | None:
+        return f"taken:{self.label}" if self.label else None
+
+
+def quote_value(value: str) -> str:
+    """A value as it must be typed in a search term: quoted when it holds a space.
+
+    >>> quote_value("Gansu"), quote_value("Inner Mongolia")
+    ('Gansu', '"Inner Mongolia"')
+    """
+    return f'"{value}"' if any(c.isspace() for c in value) else value
+
+
+def place_counts(library, args: list[str]) -> list[PlaceCount]:
+    """Photos per country > province > city for the photos the query terms select."""
+    return place_counts_of(library.search(list(args)).photos)
+
+
+def timeline_counts(library, args: list[str], *, by: str = "month") -> list[PeriodCount]:
+    """Photos per year (> month (> day)) taken, for the photos the query terms select."""
+    return timeline_counts_of(library.search(list(args)).photos, by=by)
+
+
+def place_counts_of(photos: Iterable) -> list[PlaceCount]:
+    """The place tree of photos already fetched; each level sorted by count, then name; unknown last."""
+    root = PlaceCount("root", None)
+    for photo in photos:
+        node = root
+        node.count += 1
+        for level, _field in PLACE_LEVELS:
+            name = getattr(photo, level) or None
+            node = _child(node.children, level, name, PlaceCount)
+            node.count += 1
+    _sort_places(root.children)
+    _prune(root.children)
+    return root.children
+
+
+def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:
+    """The timeline of photos already fetched, oldest first, undated last."""
+    if by not in PERIODS:
+        raise UsageError(f"count by one of {', '.join(PERIODS)}, not {by!r}")
+    depth = PERIODS[by]
+    root = PeriodCount("root", None)
+    for photo in photos:
+        parts = _date_parts(photo.taken)
+        node = root
+        node.count += 1
+        for index, level in enumerate(list(PERIODS)[:depth]):
+            label = "-".join(parts[: index + 1]) if len(parts) > index else None
+            node = _child(node.children, level, label, PeriodCount)
+            node.count += 1
+    _sort_periods(root.children)
+    _prune(root.children)
+    return root.children
+
+
+def _date_parts(taken: str | None) -> list[str]:
+    """["2025", "10", "14"] for 2025-10-14T10:32+08:00; as many parts as the date's precision allows."""
+    kind = precision(taken)
+    if kind is None:
+        return []
+    parts = taken.split("T")[0].split(" ")[0].split("-")
+    keep = {"year": 1, "month": 2, "day": 3, "time": 3}[kind]
+    return [parts[0], *[p.zfill(2) for p in parts[1:keep]]]
+
+
+def _child(children: list, level: str, name: str | None, kind):
+    key = name.casefold() if name else None
+    for child in children:
+        current = getattr(child, "name" if kind is PlaceCount else "label")
+        if (current.casefold() if current else None) == key:
+            return child
+    child = kind(level, name)
+    children.append(child)
+    return child
+
+
+def _sort_places(nodes: list[PlaceCount]) -> None:
+    nodes.sort(key=lambda n: (n.name is None, -n.count, (n.name or "").casefold()))
+    for node in nodes:
+        _sort_places(node.children)
+
+
+def _sort_periods(nodes: list[PeriodCount]) -> None:
+    nodes.sort(key=lambda n: (n.label is None, n.label or ""))
+    for node in nodes:
+        _sort_periods(node.children)
+
+
+def _prune(nodes: list) -> None:
+    """Drop a level that says nothing: a lone 'unknown' child under a known parent."""
+    for node in nodes:
+        if len(node.children) == 1 and _is_unknown(node.children[0]):
+            node.children = []
+        _prune(node.children)
+
+
+def _is_unknown(node) -> bool:
+    return (node.name if isinstance(node, PlaceCount) else node.label) is None

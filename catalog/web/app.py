@@ -1,0 +1,230 @@
+"""The contact sheet server: Flask routes over one open Library. Photos are named by id only.
+
+Routes::
+
+    /                    the contact sheet: ?q=in:Gansu (the search language of `catalog search`), ?page=2
+    /photo/<id>          one photo at screen size, every field with its source, conflicts, the caption's facts
+    /thumb/<id>          its thumbnail;  /view/<id>  its screen-size rendition (both made once, then cached)
+    /credits             the credit list of ?id=3&id=1 (in that order) or of ?q=...: text, Markdown, one line
+    /photo/<id>/caption  POST, only with `catalog serve --edit`: set the caption by hand
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+
+from flask import Flask, Response, abort, redirect, render_template, request, url_for
+from werkzeug.exceptions import SecurityError
+
+from catalog import render
+from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.summaries import place_counts_of, timeline_counts_of
+from catalog.web import views
+from catalog.web.thumbs import PLACEHOLDER_SVG, SCREEN_SIZE, THUMB_SIZE, ThumbnailCache
+
+#: Photos per contact sheet page.
+PAGE_SIZE = 120
+
+#: Host names a loopback server answers to: anything else is refused (DNS rebinding).
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def build_app(library, *, cache_dir=None, edit: bool = False,
+              trusted_hosts: list[str] | None = LOOPBACK_HOSTS):
+    """The Flask app serving `library`. `edit` allows setting captions (the Library must be writable);
+    `trusted_hosts` are the Host names accepted (None: any, for --allow-remote)."""
+    app = Flask(
+        __name__,
+        template_folder=str(views.TEMPLATES),
+        static_folder=str(views.STATIC),
+        static_url_path="/static",
+    )
+    app.config.update(TRUSTED_HOSTS=trusted_hosts, MAX_CONTENT_LENGTH=1_000_000, JSON_AS_ASCII=False)
+    app.extensions["catalog"] = {
+        "library": library,
+        "thumbs": ThumbnailCache(cache_dir),
+        "edit": bool(edit and not library.readonly),
+        "token": secrets.token_urlsafe(32),
+    }
+    app.jinja_env.filters.update(views.jinja_filters())
+    app.jinja_env.globals.update(views.jinja_globals())
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.errorhandler(404)
+    def _not_found(error):
+        return render_template("error.html", title="Not found", message=error.description), 404
+
+    @app.errorhandler(400)
+    def _bad_request(error):
+        if isinstance(error, SecurityError):  # a Host name not ours: no page (its links would name that host)
+            return Response(f"{error.description}\n", status=400, mimetype="text/plain")
+        return render_template("error.html", title="Bad request", message=error.description), 400
+
+    @app.errorhandler(403)
+    def _forbidden(error):
+        return render_template("error.html", title="Not allowed", message=error.description), 403
+
+    @app.context_processor
+    def _globals():
+        state = app.extensions["catalog"]
+        return {"editable": state["edit"], "readonly": library.readonly}
+
+    app.add_url_rule("/", "sheet", _sheet)
+    app.add_url_rule("/photo/<int:photo_id>", "photo", _photo)
+    app.add_url_rule("/photo/<int:photo_id>/caption", "caption", _caption, methods=["POST"])
+    app.add_url_rule("/thumb/<int:photo_id>", "thumb", lambda photo_id: _rendition(photo_id, THUMB_SIZE))
+    app.add_url_rule("/view/<int:photo_id>", "view", lambda photo_id: _rendition(photo_id, SCREEN_SIZE))
+    app.add_url_rule("/credits", "credits", _credits)
+    return app
+
+
+def _state() -> dict:
+    from flask import current_app
+
+    return current_app.extensions["catalog"]
+
+
+def _library():
+    return _state()["library"]
+
+
+def _photo_or_404(photo_id: int):
+    try:
+        return _library().get(int(photo_id))
+    except NotFound:
+        abort(404, description=f"There is no photo {photo_id} in the catalogue.")
+
+
+def _sheet():
+    """The contact sheet: a search, its filters, and one page of thumbnails."""
+    library = _library()
+    q = request.args.get("q", "").strip()
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    error = None
+    hits = []
+    try:
+        hits = library.search(views.split_query(q)).photos
+    except UsageError as problem:
+        error = str(problem)
+    pages = max(1, math.ceil(len(hits) / PAGE_SIZE))
+    page = min(page, pages)
+    shown = hits[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    body = render_template(
+        "sheet.html",
+        q=q,
+        error=error,
+        total=len(hits),
+        cards=[views.card(library, photo) for photo in shown],
+        places=place_counts_of(hits),
+        timeline=timeline_counts_of(hits, by="month"),
+        add_term=views.add_term,
+        page=page,
+        pages=pages,
+        catalogue_count=library.count() if not q else len(hits),
+    )
+    return body, (400 if error else 200)
+
+
+def _photo(photo_id: int):
+    """One photo: the rendition, every field and its source, the conflicts, the caption's facts."""
+    library = _library()
+    photo = _photo_or_404(photo_id)
+    record = render.photo_json(photo)
+    state = _state()
+    return render_template(
+        "photo.html",
+        q=request.args.get("q", ""),
+        photo=photo,
+        card=views.card(library, photo),
+        fields=views.fields(record),
+        conflicts=views.conflicts(record),
+        facts=views.caption_facts(photo.caption),
+        token=state["token"] if state["edit"] else None,
+        saved=request.args.get("saved") == "1",
+    )
+
+
+def _caption(photo_id: int):
+    """Set a caption by hand (only with --edit, only from this server's own form)."""
+    state = _state()
+    if not state["edit"]:
+        abort(403, description="This catalogue is served read-only; start `catalog serve --edit` to edit.")
+    sent = request.form.get("token", "")
+    if not secrets.compare_digest(sent.encode(), state["token"].encode()):
+        abort(403, description="The form is out of date; reload the page and try again.")
+    photo = _photo_or_404(photo_id)
+    try:
+        _library().set_caption(str(photo.id), request.form.get("caption", ""))
+    except UsageError as problem:
+        abort(400, description=str(problem))
+    return redirect(url_for("photo", photo_id=photo.id, saved=1), code=303)
+
+
+def _rendition(photo_id: int, size: int):
+    """A thumbnail or screen rendition of a catalogued photo; the placeholder when it cannot be made."""
+    photo = _photo_or_404(photo_id)
+    made = _state()["thumbs"].get(photo, size)
+    if made.path is None:
+        response = Response(PLACEHOLDER_SVG, mimetype="image/svg+xml")
+        response.headers["X-Catalog-Placeholder"] = _header_safe(made.failure or "no preview")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    response = Response(made.path.read_bytes(), mimetype="image/jpeg")
+    response.set_etag(made.path.stem)
+    response.cache_control.max_age = 86400
+    response.cache_control.private = True
+    return response.make_conditional(request)
+
+
+def _header_safe(text: str) -> str:
+    return text.encode("ascii", "replace").decode("ascii").replace("\r", " ").replace("\n", " ")
+
+
+def _credits():
+    """The story's credit list: the photos ticked on the sheet (in sheet order), or a whole search."""
+    library = _library()
+    ids = [value for value in request.args.getlist("id") if value.strip()]
+    q = request.args.get("q", "").strip()
+    fmt = request.args.get("format", "text")
+    if fmt not in dict(views.CREDIT_FORMATS):
+        fmt = "text"
+    group = request.args.get("group") == "1"
+    error = None
+    entries = []
+    try:
+        if ids:
+            if not all(value.isdigit() for value in ids):
+                raise UsageError("photos are chosen by their numeric id")
+            entries = library.credits([], files=ids)
+        else:
+            entries = library.credits(views.split_query(q))
+    except NotFound as problem:
+        abort(404, description=str(problem))
+    except CatalogError as problem:
+        error = str(problem)
+    text = views.credit_text(library, entries, fmt=fmt, group=group)
+    body = render_template(
+        "credits.html",
+        q=q,
+        ids=ids,
+        fmt=fmt,
+        group=group,
+        formats=views.CREDIT_FORMATS,
+        text=text,
+        count=len(entries),
+        lines=max(2, min(20, text.count("\n") + 2)),
+        error=error,
+    )
+    return body, (400 if error else 200)

@@ -1,0 +1,165 @@
+"""Thumbnails and screen-size renditions, made once per photo and size and kept in a cache folder.
+
+A rendition is named by the photo's fingerprint and the size (``<fingerprint>-<size>.jpg``), never by the
+file's name, so a changed file gets a new rendition and nothing a file is called can steer where one is
+written. Making one decodes as little as possible (JPEG draft mode decodes at 1/2, 1/4 or 1/8 scale),
+turns the picture upright (EXIF Orientation), and refuses any image over ``MAX_PIXELS`` before decoding it:
+a decompression bomb gets the placeholder, not gigabytes of memory.
+
+>>> cache = ThumbnailCache("/tmp/thumbs")                  # doctest: +SKIP
+>>> cache.get(photo, 320)                                  # doctest: +SKIP
+Rendition(path=PosixPath('/tmp/thumbs/5f0c...-320.jpg'), failure=None)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from io import BytesIO
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Long edge of the contact sheet's thumbnails and of the photo page's rendition, in pixels.
+THUMB_SIZE = 320
+SCREEN_SIZE = 1600
+SIZES = (THUMB_SIZE, SCREEN_SIZE)
+
+#: The most pixels an image may declare before it is refused unopened (Pillow's own default limit).
+MAX_PIXELS = 89_478_485
+
+PLACEHOLDER_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="213" viewBox="0 0 320 213">'
+    '<rect width="320" height="213" fill="#e4e4e0"/>'
+    '<path d="M130 80h60v50h-60z M140 120l15-20 12 14 8-9 15 15z" fill="none" stroke="#9a9a94" '
+    'stroke-width="3"/>'
+    '<text x="160" y="165" font-family="sans-serif" font-size="13" text-anchor="middle" fill="#6a6a64">'
+    "no preview</text></svg>"
+)
+
+_SAFE_KEY = re.compile(r"^[0-9a-zA-Z]{1,128}$")
+
+
+@dataclass
+class Rendition:
+    """A rendition on disk, or why there is none (the caller shows the placeholder)."""
+
+    path: Path | None
+    failure: str | None = None
+
+
+def default_cache_dir() -> Path:
+    """CATALOG_CACHE, else $XDG_CACHE_HOME/catalog, else ~/.cache/catalog: renditions outlive a server run."""
+    explicit = os.environ.get("CATALOG_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).expanduser() / "catalog"
+
+
+class ThumbnailCache:
+    """Renditions of catalogued photos in one folder (``<cache>/thumbs``), made on first request."""
+
+    def __init__(self, root: str | os.PathLike | None = None):
+        self.root = Path(root) if root is not None else default_cache_dir()
+        self.folder = self.root / "thumbs"
+
+    def path_for(self, photo, size: int) -> Path | None:
+        """Where the rendition of `photo` at `size` lives; None when the fingerprint is not a plain key."""
+        key = str(photo.fingerprint or "")
+        if not _SAFE_KEY.match(key) or size not in SIZES:
+            return None
+        return self.folder / f"{key}-{size}.jpg"
+
+    def get(self, photo, size: int) -> Rendition:
+        """The rendition, made now if it is not in the cache. Never raises for a bad or missing file."""
+        target = self.path_for(photo, size)
+        if target is None:
+            return Rendition(None, "the photo has no usable fingerprint")
+        if target.exists():
+            return Rendition(target)
+        made = make_rendition(photo.path, size)
+        if isinstance(made, str):
+            return Rendition(None, made)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(target, made)
+        except OSError as error:
+            return Rendition(None, f"the thumbnail cache {self.folder} cannot be written: {error.strerror}")
+        return Rendition(target)
+
+
+def make_rendition(path: str, size: int) -> bytes | str:
+    """The JPEG bytes of `path` fitted into size×size and turned upright, or the reason it cannot be made."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    _register_heif()
+    try:
+        # Image.open reads the header only; Pillow itself warns (or, past twice its limit, refuses) for
+        # huge images there, and the size check below refuses them before any pixel is decoded.
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                return f"the image declares {width}×{height} pixels, more than the {MAX_PIXELS:,} allowed"
+            if image.format == "JPEG":
+                image.draft("RGB", (size, size))
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            upright.thumbnail((size, size), Image.Resampling.LANCZOS)
+            out = BytesIO()
+            _flatten(upright).save(out, "JPEG", quality=82, optimize=True, progressive=True)
+            return out.getvalue()
+    except FileNotFoundError:
+        return "the file is no longer there"
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "the image is too large to preview safely"
+    except UnidentifiedImageError:
+        return "the file is not an image this installation can read"
+    except (OSError, ValueError, SyntaxError, EOFError) as error:
+        return f"the image cannot be decoded ({error})"
+
+
+def _flatten(image):
+    """An RGB copy: transparency over white, CMYK, greyscale and 16-bit converted."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode.startswith("I;16") or image.mode == "I":
+        return image.convert("I").point(lambda value: value * (1 / 256)).convert("L").convert("RGB")
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Write beside the target and rename over it: readers never see half a file, and a symlink planted
+    at the target is replaced, not followed."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+_heif_registered = False
+
+
+def _register_heif() -> None:
+    """Let Pillow open HEIC/HEIF when pillow-heif is installed (the `heif` extra)."""
+    global _heif_registered
+    if _heif_registered:
+        return
+    _heif_registered = True
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return
+    register_heif_opener()

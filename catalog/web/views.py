@@ -1,0 +1,234 @@
+"""What the pages show, as plain values: shared by the server (catalog.web.app) and the static export.
+
+Nothing here imports Flask; the templates receive these values and Jinja escapes every one of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog import render
+from catalog.dates import precision
+from catalog.errors import QueryError
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
+
+#: The names the pages give each metadata block a value can come from (the keys of `photo.sources`).
+SOURCE_NAMES = {
+    "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
+    "gazetteer": "gazetteer", "manual": "by hand", "file": "file",
+}
+
+#: Credit list formats, as in `catalog credits`: (value, label).
+CREDIT_FORMATS = (("text", "Text, one line each"), ("markdown", "Markdown list"), ("inline", "One line"))
+
+
+def split_query(text: str | None) -> list[str]:
+    """The search box's text as the shell would split it, so a search reads the same typed or on the
+    command line. Only double quotes group (an apostrophe in Xi'an is a letter).
+
+    >>> split_query('in:Gansu by:"Zhang Dagang" bullet train')
+    ['in:Gansu', 'by:Zhang Dagang', 'bullet', 'train']
+    >>> split_query('"bullet train" -in:Hefei')
+    ['bullet train', '-in:Hefei']
+    """
+    if not text or not text.strip():
+        return []
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'
+    lexer.escape = ""
+    lexer.commenters = ""
+    try:
+        return list(lexer)
+    except ValueError as error:
+        raise QueryError(text, "a double quote is not closed") from error
+
+
+def add_term(text: str | None, term: str) -> str:
+    """The search text with one more term (unchanged if the term is already there).
+
+    >>> add_term("train", "province:Gansu")
+    'train province:Gansu'
+    """
+    text = (text or "").strip()
+    try:
+        present = term in split_query(text) or term.replace('"', "") in split_query(text)
+    except QueryError:
+        present = False
+    if present:
+        return text
+    return f"{text} {term}".strip()
+
+
+@dataclass
+class Card:
+    """One photo on a contact sheet: what is printed under its thumbnail."""
+
+    id: int
+    name: str
+    caption: str
+    headline: str
+    credit: str
+    taken: str
+    place: str
+    width: int | None
+    height: int | None
+
+
+def card(library, photo) -> Card:
+    """The facts under one thumbnail; the credit line in house style, as `catalog credits` prints it."""
+    entry = library.credit_entry(photo)
+    return Card(
+        id=photo.id,
+        name=Path(photo.path).name,
+        caption=photo.caption or "",
+        headline=photo.headline or "",
+        credit=entry.line,
+        taken=short_date(photo.taken),
+        place=render.place_text(photo),
+        width=photo.width,
+        height=photo.height,
+    )
+
+
+def short_date(value: str | None) -> str:
+    """The date under a thumbnail: to the minute, without the offset; partial dates as `catalog search` shows.
+
+    >>> short_date("2025-10-14T10:32:00+08:00"), short_date("2025-10")
+    ('2025-10-14 10:32', '2025-10 (month)')
+    """
+    if value and precision(value) == "time":
+        day, _, clock = value.replace(" ", "T", 1).partition("T")
+        return f"{day} {clock[:5]}".strip()
+    return render.date_text(value)
+
+
+def thumb_box(card: Card, size: int) -> tuple[int, int]:
+    """The thumbnail's width and height (for the img tag, so the grid does not jump as images arrive)."""
+    if not card.width or not card.height:
+        return size, size * 2 // 3
+    scale = size / max(card.width, card.height)
+    return max(1, round(card.width * scale)), max(1, round(card.height * scale))
+
+
+def credit_text(library, entries, *, fmt: str = "text", group: bool = False) -> str:
+    """A credit list as `catalog credits` prints it: text, markdown (with --group) or inline (one line)."""
+    if fmt == "inline":
+        grouped = library.group_credits(entries)
+        names = [e.name for e in grouped]
+        if not names:
+            return ""
+        label = "Photo" if len(grouped) == 1 and grouped[0].count == 1 else "Photos"
+        return f"{label}: {'; '.join(names)}"
+    if group:
+        entries = library.group_credits(entries)
+    lines = []
+    for entry in entries:
+        line = f"{entry.line} ({entry.count})" if group else entry.line
+        lines.append(f"- {line}" if fmt == "markdown" else line)
+    return "\n".join(lines)
+
+
+@dataclass
+class Field:
+    """One row of the photo page's table: a name, the value, and the block it came from."""
+
+    name: str
+    value: str
+    source: str | None
+
+
+def fields(record: dict) -> list[Field]:
+    """Every known field of a photo (its JSON contract record), with its source, in reading order."""
+    sources = record["sources"]
+    credit, location, camera = record["credit"], record["location"], record["camera"]
+    size = f"{record['width']}×{record['height']}" if record["width"] else ""
+    inferred = " (year inferred)" if record["taken_inferred"] else ""
+    rows = [
+        ("file", record["path"], None),
+        ("format", " ".join(str(v) for v in (record["format"], size) if v), "file"),
+        ("caption", record["caption"], "caption"),
+        ("headline", record["headline"], "headline"),
+        ("credit line", credit["line"], "credit.line"),
+        ("photographer", credit["photographer"], "credit.photographer"),
+        ("agency", credit["agency"], "credit.agency"),
+        ("provider", credit["provider"], "credit.provider"),
+        ("source", credit["source"], "source"),
+        ("copyright", credit["copyright"], "copyright"),
+        ("taken", render.date_text(record["taken"]) + inferred, "taken"),
+        ("released", render.date_text(record["released"]), "released"),
+    ]
+    for level in ("sublocation", "city", "province", "country", "country_code"):
+        rows.append((level.replace("_", " "), location[level], f"location.{level}"))
+    if location["lat"] is not None:
+        approx = " (approximate: the gazetteer's point for the place)" if location["approximate"] else ""
+        rows.append(("GPS", f"{location['lat']:.6f}, {location['lon']:.6f}{approx}", "location.lat"))
+    if record["location_shown"]:
+        shown = ", ".join(str(v) for v in record["location_shown"].values() if v)
+        rows.append(("shows", shown, "location_shown"))
+    rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
+    rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "make"))
+    result = []
+    for name, value, key in rows:
+        if value in (None, ""):
+            continue
+        source = sources.get(key) if key else None
+        result.append(Field(name, str(value), SOURCE_NAMES.get(source, source) if source else None))
+    return result
+
+
+def conflicts(record: dict) -> list[dict]:
+    """The fields whose EXIF, IPTC and XMP copies disagree, each copy named by its block."""
+    return [
+        {"field": c.get("field"), "copies": [(SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]}
+        for c in record["conflicts"]
+    ]
+
+
+def caption_facts(caption: str | None) -> list[tuple[str, str]]:
+    """What the caption parser reads in a caption: its credit, date and place, as (label, value) rows."""
+    if not caption or not caption.strip():
+        return []
+    from catalog.captions import parse
+
+    facts = parse(caption).to_json()
+    credit, place = facts["credit"], facts["location"]
+    rows = [
+        ("credit", credit.get("raw")), ("photographer", credit.get("photographer")),
+        ("agency", credit.get("agency")), ("provider", credit.get("provider")),
+        ("date", facts.get("date")), ("date kind", facts.get("date_kind")),
+        ("date (no year)", facts.get("date_text")), ("released", facts.get("released")),
+    ]
+    rows += [(level, place.get(level)) for level in ("sublocation", "city", "province", "country")]
+    return [(label, str(value)) for label, value in rows if value]
+
+
+def period_name(label: str | None) -> str:
+    """How the timeline names a period: 2025 -> '2025', 2025-10 -> 'October', 2025-10-14 -> '14 October'.
+
+    >>> period_name("2025-10"), period_name("2025-10-14")
+    ('October', '14 October')
+    """
+    if not label:
+        return ""
+    parts = label.split("-")
+    if len(parts) == 1:
+        return label
+    month = calendar.month_name[int(parts[1])]
+    return month if len(parts) == 2 else f"{int(parts[2])} {month}"
+
+
+def jinja_filters() -> dict:
+    """The filters every template may use, in the server and in the static export."""
+    return {"date_text": render.date_text, "period_name": period_name}
+
+
+def jinja_globals() -> dict:
+    from catalog.web.thumbs import THUMB_SIZE
+
+    return {"thumb_box": thumb_box, "THUMB_SIZE": THUMB_SIZE}
