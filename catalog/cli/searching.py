@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from catalog.cli import format_option, library, main
@@ -198,20 +200,35 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
 
 @main.command()
 @click.argument("terms", nargs=-1)
-@format_option("json", "csv", default="json")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+@format_option("json", "csv", "html", default="json")
+@click.option("--output", "-o", type=click.Path(writable=True),
+              help="Write to FILE, not stdout. With --format html: the folder to write (index.html, thumbs/).")
 @click.pass_context
 def export(ctx, terms, fmt, output):
     """Write full records (the JSON contract) for the photos a search selects.
+
+    --format html writes a contact sheet that needs no server into the folder given by -o:
+    index.html and a thumbs/ folder, to mail or put on a share.
 
     \b
     Examples:
       catalog export > everything.json
       catalog export in:Gansu --format csv -o gansu.csv
+      catalog export --format html -o gansu-sheet in:Gansu
     """
     from catalog import render
 
     lib = library(ctx)
+    if fmt == "html":
+        from catalog.web.static_export import export_html
+
+        if not output:
+            raise UsageError("--format html needs -o OUT_DIR, the folder to write the contact sheet into")
+        report = export_html(lib, list(terms), output)
+        click.echo(f"{report.photos} photos written to {report.folder / 'index.html'}", err=True)
+        return
+    if output and os.path.isdir(output):
+        raise UsageError(f"{output} is a folder; --format {fmt} writes a file (--format html writes a folder)")
     records = [render.photo_json(photo) for photo in lib.search(list(terms)).photos]
     content = render.to_json(records) + "\n" if fmt == "json" else render.to_csv(records)
     if output:
