@@ -2,3 +2,4 @@
 
 from catalog.cli import importing, photos, searching  # noqa: F401
 from catalog.cli import moving  # noqa: F401
+from catalog.cli import web  # noqa: F401
