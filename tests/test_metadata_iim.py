@@ -77,6 +77,15 @@ def test_bytes_that_are_not_utf8_despite_1_90_cost_a_warning_not_the_read(tmp_pa
     assert any("city" in w and "UTF-8" in w for w in result.warnings)
 
 
+def test_bytes_cp1252_leaves_undefined_are_a_warning_for_that_field(tmp_path):
+    result = iim_jpeg(tmp_path, iim((2, 90, b"Caf\xe9\x81"), (2, 110, b"Reuters")))
+    assert result.value("city") == "Café\x81"
+    assert result.value("credit") == "Reuters"
+    assert [w for w in result.warnings if "city" in w] == [
+        "IIM city: bytes that cp1252 does not define were read as Latin-1"
+    ]
+
+
 def test_repeatable_datasets_are_lists(tmp_path):
     records = iim((2, 25, b"flood"), (2, 25, b"rescue"), (2, 80, b"Ann Lee"), (2, 80, b"Bo Chen"))
     result = iim_jpeg(tmp_path, records)

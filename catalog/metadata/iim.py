@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from catalog.metadata.text import decode_cp1252, decode_legacy
+from catalog.metadata.text import CP1252_HOLES, decode_cp1252, decode_legacy
 
 UTF8_DECLARATION = b"\x1b%G"
 
@@ -137,6 +137,8 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
             else:
                 text, kind = decode_legacy(raw)
             used.add(kind)
+            if kind == "cp1252" and any(byte in CP1252_HOLES for byte in raw):
+                block.warnings.append(f"IIM {name}: bytes that cp1252 does not define were read as Latin-1")
             if any(ch in text for ch in "\x1b\x0e\x0f"):
                 block.warnings.append(f"IIM {name}: contains ISO 2022 shift codes that are not decoded")
             texts.append(text)
