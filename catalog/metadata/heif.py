@@ -41,6 +41,10 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
         _register_heif()
         formats = ["HEIF"]
     else:
+        from PIL import features
+
+        if not features.check("avif"):
+            raise UnsupportedFormat("unsupported format (AVIF: this Pillow was built without AVIF support)")
         formats = ["AVIF"]
     blocks = Blocks(format_name)
     f.seek(0)
