@@ -83,6 +83,7 @@ CONTEXT_COUNTRY_WEIGHT = 1.0
 #: Candidates kept for the context to choose from: within this much of the best score, at most this many.
 _CONTEXT_MARGIN = CONTEXT_PROVINCE_WEIGHT + CONTEXT_COUNTRY_WEIGHT
 _CONTEXT_CANDIDATES = 5
+_LOWER_LEVEL_PENALTY = 3.0
 _CACHE_LIMIT = 200_000
 EARTH_RADIUS_KM = 6371.0088
 
@@ -460,6 +461,11 @@ class Gazetteer:
         if city:
             hits, _ = self._cities_of(city)
             positions = self._filter(hits, country_code, provinces)
+            if hits and not positions and provinces and country_code is None:
+                as_country = self._country_of(province, codes=False)
+                in_country = self._filter(hits, as_country, None) if as_country else []
+                if in_country:  # "Tbilisi, Georgia": the country of that name, not the US state
+                    positions, country_code, province, provinces = in_country, as_country, None, None
             if not hits and not provinces and not province:
                 as_province = self._provinces_of(city)
                 if country_code:
@@ -529,7 +535,10 @@ class Gazetteer:
         country_name = country.name if country else None
         place = (given[0], city, record.name, country_name, record.country_code, None, None)
         evidence = [(name_key(country.name) if country else "", CONTEXT_COUNTRY_WEIGHT)]
-        return self._finish(given, place, math.log10((country.population if country else 0) + 10), evidence)
+        score = math.log10((country.population if country else 0) + 10)
+        if record.parent is not None:  # a county or district of that name only if no region has it
+            score -= _LOWER_LEVEL_PENALTY
+        return self._finish(given, place, score, evidence)
 
     def _country_option(
         self, given: tuple, code: str | None, city: str | None, province: str | None
