@@ -208,6 +208,14 @@ def test_sidecar_beside_the_photo_takes_precedence_over_embedded_xmp(tmp_path, s
     assert conflict.copies == (("xmp", "Hefei"), ("sidecar", "Lanzhou"))
 
 
+def test_of_two_sidecars_the_adobe_name_wins_with_a_warning(tmp_path):
+    (tmp_path / "photo.jpg.xmp").write_bytes(xmp_packet(attributes='photoshop:City="Lanzhou"'))
+    (tmp_path / "photo.xmp").write_bytes(xmp_packet(attributes='photoshop:City="Beijing"'))
+    result = read_xmp_jpeg(tmp_path, xmp_packet())
+    assert result.fields["city"] == Sourced("Beijing", "sidecar")
+    assert "sidecar: read photo.xmp; also found photo.jpg.xmp, not read" in result.warnings
+
+
 def test_sidecars_can_be_left_out(tmp_path):
     (tmp_path / "photo.xmp").write_bytes(xmp_packet(attributes='photoshop:City="Lanzhou"'))
     path = tmp_path / "photo.jpg"

@@ -21,20 +21,27 @@ def sidecar_candidates(path: str) -> list[str]:
     return [stem + ".xmp", stem + ".XMP", path + ".xmp", path + ".XMP"]
 
 
-def find_sidecar(path: str) -> str | None:
-    """The first sidecar that exists beside ``path``, or None."""
+def find_sidecars(path: str) -> list[str]:
+    """The sidecars that exist beside ``path``, best first (one file seen under two names counts once)."""
+    found: list[str] = []
     for candidate in sidecar_candidates(path):
-        if candidate != path and os.path.isfile(candidate):
-            return candidate
-    return None
+        if candidate == path or not os.path.isfile(candidate):
+            continue
+        if not any(os.path.samefile(candidate, other) for other in found):
+            found.append(candidate)
+    return found
 
 
 def read_sidecar(path: str, warnings: list[str]) -> dict[str, Any]:
     """The XMP properties of the photo's sidecar, or {} when there is none (or it cannot be read)."""
-    sidecar = find_sidecar(path)
-    if sidecar is None:
+    sidecars = find_sidecars(path)
+    if not sidecars:
         return {}
+    sidecar = sidecars[0]
     name = os.path.basename(sidecar)
+    if len(sidecars) > 1:
+        others = ", ".join(os.path.basename(other) for other in sidecars[1:])
+        warnings.append(f"sidecar: read {name}; also found {others}, not read")
     try:
         with open(sidecar, "rb") as f:
             data = f.read(MAX_SIDECAR + 1)
