@@ -38,7 +38,7 @@ GPS close                   +1.5    within 100 km of the caption's city
 GPS far                     −3.0    over 300 km from the caption's city (1,500 km from its province's middle)
 same city                   +2.0    the photo's own place names (never the gazetteer's fill-ins) agree; used
 same province / country     +1.0 / +0.3   only when GPS cannot be compared, as both usually say the same
-other city                  −1.0    same province, another city: it could be the next district
+other city                  −1.0    another city (the province the same or unknown): could be next door
 other province              −2.0
 other country               −3.0
 by-line matches             +2.0    the photo's embedded photographer is the credited photographer
@@ -487,8 +487,9 @@ def score(
 ) -> list[list[Pairing]]:
     """Every caption against every photo: ``result[i][j]`` pairs caption i with photo j.
 
-    ``ordered``: the photos were given in the captions' order (the order clue applies). ``named``: the user
-    named the photos, so even those with a caption typed by hand are open to a new one.
+    ``ordered``: the photos were given in the captions' order (the order clue applies when there are two or
+    more). ``named``: the user named the photos, so even those with a caption typed by hand are open to a
+    new one.
     """
     places = [locate_caption(caption.facts, gazetteer) for caption in captions]
     photo_words = [caption_words(photo.caption) if photo.caption else None for photo in photos]
@@ -509,7 +510,7 @@ def score(
             evidence += date_evidence(caption.facts, photo)
             evidence += place_evidence(places[i], photo, photo_places[j])
             evidence += credit_evidence(caption.facts, photo)
-            if ordered and i == j:
+            if ordered and i == j and len(photos) > 1:
                 reason = f"caption {i + 1} and photo {j + 1} in the order given"
                 evidence.append(_clue("order", "order", reason))
             decided = (photo.sources or {}).get("caption") in DECIDED and photo.caption

@@ -103,6 +103,8 @@ def _summary(report) -> str:
     stored = sum(found.status == "stored" for found in report.links)
     unchanged = sum(found.status == "unchanged" for found in report.links)
     failed = sum(found.status.startswith("failed") for found in report.links)
+    if not report.links:
+        return "Nothing stored."
     parts = [f"Stored {stored} caption{'s' if stored != 1 else ''} (source: linked)"]
     if unchanged:
         parts.append(f"{unchanged} already linked")
