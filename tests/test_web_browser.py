@@ -1,0 +1,183 @@
+"""The contact sheet in a real browser: headless Chromium driven by Playwright against `catalog serve`'s app.
+
+The server runs in a thread on a free loopback port, over a read-only catalogue of the three sample photos.
+Screenshots are kept in test-artifacts/ at the repository root (gitignored) for a person to look at.
+Skipped when Playwright or Chromium is not installed (`.ci/run` installs both); Playwright's own browser
+download is never used: Chromium is the system one (apt-get install chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from catalog.library import load_captions_file
+
+pytest.importorskip("flask")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = next((path for path in (os.environ.get("CATALOG_CHROMIUM"), shutil.which("chromium"),
+                                   shutil.which("chromium-browser"), "/usr/bin/chromium")
+                 if path and os.path.exists(path)), None)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-get install chromium)")
+
+
+@pytest.fixture
+def server(lib, samples, tmp_path, db_url):
+    """`catalog serve` in a thread: the app over a read-only catalogue of the samples; yields its address."""
+    from werkzeug.serving import make_server
+
+    from catalog.library import Library
+    from catalog.web import create_app
+
+    captions = load_captions_file(str(samples / "tianwen2-press-release.txt"))
+    report = lib.import_paths([str(samples)], captions=captions)
+    assert (report.added, report.failed) == (3, 0)
+    readonly = Library.open(db_url, readonly=True)
+    app = create_app(readonly, cache_dir=tmp_path / "cache")
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+        readonly.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One headless Chromium for the module, with a fresh profile folder of its own."""
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1280, "height": 860})
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def browser_page(browser, server):
+    """A tab on the test's server, with clipboard access granted for its origin; fails on any page error."""
+    browser.clear_permissions()
+    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = browser.new_page()
+    page.failures = []  # script errors and failed loads: a test that expects one removes it
+    page.on("pageerror", lambda error: page.failures.append(str(error)))
+    page.on("console", lambda msg: page.failures.append(msg.text) if msg.type == "error" else None)
+    try:
+        yield page
+    finally:
+        page.close()
+    assert page.failures == [], f"the pages reported errors: {page.failures}"
+
+
+def _until(page, script: str, timeout: float = 15.0) -> None:
+    """Wait until `script` is true in the page. (wait_for_function would eval() inside the page, which
+    the server's Content-Security-Policy rightly forbids; evaluate runs from outside.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {script}"
+        page.wait_for_timeout(50)
+
+
+IMAGES_LOADED = "Array.from(document.querySelectorAll('%s')).every(i => i.complete && i.naturalWidth > 0)"
+
+
+def _shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def test_search_open_a_photo_and_copy_its_credit_line(server, browser_page, lib):
+    page = browser_page
+    page.goto(server + "/")
+    cards = page.locator("li.card")
+    assert cards.count() == 3
+    _until(page, IMAGES_LOADED % ".grid img")
+    _shot(page, "contact-sheet.png")
+
+    page.fill("input[name=q]", "in:Gansu")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/?q=in%3AGansu")
+    assert cards.count() == 1
+    train = lib.get("gansu-bullet-train.jpg")
+    assert cards.first.get_attribute("id") == f"photo-{train.id}"
+    assert "bullet train" in cards.first.locator(".caption").inner_text()
+    assert page.locator(".toolbar .count").inner_text().startswith("1 photo matches")
+
+    cards.first.locator("a.thumb").click()
+    page.wait_for_url(re.compile(rf"/photo/{train.id}\?q=in(:|%3A)Gansu$"))
+    _until(page, IMAGES_LOADED % "figure.screen img")
+    expected = lib.credit_entry(train).line
+    assert expected == "Photo/Xu Gang"
+    assert page.input_value("#credit-line") == expected
+    page.click("button[data-copy=credit-line]")
+    sync_api.expect(page.locator(".copyrow .copied")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    _shot(page, "photo-page.png")
+
+    page.click("nav.back a")
+    page.wait_for_url(re.compile(r"/\?q=in(:|%3A)Gansu$"))
+    assert cards.count() == 1
+
+
+def test_a_query_error_is_shown_in_the_page(server, browser_page):
+    page = browser_page
+    page.goto(server + "/")
+    page.fill("input[name=q]", "taken:2025-13")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/?q=taken%3A2025-13")
+    assert "not a real date" in page.locator(".error[role=alert]").inner_text()
+    assert page.input_value("input[name=q]") == "taken:2025-13"
+    assert page.locator("li.card").count() == 0
+    page.failures.remove("Failed to load resource: the server responded with a status of 400 (BAD REQUEST)")
+
+
+def test_tick_photos_and_copy_the_story_credit_list(server, browser_page, lib):
+    page = browser_page
+    page.goto(server + "/")
+    hefei, probe = lib.get("hefei-aircraft.jpg"), lib.get("tianwen2-probe.jpg")
+    page.check(f"#photo-{hefei.id} input[name=id]")
+    page.check(f"#photo-{probe.id} input[name=id]")
+    page.click("text=Credit list for selected")
+    page.wait_for_url("**/credits?*")
+    in_sheet_order = [photo for photo in lib.search([]).photos if photo.id in (hefei.id, probe.id)]
+    lines = [lib.credit_entry(photo).line for photo in in_sheet_order]
+    assert page.input_value("#credit-list") == "\n".join(lines)
+
+    page.check("input[name=format][value=inline]")  # applies on change
+    page.wait_for_url("**format=inline*")
+    one_line = page.input_value("#credit-list")
+    assert one_line == "Photos: " + "; ".join(lib.credit_entry(photo).name for photo in in_sheet_order)
+    page.click("button[data-copy=credit-list]")
+    sync_api.expect(page.locator(".copyrow .copied")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == one_line
+    _shot(page, "credit-list.png")
+
+
+def test_select_all_ticks_every_photo(server, browser_page):
+    page = browser_page
+    page.goto(server + "/")
+    page.check("#tick-all")
+    assert page.locator("input[name=id]:checked").count() == 3
+    page.uncheck("#tick-all")
+    assert page.locator("input[name=id]:checked").count() == 0
