@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 
 import pytest
 
@@ -190,15 +191,31 @@ def test_tiff_with_iim_in_tag_33723(tmp_path):
     assert result.iim_charset == "utf-8 (declared)"
 
 
-def test_png_raw_profile_iim(tmp_path):
+@pytest.mark.parametrize("kind", [b"tEXt", b"zTXt", b"iTXt"])
+def test_png_raw_profile_iim(tmp_path, kind):
     records = iim((2, 90, b"Paris"), (2, 116, b"E.T."))
     text = b"\niptc\n" + str(len(records)).encode().rjust(8) + b"\n" + records.hex().encode() + b"\n"
+    keyword = b"Raw profile type iptc\0"
+    body = {
+        b"tEXt": keyword + text,
+        b"zTXt": keyword + b"\0" + zlib.compress(text),
+        b"iTXt": keyword + b"\1\0\0\0" + zlib.compress(text),
+    }[kind]
     path = tmp_path / "profile.png"
-    path.write_bytes(png(4, 4, png_chunk(b"tEXt", b"Raw profile type iptc\0" + text)))
+    path.write_bytes(png(4, 4, png_chunk(kind, body)))
     result = read(path)
     assert isinstance(result, PhotoMetadata)
     assert result.fields["city"] == Sourced("Paris", "iptc")
     assert result.value("copyright") == "E.T."
+
+
+def test_tiff_with_iim_only_in_photoshop_resources_tag_34377(tmp_path):
+    resources = resource(0x0404, iim((2, 110, b"Reuters"), (2, 115, b"Reuters Pictures")))
+    path = tmp_path / "scan.tif"
+    path.write_bytes(tiff(5, 5, {34377: (UNDEFINED, len(resources), resources)}))
+    result = read(path)
+    assert result.fields["credit"] == Sourced("Reuters", "iptc")
+    assert result.value("source") == "Reuters Pictures"
 
 
 def test_read_iim_reports_the_md5_of_the_first_block():
