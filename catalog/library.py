@@ -224,13 +224,13 @@ class Library:
             return {path: (pid, size, mtime, caption) for pid, path, size, mtime, caption in rows}
 
     def _manual_captions(self) -> dict[str, CaptionInput]:
-        """Captions typed by hand survive a re-import of a changed file."""
+        """Captions typed by hand or linked from an article survive a re-import of a changed file."""
         with self.session() as session:
             rows = session.execute(select(Photo.path, Photo.caption, Photo.sources).where(Photo.caption.is_not(None)))
             return {
-                path: CaptionInput(caption, "manual")
+                path: CaptionInput(caption, sources["caption"])
                 for path, caption, sources in rows
-                if (sources or {}).get("caption") == "manual"
+                if (sources or {}).get("caption") in ("manual", "linked")
             }
 
     def _store(self, session: Session, batch, index, report: ImportReport) -> None:
@@ -444,6 +444,51 @@ class Library:
             else:
                 grouped[key] = CreditEntry(entry.line, entry.name, entry.kind, list(entry.paths))
         return list(grouped.values())
+
+    # --- linking captions to photos ------------------------------------------------------------------------
+
+    def link_captions(
+        self, article: str, photos: list[str] | None = None, *, threshold: float = 0.5, dry_run: bool = False
+    ):
+        """Link the caption paragraphs of an article to the photos they describe (see catalog.linking).
+
+        The candidates are `photos` (paths, names or ids, in the captions' order) or every photo in the
+        catalogue. Each link reaching `threshold` is stored as the photo's caption, source `linked`, unless
+        `dry_run`; a link that cannot be stored is reported in its status, the others still are.
+        """
+        from catalog import linking
+
+        captions = linking.find_captions(linking.read_article(article))
+        if not captions:
+            raise UsageError(
+                f"{article} holds no caption: a caption paragraph carries a credit such as '(Photo/NAME)' "
+                "or starts with a 'File: NAME' line"
+            )
+        if photos:
+            candidates = list({photo.id: photo for photo in (self.get(ref) for ref in photos)}.values())
+        else:
+            with self.session() as session:
+                candidates = list(session.scalars(select(Photo).order_by(Photo.path)))
+        if not candidates:
+            raise NotFound("the catalogue holds no photos to link to; `catalog import` them first")
+        report = linking.link(captions, candidates, gazetteer=self.gazetteer, threshold=threshold,
+                              ordered=bool(photos), named=bool(photos), article=article)
+        report.dry_run = dry_run
+        if not dry_run:
+            for found in report.links:
+                found.status = self._store_link(found)
+        return report
+
+    def _store_link(self, found) -> str:
+        """Store one link as its photo's caption (source `linked`); the link's status."""
+        photo = found.photo
+        if photo.caption == found.caption.text and (photo.sources or {}).get("caption") == "linked":
+            return "unchanged"
+        try:
+            stored = self.reimport_one(photo.path, CaptionInput(found.caption.text, "linked"))
+        except CatalogError as error:
+            return f"failed: {error}"
+        return f"failed: {stored.failures[0].reason}" if stored.failures else "stored"
 
 
 def _fill_missing(record: dict) -> None:

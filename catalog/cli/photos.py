@@ -8,7 +8,7 @@ from catalog.cli import format_option, library, main
 
 SOURCE_NAMES = {
     "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
-    "gazetteer": "gazetteer", "manual": "by hand", "file": "file",
+    "gazetteer": "gazetteer", "manual": "by hand", "linked": "linked from an article", "file": "file",
 }
 
 
