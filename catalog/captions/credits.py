@@ -82,7 +82,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
 _LEAD_INS = [(re.compile(lead.pattern, re.IGNORECASE), lead.role) for lead in LEAD_INS]
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
-_TRAILING_TAG = re.compile(r",\s*(File|Pool|Handout|FILE|POOL|HANDOUT)$")
+_TRAILING_TAG = re.compile(r"(?:,\s*|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 _MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() for n in names) | frozenset(
     d.casefold() for d in WEEKDAYS
@@ -173,8 +173,8 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
             joined.append(piece)
     out: list[str] = []
     for piece in joined:
-        tag = _TRAILING_TAG.search(piece)  # "(AP Photo/Andy Wong, File)"
-        if tag:
+        tag = _TRAILING_TAG.search(piece)  # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"
+        if tag and tag.start() > 0:
             out.extend([piece[: tag.start()], tag.group(1)])
         else:
             out.append(piece)
@@ -213,7 +213,7 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):
         return False
     folded = [w.casefold().strip(".,") for w in words]
-    if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS or w in _MONTH_OR_DAY for w in folded):
+    if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
         return False
     return text.casefold() not in COUNTRIES
 
@@ -285,6 +285,10 @@ def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Cred
         # "CNSA/CLEP", "(LOC)", "Photo: China Manned Space Agency": an outside source, not an outlet.
         credit.provider = "/".join(p.value for p in outlets)
         credit.agency = None
+    elif not people and credit.agency and not last_segment:
+        # "Xinhua/CNSA", "REUTERS/KCNA": a state or space agency's picture, distributed by the agency.
+        sources = [p for p in outlets if p.kind == "org" and not is_media(p.value) and p.value != credit.agency]
+        credit.provider = "/".join(p.value for p in sources) or None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
     return credit
@@ -413,6 +417,8 @@ def _last_line(text: str, rules: Rules) -> Found | None:
     stops = list(_SENTENCE_STOP.finditer(stripped))
     if stops:
         candidates.append(stops[-1].end())
+    if not candidates:
+        candidates.append(0)  # the caption is nothing but a credit: "Zhang Lei/Xinhua"
     for start in candidates:
         while start < len(stripped) and stripped[start].isspace():
             start += 1

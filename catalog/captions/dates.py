@@ -188,10 +188,10 @@ def _year_after_place(text: str, start: int) -> bool:
 
 _RELEASE_BEFORE = re.compile(
     r"\b(?:released|issued|distributed|published|made\s+public|handed\s+out|(?:photo|image|picture)s?\s+provided)"
-    r"\b[^,;.!?\n]{0,100}$",
+    r"\b(?P<between>[^,;.!?\n]{0,100})$",
     re.IGNORECASE,
 )
-_TAKEN_BEFORE = re.compile(r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b[^,;!?\n]{0,60}$", re.IGNORECASE)
+_TAKEN_BEFORE = re.compile(r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE)
 _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
@@ -201,14 +201,16 @@ _SKIP = {"on", "in", "of", "the", "a", "an", "at"}
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
-    if _RELEASE_BEFORE.search(before) and not _date_between(before):
+    release = _RELEASE_BEFORE.search(before)
+    if release and not _date_between(release.group("between")):
         return "released"
     if _IN_THIS.search(before) and _PHOTO_AFTER.match(text[mention.end:]):
         return "taken"
-    if _TAKEN_BEFORE.search(before) and not _date_between(before):
+    taken = _TAKEN_BEFORE.search(before)
+    if taken and not _date_between(taken.group("between")):
         return "taken"
     words = _WORD.findall(before.casefold())
-    if any(w in BACKGROUND_NEARBY for w in words[-3:]):
+    if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
     last = len(words)
     while last and words[last - 1] in _SKIP:

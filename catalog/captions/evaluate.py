@@ -33,11 +33,16 @@ def default_dev_path() -> Path:
     return root / "captions" / "dev.jsonl"
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "’": "'", "‘": "'"})
+
+
 def fold(value: str | None, field_name: str = "") -> str | None:
     """A value as the scoring compares it: "the Luogang Park" == "luogang park"; "Anhui Province" == "anhui"."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKD", value)
+    text = unicodedata.normalize("NFKD", value.translate(_PLAIN_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^the ", "", text)

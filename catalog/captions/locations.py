@@ -42,6 +42,7 @@ from catalog.captions.vocabulary import (
     KIND_LEVELS,
     MONTHS,
     MUNICIPALITIES,
+    NAME_ADJECTIVES,
     PLACE_SUFFIXES,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
@@ -49,7 +50,9 @@ from catalog.captions.vocabulary import (
     SHOWN_NOUNS,
     STATE_CITIES,
     STATES,
+    VENUE_OBJECT_VERBS,
     VENUE_WORDS,
+    VIEW_NOUNS,
     VIEWING_VERBS,
     WATER_WORDS,
     WEEKDAYS,
@@ -111,7 +114,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     Place(sublocation='Luogang Park', city='Hefei', province='Anhui', country='China')
     """
     start, end = sentence
-    clean = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[start:end])  # "(L)", "(NPC)", "(FOCAC)"
+    # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
+    clean = _PARENTHETICAL.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text[start:end])
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -146,10 +150,10 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     place = Place()
     towns: list[Element] = []
     counties: list[Element] = []
+    owner = None  # a country written as "east China's ...", used when no country element is named
     for element in chain.elements:
         level, value = element.level, element.value
-        if element.country and place.country is None:
-            place.country = element.country
+        owner = owner or element.country
         if level == "town":
             towns.append(element)
         elif level == "county":
@@ -168,6 +172,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
                 place.city = value
             elif place.province is None and place.country is None:
                 place.province = value
+    place.country = place.country or owner
     sub_admin = towns[0].value if towns else None
     if place.city is None and counties:
         place.city = counties[-1].value  # no city named: the county or district stands in for it
@@ -188,15 +193,15 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         word = toks[i].lower
         chain = None
         if word in PREPOSITIONS and _introduces_place(toks, i):
-            allowed, k = PREPOSITIONS[word], i + 1
+            allowed, k = _allowed(toks, i), i + 1
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
-            if word == "from" and _is_distance(toks[i - 1].lower):
-                allowed = "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
             chain, j = _read_chain(toks, k, allowed, word)
         elif i == 0:
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+        elif word in VENUE_OBJECT_VERBS:
+            chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
             chains.append(chain)
             i = max(j, i + 1)
@@ -215,18 +220,24 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _allowed(toks: list[Token], i: int) -> str:
+    """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
+    word, before = toks[i].lower, toks[i - 1].lower if i else ""
+    if word == "of" and before in VIEW_NOUNS:
+        return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
+    if word == "from" and _is_distance(before):
+        return "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
+    return PREPOSITIONS[word]
+
+
 def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Chain | None, int]:
+    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS)."""
     read = _read_element(toks, i)
     if read is None:
         return None, i
     elements, j = read
-    first = elements[0].level
-    if allowed == "venue" and first not in _VENUE_START:
-        return None, i
-    if allowed == "subject" and first != "venue":
-        return None, i
-    reference = allowed == "reference"
     chain = Chain(prep, list(elements))
+    links: list[str] = []  # how each further place was joined: ",", "of", "in", ...
     while True:
         step = _continuation(toks, j)
         if step is None:
@@ -238,13 +249,42 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        links.append(toks[j].lower)
         chain.elements.extend(more)
         j = k
-    if reference:  # the reference point is not the scene; the province and country around it are
+    if not _suits(chain, allowed, links, prep):
+        return None, i
+    if allowed == "reference":  # the reference point is not the scene; the province and country around it are
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
             return None, j
     return chain, j
+
+
+def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
+    """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
+
+    "at the Bund in Shanghai": a name inside a city is a venue. "visit Xi'an, northwest China's ...": a name
+    before a province or country is a city. "visits Kazakh President Tokayev", "a view of the Tianwen-2
+    probe": an unmarked name with nothing after it is not a place. A venue is made only after "at" or a
+    verb, never after "of" or "on" ("Secretary of State Marco Rubio in Kuala Lumpur", "the Forum on
+    China-Africa Cooperation in Beijing").
+    """
+    first = chain.elements[0]
+    inside_next = len(chain.elements) > 1 and links[:1] in (["in"], ["inside"]) and chain.elements[1].level in (
+        _GEO_LEVELS
+    )
+    if prep in ("at", "object") and first.level == "place" and inside_next:
+        first.level = "venue"
+    if allowed == "venue":
+        return first.level in _VENUE_START
+    if allowed == "subject":
+        return first.level == "venue"
+    if allowed == "object" and first.level == "place":
+        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+    if allowed == "object":
+        return first.level in _VENUE_START or first.level in _GEO_LEVELS
+    return True
 
 
 def _is_distance(word: str) -> bool:
@@ -254,6 +294,8 @@ def _is_distance(word: str) -> bool:
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ", ", ", a city in", ", capital of", " of", " in"."""
     n = len(toks)
+    while j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]":
+        j += 2  # an emptied "(NPC)" between two places
     if j >= n:
         return None
     word = toks[j].lower
@@ -363,6 +405,13 @@ def _read_name(toks: list[Token], i: int) -> int | None:
         if j > i and word in _NAME_WORDS:
             j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"
             continue
+        if j > i and word in NAME_ADJECTIVES:
+            k = j
+            while k < n and toks[k].lower in NAME_ADJECTIVES:
+                k += 1
+            if k < n and toks[k].lower in _NAME_WORDS:
+                j = k + 1  # "Jiuzhaigou scenic area", "Wolong national nature reserve"
+                continue
         if word[:1].isdigit() and j + 1 < n and (toks[j + 1].lower in _NAME_WORDS or is_capitalised(toks[j + 1].text)):
             if not _stops(toks, j + 1):
                 j += 1

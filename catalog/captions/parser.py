@@ -39,7 +39,7 @@ def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
     found = find_credit(text, rules)
     if found is not None:
         facts.credit = found.credit
-        work = blank(work, found.cut_start, found.cut_end)
+        work = blank(work, found.cut_start, found.cut_end, mark="\n")
     dateline = find_dateline(work)
     if dateline is not None:
         work = blank(work, dateline.start, dateline.end)

@@ -95,9 +95,15 @@ def is_person_word(word: str) -> bool:
     return is_capitalised(word) or word.casefold() in NAME_PARTICLES
 
 
-def blank(text: str, start: int, end: int) -> str:
-    """text with text[start:end] replaced by spaces, so every other offset stays valid."""
-    return text[:start] + " " * (end - start) + text[end:]
+def blank(text: str, start: int, end: int, mark: str = "") -> str:
+    """text with text[start:end] replaced by spaces (after `mark`), so every other offset stays valid.
+
+    A mark such as "\n" keeps the words on either side from running into one name.
+    """
+    if end <= start:
+        return text
+    filler = (mark + " " * (end - start))[: end - start]
+    return text[:start] + filler + text[end:]
 
 
 def strip_possessive(word: str) -> str | None:

@@ -47,7 +47,7 @@ BACKGROUND_WORDS = frozenset({
     "ahead", "during", "as", "to", "prior",
 })
 
-#: Words within the three before a date that put it in the future or the past of the story: "will open on".
+#: Words within the five before a date that put it in the future or the past of the story: "will open on".
 BACKGROUND_NEARBY = frozenset({"will", "shall", "would", "born", "since", "until", "till", "between"})
 
 # --- sentences and tokens -------------------------------------------------------------------------------------
@@ -72,7 +72,9 @@ PREPOSITIONS: dict[str, str] = {
     "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "venue",
     "nearby": "venue", "along": "venue", "across": "venue", "around": "venue", "outside": "venue",
     "over": "venue", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
-    "through": "venue", "under": "venue", "below": "venue", "atop": "venue", "from": "venue",
+    "through": "venue", "under": "venue", "below": "venue", "atop": "venue", "from": "venue", "past": "venue",
+    "behind": "venue", "beneath": "venue", "underneath": "venue", "alongside": "venue", "toward": "venue",
+    "towards": "venue",
 }
 
 #: Nouns in "in the outskirts of X", "in front of X", "at the foot of X": the preposition is taken whole.
@@ -89,7 +91,8 @@ PREPOSITION_NOUNS: dict[str, str] = {
 DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "away", "far"})
 
 #: Verbs after which "from" gives the photographer's standpoint, a real place.
-VIEWING_VERBS = frozenset({"viewed", "seen", "taken", "shot", "photographed", "pictured", "captured", "looking"})
+VIEWING_VERBS = frozenset({"viewed", "seen", "taken", "shot", "photographed", "pictured", "captured", "looking",
+                           "off", "departs", "departing", "launched", "launches", "leaves", "leaving", "emerges"})
 
 #: Words that may stand between a preposition and a name: "in the ancient city of Kashgar",
 #: "in remote Jiaxian", "in northwest China's Gansu Province".
@@ -152,7 +155,7 @@ monastery shrine school university college campus library hospital base laborato
 theater theatre cinema farm port dam reservoir canal shoal reef atoll glacier cave caves grottoes ruins site
 relics tomb tombs mausoleum memorial monument statue cemetery area zone courtyard residence mansion factory
 plant mine dock shipyard workshop field fields oilfield orchard pasture ranch terraces resort spot compound
-embassy consulate headquarters office ministry parliament capitol villa castle fort fortress pavilion arch
+embassy consulate headquarters office ministry parliament capitol villa castle fort fortress pavilion arch house
 waterfall falls spring springs pass plateau basin delta estuary lagoon marsh coast peninsula cape prairie
 quarter bazaar avenue boulevard highway expressway railway tunnel crossing checkpoint camp port
 """.split())
@@ -254,6 +257,7 @@ MEDIA_WORDS = frozenset({
     "news", "press", "daily", "times", "post", "online", "images", "image", "photo", "photos", "pictures",
     "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette", "wire",
     "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
+    "publishing", "publications", "productions", "press", "network", "channel", "radio", "studio", "studios",
 })
 
 #: Web addresses that make a name an outlet: "chinadaily.com.cn", "eastday.com".
@@ -296,8 +300,29 @@ POSITION_WORDS = frozenset({
 
 #: Nouns after which "of" names what the picture shows, not where it was taken: "takes photos of the
 #: Forbidden City", "a view of the Great Wall".
-SHOWN_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "view", "views", "shot",
-                         "shots", "selfie", "selfies", "snapshot", "snapshots", "footage", "model", "replica"})
+SHOWN_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "selfie",
+                         "selfies", "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting"})
+
+#: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...".
+VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial"})
+
+#: Verbs whose object, when it is a named venue, is the scene: "Tourists visit the Mogao Grottoes in ...",
+#: "Photo taken on ... shows the Huajiang Grand Canyon Bridge in ...".
+VENUE_OBJECT_VERBS = frozenset({
+    "visit", "visits", "visiting", "visited", "tour", "tours", "touring", "toured", "explore", "explores",
+    "exploring", "shows", "show", "showing", "shown", "enter", "enters", "entering", "overlooks", "overlooking",
+    "crosses", "cross", "crossing", "climb", "climbs", "climbing", "flock", "throng", "throngs", "fill", "fills",
+    "crowd", "crowds", "pack", "packs",
+})
+
+#: Lower-case words that may sit inside a place's name before its venue word: "Jiuzhaigou scenic area",
+#: "Wolong national nature reserve", "Nanjing Road pedestrian street".
+NAME_ADJECTIVES = frozenset({
+    "scenic", "national", "nature", "ecological", "cultural", "tourist", "industrial", "high-tech", "economic",
+    "development", "wetland", "forest", "geological", "memorial", "pedestrian", "commercial", "historic",
+    "ancient", "old", "theme", "amusement", "wildlife", "botanical", "railway", "international", "science",
+    "technology", "sports", "olympic", "exhibition", "convention", "bonded", "free", "trade", "pilot",
+})
 
 #: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
 PERSON_TITLES = frozenset({
