@@ -148,6 +148,17 @@ def test_exif_comes_first_for_caption_photographer_and_copyright(tmp_path):
     assert "photographer" not in {c.field for c in result.conflicts}
 
 
+def test_dates_that_each_agree_with_a_coarser_one_but_not_with_each_other_conflict(tmp_path):
+    records = iim((2, 55, b"20251101"))
+    packet = xmp_packet("<photoshop:DateCreated>2025</photoshop:DateCreated>")
+    tiff = exif({}, exif_ifd={DATE_TIME_ORIGINAL: ascii_value("2025:10:14 10:05:00")})
+    result = read_exif_jpeg(
+        tmp_path, tiff, xmp_segment(packet), *photoshop_segments(resource(0x0404, records))
+    )
+    conflict = next(c for c in result.conflicts if c.field == "taken")
+    assert conflict.copies == (("exif", "2025-10-14T10:05:00"), ("iptc", "2025-11-01"), ("xmp", "2025"))
+
+
 def test_exif_text_that_is_not_utf8_is_read_as_cp1252(tmp_path):
     raw = b"Caf\xe9\0"
     result = read_exif_jpeg(tmp_path, exif({DESCRIPTION: (ASCII, len(raw), raw)}))

@@ -303,12 +303,12 @@ def _conflict(rule: Rule, copies: dict[str, Any]) -> Conflict | None:
     """A Conflict when two copies disagree (after trimming; dates compared at the shorter precision)."""
     if len(copies) < 2:
         return None
-    shown = [(source, _sourced(rule, value, source).value) for source, value in copies.items()]
-    first = copies[next(iter(copies))]
-    for value in list(copies.values())[1:]:
-        if not _agree(rule, first, value):
-            return Conflict(rule.field, tuple(shown))
-    return None
+    values = list(copies.values())
+    if all(_agree(rule, a, b) for i, a in enumerate(values) for b in values[i + 1 :]):
+        return None
+    return Conflict(
+        rule.field, tuple((source, _sourced(rule, v, source).value) for source, v in copies.items())
+    )
 
 
 def _agree(rule: Rule, a: Any, b: Any) -> bool:
