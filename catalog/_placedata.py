@@ -128,6 +128,9 @@ CJK_SUFFIXES = (
 #: "Hefei City", "Hefei Shi", "City of London", "合肥市".
 CITY_SUFFIXES = ("city", "shi", "municipality")
 CITY_PREFIXES = ("city of",)
+#: Designators GeoNames sometimes glues to a Chinese city's name ("Yulinshi", "Wanxian"); the name without
+#: one counts as the city's own only where the city also carries it as an alternate name.
+GLUED_SUFFIXES = ("shi", "xian", "zhen")
 #: "The Netherlands", "Kingdom of Bahrain", "Republic of Korea".
 COUNTRY_PREFIXES = ("the", "republic of", "kingdom of", "state of", "commonwealth of")
 #: Abbreviated words of place names, spelt out ("St. Petersburg" → "saint petersburg").
@@ -301,6 +304,9 @@ def load_cities() -> CityIndex:
     primary: dict[str, list[int]] = {}
     for index, key in enumerate(name_keys([city.name for city in cities])):
         variants = {key, spell_out(key), *strip_designators(key, CITY_SUFFIXES)}
+        if key.endswith(GLUED_SUFFIXES):  # "Yulinshi", known also as "Yulin"
+            stems = {key[: -len(suffix)] for suffix in GLUED_SUFFIXES if key.endswith(suffix)}
+            variants.update(stems & set(name_keys(ordered[index]["alternatenames"])))
         for variant in variants:
             if variant:
                 primary.setdefault(variant, []).append(index)

@@ -23,9 +23,11 @@ How a city is chosen among those of the same name: the caption's country and pro
 then population, with the caption text (``context``) as weak evidence: the candidate's province named
 in it adds 1.5 and its country 1.0 to log10(population), enough to pick Valencia, Spain over the larger
 Valencia, Venezuela when the caption says "Spain", not enough to move Paris to Texas because a caption
-mentions Texas. GeoNames' alternate names (other languages and scripts, old names) are used only for a
-name that no city, province or country has as its own name, so "Cracow" and "合肥" work but the
-historical "Washington" of a small Maryland town never beats the capital.
+mentions Texas. GeoNames' alternate names (other languages and scripts, old names) count only for a
+name that no city has as its own ("Cracow", "合肥"), or when the most populous city holding that alternate
+name lies in the country or province the caption gives ("Canton, China" is Guangzhou; "Canton, Ohio" is
+Canton). So the historical "Washington" of a small Maryland town never answers "Washington, Md.", which
+stays as written, without coordinates.
 
 Coordinates are a city's; a place known only to province or country level gets none from ``resolve``
 (``locate`` gives a representative point for those on request).
@@ -274,8 +276,7 @@ class Gazetteer:
 
     def _cities_of(self, text: str) -> tuple[list[int], bool]:
         """Positions of the cities a name may mean, and whether they matched by their own name."""
-        key = name_key(text)
-        variants = [key, spell_out(key), *strip_designators(key, CITY_SUFFIXES, CITY_PREFIXES)]
+        variants = self._city_variants(text)
         found: list[int] = []
         for variant in variants:
             for position in self._index.primary.get(variant, ()):
@@ -283,11 +284,21 @@ class Gazetteer:
                     found.append(position)
         if found:
             return found, True
+        by_alternate = self._city_by_alternate(variants)
+        return ([by_alternate], False) if by_alternate is not None else ([], False)
+
+    @staticmethod
+    def _city_variants(text: str) -> list[str]:
+        key = name_key(text)
+        return [key, spell_out(key), *strip_designators(key, CITY_SUFFIXES, CITY_PREFIXES)]
+
+    def _city_by_alternate(self, variants: list[str]) -> int | None:
+        """The most populous city that has one of these keys as an alternate name."""
         alternate = self._index.alternate()
         for variant in variants:
             if variant in alternate:
-                return [alternate[variant]], False
-        return [], False
+                return alternate[variant]
+        return None
 
     def _country_name(self, code: str | None) -> str | None:
         record = self._countries.get(code) if code else None
@@ -466,6 +477,13 @@ class Gazetteer:
                 in_country = self._filter(hits, as_country, None) if as_country else []
                 if in_country:  # "Tbilisi, Georgia": the country of that name, not the US state
                     positions, country_code, province, provinces = in_country, as_country, None, None
+            if hits and not positions and (country_code or provinces):
+                # "Canton, China": Canton is a city in Ohio by its own name, and Guangzhou's old name. The
+                # alternate name is taken only when its most populous holder is in the place the caption
+                # names, so a small town's historical "Washington" never answers "Washington, Md.".
+                by_alternate = self._city_by_alternate(self._city_variants(city))
+                if by_alternate is not None:
+                    positions = self._filter([by_alternate], country_code, provinces)
             if not hits and not provinces and not province:
                 as_province = self._provinces_of(city)
                 if country_code:

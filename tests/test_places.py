@@ -32,6 +32,9 @@ RESOLVE_CASES = [
     ({"city": "KRAKOW "}, {"city": "Kraków"}),
     # An exonym, from GeoNames' alternate names.
     ({"city": "Cracow"}, {"city": "Kraków", "country": "Poland"}),
+    # GeoNames names it "Yulinshi" (its alternate names hold "Yulin"); the larger Yulin is in Guangxi.
+    ({"city": "Yulin", "province": "Shaanxi", "country": "China"}, {"city": "Yulinshi", "province": "Shaanxi"}),
+    ({"city": "Yulin"}, {"city": "Yulin", "province": "Guangxi"}),
     ({"city": "Krakow", "province": "Małopolskie"}, {"province": "Lesser Poland"}),
     ({"city": "Rome"}, {"city": "Rome", "province": "Lazio", "country": "Italy", "country_code": "IT"}),
     ({"city": "Rome", "province": "New York"},
@@ -100,6 +103,8 @@ RESOLVE_CASES = [
     ({"country": "U.S."}, {"country": "United States", "country_code": "US"}),
     ({"country": "The Netherlands"}, {"country": "Netherlands", "country_code": "NL"}),
     # What the gazetteer cannot confirm, it keeps as written and does not place on the map.
+    ({"city": "Canton", "country": "China"}, {"city": "Guangzhou", "province": "Guangdong"}),  # an old name
+    ({"city": "Canton", "province": "Ohio"}, {"city": "Canton", "country_code": "US"}),
     ({"city": "Rome", "country": "Poland"},
      {"city": "Rome", "country": "Poland", "country_code": "PL", "lat": None}),
     ({"city": "Washington", "province": "Md."}, {"city": "Washington", "province": "Maryland", "lat": None}),
