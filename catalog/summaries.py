@@ -4,12 +4,14 @@ the data behind `catalog places` and `catalog timeline`.
 Both take the Library and the same query terms as `catalog search`; the `*_of` forms count a list of
 photos already fetched (the contact sheet counts the photos it is about to show, without a second query).
 
->>> [(c.name, c.count) for c in place_counts(lib, ["taken:2025"])]          # doctest: +SKIP
-[('China', 3)]
->>> [(c.name, c.count, c.term) for c in place_counts(lib, [])[0].children]  # doctest: +SKIP
-[('Anhui', 1, 'province:Anhui'), ('Gansu', 1, 'province:Gansu'), (None, 1, None)]
->>> [(p.label, p.count) for p in timeline_counts(lib, [], by="month")]      # doctest: +SKIP
-[('2025', 2)]
+The three sample photos (the probe's caption names no place and no date taken)::
+
+>>> [(c.name, c.count) for c in place_counts(lib, [])]                       # doctest: +SKIP
+[('China', 2), (None, 1)]
+>>> [(c.name, c.count, c.term) for c in place_counts(lib, [])[0].children]   # doctest: +SKIP
+[('Anhui', 1, 'province:Anhui'), ('Gansu', 1, 'province:Gansu')]
+>>> [(p.label, p.count) for p in timeline_counts(lib, [], by="month")]       # doctest: +SKIP
+[('2025', 2), (None, 1)]
 >>> [(p.label, p.count, p.term) for p in timeline_counts(lib, [])[0].children]  # doctest: +SKIP
 [('2025-08', 1, 'taken:2025-08'), ('2025-10', 1, 'taken:2025-10')]
 """

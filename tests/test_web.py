@@ -397,8 +397,10 @@ def test_pages_carry_a_strict_content_security_policy(client):
 
 def test_foreign_host_names_are_refused(catalogue, tmp_path):
     app = make_app(catalogue, tmp_path)
-    assert app.test_client().get("/", headers={"Host": "evil.example"}).status_code == 400
-    assert app.test_client().get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example", ""):
+        assert app.test_client().get("/", headers={"Host": host}).status_code == 400, host
+    for host in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "127.4.5.6", "LOCALHOST"):
+        assert app.test_client().get("/", headers={"Host": host}).status_code == 200, host
     remote = make_app(catalogue, tmp_path, allow_any_host=True)
     assert remote.test_client().get("/", headers={"Host": "photos.newsroom.example"}).status_code == 200
 

@@ -9,8 +9,7 @@
 from __future__ import annotations
 
 
-def create_app(library, *, cache_dir=None, edit: bool = False, trusted_hosts=None,
-               allow_any_host: bool = False):
+def create_app(library, *, cache_dir=None, edit: bool = False, allow_any_host: bool = False):
     """The Flask app serving one open Library (see catalog.web.app for the routes).
 
     `cache_dir` holds the thumbnails (default: CATALOG_CACHE or the user cache folder); `edit` allows setting
@@ -18,5 +17,4 @@ def create_app(library, *, cache_dir=None, edit: bool = False, trusted_hosts=Non
     """
     from catalog.web import app
 
-    hosts = None if allow_any_host else (trusted_hosts or app.LOOPBACK_HOSTS)
-    return app.build_app(library, cache_dir=cache_dir, edit=edit, trusted_hosts=hosts)
+    return app.build_app(library, cache_dir=cache_dir, edit=edit, loopback_only=not allow_any_host)

@@ -11,11 +11,11 @@ Routes::
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import secrets
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
-from werkzeug.exceptions import SecurityError
 
 from catalog import render
 from catalog.errors import CatalogError, NotFound, UsageError
@@ -26,8 +26,6 @@ from catalog.web.thumbs import PLACEHOLDER_SVG, SCREEN_SIZE, THUMB_SIZE, Thumbna
 #: Photos per contact sheet page.
 PAGE_SIZE = 120
 
-#: Host names a loopback server answers to: anything else is refused (DNS rebinding).
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -35,17 +33,17 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def build_app(library, *, cache_dir=None, edit: bool = False,
-              trusted_hosts: list[str] | None = LOOPBACK_HOSTS):
+def build_app(library, *, cache_dir=None, edit: bool = False, loopback_only: bool = True):
     """The Flask app serving `library`. `edit` allows setting captions (the Library must be writable);
-    `trusted_hosts` are the Host names accepted (None: any, for --allow-remote)."""
+    `loopback_only` answers only requests addressed to localhost or a loopback address (not for
+    --allow-remote), so a page elsewhere cannot reach the server through DNS rebinding."""
     app = Flask(
         __name__,
         template_folder=str(views.TEMPLATES),
         static_folder=str(views.STATIC),
         static_url_path="/static",
     )
-    app.config.update(TRUSTED_HOSTS=trusted_hosts, MAX_CONTENT_LENGTH=1_000_000, JSON_AS_ASCII=False)
+    app.config.update(MAX_CONTENT_LENGTH=1_000_000)
     app.extensions["catalog"] = {
         "library": library,
         "thumbs": ThumbnailCache(cache_dir),
@@ -54,6 +52,13 @@ def build_app(library, *, cache_dir=None, edit: bool = False,
     }
     app.jinja_env.filters.update(views.jinja_filters())
     app.jinja_env.globals.update(views.jinja_globals())
+
+    @app.before_request
+    def _only_loopback_names():
+        if loopback_only and not is_loopback_name(request.environ.get("HTTP_HOST", "")):
+            return Response("This server answers only to 127.0.0.1 and localhost.\n", status=400,
+                            mimetype="text/plain")
+        return None
 
     @app.after_request
     def _headers(response):
@@ -68,8 +73,6 @@ def build_app(library, *, cache_dir=None, edit: bool = False,
 
     @app.errorhandler(400)
     def _bad_request(error):
-        if isinstance(error, SecurityError):  # a Host name not ours: no page (its links would name that host)
-            return Response(f"{error.description}\n", status=400, mimetype="text/plain")
         return render_template("error.html", title="Bad request", message=error.description), 400
 
     @app.errorhandler(403)
@@ -88,6 +91,22 @@ def build_app(library, *, cache_dir=None, edit: bool = False,
     app.add_url_rule("/view/<int:photo_id>", "view", lambda photo_id: _rendition(photo_id, SCREEN_SIZE))
     app.add_url_rule("/credits", "credits", _credits)
     return app
+
+
+def is_loopback_name(host_header: str) -> bool:
+    """True for a Host header naming this computer: localhost, 127.x.x.x or [::1], with or without a port.
+
+    >>> is_loopback_name("127.0.0.1:8000"), is_loopback_name("[::1]:8000"), is_loopback_name("evil.example")
+    (True, True, False)
+    """
+    host = host_header.strip().lower()
+    name = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _state() -> dict:
@@ -132,7 +151,6 @@ def _sheet():
         add_term=views.add_term,
         page=page,
         pages=pages,
-        catalogue_count=library.count() if not q else len(hits),
     )
     return body, (400 if error else 200)
 
