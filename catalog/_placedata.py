@@ -324,7 +324,10 @@ def _csc_data_dir() -> Path:
     """
     spec = importlib.util.find_spec("countrystatecity_countries")
     if spec is None or not spec.submodule_search_locations:
-        _require("countrystatecity_countries", "countrystatecity-countries")  # raises the plain message
+        raise CatalogError(
+            "the place gazetteer needs the package 'countrystatecity-countries': "
+            "install it with 'pip install countrystatecity-countries'"
+        )
     folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     if not (folder / "countries.json").is_file():  # pragma: no cover - a layout change in a new release
         raise CatalogError(f"countrystatecity-countries has no data where expected ({folder})")

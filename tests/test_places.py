@@ -33,7 +33,8 @@ RESOLVE_CASES = [
     # An exonym, from GeoNames' alternate names.
     ({"city": "Cracow"}, {"city": "Kraków", "country": "Poland"}),
     # GeoNames names it "Yulinshi" (its alternate names hold "Yulin"); the larger Yulin is in Guangxi.
-    ({"city": "Yulin", "province": "Shaanxi", "country": "China"}, {"city": "Yulinshi", "province": "Shaanxi"}),
+    ({"city": "Yulin", "province": "Shaanxi", "country": "China"},
+     {"city": "Yulinshi", "province": "Shaanxi"}),
     ({"city": "Yulin"}, {"city": "Yulin", "province": "Guangxi"}),
     ({"city": "Krakow", "province": "Małopolskie"}, {"province": "Lesser Poland"}),
     ({"city": "Rome"}, {"city": "Rome", "province": "Lazio", "country": "Italy", "country_code": "IT"}),
