@@ -72,19 +72,38 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("day month year", "19 January 2023",
               rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
-    DateShape("ISO", "2025-10-14", r"\b(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
+    DateShape("ISO", "2025-10-14", r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("month year", "August 2022 / June of 2021", rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
-    DateShape("day month, no year", "7 January", rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
+    DateShape("day month, no year", "7 January", rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
     DateShape("weekday", "on Thursday", _WD, "weekday"),
     DateShape("relative day", "yesterday",
-              r"\b(?:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
-    DateShape("year after a place", "in Shanghai, China in 1937", rf"\bin\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
+              r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
+    DateShape("year after a place", "in Shanghai, China in 1937", rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
 )
 
-_COMPILED = [(shape, re.compile(shape.pattern)) for shape in DATE_SHAPES]
-_RELATIVE = re.compile(DATE_SHAPES[-2].pattern, re.IGNORECASE)
+#: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
+#: first three letters, or a digit, at the start of a word; "y"/"t"/"l" for the relative days; "in".
+_PREFIXES = sorted({w[:3] for w in [*_MONTH_NUMBER, *(d.casefold() for d in WEEKDAYS)]})
+_WORD_GUARD = r"(?<![\w.])(?=\d|(?i:" + "|".join(_PREFIXES) + r"))"
+_GUARDS = {"relative": r"\b(?=[yYtTlL])", "year": r"\b(?=i)"}
+
+
+def _one_pattern(shapes: tuple[DateShape, ...]) -> re.Pattern:
+    """All shapes as one alternation, tried in table order at each position; group "s3" is the fourth shape
+    and its inner groups are renamed "mon_3", "day_3", ... (regex group names must be unique)."""
+    guarded, alone = [], []
+    for index, shape in enumerate(shapes):
+        inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", shape.pattern)
+        if shape.precision in _GUARDS:
+            alone.append(f"(?P<s{index}>{_GUARDS[shape.precision]}{inner})")
+        else:
+            guarded.append(f"(?P<s{index}>{inner})")
+    return re.compile(f"{_WORD_GUARD}(?:{'|'.join(guarded)})|" + "|".join(alone))
+
+
+_DATES = _one_pattern(DATE_SHAPES)
 
 
 @dataclass
@@ -108,28 +127,25 @@ class Mention:
         return self.shape.range
 
 
-def find_dates(text: str) -> list[Mention]:
+def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every date mention in text, in order, without overlaps (the more specific shape wins).
+
+    `spans` are the text's sentences, when the caller has them already.
 
     >>> [m.text for m in find_dates("Shot on Oct. 1, 2025; the fair runs Oct. 3-7, 2025, and Friday.")]
     ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
     """
-    found: list[tuple[int, int, int, re.Match, DateShape]] = []
-    for order, (shape, pattern) in enumerate(_COMPILED):
-        for match in (_RELATIVE if shape.precision == "relative" else pattern).finditer(text):
-            found.append((match.start(), -(match.end() - match.start()), order, match, shape))
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
     mentions: list[Mention] = []
-    taken_until = -1
-    for start, _, _, match, shape in found:
-        if start < taken_until:
+    for match in _DATES.finditer(text):
+        index = int(match.lastgroup[1:])
+        shape = DATE_SHAPES[index]
+        if shape.precision == "year" and not _year_after_place(text, match.start()):
             continue
-        if shape.precision == "year" and not _year_after_place(text, start):
-            continue
-        taken_until = match.end()
-        mentions.append(_mention(text, match, shape))
+        suffix = f"_{index}"
+        groups = {k[: -len(suffix)]: v for k, v in match.groupdict().items() if v is not None and k.endswith(suffix)}
+        mentions.append(_mention(match, groups, shape))
     if mentions:
-        spans = sentences(text)
+        spans = sentences(text) if spans is None else spans
         for mention in mentions:
             sentence_start = next((a for a, b in spans if a <= mention.start < b), 0)
             mention.cue = _cue(text, sentence_start, mention)
@@ -137,12 +153,11 @@ def find_dates(text: str) -> list[Mention]:
     return mentions
 
 
-def _mention(text: str, match: re.Match, shape: DateShape) -> Mention:
-    groups = match.groupdict()
+def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention:
     written = match.group()
-    if shape.precision == "year":
-        written = groups["year"]
-        return Mention(written, match.start("year"), match.end("year"), shape, groups["year"])
+    if shape.precision == "year":  # "in 1937": the mention is the year alone
+        year = groups["year"]
+        return Mention(year, match.end() - len(year), match.end(), shape, year)
     iso = None
     year = groups.get("year")
     if year:

@@ -48,17 +48,17 @@ def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
         facts.credit.photographer = photographer_in_text(work)
 
     paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
-    dates = choose_dates(find_dates(work), paragraphs, undated=bool(_UNDATED.search(work)))
+    spans = sentences(work)
+    dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)))
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         dates.date, dates.date_kind, dates.date_text, dates.released,
     )
-    facts.location = _place(work, dates.anchor and (dates.anchor.start, dates.anchor.end))
+    facts.location = _place(work, spans, dates.anchor and (dates.anchor.start, dates.anchor.end))
     return facts
 
 
-def _place(work: str, anchor: tuple[int, int] | None) -> Place:
+def _place(work: str, spans: list[tuple[int, int]], anchor: tuple[int, int] | None) -> Place:
     """The place read from the sentence holding the photo's date, else from the first sentence."""
-    spans = sentences(work)
     if not spans:
         return Place()
     first = spans[0]

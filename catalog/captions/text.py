@@ -13,15 +13,12 @@ from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES
 
 
 class Token(NamedTuple):
-    """A word or a punctuation mark, with where it sits in the caption."""
+    """A word or a punctuation mark, with where it sits in the caption (and its case-folded form)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    lower: str
 
 
 _TOKEN = re.compile(
@@ -41,13 +38,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['in', 'Portland', ',', 'Ore.', 'on', 'Oct.', '3', '.']
     """
     found: list[Token] = []
+    append = found.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
-        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word.casefold() not in ABBREVIATIONS:
-            found.append(Token(word[:-1], match.start(), match.end() - 1))
-            found.append(Token(".", match.end() - 1, match.end()))
+        lower = word.casefold()
+        if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
+            at = match.end() - 1
+            append(Token(word[:-1], match.start(), at, lower[:-1]))
+            append(Token(".", at, at + 1, "."))
         else:
-            found.append(Token(word, match.start(), match.end()))
+            append(Token(word, match.start(), match.end(), lower))
     return found
 
 
@@ -64,7 +64,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, 0, match.start() + 1)
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
             before = word.group(1).lstrip("(\"“[").casefold() if word else ""
             if before in ABBREVIATIONS or re.fullmatch(r"[^\W\d_]\.", before):
                 continue
