@@ -30,7 +30,7 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
     assert all(f"  {name} " in printed for name in FIELDS)
 
 
-# --- the scoring rules of ../shared/captions/README.md, on a set written here ----------------------------------
+# --- the scoring rules of ../shared/captions/README.md, on a set written here -------------------------------
 
 
 @pytest.mark.parametrize("field_name, got, expected, right", [

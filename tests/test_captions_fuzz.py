@@ -13,16 +13,18 @@ from catalog.captions.vocabulary import COUNTRY_ALIASES
 
 # Fragments in the shapes captions use, so the generated text reaches deep into every reader.
 FRAGMENTS = [
-    "(Xinhua/Li Xin)", "(Photo/Zhang Dagang)", "[Photo by Wang Jing/China Daily]", "(Photo provided by the CNSA)",
-    "(AP Photo/Andy Wong, File)", "REUTERS/Go Nakamura/File Photo", "ATTENTION EDITORS", "EPA-EFE/WU HAO",
-    "(Photo by VCG/VCG via Getty Images)", "© Geoff ROBIN / AFP", "Image copyrightAFPImage caption", "Photo: NASA",
-    "/ China OUT", "Handout via REUTERS", "in Hefei, east China's Anhui province,", "at the Luogang Park",
-    "in Zhongchuan township, Lanzhou New Area,", "in Rome, New York", "Oct. 14, 2025", "Tuesday, March 4, 2014",
-    "19 January 2023", "Sept. 31, 2025", "Feb. 29, 2023", "Oct. 1-7, 2025", "released on", "taken on", "undated",
-    "in 1937", "in August 2022", "yesterday", "on Thursday", "(L)", "(1368-1644)", "(D-CA)", "by police",
-    "URUMQI, Sept. 22, 2023 (Xinhua) --", "BEIJING, CHINA - OCTOBER 14:", "of the", "'s", "’s", ",", ".", "\n",
-    "(", ")", "[", "]", "/", " via ", "Province of China", "Autonomous Region", "40km from", "capital of",
-    "Xincheng County of Laibin City", "the ancient town of", "Beijing's northern suburb", "and", "UAE",
+    "(Xinhua/Li Xin)", "(Photo/Zhang Dagang)", "[Photo by Wang Jing/China Daily]",
+    "(Photo provided by the CNSA)", "(AP Photo/Andy Wong, File)", "REUTERS/Go Nakamura/File Photo",
+    "ATTENTION EDITORS", "EPA-EFE/WU HAO", "(Photo by VCG/VCG via Getty Images)", "© Geoff ROBIN / AFP",
+    "Image copyrightAFPImage caption", "Photo: NASA", "/ China OUT", "Handout via REUTERS",
+    "in Hefei, east China's Anhui province,", "at the Luogang Park",
+    "in Zhongchuan township, Lanzhou New Area,", "in Rome, New York", "Oct. 14, 2025",
+    "Tuesday, March 4, 2014", "19 January 2023", "Sept. 31, 2025", "Feb. 29, 2023", "Oct. 1-7, 2025",
+    "released on", "taken on", "undated", "in 1937", "in August 2022", "yesterday", "on Thursday", "(L)",
+    "(1368-1644)", "(D-CA)", "by police", "URUMQI, Sept. 22, 2023 (Xinhua) --",
+    "BEIJING, CHINA - OCTOBER 14:", "of the", "'s", "’s", ",", ".", "\n", "(", ")", "[", "]", "/", " via ",
+    "Province of China", "Autonomous Region", "40km from", "capital of", "Xincheng County of Laibin City",
+    "the ancient town of", "Beijing's northern suburb", "and", "UAE",
 ]
 captions = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=14).map(" ".join)
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

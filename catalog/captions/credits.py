@@ -16,7 +16,7 @@ organisation, or a tag such as "File Photo". Worked examples, one per agency sty
     (AP Photo/Andy Wong)   (Photo by Andy Wong/AP Photo)       photographer Andy Wong, agency AP
     REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...        raw stops before the editors' note
     (Photo by Lian Guoqing/VCG via Getty Images)     agency Getty Images: the last distributor
-    (Photo by VCG/VCG via Getty Images)              an organisation in the photographer's slot: no photographer
+    (Photo by VCG/VCG via Getty Images)              an organisation as photographer: no photographer
     AFP PHOTO / SAID KHATIB    © Geoff ROBIN / AFP   agency AFP
     EPA-EFE/WU HAO                                   agency EPA-EFE
     Image copyrightAFPImage caption...               agency AFP (a web page's label glued to the text)
@@ -67,7 +67,8 @@ LEAD_INS: tuple[LeadIn, ...] = (
            "(Photo courtesy of the CMESO)"),
     LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+", "provider",
            "(Handout from the Indonesian Navy)"),
-    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture)s?\s+by\s*:?\s+", "byline", "[Photo by Wang Jing/China Daily]"),
+    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture)s?\s+by\s*:?\s+", "byline",
+           "[Photo by Wang Jing/China Daily]"),
     LeadIn(r"(?:photo|image|picture)\s+credits?\s*:\s*", "label", "Photo Credit: (NASA/Joel Kowsky)"),
     LeadIn(r"credits?\s*:\s*", "label", "Credit: NASA/Bill Ingalls"),
     LeadIn(r"(?:photo|photos|photograph|image|picture|pictures|source)\s*:\s*", "label", "Photo: AP"),
@@ -287,7 +288,8 @@ def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Cred
         credit.agency = None
     elif not people and credit.agency and not last_segment:
         # "Xinhua/CNSA", "REUTERS/KCNA": a state or space agency's picture, distributed by the agency.
-        sources = [p for p in outlets if p.kind == "org" and not is_media(p.value) and p.value != credit.agency]
+        sources = [p for p in outlets if p.kind == "org" and not is_media(p.value)]
+        sources = [p for p in sources if p.value != credit.agency]
         credit.provider = "/".join(p.value for p in sources) or None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
@@ -300,7 +302,7 @@ def _distributor(names: list[Part], last_segment: int) -> str | None:
     return last[-1].value if last else None
 
 
-# --- where a credit sits ---------------------------------------------------------------------------------------
+# --- where a credit sits ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -322,10 +324,14 @@ class CreditSpot:
 
 
 _CLOSING_BRACKETS = re.compile(r"[(\[]([^()\[\]]{1,160})[)\]][\s.#]*$")
-_LABEL_BEFORE = re.compile(r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
+)
 _RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*\s+OUT|RESTRICTED\b.*)\s*$")
 _BRACKETS = re.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]")
-_GLUED_LABEL = re.compile(r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE)
+_GLUED_LABEL = re.compile(
+    r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
+)
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*\s")
 
 
@@ -345,22 +351,20 @@ def _closing_brackets(text: str, rules: Rules) -> Found | None:
         return None
     start = match.start()
     label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
-    if label:
-        raw_start, raw_end, content = label.start(), match.start() + len(match.group().rstrip(" \t\n.#")), None
-        content = text[raw_start:raw_end]
+    if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
+        start = label.start()
+        content = text[start: match.start() + len(match.group().rstrip(" \t\n.#"))]
     else:
-        raw_start, raw_end, content = match.start(1), match.end(1), match.group(1)
+        content = match.group(1)
     reading = _read(content, rules)
-    if reading is None or not (reading.strong or _standalone(text, label.start() if label else start)):
+    if reading is None or not (reading.strong or _standalone(text, start)):
         return None
-    raw = content.strip().rstrip(".").rstrip()
-    raw_start = raw_start + (len(content) - len(content.lstrip()))
-    reading.credit.raw = raw
-    return Found(reading.credit, label.start() if label else start, len(text))
+    reading.credit.raw = content.strip().rstrip(".").rstrip()
+    return Found(reading.credit, start, len(text))
 
 
 def _agency_led_tail(text: str, rules: Rules) -> Found | None:
-    """'... March 11, 2025. REUTERS/Tingshu Wang' and 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
+    """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
     best = None
     for match in rules.agency_lead.finditer(text):
         before = text[: match.start()].rstrip(" \t")
@@ -454,7 +458,7 @@ def _first_line(text: str, rules: Rules) -> Found | None:
     if not line or len(line) > 80:
         return None
     reading = _read(line, rules)
-    if reading is None or not ("/" in line or reading.strong) or reading.credit.agency is None and "/" not in line:
+    if reading is None or not ("/" in line or reading.strong):
         return None
     reading.credit.raw = line
     return Found(reading.credit, 0, newline + 1)
@@ -501,7 +505,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
 
 
 _TAKEN_BY = re.compile(
-    r"\b(?i:photo|picture|image|photograph)s?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+((?:[a-z]+\s+){0,2})"
+    r"\b(?i:photo|picture|image|photograph)s?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
+    r"((?:[a-z]+\s+){0,2})"
     r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)",
 )
 

@@ -13,7 +13,7 @@ beside it. Worked examples::
     ... in August 2022.                                                2022-08
     ... library in 2021.                                               2021 (a year only counts after a place)
     ... on January 15.                                                 date null, date_text "January 15"
-    URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17: the dateline is the filing date
+    URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17 (the dateline is the filing)
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from catalog.captions.vocabulary import (
     BACKGROUND_NEARBY,
     BACKGROUND_WORDS,
     MONTHS,
+    PLACE_SUFFIXES,
     RELATIVE_DAYS,
     TAKEN_WORDS,
+    VENUE_WORDS,
     WEEKDAYS,
 )
 
@@ -67,20 +69,24 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               rf"(?P<mon>{_MON})\s+(?P<day>{_DAY}){_TO}(?:(?P<mon2>{_MON})\s+)?(?P<day2>{_DAY})"
               rf"(?:,?\s+(?P<year>{_YEAR}))?", "day", range=True),
     DateShape("day-month range", "1-7 October 2025",
-              rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day", range=True),
+              rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day",
+              range=True),
     DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("day month year", "19 January 2023",
               rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
-    DateShape("ISO", "2025-10-14", r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
-    DateShape("month year", "August 2022 / June of 2021", rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
+    DateShape("ISO", "2025-10-14",
+              r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
+    DateShape("month year", "August 2022 / June of 2021",
+              rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
     DateShape("day month, no year", "7 January", rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
     DateShape("weekday", "on Thursday", _WD, "weekday"),
     DateShape("relative day", "yesterday",
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
-    DateShape("year after a place", "in Shanghai, China in 1937", rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
+    DateShape("year after a place", "in Shanghai, China in 1937",
+              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -142,7 +148,9 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         if shape.precision == "year" and not _year_after_place(text, match.start()):
             continue
         suffix = f"_{index}"
-        groups = {k[: -len(suffix)]: v for k, v in match.groupdict().items() if v is not None and k.endswith(suffix)}
+        groups = {
+            k[: -len(suffix)]: v for k, v in match.groupdict().items() if v is not None and k.endswith(suffix)
+        }
         mentions.append(_mention(match, groups, shape))
     if mentions:
         spans = sentences(text) if spans is None else spans
@@ -184,13 +192,12 @@ def _valid_day(year: int, month: int, day: int) -> str | None:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_SUFFIX_WORDS = frozenset(suffix.split()[-1] for suffix, _, _ in PLACE_SUFFIXES)
 _PLACE_END = re.compile(r"([\w’'.-]+)[,]?\s*$")
 
 
 def _year_after_place(text: str, start: int) -> bool:
     """'in 1937' counts only right after a place or a picture word: 'in Shanghai, China in 1937'."""
-    from catalog.captions.vocabulary import PLACE_SUFFIXES, VENUE_WORDS
-
     match = _PLACE_END.search(text, max(0, start - 40), start)
     if not match:
         return False
@@ -198,17 +205,21 @@ def _year_after_place(text: str, start: int) -> bool:
     if word[:1].isupper() and not text[: match.start()].rstrip().endswith((".", "\n")):
         return word.casefold() not in {"in", "the", "on", "this", "that"}
     folded = word.casefold()
-    return folded in VENUE_WORDS or folded in {s for s, _, _ in PLACE_SUFFIXES} or folded in {"photo", "picture"}
+    return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
 
 
 _RELEASE_BEFORE = re.compile(
-    r"\b(?:released|issued|distributed|published|made\s+public|handed\s+out|(?:photo|image|picture)s?\s+provided)"
+    r"\b(?:released|issued|distributed|published|made\s+public|handed\s+out"
+    r"|(?:photo|image|picture)s?\s+provided)"
     r"\b(?P<between>[^,;.!?\n]{0,100})$",
     re.IGNORECASE,
 )
-_TAKEN_BEFORE = re.compile(r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE)
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
+)
 _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
-_PHOTO_AFTER = re.compile(r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
+_PHOTO_AFTER = re.compile(
+    r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
 _SKIP = {"on", "in", "of", "the", "a", "an", "at"}
 
@@ -253,7 +264,9 @@ class DateFacts:
     anchor: Mention | None = None
 
 
-def choose_dates(mentions: list[Mention], paragraphs: list[tuple[int, int]], undated: bool = False) -> DateFacts:
+def choose_dates(
+    mentions: list[Mention], paragraphs: list[tuple[int, int]], undated: bool = False
+) -> DateFacts:
     """The photo's date, its kind, a yearless date as written, and a release date, per the labelling rules.
 
     `paragraphs` are (start, end) spans: the scene is the first paragraph holding a date that is not
@@ -297,7 +310,7 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
 _ON_BEFORE = re.compile(r"(?:\bon|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
-# --- datelines -------------------------------------------------------------------------------------------------
+# --- datelines --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -325,18 +338,20 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
         "Xinhua", "CHINA-XINJIANG-VISIT (CN)\n(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) --",
         re.compile(
             r"\s*(?:[A-Z0-9][A-Z0-9 &,.'’/-]*\([A-Z]{2,3}\)\s*\n\s*)?(?:\(\d{6}\)\s*-{1,2}\s*)?"
-            rf"(?P<place>{_PLACE_CAPS}),\s*(?P<date>[^()\n]{{3,30}}?)\s*\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{{1,30}})\)"
+            rf"(?P<place>{_PLACE_CAPS}),\s*(?P<date>[^()\n]{{3,30}}?)\s*"
+            r"\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{1,30})\)"
             r"\s*[-–—]{1,2}\s*"
         ),
     ),
     DatelineShape(
         "Getty", "BEIJING, CHINA - OCTOBER 14:",
-        re.compile(rf"\s*(?P<place>[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Z .'’-]+)*)\s+[-–—]\s+(?P<date>[A-Z]+\s+\d{{1,2}}"
-                   rf"(?:,\s*\d{{4}})?)\s*:\s*"),
+        re.compile(r"\s*(?P<place>[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Z .'’-]+)*)\s+[-–—]\s+"
+                   r"(?P<date>[A-Z]+\s+\d{1,2}(?:,\s*\d{4})?)\s*:\s*"),
     ),
     DatelineShape(
         "wire story", "BEIJING (Reuters) -",
-        re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)\s*[-–—]{{1,2}}\s*"),
+        re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)"
+                   r"\s*[-–—]{1,2}\s*"),
     ),
     DatelineShape(
         "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",

@@ -22,7 +22,9 @@ from pathlib import Path
 from catalog.captions.parser import parse
 from catalog.captions.types import CaptionFacts
 
-FIELDS = ("photographer", "agency", "provider", "date", "date_kind", "sublocation", "city", "province", "country")
+FIELDS = (
+    "photographer", "agency", "provider", "date", "date_kind", "sublocation", "city", "province", "country",
+)
 THRESHOLD = 0.95
 
 
@@ -34,12 +36,14 @@ def default_dev_path() -> Path:
 
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
-_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "’": "'", "‘": "'"})
+_PLAIN_LETTERS = str.maketrans({
+    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+    "œ": "oe", "Œ": "OE", "’": "'", "‘": "'",
+})
 
 
 def fold(value: str | None, field_name: str = "") -> str | None:
-    """A value as the scoring compares it: "the Luogang Park" == "luogang park"; "Anhui Province" == "anhui"."""
+    """A value as scored: "the Luogang Park" == "luogang park"; "Anhui Province" == "anhui" (province)."""
     if value is None:
         return None
     text = unicodedata.normalize("NFKD", value.translate(_PLAIN_LETTERS))
@@ -58,8 +62,8 @@ def answers(facts: CaptionFacts) -> dict[str, str | None]:
     credit, place = facts.credit, facts.location
     return {
         "photographer": credit.photographer, "agency": credit.agency, "provider": credit.provider,
-        "date": facts.date, "date_kind": facts.date_kind, "sublocation": place.sublocation, "city": place.city,
-        "province": place.province, "country": place.country,
+        "date": facts.date, "date_kind": facts.date_kind, "sublocation": place.sublocation,
+        "city": place.city, "province": place.province, "country": place.country,
     }
 
 
@@ -144,13 +148,16 @@ def report(score: Score, show_errors: bool = False) -> str:
         for miss in score.misses:
             snippet = miss.text.replace("\n", " ")
             snippet = snippet if len(snippet) <= 160 else snippet[:157] + "..."
-            lines.append(f"\nline {miss.line} {miss.field}: got {miss.got!r}, expected {miss.expected!r}\n  {snippet}")
+            lines.append(f"\nline {miss.line} {miss.field}: got {miss.got!r}, expected {miss.expected!r}")
+            lines.append(f"  {snippet}")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the table, exit 1 below the threshold, 2 when the set cannot be read."""
-    parser = argparse.ArgumentParser(prog="python -m catalog.captions.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m catalog.captions.evaluate", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("dev", nargs="?", type=Path, default=None, help="labelled captions (JSON lines)")
     parser.add_argument("--show-errors", action="store_true", help="list every wrong field")
     args = parser.parse_args(argv)

@@ -33,10 +33,10 @@ from catalog.captions.vocabulary import (
     AREA_NOUNS,
     CHINA_PROVINCES,
     COUNTRIES,
-    DISTANCE_WORDS,
     COUNTRY_ALIASES,
     DESCRIPTORS,
     DIRECTIONS,
+    DISTANCE_WORDS,
     ETHNIC_WORDS,
     EVENT_WORDS,
     KIND_LEVELS,
@@ -61,8 +61,10 @@ from catalog.captions.vocabulary import (
 _SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
 #: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
-_NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words that may end a name: "Ipanema beach"
-_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am"})
+_NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
+_CONNECTORS = frozenset({
+    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am",
+})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
 _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -109,13 +111,13 @@ class Chain:
 def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None) -> Place:
     """The place of the scene sentence text[sentence[0]:sentence[1]]; `anchor` is the photo date's span.
 
-    >>> text = "Researchers test an aircraft at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
-    >>> find_places(text, (0, len(text)), (88, 100))
+    >>> text = "Tests at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
+    >>> find_places(text, (0, len(text)), (65, 77))
     Place(sublocation='Luogang Park', city='Hefei', province='Anhui', country='China')
     """
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
-    clean = _PARENTHETICAL.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text[start:end])
+    clean = _PARENTHETICAL.sub(_emptied, text[start:end])
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -135,6 +137,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     return place
 
 
+def _emptied(match: re.Match) -> str:
+    written = match.group()
+    return written[0] + " " * (len(written) - 2) + written[-1]
+
+
 def _distance(chain: Chain, span: tuple[int, int] | None) -> tuple[int, int]:
     if span is None:
         return (chain.start, 0)
@@ -146,7 +153,10 @@ def _distance(chain: Chain, span: tuple[int, int] | None) -> tuple[int, int]:
 
 
 def resolve(chain: Chain) -> tuple[Place, str | None]:
-    """City, province and country from a chain's elements, and the sub-city unit that may be the sublocation."""
+    """City, province and country from a chain's elements, and the sub-city unit that may be the sublocation.
+
+    The unit is a village or town, else a county or district inside a named city.
+    """
     place = Place()
     towns: list[Element] = []
     counties: list[Element] = []
@@ -161,7 +171,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         elif level == "city" and place.city is None:
             place.city = value
         elif level == "province":
-            if value.casefold() in STATE_CITIES and place.city is None and place.province is None and not counties:
+            alone = place.city is None and place.province is None and not counties
+            if value.casefold() in STATE_CITIES and alone:
                 place.city = value  # "in New York", "in Washington": the city
             elif place.province is None:
                 place.province = value
@@ -182,7 +193,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     return place, sub_admin
 
 
-# --- reading chains ------------------------------------------------------------------------------------------
+# --- reading chains ---------------------------------------------------------------------------------------
 
 
 def read_chains(toks: list[Token]) -> list[Chain]:
@@ -271,9 +282,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     China-Africa Cooperation in Beijing").
     """
     first = chain.elements[0]
-    inside_next = len(chain.elements) > 1 and links[:1] in (["in"], ["inside"]) and chain.elements[1].level in (
-        _GEO_LEVELS
-    )
+    second = chain.elements[1] if len(chain.elements) > 1 else None
+    inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
     if allowed == "venue":
@@ -292,7 +302,7 @@ def _is_distance(word: str) -> bool:
 
 
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
-    """Where the next, larger place of a chain starts: after ", ", ", a city in", ", capital of", " of", " in"."""
+    """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
     while j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]":
         j += 2  # an emptied "(NPC)" between two places
@@ -310,9 +320,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
         m = k + 1 if toks[k].lower in _ARTICLES else k
         while m < n and toks[m].lower in DESCRIPTORS and m + 1 < n and toks[m + 1].lower not in ("of", "in"):
             m += 1
-        if m + 1 < n and (toks[m].lower in KIND_LEVELS or toks[m].lower == "capital") and toks[m + 1].lower in (
-            "of", "in"
-        ):
+        kind = toks[m].lower in KIND_LEVELS or toks[m].lower == "capital"
+        if m + 1 < n and kind and toks[m + 1].lower in ("of", "in"):
             return m + 2, "any"  # ", a city in East China's ...", ", capital of China"
         if toks[k].lower in _ARTICLES and toks[k].lower != "the":
             return None  # ", a shop that sells ...": an aside
@@ -378,7 +387,9 @@ def _is_descriptor(toks: list[Token], k: int) -> bool:
         if k + 1 >= len(toks):
             return False
         following = toks[k + 1]
-        return is_capitalised(following.text) or following.lower in DESCRIPTORS or following.lower in KIND_LEVELS
+        return is_capitalised(following.text) or following.lower in DESCRIPTORS or following.lower in (
+            KIND_LEVELS
+        )
     if k + 1 >= len(toks):
         return False
     following = strip_possessive(toks[k + 1].text) or toks[k + 1].text
@@ -388,11 +399,12 @@ def _is_descriptor(toks: list[Token], k: int) -> bool:
 
 def _read_name(toks: list[Token], i: int) -> int | None:
     """The end of the proper name starting at toks[i]: capitalised words, with "of", "de", a closing
-    "village"/"Park", and "and" when a shared suffix follows ("Aba Tibetan and Qiang Autonomous Prefecture")."""
+    "village"/"Park", and "and" when a shared suffix follows ("Aba Tibetan and Qiang Autonomous
+    Prefecture")."""
     n = len(toks)
     j = i
-    if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text) and not _stops(toks, j + 1):
-        j += 1  # "13th Beijing International Film Festival", "2024 Jilin Province ..."
+    if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
+        j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
     if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j):
         return None
     while j < n:
@@ -412,8 +424,9 @@ def _read_name(toks: list[Token], i: int) -> int | None:
             if k < n and toks[k].lower in _NAME_WORDS:
                 j = k + 1  # "Jiuzhaigou scenic area", "Wolong national nature reserve"
                 continue
-        if word[:1].isdigit() and j + 1 < n and (toks[j + 1].lower in _NAME_WORDS or is_capitalised(toks[j + 1].text)):
-            if not _stops(toks, j + 1):
+        following = toks[j + 1] if j + 1 < n else None
+        if word[:1].isdigit() and following and not _stops(toks, j + 1):
+            if following.lower in _NAME_WORDS or is_capitalised(following.text):
                 j += 1
                 continue
         if word in _CONNECTORS:

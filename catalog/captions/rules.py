@@ -33,7 +33,7 @@ _NOT_KEY = re.compile(r"[\W_]+")
 
 
 def alias_key(name: str) -> str:
-    """How agency and staff names are compared: case, spaces and punctuation ignored ("EPA/EFE" == "epa-efe")."""
+    """How agency and staff names are compared, without case, spaces or punctuation: "EPA/EFE" = "epa-efe"."""
     return _NOT_KEY.sub("", name.replace("’", "'").casefold())
 
 
@@ -72,7 +72,7 @@ class Rules:
         return self._staff_keys.get(alias_key(photographer))
 
     def agency_for(self, credit_text: str) -> str | None:
-        """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credit fields."""
+        """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credits."""
         from catalog.captions.credits import read_credit
 
         credit = read_credit(credit_text, self, strong_only=False)
@@ -81,7 +81,10 @@ class Rules:
         return self.standard_agency(credit_text)
 
     def credit_line(self, credit: Credit) -> str:
-        """The credit in publication style ("Xinhua/Li Xin", "Photo/Zhang Dagang"); "" when nobody is named."""
+        """The credit in publication style ("Xinhua/Li Xin", "Photo/Zhang Dagang"); "" when nobody is named.
+
+        The first line of [credit_lines] that applies is used (see the comments in default.toml).
+        """
         lines = self.credit_lines
         values = {"photographer": credit.photographer, "agency": credit.agency, "provider": credit.provider}
         if credit.photographer:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass
 class Credit:
-    """A caption's credit line, split into its parts (see ../shared/captions/README.md for the labelling rules)."""
+    """A caption's credit line split into its parts (../shared/captions/README.md has the labelling rules)."""
 
     raw: str | None = None  # "Photo/Zhang Dagang", "AP Photo/Andy Wong", "REUTERS/Go Nakamura"
     photographer: str | None = None
@@ -31,7 +31,8 @@ class CaptionFacts:
 
     ``date`` is ISO at the precision written ("2025-10-14", "2025-10", "2025") or None;
     ``date_kind`` is "taken", "released" or None; ``date_text`` holds a date written without a year.
-    ``released`` is a release date found beside a taken date (both can appear in one caption).
+    ``released`` is the release date whenever the caption gives one: beside a taken date (both can appear
+    in one caption), or equal to ``date`` when ``date_kind`` is "released".
     """
 
     text: str

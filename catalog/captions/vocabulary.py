@@ -8,7 +8,7 @@ All look-ups are by ``casefold()`` unless a table says otherwise.
 
 from __future__ import annotations
 
-# --- dates ---------------------------------------------------------------------------------------------------
+# --- dates -------------------------------------------------------------------------------------------------
 
 #: month number -> the ways captions write it ("Sept." is AP style, "Oct" without a dot is China Daily style).
 MONTHS: dict[int, tuple[str, ...]] = {
@@ -30,7 +30,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: Days named relative to an unknown day: kept as ``date_text``, never a date and never a kind.
-RELATIVE_DAYS = ("yesterday", "today", "tonight", "last night", "this morning", "this afternoon", "this evening")
+RELATIVE_DAYS = (
+    "yesterday", "today", "tonight", "last night", "this morning", "this afternoon", "this evening",
+)
 
 #: Words right before a date that make it a release date: "released by X on Oct. 1, 2025".
 RELEASE_WORDS = frozenset({"released", "issued", "distributed", "published", "provided", "handed", "made"})
@@ -50,24 +52,25 @@ BACKGROUND_WORDS = frozenset({
 #: Words within the five before a date that put it in the future or the past of the story: "will open on".
 BACKGROUND_NEARBY = frozenset({"will", "shall", "would", "born", "since", "until", "till", "between"})
 
-# --- sentences and tokens -------------------------------------------------------------------------------------
+# --- sentences and tokens ----------------------------------------------------------------------------------
 
 #: Words ending in a dot that do not end a sentence.
 ABBREVIATIONS = frozenset(
     [f"{m.casefold()}" for names in MONTHS.values() for m in names if m.endswith(".")]
     + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
-    a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky.
-    la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i.
-    s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.""".split()
+    a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
+    ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
+    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.""".split()
 )
 
-# --- places ---------------------------------------------------------------------------------------------------
+# --- places ------------------------------------------------------------------------------------------------
 
 #: Prepositions that introduce a place. "any": the place may be a venue, a city, a province or a country
 #: ("in Hefei"); "venue": only a named site with a venue or village word ("at the Luogang Park",
 #: "on Liberty Island", "to Haikou Meilan International Airport"). "from" counts only after a verb of viewing
-#: ("viewed from the Shanghai Financial Center building"); otherwise it gives an origin ("from Dakar, Senegal").
+#: ("viewed from the Shanghai Financial Center building"); otherwise it gives an origin
+#: ("from Dakar, Senegal").
 PREPOSITIONS: dict[str, str] = {
     "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "venue",
     "nearby": "venue", "along": "venue", "across": "venue", "around": "venue", "outside": "venue",
@@ -88,11 +91,15 @@ PREPOSITION_NOUNS: dict[str, str] = {
 
 #: Words before "from" that make what follows a reference point ("40km from Zhangye city, ... Gansu
 #: Province"): the point itself is left out, the larger places after it are kept.
-DISTANCE_WORDS = frozenset({"km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "away", "far"})
+DISTANCE_WORDS = frozenset({
+    "km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "away", "far",
+})
 
 #: Verbs after which "from" gives the photographer's standpoint, a real place.
-VIEWING_VERBS = frozenset({"viewed", "seen", "taken", "shot", "photographed", "pictured", "captured", "looking",
-                           "off", "departs", "departing", "launched", "launches", "leaves", "leaving", "emerges"})
+VIEWING_VERBS = frozenset({
+    "viewed", "seen", "taken", "shot", "photographed", "pictured", "captured", "looking", "off", "departs",
+    "departing", "launched", "launches", "leaves", "leaving", "emerges",
+})
 
 #: Words that may stand between a preposition and a name: "in the ancient city of Kashgar",
 #: "in remote Jiaxian", "in northwest China's Gansu Province".
@@ -100,8 +107,9 @@ DESCRIPTORS = frozenset({
     "ancient", "old", "historic", "remote", "rural", "scenic", "downtown", "coastal", "mountainous", "border",
     "capital", "regional", "provincial", "southern", "northern", "eastern", "western", "central", "port",
     "southeastern", "southwestern", "northeastern", "northwestern", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "mainland", "inland", "frontier", "famous", "picturesque",
-    "small", "tiny", "new", "suburban", "nearby", "neighboring", "neighbouring", "eastern-most", "far",
+    "northeast", "northwest", "southeast", "southwest", "mainland", "inland", "frontier", "famous",
+    "picturesque", "small", "tiny", "new", "suburban", "nearby", "neighboring", "neighbouring",
+    "eastern-most", "far",
 })
 
 #: Compass words before a country or province: "east China", "western Turkey", "the southern Gaza Strip".
@@ -148,24 +156,25 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
 park square hall temple museum street road avenue lane alley hutong bridge lake river beach harbor harbour
-pier wharf bay island islands mountain mountains hill hills peak valley canyon gorge forest grassland grasslands
-desert wetland wetlands reserve garden gardens zoo aquarium stadium arena gymnasium gym center centre station
-airport terminal market mall plaza hotel palace pagoda tower gate wall building church cathedral mosque
-monastery shrine school university college campus library hospital base laboratory lab institute academy
-theater theatre cinema farm port dam reservoir canal shoal reef atoll glacier cave caves grottoes ruins site
-relics tomb tombs mausoleum memorial monument statue cemetery area zone courtyard residence mansion factory
-plant mine dock shipyard workshop field fields oilfield orchard pasture ranch terraces resort spot compound
-embassy consulate headquarters office ministry parliament capitol villa castle fort fortress pavilion arch house
-waterfall falls spring springs pass plateau basin delta estuary lagoon marsh coast peninsula cape prairie
-quarter bazaar avenue boulevard highway expressway railway tunnel crossing checkpoint camp port
+pier wharf bay island islands mountain mountains hill hills peak valley canyon gorge forest grassland
+grasslands desert wetland wetlands reserve garden gardens zoo aquarium stadium arena gymnasium gym center
+centre station airport terminal market mall plaza hotel palace pagoda tower gate wall building church
+cathedral mosque monastery shrine school university college campus library hospital base laboratory lab
+institute academy theater theatre cinema farm port dam reservoir canal shoal reef atoll glacier cave caves
+grottoes ruins site relics tomb tombs mausoleum memorial monument statue cemetery area zone courtyard
+residence mansion factory plant mine dock shipyard workshop field fields oilfield orchard pasture ranch
+terraces resort spot compound embassy consulate headquarters office ministry parliament capitol villa castle
+fort fortress pavilion arch house waterfall falls spring springs pass plateau basin delta estuary lagoon
+marsh coast peninsula cape prairie quarter bazaar avenue boulevard highway expressway railway tunnel
+crossing checkpoint camp port
 """.split())
 
 #: Words that make a name an event, not a place: "Tokyo Olympics", "Auto China 2016 show".
 EVENT_WORDS = frozenset("""
 olympics olympic games festival fair expo week show conference congress summit forum championship
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
-biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally
-league series open derby grand prix prix war
+biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
+series open derby grand prix prix war
 """.split())
 
 #: Words for open water and the sky: never a city ("the South China Sea", "the Milky Way").
@@ -173,8 +182,9 @@ WATER_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "channel", "way", "sp
 
 #: Lower-case nouns after a possessive that make the possessor a place: "in Beijing's northern suburb".
 AREA_NOUNS = frozenset({
-    "suburb", "suburbs", "outskirts", "downtown", "countryside", "border", "area", "areas", "region", "outskirt",
-    "streets", "centre", "center", "east", "west", "north", "south", "coast", "capital", "port", "hinterland",
+    "suburb", "suburbs", "outskirts", "downtown", "countryside", "border", "area", "areas", "region",
+    "outskirt", "streets", "centre", "center", "east", "west", "north", "south", "coast", "capital", "port",
+    "hinterland",
 })
 
 #: Administrative words of China whose autonomous-region names are shortened: "Guangxi Zhuang" -> "Guangxi".
@@ -185,18 +195,22 @@ MUNICIPALITIES = frozenset({"beijing", "shanghai", "tianjin", "chongqing", "hong
 
 #: China's provincial-level names, as captions write them without the word "province".
 CHINA_PROVINCES = frozenset("""
-anhui fujian gansu guangdong guizhou hainan hebei heilongjiang henan hubei hunan jiangsu jiangxi jilin liaoning
-qinghai shaanxi shandong shanxi sichuan yunnan zhejiang taiwan guangxi ningxia xinjiang tibet xizang
+anhui fujian gansu guangdong guizhou hainan hebei heilongjiang henan hubei hunan jiangsu jiangxi jilin
+liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang taiwan guangxi ningxia xinjiang tibet
+xizang
 """.split() + ["inner mongolia"])
 
 #: US states and the AP abbreviations for them, and other first-level regions written after a city
 #: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England").
 STATES = frozenset(name.casefold() for name in """
-Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
+Illinois|
 Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|
-Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|
+Oklahoma|
 Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|
-West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|La.|
+West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
+La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
 Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
@@ -217,7 +231,8 @@ REGIONS = frozenset({
 #: following the labelling rules; the rest map to themselves.
 COUNTRY_ALIASES: dict[str, str] = {
     "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
-    "united states of america": "United States", "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates",
+    "united states of america": "United States", "uae": "United Arab Emirates",
+    "u.a.e.": "United Arab Emirates",
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "Britain", "great britain": "Britain",
     "the netherlands": "Netherlands", "the philippines": "Philippines", "the gambia": "Gambia",
     "the bahamas": "Bahamas", "the united states": "United States", "the united kingdom": "United Kingdom",
@@ -229,7 +244,8 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 COUNTRIES = frozenset(name.casefold() for name in """
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
-Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|
+Botswana|
 Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|
 Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|
 Dominica|Dominican Republic|Democratic Republic of Congo|Democratic Republic of the Congo|East Timor|
@@ -242,22 +258,23 @@ Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|
 Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
 Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
 Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|
-Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|
+Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|
+Switzerland|
 Syria|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|
 Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|
 Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma
 """.replace("\n", "").split("|"))
 
-# --- credits --------------------------------------------------------------------------------------------------
+# --- credits -----------------------------------------------------------------------------------------------
 
 #: Words in an organisation's name that make it a news or photo outlet (an agency), not an outside provider:
 #: "Animal News Agency", "eastday.com", "Rex Features". An organisation without them is a provider when it
 #: stands alone ("China Manned Space Agency", "CNSA/CLEP"), and an employer (agency) beside a photographer.
 MEDIA_WORDS = frozenset({
     "news", "press", "daily", "times", "post", "online", "images", "image", "photo", "photos", "pictures",
-    "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette", "wire",
-    "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
-    "publishing", "publications", "productions", "press", "network", "channel", "radio", "studio", "studios",
+    "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette",
+    "wire", "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
+    "publishing", "publications", "productions", "network", "channel", "radio", "studio", "studios",
 })
 
 #: Web addresses that make a name an outlet: "chinadaily.com.cn", "eastday.com".
@@ -265,17 +282,19 @@ MEDIA_DOMAINS = (".com", ".cn", ".net", ".co", ".tv", ".news")
 
 #: Words in an organisation's name (beyond the media words): "China National Space Administration".
 ORGANISATION_WORDS = frozenset({
-    "agency", "administration", "ministry", "department", "bureau", "office", "center", "centre", "university",
-    "institute", "library", "museum", "archive", "archives", "association", "committee", "government", "police",
-    "army", "navy", "force", "forces", "corporation", "company", "co.", "ltd", "ltd.", "group", "foundation",
-    "society", "council", "authority", "commission", "team", "club", "project", "program", "programme",
-    "observatory", "academy", "laboratory", "service", "services", "organization", "organisation", "federation",
-    "union", "party", "court", "embassy", "coast", "guard", "military", "station", "administrative", "hospital",
-    "school", "college", "zoo", "park", "council", "nasa", "esa", "un", "who", "inc", "inc.", "llc", "studio",
-    "studios", "collection", "command", "corps", "airlines", "airways", "republic", "kingdom", "department",
+    "agency", "administration", "ministry", "department", "bureau", "office", "center", "centre",
+    "university", "institute", "library", "museum", "archive", "archives", "association", "committee",
+    "government", "police", "army", "navy", "force", "forces", "corporation", "company", "co.", "ltd", "ltd.",
+    "group", "foundation", "society", "council", "authority", "commission", "team", "club", "project",
+    "program", "programme", "observatory", "academy", "laboratory", "service", "services", "organization",
+    "organisation", "federation", "union", "party", "court", "embassy", "coast", "guard", "military",
+    "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
+    "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
+    "republic", "kingdom",
 })
 
-#: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo", "(AP Photo/Andy Wong, File)".
+#: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
+#: "(AP Photo/Andy Wong, File)".
 CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
     "illustration", "photo illustration", "via", "-", "photo", "photos", "file image",
@@ -300,8 +319,10 @@ POSITION_WORDS = frozenset({
 
 #: Nouns after which "of" names what the picture shows, not where it was taken: "takes photos of the
 #: Forbidden City", "a view of the Great Wall".
-SHOWN_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "selfie",
-                         "selfies", "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting"})
+SHOWN_NOUNS = frozenset({
+    "photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "selfie", "selfies",
+    "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting",
+})
 
 #: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...".
 VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial"})
@@ -310,18 +331,19 @@ VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "land
 #: "Photo taken on ... shows the Huajiang Grand Canyon Bridge in ...".
 VENUE_OBJECT_VERBS = frozenset({
     "visit", "visits", "visiting", "visited", "tour", "tours", "touring", "toured", "explore", "explores",
-    "exploring", "shows", "show", "showing", "shown", "enter", "enters", "entering", "overlooks", "overlooking",
-    "crosses", "cross", "crossing", "climb", "climbs", "climbing", "flock", "throng", "throngs", "fill", "fills",
-    "crowd", "crowds", "pack", "packs",
+    "exploring", "shows", "show", "showing", "shown", "enter", "enters", "entering", "overlooks",
+    "overlooking", "crosses", "cross", "crossing", "climb", "climbs", "climbing", "flock", "throng",
+    "throngs", "fill", "fills", "crowd", "crowds", "pack", "packs",
 })
 
 #: Lower-case words that may sit inside a place's name before its venue word: "Jiuzhaigou scenic area",
 #: "Wolong national nature reserve", "Nanjing Road pedestrian street".
 NAME_ADJECTIVES = frozenset({
-    "scenic", "national", "nature", "ecological", "cultural", "tourist", "industrial", "high-tech", "economic",
-    "development", "wetland", "forest", "geological", "memorial", "pedestrian", "commercial", "historic",
-    "ancient", "old", "theme", "amusement", "wildlife", "botanical", "railway", "international", "science",
-    "technology", "sports", "olympic", "exhibition", "convention", "bonded", "free", "trade", "pilot",
+    "scenic", "national", "nature", "ecological", "cultural", "tourist", "industrial", "high-tech",
+    "economic", "development", "wetland", "forest", "geological", "memorial", "pedestrian", "commercial",
+    "historic", "ancient", "old", "theme", "amusement", "wildlife", "botanical", "railway", "international",
+    "science", "technology", "sports", "olympic", "exhibition", "convention", "bonded", "free", "trade",
+    "pilot",
 })
 
 #: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
@@ -332,5 +354,8 @@ PERSON_TITLES = frozenset({
 
 #: Short words that stay lower case inside a person's name: "Michael Noble Jr.", "Sameer Al-DOUMY",
 #: "Luis de la Cruz".
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den",
-                            "la", "le", "bin", "ibn", "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii"})
+NAME_PARTICLES = frozenset({
+    "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin",
+    "ibn",
+    "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii",
+})
