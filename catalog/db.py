@@ -27,6 +27,10 @@ SCHEMA_HEAD = "0001"
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
+#: How long SQLite itself waits on a busy database (ms), and how long one request for the write lock waits
+#: before with_write_lock tells the user it is waiting and asks again.
+BUSY_TIMEOUT_MS = 5000
+WRITE_LOCK_ASK_MS = 200
 
 DEFAULT_DB = "catalog.db"
 
@@ -89,7 +93,7 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
             raise DatabaseError(f"cannot make a catalogue at {path}: the folder {path.parent} does not exist")
-    connect_args: dict = {"timeout": 5.0, "isolation_level": None, "check_same_thread": False}
+    connect_args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
     if readonly and path is not None:
         url = f"sqlite:///file:{path}?mode=ro&uri=true"
     engine = create_engine(url, connect_args=connect_args)
@@ -111,7 +115,16 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
         # A writer takes the write lock when its transaction starts, so two writers queue instead of
         # failing half-way ("database is locked" on upgrade from a read lock).
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode != "IMMEDIATE":
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        # Ask for the write lock with little patience: when another process holds it, with_write_lock says
+        # "waiting ..." at once and keeps asking, rather than SQLite waiting silently for its busy timeout.
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {WRITE_LOCK_ASK_MS}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     return engine
 
