@@ -1,0 +1,149 @@
+"""Two writers at once: imports running side by side both finish and lose nothing; one that waits says so.
+
+Each test starts real `catalog import` processes against the same catalogue (SQLite, and PostgreSQL when
+CATALOG_TEST_POSTGRES is set). The waiting message is made deterministic by holding SQLite's write lock from
+the test (BEGIN IMMEDIATE) until the import has said it is waiting, and only then letting go.
+"""
+
+from __future__ import annotations
+
+import re
+import selectors
+import sqlite3
+import time
+
+from sqlalchemy import create_engine, select
+
+from catalog.library import Library
+from catalog.models import Photo
+from tests.cli_process import run_catalog, start_catalog
+from tests.image_bytes import press_jpeg
+
+PER_FOLDER = 30
+POOLED = 70  # above the importer's threshold for worker processes, so that their pool runs too
+
+
+def _folder(root, name: str, start: int, count: int = PER_FOLDER):
+    folder = root / name
+    folder.mkdir()
+    for index in range(start, start + count):
+        city = "Hefei" if index % 2 else None
+        (folder / f"{name}-{index:03d}.jpg").write_bytes(press_jpeg(index, city=city, by_line=f"Photographer {index}"))
+    return folder
+
+
+def _paths(db_url: str) -> list[str]:
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.scalars(select(Photo.path)))
+    finally:
+        engine.dispose()
+
+
+def _finish(*children, timeout: float = 120) -> list[tuple[int, str, str]]:
+    results = []
+    for child in children:
+        out, err = child.communicate(timeout=timeout)
+        results.append((child.returncode, out.decode(), err.decode()))
+    return results
+
+
+def _added(summary: str) -> int:
+    return int(re.search(r"(\d+) added", summary)[1])
+
+
+def test_two_imports_of_different_folders_both_finish(db_url, tmp_path):
+    first, second = _folder(tmp_path, "north", 0, POOLED), _folder(tmp_path, "south", 1000, POOLED)
+    children = [start_catalog("--db", db_url, "import", "--workers", "2", folder) for folder in (first, second)]
+    for code, out, err in _finish(*children):
+        assert code == 0, err
+        assert "locked" not in err and "Traceback" not in err
+        assert _added(out) == POOLED
+    paths = _paths(db_url)
+    assert len(paths) == len(set(paths)) == 2 * POOLED
+
+
+def test_two_imports_of_the_same_folder_store_each_file_once(db_url, tmp_path):
+    folder = _folder(tmp_path, "shared", 0)
+    children = [start_catalog("--db", db_url, "import", "--workers", "1", folder) for _ in range(2)]
+    results = _finish(*children)
+    for code, _out, err in results:
+        assert code == 0, err
+        assert "locked" not in err and "Traceback" not in err
+    # Each process read every file; whichever stored a file second updated the first one's record.
+    assert sum(_added(out) for _, out, _ in results) == PER_FOLDER
+    paths = _paths(db_url)
+    assert len(paths) == len(set(paths)) == PER_FOLDER
+
+
+def test_a_new_catalogue_created_by_two_processes_at_once(tmp_path):
+    """Both find no schema, both try to create it: one does, the other waits and then uses it."""
+    db = tmp_path / "new.db"
+    folders = [_folder(tmp_path, "east", 0), _folder(tmp_path, "west", 500)]
+    results = _finish(*[start_catalog("--db", db, "import", "--workers", "1", f) for f in folders])
+    for code, _out, err in results:
+        assert code == 0, err
+    assert len(_paths(f"sqlite:///{db}")) == 2 * PER_FOLDER
+
+
+def _read_until(stream, pattern: bytes, timeout: float) -> bytes:
+    """Read a child's stream until `pattern` shows up (or the time runs out); returns what was read."""
+    seen = b""
+    selector = selectors.DefaultSelector()
+    selector.register(stream, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    try:
+        while pattern not in seen and time.monotonic() < deadline:
+            if selector.select(timeout=0.1):
+                chunk = stream.read1(4096)
+                if not chunk:
+                    break
+                seen += chunk
+    finally:
+        selector.close()
+    return seen
+
+
+def test_an_import_that_must_wait_says_so_and_then_finishes(tmp_path):
+    db = tmp_path / "busy.db"
+    folder = _folder(tmp_path, "late", 0)
+    Library.open(str(db)).close()  # an existing, current catalogue
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    child = start_catalog("--db", db, "import", "--workers", "1", folder)
+    try:
+        said = _read_until(child.stderr, b"waiting", timeout=60)
+        assert b"waiting" in said, said.decode()
+        assert child.poll() is None  # still waiting, not failed
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out, err = child.communicate(timeout=120)
+    err = said + err
+    assert child.returncode == 0, err.decode()
+    assert b"database is locked" not in err
+    assert _added(out.decode()) == PER_FOLDER
+    assert b"catalog: waiting for the catalogue" in err
+
+
+def test_a_search_does_not_wait_for_a_writer(tmp_path):
+    """Readers never queue behind the write lock (SQLite's write-ahead log)."""
+    db = tmp_path / "busy.db"
+    folder = _folder(tmp_path, "seen", 0)
+    library = Library.open(str(db))
+    try:
+        assert library.import_paths([str(folder)], workers=1).added == PER_FOLDER
+    finally:
+        library.close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        searched = run_catalog("--db", db, "search", "by:Photographer", "--format", "paths", timeout=30)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert searched.returncode == 0, searched.stderr.decode()
+    assert b"waiting" not in searched.stderr
+    assert len(searched.stdout.splitlines()) == PER_FOLDER
+
