@@ -414,6 +414,45 @@ CASES = [
     ("places: open water has no country",
      "A vessel sails near Scarborough Shoal in the South China Sea, April 10, 2025.",
      Expected(date="2025-04-10", date_kind="taken", sublocation="Scarborough Shoal")),
+
+    # --- more credit and dateline shapes --------------------------------------------------------------------
+    ("ap: a space agency's handout distributed by AP",
+     "This photo provided by NASA shows the Earth from the International Space Station on Oct. 3, 2025. "
+     "(NASA via AP)",
+     Expected(raw="NASA via AP", agency="AP", provider="NASA", date="2025-10-03", date_kind="taken")),
+    ("xinhua: two photographers",
+     "Students attend a ceremony in Beijing, Oct. 14, 2025. (Xinhua/Li Xin, Zhang Yu)",
+     Expected(raw="Xinhua/Li Xin, Zhang Yu", photographer="Li Xin, Zhang Yu", agency="Xinhua",
+              date="2025-10-14", date_kind="taken", city="Beijing")),
+    ("getty: pool photographer",
+     "Leaders attend a banquet in Beijing, China, September 3, 2025. "
+     "(Photo by Wang Zhao - Pool/Getty Images)",
+     Expected(raw="Photo by Wang Zhao - Pool/Getty Images", photographer="Wang Zhao", agency="Getty Images",
+              date="2025-09-03", date_kind="taken", city="Beijing", country="China")),
+    ("getty: a picture agency in the photographer's slot",
+     "A vendor sells fruit at a market on October 9, 2025 in Beijing, China. "
+     "(Photo by Feature China/Barcroft Media via Getty Images)",
+     Expected(raw="Photo by Feature China/Barcroft Media via Getty Images", agency="Getty Images",
+              date="2025-10-09", date_kind="taken", city="Beijing", country="China")),
+    ("getty: a picture desk's dateline is the scene when the text gives none",
+     "Shanghai, China - October 14, 2025: Tourists walk along the Bund. (Photo by Tang Yanjun/China News "
+     "Service/VCG via Getty Images)",
+     Expected(raw="Photo by Tang Yanjun/China News Service/VCG via Getty Images", photographer="Tang Yanjun",
+              agency="Getty Images", date="2025-10-14", date_kind="taken", city="Shanghai", country="China")),
+    ("xinhua: an appositive makes a town of the name before it",
+     "Tourists visit Wuzhen, a water town in Tongxiang City of Jiaxing, east China's Zhejiang Province, "
+     "Oct. 3, 2025. (Xinhua/Xu Yu)",
+     Expected(raw="Xinhua/Xu Yu", photographer="Xu Yu", agency="Xinhua", date="2025-10-03", date_kind="taken",
+              sublocation="Wuzhen", city="Tongxiang", province="Zhejiang", country="China")),
+    ("xinhua: a country name with a possessive inside",
+     "People watch a parade in Pyongyang, the Democratic People's Republic of Korea (DPRK), Oct. 10, 2025. "
+     "(Xinhua)",
+     Expected(raw="Xinhua", agency="Xinhua", date="2025-10-10", date_kind="taken", city="Pyongyang",
+              country="Democratic People's Republic of Korea")),
+    ("chinadaily: 'Photo/' names an outlet, never a provider",
+     "Farmers harvest corn in mid-October 2025 in Heilongjiang province. [Photo/Sipaphoto]",
+     Expected(raw="Photo/Sipaphoto", agency="Sipaphoto", date="2025-10", date_kind="taken",
+              province="Heilongjiang")),
 ]
 
 

@@ -74,7 +74,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"(?:photo|photos|photograph|image|picture|pictures|source)\s*:\s*", "label", "Photo: AP"),
     LeadIn(r"image\s*copyright\s*|copyright\s*(?:©\s*)?|©\s*|\(c\)\s+", "label", "© Geoff ROBIN / AFP"),
     LeadIn(r"image\s+source\s*,?\s*", "label", "Image source, Getty Images"),
-    LeadIn(r"(?:photo|photograph|picture)\s*/\s*", "byline", "(Photo/Zhang Dagang)"),
+    LeadIn(r"(?:photo|photograph|picture)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
     LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
@@ -82,8 +82,10 @@ LEAD_INS: tuple[LeadIn, ...] = (
 
 _LEAD_INS = [(re.compile(lead.pattern, re.IGNORECASE), lead.role) for lead in LEAD_INS]
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
+_MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
+_SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _SLASH = re.compile(r"\s*/\s*")
-_TRAILING_TAG = re.compile(r"(?:,\s*|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
+_TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 _MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() for n in names) | frozenset(
     d.casefold() for d in WEEKDAYS
@@ -185,8 +187,8 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
-    text, role = _strip_lead_in(text) if segment >= 0 else (text, None)
-    if role in ("byline", "label"):
+    text, role = _strip_lead_in(text)
+    if role in ("byline", "label", "photo/"):
         role = None
     folded = text.casefold()
     if not text:
@@ -198,6 +200,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         return Part(text, "agency", agency, segment, role)
     if looks_like_person(text):
         return Part(text, "person", text, segment, role)
+    names = _SEVERAL.split(text)
+    if len(names) > 1 and all(looks_like_person(name) for name in names):
+        return Part(text, "person", text, segment, role)  # "(Xinhua/Li Xin, Zhang Yu)": kept as written
     if looks_like_organisation(text):
         return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
     return None
@@ -241,7 +246,8 @@ def is_media(name: str) -> bool:
     folded = name.casefold()
     if folded.endswith(MEDIA_DOMAINS) and " " not in folded:
         return True
-    return any(word.strip(".,") in MEDIA_WORDS for word in folded.split())
+    words = [word.strip(".,") for word in folded.split()]
+    return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 
 def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
@@ -275,14 +281,19 @@ def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Cred
     credit.photographer = people[0].value if people and not handout else None
     if last_segment:
         credit.agency = _distributor(names, last_segment)
-    elif outlets and names[0] in outlets and role != "byline":
+    elif outlets and names[0] in outlets and role not in ("byline", "photo/"):
         credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
+    if last_segment and not people and not handout and role not in ("byline", "photo/"):  # "(NASA via AP)"
+        sources = [p for p in outlets if p.segment < last_segment and p.kind == "org"]
+        sources = [p for p in sources if not is_media(p.value)]
+        credit.provider = "/".join(p.value for p in sources) or None
     if handout:  # "Maxar Technologies/Handout via REUTERS": the names beside "Handout" supplied it
         sources = [p for p in names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
         credit.provider = "/".join(p.value for p in sources) or None
-    elif not people and outlets and all(p.kind == "org" and not is_media(p.value) for p in outlets):
+    elif role != "photo/" and not people and outlets and not any(p.kind == "agency" or is_media(p.value)
+                                                                   for p in outlets):
         # "CNSA/CLEP", "(LOC)", "Photo: China Manned Space Agency": an outside source, not an outlet.
         credit.provider = "/".join(p.value for p in outlets)
         credit.agency = None

@@ -222,13 +222,15 @@ _PHOTO_AFTER = re.compile(
     r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
 _SKIP = {"on", "in", "of", "the", "a", "an", "at"}
+_SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
 
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
     release = _RELEASE_BEFORE.search(before)
-    if release and not _date_between(release.group("between")):
+    between = release.group("between") if release else ""
+    if release and not _date_between(between) and not _SHOWS.search(between):
         return "released"
     if _IN_THIS.search(before) and _PHOTO_AFTER.match(text[mention.end:]):
         return "taken"
@@ -315,19 +317,27 @@ _ON_BEFORE = re.compile(r"(?:\bon|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 @dataclass(frozen=True)
 class Dateline:
-    """A wire dateline at the head of a caption: where and when the story was filed, not the photo."""
+    """A dateline at the head of a caption.
+
+    A wire dateline says where and when the story was filed, not the photo; a picture desk's dateline
+    ("BEIJING, CHINA - OCTOBER 14:") is the photo's own (``scene``), used when the text gives none.
+    """
 
     start: int
     end: int
     place: str
     date_text: str | None
+    scene: bool = False
 
 
 @dataclass(frozen=True)
 class DatelineShape:
+    """One way a dateline is printed; ``scene`` when it gives the photo's place and date."""
+
     name: str
     example: str
     pattern: re.Pattern
+    scene: bool = False
 
 
 _PLACE_CAPS = r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?"
@@ -344,9 +354,10 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
         ),
     ),
     DatelineShape(
-        "Getty", "BEIJING, CHINA - OCTOBER 14:",
-        re.compile(r"\s*(?P<place>[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Z .'’-]+)*)\s+[-–—]\s+"
-                   r"(?P<date>[A-Z]+\s+\d{1,2}(?:,\s*\d{4})?)\s*:\s*"),
+        "Getty, VCG", "BEIJING, CHINA - OCTOBER 14: / Shanghai, China - October 14, 2025:",
+        re.compile(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)*)\s+[-–—]\s+"
+                   rf"(?P<date>{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)\s*:\s*"),
+        scene=True,
     ),
     DatelineShape(
         "wire story", "BEIJING (Reuters) -",
@@ -364,10 +375,11 @@ def find_dateline(text: str) -> Dateline | None:
     """The dateline at the head of the caption, if any.
 
     >>> find_dateline("URUMQI, Sept. 22, 2023 (Xinhua) -- A resident ...")
-    Dateline(start=0, end=35, place='URUMQI', date_text='Sept. 22, 2023')
+    Dateline(start=0, end=35, place='URUMQI', date_text='Sept. 22, 2023', scene=False)
     """
     for shape in DATELINE_SHAPES:
         match = shape.pattern.match(text)
         if match:
-            return Dateline(0, match.end(), match.group("place").strip(), match.group("date").strip() or None)
+            date = match.group("date").strip() or None
+            return Dateline(0, match.end(), match.group("place").strip(), date, shape.scene)
     return None

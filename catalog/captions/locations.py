@@ -82,6 +82,7 @@ class Element:
     start: int
     end: int
     country: str | None = None  # written as "east China's ...": the country that owns it
+    link: str = ""  # the word that joined it to the smaller place before it: ",", "of", "in"
 
 
 @dataclass
@@ -181,8 +182,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         elif level == "place":
             if place.city is None and place.province is None and place.country is None:
                 place.city = value
-            elif place.province is None and place.country is None:
-                place.province = value
+            elif place.province is None and place.country is None and element.link != "of":
+                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
     place.country = place.country or owner
     sub_admin = towns[0].value if towns else None
     if place.city is None and counties:
@@ -191,6 +192,18 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     if sub_admin is None and counties and place.city is not None:
         sub_admin = counties[0].value
     return place, sub_admin
+
+
+def place_from_dateline(written: str) -> Place:
+    """The place of a picture desk's dateline: "BEIJING, CHINA" -> city Beijing, country China."""
+    elements = []
+    for part in written.split(","):
+        name = part.strip()
+        name = name.title() if name.isupper() else name
+        if name:
+            level, value = classify(name)
+            elements.append(Element(level, value, 0, 0, link=","))
+    return resolve(Chain("dateline", elements))[0] if elements else Place()
 
 
 # --- reading chains ---------------------------------------------------------------------------------------
@@ -261,6 +274,11 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
         links.append(toks[j].lower)
+        more[0].link = toks[j].lower
+        kind = _appositive_kind(toks, j, k)
+        last = chain.elements[-1]
+        if kind and last.level == "place":
+            last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
         chain.elements.extend(more)
         j = k
     if not _suits(chain, allowed, links, prep):
@@ -297,6 +315,19 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     return True
 
 
+def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
+    """The level an appositive gives the name before it: ", a water town in" -> town; ", capital of" -> city."""
+    if toks[comma].lower != ",":
+        return None
+    for token in toks[comma + 1: end]:
+        if token.lower in ("in", "of"):
+            break
+        if token.lower in KIND_LEVELS:
+            level = KIND_LEVELS[token.lower]
+            return level if level in ("town", "city", "county") else None
+    return None
+
+
 def _is_distance(word: str) -> bool:
     return word in DISTANCE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi|m)", word))
 
@@ -317,13 +348,17 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             return k + 1, "any"  # ", in the southern Gaza Strip"
         if toks[k].lower in DIRECTIONS and k + 1 < n and toks[k + 1].lower == "of":
             return None  # ", south of Cairo": a reference point
-        m = k + 1 if toks[k].lower in _ARTICLES else k
-        while m < n and toks[m].lower in DESCRIPTORS and m + 1 < n and toks[m + 1].lower not in ("of", "in"):
-            m += 1
-        kind = toks[m].lower in KIND_LEVELS or toks[m].lower == "capital"
-        if m + 1 < n and kind and toks[m + 1].lower in ("of", "in"):
-            return m + 2, "any"  # ", a city in East China's ...", ", capital of China"
-        if toks[k].lower in _ARTICLES and toks[k].lower != "the":
+        article = toks[k].lower in _ARTICLES
+        if article or toks[k].lower in KIND_LEVELS or toks[k].lower in DESCRIPTORS:
+            # an appositive: ", a city in East China's ...", ", capital of China", ", a water town in ..."
+            m = k + 1 if article else k
+            while m < min(n, k + 5) and toks[m].text[:1].islower() and toks[m].lower not in ("of", "in"):
+                m += 1
+            noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
+            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
+            if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
+                return m + 1, "any"
+        if article and toks[k].lower != "the":
             return None  # ", a shop that sells ...": an aside
         return k, "any"
     if word == "of":

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from catalog.captions.credits import Found, find_credit, photographer_in_text
-from catalog.captions.dates import choose_dates, find_dateline, find_dates
-from catalog.captions.locations import find_places
+from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
+from catalog.captions.locations import find_places, place_from_dateline
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
@@ -54,7 +54,20 @@ def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
         dates.date, dates.date_kind, dates.date_text, dates.released,
     )
     facts.location = _place(work, spans, dates.anchor and (dates.anchor.start, dates.anchor.end))
+    if dateline is not None and dateline.scene:
+        _use_scene_dateline(facts, dateline)
     return facts
+
+
+def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """'SHANGHAI, CHINA - OCTOBER 14:' gives the place and the date when the text itself gives none."""
+    if facts.date is None and facts.date_text is None and dateline.date_text:
+        mention = next(iter(find_dates(dateline.date_text)), None)
+        if mention is not None:
+            facts.date, facts.date_kind = mention.iso, "taken"
+            facts.date_text = None if mention.iso else mention.text
+    if facts.location == Place():
+        facts.location = place_from_dateline(dateline.place)
 
 
 def _place(work: str, spans: list[tuple[int, int]], anchor: tuple[int, int] | None) -> Place:

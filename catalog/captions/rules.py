@@ -30,6 +30,7 @@ PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 
 _NOT_KEY = re.compile(r"[\W_]+")
+_PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
 
 
 def alias_key(name: str) -> str:
@@ -63,8 +64,9 @@ class Rules:
         key = alias_key(name)
         if key in self._agency_keys:
             return self._agency_keys[key]
-        if key.endswith("photo") and key[:-5] in self._agency_keys:
-            return self._agency_keys[key[:-5]]
+        bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
+        if bare != name:
+            return self._agency_keys.get(alias_key(bare))
         return None
 
     def staff_agency(self, photographer: str) -> str | None:

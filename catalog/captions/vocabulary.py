@@ -262,7 +262,8 @@ Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sud
 Switzerland|
 Syria|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|
 Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|
-Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma
+Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma|
+Democratic People's Republic of Korea
 """.replace("\n", "").split("|"))
 
 # --- credits -----------------------------------------------------------------------------------------------
@@ -290,7 +291,8 @@ ORGANISATION_WORDS = frozenset({
     "organisation", "federation", "union", "party", "court", "embassy", "coast", "guard", "military",
     "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
-    "republic", "kingdom",
+    "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
+    "pacific", "visual", "feature",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
@@ -343,7 +345,9 @@ NAME_ADJECTIVES = frozenset({
     "economic", "development", "wetland", "forest", "geological", "memorial", "pedestrian", "commercial",
     "historic", "ancient", "old", "theme", "amusement", "wildlife", "botanical", "railway", "international",
     "science", "technology", "sports", "olympic", "exhibition", "convention", "bonded", "free", "trade",
-    "pilot",
+    "pilot", "landing", "launch", "research", "training", "logistics", "border", "relocation", "ski", "tea",
+    "folk", "heritage", "art", "arts", "tourism", "sightseeing", "container", "water", "night", "flower",
+    "food", "snack", "music", "high-speed",
 })
 
 #: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
