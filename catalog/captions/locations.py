@@ -316,7 +316,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
-    """The level an appositive gives the name before it: ", a water town in" -> town; ", capital of" -> city."""
+    """The level an appositive gives the name before it: ", a water town in" (town), ", capital of" (city)."""
     if toks[comma].lower != ",":
         return None
     for token in toks[comma + 1: end]:
