@@ -96,6 +96,11 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
     connect_args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
     if readonly and path is not None:
         url = f"sqlite:///file:{path}?mode=ro&uri=true"
+        if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists():
+            # In a folder this user cannot write (a share, an archive disc) SQLite cannot make the WAL index
+            # beside the file, and then refuses even to read it; nothing writes it through this folder, so
+            # read it as immutable.
+            url += "&immutable=1"
     engine = create_engine(url, connect_args=connect_args)
 
     @event.listens_for(engine, "connect")

@@ -652,4 +652,33 @@ def test_add_term_does_not_repeat_a_term():
     assert add_term("", "province:Gansu") == "province:Gansu"
     assert add_term("train", "province:Gansu") == "train province:Gansu"
     assert add_term("train province:Gansu", "province:Gansu") == "train province:Gansu"
-    assert add_term('x province:"Inner Mongolia"', 'province:"Inner Mongolia"') == 'x province:"Inner Mongolia"'
+    mongolia = 'x province:"Inner Mongolia"'
+    assert add_term(mongolia, 'province:"Inner Mongolia"') == mongolia
+
+
+def test_a_catalogue_in_a_read_only_folder_is_served(catalogue, db_url, tmp_path, monkeypatch):
+    """A share or an archive disc: SQLite cannot make the WAL index there, so the catalogue is read immutable.
+
+    (Root ignores permissions, so the folder's read-only-ness is simulated; reading it as `nobody` in a
+    folder of mode 555 fails with 'attempt to write a readonly database' without immutable.)
+    """
+    from catalog import db
+    from catalog.library import Library
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a SQLite file's folder")
+    catalogue.close()
+    folder = db.sqlite_path(db_url).parent
+    real_access = os.access
+
+    def access(path, mode):
+        return False if Path(path) == folder else real_access(path, mode)
+
+    monkeypatch.setattr(db.os, "access", access)
+    readonly = Library.open(db_url, readonly=True)
+    try:
+        assert "immutable=1" in str(readonly.engine.url)
+        page = make_app(readonly, tmp_path).test_client().get("/?q=in:Gansu").get_data(as_text=True)
+        assert len(cards(page)) == 1
+    finally:
+        readonly.close()
