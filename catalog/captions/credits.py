@@ -1,11 +1,12 @@
 """Find a caption's credit line and split it into photographer, agency and provider.
 
-Two ordered tables drive it. ``CREDIT_SPOTS`` says where a credit may sit in a caption (closing brackets,
-an agency-led tail, the last line, the first line...), each with an example; the first spot that holds
+Ordered tables drive it. ``CREDIT_SPOTS`` says where a credit may sit in a caption (closing brackets, an
+agency-led tail, the last line, the first line...), each with an example; the first spot that holds
 something that reads as a credit wins. ``LEAD_INS`` says what the words opening a credit mean ("Photo by",
 "Photo provided by", "courtesy of", "©"). Between the lead-in and the end, a credit is a chain of parts
 separated by "/" and "via"; each part is a person, an agency (named in the house rules), another
-organisation, or a tag such as "File Photo". Worked examples, one per agency style::
+organisation, or a tag such as "File Photo". ``CREDIT_RULES`` and ``SOURCE_RULES`` then say who is the
+photographer, the agency and the provider. Worked examples, one per agency style::
 
     (Xinhua/Li Xin)                                  photographer Li Xin, agency Xinhua
     (Photo/Zhang Dagang)                             photographer Zhang Dagang
@@ -151,9 +152,8 @@ def _read(raw: str, rules: Rules) -> Reading | None:
     if first.kind == "org" and len(names) > 1 and looks_like_person(first.text, lenient=True):
         first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
     credit = _decide(raw, parts, roles, rules)
-    strong = bool(roles) or any(p.kind == "agency" or p.role for p in parts) or len(parts) > 1 and any(
-        p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts
-    )
+    handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
+    strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
     return Reading(credit, strong)
 
 
@@ -170,7 +170,7 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
     pieces = [p for p in _SLASH.split(segment.strip()) if p]
     joined: list[str] = []
     for piece in pieces:
-        if joined and rules.standard_agency(f"{joined[-1]}/{piece}") and not rules.standard_agency(piece):
+        if joined and rules.standard_agency(f"{joined[-1]}/{piece}"):
             joined[-1] = f"{joined[-1]}/{piece}"
         else:
             joined.append(piece)
@@ -250,67 +250,141 @@ def is_media(name: str) -> bool:
     return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 
-def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
-    """Who is who in a read credit: see the module docstring for the worked examples."""
-    role = roles[0] if roles and roles[0] not in ("label", "byline") else None
-    if role is None:
-        role = next((r for r in roles if r not in ("label",)), None)
-    names = [p for p in parts if p.kind != "tag"]
-    people = [p for p in names if p.kind == "person"]
-    outlets = [p for p in names if p.kind in ("agency", "org")]
-    last_segment = max(p.segment for p in parts)
-    handout = any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
-    recipient = next((p for p in names if p.role == "recipient"), None)
+@dataclass
+class Chain:
+    """A read credit's parts sorted for the decision rules below."""
 
-    credit = Credit(raw=raw)
-    if role == "provider":
-        inside = [p for p in names if p.segment == 0]
-        credit.provider = "/".join(p.value for p in inside) or None
-        credit.agency = _distributor(names, last_segment) if last_segment else None
-        return credit
-    if role == "recipient" or recipient is not None:
-        target = recipient or (outlets[-1] if outlets else None)
-        credit.agency = target.value if target else None
-        credit.photographer = people[0].value if people and role != "recipient" else None
-        return credit
-    if role == "courtesy" and not (people and any(p.kind == "agency" or is_media(p.value) for p in outlets)):
-        credit.provider = "/".join(p.value for p in names if p.segment == 0) or None
-        credit.agency = _distributor(names, last_segment) if last_segment else None
-        return credit
+    parts: list[Part]
+    role: str | None  # the lead-in that decides: provider, recipient, courtesy, byline, photo/ (or None)
 
-    credit.photographer = people[0].value if people and not handout else None
-    if last_segment:
-        credit.agency = _distributor(names, last_segment)
-    elif outlets and names[0] in outlets and role not in ("byline", "photo/"):
+    def __post_init__(self) -> None:
+        self.names = [p for p in self.parts if p.kind != "tag"]
+        self.people = [p for p in self.names if p.kind == "person"]
+        self.outlets = [p for p in self.names if p.kind in ("agency", "org")]
+        self.last_segment = max(p.segment for p in self.parts)  # > 0 when there is a "via"
+        self.handout = any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in self.parts)
+        self.recipient = next((p for p in self.names if p.role == "recipient"), None)
+
+    def distributor(self) -> str | None:
+        """The agency after the last "via": "X/China News Service/VCG via Getty Images" -> Getty Images."""
+        last = [p for p in self.outlets if p.segment == self.last_segment]
+        return last[-1].value if last and self.last_segment else None
+
+    def joined(self, parts: list[Part]) -> str | None:
+        return "/".join(p.value for p in parts) or None
+
+
+def _provided_by(chain: Chain, credit: Credit) -> bool:
+    """(Photo provided by the China National Space Administration): a provider, nobody else."""
+    if chain.role != "provider":
+        return False
+    credit.provider = chain.joined([p for p in chain.names if p.segment == 0])
+    credit.agency = chain.distributor()
+    return True
+
+
+def _provided_to(chain: Chain, credit: Credit) -> bool:
+    """[Photo provided to China Daily]: the recipient distributes it; the supplier is unnamed."""
+    if chain.role != "recipient" and chain.recipient is None:
+        return False
+    target = chain.recipient or (chain.outlets[-1] if chain.outlets else None)
+    credit.agency = target.value if target else None
+    if chain.people and chain.role != "recipient":  # "Photo by Li Wei/Provided to China Daily"
+        credit.photographer = chain.people[0].value
+    return True
+
+
+def _courtesy(chain: Chain, credit: Credit) -> bool:
+    """(Photo courtesy of the CMESO): a provider. "courtesy of Edgard Garrido/Reuters" is ordinary."""
+    if chain.role != "courtesy":
+        return False
+    if chain.people and any(p.kind == "agency" or is_media(p.value) for p in chain.outlets):
+        return False
+    credit.provider = chain.joined([p for p in chain.names if p.segment == 0])
+    credit.agency = chain.distributor()
+    return True
+
+
+def _ordinary(chain: Chain, credit: Credit) -> bool:
+    """(Xinhua/Li Xin), [Photo by Wang Jing/China Daily], who took it and sent it."""
+    outlets = chain.outlets
+    credit.photographer = chain.people[0].value if chain.people and not chain.handout else None
+    if chain.last_segment:
+        credit.agency = chain.distributor()  # the last distributor
+    elif outlets and chain.names[0] in outlets and chain.role not in ("byline", "photo/"):
         credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
-    if last_segment and not people and not handout and role not in ("byline", "photo/"):  # "(NASA via AP)"
-        sources = [p for p in outlets if p.segment < last_segment and p.kind == "org"]
-        sources = [p for p in sources if not is_media(p.value)]
-        credit.provider = "/".join(p.value for p in sources) or None
-    if handout:  # "Maxar Technologies/Handout via REUTERS": the names beside "Handout" supplied it
-        sources = [p for p in names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
-        credit.provider = "/".join(p.value for p in sources) or None
-    elif role != "photo/" and not people and outlets and not any(p.kind == "agency" or is_media(p.value)
-                                                                   for p in outlets):
-        # "CNSA/CLEP", "(LOC)", "Photo: China Manned Space Agency": an outside source, not an outlet.
-        credit.provider = "/".join(p.value for p in outlets)
-        credit.agency = None
-    elif not people and credit.agency and not last_segment:
-        # "Xinhua/CNSA", "REUTERS/KCNA": a state or space agency's picture, distributed by the agency.
-        sources = [p for p in outlets if p.kind == "org" and not is_media(p.value)]
-        sources = [p for p in sources if p.value != credit.agency]
-        credit.provider = "/".join(p.value for p in sources) or None
+    for source in SOURCE_RULES:
+        if source.applies(chain, credit):
+            break
+    return True
+
+
+@dataclass(frozen=True)
+class SourceRule:
+    """When an ordinary credit also names an outside source (the provider), and which names that is."""
+
+    name: str
+    example: str
+    applies: Callable[[Chain, Credit], bool]
+
+
+def _handout_source(chain: Chain, credit: Credit) -> bool:
+    if not chain.handout:
+        return False
+    names = [p for p in chain.names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
+    credit.provider = chain.joined(names)
+    return True
+
+
+def _outside_source(chain: Chain, credit: Credit) -> bool:
+    outlets = chain.outlets
+    if chain.role == "photo/" or chain.people or not outlets:
+        return False
+    if any(p.kind == "agency" or is_media(p.value) for p in outlets):
+        return False
+    credit.provider, credit.agency = chain.joined(outlets), None
+    return True
+
+
+def _distributed_source(chain: Chain, credit: Credit) -> bool:
+    if chain.people or not credit.agency or chain.role in ("byline", "photo/"):
+        return False
+    sources = [p for p in chain.outlets if p.kind == "org" and not is_media(p.value)]
+    sources = [p for p in sources if p.value != credit.agency]
+    if chain.last_segment:
+        sources = [p for p in sources if p.segment < chain.last_segment]
+    credit.provider = chain.joined(sources)
+    return True
+
+
+#: Tried in order after an ordinary credit is read; the first that applies decides the provider.
+SOURCE_RULES: tuple[SourceRule, ...] = (
+    SourceRule("handout", "Maxar Technologies/Handout via REUTERS: provider Maxar Technologies",
+               _handout_source),
+    SourceRule("outside source alone", "CNSA/CLEP, (LOC), Photo: China Manned Space Agency: no agency",
+               _outside_source),
+    SourceRule("source sent by an agency", "Xinhua/CNSA, REUTERS/KCNA, (NASA via AP): provider CNSA...",
+               _distributed_source),
+)
+
+#: How a credit's names are decided, tried in order; see the module docstring for worked examples.
+CREDIT_RULES = (_provided_by, _provided_to, _courtesy, _ordinary)
+
+
+def _decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
+    """Who is who in a read credit, by the first of ``CREDIT_RULES`` that applies."""
+    deciding = [r for r in roles if r != "label"]
+    role = next((r for r in deciding if r not in ("byline", "photo/")), deciding[0] if deciding else None)
+    chain = Chain(parts, role)
+    credit = Credit(raw=raw)
+    for rule in CREDIT_RULES:
+        if rule(chain, credit):
+            break
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
     return credit
-
-
-def _distributor(names: list[Part], last_segment: int) -> str | None:
-    """The agency after the last "via": "X/China News Service/VCG via Getty Images" -> Getty Images."""
-    last = [p for p in names if p.segment == last_segment and p.kind in ("agency", "org")]
-    return last[-1].value if last else None
 
 
 # --- where a credit sits ----------------------------------------------------------------------------------
