@@ -556,3 +556,15 @@ def test_docstring_examples_hold(module):
 
     result = doctest.testmod(importlib.import_module(f"catalog.captions.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, city, agency", [
+    ("in" + " " * 20000 + "Hefei", "Hefei", None),  # a long gap: no regex runs away on it
+    ("in " + "Aba and " * 2000 + "Prefecture", "Aba", None),  # "and" is looked past once, not recursively
+    ("in " + "China's " * 2000 + "Park", None, None),  # possessives nest a few levels, not two thousand
+    ("\n" * 10000 + "(Xinhua)", None, "Xinhua"),
+    ("Visitors at the " + "Hall of " * 2000 + "People in Beijing, Oct. 1, 2025.", "Beijing", None),
+])
+def test_hostile_captions(text, city, agency):
+    facts = parse(text)
+    assert (facts.location.city, facts.credit.agency) == (city, agency)

@@ -412,7 +412,7 @@ _CLOSING_BRACKETS = re.compile(r"[(\[]([^()\[\]]{1,160})[)\]][\s.#]*$")
 _LABEL_BEFORE = re.compile(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
-_RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*\s+OUT|RESTRICTED\b.*)\s*$")
+_RESTRICTION_TAIL = re.compile(r"(?<!\s)\s*/\s*(?:[A-Z][A-Za-z]*\s+OUT|RESTRICTED\b.*)\s*$")
 _BRACKETS = re.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]")
 _GLUED_LABEL = re.compile(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
@@ -428,7 +428,7 @@ def _standalone(text: str, start: int) -> bool:
 
 def _closing_brackets(text: str, rules: Rules) -> Found | None:
     end = len(text)
-    restriction = _RESTRICTION_TAIL.search(text)  # "(Photo by STR / AFP) / China OUT"
+    restriction = _RESTRICTION_TAIL.search(text, max(0, end - 300))  # "(Photo by STR / AFP) / China OUT"
     if restriction:
         end = restriction.start()
     match = _CLOSING_BRACKETS.search(text, 0, end)

@@ -18,6 +18,7 @@ beside it. Worked examples::
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -154,8 +155,10 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         mentions.append(_mention(match, groups, shape))
     if mentions:
         spans = sentences(text) if spans is None else spans
+        starts = [a for a, _ in spans]
         for mention in mentions:
-            sentence_start = next((a for a, b in spans if a <= mention.start < b), 0)
+            at = bisect.bisect_right(starts, mention.start) - 1
+            sentence_start = max(starts[at] if at >= 0 else 0, mention.start - _CUE_WINDOW)
             mention.cue = _cue(text, sentence_start, mention)
             mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
     return mentions
@@ -202,7 +205,8 @@ def _year_after_place(text: str, start: int) -> bool:
     if not match:
         return False
     word = match.group(1).rstrip(".")
-    if word[:1].isupper() and not text[: match.start()].rstrip().endswith((".", "\n")):
+    starts_sentence = text[max(0, match.start() - 10): match.start()].rstrip(" ").endswith((".", "\n"))
+    if word[:1].isupper() and not starts_sentence:
         return word.casefold() not in {"in", "the", "on", "this", "that"}
     folded = word.casefold()
     return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
@@ -219,9 +223,10 @@ _TAKEN_BEFORE = re.compile(
 )
 _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(
-    r"^,?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
+    r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
 _SKIP = {"on", "in", "of", "the", "a", "an", "at"}
+_CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
 
@@ -232,7 +237,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     between = release.group("between") if release else ""
     if release and not _date_between(between) and not _SHOWS.search(between):
         return "released"
-    if _IN_THIS.search(before) and _PHOTO_AFTER.match(text[mention.end:]):
+    if _IN_THIS.search(before) and _PHOTO_AFTER.match(text, mention.end):
         return "taken"
     taken = _TAKEN_BEFORE.search(before)
     if taken and not _date_between(taken.group("between")):
@@ -340,14 +345,14 @@ class DatelineShape:
     scene: bool = False
 
 
-_PLACE_CAPS = r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?"
+_PLACE_CAPS = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?"
 
 #: Datelines as the wires print them; each pattern matches at the start of the caption.
 DATELINE_SHAPES: tuple[DatelineShape, ...] = (
     DatelineShape(
         "Xinhua", "CHINA-XINJIANG-VISIT (CN)\n(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) --",
         re.compile(
-            r"\s*(?:[A-Z0-9][A-Z0-9 &,.'’/-]*\([A-Z]{2,3}\)\s*\n\s*)?(?:\(\d{6}\)\s*-{1,2}\s*)?"
+            r"\s*(?:[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n\s*)?(?:\(\d{6}\)\s*-{1,2}\s*)?"
             rf"(?P<place>{_PLACE_CAPS}),\s*(?P<date>[^()\n]{{3,30}}?)\s*"
             r"\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{1,30})\)"
             r"\s*[-–—]{1,2}\s*"
@@ -355,7 +360,8 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
     ),
     DatelineShape(
         "Getty, VCG", "BEIJING, CHINA - OCTOBER 14: / Shanghai, China - October 14, 2025:",
-        re.compile(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)*)\s+[-–—]\s+"
+        re.compile(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,40}}){{0,3}})"
+                   r"\s+[-–—]\s+"
                    rf"(?P<date>{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)\s*:\s*"),
         scene=True,
     ),
@@ -366,7 +372,7 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
     ),
     DatelineShape(
         "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",
-        re.compile(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]*\([A-Z]{2,3}\)\s*\n"),
+        re.compile(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n"),
     ),
 )
 

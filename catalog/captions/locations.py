@@ -370,7 +370,7 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     return None
 
 
-def _read_element(toks: list[Token], i: int) -> tuple[list[Element], int] | None:
+def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Element], int] | None:
     """One named place at toks[i], or a place and its possessor ("Beijing's Chaoyang District")."""
     n = len(toks)
     k = i
@@ -394,7 +394,7 @@ def _read_element(toks: list[Token], i: int) -> tuple[list[Element], int] | None
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
         after += 1
-    inner = _read_element(toks, end) if after == end else None
+    inner = _read_element(toks, end, depth + 1) if after == end and depth < 3 else None
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -432,7 +432,7 @@ def _is_descriptor(toks: list[Token], k: int) -> bool:
     return following.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES
 
 
-def _read_name(toks: list[Token], i: int) -> int | None:
+def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None:
     """The end of the proper name starting at toks[i]: capitalised words, with "of", "de", a closing
     "village"/"Park", and "and" when a shared suffix follows ("Aba Tibetan and Qiang Autonomous
     Prefecture")."""
@@ -472,8 +472,8 @@ def _read_name(toks: list[Token], i: int) -> int | None:
                 j = m
                 continue
             break
-        if word == "and":
-            more = _read_name(toks, j + 1)
+        if word == "and" and and_allowed:
+            more = _read_name(toks, j + 1, and_allowed=False)
             if more is not None and _shares_suffix(toks, i, j, more):
                 j = more
                 continue
