@@ -134,9 +134,18 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
     return engine
 
 
+#: PostgreSQL's deadlock_detected and serialization_failure: the server rolled the transaction back because of
+#: another one (two imports upserting the same paths in different orders); running it again is the cure.
+RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+
+
 def is_locked_error(error: BaseException) -> bool:
-    """True for SQLite's 'database is locked' / 'busy' errors, which waiting cures."""
-    message = str(getattr(error, "orig", error)).lower()
+    """True for errors that waiting and running the transaction again cures: SQLite's 'database is locked' /
+    'busy', PostgreSQL's deadlock and serialization failures."""
+    original = getattr(error, "orig", error)
+    if getattr(original, "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    message = str(original).lower()
     return "database is locked" in message or "database is busy" in message
 
 
@@ -234,10 +243,13 @@ def _revision_on(conn) -> str | None:
     if conn.dialect.name == "postgresql":
         # Asking first, rather than catching the error, keeps the caller's transaction usable: on PostgreSQL a
         # failed statement aborts the whole transaction the migration is about to run in.
-        if conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None:
-            if _has_foreign_tables(conn):
+        if not _has_version_table(conn):
+            if not _has_foreign_tables(conn):
+                return None
+            # Tables but no alembic_version: another process may have committed a new schema between the two
+            # look-ups (it commits both at once), so look once more before calling it someone else's database.
+            if not _has_version_table(conn):
                 raise DatabaseError("this database holds other tables and is not a catalogue")
-            return None
     try:
         rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
     except (OperationalError, ProgrammingError) as error:
@@ -247,6 +259,10 @@ def _revision_on(conn) -> str | None:
             return None
         raise
     return rows[0][0] if rows else None
+
+
+def _has_version_table(conn) -> bool:
+    return conn.execute(text("SELECT to_regclass('alembic_version') IS NOT NULL")).scalar()
 
 
 def _has_foreign_tables(conn) -> bool:
