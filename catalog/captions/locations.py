@@ -43,6 +43,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
+    OFF_EARTH,
     PLACE_SUFFIXES,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
@@ -283,6 +284,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         j = k
     if not _suits(chain, allowed, links, prep):
         return None, i
+    if allowed == "near" and chain.elements[0].level not in _VENUE_START:
+        allowed = "reference"  # "a camp near Kabul, Afghanistan"
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
@@ -306,6 +309,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
         first.level = "venue"
     if allowed == "venue":
         return first.level in _VENUE_START
+    if allowed == "near":
+        larger = any(e.level in ("province", "country") for e in chain.elements[1:])
+        return first.level in _VENUE_START or larger
     if allowed == "subject":
         return first.level == "venue"
     if allowed == "object" and first.level == "place":
@@ -548,7 +554,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
         return "country", name
-    if folded in REGIONS:
+    if folded in REGIONS or any(word in folded for word in OFF_EARTH):
         return "ignore", name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:

@@ -67,15 +67,17 @@ ABBREVIATIONS = frozenset(
 # --- places ------------------------------------------------------------------------------------------------
 
 #: Prepositions that introduce a place. "any": the place may be a venue, a city, a province or a country
-#: ("in Hefei"); "venue": only a named site with a venue or village word ("at the Luogang Park",
-#: "on Liberty Island", "to Haikou Meilan International Airport"). "from" counts only after a verb of viewing
+#: ("in Hefei", "march through Nanjing"); "venue": only a named site with a venue or village word ("at the
+#: Luogang Park", "on Liberty Island", "to Haikou Meilan International Airport"); "near": a venue, or a
+#: reference point whose province and country are kept ("a camp near Kabul, Afghanistan": Afghanistan, not
+#: Kabul). "from" counts only after a verb of viewing
 #: ("viewed from the Shanghai Financial Center building"); otherwise it gives an origin
 #: ("from Dakar, Senegal").
 PREPOSITIONS: dict[str, str] = {
-    "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "venue",
-    "nearby": "venue", "along": "venue", "across": "venue", "around": "venue", "outside": "venue",
+    "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "near",
+    "nearby": "near", "along": "venue", "across": "any", "around": "any", "outside": "near",
     "over": "venue", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
-    "through": "venue", "under": "venue", "below": "venue", "atop": "venue", "from": "venue", "past": "venue",
+    "through": "any", "under": "venue", "below": "venue", "atop": "venue", "from": "venue", "past": "venue",
     "behind": "venue", "beneath": "venue", "underneath": "venue", "alongside": "venue", "toward": "venue",
     "towards": "venue",
 }
@@ -176,6 +178,10 @@ championships cup tournament match session sessions ceremony gala carnival parad
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
 series open derby grand prix prix war
 """.split())
+
+#: Off Earth: a name holding one of these is no place on Earth ("International Space Station", "lunar
+#: farside"), so a photo taken there gets no location (the labelling rules).
+OFF_EARTH = ("space station", "spacecraft", "lunar", "moon", "mars", "orbit", "orbiter")
 
 #: Words for open water and the sky: never a city ("the South China Sea", "the Milky Way").
 WATER_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "channel", "way", "space", "orbit"})
