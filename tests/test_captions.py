@@ -454,8 +454,8 @@ CASES = [
      Expected(raw="Photo/Sipaphoto", agency="Sipaphoto", date="2025-10", date_kind="taken",
               province="Heilongjiang")),
     ("other: taken from orbit, no place on Earth named as the scene",
-     "iss073e0123456 (Oct. 2, 2025) --- The city lights are pictured from the International Space Station as it "
-     "orbited above the Pacific.",
+     "iss073e0123456 (Oct. 2, 2025) --- The city lights are pictured from the International Space Station "
+     "as it orbited above the Pacific.",
      Expected(date="2025-10-02", date_kind="taken")),
     ("other: near a reference point, its country kept",
      "Refugees wait for food at a camp near Kabul, Afghanistan, in 1996. (Library of Congress) #",
