@@ -25,9 +25,10 @@ def test_every_field_is_at_least_95_percent_right():
 
 @needs_dev
 def test_command_line_prints_every_field_and_exits_zero(capsys):
-    assert main([str(DEV)]) == 0
+    assert main([str(DEV), "--speed"]) == 0
     printed = capsys.readouterr().out
     assert all(f"  {name} " in printed for name in FIELDS)
+    assert "captions/s" in printed
 
 
 # --- the scoring rules of ../shared/captions/README.md, on a set written here -------------------------------

@@ -1,11 +1,12 @@
 """Score the caption parser against a labelled caption set, field by field.
 
-    python -m catalog.captions.evaluate [DEV_JSONL] [--show-errors]
+    python -m catalog.captions.evaluate [DEV_JSONL] [--show-errors] [--speed]
 
 DEV_JSONL defaults to ``$CATALOG_SHARED/captions/dev.jsonl`` (else ``../shared`` beside the checkout).
 Fields are compared as the set's README says: case, accents and surrounding spaces folded; "Province" after
 a province, a leading "the" and a trailing "City" after a city do not count; a sublocation matches when one
 name contains the other; any value listed under ``alt`` is also right. Exits 1 when any field is below 95%.
+``--speed`` also reports how many captions a second ``parse`` reads (CPU time, the set parsed 20 times).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import re
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +155,18 @@ def report(score: Score, show_errors: bool = False) -> str:
     return "\n".join(lines)
 
 
+def speed(path: Path, rounds: int = 20) -> float:
+    """Captions parsed per second of CPU time, over `rounds` passes through the set."""
+    with open(path, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    parse(texts[0])  # the first call reads the house rules
+    started = time.process_time()
+    for _ in range(rounds):
+        for text in texts:
+            parse(text)
+    return rounds * len(texts) / max(time.process_time() - started, 1e-9)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the table, exit 1 below the threshold, 2 when the set cannot be read."""
     parser = argparse.ArgumentParser(
@@ -160,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("dev", nargs="?", type=Path, default=None, help="labelled captions (JSON lines)")
     parser.add_argument("--show-errors", action="store_true", help="list every wrong field")
+    parser.add_argument("--speed", action="store_true", help="also report captions parsed per second")
     args = parser.parse_args(argv)
     path = args.dev or default_dev_path()
     try:
@@ -168,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot read {path}: {err}", file=sys.stderr)
         return 2
     print(report(score, args.show_errors))
+    if args.speed:
+        rate = speed(path)
+        print(f"parse speed: {rate:,.0f} captions/s ({1e6 / rate:,.0f} µs each, CPU time)")
     return 0 if score.passed else 1
 
 
