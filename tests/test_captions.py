@@ -461,6 +461,12 @@ CASES = [
      "Refugees wait for food at a camp near Kabul, Afghanistan, in 1996. (Library of Congress) #",
      Expected(raw="Library of Congress", provider="Library of Congress", date="1996", date_kind="taken",
               country="Afghanistan")),
+    ("other: a credit line that names nobody",
+     "Officials inspect the site. Photo: Handout",
+     Expected(raw="Photo: Handout")),
+    ("other: a file-photo note is no credit",
+     "Cranes stand on the bank of the Yangtze River in Wuhan. (File photo)",
+     Expected(sublocation="Yangtze River", city="Wuhan")),
 ]
 
 

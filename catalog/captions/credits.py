@@ -146,8 +146,8 @@ def _read(raw: str, rules: Rules) -> Reading | None:
                 return None
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
-    if not names:
-        return None
+    if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
+        return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
     if first.kind == "org" and len(names) > 1 and looks_like_person(first.text, lenient=True):
         first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
