@@ -173,8 +173,11 @@ def split_terms(args: list[str]) -> list[str]:
     return terms
 
 
-def parse(args: list[str], *, gazetteer=None, today: date | None = None) -> Query:
+def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None) -> Query:
     """Parse search arguments into a Query; raises QueryError pointing at the first bad term.
+
+    `aliases(name)` gives other names a place may go by (default: the gazetteer's canonical names);
+    `gazetteer` locates `near:` places.
 
     >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
     ['PlaceTerm', 'DateTerm']
@@ -185,6 +188,8 @@ def parse(args: list[str], *, gazetteer=None, today: date | None = None) -> Quer
     near_text: str | None = None
     within_km: float | None = None
     for text in split_terms(args):
+        if text.startswith("--"):
+            raise QueryError(text, "this is not an option of this command (see --help); to search for it, drop the dashes")
         match = _FIELD_TERM.match(text)
         if not match or match[2] not in FIELDS:
             if match and not match[1] and match[2] not in FIELDS and " " not in match[2]:
@@ -205,7 +210,9 @@ def parse(args: list[str], *, gazetteer=None, today: date | None = None) -> Quer
         if name == "within":
             within_km = _distance(text, value)
             continue
-        query.terms.append(_field_term(text, negated, name, value, gazetteer, today, fold))
+        if aliases is None and gazetteer is not None:
+            aliases = gazetteer.canonical
+        query.terms.append(_field_term(text, negated, name, value, aliases, today, fold))
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
     if near_text is not None:
@@ -222,13 +229,13 @@ _EXAMPLES = {
 }
 
 
-def _field_term(text, negated, name, value, gazetteer, today, fold) -> Term:
+def _field_term(text, negated, name, value, aliases, today, fold) -> Term:
     if name in PLACE_FIELDS or name == "shown":
         names: list[str] = []
         for one in _alternatives(value):
             names.append(fold(one))
-            if gazetteer is not None:
-                names.extend(fold(alias) for alias in gazetteer.canonical(one))
+            if aliases is not None:
+                names.extend(fold(alias) for alias in aliases(one))
         kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
         return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds)
     if name in ("taken", "released"):

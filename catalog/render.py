@@ -132,8 +132,8 @@ def _has_path(record: dict, dotted: str) -> bool:
     return True
 
 
-def place_text(photo: Photo) -> str:
-    parts = [photo.sublocation, photo.city, photo.province, photo.country]
+def place_text(photo: Photo, *, sublocation: bool = True) -> str:
+    parts = [photo.sublocation if sublocation else None, photo.city, photo.province, photo.country]
     return ", ".join(p for p in parts if p)
 
 

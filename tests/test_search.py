@@ -122,8 +122,9 @@ def test_malformed_terms_are_usage_errors(cli, imported):
         ("taken:", "needs a value"),
         ("colour:red", "unknown field"),
         ('by:"Zhang', "quote is not closed"),
-        ("near:Atlantis", "does not know"),
+        ("near:Xyzzyvillequux", "does not know"),
         ("within:far", "distance"),
+        ("--limt", "not an option"),
     ]:
         result = cli("search", term)
         assert result.exit_code == 2, (term, result.output)

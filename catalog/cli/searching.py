@@ -28,6 +28,10 @@ Search terms (all must match; each shell argument is one term):
 """
 
 
+#: Terms may start with "-" (`-in:Beijing`): click passes what is not one of its options on as a term.
+TERMS_CONTEXT = {"ignore_unknown_options": True}
+
+
 def _query_args(terms, place, date_from, date_to, by, credit) -> list[str]:
     args = list(terms)
     if place:
@@ -54,7 +58,7 @@ def query_options(function):
     return function
 
 
-@main.command(epilog=QUERY_HELP)
+@main.command(epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @format_option("table", "json", "csv", "paths", "template", default="table")
@@ -121,7 +125,7 @@ def _search_table(result) -> None:
     rows = []
     for hit in result.hits:
         photo = hit.photo
-        row = [str(photo.id), render.date_text(photo.taken), render.place_text(photo),
+        row = [str(photo.id), render.date_text(photo.taken), render.place_text(photo, sublocation=False),
                photo.credit_line or photo.photographer or photo.provider or "", photo.path.rsplit("/", 1)[-1]]
         if near:
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
@@ -139,7 +143,7 @@ def _search_table(result) -> None:
     click.echo(f"{len(rows)} photo{'s' if len(rows) != 1 else ''}" + (f"; {'; '.join(notes)}" if notes else ""), err=True)
 
 
-@main.command(epilog=QUERY_HELP)
+@main.command(epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @click.option("--files", "files", multiple=True, metavar="PHOTO",
