@@ -238,25 +238,88 @@ def caption_for(path: str, captions: dict[str, CaptionInput]) -> CaptionInput | 
 def read_all(
     items: list[Found], captions: dict[str, CaptionInput], rules, workers: int | None
 ) -> Iterator[tuple[Found, dict | None, ReadFailure | None]]:
-    """Read files in worker processes (or in this one, for a handful), yielding results as they finish."""
+    """Read files in worker processes (or in this one, for a handful), yielding results as they finish.
+
+    A reader process that dies (a crash inside an image library, the out-of-memory killer, a kill) stops
+    nothing and hangs nothing: the files it may have held are read again, one at a time, and a file that
+    kills its reader a second time is reported as a failure.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init_worker(captions, rules)
         for item in items:
             yield read_one(item)
         return
+    suspects: list[Found] = []
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    yield from _read_in_pool(chunks, (captions, rules), workers, 2 * workers, suspects)
+    if suspects:
+        crashed: list[Found] = []
+        yield from _read_in_pool([[found] for found in suspects], (captions, rules), 1, 1, crashed)
+        for found in crashed:
+            yield found, None, ReadFailure(found.path, READER_DIED)
+
+
+#: Files handed to a reader process at a time.
+CHUNK = 16
+READER_DIED = ("its reader process died while reading it, twice (the file may be damaged in a way that "
+               "crashes an image library)")
+
+
+def _read_in_pool(chunks: list[list[Found]], initargs: tuple, workers: int, window: int, lost: list[Found]):
+    """Read chunks in a pool of `workers` processes, at most `window` chunks handed out at once.
+
+    When a process dies the pool is broken: the files of the chunks handed out go to `lost`, and a new pool
+    reads the rest. With a window of one chunk of one file, `lost` names exactly the files that kill readers.
+    """
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(captions, rules))
-    try:
-        yield from pool.imap_unordered(read_one, items, chunksize=16)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    waiting = list(reversed(chunks))
+    while waiting:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
+                                   initargs=(*initargs, os.getpid()))
+        handed_out: dict = {}
+        try:
+            while waiting or handed_out:
+                while waiting and len(handed_out) < window:
+                    future = pool.submit(_read_chunk, waiting[-1])
+                    handed_out[future] = waiting.pop()
+                done, _ = wait(handed_out, return_when=FIRST_COMPLETED)
+                results = [result for future in done for result in future.result()]
+                for future in done:
+                    del handed_out[future]
+                yield from results
+        except BrokenProcessPool:
+            for chunk in handed_out.values():
+                lost.extend(chunk)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_chunk(chunk: list[Found]) -> list[tuple[Found, dict | None, ReadFailure | None]]:
+    return [read_one(found) for found in chunk]
+
+
+def _reader_process(captions: dict[str, CaptionInput], rules, parent: int) -> None:
+    """Set up a reader process, which ends itself when the catalog process is gone (after a kill -9)."""
+    import threading
+
+    _init_worker(captions, rules)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="catalog-parent-watch", daemon=True).start()
 
 
 def batches(results: Iterable, size: int = BATCH, seconds: float = BATCH_SECONDS) -> Iterator[list]:
