@@ -1,0 +1,232 @@
+"""A killed import loses nothing: `kill -9` at any moment leaves a sound catalogue, and the next run finishes.
+
+A real `catalog import --workers 2` of a couple of hundred generated JPEGs is killed with SIGKILL, again and
+again on the same catalogue: once N ms after it starts (while it opens the catalogue and starts its
+readers), then N ms after its first batch has been committed, for several N. The import commits in
+batches; to put many commit boundaries inside the run, the child makes batches of 10 files instead of 500
+(the same code, a smaller constant).
+
+After each kill the catalogue must pass `PRAGMA integrity_check` and FTS5's own integrity check, hold only
+whole records (every row has its fingerprint, size, format, width and height, and place_name rows exactly
+where the photo has places), and have lost none of the records earlier runs stored. A last, uninterrupted
+import must then bring it to one record per file: the same records as an import that was never killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.cli_process import environment, integrity, run_catalog
+from tests.image_bytes import press_jpeg
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+FILES = 200
+PLACE_LEVELS = ("sublocation", "city", "province", "country", "country_code")
+#: The columns compared with an import that was never killed (ids and timestamps naturally differ).
+COMPARED = ("path", "fingerprint", "size", "format", "width", "height", "caption", "photographer", "credit_line",
+            "taken", "city", "province", "country", "country_code", "lat", "lon")
+
+#: `catalog import` with batches of 10 files, so a kill can land between, inside and after many commits.
+SMALL_BATCHES = (
+    "import catalog.importer as importer; importer.BATCH = 10; "
+    "importer.batches.__defaults__ = (10, importer.BATCH_SECONDS); "
+    "from catalog.cli import main; main(prog_name='catalog')"
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """FILES small unique JPEGs: a third with an IIM city, a third with a press caption, a third plain."""
+    target = tmp_path_factory.mktemp("kill") / "incoming"
+    target.mkdir()
+    for index in range(FILES):
+        kind = index % 3
+        data = press_jpeg(
+            index,
+            city="Hefei" if kind == 0 else None,
+            caption=(f"A bullet train runs in Jiuquan, northwest China's Gansu province, Aug. 4, 2025. "
+                     f"(Xinhua/Fan Peishen {index})") if kind == 1 else None,
+        )
+        (target / f"photo-{index:04d}.jpg").write_bytes(data)
+    return target
+
+
+@pytest.fixture(scope="module")
+def reference(folder, tmp_path_factory):
+    """An import never killed: its records, and how long it took (which sets where the kills land)."""
+    path = tmp_path_factory.mktemp("reference") / "catalog.db"
+    started = time.monotonic()
+    done = _small_batch_import(path, folder)
+    seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stderr.decode()
+    return _records(path), seconds
+
+
+def _small_batch_import(db, folder, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
+                           str(folder)], capture_output=True, timeout=timeout, env=environment())
+
+
+def _records(path) -> dict[str, tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(f"SELECT {', '.join(COMPARED)} FROM photo").fetchall()
+    finally:
+        conn.close()
+    return {row[0]: row for row in rows}
+
+
+def _whole_records_only(path) -> int:
+    """Assert every stored record is complete; return how many there are."""
+    assert integrity(path) == "ok"
+    conn = sqlite3.connect(path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "photo" not in tables:  # killed before the schema was committed: an empty file, nothing lost
+            return 0
+        half = conn.execute(
+            "SELECT path FROM photo WHERE fingerprint IS NULL OR fingerprint = '' OR size IS NULL "
+            "OR format IS NULL OR width IS NULL OR height IS NULL OR sources IS NULL").fetchall()
+        assert half == []
+        columns = ", ".join(PLACE_LEVELS)
+        expected = {}
+        for pid, *levels in conn.execute(f"SELECT id, {columns} FROM photo"):
+            expected[pid] = {level for level, value in zip(PLACE_LEVELS, levels) if value}
+        stored: dict[int, set[str]] = {pid: set() for pid in expected}
+        for pid, level in conn.execute("SELECT photo_id, level FROM place_name WHERE kind = 'taken'"):
+            assert pid in stored, f"place_name row for photo {pid}, which does not exist"
+            stored[pid].add(level)
+        assert stored == expected
+        # FTS5's own check that the full-text index agrees with the photos (raises when it does not).
+        conn.execute("INSERT INTO photo_fts(photo_fts, rank) VALUES ('integrity-check', 1)")
+        return conn.execute("SELECT count(*) FROM photo").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_the_reference_import_stores_every_file_with_its_places(reference):
+    records, _ = reference
+    assert len(records) == FILES
+    with_city = [r for r in records.values() if r[COMPARED.index("city")]]
+    assert len(with_city) >= FILES // 3  # IIM cities, plus places the captions name
+
+
+#: When each kill lands: ("start", ms after the process starts) or ("stored", ms after the first commit is seen).
+KILLS = [("start", 300), ("stored", 0), ("stored", 40), ("stored", 150), ("stored", 400)]
+
+
+def test_kill_9_at_any_moment_loses_nothing_and_the_next_import_finishes(folder, reference, tmp_path):
+    records, _ = reference
+    db = tmp_path / "catalog.db"
+    kept = [0]
+    for when, ms in KILLS:
+        _kill(db, folder, when, ms / 1000)
+        count = _whole_records_only(db)
+        assert count >= kept[-1], f"a kill {ms} ms after {when} lost records stored by an earlier run"
+        kept.append(count)
+
+    again = run_catalog("--db", db, "import", "--workers", "2", folder, timeout=180)
+    assert again.returncode == 0, again.stderr.decode()
+    assert b"Traceback" not in again.stderr
+    assert f"{FILES - kept[-1]} added".encode() in again.stdout, again.stdout.decode()
+    assert _whole_records_only(db) == FILES
+    assert _records(db) == records
+    # The kills are only worth something if some landed while an import was half-done.
+    assert any(0 < count < FILES for count in kept), kept
+
+
+def _kill(db, folder, when: str, seconds: float) -> None:
+    """Start a real import; SIGKILL the catalog process `seconds` after it starts or after its first commit."""
+    child = subprocess.Popen([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
+                              str(folder)], env=environment(), start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if when == "stored":
+            before = _count(db)
+            deadline = time.monotonic() + 120
+            while child.poll() is None and _count(db) <= before and time.monotonic() < deadline:
+                time.sleep(0.01)
+        time.sleep(seconds)
+        if child.poll() is None:  # else it finished first, which a kill at that moment cannot change
+            os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+        # Its reader processes notice that the catalog process is gone and end themselves.
+        assert _group_ends(child.pid, within=15), "reader processes outlived the killed import"
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _group_ends(group: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _count(db) -> int:
+    """Photos committed so far, or -1 before the catalogue exists (read without waiting for the writer)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return conn.execute("SELECT count(*) FROM photo").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the reader processes through /proc")
+def test_a_reader_process_that_dies_mid_import_costs_nothing(folder, reference, tmp_path):
+    """A crash in an image library or the out-of-memory killer takes one reader: the import goes on."""
+    records, _ = reference
+    db = tmp_path / "catalog.db"
+    child = subprocess.Popen([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
+                              str(folder)], env=environment(), start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while child.poll() is None and _count(db) <= 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        readers = [worker for helper in _children(child.pid) for worker in _children(helper)]
+        assert readers and child.poll() is None, "the import ended before a reader could be killed"
+        os.kill(readers[0], signal.SIGKILL)
+        out, err = child.communicate(timeout=120)
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert child.returncode == 0, err.decode()
+    assert f"{FILES} added".encode() in out
+    assert _whole_records_only(db) == FILES
+    assert _records(db) == records
