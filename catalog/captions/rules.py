@@ -108,11 +108,17 @@ def default_rules_path() -> Path:
     return Path(str(resources.files("catalog").joinpath("rules", "default.toml")))
 
 
-def load_rules(path: str | None = None) -> Rules:
-    """The default rules, with the file at `path` (if any) read over them key by key.
+def load_rules(path: str | None = None, *, text: str | None = None, origin: str = "the catalogue") -> Rules:
+    """The default rules, with the file at `path` (or the TOML `text`, kept in `origin`) read over them.
 
     Raises NotFound when the file does not exist and CatalogError when it is not valid rules TOML.
     """
+    if text is not None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise CatalogError(f"the house rules in {origin} are not valid TOML: {err}") from None
+        return _build(_merge(_raw_default(), data), (str(default_rules_path()), origin))
     if path is None:
         return default_rules()
     merged = _merge(_raw_default(), _read(Path(path)))

@@ -157,3 +157,40 @@ def parse_caption(ctx, text, fmt, resolve):
     for name, value in rows:
         if value:
             click.echo(f"{name:>15}  {value}")
+
+
+@main.command()
+@click.option("--set", "set_file", metavar="FILE", help="Keep this house-rules file in the catalogue.")
+@click.option("--unset", is_flag=True, help="Go back to the shipped default rules.")
+@click.option("--default", "show_default", is_flag=True, help="Print the shipped default file (a template).")
+@click.pass_context
+def rules(ctx, set_file, unset, show_default):
+    """Show or set the house rules: agency aliases, staff bylines and how credit lines are printed.
+
+    The rules are TOML, read over the shipped default key by key (start from `--default`). Set in the
+    catalogue, they apply to every desk using it; `catalog --rules FILE ...` overrides them for one run.
+
+    \b
+    Examples:
+      catalog rules --default > house.toml      # edit it, then:
+      catalog rules --set house.toml
+      catalog rules                             # where the rules in force come from
+      catalog rules --unset
+    """
+    from catalog.captions.rules import default_rules_path
+    from catalog.errors import UsageError
+
+    if sum(bool(x) for x in (set_file, unset, show_default)) > 1:
+        raise UsageError("give one of --set, --unset and --default")
+    if show_default:
+        click.echo(default_rules_path().read_text(encoding="utf-8"), nl=False)
+        return
+    lib = library(ctx)
+    if set_file or unset:
+        lib.store_rules(None if unset else set_file)
+        click.echo("House rules stored in the catalogue." if set_file else "Back to the default house rules.")
+        return
+    in_force = lib.rules
+    click.echo("House rules in force, read in this order:")
+    for origin in in_force.files:
+        click.echo(f"  {origin}")
