@@ -77,7 +77,11 @@ class Library:
         self.on_wait = on_wait
         self.engine = db.create(url, readonly=readonly)
         if not readonly:
-            db.migrate(self.engine, url, on_wait=on_wait)
+            try:
+                db.migrate(self.engine, url, on_wait=on_wait)
+            except BaseException:
+                self.engine.dispose()  # a catalogue that cannot be opened leaves no connection behind
+                raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._rules = None
         self._gazetteer = None
