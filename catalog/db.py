@@ -93,6 +93,8 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
             raise DatabaseError(f"cannot make a catalogue at {path}: the folder {path.parent} does not exist")
+        if not readonly and not path.exists() and not os.access(path.parent, os.W_OK):
+            raise ReadOnlyCatalogue(f"cannot make a catalogue at {path}: the folder {path.parent} is read-only")
     connect_args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
     if readonly and path is not None:
         url = f"sqlite:///file:{path}?mode=ro&uri=true"
@@ -178,7 +180,7 @@ def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], No
 
 def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None = None) -> None:
     """Bring the schema to SCHEMA_HEAD: create it in a new catalogue, upgrade an old one after a backup."""
-    current = _current_revision(engine)
+    current = current_revision(engine, url)
     if current == SCHEMA_HEAD:
         return
     known = _known_revisions()
@@ -231,12 +233,46 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
-def _current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine, url: str) -> str | None:
+    """The schema revision of the catalogue, None for an empty database; a DatabaseError if it cannot be read."""
     try:
         with engine.connect() as conn:
             return _revision_on(conn)
     except SADatabaseError as error:
-        raise DatabaseError(f"cannot open the catalogue: {_plain(error)}") from error
+        raise open_error(error, sqlite_path(url)) from error
+
+
+def open_error(error: BaseException, path: Path | None) -> DatabaseError:
+    """Why a catalogue cannot be opened, in words a person can act on: read-only, disk full, or SQLite's own."""
+    message = _plain(error)
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return ReadOnlyCatalogue(read_only_message(path))
+    if path is not None and ("disk" in lowered or "unable to open" in lowered) and _no_room(path.parent):
+        return DatabaseError(
+            f"the disk is full: there is no room beside {path} for the catalogue's journal; nothing was changed. "
+            "Free some space and run the command again"
+        )
+    return DatabaseError(f"cannot open the catalogue: {message}")
+
+
+def read_only_message(path: Path | None) -> str:
+    """What to say when the catalogue cannot be written."""
+    if path is None:
+        return "the catalogue is read-only (the database refused to write); nothing was changed"
+    return (
+        f"the catalogue is read-only: {path} or its folder cannot be written by this user (SQLite also makes "
+        f"{path.name}-wal and {path.name}-shm beside it); nothing was changed"
+    )
+
+
+def _no_room(folder: Path) -> bool:
+    """True when the filesystem holding `folder` has (almost) no space left for this user."""
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024
 
 
 def _revision_on(conn) -> str | None:

@@ -26,5 +26,9 @@ class DatabaseError(CatalogError):
     """The catalogue file or server cannot be opened, upgraded or written."""
 
 
+class ReadOnlyCatalogue(DatabaseError):
+    """The catalogue's file or its folder cannot be written (permissions, a read-only share or disc)."""
+
+
 class ReadError(CatalogError):
     """A file could not be read as an image; the message says why, in plain words."""

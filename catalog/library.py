@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog import db
 from catalog.dates import span
-from catalog.errors import CatalogError, DatabaseError, NotFound, UsageError
+from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
 from catalog.importer import ImportReport, Progress, batches, file_exists, read_all, scan
 from catalog.models import Photo, PlaceName, Setting
 from catalog.query import Query, parse
@@ -76,15 +76,33 @@ class Library:
         self.readonly = readonly
         self.on_wait = on_wait
         self.engine = db.create(url, readonly=readonly)
+        self._read_only_reason: str | None = None
         if not readonly:
             try:
                 db.migrate(self.engine, url, on_wait=on_wait)
+            except ReadOnlyCatalogue as error:
+                self.engine.dispose()
+                self._open_read_only(url, str(error))
             except BaseException:
                 self.engine.dispose()  # a catalogue that cannot be opened leaves no connection behind
                 raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._rules = None
         self._gazetteer = None
+
+    def _open_read_only(self, url: str, reason: str) -> None:
+        """A catalogue on a read-only share or disc can still be searched; a write says why it cannot be."""
+        self.engine = db.create(url, readonly=True)
+        try:
+            revision = db.current_revision(self.engine, url)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        if revision != db.SCHEMA_HEAD:
+            self.engine.dispose()
+            raise ReadOnlyCatalogue(f"{reason}; and it needs upgrading to this version of catalog, which writes it")
+        self.readonly = True
+        self._read_only_reason = reason
 
     @classmethod
     def open(cls, location: str | None = None, *, readonly: bool = False, on_wait=None) -> Library:
@@ -102,7 +120,7 @@ class Library:
     def session(self, *, write: bool = False) -> Iterator[Session]:
         """A session; a write session holds the write lock from its start and commits at the end."""
         if write and self.readonly:
-            raise DatabaseError("the catalogue was opened read-only")
+            raise ReadOnlyCatalogue(self._read_only_reason or "the catalogue was opened read-only")
         bind = self.engine.connect()
         if write:
             bind = bind.execution_options(sqlite_begin="IMMEDIATE")
