@@ -1,0 +1,248 @@
+"""A full disk or a read-only catalogue: a clear error, exit 1, no traceback, and the catalogue unchanged.
+
+How each condition is made real, on any machine the tests run on:
+
+- A full database, everywhere: SQLite's `PRAGMA max_page_count` caps the file at its current size, so the
+  next page SQLite needs fails exactly as a full disk does (SQLITE_FULL, "database or disk is full").
+- A full disk, when the tests run as root and may mount: a 1 MiB tmpfs holding the catalogue, filled up.
+  Skipped elsewhere.
+- A read-only catalogue: the file made 0444 and/or its folder 0555. Root ignores permissions, so as root the
+  `catalog` process first gives up the capabilities that let it (where it cannot, the test is skipped).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import event
+
+from catalog import db
+from catalog.cli import main
+from tests.cli_process import environment, integrity, rows_digest, run_catalog
+from tests.image_bytes import press_jpeg
+
+
+
+def _photos(folder: Path, count: int, start: int = 0) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(start, start + count):
+        (folder / f"p{index:03d}.jpg").write_bytes(press_jpeg(index, city="Hefei", caption=f"Photo number {index}"))
+    return folder
+
+
+@pytest.fixture
+def catalogue(tmp_path):
+    """A SQLite catalogue holding five photos, closed (no -wal or -shm left beside it)."""
+    path = tmp_path / "catalog.db"
+    done = run_catalog("--db", path, "import", _photos(tmp_path / "first", 5))
+    assert done.returncode == 0, done.stderr.decode()
+    return path
+
+
+def _assert_unchanged(path: Path, before: tuple) -> None:
+    assert integrity(path) == "ok"
+    assert rows_digest(path) == before
+
+
+# --- full --------------------------------------------------------------------------------------------------
+
+
+def test_a_full_database_is_a_clear_error_and_the_catalogue_is_unchanged(catalogue, tmp_path, monkeypatch):
+    before = rows_digest(catalogue)
+    real_engine = db._sqlite_engine
+
+    def capped_engine(url, **options):
+        engine = real_engine(url, **options)
+
+        @event.listens_for(engine, "connect")
+        def _full(dbapi_connection, _record):
+            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        return engine
+
+    monkeypatch.setattr(db, "_sqlite_engine", capped_engine)
+    result = CliRunner().invoke(main, ["--db", str(catalogue), "import", str(_photos(tmp_path / "more", 40, start=100))],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "Error: the disk is full" in result.output
+    assert "unchanged" in result.output
+    _assert_unchanged(catalogue, before)
+
+
+def _can_mount() -> bool:
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    probe = tempfile.mkdtemp()
+    try:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe],
+                                 capture_output=True).returncode == 0
+        if mounted:
+            subprocess.run(["umount", probe], check=True)
+        return mounted
+    finally:
+        os.rmdir(probe)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 1 MiB tmpfs, unmounted afterwards."""
+    if not _can_mount():
+        pytest.skip("mounting a tmpfs needs root and the mount capability")
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], check=True)
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    """Write a file until the filesystem has no space left."""
+    filler = folder / "filler"
+    out = open(filler, "wb", buffering=0)
+    try:
+        while out.write(b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        out.close()
+    return filler
+
+
+def test_a_full_disk_is_a_clear_error_and_the_catalogue_is_unchanged(tiny_disk, tmp_path):
+    path = tiny_disk / "catalog.db"
+    done = run_catalog("--db", path, "import", _photos(tmp_path / "first", 3))
+    assert done.returncode == 0, done.stderr.decode()
+    before = rows_digest(path)
+    filler = _fill(tiny_disk)
+
+    result = run_catalog("--db", path, "import", _photos(tmp_path / "more", 40, start=100))
+
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err
+    assert "the disk is full" in err, err
+    filler.unlink()
+    _assert_unchanged(path, before)
+
+
+# --- read-only -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_folder(tmp_path):
+    """A folder for a catalogue made read-only; its permissions are put back afterwards for the clean-up."""
+    yield tmp_path
+    for path in [tmp_path, *tmp_path.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _read_only_catalogue(shared_folder: Path, *, file_mode: int, folder_mode: int) -> tuple[Path, Path]:
+    home = shared_folder / "catalogue"
+    home.mkdir()
+    home.chmod(0o755)
+    path = home / "catalog.db"
+    photos = _photos(shared_folder / "photos", 3)
+    for item in [photos, *photos.iterdir()]:
+        item.chmod(0o755 if item.is_dir() else 0o644)
+    done = run_catalog("--db", path, "import", photos)
+    assert done.returncode == 0, done.stderr.decode()
+    more = _photos(shared_folder / "more", 10, start=100)
+    for item in [more, *more.iterdir()]:
+        item.chmod(0o755 if item.is_dir() else 0o644)
+    path.chmod(file_mode)
+    home.chmod(folder_mode)
+    return path, more
+
+
+@pytest.mark.parametrize(
+    "file_mode, folder_mode",
+    [(0o444, 0o555), (0o444, 0o755), (0o644, 0o555)],
+    ids=["file-and-folder-read-only", "file-read-only", "folder-read-only"],
+)
+def test_a_read_only_catalogue_is_a_clear_error_and_is_left_alone(shared_folder, file_mode, folder_mode):
+    path, more = _read_only_catalogue(shared_folder, file_mode=file_mode, folder_mode=folder_mode)
+    before = _digest_of(path)
+
+    result = run_catalog("--db", path, "import", more, **_unprivileged(shared_folder))
+
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err
+    assert "Error: the catalogue is read-only" in err, err
+    assert _digest_of(path) == before
+
+
+def test_a_read_only_catalogue_can_still_be_searched(shared_folder):
+    path, _ = _read_only_catalogue(shared_folder, file_mode=0o444, folder_mode=0o555)
+    result = run_catalog("--db", path, "search", "--format", "paths", **_unprivileged(shared_folder))
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(result.stdout.splitlines()) == 3
+
+
+def _digest_of(path: Path) -> tuple:
+    """rows_digest and integrity_check, read with the permissions put back (and then restored)."""
+    modes = path.stat().st_mode, path.parent.stat().st_mode
+    path.parent.chmod(0o755)
+    path.chmod(0o644)
+    try:
+        assert integrity(path) == "ok"
+        return rows_digest(path)
+    finally:
+        path.chmod(modes[0])
+        path.parent.chmod(modes[1])
+
+
+def _unprivileged(folder: Path) -> dict:
+    """run_catalog options under which file permissions apply, even to root.
+
+    Root ignores permission bits because it holds CAP_DAC_OVERRIDE (and friends). The child drops those
+    from its capability bounding set before it runs Python, so the root user it still is (and can still run
+    the interpreter in /root) is held to the permissions like anyone else. Elsewhere nothing needs doing.
+    """
+    options = {"cwd": folder, "env": environment(PYTHONDONTWRITEBYTECODE="1")}
+    if os.geteuid() != 0:
+        return options
+
+    def drop() -> None:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in OVERRIDING_CAPABILITIES:
+            if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+    probe = subprocess.run(["sh", "-c", f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"],
+                           preexec_fn=drop, capture_output=True)
+    (folder / "probe").unlink(missing_ok=True)
+    if probe.returncode == 0:
+        pytest.skip("running as root and cannot give up the power to ignore permissions, so they cannot bite")
+    options["preexec_fn"] = drop
+    return options
+
+
+PR_CAPBSET_DROP = 24
+#: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER: what lets root write where permissions say no.
+OVERRIDING_CAPABILITIES = (1, 2, 3)
+
+
+def test_a_new_catalogue_in_a_read_only_folder_is_a_clear_error(shared_folder):
+    folder = shared_folder / "archive"
+    folder.mkdir()
+    folder.chmod(0o555)
+    result = run_catalog("--db", folder / "catalog.db", "search", **_unprivileged(shared_folder))
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == (
+        f"Error: cannot make a catalogue at {folder / 'catalog.db'}: the folder {folder} is read-only")
+    assert list(folder.iterdir()) == []
