@@ -74,8 +74,8 @@ def rows_digest(path: str | Path) -> tuple[int, str]:
             "AND name NOT LIKE 'photo_fts_%' ORDER BY name")]
         for table in tables:
             digest.update(table.encode())
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
-                digest.update(repr(row).encode())
+            for row in sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
         count = conn.execute("SELECT count(*) FROM photo").fetchone()[0]
     finally:
         conn.close()
