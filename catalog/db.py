@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from catalog.errors import DatabaseError
+from catalog.errors import DatabaseError, ReadOnlyCatalogue
 
 #: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
 #: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
