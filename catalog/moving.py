@@ -55,7 +55,7 @@ class CopyReport:
 
     def summary(self) -> str:
         """One paragraph for the person who ran the copy."""
-        replaced = f" (after deleting the {self.replaced} photos it held)" if self.replaced else ""
+        replaced = f" (after deleting the {self.replaced} photo{_s(self.replaced)} it held)" if self.replaced else ""
         return (
             f"Copied {self.photos} photo{_s(self.photos)}, {self.place_names} place name{_s(self.place_names)} "
             f"and {self.settings} setting{_s(self.settings)}\n"
