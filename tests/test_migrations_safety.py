@@ -4,8 +4,9 @@ How an upgrade is tested while the project has few migrations: the test copies t
 and adds a throwaway revision on top of the real head, then points `catalog.db.migrations_dir()` (and the
 SCHEMA_HEAD constant the fast path compares with) at the copy. A catalogue built by the real migrations, with
 photos in it, is then genuinely "old", and opening it runs the real `migrate()`: backup, lock, Alembic, commit.
-A broken revision in the same way shows the rollback. When the project has more than one real revision,
-`test_every_older_real_revision_upgrades` also builds a catalogue at each older one and opens it.
+A broken revision in the same way shows the rollback. Once the project has more than one real revision, the
+real ones are tested too: a catalogue with photos is taken down to each older revision with Alembic's own
+downgrade and opened again (and one is built fresh at each older revision).
 """
 
 from __future__ import annotations
@@ -214,17 +215,39 @@ def _older_real_revisions() -> list[str]:
     return revisions[1:]  # walk_revisions goes from the head down
 
 
-@pytest.mark.parametrize("revision", _older_real_revisions() or [
-    pytest.param(None, marks=pytest.mark.skip(reason="only one real revision so far: nothing older to upgrade"))])
-def test_every_older_real_revision_upgrades(revision, tmp_path):
-    path = tmp_path / "old.db"
+def _alembic(url: str, action, revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(db.migrations_dir()))
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            action(config, revision)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("revision", _older_real_revisions() or [
+    pytest.param(None, marks=pytest.mark.skip(reason="only one real revision so far: nothing older to upgrade"))])
+def test_a_catalogue_taken_back_to_an_older_real_revision_upgrades_with_its_photos(revision, old_catalogue):
+    """The real migrations, down and up again: a catalogue as an older release left it opens, photos and all."""
+    _, tables, photos, settings = _state(old_catalogue)
+    _alembic(old_catalogue, command.downgrade, revision)
+    assert _state(old_catalogue)[0] == revision
+
+    Library.open(old_catalogue).close()
+
+    assert _state(old_catalogue) == (REAL_HEAD, tables, photos, settings)
+    if db.sqlite_path(old_catalogue):
+        [backup] = _backups(old_catalogue)
+        assert _state(f"sqlite:///{backup}")[0] == revision
+
+
+@pytest.mark.parametrize("revision", _older_real_revisions() or [
+    pytest.param(None, marks=pytest.mark.skip(reason="only one real revision so far: nothing older to upgrade"))])
+def test_a_catalogue_made_at_an_older_real_revision_upgrades(revision, tmp_path):
+    path = tmp_path / "old.db"
+    _alembic(f"sqlite:///{path}", command.upgrade, revision)
     Library.open(str(path)).close()
     assert _state(f"sqlite:///{path}")[0] == REAL_HEAD
-    assert len(list(tmp_path.glob("old.db.backup-*"))) == 1
+    assert len(_backups(f"sqlite:///{path}")) == 1
