@@ -207,6 +207,9 @@ class Library:
         """
         import time
 
+        if self.readonly:  # say so before reading a single file
+            raise ReadOnlyCatalogue(self._read_only_reason or "the catalogue was opened read-only")
+
         started = time.monotonic()
         progress = progress or Progress()
         report = ImportReport()
