@@ -90,6 +90,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_place_name_name_level', ['name', 'level'], unique=False)
 
     # ### end Alembic commands ###
+    _compare_text_as_sqlite_does()
     _create_full_text_index()
 
 
@@ -110,6 +111,34 @@ def downgrade() -> None:
 
     op.drop_table('photo')
     # ### end Alembic commands ###
+
+
+def _compare_text_as_sqlite_does() -> None:
+    """On PostgreSQL, every text column of the catalogue compares and sorts byte by byte (collation "C").
+
+    SQLite always does; PostgreSQL would otherwise follow the database's locale, and on a server made with
+    en_US.UTF-8 `--sort path` (and the date order's tie-break) would put "a.jpg" before "B.jpg", not after it.
+    The "C" collation also lets the B-tree indexes serve LIKE prefixes. Done column by column, so the database
+    itself may keep any locale.
+    """
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(
+        """
+        DO $$
+        DECLARE col record;
+        BEGIN
+          FOR col IN
+            SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.oid IN ('photo'::regclass, 'place_name'::regclass, 'setting'::regclass)
+              AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid IN ('text'::regtype, 'varchar'::regtype)
+          LOOP
+            EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE %s COLLATE "C"', col.relname, col.attname, col.type);
+          END LOOP;
+        END $$
+        """
+    )
 
 
 def _create_full_text_index() -> None:
