@@ -1,0 +1,84 @@
+"""Where PostgreSQL could answer differently from SQLite, and does not: word boundaries, sort order, JSON paths.
+
+The tests taking `db_url` run on both databases; the others need a server (CATALOG_TEST_POSTGRES).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.helpers import jpeg_with_metadata, plain_jpeg
+
+POSTGRES = os.environ.get("CATALOG_TEST_POSTGRES")
+needs_server = pytest.mark.skipif(not POSTGRES, reason="needs a PostgreSQL server: set CATALOG_TEST_POSTGRES")
+
+CAPTION = ("The Tianwen-2 probe's 3.5-metre antenna, seen on www.cnsa.gov.cn on Oct. 1, 2025; "
+           "state-of-the-art optics_v2. (Photo/Zhang Dagang)")
+
+
+@pytest.mark.parametrize("word, found", [
+    ("tianwen", True), ("Tianwen-2", True), ('"tianwen 2"', True), ("zhang", True), ("photo", True),
+    ("cnsa", True), ("metre", True), ("3", True), ("art", True), ("optics", True), ("v2", True),
+    ("tianwen2", False), ("photozhang", False), ("www.cnsa.gov.cn", True),
+])
+def test_words_are_split_at_punctuation_on_both_databases(cli, tmp_path, word, found):
+    """PostgreSQL's own parser keeps "photo/zhang", "tianwen-2" and "3.5" whole; the catalogue splits them as
+    SQLite's FTS5 does, so the same word finds the same photo."""
+    jpeg_with_metadata(tmp_path / "in" / "probe.jpg", iptc={"Iptc.Application2.Caption": CAPTION})
+    assert cli("import", str(tmp_path / "in")).exit_code == 0
+    result = cli("search", word, "--format", "paths")
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ([str(tmp_path / "in" / "probe.jpg")] if found else [])
+
+
+@pytest.fixture
+def linguistic_url():
+    """A fresh database whose own collation is linguistic (ICU en-US: "a" before "B"), as many servers' are."""
+    name = f"catalog_test_icu_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                              "LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"))
+    except Exception as error:  # a server without ICU, or older than 15
+        admin.dispose()
+        pytest.skip(f"cannot make an ICU-collated database here: {str(error).splitlines()[0]}")
+    try:
+        yield POSTGRES.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@needs_server
+def test_sort_order_is_sqlites_whatever_the_servers_locale(cli, tmp_path, linguistic_url):
+    folder = tmp_path / "names"
+    for name in ("B.jpg", "a.jpg", "_c.jpg", "Z.jpg", "é.jpg"):
+        plain_jpeg(folder / name, color=(len(name) * 20, ord(name[0]) % 256, 90))
+    orders = {}
+    for location in (str(tmp_path / "desk.db"), linguistic_url):
+        assert cli("--db", location, "import", str(folder)).exit_code == 0
+        result = cli("--db", location, "search", "--sort", "path", "--format", "paths")
+        orders[location] = [line.rsplit("/", 1)[-1] for line in result.output.split()]
+        assert cli("--db", location, "search", "--format", "paths").output == result.output  # undated: by path
+    assert list(orders.values())[0] == ["B.jpg", "Z.jpg", "_c.jpg", "a.jpg", "é.jpg"]  # byte order
+    assert list(orders.values())[1] == list(orders.values())[0]
+
+
+def test_the_json_contract_is_the_same_on_both(cli, tmp_path):
+    """JSON columns (sources, keywords, conflicts) come back from PostgreSQL as they went in."""
+    jpeg_with_metadata(tmp_path / "in" / "k.jpg", iptc={
+        "Iptc.Application2.Caption": "Market square in Kraków, Poland, on May 3, 2024. (Photo/Józef Nowak)",
+        "Iptc.Application2.Keywords": ["market", "Kraków"]})
+    assert cli("import", str(tmp_path / "in")).exit_code == 0
+    (record,) = json.loads(cli("search", "krakow", "--format", "json").output)
+    assert record["keywords"] == ["market", "Kraków"]
+    assert record["sources"]["caption"] == "iptc"
+    assert record["credit"]["photographer"] == "Józef Nowak"
+    assert record["conflicts"] == []
