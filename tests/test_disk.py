@@ -24,6 +24,7 @@ from sqlalchemy import event
 
 from catalog import db
 from catalog.cli import main
+from catalog.library import Library
 from tests.cli_process import environment, integrity, rows_digest, run_catalog
 from tests.image_bytes import press_jpeg
 
@@ -36,13 +37,19 @@ def _photos(folder: Path, count: int, start: int = 0) -> Path:
     return folder
 
 
+def _catalogue_at(path: Path, photos: Path) -> Path:
+    """A SQLite catalogue of the photos, made in this process and closed (no -wal or -shm left beside it)."""
+    library = Library.open(str(path))
+    try:
+        assert library.import_paths([str(photos)], workers=1).added == len(list(photos.iterdir()))
+    finally:
+        library.close()
+    return path
+
+
 @pytest.fixture
 def catalogue(tmp_path):
-    """A SQLite catalogue holding five photos, closed (no -wal or -shm left beside it)."""
-    path = tmp_path / "catalog.db"
-    done = run_catalog("--db", path, "import", _photos(tmp_path / "first", 5))
-    assert done.returncode == 0, done.stderr.decode()
-    return path
+    return _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "first", 5))
 
 
 def _assert_unchanged(path: Path, before: tuple) -> None:
@@ -120,9 +127,7 @@ def _fill(folder: Path) -> Path:
 
 
 def test_a_full_disk_is_a_clear_error_and_the_catalogue_is_unchanged(tiny_disk, tmp_path):
-    path = tiny_disk / "catalog.db"
-    done = run_catalog("--db", path, "import", _photos(tmp_path / "first", 3))
-    assert done.returncode == 0, done.stderr.decode()
+    path = _catalogue_at(tiny_disk / "catalog.db", _photos(tmp_path / "first", 3))
     before = rows_digest(path)
     filler = _fill(tiny_disk)
 
@@ -153,14 +158,8 @@ def _read_only_catalogue(shared_folder: Path, *, file_mode: int, folder_mode: in
     home.mkdir()
     home.chmod(0o755)
     path = home / "catalog.db"
-    photos = _photos(shared_folder / "photos", 3)
-    for item in [photos, *photos.iterdir()]:
-        item.chmod(0o755 if item.is_dir() else 0o644)
-    done = run_catalog("--db", path, "import", photos)
-    assert done.returncode == 0, done.stderr.decode()
+    _catalogue_at(path, _photos(shared_folder / "photos", 3))
     more = _photos(shared_folder / "more", 10, start=100)
-    for item in [more, *more.iterdir()]:
-        item.chmod(0o755 if item.is_dir() else 0o644)
     path.chmod(file_mode)
     home.chmod(folder_mode)
     return path, more

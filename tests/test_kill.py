@@ -28,7 +28,7 @@ from tests.image_bytes import press_jpeg
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-FILES = 200
+FILES = 160
 PLACE_LEVELS = ("sublocation", "city", "province", "country", "country_code")
 #: The columns compared with an import that was never killed (ids and timestamps naturally differ).
 COMPARED = ("path", "fingerprint", "size", "format", "width", "height", "caption", "photographer", "credit_line",
@@ -120,7 +120,7 @@ def test_the_reference_import_stores_every_file_with_its_places(reference):
 
 
 #: When each kill lands: ("start", ms after the process starts) or ("stored", ms after the first commit is seen).
-KILLS = [("start", 300), ("stored", 0), ("stored", 40), ("stored", 150), ("stored", 400)]
+KILLS = [("start", 300), ("stored", 0), ("stored", 60), ("stored", 300)]
 
 
 def test_kill_9_at_any_moment_loses_nothing_and_the_next_import_finishes(folder, reference, tmp_path):
