@@ -230,3 +230,47 @@ def test_a_reader_process_that_dies_mid_import_costs_nothing(folder, reference, 
     assert f"{FILES} added".encode() in out
     assert _whole_records_only(db) == FILES
     assert _records(db) == records
+
+
+CRASHING_READER = '''
+"""Installed through PYTHONPATH by the test: reading a file named crash-me*.jpg kills the reader process with
+SIGSEGV, as a bug in an image library's C code would."""
+import os
+import signal
+
+import catalog.metadata
+
+_read = catalog.metadata.read
+
+
+def read(path, **options):
+    if os.path.basename(str(path)).startswith("crash-me"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return _read(path, **options)
+
+
+catalog.metadata.read = read
+'''
+
+
+def test_a_file_that_crashes_its_reader_is_named_and_the_rest_imported(tmp_path):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(CRASHING_READER)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(80):
+        (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index))
+    (folder / "crash-me.jpg").write_bytes(press_jpeg(999))
+    env = environment()
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+
+    done = run_catalog("--db", tmp_path / "catalog.db", "import", "--workers", "2", folder, env=env, timeout=180)
+
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert "Traceback" not in err
+    failed = [line for line in err.splitlines() if line.startswith("FAILED")]
+    assert failed == [f"FAILED  {folder / 'crash-me.jpg'}: its reader process died while reading it, twice "
+                      "(the file may be damaged in a way that crashes an image library)"]
+    assert "80 added" in done.stdout.decode()
