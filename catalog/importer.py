@@ -64,6 +64,13 @@ class ImportReport:
     def stored(self) -> int:
         return self.added + self.updated + self.moved
 
+    def merge(self, other: ImportReport) -> None:
+        """Add the counts and failures of a part of the import (one committed batch)."""
+        self.added += other.added
+        self.updated += other.updated
+        self.moved += other.moved
+        self.failures.extend(other.failures)
+
 
 @dataclass
 class Progress:
@@ -199,10 +206,20 @@ _worker_captions: dict[str, CaptionInput] = {}
 _worker_rules = None
 
 
-def _init_worker(captions: dict[str, CaptionInput], rules) -> None:
+def _init_worker(captions: dict[str, CaptionInput], rules, *, in_pool: bool = False) -> None:
     global _worker_captions, _worker_rules
+    if in_pool:
+        # Ctrl-C reaches every process of the terminal's group: the main process stops the pool, so a
+        # worker ignores it rather than dying with a traceback of its own.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_captions = captions
     _worker_rules = rules
+
+
+def _pool_worker(captions: dict[str, CaptionInput], rules) -> None:
+    _init_worker(captions, rules, in_pool=True)
 
 
 def read_one(found: Found) -> tuple[Found, dict | None, ReadFailure | None]:
@@ -307,7 +324,7 @@ def _reader_process(captions: dict[str, CaptionInput], rules, parent: int) -> No
     """Set up a reader process, which ends itself when the catalog process is gone (after a kill -9)."""
     import threading
 
-    _init_worker(captions, rules)
+    _pool_worker(captions, rules)
 
     def watch() -> None:
         while True:
@@ -322,16 +339,26 @@ def _reader_process(captions: dict[str, CaptionInput], rules, parent: int) -> No
     threading.Thread(target=watch, name="catalog-parent-watch", daemon=True).start()
 
 
-def batches(results: Iterable, size: int = BATCH, seconds: float = BATCH_SECONDS) -> Iterator[list]:
-    """Group results for one transaction each: at most `size`, or whatever came in `seconds`."""
+def batches(results: Iterable, size: int | None = None, seconds: float = BATCH_SECONDS) -> Iterator[list]:
+    """Group results for one transaction each: at most `size` (BATCH), or whatever came in `seconds`.
+
+    On Ctrl-C the results already read are handed over as a last batch before the KeyboardInterrupt goes
+    on, so the caller can store them: an interrupted import keeps everything it had read.
+    """
+    size = size or BATCH
     batch: list = []
     started = time.monotonic()
-    for result in results:
-        batch.append(result)
-        if len(batch) >= size or time.monotonic() - started > seconds:
+    try:
+        for result in results:
+            batch.append(result)
+            if len(batch) >= size or time.monotonic() - started > seconds:
+                yield batch
+                batch = []
+                started = time.monotonic()
+    except KeyboardInterrupt:
+        if batch:
             yield batch
-            batch = []
-            started = time.monotonic()
+        raise
     if batch:
         yield batch
 

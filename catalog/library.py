@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, literal_column, or_, select, text, update
+from sqlalchemy import Integer, and_, bindparam, column, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -213,103 +213,155 @@ class Library:
         started = time.monotonic()
         progress = progress or Progress()
         report = ImportReport()
-        index = self._index()
         captions = dict(captions or {})
-        manual = self._manual_captions()
+        index = self._index(with_captions=bool(captions))
         wanted = []
         for found in scan(paths, report):
             known = index.get(found.path)
-            override = captions.get(found.path) or captions.get(os.path.basename(found.path))
             if known and known[1] == found.size and known[2] == found.mtime_ns:
+                override = captions.get(found.path) or captions.get(os.path.basename(found.path)) if captions else None
                 if override is None or known[3] == override.text:
                     report.unchanged += 1
                     continue
             wanted.append(found)
-        for path, caption in manual.items():
-            if path not in captions:
-                captions[path] = caption
+        if wanted:
+            for path, caption in self._manual_captions().items():
+                if path not in captions:
+                    captions[path] = caption
         if progress.total:
             progress.total(len(wanted))
-        rules = self.rules
         try:
-            results = read_all(wanted, captions, rules, workers)
-            for batch in batches(results):
-                self.write(lambda session: self._store(session, batch, index, report), "the catalogue")
+            if wanted:
+                results = read_all(wanted, captions, self.rules, workers)
                 if progress.advance:
-                    progress.advance(len(batch))
+                    results = _advancing(results, progress.advance)
+                for batch in batches(results):
+                    done, changes = self.write(lambda session: self._store(session, batch, index), "the catalogue")
+                    report.merge(done)
+                    _apply(index, changes)
         except KeyboardInterrupt:
             report.interrupted = True
         report.seconds = time.monotonic() - started
         return report
 
-    def _index(self) -> dict[str, tuple[int, int, int, str | None]]:
-        """path -> (id, size, mtime_ns, caption) of every catalogued file: what lets unchanged files be skipped."""
+    def _index(self, *, with_captions: bool = False) -> dict[str, tuple[int, int, int, str | None]]:
+        """path -> (id, size, mtime_ns, caption) of every catalogued file: what lets unchanged files be skipped.
+
+        The caption is only read when a captions file may override it (else None): at 100,000 photos the
+        captions would be most of the time and memory of a re-import.
+        """
+        caption = Photo.caption if with_captions else literal_column("NULL")
         with self.session() as session:
-            rows = session.execute(select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, Photo.caption))
-            return {path: (pid, size, mtime, caption) for pid, path, size, mtime, caption in rows}
+            rows = session.execute(select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption))
+            return {path: (pid, size, mtime, text_) for pid, path, size, mtime, text_ in rows}
 
     def _manual_captions(self) -> dict[str, CaptionInput]:
         """Captions typed by hand or linked from an article survive a re-import of a changed file."""
+        kept = ("manual", "linked")
         with self.session() as session:
-            rows = session.execute(select(Photo.path, Photo.caption, Photo.sources).where(Photo.caption.is_not(None)))
+            rows = session.execute(
+                select(Photo.path, Photo.caption, Photo.sources).where(
+                    Photo.caption.is_not(None), Photo.sources["caption"].as_string().in_(kept)
+                )
+            )
             return {
                 path: CaptionInput(caption, sources["caption"])
                 for path, caption, sources in rows
-                if (sources or {}).get("caption") in ("manual", "linked")
+                if (sources or {}).get("caption") in kept
             }
 
-    def _store(self, session: Session, batch, index, report: ImportReport) -> None:
+    def _store(self, session: Session, batch, index) -> tuple[ImportReport, dict[str, tuple | None]]:
+        """Write one batch of read results in the session's transaction: a few statements per batch, not per photo.
+
+        A known path is updated; a new path whose fingerprint matches a record whose file has gone is a move
+        (that record is updated and takes the new path); any other path is inserted (or, if another process
+        inserted it meanwhile, updated). Returns what was done, and the changes to `index` to make once the
+        transaction has committed (path -> entry, or None for a path that moved away).
+        """
         now = datetime.now()
+        done = ImportReport()
+        changes: dict[str, tuple | None] = {}
+        existing: list[tuple[int, dict, list]] = []  # (id, record, places) to update
+        new: list[tuple[dict, list]] = []
         for found, record, failure in batch:
             if failure is not None:
-                report.failures.append(failure)
+                done.failures.append(failure)
                 continue
+            record = dict(record)  # the batch is retried whole if the write lock was busy: leave it as it was
             places = record.pop("_places")
             record.update(path=found.path, size=found.size, mtime_ns=found.mtime_ns, updated_at=now)
+            record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
             record.setdefault("taken_inferred", False)
             record.setdefault("location_approx", False)
             for column in ("taken", "released"):
                 record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
-            photo_id = self._existing_id(session, found.path, record["fingerprint"], index)
-            if photo_id is not None and photo_id[1] == "same":
-                _fill_missing(record)
-                session.execute(update(Photo).where(Photo.id == photo_id[0]).values(**record))
-                report.updated += 1
-                pid = photo_id[0]
-            elif photo_id is not None:
-                _fill_missing(record)
-                session.execute(update(Photo).where(Photo.id == photo_id[0]).values(**record))
-                report.moved += 1
-                pid = photo_id[0]
+            _fill_missing(record)
+            known = index.get(found.path)
+            if known:
+                existing.append((known[0], record, places))
+                done.updated += 1
             else:
-                _fill_missing(record)
+                new.append((record, places))
+        moved = self._moved(session, [record for record, _ in new])
+        still_new = []
+        for record, places in new:
+            if record["path"] in moved:
+                pid, old_path = moved[record["path"]]
+                existing.append((pid, record, places))
+                changes[old_path] = None
+                done.moved += 1
+            else:
+                still_new.append((record, places))
+        stored: list[tuple[int, dict, list]] = list(existing)
+        for keys, group in _grouped(existing, lambda item: item[1]):
+            columns = Photo.__table__.c
+            # executemany: the SET clause is every key of the parameters but _pid
+            session.connection().execute(
+                update(Photo.__table__).where(columns.id == bindparam("_pid")),
+                [{"_pid": pid, **record} for pid, record, _ in group],
+            )
+        if existing:
+            for chunk in _chunks([pid for pid, _, _ in existing], 500):
+                session.execute(delete(PlaceName).where(PlaceName.photo_id.in_(chunk)))
+        for keys, group in _grouped(still_new, lambda item: item[0]):
+            for record, _ in group:
                 record["imported_at"] = now
-                pid = _upsert(session, record)
-                if pid[1]:
-                    report.added += 1
-                else:
-                    report.updated += 1
-                pid = pid[0]
-            session.execute(delete(PlaceName).where(PlaceName.photo_id == pid))
-            if places:
-                session.execute(
-                    insert(PlaceName),
-                    [{"photo_id": pid, "kind": kind, "level": level, "name": name} for kind, level, name in places],
-                )
-            index[found.path] = (pid, found.size, found.mtime_ns, record.get("caption"))
+            for (record, places), (pid, imported_at) in zip(group, _upsert(session, [r for r, _ in group])):
+                if imported_at == now:
+                    done.added += 1
+                else:  # another process inserted this path meanwhile: it was updated, with its old place names
+                    done.updated += 1
+                    session.execute(delete(PlaceName).where(PlaceName.photo_id == pid))
+                stored.append((pid, record, places))
+        names = [
+            {"photo_id": pid, "kind": kind, "level": level, "name": name}
+            for pid, _, places in stored
+            for kind, level, name in places
+        ]
+        if names:
+            session.connection().execute(insert(PlaceName.__table__), names)
+        for pid, record, _ in stored:
+            changes[record["path"]] = (pid, record["size"], record["mtime_ns"], record.get("caption"))
+        return done, changes
 
-    def _existing_id(self, session: Session, path: str, fingerprint: str, index) -> tuple[int, str] | None:
-        known = index.get(path)
-        if known:
-            return known[0], "same"
-        candidates = session.execute(
-            select(Photo.id, Photo.path).where(Photo.fingerprint == fingerprint, Photo.path != path)
-        ).all()
-        for pid, old_path in candidates:
-            if not file_exists(old_path):
-                index.pop(old_path, None)
-                return pid, "moved"
-        return None
+    def _moved(self, session: Session, records: list[dict]) -> dict[str, tuple[int, str]]:
+        """new path -> (id, old path) for new paths whose fingerprint matches a record whose file has gone."""
+        if not records:
+            return {}
+        candidates: dict[str, list[tuple[int, str]]] = {}
+        for chunk in _chunks(sorted({record["fingerprint"] for record in records}), 500):
+            rows = session.execute(select(Photo.id, Photo.path, Photo.fingerprint).where(Photo.fingerprint.in_(chunk)))
+            for pid, path, fingerprint in rows:
+                candidates.setdefault(fingerprint, []).append((pid, path))
+        moved: dict[str, tuple[int, str]] = {}
+        claimed: set[int] = set()
+        for record in records:
+            for pid, old_path in candidates.get(record["fingerprint"], ()):
+                if pid not in claimed and old_path != record["path"] and not file_exists(old_path):
+                    moved[record["path"]] = (pid, old_path)
+                    claimed.add(pid)
+                    break
+        return moved
 
     # --- reading -------------------------------------------------------------------------------------------
 
@@ -338,12 +390,139 @@ class Library:
             return session.scalar(select(func.count(Photo.id))) or 0
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None) -> SearchResult:
-        """The photos matching the query terms, in a stable order (see catalog.query for the language)."""
+        """The photos matching the query terms, in a stable order (see catalog.query for the language).
+
+        In two steps: the ids of the page, in order, read from indexes; then the rows of those photos only.
+        Sorting whole rows (a kilobyte or more each) for thousands of matches is what makes a search slow.
+        """
         if sort is not None and sort not in SORTS:
             raise UsageError(f"--sort takes one of {', '.join(SORTS)}")
-        query = parse(args, gazetteer=self.gazetteer if _needs_gazetteer(args) else None)
+        query = self._parse(args)
         if sort == "distance" and query.near is None:
             raise UsageError("--sort distance needs a near: term")
+        sort = sort or ("relevance" if query.has_words else "distance" if query.near else "date")
+        if query.near is not None:
+            return self._search_near(query, sort, limit)
+        if sort == "relevance" and not query.has_words:
+            sort = "date"
+        result = SearchResult(query)
+        with self.session() as session:
+            page = self._page(session, query, sort, limit)
+            photos: dict[int, Photo] = {}
+            for chunk in _chunks([pid for pid, _ in page], 5000):
+                photos.update((photo.id, photo) for photo in session.scalars(select(Photo).where(Photo.id.in_(chunk))))
+            result.hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
+        return result
+
+    def _page(self, session: Session, query: Query, sort: str, limit: int | None) -> list[tuple[int, float | None]]:
+        """(id, full-text score) of the photos of one page, in order, from indexes and narrow columns only."""
+        if sort == "relevance":
+            ranking = next(words for words in query.words if not words.negated)
+            others = [self._full_text(words)[0] for words in query.words if words is not ranking]
+            if self.dialect == "sqlite":
+                # FTS5 finds and scores the matches; the other terms are checked for those photos alone.
+                matches = _fts_matches(ranking, scored=True)
+                statement = (
+                    select(matches.c.id, matches.c.score)
+                    .join(Photo, Photo.id == matches.c.id)
+                    .where(*[term.probe() for term in query.terms], *others)
+                    .order_by(matches.c.score, Photo.path)
+                )
+            else:
+                clause, score = self._full_text(ranking)
+                statement = (
+                    select(Photo.id, score)
+                    .where(clause, *[term.where() for term in query.terms], *others)
+                    .order_by(score, Photo.path)
+                )
+            return [(pid, score) for pid, score in session.execute(statement.limit(limit))]
+        conditions = [term.where() for term in query.terms]
+        conditions += [self._full_text(words)[0] for words in query.words]
+        if sort == "path":
+            statement = select(Photo.id).where(*conditions).order_by(Photo.path).limit(limit)
+            return [(pid, None) for pid in session.scalars(statement)]
+        # By date: dated photos by (first day, taken, path), then undated ones by (taken, path). That is
+        # ORDER BY taken_start IS NULL, taken_start, taken, path, with each half read in the order of the
+        # index on (taken_start, taken, path), so a page of a large result needs no sort of all its rows.
+        dated = (
+            select(Photo.id)
+            .where(*conditions, Photo.taken_start.is_not(None))
+            .order_by(Photo.taken_start, Photo.taken, Photo.path)
+            .limit(limit)
+        )
+        ids = list(session.scalars(dated))
+        if limit is None or len(ids) < limit:
+            undated = (
+                select(Photo.id)
+                .where(*conditions, Photo.taken_start.is_(None))
+                .order_by(Photo.taken, Photo.path)
+                .limit(None if limit is None else limit - len(ids))
+            )
+            ids.extend(session.scalars(undated))
+        return [(pid, None) for pid in ids]
+
+    def _search_near(self, query: Query, sort: str, limit: int | None) -> SearchResult:
+        """near: searches: a box of lat/lon in SQL, then the exact distance of each photo in it."""
+        conditions, score = self._conditions(query)
+        statement = select(Photo).where(and_(*conditions))
+        if sort == "relevance" and score is not None:
+            statement = statement.add_columns(score).order_by(score, Photo.path)
+        elif sort == "path":
+            statement = statement.order_by(Photo.path)
+        else:
+            statement = statement.order_by(Photo.taken_start.is_(None), Photo.taken_start, Photo.taken, Photo.path)
+        result = SearchResult(query)
+        with self.session() as session:
+            for row in session.execute(statement).all():
+                hit = Hit(row[0], score=row[1] if len(row) > 1 else None)
+                if hit.photo.lat is None:
+                    continue
+                hit.distance_km = haversine_km(query.near.lat, query.near.lon, hit.photo.lat, hit.photo.lon)
+                if hit.distance_km > query.near.km:
+                    continue
+                hit.approximate = bool(hit.photo.location_approx)
+                result.hits.append(hit)
+        if sort == "distance":
+            result.hits.sort(key=lambda h: (h.distance_km, h.photo.path))
+        if limit is not None:
+            result.hits = result.hits[:limit]
+        return result
+
+    def search_count(self, args: list[str]) -> int:
+        """How many photos the terms select: the total that a page of `search(args, limit=N)` is part of."""
+        query = self._parse(args)
+        if query.near is not None:
+            return len(self.search(args).hits)  # the exact distance is measured in Python
+        if self.dialect == "sqlite" and query.has_words:
+            ranking = next(words for words in query.words if not words.negated)
+            others = [self._full_text(words)[0] for words in query.words if words is not ranking]
+            matches = _fts_matches(ranking, scored=False)
+            statement = select(func.count()).select_from(matches)
+            if query.terms or others:
+                statement = statement.join(Photo, Photo.id == matches.c.id).where(
+                    *[term.probe() for term in query.terms], *others
+                )
+        else:
+            conditions, _ = self._conditions(query)
+            statement = select(func.count()).select_from(Photo)
+            if conditions:
+                statement = statement.where(and_(*conditions))
+        with self.session() as session:
+            return session.scalar(statement) or 0
+
+    def matching_ids(self, args: list[str]):
+        """The ids of the photos the terms select: a SELECT to use in `Photo.id.in_(...)` (a list for near:)."""
+        query = self._parse(args)
+        if query.near is not None:
+            return [photo.id for photo in self.search(args).photos]
+        conditions, _ = self._conditions(query)
+        return select(Photo.id).where(and_(*conditions)) if conditions else select(Photo.id)
+
+    def _parse(self, args: list[str]) -> Query:
+        return parse(args, gazetteer=self.gazetteer if _needs_gazetteer(args) else None)
+
+    def _conditions(self, query: Query) -> tuple[list, object]:
+        """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""
         conditions = [term.where() for term in query.terms]
         score = None
         for words in query.words:
@@ -353,46 +532,18 @@ class Library:
                 score = word_score
         if query.near is not None:
             conditions.append(_box(query.near))
-        statement = select(Photo).where(and_(*conditions)) if conditions else select(Photo)
-        sort = sort or ("relevance" if query.has_words else "distance" if query.near else "date")
-        if sort == "relevance" and score is not None:
-            statement = statement.add_columns(score).order_by(score, Photo.path)
-        elif sort == "path":
-            statement = statement.order_by(Photo.path)
-        else:
-            statement = statement.order_by(Photo.taken_start.is_(None), Photo.taken_start, Photo.taken, Photo.path)
-        if limit is not None and query.near is None:
-            statement = statement.limit(limit)
-        result = SearchResult(query)
-        with self.session() as session:
-            rows = session.execute(statement).all()
-            for row in rows:
-                hit = Hit(row[0], score=row[1] if len(row) > 1 else None)
-                if query.near is not None:
-                    if hit.photo.lat is None:
-                        continue
-                    hit.distance_km = haversine_km(query.near.lat, query.near.lon, hit.photo.lat, hit.photo.lon)
-                    if hit.distance_km > query.near.km:
-                        continue
-                    hit.approximate = bool(hit.photo.location_approx)
-                result.hits.append(hit)
-        if sort == "distance":
-            result.hits.sort(key=lambda h: (h.distance_km, h.photo.path))
-        if limit is not None:
-            result.hits = result.hits[:limit]
-        return result
+        return conditions, score
 
     def _full_text(self, words) -> tuple:
         """The full-text clause for one group of words, and a score to rank by (lower is better)."""
         if self.dialect == "sqlite":
-            expression = '"' + " ".join(words.words) + '"' if words.phrase and words.text.count('"') else " ".join(
-                f'"{w}"' for w in words.words
-            )
-            key = f"fts{abs(hash(words.text)) % 10**8}"
+            key, expression = _fts_expression(words)
             matched = text(f"SELECT rowid FROM photo_fts WHERE photo_fts MATCH :{key}").bindparams(**{key: expression})
-            clause = Photo.id.in_(matched.columns())
+            clause = Photo.id.in_(matched.columns(column("rowid", Integer)))
             score = None
             if not words.negated:
+                # Correlated: one full-text look-up per photo. Only near: searches use it (a few photos in a
+                # box); the others join the scored matches once (_fts_matches).
                 score = (
                     select(text(f"bm25(photo_fts)"))
                     .select_from(text("photo_fts"))
@@ -433,7 +584,8 @@ class Library:
 
         found = Found(path, info.st_size, info.st_mtime_ns)
         results = list(read_all([found], captions, self.rules, 1))
-        self.write(lambda session: self._store(session, results, index, report))
+        done, _ = self.write(lambda session: self._store(session, results, index))
+        report.merge(done)
         return report
 
     # --- credits -------------------------------------------------------------------------------------------
@@ -516,6 +668,57 @@ class Library:
         return f"failed: {stored.failures[0].reason}" if stored.failures else "stored"
 
 
+def _advancing(results, advance):
+    """The results, calling `advance(1)` as each one is read (the progress bar redraws at its own pace)."""
+    for result in results:
+        advance(1)
+        yield result
+
+
+def _fts_expression(words) -> tuple[str, str]:
+    """A bind parameter name and the FTS5 MATCH expression for one group of words (a phrase when quoted)."""
+    if words.phrase and words.text.count('"'):
+        expression = '"' + " ".join(words.words) + '"'
+    else:
+        expression = " ".join(f'"{w}"' for w in words.words)
+    return f"fts{abs(hash(words.text)) % 10**8}", expression
+
+
+def _fts_matches(words, *, scored: bool):
+    """SQLite: the photos matching one group of words as a subquery (id, and its bm25 score when `scored`)."""
+    key, expression = _fts_expression(words)
+    columns = [literal_column("photo_fts.rowid").label("id")]
+    if scored:
+        columns.append(literal_column("bm25(photo_fts)").label("score"))
+    return (
+        select(*columns)
+        .select_from(text("photo_fts"))
+        .where(text(f"photo_fts MATCH :{key}").bindparams(**{key: expression}))
+        .subquery()
+    )
+
+
+def _apply(index: dict, changes: dict) -> None:
+    for path, entry in changes.items():
+        if entry is None:
+            index.pop(path, None)
+        else:
+            index[path] = entry
+
+
+def _grouped(items, record_of):
+    """Items grouped by their record's set of columns (one executemany each), in order: ((keys, items), ...)."""
+    groups: dict[tuple, list] = {}
+    for item in items:
+        groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
+    return list(groups.items())
+
+
+def _chunks(values: list, size: int):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
 def _fill_missing(record: dict) -> None:
     """Every column a re-read did not fill is cleared, so an update leaves no stale value behind."""
     for column in _CLEARABLE:
@@ -531,20 +734,23 @@ _CLEARABLE = (
 )
 
 
-def _upsert(session: Session, record: dict) -> tuple[int, bool]:
-    """Insert a new photo; if another process inserted the same path meanwhile, update that record instead."""
+def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
+    """Insert new photos, all with the same columns, in one multi-row statement; (id, imported_at) of each in order.
+
+    If another process inserted one of the paths meanwhile, that record is updated instead and keeps its
+    imported_at, which is how the caller tells the two apart.
+    """
     dialect = session.bind.dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(Photo).values(**record)
-    changes = {k: v for k, v in record.items() if k not in ("imported_at",)}
+    statement = dialect_insert(Photo.__table__)
+    changes = {key: statement.excluded[key] for key in records[0] if key != "imported_at"}
     statement = statement.on_conflict_do_update(index_elements=["path"], set_=changes).returning(
-        Photo.id, Photo.imported_at
+        Photo.__table__.c.id, Photo.__table__.c.imported_at, sort_by_parameter_order=True
     )
-    pid, imported_at = session.execute(statement).one()
-    return pid, imported_at == record["imported_at"]
+    return [tuple(row) for row in session.connection().execute(statement, records)]
 
 
 def _box(near) -> object:

@@ -28,6 +28,8 @@ class Photo(Base):
     """One image file and everything known about it; each field's source is in ``sources``."""
 
     __tablename__ = "photo"
+    #: Pages sorted by date are read in this index's order; `taken:` ranges are counted from it (alembic 0002).
+    __table_args__ = (Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The file. `path` is absolute and unique: the database, not only the importer, refuses a second record.
@@ -55,13 +57,13 @@ class Photo(Base):
     source: Mapped[str | None] = mapped_column(Text)
     copyright: Mapped[str | None] = mapped_column(Text)
     #: Folded photographer, for `by:`.
-    photographer_key: Mapped[str | None] = mapped_column(Text)
+    photographer_key: Mapped[str | None] = mapped_column(Text, index=True)
     #: Folded photographer, agency, provider, credit line and source, for `by:` and `credit:`.
-    credit_key: Mapped[str | None] = mapped_column(Text)
+    credit_key: Mapped[str | None] = mapped_column(Text, index=True)
 
     # Dates: ISO text at the precision known, plus the first and last day it covers, for range queries.
     taken: Mapped[str | None] = mapped_column(String(40))
-    taken_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    taken_start: Mapped[str | None] = mapped_column(String(10))
     taken_end: Mapped[str | None] = mapped_column(String(10))
     taken_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     released: Mapped[str | None] = mapped_column(String(40))
@@ -107,7 +109,8 @@ class PlaceName(Base):
     """One folded place name of a photo at one level, so `in:`, `city:` and friends are index look-ups."""
 
     __tablename__ = "place_name"
-    __table_args__ = (Index("ix_place_name_name_level", "name", "level"),)
+    #: `in:` and friends read photo ids from this index alone (alembic 0002).
+    __table_args__ = (Index("ix_place_name_lookup", "name", "kind", "level", "photo_id"),)
 
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
     #: "taken" (where it was taken) or "shown" (what it shows).

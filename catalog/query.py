@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, not_, or_
+from sqlalchemy import and_, exists, not_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from catalog.dates import DateError, parse_query_date
@@ -66,6 +66,15 @@ class Term:
         condition = self.clause()
         return not_(condition) if self.negated else condition
 
+    def probe(self) -> ColumnElement[bool]:
+        """The same condition, written to be checked photo by photo once another term has found the candidates.
+
+        SQLite plans without statistics; given a choice it may drive a query from an index that is the slow
+        way round (every photo named Gansu, for each photo). A probe keeps to the photo's own row and the
+        place_name rows of that photo: `x || ''` is `x`, but no index answers it.
+        """
+        return self.where()
+
 
 @dataclass
 class PlaceTerm(Term):
@@ -76,12 +85,21 @@ class PlaceTerm(Term):
     kinds: tuple[str, ...] = ("taken",)
 
     def clause(self):
+        # The ids from the index on (name, kind, level, photo_id) alone; a correlated EXISTS would look at
+        # every photo and, for each, at every place_name row of that name (quadratic: minutes at 100,000).
+        condition = and_(PlaceName.name.in_(self.names), PlaceName.kind.in_(self.kinds))
+        if self.levels:
+            condition = and_(condition, PlaceName.level.in_(self.levels))
+        return Photo.id.in_(select(PlaceName.photo_id).where(condition))
+
+    def probe(self):
         condition = and_(
-            PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), PlaceName.name.in_(self.names)
+            PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), (PlaceName.name + "").in_(self.names)
         )
         if self.levels:
             condition = and_(condition, PlaceName.level.in_(self.levels))
-        return exists().where(condition)
+        found = exists().where(condition)
+        return not_(found) if self.negated else found
 
 
 @dataclass
@@ -92,15 +110,26 @@ class DateTerm(Term):
     start: str | None = None
     end: str | None = None
 
-    def clause(self):
+    def clause(self, *, probe: bool = False):
         first = getattr(Photo, f"{self.column}_start")
         last = getattr(Photo, f"{self.column}_end")
+        if probe:
+            first = first + ""
         parts = [first.is_not(None)]
         if self.end:
             parts.append(first <= self.end)
         if self.start:
             parts.append(last >= self.start)
+            if not probe:
+                # A stored date covers at most a year (catalog.dates.span), so a span that ends on or after
+                # `start` begins at most 366 days before it: the index on the first day reads only that range.
+                earliest = date.fromisoformat(self.start) - timedelta(days=366)
+                parts.append(first >= earliest.isoformat())
         return and_(*parts)
+
+    def probe(self):
+        condition = self.clause(probe=True)
+        return not_(condition) if self.negated else condition
 
 
 @dataclass
@@ -113,6 +142,15 @@ class LikeTerm(Term):
     def clause(self):
         column = {"credit": Photo.credit_key, "by": Photo.photographer_key}.get(self.column, Photo.search_text)
         return or_(*(column.contains(value, autoescape=True) for value in self.values))
+
+    def where(self):
+        if self.negated or self.column not in ("by", "credit"):
+            return super().where()
+        # The ids from a scan of the narrow index on the key alone, not of the photos' whole rows.
+        return Photo.id.in_(select(Photo.id).where(self.clause()))
+
+    def probe(self):
+        return super().where()
 
 
 @dataclass

@@ -1,0 +1,88 @@
+"""Ctrl-C during an import: the batches committed so far are kept, nothing is half-written, the next run finishes.
+
+The import runs as a real `catalog` process with its pool of reader processes, and gets SIGINT the way a
+terminal sends it: to the whole process group. Only the writing is slowed down (a pause before each batch
+of 20 is stored), so that the signal lands part-way through a few hundred small files.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import plain_jpeg
+
+FILES = 300
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = Path(sys.executable).with_name("catalog")
+
+SLOWED_CATALOG = textwrap.dedent("""
+    import sys, time
+    import catalog.importer as importer
+    from catalog.library import Library
+
+    importer.BATCH = 20
+    store = Library._store
+
+    def slow_store(self, *args, **kwargs):
+        time.sleep(0.15)
+        return store(self, *args, **kwargs)
+
+    Library._store = slow_store
+    from catalog.cli import main
+
+    main(sys.argv[1:], prog_name="catalog")
+""")
+
+
+def _photos(db) -> tuple[int, int]:
+    """(photos, distinct paths) as another process sees them."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*), count(DISTINCT path) FROM photo").fetchone()
+    except sqlite3.OperationalError:  # the catalogue or its tables are not made yet
+        return 0, 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_keeps_what_was_imported_and_the_next_run_continues(tmp_path):
+    folder = tmp_path / "wires"
+    for i in range(FILES):
+        plain_jpeg(folder / f"photo-{i:03d}.jpg", size=(32, 24), color=(i % 256, i // 256 * 60, 77))
+    db = tmp_path / "catalog.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOWED_CATALOG, "--db", str(db), "import", str(folder), "--workers", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while _photos(db)[0] == 0:
+        assert child.poll() is None, child.communicate()
+        assert time.monotonic() < deadline, "no batch was committed within a minute"
+        time.sleep(0.02)
+    os.killpg(child.pid, signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+
+    assert child.returncode == 130, err
+    assert "Interrupted: what was read so far is kept" in err
+    assert "Traceback" not in err  # neither the command nor its reader processes print one
+    kept, distinct = _photos(db)
+    assert 0 < kept < FILES
+    assert distinct == kept
+    assert f"{kept} added, 0 updated, 0 moved, 0 unchanged, 0 failed" in out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+    again = subprocess.run([str(CATALOG), "--db", str(db), "import", str(folder)],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"{FILES - kept} added, 0 updated, 0 moved, {kept} unchanged, 0 failed" in again.stdout
+    assert _photos(db) == (FILES, FILES)
