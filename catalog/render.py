@@ -10,9 +10,10 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Iterable
 from typing import Any
 
-from catalog.dates import precision
+from catalog.dates import precision, span
 from catalog.models import Photo
 
 
@@ -112,13 +113,17 @@ def render_template(template: str, record: dict[str, Any]) -> str:
     return rendered
 
 
-def check_template(template: str) -> list[str]:
-    """The field names a template uses that the JSON contract does not have."""
+def check_template(template: str, extra: Iterable[str] = ()) -> list[str]:
+    """The field names a template uses that the JSON contract (plus the command's `extra` keys) does not have.
+
+    >>> check_template("{taken} {location.city}: {credit.line}"), check_template("{location.town} {dpi}")
+    ([], ['location.town', 'dpi'])
+    """
     sample = photo_json(Photo(sources={}, keywords=[]))
+    sample.update({name: None for name in extra})
     unknown = []
-    for name in _FIELD.findall(template):
-        head = name.split(".")[0]
-        if head not in sample or ("." in name and lookup(sample, name) is None and not _has_path(sample, name)):
+    for name in _FIELD.findall(template.replace("{{", "").replace("}}", "")):
+        if not _has_path(sample, name) and not (name.split(".")[0] in ("sources",) and "." in name):
             unknown.append(name)
     return unknown
 
@@ -130,6 +135,31 @@ def _has_path(record: dict, dotted: str) -> bool:
             return False
         value = value[part]
     return True
+
+
+def match_notes(query, photo: Photo) -> list[str]:
+    """Why a photo matched a date term only loosely: its date is known less precisely than the query's.
+
+    A photo dated "2025-10" matches taken:2025-10-14 (the month holds that day) but may have been taken on
+    another day; the note says so. Exact matches give no note.
+    """
+    notes = []
+    for term in getattr(query, "terms", ()):
+        column = getattr(term, "column", None)
+        if column not in ("taken", "released") or term.negated or not hasattr(term, "start"):
+            continue
+        stored = getattr(photo, column)
+        first, last = span(stored)
+        if first is None:
+            continue
+        inside = (term.start is None or first >= term.start) and (term.end is None or last <= term.end)
+        if not inside:
+            wanted = term.start if term.start == term.end else f"{term.start or '…'}..{term.end or '…'}"
+            notes.append(
+                f"{column} {stored} is known only to the {precision(stored)}: it overlaps {wanted} "
+                "but may fall outside it"
+            )
+    return notes
 
 
 def place_text(photo: Photo, *, sublocation: bool = True) -> str:
@@ -165,6 +195,17 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     for row in rows:
         lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
     return "\n".join(lines)
+
+
+def snippet_of(photo: Photo, words: list[str], size: int = 60) -> str:
+    """The words in context: from the caption, else the headline, title or keywords that hold one of them."""
+    from catalog.places import fold
+
+    texts = [photo.caption, photo.headline, photo.title, "; ".join(photo.keywords or []) or None]
+    for text in texts:
+        if text and any(word in fold(text) for word in words):
+            return snippet(text, words, size)
+    return snippet(photo.caption, words, size)
 
 
 def snippet(caption: str | None, words: list[str], size: int = 60) -> str:

@@ -165,3 +165,117 @@ def _prune(nodes: list) -> None:
 
 def _is_unknown(node) -> bool:
     return (node.name if isinstance(node, PlaceCount) else node.label) is None
+
+
+# --- output shapes for `catalog places` and `catalog timeline` ---------------------------------------------------
+
+_UNKNOWN = {
+    "country": "(country unknown)", "province": "(province unknown)", "city": "(city unknown)",
+    "year": "(no date)", "month": "(month unknown)", "day": "(day unknown)",
+}
+
+
+def _label(node) -> str | None:
+    return node.name if isinstance(node, PlaceCount) else node.label
+
+
+def counts_json(nodes: list) -> list[dict]:
+    """The tree as JSON: ``[{"level", "name" (places) or "period" (timeline), "count", "term", "children"}]``.
+
+    >>> counts_json([PlaceCount("country", "China", 2, [PlaceCount("province", "Gansu", 2)])])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'level': 'country', 'name': 'China', 'count': 2, 'term': 'country:China',
+      'children': [{'level': 'province', 'name': 'Gansu', 'count': 2, 'term': 'province:Gansu', 'children': []}]}]
+    """
+    out = []
+    for node in nodes:
+        key = "name" if isinstance(node, PlaceCount) else "period"
+        out.append({"level": node.level, key: _label(node), "count": node.count, "term": node.term,
+                    "children": counts_json(node.children)})
+    return out
+
+
+def counts_text(nodes: list) -> str:
+    """The tree as indented lines: count, name, and the search term that selects it.
+
+    >>> print(counts_text([PeriodCount("year", "2025", 2, [PeriodCount("month", "2025-08", 1),
+    ...                                                  PeriodCount("month", "2025-10", 1)])]))
+    2  2025       taken:2025
+    1    2025-08  taken:2025-08
+    1    2025-10  taken:2025-10
+    """
+    flat = list(_walk(nodes, 0))
+    width = max(len(str(node.count)) for node, _ in flat)
+    labels = ["  " * depth + (_label(node) or _UNKNOWN.get(node.level, "(unknown)")) for node, depth in flat]
+    label_width = max(len(label) for label in labels)
+    lines = []
+    for (node, _), label in zip(flat, labels):
+        line = f"{str(node.count).rjust(width)}  {label.ljust(label_width)}  {node.term or ''}"
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def counts_csv(nodes: list) -> str:
+    """One row per node. Places: country,province,city,count,term (a subtotal leaves the deeper levels empty);
+    timeline: period,level,count,term.
+
+    >>> print(counts_csv([PlaceCount("country", "China", 2, [PlaceCount("province", "Gansu", 2)])]), end="")
+    country,province,city,count,term
+    China,,,2,country:China
+    China,Gansu,,2,province:Gansu
+    """
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    places = not nodes or isinstance(nodes[0], PlaceCount)
+    levels = [level for level, _ in PLACE_LEVELS]
+    writer.writerow([*levels, "count", "term"] if places else ["period", "level", "count", "term"])
+    path: list[str] = []
+    for node, depth in _walk(nodes, 0):
+        del path[depth:]
+        path.append(_label(node) or _UNKNOWN.get(node.level, ""))
+        if places:
+            writer.writerow([*path, *[""] * (len(levels) - len(path)), node.count, node.term or ""])
+        else:
+            writer.writerow([node.label or "", node.level, node.count, node.term or ""])
+    return out.getvalue()
+
+
+def _walk(nodes: list, depth: int):
+    for node in nodes:
+        yield node, depth
+        yield from _walk(node.children, depth + 1)
+
+
+# --- credits for a story --------------------------------------------------------------------------------------
+
+
+def credit_list(library, args: list[str], *, files: list[str] | None = None) -> list[tuple]:
+    """(photo, CreditEntry) for each photo: the `files` in the story's order, else the photos the terms select.
+
+    The entries are `Library.credit_entry`'s, so the house rules in force decide each line's style.
+    """
+    photos = [library.get(ref) for ref in files] if files else library.search(list(args)).photos
+    return [(photo, library.credit_entry(photo)) for photo in photos]
+
+
+def inline_credits(credited: list[tuple]) -> str:
+    """The one line under a story: "Photos: Zhang Dagang; Xu Gang; Xinhua/Li Xin", each name once, in order.
+
+    A photographer with no agency and a provider are named as they are; a photographer with an agency, or an
+    agency alone, as the house style's credit line ("Xinhua/Li Xin", "REUTERS"). "Photo:" for one photo.
+    """
+    names: dict[str, str] = {}
+    for photo, entry in credited:
+        if photo.photographer and not photo.agency:
+            name = photo.photographer
+        elif photo.provider and not photo.photographer:
+            name = photo.provider
+        else:
+            name = entry.line
+        names.setdefault(name.casefold(), name)
+    if not names:
+        return ""
+    return f"{'Photo' if len(credited) == 1 else 'Photos'}: {'; '.join(names.values())}"

@@ -15,21 +15,76 @@ Search terms (all must match; each shell argument is one term):
   WORD                 words anywhere in caption, headline, credits, keywords, places
   "two words"          a phrase
   in:PLACE             any level of the place: sublocation, city, province, country, code
-  city: province: country: sublocation:   one level only
+  city: province: country: sublocation:   one level only (state: = province:, at: = sublocation:)
   shown:PLACE          what the photo shows (XMP LocationShown)
-  taken:DATE           2025, 2025-10, 2025-10-14, "October 2025", "Oct. 14, 2025",
-                       2025-W42, today, -7d, and ranges A..B, A.., ..B
+  taken:DATE           2025, 2025-10, 2025-10-14, "October 2025", "14 October 2025",
+                       "Oct. 14, 2025", 2025-W42, today, yesterday, -7d (-2w, -3m, -1y),
+                       and ranges A..B, A.., ..B of any of these
   released:DATE        the release date, same forms
-  by:NAME              the photographer;  credit:TEXT  credit line, agency or provider
+  by:NAME              the photographer (part of the name is enough)
+  credit:TEXT          credit line, agency, provider or source
   keyword:WORD         a keyword or any indexed word
-  near:PLACE|LAT,LON   within:50km (default 50km)
-  conflicts:yes        EXIF, IPTC and XMP disagree
-  -TERM                not;   in:Gansu,Anhui   either
+  near:PLACE|LAT,LON   within:DIST (50km by default; also 500m, 20mi)
+  conflicts:yes|no     EXIF, IPTC and XMP disagree
+  -TERM                not (-in:Beijing, -train)
+  FIELD:A,B            either (in:Gansu,Anhui, by:Zhang,Xu)
+
+\b
+Grammar:
+  term    := ["-"] field ":" value ("," value)*  |  ["-"] word  |  ["-"] '"' words '"'
+  Quotes group words inside one argument: 'by:"Zhang Dagang" in:Hefei' is two terms.
+  Matching ignores case and accents (krakow finds Kraków). A date stored less
+  precisely than the query (2025-10) matches any query date inside it, and the
+  output says so: the table marks it with *, JSON gives "match" notes.
+
+\b
+More examples:
+  catalog search taken:"Oct. 14, 2025"
+  catalog search taken:2025-W42 -credit:Xinhua
+  catalog search taken:-7d..              the last seven days
+  catalog search near:31.82,117.23 within:5km --format json
+  catalog search train Gobi --format template --template '{taken} {path}'
 """
 
-
-#: Terms may start with "-" (`-in:Beijing`): click passes what is not one of its options on as a term.
+#: Search terms may start with "-" (`-in:Beijing`): click passes what is not one of its options on as a term.
 TERMS_CONTEXT = {"ignore_unknown_options": True}
+
+#: Put before a single-dash term so that click does not read `-photo` as the options -p -h -o -t -o.
+_TERM_MARK = "\x00"
+
+
+class TermsCommand(click.Command):
+    """A command taking search TERMS, where a term may start with "-" (`-in:Beijing`, `-photo`).
+
+    click reads `-photo` as a cluster of short options, and `-h` among them would print the help. An argument
+    with one dash that is not exactly one of the command's options (or the value of the option before it) is
+    passed on as a term instead; `--mistyped` long options still reach the query parser's clear error.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not (param.is_flag or param.count)
+        marked: list[str] = []
+        value_next = False
+        for index, arg in enumerate(args):
+            if arg == "--":
+                marked.extend(args[index:])
+                break
+            if value_next:
+                value_next = False
+            elif arg in takes_value:
+                value_next = takes_value[arg]
+            elif arg.startswith("-") and not arg.startswith("--") and len(arg) > 1 and not takes_value.get(arg[:2]):
+                arg = _TERM_MARK + arg
+            marked.append(arg)
+        rest = super().parse_args(ctx, marked)
+        for key, value in ctx.params.items():
+            if isinstance(value, tuple):
+                ctx.params[key] = tuple(v.removeprefix(_TERM_MARK) if isinstance(v, str) else v for v in value)
+        return rest
 
 
 def _query_args(terms, place, date_from, date_to, by, credit) -> list[str]:
@@ -45,20 +100,46 @@ def _query_args(terms, place, date_from, date_to, by, credit) -> list[str]:
     return args
 
 
-def query_options(function):
-    """--in/--from/--to/--by/--credit, for those who prefer options to terms."""
-    for option in reversed([
+def query_options(function=None, *, photographer: bool = True):
+    """--in/--from/--to/--by/--credit, for those who prefer options to terms (`timeline` has its own --by)."""
+    options = [
         click.option("--in", "place", metavar="PLACE", help="Same as in:PLACE."),
         click.option("--from", "date_from", metavar="DATE", help="Taken on or after DATE."),
         click.option("--to", "date_to", metavar="DATE", help="Taken on or before DATE."),
-        click.option("--by", metavar="NAME", help="Same as by:NAME."),
+        click.option("--by", metavar="NAME", help="Same as by:NAME.") if photographer else None,
         click.option("--credit", metavar="TEXT", help="Same as credit:TEXT."),
-    ]):
-        function = option(function)
-    return function
+    ]
+
+    def decorate(function):
+        for option in reversed([o for o in options if o is not None]):
+            function = option(function)
+        return function
+
+    return decorate(function) if function is not None else decorate
 
 
-@main.command(epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+def _check_template(fmt: str, template: str | None, extra: tuple[str, ...] = ()) -> str:
+    """The output format once --template is given, or a usage error for a template naming unknown fields."""
+    from catalog import render
+
+    if fmt == "template" and not template:
+        raise UsageError("--format template needs --template, e.g. --template '{taken} {location.city}'")
+    if not template:
+        return fmt
+    unknown = render.check_template(template, extra)
+    if unknown:
+        raise UsageError(
+            f"the template names unknown fields: {', '.join(unknown)} (the names are those of the JSON contract, "
+            "e.g. {path}, {taken}, {credit.line}, {location.city}; see `catalog search --format json`)"
+        )
+    return "template"
+
+
+#: What `search` adds to the JSON contract for each result (besides distance_km with near:).
+SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate")
+
+
+@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @format_option("table", "json", "csv", "paths", "template", default="table")
@@ -70,30 +151,30 @@ def query_options(function):
 def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, limit):
     """Find photos by place, date, credit and words.
 
+    Words are looked up in the full-text index and ranked by relevance (caption, headline and keywords
+    that say the word more often come first); the table shows them in context, [bracketed].
+    JSON adds "taken_precision" and "match" (why a photo matched loosely) to each photo's record,
+    and "distance_km" with near:.
+
     \b
     Examples:
       catalog search in:Gansu
       catalog search taken:2025-10
+      catalog search taken:"October 2025" -in:Beijing
       catalog search 'by:"Zhang Dagang" in:Hefei'
       catalog search in:Gansu,Anhui -in:Hefei taken:2025-08..2025-10
       catalog search near:Hefei within:20km --sort distance
       catalog search train --format json
+      catalog search --format template --template '{taken} {location.city}: {credit.line}'
     """
     from catalog import render
 
-    if fmt == "template" and not template:
-        raise UsageError("--format template needs --template, e.g. --template '{taken} {location.city}'")
-    if template and fmt != "template":
-        fmt = "template"
-    if template:
-        unknown = render.check_template(template)
-        if unknown:
-            raise UsageError(f"the template names unknown fields: {', '.join(unknown)}")
+    fmt = _check_template(fmt, template, SEARCH_EXTRA)
     lib = library(ctx)
     result = lib.search(_query_args(terms, place, date_from, date_to, by, credit), sort=sort, limit=limit)
     hits = result.hits
     if fmt == "json":
-        click.echo(render.to_json([_with_match(render.photo_json(h.photo), h) for h in hits]))
+        click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
     elif fmt == "csv":
         click.echo(render.to_csv([render.photo_json(h.photo) for h in hits]), nl=False)
     elif fmt == "paths":
@@ -101,12 +182,17 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
             click.echo(hit.photo.path)
     elif fmt == "template":
         for hit in hits:
-            click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit)))
+            click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
     else:
         _search_table(result)
 
 
-def _with_match(record: dict, hit) -> dict:
+def _with_match(record: dict, hit, query) -> dict:
+    """The JSON contract plus what this search learned: the date's precision, loose matches, the distance."""
+    from catalog import render
+
+    record["taken_precision"] = render.precision(hit.photo.taken)
+    record["match"] = render.match_notes(query, hit.photo)
     if hit.distance_km is not None:
         record["distance_km"] = round(hit.distance_km, 2)
         record["distance_approximate"] = hit.approximate
@@ -123,13 +209,18 @@ def _search_table(result) -> None:
         headers.insert(3, "km")
     headers.append("matches" if words else "caption")
     rows = []
+    loose = False
     for hit in result.hits:
         photo = hit.photo
-        row = [str(photo.id), render.date_text(photo.taken), render.place_text(photo, sublocation=False),
+        taken = render.date_text(photo.taken)
+        if render.match_notes(result.query, photo):
+            taken += "*"
+            loose = True
+        row = [str(photo.id), taken, render.place_text(photo, sublocation=False),
                photo.credit_line or photo.photographer or photo.provider or "", photo.path.rsplit("/", 1)[-1]]
         if near:
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
-        row.append(render.snippet(photo.caption, words) if words else (photo.caption or ""))
+        row.append(render.snippet_of(photo, words) if words else (photo.caption or ""))
         rows.append(row)
     if not rows:
         click.echo("No photos match.", err=True)
@@ -138,12 +229,18 @@ def _search_table(result) -> None:
     notes = []
     if any("(" in r[1] for r in rows):
         notes.append("a date in (brackets) is stored at that precision and matches any day inside it")
+    if loose:
+        notes.append("* the date is known less precisely than the date searched for: it may fall outside it")
     if near and any(h.approximate for h in result.hits):
         notes.append("~ distance from the gazetteer's coordinates for the named place (no GPS)")
     click.echo(f"{len(rows)} photo{'s' if len(rows) != 1 else ''}" + (f"; {'; '.join(notes)}" if notes else ""), err=True)
 
 
-@main.command(epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+#: What `credits --format template` adds to the JSON contract for each line.
+CREDIT_EXTRA = ("line", "name", "kind", "count", "paths")
+
+
+@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @click.option("--files", "files", multiple=True, metavar="PHOTO",
@@ -151,49 +248,53 @@ def _search_table(result) -> None:
 @click.option("--group", is_flag=True, help="One line per credited person or organisation, with a count.")
 @click.option("--inline", is_flag=True, help="One line: 'Photos: A; B; C', duplicates merged.")
 @format_option("text", "markdown", "csv", "json", "template", default="text")
-@click.option("--template", metavar="TEXT", help="With --format template: e.g. '{credit.line} ({path})'.")
+@click.option("--template", metavar="TEXT",
+              help="With --format template: the JSON contract's fields of the (first) photo, plus {line} "
+              "(the credit in house style), {name}, {kind}, {count}: e.g. '{line} ({path})'.")
 @click.pass_context
 def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inline, fmt, template):
     """The credit list for the photos a search selects, in publication style.
+
+    Each line follows the house rules (the shipped rules, a catalogue's `rules` setting, or --rules FILE):
+    for example "Xinhua/{photographer}" for Xinhua, "Photo/{photographer}" for a photographer with no
+    agency. --files keeps the story's order; --inline prints the line to put under a story, each
+    photographer, agency or provider once.
 
     \b
     Examples:
       catalog credits                          every photo in the catalogue
       catalog credits in:Gansu --group
-      catalog credits --files b.jpg --files a.jpg --inline
+      catalog credits --files b.jpg a.jpg --inline
       catalog credits taken:2025-10 --format markdown
+      catalog --rules house.toml credits --files a.jpg b.jpg
+      catalog credits --format template --template '{taken} {location.city}: {line}'
     """
-    from catalog import render
+    from catalog import render, summaries
 
+    fmt = _check_template(fmt, template, CREDIT_EXTRA)
     lib = library(ctx)
     args = _query_args(terms, place, date_from, date_to, by, credit)
     if files and args:
         # `--files a.jpg b.jpg`: click gives the first to --files and the rest as terms.
         files = tuple(files) + tuple(a for a in args)
         args = []
-    entries = lib.credits(args, files=list(files) if files else None)
-    if group or inline:
-        entries = lib.group_credits(entries)
+    credited = summaries.credit_list(lib, args, files=list(files) if files else None)
     if inline:
-        names = [e.name for e in entries]
-        label = "Photo" if len(lib.group_credits(entries)) == 1 and entries and entries[0].count == 1 else "Photos"
-        click.echo(f"{label}: {'; '.join(names)}" if names else "No photos match.")
+        click.echo(summaries.inline_credits(credited) or "No photos match.")
         return
+    entries = [entry for _, entry in credited]
+    if group:
+        entries = lib.group_credits(entries)
+    rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries]
     if fmt == "json":
-        click.echo(render.to_json([
-            {"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries
-        ]))
+        click.echo(render.to_json(rows))
     elif fmt == "csv":
-        click.echo(render.to_csv(
-            [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries],
-            columns=("line", "name", "kind", "count", "paths")), nl=False)
+        click.echo(render.to_csv(rows, columns=("line", "name", "kind", "count", "paths")), nl=False)
     elif fmt == "template":
-        if not template:
-            raise UsageError("--format template needs --template")
-        for entry in entries:
-            record = {"line": entry.line, "name": entry.name, "kind": entry.kind, "count": entry.count,
-                      "credit": {"line": entry.line}, "path": entry.paths[0] if entry.paths else None}
-            click.echo(render.render_template(template, record))
+        photos = {photo.path: photo for photo, _ in credited}
+        for row in rows:
+            record = render.photo_json(photos[row["paths"][0]]) if row["paths"] else {}
+            click.echo(render.render_template(template, {**record, **row}))
     else:
         if not entries:
             click.echo("No photos match.", err=True)
@@ -202,27 +303,58 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
             click.echo(f"- {line}" if fmt == "markdown" else line)
 
 
-@main.command()
+@main.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
-@format_option("json", "csv", "html", default="json")
+@format_option("json", "csv", "html", "xmp", default="json")
 @click.option("--output", "-o", type=click.Path(writable=True),
               help="Write to FILE, not stdout. With --format html: the folder to write (index.html, thumbs/).")
+@click.option("--force", is_flag=True, help="With --format xmp: replace sidecars that already exist.")
+@click.option("--sidecar-name", type=click.Choice(["stem", "full"]), default="stem", show_default=True,
+              help="With --format xmp: photo.xmp (stem: Lightroom, Bridge, Capture One, digiKam's "
+              "choice) or photo.jpg.xmp (full: darktable).")
 @click.pass_context
-def export(ctx, terms, fmt, output):
+def export(ctx, terms, fmt, output, force, sidecar_name):
     """Write full records (the JSON contract) for the photos a search selects.
 
     --format html writes a contact sheet that needs no server into the folder given by -o:
     index.html and a thumbs/ folder, to mail or put on a share.
+
+    --format xmp writes an XMP sidecar beside each photo (photo.jpg -> photo.xmp) with the catalogue's
+    caption, headline, creator, credit line, source, copyright, date taken, place (IPTC Core and
+    Extension) and keywords, for Lightroom, darktable or digiKam to read. An existing sidecar is
+    kept unless --force; nothing is written outside the photo's folder. Exit status 1 when a
+    sidecar could not be written.
 
     \b
     Examples:
       catalog export > everything.json
       catalog export in:Gansu --format csv -o gansu.csv
       catalog export --format html -o gansu-sheet in:Gansu
+      catalog export in:Hefei --format xmp
+      catalog export --format xmp --sidecar-name full --force
     """
     from catalog import render
 
     lib = library(ctx)
+    if fmt == "xmp":
+        from catalog import sidecars
+
+        if output:
+            raise UsageError("--format xmp writes each sidecar beside its photo; it takes no -o")
+        report = sidecars.export_sidecars(lib, list(terms), force=force, naming=sidecar_name)
+        for path in report.written:
+            click.echo(f"wrote {path}")
+        for path in report.kept:
+            click.echo(f"kept  {path} (it exists; --force replaces it)", err=True)
+        for failure in report.failures:
+            click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
+        click.echo(f"{len(report.written)} sidecars written, {len(report.kept)} kept, "
+                   f"{len(report.failures)} failed", err=True)
+        if report.failures:
+            ctx.exit(1)
+        return
+    if force or sidecar_name != "stem":
+        raise UsageError("--force and --sidecar-name go with --format xmp")
     if fmt == "html":
         from catalog.web.static_export import export_html
 
@@ -241,3 +373,65 @@ def export(ctx, terms, fmt, output):
         click.echo(f"{len(records)} photos written to {output}", err=True)
     else:
         click.echo(content, nl=False)
+
+
+@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.argument("terms", nargs=-1)
+@query_options
+@format_option("text", "json", "csv", default="text")
+@click.pass_context
+def places(ctx, terms, place, date_from, date_to, by, credit, fmt):
+    """How many photos were taken in each country, province and city.
+
+    Counts the photos the search terms select (all without terms), largest first, with the term that
+    selects each place; photos whose place is not known at a level are counted as "(unknown)".
+
+    \b
+    Examples:
+      catalog places
+      catalog places taken:2025
+      catalog places credit:Xinhua --format csv
+      catalog places train --format json
+    """
+    from catalog import render, summaries
+
+    counts = summaries.place_counts(library(ctx), _query_args(terms, place, date_from, date_to, by, credit))
+    _print_counts(counts, fmt, summaries, render)
+
+
+@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.argument("terms", nargs=-1)
+@query_options(photographer=False)
+@click.option("--by", "period", type=click.Choice(["year", "month", "day"]), default="month",
+              show_default=True, help="Count per year, per month (within years) or per day (within months).")
+@format_option("text", "json", "csv", default="text")
+@click.pass_context
+def timeline(ctx, terms, place, date_from, date_to, credit, period, fmt):
+    """How many photos were taken in each year, month or day.
+
+    Counts the photos the search terms select (all without terms), oldest first, with the term that
+    selects each period. A photo dated only to the month is counted in its month but in no day.
+
+    \b
+    Examples:
+      catalog timeline
+      catalog timeline in:Gansu --by day
+      catalog timeline credit:Xinhua --by year --format csv
+      catalog timeline by:"Zhang Dagang"      (by: the photographer, as a term)
+    """
+    from catalog import render, summaries
+
+    args = _query_args(terms, place, date_from, date_to, None, credit)
+    counts = summaries.timeline_counts(library(ctx), args, by=period)
+    _print_counts(counts, fmt, summaries, render)
+
+
+def _print_counts(counts, fmt, summaries, render) -> None:
+    if fmt == "json":
+        click.echo(render.to_json(summaries.counts_json(counts)))
+    elif fmt == "csv":
+        click.echo(summaries.counts_csv(counts), nl=False)
+    elif counts:
+        click.echo(summaries.counts_text(counts))
+    else:
+        click.echo("No photos match.", err=True)
