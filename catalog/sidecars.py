@@ -1,0 +1,317 @@
+"""XMP sidecars: the catalogue's record of a photo written beside it, for Lightroom, darktable or digiKam.
+
+The sidecar of ``/news/photo.jpg`` is ``/news/photo.xmp`` (``naming="stem"``: the name Adobe's programs,
+Capture One and digiKam's "photo.xmp" setting use, and the name the catalogue's own reader prefers) or
+``/news/photo.jpg.xmp`` (``naming="full"``: darktable's, and digiKam's default). Its name comes only from the
+catalogued path's folder and stem; a name that is odd (control characters, a photo that is not a plain file, a
+sidecar that is a link or a folder, a stem shared with another image in the folder) is refused, not guessed at.
+
+What is written (the IPTC Photo Metadata standard's XMP properties), for example for the Hefei sample::
+
+    caption       dc:description (x-default)        "Researchers take a test drive …"
+    headline      photoshop:Headline
+    title         dc:title (x-default)
+    photographer  dc:creator (Seq)                  ["Zhang Dagang"]
+    credit line   photoshop:Credit                  "Zhang Dagang"
+    source        photoshop:Source                  "catalog sample set"
+    copyright     dc:rights (x-default)
+    taken         photoshop:DateCreated             "2025-10-14T10:32:00+08:00" (or 2025-10 at month precision)
+    place         Iptc4xmpCore:Location, photoshop:City/State/Country, Iptc4xmpCore:CountryCode (legacy)
+                  and Iptc4xmpExt:LocationCreated (Sublocation, City, ProvinceState, CountryName, CountryCode)
+    GPS           exif:GPSLatitude/GPSLongitude     only from the camera's GPS, never the gazetteer's point
+    keywords      dc:subject (Bag)
+
+The XML is built with xml.etree, which escapes every value; characters XML 1.0 cannot hold (most control
+characters) are dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+from xml.etree import ElementTree
+
+from catalog.errors import UsageError
+
+#: The namespaces a sidecar uses, with the prefixes the IPTC and Adobe documents use.
+NAMESPACES = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "Iptc4xmpCore": "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/",
+    "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
+    "exif": "http://ns.adobe.com/exif/1.0/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+}
+NAMINGS = ("stem", "full")
+TOOLKIT = "catalog"
+
+#: Extensions of image files that could share a stem sidecar with a photo (RAW + JPEG pairs, TIFF masters).
+IMAGE_EXTENSIONS = frozenset(
+    ".jpg .jpeg .jpe .tif .tiff .png .webp .heic .heif .avif .psd .dng .cr2 .cr3 .nef .nrw .arw .raf .orf .rw2 "
+    ".pef .srw .x3f .gif .bmp .jxl".split()
+)
+#: Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Characters no file name of ours should hold.
+_ODD_NAME = re.compile(r"[\x00-\x1f\x7f]")
+
+#: Legacy IPTC Core place properties and the record's location keys.
+LEGACY_PLACE = (
+    ("Iptc4xmpCore:Location", "sublocation"),
+    ("photoshop:City", "city"),
+    ("photoshop:State", "province"),
+    ("photoshop:Country", "country"),
+    ("Iptc4xmpCore:CountryCode", "country_code"),
+)
+#: IPTC Extension LocationCreated fields and the record's location keys.
+LOCATION_CREATED = (
+    ("Iptc4xmpExt:Sublocation", "sublocation"),
+    ("Iptc4xmpExt:City", "city"),
+    ("Iptc4xmpExt:ProvinceState", "province"),
+    ("Iptc4xmpExt:CountryName", "country"),
+    ("Iptc4xmpExt:CountryCode", "country_code"),
+)
+
+
+@dataclass
+class SidecarFailure:
+    """A photo whose sidecar was not written, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class SidecarReport:
+    """What `export_sidecars` did: sidecars written, existing ones kept, photos refused."""
+
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    failures: list[SidecarFailure] = field(default_factory=list)
+
+
+class SidecarRefused(Exception):
+    """This photo's sidecar cannot be written safely; the message says why."""
+
+
+def sidecar_path(photo_path: str, naming: str = "stem") -> str:
+    """Where the sidecar of a catalogued photo goes: beside it, named from its stem (or its full name).
+
+    >>> sidecar_path("/news/gansu-bullet-train.jpg"), sidecar_path("/news/a.b.jpg", "full")
+    ('/news/gansu-bullet-train.xmp', '/news/a.b.jpg.xmp')
+    >>> sidecar_path("/news/README")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    SidecarRefused: the file name 'README' has no extension to replace; use --sidecar-name full
+    """
+    if naming not in NAMINGS:
+        raise UsageError(f"the sidecar name is one of {', '.join(NAMINGS)}, not {naming!r}")
+    if not os.path.isabs(photo_path) or os.path.normpath(photo_path) != photo_path:
+        raise SidecarRefused(f"{photo_path!r} is not a plain absolute path")
+    folder, name = os.path.split(photo_path)
+    if not name or name in (".", "..") or _ODD_NAME.search(name):
+        raise SidecarRefused(f"the file name {name!r} holds characters a sidecar should not be named with")
+    stem, extension = os.path.splitext(name)
+    if naming == "stem":
+        if not extension:
+            raise SidecarRefused(f"the file name {name!r} has no extension to replace; use --sidecar-name full")
+        if extension.lower() == ".xmp":
+            raise SidecarRefused(f"{name} is itself an XMP file")
+        sidecar = os.path.join(folder, stem + ".xmp")
+    else:
+        sidecar = os.path.join(folder, name + ".xmp")
+    if os.path.dirname(sidecar) != folder or os.path.basename(sidecar) in ("", ".", ".."):
+        raise SidecarRefused(f"the sidecar of {name} would not be in its folder")  # pragma: no cover - a guard
+    return sidecar
+
+
+def build_xmp(record: dict[str, Any]) -> bytes:
+    """A sidecar's bytes for one photo's record (the JSON contract of catalog.render.photo_json).
+
+    >>> b"<photoshop:City>Hefei</photoshop:City>" in build_xmp({"location": {"city": "Hefei"}})
+    True
+    >>> b"Tom &amp; Jerry &lt;AP&gt;" in build_xmp({"credit": {"line": "Tom & Jerry <AP>"}})
+    True
+    """
+    root = ElementTree.Element("x:xmpmeta", {"xmlns:x": NAMESPACES["x"], "x:xmptk": TOOLKIT})
+    rdf = ElementTree.SubElement(root, "rdf:RDF", {"xmlns:rdf": NAMESPACES["rdf"]})
+    attributes = {"rdf:about": ""}
+    attributes.update({f"xmlns:{prefix}": uri for prefix, uri in NAMESPACES.items() if prefix not in ("x", "rdf")})
+    description = ElementTree.SubElement(rdf, "rdf:Description", attributes)
+    credit = record.get("credit") or {}
+    location = record.get("location") or {}
+
+    _lang_alt(description, "dc:title", record.get("title"))
+    _lang_alt(description, "dc:description", record.get("caption"))
+    _simple(description, "photoshop:Headline", record.get("headline"))
+    people = [p.strip() for p in (credit.get("photographer") or "").split(";") if p.strip()]
+    _array(description, "dc:creator", "rdf:Seq", people)
+    _simple(description, "photoshop:Credit", credit.get("line"))
+    _simple(description, "photoshop:Source", credit.get("source"))
+    _lang_alt(description, "dc:rights", credit.get("copyright"))
+    _simple(description, "photoshop:DateCreated", record.get("taken"))
+    for name, key in LEGACY_PLACE:
+        _simple(description, name, location.get(key))
+    if any(location.get(key) for _, key in LOCATION_CREATED):
+        bag = ElementTree.SubElement(ElementTree.SubElement(description, "Iptc4xmpExt:LocationCreated"), "rdf:Bag")
+        place = ElementTree.SubElement(bag, "rdf:li", {"rdf:parseType": "Resource"})
+        for name, key in LOCATION_CREATED:
+            _simple(place, name, location.get(key))
+    if location.get("lat") is not None and location.get("lon") is not None and not location.get("approximate"):
+        _simple(description, "exif:GPSLatitude", gps_coordinate(location["lat"], "NS"))
+        _simple(description, "exif:GPSLongitude", gps_coordinate(location["lon"], "EW"))
+    _array(description, "dc:subject", "rdf:Bag", list(record.get("keywords") or []))
+    _simple(description, "xmp:CreatorTool", TOOLKIT)
+    ElementTree.indent(root, space=" ")
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def gps_coordinate(degrees: float, hemispheres: str) -> str:
+    """Decimal degrees as XMP's GPSCoordinate "DDD,MM.mmmmmmK".
+
+    >>> gps_coordinate(31.7795, "NS"), gps_coordinate(-117.2925, "EW")
+    ('31,46.770000N', '117,17.550000W')
+    """
+    letter = hemispheres[0] if degrees >= 0 else hemispheres[1]
+    whole = int(abs(degrees))
+    minutes = (abs(degrees) - whole) * 60
+    return f"{whole},{minutes:.6f}{letter}"
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = _NOT_XML.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return text or None
+
+
+def _simple(parent: ElementTree.Element, name: str, value: Any) -> None:
+    text = _clean(value)
+    if text is not None:
+        ElementTree.SubElement(parent, name).text = text
+
+
+def _lang_alt(parent: ElementTree.Element, name: str, value: Any) -> None:
+    text = _clean(value)
+    if text is not None:
+        alt = ElementTree.SubElement(ElementTree.SubElement(parent, name), "rdf:Alt")
+        ElementTree.SubElement(alt, "rdf:li", {"xml:lang": "x-default"}).text = text
+
+
+def _array(parent: ElementTree.Element, name: str, kind: str, values: list) -> None:
+    items = [text for text in (_clean(v) for v in values) if text is not None]
+    if items:
+        array = ElementTree.SubElement(ElementTree.SubElement(parent, name), kind)
+        for text in items:
+            ElementTree.SubElement(array, "rdf:li").text = text
+
+
+def write_sidecar(photo_path: str, content: bytes, *, force: bool = False, naming: str = "stem") -> tuple[str, bool]:
+    """Write `content` as the photo's sidecar; (sidecar path, whether it was written).
+
+    An existing sidecar is left alone (False) unless `force`, when it is replaced atomically through a temporary
+    file in the same folder. Raises SidecarRefused when the photo or the sidecar's place is not what it should be.
+    """
+    sidecar = sidecar_path(photo_path, naming)
+    try:
+        info = os.lstat(photo_path)
+    except FileNotFoundError:
+        raise SidecarRefused("the photo is no longer there; import its new location first") from None
+    import stat
+
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+        raise SidecarRefused("the photo is not a plain file")
+    if naming == "stem":
+        other = _same_stem(photo_path)
+        if other:
+            raise SidecarRefused(
+                f"{os.path.basename(sidecar)} would also be read as the sidecar of {other}; "
+                "use --sidecar-name full (photo.jpg.xmp)"
+            )
+    try:
+        existing = os.lstat(sidecar)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None:
+        if not stat.S_ISREG(existing.st_mode):
+            raise SidecarRefused(f"{os.path.basename(sidecar)} exists and is not a plain file; it was left alone")
+        if not force:
+            return sidecar, False
+        _replace(sidecar, content)
+        return sidecar, True
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(sidecar, flags, 0o666)
+    except FileExistsError:  # made by someone else meanwhile
+        if not force:
+            return sidecar, False
+        _replace(sidecar, content)
+        return sidecar, True
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return sidecar, True
+
+
+def _replace(target: str, content: bytes) -> None:
+    """Replace a file by a new one made beside it: a reader sees the old sidecar or the new, never half of one."""
+    folder, name = os.path.split(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _same_stem(photo_path: str) -> str | None:
+    """Another image file in the folder whose stem is the photo's (a.jpg beside a.tif would share a.xmp)."""
+    folder, name = os.path.split(photo_path)
+    stem = os.path.splitext(name)[0]
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return None
+    for entry in sorted(entries):
+        entry_stem, extension = os.path.splitext(entry)
+        if entry != name and entry_stem == stem and extension.lower() in IMAGE_EXTENSIONS:
+            return entry
+    return None
+
+
+def export_sidecars(library, args: list[str], *, force: bool = False, naming: str = "stem") -> SidecarReport:
+    """Write the sidecar of every photo the query terms select; one photo's refusal never stops the others."""
+    from catalog import render
+
+    if naming not in NAMINGS:
+        raise UsageError(f"the sidecar name is one of {', '.join(NAMINGS)}, not {naming!r}")
+    report = SidecarReport()
+    for photo in library.search(list(args)).photos:
+        try:
+            sidecar, written = write_sidecar(photo.path, build_xmp(render.photo_json(photo)), force=force,
+                                             naming=naming)
+        except SidecarRefused as refused:
+            report.failures.append(SidecarFailure(photo.path, str(refused)))
+            continue
+        except OSError as error:
+            report.failures.append(SidecarFailure(photo.path, f"cannot write the sidecar ({error.strerror or error})"))
+            continue
+        (report.written if written else report.kept).append(sidecar)
+    return report
