@@ -588,6 +588,15 @@ class Library:
         report.merge(done)
         return report
 
+    # --- maintenance ---------------------------------------------------------------------------------------
+
+    def verify(self, args: list[str], *, rehash: bool = False, progress: Progress | None = None):
+        """Full SHA-256 of the selected photos' files, missing files and duplicates (see catalog.maintenance)."""
+        from catalog.maintenance import verify
+
+        progress = progress or Progress()
+        return verify(self, args, rehash=rehash, total=progress.total, advance=progress.advance)
+
     # --- credits -------------------------------------------------------------------------------------------
 
     def credits(self, args: list[str], *, files: list[str] | None = None) -> list[CreditEntry]:
