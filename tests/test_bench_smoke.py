@@ -1,0 +1,67 @@
+"""bench/run.py works end to end, at toy size: corpus, imports, clones, searches, start-up, JSON and table.
+
+The figures themselves are not judged here (a test that depends on wall-clock time is flaky); only that
+each is measured and that the counts behind them are right.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _smoke(tmp_path, env) -> tuple[dict, str]:
+    out = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--smoke", "--cache", str(tmp_path / "cache"),
+         "--json", str(out)],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(out.read_text()), result.stdout
+
+
+def _check_common(figures: dict, table: str) -> None:
+    assert figures["corpus"]["files"] == 20
+    assert figures["memory_import"]["added"] == 40
+    assert figures["memory_import"]["peak_rss_mb"] > 10
+    assert figures["first_import"]["added"] == 20 and figures["first_import"]["files_per_s"] > 0
+    assert figures["reimport"]["unchanged"] == 20 and figures["reimport"]["added"] == 0
+    assert figures["clone"]["rows"] == 2000
+    kinds = [query["kind"] for query in figures["search"]]
+    assert kinds == ["in:", "taken: range", "by:", "word", "combination"]
+    for query in figures["search"]:
+        assert query["p95_ms"] >= query["median_ms"] > 0
+        assert query["count_p95_ms"] > 0
+        assert query["page"] == min(query["matches"], 100)
+    assert sum(query["matches"] for query in figures["search"]) > 0
+    assert figures["cli_search"]["seconds"] > 0 and figures["help"]["seconds"] > 0
+    for label in ("first import, fresh catalogue", "re-import, unchanged folder", "in:Gansu", "catalog --help"):
+        assert label in table
+
+
+def test_smoke_without_exiftool(tmp_path):
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # no exiftool: the corpus is our own
+    figures, table = _smoke(tmp_path, env)
+    _check_common(figures, table)
+    assert figures["exiftool"] is None
+    assert figures["corpus"]["made_by"] == "bench/corpus.py"
+    assert figures["verdict"]["met"]["import"] is None
+    assert "ExifTool -j -G1 -n -r" in table and "absent" in table
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="ExifTool is not installed")
+def test_smoke_with_exiftool(tmp_path):
+    figures, table = _smoke(tmp_path, dict(os.environ))
+    _check_common(figures, table)
+    assert figures["exiftool"]["files_per_s"] > 0
+    assert figures["verdict"]["import_ratio"] > 0
+    assert "× ExifTool" in table
