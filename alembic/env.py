@@ -11,7 +11,8 @@ config = context.config
 target_metadata = Base.metadata
 
 #: Objects the migrations make that the models do not describe (full-text machinery per database: the FTS5
-#: table photo_fts on SQLite; the generated column photo_fts_vector and its GIN index on PostgreSQL).
+#: table photo_fts on SQLite; on PostgreSQL the generated column photo_fts_vector, its GIN index, and the trigram
+#: indexes photo_fts_trgm_* for by: and credit:).
 UNMODELLED = {"photo_fts", "ix_photo_search_fts"}
 
 
