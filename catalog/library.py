@@ -432,11 +432,11 @@ class Library:
                 clause, score = self._full_text(ranking)
                 statement = (
                     select(Photo.id, score)
-                    .where(clause, *[term.where() for term in query.terms], *others)
+                    .where(clause, *self._term_conditions(query), *others)
                     .order_by(score, Photo.path)
                 )
             return [(pid, score) for pid, score in session.execute(statement.limit(limit))]
-        conditions = [term.where() for term in query.terms]
+        conditions = self._term_conditions(query)
         conditions += [self._full_text(words)[0] for words in query.words]
         if sort == "path":
             statement = select(Photo.id).where(*conditions).order_by(Photo.path).limit(limit)
@@ -523,7 +523,7 @@ class Library:
 
     def _conditions(self, query: Query) -> tuple[list, object]:
         """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""
-        conditions = [term.where() for term in query.terms]
+        conditions = self._term_conditions(query)
         score = None
         for words in query.words:
             clause, word_score = self._full_text(words)
@@ -533,6 +533,13 @@ class Library:
         if query.near is not None:
             conditions.append(_box(query.near))
         return conditions, score
+
+    def _term_conditions(self, query: Query) -> list:
+        """The terms' conditions: ids read from an index on SQLite, which plans without statistics; each photo's
+        own row on PostgreSQL, whose planner weighs the indexes itself (see Term.row_condition)."""
+        if self.dialect == "postgresql":
+            return [term.row_condition() for term in query.terms]
+        return [term.where() for term in query.terms]
 
     def _full_text(self, words) -> tuple:
         """The full-text clause for one group of words, and a score to rank by (lower is better)."""

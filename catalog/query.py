@@ -66,6 +66,15 @@ class Term:
         condition = self.clause()
         return not_(condition) if self.negated else condition
 
+    def row_condition(self) -> ColumnElement[bool]:
+        """The condition on the photo's own row (and its own place names), for PostgreSQL.
+
+        PostgreSQL's planner weighs each index by its statistics and picks the order itself; the ids-from-an-
+        index forms `where` writes for SQLite only tie its hands (`in:China taken:2018..2024 by:zhang train`
+        at 100,000 photos: 170 ms as id lists, 20 ms as row conditions).
+        """
+        return Term.where(self)
+
     def probe(self) -> ColumnElement[bool]:
         """The same condition, written to be checked photo by photo once another term has found the candidates.
 
@@ -91,6 +100,13 @@ class PlaceTerm(Term):
         if self.levels:
             condition = and_(condition, PlaceName.level.in_(self.levels))
         return Photo.id.in_(select(PlaceName.photo_id).where(condition))
+
+    def row_condition(self):
+        condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), PlaceName.name.in_(self.names))
+        if self.levels:
+            condition = and_(condition, PlaceName.level.in_(self.levels))
+        found = exists().where(condition)
+        return not_(found) if self.negated else found
 
     def probe(self):
         condition = and_(
