@@ -2,8 +2,10 @@
 
 Every query term reaches the database as a bound parameter (LIKE patterns escaped, full-text words quoted),
 so quotes, %, _, SQL and FTS5/tsquery operators in a term match literally or not at all. Checked on SQLite
-and, when CATALOG_TEST_POSTGRES is set, on PostgreSQL. HTML escaping of captions and names, and the contact
-sheet's confinement to its folder against planted symlinks, are tested with the web pages in test_web.py.
+and, when CATALOG_TEST_POSTGRES is set, on PostgreSQL. Exports are run over a catalogue whose paths were
+tampered with (as one copied from elsewhere could be). HTML escaping of captions and names, the contact
+sheet's confinement against planted symlinks, and the sidecar writer's refusals one by one are tested beside
+those features, in test_web.py and test_sidecars.py.
 """
 
 from __future__ import annotations
@@ -138,3 +140,29 @@ def test_the_contact_sheet_stays_in_its_folder_whatever_the_catalogue_says(cli, 
     assert written and all(out == p or out in p.parents for p in written)
     assert not any(Path("/tmp").glob("escape-*.jpg"))
     assert os.path.exists("/etc/passwd") and not os.path.exists("/etc/passwd0.jpg")
+
+
+def test_sidecars_are_never_written_where_a_catalogued_path_leads_astray(cli, catalogue, tmp_path):
+    """Paths in a catalogue (one copied from elsewhere, say) that climb out with '..', are relative, or hold a
+    line break are refused one by one; what is written is only ever beside a photo, under its own name."""
+    victim = tmp_path / "elsewhere"
+    victim.mkdir()
+    (victim / "target.jpg").write_bytes(press_jpeg(77))
+    photos = tmp_path / "photos"
+    hostile = [f"{photos}/../elsewhere/target.jpg", "elsewhere/target.jpg", f"{photos}/evil\nname.jpg",
+               f"{photos}/sub/../../elsewhere/target.jpg"]
+    with catalogue.engine.begin() as conn:
+        ids = [pid for (pid,) in conn.execute(text("SELECT id FROM photo ORDER BY id")).all()]
+        for pid, path in zip(ids, hostile):
+            conn.execute(text("UPDATE photo SET path = :p WHERE id = :id"), {"p": path, "id": pid})
+        untouched = Path(conn.execute(text("SELECT path FROM photo WHERE id = :id"), {"id": ids[-1]}).scalar())
+    before = set(tmp_path.rglob("*"))
+
+    result = cli("export", "--format", "xmp")
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    written = set(tmp_path.rglob("*")) - before
+    assert written == {untouched.with_suffix(".xmp")}  # the one record left with its own, plain path
+    assert not (victim / "target.xmp").exists()
+    assert result.output.count("FAILED") == len(hostile)
