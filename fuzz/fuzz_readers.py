@@ -48,7 +48,7 @@ def check(data: bytes) -> None:
             raise AssertionError(f"an exception escaped a reader: {result.reason}")
         return
     if not isinstance(result, PhotoMetadata):
-        raise AssertionError(f"read() returned {type(result).__name__}")
+        raise TypeError(f"read() returned {type(result).__name__}")
     for size in (result.width, result.height):
         if size is not None and (not isinstance(size, int) or size <= 0):
             raise AssertionError(f"impossible image size {result.width} x {result.height}")

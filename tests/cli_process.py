@@ -52,7 +52,7 @@ def run_catalog(*args, timeout: float = 60, memory: int | None = MEMORY_CAP, cwd
         if before:
             before()
 
-    return subprocess.run(catalog_command(*args), capture_output=True, timeout=timeout, cwd=cwd,
+    return subprocess.run(catalog_command(*args), check=False, capture_output=True, timeout=timeout, cwd=cwd,
                           preexec_fn=prepare, env=env or environment())
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from functools import lru_cache
+from functools import cache
 
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\0"
 XMP_EXTENSION_HEADER = b"http://ns.adobe.com/xmp/extension/\0"
@@ -24,7 +24,7 @@ ASCII, SHORT, LONG, RATIONAL = 2, 3, 4, 5
 MAKE, MODEL, ARTIST, EXIF_IFD, GPS_IFD = 0x010F, 0x0110, 0x013B, 0x8769, 0x8825
 
 
-@lru_cache(maxsize=None)
+@cache
 def tiny_jpeg(width: int = 16, height: int = 16, shade: int = 128) -> bytes:
     """A real, decodable baseline JPEG of the given size, without metadata (made once by Pillow)."""
     from PIL import Image

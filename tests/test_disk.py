@@ -29,7 +29,6 @@ from tests.cli_process import environment, integrity, rows_digest, run_catalog
 from tests.image_bytes import press_jpeg
 
 
-
 def _photos(folder: Path, count: int, start: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(start, start + count):
@@ -90,7 +89,7 @@ def _can_mount() -> bool:
     probe = tempfile.mkdtemp()
     try:
         mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe],
-                                 capture_output=True).returncode == 0
+                                 check=False, capture_output=True).returncode == 0
         if mounted:
             subprocess.run(["umount", probe], check=True)
         return mounted
@@ -115,14 +114,12 @@ def tiny_disk(tmp_path):
 def _fill(folder: Path) -> Path:
     """Write a file until the filesystem has no space left."""
     filler = folder / "filler"
-    out = open(filler, "wb", buffering=0)
-    try:
-        while out.write(b"\0" * 4096):
+    with open(filler, "wb", buffering=0) as out:
+        try:
+            while out.write(b"\0" * 4096):
+                pass
+        except OSError:  # no space left: full, as wanted
             pass
-    except OSError:
-        pass
-    finally:
-        out.close()
     return filler
 
 
@@ -223,7 +220,7 @@ def _unprivileged(folder: Path) -> dict:
                 raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
     probe = subprocess.run(["sh", "-c", f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"],
-                           preexec_fn=drop, capture_output=True)
+                           check=False, preexec_fn=drop, capture_output=True)
     (folder / "probe").unlink(missing_ok=True)
     if probe.returncode == 0:
         pytest.skip("running as root and cannot give up the power to ignore permissions, so they cannot bite")

@@ -27,8 +27,24 @@ from hypothesis import strategies as st
 
 from catalog.metadata import SOURCES, PhotoMetadata, ReadFailure, read
 from tests.image_bytes import (
-    ARTIST, EXIF_IFD, GPS_IFD, MAKE, MODEL, UTF8_DECLARED, ascii_entry, exif_segment, iim, jpeg, long_entry,
-    photoshop_segment, png, png_chunk, resource, tiff_ifd, xmp_packet, xmp_segment,
+    ARTIST,
+    EXIF_IFD,
+    GPS_IFD,
+    MAKE,
+    MODEL,
+    UTF8_DECLARED,
+    ascii_entry,
+    exif_segment,
+    iim,
+    jpeg,
+    long_entry,
+    photoshop_segment,
+    png,
+    png_chunk,
+    resource,
+    tiff_ifd,
+    xmp_packet,
+    xmp_segment,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
