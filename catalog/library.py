@@ -154,11 +154,12 @@ class Library:
 
     @property
     def rules(self):
-        """The house rules: the file named by the catalogue's `rules` setting over the shipped default."""
+        """The house rules: those stored in the catalogue (`catalog rules --set`) over the shipped default."""
         if self._rules is None:
             from catalog.captions import load_rules
 
-            self._rules = load_rules(self.get_setting("rules"))
+            stored = self.get_setting("rules")
+            self._rules = load_rules(text=stored) if stored else load_rules()
         return self._rules
 
     def use_rules(self, path: str | None) -> None:
@@ -167,6 +168,23 @@ class Library:
             from catalog.captions import load_rules
 
             self._rules = load_rules(path)
+
+    def store_rules(self, path: str | None) -> None:
+        """Keep a house-rules file's content in the catalogue, so every desk using it prints credits alike;
+        None goes back to the shipped default."""
+        if path is None:
+            self.set_setting("rules", None)
+            return
+        from catalog.captions import load_rules
+
+        try:
+            content = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise NotFound(f"rules file {path} does not exist") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise CatalogError(f"rules file {path} cannot be read: {error}") from None
+        load_rules(text=content, origin=path)  # refuse a bad file before storing it
+        self.set_setting("rules", content)
 
     @property
     def gazetteer(self):
@@ -519,7 +537,18 @@ class Library:
         return select(Photo.id).where(and_(*conditions)) if conditions else select(Photo.id)
 
     def _parse(self, args: list[str]) -> Query:
-        return parse(args, gazetteer=self.gazetteer if _needs_gazetteer(args) else None)
+        near = re.search(r"(^|[\s-])near:", " ".join(args))
+        return parse(args, gazetteer=self.gazetteer if near else None, aliases=self._place_aliases)
+
+    def _place_aliases(self, name: str) -> list[str]:
+        """Other names a typed place may mean (合肥 -> Hefei), asked of the gazetteer only when the name as typed
+        is not in the catalogue: loading the gazetteer costs more than most searches."""
+        from catalog.places import fold
+
+        with self.session() as session:
+            if session.scalar(select(PlaceName.photo_id).where(PlaceName.name == fold(name)).limit(1)) is not None:
+                return []
+        return self.gazetteer.canonical(name)
 
     def _conditions(self, query: Query) -> tuple[list, object]:
         """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""
@@ -784,11 +813,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _needs_gazetteer(args: list[str]) -> bool:
-    joined = " ".join(args)
-    return bool(re.search(r"(^|[\s,-])(in|city|province|state|country|shown|near|at|sublocation):", joined))
 
 
 def _database_error(error: DBAPIError) -> DatabaseError:
