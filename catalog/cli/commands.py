@@ -5,3 +5,4 @@ from catalog.cli import moving  # noqa: F401
 from catalog.cli import web  # noqa: F401
 from catalog.cli import linking  # noqa: F401
 from catalog.cli import maintenance  # noqa: F401
+from catalog.cli import writing  # noqa: F401
