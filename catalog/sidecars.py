@@ -51,10 +51,10 @@ NAMINGS = ("stem", "full")
 TOOLKIT = "catalog"
 
 #: Extensions of image files that could share a stem sidecar with a photo (RAW + JPEG pairs, TIFF masters).
-IMAGE_EXTENSIONS = frozenset(
-    ".jpg .jpeg .jpe .tif .tiff .png .webp .heic .heif .avif .psd .dng .cr2 .cr3 .nef .nrw .arw .raf .orf .rw2 "
-    ".pef .srw .x3f .gif .bmp .jxl".split()
-)
+IMAGE_EXTENSIONS = frozenset({
+    ".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".avif", ".psd", ".dng", ".cr2",
+    ".cr3", ".nef", ".nrw", ".arw", ".raf", ".orf", ".rw2", ".pef", ".srw", ".x3f", ".gif", ".bmp", ".jxl",
+})
 #: Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Characters no file name of ours should hold.
