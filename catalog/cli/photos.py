@@ -78,7 +78,8 @@ def _show_text(record: dict) -> str:
         for conflict in record["conflicts"]:
             lines.append(f"    {conflict['field']}:")
             for block, value in conflict["copies"]:
-                lines.append(f"      {SOURCE_NAMES.get(block, block):>11}: {value}")
+                shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+                lines.append(f"      {SOURCE_NAMES.get(block, block):>11}: {shown}")
     return "\n".join(lines)
 
 
