@@ -150,7 +150,11 @@ def write_photos(library, refs: list[str], *, dry_run: bool = False) -> WriteRep
     report = WriteReport(dry_run=dry_run)
     seen: set[int] = set()
     for ref in refs:
-        photo = library.get(ref)
+        try:
+            photo = library.get(ref)
+        except CatalogError as error:  # not catalogued, or a name that several photos share
+            report.failures.append(WriteFailure(str(ref), str(error)))
+            continue
         if photo.id in seen:
             continue
         seen.add(photo.id)

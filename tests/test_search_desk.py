@@ -203,6 +203,8 @@ def test_near_a_named_place_by_gps_and_by_the_gazetteer(cli, desk):
     found = records(cli, "near:Hefei", "within:50km")
     assert set(found) == {"hefei-aircraft.jpg", "gps-near.jpg", "hefei-named.jpg"}
     assert found["hefei-named.jpg"]["distance_approximate"] is True
+    assert found["hefei-named.jpg"]["match"] == ["distance from the gazetteer's point for Hefei: the photo has no GPS"]
+    assert found["gps-near.jpg"]["match"] == []
     assert found["hefei-named.jpg"]["location"]["approximate"] is True
     assert found["gps-near.jpg"]["distance_approximate"] is False
     assert found["hefei-aircraft.jpg"]["distance_approximate"] is False

@@ -254,7 +254,10 @@ def test_a_link_and_a_missing_file_are_refused(cli, imported, tmp_path):
     (imported / "gansu-bullet-train.jpg").unlink()
     result = cli("write", "gansu-bullet-train.jpg")
     assert result.exit_code == 1 and "the file is no longer there" in result.output
-    assert cli("write", "nothing.jpg").exit_code == 1  # not in the catalogue
+    result = cli("write", "nothing.jpg", "hefei-aircraft.jpg")  # one not in the catalogue: the other is written
+    assert result.exit_code == 1
+    assert "FAILED nothing.jpg: no photo 'nothing.jpg' in the catalogue" in result.output
+    assert "hefei-aircraft.jpg: already says what the catalogue says" in result.output
 
 
 def _with_raw_xmp(path: Path, packet: str) -> Path:

@@ -196,6 +196,9 @@ def _with_match(record: dict, hit, query) -> dict:
     if hit.distance_km is not None:
         record["distance_km"] = round(hit.distance_km, 2)
         record["distance_approximate"] = hit.approximate
+        if hit.approximate:
+            place = hit.photo.city or hit.photo.province or hit.photo.country or "the named place"
+            record["match"].append(f"distance from the gazetteer's point for {place}: the photo has no GPS")
     return record
 
 
