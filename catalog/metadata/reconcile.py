@@ -52,6 +52,7 @@ Where we differ from ExifTool, on purpose:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -323,9 +324,30 @@ def _agree(rule: Rule, a: Any, b: Any) -> bool:
         if rule.kind == "list":
             return sorted(left) == sorted(right) or _truncated_list(rule, left, right)
         return left == right or _truncated_list(rule, left, right)
+    if rule.field == "country_code" and a != b:
+        return _country_alpha2(a) == _country_alpha2(b) is not None
     return a == b or (
         rule.limit is not None and (_truncated(rule.limit, a, b) or _truncated(rule.limit, b, a))
     )
+
+
+@functools.cache
+def _country_alpha2(code: str) -> str | None:
+    """IIM 2:100 holds ISO 3166-1 alpha-3 (CHN) where XMP holds alpha-2 (CN): the same country, no conflict.
+
+    >>> _country_alpha2("CHN"), _country_alpha2("cn"), _country_alpha2("XYZ")
+    ('CN', 'CN', None)
+    """
+    import pycountry
+
+    code = code.strip().upper()
+    if len(code) == 2:
+        found = pycountry.countries.get(alpha_2=code)
+    elif len(code) == 3:
+        found = pycountry.countries.get(alpha_3=code)
+    else:
+        found = None
+    return found.alpha_2 if found else None
 
 
 def _truncated_list(rule: Rule, left: list[str], right: list[str]) -> bool:
