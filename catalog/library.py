@@ -536,6 +536,16 @@ class Library:
         conditions, _ = self._conditions(query)
         return select(Photo.id).where(and_(*conditions)) if conditions else select(Photo.id)
 
+    def count_by(self, args: list[str], columns: list[str]) -> list[tuple]:
+        """(value, ..., number of photos) per distinct combination of `columns`, for the photos the terms select:
+        the database counts, so a summary of 100,000 photos moves a few hundred rows, not 100,000."""
+        selected = [getattr(Photo, name) for name in columns]
+        statement = select(*selected, func.count(Photo.id)).group_by(*selected)
+        if args:
+            statement = statement.where(Photo.id.in_(self.matching_ids(args)))
+        with self.session() as session:
+            return [tuple(row) for row in session.execute(statement)]
+
     def _parse(self, args: list[str]) -> Query:
         near = re.search(r"(^|[\s-])near:", " ".join(args))
         return parse(args, gazetteer=self.gazetteer if near else None, aliases=self._place_aliases)

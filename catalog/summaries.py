@@ -79,47 +79,67 @@ def quote_value(value: str) -> str:
 
 
 def place_counts(library, args: list[str]) -> list[PlaceCount]:
-    """Photos per country > province > city for the photos the query terms select."""
-    return place_counts_of(library.search(list(args)).photos)
+    """Photos per country > province > city for the photos the query terms select (counted by the database)."""
+    return _place_tree(library.count_by(list(args), [level for level, _ in PLACE_LEVELS]))
 
 
 def timeline_counts(library, args: list[str], *, by: str = "month") -> list[PeriodCount]:
-    """Photos per year (> month (> day)) taken, for the photos the query terms select."""
-    return timeline_counts_of(library.search(list(args)).photos, by=by)
+    """Photos per year (> month (> day)) taken, for the photos the query terms select (counted by the database)."""
+    rows = library.count_by(list(args), ["taken_start", "taken_end"])
+    return _period_tree(((_span_parts(start, end), count) for start, end, count in rows), by=by)
 
 
 def place_counts_of(photos: Iterable) -> list[PlaceCount]:
     """The place tree of photos already fetched; each level sorted by count, then name; unknown last."""
+    return _place_tree((*(getattr(photo, level) for level, _ in PLACE_LEVELS), 1) for photo in photos)
+
+
+def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:
+    """The timeline of photos already fetched, oldest first, undated last."""
+    return _period_tree(((_date_parts(photo.taken), 1) for photo in photos), by=by)
+
+
+def _place_tree(rows: Iterable[tuple]) -> list[PlaceCount]:
+    """(country, province, city, count) rows -> the tree."""
     root = PlaceCount("root", None)
-    for photo in photos:
+    for *names, count in rows:
         node = root
-        node.count += 1
-        for level, _field in PLACE_LEVELS:
-            name = getattr(photo, level) or None
-            node = _child(node.children, level, name, PlaceCount)
-            node.count += 1
+        node.count += count
+        for (level, _field), name in zip(PLACE_LEVELS, names):
+            node = _child(node.children, level, name or None, PlaceCount)
+            node.count += count
     _sort_places(root.children)
     _prune(root.children)
     return root.children
 
 
-def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:
-    """The timeline of photos already fetched, oldest first, undated last."""
+def _period_tree(rows: Iterable[tuple[list[str], int]], *, by: str) -> list[PeriodCount]:
+    """(date parts, count) rows -> the tree, `by` year, month or day deep."""
     if by not in PERIODS:
         raise UsageError(f"count by one of {', '.join(PERIODS)}, not {by!r}")
     depth = PERIODS[by]
     root = PeriodCount("root", None)
-    for photo in photos:
-        parts = _date_parts(photo.taken)
+    for parts, count in rows:
         node = root
-        node.count += 1
+        node.count += count
         for index, level in enumerate(list(PERIODS)[:depth]):
             label = "-".join(parts[: index + 1]) if len(parts) > index else None
             node = _child(node.children, level, label, PeriodCount)
-            node.count += 1
+            node.count += count
     _sort_periods(root.children)
     _prune(root.children)
     return root.children
+
+
+def _span_parts(start: str | None, end: str | None) -> list[str]:
+    """The date parts a stored span is precise to: a whole year gives ["2025"], a whole month ["2025", "10"]."""
+    if not start or not end:
+        return []
+    if start == end:
+        return start.split("-")
+    if start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]:
+        return [start[:4]]
+    return start.split("-")[:2]
 
 
 def _date_parts(taken: str | None) -> list[str]:
