@@ -36,7 +36,7 @@ class Photo(Base):
     path: Mapped[str] = mapped_column(Text, unique=True)
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
-    #: blake2b over the size and three sampled 64 KiB blocks: recognises moved files without hashing every byte.
+    #: blake2b over the size and three sampled 16 KiB blocks: recognises moved files without hashing every byte.
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
     #: Full SHA-256, computed lazily by `catalog verify`.
     content_hash: Mapped[str | None] = mapped_column(String(64))

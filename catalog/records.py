@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from catalog.captions import CaptionFacts, parse
 from catalog.dates import MONTHS, span
 from catalog.metadata.types import PhotoMetadata
 from catalog.places import fold, get_gazetteer
+
+if TYPE_CHECKING:
+    from catalog.captions import CaptionFacts
 
 PLACE_LEVELS = ("sublocation", "city", "province", "country", "country_code")
 
@@ -59,6 +61,10 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
             put(name, found.value, found.source)
     if caption is not None and caption.text.strip():
         put("caption", caption.text.strip(), caption.source)
+
+    # Imported here, not at the top: the parser compiles its patterns on import, and `catalog search`
+    # (which imports this module through the Library) never parses a caption.
+    from catalog.captions import parse
 
     facts = parse(values["caption"]) if values.get("caption") else None
     _credit(meta, facts, values, sources, put, rules)
@@ -150,19 +156,24 @@ def _with_year(date_text: str, year: str) -> str | None:
 
 def _place(meta, facts: CaptionFacts | None, values, sources, put) -> None:
     embedded = {level: meta.fields[level] for level in PLACE_LEVELS if level in meta.fields}
-    gazetteer = get_gazetteer()
+    lat, lon = meta.value("lat"), meta.value("lon")
     if embedded:
         for level, found in embedded.items():
             put(level, found.value, found.source, f"location.{level}")
-        resolved = gazetteer.resolve(
-            values.get("sublocation"), values.get("city"), values.get("province"), values.get("country")
-        )
+        resolved = None
+        # An embedded place is kept as written; the gazetteer only adds what the file lacks, a country code
+        # or coordinates. When it lacks neither, the gazetteer is not asked (loading it takes a second or
+        # more in every reader process).
+        if "country_code" not in values or lat is None or lon is None:
+            resolved = get_gazetteer().resolve(
+                values.get("sublocation"), values.get("city"), values.get("province"), values.get("country")
+            )
         if resolved and "country_code" not in values and resolved.country_code:
             if not values.get("country") or fold(values["country"]) == fold(resolved.country or ""):
                 put("country_code", resolved.country_code, "gazetteer", "location.country_code")
     elif facts is not None:
         stated = facts.location
-        resolved = gazetteer.resolve(
+        resolved = get_gazetteer().resolve(
             stated.sublocation, stated.city, stated.province, stated.country, context=facts.text
         )
         for level in PLACE_LEVELS:
@@ -175,7 +186,6 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put) -> None:
     else:
         resolved = None
 
-    lat, lon = meta.value("lat"), meta.value("lon")
     if lat is not None and lon is not None:
         put("lat", lat, meta.fields["lat"].source, "location.lat")
         put("lon", lon, meta.fields["lon"].source, "location.lon")

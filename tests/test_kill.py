@@ -36,8 +36,11 @@ COMPARED = ("path", "fingerprint", "size", "format", "width", "height", "caption
 
 #: `catalog import` with batches of 10 files, so a kill can land between, inside and after many commits.
 SMALL_BATCHES = (
-    "import catalog.importer as importer; importer.BATCH = 10; "
+    "import time; import catalog.importer as importer; importer.BATCH = 10; "
     "importer.batches.__defaults__ = (10, importer.BATCH_SECONDS); "
+    # Each batch is written 20 ms late, so that the kills land inside the run however fast the import is.
+    "from catalog.library import Library; store = Library._store; "
+    "Library._store = lambda self, *args: (time.sleep(0.02), store(self, *args))[1]; "
     "from catalog.cli import main; main(prog_name='catalog')"
 )
 
@@ -217,7 +220,8 @@ def test_a_reader_process_that_dies_mid_import_costs_nothing(folder, reference, 
         deadline = time.monotonic() + 120
         while child.poll() is None and _count(db) <= 0 and time.monotonic() < deadline:
             time.sleep(0.01)
-        readers = [worker for helper in _children(child.pid) for worker in _children(helper)]
+        # Readers are the import's children (started by fork) or its forkserver's (started through it).
+        readers = [worker for helper in _children(child.pid) for worker in _children(helper)] or _children(child.pid)
         assert readers and child.poll() is None, "the import ended before a reader could be killed"
         os.kill(readers[0], signal.SIGKILL)
         out, err = child.communicate(timeout=120)
