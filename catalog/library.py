@@ -232,7 +232,7 @@ class Library:
         progress = progress or Progress()
         report = ImportReport()
         captions = dict(captions or {})
-        index = self._index(with_captions=bool(captions))
+        index = self._index(paths, with_captions=bool(captions))
         wanted = []
         for found in scan(paths, report):
             known = index.get(found.path)
@@ -262,15 +262,31 @@ class Library:
         report.seconds = time.monotonic() - started
         return report
 
-    def _index(self, *, with_captions: bool = False) -> dict[str, tuple[int, int, int, str | None]]:
-        """path -> (id, size, mtime_ns, caption) of every catalogued file: what lets unchanged files be skipped.
+    def _index(
+        self, paths: list[str] | None = None, *, with_captions: bool = False
+    ) -> dict[str, tuple[int, int, int, str | None]]:
+        """path -> (id, size, mtime_ns, caption) of the catalogued files under `paths` (folders or files; every
+        file when None): what lets unchanged files be skipped.
 
-        The caption is only read when a captions file may override it (else None): at 100,000 photos the
-        captions would be most of the time and memory of a re-import.
+        Only the paths an import can meet are read: re-importing today's folder into a catalogue of 100,000
+        photos would otherwise spend most of its time loading the other 99,000. (A move is found by its
+        fingerprint in the database, not through this index.) The caption is only read when a captions file
+        may override it (else None).
         """
         caption = Photo.caption if with_captions else literal_column("NULL")
+        statement = select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption)
+        if paths is not None and len(paths) <= 50:
+            where = []
+            for given in paths:
+                given = os.path.abspath(os.fsdecode(given))  # as scan() spells the paths it finds
+                folder = given.rstrip(os.sep) + os.sep
+                # Every path that starts with "folder/" sorts between "folder/" and "folder0" ('0' follows '/'),
+                # so the unique index on path answers it as a range.
+                after = folder[:-1] + chr(ord(os.sep) + 1)
+                where += [Photo.path == given, and_(Photo.path >= folder, Photo.path < after)]
+            statement = statement.where(or_(*where))
         with self.session() as session:
-            rows = session.execute(select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption))
+            rows = session.execute(statement)
             return {path: (pid, size, mtime, text_) for pid, path, size, mtime, text_ in rows}
 
     def _manual_captions(self) -> dict[str, CaptionInput]:
