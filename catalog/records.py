@@ -194,6 +194,32 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put) -> None:
         put("lat", resolved.lat, "gazetteer", "location.lat")
         put("lon", resolved.lon, "gazetteer", "location.lon")
         values["location_approx"] = True
+    elif values.get("city"):
+        point = _city_point(values["city"])
+        if point is not None:
+            put("lat", point[0], "gazetteer", "location.lat")
+            put("lon", point[1], "gazetteer", "location.lon")
+            values["location_approx"] = True
+
+
+#: Words that make a district, zone or county of a city's name: "Lanzhou New Area" lies by Lanzhou.
+_AREA_WORDS = re.compile(
+    r"\s+(new area|new district|economic(?: and technological)? development zone|development zone|district|"
+    r"county|prefecture|township|town|city)$",
+    re.IGNORECASE,
+)
+
+
+def _city_point(city: str) -> tuple[float, float] | None:
+    """The gazetteer's point for a city the resolver could not place: as named, or the city an area is named
+    after ("Lanzhou New Area" -> Lanzhou). Approximate by nature, and stored as such."""
+    gazetteer = get_gazetteer()
+    point = gazetteer.locate(city)
+    if point is None:
+        stem = _AREA_WORDS.sub("", city.strip())
+        if stem and stem != city.strip():
+            point = gazetteer.locate(stem)
+    return point
 
 
 def search_text(values: dict[str, Any]) -> str:

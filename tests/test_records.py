@@ -75,3 +75,13 @@ def test_a_photo_with_nothing_has_an_empty_record(tmp_path):
     assert record["format"] == "JPEG" and (record["width"], record["height"]) == (64, 48)
     assert record["sources"] == {}
     assert record["search_text"] == ""
+
+
+def test_an_area_named_after_a_city_gets_that_city_point_marked_approximate(tmp_path):
+    path = jpeg_with_metadata(tmp_path / "t.jpg", xmp={
+        "Xmp.dc.description": "A train in Zhongchuan township, Lanzhou New Area, northwest China's Gansu province, "
+                              "Aug. 3, 2025. (Photo/Xu Gang)"})
+    record = _record(path)
+    assert record["city"] == "Lanzhou New Area"
+    assert abs(record["lat"] - 36.06) < 0.1 and abs(record["lon"] - 103.84) < 0.1
+    assert record["location_approx"] is True and record["sources"]["location.lat"] == "gazetteer"
