@@ -12,6 +12,7 @@ A full SHA-256 of every byte would cost more than reading the metadata, so it is
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat as statmod
@@ -44,6 +45,29 @@ class Found:
     path: str
     size: int
     mtime_ns: int
+    #: The newest modification time of an XMP sidecar beside it (photo.xmp, photo.jpg.xmp), or None.
+    sidecar_mtime_ns: int | None = None
+
+
+def sidecar_mtime(path: str, names: set[str] | None = None) -> int | None:
+    """The newest modification time among the photo's XMP sidecars, or None when it has none.
+
+    `names` is the set of file names in the photo's folder when the scan already listed it, so that a
+    photo without a sidecar costs no system call.
+    """
+    from catalog.metadata.sidecar import sidecar_candidates
+
+    newest = None
+    for candidate in sidecar_candidates(path):
+        if names is not None and os.path.basename(candidate) not in names:
+            continue
+        try:
+            info = os.stat(candidate)
+        except OSError:
+            continue
+        if statmod.S_ISREG(info.st_mode):
+            newest = max(newest or 0, info.st_mtime_ns)
+    return newest
 
 
 @dataclass
@@ -104,7 +128,7 @@ def scan(paths: Iterable[str | os.PathLike], report: ImportReport) -> Iterator[F
             found = _classify(given, info, report)
             if found and found.path not in seen_files:
                 seen_files.add(found.path)
-                yield found
+                yield dataclasses.replace(found, sidecar_mtime_ns=sidecar_mtime(found.path))
 
 
 def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Found]:
@@ -126,6 +150,7 @@ def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Fou
     except OSError as error:
         report.failures.append(ReadFailure(top, f"folder cannot be read ({error.strerror or error})"))
         return
+    sidecars = {entry.name for entry in children if entry.name.lower().endswith(".xmp")}
     for entry in children:
         try:
             if entry.is_dir():
@@ -142,6 +167,8 @@ def _walk(top: str, seen_dirs, seen_files, report: ImportReport) -> Iterator[Fou
         found = _classify(entry.path, entry_stat, report)
         if found and found.path not in seen_files:
             seen_files.add(found.path)
+            if sidecars:
+                found = dataclasses.replace(found, sidecar_mtime_ns=sidecar_mtime(found.path, sidecars))
             yield found
 
 
@@ -156,6 +183,12 @@ def _classify(path: str, info: os.stat_result, report: ImportReport) -> Found | 
         report.failures.append(ReadFailure(_shown(path), NOT_UTF8.format(what="file")))
         return None
     return Found(path, info.st_size, info.st_mtime_ns)
+
+
+def found_file(path: str) -> Found:
+    """The stat facts of one named file, sidecar included (for files given by name, not found by a scan)."""
+    info = os.stat(path)
+    return Found(path, info.st_size, info.st_mtime_ns, sidecar_mtime(path))
 
 
 #: Why a path whose name is not UTF-8 (possible on Linux) is not imported: the catalogue stores paths as text.

@@ -26,10 +26,14 @@ from catalog.dates import span
 from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
 from catalog.importer import ImportReport, Progress, batches, file_exists, read_all, scan
 from catalog.models import Photo, PlaceName, Setting
-from catalog.query import Query, parse
+from catalog.query import PlaceTerm, Query, parse
 from catalog.records import CaptionInput, build_record
 
 SORTS = ("relevance", "date", "path", "distance")
+
+#: Photos looked at in date order, per photo of the page, before a search by date collects all its matches
+#: instead (SQLite): 4 finds a page of 100 among the first 400 photos for terms that match one photo in four.
+DATE_WINDOW = 4
 
 
 @dataclass
@@ -236,7 +240,7 @@ class Library:
         wanted = []
         for found in scan(paths, report):
             known = index.get(found.path)
-            if known and known[1] == found.size and known[2] == found.mtime_ns:
+            if known and known[1] == found.size and known[2] == found.mtime_ns and known[4] == found.sidecar_mtime_ns:
                 override = captions.get(found.path) or captions.get(os.path.basename(found.path)) if captions else None
                 if override is None or known[3] == override.text:
                     report.unchanged += 1
@@ -264,8 +268,8 @@ class Library:
 
     def _index(
         self, paths: list[str] | None = None, *, with_captions: bool = False
-    ) -> dict[str, tuple[int, int, int, str | None]]:
-        """path -> (id, size, mtime_ns, caption) of the catalogued files under `paths` (folders or files; every
+    ) -> dict[str, tuple[int, int, int, str | None, int | None]]:
+        """path -> (id, size, mtime_ns, caption, sidecar_mtime_ns) of the catalogued files under `paths` (folders or files; every
         file when None): what lets unchanged files be skipped.
 
         Only the paths an import can meet are read: re-importing today's folder into a catalogue of 100,000
@@ -274,7 +278,7 @@ class Library:
         may override it (else None).
         """
         caption = Photo.caption if with_captions else literal_column("NULL")
-        statement = select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption)
+        statement = select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption, Photo.sidecar_mtime_ns)
         if paths is not None and len(paths) <= 50:
             where = []
             for given in paths:
@@ -287,7 +291,7 @@ class Library:
             statement = statement.where(or_(*where))
         with self.session() as session:
             rows = session.execute(statement)
-            return {path: (pid, size, mtime, text_) for pid, path, size, mtime, text_ in rows}
+            return {path: (pid, size, mtime, text_, sidecar) for pid, path, size, mtime, text_, sidecar in rows}
 
     def _manual_captions(self) -> dict[str, CaptionInput]:
         """Captions typed by hand or linked from an article survive a re-import of a changed file."""
@@ -323,7 +327,8 @@ class Library:
                 continue
             record = dict(record)  # the batch is retried whole if the write lock was busy: leave it as it was
             places = record.pop("_places")
-            record.update(path=found.path, size=found.size, mtime_ns=found.mtime_ns, updated_at=now)
+            record.update(path=found.path, size=found.size, mtime_ns=found.mtime_ns,
+                          sidecar_mtime_ns=found.sidecar_mtime_ns, updated_at=now)
             record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
             record.setdefault("taken_inferred", False)
             record.setdefault("location_approx", False)
@@ -375,7 +380,8 @@ class Library:
         if names:
             session.connection().execute(insert(PlaceName.__table__), names)
         for pid, record, _ in stored:
-            changes[record["path"]] = (pid, record["size"], record["mtime_ns"], record.get("caption"))
+            changes[record["path"]] = (
+                pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"])
         return done, changes
 
     def _moved(self, session: Session, records: list[dict]) -> dict[str, tuple[int, str]]:
@@ -478,6 +484,10 @@ class Library:
         # By date: dated photos by (first day, taken, path), then undated ones by (taken, path). That is
         # ORDER BY taken_start IS NULL, taken_start, taken, path, with each half read in the order of the
         # index on (taken_start, taken, path), so a page of a large result needs no sort of all its rows.
+        if self.dialect == "sqlite" and limit is not None and conditions:
+            early = self._page_from_window(session, query, limit)
+            if early is not None:
+                return [(pid, None) for pid in early]
         dated = (
             select(Photo.id)
             .where(*conditions, Photo.taken_start.is_not(None))
@@ -494,6 +504,31 @@ class Library:
             )
             ids.extend(session.scalars(undated))
         return [(pid, None) for pid in ids]
+
+    def _page_from_window(self, session: Session, query: Query, limit: int) -> list[int] | None:
+        """SQLite, by date: the page from the DATE_WINDOW x `limit` earliest photos, when `limit` of them match.
+
+        A broad search (in:China, two photos in three) finds its page among the first few hundred photos by
+        date, checking each one on its own row (Term.probe); collecting its 69,000 matches and sorting them
+        takes 50 ms at 100,000 photos. A narrower search finds too few there (returns None) and is answered
+        the other way, 2-3 ms later. Matches found in the window are the earliest of all: the page is exact.
+        """
+        window = (
+            select(Photo.id, Photo.taken_start, Photo.taken, Photo.path)
+            .where(Photo.taken_start.is_not(None))
+            .order_by(Photo.taken_start, Photo.taken, Photo.path)
+            .limit(DATE_WINDOW * limit)
+            .subquery()
+        )
+        statement = (
+            select(window.c.id)
+            .join(Photo, Photo.id == window.c.id)
+            .where(*[term.probe() for term in query.terms], *[self._full_text(w)[0] for w in query.words])
+            .order_by(window.c.taken_start, window.c.taken, window.c.path)
+            .limit(limit)
+        )
+        ids = list(session.scalars(statement))
+        return ids if len(ids) == limit else None
 
     def _search_near(self, query: Query, sort: str, limit: int | None) -> SearchResult:
         """near: searches: a box of lat/lon in SQL, then the exact distance of each photo in it."""
@@ -536,6 +571,10 @@ class Library:
                 statement = statement.join(Photo, Photo.id == matches.c.id).where(
                     *[term.probe() for term in query.terms], *others
                 )
+        elif len(query.terms) == 1 and not query.words and isinstance(query.terms[0], PlaceTerm) and not query.terms[0].negated:
+            # One place term: its distinct photo ids, counted in the place index without visiting a photo row
+            # (in:China at 100,000 photos: 34 -> 14 ms). Every place name belongs to a photo (foreign key).
+            statement = select(func.count()).select_from(query.terms[0].photo_ids().distinct().subquery())
         else:
             conditions, _ = self._conditions(query)
             statement = select(func.count()).select_from(Photo)
@@ -636,15 +675,13 @@ class Library:
 
     def reimport_one(self, path: str, caption: CaptionInput | None) -> ImportReport:
         captions = {path: caption} if caption else {}
-        index = self._index()
-        index.pop(path, None) if False else None
+        index = self._index([path])
         report = ImportReport()
-        info = os.stat(path) if os.path.exists(path) else None
-        if info is None:
+        if not os.path.exists(path):
             raise NotFound(f"{path} is no longer there; import its new location first")
-        from catalog.importer import Found
+        from catalog.importer import found_file
 
-        found = Found(path, info.st_size, info.st_mtime_ns)
+        found = found_file(path)
         results = list(read_all([found], captions, self.rules, 1))
         done, _ = self.write(lambda session: self._store(session, results, index))
         report.merge(done)

@@ -36,6 +36,9 @@ class Photo(Base):
     path: Mapped[str] = mapped_column(Text, unique=True)
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    #: Modification time of the XMP sidecar read with the photo (None when it had none): a sidecar added or
+    #: edited later (by Lightroom, say) makes the next import read the photo again.
+    sidecar_mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
     #: blake2b over the size and three sampled 16 KiB blocks: recognises moved files without hashing every byte.
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
     #: Full SHA-256, computed lazily by `catalog verify`.

@@ -133,3 +133,22 @@ def test_captions_file_that_names_nothing_is_a_usage_error(cli, samples, tmp_pat
     result = cli("import", str(samples), "--captions", str(empty))
     assert result.exit_code == 2
     assert "names no photo" in result.output
+
+
+def test_a_sidecar_added_after_import_is_read_on_the_next_import(cli, lib, samples):
+    cli("import", str(samples))
+    probe = samples / "tianwen2-probe.jpg"
+    assert lib.get(str(probe)).caption is None
+    (samples / "tianwen2-probe.xmp").write_text(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description><rdf:Alt>'
+        '<rdf:li xml:lang="x-default">The probe and Earth. (Photo provided by the China National Space '
+        'Administration)</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>',
+        encoding="utf-8")
+    result = cli("import", str(samples))
+    assert "0 added, 1 updated" in result.output, result.output
+    photo = lib.get(str(probe))
+    assert photo.caption.startswith("The probe and Earth.")
+    assert photo.sources["caption"] == "sidecar"
+    assert "0 updated, 0 moved, 3 unchanged" in cli("import", str(samples)).output
+    assert "0 updated, 0 moved, 1 unchanged" in cli("import", str(probe)).output
