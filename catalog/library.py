@@ -571,7 +571,7 @@ class Library:
                 statement = statement.join(Photo, Photo.id == matches.c.id).where(
                     *[term.probe() for term in query.terms], *others
                 )
-        elif len(query.terms) == 1 and not query.words and isinstance(query.terms[0], PlaceTerm) and not query.terms[0].negated:
+        elif len(query.terms) == 1 and not query.words and _positive_place(query.terms[0]):
             # One place term: its distinct photo ids, counted in the place index without visiting a photo row
             # (in:China at 100,000 photos: 34 -> 14 ms). Every place name belongs to a photo (foreign key).
             statement = select(func.count()).select_from(query.terms[0].photo_ids().distinct().subquery())
@@ -781,6 +781,10 @@ def _advancing(results, advance):
     for result in results:
         advance(1)
         yield result
+
+
+def _positive_place(term) -> bool:
+    return isinstance(term, PlaceTerm) and not term.negated
 
 
 def _fts_expression(words) -> tuple[str, str]:

@@ -96,10 +96,14 @@ class PlaceTerm(Term):
     def clause(self):
         # The ids from the index on (name, kind, level, photo_id) alone; a correlated EXISTS would look at
         # every photo and, for each, at every place_name row of that name (quadratic: minutes at 100,000).
+        return Photo.id.in_(self.photo_ids())
+
+    def photo_ids(self):
+        """SELECT photo_id of the place names this term matches (a photo may appear once per level)."""
         condition = and_(PlaceName.name.in_(self.names), PlaceName.kind.in_(self.kinds))
         if self.levels:
             condition = and_(condition, PlaceName.level.in_(self.levels))
-        return Photo.id.in_(select(PlaceName.photo_id).where(condition))
+        return select(PlaceName.photo_id).where(condition)
 
     def row_condition(self):
         condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), PlaceName.name.in_(self.names))
