@@ -36,6 +36,7 @@ def _check_common(figures: dict, table: str) -> None:
     assert figures["first_import"]["added"] == 20 and figures["first_import"]["files_per_s"] > 0
     assert figures["reimport"]["unchanged"] == 20 and figures["reimport"]["added"] == 0
     assert figures["clone"]["rows"] == 2000
+    assert figures["reimport_large"]["unchanged"] == 20
     kinds = [query["kind"] for query in figures["search"]]
     assert kinds == ["in:", "taken: range", "by:", "word", "combination"]
     for query in figures["search"]:
