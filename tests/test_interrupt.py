@@ -1,4 +1,6 @@
-"""Ctrl-C during an import: the batches committed so far are kept, nothing is half-written, the next run finishes.
+"""Long imports: a progress line with files/s and the time left; Ctrl-C keeps what was imported so far.
+
+Ctrl-C during an import: the batches committed so far are kept, nothing is half-written, the next run finishes.
 
 The import runs as a real `catalog` process with its pool of reader processes, and gets SIGINT the way a
 terminal sends it: to the whole process group. Only the writing is slowed down (a pause before each batch
@@ -86,3 +88,18 @@ def test_ctrl_c_keeps_what_was_imported_and_the_next_run_continues(tmp_path):
     assert again.returncode == 0, again.stderr
     assert f"{FILES - kept} added, 0 updated, 0 moved, {kept} unchanged, 0 failed" in again.stdout
     assert _photos(db) == (FILES, FILES)
+
+
+def test_progress_line_shows_the_rate_and_the_time_left():
+    from catalog.cli.importing import ProgressBar
+
+    bar = ProgressBar()
+    bar.total, bar.started = 1000, 100.0
+    bar.done = 250
+    assert bar.line(now=100.5) == "Importing [######··················] 250/1,000  500 files/s  0:02 left"
+    bar.done = 0
+    assert bar.line(now=100.5) == "Importing [························] 0/1,000"
+    bar.total, bar.done = 100_000, 1_000
+    assert bar.line(now=110.0).endswith("1,000/100,000  100 files/s  16:30 left")
+    bar.done = 10
+    assert bar.line(now=110.0).endswith("1 files/s  27:46:30 left")
