@@ -674,6 +674,8 @@ class Library:
         return self.get(photo.id)
 
     def reimport_one(self, path: str, caption: CaptionInput | None) -> ImportReport:
+        """Read one catalogued file again now, with `caption` in place of its own (None: the file's own;
+        a caller that wants a hand-set caption kept passes it, as `catalog write` does)."""
         captions = {path: caption} if caption else {}
         index = self._index([path])
         report = ImportReport()
