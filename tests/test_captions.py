@@ -37,6 +37,15 @@ def found(facts: CaptionFacts) -> Expected:
 
 
 CASES = [
+    # --- "over" introduces a city too, not only a venue ------------------------------------------------------
+    ("reuters: smoke over a city",
+     "Smoke rises over the city of Kharkiv, Ukraine, on March 3, 2022. REUTERS/Oleksandr Lapshyn/File Photo",
+     Expected(raw="REUTERS/Oleksandr Lapshyn/File Photo", photographer="Oleksandr Lapshyn", agency="Reuters",
+              date="2022-03-03", date_kind="taken", city="Kharkiv", country="Ukraine")),
+    ("xinhua: fireworks over a city",
+     "Fireworks light up the sky over Beijing on Jan. 1, 2024. (Xinhua/Li Xin)",
+     Expected(raw="Xinhua/Li Xin", photographer="Li Xin", agency="Xinhua", date="2024-01-01", date_kind="taken",
+              city="Beijing")),
     # --- the three seed captions ----------------------------------------------------------------------------
     ("seed: Tianwen-2 handout",
      "This image released by the China National Space Administration on Oct. 1, 2025 shows a view of the "

@@ -76,7 +76,7 @@ ABBREVIATIONS = frozenset(
 PREPOSITIONS: dict[str, str] = {
     "in": "any", "inside": "any", "at": "venue", "on": "venue", "to": "venue", "of": "venue", "near": "near",
     "nearby": "near", "along": "venue", "across": "any", "around": "any", "outside": "near",
-    "over": "venue", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
+    "over": "any", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
     "through": "any", "under": "venue", "below": "venue", "atop": "venue", "from": "venue", "past": "venue",
     "behind": "venue", "beneath": "venue", "underneath": "venue", "alongside": "venue", "toward": "venue",
     "towards": "venue",
