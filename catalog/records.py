@@ -66,7 +66,9 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     # (which imports this module through the Library) never parses a caption.
     from catalog.captions import parse
 
-    facts = parse(values["caption"]) if values.get("caption") else None
+    # The caption's place is only used when the file states none (see _place): not read otherwise.
+    embedded_place = any(level in meta.fields for level in PLACE_LEVELS)
+    facts = parse(values["caption"], places=not embedded_place) if values.get("caption") else None
     _credit(meta, facts, values, sources, put, rules)
     _dates(meta, facts, values, sources, put)
     _place(meta, facts, values, sources, put)

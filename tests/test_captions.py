@@ -591,3 +591,12 @@ def test_docstring_examples_hold(module):
 def test_hostile_captions(text, city, agency):
     facts = parse(text)
     assert (facts.location.city, facts.credit.agency) == (city, agency)
+
+
+def test_places_false_skips_only_the_place():
+    text = ("Researchers take a test drive at the Luogang Park in Hefei, east China's Anhui province, "
+            "Oct. 14, 2025. (Photo/Zhang Dagang)")
+    full, lean = parse(text), parse(text, places=False)
+    assert full.location.city == "Hefei"
+    assert asdict(lean.location) == {"sublocation": None, "city": None, "province": None, "country": None}
+    assert (lean.credit, lean.date, lean.date_kind) == (full.credit, full.date, full.date_kind)

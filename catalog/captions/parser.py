@@ -21,10 +21,12 @@ _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 
 
-def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
+def parse(text: str, rules: Rules | None = None, *, places: bool = True) -> CaptionFacts:
     """What a caption says about its photo: credit, date and place, as written (never guessed).
 
     `rules` are the house rules for agency names (``load_rules()``); the shipped default when None.
+    `places=False` skips reading the place (half the work) for a caller that will not use it, such as the
+    importer when the file states its place itself.
 
     >>> facts = parse("A bullet train crosses the Gobi in Zhongchuan township, Lanzhou New Area, "
     ...               "northwest China's Gansu province, Aug. 3, 2025. (Photo/Xu Gang)")
@@ -53,20 +55,21 @@ def parse(text: str, rules: Rules | None = None) -> CaptionFacts:
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         dates.date, dates.date_kind, dates.date_text, dates.released,
     )
-    facts.location = _place(work, spans, dates.anchor and (dates.anchor.start, dates.anchor.end))
+    if places:
+        facts.location = _place(work, spans, dates.anchor and (dates.anchor.start, dates.anchor.end))
     if dateline is not None and dateline.scene:
-        _use_scene_dateline(facts, dateline)
+        _use_scene_dateline(facts, dateline, places=places)
     return facts
 
 
-def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool = True) -> None:
     """'SHANGHAI, CHINA - OCTOBER 14:' gives the place and the date when the text itself gives none."""
     if facts.date is None and facts.date_text is None and dateline.date_text:
         mention = next(iter(find_dates(dateline.date_text)), None)
         if mention is not None:
             facts.date, facts.date_kind = mention.iso, "taken"
             facts.date_text = None if mention.iso else mention.text
-    if facts.location == Place():
+    if places and facts.location == Place():
         facts.location = place_from_dateline(dateline.place)
 
 
