@@ -180,7 +180,7 @@ def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], No
 
 def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None = None) -> None:
     """Bring the schema to SCHEMA_HEAD: create it in a new catalogue, upgrade an old one after a backup."""
-    current = current_revision(engine, url)
+    current = current_revision(engine, url, on_wait)
     if current == SCHEMA_HEAD:
         return
     known = _known_revisions()
@@ -233,11 +233,18 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
-def current_revision(engine: Engine, url: str) -> str | None:
-    """The schema revision of the catalogue, None for an empty database; a DatabaseError if it cannot be read."""
-    try:
+def current_revision(engine: Engine, url: str, on_wait: Callable[[str], None] | None = None) -> str | None:
+    """The schema revision of the catalogue, None for an empty database; a DatabaseError if it cannot be read.
+
+    Waits while another process holds the lock: a brand-new SQLite catalogue is briefly locked while the
+    first process to open it switches it to write-ahead logging, and a second one opening it then must wait.
+    """
+    def read():
         with engine.connect() as conn:
             return _revision_on(conn)
+
+    try:
+        return with_write_lock(read, on_wait=on_wait, what="the catalogue")
     except SADatabaseError as error:
         raise open_error(error, sqlite_path(url)) from error
 
