@@ -58,6 +58,59 @@ def photo_json(photo: Photo) -> dict[str, Any]:
     }
 
 
+#: How each block a value can come from (the keys of `sources`) is named to a person.
+SOURCE_NAMES = {
+    "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
+    "gazetteer": "gazetteer", "manual": "by hand", "linked": "linked from an article", "file": "file",
+}
+
+
+def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    """Every known field of a photo (its JSON record) as (name, value, where it came from), in reading order:
+    what `catalog show` prints and the photo page shows. Unknown fields are left out."""
+    sources = record["sources"]
+    credit, location, camera = record["credit"], record["location"], record["camera"]
+    size = f"{record['width']}×{record['height']}" if record["width"] else ""
+    described = " ".join(str(v) for v in (record["format"], size) if v)
+    if record["size"] is not None:
+        described += f", {record['size']:,} bytes"
+    inferred = " (year inferred)" if record["taken_inferred"] else ""
+    rows = [
+        ("format", described, "file"),
+        ("caption", record["caption"], "caption"),
+        ("headline", record["headline"], "headline"),
+        ("credit line", credit["line"], "credit.line"),
+        ("photographer", credit["photographer"], "credit.photographer"),
+        ("agency", credit["agency"], "credit.agency"),
+        ("provider", credit["provider"], "credit.provider"),
+        ("source", credit["source"], "source"),
+        ("copyright", credit["copyright"], "copyright"),
+        ("taken", date_text(record["taken"]) + inferred if record["taken"] else None, "taken"),
+        ("released", date_text(record["released"]), "released"),
+    ]
+    for level in ("sublocation", "city", "province", "country", "country_code"):
+        rows.append((level.replace("_", " "), location[level], f"location.{level}"))
+    if location["lat"] is not None:
+        approx = " (approximate: the gazetteer's point for the place)" if location["approximate"] else ""
+        rows.append(("GPS", f"{location['lat']:.6f}, {location['lon']:.6f}{approx}", "location.lat"))
+    if record["location_shown"]:
+        rows.append(("shows", ", ".join(str(v) for v in record["location_shown"].values() if v), "location_shown"))
+    rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
+    rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "make"))
+    fields = []
+    for name, value, key in rows:
+        if value in (None, ""):
+            continue
+        source = sources.get(key)
+        fields.append((name, str(value), SOURCE_NAMES.get(source, source) if source else None))
+    return fields
+
+
+def copy_text(value: Any) -> str:
+    """One copy of a disagreeing field, as a person reads it: a list as 'a; b'."""
+    return "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
 def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 

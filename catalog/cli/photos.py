@@ -6,12 +6,6 @@ import click
 
 from catalog.cli import format_option, library, main
 
-SOURCE_NAMES = {
-    "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
-    "gazetteer": "gazetteer", "manual": "by hand", "linked": "linked from an article", "file": "file",
-}
-
-
 @main.command()
 @click.argument("photo")
 @format_option("text", "json", default="text")
@@ -38,48 +32,18 @@ def show(ctx, photo, fmt):
 def _show_text(record: dict) -> str:
     from catalog import render
 
-    sources = record["sources"]
     lines = [f"{record['path']}  (id {record['id']})"]
-    facts = [
-        ("format", f"{record['format']} {record['width']}×{record['height']}, {record['size']:,} bytes", "file"),
-        ("caption", record["caption"], "caption"),
-        ("headline", record["headline"], "headline"),
-        ("credit line", record["credit"]["line"], "credit.line"),
-        ("photographer", record["credit"]["photographer"], "credit.photographer"),
-        ("agency", record["credit"]["agency"], "credit.agency"),
-        ("provider", record["credit"]["provider"], "credit.provider"),
-        ("source", record["credit"]["source"], "source"),
-        ("copyright", record["credit"]["copyright"], "copyright"),
-        ("taken", render.date_text(record["taken"]) + (" (year inferred)" if record["taken_inferred"] else ""), "taken"),
-        ("released", render.date_text(record["released"]), "released"),
-    ]
-    for level in ("sublocation", "city", "province", "country", "country_code"):
-        facts.append((level.replace("_", " "), record["location"][level], f"location.{level}"))
-    loc = record["location"]
-    if loc["lat"] is not None:
-        approx = " (approximate: the gazetteer's point for the place)" if loc["approximate"] else ""
-        facts.append(("GPS", f"{loc['lat']:.6f}, {loc['lon']:.6f}{approx}", "location.lat"))
-    if record["location_shown"]:
-        shown = ", ".join(str(v) for v in record["location_shown"].values() if v)
-        facts.append(("shows", shown, "location_shown"))
-    facts.append(("keywords", "; ".join(record["keywords"]), "keywords"))
-    camera = " ".join(v for v in (record["camera"]["make"], record["camera"]["model"]) if v)
-    facts.append(("camera", camera, "make"))
-    width = max(len(name) for name, _, _ in facts)
-    for name, value, key in facts:
-        if value in (None, ""):
-            continue
-        source = sources.get(key)
-        tag = f"  [{SOURCE_NAMES.get(source, source)}]" if source else ""
-        lines.append(f"  {name.ljust(width)}  {value}{tag}")
+    fields = render.photo_fields(record)
+    width = max(len(name) for name, _, _ in fields)
+    for name, value, source in fields:
+        lines.append(f"  {name.ljust(width)}  {value}" + (f"  [{source}]" if source else ""))
     if record["conflicts"]:
         lines.append("")
         lines.append("  The copies disagree:")
         for conflict in record["conflicts"]:
             lines.append(f"    {conflict['field']}:")
             for block, value in conflict["copies"]:
-                shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
-                lines.append(f"      {SOURCE_NAMES.get(block, block):>11}: {shown}")
+                lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {render.copy_text(value)}")
     return "\n".join(lines)
 
 

@@ -17,12 +17,6 @@ from catalog.errors import QueryError
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
 
-#: The names the pages give each metadata block a value can come from (the keys of `photo.sources`).
-SOURCE_NAMES = {
-    "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
-    "gazetteer": "gazetteer", "manual": "by hand", "file": "file",
-}
-
 #: Credit list formats, as in `catalog credits`: (value, label).
 CREDIT_FORMATS = (("text", "Text, one line each"), ("markdown", "Markdown list"), ("inline", "One line"))
 
@@ -145,47 +139,13 @@ class Field:
 
 def fields(record: dict) -> list[Field]:
     """Every known field of a photo (its JSON contract record), with its source, in reading order."""
-    sources = record["sources"]
-    credit, location, camera = record["credit"], record["location"], record["camera"]
-    size = f"{record['width']}×{record['height']}" if record["width"] else ""
-    inferred = " (year inferred)" if record["taken_inferred"] else ""
-    rows = [
-        ("file", record["path"], None),
-        ("format", " ".join(str(v) for v in (record["format"], size) if v), "file"),
-        ("caption", record["caption"], "caption"),
-        ("headline", record["headline"], "headline"),
-        ("credit line", credit["line"], "credit.line"),
-        ("photographer", credit["photographer"], "credit.photographer"),
-        ("agency", credit["agency"], "credit.agency"),
-        ("provider", credit["provider"], "credit.provider"),
-        ("source", credit["source"], "source"),
-        ("copyright", credit["copyright"], "copyright"),
-        ("taken", render.date_text(record["taken"]) + inferred, "taken"),
-        ("released", render.date_text(record["released"]), "released"),
-    ]
-    for level in ("sublocation", "city", "province", "country", "country_code"):
-        rows.append((level.replace("_", " "), location[level], f"location.{level}"))
-    if location["lat"] is not None:
-        approx = " (approximate: the gazetteer's point for the place)" if location["approximate"] else ""
-        rows.append(("GPS", f"{location['lat']:.6f}, {location['lon']:.6f}{approx}", "location.lat"))
-    if record["location_shown"]:
-        shown = ", ".join(str(v) for v in record["location_shown"].values() if v)
-        rows.append(("shows", shown, "location_shown"))
-    rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
-    rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "make"))
-    result = []
-    for name, value, key in rows:
-        if value in (None, ""):
-            continue
-        source = sources.get(key) if key else None
-        result.append(Field(name, str(value), SOURCE_NAMES.get(source, source) if source else None))
-    return result
+    return [Field("file", record["path"], None)] + [Field(*row) for row in render.photo_fields(record)]
 
 
 def conflicts(record: dict) -> list[dict]:
     """The fields whose EXIF, IPTC and XMP copies disagree, each copy named by its block."""
     return [
-        {"field": c.get("field"), "copies": [(SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]}
+        {"field": c.get("field"), "copies": [(render.SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]}
         for c in record["conflicts"]
     ]
 

@@ -1,0 +1,18 @@
+"""The one list of a photo's fields that `catalog show` and the photo page both present."""
+
+from catalog.models import Photo
+from catalog.render import photo_fields, photo_json
+
+
+def test_fields_name_their_source_and_leave_out_the_unknown():
+    record = photo_json(Photo(
+        id=1, path="/p/a.jpg", format="JPEG", width=1600, height=1067, size=104208,
+        caption="A caption. (Photo/Xu Gang)", photographer="Xu Gang", taken="2025-10", keywords=["train"],
+        sources={"caption": "linked", "credit.photographer": "caption", "taken": "iptc"}, conflicts=[]))
+    rows = {name: (value, source) for name, value, source in photo_fields(record)}
+    assert rows["format"] == ("JPEG 1600×1067, 104,208 bytes", None)
+    assert rows["caption"] == ("A caption. (Photo/Xu Gang)", "linked from an article")
+    assert rows["photographer"] == ("Xu Gang", "caption")
+    assert rows["taken"] == ("2025-10 (month)", "IPTC")
+    assert rows["keywords"] == ("train", None)
+    assert "headline" not in rows and "GPS" not in rows and "camera" not in rows
