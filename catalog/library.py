@@ -700,11 +700,6 @@ class Library:
 
     # --- credits -------------------------------------------------------------------------------------------
 
-    def credits(self, args: list[str], *, files: list[str] | None = None) -> list[CreditEntry]:
-        """Credit lines, one per photo (in story order for `files`, else the search's order)."""
-        photos = [self.get(ref) for ref in files] if files else self.search(args).photos
-        return [self.credit_entry(photo) for photo in photos]
-
     def credit_entry(self, photo: Photo) -> CreditEntry:
         from catalog.captions import Credit
 

@@ -682,3 +682,22 @@ def test_a_catalogue_in_a_read_only_folder_is_served(catalogue, db_url, tmp_path
         assert len(cards(page)) == 1
     finally:
         readonly.close()
+
+
+def test_inline_credit_list_on_the_page_is_the_cli_line_in_house_style(cli, tmp_path):
+    """An agency photographer is credited in house style on the page exactly as by `catalog credits --inline`."""
+    from catalog.library import Library
+    from catalog.web import create_app
+    from tests.helpers import jpeg_with_metadata
+
+    jpeg_with_metadata(tmp_path / "x.jpg", xmp={"Xmp.dc.description": "Crowds in Hefei, Anhui province, "
+                                                 "Oct. 14, 2025. (Xinhua/Li Xin)"})
+    assert cli("import", str(tmp_path / "x.jpg")).exit_code == 0
+    expected = cli("credits", "--inline").output.strip()
+    assert expected == "Photo: Xinhua/Li Xin"
+    lib = Library.open()
+    try:
+        page = create_app(lib).test_client().get("/credits?q=&format=inline").get_data(as_text=True)
+    finally:
+        lib.close()
+    assert expected in page

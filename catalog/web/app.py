@@ -17,7 +17,7 @@ import secrets
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 
-from catalog import render
+from catalog import render, summaries
 from catalog.errors import CatalogError, NotFound, UsageError
 from catalog.summaries import place_counts_of, timeline_counts_of
 from catalog.web import views
@@ -220,19 +220,19 @@ def _credits():
         fmt = "text"
     group = request.args.get("group") == "1"
     error = None
-    entries = []
+    credited = []
     try:
         if ids:
             if not all(value.isdigit() for value in ids):
                 raise UsageError("photos are chosen by their numeric id")
-            entries = library.credits([], files=ids)
+            credited = summaries.credit_list(library, [], files=ids)
         else:
-            entries = library.credits(views.split_query(q))
+            credited = summaries.credit_list(library, views.split_query(q))
     except NotFound as problem:
         abort(404, description=str(problem))
     except CatalogError as problem:
         error = str(problem)
-    text = views.credit_text(library, entries, fmt=fmt, group=group)
+    text = views.credit_text(library, credited, fmt=fmt, group=group)
     body = render_template(
         "credits.html",
         q=q,
@@ -241,7 +241,7 @@ def _credits():
         group=group,
         formats=views.CREDIT_FORMATS,
         text=text,
-        count=len(entries),
+        count=len(credited),
         lines=max(2, min(20, text.count("\n") + 2)),
         error=error,
     )

@@ -68,7 +68,7 @@ def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_d
             total=len(items),
             made=datetime.now().strftime("%Y-%m-%d %H:%M"),
             items=items,
-            credits=views.credit_text(library, [library.credit_entry(photo) for photo in photos]),
+            credits=views.credit_text(library, [(photo, library.credit_entry(photo)) for photo in photos]),
             css=(views.STATIC / "style.css").read_text(encoding="utf-8"),
         )
         _write(folder / "index.html", html.encode("utf-8"))

@@ -110,15 +110,14 @@ def thumb_box(card: Card, size: int) -> tuple[int, int]:
     return max(1, round(card.width * scale)), max(1, round(card.height * scale))
 
 
-def credit_text(library, entries, *, fmt: str = "text", group: bool = False) -> str:
-    """A credit list as `catalog credits` prints it: text, markdown (with --group) or inline (one line)."""
+def credit_text(library, credited: list[tuple], *, fmt: str = "text", group: bool = False) -> str:
+    """A credit list as `catalog credits` prints it, from (photo, CreditEntry) pairs
+    (`summaries.credit_list`): text, markdown (with --group) or inline (one line)."""
+    from catalog import summaries
+
     if fmt == "inline":
-        grouped = library.group_credits(entries)
-        names = [e.name for e in grouped]
-        if not names:
-            return ""
-        label = "Photo" if len(grouped) == 1 and grouped[0].count == 1 else "Photos"
-        return f"{label}: {'; '.join(names)}"
+        return summaries.inline_credits(credited)
+    entries = [entry for _, entry in credited]
     if group:
         entries = library.group_credits(entries)
     lines = []
