@@ -378,7 +378,7 @@ class Library:
             for kind, level, name in places
         ]
         if names:
-            session.connection().execute(insert(PlaceName.__table__), names)
+            _insert_many(session.connection(), PlaceName.__table__, names)
         for pid, record, _ in stored:
             changes[record["path"]] = (
                 pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"])
@@ -850,6 +850,8 @@ def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]
     imported_at, which is how the caller tells the two apart.
     """
     dialect = session.bind.dialect.name
+    if dialect == "sqlite":
+        return _insert_sqlite(session, records)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
@@ -860,6 +862,69 @@ def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]
         Photo.__table__.c.id, Photo.__table__.c.imported_at, sort_by_parameter_order=True
     )
     return [tuple(row) for row in session.connection().execute(statement, records)]
+
+
+def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
+    """_upsert on SQLite: one executemany INSERT, and the ids read back by path.
+
+    SQLite cannot return the rows of a multi-row upsert in the order of its parameters, so SQLAlchemy would
+    send one statement per photo (a third of the time an import spends writing). It need not: the
+    transaction holds SQLite's write lock (BEGIN IMMEDIATE), so no other process can insert one of these
+    paths between the look-up here and the insert.
+    """
+    table = Photo.__table__
+    connection = session.connection()
+    paths = [record["path"] for record in records]
+    before = _ids_by_path(connection, paths, with_imported=True)
+    fresh = [record for record in records if record["path"] not in before]
+    again = [record for record in records if record["path"] in before]
+    if fresh:
+        _insert_many(connection, table, fresh)
+    if again:  # another process inserted these paths since this import looked: update them, keep imported_at
+        connection.execute(
+            update(table).where(table.c.id == bindparam("_pid")),
+            [{"_pid": before[record["path"]][0], **{k: v for k, v in record.items() if k != "imported_at"}}
+             for record in again],
+        )
+    after = _ids_by_path(connection, [record["path"] for record in fresh]) if fresh else {}
+    return [before[path] if path in before else (after[path], records[0]["imported_at"]) for path in paths]
+
+
+def _insert_many(connection, table, rows: list[dict]) -> None:
+    """INSERT rows that all have the same keys, many rows per statement, each value through its column type's
+    own bind processor (JSON to text, datetimes to SQLite's format) as SQLAlchemy would.
+
+    Why not `connection.execute(insert(table), rows)`, an executemany: SQLite runs the full-text trigger of
+    each statement in a statement transaction, and FTS5 writes its pending terms out at the end of every one,
+    so one statement per photo cost 65 µs a photo where one statement per few hundred photos costs 15 (and
+    leaves fewer, larger index segments). SQLAlchemy's per-row parameter processing was another fifth of the
+    importing process's time.
+    """
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        connection.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    pairs = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
+    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+    head = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "
+    group = "(" + ", ".join("?" * len(names)) + ")"
+    variables = 32766 if dialect.dbapi.sqlite_version_info >= (3, 32, 0) else 999  # SQLITE_MAX_VARIABLE_NUMBER
+    per_statement = max(1, min(500, variables // len(names)))
+    for chunk in _chunks(rows, per_statement):
+        values = [row[name] if process is None else process(row[name]) for row in chunk for name, process in pairs]
+        connection.exec_driver_sql(head + ", ".join([group] * len(chunk)), tuple(values))
+
+
+def _ids_by_path(connection, paths: list[str], *, with_imported: bool = False) -> dict:
+    """path -> id (or (id, imported_at)) of the photos among `paths` that are in the catalogue."""
+    table = Photo.__table__
+    found = {}
+    for chunk in _chunks(paths, 500):
+        columns = (table.c.path, table.c.id, table.c.imported_at) if with_imported else (table.c.path, table.c.id)
+        for row in connection.execute(select(*columns).where(table.c.path.in_(chunk))):
+            found[row[0]] = (row[1], row[2]) if with_imported else row[1]
+    return found
 
 
 def _box(near) -> object:
