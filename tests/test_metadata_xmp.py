@@ -186,6 +186,27 @@ def test_external_entity_is_never_fetched(tmp_path):
     assert warnings and "DTD" in warnings[0]
 
 
+def test_a_dtd_spelt_in_a_declared_ebcdic_encoding_is_still_refused():
+    # In cp500 "<!DOCTYPE" is not those bytes: such a packet must not reach a parser that would expand it.
+    body = (
+        '<!DOCTYPE x [<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
+        f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF {NAMESPACES}><rdf:Description>'
+        "<photoshop:City>&ext;</photoshop:City></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    packet = b'<?xml version="1.0" encoding="cp500"?>' + body.encode("cp500")
+    warnings: list[str] = []
+    assert "photoshop:City" not in parse_xmp(packet, warnings)
+    assert warnings
+
+
+def test_a_packet_declared_latin1_reads_its_accents():
+    packet = xmp_packet("<photoshop:City>Kraków</photoshop:City>").decode("utf-8")
+    packet = packet.replace("<?xpacket", '<?xml version="1.0" encoding="ISO-8859-1"?><?xpacket', 1)
+    packet = packet.replace("\ufeff", "")  # the packet's begin mark, which Latin-1 cannot spell
+    warnings: list[str] = []
+    assert parse_xmp(packet.encode("latin-1"), warnings)["photoshop:City"] == "Kraków"
+
+
 def test_nul_bytes_inside_a_packet_are_removed_with_a_warning():
     packet = xmp_packet("<photoshop:City>Warszawa</photoshop:City>\0\0\0\0")
     warnings: list[str] = []
