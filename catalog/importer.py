@@ -305,7 +305,7 @@ def read_all(
         return
     suspects: list[Found] = []
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-    yield from _read_in_pool(chunks, (captions, rules), workers, 2 * workers, suspects)
+    yield from _read_in_pool(chunks, (captions, rules), workers, WINDOW * workers, suspects)
     if suspects:
         crashed: list[Found] = []
         yield from _read_in_pool([[found] for found in suspects], (captions, rules), 1, 1, crashed)
@@ -315,6 +315,7 @@ def read_all(
 
 #: Files handed to a reader process at a time.
 CHUNK = 16
+WINDOW = 8
 READER_DIED = ("its reader process died while reading it, twice (the file may be damaged in a way that "
                "crashes an image library)")
 

@@ -184,21 +184,22 @@ def _copies(rule: Rule, found: Found) -> dict[str, Any]:
         value = getattr(found.exif, rule.exif)
         if value is not None and (not isinstance(value, str) or value.strip()):
             copies["exif"] = value
-    if rule.iim and found.iim is not None:
+    if rule.iim and found.iim is not None and (rule.kind == "date" or rule.iim in found.iim.values):
         value = _iim_value(rule, found.iim)
         if value:
             copies["iptc"] = value
     for source, properties in (("xmp", found.xmp), ("sidecar", found.sidecar)):
-        value = _xmp_value(rule, properties)
-        if value not in (None, [], ""):
-            copies[source] = value
+        if properties:
+            value = _xmp_value(rule, properties)
+            if value is not None and value != "" and value != []:
+                copies[source] = value
     return copies
 
 
 def _iim_value(rule: Rule, iim: IimBlock) -> Any:
     """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from 2:55 and 2:60."""
     assert rule.iim is not None
-    values = [v.strip() for v in iim.values.get(rule.iim, []) if v.strip()]
+    values = [v.strip() for v in iim.values.get(rule.iim, ()) if v.strip()]
     if rule.kind == "date":
         return iim_datetime(values[0] if values else None, iim.first((2, 60)))
     if rule.kind in ("list", "people"):
@@ -208,20 +209,18 @@ def _iim_value(rule: Rule, iim: IimBlock) -> Any:
 
 def _xmp_value(rule: Rule, properties: dict[str, Any]) -> Any:
     """The XMP copy of a field: the first of the rule's property paths that holds a non-blank value."""
-    if not properties:
-        return None
     for path in rule.xmp:
-        raw = lookup(properties, path)
+        raw = properties.get(path) if "/" not in path else lookup(properties, path)
         if raw is None:
             continue
-        if rule.kind in ("list", "people"):
-            value: Any = xmp_values.texts(raw) or None
+        if rule.kind == "text":
+            value: Any = xmp_values.text(raw)
+        elif rule.kind in ("list", "people"):
+            value = xmp_values.texts(raw) or None
         elif rule.kind == "date":
             value = xmp_datetime(xmp_values.text(raw))
-        elif rule.kind == "degrees":
+        else:  # degrees
             value = xmp_degrees(xmp_values.text(raw))
-        else:
-            value = xmp_values.text(raw)
         if value is not None:
             return value
     return None
@@ -305,6 +304,8 @@ def _conflict(rule: Rule, copies: dict[str, Any]) -> Conflict | None:
     if len(copies) < 2:
         return None
     values = list(copies.values())
+    if all(value == values[0] for value in values[1:]):  # the usual case, and every kind agrees with itself
+        return None
     if all(_agree(rule, a, b) for i, a in enumerate(values) for b in values[i + 1 :]):
         return None
     return Conflict(
