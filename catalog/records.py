@@ -66,9 +66,16 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     # (which imports this module through the Library) never parses a caption.
     from catalog.captions import parse
 
-    # The caption's place is only used when the file states none (see _place): not read otherwise.
-    embedded_place = any(level in meta.fields for level in PLACE_LEVELS)
-    facts = parse(values["caption"], places=not embedded_place) if values.get("caption") else None
+    # What the caption is read for, it is read for: its place only when the file states none (see _place),
+    # its dates only when the file has no date to the day, or the caption may hold a release date.
+    facts = None
+    if values.get("caption"):
+        from catalog.captions.dates import may_give_release_date
+
+        places = not any(level in meta.fields for level in PLACE_LEVELS)
+        taken = meta.value("taken")
+        dates = places or not taken or len(taken) < 10 or may_give_release_date(values["caption"])
+        facts = parse(values["caption"], places=places, dates=dates)
     _credit(meta, facts, values, sources, put, rules)
     _dates(meta, facts, values, sources, put)
     _place(meta, facts, values, sources, put)

@@ -70,6 +70,18 @@ def test_a_release_date_is_never_the_date_taken(tmp_path):
     assert record["provider"] == "NASA" and record.get("photographer") is None
 
 
+def test_a_file_that_states_its_date_and_place_still_gets_the_caption_release_date_and_agency(tmp_path):
+    # The caption's own date and place go unread then (the file's win); its release date and credit do not.
+    path = jpeg_with_metadata(tmp_path / "h.jpg", exif={"Exif.Photo.DateTimeOriginal": "2025:09:30 08:00:00"},
+                              iptc={"Iptc.Application2.City": "Beijing"},
+                              xmp={"Xmp.dc.description": "This image released by the CNSA on Oct. 1, 2025 shows "
+                                                         "the probe. (Photo/Li Xin/Xinhua)"})
+    record = _record(path)
+    assert record["taken"] == "2025-09-30T08:00:00" and record["sources"]["taken"] == "exif"
+    assert record["released"] == "2025-10-01"
+    assert (record["photographer"], record["agency"]) == ("Li Xin", "Xinhua")
+
+
 def test_a_photo_with_nothing_has_an_empty_record(tmp_path):
     record = _record(plain_jpeg(tmp_path / "plain.jpg"))
     assert record["format"] == "JPEG" and (record["width"], record["height"]) == (64, 48)

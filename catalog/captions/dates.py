@@ -212,12 +212,23 @@ def _year_after_place(text: str, start: int) -> bool:
     return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
 
 
-_RELEASE_BEFORE = re.compile(
-    r"\b(?:released|issued|distributed|published|made\s+public|handed\s+out"
-    r"|(?:photo|image|picture)s?\s+provided)"
-    r"\b(?P<between>[^,;.!?\n]{0,100})$",
-    re.IGNORECASE,
-)
+_RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|handed\s+out"
+                  r"|(?:photo|image|picture)s?\s+provided)")
+_RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
+_RELEASE_ANYWHERE = re.compile(rf"\b{_RELEASE_WORDS}\b", re.IGNORECASE)
+
+
+def may_give_release_date(text: str) -> bool:
+    """False when no date in the text can be a release date: none of the words that say so is there.
+
+    >>> may_give_release_date("This image released by the CNSA on Oct. 1, 2025 shows ...")
+    True
+    >>> may_give_release_date("A train crosses the Gobi, Aug. 3, 2025.")
+    False
+    """
+    return _RELEASE_ANYWHERE.search(text) is not None
+
+
 _TAKEN_BEFORE = re.compile(
     r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
 )

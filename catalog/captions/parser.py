@@ -21,12 +21,13 @@ _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 
 
-def parse(text: str, rules: Rules | None = None, *, places: bool = True) -> CaptionFacts:
+def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True) -> CaptionFacts:
     """What a caption says about its photo: credit, date and place, as written (never guessed).
 
     `rules` are the house rules for agency names (``load_rules()``); the shipped default when None.
     `places=False` skips reading the place (half the work) for a caller that will not use it, such as the
-    importer when the file states its place itself.
+    importer when the file states its place itself; `dates=False` likewise skips the dates (only together
+    with `places=False`: the place is read from the sentence that holds the date).
 
     >>> facts = parse("A bullet train crosses the Gobi in Zhongchuan township, Lanzhou New Area, "
     ...               "northwest China's Gansu province, Aug. 3, 2025. (Photo/Xu Gang)")
@@ -49,14 +50,17 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True) -> Capt
     if facts.credit.photographer is None:
         facts.credit.photographer = photographer_in_text(work)
 
+    if not (places or dates):
+        return facts  # the credit is all the caller wants
     paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
     spans = sentences(work)
-    dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)))
+    found_dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)))
     facts.date, facts.date_kind, facts.date_text, facts.released = (
-        dates.date, dates.date_kind, dates.date_text, dates.released,
+        found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )
     if places:
-        facts.location = _place(work, spans, dates.anchor and (dates.anchor.start, dates.anchor.end))
+        anchor = found_dates.anchor
+        facts.location = _place(work, spans, anchor and (anchor.start, anchor.end))
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
