@@ -6,7 +6,7 @@ killed import keeps every batch it committed and the next run continues where it
 
 How a photo is identified: by its absolute path; an unchanged file (same size and modification time) is
 not opened again. A new path whose fingerprint (size plus three sampled 16 KiB blocks, hashed with
-blake2b) matches a record whose file has gone is a move: the record keeps its id and takes the new path.
+SHA-256) matches a record whose file has gone is a move: the record keeps its id and takes the new path.
 A full SHA-256 of every byte would cost more than reading the metadata, so it is left to `catalog verify`.
 """
 
@@ -29,6 +29,8 @@ IMAGE_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jpe", ".jfif", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif"}
 )
 BATCH = 500
+#: The smallest batch handed over early because the import is nearly done (see `batches`).
+TAIL = 50
 BATCH_SECONDS = 2.0
 #: Bytes hashed at the start, middle and end of a file for its fingerprint. 16 KiB, not 64: hashing 192 KiB
 #: cost more per file than reading its metadata (0.7 ms against 0.3), and 48 KiB of compressed image data
@@ -222,40 +224,68 @@ def _special_kind(mode: int) -> str:
 
 
 def fingerprint(path: str, size: int) -> str:
-    """blake2b over the size and the first, middle and last 16 KiB (SAMPLE): cheap, and stable across moves."""
-    digest = hashlib.blake2b(str(size).encode(), digest_size=20)
-    with open(path, "rb") as handle:
-        digest.update(handle.read(SAMPLE))
+    """SHA-256 over the size and the first, middle and last 16 KiB (SAMPLE): cheap, and stable across moves.
+
+    64 hex digits. SHA-256, not blake2b: processors have instructions for it (SHA-NI, ARMv8), so the 48 KiB
+    hash in half the time (34 µs against 61 here). Records imported before this change hold the 40-digit
+    `legacy_fingerprint`; see `Library.import_paths` for how their moves are still recognised.
+    """
+    return _sampled(hashlib.sha256(), path, size)
+
+
+def legacy_fingerprint(path: str, size: int) -> str:
+    """The fingerprint of catalogues made before SHA-256: blake2b (20 bytes, 40 hex digits), same samples."""
+    return _sampled(hashlib.blake2b(digest_size=20), path, size)
+
+
+def _sampled(digest, path: str, size: int) -> str:
+    digest.update(str(size).encode())
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
         if size > 3 * SAMPLE:
-            handle.seek(size // 2)
-            digest.update(handle.read(SAMPLE))
-            handle.seek(size - SAMPLE)
-            digest.update(handle.read(SAMPLE))
-        elif size > SAMPLE:
-            digest.update(handle.read())
+            for offset in (0, size // 2, size - SAMPLE):
+                digest.update(_pread(descriptor, SAMPLE, offset))
+        else:
+            digest.update(_pread(descriptor, SAMPLE, 0))
+            if size > SAMPLE:
+                digest.update(_pread(descriptor, size - SAMPLE, SAMPLE))
+    finally:
+        os.close(descriptor)
     return digest.hexdigest()
+
+
+def _pread(descriptor: int, length: int, offset: int) -> bytes:
+    """Up to `length` bytes at `offset` (os.pread where there is one: a read without a seek)."""
+    if hasattr(os, "pread"):
+        return os.pread(descriptor, length, offset)
+    os.lseek(descriptor, offset, os.SEEK_SET)
+    return os.read(descriptor, length)
 
 
 # --- the worker side: runs in a pool process, returns plain picklable values --------------------------------
 
-_worker_captions: dict[str, CaptionInput] = {}
-_worker_rules = None
+@dataclass(frozen=True)
+class ReaderSetup:
+    """What every reader needs besides the file: captions given by name, the house rules, and whether to
+    compute the legacy fingerprint too (the catalogue still holds records that carry one)."""
+
+    captions: dict[str, CaptionInput] = field(default_factory=dict)
+    rules: object = None
+    legacy_fingerprints: bool = False
 
 
-def _init_worker(captions: dict[str, CaptionInput], rules, *, in_pool: bool = False) -> None:
-    global _worker_captions, _worker_rules
+_setup = ReaderSetup()
+
+
+def _init_worker(setup: ReaderSetup, *, in_pool: bool = False) -> None:
+    global _setup
     if in_pool:
         # Ctrl-C reaches every process of the terminal's group: the main process stops the pool, so a
         # worker ignores it rather than dying with a traceback of its own.
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_captions = captions
-    _worker_rules = rules
-
-
-def _pool_worker(captions: dict[str, CaptionInput], rules) -> None:
-    _init_worker(captions, rules, in_pool=True)
+    _setup = setup
 
 
 def read_one(found: Found) -> tuple[Found, dict | None, ReadFailure | None]:
@@ -264,14 +294,17 @@ def read_one(found: Found) -> tuple[Found, dict | None, ReadFailure | None]:
     from catalog.records import build_record
 
     try:
-        meta = read(found.path)
+        # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
+        meta = read(found.path, sidecars=found.sidecar_mtime_ns is not None)
         if isinstance(meta, ReadFailure):
             return found, None, meta
         if found.size == 0:
             return found, None, ReadFailure(found.path, "empty file")
-        caption = caption_for(found.path, _worker_captions)
-        record = build_record(meta, caption, _worker_rules)
+        caption = caption_for(found.path, _setup.captions)
+        record = build_record(meta, caption, _setup.rules)
         record["fingerprint"] = fingerprint(found.path, found.size)
+        if _setup.legacy_fingerprints:
+            record["_legacy_fingerprint"] = legacy_fingerprint(found.path, found.size)
         return found, record, None
     except OSError as error:
         return found, None, ReadFailure(found.path, f"cannot be read ({error.strerror or error})")
@@ -289,7 +322,7 @@ def caption_for(path: str, captions: dict[str, CaptionInput]) -> CaptionInput | 
 
 
 def read_all(
-    items: list[Found], captions: dict[str, CaptionInput], rules, workers: int | None
+    items: list[Found], setup: ReaderSetup, workers: int | None
 ) -> Iterator[tuple[Found, dict | None, ReadFailure | None]]:
     """Read files in worker processes (or in this one, for a handful), yielding results as they finish.
 
@@ -299,16 +332,16 @@ def read_all(
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
-        _init_worker(captions, rules)
+        _init_worker(setup)
         for item in items:
             yield read_one(item)
         return
     suspects: list[Found] = []
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-    yield from _read_in_pool(chunks, (captions, rules), workers, WINDOW * workers, suspects)
+    yield from _read_in_pool(chunks, setup, workers, WINDOW * workers, suspects)
     if suspects:
         crashed: list[Found] = []
-        yield from _read_in_pool([[found] for found in suspects], (captions, rules), 1, 1, crashed)
+        yield from _read_in_pool([[found] for found in suspects], setup, 1, 1, crashed)
         for found in crashed:
             yield found, None, ReadFailure(found.path, READER_DIED)
 
@@ -320,7 +353,7 @@ READER_DIED = ("its reader process died while reading it, twice (the file may be
                "crashes an image library)")
 
 
-def _read_in_pool(chunks: list[list[Found]], initargs: tuple, workers: int, window: int, lost: list[Found]):
+def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int, lost: list[Found]):
     """Read chunks in a pool of `workers` processes, at most `window` chunks handed out at once.
 
     When a process dies the pool is broken: the files of the chunks handed out go to `lost`, and a new pool
@@ -334,7 +367,7 @@ def _read_in_pool(chunks: list[list[Found]], initargs: tuple, workers: int, wind
     waiting = list(reversed(chunks))
     while waiting:
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
-                                   initargs=(*initargs, os.getpid()))
+                                   initargs=(setup, os.getpid()))
         handed_out: dict = {}
         try:
             while waiting or handed_out:
@@ -377,11 +410,11 @@ def _read_chunk(chunk: list[Found]) -> list[tuple[Found, dict | None, ReadFailur
     return [read_one(found) for found in chunk]
 
 
-def _reader_process(captions: dict[str, CaptionInput], rules, parent: int) -> None:
+def _reader_process(setup: ReaderSetup, parent: int) -> None:
     """Set up a reader process, which ends itself when the catalog process is gone (after a kill -9)."""
     import threading
 
-    _pool_worker(captions, rules)
+    _init_worker(setup, in_pool=True)
 
     def watch() -> None:
         while True:
@@ -396,8 +429,14 @@ def _reader_process(captions: dict[str, CaptionInput], rules, parent: int) -> No
     threading.Thread(target=watch, name="catalog-parent-watch", daemon=True).start()
 
 
-def batches(results: Iterable, size: int | None = None, seconds: float = BATCH_SECONDS) -> Iterator[list]:
+def batches(
+    results: Iterable, size: int | None = None, seconds: float = BATCH_SECONDS, total: int | None = None
+) -> Iterator[list]:
     """Group results for one transaction each: at most `size` (BATCH), or whatever came in `seconds`.
+
+    With the `total` number of results known, batches shrink towards the end (a batch is handed over once
+    it holds as many as are still to come, while that is at least TAIL): the last batch is stored after the last file
+    is read, with the readers idle, so it is kept small. 1,000 files go in as 500, 250, 125, 63 and 62.
 
     On Ctrl-C the results already read are handed over as a last batch before the KeyboardInterrupt goes
     on, so the caller can store them: an interrupted import keeps everything it had read.
@@ -405,10 +444,12 @@ def batches(results: Iterable, size: int | None = None, seconds: float = BATCH_S
     size = size or BATCH
     batch: list = []
     started = time.monotonic()
+    to_come = total if total is not None else -1  # results still to come after this one; -1: unknown
     try:
         for result in results:
             batch.append(result)
-            if len(batch) >= size or time.monotonic() - started > seconds:
+            to_come -= 1
+            if len(batch) >= size or time.monotonic() - started > seconds or TAIL <= to_come <= len(batch):
                 yield batch
                 batch = []
                 started = time.monotonic()

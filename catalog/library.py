@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog import db
 from catalog.dates import span
 from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
-from catalog.importer import ImportReport, Progress, batches, file_exists, read_all, scan
+from catalog.importer import ImportReport, Progress, ReaderSetup, batches, file_exists, read_all, scan
 from catalog.models import Photo, PlaceName, Setting
 from catalog.query import PlaceTerm, Query, parse
 from catalog.records import CaptionInput, build_record
@@ -254,10 +254,11 @@ class Library:
             progress.total(len(wanted))
         try:
             if wanted:
-                results = read_all(wanted, captions, self.rules, workers)
+                setup = ReaderSetup(captions, self.rules, legacy_fingerprints=self._has_legacy_fingerprints())
+                results = read_all(wanted, setup, workers)
                 if progress.advance:
                     results = _advancing(results, progress.advance)
-                for batch in batches(results):
+                for batch in batches(results, total=len(wanted)):
                     done, changes = self.write(lambda session: self._store(session, batch, index), "the catalogue")
                     report.merge(done)
                     _apply(index, changes)
@@ -265,6 +266,15 @@ class Library:
             report.interrupted = True
         report.seconds = time.monotonic() - started
         return report
+
+    def _has_legacy_fingerprints(self) -> bool:
+        """Whether some record still carries a fingerprint of the kind made before SHA-256 (40 hex digits).
+
+        A file moved while the catalogue held such records is only recognised by that kind, so while any
+        remain the readers compute both. Records lose theirs as their files are imported again.
+        """
+        with self.session() as session:
+            return session.scalar(select(Photo.id).where(func.length(Photo.fingerprint) == 40).limit(1)) is not None
 
     def _index(
         self, paths: list[str] | None = None, *, with_captions: bool = False
@@ -321,12 +331,16 @@ class Library:
         changes: dict[str, tuple | None] = {}
         existing: list[tuple[int, dict, list]] = []  # (id, record, places) to update
         new: list[tuple[dict, list]] = []
+        legacy_fingerprints: dict[str, str] = {}
         for found, record, failure in batch:
             if failure is not None:
                 done.failures.append(failure)
                 continue
             record = dict(record)  # the batch is retried whole if the write lock was busy: leave it as it was
             places = record.pop("_places")
+            legacy = record.pop("_legacy_fingerprint", None)
+            if legacy:
+                legacy_fingerprints[found.path] = legacy
             record.update(path=found.path, size=found.size, mtime_ns=found.mtime_ns,
                           sidecar_mtime_ns=found.sidecar_mtime_ns, updated_at=now)
             record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
@@ -341,7 +355,7 @@ class Library:
                 done.updated += 1
             else:
                 new.append((record, places))
-        moved = self._moved(session, [record for record, _ in new])
+        moved = self._moved(session, [record for record, _ in new], legacy_fingerprints)
         still_new = []
         for record, places in new:
             if record["path"] in moved:
@@ -384,19 +398,28 @@ class Library:
                 pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"])
         return done, changes
 
-    def _moved(self, session: Session, records: list[dict]) -> dict[str, tuple[int, str]]:
-        """new path -> (id, old path) for new paths whose fingerprint matches a record whose file has gone."""
+    def _moved(
+        self, session: Session, records: list[dict], legacy: dict[str, str] | None = None
+    ) -> dict[str, tuple[int, str]]:
+        """new path -> (id, old path) for new paths whose fingerprint matches a record whose file has gone.
+
+        `legacy` holds, by path, the fingerprints of the kind made before SHA-256, for records that still
+        carry one (see _has_legacy_fingerprints).
+        """
         if not records:
             return {}
+        legacy = legacy or {}
+        wanted = {record["fingerprint"] for record in records} | set(legacy.values())
         candidates: dict[str, list[tuple[int, str]]] = {}
-        for chunk in _chunks(sorted({record["fingerprint"] for record in records}), 500):
+        for chunk in _chunks(sorted(wanted), 500):
             rows = session.execute(select(Photo.id, Photo.path, Photo.fingerprint).where(Photo.fingerprint.in_(chunk)))
             for pid, path, fingerprint in rows:
                 candidates.setdefault(fingerprint, []).append((pid, path))
         moved: dict[str, tuple[int, str]] = {}
         claimed: set[int] = set()
         for record in records:
-            for pid, old_path in candidates.get(record["fingerprint"], ()):
+            keys = (record["fingerprint"], legacy.get(record["path"]))
+            for pid, old_path in (found for key in keys if key for found in candidates.get(key, ())):
                 if pid not in claimed and old_path != record["path"] and not file_exists(old_path):
                     moved[record["path"]] = (pid, old_path)
                     claimed.add(pid)
@@ -684,7 +707,8 @@ class Library:
         from catalog.importer import found_file
 
         found = found_file(path)
-        results = list(read_all([found], captions, self.rules, 1))
+        setup = ReaderSetup(captions, self.rules, legacy_fingerprints=self._has_legacy_fingerprints())
+        results = list(read_all([found], setup, 1))
         done, _ = self.write(lambda session: self._store(session, results, index))
         report.merge(done)
         return report

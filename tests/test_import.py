@@ -65,6 +65,31 @@ def test_moved_file_keeps_its_record(cli, lib, samples, tmp_path):
     assert _count(lib) == 3
 
 
+def test_a_record_with_a_legacy_fingerprint_is_still_recognised_when_its_file_moves(cli, lib, samples, tmp_path):
+    # A catalogue made before fingerprints were SHA-256 holds blake2b ones of the same samples.
+    from sqlalchemy import update
+
+    from catalog.importer import fingerprint, legacy_fingerprint
+
+    cli("import", str(samples))
+    source = samples / "hefei-aircraft.jpg"
+    size = source.stat().st_size
+    old = legacy_fingerprint(str(source), size)
+    assert len(old) == 40 and len(fingerprint(str(source), size)) == 64
+    before = lib.get(str(source))
+    with lib.session() as s, s.begin():
+        s.execute(update(Photo).values(fingerprint=old).where(Photo.id == before.id))
+    moved = tmp_path / "elsewhere" / "renamed.jpg"
+    moved.parent.mkdir()
+    shutil.move(source, moved)
+    result = cli("import", str(moved.parent))
+    assert "1 moved" in result.output, result.output
+    after = lib.get(str(moved))
+    assert after.id == before.id
+    assert after.fingerprint == fingerprint(str(moved), size)  # the record now has the new kind
+    assert _count(lib) == 3
+
+
 def test_byte_identical_copy_is_a_second_photo_not_a_move(cli, lib, samples, tmp_path):
     cli("import", str(samples))
     copy = tmp_path / "copy.jpg"
