@@ -199,9 +199,9 @@ class Library:
         return self._gazetteer
 
     def get_setting(self, key: str) -> str | None:
+        setting = Setting.__table__.c
         with self.session() as session:
-            found = session.get(Setting, key)
-            return found.value if found else None
+            return session.scalar(select(setting.value).where(setting.key == key))
 
     def set_setting(self, key: str, value: str | None) -> None:
         def action(session):
@@ -274,7 +274,8 @@ class Library:
         remain the readers compute both. Records lose theirs as their files are imported again.
         """
         with self.session() as session:
-            return session.scalar(select(Photo.id).where(func.length(Photo.fingerprint) == 40).limit(1)) is not None
+            photo = Photo.__table__.c
+            return session.scalar(select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1)) is not None
 
     def _index(
         self, paths: list[str] | None = None, *, with_captions: bool = False
@@ -287,8 +288,11 @@ class Library:
         fingerprint in the database, not through this index.) The caption is only read when a captions file
         may override it (else None).
         """
-        caption = Photo.caption if with_captions else literal_column("NULL")
-        statement = select(Photo.id, Photo.path, Photo.size, Photo.mtime_ns, caption, Photo.sidecar_mtime_ns)
+        # Core columns, not the ORM entity, here and in the rest of the import: an import needs no mapped
+        # objects, and the ORM's first statement costs a tenth of a second's worth of importing (12 ms).
+        photo = Photo.__table__.c
+        caption = photo.caption if with_captions else literal_column("NULL")
+        statement = select(photo.id, photo.path, photo.size, photo.mtime_ns, caption, photo.sidecar_mtime_ns)
         if paths is not None and len(paths) <= 50:
             where = []
             for given in paths:
@@ -297,7 +301,7 @@ class Library:
                 # Every path that starts with "folder/" sorts between "folder/" and "folder0" ('0' follows '/'),
                 # so the unique index on path answers it as a range.
                 after = folder[:-1] + chr(ord(os.sep) + 1)
-                where += [Photo.path == given, and_(Photo.path >= folder, Photo.path < after)]
+                where += [photo.path == given, and_(photo.path >= folder, photo.path < after)]
             statement = statement.where(or_(*where))
         with self.session() as session:
             rows = session.execute(statement)
@@ -307,9 +311,10 @@ class Library:
         """Captions typed by hand or linked from an article survive a re-import of a changed file."""
         kept = ("manual", "linked")
         with self.session() as session:
+            photo = Photo.__table__.c
             rows = session.execute(
-                select(Photo.path, Photo.caption, Photo.sources).where(
-                    Photo.caption.is_not(None), Photo.sources["caption"].as_string().in_(kept)
+                select(photo.path, photo.caption, photo.sources).where(
+                    photo.caption.is_not(None), photo.sources["caption"].as_string().in_(kept)
                 )
             )
             return {
@@ -412,7 +417,8 @@ class Library:
         wanted = {record["fingerprint"] for record in records} | set(legacy.values())
         candidates: dict[str, list[tuple[int, str]]] = {}
         for chunk in _chunks(sorted(wanted), 500):
-            rows = session.execute(select(Photo.id, Photo.path, Photo.fingerprint).where(Photo.fingerprint.in_(chunk)))
+            photo = Photo.__table__.c
+            rows = session.execute(select(photo.id, photo.path, photo.fingerprint).where(photo.fingerprint.in_(chunk)))
             for pid, path, fingerprint in rows:
                 candidates.setdefault(fingerprint, []).append((pid, path))
         moved: dict[str, tuple[int, str]] = {}

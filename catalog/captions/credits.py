@@ -81,9 +81,8 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
 )
 
-_LEAD_INS = [(re.compile(lead.pattern, re.IGNORECASE), lead.role) for lead in LEAD_INS]
-#: All lead-ins as one alternation, tried in table order: the first that matches is the one the loop over
-#: _LEAD_INS would find, in one call instead of sixteen (group "l3" is the fourth lead-in).
+#: All lead-ins as one alternation, tried in table order: the first that matches is the one a loop over
+#: LEAD_INS would find, in one call instead of sixteen (group "l3" is the fourth lead-in).
 _ANY_LEAD_IN = re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in enumerate(LEAD_INS)), re.IGNORECASE)
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
@@ -166,10 +165,10 @@ def _strip_lead_in(text: str) -> tuple[str, str | None]:
         return text, None
     if match.end() < len(text):
         return text[match.end():].strip(), LEAD_INS[int(match.lastgroup[1:])].role
-    for pattern, role in _LEAD_INS:  # the first lead-in is all there is: a later one may leave some text
-        match = pattern.match(text)
+    for lead in LEAD_INS:  # the first lead-in is all there is: a later one may leave some text
+        match = re.match(lead.pattern, text, re.IGNORECASE)  # (re's cache keeps them compiled)
         if match and match.end() < len(text):
-            return text[match.end():].strip(), role
+            return text[match.end():].strip(), lead.role
     return text, None
 
 

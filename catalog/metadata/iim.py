@@ -139,7 +139,7 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
             used.add(kind)
             if kind == "cp1252" and any(byte in CP1252_HOLES for byte in raw):
                 block.warnings.append(f"IIM {name}: bytes that cp1252 does not define were read as Latin-1")
-            if any(ch in text for ch in "\x1b\x0e\x0f"):
+            if "\x1b" in text or "\x0e" in text or "\x0f" in text:
                 block.warnings.append(f"IIM {name}: contains ISO 2022 shift codes that are not decoded")
             texts.append(text)
         block.values[key] = texts

@@ -159,10 +159,12 @@ def reconcile(found: Found) -> Reconciled:
     result = Reconciled()
     for rule in RULES:
         copies = _copies(rule, found)
+        if not copies:
+            continue
         chosen = _choose(rule, copies, found, result.warnings)
         if chosen is not None:
             result.fields[rule.field] = chosen
-        conflict = _conflict(rule, copies)
+        conflict = _conflict(rule, copies) if len(copies) > 1 else None
         if conflict is not None:
             result.conflicts.append(conflict)
         if rule.alternatives and chosen is not None and chosen.source in ("xmp", "sidecar"):

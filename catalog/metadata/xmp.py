@@ -148,9 +148,11 @@ def _as_utf8(data: bytes, warnings: list[str], label: str) -> bytes | None:
     if start < 0:
         warnings.append(f"{label}: the packet holds no XML; ignored")
         return None
-    end_match = PACKET_END.search(data, start)
-    end = end_match.end() if end_match else data.rfind(b">") + 1
-    return data[start:end]
+    trailer = data.rfind(b"<?xpacket", start)
+    end_match = PACKET_END.match(data, trailer) if trailer > start else None
+    if end_match:  # the trailer and the padding before it (kilobytes of spaces) are not XML worth parsing
+        return data[start:trailer].rstrip()
+    return data[start:data.rfind(b">") + 1]
 
 
 def _sniff_encoding(data: bytes) -> str:
