@@ -75,7 +75,7 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
         places = not any(level in meta.fields for level in PLACE_LEVELS)
         taken = meta.value("taken")
         dates = places or not taken or len(taken) < 10 or may_give_release_date(values["caption"])
-        facts = parse(values["caption"], places=places, dates=dates)
+        facts = parse(values["caption"], rules, places=places, dates=dates)
     _credit(meta, facts, values, sources, put, rules)
     _dates(meta, facts, values, sources, put)
     _place(meta, facts, values, sources, put)

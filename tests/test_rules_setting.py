@@ -49,3 +49,16 @@ def test_bad_rules_are_refused_and_nothing_stored(cli, imported, tmp_path):
 def test_default_rules_print_as_a_template(cli):
     result = cli("rules", "--default")
     assert "[agencies]" in result.output
+
+
+def test_house_agency_names_apply_when_captions_are_read_at_import(cli, lib, tmp_path):
+    from tests.helpers import jpeg_with_metadata
+
+    house = tmp_path / "house.toml"
+    house.write_text('[agencies]\n"DPN" = "Daily Planet News"\n', encoding="utf-8")
+    assert cli("rules", "--set", str(house)).exit_code == 0
+    photo = jpeg_with_metadata(tmp_path / "in" / "crowd.jpg", xmp={
+        "Xmp.dc.description": "Crowds gather in Hefei, Anhui province, Oct. 14, 2025. (DPN/Jimmy Olsen)"})
+    assert cli("import", str(photo.parent)).exit_code == 0
+    record = lib.get(str(photo))
+    assert (record.photographer, record.agency) == ("Jimmy Olsen", "Daily Planet News")

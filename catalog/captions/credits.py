@@ -26,6 +26,8 @@ photographer, the agency and the provider. Worked examples, one per agency style
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -127,7 +129,26 @@ def read_credit(raw: str, rules: Rules, *, strong_only: bool = True) -> Credit |
     return reading.credit
 
 
+#: How many credit texts `rules.readings` keeps before it starts again.
+READINGS_KEPT = 1024
+
+
 def _read(raw: str, rules: Rules) -> Reading | None:
+    """`_read_credit`, remembered per text: the credit of one photographer reads the same on every photo."""
+    known = rules.readings.get(raw, _UNREAD)
+    if known is _UNREAD:
+        known = _read_credit(raw, rules)
+        if len(rules.readings) >= READINGS_KEPT:
+            rules.readings.clear()
+        rules.readings[raw] = known
+    # A copy: callers set the credit's raw text to what the caption says around it.
+    return None if known is None else Reading(dataclasses.replace(known.credit), known.strong)
+
+
+_UNREAD = object()
+
+
+def _read_credit(raw: str, rules: Rules) -> Reading | None:
     body = raw.strip().rstrip(".").strip()
     roles: list[str] = []
     while True:

@@ -46,6 +46,9 @@ class Rules:
     staff: dict[str, str] = field(default_factory=dict)  # photographer as credited -> agency
     credit_lines: dict[str, Any] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # the files read, default first
+    #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
+    #: the same photographer on every photo.
+    readings: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._agency_keys = {alias_key(alias): name for alias, name in self.agencies.items()}

@@ -168,7 +168,7 @@ def _photo(photo_id: int):
         card=views.card(library, photo),
         fields=views.fields(record),
         conflicts=views.conflicts(record),
-        facts=views.caption_facts(photo.caption),
+        facts=views.caption_facts(photo.caption, library.rules),
         token=state["token"] if state["edit"] else None,
         saved=request.args.get("saved") == "1",
     )

@@ -149,13 +149,14 @@ def conflicts(record: dict) -> list[dict]:
     ]
 
 
-def caption_facts(caption: str | None) -> list[tuple[str, str]]:
-    """What the caption parser reads in a caption: its credit, date and place, as (label, value) rows."""
+def caption_facts(caption: str | None, rules=None) -> list[tuple[str, str]]:
+    """What the caption parser reads in a caption (under the catalogue's house `rules`): its credit, date and
+    place, as (label, value) rows."""
     if not caption or not caption.strip():
         return []
     from catalog.captions import parse
 
-    facts = parse(caption).to_json()
+    facts = parse(caption, rules).to_json()
     credit, place = facts["credit"], facts["location"]
     rows = [
         ("credit", credit.get("raw")), ("photographer", credit.get("photographer")),
