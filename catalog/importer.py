@@ -337,7 +337,7 @@ def read_all(
             yield read_one(item)
         return
     suspects: list[Found] = []
-    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    chunks = _chunked(items, workers)
     yield from _read_in_pool(chunks, setup, workers, WINDOW * workers, suspects)
     if suspects:
         crashed: list[Found] = []
@@ -346,11 +346,29 @@ def read_all(
             yield found, None, ReadFailure(found.path, READER_DIED)
 
 
-#: Files handed to a reader process at a time.
-CHUNK = 16
+#: Files handed to a reader process at a time: at most CHUNK, fewer towards the end (see _chunked).
+CHUNK = 64
+MIN_CHUNK = 4
+#: Chunks handed out per reader before their results are taken.
 WINDOW = 8
 READER_DIED = ("its reader process died while reading it, twice (the file may be damaged in a way that "
                "crashes an image library)")
+
+
+def _chunked(items: list[Found], workers: int) -> list[list[Found]]:
+    """The files in chunks for the readers: large while many remain, shrinking towards the end.
+
+    A chunk is one hand-over between processes, and the pool's manager thread needs the interpreter lock
+    for each, which the importing thread holds while it prepares a batch: with chunks of 16 files the
+    readers sat idle a sixth of the time, with 64 they do not. At the end, small chunks let every reader
+    finish at about the same moment (1,000 files for 2 readers: 64 × 8, then 61, 53, 46, ... 4).
+    """
+    chunks, start = [], 0
+    while start < len(items):
+        size = max(MIN_CHUNK, min(CHUNK, (len(items) - start) // (4 * workers)))
+        chunks.append(items[start:start + size])
+        start += size
+    return chunks
 
 
 def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int, lost: list[Found]):

@@ -37,7 +37,7 @@ COMPARED = ("path", "fingerprint", "size", "format", "width", "height", "caption
 #: `catalog import` with batches of 10 files, so a kill can land between, inside and after many commits.
 SMALL_BATCHES = (
     "import time; import catalog.importer as importer; importer.BATCH = 10; "
-    "importer.batches.__defaults__ = (10, importer.BATCH_SECONDS); "
+    "importer.batches.__defaults__ = (10, importer.BATCH_SECONDS, None); "
     # Each batch is written 20 ms late, so that the kills land inside the run however fast the import is.
     "from catalog.library import Library; store = Library._store; "
     "Library._store = lambda self, *args: (time.sleep(0.02), store(self, *args))[1]; "
