@@ -268,7 +268,7 @@ class Library:
         return report
 
     def _has_legacy_fingerprints(self) -> bool:
-        """Whether some record still carries a fingerprint of the kind made before SHA-256 (40 hex digits).
+        """Whether some record still carries a fingerprint of the kind made before XXH3 (40 hex digits).
 
         A file moved while the catalogue held such records is only recognised by that kind, so while any
         remain the readers compute both. Records lose theirs as their files are imported again.
@@ -408,7 +408,7 @@ class Library:
     ) -> dict[str, tuple[int, str]]:
         """new path -> (id, old path) for new paths whose fingerprint matches a record whose file has gone.
 
-        `legacy` holds, by path, the fingerprints of the kind made before SHA-256, for records that still
+        `legacy` holds, by path, the fingerprints of the kind made before XXH3, for records that still
         carry one (see _has_legacy_fingerprints).
         """
         if not records:

@@ -66,7 +66,7 @@ def test_moved_file_keeps_its_record(cli, lib, samples, tmp_path):
 
 
 def test_a_record_with_a_legacy_fingerprint_is_still_recognised_when_its_file_moves(cli, lib, samples, tmp_path):
-    # A catalogue made before fingerprints were SHA-256 holds blake2b ones of the same samples.
+    # A catalogue made before fingerprints were XXH3 holds blake2b ones of the same samples.
     from sqlalchemy import update
 
     from catalog.importer import fingerprint, legacy_fingerprint
@@ -75,7 +75,7 @@ def test_a_record_with_a_legacy_fingerprint_is_still_recognised_when_its_file_mo
     source = samples / "hefei-aircraft.jpg"
     size = source.stat().st_size
     old = legacy_fingerprint(str(source), size)
-    assert len(old) == 40 and len(fingerprint(str(source), size)) == 64
+    assert len(old) == 40 and len(fingerprint(str(source), size)) == 32
     before = lib.get(str(source))
     with lib.session() as s, s.begin():
         s.execute(update(Photo).values(fingerprint=old).where(Photo.id == before.id))
