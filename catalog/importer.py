@@ -333,21 +333,47 @@ def read_all(
     A reader process that dies (a crash inside an image library, the out-of-memory killer, a kill) stops
     nothing and hangs nothing: the files it may have held are read again, one at a time, and a file that
     kills its reader a second time is reported as a failure.
+
+    A handful of files is read in this process, except HEIF and AVIF: our own readers are Python, but those
+    two go through a C library (libheif, libavif) whose crash on a damaged file would end the import, so
+    they are read in a reader process whatever their number.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
+        isolated = [item for item in items if _read_by_a_library(item.path)]
+        isolated_paths = {item.path for item in isolated}
         _init_worker(setup)
         for item in items:
-            yield read_one(item)
+            if item.path not in isolated_paths:
+                yield read_one(item)
+        if isolated:
+            yield from _read_guarded([[found] for found in isolated], setup, 1, 1)
         return
+    yield from _read_guarded(_chunked(items, workers), setup, workers, WINDOW * workers)
+
+
+def _read_guarded(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int):
+    """The chunks read in reader processes; the files of a reader that died are read again one at a time,
+    and those that kill their reader a second time become failures."""
     suspects: list[Found] = []
-    chunks = _chunked(items, workers)
-    yield from _read_in_pool(chunks, setup, workers, WINDOW * workers, suspects)
+    yield from _read_in_pool(chunks, setup, workers, window, suspects)
     if suspects:
         crashed: list[Found] = []
         yield from _read_in_pool([[found] for found in suspects], setup, 1, 1, crashed)
         for found in crashed:
             yield found, None, ReadFailure(found.path, READER_DIED)
+
+
+def _read_by_a_library(path: str) -> bool:
+    """Whether the file is HEIF or AVIF by its first bytes (read by libheif or libavif, not by our code)."""
+    from catalog.metadata.sniff import HEAD_SIZE, sniff
+
+    try:
+        with open(path, "rb") as handle:
+            file_format, _ = sniff(handle.read(HEAD_SIZE))
+    except OSError:
+        return False  # the reader will say why it cannot be read
+    return file_format in ("HEIF", "AVIF")
 
 
 #: Files handed to a reader process at a time: at most CHUNK, fewer towards the end (see _chunked).

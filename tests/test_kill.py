@@ -278,3 +278,47 @@ def test_a_file_that_crashes_its_reader_is_named_and_the_rest_imported(tmp_path)
     assert failed == [(f"FAILED  {folder / 'crash-me.jpg'}: its reader process died while reading it, twice "
                        "(the file may be damaged in a way that crashes an image library)")]
     assert "80 added" in done.stdout.decode()
+
+
+CRASHING_HEIF_LIBRARY = '''
+"""Installed through PYTHONPATH by the test: opening a HEIF file named crash-me* kills the process with
+SIGSEGV, as a bug in libheif would."""
+import os
+import signal
+
+from catalog.metadata import reader
+
+_walk = reader.WALKERS["HEIF"]
+
+
+def walk(handle):
+    if os.path.basename(handle.name).startswith("crash-me"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return _walk(handle)
+
+
+reader.WALKERS["HEIF"] = walk
+'''
+
+
+def test_a_small_import_reads_heif_in_a_reader_process_so_a_library_crash_costs_one_file(tmp_path):
+    # A handful of files is read in the catalog process itself, but HEIF goes through libheif's C code.
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(CRASHING_HEIF_LIBRARY)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"photo-{index}.jpg").write_bytes(press_jpeg(index))
+    (folder / "crash-me.heic").write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(3000))
+    env = environment()
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+
+    done = run_catalog("--db", tmp_path / "catalog.db", "import", folder, env=env, timeout=120)
+
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    failed = [line for line in err.splitlines() if line.startswith("FAILED")]
+    assert failed == [(f"FAILED  {folder / 'crash-me.heic'}: its reader process died while reading it, twice "
+                       "(the file may be damaged in a way that crashes an image library)")]
+    assert "3 added" in done.stdout.decode()
