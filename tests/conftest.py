@@ -20,6 +20,15 @@ SHARED = Path(os.environ.get("CATALOG_SHARED", ROOT.parent / "shared"))
 POSTGRES = os.environ.get("CATALOG_TEST_POSTGRES")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory):
+    """The run's own cache folder (the gazetteer's built index, thumbnails), shared by the tests and the
+    catalog processes they start, never the user's ~/.cache."""
+    if "CATALOG_CACHE" not in os.environ:
+        os.environ["CATALOG_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path, monkeypatch):
     """No test may touch a catalog.db in the working folder."""

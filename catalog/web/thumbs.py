@@ -20,6 +20,8 @@ from io import BytesIO
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalog.cachedir import default_cache_dir
+
 #: Long edge of the contact sheet's thumbnails and of the photo page's rendition, in pixels.
 THUMB_SIZE = 320
 SCREEN_SIZE = 1600
@@ -46,15 +48,6 @@ class Rendition:
 
     path: Path | None
     failure: str | None = None
-
-
-def default_cache_dir() -> Path:
-    """CATALOG_CACHE, else $XDG_CACHE_HOME/catalog, else ~/.cache/catalog: renditions outlive a server run."""
-    explicit = os.environ.get("CATALOG_CACHE")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base).expanduser() / "catalog"
 
 
 class ThumbnailCache:

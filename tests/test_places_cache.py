@@ -1,0 +1,73 @@
+"""The gazetteer's built index kept in the cache folder: the same answers, and nothing trusted that should not be."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from catalog import places
+from tests.cli_process import environment
+
+PLACES = [
+    (None, "Hefei", "Anhui", "China"),
+    (None, "Lanzhou", None, None),
+    (None, "Kraków", None, None),
+    (None, "Portland", "Ore.", None),
+    ("Luogang Park", "Hefei", None, None),
+    (None, None, "Anhui Province", None),
+]
+
+
+@pytest.fixture(scope="module")
+def built():
+    return places.Gazetteer()
+
+
+def test_a_kept_gazetteer_answers_as_the_one_it_was_built_from(built, tmp_path):
+    path = tmp_path / "gazetteer-test.pickle"
+    places._save_cached(built, path)
+    assert path.stat().st_mode & 0o077 == 0  # this user's only
+    kept = places._load_cached(path)
+    assert kept is not None and kept.from_cache and not built.from_cache
+    for place in PLACES:
+        assert kept.resolve(*place) == built.resolve(*place), place
+    assert kept.locate("Lanzhou") == built.locate("Lanzhou")
+
+
+def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
+    path = tmp_path / "gazetteer-test.pickle"
+    places._save_cached(built, path)
+    path.write_bytes(path.read_bytes()[:1000])  # cut short
+    assert places._load_cached(path) is None
+    path.write_bytes(b"not a pickle at all")
+    assert places._load_cached(path) is None
+    places._save_cached(built, path)
+    os.chmod(path, 0o666)  # anyone could have written it: never unpickled
+    assert places._load_cached(path) is None
+    assert places._load_cached(tmp_path / "missing.pickle") is None
+
+
+def test_the_key_follows_the_format_and_the_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    first = places._cache_file()
+    assert first is not None and first.parent == tmp_path and first.name.startswith("gazetteer-")
+    monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
+    assert places._cache_file() != first
+
+
+def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
+    probe = "from catalog.places import get_gazetteer; g = get_gazetteer(); print(g.from_cache, g.resolve(None, 'Hefei', None, None).province)"
+    env = environment(CATALOG_CACHE=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+            for _ in range(2)]
+    assert [run.stdout.split() for run in runs] == [["False", "Anhui"], ["True", "Anhui"]], runs[0].stderr
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    # A cache folder that cannot be made (here, under a file; even root cannot) costs the cache, nothing else.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    run = subprocess.run([sys.executable, "-c", probe], env=environment(CATALOG_CACHE=str(blocker / "cache")),
+                         capture_output=True, text=True, timeout=120)
+    assert (run.returncode, run.stdout.split()) == (0, ["False", "Anhui"]), run.stderr
