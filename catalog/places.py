@@ -259,17 +259,30 @@ class Gazetteer:
                 self._family.setdefault(record.country_code, {record.country_code}).add(suffix)
 
     def _province_of(self, position: int) -> str | None:
-        """The ISO code of a city's top-level subdivision, mapping its country on first use."""
+        """The ISO code of a city's top-level subdivision, mapping its country on first use.
+
+        Mapping a country takes up to 0.1 s (China); a gazetteer kept in the cache folder keeps each
+        country's map beside it once made, so the next process reads it instead.
+        """
         country = self._cities[position].country_code
         if country not in self._mapped:
             with self._lock:
                 if country not in self._mapped:
-                    members = self._members.get(country, [])
-                    self._province.update(
-                        _placedata.province_of_cities(country, members, self._index, self._top_of)
-                    )
+                    kept = self._kept_path(f"provinces-{country}")
+                    mapping = _read_kept(kept) if kept is not None else None
+                    if not isinstance(mapping, dict):
+                        members = self._members.get(country, [])
+                        mapping = _placedata.province_of_cities(country, members, self._index, self._top_of)
+                        if kept is not None:
+                            _write_kept(mapping, kept)
+                    self._province.update(mapping)
                     self._mapped.add(country)
         return self._province.get(position)
+
+    def _kept_path(self, part: str) -> Path | None:
+        """Where a part of this gazetteer's look-up memos is kept beside its cache file; None if it has none."""
+        cache = getattr(self, "cache_file", None)
+        return cache.with_name(f"{cache.stem}-{part}.pickle") if cache is not None else None
 
     # --- name look-ups ------------------------------------------------------------------------------------
 
@@ -614,8 +627,10 @@ def get_gazetteer() -> Gazetteer:
                 gazetteer = _load_cached(path) if path is not None else None
                 if gazetteer is None:
                     gazetteer = Gazetteer()
-                    if path is not None:
-                        _save_cached(gazetteer, path)
+                    if path is not None and _save_cached(gazetteer, path):
+                        gazetteer.cache_file = path
+                else:
+                    gazetteer.cache_file = path
                 _GAZETTEER = gazetteer
     return _GAZETTEER
 
@@ -641,7 +656,28 @@ def _cache_file() -> Path | None:
 
 
 def _load_cached(path: Path) -> Gazetteer | None:
-    """The gazetteer kept at `path`, or None when there is none or it cannot be trusted or read.
+    """The gazetteer kept at `path`, or None when there is none or it cannot be trusted or read."""
+    kept = _read_kept(path)
+    if not isinstance(kept, dict) or kept.get("format") != CACHE_FORMAT:
+        return None
+    try:
+        return Gazetteer._restored(kept["built"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
+    """Keep a built gazetteer at `path` and drop those of other keys; False when it could not be written."""
+    if not _write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
+        return False
+    for old in path.parent.glob("gazetteer-*.pickle"):
+        if not old.name.startswith(path.stem):  # another key's file, or one of its maps
+            old.unlink(missing_ok=True)
+    return True
+
+
+def _read_kept(path: Path):
+    """What a cache file holds, or None when it is missing, damaged, or could have been written by another user.
 
     Unpickling a file runs what the file says, so only a file this user owns and nobody else may write is
     read (the cache folder is the user's own, like the shell's start-up files).
@@ -651,29 +687,24 @@ def _load_cached(path: Path) -> Gazetteer | None:
         if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None
         with open(path, "rb") as handle, _collection_paused():
-            kept = pickle.load(handle)
-        if not isinstance(kept, dict) or kept.get("format") != CACHE_FORMAT:
-            return None
-        return Gazetteer._restored(kept["built"])
-    except Exception:  # noqa: BLE001 - missing, damaged, from another version: build it again
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, damaged, from another version: made again
         return None
 
 
-def _save_cached(gazetteer: Gazetteer, path: Path) -> None:
-    """Keep a built gazetteer at `path` (atomically; readable by this user only), and drop older ones."""
+def _write_kept(value, path: Path) -> bool:
+    """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump({"format": CACHE_FORMAT, "built": gazetteer._built()}, handle, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         temporary = None
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        return True
     except OSError:
-        pass  # a read-only or full disk: the next process builds it again
+        return False
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -64,7 +64,13 @@ def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
             for _ in range(2)]
     assert [run.stdout.split() for run in runs] == [["False", "Anhui"], ["True", "Anhui"]], runs[0].stderr
-    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    # The index, and the map of China's cities to provinces the first look-up made.
+    kept = sorted(path.name.split("-", 2)[-1] for path in tmp_path.glob("gazetteer-*.pickle"))
+    assert len(kept) == 2 and kept[1] == "provinces-CN.pickle", kept
+    provinces = next(tmp_path.glob("gazetteer-*-provinces-CN.pickle"))
+    provinces.write_bytes(b"damaged")  # made again, the same answer
+    run = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert run.stdout.split() == ["True", "Anhui"], run.stderr
     # A cache folder that cannot be made (here, under a file; even root cannot) costs the cache, nothing else.
     blocker = tmp_path / "a-file"
     blocker.write_text("")
