@@ -445,7 +445,7 @@ def clone(url: str, rows: int) -> dict:
         row.update(
             id=pid,
             path=f"/archive/{taken_at:%Y/%m/%d}/{fold(name).replace(' ', '-')}_{k:06d}.jpg",
-            fingerprint=f"{k:040x}", content_hash=None, size=row["size"] + k % 4096,
+            fingerprint=f"{k:032x}", content_hash=None, size=row["size"] + k % 4096,
             taken=taken, taken_inferred=False, released=None, released_start=None, released_end=None,
             lat=round(lat + rnd.uniform(-0.05, 0.05), 6), lon=round(lon + rnd.uniform(-0.05, 0.05), 6),
             location_approx=False, has_conflicts=rnd.random() < 0.02, conflicts=None, location_shown=None,

@@ -416,8 +416,8 @@ class Library:
         legacy = legacy or {}
         wanted = {record["fingerprint"] for record in records} | set(legacy.values())
         candidates: dict[str, list[tuple[int, str]]] = {}
+        photo = Photo.__table__.c
         for chunk in _chunks(sorted(wanted), 500):
-            photo = Photo.__table__.c
             rows = session.execute(select(photo.id, photo.path, photo.fingerprint).where(photo.fingerprint.in_(chunk)))
             for pid, path, fingerprint in rows:
                 candidates.setdefault(fingerprint, []).append((pid, path))
@@ -895,7 +895,7 @@ def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]
 
 
 def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
-    """_upsert on SQLite: one executemany INSERT, and the ids read back by path.
+    """_upsert on SQLite: multi-row INSERTs (see _insert_many), and the ids read back by path.
 
     SQLite cannot return the rows of a multi-row upsert in the order of its parameters, so SQLAlchemy would
     send one statement per photo (a third of the time an import spends writing). It need not: the
