@@ -20,6 +20,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -257,17 +258,23 @@ catalog.metadata.read = read
 '''
 
 
-def test_a_file_that_crashes_its_reader_is_named_and_the_rest_imported(tmp_path):
+def _with_hook(tmp_path, hook_source: str, photos: int) -> tuple[Path, dict[str, str]]:
+    """A folder of `photos` press JPEGs, and an environment whose catalog processes run `hook_source` first."""
     hook = tmp_path / "hook"
     hook.mkdir()
-    (hook / "sitecustomize.py").write_text(CRASHING_READER)
+    (hook / "sitecustomize.py").write_text(hook_source)
     folder = tmp_path / "incoming"
     folder.mkdir()
-    for index in range(80):
+    for index in range(photos):
         (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index))
-    (folder / "crash-me.jpg").write_bytes(press_jpeg(999))
     env = environment()
     env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+    return folder, env
+
+
+def test_a_file_that_crashes_its_reader_is_named_and_the_rest_imported(tmp_path):
+    folder, env = _with_hook(tmp_path, CRASHING_READER, 80)
+    (folder / "crash-me.jpg").write_bytes(press_jpeg(999))
 
     done = run_catalog("--db", tmp_path / "catalog.db", "import", "--workers", "2", folder, env=env, timeout=180)
 
@@ -303,16 +310,8 @@ reader.WALKERS["HEIF"] = walk
 
 def test_a_small_import_reads_heif_in_a_reader_process_so_a_library_crash_costs_one_file(tmp_path):
     # A handful of files is read in the catalog process itself, but HEIF goes through libheif's C code.
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(CRASHING_HEIF_LIBRARY)
-    folder = tmp_path / "incoming"
-    folder.mkdir()
-    for index in range(3):
-        (folder / f"photo-{index}.jpg").write_bytes(press_jpeg(index))
+    folder, env = _with_hook(tmp_path, CRASHING_HEIF_LIBRARY, 3)
     (folder / "crash-me.heic").write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(3000))
-    env = environment()
-    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
 
     done = run_catalog("--db", tmp_path / "catalog.db", "import", folder, env=env, timeout=120)
 
