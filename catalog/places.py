@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from catalog import _placedata
-from catalog.cachedir import default_cache_dir
 from catalog._placedata import (
     CITY_PREFIXES,
     CITY_SUFFIXES,
@@ -62,6 +61,7 @@ from catalog._placedata import (
     spell_out,
     strip_designators,
 )
+from catalog.cachedir import default_cache_dir
 
 __all__ = ["Gazetteer", "ResolvedPlace", "distance_km", "fold", "get_gazetteer"]
 

@@ -27,7 +27,6 @@ photographer, the agency and the provider. Worked examples, one per agency style
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
