@@ -41,7 +41,6 @@ import math
 import os
 import pickle
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -62,6 +61,7 @@ from catalog._placedata import (
     strip_designators,
 )
 from catalog.cachedir import default_cache_dir
+from catalog.files import write_atomically
 
 __all__ = ["Gazetteer", "ResolvedPlace", "distance_km", "fold", "get_gazetteer"]
 
@@ -694,20 +694,12 @@ def _read_kept(path: Path):
 
 def _write_kept(value, path: Path) -> bool:
     """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk."""
-    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        temporary = None
+        write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         return True
     except OSError:
         return False
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
 
 
 @contextmanager

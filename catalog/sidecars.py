@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
 from catalog.errors import UsageError
+from catalog.files import write_atomically
 
 #: The namespaces a sidecar uses, with the prefixes the IPTC and Adobe documents use.
 NAMESPACES = {
@@ -259,20 +259,8 @@ def write_sidecar(photo_path: str, content: bytes, *, force: bool = False, namin
 
 
 def _replace(target: str, content: bytes) -> None:
-    """Replace a file by a new one made beside it: a reader sees the old sidecar or the new, never half of one."""
-    folder, name = os.path.split(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    """Replace a sidecar by a new one made beside it: a reader sees the old sidecar or the new, never half of one."""
+    write_atomically(target, content, mode=0o666 & ~_umask(), durable=True)
 
 
 def _umask() -> int:

@@ -42,10 +42,11 @@ import hashlib
 import os
 import stat
 import struct
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from catalog.files import write_atomically
 
 #: The one format written; the others and why not.
 WRITABLE = "JPEG"
@@ -724,33 +725,14 @@ def set_iptc_digest(data: bytes, keep_from: bytes | None = None, written: frozen
 
 
 def replace_file(path: str, content: bytes, before: os.stat_result) -> None:
-    """Put `content` in place of the file at `path` atomically: a new file in the same folder, then os.replace.
+    """Put `content` in place of the file at `path` atomically and durably (catalog.files.write_atomically).
 
     The new file gets the old one's permission bits. If the file changed while we worked, nothing is replaced.
     """
-    folder, name = os.path.split(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".catalog-write", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(before.st_mode))
+
+    def unchanged() -> None:
         now = os.lstat(path)
         if (now.st_size, now.st_mtime_ns, now.st_ino) != (before.st_size, before.st_mtime_ns, before.st_ino):
             raise WriteRefused("the file changed while it was being written; nothing was replaced")
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    try:
-        directory = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    except OSError:
-        pass
-    finally:
-        os.close(directory)
+
+    write_atomically(path, content, mode=stat.S_IMODE(before.st_mode), durable=True, before_replace=unchanged)

@@ -13,13 +13,12 @@ ExportReport(folder=PosixPath('gansu-sheet'), photos=1, placeholders=0)
 from __future__ import annotations
 
 import os
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from catalog.errors import CatalogError, UsageError
+from catalog.files import write_atomically
 from catalog.web import views
 from catalog.web.thumbs import PLACEHOLDER_SVG, THUMB_SIZE, ThumbnailCache
 
@@ -103,16 +102,7 @@ def _inside(folder: Path, target: Path) -> Path:
 
 
 def _write(target: Path, content: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """Write through a temporary file in the same folder, then rename over the target (readable by all)."""
+    write_atomically(target, content, mode=0o644)
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-from io import BytesIO
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from catalog.cachedir import default_cache_dir
+from catalog.files import write_atomically
 
 #: Long edge of the contact sheet's thumbnails and of the photo page's rendition, in pixels.
 THUMB_SIZE = 320
@@ -76,7 +76,7 @@ class ThumbnailCache:
             return Rendition(None, made)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomically(target, made)
+            write_atomically(target, made)  # a symlink planted at the target is replaced, not followed
         except OSError as error:
             return Rendition(None, f"the thumbnail cache {self.folder} cannot be written: {error.strerror}")
         return Rendition(target)
@@ -124,22 +124,6 @@ def _flatten(image):
     if image.mode.startswith("I;16") or image.mode == "I":
         return image.convert("I").point(lambda value: value * (1 / 256)).convert("L").convert("RGB")
     return image.convert("RGB") if image.mode != "RGB" else image
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Write beside the target and rename over it: readers never see half a file, and a symlink planted
-    at the target is replaced, not followed."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
 
 
 _heif_registered = False
