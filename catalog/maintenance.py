@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, select, update
 
+from catalog.importer import batches
 from catalog.metadata.types import ReadFailure
 from catalog.models import Photo
 
@@ -113,7 +114,7 @@ def verify(
     if total:
         total(len(to_read))
     try:
-        for batch in _batches(_hashes(to_read, workers)):
+        for batch in batches(_hashes(to_read, workers), BATCH, BATCH_SECONDS):
             updates = []
             for (photo, changed), digest, failure in batch:
                 if failure is not None:
@@ -174,22 +175,6 @@ def _hashes(items: list[tuple[Checked, bool]], workers: int | None) -> Iterator[
         finally:
             for future in pending:
                 future.cancel()
-
-
-def _batches(results, size: int = BATCH, seconds: float = BATCH_SECONDS) -> Iterator[list]:
-    batch, started = [], time.monotonic()
-    try:
-        for result in results:
-            batch.append(result)
-            if len(batch) >= size or time.monotonic() - started > seconds:
-                yield batch
-                batch, started = [], time.monotonic()
-    except KeyboardInterrupt:
-        if batch:
-            yield batch
-        raise
-    if batch:
-        yield batch
 
 
 def _store_hashes(session, updates: list[dict]) -> None:
