@@ -32,6 +32,11 @@ class Blocks:
     xmp_extended_size: dict[str, int] = field(default_factory=dict)  # GUID -> full length
     warnings: list[str] = field(default_factory=list)
 
+    def take_exif(self, data: bytes) -> None:
+        """Keep the file's first EXIF block, without the "Exif\\0\\0" header some containers put before it."""
+        if self.exif is None:
+            self.exif = data[6:] if data.startswith(b"Exif\0\0") else data
+
     def add_photoshop_resources(self, resources: dict[int, list[bytes]], standard: bool) -> None:
         """Take IIM (0x0404), the IPTC digest (0x0425), XMP (0x0424) and EXIF (0x0422) from 8BIM resources."""
         for block in resources.get(0x0404, ()):

@@ -62,7 +62,7 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
         blocks.width, blocks.height = image.size
         exif = image.info.get("exif")
         if exif:
-            blocks.exif = exif[6:] if exif.startswith(b"Exif\0\0") else exif
+            blocks.take_exif(exif)
         xmp = image.info.get("xmp")
         if xmp:
             blocks.xmp.append(xmp if isinstance(xmp, bytes) else xmp.encode("utf-8"))

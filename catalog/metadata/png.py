@@ -62,8 +62,7 @@ def walk_png(f: BinaryIO) -> Blocks:
                 blocks.warnings.append(f"PNG: the file ends inside a {kind.decode('latin-1')} chunk")
                 break
             if kind == b"eXIf":
-                if blocks.exif is None:
-                    blocks.exif = data[6:] if data.startswith(b"Exif\0\0") else data
+                blocks.take_exif(data)
             else:
                 _text_chunk(blocks, kind, data)
             f.seek(4, 1)  # CRC

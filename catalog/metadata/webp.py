@@ -38,8 +38,7 @@ def walk_webp(f: BinaryIO) -> Blocks:
                 blocks.warnings.append(f"WebP: the file ends inside the {kind.decode().strip()} chunk")
                 break
             if kind == b"EXIF":
-                if blocks.exif is None:
-                    blocks.exif = data[6:] if data.startswith(b"Exif\0\0") else data
+                blocks.take_exif(data)
             else:
                 blocks.xmp.append(data)
             f.seek(padded - size, 1)
