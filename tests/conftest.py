@@ -100,3 +100,11 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture
+def imported(cli, samples):
+    """The sample photos imported, the Tianwen-2 caption from its press release."""
+    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
+    assert result.exit_code == 0, result.output
+    return samples

@@ -9,13 +9,6 @@ import pytest
 from tests.helpers import jpeg_with_metadata
 
 
-@pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
-
-
 def names(cli, *terms) -> list[str]:
     result = cli("search", *terms, "--format", "paths")
     assert result.exit_code == 0, result.output

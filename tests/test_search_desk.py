@@ -30,13 +30,6 @@ def gps(lat: float, lon: float) -> dict:
 
 
 @pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
-
-
-@pytest.fixture
 def desk(cli, imported):
     """The samples, plus photos made here: a month-precision date, GPS near and far, a place without GPS, today."""
     folder = imported / "desk"

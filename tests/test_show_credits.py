@@ -4,14 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-
-@pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
 
 
 def test_show_lists_values_with_their_sources(cli, imported):

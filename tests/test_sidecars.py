@@ -18,13 +18,6 @@ from tests.helpers import jpeg_with_metadata, plain_jpeg
 EXIFTOOL = shutil.which("exiftool")
 
 
-@pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
-
-
 def files_under(folder) -> set[str]:
     return {os.path.relpath(os.path.join(top, name), folder) for top, _, names in os.walk(folder) for name in names}
 

@@ -12,13 +12,6 @@ from tests.helpers import jpeg_with_metadata
 
 
 @pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
-
-
-@pytest.fixture
 def more(cli, imported):
     """Two more Hefei photos by Zhang Dagang, one dated only to the month, and a Xinhua photo in Beijing."""
     jpeg_with_metadata(imported / "hefei-2.jpg", iptc={

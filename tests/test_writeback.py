@@ -30,13 +30,6 @@ VOLATILE_GROUPS = ("System:", "ExifTool:", "Composite:")
 VOLATILE_TAGS = {"SourceFile", "File:CurrentIPTCDigest", "Photoshop:IPTCDigest", "XMP-x:XMPToolkit", "File:FileSize"}
 
 
-@pytest.fixture
-def imported(cli, samples):
-    result = cli("import", str(samples), "--captions", str(samples / "tianwen2-press-release.txt"))
-    assert result.exit_code == 0, result.output
-    return samples
-
-
 def exiftool(path: Path, *options: str) -> dict:
     output = subprocess.run([EXIFTOOL, "-j", "-G1", "-a", *options, str(path)], capture_output=True, check=True)
     return json.loads(output.stdout)[0]
