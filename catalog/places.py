@@ -188,6 +188,8 @@ class Gazetteer:
         return {name: getattr(self, name) for name in self.BUILT}
 
     def _start_memos(self) -> None:
+        #: The cache file this gazetteer is kept in (set by get_gazetteer); its memos are kept beside it.
+        self.cache_file: Path | None = None
         self._lock = threading.Lock()
         self._province: dict[int, str | None] = {}
         self._mapped: set[str] = set()
@@ -281,7 +283,7 @@ class Gazetteer:
 
     def _kept_path(self, part: str) -> Path | None:
         """Where a part of this gazetteer's look-up memos is kept beside its cache file; None if it has none."""
-        cache = getattr(self, "cache_file", None)
+        cache = self.cache_file
         return cache.with_name(f"{cache.stem}-{part}.pickle") if cache is not None else None
 
     # --- name look-ups ------------------------------------------------------------------------------------
