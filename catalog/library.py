@@ -93,6 +93,7 @@ class Library:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._rules = None
         self._gazetteer = None
+        self._legacy_fingerprints: bool | None = None
 
     def _open_read_only(self, url: str, reason: str) -> None:
         """A catalogue on a read-only share or disc can still be searched; a write says why it cannot be."""
@@ -271,11 +272,15 @@ class Library:
         """Whether some record still carries a fingerprint of the kind made before XXH3 (40 hex digits).
 
         A file moved while the catalogue held such records is only recognised by that kind, so while any
-        remain the readers compute both. Records lose theirs as their files are imported again.
+        remain the readers compute both. Records lose theirs as their files are imported again. The answer is
+        kept for the Library's life: one that is stale can only cost a hash that was not needed.
         """
-        with self.session() as session:
-            photo = Photo.__table__.c
-            return session.scalar(select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1)) is not None
+        if self._legacy_fingerprints is None:  # asked once per run: `catalog write` re-reads photo after photo
+            with self.session() as session:
+                photo = Photo.__table__.c
+                found = session.scalar(select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1))
+            self._legacy_fingerprints = found is not None
+        return self._legacy_fingerprints
 
     def _index(
         self, paths: list[str] | None = None, *, with_captions: bool = False
