@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from catalog.errors import DatabaseError, ReadOnlyCatalogue
+from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
 
 #: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
 #: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
@@ -212,6 +212,70 @@ def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None =
             + (where if backup else "")
             + ". Nothing was changed."
         ) from error
+
+
+def open_engine(
+    url: str, *, readonly: bool = False, may_create: bool = True, on_wait: Callable[[str], None] | None = None
+) -> tuple[Engine, str | None]:
+    """An engine on the catalogue at `url`, at the current schema, and why it is read-only (None: writable).
+
+    The policy: a catalogue opened for writing is created (when `create`) or upgraded as needed; one that
+    cannot be written (a read-only share or disc) is opened read-only instead, so it can still be searched,
+    provided its schema is current, and every write then says why it cannot be made. A command that only
+    reads (`may_create=False`) never makes a catalogue: a mistyped --db is an error, not a new empty file.
+    """
+    if not may_create:
+        _require_existing(url)
+    engine = create(url, readonly=readonly)
+    if readonly:
+        return engine, "the catalogue was opened read-only"
+    try:
+        if not may_create:
+            _require_catalogue(engine, url, on_wait)
+        migrate(engine, url, on_wait=on_wait)
+        return engine, None
+    except ReadOnlyCatalogue as error:
+        engine.dispose()
+        return _read_only(url, str(error))
+    except BaseException:
+        engine.dispose()  # a catalogue that cannot be opened leaves no connection behind
+        raise
+
+
+def _read_only(url: str, reason: str) -> tuple[Engine, str]:
+    """A catalogue on a read-only share or disc can still be searched; a write says why it cannot be."""
+    engine = create(url, readonly=True)
+    try:
+        revision = current_revision(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    if revision != SCHEMA_HEAD:
+        engine.dispose()
+        raise ReadOnlyCatalogue(f"{reason}; and it needs upgrading to this version of catalog, which writes it")
+    return engine, reason
+
+
+def _require_existing(url: str) -> None:
+    """Refuse, before anything is made, a SQLite catalogue file that does not exist or is not a file."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a catalogue; give the catalogue file with --db")
+    if not path.exists():
+        raise MissingCatalogue(
+            f"there is no catalogue at {path}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
+        )
+
+
+def _require_catalogue(engine: Engine, url: str, on_wait) -> None:
+    """Refuse an empty PostgreSQL database (or an empty SQLite file) as a catalogue a command only reads."""
+    if current_revision(engine, url, on_wait) is None:
+        where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+        raise MissingCatalogue(
+            f"there is no catalogue in {where}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
+        )
 
 
 def _run_alembic(conn) -> None:

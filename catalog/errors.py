@@ -26,9 +26,10 @@ class DatabaseError(CatalogError):
     """The catalogue file or server cannot be opened, upgraded or written."""
 
 
+class MissingCatalogue(DatabaseError):
+    """A command that only reads was pointed at a catalogue that does not exist (a mistyped --db)."""
+
+
 class ReadOnlyCatalogue(DatabaseError):
     """The catalogue's file or its folder cannot be written (permissions, a read-only share or disc)."""
 
-
-class ReadError(CatalogError):
-    """A file could not be read as an image; the message says why, in plain words."""

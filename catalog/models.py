@@ -39,7 +39,8 @@ class Photo(Base):
     #: Modification time of the XMP sidecar read with the photo (None when it had none): a sidecar added or
     #: edited later (by Lightroom, say) makes the next import read the photo again.
     sidecar_mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
-    #: blake2b over the size and three sampled 16 KiB blocks: recognises moved files without hashing every byte.
+    #: XXH3-128 over the size and three sampled 16 KiB blocks (catalog.scan.fingerprint): recognises moved files
+    #: without hashing every byte. Older catalogues may still hold 40-digit blake2b ones.
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
     #: Full SHA-256, computed lazily by `catalog verify`.
     content_hash: Mapped[str | None] = mapped_column(String(64))
@@ -126,7 +127,7 @@ class PlaceName(Base):
 
 
 class Setting(Base):
-    """A catalogue-wide setting, such as the house-rules file (`catalog config rules FILE`)."""
+    """A catalogue-wide setting, such as the house-rules file (`catalog rules --set FILE`)."""
 
     __tablename__ = "setting"
 

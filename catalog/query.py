@@ -217,6 +217,19 @@ class Query:
         return any(not w.negated for w in self.words)
 
 
+def check(args: list[str]) -> None:
+    """Raise the QueryError that `parse` would, for anything but a place that only the gazetteer can locate:
+    a command checks its terms before it opens the catalogue, so a typo is a usage error even there is
+    no catalogue to search.
+
+    >>> check(["in:Gansu", "taken:2025-13"])
+    Traceback (most recent call last):
+    ...
+    catalog.errors.QueryError: cannot understand search term 'taken:2025-13': ...
+    """
+    parse(args, aliases=lambda name: [], locate=False)
+
+
 def split_terms(args: list[str]) -> list[str]:
     """Shell arguments -> terms. `by:Zhang Dagang` stays one term; `'by:"Zhang Dagang" in:Hefei'` is two."""
     terms: list[str] = []
@@ -231,7 +244,7 @@ def split_terms(args: list[str]) -> list[str]:
     return terms
 
 
-def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None) -> Query:
+def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None, locate: bool = True) -> Query:
     """Parse search arguments into a Query; raises QueryError pointing at the first bad term.
 
     `aliases(name)` gives other names a place may go by (default: the gazetteer's canonical names);
@@ -273,7 +286,7 @@ def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None =
         query.terms.append(_field_term(text, negated, name, value, aliases, today, fold))
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
-    if near_text is not None:
+    if near_text is not None and locate:
         query.near = _near(near_text, within_km or DEFAULT_WITHIN_KM, gazetteer)
     return query
 

@@ -45,7 +45,8 @@ class CaptionInput:
 
 
 def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules=None) -> dict[str, Any]:
-    """The column values of one Photo (without path/size/mtime/fingerprint), with `sources` and place names."""
+    """The column values of one Photo (without path/size/mtime/fingerprint), with `sources`; its place names
+    are `place_names(record)`."""
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
 
@@ -102,7 +103,6 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None
     values["credit_key"] = _folded_join(values, ("photographer", "agency", "provider", "credit_line", "source"))
     values["search_text"] = search_text(values)
-    values["_places"] = place_names(values)
     return values
 
 
@@ -124,7 +124,9 @@ def _credit(meta, facts: CaptionFacts | None, values, sources, put, rules) -> No
         put("agency", credit.agency, source, "credit.agency")
         put("provider", credit.provider, source, "credit.provider")
     if "agency" not in values and "credit_line" in values and rules is not None:
-        agency = rules.agency_for(values["credit_line"])
+        from catalog.captions import agency_for
+
+        agency = agency_for(values["credit_line"], rules)
         if agency:
             put("agency", agency, sources["credit.line"], "credit.agency")
 

@@ -123,12 +123,12 @@ CSV_COLUMNS = (
 )
 
 
-def lookup(record: dict[str, Any], dotted: str) -> Any:
-    """`credit.line` -> record["credit"]["line"]; None when any step is missing."""
+def lookup(record: dict[str, Any], dotted: str, missing: Any = None) -> Any:
+    """`credit.line` -> record["credit"]["line"]; `missing` when any step is missing."""
     value: Any = record
     for part in dotted.split("."):
         if not isinstance(value, dict) or part not in value:
-            return None
+            return missing
         value = value[part]
     return value
 
@@ -181,13 +181,11 @@ def check_template(template: str, extra: Iterable[str] = ()) -> list[str]:
     return unknown
 
 
+_MISSING = object()
+
+
 def _has_path(record: dict, dotted: str) -> bool:
-    value: Any = record
-    for part in dotted.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return False
-        value = value[part]
-    return True
+    return lookup(record, dotted, _MISSING) is not _MISSING
 
 
 def match_notes(query, photo: Photo) -> list[str]:

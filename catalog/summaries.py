@@ -267,35 +267,3 @@ def _walk(nodes: list, depth: int):
     for node in nodes:
         yield node, depth
         yield from _walk(node.children, depth + 1)
-
-
-# --- credits for a story --------------------------------------------------------------------------------------
-
-
-def credit_list(library, args: list[str], *, files: list[str] | None = None) -> list[tuple]:
-    """(photo, CreditEntry) for each photo: the `files` in the story's order, else the photos the terms select.
-
-    The entries are `Library.credit_entry`'s, so the house rules in force decide each line's style.
-    """
-    photos = [library.get(ref) for ref in files] if files else library.search(list(args)).photos
-    return [(photo, library.credit_entry(photo)) for photo in photos]
-
-
-def inline_credits(credited: list[tuple]) -> str:
-    """The one line under a story: "Photos: Zhang Dagang; Xu Gang; Xinhua/Li Xin", each name once, in order.
-
-    A photographer with no agency and a provider are named as they are; a photographer with an agency, or an
-    agency alone, as the house style's credit line ("Xinhua/Li Xin", "REUTERS"). "Photo:" for one photo.
-    """
-    names: dict[str, str] = {}
-    for photo, entry in credited:
-        if photo.photographer and not photo.agency:
-            name = photo.photographer
-        elif photo.provider and not photo.photographer:
-            name = photo.provider
-        else:
-            name = entry.line
-        names.setdefault(name.casefold(), name)
-    if not names:
-        return ""
-    return f"{'Photo' if len(credited) == 1 else 'Photos'}: {'; '.join(names.values())}"

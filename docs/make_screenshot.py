@@ -29,7 +29,8 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
 
-    from catalog.library import Library, load_captions_file
+    from catalog.captionsfile import load_captions_file
+    from catalog.library import Library
     from catalog.web import create_app
 
     with tempfile.TemporaryDirectory() as work:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 import pytest
 
-from catalog.captions import CaptionFacts, Credit, load_rules, parse
+from catalog.captions import CaptionFacts, Credit, agency_for, load_rules, parse
 from catalog.errors import CatalogError, NotFound
 
 
@@ -535,7 +535,7 @@ def test_credit_line(credit, line):
                                                                           "Getty Images"),
 ])
 def test_agency_for_a_credit_line(written, standard):
-    assert load_rules().agency_for(written) == standard
+    assert agency_for(written, load_rules()) == standard
 
 
 def test_user_rules_are_read_over_the_default(tmp_path):

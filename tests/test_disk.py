@@ -237,7 +237,11 @@ def test_a_new_catalogue_in_a_read_only_folder_is_a_clear_error(shared_folder):
     folder = shared_folder / "archive"
     folder.mkdir()
     folder.chmod(0o555)
-    result = run_catalog("--db", folder / "catalog.db", "search", **_unprivileged(shared_folder))
+    photos = shared_folder / "incoming"
+    photos.mkdir()
+    (photos / "one.jpg").write_bytes(press_jpeg(1))
+    photos.chmod(0o755)
+    result = run_catalog("--db", folder / "catalog.db", "import", photos, **_unprivileged(shared_folder))
     assert result.returncode == 1
     assert result.stderr.decode().strip() == (
         f"Error: cannot make a catalogue at {folder / 'catalog.db'}: the folder {folder} is read-only")

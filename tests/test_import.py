@@ -69,7 +69,7 @@ def test_a_record_with_a_legacy_fingerprint_is_still_recognised_when_its_file_mo
     # A catalogue made before fingerprints were XXH3 holds blake2b ones of the same samples.
     from sqlalchemy import update
 
-    from catalog.importer import fingerprint, legacy_fingerprint
+    from catalog.scan import fingerprint, legacy_fingerprint
 
     cli("import", str(samples))
     source = samples / "hefei-aircraft.jpg"

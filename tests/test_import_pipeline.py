@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catalog import importer
+from catalog import importer, reading
 
 
 def test_batches_shrink_towards_the_end_when_the_total_is_known():
@@ -20,9 +20,9 @@ def test_batches_keep_every_result_in_order():
 
 def test_chunks_cover_every_file_once_in_order_and_shrink_at_the_end():
     files = list(range(1000))
-    chunks = importer._chunked(files, 2)
+    chunks = reading._chunked(files, 2)
     assert [f for chunk in chunks for f in chunk] == files
-    assert max(len(c) for c in chunks) == importer.CHUNK
-    assert chunks[0] == files[: importer.CHUNK]
-    assert len(chunks[-2]) <= importer.MIN_CHUNK  # both readers finish within a few files of each other
-    assert [len(c) for c in importer._chunked(list(range(3)), 2)] == [3]
+    assert max(len(c) for c in chunks) == reading.CHUNK
+    assert chunks[0] == files[: reading.CHUNK]
+    assert len(chunks[-2]) <= reading.MIN_CHUNK  # both readers finish within a few files of each other
+    assert [len(c) for c in reading._chunked(list(range(3)), 2)] == [3]

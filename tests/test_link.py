@@ -2,7 +2,7 @@
 
 The end-to-end tests copy the three sample photos under names that say nothing (a1, b2, c3, in an order
 unlike the article's), so the links must come from the photos' dates, GPS and embedded captions. The unit
-tests pin each clue's points and the step from points to confidence (see catalog/linking.py).
+tests pin each clue's points and the step from points to confidence (see catalog/linking/).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from catalog import linking
+from catalog.linking import evidence
 from catalog.captions.types import CaptionFacts, Credit, Place
 from catalog.linking import WEIGHTS, CaptionPlace, Evidence, link_probabilities
 from catalog.models import Photo
@@ -398,14 +399,14 @@ def test_gps_is_not_compared_when_it_is_only_the_gazetteers_point():
 )
 def test_place_names_evidence(photo_place, points):
     city, province, country = photo_place
-    names = linking._PhotoPlace(frozenset({city}) if city else frozenset(),
+    names = evidence._PhotoPlace(frozenset({city}) if city else frozenset(),
                                 frozenset({province}) if province else frozenset(), country, "IPTC")
     assert [item.points for item in linking.names_evidence(HEFEI, names)] == [points]
 
 
 def test_a_city_written_longer_is_the_same_city():
     lanzhou = CaptionPlace("Lanzhou", "city", None, None, frozenset({"lanzhou"}), frozenset({"gansu"}), "CN")
-    names = linking._PhotoPlace(frozenset({"lanzhou new area"}), frozenset({"gansu"}), "CN", "its caption")
+    names = evidence._PhotoPlace(frozenset({"lanzhou new area"}), frozenset({"gansu"}), "CN", "its caption")
     assert [item.points for item in linking.names_evidence(lanzhou, names)] == [WEIGHTS["same_city"]]
 
 

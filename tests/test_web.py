@@ -47,7 +47,7 @@ def _cache(tmp_path, monkeypatch):
 @pytest.fixture
 def catalogue(lib, samples):
     """The three sample photos and one hostile one (HTML in its file name, caption and credit)."""
-    from catalog.library import load_captions_file
+    from catalog.captionsfile import load_captions_file
 
     captions = load_captions_file(str(samples / "tianwen2-press-release.txt"))
     plain_jpeg(samples / EVIL_NAME, size=(90, 60), color=(200, 40, 40))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.library import load_captions_file
+from catalog.captionsfile import load_captions_file
 
 pytest.importorskip("flask")
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -115,6 +115,14 @@ class Reading:
     strong: bool  # a lead-in ("Photo by", "©") or a known agency; weak readings need a standalone spot
 
 
+def agency_for(credit_text: str, rules: Rules) -> str | None:
+    """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credits."""
+    credit = read_credit(credit_text, rules, strong_only=False)
+    if credit is not None and credit.agency:
+        return credit.agency
+    return rules.standard_agency(credit_text)
+
+
 def read_credit(raw: str, rules: Rules, *, strong_only: bool = True) -> Credit | None:
     """The facts in a credit line, or None when the text does not read as a credit.
 

@@ -76,15 +76,6 @@ class Rules:
         """The agency of a staff photographer listed under [staff], else None."""
         return self._staff_keys.get(alias_key(photographer))
 
-    def agency_for(self, credit_text: str) -> str | None:
-        """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credits."""
-        from catalog.captions.credits import read_credit
-
-        credit = read_credit(credit_text, self, strong_only=False)
-        if credit is not None and credit.agency:
-            return credit.agency
-        return self.standard_agency(credit_text)
-
     def credit_line(self, credit: Credit) -> str:
         """The credit in publication style ("Xinhua/Li Xin", "Photo/Zhang Dagang"); "" when nobody is named.
 

@@ -7,10 +7,10 @@ import time
 
 import click
 
-from catalog.cli import library, main
+from catalog.cli.base import library
 
 
-@main.command("import")
+@click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--captions", "captions_file", metavar="FILE",
               help="Captions kept outside the photos: a CSV 'file,caption', or a text file of paragraphs "
@@ -30,11 +30,19 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
       catalog import ~/wires/2025-10-14 ~/handouts/probe.jpg
       catalog import handouts/ --captions handouts/press-release.txt
     """
-    from catalog.importer import Progress
-    from catalog.library import load_captions_file
+    import os
 
-    lib = library(ctx)
+    from catalog.captionsfile import load_captions_file
+    from catalog.importer import Progress
+
     captions = load_captions_file(captions_file) if captions_file else None
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if len(missing) == len(paths):  # nothing to import: say so without making an empty catalogue
+        for path in missing:
+            click.echo(f"FAILED  {os.path.abspath(path)}: no such file or folder", err=True)
+        click.echo(f"0 added, 0 updated, 0 moved, 0 unchanged, {len(missing)} failed", err=True)
+        ctx.exit(1)
+    lib = library(ctx, may_create=True)
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     progress = Progress(total=bar.start if bar else None, advance=bar.advance if bar else None)
     try:

@@ -6,10 +6,10 @@ import os
 
 import click
 
-from catalog.cli import format_option, library, main
+from catalog.cli.base import format_option, library
 
 
-@main.command("link")
+@click.command("link")
 @click.argument("captions_file", metavar="CAPTIONS_FILE", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("photos", nargs=-1, metavar="[PHOTO]...")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,

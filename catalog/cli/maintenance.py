@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from catalog.cli import format_option, library, main
+from catalog.cli.base import format_option, library
 
 
-@main.command()
+@click.command()
 @click.argument("terms", nargs=-1)
 @click.option("--rehash", is_flag=True,
               help="Read files that already have a hash again, to find any whose bytes changed while their "

@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from catalog.cli import _say_waiting, library, main
+from catalog.cli.base import _say_waiting, library
 
 
-@main.command("copy")
+@click.command("copy")
 @click.option("--to", "target_location", required=True, metavar="PATH_OR_URL",
               help="The catalogue to copy into: a new or empty one, given as a SQLite file or a URL such as "
               "postgresql+psycopg://user@host/news. Its schema is made by the migrations.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli import format_option, library, main
+from catalog.cli.base import format_option, library
 
-@main.command()
+@click.command()
 @click.argument("photo")
 @format_option("text", "json", default="text")
 @click.pass_context
@@ -47,7 +47,7 @@ def _show_text(record: dict) -> str:
     return "\n".join(lines)
 
 
-@main.command()
+@click.command()
 @click.argument("photo")
 @click.argument("text")
 @format_option("text", "json", default="text")
@@ -66,7 +66,7 @@ def caption(ctx, photo, text, fmt):
     click.echo(render.to_json(record) if fmt == "json" else _show_text(record))
 
 
-@main.command("parse-caption")
+@click.command("parse-caption")
 @click.argument("text", required=False)
 @format_option("text", "json", default="text")
 @click.option("--resolve/--no-resolve", default=True, show_default=True,
@@ -124,7 +124,7 @@ def parse_caption(ctx, text, fmt, resolve):
             click.echo(f"{name:>15}  {value}")
 
 
-@main.command()
+@click.command()
 @click.option("--set", "set_file", metavar="FILE", help="Keep this house-rules file in the catalogue.")
 @click.option("--unset", is_flag=True, help="Go back to the shipped default rules.")
 @click.option("--default", "show_default", is_flag=True, help="Print the shipped default file (a template).")

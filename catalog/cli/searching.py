@@ -6,7 +6,7 @@ import os
 
 import click
 
-from catalog.cli import format_option, library, main
+from catalog.cli.base import format_option, library
 from catalog.errors import UsageError
 
 QUERY_HELP = """
@@ -84,6 +84,10 @@ class TermsCommand(click.Command):
         for key, value in ctx.params.items():
             if isinstance(value, tuple):
                 ctx.params[key] = tuple(v.removeprefix(_TERM_MARK) if isinstance(v, str) else v for v in value)
+        if ctx.params.get("terms") and not ctx.params.get("files"):
+            from catalog.query import check
+
+            check(list(ctx.params["terms"]))  # a malformed term is a usage error before any catalogue is opened
         return rest
 
 
@@ -139,7 +143,7 @@ def _check_template(fmt: str, template: str | None, extra: tuple[str, ...] = ())
 SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate")
 
 
-@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @format_option("table", "json", "csv", "paths", "template", default="table")
@@ -243,7 +247,7 @@ def _search_table(result) -> None:
 CREDIT_EXTRA = ("line", "name", "kind", "count", "paths")
 
 
-@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @click.option("--files", "files", multiple=True, metavar="PHOTO",
@@ -272,7 +276,8 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
       catalog --rules house.toml credits --files a.jpg b.jpg
       catalog credits --format template --template '{taken} {location.city}: {line}'
     """
-    from catalog import render, summaries
+    from catalog import render
+    from catalog.credits import credit_list, group_credits, inline_credits
 
     fmt = _check_template(fmt, template, CREDIT_EXTRA)
     lib = library(ctx)
@@ -281,13 +286,13 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         # `--files a.jpg b.jpg`: click gives the first to --files and the rest as terms.
         files = tuple(files) + tuple(a for a in args)
         args = []
-    credited = summaries.credit_list(lib, args, files=list(files) if files else None)
+    credited = credit_list(lib, args, files=list(files) if files else None)
     if inline:
-        click.echo(summaries.inline_credits(credited) or "No photos match.")
+        click.echo(inline_credits(credited) or "No photos match.")
         return
     entries = [entry for _, entry in credited]
     if group:
-        entries = lib.group_credits(entries)
+        entries = group_credits(entries)
     rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries]
     if fmt == "json":
         click.echo(render.to_json(rows))
@@ -306,7 +311,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
             click.echo(f"- {line}" if fmt == "markdown" else line)
 
 
-@main.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)
+@click.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @format_option("json", "csv", "html", "xmp", default="json")
 @click.option("--output", "-o", type=click.Path(writable=True),
@@ -378,7 +383,7 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
         click.echo(content, nl=False)
 
 
-@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
 @format_option("text", "json", "csv", default="text")
@@ -402,7 +407,7 @@ def places(ctx, terms, place, date_from, date_to, by, credit, fmt):
     _print_counts(counts, fmt, summaries, render)
 
 
-@main.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
+@click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options(photographer=False)
 @click.option("--by", "period", type=click.Choice(["year", "month", "day"]), default="month",

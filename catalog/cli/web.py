@@ -7,11 +7,11 @@ import socket
 
 import click
 
-from catalog.cli import library, main
+from catalog.cli.base import library
 from catalog.errors import CatalogError, UsageError
 
 
-@main.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="HOST",
               help="Address to listen on. Only loopback addresses unless --allow-remote.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli import format_option, library, main
+from catalog.cli.base import format_option, library
 
 
-@main.command()
+@click.command()
 @click.argument("photos", nargs=-1, required=True)
 @click.option("--dry-run", "-n", is_flag=True, help="Show what would change; write nothing.")
 @format_option("text", "json", default="text")

@@ -30,8 +30,3 @@ def decode_cp1252(raw: bytes) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return "".join(CP1252_HOLES.get(b) or bytes([b]).decode("cp1252") for b in raw)
-
-
-def is_blank(value: str | None) -> bool:
-    """True for None, "" and strings of whitespace only."""
-    return value is None or not value.strip()

@@ -17,7 +17,8 @@ import secrets
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 
-from catalog import render, summaries
+from catalog import render
+from catalog.credits import credit_list, credit_text
 from catalog.errors import CatalogError, NotFound, UsageError
 from catalog.summaries import place_counts_of, timeline_counts_of
 from catalog.web import views
@@ -225,14 +226,14 @@ def _credits():
         if ids:
             if not all(value.isdigit() for value in ids):
                 raise UsageError("photos are chosen by their numeric id")
-            credited = summaries.credit_list(library, [], files=ids)
+            credited = credit_list(library, [], files=ids)
         else:
-            credited = summaries.credit_list(library, views.split_query(q))
+            credited = credit_list(library, views.split_query(q))
     except NotFound as problem:
         abort(404, description=str(problem))
     except CatalogError as problem:
         error = str(problem)
-    text = views.credit_text(library, credited, fmt=fmt, group=group)
+    text = credit_text(credited, fmt=fmt, group=group)
     body = render_template(
         "credits.html",
         q=q,

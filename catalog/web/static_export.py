@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from catalog.credits import credit_text
 from catalog.errors import CatalogError, UsageError
 from catalog.files import write_atomically
 from catalog.web import views
@@ -67,7 +68,7 @@ def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_d
             total=len(items),
             made=datetime.now().strftime("%Y-%m-%d %H:%M"),
             items=items,
-            credits=views.credit_text(library, [(photo, library.credit_entry(photo)) for photo in photos]),
+            credits=credit_text([(photo, library.credit_entry(photo)) for photo in photos]),
             css=(views.STATIC / "style.css").read_text(encoding="utf-8"),
         )
         _write(folder / "index.html", html.encode("utf-8"))

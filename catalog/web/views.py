@@ -110,23 +110,6 @@ def thumb_box(card: Card, size: int) -> tuple[int, int]:
     return max(1, round(card.width * scale)), max(1, round(card.height * scale))
 
 
-def credit_text(library, credited: list[tuple], *, fmt: str = "text", group: bool = False) -> str:
-    """A credit list as `catalog credits` prints it, from (photo, CreditEntry) pairs
-    (`summaries.credit_list`): text, markdown (with --group) or inline (one line)."""
-    from catalog import summaries
-
-    if fmt == "inline":
-        return summaries.inline_credits(credited)
-    entries = [entry for _, entry in credited]
-    if group:
-        entries = library.group_credits(entries)
-    lines = []
-    for entry in entries:
-        line = f"{entry.line} ({entry.count})" if group else entry.line
-        lines.append(f"- {line}" if fmt == "markdown" else line)
-    return "\n".join(lines)
-
-
 @dataclass
 class Field:
     """One row of the photo page's table: a name, the value, and the block it came from."""

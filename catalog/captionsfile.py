@@ -1,0 +1,104 @@
+"""Captions that come with an import rather than inside the files: a CSV or a text file naming each photo.
+
+CSV: a header row `file,caption`, then one row per photo (file name or path as given to import).
+Text: paragraphs separated by blank lines; a paragraph whose first line is `File: NAME` gives NAME the rest
+of the paragraph as its caption; other paragraphs are ignored.
+
+>>> captions = Captions({"IMG_7781.JPG": CaptionInput("A train crosses the Gobi.")})
+>>> captions.get("/wires/img_7781.jpg").text   # by name, whatever the case
+'A train crosses the Gobi.'
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.records import CaptionInput
+
+
+class Captions:
+    """Captions by photo: a path relative to the captions file, or a file name (matched ignoring case).
+
+    The one place that decides which caption a file gets, for the readers and for the check that skips
+    unchanged files alike.
+    """
+
+    def __init__(self, by_name: dict[str, CaptionInput] | None = None):
+        self.by_name = dict(by_name or {})
+        self._folded = {name.casefold(): name for name in self.by_name if "/" not in name and os.sep not in name}
+
+    def __setitem__(self, name: str, caption: CaptionInput) -> None:
+        self.by_name[name] = caption
+        if "/" not in name and os.sep not in name:
+            self._folded[name.casefold()] = name
+
+    def __bool__(self) -> bool:
+        return bool(self.by_name)
+
+    def __len__(self) -> int:
+        return len(self.by_name)
+
+    def key(self, path: str) -> str | None:
+        """The name under which the file at `path` is given a caption: its path, its file name, or its file
+        name in another case; None when it is given none."""
+        if path in self.by_name:
+            return path
+        name = os.path.basename(path)
+        if name in self.by_name:
+            return name
+        return self._folded.get(name.casefold())
+
+    def get(self, path: str) -> CaptionInput | None:
+        """The caption given for the file at `path`, or None."""
+        key = self.key(path) if self.by_name else None
+        return self.by_name[key] if key is not None else None
+
+    def unused(self, paths) -> list[str]:
+        """The names given a caption that none of `paths` takes (a typo, a file that was not found)."""
+        taken = {self.key(path) for path in paths}
+        return [name for name in self.by_name if name not in taken]
+
+
+def load_captions_file(path: str) -> Captions:
+    """Captions from a CSV (`file,caption`) or a text/Markdown file of `File: NAME` paragraphs (see above)."""
+    source = Path(path)
+    try:
+        content = source.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise NotFound(f"captions file {path} does not exist") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogError(f"captions file {path} cannot be read: {error}") from error
+    captions: dict[str, CaptionInput] = {}
+    if source.suffix.lower() == ".csv":
+        reader = csv.DictReader(content.splitlines())
+        if not reader.fieldnames or not {"file", "caption"} <= {f.strip().lower() for f in reader.fieldnames}:
+            raise UsageError(f"captions file {path} needs a header row 'file,caption'")
+        for row in reader:
+            row = {k.strip().lower(): (v or "") for k, v in row.items() if k}
+            if row["file"].strip() and row["caption"].strip():
+                captions[_caption_key(row["file"], source)] = CaptionInput(row["caption"].strip(), "manual")
+    else:
+        for paragraph in re.split(r"\n\s*\n", content):
+            lines = paragraph.strip().splitlines()
+            if not lines:
+                continue
+            label = re.match(r"^\s*(?:[-*]\s*)?(?:\*\*)?file:(?:\*\*)?\s*(\S.*?)\s*$", lines[0], re.I)
+            if label and len(lines) > 1:
+                text = " ".join(line.strip() for line in lines[1:] if line.strip())
+                captions[_caption_key(label[1].strip("`"), source)] = CaptionInput(text, "manual")
+    if not captions:
+        raise UsageError(
+            f"captions file {path} names no photo: use a CSV with 'file,caption' or paragraphs starting 'File: NAME'"
+        )
+    return Captions(captions)
+
+
+def _caption_key(name: str, captions_file: Path) -> str:
+    name = name.strip()
+    if "/" in name or os.sep in name:
+        return str((captions_file.parent / name).resolve())
+    return name
