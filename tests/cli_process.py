@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import resource
+import select
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,3 +92,121 @@ def integrity(path: str | Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()
+
+
+#: Runs first in a gated catalog process (installed as sitecustomize.py): at each named moment of an import
+#: the process tells the test where it is, on one pipe, and waits for the test's go-ahead on another. A test
+#: can then act (kill, interrupt) at an exact moment, however fast or loaded the machine is.
+GATE_HOOK = '''
+import os
+
+_events, _control = os.environ.get("CATALOG_TEST_EVENTS"), os.environ.get("CATALOG_TEST_CONTROL")
+if _events and _control:
+    import catalog.db as db
+    import catalog.importer as importer
+
+    importer.BATCH = int(os.environ.get("CATALOG_TEST_BATCH", "10"))
+    _main = os.getpid()
+
+    def _at(moment):
+        if os.getpid() == _main:  # reader processes are forked from this one; only the catalog process waits
+            os.write(int(_events), moment.encode() + b"\\n")
+            os.read(int(_control), 1)
+
+    def _gated(moment, function):
+        def wrapped(*args, **kwargs):
+            if moment.startswith("before "):
+                _at(moment)
+            result = function(*args, **kwargs)
+            if not moment.startswith("before "):
+                _at(moment)
+            return result
+        return wrapped
+
+    db._run_alembic = _gated("before schema", db._run_alembic)   # inside the transaction that makes the schema
+    importer.store_batch = _gated("writing", importer.store_batch)  # rows written, transaction not committed
+    importer._store = _gated("stored", importer._store)             # the batch committed
+'''
+
+
+class Gate:
+    """The test's side of GATE_HOOK: start a gated `catalog`, follow its moments, hold it at one of them."""
+
+    def __init__(self, tmp_path: Path, batch: int = 10):
+        hook = tmp_path / "gate-hook"
+        hook.mkdir(exist_ok=True)
+        (hook / "sitecustomize.py").write_text(GATE_HOOK)
+        self.events_read, self.events_write = os.pipe()
+        self.control_read, self.control_write = os.pipe()
+        self.env = environment(CATALOG_TEST_EVENTS=str(self.events_write),
+                               CATALOG_TEST_CONTROL=str(self.control_read), CATALOG_TEST_BATCH=str(batch))
+        self.env["PYTHONPATH"] = f"{hook}{os.pathsep}{self.env['PYTHONPATH']}"
+        self._pending = b""
+        self.seen: list[str] = []
+
+    def start(self, *args, **popen) -> subprocess.Popen:
+        """Start `catalog ARGS`, gated, in its own process group."""
+        popen.setdefault("stdout", subprocess.DEVNULL)
+        popen.setdefault("stderr", subprocess.DEVNULL)
+        child = subprocess.Popen(catalog_command(*args), env=self.env, start_new_session=True,
+                                 pass_fds=(self.events_write, self.control_read), **popen)
+        os.close(self.events_write)  # the child holds the only writing end: end of file when it ends
+        os.close(self.control_read)
+        return child
+
+    def hold_at(self, moment: str, nth: int = 1, timeout: float = 120) -> bool:
+        """Let the child run until it reaches `moment` for the `nth` time, and hold it there (it waits for
+        `release`). False when the child ended first."""
+        deadline = time.monotonic() + timeout
+        count = 0
+        while True:
+            while b"\n" not in self._pending:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"the child did not reach {moment!r} in {timeout:g} s (saw {self.seen})")
+                ready, _, _ = select.select([self.events_read], [], [], left)
+                if not ready:
+                    continue
+                chunk = os.read(self.events_read, 4096)
+                if not chunk:
+                    return False
+                self._pending += chunk
+            line, self._pending = self._pending.split(b"\n", 1)
+            self.seen.append(line.decode())
+            if line.decode() == moment:
+                count += 1
+                if count == nth:
+                    return True
+            self.release()
+
+    def release(self) -> None:
+        """Let a held child go on."""
+        try:
+            os.write(self.control_write, b"g")
+        except BrokenPipeError:
+            pass
+
+    def release_all(self) -> None:
+        """Let the child run to its end without holding it again."""
+        def drain():
+            while True:
+                try:
+                    chunk = os.read(self.events_read, 4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                for _ in range(chunk.count(b"\n")):
+                    self.release()
+
+        for _ in range(1 + self._pending.count(b"\n")):  # the moment it is held at, and those read meanwhile
+            self.release()
+        self._pending = b""
+        threading.Thread(target=drain, daemon=True).start()
+
+    def close(self) -> None:
+        for fd in (self.events_read, self.control_write):
+            try:
+                os.close(fd)
+            except OSError:
+                pass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.captions.evaluate import FIELDS, THRESHOLD, evaluate, fold, main, matches, report
+from tools.evaluate_captions import FIELDS, THRESHOLD, evaluate, fold, main, matches, report
 
 SHARED = Path(os.environ.get("CATALOG_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 DEV = SHARED / "captions" / "dev.jsonl"

@@ -3,8 +3,9 @@
 Ctrl-C during an import: the batches committed so far are kept, nothing is half-written, the next run finishes.
 
 The import runs as a real `catalog` process with its pool of reader processes, and gets SIGINT the way a
-terminal sends it: to the whole process group. Only the writing is slowed down (a pause before each batch
-of 20 is stored), so that the signal lands part-way through a few hundred small files.
+terminal sends it: to the whole process group. The process is gated (tests/cli_process.py): it is held right
+after its second batch of 20 is stored while the signal is sent, so the signal lands part-way through a few
+hundred small files however fast or loaded the machine is.
 """
 
 from __future__ import annotations
@@ -14,36 +15,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.cli_process import Gate
 from tests.helpers import plain_jpeg
 
 FILES = 300
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = Path(sys.executable).with_name("catalog")
-
-SLOWED_CATALOG = textwrap.dedent("""
-    import sys, time
-    import catalog.importer as importer
-    from catalog.library import Library
-
-    importer.BATCH = 20
-    store = Library._store
-
-    def slow_store(self, *args, **kwargs):
-        time.sleep(0.15)
-        return store(self, *args, **kwargs)
-
-    Library._store = slow_store
-    from catalog.cli import main
-
-    main(sys.argv[1:], prog_name="catalog")
-""")
-
 
 def _photos(db) -> tuple[int, int]:
     """(photos, distinct paths) as another process sees them."""
@@ -61,17 +42,15 @@ def test_ctrl_c_keeps_what_was_imported_and_the_next_run_continues(tmp_path):
         plain_jpeg(folder / f"photo-{i:03d}.jpg", size=(32, 24), color=(i % 256, i // 256 * 60, 77))
     db = tmp_path / "catalog.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, "-c", SLOWED_CATALOG, "--db", str(db), "import", str(folder), "--workers", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while _photos(db)[0] == 0:
-        assert child.poll() is None, child.communicate()
-        assert time.monotonic() < deadline, "no batch was committed within a minute"
-        time.sleep(0.02)
-    os.killpg(child.pid, signal.SIGINT)
-    out, err = child.communicate(timeout=60)
+    gate = Gate(tmp_path, batch=20)
+    child = gate.start("--db", db, "import", folder, "--workers", "2", stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    try:
+        assert gate.hold_at("stored", 2), child.communicate()
+        os.killpg(child.pid, signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
 
     assert child.returncode == 130, err
     assert "Interrupted: what was read so far is kept" in err

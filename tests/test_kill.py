@@ -1,10 +1,11 @@
 """A killed import loses nothing: `kill -9` at any moment leaves a sound catalogue, and the next run finishes.
 
 A real `catalog import --workers 2` of a couple of hundred generated JPEGs is killed with SIGKILL, again and
-again on the same catalogue: once N ms after it starts (while it opens the catalogue and starts its
-readers), then N ms after its first batch has been committed, for several N. The import commits in
-batches; to put many commit boundaries inside the run, the child makes batches of 10 files instead of 500
-(the same code, a smaller constant).
+again on the same catalogue, at exact moments: inside the transaction that makes the schema, inside a
+batch's transaction (rows written, not committed), and right after a commit. The child is gated (see
+tests/cli_process.py: it says where it is and waits for the test's go-ahead), so the kills land where they
+are meant to however loaded the machine is. The import commits in batches; to put many commit boundaries
+inside the run, the child makes batches of 10 files instead of 500 (the same code, a smaller constant).
 
 After each kill the catalogue must pass `PRAGMA integrity_check` and FTS5's own integrity check, hold only
 whole records (every row has its fingerprint, size, format, width and height, and place_name rows exactly
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_process import environment, integrity, run_catalog
+from tests.cli_process import Gate, environment, integrity, run_catalog
 from tests.image_bytes import press_jpeg
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -34,17 +35,6 @@ PLACE_LEVELS = ("sublocation", "city", "province", "country", "country_code")
 #: The columns compared with an import that was never killed (ids and timestamps naturally differ).
 COMPARED = ("path", "fingerprint", "size", "format", "width", "height", "caption", "photographer", "credit_line",
             "taken", "city", "province", "country", "country_code", "lat", "lon")
-
-#: `catalog import` with batches of 10 files, so a kill can land between, inside and after many commits.
-SMALL_BATCHES = (
-    "import time; import catalog.importer as importer; importer.BATCH = 10; "
-    "importer.batches.__defaults__ = (10, importer.BATCH_SECONDS, None); "
-    # Each batch is written 20 ms late, so that the kills land inside the run however fast the import is.
-    "from catalog.library import Library; store = Library._store; "
-    "Library._store = lambda self, *args: (time.sleep(0.02), store(self, *args))[1]; "
-    "from catalog.cli import main; main(prog_name='catalog')"
-)
-
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
@@ -65,18 +55,11 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reference(folder, tmp_path_factory):
-    """An import never killed: its records, and how long it took (which sets where the kills land)."""
+    """The records of an import never killed."""
     path = tmp_path_factory.mktemp("reference") / "catalog.db"
-    started = time.monotonic()
-    done = _small_batch_import(path, folder)
-    seconds = time.monotonic() - started
+    done = run_catalog("--db", path, "import", "--workers", "2", folder, timeout=180)
     assert done.returncode == 0, done.stderr.decode()
-    return _records(path), seconds
-
-
-def _small_batch_import(db, folder, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
-                           str(folder)], check=False, capture_output=True, timeout=timeout, env=environment())
+    return _records(path)
 
 
 def _records(path) -> dict[str, tuple]:
@@ -117,24 +100,27 @@ def _whole_records_only(path) -> int:
 
 
 def test_the_reference_import_stores_every_file_with_its_places(reference):
-    records, _ = reference
+    records = reference
     assert len(records) == FILES
     with_city = [r for r in records.values() if r[COMPARED.index("city")]]
     assert len(with_city) >= FILES // 3  # IIM cities, plus places the captions name
 
 
-#: When each kill lands: ("start", ms after the process starts) or ("stored", ms after the first commit is seen).
-KILLS = [("start", 300), ("stored", 0), ("stored", 60), ("stored", 300)]
+#: Where each run is killed: (moment, the how-manyth time the run reaches it). "before schema": inside the
+#: transaction that makes a new catalogue's schema; "writing": a batch's rows written, not committed;
+#: "stored": a batch committed.
+KILLS = [("before schema", 1), ("writing", 1), ("stored", 2), ("writing", 3), ("stored", 5)]
 
 
 def test_kill_9_at_any_moment_loses_nothing_and_the_next_import_finishes(folder, reference, tmp_path):
-    records, _ = reference
+    records = reference
     db = tmp_path / "catalog.db"
     kept = [0]
-    for when, ms in KILLS:
-        _kill(db, folder, when, ms / 1000)
+    for number, (moment, nth) in enumerate(KILLS):
+        reached = _kill(db, folder, moment, nth, tmp_path / f"run-{number}")
+        assert reached, f"run {number} ended before it reached {moment!r} #{nth}"
         count = _whole_records_only(db)
-        assert count >= kept[-1], f"a kill {ms} ms after {when} lost records stored by an earlier run"
+        assert count >= kept[-1], f"a kill at {moment!r} #{nth} lost records stored by an earlier run"
         kept.append(count)
 
     again = run_catalog("--db", db, "import", "--workers", "2", folder, timeout=180)
@@ -147,24 +133,22 @@ def test_kill_9_at_any_moment_loses_nothing_and_the_next_import_finishes(folder,
     assert any(0 < count < FILES for count in kept), kept
 
 
-def _kill(db, folder, when: str, seconds: float) -> None:
-    """Start a real import; SIGKILL the catalog process `seconds` after it starts or after its first commit."""
-    child = subprocess.Popen([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
-                              str(folder)], env=environment(), start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _kill(db, folder, moment: str, nth: int, workdir: Path) -> bool:
+    """Start a real import, hold it at the `nth` `moment`, SIGKILL the catalog process there; whether it got
+    there (a run that ends first is not killed)."""
+    workdir.mkdir()
+    gate = Gate(workdir)
+    child = gate.start("--db", db, "import", "--workers", "2", folder)
     try:
-        if when == "stored":
-            before = _count(db)
-            deadline = time.monotonic() + 120
-            while child.poll() is None and _count(db) <= before and time.monotonic() < deadline:
-                time.sleep(0.01)
-        time.sleep(seconds)
-        if child.poll() is None:  # else it finished first, which a kill at that moment cannot change
+        reached = gate.hold_at(moment, nth)
+        if reached:
             os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=30)
+        child.wait(timeout=60)
         # Its reader processes notice that the catalog process is gone and end themselves.
         assert _group_ends(child.pid, within=15), "reader processes outlived the killed import"
+        return reached
     finally:
+        gate.close()
         try:
             os.killpg(child.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -180,18 +164,6 @@ def _group_ends(group: int, within: float) -> bool:
             return True
         time.sleep(0.1)
     return False
-
-
-def _count(db) -> int:
-    """Photos committed so far, or -1 before the catalogue exists (read without waiting for the writer)."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return conn.execute("SELECT count(*) FROM photo").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return -1
 
 
 def _children(pid: int) -> list[int]:
@@ -212,21 +184,21 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the reader processes through /proc")
 def test_a_reader_process_that_dies_mid_import_costs_nothing(folder, reference, tmp_path):
     """A crash in an image library or the out-of-memory killer takes one reader: the import goes on."""
-    records, _ = reference
+    records = reference
     db = tmp_path / "catalog.db"
-    child = subprocess.Popen([sys.executable, "-c", SMALL_BATCHES, "--db", str(db), "import", "--workers", "2",
-                              str(folder)], env=environment(), start_new_session=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "import", "--workers", "2", folder, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        while child.poll() is None and _count(db) <= 0 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        assert gate.hold_at("stored", 1), "the import ended before its first batch was stored"
         # Readers are the import's children (started by fork) or its forkserver's (started through it).
         readers = [worker for helper in _children(child.pid) for worker in _children(helper)] or _children(child.pid)
-        assert readers and child.poll() is None, "the import ended before a reader could be killed"
+        assert readers, "no reader process to kill"
         os.kill(readers[0], signal.SIGKILL)
+        gate.release_all()
         out, err = child.communicate(timeout=120)
     finally:
+        gate.close()
         try:
             os.killpg(child.pid, signal.SIGKILL)
         except ProcessLookupError:

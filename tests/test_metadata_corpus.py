@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from catalog.metadata import PhotoMetadata, ReadFailure, Sourced, read
-from catalog.metadata.compare import TARGET, compare
+from tools.compare_metadata import TARGET, compare
 
 SHARED = Path(os.environ.get("CATALOG_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 CORPUS = SHARED / "corpus" / "real"

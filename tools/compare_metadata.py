@@ -1,6 +1,6 @@
 """Compare ``read()`` with ExifTool's answers on the real-file corpus, field by field.
 
-Usage: ``python -m catalog.metadata.compare [CORPUS_DIR] [--show-diffs]``
+Usage: ``python -m tools.compare_metadata [CORPUS_DIR] [--show-diffs]``
 
 Every file listed in the corpus's ``expected.csv`` is read with ``read()``. A file counts as *readable* when
 ExifTool read it without an error and it is an image (ExifTool's file type is not XMP or EXV, which are
@@ -140,7 +140,7 @@ class Report:
 def default_corpus() -> Path:
     """The corpus: $CATALOG_SHARED/corpus/real, else ../shared/corpus/real beside the project."""
     shared = os.environ.get("CATALOG_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[3] / "shared"
+    base = Path(shared) if shared else Path(__file__).resolve().parents[2] / "shared"
     return base / "corpus" / "real"
 
 
@@ -333,7 +333,7 @@ def print_report(report: Report, show_values: bool) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the comparison from the command line."""
     parser = argparse.ArgumentParser(
-        prog="python -m catalog.metadata.compare", description=__doc__.splitlines()[0]
+        prog="python -m tools.compare_metadata", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "corpus", nargs="?", type=Path, default=None, help="the corpus folder (with expected.csv)"

@@ -1,6 +1,6 @@
 """Score the caption parser against a labelled caption set, field by field.
 
-    python -m catalog.captions.evaluate [DEV_JSONL] [--show-errors] [--speed]
+    python -m tools.evaluate_captions [DEV_JSONL] [--show-errors] [--speed]
 
 DEV_JSONL defaults to ``$CATALOG_SHARED/captions/dev.jsonl`` (else ``../shared`` beside the checkout).
 Fields are compared as the set's README says: case, accents and surrounding spaces folded; "Province" after
@@ -33,7 +33,7 @@ THRESHOLD = 0.95
 def default_dev_path() -> Path:
     """The shared caption set: $CATALOG_SHARED/captions/dev.jsonl, else ../shared beside the checkout."""
     shared = os.environ.get("CATALOG_SHARED")
-    root = Path(shared) if shared else Path(__file__).resolve().parents[3] / "shared"
+    root = Path(shared) if shared else Path(__file__).resolve().parents[2] / "shared"
     return root / "captions" / "dev.jsonl"
 
 
@@ -170,7 +170,7 @@ def speed(path: Path, rounds: int = 20) -> float:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the table, exit 1 below the threshold, 2 when the set cannot be read."""
     parser = argparse.ArgumentParser(
-        prog="python -m catalog.captions.evaluate", description=__doc__.split("\n\n")[0]
+        prog="python -m tools.evaluate_captions", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("dev", nargs="?", type=Path, default=None, help="labelled captions (JSON lines)")
     parser.add_argument("--show-errors", action="store_true", help="list every wrong field")

@@ -1,0 +1,70 @@
+"""Write docs/cli.md, the reference of every `catalog` command, from the commands' own --help.
+
+    python -m tools.cli_reference            # rewrite docs/cli.md
+    python -m tools.cli_reference --check    # exit 1 when docs/cli.md is not what --help says (CI runs this)
+
+The page is made from click's help text, so it cannot drift from the code: a command's docstring and options
+are written once, in the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import click
+
+REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+
+
+def reference() -> str:
+    """The Markdown page: the group's help, then each command's, in alphabetical order."""
+    from catalog.cli import main
+
+    parts = [
+        "# `catalog` command reference",
+        "",
+        "Generated from each command's `--help` by `python -m tools.cli_reference`; do not edit by hand.",
+        "",
+        "```text",
+        _help(main, ["catalog"]),
+        "```",
+    ]
+    for name in sorted(main.commands):
+        command = main.commands[name]
+        parts += ["", f"## catalog {name}", "", "```text", _help(command, ["catalog", name], parent=main), "```"]
+        if isinstance(command, click.Group):
+            for sub in sorted(command.commands):
+                parts += ["", f"### catalog {name} {sub}", "", "```text",
+                          _help(command.commands[sub], ["catalog", name, sub], parent=command), "```"]
+    return "\n".join(parts) + "\n"
+
+
+def _help(command: click.Command, words: list[str], parent: click.Command | None = None) -> str:
+    root = click.Context(parent or command, info_name=words[0], terminal_width=100, max_content_width=100)
+    context = root
+    if parent is not None:
+        context = click.Context(command, info_name=words[-1], parent=root, terminal_width=100, max_content_width=100)
+    return command.get_help(context).rstrip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.cli_reference", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    options = parser.parse_args(argv)
+    page = reference()
+    if options.check:
+        current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.exists() else ""
+        if current != page:
+            print(f"{REFERENCE} is out of date: run python -m tools.cli_reference", file=sys.stderr)
+            return 1
+        print(f"{REFERENCE} is current")
+        return 0
+    REFERENCE.write_text(page, encoding="utf-8")
+    print(f"wrote {REFERENCE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
