@@ -65,6 +65,19 @@ def group_credits(entries: list[CreditEntry]) -> list[CreditEntry]:
     return list(grouped.values())
 
 
+def distinct_lines(entries: list[CreditEntry]) -> list[CreditEntry]:
+    """One entry per distinct credit line, in order of first appearance, with its photos: a list with no
+    line twice, each with how many photos it credits."""
+    lines: dict[str, CreditEntry] = {}
+    for entry in entries:
+        key = entry.line.casefold()
+        if key in lines:
+            lines[key].paths.extend(entry.paths)
+        else:
+            lines[key] = CreditEntry(entry.line, entry.name, entry.kind, list(entry.paths))
+    return list(lines.values())
+
+
 def credit_list(library: Library, args: list[str], *, files: list[str] | None = None) -> list[tuple[Photo, CreditEntry]]:
     """(photo, CreditEntry) for each photo: the `files` in the story's order, else the photos the terms select."""
     photos = [library.get(ref) for ref in files] if files else library.search(list(args)).photos
@@ -97,10 +110,11 @@ def credit_text(credited: list[tuple[Photo, CreditEntry]], *, fmt: str = "text",
     if fmt == "inline":
         return inline_credits(credited)
     entries = [entry for _, entry in credited]
-    if group:
-        entries = group_credits(entries)
-    lines = []
-    for entry in entries:
-        line = f"{entry.line} ({entry.count})" if group else entry.line
-        lines.append(f"- {line}" if fmt == "markdown" else line)
-    return "\n".join(lines)
+    entries = group_credits(entries) if group else distinct_lines(entries)
+    return "\n".join(("- " if fmt == "markdown" else "") + counted(entry, always=group) for entry in entries)
+
+
+def counted(entry: CreditEntry, *, always: bool = False) -> str:
+    """The line with its count: "Photo/Zhang Dagang (2)"; a line that credits one photo is printed bare
+    unless `always` (a list grouped by name counts every name)."""
+    return f"{entry.line} ({entry.count})" if always or entry.count > 1 else entry.line

@@ -28,7 +28,7 @@ from catalog.metadata.types import ReadFailure
 from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import Skipped, found_file, scan
-from catalog.store import Stored, apply_changes, known_files, manual_captions, store_batch
+from catalog.store import Stored, apply_changes, known_files, mark_missing, store_batch
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -51,6 +51,10 @@ class ImportReport:
     failures: list[ReadFailure] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
+    #: Paths that are another name (a hard link) for a file already catalogued: path -> its catalogued path.
+    same_file: dict[str, str] = field(default_factory=dict)
+    #: Catalogued files under the imported folders that are no longer there (marked missing).
+    missing: int = 0
 
     @property
     def failed(self) -> int:
@@ -65,6 +69,8 @@ class ImportReport:
         self.added += other.added
         self.updated += other.updated
         self.moved += other.moved
+        self.same_file.update(other.same_file)
+        self.unchanged += len(other.same_file)
 
 
 @dataclass
@@ -99,13 +105,16 @@ def import_paths(
     with library.session() as session:
         known = known_files(session, paths, with_captions=bool(captions))
     wanted = []
+    seen: set[str] = set()
     for found in scan(paths):
         if isinstance(found, Skipped):
             report.skipped += 1
             continue
         if isinstance(found, ReadFailure):
             report.failures.append(found)
+            seen.add(found.path)
             continue
+        seen.add(found.path)
         entry = known.get(found.path)
         if entry and (entry.size, entry.mtime_ns, entry.sidecar_mtime_ns) == (
                 found.size, found.mtime_ns, found.sidecar_mtime_ns):
@@ -114,26 +123,46 @@ def import_paths(
                 report.unchanged += 1
                 continue
         wanted.append(found)
+    gone = [path for path in known if path not in seen]
     if wanted:
         with library.session() as session:
-            kept = manual_captions(session)
             legacy = library.legacy_fingerprints(session)
-        captions = Captions({**kept, **captions.by_name})
     if progress.total:
         progress.total(len(wanted))
     try:
         if wanted:
-            setup = ReaderSetup(captions, library.rules, legacy_fingerprints=legacy)
+            setup = ReaderSetup(library.rules, legacy, _manual_values(wanted, known, captions))
             results: Iterable[ReadResult] = read_all(wanted, setup, workers)
             if progress.advance:
                 results = _advancing(results, progress.advance)
             for batch in batches(results, total=len(wanted)):
                 report.failures.extend(result.failure for result in batch if result.failure is not None)
                 _store(library, report, batch, known)
+        gone = [path for path in gone if path in known]  # a file that moved within the import is not gone
+        if gone:
+            report.missing = library.write(lambda session: mark_missing(session, [known[p].id for p in gone]))
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.monotonic() - started
     return report
+
+
+def _manual_values(wanted: list, known: dict, captions: Captions) -> dict[str, dict]:
+    """What a person set on each file to be read: the values on its record, and a caption from the captions
+    file given to this import (which replaces a caption set before: it is the newer instruction)."""
+    from datetime import datetime
+
+    now = datetime.now().isoformat(timespec="seconds")
+    values = {}
+    for found in wanted:
+        entry = known.get(found.path)
+        manual = dict(entry.manual) if entry and entry.manual else {}
+        given = captions.get(found.path)
+        if given is not None and (manual.get("caption") or {}).get("value") != given.text:
+            manual["caption"] = {"value": given.text, "at": now, "by": "captions file"}
+        if manual:
+            values[found.path] = manual
+    return values
 
 
 def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> ImportReport:
@@ -144,10 +173,16 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     with library.session() as session:
         known = known_files(session, [path])
         legacy = library.legacy_fingerprints(session)
-    captions = Captions({path: caption} if caption else {})
-    setup = ReaderSetup(captions, library.rules, legacy_fingerprints=legacy)
+    found = found_file(path)
+    entry = known.get(found.path)
+    manual = dict(entry.manual) if entry and entry.manual else {}
+    if caption is not None:
+        from datetime import datetime
+
+        manual["caption"] = caption.entry(datetime.now().isoformat(timespec="seconds"))
+    setup = ReaderSetup(library.rules, legacy, {found.path: manual} if manual else {})
     report = ImportReport()
-    results = list(read_all([found_file(path)], setup, 1))
+    results = list(read_all([found], setup, 1))
     report.failures.extend(result.failure for result in results if result.failure is not None)
     _store(library, report, results, known)
     return report
@@ -157,7 +192,8 @@ def _store(library: Library, report: ImportReport, batch: list[ReadResult], know
     """Write one batch in its own transaction, then count it and bring `known` up to date."""
     if not any(result.record is not None for result in batch):
         return
-    done, changes = library.write(lambda session: store_batch(session, batch, known), "the catalogue")
+    done, changes = library.write(lambda session: store_batch(session, batch, known, rules=library.rules),
+                                  "the catalogue")
     report.merge(done)
     apply_changes(known, changes)
 

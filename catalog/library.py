@@ -216,11 +216,12 @@ class Library:
 
         return reimport_one(self, path, caption)
 
-    def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None) -> SearchResult:
+    def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
+               reverse: bool = False) -> SearchResult:
         """See catalog.search.search."""
         from catalog.search import search
 
-        return search(self, args, sort=sort, limit=limit)
+        return search(self, args, sort=sort, limit=limit, offset=offset, reverse=reverse)
 
     def search_count(self, args: list[str]) -> int:
         """See catalog.search.count."""

@@ -5,7 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Constraint names are spelled out so that migrations and the models name them the same on every database.
@@ -29,11 +43,20 @@ class Photo(Base):
 
     __tablename__ = "photo"
     #: Pages sorted by date are read in this index's order; `taken:` ranges are counted from it (alembic 0002).
-    __table_args__ = (Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),)
+    __table_args__ = (
+        Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),
+        #: A new path with a known file identity is a hard link or a rename, not a new photo (alembic 0004).
+        Index("ix_photo_file_identity", "device", "inode"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The file. `path` is absolute and unique: the database, not only the importer, refuses a second record.
+    # A name that is not valid UTF-8 is kept with \xNN escapes here and as its bytes in raw_path.
     path: Mapped[str] = mapped_column(Text, unique=True)
+    raw_path: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: The file's identity on its file system (st_dev, st_ino) when last read.
+    device: Mapped[int | None] = mapped_column(BigInteger)
+    inode: Mapped[int | None] = mapped_column(BigInteger)
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
     #: Modification time of the XMP sidecar read with the photo (None when it had none): a sidecar added or
@@ -98,6 +121,14 @@ class Photo(Base):
     has_conflicts: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     #: Language alternatives, IIM charset and per-field warnings from the reader.
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: What a person set, by JSON field path: {"caption": {"value": ..., "at": ISO time, "by": "hand" | "linked" |
+    #: "captions file"}, "credit.photographer": {...}}. These outrank what the file says and survive re-reads
+    #: and moves; `catalog set --revert` removes them.
+    manual: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The image data is cut short (an interrupted transfer): metadata imported, the reason in extra["damage"].
+    damaged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
+    #: When an import or a watcher found the file gone (None while it is there).
+    missing_since: Mapped[datetime | None] = mapped_column(DateTime)
     #: Folded caption, headline, credits, keywords and places: the full-text index's input.
     search_text: Mapped[str] = mapped_column(Text, default="")
 
@@ -107,6 +138,13 @@ class Photo(Base):
     places: Mapped[list[PlaceName]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def file_path(self) -> str:
+        """The path to open the file by (a name that is not UTF-8 is kept as bytes in raw_path)."""
+        import os
+
+        return os.fsdecode(self.raw_path) if self.raw_path else self.path
 
 
 class PlaceName(Base):

@@ -18,6 +18,7 @@ Examples (each line one query)::
     near:Hefei within:50km         by GPS, or by the gazetteer's coordinates for a named place
     near:31.82,117.23
     conflicts:yes                  photos whose EXIF, IPTC and XMP copies disagree
+    missing:yes  damaged:yes       files gone since the last import; image data cut short
     bullet train                   words, anywhere in caption, headline, credits, keywords and places
 
 Matching ignores case and accents ("krakow" finds Kraków).
@@ -46,7 +47,9 @@ PLACE_FIELDS = {
     "sublocation": ("sublocation",),
     "at": ("sublocation",),
 }
-FIELDS = set(PLACE_FIELDS) | {"shown", "taken", "released", "by", "credit", "keyword", "conflicts", "near", "within"}
+#: Yes/no terms: the column each asks about (true for "yes").
+FLAGS = {"conflicts": "has_conflicts", "missing": "missing_since", "damaged": "damaged"}
+FIELDS = set(PLACE_FIELDS) | set(FLAGS) | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"}
 _FIELD_TERM = re.compile(r"^(-?)([a-z_]+):(.*)$", re.S)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
@@ -174,13 +177,17 @@ class LikeTerm(Term):
 
 
 @dataclass
-class ConflictTerm(Term):
-    """`conflicts:yes` / `conflicts:no`."""
+class FlagTerm(Term):
+    """`conflicts:yes`, `missing:yes`, `damaged:no` ...: a yes/no fact about the photo (see FLAGS)."""
 
+    column: str = "has_conflicts"
     wanted: bool = True
 
     def clause(self):
-        return Photo.has_conflicts.is_(True) if self.wanted else Photo.has_conflicts.is_(False)
+        value = getattr(Photo, self.column)
+        if self.column == "missing_since":
+            return value.is_not(None) if self.wanted else value.is_(None)
+        return value.is_(True) if self.wanted else value.is_(False)
 
 
 @dataclass
@@ -283,6 +290,8 @@ def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None =
             continue
         if aliases is None and gazetteer is not None:
             aliases = gazetteer.canonical
+        if not _alternatives(value):  # "by:," or "in: , ": commas and nothing else
+            raise QueryError(text, f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
         query.terms.append(_field_term(text, negated, name, value, aliases, today, fold))
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
@@ -296,7 +305,8 @@ _EXAMPLES = {
     "country": "country:China", "sublocation": "sublocation:Luogang Park", "at": "at:Luogang Park",
     "shown": "shown:Earth", "taken": "taken:2025-10", "released": "released:2025-10-01",
     "by": 'by:"Zhang Dagang"', "credit": "credit:Xinhua", "keyword": "keyword:aircraft",
-    "conflicts": "conflicts:yes", "near": "near:Hefei", "within": "within:50km",
+    "conflicts": "conflicts:yes", "missing": "missing:yes", "damaged": "damaged:yes",
+    "near": "near:Hefei", "within": "within:50km",
 }
 
 
@@ -317,11 +327,11 @@ def _field_term(text, negated, name, value, aliases, today, fold) -> Term:
         return DateTerm(text, negated, column=name, start=start, end=end)
     if name in ("by", "credit", "keyword"):
         return LikeTerm(text, negated, column=name, values=[fold(v) for v in _alternatives(value)])
-    if name == "conflicts":
+    if name in FLAGS:
         lowered = value.lower()
         if lowered not in ("yes", "no", "true", "false", "1", "0"):
-            raise QueryError(text, "conflicts: takes yes or no")
-        return ConflictTerm(text, negated, wanted=lowered in ("yes", "true", "1"))
+            raise QueryError(text, f"{name}: takes yes or no")
+        return FlagTerm(text, negated, column=FLAGS[name], wanted=lowered in ("yes", "true", "1"))
     raise QueryError(text, f"unknown field {name!r}")  # pragma: no cover - FIELDS and this list agree
 
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from catalog.captionsfile import Captions
 from catalog.metadata.types import ReadFailure
 from catalog.scan import Found, fingerprint, legacy_fingerprint
 
@@ -37,12 +36,13 @@ class ReadResult(NamedTuple):
 
 @dataclass(frozen=True)
 class ReaderSetup:
-    """What every reader needs besides the file: captions given by name, the house rules, and whether to
-    compute the legacy fingerprint too (the catalogue still holds records that carry one)."""
+    """What every reader needs besides the file: the house rules, whether to compute the legacy fingerprint
+    too (the catalogue still holds records that carry one), and the values people set on known photos."""
 
-    captions: Captions = field(default_factory=Captions)
     rules: object = None
     legacy_fingerprints: bool = False
+    #: What a person set, by path (a record's `manual` column, a captions file's captions): see build_record.
+    manual: dict[str, dict] = field(default_factory=dict)
 
 
 _setup = ReaderSetup()
@@ -61,6 +61,11 @@ def _init_worker(setup: ReaderSetup, *, in_pool: bool = False) -> None:
 
 def read_one(found: Found) -> ReadResult:
     """Read, reconcile and parse one file; never raises (a failure is returned as a value)."""
+    return read_file(found, _setup.rules, _setup.manual.get(found.path), _setup.legacy_fingerprints)
+
+
+def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprints: bool = False) -> ReadResult:
+    """read_one for a caller that has its own rules and a person's values for this file (a moved photo)."""
     from catalog.metadata import read
     from catalog.records import build_record, place_names
 
@@ -71,9 +76,9 @@ def read_one(found: Found) -> ReadResult:
             return ReadResult(found, failure=meta)
         if found.size == 0:
             return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
-        record = build_record(meta, _setup.captions.get(found.path), _setup.rules)
+        record = build_record(meta, None, rules, manual=manual)
         record["fingerprint"] = fingerprint(found.path, found.size)
-        legacy = legacy_fingerprint(found.path, found.size) if _setup.legacy_fingerprints else None
+        legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
         return ReadResult(found, record, places=tuple(place_names(record)), legacy_fingerprint=legacy)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))

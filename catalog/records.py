@@ -32,8 +32,28 @@ if TYPE_CHECKING:
 
 PLACE_LEVELS = ("sublocation", "city", "province", "country", "country_code")
 
-#: Columns a record fills, beyond the file's own facts.
-TEXT_FIELDS = ("caption", "headline", "title", "source", "copyright", "make", "model")
+#: Columns a record fills from the file's own text fields, and the JSON field path each is known by.
+TEXT_FIELDS = {
+    "caption": "caption", "headline": "headline", "title": "title", "source": "credit.source",
+    "copyright": "credit.copyright", "make": "camera.make", "model": "camera.model",
+}
+
+#: The fields a person may set (`catalog set`, `catalog caption`, `catalog link`, --captions), by JSON field
+#: path: the column each is kept in, and its kind (text, a list of words, a date, degrees, a country code).
+EDITABLE = {
+    "caption": ("caption", "text"), "headline": ("headline", "text"), "title": ("title", "text"),
+    "credit.line": ("credit_line", "text"), "credit.photographer": ("photographer", "text"),
+    "credit.agency": ("agency", "text"), "credit.provider": ("provider", "text"),
+    "credit.source": ("source", "text"), "credit.copyright": ("copyright", "text"),
+    "taken": ("taken", "date"), "released": ("released", "date"),
+    "location.sublocation": ("sublocation", "text"), "location.city": ("city", "text"),
+    "location.province": ("province", "text"), "location.country": ("country", "text"),
+    "location.country_code": ("country_code", "code"), "location.lat": ("lat", "degrees"),
+    "location.lon": ("lon", "degrees"), "keywords": ("keywords", "list"),
+}
+#: How a person's caption came: typed (`catalog caption`, `catalog set caption=`), from a captions file given to
+#: import, or linked from an article (`catalog link`). Each outranks the file the same way.
+CAPTION_HOWS = {"hand": "manual", "captions file": "manual", "linked": "linked"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +63,34 @@ class CaptionInput:
     text: str
     source: str = "manual"
 
+    def entry(self, at: str) -> dict[str, Any]:
+        """The caption as an entry of a record's `manual` values."""
+        return {"value": self.text, "at": at, "by": "linked" if self.source == "linked" else "hand"}
 
-def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules=None) -> dict[str, Any]:
+
+def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules=None, *,
+                 manual: dict[str, dict] | None = None) -> dict[str, Any]:
     """The column values of one Photo (without path/size/mtime/fingerprint), with `sources`; its place names
-    are `place_names(record)`."""
+    are `place_names(record)`.
+
+    `manual` holds what a person set, by JSON field path ({"credit.photographer": {"value": "Jane Smith",
+    "at": ..., "by": "hand"}}): each such value wins over the file's, and a caption a person set is read
+    before the file's own fields (its credit, date and place outrank the embedded ones). Where the file
+    says something else, that copy is kept in `conflicts` with "overridden": true, for `catalog show`.
+    `caption` is a one-off caption (a CaptionInput), as if set by hand.
+    """
+    manual = dict(manual or {})
+    if caption is not None and caption.text.strip():
+        manual["caption"] = CaptionInput(caption.text.strip(), caption.source).entry(
+            manual.get("caption", {}).get("at", ""))
+    values = _derive(meta, rules, manual)
+    if manual:
+        values["conflicts"] = (values["conflicts"] or []) + _overridden(_derive(meta, rules, {}), values) or None
+    values["manual"] = manual or None
+    return values
+
+
+def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
 
@@ -56,12 +100,17 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
         values[column] = value
         sources[key or column] = source
 
-    for name in TEXT_FIELDS:
+    for name, key in TEXT_FIELDS.items():
         found = meta.fields.get(name)
         if found:
-            put(name, found.value, found.source)
-    if caption is not None and caption.text.strip():
-        put("caption", caption.text.strip(), caption.source)
+            put(name, found.value, found.source, key)
+    for key in ("caption", "headline", "title", "credit.source", "credit.copyright"):
+        if key in manual:
+            how = manual[key].get("by", "hand")
+            put(EDITABLE[key][0], manual[key]["value"], CAPTION_HOWS.get(how, "manual") if key == "caption"
+                else "manual", key)
+    # A caption a person chose is read before the file's own credit, date and place: it is the newer word.
+    caption_first = sources.get("caption") in ("manual", "linked")
 
     # Imported here, not at the top: the parser compiles its patterns on import, and `catalog search`
     # (which imports this module through the Library) never parses a caption.
@@ -73,17 +122,20 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     if values.get("caption"):
         from catalog.captions.dates import may_give_release_date
 
-        places = not any(level in meta.fields for level in PLACE_LEVELS)
+        places = caption_first or not any(level in meta.fields for level in PLACE_LEVELS)
         taken = meta.value("taken")
         dates = places or not taken or len(taken) < 10 or may_give_release_date(values["caption"])
         facts = parse(values["caption"], rules, places=places, dates=dates)
-    _credit(meta, facts, values, sources, put, rules)
-    _dates(meta, facts, values, sources, put)
-    _place(meta, facts, values, sources, put)
+    _credit(meta, facts, values, sources, put, rules, manual, caption_first)
+    _dates(meta, facts, values, sources, put, manual, caption_first)
+    _place(meta, facts, values, sources, put, manual, caption_first)
 
-    keywords = meta.value("keywords")
-    if keywords:
-        put("keywords", list(keywords), meta.fields["keywords"].source)
+    if "keywords" in manual:
+        put("keywords", list(manual["keywords"]["value"]), "manual")
+    else:
+        keywords = meta.value("keywords")
+        if keywords:
+            put("keywords", list(keywords), meta.fields["keywords"].source)
 
     values["format"] = meta.format
     values["width"] = meta.width
@@ -106,23 +158,46 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     return values
 
 
-def _credit(meta, facts: CaptionFacts | None, values, sources, put, rules) -> None:
-    found = meta.fields.get("photographer")
-    if found:
-        put("photographer", found.value, found.source, "credit.photographer")
-    found = meta.fields.get("credit")
-    if found:
-        put("credit_line", found.value, found.source, "credit.line")
-    if facts is not None:
-        credit = facts.credit
-        src = sources.get("caption", "caption")
-        source = "caption" if src in ("iptc", "xmp", "exif", "sidecar") else src
+def _overridden(plain: dict[str, Any], chosen: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the file says where a person's values (or a person's caption) made the record say otherwise."""
+    found = []
+    for key, (column, _) in EDITABLE.items():
+        before, after = plain.get(column), chosen.get(column)
+        if before in (None, "", []) or before == after:
+            continue
+        now = chosen["sources"].get(key, "manual") if after not in (None, "", []) else "manual"
+        found.append({"field": key, "overridden": True,
+                      "copies": [[now, after], [plain["sources"].get(key, "file"), before]]})
+    return found
+
+
+def _credit(meta, facts: CaptionFacts | None, values, sources, put, rules, manual, caption_first) -> None:
+    for key in ("credit.photographer", "credit.line", "credit.agency", "credit.provider"):
+        if key in manual:
+            put(EDITABLE[key][0], manual[key]["value"], "manual", key)
+    credit = facts.credit if facts is not None else None
+    source = sources.get("caption", "caption")
+    source = "caption" if source in ("iptc", "xmp", "exif", "sidecar") else source
+    if credit is not None and caption_first:
         if "photographer" not in values:
             put("photographer", credit.photographer, source, "credit.photographer")
         if "credit_line" not in values:
             put("credit_line", credit.raw, source, "credit.line")
-        put("agency", credit.agency, source, "credit.agency")
-        put("provider", credit.provider, source, "credit.provider")
+    found = meta.fields.get("photographer")
+    if found and "photographer" not in values:
+        put("photographer", found.value, found.source, "credit.photographer")
+    found = meta.fields.get("credit")
+    if found and "credit_line" not in values:
+        put("credit_line", found.value, found.source, "credit.line")
+    if credit is not None:
+        if "photographer" not in values:
+            put("photographer", credit.photographer, source, "credit.photographer")
+        if "credit_line" not in values:
+            put("credit_line", credit.raw, source, "credit.line")
+        if "agency" not in values:
+            put("agency", credit.agency, source, "credit.agency")
+        if "provider" not in values:
+            put("provider", credit.provider, source, "credit.provider")
     if "agency" not in values and "credit_line" in values and rules is not None:
         from catalog.captions import agency_for
 
@@ -131,17 +206,23 @@ def _credit(meta, facts: CaptionFacts | None, values, sources, put, rules) -> No
             put("agency", agency, sources["credit.line"], "credit.agency")
 
 
-def _dates(meta, facts: CaptionFacts | None, values, sources, put) -> None:
+def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, caption_first) -> None:
+    for key in ("taken", "released"):
+        if key in manual:
+            put(key, manual[key]["value"], "manual")
+    if facts is not None and caption_first and facts.date and facts.date_kind == "taken" and "taken" not in values:
+        put("taken", facts.date, sources["caption"])
     found = meta.fields.get("taken")
-    if found:
+    if found and "taken" not in values:
         put("taken", found.value, found.source)
     if facts is None:
         return
     if facts.date and facts.date_kind == "taken" and "taken" not in values:
         put("taken", facts.date, "caption")
-    released = facts.released or (facts.date if facts.date_kind == "released" else None)
-    put("released", released, "caption")
-    if facts.date_text and "taken" in values and len(values["taken"]) < 10:
+    if "released" not in values:
+        released = facts.released or (facts.date if facts.date_kind == "released" else None)
+        put("released", released, "caption")
+    if facts.date_text and "taken" in values and len(values["taken"]) < 10 and sources.get("taken") != "manual":
         inferred = _with_year(facts.date_text, values["taken"][:4])
         if inferred:
             values["taken"] = inferred
@@ -165,13 +246,23 @@ def _with_year(date_text: str, year: str) -> str | None:
     return candidate if span(candidate)[0] else None
 
 
-def _place(meta, facts: CaptionFacts | None, values, sources, put) -> None:
+def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, caption_first) -> None:
+    """Where the photo was taken. The file's place and the caption's are each taken whole (never a city from
+    one and a province from the other); a person's levels go over either, level by level."""
+    set_by_hand = {level: manual[f"location.{level}"]["value"] for level in PLACE_LEVELS
+                   if f"location.{level}" in manual}
     embedded = {level: meta.fields[level] for level in PLACE_LEVELS if level in meta.fields}
+    stated = facts.location if facts is not None else None
+    from_caption = stated is not None and any(getattr(stated, level, None) for level in PLACE_LEVELS[:4])
+    use_caption = from_caption and (caption_first or not embedded)
     lat, lon = meta.value("lat"), meta.value("lon")
-    if embedded:
+    for level, value in set_by_hand.items():
+        put(level, value, "manual", f"location.{level}")
+    resolved = None
+    if embedded and not use_caption:
         for level, found in embedded.items():
-            put(level, found.value, found.source, f"location.{level}")
-        resolved = None
+            if level not in values:
+                put(level, found.value, found.source, f"location.{level}")
         # An embedded place is kept as written; the gazetteer only adds what the file lacks, a country code
         # or coordinates. When it lacks neither, the gazetteer is not asked (loading it takes a second or
         # more in every reader process).
@@ -182,22 +273,29 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put) -> None:
         if resolved and "country_code" not in values and resolved.country_code:
             if not values.get("country") or fold(values["country"]) == fold(resolved.country or ""):
                 put("country_code", resolved.country_code, "gazetteer", "location.country_code")
-    elif facts is not None:
-        stated = facts.location
+    elif use_caption or set_by_hand:
+        said = {level: set_by_hand.get(level) or (getattr(stated, level, None) if use_caption else None)
+                for level in PLACE_LEVELS[:4]}
         resolved = get_gazetteer().resolve(
-            stated.sublocation, stated.city, stated.province, stated.country, context=facts.text
+            said["sublocation"], said["city"], said["province"], said["country"],
+            context=facts.text if facts is not None else None,
         )
         for level in PLACE_LEVELS:
-            said = getattr(stated, level, None)
-            if said:
-                put(level, said if level == "sublocation" else (getattr(resolved, level, None) or said),
-                    "caption", f"location.{level}")
+            if level in values:
+                continue
+            value = said.get(level)
+            if value:
+                put(level, value if level == "sublocation" else (getattr(resolved, level, None) or value),
+                    sources.get("caption", "caption") if sources.get("caption") == "linked" else "caption",
+                    f"location.{level}")
             elif resolved is not None and getattr(resolved, level, None):
                 put(level, getattr(resolved, level), "gazetteer", f"location.{level}")
-    else:
-        resolved = None
 
-    if lat is not None and lon is not None:
+    if "location.lat" in manual and "location.lon" in manual:
+        put("lat", manual["location.lat"]["value"], "manual", "location.lat")
+        put("lon", manual["location.lon"]["value"], "manual", "location.lon")
+        values["location_approx"] = False
+    elif lat is not None and lon is not None:
         put("lat", lat, meta.fields["lat"].source, "location.lat")
         put("lon", lon, meta.fields["lon"].source, "location.lon")
         values["location_approx"] = False

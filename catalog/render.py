@@ -46,8 +46,8 @@ def photo_json(photo: Photo) -> dict[str, Any]:
             "province": photo.province,
             "country": photo.country,
             "country_code": photo.country_code,
-            "lat": photo.lat,
-            "lon": photo.lon,
+            "lat": _degrees(photo.lat),
+            "lon": _degrees(photo.lon),
             "approximate": bool(photo.location_approx) if photo.lat is not None else None,
         },
         "location_shown": photo.location_shown,
@@ -55,7 +55,14 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "camera": {"make": photo.make, "model": photo.model},
         "sources": dict(photo.sources or {}),
         "conflicts": list(photo.conflicts or []),
+        "missing": photo.missing_since is not None,
+        "damaged": bool(photo.damaged),
     }
+
+
+def _degrees(value: float | None) -> float | None:
+    """Coordinates to 7 decimals (about a centimetre): what GPS can tell, without float noise."""
+    return None if value is None else round(value, 7)
 
 
 #: How each block a value can come from (the keys of `sources`) is named to a person.
@@ -75,7 +82,10 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     if record["size"] is not None:
         described += f", {record['size']:,} bytes"
     inferred = " (year inferred)" if record["taken_inferred"] else ""
+    state = ["missing: the file was not there at the last import" if record["missing"] else "",
+             f"damaged: {record.get('damage') or 'the image data is cut short'}" if record["damaged"] else ""]
     rows = [
+        ("state", "; ".join(s for s in state if s), None),
         ("format", described, "file"),
         ("caption", record["caption"], "caption"),
         ("headline", record["headline"], "headline"),
@@ -83,9 +93,9 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
         ("photographer", credit["photographer"], "credit.photographer"),
         ("agency", credit["agency"], "credit.agency"),
         ("provider", credit["provider"], "credit.provider"),
-        ("source", credit["source"], "source"),
-        ("copyright", credit["copyright"], "copyright"),
-        ("taken", date_text(record["taken"]) + inferred if record["taken"] else None, "taken"),
+        ("source", credit["source"], "credit.source"),
+        ("copyright", credit["copyright"], "credit.copyright"),
+        ("taken", taken_text(record["taken"]) + inferred if record["taken"] else None, "taken"),
         ("released", date_text(record["released"]), "released"),
     ]
     for level in ("sublocation", "city", "province", "country", "country_code"):
@@ -96,7 +106,7 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     if record["location_shown"]:
         rows.append(("shows", ", ".join(str(v) for v in record["location_shown"].values() if v), "location_shown"))
     rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
-    rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "make"))
+    rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "camera.make"))
     fields = []
     for name, value, key in rows:
         if value in (None, ""):
@@ -134,16 +144,43 @@ def lookup(record: dict[str, Any], dotted: str, missing: Any = None) -> Any:
 
 
 def to_csv(records: list[dict[str, Any]], columns=CSV_COLUMNS) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    """Records as CSV, one column per dotted name; lists joined with "; " (see csv_text)."""
+    rows = []
     for record in records:
         row = []
         for column in columns:
             value = lookup(record, column)
-            row.append("; ".join(value) if isinstance(value, list) else "" if value is None else value)
-        writer.writerow(row)
+            row.append("; ".join(str(v) for v in value) if isinstance(value, list) else value)
+        rows.append(row)
+    return csv_text(columns, rows)
+
+
+#: What a spreadsheet reads as a formula when a cell starts with it (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(header, rows) -> str:
+    """CSV for spreadsheets, safely: every text cell that starts like a formula gets a leading ' so that
+    Excel, LibreOffice and Google Sheets show it as text instead of running it (a caption that starts
+    "=HYPERLINK(...)" stays words). Numbers are left alone, so a longitude of -122.7 is still a number.
+
+    >>> print(csv_text(["caption", "lon"], [["=HYPERLINK('http://x')", -122.7], ["@SUM(A1)", None]]), end="")
+    caption,lon
+    '=HYPERLINK('http://x'),-122.7
+    '@SUM(A1),
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else _safe_cell(cell) for cell in row])
     return out.getvalue()
+
+
+def _safe_cell(cell: Any) -> Any:
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 _FIELD = re.compile(r"\{([a-z_][a-z_.]*)\}")
@@ -224,6 +261,27 @@ def date_text(value: str | None) -> str:
         return ""
     kind = precision(value)
     return value if kind in ("day", "time") else f"{value} ({kind})"
+
+
+_OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
+
+
+def taken_text(value: str | None) -> str:
+    """A date as every command shows it: the day, the time to the minute when known, in the photo's own offset;
+    a date known only to the month or year says so.
+
+    >>> taken_text("2025-10-14T10:32:07+08:00"), taken_text("2025-10-14 10:32"), taken_text("2025-10")
+    ('2025-10-14 10:32 +08:00', '2025-10-14 10:32', '2025-10 (month)')
+    """
+    if not value or precision(value) != "time":
+        return date_text(value)
+    day, _, clock = value.replace(" ", "T", 1).partition("T")
+    offset = _OFFSET.search(clock)
+    zone = ""
+    if offset:
+        clock = clock[: offset.start()]
+        zone = " UTC" if offset[1] == "Z" else f" {offset[1][:3]}:{offset[1][-2:]}"
+    return f"{day} {clock[:5]}{zone}"
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

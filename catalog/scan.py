@@ -41,6 +41,9 @@ class Found:
     mtime_ns: int
     #: The newest modification time of an XMP sidecar beside it (photo.xmp, photo.jpg.xmp), or None.
     sidecar_mtime_ns: int | None = None
+    #: The file's identity on its file system: the same pair under another path is the same file.
+    device: int | None = None
+    inode: int | None = None
 
 
 def sidecar_mtime(path: str, names: set[str] | None = None) -> int | None:
@@ -73,7 +76,11 @@ class Skipped:
 
 def scan(paths: Iterable[str | os.PathLike]) -> Iterator[Found | ReadFailure | Skipped]:
     """Every image file under the given folders and files, each once, following no symlink loop; a
-    ReadFailure for each that cannot be imported, a Skipped for each file that is not an image."""
+    ReadFailure for each that cannot be imported, a Skipped for each file that is not an image.
+
+    Files are named by their real path: a folder or file reached through a symbolic link is reported
+    where it really is, so the same file is never catalogued twice under two names.
+    """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     for given in paths:
@@ -81,11 +88,12 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[Found | ReadFailure | S
         try:
             info = os.stat(given)
         except FileNotFoundError:
-            yield ReadFailure(given, "no such file or folder")
+            yield ReadFailure(_shown(given), "no such file or folder")
             continue
         except OSError as error:
-            yield ReadFailure(given, f"cannot be read ({error.strerror or error})")
+            yield ReadFailure(_shown(given), f"cannot be read ({error.strerror or error})")
             continue
+        given = real_path(given)
         if statmod.S_ISDIR(info.st_mode):
             yield from _walk(given, seen_dirs, seen_files)
         else:
@@ -98,9 +106,6 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[Found | ReadFailure | S
 
 
 def _walk(top: str, seen_dirs: set, seen_files: set) -> Iterator[Found | ReadFailure | Skipped]:
-    if not _utf8(top):
-        yield ReadFailure(_shown(top), f"{NOT_UTF8.format(what='folder')}; nothing in it was imported")
-        return
     try:
         info = os.stat(top)
     except OSError as error:
@@ -119,8 +124,9 @@ def _walk(top: str, seen_dirs: set, seen_files: set) -> Iterator[Found | ReadFai
     sidecars = {entry.name for entry in children if entry.name.lower().endswith(".xmp")}
     for entry in children:
         try:
+            linked = entry.is_symlink()
             if entry.is_dir():
-                yield from _walk(entry.path, seen_dirs, seen_files)
+                yield from _walk(real_path(entry.path) if linked else entry.path, seen_dirs, seen_files)
                 continue
             entry_stat = entry.stat()
         except OSError as error:
@@ -130,7 +136,7 @@ def _walk(top: str, seen_dirs: set, seen_files: set) -> Iterator[Found | ReadFai
                     f"cannot be read ({error.strerror or error})"
                 yield ReadFailure(_shown(entry.path), reason)
             continue
-        found = _classify(entry.path, entry_stat)
+        found = _classify(real_path(entry.path) if linked else entry.path, entry_stat)
         if not isinstance(found, Found):
             yield found
         elif found.path not in seen_files:
@@ -145,23 +151,21 @@ def _classify(path: str, info: os.stat_result) -> Found | ReadFailure | Skipped:
         return Skipped(path)
     if not statmod.S_ISREG(info.st_mode):
         return ReadFailure(_shown(path), f"not a regular file ({_special_kind(info.st_mode)})")
-    if not _utf8(path):
-        return ReadFailure(_shown(path), NOT_UTF8.format(what="file"))
-    return Found(path, info.st_size, info.st_mtime_ns)
+    return Found(path, info.st_size, info.st_mtime_ns, device=info.st_dev, inode=info.st_ino)
 
 
 def found_file(path: str) -> Found:
     """The stat facts of one named file, sidecar included (for files given by name, not found by a scan)."""
     info = os.stat(path)
-    return Found(path, info.st_size, info.st_mtime_ns, sidecar_mtime(path))
+    return Found(real_path(path), info.st_size, info.st_mtime_ns, sidecar_mtime(path), info.st_dev, info.st_ino)
 
 
-#: Why a path whose name is not UTF-8 (possible on Linux) is not imported: the catalogue stores paths as text.
-NOT_UTF8 = ("the {what} name is not valid UTF-8, so the catalogue cannot record it; rename it (for example "
-            "with convmv) and import again")
+def real_path(path: str) -> str:
+    """The path without symbolic links: where the file really is (a folder linked in is walked as itself)."""
+    return os.path.realpath(path)
 
 
-def _utf8(path: str) -> bool:
+def is_utf8(path: str) -> bool:
     """False for a path with bytes that are not UTF-8 (os.fsdecode turned them into lone surrogates)."""
     try:
         path.encode("utf-8")
@@ -170,9 +174,29 @@ def _utf8(path: str) -> bool:
     return True
 
 
-def _shown(path: str) -> str:
-    """A path fit to print and store: undecodable bytes written as \\xNN."""
-    return path if _utf8(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
+def shown_path(path: str) -> str:
+    """A path fit to print and to store as text: bytes that are not UTF-8 written as \\xNN.
+
+    A desk cannot always rename files on a shared server, so such a file is imported all the same: the
+    catalogue keeps this form in `path` and the exact bytes in `raw_path` (see stored_path).
+
+    >>> shown_path(os.fsdecode(b"/wires/caf\\xe9.jpg"))
+    '/wires/caf\\\\xe9.jpg'
+    """
+    return path if is_utf8(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def stored_path(path: str) -> tuple[str, bytes | None]:
+    """(path column, raw_path column) for a file's path: the text, and the bytes when it is not UTF-8."""
+    return (path, None) if is_utf8(path) else (shown_path(path), os.fsencode(path))
+
+
+def file_path(path: str, raw_path: bytes | None) -> str:
+    """The path to open a catalogued file by, from its stored columns (the inverse of stored_path)."""
+    return os.fsdecode(raw_path) if raw_path else path
+
+
+_shown = shown_path
 
 
 def _special_kind(mode: int) -> str:

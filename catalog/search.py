@@ -58,9 +58,11 @@ class SearchResult:
         return [hit.photo for hit in self.hits]
 
 
-def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None) -> SearchResult:
-    """The photos matching the query terms, in a stable order (see catalog.query for the language)."""
-    return Planner(library).search(args, sort=sort, limit=limit)
+def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
+           offset: int = 0, reverse: bool = False) -> SearchResult:
+    """The photos matching the query terms, in a stable order (see catalog.query for the language): the page
+    of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`)."""
+    return Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
 
 
 def count(library: Library, args: list[str]) -> int:
@@ -85,7 +87,8 @@ class Planner:
         self.library = library
         self.dialect = library.dialect
 
-    def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None) -> SearchResult:
+    def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
+               reverse: bool = False) -> SearchResult:
         """The photos matching the query terms, in a stable order (see catalog.query for the language).
 
         In two steps: the ids of the page, in order, read from indexes; then the rows of those photos only.
@@ -98,20 +101,23 @@ class Planner:
             raise UsageError("--sort distance needs a near: term")
         sort = sort or ("relevance" if query.has_words else "distance" if query.near else "date")
         if query.near is not None:
-            return self._search_near(query, sort, limit)
+            return self._search_near(query, sort, limit, offset, reverse)
         if sort == "relevance" and not query.has_words:
             sort = "date"
         result = SearchResult(query)
+        wanted = None if limit is None else offset + limit  # the ids up to the page's end, read from indexes
         with self.library.session() as session:
-            page = self._page(session, query, sort, limit)
+            page = self._page(session, query, sort, wanted, reverse)[offset:]
             photos: dict[int, Photo] = {}
             for chunk in chunks([pid for pid, _ in page], 5000):
                 photos.update((photo.id, photo) for photo in session.scalars(select(Photo).where(Photo.id.in_(chunk))))
             result.hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         return result
 
-    def _page(self, session: Session, query: Query, sort: str, limit: int | None) -> list[tuple[int, float | None]]:
-        """(id, full-text score) of the photos of one page, in order, from indexes and narrow columns only."""
+    def _page(self, session: Session, query: Query, sort: str, limit: int | None,
+              reverse: bool = False) -> list[tuple[int, float | None]]:
+        """(id, full-text score) of the first `limit` photos, in order, from indexes and narrow columns only."""
+        order = _descending if reverse else _ascending
         if sort == "relevance":
             ranking = next(words for words in query.words if not words.negated)
             others = [self._full_text(words)[0] for words in query.words if words is not ranking]
@@ -122,32 +128,32 @@ class Planner:
                     select(matches.c.id, matches.c.score)
                     .join(Photo, Photo.id == matches.c.id)
                     .where(*[term.probe() for term in query.terms], *others)
-                    .order_by(matches.c.score, Photo.path)
+                    .order_by(*order(matches.c.score, Photo.path))
                 )
             else:
                 clause, score = self._full_text(ranking)
                 statement = (
                     select(Photo.id, score)
                     .where(clause, *self._term_conditions(query), *others)
-                    .order_by(score, Photo.path)
+                    .order_by(*order(score, Photo.path))
                 )
             return [(pid, score) for pid, score in session.execute(statement.limit(limit))]
         conditions = self._term_conditions(query)
         conditions += [self._full_text(words)[0] for words in query.words]
         if sort == "path":
-            statement = select(Photo.id).where(*conditions).order_by(Photo.path).limit(limit)
+            statement = select(Photo.id).where(*conditions).order_by(*order(Photo.path)).limit(limit)
             return [(pid, None) for pid in session.scalars(statement)]
         # By date: dated photos by (first day, taken, path), then undated ones by (taken, path). That is
         # ORDER BY taken_start IS NULL, taken_start, taken, path, with each half read in the order of the
         # index on (taken_start, taken, path), so a page of a large result needs no sort of all its rows.
         if self.dialect == "sqlite" and limit is not None and conditions:
-            early = self._page_from_window(session, query, limit)
+            early = self._page_from_window(session, query, limit, reverse)
             if early is not None:
                 return [(pid, None) for pid in early]
         dated = (
             select(Photo.id)
             .where(*conditions, Photo.taken_start.is_not(None))
-            .order_by(Photo.taken_start, Photo.taken, Photo.path)
+            .order_by(*order(Photo.taken_start, Photo.taken, Photo.path))
             .limit(limit)
         )
         ids = list(session.scalars(dated))
@@ -155,24 +161,26 @@ class Planner:
             undated = (
                 select(Photo.id)
                 .where(*conditions, Photo.taken_start.is_(None))
-                .order_by(Photo.taken, Photo.path)
+                .order_by(*order(Photo.taken, Photo.path))
                 .limit(None if limit is None else limit - len(ids))
             )
             ids.extend(session.scalars(undated))
         return [(pid, None) for pid in ids]
 
-    def _page_from_window(self, session: Session, query: Query, limit: int) -> list[int] | None:
-        """SQLite, by date: the page from the DATE_WINDOW x `limit` earliest photos, when `limit` of them match.
+    def _page_from_window(self, session: Session, query: Query, limit: int, reverse: bool = False) -> list[int] | None:
+        """SQLite, by date: the page from the DATE_WINDOW x `limit` earliest (latest if `reverse`) photos, when
+        `limit` of them match.
 
         A broad search (in:China, two photos in three) finds its page among the first few hundred photos by
         date, checking each one on its own row (Term.probe); collecting its 69,000 matches and sorting them
         takes 50 ms at 100,000 photos. A narrower search finds too few there (returns None) and is answered
         the other way, 2-3 ms later. Matches found in the window are the earliest of all: the page is exact.
         """
+        order = _descending if reverse else _ascending
         window = (
             select(Photo.id, Photo.taken_start, Photo.taken, Photo.path)
             .where(Photo.taken_start.is_not(None))
-            .order_by(Photo.taken_start, Photo.taken, Photo.path)
+            .order_by(*order(Photo.taken_start, Photo.taken, Photo.path))
             .limit(DATE_WINDOW * limit)
             .subquery()
         )
@@ -180,22 +188,24 @@ class Planner:
             select(window.c.id)
             .join(Photo, Photo.id == window.c.id)
             .where(*[term.probe() for term in query.terms], *[self._full_text(w)[0] for w in query.words])
-            .order_by(window.c.taken_start, window.c.taken, window.c.path)
+            .order_by(*order(window.c.taken_start, window.c.taken, window.c.path))
             .limit(limit)
         )
         ids = list(session.scalars(statement))
         return ids if len(ids) == limit else None
 
-    def _search_near(self, query: Query, sort: str, limit: int | None) -> SearchResult:
+    def _search_near(self, query: Query, sort: str, limit: int | None, offset: int = 0,
+                     reverse: bool = False) -> SearchResult:
         """near: searches: a box of lat/lon in SQL, then the exact distance of each photo in it."""
         conditions, score = self._conditions(query)
         statement = select(Photo).where(and_(*conditions))
+        order = _descending if reverse else _ascending
         if sort == "relevance" and score is not None:
-            statement = statement.add_columns(score).order_by(score, Photo.path)
+            statement = statement.add_columns(score).order_by(*order(score, Photo.path))
         elif sort == "path":
-            statement = statement.order_by(Photo.path)
-        else:
-            statement = statement.order_by(Photo.taken_start.is_(None), Photo.taken_start, Photo.taken, Photo.path)
+            statement = statement.order_by(*order(Photo.path))
+        else:  # undated photos last either way
+            statement = statement.order_by(Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path))
         result = SearchResult(query)
         with self.library.session() as session:
             for row in session.execute(statement).all():
@@ -208,9 +218,8 @@ class Planner:
                 hit.approximate = bool(hit.photo.location_approx)
                 result.hits.append(hit)
         if sort == "distance":
-            result.hits.sort(key=lambda h: (h.distance_km, h.photo.path))
-        if limit is not None:
-            result.hits = result.hits[:limit]
+            result.hits.sort(key=lambda h: (h.distance_km, h.photo.path), reverse=reverse)
+        result.hits = result.hits[offset:None if limit is None else offset + limit]
         return result
 
     def count(self, args: list[str]) -> int:
@@ -316,6 +325,14 @@ class Planner:
             clause = vector.op("@@")(tsquery)
             score = None if words.negated else -func.ts_rank(vector, tsquery)
         return (~clause if words.negated else clause), score
+
+
+def _ascending(*columns):
+    return columns
+
+
+def _descending(*columns):
+    return tuple(column.desc() for column in columns)
 
 
 def _positive_place(term) -> bool:

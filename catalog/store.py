@@ -14,7 +14,7 @@ files under the folders are known, and with what stat facts (`known_files`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -23,9 +23,8 @@ from sqlalchemy.orm import Session
 
 from catalog.dates import span
 from catalog.models import Photo, PlaceName
-from catalog.reading import ReadResult
-from catalog.records import CaptionInput
-from catalog.scan import file_exists
+from catalog.reading import ReadResult, read_file
+from catalog.scan import file_exists, file_path, stored_path
 
 
 @dataclass
@@ -35,6 +34,8 @@ class Stored:
     added: int = 0
     updated: int = 0
     moved: int = 0
+    #: Paths that are another name for a file already catalogued (a hard link): path -> the catalogued path.
+    same_file: dict[str, str] = field(default_factory=dict)
 
 
 class Known(NamedTuple):
@@ -46,6 +47,8 @@ class Known(NamedTuple):
     #: The stored caption, read only when a captions file may override it (else None).
     caption: str | None
     sidecar_mtime_ns: int | None
+    #: What a person set on this photo (the `manual` column), None when nothing.
+    manual: dict | None = None
 
 
 def known_files(session: Session, paths: list[str] | None = None, *, with_captions: bool = False) -> dict[str, Known]:
@@ -59,19 +62,27 @@ def known_files(session: Session, paths: list[str] | None = None, *, with_captio
     # objects, and the ORM's first statement costs a tenth of a second's worth of importing (12 ms).
     photo = Photo.__table__.c
     caption = photo.caption if with_captions else literal_column("NULL")
-    statement = select(photo.id, photo.path, photo.size, photo.mtime_ns, caption, photo.sidecar_mtime_ns)
+    statement = select(photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns, caption,
+                       photo.sidecar_mtime_ns, photo.manual)
     if paths is not None and len(paths) <= 50:
         where = []
         for given in paths:
-            given = os.path.abspath(os.fsdecode(given))  # as scan() spells the paths it finds
+            given = shown_real(given)  # as scan() spells the paths it finds
             folder = given.rstrip(os.sep) + os.sep
             # Every path that starts with "folder/" sorts between "folder/" and "folder0" ('0' follows '/'),
             # so the unique index on path answers it as a range.
             after = folder[:-1] + chr(ord(os.sep) + 1)
             where += [photo.path == given, and_(photo.path >= folder, photo.path < after)]
         statement = statement.where(or_(*where))
-    return {path: Known(pid, size, mtime, text, sidecar)
-            for pid, path, size, mtime, text, sidecar in session.execute(statement)}
+    return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None)
+            for pid, path, raw, size, mtime, text, sidecar, manual in session.execute(statement)}
+
+
+def shown_real(given: str) -> str:
+    """A folder or file given to import as the catalogue spells the paths under it: real, escaped."""
+    from catalog.scan import real_path, shown_path
+
+    return shown_path(real_path(os.path.abspath(os.fsdecode(given))))
 
 
 def has_legacy_fingerprints(session: Session) -> bool:
@@ -84,21 +95,8 @@ def has_legacy_fingerprints(session: Session) -> bool:
     return session.scalar(select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1)) is not None
 
 
-def manual_captions(session: Session) -> dict[str, CaptionInput]:
-    """path -> caption typed by hand or linked from an article: they survive a re-import of a changed file."""
-    kept = ("manual", "linked")
-    photo = Photo.__table__.c
-    rows = session.execute(
-        select(photo.path, photo.caption, photo.sources).where(
-            photo.caption.is_not(None), photo.sources["caption"].as_string().in_(kept)
-        )
-    )
-    return {path: CaptionInput(caption, sources["caption"]) for path, caption, sources in rows
-            if (sources or {}).get("caption") in kept}
-
-
 def store_batch(
-    session: Session, batch: list[ReadResult], known: dict[str, Known]
+    session: Session, batch: list[ReadResult], known: dict[str, Known], *, rules=None
 ) -> tuple[Stored, dict[str, Known | None]]:
     """Write one batch of read results in the session's transaction: a few statements per batch, not per photo.
 
@@ -107,6 +105,9 @@ def store_batch(
     inserted it meanwhile, updated). Returns what was done, and the changes to `known` to make once the
     transaction has committed (path -> entry, or None for a path that moved away). Results that are
     failures are the importer's to report; they are passed over here.
+
+    What a person set on a photo travels with it: a moved photo's record is read again with those values
+    (under `rules`, the house rules of the import), and keeps them.
     """
     now = datetime.now()
     done = Stored()
@@ -122,8 +123,10 @@ def store_batch(
         places = result.places
         if result.legacy_fingerprint:
             legacy_fingerprints[found.path] = result.legacy_fingerprint
-        record.update(path=found.path, size=found.size, mtime_ns=found.mtime_ns,
-                      sidecar_mtime_ns=found.sidecar_mtime_ns, updated_at=now)
+        path, raw_path = stored_path(found.path)
+        record.update(path=path, raw_path=raw_path, size=found.size, mtime_ns=found.mtime_ns,
+                      sidecar_mtime_ns=found.sidecar_mtime_ns, device=found.device, inode=found.inode,
+                      missing_since=None, updated_at=now)
         record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
         record.setdefault("taken_inferred", False)
         record.setdefault("location_approx", False)
@@ -135,12 +138,18 @@ def store_batch(
             existing.append((entry.id, record, places))
             done.updated += 1
         else:
-            new.append((record, places))
-    moved = find_moved(session, [record for record, _ in new], legacy_fingerprints)
+            new.append((found, record, places))
+    moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
+    done.same_file.update(same)
+    carried = _manual_of(session, [pid for pid, _ in moved.values()])
     still_new = []
-    for record, places in new:
+    for found, record, places in new:
+        if record["path"] in same:
+            continue
         if record["path"] in moved:
             pid, old_path = moved[record["path"]]
+            if carried.get(pid):  # read it again with what a person set on it, which travels with the photo
+                record, places = _with_manual(found, record, places, carried[pid], rules, legacy_fingerprints)
             existing.append((pid, record, places))
             changes[old_path] = None
             done.moved += 1
@@ -175,9 +184,54 @@ def store_batch(
     if names:
         insert_many(session.connection(), PlaceName.__table__, names)
     for pid, record, _ in stored:
-        changes[record["path"]] = Known(
-            pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"])
+        changes[file_path(record["path"], record["raw_path"])] = Known(
+            pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
+            record.get("manual"))
     return done, changes
+
+
+def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
+    """id -> what a person set, for the photos among `ids` that have such values."""
+    photo = Photo.__table__.c
+    found = {}
+    for chunk in chunks(ids, 500):
+        found.update(session.execute(select(photo.id, photo.manual).where(
+            photo.id.in_(chunk), photo.manual.is_not(None))).all())
+    return {pid: manual for pid, manual in found.items() if manual}
+
+
+def _with_manual(found, record: dict, places, manual: dict, rules, legacy: dict) -> tuple[dict, tuple]:
+    """A moved photo's record read again with a person's values: those on the old record, under those the
+    import brought (a captions file naming the file under its new name)."""
+    merged = {**manual, **(record.get("manual") or {})}
+    if merged == record.get("manual"):
+        return record, places
+    again = read_file(found, rules, merged, bool(legacy))
+    if again.record is None:  # it cannot be read now; keep what was read, and the values on the side
+        return {**record, "manual": merged}, places
+    fresh = dict(again.record)
+    for key in ("path", "raw_path", "size", "mtime_ns", "sidecar_mtime_ns", "device", "inode", "missing_since",
+                "updated_at", "content_hash", "taken_inferred", "location_approx", "taken_start", "taken_end",
+                "released_start", "released_end"):
+        if key in record and key not in fresh:
+            fresh[key] = record[key]
+    fresh.setdefault("taken_inferred", False)
+    fresh.setdefault("location_approx", False)
+    for column in ("taken", "released"):
+        fresh[f"{column}_start"], fresh[f"{column}_end"] = span(fresh.get(column))
+    _fill_missing(fresh)
+    return fresh, again.places
+
+
+def mark_missing(session: Session, ids: list[int]) -> int:
+    """Note that the files of these photos are gone (kept until they come back or are forgotten); how many
+    were newly found missing."""
+    photo = Photo.__table__.c
+    marked = 0
+    for chunk in chunks(ids, 500):
+        marked += session.execute(update(Photo.__table__).where(photo.id.in_(chunk), photo.missing_since.is_(None))
+                                  .values(missing_since=datetime.now())).rowcount or 0
+    return marked
 
 
 def apply_changes(known: dict[str, Known], changes: dict[str, Known | None]) -> None:
@@ -191,32 +245,63 @@ def apply_changes(known: dict[str, Known], changes: dict[str, Known | None]) -> 
 
 def find_moved(
     session: Session, records: list[dict], legacy: dict[str, str] | None = None
-) -> dict[str, tuple[int, str]]:
-    """new path -> (id, old path) for new paths whose fingerprint matches a record whose file has gone.
+) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
+    """For new paths: which are a catalogued file that moved, and which are a catalogued file by another name.
 
-    `legacy` holds, by path, the fingerprints of the kind made before XXH3, for records that still
-    carry one (see has_legacy_fingerprints).
+    Returns (moved: new path -> (id, old path), same: new path -> catalogued path). A new path whose file
+    identity (device and inode) is a record's is that file: renamed when the record's file has gone, a hard
+    link to it when it is still there. Otherwise a new path whose fingerprint matches a record whose file
+    has gone is a move (a copy to another disk and the original deleted). `legacy` holds, by path, the
+    fingerprints of the kind made before XXH3, for records that still carry one (see has_legacy_fingerprints).
     """
     if not records:
-        return {}
+        return {}, {}
     legacy = legacy or {}
+    photo = Photo.__table__.c
+    by_identity: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    identities = sorted({(r["device"], r["inode"]) for r in records if r.get("inode") is not None})
+    for chunk in chunks(identities, 200):
+        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode).where(
+            or_(*[and_(photo.device == device, photo.inode == inode) for device, inode in chunk])))
+        for pid, path, raw, device, inode in rows:
+            by_identity.setdefault((device, inode), []).append((pid, file_path(path, raw)))
     wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
-    photo = Photo.__table__.c
     for chunk in chunks(sorted(wanted), 500):
-        rows = session.execute(select(photo.id, photo.path, photo.fingerprint).where(photo.fingerprint.in_(chunk)))
-        for pid, path, fingerprint in rows:
-            candidates.setdefault(fingerprint, []).append((pid, path))
+        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
+                               .where(photo.fingerprint.in_(chunk)))
+        for pid, path, raw, fingerprint in rows:
+            candidates.setdefault(fingerprint, []).append((pid, file_path(path, raw)))
     moved: dict[str, tuple[int, str]] = {}
+    same: dict[str, str] = {}
     claimed: set[int] = set()
     for record in records:
+        new_path = file_path(record["path"], record.get("raw_path"))
+        for pid, old_path in by_identity.get((record.get("device"), record.get("inode")), ()):
+            if pid in claimed or old_path == new_path:
+                continue
+            if file_exists(old_path) and _same_file(old_path, new_path):
+                same[record["path"]] = old_path
+            elif not file_exists(old_path):
+                moved[record["path"]] = (pid, old_path)
+                claimed.add(pid)
+            break
+        if record["path"] in moved or record["path"] in same:
+            continue
         keys = (record["fingerprint"], legacy.get(record["path"]))
         for pid, old_path in (found for key in keys if key for found in candidates.get(key, ())):
-            if pid not in claimed and old_path != record["path"] and not file_exists(old_path):
+            if pid not in claimed and old_path != new_path and not file_exists(old_path):
                 moved[record["path"]] = (pid, old_path)
                 claimed.add(pid)
                 break
-    return moved
+    return moved, same
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def chunks(values: list, size: int):

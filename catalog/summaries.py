@@ -244,23 +244,20 @@ def counts_csv(nodes: list) -> str:
     China,,,2,country:China
     China,Gansu,,2,province:Gansu
     """
-    import csv
-    import io
+    from catalog.render import csv_text
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     places = not nodes or isinstance(nodes[0], PlaceCount)
     levels = [level for level, _ in PLACE_LEVELS]
-    writer.writerow([*levels, "count", "term"] if places else ["period", "level", "count", "term"])
+    rows = []
     path: list[str] = []
     for node, depth in _walk(nodes, 0):
         del path[depth:]
         path.append(_label(node) or _UNKNOWN.get(node.level, ""))
         if places:
-            writer.writerow([*path, *[""] * (len(levels) - len(path)), node.count, node.term or ""])
+            rows.append([*path, *[""] * (len(levels) - len(path)), node.count, node.term or ""])
         else:
-            writer.writerow([node.label or "", node.level, node.count, node.term or ""])
-    return out.getvalue()
+            rows.append([node.label or "", node.level, node.count, node.term or ""])
+    return csv_text([*levels, "count", "term"] if places else ["period", "level", "count", "term"], rows)
 
 
 def _walk(nodes: list, depth: int):

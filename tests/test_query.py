@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.errors import QueryError
-from catalog.query import ConflictTerm, DateTerm, LikeTerm, PlaceTerm, parse, split_terms
+from catalog.query import FlagTerm, DateTerm, LikeTerm, PlaceTerm, parse, split_terms
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_split_terms(args, terms):
 def test_field_terms_become_query_objects():
     query = parse(["in:Gansu,Anhui", "-in:Hefei", "taken:2025-08..2025-10", "by:Xu", "credit:Xinhua", "conflicts:yes"])
     kinds = [type(t) for t in query.terms]
-    assert kinds == [PlaceTerm, PlaceTerm, DateTerm, LikeTerm, LikeTerm, ConflictTerm]
+    assert kinds == [PlaceTerm, PlaceTerm, DateTerm, LikeTerm, LikeTerm, FlagTerm]
     place, not_hefei, taken = query.terms[:3]
     assert place.names == ["anhui", "gansu"] and not place.negated
     assert not_hefei.negated and not_hefei.names == ["hefei"]

@@ -42,10 +42,14 @@ def reference() -> str:
 
 
 def _help(command: click.Command, words: list[str], parent: click.Command | None = None) -> str:
-    root = click.Context(parent or command, info_name=words[0], terminal_width=100, max_content_width=100)
+    """The --help text as `catalog ... --help` prints it on a 100-column terminal."""
+    width = {"terminal_width": 100, "max_content_width": 100}
+    top = parent or command
+    settings = {k: v for k, v in top.context_settings.items() if k not in width}
+    root = click.Context(top, info_name=words[0], **settings, **width)
     context = root
     if parent is not None:
-        context = click.Context(command, info_name=words[-1], parent=root, terminal_width=100, max_content_width=100)
+        context = click.Context(command, info_name=words[-1], parent=root, **command.context_settings, **width)
     return command.get_help(context).rstrip()
 
 

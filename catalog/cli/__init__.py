@@ -51,6 +51,8 @@ COMMANDS = (
     searching.timeline,
     searching.export,
     photos.caption,
+    photos.set_,
+    photos.forget,
     linking.link,
     writing.write,
     photos.parse_caption,

@@ -57,8 +57,10 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
         f"{report.added} added, {report.updated} updated, {report.moved} moved, {report.unchanged} unchanged, "
         f"{report.failed} failed"
     )
+    if report.missing:
+        summary += f", {report.missing} missing"
     if report.skipped:
-        summary += f" ({report.skipped} other files passed over)"
+        summary += f" ({report.skipped} other file{'s' if report.skipped != 1 else ''} passed over)"
     click.echo(f"{summary} in {report.seconds:.1f} s" + (f" ({rate:,.0f} files/s)" if rate else ""))
     if report.interrupted:
         click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from catalog.cli.base import format_option, library
+from catalog.errors import UsageError
 
 @click.command()
 @click.argument("photo")
@@ -37,13 +38,19 @@ def _show_text(record: dict) -> str:
     width = max(len(name) for name, _, _ in fields)
     for name, value, source in fields:
         lines.append(f"  {name.ljust(width)}  {value}" + (f"  [{source}]" if source else ""))
-    if record["conflicts"]:
+    disagree = [c for c in record["conflicts"] if not c.get("overridden")]
+    overridden = [c for c in record["conflicts"] if c.get("overridden")]
+    for heading, conflicts in (("The copies disagree:", disagree),
+                               ("Set by hand or by a chosen caption; the file says otherwise:", overridden)):
+        if not conflicts:
+            continue
         lines.append("")
-        lines.append("  The copies disagree:")
-        for conflict in record["conflicts"]:
+        lines.append(f"  {heading}")
+        for conflict in conflicts:
             lines.append(f"    {conflict['field']}:")
             for block, value in conflict["copies"]:
-                lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {render.copy_text(value)}")
+                shown = render.copy_text(value) if value not in (None, "", []) else "(nothing)"
+                lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {shown}")
     return "\n".join(lines)
 
 
@@ -159,3 +166,89 @@ def rules(ctx, set_file, unset, show_default):
     click.echo("House rules in force, read in this order:")
     for origin in in_force.files:
         click.echo(f"  {origin}")
+
+
+@click.command("set")
+@click.argument("items", nargs=-1)
+@click.option("--where", "where", metavar="TERMS", help="Every photo a search selects, e.g. --where 'in:Gansu by:Xu'.")
+@click.option("--revert", "revert", multiple=True, metavar="FIELD",
+              help="Go back to what the file says for FIELD (repeat; 'all' for every field set by hand).")
+@format_option("text", "json", default="text")
+@click.pass_context
+def set_(ctx, items, where, revert, fmt):
+    """Set any field by hand on one or many photos: PHOTO... FIELD=VALUE...
+
+    What you set outranks the file from then on: it survives imports and travels with the photo when
+    its file is moved or renamed, and `catalog show` lists the file's own value beside it. Fields are
+    the JSON names (caption, headline, title, credit.line, credit.photographer, credit.agency,
+    credit.provider, credit.source, credit.copyright, taken, released, location.sublocation,
+    location.city, location.province, location.country, location.country_code, location.lat,
+    location.lon, keywords) or short ones (photographer, city, province, country ...). Keywords are
+    separated by ";". --revert FIELD goes back to the file's value.
+
+    \b
+    Examples:
+      catalog set IMG_7781.jpg photographer="Jane Smith" credit.agency=AP
+      catalog set a.jpg b.jpg city=Hefei province=Anhui country=China
+      catalog set --where 'in:Gansu taken:2025-08' keywords="railway; Gobi"
+      catalog set a.jpg taken="Oct. 14, 2025"
+      catalog set a.jpg --revert credit.photographer
+      catalog set a.jpg --revert all
+    """
+    import shlex
+
+    from catalog import render
+    from catalog.editing import field_path, parse_assignment, revert_fields, select_photos, set_fields
+
+    refs = [item for item in items if "=" not in item]
+    values = dict(parse_assignment(item) for item in items if "=" in item)
+    reverted = None if "all" in [name.lower() for name in revert] else [field_path(name) for name in revert]
+    if not values and not revert:
+        raise UsageError("say what to set (FIELD=VALUE) or what to go back to (--revert FIELD)")
+    if values and revert:
+        raise UsageError("set fields or revert them, not both at once")
+    lib = library(ctx)
+    photos = select_photos(lib, refs, shlex.split(where) if where else None)
+    report = set_fields(lib, photos, values) if values else revert_fields(lib, photos, reverted)
+    if fmt == "json":
+        click.echo(render.to_json([render.photo_json(photo) for photo in report.changed]))
+    else:
+        for photo in report.changed:
+            click.echo(_show_text(render.photo_json(photo)))
+    for path, reason in report.failures:
+        click.echo(f"FAILED  {path}: {reason}", err=True)
+    click.echo(f"{len(report.changed)} photo{'s' if len(report.changed) != 1 else ''} "
+               f"{'set' if values else 'reverted'}" + (f", {len(report.failures)} failed" if report.failures else ""),
+               err=True)
+    if report.failures:
+        ctx.exit(1)
+
+
+@click.command()
+@click.argument("photos", nargs=-1)
+@click.option("--where", "where", metavar="TERMS", help="Every photo a search selects.")
+@click.option("--yes", is_flag=True, help="Do not ask; needed with --where when not at a terminal.")
+@click.pass_context
+def forget(ctx, photos, where, yes):
+    """Remove photos' records from the catalogue; their files are not touched.
+
+    A forgotten file that is imported again comes back as a new photo, without what was set by hand.
+
+    \b
+    Examples:
+      catalog forget IMG_7781.jpg 42
+      catalog forget --where 'in:Gansu taken:2019' --yes
+    """
+    import shlex
+
+    from catalog.editing import forget as forget_photos
+    from catalog.editing import select_photos
+
+    lib = library(ctx)
+    chosen = select_photos(lib, list(photos), shlex.split(where) if where else None)
+    if where and not yes:
+        if not click.get_text_stream("stdin").isatty():
+            raise UsageError(f"--where selects {len(chosen)} photos; add --yes to forget them")
+        click.confirm(f"Forget {len(chosen)} photos (their files stay)?", abort=True)
+    removed = forget_photos(lib, chosen)
+    click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)

@@ -26,6 +26,8 @@ Search terms (all must match; each shell argument is one term):
   keyword:WORD         a keyword or any indexed word
   near:PLACE|LAT,LON   within:DIST (50km by default; also 500m, 20mi)
   conflicts:yes|no     EXIF, IPTC and XMP disagree
+  missing:yes|no       the file was gone at the last import
+  damaged:yes|no       the image data is cut short (an interrupted transfer)
   -TERM                not (-in:Beijing, -train)
   FIELD:A,B            either (in:Gansu,Anhui, by:Zhang,Xu)
 
@@ -130,6 +132,8 @@ def _check_template(fmt: str, template: str | None, extra: tuple[str, ...] = ())
         raise UsageError("--format template needs --template, e.g. --template '{taken} {location.city}'")
     if not template:
         return fmt
+    if fmt not in ("template", "table", "text"):  # --template with another --format named on purpose
+        raise UsageError(f"--template goes with --format template, not --format {fmt}")
     unknown = render.check_template(template, extra)
     if unknown:
         raise UsageError(
@@ -146,13 +150,16 @@ SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate
 @click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
-@format_option("table", "json", "csv", "paths", "template", default="table")
-@click.option("--template", metavar="TEXT", help="With --format template: e.g. '{taken} {location.city}: {credit.line}'.")
+@format_option("table", "json", "csv", "paths", "paths0", "template", default="table")
+@click.option("--template", metavar="TEXT", help="A line per photo, e.g. '{taken} {location.city}: {credit.line}' "
+              "(implies --format template).")
 @click.option("--sort", type=click.Choice(["relevance", "date", "path", "distance"]),
               help="Order (default: relevance when there are words, distance for near:, else date then path).")
+@click.option("--reverse", is_flag=True, help="The other way round: newest, last or farthest first.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most N photos (default: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N photos (for paging).")
 @click.pass_context
-def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, limit):
+def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, reverse, limit, offset):
     """Find photos by place, date, credit and words.
 
     Words are looked up in the full-text index and ranked by relevance (caption, headline and keywords
@@ -168,6 +175,7 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
       catalog search 'by:"Zhang Dagang" in:Hefei'
       catalog search in:Gansu,Anhui -in:Hefei taken:2025-08..2025-10
       catalog search near:Hefei within:20km --sort distance
+      catalog search in:Gansu --sort date --reverse --limit 20 --offset 20
       catalog search train --format json
       catalog search --format template --template '{taken} {location.city}: {credit.line}'
     """
@@ -175,7 +183,8 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
 
     fmt = _check_template(fmt, template, SEARCH_EXTRA)
     lib = library(ctx)
-    result = lib.search(_query_args(terms, place, date_from, date_to, by, credit), sort=sort, limit=limit)
+    args = _query_args(terms, place, date_from, date_to, by, credit)
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
     hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
@@ -184,11 +193,14 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     elif fmt == "paths":
         for hit in hits:
             click.echo(hit.photo.path)
+    elif fmt == "paths0":  # for xargs -0: file names may hold newlines
+        click.echo("".join(hit.photo.path + "\0" for hit in hits), nl=False)
     elif fmt == "template":
         for hit in hits:
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
     else:
-        _search_table(result)
+        partial = offset or (limit is not None and len(hits) == limit)
+        _search_table(lib, result, total=lib.search_count(args) if partial else None, offset=offset)
 
 
 def _with_match(record: dict, hit, query) -> dict:
@@ -206,8 +218,10 @@ def _with_match(record: dict, hit, query) -> dict:
     return record
 
 
-def _search_table(result) -> None:
+def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> None:
+    """The results as a table; the count below says which part of how many photos it shows."""
     from catalog import render
+    from catalog.credits import credit_entry
 
     words = [w for term in result.query.words if not term.negated for w in term.words]
     near = result.query.near is not None
@@ -219,12 +233,12 @@ def _search_table(result) -> None:
     loose = False
     for hit in result.hits:
         photo = hit.photo
-        taken = render.date_text(photo.taken)
+        taken = render.taken_text(photo.taken)
         if render.match_notes(result.query, photo):
             taken += "*"
             loose = True
         row = [str(photo.id), taken, render.place_text(photo, sublocation=False),
-               photo.credit_line or photo.photographer or photo.provider or "", photo.path.rsplit("/", 1)[-1]]
+               credit_entry(lib, photo).line, photo.path.rsplit("/", 1)[-1]]
         if near:
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
         row.append(render.snippet_of(photo, words) if words else (photo.caption or ""))
@@ -240,7 +254,12 @@ def _search_table(result) -> None:
         notes.append("* the date is known less precisely than the date searched for: it may fall outside it")
     if near and any(h.approximate for h in result.hits):
         notes.append("~ distance from the gazetteer's coordinates for the named place (no GPS)")
-    click.echo(f"{len(rows)} photo{'s' if len(rows) != 1 else ''}" + (f"; {'; '.join(notes)}" if notes else ""), err=True)
+    shown = f"{len(rows)} photo{'s' if len(rows) != 1 else ''}"
+    if total is not None:
+        first = offset + 1
+        shown = (f"{len(rows)} of {total:,} photos" if not offset
+                 else f"photos {first:,}-{offset + len(rows):,} of {total:,}")
+    click.echo(shown + (f"; {'; '.join(notes)}" if notes else ""), err=True)
 
 
 #: What `credits --format template` adds to the JSON contract for each line.
@@ -252,7 +271,8 @@ CREDIT_EXTRA = ("line", "name", "kind", "count", "paths")
 @query_options
 @click.option("--files", "files", multiple=True, metavar="PHOTO",
               help="Credit these photos, in this order (repeat, or list after --files). Overrides terms.")
-@click.option("--group", is_flag=True, help="One line per credited person or organisation, with a count.")
+@click.option("--group", is_flag=True, help="One line per credited person or organisation (without it: per "
+              "distinct credit line), with a count.")
 @click.option("--inline", is_flag=True, help="One line: 'Photos: A; B; C', duplicates merged.")
 @format_option("text", "markdown", "csv", "json", "template", default="text")
 @click.option("--template", metavar="TEXT",
@@ -277,7 +297,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
       catalog credits --format template --template '{taken} {location.city}: {line}'
     """
     from catalog import render
-    from catalog.credits import credit_list, group_credits, inline_credits
+    from catalog.credits import counted, credit_list, distinct_lines, group_credits, inline_credits
 
     fmt = _check_template(fmt, template, CREDIT_EXTRA)
     lib = library(ctx)
@@ -291,8 +311,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         click.echo(inline_credits(credited) or "No photos match.")
         return
     entries = [entry for _, entry in credited]
-    if group:
-        entries = group_credits(entries)
+    entries = group_credits(entries) if group else distinct_lines(entries)
     rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries]
     if fmt == "json":
         click.echo(render.to_json(rows))
@@ -307,7 +326,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         if not entries:
             click.echo("No photos match.", err=True)
         for entry in entries:
-            line = f"{entry.line} ({entry.count})" if group else entry.line
+            line = counted(entry, always=group)
             click.echo(f"- {line}" if fmt == "markdown" else line)
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalog import render
-from catalog.dates import precision
 from catalog.errors import QueryError
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -83,23 +82,11 @@ def card(library, photo) -> Card:
         caption=photo.caption or "",
         headline=photo.headline or "",
         credit=entry.line,
-        taken=short_date(photo.taken),
+        taken=render.taken_text(photo.taken),
         place=render.place_text(photo),
         width=photo.width,
         height=photo.height,
     )
-
-
-def short_date(value: str | None) -> str:
-    """The date under a thumbnail: to the minute, without the offset; partial dates as `catalog search` shows.
-
-    >>> short_date("2025-10-14T10:32:00+08:00"), short_date("2025-10")
-    ('2025-10-14 10:32', '2025-10 (month)')
-    """
-    if value and precision(value) == "time":
-        day, _, clock = value.replace(" ", "T", 1).partition("T")
-        return f"{day} {clock[:5]}".strip()
-    return render.date_text(value)
 
 
 def thumb_box(card: Card, size: int) -> tuple[int, int]:

@@ -1,0 +1,174 @@
+"""Editing by hand: set any field of one or many photos, go back to what the file says, forget records.
+
+What a person sets is kept in the photo's `manual` values, by JSON field path, with when it was set; it
+outranks the file from then on, survives re-imports, and travels with the photo when its file is moved or
+renamed. `catalog show` lists the file's own value beside it as a disagreeing copy.
+
+>>> set_fields(lib, ["a.jpg"], {"credit.photographer": "Jane Smith", "location.city": "Hefei"})  # doctest: +SKIP
+>>> revert_fields(lib, ["a.jpg"], ["credit.photographer"])                                       # doctest: +SKIP
+>>> forget(lib, ["b.jpg"])                                                                       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select, update
+
+from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.models import Photo
+from catalog.records import EDITABLE
+
+if TYPE_CHECKING:
+    from catalog.library import Library
+
+#: Short names a person may type for the field paths: `set a.jpg city=Hefei` = `location.city=Hefei`.
+SHORT_NAMES = {
+    "photographer": "credit.photographer", "byline": "credit.photographer", "credit": "credit.line",
+    "agency": "credit.agency", "provider": "credit.provider", "source": "credit.source",
+    "copyright": "credit.copyright", "sublocation": "location.sublocation", "city": "location.city",
+    "province": "location.province", "state": "location.province", "country": "location.country",
+    "country_code": "location.country_code", "lat": "location.lat", "lon": "location.lon",
+}
+
+
+@dataclass
+class EditReport:
+    """What an edit did: the photos changed, and those that could not be (with why)."""
+
+    changed: list[Photo] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def field_path(name: str) -> str:
+    """The JSON field path a typed field name means; a usage error naming the fields for any other."""
+    path = SHORT_NAMES.get(name.strip().lower(), name.strip().lower())
+    if path not in EDITABLE:
+        raise UsageError(f"cannot set {name!r}: the fields are {', '.join(EDITABLE)} "
+                         f"(or {', '.join(sorted(SHORT_NAMES))})")
+    return path
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """'location.city=Hefei' -> ('location.city', 'Hefei'), the value checked and shaped for its field.
+
+    >>> parse_assignment("taken=2025-10-14"), parse_assignment("keywords=aircraft; Hefei")
+    (('taken', '2025-10-14'), ('keywords', ['aircraft', 'Hefei']))
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise UsageError(f"{text!r}: write FIELD=VALUE, e.g. credit.photographer=\"Jane Smith\"")
+    path = field_path(name)
+    return path, value_for(path, value)
+
+
+def value_for(path: str, text: str) -> Any:
+    """A typed value as the field keeps it: text trimmed, dates in ISO form, degrees as numbers, keywords
+    as a list."""
+    kind = EDITABLE[path][1]
+    text = text.strip()
+    if not text:
+        raise UsageError(f"{path}= needs a value; to go back to what the file says use --revert {path}")
+    if kind == "list":
+        words = [word.strip() for word in re.split(r"[;,]", text) if word.strip()]
+        if not words:
+            raise UsageError(f"{path}= needs at least one word")
+        return words
+    if kind == "date":
+        return _date(path, text)
+    if kind == "degrees":
+        try:
+            number = float(text)
+        except ValueError:
+            raise UsageError(f"{path}={text}: a number of degrees, e.g. 31.8206") from None
+        limit = 90 if path.endswith("lat") else 180
+        if not -limit <= number <= limit:
+            raise UsageError(f"{path}={text}: must be within ±{limit}")
+        return number
+    if kind == "code":
+        if not re.fullmatch(r"[A-Za-z]{2,3}", text):
+            raise UsageError(f"{path}={text}: a country code, e.g. CN or CHN")
+        return text.upper()
+    return text
+
+
+def _date(path: str, text: str) -> str:
+    """An ISO date at the precision given (2025, 2025-10, 2025-10-14, 2025-10-14T10:32+08:00), or a date as
+    people write it ("Oct. 14, 2025")."""
+    from catalog.dates import DateError, parse_query_date, span
+
+    if span(text)[0] and re.match(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?)?)?$", text):
+        return text.replace(" ", "T", 1)
+    try:
+        first, last = parse_query_date(text)
+    except DateError as error:
+        raise UsageError(f"{path}={text}: {error}") from None
+    if first is None or first != last:
+        raise UsageError(f"{path}={text}: give one day, month or year (2025-10-14, 2025-10, 2025)")
+    return first
+
+
+def set_fields(library: Library, photos: list[Photo], values: dict[str, Any]) -> EditReport:
+    """Set `values` (field path -> value) by hand on each photo, and read each one again with them."""
+    now = datetime.now().isoformat(timespec="seconds")
+    return _edit(library, photos, lambda manual: manual.update(
+        {path: {"value": value, "at": now, "by": "hand"} for path, value in values.items()}))
+
+
+def revert_fields(library: Library, photos: list[Photo], paths: list[str] | None) -> EditReport:
+    """Drop what a person set (the `paths` fields, or all when None), so the file's values count again."""
+    def drop(manual: dict) -> None:
+        for path in list(manual) if paths is None else paths:
+            manual.pop(path, None)
+
+    return _edit(library, photos, drop)
+
+
+def _edit(library: Library, photos: list[Photo], change) -> EditReport:
+    from catalog.importer import reimport_one
+
+    report = EditReport()
+    for photo in photos:
+        manual = dict(photo.manual or {})
+        change(manual)
+        library.write(lambda session, pid=photo.id, values=manual: session.execute(
+            update(Photo).where(Photo.id == pid).values(manual=values or None)))
+        try:
+            done = reimport_one(library, photo.file_path, None)
+        except CatalogError as error:  # the file is gone: the values are kept, and count when it is back
+            report.failures.append((photo.path, f"kept, but not applied: {error}"))
+            continue
+        if done.failures:
+            report.failures.append((photo.path, f"kept, but not applied: {done.failures[0].reason}"))
+            continue
+        report.changed.append(library.get(photo.id))
+    return report
+
+
+def forget(library: Library, photos: list[Photo]) -> int:
+    """Remove these photos' records from the catalogue (never their files); how many were removed."""
+    ids = [photo.id for photo in photos]
+    if not ids:
+        return 0
+
+    def remove(session) -> int:
+        present = list(session.scalars(select(Photo.id).where(Photo.id.in_(ids))))
+        session.execute(delete(Photo).where(Photo.id.in_(present)))
+        return len(present)
+
+    return library.write(remove)
+
+
+def select_photos(library: Library, refs: list[str], where: list[str] | None) -> list[Photo]:
+    """The photos named (paths, names or ids), or those a search selects (`--where TERMS`)."""
+    if where:
+        photos = library.search(list(where)).photos
+        if not photos:
+            raise NotFound(f"no photo matches {' '.join(where)}")
+        return photos
+    if not refs:
+        raise UsageError("name the photos (paths, names or ids), or select them with --where TERMS")
+    return list({photo.id: photo for photo in (library.get(ref) for ref in refs)}.values())
