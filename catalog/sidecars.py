@@ -112,8 +112,8 @@ def build_xmp(record: dict[str, Any]) -> bytes:
     from catalog.metadata import fields as table
     from catalog.render import lookup
 
-    rows = [row for row in table.FIELDS if row.sidecar and row.record]
-    namespaces = _namespaces([path for row in rows for path in row.written_xmp] + ["xmp:CreatorTool"])
+    rows = [(row, row.record) for row in table.FIELDS if row.sidecar and row.record]
+    namespaces = _namespaces([path for row, _ in rows for path in row.written_xmp] + ["xmp:CreatorTool"])
     root = ElementTree.Element("x:xmpmeta", {"xmlns:x": "adobe:ns:meta/", "x:xmptk": TOOLKIT})
     rdf = ElementTree.SubElement(root, "rdf:RDF", {"xmlns:rdf": namespaces.pop("rdf")})
     attributes = {"rdf:about": ""}
@@ -123,8 +123,8 @@ def build_xmp(record: dict[str, Any]) -> bytes:
     exact_position = location.get("lat") is not None and location.get("lon") is not None and not location.get(
         "approximate")
     structures: dict[str, ElementTree.Element] = {}
-    for row in rows:
-        value = lookup(record, row.record)
+    for row, path_in_record in rows:
+        value = lookup(record, path_in_record)
         if value in (None, "", []) or (row.kind == "degrees" and not exact_position):
             continue
         for path in row.written_xmp:

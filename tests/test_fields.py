@@ -173,8 +173,8 @@ def test_every_row_is_well_formed():
             assert row.record and row.xmp, row.name
 
 
-@pytest.mark.parametrize("name", ["catalog.metadata.iim", "catalog.metadata.photoshop", "catalog.metadata.jpeg",
-                                  "catalog.writeback", "catalog.sidecars"])
+@pytest.mark.parametrize("name", ["catalog.metadata.fields", "catalog.metadata.iim", "catalog.metadata.photoshop",
+                                  "catalog.metadata.jpeg", "catalog.writeback", "catalog.sidecars"])
 def test_docstring_examples(name):
     failed, attempted = doctest.testmod(importlib.import_module(name))
     assert attempted > 0 and failed == 0

@@ -218,3 +218,19 @@ def lookups() -> Lookups:
 def field_named(name: str) -> Field:
     """The row of a field by its name: field_named("credit").column == "credit_line"."""
     return lookups().by_name[name]
+
+
+def describe(rows: tuple[Field, ...] | None = None) -> str:
+    """The table as Markdown, one line per field, for documentation that cannot drift from the rows.
+
+    >>> print(describe((field_named("credit"),)).splitlines()[2])
+    | credit | - | 2:110 (32) | photoshop:Credit, Iptc4xmpCore:CreditLine | yes | yes |
+    """
+    lines = ["| field | EXIF | IIM (octets) | XMP | written back | sidecar |", "|---|---|---|---|---|---|"]
+    for row in FIELDS if rows is None else rows:
+        exif = " + ".join(tag.name for tag in row.exif) or "-"
+        iim = " + ".join(f"{d.record}:{d.number:02d}" for d in row.iim) + (f" ({row.limit})" if row.iim else "-")
+        xmp = ", ".join(row.xmp) or "-"
+        lines.append(f"| {row.name} | {exif} | {iim} | {xmp} | {'yes' if row.writeback else '-'} | "
+                     f"{'yes' if row.sidecar else '-'} |")
+    return "\n".join(lines)

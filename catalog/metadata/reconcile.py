@@ -305,8 +305,7 @@ def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] 
             shown = shown[0] if shown else None
         if not isinstance(shown, dict):
             continue
-        place = {key: xmp_values.text(shown.get(name)) for key, name in SHOWN_FIELDS.items()}
-        place = {key: value for key, value in place.items() if value}
+        place = {key: text for key, name in SHOWN_FIELDS.items() if (text := xmp_values.text(shown.get(name)))}
         if place and any(
             fields.get(key) is None or fields[key].value != value for key, value in place.items()
         ):
