@@ -40,34 +40,35 @@ class ExifValues:
         return self.values.get(name)
 
 
+MISSING: dict[int, Entry] = {}  # an IFD not read yet
+
+
 def read_exif(reader: TiffReader) -> ExifValues:
     """Read the tags the field table names from IFD0, the EXIF IFD and the GPS IFD (each read when first needed)."""
     values = ExifValues(warnings=reader.warnings)
     table = lookups()
-    ifds: dict[str, dict[int, Entry] | None] = {
-        "Image": reader.ifd(reader.first_ifd, table.exif_tags["Image"] | {EXIF_IFD, GPS_IFD})
-    }
-    for row in table.exif_fields:
-        tags = row.exif
-        group = tags[0].group
-        if group not in ifds:
-            ifds[group] = _sub_ifd(reader, ifds["Image"] or {}, group, table.exif_tags.get(group, frozenset()))
-        ifd = ifds[group]
-        if ifd is None:
+    ifds: dict[str, dict[int, Entry] | None] = {"Image": reader.ifd(reader.first_ifd, table.exif_tags["Image"])}
+    found = values.values
+    for group, kind, numbers, name in table.exif_plan:
+        ifd = ifds.get(group, MISSING)
+        if ifd is MISSING:
+            ifd = ifds[group] = _sub_ifd(reader, ifds["Image"] or {}, group, table.exif_tags[group])
+        if not ifd:
             continue
-        if row.kind == "date":
-            parts = [_text(ifd.get(tag.number)) for tag in tags[:3]] + [None, None]  # date, sub-seconds, offset
+        if kind == "date":  # date and time, sub-seconds, offset
+            parts = [_text(ifd.get(number)) for number in numbers[:3]]
+            parts += [None] * (3 - len(parts))
             value: Any = exif_datetime(parts[0], parts[1], parts[2], values.warnings)
-        elif row.kind == "degrees":
-            axis, hemispheres, limit = AXES[tags[0].name]
-            ref = _text(ifd.get(tags[1].number)) if len(tags) > 1 else None
-            value = _coordinate(reader, ifd.get(tags[0].number), ref, hemispheres, limit, values.warnings, axis)
-        elif tags[0].number == COPYRIGHT:
+        elif kind == "degrees":  # the coordinate and its reference letter
+            axis, hemispheres, limit = AXES[name]
+            ref = _text(ifd.get(numbers[1])) if len(numbers) > 1 else None
+            value = _coordinate(reader, ifd.get(numbers[0]), ref, hemispheres, limit, values.warnings, axis)
+        elif numbers[0] == COPYRIGHT:
             value = _copyright(ifd.get(COPYRIGHT))
         else:
-            value = _text(ifd.get(tags[0].number))
+            value = _text(ifd.get(numbers[0]))
         if value is not None:
-            values.values[tags[0].name] = value
+            found[name] = value
     if ("GPSLatitude" in values.values) != ("GPSLongitude" in values.values):  # half a position is none
         values.values.pop("GPSLatitude", None)
         values.values.pop("GPSLongitude", None)

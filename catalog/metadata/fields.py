@@ -27,6 +27,7 @@ what the readers derive from the table (``lookups()``) follows when the tuple is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 #: How a value is read and compared: one text; a list (keywords); people (a list joined "; "); an ISO 8601 date;
 #: signed decimal degrees; a country code (ISO 3166 alpha-2 in XMP, alpha-3 in IIM: CN and CHN agree).
@@ -69,7 +70,7 @@ class Dataset:
     exiv2: str
     repeatable: bool = False
 
-    @property
+    @cached_property
     def key(self) -> tuple[int, int]:
         return (self.record, self.number)
 
@@ -100,12 +101,29 @@ class Field:
     sidecar: bool = False  # `catalog export --format xmp` puts it into the sidecar
     note: str = ""  # why the row is as it is: MWG precedence, differences from ExifTool
 
-    @property
+    # Derived once per row (the reader asks for them for every row of every photo).
+
+    @cached_property
     def limit(self) -> int | None:
         """The IIM length limit of the field's own dataset, in octets."""
         return self.iim[0].limit if self.iim else None
 
-    @property
+    @cached_property
+    def exif_name(self) -> str | None:
+        """The name of the field's own EXIF tag, which ExifValues files the value under."""
+        return self.exif[0].name if self.exif else None
+
+    @cached_property
+    def iim_key(self) -> tuple[int, int] | None:
+        """(record, dataset) of the field's own IIM dataset."""
+        return self.iim[0].key if self.iim else None
+
+    @cached_property
+    def xmp_roots(self) -> frozenset[str]:
+        """The top-level XMP properties the field's paths start from (a structure's name for "a:B/c:D")."""
+        return frozenset(path.split("/", 1)[0] for path in self.xmp)
+
+    @cached_property
     def written_xmp(self) -> tuple[str, ...]:
         return self.xmp if self.xmp_written is None else self.xmp_written
 
@@ -189,18 +207,23 @@ class Lookups:
     datasets: dict[tuple[int, int], Dataset] = field(default_factory=dict)  # every dataset a field reads
     exif_tags: dict[str, frozenset[int]] = field(default_factory=dict)  # IFD group -> tag numbers a field reads
     exif_fields: tuple[Field, ...] = ()  # the fields with an EXIF tag
+    #: (IFD group, kind, tag numbers, the first tag's name) of each field with an EXIF tag: the EXIF reader's loop
+    exif_plan: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
 
     @classmethod
     def of(cls, table: tuple[Field, ...]) -> Lookups:
         datasets = {dataset.key: dataset for row in table for dataset in row.iim}
-        groups: dict[str, set[int]] = {"Image": set(), "Photo": set(), "GPSInfo": set()}
+        # IFD0 ("Image") is also where the pointers to the EXIF and GPS IFDs are.
+        groups: dict[str, set[int]] = {"Image": {0x8769, 0x8825}, "Photo": set(), "GPSInfo": set()}
         for row in table:
             for tag in row.exif:
                 groups.setdefault(tag.group, set()).add(tag.number)
+        exif_fields = tuple(row for row in table if row.exif)
         return cls(
             table, {row.name: row for row in table}, datasets,
-            {group: frozenset(numbers) for group, numbers in groups.items()},
-            tuple(row for row in table if row.exif),
+            {group: frozenset(numbers) for group, numbers in groups.items()}, exif_fields,
+            tuple((row.exif[0].group, row.kind, tuple(tag.number for tag in row.exif), row.exif[0].name)
+                  for row in exif_fields),
         )
 
 

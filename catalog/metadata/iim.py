@@ -19,6 +19,7 @@ A record whose length runs past the end of the block costs that record (a warnin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -87,7 +88,11 @@ def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
     >>> [(d.key, d.value) for d in datasets(b"\\x1c\\x02\\x5a\\x00\\x05Hefei", [])]
     [((2, 90), b'Hefei')]
     """
-    found: list[RawDataset] = []
+    return [RawDataset(key, start, end, data[value_start:end]) for key, start, value_start, end in _walk(data, warnings)]
+
+
+def _walk(data: bytes, warnings: list[str]) -> Iterator[tuple[tuple[int, int], int, int, int]]:
+    """(key, start, value start, end) of each dataset: plain tuples, as every photo's import walks every block."""
     pos, end = 0, len(data)
     while pos + 5 <= end:
         if data[pos] != 0x1C:
@@ -96,7 +101,7 @@ def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
                     f"IIM: unexpected byte 0x{data[pos]:02x} where a dataset should start; "
                     "the rest of the block is ignored"
                 )
-            return found
+            return
         start = pos
         record, number, length = data[pos + 1], data[pos + 2], int.from_bytes(data[pos + 3 : pos + 5], "big")
         pos += 5
@@ -104,7 +109,7 @@ def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
             size = length & 0x7FFF
             if size > 4 or pos + size > end:
                 warnings.append(f"IIM {record}:{number:02d}: bad extended length; the rest is ignored")
-                return found
+                return
             length = int.from_bytes(data[pos : pos + size], "big")
             pos += size
         if pos + length > end:
@@ -112,12 +117,11 @@ def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
                 f"IIM {dataset_name((record, number))} ({record}:{number:02d}) says it is {length} bytes but only "
                 f"{end - pos} remain in the block; ignored"
             )
-            return found
-        found.append(RawDataset((record, number), start, pos + length, data[pos : pos + length]))
+            return
+        yield (record, number), start, pos, pos + length
         pos += length
     if data[pos:].strip(b"\0"):
         warnings.append("IIM: the block ends in a few bytes that are not a dataset; ignored")
-    return found
 
 
 def _text_datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tuple[int, int], list[bytes]]]:
@@ -125,11 +129,11 @@ def _text_datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict
     wanted = lookups().datasets
     raw: dict[tuple[int, int], list[bytes]] = {}
     declared: bytes | None = None
-    for dataset in datasets(data, warnings):
-        if dataset.key == CHARACTER_SET:
-            declared = dataset.value
-        elif dataset.key in wanted:
-            raw.setdefault(dataset.key, []).append(dataset.value.rstrip(b"\0"))  # NULs at the end are padding
+    for key, _, start, end in _walk(data, warnings):
+        if key == CHARACTER_SET:
+            declared = data[start:end]
+        elif key in wanted:
+            raw.setdefault(key, []).append(data[start:end].rstrip(b"\0"))  # NULs at the end are padding
     return declared, raw
 
 

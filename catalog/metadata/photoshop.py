@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from catalog.metadata.blocks import Malformed
@@ -48,7 +49,24 @@ def resource_blocks(data: bytes, warnings: list[str]) -> list[Resource]:
     >>> [(hex(r.id), r.data) for r in resource_blocks(b"8BIM\\x04\\x04\\0\\0\\0\\0\\0\\x02ab", [])]
     [('0x404', b'ab')]
     """
-    found: list[Resource] = []
+    return [
+        Resource(resource_id, data[start + 6 : name_end], data[name_end + 4 : name_end + 4 + size], signature, start)
+        for signature, resource_id, start, name_end, size in _walk(data, warnings)
+    ]
+
+
+def read_resources(data: bytes, warnings: list[str]) -> dict[int, list[bytes]]:
+    """Split Photoshop resource data into {resource id: [data, ...]} for the "8BIM" resources in WANTED."""
+    found: dict[int, list[bytes]] = {}
+    for signature, resource_id, _, name_end, size in _walk(data, warnings):
+        if signature == b"8BIM" and resource_id in WANTED:
+            found.setdefault(resource_id, []).append(data[name_end + 4 : name_end + 4 + size])
+    return found
+
+
+def _walk(data: bytes, warnings: list[str]) -> Iterator[tuple[bytes, int, int, int, int]]:
+    """(signature, id, start, end of the name, data size) of each block: plain tuples, as every photo's import
+    walks every block."""
     pos, end = 0, len(data)
     while pos + 12 <= end:
         start = pos
@@ -56,14 +74,14 @@ def resource_blocks(data: bytes, warnings: list[str]) -> list[Resource]:
         if signature not in SIGNATURES:
             if data[pos:end].strip(b"\0"):
                 warnings.append("Photoshop resources: unexpected data after the last resource block")
-            return found
+            return
         (resource_id,) = struct.unpack_from(">H", data, pos + 4)
         name_length = data[pos + 6]
         pos += 7 + name_length + (0 if name_length & 1 else 1)  # name padded to an even size with its count
         if pos + 4 > end:
             warnings.append("Photoshop resources: a resource header is cut short")
-            return found
-        name = data[start + 6 : pos]
+            return
+        name_end = pos
         (size,) = struct.unpack_from(">I", data, pos)
         pos += 4
         if pos + size > end:
@@ -73,20 +91,10 @@ def resource_blocks(data: bytes, warnings: list[str]) -> list[Resource]:
                 f"{end - pos} remain; read what is there"
             )
             size = end - pos
-        found.append(Resource(resource_id, name, data[pos : pos + size], signature, start))
+        yield signature, resource_id, start, name_end, size
         pos += size + (size & 1)
     if data[pos:end].strip(b"\0"):
         warnings.append("Photoshop resources: a few bytes after the last resource block are not one; ignored")
-    return found
-
-
-def read_resources(data: bytes, warnings: list[str]) -> dict[int, list[bytes]]:
-    """Split Photoshop resource data into {resource id: [data, ...]} for the "8BIM" resources in WANTED."""
-    found: dict[int, list[bytes]] = {}
-    for resource in resource_blocks(data, warnings):
-        if resource.signature == b"8BIM" and resource.id in WANTED:
-            found.setdefault(resource.id, []).append(resource.data)
-    return found
 
 
 def strict_resource_blocks(data: bytes) -> list[Resource]:

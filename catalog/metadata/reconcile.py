@@ -86,7 +86,13 @@ class Reconciled:
 def reconcile(found: Found) -> Reconciled:
     """Apply the rules to every row of the field table, for the blocks of one photo."""
     result = Reconciled()
+    # What each block holds at all: a row none of whose tags is there is passed over without a look.
+    exif_names = found.exif.values if found.exif is not None else {}
+    iim_keys = found.iim.values if found.iim is not None else {}
+    xmp_roots = found.xmp.keys() | found.sidecar.keys()
     for rule in table.FIELDS:
+        if rule.exif_name not in exif_names and rule.iim_key not in iim_keys and rule.xmp_roots.isdisjoint(xmp_roots):
+            continue
         copies = _copies(rule, found)
         if not copies:
             continue
@@ -111,25 +117,28 @@ def reconcile(found: Found) -> Reconciled:
 def _copies(rule: Field, found: Found) -> dict[str, Any]:
     """The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}."""
     copies: dict[str, Any] = {}
-    if rule.exif and found.exif is not None:
-        value = found.exif.values.get(rule.exif[0].name)
+    if found.exif is not None and rule.exif_name is not None:
+        value = found.exif.values.get(rule.exif_name)
         if value is not None and (not isinstance(value, str) or value.strip()):
             copies["exif"] = value
-    if rule.iim and found.iim is not None and (rule.kind == "date" or rule.iim[0].key in found.iim.values):
+    if found.iim is not None and rule.iim_key is not None and (
+        rule.kind == "date" or rule.iim_key in found.iim.values
+    ):
         value = _iim_value(rule, found.iim)
         if value:
             copies["iptc"] = value
-    for source, properties in (("xmp", found.xmp), ("sidecar", found.sidecar)):
-        if properties:
-            value = _xmp_value(rule, properties)
-            if value is not None and value != "" and value != []:
-                copies[source] = value
+    if rule.xmp:
+        for source, properties in (("xmp", found.xmp), ("sidecar", found.sidecar)):
+            if properties:
+                value = _xmp_value(rule, properties)
+                if value is not None and value != "" and value != []:
+                    copies[source] = value
     return copies
 
 
 def _iim_value(rule: Field, iim: IimBlock) -> Any:
     """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from its date and time datasets."""
-    values = [v.strip() for v in iim.values.get(rule.iim[0].key, ()) if v.strip()]
+    values = [v.strip() for v in iim.values.get(rule.iim_key, ()) if v.strip()]
     if rule.kind == "date":
         return iim_datetime(values[0] if values else None, iim.first(rule.iim[1].key) if len(rule.iim) > 1 else None)
     if rule.kind in ("list", "people"):
