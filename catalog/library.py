@@ -180,6 +180,10 @@ class Library:
                 photo = session.get(Photo, int(ref))
             if photo is None:
                 photo = session.scalar(select(Photo).where(Photo.path == os.path.abspath(str(ref))))
+            if photo is None and os.path.exists(str(ref)):  # a path through a symbolic link
+                from catalog.scan import real_path, shown_path
+
+                photo = session.scalar(select(Photo).where(Photo.path == shown_path(real_path(str(ref)))))
             if photo is None:
                 name = os.path.basename(str(ref))
                 matches = session.scalars(
