@@ -201,26 +201,31 @@ def _read_text(text: str, source: str, rules: RestrictionRules, reference: datet
     found: list[tuple[int, Restriction]] = []
     for rule in rules.rules:
         for pattern in rule.patterns:
-            for match in pattern.regex.finditer(text):
+            at = 0
+            while (match := pattern.regex.search(text, at)) is not None:
                 start, end = match.span()
-                if start == end or any(start < b and a < end for a, b in taken):
+                at = max(end, start + 1)
+                overlap = [b for a, b in taken if start < b and a < end]
+                if overlap:  # read again from the end of the stretch another rule took ("... OCT 15. JAPAN OUT")
+                    at = max(start + 1, min(overlap))
                     continue
                 if caption and pattern.capitals and _LOWER.search(match[0]) and match[0] != match[0].upper():
                     continue
                 made = _restriction(rule, match, text, source, caption, rules, reference)
                 if made is None:
                     continue
-                restriction, end = made
+                restriction, start, end = made
                 taken.append((start, end))
                 found.append((start, restriction))
+                at = max(at, end)
     found.sort(key=lambda item: item[0])
     return [restriction for _, restriction in found]
 
 
 def _restriction(
     rule: Rule, match: re.Match, text: str, source: str, caption: bool, rules: RestrictionRules, reference: datetime
-) -> tuple[Restriction, int] | None:
-    """The restriction one match gives, and where its text ends; None when the match is no restriction."""
+) -> tuple[Restriction, int, int] | None:
+    """The restriction one match gives and the stretch of text it takes; None when the match is none."""
     start, end = match.span()
     kind, region, until = rule.kind, None, None
     if rule.region is not None:
@@ -231,6 +236,8 @@ def _restriction(
             kind, region = _classify(rule, written, caption, rules)
             if kind is None:
                 return None
+            if region:  # "STR CHINA OUT": the note starts at the place it names
+                start = match.start("region") + max(0, match["region"].rfind(region))
     if rule.until:
         until, used = read_moment(text[end:], rules.moments, reference)
         end += used
@@ -239,7 +246,7 @@ def _restriction(
     words = text[start:end].strip(" -;,.")
     if kind == "other" and rule.kind != "other":
         region = None
-    return Restriction(kind, words, until, region, source), end
+    return Restriction(kind, words, until, region, source), start, end
 
 
 def _classify(rule: Rule, written: str, caption: bool, rules: RestrictionRules) -> tuple[str | None, str | None]:
@@ -249,6 +256,9 @@ def _classify(rule: Rule, written: str, caption: bool, rules: RestrictionRules) 
     gives the rule's `unknown` kind (nothing in a caption, or when the name is not capitalised as a name).
     """
     words = written.split()
+    ends = [i for i, word in enumerate(words[:-1]) if word.endswith((".", ":"))]
+    if ends:  # "NOT FOR TABLOIDS. RURITANIA OUT": the note is the sentence that ends in OUT
+        words = words[ends[-1] + 1 :]
     for index in range(len(words)):
         candidate = " ".join(words[index:])
         if rules.is_place(candidate):
@@ -259,7 +269,7 @@ def _classify(rule: Rule, written: str, caption: bool, rules: RestrictionRules) 
         return None, None
     if rule.unknown == "media_out" and not all(word[:1].isupper() or word[:1].isdigit() for word in words):
         return None, None
-    return rule.unknown, written
+    return rule.unknown, " ".join(words)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -334,7 +344,8 @@ def load_restriction_rules(house: dict[str, Any] | None = None, origin: str = "t
 
 
 def _merge(data: dict[str, Any], house: dict[str, Any], origin: str) -> dict[str, Any]:
-    """House rules replace shipped ones of the same name and follow the rest; tables merge key by key."""
+    """House rules replace shipped ones of the same name, in their place, and come before the rest (a desk's
+    own wording is more specific than the shipped catch-alls); tables merge key by key."""
     unknown = set(house) - {"rule", "places", "media", "embargo", "zones", "plus"}
     if unknown:
         raise CatalogError(f"{origin}: unknown key(s) in [restrictions]: {', '.join(sorted(unknown))}")
@@ -342,8 +353,10 @@ def _merge(data: dict[str, Any], house: dict[str, Any], origin: str) -> dict[str
     house_rules = house.get("rule", [])
     if not isinstance(house_rules, list):
         raise CatalogError(f"{origin}: [[restrictions.rule]] must be a list of rules")
-    names = {rule.get("name") for rule in house_rules if isinstance(rule, dict)}
-    merged["rule"] = [rule for rule in data["rule"] if rule["name"] not in names] + house_rules
+    by_name = {rule.get("name"): rule for rule in house_rules if isinstance(rule, dict)}
+    shipped = {rule["name"] for rule in data["rule"]}
+    merged["rule"] = [rule for rule in house_rules if not isinstance(rule, dict) or rule.get("name") not in shipped]
+    merged["rule"] += [by_name.get(rule["name"], rule) for rule in data["rule"]]
     for table in ("places", "media"):
         if table in house:
             merged[table] = {"names": list(data[table]["names"]) + list(house[table].get("names", []))}
