@@ -24,6 +24,7 @@ UTF8_DECLARATION = b"\x1b%G"
 DATASETS: dict[tuple[int, int], tuple[str, bool, int]] = {
     (2, 5): ("object name", False, 64),
     (2, 25): ("keywords", True, 64),
+    (2, 40): ("special instructions", False, 256),
     (2, 55): ("date created", False, 8),
     (2, 60): ("time created", False, 11),
     (2, 80): ("by-line", True, 32),

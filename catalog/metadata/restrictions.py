@@ -423,3 +423,49 @@ def _rule(raw: Any, media_pattern: str, where: str) -> Rule:
         until=bool(raw.get("until", False)),
         clause=bool(raw.get("clause", False)),
     )
+
+
+# -- where the texts are in a file ---------------------------------------------------------------------------
+
+#: The rights fields read for restrictions: source -> (IIM dataset or None, XMP properties). The XMP copy is
+#: preferred to the IIM one (IIM cuts 2:40 at 256 octets); every PLUS code of a list is read.
+RIGHTS_FIELDS: tuple[tuple[str, tuple[int, int] | None, tuple[str, ...]], ...] = (
+    ("instructions", (2, 40), ("photoshop:Instructions",)),
+    ("usage_terms", None, ("xmpRights:UsageTerms",)),
+    ("web_statement", None, ("xmpRights:WebStatement",)),
+    ("plus", None, ("plus:ImageAlterationConstraints", "plus:CreditLineRequired", "plus:DataMining",
+                    "plus:ImageDuplicationConstraints")),
+    ("constraints", None, ("plus:OtherConstraints", "plus:MediaConstraints", "plus:RegionConstraints",
+                           "plus:ProductOrServiceConstraints")),
+)
+
+
+def rights_texts(iim: Any, xmp: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (source, text) pairs of a photo's rights fields, from its decoded IIM block and XMP properties.
+
+    >>> rights_texts(None, {"photoshop:Instructions": "JAPAN OUT", "plus:ImageAlterationConstraints": ["AL-CRP"]})
+    [('instructions', 'JAPAN OUT'), ('plus', 'AL-CRP')]
+    """
+    from catalog.metadata import xmp as xmp_values
+
+    found: list[tuple[str, str]] = []
+    for source, dataset, properties in RIGHTS_FIELDS:
+        texts: list[str] = []
+        for name in properties:
+            texts += xmp_values.texts(xmp.get(name)) if source in PLUS_SOURCES else [xmp_values.text(xmp.get(name))]
+        texts = [text for text in texts if text]
+        if not texts and dataset is not None and iim is not None:
+            texts = [value.strip() for value in iim.values.get(dataset, ()) if value.strip()]
+        found += [(source, text) for text in texts]
+    return found
+
+
+def restrictions_of(metadata: Any, *, reference_date: date | datetime | None = None,
+                    rules: RestrictionRules | None = None) -> list[Restriction]:
+    """The restrictions of a PhotoMetadata: its rights fields, then its caption's notes.
+
+    ``reference_date`` should be when the picture arrived (the file's modification time at import): an
+    embargo that leaves out its year is the next such moment after it.
+    """
+    texts = [*metadata.rights, ("caption", metadata.value("caption"))]
+    return read_restrictions(texts, reference_date=reference_date, rules=rules)

@@ -45,6 +45,7 @@ NAMESPACES = {
     "http://ns.adobe.com/tiff/1.0/": "tiff",
     "http://ns.adobe.com/xap/1.0/": "xmp",
     "http://ns.adobe.com/xmp/note/": "xmpNote",
+    "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
     RDF: "rdf",
 }
 PACKET_END = re.compile(rb"<\?xpacket\s+end\s*=\s*['\"][rw]?['\"]\s*\?>")
