@@ -210,3 +210,14 @@ def test_findings_keep_their_source_and_repeat_only_once():
         ("no_sales", "instructions", None), ("region_out", "instructions", "JAPAN")]
     assert found[1].as_json() == {"kind": "region_out", "text": "JAPAN OUT", "until": None, "region": "JAPAN",
                                   "source": "instructions"}
+
+
+def test_a_house_rules_file_carries_a_restrictions_table(tmp_path):
+    from catalog.captions.rules import load_rules
+
+    house = tmp_path / "house.toml"
+    house.write_text('[[restrictions.rule]]\nname = "no tabloids"\nkind = "media_out"\nregion = "as written"\n'
+                     "patterns = ['NOT FOR (?P<region>TABLOIDS?)']\n", encoding="utf-8")
+    rules = load_restriction_rules(load_rules(str(house)).restrictions, origin=str(house))
+    found = read_restrictions([("instructions", "NOT FOR TABLOIDS")], rules=rules)
+    assert [(r.kind, r.region) for r in found] == [("media_out", "TABLOIDS")]
