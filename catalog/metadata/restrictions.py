@@ -63,7 +63,7 @@ CONSTRAINT_SOURCES = frozenset({"constraints"})
 PLUS_SOURCES = frozenset({"plus"})
 PLUS_VOCABULARY = "http://ns.useplus.org/ldf/vocab/"
 
-RULE_KEYS = {"name", "kind", "patterns", "capitals", "region", "unknown", "until", "clause"}
+RULE_KEYS = {"name", "kind", "patterns", "capitals", "region", "unknown", "until", "clause", "needs"}
 _TIDY = (
     (re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\u2033]"), '"'),
     (re.compile(r"[\u2018\u2019\u201a\u2032]"), "'"),
@@ -122,6 +122,15 @@ class Rule:
     unknown: str = "none"
     until: bool = False
     clause: bool = False
+    needs: tuple[str, ...] = ()  # upper-case; the rule is tried only on a text containing one of them
+
+    def __post_init__(self) -> None:
+        words = "|".join(re.escape(word) for word in sorted(self.needs, key=len, reverse=True))
+        object.__setattr__(self, "_needs", re.compile(words) if words else None)
+
+    def may_match(self, upper_text: str) -> bool:
+        """Whether the text (in capitals) holds one of the words the rule needs: one search in C."""
+        return self._needs is None or self._needs.search(upper_text) is not None
 
 
 @dataclass
@@ -189,9 +198,10 @@ def tidy(text: str) -> str:
     >>> tidy("RESTRICTED TO EDITORIAL USE \u2013 MANDATORY CREDIT \u201cAFP PHOTO\u201d\\n NO SALES")
     'RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO" NO SALES'
     """
-    for pattern, replacement in _TIDY:
-        text = pattern.sub(replacement, text)
-    return text.strip()
+    if not text.isascii():
+        for pattern, replacement in _TIDY[:3]:
+            text = pattern.sub(replacement, text)
+    return " ".join(text.split())
 
 
 def _read_text(text: str, source: str, rules: RestrictionRules, reference: datetime) -> list[Restriction]:
@@ -199,7 +209,10 @@ def _read_text(text: str, source: str, rules: RestrictionRules, reference: datet
     caption = source in CAPTION_SOURCES
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Restriction]] = []
+    upper = text.upper()
     for rule in rules.rules:
+        if not rule.may_match(upper):
+            continue
         for pattern in rule.patterns:
             at = 0
             while (match := pattern.regex.search(text, at)) is not None:
@@ -372,7 +385,7 @@ def _merge(data: dict[str, Any], house: dict[str, Any], origin: str) -> dict[str
 def _build(data: dict[str, Any], where: str) -> RestrictionRules:
     media = [str(name) for name in data["media"]["names"]]
     media_pattern = "|".join(re.escape(name).replace(r"\ ", " ") for name in sorted(media, key=len, reverse=True))
-    rules = tuple(_rule(raw, media_pattern, where) for raw in data["rule"])
+    rules = tuple(_rule(raw, media_pattern, media, where) for raw in data["rule"])
     embargo = data["embargo"]
     moments = MomentRules(
         zones={" ".join(name.lower().split()): str(value) for name, value in data["zones"].items()},
@@ -391,7 +404,7 @@ def _build(data: dict[str, Any], where: str) -> RestrictionRules:
     )
 
 
-def _rule(raw: Any, media_pattern: str, where: str) -> Rule:
+def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
     if not isinstance(raw, dict) or "name" not in raw or "kind" not in raw:
         raise CatalogError(f"rules file {where}: every [[rule]] needs a name and a kind")
     name = raw["name"]
@@ -422,6 +435,7 @@ def _rule(raw: Any, media_pattern: str, where: str) -> Rule:
         unknown=unknown,
         until=bool(raw.get("until", False)),
         clause=bool(raw.get("clause", False)),
+        needs=tuple(word.upper() for need in raw.get("needs", []) for word in (media if need == "{media}" else [need])),
     )
 
 
