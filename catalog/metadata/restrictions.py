@@ -72,6 +72,7 @@ _TIDY = (
 )
 _CLAUSE_END = re.compile(r"\. |;|\.$| - | -- ")
 _LOWER = re.compile(r"[^\W\d_]", re.UNICODE)
+_LETTERS = re.compile(r"[A-Z]+")
 
 
 @dataclass(frozen=True)
@@ -122,15 +123,11 @@ class Rule:
     unknown: str = "none"
     until: bool = False
     clause: bool = False
-    needs: tuple[str, ...] = ()  # upper-case; the rule is tried only on a text containing one of them
+    needs: tuple[str, ...] = ()  # word beginnings, in capitals: the rule is tried only on a text that has one
 
-    def __post_init__(self) -> None:
-        words = "|".join(re.escape(word) for word in sorted(self.needs, key=len, reverse=True))
-        object.__setattr__(self, "_needs", re.compile(words) if words else None)
-
-    def may_match(self, upper_text: str) -> bool:
-        """Whether the text (in capitals) holds one of the words the rule needs: one search in C."""
-        return self._needs is None or self._needs.search(upper_text) is not None
+    def may_match(self, words: set[str]) -> bool:
+        """Whether one of the text's words (those that begin with any rule's need) begins with this rule's."""
+        return not self.needs or any(word.startswith(self.needs) for word in words)
 
 
 @dataclass
@@ -143,6 +140,24 @@ class RestrictionRules:
     moments: MomentRules
     plus: dict[str, str]
     examples: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Every rule's needs by their first (up to) three letters, so that finding a text's telling words
+        # costs a dictionary look-up per word.
+        self._needs_by_head: dict[str, tuple[str, ...]] = {}
+        for need in sorted({need for rule in self.rules for need in rule.needs}):
+            self._needs_by_head[need[:3]] = (*self._needs_by_head.get(need[:3], ()), need)
+
+    def telling_words(self, text: str) -> set[str]:
+        """The words of ``text`` (in capitals) that begin with a need of some rule."""
+        found = set()
+        for word in _LETTERS.findall(text.upper()):
+            for head in (word[:3], word[:2]):
+                candidates = self._needs_by_head.get(head)
+                if candidates and word.startswith(candidates):
+                    found.add(word)
+                    break
+        return found
 
     def is_place(self, name: str) -> bool:
         """A country (ISO 3166 name, common or official name) or a region listed under [places]."""
@@ -209,9 +224,9 @@ def _read_text(text: str, source: str, rules: RestrictionRules, reference: datet
     caption = source in CAPTION_SOURCES
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Restriction]] = []
-    upper = text.upper()
+    words = rules.telling_words(text)
     for rule in rules.rules:
-        if not rule.may_match(upper):
+        if not rule.may_match(words):
             continue
         for pattern in rule.patterns:
             at = 0
@@ -435,7 +450,7 @@ def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
         unknown=unknown,
         until=bool(raw.get("until", False)),
         clause=bool(raw.get("clause", False)),
-        needs=tuple(word.upper() for need in raw.get("needs", []) for word in (media if need == "{media}" else [need])),
+        needs=tuple(_needs(raw.get("needs", []), media, name, where)),
     )
 
 
@@ -483,3 +498,16 @@ def restrictions_of(metadata: Any, *, reference_date: date | datetime | None = N
     """
     texts = [*metadata.rights, ("caption", metadata.value("caption"))]
     return read_restrictions(texts, reference_date=reference_date, rules=rules)
+
+
+def _needs(needs: list[str], media: list[str], name: str, where: str) -> list[str]:
+    """A rule's needs in capitals, "{media}" spelt out; each one word (a medium's longest: "Photo agencies" is
+    needed as AGENCIES, not the common PHOTO)."""
+    found = []
+    for need in needs:
+        for word in media if need == "{media}" else [need]:
+            letters = _LETTERS.findall(word.upper())
+            if not letters:
+                raise CatalogError(f"rules file {where}: rule {name!r}: need {word!r} has no letters")
+            found.append(max(letters, key=len))
+    return found
