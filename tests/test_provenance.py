@@ -242,3 +242,17 @@ def test_the_iim_copy_is_read_when_there_is_no_xmp(tmp_path):
     subprocess.run(["exiftool", "-q", "-overwrite_original", "-IPTC:SpecialInstructions=MANDATORY CREDIT",
                     str(path)], check=True)
     assert read(path).rights == [("instructions", "MANDATORY CREDIT")]
+
+
+@pytest.mark.parametrize("suffix", [".jpg", ".png", ".webp", ".tif"])
+def test_cut_short_signed_files_are_read_without_surprises(tmp_path, signer, suffix):
+    """Files cut inside their C2PA store: a value or a plain-words failure, never an unexpected error."""
+    data = sign(signer, picture(tmp_path / f"plain{suffix}"), tmp_path / f"signed{suffix}", CAPTURE).read_bytes()
+    store = max(data.find(b"jumb"), 0)
+    for cut in sorted({store - 4, store + 2, store + 20, store + 200, len(data) // 2, len(data) - 3}):
+        path = tmp_path / f"cut{cut}{suffix}"
+        path.write_bytes(data[: max(cut, 8)])
+        result = read(path)
+        assert "unexpected" not in getattr(result, "reason", ""), (cut, result)
+        c2pa_kind(path)  # never raises either
+        assert would_break_c2pa(path) is None or "valid C2PA" in would_break_c2pa(path)
