@@ -132,17 +132,18 @@ def _failures(store: dict[str, Any]) -> list[str]:
     return failures
 
 
-_CONTEXT = None
+_CONTEXT: tuple[int, Any] | None = None  # (process id, context)
 
 
 def _context():
-    """One c2pa Context per process, with READ_SETTINGS."""
+    """One c2pa Context per process, with READ_SETTINGS (a reader process forked from one that made a context
+    makes its own rather than share a native handle)."""
     global _CONTEXT
-    if _CONTEXT is None:
+    if _CONTEXT is None or _CONTEXT[0] != os.getpid():
         import c2pa
 
-        _CONTEXT = c2pa.Context(c2pa.Settings.from_dict(READ_SETTINGS))
-    return _CONTEXT
+        _CONTEXT = (os.getpid(), c2pa.Context(c2pa.Settings.from_dict(READ_SETTINGS)))
+    return _CONTEXT[1]
 
 
 def _reason(error: Exception) -> str:
