@@ -256,3 +256,15 @@ def test_cut_short_signed_files_are_read_without_surprises(tmp_path, signer, suf
         assert "unexpected" not in getattr(result, "reason", ""), (cut, result)
         c2pa_kind(path)  # never raises either
         assert would_break_c2pa(path) is None or "valid C2PA" in would_break_c2pa(path)
+
+
+def test_a_folder_with_signed_pictures_imports_in_reader_processes(tmp_path, signer, lib):
+    """The import reads in crash-isolated processes: c2pa must load and read there as well as here."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for index in range(3):
+        sign(signer, picture(tmp_path / f"plain{index}.jpg", (40 * index, 90, 90)), folder / f"signed{index}.jpg")
+    tamper(folder / "signed0.jpg", folder / "tampered.jpg")
+    picture(folder / "plain.jpg")
+    report = lib.import_paths([str(folder)])
+    assert (report.added, report.failed) == (5, 0)
