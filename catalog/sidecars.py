@@ -6,18 +6,15 @@ Capture One and digiKam's "photo.xmp" setting use, and the name the catalogue's 
 catalogued path's folder and stem; a name that is odd (control characters, a photo that is not a plain file, a
 sidecar that is a link or a folder, a stem shared with another image in the folder) is refused, not guessed at.
 
-What is written (the IPTC Photo Metadata standard's XMP properties), for example for the Hefei sample::
+What is written is the field table's to say (catalog.metadata.fields: the rows with ``sidecar``, each read from
+the JSON record at its ``record`` path and written to its XMP properties, LocationCreated's fields inside one
+structure). For the Hefei sample, for example::
 
     caption       dc:description (x-default)        "Researchers take a test drive …"
-    headline      photoshop:Headline
-    title         dc:title (x-default)
     photographer  dc:creator (Seq)                  ["Zhang Dagang"]
     credit line   photoshop:Credit                  "Zhang Dagang"
-    source        photoshop:Source                  "catalog sample set"
-    copyright     dc:rights (x-default)
     taken         photoshop:DateCreated             "2025-10-14T10:32:00+08:00" (or 2025-10 at month precision)
-    place         Iptc4xmpCore:Location, photoshop:City/State/Country, Iptc4xmpCore:CountryCode (legacy)
-                  and Iptc4xmpExt:LocationCreated (Sublocation, City, ProvinceState, CountryName, CountryCode)
+    city          photoshop:City, and City in Iptc4xmpExt:LocationCreated
     GPS           exif:GPSLatitude/GPSLongitude     only from the camera's GPS, never the gazetteer's point
     keywords      dc:subject (Bag)
 
@@ -36,17 +33,6 @@ from xml.etree import ElementTree
 from catalog.errors import UsageError
 from catalog.files import write_atomically
 
-#: The namespaces a sidecar uses, with the prefixes the IPTC and Adobe documents use.
-NAMESPACES = {
-    "x": "adobe:ns:meta/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
-    "Iptc4xmpCore": "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/",
-    "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
-    "exif": "http://ns.adobe.com/exif/1.0/",
-    "xmp": "http://ns.adobe.com/xap/1.0/",
-}
 NAMINGS = ("stem", "full")
 TOOLKIT = "catalog"
 
@@ -60,22 +46,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Characters no file name of ours should hold.
 _ODD_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
-#: Legacy IPTC Core place properties and the record's location keys.
-LEGACY_PLACE = (
-    ("Iptc4xmpCore:Location", "sublocation"),
-    ("photoshop:City", "city"),
-    ("photoshop:State", "province"),
-    ("photoshop:Country", "country"),
-    ("Iptc4xmpCore:CountryCode", "country_code"),
-)
-#: IPTC Extension LocationCreated fields and the record's location keys.
-LOCATION_CREATED = (
-    ("Iptc4xmpExt:Sublocation", "sublocation"),
-    ("Iptc4xmpExt:City", "city"),
-    ("Iptc4xmpExt:ProvinceState", "province"),
-    ("Iptc4xmpExt:CountryName", "country"),
-    ("Iptc4xmpExt:CountryCode", "country_code"),
-)
+#: The hemisphere letters of each GPS coordinate property.
+HEMISPHERES = {"exif:GPSLatitude": "NS", "exif:GPSLongitude": "EW"}
 
 
 @dataclass
@@ -137,37 +109,59 @@ def build_xmp(record: dict[str, Any]) -> bytes:
     >>> b"Tom &amp; Jerry &lt;AP&gt;" in build_xmp({"credit": {"line": "Tom & Jerry <AP>"}})
     True
     """
-    root = ElementTree.Element("x:xmpmeta", {"xmlns:x": NAMESPACES["x"], "x:xmptk": TOOLKIT})
-    rdf = ElementTree.SubElement(root, "rdf:RDF", {"xmlns:rdf": NAMESPACES["rdf"]})
-    attributes = {"rdf:about": ""}
-    attributes.update({f"xmlns:{prefix}": uri for prefix, uri in NAMESPACES.items() if prefix not in ("x", "rdf")})
-    description = ElementTree.SubElement(rdf, "rdf:Description", attributes)
-    credit = record.get("credit") or {}
-    location = record.get("location") or {}
+    from catalog.metadata import fields as table
+    from catalog.render import lookup
 
-    _lang_alt(description, "dc:title", record.get("title"))
-    _lang_alt(description, "dc:description", record.get("caption"))
-    _simple(description, "photoshop:Headline", record.get("headline"))
-    people = [p.strip() for p in (credit.get("photographer") or "").split(";") if p.strip()]
-    _array(description, "dc:creator", "rdf:Seq", people)
-    _simple(description, "photoshop:Credit", credit.get("line"))
-    _simple(description, "photoshop:Source", credit.get("source"))
-    _lang_alt(description, "dc:rights", credit.get("copyright"))
-    _simple(description, "photoshop:DateCreated", record.get("taken"))
-    for name, key in LEGACY_PLACE:
-        _simple(description, name, location.get(key))
-    if any(location.get(key) for _, key in LOCATION_CREATED):
-        bag = ElementTree.SubElement(ElementTree.SubElement(description, "Iptc4xmpExt:LocationCreated"), "rdf:Bag")
-        place = ElementTree.SubElement(bag, "rdf:li", {"rdf:parseType": "Resource"})
-        for name, key in LOCATION_CREATED:
-            _simple(place, name, location.get(key))
-    if location.get("lat") is not None and location.get("lon") is not None and not location.get("approximate"):
-        _simple(description, "exif:GPSLatitude", gps_coordinate(location["lat"], "NS"))
-        _simple(description, "exif:GPSLongitude", gps_coordinate(location["lon"], "EW"))
-    _array(description, "dc:subject", "rdf:Bag", list(record.get("keywords") or []))
+    rows = [(row, row.record) for row in table.FIELDS if row.sidecar and row.record]
+    namespaces = _namespaces([path for row, _ in rows for path in row.written_xmp] + ["xmp:CreatorTool"])
+    root = ElementTree.Element("x:xmpmeta", {"xmlns:x": "adobe:ns:meta/", "x:xmptk": TOOLKIT})
+    rdf = ElementTree.SubElement(root, "rdf:RDF", {"xmlns:rdf": namespaces.pop("rdf")})
+    attributes = {"rdf:about": ""}
+    attributes.update({f"xmlns:{prefix}": uri for prefix, uri in namespaces.items()})
+    description = ElementTree.SubElement(rdf, "rdf:Description", attributes)
+    location = record.get("location") or {}
+    exact_position = location.get("lat") is not None and location.get("lon") is not None and not location.get(
+        "approximate")
+    structures: dict[str, ElementTree.Element] = {}
+    for row, path_in_record in rows:
+        value = lookup(record, path_in_record)
+        if value in (None, "", []) or (row.kind == "degrees" and not exact_position):
+            continue
+        for path in row.written_xmp:
+            parent = description
+            name = path
+            if "/" in path:
+                structure, name = path.split("/", 1)
+                if structure not in structures:
+                    array = ElementTree.SubElement(ElementTree.SubElement(description, structure),
+                                                   f"rdf:{table.STRUCTURES.get(structure, 'bag').capitalize()}")
+                    structures[structure] = ElementTree.SubElement(array, "rdf:li", {"rdf:parseType": "Resource"})
+                parent = structures[structure]
+            if row.kind == "degrees":
+                _simple(parent, name, gps_coordinate(value, HEMISPHERES.get(path, "NS")))
+            elif row.kind in ("people", "list"):
+                items = value if isinstance(value, list) else str(value).split(";")
+                _array(parent, name, "rdf:Seq" if row.form == "seq" else "rdf:Bag", [v.strip() for v in items])
+            elif row.form == "alt":
+                _lang_alt(parent, name, value)
+            else:
+                _simple(parent, name, value)
     _simple(description, "xmp:CreatorTool", TOOLKIT)
     ElementTree.indent(root, space=" ")
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def _namespaces(paths: list[str]) -> dict[str, str]:
+    """{prefix: namespace URI} for rdf and every prefix of `paths`, in order, from the XMP reader's own list."""
+    from catalog.metadata.xmp import NAMESPACES
+
+    uris = {prefix: uri for uri, prefix in NAMESPACES.items()}
+    found = {"rdf": uris["rdf"]}
+    for path in paths:
+        for step in path.split("/"):
+            prefix = step.split(":", 1)[0]
+            found.setdefault(prefix, uris[prefix])
+    return found
 
 
 def gps_coordinate(degrees: float, hemispheres: str) -> str:

@@ -17,9 +17,11 @@ def write(ctx, photos, dry_run, fmt):
 
     PHOTOS are paths, file names or ids. EXIF, IPTC-IIM and XMP are written together and kept in step
     (the IPTC digest too); only tags whose value differs are written and nothing else in the file
-    changes: the image data stays byte-identical. Each file is replaced atomically by a new one made
-    in its folder, then read again into the catalogue. Only JPEG files are written; a file that
-    changed since it was imported is refused. Exit status 1 when a photo could not be written.
+    changes: the image data stays byte-identical. A value you did not set by hand never replaces a
+    longer one in the file. Each file is replaced atomically by a new one made in its folder, then
+    read again into the catalogue. Only JPEG files are written; a file that changed since it was
+    imported is refused. --dry-run makes every check a write makes. Exit status 1 when a photo could
+    not be written.
 
     \b
     Examples:
@@ -49,6 +51,8 @@ def write(ctx, photos, dry_run, fmt):
                 click.echo(f"  note: {note}")
         for plan in report.unchanged:
             click.echo(f"{plan.path}: already says what the catalogue says; left alone")
+            for note in plan.notes:
+                click.echo(f"  note: {note}")
         for failure in report.failures:
             click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
     if report.failures:
@@ -64,7 +68,8 @@ def _plan_json(plan) -> dict:
 
 
 def _shown(value) -> str:
-    """A tag's value on one line: lists joined, the x-default of a language alternative, long text cut."""
+    """A tag's value on one line: lists joined, the x-default of a language alternative, long text cut, and
+    control characters escaped (repr)."""
     if value is None or value == "" or value == []:
         return "(none)"
     if isinstance(value, dict):

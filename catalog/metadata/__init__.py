@@ -1,11 +1,11 @@
 """Read a photo's metadata: ``read(path) -> PhotoMetadata | ReadFailure``, with EXIF, IIM, XMP and sidecars
 reconciled field by field by the MWG rules in reconcile.py.
 
-``read`` and the readers behind it are imported on first use: `catalog search` and the other commands that
-never open an image import only the types (13 ms less start-up).
+``read`` and the readers behind it (and ``FIELDS``, from the field table) are imported on first use:
+`catalog search` and the other commands that never open an image import only the types (13 ms less start-up).
 """
 
-from catalog.metadata.types import FIELDS, SOURCES, Conflict, PhotoMetadata, ReadFailure, Sourced
+from catalog.metadata.types import SOURCES, Conflict, PhotoMetadata, ReadFailure, Sourced
 
 __all__ = ["FIELDS", "SOURCES", "Conflict", "PhotoMetadata", "ReadFailure", "Sourced", "read"]
 
@@ -15,4 +15,8 @@ def __getattr__(name: str):
         from catalog.metadata.reader import read
 
         return read
+    if name == "FIELDS":
+        from catalog.metadata import types
+
+        return types.FIELDS
     raise AttributeError(f"module 'catalog.metadata' has no attribute {name!r}")

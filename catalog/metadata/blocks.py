@@ -10,6 +10,19 @@ class Unreadable(Exception):
     """A walker's verdict that the file cannot be read as an image; the message is the ReadFailure reason."""
 
 
+class Malformed(ValueError):
+    """Bytes the editors will not rewrite: a structure is damaged or not what it claims to be.
+
+    Raised only when rewriting (the readers turn the same problems into warnings and read on). ``what`` says in a
+    desk editor's words what is wrong ("the IPTC block is damaged"); ``detail`` is the technical reason, if any.
+    """
+
+    def __init__(self, what: str, detail: str = ""):
+        super().__init__(what)
+        self.what = what
+        self.detail = detail
+
+
 @dataclass
 class Blocks:
     """Undecoded metadata of one file: EXIF (TIFF-structured bytes), IIM blocks, XMP packets, dimensions.

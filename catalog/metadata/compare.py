@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.metadata.reader import read
+from catalog.metadata.text import NUL_SYMBOL
 from catalog.metadata.types import PhotoMetadata, ReadFailure
 
 TARGET = 99.0
@@ -201,6 +202,18 @@ def explain(
         return (
             "MWG (strict) ignores IIM outside JPEG APP13, TIFF IFD0 and PSD (PNG raw profiles, AFCP "
             "trailers, second IIM blocks); we read it, and ExifTool's own XMP-first column agrees"
+        )
+    if (
+        kind == "text"
+        and source == "iptc"
+        and isinstance(ours, str)
+        and isinstance(theirs, str)
+        and NUL_SYMBOL in ours
+        and _text(ours.split(NUL_SYMBOL, 1)[0]) == _text(theirs)
+    ):
+        return (
+            "IIM text with a NUL inside, in a legacy character set: ExifTool cuts it at the NUL when it converts "
+            "it from Latin; we keep the whole value, the NUL shown as \u2400"
         )
     if (
         kind == "text"

@@ -1,9 +1,10 @@
-"""The EXIF values the catalogue uses, read from a TIFF structure: camera, text fields, date taken, GPS.
+"""The EXIF values the catalogue uses, read from a TIFF structure: the tags the field table names (fields.py).
 
-Blank values (empty or whitespace only) are absent. For example, EXIF with
-DateTimeOriginal "2025:10:14 10:05:00", SubSecTimeOriginal "12", OffsetTimeOriginal "+08:00",
-GPSLatitudeRef "S", GPSLatitude (33, 51, 54) gives ``taken="2025-10-14T10:05:00.12+08:00"``,
-``lat=-33.865``.
+Text tags are read as text; a date field's tags (DateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal) make
+one ISO 8601 value; a GPS coordinate and its reference letter make signed degrees. Blank values (empty or
+whitespace only) are absent. For example, EXIF with DateTimeOriginal "2025:10:14 10:05:00", SubSecTimeOriginal
+"12", OffsetTimeOriginal "+08:00", GPSLatitudeRef "S", GPSLatitude (33, 51, 54) gives
+``values={"DateTimeOriginal": "2025-10-14T10:05:00.12+08:00", "GPSLatitude": -33.865, ...}``.
 """
 
 from __future__ import annotations
@@ -11,19 +12,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from catalog.metadata.fields import lookups
 from catalog.metadata.text import decode_legacy
 from catalog.metadata.tiff import Entry, TiffReader
 
-DESCRIPTION, MAKE, MODEL, ARTIST, COPYRIGHT = 0x010E, 0x010F, 0x0110, 0x013B, 0x8298
+COPYRIGHT = 0x8298  # two NUL-separated notices (photographer, editor), unlike every other text tag
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
-DATE_TIME_ORIGINAL, SUBSEC_ORIGINAL, OFFSET_ORIGINAL = 0x9003, 0x9291, 0x9011
-LAT_REF, LAT, LON_REF, LON = 1, 2, 3, 4
-
-IFD0_TAGS = frozenset({DESCRIPTION, MAKE, MODEL, ARTIST, COPYRIGHT, EXIF_IFD, GPS_IFD})
-EXIF_TAGS = frozenset({DATE_TIME_ORIGINAL, SUBSEC_ORIGINAL, OFFSET_ORIGINAL})
-GPS_TAGS = frozenset({LAT_REF, LAT, LON_REF, LON})
 TEXT_TYPES = (1, 2, 7, 129)  # BYTE, ASCII, UNDEFINED, UTF-8: all read as text for text tags
+#: The GPS coordinate tags: (axis, hemisphere letters, largest value).
+AXES = {"GPSLatitude": ("latitude", "NS", 90), "GPSLongitude": ("longitude", "EW", 180)}
 
 DATE_PATTERN = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 OFFSET_PATTERN = re.compile(r"^\s*([-+])(\d{1,2}):?(\d{2})")
@@ -31,43 +30,60 @@ OFFSET_PATTERN = re.compile(r"^\s*([-+])(\d{1,2}):?(\d{2})")
 
 @dataclass
 class ExifValues:
-    """What we take from EXIF, each None when absent or blank."""
+    """What we take from EXIF: the value of each field with an EXIF tag, keyed by the tag's name
+    ("ImageDescription", "DateTimeOriginal", "GPSLatitude"); absent when the tag is absent or blank."""
 
-    description: str | None = None
-    artist: str | None = None
-    copyright: str | None = None
-    make: str | None = None
-    model: str | None = None
-    taken: str | None = None
-    lat: float | None = None
-    lon: float | None = None
+    values: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
 
 
 def read_exif(reader: TiffReader) -> ExifValues:
-    """Read the values we use from IFD0, the EXIF IFD and the GPS IFD."""
+    """Read the tags the field table names from IFD0, the EXIF IFD and the GPS IFD (each read when first needed)."""
     values = ExifValues(warnings=reader.warnings)
-    ifd0 = reader.ifd(reader.first_ifd, IFD0_TAGS)
-    values.description = _text(ifd0.get(DESCRIPTION))
-    values.make = _text(ifd0.get(MAKE))
-    values.model = _text(ifd0.get(MODEL))
-    values.artist = _text(ifd0.get(ARTIST))
-    values.copyright = _copyright(ifd0.get(COPYRIGHT))
-    if EXIF_IFD in ifd0 and (offset := reader.offset(ifd0[EXIF_IFD])) is not None:
-        exif = reader.ifd(offset, EXIF_TAGS, "EXIF IFD")
-        values.taken = exif_datetime(
-            _text(exif.get(DATE_TIME_ORIGINAL)),
-            _text(exif.get(SUBSEC_ORIGINAL)),
-            _text(exif.get(OFFSET_ORIGINAL)),
-            values.warnings,
-        )
-    if GPS_IFD in ifd0 and (offset := reader.offset(ifd0[GPS_IFD])) is not None:
-        gps = reader.ifd(offset, GPS_TAGS, "GPS IFD")
-        values.lat = _coordinate(reader, gps.get(LAT), _text(gps.get(LAT_REF)), "NS", 90, values.warnings)
-        values.lon = _coordinate(reader, gps.get(LON), _text(gps.get(LON_REF)), "EW", 180, values.warnings)
-        if (values.lat is None) != (values.lon is None):
-            values.lat = values.lon = None
+    table = lookups()
+    ifds: dict[str, dict[int, Entry] | None] = {
+        "Image": reader.ifd(reader.first_ifd, table.exif_tags["Image"] | {EXIF_IFD, GPS_IFD})
+    }
+    for row in table.exif_fields:
+        tags = row.exif
+        group = tags[0].group
+        if group not in ifds:
+            ifds[group] = _sub_ifd(reader, ifds["Image"] or {}, group, table.exif_tags.get(group, frozenset()))
+        ifd = ifds[group]
+        if ifd is None:
+            continue
+        if row.kind == "date":
+            parts = [_text(ifd.get(tag.number)) for tag in tags[:3]] + [None, None]  # date, sub-seconds, offset
+            value: Any = exif_datetime(parts[0], parts[1], parts[2], values.warnings)
+        elif row.kind == "degrees":
+            axis, hemispheres, limit = AXES[tags[0].name]
+            ref = _text(ifd.get(tags[1].number)) if len(tags) > 1 else None
+            value = _coordinate(reader, ifd.get(tags[0].number), ref, hemispheres, limit, values.warnings, axis)
+        elif tags[0].number == COPYRIGHT:
+            value = _copyright(ifd.get(COPYRIGHT))
+        else:
+            value = _text(ifd.get(tags[0].number))
+        if value is not None:
+            values.values[tags[0].name] = value
+    if ("GPSLatitude" in values.values) != ("GPSLongitude" in values.values):  # half a position is none
+        values.values.pop("GPSLatitude", None)
+        values.values.pop("GPSLongitude", None)
     return values
+
+
+#: The IFDs below IFD0, with the tag that points to each and the name its warnings use.
+SUB_IFDS = {"Photo": (EXIF_IFD, "EXIF IFD"), "GPSInfo": (GPS_IFD, "GPS IFD")}
+
+
+def _sub_ifd(reader: TiffReader, ifd0: dict[int, Entry], group: str, wanted: frozenset[int]) -> dict[int, Entry] | None:
+    """The EXIF or GPS IFD's entries for the wanted tags, or None when IFD0 does not point to one."""
+    pointer, label = SUB_IFDS[group]
+    if pointer not in ifd0 or (offset := reader.offset(ifd0[pointer])) is None:
+        return None
+    return reader.ifd(offset, wanted, label)
 
 
 def read_exif_bytes(data: bytes, warnings: list[str]) -> ExifValues | None:
@@ -134,11 +150,11 @@ def _coordinate(
     hemispheres: str,
     limit: int,
     warnings: list[str],
+    axis: str,
 ) -> float | None:
     """Signed decimal degrees from a GPS degrees/minutes/seconds entry and its reference letter."""
     if entry is None:
         return None
-    axis = "latitude" if hemispheres == "NS" else "longitude"
     if entry.type == 2:
         try:
             parts = tuple(float(p) for p in re.split(r"[ ,]+", _text(entry) or "") if p)

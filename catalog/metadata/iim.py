@@ -1,4 +1,4 @@
-"""IPTC-IIM (the "IPTC" block of press photos): datasets, the 1:90 character set, text decoding.
+"""IPTC-IIM (the "IPTC" block of press photos): datasets, the 1:90 character set, text decoding, and rewriting.
 
 A dataset is 0x1C, record number, dataset number, a 2-byte length (or an extended length) and the value.
 Text is UTF-8 when 1:90 declares ``ESC % G``; otherwise each value is read as UTF-8 when it is valid UTF-8
@@ -8,37 +8,36 @@ and as cp1252 when it is not. For example::
     1C 02 50 00 04 4A 6F 73 C3 A9 ...  2:80 by-line = "José"   (read as UTF-8, declared)
     -> IimBlock(values={(2, 80): ["José"]}, charset="utf-8 (declared)")
 
+Which datasets are kept, and their names, come from the field table (fields.py). A value is kept whole: NULs
+that end it are padding and dropped, a NUL inside it becomes "␀" (text.keep_nul), not the end of the text.
 A record whose length runs past the end of the block costs that record (a warning), not the block.
+
+``datasets`` is the one walk over a block's bytes: the reader decodes what it yields, and ``merge_datasets``
+(the write-back's byte editing) rebuilds a block from what it yields, dataset by dataset.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from catalog.metadata.text import CP1252_HOLES, decode_cp1252, decode_legacy
+from catalog.metadata.blocks import Malformed
+from catalog.metadata.fields import lookups
+from catalog.metadata.text import CP1252_HOLES, NUL_SYMBOL, decode_cp1252, decode_legacy, keep_nul
 
 UTF8_DECLARATION = b"\x1b%G"
+CHARACTER_SET = (1, 90)
+RECORD_VERSIONS = frozenset({(1, 0), (2, 0)})
 
-#: The text datasets we read: (record, dataset) -> (name, repeatable, maximum length in octets per IIM 4.2).
-DATASETS: dict[tuple[int, int], tuple[str, bool, int]] = {
-    (2, 5): ("object name", False, 64),
-    (2, 25): ("keywords", True, 64),
-    (2, 40): ("special instructions", False, 256),
-    (2, 55): ("date created", False, 8),
-    (2, 60): ("time created", False, 11),
-    (2, 80): ("by-line", True, 32),
-    (2, 90): ("city", False, 32),
-    (2, 92): ("sub-location", False, 32),
-    (2, 95): ("province/state", False, 32),
-    (2, 100): ("country code", False, 3),
-    (2, 101): ("country name", False, 64),
-    (2, 105): ("headline", False, 256),
-    (2, 110): ("credit", False, 32),
-    (2, 115): ("source", False, 32),
-    (2, 116): ("copyright notice", False, 128),
-    (2, 120): ("caption/abstract", False, 2000),
-}
+
+class RawDataset(NamedTuple):
+    """One dataset where it sits in its block: (record, number), where it starts and ends, and its value bytes."""
+
+    key: tuple[int, int]
+    start: int  # the 0x1C tag marker
+    end: int  # just past the value
+    value: bytes
 
 
 @dataclass
@@ -66,7 +65,7 @@ def read_iim(data: bytes, *more: bytes) -> IimBlock:
     block = IimBlock(digest=hashlib.md5(data).digest())
     declared: bytes | None = None
     for index, one in enumerate((data, *more)):
-        one_declared, raw = _datasets(one, block.warnings)
+        one_declared, raw = _text_datasets(one, block.warnings)
         if declared is None:
             declared = one_declared
         for key, values in raw.items():
@@ -76,10 +75,19 @@ def read_iim(data: bytes, *more: bytes) -> IimBlock:
     return block
 
 
-def _datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tuple[int, int], list[bytes]]]:
-    """The 1:90 value and the raw values of the datasets in DATASETS, walking one block record by record."""
-    raw: dict[tuple[int, int], list[bytes]] = {}
-    declared: bytes | None = None
+def dataset_name(key: tuple[int, int]) -> str:
+    """A dataset's name for messages: "caption/abstract", or "dataset 2:200" for one the table does not know."""
+    known = lookups().datasets.get(key)
+    return known.name if known else f"dataset {key[0]}:{key[1]:02d}"
+
+
+def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
+    """Every dataset of one block, in order. A problem ends the walk with a warning; what came before is kept.
+
+    >>> [(d.key, d.value) for d in datasets(b"\\x1c\\x02\\x5a\\x00\\x05Hefei", [])]
+    [((2, 90), b'Hefei')]
+    """
+    found: list[RawDataset] = []
     pos, end = 0, len(data)
     while pos + 5 <= end:
         if data[pos] != 0x1C:
@@ -88,29 +96,40 @@ def _datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tupl
                     f"IIM: unexpected byte 0x{data[pos]:02x} where a dataset should start; "
                     "the rest of the block is ignored"
                 )
-            break
+            return found
+        start = pos
         record, number, length = data[pos + 1], data[pos + 2], int.from_bytes(data[pos + 3 : pos + 5], "big")
         pos += 5
         if length & 0x8000:  # extended dataset: the low bits give the size of the length field
             size = length & 0x7FFF
             if size > 4 or pos + size > end:
                 warnings.append(f"IIM {record}:{number:02d}: bad extended length; the rest is ignored")
-                break
+                return found
             length = int.from_bytes(data[pos : pos + size], "big")
             pos += size
         if pos + length > end:
-            name = DATASETS.get((record, number), (f"dataset {record}:{number:02d}",))[0]
             warnings.append(
-                f"IIM {name} ({record}:{number:02d}) says it is {length} bytes but only "
+                f"IIM {dataset_name((record, number))} ({record}:{number:02d}) says it is {length} bytes but only "
                 f"{end - pos} remain in the block; ignored"
             )
-            break
-        value = data[pos : pos + length]
+            return found
+        found.append(RawDataset((record, number), start, pos + length, data[pos : pos + length]))
         pos += length
-        if (record, number) == (1, 90):
-            declared = value
-        elif (record, number) in DATASETS:
-            raw.setdefault((record, number), []).append(value.split(b"\0", 1)[0])  # text ends at a NUL
+    if data[pos:].strip(b"\0"):
+        warnings.append("IIM: the block ends in a few bytes that are not a dataset; ignored")
+    return found
+
+
+def _text_datasets(data: bytes, warnings: list[str]) -> tuple[bytes | None, dict[tuple[int, int], list[bytes]]]:
+    """The 1:90 value and the raw values of the datasets the field table reads, from one block."""
+    wanted = lookups().datasets
+    raw: dict[tuple[int, int], list[bytes]] = {}
+    declared: bytes | None = None
+    for dataset in datasets(data, warnings):
+        if dataset.key == CHARACTER_SET:
+            declared = dataset.value
+        elif dataset.key in wanted:
+            raw.setdefault(dataset.key, []).append(dataset.value.rstrip(b"\0"))  # NULs at the end are padding
     return declared, raw
 
 
@@ -124,7 +143,7 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
         )
     used: set[str] = set()
     for key, values in block.raw.items():
-        name = DATASETS[key][0]
+        name = dataset_name(key)
         texts = []
         for raw in values:
             if utf8_declared:
@@ -142,6 +161,9 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
                 block.warnings.append(f"IIM {name}: bytes that cp1252 does not define were read as Latin-1")
             if "\x1b" in text or "\x0e" in text or "\x0f" in text:
                 block.warnings.append(f"IIM {name}: contains ISO 2022 shift codes that are not decoded")
+            if "\0" in text:
+                text = keep_nul(text)
+                block.warnings.append(f"IIM {name}: holds a NUL character, kept as {NUL_SYMBOL}")
             texts.append(text)
         block.values[key] = texts
     if not block.values:
@@ -151,3 +173,48 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
     else:
         used.discard("ascii")
         block.charset = "mixed" if len(used) > 1 else (used.pop() if used else "utf-8")
+
+
+# -- rewriting ------------------------------------------------------------------------------------------------
+
+
+def strict_datasets(block: bytes) -> list[RawDataset]:
+    """Every dataset of a block that is whole; raises Malformed when a dataset is damaged or bytes are left over."""
+    problems: list[str] = []
+    found = datasets(block, problems)
+    if problems:
+        raise Malformed("this file's IPTC block is damaged", problems[0])
+    return found
+
+
+def merge_datasets(original: bytes, encoded: bytes, written: frozenset[tuple[int, int]]) -> bytes:
+    """The original IIM block with the `written` datasets taken from another encoding of it (exiv2's).
+
+    Every other dataset keeps its original bytes: a writer that re-encodes the whole block "corrects" what it
+    reads (a time without its UTC offset, say), changing values nobody asked to change. A written dataset takes
+    the place of its first original occurrence; one the original lacked goes in order of record and dataset
+    number; the record-version datasets (1:00, 2:00) of the new encoding are kept only where the original had
+    none for a record it now has. Raises Malformed when either block is damaged.
+
+    >>> merge_datasets(b"\\x1c\\x02\\x5a\\x00\\x02Wu\\x1c\\x02\\x50\\x00\\x01A",
+    ...                b"\\x1c\\x02\\x5a\\x00\\x05Hefei\\x1c\\x02\\x50\\x00\\x01B", frozenset({(2, 90)}))
+    b'\\x1c\\x02Z\\x00\\x05Hefei\\x1c\\x02P\\x00\\x01A'
+    """
+    old = [(d.key, original[d.start : d.end]) for d in strict_datasets(original)]
+    new = [(d.key, encoded[d.start : d.end]) for d in strict_datasets(encoded)]
+    out: list[tuple[tuple[int, int], bytes]] = []
+    placed: set[tuple[int, int]] = set()
+    for key, raw in old:
+        if key in written:
+            if key not in placed:
+                out.extend((k, r) for k, r in new if k == key)
+                placed.add(key)
+            continue
+        out.append((key, raw))
+    records = {w[0] for w in written}
+    adding = [(k, r) for k, r in new if (k in written and k not in placed)
+              or (k in RECORD_VERSIONS and all(o[0] != k for o in old) and k[0] in records)]
+    for key, raw in adding:
+        at = next((i for i, (other, _) in enumerate(out) if other > key), len(out))
+        out.insert(at, (key, raw))
+    return b"".join(raw for _, raw in out)

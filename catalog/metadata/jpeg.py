@@ -7,6 +7,9 @@ photo costs a few kilobytes of reading. For example, a file laid out as::
     APP13 "Photoshop 3.0\\0 8BIM...", SOF0 (height 2000, width 3000), SOS ...
 
 gives Blocks(format="JPEG", width=3000, height=2000, exif=b"II*\\0...", xmp=[b"<?xpacket..."], iim=[...]).
+
+The write-back's byte editing sits beside the reading: ``segments`` (a strict walk over a whole file),
+``replace_segments`` and ``replace_photoshop_resources``.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ import struct
 from typing import BinaryIO
 
 from catalog.metadata import jumbf
-from catalog.metadata.blocks import Blocks
-from catalog.metadata.photoshop import read_resources
+from catalog.metadata.blocks import Blocks, Malformed
+from catalog.metadata.photoshop import IIM, Resource, read_resources, strict_resource_blocks, write_resources
 
 EXIF_HEADER = b"Exif\0"
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\0"
@@ -213,3 +216,129 @@ def _afcp_trailer(f: BinaryIO, blocks: Blocks) -> None:
             if len(data) == size:
                 blocks.iim.append(data)
             break
+
+
+# -- rewriting: a strict walk over a whole file in memory, and segments replaced ------------------------------
+
+PHOTOSHOP = PHOTOSHOP_HEADERS[0]
+XMP_HEADERS = (XMP_HEADER, XMP_EXTENSION_HEADER)
+
+
+def segments(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
+    """A JPEG's segments before the scan as (marker, the whole segment's bytes), and where the scan begins.
+
+    Strict, unlike walk_jpeg: junk between segments, or a file that ends before its image data, raises
+    Malformed, because a file rebuilt from these segments must be the file with only its metadata changed.
+
+    >>> segments(b"\\xff\\xd8\\xff\\xe0\\x00\\x04JF\\xff\\xda\\x00\\x02")
+    ([(224, b'\\xff\\xe0\\x00\\x04JF')], 8)
+    """
+    if data[:2] != b"\xff\xd8":
+        raise Malformed("this is not a JPEG file")
+    found: list[tuple[int, bytes]] = []
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            raise Malformed("this JPEG's structure is damaged", f"junk at byte {pos}")
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker in STANDALONE_MARKERS:
+            found.append((marker, data[pos : pos + 2]))
+            pos += 2
+            continue
+        if marker in (0xDA, 0xD9):
+            return found, pos
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        found.append((marker, data[pos : pos + 2 + length]))
+        pos += 2 + length
+    raise Malformed("this JPEG is cut short: it ends before its image data")
+
+
+def segment_kind(marker: int, segment: bytes) -> str | None:
+    """"exif", "xmp" (main or extended packet) or "iim" (Photoshop resources) for a metadata segment, else None."""
+    body = segment[4:]
+    if marker == 0xE1 and body.startswith(EXIF_HEADER):
+        return "exif"
+    if marker == 0xE1 and body.startswith(XMP_HEADERS):
+        return "xmp"
+    if marker == 0xED and body.startswith(PHOTOSHOP):
+        return "iim"
+    return None
+
+
+def image_data(data: bytes) -> bytes:
+    """Everything but the metadata: the segments other than APPn and COM, and the scan to the end of the file."""
+    found, scan = segments(data)
+    kept = b"".join(body for marker, body in found if not (0xE0 <= marker <= 0xEF or marker == 0xFE))
+    return kept + data[scan:]
+
+
+def replace_segments(original: bytes, encoded: bytes, kinds: set[str]) -> bytes:
+    """The original JPEG with only its `kinds` of metadata segments taken from another version of it (`encoded`).
+
+    Every other segment (JFIF, ICC profile, MPF, Adobe, comments, and EXIF when "exif" is not in `kinds`) keeps
+    its bytes and its place; a kind the original lacked goes after its leading APP0/APP1 segments. A
+    multi-picture file (MPF) whose image offsets would shift raises Malformed.
+    """
+    old_segments, old_scan = segments(original)
+    new_segments, _ = segments(encoded)
+    replacement = {kind: [seg for marker, seg in new_segments if segment_kind(marker, seg) == kind] for kind in kinds}
+    out: list[bytes] = []
+    placed: set[str] = set()
+    insert_at, leading = 0, True
+    for marker, segment in old_segments:
+        kind = segment_kind(marker, segment)
+        leading = leading and 0xE0 <= marker <= 0xEF
+        if kind in kinds:
+            if kind not in placed:
+                out.extend(replacement[kind])
+                placed.add(kind)
+            continue
+        out.append(segment)
+        if leading and marker in (0xE0, 0xE1):
+            insert_at = len(out)  # after JFIF and EXIF, before ICC, MPF and the rest
+    out[insert_at:insert_at] = [seg for kind in sorted(kinds - placed) for seg in replacement[kind]]
+    if _after_mpf([seg for _, seg in old_segments]) != _after_mpf(out):
+        raise Malformed("this file holds more than one picture (MPF), and their places in the file would shift")
+    return original[:2] + b"".join(out) + original[old_scan:]
+
+
+def _after_mpf(found: list[bytes]) -> int | None:
+    """How many bytes of segments follow the MPF segment (its offsets count across them); None without MPF."""
+    for index, segment in enumerate(found):
+        if segment[1] == 0xE2 and segment[4:8] == b"MPF\0":
+            return sum(len(later) for later in found[index + 1 :])
+    return None
+
+
+def photoshop_resources(data: bytes) -> list[Resource] | None:
+    """The resource blocks of a JPEG's Photoshop segment (names and positions kept), or None when it has none.
+
+    Raises Malformed when the resources span several APP13 segments (they are rewritten as one segment) or are
+    damaged.
+    """
+    found = [seg for marker, seg in segments(data)[0] if marker == 0xED and seg[4:].startswith(PHOTOSHOP)]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise Malformed("this file's IPTC is split over several Photoshop segments, which cannot be rewritten safely")
+    return strict_resource_blocks(found[0][4 + len(PHOTOSHOP) :])
+
+
+def replace_photoshop_resources(data: bytes, resources: list[Resource]) -> bytes:
+    """The JPEG with its one Photoshop segment holding `resources` instead (see photoshop_resources)."""
+    old = next(seg for marker, seg in segments(data)[0] if marker == 0xED and seg[4:].startswith(PHOTOSHOP))
+    body = PHOTOSHOP + write_resources(resources)
+    if len(body) + 2 > 0xFFFF:
+        raise Malformed("this file's IPTC would be too large for one JPEG segment (64 KB)")
+    start = data.index(old)
+    return data[:start] + b"\xff\xed" + struct.pack(">H", len(body) + 2) + body + data[start + len(old) :]
+
+
+def first_iim(data: bytes) -> bytes | None:
+    """The first IIM block (Photoshop resource 0x0404) of a JPEG's Photoshop segments, or None."""
+    joined = b"".join(seg[4 + len(PHOTOSHOP) :] for marker, seg in segments(data)[0] if segment_kind(marker, seg) == "iim")
+    blocks = read_resources(joined, []).get(IIM, [])
+    return blocks[0] if blocks else None

@@ -99,10 +99,12 @@ def source_type_name(value: Any) -> str | None:
     return known.get(text.lower(), text)
 
 
-def build_provenance(xmp: dict[str, Any], c2pa: C2paInfo | None = None) -> Provenance:
-    """Provenance from a photo's XMP properties (embedded, or the sidecar's) and its C2PA summary."""
+def build_provenance(xmp: dict[str, Any], c2pa: C2paInfo | None = None, source_type_field: Any = None) -> Provenance:
+    """Provenance from a photo's XMP properties (embedded, or the sidecar's), its C2PA summary and, when the
+    reader reconciled it, the field table's ``digital_source_type`` (a Sourced; else the XMP property is read)."""
     c2pa = c2pa or C2paInfo()
-    source_type = source_type_name(xmp.get("Iptc4xmpExt:DigitalSourceType"))
+    written = source_type_field.value if source_type_field is not None else xmp.get("Iptc4xmpExt:DigitalSourceType")
+    source_type = source_type_name(written)
     ai_fields = {key: text for name, key in AI_FIELDS.items() if (text := xmp_values.text(xmp.get(name)))}
     verdicts = [SOURCE_TYPES.get(source_type) if source_type else None]
     if ai_fields.get("ai_system") or ai_fields.get("ai_prompt"):

@@ -93,8 +93,8 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
         alternatives=result.alternatives,
         iim_charset=iim.charset if iim is not None else None,
         warnings=warnings + result.warnings,
-        rights=rights_texts(iim, xmp),
-        provenance=build_provenance(xmp, c2pa),
+        rights=rights_texts(result.fields, xmp),
+        provenance=build_provenance(xmp, c2pa, result.fields.get("digital_source_type")),
     )
 
 

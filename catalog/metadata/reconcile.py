@@ -1,7 +1,7 @@
 """Reconcile EXIF, IIM and XMP (embedded and sidecar) into one value per field, as the MWG guidelines say.
 
-The rules are the Metadata Working Group's, as ExifTool implements them in its MWG composite tags, written
-here as data (``RULES``) and applied by one function (``reconcile``). For each field, in order:
+The rules are the Metadata Working Group's, as ExifTool implements them in its MWG composite tags, applied by
+one function (``reconcile``) to every row of the field table (fields.py). For each field, in order:
 
 1. EXIF, when the field has an EXIF tag and its value is not blank (MWG: an EXIF value is "valid" unless it
    is empty or spaces only; we also treat other whitespace as blank).
@@ -12,25 +12,8 @@ here as data (``RULES``) and applied by one function (``reconcile``). For each f
    IIM value exactly at its length limit that the XMP value extends is a truncated copy: the XMP value is
    taken. When IIM has no value the field stays empty (as ExifTool's MWG tags do) and a warning says so.
 
-| field        | EXIF                           | IIM (octets)   | XMP (first non-blank)                     |
-|--------------|--------------------------------|----------------|-------------------------------------------|
-| caption      | ImageDescription               | 2:120 (2000)   | dc:description (x-default)                |
-| photographer | Artist                         | 2:80 (32)      | dc:creator (joined "; ")                  |
-| copyright    | Copyright                      | 2:116 (128)    | dc:rights (x-default)                     |
-| taken        | DateTimeOriginal+SubSec+Offset | 2:55 + 2:60    | photoshop:DateCreated                     |
-| title        | -                              | 2:05 (64)      | dc:title (x-default)                      |
-| headline     | -                              | 2:105 (256)    | photoshop:Headline                        |
-| credit       | -                              | 2:110 (32)     | photoshop:Credit, Iptc4xmpCore:CreditLine |
-| source       | -                              | 2:115 (32)     | photoshop:Source                          |
-| keywords     | -                              | 2:25 (64 each) | dc:subject                                |
-| sublocation  | -                              | 2:92 (32)      | Iptc4xmpCore:Location, LocationCreated    |
-| city         | -                              | 2:90 (32)      | photoshop:City, LocationCreated           |
-| province     | -                              | 2:95 (32)      | photoshop:State, LocationCreated          |
-| country      | -                              | 2:101 (64)     | photoshop:Country, LocationCreated        |
-| country_code | -                              | 2:100 (3)      | Iptc4xmpCore:CountryCode, LocationCreated |
-| supplier     | -                              | -              | plus:ImageSupplier/ImageSupplierName      |
-| make, model  | Make, Model                    | -              | tiff:Make, tiff:Model                     |
-| lat, lon     | GPSLatitude/Longitude + Ref    | -              | exif:GPSLatitude, exif:GPSLongitude       |
+Which EXIF tag, IIM dataset (and its length limit) and XMP paths hold each field is the table's to say; the
+rules here are the same for every row.
 
 Worked example: a Photo Mechanic file whose IIM by-line is "Zhang Dagang" and whose XMP dc:creator is
 ["Zhang Dagang"], with a stored digest equal to the IIM's MD5 and no EXIF Artist, gives
@@ -58,69 +41,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalog.metadata import fields as table
 from catalog.metadata import xmp as xmp_values
 from catalog.metadata.exif import ExifValues
+from catalog.metadata.fields import Field
 from catalog.metadata.iim import IimBlock
 from catalog.metadata.types import Conflict, Sourced
 
-LOCATION_CREATED = "Iptc4xmpExt:LocationCreated"
 LOCATION_SHOWN = "Iptc4xmpExt:LocationShown"
 
-
-@dataclass(frozen=True)
-class Rule:
-    """How one field is found: its EXIF attribute, IIM dataset and limit, XMP property paths, value kind."""
-
-    field: str
-    exif: str | None = None  # attribute of ExifValues
-    iim: tuple[int, int] | None = None  # (record, dataset)
-    limit: int | None = None  # IIM maximum length in octets, for truncation recovery
-    xmp: tuple[str, ...] = ()  # property paths, "a:B/c:D" steps into structures (first item of arrays)
-    kind: str = "text"  # "text", "list" (keywords), "people" (joined "; "), "date", "degrees"
-    alternatives: bool = False  # keep the other languages of an rdf:Alt
-
-
-RULES: tuple[Rule, ...] = (
-    Rule("caption", exif="description", iim=(2, 120), limit=2000, xmp=("dc:description",), alternatives=True),
-    Rule("photographer", exif="artist", iim=(2, 80), limit=32, xmp=("dc:creator",), kind="people"),
-    Rule("copyright", exif="copyright", iim=(2, 116), limit=128, xmp=("dc:rights",), alternatives=True),
-    Rule("taken", exif="taken", iim=(2, 55), xmp=("photoshop:DateCreated",), kind="date"),
-    Rule("title", iim=(2, 5), limit=64, xmp=("dc:title",), alternatives=True),
-    Rule("headline", iim=(2, 105), limit=256, xmp=("photoshop:Headline",)),
-    Rule("credit", iim=(2, 110), limit=32, xmp=("photoshop:Credit", "Iptc4xmpCore:CreditLine")),
-    Rule("source", iim=(2, 115), limit=32, xmp=("photoshop:Source",)),
-    Rule("keywords", iim=(2, 25), limit=64, xmp=("dc:subject",), kind="list"),
-    Rule(
-        "sublocation",
-        iim=(2, 92),
-        limit=32,
-        xmp=("Iptc4xmpCore:Location", f"{LOCATION_CREATED}/Iptc4xmpExt:Sublocation"),
-    ),
-    Rule("city", iim=(2, 90), limit=32, xmp=("photoshop:City", f"{LOCATION_CREATED}/Iptc4xmpExt:City")),
-    Rule(
-        "province",
-        iim=(2, 95),
-        limit=32,
-        xmp=("photoshop:State", f"{LOCATION_CREATED}/Iptc4xmpExt:ProvinceState"),
-    ),
-    Rule(
-        "country",
-        iim=(2, 101),
-        limit=64,
-        xmp=("photoshop:Country", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryName"),
-    ),
-    Rule(
-        "country_code",
-        iim=(2, 100),
-        limit=3,
-        xmp=("Iptc4xmpCore:CountryCode", f"{LOCATION_CREATED}/Iptc4xmpExt:CountryCode"),
-    ),
-    Rule("supplier", xmp=("plus:ImageSupplier/plus:ImageSupplierName",)),
-    Rule("make", exif="make", xmp=("tiff:Make",)),
-    Rule("model", exif="model", xmp=("tiff:Model",)),
-    Rule("lat", exif="lat", xmp=("exif:GPSLatitude",), kind="degrees"),
-    Rule("lon", exif="lon", xmp=("exif:GPSLongitude",), kind="degrees"),
-)
 
 #: LocationShown structure field -> our location key.
 SHOWN_FIELDS = {
@@ -155,23 +84,23 @@ class Reconciled:
 
 
 def reconcile(found: Found) -> Reconciled:
-    """Apply RULES to the blocks of one photo."""
+    """Apply the rules to every row of the field table, for the blocks of one photo."""
     result = Reconciled()
-    for rule in RULES:
+    for rule in table.FIELDS:
         copies = _copies(rule, found)
         if not copies:
             continue
         chosen = _choose(rule, copies, found, result.warnings)
         if chosen is not None:
-            result.fields[rule.field] = chosen
+            result.fields[rule.name] = chosen
         conflict = _conflict(rule, copies) if len(copies) > 1 else None
         if conflict is not None:
             result.conflicts.append(conflict)
-        if rule.alternatives and chosen is not None and chosen.source in ("xmp", "sidecar"):
+        if rule.form == "alt" and chosen is not None and chosen.source in ("xmp", "sidecar"):
             block = found.sidecar if chosen.source == "sidecar" else found.xmp
             others = xmp_values.alternatives(block.get(rule.xmp[0]))
             if others:
-                result.alternatives[rule.field] = others
+                result.alternatives[rule.name] = others
     result.location_shown = _location_shown(found, result.fields)
     return result
 
@@ -179,14 +108,14 @@ def reconcile(found: Found) -> Reconciled:
 # -- reading each block's copy ------------------------------------------------------------------------
 
 
-def _copies(rule: Rule, found: Found) -> dict[str, Any]:
+def _copies(rule: Field, found: Found) -> dict[str, Any]:
     """The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}."""
     copies: dict[str, Any] = {}
     if rule.exif and found.exif is not None:
-        value = getattr(found.exif, rule.exif)
+        value = found.exif.values.get(rule.exif[0].name)
         if value is not None and (not isinstance(value, str) or value.strip()):
             copies["exif"] = value
-    if rule.iim and found.iim is not None and (rule.kind == "date" or rule.iim in found.iim.values):
+    if rule.iim and found.iim is not None and (rule.kind == "date" or rule.iim[0].key in found.iim.values):
         value = _iim_value(rule, found.iim)
         if value:
             copies["iptc"] = value
@@ -198,24 +127,23 @@ def _copies(rule: Rule, found: Found) -> dict[str, Any]:
     return copies
 
 
-def _iim_value(rule: Rule, iim: IimBlock) -> Any:
-    """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from 2:55 and 2:60."""
-    assert rule.iim is not None
-    values = [v.strip() for v in iim.values.get(rule.iim, ()) if v.strip()]
+def _iim_value(rule: Field, iim: IimBlock) -> Any:
+    """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from its date and time datasets."""
+    values = [v.strip() for v in iim.values.get(rule.iim[0].key, ()) if v.strip()]
     if rule.kind == "date":
-        return iim_datetime(values[0] if values else None, iim.first((2, 60)))
+        return iim_datetime(values[0] if values else None, iim.first(rule.iim[1].key) if len(rule.iim) > 1 else None)
     if rule.kind in ("list", "people"):
         return values or None
     return values[0] if values else None
 
 
-def _xmp_value(rule: Rule, properties: dict[str, Any]) -> Any:
+def _xmp_value(rule: Field, properties: dict[str, Any]) -> Any:
     """The XMP copy of a field: the first of the rule's property paths that holds a non-blank value."""
     for path in rule.xmp:
         raw = properties.get(path) if "/" not in path else lookup(properties, path)
         if raw is None:
             continue
-        if rule.kind == "text":
+        if rule.kind in ("text", "country"):
             value: Any = xmp_values.text(raw)
         elif rule.kind in ("list", "people"):
             value = xmp_values.texts(raw) or None
@@ -245,20 +173,20 @@ def lookup(properties: dict[str, Any], path: str) -> Any:
 # -- choosing ----------------------------------------------------------------------------------------
 
 
-def _choose(rule: Rule, copies: dict[str, Any], found: Found, warnings: list[str]) -> Sourced | None:
+def _choose(rule: Field, copies: dict[str, Any], found: Found, warnings: list[str]) -> Sourced | None:
     """Pick one copy by the MWG order documented above."""
     if "exif" in copies:
         return _sourced(rule, copies["exif"], "exif")
     xmp_source = "sidecar" if "sidecar" in copies else ("xmp" if "xmp" in copies else None)
     if "iptc" not in copies and xmp_source is None:
         return None
-    if rule.iim is None or found.iim is None or found.iim_in_sync:
+    if not rule.iim or found.iim is None or found.iim_in_sync:
         if xmp_source is not None:
             return _sourced(rule, copies[xmp_source], xmp_source)
         return _sourced(rule, copies["iptc"], "iptc")
     if "iptc" not in copies:
         warnings.append(
-            f"{rule.field}: the XMP value is not used because the IIM was changed after the XMP "
+            f"{rule.name}: the XMP value is not used because the IIM was changed after the XMP "
             "was written (IPTC digest differs) and the IIM has no value"
         )
         return None
@@ -268,16 +196,16 @@ def _choose(rule: Rule, copies: dict[str, Any], found: Found, warnings: list[str
     return _sourced(rule, iim_value, "iptc")
 
 
-def _sourced(rule: Rule, value: Any, source: str) -> Sourced:
+def _sourced(rule: Field, value: Any, source: str) -> Sourced:
     """Wrap a value, joining people into one string ("A; B")."""
     if rule.kind == "people" and isinstance(value, list):
         value = "; ".join(value)
     return Sourced(value, source)
 
 
-def _is_truncated_copy(rule: Rule, iim: IimBlock, iim_value: Any, xmp_value: Any) -> bool:
+def _is_truncated_copy(rule: Field, iim: IimBlock, iim_value: Any, xmp_value: Any) -> bool:
     """True when the IIM value is the XMP value cut at the IIM length limit (every item, for lists)."""
-    if rule.limit is None or rule.iim is None:
+    if rule.limit is None:
         return False
     if isinstance(iim_value, list):
         xmp_items = xmp_value if isinstance(xmp_value, list) else [xmp_value]
@@ -301,7 +229,7 @@ def _truncated(limit: int, iim_text: str, xmp_text: str) -> bool:
 # -- conflicts ---------------------------------------------------------------------------------------
 
 
-def _conflict(rule: Rule, copies: dict[str, Any]) -> Conflict | None:
+def _conflict(rule: Field, copies: dict[str, Any]) -> Conflict | None:
     """A Conflict when two copies disagree (after trimming; dates compared at the shorter precision)."""
     if len(copies) < 2:
         return None
@@ -311,11 +239,11 @@ def _conflict(rule: Rule, copies: dict[str, Any]) -> Conflict | None:
     if all(_agree(rule, a, b) for i, a in enumerate(values) for b in values[i + 1 :]):
         return None
     return Conflict(
-        rule.field, tuple((source, _sourced(rule, v, source).value) for source, v in copies.items())
+        rule.name, tuple((source, _sourced(rule, v, source).value) for source, v in copies.items())
     )
 
 
-def _agree(rule: Rule, a: Any, b: Any) -> bool:
+def _agree(rule: Field, a: Any, b: Any) -> bool:
     """Whether two copies say the same thing."""
     if rule.kind == "degrees":
         return math.isclose(a, b, abs_tol=1e-5)
@@ -327,7 +255,7 @@ def _agree(rule: Rule, a: Any, b: Any) -> bool:
         if rule.kind == "list":
             return sorted(left) == sorted(right) or _truncated_list(rule, left, right)
         return left == right or _truncated_list(rule, left, right)
-    if rule.field == "country_code" and a != b:
+    if rule.kind == "country" and a != b:
         return _country_alpha2(a) == _country_alpha2(b) is not None
     return a == b or (
         rule.limit is not None and (_truncated(rule.limit, a, b) or _truncated(rule.limit, b, a))
@@ -353,7 +281,7 @@ def _country_alpha2(code: str) -> str | None:
     return found.alpha_2 if found else None
 
 
-def _truncated_list(rule: Rule, left: list[str], right: list[str]) -> bool:
+def _truncated_list(rule: Field, left: list[str], right: list[str]) -> bool:
     """Lists equal but for items cut at the IIM limit."""
     limit = rule.limit or 0
     return len(left) == len(right) and all(
@@ -377,8 +305,7 @@ def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] 
             shown = shown[0] if shown else None
         if not isinstance(shown, dict):
             continue
-        place = {key: xmp_values.text(shown.get(name)) for key, name in SHOWN_FIELDS.items()}
-        place = {key: value for key, value in place.items() if value}
+        place = {key: text for key, name in SHOWN_FIELDS.items() if (text := xmp_values.text(shown.get(name)))}
         if place and any(
             fields.get(key) is None or fields[key].value != value for key, value in place.items()
         ):

@@ -456,36 +456,34 @@ def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
 
 # -- where the texts are in a file ---------------------------------------------------------------------------
 
-#: The rights fields read for restrictions: source -> (IIM dataset or None, XMP properties). The XMP copy is
-#: preferred to the IIM one (IIM cuts 2:40 at 256 octets); every PLUS code of a list is read.
-RIGHTS_FIELDS: tuple[tuple[str, tuple[int, int] | None, tuple[str, ...]], ...] = (
-    ("instructions", (2, 40), ("photoshop:Instructions",)),
-    ("usage_terms", None, ("xmpRights:UsageTerms",)),
-    ("web_statement", None, ("xmpRights:WebStatement",)),
-    ("plus", None, ("plus:ImageAlterationConstraints", "plus:CreditLineRequired", "plus:DataMining",
-                    "plus:ImageDuplicationConstraints")),
-    ("constraints", None, ("plus:OtherConstraints", "plus:MediaConstraints", "plus:RegionConstraints",
-                           "plus:ProductOrServiceConstraints")),
+#: The rights fields of the field table (fields.py: IIM 2:40 and photoshop:Instructions reconciled by the MWG
+#: rules, xmpRights:UsageTerms, xmpRights:WebStatement), read as they are reconciled.
+TABLE_SOURCES = ("instructions", "usage_terms", "web_statement")
+#: The PLUS licence properties, which the field table does not carry: source -> XMP properties (every item
+#: of a list is read).
+PLUS_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("plus", ("plus:ImageAlterationConstraints", "plus:CreditLineRequired", "plus:DataMining",
+              "plus:ImageDuplicationConstraints")),
+    ("constraints", ("plus:OtherConstraints", "plus:MediaConstraints", "plus:RegionConstraints",
+                     "plus:ProductOrServiceConstraints")),
 )
 
 
-def rights_texts(iim: Any, xmp: dict[str, Any]) -> list[tuple[str, str]]:
-    """The (source, text) pairs of a photo's rights fields, from its decoded IIM block and XMP properties.
+def rights_texts(fields: dict[str, Any], xmp: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (source, text) pairs of a photo's rights fields: the reconciled fields (name -> Sourced), then the
+    PLUS properties of its XMP.
 
-    >>> rights_texts(None, {"photoshop:Instructions": "JAPAN OUT", "plus:ImageAlterationConstraints": ["AL-CRP"]})
+    >>> from catalog.metadata.types import Sourced
+    >>> rights_texts({"instructions": Sourced("JAPAN OUT", "iptc")}, {"plus:ImageAlterationConstraints": ["AL-CRP"]})
     [('instructions', 'JAPAN OUT'), ('plus', 'AL-CRP')]
     """
     from catalog.metadata import xmp as xmp_values
 
-    found: list[tuple[str, str]] = []
-    for source, dataset, properties in RIGHTS_FIELDS:
-        texts: list[str] = []
+    found = [(name, fields[name].value) for name in TABLE_SOURCES
+             if name in fields and isinstance(fields[name].value, str) and fields[name].value.strip()]
+    for source, properties in PLUS_FIELDS:
         for name in properties:
-            texts += xmp_values.texts(xmp.get(name)) if source in PLUS_SOURCES else [xmp_values.text(xmp.get(name))]
-        texts = [text for text in texts if text]
-        if not texts and dataset is not None and iim is not None:
-            texts = [value.strip() for value in iim.values.get(dataset, ()) if value.strip()]
-        found += [(source, text) for text in texts]
+            found += [(source, text) for text in xmp_values.texts(xmp.get(name))]
     return found
 
 

@@ -10,6 +10,10 @@
 
 from __future__ import annotations
 
+#: What a NUL inside a text value becomes: U+2400 SYMBOL FOR NULL. The text after a NUL is part of the value (ExifTool
+#: keeps it too); neither PostgreSQL's text nor XML can hold U+0000 itself.
+NUL_SYMBOL = "\u2400"
+
 #: Bytes that cp1252 leaves undefined; they are read as the Latin-1 characters of the same number.
 CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
 
@@ -30,6 +34,15 @@ def decode_cp1252(raw: bytes) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return "".join(CP1252_HOLES.get(b) or bytes([b]).decode("cp1252") for b in raw)
+
+
+def keep_nul(text: str) -> str:
+    """A value with its NULs kept visible: those that end it are padding and go, those inside it become NUL_SYMBOL.
+
+    >>> keep_nul("First part\\x00second part\\x00\\x00")
+    'First part␀second part'
+    """
+    return text.rstrip("\0").replace("\0", NUL_SYMBOL)
 
 
 def is_blank(value: str | None) -> bool:

@@ -11,32 +11,6 @@ if TYPE_CHECKING:
 #: Where a value came from. Stored beside every value in the catalogue and shown by ``catalog show``.
 SOURCES = ("exif", "iptc", "xmp", "sidecar", "caption", "gazetteer", "manual", "file")
 
-#: The canonical field names a reader may fill. Values are ``str`` unless noted.
-#: ``taken`` is ISO 8601 at the precision known: "2025", "2025-10", "2025-10-14",
-#: "2025-10-14T10:05:00" or "2025-10-14T10:05:00+08:00".
-FIELDS = (
-    "caption",  # dc:description / IIM 2:120 / EXIF ImageDescription
-    "headline",  # photoshop:Headline / IIM 2:105
-    "title",  # dc:title / IIM 2:05 (object name)
-    "photographer",  # dc:creator (joined "; ") / IIM 2:80 / EXIF Artist
-    "credit",  # photoshop:Credit / IIM 2:110 (the credit line)
-    "source",  # photoshop:Source / IIM 2:115
-    "copyright",  # dc:rights / IIM 2:116 / EXIF Copyright
-    "supplier",  # plus:ImageSupplier name
-    "taken",  # see above
-    "sublocation",
-    "city",
-    "province",
-    "country",
-    "country_code",
-    "keywords",  # list[str]
-    "lat",  # float, signed decimal degrees
-    "lon",  # float
-    "make",
-    "model",
-)
-
-
 @dataclass(frozen=True)
 class Sourced:
     """One reconciled value and the block it was taken from (one of SOURCES)."""
@@ -72,8 +46,8 @@ class PhotoMetadata:
     iim_charset: str | None = None
     #: Problems with single fields that did not stop the read, in plain words.
     warnings: list[str] = field(default_factory=list)
-    #: The rights fields' texts, as (source, text) for restrictions.read_restrictions: "instructions" (IIM 2:40 /
-    #: photoshop:Instructions), "usage_terms", "web_statement", "plus" (PLUS codes), "constraints".
+    #: The rights fields' texts, as (source, text) for restrictions.read_restrictions: the field table's
+    #: "instructions", "usage_terms" and "web_statement", then "plus" (PLUS codes) and "constraints".
     rights: list[tuple[str, str]] = field(default_factory=list)
     #: Digital Source Type, the IPTC AI fields and C2PA Content Credentials (provenance.py).
     provenance: Provenance | None = None
@@ -90,3 +64,18 @@ class ReadFailure:
 
     path: str
     reason: str
+
+
+def __getattr__(name: str) -> Any:
+    """``FIELDS``: the canonical field names a reader may fill, in the order of the field table (fields.py), which
+    says where each is found. Values are ``str`` unless the row's kind says otherwise: a list for "list"
+    (keywords), a float for "degrees" (lat, lon); ``taken`` is ISO 8601 at the precision known: "2025",
+    "2025-10", "2025-10-14", "2025-10-14T10:05:00" or "2025-10-14T10:05:00+08:00".
+
+    Made on first use, so that commands which never read a photo do not build the table.
+    """
+    if name == "FIELDS":
+        from catalog.metadata.fields import FIELDS as table
+
+        return tuple(row.name for row in table)
+    raise AttributeError(f"module 'catalog.metadata.types' has no attribute {name!r}")
