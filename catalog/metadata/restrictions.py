@@ -68,7 +68,6 @@ _TIDY = (
     (re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\u2033]"), '"'),
     (re.compile(r"[\u2018\u2019\u201a\u2032]"), "'"),
     (re.compile(r"[\u2010-\u2015\u2212]"), "-"),
-    (re.compile(r"\s+"), " "),
 )
 _CLAUSE_END = re.compile(r"\. |;|\.$| - | -- ")
 _LOWER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -214,7 +213,7 @@ def tidy(text: str) -> str:
     'RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO" NO SALES'
     """
     if not text.isascii():
-        for pattern, replacement in _TIDY[:3]:
+        for pattern, replacement in _TIDY:
             text = pattern.sub(replacement, text)
     return " ".join(text.split())
 
