@@ -53,6 +53,8 @@ SOURCE_TYPES: dict[str, bool | None] = {
     "softwareImage": None,  # retired: "created by software", too vague to say
 }
 
+_KNOWN = {name.lower(): name for name in SOURCE_TYPES}
+
 #: The IPTC 2025 AI properties, and the key each is kept under.
 AI_FIELDS = {
     "Iptc4xmpExt:AISystemUsed": "ai_system",
@@ -95,8 +97,7 @@ def source_type_name(value: Any) -> str | None:
         if text.lower().startswith(prefix):
             text = text[len(prefix) :].strip("/ ")
             break
-    known = {name.lower(): name for name in SOURCE_TYPES}
-    return known.get(text.lower(), text)
+    return _KNOWN.get(text.lower(), text)
 
 
 def build_provenance(xmp: dict[str, Any], c2pa: C2paInfo | None = None, source_type_field: Any = None) -> Provenance:
@@ -105,7 +106,8 @@ def build_provenance(xmp: dict[str, Any], c2pa: C2paInfo | None = None, source_t
     c2pa = c2pa or C2paInfo()
     written = source_type_field.value if source_type_field is not None else xmp.get("Iptc4xmpExt:DigitalSourceType")
     source_type = source_type_name(written)
-    ai_fields = {key: text for name, key in AI_FIELDS.items() if (text := xmp_values.text(xmp.get(name)))}
+    ai_fields = {key: text for name, key in AI_FIELDS.items()
+                 if name in xmp and (text := xmp_values.text(xmp[name]))}
     verdicts = [SOURCE_TYPES.get(source_type) if source_type else None]
     if ai_fields.get("ai_system") or ai_fields.get("ai_prompt"):
         verdicts.append(True)

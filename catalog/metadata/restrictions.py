@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.errors import CatalogError
+from catalog.metadata import xmp as xmp_values
 from catalog.metadata.moments import MomentRules, read_moment
 
 #: The kinds of restriction, and what each means for a desk.
@@ -476,13 +477,16 @@ def rights_texts(fields: dict[str, Any], xmp: dict[str, Any]) -> list[tuple[str,
     >>> rights_texts({"instructions": Sourced("JAPAN OUT", "iptc")}, {"plus:ImageAlterationConstraints": ["AL-CRP"]})
     [('instructions', 'JAPAN OUT'), ('plus', 'AL-CRP')]
     """
-    from catalog.metadata import xmp as xmp_values
-
-    found = [(name, fields[name].value) for name in TABLE_SOURCES
-             if name in fields and isinstance(fields[name].value, str) and fields[name].value.strip()]
+    found = []
+    for name in TABLE_SOURCES:
+        value = fields.get(name)
+        if value is not None and isinstance(value.value, str) and value.value.strip():
+            found.append((name, value.value))
     for source, properties in PLUS_FIELDS:
         for name in properties:
-            found += [(source, text) for text in xmp_values.texts(xmp.get(name))]
+            value = xmp.get(name)  # almost always absent: one look-up each
+            if value is not None:
+                found += [(source, text) for text in xmp_values.texts(value)]
     return found
 
 
