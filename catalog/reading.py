@@ -96,9 +96,9 @@ def read_all(
     nothing and hangs nothing: the files it may have held are read again, one at a time, and a file that
     kills its reader a second time is reported as a failure.
 
-    A handful of files is read in this process, except HEIF and AVIF: our own readers are Python, but those
-    two go through a C library (libheif, libavif) whose crash on a damaged file would end the import, so
-    they are read in a reader process whatever their number.
+    A handful of files is read in this process, except HEIF, AVIF and files with C2PA Content Credentials:
+    our own readers are Python, but those go through a native library (libheif, libavif, c2pa) whose crash
+    on a damaged file would end the import, so they are read in a reader process whatever their number.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
@@ -127,7 +127,9 @@ def _read_guarded(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
 
 
 def _read_by_a_library(path: str) -> bool:
-    """Whether the file is HEIF or AVIF by its first bytes (read by libheif or libavif, not by our code)."""
+    """Whether the file is HEIF or AVIF by its first bytes (read by libheif or libavif, not by our code), or
+    carries a C2PA store (read by c2pa)."""
+    from catalog.metadata.reader import c2pa_kind
     from catalog.metadata.sniff import HEAD_SIZE, sniff
 
     try:
@@ -135,7 +137,7 @@ def _read_by_a_library(path: str) -> bool:
             file_format, _ = sniff(handle.read(HEAD_SIZE))
     except OSError:
         return False  # the reader will say why it cannot be read
-    return file_format in ("HEIF", "AVIF")
+    return file_format in ("HEIF", "AVIF") or (file_format is not None and c2pa_kind(path) == "c2pa")
 
 
 #: Files handed to a reader process at a time: at most CHUNK, fewer towards the end (see _chunked).

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["text", "exif", "png", "reconcile", "sidecar", "sniff"]
+MODULES = ["text", "exif", "png", "reconcile", "sidecar", "sniff", "restrictions"]
 
 
 @pytest.mark.parametrize("name", MODULES)

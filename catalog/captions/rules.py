@@ -46,6 +46,9 @@ class Rules:
     staff: dict[str, str] = field(default_factory=dict)  # photographer as credited -> agency
     credit_lines: dict[str, Any] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # the files read, default first
+    #: The house file's [restrictions] table, read over catalog/rules/restrictions.toml by
+    #: catalog.metadata.restrictions.load_restriction_rules (kept raw here: these rules are for credits).
+    restrictions: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -154,7 +157,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
-    unknown = set(raw) - {"agencies", "staff", "credit_lines"}
+    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -170,7 +173,10 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
             _check_template(value, f"credit_lines.{key}", where)
         else:
             raise CatalogError(f"rules file {where}: unknown key credit_lines.{key}")
-    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files)
+    restrictions = raw.get("restrictions", {})
+    if not isinstance(restrictions, dict):
+        raise CatalogError(f"rules file {where}: [restrictions] must be a table")
+    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -43,6 +43,7 @@ class Blocks:
     xmp: list[bytes] = field(default_factory=list)  # the main packet first
     xmp_extended: dict[str, dict[int, bytes]] = field(default_factory=dict)  # GUID -> {offset: chunk}
     xmp_extended_size: dict[str, int] = field(default_factory=dict)  # GUID -> full length
+    c2pa: str | None = None  # a JUMBF store's kind (jumbf.py): "c2pa", "cai" or "jumbf"; not read here
     warnings: list[str] = field(default_factory=list)
 
     def take_exif(self, data: bytes) -> None:

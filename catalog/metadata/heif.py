@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 from typing import BinaryIO
 
+from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Unreadable
 
 INSTALL_HINT = "unsupported format (install catalog[heif])"
@@ -47,6 +48,7 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
             raise UnsupportedFormat("unsupported format (AVIF: this Pillow was built without AVIF support)")
         formats = ["AVIF"]
     blocks = Blocks(format_name)
+    blocks.c2pa = _bmff_c2pa(f)
     f.seek(0)
     try:
         with (
@@ -67,3 +69,25 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
         if xmp:
             blocks.xmp.append(xmp if isinstance(xmp, bytes) else xmp.encode("utf-8"))
     return blocks
+
+
+def _bmff_c2pa(f: BinaryIO) -> str | None:
+    """Walk the top-level boxes (a handful: ftyp, meta, mdat, ...) for the C2PA "uuid" box."""
+    f.seek(0)
+    for _ in range(64):
+        header = f.read(16)
+        if len(header) < 8:
+            return None
+        size, kind = int.from_bytes(header[:4], "big"), header[4:8]
+        start = 8
+        if size == 1 and len(header) == 16:
+            size, start = int.from_bytes(header[8:16], "big"), 16
+        if kind == b"uuid":
+            f.seek(start - len(header), 1)
+            if f.read(16) == jumbf.BMFF_C2PA_UUID:
+                return "c2pa"
+            f.seek(-16 - start, 1)
+        if size < start:  # 0: the box runs to the end of the file
+            return None
+        f.seek(size - len(header), 1)
+    return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import struct
 from typing import BinaryIO
 
+from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Malformed
 from catalog.metadata.photoshop import IIM, Resource, read_resources, strict_resource_blocks, write_resources
 
@@ -79,6 +80,12 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
             _finish_photoshop(blocks, photoshop)
         if marker == 0xDA:  # start of scan: the image data follows, no metadata is looked for after it
             break
+        if marker == jumbf.JPEG_APP11:  # C2PA: only its first bytes, to tell whether c2pa must read the file
+            head = f.read(min(size - 2, jumbf.HEAD))
+            f.seek(size - 2 - len(head), 1)
+            blocks.c2pa = jumbf.stronger(blocks.c2pa, jumbf.app11_kind(head))
+            previous_exif = False
+            continue
         if marker not in WANTED_MARKERS:
             f.seek(size - 2, 1)
             previous_exif = False

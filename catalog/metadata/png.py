@@ -15,6 +15,7 @@ import struct
 import zlib
 from typing import BinaryIO
 
+from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks
 from catalog.metadata.photoshop import read_resources
 
@@ -66,6 +67,11 @@ def walk_png(f: BinaryIO) -> Blocks:
             else:
                 _text_chunk(blocks, kind, data)
             f.seek(4, 1)  # CRC
+            continue
+        if kind == jumbf.PNG_CHUNK:
+            head = f.read(min(size, jumbf.HEAD))
+            f.seek(size - len(head) + 4, 1)
+            blocks.c2pa = jumbf.stronger(blocks.c2pa, jumbf.jumbf_kind(head))
             continue
         if kind == b"eXIf" or kind in TEXT_CHUNKS:
             blocks.warnings.append(

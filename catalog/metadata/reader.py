@@ -18,8 +18,10 @@ from catalog.metadata.heif import walk_heif
 from catalog.metadata.iim import IimBlock, read_iim
 from catalog.metadata.jpeg import walk_jpeg
 from catalog.metadata.png import walk_png
+from catalog.metadata.provenance import build_provenance
 from catalog.metadata.psd import walk_psd
 from catalog.metadata.reconcile import Found, reconcile
+from catalog.metadata.restrictions import rights_texts
 from catalog.metadata.sidecar import read_sidecar
 from catalog.metadata.sniff import HEAD_SIZE, sniff
 from catalog.metadata.tiff import walk_tiff
@@ -74,6 +76,12 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
     if not blocks.width and not result.fields:  # a signature followed by nothing we can make sense of
         name = {"WEBP": "WebP"}.get(blocks.format, blocks.format)
         return ReadFailure(path, f"damaged {name} file: no image header or metadata could be found")
+    xmp = {**embedded, **sidecar}
+    c2pa = None
+    if blocks.c2pa:  # rare: only then is the c2pa library loaded (credentials.py)
+        from catalog.metadata.credentials import read_c2pa
+
+        c2pa = read_c2pa(path, blocks.c2pa)
     return PhotoMetadata(
         path=path,
         format=blocks.format,
@@ -85,7 +93,22 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
         alternatives=result.alternatives,
         iim_charset=iim.charset if iim is not None else None,
         warnings=warnings + result.warnings,
+        rights=rights_texts(result.fields, xmp),
+        provenance=build_provenance(xmp, c2pa, result.fields.get("digital_source_type")),
     )
+
+
+def c2pa_kind(path: str | os.PathLike[str]) -> str | None:
+    """The kind of C2PA store (jumbf.py) the file's own walker finds: "c2pa", "cai", "jumbf" or None.
+
+    Reads only the file's structure (a few kilobytes); never raises.
+    """
+    try:
+        with open(path, "rb") as f:
+            file_format, _ = sniff(f.read(HEAD_SIZE))
+            return WALKERS[file_format](f).c2pa if file_format else None
+    except Exception:  # noqa: BLE001 -- unreadable or hostile: no credentials we could keep intact
+        return None
 
 
 def _decode_exif(blocks: Blocks, warnings: list[str]) -> ExifValues | None:

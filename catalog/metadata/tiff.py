@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.photoshop import read_resources
 
@@ -212,7 +213,7 @@ def walk_tiff(f: BinaryIO) -> Blocks:
         raise Unreadable(f"damaged TIFF file ({error})") from error
     entries = reader.ifd(
         reader.first_ifd,
-        {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG},
+        {NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS, XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG, jumbf.TIFF_C2PA_TAG},
     )
     blocks.width, blocks.height = _main_image_size(reader, entries)
     reader.forget_visits()  # the EXIF pass reads IFD0 again
@@ -226,5 +227,7 @@ def walk_tiff(f: BinaryIO) -> Blocks:
         if IPTC_TAG in entries:
             resources.pop(0x0404, None)  # the same IIM again; tag 33723 is the standard copy
         blocks.add_photoshop_resources(resources, standard=False)  # IIM here is not where MWG looks
+    if jumbf.TIFF_C2PA_TAG in entries:
+        blocks.c2pa = jumbf.jumbf_kind(reader.raw_bytes(entries[jumbf.TIFF_C2PA_TAG])[: jumbf.HEAD])
     blocks.exif_reader = reader
     return blocks

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from catalog.metadata.provenance import Provenance
 
 #: Where a value came from. Stored beside every value in the catalogue and shown by ``catalog show``.
 SOURCES = ("exif", "iptc", "xmp", "sidecar", "caption", "gazetteer", "manual", "file")
@@ -43,6 +46,11 @@ class PhotoMetadata:
     iim_charset: str | None = None
     #: Problems with single fields that did not stop the read, in plain words.
     warnings: list[str] = field(default_factory=list)
+    #: The rights fields' texts, as (source, text) for restrictions.read_restrictions: the field table's
+    #: "instructions", "usage_terms" and "web_statement", then "plus" (PLUS codes) and "constraints".
+    rights: list[tuple[str, str]] = field(default_factory=list)
+    #: Digital Source Type, the IPTC AI fields and C2PA Content Credentials (provenance.py).
+    provenance: Provenance | None = None
 
     def value(self, name: str) -> Any:
         """The value of a field, or None."""

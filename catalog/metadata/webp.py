@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 from typing import BinaryIO
 
+from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks
 
 #: The largest metadata chunk we read.
@@ -42,6 +43,11 @@ def walk_webp(f: BinaryIO) -> Blocks:
             else:
                 blocks.xmp.append(data)
             f.seek(padded - size, 1)
+            continue
+        if kind == jumbf.WEBP_CHUNK:
+            head = f.read(min(size, jumbf.HEAD))
+            f.seek(padded - len(head), 1)
+            blocks.c2pa = jumbf.stronger(blocks.c2pa, jumbf.jumbf_kind(head))
             continue
         f.seek(padded, 1)
     return blocks
