@@ -529,6 +529,9 @@ class Gazetteer:
         for variant in (key, spell_out(key), *strip_designators(key, PROVINCE_SUFFIXES, PROVINCE_PREFIXES)):
             codes = self._sub_by_name.get(variant)
             if codes:
+                if by_abbreviation and text.isupper() and len(key) <= 3:
+                    # "OR", "ON": a postal code first, the name of the same letters after ("Or", Nigeria)
+                    return list(dict.fromkeys([*by_abbreviation, *codes]))
                 return codes
         return by_abbreviation
 
