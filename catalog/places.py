@@ -260,9 +260,15 @@ class PlaceKeys:
     meanings: tuple[Meaning, ...]
     ambiguous: bool = False
 
-    def keys(self, level: str | None = None) -> frozenset[str]:
-        """The keys at one level ("city", "province", "country") or at all levels (None)."""
-        return frozenset(m.key for m in self.meanings if level is None or m.level == level)
+    @property
+    def all(self) -> frozenset[str]:
+        """Every key, at all levels: what ``in:`` matches."""
+        return frozenset(m.key for m in self.meanings)
+
+    def at(self, level: str) -> frozenset[str]:
+        """The keys at one level ("city", "province", "country"): what ``city:``, ``province:``, ``country:``
+        match."""
+        return frozenset(m.key for m in self.meanings if m.level == level)
 
     def labels(self) -> list[str]:
         """The meanings for a person, most important first: for the search's ``match`` note."""

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from catalog import agencies
-from catalog.agencies import KINDS, Agency, RegistryError, agency, agency_key, agency_keys, all_agencies, key_of
+from catalog.agencies import (
+    KINDS,
+    Agency,
+    RegistryError,
+    agency,
+    agency_key,
+    agency_keys,
+    all_agencies,
+    key_of,
+)
 from catalog.captions.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

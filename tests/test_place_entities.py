@@ -202,7 +202,7 @@ def test_placeholders_are_never_resolved_nor_geocoded(gazetteer, value):
     assert gazetteer.place(value, value, value, value) is None
     assert gazetteer.resolve(None, value, value, value) is None
     assert gazetteer.locate(value) is None
-    assert gazetteer.search_keys(value).keys() == frozenset()
+    assert gazetteer.search_keys(value).all == frozenset()
 
 
 def test_city_placeholder_no_longer_lands_in_yemen(gazetteer):
@@ -245,24 +245,24 @@ SAME_KEYS = [
 def test_every_alias_gives_the_same_keys(gazetteer, spellings, keys):
     for spelling in spellings:
         found = gazetteer.search_keys(spelling)
-        assert found.keys() >= keys, spelling
+        assert found.all >= keys, spelling
         assert not found.ambiguous, (spelling, found.labels())
-    assert {frozenset(k for k in gazetteer.search_keys(s).keys() if k in keys) for s in spellings} == {frozenset(keys)}
+    assert {frozenset(k for k in gazetteer.search_keys(s).all if k in keys) for s in spellings} == {frozenset(keys)}
 
 
 def test_ontario_also_means_the_californian_city(gazetteer):
     ontario = gazetteer.search_keys("Ontario")
-    assert "province:CA-ON" in ontario.keys("province")
-    assert ontario.keys("city") and ontario.ambiguous
+    assert "province:CA-ON" in ontario.at("province")
+    assert ontario.at("city") and ontario.ambiguous
     assert ontario.labels()[0] == "Ontario, Canada"
 
 
 def test_georgia_is_ambiguous_and_says_so(gazetteer):
     georgia = gazetteer.search_keys("Georgia")
-    assert georgia.keys() == {"country:GE", "province:US-GA"}
+    assert georgia.all == {"country:GE", "province:US-GA"}
     assert georgia.ambiguous
     assert georgia.labels() == ["Georgia (country)", "Georgia, United States"]
-    assert georgia.keys("country") == {"country:GE"} and georgia.keys("province") == {"province:US-GA"}
+    assert georgia.at("country") == {"country:GE"} and georgia.at("province") == {"province:US-GA"}
 
 
 @pytest.mark.parametrize(("typed", "keys"), [
@@ -272,7 +272,7 @@ def test_georgia_is_ambiguous_and_says_so(gazetteer):
 ])
 def test_nested_meanings_are_not_ambiguous(gazetteer, typed, keys):
     found = gazetteer.search_keys(typed)
-    assert found.keys() == keys and not found.ambiguous
+    assert found.all == keys and not found.ambiguous
 
 
 def test_a_postal_code_is_read_before_a_name_of_the_same_letters(gazetteer):
@@ -282,21 +282,21 @@ def test_a_postal_code_is_read_before_a_name_of_the_same_letters(gazetteer):
 
 
 def test_a_place_written_whole_means_one_place(gazetteer):
-    assert gazetteer.search_keys("Portland, Ore.").keys() == {"city:5746545"}
-    assert gazetteer.search_keys("Portland, Maine").keys() == {"city:4975802"}
-    assert gazetteer.search_keys("Rome, Italy").keys() == {"city:3169070"}
-    assert len(gazetteer.search_keys("Portland").keys("city")) >= 2
+    assert gazetteer.search_keys("Portland, Ore.").all == {"city:5746545"}
+    assert gazetteer.search_keys("Portland, Maine").all == {"city:4975802"}
+    assert gazetteer.search_keys("Rome, Italy").all == {"city:3169070"}
+    assert len(gazetteer.search_keys("Portland").at("city")) >= 2
 
 
 @pytest.mark.parametrize("typed", ["Qwxzyville", "Photographer", "", "City", "N/A"])
 def test_unknown_names_mean_nothing(gazetteer, typed):
-    assert gazetteer.search_keys(typed).keys() == frozenset()
+    assert gazetteer.search_keys(typed).all == frozenset()
 
 
 def test_two_letter_postal_codes_only_in_capitals(gazetteer):
-    assert "province:US-CA" in gazetteer.search_keys("CA").keys()
+    assert "province:US-CA" in gazetteer.search_keys("CA").all
     assert gazetteer.search_keys("CA").ambiguous  # Canada, California
-    assert gazetteer.search_keys("ca").keys() == {"country:CA"}
+    assert gazetteer.search_keys("ca").all == {"country:CA"}
 
 
 # --- the keys stored per photo ---------------------------------------------------------------------------
@@ -329,8 +329,8 @@ def test_a_typed_name_finds_the_stored_place(gazetteer, stated, typed):
     stored = set(gazetteer.place_keys(gazetteer.place(**stated)))
     for text in typed:
         text = text.removeprefix("in:")
-        assert stored & gazetteer.search_keys(text).keys(), (stated, text)
-    assert not stored & gazetteer.search_keys("Georgia").keys()
+        assert stored & gazetteer.search_keys(text).all, (stated, text)
+    assert not stored & gazetteer.search_keys("Georgia").all
 
 
 # --- reverse geocoding ------------------------------------------------------------------------------------
@@ -362,7 +362,7 @@ def test_reverse_is_the_same_entity_as_the_stated_city(gazetteer):
     assert gazetteer.reverse(31.8206, 117.2272).id == gazetteer.place(city="合肥").id
     wuhan = gazetteer.reverse(30.5928, 114.3055)
     assert gazetteer.place_keys(wuhan) == ["country:CN", "province:CN-HB", "city:1791247"]
-    assert "city:1791247" in gazetteer.search_keys("Wuhan").keys()  # a GPS-only photo is found by in:Wuhan
+    assert "city:1791247" in gazetteer.search_keys("Wuhan").all  # a GPS-only photo is found by in:Wuhan
 
 
 def test_reverse_outside_every_city(gazetteer):
