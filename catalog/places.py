@@ -47,6 +47,7 @@ import time
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -131,6 +132,8 @@ PLACEHOLDERS = (
 _PLACEHOLDER_KEYS = frozenset(_placedata.name_key(text) for text in PLACEHOLDERS)
 _PLACEHOLDER_TRIM = re.compile(r"[<>{}*#?!…]+")
 
+#: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
+HOWS = ("file", "caption", "gps", "manual")
 #: A stated city this far or more from the photo's GPS point is a conflict (see ``Gazetteer.conflict``).
 CONFLICT_KM = 50.0
 
@@ -275,6 +278,7 @@ class PlaceKeys:
         return [m.label for m in self.meanings]
 
 
+@lru_cache(maxsize=4096)
 def is_placeholder(value: str | None) -> bool:
     """True for a place value that says nothing: a template's label, "Unknown", "N/A", "-", "未知", "".
 
@@ -735,6 +739,8 @@ class Gazetteer:
         >>> p.id, p.city, p.province_code, p.country_code, p.names["zh"]
         ('1808722', 'Hefei', 'CN-AH', 'CN', '合肥')
         """
+        if how not in HOWS:
+            raise ValueError(f"how must be one of {', '.join(HOWS)}, not {how!r}")
         given = _given(sublocation, city, province, country)
         if not any(given[1:]):
             return None

@@ -430,3 +430,10 @@ def test_place_entity_is_frozen(gazetteer):
     assert isinstance(place, Place)
     with pytest.raises(AttributeError):
         place.city = "Elsewhere"  # type: ignore[misc]
+
+
+def test_how_is_recorded_and_checked(gazetteer):
+    assert [gazetteer.place(city="Hefei", how=how).how for how in ("file", "caption", "manual")] == [
+        "file", "caption", "manual"]
+    with pytest.raises(ValueError, match="how must be one of"):
+        gazetteer.place(city="Hefei", how="guess")
