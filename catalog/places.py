@@ -375,6 +375,7 @@ class Gazetteer:
         self._located: dict[str, tuple[float, float] | None] = {}
         self._city_entities: dict[tuple[int, str | None], tuple] = {}
         self._grid: CityGrid | None = None
+        self._by_geonameid: dict[int, int] | None = None
         self._searched: dict[str, PlaceKeys] = {}
 
     # --- building -----------------------------------------------------------------------------------------
@@ -956,10 +957,29 @@ class Gazetteer:
         return PlaceKeys(text, tuple(meanings), ambiguous=len(outermost) > 1)
 
     def _position_of(self, geonameid: str) -> int | None:
-        wanted = int(geonameid)
-        for position, city in enumerate(self._cities):
-            if city.geonameid == wanted:
-                return position
+        if self._by_geonameid is None:
+            self._by_geonameid = {city.geonameid: position for position, city in enumerate(self._cities)}
+        return self._by_geonameid.get(int(geonameid))
+
+    def place_by_id(self, entity_id: str, *, how: str = "manual") -> Place | None:
+        """The entity of a stored id ("1808722", "CN-AH", "US"), as ``place`` gives it; None if unknown.
+
+        For a place set by hand, or to refresh a stored entity's names after the data packages change.
+        """
+        if how not in HOWS:
+            raise ValueError(f"how must be one of {', '.join(HOWS)}, not {how!r}")
+        text = str(entity_id or "").strip()
+        if text.isdigit():
+            position = self._position_of(text)
+            return None if position is None else self._city_place(position, None, None, how, False, None)
+        code = text.upper()
+        if code in self._subs:
+            territory = self._territory(code)
+            if territory is None:
+                return self._area_place(code, None, None, how, False, None)
+            code = territory
+        if code in self._countries:
+            return self._area_place(None, code, None, how, False, None)
         return None
 
     def _territory(self, code: str | None) -> str | None:

@@ -437,3 +437,21 @@ def test_how_is_recorded_and_checked(gazetteer):
         "file", "caption", "manual"]
     with pytest.raises(ValueError, match="how must be one of"):
         gazetteer.place(city="Hefei", how="guess")
+
+
+@pytest.mark.parametrize("given", [{"city": "合肥"}, {"province": "Ont", "country": "CA"}, {"country": "USA"},
+                                   {"city": "Guildford", "province": "Surrey", "country": "England"}])
+def test_an_entity_from_its_stored_id(gazetteer, given):
+    place = gazetteer.place(**given)
+    again = gazetteer.place_by_id(place.id)
+    assert again.how == "manual" and again.id == place.id and again.country_code == place.country_code
+    assert gazetteer.place_keys(again)[-1] == gazetteer.place_keys(place)[-1]
+
+
+@pytest.mark.parametrize("entity_id", ["", "0", "XX", "CN-ZZ", None])
+def test_an_unknown_id_is_no_entity(gazetteer, entity_id):
+    assert gazetteer.place_by_id(entity_id) is None
+
+
+def test_a_territory_id_is_its_country(gazetteer):
+    assert gazetteer.place_by_id("CN-HK").id == "HK"
