@@ -131,6 +131,12 @@ PLACEHOLDERS = (
 )
 _PLACEHOLDER_KEYS = frozenset(_placedata.name_key(text) for text in PLACEHOLDERS)
 _PLACEHOLDER_TRIM = re.compile(r"[<>{}*#?!…]+")
+#: Placeholders by shape, on the name key: the IPTC reference images' "City (Core) (ref2021.1)", and test
+#: files' "city value", "RIGHT-IPTC-State".
+PLACEHOLDER_PATTERNS = re.compile(
+    r"\b(?:core|extension) ref\d{4,6}$|^(?:city|state|province|country|sublocation|location) value$"
+    r"|^(?:right|wrong) (?:iptc|xmp|exif) "
+)
 
 #: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
 HOWS = ("file", "caption", "gps", "manual")
@@ -288,7 +294,7 @@ def is_placeholder(value: str | None) -> bool:
     if value is None:
         return True
     key = " ".join(_PLACEHOLDER_TRIM.sub(" ", _placedata.name_key(str(value))).split())
-    return not any(ch.isalnum() for ch in key) or key in _PLACEHOLDER_KEYS
+    return not any(ch.isalnum() for ch in key) or key in _PLACEHOLDER_KEYS or bool(PLACEHOLDER_PATTERNS.search(key))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -727,14 +733,17 @@ class Gazetteer:
         context: str = "",
         how: str = "file",
         gps: tuple[float, float] | None = None,
+        country_code: str | None = None,
     ) -> Place | None:
         """The place entity a stated place means; None when no city, province or country is known in it.
 
         Reads the place as ``resolve`` does (same hard and weak evidence, same choice), in any script and
         spelling: "USA", "U.S.", "United States of America" and "美国" give one United States; "Ont" and
         "Ontario" one CA-ON; "England" is the United Kingdom with England (GB-ENG) as province. Placeholder
-        values ("City", "country name", "N/A", "未知") count as not stated. ``how`` is recorded as given;
-        with ``gps`` (the photo's lat, lon) ``distance_km`` says how far that point is from a city's centre.
+        values ("City", "country name", "N/A", "未知") count as not stated; ``country_code`` (the file's
+        IPTC country code, "DEU") stands in for a country the file does not name. A city field holding a
+        province too ("Princeton, NJ") is read as both. ``how`` is recorded as given; with ``gps`` (the
+        photo's lat, lon) ``distance_km`` says how far that point is from a city's centre.
 
         >>> p = get_gazetteer().place(city="合肥")
         >>> p.id, p.city, p.province_code, p.country_code, p.names["zh"]
@@ -743,9 +752,17 @@ class Gazetteer:
         if how not in HOWS:
             raise ValueError(f"how must be one of {', '.join(HOWS)}, not {how!r}")
         given = _given(sublocation, city, province, country)
+        if given[3] is None and country_code:
+            given = (*given[:3], *_given(country_code))
         if not any(given[1:]):
             return None
         ref = self._choose(given, context).ref
+        if ref[0] != "city" and given[1] and "," in given[1] and not given[2]:
+            # "Princeton, NJ" in the city field: the city and its province
+            head, _, tail = given[1].partition(",")
+            split = (given[0], head.strip() or None, tail.strip() or None, given[3])
+            if split[1] and split[2] and self._choose(split, context).ref[0] == "city":
+                given, ref = split, self._choose(split, context).ref
         kind = ref[0]
         if kind == "city":
             return self._city_place(ref[1], ref[2], given[0], how, False, gps)

@@ -455,3 +455,23 @@ def test_an_unknown_id_is_no_entity(gazetteer, entity_id):
 
 def test_a_territory_id_is_its_country(gazetteer):
     assert gazetteer.place_by_id("CN-HK").id == "HK"
+
+
+@pytest.mark.parametrize("value", ["City (Core) (ref2021.1)", "Province/State(Core)(ref2021.1)",
+                                   "Country (Core) (ref2023.2)", "city value", "country value",
+                                   "RIGHT-IPTC-Country", "RIGHT-XMP-City"])
+def test_test_files_placeholders(gazetteer, value):
+    """The IPTC reference images and metadata test suites fill every place field with such labels."""
+    assert is_placeholder(value) and gazetteer.place(city=value, country=value) is None
+
+
+def test_the_files_country_code_stands_in_for_a_missing_country(gazetteer):
+    assert gazetteer.place(city="Neuss", country_code="DEU").country_code == "DE"
+    assert gazetteer.place(city="Kingston", country="Country", country_code="CAN").country_code == "CA"
+    assert gazetteer.place(city="Kingston", country="Jamaica", country_code="CAN").country_code == "JM"
+
+
+def test_a_city_field_holding_its_province(gazetteer):
+    place = gazetteer.place(city="Princeton, NJ", country="USA")
+    assert (place.city, place.province_code) == ("Princeton", "US-NJ")
+    assert gazetteer.place(city="Washington, D.C.").province_code == "US-DC"
