@@ -231,7 +231,12 @@ class CityGrid:
         row = math.floor((lat + 90.0) / POINT_CELL)
         column = math.floor((lon + 180.0) / POINT_CELL)
         rows = round(180 / POINT_CELL)
-        best: tuple[float, int] | None = None
+        scale = math.cos(math.radians(lat))
+        # Candidates are ranked by equirectangular distance (a few metres off within these ~80 km); the
+        # distance returned for the best is haversine.
+        best_2 = math.inf
+        best = -1.0
+        best_lat = best_lon = 0.0
         for ring in range(_NEAR_RINGS + 1):
             for d_row in range(-ring, ring + 1):
                 r = row + d_row
@@ -240,15 +245,24 @@ class CityGrid:
                 steps = range(-ring, ring + 1) if abs(d_row) == ring else (-ring, ring)
                 for d_column in steps:
                     for c_lat, c_lon, position in self._point_entries(r, column + d_column):
-                        distance = haversine_km(lat, lon, c_lat, c_lon)
-                        if best is None or distance < best[0]:
-                            best = (distance, int(position))
+                        d_lon = lon - c_lon
+                        if d_lon > 180.0:
+                            d_lon -= 360.0
+                        elif d_lon < -180.0:
+                            d_lon += 360.0
+                        d_lon *= scale
+                        d_lat = lat - c_lat
+                        distance_2 = d_lat * d_lat + d_lon * d_lon
+                        if distance_2 < best_2:
+                            best_2, best, best_lat, best_lon = distance_2, position, c_lat, c_lon
             # Every city not yet seen lies beyond `ring` whole cells in some direction.
             widest = min(89.0, abs(lat) + (ring + 1) * POINT_CELL)
             edge = ring * POINT_CELL * KM_PER_DEGREE * math.cos(math.radians(widest))
-            if best is not None and best[0] <= edge:
-                return best[0], best[1], True
-        return (best[0], best[1], False) if best is not None else None
+            if best >= 0 and 1.01 * math.sqrt(best_2) * KM_PER_DEGREE <= edge:
+                return haversine_km(lat, lon, best_lat, best_lon), int(best), True
+        if best < 0:
+            return None
+        return haversine_km(lat, lon, best_lat, best_lon), int(best), False
 
     def _far_search(self, lat: float, lon: float, within_km: float) -> tuple[float, int] | None:
         """The nearest city within `within_km`, best first over the far cells: a cell is read only when its

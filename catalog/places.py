@@ -51,7 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from catalog import _placedata
+from catalog import _placedata, _placegrid
 from catalog._placedata import (
     CITY_PREFIXES,
     CITY_SUFFIXES,
@@ -1225,7 +1225,7 @@ def _cache_file() -> Path | None:
         digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]}".encode())
         for name in _DATA_PACKAGES:
             digest.update(f" {name}={version(name)}".encode())
-        for module in (_placedata, sys.modules[__name__]):
+        for module in (_placedata, _placegrid, sys.modules[__name__]):
             digest.update(Path(module.__file__).read_bytes())
         return default_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
     except Exception:  # noqa: BLE001 - a package without metadata, an odd install: build every time
