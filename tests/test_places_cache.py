@@ -77,3 +77,38 @@ def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
     run = subprocess.run([sys.executable, "-c", probe], env=environment(CATALOG_CACHE=str(blocker / "cache")),
                          capture_output=True, text=True, timeout=120, check=False)
     assert (run.returncode, run.stdout.split()) == (0, ["False", "Anhui"]), run.stderr
+
+
+def test_the_reverse_geocoding_grid_is_kept_beside_the_gazetteer(tmp_path):
+    """Made by the first process that reverse geocodes, read by the next; a damaged one is made again."""
+    probe = ("from catalog.places import get_gazetteer; g = get_gazetteer(); p = g.reverse(30.59, 114.30); "
+             "print(p.city, g._grid is not None)")
+    env = environment(CATALOG_CACHE=str(tmp_path))
+
+    def run():
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120,
+                              check=False)
+        return done.stdout.split(), done.stderr
+
+    assert run()[0] == ["Wuhan", "True"]
+    grids = list(tmp_path.glob("gazetteer-*-grid.pickle"))
+    assert len(grids) == 1
+    made = grids[0].stat().st_mtime_ns
+    assert run()[0] == ["Wuhan", "True"]
+    assert grids[0].stat().st_mtime_ns == made  # read, not made again
+    grids[0].write_bytes(b"damaged")
+    out, err = run()
+    assert out == ["Wuhan", "True"], err
+    assert grids[0].stat().st_size > 1_000_000
+
+
+def test_a_kept_grid_answers_as_a_new_one(built, tmp_path):
+    from catalog._placegrid import CityGrid
+
+    points = [(c.lat, c.lon, c.population, (c.country_code, c.admin1)) for c in built._cities]
+    grid = CityGrid(points)
+    path = tmp_path / "grid.pickle"
+    assert places._write_kept(grid, path)
+    kept = places._read_kept(path)
+    for lat, lon in [(30.59, 114.30), (51.51, -0.13), (40.758, -73.9855), (0.0, -140.0), (-16.5, -179.9)]:
+        assert kept.nearest(lat, lon) == grid.nearest(lat, lon)
