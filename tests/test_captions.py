@@ -211,9 +211,9 @@ CASES = [
      "A view of the Summer Palace in Beijing, China, May 1, 2025. /CGTN",
      Expected(raw="/CGTN", agency="CGTN", date="2025-05-01", date_kind="taken", sublocation="Summer Palace",
               city="Beijing", country="China")),
-    ("globaltimes: photographer/unknown outlet",
+    ("globaltimes: photographer/GT, the house abbreviation",
      "Residents dance in a square in Chongqing, southwest China, Oct. 1, 2025. Photo: Cui Meng/GT",
-     Expected(raw="Photo: Cui Meng/GT", photographer="Cui Meng", agency="GT", date="2025-10-01",
+     Expected(raw="Photo: Cui Meng/GT", photographer="Cui Meng", agency="Global Times", date="2025-10-01",
               date_kind="taken", city="Chongqing", country="China")),
 
     # --- AP -------------------------------------------------------------------------------------------------
@@ -429,9 +429,9 @@ CASES = [
      "This photo provided by NASA shows the Earth from the International Space Station on Oct. 3, 2025. "
      "(NASA via AP)",
      Expected(raw="NASA via AP", agency="AP", provider="NASA", date="2025-10-03", date_kind="taken")),
-    ("xinhua: two photographers",
+    ("xinhua: two photographers (the first named)",
      "Students attend a ceremony in Beijing, Oct. 14, 2025. (Xinhua/Li Xin, Zhang Yu)",
-     Expected(raw="Xinhua/Li Xin, Zhang Yu", photographer="Li Xin, Zhang Yu", agency="Xinhua",
+     Expected(raw="Xinhua/Li Xin, Zhang Yu", photographer="Li Xin", agency="Xinhua",
               date="2025-10-14", date_kind="taken", city="Beijing")),
     ("getty: pool photographer",
      "Leaders attend a banquet in Beijing, China, September 3, 2025. "

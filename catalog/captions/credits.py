@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.rules import Rules
@@ -44,6 +44,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     ORGANISATION_WORDS,
     POSITION_WORDS,
+    RANKS,
     WEEKDAYS,
 )
 
@@ -59,6 +60,13 @@ class LeadIn:
 
 #: Tried in order at the start of the credit, then again at the start of each "/" part.
 LEAD_INS: tuple[LeadIn, ...] = (
+    LeadIn(r"(?:photo\s+)?credit\s+should\s+read\s*:\s*", "label",
+           "Photo credit should read: David Parry/PA Wire"),
+    LeadIn(r"(?:photos?|pictures?|images?)\s+and\s+(?:text|words|story)\s+by\s*:?\s+", "byline",
+           "Photos and text by Ryan Wilde"),
+    LeadIn(r"photographed\s+by\s+", "byline", "Photographed by Andrey Rudakov for Bloomberg"),
+    LeadIn(r"photographer\s*:\s*", "label", "Photographer: Ore Huiying/Bloomberg"),
+    LeadIn(r"(?:supplied|author)\s*:\s*", "label", "(Supplied: Tracey Nearmy)"),
     LeadIn(r"(?:all\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+|is\s+)?provided\s+by\s+", "provider",
            "(Photo provided by the China National Space Administration)"),
     LeadIn(r"provided\s+by\s+", "provider", "(Provided by Hainan Airlines)"),
@@ -69,14 +77,14 @@ LEAD_INS: tuple[LeadIn, ...] = (
            "(Photo courtesy of the CMESO)"),
     LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+", "provider",
            "(Handout from the Indonesian Navy)"),
-    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture)s?\s+by\s*:?\s+", "byline",
+    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture)s?\s+(?:is\s+)?by\s*:?\s+", "byline",
            "[Photo by Wang Jing/China Daily]"),
     LeadIn(r"(?:photo|image|picture)\s+credits?\s*:\s*", "label", "Photo Credit: (NASA/Joel Kowsky)"),
     LeadIn(r"credits?\s*:\s*", "label", "Credit: NASA/Bill Ingalls"),
     LeadIn(r"(?:photo|photos|photograph|image|picture|pictures|source)\s*:\s*", "label", "Photo: AP"),
     LeadIn(r"image\s*copyright\s*|copyright\s*(?:©\s*)?|©\s*|\(c\)\s+", "label", "© Geoff ROBIN / AFP"),
     LeadIn(r"image\s+source\s*,?\s*", "label", "Image source, Getty Images"),
-    LeadIn(r"(?:photo|photograph|picture)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
+    LeadIn(r"(?:photo|photograph|picture|pic)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
     LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
@@ -88,6 +96,9 @@ _ANY_LEAD_IN = re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in en
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+#: Kinds of the agency registry that hand pictures out rather than publish them: a provider beside an outlet.
+PROVIDER_KINDS = frozenset({"space agency", "government"})
+_RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")\s+)+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
@@ -113,6 +124,7 @@ class Reading:
 
     credit: Credit
     strong: bool  # a lead-in ("Photo by", "©") or a known agency; weak readings need a standalone spot
+    shaped: bool = True  # more than one name ("Name/Outlet", "Name, Daily"): not a person's name alone
 
 
 def agency_for(credit_text: str, rules: Rules) -> str | None:
@@ -149,15 +161,23 @@ def _read(raw: str, rules: Rules) -> Reading | None:
             rules.readings.clear()
         rules.readings[raw] = known
     # A copy: callers set the credit's raw text to what the caption says around it.
-    return None if known is None else Reading(dataclasses.replace(known.credit), known.strong)
+    return None if known is None else Reading(dataclasses.replace(known.credit), known.strong, known.shaped)
 
 
 _UNREAD = object()
 
 
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
-    body = raw.strip().rstrip(".").strip()
+    body = _tidy(raw, rules)
     roles: list[str] = []
+    outlet = _OUTLET_BYLINE.match(body)
+    if outlet and outlet.group("outlet").casefold() not in _NOT_OUTLETS and not looks_like_person(
+            outlet.group("outlet")) and (
+            rules.standard_agency(outlet.group("outlet")) or looks_like_organisation(outlet.group("outlet"))):
+        # "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass Communication Specialist ...": the outlet, then
+        # its photographer
+        body = f"{outlet.group('outlet')}/{outlet.group('rest')}"
+        roles.append("outlet")
     while True:
         body, role = _strip_lead_in(body)
         if role is None:
@@ -184,7 +204,60 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     credit = _decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
-    return Reading(credit, strong)
+    shaped = len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
+    return Reading(credit, strong, shaped)
+
+
+_COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+_MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
+                                        key=len, reverse=True)) + r")\.?"
+#: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026".
+_DATE_TAIL = re.compile(
+    rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
+#: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
+_NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
+                              "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
+#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
+_OUTLET_BYLINE = re.compile(
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
+    r"(?P<rest>\S.*)$", re.IGNORECASE)
+#: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
+#: ("Sean GallupGetty Images").
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _tidy(raw: str, rules: Rules) -> str:
+    """The credit text without what is around the names: a closing stop, a "==" or dash left by a CMS, a
+    copyright year, a date after the credit, and with names that a scraper glued together set apart again.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _tidy("© 2025 Chen Mengtong/VCG via AP Photo.", load_rules())
+    '© Chen Mengtong/VCG via AP Photo'
+    >>> _tidy("Photograph: Sean GallupGetty Images", load_rules())
+    'Photograph: Sean Gallup/Getty Images'
+    """
+    body = raw.strip().lstrip("=—–-| ").strip().rstrip(".").strip()
+    body = _COPYRIGHT_YEAR.sub(r"\1", body)
+    body = _DATE_TAIL.sub("", body)
+    if _GLUED.search(body):
+        body = _unglue(body, rules)
+    return body
+
+
+def _unglue(body: str, rules: Rules) -> str:
+    """Set "/" where a known agency's name starts glued to the word before it ("HerreraEuropa Press")."""
+    cuts = []
+    for match in _GLUED.finditer(body):
+        rest = re.split(r"\s*(?:/|\bvia\b)\s*", body[match.start():], maxsplit=1)[0].split()
+        word_start = max(body.rfind(" ", 0, match.start()), body.rfind("/", 0, match.start())) + 1
+        if rules.standard_agency(body[word_start:match.start()] + rest[0] if rest else ""):
+            continue  # the whole word is an agency: "NurPhoto", "LightRocket"
+        if any(rules.standard_agency(" ".join(rest[:n])) for n in range(len(rest), 0, -1)):
+            cuts.append(match.start())
+    for at in reversed(cuts):
+        body = body[:at] + "/" + body[at:]
+    return body
 
 
 def _strip_lead_in(text: str) -> tuple[str, str | None]:
@@ -213,10 +286,36 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
     for piece in joined:
         tag = _TRAILING_TAG.search(piece)  # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"
         if tag and tag.start() > 0:
-            out.extend([piece[: tag.start()], tag.group(1)])
+            out.extend([*_split_names(piece[: tag.start()], rules), tag.group(1)])
         else:
-            out.append(piece)
+            out.extend(_split_names(piece, rules))
     return out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
+
+
+def _split_names(piece: str, rules: Rules) -> list[str]:
+    """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
+    Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
+    "Getty Images for Flannels" the client after "for" is no part of the credit."""
+    found = _FROM_FOR.search(piece)
+    if found and found.start() > 0:
+        left, right = piece[: found.start()], piece[found.end():]
+        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)):
+            return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
+            return [left, "for " + right]
+    if "," in piece and not _standard_with_comma(piece, rules):
+        items = [item for item in _COMMA.split(piece) if item]
+        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
+            return items
+    return [piece]
+
+
+def _standard_with_comma(piece: str, rules: Rules) -> bool:
+    return rules.standard_agency(piece) is not None
 
 
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
@@ -232,12 +331,17 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         return Part(text, "tag", folded, segment, role)
     agency = rules.standard_agency(text)
     if agency:
+        if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
+            return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role)
     if looks_like_person(text):
         return Part(text, "person", text, segment, role)
+    ranked = _RANK.match(text)
+    if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
+        return Part(text, "person", text[ranked.end():], segment, role)
     names = _SEVERAL.split(text)
     if len(names) > 1 and all(looks_like_person(name) for name in names):
-        return Part(text, "person", text, segment, role)  # "(Xinhua/Li Xin, Zhang Yu)": kept as written
+        return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     if looks_like_organisation(text):
         return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
     return None
@@ -387,6 +491,9 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
     if chain.people or not credit.agency or chain.role in ("byline", "photo/"):
         return False
     sources = [p for p in chain.outlets if p.kind == "org" and not is_media(p.value)]
+    if not sources and not chain.last_segment and chain.outlets and chain.outlets[0].kind == "agency":
+        # "REUTERS/KCNA", "REUTERS/Kyodo": a news agency in the photographer's slot supplied the picture
+        sources = [p for p in chain.outlets[1:] if p.kind == "agency"]
     sources = [p for p in sources if p.value != credit.agency]
     if chain.last_segment:
         sources = [p for p in sources if p.segment < chain.last_segment]
@@ -432,77 +539,160 @@ class Found:
     credit: Credit
     cut_start: int  # the span the description leaves out (brackets and closing full stop included)
     cut_end: int
+    spot: str = ""  # where it sat (a CREDIT_SPOTS name), for `parse-caption --explain`
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the caption that may hold its credit, and how likely a credit is to sit there."""
+
+    content: str  # the credit as written there (without enclosing brackets)
+    start: int  # the span the description leaves out if this is the credit
+    end: int
+    weight: float  # where it sits: the end of the caption weighs most
+    standalone: bool  # on a line of its own, in closing brackets, or after a separator at a line's end
 
 
 @dataclass(frozen=True)
 class CreditSpot:
-    """One place a credit may sit, tried in the order of ``CREDIT_SPOTS``."""
+    """One kind of place a credit may sit; every spot proposes candidates and the best reading wins."""
 
     name: str
     example: str
-    find: Callable[[str, Rules], Found | None]
+    find: Callable[[str, Rules], Iterator[Candidate]]
 
 
-_CLOSING_BRACKETS = re.compile(r"[(\[]([^()\[\]]{1,160})[)\]][\s.#]*$")
+#: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)").
+_BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]|\([^()\n]*\))+)[)\]）]")
 _LABEL_BEFORE = re.compile(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
-_RESTRICTION_TAIL = re.compile(r"(?<!\s)\s*/\s*(?:[A-Z][A-Za-z]*\s+OUT|RESTRICTED\b.*)\s*$")
-_BRACKETS = re.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]")
+_RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*(?:,?\s+[A-Z][A-Za-z]*)*\s+OUT|RESTRICTED\b.*)\s*$")
+_JUNK_AFTER = re.compile(r"[\s.#(]*(?:==\s*\S+)?[\s.#(]*")  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)("
+_DATELINE_AFTER = re.compile(r"\s*[-–—]{1,3}\s")
 _GLUED_LABEL = re.compile(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
-_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*\s")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ".
+_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|\s--?\s|==")
+#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
+_LEAD_ANYWHERE = re.compile(
+    r"(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|Photographer\s*:|Image\s*copyright|©"
+    r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
+)
+#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
 def _standalone(text: str, start: int) -> bool:
     """Nothing but a sentence end, a line break or the start of the caption before `start`."""
     before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?\n\"”:;"
+    return not before or before[-1] in ".!?\n\"”:;|—–"
 
 
-def _closing_brackets(text: str, rules: Rules) -> Found | None:
-    end = len(text)
-    restriction = _RESTRICTION_TAIL.search(text, max(0, end - 300))  # "(Photo by STR / AFP) / China OUT"
-    if restriction:
-        end = restriction.start()
-    match = _CLOSING_BRACKETS.search(text, 0, end)
-    if not match:
-        return None
-    start = match.start()
-    label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
-    if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
-        start = label.start()
-        content = text[start: match.start() + len(match.group().rstrip(" \t\n.#"))]
-    else:
-        content = match.group(1)
-    reading = _read(content, rules)
-    if reading is None or not (reading.strong or _standalone(text, start)):
-        return None
-    reading.credit.raw = content.strip().rstrip(".").rstrip()
-    return Found(reading.credit, start, len(text))
+def _at_end(text: str, end: int) -> bool:
+    """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
+    rest = text[end:]
+    return not rest.strip(" \t\n.#") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
+        _RESTRICTION_TAIL.fullmatch(rest))
 
 
-def _agency_led_tail(text: str, rules: Rules) -> Found | None:
+def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end or inside."""
+    for match in _BRACKET_GROUP.finditer(text):
+        content = match.group(1).strip()
+        if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
+            continue  # a dateline's "(Xinhua) --"
+        start = match.start()
+        label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+        if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
+            start = label.start()
+            content = text[start: match.end()]
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _at_end(text, match.end()):
+            yield Candidate(content, start, len(text), 3.0, True)
+        elif not text[match.end():line_end].strip(" .\t"):
+            yield Candidate(content, start, match.end(), 2.5, True)  # the end of a paragraph
+        elif text[match.end():match.end() + 1].isalpha() and text[match.end()].isupper():
+            yield Candidate(content, start, match.end(), 1.5, True)  # glued: "...Hunan Daily)This article"
+        else:
+            yield Candidate(content, start, match.end(), 0.5, False)
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` sits inside brackets opened earlier on its line (those are read whole by _brackets)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.count("(") + line.count("[") + line.count("（") > (
+        line.count(")") + line.count("]") + line.count("）"))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _tail_end(text: str, pos: int) -> int:
+    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins."""
+    end = _line_end(text, pos)
+    cut = end
+    for note in (*EDITOR_NOTES, *_CLOSERS):
+        at = text.find(note, pos + 1, end)
+        if 0 <= at < cut:
+            cut = at
+    depth = 0
+    for at in range(pos, cut):  # a credit opened inside brackets ends with them
+        ch = text[at]
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            if depth == 0:
+                return at
+            depth -= 1
+    return cut
+
+
+def _weight_at(text: str, end: int, base: float) -> float:
+    if _at_end(text, end):
+        return base + 0.5
+    if not text[end:_line_end(text, end)].strip(" .\t"):
+        return base
+    return base - 1.0
+
+
+def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
-    best = None
-    for match in rules.agency_lead.finditer(text):
-        before = text[: match.start()].rstrip(" \t")
-        written = match.group()
-        if before and before[-1] not in ".!?\n\"”" and not written[:3].isupper():
+    for slash in re.finditer(r"/", text):
+        at = slash.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        words = list(re.finditer(r"[^\s/()\[\]]+", text[line_start:at]))[-4:]
+        start = None
+        for n in range(len(words), 0, -1):
+            first = words[-n]
+            name = text[line_start + first.start(): at].strip()
+            if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
+                start = line_start + first.start()
+                while start < at and text[start] in ".,;:—–-":
+                    start += 1
+                break
+        if start is None:
             continue
-        if before.endswith(("(", "[")):
+        before = text[:start].rstrip(" \t")
+        written = text[start:at]
+        if before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
             continue
-        best = match
-    if best is None:
-        return None
-    end = _credit_tail_end(text, best.end())
-    raw = text[best.start():end].rstrip(" ,;")
-    reading = _read(raw, rules)
-    if reading is None:
-        return None
-    cut_end = end + 1 if text[end:end + 1] == "." else end
-    return Found(reading.credit, best.start(), cut_end)
+        if _inside_brackets(text, start):
+            continue  # brackets are read whole
+        end = _credit_tail_end(text, at + 1)
+        content = text[start:end].rstrip(" ,;")
+        cut_end = end + 1 if text[end:end + 1] == "." else end
+        yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
+                        _weight_at(text, cut_end, 2.5), True)
 
 
 def _credit_tail_end(text: str, pos: int) -> int:
@@ -518,7 +708,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
         if word == "/":
             words = 0
             continue
-        if any(text.startswith(note, start) for note in EDITOR_NOTES):
+        if any(text.startswith(note, start) for note in (*EDITOR_NOTES, *_CLOSERS)):
             break
         if not (is_person_word(word) or word.casefold() in CREDIT_TAGS or word.isupper()):
             break
@@ -532,96 +722,152 @@ def _credit_tail_end(text: str, pos: int) -> int:
     return end
 
 
-def _last_line(text: str, rules: Rules) -> Found | None:
-    """'© Sameer Al-DOUMY / AFP' on its own line; 'Photo: AP' or 'CNSA/CLEP' after the last sentence."""
+def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
+    'The Hill Times photograph by Andrew Meade', wherever they stand."""
+    for match in _LEAD_ANYWHERE.finditer(text):
+        start = match.start()
+        if _inside_brackets(text, start):
+            continue  # read whole by _brackets
+        end = _tail_end(text, start)
+        content = text[start:end].rstrip(" ,;")
+        if content:
+            yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                            _standalone(text, start) or text[start - 1:start].isalpha())
+    for match in _OUTLET_LEAD.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())), default=line_start)
+        outlet = text[stop:match.start()].strip()
+        if not outlet or len(outlet) > 40 or not outlet[0].isupper():
+            continue
+        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
+        if _inside_brackets(text, start):
+            continue
+        end = _tail_end(text, match.end())
+        yield Candidate(text[start:end].rstrip(" ,;."), start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                        True)
+
+
+def _cut_end(text: str, end: int) -> int:
+    return len(text) if _at_end(text, end) else end
+
+
+def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
+    """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(spans) < 2:
+        return
+    for number, (start, end) in enumerate(spans):
+        line = text[start:end].strip()
+        if len(line) > 120:
+            continue
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        last = number == len(spans) - 1
+        weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
+        yield Candidate(line, start, len(text) if last else end, weight, True)
+
+
+def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
+    """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
+    '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
     stripped = text.rstrip(" \t\n#")
-    candidates = []
-    if "\n" in stripped:
-        candidates.append(stripped.rfind("\n") + 1)
-    stops = list(_SENTENCE_STOP.finditer(stripped))
-    if stops:
-        candidates.append(stops[-1].end())
-    if not candidates:
-        candidates.append(0)  # the caption is nothing but a credit: "Zhang Lei/Xinhua"
-    for start in candidates:
-        while start < len(stripped) and stripped[start].isspace():
+    line_start = stripped.rfind("\n") + 1
+    starts = set()
+    for match in _SENTENCE_STOP.finditer(stripped, line_start):
+        starts.add(match.end())
+    for match in _SEPARATOR.finditer(stripped, line_start):
+        starts.add(match.end())
+    for start in sorted(starts):
+        while start < len(stripped) and stripped[start] in " \t—–-|=":
             start += 1
         content = stripped[start:]
-        if not content or len(content) > 120:
-            continue
-        reading = _read(content, rules)
-        if reading is None or not (reading.strong or "/" in content):
-            continue
-        reading.credit.raw = content.rstrip(".").rstrip()
-        return Found(reading.credit, start, len(text))
-    return None
+        if content and len(content) <= 100:
+            yield Candidate(content, start, len(text), 2.2, True)
 
 
-def _glued_label(text: str, rules: Rules) -> Found | None:
+def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Image copyrightAFPImage captionWhile ...': a web page's labels run into the caption."""
     match = _GLUED_LABEL.match(text)
-    if not match:
-        return None
-    reading = _read(match.group(1), rules)
-    if reading is None:
-        return None
-    reading.credit.raw = match.group(1)
-    return Found(reading.credit, 0, match.end())
+    if match:
+        yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
-def _first_line(text: str, rules: Rules) -> Found | None:
-    """'Jiang Xiaowei / SHINE' as the first line, above the caption."""
-    newline = text.find("\n")
-    if newline < 0:
-        return None
-    line = text[:newline].strip()
-    if not line or len(line) > 80:
-        return None
-    reading = _read(line, rules)
-    if reading is None or not ("/" in line or reading.strong):
-        return None
-    reading.credit.raw = line
-    return Found(reading.credit, 0, newline + 1)
-
-
-def _brackets_inside(text: str, rules: Rules) -> Found | None:
-    """'... Oct. 14, 2025. (Xinhua/Li Xin)' at the end of a paragraph, more text after it."""
-    found = None
-    for match in _BRACKETS.finditer(text):
-        if re.match(r"\s*[-–—]{1,3}\s", text[match.end():]):  # a dateline's "(Xinhua) --"
-            continue
-        reading = _read(match.group(1), rules)
-        if reading is None or not reading.strong or "/" not in match.group(1) and not reading.credit.agency:
-            continue
-        reading.credit.raw = match.group(1).strip().rstrip(".")
-        found = Found(reading.credit, match.start(), match.end())
-    return found
-
-
-#: Where credits sit, tried in this order; the first that holds a credit wins.
+#: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
+#: best (``_score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
-    CreditSpot("closing brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _closing_brackets),
-    CreditSpot("agency-led tail", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_led_tail),
-    CreditSpot("last line or sentence", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _last_line),
+    CreditSpot("brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _brackets),
+    CreditSpot("agency-led", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_leads),
+    CreditSpot("lead-in", "... the rubblePhotograph: Dimitar Dilkoff/AFP/Getty Images", _lead_ins),
+    CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
+    CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
-    CreditSpot("first line", "Jiang Xiaowei / SHINE\nA young girl ...", _first_line),
-    CreditSpot("brackets inside", "... Oct. 14, 2025. (Xinhua/Li Xin)\n\nThe park ...", _brackets_inside),
 )
 
 
+def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> float | None:
+    """How sure a reading is to be the caption's credit; None when it cannot be one."""
+    credit = reading.credit
+    if not (credit.photographer or credit.agency or credit.provider or reading.strong):
+        return None
+    score = candidate.weight
+    if reading.strong:
+        score += 2.0
+    else:
+        if not candidate.standalone:
+            return None
+        if not reading.shaped:  # a person alone: only at the very end, not a sentence of its own
+            if candidate.end < len(text) or not _person_alone_ok(candidate):
+                return None
+            score -= 1.0
+    if credit.agency and rules.standard_agency(credit.agency):
+        score += 0.5
+    if credit.photographer:
+        score += 0.3
+    words = len(candidate.content.split())
+    if words > 12:
+        score -= 0.2 * (words - 12)
+    return score
+
+
+def _person_alone_ok(candidate: Candidate) -> bool:
+    content = candidate.content.rstrip()
+    return not content.endswith(".") and len(content.split()) <= 4 and candidate.weight >= 2.2
+
+
 def find_credit(text: str, rules: Rules) -> Found | None:
-    """The caption's credit and the span it takes, from the first spot in ``CREDIT_SPOTS`` that holds one.
+    """The caption's credit and the span it takes: the best-scoring reading of the spots' candidates.
 
     >>> from catalog.captions.rules import load_rules
     >>> found = find_credit("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", load_rules())
     >>> found.credit
     Credit(raw='Xinhua/Li Xin', photographer='Li Xin', agency='Xinhua', provider=None)
     """
+    found: list[Found] = []
+    seen: set[tuple[str, int]] = set()
     for spot in CREDIT_SPOTS:
-        found = spot.find(text, rules)
-        if found is not None:
-            return found
-    return None
+        for candidate in spot.find(text, rules):
+            if (candidate.content, candidate.start) in seen:
+                continue
+            seen.add((candidate.content, candidate.start))
+            reading = _read(candidate.content, rules)
+            if reading is None:
+                continue
+            score = _score(text, candidate, reading, rules)
+            if score is None:
+                continue
+            reading.credit.raw = candidate.content.strip().rstrip(".").rstrip()
+            found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score))
+    if not found:
+        return None
+    best = max(found, key=lambda f: (f.score, f.cut_start))
+    if best.credit.agency and not best.credit.photographer:
+        # The same agency credited twice, once with its photographer ("REUTERS/Thomas Mukoya Image copyright
+        # Reuters"): the fuller credit.
+        fuller = [f for f in found if f.credit.agency == best.credit.agency and f.credit.photographer
+                  and f.score >= best.score - 1.0]
+        if fuller:
+            best = max(fuller, key=lambda f: (f.score, f.cut_start))
+    return best
 
 
 _TAKEN_BY = re.compile(

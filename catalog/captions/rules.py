@@ -4,8 +4,8 @@ The shipped rules are ``catalog/rules/default.toml`` (its comments document the 
 read over them key by key::
 
     >>> rules = load_rules()
-    >>> rules.standard_agency("Xinhua News Agency"), rules.standard_agency("REUTERS")
-    ('Xinhua', 'Reuters')
+    >>> rules.standard_agency("Xinhua News Agency"), rules.standard_agency("REUTERS"), rules.standard_agency("新华社")
+    ('Xinhua', 'Reuters', 'Xinhua')
     >>> rules.credit_line(Credit(photographer="Zhang Dagang"))
     'Photo/Zhang Dagang'
     >>> rules.credit_line(Credit(provider="China National Space Administration"))
@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from catalog.agencies import agency as registry_agency
 from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
 
@@ -42,7 +43,7 @@ def alias_key(name: str) -> str:
 class Rules:
     """The house rules in force: what `parse` standardises agencies with and how `credits` prints them."""
 
-    agencies: dict[str, str] = field(default_factory=dict)  # alias as written -> standard name
+    agencies: dict[str, str] = field(default_factory=dict)  # alias as written -> standard name (over the registry)
     staff: dict[str, str] = field(default_factory=dict)  # photographer as credited -> agency
     credit_lines: dict[str, Any] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # the files read, default first
@@ -58,22 +59,25 @@ class Rules:
         for name in set(self.agencies.values()):
             self._agency_keys.setdefault(alias_key(name), name)
         self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
-        # Aliases as they may open a credit line ("REUTERS/", "EPA-EFE/", "AFP PHOTO /"), longest first.
-        spellings = sorted({*self.agencies, *self.agencies.values()}, key=len, reverse=True)
-        self.agency_lead = re.compile(
-            r"(?<![\w/])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?:\s+PHOTO)?\s*/(?=\s*\S)",
-            re.IGNORECASE,
-        )
 
     def standard_agency(self, name: str) -> str | None:
-        """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP")."""
+        """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
+
+        The house table ([agencies]) first, then the agency registry (catalog/agencies.toml).
+        """
         key = alias_key(name)
         if key in self._agency_keys:
             return self._agency_keys[key]
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
-        if bare != name:
-            return self._agency_keys.get(alias_key(bare))
-        return None
+        if bare != name and alias_key(bare) in self._agency_keys:
+            return self._agency_keys[alias_key(bare)]
+        found = registry_agency(name)
+        return found.name if found is not None else None
+
+    def agency_kind(self, name: str) -> str | None:
+        """What kind of outlet the registry says an agency is ("wire", "newspaper", "government", ...)."""
+        found = registry_agency(name)
+        return found.kind if found is not None else None
 
     def staff_agency(self, photographer: str) -> str | None:
         """The agency of a staff photographer listed under [staff], else None."""

@@ -305,7 +305,7 @@ ORGANISATION_WORDS = frozenset({
 #: "(AP Photo/Andy Wong, File)".
 CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
-    "illustration", "photo illustration", "via", "-", "photo", "photos", "file image",
+    "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released",
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
@@ -369,3 +369,22 @@ NAME_PARTICLES = frozenset({
     "ibn",
     "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii",
 })
+
+#: Ranks and job titles written before a photographer's name in military and government credits: "U.S. Navy
+#: photo by Mass Communication Specialist 2nd Class Jacob Mattingly", "U.S. Army photo by Sgt. Calab Franklin".
+#: The name is what follows; each entry is a regex, matched at the start of the name, case ignored.
+RANKS = (
+    r"mass\s+communications?\s+specialist(?:\s+(?:seaman|1st|2nd|3rd)(?:\s+class)?)?",
+    r"(?:chief\s+|senior\s+chief\s+|master\s+chief\s+)?petty\s+officer(?:\s+(?:1st|2nd|3rd)\s+class)?",
+    r"(?:senior\s+|staff\s+|technical\s+|tech\.\s*|master\s+|chief\s+master\s+)?airman(?:\s+(?:1st|basic))?"
+    r"(?:\s+class)?",
+    r"(?:staff|tech\.?|technical|master|senior\s+master|chief\s+master|first|gunnery|1st|command)\s+sgt\.?"
+    r"(?:\s+major)?",
+    r"(?:staff|technical|master|first|gunnery|command)\s+sergeant(?:\s+major)?",
+    r"sgt\.?(?:\s+1st\s+class|\s+maj\.?)?", r"sergeant(?:\s+first\s+class)?", r"lance\s+cpl\.?", r"cpl\.?",
+    r"corporal", r"spc\.?", r"specialist", r"pfc\.?", r"pvt\.?", r"private(?:\s+first\s+class)?",
+    r"(?:1st|2nd|first|second)\s+lt\.?", r"lt\.?\s*(?:col\.?|cmdr\.?|j\.?g\.?|gen\.?)?", r"lieutenant",
+    r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"cmdr\.?", r"commander",
+    r"ensign", r"seaman(?:\s+(?:apprentice|recruit))?", r"cadet", r"officer", r"chief", r"photographer'?s?\s+mate",
+    r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist", r"correspondent", r"reporter",
+)
