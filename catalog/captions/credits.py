@@ -35,6 +35,7 @@ from catalog.captions.rules import Rules
 from catalog.captions.text import is_capitalised, is_person_word
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
     COUNTRIES,
     CREDIT_TAGS,
     EDITOR_NOTES,
@@ -86,6 +87,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"image\s+source\s*,?\s*", "label", "Image source, Getty Images"),
     LeadIn(r"(?:photo|photograph|picture|pic)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
     LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
+    LeadIn(r"(?-i:PHOTO|PIC)\s+(?=(?-i:[A-Z]{2,}))", "byline", "PHOTO REBECCA BLISSETT"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
 )
@@ -96,6 +98,7 @@ _ANY_LEAD_IN = re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in en
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_EXPANSION = re.compile(r"\s*\([^()]*\)$")
 #: Kinds of the agency registry that hand pictures out rather than publish them: a provider beside an outlet.
 PROVIDER_KINDS = frozenset({"space agency", "government"})
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")\s+)+", re.IGNORECASE)
@@ -199,15 +202,18 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
-    if first.kind == "org" and len(names) > 1 and looks_like_person(first.text, lenient=True):
+    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
+                                                                                               lenient=True):
         first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
     credit = _decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
-    shaped = len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
+    shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
+              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
 
 
+_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=len, reverse=True)) + r")\.?"
@@ -237,7 +243,9 @@ def _tidy(raw: str, rules: Rules) -> str:
     >>> _tidy("Photograph: Sean GallupGetty Images", load_rules())
     'Photograph: Sean Gallup/Getty Images'
     """
-    body = raw.strip().lstrip("=—–-| ").strip().rstrip(".").strip()
+    body = raw.strip().lstrip("=—–-| ").strip()
+    if body.endswith(".") and not _KEPT_STOP.search(body):
+        body = body.rstrip(".").strip()
     body = _COPYRIGHT_YEAR.sub(r"\1", body)
     body = _DATE_TAIL.sub("", body)
     if _GLUED.search(body):
@@ -247,16 +255,14 @@ def _tidy(raw: str, rules: Rules) -> str:
 
 def _unglue(body: str, rules: Rules) -> str:
     """Set "/" where a known agency's name starts glued to the word before it ("HerreraEuropa Press")."""
-    cuts = []
-    for match in _GLUED.finditer(body):
-        rest = re.split(r"\s*(?:/|\bvia\b)\s*", body[match.start():], maxsplit=1)[0].split()
-        word_start = max(body.rfind(" ", 0, match.start()), body.rfind("/", 0, match.start())) + 1
-        if rules.standard_agency(body[word_start:match.start()] + rest[0] if rest else ""):
+    for match in reversed(list(_GLUED.finditer(body))):  # from the right: "YamLos Angeles TimesGetty Images"
+        at = match.start()
+        rest = re.split(r"\s*(?:/|\bvia\b)\s*", body[at:], maxsplit=1)[0].split()
+        word_start = max(body.rfind(" ", 0, at), body.rfind("/", 0, at)) + 1
+        if not rest or rules.standard_agency(body[word_start:at] + rest[0]):
             continue  # the whole word is an agency: "NurPhoto", "LightRocket"
         if any(rules.standard_agency(" ".join(rest[:n])) for n in range(len(rest), 0, -1)):
-            cuts.append(match.start())
-    for at in reversed(cuts):
-        body = body[:at] + "/" + body[at:]
+            body = body[:at] + "/" + body[at:]
     return body
 
 
@@ -321,6 +327,9 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
+    expanded = _EXPANSION.search(text)
+    if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
+        text = text[: expanded.start()]
     text, role = _strip_lead_in(text)
     if role in ("byline", "label", "photo/"):
         role = None
@@ -353,7 +362,7 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
     """
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or words[0].casefold() == "the":
         return False
     if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):
         return False
@@ -371,11 +380,15 @@ def looks_like_organisation(text: str) -> bool:
     if "." in text and " " not in text and folded.endswith((*MEDIA_DOMAINS, ".gov", ".org", ".int")):
         return True
     words = text.split()
+    if folded in COUNTRIES:
+        return False
     if len(words) == 1:
         word = words[0]
         return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
-    small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la"}
-    if not words[0][0].isupper() and words[0].casefold() != "the":
+    small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):
+        words = words[1:]  # "7th MPAD", "680 NEWS"
+    elif not words[0][0].isupper() and words[0].casefold() != "the":
         return False
     return all(is_capitalised(w) or w.casefold() in small for w in words) and len(words) <= 10
 
@@ -479,7 +492,7 @@ def _handout_source(chain: Chain, credit: Credit) -> bool:
 
 def _outside_source(chain: Chain, credit: Credit) -> bool:
     outlets = chain.outlets
-    if chain.role == "photo/" or chain.people or not outlets:
+    if chain.people or not outlets:  # "(Photo/Embassy of Nepal to China)": a provider; "[Photo/IC]" an agency
         return False
     if any(p.kind == "agency" or is_media(p.value) for p in outlets):
         return False
@@ -576,11 +589,12 @@ _GLUED_LABEL = re.compile(
 )
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
 #: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ".
-_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|\s--?\s|==")
+_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
-    r"(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|Photographer\s*:|Image\s*copyright|©"
+    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
+    r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
     r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
@@ -684,8 +698,8 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
             continue
         before = text[:start].rstrip(" \t")
         written = text[start:at]
-        if before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
-            continue
+        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
+            continue  # "Tayfun Salci/ZUMA Press Wire/...": the agency does not lead
         if _inside_brackets(text, start):
             continue  # brackets are read whole
         end = _credit_tail_end(text, at + 1)
@@ -736,7 +750,8 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
                             _standalone(text, start) or text[start - 1:start].isalpha())
     for match in _OUTLET_LEAD.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())), default=line_start)
+        stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
+                    if not _abbreviation_before(text, m.start())), default=line_start)
         outlet = text[stop:match.start()].strip()
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
@@ -744,8 +759,14 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
-        yield Candidate(text[start:end].rstrip(" ,;."), start, _cut_end(text, end), _weight_at(text, end, 2.0),
+        yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.0),
                         True)
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """The stop at `stop` ends an abbreviation ("U.S.", "Jr.", "Sept."), not a sentence."""
+    word = text[max(0, stop - 12):stop + 1].split()
+    return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -877,7 +898,7 @@ _TAKEN_BY = re.compile(
 )
 
 
-def photographer_in_text(text: str) -> str | None:
+def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming'."""
     from catalog.captions.vocabulary import PERSON_TITLES
 
@@ -888,4 +909,6 @@ def photographer_in_text(text: str) -> str | None:
     if any(word not in PERSON_TITLES for word in titles):
         return None
     name = match.group(2)
-    return name if looks_like_person(name) else None
+    if rules is not None and rules.standard_agency(name.split()[0]):
+        return None  # "in this photo taken by Kyodo August 6": an agency, not a person
+    return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None

@@ -48,7 +48,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
         work = blank(work, dateline.start, dateline.end)
     facts.description = description(text, found)
     if facts.credit.photographer is None:
-        facts.credit.photographer = photographer_in_text(work)
+        facts.credit.photographer = photographer_in_text(work, rules)
 
     if not (places or dates):
         return facts  # the credit is all the caller wants
