@@ -68,7 +68,7 @@ from catalog.cachedir import default_cache_dir
 from catalog.files import write_atomically
 
 __all__ = [
-    "Gazetteer", "Place", "PlaceKeys", "ResolvedPlace", "distance_km", "fold", "get_gazetteer",
+    "Gazetteer", "NameLevels", "Place", "PlaceKeys", "ResolvedPlace", "distance_km", "fold", "get_gazetteer",
     "is_placeholder",
 ]
 
@@ -247,6 +247,15 @@ class Place:
             "approximate": self.approximate, "distance_km": self.distance_km, "how": self.how,
             "names": dict(self.names),
         }
+
+
+class NameLevels(NamedTuple):
+    """What a bare place name can be (see ``Gazetteer.name_levels``)."""
+
+    country: str | None = None  # ISO 3166-1 code when the name is a country's
+    province: str | None = None  # ISO 3166-2 code when it is a first-level subdivision's
+    city_population: int = 0  # the most populous city of that name (0: no city has it as its own name)
+    city_country: str | None = None
 
 
 class Meaning(NamedTuple):
@@ -626,6 +635,32 @@ class Gazetteer:
             self._canonical.clear()
         self._canonical[text] = found
         return list(found)
+
+    def name_levels(self, name: str) -> NameLevels:
+        """What a bare name in prose can be, level by level, for the caption parser to weigh a place phrase.
+
+        Only countries and first-level subdivisions count as such, and a city by its own name (not an
+        alternate) with its population; the most populous city of the name is the one reported. Nothing is
+        resolved or completed: a caption's values stay as written.
+
+        >>> levels = get_gazetteer().name_levels("Hiroshima")
+        >>> levels.country, levels.province, levels.city_population > 1_000_000, levels.city_country
+        (None, 'JP-34', True, 'JP')
+        >>> get_gazetteer().name_levels("Türkiye").country, get_gazetteer().name_levels("Intramuros")
+        ('TR', NameLevels(country=None, province=None, city_population=0, city_country=None))
+        """
+        text = _clean(name)
+        if not text or is_placeholder(text):
+            return NameLevels()
+        country = self._country_of(text, codes=False)
+        provinces = [code for code in self._provinces_of(text, abbreviations="." in text)
+                     if self._subs[code].parent is None]
+        positions, own_name = self._cities_of(text)
+        population, city_country = 0, None
+        if own_name and positions:
+            biggest = max(positions, key=lambda p: self._cities[p].population)
+            population, city_country = self._cities[biggest].population, self._cities[biggest].country_code
+        return NameLevels(country, provinces[0] if provinces else None, population, city_country)
 
     def locate(self, name: str) -> tuple[float, float] | None:
         """(lat, lon) for a named city, province or country; None when unknown.

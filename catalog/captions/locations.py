@@ -28,10 +28,14 @@ import re
 from dataclasses import dataclass, field
 
 from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
     AREA_NOUNS,
     CHINA_PROVINCES,
+    CITY_STATES,
+    PROPER_VENUES,
+    VENUE_PREFIXES,
     COUNTRIES,
     COUNTRY_ALIASES,
     DESCRIPTORS,
@@ -60,6 +64,9 @@ from catalog.captions.vocabulary import (
 )
 
 _SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
+#: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
+#: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
+_SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
 #: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
@@ -84,6 +91,8 @@ class Element:
     end: int
     country: str | None = None  # written as "east China's ...": the country that owns it
     link: str = ""  # the word that joined it to the smaller place before it: ",", "of", "in"
+    population: int = 0  # the gazetteer's most populous city of this name (0: no city is named so)
+    also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
 
 
 @dataclass
@@ -163,8 +172,12 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     towns: list[Element] = []
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
-    for element in chain.elements:
+    for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
+        if level in ("place", "city") and _inside_a_city(element, chain.elements[number + 1:]):
+            level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
+            counties.append(element)
+            continue
         owner = owner or element.country
         if level == "town":
             towns.append(element)
@@ -188,11 +201,28 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     place.country = place.country or owner
     sub_admin = towns[0].value if towns else None
     if place.city is None and counties:
-        place.city = counties[-1].value  # no city named: the county or district stands in for it
-        counties = counties[:-1]
+        # no city named: the county or district stands in for it, the most specific one that is not a
+        # prefecture ("Congjiang County in Qiandongnan ... Autonomous Prefecture": Congjiang County)
+        stand_in = next((c for c in counties if not c.value.casefold().endswith("prefecture")), counties[-1])
+        place.city = stand_in.value
+        counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
+            c for c in counties[: counties.index(stand_in)]]
     if sub_admin is None and counties and place.city is not None:
         sub_admin = counties[0].value
     return place, sub_admin
+
+
+def _inside_a_city(element: Element, larger: list[Element]) -> bool:
+    """Whether a name stands for a district of the city named after it: it is no city the gazetteer knows
+    (or a smaller one), and what follows is a bigger city, not a province or a country."""
+    if not larger or element.link == "of" and element.level == "city":
+        return False
+    following = larger[0]
+    if following.level not in ("place", "city") or not following.population:
+        return False
+    if element.level == "city" and element.value.casefold() in MUNICIPALITIES:
+        return False
+    return element.population < following.population and not element.also_province
 
 
 def place_from_dateline(written: str) -> Place:
@@ -465,6 +495,11 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
             if k < n and toks[k].lower in _NAME_WORDS:
                 j = k + 1  # "Jiuzhaigou scenic area", "Wolong national nature reserve"
                 continue
+        if j > i and _plain_word(toks[j]):
+            k = j + 1 if j + 1 < n and toks[j + 1].lower in VENUE_WORDS else j + 2
+            if k < n and toks[k].lower in VENUE_WORDS and all(_plain_word(t) for t in toks[j:k]):
+                j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
+                continue
         following = toks[j + 1] if j + 1 < n else None
         if word[:1].isdigit() and following and not _stops(toks, j + 1):
             if following.lower in _NAME_WORDS or is_capitalised(following.text):
@@ -485,6 +520,18 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
                 continue
         break
     return j
+
+
+def _plain_word(token: Token) -> bool:
+    """A lower-case word that may stand inside a venue's name ("wax", "ship-breaking"), not a preposition."""
+    return token.text.islower() and token.text.replace("-", "").isalpha() and token.lower not in _NOT_IN_NAMES
+
+
+_NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
+    "a", "an", "the", "and", "or", "as", "while", "during", "after", "before", "with", "where", "when",
+    "which", "who", "is", "are", "was", "were", "its", "their", "his", "her", "this", "that", "city",
+    "town", "village", "county", "district", "province", "state", "region",
+}
 
 
 def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
@@ -535,7 +582,11 @@ def _element(
         words[-1] = last_word
     text = " ".join(words)
     level, value = classify(text, saw_the, kind)
-    return Element(level, value, toks[start].start, toks[end - 1].end)
+    element = Element(level, value, toks[start].start, toks[end - 1].end)
+    if level in ("place", "city"):
+        known = name_levels(value)
+        element.population, element.also_province = known.city_population, bool(known.province)
+    return element
 
 
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
@@ -568,17 +619,33 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
                 value = " ".join(kept)
             if level == "province" and value.casefold() in MUNICIPALITIES:
                 level = "city"
+            if level == "province":
+                kept = value.split()
+                while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
+                    kept.pop()  # "Guangxi Zhuang autonomous region"
+                value = " ".join(kept)
+            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
+                return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:
             return "event", name
         if word in VENUE_WORDS:
+            if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
+                return "place", name  # "Fields in Guangnan county": a generic word, not a name
             return "venue", name
         if word in WATER_WORDS:
             return "ignore", name
-    if folded in MUNICIPALITIES:
+    if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
+        return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
+    if folded in MUNICIPALITIES or folded in CITY_STATES:
         return "city", name
     if folded in CHINA_PROVINCES or folded in STATES:
         return "province", name
+    known = name_levels(name)
+    if known.country:
+        return "country", name
+    if known.province and not known.city_population:
+        return "province", name  # "Hatay", "Shiga", "Alborz"
     return "place", name

@@ -23,7 +23,7 @@ class Token(NamedTuple):
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., D.C.
-    r"|\w[\w’'\-&]*(?<![’'\-])\.?"  # words, hyphenated, with apostrophes, maybe an abbreviation's dot
+    r"|\w[\w’'\-&]*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated, with apostrophes, maybe an abbreviation's dot
     r"|[^\w\s]"  # punctuation
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
@@ -109,5 +109,5 @@ def blank(text: str, start: int, end: int, mark: str = "") -> str:
 def strip_possessive(word: str) -> str | None:
     """'China' for "China's" / "China’s"; None when the word is not a possessive."""
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-        return word[:-2]
+        return word[:-2].rstrip("\\") or None  # "China\’s" on a site that escaped its apostrophes
     return None

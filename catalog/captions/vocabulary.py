@@ -150,6 +150,8 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("sar", "city", True),
     ("township", "town", False),
     ("subdistrict", "town", False),
+    ("ward", "county", False),
+    ("community", "town", False),
     ("town", "town", False),
     ("village", "town", False),
 )
@@ -169,7 +171,25 @@ terraces resort spot compound embassy consulate headquarters office ministry par
 fort fortress pavilion arch house waterfall falls spring springs pass plateau basin delta estuary lagoon
 marsh coast peninsula cape prairie quarter bazaar avenue boulevard highway expressway railway tunnel
 crossing checkpoint camp port
+dome grandstand green greens arboretum cosmodrome spaceport circuit raceway racecourse racetrack speedway
+velodrome ballpark promenade boardwalk esplanade quay marina embankment yard yards depot estate apartments
+store chapel basilica abbey synagogue stupa convent priory minster kirk courthouse prison jail clinic
+point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oasis isle islet archipelago
+plantation vineyard paddy paddies walk masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
+jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
+pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard
 """.split())
+
+#: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
+#: "Mount Fuji", "Lake Baikal". A name the gazetteer knows as a city is a city all the same ("Fort Worth").
+VENUE_PREFIXES = frozenset("""
+wat jalan lebuh lorong gunung pura candi kampung masjid mount mt. lake fort camp parc place rue piazza
+plaza praça praca parque plaza avenida calle via paseo stade stadio estadio palacio palazzo castello
+schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa
+""".split())
+
+#: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
+PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
 
 #: Words that make a name an event, not a place: "Tokyo Olympics", "Auto China 2016 show".
 EVENT_WORDS = frozenset("""
@@ -198,6 +218,9 @@ ETHNIC_WORDS = frozenset({"zhuang", "hui", "uygur", "uyghur", "uighur"})
 
 #: Place names that are cities, never provinces (the labelling rules: province stays empty).
 MUNICIPALITIES = frozenset({"beijing", "shanghai", "tianjin", "chongqing", "hong kong", "macao", "macau"})
+
+#: Countries that are one city: written alone they are the city ("on Orchard Road in Singapore").
+CITY_STATES = frozenset({"singapore", "hong kong", "macao", "macau", "monaco", "vatican city", "vatican"})
 
 #: China's provincial-level names, as captions write them without the word "province".
 CHINA_PROVINCES = frozenset("""
@@ -353,7 +376,8 @@ NAME_ADJECTIVES = frozenset({
     "science", "technology", "sports", "olympic", "exhibition", "convention", "bonded", "free", "trade",
     "pilot", "landing", "launch", "research", "training", "logistics", "border", "relocation", "ski", "tea",
     "folk", "heritage", "art", "arts", "tourism", "sightseeing", "container", "water", "night", "flower",
-    "food", "snack", "music", "high-speed",
+    "food", "snack", "music", "high-speed", "autonomous", "special", "administrative", "municipal",
+    "medical", "public", "central", "main", "royal", "grand", "state", "memorial",
 })
 
 #: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
