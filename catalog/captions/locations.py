@@ -35,6 +35,7 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     PROPER_VENUES,
+    TOWN_LIKE_VENUE_WORDS,
     VENUE_PREFIXES,
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -172,6 +173,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     towns: list[Element] = []
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
+    _towns_named_like_venues(chain.elements)
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
         if level in ("place", "city") and _inside_a_city(element, chain.elements[number + 1:]):
@@ -210,6 +212,19 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     if sub_admin is None and counties and place.city is not None:
         sub_admin = counties[0].value
     return place, sub_admin
+
+
+def _towns_named_like_venues(elements: list[Element]) -> None:
+    """'in Beaver Creek, Minnesota': a name ending in a town-like venue word right before a state or country,
+    with no city named, is the town."""
+    if any(e.level in ("city", "place", "county") for e in elements):
+        return
+    for element, following in zip(elements, elements[1:]):
+        last = element.value.split()[-1].casefold()
+        if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
+                following.level in ("province", "country")):
+            element.level = "place"
+            return
 
 
 def _inside_a_city(element: Element, larger: list[Element]) -> bool:
@@ -634,6 +649,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         if word in VENUE_WORDS:
             if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
                 return "place", name  # "Fields in Guangnan county": a generic word, not a name
+            if word in TOWN_LIKE_VENUE_WORDS and name_levels(name).city_population >= 40_000:
+                return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
             return "venue", name
         if word in WATER_WORDS:
             return "ignore", name
@@ -649,3 +666,160 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
     return "place", name
+
+
+# --- where the scene is written, beside the sentences --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceReading:
+    """The place of a caption, and where it was read (for `parse-caption --explain`)."""
+
+    place: Place
+    how: str  # "labelled line", "place heading", "scene sentence", "beside the date", ""
+    written: str = ""  # the words it was read from
+
+
+#: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
+_LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*(?P<place>\S[^\n]{1,100})$",
+                       re.IGNORECASE | re.MULTILINE)
+_NAME = r"[A-Z\u00C0-\u024F][\w’'.\-]*(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+#: A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019"), or a caption that
+#: opens with one ("Prayagraj: Worshippers ...", "JAPAN, Hiroshima - Japanese Prime Minister ...").
+_HEADING_LINE = re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?:[-–—][^\n]*)?$")
+_OPENING = re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?::|[ \t][-–—]{{1,2}})[ \t]+\S")
+#: Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
+#: "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June".
+_BESIDE_DATE = re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s)(?P<place>{_NAME}(?:\s*,\s*{_NAME}){{0,3}})"
+                          r"\s*(?:,|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+
+
+def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+               anchor: tuple[int, int] | None) -> PlaceReading:
+    """Where the photo was taken: a labelled place line, a place heading, the scene sentence's place phrases,
+    or the places written right before the photo's date, in that order of trust.
+
+    >>> text = "Paris, France\\nA woman joins a rally. A girl was killed at a protest in Gohardasht, Alborz province."
+    >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
+    Place(sublocation=None, city='Paris', province=None, country='France')
+    """
+    scene, scene_span = _scene_place(text, spans, paragraphs, anchor)
+    for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
+        if found is not None:
+            place, written = found
+            if _agrees(scene, place):
+                place.sublocation = place.sublocation or scene.sublocation
+            return PlaceReading(place, how, written)
+    if scene.city or scene.province or scene.country:
+        return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "")
+    beside = _beside_date(text, anchor)
+    if beside is not None:
+        place, written = beside
+        place.sublocation = place.sublocation or scene.sublocation
+        return PlaceReading(place, "beside the date", written)
+    return PlaceReading(scene, "scene sentence" if scene != Place() else "", "")
+
+
+def _agrees(scene: Place, place: Place) -> bool:
+    """The scene sentence's venue may join a heading's place when it names no other city."""
+    return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+
+
+def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                 anchor: tuple[int, int] | None) -> tuple[Place, tuple[int, int] | None]:
+    """The place read from the sentence holding the photo's date, else from the first sentence of the body
+    (a headline above it is passed over)."""
+    if not spans:
+        return Place(), None
+    first = _first_body_sentence(text, spans, paragraphs)
+    if anchor is not None:
+        scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
+        place = find_places(text, scene, anchor)
+        if scene == first or place != Place():
+            return place, scene
+    return find_places(text, first, None), first
+
+
+def _first_body_sentence(text: str, spans: list[tuple[int, int]],
+                         paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The first sentence after any headline lines: short lines without a closing stop, above more text."""
+    for start, end in paragraphs[:-1]:
+        line = text[start:end].strip()
+        if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
+            break
+        later = [s for s in spans if s[0] >= end]
+        if not later:
+            break
+        spans = later
+    return spans[0]
+
+
+def _labelled_place(text: str) -> tuple[Place, str] | None:
+    match = _LABELLED.search(text)
+    if match is None:
+        return None
+    written = match.group("place").strip()
+    place = place_from_dateline(written)
+    return (place, written) if place != Place() else None
+
+
+def _heading_place(text: str) -> tuple[Place, str] | None:
+    """A place heading on one of the first lines, or a place that opens the caption before ':' or ' - '."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:3]
+    for line in lines[:-1] if len(lines) > 1 else []:
+        match = _HEADING_LINE.match(line.group())
+        if match and "," in match.group("place") or match and _is_known(match.group("place")):
+            found = _known_places(match.group("place"))
+            if found is not None:
+                return found, match.group("place")
+    match = _OPENING.match(text)
+    if match:
+        found = _known_places(match.group("place"))
+        if found is not None:
+            return found, match.group("place")
+    return None
+
+
+def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
+    if anchor is None:
+        return None
+    line_start = text.rfind("\n", 0, anchor[0]) + 1
+    match = _BESIDE_DATE.search(text, max(line_start, anchor[0] - 120), anchor[0])
+    if match is None:
+        return None
+    found = _known_places(match.group("place"), venue_first=True)
+    return (found, match.group("place")) if found is not None else None
+
+
+def _is_known(name: str) -> bool:
+    levels = name_levels(name.title() if name.isupper() else name)
+    return bool(levels.country or levels.province or levels.city_population)
+
+
+def _known_places(written: str, venue_first: bool = False) -> Place | None:
+    """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
+    (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
+    names = [n.strip() for n in written.split(",") if n.strip()]
+    if not names:
+        return None
+    elements = []
+    for number, name in enumerate(names):
+        written_as = name.title() if name.isupper() and len(name) > 3 else name
+        level, value = classify(written_as)
+        if level in ("event", "ignore"):
+            return None
+        known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and not (number == 0 and (level == "venue" or len(names) > 1)):
+            return None
+        element = Element(level, value, 0, 0, link=",")
+        if level in ("place", "city"):
+            levels = name_levels(value)
+            element.population, element.also_province = levels.city_population, bool(levels.province)
+        elements.append(element)
+    if len(elements) == 1 and elements[0].level == "venue" and not venue_first:
+        return None
+    chain = Chain("heading", elements)
+    place, sub_admin = resolve(chain)
+    venues = chain.venues
+    place.sublocation = venues[-1].value if venues else sub_admin
+    return place if place != Place() else None

@@ -12,7 +12,7 @@ import re
 
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
-from catalog.captions.locations import find_places, place_from_dateline
+from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
@@ -60,7 +60,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     )
     if places:
         anchor = found_dates.anchor
-        facts.location = _place(work, spans, anchor and (anchor.start, anchor.end))
+        facts.location = find_place(work, spans, paragraphs, anchor and (anchor.start, anchor.end)).place
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
@@ -75,19 +75,6 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.date_text = None if mention.iso else mention.text
     if places and facts.location == Place():
         facts.location = place_from_dateline(dateline.place)
-
-
-def _place(work: str, spans: list[tuple[int, int]], anchor: tuple[int, int] | None) -> Place:
-    """The place read from the sentence holding the photo's date, else from the first sentence."""
-    if not spans:
-        return Place()
-    first = spans[0]
-    if anchor is not None:
-        scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
-        place = find_places(work, scene, anchor)
-        if scene == first or place != Place():
-            return place
-    return find_places(work, first, None)
 
 
 def description(text: str, found: Found | None) -> str | None:

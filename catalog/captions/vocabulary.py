@@ -188,6 +188,14 @@ plaza praça praca parque plaza avenida calle via paseo stade stadio estadio pal
 schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa
 """.split())
 
+#: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
+#: knows as a city of 40,000 or more is the city, and so is one written right before its state or country.
+TOWN_LIKE_VENUE_WORDS = frozenset({
+    "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
+    "hills", "bay", "island", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
+    "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
+})
+
 #: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
 PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
 
