@@ -176,7 +176,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _towns_named_like_venues(chain.elements)
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
-        if level in ("place", "city") and _inside_a_city(element, chain.elements[number + 1:]):
+        if level == "place" and _inside_a_city(element, chain.elements[number + 1:]):
             level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
             counties.append(element)
             continue
@@ -230,12 +230,10 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
 def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     """Whether a name stands for a district of the city named after it: it is no city the gazetteer knows
     (or a smaller one), and what follows is a bigger city, not a province or a country."""
-    if not larger or element.link == "of" and element.level == "city":
-        return False
+    if not larger or element.level != "place":
+        return False  # a name written as a city ("Tongxiang City of Jiaxing") is the city
     following = larger[0]
     if following.level not in ("place", "city") or not following.population:
-        return False
-    if element.level == "city" and element.value.casefold() in MUNICIPALITIES:
         return False
     return element.population < following.population and not element.also_province
 
@@ -510,7 +508,7 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
             if k < n and toks[k].lower in _NAME_WORDS:
                 j = k + 1  # "Jiuzhaigou scenic area", "Wolong national nature reserve"
                 continue
-        if j > i and _plain_word(toks[j]):
+        if j > i and _plain_word(toks[j]) and _may_precede_plain_words(toks, i, j):
             k = j + 1 if j + 1 < n and toks[j + 1].lower in VENUE_WORDS else j + 2
             if k < n and toks[k].lower in VENUE_WORDS and all(_plain_word(t) for t in toks[j:k]):
                 j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
@@ -535,6 +533,23 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
                 continue
         break
     return j
+
+
+def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the capitalised words toks[i:j] may be followed by lower-case words of a venue's name: two or
+    more of them, or one that is neither a known place ("Ukraine walk on") nor the first word of a sentence
+    ("Youngsters play beach soccer")."""
+    if j - i > 1:
+        return True
+    before = toks[i - 1].text if i else ""
+    if not before or before in ".!?\n":
+        return False
+    return not _known_place(toks[i].text)
+
+
+def _known_place(name: str) -> bool:
+    levels = name_levels(name)
+    return bool(levels.country or levels.province or levels.city_population)
 
 
 def _plain_word(token: Token) -> bool:

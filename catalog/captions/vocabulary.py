@@ -175,7 +175,7 @@ dome grandstand green greens arboretum cosmodrome spaceport circuit raceway race
 velodrome ballpark promenade boardwalk esplanade quay marina embankment yard yards depot estate apartments
 store chapel basilica abbey synagogue stupa convent priory minster kirk courthouse prison jail clinic
 point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oasis isle islet archipelago
-plantation vineyard paddy paddies walk masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
+plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard
 """.split())
