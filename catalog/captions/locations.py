@@ -145,6 +145,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
             venue = nearest.venues[-1].value
+    if venue is None and sub_admin is None:
+        # "in Yangli Village of the Dong ethnic group in Congjiang County": a village read apart
+        villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
+        if villages and primary is not None:
+            sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     return place
 
@@ -187,6 +192,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             counties.append(element)
         elif level == "city" and place.city is None:
             place.city = value
+            if value.casefold() in CITY_STATES and value.casefold() not in MUNICIPALITIES:
+                place.country = place.country or value  # "in Singapore": the city and the country
         elif level == "province":
             alone = place.city is None and place.province is None and not counties
             if value.casefold() in STATE_CITIES and alone:
@@ -211,6 +218,11 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             c for c in counties[: counties.index(stand_in)]]
     if sub_admin is None and counties and place.city is not None:
         sub_admin = counties[0].value
+    if place.city is None and not counties and towns and (place.province or place.country):
+        town = towns[-1]
+        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")):
+            place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
+            sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
 
 
@@ -452,7 +464,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             place.country = place.country or owner.value
         return places + [owner], j
     admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
-    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner:
+    city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
+    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
         if inner is None:
             return [owner], after  # "Beijing's northern suburb"
         return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
@@ -462,9 +475,19 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     return [_element(toks, k, more, saw_the, kind)], more
 
 
+#: Words that may follow "in" with a capital and are never a place.
+_NOT_PLACES = _MONTH_WORDS | _WEEKDAYS | {"spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+                                         "ramadan", "advent", "lent"}
+_HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck", "-battered", "-held",
+                "-controlled", "-occupied", "-based")
+
+
 def _is_descriptor(toks: list[Token], k: int) -> bool:
     """A word to step over before a name: "ancient", "northwest", and "East" in "East China's"."""
     word = toks[k].lower
+    if "-" in word and toks[k].text.islower() and word.endswith(_HIT_ENDINGS) and k + 1 < len(toks) and (
+            is_capitalised(toks[k + 1].text)):
+        return True  # "quake-hit Wandong Village", "war-torn Aleppo"
     if word not in DESCRIPTORS and word not in DIRECTIONS:
         return False
     if not is_capitalised(toks[k].text):
@@ -631,6 +654,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     words = folded.split()
     if kind is not None:
         return kind, name
+    if folded.rstrip(".") in _NOT_PLACES or re.fullmatch(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)", folded):
+        return "ignore", name  # "in January", "in spring", "built in 1620 AD"
+    if folded in CITY_STATES:
+        return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
@@ -833,6 +860,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         elements.append(element)
     if len(elements) == 1 and elements[0].level == "venue" and not venue_first:
         return None
+    if len(elements) > 1 and elements[0].level == "country" and elements[-1].level != "country":
+        elements.reverse()  # "JAPAN, Hiroshima -": AFP writes the country first
     chain = Chain("heading", elements)
     place, sub_admin = resolve(chain)
     venues = chain.venues
