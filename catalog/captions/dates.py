@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from catalog.captions.text import sentences
 from catalog.captions.vocabulary import (
+    BACKGROUND_CLOSE,
     BACKGROUND_NEARBY,
     BACKGROUND_WORDS,
     MONTHS,
@@ -49,6 +50,7 @@ def _alternatives(words: list[str]) -> str:
 
 _MON = "(?:" + _alternatives([s for spellings in MONTHS.values() for s in spellings]) + ")"
 _WD = "(?:" + _alternatives(list(WEEKDAYS)) + ")"
+_FULL_MON = "(?:" + "|".join(spellings[0] for spellings in MONTHS.values()) + ")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:18|19|20)\d\d\b"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
@@ -73,17 +75,22 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("day-month range", "1-7 October 2025",
               rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day",
               range=True),
-    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022",
-              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
     DateShape("day month year", "19 January 2023",
               rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
+    DateShape("dotted day.month.year", "30.04.2019 (European order)",
+              r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("dotted month.year", "01.2017",
+              r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021",
               rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
     DateShape("day month, no year", "7 January", rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
+    DateShape("month alone", "in April", rf"(?<=\bin\s)(?P<mon>{_FULL_MON})\b(?!\s*,?\s*\d)", "none"),
     DateShape("weekday", "on Thursday", _WD, "weekday"),
     DateShape("relative day", "yesterday",
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
@@ -94,7 +101,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
 #: first three letters, or a digit, at the start of a word; "y"/"t"/"l" for the relative days; "in".
 _PREFIXES = sorted({w[:3] for w in [*_MONTH_NUMBER, *(d.casefold() for d in WEEKDAYS)]})
-_WORD_GUARD = r"(?<![\w.])(?=\d|(?i:" + "|".join(_PREFIXES) + r"))"
+_WORD_GUARD = r"(?<!\w)(?<!\d\.)(?=\d|(?i:" + "|".join(_PREFIXES) + r"))"  # "etc.April 26" counts
 _GUARDS = {"relative": r"\b(?=[yYtTlL])", "year": r"\b(?=i)"}
 
 
@@ -241,7 +248,7 @@ _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
-_SKIP = {"on", "in", "of", "the", "a", "an", "at"}
+_SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
@@ -261,6 +268,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     words = _WORD.findall(before.casefold())
     if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
+    if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
+        return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
     last = len(words)
     while last and words[last - 1] in _SKIP:
         last -= 1
@@ -288,12 +297,15 @@ class DateFacts:
 
 
 def choose_dates(
-    mentions: list[Mention], paragraphs: list[tuple[int, int]], undated: bool = False
+    mentions: list[Mention], paragraphs: list[tuple[int, int]], undated: bool = False,
+    spans: list[tuple[int, int]] | None = None,
 ) -> DateFacts:
     """The photo's date, its kind, a yearless date as written, and a release date, per the labelling rules.
 
     `paragraphs` are (start, end) spans: the scene is the first paragraph holding a date that is not
-    background. `undated` ("this undated photo released ...") means no date is the taken date.
+    background. `undated` ("this undated photo released ...") means no date is the taken date. With the
+    caption's sentence `spans`, a date without a year counts only in the first sentence of its paragraph (or
+    when "taken"/"released" says so): "... in Zaporizhzhia. Seven rockets hit the city on Thursday" gives none.
     """
     usable = [m for m in mentions if m.cue != "background"]
     release = next((m for m in usable if m.cue == "released"), None)
@@ -301,7 +313,8 @@ def choose_dates(
     if taken is None and not undated:
         scene = _scene(usable, paragraphs)
         dated = [m for m in scene if m.has_year and m.cue is None and not m.is_range]
-        taken = next((m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
+        taken = next((m for m in dated if m.shape.precision == "day"), None) or next(
+            (m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
     if taken is not None and taken.is_range and taken.cue != "taken":
         taken = None
     released = release.iso if release is not None and release.has_year else None
@@ -309,6 +322,10 @@ def choose_dates(
         return DateFacts(taken.iso, "taken", None, released, taken)
     if released:
         return DateFacts(released, "released", None, released, release)
+    if spans is not None:
+        leading = _leading_sentences(paragraphs, spans)
+        usable = [m for m in usable if m.has_year or m.cue in ("taken", "released") or any(
+            a <= m.start < b for a, b in leading)]
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
@@ -317,9 +334,19 @@ def choose_dates(
     kind = None
     if yearless.cue == "released":
         kind = "released"
-    elif yearless.shape.precision != "relative" and yearless.after_on:
-        kind = "taken"
+    elif yearless.shape.precision != "relative":
+        kind = "taken"  # the labelling rules: a date without a year is the photo's, unless released
     return DateFacts(None, kind, yearless.text, None, yearless)
+
+
+def _leading_sentences(paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first sentence of each paragraph."""
+    found = []
+    for start, end in paragraphs:
+        first = next((s for s in spans if start <= s[0] < end), None)
+        if first is not None:
+            found.append(first)
+    return found
 
 
 def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[Mention]:
@@ -330,7 +357,7 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
     return []
 
 
-_ON_BEFORE = re.compile(r"(?:\bon|,|\btaken|\b[Ii]n\s+this)\s*$")
+_ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
 # --- datelines --------------------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
         return facts  # the credit is all the caller wants
     paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
     spans = sentences(work)
-    found_dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)))
+    found_dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)),
+                               spans=spans)
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )

@@ -50,7 +50,12 @@ BACKGROUND_WORDS = frozenset({
 })
 
 #: Words within the five before a date that put it in the future or the past of the story: "will open on".
-BACKGROUND_NEARBY = frozenset({"will", "shall", "would", "born", "since", "until", "till", "between"})
+BACKGROUND_NEARBY = frozenset({"will", "shall", "would", "born", "since", "until", "till", "between", "posted",
+                               "uploaded", "updated"})
+
+#: Words within the four before a date without a year that make it another day than the photo's: "ahead of the
+#: anniversary of its founding on April 23".
+BACKGROUND_CLOSE = frozenset({"anniversary", "founding", "ahead", "falling", "falls", "scheduled", "due"})
 
 # --- sentences and tokens ----------------------------------------------------------------------------------
 
