@@ -248,6 +248,7 @@ _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
+_BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
@@ -263,8 +264,9 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if _IN_THIS.search(before) and _PHOTO_AFTER.match(text, mention.end):
         return "taken"
     taken = _TAKEN_BEFORE.search(before)
-    if taken and not _date_between(taken.group("between")):
-        return "taken"
+    if taken and not _date_between(taken.group("between")) and not (
+            set(_WORD.findall(taken.group("between").casefold())) & _BETWEEN_BACKGROUND):
+        return "taken"  # not "taken by a small rover soon after its June 2 landing"
     words = _WORD.findall(before.casefold())
     if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
