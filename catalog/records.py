@@ -222,7 +222,8 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
     if "released" not in values:
         released = facts.released or (facts.date if facts.date_kind == "released" else None)
         put("released", released, "caption")
-    if facts.date_text and "taken" in values and len(values["taken"]) < 10 and sources.get("taken") != "manual":
+    if (facts.date_text and facts.date_kind == "taken" and "taken" in values and len(values["taken"]) < 10
+            and sources.get("taken") != "manual"):
         inferred = _with_year(facts.date_text, values["taken"][:4])
         if inferred:
             values["taken"] = inferred

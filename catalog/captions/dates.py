@@ -332,7 +332,10 @@ def choose_dates(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
     if yearless is None:
-        return DateFacts()
+        # Only another day's date without a year ("soon after its June 2 landing"): written, but no kind
+        other = next((m for m in _scene(mentions, paragraphs) if not m.has_year and not m.is_range
+                      and m.cue == "background" and m.shape.precision in ("none", "weekday")), None)
+        return DateFacts(None, None, other.text, None, None) if other is not None and not undated else DateFacts()
     kind = None
     if yearless.cue == "released":
         kind = "released"
