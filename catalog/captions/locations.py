@@ -93,6 +93,7 @@ class Element:
     country: str | None = None  # written as "east China's ...": the country that owns it
     link: str = ""  # the word that joined it to the smaller place before it: ",", "of", "in"
     population: int = 0  # the gazetteer's most populous city of this name (0: no city is named so)
+    prefecture: bool = False  # a unit larger than a city ("Ili Kazakh Autonomous Prefecture", "海西...自治州")
     also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
 
 
@@ -179,8 +180,11 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
     _towns_named_like_venues(chain.elements)
+    inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
+        if level == "county" and place.city is None:
+            inside_city.append(element)
         if level == "place" and _inside_a_city(element, chain.elements[number + 1:]):
             level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
             counties.append(element)
@@ -212,12 +216,13 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     if place.city is None and counties:
         # no city named: the county or district stands in for it, the most specific one that is not a
         # prefecture ("Congjiang County in Qiandongnan ... Autonomous Prefecture": Congjiang County)
-        stand_in = next((c for c in counties if not c.value.casefold().endswith("prefecture")), counties[-1])
+        stand_in = next((c for c in counties if not c.prefecture), counties[-1])
         place.city = stand_in.value
         counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
             c for c in counties[: counties.index(stand_in)]]
-    if sub_admin is None and counties and place.city is not None:
-        sub_admin = counties[0].value
+    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture]
+    if sub_admin is None and inside and place.city is not None:
+        sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
         town = towns[-1]
         if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")):
@@ -635,7 +640,8 @@ def _element(
         words[-1] = last_word
     text = " ".join(words)
     level, value = classify(text, saw_the, kind)
-    element = Element(level, value, toks[start].start, toks[end - 1].end)
+    element = Element(level, value, toks[start].start, toks[end - 1].end,
+                      prefecture=level == "county" and value.casefold().endswith("prefecture"))
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.captions.chinese import language, parse_chinese
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
@@ -35,9 +36,38 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     ('Xu Gang', '2025-08-03', 'taken', 'Gansu')
     """
     rules = rules or default_rules()
-    facts = CaptionFacts(text=text)
     if not text or not text.strip():
+        return CaptionFacts(text=text)
+    written_in = language(text)
+    if written_in == "zh":
+        facts = parse_chinese(text, rules, places=places, dates=dates)
+        facts.language = "zh"
         return facts
+    facts = _parse_english(text, rules, places=places, dates=dates)
+    if written_in == "mixed":
+        facts = _merged(facts, parse_chinese(text, rules, places=places, dates=dates))
+    facts.language = written_in
+    return facts
+
+
+def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
+    """A caption with a Chinese and an English part: each field from the part that states it, the Chinese
+    credit first (its names are the ones as written), the English date and place first."""
+    facts = english
+    if chinese.credit.photographer or chinese.credit.agency or chinese.credit.provider:
+        if not (english.credit.photographer and english.credit.agency):
+            facts.credit = chinese.credit
+    if facts.date is None and facts.date_text is None and (chinese.date or chinese.date_text):
+        facts.date, facts.date_kind, facts.date_text, facts.released = (
+            chinese.date, chinese.date_kind, chinese.date_text, chinese.released)
+    if facts.location == Place():
+        facts.location = chinese.location
+    return facts
+
+
+def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool) -> CaptionFacts:
+    """The English reader (see parse)."""
+    facts = CaptionFacts(text=text)
     work = text  # the text the readers see: same offsets, with the credit and dateline blanked out
     found = find_credit(text, rules)
     if found is not None:

@@ -50,6 +50,9 @@ class Rules:
     #: The house file's [restrictions] table, read over catalog/rules/restrictions.toml by
     #: catalog.metadata.restrictions.load_restriction_rules (kept raw here: these rules are for credits).
     restrictions: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [chinese] table: word lists read over catalog/rules/chinese.toml by
+    #: catalog.captions.chinese (kept raw here).
+    chinese: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -161,7 +164,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
-    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions"}
+    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -180,7 +183,14 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     restrictions = raw.get("restrictions", {})
     if not isinstance(restrictions, dict):
         raise CatalogError(f"rules file {where}: [restrictions] must be a table")
-    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions)
+    chinese = raw.get("chinese", {})
+    if not isinstance(chinese, dict) or not all(
+            isinstance(v, dict) and all(isinstance(w, list) and all(isinstance(x, str) for x in w)
+                                        for w in v.values()) for v in chinese.values()):
+        raise CatalogError(f'rules file {where}: [chinese] must hold tables of word lists, like [chinese.credit] '
+                           'staff = ["记者"]')
+    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
+                 chinese=chinese)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -43,6 +43,9 @@ class CaptionFacts:
     date_text: str | None = None
     released: str | None = None
     location: Place = field(default_factory=Place)
+    language: str = "en"  # "en", "zh" or "mixed" (a caption with a Chinese and an English part)
+    #: Why each value was taken or left out, for `parse-caption --explain` (filled when asked).
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def to_json(self) -> dict:
         """The ``parse-caption --format json`` object (the contract in the README)."""
@@ -55,4 +58,5 @@ class CaptionFacts:
             "date_text": self.date_text,
             "released": self.released,
             "location": asdict(self.location),
+            "language": self.language,
         }

@@ -1,0 +1,606 @@
+"""Chinese captions: the credit, the photo's date and the place, read with the word lists of
+``catalog/rules/chinese.toml`` (a house rules file extends them under ``[chinese]``).
+
+The values follow the labelling contract (../shared/captions/README.md, "Chinese-language captions"): names
+and places as the caption writes them, traditional characters kept; agencies by their standard English name
+through the agency registry; 省, 市 and 自治区 dropped from provinces and cities, other suffixes kept when that
+level stands in for the city. A caption in traditional characters is matched through its simplified form
+(OpenCC), so one word list serves both. Worked examples::
+
+    新华社记者 李鑫 摄                photographer 李鑫, agency Xinhua
+    新华社发（陈熙 摄）                photographer 陈熙, agency Xinhua (a contributor's picture)
+    中新社記者 李洋 攝                 photographer 李洋, agency China News Service
+    王 哲摄(人民视觉)                  photographer 王 哲, agency People Visual
+    （受访者供图）                     provider 受访者
+    这是9月18日拍摄的...               date_text 9月18日, taken (the year is inferred on import)
+    2025年10月14日，在安徽省合肥市骆岗公园...   2025-10-14; 骆岗公园, 合肥, 安徽
+    9月5日晚,北京,国家会议中心,...      国家会议中心, 北京
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from catalog.captions.credits import Found
+from catalog.captions.gazetteer import name_levels
+from catalog.captions.locations import Chain, Element, resolve
+from catalog.captions.rules import Rules
+from catalog.captions.types import CaptionFacts, Credit, Place
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def language(text: str) -> str:
+    """The caption's language: "zh", "en", or "mixed" when it has both a Chinese and an English part.
+
+    >>> language("9月17日,一轮圆月与南京阅江楼交相辉映。新华社发(苏阳摄)"), language("Pandas in Chengdu.")
+    ('zh', 'en')
+    >>> language("梵净山,中国西南部 Mount Fanjing in southwest China, a mountain (© zhuxiao/Shutterstock)")
+    'mixed'
+    """
+    han = len(_HAN_CHAR.findall(text))
+    if han < 4:
+        return "en"
+    words = len(_LATIN_WORD.findall(text))
+    if words >= 6 and han < 6 * words:
+        return "mixed"
+    return "zh"
+
+
+# --- the word lists -------------------------------------------------------------------------------------
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    with resources.files("catalog").joinpath("rules", "chinese.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The Chinese word lists in force, compiled."""
+
+    lists: dict[str, dict[str, list[str]]]
+
+    def __getitem__(self, key: str) -> list[str]:
+        table, name = key.split(".")
+        return self.lists[table][name]
+
+    def any(self, key: str) -> str:
+        """A regex alternation of a list, longest first."""
+        return "|".join(re.escape(w) for w in sorted(self[key], key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> tuple[Words, dict]:
+    lists = {table: dict(values) for table, values in _shipped().items()}
+    for table, values in house:
+        lists.setdefault(table, {}).update({k: list(v) for k, v in values})
+    words = Words(lists)
+    return words, _patterns(words)
+
+
+def words_for(rules: Rules) -> tuple[Words, dict]:
+    """The word lists and patterns for these house rules (the shipped lists with [chinese] laid over)."""
+    house = tuple(sorted(
+        (table, tuple(sorted((k, tuple(v)) for k, v in values.items() if isinstance(v, list))))
+        for table, values in (rules.chinese or {}).items() if isinstance(values, dict)
+    ))
+    return _words(house)
+
+
+_NAME = f"[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}}(?:[·•][{HAN}]{{1,6}})?"  # 李鑫, 伊 霄, 阿布都·艾尼
+_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME})*"
+_ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z· ]{{0,14}}?"
+_OPEN, _CLOSE = "[（(]", "[)）]"
+
+
+def _patterns(words: Words) -> dict[str, re.Pattern]:
+    staff, took, sent = words.any("credit.staff"), words.any("credit.took"), words.any("credit.sent")
+    provided, interviewee = words.any("credit.provided"), words.any("credit.interviewee")
+    label = words.any("credit.source_labels")
+    places = words.lists["places"]
+    units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
+    all_units = "|".join(re.escape(w) for w in sorted(
+        {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
+        key=len, reverse=True))
+    return {
+        # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
+        "sent_brackets": re.compile(
+            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took}){_CLOSE}"),
+        # （新华社发 陈熙摄）
+        "brackets_sent": re.compile(
+            f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_CLOSE}"),
+        # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
+        "staff": re.compile(
+            f"(?P<agency>{_ORG})?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*/?\\s*(?:{took})"),
+        # 中新社发 刘卫勇 摄
+        "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"),
+        # 王 哲摄(人民视觉)
+        "name_then_agency": re.compile(
+            f"(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
+        # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
+        "brackets": re.compile(
+            f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
+        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
+        "name_took": re.compile(f"(?P<name>{_NAMES})(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
+        # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
+        "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        # 张三 供图, 受访者供图
+        "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
+        # 图/中央社, 图片来源：视觉中国
+        "source": re.compile(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        # 新华社/路透
+        "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
+        # 新华社发 (the agency alone, at the end)
+        "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
+        # 摄影师：Hou Yu
+        "photographer_label": re.compile("(?:摄影师|摄影|图)\\s*[:：]\\s*(?P<name>[A-Za-z][A-Za-z .'-]{2,40})\\s*$",
+                                         re.MULTILINE),
+        "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
+        **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
+        "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
+        "venue": re.compile(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
+    }
+
+
+# --- reading --------------------------------------------------------------------------------------------
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, character for character (so offsets hold), for matching."""
+    converted = _converter().convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool = True) -> CaptionFacts:
+    """What a Chinese caption says about its photo (see the module docstring)."""
+    words, patterns = words_for(rules)
+    plain = simplified(text)
+    facts = CaptionFacts(text=text)
+    found = find_chinese_credit(text, plain, rules, words, patterns)
+    work = plain
+    if found is not None:
+        facts.credit = found.credit
+        work = plain[: found.cut_start] + " " * (found.cut_end - found.cut_start) + plain[found.cut_end:]
+        facts.description = (text[: found.cut_start] + text[found.cut_end:]).strip() or None
+    else:
+        facts.description = text.strip() or None
+    if not (places or dates):
+        return facts
+    sentences = _sentences(work)
+    body = _body(work, sentences)
+    date = _choose_date(work, sentences, body, words)
+    if date is not None:
+        facts.date, facts.date_kind = date.iso, date.kind
+        facts.date_text = None if date.iso else text[date.start:date.end]
+        if date.kind == "released":
+            facts.released = date.iso
+    if places:
+        facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+    return facts
+
+
+# --- credit ---------------------------------------------------------------------------------------------
+
+
+def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
+    """The standard name of an agency written in a Chinese credit; None for "本报" unless the house names it."""
+    if not written:
+        return None
+    written = written.strip(" ·")
+    standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
+    if standard:
+        return standard
+    if simplified(written) in words["credit.this_paper"]:
+        return None
+    return written
+
+
+def _unbracketed(written: str) -> str:
+    """The credit without brackets that enclose it whole: "（受访者供图）" → "受访者供图"."""
+    written = written.strip()
+    if len(written) > 2 and written[0] in "（(" and written[-1] in ")）" and not any(
+            ch in "（()）" for ch in written[1:-1]):
+        return written[1:-1].strip()
+    return written
+
+
+def _first_name(names: str | None) -> str | None:
+    if not names:
+        return None
+    return re.split(r"\s*[、,，]\s*", names.strip())[0].strip() or None
+
+
+#: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
+_CREDIT_ORDER = ("sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency", "brackets",
+                 "name_took", "byline", "provided", "source", "photographer_label", "two_agencies", "agency_sent")
+
+
+def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
+    """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "9月17日,一轮圆月与南京阅江楼交相辉映。新华社发(苏阳摄)"
+    >>> find_chinese_credit(text, text, rules, *words_for(rules)).credit
+    Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
+    """
+    unknown = any(w in plain for w in words["credit.unknown"])
+    for name in _CREDIT_ORDER:
+        matches = list(patterns[name].finditer(plain))
+        if not matches:
+            continue
+        match = matches[-1]
+        groups = match.groupdict()
+        start = match.start("agency") if groups.get("agency") and name in (
+            "staff", "sent_name", "sent_brackets", "agency_sent", "byline") else match.start()
+        start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
+            if name in ("byline", "source", "provided", "two_agencies") else start
+        credit = Credit(raw=_unbracketed(text[start:match.end()]))
+        agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
+        if name == "provided":
+            provider = text[match.start("provider"):match.end("provider")].strip()
+            if not provider or len(provider) > 12:
+                continue
+            credit.provider = provider
+        else:
+            credit.agency = _agency_name(agency_written, rules, words)
+            if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
+                credit.photographer = _first_name(text[match.start("name"):match.end("name")])
+            if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
+                continue
+            if name == "source" and credit.agency and not rules.standard_agency(credit.agency):
+                continue  # "图/..." naming something that is no known outlet
+        if unknown:
+            credit.photographer = None
+        if not (credit.photographer or credit.agency or credit.provider):
+            continue
+        if credit.photographer and not credit.agency:
+            credit.agency = rules.staff_agency(credit.photographer)
+        return Found(credit, start, match.end(), f"chinese {name}")
+    if unknown:
+        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
+        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
+    return None
+
+
+# --- sentences and dates --------------------------------------------------------------------------------
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _body(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences after any headline lines (a short line without a full stop, above the caption)."""
+    body = list(sentences)
+    while len(body) > 1:
+        start, end = body[0]
+        line = text[start:end].strip()
+        ends_line = text[end:end + 1] in ("\n", "") or line.endswith(("：", ":"))
+        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30:
+            body = body[1:]
+        else:
+            break
+    return body
+
+
+@dataclass(frozen=True)
+class ChineseDate:
+    """A date written in a Chinese caption."""
+
+    start: int
+    end: int
+    iso: str | None  # None without a year
+    kind: str | None  # taken | released | None
+    background: bool = False
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = re.compile(
+    rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+    rf"|(?<![\d月年])(?P<dayonly>\d{{1,2}})日"
+)
+_RANGE_AFTER = re.compile(rf"\s*(?:至|到|-|—|~)\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
+
+
+def _number(written: str | None) -> int | None:
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    if written == "十":
+        return 10
+    if "十" in written:
+        tens, _, ones = written.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(written)
+
+
+def _find_dates(text: str, words: Words) -> list[ChineseDate]:
+    background = words.any("dates.background")
+    taken, released = words.any("dates.taken"), words.any("dates.released")
+    found = []
+    for match in _DATE.finditer(text):
+        if match.group("dayonly"):
+            day, month, year = _number(match.group("dayonly")), None, None
+        else:
+            month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
+            if month is None or not 1 <= month <= 12:
+                continue
+            if day is None and year is None:
+                continue  # "3月" alone
+        if day is not None and not 1 <= day <= 31:
+            continue
+        iso = None
+        if year and month:
+            iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+        before = text[max(0, match.start() - 6):match.start()]
+        after = text[match.end():match.end() + 14]
+        is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_RANGE_AFTER.match(after))
+        kind = None
+        if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+            kind = "released"
+        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
+            kind = "taken"
+        found.append(ChineseDate(match.start(), match.end(), iso, kind, is_background))
+    return found
+
+
+def _choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                 words: Words) -> ChineseDate | None:
+    """The photo's date: one the text says was taken, else the first in the caption's first sentence; a
+    release date when only that is given. Dates in later sentences are background ("截至5月26日")."""
+    mentions = [m for m in _find_dates(text, words) if not m.background]
+    if not mentions or not body:
+        return None
+    cued = [m for m in mentions if m.kind == "taken"]
+    first = body[0]
+    scene = [m for m in mentions if first[0] <= m.start < first[1]]
+    chosen = (cued or scene or [None])[0]
+    released = next((m for m in mentions if m.kind == "released"), None)
+    if chosen is None:
+        if released is None:
+            return None
+        return released
+    if chosen.kind == "released":
+        return chosen
+    return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+# --- place ----------------------------------------------------------------------------------------------
+
+
+_STOPS = set("，,。、的里内上下中前后旁畔边外和与及等；;：:（）()“”\"《》 \n")
+
+
+def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                       date: ChineseDate | None, words: Words, patterns: dict) -> Place:
+    """The place of the scene sentence (the one holding the photo's date, else the first of the body).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> words, patterns = words_for(load_rules())
+    >>> text = "10月14日，在安徽省合肥市骆岗公园，一架飞机试飞。"
+    >>> find_chinese_place(text, text, [(0, len(text))], [(0, len(text))], None, words, patterns)
+    Place(sublocation='骆岗公园', city='合肥', province='安徽', country=None)
+    """
+    if not body:
+        return Place()
+    scene = body[0]
+    if date is not None:
+        scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
+    candidates = [scene] + [s for s in body[1:3] if s != scene]
+    for number, (start, end) in enumerate(candidates):
+        place = _place_in(text, plain, start, end, words, patterns, date)
+        if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
+            return place
+    return Place()
+
+
+def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
+              date: ChineseDate | None) -> Place:
+    lead = _HEADLINE_MARKS.match(plain, start)
+    position = lead.end() if lead else start
+    if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
+        position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
+        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000在":
+            position += 1
+    best: tuple[list[Element], str | None] | None = None
+    starts = [position] + [m.end() for m in re.finditer(words.any("places.before_place"), plain[start:end])]
+    starts = [position] + [start + s for s in starts[1:]]
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if elements or venue:
+            best = (elements, venue)
+            if elements:
+                break
+    if best is None or not best[0]:
+        found = patterns["units"].search(plain, start, end)  # "汝城县文明瑶族乡沙洲瑶族村": a chain anywhere
+        while found is not None:
+            elements, venue = _read_chain(text, plain, found.start(), end, words, patterns)
+            if elements:
+                best = (elements, venue)
+                break
+            found = patterns["units"].search(plain, found.end(), end)
+    if best is None or not best[0] and not best[1]:
+        best = _venue_anywhere(text, plain, start, end, words, patterns)
+    elements, venue = best
+    chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
+    place, sub_admin = resolve(chain)
+    place.sublocation = venue or sub_admin
+    return place
+
+
+def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
+                patterns: dict) -> tuple[list[Element], str | None]:
+    """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
+    elements: list[Element] = []
+    position = at
+    while position < end:
+        if plain[position] in "，,、" and elements and len(elements) < 4:
+            following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
+            if following is None:
+                break  # "北京，国家会议中心": the venue after a comma is read below
+            position += 1
+            continue
+        unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None:
+            break
+        element, position = unit
+        elements.append(element)
+    while position < end and plain[position] in "，, ":
+        position += 1
+    venue = _venue_at(text, plain, position, end, words, patterns)
+    return elements, venue
+
+
+def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+             before: list[Element]) -> tuple[Element, int] | None:
+    """One administrative unit or known place name at `at`, and where it ends."""
+    if at >= end or plain[at] in _STOPS:
+        return None
+    places = words.lists["places"]
+    for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+        if plain.startswith(name, at):
+            suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
+                written = plain[at:suffixed.end()]
+                if written[len(name):] in places["province"] + places["city"]:
+                    return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
+            level = "city" if name in places["municipalities"] else "province"
+            return Element(level, text[at:at + len(name)], at, at + len(name), link=","), at + len(name)
+    country = _known_country(plain, at, end)
+    if country is not None:
+        return Element("country", text[at:country], at, country, link=","), country
+    unit = patterns["units"].match(plain, at, end)
+    if unit is not None and not any(ch in _STOPS for ch in plain[at:unit.end()]):
+        name_length = len(re.sub(f"(?:{'|'.join(map(re.escape, _all_suffixes(places)))})$", "", plain[at:unit.end()]))
+        if name_length >= 1 and plain[at:unit.end()] not in ("城市", "本市", "全市", "全省", "全县", "市区", "城区"):
+            if name_length >= 4 and "自治" not in plain[at:unit.end()] and "族" not in plain[at:unit.end()]:
+                # "娄底新化县": a city written without 市, then its county
+                return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
+            return _element(text, at, unit.end(), words, patterns), unit.end()
+    city = _known_city(plain, at, end)
+    if city is not None:
+        return Element("place", text[at:city], at, city, link=","), city
+    return None
+
+
+def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
+    return sorted({w for level in ("province", "city", "county", "town", "village") for w in places[level]},
+                  key=len, reverse=True)
+
+
+def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> Element:
+    """A unit with a suffix: its level and its value as the contract writes it (安徽省 → 安徽, 庐江县 kept)."""
+    plain = simplified(text[start:end])
+    places = words.lists["places"]
+    for level in ("province", "city", "county", "town", "village"):
+        suffix = next((s for s in sorted(places[level], key=len, reverse=True) if plain.endswith(s)), None)
+        if suffix is None:
+            continue
+        written = text[start:end]
+        if level == "province":
+            value = written[: len(written) - len(suffix)]
+            for ethnic in sorted(places["ethnic"], key=len, reverse=True):
+                if simplified(value).endswith(ethnic):
+                    value = value[: len(value) - len(ethnic)]
+            level = "city" if simplified(value) in places["municipalities"] else "province"
+            return Element(level, value, start, end, link=",")
+        if level == "city":
+            value = written[: len(written) - len(suffix)]
+            return Element("city", value, start, end, link=",")
+        if level == "county" and suffix in places["prefecture"]:
+            return Element("county", written, start, end, link=",", prefecture=True)
+        return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
+    return Element("place", text[start:end], start, end, link=",")
+
+
+def _known_country(plain: str, at: int, end: int) -> int | None:
+    for length in (4, 3, 2):
+        if at + length <= end:
+            name = plain[at:at + length]
+            levels = name_levels(name)
+            if levels.country and not levels.city_population:
+                return at + length
+    return None
+
+
+def _known_city(plain: str, at: int, end: int) -> int | None:
+    for length in (5, 4, 3, 2):
+        if at + length <= end and plain[at + length - 1] not in _STOPS:
+            levels = _cjk_levels(plain[at:at + length])
+            if levels:
+                return at + length
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _cjk_levels(name: str) -> bool:
+    """Whether a Chinese name is a city the gazetteer knows under one of its alternate names (宜宾, 纽约)."""
+    from catalog.places import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    positions, _ = gazetteer._cities_of(name)  # noqa: SLF001 - the alternate-name index, read-only
+    return bool(positions)
+
+
+def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
+    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches)."""
+    stop = at
+    while stop < end and plain[stop] not in _STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    last = None
+    for found in re.finditer(f"(?:{words.any('places.venue')})", plain[at:stop]):
+        last = at + found.end()
+    if last is None:
+        return None
+    written = plain[at:last]
+    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
+        return None
+    if re.fullmatch(f"(?:{words.any('places.venue')})", written):
+        return None  # a venue word alone: "公园里"
+    return text[at:last].strip("“”\"")
+
+
+_NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+
+
+def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
+                    patterns: dict) -> tuple[list[Element], str | None]:
+    """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
+    the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
+    venue_end = re.compile(f"(?:{words.any('places.venue')})")
+    for segment in re.finditer(f"[^{re.escape(''.join(_STOPS))}{_NAME_BREAKS}]{{2,16}}", plain[start:end]):
+        a, b = start + segment.start(), start + segment.end()
+        last = None
+        for found in venue_end.finditer(plain, a, b):
+            last = found.end()
+        if last is None or last - a < 3:
+            continue
+        elements, venue = _read_chain(text, plain, a, last, words, patterns)
+        if venue and not any(venue.startswith(w) for w in words["places.not_names"]):
+            return elements, venue
+    return [], None
