@@ -98,7 +98,7 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
 
 _NAME = f"[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}}(?:[·•][{HAN}]{{1,6}})?"  # 李鑫, 伊 霄, 阿布都·艾尼
 _NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME})*"
-_ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z· ]{{0,14}}?"
+_ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(]", "[)）]"
 
 
@@ -120,7 +120,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": re.compile(
-            f"(?P<agency>{_ORG})?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
             f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*/?\\s*(?:{took})"),
         # 中新社发 刘卫勇 摄
         "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"),
@@ -131,7 +131,8 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "brackets": re.compile(
             f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
-        "name_took": re.compile(f"(?P<name>{_NAMES})(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
+        "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$",
+                                re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # 张三 供图, 受访者供图
@@ -148,6 +149,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
+        "venue_start": re.compile(f"(?:{words.any('places.venue')})"),
         "venue": re.compile(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
     }
 
@@ -262,7 +264,11 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         else:
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
-                credit.photographer = _first_name(text[match.start("name"):match.end("name")])
+                written = _first_name(text[match.start("name"):match.end("name")])
+                if written and rules.standard_agency(simplified(written)):
+                    credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
+                else:
+                    credit.photographer = written
             if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
                 continue
             if name == "source" and credit.agency and not rules.standard_agency(credit.agency):
@@ -284,7 +290,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*")
+_HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -320,7 +326,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五":
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = re.compile(
     rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
-    rf"|(?<![\d月年])(?P<dayonly>\d{{1,2}})日"
+    rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:至|到|-|—|~)\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
 
@@ -378,6 +384,10 @@ def _choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[i
     cued = [m for m in mentions if m.kind == "taken"]
     first = body[0]
     scene = [m for m in mentions if first[0] <= m.start < first[1]]
+    if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
+        line_end = text.find("\n", first[0])
+        line_end = len(text) if line_end < 0 else line_end
+        scene = [m for m in mentions if first[0] <= m.start < line_end]
     chosen = (cued or scene or [None])[0]
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
@@ -392,7 +402,10 @@ def _choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[i
 # --- place ----------------------------------------------------------------------------------------------
 
 
-_STOPS = set("，,。、的里内上下中前后旁畔边外和与及等；;：:（）()“”\"《》 \n")
+_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n")
+#: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
+_POSITION_WORDS = set("里内上下中前后旁畔边外")
+_STOPS = _HARD_STOPS | _POSITION_WORDS
 
 
 def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
@@ -424,25 +437,25 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     position = lead.end() if lead else start
     if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
-        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000在":
+        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
             position += 1
     best: tuple[list[Element], str | None] | None = None
     starts = [position] + [m.end() for m in re.finditer(words.any("places.before_place"), plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
-    for at in starts:
+    for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if number == 0 and _modifier(plain, elements, venue, end):
+            continue  # "美国参谋长...": a country that qualifies a title, not the scene
         if elements or venue:
             best = (elements, venue)
             if elements:
                 break
     if best is None or not best[0]:
-        found = patterns["units"].search(plain, start, end)  # "汝城县文明瑶族乡沙洲瑶族村": a chain anywhere
-        while found is not None:
-            elements, venue = _read_chain(text, plain, found.start(), end, words, patterns)
-            if elements:
+        for at in _boundaries(plain, start, end):  # "青山绿水环抱的汝城县文明瑶族乡沙洲瑶族村": a chain anywhere
+            elements, venue = _read_chain(text, plain, at, end, words, patterns)
+            if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
-            found = patterns["units"].search(plain, found.end(), end)
     if best is None or not best[0] and not best[1]:
         best = _venue_anywhere(text, plain, start, end, words, patterns)
     elements, venue = best
@@ -450,6 +463,25 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
     return place
+
+
+def _boundaries(plain: str, start: int, end: int) -> list[int]:
+    """Where a place name may begin: the sentence's start and after a stop or a linking word."""
+    found = [start]
+    for at in range(start + 1, end):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS:
+            found.append(at)
+    return found
+
+
+def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
+    """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
+    qualifies them and is not where the photo was taken."""
+    if not elements or venue:
+        return False
+    after = elements[-1].end
+    return after < end and bool(_HAN_CHAR.match(plain[after])) and plain[after] not in _HARD_STOPS and (
+        plain[after] not in _NAME_BREAKS) and plain[after:after + 2] not in ("里", "内", "畔", "一带", "附近", "境内")
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -478,33 +510,65 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
 def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
              before: list[Element]) -> tuple[Element, int] | None:
     """One administrative unit or known place name at `at`, and where it ends."""
-    if at >= end or plain[at] in _STOPS:
+    if at >= end or plain[at] in _HARD_STOPS:
         return None
     places = words.lists["places"]
     for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
-        if plain.startswith(name, at):
+        if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
                 written = plain[at:suffixed.end()]
                 if written[len(name):] in places["province"] + places["city"]:
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
             level = "city" if name in places["municipalities"] else "province"
-            return Element(level, text[at:at + len(name)], at, at + len(name), link=","), at + len(name)
+            element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
+            element.population = _cjk_population(name) if level == "city" else 0
+            return element, at + len(name)
     country = _known_country(plain, at, end)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
-    if unit is not None and not any(ch in _STOPS for ch in plain[at:unit.end()]):
-        name_length = len(re.sub(f"(?:{'|'.join(map(re.escape, _all_suffixes(places)))})$", "", plain[at:unit.end()]))
-        if name_length >= 1 and plain[at:unit.end()] not in ("城市", "本市", "全市", "全省", "全县", "市区", "城区"):
-            if name_length >= 4 and "自治" not in plain[at:unit.end()] and "族" not in plain[at:unit.end()]:
-                # "娄底新化县": a city written without 市, then its county
+    if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
+            patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
+        unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
+        written = plain[at:unit.end()]
+        name_length = len(re.sub(f"(?:{'|'.join(map(re.escape, _all_suffixes(places)))})$", "", written))
+        if name_length >= 4 and "自治" not in written and "族" not in written:
+            if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
+                # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
                 return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
+        elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
+    state = re.compile("[\u4e00-\u9fff]{2,5}?州").match(plain, at, end)
+    if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
+        return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     city = _known_city(plain, at, end)
-    if city is not None:
+    if city is not None and not patterns["venue_start"].match(plain, city, end):
+        # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长城级政", "省": "委长会级份内",
+                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
+
+
+def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
+    and a suffix that is not the start of another word (市场, 村民)."""
+    written = plain[start:end]
+    if any(ch in _STOPS or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+            written[0] in _NAME_BREAKS) or written.startswith(_NOT_NAME_START):
+        return False
+    following = plain[end:end + 1]
+    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
+        return False
+    if len(written) > 7 and "自治" not in written:
+        return False
+    return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
 def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
@@ -547,30 +611,49 @@ def _known_country(plain: str, at: int, end: int) -> int | None:
     return None
 
 
+#: How many people a city must have for its Chinese name, written bare, to be read as that city: GeoNames'
+#: alternate names include two-character words of small towns ("联合", "中心") that are everyday words.
+BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
+
+
 def _known_city(plain: str, at: int, end: int) -> int | None:
     for length in (5, 4, 3, 2):
         if at + length <= end and plain[at + length - 1] not in _STOPS:
-            levels = _cjk_levels(plain[at:at + length])
-            if levels:
+            population = _cjk_population(plain[at:at + length])
+            if population >= BARE_CITY_POPULATION.get(length, 0) and population:
                 return at + length
     return None
 
 
 @lru_cache(maxsize=65536)
-def _cjk_levels(name: str) -> bool:
-    """Whether a Chinese name is a city the gazetteer knows under one of its alternate names (宜宾, 纽约)."""
+def _cjk_population(name: str) -> int:
+    """The population of the biggest city the gazetteer knows under this Chinese name (宜宾, 纽约), or 0."""
     from catalog.places import get_gazetteer
 
     gazetteer = get_gazetteer()
-    positions, _ = gazetteer._cities_of(name)  # noqa: SLF001 - the alternate-name index, read-only
-    return bool(positions)
+    for form in (name, _traditional(name)):
+        positions, _ = gazetteer._cities_of(form)  # noqa: SLF001 - the alternate-name index, read-only
+        if positions:
+            return max(gazetteer._cities[p].population for p in positions)  # noqa: SLF001
+    return 0
+
+
+@cache
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(text: str) -> str:
+    return _to_traditional().convert(text)
 
 
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches)."""
-    stop = at
-    while stop < end and plain[stop] not in _STOPS and plain[stop] not in _NAME_BREAKS:
+    stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
+    while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
     last = None
     for found in re.finditer(f"(?:{words.any('places.venue')})", plain[at:stop]):
@@ -593,7 +676,7 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
     venue_end = re.compile(f"(?:{words.any('places.venue')})")
-    for segment in re.finditer(f"[^{re.escape(''.join(_STOPS))}{_NAME_BREAKS}]{{2,16}}", plain[start:end]):
+    for segment in re.finditer(f"[^{re.escape(''.join(_HARD_STOPS))}{_NAME_BREAKS}]{{2,16}}", plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
         last = None
         for found in venue_end.finditer(plain, a, b):
