@@ -465,6 +465,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     return place
 
 
+_SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
+
+
 def _boundaries(plain: str, start: int, end: int) -> list[int]:
     """Where a place name may begin: the sentence's start and after a stop or a linking word."""
     found = [start]
@@ -477,8 +480,8 @@ def _boundaries(plain: str, start: int, end: int) -> list[int]:
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
-    if not elements or venue:
-        return False
+    if not elements or venue or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
+        return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
     return after < end and bool(_HAN_CHAR.match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and plain[after:after + 2] not in ("里", "内", "畔", "一带", "附近", "境内")

@@ -188,6 +188,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         if level == "place" and _inside_a_city(element, chain.elements[number + 1:]):
             level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
             counties.append(element)
+            inside_city.append(element)
             continue
         owner = owner or element.country
         if level == "town":
