@@ -101,7 +101,7 @@ _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 #: Kinds of the agency registry that hand pictures out rather than publish them: a provider beside an outlet.
 PROVIDER_KINDS = frozenset({"space agency", "government"})
-_RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")\s+)+", re.IGNORECASE)
+_RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
@@ -213,6 +213,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     return Reading(credit, strong, shaped)
 
 
+#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)".
+_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]])+\s*$",
+                        re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
@@ -244,6 +247,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     'Photograph: Sean Gallup/Getty Images'
     """
     body = raw.strip().lstrip("=—–-| ").strip()
+    body = _NOTE_TAIL.sub("", body).strip()
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     body = _COPYRIGHT_YEAR.sub(r"\1", body)
@@ -327,6 +331,8 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
+    if re.match(r"(?:HO|Handout)\s*-\s*\S", text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
+        return Part(text, "org", re.sub(r"^(?:HO|Handout)\s*-\s*", "", text), segment, "handout")
     expanded = _EXPANSION.search(text)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
@@ -343,11 +349,11 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role)
-    if looks_like_person(text):
-        return Part(text, "person", text, segment, role)
     ranked = _RANK.match(text)
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
+    if looks_like_person(text):
+        return Part(text, "person", text, segment, role)
     names = _SEVERAL.split(text)
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
@@ -414,7 +420,7 @@ class Chain:
         self.people = [p for p in self.names if p.kind == "person"]
         self.outlets = [p for p in self.names if p.kind in ("agency", "org")]
         self.last_segment = max(p.segment for p in self.parts)  # > 0 when there is a "via"
-        self.handout = any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in self.parts)
+        self.handout = any(p.kind == "tag" and p.value in HANDOUT_TAGS or p.role == "handout" for p in self.parts)
         self.recipient = next((p for p in self.names if p.role == "recipient"), None)
 
     def distributor(self) -> str | None:
@@ -582,7 +588,8 @@ _LABEL_BEFORE = re.compile(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
 _RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*(?:,?\s+[A-Z][A-Za-z]*)*\s+OUT|RESTRICTED\b.*)\s*$")
-_JUNK_AFTER = re.compile(r"[\s.#(]*(?:==\s*\S+)?[\s.#(]*")  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)("
+_JUNK_AFTER = re.compile(  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)(", "(U.S. Army photo by ...) (Released)"
+    r"[\s.#(]*(?:==\s*\S+)?[\s.#(]*(?:[(\[]\s*(?:released?|file|handout|ho)\s*[)\]][\s.]*)?", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"\s*[-–—]{1,3}\s")
 _GLUED_LABEL = re.compile(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
@@ -837,7 +844,8 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
         if not candidate.standalone:
             return None
         if not reading.shaped:  # a person alone: only at the very end, not a sentence of its own
-            if candidate.end < len(text) or not _person_alone_ok(candidate):
+            alone = credit.photographer and not (credit.agency or credit.provider)
+            if not alone or candidate.end < len(text) or not _person_alone_ok(candidate):
                 return None
             score -= 1.0
     if credit.agency and rules.standard_agency(credit.agency):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions.chinese import language, parse_chinese
+from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
@@ -39,6 +40,11 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     if not text or not text.strip():
         return CaptionFacts(text=text)
     written_in = language(text)
+    why = not_a_caption(text, compile_rules(house_rules(rules.not_captions)))
+    if why is not None:
+        facts = CaptionFacts(text=text, language=written_in)
+        facts.notes.append(f"not a caption ({why}): nothing is read from it")
+        return facts
     if written_in == "zh":
         facts = parse_chinese(text, rules, places=places, dates=dates)
         facts.language = "zh"

@@ -53,6 +53,8 @@ class Rules:
     #: The house file's [chinese] table: word lists read over catalog/rules/chinese.toml by
     #: catalog.captions.chinese (kept raw here).
     chinese: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [not_captions] rules, read over catalog/rules/not_captions.toml.
+    not_captions: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -164,7 +166,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
-    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese"}
+    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -189,8 +191,15 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
                                         for w in v.values()) for v in chinese.values()):
         raise CatalogError(f'rules file {where}: [chinese] must hold tables of word lists, like [chinese.credit] '
                            'staff = ["记者"]')
+    not_captions = raw.get("not_captions", {})
+    from catalog.captions.notcaptions import compile_rules, house_rules
+
+    try:
+        compile_rules(house_rules(not_captions))
+    except CatalogError as err:
+        raise CatalogError(f"rules file {where}: {err}") from None
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
-                 chinese=chinese)
+                 chinese=chinese, not_captions=not_captions)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -217,7 +217,8 @@ series open derby grand prix prix war
 OFF_EARTH = ("space station", "spacecraft", "lunar", "moon", "mars", "orbit", "orbiter")
 
 #: Words for open water and the sky: never a city ("the South China Sea", "the Milky Way").
-WATER_WORDS = frozenset({"sea", "ocean", "strait", "gulf", "channel", "way", "space", "orbit"})
+WATER_WORDS = frozenset({"sea", "ocean", "strait", "straits", "gulf", "channel", "way", "space", "orbit", "firth",
+                         "sound"})
 
 #: Lower-case nouns after a possessive that make the possessor a place: "in Beijing's northern suburb".
 AREA_NOUNS = frozenset({
@@ -341,7 +342,7 @@ ORGANISATION_WORDS = frozenset({
 #: "(AP Photo/Andy Wong, File)".
 CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
-    "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released",
+    "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released", "release",
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
@@ -422,6 +423,7 @@ RANKS = (
     r"corporal", r"spc\.?", r"specialist", r"pfc\.?", r"pvt\.?", r"private(?:\s+first\s+class)?",
     r"(?:1st|2nd|first|second)\s+lt\.?", r"lt\.?\s*(?:col\.?|cmdr\.?|j\.?g\.?|gen\.?)?", r"lieutenant",
     r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"cmdr\.?", r"commander",
-    r"ensign", r"seaman(?:\s+(?:apprentice|recruit))?", r"cadet", r"officer", r"chief", r"photographer'?s?\s+mate",
+    r"ensign", r"seaman(?:\s+(?:apprentice|recruit))?", r"cadet", r"officer", r"chief",
+    r"photographer(?:'s|’s|ís|s)?\s+mate(?:\s+(?:1st|2nd|3rd|first|second|third|airman)(?:\s+class)?)?",
     r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist", r"correspondent", r"reporter",
 )

@@ -1,0 +1,77 @@
+"""Texts in a caption field that are no caption: camera defaults, program stamps, test placeholders, data
+dumps, usage notes. The rules are data, in ``catalog/rules/not_captions.toml`` (a house rules file adds its
+own under ``[not_captions]``); each pattern must describe the whole text, so a real caption that merely
+mentions a camera is read as usual.
+
+>>> not_a_caption("OLYMPUS DIGITAL CAMERA         ")
+"a camera maker's default text"
+>>> not_a_caption("XMPFiles BlueSquare test file, created in Photoshop CS2, saved as .psd, .jpg, and .tif.")
+'a test or template placeholder'
+>>> not_a_caption("ImageQualityAssuranceDate: 2019-07-10"), not_a_caption("For Educational Use Only")
+('a data dump', 'a usage or rights note')
+>>> not_a_caption("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from catalog.errors import CatalogError
+
+
+@dataclass(frozen=True)
+class NotCaptionRule:
+    """One kind of text that is no caption."""
+
+    name: str
+    example: str
+    pattern: re.Pattern  # the rule's patterns as one, matched against the whole stripped text
+
+
+@cache
+def _shipped() -> list[dict[str, Any]]:
+    with resources.files("catalog").joinpath("rules", "not_captions.toml").open("rb") as handle:
+        return tomllib.load(handle)["rule"]
+
+
+@lru_cache(maxsize=8)
+def compile_rules(house: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tuple[NotCaptionRule, ...]:
+    """The shipped rules, then the house's (name, example, patterns) rules."""
+    raw = [(r["name"], r.get("example", ""), tuple(r["patterns"])) for r in _shipped()] + list(house)
+    compiled = []
+    for name, example, patterns in raw:
+        try:
+            pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.DOTALL)
+        except re.error as err:
+            raise CatalogError(f"not-a-caption rule {name!r}: a pattern is not a valid regular expression: {err}")
+        compiled.append(NotCaptionRule(name, example, pattern))
+    return tuple(compiled)
+
+
+def house_rules(table: dict[str, Any] | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """A house file's [not_captions] table as rules for compile_rules."""
+    rules = (table or {}).get("rule", [])
+    if not isinstance(rules, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("patterns"), list)
+            and all(isinstance(p, str) for p in r["patterns"]) for r in rules):
+        raise CatalogError('[not_captions] must hold [[not_captions.rule]] tables with a name and patterns = [...]')
+    return tuple((r["name"], str(r.get("example", "")), tuple(r["patterns"])) for r in rules)
+
+
+def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = None) -> str | None:
+    """Why a text is no caption (the rule's name), or None when it may be one."""
+    if text is None:
+        return None
+    stripped = text.strip()
+    if not stripped:
+        return None
+    for rule in rules if rules is not None else compile_rules():
+        if rule.pattern.fullmatch(stripped):
+            return rule.name
+    return None
