@@ -571,6 +571,7 @@ class Candidate:
     end: int
     weight: float  # where it sits: the end of the caption weighs most
     standalone: bool  # on a line of its own, in closing brackets, or after a separator at a line's end
+    enclosed: bool = False  # in brackets that close the caption: "(LOC)", "(Library of Congress)"
 
 
 @dataclass(frozen=True)
@@ -637,7 +638,7 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         if _at_end(text, match.end()):
-            yield Candidate(content, start, len(text), 3.0, True)
+            yield Candidate(content, start, len(text), 3.0, True, enclosed=not label)
         elif not text[match.end():line_end].strip(" .\t"):
             yield Candidate(content, start, match.end(), 2.5, True)  # the end of a paragraph
         elif text[match.end():match.end() + 1].isalpha() and text[match.end()].isupper():
@@ -845,6 +846,8 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
             return None
         if not reading.shaped:  # a person alone: only at the very end, not a sentence of its own
             alone = credit.photographer and not (credit.agency or credit.provider)
+            if candidate.enclosed and credit.provider and not credit.photographer:
+                return score - 0.5  # "(LOC)", "(Library of Congress)": a source in the closing brackets
             if not alone or candidate.end < len(text) or not _person_alone_ok(candidate):
                 return None
             score -= 1.0

@@ -248,6 +248,8 @@ _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
+_CITATION_BEFORE = re.compile(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
+                              re.IGNORECASE)
 _BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
@@ -270,6 +272,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     words = _WORD.findall(before.casefold())
     if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
+    if _CITATION_BEFORE.search(before):
+        return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
     if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
         return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
     last = len(words)

@@ -34,6 +34,9 @@ from catalog.captions.vocabulary import (
     AREA_NOUNS,
     CHINA_PROVINCES,
     CITY_STATES,
+    EVENT_PREFIXES,
+    ORIGIN_NOUNS,
+    TITLE_WORDS,
     PROPER_VENUES,
     TOWN_LIKE_VENUE_WORDS,
     VENUE_PREFIXES,
@@ -77,6 +80,8 @@ _CONNECTORS = frozenset({
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
 _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
 _ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", "her", "their", "its", "every",
+                          "each", "some", "another"})
 _GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
 _VENUE_START = frozenset({"venue", "town", "event"})
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
@@ -302,7 +307,7 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     if word == "from":
         return before in VIEWING_VERBS or _is_distance(before)
     if word == "of":
-        return before not in SHOWN_NOUNS
+        return before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
     return True
 
 
@@ -373,8 +378,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     if allowed == "near":
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level in _VENUE_START or larger
-    if allowed == "subject":
-        return first.level == "venue"
+    if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
+        capitals = sum(1 for w in first.value.split() if w[:1].isupper())
+        return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
     if allowed == "object":
@@ -447,6 +453,16 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     while k < n and _is_descriptor(toks, k):
         k += 1
     kind = None
+    owner_country = None
+    if saw_the and k + 3 < n and is_capitalised(toks[k].text) and toks[k + 1].lower in KIND_LEVELS and (
+            toks[k + 2].lower == "of"):
+        # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind
+        qualifier = toks[k].text
+        if classify(qualifier)[0] == "country":
+            owner_country = qualifier
+            k += 1
+        elif qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) and not _known_place(qualifier):
+            k += 1  # "the northwestern Spanish city of Zamora"
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if k < n and toks[k].lower == "the":
@@ -456,7 +472,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         return None
     possessor = strip_possessive(toks[end - 1].text)
     if possessor is None:
-        return [_element(toks, k, end, saw_the, kind)], end
+        element = _element(toks, k, end, saw_the, kind)
+        element.country = element.country or owner_country
+        return [element], end
     owner = _element(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -573,7 +591,7 @@ def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     before = toks[i - 1].text if i else ""
     if not before or before in ".!?\n":
         return False
-    return not _known_place(toks[i].text)
+    return before.casefold() == "the" or not _known_place(toks[i].text)
 
 
 def _known_place(name: str) -> bool:
@@ -626,7 +644,7 @@ def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
 def _stops(toks: list[Token], j: int) -> bool:
     """Capitalised words that end a name: weekdays, a month before a day, "The"."""
     word = toks[j].lower
-    if word in _WEEKDAYS or word in _ARTICLES:
+    if word in _WEEKDAYS or word in _ARTICLES or word in _DETERMINERS:
         return True
     if word in _MONTH_WORDS:
         return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
@@ -663,6 +681,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return kind, name
     if folded.rstrip(".") in _NOT_PLACES or re.fullmatch(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)", folded):
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
+    if any(word.strip(".,") in TITLE_WORDS for word in words) or words[0] in EVENT_PREFIXES:
+        return "ignore", name  # "the 16th President", "Operation Mountain Viper"
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):

@@ -212,6 +212,25 @@ biennale concert competition contest celebration anniversary meeting assembly di
 series open derby grand prix prix war
 """.split())
 
+#: Words that open an event's name: "Operation Mountain Viper", "Exercise Cobra Gold".
+EVENT_PREFIXES = frozenset({"operation", "exercise", "op."})
+
+#: A person's titles: a name holding one is no place ("the 16th President"), and "of" after one names a title's
+#: country, not the scene ("President of the United States", "Governor of Texas").
+TITLE_WORDS = frozenset({
+    "president", "presidents", "minister", "ministers", "premier", "governor", "mayor", "king", "queen",
+    "prince", "princess", "emperor", "empress", "secretary", "ambassador", "chairman", "chairwoman",
+    "chairperson", "ceo", "senator", "congressman", "congresswoman", "lawmaker", "envoy", "consul",
+    "commissioner", "chancellor", "sultan", "emir", "sheikh", "pope", "archbishop", "bishop", "cardinal",
+    "vice-president", "vice-premier", "spokesman", "spokeswoman", "spokesperson", "chief", "commander",
+    "general", "director", "champion", "champions", "delegate", "delegates", "representative",
+})
+
+#: People named by where they come from: "of" after one names their origin, not the scene ("residents of
+#: Beijing", "the people of Gaza").
+ORIGIN_NOUNS = frozenset({"citizen", "citizens", "people", "residents", "resident", "native", "natives", "team",
+                          "nationals", "delegation", "villagers", "students", "fans", "workers", "survivors"})
+
 #: Off Earth: a name holding one of these is no place on Earth ("International Space Station", "lunar
 #: farside"), so a photo taken there gets no location (the labelling rules).
 OFF_EARTH = ("space station", "spacecraft", "lunar", "moon", "mars", "orbit", "orbiter")
