@@ -111,6 +111,16 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
                 else "manual", key)
     # A caption a person chose is read before the file's own credit, date and place: it is the newer word.
     caption_first = sources.get("caption") in ("manual", "linked")
+    # A camera's default text or a test string in the file's caption field is kept as the file's value, but it
+    # is no caption: nothing is read from it, and `show` says so (issue 15, item 10).
+    not_caption = None
+    if values.get("caption") and not caption_first:
+        from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
+
+        not_caption = not_a_caption(values["caption"],
+                                    compile_rules(house_rules(rules.not_captions)) if rules is not None else None)
+        if not_caption:
+            sources["caption.not_a_caption"] = not_caption
 
     # Imported here, not at the top: the parser compiles its patterns on import, and `catalog search`
     # (which imports this module through the Library) never parses a caption.
@@ -119,7 +129,7 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # What the caption is read for, it is read for: its place only when the file states none (see _place),
     # its dates only when the file has no date to the day, or the caption may hold a release date.
     facts = None
-    if values.get("caption"):
+    if values.get("caption") and not not_caption:
         from catalog.captions.dates import may_give_release_date
 
         places = caption_first or not any(level in meta.fields for level in PLACE_LEVELS)
@@ -154,7 +164,7 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     values["sources"] = sources
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None
     values["credit_key"] = _folded_join(values, ("photographer", "agency", "provider", "credit_line", "source"))
-    values["search_text"] = search_text(values)
+    values["search_text"] = search_text({k: v for k, v in values.items() if k != "caption" or not not_caption})
     return values
 
 
@@ -232,10 +242,16 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
 
 
 _MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]+)")
+_CHINESE_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 
 
 def _with_year(date_text: str, year: str) -> str | None:
-    """'Oct. 14' + '2025' -> '2025-10-14'; None when the text is not a month and day."""
+    """'Oct. 14' + '2025' -> '2025-10-14', '10月14日' + '2025' likewise; None when the text is not a month and
+    day."""
+    chinese = _CHINESE_MONTH_DAY.search(date_text)
+    if chinese:
+        candidate = f"{year}-{int(chinese[1]):02d}-{int(chinese[2]):02d}"
+        return candidate if span(candidate)[0] else None
     match = _MONTH_DAY.search(date_text)
     if not match:
         return None

@@ -87,7 +87,7 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     rows = [
         ("state", "; ".join(s for s in state if s), None),
         ("format", described, "file"),
-        ("caption", record["caption"], "caption"),
+        ("caption", _caption_shown(record), "caption"),
         ("headline", record["headline"], "headline"),
         ("credit line", credit["line"], "credit.line"),
         ("photographer", credit["photographer"], "credit.photographer"),
@@ -114,6 +114,13 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
         source = sources.get(key)
         fields.append((name, str(value), SOURCE_NAMES.get(source, source) if source else None))
     return fields
+
+
+def _caption_shown(record: dict[str, Any]) -> str | None:
+    """The caption field, marked when the file's text there is no caption ("OLYMPUS DIGITAL CAMERA")."""
+    why = record["sources"].get("caption.not_a_caption")
+    caption = record["caption"]
+    return f"{caption}  (not a caption: {why})" if caption and why else caption
 
 
 def copy_text(value: Any) -> str:

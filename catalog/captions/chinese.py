@@ -170,12 +170,20 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
-def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool = True) -> CaptionFacts:
+def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool = True,
+                  explain: bool = False) -> CaptionFacts:
     """What a Chinese caption says about its photo (see the module docstring)."""
     words, patterns = words_for(rules)
     plain = simplified(text)
-    facts = CaptionFacts(text=text)
+    facts = CaptionFacts(text=text, language="zh")
     found = find_chinese_credit(text, plain, rules, words, patterns)
+    if found is None and re.search(r"[A-Za-z]{2,}", text):
+        from catalog.captions.credits import find_credit
+
+        found = find_credit(text, rules)  # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
+    if explain:
+        facts.notes.append(f"credit {found.credit.raw!r} read as the {found.spot} shape" if found
+                           else "credit: none found")
     work = plain
     if found is not None:
         facts.credit = found.credit
@@ -188,6 +196,9 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     sentences = _sentences(work)
     body = _body(work, sentences)
     date = _choose_date(work, sentences, body, words)
+    if explain:
+        facts.notes.append(f"date {text[date.start:date.end]!r} ({date.kind}): the first date of the caption's first "
+                           "sentence, or one that says it was taken or released" if date else "date: none written")
     if date is not None:
         facts.date, facts.date_kind = date.iso, date.kind
         facts.date_text = None if date.iso else text[date.start:date.end]
@@ -195,6 +206,10 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             facts.released = date.iso
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+        if explain:
+            from catalog.captions.parser import place_note
+
+            facts.notes.append(place_note(facts.location, "scene sentence", ""))
     return facts
 
 

@@ -23,13 +23,15 @@ _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 
 
-def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True) -> CaptionFacts:
+def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True,
+          explain: bool = False) -> CaptionFacts:
     """What a caption says about its photo: credit, date and place, as written (never guessed).
 
     `rules` are the house rules for agency names (``load_rules()``); the shipped default when None.
     `places=False` skips reading the place (half the work) for a caller that will not use it, such as the
     importer when the file states its place itself; `dates=False` likewise skips the dates (only together
-    with `places=False`: the place is read from the sentence that holds the date).
+    with `places=False`: the place is read from the sentence that holds the date). With `explain`, the
+    facts' ``notes`` say why each value was taken and what was left out (``parse-caption --explain``).
 
     >>> facts = parse("A bullet train crosses the Gobi in Zhongchuan township, Lanzhou New Area, "
     ...               "northwest China's Gansu province, Aug. 3, 2025. (Photo/Xu Gang)")
@@ -43,16 +45,20 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     why = not_a_caption(text, compile_rules(house_rules(rules.not_captions)))
     if why is not None:
         facts = CaptionFacts(text=text, language=written_in)
-        facts.notes.append(f"not a caption ({why}): nothing is read from it")
+        facts.notes.append(f"not a caption: {why}; no credit, date or place is read from it")
         return facts
     if written_in == "zh":
-        facts = parse_chinese(text, rules, places=places, dates=dates)
-        facts.language = "zh"
-        return facts
-    facts = _parse_english(text, rules, places=places, dates=dates)
-    if written_in == "mixed":
-        facts = _merged(facts, parse_chinese(text, rules, places=places, dates=dates))
+        facts = parse_chinese(text, rules, places=places, dates=dates, explain=explain)
+    else:
+        facts = _parse_english(text, rules, places=places, dates=dates, explain=explain)
+        if written_in == "mixed":
+            chinese = parse_chinese(text, rules, places=places, dates=dates, explain=explain)
+            facts = _merged(facts, chinese)
     facts.language = written_in
+    if explain:
+        facts.notes.insert(0, {"en": "language: English", "zh": "language: Chinese",
+                               "mixed": "language: Chinese and English (each field from the part that states it)"}
+                           [written_in])
     return facts
 
 
@@ -71,20 +77,30 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
     return facts
 
 
-def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool) -> CaptionFacts:
+def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explain: bool = False) -> CaptionFacts:
     """The English reader (see parse)."""
     facts = CaptionFacts(text=text)
+    note = facts.notes.append if explain else None
     work = text  # the text the readers see: same offsets, with the credit and dateline blanked out
     found = find_credit(text, rules)
     if found is not None:
         facts.credit = found.credit
         work = blank(work, found.cut_start, found.cut_end, mark="\n")
+        if note:
+            note(credit_note(found, rules))
+    elif note:
+        note("credit: none found (no credit line, lead-in or known agency at the end, a line or brackets)")
     dateline = find_dateline(work)
     if dateline is not None:
         work = blank(work, dateline.start, dateline.end)
+        if note and not dateline.scene:
+            note(f"dateline {text[dateline.start:dateline.end].strip()!r} left out: when the story was filed, "
+                 "not the photo's date or place")
     facts.description = description(text, found)
     if facts.credit.photographer is None:
         facts.credit.photographer = photographer_in_text(work, rules)
+        if note and facts.credit.photographer:
+            note(f"photographer {facts.credit.photographer!r}: named in the text ('photo taken by ...')")
 
     if not (places or dates):
         return facts  # the credit is all the caller wants
@@ -95,12 +111,58 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool) -> Cap
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )
+    if note:
+        for line in date_notes(work, spans, found_dates):
+            note(line)
     if places:
         anchor = found_dates.anchor
-        facts.location = find_place(work, spans, paragraphs, anchor and (anchor.start, anchor.end)).place
+        reading = find_place(work, spans, paragraphs, anchor and (anchor.start, anchor.end))
+        facts.location = reading.place
+        if note:
+            note(place_note(reading.place, reading.how, reading.written))
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
+
+
+def credit_note(found: Found, rules: Rules) -> str:
+    """Why a credit was taken: where it sat, and what each name was read as."""
+    credit = found.credit
+    parts = [f"{name} {value!r}" for name, value in (
+        ("photographer", credit.photographer), ("agency", credit.agency), ("provider", credit.provider)) if value]
+    known = " (a standard name from the agency registry)" if credit.agency and rules.agency_kind(
+        credit.agency) else ""
+    return f"credit {credit.raw!r} read from the {found.spot} spot: {', '.join(parts) or 'nobody named'}{known}"
+
+
+def date_notes(text: str, spans: list[tuple[int, int]], chosen) -> list[str]:
+    """Why the date was taken, and which dates were left out as background."""
+    lines = []
+    anchor = chosen.anchor
+    if chosen.date:
+        cue = anchor.cue if anchor is not None else None
+        why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it"}.get(
+            cue, "the first date of the scene")
+        lines.append(f"date {anchor.text if anchor else chosen.date!r} → {chosen.date} ({chosen.date_kind}): {why}")
+    elif chosen.date_text:
+        lines.append(f"date {chosen.date_text!r} has no year: kept as date_text, date left empty"
+                     + (f" ({chosen.date_kind})" if chosen.date_kind else "; another day's date, so no kind"))
+    for mention in find_dates(text, spans):
+        if mention.cue == "background" and (anchor is None or mention.start != anchor.start):
+            lines.append(f"date {mention.text!r} left out: background (a date of something else than the photo)")
+    if not lines:
+        lines.append("date: none written")
+    return lines
+
+
+def place_note(place: Place, how: str, written: str) -> str:
+    """Where the place was read."""
+    values = [f"{level} {getattr(place, level)!r}" for level in ("sublocation", "city", "province", "country")
+              if getattr(place, level)]
+    if not values:
+        return "place: none read (no place phrase the tables or the gazetteer know)"
+    where = f" from {written.strip()!r}" if written.strip() else ""
+    return f"place read from the {how or 'scene sentence'}{where}: {', '.join(values)}"
 
 
 def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool = True) -> None:

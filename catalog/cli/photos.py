@@ -78,16 +78,22 @@ def caption(ctx, photo, text, fmt):
 @format_option("text", "json", default="text")
 @click.option("--resolve/--no-resolve", default=True, show_default=True,
               help="Add the gazetteer-completed place as `resolved` (JSON) or a 'resolved' line.")
+@click.option("--explain", is_flag=True,
+              help="Say why each value was taken or left out (JSON: an `explain` list).")
 @click.pass_context
-def parse_caption(ctx, text, fmt, resolve):
+def parse_caption(ctx, text, fmt, resolve, explain):
     """Show what the caption parser finds in TEXT (or standard input): credit, date, place.
 
-    The JSON holds exactly what the caption states; the gazetteer's completion of the place is a
-    separate `resolved` object.
+    English and Chinese captions give the same keys; `language` says which the caption is (en, zh, or
+    mixed). The JSON holds exactly what the caption states, as written; the gazetteer's completion of the
+    place (English names through its alternate names: 合肥 is Hefei, Anhui, China) is a separate
+    `resolved` object. A text that is no caption (a camera's default, a test string) gives nothing.
 
     \b
     Examples:
       catalog parse-caption "Researchers take a test drive ... in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"
+      catalog parse-caption "10月14日，在安徽省合肥市骆岗公园，一架飞机试飞。新华社记者 李鑫 摄"
+      catalog parse-caption --explain "OLYMPUS DIGITAL CAMERA"
       echo "..." | catalog parse-caption --format json
     """
     from catalog import render
@@ -101,8 +107,10 @@ def parse_caption(ctx, text, fmt, resolve):
         text = stdin.read()
     if not text.strip():
         raise UsageError("the caption is empty")
-    facts = parse(text)
+    facts = parse(text, explain=explain)
     output = facts.to_json()
+    if explain:
+        output["explain"] = list(facts.notes)
     if resolve:
         from catalog.places import get_gazetteer
 
@@ -118,6 +126,8 @@ def parse_caption(ctx, text, fmt, resolve):
         ("provider", credit["provider"]), ("date", output["date"]), ("date kind", output["date_kind"]),
         ("date (no year)", output.get("date_text")), ("released", output.get("released")),
     ]
+    if output["language"] != "en":
+        rows.insert(0, ("language", {"zh": "Chinese", "mixed": "Chinese and English"}[output["language"]]))
     rows += [(level, output["location"][level]) for level in ("sublocation", "city", "province", "country")]
     if output.get("resolved"):
         r = output["resolved"]
@@ -129,6 +139,10 @@ def parse_caption(ctx, text, fmt, resolve):
     for name, value in rows:
         if value:
             click.echo(f"{name:>15}  {value}")
+    if explain:
+        click.echo("")
+        for line in facts.notes:
+            click.echo(f"  - {line}")
 
 
 @click.command()
