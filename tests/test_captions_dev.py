@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.evaluate_captions import FIELDS, THRESHOLD, evaluate, fold, main, matches, report
+from tools.evaluate_captions import (
+    FIELDS, OUR_SETS, THRESHOLD, corpus_root, corpus_score, evaluate, evaluate_ours, fold, main, matches, report,
+)
 
 SHARED = Path(os.environ.get("CATALOG_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 DEV = SHARED / "captions" / "dev.jsonl"
@@ -29,6 +31,76 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
     printed = capsys.readouterr().out
     assert all(f"  {name} " in printed for name in FIELDS)
     assert "captions/s" in printed
+
+
+# --- our own labelled set (tests/data/captions): the tune split, and the held-out split in aggregate only -----
+
+#: What the parser reaches on the tune split, field by field: a change must not fall below these. The targets
+#: (95% English, 90% Chinese) are what `python -m tools.evaluate_captions` holds every split to; where a floor is
+#: lower, the target is not met yet (see the README's caption section).
+TUNE_FLOORS = {
+    "en": {"photographer": 0.98, "agency": 0.98, "provider": 0.99, "date": 0.98, "date_kind": 0.97,
+           "sublocation": 0.89, "city": 0.88, "province": 0.95, "country": 0.95},
+    "zh": {"photographer": 0.93, "agency": 0.89, "provider": 0.98, "date": 0.96, "date_kind": 0.96,
+           "sublocation": 0.84, "city": 0.90, "province": 0.92, "country": 0.95},
+}
+#: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
+HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
+
+
+@pytest.mark.parametrize("language", sorted(TUNE_FLOORS))
+def test_the_tune_split_keeps_its_floors(language):
+    score = evaluate_ours(language, "tune")
+    below = {name: round(score.accuracy(name), 3) for name, floor in TUNE_FLOORS[language].items()
+             if score.accuracy(name) < floor}
+    assert score.total > 50
+    assert not below, report(score, show_errors=True)
+
+
+@pytest.mark.parametrize("language", sorted(HELDOUT_AGGREGATE_FLOORS))
+def test_the_held_out_split_in_aggregate(language):
+    score = evaluate_ours(language, "heldout")
+    floor = HELDOUT_AGGREGATE_FLOORS[language]
+    assert score.total > 40
+    assert score.aggregate >= floor, f"{language} held-out aggregate {score.aggregate:.3f} is below {floor}"
+
+
+def test_the_command_scores_each_split_and_never_lists_a_held_out_caption(tmp_path, monkeypatch, capsys):
+    """On a set written here (so the real held-out split is not read caption by caption)."""
+    import hashlib
+
+    from tools import evaluate_captions
+
+    right = {"text": "Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)",
+             "credit": {"photographer": "Li Xin", "agency": "Xinhua", "provider": None}, "date": "2025-10-02",
+             "date_kind": "taken", "location": {"sublocation": None, "city": "Chengdu", "province": None,
+                                                "country": None}}
+    wrong = {**right, "text": "Pandas play in Leshan, Oct. 2, 2025. (Xinhua/Li Xin)"}
+    (tmp_path / "zh.jsonl").write_text(json.dumps(right) + "\n" + json.dumps(wrong) + "\n", encoding="utf-8")
+    key = {item["text"]: hashlib.sha1(item["text"].encode()).hexdigest()[:16] for item in (right, wrong)}
+    (tmp_path / "split.json").write_text(json.dumps({"split": {key[right["text"]]: "tune",
+                                                                key[wrong["text"]]: "heldout"}}))
+    monkeypatch.setattr(evaluate_captions, "OUR_SETS", tmp_path)
+    monkeypatch.setattr(evaluate_captions, "TARGETS", {"en": 0.95, "zh": 0.90})
+    code = main(["--lang", "zh", "--no-dev", "--no-precision", "--show-errors"])
+    printed = capsys.readouterr().out
+    assert "Chinese, tune: 1 captions" in printed and "Chinese, heldout: 1 captions" in printed
+    assert f"  {'city':<13}{0:7.1%}  (0/1)   below 90%" in printed  # the held-out caption is wrong ...
+    assert "Leshan" not in printed and "\nline " not in printed  # ... and never listed
+    assert code == 1
+
+
+def test_nothing_is_read_from_our_non_captions():
+    score = evaluate(OUR_SETS / "not_captions.jsonl")
+    assert score.total >= 40
+    assert score.taken == 0, report(score, show_errors=True)
+
+
+@pytest.mark.skipif(corpus_score(corpus_root()) is None, reason="no ExifTool or no corpus of real files")
+def test_every_corpus_caption_is_labelled_and_few_values_are_wrong():
+    score, unlabelled = corpus_score(corpus_root())
+    assert unlabelled == 0
+    assert score.wrong <= 2, report(score, show_errors=True)
 
 
 # --- the scoring rules of ../shared/captions/README.md, on a set written here -------------------------------

@@ -160,6 +160,11 @@ class Score:
         return self.right[field_name] / self.total if self.total else 0.0
 
     @property
+    def aggregate(self) -> float:
+        """The share of all fields right, every field of every caption counted once."""
+        return sum(self.right.values()) / (self.total * len(FIELDS)) if self.total else 0.0
+
+    @property
     def passed(self) -> bool:
         return self.total > 0 and all(self.accuracy(f) >= self.target for f in FIELDS)
 
@@ -284,7 +289,7 @@ def report(score: Score, show_errors: bool = False, title: str | None = None) ->
     for name in FIELDS:
         mark = "" if score.accuracy(name) >= score.target else f"   below {score.target:.0%}"
         lines.append(f"  {name:<13}{score.accuracy(name):7.1%}  ({score.right[name]}/{score.total}){mark}")
-    lines.append(f"  values taken {score.taken}, wrong {score.wrong}")
+    lines.append(f"  all fields   {score.aggregate:7.1%}   values taken {score.taken}, wrong {score.wrong}")
     if show_errors:
         for miss in score.misses:
             snippet = miss.text.replace("\n", " ")

@@ -143,6 +143,10 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 新华社发 (the agency alone, at the end)
         "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
+        # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
+        "name_over_outlet": re.compile(
+            f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
+            f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
         # 摄影师：Hou Yu
         "photographer_label": re.compile("(?:摄影师|摄影|图)\\s*[:：]\\s*(?P<name>[A-Za-z][A-Za-z .'-]{2,40})\\s*$",
                                          re.MULTILINE),
@@ -181,6 +185,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         from catalog.captions.credits import find_credit
 
         found = find_credit(text, rules)  # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
+        if found is not None and found.cut_end < len(text.rstrip()):
+            found = None  # only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing
     if explain:
         facts.notes.append(f"credit {found.credit.raw!r} read as the {found.spot} shape" if found
                            else "credit: none found")
@@ -245,7 +251,7 @@ def _first_name(names: str | None) -> str | None:
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
-_CREDIT_ORDER = ("sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency", "brackets",
+_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency", "brackets",
                  "name_took", "byline", "provided", "source", "photographer_label", "two_agencies", "agency_sent")
 
 
@@ -286,7 +292,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                     credit.photographer = written
             if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
                 continue
-            if name == "source" and credit.agency and not rules.standard_agency(credit.agency):
+            if name in ("source", "name_over_outlet") and not (
+                    agency_written and rules.standard_agency(simplified(agency_written))):
                 continue  # "图/..." naming something that is no known outlet
         if unknown:
             credit.photographer = None
@@ -466,7 +473,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if elements:
                 break
     if best is None or not best[0]:
-        for at in _boundaries(plain, start, end):  # "青山绿水环抱的汝城县文明瑶族乡沙洲瑶族村": a chain anywhere
+        for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
@@ -483,11 +490,14 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
-def _boundaries(plain: str, start: int, end: int) -> list[int]:
-    """Where a place name may begin: the sentence's start and after a stop or a linking word."""
+def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
+    """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
+    province, a municipality or a country is named."""
     found = [start]
+    names = words.lists["places"]["provinces"] + words.lists["places"]["municipalities"]
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS:
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or any(
+                plain.startswith(name, at) for name in names):
             found.append(at)
     return found
 

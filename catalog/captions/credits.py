@@ -119,6 +119,7 @@ class Part:
     value: str  # standard agency name, the organisation without "the", the person as written, the tag folded
     segment: int  # which "via" segment it sits in (0 = first)
     role: str | None = None  # a lead-in met at the start of this part ("Provided to China Daily")
+    library: bool = False  # an agency the registry calls a photo agency (Getty Images, Shutterstock, VCG)
 
 
 @dataclass
@@ -348,7 +349,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if agency:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
-        return Part(text, "agency", agency, segment, role)
+        return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
     ranked = _RANK.match(text)
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
@@ -471,6 +472,10 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         credit.agency = chain.distributor()  # the last distributor
     elif outlets and chain.names[0] in outlets and chain.role not in ("byline", "photo/"):
         credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
+        libraries = [p for p in outlets if p.library]
+        if outlets[0].kind == "org" and libraries and not chain.people:
+            credit.agency = libraries[-1].value  # "PinPep/Shutterstock": a contributor, then the library
+            return True
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
     for source in SOURCE_RULES:

@@ -681,8 +681,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return kind, name
     if folded.rstrip(".") in _NOT_PLACES or re.fullmatch(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)", folded):
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
-    if any(word.strip(".,") in TITLE_WORDS for word in words) or words[0] in EVENT_PREFIXES:
-        return "ignore", name  # "the 16th President", "Operation Mountain Viper"
+    if words[0] in EVENT_PREFIXES:
+        return "ignore", name  # "Operation Mountain Viper"
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
@@ -725,6 +725,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "ignore", name
     if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
+    if any(word.strip(".,") in TITLE_WORDS for word in words):
+        return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
     if folded in MUNICIPALITIES or folded in CITY_STATES:
         return "city", name
     if folded in CHINA_PROVINCES or folded in STATES:

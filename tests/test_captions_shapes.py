@@ -1,0 +1,287 @@
+"""Credit, date and place shapes the caption parser must read, in English and in Chinese, with captions written
+for these tests in each agency's and outlet's style (one row per case), and texts it must leave alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from catalog.captions import parse
+from catalog.captions.chinese import language
+from catalog.captions.notcaptions import not_a_caption
+
+FIELDS = ("photographer", "agency", "provider", "date", "date_kind", "date_text", "sublocation", "city",
+          "province", "country")
+
+
+def found(text: str) -> dict:
+    facts = parse(text)
+    got = {"photographer": facts.credit.photographer, "agency": facts.credit.agency,
+           "provider": facts.credit.provider, "date": facts.date, "date_kind": facts.date_kind,
+           "date_text": facts.date_text}
+    got.update(vars(facts.location))
+    return got
+
+
+def check(text: str, expected: dict) -> None:
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+# --- English credit shapes -----------------------------------------------------------------------------------
+
+CREDITS_EN = [
+    ("bloomberg: Photographer: Name/Bloomberg",
+     "Shoppers walk along Orchard Road in Singapore on Saturday, Jan. 22, 2022. Photographer: Tan Wei Ming/Bloomberg",
+     {"photographer": "Tan Wei Ming", "agency": "Bloomberg", "provider": None}),
+    ("global times: (Photo: Name/Global Times)",
+     "Skaters glide across the frozen lake in Beijing, Jan. 8, 2024. (Photo: Li Hao/Global Times)",
+     {"photographer": "Li Hao", "agency": "Global Times"}),
+    ("provincial paper: Photo/Name, Hunan Daily",
+     "Farmers plant rice seedlings in Yueyang, April 20, 2023. (Photo/Wang Min, Hunan Daily)",
+     {"photographer": "Wang Min", "agency": "Hunan Daily"}),
+    ("anadolu: AA Photo on its own line",
+     "People gather at the square in Ankara, Türkiye, Oct. 14, 2023.\n\nAA Photo",
+     {"photographer": None, "agency": "Anadolu Agency"}),
+    ("kyodo: (Kyodo), the contract's name",
+     "Cherry trees bloom in Hirosaki, Aomori Prefecture, on April 20, 2024. (Kyodo)",
+     {"photographer": None, "agency": "Kyodo"}),
+    ("reuters: a news agency in the photographer's slot",
+     "Lanterns float on the river in Hiroshima in this photo taken by Kyodo August 6, 2012. REUTERS/Kyodo",
+     {"photographer": None, "agency": "Reuters"}),
+    ("reuters: REUTERS/Name/Source",
+     "A ship sails past the port in Odesa, Ukraine, July 30, 2023. REUTERS/Ivan Petrenko/Ukraine Navy",
+     {"photographer": "Ivan Petrenko", "agency": "Reuters"}),
+    ("getty: (Photo by X via Getty Images)",
+     "Fans cheer in Madrid, Spain, May 3, 2024. (Photo by Ana Ruiz/Europa Press via Getty Images)",
+     {"photographer": "Ana Ruiz", "agency": "Getty Images"}),
+    ("gannett: Name, AP on its own line",
+     "A man walks past a damaged building in Kharkiv, Ukraine, Friday, March 11, 2022.\nOleg Marchenko, AP",
+     {"photographer": "Oleg Marchenko", "agency": "AP"}),
+    ("us navy: rank before the name, (RELEASED) no provider",
+     "The carrier sails in the Atlantic Ocean, May 10, 2018. (U.S. Navy photo by Mass Communication Specialist "
+     "3rd Class John Q. Public/Released)",
+     {"photographer": "John Q. Public", "provider": None}),
+    ("straits times: ST PHOTO: NAME",
+     "Visitors at Gardens by the Bay on May 30, 2025. ST PHOTO: LIM YAOHUI",
+     {"photographer": "LIM YAOHUI", "agency": "The Straits Times"}),
+    ("jakarta post: JP/Name, the house abbreviation",
+     "A vendor sells masks in Jakarta on Aug. 2. JP/Dhoni Setiawan",
+     {"photographer": "Dhoni Setiawan", "agency": "The Jakarta Post"}),
+    ("guardian: Photograph: glued to the last word",
+     "Rescuers search the rubble in the city before dawnPhotograph: Dan Kitwood/Getty Images",
+     {"photographer": "Dan Kitwood", "agency": "Getty Images"}),
+    ("scraped gallery: names glued to the agency",
+     "Photograph: Mia LeeGetty Images\nVolunteers hand out food outside a shelter in Warsaw, Poland.",
+     {"photographer": "Mia Lee", "agency": "Getty Images"}),
+    ("canadian press: a handout from a city",
+     "Floodwater covers a road in Calgary, seen in an undated handout photo. THE CANADIAN PRESS/HO-City of "
+     "Calgary, *MANDATORY CREDIT*",
+     {"photographer": None, "agency": "The Canadian Press", "provider": "City of Calgary"}),
+    ("courtesy: an outside source",
+     "The restored mural is seen in this photo released on May 2, 2024. (Photo courtesy of the Palace Museum)",
+     {"photographer": None, "provider": "Palace Museum"}),
+    ("hill times: <outlet> photograph by <name>",
+     "Supporters rally on Parliament Hill on Dec. 11, 2024. The Hill Times photograph by Sam Okafor",
+     {"photographer": "Sam Okafor", "agency": "The Hill Times"}),
+    ("dawn: caption | Name/White Star",
+     "A festival crowd in Bahawalpur | Nadia Ahmed/White Star",
+     {"photographer": "Nadia Ahmed", "agency": "White Star"}),
+    ("pti: (PTI Photo/Name)",
+     "Kolkata: Devotees gather at a pandal in Kolkata, Sunday, Oct. 15, 2023. (PTI Photo/Arun Das)",
+     {"photographer": "Arun Das", "agency": "PTI"}),
+    ("two photographers: the first named",
+     "Pandas play in Chengdu, Oct. 2, 2025. (Photo by Luo Jieke & Zou Hong)",
+     {"photographer": "Luo Jieke"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CREDITS_EN], ids=[c[0] for c in CREDITS_EN])
+def test_english_credit_shapes(text, expected):
+    check(text, expected)
+
+
+# --- English place and date shapes --------------------------------------------------------------------------
+
+PLACES_EN = [
+    ("a place heading with a dotted date",
+     "Berlin, Germany - 30.04.2019\nProtesters gather outside a house project for a street party.\n"
+     "Photo: Jana Weber",
+     {"city": "Berlin", "country": "Germany", "date": "2019-04-30", "date_kind": "taken"}),
+    ("AFP's country-first opening",
+     "JAPAN, Hiroshima - Visitors pray at the memorial on May 27, 2016. / AFP PHOTO / JOHN DOE",
+     {"city": "Hiroshima", "country": "Japan", "agency": "AFP"}),
+    ("a PTI opening with a colon",
+     "Guwahati: Devotees take a holy dip in the river, in Guwahati, Monday, Oct. 23, 2023. (PTI Photo)",
+     {"city": "Guwahati", "date": "2023-10-23"}),
+    ("a Japanese prefecture is the province",
+     "Rice fields turn gold in Maibara, Shiga Prefecture, western Japan, on Sept. 6, 2020. (Kyodo)",
+     {"city": "Maibara", "province": "Shiga", "country": "Japan"}),
+    ("a district written before its city",
+     "Worshippers queue outside the cathedral in Intramuros, Manila on Dec. 8, 2022.",
+     {"city": "Manila", "province": None}),
+    ("a Hong Kong district",
+     "Police stand guard in Sham Shui Po in Hong Kong, China, August 14, 2019. REUTERS/Tom Lee",
+     {"sublocation": "Sham Shui Po", "city": "Hong Kong"}),
+    ("a venue the tables know by its last word",
+     "Fans fill Tokyo Dome for the title bout. (Kyodo)", {"sublocation": "Tokyo Dome"}),
+    ("a venue opening with a foreign word",
+     "Soccer - Ligue 1 - Parc des Princes, Paris, France - June 28, 2019 Players warm up. REUTERS/Ann Lee",
+     {"sublocation": "Parc des Princes", "city": "Paris", "country": "France", "date": "2019-06-28"}),
+    ("places written beside the date",
+     "Marchers fill the square, Istanbul, Türkiye, Oct. 14, 2023.\n\nAA",
+     {"city": "Istanbul", "country": "Türkiye", "agency": "Anadolu Agency"}),
+    ("a city that owns its venue",
+     "A mass wedding at Karachi's Empress Market | Omar Ali/White Star",
+     {"sublocation": "Empress Market", "city": "Karachi"}),
+    ("a village, a town and a county, no city",
+     "Villagers dance in Wangjiaqiao Village, Lingxi Town, Cili County, central China's Hunan Province, "
+     "Jan. 3, 2024. (Xinhua/Chen Sihan)",
+     {"sublocation": "Wangjiaqiao Village", "city": "Cili County", "province": "Hunan", "country": "China"}),
+    ("a county in an autonomous prefecture stands for the city",
+     "Terraced fields in Congjiang County in Qiandongnan Miao and Dong Autonomous Prefecture, Guizhou "
+     "Province. Photo: IC",
+     {"city": "Congjiang County", "province": "Guizhou", "agency": "IC"}),
+    ("a title is no place",
+     "A statue of the 16th President of the United States stands inside the Lincoln Memorial.",
+     {"city": None, "country": None, "sublocation": "Lincoln Memorial"}),
+    ("a date without a year opening the caption is the photo's",
+     "On January 17, villagers perform lion dances at Shiniuzhai Scenic Area, Pingjiang County. (Photo/Hu Jie)",
+     {"date": None, "date_text": "January 17", "date_kind": "taken"}),
+    ("a weekday in a later sentence is another day's",
+     "Zaporizhzhia, Ukraine\nA couple shelter underground in Zaporizhzhia. Rockets hit the city on Thursday.",
+     {"city": "Zaporizhzhia", "country": "Ukraine", "date_kind": None}),
+    ("a page stamp is no photo date",
+     "Posted at Jan 09 2023 11:50 AM\n\nDevotees queue at the Quirino Grandstand in Manila on Monday.",
+     {"date": None, "sublocation": "Quirino Grandstand", "city": "Manila"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in PLACES_EN], ids=[c[0] for c in PLACES_EN])
+def test_english_place_and_date_shapes(text, expected):
+    check(text, expected)
+
+
+# --- Chinese -------------------------------------------------------------------------------------------------
+
+CHINESE = [
+    ("xinhua staff: 新华社记者 X 摄",
+     "10月14日，在安徽省合肥市骆岗公园，一架新型飞机进行试飞。\n\n新华社记者 王磊 摄",
+     {"photographer": "王磊", "agency": "Xinhua", "date": None, "date_text": "10月14日", "date_kind": "taken",
+      "sublocation": "骆岗公园", "city": "合肥", "province": "安徽", "country": None}),
+    ("xinhua contributor: 新华社发（X 摄）",
+     "2025年8月3日，一列动车组列车驶过甘肃兰州新区中川镇。新华社发（张伟 摄）",
+     {"photographer": "张伟", "agency": "Xinhua", "date": "2025-08-03", "date_kind": "taken",
+      "sublocation": "中川镇", "city": "兰州新区", "province": "甘肃"}),
+    ("xinhua contributor, whole credit in brackets: （新华社发 X摄）",
+     "9月1日，学生在广西壮族自治区南宁市青秀山风景区参观。（新华社发 刘洋摄）",
+     {"photographer": "刘洋", "agency": "Xinhua", "sublocation": "青秀山风景区", "city": "南宁", "province": "广西"}),
+    ("china news service, traditional characters: 中新社發 X 攝",
+     "3月9日，廣州華南植物園裏的禾雀花競相開放。中新社發 黃志強 攝",
+     {"photographer": "黃志強", "agency": "China News Service", "sublocation": "華南植物園", "city": "廣州"}),
+    ("china news service staff: 中新社记者 X 摄",
+     "1月1日，人们聚在美国纽约时报广场参加跨年庆祝。中新社记者 陈明 摄",
+     {"photographer": "陈明", "agency": "China News Service", "sublocation": "时报广场", "city": "纽约",
+      "country": "美国"}),
+    ("this paper: 本报记者 X摄 names no agency",
+     "图③：四川宜宾，五粮液酒厂里，工人们正在酿酒。   本报记者 李 华摄",
+     {"photographer": "李 华", "agency": None, "sublocation": "五粮液酒厂", "city": "宜宾", "province": "四川"}),
+    ("people visual: X摄(人民视觉)",
+     "陕西渭南潼关县，村民组成的艺术团正在演出。   王 强摄(人民视觉)",
+     {"photographer": "王 强", "agency": "People Visual", "city": "渭南", "province": "陕西"}),
+    ("the interviewee provided it: （受访者供图）",
+     "这是志愿者在甘肃省敦煌市鸣沙山拍摄的照片。（受访者供图）",
+     {"photographer": None, "provider": "受访者", "sublocation": "鸣沙山", "city": "敦煌", "province": "甘肃"}),
+    ("an agency provides it: 图/视觉中国",
+     "游客在杭州西湖边赏荷。图/视觉中国",
+     {"photographer": None, "agency": "VCG"}),
+    ("reporter and correspondent: the first named",
+     "9月19日，湖南大学岳麓书院里游人络绎不绝。记者 赵六 通讯员 钱七 摄影报道",
+     {"photographer": "赵六", "sublocation": "湖南大学岳麓书院", "province": None}),
+    ("a place list after the date",
+     "9月5日晚，北京，国家会议中心，两国外长会见记者。中青报·中青网记者 陈剑/摄",
+     {"photographer": "陈剑", "agency": "China Youth Daily", "sublocation": "国家会议中心", "city": "北京"}),
+    ("a five-level chain",
+     "5月25日，河南省周口市商水县汤庄乡吴楼村的村民正在抢收麦子。新华社发(高建中 摄)",
+     {"sublocation": "吴楼村", "city": "周口", "province": "河南"}),
+    ("a release date",
+     "朝鲜中央通讯社2017年8月11日发布的这张照片显示，人们在平壤集会。",
+     {"date": "2017-08-11", "date_kind": "released", "city": "平壤"}),
+    ("a date range and a cut-off are background",
+     "这是6月10日在青海省德令哈市拍摄的光伏电站。截至6月26日，工程已完成九成。",
+     {"date_text": "6月10日", "date_kind": "taken", "city": "德令哈", "province": "青海"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CHINESE], ids=[c[0] for c in CHINESE])
+def test_chinese_shapes(text, expected):
+    check(text, expected)
+
+
+def test_mixed_caption_takes_the_chinese_credit_and_the_english_place():
+    text = ("季軍：\n\n趙世勳 Chao Shih Hsun\n中央通訊社 CNA\n\n"
+            "April 4, 2024 – A man walks along a road wrecked by a landslide in Hualien, Taiwan.")
+    facts = parse(text)
+    assert facts.language == "mixed"
+    assert (facts.credit.photographer, facts.credit.agency) == ("趙世勳", "CNA")
+    assert (facts.date, facts.location.city) == ("2024-04-04", "Hualien")
+
+
+@pytest.mark.parametrize("text, written_in", [
+    ("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", "en"),
+    ("9月17日，一轮圆月与南京阅江楼交相辉映。新华社发(苏阳摄)", "zh"),
+    ("梵净山，中国西南部 Mount Fanjing rises above the clouds in southwest China (© Lee/Shutterstock)", "mixed"),
+    ("Visitors at the Beijing 798 art zone, where a sign reads 艺术区, Oct. 3, 2025. (Xinhua/Li Xin)", "en"),
+])
+def test_language(text, written_in):
+    assert language(text) == written_in
+    assert parse(text).language == written_in
+
+
+def test_chinese_and_english_give_the_same_json_keys():
+    english = parse("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)").to_json()
+    chinese = parse("10月2日，大熊猫在四川成都玩耍。新华社记者 李鑫 摄").to_json()
+    assert english.keys() == chinese.keys() and "language" in chinese
+    assert json.loads(json.dumps(chinese))["credit"]["agency"] == "Xinhua"
+
+
+# --- not captions -------------------------------------------------------------------------------------------
+
+NOT_CAPTIONS = [
+    "OLYMPUS DIGITAL CAMERA", "SONY DSC", "SAMSUNG DIGITAL CAMERA", "KODAK Digital Still Camera",
+    "Created with GIMP", "XMPFiles BlueSquare test file, created in Photoshop CS2, saved as .psd, .jpg, and .tif.",
+    "ImageQualityAssuranceDate: 2019-07-10", "For Educational Use Only", "DCIM\\100GOPRO\\GOPR0482.JPG",
+    "RIGHT-EXIF-Description", "Model: ILCE-7M3\nLens: FE 24-105mm F4 G OSS\nISO: 400",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CAPTIONS)
+def test_no_value_is_read_from_a_text_that_is_no_caption(text):
+    facts = parse(text, explain=True)
+    assert not_a_caption(text) is not None
+    assert (facts.credit.raw, facts.date, facts.date_kind, vars(facts.location)) == (
+        None, None, None, {"sublocation": None, "city": None, "province": None, "country": None})
+    assert facts.notes[0].startswith("not a caption: ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Workshop showing workbench and storage", {"sublocation": None, "city": None}),
+    ("Sailors man the rails as the ship returns to Norfolk, Va., June 3, 2021. (U.S. Navy photo by Seaman Jo Ray) "
+     "(RELEASE)", {"photographer": "Jo Ray", "provider": None, "city": "Norfolk"}),
+    ("Pandas play in Chengdu. (Photo by Li Xin) For Educational Use Only",
+     {"photographer": "Li Xin", "agency": None}),
+])
+def test_captions_with_words_that_look_like_values(text, expected):
+    check(text, expected)
+
+
+def test_explain_says_why_values_were_taken_and_left_out():
+    facts = parse("Researchers test an aircraft at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, "
+                  "2025. The park opened on Sept. 28, 2021. (Photo/Zhang Dagang)", explain=True)
+    notes = "\n".join(facts.notes)
+    assert "credit 'Photo/Zhang Dagang'" in notes
+    assert "2025-10-14 (taken)" in notes
+    assert "'Sept. 28, 2021' left out" in notes
+    assert "city 'Hefei'" in notes
+    assert parse("Pandas play in Chengdu.").notes == []  # notes only when asked
