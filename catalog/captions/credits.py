@@ -805,7 +805,7 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
     stripped = text.rstrip(" \t\n#")
-    line_start = stripped.rfind("\n") + 1
+    line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         starts.add(match.end())

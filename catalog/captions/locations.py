@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
 from catalog.captions.gazetteer import name_levels
@@ -667,6 +668,7 @@ def _element(
     return element
 
 
+@lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
 

@@ -64,6 +64,13 @@ def house_rules(table: dict[str, Any] | None) -> tuple[tuple[str, str, tuple[str
     return tuple((r["name"], str(r.get("example", "")), tuple(r["patterns"])) for r in rules)
 
 
+@lru_cache(maxsize=8)
+def _combined(rules: tuple[NotCaptionRule, ...]) -> re.Pattern:
+    """Every rule's patterns as one alternation, group "r3" the fourth rule: one match call per text."""
+    return re.compile("|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules)),
+                      re.IGNORECASE | re.DOTALL)
+
+
 def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = None) -> str | None:
     """Why a text is no caption (the rule's name), or None when it may be one."""
     if text is None:
@@ -71,7 +78,6 @@ def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = N
     stripped = text.strip()
     if not stripped:
         return None
-    for rule in rules if rules is not None else compile_rules():
-        if rule.pattern.fullmatch(stripped):
-            return rule.name
-    return None
+    rules = rules if rules is not None else compile_rules()
+    match = _combined(rules).fullmatch(stripped)
+    return rules[int(match.lastgroup[1:])].name if match else None

@@ -28,6 +28,7 @@ from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
 
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
+_UNKNOWN = object()
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 
 _NOT_KEY = re.compile(r"[\W_]+")
@@ -64,12 +65,22 @@ class Rules:
         for name in set(self.agencies.values()):
             self._agency_keys.setdefault(alias_key(name), name)
         self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
+        self._standard: dict[str, str | None] = {}  # names already looked up (the readers ask about each often)
 
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
 
         The house table ([agencies]) first, then the agency registry (catalog/agencies.toml).
         """
+        known = self._standard.get(name, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._standard_agency(name)
+            if len(self._standard) > 50_000:
+                self._standard.clear()
+            self._standard[name] = known
+        return known
+
+    def _standard_agency(self, name: str) -> str | None:
         key = alias_key(name)
         if key in self._agency_keys:
             return self._agency_keys[key]
