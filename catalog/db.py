@@ -89,6 +89,8 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
 def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
     path = sqlite_path(url)
     if path is not None:
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a catalogue; give the catalogue file with --db")
         if readonly and not path.exists():
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
@@ -324,6 +326,10 @@ def open_error(error: BaseException, path: Path | None) -> DatabaseError:
             f"the disk is full: there is no room beside {path} for the catalogue's journal; nothing was changed. "
             "Free some space and run the command again"
         )
+    if "not a database" in lowered or "file is encrypted" in lowered:
+        where = f"{path} is" if path is not None else "this is"
+        return DatabaseError(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database); "
+                             "check --db (or CATALOG_DB)")
     return DatabaseError(f"cannot open the catalogue: {message}")
 
 

@@ -55,6 +55,8 @@ class ImportReport:
     same_file: dict[str, str] = field(default_factory=dict)
     #: Catalogued files under the imported folders that are no longer there (marked missing).
     missing: int = 0
+    #: Names the captions file gives a caption that no file of the import took (a typo, a file not found).
+    captions_unused: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -124,6 +126,7 @@ def import_paths(
                 continue
         wanted.append(found)
     gone = [path for path in known if path not in seen]
+    report.captions_unused = captions.unused(seen)
     if wanted:
         with library.session() as session:
             legacy = library.legacy_fingerprints(session)

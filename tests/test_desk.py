@@ -296,3 +296,42 @@ def test_a_deleted_file_is_marked_missing(cli, imported):
     assert record["missing"] is True
     assert "missing" in cli("show", "gansu-bullet-train.jpg").output
     assert [r["path"] for r in _json(cli, "search", "missing:yes")] == [record["path"]]
+
+
+# --- 12, 14, 15: errors in a person's words, notes that say what happened ---------------------------------------
+
+def test_output_to_a_missing_folder_is_a_plain_error(cli, imported, tmp_path):
+    result = cli("export", "-o", str(tmp_path / "nowhere" / "x.json"))
+    assert result.exit_code == 1
+    assert "the folder" in result.output and "does not exist" in result.output
+    assert "please report it" not in result.output
+
+
+def test_a_db_that_is_a_folder_or_not_a_database_is_named(tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    (tmp_path / "folder.db").mkdir()
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "folder.db"), "search"])
+    assert result.exit_code == 1 and "is a folder, not a catalogue" in result.output
+    (tmp_path / "notes.db").write_text("shopping list")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "notes.db"), "search"])
+    assert result.exit_code == 1 and f"{tmp_path / 'notes.db'} is not a catalogue" in result.output
+
+
+def test_a_captions_row_for_a_file_not_imported_is_reported(cli, samples, tmp_path):
+    captions = tmp_path / "captions.csv"
+    captions.write_text("file,caption\ngansu-bullet-train.jpg,A train.\nmissing-one.jpg,Nobody.\n")
+    result = cli("import", str(samples), "--captions", str(captions))
+    assert result.exit_code == 0, result.output
+    assert "the captions file names missing-one.jpg, which is not among the files imported" in result.output
+    assert "gansu-bullet-train.jpg, which" not in result.output
+
+
+def test_one_other_file_is_singular(cli, tmp_path):
+    folder = tmp_path / "one"
+    plain_jpeg(folder / "a.jpg")
+    (folder / "notes.txt").write_text("not a photo")
+    result = cli("import", str(folder))
+    assert "(1 other file passed over)" in result.output

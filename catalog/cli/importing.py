@@ -52,6 +52,11 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
             bar.finish()
     for failure in report.failures:
         click.echo(f"FAILED  {failure.path}: {failure.reason}", err=True)
+    for name in report.captions_unused:
+        click.echo(f"NOTE    the captions file names {name}, which is not among the files imported", err=True)
+    for path, catalogued in report.same_file.items():
+        click.echo(f"NOTE    {path} is the file catalogued as {catalogued} (a link to it); not added twice",
+                   err=True)
     rate = report.stored / report.seconds if report.seconds and report.stored else 0
     summary = (
         f"{report.added} added, {report.updated} updated, {report.moved} moved, {report.unchanged} unchanged, "
@@ -63,7 +68,10 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
         summary += f" ({report.skipped} other file{'s' if report.skipped != 1 else ''} passed over)"
     click.echo(f"{summary} in {report.seconds:.1f} s" + (f" ({rate:,.0f} files/s)" if rate else ""))
     if report.interrupted:
-        click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)
+        if report.stored:
+            click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)
+        else:
+            click.echo("Interrupted before anything was stored; run the same import again.", err=True)
         ctx.exit(130)
     if report.failures:
         ctx.exit(1)

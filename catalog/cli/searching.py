@@ -6,7 +6,7 @@ import os
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import format_option, library, write_output
 from catalog.errors import UsageError
 
 QUERY_HELP = """
@@ -395,8 +395,7 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
     records = [render.photo_json(photo) for photo in lib.search(list(terms)).photos]
     content = render.to_json(records) + "\n" if fmt == "json" else render.to_csv(records)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        write_output(output, content)
         click.echo(f"{len(records)} photos written to {output}", err=True)
     else:
         click.echo(content, nl=False)
