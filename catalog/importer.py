@@ -57,6 +57,8 @@ class ImportReport:
     missing: int = 0
     #: Names the captions file gives a caption that no file of the import took (a typo, a file not found).
     captions_unused: list[str] = field(default_factory=list)
+    #: Files imported whose image data is cut short: (path, why). Their metadata is in the catalogue.
+    damaged: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -140,6 +142,8 @@ def import_paths(
                 results = _advancing(results, progress.advance)
             for batch in batches(results, total=len(wanted)):
                 report.failures.extend(result.failure for result in batch if result.failure is not None)
+                report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
+                                      if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
         gone = [path for path in gone if path in known]  # a file that moved within the import is not gone
         if gone:

@@ -150,6 +150,9 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         extra["iim_charset"] = meta.iim_charset
     if meta.warnings:
         extra["warnings"] = meta.warnings
+    if meta.damage:
+        extra["damage"] = meta.damage
+    values["damaged"] = bool(meta.damage)
     values["extra"] = extra or None
     values["sources"] = sources
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None

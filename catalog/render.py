@@ -57,6 +57,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "conflicts": list(photo.conflicts or []),
         "missing": photo.missing_since is not None,
         "damaged": bool(photo.damaged),
+        "damage": (photo.extra or {}).get("damage") if photo.damaged else None,
     }
 
 

@@ -335,3 +335,37 @@ def test_one_other_file_is_singular(cli, tmp_path):
     (folder / "notes.txt").write_text("not a photo")
     result = cli("import", str(folder))
     assert "(1 other file passed over)" in result.output
+
+
+# --- 9. partial transfers -----------------------------------------------------------------------------------
+
+def _photo_with_caption(path, **save):
+    from PIL import Image
+
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(path, "JPEG", quality=90, **save)
+    import pyexiv2
+
+    with pyexiv2.Image(str(path)) as image:
+        image.modify_iptc({"Iptc.Envelope.CharacterSet": "\x1b%G",
+                           "Iptc.Application2.Caption": "A ferry leaves the harbour. (Xinhua/Li Xin)"})
+
+
+def test_a_jpeg_cut_off_in_its_image_data_is_imported_and_reported_damaged(cli, tmp_path):
+    folder = tmp_path / "ftp"
+    folder.mkdir()
+    _photo_with_caption(folder / "whole.jpg")
+    _photo_with_caption(folder / "progressive.jpg", progressive=True)
+    data = (folder / "whole.jpg").read_bytes()
+    (folder / "cut.jpg").write_bytes(data[: int(len(data) * 0.7)])
+    (folder / "trailer.jpg").write_bytes(data + bytes(300_000))  # data after the end marker is no damage
+    result = cli("import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "4 added" in result.output
+    assert [line.split(":")[0] for line in result.output.splitlines() if line.startswith("DAMAGED")] == \
+        [f"DAMAGED {folder / 'cut.jpg'}"]
+    damaged = _json(cli, "search", "damaged:yes")
+    assert [r["path"] for r in damaged] == [str(folder / "cut.jpg")]
+    assert damaged[0]["credit"]["photographer"] == "Li Xin"  # the metadata is there
+    assert "cut short" in damaged[0]["damage"]
+    assert len(_json(cli, "search", "damaged:no")) == 3
+    assert "damaged: the image data stops before its end" in cli("show", "cut.jpg").output

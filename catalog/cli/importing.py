@@ -34,6 +34,7 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
 
     from catalog.captionsfile import load_captions_file
     from catalog.importer import Progress
+    from catalog.scan import shown_path
 
     captions = load_captions_file(captions_file) if captions_file else None
     missing = [path for path in paths if not os.path.lexists(path)]
@@ -52,6 +53,8 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
             bar.finish()
     for failure in report.failures:
         click.echo(f"FAILED  {failure.path}: {failure.reason}", err=True)
+    for path, why in report.damaged:
+        click.echo(f"DAMAGED {shown_path(path)}: {why}; its metadata is imported (search damaged:yes)", err=True)
     for name in report.captions_unused:
         click.echo(f"NOTE    the captions file names {name}, which is not among the files imported", err=True)
     for path, catalogued in report.same_file.items():

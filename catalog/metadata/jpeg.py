@@ -79,6 +79,7 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         if marker != 0xED and photoshop:
             _finish_photoshop(blocks, photoshop)
         if marker == 0xDA:  # start of scan: the image data follows, no metadata is looked for after it
+            blocks.damage = image_cut_short(f, f.tell() + size - 2)
             break
         if marker == jumbf.JPEG_APP11:  # C2PA: only its first bytes, to tell whether c2pa must read the file
             head = f.read(min(size - 2, jumbf.HEAD))
@@ -119,6 +120,39 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         blocks.warnings.append(f"JPEG: skipped {junk} junk bytes between segments")
     _afcp_trailer(f, blocks)
     return blocks
+
+
+#: How much of a file's end is read, at first, to find its end-of-image marker (then more, only if needed).
+TAIL_FIRST = 4096
+TAIL_MORE = 1024 * 1024
+
+
+def image_cut_short(f: BinaryIO, scan_start: int) -> str | None:
+    r"""Why a JPEG's image data is incomplete, or None when it ends with an end-of-image marker.
+
+    A file whose transfer stopped (an FTP upload, a sync) ends somewhere in its compressed data, without the
+    EOI marker (FF D9). Inside entropy-coded data FF is always followed by 00 or a restart marker, so FF D9
+    after the start of the scan is the end of an image: the end of this one, or of an image after it (MPF,
+    a trailer). Reads the last 4 KiB; only a file without EOI there costs more.
+
+    >>> import io
+    >>> body = b"\xff\xd8" + b"\xff\xda\x00\x02" + bytes(5000)
+    >>> image_cut_short(io.BytesIO(body + b"\xff\xd9"), 6) is None
+    True
+    >>> image_cut_short(io.BytesIO(body), 6)
+    'the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)'
+    """
+    f.seek(0, 2)
+    end = f.tell()
+    position, step = end, TAIL_FIRST
+    while position > scan_start:
+        start = max(scan_start, position - step)
+        f.seek(start)
+        chunk = f.read(position - start + 1)  # one byte of overlap: FF D9 across two reads
+        if b"\xff\xd9" in chunk:
+            return None
+        position, step = start, TAIL_MORE
+    return "the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)"
 
 
 def _skip_junk(f: BinaryIO) -> int | None:

@@ -95,6 +95,7 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
         warnings=warnings + result.warnings,
         rights=rights_texts(result.fields, xmp),
         provenance=build_provenance(xmp, c2pa, result.fields.get("digital_source_type")),
+        damage=blocks.damage,
     )
 
 

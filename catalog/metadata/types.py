@@ -51,6 +51,8 @@ class PhotoMetadata:
     rights: list[tuple[str, str]] = field(default_factory=list)
     #: Digital Source Type, the IPTC AI fields and C2PA Content Credentials (provenance.py).
     provenance: Provenance | None = None
+    #: Why the image data is incomplete (a file cut short in transfer), or None; the metadata was read.
+    damage: str | None = None
 
     def value(self, name: str) -> Any:
         """The value of a field, or None."""
