@@ -38,7 +38,7 @@ class CreditEntry:
 
 def credit_entry(library: Library, photo: Photo) -> CreditEntry:
     """The credit of one photo, in the house style of the catalogue's rules."""
-    from catalog.captions import Credit
+    from catalog.captions.types import Credit
 
     credit = Credit(raw=photo.credit_line, photographer=photo.photographer, agency=photo.agency, provider=photo.provider)
     line = library.rules.credit_line(credit) or photo.credit_line or "(no credit)"

@@ -108,7 +108,7 @@ class Library:
     def rules(self):
         """The house rules: those stored in the catalogue (`catalog rules --set`) over the shipped default."""
         if self._rules is None:
-            from catalog.captions import load_rules
+            from catalog.captions.rules import load_rules
 
             stored = self.get_setting("rules")
             self._rules = load_rules(text=stored) if stored else load_rules()
@@ -117,7 +117,7 @@ class Library:
     def use_rules(self, path: str | None) -> None:
         """Use a rules file for this run only (the --rules option)."""
         if path:
-            from catalog.captions import load_rules
+            from catalog.captions.rules import load_rules
 
             self._rules = load_rules(path)
 
@@ -127,7 +127,7 @@ class Library:
         if path is None:
             self.set_setting("rules", None)
             return
-        from catalog.captions import load_rules
+        from catalog.captions.rules import load_rules
 
         try:
             content = Path(path).read_text(encoding="utf-8")
