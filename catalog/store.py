@@ -36,6 +36,8 @@ class Stored:
     moved: int = 0
     #: Paths that are another name for a file already catalogued (a hard link): path -> the catalogued path.
     same_file: dict[str, str] = field(default_factory=dict)
+    #: The moves among them: new path -> the path the photo had (a watcher says where each came from).
+    moved_from: dict[str, str] = field(default_factory=dict)
 
 
 class Known(NamedTuple):
@@ -153,6 +155,7 @@ def store_batch(
             existing.append((pid, record, places))
             changes[old_path] = None
             done.moved += 1
+            done.moved_from[record["path"]] = old_path
         else:
             still_new.append((record, places))
     stored: list[tuple[int, dict, list]] = list(existing)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli import importing, linking, maintenance, moving, photos, searching, web, writing
+from catalog.cli import importing, linking, maintenance, moving, photos, searching, watching, web, writing
 from catalog.cli.base import CatalogGroup, LazyLibrary
 
 
@@ -60,6 +60,7 @@ COMMANDS = (
     maintenance.verify,
     moving.copy,
     web.serve,
+    watching.watch,
 )
 for _command in COMMANDS:
     main.add_command(_command)
