@@ -21,10 +21,12 @@ from catalog.cli.base import format_option, library
               "(0: only on start). Use a short one on a network file system.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Reader processes for a large batch (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only files that failed or never became whole.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also print files that stopped changing but are not whole yet (waiting).")
 @format_option("text", "json", default="text")
 @click.pass_context
 def watch(ctx: click.Context, folders: tuple[str, ...], settle: float, give_up: float, rescan: float,
-          workers: int | None, quiet: bool, fmt: str):
+          workers: int | None, quiet: bool, verbose: bool, fmt: str):
     """Watch hot folders: photos arriving by FTP or sync are in the catalogue within seconds.
 
     New files are imported, changed ones read again, moved ones keep their record (and what was
@@ -48,7 +50,7 @@ def watch(ctx: click.Context, folders: tuple[str, ...], settle: float, give_up: 
     from catalog.watch import Options, Watcher, stop_on_signals
 
     lib = library(ctx, may_create=True)
-    shown = _printer(fmt, quiet)
+    shown = _printer(fmt, quiet, verbose)
     watcher = Watcher(lib, list(folders), options=Options(settle, give_up, rescan, workers), report=shown,
                       say=_say)
     names = ", ".join(watcher.folders)
@@ -63,10 +65,10 @@ def watch(ctx: click.Context, folders: tuple[str, ...], settle: float, give_up: 
     _say(f"stopped{': ' + counts if counts else ''}")
 
 
-def _printer(fmt: str, quiet: bool):
+def _printer(fmt: str, quiet: bool, verbose: bool):
     """How each outcome is printed: a line for a person, or a JSON object a line; flushed at once."""
     def show(outcome) -> None:
-        if quiet and outcome.event not in ("failed", "incomplete"):
+        if (quiet and outcome.event not in ("failed", "incomplete")) or (outcome.event == "waiting" and not verbose):
             return
         now = datetime.now()
         if fmt == "json":

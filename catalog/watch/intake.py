@@ -30,14 +30,15 @@ from catalog.watch.settle import look, signature
 if TYPE_CHECKING:
     from catalog.library import Library
 
-#: What can become of a file, in the order a person reads them.
-EVENTS = ("added", "updated", "moved", "missing", "failed", "incomplete", "skipped")
+#: What can become of a file. "waiting" is a file that stopped changing but is not whole yet (printed with
+#: --verbose); "incomplete" one that stayed so for the give-up time.
+EVENTS = ("added", "updated", "moved", "missing", "failed", "incomplete", "skipped", "waiting")
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file: the event, the file, its photo's id, where it came from (moved), and why
-    (failed, incomplete, skipped)."""
+    """What became of one file: the event (one of EVENTS), the file, its photo's id, where it came from
+    (moved), and why (failed, incomplete, skipped, waiting)."""
 
     event: str
     path: str

@@ -10,8 +10,8 @@ sleeping:
 >>> settling.touch("/wires/a.jpg", now=0.0)
 True
 >>> settling.due(now=1.0)
-([], [])
->>> [c.found.path for c in settling.due(now=2.0)[0]]
+Due(ready=[], waiting=[], given_up=[])
+>>> [c.found.path for c in settling.due(now=2.0).ready]
 ['/wires/a.jpg']
 """
 
@@ -21,6 +21,7 @@ import os
 import stat as statmod
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from catalog.scan import Found, real_path, sidecar_mtime
 from catalog.watch.complete import incomplete
@@ -62,6 +63,17 @@ class Candidate:
     #: The look whose bytes were found incomplete, and why (not read again while the file stays so).
     checked: tuple | None = None
     reason: str | None = None
+
+
+class Due(NamedTuple):
+    """What a look at the waiting files found."""
+
+    #: Settled and whole: to be read.
+    ready: list[Candidate]
+    #: Settled but not whole (`reason` says why), found so for the first time in this state: still waiting.
+    waiting: list[Candidate]
+    #: Unchanged for the give-up time and still not whole: no longer waited for.
+    given_up: list[Candidate]
 
 
 class Settling:
@@ -110,11 +122,12 @@ class Settling:
         """When `due` next has something to look at (None: nothing is waiting)."""
         return min((candidate.check_at for candidate in self._waiting.values()), default=None)
 
-    def due(self, now: float) -> tuple[list[Candidate], list[Candidate]]:
-        """(ready, given up): files whose size and time stood still for the settle time and that are whole,
-        and files that stood still for the give-up time but are still not whole (`reason` says why).
-        Both leave the waiting list."""
+    def due(self, now: float) -> Due:
+        """The files whose size and time stood still for the settle time: those that are whole (they leave
+        the waiting list), those that are not (yet), and those that stood still for the give-up time and are
+        still not whole (they leave it too)."""
         ready: list[Candidate] = []
+        waiting: list[Candidate] = []
         given_up: list[Candidate] = []
         for path, candidate in list(self._waiting.items()):
             if candidate.check_at > now:
@@ -131,6 +144,8 @@ class Settling:
                 continue
             if candidate.checked != signature(found):
                 candidate.checked, candidate.reason = signature(found), self._incomplete(path)
+                if candidate.reason is not None:
+                    waiting.append(candidate)
             if candidate.reason is None:
                 ready.append(candidate)
                 del self._waiting[path]
@@ -139,4 +154,4 @@ class Settling:
                 del self._waiting[path]
             else:  # look again now and then: a change the system did not report still counts
                 candidate.check_at = min(now + self.settle, candidate.changed_at + self.give_up)
-        return ready, given_up
+        return Due(ready, waiting, given_up)

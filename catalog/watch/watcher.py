@@ -96,7 +96,9 @@ class Watcher:
                 if stop.is_set():
                     break
                 now = time.monotonic()
-                ready, given_up = self.settling.due(now)
+                ready, waiting, given_up = self.settling.due(now)
+                for candidate in waiting:
+                    self._tell(Outcome("waiting", candidate.found.path, reason=candidate.reason))
                 for candidate in given_up:
                     self.set_aside[candidate.found.path] = signature(candidate.found)
                     self._tell(Outcome("incomplete", candidate.found.path, reason=(
