@@ -48,7 +48,9 @@ def watch(ctx: click.Context, folders: tuple[str, ...], settle: float, give_up: 
     import threading
 
     from catalog.watch import Options, Watcher, stop_on_signals
+    from catalog.watch.watcher import watched_folders
 
+    watched_folders(list(folders))  # a folder that is not there is refused before a catalogue is made
     lib = library(ctx, may_create=True)
     shown = _printer(fmt, quiet, verbose)
     watcher = Watcher(lib, list(folders), options=Options(settle, give_up, rescan, workers), report=shown,

@@ -267,7 +267,9 @@ class Watcher:
         now = time.monotonic()
         for path, entry in entries.items():
             if path not in seen and not entry.missing and path not in self.gone:
-                self.gone[path] = now - self.options.settle  # gone while nobody watched: due at once
+                # gone while nobody watched: marked missing after the files this scan found have settled,
+                # so that one of them that is this file renamed is a move, not a loss
+                self.gone[path] = now
         if first:
             self.say(f"caught up in {time.monotonic() - started:.1f} s: {len(entries)} photos catalogued here, "
                      f"{touched} new or changed file{'s' if touched != 1 else ''} to read, "
