@@ -181,17 +181,26 @@ def _catalogued_elsewhere(session, files: list[Found], legacy: bool) -> set[str]
 
 
 def mark_gone(library: Library, paths: list[str]) -> list[Outcome]:
-    """Mark the photos of these paths missing, those whose files are still gone now; one outcome each."""
+    """Mark the photos of these paths missing, those whose files are still gone now; one outcome each.
+    Paths the catalogue does not hold cost a look-up, not a write."""
     photo = Photo.__table__.c
 
-    def action(session) -> list[tuple[int, str]]:
-        gone = []
+    def gone(session) -> list[tuple[int, str]]:
+        found = []
         for chunk in chunks(paths, 500):
             rows = session.execute(select(photo.id, photo.path, photo.raw_path).where(
                 photo.path.in_([stored_path(path)[0] for path in chunk]), photo.missing_since.is_(None)))
-            gone += [(pid, file_path(path, raw)) for pid, path, raw in rows
-                     if not os.path.lexists(file_path(path, raw))]
-        mark_missing(session, [pid for pid, _ in gone])
-        return gone
+            found += [(pid, file_path(path, raw)) for pid, path, raw in rows
+                      if not os.path.lexists(file_path(path, raw))]
+        return found
+
+    with library.session() as session:
+        if not gone(session):
+            return []
+
+    def action(session) -> list[tuple[int, str]]:
+        marked = gone(session)  # again, inside the write: another watcher may have moved one meanwhile
+        mark_missing(session, [pid for pid, _ in marked])
+        return marked
 
     return [Outcome("missing", path, pid) for pid, path in library.write(action, "the catalogue")]

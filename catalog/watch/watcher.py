@@ -126,13 +126,15 @@ class Watcher:
         self.say(f"ready in {time.monotonic() - started:.1f} s")
 
     def _sleep(self) -> float:
-        """How long to wait for a message: until the next file is due, at most TICK."""
+        """How long to wait for a message: until the next moment something falls due, at most TICK.
+
+        Moments already past are left out: what is overdue is done after this wait (a gone path held back
+        because its renamed file is still settling would otherwise make the loop spin)."""
         now = time.monotonic()
         due = [self.settling.next_check(), self._rescan_at if self.options.rescan else None]
-        if self.gone:
-            due.append(min(self.gone.values()) + self.options.settle)
-        soonest = min((moment for moment in due if moment is not None), default=now + TICK)
-        return min(TICK, max(0.0, soonest - now))
+        due += [went + self.options.settle for went in self.gone.values()]
+        soonest = min((moment for moment in due if moment is not None and moment > now), default=now + TICK)
+        return min(TICK, soonest - now)
 
     def _take_messages(self, wait: float, stop: threading.Event) -> None:
         """Take the watchdog thread's messages: waiting up to `wait` for the first, then all there are."""
