@@ -255,3 +255,51 @@ def test_the_house_rules_file_holds_arrival_tables(tmp_path):
     house.write_text('[arrival]\nfiles = "staff/*"\n', encoding="utf-8")
     with pytest.raises(CatalogError, match=r"\[\[arrival\]\]"):
         load_rules(str(house))
+
+
+# --- the watcher's small helpers ------------------------------------------------------------------------------
+
+
+def test_watched_folders_are_real_each_once_and_a_folder_inside_another_is_dropped(tmp_path):
+    from catalog.errors import UsageError
+    from catalog.watch.watcher import watched_folders
+
+    (tmp_path / "wires" / "xinhua").mkdir(parents=True)
+    (tmp_path / "staff").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "staff")
+    assert watched_folders([str(tmp_path / "wires" / "xinhua"), str(tmp_path / "wires"), str(tmp_path / "link"),
+                            str(tmp_path / "staff")]) == [str(tmp_path / "staff"), str(tmp_path / "wires")]
+    with pytest.raises(UsageError, match="does not exist"):
+        watched_folders([str(tmp_path / "nowhere")])
+    (tmp_path / "a.jpg").write_bytes(b"")
+    with pytest.raises(UsageError, match="is not a folder"):
+        watched_folders([str(tmp_path / "a.jpg")])
+
+
+def test_a_sidecar_names_its_photos(tmp_path):
+    from catalog.watch.watcher import photos_of_sidecar
+
+    for name in ("a.jpg", "a.heic", "a.txt", "b.jpg"):
+        (tmp_path / name).write_bytes(b"")
+    assert photos_of_sidecar(str(tmp_path / "a.xmp")) == [str(tmp_path / "a.heic"), str(tmp_path / "a.jpg")]
+    assert photos_of_sidecar(str(tmp_path / "b.jpg.xmp")) == [str(tmp_path / "b.jpg")]
+    assert photos_of_sidecar(str(tmp_path / "c.xmp")) == []
+
+
+def test_file_events_become_messages_for_the_main_thread():
+    import queue
+
+    from watchdog.events import DirDeletedEvent, FileClosedEvent, FileDeletedEvent, FileMovedEvent
+
+    from catalog.watch.watcher import _Events
+
+    messages = queue.SimpleQueue()
+    handler = _Events(messages)
+    for event in (FileClosedEvent("/in/a.jpg"), FileMovedEvent("/in/.a.jpg.x1", "/in/b.jpg"),
+                  FileDeletedEvent("/in/c.jpg"), DirDeletedEvent("/in/old")):
+        handler.dispatch(event)
+    taken = []
+    while not messages.empty():
+        taken.append(messages.get())
+    assert taken == [("touch", "/in/a.jpg", None), ("gone", "/in/.a.jpg.x1"), ("touch", "/in/b.jpg", "/in/.a.jpg.x1"),
+                     ("gone", "/in/c.jpg"), ("rescan",)]
