@@ -99,20 +99,25 @@ class Watcher:
             pass
         self.child.wait(timeout=60)
 
-    def memory_kb(self) -> tuple[int, int]:
-        """(the watcher's resident memory, with its descendants'), in KiB, from /proc."""
-        own = _rss_kb(self.child.pid)
-        return own, own + sum(_rss_kb(pid) for pid in _descendants(self.child.pid))
+    def memory_kb(self) -> tuple[int, int, int]:
+        """The watcher's resident memory, the part of it that is its own heap (not files mapped, such as the
+        SQLite catalogue, whose pages count as they are read), and the resident memory of it and its reader
+        processes together; in KiB, from /proc."""
+        own = _status_kb(self.child.pid)
+        return (own.get("VmRSS", 0), own.get("RssAnon", 0),
+                own.get("VmRSS", 0) + sum(_status_kb(pid).get("VmRSS", 0) for pid in _descendants(self.child.pid)))
 
 
-def _rss_kb(pid: int) -> int:
+def _status_kb(pid: int) -> dict[str, int]:
+    values = {}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+            name, _, rest = line.partition(":")
+            if rest.strip().endswith("kB"):
+                values[name] = int(rest.split()[0])
     except OSError:
         pass
-    return 0
+    return values
 
 
 def _descendants(pid: int) -> list[int]:
@@ -385,7 +390,7 @@ def phase_soak(work: Path, seconds: float, rate: float, settle: float, sample_ev
     Image.effect_noise((320, 213), 50).convert("RGB").save(body, "JPEG", quality=85)
     base = body.getvalue()
     watcher = Watcher(catalogue.url, folder, settle)
-    samples: list[tuple[float, int, int]] = []
+    samples: list[tuple[float, int, int, int]] = []
     written = 0
     try:
         watcher.wait_ready()
@@ -394,8 +399,7 @@ def phase_soak(work: Path, seconds: float, rate: float, settle: float, sample_ev
         while time.monotonic() - began < seconds:
             now = time.monotonic()
             if now >= next_sample:
-                own, total = watcher.memory_kb()
-                samples.append((now - began, own, total))
+                samples.append((now - began, *watcher.memory_kb()))
                 next_sample += sample_every
             sub = folder / f"hour-{written // 3600:02d}"
             sub.mkdir(exist_ok=True)
@@ -409,8 +413,7 @@ def phase_soak(work: Path, seconds: float, rate: float, settle: float, sample_ev
             written += 1
             time.sleep(max(0.0, began + written / rate - time.monotonic()))
         drained_s = wait_for_rows(catalogue, written, timeout=600)
-        own, total = watcher.memory_kb()
-        samples.append((time.monotonic() - began, own, total))
+        samples.append((time.monotonic() - began, *watcher.memory_kb()))
         catalogued = catalogue.rows("SELECT count(*) FROM photo")[0][0]
         watcher.stop()
     finally:
@@ -422,9 +425,11 @@ def phase_soak(work: Path, seconds: float, rate: float, settle: float, sample_ev
             "rss_mb_first": round(after[0][1] / 1024, 1), "rss_mb_last": round(after[-1][1] / 1024, 1),
             "rss_mb_max": round(max(s[1] for s in after) / 1024, 1),
             "slope_mb_per_hour": round(_slope([(s[0], s[1] / 1024) for s in after]) * 3600, 2),
-            "with_readers_mb_last": round(after[-1][2] / 1024, 1),
-            "with_readers_slope_mb_per_hour": round(_slope([(s[0], s[2] / 1024) for s in after]) * 3600, 2),
-            "samples": [(round(t), own, total) for t, own, total in samples]}
+            "heap_mb_first": round(after[0][2] / 1024, 1), "heap_mb_last": round(after[-1][2] / 1024, 1),
+            "heap_slope_mb_per_hour": round(_slope([(s[0], s[2] / 1024) for s in after]) * 3600, 2),
+            "with_readers_mb_last": round(after[-1][3] / 1024, 1),
+            "with_readers_slope_mb_per_hour": round(_slope([(s[0], s[3] / 1024) for s in after]) * 3600, 2),
+            "samples": [(round(t), rss, heap, total) for t, rss, heap, total in samples]}
 
 
 def _slope(points: list[tuple[float, float]]) -> float:
