@@ -133,7 +133,8 @@ class Photo(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     imported_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Indexed: the contact sheet polls the newest change to show arrivals (catalog.web.live; alembic 0008).
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
     places: Mapped[list[PlaceName]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True

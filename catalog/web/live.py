@@ -24,8 +24,11 @@ def signature(library) -> str:
     """What changes whenever a photo is added, read again, moved or forgotten: the number of photos, the
     newest id and the newest update time."""
     photo = Photo.__table__.c
+    # Three sub-queries, not one: each maximum is then one look-up in its index (the newest update's since
+    # alembic 0008), where one query computing all three scans every row (0.2 s at 100,000 photos).
+    parts = (func.count(photo.id), func.max(photo.id), func.max(photo.updated_at))
     with library.session() as session:
         count, newest_id, newest_update = session.execute(
-            select(func.count(photo.id), func.max(photo.id), func.max(photo.updated_at))).one()
+            select(*(select(part).scalar_subquery() for part in parts))).one()
     stamp = newest_update.isoformat() if hasattr(newest_update, "isoformat") else str(newest_update or "")
     return f"{count}-{newest_id or 0}-{stamp}"
