@@ -10,7 +10,6 @@ Create Date: 2026-12-03
 """
 from alembic import op
 
-
 revision = '0008'
 down_revision = '0004'
 branch_labels = None
