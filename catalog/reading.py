@@ -68,6 +68,7 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
     """read_one for a caller that has its own rules and a person's values for this file (a moved photo)."""
     from catalog.metadata import read
     from catalog.records import build_record, place_names
+    from catalog.rights import rights_columns
 
     try:
         # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
@@ -77,6 +78,7 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         if found.size == 0:
             return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
         record = build_record(meta, None, rules, manual=manual)
+        record.update(rights_columns(meta, record, found.mtime_ns, rules))
         record["fingerprint"] = fingerprint(found.path, found.size)
         legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
         return ReadResult(found, record, places=tuple(place_names(record)), legacy_fingerprint=legacy)
@@ -218,6 +220,7 @@ def _start_method() -> str:
         import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
         import catalog.captions  # noqa: F401
         import catalog.records  # noqa: F401
+        import catalog.rights  # noqa: F401
 
         return "fork"
     return "forkserver" if os.name == "posix" else "spawn"

@@ -119,6 +119,7 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # What the caption is read for, it is read for: its place only when the file states none (see _place),
     # its dates only when the file has no date to the day, or the caption may hold a release date.
     facts = None
+    places = dates = False
     if values.get("caption"):
         from catalog.captions.dates import may_give_release_date
 
@@ -158,6 +159,9 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None
     values["credit_key"] = _folded_join(values, ("photographer", "agency", "provider", "credit_line", "source"))
     values["search_text"] = search_text(values)
+    from catalog.checkfacts import check_facts
+
+    values["check_facts"] = check_facts(meta, values, facts, rules, dates_read=dates, places_read=places)
     return values
 
 

@@ -183,11 +183,24 @@ def store_batch(
     ]
     if names:
         insert_many(session.connection(), PlaceName.__table__, names)
+    _store_restrictions(session, stored)
     for pid, record, _ in stored:
         changes[file_path(record["path"], record["raw_path"])] = Known(
             pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
             record.get("manual"))
     return done, changes
+
+
+def _store_restrictions(session: Session, stored: list[tuple[int, dict, tuple]]) -> None:
+    """The `restriction` rows of the photos just stored (catalog.rights), in place of any they had."""
+    from catalog.models import PhotoRestriction
+    from catalog.rights import restriction_rows
+
+    for chunk in chunks([pid for pid, _, _ in stored], 500):
+        session.execute(delete(PhotoRestriction).where(PhotoRestriction.photo_id.in_(chunk)))
+    rows = [row for pid, record, _ in stored for row in restriction_rows(pid, record.get("restrictions"))]
+    if rows:
+        insert_many(session.connection(), PhotoRestriction.__table__, rows)
 
 
 def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
@@ -330,6 +343,7 @@ _CLEARABLE = (
     "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
     "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
     "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra",
+    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
 )
 
 
