@@ -19,6 +19,7 @@ Examples (each line one query)::
     near:31.82,117.23
     conflicts:yes                  photos whose EXIF, IPTC and XMP copies disagree
     missing:yes  damaged:yes       files gone since the last import; image data cut short
+    restricted:yes  embargoed:yes  ai:yes  c2pa:invalid  used:yes  killed:yes    the desk's (catalog.query_desk)
     bullet train                   words, anywhere in caption, headline, credits, keywords and places
 
 Matching ignores case and accents ("krakow" finds Kraków).
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, exists, not_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -49,8 +50,11 @@ PLACE_FIELDS = {
 }
 #: Yes/no terms: the column each asks about (true for "yes").
 FLAGS = {"conflicts": "has_conflicts", "missing": "missing_since", "damaged": "damaged"}
-FIELDS = set(PLACE_FIELDS) | set(FLAGS) | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"}
-_FIELD_TERM = re.compile(r"^(-?)([a-z_]+):(.*)$", re.S)
+#: The desk's terms (restrictions, embargoes, AI, Content Credentials, stories, kills): catalog.query_desk.
+DESK_FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
+FIELDS = (set(PLACE_FIELDS) | set(FLAGS) | set(DESK_FIELDS)
+          | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"})
+_FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.S)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
 
@@ -251,11 +255,13 @@ def split_terms(args: list[str]) -> list[str]:
     return terms
 
 
-def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None, locate: bool = True) -> Query:
+def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None, locate: bool = True,
+          at: datetime | None = None) -> Query:
     """Parse search arguments into a Query; raises QueryError pointing at the first bad term.
 
     `aliases(name)` gives other names a place may go by (default: the gazetteer's canonical names);
-    `gazetteer` locates `near:` places.
+    `gazetteer` locates `near:` places; `at` is the moment `embargoed:` and `restricted:` judge embargoes at
+    (naive UTC; None: now).
 
     >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
     ['PlaceTerm', 'DateTerm']
@@ -292,6 +298,11 @@ def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None =
             aliases = gazetteer.canonical
         if not _alternatives(value):  # "by:," or "in: , ": commas and nothing else
             raise QueryError(text, f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
+        if name in DESK_FIELDS:
+            from catalog.query_desk import desk_term
+
+            query.terms.append(desk_term(text, negated, name, value, at))
+            continue
         query.terms.append(_field_term(text, negated, name, value, aliases, today, fold))
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
@@ -306,7 +317,8 @@ _EXAMPLES = {
     "shown": "shown:Earth", "taken": "taken:2025-10", "released": "released:2025-10-01",
     "by": 'by:"Zhang Dagang"', "credit": "credit:Xinhua", "keyword": "keyword:aircraft",
     "conflicts": "conflicts:yes", "missing": "missing:yes", "damaged": "damaged:yes",
-    "near": "near:Hefei", "within": "within:50km",
+    "near": "near:Hefei", "within": "within:50km", "restricted": "restricted:yes", "embargoed": "embargoed:yes",
+    "ai": "ai:yes", "c2pa": "c2pa:valid", "used": 'used:"Hefei flying car"', "killed": "killed:yes",
 }
 
 

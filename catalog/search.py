@@ -268,7 +268,8 @@ class Planner:
 
     def _parse(self, args: list[str]) -> Query:
         near = re.search(r"(^|[\s-])near:", " ".join(args))
-        return parse(args, gazetteer=self.library.gazetteer if near else None, aliases=self._place_aliases)
+        return parse(args, gazetteer=self.library.gazetteer if near else None, aliases=self._place_aliases,
+                     at=getattr(self.library, "as_of", None))
 
     def _place_aliases(self, name: str) -> list[str]:
         """Other names a typed place may mean (合肥 -> Hefei), asked of the gazetteer only when the name as typed

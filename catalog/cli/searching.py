@@ -28,6 +28,13 @@ Search terms (all must match; each shell argument is one term):
   conflicts:yes|no     EXIF, IPTC and XMP disagree
   missing:yes|no       the file was gone at the last import
   damaged:yes|no       the image data is cut short (an interrupted transfer)
+  restricted:yes|no|KIND   a restriction in force (editorial_only, region_out,
+                       mandatory_credit, no_sales, embargo, ... see `catalog check`)
+  embargoed:yes|no     an embargo in force now (or at --at TIME)
+  ai:yes|no            the file says generative AI made it
+  c2pa:valid|invalid|none   C2PA Content Credentials that validate, fail, or none
+  used:yes|no|STORY    in a story (catalog story), in none, in that one
+  killed:yes|no        withdrawn (catalog kill, or a kill note in the file)
   -TERM                not (-in:Beijing, -train)
   FIELD:A,B            either (in:Gansu,Anhui, by:Zhang,Xu)
 
@@ -158,8 +165,10 @@ SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate
 @click.option("--reverse", is_flag=True, help="The other way round: newest, last or farthest first.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most N photos (default: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N photos (for paging).")
+@click.option("--at", "at", metavar="TIME", help="Judge embargoes (embargoed:, restricted:) at TIME, not now: "
+              "2025-10-14T08:00, 2025-10-14T08:00+09:00 (no zone: this computer's).")
 @click.pass_context
-def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, reverse, limit, offset):
+def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, reverse, limit, offset, at):
     """Find photos by place, date, credit and words.
 
     Words are looked up in the full-text index and ranked by relevance (caption, headline and keywords
@@ -178,11 +187,19 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
       catalog search in:Gansu --sort date --reverse --limit 20 --offset 20
       catalog search train --format json
       catalog search --format template --template '{taken} {location.city}: {credit.line}'
+      catalog search embargoed:yes --at 2025-10-14T08:00+09:00
+      catalog search restricted:region_out,no_sales -used:yes
     """
     from catalog import render
 
     fmt = _check_template(fmt, template, SEARCH_EXTRA)
+    moment = None
+    if at:
+        from catalog.rights import moment as read_moment
+
+        moment = read_moment(at)
     lib = library(ctx)
+    lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
     result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
     hits = result.hits
