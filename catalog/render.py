@@ -15,6 +15,7 @@ from typing import Any
 
 from catalog.dates import precision, span
 from catalog.models import Photo
+from catalog.rights import provenance_json
 
 
 def photo_json(photo: Photo) -> dict[str, Any]:
@@ -58,6 +59,8 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "missing": photo.missing_since is not None,
         "damaged": bool(photo.damaged),
         "damage": (photo.extra or {}).get("damage") if photo.damaged else None,
+        "restrictions": list(photo.restrictions or []),
+        "provenance": provenance_json(photo),
     }
 
 
@@ -108,6 +111,9 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
         rows.append(("shows", ", ".join(str(v) for v in record["location_shown"].values() if v), "location_shown"))
     rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
     rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "camera.make"))
+    for restriction in record.get("restrictions") or []:
+        rows.append(("restriction", restriction_text(restriction), None))
+    rows.extend(("provenance", line, None) for line in provenance_lines(record.get("provenance") or {}))
     fields = []
     for name, value, key in rows:
         if value in (None, ""):
@@ -115,6 +121,44 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
         source = sources.get(key)
         fields.append((name, str(value), SOURCE_NAMES.get(source, source) if source else None))
     return fields
+
+
+def restriction_text(restriction: dict[str, Any]) -> str:
+    """One restriction as `show` prints it: its kind, what it names, and the words it was read from.
+
+    >>> restriction_text({"kind": "region_out", "text": "JAPAN OUT", "until": None, "region": "JAPAN",
+    ...                   "source": "instructions"})
+    'region_out (JAPAN): "JAPAN OUT" [instructions]'
+    """
+    kind = restriction["kind"] + (f" ({restriction['region']})" if restriction.get("region") else "")
+    if restriction.get("until"):
+        kind += f" until {restriction['until']}"
+    return f'{kind}: "{restriction["text"]}" [{restriction.get("source") or "file"}]'
+
+
+def provenance_lines(provenance: dict[str, Any]) -> list[str]:
+    """Where the picture came from, as `show` prints it: nothing when the file says nothing.
+
+    >>> provenance_lines({"source_type": "trainedAlgorithmicMedia", "ai": True, "c2pa": {"present": False}})
+    ['source type: trainedAlgorithmicMedia (made by generative AI or an algorithm)']
+    """
+    lines = []
+    if provenance.get("source_type") or provenance.get("ai") is not None:
+        said = {True: " (made by generative AI or an algorithm)", False: " (a capture)"}.get(provenance.get("ai"), "")
+        lines.append(f"source type: {provenance.get('source_type') or 'not stated'}{said}")
+    c2pa = provenance.get("c2pa") or {}
+    if c2pa.get("present"):
+        verdict = {True: "valid", False: "INVALID"}.get(c2pa.get("valid"), "not checkable")
+        parts = [f"C2PA Content Credentials: {verdict}"]
+        if c2pa.get("issuer"):
+            parts.append(f"signed by {c2pa['issuer']}")
+        if c2pa.get("generator"):
+            parts.append(f"made with {c2pa['generator']}")
+        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if c2pa.get("errors") and c2pa.get("valid") is not True
+                                          else ""))
+    for key, value in (provenance.get("ai_fields") or {}).items():
+        lines.append(f"{key.replace('_', ' ')}: {value}")
+    return lines
 
 
 def copy_text(value: Any) -> str:

@@ -49,6 +49,8 @@ class Rules:
     #: The house file's [restrictions] table, read over catalog/rules/restrictions.toml by
     #: catalog.metadata.restrictions.load_restriction_rules (kept raw here: these rules are for credits).
     restrictions: dict[str, Any] = field(default_factory=dict)
+    #: The [check] table: each check's severity, each restriction kind's, the thresholds (catalog.checks).
+    check: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -157,7 +159,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
-    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions"}
+    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "check"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -176,7 +178,12 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     restrictions = raw.get("restrictions", {})
     if not isinstance(restrictions, dict):
         raise CatalogError(f"rules file {where}: [restrictions] must be a table")
-    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions)
+    check = raw.get("check", {})
+    from catalog.checkrules import validate_table
+
+    validate_table(check, where)
+    return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
+                 check=check)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:
