@@ -86,7 +86,7 @@ def read_advisory(text: str) -> Advisory:
     references, named = [], []
     for match in (*_NAMED.finditer(text), *_CANDIDATE.finditer(text)):
         word = (match[1] if match.re is _NAMED else match[0]).strip("-_")
-        if word.upper() in stems or any(word in name for name in names):
+        if word.upper() in stems:  # a file name's stem is matched as the file name
             continue
         if not (any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)):
             continue
