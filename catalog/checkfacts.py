@@ -33,9 +33,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from catalog.captions import agency_for, parse
 from catalog.dates import span
-from catalog.people import name_tokens
 
 if TYPE_CHECKING:
     from catalog.captions import CaptionFacts
@@ -60,6 +58,8 @@ def check_facts(meta: PhotoMetadata, values: dict[str, Any], facts: CaptionFacts
     if not caption:
         found["no_caption"] = True
         return found
+    if parse is None:
+        _import_readers()
     file_taken = meta.fields.get("taken")
     file_day = file_taken.value if file_taken is not None and file_taken.source in FILE_SOURCES else None
     embedded = _embedded_place(meta)
@@ -98,6 +98,17 @@ def check_facts(meta: PhotoMetadata, values: dict[str, Any], facts: CaptionFacts
     if disagreements:
         found["credit"] = disagreements
     return found
+
+
+# The caption parser and the people and agency readers, imported when an import first needs them: `catalog
+# check` reads VERSION here and must not pay for loading them.
+parse = agency_for = name_tokens = None
+
+
+def _import_readers() -> None:
+    global parse, agency_for, name_tokens
+    from catalog.captions import agency_for, parse
+    from catalog.people import name_tokens
 
 
 def _embedded_place(meta: PhotoMetadata) -> dict[str, str]:

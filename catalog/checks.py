@@ -35,11 +35,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
+from catalog.checkfacts import VERSION
 from catalog.checkrules import RANK, CheckRules, check_rules
 from catalog.errors import CatalogError
 from catalog.models import Kill, Photo, PlaceCheck
+from catalog.rights import c2pa_state, in_force
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -49,7 +51,10 @@ COPIED_FIELDS = {"caption": "caption", "photographer": "by-line", "credit": "cre
 #: The columns check reads of each photo (never the whole row).
 COLUMNS = ("id", "path", "caption", "photographer", "credit_line", "agency", "provider", "taken", "taken_inferred",
            "sources", "lat", "lon", "location_approx", "sublocation", "city", "province", "country", "country_code",
-           "conflicts", "restrictions", "source_type", "ai", "c2pa", "check_facts", "missing_since")
+           "has_conflicts", "conflicts", "restrictions", "source_type", "ai", "c2pa", "check_facts", "missing_since")
+#: Of those, the JSON ones: read as text and decoded only where a check needs them (a photo without conflicts
+#: never has its conflicts decoded): at 10,000 photos, decoding every one was a third of the time.
+JSON_COLUMNS = frozenset({"sources", "conflicts", "restrictions", "c2pa", "check_facts"})
 
 
 @dataclass
@@ -120,14 +125,14 @@ def check(library: Library, args: list[str] | None = None, *, story: str | None 
     if story is not None:
         from catalog.stories import photo_ids
 
-        wanted = photo_ids(library, story)
+        wanted: list[int] | object | None = photo_ids(library, story)
         if args:
             chosen = set(_selected_ids(library, args))
             wanted = [pid for pid in wanted if pid in chosen]
     elif ids is not None:
         wanted = list(ids)
     else:
-        wanted = None if not args else _selected_ids(library, args)
+        wanted = library.matching_ids(args) if args else None  # a SELECT of ids (a list for near:)
     rows, kills, stories = _load(library, wanted)
     settings = check_rules(library.rules)
     verdicts = _place_verdicts(library, rows, settings)
@@ -156,27 +161,38 @@ def _selected_ids(library: Library, args: list[str]) -> list[int]:
         return list(session.scalars(selected))
 
 
-def _load(library: Library, wanted: list[int] | None) -> tuple[list[dict], dict[int, dict], dict[int, list[str]]]:
-    """The photos' rows (in `wanted` order, else by path), their kills, and for killed photos their stories."""
+#: The kept place verdict read with each photo (catalog.models.PlaceCheck), after COLUMNS.
+VERDICT_COLUMNS = ("verdict_stated", "verdict_lat", "verdict_lon", "verdict_km", "verdict_conflict", "verdict_entity")
+
+
+def _load(library: Library, wanted) -> tuple[list[dict], dict[int, dict], dict[int, list[str]]]:
+    """The photos' rows with their kept place verdicts (in the order of `wanted`, a list of ids; else by path,
+    of every photo or of a SELECT of ids), their kills, and for killed photos their stories."""
     from catalog.store import chunks
     from catalog.stories import stories_using
 
-    table = Photo.__table__.c
-    columns = [table[name] for name in COLUMNS]
-    rows: list[dict] = []
+    table, place = Photo.__table__.c, PlaceCheck.__table__.c
+    columns = [type_coerce(table[name], Text) if name in JSON_COLUMNS else table[name] for name in COLUMNS]
+    columns += [place.stated, place.lat, place.lon, place.distance_km, place.conflict, type_coerce(place.entity, Text)]
+    names = COLUMNS + VERDICT_COLUMNS
+    joined = select(*columns).select_from(
+        Photo.__table__.outerjoin(PlaceCheck.__table__, place.photo_id == table.id))
+    kill_columns = select(Kill.photo_id, Kill.reason, Kill.at, Kill.origin)
     kills: dict[int, dict] = {}
     with library.session() as session:
-        if wanted is None:
-            rows = [dict(row._mapping) for row in session.execute(select(*columns).order_by(table.path))]
-            kill_rows = session.execute(select(Kill.photo_id, Kill.reason, Kill.at, Kill.origin))
-        else:
+        if isinstance(wanted, list):
             by_id = {}
             for chunk in chunks(wanted, 900):
-                by_id.update((row.id, dict(row._mapping)) for row in session.execute(
-                    select(*columns).where(table.id.in_(chunk))))
-            rows = [by_id[pid] for pid in dict.fromkeys(wanted) if pid in by_id]
+                by_id.update((row[0], row) for row in session.execute(joined.where(table.id.in_(chunk))).all())
+            rows = [_decoded(dict(zip(names, by_id[pid]))) for pid in dict.fromkeys(wanted) if pid in by_id]
             kill_rows = [row for chunk in chunks(wanted, 900) for row in session.execute(
-                select(Kill.photo_id, Kill.reason, Kill.at, Kill.origin).where(Kill.photo_id.in_(chunk)))]
+                kill_columns.where(Kill.photo_id.in_(chunk)))]
+        else:
+            if wanted is not None:
+                joined = joined.where(table.id.in_(wanted))
+                kill_columns = kill_columns.where(Kill.photo_id.in_(wanted))
+            rows = [_decoded(dict(zip(names, row))) for row in session.execute(joined.order_by(table.path)).all()]
+            kill_rows = session.execute(kill_columns).all()
         for photo_id, reason, at, origin in kill_rows:
             kills[photo_id] = {"reason": reason, "at": at.isoformat(timespec="seconds"), "origin": origin}
         killed = list(kills) + [row["id"] for row in rows if any(
@@ -185,14 +201,27 @@ def _load(library: Library, wanted: list[int] | None) -> tuple[list[dict], dict[
     return rows, kills, stories
 
 
+def _json(value):
+    """A JSON column read as text (SQLite) or already decoded (PostgreSQL's driver decodes json itself)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _decoded(row: dict) -> dict:
+    """The row with the JSON a check will read decoded: its facts, restrictions and credentials; its
+    conflicts only if it has some, its sources only if its year was inferred."""
+    row["check_facts"] = _json(row["check_facts"])
+    row["restrictions"] = _json(row["restrictions"]) if row["restrictions"] is not None else None
+    row["c2pa"] = _json(row["c2pa"]) if row["c2pa"] is not None else None
+    row["conflicts"] = _json(row["conflicts"]) if row["has_conflicts"] and row["conflicts"] is not None else None
+    row["sources"] = (_json(row["sources"]) or {}) if row["taken_inferred"] and row["sources"] is not None else {}
+    return row
+
+
 # -- one photo -------------------------------------------------------------------------------------------------
 
 def photo_findings(row: dict, settings: CheckRules, at: datetime, *, kill: dict | None = None,
                    stories: list[str] = (), place: dict | None = None) -> PhotoFindings:
     """Every finding for one photo's row (the COLUMNS), most severe first."""
-    from catalog.checkfacts import VERSION
-    from catalog.rights import c2pa_state, in_force
-
     found = PhotoFindings(row["id"], row["path"])
     add = found.findings.append
 
@@ -310,11 +339,9 @@ def _stated(row: dict, facts: dict) -> dict[str, str] | None:
 
 
 def _place_verdicts(library: Library, rows: list[dict], settings: CheckRules) -> dict[int, dict]:
-    """photo id -> {"stated_text", "from", "entity", "distance_km", "conflict"} for the photos with a stated place
-    and a GPS point; measured by the gazetteer once per photo and place, then kept in `place_check`."""
-    from catalog.checkfacts import VERSION
-    from catalog.store import chunks
-
+    """photo id -> {"stated_text", "from", "entity", "distance_km", "conflict"} for the photos whose stated place
+    conflicts with their GPS point; measured by the gazetteer once per photo and place, then kept in
+    `place_check`."""
     wanted: dict[int, tuple[dict, str, dict]] = {}
     for row in rows:
         facts = row["check_facts"]
@@ -322,27 +349,22 @@ def _place_verdicts(library: Library, rows: list[dict], settings: CheckRules) ->
             continue
         stated = _stated(row, facts)
         if stated:
-            key = json.dumps({**stated, "km": settings.place_km}, sort_keys=True, ensure_ascii=False)
+            key = "|".join(f"{level}={stated[level]}" for level in sorted(stated)) + f"|km={settings.place_km:g}"
             wanted[row["id"]] = (row, key, stated)
-    if not wanted:
-        return {}
-    kept: dict[int, PlaceCheck] = {}
-    with library.session() as session:
-        for chunk in chunks(list(wanted), 900):
-            kept.update((pc.photo_id, pc) for pc in session.scalars(select(PlaceCheck).where(
-                PlaceCheck.photo_id.in_(chunk))))
     verdicts, fresh = {}, []
     for pid, (row, key, stated) in wanted.items():
-        known = kept.get(pid)
-        if known is None or known.stated != key or known.lat != row["lat"] or known.lon != row["lon"]:
-            known = None
-        if known is None:
-            known = _measure(library, pid, row, key, stated, settings)
-            fresh.append(known)
+        if (row["verdict_stated"], row["verdict_lat"], row["verdict_lon"]) == (key, row["lat"], row["lon"]):
+            distance, conflict = row["verdict_km"], row["verdict_conflict"]
+            entity = _json(row["verdict_entity"]) if conflict else None  # decoded only where it is shown
+        else:
+            measured = _measure(library, pid, row, key, stated, settings)
+            fresh.append(measured)
+            distance, conflict, entity = measured.distance_km, measured.conflict, measured.entity
+        if not conflict:
+            continue
         how = "caption" if isinstance(row["check_facts"].get("place"), dict) else "file"
         verdicts[pid] = {"stated_text": ", ".join(v for k, v in stated.items() if k != "country_code"),
-                         "from": how, "entity": known.entity, "distance_km": known.distance_km,
-                         "conflict": known.conflict}
+                         "from": how, "entity": entity, "distance_km": distance, "conflict": conflict}
     if fresh:
         _keep(library, fresh)
     return verdicts

@@ -97,3 +97,16 @@ def test_mistakes_are_usage_errors(cli, imported):
     result = cli("story", "add", STORY, "no-such-photo.jpg")
     assert result.exit_code == 1 and "no photo" in result.output
     assert cli("story", "credits", "Nothing like it").exit_code == 1
+
+
+def test_stories_and_kills_travel_with_a_copy(cli, db_url, samples, tmp_path):
+    source = tmp_path / "desk.db"
+    assert cli("--db", str(source), "import", str(samples)).exit_code == 0
+    cli("--db", str(source), "story", "add", STORY, "hefei-aircraft.jpg", "gansu-bullet-train.jpg")
+    cli("--db", str(source), "kill", "gansu-bullet-train.jpg", "--reason", "withdrawn")
+    result = cli("--db", str(source), "copy", "--to", db_url)
+    assert result.exit_code == 0, result.output
+    for command in (["story", "show", STORY, "--format", "json"], ["search", "killed:yes", "--format", "paths"],
+                    ["story", "list", "--format", "json"]):
+        assert cli("--db", db_url, *command).stdout == cli("--db", str(source), *command).stdout, command
+    assert cli("--db", db_url, "story", "add", "Another", "tianwen2-probe.jpg").exit_code == 0  # the id sequence
