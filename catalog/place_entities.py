@@ -148,6 +148,40 @@ def _point_of(place) -> tuple[float, float] | None:
     return float(entity["lat"]), float(entity["lon"])
 
 
+def _stated(sublocation, city, province, country, country_code) -> tuple | None:
+    """The levels ``place`` reads, placeholders as not stated, the file's country code for a missing country;
+    None when no city, province or country is left."""
+    given = stated_levels(sublocation, city, province, country)
+    if given[3] is None and country_code:
+        given = (*given[:3], *stated_levels(country_code))
+    return given if any(given[1:]) else None
+
+
+def _city_and_province(given: tuple) -> tuple | None:
+    """A city field that holds its province too ("Princeton, NJ"), read as the two; None for any other."""
+    if not given[1] or "," not in given[1] or given[2]:
+        return None
+    head, _, tail = given[1].partition(",")
+    split = (given[0], head.strip() or None, tail.strip() or None, given[3])
+    return split if split[1] and split[2] else None
+
+
+def city_conflict(place: Mapping, lat: float, lon: float, limit_km: float = CONFLICT_KM) -> str | None:
+    """Why a stated city cannot be where the GPS point is (its centre is more than ``limit_km`` away), for a
+    person; None when it can be. Needs no gazetteer: the city's point is in the entity.
+
+    >>> city_conflict({"id": "1808722", "name": "Hefei", "lat": 31.86, "lon": 117.28}, 30.59, 114.30)
+    'Hefei is 322 km from the GPS point'
+    """
+    point = _point_of(place)
+    if point is None:
+        return None
+    distance = distance_km(point[0], point[1], float(lat), float(lon))
+    if distance > limit_km:
+        return f"{place.get('name')} is {distance:,.0f} km from the GPS point"
+    return None
+
+
 class EntityLookups:
     """The entity side of the ``Gazetteer``: places, reverse geocoding, conflicts and search keys.
 
@@ -183,18 +217,14 @@ class EntityLookups:
         """
         if how not in HOWS:
             raise ValueError(f"how must be one of {', '.join(HOWS)}, not {how!r}")
-        given = stated_levels(sublocation, city, province, country)
-        if given[3] is None and country_code:
-            given = (*given[:3], *stated_levels(country_code))
-        if not any(given[1:]):
+        given = _stated(sublocation, city, province, country, country_code)
+        if given is None:
             return None
         ref = self._choose(given, context).ref
-        if ref[0] != "city" and given[1] and "," in given[1] and not given[2]:
+        split = _city_and_province(given)
+        if ref[0] != "city" and split is not None and self._choose(split, context).ref[0] == "city":
             # "Princeton, NJ" in the city field: the city and its province
-            head, _, tail = given[1].partition(",")
-            split = (given[0], head.strip() or None, tail.strip() or None, given[3])
-            if split[1] and split[2] and self._choose(split, context).ref[0] == "city":
-                given, ref = split, self._choose(split, context).ref
+            given, ref = split, self._choose(split, context).ref
         kind = ref[0]
         if kind == "city":
             return self._city_place(ref[1], ref[2], given[0], how, False, gps)
@@ -207,6 +237,24 @@ class EntityLookups:
         if code is None:
             return None
         return self._area_place(None, code, given[0], how, bool(given[1] or given[2]), gps)
+
+    def contextual(
+        self, city: str | None = None, province: str | None = None, country: str | None = None, *,
+        country_code: str | None = None,
+    ) -> bool:
+        """Whether the caption's words (``place``'s ``context``) can change which place these levels mean.
+
+        True when a stated place has more than one reading close enough for the caption to decide
+        ("Valencia": Spain or Venezuela); False for "Hefei" or "Portland, Oregon". A place that is not
+        contextual means the same entity whatever the caption says, so its answer can be remembered.
+        """
+        given = _stated(None, city, province, country, country_code)
+        if given is None:
+            return False
+        if len(self._options(given)) > 1:
+            return True
+        split = _city_and_province(given)
+        return split is not None and len(self._options(split)) > 1
 
     def reverse(self, lat: float, lon: float) -> Place | None:
         """The populated place a GPS point is in, offline: ``how`` "gps", ``approximate``, ``distance_km``.
@@ -252,10 +300,7 @@ class EntityLookups:
         if not entity or entity.get("how") == "gps" or entity.get("id") is None:
             return None
         if str(entity["id"]).isdigit():
-            distance = self.distance_to(entity, lat, lon)
-            if distance is not None and distance > limit_km:
-                return f"{entity.get('name')} is {distance:,.0f} km from the GPS point"
-            return None
+            return city_conflict(entity, lat, lon, limit_km)
         nearby = self.city_grid().within(float(lat), float(lon), limit_km)
         code, country = entity.get("province_code"), entity.get("country_code")
         for position, _ in nearby:
@@ -339,6 +384,12 @@ class EntityLookups:
                 if entity is not None and entity.level:
                     ref = entity.id if entity.level != "city" else self._position_of(entity.id)
                     return self._keys_of(text, [(entity.level, ref)])
+        upper = text.upper()
+        if "-" in upper and upper in self._subs:  # an ISO 3166-2 code means that subdivision alone: "CN-AH"
+            territory = self._territory(upper)
+            return self._keys_of(text, [("country", territory) if territory else ("province", upper)])
+        if text.isdigit() and self._position_of(text) is not None:  # a GeoNames id, as `places` prints it
+            return self._keys_of(text, [("city", self._position_of(text))])
         key = name_key(text)
         country = self._country_by_code.get(key) if len(key) == 2 else None
         if country is None and len(text) == 3 and text.isupper():
@@ -346,7 +397,6 @@ class EntityLookups:
         country = country or self._country_of(text, codes=False)
         if country:
             entities.append(("country", country))
-        upper = text.upper()
         provinces: list[str] = []
         if upper in self._subs:
             provinces.append(upper)

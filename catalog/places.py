@@ -517,14 +517,19 @@ class Gazetteer(EntityLookups):
             return None
         return self._choose(given, context).place
 
-    def _choose(self, given: tuple, context: str) -> _Option:
-        """The reading of a stated place that the context supports best (memoised without the context)."""
+    def _options(self, given: tuple) -> tuple[_Option, ...]:
+        """The readings of a stated place, best first, memoised: more than one when the caption may decide."""
         options = self._resolved.get(given)
         if options is None:
             options = tuple(self._resolve(*given))
             if len(self._resolved) > CACHE_LIMIT:
                 self._resolved.clear()
             self._resolved[given] = options
+        return options
+
+    def _choose(self, given: tuple, context: str) -> _Option:
+        """The reading of a stated place that the context supports best (memoised without the context)."""
+        options = self._options(given)
         if len(options) == 1 or not context:
             return options[0]
         mentioned = f" {name_key(context)} "

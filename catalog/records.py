@@ -12,6 +12,7 @@ The precedence, field by field (each value keeps its source):
 | released                   | caption date (kind "released") |                                |                 |
 | sublocation..country       | embedded place (any level)     | caption place                  | gazetteer fills |
 | lat, lon                   | GPS                            | gazetteer (marked approximate) |                 |
+| place (the entity)         | the stated place, as above     | the GPS point (reverse geocoded)|                |
 
 "Year inferred": a caption date without a year ("Oct. 14") takes the year of the embedded date when that
 date is less precise than a day; the record is then marked ``taken_inferred``.
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from catalog.dates import MONTHS, span
+from catalog.entities import place_of
 from catalog.metadata.types import PhotoMetadata
 from catalog.places import fold, get_gazetteer
 
@@ -71,7 +73,7 @@ class CaptionInput:
 def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules=None, *,
                  manual: dict[str, dict] | None = None) -> dict[str, Any]:
     """The column values of one Photo (without path/size/mtime/fingerprint), with `sources`; its place names
-    are `place_names(record)`.
+    are `place_names(record)`, its place keys and credit tokens those of catalog.entities.
 
     `manual` holds what a person set, by JSON field path ({"credit.photographer": {"value": "Jane Smith",
     "at": ..., "by": "hand"}}): each such value wins over the file's, and a caption a person set is read
@@ -87,6 +89,13 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     if manual:
         values["conflicts"] = (values["conflicts"] or []) + _overridden(_derive(meta, rules, {}), values) or None
     values["manual"] = manual or None
+    # What the strings name: the place entity, and the conflict a stated place far from the GPS point makes.
+    values["place"], conflict = place_of(values)
+    if conflict is not None:
+        values["conflicts"] = [*(values["conflicts"] or []), conflict]
+        values["has_conflicts"] = True
+    if values["place"] is not None:
+        values["search_text"] = search_text(values)  # with the place's names: words find a GPS-only photo too
     return values
 
 
@@ -332,12 +341,15 @@ def _city_point(city: str) -> tuple[float, float] | None:
 
 
 def search_text(values: dict[str, Any]) -> str:
-    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places."""
+    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places (as
+    stated, and the place entity's names: "hefei" finds a photo placed in Hefei by its GPS)."""
     parts = [values.get(name) for name in (
         "caption", "headline", "title", "photographer", "credit_line", "agency", "provider", "source",
         "sublocation", "city", "province", "country",
     )]
     parts.extend(values.get("keywords") or [])
+    place = values.get("place") or {}
+    parts.extend(place.get(level) for level in ("city", "province", "country"))
     return fold(" ".join(str(part) for part in parts if part))
 
 

@@ -51,6 +51,8 @@ def _show_text(record: dict) -> str:
             for block, value in conflict["copies"]:
                 shown = render.copy_text(value) if value not in (None, "", []) else "(nothing)"
                 lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {shown}")
+            if conflict.get("note"):
+                lines.append(f"      {'why':>11}: {conflict['note']}")
     return "\n".join(lines)
 
 
