@@ -7,14 +7,15 @@ the catalogue understands of it, for search and for ``catalog show``:
   block that stated it ("file", "caption" or "manual": a level set by hand); a photo that states no place
   the gazetteer knows but has GPS gets the place its point is in ("gps", approximate, with the distance),
   as does one that states only a country or province the point lies in. A stated place far from the GPS
-  point (a city more than 50 km away, a country or province the point is not in) stays as stated, and the
-  disagreement is a conflict (``conflicts:yes``, listed by ``show``).
+  point (a city more than 50 km away, and 10 more per million people it has; a country or province the point
+  is not in) stays as stated, and the disagreement is a conflict (``conflicts:yes``, listed by ``show``).
 - place keys: ``(kind, key)`` rows, ``kind`` "taken" (the place above) or "shown" (XMP LocationShown), ``key``
   "country:US", "province:CN-AH" or "city:1808722": what ``in:``, ``city:``, ``province:`` and ``country:``
   match, so "USA", "U.S." and "美国" find the same photos.
 - credit tokens: ``(role, token)`` rows: "photographer" (the folded tokens of the name, any script: what
-  ``by:`` matches), "credit" (the tokens of every credit field) and "agency" (the registry's key of each
-  agency credited, "agency:ap": what ``credit:AP`` matches).
+  ``by:`` matches), "credit" (the tokens of the other credit fields: with the photographer's, what
+  ``credit:"Big Newspaper"`` matches) and "agency" (the registry's key of each agency credited,
+  "agency:ap": what ``credit:AP`` matches).
 
 Rows are computed the same way at import and by the migration that brought older catalogues here:
 
@@ -22,7 +23,7 @@ Rows are computed the same way at import and by the migration that brought older
 >>> place["id"], place["how"], conflict                                                     # doctest: +SKIP
 ('1808722', 'file', None)
 >>> sorted(credit_rows({"photographer": "Zhang Dagang", "credit_line": "AP Photo/Zhang Dagang"}))
-[('agency', 'agency:ap'), ('credit', 'ap'), ('credit', 'dagang'), ('credit', 'photo'), ('credit', 'zhang'), ('photographer', 'dagang'), ('photographer', 'zhang')]
+[('agency', 'agency:ap'), ('credit', 'ap'), ('photographer', 'dagang'), ('photographer', 'zhang')]
 
 The gazetteer's answers are remembered between processes (``catalog.place_memo``): an import whose places
 were all seen before never loads it.
@@ -35,6 +36,8 @@ from functools import lru_cache
 from typing import Any
 
 from catalog import place_memo
+from catalog.place_entities import distance_km
+from catalog.place_rules import stated_levels
 
 #: The levels a place is stated at, outermost last (as in ``location``).
 LEVELS = ("sublocation", "city", "province", "country")
@@ -44,9 +47,10 @@ HOW_OF_SOURCE = {"manual": "manual", "caption": "caption", "linked": "caption"}
 #: Roles of credit tokens: who made the photo (``by:``), the words of any credit field and the agencies
 #: credited (``credit:``).
 ROLES = ("photographer", "credit", "agency")
-#: Fields whose words ``credit:`` matches, and those that may name an agency of the registry.
+#: Fields whose words ``credit:`` matches (all but the photographer may name an agency of the registry).
 CREDIT_FIELDS = ("photographer", "credit_line", "agency", "provider", "source")
-AGENCY_FIELDS = ("agency", "provider", "source", "credit_line")
+#: Words that frame a credit rather than name anyone ("Photo/Zhang Dagang", "Photo by ... via ..."): not kept.
+CREDIT_WORDS = frozenset({"photo", "photos", "by", "via", "and", "the", "of", "for"})
 #: Where a field holding several names, or a credit line holding an agency and a name, is cut:
 #: "Zhang Dagang; Li Xin", "AP Photo/Duane A. Laverty", "Xinhua via Getty Images", "张大刚、李欣".
 _NAMES_SPLIT = re.compile(r"\s*(?:[;/|&、，,]|\s+and\s+|\s+via\s+|\s+for\s+)\s*", re.IGNORECASE)
@@ -63,30 +67,35 @@ def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:
     of ``location`` with their ``sources`` (levels the gazetteer filled in are not a statement), the GPS
     point (``lat``/``lon`` unless ``location_approx``), and the caption, which decides between readings of a
     place the caption stated ("Valencia" beside "Spain").
+
+    It runs for every photo an import reads, so the usual case (a place seen before, remembered) is a few
+    dictionary look-ups and one distance: about 5 µs.
     """
-    sources = values.get("sources") or {}
-    stated = {level: values[level] for level in LEVELS
-              if values.get(level) and sources.get(f"location.{level}") != "gazetteer"}
-    code = values.get("country_code") if sources.get("location.country_code") != "gazetteer" else None
-    blocks = [sources.get(f"location.{level}") for level in stated] + ([sources.get("location.country_code")]
-                                                                        if code else [])
-    hows = {HOW_OF_SOURCE.get(block or "", "file") for block in blocks}
+    source = (values.get("sources") or {}).get
+    said = []
+    hows = set()
+    for level in _STATED:
+        value = values.get(level)
+        block = source(f"location.{level}") if value else None
+        if value and block != "gazetteer":
+            hows.add(HOW_OF_SOURCE.get(block, "file"))
+            said.append(value)
+        else:
+            said.append(None)
     how = "manual" if "manual" in hows else "caption" if "caption" in hows else "file"
     gps = None
     if values.get("lat") is not None and values.get("lon") is not None and not values.get("location_approx"):
         gps = (float(values["lat"]), float(values["lon"]))
     context = (values.get("caption") or "") if how == "caption" else ""
-    place = stated_place(stated, code, how=how, context=context, gps=gps)
+    place, limit_km = _stated_entity(said, how, context, gps)
     if gps is None:
         return place, None
     if place is None:
-        return _reverse(gps, stated.get("sublocation")), None
-    from catalog.place_entities import city_conflict
-
-    if place["id"] and str(place["id"]).isdigit():
-        why = city_conflict(place, *gps)
-        if why is None:
+        return _reverse(gps, said[0]), None
+    if place["id"].isdigit():  # a city: its distance from the point is measured already
+        if place["distance_km"] is None or place["distance_km"] <= limit_km:
             return place, None
+        why = f"{place['name']} is {place['distance_km']:,.0f} km from the GPS point"
     else:
         gazetteer = _gazetteer()
         why = gazetteer.conflict(place, *gps)
@@ -100,41 +109,66 @@ def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:
     return place, _conflict_entry(place, gps, why)
 
 
+#: The levels of ``location`` a place is stated at, in the order ``_stated_entity`` reads them.
+_STATED = ("sublocation", "city", "province", "country", "country_code")
+
+
 def stated_place(stated: dict[str, str], country_code: str | None = None, *, how: str = "file",
                  context: str = "", gps: tuple[float, float] | None = None) -> dict | None:
     """The entity of a stated place (levels by name, as in ``location``), as JSON; None when the gazetteer
     knows no city, province or country in it. Remembered between processes unless the caption decides."""
-    from catalog.place_rules import stated_levels
+    said = [stated.get(level) for level in LEVELS] + [country_code]
+    return _stated_entity(said, how, context, gps)[0]
 
-    city, province, country = (stated.get(level) for level in LEVELS[1:])
+
+def _stated_entity(said: list, how: str, context: str,
+                   gps: tuple[float, float] | None) -> tuple[dict | None, float | None]:
+    """``stated_place`` of [sublocation, city, province, country, country code], and how far from the
+    entity's point the photo may be (Gazetteer.conflict_km)."""
+    sublocation, city, province, country, country_code = said
     if not (city or province or country or country_code):
-        return None
-    key = "\x1f".join(level or "" for level in (city, province, country, country_code))
-    memo = place_memo.current()
-    entry = memo.get("places", key)
+        return None, None
+    key = f"{city or ''}\x1f{province or ''}\x1f{country or ''}\x1f{country_code or ''}"
+    entry = place_memo.current().answers["places"].get(key)
     if entry is None:
-        gazetteer = _gazetteer()
-        found = gazetteer.place(None, city, province, country, country_code=country_code)
-        keys = gazetteer.place_keys(found) if found is not None else []
-        entry = {"place": found.to_json() if found is not None else None, "keys": keys,
-                 "contextual": gazetteer.contextual(city, province, country, country_code=country_code)}
-        memo.remember("places", key, entry)
-        if found is not None:
-            memo.remember("keys", _entity_key(entry["place"]), keys)
+        entry = _learn_place(key, city, province, country, country_code)
+    limit_km = entry["conflict_km"]
     if entry["contextual"] and context.strip():
-        found = _gazetteer().place(None, city, province, country, country_code=country_code, context=context)
+        gazetteer = _gazetteer()
+        found = gazetteer.place(None, city, province, country, country_code=country_code, context=context)
         place = found.to_json() if found is not None else None
+        limit_km = gazetteer.conflict_km(found)
     else:
         place = dict(entry["place"]) if entry["place"] is not None else None
     if place is None:
-        return None
+        return None, None
     place["how"] = how
-    place["sublocation"] = stated_levels(stated.get("sublocation"))[0]
-    if gps is not None and place.get("lat") is not None and str(place["id"]).isdigit():
-        from catalog.place_entities import distance_km
-
+    if sublocation:
+        place["sublocation"] = _sublocation(sublocation)
+    if gps is not None and place["lat"] is not None and place["id"].isdigit():
         place["distance_km"] = round(distance_km(place["lat"], place["lon"], *gps), 2)
-    return place
+    return place, limit_km
+
+
+def _learn_place(key: str, city, province, country, country_code) -> dict:
+    """Ask the gazetteer what a stated place means (without a caption), and remember the answer."""
+    gazetteer = _gazetteer()
+    found = gazetteer.place(None, city, province, country, country_code=country_code)
+    keys = gazetteer.place_keys(found) if found is not None else []
+    entry = {"place": found.to_json() if found is not None else None, "keys": keys,
+             "contextual": gazetteer.contextual(city, province, country, country_code=country_code),
+             "conflict_km": gazetteer.conflict_km(found)}
+    memo = place_memo.current()
+    memo.remember("places", key, entry)
+    if found is not None:
+        memo.remember("keys", _entity_key(entry["place"]), keys)
+    return entry
+
+
+@lru_cache(maxsize=20_000)
+def _sublocation(text: str) -> str | None:
+    """A stated sublocation as the entity keeps it: cleaned, None for a placeholder."""
+    return stated_levels(text)[0]
 
 
 def place_level(place: dict) -> str:
@@ -157,9 +191,7 @@ def _reverse(gps: tuple[float, float], sublocation: str | None) -> dict | None:
         return None
     place = found.to_json()
     if sublocation:
-        from catalog.place_rules import stated_levels
-
-        place["sublocation"] = stated_levels(sublocation)[0]
+        place["sublocation"] = _sublocation(sublocation)
     return place
 
 
@@ -230,14 +262,22 @@ def _entity_key(place: dict) -> str:
 # --- credit tokens -----------------------------------------------------------------------------------------
 
 
-def credit_rows(values: dict[str, Any]) -> set[tuple[str, str]]:
-    """(role, token) rows of a record's credit: see the module docstring."""
-    rows = {("photographer", token) for token in person_tokens(values.get("photographer"))}
-    for name in CREDIT_FIELDS:
-        rows.update(("credit", token) for token in person_tokens(values.get(name)))
-    for name in AGENCY_FIELDS:
-        rows.update(("agency", key) for key in agency_keys_in(values.get(name)))
-    return rows
+def credit_rows(values: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """(role, token) rows of a record's credit: see the module docstring. A token of the photographer's name
+    is not repeated as a "credit" token (``credit:`` matches both roles)."""
+    return _credit_rows(*(values.get(name) for name in CREDIT_FIELDS))
+
+
+@lru_cache(maxsize=20_000)
+def _credit_rows(photographer, *fields) -> frozenset[tuple[str, str]]:
+    # Remembered per credit: a shoot credits the same photographer and agency on every photo.
+    own = person_tokens(photographer)
+    rows = {("photographer", token) for token in own}
+    for text in fields:
+        rows.update(("credit", token) for token in person_tokens(text) if token not in own | CREDIT_WORDS)
+    for text in (fields[1], fields[2], fields[3], fields[0]):  # agency, provider, source, credit line
+        rows.update(("agency", key) for key in agency_keys_in(text))
+    return frozenset(rows)
 
 
 @lru_cache(maxsize=20_000)

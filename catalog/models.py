@@ -174,7 +174,8 @@ class PlaceKey(Base):
     `province:` and `country:` match these, whatever spelling or script the file used (alembic 0005)."""
 
     __tablename__ = "place_key"
-    __table_args__ = (Index("ix_place_key_lookup", "key", "kind", "photo_id"),)
+    #: Without a rowid on SQLite: the primary key is the table, one B-tree fewer to write per row at import.
+    __table_args__ = (Index("ix_place_key_lookup", "key", "kind", "photo_id"), {"sqlite_with_rowid": False})
 
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
     #: "taken" (the photo's place entity) or "shown" (what XMP LocationShown names).
@@ -188,7 +189,7 @@ class PersonToken(Base):
     """
 
     __tablename__ = "person_token"
-    __table_args__ = (Index("ix_person_token_lookup", "token", "role", "photo_id"),)
+    __table_args__ = (Index("ix_person_token_lookup", "token", "role", "photo_id"), {"sqlite_with_rowid": False})
 
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
     #: "photographer", "credit" or "agency" (see catalog.entities.ROLES).

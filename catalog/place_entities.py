@@ -32,8 +32,20 @@ from catalog.place_rules import CACHE_LIMIT, clean_level, is_placeholder, stated
 
 #: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
 HOWS = ("file", "caption", "gps", "manual")
-#: A stated city this far or more from the photo's GPS point is a conflict (see ``Gazetteer.conflict``).
+#: A stated city farther than this from the photo's GPS point is a conflict (see ``Gazetteer.conflict``), plus
+#: CONFLICT_KM_PER_MILLION for each million people: a large city reaches far from the point GeoNames gives
+#: for it (Lanzhou's airport is 53 km from it; Chongqing's districts lie 100 km and more from its centre).
 CONFLICT_KM = 50.0
+CONFLICT_KM_PER_MILLION = 10.0
+
+
+def conflict_km(population: int | None) -> float:
+    """How far from its point a city of this many people may be said to be: 50 km, plus 10 per million.
+
+    >>> conflict_km(None), conflict_km(3_000_000), conflict_km(18_960_744)
+    (50.0, 80.0, 239.6)
+    """
+    return round(CONFLICT_KM + CONFLICT_KM_PER_MILLION * (population or 0) / 1e6, 1)
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -167,8 +179,8 @@ def _city_and_province(given: tuple) -> tuple | None:
 
 
 def city_conflict(place: Mapping, lat: float, lon: float, limit_km: float = CONFLICT_KM) -> str | None:
-    """Why a stated city cannot be where the GPS point is (its centre is more than ``limit_km`` away), for a
-    person; None when it can be. Needs no gazetteer: the city's point is in the entity.
+    """Why a stated city cannot be where the GPS point is (its centre is more than ``limit_km`` away, see
+    ``conflict_km``), for a person; None when it can be. Needs no gazetteer: the city's point is in the entity.
 
     >>> city_conflict({"id": "1808722", "name": "Hefei", "lat": 31.86, "lon": 117.28}, 30.59, 114.30)
     'Hefei is 322 km from the GPS point'
@@ -287,20 +299,22 @@ class EntityLookups:
         return distance_km(point[0], point[1], float(lat), float(lon))
 
     def conflict(
-        self, place: Place | Mapping | None, lat: float, lon: float, *, limit_km: float = CONFLICT_KM
+        self, place: Place | Mapping | None, lat: float, lon: float, *, limit_km: float | None = None
     ) -> str | None:
         """Why a stated place cannot be where the photo's GPS point is, for a person; None when it can be.
 
-        A city: its centre is more than ``limit_km`` from the point ("Hefei is 1,323 km from the GPS point").
-        A province or a country stated without a city: no city of it lies within ``limit_km`` of the point,
-        and the point is in another ("the GPS point is in Japan, not China"). A place reverse geocoded from
-        the same point never conflicts.
+        A city: its centre is more than ``limit_km`` from the point (by default ``conflict_km`` of its
+        population: 50 km and 10 more per million people): "Hefei is 1,323 km from the GPS point". A province
+        or a country stated without a city: no city of it lies within ``limit_km`` (50 km) of the point, and
+        the point is in another ("the GPS point is in Japan, not China"). A place reverse geocoded from the
+        same point never conflicts.
         """
         entity = _as_mapping(place)
         if not entity or entity.get("how") == "gps" or entity.get("id") is None:
             return None
         if str(entity["id"]).isdigit():
-            return city_conflict(entity, lat, lon, limit_km)
+            return city_conflict(entity, lat, lon, limit_km or self.conflict_km(entity))
+        limit_km = limit_km or CONFLICT_KM
         nearby = self.city_grid().within(float(lat), float(lon), limit_km)
         code, country = entity.get("province_code"), entity.get("country_code")
         for position, _ in nearby:
@@ -318,6 +332,14 @@ class EntityLookups:
         if there.country_code and there.country_code not in self._family.get(country, {country}):
             return f"the GPS point is in {there.country}, not {stated}"
         return None
+
+    def conflict_km(self, place: Place | Mapping | None) -> float:
+        """How far from a stated place's point the photo may be (``conflict_km``: by a city's population)."""
+        entity = _as_mapping(place)
+        position = None
+        if entity and entity.get("id") and str(entity["id"]).isdigit():
+            position = self._position_of(str(entity["id"]))
+        return conflict_km(self._cities[position].population if position is not None else None)
 
     def place_keys(self, place: Place | Mapping | None) -> list[str]:
         """The search keys of a place entity: its country, every province it lies in, its city.

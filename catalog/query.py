@@ -172,7 +172,7 @@ class TokenTerm(Term):
     def clause(self):
         selects = []
         for group in self.groups:
-            pairs = or_(*[and_(PersonToken.role == role, PersonToken.token == token) for role, token in group])
+            pairs = or_(*[and_(_role(role), PersonToken.token == token) for role, token in group])
             statement = select(PersonToken.photo_id).where(pairs)
             if len(group) > 1:  # one row per (photo, role, token): all there when all are counted
                 statement = statement.group_by(PersonToken.photo_id).having(func.count() == len(group))
@@ -182,7 +182,7 @@ class TokenTerm(Term):
     def _exists(self, *, probe: bool):
         token = PersonToken.token + "" if probe else PersonToken.token
         condition = or_(*[
-            and_(*[exists().where(PersonToken.photo_id == Photo.id, PersonToken.role == role, token == value)
+            and_(*[exists().where(PersonToken.photo_id == Photo.id, _role(role), token == value)
                    for role, value in group])
             for group in self.groups
         ])
@@ -244,6 +244,15 @@ class LikeTerm(Term):
 
     def probe(self):
         return super().where()
+
+
+#: A "credit" token is matched among the photographer's tokens too (catalog.entities stores each token once).
+_ROLES_MATCHED = {"credit": ("photographer", "credit")}
+
+
+def _role(role: str):
+    roles = _ROLES_MATCHED.get(role)
+    return PersonToken.role.in_(roles) if roles else PersonToken.role == role
 
 
 @dataclass

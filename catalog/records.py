@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from catalog.dates import MONTHS, span
@@ -94,9 +95,22 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     if conflict is not None:
         values["conflicts"] = [*(values["conflicts"] or []), conflict]
         values["has_conflicts"] = True
-    if values["place"] is not None:
-        values["search_text"] = search_text(values)  # with the place's names: words find a GPS-only photo too
+    if values["place"] is not None:  # with the place's names: words find a GPS-only photo too
+        values["search_text"] = with_place_names(values["search_text"], values["place"])
     return values
+
+
+def with_place_names(text: str, place: dict[str, Any]) -> str:
+    """The full-text input with the place entity's names added where it does not hold them already:
+    "hefei" finds a photo placed in Hefei by its GPS alone."""
+    names = _place_words(place.get("city"), place.get("province"), place.get("country"))
+    missing = [name for name in names if name not in text]
+    return f"{text} {' '.join(missing)}".strip() if missing else text
+
+
+@lru_cache(maxsize=4096)
+def _place_words(*names: str | None) -> tuple[str, ...]:
+    return tuple(fold(name) for name in names if name)
 
 
 def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, Any]:
@@ -341,15 +355,13 @@ def _city_point(city: str) -> tuple[float, float] | None:
 
 
 def search_text(values: dict[str, Any]) -> str:
-    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places (as
-    stated, and the place entity's names: "hefei" finds a photo placed in Hefei by its GPS)."""
+    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places as stated
+    (``with_place_names`` adds the place entity's)."""
     parts = [values.get(name) for name in (
         "caption", "headline", "title", "photographer", "credit_line", "agency", "provider", "source",
         "sublocation", "city", "province", "country",
     )]
     parts.extend(values.get("keywords") or [])
-    place = values.get("place") or {}
-    parts.extend(place.get(level) for level in ("city", "province", "country"))
     return fold(" ".join(str(part) for part in parts if part))
 
 

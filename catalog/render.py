@@ -256,12 +256,14 @@ def _has_path(record: dict, dotted: str) -> bool:
 
 
 def match_notes(query, photo: Photo) -> list[str]:
-    """Why a photo matched a date term only loosely: its date is known less precisely than the query's.
+    """Why a photo matched loosely: its date is known less precisely than the query's, or a place name it
+    was found by means more than one place.
 
     A photo dated "2025-10" matches taken:2025-10-14 (the month holds that day) but may have been taken on
-    another day; the note says so. Exact matches give no note.
+    another day; the note says so. `in:Georgia` finds photos in the country and in the US state; the note
+    says so, and which of them the photo is in. Exact matches give no note.
     """
-    notes = []
+    notes = place_notes(query, photo)
     for term in getattr(query, "terms", ()):
         column = getattr(term, "column", None)
         if column not in ("taken", "released") or term.negated or not hasattr(term, "start"):
@@ -277,6 +279,26 @@ def match_notes(query, photo: Photo) -> list[str]:
                 f"{column} {stored} is known only to the {precision(stored)}: it overlaps {wanted} "
                 "but may fall outside it"
             )
+    return notes
+
+
+def place_notes(query, photo: Photo) -> list[str]:
+    """The notes of place terms whose name means several places: "in:Georgia means Georgia (country) or
+    Georgia, United States: this photo is in Georgia, United States"."""
+    notes = []
+    place = photo.place or {}
+    held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
+            f"city:{place.get('id')}"}
+    for term in getattr(query, "terms", ()):
+        meanings = getattr(term, "meanings", None)
+        if not meanings or term.negated:
+            continue
+        field = term.text.lstrip("-").split(":", 1)[0]
+        for typed in dict.fromkeys(typed for typed, _, _ in meanings):
+            options = [(key, label) for said, key, label in meanings if said == typed]
+            note = f"{field}:{typed} means {' or '.join(label for _, label in options)}"
+            found = [label for key, label in options if key in held]
+            notes.append(note + (f": this photo is in {found[0]}" if found else ""))
     return notes
 
 

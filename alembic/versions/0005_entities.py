@@ -8,6 +8,9 @@
   every credit field ("credit") and the registry's agencies credited ("agency", "agency:ap"), for `credit:`;
   indexed by (token, role, photo_id).
 
+Both new tables are WITHOUT ROWID on SQLite (the primary key is the table): an import writes two B-trees per
+row instead of three.
+
 Existing photos get all three here, from their stored columns, by the same functions an import uses: once,
 inside the upgrade's transaction, after the backup `catalog.db.migrate` makes of a SQLite catalogue. A
 refresh on open instead would ask every later command whether some photo still lacks them, and a search
@@ -39,7 +42,8 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=8), nullable=False),
     sa.Column('key', sa.String(length=40), nullable=False),
     sa.ForeignKeyConstraint(['photo_id'], ['photo.id'], name=op.f('fk_place_key_photo_id_photo'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('photo_id', 'kind', 'key', name=op.f('pk_place_key'))
+    sa.PrimaryKeyConstraint('photo_id', 'kind', 'key', name=op.f('pk_place_key')),
+    sqlite_with_rowid=False,
     )
     op.create_index('ix_place_key_lookup', 'place_key', ['key', 'kind', 'photo_id'], unique=False)
     op.create_table('person_token',
@@ -47,7 +51,8 @@ def upgrade() -> None:
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('token', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['photo_id'], ['photo.id'], name=op.f('fk_person_token_photo_id_photo'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('photo_id', 'role', 'token', name=op.f('pk_person_token'))
+    sa.PrimaryKeyConstraint('photo_id', 'role', 'token', name=op.f('pk_person_token')),
+    sqlite_with_rowid=False,
     )
     op.create_index('ix_person_token_lookup', 'person_token', ['token', 'role', 'photo_id'], unique=False)
     _entities_of_existing_photos()
@@ -61,7 +66,7 @@ _COLUMNS = ('id', 'caption', 'headline', 'title', 'sublocation', 'city', 'provin
 def _entities_of_existing_photos() -> None:
     """Each photo's place, conflict, place keys and credit tokens, as an import would make them now."""
     from catalog import entities, place_memo
-    from catalog.records import search_text
+    from catalog.records import search_text, with_place_names
 
     types = {'location_approx': sa.Boolean, 'has_conflicts': sa.Boolean, 'lat': sa.Float, 'lon': sa.Float,
              'id': sa.Integer}
@@ -87,7 +92,7 @@ def _entities_of_existing_photos() -> None:
             values['place'] = place
             change = {'place': place}
             if place is not None:  # the place's names join the words a search finds it by, as at import
-                change['search_text'] = search_text(values)
+                change['search_text'] = with_place_names(search_text(values), place)
             if conflict is not None and not any(c.get('field') == 'place' for c in values['conflicts'] or []):
                 change.update(conflicts=[*(values['conflicts'] or []), conflict], has_conflicts=True)
             bind.execute(photo.update().where(photo.c.id == row['id']).values(**change))
