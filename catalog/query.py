@@ -100,8 +100,9 @@ class PlaceTerm(Term):
     ``keys`` are the entity keys the typed names mean ("country:US"), matched against the photos' place keys;
     ``names`` (folded) are matched against the stated strings at ``levels``: the typed names the gazetteer
     does not know, and, for `in:`, `at:` and `shown:`, every typed name as a sublocation (a venue is never an
-    entity). ``meanings`` are the labels of an ambiguous name's entities ("Georgia (country)", "Georgia,
-    United States"), for the `match` note.
+    entity). ``unplaced`` are the typed names the gazetteer knows, matched as stated only in photos it could
+    not place (a file's country "Atlantis" is no town of South Africa). ``meanings`` are the labels of an
+    ambiguous name's entities ("Georgia (country)", "Georgia, United States"), for the `match` note.
     """
 
     names: list[str] = field(default_factory=list)
@@ -109,7 +110,8 @@ class PlaceTerm(Term):
     kinds: tuple[str, ...] = ("taken",)
     keys: list[str] = field(default_factory=list)
     sublocations: list[str] = field(default_factory=list)
-    meanings: list[str] = field(default_factory=list)
+    meanings: list[tuple[str, str, str]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
 
     def clause(self):
         # The ids from the indexes on (key, kind, photo_id) and (name, kind, level, photo_id) alone; a
@@ -122,21 +124,26 @@ class PlaceTerm(Term):
         selects = []
         if self.keys:
             selects.append(select(PlaceKey.photo_id).where(PlaceKey.key.in_(self.keys), PlaceKey.kind.in_(self.kinds)))
-        for names, levels in self._name_groups():
+        for names, levels, unplaced in self._name_groups():
             condition = and_(PlaceName.name.in_(names), PlaceName.kind.in_(self.kinds))
             if levels:
                 condition = and_(condition, PlaceName.level.in_(levels))
+            if unplaced:
+                condition = and_(condition, ~_placed(PlaceName.photo_id))
             selects.append(select(PlaceName.photo_id).where(condition))
         if not selects:
             return select(PlaceKey.photo_id).where(false())
         return selects[0] if len(selects) == 1 else union_all(*selects)
 
-    def _name_groups(self) -> list[tuple[list[str], tuple[str, ...] | None]]:
+    def _name_groups(self) -> list[tuple[list[str], tuple[str, ...] | None, bool]]:
+        """(folded names, the levels they are matched at, whether only in photos with no place entity)."""
         groups = []
         if self.names:
-            groups.append((self.names, self.levels))
+            groups.append((self.names, self.levels, False))
         if self.sublocations:
-            groups.append((self.sublocations, ("sublocation",)))
+            groups.append((self.sublocations, ("sublocation",), False))
+        if self.unplaced:
+            groups.append((self.unplaced, self.levels, True))
         return groups
 
     def _exists(self, *, probe: bool):
@@ -145,11 +152,13 @@ class PlaceTerm(Term):
             key = PlaceKey.key + "" if probe else PlaceKey.key
             found.append(exists().where(PlaceKey.photo_id == Photo.id, PlaceKey.kind.in_(self.kinds),
                                         key.in_(self.keys)))
-        for names, levels in self._name_groups():
+        for names, levels, unplaced in self._name_groups():
             name = PlaceName.name + "" if probe else PlaceName.name
             condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), name.in_(names))
             if levels:
                 condition = and_(condition, PlaceName.level.in_(levels))
+            if unplaced:
+                condition = and_(condition, ~_placed(PlaceName.photo_id))
             found.append(exists().where(condition))
         condition = or_(*found) if found else false()
         return not_(condition) if self.negated else condition
@@ -159,6 +168,12 @@ class PlaceTerm(Term):
 
     def probe(self):
         return self._exists(probe=True)
+
+
+def _placed(photo_id):
+    """The photo has a place entity (where it was taken)."""
+    placed = PlaceKey.__table__.alias("placed")
+    return exists().where(placed.c.photo_id == photo_id, placed.c.kind == "taken")
 
 
 @dataclass
@@ -423,6 +438,7 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
     keys: list[str] = []
     names: list[str] = []
     sublocations: list[str] = []
+    unplaced: list[str] = []
     meanings: list[tuple[str, str, str]] = []
     for one in _alternatives(value):
         found = place_keys(one) if place_keys is not None and name not in ("sublocation", "at") else None
@@ -431,6 +447,7 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
             names.append(fold(one))
             continue
         keys.extend(wanted)
+        unplaced.append(fold(one))
         if name in ("in", "shown"):  # a venue is never an entity: "in:Paris" also finds a sublocation "Paris"
             sublocations.append(fold(one))
         chosen = [m for m in found.meanings if m.key in wanted]
@@ -438,7 +455,8 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
             meanings.extend((one, m.key, m.label) for m in chosen)
     kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
     return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds,
-                     keys=sorted(set(keys)), sublocations=sorted(set(sublocations)), meanings=meanings)
+                     keys=sorted(set(keys)), sublocations=sorted(set(sublocations)), meanings=meanings,
+                     unplaced=sorted(set(unplaced)))
 
 
 def _token_group(text: str, name: str, value: str) -> list[tuple[str, str]]:
