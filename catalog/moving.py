@@ -1,4 +1,5 @@
-"""Moving a catalogue: copy every photo, place name and setting into another catalogue, ids and all.
+"""Moving a catalogue: copy every photo (with its place names, place keys and credit tokens) and setting into
+another catalogue, ids and all.
 
 The usual move is up, from a SQLite file on one desk to a PostgreSQL server the whole newsroom shares:
 
@@ -31,13 +32,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from catalog.errors import CatalogError, UsageError
-from catalog.models import Photo, PlaceName, Setting
+from catalog.models import PersonToken, Photo, PlaceKey, PlaceName, Setting
 
 #: Rows per INSERT batch: large enough that round trips to a server do not dominate, small enough for memory.
 BATCH = 1000
 
-#: The tables in the order they are filled (place names refer to photos).
-TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__)
+#: The tables in the order they are filled (place names, place keys and credit tokens refer to photos).
+TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__, PlaceKey.__table__, PersonToken.__table__)
 
 
 @dataclass
@@ -87,7 +88,8 @@ def copy_catalogue(
         def copy(session) -> None:
             if session.bind.dialect.name == "postgresql":
                 # Keep other writers (an import on another desk) out until the copy is committed; readers go on.
-                session.execute(text("LOCK TABLE photo, place_name, setting IN EXCLUSIVE MODE"))
+                names = ", ".join(table.name for table in TABLES)
+                session.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
             held = {table.name: session.scalar(select(func.count()).select_from(table)) for table in TABLES}
             if any(held.values()):
                 if not replace:
