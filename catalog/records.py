@@ -152,6 +152,8 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         extra["warnings"] = meta.warnings
     if meta.damage:
         extra["damage"] = meta.damage
+    if meta.display_width and (meta.display_width, meta.display_height) != (meta.width, meta.height):
+        extra["display_size"] = [meta.display_width, meta.display_height]  # turned or cropped to be shown
     values["damaged"] = bool(meta.damage)
     values["extra"] = extra or None
     values["sources"] = sources

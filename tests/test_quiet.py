@@ -132,3 +132,27 @@ class _Photo:
     def __init__(self, path: str):
         self.path = path
         self.fingerprint = "0123456789abcdef0123456789abcdef"
+
+
+# -- reading: native libraries' complaints are the record's warnings -----------------------------------------
+
+
+def test_what_a_native_library_says_while_a_heif_is_parsed_is_a_warning_of_the_file(tmp_path, capfd, monkeypatch):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    from catalog.metadata import read
+
+    pillow_heif.register_heif_opener()
+    path = tmp_path / "phone.heic"
+    Image.new("RGB", (64, 64), (1, 2, 3)).save(path, "HEIF")
+    real_open = Image.open
+
+    def complaining_open(*args, **kwargs):  # libheif's own messages go straight to descriptor 2 like this
+        os.write(2, b"libheif: unsupported auxiliary image type\n")
+        warnings.warn("Image appears to be a malformed file", UserWarning, stacklevel=1)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", complaining_open)
+    result = read(path)
+    assert result.warnings == ["HEIF: Image appears to be a malformed file",
+                               "HEIF: libheif: unsupported auxiliary image type"]
+    assert capfd.readouterr().err == ""
