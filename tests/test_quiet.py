@@ -156,3 +156,16 @@ def test_what_a_native_library_says_while_a_heif_is_parsed_is_a_warning_of_the_f
     assert result.warnings == ["HEIF: Image appears to be a malformed file",
                                "HEIF: libheif: unsupported auxiliary image type"]
     assert capfd.readouterr().err == ""
+
+
+def test_a_capture_inside_a_capture_keeps_each_ones_messages(capfd):
+    outer: list[str] = []
+    inner: list[str] = []
+    with kept(outer, "outer"):
+        with kept(inner, "inner"):
+            logging.getLogger("PIL.Image").warning("inside")
+            os.write(2, b"native inside\n")
+        logging.getLogger("PIL.Image").warning("after the inner one")
+    assert inner == ["inner: inside", "inner: native inside"]
+    assert outer == ["outer: after the inner one"]
+    assert capfd.readouterr().err == ""
