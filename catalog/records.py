@@ -175,6 +175,8 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         extra["warnings"] = meta.warnings
     if meta.damage:
         extra["damage"] = meta.damage
+    if meta.display_width and (meta.display_width, meta.display_height) != (meta.width, meta.height):
+        extra["display_size"] = [meta.display_width, meta.display_height]  # turned or cropped to be shown
     values["damaged"] = bool(meta.damage)
     values["extra"] = extra or None
     values["sources"] = sources
@@ -241,10 +243,13 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
     found = meta.fields.get("taken")
     if found and "taken" not in values:
         put("taken", found.value, found.source)
+    if facts is not None and facts.date and facts.date_kind == "taken" and "taken" not in values:
+        put("taken", facts.date, "caption")
+    created = meta.fields.get("created")  # when the file was made (xmp:CreateDate): better than no date
+    if created and "taken" not in values:
+        put("taken", created.value, created.source)
     if facts is None:
         return
-    if facts.date and facts.date_kind == "taken" and "taken" not in values:
-        put("taken", facts.date, "caption")
     if "released" not in values:
         released = facts.released or (facts.date if facts.date_kind == "released" else None)
         put("released", released, "caption")

@@ -26,6 +26,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "format": photo.format,
         "width": photo.width,
         "height": photo.height,
+        **_display_size(photo),
         "size": photo.size,
         "caption": photo.caption,
         "headline": photo.headline,
@@ -60,6 +61,13 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "damaged": bool(photo.damaged),
         "damage": (photo.extra or {}).get("damage") if photo.damaged else None,
     }
+
+
+def _display_size(photo: Photo) -> dict[str, int | None]:
+    """The size shown upright (EXIF Orientation, HEIF rotation and crop), beside the stored width and height."""
+    turned = (photo.extra or {}).get("display_size")
+    width, height = turned if turned else (photo.width, photo.height)
+    return {"display_width": width, "display_height": height}
 
 
 def _degrees(value: float | None) -> float | None:
