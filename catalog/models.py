@@ -109,6 +109,9 @@ class Photo(Base):
     location_approx: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Where the photo shows, when XMP LocationShown says so: {"city": ..., ...}.
     location_shown: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The place entity the stated place (or the GPS point) means, as catalog.entities makes it: {"id":
+    #: "1808722", "name": "Hefei", ..., "how": "file" | "caption" | "gps" | "manual"} (alembic 0005).
+    place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     keywords: Mapped[list[str] | None] = mapped_column(JSON)
     make: Mapped[str | None] = mapped_column(Text)
@@ -154,6 +157,8 @@ class Photo(Base):
     places: Mapped[list[PlaceName]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True
     )
+    place_keys: Mapped[list[PlaceKey]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    person_tokens: Mapped[list[PersonToken]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def file_path(self) -> str:
@@ -178,6 +183,34 @@ class PlaceName(Base):
     name: Mapped[str] = mapped_column(Text)
 
     photo: Mapped[Photo] = relationship(back_populates="places")
+
+
+class PlaceKey(Base):
+    """One entity key of a photo's place ("country:US", "province:CN-AH", "city:1808722"): `in:`, `city:`,
+    `province:` and `country:` match these, whatever spelling or script the file used (alembic 0005)."""
+
+    __tablename__ = "place_key"
+    #: Without a rowid on SQLite: the primary key is the table, one B-tree fewer to write per row at import.
+    __table_args__ = (Index("ix_place_key_lookup", "key", "kind", "photo_id"), {"sqlite_with_rowid": False})
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: "taken" (the photo's place entity) or "shown" (what XMP LocationShown names).
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class PersonToken(Base):
+    """One token of a photo's credit: a folded name token ("zhang", "dagang") of the photographer or of any
+    credit field, or an agency of the registry ("agency:ap"); `by:` and `credit:` match these (alembic 0005).
+    """
+
+    __tablename__ = "person_token"
+    __table_args__ = (Index("ix_person_token_lookup", "token", "role", "photo_id"), {"sqlite_with_rowid": False})
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: "photographer", "credit" or "agency" (see catalog.entities.ROLES).
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    token: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class Setting(Base):

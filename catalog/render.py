@@ -27,6 +27,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "format": photo.format,
         "width": photo.width,
         "height": photo.height,
+        **_display_size(photo),
         "size": photo.size,
         "caption": photo.caption,
         "headline": photo.headline,
@@ -51,6 +52,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
             "lon": _degrees(photo.lon),
             "approximate": bool(photo.location_approx) if photo.lat is not None else None,
         },
+        "place": photo.place,
         "location_shown": photo.location_shown,
         "keywords": list(photo.keywords or []),
         "camera": {"make": photo.make, "model": photo.model},
@@ -64,6 +66,13 @@ def photo_json(photo: Photo) -> dict[str, Any]:
     }
 
 
+def _display_size(photo: Photo) -> dict[str, int | None]:
+    """The size shown upright (EXIF Orientation, HEIF rotation and crop), beside the stored width and height."""
+    turned = (photo.extra or {}).get("display_size")
+    width, height = turned if turned else (photo.width, photo.height)
+    return {"display_width": width, "display_height": height}
+
+
 def _degrees(value: float | None) -> float | None:
     """Coordinates to 7 decimals (about a centimetre): what GPS can tell, without float noise."""
     return None if value is None else round(value, 7)
@@ -73,6 +82,7 @@ def _degrees(value: float | None) -> float | None:
 SOURCE_NAMES = {
     "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
     "gazetteer": "gazetteer", "manual": "by hand", "linked": "linked from an article", "file": "file",
+    "gps": "GPS",
 }
 
 
@@ -107,6 +117,10 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     if location["lat"] is not None:
         approx = " (approximate: the gazetteer's point for the place)" if location["approximate"] else ""
         rows.append(("GPS", f"{location['lat']:.6f}, {location['lon']:.6f}{approx}", "location.lat"))
+    place = record.get("place")
+    if place:
+        rows.append(("place", place_summary(place), "place"))
+        sources = {**sources, "place": place.get("how")}
     if record["location_shown"]:
         rows.append(("shows", ", ".join(str(v) for v in record["location_shown"].values() if v), "location_shown"))
     rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
@@ -161,6 +175,30 @@ def provenance_lines(provenance: dict[str, Any]) -> list[str]:
     return lines
 
 
+def place_summary(place: dict[str, Any]) -> str:
+    """A place entity as `show` prints it: its levels, its id and codes, and how near it is.
+
+    >>> place_summary({"id": "1791247", "city": "Wuhan", "province": "Hubei", "province_code": "CN-HB",
+    ...                "country": "China", "country_code": "CN", "how": "gps", "approximate": True,
+    ...                "distance_km": 3.28})
+    'Wuhan, Hubei, China (id 1791247, CN-HB, CN; reverse geocoded, 3.3 km from the GPS point)'
+    """
+    from catalog.entities import place_label
+
+    codes = [f"id {place['id']}"] + [place[k] for k in ("province_code", "country_code")
+                                     if place.get(k) and place.get(k) != place.get("id")]
+    notes = []
+    if place.get("how") == "gps":
+        notes.append("reverse geocoded")
+    elif place.get("approximate"):
+        notes.append("approximate: the gazetteer knows only a larger place")
+    if place.get("distance_km") is not None:
+        notes.append(f"{place['distance_km']:,.1f} km from the GPS point")
+    where = place.get("sublocation")
+    label = ", ".join(part for part in (where, place_label(place)) if part)
+    return f"{label} ({', '.join(codes)}" + (f"; {', '.join(notes)})" if notes else ")")
+
+
 def copy_text(value: Any) -> str:
     """One copy of a disagreeing field, as a person reads it: a list as 'a; b'."""
     return "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
@@ -174,7 +212,7 @@ CSV_COLUMNS = (
     "id", "path", "taken", "released", "caption", "headline", "credit.line", "credit.photographer",
     "credit.agency", "credit.provider", "credit.source", "credit.copyright", "location.sublocation",
     "location.city", "location.province", "location.country", "location.country_code", "location.lat",
-    "location.lon", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
+    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
 )
 
 
@@ -271,12 +309,14 @@ def _has_path(record: dict, dotted: str) -> bool:
 
 
 def match_notes(query, photo: Photo) -> list[str]:
-    """Why a photo matched a date term only loosely: its date is known less precisely than the query's.
+    """Why a photo matched loosely: its date is known less precisely than the query's, or a place name it
+    was found by means more than one place.
 
     A photo dated "2025-10" matches taken:2025-10-14 (the month holds that day) but may have been taken on
-    another day; the note says so. Exact matches give no note.
+    another day; the note says so. `in:Georgia` finds photos in the country and in the US state; the note
+    says so, and which of them the photo is in. Exact matches give no note.
     """
-    notes = []
+    notes = place_notes(query, photo)
     for term in getattr(query, "terms", ()):
         column = getattr(term, "column", None)
         if column not in ("taken", "released") or term.negated or not hasattr(term, "start"):
@@ -292,6 +332,26 @@ def match_notes(query, photo: Photo) -> list[str]:
                 f"{column} {stored} is known only to the {precision(stored)}: it overlaps {wanted} "
                 "but may fall outside it"
             )
+    return notes
+
+
+def place_notes(query, photo: Photo) -> list[str]:
+    """The notes of place terms whose name means several places: "in:Georgia means Georgia (country) or
+    Georgia, United States: this photo is in Georgia, United States"."""
+    notes = []
+    place = photo.place or {}
+    held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
+            f"city:{place.get('id')}"}
+    for term in getattr(query, "terms", ()):
+        meanings = getattr(term, "meanings", None)
+        if not meanings or term.negated:
+            continue
+        field = term.text.lstrip("-").split(":", 1)[0]
+        for typed in dict.fromkeys(typed for typed, _, _ in meanings):
+            options = [(key, label) for said, key, label in meanings if said == typed]
+            note = f"{field}:{typed} means {' or '.join(label for _, label in options)}"
+            found = [label for key, label in options if key in held]
+            notes.append(note + (f": this photo is in {found[0]}" if found else ""))
     return notes
 
 

@@ -15,7 +15,7 @@ next import of their folders reads each of them again (nothing a person set is l
 record), and until then `catalog check` says which photos it could not check fully.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-03
 """
 from alembic import op
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,9 @@ from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
 
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
+#: Kinds of the agency registry that hand out pictures rather than distribute them: a credit names them as
+#: the provider ("Photo: CNSA", "NASA via AP"), so they are not standard agencies here.
+PROVIDER_KINDS = frozenset({"space agency", "government"})
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 
 _NOT_KEY = re.compile(r"[\W_]+")
@@ -68,14 +71,32 @@ class Rules:
         )
 
     def standard_agency(self, name: str) -> str | None:
-        """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP")."""
+        """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
+
+        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 188 agencies,
+        aliases in many scripts, "新华社" -> "Xinhua"; not its space agencies and governments, which are
+        providers), named as the house names that agency when its table knows any of the registry's
+        spellings of it: the house file wins.
+        """
         key = alias_key(name)
         if key in self._agency_keys:
             return self._agency_keys[key]
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
-        if bare != name:
-            return self._agency_keys.get(alias_key(bare))
-        return None
+        if bare != name and alias_key(bare) in self._agency_keys:
+            return self._agency_keys[alias_key(bare)]
+        return self._registry_agency(name)
+
+    def _registry_agency(self, name: str) -> str | None:
+        from catalog.agencies import agency
+
+        found = agency(name)
+        if found is None or found.kind in PROVIDER_KINDS:
+            return None
+        for spelling in (found.name, *found.aliases):
+            own = self._agency_keys.get(alias_key(spelling))
+            if own:
+                return own
+        return found.name
 
     def staff_agency(self, photographer: str) -> str | None:
         """The agency of a staff photographer listed under [staff], else None."""

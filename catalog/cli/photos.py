@@ -14,7 +14,11 @@ from catalog.errors import UsageError
 def show(ctx, photo, fmt):
     """Everything known about one photo (a path, a file name or an id), with the source of each value.
 
-    Fields whose EXIF, IPTC and XMP copies disagree are listed at the end, each copy with its block.
+    The place is shown as stated (sublocation .. country code) and as the entity the catalogue
+    understands ("place": names, GeoNames id, ISO codes, and how it was found: [file], [caption],
+    [by hand], or [GPS] when reverse geocoded from the point). Fields whose EXIF, IPTC and XMP
+    copies disagree are listed at the end, each copy with its block, as is a stated place far from
+    the GPS point.
     The restrictions the file states, where it came from (Digital Source Type, C2PA Content
     Credentials), the stories it ran in and whether it was killed are listed too; JSON adds
     "stories" and "kill" to the record.
@@ -65,6 +69,8 @@ def _show_text(record: dict) -> str:
             for block, value in conflict["copies"]:
                 shown = render.copy_text(value) if value not in (None, "", []) else "(nothing)"
                 lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {shown}")
+            if conflict.get("note"):
+                lines.append(f"      {'why':>11}: {conflict['note']}")
     return "\n".join(lines)
 
 

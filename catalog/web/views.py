@@ -131,7 +131,8 @@ def fields(record: dict) -> list[Field]:
 def conflicts(record: dict) -> list[dict]:
     """The fields whose EXIF, IPTC and XMP copies disagree, each copy named by its block."""
     return [
-        {"field": c.get("field"), "copies": [(render.SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]}
+        {"field": c.get("field"), "copies": [(render.SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]
+         + ([("why", c["note"])] if c.get("note") else [])}
         for c in record["conflicts"]
     ]
 
