@@ -92,10 +92,8 @@ def copy_catalogue(
         def copy(session) -> None:
             if session.bind.dialect.name == "postgresql":
                 # Keep other writers (an import on another desk) out until the copy is committed; readers go on.
-#: The tables in the order they are filled (place names, place keys, credit tokens, restrictions, kills, place
-#: checks and a story's photos refer to photos; a story's photos to stories).
-TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__, PlaceKey.__table__, PersonToken.__table__,
-          PhotoRestriction.__table__, Story.__table__, StoryPhoto.__table__, Kill.__table__, PlaceCheck.__table__)
+                names = ", ".join(table.name for table in TABLES)
+                session.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
             held = {table.name: session.scalar(select(func.count()).select_from(table)) for table in TABLES}
             if any(held.values()):
                 if not replace:
