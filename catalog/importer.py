@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from catalog import place_memo
 from catalog.captionsfile import Captions
 from catalog.errors import NotFound, ReadOnlyCatalogue
 from catalog.metadata.types import ReadFailure
@@ -136,6 +137,7 @@ def import_paths(
         progress.total(len(wanted))
     try:
         if wanted:
+            place_memo.current()  # read once here: forked readers start with it
             setup = ReaderSetup(library.rules, legacy, _manual_values(wanted, known, captions))
             results: Iterable[ReadResult] = read_all(wanted, setup, workers)
             if progress.advance:
@@ -150,6 +152,8 @@ def import_paths(
             report.missing = library.write(lambda session: mark_missing(session, [known[p].id for p in gone]))
     except KeyboardInterrupt:
         report.interrupted = True
+    finally:
+        place_memo.save()  # the gazetteer's answers learned by this import, for the next one
     report.seconds = time.monotonic() - started
     return report
 
@@ -192,11 +196,15 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     results = list(read_all([found], setup, 1))
     report.failures.extend(result.failure for result in results if result.failure is not None)
     _store(library, report, results, known)
+    place_memo.save()
     return report
 
 
 def _store(library: Library, report: ImportReport, batch: list[ReadResult], known) -> None:
     """Write one batch in its own transaction, then count it and bring `known` up to date."""
+    for result in batch:
+        if result.learned:
+            place_memo.absorb(result.learned)
     if not any(result.record is not None for result in batch):
         return
     done, changes = library.write(lambda session: store_batch(session, batch, known, rules=library.rules),

@@ -49,6 +49,8 @@ class Library:
         self._rules = None
         self._gazetteer = None
         self._legacy_fingerprints: bool | None = None
+        #: The moment embargoes are judged at (naive UTC), for `search --at` and `check --at`; None: now.
+        self.as_of = None
 
     @classmethod
     def open(cls, location: str | None = None, *, readonly: bool = False, may_create: bool = True,

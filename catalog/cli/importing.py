@@ -19,10 +19,12 @@ from catalog.cli.base import library
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | None, workers: int | None, quiet: bool):
-    """Import photos from folders (recursively) and files: JPEG, TIFF, PNG, WebP, HEIC.
+    """Import photos from folders (recursively) and files: JPEG, TIFF, PNG, WebP, HEIC, AVIF.
 
     Importing again adds nothing twice: unchanged files are not opened, changed files are
-    updated, moved files keep their record. Exit status 1 when any file failed.
+    updated, moved files keep their record. Other files in a folder are passed over and
+    counted; a file named on its own that is not an image fails with the reason. Exit
+    status 1 when any file failed.
 
     \b
     Examples:

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Malformed
 from catalog.metadata.photoshop import IIM, Resource, read_resources, strict_resource_blocks, write_resources
+from catalog.metadata.trailers import read_trailers
 
 EXIF_HEADER = b"Exif\0"
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\0"
@@ -118,7 +119,7 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         _finish_photoshop(blocks, photoshop)
     if junk:
         blocks.warnings.append(f"JPEG: skipped {junk} junk bytes between segments")
-    _afcp_trailer(f, blocks)
+    read_trailers(f, blocks)  # IIM that tools append after the image (AFCP, FotoStation)
     return blocks
 
 
@@ -218,38 +219,6 @@ def _finish_photoshop(blocks: Blocks, segments: list[bytes]) -> None:
     segments.clear()
     resources = read_resources(joined, blocks.warnings)
     blocks.add_photoshop_resources(resources, standard=not blocks.iim)
-
-
-def _afcp_trailer(f: BinaryIO, blocks: Blocks) -> None:
-    """IIM in an AFCP trailer ("AXS!" or "AXS*" in the last 12 bytes), a non-standard place some tools use.
-
-    Trailer: signature, 4-byte start offset. At the start: signature, version, entry count, then 12-byte
-    entries (4-byte tag, size, offset); the "IPTC" entry holds IIM.
-    """
-    try:
-        f.seek(-12, 2)
-    except OSError:
-        return
-    tail = f.read(12)
-    if tail[:4] not in (b"AXS!", b"AXS*"):
-        return
-    order = ">" if tail[3:4] == b"!" else "<"
-    (start,) = struct.unpack_from(order + "I", tail, 4)
-    f.seek(start)
-    head = f.read(12)
-    if head[:4] != tail[:4]:
-        blocks.warnings.append("AFCP: the trailer points to no AFCP header; ignored")
-        return
-    (count,) = struct.unpack_from(order + "H", head, 6)
-    directory = f.read(12 * min(count, 64))
-    for at in range(0, len(directory) - 11, 12):
-        tag, size, offset = struct.unpack_from(order + "4sII", directory, at)
-        if tag == b"IPTC" and size < 1024 * 1024:
-            f.seek(offset)
-            data = f.read(size)
-            if len(data) == size:
-                blocks.iim.append(data)
-            break
 
 
 # -- rewriting: a strict walk over a whole file in memory, and segments replaced ------------------------------

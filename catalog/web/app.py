@@ -149,7 +149,7 @@ def _sheet():
         q=q,
         error=error,
         total=len(hits),
-        cards=[views.card(library, photo) for photo in shown],
+        cards=views.cards(library, shown),
         places=place_counts_of(hits),
         timeline=timeline_counts_of(hits, by="month"),
         add_term=views.add_term,
@@ -174,11 +174,12 @@ def _photo(photo_id: int):
     photo = _photo_or_404(photo_id)
     record = render.photo_json(photo)
     state = _state()
+    [card] = views.cards(library, [photo])
     return render_template(
         "photo.html",
         q=request.args.get("q", ""),
         photo=photo,
-        card=views.card(library, photo),
+        card=card,
         fields=views.fields(record),
         conflicts=views.conflicts(record),
         facts=views.caption_facts(photo.caption, library.rules),

@@ -25,7 +25,7 @@ def signature(library) -> str:
     newest id and the newest update time."""
     photo = Photo.__table__.c
     # Three sub-queries, not one: each maximum is then one look-up in its index (the newest update's since
-    # alembic 0008), where one query computing all three scans every row (0.2 s at 100,000 photos).
+    # alembic 0007), where one query computing all three scans every row (0.2 s at 100,000 photos).
     parts = (func.count(photo.id), func.max(photo.id), func.max(photo.updated_at))
     with library.session() as session:
         count, newest_id, newest_update = session.execute(

@@ -4,14 +4,14 @@
 the number of photos, the newest id and the newest update time. Without this index the newest update time is a
 scan of every row: 0.8 s at 100,000 photos on SQLite, on every poll of every open tab.
 
-Revision ID: 0008
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03
 """
 from alembic import op
 
-revision = '0008'
-down_revision = '0004'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
