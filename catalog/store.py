@@ -286,10 +286,11 @@ def find_moved(
     """For new paths: which are a catalogued file that moved, and which are a catalogued file by another name.
 
     Returns (moved: new path -> (id, old path), same: new path -> catalogued path). A new path whose file
-    identity (device and inode) is a record's is that file: renamed when the record's file has gone, a hard
-    link to it when it is still there. Otherwise a new path whose fingerprint matches a record whose file
-    has gone is a move (a copy to another disk and the original deleted). `legacy` holds, by path, the
-    fingerprints of the kind made before XXH3, for records that still carry one (see has_legacy_fingerprints).
+    identity (device and inode) is a record's is that file: renamed when the record's file has gone and the
+    content (or its size and modification time) is the record's, a hard link to it when it is still there.
+    Otherwise a new path whose fingerprint matches a record whose file has gone is a move (a copy to another
+    disk and the original deleted). `legacy` holds, by path, the fingerprints of the kind made before XXH3, for
+    records that still carry one (see has_legacy_fingerprints).
     """
     if not records:
         return {}, {}
@@ -298,10 +299,12 @@ def find_moved(
     by_identity: dict[tuple[int, int], list[tuple[int, str]]] = {}
     identities = sorted({(r["device"], r["inode"]) for r in records if r.get("inode") is not None})
     for chunk in chunks(identities, 200):
-        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode).where(
+        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode,
+                                      photo.fingerprint, photo.size, photo.mtime_ns).where(
             or_(*[and_(photo.device == device, photo.inode == inode) for device, inode in chunk])))
-        for pid, path, raw, device, inode in rows:
-            by_identity.setdefault((device, inode), []).append((pid, file_path(path, raw)))
+        for pid, path, raw, device, inode, fingerprint, size, mtime_ns in rows:
+            by_identity.setdefault((device, inode), []).append(
+                (pid, file_path(path, raw), (fingerprint, size, mtime_ns)))
     wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
     for chunk in chunks(sorted(wanted), 500):
@@ -314,12 +317,16 @@ def find_moved(
     claimed: set[int] = set()
     for record in records:
         new_path = file_path(record["path"], record.get("raw_path"))
-        for pid, old_path in by_identity.get((record.get("device"), record.get("inode")), ()):
+        identity = (record.get("device"), record.get("inode"))
+        for pid, old_path, (fingerprint, size, mtime_ns) in by_identity.get(identity, ()):
             if pid in claimed or old_path == new_path:
                 continue
             if file_exists(old_path) and _same_file(old_path, new_path):
                 same[record["path"]] = old_path
-            elif not file_exists(old_path):
+            elif not file_exists(old_path) and (
+                    fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"])):
+                # The file system gives a deleted file's inode to the next new file: the number alone is a rename
+                # only when the content (or its size and time) came along too.
                 moved[record["path"]] = (pid, old_path)
                 claimed.add(pid)
             break
