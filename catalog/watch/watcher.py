@@ -374,12 +374,12 @@ def watched_folders(folders: list[str]) -> list[str]:
         if not os.path.isdir(path):
             raise UsageError(f"{folder} is not a folder" if os.path.exists(path) else f"{folder} does not exist")
         real.append(real_path(path))
-    ordered = sorted(set(real), key=len)
+    ordered = sorted(set(real), key=lambda path: (len(path), path))
     kept: list[str] = []
     for path in ordered:
         if not any(path == parent or path.startswith(parent.rstrip(os.sep) + os.sep) for parent in kept):
             kept.append(path)
-    return kept
+    return sorted(kept)
 
 
 def photos_of_sidecar(path: str) -> list[str]:
