@@ -203,8 +203,8 @@ def _catalogue(db: str | None, cache: Path):
 
         lib = Library.open(db)
         with lib.engine.begin() as conn:
-            conn.execute(text("DELETE FROM place_name"))
-            conn.execute(text("DELETE FROM photo"))
+            for table in ("place_name", "place_key", "person_token", "photo"):
+                conn.execute(text(f"DELETE FROM {table}"))
         lib.close()
 
     return db, empty
@@ -396,15 +396,16 @@ def clone(url: str, rows: int) -> dict:
 
     Each clone copies an imported photo's row and gives it a new path, fingerprint, date (2016-2025),
     place (35 places, 19 in China, weighted), photographer (780 names), agency, subject and caption; its
-    search text, credit keys and place names are derived by the importer's own functions
-    (catalog.records), and the rows go in through executemany INSERTs in transactions of 5,000, so the
+    search text, credit keys, place names, place entity, place keys and credit tokens are derived by the
+    importer's own functions (catalog.records, catalog.entities), and the rows go in through executemany INSERTs in transactions of 5,000, so the
     database's indexes and full-text triggers do their usual work.
     """
     from sqlalchemy import func, insert, select, text
 
     from catalog.dates import span
+    from catalog.entities import credit_rows, place_key_rows, place_of
     from catalog.library import Library
-    from catalog.models import Photo, PlaceName
+    from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
     from catalog.places import fold
     from catalog.records import place_names, search_text
 
@@ -420,7 +421,7 @@ def clone(url: str, rows: int) -> dict:
     weighted = [place for place in CLONE_PLACES for _ in range(place[-1])]
     names = [f"{family} {given}" for family in FAMILY for given in GIVEN]
     first_day = datetime(2016, 1, 1)
-    photos, places = [], []
+    photos, places, keys, tokens = [], [], [], []
     made = 0
     needed = rows - len(base)
     while made < needed:
@@ -451,18 +452,23 @@ def clone(url: str, rows: int) -> dict:
             location_approx=False, has_conflicts=rnd.random() < 0.02, conflicts=None, location_shown=None,
             photographer_key=fold(name),
             credit_key=fold(" ".join(v for v in (name, agency, credit) if v)),
-            search_text=search_text(values),
         )
+        row["place"], _ = place_of(row)
+        row["search_text"] = search_text(row)
         row["taken_start"], row["taken_end"] = span(taken)
         photos.append(row)
         places.extend({"photo_id": pid, "kind": kind, "level": level, "name": value}
                       for kind, level, value in place_names(row))
+        keys.extend({"photo_id": pid, "kind": kind, "key": key} for kind, key in place_key_rows(row))
+        tokens.extend({"photo_id": pid, "role": role, "token": token} for role, token in credit_rows(row))
         made += 1
         if len(photos) >= 5000 or made == needed:
             with lib.engine.begin() as conn:
                 conn.execute(insert(Photo.__table__), photos)
                 conn.execute(insert(PlaceName.__table__), places)
-            photos, places = [], []
+                conn.execute(insert(PlaceKey.__table__), keys)
+                conn.execute(insert(PersonToken.__table__), tokens)
+            photos, places, keys, tokens = [], [], [], []
     if lib.dialect == "postgresql":
         with lib.engine.begin() as conn:
             conn.execute(text("SELECT setval(pg_get_serial_sequence('photo', 'id'), (SELECT max(id) FROM photo))"))

@@ -36,14 +36,27 @@ class CreditEntry:
         return len(self.paths)
 
 
-def credit_entry(library: Library, photo: Photo) -> CreditEntry:
-    """The credit of one photo, in the house style of the catalogue's rules."""
-    from catalog.captions import Credit
+def credit_entry(library: Library, photo: Photo, spellings: dict[str, list[str]] | None = None) -> CreditEntry:
+    """The credit of one photo, in the house style of the catalogue's rules.
 
-    credit = Credit(raw=photo.credit_line, photographer=photo.photographer, agency=photo.agency, provider=photo.provider)
-    line = library.rules.credit_line(credit) or photo.credit_line or "(no credit)"
-    if photo.photographer:
-        name, kind = photo.photographer, "photographer"
+    A photographer written in capitals ("DUANE A. LAVERTY") is shown as the caption spells the same person
+    ("(AP Photo/Duane A. Laverty)"), else as another photo does (`spellings`: person key -> names, see
+    `other_spellings`), else in title case (catalog.people.display_name).
+    """
+    from catalog.captions.types import Credit
+    from catalog.people import display_name, person_key
+
+    photographer = photo.photographer
+    if photographer:
+        found = [_as_in(photo.caption, photographer), *(spellings or {}).get(person_key(photographer), [])]
+        photographer = display_name(photographer, found)
+    credit = Credit(raw=photo.credit_line, photographer=photographer, agency=photo.agency, provider=photo.provider)
+    raw = photo.credit_line
+    if raw and photographer != photo.photographer and photo.photographer in raw:
+        raw = raw.replace(photo.photographer, photographer)
+    line = library.rules.credit_line(credit) or raw or "(no credit)"
+    if photographer:
+        name, kind = photographer, "photographer"
     elif photo.provider:
         name, kind = photo.provider, "provider"
     elif photo.agency:
@@ -51,6 +64,41 @@ def credit_entry(library: Library, photo: Photo) -> CreditEntry:
     else:
         name, kind = photo.credit_line or "(no credit)", "credit"
     return CreditEntry(line=line, name=name, kind=kind, paths=[photo.path])
+
+
+def _as_in(caption: str | None, name: str) -> str | None:
+    """The name as the caption writes it, whatever its case ("Duane A. Laverty" for "DUANE A. LAVERTY")."""
+    if not caption:
+        return None
+    import re
+
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", caption, re.IGNORECASE)
+    return found.group(0) if found else None
+
+
+def other_spellings(library: Library, photos: list[Photo]) -> dict[str, list[str]]:
+    """person key -> how other photos of the catalogue write each photographer among `photos` written in
+    capitals: the spellings `credit_entry` may show instead (one look-up of the credit tokens per person)."""
+    from sqlalchemy import func, select
+
+    from catalog.models import Photo as PhotoRow
+    from catalog.models import PersonToken
+    from catalog.people import display_name, name_tokens, person_key
+
+    found: dict[str, list[str]] = {}
+    for name in {photo.photographer for photo in photos if photo.photographer}:
+        key = person_key(name)
+        tokens = sorted(name_tokens(name))
+        if key in found or not tokens or display_name(name) == " ".join(name.split()):  # not in capitals
+            continue
+        ids = (select(PersonToken.photo_id)
+               .where(PersonToken.role == "photographer", PersonToken.token.in_(tokens))
+               .group_by(PersonToken.photo_id).having(func.count() == len(tokens)))
+        with library.session() as session:
+            names = session.scalars(select(PhotoRow.photographer).where(PhotoRow.id.in_(ids)).distinct().limit(50))
+            found[key] = [other for other in names if other and person_key(other) == key]
+    return found
 
 
 def group_credits(entries: list[CreditEntry]) -> list[CreditEntry]:
@@ -81,7 +129,8 @@ def distinct_lines(entries: list[CreditEntry]) -> list[CreditEntry]:
 def credit_list(library: Library, args: list[str], *, files: list[str] | None = None) -> list[tuple[Photo, CreditEntry]]:
     """(photo, CreditEntry) for each photo: the `files` in the story's order, else the photos the terms select."""
     photos = [library.get(ref) for ref in files] if files else library.search(list(args)).photos
-    return [(photo, credit_entry(library, photo)) for photo in photos]
+    spellings = other_spellings(library, photos)
+    return [(photo, credit_entry(library, photo, spellings)) for photo in photos]
 
 
 def inline_credits(credited: list[tuple[Photo, CreditEntry]]) -> str:
@@ -93,7 +142,7 @@ def inline_credits(credited: list[tuple[Photo, CreditEntry]]) -> str:
     names: dict[str, str] = {}
     for photo, entry in credited:
         if photo.photographer and not photo.agency:
-            name = photo.photographer
+            name = entry.name
         elif photo.provider and not photo.photographer:
             name = photo.provider
         else:

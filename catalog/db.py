@@ -23,7 +23,7 @@ from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
 
 #: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
 #: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0007"
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
@@ -89,6 +89,8 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
 def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
     path = sqlite_path(url)
     if path is not None:
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a catalogue; give the catalogue file with --db")
         if readonly and not path.exists():
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
@@ -324,6 +326,10 @@ def open_error(error: BaseException, path: Path | None) -> DatabaseError:
             f"the disk is full: there is no room beside {path} for the catalogue's journal; nothing was changed. "
             "Free some space and run the command again"
         )
+    if "not a database" in lowered or "file is encrypted" in lowered:
+        where = f"{path} is" if path is not None else "this is"
+        return DatabaseError(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database); "
+                             "check --db (or CATALOG_DB)")
     return DatabaseError(f"cannot open the catalogue: {message}")
 
 

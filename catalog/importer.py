@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from catalog import place_memo
 from catalog.captionsfile import Captions
 from catalog.errors import NotFound, ReadOnlyCatalogue
 from catalog.metadata.types import ReadFailure
@@ -55,6 +56,10 @@ class ImportReport:
     same_file: dict[str, str] = field(default_factory=dict)
     #: Catalogued files under the imported folders that are no longer there (marked missing).
     missing: int = 0
+    #: Names the captions file gives a caption that no file of the import took (a typo, a file not found).
+    captions_unused: list[str] = field(default_factory=list)
+    #: Files imported whose image data is cut short: (path, why). Their metadata is in the catalogue.
+    damaged: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -124,6 +129,7 @@ def import_paths(
                 continue
         wanted.append(found)
     gone = [path for path in known if path not in seen]
+    report.captions_unused = captions.unused(seen)
     if wanted:
         with library.session() as session:
             legacy = library.legacy_fingerprints(session)
@@ -131,18 +137,23 @@ def import_paths(
         progress.total(len(wanted))
     try:
         if wanted:
+            place_memo.current()  # read once here: forked readers start with it
             setup = ReaderSetup(library.rules, legacy, _manual_values(wanted, known, captions))
             results: Iterable[ReadResult] = read_all(wanted, setup, workers)
             if progress.advance:
                 results = _advancing(results, progress.advance)
             for batch in batches(results, total=len(wanted)):
                 report.failures.extend(result.failure for result in batch if result.failure is not None)
+                report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
+                                      if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
         gone = [path for path in gone if path in known]  # a file that moved within the import is not gone
         if gone:
             report.missing = library.write(lambda session: mark_missing(session, [known[p].id for p in gone]))
     except KeyboardInterrupt:
         report.interrupted = True
+    finally:
+        place_memo.save()  # the gazetteer's answers learned by this import, for the next one
     report.seconds = time.monotonic() - started
     return report
 
@@ -185,11 +196,15 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     results = list(read_all([found], setup, 1))
     report.failures.extend(result.failure for result in results if result.failure is not None)
     _store(library, report, results, known)
+    place_memo.save()
     return report
 
 
 def _store(library: Library, report: ImportReport, batch: list[ReadResult], known) -> None:
     """Write one batch in its own transaction, then count it and bring `known` up to date."""
+    for result in batch:
+        if result.learned:
+            place_memo.absorb(result.learned)
     if not any(result.record is not None for result in batch):
         return
     done, changes = library.write(lambda session: store_batch(session, batch, known, rules=library.rules),

@@ -49,6 +49,8 @@ class Library:
         self._rules = None
         self._gazetteer = None
         self._legacy_fingerprints: bool | None = None
+        #: The moment embargoes are judged at (naive UTC), for `search --at` and `check --at`; None: now.
+        self.as_of = None
 
     @classmethod
     def open(cls, location: str | None = None, *, readonly: bool = False, may_create: bool = True,
@@ -108,7 +110,7 @@ class Library:
     def rules(self):
         """The house rules: those stored in the catalogue (`catalog rules --set`) over the shipped default."""
         if self._rules is None:
-            from catalog.captions import load_rules
+            from catalog.captions.rules import load_rules
 
             stored = self.get_setting("rules")
             self._rules = load_rules(text=stored) if stored else load_rules()
@@ -117,7 +119,7 @@ class Library:
     def use_rules(self, path: str | None) -> None:
         """Use a rules file for this run only (the --rules option)."""
         if path:
-            from catalog.captions import load_rules
+            from catalog.captions.rules import load_rules
 
             self._rules = load_rules(path)
 
@@ -127,7 +129,7 @@ class Library:
         if path is None:
             self.set_setting("rules", None)
             return
-        from catalog.captions import load_rules
+        from catalog.captions.rules import load_rules
 
         try:
             content = Path(path).read_text(encoding="utf-8")

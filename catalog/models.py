@@ -109,6 +109,9 @@ class Photo(Base):
     location_approx: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Where the photo shows, when XMP LocationShown says so: {"city": ..., ...}.
     location_shown: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The place entity the stated place (or the GPS point) means, as catalog.entities makes it: {"id":
+    #: "1808722", "name": "Hefei", ..., "how": "file" | "caption" | "gps" | "manual"} (alembic 0005).
+    place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     keywords: Mapped[list[str] | None] = mapped_column(JSON)
     make: Mapped[str | None] = mapped_column(Text)
@@ -129,15 +132,34 @@ class Photo(Base):
     damaged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     #: When an import or a watcher found the file gone (None while it is there).
     missing_since: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # Rights and provenance (alembic 0006): read at import, see catalog.rights. (A JSON column here that holds
+    # nothing is SQL NULL, not JSON null: `c2pa:none` asks IS NULL, and an import does not serialise nothing.)
+    #: The restrictions the file states, in order: [{"kind", "text", "until", "region", "source"}, ...] (None:
+    #: none); each is also a row of `restriction`, which search reads.
+    restrictions: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    #: IPTC Digital Source Type, bare ("digitalCapture", "trainedAlgorithmicMedia").
+    source_type: Mapped[str | None] = mapped_column(String(64))
+    #: Whether the file says it was made by generative AI or an algorithm (None: it says nothing either way).
+    ai: Mapped[bool | None] = mapped_column(Boolean, index=True)
+    #: Its C2PA Content Credentials: {"present", "valid", "issuer", "generator", "actions", "errors"}; None: none.
+    c2pa: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    #: The wire's transmission reference (IIM 2:103), in capitals: what a kill advisory names the picture by.
+    transmission_reference: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: What `catalog check` needs from the file and its caption, worked out at import (catalog.checkfacts).
+    check_facts: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     #: Folded caption, headline, credits, keywords and places: the full-text index's input.
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     imported_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Indexed: the contact sheet polls the newest change to show arrivals (catalog.web.live; alembic 0007).
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
     places: Mapped[list[PlaceName]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True
     )
+    place_keys: Mapped[list[PlaceKey]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    person_tokens: Mapped[list[PersonToken]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def file_path(self) -> str:
@@ -164,6 +186,34 @@ class PlaceName(Base):
     photo: Mapped[Photo] = relationship(back_populates="places")
 
 
+class PlaceKey(Base):
+    """One entity key of a photo's place ("country:US", "province:CN-AH", "city:1808722"): `in:`, `city:`,
+    `province:` and `country:` match these, whatever spelling or script the file used (alembic 0005)."""
+
+    __tablename__ = "place_key"
+    #: Without a rowid on SQLite: the primary key is the table, one B-tree fewer to write per row at import.
+    __table_args__ = (Index("ix_place_key_lookup", "key", "kind", "photo_id"), {"sqlite_with_rowid": False})
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: "taken" (the photo's place entity) or "shown" (what XMP LocationShown names).
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class PersonToken(Base):
+    """One token of a photo's credit: a folded name token ("zhang", "dagang") of the photographer or of any
+    credit field, or an agency of the registry ("agency:ap"); `by:` and `credit:` match these (alembic 0005).
+    """
+
+    __tablename__ = "person_token"
+    __table_args__ = (Index("ix_person_token_lookup", "token", "role", "photo_id"), {"sqlite_with_rowid": False})
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: "photographer", "credit" or "agency" (see catalog.entities.ROLES).
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    token: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
 class Setting(Base):
     """A catalogue-wide setting, such as the house-rules file (`catalog rules --set FILE`)."""
 
@@ -171,3 +221,79 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PhotoRestriction(Base):
+    """One restriction a photo's file states (catalog.metadata.restrictions), for `restricted:` and `embargoed:`."""
+
+    __tablename__ = "restriction"
+    #: restricted:KIND reads photo ids from this index alone.
+    __table_args__ = (Index("ix_restriction_kind", "kind", "photo_id"),)
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: Its place in the order the file states them, from 0.
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    #: The end of an embargo, in UTC (no zone stored: every value is UTC); None when it names no end.
+    until: Mapped[datetime | None] = mapped_column(DateTime)
+    region: Mapped[str | None] = mapped_column(Text)
+    #: The field it was read from ("instructions", "usage_terms", "caption", ...).
+    source: Mapped[str] = mapped_column(String(32))
+
+
+class Story(Base):
+    """A named, ordered list of photos: the pictures of one article (`catalog story`)."""
+
+    __tablename__ = "story"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoryPhoto(Base):
+    """A photo's use in a story: where it stands and when it was added, so `show` can say where it ran."""
+
+    __tablename__ = "story_photo"
+    #: used:yes and `show` read a photo's stories from this index.
+    __table_args__ = (Index("ix_story_photo_photo", "photo_id", "story_id"),)
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: 1 for the first photo of the story.
+    position: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Kill(Base):
+    """A photo withdrawn by its agency or by the desk (`catalog kill`): it must not run, and comes out where it has."""
+
+    __tablename__ = "kill"
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    #: "hand", or the advisory file it was read from.
+    origin: Mapped[str] = mapped_column(Text)
+    #: The advisory's own words, as received (None for a kill by hand).
+    advisory: Mapped[str | None] = mapped_column(Text)
+
+
+class PlaceCheck(Base):
+    """How far a photo's stated place is from its GPS point, as the gazetteer says: kept so that `catalog check`
+    loads the gazetteer only for photos it has not measured (catalog.checks). Valid while `stated`, `lat` and
+    `lon` are what the photo holds."""
+
+    __tablename__ = "place_check"
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    stated: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    #: The gazetteer's entity for the stated place ({"id", "name", "lat", "lon"}); None when it knows none.
+    entity: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    distance_km: Mapped[float | None] = mapped_column(Float)
+    #: Why the place cannot be where the GPS point is, for a person; None when it can be.
+    conflict: Mapped[str | None] = mapped_column(Text)

@@ -1,4 +1,5 @@
-"""Moving a catalogue: copy every photo, place name and setting into another catalogue, ids and all.
+"""Moving a catalogue: copy every photo (with its place names, place keys and credit tokens) and setting into
+another catalogue, ids and all.
 
 The usual move is up, from a SQLite file on one desk to a PostgreSQL server the whole newsroom shares:
 
@@ -31,13 +32,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from catalog.errors import CatalogError, UsageError
-from catalog.models import Photo, PlaceName, Setting
+from catalog.models import (
+    Kill, PersonToken, Photo, PhotoRestriction, PlaceCheck, PlaceKey, PlaceName, Setting, Story, StoryPhoto,
+)
 
 #: Rows per INSERT batch: large enough that round trips to a server do not dominate, small enough for memory.
 BATCH = 1000
 
-#: The tables in the order they are filled (place names refer to photos).
-TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__)
+#: The tables in the order they are filled (place names, place keys, credit tokens, restrictions, kills, place
+#: checks and a story's photos refer to photos; a story's photos to stories).
+TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__, PlaceKey.__table__, PersonToken.__table__,
+          PhotoRestriction.__table__, Story.__table__, StoryPhoto.__table__, Kill.__table__, PlaceCheck.__table__)
 
 
 @dataclass
@@ -87,7 +92,8 @@ def copy_catalogue(
         def copy(session) -> None:
             if session.bind.dialect.name == "postgresql":
                 # Keep other writers (an import on another desk) out until the copy is committed; readers go on.
-                session.execute(text("LOCK TABLE photo, place_name, setting IN EXCLUSIVE MODE"))
+                names = ", ".join(table.name for table in TABLES)
+                session.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
             held = {table.name: session.scalar(select(func.count()).select_from(table)) for table in TABLES}
             if any(held.values()):
                 if not replace:
@@ -108,10 +114,11 @@ def copy_catalogue(
                     if advance and table is Photo.__table__:
                         advance(len(part))
             if session.bind.dialect.name == "postgresql":
-                session.execute(text(
-                    "SELECT setval(pg_get_serial_sequence('photo', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL)"
-                    " FROM photo"
-                ))
+                for serial in ("photo", "story"):
+                    session.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{serial}', 'id'), COALESCE(MAX(id), 1), "
+                        f"MAX(id) IS NOT NULL) FROM {serial}"
+                    ))
             copied = {table.name: session.scalar(select(func.count()).select_from(table)) for table in TABLES}
             copied_sum = checksum(session)
             if copied != expected or copied_sum != expected_sum:

@@ -10,18 +10,24 @@ Grammar (terms are ANDed; each shell argument is one term, and quotes inside one
 Examples (each line one query)::
 
     in:Gansu                       photos taken anywhere in Gansu (any level: sublocation .. country code)
+    in:USA  in:US  in:美国          the same photos: a place is matched as an entity, in any spelling or script
+    in:Georgia                     the country and the US state (the JSON "match" note says which)
     in:Gansu,Anhui -in:Hefei       in Gansu or Anhui, but not Hefei
     taken:2025-10  taken:"October 2025"  taken:2025-08-01..2025-10-31  taken:2025-09..  taken:-7d..
     released:2025-10-01            the release date ("released by ... on Oct. 1, 2025")
-    by:"Zhang Dagang"              the photographer (part of the name is enough)
-    credit:Xinhua                  credit line, agency or provider
+    by:"Zhang Dagang"              the photographer, by whole name tokens in any order, case or script
+    by:Li  by:张大刚                 "Li Xin" (never "Byline"); Zhang Dagang
+    credit:Xinhua  credit:新华社     the agency, as an entity of the registry (credit:AP is AP alone)
+    credit:"Big Newspaper"         a name that is no agency: the words of the credit fields
     near:Hefei within:50km         by GPS, or by the gazetteer's coordinates for a named place
     near:31.82,117.23
     conflicts:yes                  photos whose EXIF, IPTC and XMP copies disagree
     missing:yes  damaged:yes       files gone since the last import; image data cut short
+    restricted:yes  embargoed:yes  ai:yes  c2pa:invalid  used:yes  killed:yes    the desk's (catalog.query_desk)
     bullet train                   words, anywhere in caption, headline, credits, keywords and places
 
-Matching ignores case and accents ("krakow" finds Kraków).
+Matching ignores case and accents ("krakow" finds Kraków). A place the gazetteer does not know (a venue, a
+sublocation) is matched as the photos state it.
 """
 
 from __future__ import annotations
@@ -29,14 +35,14 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, exists, not_, or_, select
+from sqlalchemy import and_, exists, false, func, not_, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from catalog.dates import DateError, parse_query_date
 from catalog.errors import QueryError
-from catalog.models import Photo, PlaceName
+from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 
 PLACE_FIELDS = {
     "in": None,  # any level
@@ -49,8 +55,11 @@ PLACE_FIELDS = {
 }
 #: Yes/no terms: the column each asks about (true for "yes").
 FLAGS = {"conflicts": "has_conflicts", "missing": "missing_since", "damaged": "damaged"}
-FIELDS = set(PLACE_FIELDS) | set(FLAGS) | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"}
-_FIELD_TERM = re.compile(r"^(-?)([a-z_]+):(.*)$", re.S)
+#: The desk's terms (restrictions, embargoes, AI, Content Credentials, stories, kills): catalog.query_desk.
+DESK_FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
+FIELDS = (set(PLACE_FIELDS) | set(FLAGS) | set(DESK_FIELDS)
+          | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"})
+_FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.S)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
 
@@ -90,39 +99,119 @@ class Term:
 
 @dataclass
 class PlaceTerm(Term):
-    """`in:`, `city:`, `country:` ...: a place name at any (or one) level, where it was taken or shown."""
+    """`in:`, `city:`, `country:` ...: a place where it was taken (or shown), as an entity or as stated.
+
+    ``keys`` are the entity keys the typed names mean ("country:US"), matched against the photos' place keys;
+    ``names`` (folded) are matched against the stated strings at ``levels``: the typed names the gazetteer
+    does not know, and, for `in:`, `at:` and `shown:`, every typed name as a sublocation (a venue is never an
+    entity). ``unplaced`` are the typed names the gazetteer knows, matched as stated only in photos it could
+    not place (a file's country "Atlantis" is no town of South Africa). ``meanings`` are the labels of an
+    ambiguous name's entities ("Georgia (country)", "Georgia, United States"), for the `match` note.
+    """
 
     names: list[str] = field(default_factory=list)
     levels: tuple[str, ...] | None = None
     kinds: tuple[str, ...] = ("taken",)
+    keys: list[str] = field(default_factory=list)
+    sublocations: list[str] = field(default_factory=list)
+    meanings: list[tuple[str, str, str]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
 
     def clause(self):
-        # The ids from the index on (name, kind, level, photo_id) alone; a correlated EXISTS would look at
-        # every photo and, for each, at every place_name row of that name (quadratic: minutes at 100,000).
+        # The ids from the indexes on (key, kind, photo_id) and (name, kind, level, photo_id) alone; a
+        # correlated EXISTS would look at every photo and, for each, at every row of that name (quadratic:
+        # minutes at 100,000).
         return Photo.id.in_(self.photo_ids())
 
     def photo_ids(self):
-        """SELECT photo_id of the place names this term matches (a photo may appear once per level)."""
-        condition = and_(PlaceName.name.in_(self.names), PlaceName.kind.in_(self.kinds))
-        if self.levels:
-            condition = and_(condition, PlaceName.level.in_(self.levels))
-        return select(PlaceName.photo_id).where(condition)
+        """SELECT photo_id of the place keys and names this term matches (a photo may appear more than once)."""
+        selects = []
+        if self.keys:
+            selects.append(select(PlaceKey.photo_id).where(PlaceKey.key.in_(self.keys), PlaceKey.kind.in_(self.kinds)))
+        for names, levels, unplaced in self._name_groups():
+            condition = and_(PlaceName.name.in_(names), PlaceName.kind.in_(self.kinds))
+            if levels:
+                condition = and_(condition, PlaceName.level.in_(levels))
+            if unplaced:
+                condition = and_(condition, ~_placed(PlaceName.photo_id))
+            selects.append(select(PlaceName.photo_id).where(condition))
+        if not selects:
+            return select(PlaceKey.photo_id).where(false())
+        return selects[0] if len(selects) == 1 else union_all(*selects)
+
+    def _name_groups(self) -> list[tuple[list[str], tuple[str, ...] | None, bool]]:
+        """(folded names, the levels they are matched at, whether only in photos with no place entity)."""
+        groups = []
+        if self.names:
+            groups.append((self.names, self.levels, False))
+        if self.sublocations:
+            groups.append((self.sublocations, ("sublocation",), False))
+        if self.unplaced:
+            groups.append((self.unplaced, self.levels, True))
+        return groups
+
+    def _exists(self, *, probe: bool):
+        found = []
+        if self.keys:
+            key = PlaceKey.key + "" if probe else PlaceKey.key
+            found.append(exists().where(PlaceKey.photo_id == Photo.id, PlaceKey.kind.in_(self.kinds),
+                                        key.in_(self.keys)))
+        for names, levels, unplaced in self._name_groups():
+            name = PlaceName.name + "" if probe else PlaceName.name
+            condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), name.in_(names))
+            if levels:
+                condition = and_(condition, PlaceName.level.in_(levels))
+            if unplaced:
+                condition = and_(condition, ~_placed(PlaceName.photo_id))
+            found.append(exists().where(condition))
+        condition = or_(*found) if found else false()
+        return not_(condition) if self.negated else condition
 
     def row_condition(self):
-        condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), PlaceName.name.in_(self.names))
-        if self.levels:
-            condition = and_(condition, PlaceName.level.in_(self.levels))
-        found = exists().where(condition)
-        return not_(found) if self.negated else found
+        return self._exists(probe=False)
 
     def probe(self):
-        condition = and_(
-            PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), (PlaceName.name + "").in_(self.names)
-        )
-        if self.levels:
-            condition = and_(condition, PlaceName.level.in_(self.levels))
-        found = exists().where(condition)
-        return not_(found) if self.negated else found
+        return self._exists(probe=True)
+
+
+def _placed(photo_id):
+    """The photo has a place entity (where it was taken)."""
+    placed = PlaceKey.__table__.alias("placed")
+    return exists().where(placed.c.photo_id == photo_id, placed.c.kind == "taken")
+
+
+@dataclass
+class TokenTerm(Term):
+    """`by:` / `credit:`: whole tokens of a photo's credit (catalog.entities): any of ``groups``, each a list
+    of (role, token) pairs that must all be there. `by:"dagang zhang"` is one group, [("photographer",
+    "zhang"), ("photographer", "dagang")]; `credit:AP` is [("agency", "agency:ap")]."""
+
+    groups: list[list[tuple[str, str]]] = field(default_factory=list)
+
+    def clause(self):
+        selects = []
+        for group in self.groups:
+            pairs = or_(*[and_(_role(role), PersonToken.token == token) for role, token in group])
+            statement = select(PersonToken.photo_id).where(pairs)
+            if len(group) > 1:  # one row per (photo, role, token): all there when all are counted
+                statement = statement.group_by(PersonToken.photo_id).having(func.count() == len(group))
+            selects.append(statement)
+        return Photo.id.in_(selects[0] if len(selects) == 1 else union_all(*selects))
+
+    def _exists(self, *, probe: bool):
+        token = PersonToken.token + "" if probe else PersonToken.token
+        condition = or_(*[
+            and_(*[exists().where(PersonToken.photo_id == Photo.id, _role(role), token == value)
+                   for role, value in group])
+            for group in self.groups
+        ])
+        return not_(condition) if self.negated else condition
+
+    def row_condition(self):
+        return self._exists(probe=False)
+
+    def probe(self):
+        return self._exists(probe=True)
 
 
 @dataclass
@@ -174,6 +263,15 @@ class LikeTerm(Term):
 
     def probe(self):
         return super().where()
+
+
+#: A "credit" token is matched among the photographer's tokens too (catalog.entities stores each token once).
+_ROLES_MATCHED = {"credit": ("photographer", "credit")}
+
+
+def _role(role: str):
+    roles = _ROLES_MATCHED.get(role)
+    return PersonToken.role.in_(roles) if roles else PersonToken.role == role
 
 
 @dataclass
@@ -234,7 +332,7 @@ def check(args: list[str]) -> None:
     ...
     catalog.errors.QueryError: cannot understand search term 'taken:2025-13': ...
     """
-    parse(args, aliases=lambda name: [], locate=False)
+    parse(args, locate=False)
 
 
 def split_terms(args: list[str]) -> list[str]:
@@ -251,11 +349,13 @@ def split_terms(args: list[str]) -> list[str]:
     return terms
 
 
-def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None = None, locate: bool = True) -> Query:
+def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | None = None, locate: bool = True,
+          at: datetime | None = None) -> Query:
     """Parse search arguments into a Query; raises QueryError pointing at the first bad term.
 
-    `aliases(name)` gives other names a place may go by (default: the gazetteer's canonical names);
-    `gazetteer` locates `near:` places.
+    `place_keys(name)` gives the entity keys a typed place name can mean (a catalog.place_entities.PlaceKeys,
+    see catalog.entities.search_keys); without it places match as stated. `gazetteer` locates `near:` places;
+    `at` is the moment `embargoed:` and `restricted:` judge embargoes at (naive UTC; None: now).
 
     >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
     ['PlaceTerm', 'DateTerm']
@@ -288,11 +388,14 @@ def parse(args: list[str], *, gazetteer=None, aliases=None, today: date | None =
         if name == "within":
             within_km = _distance(text, value)
             continue
-        if aliases is None and gazetteer is not None:
-            aliases = gazetteer.canonical
         if not _alternatives(value):  # "by:," or "in: , ": commas and nothing else
             raise QueryError(text, f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
-        query.terms.append(_field_term(text, negated, name, value, aliases, today, fold))
+        if name in DESK_FIELDS:
+            from catalog.query_desk import desk_term
+
+            query.terms.append(desk_term(text, negated, name, value, at))
+            continue
+        query.terms.append(_field_term(text, negated, name, value, place_keys, today, fold))
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
     if near_text is not None and locate:
@@ -306,26 +409,27 @@ _EXAMPLES = {
     "shown": "shown:Earth", "taken": "taken:2025-10", "released": "released:2025-10-01",
     "by": 'by:"Zhang Dagang"', "credit": "credit:Xinhua", "keyword": "keyword:aircraft",
     "conflicts": "conflicts:yes", "missing": "missing:yes", "damaged": "damaged:yes",
-    "near": "near:Hefei", "within": "within:50km",
+    "near": "near:Hefei", "within": "within:50km", "restricted": "restricted:yes", "embargoed": "embargoed:yes",
+    "ai": "ai:yes", "c2pa": "c2pa:valid", "used": 'used:"Hefei flying car"', "killed": "killed:yes",
 }
 
 
-def _field_term(text, negated, name, value, aliases, today, fold) -> Term:
+#: The entity level each place field matches (`in:` and `shown:` match every level; `sublocation:` none).
+ENTITY_LEVELS = {"city": "city", "province": "province", "state": "province", "country": "country"}
+
+
+def _field_term(text, negated, name, value, place_keys, today, fold) -> Term:
     if name in PLACE_FIELDS or name == "shown":
-        names: list[str] = []
-        for one in _alternatives(value):
-            names.append(fold(one))
-            if aliases is not None:
-                names.extend(fold(alias) for alias in aliases(one))
-        kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
-        return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds)
+        return _place_term(text, negated, name, value, place_keys, fold)
     if name in ("taken", "released"):
         try:
             start, end = parse_query_date(value, today)
         except DateError as error:
             raise QueryError(text, str(error)) from error
         return DateTerm(text, negated, column=name, start=start, end=end)
-    if name in ("by", "credit", "keyword"):
+    if name in ("by", "credit"):
+        return TokenTerm(text, negated, groups=[_token_group(text, name, one) for one in _alternatives(value)])
+    if name == "keyword":
         return LikeTerm(text, negated, column=name, values=[fold(v) for v in _alternatives(value)])
     if name in FLAGS:
         lowered = value.lower()
@@ -333,6 +437,55 @@ def _field_term(text, negated, name, value, aliases, today, fold) -> Term:
             raise QueryError(text, f"{name}: takes yes or no")
         return FlagTerm(text, negated, column=FLAGS[name], wanted=lowered in ("yes", "true", "1"))
     raise QueryError(text, f"unknown field {name!r}")  # pragma: no cover - FIELDS and this list agree
+
+
+def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
+    """A place term: the entities each typed name means, or the name as stated where the gazetteer knows none.
+
+    `in:USA` → keys ["country:US"]; `in:Georgia` → the country and the US state, with their labels for the
+    match note; `city:Portland` → every city of that name; `in:"Luogang Park"` → the stated sublocation.
+    """
+    level = ENTITY_LEVELS.get(name)
+    keys: list[str] = []
+    names: list[str] = []
+    sublocations: list[str] = []
+    unplaced: list[str] = []
+    meanings: list[tuple[str, str, str]] = []
+    for one in _alternatives(value):
+        found = place_keys(one) if place_keys is not None and name not in ("sublocation", "at") else None
+        wanted = (found.at(level) if level else found.all) if found is not None else frozenset()
+        if not wanted:
+            names.append(fold(one))
+            continue
+        keys.extend(wanted)
+        unplaced.append(fold(one))
+        if name in ("in", "shown"):  # a venue is never an entity: "in:Paris" also finds a sublocation "Paris"
+            sublocations.append(fold(one))
+        chosen = [m for m in found.meanings if m.key in wanted]
+        if (found.ambiguous if not level else len(chosen) > 1):
+            meanings.extend((one, m.key, m.label) for m in chosen)
+    kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
+    return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds,
+                     keys=sorted(set(keys)), sublocations=sorted(set(sublocations)), meanings=meanings,
+                     unplaced=sorted(set(unplaced)))
+
+
+def _token_group(text: str, name: str, value: str) -> list[tuple[str, str]]:
+    """The (role, token) pairs one typed name must all match: `by:"dagang zhang"` → the photographer's tokens
+    zhang and dagang; `credit:AP` → the agency AP of the registry; `credit:"Big Newspaper"` → the words big
+    and newspaper anywhere in the credit fields."""
+    from catalog.people import name_tokens
+
+    if name == "credit":
+        from catalog.agencies import agency
+
+        found = agency(value)
+        if found is not None:
+            return [("agency", found.key)]
+    tokens = sorted(name_tokens(value))
+    if not tokens:
+        raise QueryError(text, f"{name}: needs a name with letters, e.g. {_EXAMPLES[name]}")
+    return [("photographer" if name == "by" else "credit", token) for token in tokens]
 
 
 def _alternatives(value: str) -> list[str]:

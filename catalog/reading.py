@@ -30,6 +30,11 @@ class ReadResult(NamedTuple):
     failure: ReadFailure | None = None
     #: (kind, level, folded name) rows for the place_name table.
     places: tuple[tuple[str, str, str], ...] = ()
+    #: (kind, key) rows for the place_key table and (role, token) rows for person_token (catalog.entities).
+    keys: tuple[tuple[str, str], ...] = ()
+    tokens: tuple[tuple[str, str], ...] = ()
+    #: What the reader learned of the gazetteer's answers, for the importing process to keep (place_memo).
+    learned: dict | None = None
     #: The fingerprint of the kind made before XXH3, computed while the catalogue still holds some.
     legacy_fingerprint: str | None = None
 
@@ -66,8 +71,11 @@ def read_one(found: Found) -> ReadResult:
 
 def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprints: bool = False) -> ReadResult:
     """read_one for a caller that has its own rules and a person's values for this file (a moved photo)."""
+    from catalog.entities import credit_rows, place_key_rows
     from catalog.metadata import read
+    from catalog.place_memo import take_learned
     from catalog.records import build_record, place_names
+    from catalog.rights import rights_columns
 
     try:
         # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
@@ -77,9 +85,12 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         if found.size == 0:
             return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
         record = build_record(meta, None, rules, manual=manual)
+        record.update(rights_columns(meta, record, found.mtime_ns, rules))
         record["fingerprint"] = fingerprint(found.path, found.size)
         legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
-        return ReadResult(found, record, places=tuple(place_names(record)), legacy_fingerprint=legacy)
+        return ReadResult(found, record, places=tuple(place_names(record)), keys=tuple(place_key_rows(record)),
+                          tokens=tuple(credit_rows(record)), legacy_fingerprint=legacy,
+                          learned=take_learned() or None)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
@@ -218,6 +229,7 @@ def _start_method() -> str:
         import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
         import catalog.captions  # noqa: F401
         import catalog.records  # noqa: F401
+        import catalog.rights  # noqa: F401
 
         return "fork"
     return "forkserver" if os.name == "posix" else "spawn"

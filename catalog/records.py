@@ -12,6 +12,7 @@ The precedence, field by field (each value keeps its source):
 | released                   | caption date (kind "released") |                                |                 |
 | sublocation..country       | embedded place (any level)     | caption place                  | gazetteer fills |
 | lat, lon                   | GPS                            | gazetteer (marked approximate) |                 |
+| place (the entity)         | the stated place, as above     | the GPS point (reverse geocoded)|                |
 
 "Year inferred": a caption date without a year ("Oct. 14") takes the year of the embedded date when that
 date is less precise than a day; the record is then marked ``taken_inferred``.
@@ -21,9 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from catalog.dates import MONTHS, span
+from catalog.entities import place_of
 from catalog.metadata.types import PhotoMetadata
 from catalog.places import fold, get_gazetteer
 
@@ -71,7 +74,7 @@ class CaptionInput:
 def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules=None, *,
                  manual: dict[str, dict] | None = None) -> dict[str, Any]:
     """The column values of one Photo (without path/size/mtime/fingerprint), with `sources`; its place names
-    are `place_names(record)`.
+    are `place_names(record)`, its place keys and credit tokens those of catalog.entities.
 
     `manual` holds what a person set, by JSON field path ({"credit.photographer": {"value": "Jane Smith",
     "at": ..., "by": "hand"}}): each such value wins over the file's, and a caption a person set is read
@@ -87,7 +90,27 @@ def build_record(meta: PhotoMetadata, caption: CaptionInput | None = None, rules
     if manual:
         values["conflicts"] = (values["conflicts"] or []) + _overridden(_derive(meta, rules, {}), values) or None
     values["manual"] = manual or None
+    # What the strings name: the place entity, and the conflict a stated place far from the GPS point makes.
+    values["place"], conflict = place_of(values)
+    if conflict is not None:
+        values["conflicts"] = [*(values["conflicts"] or []), conflict]
+        values["has_conflicts"] = True
+    if values["place"] is not None:  # with the place's names: words find a GPS-only photo too
+        values["search_text"] = with_place_names(values["search_text"], values["place"])
     return values
+
+
+def with_place_names(text: str, place: dict[str, Any]) -> str:
+    """The full-text input with the place entity's names added where it does not hold them already:
+    "hefei" finds a photo placed in Hefei by its GPS alone."""
+    names = _place_words(place.get("city"), place.get("province"), place.get("country"))
+    missing = [name for name in names if name not in text]
+    return f"{text} {' '.join(missing)}".strip() if missing else text
+
+
+@lru_cache(maxsize=4096)
+def _place_words(*names: str | None) -> tuple[str, ...]:
+    return tuple(fold(name) for name in names if name)
 
 
 def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, Any]:
@@ -129,6 +152,7 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # What the caption is read for, it is read for: its place only when the file states none (see _place),
     # its dates only when the file has no date to the day, or the caption may hold a release date.
     facts = None
+    places = dates = False
     if values.get("caption") and not not_caption:
         from catalog.captions.dates import may_give_release_date
 
@@ -160,11 +184,19 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         extra["iim_charset"] = meta.iim_charset
     if meta.warnings:
         extra["warnings"] = meta.warnings
+    if meta.damage:
+        extra["damage"] = meta.damage
+    if meta.display_width and (meta.display_width, meta.display_height) != (meta.width, meta.height):
+        extra["display_size"] = [meta.display_width, meta.display_height]  # turned or cropped to be shown
+    values["damaged"] = bool(meta.damage)
     values["extra"] = extra or None
     values["sources"] = sources
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None
     values["credit_key"] = _folded_join(values, ("photographer", "agency", "provider", "credit_line", "source"))
     values["search_text"] = search_text({k: v for k, v in values.items() if k != "caption" or not not_caption})
+    from catalog.checkfacts import check_facts
+
+    values["check_facts"] = check_facts(meta, values, facts, rules, dates_read=dates, places_read=places)
     return values
 
 
@@ -225,10 +257,13 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
     found = meta.fields.get("taken")
     if found and "taken" not in values:
         put("taken", found.value, found.source)
+    if facts is not None and facts.date and facts.date_kind == "taken" and "taken" not in values:
+        put("taken", facts.date, "caption")
+    created = meta.fields.get("created")  # when the file was made (xmp:CreateDate): better than no date
+    if created and "taken" not in values:
+        put("taken", created.value, created.source)
     if facts is None:
         return
-    if facts.date and facts.date_kind == "taken" and "taken" not in values:
-        put("taken", facts.date, "caption")
     if "released" not in values:
         released = facts.released or (facts.date if facts.date_kind == "released" else None)
         put("released", released, "caption")
@@ -349,7 +384,8 @@ def _city_point(city: str) -> tuple[float, float] | None:
 
 
 def search_text(values: dict[str, Any]) -> str:
-    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places."""
+    """The folded text the full-text index sees: caption, headline, title, credits, keywords, places as stated
+    (``with_place_names`` adds the place entity's)."""
     parts = [values.get(name) for name in (
         "caption", "headline", "title", "photographer", "credit_line", "agency", "provider", "source",
         "sublocation", "city", "province", "country",

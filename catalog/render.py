@@ -15,6 +15,7 @@ from typing import Any
 
 from catalog.dates import precision, span
 from catalog.models import Photo
+from catalog.rights import provenance_json
 
 
 def photo_json(photo: Photo) -> dict[str, Any]:
@@ -26,6 +27,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "format": photo.format,
         "width": photo.width,
         "height": photo.height,
+        **_display_size(photo),
         "size": photo.size,
         "caption": photo.caption,
         "headline": photo.headline,
@@ -50,6 +52,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
             "lon": _degrees(photo.lon),
             "approximate": bool(photo.location_approx) if photo.lat is not None else None,
         },
+        "place": photo.place,
         "location_shown": photo.location_shown,
         "keywords": list(photo.keywords or []),
         "camera": {"make": photo.make, "model": photo.model},
@@ -57,7 +60,17 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "conflicts": list(photo.conflicts or []),
         "missing": photo.missing_since is not None,
         "damaged": bool(photo.damaged),
+        "damage": (photo.extra or {}).get("damage") if photo.damaged else None,
+        "restrictions": list(photo.restrictions or []),
+        "provenance": provenance_json(photo),
     }
+
+
+def _display_size(photo: Photo) -> dict[str, int | None]:
+    """The size shown upright (EXIF Orientation, HEIF rotation and crop), beside the stored width and height."""
+    turned = (photo.extra or {}).get("display_size")
+    width, height = turned if turned else (photo.width, photo.height)
+    return {"display_width": width, "display_height": height}
 
 
 def _degrees(value: float | None) -> float | None:
@@ -69,6 +82,7 @@ def _degrees(value: float | None) -> float | None:
 SOURCE_NAMES = {
     "exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar", "caption": "caption",
     "gazetteer": "gazetteer", "manual": "by hand", "linked": "linked from an article", "file": "file",
+    "gps": "GPS",
 }
 
 
@@ -103,10 +117,17 @@ def photo_fields(record: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     if location["lat"] is not None:
         approx = " (approximate: the gazetteer's point for the place)" if location["approximate"] else ""
         rows.append(("GPS", f"{location['lat']:.6f}, {location['lon']:.6f}{approx}", "location.lat"))
+    place = record.get("place")
+    if place:
+        rows.append(("place", place_summary(place), "place"))
+        sources = {**sources, "place": place.get("how")}
     if record["location_shown"]:
         rows.append(("shows", ", ".join(str(v) for v in record["location_shown"].values() if v), "location_shown"))
     rows.append(("keywords", "; ".join(record["keywords"]), "keywords"))
     rows.append(("camera", " ".join(v for v in (camera["make"], camera["model"]) if v), "camera.make"))
+    for restriction in record.get("restrictions") or []:
+        rows.append(("restriction", restriction_text(restriction), None))
+    rows.extend(("provenance", line, None) for line in provenance_lines(record.get("provenance") or {}))
     fields = []
     for name, value, key in rows:
         if value in (None, ""):
@@ -123,6 +144,68 @@ def _caption_shown(record: dict[str, Any]) -> str | None:
     return f"{caption}  (not a caption: {why})" if caption and why else caption
 
 
+def restriction_text(restriction: dict[str, Any]) -> str:
+    """One restriction as `show` prints it: its kind, what it names, and the words it was read from.
+
+    >>> restriction_text({"kind": "region_out", "text": "JAPAN OUT", "until": None, "region": "JAPAN",
+    ...                   "source": "instructions"})
+    'region_out (JAPAN): "JAPAN OUT" [instructions]'
+    """
+    kind = restriction["kind"] + (f" ({restriction['region']})" if restriction.get("region") else "")
+    if restriction.get("until"):
+        kind += f" until {restriction['until']}"
+    return f'{kind}: "{restriction["text"]}" [{restriction.get("source") or "file"}]'
+
+
+def provenance_lines(provenance: dict[str, Any]) -> list[str]:
+    """Where the picture came from, as `show` prints it: nothing when the file says nothing.
+
+    >>> provenance_lines({"source_type": "trainedAlgorithmicMedia", "ai": True, "c2pa": {"present": False}})
+    ['source type: trainedAlgorithmicMedia (made by generative AI or an algorithm)']
+    """
+    lines = []
+    if provenance.get("source_type") or provenance.get("ai") is not None:
+        said = {True: " (made by generative AI or an algorithm)", False: " (a capture)"}.get(provenance.get("ai"), "")
+        lines.append(f"source type: {provenance.get('source_type') or 'not stated'}{said}")
+    c2pa = provenance.get("c2pa") or {}
+    if c2pa.get("present"):
+        verdict = {True: "valid", False: "INVALID"}.get(c2pa.get("valid"), "not checkable")
+        parts = [f"C2PA Content Credentials: {verdict}"]
+        if c2pa.get("issuer"):
+            parts.append(f"signed by {c2pa['issuer']}")
+        if c2pa.get("generator"):
+            parts.append(f"made with {c2pa['generator']}")
+        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if c2pa.get("errors") and c2pa.get("valid") is not True
+                                          else ""))
+    for key, value in (provenance.get("ai_fields") or {}).items():
+        lines.append(f"{key.replace('_', ' ')}: {value}")
+    return lines
+
+
+def place_summary(place: dict[str, Any]) -> str:
+    """A place entity as `show` prints it: its levels, its id and codes, and how near it is.
+
+    >>> place_summary({"id": "1791247", "city": "Wuhan", "province": "Hubei", "province_code": "CN-HB",
+    ...                "country": "China", "country_code": "CN", "how": "gps", "approximate": True,
+    ...                "distance_km": 3.28})
+    'Wuhan, Hubei, China (id 1791247, CN-HB, CN; reverse geocoded, 3.3 km from the GPS point)'
+    """
+    from catalog.entities import place_label
+
+    codes = [f"id {place['id']}"] + [place[k] for k in ("province_code", "country_code")
+                                     if place.get(k) and place.get(k) != place.get("id")]
+    notes = []
+    if place.get("how") == "gps":
+        notes.append("reverse geocoded")
+    elif place.get("approximate"):
+        notes.append("approximate: the gazetteer knows only a larger place")
+    if place.get("distance_km") is not None:
+        notes.append(f"{place['distance_km']:,.1f} km from the GPS point")
+    where = place.get("sublocation")
+    label = ", ".join(part for part in (where, place_label(place)) if part)
+    return f"{label} ({', '.join(codes)}" + (f"; {', '.join(notes)})" if notes else ")")
+
+
 def copy_text(value: Any) -> str:
     """One copy of a disagreeing field, as a person reads it: a list as 'a; b'."""
     return "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
@@ -136,7 +219,7 @@ CSV_COLUMNS = (
     "id", "path", "taken", "released", "caption", "headline", "credit.line", "credit.photographer",
     "credit.agency", "credit.provider", "credit.source", "credit.copyright", "location.sublocation",
     "location.city", "location.province", "location.country", "location.country_code", "location.lat",
-    "location.lon", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
+    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
 )
 
 
@@ -233,12 +316,14 @@ def _has_path(record: dict, dotted: str) -> bool:
 
 
 def match_notes(query, photo: Photo) -> list[str]:
-    """Why a photo matched a date term only loosely: its date is known less precisely than the query's.
+    """Why a photo matched loosely: its date is known less precisely than the query's, or a place name it
+    was found by means more than one place.
 
     A photo dated "2025-10" matches taken:2025-10-14 (the month holds that day) but may have been taken on
-    another day; the note says so. Exact matches give no note.
+    another day; the note says so. `in:Georgia` finds photos in the country and in the US state; the note
+    says so, and which of them the photo is in. Exact matches give no note.
     """
-    notes = []
+    notes = place_notes(query, photo)
     for term in getattr(query, "terms", ()):
         column = getattr(term, "column", None)
         if column not in ("taken", "released") or term.negated or not hasattr(term, "start"):
@@ -254,6 +339,26 @@ def match_notes(query, photo: Photo) -> list[str]:
                 f"{column} {stored} is known only to the {precision(stored)}: it overlaps {wanted} "
                 "but may fall outside it"
             )
+    return notes
+
+
+def place_notes(query, photo: Photo) -> list[str]:
+    """The notes of place terms whose name means several places: "in:Georgia means Georgia (country) or
+    Georgia, United States: this photo is in Georgia, United States"."""
+    notes = []
+    place = photo.place or {}
+    held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
+            f"city:{place.get('id')}"}
+    for term in getattr(query, "terms", ()):
+        meanings = getattr(term, "meanings", None)
+        if not meanings or term.negated:
+            continue
+        field = term.text.lstrip("-").split(":", 1)[0]
+        for typed in dict.fromkeys(typed for typed, _, _ in meanings):
+            options = [(key, label) for said, key, label in meanings if said == typed]
+            note = f"{field}:{typed} means {' or '.join(label for _, label in options)}"
+            found = [label for key, label in options if key in held]
+            notes.append(note + (f": this photo is in {found[0]}" if found else ""))
     return notes
 
 

@@ -2,8 +2,9 @@
 
 `scan(paths)` walks folders in name order, once each (a symlink back to a folder already walked is not
 followed again), and yields a `Found` for every image file and a `ReadFailure` for every one that cannot
-be imported (a dangling link, a named pipe, an unreadable folder). Files that are not images by their
-extension are counted (`Skipped`) and passed over quietly.
+be imported (a dangling link, a named pipe, an unreadable folder). Files in a folder that are not images by
+their extension are counted (`Skipped`) and passed over quietly; a file named on its own never is: one
+whose extension is not an image's is a `ReadFailure` that says so ("not an image format catalog reads: .xyz").
 
 A file's fingerprint (its size plus three sampled 16 KiB blocks, hashed with XXH3-128) recognises it when it
 has moved; a full SHA-256 of every byte would cost more than reading the metadata, so it is left to
@@ -24,7 +25,7 @@ from catalog.metadata.types import ReadFailure
 
 #: File name extensions that are images; anything else in a folder is passed over quietly.
 IMAGE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".jfif", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif"}
+    {".jpg", ".jpeg", ".jpe", ".jfif", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif", ".avif"}
 )
 #: Bytes hashed at the start, middle and end of a file for its fingerprint. 16 KiB, not 64: hashing 192 KiB
 #: cost more per file than reading its metadata (0.7 ms against 0.3), and 48 KiB of compressed image data
@@ -98,7 +99,9 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[Found | ReadFailure | S
             yield from _walk(given, seen_dirs, seen_files)
         else:
             found = _classify(given, info)
-            if not isinstance(found, Found):
+            if isinstance(found, Skipped):  # named on its own: say why it is not imported
+                yield ReadFailure(_shown(given), not_an_image_format(given))
+            elif not isinstance(found, Found):
                 yield found
             elif found.path not in seen_files:
                 seen_files.add(found.path)
@@ -152,6 +155,18 @@ def _classify(path: str, info: os.stat_result) -> Found | ReadFailure | Skipped:
     if not statmod.S_ISREG(info.st_mode):
         return ReadFailure(_shown(path), f"not a regular file ({_special_kind(info.st_mode)})")
     return Found(path, info.st_size, info.st_mtime_ns, device=info.st_dev, inode=info.st_ino)
+
+
+def not_an_image_format(path: str) -> str:
+    """Why a file named on its own is not imported: its extension is none of IMAGE_EXTENSIONS.
+
+    >>> not_an_image_format("/desk/notes.txt")
+    'not an image format catalog reads: .txt'
+    >>> not_an_image_format("/desk/IMG_0001")
+    'not an image format catalog reads: the name has no extension'
+    """
+    extension = os.path.splitext(path)[1]
+    return f"not an image format catalog reads: {extension or 'the name has no extension'}"
 
 
 def found_file(path: str) -> Found:

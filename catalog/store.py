@@ -22,7 +22,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, literal_column, or
 from sqlalchemy.orm import Session
 
 from catalog.dates import span
-from catalog.models import Photo, PlaceName
+from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
 from catalog.scan import file_exists, file_path, stored_path
 
@@ -36,6 +36,8 @@ class Stored:
     moved: int = 0
     #: Paths that are another name for a file already catalogued (a hard link): path -> the catalogued path.
     same_file: dict[str, str] = field(default_factory=dict)
+    #: The moves among them: new path -> the path the photo had (a watcher says where each came from).
+    moved_from: dict[str, str] = field(default_factory=dict)
 
 
 class Known(NamedTuple):
@@ -120,7 +122,7 @@ def store_batch(
             continue
         found = result.found
         record = dict(result.record)  # the batch is retried whole if the write lock was busy: leave it as it was
-        places = result.places
+        places = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
         if result.legacy_fingerprint:
             legacy_fingerprints[found.path] = result.legacy_fingerprint
         path, raw_path = stored_path(found.path)
@@ -153,6 +155,7 @@ def store_batch(
             existing.append((pid, record, places))
             changes[old_path] = None
             done.moved += 1
+            done.moved_from[record["path"]] = old_path
         else:
             still_new.append((record, places))
     stored: list[tuple[int, dict, list]] = list(existing)
@@ -165,7 +168,7 @@ def store_batch(
         )
     if existing:
         for chunk in chunks([pid for pid, _, _ in existing], 500):
-            session.execute(delete(PlaceName).where(PlaceName.photo_id.in_(chunk)))
+            _delete_rows(session, chunk)
     for _, group in _grouped(still_new, lambda item: item[0]):
         for record, _ in group:
             record["imported_at"] = now
@@ -174,20 +177,27 @@ def store_batch(
                 done.added += 1
             else:  # another process inserted this path meanwhile: it was updated, with its old place names
                 done.updated += 1
-                session.execute(delete(PlaceName).where(PlaceName.photo_id == pid))
+                _delete_rows(session, [pid])
             stored.append((pid, record, places))
-    names = [
-        {"photo_id": pid, "kind": kind, "level": level, "name": name}
-        for pid, _, places in stored
-        for kind, level, name in places
-    ]
-    if names:
-        insert_many(session.connection(), PlaceName.__table__, names)
+    _insert_rows(session, [(pid, places) for pid, _, places in stored])
+    _store_restrictions(session, stored)
     for pid, record, _ in stored:
         changes[file_path(record["path"], record["raw_path"])] = Known(
             pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
             record.get("manual"))
     return done, changes
+
+
+def _store_restrictions(session: Session, stored: list[tuple[int, dict, tuple]]) -> None:
+    """The `restriction` rows of the photos just stored (catalog.rights), in place of any they had."""
+    from catalog.models import PhotoRestriction
+    from catalog.rights import restriction_rows
+
+    for chunk in chunks([pid for pid, _, _ in stored], 500):
+        session.execute(delete(PhotoRestriction).where(PhotoRestriction.photo_id.in_(chunk)))
+    rows = [row for pid, record, _ in stored for row in restriction_rows(pid, record.get("restrictions"))]
+    if rows:
+        insert_many(session.connection(), PhotoRestriction.__table__, rows)
 
 
 def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
@@ -207,6 +217,10 @@ def _with_manual(found, record: dict, places, manual: dict, rules, legacy: dict)
     if merged == record.get("manual"):
         return record, places
     again = read_file(found, rules, merged, bool(legacy))
+    if again.learned:
+        from catalog.place_memo import absorb
+
+        absorb(again.learned)
     if again.record is None:  # it cannot be read now; keep what was read, and the values on the side
         return {**record, "manual": merged}, places
     fresh = dict(again.record)
@@ -220,7 +234,30 @@ def _with_manual(found, record: dict, places, manual: dict, rules, legacy: dict)
     for column in ("taken", "released"):
         fresh[f"{column}_start"], fresh[f"{column}_end"] = span(fresh.get(column))
     _fill_missing(fresh)
-    return fresh, again.places
+    return fresh, (again.places, again.keys, again.tokens)
+
+
+#: The tables that hold rows of a photo besides its own, as an import writes them: place names (strings as
+#: stated), place keys (entities) and credit tokens (catalog.entities).
+PHOTO_ROWS = (PlaceName, PlaceKey, PersonToken)
+
+
+def _delete_rows(session: Session, ids: list[int]) -> None:
+    """Remove the photos' rows in the other tables, before they are written again."""
+    for model in PHOTO_ROWS:
+        session.execute(delete(model).where(model.photo_id.in_(ids)))
+
+
+def _insert_rows(session: Session, stored: list[tuple[int, tuple]]) -> None:
+    """Write each photo's place names, place keys and credit tokens: (id, (places, keys, tokens)) pairs."""
+    names, keys, tokens = [], [], []
+    for pid, (places, place_keys, credit_tokens) in stored:
+        names += [{"photo_id": pid, "kind": kind, "level": level, "name": name} for kind, level, name in places]
+        keys += [{"photo_id": pid, "kind": kind, "key": key} for kind, key in dict.fromkeys(place_keys)]
+        tokens += [{"photo_id": pid, "role": role, "token": token} for role, token in dict.fromkeys(credit_tokens)]
+    for model, rows in ((PlaceName, names), (PlaceKey, keys), (PersonToken, tokens)):
+        if rows:
+            insert_many(session.connection(), model.__table__, rows)
 
 
 def mark_missing(session: Session, ids: list[int]) -> int:
@@ -249,10 +286,11 @@ def find_moved(
     """For new paths: which are a catalogued file that moved, and which are a catalogued file by another name.
 
     Returns (moved: new path -> (id, old path), same: new path -> catalogued path). A new path whose file
-    identity (device and inode) is a record's is that file: renamed when the record's file has gone, a hard
-    link to it when it is still there. Otherwise a new path whose fingerprint matches a record whose file
-    has gone is a move (a copy to another disk and the original deleted). `legacy` holds, by path, the
-    fingerprints of the kind made before XXH3, for records that still carry one (see has_legacy_fingerprints).
+    identity (device and inode) is a record's is that file: renamed when the record's file has gone and the
+    content (or its size and modification time) is the record's, a hard link to it when it is still there.
+    Otherwise a new path whose fingerprint matches a record whose file has gone is a move (a copy to another
+    disk and the original deleted). `legacy` holds, by path, the fingerprints of the kind made before XXH3, for
+    records that still carry one (see has_legacy_fingerprints).
     """
     if not records:
         return {}, {}
@@ -261,10 +299,12 @@ def find_moved(
     by_identity: dict[tuple[int, int], list[tuple[int, str]]] = {}
     identities = sorted({(r["device"], r["inode"]) for r in records if r.get("inode") is not None})
     for chunk in chunks(identities, 200):
-        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode).where(
+        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode,
+                                      photo.fingerprint, photo.size, photo.mtime_ns).where(
             or_(*[and_(photo.device == device, photo.inode == inode) for device, inode in chunk])))
-        for pid, path, raw, device, inode in rows:
-            by_identity.setdefault((device, inode), []).append((pid, file_path(path, raw)))
+        for pid, path, raw, device, inode, fingerprint, size, mtime_ns in rows:
+            by_identity.setdefault((device, inode), []).append(
+                (pid, file_path(path, raw), (fingerprint, size, mtime_ns)))
     wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
     for chunk in chunks(sorted(wanted), 500):
@@ -277,12 +317,16 @@ def find_moved(
     claimed: set[int] = set()
     for record in records:
         new_path = file_path(record["path"], record.get("raw_path"))
-        for pid, old_path in by_identity.get((record.get("device"), record.get("inode")), ()):
+        identity = (record.get("device"), record.get("inode"))
+        for pid, old_path, (fingerprint, size, mtime_ns) in by_identity.get(identity, ()):
             if pid in claimed or old_path == new_path:
                 continue
             if file_exists(old_path) and _same_file(old_path, new_path):
                 same[record["path"]] = old_path
-            elif not file_exists(old_path):
+            elif not file_exists(old_path) and (
+                    fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"])):
+                # The file system gives a deleted file's inode to the next new file: the number alone is a rename
+                # only when the content (or its size and time) came along too.
                 moved[record["path"]] = (pid, old_path)
                 claimed.add(pid)
             break
@@ -329,7 +373,8 @@ def _fill_missing(record: dict) -> None:
 _CLEARABLE = (
     "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
     "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
-    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra",
+    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra", "place",
+    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
 )
 
 

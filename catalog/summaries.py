@@ -4,6 +4,10 @@ the data behind `catalog places` and `catalog timeline`.
 Both take the Library and the same query terms as `catalog search`; the `*_of` forms count a list of
 photos already fetched (the contact sheet counts the photos it is about to show, without a second query).
 
+Places are counted by entity (catalog.entities): each country once, by its ISO code and canonical name
+("USA", "U.S." and "CANADA" are United States and Canada), provinces and cities under it; a level the
+gazetteer does not know is counted as the photos state it ("Lanzhou New Area" under Gansu).
+
 The three sample photos (the probe's caption names no place and no date taken)::
 
 >>> [(c.name, c.count) for c in place_counts(lib, [])]                       # doctest: +SKIP
@@ -35,20 +39,25 @@ PERIODS = {"year": 1, "month": 2, "day": 3}
 class PlaceCount:
     """One place at one level, how many photos were taken there, and the places inside it.
 
-    ``name`` is None for the photos whose place is not known at this level (shown last);
-    ``term`` is the search term that selects the place (``province:Gansu``), None for the unknown.
+    ``name`` is None for the photos whose place is not known at this level (shown last); ``key`` is the
+    entity's key ("country:US", "province:CN-AH", "city:1808722"), None for a place counted as stated;
+    ``term`` is the search term that selects the place (``province:Gansu``; the code or id when the name
+    means more than one place at its level, ``city:5746545``), None for the unknown.
     """
 
     level: str
     name: str | None
     count: int = 0
     children: list[PlaceCount] = field(default_factory=list)
+    key: str | None = None
+    #: The value of ``term`` when it is not the name (set by ``_entity_terms``).
+    value: str | None = field(default=None, repr=False)
 
     @property
     def term(self) -> str | None:
         if self.name is None:
             return None
-        return f"{dict(PLACE_LEVELS)[self.level]}:{quote_value(self.name)}"
+        return f"{dict(PLACE_LEVELS)[self.level]}:{quote_value(self.value or self.name)}"
 
 
 @dataclass
@@ -79,8 +88,12 @@ def quote_value(value: str) -> str:
 
 
 def place_counts(library, args: list[str]) -> list[PlaceCount]:
-    """Photos per country > province > city for the photos the query terms select (counted by the database)."""
-    return _place_tree(library.count_by(list(args), [level for level, _ in PLACE_LEVELS]))
+    """Photos per country > province > city for the photos the query terms select (counted by the database,
+    by entity: see the module docstring)."""
+    from catalog.models import Photo
+
+    entity = [Photo.place[name].as_string() for name in _ENTITY_FIELDS]
+    return _entity_terms(_place_tree(library.count_by(list(args), [*entity, *_STATED])))
 
 
 def timeline_counts(library, args: list[str], *, by: str = "month") -> list[PeriodCount]:
@@ -91,7 +104,16 @@ def timeline_counts(library, args: list[str], *, by: str = "month") -> list[Peri
 
 def place_counts_of(photos: Iterable) -> list[PlaceCount]:
     """The place tree of photos already fetched; each level sorted by count, then name; unknown last."""
-    return _place_tree((*(getattr(photo, level) for level, _ in PLACE_LEVELS), 1) for photo in photos)
+    def row(photo) -> tuple:
+        place = getattr(photo, "place", None) or {}
+        return (*(place.get(name) for name in _ENTITY_FIELDS), *(getattr(photo, name) for name in _STATED), 1)
+
+    return _entity_terms(_place_tree(row(photo) for photo in photos))
+
+
+#: What the tree reads of a photo's place entity, and of its stated place (for levels the entity lacks).
+_ENTITY_FIELDS = ("country_code", "country", "province_code", "province", "id", "city")
+_STATED = ("country", "province", "city")
 
 
 def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:
@@ -100,17 +122,66 @@ def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCou
 
 
 def _place_tree(rows: Iterable[tuple]) -> list[PlaceCount]:
-    """(country, province, city, count) rows -> the tree."""
+    """(entity country code, country, province code, province, city id, city, stated country, stated province,
+    stated city, count) rows -> the tree: the entity's levels, and the stated names below the entity's last
+    level (a city the gazetteer does not know, in the province it does). Placeholders count as unknown."""
     root = PlaceCount("root", None)
-    for *names, count in rows:
+    for code, country, province_code, province, entity_id, city, *stated, count in rows:
+        city_id = entity_id if entity_id and str(entity_id).isdigit() else None  # a city's is its GeoNames id
+        country_at = (f"country:{code}", country) if code else _stated(stated[0])
+        province_at = (f"province:{province_code}", province) if province_code else (
+            _stated(stated[1]) if not city_id else (None, None))
+        city_at = (f"city:{city_id}", city) if city_id else _stated(stated[2])
         node = root
         node.count += count
-        for (level, _field), name in zip(PLACE_LEVELS, names):
-            node = _child(node.children, level, name or None, PlaceCount)
+        for (level, _field), (key, name) in zip(PLACE_LEVELS, (country_at, province_at, city_at)):
+            node = _place_child(node.children, level, key, name)
             node.count += count
     _sort_places(root.children)
     _prune(root.children)
     return root.children
+
+
+def _stated(name: str | None) -> tuple[None, str | None]:
+    from catalog.place_rules import is_placeholder
+
+    return (None, None) if not name or is_placeholder(name) else (None, name)
+
+
+def _place_child(children: list[PlaceCount], level: str, key: str | None, name: str | None) -> PlaceCount:
+    """The child for an entity (by key) or a stated name (by its folded spelling); made when new."""
+    from catalog._placedata import fold
+
+    for child in children:
+        if (key is not None and child.key == key) or (key is None and child.key is None and (
+                (fold(child.name) if child.name else None) == (fold(name) if name else None))):
+            return child
+    child = PlaceCount(level, name, key=key)
+    children.append(child)
+    return child
+
+
+def _entity_terms(nodes: list[PlaceCount]) -> list[PlaceCount]:
+    """Give each entity the term that selects it: its name when the name means that one entity at its level
+    ("province:Anhui"), else its code or id ("province:IN-PB", "city:5746545")."""
+    from catalog.entities import search_keys
+
+    for node in _walk_nodes(nodes):
+        if node.key is None or node.name is None:
+            continue
+        meant = search_keys(node.name).at(node.level)
+        if meant != {node.key}:
+            node.value = node.key.split(":", 1)[1]
+    from catalog import place_memo
+
+    place_memo.save()
+    return nodes
+
+
+def _walk_nodes(nodes: list[PlaceCount]):
+    for node in nodes:
+        yield node
+        yield from _walk_nodes(node.children)
 
 
 def _period_tree(rows: Iterable[tuple[list[str], int]], *, by: str) -> list[PeriodCount]:
@@ -210,8 +281,11 @@ def counts_json(nodes: list) -> list[dict]:
     out = []
     for node in nodes:
         key = "name" if isinstance(node, PlaceCount) else "period"
-        out.append({"level": node.level, key: _label(node), "count": node.count, "term": node.term,
-                    "children": counts_json(node.children)})
+        entry = {"level": node.level, key: _label(node), "count": node.count, "term": node.term,
+                 "children": counts_json(node.children)}
+        if isinstance(node, PlaceCount) and node.key is not None:
+            entry["key"] = node.key
+        out.append(entry)
     return out
 
 

@@ -132,8 +132,11 @@ class WriteRefused(Exception):
     """This photo cannot be written safely; the message says why."""
 
 
-def write_photos(library, refs: list[str], *, dry_run: bool = False) -> WriteReport:
+def write_photos(library, refs: list[str], *, dry_run: bool = False, force: bool = False) -> WriteReport:
     """Write the catalogue's values into each photo (paths, names or ids); one refusal never stops the others.
+
+    A file whose C2PA Content Credentials validate (or cannot be checked) is refused unless `force`: any change
+    to its bytes breaks their signature (catalog.metadata.provenance.would_break_c2pa says why).
 
     A dry run goes as far as the new file's bytes, in memory, so it refuses what a write would refuse. After a
     file is written it is read again into the catalogue, so its size, time and fingerprint are current and the
@@ -161,6 +164,7 @@ def write_photos(library, refs: list[str], *, dry_run: bool = False) -> WriteRep
             if not plan.changes:
                 report.unchanged.append(plan)
                 continue
+            _refuse_to_break_credentials(photo, plan, force)
             content = apply_plan(data, plan)
             if not dry_run:
                 replace_file(photo.file_path, content, info)
@@ -185,6 +189,19 @@ def write_photos(library, refs: list[str], *, dry_run: bool = False) -> WriteRep
                 report.failures.append(WriteFailure(photo.path, f"written, but not read again: "
                                                                 f"{stored.failures[0].reason}"))
     return report
+
+
+def _refuse_to_break_credentials(photo, plan: WritePlan, force: bool) -> None:
+    """Refuse to write a file whose Content Credentials would be broken, unless forced (then say so)."""
+    from catalog.metadata.provenance import would_break_c2pa
+
+    reason = would_break_c2pa(photo.file_path)
+    if reason is None:
+        return
+    if not force:
+        raise WriteRefused(f"{reason}. Nothing was written; `catalog write --force` writes it anyway, "
+                           "or `catalog export --format xmp` writes a sidecar and leaves the file as it is")
+    plan.notes.append("written with --force: its C2PA Content Credentials no longer match the file")
 
 
 def read_unchanged(photo) -> tuple[bytes, os.stat_result]:

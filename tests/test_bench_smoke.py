@@ -66,3 +66,21 @@ def test_smoke_with_exiftool(tmp_path):
     assert figures["exiftool"]["files_per_s"] > 0
     assert figures["verdict"]["import_ratio"] > 0
     assert "× ExifTool" in table
+
+
+def test_the_check_benchmark_runs(tmp_path):
+    """bench/check.py at toy size: the catalogue is built with the desk's mix, and every figure is measured."""
+    out = tmp_path / "check.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "check.py"), "--smoke", "--cache", str(tmp_path / "cache"),
+         "--json", str(out)],
+        capture_output=True, text=True, env=dict(os.environ), timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(out.read_text())
+    assert figures["photos"] == 500
+    assert figures["mix"]["restricted"] > 0 and figures["with_findings"] >= figures["mix"]["restricted"]
+    assert figures["blocked"] >= figures["mix"]["killed"]
+    for key in ("cold_s", "warm_median_s", "story_median_s", "cli_all_median_s", "cli_story_median_s"):
+        assert figures[key] > 0, key
+    assert "catalog check --format json, from the shell" in result.stdout

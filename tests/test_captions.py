@@ -211,7 +211,7 @@ CASES = [
      "A view of the Summer Palace in Beijing, China, May 1, 2025. /CGTN",
      Expected(raw="/CGTN", agency="CGTN", date="2025-05-01", date_kind="taken", sublocation="Summer Palace",
               city="Beijing", country="China")),
-    ("globaltimes: photographer/GT, the house abbreviation",
+    ("globaltimes: photographer/outlet by the short name the agency registry knows",
      "Residents dance in a square in Chongqing, southwest China, Oct. 1, 2025. Photo: Cui Meng/GT",
      Expected(raw="Photo: Cui Meng/GT", photographer="Cui Meng", agency="Global Times", date="2025-10-01",
               date_kind="taken", city="Chongqing", country="China")),

@@ -296,3 +296,76 @@ def test_a_deleted_file_is_marked_missing(cli, imported):
     assert record["missing"] is True
     assert "missing" in cli("show", "gansu-bullet-train.jpg").output
     assert [r["path"] for r in _json(cli, "search", "missing:yes")] == [record["path"]]
+
+
+# --- 12, 14, 15: errors in a person's words, notes that say what happened ---------------------------------------
+
+def test_output_to_a_missing_folder_is_a_plain_error(cli, imported, tmp_path):
+    result = cli("export", "-o", str(tmp_path / "nowhere" / "x.json"))
+    assert result.exit_code == 1
+    assert "the folder" in result.output and "does not exist" in result.output
+    assert "please report it" not in result.output
+
+
+def test_a_db_that_is_a_folder_or_not_a_database_is_named(tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    (tmp_path / "folder.db").mkdir()
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "folder.db"), "search"])
+    assert result.exit_code == 1 and "is a folder, not a catalogue" in result.output
+    (tmp_path / "notes.db").write_text("shopping list")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "notes.db"), "search"])
+    assert result.exit_code == 1 and f"{tmp_path / 'notes.db'} is not a catalogue" in result.output
+
+
+def test_a_captions_row_for_a_file_not_imported_is_reported(cli, samples, tmp_path):
+    captions = tmp_path / "captions.csv"
+    captions.write_text("file,caption\ngansu-bullet-train.jpg,A train.\nmissing-one.jpg,Nobody.\n")
+    result = cli("import", str(samples), "--captions", str(captions))
+    assert result.exit_code == 0, result.output
+    assert "the captions file names missing-one.jpg, which is not among the files imported" in result.output
+    assert "gansu-bullet-train.jpg, which" not in result.output
+
+
+def test_one_other_file_is_singular(cli, tmp_path):
+    folder = tmp_path / "one"
+    plain_jpeg(folder / "a.jpg")
+    (folder / "notes.txt").write_text("not a photo")
+    result = cli("import", str(folder))
+    assert "(1 other file passed over)" in result.output
+
+
+# --- 9. partial transfers -----------------------------------------------------------------------------------
+
+def _photo_with_caption(path, **save):
+    from PIL import Image
+
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(path, "JPEG", quality=90, **save)
+    import pyexiv2
+
+    with pyexiv2.Image(str(path)) as image:
+        image.modify_iptc({"Iptc.Envelope.CharacterSet": "\x1b%G",
+                           "Iptc.Application2.Caption": "A ferry leaves the harbour. (Xinhua/Li Xin)"})
+
+
+def test_a_jpeg_cut_off_in_its_image_data_is_imported_and_reported_damaged(cli, tmp_path):
+    folder = tmp_path / "ftp"
+    folder.mkdir()
+    _photo_with_caption(folder / "whole.jpg")
+    _photo_with_caption(folder / "progressive.jpg", progressive=True)
+    data = (folder / "whole.jpg").read_bytes()
+    (folder / "cut.jpg").write_bytes(data[: int(len(data) * 0.7)])
+    (folder / "trailer.jpg").write_bytes(data + bytes(300_000))  # data after the end marker is no damage
+    result = cli("import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "4 added" in result.output
+    assert [line.split(":")[0] for line in result.output.splitlines() if line.startswith("DAMAGED")] == \
+        [f"DAMAGED {folder / 'cut.jpg'}"]
+    damaged = _json(cli, "search", "damaged:yes")
+    assert [r["path"] for r in damaged] == [str(folder / "cut.jpg")]
+    assert damaged[0]["credit"]["photographer"] == "Li Xin"  # the metadata is there
+    assert "cut short" in damaged[0]["damage"]
+    assert len(_json(cli, "search", "damaged:no")) == 3
+    assert "damaged: the image data stops before its end" in cli("show", "cut.jpg").output

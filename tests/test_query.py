@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.errors import QueryError
-from catalog.query import FlagTerm, DateTerm, LikeTerm, PlaceTerm, parse, split_terms
+from catalog.query import DateTerm, FlagTerm, PlaceTerm, TokenTerm, parse, split_terms
 
 
 @pytest.mark.parametrize(
@@ -30,11 +30,48 @@ def test_split_terms(args, terms):
 def test_field_terms_become_query_objects():
     query = parse(["in:Gansu,Anhui", "-in:Hefei", "taken:2025-08..2025-10", "by:Xu", "credit:Xinhua", "conflicts:yes"])
     kinds = [type(t) for t in query.terms]
-    assert kinds == [PlaceTerm, PlaceTerm, DateTerm, LikeTerm, LikeTerm, FlagTerm]
-    place, not_hefei, taken = query.terms[:3]
-    assert place.names == ["anhui", "gansu"] and not place.negated
+    assert kinds == [PlaceTerm, PlaceTerm, DateTerm, TokenTerm, TokenTerm, FlagTerm]
+    place, not_hefei, taken, by, credit = query.terms[:5]
+    assert place.names == ["anhui", "gansu"] and not place.negated  # as stated: no gazetteer was given
     assert not_hefei.negated and not_hefei.names == ["hefei"]
     assert (taken.start, taken.end) == ("2025-08-01", "2025-10-31")
+    assert by.groups == [[("photographer", "xu")]]
+    assert credit.groups == [[("agency", "agency:xinhua")]]  # an agency of the registry, not a word
+
+
+def test_by_and_credit_match_whole_tokens_in_any_order_and_script():
+    def groups(term):
+        return parse([term]).terms[0].groups
+
+    assert groups('by:"dagang zhang"') == groups("by:Zhang Dagang") == groups("by:张大刚") == [
+        [("photographer", "dagang"), ("photographer", "zhang")]]
+    assert groups("by:Li,Xu") == [[("photographer", "li")], [("photographer", "xu")]]
+    assert groups("credit:新华社") == groups("credit:Xinhua") == groups("credit:Xinhua News Agency")
+    assert groups("credit:AP") == [[("agency", "agency:ap")]]
+    assert groups('credit:"Big Newspaper"') == [[("credit", "big"), ("credit", "newspaper")]]
+    with pytest.raises(QueryError, match="needs a name"):
+        parse(["by:..."])
+
+
+def test_place_terms_mean_entities_when_the_gazetteer_is_asked():
+    from catalog.entities import search_keys
+
+    def term(text):
+        return parse([text], place_keys=search_keys).terms[0]
+
+    assert term("in:USA").keys == term("in:US").keys == term('in:"United States"').keys == term("in:美国").keys \
+        == ["country:US"]
+    assert term("in:合肥").keys == term("in:Hefei").keys == ["city:1808722"]
+    assert term("in:CN-AH").keys == term("in:Anhui").keys == ["province:CN-AH"]
+    assert "province:CA-ON" in term("in:Ontario").keys and term("in:Ont").keys == ["province:CA-ON"]
+    assert term("country:Georgia").keys == ["country:GE"] and term("province:Georgia").keys == ["province:US-GA"]
+    georgia = term("in:Georgia")
+    assert georgia.keys == ["country:GE", "province:US-GA"]
+    assert [label for _, _, label in georgia.meanings] == ["Georgia (country)", "Georgia, United States"]
+    assert term("in:USA").meanings == []
+    venue = term('in:"Luogang Park"')  # the gazetteer knows no such place: matched as stated
+    assert venue.keys == [] and venue.names == ["luogang park"]
+    assert term("in:Hefei").sublocations == ["hefei"] and term("city:Hefei").sublocations == []
 
 
 def test_words_are_folded_and_grouped():

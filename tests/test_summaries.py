@@ -48,17 +48,18 @@ def test_places_with_terms_and_formats(cli, more):
     assert cli("places", "in:China", "-in:Anhui", "--format", "csv").output.splitlines() == [
         "country,province,city,count,term",
         "China,,,2,country:China",
+        "China,Beijing,,1,province:Beijing",  # the caption names the city; the entity is in CN-BJ
+        "China,Beijing,Beijing,1,city:Beijing",
         "China,Gansu,,1,province:Gansu",
-        'China,Gansu,Lanzhou New Area,1,"city:""Lanzhou New Area"""',
-        "China,(province unknown),,1,",  # Beijing is a city the caption names without a province
-        "China,(province unknown),Beijing,1,city:Beijing",
+        'China,Gansu,Lanzhou New Area,1,"city:""Lanzhou New Area"""',  # as stated: no city of the gazetteer
     ]
     tree = json.loads(cli("places", "--format", "json").output)
     assert [(n["name"], n["count"], n["term"]) for n in tree] == [("China", 5, "country:China"), (None, 1, None)]
     anhui = tree[0]["children"][0]
     assert (anhui["level"], anhui["name"], anhui["count"]) == ("province", "Anhui", 3)
     assert anhui["children"] == [{"level": "city", "name": "Hefei", "count": 3, "term": "city:Hefei",
-                                  "children": []}]
+                                  "children": [], "key": "city:1808722"}]
+    assert (tree[0]["key"], anhui["key"]) == ("country:CN", "province:CN-AH")
 
 
 def test_every_term_printed_selects_what_it_counts(cli, more):

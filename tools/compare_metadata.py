@@ -43,6 +43,10 @@ reasons, each checked narrowly (see ``explain``):
    XMP-first column, which reads it too, has the same value as ours.
 3. A JPEG that ends right after a metadata segment: ExifTool stops with "JPEG format error" and drops that
    segment; we keep the metadata that was read completely.
+4. A date taken found only in XMP's copy of EXIF DateTimeOriginal (the EXIF block is damaged or stripped):
+   ExifTool's MWG DateTimeOriginal does not read that property, so its column is empty; we fall back to it
+   (the ``fallback`` of the field table's taken row), and ExifTool's own ``date_time_original`` column, which
+   reads it, has the same value as ours.
 
 Agreements that hide a shared limitation: IIM written in MacRoman or ISO-8859-2 without a 1:90 declaration
 (``metapm.jpg``, ``iptc-psAPP13s-*``, ``issue-exifr-47.jpeg``) cannot be told from cp1252 by either tool;
@@ -202,6 +206,17 @@ def explain(
         return (
             "MWG (strict) ignores IIM outside JPEG APP13, TIFF IFD0 and PSD (PNG raw profiles, AFCP "
             "trailers, second IIM blocks); we read it, and ExifTool's own XMP-first column agrees"
+        )
+    if (
+        name == "taken"
+        and theirs is None
+        and source in ("xmp", "sidecar")
+        and _same(kind, ours, row["date_time_original"] or None)
+    ):
+        return (
+            "a date taken only in XMP's copy of EXIF DateTimeOriginal (the EXIF block is damaged or stripped): "
+            "ExifTool's MWG composite does not read it; we fall back to it, and ExifTool's date_time_original "
+            "column agrees"
         )
     if (
         kind == "text"

@@ -3,11 +3,32 @@
 ``parse(text)`` returns ``CaptionFacts``; ``load_rules(path)`` reads the house rules (agency aliases,
 staff bylines, credit-line styles) that ``parse`` and ``Rules.credit_line`` use. The labelling rules the
 parser follows are in ``../shared/captions/README.md``; ``python -m tools.evaluate_captions`` scores it.
+
+The names are loaded on first use: a command that only prints credits needs the rules, not the parser
+(whose patterns take a while to compile).
 """
 
-from catalog.captions.credits import agency_for
-from catalog.captions.parser import parse
-from catalog.captions.rules import Rules, load_rules
-from catalog.captions.types import CaptionFacts, Credit, Place
+from __future__ import annotations
 
-__all__ = ["CaptionFacts", "Credit", "Place", "Rules", "agency_for", "load_rules", "parse"]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from catalog.captions.credits import agency_for
+    from catalog.captions.parser import parse
+    from catalog.captions.rules import Rules, load_rules
+    from catalog.captions.types import CaptionFacts, Credit, Place
+
+#: Where each public name lives.
+_HOMES = {
+    "agency_for": "credits", "parse": "parser", "Rules": "rules", "load_rules": "rules",
+    "CaptionFacts": "types", "Credit": "types", "Place": "types",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(f"catalog.captions.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'catalog.captions' has no attribute {name!r}")

@@ -514,10 +514,10 @@ def _outside_source(chain: Chain, credit: Credit) -> bool:
 def _distributed_source(chain: Chain, credit: Credit) -> bool:
     if chain.people or not credit.agency or chain.role in ("byline", "photo/"):
         return False
-    sources = [p for p in chain.outlets if p.kind == "org" and not is_media(p.value)]
-    if not sources and not chain.last_segment and chain.outlets and chain.outlets[0].kind == "agency":
-        # "REUTERS/KCNA", "REUTERS/Kyodo": a news agency in the photographer's slot supplied the picture
-        sources = [p for p in chain.outlets[1:] if p.kind == "agency"]
+    # An organisation, or an agency other than the one that sends it (the registry knows KCNA as a news agency:
+    # in "REUTERS/KCNA" Reuters sends what KCNA released), that is not a media outlet by its name.
+    sources = [p for p in chain.outlets if p.kind in ("org", "agency") and not is_media(p.value)
+               and not is_media(p.text)]
     sources = [p for p in sources if p.value != credit.agency]
     if chain.last_segment:
         sources = [p for p in sources if p.segment < chain.last_segment]

@@ -29,6 +29,9 @@ from catalog.errors import CatalogError, NotFound
 
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
 _UNKNOWN = object()
+#: Kinds of the agency registry that hand out pictures rather than distribute them: a credit names them as
+#: the provider ("Photo: CNSA", "NASA via AP"), so they are not standard agencies here.
+PROVIDER_KINDS = frozenset({"space agency", "government"})
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 
 _NOT_KEY = re.compile(r"[\W_]+")
@@ -56,6 +59,11 @@ class Rules:
     chinese: dict[str, Any] = field(default_factory=dict)
     #: The house file's [not_captions] rules, read over catalog/rules/not_captions.toml.
     not_captions: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [[arrival]] tables, kept raw here: what `catalog watch` does to a photo that arrives
+    #: (read and checked by catalog.watch.arrival.arrival_rules).
+    arrival: list[Any] = field(default_factory=list)
+    #: The [check] table: each check's severity, each restriction kind's, the thresholds (catalog.checks).
+    check: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -70,7 +78,10 @@ class Rules:
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
 
-        The house table ([agencies]) first, then the agency registry (catalog/agencies.toml).
+        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 188 agencies,
+        aliases in many scripts, "新华社" -> "Xinhua"; not its space agencies and governments, which are
+        providers), named as the house names that agency when its table knows any of the registry's
+        spellings of it: the house file wins.
         """
         known = self._standard.get(name, _UNKNOWN)
         if known is _UNKNOWN:
@@ -87,8 +98,19 @@ class Rules:
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
         if bare != name and alias_key(bare) in self._agency_keys:
             return self._agency_keys[alias_key(bare)]
-        found = registry_agency(name)
-        return found.name if found is not None else None
+        return self._registry_agency(name)
+
+    def _registry_agency(self, name: str) -> str | None:
+        from catalog.agencies import agency
+
+        found = agency(name)
+        if found is None or found.kind in PROVIDER_KINDS:
+            return None
+        for spelling in (found.name, *found.aliases):
+            own = self._agency_keys.get(alias_key(spelling))
+            if own:
+                return own
+        return found.name
 
     def agency_kind(self, name: str) -> str | None:
         """What kind of outlet the registry says an agency is ("wire", "newspaper", "government", ...)."""
@@ -177,7 +199,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
-    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions"}
+    unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
+                          "check"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -209,8 +232,15 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
         compile_rules(house_rules(not_captions))
     except CatalogError as err:
         raise CatalogError(f"rules file {where}: {err}") from None
+    arrival = raw.get("arrival", [])
+    if not isinstance(arrival, list):
+        raise CatalogError(f"rules file {where}: arrival rules are written [[arrival]] (a list of tables)")
+    check = raw.get("check", {})
+    from catalog.checkrules import validate_table
+
+    validate_table(check, where)
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
-                 chinese=chinese, not_captions=not_captions)
+                 arrival=arrival, check=check, chinese=chinese, not_captions=not_captions)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli import importing, linking, maintenance, moving, photos, searching, web, writing
+from catalog.cli import desk, importing, linking, maintenance, moving, photos, searching, watching, web, writing
 from catalog.cli.base import CatalogGroup, LazyLibrary
 
 
@@ -55,11 +55,15 @@ COMMANDS = (
     photos.forget,
     linking.link,
     writing.write,
+    desk.story,
+    desk.kill,
+    desk.check,
     photos.parse_caption,
     photos.rules,
     maintenance.verify,
     moving.copy,
     web.serve,
+    watching.watch,
 )
 for _command in COMMANDS:
     main.add_command(_command)

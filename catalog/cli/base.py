@@ -74,6 +74,24 @@ def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = Fa
     return ctx.find_object(LazyLibrary).get(readonly=readonly, may_create=may_create)
 
 
+def write_output(path: str, content: str) -> None:
+    """Write a command's output to the file the person named, or say plainly why it cannot be written."""
+    import os
+
+    from catalog.errors import CatalogError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise CatalogError(f"cannot write {path}: the folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise UsageError(f"{path} is a folder; give a file name to write to")
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(content)
+    except OSError as error:
+        raise CatalogError(f"cannot write {path}: {error.strerror or error}") from None
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(

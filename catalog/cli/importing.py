@@ -19,10 +19,12 @@ from catalog.cli.base import library
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | None, workers: int | None, quiet: bool):
-    """Import photos from folders (recursively) and files: JPEG, TIFF, PNG, WebP, HEIC.
+    """Import photos from folders (recursively) and files: JPEG, TIFF, PNG, WebP, HEIC, AVIF.
 
     Importing again adds nothing twice: unchanged files are not opened, changed files are
-    updated, moved files keep their record. Exit status 1 when any file failed.
+    updated, moved files keep their record. Other files in a folder are passed over and
+    counted; a file named on its own that is not an image fails with the reason. Exit
+    status 1 when any file failed.
 
     \b
     Examples:
@@ -34,6 +36,7 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
 
     from catalog.captionsfile import load_captions_file
     from catalog.importer import Progress
+    from catalog.scan import shown_path
 
     captions = load_captions_file(captions_file) if captions_file else None
     missing = [path for path in paths if not os.path.lexists(path)]
@@ -52,6 +55,13 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
             bar.finish()
     for failure in report.failures:
         click.echo(f"FAILED  {failure.path}: {failure.reason}", err=True)
+    for path, why in report.damaged:
+        click.echo(f"DAMAGED {shown_path(path)}: {why}; its metadata is imported (search damaged:yes)", err=True)
+    for name in report.captions_unused:
+        click.echo(f"NOTE    the captions file names {name}, which is not among the files imported", err=True)
+    for path, catalogued in report.same_file.items():
+        click.echo(f"NOTE    {path} is the file catalogued as {catalogued} (a link to it); not added twice",
+                   err=True)
     rate = report.stored / report.seconds if report.seconds and report.stored else 0
     summary = (
         f"{report.added} added, {report.updated} updated, {report.moved} moved, {report.unchanged} unchanged, "
@@ -63,7 +73,10 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
         summary += f" ({report.skipped} other file{'s' if report.skipped != 1 else ''} passed over)"
     click.echo(f"{summary} in {report.seconds:.1f} s" + (f" ({rate:,.0f} files/s)" if rate else ""))
     if report.interrupted:
-        click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)
+        if report.stored:
+            click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)
+        else:
+            click.echo("Interrupted before anything was stored; run the same import again.", err=True)
         ctx.exit(130)
     if report.failures:
         ctx.exit(1)

@@ -14,7 +14,14 @@ from catalog.errors import UsageError
 def show(ctx, photo, fmt):
     """Everything known about one photo (a path, a file name or an id), with the source of each value.
 
-    Fields whose EXIF, IPTC and XMP copies disagree are listed at the end, each copy with its block.
+    The place is shown as stated (sublocation .. country code) and as the entity the catalogue
+    understands ("place": names, GeoNames id, ISO codes, and how it was found: [file], [caption],
+    [by hand], or [GPS] when reverse geocoded from the point). Fields whose EXIF, IPTC and XMP
+    copies disagree are listed at the end, each copy with its block, as is a stated place far from
+    the GPS point.
+    The restrictions the file states, where it came from (Digital Source Type, C2PA Content
+    Credentials), the stories it ran in and whether it was killed are listed too; JSON adds
+    "stories" and "kill" to the record.
 
     \b
     Examples:
@@ -22,8 +29,14 @@ def show(ctx, photo, fmt):
       catalog show 2 --format json
     """
     from catalog import render
+    from catalog.kills import kill_of
+    from catalog.stories import uses
 
-    record = render.photo_json(library(ctx).get(photo))
+    lib = library(ctx)
+    record = render.photo_json(lib.get(photo))
+    record["stories"] = [{"story": use.story, "position": use.position,
+                          "added_at": use.added_at.isoformat(timespec="seconds")} for use in uses(lib, record["id"])]
+    record["kill"] = kill_of(lib, record["id"])
     if fmt == "json":
         click.echo(render.to_json(record))
         return
@@ -35,6 +48,11 @@ def _show_text(record: dict) -> str:
 
     lines = [f"{record['path']}  (id {record['id']})"]
     fields = render.photo_fields(record)
+    if record.get("kill"):
+        kill = record["kill"]
+        fields.insert(0, ("KILLED", f"{kill['reason']} ({kill['at']}, {kill['origin']})", None))
+    for use in record.get("stories") or []:
+        fields.append(("ran in", f"{use['story']} (#{use['position']}, added {use['added_at']})", None))
     width = max(len(name) for name, _, _ in fields)
     for name, value, source in fields:
         lines.append(f"  {name.ljust(width)}  {value}" + (f"  [{source}]" if source else ""))
@@ -51,6 +69,8 @@ def _show_text(record: dict) -> str:
             for block, value in conflict["copies"]:
                 shown = render.copy_text(value) if value not in (None, "", []) else "(nothing)"
                 lines.append(f"      {render.SOURCE_NAMES.get(block, block):>11}: {shown}")
+            if conflict.get("note"):
+                lines.append(f"      {'why':>11}: {conflict['note']}")
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import format_option, library, write_output
 from catalog.errors import UsageError
 
 QUERY_HELP = """
@@ -14,20 +14,31 @@ QUERY_HELP = """
 Search terms (all must match; each shell argument is one term):
   WORD                 words anywhere in caption, headline, credits, keywords, places
   "two words"          a phrase
-  in:PLACE             any level of the place: sublocation, city, province, country, code
+  in:PLACE             any level of the place: sublocation, city, province, country, code;
+                       a place is matched as an entity, in any spelling or script
+                       (in:USA = in:US = in:"United States" = in:美国; in:CN-AH = in:Anhui)
   city: province: country: sublocation:   one level only (state: = province:, at: = sublocation:)
   shown:PLACE          what the photo shows (XMP LocationShown)
   taken:DATE           2025, 2025-10, 2025-10-14, "October 2025", "14 October 2025",
                        "Oct. 14, 2025", 2025-W42, today, yesterday, -7d (-2w, -3m, -1y),
                        and ranges A..B, A.., ..B of any of these
   released:DATE        the release date, same forms
-  by:NAME              the photographer (part of the name is enough)
-  credit:TEXT          credit line, agency, provider or source
+  by:NAME              the photographer, by whole name tokens in any order, case or
+                       script (by:Li finds "Li Xin"; by:张大刚 finds "Zhang Dagang")
+  credit:TEXT          an agency of the registry (credit:AP, credit:新华社), else the
+                       words of the credit line, agency, provider or source
   keyword:WORD         a keyword or any indexed word
   near:PLACE|LAT,LON   within:DIST (50km by default; also 500m, 20mi)
   conflicts:yes|no     EXIF, IPTC and XMP disagree
   missing:yes|no       the file was gone at the last import
   damaged:yes|no       the image data is cut short (an interrupted transfer)
+  restricted:yes|no|KIND   a restriction in force (editorial_only, region_out,
+                       mandatory_credit, no_sales, embargo, ... see `catalog check`)
+  embargoed:yes|no     an embargo in force now (or at --at TIME)
+  ai:yes|no            the file says generative AI made it
+  c2pa:valid|invalid|none   C2PA Content Credentials that validate, fail, or none
+  used:yes|no|STORY    in a story (catalog story), in none, in that one
+  killed:yes|no        withdrawn (catalog kill, or a kill note in the file)
   -TERM                not (-in:Beijing, -train)
   FIELD:A,B            either (in:Gansu,Anhui, by:Zhang,Xu)
 
@@ -158,14 +169,16 @@ SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate
 @click.option("--reverse", is_flag=True, help="The other way round: newest, last or farthest first.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most N photos (default: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N photos (for paging).")
+@click.option("--at", "at", metavar="TIME", help="Judge embargoes (embargoed:, restricted:) at TIME, not now: "
+              "2025-10-14T08:00, 2025-10-14T08:00+09:00 (no zone: this computer's).")
 @click.pass_context
-def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, reverse, limit, offset):
+def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sort, reverse, limit, offset, at):
     """Find photos by place, date, credit and words.
 
     Words are looked up in the full-text index and ranked by relevance (caption, headline and keywords
     that say the word more often come first); the table shows them in context, [bracketed].
-    JSON adds "taken_precision" and "match" (why a photo matched loosely) to each photo's record,
-    and "distance_km" with near:.
+    JSON adds "taken_precision" and "match" (why a photo matched loosely, or which of the places
+    a name such as Georgia means it is in) to each photo's record, and "distance_km" with near:.
 
     \b
     Examples:
@@ -173,16 +186,26 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
       catalog search taken:2025-10
       catalog search taken:"October 2025" -in:Beijing
       catalog search 'by:"Zhang Dagang" in:Hefei'
+      catalog search in:美国 credit:AP             the same as in:USA credit:"Associated Press"
+      catalog search conflicts:yes               GPS far from the stated place, copies that disagree
       catalog search in:Gansu,Anhui -in:Hefei taken:2025-08..2025-10
       catalog search near:Hefei within:20km --sort distance
       catalog search in:Gansu --sort date --reverse --limit 20 --offset 20
       catalog search train --format json
       catalog search --format template --template '{taken} {location.city}: {credit.line}'
+      catalog search embargoed:yes --at 2025-10-14T08:00+09:00
+      catalog search restricted:region_out,no_sales -used:yes
     """
     from catalog import render
 
     fmt = _check_template(fmt, template, SEARCH_EXTRA)
+    moment = None
+    if at:
+        from catalog.rights import moment as read_moment
+
+        moment = read_moment(at)
     lib = library(ctx)
+    lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
     result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
     hits = result.hits
@@ -254,6 +277,10 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
         notes.append("* the date is known less precisely than the date searched for: it may fall outside it")
     if near and any(h.approximate for h in result.hits):
         notes.append("~ distance from the gazetteer's coordinates for the named place (no GPS)")
+    for term in result.query.terms:  # a place name that means several places: say which
+        meanings = getattr(term, "meanings", None)
+        if meanings and not term.negated:
+            notes.append(f"{term.text} means {' or '.join(dict.fromkeys(label for _, _, label in meanings))}")
     shown = f"{len(rows)} photo{'s' if len(rows) != 1 else ''}"
     if total is not None:
         first = offset + 1
@@ -395,8 +422,7 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
     records = [render.photo_json(photo) for photo in lib.search(list(terms)).photos]
     content = render.to_json(records) + "\n" if fmt == "json" else render.to_csv(records)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        write_output(output, content)
         click.echo(f"{len(records)} photos written to {output}", err=True)
     else:
         click.echo(content, nl=False)
@@ -412,6 +438,10 @@ def places(ctx, terms, place, date_from, date_to, by, credit, fmt):
 
     Counts the photos the search terms select (all without terms), largest first, with the term that
     selects each place; photos whose place is not known at a level are counted as "(unknown)".
+    Places are counted as entities: each country once under its English name, however the files
+    spell it (USA, U.S., 美国), provinces and cities under it; a photo with GPS alone is counted
+    where its point is. JSON gives each entity's key (country:US, province:CN-AH, city:1808722);
+    a city the gazetteer does not know is counted as the photos state it.
 
     \b
     Examples:

@@ -10,9 +10,10 @@ from catalog.cli.base import format_option, library
 @click.command()
 @click.argument("photos", nargs=-1, required=True)
 @click.option("--dry-run", "-n", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--force", is_flag=True, help="Write files whose C2PA Content Credentials the change breaks.")
 @format_option("text", "json", default="text")
 @click.pass_context
-def write(ctx, photos, dry_run, fmt):
+def write(ctx, photos, dry_run, force, fmt):
     """Write the catalogue's caption, credit, date and place into the photo files.
 
     PHOTOS are paths, file names or ids. EXIF, IPTC-IIM and XMP are written together and kept in step
@@ -20,19 +21,21 @@ def write(ctx, photos, dry_run, fmt):
     changes: the image data stays byte-identical. A value you did not set by hand never replaces a
     longer one in the file. Each file is replaced atomically by a new one made in its folder, then
     read again into the catalogue. Only JPEG files are written; a file that changed since it was
-    imported is refused. --dry-run makes every check a write makes. Exit status 1 when a photo could
-    not be written.
+    imported is refused, and so is a file with valid C2PA Content Credentials, whose signature any change
+    breaks (--force writes it all the same). --dry-run makes every check a write makes. Exit status 1 when
+    a photo could not be written.
 
     \b
     Examples:
       catalog write images/gansu-bullet-train.jpg --dry-run
       catalog write images/gansu-bullet-train.jpg images/hefei-aircraft.jpg
       catalog search in:Gansu --format paths | xargs catalog write
+      catalog write signed.jpg --force          break its Content Credentials on purpose
     """
     from catalog import render
     from catalog.writeback import write_photos
 
-    report = write_photos(library(ctx), list(photos), dry_run=dry_run)
+    report = write_photos(library(ctx), list(photos), dry_run=dry_run, force=force)
     if fmt == "json":
         click.echo(render.to_json({
             "dry_run": report.dry_run,

@@ -44,6 +44,10 @@ class Blocks:
     xmp_extended: dict[str, dict[int, bytes]] = field(default_factory=dict)  # GUID -> {offset: chunk}
     xmp_extended_size: dict[str, int] = field(default_factory=dict)  # GUID -> full length
     c2pa: str | None = None  # a JUMBF store's kind (jumbf.py): "c2pa", "cai" or "jumbf"; not read here
+    #: Why the image data is incomplete (a transfer that stopped), or None: the metadata is still read.
+    damage: str | None = None
+    #: The size a viewer shows when the container itself crops or turns the image (HEIF "clap", "irot").
+    display_size: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
 
     def take_exif(self, data: bytes) -> None:

@@ -31,48 +31,65 @@ OFFSET_PATTERN = re.compile(r"^\s*([-+])(\d{1,2}):?(\d{2})")
 @dataclass
 class ExifValues:
     """What we take from EXIF: the value of each field with an EXIF tag, keyed by the tag's name
-    ("ImageDescription", "DateTimeOriginal", "GPSLatitude"); absent when the tag is absent or blank."""
+    ("ImageDescription", "DateTimeOriginal", "GPSLatitude"); absent when the tag is absent or blank. And the
+    Orientation (1-8, None when absent or not one of those), which says how the stored image is shown."""
 
     values: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    orientation: int | None = None
 
     def get(self, name: str) -> Any:
         return self.values.get(name)
 
 
 MISSING: dict[int, Entry] = {}  # an IFD not read yet
+ORIENTATION = 0x0112
 
 
 def read_exif(reader: TiffReader) -> ExifValues:
-    """Read the tags the field table names from IFD0, the EXIF IFD and the GPS IFD (each read when first needed)."""
+    """Read the tags the field table names from IFD0, the EXIF IFD and the GPS IFD (each read when first needed).
+
+    A tag of the EXIF IFD that is missing there (or with no EXIF IFD at all) is looked for in IFD0, where some
+    writers put DateTimeOriginal; ExifTool reads it there too.
+    """
     values = ExifValues(warnings=reader.warnings)
     table = lookups()
-    ifds: dict[str, dict[int, Entry] | None] = {"Image": reader.ifd(reader.first_ifd, table.exif_tags["Image"])}
+    ifd0 = reader.ifd(reader.first_ifd, table.exif_tags["Image"])
+    ifds: dict[str, dict[int, Entry] | None] = {"Image": ifd0}
     found = values.values
     for group, kind, numbers, name in table.exif_plan:
         ifd = ifds.get(group, MISSING)
         if ifd is MISSING:
-            ifd = ifds[group] = _sub_ifd(reader, ifds["Image"] or {}, group, table.exif_tags[group])
-        if not ifd:
-            continue
-        if kind == "date":  # date and time, sub-seconds, offset
-            parts = [_text(ifd.get(number)) for number in numbers[:3]]
-            parts += [None] * (3 - len(parts))
-            value: Any = exif_datetime(parts[0], parts[1], parts[2], values.warnings)
-        elif kind == "degrees":  # the coordinate and its reference letter
-            axis, hemispheres, limit = AXES[name]
-            ref = _text(ifd.get(numbers[1])) if len(numbers) > 1 else None
-            value = _coordinate(reader, ifd.get(numbers[0]), ref, hemispheres, limit, values.warnings, axis)
-        elif numbers[0] == COPYRIGHT:
-            value = _copyright(ifd.get(COPYRIGHT))
-        else:
-            value = _text(ifd.get(numbers[0]))
+            ifd = ifds[group] = _sub_ifd(reader, ifd0 or {}, group, table.exif_tags[group])
+        value = _value(reader, ifd, kind, numbers, name, values.warnings) if ifd else None
+        if value is None and group == "Photo" and numbers[0] in ifd0:
+            value = _value(reader, ifd0, kind, numbers, name, values.warnings)
         if value is not None:
             found[name] = value
     if ("GPSLatitude" in values.values) != ("GPSLongitude" in values.values):  # half a position is none
         values.values.pop("GPSLatitude", None)
         values.values.pop("GPSLongitude", None)
+    if ORIENTATION in ifd0:
+        turn = reader.integers(ifd0[ORIENTATION])
+        values.orientation = turn[0] if turn and 1 <= turn[0] <= 8 else None
     return values
+
+
+def _value(
+    reader: TiffReader, ifd: dict[int, Entry], kind: str, numbers: tuple[int, ...], name: str, warnings: list[str]
+) -> Any:
+    """One field's value from the entries of one IFD: text, an ISO date, or signed degrees."""
+    if kind == "date":  # date and time, sub-seconds, offset
+        parts = [_text(ifd.get(number)) for number in numbers[:3]]
+        parts += [None] * (3 - len(parts))
+        return exif_datetime(parts[0], parts[1], parts[2], warnings)
+    if kind == "degrees":  # the coordinate and its reference letter
+        axis, hemispheres, limit = AXES[name]
+        ref = _text(ifd.get(numbers[1])) if len(numbers) > 1 else None
+        return _coordinate(reader, ifd.get(numbers[0]), ref, hemispheres, limit, warnings, axis)
+    if numbers[0] == COPYRIGHT:
+        return _copyright(ifd.get(COPYRIGHT))
+    return _text(ifd.get(numbers[0]))
 
 
 #: The IFDs below IFD0, with the tag that points to each and the name its warnings use.

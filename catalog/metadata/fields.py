@@ -93,6 +93,9 @@ class Field:
     exif: tuple[ExifTag, ...] = ()
     iim: tuple[Dataset, ...] = ()
     xmp: tuple[str, ...] = ()  # read in this order; the first non-blank value is the XMP copy
+    #: XMP paths read only when no copy above gives a value (ExifTool's MWG composite is empty), never compared
+    #: with the copies: the date of a file whose EXIF block is damaged or stripped but whose XMP kept it.
+    fallback: tuple[str, ...] = ()
     form: str = "simple"  # one of FORMS: how the XMP value is written
     xmp_written: tuple[str, ...] | None = None  # the XMP paths written back and put in sidecars (None: all of xmp)
     column: str | None = None  # the Photo attribute the write-back reads
@@ -121,7 +124,7 @@ class Field:
     @cached_property
     def xmp_roots(self) -> frozenset[str]:
         """The top-level XMP properties the field's paths start from (a structure's name for "a:B/c:D")."""
-        return frozenset(path.split("/", 1)[0] for path in self.xmp)
+        return frozenset(path.split("/", 1)[0] for path in self.xmp + self.fallback)
 
     @cached_property
     def written_xmp(self) -> tuple[str, ...]:
@@ -153,8 +156,10 @@ FIELDS: tuple[Field, ...] = (
           exif=(ExifTag("Photo", "DateTimeOriginal", 0x9003), ExifTag("Photo", "SubSecTimeOriginal", 0x9291),
                 ExifTag("Photo", "OffsetTimeOriginal", 0x9011)),
           iim=(Dataset(2, 55, "date created", 8, "DateCreated"), Dataset(2, 60, "time created", 11, "TimeCreated")),
-          xmp=("photoshop:DateCreated",), column="taken", record="taken", writeback=True, sidecar=True,
-          note="MWG DateTimeOriginal; ISO 8601 at the precision known"),
+          xmp=("photoshop:DateCreated",), fallback=("exif:DateTimeOriginal",),
+          column="taken", record="taken", writeback=True, sidecar=True,
+          note="MWG DateTimeOriginal; ISO 8601 at the precision known. When it is empty, XMP's copy of EXIF "
+               "DateTimeOriginal (kept when the EXIF block was damaged or stripped)"),
     Field("title", iim=(Dataset(2, 5, "object name", 64, "ObjectName"),), xmp=("dc:title",), form="alt",
           column="title", record="title", sidecar=True),
     Field("headline", iim=(Dataset(2, 105, "headline", 256, "Headline"),), xmp=("photoshop:Headline",),
@@ -185,6 +190,9 @@ FIELDS: tuple[Field, ...] = (
           exif=(ExifTag("GPSInfo", "GPSLongitude", 4), ExifTag("GPSInfo", "GPSLongitudeRef", 3)),
           xmp=("exif:GPSLongitude",), column="lon", record="location.lon", sidecar=True),
     # Read, not yet stored or written: the IPTC fields a desk asks for next.
+    Field("created", kind="date", xmp=("xmp:CreateDate",),
+          note="MWG CreateDate's XMP copy: when the file was made (for a scan, the day of the scan). A record "
+               "takes it as taken only when neither the file nor the caption says when the photo was taken"),
     Field("instructions", iim=(Dataset(2, 40, "special instructions", 256, "SpecialInstructions"),),
           xmp=("photoshop:Instructions",), note="embargoes and other notes to editors"),
     Field("transmission_reference",
@@ -205,7 +213,7 @@ class Lookups:
     table: tuple[Field, ...]
     by_name: dict[str, Field] = field(default_factory=dict)
     datasets: dict[tuple[int, int], Dataset] = field(default_factory=dict)  # every dataset a field reads
-    exif_tags: dict[str, frozenset[int]] = field(default_factory=dict)  # IFD group -> tag numbers a field reads
+    exif_tags: dict[str, frozenset[int]] = field(default_factory=dict)  # IFD group -> tag numbers read there
     exif_fields: tuple[Field, ...] = ()  # the fields with an EXIF tag
     #: (IFD group, kind, tag numbers, the first tag's name) of each field with an EXIF tag: the EXIF reader's loop
     exif_plan: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()
@@ -213,11 +221,14 @@ class Lookups:
     @classmethod
     def of(cls, table: tuple[Field, ...]) -> Lookups:
         datasets = {dataset.key: dataset for row in table for dataset in row.iim}
-        # IFD0 ("Image") is also where the pointers to the EXIF and GPS IFDs are.
-        groups: dict[str, set[int]] = {"Image": {0x8769, 0x8825}, "Photo": set(), "GPSInfo": set()}
+        # IFD0 ("Image") is also where the pointers to the EXIF and GPS IFDs are, and the Orientation.
+        groups: dict[str, set[int]] = {"Image": {0x8769, 0x8825, 0x0112}, "Photo": set(), "GPSInfo": set()}
         for row in table:
             for tag in row.exif:
                 groups.setdefault(tag.group, set()).add(tag.number)
+        # A tag of the EXIF IFD that a writer put in IFD0 instead (DateTimeOriginal in scanners' and some
+        # editors' TIFFs) is read there too, as ExifTool does: IFD0 is read for those numbers as well.
+        groups["Image"] |= groups["Photo"]
         exif_fields = tuple(row for row in table if row.exif)
         return cls(
             table, {row.name: row for row in table}, datasets,

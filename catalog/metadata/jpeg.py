@@ -20,6 +20,7 @@ from typing import BinaryIO
 from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Malformed
 from catalog.metadata.photoshop import IIM, Resource, read_resources, strict_resource_blocks, write_resources
+from catalog.metadata.trailers import read_trailers
 
 EXIF_HEADER = b"Exif\0"
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\0"
@@ -79,6 +80,7 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         if marker != 0xED and photoshop:
             _finish_photoshop(blocks, photoshop)
         if marker == 0xDA:  # start of scan: the image data follows, no metadata is looked for after it
+            blocks.damage = image_cut_short(f, f.tell() + size - 2)
             break
         if marker == jumbf.JPEG_APP11:  # C2PA: only its first bytes, to tell whether c2pa must read the file
             head = f.read(min(size - 2, jumbf.HEAD))
@@ -117,8 +119,41 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         _finish_photoshop(blocks, photoshop)
     if junk:
         blocks.warnings.append(f"JPEG: skipped {junk} junk bytes between segments")
-    _afcp_trailer(f, blocks)
+    read_trailers(f, blocks)  # IIM that tools append after the image (AFCP, FotoStation)
     return blocks
+
+
+#: How much of a file's end is read, at first, to find its end-of-image marker (then more, only if needed).
+TAIL_FIRST = 4096
+TAIL_MORE = 1024 * 1024
+
+
+def image_cut_short(f: BinaryIO, scan_start: int) -> str | None:
+    r"""Why a JPEG's image data is incomplete, or None when it ends with an end-of-image marker.
+
+    A file whose transfer stopped (an FTP upload, a sync) ends somewhere in its compressed data, without the
+    EOI marker (FF D9). Inside entropy-coded data FF is always followed by 00 or a restart marker, so FF D9
+    after the start of the scan is the end of an image: the end of this one, or of an image after it (MPF,
+    a trailer). Reads the last 4 KiB; only a file without EOI there costs more.
+
+    >>> import io
+    >>> body = b"\xff\xd8" + b"\xff\xda\x00\x02" + bytes(5000)
+    >>> image_cut_short(io.BytesIO(body + b"\xff\xd9"), 6) is None
+    True
+    >>> image_cut_short(io.BytesIO(body), 6)
+    'the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)'
+    """
+    f.seek(0, 2)
+    end = f.tell()
+    position, step = end, TAIL_FIRST
+    while position > scan_start:
+        start = max(scan_start, position - step)
+        f.seek(start)
+        chunk = f.read(position - start + 1)  # one byte of overlap: FF D9 across two reads
+        if b"\xff\xd9" in chunk:
+            return None
+        position, step = start, TAIL_MORE
+    return "the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)"
 
 
 def _skip_junk(f: BinaryIO) -> int | None:
@@ -184,38 +219,6 @@ def _finish_photoshop(blocks: Blocks, segments: list[bytes]) -> None:
     segments.clear()
     resources = read_resources(joined, blocks.warnings)
     blocks.add_photoshop_resources(resources, standard=not blocks.iim)
-
-
-def _afcp_trailer(f: BinaryIO, blocks: Blocks) -> None:
-    """IIM in an AFCP trailer ("AXS!" or "AXS*" in the last 12 bytes), a non-standard place some tools use.
-
-    Trailer: signature, 4-byte start offset. At the start: signature, version, entry count, then 12-byte
-    entries (4-byte tag, size, offset); the "IPTC" entry holds IIM.
-    """
-    try:
-        f.seek(-12, 2)
-    except OSError:
-        return
-    tail = f.read(12)
-    if tail[:4] not in (b"AXS!", b"AXS*"):
-        return
-    order = ">" if tail[3:4] == b"!" else "<"
-    (start,) = struct.unpack_from(order + "I", tail, 4)
-    f.seek(start)
-    head = f.read(12)
-    if head[:4] != tail[:4]:
-        blocks.warnings.append("AFCP: the trailer points to no AFCP header; ignored")
-        return
-    (count,) = struct.unpack_from(order + "H", head, 6)
-    directory = f.read(12 * min(count, 64))
-    for at in range(0, len(directory) - 11, 12):
-        tag, size, offset = struct.unpack_from(order + "4sII", directory, at)
-        if tag == b"IPTC" and size < 1024 * 1024:
-            f.seek(offset)
-            data = f.read(size)
-            if len(data) == size:
-                blocks.iim.append(data)
-            break
 
 
 # -- rewriting: a strict walk over a whole file in memory, and segments replaced ------------------------------

@@ -80,13 +80,18 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
     c2pa = None
     if blocks.c2pa:  # rare: only then is the c2pa library loaded (credentials.py)
         from catalog.metadata.credentials import read_c2pa
+        from catalog.quiet import kept
 
-        c2pa = read_c2pa(path, blocks.c2pa)
+        with kept(warnings, "C2PA"):  # a native library: what it prints is kept, not shown raw
+            c2pa = read_c2pa(path, blocks.c2pa)
+    display_width, display_height = display_size(blocks, exif)
     return PhotoMetadata(
         path=path,
         format=blocks.format,
         width=blocks.width or None,
         height=blocks.height or None,
+        display_width=display_width,
+        display_height=display_height,
         fields=result.fields,
         conflicts=result.conflicts,
         location_shown=result.location_shown,
@@ -95,7 +100,27 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
         warnings=warnings + result.warnings,
         rights=rights_texts(result.fields, xmp),
         provenance=build_provenance(xmp, c2pa, result.fields.get("digital_source_type")),
+        damage=blocks.damage,
     )
+
+
+def display_size(blocks: Blocks, exif: ExifValues | None) -> tuple[int | None, int | None]:
+    """The size shown upright: the container's crop and rotation for HEIF and AVIF (which govern there: the
+    EXIF Orientation of an iPhone HEIC repeats the container's turn and is not applied again), else the
+    stored size turned by EXIF Orientation (5 to 8 turn it a quarter: width and height swap).
+
+    >>> display_size(Blocks("JPEG", width=3000, height=2000), ExifValues(orientation=6))
+    (2000, 3000)
+    >>> display_size(Blocks("HEIF", width=4032, height=3024, display_size=(3024, 4032)), ExifValues(orientation=6))
+    (3024, 4032)
+    """
+    if not blocks.width or not blocks.height:
+        return None, None
+    if blocks.format in ("HEIF", "AVIF"):
+        return blocks.display_size or (blocks.width, blocks.height)
+    if exif is not None and exif.orientation is not None and exif.orientation >= 5:
+        return blocks.height, blocks.width
+    return blocks.width, blocks.height
 
 
 def c2pa_kind(path: str | os.PathLike[str]) -> str | None:

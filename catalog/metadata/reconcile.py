@@ -3,14 +3,22 @@
 The rules are the Metadata Working Group's, as ExifTool implements them in its MWG composite tags, applied by
 one function (``reconcile``) to every row of the field table (fields.py). For each field, in order:
 
+0. The XMP sidecar's value, for a field sidecars carry (the table's ``sidecar`` column: caption, credit,
+   date, place; not the camera's make and model), when the photo has a sidecar that holds it: a sidecar is
+   written beside the file by a person's editor (Lightroom, Bridge, Photo Mechanic, ``catalog export
+   --format xmp``) after the file was made, so its caption, date or credit is the newer word. The embedded
+   copies it overrides are still compared with it and listed as conflicts.
 1. EXIF, when the field has an EXIF tag and its value is not blank (MWG: an EXIF value is "valid" unless it
    is empty or spaces only; we also treat other whitespace as blank).
 2. XMP, when there is no IIM, or no stored IPTC digest, or the stored digest (Photoshop resource 0x0425)
-   equals the MD5 of the current IIM block, i.e. the XMP was written together with the IIM. A sidecar
-   value takes precedence over the embedded XMP value. When XMP has no value, IIM is used.
+   equals the MD5 of the current IIM block, i.e. the XMP was written together with the IIM. When XMP has no
+   value, IIM is used.
 3. Otherwise IIM: the digest says the IIM was changed after the XMP was written, so the IIM is newer. An
    IIM value exactly at its length limit that the XMP value extends is a truncated copy: the XMP value is
    taken. When IIM has no value the field stays empty (as ExifTool's MWG tags do) and a warning says so.
+4. When all of that gives nothing, the row's ``fallback`` XMP paths (sidecar first), where XMP may be used
+   by rule 2: a photo whose EXIF block is damaged or stripped often kept its date taken in XMP, as
+   exif:DateTimeOriginal. Fallback values are not compared with the other copies.
 
 Which EXIF tag, IIM dataset (and its length limit) and XMP paths hold each field is the table's to say; the
 rules here are the same for every row.
@@ -94,9 +102,9 @@ def reconcile(found: Found) -> Reconciled:
         if rule.exif_name not in exif_names and rule.iim_key not in iim_keys and rule.xmp_roots.isdisjoint(xmp_roots):
             continue
         copies = _copies(rule, found)
-        if not copies:
-            continue
-        chosen = _choose(rule, copies, found, result.warnings)
+        chosen = _choose(rule, copies, found, result.warnings) if copies else None
+        if chosen is None and rule.fallback:
+            chosen = _fallback(rule, found)
         if chosen is not None:
             result.fields[rule.name] = chosen
         conflict = _conflict(rule, copies) if len(copies) > 1 else None
@@ -146,9 +154,10 @@ def _iim_value(rule: Field, iim: IimBlock) -> Any:
     return values[0] if values else None
 
 
-def _xmp_value(rule: Field, properties: dict[str, Any]) -> Any:
-    """The XMP copy of a field: the first of the rule's property paths that holds a non-blank value."""
-    for path in rule.xmp:
+def _xmp_value(rule: Field, properties: dict[str, Any], paths: tuple[str, ...] | None = None) -> Any:
+    """The XMP copy of a field: the first of the rule's property paths (or of ``paths``) that holds a non-blank
+    value."""
+    for path in rule.xmp if paths is None else paths:
         raw = properties.get(path) if "/" not in path else lookup(properties, path)
         if raw is None:
             continue
@@ -183,7 +192,9 @@ def lookup(properties: dict[str, Any], path: str) -> Any:
 
 
 def _choose(rule: Field, copies: dict[str, Any], found: Found, warnings: list[str]) -> Sourced | None:
-    """Pick one copy by the MWG order documented above."""
+    """Pick one copy by the order documented above: the sidecar, then MWG's."""
+    if "sidecar" in copies and rule.sidecar:
+        return _sourced(rule, copies["sidecar"], "sidecar")
     if "exif" in copies:
         return _sourced(rule, copies["exif"], "exif")
     xmp_source = "sidecar" if "sidecar" in copies else ("xmp" if "xmp" in copies else None)
@@ -203,6 +214,20 @@ def _choose(rule: Field, copies: dict[str, Any], found: Found, warnings: list[st
     if xmp_source is not None and _is_truncated_copy(rule, found.iim, copies["iptc"], copies[xmp_source]):
         return _sourced(rule, copies[xmp_source], xmp_source)
     return _sourced(rule, iim_value, "iptc")
+
+
+def _fallback(rule: Field, found: Found) -> Sourced | None:
+    """The first of the row's fallback paths with a value: in the sidecar, then in the embedded XMP where the
+    IPTC digest lets XMP be used (rule 4)."""
+    blocks = [("sidecar", found.sidecar)]
+    if found.iim is None or found.iim_in_sync:
+        blocks.append(("xmp", found.xmp))
+    for source, properties in blocks:
+        if properties:
+            value = _xmp_value(rule, properties, rule.fallback)
+            if value is not None and value != "" and value != []:
+                return _sourced(rule, value, source)
+    return None
 
 
 def _sourced(rule: Field, value: Any, source: str) -> Sourced:

@@ -19,6 +19,7 @@ from typing import BinaryIO
 from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.photoshop import read_resources
+from catalog.metadata.trailers import read_trailers
 
 #: Size in bytes of one value of each TIFF field type.
 TYPE_SIZES = {
@@ -202,7 +203,8 @@ def _main_image_size(reader: TiffReader, ifd0: dict[int, Entry]) -> tuple[int | 
 
 
 def walk_tiff(f: BinaryIO) -> Blocks:
-    """Read IFD0 of the TIFF open in ``f``: size, XMP (700), IIM (33723), Photoshop resources (34377).
+    """Read IFD0 of the TIFF open in ``f``: size, XMP (700), IIM (33723), Photoshop resources (34377), and
+    IIM in a trailer after the image (trailers.py).
 
     EXIF is left in the file: ``blocks.exif_reader`` reads it with seeks while the file is open.
     """
@@ -229,5 +231,6 @@ def walk_tiff(f: BinaryIO) -> Blocks:
         blocks.add_photoshop_resources(resources, standard=False)  # IIM here is not where MWG looks
     if jumbf.TIFF_C2PA_TAG in entries:
         blocks.c2pa = jumbf.jumbf_kind(reader.raw_bytes(entries[jumbf.TIFF_C2PA_TAG])[: jumbf.HEAD])
+    read_trailers(f, blocks)  # IIM that tools append after the image (AFCP, FotoStation)
     blocks.exif_reader = reader
     return blocks

@@ -32,9 +32,14 @@ class PhotoMetadata:
     """Everything read from one image file (and its XMP sidecar), reconciled field by field."""
 
     path: str
-    format: str | None = None  # "JPEG", "TIFF", "PNG", "WEBP", "HEIF"
+    format: str | None = None  # "JPEG", "TIFF", "PNG", "WEBP", "PSD", "HEIF", "AVIF"
+    #: The stored size, before any rotation (as ExifTool reports it).
     width: int | None = None
     height: int | None = None
+    #: The size shown upright: after EXIF Orientation, or for HEIF and AVIF after the container's crop and
+    #: rotation (which govern there, whatever EXIF says). A 4032×3024 HEIC turned 90° shows as 3024×4032.
+    display_width: int | None = None
+    display_height: int | None = None
     fields: dict[str, Sourced] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     #: Where the photo shows, when XMP LocationShown differs from where it was taken:
@@ -51,6 +56,8 @@ class PhotoMetadata:
     rights: list[tuple[str, str]] = field(default_factory=list)
     #: Digital Source Type, the IPTC AI fields and C2PA Content Credentials (provenance.py).
     provenance: Provenance | None = None
+    #: Why the image data is incomplete (a file cut short in transfer), or None; the metadata was read.
+    damage: str | None = None
 
     def value(self, name: str) -> Any:
         """The value of a field, or None."""

@@ -7,6 +7,7 @@ Routes::
     /thumb/<id>          its thumbnail;  /view/<id>  its screen-size rendition (both made once, then cached)
     /credits             the credit list of ?id=3&id=1 (in that order) or of ?q=...: text, Markdown, one line
     /photo/<id>/caption  POST, only with `catalog serve --edit`: set the caption by hand
+    /changes             the catalogue's signature (JSON), which the sheet polls to show new arrivals
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import ipaddress
 import math
 import secrets
 
-from flask import Flask, Response, abort, redirect, render_template, request, url_for
+from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
 
 from catalog import render
 from catalog.credits import credit_list, credit_text
 from catalog.errors import CatalogError, NotFound, UsageError
 from catalog.summaries import place_counts_of, timeline_counts_of
-from catalog.web import views
+from catalog.web import live, views
 from catalog.web.thumbs import PLACEHOLDER_SVG, SCREEN_SIZE, THUMB_SIZE, ThumbnailCache
 
 #: Photos per contact sheet page.
@@ -91,6 +92,7 @@ def build_app(library, *, cache_dir=None, edit: bool = False, loopback_only: boo
     app.add_url_rule("/thumb/<int:photo_id>", "thumb", lambda photo_id: _rendition(photo_id, THUMB_SIZE))
     app.add_url_rule("/view/<int:photo_id>", "view", lambda photo_id: _rendition(photo_id, SCREEN_SIZE))
     app.add_url_rule("/credits", "credits", _credits)
+    app.add_url_rule("/changes", "changes", _changes)
     return app
 
 
@@ -132,6 +134,7 @@ def _sheet():
     library = _library()
     q = request.args.get("q", "").strip()
     page = max(1, request.args.get("page", 1, type=int) or 1)
+    signature = live.signature(library)  # before the search: a change in between shows on the next poll
     error = None
     hits = []
     try:
@@ -146,14 +149,23 @@ def _sheet():
         q=q,
         error=error,
         total=len(hits),
-        cards=[views.card(library, photo) for photo in shown],
+        cards=views.cards(library, shown),
         places=place_counts_of(hits),
         timeline=timeline_counts_of(hits, by="month"),
         add_term=views.add_term,
         page=page,
         pages=pages,
+        signature=signature,
+        poll_ms=live.POLL_MS,
     )
     return body, (400 if error else 200)
+
+
+def _changes():
+    """The catalogue's signature: the sheet reloads its results when it differs from the one it was made with."""
+    response = jsonify(signature=live.signature(_library()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _photo(photo_id: int):
@@ -162,11 +174,12 @@ def _photo(photo_id: int):
     photo = _photo_or_404(photo_id)
     record = render.photo_json(photo)
     state = _state()
+    [card] = views.cards(library, [photo])
     return render_template(
         "photo.html",
         q=request.args.get("q", ""),
         photo=photo,
-        card=views.card(library, photo),
+        card=card,
         fields=views.fields(record),
         conflicts=views.conflicts(record),
         facts=views.caption_facts(photo.caption, library.rules),

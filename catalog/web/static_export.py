@@ -48,8 +48,7 @@ def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_d
         thumbs.mkdir(exist_ok=True)
         cache = ThumbnailCache(cache_dir)
         items, placeholders = [], 0
-        for photo in photos:
-            card = views.card(library, photo)
+        for photo, card in zip(photos, views.cards(library, photos)):
             made = cache.get(photo, THUMB_SIZE)
             if made.path is None:
                 placeholders += 1

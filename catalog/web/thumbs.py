@@ -4,7 +4,9 @@ A rendition is named by the photo's fingerprint and the size (``<fingerprint>-<s
 file's name, so a changed file gets a new rendition and nothing a file is called can steer where one is
 written. Making one decodes as little as possible (JPEG draft mode decodes at 1/2, 1/4 or 1/8 scale),
 turns the picture upright (EXIF Orientation), and refuses any image over ``MAX_PIXELS`` before decoding it:
-a decompression bomb gets the placeholder, not gigabytes of memory.
+a decompression bomb gets the placeholder, not gigabytes of memory. What Pillow and libtiff say while decoding
+(warnings, and messages native code writes to standard error) is kept in ``Rendition.warnings``
+(catalog/quiet.py), never printed on the terminal.
 
 >>> cache = ThumbnailCache("/tmp/thumbs")                  # doctest: +SKIP
 >>> cache.get(photo, 320)                                  # doctest: +SKIP
@@ -15,12 +17,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
 from catalog.cachedir import default_cache_dir
 from catalog.files import write_atomically
+from catalog.quiet import kept
 
 #: Long edge of the contact sheet's thumbnails and of the photo page's rendition, in pixels.
 THUMB_SIZE = 320
@@ -48,6 +51,8 @@ class Rendition:
 
     path: Path | None
     failure: str | None = None
+    #: What the image libraries said while making it ("TIFF: LZWDecode: ..."), for a log; never printed raw.
+    warnings: list[str] = field(default_factory=list)
 
 
 class ThumbnailCache:
@@ -71,19 +76,28 @@ class ThumbnailCache:
             return Rendition(None, "the photo has no usable fingerprint")
         if target.exists():
             return Rendition(target)
-        made = make_rendition(photo.path, size)
+        notes: list[str] = []
+        made = make_rendition(photo.path, size, notes)
         if isinstance(made, str):
-            return Rendition(None, made)
+            return Rendition(None, made, notes)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomically(target, made)  # a symlink planted at the target is replaced, not followed
         except OSError as error:
-            return Rendition(None, f"the thumbnail cache {self.folder} cannot be written: {error.strerror}")
-        return Rendition(target)
+            return Rendition(None, f"the thumbnail cache {self.folder} cannot be written: {error.strerror}", notes)
+        return Rendition(target, None, notes)
 
 
-def make_rendition(path: str, size: int) -> bytes | str:
-    """The JPEG bytes of `path` fitted into size×size and turned upright, or the reason it cannot be made."""
+def make_rendition(path: str, size: int, notes: list[str] | None = None) -> bytes | str:
+    """The JPEG bytes of `path` fitted into size×size and turned upright, or the reason it cannot be made.
+
+    What the libraries say while decoding is appended to `notes` (dropped when None), never printed.
+    """
+    with kept(notes if notes is not None else [], "preview"):
+        return _rendition(path, size)
+
+
+def _rendition(path: str, size: int) -> bytes | str:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     _register_heif()

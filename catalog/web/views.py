@@ -71,10 +71,18 @@ class Card:
     place: str
     width: int | None
     height: int | None
+    #: `catalog check`'s findings: (check, severity, message), most severe first.
+    findings: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def killed(self) -> bool:
+        """Killed: the sheet strikes the photo through."""
+        return any(check == "killed" for check, _, _ in self.findings)
 
 
-def card(library, photo) -> Card:
-    """The facts under one thumbnail; the credit line in house style, as `catalog credits` prints it."""
+def card(library, photo, checked=None) -> Card:
+    """The facts under one thumbnail; the credit line in house style, as `catalog credits` prints it.
+    `checked` is the photo's PhotoFindings (catalog.checks), when it has any."""
     entry = library.credit_entry(photo)
     return Card(
         id=photo.id,
@@ -86,7 +94,16 @@ def card(library, photo) -> Card:
         place=render.place_text(photo),
         width=photo.width,
         height=photo.height,
+        findings=tuple((f.check, f.severity, f.message) for f in checked.findings) if checked else (),
     )
+
+
+def cards(library, photos) -> list[Card]:
+    """The cards of a page of photos, each with what `catalog check` finds (one check for the page)."""
+    from catalog.checks import findings_by_id
+
+    checked = findings_by_id(library, [photo.id for photo in photos]) if photos else {}
+    return [card(library, photo, checked.get(photo.id)) for photo in photos]
 
 
 def thumb_box(card: Card, size: int) -> tuple[int, int]:
@@ -114,7 +131,8 @@ def fields(record: dict) -> list[Field]:
 def conflicts(record: dict) -> list[dict]:
     """The fields whose EXIF, IPTC and XMP copies disagree, each copy named by its block."""
     return [
-        {"field": c.get("field"), "copies": [(render.SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]}
+        {"field": c.get("field"), "copies": [(render.SOURCE_NAMES.get(b, b), v) for b, v in c.get("copies", [])]
+         + ([("why", c["note"])] if c.get("note") else [])}
         for c in record["conflicts"]
     ]
 

