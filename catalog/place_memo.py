@@ -36,9 +36,10 @@ from catalog.cachedir import default_cache_dir
 from catalog.files import write_atomically
 
 #: Bumped when the file's shape or the meaning of an entry changes.
-MEMO_FORMAT = 1
+MEMO_FORMAT = 2
 #: The most answers of each kind kept; the oldest go first (a desk's places repeat, so few are needed).
-LIMITS = {"places": 5000, "keys": 5000, "searches": 2000}
+#: "levels" are what the caption readers ask of a bare name (catalog.captions.gazetteer): many per caption.
+LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000}
 #: The modules whose code decides the answers, and the data packages they read.
 SOURCES = ("catalog._placedata", "catalog._placegrid", "catalog.place_rules", "catalog.place_entities",
            "catalog.places", "catalog.place_memo")
