@@ -180,9 +180,9 @@ def test_a_bad_term_is_named_in_the_error(cli, desk, term, message):
     assert "Traceback" not in result.output
 
 
-def test_the_grammar_is_in_the_help_and_the_readme(cli):
+def test_the_grammar_is_in_the_help_and_the_docs(cli):
     help_text = cli("search", "--help").output
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "search.md").read_text()
     for field in FIELDS:
         assert f"{field}:" in help_text, field
         assert f"{field}:" in readme, field
