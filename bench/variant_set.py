@@ -332,44 +332,54 @@ def burst(rng: random.Random, background: Image.Image, subject: Image.Image, ste
 # --- the set ------------------------------------------------------------------------------------------------------
 
 def build(folder: str | os.PathLike, *, real: int = 120, scenes: int = 180, bursts: int = 60,
-          seed: int = 17, copies: list[str] | None = None) -> list[Item]:
+          seed: int = 17, real_skip: int = 0, workers: int = 1, copies: list[str] | None = None) -> list[Item]:
     """Write the set into `folder` (as JPEGs at quality 90 unless the copy says otherwise) and list it.
 
-    `real` real photos (fewer when the corpus has fewer), `scenes` generated scenes, and `bursts` of the
-    pictures (taken in turn from both) made into near-miss frames, half at each tier of BURST_TIERS.
+    `real` real photos after the first `real_skip` (fewer when the corpus has fewer), `scenes` generated
+    scenes, and `bursts` of the pictures (taken in turn from both) made into near-miss frames, half at each
+    tier of BURST_TIERS. The copies are written by `workers` processes; the pictures and frames, which take
+    the random numbers, in this one, so a seed gives the same set whatever the number of workers.
     """
     rng = random.Random(seed)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    pictures = real_photos(real) if real else []
+    pictures = real_photos(real + real_skip)[real_skip:] if real else []
     for n in range(scenes):
         width = rng.choice([1200, 1000, 900])
         pictures.append((f"scene-{n:03d}", scene(rng, (width, rng.choice([width * 2 // 3, width * 3 // 4,
                                                                             width * 4 // 3])))))
     kinds = copies or list(COPIES)
-    items: list[Item] = []
-
-    def write(picture: str, image: Image.Image, kind: str, tier: str = "") -> None:
-        path = folder / f"{picture}--{kind}.jpg"
-        image.convert("RGB").save(path, "JPEG", quality=QUALITY.get(kind, 90))
-        items.append(Item(str(path), picture, kind, tier))
-
+    jobs: list[tuple[str, Path, Image.Image, list[str], str]] = []
     burst_every = max(1, len(pictures) // bursts) if bursts else 0
     tiers = list(BURST_TIERS)
     made = 0
     for index, (picture, image) in enumerate(pictures):
-        write(picture, image, "original")
-        for kind in kinds:
-            write(picture, COPIES[kind](image), kind)
+        jobs.append((picture, folder, image, kinds, ""))
         if burst_every and index % burst_every == 0 and made < bursts:
             tier = tiers[made % len(tiers)]
             donor = pictures[(index * 7 + 3) % len(pictures)][1]
             left = rng.uniform(0, 0.5)
             subject = donor.crop((round(donor.width * left), 0, round(donor.width * (left + 0.4)), donor.height))
             for k, frame in enumerate(burst(rng, image, subject, BURST_TIERS[tier])):
-                name = f"{picture}-frame{k}"
-                write(name, frame, "original", tier)
-                for kind in FRAME_COPIES:
-                    write(name, COPIES[kind](frame), kind, tier)
+                jobs.append((f"{picture}-frame{k}", folder, frame, FRAME_COPIES, tier))
             made += 1
+    if workers > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            written = pool.map(_write_copies, jobs, chunksize=1)
+    else:
+        written = [_write_copies(job) for job in jobs]
+    return [item for items in written for item in items]
+
+
+def _write_copies(job) -> list[Item]:
+    """The picture and each of its copies, written as JPEG files."""
+    picture, folder, image, kinds, tier = job
+    items = []
+    for kind in ["original", *kinds]:
+        path = folder / f"{picture}--{kind}.jpg"
+        copy = image if kind == "original" else COPIES[kind](image)
+        copy.convert("RGB").save(path, "JPEG", quality=QUALITY.get(kind, 90))
+        items.append(Item(str(path), picture, kind, tier))
     return items
