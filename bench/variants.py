@@ -168,6 +168,8 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool) -> dict:
             near[tier][1] += 1
     out = {
         "files": len(items), "pictures": len(set(pictures)), "no_fingerprint": missing,
+        "real_pictures": len({p for p in pictures if p.startswith("real-") and "-frame" not in p}),
+        "burst_frames": len({p for p in pictures if "-frame" in p}),
         "true_pairs": true_total, "stage_one_candidates": len(pairs), "stage_one_true": stage_one,
         "stage_one_recall": stage_one / true_total,
         **{k: v for k, v in result.items() if k not in ("groups", "accepted")},
@@ -455,7 +457,8 @@ def _on_postgres(server: str, rows: int, queries, workers: int) -> dict:
 
 def _print_quality(q: dict) -> None:
     ok = {True: "ok", False: "MISSED"}
-    print(f"variant set · {q['files']:,} files, {q['pictures']} pictures, {q['true_pairs']:,} true variant pairs "
+    print(f"variant set · {q['files']:,} files, {q['pictures']} pictures ({q['real_pictures']} real photos, "
+          f"{q['burst_frames']} burst frames), {q['true_pairs']:,} true variant pairs "
           f"({q['no_fingerprint']} without a fingerprint)")
     print(f"stage one (band index, ≤ {F.CANDIDATE_BITS} bits): {q['stage_one_candidates']:,} candidate pairs, "
           f"{q['stage_one_recall']:.2%} of true pairs among them")

@@ -143,11 +143,13 @@ class Fingerprint:
 
 # --- making a fingerprint -------------------------------------------------------------------------------------
 
-def perceptual_fingerprint(source: Any, *, use_thumbnail: bool = True) -> Fingerprint | None:
+def perceptual_fingerprint(source: Any, *, use_thumbnail: bool = True, main_image: bool = True
+                           ) -> Fingerprint | None:
     """The fingerprint of a file (path) or an opened PIL image; None when it has no pixels we can read.
 
     Never raises. For a path, the EXIF thumbnail is used when `trusted_thumbnail` accepts it (and
-    `use_thumbnail` is true); otherwise the main image is decoded at the smallest JPEG scale.
+    `use_thumbnail` is true); otherwise the main image is decoded at the smallest JPEG scale, unless
+    `main_image` is false (the cheap pass of an import: None when there is no trusted thumbnail).
 
     >>> perceptual_fingerprint("/no/such/file.jpg") is None
     True
@@ -164,7 +166,7 @@ def perceptual_fingerprint(source: Any, *, use_thumbnail: bool = True) -> Finger
                     found = _from_image(thumbnail, "thumbnail", orientation=_orientation(image))
                     if found is not None:
                         return found
-            return _from_image(image, "image")
+            return _from_image(image, "image") if main_image else None
     except Exception:  # noqa: BLE001 -- a fingerprint is optional: a damaged or odd file simply has none
         return None
 

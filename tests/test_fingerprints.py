@@ -222,6 +222,7 @@ def test_a_matching_thumbnail_is_used(tmp_path):
     from_pixels = F.perceptual_fingerprint(path, use_thumbnail=False)
     assert from_pixels.source == "image"
     assert F.is_variant(fp, from_pixels)
+    assert F.perceptual_fingerprint(path, main_image=False) == fp
 
 
 def test_a_thumbnail_left_from_before_a_crop_is_not_used(tmp_path):
@@ -230,6 +231,7 @@ def test_a_thumbnail_left_from_before_a_crop_is_not_used(tmp_path):
     cropped = crop(picture, left=0.2)
     path = write(tmp_path, "cropped", cropped, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
     assert F.perceptual_fingerprint(path).source == "image"
+    assert F.perceptual_fingerprint(path, main_image=False) is None  # the cheap pass leaves it for later
 
 
 def test_a_thumbnail_of_another_shape_is_not_used(tmp_path):
