@@ -360,6 +360,7 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> d
         with engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE variant_band")
             conn.exec_driver_sql("ANALYZE variant_fingerprint")
+    plan = _plan(engine, queries[0][1])
     times, found, candidates = [], 0, []
     with engine.connect() as conn:
         for _ in range(2):
@@ -375,7 +376,22 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> d
     return {"rows": rows + len(queries), "fill_s": filled, "queries": len(queries), "found_own_original": found,
             "median_ms": statistics.median(times) * 1000, "p95_ms": times[int(0.95 * (len(times) - 1))] * 1000,
             "max_ms": times[-1] * 1000, "candidates_median": statistics.median(candidates),
-            "candidates_max": max(candidates)}
+            "candidates_max": max(candidates), "plan": plan}
+
+
+def _plan(engine, fp) -> list[str]:
+    """The database's plan for the band look-up of the larger key list (a copy's window hashes)."""
+    from sqlalchemy import select
+
+    from catalog import variants
+
+    keys = sorted({key for value in fp.hashes[1:] for key in F.probes(value)})
+    column = variants.variant_band.c
+    query = select(column.photo_id, column.window, column.hash).where(column.key.in_(keys), column.window == 0)
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    explain = "EXPLAIN ANALYZE " if engine.dialect.name == "postgresql" else "EXPLAIN QUERY PLAN "
+    with engine.connect() as conn:
+        return [" ".join(str(part) for part in row) for row in conn.exec_driver_sql(explain + sql)][:8]
 
 
 def _queries(items, fps, count: int, seed: int = 3) -> list:
@@ -498,6 +514,8 @@ def _print_lookup(name: str, r: dict) -> None:
           f"max {r['max_ms']:.1f} ms (target < {TARGETS['similar_ms']:.0f} ms); stage-one candidates median "
           f"{r['candidates_median']}, max {r['candidates_max']}; {r['found_own_original']} of {r['queries']} copies "
           f"found their original; filled in {r['fill_s']:.0f} s")
+    for line in r.get("plan", [])[:4]:
+        print(f"   plan: {line[:150]}")
 
 
 if __name__ == "__main__":

@@ -429,10 +429,8 @@ def is_variant(a: Fingerprint | None, b: Fingerprint | None) -> bool:
 
 _STEP = 1 / 64
 _PAD = 2
-#: A start box this close needs no search (most copies that were not cropped); one this far is not searched
-#: either: moving the box by a few cells does not bring a picture that far down to VARIANT_DISTANCE.
+#: A start box this close needs no search (most copies that were not cropped).
 _GOOD_ENOUGH = 0.08
-_HOPELESS = 0.8
 #: Differences (in standard deviations) are stored ×40 in a grey image to be box-filtered by Pillow.
 _BLOB_SCALE = 40
 
@@ -481,7 +479,7 @@ def _align(outer: Fingerprint, inner: Fingerprint, window) -> Comparison:
     params = fit(*start)
     best = cost(params)
     for step in (2 * _STEP, _STEP):
-        if best < _GOOD_ENOUGH or best > _HOPELESS:
+        if best < _GOOD_ENOUGH:
             break
         moves = ((step, 0, 1), (-step, 0, 1), (0, step, 1), (0, -step, 1), (0, 0, 1 + step), (0, 0, 1 - step))
         for _ in range(12):
