@@ -204,9 +204,10 @@ def cost(files: int, workers: int) -> dict:
         Path(path).read_bytes()
     main = _best_of(lambda: [F.perceptual_fingerprint(p, use_thumbnail=False) for p in paths], 3) / len(paths)
     decode = _best_of(lambda: [_decode_only(p) for p in paths], 3) / len(paths)
-    thumbed = _with_thumbnails(paths[: min(len(paths), 50)])
-    thumb = _best_of(lambda: [F.perceptual_fingerprint(p) for p in thumbed], 3) / len(thumbed)
-    sources = Counter(F.perceptual_fingerprint(p).source for p in thumbed)
+    with tempfile.TemporaryDirectory(prefix="variants-thumbs-") as scratch:
+        thumbed = _with_thumbnails(paths[: min(len(paths), 50)], Path(scratch))
+        thumb = _best_of(lambda: [F.perceptual_fingerprint(p) for p in thumbed], 3) / len(thumbed)
+        sources = Counter(F.perceptual_fingerprint(p).source for p in thumbed)
     return {"files": len(paths), "mean_mb": statistics.mean(sizes) / 1e6, "main_image_ms": main * 1000,
             "decode_only_ms": decode * 1000, "thumbnail_ms": thumb * 1000, "thumbnail_sources": dict(sources),
             "startup": startup()}
@@ -220,13 +221,12 @@ def _decode_only(path):
         image.load()
 
 
-def _with_thumbnails(paths: list[str]) -> list[str]:
-    """Copies of the files with a 160×107 EXIF thumbnail of their own pixels (as a camera writes it)."""
+def _with_thumbnails(paths: list[str], folder: Path) -> list[str]:
+    """Copies of the files in `folder` with a 160×107 EXIF thumbnail of their own pixels (as a camera writes it)."""
     import io
 
     from PIL import Image
 
-    folder = Path(tempfile.mkdtemp(prefix="variants-thumbs-"))
     out = []
     for path in paths:
         with Image.open(path) as image:
