@@ -63,10 +63,7 @@ COPIES = {
     "white border": lambda im: ImageOps.expand(im, 30, fill="white"),
     "black border": lambda im: ImageOps.expand(im, 12, fill="black"),
     "rotated 1°": lambda im: im.rotate(1.0, Image.Resampling.BICUBIC),
-    "rotated 2°, straightened": pytest.param(
-        lambda im: crop(im.rotate(-2.0, Image.Resampling.BICUBIC), 0.04, 0.05, 0.04, 0.05),
-        marks=pytest.mark.xfail(strict=True, reason="the alignment searches crops, not rotations: a copy "
-                                "turned by 2° differs too much along strong edges (docs/variants.md)")),
+    "rotated 2°, straightened": lambda im: crop(im.rotate(-2.0, Image.Resampling.BICUBIC), 0.04, 0.05, 0.04, 0.05),
 }
 
 
@@ -122,7 +119,7 @@ def test_identical_pixels_are_at_distance_zero(original):
     _, picture, fp = original
     again = F.perceptual_fingerprint(picture.copy())  # the pixels before JPEG compression
     assert F.hash_distance(fp, again)[0] <= 6 and F.is_variant(fp, again)
-    assert F.distance(fp, fp) == 0.0
+    assert F.distance(fp, fp) < 1e-6  # the alignment stops within a rounding error of the identity
     assert F.compare(fp, fp).box == (0.0, 0.0, 1.0, 1.0)
 
 

@@ -1,145 +1,163 @@
-"""Variant groups in a real database (SQLite and PostgreSQL): the band index, `similar`, `group_for`; and
-caption differences between copies.
+"""Variant groups in a real catalogue (SQLite and PostgreSQL): copies made with Pillow and other frames of the
+scene imported, fingerprinted on demand, grouped as they arrive; similar:, variants:, the JSON, `catalog
+variants` and the credits warning; and caption differences between copies.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 from PIL import Image, ImageEnhance, ImageOps
-from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy import select, text
 
-from catalog import fingerprints as F
 from catalog import variants
+from catalog.models import VariantBand, VariantFingerprint
 from catalog.variants import Change, caption_diff, caption_diff_text
 from tests.test_fingerprints import crop, scene, write
 
+#: The files made for each test: five copies of one picture, a later frame with its own copy, two others.
+COPIES = {"original", "web", "crop", "grey", "framed"}
+LATER = {"later", "later-web"}
+
 
 @pytest.fixture(scope="module")
-def pictures(tmp_path_factory):
-    """Fingerprints of one picture's copies, a later frame of it with its own copy, and two other pictures."""
+def made(tmp_path_factory):
     folder = tmp_path_factory.mktemp("variants")
     picture, later = scene(), scene(subject_x=0.52)
-    made = {
+    images = {
         "original": picture,
         "web": picture.resize((450, 300), Image.Resampling.LANCZOS),
         "crop": crop(picture, left=0.10, top=0.04),
-        "grey": picture.convert("L"),
+        "grey": picture.convert("L").resize((800, 533), Image.Resampling.LANCZOS),
         "framed": ImageOps.expand(ImageEnhance.Brightness(picture).enhance(1.2), 20, fill="white"),
         "later": later,
         "later-web": later.resize((600, 400), Image.Resampling.LANCZOS),
         "other": scene(seed=5),
         "other-2": scene(seed=9).transpose(Image.Transpose.FLIP_LEFT_RIGHT),
     }
-    out = {name: F.perceptual_fingerprint(write(folder, name, image, quality=80)) for name, image in made.items()}
-    assert all(out.values())
-    return out
-
-
-#: Photo ids in the catalogue for each picture.
-IDS = {"original": 1, "web": 2, "crop": 3, "grey": 4, "framed": 5, "later": 6, "later-web": 7, "other": 8,
-       "other-2": 9}
-COPIES = {"original", "web", "crop", "grey", "framed"}
+    for name, image in images.items():
+        write(folder, name, image, quality=80)
+    return folder
 
 
 @pytest.fixture
-def engine(db_url):
-    engine = create_engine(db_url)
-    variants.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
+def photos(made, tmp_path):
+    """A private copy of the made files, all but the framed copy (a test adds it later)."""
+    folder = tmp_path / "in"
+    shutil.copytree(made, folder)
+    shutil.move(folder / "framed.jpg", tmp_path / "framed.jpg")
+    return folder
 
 
-def test_similar_finds_the_copies_ranked(engine, pictures):
-    with engine.begin() as conn:
-        for name, photo_id in IDS.items():
-            variants.add(conn, photo_id, pictures[name])
-    with engine.connect() as conn:
-        found = variants.similar(conn, pictures["crop"], exclude=IDS["crop"])
-    assert {photo_id for photo_id, _ in found} == {IDS[name] for name in COPIES - {"crop"}}
-    distances = [distance for _, distance in found]
-    assert distances == sorted(distances) and distances[-1] <= F.VARIANT_DISTANCE
-    with engine.connect() as conn:
-        assert [photo_id for photo_id, _ in variants.similar(conn, pictures["crop"], limit=2)] == \
-            [photo_id for photo_id, _ in variants.similar(conn, pictures["crop"])][:2]
-        later = {photo_id for photo_id, _ in variants.similar(conn, pictures["later-web"])}
-    assert later == {IDS["later"], IDS["later-web"]}
+def _ids(lib) -> dict[str, int]:
+    return {photo.path.rsplit("/", 1)[-1].removesuffix(".jpg"): photo.id for photo in lib.all_photos()}
 
 
-def test_similar_without_variants_only_also_ranks_near_frames(engine, pictures):
-    with engine.begin() as conn:
-        for name in ("original", "later", "other"):
-            variants.add(conn, IDS[name], pictures[name])
-    with engine.connect() as conn:
-        strict = variants.similar(conn, pictures["web"])
-        loose = variants.similar(conn, pictures["web"], variants_only=False)
-    assert [photo_id for photo_id, _ in strict] == [IDS["original"]]
-    assert loose[0][0] == IDS["original"]
-    assert IDS["other"] not in {photo_id for photo_id, _ in loose}
+def _groups(lib) -> dict[str, int | None]:
+    names = {pid: name for name, pid in _ids(lib).items()}
+    with lib.session() as session:
+        rows = session.execute(select(VariantFingerprint.photo_id, VariantFingerprint.group_id)).all()
+    return {names[pid]: group for pid, group in rows}
 
 
-def test_groups_form_as_photos_arrive(engine, pictures):
-    order = ["other", "crop", "later", "web", "grey", "later-web", "other-2", "original", "framed"]
-    with engine.begin() as conn:
-        for name in order:
-            variants.add(conn, IDS[name], pictures[name])
-            variants.group_for(conn, IDS[name])
-    with engine.connect() as conn:
-        groups = {row[0]: row[1] for row in conn.execute(select(variants.variant_fingerprint.c.photo_id,
-                                                                variants.variant_fingerprint.c.group_id))}
-    copies = {groups[IDS[name]] for name in COPIES}
+def test_groups_form_on_demand_and_grow_as_photos_arrive(lib, photos, tmp_path):
+    assert lib.import_paths([str(photos)], workers=1).added == 8
+    done = variants.bring_up_to_date(lib, workers=1)
+    assert (done.fingerprinted, done.unreadable, done.placed) == (8, 0, 8)
+    groups = _groups(lib)
+    copies = {groups[name] for name in COPIES - {"framed"}}
     assert len(copies) == 1 and None not in copies
-    # the group was made when the web copy (2) met the crop (3); the original (1) joined it later
-    assert copies == {IDS["web"]}
-    assert groups[IDS["later"]] == groups[IDS["later-web"]] not in copies | {None}
-    assert groups[IDS["other"]] is None and groups[IDS["other-2"]] is None
-    with engine.connect() as conn:
-        assert variants.group_members(conn, groups[IDS["crop"]]) == sorted(IDS[name] for name in COPIES)
+    assert groups["later"] == groups["later-web"] is not None and groups["later"] not in copies
+    assert groups["other"] is None and groups["other-2"] is None
+    # nothing new: nothing done
+    again = variants.bring_up_to_date(lib, workers=1)
+    assert (again.fingerprinted, again.placed) == (0, 0)
+    # a copy arriving later joins the group
+    shutil.move(tmp_path / "framed.jpg", photos / "framed.jpg")
+    assert lib.import_paths([str(photos)], workers=1).added == 1
+    assert variants.bring_up_to_date(lib, workers=1).placed == 1
+    assert _groups(lib)["framed"] in copies
 
 
-def test_a_photo_joining_two_groups_merges_them(engine, pictures):
-    with engine.begin() as conn:
-        for name in ("web", "crop", "grey", "other"):
-            variants.add(conn, IDS[name], pictures[name])
-        table = variants.variant_fingerprint
-        conn.execute(update(table).where(table.c.photo_id.in_([IDS["web"]])).values(group_id=20))
-        conn.execute(update(table).where(table.c.photo_id.in_([IDS["crop"], IDS["grey"]])).values(group_id=30))
-        variants.add(conn, 40, pictures["original"])
-        assert variants.group_for(conn, 40) == 20
-        groups = {row[0]: row[1] for row in conn.execute(select(table.c.photo_id, table.c.group_id))}
-    assert groups == {IDS["web"]: 20, IDS["crop"]: 20, IDS["grey"]: 20, 40: 20, IDS["other"]: None}
+def test_a_changed_file_is_fingerprinted_again_and_leaves_its_group(lib, photos):
+    lib.import_paths([str(photos)], workers=1)
+    variants.bring_up_to_date(lib, workers=1)
+    scene(seed=13).save(photos / "web.jpg", quality=80)  # another picture under the same name
+    lib.import_paths([str(photos)], workers=1)
+    done = variants.bring_up_to_date(lib, workers=1)
+    assert done.fingerprinted == 1
+    groups = _groups(lib)
+    assert groups["web"] is None or groups["web"] != groups["original"]
+    assert groups["original"] == groups["crop"] is not None
 
 
-def test_adding_again_replaces_and_remove_forgets(engine, pictures):
-    with engine.begin() as conn:
-        variants.add(conn, 1, pictures["original"])
-        count = conn.execute(select(func.count()).select_from(variants.variant_band)).scalar()
-        variants.add(conn, 1, pictures["other"])
-        assert conn.execute(select(func.count()).select_from(variants.variant_fingerprint)).scalar() == 1
-        assert variants.fingerprint_of(conn, 1) == pictures["other"]
-        assert 0 < conn.execute(select(func.count()).select_from(variants.variant_band)).scalar() <= 40
-        assert count <= len(F.WINDOWS) * F.BANDS
-        assert variants.similar(conn, pictures["web"]) == []
-        variants.remove(conn, 1)
-        assert conn.execute(select(func.count()).select_from(variants.variant_band)).scalar() == 0
-        assert variants.fingerprint_of(conn, 1) is None
-        assert variants.group_for(conn, 1) is None
+def test_similar_ranks_the_copies_first_and_variants_yes_finds_them(lib, photos):
+    lib.import_paths([str(photos)], workers=1)
+    ids = _ids(lib)
+    result = lib.search([f"similar:{ids['crop']}"])
+    found = [photo.id for photo in result.photos]
+    copies = [ids[name] for name in COPIES - {"framed", "crop"}]
+    assert set(found[:len(copies)]) == set(copies)
+    assert ids["other"] not in found and ids["crop"] not in found
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores)
+    by_name = lib.search(["similar:" + str(photos / "later.jpg")])
+    assert [photo.id for photo in by_name.photos][:1] == [ids["later-web"]]
+    grouped = {photo.id for photo in lib.search(["variants:yes"]).photos}
+    assert grouped == {ids[name] for name in (COPIES | LATER) - {"framed"}}
+    alone = {photo.id for photo in lib.search(["variants:no"]).photos}
+    assert alone == {ids["other"], ids["other-2"]}
+    # the JSON says which group, how many, which to run (the largest unrestricted: the original)
+    info = {photo.id: photo.variant_info for photo in lib.search(["variants:yes"]).photos}
+    assert info[ids["web"]] == {"group": info[ids["grey"]]["group"], "of": 4, "best": ids["original"]}
 
 
-def test_a_photo_without_variants_keeps_no_group(engine, pictures):
-    with engine.begin() as conn:
-        variants.add(conn, 8, pictures["other"])
-        assert variants.group_for(conn, 8) is None
+def test_the_variants_command_lists_groups_with_the_copy_to_run(cli, photos, tmp_path):
+    assert cli("import", str(photos)).exit_code == 0
+    assert cli("set", str(photos / "web.jpg"), "caption=Fans cheer in Hefei on May 4.").exit_code == 0
+    assert cli("set", str(photos / "original.jpg"), "caption=Fans cheer in Hefei on May 3.").exit_code == 0
+    result = cli("variants")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("copies of one picture") == 2
+    best = next(line for line in result.output.splitlines() if line.lstrip().startswith("*"))
+    assert "original.jpg" in best
+    assert "[-3.-]{+4.+}" in result.output
+    listed = json.loads(cli("variants", "--format", "json").output)
+    assert sorted(len(group["copies"]) for group in listed) == [2, 4]
+    four = next(group for group in listed if len(group["copies"]) == 4)
+    assert four["copies"][0]["best"] and four["copies"][0]["path"].endswith("original.jpg")
+    assert json.loads(cli("show", str(photos / "web.jpg"), "--format", "json").output)["variants"]["of"] == 4
+    assert json.loads(cli("show", str(photos / "other.jpg"), "--format", "json").output)["variants"] is None
 
 
-def test_candidates_come_from_the_index_on_sqlite(tmp_path, pictures):
-    """The look-up is an index search on the band key, not a scan of the table."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'plan.db'}")
-    variants.metadata.create_all(engine)
-    with engine.connect() as conn:
-        plan = " ".join(str(row[-1]) for row in conn.execute(text(
+def test_credits_warns_when_a_story_uses_two_copies(cli, photos):
+    assert cli("import", str(photos)).exit_code == 0
+    two = cli("credits", "--files", str(photos / "web.jpg"), str(photos / "grey.jpg"), str(photos / "other.jpg"))
+    assert two.exit_code == 0
+    assert "copies of one picture" in two.stderr
+    one = cli("credits", "--files", str(photos / "web.jpg"), str(photos / "later.jpg"), str(photos / "other.jpg"))
+    assert "copies of one picture" not in one.stderr
+
+
+def test_the_band_look_up_is_an_index_search_on_sqlite(lib):
+    if lib.dialect != "sqlite":
+        pytest.skip("SQLite's plan")
+    with lib.session() as session:
+        plan = " ".join(str(row[-1]) for row in session.execute(text(
             "EXPLAIN QUERY PLAN SELECT photo_id, window, hash FROM variant_band WHERE key IN (1, 2, 3)")))
-    engine.dispose()
     assert "SEARCH variant_band USING PRIMARY KEY" in plan, plan
+    assert VariantBand.__tablename__ in plan
+
+
+def test_bad_variant_rules_are_refused():
+    from types import SimpleNamespace
+
+    with pytest.raises(variants.CatalogError, match="best must list"):
+        variants.variant_rules(SimpleNamespace(variants={"best": ["prettiest"]}))
+    with pytest.raises(variants.CatalogError, match="positive"):
+        variants.variant_rules(SimpleNamespace(variants={"blob": -1}))
 
 
 # --- caption differences --------------------------------------------------------------------------------------------
