@@ -38,6 +38,8 @@ class Item:
     kind: str
     #: The near-miss tier of a burst frame: how far its subject moved ("" for an ordinary picture).
     burst: str = ""
+    #: Whether the file carries its camera's EXIF (make, model, serial, capture time).
+    exif: bool = False
 
 
 # --- the pictures --------------------------------------------------------------------------------------------
@@ -329,16 +331,49 @@ def burst(rng: random.Random, background: Image.Image, subject: Image.Image, ste
     return frames
 
 
+# --- the cameras -------------------------------------------------------------------------------------------------
+
+#: Cameras the pictures are "taken" with: (make, model, writes SubSecTimeOriginal). Two bodies of one model
+#: differ by serial number only.
+CAMERAS = [("NIKON CORPORATION", "NIKON Z 9", True), ("Canon", "Canon EOS R3", True), ("SONY", "ILCE-1", True),
+           ("FUJIFILM", "X-H2S", False), ("Canon", "Canon EOS-1D X Mark III", True), ("Apple", "iPhone 15 Pro", False)]
+#: Copies a web tool or a site made: their EXIF is gone, as wire and web copies often lose it.
+STRIPPED = {"web-640", "thumb-200", "web-crop-grey", "border-caption-bar", "crop-resize-q50"}
+#: Share of pictures whose original has no EXIF at all (a scan, a frame grab, a file an agency stripped).
+NO_EXIF = 0.3
+
+
+def camera_exif(make: str, model: str, serial: str, moment: float, subsec: bool) -> bytes:
+    """EXIF as a camera writes it: make, model, body serial, DateTimeOriginal (+ SubSecTimeOriginal)."""
+    import datetime
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = make, model
+    when = datetime.datetime(2025, 1, 1) + datetime.timedelta(seconds=moment)
+    sub = exif.get_ifd(0x8769)
+    sub[0x9003] = when.strftime("%Y:%m:%d %H:%M:%S")
+    if subsec:
+        sub[0x9291] = f"{when.microsecond // 10_000:02d}"
+    sub[0xA431] = serial
+    return exif.tobytes()
+
+
 # --- the set ------------------------------------------------------------------------------------------------------
 
 def build(folder: str | os.PathLike, *, real: int = 120, scenes: int = 180, bursts: int = 60,
-          seed: int = 17, real_skip: int = 0, workers: int = 1, copies: list[str] | None = None) -> list[Item]:
+          seed: int = 17, real_skip: int = 0, workers: int = 1, copies: list[str] | None = None,
+          stripped: bool = False) -> list[Item]:
     """Write the set into `folder` (as JPEGs at quality 90 unless the copy says otherwise) and list it.
 
     `real` real photos after the first `real_skip` (fewer when the corpus has fewer), `scenes` generated
     scenes, and `bursts` of the pictures (taken in turn from both) made into near-miss frames, half at each
     tier of BURST_TIERS. The copies are written by `workers` processes; the pictures and frames, which take
     the random numbers, in this one, so a seed gives the same set whatever the number of workers.
+
+    Each picture is "taken" by one of CAMERAS (a body with its own serial) at its own moment, and its
+    original carries that EXIF unless it is one of the NO_EXIF share; the frames of a burst follow 0.15 to
+    0.4 s apart from the same body. Copies keep the EXIF except the web copies in STRIPPED. With `stripped`,
+    no file carries EXIF (the pixels must decide alone).
     """
     rng = random.Random(seed)
     folder = Path(folder)
@@ -354,14 +389,21 @@ def build(folder: str | os.PathLike, *, real: int = 120, scenes: int = 180, burs
     tiers = list(BURST_TIERS)
     made = 0
     for index, (picture, image) in enumerate(pictures):
-        jobs.append((picture, folder, image, kinds, ""))
+        make, model, subsec = rng.choice(CAMERAS)
+        serial = f"{rng.randrange(10**6, 10**7)}"
+        moment = rng.uniform(0, 364 * 86400)
+        has_exif = rng.random() >= NO_EXIF and not stripped  # the draw is made either way: same pixels
+        exif = camera_exif(make, model, serial, moment, subsec) if has_exif else None
+        jobs.append((picture, folder, image, kinds, "", exif))
         if burst_every and index % burst_every == 0 and made < bursts:
             tier = tiers[made % len(tiers)]
             donor = pictures[(index * 7 + 3) % len(pictures)][1]
             left = rng.uniform(0, 0.5)
             subject = donor.crop((round(donor.width * left), 0, round(donor.width * (left + 0.4)), donor.height))
             for k, frame in enumerate(burst(rng, image, subject, BURST_TIERS[tier])):
-                jobs.append((f"{picture}-frame{k}", folder, frame, FRAME_COPIES, tier))
+                moment += rng.uniform(0.15, 0.4)
+                exif = camera_exif(make, model, serial, moment, subsec) if has_exif else None
+                jobs.append((f"{picture}-frame{k}", folder, frame, FRAME_COPIES, tier, exif))
             made += 1
     if workers > 1:
         import multiprocessing
@@ -375,11 +417,13 @@ def build(folder: str | os.PathLike, *, real: int = 120, scenes: int = 180, burs
 
 def _write_copies(job) -> list[Item]:
     """The picture and each of its copies, written as JPEG files."""
-    picture, folder, image, kinds, tier = job
+    picture, folder, image, kinds, tier, exif = job
     items = []
     for kind in ["original", *kinds]:
         path = folder / f"{picture}--{kind}.jpg"
         copy = image if kind == "original" else COPIES[kind](image)
-        copy.convert("RGB").save(path, "JPEG", quality=QUALITY.get(kind, 90))
-        items.append(Item(str(path), picture, kind, tier))
+        keep = exif is not None and kind not in STRIPPED
+        extra = {"exif": exif} if keep else {}
+        copy.convert("RGB").save(path, "JPEG", quality=QUALITY.get(kind, 90), **extra)
+        items.append(Item(str(path), picture, kind, tier, keep))
     return items
