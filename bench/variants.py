@@ -103,14 +103,16 @@ def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bo
     random.Random(seed).shuffle(order)
     for n in order:
         near = sorted((bits, o) for bits, o in neighbours[n] if o in placed)[:variants.COMPARED]
-        verdicts = []
+        verdicts, barred = [], set()
         for _, o in near:
             comparison = comparisons.get((min(n, o), max(n, o)))
             same = F.same_capture(captures[n], captures[o]) if evidence else None
             ok = (comparison is not None and same is not False
                   and comparison.within(limits.relaxed() if same else limits))
             verdicts.append((o, group[o], ok))
-        decided = variants.placement(n, group[n], verdicts, share)
+            if same is False and group[o] is not None:
+                barred.add(group[o])
+        decided = variants.placement(n, group[n], verdicts, share, barred)
         if decided.group is not None:
             target = members.setdefault(decided.group, set())
             for merged in decided.merged:

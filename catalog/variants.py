@@ -225,6 +225,8 @@ class Alike:
     distance: float
     variant: bool
     group: int | None = None
+    #: Both files say one camera at two moments: another frame, whatever the pixels say.
+    other_frame: bool = False
 
 
 def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, *, exclude: int | None = None,
@@ -236,7 +238,8 @@ def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, 
     for photo_id, other in load(session, ids).items():
         is_variant, comparison = F.verdict(fp, other.fp, capture, other.capture, limits)
         distance = comparison.distance if comparison is not None else float("inf")
-        out.append(Alike(photo_id, distance, is_variant, other.group))
+        out.append(Alike(photo_id, distance, is_variant, other.group,
+                         F.same_capture(capture, other.capture) is False))
     out.sort(key=lambda alike: (alike.distance, alike.photo_id))
     return out
 
@@ -263,11 +266,15 @@ class Placement:
 
 
 def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | None, bool]],
-              share: float = JOIN_SHARE) -> Placement:
+              share: float = JOIN_SHARE, barred: Iterable[int] = ()) -> Placement:
     """Decide a photo's group from its verdicts against the candidates: (other id, other's group, variant?).
 
     A group is joined (or merged) only when the photo is a variant of at least `share` of its members that
-    were compared; photos in no group that it is a variant of join it. The group keeps the smallest id.
+    were compared, and is not `barred` (it holds a frame that the capture evidence proves another moment of
+    the same camera); photos in no group that it is a variant of join it. The group keeps the smallest id.
+
+    >>> placement(9, None, [(1, 1, True), (2, 1, True)], barred=[1]).group is None
+    True
     """
     compared_in: dict[int, int] = {}
     positive_in: dict[int, int] = {}
@@ -280,6 +287,7 @@ def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | No
         compared_in[group] = compared_in.get(group, 0) + 1
         positive_in[group] = positive_in.get(group, 0) + is_variant
     groups = {group for group, n in compared_in.items() if positive_in[group] and positive_in[group] >= share * n}
+    groups -= set(barred)
     if own is not None:
         groups.add(own)
     if not groups and not loose:
@@ -295,9 +303,10 @@ def place(session: Session, photo_id: int, rules: VariantRules = VariantRules())
     if own is None:
         session.execute(update(VariantFingerprint).where(vf.photo_id == photo_id).values(placed=True))
         return None
-    verdicts = [(alike.photo_id, alike.group, alike.variant)
-                for alike in compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits)]
-    decided = placement(photo_id, own.group, verdicts, rules.join_share)
+    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits)
+    verdicts = [(alike.photo_id, alike.group, alike.variant) for alike in alikes]
+    barred = {alike.group for alike in alikes if alike.other_frame and alike.group is not None}
+    decided = placement(photo_id, own.group, verdicts, rules.join_share, barred)
     if decided.merged:
         session.execute(update(VariantFingerprint).where(vf.group_id.in_(decided.merged))
                         .values(group_id=decided.group))

@@ -141,6 +141,29 @@ def test_credits_warns_when_a_story_uses_two_copies(cli, photos):
     assert "copies of one picture" not in one.stderr
 
 
+def _camera(when: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "NIKON CORPORATION", "NIKON Z 9"
+    exif.get_ifd(0x8769)[0x9003] = when
+    return exif.tobytes()
+
+
+def test_one_camera_at_two_moments_is_two_frames_whatever_the_pixels(lib, tmp_path):
+    """Capture evidence from the stored record: the same pixels stamped by one body a second apart are two
+    frames (a tripod shot of a still scene); a resized copy that kept the EXIF of its frame joins it."""
+    folder = tmp_path / "burst"
+    folder.mkdir()
+    picture = scene(seed=3)
+    picture.save(folder / "frame-1.jpg", quality=90, exif=_camera("2025:05:03 10:00:00"))
+    picture.save(folder / "frame-2.jpg", quality=90, exif=_camera("2025:05:03 10:00:01"))
+    picture.resize((450, 300)).save(folder / "frame-1-web.jpg", quality=70, exif=_camera("2025:05:03 10:00:00"))
+    lib.import_paths([str(folder)], workers=1)
+    variants.bring_up_to_date(lib, workers=1)
+    groups = _groups(lib)
+    assert groups["frame-1"] == groups["frame-1-web"] is not None
+    assert groups["frame-2"] != groups["frame-1"]
+
+
 def test_the_band_look_up_is_an_index_search_on_sqlite(lib):
     if lib.dialect != "sqlite":
         pytest.skip("SQLite's plan")
