@@ -648,12 +648,26 @@ def _grid(n: int):
 _SMOOTH = 1
 
 
-def _smooth(image, times: int = 2):
-    """A [1 2 1]² blur, `times` times (twice: the coarse level of the alignment)."""
+def _edge_padded(image):
+    """The image with its edge cells repeated one cell outwards: np.pad(image, 1, mode="edge") without its
+    overhead (a third of a comparison's time went to np.pad)."""
     import numpy as np
 
+    h, w = image.shape
+    padded = np.empty((h + 2, w + 2))
+    padded[1:-1, 1:-1] = image
+    padded[0, 1:-1] = image[0]
+    padded[-1, 1:-1] = image[-1]
+    padded[:, 0] = padded[:, 1]
+    padded[:, -1] = padded[:, -2]
+    return padded
+
+
+def _smooth(image, times: int = 2):
+    """A [1 2 1]² blur, `times` times (twice: the coarse level of the alignment)."""
+
     for _ in range(times):
-        padded = np.pad(image, 1, mode="edge")
+        padded = _edge_padded(image)
         image = (padded[:-2] + 2 * padded[1:-1] + padded[2:]) / 4
         image = (image[:, :-2] + 2 * image[:, 1:-1] + image[:, 2:]) / 4
     return image
@@ -884,7 +898,8 @@ def _worst_patch(values, keep, n: int, size: int) -> float:
     count = keep.reshape(n, n).astype(np.float64)
 
     def box_sums(a):
-        c = np.pad(a.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+        c = np.zeros((n + 1, n + 1))
+        c[1:, 1:] = a.cumsum(0).cumsum(1)
         return c[size:, size:] - c[:-size, size:] - c[size:, :-size] + c[:-size, :-size]
 
     sums, counts = box_sums(grid), box_sums(count)
