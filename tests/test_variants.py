@@ -141,6 +141,26 @@ def test_credits_warns_when_a_story_uses_two_copies(cli, photos):
     assert "copies of one picture" not in one.stderr
 
 
+def test_an_import_fingerprints_from_a_trusted_thumbnail_and_leaves_the_rest(lib, tmp_path):
+    """At import only a file with a trusted embedded thumbnail is fingerprinted (from it); the other waits
+    for the first look-up, which fingerprints it and places both."""
+    from tests.test_fingerprints import exif_with_thumbnail, letterboxed
+
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    picture = scene(seed=4)
+    write(folder, "with-thumbnail", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    write(folder, "web", picture.resize((600, 400)), quality=75)
+    lib.import_paths([str(folder)], workers=1)
+    with lib.session() as session:
+        rows = session.execute(select(VariantFingerprint.made_from, VariantFingerprint.placed)).all()
+    assert rows == [("thumbnail", False)]
+    done = variants.bring_up_to_date(lib, workers=1)
+    assert (done.fingerprinted, done.placed) == (1, 2)
+    groups = _groups(lib)
+    assert groups["with-thumbnail"] == groups["web"] is not None
+
+
 def _camera(when: str) -> bytes:
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "NIKON CORPORATION", "NIKON Z 9"
