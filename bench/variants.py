@@ -224,7 +224,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
     }
     if sweep:
         grid = []
-        for blob in (0.30, 0.40, 0.50, 0.60):
+        for blob in (0.20, 0.25, 0.30, 0.35, 0.40, 0.60):
             for share_ in (0.5, 0.67, 0.8):
                 for colour in (0.6, 1.0):
                     lim = F.Thresholds(limits.distance, blob, colour)

@@ -87,7 +87,7 @@ BAND_RADIUS = 1
 #: Stage two: the largest mean residual (in standard deviations of the grey) over the whole picture.
 VARIANT_DISTANCE = 0.30
 #: Stage two: the largest mean residual over a patch of 5×5 of the 32×32 cells (a moved subject shows here).
-VARIANT_BLOB = 0.60
+VARIANT_BLOB = 0.30
 #: Stage two: the same over a patch of 3×3 of the 16×16 colour cells (both pictures in colour).
 VARIANT_COLOUR_BLOB = 1.0
 #: The thresholds above are multiplied by this when both files say they are one camera's one moment.

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 #: when many pictures are alike (a catalogue of one football match).
 COMPARED = 40
 #: A photo joins a group when it is a variant of at least this share of the members it was compared with.
-JOIN_SHARE = 0.5
+JOIN_SHARE = 0.67
 #: Largest IN list sent at once (SQLite's limit on bound parameters is 32,766; PostgreSQL's 65,535).
 _CHUNK = 900
 #: Photos fingerprinted in this process below this many; above, in reader processes.
