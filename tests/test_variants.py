@@ -184,6 +184,15 @@ def test_one_camera_at_two_moments_is_two_frames_whatever_the_pixels(lib, tmp_pa
     assert groups["frame-2"] != groups["frame-1"]
 
 
+def test_story_credits_warns_when_the_story_holds_two_copies(cli, photos):
+    assert cli("import", str(photos)).exit_code == 0
+    assert cli("story", "add", "Fans", str(photos / "web.jpg"), str(photos / "other.jpg")).exit_code == 0
+    assert "copies of one picture" not in cli("story", "credits", "Fans").stderr
+    assert cli("story", "add", "Fans", str(photos / "crop.jpg")).exit_code == 0
+    warned = cli("story", "credits", "Fans")
+    assert warned.exit_code == 0 and "copies of one picture" in warned.stderr
+
+
 def test_the_band_look_up_is_an_index_search_on_sqlite(lib):
     if lib.dialect != "sqlite":
         pytest.skip("SQLite's plan")

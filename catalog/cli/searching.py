@@ -334,7 +334,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         files = tuple(files) + tuple(a for a in args)
         args = []
     credited = credit_list(lib, args, files=list(files) if files else None)
-    _warn_copies(lib, [photo for photo, _ in credited])
+    warn_copies(lib, [photo for photo, _ in credited])
     if inline:
         click.echo(inline_credits(credited) or "No photos match.")
         return
@@ -358,7 +358,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
             click.echo(f"- {line}" if fmt == "markdown" else line)
 
 
-def _warn_copies(lib, photos) -> None:
+def warn_copies(lib, photos) -> None:
     """Say when a story uses two copies of one picture (a variant group; see `catalog variants`)."""
     from catalog.variants import copies_in
 
