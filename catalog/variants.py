@@ -448,24 +448,24 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
 
 @dataclass
 class Copy:
-    """One copy in a group: the photo, its restrictions (read from its file), and whether it is the best."""
+    """One copy in a group: the photo, its restrictions (as stored), and whether it is the best."""
 
     photo: Photo
     restrictions: list = field(default_factory=list)
     best: bool = False
 
 
-def restrictions_of_file(path: str) -> list:
-    """The restrictions a file's rights fields and caption carry (catalog.metadata.restrictions)."""
-    from catalog.metadata import read
-    from catalog.metadata.restrictions import restrictions_of
-    from catalog.metadata.types import ReadFailure
+@dataclass(frozen=True)
+class Restriction:
+    """One restriction a copy carries, as the import stored it (catalog.metadata.restrictions)."""
 
-    try:
-        meta = read(path)
-        return [] if isinstance(meta, ReadFailure) else list(restrictions_of(meta))
-    except Exception:  # noqa: BLE001 -- a file that cannot be read says nothing about restrictions
-        return []
+    kind: str
+    text: str
+
+
+def restrictions_of(photo: Photo) -> list[Restriction]:
+    """The restrictions stored with a photo (photo.restrictions: its file's rights fields and caption)."""
+    return [Restriction(str(r.get("kind", "other")), str(r.get("text", ""))) for r in (photo.restrictions or [])]
 
 
 def choose_best(copies: list[Copy], best: tuple[str, ...]) -> Copy:
@@ -483,10 +483,10 @@ def choose_best(copies: list[Copy], best: tuple[str, ...]) -> Copy:
     return chosen
 
 
-def group_copies(session: Session, group: int, best: tuple[str, ...], *, read_restrictions: bool = True) -> list[Copy]:
+def group_copies(session: Session, group: int, best: tuple[str, ...]) -> list[Copy]:
     """The copies of a group, the best first, then by id."""
     photos = list(session.scalars(select(Photo).where(Photo.id.in_(members(session, group)))))
-    copies = [Copy(photo, restrictions_of_file(photo.file_path) if read_restrictions else []) for photo in photos]
+    copies = [Copy(photo, restrictions_of(photo)) for photo in photos]
     if not copies:
         return []
     chosen = choose_best(copies, best)
@@ -495,8 +495,7 @@ def group_copies(session: Session, group: int, best: tuple[str, ...], *, read_re
 
 def best_of_groups(session: Session, groups: Iterable[int], best: tuple[str, ...]) -> dict[int, int]:
     """group -> the id of its best copy (for the JSON's `variants.best`)."""
-    return {group: copies[0].photo.id for group in set(groups)
-            if (copies := group_copies(session, group, best, read_restrictions="unrestricted" in best))}
+    return {group: copies[0].photo.id for group in set(groups) if (copies := group_copies(session, group, best))}
 
 
 @dataclass

@@ -132,6 +132,23 @@ def test_the_variants_command_lists_groups_with_the_copy_to_run(cli, photos, tmp
     assert json.loads(cli("show", str(photos / "other.jpg"), "--format", "json").output)["variants"] is None
 
 
+def test_a_restricted_copy_is_not_the_one_to_run(lib, photos):
+    """The largest copy says EDITORIAL USE ONLY - NO SALES: the largest unrestricted one (the crop) is run instead."""
+    import subprocess
+
+    exiftool = shutil.which("exiftool")
+    if exiftool is None:
+        pytest.skip("ExifTool writes the restriction")
+    subprocess.run([exiftool, "-q", "-overwrite_original", "-IPTC:SpecialInstructions=EDITORIAL USE ONLY. NO SALES.",
+                    str(photos / "original.jpg")], check=True)
+    lib.import_paths([str(photos)], workers=1)
+    groups, _ = variants.list_groups(lib, [])
+    four = next(group for group in groups if len(group.copies) == 4)
+    assert four.best.photo.path.endswith("crop.jpg")  # 810×576, the largest after the original
+    restricted = next(copy for copy in four.copies if copy.photo.path.endswith("original.jpg"))
+    assert {r.kind for r in restricted.restrictions} >= {"editorial_only"}
+
+
 def test_credits_warns_when_a_story_uses_two_copies(cli, photos):
     assert cli("import", str(photos)).exit_code == 0
     two = cli("credits", "--files", str(photos / "web.jpg"), str(photos / "grey.jpg"), str(photos / "other.jpg"))
