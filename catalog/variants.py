@@ -356,7 +356,7 @@ class UpToDate:
     read_only: bool = False
 
 
-def pending(session: Session, ids: list[int] | None = None) -> list[tuple[int, str, str]]:
+def pending(session: Session, ids: set[int] | None = None) -> list[tuple[int, str, str]]:
     """(id, path to open, file fingerprint) of the photos with no fingerprint or one of an older file."""
     vf = VariantFingerprint.__table__.c
     photo = Photo.__table__.c
@@ -391,8 +391,9 @@ def _fingerprints(paths: list[str], workers: int | None) -> Iterable[bytes | Non
 
 def bring_up_to_date(library: Library, *, workers: int | None = None,
                      advance: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
-                     batch: int = 200) -> UpToDate:
-    """Fingerprint the photos that have none (or whose file changed), then place every photo not yet placed.
+                     batch: int = 200, ids: list[int] | None = None) -> UpToDate:
+    """Fingerprint the photos that have none (or whose file changed), then place every photo not yet placed;
+    only the photos `ids` when given (`catalog watch` does its arrivals, not the catalogue's backlog).
 
     Incremental: each photo is fingerprinted and placed once; a second call with nothing new costs two
     queries. In a read-only catalogue nothing is done (what is stored is used).
@@ -402,7 +403,7 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
         return report
     rules = variant_rules(library.rules)
     with library.session() as session:
-        todo = pending(session)
+        todo = pending(session, set(ids) if ids is not None else None)
     if total:
         total(len(todo))
     done: list[tuple[int, str, bytes | None]] = []
@@ -430,17 +431,19 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
     vf = VariantFingerprint.__table__.c
     while True:
         with library.session() as session:
-            ids = list(session.scalars(select(vf.photo_id).where(vf.placed.is_(False)).order_by(vf.photo_id)
-                                       .limit(batch)))
-        if not ids:
+            query = select(vf.photo_id).where(vf.placed.is_(False))
+            if ids is not None:
+                query = query.where(vf.photo_id.in_(sorted(ids)[:_CHUNK]))
+            chosen = list(session.scalars(query.order_by(vf.photo_id).limit(batch)))
+        if not chosen:
             break
 
-        def action(session, ids=ids):
-            for photo_id in ids:
+        def action(session, chosen=chosen):
+            for photo_id in chosen:
                 place(session, photo_id, rules)
 
         library.write(action)
-        report.placed += len(ids)
+        report.placed += len(chosen)
     return report
 
 

@@ -178,6 +178,21 @@ def test_an_import_fingerprints_from_a_trusted_thumbnail_and_leaves_the_rest(lib
     assert groups["with-thumbnail"] == groups["web"] is not None
 
 
+def test_files_arriving_in_a_watched_folder_are_fingerprinted_and_grouped(lib, photos):
+    """`catalog watch` takes files in through take_in: the arrivals are fingerprinted and placed at once
+    (and only they: the catalogue's backlog waits for a look-up)."""
+    from catalog.watch.intake import Ready, take_in
+    from catalog.watch.settle import look
+
+    lib.import_paths([str(photos / "other.jpg")], workers=1)  # the backlog: imported, not fingerprinted
+    arriving = [Ready(look(str(photos / name)), name) for name in ("original.jpg", "web.jpg", "later.jpg")]
+    outcomes, _ = take_in(lib, arriving, workers=1)
+    assert sorted(o.event for o in outcomes) == ["added"] * 3
+    groups = _groups(lib)
+    assert set(groups) == {"original", "web", "later"}
+    assert groups["original"] == groups["web"] is not None and groups["later"] is None
+
+
 def _camera(when: str) -> bytes:
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "NIKON CORPORATION", "NIKON Z 9"
