@@ -243,43 +243,46 @@ def has_thumbnail(image) -> bool:
     return bool(ifd1.get(0x0201) and ifd1.get(0x0202))
 
 
-#: The bytes of a file an import looks at for an embedded thumbnail (the metadata reader has read them already).
-HEAD = 128 * 1024
-
-
 def embedded_fingerprint(path) -> Fingerprint | None:
     """The fingerprint from a trusted embedded thumbnail (EXIF IFD1, Photoshop's 0x040C), or None: the cheap
-    pass an import can afford. A file without such a thumbnail costs a look at its first markers (~20 µs);
-    one with it about a millisecond.
+    pass an import can afford. A file without such a thumbnail costs a walk over its APP segment headers,
+    reading only the EXIF and Photoshop segments the metadata reader has just read (a few µs from the page
+    cache; the first version read 128 KB of every file, 1.1 ms a file from a cold disk); one with a
+    thumbnail about a millisecond more.
     """
     try:
         with open(os.fspath(path), "rb") as handle:
-            head = handle.read(HEAD)
+            if not _thumbnail_in(handle):
+                return None
     except OSError:
-        return None
-    if head[:3] != b"\xff\xd8\xff" or not _thumbnail_in(head):
         return None
     return perceptual_fingerprint(path, main_image=False)
 
 
-def _thumbnail_in(head: bytes) -> bool:
-    """Whether a JPEG's APP segments (in `head`) hold an EXIF or Photoshop thumbnail, by their bytes."""
-    at = 2
-    while at + 4 <= len(head) and head[at] == 0xFF:
-        marker = head[at + 1]
-        if marker == 0xD8 or 0xD0 <= marker <= 0xD7 or marker == 0x01:
-            at += 2
+def _thumbnail_in(handle) -> bool:
+    """Whether a JPEG's APP segments hold an EXIF or Photoshop thumbnail, by their bytes; other segments
+    are skipped by their length, unread."""
+    if handle.read(2) != b"\xff\xd8":
+        return False
+    while True:
+        head = handle.read(4)
+        if len(head) < 4 or head[0] != 0xFF:
+            return False
+        marker = head[1]
+        if marker == 0xFF:  # fill byte: the marker is the next byte
+            handle.seek(-3, os.SEEK_CUR)
             continue
         if not 0xE0 <= marker <= 0xEF:  # past the APP segments
             return False
-        length = int.from_bytes(head[at + 2:at + 4], "big")
-        segment = head[at + 4:at + 2 + length]
-        if marker == 0xE1 and segment[:6] == b"Exif\x00\x00" and b"\xff\xd8\xff" in segment[14:]:
-            return True
-        if marker == 0xED and segment.startswith(b"Photoshop 3.0") and b"8BIM\x04\x0c" in segment:
-            return True
-        at += 2 + length
-    return False
+        length = int.from_bytes(head[2:4], "big")
+        if marker in (0xE1, 0xED):
+            segment = handle.read(length - 2)
+            if marker == 0xE1 and segment[:6] == b"Exif\x00\x00" and b"\xff\xd8\xff" in segment[14:]:
+                return True
+            if marker == 0xED and segment.startswith(b"Photoshop 3.0") and b"8BIM\x04\x0c" in segment:
+                return True
+        else:
+            handle.seek(length - 2, os.SEEK_CUR)
 
 
 def trusted_thumbnail(image):

@@ -93,7 +93,7 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         return ReadResult(found, record, places=tuple(place_names(record)), keys=tuple(place_key_rows(record)),
                           tokens=tuple(credit_rows(record)), legacy_fingerprint=legacy,
                           learned=take_learned() or None,
-                          perceptual=_perceptual(found.path) if record.get("format") == "JPEG" else None)
+                          perceptual=_perceptual(found.path) if meta.thumbnail else None)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
@@ -102,8 +102,8 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
 
 
 def _perceptual(path: str) -> bytes | None:
-    """The perceptual fingerprint of a JPEG with a trusted embedded thumbnail (about a millisecond); None for
-    the rest after a look at its APP segments (one read of the file's head, which the page cache holds)."""
+    """The perceptual fingerprint of a JPEG whose metadata showed an embedded thumbnail, when the thumbnail
+    is trusted (about a millisecond); the reader calls it only for those, so other files cost nothing."""
     from catalog.fingerprints import embedded_fingerprint
 
     fp = embedded_fingerprint(path)
