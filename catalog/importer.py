@@ -147,6 +147,8 @@ def import_paths(
                 report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
                                       if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
+        if report.stored:
+            _fingerprint_after(library, workers)
         gone = [path for path in gone if path in known]  # a file that moved within the import is not gone
         if gone:
             report.missing = library.write(lambda session: mark_missing(session, [known[p].id for p in gone]))
@@ -156,6 +158,15 @@ def import_paths(
         place_memo.save()  # the gazetteer's answers learned by this import, for the next one
     report.seconds = time.monotonic() - started
     return report
+
+
+def _fingerprint_after(library: Library, workers: int | None) -> None:
+    """Fingerprint and group what the import stored, when the house rules ask for it ([variants]
+    after_import; off by default: 10-35 ms a photo, see catalog.variants)."""
+    from catalog import variants
+
+    if variants.variant_rules(library.rules).after_import:
+        variants.bring_up_to_date(library, workers=workers)
 
 
 def _manual_values(wanted: list, known: dict, captions: Captions) -> dict[str, dict]:

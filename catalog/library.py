@@ -196,7 +196,16 @@ class Library:
                 photo = matches[0] if matches else None
             if photo is None:
                 raise NotFound(f"no photo {ref!r} in the catalogue (give its path or id; `catalog search` lists them)")
+            photo.variant_info = None
             return photo
+
+    def annotate_variants(self, photos: list[Photo]) -> list[Photo]:
+        """See catalog.variants.annotate: each photo's variant group, its size and its best copy."""
+        from catalog import variants
+
+        with self.session() as session:
+            variants.annotate(session, photos, variants.variant_rules(self.rules).best)
+        return photos
 
     def all_photos(self) -> list[Photo]:
         """Every photo, by path."""

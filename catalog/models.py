@@ -152,7 +152,7 @@ class Photo(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     imported_at: Mapped[datetime] = mapped_column(DateTime)
-    #: Indexed: the contact sheet polls the newest change to show arrivals (catalog.web.live; alembic 0007).
+    #: Indexed: the contact sheet polls the newest change to show arrivals (catalog.web.live; alembic 0008).
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
     places: Mapped[list[PlaceName]] = relationship(
@@ -297,3 +297,42 @@ class PlaceCheck(Base):
     distance_km: Mapped[float | None] = mapped_column(Float)
     #: Why the place cannot be where the GPS point is, for a person; None when it can be.
     conflict: Mapped[str | None] = mapped_column(Text)
+class VariantFingerprint(Base):
+    """A photo's perceptual fingerprint (catalog.fingerprints) and its variant group (catalog.variants).
+
+    A row with no fingerprint records that the pixels could not be read, so they are not tried again until the
+    file changes (alembic 0008).
+    """
+
+    __tablename__ = "variant_fingerprint"
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: Fingerprint.to_bytes(), or None when the file's pixels could not be read.
+    fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: The photo's file fingerprint (photo.fingerprint) when this was computed: another one means the file
+    #: changed and the pixels are read again.
+    file_fingerprint: Mapped[str] = mapped_column(String(64))
+    #: "image" (the main image, decoded small) or "thumbnail" (a trusted embedded thumbnail).
+    made_from: Mapped[str | None] = mapped_column(String(16))
+    #: The variant group: the smallest photo id it held when it was made or merged (None: no variant known).
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    #: Whether the photo was compared with the catalogue and put in its group (an import stores a fingerprint
+    #: from a thumbnail without comparing: catalog.variants.bring_up_to_date does it).
+    placed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
+
+
+class VariantBand(Base):
+    """The index of the fingerprints' window hashes: one row per 16-bit band of each hash (multi-index
+    hashing), so copies are found by exact look-ups of a few hundred keys (alembic 0008)."""
+
+    __tablename__ = "variant_band"
+    __table_args__ = (Index("ix_variant_band_photo_id", "photo_id"), {"sqlite_with_rowid": False})
+
+    #: band << 16 | the band's 16 bits
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    #: 0 for the whole picture, 1-9 for the windows a crop leaves (catalog.fingerprints.WINDOWS).
+    window: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
+    #: The window's whole 64-bit hash as a signed integer: in the key, so a look-up reads the index alone.
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+

@@ -24,6 +24,8 @@ Examples (each line one query)::
     conflicts:yes                  photos whose EXIF, IPTC and XMP copies disagree
     missing:yes  damaged:yes       files gone since the last import; image data cut short
     restricted:yes  embargoed:yes  ai:yes  c2pa:invalid  used:yes  killed:yes    the desk's (catalog.query_desk)
+    similar:12  similar:a.jpg      copies and look-alikes of a photo (id or file), closest first
+    variants:yes                   photos with copies in the catalogue (catalog.variants)
     bullet train                   words, anywhere in caption, headline, credits, keywords and places
 
 Matching ignores case and accents ("krakow" finds Kraków). A place the gazetteer does not know (a venue, a
@@ -58,7 +60,7 @@ FLAGS = {"conflicts": "has_conflicts", "missing": "missing_since", "damaged": "d
 #: The desk's terms (restrictions, embargoes, AI, Content Credentials, stories, kills): catalog.query_desk.
 DESK_FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
 FIELDS = (set(PLACE_FIELDS) | set(FLAGS) | set(DESK_FIELDS)
-          | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within"})
+          | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within", "similar", "variants"})
 _FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.S)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
@@ -289,6 +291,31 @@ class FlagTerm(Term):
 
 
 @dataclass
+class VariantsTerm(Term):
+    """`variants:yes` / `variants:no`: the photo has (or has no) copy in the catalogue (a variant group)."""
+
+    wanted: bool = True
+
+    def clause(self):
+        from catalog.variants import grouped_ids
+
+        found = Photo.id.in_(grouped_ids())
+        return found if self.wanted else not_(found)
+
+
+@dataclass
+class SimilarTerm(Term):
+    """`similar:PHOTO`: the photos like one photo (its id or file), ranked by distance. The search planner
+    finds them through the fingerprint index and fills `ranked` with (id, distance), closest first."""
+
+    ref: str = ""
+    ranked: list[tuple[int, float]] | None = None
+
+    def clause(self):
+        return Photo.id.in_([photo_id for photo_id, _ in self.ranked or []])
+
+
+@dataclass
 class WordsTerm(Term):
     """Bare words: all of them must occur in the full-text index (a quoted group as a phrase)."""
 
@@ -411,6 +438,7 @@ _EXAMPLES = {
     "conflicts": "conflicts:yes", "missing": "missing:yes", "damaged": "damaged:yes",
     "near": "near:Hefei", "within": "within:50km", "restricted": "restricted:yes", "embargoed": "embargoed:yes",
     "ai": "ai:yes", "c2pa": "c2pa:valid", "used": 'used:"Hefei flying car"', "killed": "killed:yes",
+    "similar": "similar:12", "variants": "variants:yes",
 }
 
 
@@ -431,8 +459,14 @@ def _field_term(text, negated, name, value, place_keys, today, fold) -> Term:
         return TokenTerm(text, negated, groups=[_token_group(text, name, one) for one in _alternatives(value)])
     if name == "keyword":
         return LikeTerm(text, negated, column=name, values=[fold(v) for v in _alternatives(value)])
-    if name in FLAGS:
+    if name == "similar":
+        return SimilarTerm(text, negated, ref=value)
+    if name in FLAGS or name == "variants":
         lowered = value.lower()
+        if name == "variants":
+            if lowered not in ("yes", "no", "true", "false", "1", "0"):
+                raise QueryError(text, "variants: takes yes or no")
+            return VariantsTerm(text, negated, wanted=lowered in ("yes", "true", "1"))
         if lowered not in ("yes", "no", "true", "false", "1", "0"):
             raise QueryError(text, f"{name}: takes yes or no")
         return FlagTerm(text, negated, column=FLAGS[name], wanted=lowered in ("yes", "true", "1"))

@@ -37,6 +37,8 @@ class ReadResult(NamedTuple):
     learned: dict | None = None
     #: The fingerprint of the kind made before XXH3, computed while the catalogue still holds some.
     legacy_fingerprint: str | None = None
+    #: A perceptual fingerprint made from a trusted embedded thumbnail (catalog.fingerprints), as bytes.
+    perceptual: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,22 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
         return ReadResult(found, record, places=tuple(place_names(record)), keys=tuple(place_key_rows(record)),
                           tokens=tuple(credit_rows(record)), legacy_fingerprint=legacy,
-                          learned=take_learned() or None)
+                          learned=take_learned() or None,
+                          perceptual=_perceptual(found.path) if meta.thumbnail else None)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
         return ReadResult(found, failure=ReadFailure(
             found.path, f"could not be read ({type(error).__name__}: {error})"))
+
+
+def _perceptual(path: str) -> bytes | None:
+    """The perceptual fingerprint of a JPEG whose metadata showed an embedded thumbnail, when the thumbnail
+    is trusted (about a millisecond); the reader calls it only for those, so other files cost nothing."""
+    from catalog.fingerprints import embedded_fingerprint
+
+    fp = embedded_fingerprint(path)
+    return fp.to_bytes() if fp is not None else None
 
 
 def read_all(

@@ -63,6 +63,9 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "damage": (photo.extra or {}).get("damage") if photo.damaged else None,
         "restrictions": list(photo.restrictions or []),
         "provenance": provenance_json(photo),
+        #: Copies of the same picture (catalog.variants): {"group": id, "of": photos in it, "best": the id of
+        #: the copy to run}, or None when the catalogue holds no other copy (or has not compared it yet).
+        "variants": getattr(photo, "variant_info", None),
     }
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from catalog.errors import UsageError
 from catalog.models import Photo
 from catalog.places import distance_km
-from catalog.query import PlaceTerm, Query, parse
+from catalog.query import PlaceTerm, Query, SimilarTerm, VariantsTerm, parse
 from catalog.store import chunks
 
 if TYPE_CHECKING:
@@ -61,8 +61,11 @@ class SearchResult:
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
            offset: int = 0, reverse: bool = False) -> SearchResult:
     """The photos matching the query terms, in a stable order (see catalog.query for the language): the page
-    of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`)."""
-    return Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+    of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`).
+    Each photo carries its `variant_info` (see catalog.variants.annotate)."""
+    result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+    library.annotate_variants(result.photos)
+    return result
 
 
 def count(library: Library, args: list[str]) -> int:
@@ -97,8 +100,11 @@ class Planner:
         if sort is not None and sort not in SORTS:
             raise UsageError(f"--sort takes one of {', '.join(SORTS)}")
         query = self._parse(args)
-        if sort == "distance" and query.near is None:
-            raise UsageError("--sort distance needs a near: term")
+        if sort == "distance" and query.near is None and _similar_ranking(query) is None:
+            raise UsageError("--sort distance needs a near: or similar: term")
+        similar = _similar_ranking(query)
+        if similar is not None and sort in (None, "distance"):  # closest first
+            return self._search_similar(query, similar, limit, offset, reverse)
         sort = sort or ("relevance" if query.has_words else "distance" if query.near else "date")
         if query.near is not None:
             return self._search_near(query, sort, limit, offset, reverse)
@@ -222,6 +228,21 @@ class Planner:
         result.hits = result.hits[offset:None if limit is None else offset + limit]
         return result
 
+    def _search_similar(self, query: Query, ranked: list[tuple[int, float]], limit: int | None, offset: int = 0,
+                        reverse: bool = False) -> SearchResult:
+        """similar: searches, closest first: the ranked ids that the other terms also select."""
+        conditions, _ = self._conditions(query)
+        result = SearchResult(query)
+        with self.library.session() as session:
+            photos: dict[int, Photo] = {}
+            for chunk in chunks([pid for pid, _ in ranked], 5000):
+                statement = select(Photo).where(Photo.id.in_(chunk), *conditions)
+                photos.update((photo.id, photo) for photo in session.scalars(statement))
+        order = list(reversed(ranked)) if reverse else ranked
+        hits = [Hit(photos[pid], score=distance) for pid, distance in order if pid in photos]
+        result.hits = hits[offset:None if limit is None else offset + limit]
+        return result
+
     def count(self, args: list[str]) -> int:
         """How many photos the terms select: the total that a page of `search(args, limit=N)` is part of."""
         query = self._parse(args)
@@ -277,7 +298,23 @@ class Planner:
         query = parse(args, gazetteer=self.library.gazetteer if near else None, place_keys=search_keys,
                       at=getattr(self.library, "as_of", None))
         place_memo.save()
+        if any(isinstance(term, (SimilarTerm, VariantsTerm)) for term in query.terms):
+            self._resolve_variants(query)
         return query
+
+    def _resolve_variants(self, query: Query) -> None:
+        """similar: and variants: need every photo fingerprinted and placed: do what is left (stored, once),
+        then find each similar: photo's look-alikes."""
+        from catalog import variants
+
+        variants.bring_up_to_date(self.library)
+        limits = variants.variant_rules(self.library.rules).limits
+        for term in query.terms:
+            if isinstance(term, SimilarTerm):
+                photo = self.library.get(term.ref)
+                with self.library.session() as session:
+                    term.ranked = [(alike.photo_id, alike.distance)
+                                   for alike in variants.similar(session, photo.id, limits=limits)]
 
     def _conditions(self, query: Query) -> tuple[list, object]:
         """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""
@@ -324,6 +361,12 @@ class Planner:
             clause = vector.op("@@")(tsquery)
             score = None if words.negated else -func.ts_rank(vector, tsquery)
         return (~clause if words.negated else clause), score
+
+
+def _similar_ranking(query: Query) -> list[tuple[int, float]] | None:
+    """The ranking of the first positive similar: term, or None."""
+    return next((term.ranked or [] for term in query.terms if isinstance(term, SimilarTerm) and not term.negated),
+                None)
 
 
 def _ascending(*columns):

@@ -117,10 +117,13 @@ def store_batch(
     existing: list[tuple[int, dict, list]] = []  # (id, record, places) to update
     new: list[tuple[dict, list]] = []
     legacy_fingerprints: dict[str, str] = {}
+    perceptual: dict[str, bytes] = {}  # path -> fingerprint from an embedded thumbnail (catalog.variants)
     for result in batch:
         if result.record is None:
             continue
         found = result.found
+        if result.perceptual:
+            perceptual[found.path] = result.perceptual
         record = dict(result.record)  # the batch is retried whole if the write lock was busy: leave it as it was
         places = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
         if result.legacy_fingerprint:
@@ -181,6 +184,11 @@ def store_batch(
             stored.append((pid, record, places))
     _insert_rows(session, [(pid, places) for pid, _, places in stored])
     _store_restrictions(session, stored)
+    if perceptual:
+        from catalog.variants import store_imported
+
+        store_imported(session, [(pid, record["fingerprint"], perceptual[path]) for pid, record, _ in stored
+                                 if (path := file_path(record["path"], record["raw_path"])) in perceptual])
     for pid, record, _ in stored:
         changes[file_path(record["path"], record["raw_path"])] = Known(
             pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],

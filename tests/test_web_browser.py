@@ -181,3 +181,69 @@ def test_select_all_ticks_every_photo(server, browser_page):
     assert page.locator("input[name=id]:checked").count() == 3
     page.uncheck("#tick-all")
     assert page.locator("input[name=id]:checked").count() == 0
+
+
+@pytest.fixture
+def variant_server(lib, tmp_path, db_url):
+    """The app over a read-only catalogue holding four copies of one picture, another frame and another
+    picture, fingerprinted and grouped beforehand."""
+    from PIL import Image
+    from werkzeug.serving import make_server
+
+    from catalog import variants
+    from catalog.library import Library
+    from catalog.web import create_app
+    from tests.test_fingerprints import crop, scene, write
+
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    picture = scene()
+    write(folder, "xinhua", picture)
+    write(folder, "ap-web", picture.resize((450, 300), Image.Resampling.LANCZOS), quality=70)
+    write(folder, "reuters-crop", crop(picture, left=0.08, bottom=0.05))
+    write(folder, "afp-grey", picture.convert("L").resize((600, 400)))
+    write(folder, "next-frame", scene(subject_x=0.55))
+    write(folder, "elsewhere", scene(seed=8))
+    lib.import_paths([str(folder)], workers=1)
+    variants.bring_up_to_date(lib, workers=1)
+    readonly = Library.open(db_url, readonly=True)
+    app = create_app(readonly, cache_dir=tmp_path / "cache")
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+        readonly.close()
+
+
+def test_copies_of_one_picture_show_as_one_card_opening_side_by_side(variant_server, browser, lib):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(variant_server + "/")
+        cards = page.locator("li.card")
+        assert cards.count() == 3  # the picture once, the next frame, the other picture
+        badge = page.locator("li.card a.copies")
+        assert badge.count() == 1 and badge.inner_text() == "4 copies"
+        xinhua = lib.get("xinhua.jpg")
+        assert badge.locator("xpath=..").get_attribute("id") == f"photo-{xinhua.id}"  # the copy to run
+        _until(page, IMAGES_LOADED % ".grid img")
+        _shot(page, "variants-sheet.png")
+        badge.click()
+        page.wait_for_url(re.compile(r"/variants/\d+$"))
+        copies = page.locator(".side-by-side li.copy")
+        assert copies.count() == 4
+        assert copies.first.locator(".run").count() == 1
+        assert copies.first.locator("li.card").get_attribute("id") == f"photo-{xinhua.id}"
+        _until(page, IMAGES_LOADED % ".side-by-side img")
+        boxes = [copies.nth(n).bounding_box() for n in range(2)]
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5 and boxes[1]["x"] > boxes[0]["x"]  # side by side
+        _shot(page, "variants-group.png")
+    finally:
+        page.close()
+    assert errors == []

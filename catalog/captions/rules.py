@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from catalog.agencies import agency as registry_agency
@@ -64,6 +65,9 @@ class Rules:
     arrival: list[Any] = field(default_factory=list)
     #: The [check] table: each check's severity, each restriction kind's, the thresholds (catalog.checks).
     check: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [variants] table (the copy to run, the thresholds), checked by
+    #: catalog.variants.variant_rules.
+    variants: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
@@ -200,7 +204,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
     unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
-                          "check"}
+                          "check", "variants"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -239,8 +243,15 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     from catalog.checkrules import validate_table
 
     validate_table(check, where)
+    variants = raw.get("variants", {})
+    if not isinstance(variants, dict):
+        raise CatalogError(f"rules file {where}: [variants] must be a table")
+    if variants:
+        from catalog.variants import variant_rules
+
+        variant_rules(SimpleNamespace(variants=variants))  # refuse a bad table when the file is loaded
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
-                 arrival=arrival, check=check, chinese=chinese, not_captions=not_captions)
+                 arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli import desk, importing, linking, maintenance, moving, photos, searching, watching, web, writing
+from catalog.cli import (
+    desk,
+    importing,
+    linking,
+    maintenance,
+    moving,
+    photos,
+    searching,
+    variants,
+    watching,
+    web,
+    writing,
+)
 from catalog.cli.base import CatalogGroup, LazyLibrary
 
 
@@ -47,6 +59,7 @@ COMMANDS = (
     searching.search,
     photos.show,
     searching.credits,
+    variants.variants,
     searching.places,
     searching.timeline,
     searching.export,

@@ -173,12 +173,14 @@ def story_credits(ctx, name, fmt, group):
       catalog story credits "Hefei flying car" --group --format csv
     """
     from catalog import render
+    from catalog.cli.searching import warn_copies
     from catalog.credits import credit_list, credit_text, distinct_lines, group_credits
     from catalog.stories import photo_ids
 
     lib = library(ctx)
     ids = photo_ids(lib, name)
     credited = credit_list(lib, [], files=[str(pid) for pid in ids]) if ids else []
+    warn_copies(lib, [photo for photo, _ in credited])
     if fmt in ("text", "markdown", "inline"):
         text = credit_text(credited, fmt=fmt, group=group)
         if text:

@@ -33,7 +33,7 @@ def show(ctx, photo, fmt):
     from catalog.stories import uses
 
     lib = library(ctx)
-    record = render.photo_json(lib.get(photo))
+    record = render.photo_json(lib.annotate_variants([lib.get(photo)])[0])
     record["stories"] = [{"story": use.story, "position": use.position,
                           "added_at": use.added_at.isoformat(timespec="seconds")} for use in uses(lib, record["id"])]
     record["kill"] = kill_of(lib, record["id"])

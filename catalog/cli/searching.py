@@ -334,6 +334,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         files = tuple(files) + tuple(a for a in args)
         args = []
     credited = credit_list(lib, args, files=list(files) if files else None)
+    warn_copies(lib, [photo for photo, _ in credited])
     if inline:
         click.echo(inline_credits(credited) or "No photos match.")
         return
@@ -355,6 +356,16 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         for entry in entries:
             line = counted(entry, always=group)
             click.echo(f"- {line}" if fmt == "markdown" else line)
+
+
+def warn_copies(lib, photos) -> None:
+    """Say when a story uses two copies of one picture (a variant group; see `catalog variants`)."""
+    from catalog.variants import copies_in
+
+    for same in copies_in(lib, photos):
+        names = ", ".join(f"{photo.id} ({photo.path.rsplit('/', 1)[-1]})" for photo in same)
+        click.echo(f"warning: photos {names} are copies of one picture; run one of them "
+                   f"(`catalog variants similar:{same[0].id}` shows which)", err=True)
 
 
 @click.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)

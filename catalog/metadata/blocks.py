@@ -49,6 +49,8 @@ class Blocks:
     #: The size a viewer shows when the container itself crops or turns the image (HEIF "clap", "irot").
     display_size: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: A Photoshop thumbnail resource (0x040C) was seen: catalog.fingerprints may fingerprint from it.
+    photoshop_thumbnail: bool = False
 
     def take_exif(self, data: bytes) -> None:
         """Keep the file's first EXIF block, without the "Exif\\0\\0" header some containers put before it."""

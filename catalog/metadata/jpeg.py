@@ -107,6 +107,7 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         if marker == 0xED:
             if data.startswith(PHOTOSHOP_HEADERS):
                 photoshop.append(data)
+                blocks.photoshop_thumbnail = blocks.photoshop_thumbnail or b"8BIM\x04\x0c" in data
             elif photoshop:
                 _finish_photoshop(blocks, photoshop)
         elif blocks.width is None and len(data) >= 5:

@@ -101,6 +101,8 @@ def _read(path: str, sidecars: bool) -> PhotoMetadata | ReadFailure:
         rights=rights_texts(result.fields, xmp),
         provenance=build_provenance(xmp, c2pa, result.fields.get("digital_source_type")),
         damage=blocks.damage,
+        thumbnail=file_format == "JPEG" and (blocks.photoshop_thumbnail or (
+            blocks.exif is not None and b"\xff\xd8\xff" in blocks.exif[8:])),
     )
 
 

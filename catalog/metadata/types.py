@@ -58,6 +58,9 @@ class PhotoMetadata:
     provenance: Provenance | None = None
     #: Why the image data is incomplete (a file cut short in transfer), or None; the metadata was read.
     damage: str | None = None
+    #: The file likely carries an embedded thumbnail (JPEG bytes in EXIF, Photoshop's 0x040C): the import
+    #: fingerprints the picture from it (catalog.fingerprints.embedded_fingerprint); other files cost nothing.
+    thumbnail: bool = False
 
     def value(self, name: str) -> Any:
         """The value of a field, or None."""

@@ -93,6 +93,7 @@ def build_app(library, *, cache_dir=None, edit: bool = False, loopback_only: boo
     app.add_url_rule("/view/<int:photo_id>", "view", lambda photo_id: _rendition(photo_id, SCREEN_SIZE))
     app.add_url_rule("/credits", "credits", _credits)
     app.add_url_rule("/changes", "changes", _changes)
+    app.add_url_rule("/variants/<int:group>", "variants", _variants)
     return app
 
 
@@ -141,9 +142,10 @@ def _sheet():
         hits = library.search(views.split_query(q)).photos
     except UsageError as problem:
         error = str(problem)
-    pages = max(1, math.ceil(len(hits) / PAGE_SIZE))
+    pictures = views.one_per_group(hits)  # copies of one picture: one card with a count
+    pages = max(1, math.ceil(len(pictures) / PAGE_SIZE))
     page = min(page, pages)
-    shown = hits[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    shown = pictures[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     body = render_template(
         "sheet.html",
         q=q,
@@ -185,6 +187,26 @@ def _photo(photo_id: int):
         facts=views.caption_facts(photo.caption, library.rules),
         token=state["token"] if state["edit"] else None,
         saved=request.args.get("saved") == "1",
+    )
+
+
+def _variants(group: int):
+    """The copies of one picture side by side, the copy to run first and marked, each caption's differences
+    from its caption word by word."""
+    from catalog import variants
+
+    library = _library()
+    with library.session() as session:
+        copies = variants.group_copies(session, group, variants.variant_rules(library.rules).best)
+    if len(copies) < 2:
+        abort(404, description=f"There is no group {group} of copies in the catalogue.")
+    best = copies[0].photo
+    return render_template(
+        "variants.html",
+        q=request.args.get("q", ""),
+        group=group,
+        copies=[(views.card(library, copy.photo), copy,
+                 [] if copy.best else variants.caption_diff(best.caption, copy.photo.caption)) for copy in copies],
     )
 
 

@@ -73,6 +73,10 @@ class Card:
     height: int | None
     #: `catalog check`'s findings: (check, severity, message), most severe first.
     findings: tuple[tuple[str, str, str], ...] = ()
+    #: Copies of this picture in the catalogue (catalog.variants), this one included: 1 when it has none.
+    copies: int = 1
+    #: Its variant group, when it has copies.
+    group: int | None = None
 
     @property
     def killed(self) -> bool:
@@ -95,7 +99,21 @@ def card(library, photo, checked=None) -> Card:
         width=photo.width,
         height=photo.height,
         findings=tuple((f.check, f.severity, f.message) for f in checked.findings) if checked else (),
+        copies=(getattr(photo, "variant_info", None) or {}).get("of", 1),
+        group=(getattr(photo, "variant_info", None) or {}).get("group"),
     )
+
+
+def one_per_group(photos: list) -> list:
+    """The photos with the copies of one picture shown once (a sheet shows a group as one picture with a
+    count): the group's copy to run when the search found it, else its first copy found; order kept."""
+    chosen: dict[int, object] = {}
+    for photo in photos:
+        info = getattr(photo, "variant_info", None)
+        if info and (info["group"] not in chosen or photo.id == info["best"]):
+            chosen[info["group"]] = photo
+    kept = {id(photo) for photo in chosen.values()}
+    return [photo for photo in photos if not getattr(photo, "variant_info", None) or id(photo) in kept]
 
 
 def cards(library, photos) -> list[Card]:

@@ -1,0 +1,685 @@
+"""Variant groups: copies of one picture found through an index, kept in the database, grouped as photos arrive.
+
+Which photos get a fingerprint, and when (docs/variants.md says why):
+
+- **At import**, a photo whose file carries a trusted embedded thumbnail (EXIF IFD1, Photoshop 0x040C) is
+  fingerprinted from it in the reader process (about a millisecond); the rest cost nothing there.
+- **After the import's batches**, when the house rules say ``[variants] after_import = true``: every photo the
+  import stored without a fingerprint (10-35 ms a 2.5 MB JPEG, in reader processes). Off by default: at that
+  cost an import of press JPEGs runs far below 10× ExifTool's pace.
+- **On demand**: ``catalog variants``, ``similar:`` and ``variants:`` first bring the catalogue up to date
+  (`bring_up_to_date`): the photos without a fingerprint (or whose file changed) are fingerprinted in reader
+  processes, then every photo not yet compared is put in its group. Each photo is done once and stored.
+
+Finding copies: multi-index hashing. Each photo's ten window hashes (catalog.fingerprints) are cut into four
+16-bit bands; every (band, bits) pair is a row of `variant_band`, keyed by one indexed integer. A photo looks up
+its bands and those one bit away (680 keys at most); the stored hash comes with the key, so the exact distance
+needs no second look-up; the COMPARED closest candidates go through the aligned comparison.
+
+Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least
+JOIN_SHARE of the group's members it was compared with (see `placement`), so one false pair (a burst frame that
+looks like one copy) does not merge two pictures' groups.
+
+>>> placement(9, None, [(1, 1, True), (2, 1, True), (3, 1, False), (5, None, True)]).group
+1
+>>> placement(9, None, [(1, 1, True), (2, 1, False), (3, 1, False)]).group is None
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, or_, select, update
+
+from catalog import fingerprints as F
+from catalog.errors import CatalogError
+from catalog.fingerprints import Capture, Fingerprint, Thresholds
+from catalog.models import Photo, VariantBand, VariantFingerprint
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from catalog.library import Library
+
+#: At most this many candidates (the closest by their hashes) are compared in stage two: it bounds a look-up
+#: when many pictures are alike (a catalogue of one football match).
+COMPARED = 40
+#: A photo joins a group when it is a variant of at least this share of the members it was compared with.
+JOIN_SHARE = 0.67
+#: Largest IN list sent at once (SQLite's limit on bound parameters is 32,766; PostgreSQL's 65,535).
+_CHUNK = 900
+#: Photos fingerprinted in this process below this many; above, in reader processes.
+PARALLEL_THRESHOLD = 16
+
+
+# --- the house rules ---------------------------------------------------------------------------------------------
+
+#: The ways of telling the copy to run from the others, each as "lower sorts first" for a photo. `best` in the
+#: house rules lists them in order; the first that tells two copies apart decides.
+BEST_RULES: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "unrestricted": ("carries no restriction (EDITORIAL USE ONLY, an embargo, a region out ...)",
+                     lambda copy: len(copy.restrictions)),
+    "largest": ("the most pixels", lambda copy: -((copy.photo.width or 0) * (copy.photo.height or 0))),
+    "full_caption": ("the longest caption (a full caption beats a truncated or missing one)",
+                     lambda copy: -len((copy.photo.caption or "").split())),
+    "earliest": ("the earliest in the catalogue (the first to arrive)",
+                 lambda copy: (copy.photo.imported_at is None, copy.photo.imported_at, copy.photo.id)),
+}
+
+
+@dataclass(frozen=True)
+class VariantRules:
+    """The `[variants]` table of the house rules, with the shipped defaults (catalog/rules/default.toml)."""
+
+    best: tuple[str, ...] = ("unrestricted", "largest", "full_caption", "earliest")
+    #: Fingerprint every photo an import stored, after its batches (costs 10-35 ms a photo).
+    after_import: bool = False
+    limits: Thresholds = F.DEFAULT_THRESHOLDS
+    join_share: float = JOIN_SHARE
+
+
+def variant_rules(rules) -> VariantRules:
+    """The variant rules of a Rules object (its raw `[variants]` table), checked; CatalogError when wrong.
+
+    >>> class R: variants = {"best": ["largest"], "blob": 0.5}
+    >>> variant_rules(R()).best, variant_rules(R()).limits.blob
+    (('largest',), 0.5)
+    """
+    raw = dict(getattr(rules, "variants", None) or {})
+    where = "the house rules' [variants]"
+    known = {"best", "after_import", "distance", "blob", "colour_blob", "join_share"}
+    unknown = set(raw) - known
+    if unknown:
+        raise CatalogError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    best = raw.get("best", list(VariantRules.best))
+    if not isinstance(best, list) or not best or any(name not in BEST_RULES for name in best):
+        raise CatalogError(f"{where}: best must list some of {', '.join(BEST_RULES)}, e.g. best = [\"largest\"]")
+    numbers = {}
+    for key in ("distance", "blob", "colour_blob", "join_share"):
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise CatalogError(f"{where}: {key} must be a positive number, e.g. {key} = 0.4")
+            numbers[key] = float(value)
+    after = raw.get("after_import", False)
+    if not isinstance(after, bool):
+        raise CatalogError(f"{where}: after_import must be true or false")
+    defaults = F.DEFAULT_THRESHOLDS
+    limits = Thresholds(numbers.get("distance", defaults.distance), numbers.get("blob", defaults.blob),
+                        numbers.get("colour_blob", defaults.colour_blob))
+    return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE))
+
+
+# --- storing -----------------------------------------------------------------------------------------------------
+
+def _signed(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _unsigned(value: int) -> int:
+    return value + (1 << 64) if value < 0 else value
+
+
+def band_rows(photo_id: int, fp: Fingerprint) -> list[dict]:
+    """The variant_band rows of a fingerprint."""
+    rows = {}
+    for window, value in enumerate(fp.hashes):
+        for key in F.bands(value):
+            rows[(key, window)] = {"key": key, "window": window, "photo_id": photo_id, "hash": _signed(value)}
+    return list(rows.values())
+
+
+def store(session: Session, photo_id: int, fp: Fingerprint | None, file_fingerprint: str) -> None:
+    """Store (or replace) a photo's fingerprint and its index rows; it is placed in a group later (`place`).
+
+    A photo whose fingerprint changed leaves its group; None records that its pixels could not be read.
+    """
+    session.execute(delete(VariantBand).where(VariantBand.photo_id == photo_id))
+    session.execute(delete(VariantFingerprint).where(VariantFingerprint.photo_id == photo_id))
+    session.execute(VariantFingerprint.__table__.insert().values(
+        photo_id=photo_id, fingerprint=fp.to_bytes() if fp else None, file_fingerprint=file_fingerprint,
+        made_from=fp.source if fp else None, group_id=None, placed=fp is None))
+    if fp is not None:
+        session.execute(VariantBand.__table__.insert(), band_rows(photo_id, fp))
+
+
+def store_imported(session: Session, rows: list[tuple[int, str, bytes]]) -> None:
+    """What an import's readers made from trusted thumbnails: (photo id, file fingerprint, fingerprint bytes).
+    Stored unplaced: comparing them is the next `bring_up_to_date`'s work, not the import's."""
+    for photo_id, file_fingerprint, data in rows:
+        fp = Fingerprint.from_bytes(data)
+        if fp is not None:
+            store(session, photo_id, fp, file_fingerprint)
+
+
+# --- finding ---------------------------------------------------------------------------------------------------------
+
+def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None) -> dict[int, int]:
+    """Stage one through the index: photo id -> fewest differing bits, for photos within CANDIDATE_BITS."""
+    whole = set(F.probes(fp.hashes[0]))
+    windows = {key for value in fp.hashes[1:] for key in F.probes(value)} - whole
+    found: dict[int, int] = {}
+    band = VariantBand.__table__.c
+    for keys, whole_only in ((sorted(whole), False), (sorted(windows), True)):
+        for start in range(0, len(keys), _CHUNK):
+            query = select(band.photo_id, band.window, band.hash).where(band.key.in_(keys[start:start + _CHUNK]))
+            if whole_only:
+                query = query.where(band.window == 0)
+            for photo_id, window, stored in session.execute(query):
+                if photo_id == exclude:
+                    continue
+                stored = _unsigned(stored)
+                mine = fp.hashes if window == 0 else fp.hashes[:1]
+                bits = min((value ^ stored).bit_count() for value in mine)
+                if bits <= F.CANDIDATE_BITS and bits < found.get(photo_id, 65):
+                    found[photo_id] = bits
+    return found
+
+
+def capture_of_photo(make: str | None, model: str | None, taken: str | None) -> Capture | None:
+    """The capture evidence of a stored photo: its camera (make and model) and its date taken."""
+    if not (make and model) and not taken:
+        return None
+    camera = " ".join(f"{make or ''} {model or ''}".lower().split()) if make and model else None
+    return Capture(camera, taken)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored photo as stage two needs it."""
+
+    photo_id: int
+    fp: Fingerprint
+    group: int | None
+    capture: Capture | None
+
+
+def load(session: Session, ids: Iterable[int]) -> dict[int, Stored]:
+    """The stored fingerprints of `ids` (those that have one), with group and capture evidence."""
+    found: dict[int, Stored] = {}
+    ids = sorted(set(ids))
+    vf, photo = VariantFingerprint.__table__.c, Photo.__table__.c
+    for start in range(0, len(ids), _CHUNK):
+        rows = session.execute(
+            select(vf.photo_id, vf.fingerprint, vf.group_id, photo.make, photo.model, photo.taken)
+            .join(Photo.__table__, photo.id == vf.photo_id)
+            .where(vf.photo_id.in_(ids[start:start + _CHUNK]), vf.fingerprint.is_not(None)))
+        for photo_id, data, group, make, model, taken in rows:
+            fp = Fingerprint.from_bytes(bytes(data))
+            if fp is not None:
+                found[photo_id] = Stored(photo_id, fp, group, capture_of_photo(make, model, taken))
+    return found
+
+
+@dataclass(frozen=True)
+class Alike:
+    """A photo found like another: how far (the aligned mean residual) and whether it is a variant."""
+
+    photo_id: int
+    distance: float
+    variant: bool
+    group: int | None = None
+    #: Both files say one camera at two moments: another frame, whatever the pixels say.
+    other_frame: bool = False
+
+
+def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, *, exclude: int | None = None,
+             limits: Thresholds = F.DEFAULT_THRESHOLDS) -> list[Alike]:
+    """Every candidate of stage one (the COMPARED closest) with its verdict, closest first."""
+    found = candidates(session, fp, exclude=exclude)
+    ids = sorted(found, key=lambda photo_id: (found[photo_id], photo_id))[:COMPARED]
+    out = []
+    for photo_id, other in load(session, ids).items():
+        is_variant, comparison = F.verdict(fp, other.fp, capture, other.capture, limits)
+        distance = comparison.distance if comparison is not None else float("inf")
+        out.append(Alike(photo_id, distance, is_variant, other.group,
+                         F.same_capture(capture, other.capture) is False))
+    out.sort(key=lambda alike: (alike.distance, alike.photo_id))
+    return out
+
+
+def similar(session: Session, photo_id: int, *, limits: Thresholds = F.DEFAULT_THRESHOLDS) -> list[Alike]:
+    """The photos like a stored one, closest first: its variants, then pictures alike that are not copies
+    (another frame of the scene) whose geometry still fits. [] when the photo has no fingerprint."""
+    own = load(session, [photo_id]).get(photo_id)
+    if own is None:
+        return []
+    return [alike for alike in compared(session, own.fp, own.capture, exclude=photo_id, limits=limits)
+            if alike.distance != float("inf")]
+
+
+# --- groups ----------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Placement:
+    """Where a photo goes: the group (None: none), the groups merged into it, the ungrouped photos joining it."""
+
+    group: int | None
+    merged: list[int] = field(default_factory=list)
+    joining: list[int] = field(default_factory=list)
+
+
+def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | None, bool]],
+              share: float = JOIN_SHARE, barred: Iterable[int] = ()) -> Placement:
+    """Decide a photo's group from its verdicts against the candidates: (other id, other's group, variant?).
+
+    A group is joined (or merged) only when the photo is a variant of at least `share` of its members that
+    were compared, and is not `barred` (it holds a frame that the capture evidence proves another moment of
+    the same camera); photos in no group that it is a variant of join it. The group keeps the smallest id.
+
+    >>> placement(9, None, [(1, 1, True), (2, 1, True)], barred=[1]).group is None
+    True
+    """
+    compared_in: dict[int, int] = {}
+    positive_in: dict[int, int] = {}
+    loose: list[int] = []
+    for other, group, is_variant in verdicts:
+        if group is None:
+            if is_variant:
+                loose.append(other)
+            continue
+        compared_in[group] = compared_in.get(group, 0) + 1
+        positive_in[group] = positive_in.get(group, 0) + is_variant
+    groups = {group for group, n in compared_in.items() if positive_in[group] and positive_in[group] >= share * n}
+    groups -= set(barred)
+    if own is not None:
+        groups.add(own)
+    if not groups and not loose:
+        return Placement(None)
+    target = min(groups) if groups else min(photo_id, *loose)
+    return Placement(target, sorted(groups - {target}), [photo_id, *loose])
+
+
+def place(session: Session, photo_id: int, rules: VariantRules = VariantRules()) -> int | None:
+    """Compare a stored photo with the catalogue and put it in its group (merging groups it ties together)."""
+    own = load(session, [photo_id]).get(photo_id)
+    vf = VariantFingerprint.__table__.c
+    if own is None:
+        session.execute(update(VariantFingerprint).where(vf.photo_id == photo_id).values(placed=True))
+        return None
+    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits)
+    verdicts = [(alike.photo_id, alike.group, alike.variant) for alike in alikes]
+    barred = {alike.group for alike in alikes if alike.other_frame and alike.group is not None}
+    decided = placement(photo_id, own.group, verdicts, rules.join_share, barred)
+    if decided.merged:
+        session.execute(update(VariantFingerprint).where(vf.group_id.in_(decided.merged))
+                        .values(group_id=decided.group))
+    if decided.group is not None:
+        session.execute(update(VariantFingerprint).where(vf.photo_id.in_(decided.joining))
+                        .values(group_id=decided.group))
+    session.execute(update(VariantFingerprint).where(vf.photo_id == photo_id).values(placed=True))
+    return decided.group
+
+
+def groups_of(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """photo id -> (group, number of photos in it), for the photos among `ids` in a group of two or more."""
+    ids = sorted(set(ids))
+    vf = VariantFingerprint.__table__.c
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(session.execute(select(vf.photo_id, vf.group_id).where(
+            vf.photo_id.in_(ids[start:start + _CHUNK]), vf.group_id.is_not(None))).all())
+    sizes = dict(session.execute(select(vf.group_id, func.count()).where(vf.group_id.in_(set(found.values())))
+                                 .group_by(vf.group_id)).all()) if found else {}
+    return {pid: (group, sizes[group]) for pid, group in found.items() if sizes.get(group, 0) > 1}
+
+
+def members(session: Session, group: int) -> list[int]:
+    """The photo ids of a group, in id order."""
+    vf = VariantFingerprint.__table__.c
+    return list(session.scalars(select(vf.photo_id).where(vf.group_id == group).order_by(vf.photo_id)))
+
+
+def grouped_ids():
+    """SELECT of the photo ids that are in a group of two or more (for `variants:yes`)."""
+    vf = VariantFingerprint.__table__.c
+    shared = select(vf.group_id).where(vf.group_id.is_not(None)).group_by(vf.group_id).having(func.count() > 1)
+    return select(vf.photo_id).where(vf.group_id.in_(shared))
+
+
+# --- bringing the catalogue up to date ------------------------------------------------------------------------
+
+@dataclass
+class UpToDate:
+    """What `bring_up_to_date` did."""
+
+    fingerprinted: int = 0
+    unreadable: int = 0
+    placed: int = 0
+    #: True when the catalogue is read-only: what is stored is used as it is.
+    read_only: bool = False
+
+
+def pending(session: Session, ids: set[int] | None = None) -> list[tuple[int, str, str]]:
+    """(id, path to open, file fingerprint) of the photos with no fingerprint or one of an older file."""
+    vf = VariantFingerprint.__table__.c
+    photo = Photo.__table__.c
+    query = (select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
+             .outerjoin(VariantFingerprint.__table__, vf.photo_id == photo.id)
+             .where(or_(vf.photo_id.is_(None), vf.file_fingerprint != photo.fingerprint),
+                    photo.missing_since.is_(None)).order_by(photo.id))
+    out = []
+    for pid, path, raw, file_fingerprint in session.execute(query):
+        if ids is None or pid in ids:
+            out.append((pid, os.fsdecode(raw) if raw else path, file_fingerprint))
+    return out
+
+
+def _fingerprint_file(path: str) -> bytes | None:
+    fp = F.perceptual_fingerprint(path)
+    return fp.to_bytes() if fp is not None else None
+
+
+def _fingerprints(paths: list[str], workers: int | None) -> Iterable[bytes | None]:
+    """The fingerprints of the files, in order: in reader processes when there are many."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        yield from map(_fingerprint_file, paths)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_fingerprint_file, paths, chunksize=8)
+
+
+def bring_up_to_date(library: Library, *, workers: int | None = None,
+                     advance: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
+                     batch: int = 200, ids: list[int] | None = None) -> UpToDate:
+    """Fingerprint the photos that have none (or whose file changed), then place every photo not yet placed;
+    only the photos `ids` when given (`catalog watch` does its arrivals, not the catalogue's backlog).
+
+    Incremental: each photo is fingerprinted and placed once; a second call with nothing new costs two
+    queries. In a read-only catalogue nothing is done (what is stored is used).
+    """
+    report = UpToDate(read_only=library.readonly)
+    if library.readonly:
+        return report
+    rules = variant_rules(library.rules)
+    with library.session() as session:
+        todo = pending(session, set(ids) if ids is not None else None)
+    if total:
+        total(len(todo))
+    done: list[tuple[int, str, bytes | None]] = []
+
+    def flush():
+        rows = list(done)
+        done.clear()
+
+        def action(session):
+            for photo_id, file_fingerprint, data in rows:
+                store(session, photo_id, Fingerprint.from_bytes(data) if data else None, file_fingerprint)
+
+        library.write(action)
+
+    for (photo_id, _, file_fingerprint), data in zip(todo, _fingerprints([path for _, path, _ in todo], workers)):
+        done.append((photo_id, file_fingerprint, data))
+        report.fingerprinted += data is not None
+        report.unreadable += data is None
+        if advance:
+            advance(1)
+        if len(done) >= batch:
+            flush()
+    if done:
+        flush()
+    vf = VariantFingerprint.__table__.c
+    while True:
+        with library.session() as session:
+            query = select(vf.photo_id).where(vf.placed.is_(False))
+            if ids is not None:
+                query = query.where(vf.photo_id.in_(sorted(ids)[:_CHUNK]))
+            chosen = list(session.scalars(query.order_by(vf.photo_id).limit(batch)))
+        if not chosen:
+            break
+
+        def action(session, chosen=chosen):
+            for photo_id in chosen:
+                place(session, photo_id, rules)
+
+        library.write(action)
+        report.placed += len(chosen)
+    return report
+
+
+# --- the copies of a group, and the one to run --------------------------------------------------------------------
+
+@dataclass
+class Copy:
+    """One copy in a group: the photo, its restrictions (as stored), and whether it is the best."""
+
+    photo: Photo
+    restrictions: list = field(default_factory=list)
+    best: bool = False
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """One restriction a copy carries, as the import stored it (catalog.metadata.restrictions)."""
+
+    kind: str
+    text: str
+
+
+def restrictions_of(photo: Photo) -> list[Restriction]:
+    """The restrictions stored with a photo (photo.restrictions: its file's rights fields and caption)."""
+    return [Restriction(str(r.get("kind", "other")), str(r.get("text", ""))) for r in (photo.restrictions or [])]
+
+
+def choose_best(copies: list[Copy], best: tuple[str, ...]) -> Copy:
+    """Mark and return the copy to run: the first by the house rules' `best` order.
+
+    >>> from types import SimpleNamespace as S
+    >>> small = Copy(S(id=1, width=600, height=400, caption="A", imported_at=1))
+    >>> large = Copy(S(id=2, width=3000, height=2000, caption="A", imported_at=2))
+    >>> choose_best([small, large], ("largest",)).photo.id
+    2
+    """
+    chosen = min(copies, key=lambda copy: tuple(BEST_RULES[name][1](copy) for name in best))
+    for copy in copies:
+        copy.best = copy is chosen
+    return chosen
+
+
+def group_copies(session: Session, group: int, best: tuple[str, ...]) -> list[Copy]:
+    """The copies of a group, the best first, then by id."""
+    photos = list(session.scalars(select(Photo).where(Photo.id.in_(members(session, group)))))
+    copies = [Copy(photo, restrictions_of(photo)) for photo in photos]
+    if not copies:
+        return []
+    chosen = choose_best(copies, best)
+    return [chosen] + sorted((c for c in copies if c is not chosen), key=lambda c: c.photo.id)
+
+
+def best_of_groups(session: Session, groups: Iterable[int], best: tuple[str, ...]) -> dict[int, int]:
+    """group -> the id of its best copy (for the JSON's `variants.best`)."""
+    return {group: copies[0].photo.id for group in set(groups) if (copies := group_copies(session, group, best))}
+
+
+@dataclass
+class Group:
+    """A variant group as `catalog variants` lists it: its copies, the best first."""
+
+    id: int
+    copies: list[Copy]
+
+    @property
+    def best(self) -> Copy:
+        return self.copies[0]
+
+
+def list_groups(library: Library, args: list[str], *, workers: int | None = None,
+                progress: dict | None = None) -> tuple[list[Group], UpToDate]:
+    """The variant groups that hold a photo the terms select (every group without terms), largest first,
+    after bringing the catalogue up to date; each group's copies with their restrictions, the best first."""
+    report = bring_up_to_date(library, workers=workers, **(progress or {}))
+    rules = variant_rules(library.rules)
+    vf = VariantFingerprint.__table__.c
+    with library.session() as session:
+        shared = select(vf.group_id).where(vf.group_id.is_not(None)).group_by(vf.group_id).having(func.count() > 1)
+        query = select(vf.group_id, func.count()).where(vf.group_id.in_(shared))
+        if args:
+            query = query.where(vf.group_id.in_(select(vf.group_id).where(vf.photo_id.in_(library.matching_ids(args)))))
+        found = session.execute(query.group_by(vf.group_id).order_by(func.count().desc(), vf.group_id)).all()
+        groups = [Group(group, group_copies(session, group, rules.best)) for group, _ in found]
+    return [group for group in groups if len(group.copies) > 1], report
+
+
+def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
+    """Among `photos` (a story's, in order), those that are copies of one picture, group by group: what
+    `credits` warns about. The photos are compared with each other directly (their stored fingerprints, or
+    made now from their files), so the answer does not wait for the whole catalogue to be fingerprinted."""
+    unique = list({photo.id: photo for photo in photos}.values())
+    if len(unique) < 2:
+        return []
+    rules = variant_rules(library.rules)
+    with library.session() as session:
+        stored = load(session, [photo.id for photo in unique])
+    prints = {}
+    for photo in unique:
+        if photo.id in stored:
+            prints[photo.id] = stored[photo.id].fp, stored[photo.id].capture
+        else:
+            prints[photo.id] = (F.perceptual_fingerprint(photo.file_path),
+                                capture_of_photo(photo.make, photo.model, photo.taken))
+    parent = {photo.id: photo.id for photo in unique}
+
+    def root(pid):
+        while parent[pid] != pid:
+            pid = parent[pid]
+        return pid
+
+    for n, a in enumerate(unique):
+        for b in unique[n + 1:]:
+            (fa, ca), (fb, cb) = prints[a.id], prints[b.id]
+            if fa is not None and fb is not None and F.is_variant(fa, fb, ca, cb, rules.limits):
+                parent[root(b.id)] = root(a.id)
+    by_root: dict[int, list[Photo]] = {}
+    for photo in unique:
+        by_root.setdefault(root(photo.id), []).append(photo)
+    return [same for same in by_root.values() if len(same) > 1]
+
+
+def annotate(session: Session, photos: list[Photo], best: tuple[str, ...]) -> None:
+    """Set each photo's `variant_info` (the JSON's "variants"): {"group", "of", "best"}, or None when the
+    photo has no copy in the catalogue. One query for a page without groups."""
+    info = groups_of(session, [photo.id for photo in photos]) if photos else {}
+    bests = best_of_groups(session, {group for group, _ in info.values()}, best) if info else {}
+    for photo in photos:
+        found = info.get(photo.id)
+        photo.variant_info = {"group": found[0], "of": found[1], "best": bests.get(found[0])} if found else None
+
+
+# --- caption differences between copies ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """One run of words: the same in both captions ("same"), only in the first ("removed"), only in the
+    second ("added"), or replaced ("changed": `old` in the first, `new` in the second)."""
+
+    kind: str
+    old: str
+    new: str
+
+
+_WORD = re.compile(r"\s+|[^\s]+")
+
+
+def caption_diff(a: str | None, b: str | None) -> list[Change]:
+    """The word-by-word difference between two captions, as runs a table or a page can colour.
+
+    Whitespace is kept with the words, so joining `old` of every run gives `a` back, and `new` gives `b`.
+
+    >>> for change in caption_diff("Crowds gather in Hefei, Anhui.", "Crowds gather in Lanzhou, Gansu."):
+    ...     print(change.kind, repr(change.old), repr(change.new))
+    same 'Crowds gather in ' 'Crowds gather in '
+    changed 'Hefei, Anhui.' 'Lanzhou, Gansu.'
+    """
+    old_tokens = _WORD.findall(a or "")
+    new_tokens = _WORD.findall(b or "")
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2])
+        kind = {"equal": "same", "delete": "removed", "insert": "added", "replace": "changed"}[tag]
+        if changes and kind != "same" and changes[-1].kind != "same":
+            last = changes.pop()  # two neighbouring differences read as one change
+            changes.append(Change("changed", last.old + old, last.new + new))
+        else:
+            changes.append(Change(kind, old, new))
+    return _joined(changes)
+
+
+def _joined(changes: list[Change]) -> list[Change]:
+    """Two changes with only a space between them read as one ("Hefei, Anhui" -> "Lanzhou, Gansu")."""
+    out: list[Change] = []
+    for change in changes:
+        if (change.kind != "same" and len(out) >= 2 and out[-1].kind == "same" and not out[-1].old.strip()
+                and out[-2].kind != "same"):
+            space, before = out.pop(), out.pop()
+            change = Change("changed", before.old + space.old + change.old, before.new + space.new + change.new)
+        out.append(change)
+    return out
+
+
+def caption_diff_text(changes: list[Change]) -> str:
+    """The difference on one line for a terminal: removed words in [-...-], added ones in {+...+}.
+
+    >>> caption_diff_text(caption_diff("Taken on May 3.", "Taken on May 4."))
+    'Taken on May [-3.-]{+4.+}'
+    """
+    parts = []
+    for change in changes:
+        if change.kind == "same":
+            parts.append(change.old)
+            continue
+        if change.old.strip():
+            parts.append(f"[-{change.old}-]")
+        if change.new.strip():
+            parts.append(f"{{+{change.new}+}}")
+    return "".join(parts)
+
+
+def unchanged(changes: list[Change]) -> bool:
+    return all(change.kind == "same" for change in changes)
+
+
+__all__ = [
+    "COMPARED",
+    "JOIN_SHARE",
+    "Alike",
+    "Change",
+    "Copy",
+    "Group",
+    "Placement",
+    "UpToDate",
+    "VariantRules",
+    "annotate",
+    "band_rows",
+    "best_of_groups",
+    "bring_up_to_date",
+    "candidates",
+    "caption_diff",
+    "caption_diff_text",
+    "choose_best",
+    "compared",
+    "copies_in",
+    "group_copies",
+    "grouped_ids",
+    "groups_of",
+    "list_groups",
+    "load",
+    "members",
+    "pending",
+    "place",
+    "placement",
+    "similar",
+    "store",
+    "store_imported",
+    "variant_rules",
+]

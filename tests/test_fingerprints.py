@@ -1,0 +1,249 @@
+"""Perceptual fingerprints: copies made with Pillow are variants, another frame of the scene is not.
+
+The pictures are drawn here (a landscape with a subject, grain); each copy is written as a real JPEG file and
+fingerprinted from the file, as the importer will.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+
+import pytest
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
+
+from catalog import fingerprints as F
+
+
+def scene(seed: int = 1, subject_x: float = 0.3, size=(900, 600)) -> Image.Image:
+    """A landscape (sky, hills, houses, grain) with a person-sized subject at `subject_x` of the width."""
+    rng = random.Random(seed)
+    w, h = size
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    image = Image.blend(image, Image.new("RGB", size, (90, 140, 200)), 0.6)
+    draw = ImageDraw.Draw(image)
+    horizon = int(h * 0.55)
+    for layer in range(3):
+        points = [(0, h)] + [(x, horizon - rng.randint(0, h // 4) + layer * h // 14)
+                             for x in range(0, w + w // 8, w // 8)] + [(w, h)]
+        draw.polygon(points, fill=(40 + 40 * layer, 90 + 30 * layer, 40 + 10 * layer))
+    for _ in range(14):
+        x, y = rng.randint(0, w), rng.randint(horizon, h - h // 12)
+        s = rng.randint(h // 30, h // 12)
+        draw.rectangle([x - s, y - s, x + s, y + s], fill=(rng.randint(120, 250), rng.randint(60, 200), 60))
+        draw.polygon([(x - s, y - s), (x, y - 2 * s), (x + s, y - s)], fill=(150, 40, 30))
+    sx, sy = int(subject_x * w), int(h * 0.35)
+    draw.ellipse([sx - h // 16, sy - h // 8, sx + h // 16, sy], fill=(230, 200, 170))
+    draw.rectangle([sx - h // 10, sy, sx + h // 10, sy + h // 3], fill=(200, 30, 40))
+    noise = Image.effect_noise(size, 40).convert("RGB")
+    return Image.blend(image.filter(ImageFilter.GaussianBlur(1)), noise, 0.1)
+
+
+def write(tmp_path, name: str, image: Image.Image, quality: int = 90, **params) -> str:
+    path = tmp_path / f"{name}.jpg"
+    image.convert("RGB").save(path, "JPEG", quality=quality, **params)
+    return str(path)
+
+
+def crop(image, left=0.0, top=0.0, right=0.0, bottom=0.0):
+    w, h = image.size
+    return image.crop((round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom))))
+
+
+COPIES = {
+    "resized to half": lambda im: im.resize((im.width // 2, im.height // 2), Image.Resampling.LANCZOS),
+    "resized to 200 px": lambda im: im.resize((200, 133), Image.Resampling.LANCZOS),
+    "cropped 10% on the left": lambda im: crop(im, left=0.10),
+    "cropped 10% at the bottom": lambda im: crop(im, bottom=0.10),
+    "cropped 8% on every side": lambda im: crop(im, 0.08, 0.08, 0.08, 0.08),
+    "grey": lambda im: im.convert("L"),
+    "brighter": lambda im: ImageEnhance.Brightness(im).enhance(1.25),
+    "less contrast": lambda im: ImageEnhance.Contrast(im).enhance(0.75),
+    "white border": lambda im: ImageOps.expand(im, 30, fill="white"),
+    "black border": lambda im: ImageOps.expand(im, 12, fill="black"),
+    "rotated 1°": lambda im: im.rotate(1.0, Image.Resampling.BICUBIC),
+    "rotated 2°, straightened": lambda im: crop(im.rotate(-2.0, Image.Resampling.BICUBIC), 0.04, 0.05, 0.04, 0.05),
+}
+
+
+@pytest.fixture(scope="module")
+def original(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fingerprints")
+    return folder, scene(), F.perceptual_fingerprint(write(folder, "original", scene()))
+
+
+@pytest.mark.parametrize("kind, make", [
+    pytest.param(kind, make.values[0], marks=make.marks, id=kind) if hasattr(make, "values") else
+    pytest.param(kind, make, id=kind) for kind, make in sorted(COPIES.items())])
+def test_a_copy_is_a_variant(original, kind, make):
+    folder, picture, fp = original
+    copy = F.perceptual_fingerprint(write(folder, kind.replace(" ", "-").replace("°", ""), make(picture)))
+    assert copy is not None
+    assert F.hash_distance(fp, copy)[0] <= F.CANDIDATE_BITS
+    verdict = F.compare(fp, copy)
+    assert verdict.variant, verdict
+    assert F.is_variant(fp, copy) and F.is_variant(copy, fp)
+
+
+@pytest.mark.parametrize("quality", [95, 75, 50, 25])
+def test_recompressed_copies_are_variants(original, quality):
+    folder, picture, fp = original
+    copy = F.perceptual_fingerprint(write(folder, f"q{quality}", picture, quality=quality))
+    assert F.is_variant(fp, copy)
+    assert F.distance(fp, copy) < F.VARIANT_DISTANCE
+
+
+def test_the_next_frame_is_not_a_variant(original):
+    """The same scene a moment later, the subject a fifth of the picture further on, the camera still."""
+    folder, _, fp = original
+    later = F.perceptual_fingerprint(write(folder, "frame-2", scene(subject_x=0.5)))
+    assert not F.is_variant(fp, later)
+    assert not F.is_variant(later, fp)
+
+
+def test_a_copy_of_the_next_frame_is_not_a_variant(original):
+    folder, _, fp = original
+    later = crop(scene(subject_x=0.55), left=0.05).resize((600, 380))
+    assert not F.is_variant(fp, F.perceptual_fingerprint(write(folder, "frame-2-web", later, quality=70)))
+
+
+def test_another_picture_is_far(original):
+    folder, _, fp = original
+    other = F.perceptual_fingerprint(write(folder, "other", scene(seed=7).transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+    assert F.hash_distance(fp, other)[0] > F.CANDIDATE_BITS or not F.compare(fp, other).variant
+    assert not F.is_variant(fp, other)
+
+
+def test_identical_pixels_are_at_distance_zero(original):
+    _, picture, fp = original
+    again = F.perceptual_fingerprint(picture.copy())  # the pixels before JPEG compression
+    assert F.hash_distance(fp, again)[0] <= 6 and F.is_variant(fp, again)
+    assert F.distance(fp, fp) < 1e-6  # the alignment stops within a rounding error of the identity
+    assert F.compare(fp, fp).box == (0.0, 0.0, 1.0, 1.0)
+
+
+def test_exif_orientation_is_applied(tmp_path):
+    """A camera's portrait photo stored sideways with Orientation 6 fingerprints like the upright pixels."""
+    picture = scene()
+    upright = F.perceptual_fingerprint(write(tmp_path, "upright", picture.rotate(-90, expand=True)))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    sideways = F.perceptual_fingerprint(write(tmp_path, "sideways", picture, exif=exif))
+    assert abs(sideways.aspect - upright.aspect) < 0.02
+    assert F.is_variant(upright, sideways)
+    assert not F.is_variant(F.perceptual_fingerprint(write(tmp_path, "plain", picture)), upright)
+
+
+def test_round_trip_through_bytes(original):
+    _, _, fp = original
+    data = fp.to_bytes()
+    assert len(data) == 6 + 8 * len(F.WINDOWS) + F.SIGNATURE ** 2 + 2 * F.CHROMA ** 2  # a colour picture
+    assert F.Fingerprint.from_bytes(data) == fp
+    assert F.Fingerprint.from_bytes(data[:-1]) is None
+    assert F.Fingerprint.from_bytes(b"\x09" + data[1:]) is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not an image at all", b"\xff\xd8\xff\xe0" + b"\x00" * 50])
+def test_unreadable_files_have_no_fingerprint(tmp_path, content):
+    path = tmp_path / "broken.jpg"
+    path.write_bytes(content)
+    assert F.perceptual_fingerprint(str(path)) is None
+
+
+def test_truncated_jpeg_and_tiny_images(tmp_path):
+    data = io.BytesIO()
+    scene().save(data, "JPEG", quality=90)
+    (tmp_path / "cut.jpg").write_bytes(data.getvalue()[:3000])
+    assert F.perceptual_fingerprint(str(tmp_path / "cut.jpg")) is None
+    assert F.perceptual_fingerprint(Image.new("RGB", (4, 4), "red")) is None
+    assert F.perceptual_fingerprint(str(tmp_path)) is None  # a folder
+    flat = F.perceptual_fingerprint(Image.new("RGB", (300, 200), "gray"))
+    assert flat is None or not F.compare(flat, F.perceptual_fingerprint(scene())).variant
+
+
+def test_transparent_and_sixteen_bit_images(tmp_path):
+    picture = scene()
+    rgba = picture.convert("RGBA")
+    rgba.putalpha(255)
+    rgba.save(tmp_path / "alpha.png")
+    assert F.is_variant(F.perceptual_fingerprint(str(tmp_path / "alpha.png")), F.perceptual_fingerprint(picture))
+    wide = picture.convert("L").point(lambda v: v * 256, "I").convert("I;16")
+    wide.save(tmp_path / "deep.png")
+    assert F.is_variant(F.perceptual_fingerprint(str(tmp_path / "deep.png")), F.perceptual_fingerprint(picture))
+
+
+# --- the EXIF thumbnail ------------------------------------------------------------------------------------------
+
+def exif_with_thumbnail(thumbnail: Image.Image, stated_size: tuple[int, int] | None = None) -> bytes:
+    """An EXIF block (little-endian TIFF) with `thumbnail` as its IFD1 JPEG, and optionally
+    PixelXDimension/PixelYDimension in an Exif IFD."""
+    buffer = io.BytesIO()
+    thumbnail.convert("RGB").save(buffer, "JPEG", quality=80)
+    jpeg = buffer.getvalue()
+    entries0 = [(0x0112, 3, 1, 1)]
+    if stated_size:
+        entries0.append((0x8769, 4, 1, 0))  # offset patched below
+    ifd0_size = 2 + 12 * len(entries0) + 4
+    exif_ifd_offset = 8 + ifd0_size
+    exif_ifd = b""
+    if stated_size:
+        exif_ifd = struct.pack("<H", 2) + struct.pack("<HHII", 0xA002, 4, 1, stated_size[0]) + \
+            struct.pack("<HHII", 0xA003, 4, 1, stated_size[1]) + struct.pack("<I", 0)
+    ifd1_offset = exif_ifd_offset + len(exif_ifd)
+    ifd1_size = 2 + 12 * 3 + 4
+    thumb_offset = ifd1_offset + ifd1_size
+    ifd0 = struct.pack("<H", len(entries0))
+    for tag, kind, count, value in entries0:
+        ifd0 += struct.pack("<HHII", tag, kind, count, exif_ifd_offset if tag == 0x8769 else value)
+    ifd0 += struct.pack("<I", ifd1_offset)
+    ifd1 = struct.pack("<H", 3) + struct.pack("<HHII", 0x0103, 3, 1, 6) + \
+        struct.pack("<HHII", 0x0201, 4, 1, thumb_offset) + struct.pack("<HHII", 0x0202, 4, 1, len(jpeg)) + \
+        struct.pack("<I", 0)
+    return b"Exif\x00\x00" + b"II*\x00" + struct.pack("<I", 8) + ifd0 + exif_ifd + ifd1 + jpeg
+
+
+def letterboxed(picture: Image.Image) -> Image.Image:
+    """A camera's 160×120 thumbnail of a 3:2 picture: black bars above and below."""
+    small = picture.resize((160, 107), Image.Resampling.LANCZOS)
+    framed = Image.new("RGB", (160, 120), "black")
+    framed.paste(small, (0, 6))
+    return framed
+
+
+def test_a_matching_thumbnail_is_used(tmp_path):
+    picture = scene()
+    path = write(tmp_path, "camera", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    fp = F.perceptual_fingerprint(path)
+    assert fp.source == "thumbnail"
+    from_pixels = F.perceptual_fingerprint(path, use_thumbnail=False)
+    assert from_pixels.source == "image"
+    assert F.is_variant(fp, from_pixels)
+    assert F.perceptual_fingerprint(path, main_image=False) == fp
+
+
+def test_a_thumbnail_left_from_before_a_crop_is_not_used(tmp_path):
+    """A tool cropped the picture and copied the EXIF block as it was: the stated size gives it away."""
+    picture = scene()
+    cropped = crop(picture, left=0.2)
+    path = write(tmp_path, "cropped", cropped, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    assert F.perceptual_fingerprint(path).source == "image"
+    assert F.perceptual_fingerprint(path, main_image=False) is None  # the cheap pass leaves it for later
+
+
+def test_a_thumbnail_of_another_shape_is_not_used(tmp_path):
+    picture = scene()
+    cropped = crop(picture, left=0.25)
+    path = write(tmp_path, "reshaped", cropped, exif=exif_with_thumbnail(letterboxed(picture)))
+    assert F.perceptual_fingerprint(path).source == "image"
+
+
+# --- the index keys -------------------------------------------------------------------------------------------------
+
+def test_bands_and_probes():
+    value = 0x0123_4567_89AB_CDEF
+    assert F.bands(value) == [0xCDEF, (1 << 16) | 0x89AB, (2 << 16) | 0x4567, (3 << 16) | 0x0123]
+    keys = F.probes(value, radius=1)
+    assert len(keys) == 4 * 17 and len(set(keys)) == 4 * 17
+    assert (1 << 16) | 0x89AA in keys and (1 << 16) | 0x89A8 not in keys
+    assert len(set(F.probes(value, radius=0))) == 4
