@@ -42,14 +42,25 @@ def reference() -> str:
 
 
 def _help(command: click.Command, words: list[str], parent: click.Command | None = None) -> str:
-    """The --help text as `catalog ... --help` prints it on a 100-column terminal."""
+    """The --help text as `catalog ... --help` prints it on a 100-column terminal.
+
+    The contexts are chained from the `catalog` group down, as a real invocation makes them: a subcommand
+    inherits the group's settings (its `-h` among them), and click remembers a command's help option from the
+    first context that asks, so a shorter chain here would make the page depend on what ran before.
+    """
+    from catalog.cli import main as root_group
+
     width = {"terminal_width": 100, "max_content_width": 100}
-    top = parent or command
-    settings = {k: v for k, v in top.context_settings.items() if k not in width}
-    root = click.Context(top, info_name=words[0], **settings, **width)
-    context = root
-    if parent is not None:
-        context = click.Context(command, info_name=words[-1], parent=root, **command.context_settings, **width)
+    chain: list[click.Command] = [root_group]
+    if parent is not None and parent is not root_group:
+        chain.append(parent)
+    if command is not root_group:
+        chain.append(command)
+    context: click.Context | None = None
+    for level, part in enumerate(chain):
+        settings = {k: v for k, v in part.context_settings.items() if k not in width}
+        context = click.Context(part, info_name=words[level], parent=context, **settings, **width)
+    assert context is not None
     return command.get_help(context).rstrip()
 
 
