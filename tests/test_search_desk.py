@@ -231,7 +231,7 @@ def test_near_coordinates_sorted_by_distance(cli, desk):
 def test_sort_distance_needs_near(cli, desk):
     result = cli("search", "in:China", "--sort", "distance")
     assert result.exit_code == 2
-    assert "needs a near: term" in result.output
+    assert "needs a near: or similar: term" in result.output
 
 
 # --- 4. words, ranked ---------------------------------------------------------------------------------------------

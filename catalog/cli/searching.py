@@ -39,6 +39,8 @@ Search terms (all must match; each shell argument is one term):
   c2pa:valid|invalid|none   C2PA Content Credentials that validate, fail, or none
   used:yes|no|STORY    in a story (catalog story), in none, in that one
   killed:yes|no        withdrawn (catalog kill, or a kill note in the file)
+  similar:PHOTO        copies and look-alikes of a photo (id or file), closest first
+  variants:yes|no      has a copy in the catalogue (catalog variants)
   -TERM                not (-in:Beijing, -train)
   FIELD:A,B            either (in:Gansu,Anhui, by:Zhang,Xu)
 
