@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -68,14 +68,33 @@ class Words:
     """The Chinese word lists in force, compiled."""
 
     lists: dict[str, dict[str, list[str]]]
+    #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
+    _made: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
         return self.lists[table][name]
 
     def any(self, key: str) -> str:
-        """A regex alternation of a list, longest first."""
-        return "|".join(re.escape(w) for w in sorted(self[key], key=len, reverse=True))
+        """A regex alternation of a list, longest first (built once: a caption asks for it many times)."""
+        made = self._made.get(("any", key))
+        if made is None:
+            made = self._made[("any", key)] = "|".join(re.escape(w) for w in self.longest_first(key))
+        return made
+
+    def longest_first(self, key: str) -> list[str]:
+        """The list, longest word first, so that 黔东南苗族侗族自治州 is tried before 自治州."""
+        made = self._made.get(("sorted", key))
+        if made is None:
+            made = self._made[("sorted", key)] = sorted(self[key], key=len, reverse=True)
+        return made
+
+    def pattern(self, key: str) -> re.Pattern:
+        """The list's alternation, compiled once."""
+        made = self._made.get(("pattern", key))
+        if made is None:
+            made = self._made[("pattern", key)] = re.compile(f"(?:{self.any(key)})")
+        return made
 
 
 @lru_cache(maxsize=8)
@@ -462,7 +481,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
             position += 1
     best: tuple[list[Element], str | None] | None = None
-    starts = [position] + [m.end() for m in re.finditer(words.any("places.before_place"), plain[start:end])]
+    starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
@@ -487,6 +506,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     return place
 
 
+_STATE = re.compile("[\u4e00-\u9fff]{2,5}?州")  # 瓦哈卡州
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
@@ -494,12 +514,33 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = [start]
-    names = words.lists["places"]["provinces"] + words.lists["places"]["municipalities"]
+    names = _big_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or any(
-                plain.startswith(name, at) for name in names):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
             found.append(at)
     return found
+
+
+def _big_names_from(words: Words) -> dict[str, list[str]]:
+    """Provinces and municipalities by their first character, longest first."""
+    made = words._made.get(("big_names_from",))
+    if made is None:
+        places = words.lists["places"]
+        made = {}
+        for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+            made.setdefault(name[0], []).append(name)
+        words._made[("big_names_from",)] = made
+    return made
+
+
+def _big_names(words: Words) -> re.Pattern:
+    """Provinces and municipalities written bare (安徽, 北京), as one compiled alternation."""
+    made = words._made.get(("big_names",))
+    if made is None:
+        places = words.lists["places"]
+        names = sorted(places["provinces"] + places["municipalities"], key=len, reverse=True)
+        made = words._made[("big_names",)] = re.compile("|".join(map(re.escape, names)))
+    return made
 
 
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
@@ -541,7 +582,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if at >= end or plain[at] in _HARD_STOPS:
         return None
     places = words.lists["places"]
-    for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+    for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
@@ -561,14 +602,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         unit = None  # "日本防卫省": a ministry, not a province
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
         written = plain[at:unit.end()]
-        name_length = len(re.sub(f"(?:{'|'.join(map(re.escape, _all_suffixes(places)))})$", "", written))
+        name_length = len(_suffix_at_end(words).sub("", written))
         if name_length >= 4 and "自治" not in written and "族" not in written:
             if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
                 # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
                 return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
         elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
-    state = re.compile("[\u4e00-\u9fff]{2,5}?州").match(plain, at, end)
+    state = _STATE.match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     city = _known_city(plain, at, end)
@@ -599,6 +640,15 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
+def _suffix_at_end(words: Words) -> re.Pattern:
+    """Any unit suffix ending a name (省, 市, 自治州, 新区), compiled once."""
+    made = words._made.get(("suffix_at_end",))
+    if made is None:
+        alternation = "|".join(map(re.escape, _all_suffixes(words.lists["places"])))
+        made = words._made[("suffix_at_end",)] = re.compile(f"(?:{alternation})$")
+    return made
+
+
 def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
     return sorted({w for level in ("province", "city", "county", "town", "village") for w in places[level]},
                   key=len, reverse=True)
@@ -609,13 +659,13 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     plain = simplified(text[start:end])
     places = words.lists["places"]
     for level in ("province", "city", "county", "town", "village"):
-        suffix = next((s for s in sorted(places[level], key=len, reverse=True) if plain.endswith(s)), None)
+        suffix = next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), None)
         if suffix is None:
             continue
         written = text[start:end]
         if level == "province":
             value = written[: len(written) - len(suffix)]
-            for ethnic in sorted(places["ethnic"], key=len, reverse=True):
+            for ethnic in words.longest_first("places.ethnic"):
                 if simplified(value).endswith(ethnic):
                     value = value[: len(value) - len(ethnic)]
             level = "city" if simplified(value) in places["municipalities"] else "province"
@@ -660,9 +710,9 @@ def _cjk_population(name: str) -> int:
 
     gazetteer = get_gazetteer()
     for form in (name, _traditional(name)):
-        positions, _ = gazetteer._cities_of(form)  # noqa: SLF001 - the alternate-name index, read-only
+        positions, _ = gazetteer._cities_of(form)
         if positions:
-            return max(gazetteer._cities[p].population for p in positions)  # noqa: SLF001
+            return max(gazetteer._cities[p].population for p in positions)
     return 0
 
 
@@ -684,14 +734,14 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
     last = None
-    for found in re.finditer(f"(?:{words.any('places.venue')})", plain[at:stop]):
-        last = at + found.end()
+    for found in words.pattern("places.venue").finditer(plain, at, stop):
+        last = found.end()
     if last is None:
         return None
     written = plain[at:last]
     if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
         return None
-    if re.fullmatch(f"(?:{words.any('places.venue')})", written):
+    if words.pattern("places.venue").fullmatch(written):
         return None  # a venue word alone: "公园里"
     return text[at:last].strip("“”\"")
 
@@ -699,12 +749,15 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 
 
+_SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
-    venue_end = re.compile(f"(?:{words.any('places.venue')})")
-    for segment in re.finditer(f"[^{re.escape(''.join(_HARD_STOPS))}{_NAME_BREAKS}]{{2,16}}", plain[start:end]):
+    venue_end = words.pattern("places.venue")
+    for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
         last = None
         for found in venue_end.finditer(plain, a, b):
