@@ -375,7 +375,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
     if allowed == "venue":
-        return first.level in _VENUE_START
+        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level in _VENUE_START or larger
@@ -387,6 +387,25 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+#: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
+#: England", "above Stornoway"); "to", "from" and "of" stay for venues only (a destination, an origin, a title).
+_CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
+#: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
+#: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
+SETTLEMENT_POPULATION = 50_000
+
+
+def _is_settlement(chain: Chain) -> bool:
+    """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
+    followed by the province or country it is in ("at Ascot, England")."""
+    first = chain.elements[0]
+    if first.level != "place":
+        return False
+    larger = chain.elements[1] if len(chain.elements) > 1 else None
+    placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
+    return placed or first.population >= SETTLEMENT_POPULATION
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
