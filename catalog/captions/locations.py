@@ -140,7 +140,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo]
+    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text)]
     primary = None
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
@@ -159,6 +159,26 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     return place
+
+
+def _unknown_alone(chain: Chain, text: str) -> bool:
+    """A chain that is one bare capitalised name, which no gazetteer level knows and nothing around it marks
+    as a place (no suffix, no province or country after it, no "city of", no "east of Ashdod" placing it):
+    "in Marimekko", "in Xujiahui", "at Geunjeongjeon". Such a name is as likely a brand, an event or a
+    district as a town, so it is left out rather than guessed as the city."""
+    if len(chain.elements) != 1:
+        return False
+    only = chain.elements[0]
+    if only.level != "place" or only.population or only.also_province or only.country:
+        return False
+    return _PLACED_BY_REFERENCE.match(text, only.end) is None
+
+
+#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv": a reference point placing the name before it.
+_PLACED_BY_REFERENCE = re.compile(
+    r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
+    r"(?:the\s+)?[A-Z]")
 
 
 def _emptied(match: re.Match) -> str:
