@@ -490,6 +490,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         if elements or venue:
             best = (elements, venue)
             if elements:
+                if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
+                    best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns))
                 break
     if best is None or not best[0]:
         for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -507,6 +509,17 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 
 _STATE = re.compile("[\u4e00-\u9fff]{2,5}?州")  # 瓦哈卡州
+def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
+                 patterns: dict) -> str | None:
+    """A venue that a later locative word (在, 于) introduces on its own, once the sentence's place chain
+    has named no venue: the scene's site within the places already read."""
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue and not elements:
+            return venue
+    return None
+
+
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
@@ -572,6 +585,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         elements.append(element)
     while position < end and plain[position] in "，, ":
         position += 1
+    if elements and plain.startswith("的", position):
+        position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns)
     return elements, venue
 
