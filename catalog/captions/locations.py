@@ -310,6 +310,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
             chain, j = _read_chain(toks, k, allowed, word)
+        elif word == "from":
+            # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
+            # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
+            chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0:
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
         elif word in VENUE_OBJECT_VERBS:
@@ -394,6 +398,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
+        return first.level == "venue" and chain.has_geo
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":
