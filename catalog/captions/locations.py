@@ -109,6 +109,7 @@ class Chain:
 
     prep: str
     elements: list[Element] = field(default_factory=list)
+    near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
 
     @property
     def start(self) -> int:
@@ -141,6 +142,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if not chains:
         return Place()
     geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text)]
+    geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
     primary = None
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
@@ -376,7 +378,10 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
     if not _suits(chain, allowed, links, prep):
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
-        allowed = "reference"  # "a camp near Kabul, Afghanistan"
+        if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
+            chain.near = True  # "a procession near Bhopal, India": by that town, unless a place is named
+        else:
+            allowed = "reference"  # "a camp outside Kabul, Afghanistan"
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
