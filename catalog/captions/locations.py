@@ -138,6 +138,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    clean = _HASHTAG.sub(" ", clean)  # "in #Yunnan province": a hashtag names the place all the same
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -161,6 +162,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     return place
+
+
+_HASHTAG = re.compile(r"#(?=[^\W\d_])")
 
 
 def _unknown_alone(chain: Chain, text: str) -> bool:
@@ -874,7 +878,12 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
         if not later:
             break
         spans = later
-    return spans[0]
+    # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
+    worded = [s for s in spans[:3] if len(_WORDS.findall(text, s[0], s[1])) >= 2]
+    return worded[0] if worded else spans[0]
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
