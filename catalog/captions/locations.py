@@ -315,6 +315,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+            elif k < n and toks[k].lower in ("a", "an"):
+                k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
             chain, j = _read_chain(toks, k, allowed, word)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
@@ -330,6 +332,18 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _unnamed_kind_of(toks: list[Token], k: int) -> int:
+    """After "a"/"an" at toks[k]: where the named place starts when an unnamed place of some kind comes
+    first ("a Miao village of Luxi County", "a remote town in Gansu"), else k itself."""
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        word = toks[m].lower
+        if word in ("of", "in", ",") or (toks[m].text[:1].isupper() and m > k + 2):
+            break
+        if (word in KIND_LEVELS or word in VENUE_WORDS) and toks[m + 1].lower in ("of", "in"):
+            return m + 2
+    return k
 
 
 def _introduces_place(toks: list[Token], i: int) -> bool:
