@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_capitalised, is_person_word
+from catalog.captions.text import is_capitalised, is_person_word, scan
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
@@ -613,6 +613,9 @@ _LEAD_ANYWHERE = re.compile(
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+#: The characters the two patterns above can begin with (see text.scan).
+_LEAD_STARTS = re.compile("[PICS©]")
+_OUTLET_STARTS = re.compile("[Pp]")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -752,7 +755,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
-    for match in _LEAD_ANYWHERE.finditer(text):
+    for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
         start = match.start()
         if _inside_brackets(text, start):
             continue  # read whole by _brackets
@@ -761,7 +764,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
-    for match in _OUTLET_LEAD.finditer(text):
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)

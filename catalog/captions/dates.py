@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from catalog.captions.text import sentences
+from catalog.captions.text import scan, sentences
 from catalog.captions.vocabulary import (
     BACKGROUND_CLOSE,
     BACKGROUND_NEARBY,
@@ -173,18 +173,10 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
     """
     mentions: list[Mention] = []
-    pattern, inner = _dates_pattern(), _inner_groups()
-    after = 0
+    inner = _inner_groups()
     # The shapes are tried only where a word starts with a digit or a letter that can begin one: the same
-    # matches as pattern.finditer, without trying the whole alternation at every character.
-    for candidate in _DATE_STARTS.finditer(text):
-        at = candidate.start()
-        if at < after:
-            continue
-        match = pattern.match(text, at)
-        if match is None:
-            continue
-        after = match.end()
+    # matches as finditer, without trying the whole alternation at every character.
+    for match in scan(_dates_pattern(), _DATE_STARTS, text):
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
         if shape.precision == "year" and not _year_after_place(text, match.start()):
