@@ -893,11 +893,10 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
             break
         spans = later
     # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
-    worded = [s for s in spans[:3] if len(_WORDS.findall(text, s[0], s[1])) >= 2]
-    return worded[0] if worded else spans[0]
+    return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
 
 
-_WORDS = re.compile(r"[^\W\d_]{2,}")
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:

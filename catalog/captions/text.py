@@ -40,15 +40,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     found: list[Token] = []
     append = found.append
+    make = tuple.__new__  # Token(...) without the generated __new__'s Python frame: tokens are many
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         lower = word.casefold()
         if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
             at = match.end() - 1
-            append(Token(word[:-1], match.start(), at, lower[:-1]))
-            append(Token(".", at, at + 1, "."))
+            append(make(Token, (word[:-1], match.start(), at, lower[:-1])))
+            append(make(Token, (".", at, at + 1, ".")))
         else:
-            append(Token(word, match.start(), match.end(), lower))
+            append(make(Token, (word, match.start(), match.end(), lower)))
     return found
 
 
