@@ -695,18 +695,28 @@ def _weight_at(text: str, end: int, base: float) -> float:
     return base - 1.0
 
 
+_CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
+
+
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
     for slash in re.finditer(r"/", text):
         at = slash.start()
         line_start = text.rfind("\n", 0, at) + 1
-        words = list(re.finditer(r"[^\s/()\[\]]+", text[line_start:at]))[-4:]
+        # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
+        # the window cuts into the fourth-last word
+        window = max(line_start, at - 120)
+        words = list(_CREDIT_WORD.finditer(text, window, at))
+        if window > line_start and len(words) < 5:
+            window = line_start
+            words = list(_CREDIT_WORD.finditer(text, window, at))
+        words = words[-4:]
         start = None
         for n in range(len(words), 0, -1):
             first = words[-n]
-            name = text[line_start + first.start(): at].strip()
+            name = text[first.start(): at].strip()
             if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
-                start = line_start + first.start()
+                start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
                 break
