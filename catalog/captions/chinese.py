@@ -274,6 +274,16 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
                  "name_took", "byline", "provided", "source", "photographer_label", "two_agencies", "agency_sent")
 
 
+#: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
+#: tried on a caption that has none (most captions have no 发, many no 记者).
+_CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
+    "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
+    "byline": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "agency_sent": ("sent",),
+}
+
+
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
@@ -284,7 +294,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
     """
     unknown = any(w in plain for w in words["credit.unknown"])
+    present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
+                                                                               "provided", "source_labels")}
+    present["/"] = "/" in plain
     for name in _CREDIT_ORDER:
+        if not all(present[key] for key in _CREDIT_NEEDS.get(name, ())):
+            continue  # a word every match of this shape holds is not in the caption
         matches = list(patterns[name].finditer(plain))
         if not matches:
             continue
