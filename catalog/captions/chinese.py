@@ -481,10 +481,31 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
     candidates = [scene] + [s for s in body[1:3] if s != scene]
     for number, (start, end) in enumerate(candidates):
+        if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
+            continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
+            if place.city and not place.province:
+                place.province = _province_elsewhere(text, plain, body, (start, end), place.city, words,
+                                                     patterns)
             return place
     return Place()
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+
+
+def _province_elsewhere(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], city: str,
+                        words: Words, patterns: dict) -> str | None:
+    """The province another sentence of the caption gives the scene's city ("这是承德市双桥区..." then
+    "河北省承德市双桥区利用..."): the same city, written with its province, completes the chain."""
+    for start, end in body:
+        if (start, end) == scene or city not in text[start:end]:
+            continue
+        other = _place_in(text, plain, start, end, words, patterns, None)
+        if other.city == city and other.province:
+            return other.province
+    return None
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
@@ -591,6 +612,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
             if following is None:
                 break  # "北京，国家会议中心": the venue after a comma is read below
+            if plain[position] == "、":
+                # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
+                # all (美国) stays
+                elements.pop()
+                return elements, None
             position += 1
             continue
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
