@@ -519,8 +519,12 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     best: tuple[list[Element], str | None] | None = None
     starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
+    listed = False
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue is _A_LIST:  # several places listed: only what holds them all is the scene's
+            best, listed = (elements, None), True
+            break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
         if elements or venue:
@@ -529,13 +533,13 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns))
                 break
-    if best is None or not best[0]:
+    if not listed and (best is None or not best[0]):
         for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
-    if best is None or not best[0] and not best[1]:
+    if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
     elements, venue = best
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
@@ -555,6 +559,9 @@ def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Word
             return venue
     return None
 
+
+#: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
+_A_LIST = ""
 
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
@@ -616,7 +623,7 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
                 # all (美国) stays
                 elements.pop()
-                return elements, None
+                return elements, _A_LIST
             position += 1
             continue
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
