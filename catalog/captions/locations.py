@@ -521,6 +521,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k += 1
     while k < n and _is_descriptor(toks, k):
         k += 1
+    if saw_the and k == i + 1:
+        k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
     if saw_the and k + 3 < n and is_capitalised(toks[k].text) and toks[k + 1].lower in KIND_LEVELS and (
@@ -566,6 +568,19 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [_element(toks, k, more, saw_the, kind)], more
+
+
+def _past_plain_adjectives(toks: list[Token], k: int) -> int:
+    """After "the": where a venue's name starts when one or two plain words stand before it ("the reopened
+    Grand Bazaar"); k itself unless the name after them ends in a venue word."""
+    for m in (k + 1, k + 2):
+        if m >= len(toks) or not all(_plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
+            continue
+        end = _read_name(toks, m)
+        if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
+            return m
+        return k
+    return k
 
 
 #: Words that may follow "in" with a capital and are never a place.
