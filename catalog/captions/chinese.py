@@ -231,6 +231,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             facts.released = date.iso
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+        _complete_from_heading(facts.location, text, work, words, patterns)
         if explain:
             from catalog.captions.parser import place_note
 
@@ -742,10 +743,42 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     return Element("place", text[start:end], start, end, link=",")
 
 
+_ALL_HAN = re.compile(f"[{HAN}]+")
+
+
+#: A gallery's place line: "美国 · 洛杉矶", "January 12, 2026 中国 · 香港" (a date may come first).
+_HEADING_PLACES = re.compile(f"^[^\n{HAN}]*?(?P<places>[{HAN}]{{2,10}}(?:[ \t]*[·•][ \t]*[{HAN}]{{2,10}}){{1,3}})"
+                             "[ \t]*$", re.MULTILINE)
+
+
+def _complete_from_heading(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
+    """Fill the scene's missing country and city from a place line of the caption's heading ("美国 · 洛杉矶"),
+    when every part of it is a place and its city does not contradict the scene's."""
+    match = _HEADING_PLACES.search(plain, 0, 200)
+    if match is None:
+        return
+    elements = []
+    for part in re.finditer(f"[{HAN}]+", match.group("places")):
+        at = match.start("places") + part.start()
+        unit = _unit_at(text, plain, at, at + len(part.group()), words, patterns, elements)
+        if unit is None or unit[1] != at + len(part.group()):
+            return  # a part that is no place: not a place line
+        elements.append(unit[0])
+    heading, _ = resolve(Chain("chinese", list(reversed(elements))))
+    if place.city and heading.city and simplified(place.city) != simplified(heading.city):
+        return
+    place.city = place.city or heading.city
+    if place.city == heading.city or heading.city is None:
+        place.province = place.province or heading.province
+        place.country = place.country or heading.country
+
+
 def _known_country(plain: str, at: int, end: int) -> int | None:
     for length in (4, 3, 2):
         if at + length <= end:
             name = plain[at:at + length]
+            if not _ALL_HAN.fullmatch(name):
+                continue  # "中国 (": a name is written in characters only
             levels = name_levels(name)
             if levels.country and not levels.city_population:
                 return at + length
