@@ -142,7 +142,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text)]
+    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)]
     geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
     primary = None
     if geo:
@@ -164,6 +164,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     return place
 
 
+#: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
+_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
+                     r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
 
 
