@@ -523,7 +523,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     listed = False
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
-        if venue is _A_LIST:  # several places listed: only what holds them all is the scene's
+        if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
             best, listed = (elements, None), True
             break
         if number == 0 and _modifier(plain, elements, venue, end):
@@ -532,7 +532,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (elements, venue)
             if elements:
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
-                    best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns))
+                    best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
+                                                   elements))
                 break
     if not listed and (best is None or not best[0]):
         for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -551,12 +552,14 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 _STATE = re.compile("[\u4e00-\u9fff]{2,5}?州")  # 瓦哈卡州
 def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
-                 patterns: dict) -> str | None:
-    """A venue that a later locative word (在, 于) introduces on its own, once the sentence's place chain
-    has named no venue: the scene's site within the places already read."""
+                 patterns: dict, read: list[Element]) -> str | None:
+    """A venue that a later locative word (在, 于) introduces, once the sentence's place chain has named no
+    venue: the scene's site within the places already read ("杭州亚运会火种在杭州良渚古城遗址公园..."), not in
+    other places."""
+    known = {simplified(e.value) for e in read}
     for at in starts:
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
-        if venue and not elements:
+        if venue and all(simplified(e.value) in known for e in elements):
             return venue
     return None
 
