@@ -27,40 +27,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
 from catalog.captions.gazetteer import name_levels
+from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
     AREA_NOUNS,
     CHINA_PROVINCES,
     CITY_STATES,
-    EVENT_PREFIXES,
-    ORIGIN_NOUNS,
-    TITLE_WORDS,
-    PROPER_VENUES,
-    TOWN_LIKE_VENUE_WORDS,
-    VENUE_PREFIXES,
     COUNTRIES,
     COUNTRY_ALIASES,
     DESCRIPTORS,
     DIRECTIONS,
     DISTANCE_WORDS,
     ETHNIC_WORDS,
+    EVENT_PREFIXES,
     EVENT_WORDS,
     KIND_LEVELS,
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
     OFF_EARTH,
+    ORIGIN_NOUNS,
     PLACE_SUFFIXES,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
+    PROPER_VENUES,
     REGIONS,
     SHOWN_NOUNS,
     STATE_CITIES,
     STATES,
+    TITLE_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
     VENUE_OBJECT_VERBS,
+    VENUE_PREFIXES,
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
@@ -272,7 +273,7 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
     with no city named, is the town."""
     if any(e.level in ("city", "place", "county") for e in elements):
         return
-    for element, following in zip(elements, elements[1:]):
+    for element, following in pairwise(elements):
         last = element.value.split()[-1].casefold()
         if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
                 following.level in ("province", "country")):
@@ -648,10 +649,10 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
                 j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
                 continue
         following = toks[j + 1] if j + 1 < n else None
-        if word[:1].isdigit() and following and not _stops(toks, j + 1):
-            if following.lower in _NAME_WORDS or is_capitalised(following.text):
-                j += 1
-                continue
+        if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
+                following.lower in _NAME_WORDS or is_capitalised(following.text)):
+            j += 1
+            continue
         if word in _CONNECTORS:
             if word == "of" and _of_links_places(toks, i, j):
                 break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
