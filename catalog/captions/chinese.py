@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -68,14 +68,33 @@ class Words:
     """The Chinese word lists in force, compiled."""
 
     lists: dict[str, dict[str, list[str]]]
+    #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
+    _made: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
         return self.lists[table][name]
 
     def any(self, key: str) -> str:
-        """A regex alternation of a list, longest first."""
-        return "|".join(re.escape(w) for w in sorted(self[key], key=len, reverse=True))
+        """A regex alternation of a list, longest first (built once: a caption asks for it many times)."""
+        made = self._made.get(("any", key))
+        if made is None:
+            made = self._made[("any", key)] = "|".join(re.escape(w) for w in self.longest_first(key))
+        return made
+
+    def longest_first(self, key: str) -> list[str]:
+        """The list, longest word first, so that 黔东南苗族侗族自治州 is tried before 自治州."""
+        made = self._made.get(("sorted", key))
+        if made is None:
+            made = self._made[("sorted", key)] = sorted(self[key], key=len, reverse=True)
+        return made
+
+    def pattern(self, key: str) -> re.Pattern:
+        """The list's alternation, compiled once."""
+        made = self._made.get(("pattern", key))
+        if made is None:
+            made = self._made[("pattern", key)] = re.compile(f"(?:{self.any(key)})")
+        return made
 
 
 @lru_cache(maxsize=8)
@@ -212,6 +231,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             facts.released = date.iso
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+        _complete_from_heading(facts.location, text, work, words, patterns)
         if explain:
             from catalog.captions.parser import place_note
 
@@ -255,6 +275,16 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
                  "name_took", "byline", "provided", "source", "photographer_label", "two_agencies", "agency_sent")
 
 
+#: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
+#: tried on a caption that has none (most captions have no 发, many no 记者).
+_CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
+    "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
+    "byline": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "agency_sent": ("sent",),
+}
+
+
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
@@ -265,7 +295,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
     """
     unknown = any(w in plain for w in words["credit.unknown"])
+    present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
+                                                                               "provided", "source_labels")}
+    present["/"] = "/" in plain
     for name in _CREDIT_ORDER:
+        if not all(present[key] for key in _CREDIT_NEEDS.get(name, ())):
+            continue  # a word every match of this shape holds is not in the caption
         matches = list(patterns[name].finditer(plain))
         if not matches:
             continue
@@ -447,10 +482,31 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
     candidates = [scene] + [s for s in body[1:3] if s != scene]
     for number, (start, end) in enumerate(candidates):
+        if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
+            continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
+            if place.city and not place.province:
+                place.province = _province_elsewhere(text, plain, body, (start, end), place.city, words,
+                                                     patterns)
             return place
     return Place()
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+
+
+def _province_elsewhere(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], city: str,
+                        words: Words, patterns: dict) -> str | None:
+    """The province another sentence of the caption gives the scene's city ("这是承德市双桥区..." then
+    "河北省承德市双桥区利用..."): the same city, written with its province, completes the chain."""
+    for start, end in body:
+        if (start, end) == scene or city not in text[start:end]:
+            continue
+        other = _place_in(text, plain, start, end, words, patterns, None)
+        if other.city == city and other.province:
+            return other.province
+    return None
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
@@ -462,23 +518,30 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
             position += 1
     best: tuple[list[Element], str | None] | None = None
-    starts = [position] + [m.end() for m in re.finditer(words.any("places.before_place"), plain[start:end])]
+    starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
+    listed = False
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
+            best, listed = (elements, None), True
+            break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
         if elements or venue:
             best = (elements, venue)
             if elements:
+                if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
+                    best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
+                                                   elements))
                 break
-    if best is None or not best[0]:
+    if not listed and (best is None or not best[0]):
         for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
-    if best is None or not best[0] and not best[1]:
+    if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
     elements, venue = best
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
@@ -487,6 +550,23 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     return place
 
 
+_STATE = re.compile("[\u4e00-\u9fff]{2,5}?州")  # 瓦哈卡州
+def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
+                 patterns: dict, read: list[Element]) -> str | None:
+    """A venue that a later locative word (在, 于) introduces, once the sentence's place chain has named no
+    venue: the scene's site within the places already read ("杭州亚运会火种在杭州良渚古城遗址公园..."), not in
+    other places."""
+    known = {simplified(e.value) for e in read}
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue and all(simplified(e.value) in known for e in elements):
+            return venue
+    return None
+
+
+#: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
+_A_LIST = ""
+
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
@@ -494,12 +574,33 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = [start]
-    names = words.lists["places"]["provinces"] + words.lists["places"]["municipalities"]
+    names = _big_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or any(
-                plain.startswith(name, at) for name in names):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
             found.append(at)
     return found
+
+
+def _big_names_from(words: Words) -> dict[str, list[str]]:
+    """Provinces and municipalities by their first character, longest first."""
+    made = words._made.get(("big_names_from",))
+    if made is None:
+        places = words.lists["places"]
+        made = {}
+        for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+            made.setdefault(name[0], []).append(name)
+        words._made[("big_names_from",)] = made
+    return made
+
+
+def _big_names(words: Words) -> re.Pattern:
+    """Provinces and municipalities written bare (安徽, 北京), as one compiled alternation."""
+    made = words._made.get(("big_names",))
+    if made is None:
+        places = words.lists["places"]
+        names = sorted(places["provinces"] + places["municipalities"], key=len, reverse=True)
+        made = words._made[("big_names",)] = re.compile("|".join(map(re.escape, names)))
+    return made
 
 
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
@@ -522,6 +623,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
             if following is None:
                 break  # "北京，国家会议中心": the venue after a comma is read below
+            if plain[position] == "、":
+                # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
+                # all (美国) stays
+                elements.pop()
+                return elements, _A_LIST
             position += 1
             continue
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
@@ -531,6 +637,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         elements.append(element)
     while position < end and plain[position] in "，, ":
         position += 1
+    if elements and plain.startswith("的", position):
+        position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns)
     return elements, venue
 
@@ -541,7 +649,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if at >= end or plain[at] in _HARD_STOPS:
         return None
     places = words.lists["places"]
-    for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+    for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
@@ -561,14 +669,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         unit = None  # "日本防卫省": a ministry, not a province
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
         written = plain[at:unit.end()]
-        name_length = len(re.sub(f"(?:{'|'.join(map(re.escape, _all_suffixes(places)))})$", "", written))
+        name_length = len(_suffix_at_end(words).sub("", written))
         if name_length >= 4 and "自治" not in written and "族" not in written:
             if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
                 # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
                 return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
         elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
-    state = re.compile("[\u4e00-\u9fff]{2,5}?州").match(plain, at, end)
+    state = _STATE.match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     city = _known_city(plain, at, end)
@@ -599,6 +707,15 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
+def _suffix_at_end(words: Words) -> re.Pattern:
+    """Any unit suffix ending a name (省, 市, 自治州, 新区), compiled once."""
+    made = words._made.get(("suffix_at_end",))
+    if made is None:
+        alternation = "|".join(map(re.escape, _all_suffixes(words.lists["places"])))
+        made = words._made[("suffix_at_end",)] = re.compile(f"(?:{alternation})$")
+    return made
+
+
 def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
     return sorted({w for level in ("province", "city", "county", "town", "village") for w in places[level]},
                   key=len, reverse=True)
@@ -609,13 +726,13 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     plain = simplified(text[start:end])
     places = words.lists["places"]
     for level in ("province", "city", "county", "town", "village"):
-        suffix = next((s for s in sorted(places[level], key=len, reverse=True) if plain.endswith(s)), None)
+        suffix = next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), None)
         if suffix is None:
             continue
         written = text[start:end]
         if level == "province":
             value = written[: len(written) - len(suffix)]
-            for ethnic in sorted(places["ethnic"], key=len, reverse=True):
+            for ethnic in words.longest_first("places.ethnic"):
                 if simplified(value).endswith(ethnic):
                     value = value[: len(value) - len(ethnic)]
             level = "city" if simplified(value) in places["municipalities"] else "province"
@@ -629,10 +746,42 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     return Element("place", text[start:end], start, end, link=",")
 
 
+_ALL_HAN = re.compile(f"[{HAN}]+")
+
+
+#: A gallery's place line: "美国 · 洛杉矶", "January 12, 2026 中国 · 香港" (a date may come first).
+_HEADING_PLACES = re.compile(f"^[^\n{HAN}]*?(?P<places>[{HAN}]{{2,10}}(?:[ \t]*[·•][ \t]*[{HAN}]{{2,10}}){{1,3}})"
+                             "[ \t]*$", re.MULTILINE)
+
+
+def _complete_from_heading(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
+    """Fill the scene's missing country and city from a place line of the caption's heading ("美国 · 洛杉矶"),
+    when every part of it is a place and its city does not contradict the scene's."""
+    match = _HEADING_PLACES.search(plain, 0, 200)
+    if match is None:
+        return
+    elements = []
+    for part in re.finditer(f"[{HAN}]+", match.group("places")):
+        at = match.start("places") + part.start()
+        unit = _unit_at(text, plain, at, at + len(part.group()), words, patterns, elements)
+        if unit is None or unit[1] != at + len(part.group()):
+            return  # a part that is no place: not a place line
+        elements.append(unit[0])
+    heading, _ = resolve(Chain("chinese", list(reversed(elements))))
+    if place.city and heading.city and simplified(place.city) != simplified(heading.city):
+        return
+    place.city = place.city or heading.city
+    if place.city == heading.city or heading.city is None:
+        place.province = place.province or heading.province
+        place.country = place.country or heading.country
+
+
 def _known_country(plain: str, at: int, end: int) -> int | None:
     for length in (4, 3, 2):
         if at + length <= end:
             name = plain[at:at + length]
+            if not _ALL_HAN.fullmatch(name):
+                continue  # "中国 (": a name is written in characters only
             levels = name_levels(name)
             if levels.country and not levels.city_population:
                 return at + length
@@ -660,9 +809,9 @@ def _cjk_population(name: str) -> int:
 
     gazetteer = get_gazetteer()
     for form in (name, _traditional(name)):
-        positions, _ = gazetteer._cities_of(form)  # noqa: SLF001 - the alternate-name index, read-only
+        positions, _ = gazetteer._cities_of(form)
         if positions:
-            return max(gazetteer._cities[p].population for p in positions)  # noqa: SLF001
+            return max(gazetteer._cities[p].population for p in positions)
     return 0
 
 
@@ -684,14 +833,14 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
     last = None
-    for found in re.finditer(f"(?:{words.any('places.venue')})", plain[at:stop]):
-        last = at + found.end()
+    for found in words.pattern("places.venue").finditer(plain, at, stop):
+        last = found.end()
     if last is None:
         return None
     written = plain[at:last]
     if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
         return None
-    if re.fullmatch(f"(?:{words.any('places.venue')})", written):
+    if words.pattern("places.venue").fullmatch(written):
         return None  # a venue word alone: "公园里"
     return text[at:last].strip("“”\"")
 
@@ -699,12 +848,15 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 
 
+_SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
-    venue_end = re.compile(f"(?:{words.any('places.venue')})")
-    for segment in re.finditer(f"[^{re.escape(''.join(_HARD_STOPS))}{_NAME_BREAKS}]{{2,16}}", plain[start:end]):
+    venue_end = words.pattern("places.venue")
+    for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
         last = None
         for found in venue_end.finditer(plain, a, b):

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_capitalised, is_person_word
+from catalog.captions.text import is_capitalised, is_person_word, scan
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
@@ -613,6 +613,9 @@ _LEAD_ANYWHERE = re.compile(
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+#: The characters the two patterns above can begin with (see text.scan).
+_LEAD_STARTS = re.compile("[PICS©]")
+_OUTLET_STARTS = re.compile("[Pp]")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -692,18 +695,28 @@ def _weight_at(text: str, end: int, base: float) -> float:
     return base - 1.0
 
 
+_CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
+
+
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
     for slash in re.finditer(r"/", text):
         at = slash.start()
         line_start = text.rfind("\n", 0, at) + 1
-        words = list(re.finditer(r"[^\s/()\[\]]+", text[line_start:at]))[-4:]
+        # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
+        # the window cuts into the fourth-last word
+        window = max(line_start, at - 120)
+        words = list(_CREDIT_WORD.finditer(text, window, at))
+        if window > line_start and len(words) < 5:
+            window = line_start
+            words = list(_CREDIT_WORD.finditer(text, window, at))
+        words = words[-4:]
         start = None
         for n in range(len(words), 0, -1):
             first = words[-n]
-            name = text[line_start + first.start(): at].strip()
+            name = text[first.start(): at].strip()
             if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
-                start = line_start + first.start()
+                start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
                 break
@@ -752,7 +765,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
-    for match in _LEAD_ANYWHERE.finditer(text):
+    for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
         start = match.start()
         if _inside_brackets(text, start):
             continue  # read whole by _brackets
@@ -761,7 +774,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
-    for match in _OUTLET_LEAD.finditer(text):
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from catalog.captions.text import sentences
+from catalog.captions.text import scan, sentences
 from catalog.captions.vocabulary import (
     BACKGROUND_CLOSE,
     BACKGROUND_NEARBY,
@@ -125,6 +125,24 @@ def _dates_pattern() -> re.Pattern:
     return _one_pattern(DATE_SHAPES)
 
 
+#: Where a date may start: a word's first character, when it is a digit or the first letter of a month, a
+#: weekday, a relative day or "in" (a superset of the shapes' own guards, checked by one character class).
+_DATE_STARTS = re.compile(
+    r"\b[\d" + "".join(sorted({c for w in [*_PREFIXES, "in", *RELATIVE_DAYS]
+                                for c in (w[0].lower(), w[0].upper())})) + "]")
+
+
+@functools.cache
+def _inner_groups() -> list[list[tuple[str, str]]]:
+    """For each shape, its groups in the one pattern and their own names: ("mon_3", "mon")."""
+    names = list(_dates_pattern().groupindex)
+    found: list[list[tuple[str, str]]] = []
+    for index in range(len(DATE_SHAPES)):
+        suffix = f"_{index}"
+        found.append([(name, name[: -len(suffix)]) for name in names if name.endswith(suffix)])
+    return found
+
+
 @dataclass
 class Mention:
     """A date written in the caption, with what the words around it make of it."""
@@ -155,15 +173,15 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
     """
     mentions: list[Mention] = []
-    for match in _dates_pattern().finditer(text):
+    inner = _inner_groups()
+    # The shapes are tried only where a word starts with a digit or a letter that can begin one: the same
+    # matches as finditer, without trying the whole alternation at every character.
+    for match in scan(_dates_pattern(), _DATE_STARTS, text):
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
         if shape.precision == "year" and not _year_after_place(text, match.start()):
             continue
-        suffix = f"_{index}"
-        groups = {
-            k[: -len(suffix)]: v for k, v in match.groupdict().items() if v is not None and k.endswith(suffix)
-        }
+        groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
         mentions.append(_mention(match, groups, shape))
     if mentions:
         spans = sentences(text) if spans is None else spans

@@ -27,40 +27,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
 from catalog.captions.gazetteer import name_levels
+from catalog.captions.text import Token, is_capitalised, strip_possessive, tokens
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
     AREA_NOUNS,
     CHINA_PROVINCES,
     CITY_STATES,
-    EVENT_PREFIXES,
-    ORIGIN_NOUNS,
-    TITLE_WORDS,
-    PROPER_VENUES,
-    TOWN_LIKE_VENUE_WORDS,
-    VENUE_PREFIXES,
     COUNTRIES,
     COUNTRY_ALIASES,
     DESCRIPTORS,
     DIRECTIONS,
     DISTANCE_WORDS,
     ETHNIC_WORDS,
+    EVENT_PREFIXES,
     EVENT_WORDS,
     KIND_LEVELS,
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
     OFF_EARTH,
+    ORIGIN_NOUNS,
     PLACE_SUFFIXES,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
+    PROPER_VENUES,
     REGIONS,
     SHOWN_NOUNS,
     STATE_CITIES,
     STATES,
+    TITLE_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
     VENUE_OBJECT_VERBS,
+    VENUE_PREFIXES,
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
@@ -109,6 +110,7 @@ class Chain:
 
     prep: str
     elements: list[Element] = field(default_factory=list)
+    near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
 
     @property
     def start(self) -> int:
@@ -137,10 +139,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    clean = _HASHTAG.sub(" ", clean)  # "in #Yunnan province": a hashtag names the place all the same
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo]
+    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)]
+    geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
     primary = None
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
@@ -159,6 +163,32 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     return place
+
+
+#: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
+_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
+                     r"prefectures|towns|villages|governorates|oblasts)\b")
+_HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
+def _unknown_alone(chain: Chain, text: str) -> bool:
+    """A chain that is one bare capitalised name, which no gazetteer level knows and nothing around it marks
+    as a place (no suffix, no province or country after it, no "city of", no "east of Ashdod" placing it):
+    "in Marimekko", "in Xujiahui", "at Geunjeongjeon". Such a name is as likely a brand, an event or a
+    district as a town, so it is left out rather than guessed as the city."""
+    if len(chain.elements) != 1:
+        return False
+    only = chain.elements[0]
+    if only.level != "place" or only.population or only.also_province or only.country:
+        return False
+    return _PLACED_BY_REFERENCE.match(text, only.end) is None
+
+
+#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv": a reference point placing the name before it.
+_PLACED_BY_REFERENCE = re.compile(
+    r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
+    r"(?:the\s+)?[A-Z]")
 
 
 def _emptied(match: re.Match) -> str:
@@ -243,7 +273,7 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
     with no city named, is the town."""
     if any(e.level in ("city", "place", "county") for e in elements):
         return
-    for element, following in zip(elements, elements[1:]):
+    for element, following in pairwise(elements):
         last = element.value.split()[-1].casefold()
         if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
                 following.level in ("province", "country")):
@@ -289,7 +319,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+            elif k < n and toks[k].lower in ("a", "an"):
+                k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
             chain, j = _read_chain(toks, k, allowed, word)
+        elif word == "from":
+            # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
+            # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
+            chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0:
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
         elif word in VENUE_OBJECT_VERBS:
@@ -300,6 +336,18 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _unnamed_kind_of(toks: list[Token], k: int) -> int:
+    """After "a"/"an" at toks[k]: where the named place starts when an unnamed place of some kind comes
+    first ("a Miao village of Luxi County", "a remote town in Gansu"), else k itself."""
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        word = toks[m].lower
+        if word in ("of", "in", ",") or (toks[m].text[:1].isupper() and m > k + 2):
+            break
+        if (word in KIND_LEVELS or word in VENUE_WORDS) and toks[m + 1].lower in ("of", "in"):
+            return m + 2
+    return k
 
 
 def _introduces_place(toks: list[Token], i: int) -> bool:
@@ -352,7 +400,10 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
     if not _suits(chain, allowed, links, prep):
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
-        allowed = "reference"  # "a camp near Kabul, Afghanistan"
+        if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
+            chain.near = True  # "a procession near Bhopal, India": by that town, unless a place is named
+        else:
+            allowed = "reference"  # "a camp outside Kabul, Afghanistan"
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
@@ -374,8 +425,10 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
+        return first.level == "venue" and chain.has_geo
     if allowed == "venue":
-        return first.level in _VENUE_START
+        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level in _VENUE_START or larger
@@ -387,6 +440,25 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+#: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
+#: England", "above Stornoway"); "to", "from" and "of" stay for venues only (a destination, an origin, a title).
+_CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
+#: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
+#: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
+SETTLEMENT_POPULATION = 50_000
+
+
+def _is_settlement(chain: Chain) -> bool:
+    """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
+    followed by the province or country it is in ("at Ascot, England")."""
+    first = chain.elements[0]
+    if first.level != "place":
+        return False
+    larger = chain.elements[1] if len(chain.elements) > 1 else None
+    placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
+    return placed or first.population >= SETTLEMENT_POPULATION
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
@@ -453,6 +525,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k += 1
     while k < n and _is_descriptor(toks, k):
         k += 1
+    if saw_the and k == i + 1:
+        k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
     if saw_the and k + 3 < n and is_capitalised(toks[k].text) and toks[k + 1].lower in KIND_LEVELS and (
@@ -498,6 +572,19 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [_element(toks, k, more, saw_the, kind)], more
+
+
+def _past_plain_adjectives(toks: list[Token], k: int) -> int:
+    """After "the": where a venue's name starts when one or two plain words stand before it ("the reopened
+    Grand Bazaar"); k itself unless the name after them ends in a venue word."""
+    for m in (k + 1, k + 2):
+        if m >= len(toks) or not all(_plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
+            continue
+        end = _read_name(toks, m)
+        if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
+            return m
+        return k
+    return k
 
 
 #: Words that may follow "in" with a capital and are never a place.
@@ -562,10 +649,10 @@ def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | Non
                 j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
                 continue
         following = toks[j + 1] if j + 1 < n else None
-        if word[:1].isdigit() and following and not _stops(toks, j + 1):
-            if following.lower in _NAME_WORDS or is_capitalised(following.text):
-                j += 1
-                continue
+        if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
+                following.lower in _NAME_WORDS or is_capitalised(following.text)):
+            j += 1
+            continue
         if word in _CONNECTORS:
             if word == "of" and _of_links_places(toks, i, j):
                 break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
@@ -824,7 +911,11 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
         if not later:
             break
         spans = later
-    return spans[0]
+    # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
+    return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
+
+
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:

@@ -7,6 +7,7 @@ in the sentence another reader works on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES
@@ -39,15 +40,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     found: list[Token] = []
     append = found.append
+    make = tuple.__new__  # Token(...) without the generated __new__'s Python frame: tokens are many
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         lower = word.casefold()
         if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
             at = match.end() - 1
-            append(Token(word[:-1], match.start(), at, lower[:-1]))
-            append(Token(".", at, at + 1, "."))
+            append(make(Token, (word[:-1], match.start(), at, lower[:-1])))
+            append(make(Token, (".", at, at + 1, ".")))
         else:
-            append(Token(word, match.start(), match.end(), lower))
+            append(make(Token, (word, match.start(), match.end(), lower)))
     return found
 
 
@@ -111,3 +113,24 @@ def strip_possessive(word: str) -> str | None:
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
         return word[:-2].rstrip("\\") or None  # "China\’s" on a site that escaped its apostrophes
     return None
+
+
+def scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), trying the pattern only where `starts` (one character class, which the
+    regex engine skips to at once) finds a character that can begin a match.
+
+    The matches are the same as finditer's when every match of `pattern` begins with a character `starts`
+    finds; a pattern that opens with lookbehinds and a long alternation is thus not tried at every character.
+
+    >>> [m.start() for m in scan(re.compile(r"(?<!\\w)Photo:"), re.compile("P"), "Photo: A, xPhoto: B/Photo: C")]
+    [0, 20]
+    """
+    after = 0
+    for candidate in starts.finditer(text):
+        at = candidate.start()
+        if at < after:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            after = max(match.end(), at + 1)
+            yield match
