@@ -15,8 +15,10 @@ word that could be a reference or a file name; `kill_advisory` then keeps those 
 
 >>> advisory = read_advisory("MANDATORY KILL\\nREUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED"
 ...                          " BECAUSE THE IMAGE WAS DIGITALLY ALTERED.")
->>> advisory.is_kill, advisory.references, advisory.reason
-(True, ['RC2X4DA0X9YZ'], 'REUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED BECAUSE THE IMAGE WAS DIGITALLY ALTERED.')
+>>> advisory.is_kill, advisory.references
+(True, ['RC2X4DA0X9YZ'])
+>>> advisory.reason
+'REUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED BECAUSE THE IMAGE WAS DIGITALLY ALTERED.'
 """
 
 from __future__ import annotations

@@ -33,7 +33,16 @@ from sqlalchemy.exc import DBAPIError
 
 from catalog.errors import CatalogError, UsageError
 from catalog.models import (
-    Kill, PersonToken, Photo, PhotoRestriction, PlaceCheck, PlaceKey, PlaceName, Setting, Story, StoryPhoto,
+    Kill,
+    PersonToken,
+    Photo,
+    PhotoRestriction,
+    PlaceCheck,
+    PlaceKey,
+    PlaceName,
+    Setting,
+    Story,
+    StoryPhoto,
 )
 
 #: Rows per INSERT batch: large enough that round trips to a server do not dominate, small enough for memory.

@@ -367,7 +367,9 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     within_km: float | None = None
     for text in split_terms(args):
         if text.startswith("--"):
-            raise QueryError(text, "this is not an option of this command (see --help); to search for it, drop the dashes")
+            raise QueryError(
+                text, "this is not an option of this command (see --help); to search for it, drop the dashes"
+            )
         match = _FIELD_TERM.match(text)
         if not match or match[2] not in FIELDS:
             if match and not match[1] and match[2] not in FIELDS and " " not in match[2]:

@@ -175,7 +175,9 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     values["width"] = meta.width
     values["height"] = meta.height
     values["location_shown"] = meta.location_shown
-    values["conflicts"] = [{"field": c.field, "copies": [list(copy) for copy in c.copies]} for c in meta.conflicts] or None
+    values["conflicts"] = [
+        {"field": c.field, "copies": [list(copy) for copy in c.copies]} for c in meta.conflicts
+    ] or None
     values["has_conflicts"] = bool(meta.conflicts)
     extra = {}
     if meta.alternatives:

@@ -175,8 +175,8 @@ def provenance_lines(provenance: dict[str, Any]) -> list[str]:
             parts.append(f"signed by {c2pa['issuer']}")
         if c2pa.get("generator"):
             parts.append(f"made with {c2pa['generator']}")
-        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if c2pa.get("errors") and c2pa.get("valid") is not True
-                                          else ""))
+        unchecked = c2pa.get("errors") and c2pa.get("valid") is not True
+        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if unchecked else ""))
     for key, value in (provenance.get("ai_fields") or {}).items():
         lines.append(f"{key.replace('_', ' ')}: {value}")
     return lines
@@ -219,7 +219,8 @@ CSV_COLUMNS = (
     "id", "path", "taken", "released", "caption", "headline", "credit.line", "credit.photographer",
     "credit.agency", "credit.provider", "credit.source", "credit.copyright", "location.sublocation",
     "location.city", "location.province", "location.country", "location.country_code", "location.lat",
-    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
+    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height",
+    "size", "fingerprint",
 )
 
 

@@ -205,7 +205,9 @@ class Planner:
         elif sort == "path":
             statement = statement.order_by(*order(Photo.path))
         else:  # undated photos last either way
-            statement = statement.order_by(Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path))
+            statement = statement.order_by(
+                Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path)
+            )
         result = SearchResult(query)
         with self.library.session() as session:
             for row in session.execute(statement).all():
@@ -259,7 +261,8 @@ class Planner:
 
     def count_by(self, args: list[str], columns: list[str]) -> list[tuple]:
         """(value, ..., number of photos) per distinct combination of `columns` (names, or expressions on a
-        photo's columns), for the photos the terms select: the database counts, so a summary of 100,000 photos moves a few hundred rows, not 100,000."""
+        photo's columns), for the photos the terms select: the database counts, so a summary of 100,000 photos
+        moves a few hundred rows, not 100,000."""
         selected = [getattr(Photo, name) if isinstance(name, str) else name for name in columns]
         statement = select(*selected, func.count(Photo.id)).group_by(*selected)
         if args:
@@ -312,7 +315,11 @@ class Planner:
                 score = (
                     select(text("bm25(photo_fts)"))
                     .select_from(text("photo_fts"))
-                    .where(text(f"photo_fts MATCH :{key}s AND photo_fts.rowid = photo.id").bindparams(**{key + "s": expression}))
+                    .where(
+                        text(f"photo_fts MATCH :{key}s AND photo_fts.rowid = photo.id").bindparams(
+                            **{key + "s": expression}
+                        )
+                    )
                     .scalar_subquery()
                 )
         else:

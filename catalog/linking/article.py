@@ -10,9 +10,7 @@ from pathlib import Path
 
 from catalog.captions import CaptionFacts, parse
 from catalog.errors import CatalogError, NotFound
-
 from catalog.linking.model import IMAGE_NAME, Caption
-
 
 # --- reading the article ------------------------------------------------------------------------------------
 

@@ -10,9 +10,8 @@ from datetime import date
 
 from catalog.captions import CaptionFacts
 from catalog.dates import MONTHS, span
-from catalog.models import Photo
-
 from catalog.linking.model import CITY_KM, DECIDED, OTHER, PROVINCE_KM, SAME, SIMILAR, Caption, Evidence, Pairing, _clue
+from catalog.models import Photo
 
 
 @dataclass(frozen=True)

@@ -435,7 +435,9 @@ def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
     if unknown_keys:
         raise CatalogError(f"rules file {where}: rule {name!r} has unknown key(s) {', '.join(sorted(unknown_keys))}")
     if raw["kind"] not in KINDS:
-        raise CatalogError(f"rules file {where}: rule {name!r} has kind {raw['kind']!r}; the kinds are {', '.join(KINDS)}")
+        raise CatalogError(
+            f"rules file {where}: rule {name!r} has kind {raw['kind']!r}; the kinds are {', '.join(KINDS)}"
+        )
     region = raw.get("region")
     if region not in (None, "as written", "classify"):
         raise CatalogError(f"rules file {where}: rule {name!r}: region must be \"as written\" or \"classify\"")
