@@ -456,7 +456,7 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
     for one in _alternatives(value):
         found = place_keys(one) if place_keys is not None and name not in ("sublocation", "at") else None
         wanted = (found.at(level) if level else found.all) if found is not None else frozenset()
-        if not wanted:
+        if found is None or not wanted:
             names.append(fold(one))
             continue
         keys.extend(wanted)
