@@ -71,7 +71,7 @@ def find_captions(text: str) -> list[Caption]:
         facts = parse(cleaned)
         if label or has_credit(facts):
             facts_of[index] = (facts, cleaned, label)
-    captions = []
+    captions: list[Caption] = []
     for index, (facts, cleaned, label) in facts_of.items():
         paragraph = paragraphs[index]
         sources = list(paragraph.raw)
