@@ -52,7 +52,7 @@ def credit_entry(library: Library, photo: Photo, spellings: dict[str, list[str]]
         photographer = display_name(photographer, found)
     credit = Credit(raw=photo.credit_line, photographer=photographer, agency=photo.agency, provider=photo.provider)
     raw = photo.credit_line
-    if raw and photographer != photo.photographer and photo.photographer in raw:
+    if raw and photographer and photo.photographer and photographer != photo.photographer and photo.photographer in raw:
         raw = raw.replace(photo.photographer, photographer)
     line = library.rules.credit_line(credit) or raw or "(no credit)"
     if photographer:

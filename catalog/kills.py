@@ -200,7 +200,8 @@ def _named_photos(library: Library, advisory: Advisory) -> tuple[list[Photo], li
         if advisory.references:
             for photo in session.scalars(select(Photo).where(Photo.transmission_reference.in_(advisory.references))):
                 found[photo.id] = photo
-                matched.add(photo.transmission_reference)
+                if photo.transmission_reference:
+                    matched.add(photo.transmission_reference)
         for name in advisory.file_names:
             rows = list(session.scalars(select(Photo).where(
                 Photo.path.endswith("/" + name, autoescape=True) | (func.lower(Photo.path).endswith(

@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from typing import cast
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Table, and_, func, select, update
 
 from catalog.importer import batches
 from catalog.metadata.types import ReadFailure
@@ -182,7 +183,7 @@ def _store_hashes(session, updates: list[dict]) -> None:
     from sqlalchemy import bindparam
 
     session.connection().execute(
-        update(Photo.__table__)
+        update(cast(Table, Photo.__table__))
         .where(Photo.__table__.c.id == bindparam("pid"))
         .values(content_hash=bindparam("digest")),
         updates,

@@ -165,11 +165,13 @@ def provenance_lines(provenance: dict[str, Any]) -> list[str]:
     """
     lines = []
     if provenance.get("source_type") or provenance.get("ai") is not None:
-        said = {True: " (made by generative AI or an algorithm)", False: " (a capture)"}.get(provenance.get("ai"), "")
+        ai = provenance.get("ai")
+        said = " (made by generative AI or an algorithm)" if ai is True else " (a capture)" if ai is False else ""
         lines.append(f"source type: {provenance.get('source_type') or 'not stated'}{said}")
     c2pa = provenance.get("c2pa") or {}
     if c2pa.get("present"):
-        verdict = {True: "valid", False: "INVALID"}.get(c2pa.get("valid"), "not checkable")
+        valid = c2pa.get("valid")
+        verdict = "valid" if valid is True else "INVALID" if valid is False else "not checkable"
         parts = [f"C2PA Content Credentials: {verdict}"]
         if c2pa.get("issuer"):
             parts.append(f"signed by {c2pa['issuer']}")

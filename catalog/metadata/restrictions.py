@@ -204,7 +204,7 @@ def read_restrictions(
         if not one_text and source in CONSTRAINT_SOURCES:
             one_text = [Restriction("other", text, source=source)]
         for restriction in one_text:
-            key = (restriction.kind, (restriction.region or "").casefold(), restriction.until)
+            key: tuple = (restriction.kind, (restriction.region or "").casefold(), restriction.until)
             if restriction.kind == "other":
                 key += (restriction.text.casefold(),)
             if key not in seen:
@@ -263,6 +263,7 @@ def _restriction(
 ) -> tuple[Restriction, int, int] | None:
     """The restriction one match gives and the stretch of text it takes; None when the match is none."""
     start, end = match.span()
+    kind: str | None
     kind, region, until = rule.kind, None, None
     if rule.region is not None:
         written = (match.groupdict().get("region") or "").strip(" .,'\"")
