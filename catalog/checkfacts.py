@@ -79,7 +79,7 @@ def check_facts(meta: PhotoMetadata, values: dict[str, Any], facts: CaptionFacts
             from catalog.records import _with_year
 
             said = _with_year(facts.date_text, file_day[:4])
-        if said and file_day:
+        if said and file_day and file_taken is not None:
             found["date"] = {"caption": said, "file": file_day, "source": file_taken.source,
                              "days_apart": days_apart(said, file_day)}
 
@@ -102,7 +102,11 @@ def check_facts(meta: PhotoMetadata, values: dict[str, Any], facts: CaptionFacts
 
 # The caption parser and the people and agency readers, imported when an import first needs them: `catalog
 # check` reads VERSION here and must not pay for loading them.
-parse = agency_for = name_tokens = None
+if TYPE_CHECKING:
+    from catalog.captions import agency_for, parse
+    from catalog.people import name_tokens
+else:
+    parse = agency_for = name_tokens = None
 
 
 def _import_readers() -> None:
@@ -203,10 +207,10 @@ def days_apart(said: str, taken: str) -> int:
     (0, 1)
     """
     first, last = span(said)
-    if first is None:
+    if first is None or last is None:
         return 0
     file_first, file_last = local_days(taken)
-    if file_first is None:
+    if file_first is None or file_last is None:
         return 0
     start, end = date.fromisoformat(first), date.fromisoformat(last)
     return max(0, (start - file_last).days, (file_first - end).days)
@@ -223,7 +227,7 @@ def local_days(taken: str) -> tuple[date | None, date | None]:
         if moment is not None:
             return (moment - timedelta(hours=12)).date(), (moment + timedelta(hours=14)).date()
     first, last = span(text)
-    if first is None:
+    if first is None or last is None:
         return None, None
     return date.fromisoformat(first), date.fromisoformat(last)
 

@@ -31,11 +31,12 @@ only for photos it has not yet measured.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Row, Table, Text, select, type_coerce
 
 from catalog.checkfacts import VERSION
 from catalog.checkrules import RANK, CheckRules, check_rules
@@ -125,10 +126,11 @@ def check(library: Library, args: list[str] | None = None, *, story: str | None 
     if story is not None:
         from catalog.stories import photo_ids
 
-        wanted: list[int] | object | None = photo_ids(library, story)
+        in_story = photo_ids(library, story)
         if args:
             chosen = set(_selected_ids(library, args))
-            wanted = [pid for pid in wanted if pid in chosen]
+            in_story = [pid for pid in in_story if pid in chosen]
+        wanted: list[int] | object | None = in_story
     elif ids is not None:
         wanted = list(ids)
     else:
@@ -181,7 +183,7 @@ def _load(library: Library, wanted) -> tuple[list[dict], dict[int, dict], dict[i
     kills: dict[int, dict] = {}
     with library.session() as session:
         if isinstance(wanted, list):
-            by_id = {}
+            by_id: dict[int, Row] = {}
             for chunk in chunks(wanted, 900):
                 by_id.update((row[0], row) for row in session.execute(joined.where(table.id.in_(chunk))).all())
             rows = [_decoded(dict(zip(names, by_id[pid]))) for pid in dict.fromkeys(wanted) if pid in by_id]
@@ -192,7 +194,7 @@ def _load(library: Library, wanted) -> tuple[list[dict], dict[int, dict], dict[i
                 joined = joined.where(table.id.in_(wanted))
                 kill_columns = kill_columns.where(Kill.photo_id.in_(wanted))
             rows = [_decoded(dict(zip(names, row))) for row in session.execute(joined.order_by(table.path)).all()]
-            kill_rows = session.execute(kill_columns).all()
+            kill_rows = list(session.execute(kill_columns).all())
         for photo_id, reason, at, origin in kill_rows:
             kills[photo_id] = {"reason": reason, "at": at.isoformat(timespec="seconds"), "origin": origin}
         killed = list(kills) + [row["id"] for row in rows if any(
@@ -220,7 +222,7 @@ def _decoded(row: dict) -> dict:
 # -- one photo -------------------------------------------------------------------------------------------------
 
 def photo_findings(row: dict, settings: CheckRules, at: datetime, *, kill: dict | None = None,
-                   stories: list[str] = (), place: dict | None = None) -> PhotoFindings:
+                   stories: Sequence[str] = (), place: dict | None = None) -> PhotoFindings:
     """Every finding for one photo's row (the COLUMNS), most severe first."""
     found = PhotoFindings(row["id"], row["path"])
     add = found.findings.append
@@ -238,7 +240,7 @@ def photo_findings(row: dict, settings: CheckRules, at: datetime, *, kill: dict 
     # Kills and restrictions first: they are what a desk must never miss.
     restrictions = [r for r in row["restrictions"] or [] if in_force(r, at)]
     file_kills = [r for r in restrictions if r["kind"] == "kill"]
-    if (kill is not None or file_kills) and severity("killed"):
+    if (kill is not None or file_kills) and (shown := severity("killed")):
         if kill is not None:
             message = f"killed: {kill['reason']}"
             evidence = {**kill}
@@ -248,12 +250,12 @@ def photo_findings(row: dict, settings: CheckRules, at: datetime, *, kill: dict 
         evidence["stories"] = list(stories)
         if stories:
             message += f" (used in: {', '.join(stories)})"
-        add(Finding("killed", severity("killed"), message, evidence))
+        add(Finding("killed", shown, message, evidence))
     embargoes = [r for r in restrictions if r["kind"] == "embargo"]
-    if embargoes and severity("embargoed"):
+    if embargoes and (shown := severity("embargoed")):
         first = embargoes[0]
         when = f"until {first['until']}" if first.get("until") else "with no end written"
-        add(Finding("embargoed", severity("embargoed"), f"embargoed {when}: {first['text']}",
+        add(Finding("embargoed", shown, f"embargoed {when}: {first['text']}",
                     {"restriction": first, "at": at.isoformat(timespec="minutes") + "Z"}))
     others = [r for r in restrictions if r["kind"] not in ("embargo", "kill")]
     if others:
@@ -264,34 +266,34 @@ def photo_findings(row: dict, settings: CheckRules, at: datetime, *, kill: dict 
             add(Finding("restricted", level, "; ".join(dict.fromkeys(r["text"] for r in kept)),
                         {"restrictions": kept}))
 
-    if row["ai"] and severity("ai_generated"):
+    if row["ai"] and (shown := severity("ai_generated")):
         kind = row["source_type"] or "the IPTC AI fields or its Content Credentials"
-        add(Finding("ai_generated", severity("ai_generated"),
+        add(Finding("ai_generated", shown,
                     f"the file says generative AI or an algorithm made it ({kind})",
                     {"source_type": row["source_type"], "c2pa_actions": (row["c2pa"] or {}).get("actions", [])}))
-    if c2pa_state(row["c2pa"]) == "invalid" and severity("c2pa_invalid"):
+    if c2pa_state(row["c2pa"]) == "invalid" and (shown := severity("c2pa_invalid")):
         c2pa = row["c2pa"]
         errors = c2pa.get("errors") or []
         why = "could not be checked" if c2pa.get("valid") is None else "do not validate"
-        add(Finding("c2pa_invalid", severity("c2pa_invalid"),
+        add(Finding("c2pa_invalid", shown,
                     f"its C2PA Content Credentials {why}" + (f": {errors[0]}" if errors else ""),
                     {"valid": c2pa.get("valid"), "issuer": c2pa.get("issuer"), "errors": errors}))
 
     if not any(row[name] for name in ("photographer", "credit_line", "agency", "provider")) and \
-            severity("missing_credit"):
-        add(Finding("missing_credit", severity("missing_credit"),
+            (shown := severity("missing_credit")):
+        add(Finding("missing_credit", shown,
                     "nobody to credit: no by-line, credit line, agency or provider",
                     {"caption": bool(row["caption"])}))
 
     if facts is not None:
         _caption_findings(found, row, facts, settings, severity, place)
     conflicts = [c for c in row["conflicts"] or [] if not c.get("overridden") and c.get("field") in COPIED_FIELDS]
-    if conflicts and severity("copies_disagree"):
+    if conflicts and (shown := severity("copies_disagree")):
         names = ", ".join(dict.fromkeys(COPIED_FIELDS[c["field"]] for c in conflicts))
-        add(Finding("copies_disagree", severity("copies_disagree"),
+        add(Finding("copies_disagree", shown,
                     f"the EXIF, IPTC and XMP copies disagree on the {names}", {"conflicts": conflicts}))
-    if row["taken_inferred"] and severity("year_inferred"):
-        add(Finding("year_inferred", severity("year_inferred"),
+    if row["taken_inferred"] and (shown := severity("year_inferred")):
+        add(Finding("year_inferred", shown,
                     f"the caption gives no year: {row['taken']} takes its year from the file's date",
                     {"taken": row["taken"], "source": (row["sources"] or {}).get("taken")}))
     found.findings.sort(key=lambda finding: -RANK[finding.severity])
@@ -302,19 +304,19 @@ def _caption_findings(found: PhotoFindings, row: dict, facts: dict, settings: Ch
                       place: dict | None) -> None:
     add = found.findings.append
     date = facts.get("date")
-    if date and date.get("days_apart", 0) > settings.date_days and severity("date_mismatch"):
+    if date and date.get("days_apart", 0) > settings.date_days and (shown := severity("date_mismatch")):
         block = {"exif": "EXIF", "iptc": "IPTC", "xmp": "XMP", "sidecar": "XMP sidecar"}.get(date.get("source"), "file")
-        add(Finding("date_mismatch", severity("date_mismatch"),
+        add(Finding("date_mismatch", shown,
                     f"the caption says {date['caption']}, the {block} date is {date['file']}: "
                     f"{date['days_apart']} days apart", dict(date)))
     if place is not None and place.get("distance_km") is not None and place.get("conflict") and \
-            severity("place_mismatch"):
-        add(Finding("place_mismatch", severity("place_mismatch"), place["conflict"], {
+            (shown := severity("place_mismatch")):
+        add(Finding("place_mismatch", shown, place["conflict"], {
             "stated": place["stated_text"], "from": place["from"], "entity": place["entity"],
             "gps": [row["lat"], row["lon"]], "distance_km": round(place["distance_km"], 1)}))
     credit = facts.get("credit")
-    if credit and severity("credit_mismatch"):
-        add(Finding("credit_mismatch", severity("credit_mismatch"), "; ".join(c["why"] for c in credit),
+    if credit and (shown := severity("credit_mismatch")):
+        add(Finding("credit_mismatch", shown, "; ".join(c["why"] for c in credit),
                     {"disagreements": credit}))
     missing = []
     if facts.get("no_caption"):
@@ -322,8 +324,8 @@ def _caption_findings(found: PhotoFindings, row: dict, facts: dict, settings: Ch
     else:
         missing = [what for what, key in (("place", "no_place"), ("date", "no_date")) if facts.get(key)]
         message = f"the caption names no {' and no '.join(missing)}" if missing else ""
-    if message and severity("no_place_or_date"):
-        add(Finding("no_place_or_date", severity("no_place_or_date"), message,
+    if message and (shown := severity("no_place_or_date")):
+        add(Finding("no_place_or_date", shown, message,
                     {"caption": row["caption"], "missing": missing or ["caption"]}))
 
 
@@ -408,7 +410,7 @@ def _keep(library: Library, verdicts: list[PlaceCheck]) -> None:
             present.update(session.scalars(select(Photo.id).where(Photo.id.in_(chunk))))
         kept = [row for row in rows if row["photo_id"] in present]  # a photo forgotten meanwhile
         if kept:
-            session.execute(PlaceCheck.__table__.insert(), kept)
+            session.execute(cast(Table, PlaceCheck.__table__).insert(), kept)
 
     from sqlalchemy.exc import DBAPIError
 

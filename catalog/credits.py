@@ -52,7 +52,7 @@ def credit_entry(library: Library, photo: Photo, spellings: dict[str, list[str]]
         photographer = display_name(photographer, found)
     credit = Credit(raw=photo.credit_line, photographer=photographer, agency=photo.agency, provider=photo.provider)
     raw = photo.credit_line
-    if raw and photographer != photo.photographer and photo.photographer in raw:
+    if raw and photographer and photo.photographer and photographer != photo.photographer and photo.photographer in raw:
         raw = raw.replace(photo.photographer, photographer)
     line = library.rules.credit_line(credit) or raw or "(no credit)"
     if photographer:
@@ -82,8 +82,8 @@ def other_spellings(library: Library, photos: list[Photo]) -> dict[str, list[str
     capitals: the spellings `credit_entry` may show instead (one look-up of the credit tokens per person)."""
     from sqlalchemy import func, select
 
-    from catalog.models import Photo as PhotoRow
     from catalog.models import PersonToken
+    from catalog.models import Photo as PhotoRow
     from catalog.people import display_name, name_tokens, person_key
 
     found: dict[str, list[str]] = {}
@@ -126,7 +126,9 @@ def distinct_lines(entries: list[CreditEntry]) -> list[CreditEntry]:
     return list(lines.values())
 
 
-def credit_list(library: Library, args: list[str], *, files: list[str] | None = None) -> list[tuple[Photo, CreditEntry]]:
+def credit_list(
+    library: Library, args: list[str], *, files: list[str] | None = None
+) -> list[tuple[Photo, CreditEntry]]:
     """(photo, CreditEntry) for each photo: the `files` in the story's order, else the photos the terms select."""
     photos = [library.get(ref) for ref in files] if files else library.search(list(args)).photos
     spellings = other_spellings(library, photos)

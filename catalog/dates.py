@@ -53,7 +53,7 @@ def span(value: str | None) -> tuple[str | None, str | None]:
     if not match:
         return None, None
     try:
-        return _span_of(int(match[1]), match[2] and int(match[2]), match[3] and int(match[3]))
+        return _span_of(int(match[1]), int(match[2]) if match[2] else None, int(match[3]) if match[3] else None)
     except ValueError:
         return None, None
 
@@ -120,7 +120,7 @@ def _one(text: str, today: date) -> tuple[str, str]:
     iso = _ISO.match(text)
     if iso and "T" not in text and " " not in text:
         try:
-            return _span_of(int(iso[1]), iso[2] and int(iso[2]), iso[3] and int(iso[3]))
+            return _span_of(int(iso[1]), int(iso[2]) if iso[2] else None, int(iso[3]) if iso[3] else None)
         except ValueError as error:
             raise DateError(f"{text!r} is not a real date") from error
     return _words(text)

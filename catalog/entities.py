@@ -32,6 +32,7 @@ were all seen before never loads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -78,7 +79,7 @@ def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:
         value = values.get(level)
         block = source(f"location.{level}") if value else None
         if value and block != "gazetteer":
-            hows.add(HOW_OF_SOURCE.get(block, "file"))
+            hows.add(HOW_OF_SOURCE.get(block or "", "file"))
             said.append(value)
         else:
             said.append(None)
@@ -113,7 +114,7 @@ def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:
 _STATED = ("sublocation", "city", "province", "country", "country_code")
 
 
-def stated_place(stated: dict[str, str], country_code: str | None = None, *, how: str = "file",
+def stated_place(stated: Mapping[str, str | None], country_code: str | None = None, *, how: str = "file",
                  context: str = "", gps: tuple[float, float] | None = None) -> dict | None:
     """The entity of a stated place (levels by name, as in ``location``), as JSON; None when the gazetteer
     knows no city, province or country in it. Remembered between processes unless the caption decides."""

@@ -15,8 +15,10 @@ word that could be a reference or a file name; `kill_advisory` then keeps those 
 
 >>> advisory = read_advisory("MANDATORY KILL\\nREUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED"
 ...                          " BECAUSE THE IMAGE WAS DIGITALLY ALTERED.")
->>> advisory.is_kill, advisory.references, advisory.reason
-(True, ['RC2X4DA0X9YZ'], 'REUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED BECAUSE THE IMAGE WAS DIGITALLY ALTERED.')
+>>> advisory.is_kill, advisory.references
+(True, ['RC2X4DA0X9YZ'])
+>>> advisory.reason
+'REUTERS PICTURE RC2X4DA0X9YZ (SUDAN-POLITICS/) HAS BEEN KILLED BECAUSE THE IMAGE WAS DIGITALLY ALTERED.'
 """
 
 from __future__ import annotations
@@ -198,7 +200,8 @@ def _named_photos(library: Library, advisory: Advisory) -> tuple[list[Photo], li
         if advisory.references:
             for photo in session.scalars(select(Photo).where(Photo.transmission_reference.in_(advisory.references))):
                 found[photo.id] = photo
-                matched.add(photo.transmission_reference)
+                if photo.transmission_reference:
+                    matched.add(photo.transmission_reference)
         for name in advisory.file_names:
             rows = list(session.scalars(select(Photo).where(
                 Photo.path.endswith("/" + name, autoescape=True) | (func.lower(Photo.path).endswith(

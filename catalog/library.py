@@ -27,6 +27,7 @@ from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalo
 from catalog.models import Photo, Setting
 
 if TYPE_CHECKING:
+    from catalog.captions.rules import Rules
     from catalog.captionsfile import Captions
     from catalog.credits import CreditEntry
     from catalog.importer import ImportReport, Progress
@@ -46,7 +47,7 @@ class Library:
             url, readonly=readonly, may_create=may_create, on_wait=on_wait)
         self.readonly = self._read_only_reason is not None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._rules = None
+        self._rules: Rules | None = None
         self._gazetteer = None
         self._legacy_fingerprints: bool | None = None
         #: The moment embargoes are judged at (naive UTC), for `search --at` and `check --at`; None: now.

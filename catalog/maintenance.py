@@ -26,8 +26,10 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from typing import cast
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Table, and_, func, select, update
 
 from catalog.importer import batches
 from catalog.metadata.types import ReadFailure
@@ -126,7 +128,7 @@ def verify(
                     updates.append({"pid": photo.id, "digest": digest})
                 report.hashed += 1
             if updates:
-                lib.write(lambda session: _store_hashes(session, updates), "the catalogue")
+                lib.write(partial(_store_hashes, updates=updates), "the catalogue")
             if advance:
                 advance(len(batch))
     except KeyboardInterrupt:
@@ -181,7 +183,9 @@ def _store_hashes(session, updates: list[dict]) -> None:
     from sqlalchemy import bindparam
 
     session.connection().execute(
-        update(Photo.__table__).where(Photo.__table__.c.id == bindparam("pid")).values(content_hash=bindparam("digest")),
+        update(cast(Table, Photo.__table__))
+        .where(Photo.__table__.c.id == bindparam("pid"))
+        .values(content_hash=bindparam("digest")),
         updates,
     )
 

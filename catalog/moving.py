@@ -26,14 +26,24 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from catalog.errors import CatalogError, UsageError
 from catalog.models import (
-    Kill, PersonToken, Photo, PhotoRestriction, PlaceCheck, PlaceKey, PlaceName, Setting, Story, StoryPhoto,
+    Kill,
+    PersonToken,
+    Photo,
+    PhotoRestriction,
+    PlaceCheck,
+    PlaceKey,
+    PlaceName,
+    Setting,
+    Story,
+    StoryPhoto,
 )
 
 #: Rows per INSERT batch: large enough that round trips to a server do not dominate, small enough for memory.
@@ -41,8 +51,12 @@ BATCH = 1000
 
 #: The tables in the order they are filled (place names, place keys, credit tokens, restrictions, kills, place
 #: checks and a story's photos refer to photos; a story's photos to stories).
-TABLES = (Setting.__table__, Photo.__table__, PlaceName.__table__, PlaceKey.__table__, PersonToken.__table__,
-          PhotoRestriction.__table__, Story.__table__, StoryPhoto.__table__, Kill.__table__, PlaceCheck.__table__)
+TABLES: tuple[Table, ...] = tuple(
+    cast(Table, model.__table__)
+    for model in (
+        Setting, Photo, PlaceName, PlaceKey, PersonToken, PhotoRestriction, Story, StoryPhoto, Kill, PlaceCheck,
+    )
+)
 
 
 @dataclass

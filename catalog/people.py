@@ -142,7 +142,8 @@ def _syllable_count(word: str) -> int | None:
         for start in range(max(0, end - 6), end):
             before, piece = fewest[start], word[start:end]
             known = piece in PINYIN_SYLLABLES or piece in OTHER_SYLLABLES
-            if before is not None and known and (fewest[end] is None or before + 1 < fewest[end]):
+            current = fewest[end]
+            if before is not None and known and (current is None or before + 1 < current):
                 fewest[end] = before + 1
     return fewest[-1]
 

@@ -24,11 +24,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from catalog import _placedata
 from catalog._placedata import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
 from catalog.place_rules import CACHE_LIMIT, clean_level, is_placeholder, stated_levels
+
+if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
+    from catalog._placegrid import CityGrid
+    from catalog.places import _Option
 
 #: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
 HOWS = ("file", "caption", "gps", "manual")
@@ -201,6 +205,31 @@ class EntityLookups:
     name look-ups these methods read; it is never made on its own.
     """
 
+    if TYPE_CHECKING:
+        # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
+        _index: _placedata.CityIndex
+        _cities: list[_placedata.City]
+        _countries: dict[str, _placedata.CountryRecord]
+        _country_by_code: dict[str, str]
+        _subs: dict[str, _placedata.SubdivisionRecord]
+        _top_of: dict[str, str]
+        _sub_by_name: dict[str, list[str]]
+        _sub_by_abbreviation: dict[str, list[str]]
+        _family: dict[str, set[str]]
+        _city_entities: dict[tuple[int, str | None], tuple]
+        _by_geonameid: dict[int, int] | None
+        _searched: dict[str, PlaceKeys]
+
+        def _options(self, given: tuple) -> tuple[_Option, ...]: ...
+        def _choose(self, given: tuple, context: str) -> _Option: ...
+        def city_grid(self) -> CityGrid: ...
+        def _province_of(self, position: int) -> str | None: ...
+        def _country_of(self, text: str, *, codes: bool = True) -> str | None: ...
+        def _cities_of(self, text: str) -> tuple[list[int], bool]: ...
+        def _country_name(self, code: str | None) -> str | None: ...
+        def _province_point(self, code: str) -> tuple[float, float] | None: ...
+        def _country_point(self, code: str) -> tuple[float, float] | None: ...
+
     def place(
         self,
         sublocation: str | None = None,
@@ -317,9 +346,10 @@ class EntityLookups:
         limit_km = limit_km or CONFLICT_KM
         nearby = self.city_grid().within(float(lat), float(lon), limit_km)
         code, country = entity.get("province_code"), entity.get("country_code")
+        family: set[str] = self._family.get(country, {country}) if country else set()
         for position, _ in nearby:
             city = self._cities[position]
-            if city.country_code in self._family.get(country, {country}) and (
+            if city.country_code in family and (
                 code is None or self._province_of(position) == self._top_of.get(code, code)
             ):
                 return None
@@ -329,7 +359,7 @@ class EntityLookups:
         stated = entity.get("province") if code else entity.get("country")
         if code and there.province_code and there.province_code != self._top_of.get(code, code):
             return f"the GPS point is in {there.province}, {there.country}, not {stated}"
-        if there.country_code and there.country_code not in self._family.get(country, {country}):
+        if there.country_code and there.country_code not in family:
             return f"the GPS point is in {there.country}, not {stated}"
         return None
 
@@ -403,15 +433,17 @@ class EntityLookups:
                 # "Portland, Ore." (city, province; a country there is understood), "Hefei, Anhui, China"
                 given = {2: (None, *parts, None), 3: (None, *parts)}.get(len(parts), parts)
                 entity = self.place(*given)
-                if entity is not None and entity.level:
+                if entity is not None and entity.id is not None and entity.level:
                     ref = entity.id if entity.level != "city" else self._position_of(entity.id)
-                    return self._keys_of(text, [(entity.level, ref)])
+                    if ref is not None:
+                        return self._keys_of(text, [(entity.level, ref)])
         upper = text.upper()
         if "-" in upper and upper in self._subs:  # an ISO 3166-2 code means that subdivision alone: "CN-AH"
             territory = self._territory(upper)
             return self._keys_of(text, [("country", territory) if territory else ("province", upper)])
-        if text.isdigit() and self._position_of(text) is not None:  # a GeoNames id, as `places` prints it
-            return self._keys_of(text, [("city", self._position_of(text))])
+        # A GeoNames id, as `places` prints it.
+        if text.isdigit() and (position := self._position_of(text)) is not None:
+            return self._keys_of(text, [("city", position)])
         key = name_key(text)
         country = self._country_by_code.get(key) if len(key) == 2 else None
         if country is None and len(text) == 3 and text.isupper():
@@ -544,10 +576,11 @@ class EntityLookups:
             names = _placedata.area_names(record.native, self._countries.get(country_code))
             entity_id, name, province = province_code, record.name, record.name
         else:
-            record = self._countries[country_code]
+            assert country_code is not None, "a province or a country is given"
+            country = self._countries[country_code]
             point = self._country_point(country_code)
-            names = _placedata.country_names(record)
-            entity_id, name, province = country_code, record.name, None
+            names = _placedata.country_names(country)
+            entity_id, name, province = country_code, country.name, None
         return Place(
             entity_id, name, sublocation, None, province, province_code, self._country_name(country_code),
             country_code, point[0] if point else None, point[1] if point else None, approximate, None, how,

@@ -178,7 +178,12 @@ def _stamp() -> list[list] | None:
         import importlib
         from importlib.metadata import distribution
 
-        paths = [importlib.import_module(name).__file__ for name in SOURCES]
+        paths: list[str] = []
+        for name in SOURCES:
+            file = importlib.import_module(name).__file__
+            if file is None:  # not a module read from a file: its answers could not be dated
+                return None
+            paths.append(file)
         for name in DATA_PACKAGES:
             folder = getattr(distribution(name), "_path", None)  # the .dist-info folder (PathDistribution)
             if folder is None:

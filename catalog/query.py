@@ -394,7 +394,9 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     within_km: float | None = None
     for text in split_terms(args):
         if text.startswith("--"):
-            raise QueryError(text, "this is not an option of this command (see --help); to search for it, drop the dashes")
+            raise QueryError(
+                text, "this is not an option of this command (see --help); to search for it, drop the dashes"
+            )
         match = _FIELD_TERM.match(text)
         if not match or match[2] not in FIELDS:
             if match and not match[1] and match[2] not in FIELDS and " " not in match[2]:
@@ -488,7 +490,7 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
     for one in _alternatives(value):
         found = place_keys(one) if place_keys is not None and name not in ("sublocation", "at") else None
         wanted = (found.at(level) if level else found.all) if found is not None else frozenset()
-        if not wanted:
+        if found is None or not wanted:
             names.append(fold(one))
             continue
         keys.extend(wanted)

@@ -27,6 +27,7 @@ from sqlalchemy import and_, func, not_, or_, select
 
 from catalog.errors import QueryError
 from catalog.models import Kill, Photo, PhotoRestriction, Story, StoryPhoto
+from catalog.query import Term
 
 FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
 EXAMPLES = {
@@ -48,24 +49,9 @@ def _in_force(at: datetime):
 
 
 @dataclass
-class DeskTerm:
-    """Base of the desk's terms: negation as catalog.query.Term has it (`-restricted:yes`)."""
-
-    text: str
-    negated: bool = False
-
-    def clause(self):
-        raise NotImplementedError
-
-    def where(self):
-        condition = self.clause()
-        return not_(condition) if self.negated else condition
-
-    def row_condition(self):
-        return self.where()
-
-    def probe(self):
-        return self.where()
+class DeskTerm(Term):
+    """Base of the desk's terms: a Term (negation as it has it: `-restricted:yes`) whose clause is on the photo's
+    own row, so its row condition and its probe are that clause too."""
 
 
 @dataclass

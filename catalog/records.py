@@ -175,9 +175,11 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     values["width"] = meta.width
     values["height"] = meta.height
     values["location_shown"] = meta.location_shown
-    values["conflicts"] = [{"field": c.field, "copies": [list(copy) for copy in c.copies]} for c in meta.conflicts] or None
+    values["conflicts"] = [
+        {"field": c.field, "copies": [list(copy) for copy in c.copies]} for c in meta.conflicts
+    ] or None
     values["has_conflicts"] = bool(meta.conflicts)
-    extra = {}
+    extra: dict[str, Any] = {}
     if meta.alternatives:
         extra["alternatives"] = meta.alternatives
     if meta.iim_charset:
@@ -330,7 +332,7 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
                 for level in PLACE_LEVELS[:4]}
         resolved = get_gazetteer().resolve(
             said["sublocation"], said["city"], said["province"], said["country"],
-            context=facts.text if facts is not None else None,
+            context=facts.text if facts is not None else "",
         )
         for level in PLACE_LEVELS:
             if level in values:

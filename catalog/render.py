@@ -168,18 +168,20 @@ def provenance_lines(provenance: dict[str, Any]) -> list[str]:
     """
     lines = []
     if provenance.get("source_type") or provenance.get("ai") is not None:
-        said = {True: " (made by generative AI or an algorithm)", False: " (a capture)"}.get(provenance.get("ai"), "")
+        ai = provenance.get("ai")
+        said = " (made by generative AI or an algorithm)" if ai is True else " (a capture)" if ai is False else ""
         lines.append(f"source type: {provenance.get('source_type') or 'not stated'}{said}")
     c2pa = provenance.get("c2pa") or {}
     if c2pa.get("present"):
-        verdict = {True: "valid", False: "INVALID"}.get(c2pa.get("valid"), "not checkable")
+        valid = c2pa.get("valid")
+        verdict = "valid" if valid is True else "INVALID" if valid is False else "not checkable"
         parts = [f"C2PA Content Credentials: {verdict}"]
         if c2pa.get("issuer"):
             parts.append(f"signed by {c2pa['issuer']}")
         if c2pa.get("generator"):
             parts.append(f"made with {c2pa['generator']}")
-        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if c2pa.get("errors") and c2pa.get("valid") is not True
-                                          else ""))
+        unchecked = c2pa.get("errors") and c2pa.get("valid") is not True
+        lines.append(", ".join(parts) + (f" ({c2pa['errors'][0]})" if unchecked else ""))
     for key, value in (provenance.get("ai_fields") or {}).items():
         lines.append(f"{key.replace('_', ' ')}: {value}")
     return lines
@@ -222,7 +224,8 @@ CSV_COLUMNS = (
     "id", "path", "taken", "released", "caption", "headline", "credit.line", "credit.photographer",
     "credit.agency", "credit.provider", "credit.source", "credit.copyright", "location.sublocation",
     "location.city", "location.province", "location.country", "location.country_code", "location.lat",
-    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height", "size", "fingerprint",
+    "location.lon", "location.approximate", "keywords", "camera.make", "camera.model", "format", "width", "height",
+    "size", "fingerprint",
 )
 
 

@@ -18,21 +18,25 @@ An embargo's end is kept in UTC; one that names no end is in force until a perso
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
-    from catalog.metadata.restrictions import RestrictionRules
+    from catalog.metadata.restrictions import Restriction, RestrictionRules
     from catalog.metadata.types import PhotoMetadata
 
 #: What the JSON contract says of a photo without Content Credentials (catalog.metadata.credentials.C2paInfo()).
-NO_C2PA = {"present": False, "valid": None, "issuer": None, "generator": None, "actions": [], "errors": []}
+NO_C2PA: dict[str, Any] = {
+    "present": False, "valid": None, "issuer": None, "generator": None, "actions": [], "errors": [],
+}
 #: The restriction kinds, and the words `restricted:` takes besides them.
 RESTRICTED_WORDS = ("yes", "no")
 C2PA_STATES = ("valid", "invalid", "none")
 
 _RULES: dict[int, tuple[object, RestrictionRules]] = {}
-_read_restrictions = None  # catalog.metadata.restrictions.read_restrictions, imported on first use
+#: catalog.metadata.restrictions.read_restrictions, imported on first use
+_read_restrictions: Callable[..., list[Restriction]] | None = None
 
 
 def restriction_rules(rules) -> RestrictionRules:
@@ -61,7 +65,9 @@ def rights_columns(meta: PhotoMetadata, record: dict[str, Any], mtime_ns: int, r
     """
     global _read_restrictions
     if _read_restrictions is None:
-        from catalog.metadata.restrictions import read_restrictions as _read_restrictions
+        from catalog.metadata.restrictions import read_restrictions
+
+        _read_restrictions = read_restrictions
     arrived = datetime.fromtimestamp(mtime_ns / 1e9, UTC)
     texts = [*meta.rights, ("caption", record.get("caption"))]
     found = _read_restrictions(texts, reference_date=arrived, rules=restriction_rules(rules))
@@ -103,6 +109,10 @@ def restriction_rows(photo_id: int, restrictions: list[dict[str, Any]] | None) -
     return rows
 
 
+@overload
+def utc(value: str | datetime) -> datetime: ...
+@overload
+def utc(value: None) -> None: ...
 def utc(value: str | datetime | None) -> datetime | None:
     """An aware moment (or its ISO text) as the naive UTC time the catalogue stores.
 

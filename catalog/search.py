@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from sqlalchemy import Integer, and_, column, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from catalog.errors import UsageError
@@ -138,6 +138,7 @@ class Planner:
                 )
             else:
                 clause, score = self._full_text(ranking)
+                assert score is not None, "the ranking words are not negated, so they have a score"
                 statement = (
                     select(Photo.id, score)
                     .where(clause, *self._term_conditions(query), *others)
@@ -203,6 +204,8 @@ class Planner:
     def _search_near(self, query: Query, sort: str, limit: int | None, offset: int = 0,
                      reverse: bool = False) -> SearchResult:
         """near: searches: a box of lat/lon in SQL, then the exact distance of each photo in it."""
+        near = query.near
+        assert near is not None, "a near: search"
         conditions, score = self._conditions(query)
         statement = select(Photo).where(and_(*conditions))
         order = _descending if reverse else _ascending
@@ -211,15 +214,18 @@ class Planner:
         elif sort == "path":
             statement = statement.order_by(*order(Photo.path))
         else:  # undated photos last either way
-            statement = statement.order_by(Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path))
+            statement = statement.order_by(
+                Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path)
+            )
         result = SearchResult(query)
         with self.library.session() as session:
             for row in session.execute(statement).all():
-                hit = Hit(row[0], score=row[1] if len(row) > 1 else None)
-                if hit.photo.lat is None:
+                values: tuple[Any, ...] = tuple(row)
+                hit = Hit(values[0], score=values[1] if len(values) > 1 else None)
+                if hit.photo.lat is None or hit.photo.lon is None:
                     continue
-                hit.distance_km = distance_km(query.near.lat, query.near.lon, hit.photo.lat, hit.photo.lon)
-                if hit.distance_km > query.near.km:
+                hit.distance_km = distance_km(near.lat, near.lon, hit.photo.lat, hit.photo.lon)
+                if hit.distance_km > near.km:
                     continue
                 hit.approximate = bool(hit.photo.location_approx)
                 result.hits.append(hit)
@@ -280,7 +286,8 @@ class Planner:
 
     def count_by(self, args: list[str], columns: list[str]) -> list[tuple]:
         """(value, ..., number of photos) per distinct combination of `columns` (names, or expressions on a
-        photo's columns), for the photos the terms select: the database counts, so a summary of 100,000 photos moves a few hundred rows, not 100,000."""
+        photo's columns), for the photos the terms select: the database counts, so a summary of 100,000 photos
+        moves a few hundred rows, not 100,000."""
         selected = [getattr(Photo, name) if isinstance(name, str) else name for name in columns]
         statement = select(*selected, func.count(Photo.id)).group_by(*selected)
         if args:
@@ -316,10 +323,10 @@ class Planner:
                     term.ranked = [(alike.photo_id, alike.distance)
                                    for alike in variants.similar(session, photo.id, limits=limits)]
 
-    def _conditions(self, query: Query) -> tuple[list, object]:
+    def _conditions(self, query: Query) -> tuple[list, ColumnElement[Any] | None]:
         """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""
         conditions = self._term_conditions(query)
-        score = None
+        score: ColumnElement[Any] | None = None
         for words in query.words:
             clause, word_score = self._full_text(words)
             conditions.append(clause)
@@ -336,20 +343,24 @@ class Planner:
             return [term.row_condition() for term in query.terms]
         return [term.where() for term in query.terms]
 
-    def _full_text(self, words) -> tuple:
+    def _full_text(self, words) -> tuple[ColumnElement[bool], ColumnElement[Any] | None]:
         """The full-text clause for one group of words, and a score to rank by (lower is better)."""
         if self.dialect == "sqlite":
             key, expression = _fts_expression(words)
             matched = text(f"SELECT rowid FROM photo_fts WHERE photo_fts MATCH :{key}").bindparams(**{key: expression})
             clause = Photo.id.in_(matched.columns(column("rowid", Integer)))
-            score = None
+            score: ColumnElement[Any] | None = None
             if not words.negated:
                 # Correlated: one full-text look-up per photo. Only near: searches use it (a few photos in a
                 # box); the others join the scored matches once (_fts_matches).
                 score = (
                     select(text("bm25(photo_fts)"))
                     .select_from(text("photo_fts"))
-                    .where(text(f"photo_fts MATCH :{key}s AND photo_fts.rowid = photo.id").bindparams(**{key + "s": expression}))
+                    .where(
+                        text(f"photo_fts MATCH :{key}s AND photo_fts.rowid = photo.id").bindparams(
+                            **{key + "s": expression}
+                        )
+                    )
                     .scalar_subquery()
                 )
         else:
@@ -357,7 +368,7 @@ class Planner:
             # database (alembic 0001): GIN-indexed for @@, and ranking reads it instead of re-parsing every match.
             joiner = " <-> " if words.phrase and words.text.count('"') else " & "
             tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), joiner.join(words.words))
-            vector = literal_column("photo.photo_fts_vector")
+            vector: ColumnElement[Any] = literal_column("photo.photo_fts_vector")
             clause = vector.op("@@")(tsquery)
             score = None if words.negated else -func.ts_rank(vector, tsquery)
         return (~clause if words.negated else clause), score
@@ -377,7 +388,7 @@ def _descending(*columns):
     return tuple(column.desc() for column in columns)
 
 
-def _positive_place(term) -> bool:
+def _positive_place(term) -> TypeGuard[PlaceTerm]:
     return isinstance(term, PlaceTerm) and not term.negated
 
 
@@ -393,7 +404,7 @@ def _fts_expression(words) -> tuple[str, str]:
 def _fts_matches(words, *, scored: bool):
     """SQLite: the photos matching one group of words as a subquery (id, and its bm25 score when `scored`)."""
     key, expression = _fts_expression(words)
-    columns = [literal_column("photo_fts.rowid").label("id")]
+    columns: list[Label[Any]] = [literal_column("photo_fts.rowid").label("id")]
     if scored:
         columns.append(literal_column("bm25(photo_fts)").label("score"))
     return (

@@ -14,17 +14,26 @@ files under the folders are known, and with what stat facts (`known_files`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import and_, bindparam, delete, func, insert, literal_column, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
 from catalog.dates import span
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
-from catalog.scan import file_exists, file_path, stored_path
+from catalog.scan import Found, file_exists, file_path, stored_path
+
+#: A photo's rows in the other tables, as a reader made them: (place names, place keys, credit tokens).
+OtherRows = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
+
+def photo_table() -> Table:
+    """The `photo` table, typed as the Table it is (SQLAlchemy types a model's __table__ as a FromClause)."""
+    return cast(Table, Photo.__table__)
 
 
 @dataclass
@@ -114,8 +123,8 @@ def store_batch(
     now = datetime.now()
     done = Stored()
     changes: dict[str, Known | None] = {}
-    existing: list[tuple[int, dict, list]] = []  # (id, record, places) to update
-    new: list[tuple[dict, list]] = []
+    existing: list[tuple[int, dict, OtherRows]] = []  # (id, record, places) to update
+    new: list[tuple[Found, dict, OtherRows]] = []
     legacy_fingerprints: dict[str, str] = {}
     perceptual: dict[str, bytes] = {}  # path -> fingerprint from an embedded thumbnail (catalog.variants)
     for result in batch:
@@ -125,7 +134,7 @@ def store_batch(
         if result.perceptual:
             perceptual[found.path] = result.perceptual
         record = dict(result.record)  # the batch is retried whole if the write lock was busy: leave it as it was
-        places = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
+        places: OtherRows = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
         if result.legacy_fingerprint:
             legacy_fingerprints[found.path] = result.legacy_fingerprint
         path, raw_path = stored_path(found.path)
@@ -147,7 +156,7 @@ def store_batch(
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
-    still_new = []
+    still_new: list[tuple[dict, OtherRows]] = []
     for found, record, places in new:
         if record["path"] in same:
             continue
@@ -161,12 +170,13 @@ def store_batch(
             done.moved_from[record["path"]] = old_path
         else:
             still_new.append((record, places))
-    stored: list[tuple[int, dict, list]] = list(existing)
+    stored: list[tuple[int, dict, OtherRows]] = list(existing)
+    table = photo_table()
     for _, group in _grouped(existing, lambda item: item[1]):
-        columns = Photo.__table__.c
+        columns = table.c
         # executemany: the SET clause is every key of the parameters but _pid
         session.connection().execute(
-            update(Photo.__table__).where(columns.id == bindparam("_pid")),
+            update(table).where(columns.id == bindparam("_pid")),
             [{"_pid": pid, **record} for pid, record, _ in group],
         )
     if existing:
@@ -196,7 +206,7 @@ def store_batch(
     return done, changes
 
 
-def _store_restrictions(session: Session, stored: list[tuple[int, dict, tuple]]) -> None:
+def _store_restrictions(session: Session, stored: list[tuple[int, dict, OtherRows]]) -> None:
     """The `restriction` rows of the photos just stored (catalog.rights), in place of any they had."""
     from catalog.models import PhotoRestriction
     from catalog.rights import restriction_rows
@@ -211,14 +221,16 @@ def _store_restrictions(session: Session, stored: list[tuple[int, dict, tuple]])
 def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
     """id -> what a person set, for the photos among `ids` that have such values."""
     photo = Photo.__table__.c
-    found = {}
+    found: dict[int, dict | None] = {}
     for chunk in chunks(ids, 500):
         found.update(session.execute(select(photo.id, photo.manual).where(
             photo.id.in_(chunk), photo.manual.is_not(None))).all())
     return {pid: manual for pid, manual in found.items() if manual}
 
 
-def _with_manual(found, record: dict, places, manual: dict, rules, legacy: dict) -> tuple[dict, tuple]:
+def _with_manual(
+    found: Found, record: dict, places: OtherRows, manual: dict, rules, legacy: dict
+) -> tuple[dict, OtherRows]:
     """A moved photo's record read again with a person's values: those on the old record, under those the
     import brought (a captions file naming the file under its new name)."""
     merged = {**manual, **(record.get("manual") or {})}
@@ -256,7 +268,7 @@ def _delete_rows(session: Session, ids: list[int]) -> None:
         session.execute(delete(model).where(model.photo_id.in_(ids)))
 
 
-def _insert_rows(session: Session, stored: list[tuple[int, tuple]]) -> None:
+def _insert_rows(session: Session, stored: list[tuple[int, OtherRows]]) -> None:
     """Write each photo's place names, place keys and credit tokens: (id, (places, keys, tokens)) pairs."""
     names, keys, tokens = [], [], []
     for pid, (places, place_keys, credit_tokens) in stored:
@@ -274,8 +286,10 @@ def mark_missing(session: Session, ids: list[int]) -> int:
     photo = Photo.__table__.c
     marked = 0
     for chunk in chunks(ids, 500):
-        marked += session.execute(update(Photo.__table__).where(photo.id.in_(chunk), photo.missing_since.is_(None))
-                                  .values(missing_since=datetime.now())).rowcount or 0
+        marked += session.connection().execute(
+            update(photo_table()).where(photo.id.in_(chunk), photo.missing_since.is_(None))
+            .values(missing_since=datetime.now())
+        ).rowcount or 0
     return marked
 
 
@@ -304,7 +318,8 @@ def find_moved(
         return {}, {}
     legacy = legacy or {}
     photo = Photo.__table__.c
-    by_identity: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    # (device, inode) -> (id, path, (fingerprint, size, mtime_ns)) of the records with that file identity
+    by_identity: dict[tuple[int | None, int | None], list[tuple[int, str, tuple[str, int, int]]]] = {}
     identities = sorted({(r["device"], r["inode"]) for r in records if r.get("inode") is not None})
     for chunk in chunks(identities, 200):
         rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode,
@@ -316,9 +331,9 @@ def find_moved(
     wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
     for chunk in chunks(sorted(wanted), 500):
-        rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
-                               .where(photo.fingerprint.in_(chunk)))
-        for pid, path, raw, fingerprint in rows:
+        matches = session.execute(select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
+                                  .where(photo.fingerprint.in_(chunk)))
+        for pid, path, raw, fingerprint in matches:
             candidates.setdefault(fingerprint, []).append((pid, file_path(path, raw)))
     moved: dict[str, tuple[int, str]] = {}
     same: dict[str, str] = {}
@@ -362,7 +377,7 @@ def chunks(values: list, size: int):
         yield values[start:start + size]
 
 
-def _grouped(items, record_of):
+def _grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, list]]:
     """Items grouped by their record's set of columns (one executemany each), in order: ((keys, items), ...)."""
     groups: dict[tuple, list] = {}
     for item in items:
@@ -392,17 +407,18 @@ def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]
     If another process inserted one of the paths meanwhile, that record is updated instead and keeps its
     imported_at, which is how the caller tells the two apart.
     """
-    dialect = session.bind.dialect.name
+    dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         return _insert_sqlite(session, records)
     from sqlalchemy.dialects.postgresql import insert as dialect_insert
 
-    statement = dialect_insert(Photo.__table__)
+    table = photo_table()
+    statement = dialect_insert(table)
     changes = {key: statement.excluded[key] for key in records[0] if key != "imported_at"}
-    statement = statement.on_conflict_do_update(index_elements=["path"], set_=changes).returning(
-        Photo.__table__.c.id, Photo.__table__.c.imported_at, sort_by_parameter_order=True
+    upsert = statement.on_conflict_do_update(index_elements=["path"], set_=changes).returning(
+        table.c.id, table.c.imported_at, sort_by_parameter_order=True
     )
-    return [tuple(row) for row in session.connection().execute(statement, records)]
+    return [(pid, imported_at) for pid, imported_at in session.connection().execute(upsert, records)]
 
 
 def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
@@ -413,7 +429,7 @@ def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, dat
     transaction holds SQLite's write lock (BEGIN IMMEDIATE), so no other process can insert one of these
     paths between the look-up here and the insert.
     """
-    table = Photo.__table__
+    table = photo_table()
     connection = session.connection()
     paths = [record["path"] for record in records]
     before = _ids_by_path(connection, paths, with_imported=True)

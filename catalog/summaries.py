@@ -216,7 +216,7 @@ def _span_parts(start: str | None, end: str | None) -> list[str]:
 def _date_parts(taken: str | None) -> list[str]:
     """["2025", "10", "14"] for 2025-10-14T10:32+08:00; as many parts as the date's precision allows."""
     kind = precision(taken)
-    if kind is None:
+    if kind is None or taken is None:
         return []
     parts = taken.split("T")[0].split(" ")[0].split("-")
     keep = {"year": 1, "month": 2, "day": 3, "time": 3}[kind]

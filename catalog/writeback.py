@@ -529,8 +529,10 @@ def set_iptc_digest(data: bytes, keep_from: bytes | None = None, written: frozen
     if resources is None:
         return data
     if keep_from is not None:
-        resources = [r._replace(data=merge_datasets(keep_from, r.data, written)) if (r.id, r.signature) == (IIM, b"8BIM") else r
-                     for r in resources]
+        resources = [
+            r._replace(data=merge_datasets(keep_from, r.data, written)) if (r.id, r.signature) == (IIM, b"8BIM") else r
+            for r in resources
+        ]
     return replace_photoshop_resources(data, with_iptc_digest(resources))
 
 

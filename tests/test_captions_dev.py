@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from tools.evaluate_captions import (
-    FIELDS, OUR_SETS, THRESHOLD, corpus_root, corpus_score, evaluate, evaluate_ours, fold, main, matches, report,
+    FIELDS,
+    OUR_SETS,
+    THRESHOLD,
+    corpus_root,
+    corpus_score,
+    evaluate,
+    evaluate_ours,
+    fold,
+    main,
+    matches,
+    report,
 )
 
 SHARED = Path(os.environ.get("CATALOG_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")

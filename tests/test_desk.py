@@ -132,7 +132,9 @@ def test_forget_removes_records_not_files(cli, imported):
 
 # --- 3. an empty value is a usage error ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("term", ["by:,", "-by:,", "credit:,", "-credit:,", "keyword:,", "-keyword:,", "in:,", "in: , "])
+@pytest.mark.parametrize(
+    "term", ["by:,", "-by:,", "credit:,", "-credit:,", "keyword:,", "-keyword:,", "in:,", "in: , "]
+)
 def test_an_empty_field_value_is_a_usage_error(cli, imported, term):
     result = cli("search", "--", term)
     assert result.exit_code == 2
@@ -163,8 +165,9 @@ def test_no_csv_cell_can_run_as_a_formula(cli, samples):
 # --- 5. a mistyped --db makes nothing --------------------------------------------------------------------------
 
 def test_a_mistyped_db_is_an_error_not_a_new_catalogue(cli, tmp_path, imported):
-    from catalog.cli import main
     from click.testing import CliRunner
+
+    from catalog.cli import main
 
     typo = tmp_path / "corpsu.db"
     result = CliRunner().invoke(main, ["--db", str(typo), "search", "in:Canada"])

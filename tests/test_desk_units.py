@@ -105,9 +105,9 @@ def test_the_one_pattern_finds_the_same_telling_words(text):
 
 
 def test_a_catalogue_from_before_0006_is_read_again_at_its_next_import(db_url, samples):
+    from alembic import command
     from sqlalchemy import select
 
-    from alembic import command
     from catalog.library import Library
     from catalog.models import Photo
     from tests.test_migrations_safety import _alembic

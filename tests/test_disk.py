@@ -74,8 +74,8 @@ def test_a_full_database_is_a_clear_error_and_the_catalogue_is_unchanged(catalog
         return engine
 
     monkeypatch.setattr(db, "_sqlite_engine", capped_engine)
-    result = CliRunner().invoke(main, ["--db", str(catalogue), "import", str(_photos(tmp_path / "more", 40, start=100))],
-                                catch_exceptions=False)
+    more = _photos(tmp_path / "more", 40, start=100)
+    result = CliRunner().invoke(main, ["--db", str(catalogue), "import", str(more)], catch_exceptions=False)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "Error: the disk is full" in result.output
@@ -219,8 +219,8 @@ def _unprivileged(folder: Path) -> dict:
             if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
                 raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
-    probe = subprocess.run(["sh", "-c", f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"],
-                           check=False, preexec_fn=drop, capture_output=True)
+    script = f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"
+    probe = subprocess.run(["sh", "-c", script], check=False, preexec_fn=drop, capture_output=True)
     (folder / "probe").unlink(missing_ok=True)
     if probe.returncode == 0:
         pytest.skip("running as root and cannot give up the power to ignore permissions, so they cannot bite")

@@ -110,7 +110,8 @@ def test_bad_files_are_named_with_a_reason_and_the_rest_imported(cli, lib, tmp_p
     result = cli("import", str(folder))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    lines = {line.split(":")[0].split("/")[-1]: line for line in result.output.splitlines() if line.startswith("FAILED")}
+    failed = [line for line in result.output.splitlines() if line.startswith("FAILED")]
+    lines = {line.split(":")[0].split("/")[-1]: line for line in failed}
     assert set(lines) == {"empty.jpg", "notes.jpg", "truncated.jpg"}
     assert "empty" in lines["empty.jpg"]
     assert "not an image" in lines["notes.jpg"] or "text" in lines["notes.jpg"]

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from catalog import linking
-from catalog.linking import evidence
 from catalog.captions.types import CaptionFacts, Credit, Place
-from catalog.linking import WEIGHTS, CaptionPlace, Evidence, link_probabilities
+from catalog.linking import WEIGHTS, CaptionPlace, Evidence, evidence, link_probabilities
 from catalog.models import Photo
 
 ROOT = Path(__file__).resolve().parents[1]

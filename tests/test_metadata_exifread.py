@@ -47,7 +47,8 @@ def test_exif_make_model_and_date_agree_with_exifread():
                 differ.append((path.name, ours, meta.value(ours), value.values))
         value = tags.get("EXIF DateTimeOriginal")
         taken = meta.fields.get("taken")
-        if value is not None and isinstance(value.values, str) and value.values.strip() and taken and taken.source == "exif":
+        dated = value is not None and isinstance(value.values, str) and value.values.strip()
+        if dated and taken and taken.source == "exif":
             expected = value.values.strip().replace(":", "-", 2).replace(" ", "T")[:19]
             if taken.value.startswith(expected):
                 agree += 1

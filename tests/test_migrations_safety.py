@@ -16,11 +16,11 @@ import sqlite3
 import textwrap
 
 import pytest
+from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
-from alembic import command
 from catalog import db
 from catalog.errors import DatabaseError
 from catalog.library import Library

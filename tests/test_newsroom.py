@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -195,7 +194,7 @@ def test_the_database_itself_refuses_a_second_record_for_a_path(db_url, tmp_path
     with pytest.raises(Exception, match="uq_photo_path"):
         _rows(db_url, "INSERT INTO photo (path, size, mtime_ns, fingerprint, taken_inferred, location_approx, sources,"
                       " has_conflicts, search_text, imported_at, updated_at)"
-                      f" SELECT path, size, mtime_ns, fingerprint, false, false, '{{}}', false, '', now(), now()"
+                      " SELECT path, size, mtime_ns, fingerprint, false, false, '{}', false, '', now(), now()"
                       " FROM photo")
 
 

@@ -37,7 +37,9 @@ COUNTRY_SPELLINGS = {
 }
 
 
-@pytest.mark.parametrize(("code", "spelling"), [(c, s) for c, spellings in COUNTRY_SPELLINGS.items() for s in spellings])
+@pytest.mark.parametrize(
+    ("code", "spelling"), [(c, s) for c, spellings in COUNTRY_SPELLINGS.items() for s in spellings]
+)
 def test_every_country_spelling_is_one_entity(gazetteer, code, spelling):
     place = gazetteer.place(country=spelling)
     assert place is not None, spelling
@@ -86,7 +88,9 @@ PROVINCE_SPELLINGS = {
 }
 
 
-@pytest.mark.parametrize(("code", "spelling"), [(c, s) for c, spellings in PROVINCE_SPELLINGS.items() for s in spellings])
+@pytest.mark.parametrize(
+    ("code", "spelling"), [(c, s) for c, spellings in PROVINCE_SPELLINGS.items() for s in spellings]
+)
 def test_every_province_spelling_is_one_entity(gazetteer, code, spelling):
     country = code.split("-")[0]
     place = gazetteer.place(province=spelling, country=country)

@@ -58,18 +58,23 @@ def test_the_key_follows_the_format_and_the_folder(tmp_path, monkeypatch):
     assert places._cache_file() != first
 
 
+def run_probe(probe: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
 def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
-    probe = "from catalog.places import get_gazetteer; g = get_gazetteer(); print(g.from_cache, g.resolve(None, 'Hefei', None, None).province)"
+    probe = ("from catalog.places import get_gazetteer; g = get_gazetteer(); "
+             "print(g.from_cache, g.resolve(None, 'Hefei', None, None).province)")
     env = environment(CATALOG_CACHE=str(tmp_path))
-    runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
-            for _ in range(2)]
+    runs = [run_probe(probe, env) for _ in range(2)]
     assert [run.stdout.split() for run in runs] == [["False", "Anhui"], ["True", "Anhui"]], runs[0].stderr
     # The index, and the map of China's cities to provinces the first look-up made.
     kept = sorted(path.name.split("-", 2)[-1] for path in tmp_path.glob("gazetteer-*.pickle"))
     assert len(kept) == 2 and kept[1] == "provinces-CN.pickle", kept
     provinces = next(tmp_path.glob("gazetteer-*-provinces-CN.pickle"))
     provinces.write_bytes(b"damaged")  # made again, the same answer
-    run = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
+    run = run_probe(probe, env)
     assert run.stdout.split() == ["True", "Anhui"], run.stderr
     # A cache folder that cannot be made (here, under a file; even root cannot) costs the cache, nothing else.
     blocker = tmp_path / "a-file"

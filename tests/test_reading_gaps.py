@@ -150,7 +150,8 @@ def afcp_trailer(start: int, block: bytes) -> bytes:
     """An AFCP trailer starting at file offset ``start``, holding ``block`` as its IPTC entry."""
     header = b"AXS!" + struct.pack(">HH", 1, 1) + bytes(4)
     entry_at = start + len(header) + 12
-    return header + b"IPTC" + struct.pack(">II", len(block), entry_at) + block + b"AXS!" + struct.pack(">I", start) + bytes(4)
+    entry = b"IPTC" + struct.pack(">II", len(block), entry_at) + block
+    return header + entry + b"AXS!" + struct.pack(">I", start) + bytes(4)
 
 
 def test_iim_in_a_fotostation_trailer_is_read(tmp_path):

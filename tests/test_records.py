@@ -32,7 +32,8 @@ def test_no_year_anywhere_leaves_the_date_unknown(tmp_path):
 def test_embedded_place_wins_over_the_caption(tmp_path):
     path = jpeg_with_metadata(tmp_path / "p.jpg", iptc={
         "Iptc.Application2.City": "Lanzhou", "Iptc.Application2.ProvinceState": "Gansu",
-        "Iptc.Application2.Caption": "Workers in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"})
+        "Iptc.Application2.Caption":
+            "Workers in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"})
     record = _record(path)
     assert (record["city"], record["province"]) == ("Lanzhou", "Gansu")
     assert record["sources"]["location.city"] == "iptc"

@@ -177,7 +177,8 @@ def test_the_house_rules_add_and_replace_rules():
     })
     text = [("instructions", "HO/ NOT FOR TABLOIDS. RURITANIA OUT")]
     assert _keys(read_restrictions(text, rules=house)) == _keys(
-        [{"kind": "handout"}, {"kind": "media_out", "region": "TABLOIDS"}, {"kind": "region_out", "region": "RURITANIA"}])
+        [{"kind": "handout"}, {"kind": "media_out", "region": "TABLOIDS"},
+         {"kind": "region_out", "region": "RURITANIA"}])
     assert _keys(read_restrictions(text)) == _keys([{"kind": "media_out", "region": "RURITANIA"}])
 
 

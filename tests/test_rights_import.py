@@ -63,7 +63,8 @@ def test_embargoes_in_several_zones_and_the_time_they_are_judged_at(cli, tmp_pat
     wire_jpeg(tmp_path / "late.jpg", "-IPTC:Caption-Abstract=Leaders meet. EMBARGOED UNTIL 0001 GMT OCT 14 (Kyodo)",
               arrived=DEC01)
     assert cli("import", str(tmp_path), "-q").exit_code == 0
-    until = {name: record(cli, name)["restrictions"][0]["until"] for name in ("gmt.jpg", "jst.jpg", "edt.jpg", "late.jpg")}
+    names = ("gmt.jpg", "jst.jpg", "edt.jpg", "late.jpg")
+    until = {name: record(cli, name)["restrictions"][0]["until"] for name in names}
     assert until == {"gmt.jpg": "2025-10-14T00:01:00+00:00", "jst.jpg": "2025-10-14T00:00:00+00:00",
                      "edt.jpg": "2025-10-13T23:00:00+00:00", "late.jpg": "2026-10-14T00:01:00+00:00"}
     assert found(cli, "embargoed:yes", "--at", "2025-10-13T22:59Z") == {"gmt.jpg", "jst.jpg", "edt.jpg", "late.jpg"}

@@ -104,7 +104,9 @@ def test_a_month_precision_date_says_it_matched_loosely(cli, desk):
     assert set(found) == {"hefei-aircraft.jpg", "month.jpg"}
     month, exact = found["month.jpg"], found["hefei-aircraft.jpg"]
     assert month["taken"] == "2025-10" and month["taken_precision"] == "month"
-    assert month["match"] == ["taken 2025-10 is known only to the month: it overlaps 2025-10-14 but may fall outside it"]
+    assert month["match"] == [
+        "taken 2025-10 is known only to the month: it overlaps 2025-10-14 but may fall outside it"
+    ]
     assert exact["taken_precision"] == "time" and exact["match"] == []
     # A range that holds the whole month is an exact match.
     assert records(cli, "taken:2025-10-01..2025-10-31")["month.jpg"]["match"] == []

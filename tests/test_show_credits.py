@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 
-
 def test_show_lists_values_with_their_sources(cli, imported):
     result = cli("show", "hefei-aircraft.jpg")
     assert result.exit_code == 0, result.output
@@ -81,7 +80,9 @@ def test_parse_caption_json(cli):
     assert output["credit"]["raw"] == "Photo/Zhang Dagang"
     assert output["credit"]["photographer"] == "Zhang Dagang"
     assert output["date"] == "2025-10-14" and output["date_kind"] == "taken"
-    assert output["location"] == {"sublocation": "Luogang Park", "city": "Hefei", "province": "Anhui", "country": "China"}
+    assert output["location"] == {
+        "sublocation": "Luogang Park", "city": "Hefei", "province": "Anhui", "country": "China"
+    }
     assert output["resolved"]["country_code"] == "CN"
     assert "(Photo/Zhang Dagang)" not in output["description"]
 

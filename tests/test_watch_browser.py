@@ -15,8 +15,9 @@ import pytest
 pytest.importorskip("flask")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from tests.conftest import IMAGES
-from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS, _shot
+# These come after the importorskip calls on purpose: without flask and playwright the module skips first.
+from tests.conftest import IMAGES  # noqa: E402
+from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS, _shot  # noqa: E402
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-get install chromium)")
 

@@ -15,8 +15,8 @@ import struct
 import subprocess
 import sys
 import time
-import zlib
 import urllib.request
+import zlib
 from pathlib import Path
 
 import pytest

@@ -54,7 +54,8 @@ TRAIN_TAGS = {
     "IPTC:By-line": "Xu Gang", "IPTC:Credit": "Photo/Xu Gang", "IPTC:Sub-location": "Zhongchuan township",
     "IPTC:City": "Lanzhou New Area", "IPTC:Province-State": "Gansu", "IPTC:Country-PrimaryLocationName": "China",
     "IPTC:Country-PrimaryLocationCode": "CHN", "IPTC:DateCreated": "2025:08:03",
-    "XMP-dc:Creator": "Xu Gang", "XMP-photoshop:Credit": "Photo/Xu Gang", "XMP-iptcCore:Location": "Zhongchuan township",
+    "XMP-dc:Creator": "Xu Gang", "XMP-photoshop:Credit": "Photo/Xu Gang",
+    "XMP-iptcCore:Location": "Zhongchuan township",
     "XMP-photoshop:City": "Lanzhou New Area", "XMP-photoshop:State": "Gansu", "XMP-photoshop:Country": "China",
     "XMP-iptcCore:CountryCode": "CN", "XMP-photoshop:DateCreated": "2025:08:03",
 }
@@ -186,8 +187,9 @@ def test_an_existing_exif_description_and_date_are_updated(cli, tmp_path):
 
 @needs_exiftool
 def test_a_month_precision_date(cli, tmp_path):
-    photo = jpeg_with_metadata(tmp_path / "month.jpg", xmp={"Xmp.photoshop.DateCreated": "2025-10"},
-                               iptc={"Iptc.Application2.Caption": "A bridge at dusk.", "Iptc.Application2.City": "Wuhu"})
+    photo = jpeg_with_metadata(
+        tmp_path / "month.jpg", xmp={"Xmp.photoshop.DateCreated": "2025-10"},
+        iptc={"Iptc.Application2.Caption": "A bridge at dusk.", "Iptc.Application2.City": "Wuhu"})
     assert cli("import", str(photo)).exit_code == 0
     assert cli("write", "month.jpg").exit_code == 0
     assert exiftool(photo)["IPTC:DateCreated"] == "2025:10:00"  # IIM: "00" for the unknown day

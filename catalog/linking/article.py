@@ -10,9 +10,7 @@ from pathlib import Path
 
 from catalog.captions import CaptionFacts, parse
 from catalog.errors import CatalogError, NotFound
-
 from catalog.linking.model import IMAGE_NAME, Caption
-
 
 # --- reading the article ------------------------------------------------------------------------------------
 
@@ -73,7 +71,7 @@ def find_captions(text: str) -> list[Caption]:
         facts = parse(cleaned)
         if label or has_credit(facts):
             facts_of[index] = (facts, cleaned, label)
-    captions = []
+    captions: list[Caption] = []
     for index, (facts, cleaned, label) in facts_of.items():
         paragraph = paragraphs[index]
         sources = list(paragraph.raw)

@@ -6,11 +6,19 @@ import math
 import os
 from collections.abc import Sequence
 
-from catalog.models import Photo
-
 from catalog.linking.evidence import score
-from catalog.linking.model import ENUMERATION_LIMIT, KEEP, NOT_HERE, Caption, Evidence, Link, LinkReport, Pairing, Unlinked
-
+from catalog.linking.model import (
+    ENUMERATION_LIMIT,
+    KEEP,
+    NOT_HERE,
+    Caption,
+    Evidence,
+    Link,
+    LinkReport,
+    Pairing,
+    Unlinked,
+)
+from catalog.models import Photo
 
 # --- from points to confidence ------------------------------------------------------------------------------
 

@@ -10,9 +10,8 @@ from datetime import date
 
 from catalog.captions import CaptionFacts
 from catalog.dates import MONTHS, span
-from catalog.models import Photo
-
 from catalog.linking.model import CITY_KM, DECIDED, OTHER, PROVINCE_KM, SAME, SIMILAR, Caption, Evidence, Pairing, _clue
+from catalog.models import Photo
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def locate_caption(facts: CaptionFacts, gazetteer) -> CaptionPlace | None:
         lat, lon = point if point else (None, None)
     else:
         name, level, lat, lon = stated.country, "country", None, None
-    return CaptionPlace(name, level, lat, lon, city, province, country)
+    return CaptionPlace(name or "", level, lat, lon, city, province, country)
 
 
 def _forms(gazetteer, *names: str | None) -> frozenset[str]:
@@ -111,8 +110,9 @@ def score(
             evidence: list[Evidence] = []
             evidence += file_evidence(named_here, photo)
             similarity = None
-            if photo_words[j] is not None:
-                similarity = similarity_of(words, photo_words[j])
+            its_words = photo_words[j]
+            if its_words is not None:
+                similarity = similarity_of(words, its_words)
                 evidence += caption_evidence(similarity, (photo.sources or {}).get("caption"))
             evidence += date_evidence(caption.facts, photo)
             evidence += place_evidence(places[i], photo, photo_places[j])
@@ -190,7 +190,7 @@ def date_evidence(facts: CaptionFacts, photo: Photo) -> list[Evidence]:
     if released_end and start is not None and start > released_end:
         reason = f"{whose} {_day(taken)} is after the release date {released}"
         evidence.append(_clue("date", "taken_after_release", reason))
-    if caption_taken and start is not None:
+    if caption_taken and taken is not None and start is not None:
         evidence += _compare_dates(caption_taken, taken, whose)
     elif facts.date_text and not caption_taken and start is not None and start == end:
         month_day = _month_day(facts.date_text)
@@ -212,7 +212,7 @@ def date_evidence(facts: CaptionFacts, photo: Photo) -> list[Evidence]:
 def _compare_dates(caption_date: str, taken: str, whose: str) -> list[Evidence]:
     c_start, c_end = span(caption_date)
     p_start, p_end = span(taken)
-    if c_start is None or p_start is None:
+    if c_start is None or c_end is None or p_start is None or p_end is None:
         return []
     both = f"caption {caption_date}, {whose} {_day(taken)}"
     if c_start <= p_end and p_start <= c_end:
@@ -285,7 +285,7 @@ def place_evidence(place: CaptionPlace | None, photo: Photo, names: _PhotoPlace 
     """The caption's place against the photo's GPS when both give a point, else against its place names."""
     if place is None:
         return []
-    if place.lat is not None and photo.lat is not None and not photo.location_approx:
+    if place.lat is not None and photo.lat is not None and photo.lon is not None and not photo.location_approx:
         return gps_evidence(place, photo.lat, photo.lon)
     if names is None:
         return []
@@ -296,6 +296,8 @@ def gps_evidence(place: CaptionPlace, lat: float, lon: float) -> list[Evidence]:
     """Distance from the photo's GPS to the caption's city (or province) point."""
     from catalog.places import distance_km
 
+    if place.lat is None or place.lon is None:
+        return []
     km = distance_km(place.lat, place.lon, lat, lon)
     shown = f"{km:,.0f} km" if km >= 10 else f"{km:.1f} km"
     if place.level == "province":

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from catalog.captions import CaptionFacts
 from catalog.models import Photo
 
-
 # --- the weights (see the table above) ----------------------------------------------------------------------
 
 WEIGHTS = {

@@ -88,7 +88,9 @@ def datasets(data: bytes, warnings: list[str]) -> list[RawDataset]:
     >>> [(d.key, d.value) for d in datasets(b"\\x1c\\x02\\x5a\\x00\\x05Hefei", [])]
     [((2, 90), b'Hefei')]
     """
-    return [RawDataset(key, start, end, data[value_start:end]) for key, start, value_start, end in _walk(data, warnings)]
+    return [
+        RawDataset(key, start, end, data[value_start:end]) for key, start, value_start, end in _walk(data, warnings)
+    ]
 
 
 def _walk(data: bytes, warnings: list[str]) -> Iterator[tuple[tuple[int, int], int, int, int]]:

@@ -343,6 +343,8 @@ def replace_photoshop_resources(data: bytes, resources: list[Resource]) -> bytes
 
 def first_iim(data: bytes) -> bytes | None:
     """The first IIM block (Photoshop resource 0x0404) of a JPEG's Photoshop segments, or None."""
-    joined = b"".join(seg[4 + len(PHOTOSHOP) :] for marker, seg in segments(data)[0] if segment_kind(marker, seg) == "iim")
+    joined = b"".join(
+        seg[4 + len(PHOTOSHOP) :] for marker, seg in segments(data)[0] if segment_kind(marker, seg) == "iim"
+    )
     blocks = read_resources(joined, []).get(IIM, [])
     return blocks[0] if blocks else None

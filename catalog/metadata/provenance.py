@@ -141,6 +141,7 @@ def would_break_c2pa(path: str | os.PathLike[str]) -> str | None:
     made = f" (made with {info.generator})" if info.generator else ""
     if info.valid is None:
         return (f"{os.fspath(path)} carries C2PA Content Credentials that could not be checked "
-                f"({'; '.join(info.errors) or 'unknown reason'}); writing to it would invalidate them if they are valid")
+                f"({'; '.join(info.errors) or 'unknown reason'}); "
+                "writing to it would invalidate them if they are valid")
     return (f"{os.fspath(path)} carries valid C2PA Content Credentials{signer}{made}; writing metadata into the file "
             "changes its bytes and would invalidate their signature")

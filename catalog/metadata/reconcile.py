@@ -146,7 +146,8 @@ def _copies(rule: Field, found: Found) -> dict[str, Any]:
 
 def _iim_value(rule: Field, iim: IimBlock) -> Any:
     """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from its date and time datasets."""
-    values = [v.strip() for v in iim.values.get(rule.iim_key, ()) if v.strip()]
+    key = rule.iim_key
+    values = [v.strip() for v in (iim.values.get(key, ()) if key else ()) if v.strip()]
     if rule.kind == "date":
         return iim_datetime(values[0] if values else None, iim.first(rule.iim[1].key) if len(rule.iim) > 1 else None)
     if rule.kind in ("list", "people"):

@@ -204,7 +204,7 @@ def read_restrictions(
         if not one_text and source in CONSTRAINT_SOURCES:
             one_text = [Restriction("other", text, source=source)]
         for restriction in one_text:
-            key = (restriction.kind, (restriction.region or "").casefold(), restriction.until)
+            key: tuple = (restriction.kind, (restriction.region or "").casefold(), restriction.until)
             if restriction.kind == "other":
                 key += (restriction.text.casefold(),)
             if key not in seen:
@@ -263,6 +263,7 @@ def _restriction(
 ) -> tuple[Restriction, int, int] | None:
     """The restriction one match gives and the stretch of text it takes; None when the match is none."""
     start, end = match.span()
+    kind: str | None
     kind, region, until = rule.kind, None, None
     if rule.region is not None:
         written = (match.groupdict().get("region") or "").strip(" .,'\"")
@@ -435,7 +436,9 @@ def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
     if unknown_keys:
         raise CatalogError(f"rules file {where}: rule {name!r} has unknown key(s) {', '.join(sorted(unknown_keys))}")
     if raw["kind"] not in KINDS:
-        raise CatalogError(f"rules file {where}: rule {name!r} has kind {raw['kind']!r}; the kinds are {', '.join(KINDS)}")
+        raise CatalogError(
+            f"rules file {where}: rule {name!r} has kind {raw['kind']!r}; the kinds are {', '.join(KINDS)}"
+        )
     region = raw.get("region")
     if region not in (None, "as written", "classify"):
         raise CatalogError(f"rules file {where}: rule {name!r}: region must be \"as written\" or \"classify\"")

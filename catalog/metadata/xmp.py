@@ -68,6 +68,7 @@ def parse_xmp(data: bytes, warnings: list[str], label: str = "XMP") -> dict[str,
     packet = _as_utf8(data, warnings, label)
     if packet is None:
         return {}
+    root: ElementTree.Element | None
     try:
         root = _parse(packet)
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):

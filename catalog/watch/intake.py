@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
@@ -180,7 +180,8 @@ def _fingerprint_arrivals(library: Library, ids: list[int], workers: int | None)
 def _catalogued_elsewhere(session, files: list[Found], legacy: bool) -> set[str]:
     """Which new paths are a catalogued file under another name (renamed, moved, hard-linked): those keep
     what they had and get no arrival values. Asked the way the store will ask (catalog.store.find_moved)."""
-    records, legacy_prints = [], {}
+    records: list[dict[str, Any]] = []
+    legacy_prints: dict[str, str] = {}
     for found in files:
         try:
             print_ = fingerprint(found.path, found.size)
