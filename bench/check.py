@@ -142,7 +142,7 @@ def _desk_mix(url: str) -> dict:
         rows = session.execute(select(Photo.id, Photo.check_facts, Photo.lat, Photo.lon, Photo.taken)).all()
     counts = {"restricted": 0, "embargoed": 0, "date_off": 0, "gps_far": 0, "ai": 0, "killed": 0}
     changes, restriction_rows_all, kills = [], [], []
-    for pid, facts, lat, lon, taken in rows:
+    for pid, facts, lat, _lon, taken in rows:
         change: dict = {}
         if rnd.random() < 0.10:
             restrictions = [{"kind": "editorial_only", "text": "EDITORIAL USE ONLY", "until": None, "region": None,

@@ -118,7 +118,8 @@ def _generated(into: Path, seed: int) -> list[Path]:
             tags.append(f"-IPTC:Caption-Abstract={caption}")
         if gps and number % 2 == 0:
             tags += [f"-GPSLatitude={gps[0]}", f"-GPSLongitude={gps[1]}",
-                     f"-GPSLatitudeRef={'N' if gps[0] >= 0 else 'S'}", f"-GPSLongitudeRef={'E' if gps[1] >= 0 else 'W'}"]
+                     f"-GPSLatitudeRef={'N' if gps[0] >= 0 else 'S'}",
+                     f"-GPSLongitudeRef={'E' if gps[1] >= 0 else 'W'}"]
         subprocess.run([*args, *tags, str(path)], check=False, capture_output=True)
     return made
 

@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'desks':>5}  {'searches/s':>10}  {'median ms':>9}  {'p95 ms':>7}")
     for desks in (int(n) for n in args.desks.split(",")):
         row = run(url, desks, args.seconds)
-        print(f"{row['desks']:>5}  {row['per_second']:>10.1f}  {row['median_ms']:>9.1f}  {row['p95_ms']:>7.1f}", flush=True)
+        print(f"{row['desks']:>5}  {row['per_second']:>10.1f}  {row['median_ms']:>9.1f}  {row['p95_ms']:>7.1f}",
+              flush=True)
     return 0
 
 

@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="make the corpus with bench/corpus.py even when make_perf_corpus.py and ExifTool exist")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
     parser.add_argument("--smoke", action="store_true",
-                        help="20 files of 320x213, 2,000 rows, 40 files for memory, 5 searches, 1 run: checks the script works")
+                        help="20 files of 320x213, 2,000 rows, 40 files for memory, 5 searches, 1 run: "
+                             "checks the script works")
     args = parser.parse_args(argv)
     if args.smoke:
         args.files, args.size, args.rows, args.memory_files, args.repeat, args.runs = 20, "320x213", 2000, 40, 5, 1
@@ -397,8 +398,8 @@ def clone(url: str, rows: int) -> dict:
     Each clone copies an imported photo's row and gives it a new path, fingerprint, date (2016-2025),
     place (35 places, 19 in China, weighted), photographer (780 names), agency, subject and caption; its
     search text, credit keys, place names, place entity, place keys and credit tokens are derived by the
-    importer's own functions (catalog.records, catalog.entities), and the rows go in through executemany INSERTs in transactions of 5,000, so the
-    database's indexes and full-text triggers do their usual work.
+    importer's own functions (catalog.records, catalog.entities), and the rows go in through executemany
+    INSERTs in transactions of 5,000, so the database's indexes and full-text triggers do their usual work.
     """
     from sqlalchemy import func, insert, select, text
 
@@ -488,9 +489,9 @@ def _searches(url: str, repeat: int) -> list[dict]:
     results = []
     for kind, args in QUERIES:
         page = [len(lib.search(args, limit=PAGE).hits) for _ in range(2)][-1]
-        page_times = _timings(lambda: lib.search(args, limit=PAGE), repeat)
+        page_times = _timings(lambda args=args: lib.search(args, limit=PAGE), repeat)
         count = lib.search_count(args)
-        count_times = _timings(lambda: lib.search_count(args), repeat)
+        count_times = _timings(lambda args=args: lib.search_count(args), repeat)
         results.append({
             "kind": kind, "args": args, "page": page, "matches": count,
             "median_ms": statistics.median(page_times), "p95_ms": _p95(page_times),

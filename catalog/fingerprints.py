@@ -379,8 +379,8 @@ def _from_image(image, source: str, orientation: int | None = None) -> Fingerpri
     equalised = ImageOps.equalize(grey)
     width, height = grey.size
     cells = np.stack([np.asarray(equalised.resize((HASH_GRID, HASH_GRID), Image.Resampling.BOX,
-                                                  box=(l * width, t * height, r * width, b * height)))
-                      for l, t, r, b in WINDOWS]).astype(np.float64)
+                                                  box=(left * width, t * height, r * width, b * height)))
+                      for left, t, r, b in WINDOWS]).astype(np.float64)
     aspect = struct.unpack("<f", struct.pack("<f", width / height))[0]  # as stored
     return Fingerprint(_dct_hashes(cells), aspect, signature, source, chroma)
 
@@ -763,10 +763,10 @@ def _start(outer: Fingerprint, inner: Fingerprint, window):
     shape (the window's may differ): centred on the window, as high or as wide as it allows."""
     import numpy as np
 
-    l, t, r, b = window
+    left, t, r, b = window
     wo, wi = outer.aspect, inner.aspect
-    scale = min((r - l) * wo / wi, b - t)  # inner height 1 -> this much of the outer's height
-    cx, cy = (l + r) / 2 * wo, (t + b) / 2
+    scale = min((r - left) * wo / wi, b - t)  # inner height 1 -> this much of the outer's height
+    cx, cy = (left + r) / 2 * wo, (t + b) / 2
     return np.array([[scale, 0.0, cx - scale * wi / 2], [0.0, scale, cy - scale / 2], [0.0, 0.0, 1.0]])
 
 
@@ -825,10 +825,10 @@ def _residuals(outer: Fingerprint, inner: Fingerprint, p) -> tuple[float, float,
     inner_y = inner_smooth.ravel()
     outer_c = [_sample(plane, x, y) for plane in outer_planes] if outer.colour else None
     inner_c = [_sample(plane, u, v) for plane in inner_planes] if inner.colour else None
-    if inner.colour and not outer.colour:  # fit the grey one (the outer) from the colour one
+    if inner_c is not None and outer_c is None:  # fit the grey one (the outer) from the colour one
         target, planes = outer_y, [inner_y, inner_c[0], inner_c[1]]
     else:
-        target, planes = inner_y, [outer_y] + ([outer_c[0], outer_c[1]] if outer.colour else [])
+        target, planes = inner_y, [outer_y] + ([outer_c[0], outer_c[1]] if outer_c is not None else [])
     spread = target[keep].std()
     if spread < 2.0:
         raise ValueError("a flat picture")

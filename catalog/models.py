@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -42,6 +42,9 @@ class Photo(Base):
     """One image file and everything known about it; each field's source is in ``sources``."""
 
     __tablename__ = "photo"
+    if TYPE_CHECKING:
+        #: Not a column: the photo's group of copies, set on the photos a search returns (catalog.variants).
+        variant_info: dict[str, Any] | None
     #: Pages sorted by date are read in this index's order; `taken:` ranges are counted from it (alembic 0002).
     __table_args__ = (
         Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),

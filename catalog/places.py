@@ -42,7 +42,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from catalog import _placecache, _placedata, _placegrid, place_entities, place_rules
 from catalog._placecache import _collection_paused, _read_kept, _write_kept
@@ -701,6 +701,7 @@ class Gazetteer(EntityLookups):
         self, given: tuple, code: str | None, city: str | None, province: str | None
     ) -> _Option:
         record = self._countries.get(code) if code else None
+        place: tuple[Any, ...]
         if record is None:
             place = (given[0], city, province, given[3], None, None, None)
         else:
@@ -750,7 +751,7 @@ def _cache_file() -> Path | None:
         for name in _DATA_PACKAGES:
             digest.update(f" {name}={version(name)}".encode())
         for module in (*_MODULES, sys.modules[__name__]):
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(module.__file__ or "").read_bytes())  # no file: an odd install, handled below
         return default_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
     except Exception:  # noqa: BLE001 - a package without metadata, an odd install: build every time
         return None

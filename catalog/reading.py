@@ -238,8 +238,8 @@ def _start_method() -> str:
     import threading
 
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
         import catalog.captions  # noqa: F401
+        import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
         import catalog.records  # noqa: F401
         import catalog.rights  # noqa: F401
 

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from catalog import fingerprints as F
 from catalog.errors import CatalogError
@@ -142,11 +142,11 @@ def store(session: Session, photo_id: int, fp: Fingerprint | None, file_fingerpr
     """
     session.execute(delete(VariantBand).where(VariantBand.photo_id == photo_id))
     session.execute(delete(VariantFingerprint).where(VariantFingerprint.photo_id == photo_id))
-    session.execute(VariantFingerprint.__table__.insert().values(
+    session.execute(insert(VariantFingerprint).values(
         photo_id=photo_id, fingerprint=fp.to_bytes() if fp else None, file_fingerprint=file_fingerprint,
         made_from=fp.source if fp else None, group_id=None, placed=fp is None))
     if fp is not None:
-        session.execute(VariantBand.__table__.insert(), band_rows(photo_id, fp))
+        session.execute(insert(VariantBand), band_rows(photo_id, fp))
 
 
 def store_imported(session: Session, rows: list[tuple[int, str, bytes]]) -> None:
@@ -325,8 +325,9 @@ def groups_of(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int]
     for start in range(0, len(ids), _CHUNK):
         found.update(session.execute(select(vf.photo_id, vf.group_id).where(
             vf.photo_id.in_(ids[start:start + _CHUNK]), vf.group_id.is_not(None))).all())
-    sizes = dict(session.execute(select(vf.group_id, func.count()).where(vf.group_id.in_(set(found.values())))
-                                 .group_by(vf.group_id)).all()) if found else {}
+    sizes: dict[int, int] = dict(session.execute(
+        select(vf.group_id, func.count()).where(vf.group_id.in_(set(found.values()))).group_by(vf.group_id)
+    ).all()) if found else {}
     return {pid: (group, sizes[group]) for pid, group in found.items() if sizes.get(group, 0) > 1}
 
 
@@ -540,7 +541,7 @@ def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
     rules = variant_rules(library.rules)
     with library.session() as session:
         stored = load(session, [photo.id for photo in unique])
-    prints = {}
+    prints: dict[int, tuple[F.Fingerprint | None, Capture | None]] = {}
     for photo in unique:
         if photo.id in stored:
             prints[photo.id] = stored[photo.id].fp, stored[photo.id].capture

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from catalog.errors import CatalogError, UsageError
+
+if TYPE_CHECKING:
+    from catalog.library import Library
 
 
 class LazyLibrary:
@@ -15,10 +19,10 @@ class LazyLibrary:
     def __init__(self, location: str | None, rules: str | None):
         self.location = location
         self.rules = rules
-        self._library = None
+        self._library: Library | None = None
         self._readonly = None
 
-    def get(self, *, readonly: bool = False, may_create: bool = False):
+    def get(self, *, readonly: bool = False, may_create: bool = False) -> Library:
         """The open Library; only a command that fills a catalogue (import) may create one."""
         if self._library is None:
             from catalog.library import Library
@@ -71,7 +75,10 @@ class CatalogGroup(click.Group):
 
 def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = False):
     """The open Library for this command (it must exist unless `may_create`)."""
-    return ctx.find_object(LazyLibrary).get(readonly=readonly, may_create=may_create)
+    lazy = ctx.find_object(LazyLibrary)
+    if lazy is None:  # a command called outside the `catalog` group (never from the command line)
+        raise CatalogError("no catalogue: run this command through `catalog`")
+    return lazy.get(readonly=readonly, may_create=may_create)
 
 
 def write_output(path: str, content: str) -> None:

@@ -220,7 +220,8 @@ def kill(ctx, photos, reason, advisory, undo):
       catalog kill hefei-aircraft.jpg --undo
     """
     from catalog.kills import kill as kill_photos
-    from catalog.kills import kill_advisory, undo as undo_kill
+    from catalog.kills import kill_advisory
+    from catalog.kills import undo as undo_kill
 
     lib = library(ctx)
     if undo:

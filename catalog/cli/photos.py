@@ -7,6 +7,7 @@ import click
 from catalog.cli.base import format_option, library
 from catalog.errors import UsageError
 
+
 @click.command()
 @click.argument("photo")
 @format_option("text", "json", default="text")
@@ -111,7 +112,7 @@ def parse_caption(ctx, text, fmt, resolve, explain):
 
     \b
     Examples:
-      catalog parse-caption "Researchers take a test drive ... in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"
+      catalog parse-caption "A test drive in Hefei, east China's Anhui province, Oct. 14, 2025. (Photo/Zhang Dagang)"
       catalog parse-caption "10月14日，在安徽省合肥市骆岗公园，一架飞机试飞。新华社记者 李鑫 摄"
       catalog parse-caption --explain "OLYMPUS DIGITAL CAMERA"
       echo "..." | catalog parse-caption --format json

@@ -19,7 +19,8 @@ from catalog.cli.base import format_option, library
 @click.option("--rescan", type=click.FloatRange(0, 86400), default=300.0, show_default=True, metavar="SECONDS",
               help="Compare the folders with the catalogue this often, for events the system lost "
               "(0: only on start). Use a short one on a network file system.")
-@click.option("--workers", type=click.IntRange(1, 64), help="Reader processes for a large batch (default: one per core).")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Reader processes for a large batch (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only files that failed or never became whole.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Also print files that stopped changing but are not whole yet (waiting).")

@@ -36,9 +36,8 @@ def serve(ctx, host, port, allow_remote, edit, cache_dir):
       catalog serve --host 0.0.0.0 --allow-remote   share on the local network
     """
     try:
-        from werkzeug.serving import make_server
-
         import flask  # noqa: F401
+        from werkzeug.serving import make_server
     except ImportError as error:
         raise CatalogError("catalog serve needs Flask: pip install 'flask>=3.1'") from error
     from catalog.web import create_app
@@ -83,5 +82,5 @@ def is_loopback(host: str) -> bool:
         found = socket.getaddrinfo(host, None)
     except socket.gaierror as error:
         raise UsageError(f"--host {host} is not an address this computer knows ({error.strerror})") from error
-    addresses = {info[4][0] for info in found}
+    addresses = {str(info[4][0]) for info in found}
     return bool(addresses) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses)

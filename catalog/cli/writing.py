@@ -49,7 +49,8 @@ def write(ctx, photos, dry_run, force, fmt):
             click.echo(f"{plan.path}: {verb} {len(plan.changes)} tag{'s' if len(plan.changes) != 1 else ''}")
             width = max(len(change.tag) for change in plan.changes)
             for change in plan.changes:
-                click.echo(f"  {change.block:<4}  {change.tag.ljust(width)}  {_shown(change.old)} -> {_shown(change.new)}")
+                click.echo(f"  {change.block:<4}  {change.tag.ljust(width)}  "
+                           f"{_shown(change.old)} -> {_shown(change.new)}")
             for note in plan.notes:
                 click.echo(f"  note: {note}")
         for plan in report.unchanged:

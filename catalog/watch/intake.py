@@ -159,7 +159,8 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
             outcomes.append(Outcome("updated", path, pid))
         else:
             outcomes.append(Outcome("added", path, pid))
-    _fingerprint_arrivals(library, [o.id for o in outcomes if o.id is not None and o.event in ("added", "updated", "moved")], workers)
+    arrived = [o.id for o in outcomes if o.id is not None and o.event in ("added", "updated", "moved")]
+    _fingerprint_arrivals(library, arrived, workers)
     return outcomes, changed
 
 
