@@ -47,9 +47,13 @@ def credit_entry(library: Library, photo: Photo, spellings: dict[str, list[str]]
     from catalog.people import display_name, person_key
 
     photographer = photo.photographer
-    if photographer:
+    if photographer and display_name(photographer) != " ".join(photographer.split()):  # in capitals
+        # Only a name in capitals has other spellings to look for (a pattern per name: a search listing
+        # hundreds of photographers spent most of its time compiling them).
         found = [_as_in(photo.caption, photographer), *(spellings or {}).get(person_key(photographer), [])]
         photographer = display_name(photographer, found)
+    elif photographer:
+        photographer = display_name(photographer)
     credit = Credit(raw=photo.credit_line, photographer=photographer, agency=photo.agency, provider=photo.provider)
     raw = photo.credit_line
     if raw and photographer != photo.photographer and photo.photographer in raw:
@@ -82,8 +86,8 @@ def other_spellings(library: Library, photos: list[Photo]) -> dict[str, list[str
     capitals: the spellings `credit_entry` may show instead (one look-up of the credit tokens per person)."""
     from sqlalchemy import func, select
 
-    from catalog.models import Photo as PhotoRow
     from catalog.models import PersonToken
+    from catalog.models import Photo as PhotoRow
     from catalog.people import display_name, name_tokens, person_key
 
     found: dict[str, list[str]] = {}

@@ -22,9 +22,7 @@ from sqlalchemy.orm import Session
 
 from catalog.errors import UsageError
 from catalog.models import Photo
-from catalog.places import distance_km
 from catalog.query import PlaceTerm, Query, parse
-from catalog.store import chunks
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -109,7 +107,9 @@ class Planner:
         with self.library.session() as session:
             page = self._page(session, query, sort, wanted, reverse)[offset:]
             photos: dict[int, Photo] = {}
-            for chunk in chunks([pid for pid, _ in page], 5000):
+            ids = [pid for pid, _ in page]
+            for start in range(0, len(ids), 5000):  # not catalog.store.chunks: the store pulls in the readers
+                chunk = ids[start:start + 5000]
                 photos.update((photo.id, photo) for photo in session.scalars(select(Photo).where(Photo.id.in_(chunk))))
             result.hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         return result
@@ -207,6 +207,8 @@ class Planner:
         else:  # undated photos last either way
             statement = statement.order_by(Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path))
         result = SearchResult(query)
+        from catalog.places import distance_km  # here: only near: needs the gazetteer's module
+
         with self.library.session() as session:
             for row in session.execute(statement).all():
                 hit = Hit(row[0], score=row[1] if len(row) > 1 else None)
