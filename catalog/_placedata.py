@@ -232,6 +232,15 @@ class CityIndex:
         """GeoNames' alternate names of one city."""
         return self._names[self._starts[position]:self._starts[position + 1]]
 
+    @property
+    def has_alternate(self) -> bool:
+        """Whether ``alternate()`` is built (or was handed one by ``adopt_alternate``)."""
+        return self._alternate is not None
+
+    def adopt_alternate(self, found: dict[str, int]) -> None:
+        """Take an ``alternate()`` built before (kept in the cache folder by catalog.places), not building it."""
+        self._alternate = found
+
     def alternate(self) -> dict[str, int]:
         """Alternate name key → the most populous city that has it (built on the first call)."""
         if self._alternate is None:

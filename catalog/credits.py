@@ -48,8 +48,13 @@ def credit_entry(library: Library, photo: Photo, spellings: dict[str, list[str]]
 
     photographer = photo.photographer
     if photographer:
-        found = [_as_in(photo.caption, photographer), *(spellings or {}).get(person_key(photographer), [])]
-        photographer = display_name(photographer, found)
+        shown = display_name(photographer)
+        if shown != " ".join(photographer.split()):  # in capitals
+            # Only a name in capitals has other spellings to look for (a pattern per name: a search
+            # listing hundreds of photographers spent most of its time compiling them).
+            found = [_as_in(photo.caption, photographer), *(spellings or {}).get(person_key(photographer), [])]
+            shown = display_name(photographer, found)
+        photographer = shown
     credit = Credit(raw=photo.credit_line, photographer=photographer, agency=photo.agency, provider=photo.provider)
     raw = photo.credit_line
     if raw and photographer and photo.photographer and photographer != photo.photographer and photo.photographer in raw:

@@ -61,7 +61,7 @@ FLAGS = {"conflicts": "has_conflicts", "missing": "missing_since", "damaged": "d
 DESK_FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
 FIELDS = (set(PLACE_FIELDS) | set(FLAGS) | set(DESK_FIELDS)
           | {"shown", "taken", "released", "by", "credit", "keyword", "near", "within", "similar", "variants"})
-_FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.S)
+_FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.DOTALL)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
 
@@ -387,7 +387,7 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
     ['PlaceTerm', 'DateTerm']
     """
-    from catalog.places import fold
+    from catalog._placedata import fold  # not catalog.places: it loads the whole gazetteer module
 
     query = Query()
     near_text: str | None = None

@@ -22,9 +22,7 @@ from sqlalchemy.orm import Session
 
 from catalog.errors import UsageError
 from catalog.models import Photo
-from catalog.places import distance_km
 from catalog.query import PlaceTerm, Query, SimilarTerm, VariantsTerm, parse
-from catalog.store import chunks
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -115,7 +113,9 @@ class Planner:
         with self.library.session() as session:
             page = self._page(session, query, sort, wanted, reverse)[offset:]
             photos: dict[int, Photo] = {}
-            for chunk in chunks([pid for pid, _ in page], 5000):
+            ids = [pid for pid, _ in page]
+            for start in range(0, len(ids), 5000):  # not catalog.store.chunks: the store pulls in the readers
+                chunk = ids[start:start + 5000]
                 photos.update((photo.id, photo) for photo in session.scalars(select(Photo).where(Photo.id.in_(chunk))))
             result.hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         return result
@@ -218,6 +218,8 @@ class Planner:
                 Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path)
             )
         result = SearchResult(query)
+        from catalog.places import distance_km  # here: only near: needs the gazetteer's module
+
         with self.library.session() as session:
             for row in session.execute(statement).all():
                 values: tuple[Any, ...] = tuple(row)
@@ -241,7 +243,8 @@ class Planner:
         result = SearchResult(query)
         with self.library.session() as session:
             photos: dict[int, Photo] = {}
-            for chunk in chunks([pid for pid, _ in ranked], 5000):
+            ids = [pid for pid, _ in ranked]
+            for chunk in (ids[start:start + 5000] for start in range(0, len(ids), 5000)):
                 statement = select(Photo).where(Photo.id.in_(chunk), *conditions)
                 photos.update((photo.id, photo) for photo in session.scalars(statement))
         order = list(reversed(ranked)) if reverse else ranked

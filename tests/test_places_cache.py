@@ -117,3 +117,29 @@ def test_a_kept_grid_answers_as_a_new_one(built, tmp_path):
     kept = places._read_kept(path)
     for lat, lon in [(30.59, 114.30), (51.51, -0.13), (40.758, -73.9855), (0.0, -140.0), (-16.5, -179.9)]:
         assert kept.nearest(lat, lon) == grid.nearest(lat, lon)
+
+
+def test_the_alternate_name_index_is_kept_beside_the_gazetteer(tmp_path):
+    """Keyed by the first process that meets a city by another name, read by the next; a damaged one is made
+    again, and either answers as the index built from the data."""
+    probe = ("from catalog.places import get_gazetteer; g = get_gazetteer(); p = g.resolve(None, 'Cracow', None, "
+             "None); print(p.city, p.country_code, len(g.alternate_index()))")
+    env = environment(CATALOG_CACHE=str(tmp_path))
+
+    def run():
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120,
+                              check=False)
+        return done.stdout.split(), done.stderr
+
+    first, err = run()
+    assert first[:2] == ["Kraków", "PL"], err
+    kept = list(tmp_path.glob("gazetteer-*-alternate.pickle"))
+    assert len(kept) == 1
+    made = kept[0].stat().st_mtime_ns
+    assert run()[0] == first
+    assert kept[0].stat().st_mtime_ns == made  # read, not made again
+    kept[0].write_bytes(b"damaged")
+    out, err = run()
+    assert out == first, err
+    assert kept[0].stat().st_size > 1_000_000
+
