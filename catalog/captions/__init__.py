@@ -25,7 +25,8 @@ _HOMES = {
     "CaptionFacts": "types", "Credit": "types", "Place": "types",
 }
 
-__all__ = sorted(_HOMES)
+#: Spelled out (the same names as _HOMES, sorted) so that linters and type checkers see the re-exports.
+__all__ = ["CaptionFacts", "Credit", "Place", "Rules", "agency_for", "load_rules", "parse"]
 
 
 def __getattr__(name: str) -> Any:

@@ -69,7 +69,7 @@ class Words:
 
     lists: dict[str, dict[str, list[str]]]
     #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
-    _made: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
@@ -150,10 +150,11 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "brackets": re.compile(
             f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
-        "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$",
-                                re.MULTILINE),
+        "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
+                                f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
-        "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
+                             f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # 张三 供图, 受访者供图
         "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
@@ -271,8 +272,9 @@ def _first_name(names: str | None) -> str | None:
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
-_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency", "brackets",
-                 "name_took", "byline", "provided", "source", "photographer_label", "two_agencies", "agency_sent")
+_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
+                 "brackets", "name_took", "byline", "provided", "source", "photographer_label", "two_agencies",
+                 "agency_sent")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -339,6 +341,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         return Found(credit, start, match.end(), f"chinese {name}")
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
+        assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
 
@@ -445,7 +448,7 @@ def _choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[i
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
         scene = [m for m in mentions if first[0] <= m.start < line_end]
-    chosen = (cued or scene or [None])[0]
+    chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
         if released is None:
@@ -543,6 +546,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
+    assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
@@ -760,7 +764,7 @@ def _complete_from_heading(place: Place, text: str, plain: str, words: Words, pa
     match = _HEADING_PLACES.search(plain, 0, 200)
     if match is None:
         return
-    elements = []
+    elements: list[Element] = []
     for part in re.finditer(f"[{HAN}]+", match.group("places")):
         at = match.start("places") + part.start()
         unit = _unit_at(text, plain, at, at + len(part.group()), words, patterns, elements)

@@ -276,6 +276,7 @@ def _strip_lead_in(text: str) -> tuple[str, str | None]:
     if match is None:
         return text, None
     if match.end() < len(text):
+        assert match.lastgroup is not None  # every lead-in is a named group
         return text[match.end():].strip(), LEAD_INS[int(match.lastgroup[1:])].role
     for lead in LEAD_INS:  # the first lead-in is all there is: a later one may leave some text
         match = re.match(lead.pattern, text, re.IGNORECASE)  # (re's cache keeps them compiled)

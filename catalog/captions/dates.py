@@ -177,6 +177,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     # The shapes are tried only where a word starts with a digit or a letter that can begin one: the same
     # matches as finditer, without trying the whole alternation at every character.
     for match in scan(_dates_pattern(), _DATE_STARTS, text):
+        assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
         if shape.precision == "year" and not _year_after_place(text, match.start()):
@@ -197,8 +198,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
 def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention:
     written = match.group()
     if shape.precision == "year":  # "in 1937": the mention is the year alone
-        year = groups["year"]
-        return Mention(year, match.end() - len(year), match.end(), shape, year)
+        only_year = groups["year"]
+        return Mention(only_year, match.end() - len(only_year), match.end(), shape, only_year)
     iso = None
     year = groups.get("year")
     if year:
@@ -209,7 +210,9 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
         elif shape.precision == "month":
             iso = f"{year}-{month:02d}"
         else:
-            iso = _valid_day(int(year), month, int(re.match(r"\d+", groups["day"]).group()))
+            day = re.match(r"\d+", groups["day"])
+            assert day is not None  # a day group starts with its digits
+            iso = _valid_day(int(year), month, int(day.group()))
     return Mention(written, match.start(), match.end(), shape, iso)
 
 

@@ -611,9 +611,9 @@ def _is_descriptor(toks: list[Token], k: int) -> bool:
         )
     if k + 1 >= len(toks):
         return False
-    following = strip_possessive(toks[k + 1].text) or toks[k + 1].text
-    joined = f"{word} {following.casefold()}"
-    return following.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES
+    following_text = strip_possessive(toks[k + 1].text) or toks[k + 1].text
+    joined = f"{word} {following_text.casefold()}"
+    return following_text.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES
 
 
 def _read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None:
@@ -841,9 +841,10 @@ class PlaceReading:
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
-_LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*(?P<place>\S[^\n]{1,100})$",
-                       re.IGNORECASE | re.MULTILINE)
-_NAME = r"[A-Z\u00C0-\u024F][\w’'.\-]*(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+_LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
+                       r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
+_NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
+         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*")
 #: A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019"), or a caption that
 #: opens with one ("Prayagraj: Worshippers ...", "JAPAN, Hiroshima - Japanese Prime Minister ...").
 _HEADING_LINE = re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?:[-–—][^\n]*)?$")

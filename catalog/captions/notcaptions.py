@@ -49,7 +49,8 @@ def compile_rules(house: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> t
         try:
             pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.DOTALL)
         except re.error as err:
-            raise CatalogError(f"not-a-caption rule {name!r}: a pattern is not a valid regular expression: {err}")
+            raise CatalogError(
+                f"not-a-caption rule {name!r}: a pattern is not a valid regular expression: {err}") from err
         compiled.append(NotCaptionRule(name, example, pattern))
     return tuple(compiled)
 
@@ -80,4 +81,7 @@ def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = N
         return None
     rules = rules if rules is not None else compile_rules()
     match = _combined(rules).fullmatch(stripped)
-    return rules[int(match.lastgroup[1:])].name if match else None
+    if match is None:
+        return None
+    assert match.lastgroup is not None  # every alternative of the combined pattern is a named group
+    return rules[int(match.lastgroup[1:])].name

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from catalog.captions.chinese import language, parse_chinese
-from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
+from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
@@ -116,7 +116,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
             note(line)
     if places:
         anchor = found_dates.anchor
-        reading = find_place(work, spans, paragraphs, anchor and (anchor.start, anchor.end))
+        reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None)
         facts.location = reading.place
         if note:
             note(place_note(reading.place, reading.how, reading.written))
@@ -142,7 +142,7 @@ def date_notes(text: str, spans: list[tuple[int, int]], chosen) -> list[str]:
     if chosen.date:
         cue = anchor.cue if anchor is not None else None
         why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it"}.get(
-            cue, "the first date of the scene")
+            cue or "", "the first date of the scene")
         lines.append(f"date {anchor.text if anchor else chosen.date!r} → {chosen.date} ({chosen.date_kind}): {why}")
     elif chosen.date_text:
         lines.append(f"date {chosen.date_text!r} has no year: kept as date_text, date left empty"

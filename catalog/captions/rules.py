@@ -29,7 +29,6 @@ from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
 
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
-_UNKNOWN = object()
 #: Kinds of the agency registry that hand out pictures rather than distribute them: a credit names them as
 #: the provider ("Photo: CNSA", "NASA via AP"), so they are not standard agencies here.
 PROVIDER_KINDS = frozenset({"space agency", "government"})
@@ -87,12 +86,12 @@ class Rules:
         providers), named as the house names that agency when its table knows any of the registry's
         spellings of it: the house file wins.
         """
-        known = self._standard.get(name, _UNKNOWN)
-        if known is _UNKNOWN:
-            known = self._standard_agency(name)
-            if len(self._standard) > 50_000:
-                self._standard.clear()
-            self._standard[name] = known
+        if name in self._standard:
+            return self._standard[name]
+        known = self._standard_agency(name)
+        if len(self._standard) > 50_000:
+            self._standard.clear()
+        self._standard[name] = known
         return known
 
     def _standard_agency(self, name: str) -> str | None:

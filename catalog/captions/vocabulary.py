@@ -410,7 +410,7 @@ NAME_ADJECTIVES = frozenset({
     "pilot", "landing", "launch", "research", "training", "logistics", "border", "relocation", "ski", "tea",
     "folk", "heritage", "art", "arts", "tourism", "sightseeing", "container", "water", "night", "flower",
     "food", "snack", "music", "high-speed", "autonomous", "special", "administrative", "municipal",
-    "medical", "public", "central", "main", "royal", "grand", "state", "memorial",
+    "medical", "public", "central", "main", "royal", "grand", "state",
 })
 
 #: Words that make a lone name a person's title before their name: "taken by astronaut Liu Boming".
