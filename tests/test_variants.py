@@ -178,19 +178,27 @@ def test_an_import_fingerprints_from_a_trusted_thumbnail_and_leaves_the_rest(lib
     assert groups["with-thumbnail"] == groups["web"] is not None
 
 
-def test_files_arriving_in_a_watched_folder_are_fingerprinted_and_grouped(lib, photos):
-    """`catalog watch` takes files in through take_in: the arrivals are fingerprinted and placed at once
+def test_arrivals_are_fingerprinted_as_they_come_only_when_the_house_rules_say_so(lib, photos, tmp_path):
+    """`catalog watch` takes files in through take_in. By default, as an import, it leaves fingerprints to the
+    first look-up; with `[variants] after_import = true` the arrivals are fingerprinted and placed at once
     (and only they: the catalogue's backlog waits for a look-up)."""
     from catalog.watch.intake import Ready, take_in
     from catalog.watch.settle import look
 
     lib.import_paths([str(photos / "other.jpg")], workers=1)  # the backlog: imported, not fingerprinted
-    arriving = [Ready(look(str(photos / name)), name) for name in ("original.jpg", "web.jpg", "later.jpg")]
+    outcomes, _ = take_in(lib, [Ready(look(str(photos / "later.jpg")), "later.jpg")], workers=1)
+    assert [o.event for o in outcomes] == ["added"]
+    assert _groups(lib) == {}  # the default: nothing fingerprinted on arrival
+
+    house = tmp_path / "house.toml"
+    house.write_text("[variants]\nafter_import = true\n", encoding="utf-8")
+    lib.use_rules(str(house))
+    arriving = [Ready(look(str(photos / name)), name) for name in ("original.jpg", "web.jpg")]
     outcomes, _ = take_in(lib, arriving, workers=1)
-    assert sorted(o.event for o in outcomes) == ["added"] * 3
+    assert sorted(o.event for o in outcomes) == ["added"] * 2
     groups = _groups(lib)
-    assert set(groups) == {"original", "web", "later"}
-    assert groups["original"] == groups["web"] is not None and groups["later"] is None
+    assert set(groups) == {"original", "web"}
+    assert groups["original"] == groups["web"] is not None
 
 
 def _camera(when: str) -> bytes:

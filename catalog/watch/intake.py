@@ -165,12 +165,17 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
 
 
 def _fingerprint_arrivals(library: Library, ids: list[int], workers: int | None) -> None:
-    """Fingerprint the photos that just arrived and put them in their variant groups (catalog.variants):
-    10-35 ms a photo, which a watched folder can afford as files arrive; the catalogue's backlog is left to
-    `catalog variants`. A failure here never loses an arrival: it is stored already."""
+    """Fingerprint the photos that just arrived and put them in their variant groups (catalog.variants), when
+    the house rules ask it of imports too (`[variants] after_import = true`); otherwise `catalog variants`
+    and `similar:` do it when first needed. Off by default as for an import: a placement compares the new
+    photo with its candidates at 12-30 ms each, and under a steady stream of look-alike arrivals (a 40-minute
+    soak at 5 files/s) the watcher fell behind. A failure here never loses an arrival: it is stored already."""
     if not ids:
         return
     from catalog import variants
+
+    if not variants.variant_rules(library.rules).after_import:
+        return
 
     try:
         variants.bring_up_to_date(library, workers=workers, ids=ids)
