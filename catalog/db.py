@@ -185,8 +185,7 @@ def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None =
     current = current_revision(engine, url, on_wait)
     if current == SCHEMA_HEAD:
         return
-    known = _known_revisions()
-    if current is not None and current not in known:
+    if current is not None and current not in _known_revisions():
         raise DatabaseError(
             f"this catalogue was made by a newer version of catalog (schema {current}); "
             "upgrade catalog to open it (pip install -U catalog)"
@@ -199,7 +198,10 @@ def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None =
             with conn.begin():
                 if engine.dialect.name == "postgresql":
                     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7418001)")
-                if _revision_on(conn) == SCHEMA_HEAD:  # another process upgraded it while we waited
+                revision = _revision_on(conn)
+                if revision == SCHEMA_HEAD:  # another process upgraded it while we waited
+                    return
+                if revision is None and conn.dialect.name == "sqlite" and _create_sqlite(conn):
                     return
                 _run_alembic(conn)
 
@@ -288,6 +290,57 @@ def _run_alembic(conn) -> None:
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["connection"] = conn
     command.upgrade(config, "head")
+
+
+#: The schema the migrations make in a new SQLite catalogue, written down by tools/sqlite_schema.py.
+SQLITE_SCHEMA = Path(__file__).with_name("sqlite_schema.sql")
+_REVISION_LINE = "-- revision: "
+
+
+def dump_sqlite_schema(connection: sqlite3.Connection) -> str:
+    """The SQL that makes this SQLite catalogue's schema again, in the order it was made, with its revision.
+
+    Every table, index, trigger and virtual table is written as SQLite keeps it (``sqlite_master``), except
+    the shadow tables a full-text index makes for itself and the indexes SQLite names itself; the one row
+    of ``alembic_version`` follows, so a catalogue made from the file is at that revision.
+    """
+    shadow = _shadow_tables(connection)
+    lines = [
+        "-- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).",
+        "-- catalog.db creates new catalogues from this file; do not edit it by hand.",
+    ]
+    (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    lines.append(f"{_REVISION_LINE}{revision}")
+    for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"):
+        if name not in shadow:
+            lines.append(f"{sql};")
+    lines.append(f"INSERT INTO alembic_version (version_num) VALUES ('{revision}');")
+    return "\n".join(lines) + "\n"
+
+
+def _shadow_tables(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute("PRAGMA table_list").fetchall()
+    return {row[1] for row in rows if row[2] == "shadow"}
+
+
+def _create_sqlite(conn) -> bool:
+    """Make a new SQLite catalogue's schema from SQLITE_SCHEMA, in the caller's transaction; False (and
+    nothing done) when the file is missing or at another revision than SCHEMA_HEAD, so Alembic makes it."""
+    try:
+        text_ = SQLITE_SCHEMA.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    if f"\n{_REVISION_LINE}{SCHEMA_HEAD}\n" not in text_:
+        return False
+    statement = ""
+    for line in text_.splitlines(keepends=True):
+        if not statement and line.startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.exec_driver_sql(statement)
+            statement = ""
+    return True
 
 
 def _known_revisions() -> set[str]:

@@ -1,4 +1,8 @@
-"""The schema is made only by the migrations, and they agree with the models."""
+"""The schema is made only by the migrations, and they agree with the models.
+
+A new SQLite catalogue is made from catalog/sqlite_schema.sql, which tools/sqlite_schema.py writes by running
+the migrations; the tests here hold the file to what the migrations make today.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,42 @@ def test_models_and_migrations_do_not_drift(lib):
         context = MigrationContext.configure(conn, opts={"include_object": include, "compare_type": True})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+def test_the_shipped_sqlite_schema_is_what_the_migrations_make():
+    from tools.sqlite_schema import TARGET, migrated_schema
+
+    assert TARGET.read_text(encoding="utf-8") == migrated_schema(), "run python -m tools.sqlite_schema"
+
+
+def test_a_new_sqlite_catalogue_is_made_from_the_schema_file_with_the_same_result(tmp_path, monkeypatch):
+    from catalog.library import Library
+    from tools.sqlite_schema import migrated_schema
+
+    made: list[str] = []
+    real = db._run_alembic
+    monkeypatch.setattr(db, "_run_alembic", lambda conn: (made.append("alembic"), real(conn)))
+    Library.open(str(tmp_path / "new.db")).close()
+    assert made == []  # the file made it, not Alembic
+    with sqlite3.connect(tmp_path / "new.db") as conn:
+        assert db.dump_sqlite_schema(conn) == migrated_schema()
+        assert conn.execute("SELECT count(*) FROM photo_fts").fetchone() == (0,)  # the full-text index works
+
+
+def test_a_schema_file_of_another_revision_is_not_used(tmp_path, monkeypatch):
+    from catalog.library import Library
+
+    stale = tmp_path / "stale.sql"
+    stale.write_text(db.SQLITE_SCHEMA.read_text(encoding="utf-8").replace(
+        f"-- revision: {db.SCHEMA_HEAD}\n", "-- revision: 0001\n"), encoding="utf-8")
+    monkeypatch.setattr(db, "SQLITE_SCHEMA", stale)
+    made: list[str] = []
+    real = db._run_alembic
+    monkeypatch.setattr(db, "_run_alembic", lambda conn: (made.append("alembic"), real(conn)))
+    Library.open(str(tmp_path / "new.db")).close()
+    assert made == ["alembic"]
+    with sqlite3.connect(tmp_path / "new.db") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (db.SCHEMA_HEAD,)
 
 
 def test_opening_creates_every_table(lib):
