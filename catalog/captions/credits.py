@@ -1,8 +1,8 @@
 """Find a caption's credit line and split it into photographer, agency and provider.
 
 Ordered tables drive it. ``CREDIT_SPOTS`` says where a credit may sit in a caption (closing brackets, an
-agency-led tail, the last line, the first line...), each with an example; the first spot that holds
-something that reads as a credit wins. ``LEAD_INS`` says what the words opening a credit mean ("Photo by",
+agency-led tail, the last line, the first line...), each with an example; every spot proposes spans, and
+the span whose reading scores best wins. ``LEAD_INS`` says what the words opening a credit mean ("Photo by",
 "Photo provided by", "courtesy of", "©"). Between the lead-in and the end, a credit is a chain of parts
 separated by "/" and "via"; each part is a person, an agency (named in the house rules), another
 organisation, or a tag such as "File Photo". ``CREDIT_RULES`` and ``SOURCE_RULES`` then say who is the
