@@ -84,6 +84,7 @@ _UNREAD = object()
 
 
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
+    """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
     body = _tidy(raw, rules)
     roles: list[str] = []
     outlet = _OUTLET_BYLINE.match(body)

@@ -9,7 +9,8 @@ Examples of what they decide::
     (Photo provided by the China National Space Administration)
                                                      provider China National Space Administration (_provided_by)
     [Photo provided to China Daily]                  agency China Daily, nobody else (_provided_to)
-    (Photo by Lian Guoqing/VCG via Getty Images)     agency Getty Images, the last distributor
+    (Photo by Lian Guoqing/VCG via Getty Images)     photographer Lian Guoqing, agency Getty Images (the last
+                                                     distributor)
     Maxar Technologies/Handout via REUTERS           agency Reuters, provider Maxar Technologies (handout)
 """
 
