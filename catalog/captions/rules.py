@@ -67,7 +67,7 @@ class Rules:
     #: The house file's [variants] table (the copy to run, the thresholds), checked by
     #: catalog.variants.variant_rules.
     variants: dict[str, Any] = field(default_factory=dict)
-    #: Credit texts already read under these rules (credits.py keeps it): a folder from one shoot credits
+    #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -1,0 +1,103 @@
+"""Whether a name in a credit reads as a person, an organisation or a media outlet, by its shape alone.
+
+The credit reader (``credit_reader``) and the decision rules (``credit_roles``) ask these questions of every
+"/" part the house rules do not name as an agency; they need no rules, only the word lists of
+``vocabulary``. ``photographer_in_text`` finds a photographer the prose names when no credit line does::
+
+    >>> looks_like_person("Andy Wong"), looks_like_person("Hainan Airlines")
+    (True, False)
+    >>> looks_like_organisation("China Manned Space Agency"), is_media("Animal News Agency")
+    (True, True)
+    >>> photographer_in_text("Photo taken by astronaut Liu Boming, shows the Earth.")
+    'Liu Boming'
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.rules import Rules
+from catalog.captions.text import is_capitalised, is_person_word
+from catalog.captions.vocabulary import (
+    COUNTRIES,
+    MEDIA_DOMAINS,
+    MEDIA_WORDS,
+    MONTHS,
+    ORGANISATION_WORDS,
+    POSITION_WORDS,
+    WEEKDAYS,
+)
+
+_MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
+_MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() for n in names) | frozenset(
+    d.casefold() for d in WEEKDAYS
+)
+
+
+def looks_like_person(text: str, lenient: bool = False) -> bool:
+    """Two to five name words, none of them an organisation's: "Andy Wong", "WU HAO", "Sameer Al-DOUMY".
+
+    `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or words[0].casefold() == "the":
+        return False
+    if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):
+        return False
+    folded = [w.casefold().strip(".,") for w in words]
+    if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
+        return False
+    return text.casefold() not in COUNTRIES
+
+
+def looks_like_organisation(text: str) -> bool:
+    """A name that is not a person's: "VCG", "CNSA", "China Manned Space Agency", "eastday.com"."""
+    folded = text.casefold()
+    if folded in POSITION_WORDS or folded in _MONTH_OR_DAY or len(text) > 80:
+        return False
+    if "." in text and " " not in text and folded.endswith((*MEDIA_DOMAINS, ".gov", ".org", ".int")):
+        return True
+    words = text.split()
+    if folded in COUNTRIES:
+        return False
+    if len(words) == 1:
+        word = words[0]
+        return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
+    small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):
+        words = words[1:]  # "7th MPAD", "680 NEWS"
+    elif not words[0][0].isupper() and words[0].casefold() != "the":
+        return False
+    return all(is_capitalised(w) or w.casefold() in small for w in words) and len(words) <= 10
+
+
+def is_media(name: str) -> bool:
+    """An organisation that is a news or photo outlet by its name: "Animal News Agency", "eastday.com"."""
+    folded = name.casefold()
+    if folded.endswith(MEDIA_DOMAINS) and " " not in folded:
+        return True
+    words = [word.strip(".,") for word in folded.split()]
+    return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
+
+
+_TAKEN_BY = re.compile(
+    r"\b(?i:photo|picture|image|photograph)s?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
+    r"((?:[a-z]+\s+){0,2})"
+    r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)",
+)
+
+
+def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
+    """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming'."""
+    from catalog.captions.vocabulary import PERSON_TITLES
+
+    match = _TAKEN_BY.search(text)
+    if not match:
+        return None
+    titles = match.group(1).split()
+    if any(word not in PERSON_TITLES for word in titles):
+        return None
+    name = match.group(2)
+    if rules is not None and rules.standard_agency(name.split()[0]):
+        return None  # "in this photo taken by Kyodo August 6": an agency, not a person
+    return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None

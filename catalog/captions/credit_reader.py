@@ -1,0 +1,263 @@
+"""One credit line read into its facts: tidied, its lead-ins stripped, split into parts, then decided.
+
+``read_credit`` takes the text of a credit (wherever it sat in the caption) and returns the photographer,
+agency and provider it names, or None when the text does not read as a credit. The steps: ``_tidy`` takes
+away what surrounds the names (a closing stop, a copyright year, a date); the lead-ins (``credit_leadins``)
+say what the names after them are; the body splits at "via" and "/" into parts, each read as a person, an
+agency the house rules name, another organisation or a tag (``_part``, with ``credit_names``); and
+``credit_roles.decide`` says who is who. Readings are remembered per text in ``Rules.readings``::
+
+    >>> from catalog.captions.rules import load_rules
+    >>> read_credit("Photo by Wang Jing/China Daily", load_rules())
+    Credit(raw='Photo by Wang Jing/China Daily', photographer='Wang Jing', agency='China Daily', provider=None)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from catalog.captions.credit_leadins import strip_lead_in
+from catalog.captions.credit_names import is_media, looks_like_organisation, looks_like_person
+from catalog.captions.credit_roles import Part, decide
+from catalog.captions.rules import PROVIDER_KINDS, Rules
+from catalog.captions.types import Credit
+from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, RANKS
+
+_VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
+_SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_EXPANSION = re.compile(r"\s*\([^()]*\)$")
+_RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
+_TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
+_RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
+
+
+@dataclass
+class Reading:
+    """A credit read from some text: the facts, and whether something in it said "this is a credit"."""
+
+    credit: Credit
+    strong: bool  # a lead-in ("Photo by", "©") or a known agency; weak readings need a standalone spot
+    shaped: bool = True  # more than one name ("Name/Outlet", "Name, Daily"): not a person's name alone
+
+
+def agency_for(credit_text: str, rules: Rules) -> str | None:
+    """The standard agency a credit line names ("AP Photo/Andy Wong" -> "AP"), for embedded credits."""
+    credit = read_credit(credit_text, rules, strong_only=False)
+    if credit is not None and credit.agency:
+        return credit.agency
+    return rules.standard_agency(credit_text)
+
+
+def read_credit(raw: str, rules: Rules, *, strong_only: bool = True) -> Credit | None:
+    """The facts in a credit line, or None when the text does not read as a credit.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> read_credit("AP Photo/Andy Wong", load_rules())
+    Credit(raw='AP Photo/Andy Wong', photographer='Andy Wong', agency='AP', provider=None)
+    """
+    reading = reading_of(raw, rules)
+    if reading is None or (strong_only and not reading.strong):
+        return None
+    return reading.credit
+
+
+#: How many credit texts `rules.readings` keeps before it starts again.
+READINGS_KEPT = 1024
+
+
+def reading_of(raw: str, rules: Rules) -> Reading | None:
+    """`_read_credit`, remembered per text: the credit of one photographer reads the same on every photo."""
+    known = rules.readings.get(raw, _UNREAD)
+    if known is _UNREAD:
+        known = _read_credit(raw, rules)
+        if len(rules.readings) >= READINGS_KEPT:
+            rules.readings.clear()
+        rules.readings[raw] = known
+    # A copy: callers set the credit's raw text to what the caption says around it.
+    return None if known is None else Reading(dataclasses.replace(known.credit), known.strong, known.shaped)
+
+
+_UNREAD = object()
+
+
+def _read_credit(raw: str, rules: Rules) -> Reading | None:
+    """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
+    body = _tidy(raw, rules)
+    roles: list[str] = []
+    outlet = _OUTLET_BYLINE.match(body)
+    if outlet and outlet.group("outlet").casefold() not in _NOT_OUTLETS and not looks_like_person(
+            outlet.group("outlet")) and (
+            rules.standard_agency(outlet.group("outlet")) or looks_like_organisation(outlet.group("outlet"))):
+        # "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass Communication Specialist ...": the outlet, then
+        # its photographer
+        body = f"{outlet.group('outlet')}/{outlet.group('rest')}"
+        roles.append("outlet")
+    while True:
+        body, role = strip_lead_in(body)
+        if role is None:
+            break
+        roles.append(role)
+        inner = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", body)
+        if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
+            body = inner.group(1).strip()
+    if not body:
+        return None
+    parts: list[Part] = []
+    for number, segment in enumerate(_VIA.split(body)):
+        for piece in _pieces(segment, rules):
+            part = _part(piece, number, rules)
+            if part is None:
+                return None
+            parts.append(part)
+    names = [p for p in parts if p.kind != "tag"]
+    if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
+        return Reading(Credit(raw=raw), True) if roles else None
+    first = names[0]
+    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
+                                                                                               lenient=True):
+        first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
+    credit = decide(raw, parts, roles, rules)
+    handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
+    strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
+    shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
+              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
+    return Reading(credit, strong, shaped)
+
+
+#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)".
+_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]])+\s*$",
+                        re.IGNORECASE)
+_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
+_COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+_MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
+                                        key=len, reverse=True)) + r")\.?"
+#: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026".
+_DATE_TAIL = re.compile(
+    rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
+#: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
+_NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
+                              "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
+#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
+_OUTLET_BYLINE = re.compile(
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
+    r"(?P<rest>\S.*)$", re.IGNORECASE)
+#: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
+#: ("Sean GallupGetty Images").
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _tidy(raw: str, rules: Rules) -> str:
+    """The credit text without what is around the names: a closing stop, a "==" or dash left by a CMS, a
+    copyright year, a date after the credit, and with names that a scraper glued together set apart again.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _tidy("© 2025 Chen Mengtong/VCG via AP Photo.", load_rules())
+    '© Chen Mengtong/VCG via AP Photo'
+    >>> _tidy("Photograph: Sean GallupGetty Images", load_rules())
+    'Photograph: Sean Gallup/Getty Images'
+    """
+    body = raw.strip().lstrip("=—–-| ").strip()
+    body = _NOTE_TAIL.sub("", body).strip()
+    if body.endswith(".") and not _KEPT_STOP.search(body):
+        body = body.rstrip(".").strip()
+    body = _COPYRIGHT_YEAR.sub(r"\1", body)
+    body = _DATE_TAIL.sub("", body)
+    if _GLUED.search(body):
+        body = _unglue(body, rules)
+    return body
+
+
+def _unglue(body: str, rules: Rules) -> str:
+    """Set "/" where a known agency's name starts glued to the word before it ("HerreraEuropa Press")."""
+    for match in reversed(list(_GLUED.finditer(body))):  # from the right: "YamLos Angeles TimesGetty Images"
+        at = match.start()
+        rest = re.split(r"\s*(?:/|\bvia\b)\s*", body[at:], maxsplit=1)[0].split()
+        word_start = max(body.rfind(" ", 0, at), body.rfind("/", 0, at)) + 1
+        if not rest or rules.standard_agency(body[word_start:at] + rest[0]):
+            continue  # the whole word is an agency: "NurPhoto", "LightRocket"
+        if any(rules.standard_agency(" ".join(rest[:n])) for n in range(len(rest), 0, -1)):
+            body = body[:at] + "/" + body[at:]
+    return body
+
+
+def _pieces(segment: str, rules: Rules) -> list[str]:
+    """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE")."""
+    pieces = [p for p in _SLASH.split(segment.strip()) if p]
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and rules.standard_agency(f"{joined[-1]}/{piece}"):
+            joined[-1] = f"{joined[-1]}/{piece}"
+        else:
+            joined.append(piece)
+    out: list[str] = []
+    for piece in joined:
+        tag = _TRAILING_TAG.search(piece)  # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"
+        if tag and tag.start() > 0:
+            out.extend([*_split_names(piece[: tag.start()], rules), tag.group(1)])
+        else:
+            out.extend(_split_names(piece, rules))
+    return out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
+
+
+def _split_names(piece: str, rules: Rules) -> list[str]:
+    """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
+    Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
+    "Getty Images for Flannels" the client after "for" is no part of the credit."""
+    found = _FROM_FOR.search(piece)
+    if found and found.start() > 0:
+        left, right = piece[: found.start()], piece[found.end():]
+        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)):
+            return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
+            return [left, "for " + right]
+    if "," in piece and not _standard_with_comma(piece, rules):
+        items = [item for item in _COMMA.split(piece) if item]
+        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
+            return items
+    return [piece]
+
+
+def _standard_with_comma(piece: str, rules: Rules) -> bool:
+    return rules.standard_agency(piece) is not None
+
+
+def _part(piece: str, segment: int, rules: Rules) -> Part | None:
+    """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
+    text = piece.strip().strip(",;:").strip()
+    if re.match(r"(?:HO|Handout)\s*-\s*\S", text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
+        return Part(text, "org", re.sub(r"^(?:HO|Handout)\s*-\s*", "", text), segment, "handout")
+    expanded = _EXPANSION.search(text)
+    if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
+        text = text[: expanded.start()]
+    text, role = strip_lead_in(text)
+    if role in ("byline", "label", "photo/"):
+        role = None
+    folded = text.casefold()
+    if not text:
+        return None
+    if folded in CREDIT_TAGS or _RESTRICTION.match(text):
+        return Part(text, "tag", folded, segment, role)
+    agency = rules.standard_agency(text)
+    if agency:
+        if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
+            return Part(text, "org", agency, segment, role)
+        return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
+    ranked = _RANK.match(text)
+    if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
+        return Part(text, "person", text[ranked.end():], segment, role)
+    if looks_like_person(text):
+        return Part(text, "person", text, segment, role)
+    names = _SEVERAL.split(text)
+    if len(names) > 1 and all(looks_like_person(name) for name in names):
+        return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
+    if looks_like_organisation(text):
+        return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
+    return None

@@ -1,0 +1,181 @@
+"""Who is who in a credit read into parts: the photographer, the agency and the provider, by rules as data.
+
+A credit is read (``credit_reader``) into ``Part``s, each a person, an agency, another organisation or a tag,
+with the lead-in that opened it. ``CREDIT_RULES`` are tried in order and the first that applies decides the
+names; after an ordinary credit ``SOURCE_RULES`` say whether it also names an outside source, the provider.
+Examples of what they decide::
+
+    [Photo by Wang Jing/China Daily]                 photographer Wang Jing, agency China Daily (_ordinary)
+    (Photo provided by the China National Space Administration)
+                                                     provider China National Space Administration (_provided_by)
+    [Photo provided to China Daily]                  agency China Daily, nobody else (_provided_to)
+    (Photo by Lian Guoqing/VCG via Getty Images)     photographer Lian Guoqing, agency Getty Images (the last
+                                                     distributor)
+    Maxar Technologies/Handout via REUTERS           agency Reuters, provider Maxar Technologies (handout)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from catalog.captions.credit_names import is_media
+from catalog.captions.rules import Rules
+from catalog.captions.types import Credit
+from catalog.captions.vocabulary import HANDOUT_TAGS
+
+
+@dataclass
+class Part:
+    """One "/"-separated piece of a credit, with what it was read as."""
+
+    text: str
+    kind: str  # person | agency | org | tag
+    value: str  # standard agency name, the organisation without "the", the person as written, the tag folded
+    segment: int  # which "via" segment it sits in (0 = first)
+    role: str | None = None  # a lead-in met at the start of this part ("Provided to China Daily")
+    library: bool = False  # an agency the registry calls a photo agency (Getty Images, Shutterstock, VCG)
+
+
+@dataclass
+class Chain:
+    """A read credit's parts sorted for the decision rules below."""
+
+    parts: list[Part]
+    role: str | None  # the lead-in that decides: provider, recipient, courtesy, byline, photo/ (or None)
+
+    def __post_init__(self) -> None:
+        self.names = [p for p in self.parts if p.kind != "tag"]
+        self.people = [p for p in self.names if p.kind == "person"]
+        self.outlets = [p for p in self.names if p.kind in ("agency", "org")]
+        self.last_segment = max(p.segment for p in self.parts)  # > 0 when there is a "via"
+        self.handout = any(p.kind == "tag" and p.value in HANDOUT_TAGS or p.role == "handout" for p in self.parts)
+        self.recipient = next((p for p in self.names if p.role == "recipient"), None)
+
+    def distributor(self) -> str | None:
+        """The agency after the last "via": "X/China News Service/VCG via Getty Images" -> Getty Images."""
+        last = [p for p in self.outlets if p.segment == self.last_segment]
+        return last[-1].value if last and self.last_segment else None
+
+    def joined(self, parts: list[Part]) -> str | None:
+        return "/".join(p.value for p in parts) or None
+
+
+def _provided_by(chain: Chain, credit: Credit) -> bool:
+    """(Photo provided by the China National Space Administration): a provider, nobody else."""
+    if chain.role != "provider":
+        return False
+    credit.provider = chain.joined([p for p in chain.names if p.segment == 0])
+    credit.agency = chain.distributor()
+    return True
+
+
+def _provided_to(chain: Chain, credit: Credit) -> bool:
+    """[Photo provided to China Daily]: the recipient distributes it; the supplier is unnamed."""
+    if chain.role != "recipient" and chain.recipient is None:
+        return False
+    target = chain.recipient or (chain.outlets[-1] if chain.outlets else None)
+    credit.agency = target.value if target else None
+    if chain.people and chain.role != "recipient":  # "Photo by Li Wei/Provided to China Daily"
+        credit.photographer = chain.people[0].value
+    return True
+
+
+def _courtesy(chain: Chain, credit: Credit) -> bool:
+    """(Photo courtesy of the CMESO): a provider. "courtesy of Edgard Garrido/Reuters" is ordinary."""
+    if chain.role != "courtesy":
+        return False
+    if chain.people and any(p.kind == "agency" or is_media(p.value) for p in chain.outlets):
+        return False
+    credit.provider = chain.joined([p for p in chain.names if p.segment == 0])
+    credit.agency = chain.distributor()
+    return True
+
+
+def _ordinary(chain: Chain, credit: Credit) -> bool:
+    """(Xinhua/Li Xin), [Photo by Wang Jing/China Daily], who took it and sent it."""
+    outlets = chain.outlets
+    credit.photographer = chain.people[0].value if chain.people and not chain.handout else None
+    if chain.last_segment:
+        credit.agency = chain.distributor()  # the last distributor
+    elif outlets and chain.names[0] in outlets and chain.role not in ("byline", "photo/"):
+        credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
+        libraries = [p for p in outlets if p.library]
+        if outlets[0].kind == "org" and libraries and not chain.people:
+            credit.agency = libraries[-1].value  # "PinPep/Shutterstock": a contributor, then the library
+            return True
+    elif outlets:
+        credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
+    for source in SOURCE_RULES:
+        if source.applies(chain, credit):
+            break
+    return True
+
+
+@dataclass(frozen=True)
+class SourceRule:
+    """When an ordinary credit also names an outside source (the provider), and which names that is."""
+
+    name: str
+    example: str
+    applies: Callable[[Chain, Credit], bool]
+
+
+def _handout_source(chain: Chain, credit: Credit) -> bool:
+    if not chain.handout:
+        return False
+    names = [p for p in chain.names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
+    credit.provider = chain.joined(names)
+    return True
+
+
+def _outside_source(chain: Chain, credit: Credit) -> bool:
+    outlets = chain.outlets
+    if chain.people or not outlets:  # "(Photo/Embassy of Nepal to China)": a provider; "[Photo/IC]" an agency
+        return False
+    if any(p.kind == "agency" or is_media(p.value) for p in outlets):
+        return False
+    credit.provider, credit.agency = chain.joined(outlets), None
+    return True
+
+
+def _distributed_source(chain: Chain, credit: Credit) -> bool:
+    if chain.people or not credit.agency or chain.role in ("byline", "photo/"):
+        return False
+    # An organisation, or an agency other than the one that sends it (the registry knows KCNA as a news agency:
+    # in "REUTERS/KCNA" Reuters sends what KCNA released), that is not a media outlet by its name.
+    sources = [p for p in chain.outlets if p.kind in ("org", "agency") and not is_media(p.value)
+               and not is_media(p.text)]
+    sources = [p for p in sources if p.value != credit.agency]
+    if chain.last_segment:
+        sources = [p for p in sources if p.segment < chain.last_segment]
+    credit.provider = chain.joined(sources)
+    return True
+
+
+#: Tried in order after an ordinary credit is read; the first that applies decides the provider.
+SOURCE_RULES: tuple[SourceRule, ...] = (
+    SourceRule("handout", "Maxar Technologies/Handout via REUTERS: provider Maxar Technologies",
+               _handout_source),
+    SourceRule("outside source alone", "CNSA/CLEP, (LOC), Photo: China Manned Space Agency: no agency",
+               _outside_source),
+    SourceRule("source sent by an agency", "Xinhua/CNSA, REUTERS/KCNA, (NASA via AP): provider CNSA...",
+               _distributed_source),
+)
+
+#: How a credit's names are decided, tried in order; see the module docstring for worked examples.
+CREDIT_RULES = (_provided_by, _provided_to, _courtesy, _ordinary)
+
+
+def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
+    """Who is who in a read credit, by the first of ``CREDIT_RULES`` that applies."""
+    deciding = [r for r in roles if r != "label"]
+    role = next((r for r in deciding if r not in ("byline", "photo/")), deciding[0] if deciding else None)
+    chain = Chain(parts, role)
+    credit = Credit(raw=raw)
+    for rule in CREDIT_RULES:
+        if rule(chain, credit):
+            break
+    if credit.photographer and not credit.agency:
+        credit.agency = rules.staff_agency(credit.photographer)
+    return credit

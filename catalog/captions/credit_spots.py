@@ -1,0 +1,305 @@
+"""Where in a caption a credit may sit: the spans each ``CREDIT_SPOTS`` entry proposes, with their weight.
+
+A spot knows only positions and punctuation (closing brackets, an agency-led tail, a lead-in wherever it
+stands, a line of its own, what follows the last sentence, a web page's glued labels); whether a span reads
+as a credit is the reader's question (``credit_reader``), and which reading wins is ``credits.find_credit``'s.
+Each spot has a worked example in the table at the end::
+
+    >>> from catalog.captions.rules import load_rules
+    >>> [c.content for c in _brackets("Pandas in Chengdu. (Xinhua/Li Xin)", load_rules())]
+    ['Xinhua/Li Xin']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from catalog.captions.rules import Rules
+from catalog.captions.text import is_person_word, scan
+from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the caption that may hold its credit, and how likely a credit is to sit there."""
+
+    content: str  # the credit as written there (without enclosing brackets)
+    start: int  # the span the description leaves out if this is the credit
+    end: int
+    weight: float  # where it sits: the end of the caption weighs most
+    standalone: bool  # on a line of its own, in closing brackets, or after a separator at a line's end
+    enclosed: bool = False  # in brackets that close the caption: "(LOC)", "(Library of Congress)"
+
+
+@dataclass(frozen=True)
+class CreditSpot:
+    """One kind of place a credit may sit; every spot proposes candidates and the best reading wins."""
+
+    name: str
+    example: str
+    find: Callable[[str, Rules], Iterator[Candidate]]
+
+
+#: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)").
+_BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]|\([^()\n]*\))+)[)\]）]")
+_LABEL_BEFORE = re.compile(
+    r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
+)
+_RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*(?:,?\s+[A-Z][A-Za-z]*)*\s+OUT|RESTRICTED\b.*)\s*$")
+_JUNK_AFTER = re.compile(  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)(", "(U.S. Army photo by ...) (Released)"
+    r"[\s.#(]*(?:==\s*\S+)?[\s.#(]*(?:[(\[]\s*(?:released?|file|handout|ho)\s*[)\]][\s.]*)?", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"\s*[-–—]{1,3}\s")
+_GLUED_LABEL = re.compile(
+    r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
+)
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ".
+_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==")
+#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
+_LEAD_ANYWHERE = re.compile(
+    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
+    r"|Photographer\s*:|Image\s*copyright|©"
+    r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
+)
+#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+#: The characters the two patterns above can begin with (see text.scan).
+_LEAD_STARTS = re.compile("[PICS©]")
+_OUTLET_STARTS = re.compile("[Pp]")
+_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
+
+
+def _standalone(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a line break or the start of the caption before `start`."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"”:;|—–"
+
+
+def _at_end(text: str, end: int) -> bool:
+    """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
+    rest = text[end:]
+    return not rest.strip(" \t\n.#") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
+        _RESTRICTION_TAIL.fullmatch(rest))
+
+
+def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end or inside."""
+    for match in _BRACKET_GROUP.finditer(text):
+        content = match.group(1).strip()
+        if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
+            continue  # a dateline's "(Xinhua) --"
+        start = match.start()
+        label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+        if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
+            start = label.start()
+            content = text[start: match.end()]
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _at_end(text, match.end()):
+            yield Candidate(content, start, len(text), 3.0, True, enclosed=not label)
+        elif not text[match.end():line_end].strip(" .\t"):
+            yield Candidate(content, start, match.end(), 2.5, True)  # the end of a paragraph
+        elif text[match.end():match.end() + 1].isalpha() and text[match.end()].isupper():
+            yield Candidate(content, start, match.end(), 1.5, True)  # glued: "...Hunan Daily)This article"
+        else:
+            yield Candidate(content, start, match.end(), 0.5, False)
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` sits inside brackets opened earlier on its line (those are read whole by _brackets)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.count("(") + line.count("[") + line.count("（") > (
+        line.count(")") + line.count("]") + line.count("）"))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _tail_end(text: str, pos: int) -> int:
+    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins."""
+    end = _line_end(text, pos)
+    cut = end
+    for note in (*EDITOR_NOTES, *_CLOSERS):
+        at = text.find(note, pos + 1, end)
+        if 0 <= at < cut:
+            cut = at
+    depth = 0
+    for at in range(pos, cut):  # a credit opened inside brackets ends with them
+        ch = text[at]
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            if depth == 0:
+                return at
+            depth -= 1
+    return cut
+
+
+def _weight_at(text: str, end: int, base: float) -> float:
+    if _at_end(text, end):
+        return base + 0.5
+    if not text[end:_line_end(text, end)].strip(" .\t"):
+        return base
+    return base - 1.0
+
+
+_CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
+
+
+def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
+    for slash in re.finditer(r"/", text):
+        at = slash.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
+        # the window cuts into the fourth-last word
+        window = max(line_start, at - 120)
+        words = list(_CREDIT_WORD.finditer(text, window, at))
+        if window > line_start and len(words) < 5:
+            window = line_start
+            words = list(_CREDIT_WORD.finditer(text, window, at))
+        words = words[-4:]
+        start = None
+        for n in range(len(words), 0, -1):
+            first = words[-n]
+            name = text[first.start(): at].strip()
+            if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
+                start = first.start()
+                while start < at and text[start] in ".,;:—–-":
+                    start += 1
+                break
+        if start is None:
+            continue
+        before = text[:start].rstrip(" \t")
+        written = text[start:at]
+        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
+            continue  # "Tayfun Salci/ZUMA Press Wire/...": the agency does not lead
+        if _inside_brackets(text, start):
+            continue  # brackets are read whole
+        end = _credit_tail_end(text, at + 1)
+        content = text[start:end].rstrip(" ,;")
+        cut_end = end + 1 if text[end:end + 1] == "." else end
+        yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
+                        _weight_at(text, cut_end, 2.5), True)
+
+
+def _credit_tail_end(text: str, pos: int) -> int:
+    """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
+    end = pos
+    words = 0
+    for match in re.finditer(r"/|[^\s/]+", text[pos:]):
+        start = pos + match.start()
+        gap = text[end:start]
+        if "\n" in gap:
+            break
+        word = match.group()
+        if word == "/":
+            words = 0
+            continue
+        if any(text.startswith(note, start) for note in (*EDITOR_NOTES, *_CLOSERS)):
+            break
+        if not (is_person_word(word) or word.casefold() in CREDIT_TAGS or word.isupper()):
+            break
+        words += 1
+        if words > 5:
+            break
+        if word.endswith(".") and len(word) > 2 and word.casefold() not in ("jr.", "sr."):
+            end = start + len(word) - 1
+            break
+        end = start + len(word)
+    return end
+
+
+def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
+    'The Hill Times photograph by Andrew Meade', wherever they stand."""
+    for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
+        start = match.start()
+        if _inside_brackets(text, start):
+            continue  # read whole by _brackets
+        end = _tail_end(text, start)
+        content = text[start:end].rstrip(" ,;")
+        if content:
+            yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                            _standalone(text, start) or text[start - 1:start].isalpha())
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
+                    if not _abbreviation_before(text, m.start())), default=line_start)
+        outlet = text[stop:match.start()].strip()
+        if not outlet or len(outlet) > 40 or not outlet[0].isupper():
+            continue
+        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
+        if _inside_brackets(text, start):
+            continue
+        end = _tail_end(text, match.end())
+        yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                        True)
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """The stop at `stop` ends an abbreviation ("U.S.", "Jr.", "Sept."), not a sentence."""
+    word = text[max(0, stop - 12):stop + 1].split()
+    return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
+
+
+def _cut_end(text: str, end: int) -> int:
+    return len(text) if _at_end(text, end) else end
+
+
+def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
+    """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(spans) < 2:
+        return
+    for number, (start, end) in enumerate(spans):
+        line = text[start:end].strip()
+        if len(line) > 120:
+            continue
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        last = number == len(spans) - 1
+        weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
+        yield Candidate(line, start, len(text) if last else end, weight, True)
+
+
+def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
+    """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
+    '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
+    stripped = text.rstrip(" \t\n#")
+    line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
+    starts = set()
+    for match in _SENTENCE_STOP.finditer(stripped, line_start):
+        starts.add(match.end())
+    for match in _SEPARATOR.finditer(stripped, line_start):
+        starts.add(match.end())
+    for start in sorted(starts):
+        while start < len(stripped) and stripped[start] in " \t—–-|=":
+            start += 1
+        content = stripped[start:]
+        if content and len(content) <= 100:
+            yield Candidate(content, start, len(text), 2.2, True)
+
+
+def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Image copyrightAFPImage captionWhile ...': a web page's labels run into the caption."""
+    match = _GLUED_LABEL.match(text)
+    if match:
+        yield Candidate(match.group(1), 0, match.end(), 2.5, True)
+
+
+#: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
+#: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
+CREDIT_SPOTS: tuple[CreditSpot, ...] = (
+    CreditSpot("brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _brackets),
+    CreditSpot("agency-led", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_leads),
+    CreditSpot("lead-in", "... the rubblePhotograph: Dimitar Dilkoff/AFP/Getty Images", _lead_ins),
+    CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
+    CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
+    CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
+)
