@@ -248,3 +248,24 @@ def test_bands_and_probes():
     assert len(keys) == 4 * 17 and len(set(keys)) == 4 * 17
     assert (1 << 16) | 0x89AA in keys and (1 << 16) | 0x89A8 not in keys
     assert len(set(F.probes(value, radius=0))) == 4
+
+
+# --- the modules: their examples, and which way they import -------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["fingerprints", "likeness", "variants", "variant_copies"])
+def test_the_docstring_examples_hold(name):
+    import doctest
+    import importlib
+
+    failed, attempted = doctest.testmod(importlib.import_module(f"catalog.{name}"))
+    assert attempted > 0 and failed == 0
+
+
+def test_making_a_fingerprint_needs_nothing_of_the_verdict():
+    """catalog.fingerprints is the lower layer: a reader process that only fingerprints never loads likeness."""
+    import subprocess
+    import sys
+
+    code = "import sys; import catalog.fingerprints; print(sorted(m for m in sys.modules if m.startswith('catalog.')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['catalog.fingerprints']"
