@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from catalog.library import Library
 
+
 # --- the copies of a group, and the one to run --------------------------------------------------------------------
 
 @dataclass

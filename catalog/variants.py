@@ -451,7 +451,6 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
     return report
 
 
-
 # --- a story's copies ------------------------------------------------------------------------------------------
 
 def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
