@@ -42,6 +42,7 @@ if str(ROOT) not in sys.path:
 
 from bench import variant_set
 from catalog import fingerprints as F
+from catalog import likeness
 from catalog import variants as variants_module
 
 TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
@@ -50,12 +51,12 @@ TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
 # --- quality -----------------------------------------------------------------------------------------------------
 
 def _fingerprint(path: str):
-    return F.perceptual_fingerprint(path), F.capture_of(path)
+    return F.perceptual_fingerprint(path), likeness.capture_of(path)
 
 
 def _compare(pair):
     a, b = pair
-    return a, b, F.compare(_FPS[a][0], _FPS[b][0])
+    return a, b, likeness.compare(_FPS[a][0], _FPS[b][0])
 
 
 _FPS: list = []
@@ -81,7 +82,7 @@ def candidate_pairs(fps: list) -> dict[tuple[int, int], int]:
                         continue
                     bits = (value ^ other_value).bit_count()
                     pair = (min(n, other), max(n, other))
-                    if bits <= F.CANDIDATE_BITS and bits < pairs.get(pair, 65):
+                    if bits <= likeness.CANDIDATE_BITS and bits < pairs.get(pair, 65):
                         pairs[pair] = bits
     return pairs
 
@@ -106,7 +107,7 @@ def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bo
         verdicts, barred = [], set()
         for _, o in near:
             comparison = comparisons.get((min(n, o), max(n, o)))
-            same = F.same_capture(captures[n], captures[o]) if evidence else None
+            same = likeness.same_capture(captures[n], captures[o]) if evidence else None
             ok = (comparison is not None and same is not False
                   and comparison.within(limits.relaxed() if same else limits))
             verdicts.append((o, group[o], ok))
@@ -143,10 +144,10 @@ def judge(items, groups) -> dict:
 
 
 def _code_stamp() -> str:
-    """A short hash of the fingerprint module's source: saved comparisons of other code are not reused."""
+    """A short hash of the fingerprint and likeness modules' source: saved comparisons of other code are not reused."""
     import hashlib
 
-    return hashlib.sha256(Path(F.__file__).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in (F, likeness))).hexdigest()[:10]
 
 
 def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, share=None) -> dict:
@@ -181,7 +182,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
     pictures = [item.picture for item in items]
     true_total = sum(c * (c - 1) // 2 for c in Counter(pictures).values())
     stage_one = sum(pictures[a] == pictures[b] for a, b in pairs)
-    limits, share = limits or F.DEFAULT_THRESHOLDS, share or variants_module.JOIN_SHARE
+    limits, share = limits or likeness.DEFAULT_THRESHOLDS, share or variants_module.JOIN_SHARE
     runs = {}
     for name, evidence in (("with EXIF evidence", True), ("pixels alone", False)):
         groups = simulate(items, captures, pairs, comparisons, limits, share, evidence=evidence)
@@ -204,7 +205,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         if ia.picture != ib.picture and ia.picture.split("-frame")[0] == ib.picture.split("-frame")[0]:
             tier = ia.burst or ib.burst
             c = comparisons.get((a, b))
-            same = F.same_capture(captures[a], captures[b])
+            same = likeness.same_capture(captures[a], captures[b])
             near[tier][0] += bool(c is not None and same is not False and c.within(limits))
             near[tier][1] += groups[a] is not None and groups[a] == groups[b]
             near[tier][2] += 1
@@ -227,7 +228,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         for blob in (0.20, 0.25, 0.30, 0.35, 0.40, 0.60):
             for share_ in (0.5, 0.67, 0.8):
                 for colour in (0.6, 1.0):
-                    lim = F.Thresholds(limits.distance, blob, colour)
+                    lim = likeness.Thresholds(limits.distance, blob, colour)
                     r = judge(items, simulate(items, captures, pairs, comparisons, lim, share_))
                     grid.append({"distance": limits.distance, "blob": blob, "colour_blob": colour, "share": share_,
                                  **r})
@@ -494,15 +495,16 @@ def main(argv: list[str] | None = None) -> int:
              "seed": args.seed, **({"stripped": True} if args.stripped else {})}
     # the set's format (v2: cameras' EXIF on originals and burst frames) is in the name: an older cache is not read
     folder = Path(args.cache) / ("variant-set-v2-" + "-".join(f"{k}{v}" for k, v in sizes.items()))
-    figures: dict = {"thresholds": {"candidate_bits": F.CANDIDATE_BITS, "band_radius": F.BAND_RADIUS,
-                                    "variant_distance": F.VARIANT_DISTANCE, "variant_blob": F.VARIANT_BLOB,
-                                    "colour_blob": F.VARIANT_COLOUR_BLOB,
+    figures: dict = {"thresholds": {"candidate_bits": likeness.CANDIDATE_BITS, "band_radius": F.BAND_RADIUS,
+                                    "variant_distance": likeness.VARIANT_DISTANCE,
+                                    "variant_blob": likeness.VARIANT_BLOB,
+                                    "colour_blob": likeness.VARIANT_COLOUR_BLOB,
                                     "join_share": variants_module.JOIN_SHARE}}
     if "quality" not in skip:
         limits = share = None
         if args.limits:
             blob, distance, colour, share = (float(v) for v in args.limits.split(","))
-            limits = F.Thresholds(distance, blob, colour)
+            limits = likeness.Thresholds(distance, blob, colour)
         figures["quality"] = quality(folder, sizes, args.workers, args.sweep, limits, share)
         _print_quality(figures["quality"])
     if "cost" not in skip:
@@ -546,7 +548,7 @@ def _print_quality(q: dict) -> None:
     print(f"variant set · {q['files']:,} files, {q['pictures']} pictures ({q['real_pictures']} real photos, "
           f"{q['burst_frames']} burst frames), {q['true_pairs']:,} true variant pairs "
           f"({q['no_fingerprint']} without a fingerprint)")
-    print(f"stage one (band index, ≤ {F.CANDIDATE_BITS} bits): {q['stage_one_candidates']:,} candidate pairs, "
+    print(f"stage one (band index, ≤ {likeness.CANDIDATE_BITS} bits): {q['stage_one_candidates']:,} candidate pairs, "
           f"{q['stage_one_recall']:.2%} of true pairs among them")
     print(f"{'':32}{'recall':>10}{'precision':>12}{'false pairs':>13}")
     for name, run in q["runs"].items():

@@ -201,11 +201,11 @@ class Library:
             return photo
 
     def annotate_variants(self, photos: list[Photo]) -> list[Photo]:
-        """See catalog.variants.annotate: each photo's variant group, its size and its best copy."""
-        from catalog import variants
+        """See catalog.variant_copies.annotate: each photo's variant group, its size and its best copy."""
+        from catalog import variant_copies, variants
 
         with self.session() as session:
-            variants.annotate(session, photos, variants.variant_rules(self.rules).best)
+            variant_copies.annotate(session, photos, variants.variant_rules(self.rules).best)
         return photos
 
     def all_photos(self) -> list[Photo]:

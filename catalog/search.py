@@ -60,7 +60,7 @@ def search(library: Library, args: list[str], *, sort: str | None = None, limit:
            offset: int = 0, reverse: bool = False) -> SearchResult:
     """The photos matching the query terms, in a stable order (see catalog.query for the language): the page
     of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`).
-    Each photo carries its `variant_info` (see catalog.variants.annotate)."""
+    Each photo carries its `variant_info` (see catalog.variant_copies.annotate)."""
     result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
     library.annotate_variants(result.photos)
     return result

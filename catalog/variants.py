@@ -14,13 +14,16 @@ Which photos get a fingerprint, and when (docs/variants.md says why):
 Finding copies: multi-index hashing. Each photo's ten window hashes (catalog.fingerprints) are cut into four
 16-bit bands; every (band, bits) pair is a row of `variant_band`, keyed by one indexed integer. A photo looks up
 its bands and those one bit away (680 keys at most); the stored hash comes with the key, so the exact distance
-needs no second look-up; the COMPARED closest candidates go through the aligned comparison.
+needs no second look-up; the COMPARED closest candidates go through the aligned comparison (catalog.likeness).
 
 Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least
 JOIN_SHARE of the group's members it was compared with (see `placement`), so one false pair (a burst frame that
 looks like one copy) does not merge two pictures' groups.
 
->>> placement(9, None, [(1, 1, True), (2, 1, True), (3, 1, False), (5, None, True)]).group
+Which copy of a group to run, and how the copies' captions differ, is catalog.variant_copies's job; the
+house rules' `best` order it follows is checked here with the rest of the `[variants]` table (`BEST_RULES`).
+
+>>> placement(9, None, [(1, 1, True), (2, 1, True), (3, 1, True), (4, 1, False), (5, None, True)]).group
 1
 >>> placement(9, None, [(1, 1, True), (2, 1, False), (3, 1, False)]).group is None
 True
@@ -28,9 +31,7 @@ True
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -38,8 +39,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, insert, or_, select, update
 
 from catalog import fingerprints as F
+from catalog import likeness
 from catalog.errors import CatalogError
-from catalog.fingerprints import Capture, Fingerprint, Thresholds
+from catalog.fingerprints import Fingerprint
+from catalog.likeness import Capture, Thresholds
 from catalog.models import Photo, VariantBand, VariantFingerprint
 
 if TYPE_CHECKING:
@@ -80,7 +83,7 @@ class VariantRules:
     best: tuple[str, ...] = ("unrestricted", "largest", "full_caption", "earliest")
     #: Fingerprint every photo an import stored, after its batches (costs 10-35 ms a photo).
     after_import: bool = False
-    limits: Thresholds = F.DEFAULT_THRESHOLDS
+    limits: Thresholds = likeness.DEFAULT_THRESHOLDS
     join_share: float = JOIN_SHARE
 
 
@@ -110,7 +113,7 @@ def variant_rules(rules) -> VariantRules:
     after = raw.get("after_import", False)
     if not isinstance(after, bool):
         raise CatalogError(f"{where}: after_import must be true or false")
-    defaults = F.DEFAULT_THRESHOLDS
+    defaults = likeness.DEFAULT_THRESHOLDS
     limits = Thresholds(numbers.get("distance", defaults.distance), numbers.get("blob", defaults.blob),
                         numbers.get("colour_blob", defaults.colour_blob))
     return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE))
@@ -177,7 +180,7 @@ def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None)
                 stored = _unsigned(stored)
                 mine = fp.hashes if window == 0 else fp.hashes[:1]
                 bits = min((value ^ stored).bit_count() for value in mine)
-                if bits <= F.CANDIDATE_BITS and bits < found.get(photo_id, 65):
+                if bits <= likeness.CANDIDATE_BITS and bits < found.get(photo_id, 65):
                     found[photo_id] = bits
     return found
 
@@ -230,21 +233,21 @@ class Alike:
 
 
 def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, *, exclude: int | None = None,
-             limits: Thresholds = F.DEFAULT_THRESHOLDS) -> list[Alike]:
+             limits: Thresholds = likeness.DEFAULT_THRESHOLDS) -> list[Alike]:
     """Every candidate of stage one (the COMPARED closest) with its verdict, closest first."""
     found = candidates(session, fp, exclude=exclude)
     ids = sorted(found, key=lambda photo_id: (found[photo_id], photo_id))[:COMPARED]
     out = []
     for photo_id, other in load(session, ids).items():
-        is_variant, comparison = F.verdict(fp, other.fp, capture, other.capture, limits)
+        is_variant, comparison = likeness.verdict(fp, other.fp, capture, other.capture, limits)
         distance = comparison.distance if comparison is not None else float("inf")
         out.append(Alike(photo_id, distance, is_variant, other.group,
-                         F.same_capture(capture, other.capture) is False))
+                         likeness.same_capture(capture, other.capture) is False))
     out.sort(key=lambda alike: (alike.distance, alike.photo_id))
     return out
 
 
-def similar(session: Session, photo_id: int, *, limits: Thresholds = F.DEFAULT_THRESHOLDS) -> list[Alike]:
+def similar(session: Session, photo_id: int, *, limits: Thresholds = likeness.DEFAULT_THRESHOLDS) -> list[Alike]:
     """The photos like a stored one, closest first: its variants, then pictures alike that are not copies
     (another frame of the scene) whose geometry still fits. [] when the photo has no fingerprint."""
     own = load(session, [photo_id]).get(photo_id)
@@ -448,88 +451,7 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
     return report
 
 
-# --- the copies of a group, and the one to run --------------------------------------------------------------------
-
-@dataclass
-class Copy:
-    """One copy in a group: the photo, its restrictions (as stored), and whether it is the best."""
-
-    photo: Photo
-    restrictions: list = field(default_factory=list)
-    best: bool = False
-
-
-@dataclass(frozen=True)
-class Restriction:
-    """One restriction a copy carries, as the import stored it (catalog.metadata.restrictions)."""
-
-    kind: str
-    text: str
-
-
-def restrictions_of(photo: Photo) -> list[Restriction]:
-    """The restrictions stored with a photo (photo.restrictions: its file's rights fields and caption)."""
-    return [Restriction(str(r.get("kind", "other")), str(r.get("text", ""))) for r in (photo.restrictions or [])]
-
-
-def choose_best(copies: list[Copy], best: tuple[str, ...]) -> Copy:
-    """Mark and return the copy to run: the first by the house rules' `best` order.
-
-    >>> from types import SimpleNamespace as S
-    >>> small = Copy(S(id=1, width=600, height=400, caption="A", imported_at=1))
-    >>> large = Copy(S(id=2, width=3000, height=2000, caption="A", imported_at=2))
-    >>> choose_best([small, large], ("largest",)).photo.id
-    2
-    """
-    chosen = min(copies, key=lambda copy: tuple(BEST_RULES[name][1](copy) for name in best))
-    for copy in copies:
-        copy.best = copy is chosen
-    return chosen
-
-
-def group_copies(session: Session, group: int, best: tuple[str, ...]) -> list[Copy]:
-    """The copies of a group, the best first, then by id."""
-    photos = list(session.scalars(select(Photo).where(Photo.id.in_(members(session, group)))))
-    copies = [Copy(photo, restrictions_of(photo)) for photo in photos]
-    if not copies:
-        return []
-    chosen = choose_best(copies, best)
-    return [chosen] + sorted((c for c in copies if c is not chosen), key=lambda c: c.photo.id)
-
-
-def best_of_groups(session: Session, groups: Iterable[int], best: tuple[str, ...]) -> dict[int, int]:
-    """group -> the id of its best copy (for the JSON's `variants.best`)."""
-    return {group: copies[0].photo.id for group in set(groups) if (copies := group_copies(session, group, best))}
-
-
-@dataclass
-class Group:
-    """A variant group as `catalog variants` lists it: its copies, the best first."""
-
-    id: int
-    copies: list[Copy]
-
-    @property
-    def best(self) -> Copy:
-        return self.copies[0]
-
-
-def list_groups(library: Library, args: list[str], *, workers: int | None = None,
-                progress: dict | None = None) -> tuple[list[Group], UpToDate]:
-    """The variant groups that hold a photo the terms select (every group without terms), largest first,
-    after bringing the catalogue up to date; each group's copies with their restrictions, the best first."""
-    report = bring_up_to_date(library, workers=workers, **(progress or {}))
-    rules = variant_rules(library.rules)
-    vf = VariantFingerprint.__table__.c
-    with library.session() as session:
-        shared = select(vf.group_id).where(vf.group_id.is_not(None)).group_by(vf.group_id).having(func.count() > 1)
-        query = select(vf.group_id, func.count()).where(vf.group_id.in_(shared))
-        if args:
-            query = query.where(vf.group_id.in_(select(vf.group_id).where(vf.photo_id.in_(library.matching_ids(args)))))
-        found = session.execute(query.group_by(vf.group_id).order_by(func.count().desc(), vf.group_id)).all()
-        groups = [Group(group, group_copies(session, group, rules.best)) for group, _ in found]
-    return [group for group in groups if len(group.copies) > 1], report
-
+# --- a story's copies ------------------------------------------------------------------------------------------
 
 def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
     """Among `photos` (a story's, in order), those that are copies of one picture, group by group: what
@@ -558,7 +480,7 @@ def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
     for n, a in enumerate(unique):
         for b in unique[n + 1:]:
             (fa, ca), (fb, cb) = prints[a.id], prints[b.id]
-            if fa is not None and fb is not None and F.is_variant(fa, fb, ca, cb, rules.limits):
+            if fa is not None and fb is not None and likeness.is_variant(fa, fb, ca, cb, rules.limits):
                 parent[root(b.id)] = root(a.id)
     by_root: dict[int, list[Photo]] = {}
     for photo in unique:
@@ -566,114 +488,20 @@ def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
     return [same for same in by_root.values() if len(same) > 1]
 
 
-def annotate(session: Session, photos: list[Photo], best: tuple[str, ...]) -> None:
-    """Set each photo's `variant_info` (the JSON's "variants"): {"group", "of", "best"}, or None when the
-    photo has no copy in the catalogue. One query for a page without groups."""
-    info = groups_of(session, [photo.id for photo in photos]) if photos else {}
-    bests = best_of_groups(session, {group for group, _ in info.values()}, best) if info else {}
-    for photo in photos:
-        found = info.get(photo.id)
-        photo.variant_info = {"group": found[0], "of": found[1], "best": bests.get(found[0])} if found else None
-
-
-# --- caption differences between copies ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Change:
-    """One run of words: the same in both captions ("same"), only in the first ("removed"), only in the
-    second ("added"), or replaced ("changed": `old` in the first, `new` in the second)."""
-
-    kind: str
-    old: str
-    new: str
-
-
-_WORD = re.compile(r"\s+|[^\s]+")
-
-
-def caption_diff(a: str | None, b: str | None) -> list[Change]:
-    """The word-by-word difference between two captions, as runs a table or a page can colour.
-
-    Whitespace is kept with the words, so joining `old` of every run gives `a` back, and `new` gives `b`.
-
-    >>> for change in caption_diff("Crowds gather in Hefei, Anhui.", "Crowds gather in Lanzhou, Gansu."):
-    ...     print(change.kind, repr(change.old), repr(change.new))
-    same 'Crowds gather in ' 'Crowds gather in '
-    changed 'Hefei, Anhui.' 'Lanzhou, Gansu.'
-    """
-    old_tokens = _WORD.findall(a or "")
-    new_tokens = _WORD.findall(b or "")
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    changes: list[Change] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2])
-        kind = {"equal": "same", "delete": "removed", "insert": "added", "replace": "changed"}[tag]
-        if changes and kind != "same" and changes[-1].kind != "same":
-            last = changes.pop()  # two neighbouring differences read as one change
-            changes.append(Change("changed", last.old + old, last.new + new))
-        else:
-            changes.append(Change(kind, old, new))
-    return _joined(changes)
-
-
-def _joined(changes: list[Change]) -> list[Change]:
-    """Two changes with only a space between them read as one ("Hefei, Anhui" -> "Lanzhou, Gansu")."""
-    out: list[Change] = []
-    for change in changes:
-        if (change.kind != "same" and len(out) >= 2 and out[-1].kind == "same" and not out[-1].old.strip()
-                and out[-2].kind != "same"):
-            space, before = out.pop(), out.pop()
-            change = Change("changed", before.old + space.old + change.old, before.new + space.new + change.new)
-        out.append(change)
-    return out
-
-
-def caption_diff_text(changes: list[Change]) -> str:
-    """The difference on one line for a terminal: removed words in [-...-], added ones in {+...+}.
-
-    >>> caption_diff_text(caption_diff("Taken on May 3.", "Taken on May 4."))
-    'Taken on May [-3.-]{+4.+}'
-    """
-    parts = []
-    for change in changes:
-        if change.kind == "same":
-            parts.append(change.old)
-            continue
-        if change.old.strip():
-            parts.append(f"[-{change.old}-]")
-        if change.new.strip():
-            parts.append(f"{{+{change.new}+}}")
-    return "".join(parts)
-
-
-def unchanged(changes: list[Change]) -> bool:
-    return all(change.kind == "same" for change in changes)
-
-
 __all__ = [
     "COMPARED",
     "JOIN_SHARE",
     "Alike",
-    "Change",
-    "Copy",
-    "Group",
     "Placement",
     "UpToDate",
     "VariantRules",
-    "annotate",
     "band_rows",
-    "best_of_groups",
     "bring_up_to_date",
     "candidates",
-    "caption_diff",
-    "caption_diff_text",
-    "choose_best",
     "compared",
     "copies_in",
-    "group_copies",
     "grouped_ids",
     "groups_of",
-    "list_groups",
     "load",
     "members",
     "pending",

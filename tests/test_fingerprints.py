@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
 from catalog import fingerprints as F
+from catalog import likeness
 
 
 def scene(seed: int = 1, subject_x: float = 0.3, size=(900, 600)) -> Image.Image:
@@ -80,47 +81,47 @@ def test_a_copy_is_a_variant(original, kind, make):
     folder, picture, fp = original
     copy = F.perceptual_fingerprint(write(folder, kind.replace(" ", "-").replace("°", ""), make(picture)))
     assert copy is not None
-    assert F.hash_distance(fp, copy)[0] <= F.CANDIDATE_BITS
-    verdict = F.compare(fp, copy)
+    assert likeness.hash_distance(fp, copy)[0] <= likeness.CANDIDATE_BITS
+    verdict = likeness.compare(fp, copy)
     assert verdict.variant, verdict
-    assert F.is_variant(fp, copy) and F.is_variant(copy, fp)
+    assert likeness.is_variant(fp, copy) and likeness.is_variant(copy, fp)
 
 
 @pytest.mark.parametrize("quality", [95, 75, 50, 25])
 def test_recompressed_copies_are_variants(original, quality):
     folder, picture, fp = original
     copy = F.perceptual_fingerprint(write(folder, f"q{quality}", picture, quality=quality))
-    assert F.is_variant(fp, copy)
-    assert F.distance(fp, copy) < F.VARIANT_DISTANCE
+    assert likeness.is_variant(fp, copy)
+    assert likeness.distance(fp, copy) < likeness.VARIANT_DISTANCE
 
 
 def test_the_next_frame_is_not_a_variant(original):
     """The same scene a moment later, the subject a fifth of the picture further on, the camera still."""
     folder, _, fp = original
     later = F.perceptual_fingerprint(write(folder, "frame-2", scene(subject_x=0.5)))
-    assert not F.is_variant(fp, later)
-    assert not F.is_variant(later, fp)
+    assert not likeness.is_variant(fp, later)
+    assert not likeness.is_variant(later, fp)
 
 
 def test_a_copy_of_the_next_frame_is_not_a_variant(original):
     folder, _, fp = original
     later = crop(scene(subject_x=0.55), left=0.05).resize((600, 380))
-    assert not F.is_variant(fp, F.perceptual_fingerprint(write(folder, "frame-2-web", later, quality=70)))
+    assert not likeness.is_variant(fp, F.perceptual_fingerprint(write(folder, "frame-2-web", later, quality=70)))
 
 
 def test_another_picture_is_far(original):
     folder, _, fp = original
     other = F.perceptual_fingerprint(write(folder, "other", scene(seed=7).transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
-    assert F.hash_distance(fp, other)[0] > F.CANDIDATE_BITS or not F.compare(fp, other).variant
-    assert not F.is_variant(fp, other)
+    assert likeness.hash_distance(fp, other)[0] > likeness.CANDIDATE_BITS or not likeness.compare(fp, other).variant
+    assert not likeness.is_variant(fp, other)
 
 
 def test_identical_pixels_are_at_distance_zero(original):
     _, picture, fp = original
     again = F.perceptual_fingerprint(picture.copy())  # the pixels before JPEG compression
-    assert F.hash_distance(fp, again)[0] <= 6 and F.is_variant(fp, again)
-    assert F.distance(fp, fp) < 1e-6  # the alignment stops within a rounding error of the identity
-    assert F.compare(fp, fp).box == (0.0, 0.0, 1.0, 1.0)
+    assert likeness.hash_distance(fp, again)[0] <= 6 and likeness.is_variant(fp, again)
+    assert likeness.distance(fp, fp) < 1e-6  # the alignment stops within a rounding error of the identity
+    assert likeness.compare(fp, fp).box == (0.0, 0.0, 1.0, 1.0)
 
 
 def test_exif_orientation_is_applied(tmp_path):
@@ -131,8 +132,8 @@ def test_exif_orientation_is_applied(tmp_path):
     exif[0x0112] = 6
     sideways = F.perceptual_fingerprint(write(tmp_path, "sideways", picture, exif=exif))
     assert abs(sideways.aspect - upright.aspect) < 0.02
-    assert F.is_variant(upright, sideways)
-    assert not F.is_variant(F.perceptual_fingerprint(write(tmp_path, "plain", picture)), upright)
+    assert likeness.is_variant(upright, sideways)
+    assert not likeness.is_variant(F.perceptual_fingerprint(write(tmp_path, "plain", picture)), upright)
 
 
 def test_round_trip_through_bytes(original):
@@ -159,7 +160,7 @@ def test_truncated_jpeg_and_tiny_images(tmp_path):
     assert F.perceptual_fingerprint(Image.new("RGB", (4, 4), "red")) is None
     assert F.perceptual_fingerprint(str(tmp_path)) is None  # a folder
     flat = F.perceptual_fingerprint(Image.new("RGB", (300, 200), "gray"))
-    assert flat is None or not F.compare(flat, F.perceptual_fingerprint(scene())).variant
+    assert flat is None or not likeness.compare(flat, F.perceptual_fingerprint(scene())).variant
 
 
 def test_transparent_and_sixteen_bit_images(tmp_path):
@@ -167,10 +168,10 @@ def test_transparent_and_sixteen_bit_images(tmp_path):
     rgba = picture.convert("RGBA")
     rgba.putalpha(255)
     rgba.save(tmp_path / "alpha.png")
-    assert F.is_variant(F.perceptual_fingerprint(str(tmp_path / "alpha.png")), F.perceptual_fingerprint(picture))
+    assert likeness.is_variant(F.perceptual_fingerprint(str(tmp_path / "alpha.png")), F.perceptual_fingerprint(picture))
     wide = picture.convert("L").point(lambda v: v * 256, "I").convert("I;16")
     wide.save(tmp_path / "deep.png")
-    assert F.is_variant(F.perceptual_fingerprint(str(tmp_path / "deep.png")), F.perceptual_fingerprint(picture))
+    assert likeness.is_variant(F.perceptual_fingerprint(str(tmp_path / "deep.png")), F.perceptual_fingerprint(picture))
 
 
 # --- the EXIF thumbnail ------------------------------------------------------------------------------------------
@@ -218,7 +219,7 @@ def test_a_matching_thumbnail_is_used(tmp_path):
     assert fp.source == "thumbnail"
     from_pixels = F.perceptual_fingerprint(path, use_thumbnail=False)
     assert from_pixels.source == "image"
-    assert F.is_variant(fp, from_pixels)
+    assert likeness.is_variant(fp, from_pixels)
     assert F.perceptual_fingerprint(path, main_image=False) == fp
 
 
@@ -247,3 +248,24 @@ def test_bands_and_probes():
     assert len(keys) == 4 * 17 and len(set(keys)) == 4 * 17
     assert (1 << 16) | 0x89AA in keys and (1 << 16) | 0x89A8 not in keys
     assert len(set(F.probes(value, radius=0))) == 4
+
+
+# --- the modules: their examples, and which way they import -------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["fingerprints", "likeness", "variants", "variant_copies"])
+def test_the_docstring_examples_hold(name):
+    import doctest
+    import importlib
+
+    failed, attempted = doctest.testmod(importlib.import_module(f"catalog.{name}"))
+    assert attempted > 0 and failed == 0
+
+
+def test_making_a_fingerprint_needs_nothing_of_the_verdict():
+    """catalog.fingerprints is the lower layer: a reader process that only fingerprints never loads likeness."""
+    import subprocess
+    import sys
+
+    code = "import sys; import catalog.fingerprints; print(sorted(m for m in sys.modules if m.startswith('catalog.')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['catalog.fingerprints']"

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image, ImageEnhance, ImageOps
 from sqlalchemy import select, text
 
-from catalog import variants
+from catalog import variant_copies, variants
 from catalog.models import VariantBand, VariantFingerprint
-from catalog.variants import Change, caption_diff, caption_diff_text
+from catalog.variant_copies import Change, caption_diff, caption_diff_text
 from tests.test_fingerprints import crop, scene, write
 
 #: The files made for each test: five copies of one picture, a later frame with its own copy, two others.
@@ -142,7 +142,7 @@ def test_a_restricted_copy_is_not_the_one_to_run(lib, photos):
     subprocess.run([exiftool, "-q", "-overwrite_original", "-IPTC:SpecialInstructions=EDITORIAL USE ONLY. NO SALES.",
                     str(photos / "original.jpg")], check=True)
     lib.import_paths([str(photos)], workers=1)
-    groups, _ = variants.list_groups(lib, [])
+    groups, _ = variant_copies.list_groups(lib, [])
     four = next(group for group in groups if len(group.copies) == 4)
     assert four.best.photo.path.endswith("crop.jpg")  # 810×576, the largest after the original
     restricted = next(copy for copy in four.copies if copy.photo.path.endswith("original.jpg"))

@@ -32,15 +32,14 @@ def variants(ctx, terms, fmt):
       catalog search similar:12          the photos most like photo 12, closest first
       catalog search variants:yes        every photo that has a copy
     """
-    from catalog import render
-    from catalog import variants as found_variants
+    from catalog import render, variant_copies
 
     lib = library(ctx)
-    groups, report = found_variants.list_groups(lib, list(terms))
+    groups, report = variant_copies.list_groups(lib, list(terms))
     if report.read_only and not groups:
         click.echo("The catalogue is read-only: the groups it stores are shown, and none is stored.", err=True)
     if fmt == "json":
-        click.echo(render.to_json([_group_json(group, render, found_variants) for group in groups]))
+        click.echo(render.to_json([_group_json(group, render, variant_copies) for group in groups]))
         return
     if not groups:
         click.echo("No copies of one picture found.", err=True)
@@ -52,10 +51,10 @@ def variants(ctx, terms, fmt):
         rows = [_row(copy, render) for copy in group.copies]
         click.echo(render.table(rows, ["", "id", "agency", "size", "taken", "restrictions", "file"]))
         for copy in group.copies[1:]:
-            changes = found_variants.caption_diff(group.best.photo.caption, copy.photo.caption)
-            if not found_variants.unchanged(changes):
+            changes = variant_copies.caption_diff(group.best.photo.caption, copy.photo.caption)
+            if not variant_copies.unchanged(changes):
                 click.echo(f"  caption of {copy.photo.id} against {group.best.photo.id}: "
-                           f"{found_variants.caption_diff_text(changes)}")
+                           f"{variant_copies.caption_diff_text(changes)}")
     noun = "group" if len(groups) == 1 else "groups"
     click.echo(f"{len(groups)} {noun}, {sum(len(g.copies) for g in groups)} photos", err=True)
 
@@ -70,7 +69,7 @@ def _row(copy, render) -> list[str]:
             photo.path.rsplit("/", 1)[-1]]
 
 
-def _group_json(group, render, found_variants) -> dict:
+def _group_json(group, render, variant_copies) -> dict:
     best = group.best.photo
     for copy in group.copies:
         copy.photo.variant_info = {"group": group.id, "of": len(group.copies), "best": best.id}
@@ -82,7 +81,7 @@ def _group_json(group, render, found_variants) -> dict:
              "restrictions": [{"kind": r.kind, "text": r.text} for r in copy.restrictions],
              "caption_changes": [] if copy.best else [
                  {"kind": c.kind, "old": c.old, "new": c.new}
-                 for c in found_variants.caption_diff(best.caption, copy.photo.caption)]}
+                 for c in variant_copies.caption_diff(best.caption, copy.photo.caption)]}
             for copy in group.copies
         ],
     }

@@ -193,11 +193,11 @@ def _photo(photo_id: int):
 def _variants(group: int):
     """The copies of one picture side by side, the copy to run first and marked, each caption's differences
     from its caption word by word."""
-    from catalog import variants
+    from catalog import variant_copies, variants
 
     library = _library()
     with library.session() as session:
-        copies = variants.group_copies(session, group, variants.variant_rules(library.rules).best)
+        copies = variant_copies.group_copies(session, group, variants.variant_rules(library.rules).best)
     if len(copies) < 2:
         abort(404, description=f"There is no group {group} of copies in the catalogue.")
     best = copies[0].photo
@@ -206,7 +206,8 @@ def _variants(group: int):
         q=request.args.get("q", ""),
         group=group,
         copies=[(views.card(library, copy.photo), copy,
-                 [] if copy.best else variants.caption_diff(best.caption, copy.photo.caption)) for copy in copies],
+                 [] if copy.best else variant_copies.caption_diff(best.caption, copy.photo.caption))
+                for copy in copies],
     )
 
 
