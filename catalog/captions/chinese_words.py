@@ -32,9 +32,6 @@ def han_char() -> re.Pattern:
     return re.compile(f"[{HAN}]")
 
 
-# --- the word lists -------------------------------------------------------------------------------------
-
-
 @cache
 def _shipped() -> dict[str, Any]:
     with resources.files("catalog").joinpath("rules", "chinese.toml").open("rb") as handle:

@@ -118,6 +118,7 @@ def _distance(chain: Chain, span: tuple[int, int] | None) -> tuple[int, int]:
         return (chain.start - span[1], 1)
     return (0, 0)
 
+
 # --- where the scene is written, beside the sentences --------------------------------------------------------
 
 

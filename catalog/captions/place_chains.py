@@ -47,7 +47,9 @@ from catalog.captions.vocabulary import (
     VIEWING_VERBS,
 )
 
+#: Levels that place a chain on the map (a chain of venues and events alone does not).
 _GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
+#: Levels a chain may start with where only a venue may be introduced ("at the Bund", "visit Wuzhen").
 _VENUE_START = frozenset({"venue", "town", "event"})
 
 
@@ -74,9 +76,6 @@ class Chain:
     @property
     def venues(self) -> list[Element]:
         return [e for e in self.elements if e.level == "venue"]
-
-
-# --- reading chains ---------------------------------------------------------------------------------------
 
 
 def read_chains(toks: list[Token]) -> list[Chain]:
