@@ -589,6 +589,16 @@ def test_docstring_examples_hold(module):
     assert result.attempted > 0 and result.failed == 0
 
 
+@pytest.mark.parametrize("module", ["place_names", "place_chains", "place_fields", "chinese", "chinese_words",
+                                    "chinese_credits", "chinese_dates", "chinese_places"])
+def test_docstring_examples_hold_in_the_place_and_chinese_readers(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"catalog.captions.{module}"))
+    assert result.attempted > 0 and result.failed == 0
+
+
 @pytest.mark.parametrize("text, city, agency", [
     ("in" + " " * 20000 + "Hefei", "Hefei", None),  # a long gap: no regex runs away on it
     ("in " + "Aba and " * 2000 + "Prefecture", "Aba", None),  # "and" is looked past once, not recursively

@@ -1,0 +1,124 @@
+"""The credit of a Chinese caption: photographer, agency or provider, from the shapes the Chinese press writes.
+
+Each shape is a pattern built from the word lists (``chinese_words.py``); they are tried in ``_CREDIT_ORDER`` and
+the first that matches (its last match in the caption) gives the credit. Agencies are given by their standard
+English name through the agency registry. Worked examples::
+
+    新华社记者 李鑫 摄                photographer 李鑫, agency Xinhua
+    新华社发（陈熙 摄）                photographer 陈熙, agency Xinhua (a contributor's picture)
+    王 哲摄(人民视觉)                  photographer 王 哲, agency People Visual
+    （受访者供图）                     provider 受访者
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.chinese_words import Words, simplified
+from catalog.captions.credits import Found
+from catalog.captions.rules import Rules
+from catalog.captions.types import Credit
+
+
+def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
+    """The standard name of an agency written in a Chinese credit; None for "本报" unless the house names it."""
+    if not written:
+        return None
+    written = written.strip(" ·")
+    standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
+    if standard:
+        return standard
+    if simplified(written) in words["credit.this_paper"]:
+        return None
+    return written
+
+
+def _unbracketed(written: str) -> str:
+    """The credit without brackets that enclose it whole: "（受访者供图）" → "受访者供图"."""
+    written = written.strip()
+    if len(written) > 2 and written[0] in "（(" and written[-1] in ")）" and not any(
+            ch in "（()）" for ch in written[1:-1]):
+        return written[1:-1].strip()
+    return written
+
+
+def _first_name(names: str | None) -> str | None:
+    if not names:
+        return None
+    return re.split(r"\s*[、,，]\s*", names.strip())[0].strip() or None
+
+
+#: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
+_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
+                 "brackets", "name_took", "byline", "provided", "source", "photographer_label", "two_agencies",
+                 "agency_sent")
+
+
+#: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
+#: tried on a caption that has none (most captions have no 发, many no 记者).
+_CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
+    "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
+    "byline": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "agency_sent": ("sent",),
+}
+
+
+def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
+    """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> from catalog.captions.chinese_words import words_for
+    >>> rules = load_rules()
+    >>> text = "9月17日,一轮圆月与南京阅江楼交相辉映。新华社发(苏阳摄)"
+    >>> find_chinese_credit(text, text, rules, *words_for(rules)).credit
+    Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
+    """
+    unknown = any(w in plain for w in words["credit.unknown"])
+    present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
+                                                                               "provided", "source_labels")}
+    present["/"] = "/" in plain
+    for name in _CREDIT_ORDER:
+        if not all(present[key] for key in _CREDIT_NEEDS.get(name, ())):
+            continue  # a word every match of this shape holds is not in the caption
+        matches = list(patterns[name].finditer(plain))
+        if not matches:
+            continue
+        match = matches[-1]
+        groups = match.groupdict()
+        start = match.start("agency") if groups.get("agency") and name in (
+            "staff", "sent_name", "sent_brackets", "agency_sent", "byline") else match.start()
+        start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
+            if name in ("byline", "source", "provided", "two_agencies") else start
+        credit = Credit(raw=_unbracketed(text[start:match.end()]))
+        agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
+        if name == "provided":
+            provider = text[match.start("provider"):match.end("provider")].strip()
+            if not provider or len(provider) > 12:
+                continue
+            credit.provider = provider
+        else:
+            credit.agency = _agency_name(agency_written, rules, words)
+            if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
+                written = _first_name(text[match.start("name"):match.end("name")])
+                if written and rules.standard_agency(simplified(written)):
+                    credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
+                else:
+                    credit.photographer = written
+            if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
+                continue
+            if name in ("source", "name_over_outlet") and not (
+                    agency_written and rules.standard_agency(simplified(agency_written))):
+                continue  # "图/..." naming something that is no known outlet
+        if unknown:
+            credit.photographer = None
+        if not (credit.photographer or credit.agency or credit.provider):
+            continue
+        if credit.photographer and not credit.agency:
+            credit.agency = rules.staff_agency(credit.photographer)
+        return Found(credit, start, match.end(), f"chinese {name}")
+    if unknown:
+        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
+        assert match is not None  # `unknown` says one of the words is in plain
+        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
+    return None

@@ -1,0 +1,141 @@
+"""The sentences of a Chinese caption and the photo's date among the dates it writes.
+
+The date is one the text says was taken (这是9月18日拍摄的), else the first in the caption's first sentence; a
+release date (发布) when only that is given. Dates in later sentences, and ranges, are background. A date
+without a year keeps its written form for the importer to complete. Worked examples::
+
+    2025年10月14日，在安徽省合肥市...      2025-10-14, taken
+    这是9月18日拍摄的...                  9月18日 (no year), taken
+    截至5月26日，...                      background: not the photo's date
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from catalog.captions.chinese_words import Words
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's sentences, each ending at a full stop, a question or exclamation mark, ";" or a line.
+
+    >>> split_sentences("9月17日,圆月。新华社发")
+    [(0, 9), (9, 13)]
+    """
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences after any headline lines (a short line without a full stop, above the caption)."""
+    body = list(sentences)
+    while len(body) > 1:
+        start, end = body[0]
+        line = text[start:end].strip()
+        ends_line = text[end:end + 1] in ("\n", "") or line.endswith(("：", ":"))
+        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30:
+            body = body[1:]
+        else:
+            break
+    return body
+
+
+@dataclass(frozen=True)
+class ChineseDate:
+    """A date written in a Chinese caption."""
+
+    start: int
+    end: int
+    iso: str | None  # None without a year
+    kind: str | None  # taken | released | None
+    background: bool = False
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+
+
+@cache
+def _date_pattern() -> re.Pattern:
+    """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
+    return re.compile(
+        rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+        rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
+    )
+
+
+@cache
+def _range_after() -> re.Pattern:
+    """The end of a range after a date ("5月1日至5月5日"): the date is background, compiled on first use."""
+    return re.compile(rf"\s*(?:至|到|-|—|~)\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
+
+
+def _number(written: str | None) -> int | None:
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    if written == "十":
+        return 10
+    if "十" in written:
+        tens, _, ones = written.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(written)
+
+
+def _find_dates(text: str, words: Words) -> list[ChineseDate]:
+    background = words.any("dates.background")
+    taken, released = words.any("dates.taken"), words.any("dates.released")
+    found = []
+    for match in _date_pattern().finditer(text):
+        if match.group("dayonly"):
+            day, month, year = _number(match.group("dayonly")), None, None
+        else:
+            month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
+            if month is None or not 1 <= month <= 12:
+                continue
+            if day is None and year is None:
+                continue  # "3月" alone
+        if day is not None and not 1 <= day <= 31:
+            continue
+        iso = None
+        if year and month:
+            iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+        before = text[max(0, match.start() - 6):match.start()]
+        after = text[match.end():match.end() + 14]
+        is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after))
+        kind = None
+        if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+            kind = "released"
+        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
+            kind = "taken"
+        found.append(ChineseDate(match.start(), match.end(), iso, kind, is_background))
+    return found
+
+
+def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                 words: Words) -> ChineseDate | None:
+    """The photo's date: one the text says was taken, else the first in the caption's first sentence; a
+    release date when only that is given. Dates in later sentences are background ("截至5月26日")."""
+    mentions = [m for m in _find_dates(text, words) if not m.background]
+    if not mentions or not body:
+        return None
+    cued = [m for m in mentions if m.kind == "taken"]
+    first = body[0]
+    scene = [m for m in mentions if first[0] <= m.start < first[1]]
+    if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
+        line_end = text.find("\n", first[0])
+        line_end = len(text) if line_end < 0 else line_end
+        scene = [m for m in mentions if first[0] <= m.start < line_end]
+    chosen = cued[0] if cued else scene[0] if scene else None
+    released = next((m for m in mentions if m.kind == "released"), None)
+    if chosen is None:
+        if released is None:
+            return None
+        return released
+    if chosen.kind == "released":
+        return chosen
+    return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")

@@ -1,0 +1,448 @@
+"""The place of a Chinese caption: the scene sentence's administrative units, read into a Place, and its venue.
+
+Units are read from where a place may begin (the sentence's start, after 在 or 于, after a stop, wherever a
+province or a municipality is named): provinces, cities, counties, towns and villages with their suffixes (安徽省,
+合肥市, 庐江县) or known bare (北京, 广东深圳, 美国纽约), then a venue (骆岗公园). The chain goes to
+``place_fields.resolve`` like an English one. Values follow the labelling contract: 省, 市 and 自治区 dropped from
+provinces and cities, other suffixes kept. Worked examples::
+
+    2025年10月14日，在安徽省合肥市骆岗公园...   骆岗公园, 合肥, 安徽
+    9月5日晚,北京,国家会议中心,...              国家会议中心, 北京
+    美国纽约、费城、波士顿等城市...             country 美国 only: a list of places is not the scene
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from catalog.captions.chinese_dates import ChineseDate
+from catalog.captions.chinese_words import HAN, Words, han_char, simplified
+from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_chains import Chain
+from catalog.captions.place_fields import resolve
+from catalog.captions.place_names import Element
+from catalog.captions.types import Place
+
+#: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
+_HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
+_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n")
+#: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
+_POSITION_WORDS = set("里内上下中前后旁畔边外")
+_STOPS = _HARD_STOPS | _POSITION_WORDS
+
+
+def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                       date: ChineseDate | None, words: Words, patterns: dict) -> Place:
+    """The place of the scene sentence (the one holding the photo's date, else the first of the body).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> from catalog.captions.chinese_words import words_for
+    >>> words, patterns = words_for(load_rules())
+    >>> text = "10月14日，在安徽省合肥市骆岗公园，一架飞机试飞。"
+    >>> find_chinese_place(text, text, [(0, len(text))], [(0, len(text))], None, words, patterns)
+    Place(sublocation='骆岗公园', city='合肥', province='安徽', country=None)
+    """
+    if not body:
+        return Place()
+    scene = body[0]
+    if date is not None:
+        scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
+    candidates = [scene] + [s for s in body[1:3] if s != scene]
+    for number, (start, end) in enumerate(candidates):
+        if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
+            continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
+        place = _place_in(text, plain, start, end, words, patterns, date)
+        if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
+            if place.city and not place.province:
+                place.province = _province_elsewhere(text, plain, body, (start, end), place.city, words,
+                                                     patterns)
+            return place
+    return Place()
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+
+
+def _province_elsewhere(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], city: str,
+                        words: Words, patterns: dict) -> str | None:
+    """The province another sentence of the caption gives the scene's city ("这是承德市双桥区..." then
+    "河北省承德市双桥区利用..."): the same city, written with its province, completes the chain."""
+    for start, end in body:
+        if (start, end) == scene or city not in text[start:end]:
+            continue
+        other = _place_in(text, plain, start, end, words, patterns, None)
+        if other.city == city and other.province:
+            return other.province
+    return None
+
+
+def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
+              date: ChineseDate | None) -> Place:
+    lead = _HEADLINE_MARKS.match(plain, start)
+    position = lead.end() if lead else start
+    if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
+        position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
+        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
+            position += 1
+    best: tuple[list[Element], str | None] | None = None
+    starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
+    starts = [position] + [start + s for s in starts[1:]]
+    listed = False
+    for number, at in enumerate(starts):
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
+            best, listed = (elements, None), True
+            break
+        if number == 0 and _modifier(plain, elements, venue, end):
+            continue  # "美国参谋长...": a country that qualifies a title, not the scene
+        if elements or venue:
+            best = (elements, venue)
+            if elements:
+                if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
+                    best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
+                                                   elements))
+                break
+    if not listed and (best is None or not best[0]):
+        for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
+            elements, venue = _read_chain(text, plain, at, end, words, patterns)
+            if elements and not _modifier(plain, elements, venue, end):
+                best = (elements, venue)
+                break
+    if not listed and (best is None or not best[0] and not best[1]):
+        best = _venue_anywhere(text, plain, start, end, words, patterns)
+    assert best is not None  # a list always sets best, and so does _venue_anywhere
+    elements, venue = best
+    chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
+    place, sub_admin = resolve(chain)
+    place.sublocation = venue or sub_admin
+    return place
+
+
+@cache
+def _state() -> re.Pattern:
+    """A state of another country written with 州 (瓦哈卡州), compiled on first use."""
+    return re.compile("[\u4e00-\u9fff]{2,5}?州")
+
+
+def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
+                 patterns: dict, read: list[Element]) -> str | None:
+    """A venue that a later locative word (在, 于) introduces, once the sentence's place chain has named no
+    venue: the scene's site within the places already read ("杭州亚运会火种在杭州良渚古城遗址公园..."), not in
+    other places."""
+    known = {simplified(e.value) for e in read}
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if venue and all(simplified(e.value) in known for e in elements):
+            return venue
+    return None
+
+
+#: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
+_A_LIST = ""
+
+_SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
+
+
+def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
+    """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
+    province, a municipality or a country is named."""
+    found = [start]
+    names = _big_names(words)
+    for at in range(start + 1, end):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
+            found.append(at)
+    return found
+
+
+def _big_names_from(words: Words) -> dict[str, list[str]]:
+    """Provinces and municipalities by their first character, longest first."""
+    made = words._made.get(("big_names_from",))
+    if made is None:
+        places = words.lists["places"]
+        made = {}
+        for name in sorted(places["provinces"] + places["municipalities"], key=len, reverse=True):
+            made.setdefault(name[0], []).append(name)
+        words._made[("big_names_from",)] = made
+    return made
+
+
+def _big_names(words: Words) -> re.Pattern:
+    """Provinces and municipalities written bare (安徽, 北京), as one compiled alternation."""
+    made = words._made.get(("big_names",))
+    if made is None:
+        places = words.lists["places"]
+        names = sorted(places["provinces"] + places["municipalities"], key=len, reverse=True)
+        made = words._made[("big_names",)] = re.compile("|".join(map(re.escape, names)))
+    return made
+
+
+def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
+    """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
+    qualifies them and is not where the photo was taken."""
+    if not elements or venue or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
+        return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
+    after = elements[-1].end
+    return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
+        plain[after] not in _NAME_BREAKS) and plain[after:after + 2] not in ("里", "内", "畔", "一带", "附近", "境内")
+
+
+def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
+                patterns: dict) -> tuple[list[Element], str | None]:
+    """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
+    elements: list[Element] = []
+    position = at
+    while position < end:
+        if plain[position] in "，,、" and elements and len(elements) < 4:
+            following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
+            if following is None:
+                break  # "北京，国家会议中心": the venue after a comma is read below
+            if plain[position] == "、":
+                # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
+                # all (美国) stays
+                elements.pop()
+                return elements, _A_LIST
+            position += 1
+            continue
+        unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None:
+            break
+        element, position = unit
+        elements.append(element)
+    while position < end and plain[position] in "，, ":
+        position += 1
+    if elements and plain.startswith("的", position):
+        position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
+    venue = _venue_at(text, plain, position, end, words, patterns)
+    return elements, venue
+
+
+def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+             before: list[Element]) -> tuple[Element, int] | None:
+    """One administrative unit or known place name at `at`, and where it ends."""
+    if at >= end or plain[at] in _HARD_STOPS:
+        return None
+    places = words.lists["places"]
+    for name in _big_names_from(words).get(plain[at], ()):
+        if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
+            suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
+                written = plain[at:suffixed.end()]
+                if written[len(name):] in places["province"] + places["city"]:
+                    return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
+            level = "city" if name in places["municipalities"] else "province"
+            element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
+            element.population = _cjk_population(name) if level == "city" else 0
+            return element, at + len(name)
+    country = _known_country(plain, at, end)
+    if country is not None:
+        return Element("country", text[at:country], at, country, link=","), country
+    unit = patterns["units"].match(plain, at, end)
+    if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
+            patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
+        unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
+        written = plain[at:unit.end()]
+        name_length = len(_suffix_at_end(words).sub("", written))
+        if name_length >= 4 and "自治" not in written and "族" not in written:
+            if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
+                # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
+                return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
+        elif name_length >= 1:
+            return _element(text, at, unit.end(), words, patterns), unit.end()
+    state = _state().match(plain, at, end)
+    if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
+        return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
+    city = _known_city(plain, at, end)
+    if city is not None and not patterns["venue_start"].match(plain, city, end):
+        # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
+        return Element("place", text[at:city], at, city, link=","), city
+    return None
+
+
+#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长城级政", "省": "委长会级份内",
+                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
+
+
+def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
+    and a suffix that is not the start of another word (市场, 村民)."""
+    written = plain[start:end]
+    if any(ch in _STOPS or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+            written[0] in _NAME_BREAKS) or written.startswith(_NOT_NAME_START):
+        return False
+    following = plain[end:end + 1]
+    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
+        return False
+    if len(written) > 7 and "自治" not in written:
+        return False
+    return written not in ("城市", "市区", "城区", "景区", "社区")
+
+
+def _suffix_at_end(words: Words) -> re.Pattern:
+    """Any unit suffix ending a name (省, 市, 自治州, 新区), compiled once."""
+    made = words._made.get(("suffix_at_end",))
+    if made is None:
+        alternation = "|".join(map(re.escape, _all_suffixes(words.lists["places"])))
+        made = words._made[("suffix_at_end",)] = re.compile(f"(?:{alternation})$")
+    return made
+
+
+def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
+    return sorted({w for level in ("province", "city", "county", "town", "village") for w in places[level]},
+                  key=len, reverse=True)
+
+
+def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> Element:
+    """A unit with a suffix: its level and its value as the contract writes it (安徽省 → 安徽, 庐江县 kept)."""
+    plain = simplified(text[start:end])
+    places = words.lists["places"]
+    for level in ("province", "city", "county", "town", "village"):
+        suffix = next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), None)
+        if suffix is None:
+            continue
+        written = text[start:end]
+        if level == "province":
+            value = written[: len(written) - len(suffix)]
+            for ethnic in words.longest_first("places.ethnic"):
+                if simplified(value).endswith(ethnic):
+                    value = value[: len(value) - len(ethnic)]
+            level = "city" if simplified(value) in places["municipalities"] else "province"
+            return Element(level, value, start, end, link=",")
+        if level == "city":
+            value = written[: len(written) - len(suffix)]
+            return Element("city", value, start, end, link=",")
+        if level == "county" and suffix in places["prefecture"]:
+            return Element("county", written, start, end, link=",", prefecture=True)
+        return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
+    return Element("place", text[start:end], start, end, link=",")
+
+
+@cache
+def _all_han() -> re.Pattern:
+    """Chinese characters only, compiled on first use (their ranges take milliseconds to compile)."""
+    return re.compile(f"[{HAN}]+")
+
+
+@cache
+def _heading_places() -> re.Pattern:
+    """A gallery's place line: "美国 · 洛杉矶", "January 12, 2026 中国 · 香港" (a date may come first)."""
+    return re.compile(f"^[^\n{HAN}]*?(?P<places>[{HAN}]{{2,10}}(?:[ \t]*[·•][ \t]*[{HAN}]{{2,10}}){{1,3}})"
+                      "[ \t]*$", re.MULTILINE)
+
+
+def complete_from_heading(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
+    """Fill the scene's missing country and city from a place line of the caption's heading ("美国 · 洛杉矶"),
+    when every part of it is a place and its city does not contradict the scene's."""
+    match = _heading_places().search(plain, 0, 200)
+    if match is None:
+        return
+    elements: list[Element] = []
+    for part in re.finditer(f"[{HAN}]+", match.group("places")):
+        at = match.start("places") + part.start()
+        unit = _unit_at(text, plain, at, at + len(part.group()), words, patterns, elements)
+        if unit is None or unit[1] != at + len(part.group()):
+            return  # a part that is no place: not a place line
+        elements.append(unit[0])
+    heading, _ = resolve(Chain("chinese", list(reversed(elements))))
+    if place.city and heading.city and simplified(place.city) != simplified(heading.city):
+        return
+    place.city = place.city or heading.city
+    if place.city == heading.city or heading.city is None:
+        place.province = place.province or heading.province
+        place.country = place.country or heading.country
+
+
+def _known_country(plain: str, at: int, end: int) -> int | None:
+    for length in (4, 3, 2):
+        if at + length <= end:
+            name = plain[at:at + length]
+            if not _all_han().fullmatch(name):
+                continue  # "中国 (": a name is written in characters only
+            levels = name_levels(name)
+            if levels.country and not levels.city_population:
+                return at + length
+    return None
+
+
+#: How many people a city must have for its Chinese name, written bare, to be read as that city: GeoNames'
+#: alternate names include two-character words of small towns ("联合", "中心") that are everyday words.
+BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
+
+
+def _known_city(plain: str, at: int, end: int) -> int | None:
+    for length in (5, 4, 3, 2):
+        if at + length <= end and plain[at + length - 1] not in _STOPS:
+            population = _cjk_population(plain[at:at + length])
+            if population >= BARE_CITY_POPULATION.get(length, 0) and population:
+                return at + length
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _cjk_population(name: str) -> int:
+    """The population of the biggest city the gazetteer knows under this Chinese name (宜宾, 纽约), or 0."""
+    from catalog.places import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for form in (name, _traditional(name)):
+        positions, _ = gazetteer._cities_of(form)
+        if positions:
+            return max(gazetteer._cities[p].population for p in positions)
+    return 0
+
+
+@cache
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(text: str) -> str:
+    return _to_traditional().convert(text)
+
+
+def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
+    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches)."""
+    stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
+    while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    last = None
+    for found in words.pattern("places.venue").finditer(plain, at, stop):
+        last = found.end()
+    if last is None:
+        return None
+    written = plain[at:last]
+    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
+        return None
+    if words.pattern("places.venue").fullmatch(written):
+        return None  # a venue word alone: "公园里"
+    return text[at:last].strip("“”\"")
+
+
+_NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+
+
+_SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
+
+
+def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
+                    patterns: dict) -> tuple[list[Element], str | None]:
+    """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
+    the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
+    venue_end = words.pattern("places.venue")
+    for segment in _SEGMENT.finditer(plain[start:end]):
+        a, b = start + segment.start(), start + segment.end()
+        last = None
+        for found in venue_end.finditer(plain, a, b):
+            last = found.end()
+        if last is None or last - a < 3:
+            continue
+        elements, venue = _read_chain(text, plain, a, last, words, patterns)
+        if venue and not any(venue.startswith(w) for w in words["places.not_names"]):
+            return elements, venue
+    return [], None

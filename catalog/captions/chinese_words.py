@@ -1,0 +1,171 @@
+"""The Chinese caption reader's word lists and the patterns built from them, and the simplified form it matches.
+
+The lists come from ``catalog/rules/chinese.toml``, with a house rules file's ``[chinese]`` tables laid over them
+(``words_for``); the credit and place patterns are built from them once per set of rules, on first use, since a
+process that reads no Chinese caption need not compile them. A caption in traditional characters is matched
+through its simplified form (OpenCC), so one word list serves both. Example::
+
+    words, patterns = words_for(rules)
+    words["credit.took"]                  ["摄影报道", "摄影", "拍摄", "摄"]
+    patterns["staff"].search("新华社记者 李鑫 摄")      agency 新华社, name 李鑫
+    simplified("中新社記者 李洋 攝")        "中新社记者 李洋 摄" (character for character: offsets hold)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from catalog.captions.rules import Rules
+
+#: The ranges of Chinese characters (CJK unified ideographs, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@cache
+def han_char() -> re.Pattern:
+    """One Chinese character, compiled on first use (its ranges take milliseconds to compile)."""
+    return re.compile(f"[{HAN}]")
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    with resources.files("catalog").joinpath("rules", "chinese.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The Chinese word lists in force, compiled."""
+
+    lists: dict[str, dict[str, list[str]]]
+    #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
+    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getitem__(self, key: str) -> list[str]:
+        table, name = key.split(".")
+        return self.lists[table][name]
+
+    def any(self, key: str) -> str:
+        """A regex alternation of a list, longest first (built once: a caption asks for it many times)."""
+        made = self._made.get(("any", key))
+        if made is None:
+            made = self._made[("any", key)] = "|".join(re.escape(w) for w in self.longest_first(key))
+        return made
+
+    def longest_first(self, key: str) -> list[str]:
+        """The list, longest word first, so that 黔东南苗族侗族自治州 is tried before 自治州."""
+        made = self._made.get(("sorted", key))
+        if made is None:
+            made = self._made[("sorted", key)] = sorted(self[key], key=len, reverse=True)
+        return made
+
+    def pattern(self, key: str) -> re.Pattern:
+        """The list's alternation, compiled once."""
+        made = self._made.get(("pattern", key))
+        if made is None:
+            made = self._made[("pattern", key)] = re.compile(f"(?:{self.any(key)})")
+        return made
+
+
+@lru_cache(maxsize=8)
+def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> tuple[Words, dict]:
+    lists = {table: dict(values) for table, values in _shipped().items()}
+    for table, values in house:
+        lists.setdefault(table, {}).update({k: list(v) for k, v in values})
+    words = Words(lists)
+    return words, _patterns(words)
+
+
+def words_for(rules: Rules) -> tuple[Words, dict]:
+    """The word lists and patterns for these house rules (the shipped lists with [chinese] laid over)."""
+    house = tuple(sorted(
+        (table, tuple(sorted((k, tuple(v)) for k, v in values.items() if isinstance(v, list))))
+        for table, values in (rules.chinese or {}).items() if isinstance(values, dict)
+    ))
+    return _words(house)
+
+
+_NAME = f"[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}}(?:[·•][{HAN}]{{1,6}})?"  # 李鑫, 伊 霄, 阿布都·艾尼
+_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME})*"
+_ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
+_OPEN, _CLOSE = "[（(]", "[)）]"
+
+
+def _patterns(words: Words) -> dict[str, re.Pattern]:
+    staff, took, sent = words.any("credit.staff"), words.any("credit.took"), words.any("credit.sent")
+    provided, interviewee = words.any("credit.provided"), words.any("credit.interviewee")
+    label = words.any("credit.source_labels")
+    places = words.lists["places"]
+    units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
+    all_units = "|".join(re.escape(w) for w in sorted(
+        {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
+        key=len, reverse=True))
+    return {
+        # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
+        "sent_brackets": re.compile(
+            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took}){_CLOSE}"),
+        # （新华社发 陈熙摄）
+        "brackets_sent": re.compile(
+            f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_CLOSE}"),
+        # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
+        "staff": re.compile(
+            f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*/?\\s*(?:{took})"),
+        # 中新社发 刘卫勇 摄
+        "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"),
+        # 王 哲摄(人民视觉)
+        "name_then_agency": re.compile(
+            f"(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
+        # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
+        "brackets": re.compile(
+            f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
+        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
+        "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
+                                f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
+        # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
+        "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
+                             f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        # 张三 供图, 受访者供图
+        "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
+        # 图/中央社, 图片来源：视觉中国
+        "source": re.compile(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        # 新华社/路透
+        "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
+        # 新华社发 (the agency alone, at the end)
+        "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
+        # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
+        "name_over_outlet": re.compile(
+            f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
+            f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
+        # 摄影师：Hou Yu
+        "photographer_label": re.compile("(?:摄影师|摄影|图)\\s*[:：]\\s*(?P<name>[A-Za-z][A-Za-z .'-]{2,40})\\s*$",
+                                         re.MULTILINE),
+        "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
+        **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
+        "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
+        "venue_start": re.compile(f"(?:{words.any('places.venue')})"),
+        "venue": re.compile(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
+    }
+
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, character for character (so offsets hold), for matching.
+
+    >>> simplified("中新社記者 李洋 攝")
+    '中新社记者 李洋 摄'
+    """
+    converted = _converter().convert(text)
+    return converted if len(converted) == len(text) else text

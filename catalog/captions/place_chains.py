@@ -1,0 +1,389 @@
+"""Place chains in a caption's English sentence: a preposition, then named places from the smallest to the largest.
+
+A chain is what ``locations.py`` weighs to find the scene: "at the Luogang Park in Hefei, east China's Anhui
+province" is one chain of three places joined by "in" and ",". This module decides where a chain starts (which
+prepositions and verbs introduce a place, and what kind of place each may introduce: see ``PREPOSITIONS`` in
+``vocabulary.py``), how it continues (",", "of", "in", an appositive such as ", a water town in"), and reads
+possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_names.py``. Worked examples::
+
+    at the Luogang Park in Hefei, east China's Anhui province   at: venue Luogang Park, place Hefei, province Anhui
+    in Wuzhen, a water town in Zhejiang                          in: town Wuzhen, province Zhejiang
+    from Greenwich Park in London                                from: a standpoint (a named venue in its town)
+    from Dakar, Senegal                                          no chain: where a person comes from
+    40km from Zhangye city, northwest China's Gansu Province     only the province: Zhangye is a reference point
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from catalog.captions.place_names import (
+    ARTICLES,
+    Element,
+    classify,
+    element_of,
+    known_place,
+    plain_word,
+    read_name,
+)
+from catalog.captions.text import Token, is_capitalised, strip_possessive
+from catalog.captions.vocabulary import (
+    AREA_NOUNS,
+    COUNTRIES,
+    DESCRIPTORS,
+    DIRECTIONS,
+    DISTANCE_WORDS,
+    KIND_LEVELS,
+    ORIGIN_NOUNS,
+    PREPOSITION_NOUNS,
+    PREPOSITIONS,
+    SHOWN_NOUNS,
+    STATES,
+    TITLE_WORDS,
+    VENUE_OBJECT_VERBS,
+    VENUE_WORDS,
+    VIEW_NOUNS,
+    VIEWING_VERBS,
+)
+
+#: Levels that place a chain on the map (a chain of venues and events alone does not).
+_GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
+#: Levels a chain may start with where only a venue may be introduced ("at the Bund", "visit Wuzhen").
+_VENUE_START = frozenset({"venue", "town", "event"})
+
+
+@dataclass
+class Chain:
+    """A preposition and the places it introduces, smallest first."""
+
+    prep: str
+    elements: list[Element] = field(default_factory=list)
+    near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
+
+    @property
+    def start(self) -> int:
+        return self.elements[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.elements)
+
+    @property
+    def has_geo(self) -> bool:
+        return any(e.level in _GEO_LEVELS or e.country for e in self.elements)
+
+    @property
+    def venues(self) -> list[Element]:
+        return [e for e in self.elements if e.level == "venue"]
+
+
+def read_chains(toks: list[Token]) -> list[Chain]:
+    """Every place chain in a sentence's tokens, in order.
+
+    >>> from catalog.captions.text import tokens
+    >>> text = "Tests at the Luogang Park in Hefei, east China's Anhui province."
+    >>> [(e.level, e.value) for e in read_chains(tokens(text, 0, len(text)))[0].elements]
+    [('venue', 'Luogang Park'), ('place', 'Hefei'), ('province', 'Anhui'), ('country', 'China')]
+    """
+    chains: list[Chain] = []
+    i, n = 0, len(toks)
+    while i < n:
+        word = toks[i].lower
+        chain = None
+        if word in PREPOSITIONS and _introduces_place(toks, i):
+            allowed, k = _allowed(toks, i), i + 1
+            m = k + 1 if k < n and toks[k].lower == "the" else k
+            if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
+                allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+            elif k < n and toks[k].lower in ("a", "an"):
+                k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
+            chain, j = _read_chain(toks, k, allowed, word)
+        elif word == "from":
+            # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
+            # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
+            chain, j = _read_chain(toks, i + 1, "named venue", word)
+        elif i == 0:
+            chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+        elif word in VENUE_OBJECT_VERBS:
+            chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
+        if chain is not None:
+            chains.append(chain)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return chains
+
+
+def _unnamed_kind_of(toks: list[Token], k: int) -> int:
+    """After "a"/"an" at toks[k]: where the named place starts when an unnamed place of some kind comes
+    first ("a Miao village of Luxi County", "a remote town in Gansu"), else k itself."""
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        word = toks[m].lower
+        if word in ("of", "in", ",") or (toks[m].text[:1].isupper() and m > k + 2):
+            break
+        if (word in KIND_LEVELS or word in VENUE_WORDS) and toks[m + 1].lower in ("of", "in"):
+            return m + 2
+    return k
+
+
+def _introduces_place(toks: list[Token], i: int) -> bool:
+    """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X")."""
+    word, before = toks[i].lower, toks[i - 1].lower if i else ""
+    if word == "from":
+        return before in VIEWING_VERBS or _is_distance(before)
+    if word == "of":
+        return before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
+    return True
+
+
+def _allowed(toks: list[Token], i: int) -> str:
+    """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
+    word, before = toks[i].lower, toks[i - 1].lower if i else ""
+    if word == "of" and before in VIEW_NOUNS:
+        return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
+    if word == "from" and _is_distance(before):
+        return "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
+    return PREPOSITIONS[word]
+
+
+def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Chain | None, int]:
+    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS)."""
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    chain = Chain(prep, list(elements))
+    links: list[str] = []  # how each further place was joined: ",", "of", "in", ...
+    while True:
+        step = _continuation(toks, j)
+        if step is None:
+            break
+        k, next_allowed = step
+        read = _read_element(toks, k)
+        if read is None:
+            break
+        more, k = read
+        if next_allowed == "venue" and more[0].level not in _VENUE_START:
+            break
+        links.append(toks[j].lower)
+        more[0].link = toks[j].lower
+        kind = _appositive_kind(toks, j, k)
+        last = chain.elements[-1]
+        if kind and last.level == "place":
+            last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
+        chain.elements.extend(more)
+        j = k
+    if not _suits(chain, allowed, links, prep):
+        return None, i
+    if allowed == "near" and chain.elements[0].level not in _VENUE_START:
+        if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
+            chain.near = True  # "a procession near Bhopal, India": by that town, unless a place is named
+        else:
+            allowed = "reference"  # "a camp outside Kabul, Afghanistan"
+    if allowed == "reference":  # the reference point is not the scene; the province and country around it are
+        chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+        if not chain.elements:
+            return None, j
+    return chain, j
+
+
+def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
+    """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
+
+    "at the Bund in Shanghai": a name inside a city is a venue. "visit Xi'an, northwest China's ...": a name
+    before a province or country is a city. "visits Kazakh President Tokayev", "a view of the Tianwen-2
+    probe": an unmarked name with nothing after it is not a place. A venue is made only after "at" or a
+    verb, never after "of" or "on" ("Secretary of State Marco Rubio in Kuala Lumpur", "the Forum on
+    China-Africa Cooperation in Beijing").
+    """
+    first = chain.elements[0]
+    second = chain.elements[1] if len(chain.elements) > 1 else None
+    inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
+    if prep in ("at", "object") and first.level == "place" and inside_next:
+        first.level = "venue"
+    if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
+        return first.level == "venue" and chain.has_geo
+    if allowed == "venue":
+        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
+    if allowed == "near":
+        larger = any(e.level in ("province", "country") for e in chain.elements[1:])
+        return first.level in _VENUE_START or larger
+    if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
+        capitals = sum(1 for w in first.value.split() if w[:1].isupper())
+        return first.level == "venue" and (chain.has_geo or capitals >= 2)
+    if allowed == "object" and first.level == "place":
+        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+    if allowed == "object":
+        return first.level in _VENUE_START or first.level in _GEO_LEVELS
+    return True
+
+
+#: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
+#: England", "above Stornoway"); "to", "from" and "of" stay for venues only (a destination, an origin, a title).
+_CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
+#: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
+#: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
+SETTLEMENT_POPULATION = 50_000
+
+
+def _is_settlement(chain: Chain) -> bool:
+    """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
+    followed by the province or country it is in ("at Ascot, England")."""
+    first = chain.elements[0]
+    if first.level != "place":
+        return False
+    larger = chain.elements[1] if len(chain.elements) > 1 else None
+    placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
+    return placed or first.population >= SETTLEMENT_POPULATION
+
+
+def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
+    """The level an appositive gives the name before it: ", a water town in" (town), ", capital of" (city)."""
+    if toks[comma].lower != ",":
+        return None
+    for token in toks[comma + 1: end]:
+        if token.lower in ("in", "of"):
+            break
+        if token.lower in KIND_LEVELS:
+            level = KIND_LEVELS[token.lower]
+            return level if level in ("town", "city", "county") else None
+    return None
+
+
+def _is_distance(word: str) -> bool:
+    return word in DISTANCE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi|m)", word))
+
+
+def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
+    n = len(toks)
+    while j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]":
+        j += 2  # an emptied "(NPC)" between two places
+    if j >= n:
+        return None
+    word = toks[j].lower
+    if word == ",":
+        k = j + 1
+        if k >= n:
+            return None
+        if toks[k].lower == "in":
+            return k + 1, "any"  # ", in the southern Gaza Strip"
+        if toks[k].lower in DIRECTIONS and k + 1 < n and toks[k + 1].lower == "of":
+            return None  # ", south of Cairo": a reference point
+        article = toks[k].lower in ARTICLES
+        if article or toks[k].lower in KIND_LEVELS or toks[k].lower in DESCRIPTORS:
+            # an appositive: ", a city in East China's ...", ", capital of China", ", a water town in ..."
+            m = k + 1 if article else k
+            while m < min(n, k + 5) and toks[m].text[:1].islower() and toks[m].lower not in ("of", "in"):
+                m += 1
+            noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
+            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
+            if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
+                return m + 1, "any"
+        if article and toks[k].lower != "the":
+            return None  # ", a shop that sells ...": an aside
+        return k, "any"
+    if word == "of":
+        return j + 1, "any"
+    if word == "in":
+        return j + 1, "any"
+    if word in ("at", "on", "inside"):
+        return j + 1, "venue"
+    return None
+
+
+def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Element], int] | None:
+    """One named place at toks[i], or a place and its possessor ("Beijing's Chaoyang District")."""
+    n = len(toks)
+    k = i
+    saw_the = k < n and toks[k].lower == "the"
+    if saw_the:
+        k += 1
+    while k < n and _is_descriptor(toks, k):
+        k += 1
+    if saw_the and k == i + 1:
+        k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
+    kind = None
+    owner_country = None
+    if saw_the and k + 3 < n and is_capitalised(toks[k].text) and toks[k + 1].lower in KIND_LEVELS and (
+            toks[k + 2].lower == "of"):
+        # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind
+        qualifier = toks[k].text
+        if classify(qualifier)[0] == "country":
+            owner_country = qualifier
+            k += 1
+        elif qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) and not known_place(qualifier):
+            k += 1  # "the northwestern Spanish city of Zamora"
+    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
+        kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
+        if k < n and toks[k].lower == "the":
+            k += 1
+    end = read_name(toks, k)
+    if end is None:
+        return None
+    possessor = strip_possessive(toks[end - 1].text)
+    if possessor is None:
+        element = element_of(toks, k, end, saw_the, kind)
+        element.country = element.country or owner_country
+        return [element], end
+    owner = element_of(toks, k, end, False, None, last_word=possessor)
+    after = end
+    while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
+        after += 1
+    inner = _read_element(toks, end, depth + 1) if after == end and depth < 3 else None
+    if owner.level == "country":
+        if inner is None:
+            return [owner], after  # "China's southern coast"
+        places, j = inner
+        for place in places:
+            place.country = place.country or owner.value
+        return places + [owner], j
+    admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
+    city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
+    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
+        if inner is None:
+            return [owner], after  # "Beijing's northern suburb"
+        return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
+    more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
+    if more is None:
+        return [owner], end
+    return [element_of(toks, k, more, saw_the, kind)], more
+
+
+def _past_plain_adjectives(toks: list[Token], k: int) -> int:
+    """After "the": where a venue's name starts when one or two plain words stand before it ("the reopened
+    Grand Bazaar"); k itself unless the name after them ends in a venue word."""
+    for m in (k + 1, k + 2):
+        if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
+            continue
+        end = read_name(toks, m)
+        if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
+            return m
+        return k
+    return k
+
+_HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck", "-battered", "-held",
+                "-controlled", "-occupied", "-based")
+
+
+def _is_descriptor(toks: list[Token], k: int) -> bool:
+    """A word to step over before a name: "ancient", "northwest", and "East" in "East China's"."""
+    word = toks[k].lower
+    if "-" in word and toks[k].text.islower() and word.endswith(_HIT_ENDINGS) and k + 1 < len(toks) and (
+            is_capitalised(toks[k + 1].text)):
+        return True  # "quake-hit Wandong Village", "war-torn Aleppo"
+    if word not in DESCRIPTORS and word not in DIRECTIONS:
+        return False
+    if not is_capitalised(toks[k].text):
+        if k + 1 >= len(toks):
+            return False
+        following = toks[k + 1]
+        return is_capitalised(following.text) or following.lower in DESCRIPTORS or following.lower in (
+            KIND_LEVELS
+        )
+    if k + 1 >= len(toks):
+        return False
+    following_text = strip_possessive(toks[k + 1].text) or toks[k + 1].text
+    joined = f"{word} {following_text.casefold()}"
+    return following_text.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES

@@ -1,0 +1,129 @@
+"""A place chain's named places turned into a Place's fields: city, province, country, and the unit below the city.
+
+The chain readers (``place_chains.py`` for English prose, ``chinese_places.py`` for Chinese, and the dateline and
+heading readers of ``locations.py``) find the places; ``resolve`` decides which of them is the city, the province
+and the country, since captions write them unevenly: a name with no level is the city when it comes first and
+the province after a city; a county stands in for the city when none is named; a district before a bigger city
+is inside it. Worked examples::
+
+    Hefei (place), Anhui (province), China (country)       city Hefei, province Anhui, country China
+    Rome (place), New York (province)                      city Rome, province New York
+    New York (province, alone)                             city New York
+    Congjiang County, Qiandongnan ... Prefecture           city Congjiang County (the county stands in)
+    Sham Shui Po (place), Hong Kong (city)                 city Hong Kong; Sham Shui Po is the unit below it
+    BEIJING, CHINA (a dateline)                            city Beijing, country China
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from catalog.captions.place_chains import Chain
+from catalog.captions.place_names import Element, classify
+from catalog.captions.types import Place
+from catalog.captions.vocabulary import CITY_STATES, MUNICIPALITIES, STATE_CITIES, TOWN_LIKE_VENUE_WORDS
+
+
+def resolve(chain: Chain) -> tuple[Place, str | None]:
+    """City, province and country from a chain's elements, and the sub-city unit that may be the sublocation.
+
+    The unit is a village or town, else a county or district inside a named city.
+
+    >>> resolve(Chain("in", [Element("county", "Xincheng County", 0, 0), Element("city", "Laibin", 0, 0, link="of")]))
+    (Place(sublocation=None, city='Laibin', province=None, country=None), 'Xincheng County')
+    """
+    place = Place()
+    towns: list[Element] = []
+    counties: list[Element] = []
+    owner = None  # a country written as "east China's ...", used when no country element is named
+    _towns_named_like_venues(chain.elements)
+    inside_city: list[Element] = []  # counties written before the city, so inside it
+    for number, element in enumerate(chain.elements):
+        level, value = element.level, element.value
+        if level == "county" and place.city is None:
+            inside_city.append(element)
+        if level == "place" and _inside_a_city(element, chain.elements[number + 1:]):
+            level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
+            counties.append(element)
+            inside_city.append(element)
+            continue
+        owner = owner or element.country
+        if level == "town":
+            towns.append(element)
+        elif level == "county":
+            counties.append(element)
+        elif level == "city" and place.city is None:
+            place.city = value
+            if value.casefold() in CITY_STATES and value.casefold() not in MUNICIPALITIES:
+                place.country = place.country or value  # "in Singapore": the city and the country
+        elif level == "province":
+            alone = place.city is None and place.province is None and not counties
+            if value.casefold() in STATE_CITIES and alone:
+                place.city = value  # "in New York", "in Washington": the city
+            elif place.province is None:
+                place.province = value
+        elif level == "country" and place.country is None:
+            place.country = value
+        elif level == "place":
+            if place.city is None and place.province is None and place.country is None:
+                place.city = value
+            elif place.province is None and place.country is None and element.link != "of":
+                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
+    place.country = place.country or owner
+    sub_admin = towns[0].value if towns else None
+    if place.city is None and counties:
+        # no city named: the county or district stands in for it, the most specific one that is not a
+        # prefecture ("Congjiang County in Qiandongnan ... Autonomous Prefecture": Congjiang County)
+        stand_in = next((c for c in counties if not c.prefecture), counties[-1])
+        place.city = stand_in.value
+        counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
+            c for c in counties[: counties.index(stand_in)]]
+    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture]
+    if sub_admin is None and inside and place.city is not None:
+        sub_admin = inside[0].value
+    if place.city is None and not counties and towns and (place.province or place.country):
+        town = towns[-1]
+        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")):
+            place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
+            sub_admin = towns[0].value if len(towns) > 1 else None
+    return place, sub_admin
+
+
+def _towns_named_like_venues(elements: list[Element]) -> None:
+    """'in Beaver Creek, Minnesota': a name ending in a town-like venue word right before a state or country,
+    with no city named, is the town."""
+    if any(e.level in ("city", "place", "county") for e in elements):
+        return
+    for element, following in pairwise(elements):
+        last = element.value.split()[-1].casefold()
+        if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
+                following.level in ("province", "country")):
+            element.level = "place"
+            return
+
+
+def _inside_a_city(element: Element, larger: list[Element]) -> bool:
+    """Whether a name stands for a district of the city named after it: it is no city the gazetteer knows
+    (or a smaller one), and what follows is a bigger city, not a province or a country."""
+    if not larger or element.level != "place":
+        return False  # a name written as a city ("Tongxiang City of Jiaxing") is the city
+    following = larger[0]
+    if following.level not in ("place", "city") or not following.population:
+        return False
+    return element.population < following.population and not element.also_province
+
+
+def place_from_dateline(written: str) -> Place:
+    """The place of a picture desk's dateline: "BEIJING, CHINA" -> city Beijing, country China.
+
+    >>> place_from_dateline("BEIJING, CHINA")
+    Place(sublocation=None, city='Beijing', province=None, country='China')
+    """
+    elements = []
+    for part in written.split(","):
+        name = part.strip()
+        name = name.title() if name.isupper() else name
+        if name:
+            level, value = classify(name)
+            elements.append(Element(level, value, 0, 0, link=","))
+    return resolve(Chain("dateline", elements))[0] if elements else Place()

@@ -1,0 +1,299 @@
+"""One named place in a caption's English prose: where its name ends among the sentence's tokens, and its level.
+
+``locations.py`` reads place phrases as chains of named places (``place_chains.py``); this module is the word
+level under them. ``read_name`` finds the end of a proper name (capitalised words, "of"/"de" inside a name, a
+closing "village" or "Park", "and" before a shared suffix), and ``classify`` gives the name its level from the
+tables in ``vocabulary.py`` and the gazetteer's ``name_levels``. Worked examples::
+
+    Anhui province                       province Anhui
+    Guangxi Zhuang Autonomous Region     province Guangxi
+    Deqing County                        county Deqing County
+    Tianjin Municipality                 city Tianjin
+    UAE                                  country United Arab Emirates
+    the Forbidden City                   venue Forbidden City
+    Xincheng County of Laibin City       the name ends before "of": a larger place follows
+    National Museum of China             one name: "of" after a venue word continues it
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from catalog.captions.gazetteer import name_levels
+from catalog.captions.text import Token, is_capitalised, strip_possessive
+from catalog.captions.vocabulary import (
+    CHINA_PROVINCES,
+    CITY_STATES,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    ETHNIC_WORDS,
+    EVENT_PREFIXES,
+    EVENT_WORDS,
+    KIND_LEVELS,
+    MONTHS,
+    MUNICIPALITIES,
+    NAME_ADJECTIVES,
+    OFF_EARTH,
+    PLACE_SUFFIXES,
+    PREPOSITIONS,
+    PROPER_VENUES,
+    REGIONS,
+    STATES,
+    TITLE_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
+    VENUE_PREFIXES,
+    VENUE_WORDS,
+    WATER_WORDS,
+    WEEKDAYS,
+)
+
+_SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
+#: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
+#: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
+_SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
+#: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
+_ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
+_NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
+_CONNECTORS = frozenset({
+    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am",
+})
+_MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
+_WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
+#: Articles: "The" ends a name ("... in Hefei The ..."), "a" opens an aside (", a shop that sells ...").
+ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", "her", "their", "its", "every",
+                          "each", "some", "another"})
+
+
+@dataclass
+class Element:
+    """One named place in a chain: "Anhui province" is level province, value "Anhui"."""
+
+    level: str  # venue | town | county | city | province | country | place (unmarked) | event | ignore
+    value: str
+    start: int
+    end: int
+    country: str | None = None  # written as "east China's ...": the country that owns it
+    link: str = ""  # the word that joined it to the smaller place before it: ",", "of", "in"
+    population: int = 0  # the gazetteer's most populous city of this name (0: no city is named so)
+    prefecture: bool = False  # a unit larger than a city ("Ili Kazakh Autonomous Prefecture", "海西...自治州")
+    also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
+
+
+#: Words that may follow "in" with a capital and are never a place.
+_NOT_PLACES = _MONTH_WORDS | _WEEKDAYS | {"spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+                                         "ramadan", "advent", "lent"}
+
+
+def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None:
+    """The end of the proper name starting at toks[i]: capitalised words, with "of", "de", a closing
+    "village"/"Park", and "and" when a shared suffix follows ("Aba Tibetan and Qiang Autonomous
+    Prefecture")."""
+    n = len(toks)
+    j = i
+    if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
+        j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j):
+        return None
+    while j < n:
+        token, word = toks[j], toks[j].lower
+        if is_capitalised(token.text) and not _stops(toks, j):
+            j += 1
+            if strip_possessive(token.text) is not None:
+                break
+            continue
+        if j > i and word in _NAME_WORDS:
+            j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"
+            continue
+        if j > i and word in NAME_ADJECTIVES:
+            k = j
+            while k < n and toks[k].lower in NAME_ADJECTIVES:
+                k += 1
+            if k < n and toks[k].lower in _NAME_WORDS:
+                j = k + 1  # "Jiuzhaigou scenic area", "Wolong national nature reserve"
+                continue
+        if j > i and plain_word(toks[j]) and _may_precede_plain_words(toks, i, j):
+            k = j + 1 if j + 1 < n and toks[j + 1].lower in VENUE_WORDS else j + 2
+            if k < n and toks[k].lower in VENUE_WORDS and all(plain_word(t) for t in toks[j:k]):
+                j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
+                continue
+        following = toks[j + 1] if j + 1 < n else None
+        if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
+                following.lower in _NAME_WORDS or is_capitalised(following.text)):
+            j += 1
+            continue
+        if word in _CONNECTORS:
+            if word == "of" and _of_links_places(toks, i, j):
+                break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
+            m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
+            if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):
+                j = m
+                continue
+            break
+        if word == "and" and and_allowed:
+            more = read_name(toks, j + 1, and_allowed=False)
+            if more is not None and _shares_suffix(toks, i, j, more):
+                j = more
+                continue
+        break
+    return j
+
+
+def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the capitalised words toks[i:j] may be followed by lower-case words of a venue's name: two or
+    more of them, or one that is neither a known place ("Ukraine walk on") nor the first word of a sentence
+    ("Youngsters play beach soccer")."""
+    if j - i > 1:
+        return True
+    before = toks[i - 1].text if i else ""
+    if not before or before in ".!?\n":
+        return False
+    return before.casefold() == "the" or not known_place(toks[i].text)
+
+
+def known_place(name: str) -> bool:
+    levels = name_levels(name)
+    return bool(levels.country or levels.province or levels.city_population)
+
+
+def plain_word(token: Token) -> bool:
+    """A lower-case word that may stand inside a venue's name ("wax", "ship-breaking"), not a preposition."""
+    return token.text.islower() and token.text.replace("-", "").isalpha() and token.lower not in _NOT_IN_NAMES
+
+
+_NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
+    "a", "an", "the", "and", "or", "as", "while", "during", "after", "before", "with", "where", "when",
+    "which", "who", "is", "are", "was", "were", "its", "their", "his", "her", "this", "that", "city",
+    "town", "village", "county", "district", "province", "state", "region",
+}
+
+
+def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
+    """Whether "of" at toks[of_at] leads to a larger place rather than continuing one name.
+
+    It does after an administrative unit ("Laibin City") and after a bare name when a unit, a province or
+    a country follows ("Xinshi of Deqing County"); it does not after a venue word ("National Museum of
+    China", "Great Hall of the People") or a word such as "Gulf".
+    """
+    before = toks[of_at - 1].lower
+    if before in _ADMIN_WORDS:
+        return True
+    if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
+        return False
+    k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
+    end = read_name(toks, k) if k < len(toks) else None
+    if end is None:
+        return False
+    after = " ".join(t.text for t in toks[k:end])
+    joined = " ".join(t.text for t in toks[i:end]).casefold()
+    if joined in COUNTRIES or joined in COUNTRY_ALIASES:
+        return False  # "Democratic Republic of Congo"
+    return classify(after)[0] in ("town", "county", "city", "province", "country")
+
+
+def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
+    before = {t.lower for t in toks[i:and_at]}
+    after = {t.lower for t in toks[and_at + 1:end]}
+    joined = " ".join(t.text for t in toks[i:end]).casefold()
+    return joined in COUNTRIES or (not before & _NAME_WORDS and bool(after & _NAME_WORDS))
+
+
+def _stops(toks: list[Token], j: int) -> bool:
+    """Capitalised words that end a name: weekdays, a month before a day, "The"."""
+    word = toks[j].lower
+    if word in _WEEKDAYS or word in ARTICLES or word in _DETERMINERS:
+        return True
+    if word in _MONTH_WORDS:
+        return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
+    return False
+
+
+def element_of(
+    toks: list[Token], start: int, end: int, saw_the: bool, kind: str | None, last_word: str | None = None
+) -> Element:
+    words = [t.text for t in toks[start:end]]
+    if last_word is not None:
+        words[-1] = last_word
+    text = " ".join(words)
+    level, value = classify(text, saw_the, kind)
+    element = Element(level, value, toks[start].start, toks[end - 1].end,
+                      prefecture=level == "county" and value.casefold().endswith("prefecture"))
+    if level in ("place", "city"):
+        known = name_levels(value)
+        element.population, element.also_province = known.city_population, bool(known.province)
+    return element
+
+
+@lru_cache(maxsize=65536)
+def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
+    """The level and value of a place name.
+
+    >>> classify("Anhui province"), classify("Guangxi Zhuang Autonomous Region"), classify("Deqing County")
+    (('province', 'Anhui'), ('province', 'Guangxi'), ('county', 'Deqing County'))
+    >>> classify("Tianjin Municipality"), classify("UAE"), classify("Forbidden City", saw_the=True)
+    (('city', 'Tianjin'), ('country', 'United Arab Emirates'), ('venue', 'Forbidden City'))
+    """
+    folded = name.replace("’", "'").casefold()
+    words = folded.split()
+    if kind is not None:
+        return kind, name
+    if folded.rstrip(".") in _NOT_PLACES or re.fullmatch(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)", folded):
+        return "ignore", name  # "in January", "in spring", "built in 1620 AD"
+    if words[0] in EVENT_PREFIXES:
+        return "ignore", name  # "Operation Mountain Viper"
+    if folded in CITY_STATES:
+        return "city", name
+    if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
+        return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
+    if folded in COUNTRIES:
+        return "country", name
+    if folded in REGIONS or any(word in folded for word in OFF_EARTH):
+        return "ignore", name
+    for suffix, level, drop in _SUFFIXES:
+        if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
+            if suffix == ("city",) and saw_the:
+                return "venue", name  # "the Forbidden City": a landmark, not a city
+            value = " ".join(name.split()[: -len(suffix)]) if drop else name
+            if suffix == ("autonomous", "region"):
+                kept = value.split()
+                while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
+                    kept.pop()
+                value = " ".join(kept)
+            if level == "province" and value.casefold() in MUNICIPALITIES:
+                level = "city"
+            if level == "province":
+                kept = value.split()
+                while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
+                    kept.pop()  # "Guangxi Zhuang autonomous region"
+                value = " ".join(kept)
+            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
+                return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
+            return level, value
+    for word in reversed(words):
+        word = word.strip(".,")
+        if word in EVENT_WORDS:
+            return "event", name
+        if word in VENUE_WORDS:
+            if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
+                return "place", name  # "Fields in Guangnan county": a generic word, not a name
+            if word in TOWN_LIKE_VENUE_WORDS and name_levels(name).city_population >= 40_000:
+                return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
+            return "venue", name
+        if word in WATER_WORDS:
+            return "ignore", name
+    if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
+        return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
+    if any(word.strip(".,") in TITLE_WORDS for word in words):
+        return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
+    if folded in MUNICIPALITIES or folded in CITY_STATES:
+        return "city", name
+    if folded in CHINA_PROVINCES or folded in STATES:
+        return "province", name
+    known = name_levels(name)
+    if known.country:
+        return "country", name
+    if known.province and not known.city_population:
+        return "province", name  # "Hatay", "Shiga", "Alborz"
+    return "place", name
