@@ -153,8 +153,8 @@ def test_the_field_names_come_from_the_table():
 
 def test_every_row_is_well_formed():
     """Kinds and forms are known ones, names unique, each IIM dataset used once, every XMP prefix readable."""
-    from catalog.metadata.xmp import NAMESPACES
     from catalog.metadata.exiv2 import EXIV2_PREFIXES
+    from catalog.metadata.xmp import NAMESPACES
 
     names = [row.name for row in fields.FIELDS]
     assert len(names) == len(set(names))
