@@ -230,7 +230,6 @@ def status(photo: Photo, kill: dict | None, at, in_force) -> list[str]:
 
 def kills_of(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     """photo id -> its kill ({"reason", "at", "origin"}), for the photos among `ids` that are killed."""
-
     found = {}
     for chunk in chunks(sorted(set(ids)), 500):
         for kill in session.scalars(select(Kill).where(Kill.photo_id.in_(chunk))):
@@ -250,7 +249,6 @@ def uses(library: Library, photo_id: int) -> list[Use]:
 
 def stories_using(session: Session, ids: list[int]) -> dict[int, list[str]]:
     """photo id -> the names of the stories it is in, for the photos among `ids`."""
-
     found: dict[int, list[str]] = {}
     for chunk in chunks(sorted(set(ids)), 500):
         rows = session.execute(select(StoryPhoto.photo_id, Story.name).join(Story, Story.id == StoryPhoto.story_id)
