@@ -8,7 +8,7 @@ against those a typed name can mean (``search_keys``), so "USA", "U.S.", "美国
 the same photos.
 
 These are the ``Gazetteer``'s methods (``EntityLookups`` is one of its bases), kept apart from the name
-resolution in ``catalog.places`` they build on:
+look-ups (``catalog.place_names``) and the resolution (``catalog.place_resolution``) they build on:
 
     >>> g = get_gazetteer()                                           # doctest: +SKIP
     >>> g.place(city="合肥").id, g.place(country="USA").id            # doctest: +SKIP
@@ -32,7 +32,7 @@ from catalog.place_rules import CACHE_LIMIT, clean_level, is_placeholder, stated
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
     from catalog._placegrid import CityGrid
-    from catalog.places import _Option
+    from catalog.place_resolution import _Option
 
 #: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
 HOWS = ("file", "caption", "gps", "manual")

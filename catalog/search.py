@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from catalog.chunks import chunks
 from catalog.errors import UsageError
 from catalog.models import Photo
 from catalog.query import PlaceTerm, Query, SimilarTerm, VariantsTerm, parse
@@ -114,8 +115,7 @@ class Planner:
             page = self._page(session, query, sort, wanted, reverse)[offset:]
             photos: dict[int, Photo] = {}
             ids = [pid for pid, _ in page]
-            for start in range(0, len(ids), 5000):  # not catalog.store.chunks: the store pulls in the readers
-                chunk = ids[start:start + 5000]
+            for chunk in chunks(ids, 5000):
                 photos.update((photo.id, photo) for photo in session.scalars(select(Photo).where(Photo.id.in_(chunk))))
             result.hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         return result
@@ -244,7 +244,7 @@ class Planner:
         with self.library.session() as session:
             photos: dict[int, Photo] = {}
             ids = [pid for pid, _ in ranked]
-            for chunk in (ids[start:start + 5000] for start in range(0, len(ids), 5000)):
+            for chunk in chunks(ids, 5000):
                 statement = select(Photo).where(Photo.id.in_(chunk), *conditions)
                 photos.update((photo.id, photo) for photo in session.scalars(statement))
         order = list(reversed(ranked)) if reverse else ranked

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
+from catalog.chunks import chunks
 from catalog.dates import span
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
@@ -336,9 +337,9 @@ def find_moved(
                     (pid, file_path(path, raw), (fingerprint, size, mtime_ns)))
     wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
-    for chunk in chunks(sorted(wanted), 500):
+    for fingerprints in chunks(sorted(wanted), 500):
         matches = session.execute(select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
-                                  .where(photo.fingerprint.in_(chunk)))
+                                  .where(photo.fingerprint.in_(fingerprints)))
         for pid, path, raw, fingerprint in matches:
             candidates.setdefault(fingerprint, []).append((pid, file_path(path, raw)))
     moved: dict[str, tuple[int, str]] = {}
@@ -375,12 +376,6 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def chunks(values: list, size: int):
-    """`values` in lists of at most `size` (IN lists and multi-row statements have limits)."""
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 def _grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, list]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 
+from catalog.chunks import chunks
 from catalog.errors import NotFound, UsageError
 from catalog.models import Kill, Photo, Story, StoryPhoto
 
@@ -229,8 +230,6 @@ def status(photo: Photo, kill: dict | None, at, in_force) -> list[str]:
 
 def kills_of(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     """photo id -> its kill ({"reason", "at", "origin"}), for the photos among `ids` that are killed."""
-    from catalog.store import chunks
-
     found = {}
     for chunk in chunks(sorted(set(ids)), 500):
         for kill in session.scalars(select(Kill).where(Kill.photo_id.in_(chunk))):
@@ -250,8 +249,6 @@ def uses(library: Library, photo_id: int) -> list[Use]:
 
 def stories_using(session: Session, ids: list[int]) -> dict[int, list[str]]:
     """photo id -> the names of the stories it is in, for the photos among `ids`."""
-    from catalog.store import chunks
-
     found: dict[int, list[str]] = {}
     for chunk in chunks(sorted(set(ids)), 500):
         rows = session.execute(select(StoryPhoto.photo_id, Story.name).join(Story, Story.id == StoryPhoto.story_id)

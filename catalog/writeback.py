@@ -1,7 +1,8 @@
 """Write the catalogue's caption, credit, date and place back into the photo file, with EXIF, IIM and XMP in step.
 
 Planning and applying; the byte editing is done beside the byte reading, in catalog.metadata (jpeg.py: a strict
-segment walk and segment replacement; photoshop.py: resource blocks read and written; iim.py: datasets merged).
+segment walk and segment replacement; photoshop.py: resource blocks read and written; iim.py: datasets merged;
+exiv2.py: exiv2's keys, the repairs after it writes and the check that nothing else changed).
 Where each field goes is the field table's to say (catalog.metadata.fields: the rows with ``writeback``): its
 EXIF tag, IIM dataset and length limit, and XMP properties, the reverse of what the reader reads. For example
 the caption goes to EXIF ImageDescription (where present), IIM 2:120 (cut at 2000 octets) and dc:description
@@ -35,18 +36,17 @@ Rules, each for a reason:
 
 from __future__ import annotations
 
-import io
 import os
 import stat
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.files import write_atomically
 from catalog.metadata import fields as table
 from catalog.metadata.blocks import Malformed
+from catalog.metadata.exiv2 import CHARACTER_SET, changed_elsewhere, exiv2_xmp_key, iim_numbers, set_iptc_digest
 from catalog.metadata.fields import Field
-from catalog.metadata.jpeg import first_iim, image_data, photoshop_resources, replace_photoshop_resources
+from catalog.metadata.jpeg import first_iim, image_data
 from catalog.metadata.jpeg import replace_segments as splice
 from catalog.metadata.jpeg import segments as jpeg_segments
 from catalog.metadata.text import keep_nul
@@ -71,25 +71,7 @@ SIDECAR_INSTEAD = "write an XMP sidecar instead: `catalog export ... --format xm
 SET_BY_HAND = ("manual", "linked")
 
 UTF8 = "\x1b%G"  # IIM 1:90: ISO 2022 escape sequence for UTF-8
-CHARACTER_SET = "Iptc.Envelope.CharacterSet"
 X_DEFAULT = 'lang="x-default"'
-
-#: exiv2's prefix for each XMP namespace prefix the field table uses.
-EXIV2_PREFIXES = {
-    "dc": "dc", "photoshop": "photoshop", "Iptc4xmpCore": "iptc", "Iptc4xmpExt": "iptcExt", "plus": "plus",
-    "exif": "exif", "tiff": "tiff", "xmp": "xmp", "xmpRights": "xmpRights",
-}
-
-
-def exiv2_xmp_key(path: str) -> str:
-    """exiv2's key of an XMP property of the field table.
-
-    >>> exiv2_xmp_key("Iptc4xmpCore:CountryCode"), exiv2_xmp_key("dc:description")
-    ('Xmp.iptc.CountryCode', 'Xmp.dc.description')
-    """
-    prefix, name = path.split(":", 1)
-    return f"Xmp.{EXIV2_PREFIXES[prefix]}.{name}"
-
 
 @dataclass
 class Change:
@@ -480,12 +462,13 @@ def apply_plan(data: bytes, plan: WritePlan) -> bytes:
     kinds = {kind for kind, block in (("exif", "EXIF"), ("iim", "IPTC"), ("xmp", "XMP")) if by_block[block]}
     written = splice(data, encoded, kinds)
     if by_block["IPTC"]:
-        numbers = _iim_numbers()
+        numbers = iim_numbers()
         written = set_iptc_digest(written, keep_from=first_iim(data),
                                   written=frozenset(numbers[tag] for tag in by_block["IPTC"]))
     if image_data(written) != image_data(data):
         raise WriteRefused("writing would have changed the picture itself; the file was left alone")
-    others = list(dict.fromkeys(_local_name(name) for name in changed_elsewhere(data, written, plan)))
+    tags = {change.tag for change in plan.changes}
+    others = list(dict.fromkeys(_local_name(name) for name in changed_elsewhere(data, written, tags)))
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         raise WriteRefused(f"writing would also change other metadata in this file ({shown}); the file was left "
@@ -513,123 +496,6 @@ def _structure_array(struct_key: str) -> str:
         if exiv2_xmp_key(path) == struct_key:
             return array
     return "bag"
-
-
-def set_iptc_digest(data: bytes, keep_from: bytes | None = None, written: frozenset = frozenset()) -> bytes:
-    """The JPEG with Photoshop resource 0x0425 set to the MD5 of its IIM block (resource 0x0404).
-
-    With `keep_from` (the IIM block before exiv2 wrote), every dataset but the `written` (record, dataset) pairs
-    keeps its original bytes (iim.merge_datasets): exiv2 re-encodes the whole block and "corrects" what it reads,
-    such as a time without its UTC offset, which would change values nobody asked to change.
-    """
-    from catalog.metadata.iim import merge_datasets
-    from catalog.metadata.photoshop import IIM, with_iptc_digest
-
-    resources = photoshop_resources(data)
-    if resources is None:
-        return data
-    if keep_from is not None:
-        resources = [
-            r._replace(data=merge_datasets(keep_from, r.data, written)) if (r.id, r.signature) == (IIM, b"8BIM") else r
-            for r in resources
-        ]
-    return replace_photoshop_resources(data, with_iptc_digest(resources))
-
-
-#: Tags that hold where other data sits in the file: they change whenever a block grows, and mean nothing alone.
-POINTER_TAGS = frozenset({
-    "Exif.Image.ExifTag", "Exif.Image.GPSTag", "Exif.Photo.InteroperabilityTag", "Exif.MakerNote.Offset",
-    "Exif.Thumbnail.JPEGInterchangeFormat", "Exif.Image.JPEGInterchangeFormat",
-})
-
-
-def changed_elsewhere(before: bytes, after: bytes, plan: WritePlan) -> list[str]:
-    """Tags other than the plan's whose value differs between two versions of a file; [] when none does.
-
-    Two independent readings are compared: exiv2's own (EXIF with maker notes, IIM, XMP) and the catalogue's own
-    readers on the raw bytes (every IIM dataset, every XMP property), which would notice a packet exiv2 could not
-    parse and replaced.
-    """
-    import pyexiv2
-
-    written = {change.tag for change in plan.changes}
-    written_structures = {tag.split("[")[0] for tag in written if "[1]/" in tag}
-    readings = []
-    for data in (before, after):
-        image = pyexiv2.ImageData(data)
-        try:
-            readings.append({**image.read_exif(encoding="iso-8859-1"), **image.read_iptc(encoding="iso-8859-1"),
-                             **image.read_xmp()})
-        finally:
-            image.close()
-    old, new = (_meaningful(reading) for reading in readings)
-    differences = []
-    for key in sorted(set(old) | set(new)):
-        if key in written or key in POINTER_TAGS or key.split("[")[0] in written_structures:
-            continue
-        if old.get(key) != new.get(key):
-            differences.append(key)
-    numbers = _iim_numbers()
-    written_iim = {numbers[tag] for tag in written if tag in numbers}
-    old_iim, new_iim = (
-        Counter(d for d in iim_datasets(data) if d[:2] not in written_iim and d[:2] not in ((1, 0), (2, 0)))
-        for data in (before, after)
-    )
-    differences.extend(sorted({f"IPTC {r}:{n}" for r, n, _ in (old_iim - new_iim) + (new_iim - old_iim)}))
-    old_xmp, new_xmp = _meaningful(_xmp_properties(before)), _meaningful(_xmp_properties(after))
-    names = _xmp_names()
-    written_xmp = {names.get(tag.split("[")[0], tag) for tag in written if tag.startswith("Xmp.")}
-    for name in sorted((set(old_xmp) | set(new_xmp)) - written_xmp - {"xmpNote:HasExtendedXMP"}):
-        if old_xmp.get(name) != new_xmp.get(name):
-            differences.append(name)
-    return differences
-
-
-def _iim_numbers() -> dict[str, tuple[int, int]]:
-    """exiv2's IPTC key of every dataset of the field table, and its (record, dataset) numbers."""
-    numbers = {dataset.exiv2_key: dataset.key for row in table.FIELDS for dataset in row.iim}
-    numbers[CHARACTER_SET] = (1, 90)
-    return numbers
-
-
-def _xmp_names() -> dict[str, str]:
-    """exiv2's XMP key of every property (or structure) of the field table, and the catalogue reader's name."""
-    return {exiv2_xmp_key(path.split("/")[0]): path.split("/")[0] for row in table.FIELDS for path in row.xmp}
-
-
-def iim_datasets(data: bytes) -> list[tuple[int, int, bytes]]:
-    """Every IIM dataset of a JPEG's first IIM block as (record, dataset, value bytes), in file order."""
-    from catalog.metadata.iim import strict_datasets
-
-    block = first_iim(data)
-    return [(*d.key, d.value) for d in strict_datasets(block)] if block else []
-
-
-def _meaningful(values: dict) -> dict:
-    """The values that say something: exiv2 drops empty properties ('' or an x-default of ''), and rdf:about
-    (an identifier of the packet, not of the photo) is reset by it; neither is a loss."""
-    kept = {}
-    for key, value in values.items():
-        if key in ("about", "rdf:about"):
-            continue
-        if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if v not in ("", None)}
-        if value in ("", None, [], {}):
-            continue
-        kept[key] = value
-    return kept
-
-
-def _xmp_properties(data: bytes) -> dict:
-    """Every XMP property of a JPEG as the catalogue's own parser reads it (all packets, later ones filling in)."""
-    from catalog.metadata.jpeg import walk_jpeg
-    from catalog.metadata.xmp import merge_extended, parse_xmp
-
-    blocks = walk_jpeg(io.BytesIO(data))
-    properties: dict = {}
-    for packet in blocks.xmp:
-        merge_extended(properties, parse_xmp(packet, [], "XMP"))
-    return properties
 
 
 def replace_file(path: str, content: bytes, before: os.stat_result) -> None:

@@ -1,10 +1,26 @@
-"""Small builders the tests share: image files made on the spot."""
+"""Small builders the tests share: image files made on the spot; the contact sheet served for a browser."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Where the browser tests keep their screenshots, for a person to look at (gitignored).
+ARTIFACTS = ROOT / "test-artifacts"
+#: The system's Chromium (Playwright's own browser download is never used); None when there is none.
+CHROMIUM = next((path for path in (os.environ.get("CATALOG_CHROMIUM"), shutil.which("chromium"),
+                                   shutil.which("chromium-browser"), "/usr/bin/chromium")
+                 if path and os.path.exists(path)), None)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def plain_jpeg(path: Path, size=(64, 48), color=(120, 140, 160)) -> Path:
@@ -27,4 +43,53 @@ def jpeg_with_metadata(path: Path, *, iptc: dict | None = None, xmp: dict | None
             image.modify_iptc({"Iptc.Envelope.CharacterSet": "\x1b%G", **iptc})
         if xmp:
             image.modify_xmp(xmp)
+    return path
+
+
+@contextmanager
+def serving_read_only(db_url: str, cache_dir: Path) -> Iterator[str]:
+    """`catalog serve`'s app in a thread on a free loopback port, over a read-only catalogue; yields its address."""
+    from werkzeug.serving import make_server
+
+    from catalog.library import Library
+    from catalog.web import create_app
+
+    readonly = Library.open(db_url, readonly=True)
+    app = create_app(readonly, cache_dir=cache_dir)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+        readonly.close()
+
+
+def page_failures(page, *, console: bool = True) -> list[str]:
+    """A list that collects a browser page's script errors (and, with `console`, its console errors)."""
+    failures: list[str] = []
+    page.on("pageerror", lambda error: failures.append(str(error)))
+    if console:
+        page.on("console", lambda msg: failures.append(msg.text) if msg.type == "error" else None)
+    return failures
+
+
+def wait_in_page(page, script: str, timeout: float, poll_ms: int) -> None:
+    """Wait until `script` is true in the page. (wait_for_function would eval() inside the page, which
+    the server's Content-Security-Policy rightly forbids; evaluate runs from outside.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {script}"
+        page.wait_for_timeout(poll_ms)
+
+
+def screenshot(page, name: str) -> Path:
+    """A full-page screenshot kept in test-artifacts/ under `name`; it must hold a picture (over 10 kB)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
     return path

@@ -153,8 +153,8 @@ def test_the_field_names_come_from_the_table():
 
 def test_every_row_is_well_formed():
     """Kinds and forms are known ones, names unique, each IIM dataset used once, every XMP prefix readable."""
+    from catalog.metadata.exiv2 import EXIV2_PREFIXES
     from catalog.metadata.xmp import NAMESPACES
-    from catalog.writeback import EXIV2_PREFIXES
 
     names = [row.name for row in fields.FIELDS]
     assert len(names) == len(set(names))
@@ -174,7 +174,8 @@ def test_every_row_is_well_formed():
 
 
 @pytest.mark.parametrize("name", ["catalog.metadata.fields", "catalog.metadata.iim", "catalog.metadata.photoshop",
-                                  "catalog.metadata.jpeg", "catalog.writeback", "catalog.sidecars"])
+                                  "catalog.metadata.jpeg", "catalog.metadata.exiv2", "catalog.writeback",
+                                  "catalog.sidecars"])
 def test_docstring_examples(name):
     failed, attempted = doctest.testmod(importlib.import_module(name))
     assert attempted > 0 and failed == 0

@@ -370,13 +370,20 @@ def gated(tmp_path: Path) -> Gate:
     return gate
 
 
-def test_stopped_by_sigterm_after_the_batch_in_hand(tmp_path):
+def gated_watch(tmp_path: Path) -> tuple[Path, Path, Gate, Watching]:
+    """A watcher of an empty folder into a new catalogue, with the gate inside its batch transaction:
+    (the folder, the catalogue, the gate, the watcher). The caller kills the watcher and closes the gate."""
     folder, db = tmp_path / "incoming", tmp_path / "catalog.db"
     folder.mkdir()
     gate = gated(tmp_path)
     child = gate.start("--db", db, "watch", folder, "--settle", "0.5", "--format", "json",
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    watching = Watching(child)
+    return folder, db, gate, Watching(child)
+
+
+def test_stopped_by_sigterm_after_the_batch_in_hand(tmp_path):
+    folder, db, gate, watching = gated_watch(tmp_path)
+    child = watching.child
     try:
         (folder / "a.jpg").write_bytes(photo(20))
         assert gate.hold_at("writing", timeout=START_DEADLINE)
@@ -394,12 +401,7 @@ def test_stopped_by_sigterm_after_the_batch_in_hand(tmp_path):
 
 
 def test_killed_mid_batch_then_restarted_loses_nothing_and_catches_up(tmp_path):
-    folder, db = tmp_path / "incoming", tmp_path / "catalog.db"
-    folder.mkdir()
-    gate = gated(tmp_path)
-    child = gate.start("--db", db, "watch", folder, "--settle", "0.5", "--format", "json",
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    killed = Watching(child)
+    folder, db, gate, killed = gated_watch(tmp_path)
     first = [folder / f"first-{n}.jpg" for n in range(5)]
     try:
         for n, path in enumerate(first):

@@ -6,18 +6,17 @@ Skipped when Playwright or Chromium is not installed; see tests/test_web_browser
 
 from __future__ import annotations
 
+import functools
 import shutil
-import threading
 import time
 
 import pytest
 
+from tests.conftest import IMAGES
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, page_failures, screenshot, serving_read_only, wait_in_page
+
 pytest.importorskip("flask")
 sync_api = pytest.importorskip("playwright.sync_api")
-
-# These come after the importorskip calls on purpose: without flask and playwright the module skips first.
-from tests.conftest import IMAGES  # noqa: E402
-from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS, _shot  # noqa: E402
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-get install chromium)")
 
@@ -25,28 +24,13 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-
 @pytest.fixture
 def desk(lib, tmp_path, db_url):
     """Two sample photos catalogued and served read-only; yields (address, the folder, the writable Library)."""
-    from werkzeug.serving import make_server
-
-    from catalog.library import Library
-    from catalog.web import create_app
-
     folder = tmp_path / "incoming"
     folder.mkdir()
     for name in ("gansu-bullet-train.jpg", "hefei-aircraft.jpg"):
         shutil.copy(IMAGES / name, folder / name)
     assert lib.import_paths([str(folder)]).added == 2
-    readonly = Library.open(db_url, readonly=True)
-    app = create_app(readonly, cache_dir=tmp_path / "cache")
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", folder, lib
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
-        readonly.close()
+    with serving_read_only(db_url, tmp_path / "cache") as address:
+        yield address, folder, lib
 
 
 @pytest.fixture
@@ -55,20 +39,14 @@ def page(desk):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             tab = browser.new_page(viewport={"width": 1280, "height": 860})
-            failures: list[str] = []
-            tab.on("pageerror", lambda error: failures.append(str(error)))
-            tab.on("console", lambda msg: failures.append(msg.text) if msg.type == "error" else None)
+            failures = page_failures(tab)
             yield tab
             assert failures == [], f"the page reported errors: {failures}"
         finally:
             browser.close()
 
 
-def _until(page, script: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(script):
-        assert time.monotonic() < deadline, f"still false after {timeout} s: {script}"
-        page.wait_for_timeout(100)
+_until = functools.partial(wait_in_page, timeout=60.0, poll_ms=100)
 
 
 def test_an_arrival_appears_on_the_open_sheet_without_a_reload(desk, page):
@@ -91,7 +69,7 @@ def test_an_arrival_appears_on_the_open_sheet_without_a_reload(desk, page):
     assert page.is_checked(f"#photo-{hefei.id} input[name=id]")  # what was ticked stays ticked
     assert page.locator(".toolbar .count").inner_text() == "3 photos"
     assert "place unknown" in page.locator(".filters").inner_text()  # the probe's: the filters are new too
-    _shot(page, "contact-sheet-arrival.png")
+    screenshot(page, "contact-sheet-arrival.png")
 
     # a corrected caption shows too, and "select all" still works on the new results
     lib.set_caption(str(probe.id), "The probe, seen again. (Photo/Zhang Dagang)")

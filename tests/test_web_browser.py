@@ -8,27 +8,16 @@ download is never used: Chromium is the system one (apt-get install chromium).
 
 from __future__ import annotations
 
-import os
+import functools
 import re
-import shutil
-import threading
-import time
-from pathlib import Path
 
 import pytest
 
 from catalog.captionsfile import load_captions_file
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, page_failures, screenshot, serving_read_only, wait_in_page
 
 pytest.importorskip("flask")
 sync_api = pytest.importorskip("playwright.sync_api")
-
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = next((path for path in (os.environ.get("CATALOG_CHROMIUM"), shutil.which("chromium"),
-                                   shutil.which("chromium-browser"), "/usr/bin/chromium")
-                 if path and os.path.exists(path)), None)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-get install chromium)")
 
@@ -36,26 +25,11 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (apt-
 @pytest.fixture
 def server(lib, samples, tmp_path, db_url):
     """`catalog serve` in a thread: the app over a read-only catalogue of the samples; yields its address."""
-    from werkzeug.serving import make_server
-
-    from catalog.library import Library
-    from catalog.web import create_app
-
     captions = load_captions_file(str(samples / "tianwen2-press-release.txt"))
     report = lib.import_paths([str(samples)], captions=captions)
     assert (report.added, report.failed) == (3, 0)
-    readonly = Library.open(db_url, readonly=True)
-    app = create_app(readonly, cache_dir=tmp_path / "cache")
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
-        readonly.close()
+    with serving_read_only(db_url, tmp_path / "cache") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +51,7 @@ def browser_page(browser, server):
     browser.clear_permissions()
     browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page = browser.new_page()
-    page.failures = []  # script errors and failed loads: a test that expects one removes it
-    page.on("pageerror", lambda error: page.failures.append(str(error)))
-    page.on("console", lambda msg: page.failures.append(msg.text) if msg.type == "error" else None)
+    page.failures = page_failures(page)  # script errors and failed loads: a test that expects one removes it
     try:
         yield page
     finally:
@@ -87,24 +59,10 @@ def browser_page(browser, server):
     assert page.failures == [], f"the pages reported errors: {page.failures}"
 
 
-def _until(page, script: str, timeout: float = 15.0) -> None:
-    """Wait until `script` is true in the page. (wait_for_function would eval() inside the page, which
-    the server's Content-Security-Policy rightly forbids; evaluate runs from outside.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(script):
-        assert time.monotonic() < deadline, f"still false after {timeout} s: {script}"
-        page.wait_for_timeout(50)
+_until = functools.partial(wait_in_page, timeout=15.0, poll_ms=50)
 
 
 IMAGES_LOADED = "Array.from(document.querySelectorAll('%s')).every(i => i.complete && i.naturalWidth > 0)"
-
-
-def _shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
-    return path
 
 
 def test_search_open_a_photo_and_copy_its_credit_line(server, browser_page, lib):
@@ -113,7 +71,7 @@ def test_search_open_a_photo_and_copy_its_credit_line(server, browser_page, lib)
     cards = page.locator("li.card")
     assert cards.count() == 3
     _until(page, IMAGES_LOADED % ".grid img")
-    _shot(page, "contact-sheet.png")
+    screenshot(page, "contact-sheet.png")
 
     page.fill("input[name=q]", "in:Gansu")
     page.press("input[name=q]", "Enter")
@@ -133,7 +91,7 @@ def test_search_open_a_photo_and_copy_its_credit_line(server, browser_page, lib)
     page.click("button[data-copy=credit-line]")
     sync_api.expect(page.locator(".copyrow .copied")).to_have_text("Copied.")
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    _shot(page, "photo-page.png")
+    screenshot(page, "photo-page.png")
 
     page.click("nav.back a")
     page.wait_for_url(re.compile(r"/\?q=in(:|%3A)Gansu$"))
@@ -171,7 +129,7 @@ def test_tick_photos_and_copy_the_story_credit_list(server, browser_page, lib):
     page.click("button[data-copy=credit-list]")
     sync_api.expect(page.locator(".copyrow .copied")).to_have_text("Copied.")
     assert page.evaluate("navigator.clipboard.readText()") == one_line
-    _shot(page, "credit-list.png")
+    screenshot(page, "credit-list.png")
 
 
 def test_select_all_ticks_every_photo(server, browser_page):
@@ -188,11 +146,8 @@ def variant_server(lib, tmp_path, db_url):
     """The app over a read-only catalogue holding four copies of one picture, another frame and another
     picture, fingerprinted and grouped beforehand."""
     from PIL import Image
-    from werkzeug.serving import make_server
 
     from catalog import variants
-    from catalog.library import Library
-    from catalog.web import create_app
     from tests.test_fingerprints import crop, scene, write
 
     folder = tmp_path / "wires"
@@ -206,24 +161,13 @@ def variant_server(lib, tmp_path, db_url):
     write(folder, "elsewhere", scene(seed=8))
     lib.import_paths([str(folder)], workers=1)
     variants.bring_up_to_date(lib, workers=1)
-    readonly = Library.open(db_url, readonly=True)
-    app = create_app(readonly, cache_dir=tmp_path / "cache")
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
-        readonly.close()
+    with serving_read_only(db_url, tmp_path / "cache") as address:
+        yield address
 
 
 def test_copies_of_one_picture_show_as_one_card_opening_side_by_side(variant_server, browser, lib):
     page = browser.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = page_failures(page, console=False)
     try:
         page.goto(variant_server + "/")
         cards = page.locator("li.card")
@@ -233,7 +177,7 @@ def test_copies_of_one_picture_show_as_one_card_opening_side_by_side(variant_ser
         xinhua = lib.get("xinhua.jpg")
         assert badge.locator("xpath=..").get_attribute("id") == f"photo-{xinhua.id}"  # the copy to run
         _until(page, IMAGES_LOADED % ".grid img")
-        _shot(page, "variants-sheet.png")
+        screenshot(page, "variants-sheet.png")
         badge.click()
         page.wait_for_url(re.compile(r"/variants/\d+$"))
         copies = page.locator(".side-by-side li.copy")
@@ -243,7 +187,7 @@ def test_copies_of_one_picture_show_as_one_card_opening_side_by_side(variant_ser
         _until(page, IMAGES_LOADED % ".side-by-side img")
         boxes = [copies.nth(n).bounding_box() for n in range(2)]
         assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5 and boxes[1]["x"] > boxes[0]["x"]  # side by side
-        _shot(page, "variants-group.png")
+        screenshot(page, "variants-group.png")
     finally:
         page.close()
     assert errors == []

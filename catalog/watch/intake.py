@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
+from catalog.chunks import chunks
 from catalog.errors import CatalogError
 from catalog.models import Photo
 from catalog.reading import ReaderSetup, read_all
 from catalog.scan import Found, file_path, fingerprint, legacy_fingerprint, stored_path
-from catalog.store import Known, chunks, find_moved, mark_missing, shown_real, store_batch
+from catalog.store import Known, find_moved, mark_missing, shown_real, store_batch
 from catalog.watch.arrival import ArrivalRule, manual_values
 from catalog.watch.settle import look, signature
 

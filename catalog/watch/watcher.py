@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from catalog.chunks import chunks
 from catalog.errors import CatalogError, DatabaseError, UsageError
 from catalog.metadata.types import ReadFailure
 from catalog.scan import IMAGE_EXTENSIONS, Skipped, real_path, scan
@@ -103,10 +104,10 @@ class Watcher:
                     self.set_aside[candidate.found.path] = signature(candidate.found)
                     self._tell(Outcome("incomplete", candidate.found.path, reason=(
                         f"{candidate.reason}; not read (unchanged for {self.options.give_up:g} s)")))
-                for start in range(0, len(ready), BATCH):
+                for batch in chunks(ready, BATCH):
                     if stop.is_set():
                         break  # the rest is caught up with at the next start
-                    self._take_in(ready[start:start + BATCH])
+                    self._take_in(batch)
                 if not stop.is_set():
                     self._mark_gone(time.monotonic())
                 if self.options.rescan and time.monotonic() >= self._rescan_at and not stop.is_set():

@@ -1,0 +1,290 @@
+"""The gazetteer's name look-ups: what a country, province or city name can mean, and where it lies.
+
+Every spelling a caption or a search box may use is folded to one key (``catalog._placedata.name_key``) and
+looked up in the indexes the ``Gazetteer`` built (``catalog.places``): countries by name, code or press form,
+ISO subdivisions by name or abbreviation, GeoNames cities by their own name, then by an alternate one. These
+are the ``Gazetteer``'s methods (``NameLookups`` is the first of its bases), kept apart from how it is built
+and kept (``catalog.places``) and from the reading of a whole stated place (``catalog.place_resolution``):
+
+    >>> g = get_gazetteer()                                              # doctest: +SKIP
+    >>> g.country_code("U.S."), g.country_name("Korea, Republic of")      # doctest: +SKIP
+    ('US', 'South Korea')
+    >>> g.canonical("合肥"), g.locate("Gansu")                             # doctest: +SKIP
+    (['Hefei'], (38.0, 102.0))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from catalog._placedata import (
+    CITY_PREFIXES,
+    CITY_SUFFIXES,
+    COUNTRY_PREFIXES,
+    PROVINCE_PREFIXES,
+    PROVINCE_SUFFIXES,
+    name_key,
+    spell_out,
+    strip_designators,
+)
+from catalog.place_rules import (
+    _CODE_AND_NAME,
+    CACHE_LIMIT,
+    COUNTRY_SUFFIXES,
+    clean_level,
+    is_placeholder,
+)
+
+if TYPE_CHECKING:
+    from catalog import _placedata
+
+
+class NameLevels(NamedTuple):
+    """What a bare place name can be (see ``Gazetteer.name_levels``)."""
+
+    country: str | None = None  # ISO 3166-1 code when the name is a country's
+    province: str | None = None  # ISO 3166-2 code when it is a first-level subdivision's
+    city_population: int = 0  # the most populous city of that name (0: no city has it as its own name)
+    city_country: str | None = None
+
+
+
+class NameLookups:
+    """The name side of the ``Gazetteer``: a name's countries, provinces and cities, and its point.
+
+    A base of ``catalog.places.Gazetteer``, whose indexes (``_cities``, ``_subs``, ``_countries`` ...) these
+    methods read; it is never made on its own.
+    """
+
+    if TYPE_CHECKING:
+        # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
+        _index: _placedata.CityIndex
+        _cities: list[_placedata.City]
+        _countries: dict[str, _placedata.CountryRecord]
+        _country_by_name: dict[str, str]
+        _country_by_code: dict[str, str]
+        _subs: dict[str, _placedata.SubdivisionRecord]
+        _sub_by_name: dict[str, list[str]]
+        _sub_by_abbreviation: dict[str, list[str]]
+        _family: dict[str, set[str]]
+        _members: dict[str, list[int]]
+        _canonical: dict[str, list[str]]
+        _located: dict[str, tuple[float, float] | None]
+
+        def _province_of(self, position: int) -> str | None: ...
+        def alternate_index(self) -> dict[str, int]: ...
+
+    # --- name look-ups ------------------------------------------------------------------------------------
+
+    def _country_of(self, text: str, *, codes: bool = True) -> str | None:
+        key = name_key(text)
+        variants = [key, *strip_designators(key, COUNTRY_SUFFIXES, COUNTRY_PREFIXES)]
+        if "." in text:
+            variants.append(key.replace(" ", ""))
+        for variant in variants:
+            found = self._country_by_name.get(variant) or (codes and self._country_by_code.get(variant))
+            if found:
+                return found
+        return self._country_of_parts(text)
+
+    def _country_of_parts(self, text: str) -> str | None:
+        """A country written with a code or a second name: "FRA - France", "Hong Kong SAR, China".
+
+        The code and the name must agree when both are known. Of two comma-separated parts the last names the
+        country ("Georgia, USA" is the United States), unless the first is a territory of it listed apart
+        ("Hong Kong, China" is Hong Kong).
+        """
+        match = _CODE_AND_NAME.match(text)
+        if match:
+            by_code = self._country_by_code.get(match[1].lower())
+            by_name = self._country_of(match[2], codes=False)
+            if by_code and by_name in (None, by_code):
+                return by_code
+            if by_name and by_code is None:
+                return by_name
+            return None
+        if "," in text:
+            head, _, tail = text.rpartition(",")
+            first = self._country_of(head.split(",")[0], codes=False) if head.strip() else None
+            last = self._country_of(tail, codes=False) if tail.strip() else None
+            if first and last and first in self._family.get(last, {last}):
+                return first
+            return last or first
+        return None
+
+    def _provinces_of(self, text: str, *, abbreviations: bool = True) -> list[str]:
+        key = name_key(text)
+        by_abbreviation: list[str] = []
+        if abbreviations:
+            by_abbreviation = self._sub_by_abbreviation.get(key) or self._sub_by_abbreviation.get(
+                key.replace(" ", ""), []
+            )
+            if by_abbreviation and "." in text:  # "Ore.", "Calif.", "N.Y.": written as an abbreviation
+                return by_abbreviation
+        for variant in (key, spell_out(key), *strip_designators(key, PROVINCE_SUFFIXES, PROVINCE_PREFIXES)):
+            codes = self._sub_by_name.get(variant)
+            if codes:
+                if by_abbreviation and text.isupper() and len(key) <= 3:
+                    # "OR", "ON": a postal code first, the name of the same letters after ("Or", Nigeria)
+                    return list(dict.fromkeys([*by_abbreviation, *codes]))
+                return codes
+        return by_abbreviation
+
+    def _cities_of(self, text: str) -> tuple[list[int], bool]:
+        """Positions of the cities a name may mean, and whether they matched by their own name."""
+        variants = self._city_variants(text)
+        found: list[int] = []
+        for variant in variants:
+            for position in self._index.primary.get(variant, ()):
+                if position not in found:
+                    found.append(position)
+        if found:
+            return found, True
+        by_alternate = self._city_by_alternate(variants)
+        return ([by_alternate], False) if by_alternate is not None else ([], False)
+
+    @staticmethod
+    def _city_variants(text: str) -> list[str]:
+        key = name_key(text)
+        return [key, spell_out(key), *strip_designators(key, CITY_SUFFIXES, CITY_PREFIXES)]
+
+    def _city_by_alternate(self, variants: list[str]) -> int | None:
+        """The most populous city that has one of these keys as an alternate name."""
+        alternate = self.alternate_index()
+        for variant in variants:
+            if variant in alternate:
+                return alternate[variant]
+        return None
+
+    def _country_name(self, code: str | None) -> str | None:
+        record = self._countries.get(code) if code else None
+        return record.name if record else None
+
+    def _province_name(self, code: str | None) -> str | None:
+        record = self._subs.get(code) if code else None
+        return record.name if record else None
+
+    # --- public -------------------------------------------------------------------------------------------
+
+    def country_code(self, country: str) -> str | None:
+        """ISO 3166-1 alpha-2 code of a country name, code or press form: "China" → "CN", "U.S." → "US"."""
+        return self._country_of(country) if country and country.strip() else None
+
+    def country_name(self, code_or_name: str) -> str | None:
+        """Common short English name: "CN" → "China", "Korea, Republic of" → "South Korea"."""
+        return self._country_name(self.country_code(code_or_name))
+
+    def canonical(self, name: str) -> list[str]:
+        """Every canonical place name a typed name may mean, for search; [] when unknown.
+
+        Countries first, then provinces, then cities (most populous first).
+
+        >>> get_gazetteer().canonical("合肥")
+        ['Hefei']
+        >>> get_gazetteer().canonical("anhui province")
+        ['Anhui']
+        """
+        text = clean_level(name)
+        if not text:
+            return []
+        cached = self._canonical.get(text)
+        if cached is not None:
+            return list(cached)
+        names: list[str] = []
+        country = self._country_of(text, codes=False)
+        if country:
+            names.append(self._countries[country].name)
+        names.extend(self._subs[code].name for code in self._provinces_of(text, abbreviations="." in text))
+        positions, own_name = self._cities_of(text)
+        if own_name or not names:
+            ordered = sorted(positions, key=lambda p: -self._cities[p].population)
+            names.extend(self._cities[p].name for p in ordered)
+        found = list(dict.fromkeys(names))
+        if len(self._canonical) > CACHE_LIMIT:
+            self._canonical.clear()
+        self._canonical[text] = found
+        return list(found)
+
+    def name_levels(self, name: str) -> NameLevels:
+        """What a bare name in prose can be, level by level, for the caption parser to weigh a place phrase.
+
+        Only countries and first-level subdivisions count as such, and a city by its own name (not an
+        alternate) with its population; the most populous city of the name is the one reported. Nothing is
+        resolved or completed: a caption's values stay as written.
+
+        >>> levels = get_gazetteer().name_levels("Hiroshima")
+        >>> levels.country, levels.province, levels.city_population > 1_000_000, levels.city_country
+        (None, 'JP-34', True, 'JP')
+        >>> get_gazetteer().name_levels("Türkiye").country, get_gazetteer().name_levels("Intramuros")
+        ('TR', NameLevels(country=None, province=None, city_population=0, city_country=None))
+        """
+        text = clean_level(name)
+        if not text or is_placeholder(text):
+            return NameLevels()
+        country = self._country_of(text, codes=False)
+        provinces = [code for code in self._provinces_of(text, abbreviations="." in text)
+                     if self._subs[code].parent is None]
+        positions, own_name = self._cities_of(text)
+        population, city_country = 0, None
+        if own_name and positions:
+            biggest = max(positions, key=lambda p: self._cities[p].population)
+            population, city_country = self._cities[biggest].population, self._cities[biggest].country_code
+        return NameLevels(country, provinces[0] if provinces else None, population, city_country)
+
+    def locate(self, name: str) -> tuple[float, float] | None:
+        """(lat, lon) for a named city, province or country; None when unknown.
+
+        A country name wins, then a city by its own name (the most populous), then a province, then a city
+        by an alternate name. A province's point is countrystatecity's (roughly its middle; Gansu is
+        38.0, 102.0), else its most populous city; a country's is countrystatecity's, else its capital.
+        Coordinates written as text ("31.82,117.23") are not parsed here.
+        """
+        text = clean_level(name)
+        if not text or is_placeholder(text):
+            return None
+        if text in self._located:
+            return self._located[text]
+        found = self._locate(text)
+        if len(self._located) > CACHE_LIMIT:
+            self._located.clear()
+        self._located[text] = found
+        return found
+
+    def _locate(self, text: str) -> tuple[float, float] | None:
+        country = self._country_of(text, codes=False)
+        if country:
+            return self._country_point(country)
+        positions, own_name = self._cities_of(text)
+        if positions and own_name:
+            return self._city_point(max(positions, key=lambda p: self._cities[p].population))
+        provinces = self._provinces_of(text, abbreviations="." in text)
+        for code in provinces:
+            point = self._province_point(code)
+            if point:
+                return point
+        if positions:
+            return self._city_point(positions[0])
+        return None
+
+    def _city_point(self, position: int) -> tuple[float, float]:
+        city = self._cities[position]
+        return (city.lat, city.lon)
+
+    def _province_point(self, code: str) -> tuple[float, float] | None:
+        record = self._subs[code]
+        if record.lat is not None and record.lon is not None:
+            return (record.lat, record.lon)
+        inside = [p for p in self._members.get(record.country_code, []) if self._province_of(p) == record.top]
+        if inside:
+            return self._city_point(max(inside, key=lambda p: self._cities[p].population))
+        return None
+
+    def _country_point(self, code: str) -> tuple[float, float] | None:
+        record = self._countries[code]
+        if record.lat is not None and record.lon is not None:
+            return (record.lat, record.lon)
+        if record.capital:
+            capitals = [p for p in self._cities_of(record.capital)[0] if self._cities[p].country_code == code]
+            if capitals:
+                return self._city_point(capitals[-1])
+        return None

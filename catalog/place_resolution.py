@@ -1,0 +1,264 @@
+"""The gazetteer's reading of a stated place: a caption's city, province and country completed and checked.
+
+The caption's country and province are hard filters; then population, with the caption text (``context``)
+as weak evidence: the candidate's province named in it adds 1.5 and its country 1.0 to log10(population),
+enough to pick Valencia, Spain over the larger Valencia, Venezuela when the caption says "Spain", not enough
+to move Paris to Texas because a caption mentions Texas. GeoNames' alternate names (other languages and
+scripts, old names) count only for a name that no city has as its own ("Cracow", "合肥"), or when the most
+populous city holding that alternate name lies in the country or province the caption gives ("Canton,
+China" is Guangzhou; "Canton, Ohio" is Canton). So the historical "Washington" of a small Maryland town never
+answers "Washington, Md.", which stays as written, without coordinates.
+
+These are the ``Gazetteer``'s methods (``StatedPlaces`` is one of its bases; see ``catalog.places`` for more
+worked examples), built on the name look-ups of ``catalog.place_names``:
+
+    >>> get_gazetteer().resolve(city="Portland", province="Ore.").country        # doctest: +SKIP
+    'United States'
+    >>> get_gazetteer().resolve(city="Valencia", context="... in Spain").country  # doctest: +SKIP
+    'Spain'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from catalog._placedata import name_key
+from catalog.place_names import NameLookups
+from catalog.place_rules import CACHE_LIMIT, CITY_LEVEL_TYPES, stated_levels
+
+#: Weight of the caption text as evidence, added to log10(population) (see the module docstring).
+CONTEXT_PROVINCE_WEIGHT = 1.5
+CONTEXT_COUNTRY_WEIGHT = 1.0
+#: Candidates kept for the context to choose from: within this much of the best score, at most this many.
+_CONTEXT_MARGIN = CONTEXT_PROVINCE_WEIGHT + CONTEXT_COUNTRY_WEIGHT
+_CONTEXT_CANDIDATES = 5
+_LOWER_LEVEL_PENALTY = 3.0
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A place as the gazetteer completed it; ``source`` is "gazetteer" if it filled or corrected anything."""
+
+    sublocation: str | None
+    city: str | None
+    province: str | None
+    country: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    source: str
+
+    def to_json(self) -> dict:
+        """The place as a JSON object, keys in the order of the fields."""
+        return {
+            "sublocation": self.sublocation,
+            "city": self.city,
+            "province": self.province,
+            "country": self.country,
+            "country_code": self.country_code,
+            "lat": self.lat,
+            "lon": self.lon,
+            "source": self.source,
+        }
+
+
+class _Option(NamedTuple):
+    """One reading of a caption's place, its score, and the names whose mention in the caption supports it.
+
+    ``ref`` says which entity it is: ("city", position, province code or None), ("province", code) or
+    ("country", code or None).
+    """
+
+    place: ResolvedPlace
+    score: float
+    evidence: tuple[tuple[str, float], ...]
+    ref: tuple = ("country", None)
+
+
+class StatedPlaces(NameLookups):
+    """The resolving side of the ``Gazetteer``: a stated place read, completed and normalised.
+
+    A base of ``catalog.places.Gazetteer``, whose indexes these methods read through the name look-ups they
+    inherit; it is never made on its own.
+    """
+
+    if TYPE_CHECKING:
+        # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
+        _resolved: dict[tuple, tuple[_Option, ...]]
+
+    def resolve(
+        self,
+        sublocation: str | None = None,
+        city: str | None = None,
+        province: str | None = None,
+        country: str | None = None,
+        *,
+        context: str = "",
+    ) -> ResolvedPlace | None:
+        """Complete and normalise a caption's place; None when nothing at all is known.
+
+        The caption's country and province are hard evidence, ``context`` (the caption text) weak evidence;
+        see the module docstring for worked examples.
+        """
+        given = stated_levels(sublocation, city, province, country)
+        if not any(given):
+            return None
+        return self._choose(given, context).place
+
+    def _options(self, given: tuple) -> tuple[_Option, ...]:
+        """The readings of a stated place, best first, memoised: more than one when the caption may decide."""
+        options = self._resolved.get(given)
+        if options is None:
+            options = tuple(self._resolve(*given))
+            if len(self._resolved) > CACHE_LIMIT:
+                self._resolved.clear()
+            self._resolved[given] = options
+        return options
+
+    def _choose(self, given: tuple, context: str) -> _Option:
+        """The reading of a stated place that the context supports best (memoised without the context)."""
+        options = self._options(given)
+        if len(options) == 1 or not context:
+            return options[0]
+        mentioned = f" {name_key(context)} "
+        best = max(
+            range(len(options)),
+            key=lambda i: (options[i].score + sum(w for k, w in options[i].evidence if k in mentioned), -i),
+        )
+        return options[best]
+
+    # --- resolution ---------------------------------------------------------------------------------------
+
+    def _resolve(self, sublocation, city, province, country) -> list[_Option]:
+        given = (sublocation, city, province, country)
+        country_code: str | None = None
+        if country:
+            country_code = self._country_of(country)
+            if country_code is None:
+                # "London, England", "Portland, Ore.": a province in the country slot
+                moved = [c for c in self._provinces_of(country) if self._subs[c].parent is None]
+                if not moved:
+                    # A country we do not know: nothing to check the rest against; keep the caption.
+                    return [_Option(ResolvedPlace(*given, None, None, None, "caption"), 0.0, ())]
+                if province is None:
+                    province, country = country, None
+                else:  # "Guildford, Surrey, England": Surrey stays the province, England gives the country
+                    country_code = self._subs[moved[0]].country_code
+
+        provinces: list[str] | None = None
+        if province:
+            provinces = self._provinces_of(province)
+            if country_code:
+                family = self._family.get(country_code, {country_code})
+                provinces = [code for code in provinces if self._subs[code].country_code in family]
+            if not provinces and country_code is None:
+                as_country = self._country_of(province)
+                if as_country:  # "Rome, Italy" with Italy in the province slot
+                    country_code, province, provinces = as_country, None, None
+
+        positions: list[int] = []
+        if city:
+            hits, _ = self._cities_of(city)
+            positions = self._filter(hits, country_code, provinces)
+            if hits and not positions and provinces and country_code is None:
+                as_country = self._country_of(province, codes=False)
+                in_country = self._filter(hits, as_country, None) if as_country else []
+                if in_country:  # "Tbilisi, Georgia": the country of that name, not the US state
+                    positions, country_code, province, provinces = in_country, as_country, None, None
+            if hits and not positions and (country_code or provinces):
+                # "Canton, China": Canton is a city in Ohio by its own name, and Guangzhou's old name. The
+                # alternate name is taken only when its most populous holder is in the place the caption
+                # names, so a small town's historical "Washington" never answers "Washington, Md.".
+                by_alternate = self._city_by_alternate(self._city_variants(city))
+                if by_alternate is not None:
+                    positions = self._filter([by_alternate], country_code, provinces)
+            if not hits and not provinces and not province:
+                as_province = self._provinces_of(city)
+                if country_code:
+                    family = self._family.get(country_code, {country_code})
+                    as_province = [code for code in as_province if self._subs[code].country_code in family]
+                if as_province:  # "Gansu" in the city slot
+                    city, province, provinces = None, city, as_province
+                elif country_code is None and self._country_of(city, codes=False):
+                    city, country_code = None, self._country_of(city, codes=False)
+
+        if positions:
+            options = [self._city_option(given, p, provinces, province) for p in positions]
+        elif provinces:
+            options = [self._province_option(given, code, city) for code in provinces]
+        else:
+            options = [self._country_option(given, country_code, city, province)]
+        options.sort(key=lambda option: -option.score)
+        best = options[0].score
+        return [option for option in options if option.score >= best - _CONTEXT_MARGIN][:_CONTEXT_CANDIDATES]
+
+    def _filter(self, hits: list[int], country_code: str | None, provinces: list[str] | None) -> list[int]:
+        kept = hits
+        if country_code:
+            family = self._family.get(country_code, {country_code})
+            kept = [p for p in kept if self._cities[p].country_code in family]
+        if provinces:  # countries first: mapping a city to its province loads its country's data
+            countries = {self._subs[code].country_code for code in provinces}
+            tops = {self._subs[code].top for code in provinces}
+            kept = [
+                p for p in kept if self._cities[p].country_code in countries and self._province_of(p) in tops
+            ]
+        return kept
+
+    def _finish(
+        self, given: tuple, place: tuple, score: float, evidence: list[tuple[str, float]], ref: tuple
+    ) -> _Option:
+        sublocation, city, province, country, code, lat, lon = place
+        changed = (sublocation, city, province, country) != given or code is not None or lat is not None
+        resolved = ResolvedPlace(
+            sublocation, city, province, country, code, lat, lon, "gazetteer" if changed else "caption"
+        )
+        return _Option(resolved, score, tuple((f" {k} ", w) for k, w in evidence if k), ref)
+
+    def _city_option(
+        self, given: tuple, position: int, provinces: list[str] | None, said: str | None
+    ) -> _Option:
+        city = self._cities[position]
+        top = self._province_of(position)
+        named_code = top  # the province of the entity: the level the caption named, if known
+        if provinces:  # keep the level the caption named: "Surrey" stays Surrey, not England
+            named = [code for code in provinces if self._subs[code].top == top]
+            named_code = named[0] if named else top
+        province = self._province_name(named_code)
+        if said and not provinces:  # a province we do not know (a county, a district): keep the words
+            province = said
+        shown = self._subs.get(top) if top else None
+        city_level = shown is not None and shown.type.lower() in CITY_LEVEL_TYPES
+        if province and city_level and name_key(province) == name_key(city.name):
+            province = None  # Beijing, Berlin, Moscow: the municipality would repeat the city
+        country = self._country_name(city.country_code)
+        evidence = [(name_key(country or ""), CONTEXT_COUNTRY_WEIGHT)]
+        if province:
+            evidence.append((name_key(province), CONTEXT_PROVINCE_WEIGHT))
+        place = (given[0], city.name, province, country, city.country_code, city.lat, city.lon)
+        score = math.log10(city.population + 10)
+        return self._finish(given, place, score, evidence, ("city", position, named_code))
+
+    def _province_option(self, given: tuple, code: str, city: str | None) -> _Option:
+        record = self._subs[code]
+        country = self._countries.get(record.country_code)
+        country_name = country.name if country else None
+        place = (given[0], city, record.name, country_name, record.country_code, None, None)
+        evidence = [(name_key(country.name) if country else "", CONTEXT_COUNTRY_WEIGHT)]
+        score = math.log10((country.population if country else 0) + 10)
+        if record.parent is not None:  # a county or district of that name only if no region has it
+            score -= _LOWER_LEVEL_PENALTY
+        return self._finish(given, place, score, evidence, ("province", code))
+
+    def _country_option(
+        self, given: tuple, code: str | None, city: str | None, province: str | None
+    ) -> _Option:
+        record = self._countries.get(code) if code else None
+        place: tuple[Any, ...]
+        if record is None:
+            place = (given[0], city, province, given[3], None, None, None)
+        else:
+            place = (given[0], city, province, record.name, record.code, None, None)
+        return self._finish(given, place, 0.0, [], ("country", record.code if record else None))
