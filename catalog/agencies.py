@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from catalog._placedata import fold
 from catalog.errors import CatalogError
+from catalog.place_keys import fold
 
 __all__ = ["KINDS", "Agency", "agency", "agency_key", "agency_keys", "all_agencies", "key_of"]
 

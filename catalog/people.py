@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from catalog._placedata import fold
+from catalog.place_keys import fold
 
 __all__ = ["display_name", "name_tokens", "person_key", "same_person"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from catalog import _placedata
-from catalog._placedata import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
+from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
 from catalog.place_rules import CACHE_LIMIT, clean_level, is_placeholder, stated_levels
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only

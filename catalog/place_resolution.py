@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from catalog._placedata import name_key
+from catalog.place_keys import name_key
 from catalog.place_names import NameLookups
 from catalog.place_rules import CACHE_LIMIT, CITY_LEVEL_TYPES, stated_levels
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from catalog import _placedata
+from catalog import place_keys
 
 #: Press forms of country names that no package carries. "UAE" → AE, "U.S." → US.
 COUNTRY_ALIASES = {
@@ -71,7 +71,7 @@ PLACEHOLDERS = (
     "keine", "inconnu", "inconnue", "aucun", "aucune", "desconocido", "desconocida", "ninguno", "sconosciuto",
     "desconhecido", "неизвестно", "нет", "غير معروف",
 )
-_PLACEHOLDER_KEYS = frozenset(_placedata.name_key(text) for text in PLACEHOLDERS)
+_PLACEHOLDER_KEYS = frozenset(place_keys.name_key(text) for text in PLACEHOLDERS)
 _PLACEHOLDER_TRIM = re.compile(r"[<>{}*#?!…]+")
 #: Placeholders by shape, on the name key: the IPTC reference images' "City (Core) (ref2021.1)", and test
 #: files' "city value", "RIGHT-IPTC-State".
@@ -93,7 +93,7 @@ def is_placeholder(value: str | None) -> bool:
     """
     if value is None:
         return True
-    key = " ".join(_PLACEHOLDER_TRIM.sub(" ", _placedata.name_key(str(value))).split())
+    key = " ".join(_PLACEHOLDER_TRIM.sub(" ", place_keys.name_key(str(value))).split())
     return not any(ch.isalnum() for ch in key) or key in _PLACEHOLDER_KEYS or bool(PLACEHOLDER_PATTERNS.search(key))
 
 

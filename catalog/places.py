@@ -34,16 +34,17 @@ import threading
 import time
 from pathlib import Path
 
-from catalog import _placecache, _placedata, _placegrid, place_entities, place_names, place_resolution, place_rules
-from catalog._placecache import _collection_paused, _read_kept, _write_kept
-from catalog._placedata import (
-    PROVINCE_PREFIXES,
-    PROVINCE_SUFFIXES,
-    fold,
-    name_key,
-    spell_out,
-    strip_designators,
+from catalog import (
+    _placecache,
+    _placedata,
+    _placegrid,
+    place_entities,
+    place_keys,
+    place_names,
+    place_resolution,
+    place_rules,
 )
+from catalog._placecache import _collection_paused, _read_kept, _write_kept
 from catalog._placegrid import CityGrid
 from catalog.cachedir import default_cache_dir
 from catalog.place_entities import (
@@ -54,6 +55,14 @@ from catalog.place_entities import (
     Place,
     PlaceKeys,
     distance_km,
+)
+from catalog.place_keys import (
+    PROVINCE_PREFIXES,
+    PROVINCE_SUFFIXES,
+    fold,
+    name_key,
+    spell_out,
+    strip_designators,
 )
 from catalog.place_names import NameLevels
 from catalog.place_resolution import ResolvedPlace, StatedPlaces, _Option
@@ -75,7 +84,7 @@ __all__ = [
 # placeholders as data), catalog.place_entities (entities, reverse geocoding, search keys), catalog._placedata
 # (reading the data packages), catalog._placegrid (the reverse-geocoding grid), catalog._placecache (keeping
 # built parts). Each is part of the cache file's key (see _cache_file).
-_MODULES = (_placedata, _placegrid, _placecache, place_entities, place_names, place_resolution, place_rules)
+_MODULES = (_placedata, place_keys, _placegrid, _placecache, place_entities, place_names, place_resolution, place_rules)
 
 
 class Gazetteer(StatedPlaces, EntityLookups):
@@ -164,7 +173,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         by_name: dict[str, list[str]] = {}
         by_abbreviation: dict[str, list[str]] = {}
         owners = [record.code for record in records for _ in record.names]
-        keys = _placedata.name_keys([name for record in records for name in record.names])
+        keys = place_keys.name_keys([name for record in records for name in record.names])
         for key, code in zip(keys, owners, strict=True):
             stripped = strip_designators(key, PROVINCE_SUFFIXES, PROVINCE_PREFIXES)
             for variant in (key, spell_out(key), *stripped):

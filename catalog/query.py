@@ -387,7 +387,7 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     >>> [type(t).__name__ for t in parse(["in:Gansu", "taken:2025-08"]).terms]
     ['PlaceTerm', 'DateTerm']
     """
-    from catalog._placedata import fold  # not catalog.places: it loads the whole gazetteer module
+    from catalog.place_keys import fold  # not catalog.places: it loads the whole gazetteer module
 
     query = Query()
     near_text: str | None = None

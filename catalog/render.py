@@ -426,7 +426,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 def snippet_of(photo: Photo, words: list[str], size: int = 60) -> str:
     """The words in context: from the caption, else the headline, title or keywords that hold one of them."""
-    from catalog._placedata import fold  # not catalog.places: it loads the whole gazetteer module
+    from catalog.place_keys import fold  # not catalog.places: it loads the whole gazetteer module
 
     texts = [photo.caption, photo.headline, photo.title, "; ".join(photo.keywords or []) or None]
     for text in texts:
@@ -439,7 +439,7 @@ def snippet(caption: str | None, words: list[str], size: int = 60) -> str:
     """The caption around its first matching word, the words marked with [brackets]."""
     if not caption:
         return ""
-    from catalog._placedata import fold  # not catalog.places: it loads the whole gazetteer module
+    from catalog.place_keys import fold  # not catalog.places: it loads the whole gazetteer module
 
     folded = fold(caption)
     if len(folded) != len(caption):  # folding changed lengths (rare ligatures): fall back to the start

@@ -150,7 +150,7 @@ def _stated(name: str | None) -> tuple[None, str | None]:
 
 def _place_child(children: list[PlaceCount], level: str, key: str | None, name: str | None) -> PlaceCount:
     """The child for an entity (by key) or a stated name (by its folded spelling); made when new."""
-    from catalog._placedata import fold
+    from catalog.place_keys import fold
 
     for child in children:
         if (key is not None and child.key == key) or (key is None and child.key is None and (

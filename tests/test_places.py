@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from catalog import _placedata
+from catalog import place_keys
 from catalog.places import ResolvedPlace, distance_km, fold, get_gazetteer
 
 
@@ -302,7 +302,7 @@ def test_fold(text, folded):
 def test_bulk_keys_match_single_keys():
     names = ["Kraków", "Ho-Chi-Minh-Stadt", "Washington, D.C.", "Xi'an", "合肥市", "서울", "Ürümqi",
              " São  Paulo ", "Łódź", "St. John's", "a\u2028b", "Zürich (Kreis 11)", "x\ny", ""]
-    assert _placedata.name_keys(names) == [_placedata.name_key(name) for name in names]
+    assert place_keys.name_keys(names) == [place_keys.name_key(name) for name in names]
 
 
 def test_distance_km():
