@@ -161,7 +161,8 @@ def link_copies(source: Path, folder: Path, count: int) -> Path:
     """A folder of `count` files made of hard links to the corpus, in sub-folders of len(source) each.
 
     Used for the memory figure at 10,000 files: the importer's memory depends on how many files a folder
-    holds, not on their pixels, and links cost no disk space. Each link is its own path, so its own photo.
+    holds, not on their pixels, and links cost no disk space. Every link is read; the catalogue keeps one
+    photo per file and reports its other links as the same file (README: a hard link is not a second photo).
     """
     if folder.is_dir():
         return folder

@@ -232,7 +232,7 @@ def _advancing(results: Iterable[ReadResult], advance: Callable[[int], None]) ->
 
 
 def batches(
-    results: Iterable, size: int | None = None, seconds: float = BATCH_SECONDS, total: int | None = None
+    results: Iterable, size: int | None = None, seconds: float | None = None, total: int | None = None
 ) -> Iterator[list]:
     """Group results for one transaction each: at most `size` (BATCH), or whatever came in `seconds`.
 
@@ -244,6 +244,7 @@ def batches(
     on, so the caller can store them: an interrupted import keeps everything it had read.
     """
     size = size or BATCH
+    seconds = BATCH_SECONDS if seconds is None else seconds  # read when called, so a test may change it
     batch: list = []
     started = time.monotonic()
     to_come = total if total is not None else -1  # results still to come after this one; -1: unknown

@@ -345,9 +345,17 @@ def find_moved(
     moved: dict[str, tuple[int, str]] = {}
     same: dict[str, str] = {}
     claimed: set[int] = set()
+    # New paths of this batch by file identity: a hard link to a file of the same batch is that file too,
+    # as it is when the file came in an earlier batch (else how batches fall would decide what is a photo).
+    first_of: dict[tuple, tuple[str, str]] = {}
     for record in records:
         new_path = file_path(record["path"], record.get("raw_path"))
         identity = (record.get("device"), record.get("inode"))
+        if identity[1] is not None:
+            earlier, earlier_file = first_of.setdefault(identity, (record["path"], new_path))
+            if earlier != record["path"] and _same_file(earlier_file, new_path):
+                same[record["path"]] = same.get(earlier, earlier_file)
+                continue
         for pid, old_path, (fingerprint, size, mtime_ns) in by_identity.get(identity, ()):
             if pid in claimed or old_path == new_path:
                 continue

@@ -15,6 +15,7 @@ import shutil
 
 import pytest
 
+from tests.conftest import IMAGES
 from tests.helpers import jpeg_with_metadata, plain_jpeg
 
 HAND_CAPTION = "Workers check the line in Hefei, east China's Anhui province, Oct. 14, 2025. (AP Photo/Jane Smith)"
@@ -199,6 +200,29 @@ def test_a_hard_link_is_the_same_photo(cli, imported, tmp_path):
     assert result.exit_code == 0, result.output
     assert "0 added" in result.output
     assert len(_json(cli, "search")) == 3
+
+
+def test_hard_links_in_one_import_are_one_photo_however_the_batches_fall(cli, tmp_path, monkeypatch):
+    """Two names of one file arriving together are one photo, as they are when one came in an earlier import;
+    with batches of one file and of many the answer is the same."""
+    from catalog import importer
+
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    shutil.copy(IMAGES / "hefei-aircraft.jpg", folder / "a-first.jpg")
+    os.link(folder / "a-first.jpg", folder / "b-second.jpg")
+    os.link(folder / "a-first.jpg", folder / "c-third.jpg")
+    shutil.copy(IMAGES / "gansu-bullet-train.jpg", folder / "d-other.jpg")
+    monkeypatch.setattr(importer, "BATCH_SECONDS", 3600.0)  # all four in one batch, however slow the machine
+    result = cli("import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "2 added" in result.output
+    assert result.output.count("(a link to it); not added twice") == 2
+    assert len(_json(cli, "search")) == 2
+    monkeypatch.setattr(importer, "BATCH", 1)
+    again = cli("--db", str(tmp_path / "one-at-a-time.db"), "import", str(folder))
+    assert "2 added" in again.output, again.output
+    assert again.output.count("(a link to it); not added twice") == 2
 
 
 def test_a_rename_is_found_by_the_files_identity(cli, imported):
