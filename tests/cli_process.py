@@ -123,7 +123,8 @@ if _events and _control:
             return result
         return wrapped
 
-    db._run_alembic = _gated("before schema", db._run_alembic)   # inside the transaction that makes the schema
+    db._run_alembic = _gated("before schema", db._run_alembic)   # inside the transaction that makes the schema:
+    db._create_sqlite = _gated("before schema", db._create_sqlite)  # by the migrations, or from the schema file
     importer.store_batch = _gated("writing", importer.store_batch)  # rows written, transaction not committed
     importer._store = _gated("stored", importer._store)             # the batch committed
 '''
