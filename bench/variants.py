@@ -373,9 +373,9 @@ def fillers(rows: int, workers: int, seed: int = 5, made: int = MADE) -> tuple[l
     between look-ups is lumpier (a near picture comes `rows/made` times or not at all). Each repeat has one
     signature cell changed by one level, so no two fillers are equal objects (likeness keeps each
     fingerprint's arrays: equal ones would share them and a comparison would cost less than a real one);
-    its hashes are unchanged, its verdicts all but (one level of one of 1,024 cells). `lookup` prints the
-    fillers among the candidates it finds beside rows/made times those among the made ones, to check the
-    stand-in.
+    its hashes are unchanged, its verdicts all but (one level of one of 1,024 cells). That the candidates grow
+    in proportion to the distinct pictures is checked: `lookup` prints the fillers among a look-up's
+    candidates beside those among the first half of the distinct ones, scaled to `rows`.
 
     Returns (fingerprints, how many were made from pictures).
     """
@@ -450,7 +450,7 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
         with library.session(write=True) as session:
             session.connection().exec_driver_sql("ANALYZE")
     plan = _plan(library, queries[0][1])
-    times, search_times, found, candidates, among_fillers, among_made = [], [], 0, [], [], []
+    times, search_times, found, candidates, among_fillers, among_half, stage_one = [], [], 0, [], [], [], []
     with library.session() as session:
         for _ in range(2):
             variants.similar(session, copy_ids[0])
@@ -459,11 +459,14 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
             result = variants.similar(session, photo_id)
             times.append(time.perf_counter() - started)
             found += any(alike.photo_id == photo_id - 1 and alike.variant for alike in result)
+            started = time.perf_counter()
             own = variants.load(session, [photo_id])[photo_id].fp
             found_ids = variants.candidates(session, own, exclude=photo_id)
+            variants.load(session, sorted(found_ids, key=lambda other: (found_ids[other], other))[:variants.COMPARED])
+            stage_one.append(time.perf_counter() - started)
             candidates.append(len(found_ids))
             among_fillers.append(sum(other <= rows for other in found_ids))
-            among_made.append(sum(other <= made for other in found_ids) * rows / made)
+            among_half.append(sum(other <= made // 2 for other in found_ids) * rows / (made // 2))
     for photo_id in copy_ids:
         started = time.perf_counter()
         library.search([f"similar:{photo_id}"])
@@ -478,8 +481,10 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
             "max_ms": times[-1] * 1000, "search_median_ms": statistics.median(search_times) * 1000,
             "search_p95_ms": search_times[int(0.95 * (len(search_times) - 1))] * 1000,
             "candidates_median": statistics.median(candidates), "candidates_max": max(candidates),
+            "stage_one_median_ms": statistics.median(stage_one) * 1000,
+            "compared_median": statistics.median(min(n, variants.COMPARED) for n in candidates),
             "fillers_candidates_mean": statistics.mean(among_fillers), "made": made,
-            "candidates_expected_mean": statistics.mean(among_made), "plan": plan}
+            "candidates_from_half_mean": statistics.mean(among_half), "plan": plan}
 
 
 def _plan(library, fp) -> list[str]:
@@ -638,9 +643,11 @@ def _print_lookup(name: str, r: dict) -> None:
           f"{r['search_median_ms']:.1f} ms, p95 {r['search_p95_ms']:.1f} ms; stage-one candidates median "
           f"{r['candidates_median']}, max {r['candidates_max']}; {r['found_own_original']} of {r['queries']} copies "
           f"found their original; filled in {r['fill_s']:.0f} s")
+    print(f"   of which the index (the photo, its candidates, the {r['compared_median']:.0f} closest loaded: "
+          f"everything but stage two) median {r['stage_one_median_ms']:.1f} ms")
     print(f"   fillers: {r['made']:,} made from distinct pictures, repeated to {r['rows'] - 2 * r['queries']:,}; "
-          f"fillers among a look-up's candidates: mean {r['fillers_candidates_mean']:.1f}, expected from the distinct "
-          f"ones {r['candidates_expected_mean']:.1f}")
+          f"fillers among a look-up's candidates: mean {r['fillers_candidates_mean']:.1f}; from the first half "
+          f"of the distinct ones, scaled: {r['candidates_from_half_mean']:.1f}")
     for line in r.get("plan", [])[:4]:
         print(f"   plan: {line[:150]}")
 
