@@ -21,6 +21,7 @@ It reports numbers and asserts nothing (issue 17's targets are printed beside th
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import itertools
 import json
@@ -355,34 +356,70 @@ def _filler(seed: int):
 
 _POOL: list = []
 _WHEN = datetime.datetime(2026, 1, 1)
+#: Fillers made from pictures (the rest are repeats of these, see `fillers`): 33 ms each on a core of the
+#: loaded VM (load 6-8), so 100,000 made from pictures would take half an hour on 2 cores.
+MADE = 20_000
 
 
-def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> dict:
+def fillers(rows: int, workers: int, seed: int = 5, made: int = MADE) -> tuple[list, int]:
+    """`rows` filler fingerprints for the look-up: `made` of distinct pictures (real photo parts and
+    generated scenes, `_filler`, in worker processes), each repeated until there are `rows`.
+
+    Why repeats are a fair stand-in for more distinct pictures: the look-up's cost is the band rows the index
+    returns and the candidates within CANDIDATE_BITS that stage two compares; both grow with the number of
+    photos whose hashes lie near the query's. Repeating `made` real fingerprints rows/made times keeps the
+    hashes' spread exactly that of real pictures (the same bands, the same share of near ones), so the
+    expected rows and candidates per look-up are those of `rows` distinct real pictures; only their spread
+    between look-ups is lumpier (a near picture comes `rows/made` times or not at all). Each repeat has one
+    signature cell changed by one level, so no two fillers are equal objects (likeness keeps each
+    fingerprint's arrays: equal ones would share them and a comparison would cost less than a real one);
+    its hashes are unchanged, its verdicts all but (one level of one of 1,024 cells). That the candidates grow
+    in proportion to the distinct pictures is checked: `lookup` prints the fillers among a look-up's
+    candidates beside those among the first half of the distinct ones, scaled to `rows`.
+
+    Returns (fingerprints, how many were made from pictures).
+    """
+    global _POOL
+    made = min(made, rows)
+    cache = Path(tempfile.gettempdir()) / "catalog-bench" / f"variant-fillers-{made}-{seed}-{_code_stamp()}.pkl"
+    if cache.exists():
+        base = pickle.loads(cache.read_bytes())
+    else:
+        _POOL = [image for _, image in variant_set.real_photos(200)]
+        for image in _POOL:
+            image.thumbnail((400, 400))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            base = pool.map(_filler, range(seed * 10_000_000, seed * 10_000_000 + made), chunksize=50)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(base))
+    out = list(base)
+    for n in range(rows - made):
+        fp = base[n % made]
+        if fp is not None:
+            cell = n % len(fp.signature)
+            level = fp.signature[cell]
+            signature = fp.signature[:cell] + bytes([level + 1 if level < 255 else level - 1]) + fp.signature[cell + 1:]
+            fp = dataclasses.replace(fp, signature=signature)
+        out.append(fp)
+    return out, made
+
+
+def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made: int = MADE) -> dict:
     """`similar` at `rows` photos: a real catalogue (the migrations' schema) filled with distinct pictures, then
     queried with copies whose originals are in it too; timed as variants.similar() and as the whole search
     `similar:ID` (which first checks that nothing is left to fingerprint)."""
-    global _POOL
     from sqlalchemy import func, insert, select
 
     from catalog import variants
     from catalog.library import Library
     from catalog.models import Photo, VariantBand, VariantFingerprint
 
-    cache = Path(tempfile.gettempdir()) / "catalog-bench" / f"variant-fillers-{rows}-{seed}-v{F._VERSION}.pkl"
-    if cache.exists():
-        fillers = pickle.loads(cache.read_bytes())
-    else:
-        _POOL = [image for _, image in variant_set.real_photos(200)]
-        for image in _POOL:
-            image.thumbnail((400, 400))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            fillers = pool.map(_filler, range(seed * 10_000_000, seed * 10_000_000 + rows), chunksize=200)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(pickle.dumps(fillers))
+    everything_fillers, made = fillers(rows, workers, seed, made)
     library = Library.open(url)
     started = time.monotonic()
-    everything = list(fillers) + [fp for pair in queries for fp in pair]
-    copy_ids = [len(fillers) + 2 + 2 * n for n in range(len(queries))]  # each query's original is the id before
+    everything = list(everything_fillers) + [fp for pair in queries for fp in pair]
+    # each query's original is the id before its copy
+    copy_ids = [len(everything_fillers) + 2 + 2 * n for n in range(len(queries))]
     with library.session(write=True) as session:
         conn = session.connection()
         batch_photo, batch_fp, batch_band = [], [], []
@@ -413,7 +450,7 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> d
         with library.session(write=True) as session:
             session.connection().exec_driver_sql("ANALYZE")
     plan = _plan(library, queries[0][1])
-    times, search_times, found, candidates = [], [], 0, []
+    times, search_times, found, candidates, among_fillers, among_half, stage_one = [], [], 0, [], [], [], []
     with library.session() as session:
         for _ in range(2):
             variants.similar(session, copy_ids[0])
@@ -422,8 +459,14 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> d
             result = variants.similar(session, photo_id)
             times.append(time.perf_counter() - started)
             found += any(alike.photo_id == photo_id - 1 and alike.variant for alike in result)
+            started = time.perf_counter()
             own = variants.load(session, [photo_id])[photo_id].fp
-            candidates.append(len(variants.candidates(session, own, exclude=photo_id)))
+            found_ids = variants.candidates(session, own, exclude=photo_id)
+            variants.load(session, sorted(found_ids, key=lambda other: (found_ids[other], other))[:variants.COMPARED])
+            stage_one.append(time.perf_counter() - started)
+            candidates.append(len(found_ids))
+            among_fillers.append(sum(other <= rows for other in found_ids))
+            among_half.append(sum(other <= made // 2 for other in found_ids) * rows / (made // 2))
     for photo_id in copy_ids:
         started = time.perf_counter()
         library.search([f"similar:{photo_id}"])
@@ -437,7 +480,11 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5) -> d
             "median_ms": statistics.median(times) * 1000, "p95_ms": times[int(0.95 * (len(times) - 1))] * 1000,
             "max_ms": times[-1] * 1000, "search_median_ms": statistics.median(search_times) * 1000,
             "search_p95_ms": search_times[int(0.95 * (len(search_times) - 1))] * 1000,
-            "candidates_median": statistics.median(candidates), "candidates_max": max(candidates), "plan": plan}
+            "candidates_median": statistics.median(candidates), "candidates_max": max(candidates),
+            "stage_one_median_ms": statistics.median(stage_one) * 1000,
+            "compared_median": statistics.median(min(n, variants.COMPARED) for n in candidates),
+            "fillers_candidates_mean": statistics.mean(among_fillers), "made": made,
+            "candidates_from_half_mean": statistics.mean(among_half), "plan": plan}
 
 
 def _plan(library, fp) -> list[str]:
@@ -457,12 +504,20 @@ def _plan(library, fp) -> list[str]:
 
 
 def _queries(items, fps, count: int, seed: int = 3) -> list:
-    """(original, copy) fingerprint pairs of different kinds of copy, for the look-up timing."""
+    """(original, copy) fingerprint pairs of different kinds of copy, for the look-up timing. `fps` is the
+    set's fingerprints, or None: then only the sampled files are fingerprinted."""
     rng = random.Random(seed)
-    original = {item.picture: fps[n] for n, item in enumerate(items) if item.kind == "original"}
-    copies = [(original[item.picture], fps[n]) for n, item in enumerate(items)
-              if item.kind != "original" and fps[n] is not None and original.get(item.picture) is not None]
-    return rng.sample(copies, min(count, len(copies)))
+    original = {item.picture: n for n, item in enumerate(items) if item.kind == "original"}
+    copies = [(original[item.picture], n) for n, item in enumerate(items)
+              if item.kind != "original" and item.picture in original]
+    out = []
+    for a, b in rng.sample(copies, len(copies)):
+        pair = tuple(fps[n] if fps is not None else F.perceptual_fingerprint(items[n].path) for n in (a, b))
+        if None not in pair:
+            out.append(pair)
+        if len(out) >= count:
+            break
+    return out
 
 
 # --- the report ------------------------------------------------------------------------------------------------------
@@ -476,6 +531,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bursts", type=int, default=25, help="pictures made into burst frames (default 25)")
     parser.add_argument("--seed", type=int, default=23, help="(the thresholds were chosen on seed 11)")
     parser.add_argument("--rows", type=int, default=100_000, help="photos for the look-up timing (default 100000)")
+    parser.add_argument("--made", type=int, default=MADE,
+                        help=f"look-up fillers made from distinct pictures, the rest repeats (default {MADE:,})")
     parser.add_argument("--files", type=int, default=100, help="3000×2000 JPEGs for the cost (default 100)")
     parser.add_argument("--postgres", help="also time the look-up on this PostgreSQL server (a database is made)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
@@ -515,20 +572,21 @@ def main(argv: list[str] | None = None) -> int:
         if items is None:
             items = variant_set.build(folder, **sizes, workers=args.workers)
             (folder / "items.pkl").write_bytes(pickle.dumps(items))
-        fps = _FPS or [F.perceptual_fingerprint(item.path) for item in items]
+        fps = [fp for fp, _ in _FPS] if _FPS else None
         queries = _queries(items, fps, 10 if args.smoke else 60)
         with tempfile.TemporaryDirectory() as scratch:
-            figures["lookup_sqlite"] = lookup(f"sqlite:///{scratch}/variants.db", args.rows, queries, args.workers)
+            figures["lookup_sqlite"] = lookup(f"sqlite:///{scratch}/variants.db", args.rows, queries, args.workers,
+                                                    made=args.made)
         _print_lookup("SQLite", figures["lookup_sqlite"])
         if args.postgres:
-            figures["lookup_postgresql"] = _on_postgres(args.postgres, args.rows, queries, args.workers)
+            figures["lookup_postgresql"] = _on_postgres(args.postgres, args.rows, queries, args.workers, args.made)
             _print_lookup("PostgreSQL", figures["lookup_postgresql"])
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
     return 0
 
 
-def _on_postgres(server: str, rows: int, queries, workers: int) -> dict:
+def _on_postgres(server: str, rows: int, queries, workers: int, made: int) -> dict:
     from sqlalchemy import create_engine, text
 
     name = f"catalog_variants_bench_{os.getpid()}"
@@ -536,7 +594,7 @@ def _on_postgres(server: str, rows: int, queries, workers: int) -> dict:
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        return lookup(server.rsplit("/", 1)[0] + "/" + name, rows, queries, workers)
+        return lookup(server.rsplit("/", 1)[0] + "/" + name, rows, queries, workers, made=made)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -585,6 +643,11 @@ def _print_lookup(name: str, r: dict) -> None:
           f"{r['search_median_ms']:.1f} ms, p95 {r['search_p95_ms']:.1f} ms; stage-one candidates median "
           f"{r['candidates_median']}, max {r['candidates_max']}; {r['found_own_original']} of {r['queries']} copies "
           f"found their original; filled in {r['fill_s']:.0f} s")
+    print(f"   of which the index (the photo, its candidates, the {r['compared_median']:.0f} closest loaded: "
+          f"everything but stage two) median {r['stage_one_median_ms']:.1f} ms")
+    print(f"   fillers: {r['made']:,} made from distinct pictures, repeated to {r['rows'] - 2 * r['queries']:,}; "
+          f"fillers among a look-up's candidates: mean {r['fillers_candidates_mean']:.1f}; from the first half "
+          f"of the distinct ones, scaled: {r['candidates_from_half_mean']:.1f}")
     for line in r.get("plan", [])[:4]:
         print(f"   plan: {line[:150]}")
 
