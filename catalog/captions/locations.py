@@ -34,6 +34,7 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
+from catalog.captions.place_evidence import PLACED_BY_REFERENCE, Doubt, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.text import tokens
@@ -42,8 +43,11 @@ from catalog.captions.types import Place
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
 
-def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None) -> Place:
+def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None,
+                doubts: list[Doubt] | None = None) -> Place:
     """The place of the scene sentence text[sentence[0]:sentence[1]]; `anchor` is the photo date's span.
+
+    Values whose evidence is weak (``place_evidence.py``) are left out, and added to `doubts` with the reason.
 
     >>> text = "Tests at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
     >>> find_places(text, (0, len(text)), (65, 77))
@@ -62,9 +66,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
     place, sub_admin = resolve(primary) if primary else (Place(), None)
+    left_out = weigh(primary, place, text) if primary else []
     venue = primary.venues[-1].value if primary and primary.venues else None
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
+        if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
+            beside = [c for c in others if not venue_is_scene(c)]
+            left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r}: a landmark the photo is "
+                               "beside, not the scene") for c in beside]
+            others = [c for c in others if venue_is_scene(c)]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
@@ -75,6 +85,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if villages and primary is not None:
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
+    if doubts is not None:
+        doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
 
 
@@ -94,14 +106,7 @@ def _unknown_alone(chain: Chain, text: str) -> bool:
     only = chain.elements[0]
     if only.level != "place" or only.population or only.also_province or only.country:
         return False
-    return _PLACED_BY_REFERENCE.match(text, only.end) is None
-
-
-#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv": a reference point placing the name before it.
-_PLACED_BY_REFERENCE = re.compile(
-    r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
-    r"(?:the\s+)?[A-Z]")
+    return PLACED_BY_REFERENCE.match(text, only.end) is None
 
 
 def _emptied(match: re.Match) -> str:
@@ -129,6 +134,7 @@ class PlaceReading:
     place: Place
     how: str  # "labelled line", "place heading", "scene sentence", "beside the date", ""
     written: str = ""  # the words it was read from
+    doubts: tuple[Doubt, ...] = ()  # the scene sentence's values left out for weak evidence, and why
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
@@ -172,7 +178,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
-    scene, scene_span = _scene_place(text, spans, paragraphs, anchor)
+    doubts: list[Doubt] = []
+    scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts)
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
@@ -180,13 +187,15 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                 place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written)
     if scene.city or scene.province or scene.country:
-        return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "")
+        return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
+                            tuple(doubts))
     beside = _beside_date(text, anchor)
     if beside is not None:
         place, written = beside
         place.sublocation = place.sublocation or scene.sublocation
-        return PlaceReading(place, "beside the date", written)
-    return PlaceReading(scene, "scene sentence" if scene != Place() else "", "")
+        return PlaceReading(place, "beside the date", written,
+                            tuple(d for d in doubts if getattr(place, d.field) is None))
+    return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts))
 
 
 def _agrees(scene: Place, place: Place) -> bool:
@@ -195,7 +204,7 @@ def _agrees(scene: Place, place: Place) -> bool:
 
 
 def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-                 anchor: tuple[int, int] | None) -> tuple[Place, tuple[int, int] | None]:
+                 anchor: tuple[int, int] | None, doubts: list[Doubt]) -> tuple[Place, tuple[int, int] | None]:
     """The place read from the sentence holding the photo's date, else from the first sentence of the body
     (a headline above it is passed over)."""
     if not spans:
@@ -203,10 +212,12 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
     first = _first_body_sentence(text, spans, paragraphs)
     if anchor is not None:
         scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
-        place = find_places(text, scene, anchor)
+        tried: list[Doubt] = []
+        place = find_places(text, scene, anchor, tried)
         if scene == first or place != Place():
+            doubts.extend(tried)
             return place, scene
-    return find_places(text, first, None), first
+    return find_places(text, first, None, doubts), first
 
 
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],

@@ -120,6 +120,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         facts.location = reading.place
         if note:
             note(place_note(reading.place, reading.how, reading.written))
+            for doubt in reading.doubts:
+                note(str(doubt))
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.captions.place_evidence import names_an_institution
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
@@ -128,12 +129,14 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
 
 
 def _introduces_place(toks: list[Token], i: int) -> bool:
-    """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X")."""
+    """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X") or an
+    institution ("University of Miami")."""
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
     if word == "from":
         return before in VIEWING_VERBS or _is_distance(before)
     if word == "of":
-        return before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
+        return (before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
+                and not names_an_institution(before))  # "the University of Miami": its seat, not the scene
     return True
 
 

@@ -1,0 +1,127 @@
+"""The evidence behind each place value read from English caption prose, and the values too weakly held to keep.
+
+A place value is only as good as what produced it: the gazetteer knowing the name (a city with its population,
+a province), a place word written with it ("County", "province"), a larger known place after it in the chain
+("Rempoa, South Jakarta"), or the preposition that introduced it. The chain readers (``place_chains.py``)
+find every place phrase; ``place_fields.resolve`` turns the scene's chain into fields by position. This module
+weighs what they produced and leaves out a value with no evidence but its position: the parser abstains rather
+than guess (fewer than 1 value in 200 taken from a caption may be wrong, issue 14). Each value left out comes
+with its reason, for ``parse-caption --explain``. The words are data, in ``catalog/rules/place_evidence.toml``.
+Worked examples::
+
+    Smith Street in Chinatown          city 'Chinatown' left out: no city the gazetteer knows, nothing places it
+    in Pasay City, World Wildlife Day  province 'World Wildlife Day' left out: a province by position only
+    in Hefei                           city Hefei kept: the gazetteer knows a city of 9 million so called
+    in Xinshi, Zhejiang province       city Xinshi kept: placed by the province written after it
+    near Sree Padmanabhaswamy temple   sublocation left out: "near" puts the photo beside it, not in it
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from catalog.captions.types import Place
+from catalog.captions.vocabulary import KIND_LEVELS
+
+if TYPE_CHECKING:  # place_chains asks this module about institutions, so the chain types are for annotations
+    from catalog.captions.place_chains import Chain
+    from catalog.captions.place_names import Element
+
+#: Levels a written place word or the tables give a name: evidence enough on their own.
+_MARKED_LEVELS = frozenset({"city", "county", "town", "province", "country"})
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A value left out, and why (one line of ``parse-caption --explain``)."""
+
+    field: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.value!r} left out: {self.reason}"
+
+
+@cache
+def _evidence_words() -> dict[str, frozenset[str]]:
+    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {
+        "landmark_prepositions": frozenset(w.casefold() for w in data["venues"]["landmark_prepositions"]),
+        "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
+    }
+
+
+def names_an_institution(word: str) -> bool:
+    """Whether "of" after `word` names an institution's seat ("University of Miami"), not the scene."""
+    return word.casefold() in _evidence_words()["institutions"]
+
+
+def venue_is_scene(chain: Chain) -> bool:
+    """Whether a venue of a chain other than the scene's may stand for the scene when the scene's own phrase
+    names none: it was not introduced by a preposition that puts the photo beside it ("near"). With no other
+    phrase placing the scene, a landmark "near" it is all the caption gives, and is kept ("near Scarborough
+    Shoal in the South China Sea")."""
+    return chain.prep.casefold() not in _evidence_words()["landmark_prepositions"]
+
+
+#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv": a reference point placing the name before it.
+PLACED_BY_REFERENCE = re.compile(
+    r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
+    r"(?:the\s+)?[A-Z]")
+
+
+def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
+    """Leave out of `place` (in place) the city and province that rest on their position alone; return why.
+
+    A name with no place word, which the gazetteer knows as neither a city, a province nor a country, is kept
+    as the city only when something places it: a known larger place written after it, a reference point
+    (", east of Ashdod" in `text`), or the kind of place named before it ("the town of Ras al-Ain"). It is
+    made a province only beside a place that is itself known or marked ("Taean-gun, Chungcheongnam-do, South
+    Korea"), never when nothing in the chain is ("Rempoa, South Jakarta").
+
+    >>> from catalog.captions.place_chains import Chain
+    >>> from catalog.captions.place_names import Element
+    >>> place = Place(city="Chinatown")
+    >>> [str(d) for d in weigh(Chain("in", [Element("place", "Chinatown", 0, 9)]), place)], place.city
+    (["city 'Chinatown' left out: no city the gazetteer knows, and no larger place written after it"], None)
+    """
+    doubts: list[Doubt] = []
+    for number, element in enumerate(chain.elements):
+        if not _unknown(element):
+            continue
+        others = chain.elements[:number] + chain.elements[number + 1:]
+        if place.province == element.value and not _placed(others):
+            place.province = None
+            doubts.append(Doubt("province", element.value,
+                                "a province by its position only; the gazetteer knows no place so called"))
+        elif place.city == element.value and not (
+                _placed(chain.elements[number + 1:]) or PLACED_BY_REFERENCE.match(text, element.end)
+                or number and _names_a_kind(chain.elements[number - 1], element)):
+            place.city = None
+            doubts.append(Doubt("city", element.value,
+                                "no city the gazetteer knows, and no larger place written after it"))
+    return doubts
+
+
+def _unknown(element: Element) -> bool:
+    """A name with no place word that no gazetteer level knows."""
+    return (element.level == "place" and not element.population and not element.also_province
+            and not element.country)
+
+
+def _names_a_kind(before: Element, element: Element) -> bool:
+    """"the Syrian Kurdish town of Ras al-Ain": the name before "of" is a kind of place."""
+    return element.link == "of" and before.value.split()[-1].casefold() in KIND_LEVELS
+
+
+def _placed(larger: list[Element]) -> bool:
+    """Whether the places after a name tie it to the map: a province, a country, or a city the gazetteer knows."""
+    return any(e.level in _MARKED_LEVELS or e.country or e.population or e.also_province for e in larger)
