@@ -269,3 +269,16 @@ def test_making_a_fingerprint_needs_nothing_of_the_verdict():
     code = "import sys; import catalog.fingerprints; print(sorted(m for m in sys.modules if m.startswith('catalog.')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['catalog.fingerprints']"
+
+
+def test_the_same_second_without_its_fraction_proves_no_single_frame():
+    """A burst runs at 10-30 frames a second: two files of one camera at one second are one moment only when both
+    give the same fraction of it; when either leaves it out, the pixels decide alone (no relaxed limits)."""
+    burst = [likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31"),
+             likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31")]
+    assert likeness.same_capture(*burst) is None
+    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
+                                 likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.10")) is True
+    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
+                                 likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.2")) is False
+    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:32"), burst[0]) is False
