@@ -527,3 +527,25 @@ def test_a_folder_that_does_not_exist_is_refused(tmp_path):
     assert done.returncode == 2
     assert b"does not exist" in done.stderr
     assert not (tmp_path / "catalog.db").exists()
+
+
+def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path, monkeypatch):
+    """A watcher runs for days: its SQLite connections keep a small page cache and few statements, so its memory
+    does not grow with the catalogue (bench/watch.py's soak measures it); a command keeps the large cache."""
+    from catalog import db
+    from catalog.library import Library
+
+    monkeypatch.setattr(db, "SQLITE_CACHE_KIB", db.SQLITE_CACHE_KIB)
+    monkeypatch.setattr(db, "SQLITE_STATEMENTS", db.SQLITE_STATEMENTS)
+
+    def cache_size(path) -> int:
+        lib = Library.open(str(path))
+        try:
+            with lib.engine.connect() as conn:
+                return conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        finally:
+            lib.close()
+
+    assert cache_size(tmp_path / "command.db") == -65536
+    db.long_running()
+    assert cache_size(tmp_path / "watcher.db") == -8192
