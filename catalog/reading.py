@@ -256,10 +256,17 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     import threading
 
     _init_worker(setup, in_pool=True)
+    # The process that started this one: the catalog process (fork) or its fork server. When it ends, this
+    # process is handed to another parent at once, even while the catalog process is still an unreaped
+    # zombie, which os.kill(parent, 0) cannot tell from a live one (and a reader left alive holds the
+    # command's output open for whoever waits on it).
+    started_by = os.getppid()
 
     def watch() -> None:
         while True:
             time.sleep(1.0)
+            if os.getppid() != started_by:
+                os._exit(1)
             try:
                 os.kill(parent, 0)
             except ProcessLookupError:
