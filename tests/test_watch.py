@@ -537,15 +537,17 @@ def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path, monkeypatch)
 
     monkeypatch.setattr(db, "SQLITE_CACHE_KIB", db.SQLITE_CACHE_KIB)
     monkeypatch.setattr(db, "SQLITE_STATEMENTS", db.SQLITE_STATEMENTS)
+    monkeypatch.setattr(db, "SQLITE_MMAP", db.SQLITE_MMAP)
 
-    def cache_size(path) -> int:
+    def tuning(path) -> tuple[int, int]:
         lib = Library.open(str(path))
         try:
             with lib.engine.connect() as conn:
-                return conn.exec_driver_sql("PRAGMA cache_size").scalar()
+                return (conn.exec_driver_sql("PRAGMA cache_size").scalar(),
+                        conn.exec_driver_sql("PRAGMA mmap_size").scalar())
         finally:
             lib.close()
 
-    assert cache_size(tmp_path / "command.db") == -65536
+    assert tuning(tmp_path / "command.db") == (-65536, 268435456)
     db.long_running()
-    assert cache_size(tmp_path / "watcher.db") == -8192
+    assert tuning(tmp_path / "watcher.db") == (-8192, 0)
