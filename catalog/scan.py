@@ -20,6 +20,7 @@ import stat as statmod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from catalog.metadata.types import ReadFailure
 
@@ -109,44 +110,105 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[Found | ReadFailure | S
 
 
 def _walk(top: str, seen_dirs: set, seen_files: set) -> Iterator[Found | ReadFailure | Skipped]:
-    try:
-        info = os.stat(top)
-    except OSError as error:
-        yield ReadFailure(top, f"folder cannot be read ({error.strerror or error})")
+    children = _listing(top, seen_dirs)
+    if children is None:
         return
-    key = (info.st_dev, info.st_ino)
-    if key in seen_dirs:
-        return  # a symlink back to a folder already scanned
-    seen_dirs.add(key)
-    try:
-        with os.scandir(top) as entries:
-            children = sorted(entries, key=lambda e: e.name)
-    except OSError as error:
-        yield ReadFailure(top, f"folder cannot be read ({error.strerror or error})")
+    if isinstance(children, ReadFailure):
+        yield children
         return
     sidecars = {entry.name for entry in children if entry.name.lower().endswith(".xmp")}
     for entry in children:
-        try:
-            linked = entry.is_symlink()
-            if entry.is_dir():
-                yield from _walk(real_path(entry.path) if linked else entry.path, seen_dirs, seen_files)
-                continue
-            entry_stat = entry.stat()
-        except OSError as error:
-            if os.path.splitext(entry.name)[1].lower() in IMAGE_EXTENSIONS:
-                dangling = isinstance(error, FileNotFoundError) and entry.is_symlink()
-                reason = "a symbolic link to a file that does not exist" if dangling else \
-                    f"cannot be read ({error.strerror or error})"
-                yield ReadFailure(_shown(entry.path), reason)
+        item = _child(entry, sidecars, seen_files)
+        if isinstance(item, str):
+            yield from _walk(item, seen_dirs, seen_files)
+        elif item is not None:
+            yield item
+
+
+class Listing(NamedTuple):
+    """One folder's own files, as `by_folder` gives them: `listed` is False when the folder could not be read
+    (its one item is then the ReadFailure that says why)."""
+
+    folder: str
+    items: list[Found | ReadFailure | Skipped]
+    listed: bool
+
+
+def by_folder(folders: Iterable[str | os.PathLike]) -> Iterator[Listing]:
+    """The files under the given folders, one folder at a time (each folder's own files, then its subfolders),
+    found as `scan` finds them. What a caller holds at once is one folder, not the tree: a watcher that
+    compares a growing hot folder with its catalogue now and then keeps its memory flat.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    for given in folders:
+        given = os.path.abspath(os.fsdecode(given))
+        if not os.path.isdir(given):
+            yield Listing(os.path.dirname(given), list(scan([given])), False)
             continue
-        found = _classify(real_path(entry.path) if linked else entry.path, entry_stat)
-        if not isinstance(found, Found):
-            yield found
-        elif found.path not in seen_files:
-            seen_files.add(found.path)
-            if sidecars:
-                found = dataclasses.replace(found, sidecar_mtime_ns=sidecar_mtime(found.path, sidecars))
-            yield found
+        stack = [real_path(given)]
+        while stack:
+            top = stack.pop()
+            children = _listing(top, seen_dirs)
+            if children is None:
+                continue
+            if isinstance(children, ReadFailure):
+                yield Listing(top, [children], False)
+                continue
+            sidecars = {entry.name for entry in children if entry.name.lower().endswith(".xmp")}
+            items = []
+            below: list[str] = []
+            seen_files: set[str] = set()
+            for entry in children:
+                item = _child(entry, sidecars, seen_files)
+                if isinstance(item, str):
+                    below.append(item)
+                elif item is not None:
+                    items.append(item)
+            yield Listing(top, items, True)
+            stack.extend(reversed(below))
+
+
+def _listing(top: str, seen_dirs: set) -> list[os.DirEntry] | ReadFailure | None:
+    """A folder's entries in name order; none for a folder already walked (a symlink back to it)."""
+    try:
+        info = os.stat(top)
+    except OSError as error:
+        return ReadFailure(top, f"folder cannot be read ({error.strerror or error})")
+    key = (info.st_dev, info.st_ino)
+    if key in seen_dirs:
+        return None
+    seen_dirs.add(key)
+    try:
+        with os.scandir(top) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        return ReadFailure(top, f"folder cannot be read ({error.strerror or error})")
+
+
+def _child(entry: os.DirEntry, sidecars: set[str], seen_files: set[str]) -> str | Found | ReadFailure | Skipped | None:
+    """What one folder entry is: a subfolder to walk (its path), a file found, one that cannot be read,
+    one passed over, or None (not an image and unreadable, or a file already found under another name)."""
+    try:
+        linked = entry.is_symlink()
+        if entry.is_dir():
+            return real_path(entry.path) if linked else entry.path
+        entry_stat = entry.stat()
+    except OSError as error:
+        if os.path.splitext(entry.name)[1].lower() in IMAGE_EXTENSIONS:
+            dangling = isinstance(error, FileNotFoundError) and entry.is_symlink()
+            reason = "a symbolic link to a file that does not exist" if dangling else \
+                f"cannot be read ({error.strerror or error})"
+            return ReadFailure(_shown(entry.path), reason)
+        return None
+    found = _classify(real_path(entry.path) if linked else entry.path, entry_stat)
+    if not isinstance(found, Found):
+        return found
+    if found.path in seen_files:
+        return None
+    seen_files.add(found.path)
+    if sidecars:
+        found = dataclasses.replace(found, sidecar_mtime_ns=sidecar_mtime(found.path, sidecars))
+    return found
 
 
 def _classify(path: str, info: os.stat_result) -> Found | ReadFailure | Skipped:

@@ -453,6 +453,40 @@ def test_killed_mid_batch_then_restarted_loses_nothing_and_catches_up(tmp_path):
         ("Photo 2, corrected. (Xinhua/Li Xin)",)]
 
 
+def test_catching_up_folder_by_folder_finds_changes_deep_down_and_a_subfolder_gone_whole(tmp_path):
+    folder = tmp_path / "incoming"
+    files = {name: folder / name for name in ("top.jpg", "a/one.jpg", "a/b/deep.jpg", "c/x.jpg", "c/d/y.jpg")}
+    for n, path in enumerate(files.values()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(photo(60 + n, caption=f"Photo {n}. (Xinhua/Li Xin)"))
+    db = tmp_path / "catalog.db"
+    done = run_catalog("--db", str(db), "import", str(folder), timeout=START_DEADLINE)
+    assert done.returncode == 0, done.stderr
+    # while nobody watches: c/ goes with its subfolder, a deep file is corrected, a new one arrives
+    for name in ("c/d/y.jpg", "c/x.jpg"):
+        files[name].unlink()
+    (folder / "c" / "d").rmdir()
+    (folder / "c").rmdir()
+    files["a/b/deep.jpg"].write_bytes(photo(70, caption="Deep, corrected. (Xinhua/Li Xin)"))
+    (folder / "a" / "b" / "new.jpg").write_bytes(photo(71))
+
+    watching = Watching.start(db, folder, options=("--settle", "0.5"))
+    try:
+        caught_up = watching.wait_message("caught up")
+        watching.wait_for("missing", files["c/x.jpg"])
+        watching.wait_for("missing", files["c/d/y.jpg"])
+        watching.wait_for("updated", files["a/b/deep.jpg"])
+        watching.wait_for("added", folder / "a" / "b" / "new.jpg")
+        assert watching.stop() == 0
+    finally:
+        watching.kill()
+    assert "3 photos catalogued here, 2 new or changed files to read, 2 gone" in caught_up
+    assert sorted(watching.about(files["top.jpg"]) + watching.about(files["a/one.jpg"])) == []
+    assert rows(db, "SELECT count(*) FROM photo WHERE missing_since IS NULL") == [(4,)]
+    assert rows(db, "SELECT caption FROM photo WHERE path = ?", str(files["a/b/deep.jpg"])) == [
+        ("Deep, corrected. (Xinhua/Li Xin)",)]
+
+
 def test_a_catalogue_locked_by_another_writer_is_waited_for(tmp_path):
     folder, db = tmp_path / "incoming", tmp_path / "catalog.db"
     folder.mkdir()

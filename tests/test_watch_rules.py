@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import io
+import os
 import random
 
 import pytest
@@ -303,3 +304,35 @@ def test_file_events_become_messages_for_the_main_thread():
         taken.append(messages.get())
     assert taken == [("touch", "/in/a.jpg", None), ("gone", "/in/.a.jpg.x1"), ("touch", "/in/b.jpg", "/in/.a.jpg.x1"),
                      ("gone", "/in/c.jpg"), ("rescan",)]
+
+
+def test_by_folder_lists_each_folder_once_with_its_own_files_as_scan_finds_them(tmp_path):
+    from catalog.metadata.types import ReadFailure
+    from catalog.scan import Found, by_folder, scan
+
+    for name in ("top.jpg", "a/one.jpg", "a/two.tif", "a/notes.txt", "a/b/deep.jpg", "c/three.png"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a")  # back up the tree: not walked again
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.jpg").write_bytes(b"x")
+    os.chmod(tmp_path / "locked", 0)
+    try:
+        listings = list(by_folder([tmp_path]))
+        walked = list(scan([tmp_path]))
+    finally:
+        os.chmod(tmp_path / "locked", 0o755)
+    own = {listing.folder: sorted(os.path.basename(item.path) for item in listing.items
+                                  if isinstance(item, Found))
+           for listing in listings}
+    root = str(tmp_path)
+    assert own == {root: ["top.jpg"], f"{root}/a": ["one.jpg", "two.tif"], f"{root}/a/b": ["deep.jpg"],
+                   f"{root}/c": ["three.png"], f"{root}/locked": ["hidden.jpg"] if os.geteuid() == 0 else []}
+    assert [listing.folder for listing in listings].count(f"{root}/a") == 1
+    # the same files as the whole-tree scan, and an unreadable folder said so, not listed as empty
+    assert sorted(item.path for listing in listings for item in listing.items if isinstance(item, Found)) == \
+        sorted(item.path for item in walked if isinstance(item, Found))
+    if os.geteuid() != 0:  # root reads any folder
+        locked = next(listing for listing in listings if listing.folder == f"{root}/locked")
+        assert not locked.listed and isinstance(locked.items[0], ReadFailure)

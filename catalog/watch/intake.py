@@ -14,6 +14,7 @@ a catalogued file renamed or moved keeps what it had.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -83,18 +84,37 @@ def catalogued(session, paths: list[str]) -> dict[str, Entry]:
     return found
 
 
-def catalogued_under(session, folders: list[str]) -> dict[str, Entry]:
-    """path -> Entry for every catalogued file under the folders (a rescan compares the folders with it)."""
+def catalogued_in(session, folder: str) -> dict[str, Entry]:
+    """path -> Entry for the catalogued files directly in `folder` (not in its subfolders): what a rescan
+    compares one folder's listing with, so that it never holds the index of a whole tree."""
     photo = Photo.__table__.c
-    where = []
-    for folder in folders:
-        prefix = shown_real(folder).rstrip(os.sep) + os.sep
-        # every path that starts with "folder/" sorts between "folder/" and "folder0" (the path index's range)
-        where.append(and_(photo.path >= prefix, photo.path < prefix[:-1] + chr(ord(os.sep) + 1)))
+    prefix = _prefix(folder)
+    # the path index's range of "folder/..." less what lies deeper ("folder/x/..."), escaped for LIKE
+    deeper = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" + os.sep + "%"
     rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns,
-                                  photo.sidecar_mtime_ns, photo.missing_since).where(or_(*where)))
+                                  photo.sidecar_mtime_ns, photo.missing_since).where(
+        _under(photo, prefix), photo.path.not_like(deeper, escape="\\")))
     return {file_path(path, raw): Entry(Known(pid, size, mtime, None, sidecar), missing is not None)
             for pid, path, raw, size, mtime, sidecar, missing in rows}
+
+
+def present_under(session, folders: list[str]) -> Iterator[str]:
+    """The path of every catalogued file under the folders not already marked missing, streamed in path
+    order a few thousand rows at a time (a rescan finds with it the files of folders that went whole)."""
+    photo = Photo.__table__.c
+    statement = select(photo.path, photo.raw_path).where(
+        or_(*(_under(photo, _prefix(folder)) for folder in folders)), photo.missing_since.is_(None))
+    for path, raw in session.execute(statement, execution_options={"yield_per": 2000}):
+        yield file_path(path, raw)
+
+
+def _prefix(folder: str) -> str:
+    return shown_real(folder).rstrip(os.sep) + os.sep
+
+
+def _under(photo, prefix: str):
+    # every path that starts with "folder/" sorts between "folder/" and "folder0" (the path index's range)
+    return and_(photo.path >= prefix, photo.path < prefix[:-1] + chr(ord(os.sep) + 1))
 
 
 def unchanged(found: Found, entry: Entry | None) -> bool:

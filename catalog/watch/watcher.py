@@ -31,9 +31,18 @@ from typing import TYPE_CHECKING
 from catalog.chunks import chunks
 from catalog.errors import CatalogError, DatabaseError, UsageError
 from catalog.metadata.types import ReadFailure
-from catalog.scan import IMAGE_EXTENSIONS, Skipped, real_path, scan
+from catalog.scan import IMAGE_EXTENSIONS, Skipped, by_folder, real_path
 from catalog.watch.arrival import arrival_rules
-from catalog.watch.intake import Outcome, Ready, catalogued_under, mark_gone, take_in, unchanged
+from catalog.watch.intake import (
+    Outcome,
+    Ready,
+    catalogued,
+    catalogued_in,
+    mark_gone,
+    present_under,
+    take_in,
+    unchanged,
+)
 from catalog.watch.names import temporary_name
 from catalog.watch.settle import Settling, signature
 
@@ -245,39 +254,58 @@ class Watcher:
             self._tell(outcome)
 
     def _rescan(self, first: bool = False) -> None:
-        """Compare the folders with the catalogue: new and changed files settle, gone ones are marked missing."""
+        """Compare the folders with the catalogue: new and changed files settle, gone ones are marked missing.
+
+        One folder at a time (its listing against its catalogued files), then one streamed pass for files
+        whose whole folder went: what is held at once is a folder, so memory does not grow with the tree.
+        """
         started = time.monotonic()
-        with self.library.session() as session:
-            entries = catalogued_under(session, self.folders)
-        seen: set[str] = set()
-        touched = 0
-        for found in scan(self.folders):
-            if isinstance(found, Skipped):
-                continue
-            if isinstance(found, ReadFailure):
-                if self.set_aside.get(found.path, ()) is not None:
-                    self.set_aside[found.path] = None
-                    self._tell(Outcome("failed", found.path, reason=found.reason))
-                continue
-            seen.add(found.path)
-            if temporary_name(self.relative(found.path)) or found.path in self.settling:
-                continue
-            if unchanged(found, entries.get(found.path)):
-                continue
-            if found.path in self.set_aside and self.set_aside[found.path] == signature(found):
-                continue
-            touched += self.settling.touch(found.path, started)
-        now = time.monotonic()
-        for path, entry in entries.items():
-            if path not in seen and not entry.missing and path not in self.gone:
-                # gone while nobody watched: marked missing after the files this scan found have settled,
-                # so that one of them that is this file renamed is a move, not a loss
-                self.gone[path] = now
+        listed: set[str] = set()
+        catalogued_here = touched = gone = 0
+        for listing in by_folder(self.folders):
+            listed.add(listing.folder)
+            found_here = []
+            for item in listing.items:
+                if isinstance(item, ReadFailure):
+                    if self.set_aside.get(item.path, ()) is not None:
+                        self.set_aside[item.path] = None
+                        self._tell(Outcome("failed", item.path, reason=item.reason))
+                elif not isinstance(item, Skipped):
+                    found_here.append(item)
+            with self.library.session() as session:
+                entries = catalogued_in(session, listing.folder)
+                elsewhere = [found.path for found in found_here if found.path not in entries]
+                if elsewhere:  # reached through a symbolic link, or not catalogued yet
+                    entries.update(catalogued(session, elsewhere))
+            catalogued_here += len(entries)
+            for found in found_here:
+                if temporary_name(self.relative(found.path)) or found.path in self.settling:
+                    continue
+                if unchanged(found, entries.get(found.path)):
+                    continue
+                if found.path in self.set_aside and self.set_aside[found.path] == signature(found):
+                    continue
+                touched += self.settling.touch(found.path, started)
+            if listing.listed:  # a folder that could not be listed loses nothing
+                seen = {found.path for found in found_here}
+                gone += self._missed([path for path, entry in entries.items()
+                                    if os.path.dirname(path) == listing.folder and path not in seen
+                                    and not entry.missing])
+        with self.library.session() as session:  # files of folders that are not there any more
+            gone += self._missed([path for path in present_under(session, self.folders)
+                                if os.path.dirname(path) not in listed])
         if first:
-            self.say(f"caught up in {time.monotonic() - started:.1f} s: {len(entries)} photos catalogued here, "
-                     f"{touched} new or changed file{'s' if touched != 1 else ''} to read, "
-                     f"{sum(1 for path in self.gone if path in entries)} gone")
+            self.say(f"caught up in {time.monotonic() - started:.1f} s: {catalogued_here} photos catalogued here, "
+                     f"{touched} new or changed file{'s' if touched != 1 else ''} to read, {gone} gone")
         self._rescan_at = time.monotonic() + self.options.rescan
+
+    def _missed(self, paths: list[str]) -> int:
+        """Note catalogued files a rescan did not find: marked missing once the files it found have settled,
+        so that one of them that is this file renamed is a move, not a loss. How many were noted."""
+        now = time.monotonic()
+        for path in paths:
+            self.gone.setdefault(path, now)
+        return len(paths)
 
     def _tell(self, outcome: Outcome) -> None:
         self.counts[outcome.event] += 1
