@@ -34,16 +34,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
 from catalog import fingerprints as F
 from catalog import likeness
+from catalog.chunks import chunks
 from catalog.errors import CatalogError
 from catalog.fingerprints import Fingerprint
 from catalog.likeness import Capture, Thresholds
-from catalog.models import Photo, VariantBand, VariantFingerprint
+from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -360,19 +362,53 @@ class UpToDate:
     read_only: bool = False
 
 
-def pending(session: Session, ids: set[int] | None = None) -> list[tuple[int, str, str]]:
-    """(id, path to open, file fingerprint) of the photos with no fingerprint or one of an older file."""
+#: The setting that says how far the catalogue was last brought up to date: the newest photo.updated_at and the
+#: largest photo id then. Only catalog.store writes a photo's file fingerprint, and it stamps updated_at
+#: whenever it does; a new photo has a larger id. So the photos to look at again are the ones past both marks,
+#: found through two indexes, not by joining every photo with its fingerprint (0.45 s at 100,000 photos).
+CHECKED = "variants.checked"
+#: How far before the marks photos are looked at again. SQLite's writers take the write lock before they stamp
+#: their photos, so one after another: a second covers a clock being slewed. PostgreSQL's writers (several
+#: watchers) run side by side: one that stamped its photos before the marks may commit after them.
+MARGIN = {"sqlite": timedelta(seconds=1), "postgresql": timedelta(minutes=5)}
+
+
+def pending(session: Session, ids: set[int] | None = None,
+            since: tuple[datetime, int] | None = None) -> list[tuple[int, str, str]]:
+    """(id, path to open, file fingerprint) of the photos with no fingerprint or one of an older file; only
+    among those stored at or after `since` (updated_at, or an id above its id) when given."""
     vf = VariantFingerprint.__table__.c
     photo = Photo.__table__.c
-    query = (select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
-             .outerjoin(VariantFingerprint.__table__, vf.photo_id == photo.id)
-             .where(or_(vf.photo_id.is_(None), vf.file_fingerprint != photo.fingerprint),
-                    photo.missing_since.is_(None)).order_by(photo.id))
+    query = (select(photo.id).outerjoin(VariantFingerprint.__table__, vf.photo_id == photo.id)
+             .where(or_(vf.photo_id.is_(None), vf.file_fingerprint != photo.fingerprint)))
+    if since is not None:
+        query = query.where(or_(photo.updated_at >= since[0], photo.id > since[1]))
+    todo = [pid for pid in session.scalars(query) if ids is None or pid in ids]
     out = []
-    for pid, path, raw, file_fingerprint in session.execute(query):
-        if ids is None or pid in ids:
+    for chunk in chunks(sorted(todo), 500):
+        for pid, path, raw, file_fingerprint in session.execute(
+                select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
+                .where(photo.id.in_(chunk), photo.missing_since.is_(None)).order_by(photo.id)):
             out.append((pid, os.fsdecode(raw) if raw else path, file_fingerprint))
     return out
+
+
+def _marks(session: Session) -> tuple[datetime, int] | None:
+    """The newest updated_at and the largest id among the photos (two index look-ups), or None when empty."""
+    photo = Photo.__table__.c
+    newest = session.scalar(select(func.max(photo.updated_at)))
+    largest = session.scalar(select(func.max(photo.id)))
+    return None if newest is None or largest is None else (newest, largest)
+
+
+def _checked(text: str | None, dialect: str) -> tuple[datetime, int] | None:
+    """The marks a setting holds, moved back by MARGIN: a writer that stamped its photos just before the marks
+    were taken may have committed just after (several watchers share a PostgreSQL catalogue)."""
+    try:
+        stamp, largest = (text or "").split(" ")
+        return datetime.fromisoformat(stamp) - MARGIN.get(dialect, MARGIN["postgresql"]), int(largest)
+    except ValueError:
+        return None  # no mark (or one this version cannot read): look at every photo
 
 
 def _fingerprint_file(path: str) -> bytes | None:
@@ -407,7 +443,9 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
         return report
     rules = variant_rules(library.rules)
     with library.session() as session:
-        todo = pending(session, set(ids) if ids is not None else None)
+        checked = session.scalar(select(Setting.value).where(Setting.key == CHECKED))
+        since, marks = _checked(checked, session.get_bind().dialect.name), _marks(session)
+        todo = pending(session, set(ids) if ids is not None else None, since)
     if total:
         total(len(todo))
     done: list[tuple[int, str, bytes | None]] = []
@@ -448,6 +486,8 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
 
         library.write(action)
         report.placed += len(chosen)
+    if ids is None and marks is not None and f"{marks[0].isoformat()} {marks[1]}" != checked:
+        library.set_setting(CHECKED, f"{marks[0].isoformat()} {marks[1]}")
     return report
 
 

@@ -93,6 +93,29 @@ def test_a_changed_file_is_fingerprinted_again_and_leaves_its_group(lib, photos)
     assert groups["original"] == groups["crop"] is not None
 
 
+def test_only_photos_stored_since_the_last_pass_are_looked_at_again(lib, photos):
+    lib.import_paths([str(photos)], workers=1)
+    with lib.session() as session:  # stored long ago, as in a big archive
+        session.execute(text("UPDATE photo SET updated_at = '2020-01-01 00:00:00.000000'"))
+        session.execute(text("UPDATE photo SET updated_at = '2020-06-01 00:00:00.000000' WHERE path LIKE '%later.jpg'"))
+        session.commit()
+    assert variants.bring_up_to_date(lib, workers=1).fingerprinted == 8
+    assert lib.get_setting(variants.CHECKED).startswith("2020-06-01T00:00:00")
+    ids = _ids(lib)
+    with lib.session() as session:  # a fingerprint lost behind the catalogue's back, on an old photo
+        session.execute(text(f"DELETE FROM variant_fingerprint WHERE photo_id = {ids['other']}"))
+        session.commit()
+    # the next pass looks past the marks only: the old photo is not seen, a file changed since is
+    scene(seed=13).save(photos / "web.jpg", quality=80)
+    lib.import_paths([str(photos)], workers=1)
+    done = variants.bring_up_to_date(lib, workers=1)
+    assert done.fingerprinted == 1 and "other" not in _groups(lib)
+    assert lib.get_setting(variants.CHECKED) > "2020-01-02"
+    # without marks every photo is looked at
+    lib.set_setting(variants.CHECKED, None)
+    assert variants.bring_up_to_date(lib, workers=1).fingerprinted == 1 and "other" in _groups(lib)
+
+
 def test_similar_ranks_the_copies_first_and_variants_yes_finds_them(lib, photos):
     lib.import_paths([str(photos)], workers=1)
     ids = _ids(lib)
