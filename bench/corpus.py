@@ -157,6 +157,25 @@ def insert_segments(jpeg: bytes, segments: list[bytes]) -> bytes:
     return jpeg[:position] + b"".join(segments) + jpeg[position:]
 
 
+def fresh_copies(source: Path, folder: Path) -> Path:
+    """A copy of every corpus JPEG that is a new file to the catalogue: the same metadata and pixels, with a
+    comment segment of its own, so that no copy is taken for a file already catalogued (moved or linked).
+
+    Used for an incremental import into a big catalogue: the new arrivals of a day on a large archive.
+    """
+    if folder.is_dir():
+        return folder
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for path in sorted(p for p in source.iterdir() if p.is_file()):
+        data = path.read_bytes()
+        note = _segment(0xFE, f"a new arrival: {path.name}".encode())
+        (partial / path.name).write_bytes(insert_segments(data, [note]) if data[:2] == b"\xff\xd8" else data)
+    partial.rename(folder)
+    return folder
+
+
 def link_copies(source: Path, folder: Path, count: int) -> Path:
     """A folder of `count` files made of hard links to the corpus, in sub-folders of len(source) each.
 

@@ -165,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     figures["reimport_large"] = _reimports(url, folder, len(files), args.runs)
     _say("searching")
     figures["search"] = _searches(url, args.repeat)
+    _say("places and timeline")
+    figures["summaries"] = _summaries(url, max(3, args.repeat // 8))
+    figures["size"] = _size(url, figures["clone"]["rows"])
+    _say(f"import of {len(files):,} new files into {figures['clone']['rows']:,} photos")
+    figures["import_large"] = _import(url, corpus_module.fresh_copies(folder, cache / f"{name}-new"))
+    _check(figures["import_large"], added=len(files))
     cli_runs = 3 if args.smoke else 7
     figures["cli_search"] = {
         "args": CLI_QUERY + ["--limit", str(PAGE)],
@@ -501,6 +507,41 @@ def _searches(url: str, repeat: int) -> list[dict]:
     return results
 
 
+def _summaries(url: str, repeat: int) -> dict:
+    """`catalog places` and `catalog timeline` of the whole catalogue, inside the process (ms, median and p95)."""
+    from catalog import summaries
+    from catalog.library import Library
+
+    lib = Library.open(url)
+    result = {}
+    for name, action in (("places", lambda: summaries.place_counts(lib, [])),
+                         ("timeline", lambda: summaries.timeline_counts(lib, [], by="month")),
+                         ("timeline in:Gansu by day", lambda: summaries.timeline_counts(lib, ["in:Gansu"], by="day"))):
+        times = _timings(action, repeat)
+        result[name] = {"median_ms": statistics.median(times), "p95_ms": _p95(times)}
+    lib.close()
+    return result
+
+
+def _size(url: str, rows: int) -> dict:
+    """The catalogue's size on disk (SQLite: the file and its WAL; PostgreSQL: the database), per photo."""
+    from sqlalchemy import text
+
+    from catalog.db import sqlite_path
+    from catalog.library import Library
+
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        total = sum(Path(f"{path}{suffix}").stat().st_size for suffix in ("", "-wal")
+                    if Path(f"{path}{suffix}").exists())
+    else:
+        lib = Library.open(url)
+        with lib.engine.connect() as conn:
+            total = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+        lib.close()
+    return {"bytes": total, "bytes_per_photo": total / rows if rows else None}
+
+
 def _timings(action, repeat: int) -> list[float]:
     action()
     times = []
@@ -664,6 +705,20 @@ def table(figures: dict) -> str:
         ok = query["p95_ms"] < TARGETS["search_p95_ms"] and query["count_p95_ms"] < TARGETS["search_p95_ms"]
         lines.append(f"{label[:44]:44}{query['median_ms']:>10.1f}{query['p95_ms']:>8.1f}{query['count_p95_ms']:>11.1f}"
                      f"{query['matches']:>9,}  {mark[ok]}")
+    lines.append("")
+    summaries, size = figures.get("summaries"), figures.get("size")
+    if summaries:
+        lines.append(f"{'whole catalogue, inside the process (ms)':44}{'median':>10}{'p95':>8}")
+        for name, times in summaries.items():
+            lines.append(f"{'  ' + name:44}{times['median_ms']:>10.1f}{times['p95_ms']:>8.1f}")
+    if size:
+        lines.append(f"{'  size on disk':44}{size['bytes'] / 2**20:>10,.0f} MiB, "
+                     f"{size['bytes_per_photo'] / 1024:.1f} KiB a photo")
+    new = figures.get("import_large")
+    if new:
+        label = f"  {new['files']:,} new files into {rows:,} photos"
+        lines.append(f"{label:44}{new['files_per_s']:>10,.0f} files/s{ratio(new):>10}"
+                     f"  (into an empty catalogue: {first['files_per_s']:,.0f} files/s)")
     lines.append("")
     cli = figures["cli_search"]
     lines.append(f"{'wall-clock from the shell (median)':44}{'s':>10}{'':>12}{'target':>10}")
