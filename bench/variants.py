@@ -435,7 +435,9 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
 
         for photo_id, fp in enumerate(everything, start=1):
             batch_photo.append({"id": photo_id, "path": f"/bench/{photo_id}.jpg", "size": 1, "mtime_ns": 1,
-                                "fingerprint": f"f{photo_id}", "imported_at": _WHEN, "updated_at": _WHEN})
+                                "fingerprint": f"f{photo_id}", "imported_at": _WHEN,
+                                # stored as an import stores them: a batch of a few hundred each second
+                                "updated_at": _WHEN + datetime.timedelta(milliseconds=2 * photo_id)})
             batch_fp.append({"photo_id": photo_id, "fingerprint": fp.to_bytes() if fp else None,
                              "file_fingerprint": f"f{photo_id}", "made_from": "image", "group_id": None,
                              "placed": True})
