@@ -46,6 +46,7 @@ from catalog import (
 )
 from catalog._placecache import _collection_paused, _read_kept, _write_kept
 from catalog._placegrid import CityGrid
+from catalog.bounded import BoundedMemo
 from catalog.cachedir import default_cache_dir
 from catalog.place_entities import (
     CONFLICT_KM,
@@ -67,6 +68,7 @@ from catalog.place_keys import (
 from catalog.place_names import NameLevels
 from catalog.place_resolution import ResolvedPlace, StatedPlaces, _Option
 from catalog.place_rules import (
+    CACHE_LIMIT,
     COUNTRY_ALIASES,
     COUNTRY_DISPLAY,
     PLACEHOLDERS,
@@ -132,13 +134,13 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._lock = threading.Lock()
         self._province: dict[int, str | None] = {}
         self._mapped: set[str] = set()
-        self._resolved: dict[tuple, tuple[_Option, ...]] = {}
-        self._canonical: dict[str, list[str]] = {}
-        self._located: dict[str, tuple[float, float] | None] = {}
-        self._city_entities: dict[tuple[int, str | None], tuple] = {}
+        self._resolved: BoundedMemo[tuple, tuple[_Option, ...]] = BoundedMemo(CACHE_LIMIT)
+        self._canonical: BoundedMemo[str, list[str]] = BoundedMemo(CACHE_LIMIT)
+        self._located: BoundedMemo[str, tuple[float, float] | None] = BoundedMemo(CACHE_LIMIT)
+        self._city_entities: BoundedMemo[tuple[int, str | None], tuple] = BoundedMemo(CACHE_LIMIT)
         self._grid: CityGrid | None = None
         self._by_geonameid: dict[int, int] | None = None
-        self._searched: dict[str, PlaceKeys] = {}
+        self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
 
     # --- building -----------------------------------------------------------------------------------------
 
