@@ -209,7 +209,7 @@ class EntityLookups:
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
         _index: _placedata.CityIndex
-        _cities: list[_placedata.City]
+        _cities: _placedata.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_code: dict[str, str]
         _subs: dict[str, _placedata.SubdivisionRecord]

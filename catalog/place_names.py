@@ -59,7 +59,7 @@ class NameLookups:
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
         _index: _placedata.CityIndex
-        _cities: list[_placedata.City]
+        _cities: _placedata.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_name: dict[str, str]
         _country_by_code: dict[str, str]
