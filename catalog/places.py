@@ -44,7 +44,7 @@ from catalog import (
     place_resolution,
     place_rules,
 )
-from catalog._placecache import _collection_paused, _read_kept, _write_kept
+from catalog._placecache import _collection_paused, _one_builder, _read_kept, _write_kept
 from catalog._placegrid import CityGrid
 from catalog.bounded import BoundedMemo
 from catalog.cachedir import default_cache_dir
@@ -294,12 +294,16 @@ def get_gazetteer() -> Gazetteer:
             if _GAZETTEER is None:
                 path = _cache_file()
                 gazetteer = _load_cached(path) if path is not None else None
+                if gazetteer is None and path is not None:
+                    with _one_builder(path):  # another process may be building it: wait, then read it
+                        gazetteer = _load_cached(path)
+                        if gazetteer is None:
+                            gazetteer = Gazetteer()
+                            if not _save_cached(gazetteer, path):
+                                path = None
                 if gazetteer is None:
                     gazetteer = Gazetteer()
-                    if path is not None and _save_cached(gazetteer, path):
-                        gazetteer.cache_file = path
-                else:
-                    gazetteer.cache_file = path
+                gazetteer.cache_file = path
                 _GAZETTEER = gazetteer
     return _GAZETTEER
 
