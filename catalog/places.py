@@ -249,7 +249,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                     self._grid = grid
         return self._grid
 
-    def alternate_index(self) -> dict[str, int]:
+    def alternate_index(self) -> _placedata.PackedIndex:
         """Alternate name key → the most populous city that has it (``CityIndex.alternate``), made on first use.
 
         Keying GeoNames' 350,000 alternate names takes about a second, in every process that meets a city
@@ -262,7 +262,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 if not index.has_alternate:
                     kept = self._kept_path("alternate")
                     found = _read_kept(kept) if kept is not None else None
-                    if isinstance(found, dict):
+                    if isinstance(found, _placedata.PackedIndex):
                         index.adopt_alternate(found)
                     else:
                         with _collection_paused():
