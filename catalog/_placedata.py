@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 from catalog.errors import CatalogError
 from catalog.place_keys import CITY_SUFFIXES, GLUED_SUFFIXES, name_keys, spell_out, strip_designators
@@ -53,7 +53,27 @@ class City(NamedTuple):
     geonameid: int  # GeoNames' own id: stable across releases, the id of the city's place entity
 
 
-class PackedStrings(Sequence[str]):
+_Item = TypeVar("_Item")
+
+
+class _Packed(Sequence[_Item]):
+    """A sequence whose items are made when asked for (``_item``), from columns that hold no Python objects."""
+
+    def _item(self, index: int) -> _Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[_Item]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(len(self))[index]]
+        return self._item(range(len(self))[index])  # negative indexes, IndexError
+
+
+class PackedStrings(_Packed[str]):
     """Strings kept as one UTF-8 bytes object and where each ends, decoded when asked for.
 
     Every process that loads the gazetteer holds its cities' names: as str objects (about 60 bytes each
@@ -72,15 +92,7 @@ class PackedStrings(Sequence[str]):
     def __len__(self) -> int:
         return len(self._ends) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        index = range(len(self))[index]  # negative indexes, IndexError
+    def _item(self, index: int) -> str:
         return self._packed[self._ends[index]:self._ends[index + 1]].decode()
 
 
@@ -126,7 +138,7 @@ class PackedIndex(Mapping[str, int]):
         return len(self._positions)
 
 
-class CityTable(Sequence[City]):
+class CityTable(_Packed[City]):
     """The cities as columns (packed names, arrays of numbers); ``table[i]`` is a ``City`` made when asked for.
 
     34,000 cities as tuples of Python objects took 13 MB in every process that loads the gazetteer; as
@@ -146,15 +158,7 @@ class CityTable(Sequence[City]):
     def __len__(self) -> int:
         return len(self._lat)
 
-    @overload
-    def __getitem__(self, index: int) -> City: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[City]: ...
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        index = range(len(self))[index]
+    def _item(self, index: int) -> City:
         return City(self._name[index], self._country_code[index], self._admin1[index], self._lat[index],
                     self._lon[index], self._population[index], self._geonameid[index])
 
