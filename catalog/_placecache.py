@@ -43,6 +43,28 @@ def _write_kept(value, path: Path) -> bool:
 
 
 @contextmanager
+def _one_builder(path: Path):
+    """Held while this process builds what `path` will keep: another process about to build the same waits,
+    then finds the file and reads it (on the first import after an install, each reader process would build
+    its own gazetteer at once: twice the work, and twice the memory a build takes). Without a lock (a
+    read-only cache folder, no fcntl) every process builds its own, as before."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "ab")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+
+
+@contextmanager
 def _collection_paused():
     """No garbage collection meanwhile: building or loading makes a million objects and no garbage."""
     collecting = gc.isenabled()

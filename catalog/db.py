@@ -11,6 +11,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -34,23 +35,25 @@ WRITE_LOCK_ASK_MS = 200
 
 DEFAULT_DB = "catalog.db"
 
-#: SQLite's page cache for each connection (KiB), and the prepared statements each connection keeps. A
-#: command runs and exits, and a large cache pays for itself; a process that runs for days (a watcher)
-#: would hold a full cache and a statement per batch size it ever wrote: see long_running().
-SQLITE_CACHE_KIB = 65536
-SQLITE_STATEMENTS = 128
-#: How much of the catalogue file SQLite reads through memory mapping (bytes); mapped pages count in a
-#: process's resident memory as the catalogue grows, although the kernel may drop them at any time.
-SQLITE_MMAP = 268435456
+
+@dataclass(frozen=True)
+class SqliteTuning:
+    """How a process's SQLite connections use memory: the page cache of each connection (KiB), the prepared
+    statements each keeps, and how much of the catalogue file is read through memory mapping (bytes; mapped
+    pages count in the process's resident memory as the catalogue grows, though the kernel may drop them)."""
+
+    cache_kib: int
+    statements: int
+    mmap_bytes: int
 
 
-def long_running() -> None:
-    """Tune the catalogues this process opens from now on for a process that runs for days: a small page
-    cache, few kept statements and no memory-mapped reading, so its memory stays flat as the catalogue grows
-    (a one-hour soak of 36,000 arrivals grew the watcher's heap by 100 MB with a command's settings, and its
-    resident memory by 190 MB)."""
-    global SQLITE_CACHE_KIB, SQLITE_STATEMENTS, SQLITE_MMAP
-    SQLITE_CACHE_KIB, SQLITE_STATEMENTS, SQLITE_MMAP = 8192, 16, 0
+#: A command runs and exits, and a large cache pays for itself.
+COMMAND = SqliteTuning(cache_kib=65536, statements=128, mmap_bytes=268435456)
+#: A process that runs for days (`catalog watch`) would hold a full cache and a statement per batch size it
+#: ever wrote: a small cache, few statements and no mapping keep its memory flat as the catalogue grows (a
+#: one-hour soak of 36,000 arrivals grew the watcher's heap by 100 MB with a command's settings, and its
+#: resident memory by 190 MB).
+LONG_RUNNING = SqliteTuning(cache_kib=8192, statements=16, mmap_bytes=0)
 
 
 def resolve_url(db: str | None) -> str:
@@ -82,15 +85,17 @@ def migrations_dir() -> Path:
     raise DatabaseError("the catalogue's migrations are missing from this installation; reinstall catalog")
 
 
-def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] | None = None) -> Engine:
-    """An engine for the catalogue at `url`, tuned for its database (WAL and busy handling on SQLite)."""
+def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] | None = None,
+           tuning: SqliteTuning = COMMAND) -> Engine:
+    """An engine for the catalogue at `url`, tuned for its database (WAL and busy handling on SQLite, and
+    `tuning`'s memory settings)."""
     try:
         parsed = make_url(url)
     except ArgumentError as error:
         raise DatabaseError(f"{url!r} is neither a file path nor a database URL") from error
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url, readonly=readonly)
+        return _sqlite_engine(url, readonly=readonly, tuning=tuning)
     if backend == "postgresql":
         try:
             engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
@@ -104,7 +109,7 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
     raise DatabaseError(f"catalogues are kept in SQLite or PostgreSQL, not {backend!r}")
 
 
-def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
+def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
@@ -116,7 +121,7 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
         if not readonly and not path.exists() and not os.access(path.parent, os.W_OK):
             raise ReadOnlyCatalogue(f"cannot make a catalogue at {path}: the folder {path.parent} is read-only")
     connect_args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
-                          "cached_statements": SQLITE_STATEMENTS}
+                          "cached_statements": tuning.statements}
     if readonly and path is not None:
         url = f"sqlite:///file:{path}?mode=ro&uri=true"
         if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists():
@@ -133,9 +138,9 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        cursor.execute(f"PRAGMA cache_size=-{tuning.cache_kib}")
         cursor.execute("PRAGMA temp_store=MEMORY")
-        cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP}")
+        cursor.execute(f"PRAGMA mmap_size={tuning.mmap_bytes}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -238,7 +243,8 @@ def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None =
 
 
 def open_engine(
-    url: str, *, readonly: bool = False, may_create: bool = True, on_wait: Callable[[str], None] | None = None
+    url: str, *, readonly: bool = False, may_create: bool = True, on_wait: Callable[[str], None] | None = None,
+    tuning: SqliteTuning = COMMAND,
 ) -> tuple[Engine, str | None]:
     """An engine on the catalogue at `url`, at the current schema, and why it is read-only (None: writable).
 
@@ -246,10 +252,11 @@ def open_engine(
     cannot be written (a read-only share or disc) is opened read-only instead, so it can still be searched,
     provided its schema is current, and every write then says why it cannot be made. A command that only
     reads (`may_create=False`) never makes a catalogue: a mistyped --db is an error, not a new empty file.
+    `tuning` sets how much memory SQLite may hold (COMMAND, or LONG_RUNNING for a process that runs for days).
     """
     if not may_create:
         _require_existing(url)
-    engine = create(url, readonly=readonly)
+    engine = create(url, readonly=readonly, tuning=tuning)
     if readonly:
         return engine, "the catalogue was opened read-only"
     try:
@@ -259,15 +266,15 @@ def open_engine(
         return engine, None
     except ReadOnlyCatalogue as error:
         engine.dispose()
-        return _read_only(url, str(error))
+        return _read_only(url, str(error), tuning)
     except BaseException:
         engine.dispose()  # a catalogue that cannot be opened leaves no connection behind
         raise
 
 
-def _read_only(url: str, reason: str) -> tuple[Engine, str]:
+def _read_only(url: str, reason: str, tuning: SqliteTuning) -> tuple[Engine, str]:
     """A catalogue on a read-only share or disc can still be searched; a write says why it cannot be."""
-    engine = create(url, readonly=True)
+    engine = create(url, readonly=True, tuning=tuning)
     try:
         revision = current_revision(engine, url)
     except BaseException:

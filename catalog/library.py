@@ -40,11 +40,11 @@ class Library:
     """An open catalogue (SQLite file or PostgreSQL database), at the current schema."""
 
     def __init__(self, url: str, *, readonly: bool = False, may_create: bool = True,
-                 on_wait: Callable[[str], None] | None = None):
+                 on_wait: Callable[[str], None] | None = None, tuning: db.SqliteTuning = db.COMMAND):
         self.url = url
         self.on_wait = on_wait
         self.engine, self._read_only_reason = db.open_engine(
-            url, readonly=readonly, may_create=may_create, on_wait=on_wait)
+            url, readonly=readonly, may_create=may_create, on_wait=on_wait, tuning=tuning)
         self.readonly = self._read_only_reason is not None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._rules: Rules | None = None
@@ -55,10 +55,11 @@ class Library:
 
     @classmethod
     def open(cls, location: str | None = None, *, readonly: bool = False, may_create: bool = True,
-             on_wait: Callable[[str], None] | None = None) -> Library:
+             on_wait: Callable[[str], None] | None = None, tuning: db.SqliteTuning = db.COMMAND) -> Library:
         """Open the catalogue at a path or URL, CATALOG_DB, or catalog.db: created and migrated as needed when
-        `may_create`, else it must exist."""
-        return cls(db.resolve_url(location), readonly=readonly, may_create=may_create, on_wait=on_wait)
+        `may_create`, else it must exist; `tuning` is SQLite's use of memory (db.LONG_RUNNING for a watcher)."""
+        return cls(db.resolve_url(location), readonly=readonly, may_create=may_create, on_wait=on_wait,
+                   tuning=tuning)
 
     @property
     def dialect(self) -> str:

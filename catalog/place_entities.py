@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from catalog import _placedata
 from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
-from catalog.place_rules import CACHE_LIMIT, clean_level, is_placeholder, stated_levels
+from catalog.place_rules import clean_level, is_placeholder, stated_levels
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
     from catalog._placegrid import CityGrid
+    from catalog.bounded import BoundedMemo
     from catalog.place_resolution import _Option
 
 #: How a place entity was found: stated in the file, read from the caption, reverse geocoded, set by hand.
@@ -208,7 +209,7 @@ class EntityLookups:
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
         _index: _placedata.CityIndex
-        _cities: list[_placedata.City]
+        _cities: _placedata.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_code: dict[str, str]
         _subs: dict[str, _placedata.SubdivisionRecord]
@@ -216,9 +217,9 @@ class EntityLookups:
         _sub_by_name: dict[str, list[str]]
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
-        _city_entities: dict[tuple[int, str | None], tuple]
+        _city_entities: BoundedMemo[tuple[int, str | None], tuple]
         _by_geonameid: dict[int, int] | None
-        _searched: dict[str, PlaceKeys]
+        _searched: BoundedMemo[str, PlaceKeys]
 
         def _options(self, given: tuple) -> tuple[_Option, ...]: ...
         def _choose(self, given: tuple, context: str) -> _Option: ...
@@ -418,11 +419,7 @@ class EntityLookups:
         cached = self._searched.get(text)
         if cached is not None:
             return cached
-        found = self._search_keys(text)
-        if len(self._searched) > CACHE_LIMIT:
-            self._searched.clear()
-        self._searched[text] = found
-        return found
+        return self._searched.keep(text, self._search_keys(text))
 
     def _search_keys(self, text: str) -> PlaceKeys:
         # ("country", code) | ("province", code) | ("city", position)
@@ -552,11 +549,9 @@ class EntityLookups:
             code = province_code or self._province_of(position)
             record = self._subs.get(code) if code else None
             names = _placedata.city_names(self._index.alternate_names(position), city.country_code)
-            base = (str(city.geonameid), city.name, city.name, record.name if record else None, code,
-                    self._country_name(city.country_code), city.country_code, city.lat, city.lon, names)
-            if len(self._city_entities) > CACHE_LIMIT:
-                self._city_entities.clear()
-            self._city_entities[(position, province_code)] = base
+            base = self._city_entities.keep((position, province_code), (
+                str(city.geonameid), city.name, city.name, record.name if record else None, code,
+                self._country_name(city.country_code), city.country_code, city.lat, city.lon, names))
         if gps is not None and distance is None:
             distance = distance_km(base[7], base[8], float(gps[0]), float(gps[1]))
         return Place(

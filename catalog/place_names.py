@@ -29,7 +29,6 @@ from catalog.place_keys import (
 )
 from catalog.place_rules import (
     _CODE_AND_NAME,
-    CACHE_LIMIT,
     COUNTRY_SUFFIXES,
     clean_level,
     is_placeholder,
@@ -37,6 +36,7 @@ from catalog.place_rules import (
 
 if TYPE_CHECKING:
     from catalog import _placedata
+    from catalog.bounded import BoundedMemo
 
 
 class NameLevels(NamedTuple):
@@ -59,7 +59,7 @@ class NameLookups:
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
         _index: _placedata.CityIndex
-        _cities: list[_placedata.City]
+        _cities: _placedata.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_name: dict[str, str]
         _country_by_code: dict[str, str]
@@ -68,11 +68,11 @@ class NameLookups:
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
         _members: dict[str, list[int]]
-        _canonical: dict[str, list[str]]
-        _located: dict[str, tuple[float, float] | None]
+        _canonical: BoundedMemo[str, list[str]]
+        _located: BoundedMemo[str, tuple[float, float] | None]
 
         def _province_of(self, position: int) -> str | None: ...
-        def alternate_index(self) -> dict[str, int]: ...
+        def alternate_index(self) -> _placedata.PackedIndex: ...
 
     # --- name look-ups ------------------------------------------------------------------------------------
 
@@ -199,10 +199,7 @@ class NameLookups:
         if own_name or not names:
             ordered = sorted(positions, key=lambda p: -self._cities[p].population)
             names.extend(self._cities[p].name for p in ordered)
-        found = list(dict.fromkeys(names))
-        if len(self._canonical) > CACHE_LIMIT:
-            self._canonical.clear()
-        self._canonical[text] = found
+        found = self._canonical.keep(text, list(dict.fromkeys(names)))
         return list(found)
 
     def name_levels(self, name: str) -> NameLevels:
@@ -244,11 +241,7 @@ class NameLookups:
             return None
         if text in self._located:
             return self._located[text]
-        found = self._locate(text)
-        if len(self._located) > CACHE_LIMIT:
-            self._located.clear()
-        self._located[text] = found
-        return found
+        return self._located.keep(text, self._locate(text))
 
     def _locate(self, text: str) -> tuple[float, float] | None:
         country = self._country_of(text, codes=False)

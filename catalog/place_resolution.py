@@ -24,9 +24,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from catalog.bounded import BoundedMemo
 from catalog.place_keys import name_key
 from catalog.place_names import NameLookups
-from catalog.place_rules import CACHE_LIMIT, CITY_LEVEL_TYPES, stated_levels
+from catalog.place_rules import CITY_LEVEL_TYPES, stated_levels
 
 #: Weight of the caption text as evidence, added to log10(population) (see the module docstring).
 CONTEXT_PROVINCE_WEIGHT = 1.5
@@ -86,7 +87,7 @@ class StatedPlaces(NameLookups):
 
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
-        _resolved: dict[tuple, tuple[_Option, ...]]
+        _resolved: BoundedMemo[tuple, tuple[_Option, ...]]
 
     def resolve(
         self,
@@ -111,10 +112,7 @@ class StatedPlaces(NameLookups):
         """The readings of a stated place, best first, memoised: more than one when the caption may decide."""
         options = self._resolved.get(given)
         if options is None:
-            options = tuple(self._resolve(*given))
-            if len(self._resolved) > CACHE_LIMIT:
-                self._resolved.clear()
-            self._resolved[given] = options
+            options = self._resolved.keep(given, tuple(self._resolve(*given)))
         return options
 
     def _choose(self, given: tuple, context: str) -> _Option:

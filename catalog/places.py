@@ -44,8 +44,9 @@ from catalog import (
     place_resolution,
     place_rules,
 )
-from catalog._placecache import _collection_paused, _read_kept, _write_kept
+from catalog._placecache import _collection_paused, _one_builder, _read_kept, _write_kept
 from catalog._placegrid import CityGrid
+from catalog.bounded import BoundedMemo
 from catalog.cachedir import default_cache_dir
 from catalog.place_entities import (
     CONFLICT_KM,
@@ -67,6 +68,7 @@ from catalog.place_keys import (
 from catalog.place_names import NameLevels
 from catalog.place_resolution import ResolvedPlace, StatedPlaces, _Option
 from catalog.place_rules import (
+    CACHE_LIMIT,
     COUNTRY_ALIASES,
     COUNTRY_DISPLAY,
     PLACEHOLDERS,
@@ -132,13 +134,13 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._lock = threading.Lock()
         self._province: dict[int, str | None] = {}
         self._mapped: set[str] = set()
-        self._resolved: dict[tuple, tuple[_Option, ...]] = {}
-        self._canonical: dict[str, list[str]] = {}
-        self._located: dict[str, tuple[float, float] | None] = {}
-        self._city_entities: dict[tuple[int, str | None], tuple] = {}
+        self._resolved: BoundedMemo[tuple, tuple[_Option, ...]] = BoundedMemo(CACHE_LIMIT)
+        self._canonical: BoundedMemo[str, list[str]] = BoundedMemo(CACHE_LIMIT)
+        self._located: BoundedMemo[str, tuple[float, float] | None] = BoundedMemo(CACHE_LIMIT)
+        self._city_entities: BoundedMemo[tuple[int, str | None], tuple] = BoundedMemo(CACHE_LIMIT)
         self._grid: CityGrid | None = None
         self._by_geonameid: dict[int, int] | None = None
-        self._searched: dict[str, PlaceKeys] = {}
+        self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
 
     # --- building -----------------------------------------------------------------------------------------
 
@@ -247,7 +249,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                     self._grid = grid
         return self._grid
 
-    def alternate_index(self) -> dict[str, int]:
+    def alternate_index(self) -> _placedata.PackedIndex:
         """Alternate name key → the most populous city that has it (``CityIndex.alternate``), made on first use.
 
         Keying GeoNames' 350,000 alternate names takes about a second, in every process that meets a city
@@ -260,7 +262,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 if not index.has_alternate:
                     kept = self._kept_path("alternate")
                     found = _read_kept(kept) if kept is not None else None
-                    if isinstance(found, dict):
+                    if isinstance(found, _placedata.PackedIndex):
                         index.adopt_alternate(found)
                     else:
                         with _collection_paused():
@@ -292,12 +294,16 @@ def get_gazetteer() -> Gazetteer:
             if _GAZETTEER is None:
                 path = _cache_file()
                 gazetteer = _load_cached(path) if path is not None else None
+                if gazetteer is None and path is not None:
+                    with _one_builder(path):  # another process may be building it: wait, then read it
+                        gazetteer = _load_cached(path)
+                        if gazetteer is None:
+                            gazetteer = Gazetteer()
+                            if not _save_cached(gazetteer, path):
+                                path = None
                 if gazetteer is None:
                     gazetteer = Gazetteer()
-                    if path is not None and _save_cached(gazetteer, path):
-                        gazetteer.cache_file = path
-                else:
-                    gazetteer.cache_file = path
+                gazetteer.cache_file = path
                 _GAZETTEER = gazetteer
     return _GAZETTEER
 

@@ -63,6 +63,17 @@ def run_probe(probe: str, env: dict) -> subprocess.CompletedProcess:
                           check=False)
 
 
+def test_processes_that_need_it_at_once_build_it_once(tmp_path):
+    """The reader processes of a first import need the gazetteer at the same moment: one builds it, the others
+    wait for it and read what it kept (each building its own took the memory of a build in every reader)."""
+    probe = "from catalog.places import get_gazetteer; print(get_gazetteer().from_cache)"
+    env = environment(CATALOG_CACHE=str(tmp_path))
+    started = [subprocess.Popen([sys.executable, "-c", probe], env=env, stdout=subprocess.PIPE, text=True)
+               for _ in range(3)]
+    said = sorted(process.communicate(timeout=180)[0].strip() for process in started)
+    assert said == ["False", "True", "True"]
+
+
 def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
     probe = ("from catalog.places import get_gazetteer; g = get_gazetteer(); "
              "print(g.from_cache, g.resolve(None, 'Hefei', None, None).province)")

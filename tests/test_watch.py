@@ -563,18 +563,14 @@ def test_a_folder_that_does_not_exist_is_refused(tmp_path):
     assert not (tmp_path / "catalog.db").exists()
 
 
-def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path, monkeypatch):
+def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path):
     """A watcher runs for days: its SQLite connections keep a small page cache and few statements, so its memory
     does not grow with the catalogue (bench/watch.py's soak measures it); a command keeps the large cache."""
     from catalog import db
     from catalog.library import Library
 
-    monkeypatch.setattr(db, "SQLITE_CACHE_KIB", db.SQLITE_CACHE_KIB)
-    monkeypatch.setattr(db, "SQLITE_STATEMENTS", db.SQLITE_STATEMENTS)
-    monkeypatch.setattr(db, "SQLITE_MMAP", db.SQLITE_MMAP)
-
-    def tuning(path) -> tuple[int, int]:
-        lib = Library.open(str(path))
+    def tuning(path, settings: db.SqliteTuning = db.COMMAND) -> tuple[int, int]:
+        lib = Library.open(str(path), tuning=settings)
         try:
             with lib.engine.connect() as conn:
                 return (conn.exec_driver_sql("PRAGMA cache_size").scalar(),
@@ -583,5 +579,4 @@ def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path, monkeypatch)
             lib.close()
 
     assert tuning(tmp_path / "command.db") == (-65536, 268435456)
-    db.long_running()
-    assert tuning(tmp_path / "watcher.db") == (-8192, 0)
+    assert tuning(tmp_path / "watcher.db", db.LONG_RUNNING) == (-8192, 0)

@@ -9,13 +9,13 @@ are written once, in the command.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
 import click
 
-REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+from tools.generated import ROOT, write_or_check
+
+REFERENCE = ROOT / "docs" / "cli.md"
 
 
 def reference() -> str:
@@ -65,20 +65,8 @@ def _help(command: click.Command, words: list[str], parent: click.Command | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.cli_reference", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    options = parser.parse_args(argv)
-    page = reference()
-    if options.check:
-        current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.exists() else ""
-        if current != page:
-            print(f"{REFERENCE} is out of date: run python -m tools.cli_reference", file=sys.stderr)
-            return 1
-        print(f"{REFERENCE} is current")
-        return 0
-    REFERENCE.write_text(page, encoding="utf-8")
-    print(f"wrote {REFERENCE}")
-    return 0
+    return write_or_check(argv, tool="tools.cli_reference", target=REFERENCE, make=reference,
+                          description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

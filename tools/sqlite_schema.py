@@ -11,13 +11,13 @@ tests/test_db_schema.py checks that the file shipped is what they make today.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.generated import ROOT, write_or_check
+
 TARGET = ROOT / "catalog" / "sqlite_schema.sql"
 
 
@@ -39,19 +39,8 @@ def migrated_schema() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the file is current")
-    args = parser.parse_args(argv)
-    wanted = migrated_schema()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != wanted:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run python -m tools.sqlite_schema", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(wanted, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(argv, tool="tools.sqlite_schema", target=TARGET, make=migrated_schema,
+                          description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -64,18 +64,11 @@ def read_credit(raw: str, rules: Rules, *, strong_only: bool = True) -> Credit |
     return reading.credit
 
 
-#: How many credit texts `rules.readings` keeps before it starts again.
-READINGS_KEPT = 1024
-
-
 def reading_of(raw: str, rules: Rules) -> Reading | None:
     """`_read_credit`, remembered per text: the credit of one photographer reads the same on every photo."""
     known = rules.readings.get(raw, _UNREAD)
     if known is _UNREAD:
-        known = _read_credit(raw, rules)
-        if len(rules.readings) >= READINGS_KEPT:
-            rules.readings.clear()
-        rules.readings[raw] = known
+        known = rules.readings.keep(raw, _read_credit(raw, rules))
     # A copy: callers set the credit's raw text to what the caption says around it.
     return None if known is None else Reading(dataclasses.replace(known.credit), known.strong, known.shaped)
 

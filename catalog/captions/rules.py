@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from catalog.agencies import agency as registry_agency
+from catalog.bounded import BoundedMemo
 from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
 
@@ -33,6 +34,10 @@ PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
 #: the provider ("Photo: CNSA", "NASA via AP"), so they are not standard agencies here.
 PROVIDER_KINDS = frozenset({"space agency", "government"})
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
+#: How many credit texts `Rules.readings` keeps, and agency names `standard_agency` remembers, before each
+#: starts again.
+READINGS_KEPT = 1024
+STANDARD_NAMES_KEPT = 50_000
 
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
@@ -69,14 +74,15 @@ class Rules:
     variants: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
-    readings: dict = field(default_factory=dict, repr=False, compare=False)
+    readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._agency_keys = {alias_key(alias): name for alias, name in self.agencies.items()}
         for name in set(self.agencies.values()):
             self._agency_keys.setdefault(alias_key(name), name)
         self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
-        self._standard: dict[str, str | None] = {}  # names already looked up (the readers ask about each often)
+        # Names already looked up (the readers ask about each often).
+        self._standard: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
 
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
@@ -88,11 +94,7 @@ class Rules:
         """
         if name in self._standard:
             return self._standard[name]
-        known = self._standard_agency(name)
-        if len(self._standard) > 50_000:
-            self._standard.clear()
-        self._standard[name] = known
-        return known
+        return self._standard.keep(name, self._standard_agency(name))
 
     def _standard_agency(self, name: str) -> str | None:
         key = alias_key(name)

@@ -22,13 +22,15 @@ class LazyLibrary:
         self._library: Library | None = None
         self._readonly = None
 
-    def get(self, *, readonly: bool = False, may_create: bool = False) -> Library:
-        """The open Library; only a command that fills a catalogue (import) may create one."""
+    def get(self, *, readonly: bool = False, may_create: bool = False, long_running: bool = False) -> Library:
+        """The open Library; only a command that fills a catalogue (import) may create one, and a command that
+        runs for days (`watch`) opens it `long_running`, with SQLite's memory kept small."""
         if self._library is None:
+            from catalog import db
             from catalog.library import Library
 
             self._library = Library.open(self.location, readonly=readonly, may_create=may_create,
-                                         on_wait=_say_waiting)
+                                         on_wait=_say_waiting, tuning=db.LONG_RUNNING if long_running else db.COMMAND)
             self._library.use_rules(self.rules)
         return self._library
 
@@ -73,12 +75,12 @@ class CatalogGroup(click.Group):
             ctx.exit(1)
 
 
-def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = False):
-    """The open Library for this command (it must exist unless `may_create`)."""
+def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = False, long_running: bool = False):
+    """The open Library for this command (it must exist unless `may_create`; see LazyLibrary.get)."""
     lazy = ctx.find_object(LazyLibrary)
     if lazy is None:  # a command called outside the `catalog` group (never from the command line)
         raise CatalogError("no catalogue: run this command through `catalog`")
-    return lazy.get(readonly=readonly, may_create=may_create)
+    return lazy.get(readonly=readonly, may_create=may_create, long_running=long_running)
 
 
 def write_output(path: str, content: str) -> None:

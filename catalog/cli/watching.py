@@ -48,13 +48,11 @@ def watch(ctx: click.Context, folders: tuple[str, ...], settle: float, give_up: 
     """
     import threading
 
-    from catalog import db
     from catalog.watch import Options, Watcher, stop_on_signals
     from catalog.watch.watcher import watched_folders
 
     watched_folders(list(folders))  # a folder that is not there is refused before a catalogue is made
-    db.long_running()  # runs for days: memory stays flat as the catalogue grows
-    lib = library(ctx, may_create=True)
+    lib = library(ctx, may_create=True, long_running=True)  # runs for days: SQLite's memory kept small
     shown = _printer(fmt, quiet, verbose)
     watcher = Watcher(lib, list(folders), options=Options(settle, give_up, rescan, workers), report=shown,
                       say=_say)
