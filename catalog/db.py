@@ -19,9 +19,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-# SCHEMA_HEAD, the schema this version writes, is kept in catalog.dbfile (read there without SQLAlchemy).
-from catalog.dbfile import SCHEMA_HEAD, location
 from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
+from catalog.schema_version import SCHEMA_HEAD
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
@@ -29,6 +28,8 @@ LOCK_PATIENCE = 600.0
 #: before with_write_lock tells the user it is waiting and asks again.
 BUSY_TIMEOUT_MS = 5000
 WRITE_LOCK_ASK_MS = 200
+
+DEFAULT_DB = "catalog.db"
 
 #: SQLite's page cache for each connection (KiB), and the prepared statements each connection keeps. A
 #: command runs and exits, and a large cache pays for itself; a process that runs for days (a watcher)
@@ -55,7 +56,7 @@ def resolve_url(db: str | None) -> str:
     >>> resolve_url("/tmp/news.db")
     'sqlite:////tmp/news.db'
     """
-    db = location(db)
+    db = db or os.environ.get("CATALOG_DB") or DEFAULT_DB
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().absolute()}"

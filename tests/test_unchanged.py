@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog import dbfile, unchanged
+from catalog import db, unchanged
 from catalog.unchanged import KNOWN_PATHS_LIMIT, check_unchanged
 from tests.cli_process import environment
 from tests.helpers import plain_jpeg
@@ -268,7 +268,7 @@ def test_house_rules_or_a_captions_file_run_the_full_import(desk, tmp_path):
     assert "NOTE    the captions file names none.jpg" in err
 
 
-def test_the_docstrings_examples():
-    for module in (dbfile, unchanged):
-        result = doctest.testmod(module)
-        assert result.failed == 0 and result.attempted > 0, module.__name__
+def test_the_docstrings_examples_and_the_default_catalogue():
+    result = doctest.testmod(unchanged)
+    assert result.failed == 0 and result.attempted > 0
+    assert unchanged.DEFAULT_DB == db.DEFAULT_DB
