@@ -29,7 +29,7 @@ from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import found_file, scan
 from catalog.store import apply_changes, known_files, mark_missing, store_batch
-from catalog.unchanged import ImportReport, to_read
+from catalog.unchanged import ImportReport, gone_under, to_read
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -73,7 +73,7 @@ def import_paths(
         known = known_files(session, paths, with_captions=bool(captions))
     seen: set[str] = set()
     wanted = list(to_read(scan(paths), known, report, seen, captions))
-    gone = [path for path in known if path not in seen]
+    gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
     if wanted:
         with library.session() as session:

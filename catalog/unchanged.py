@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, unquote
 
 from catalog.metadata.types import ReadFailure
-from catalog.scan import Found, Skipped, file_path, scan, shown_real
+from catalog.scan import Found, Skipped, file_path, scan, shown_path, shown_real
 from catalog.schema_version import SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -129,6 +129,21 @@ def to_read(
         yield item
 
 
+def gone_under(known: Mapping[str, Known], seen: set[str], paths: list[str]) -> list[str]:
+    """The catalogued files under `paths` that the scan did not meet: gone from where their records say.
+
+    `known` holds every record when an import is given more than KNOWN_PATHS_LIMIT paths (see
+    `catalog.store.known_files`); only those under the paths can be gone, not the rest of the catalogue.
+    """
+    if len(paths) <= KNOWN_PATHS_LIMIT:
+        return [path for path in known if path not in seen]
+    ranges = bounds(paths)
+    wholes = {given for given, _, _ in ranges}
+    folders = tuple(folder for _, folder, _ in ranges)
+    return [path for path in known if path not in seen
+            and (shown_path(path) in wholes or shown_path(path).startswith(folders))]
+
+
 def bounds(paths: Iterable[str]) -> list[tuple[str, str, str]]:
     """For each folder or file given to an import: (its path, the first path under it, the bound past the
     last), spelled as the catalogue spells paths (real, escaped).
@@ -165,7 +180,7 @@ def check_unchanged(db: str | None, paths: list[str]) -> ImportReport | None:
     seen: set[str] = set()
     for _ in to_read(scan(paths), known, report, seen):
         return None  # a file to read
-    if any(path not in seen for path in known):
+    if gone_under(known, seen, paths):
         return None  # a file gone: the full import marks it missing
     report.seconds = time.monotonic() - started
     return report

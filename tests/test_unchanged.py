@@ -272,3 +272,16 @@ def test_the_docstrings_examples_and_the_default_catalogue():
     result = doctest.testmod(unchanged)
     assert result.failed == 0 and result.attempted > 0
     assert unchanged.DEFAULT_DB == db.DEFAULT_DB
+
+
+def test_an_import_of_many_folders_marks_missing_only_what_is_gone_under_them(lib, tmp_path):
+    """Given more than KNOWN_PATHS_LIMIT paths the import reads every record; the photos of other folders
+    are not gone for that (they were all marked missing)."""
+    folders = [tmp_path / "desk" / f"{n:02d}" for n in range(KNOWN_PATHS_LIMIT + 1)]
+    photos = [plain_jpeg(folder / "photo.jpg", color=(n, 90, 90)) for n, folder in enumerate(folders)]
+    other = plain_jpeg(tmp_path / "archive" / "old.jpg", color=(9, 9, 9))
+    assert lib.import_paths([str(tmp_path / "desk"), str(other.parent)], workers=1).added == len(photos) + 1
+    photos[0].unlink()
+    report = lib.import_paths([str(folder) for folder in folders], workers=1)
+    assert (report.unchanged, report.missing, report.failed) == (len(photos) - 1, 1, 0)
+    assert [photo.path for photo in lib.search(["missing:yes"]).photos] == [str(photos[0])]
