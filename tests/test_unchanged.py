@@ -156,6 +156,18 @@ def test_files_and_folders_named_one_by_one(desk, tmp_path):
     assert printed == (0, "0 added, 0 updated, 0 moved, 2 unchanged, 0 failed in _ s\n", "")
 
 
+def test_a_name_that_is_not_utf8_is_matched_to_its_record(tmp_path):
+    folder = tmp_path / "wires"
+    plain_jpeg(folder / "plain.jpg")
+    shutil.copyfile(folder / "plain.jpg", os.fsencode(folder) + b"/caf\xe9.jpg")
+    catalogue = tmp_path / "base" / "catalog.db"
+    catalogue.parent.mkdir()
+    assert _run(tmp_path, catalogue, "import", str(folder), full=True)[0] == 0
+    printed, taken, before = _differential(tmp_path, catalogue, str(folder))
+    assert (taken, printed) == ("quick", (0, "0 added, 0 updated, 0 moved, 2 unchanged, 0 failed in _ s\n", ""))
+    assert _digest(tmp_path / "quick" / "catalog.db") == before
+
+
 def _change(folder: Path) -> None:
     plain_jpeg(folder / "b.jpg", size=(96, 64), color=(200, 30, 30))
 
