@@ -17,6 +17,8 @@ The rows:
   files made in every format, with captions that name places) into a fresh catalogue, against
   ``exiftool -j -G1 -n -r`` on the same folder;
 - ``import press``: the same for N press JPEGs (bench/corpus.py, cached in --cache);
+- ``re-import press``: the same folder again into the catalogue the press import made, nothing changed
+  (issue 20: 50× ExifTool's time on the folder; `catalog.unchanged` answers it without SQLAlchemy);
 - ``search``, ``show``, ``credits``, ``places``: each command on a catalogue of --rows photos (the press
   import cloned by bench/run.py's ``clone``), against ``exiftool`` reading one file (ExifTool's own
   start-up, the least a command-line tool costs here), and ``catalog --help``.
@@ -130,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     exif_press = [exiftool, "-j", "-G1", "-n", "-r", str(press)] if exiftool else None
     rows.append((f"import press JPEGs ({args.press_files:,})",
                  paired(fresh_import(press), exif_press, args.pairs, env=env)))
+    _say("press corpus again, unchanged")
+    reimport = [*catalog, "--db", str(work / "import.db"), "import", "-q", str(press)]  # as the last pair left it
+    rows.append((f"re-import press JPEGs, unchanged ({args.press_files:,})",
+                 paired(reimport, exif_press, args.pairs, env=env)))
 
     _say(f"catalogue of {args.rows:,} photos")
     db = work / "read.db"

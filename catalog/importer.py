@@ -19,17 +19,17 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog import place_memo
 from catalog.captionsfile import Captions
 from catalog.errors import NotFound, ReadOnlyCatalogue
-from catalog.metadata.types import ReadFailure
 from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
-from catalog.scan import Skipped, found_file, scan
-from catalog.store import Stored, apply_changes, known_files, mark_missing, store_batch
+from catalog.scan import found_file, scan
+from catalog.store import apply_changes, known_files, mark_missing, store_batch
+from catalog.unchanged import ImportReport, gone_under, to_read
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -38,44 +38,6 @@ BATCH = 500
 #: The smallest batch handed over early because the import is nearly done (see `batches`).
 TAIL = 50
 BATCH_SECONDS = 2.0
-
-
-@dataclass
-class ImportReport:
-    """What an import did: counts, and every failure with its reason."""
-
-    added: int = 0
-    updated: int = 0
-    moved: int = 0
-    unchanged: int = 0
-    skipped: int = 0  # not images by their extension
-    failures: list[ReadFailure] = field(default_factory=list)
-    interrupted: bool = False
-    seconds: float = 0.0
-    #: Paths that are another name (a hard link) for a file already catalogued: path -> its catalogued path.
-    same_file: dict[str, str] = field(default_factory=dict)
-    #: Catalogued files under the imported folders that are no longer there (marked missing).
-    missing: int = 0
-    #: Names the captions file gives a caption that no file of the import took (a typo, a file not found).
-    captions_unused: list[str] = field(default_factory=list)
-    #: Files imported whose image data is cut short: (path, why). Their metadata is in the catalogue.
-    damaged: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    @property
-    def stored(self) -> int:
-        return self.added + self.updated + self.moved
-
-    def merge(self, other: Stored) -> None:
-        """Add the counts of a part of the import (one committed batch)."""
-        self.added += other.added
-        self.updated += other.updated
-        self.moved += other.moved
-        self.same_file.update(other.same_file)
-        self.unchanged += len(other.same_file)
 
 
 @dataclass
@@ -109,26 +71,9 @@ def import_paths(
     captions = captions or Captions()
     with library.session() as session:
         known = known_files(session, paths, with_captions=bool(captions))
-    wanted = []
     seen: set[str] = set()
-    for found in scan(paths):
-        if isinstance(found, Skipped):
-            report.skipped += 1
-            continue
-        if isinstance(found, ReadFailure):
-            report.failures.append(found)
-            seen.add(found.path)
-            continue
-        seen.add(found.path)
-        entry = known.get(found.path)
-        if entry and (entry.size, entry.mtime_ns, entry.sidecar_mtime_ns) == (
-                found.size, found.mtime_ns, found.sidecar_mtime_ns):
-            given = captions.get(found.path)
-            if given is None or entry.caption == given.text:
-                report.unchanged += 1
-                continue
-        wanted.append(found)
-    gone = [path for path in known if path not in seen]
+    wanted = list(to_read(scan(paths), known, report, seen, captions))
+    gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
     if wanted:
         with library.session() as session:

@@ -30,10 +30,11 @@ if TYPE_CHECKING:
     from catalog.captions.rules import Rules
     from catalog.captionsfile import Captions
     from catalog.credits import CreditEntry
-    from catalog.importer import ImportReport, Progress
+    from catalog.importer import Progress
     from catalog.linking import LinkReport
     from catalog.records import CaptionInput
     from catalog.search import SearchResult
+    from catalog.unchanged import ImportReport
 
 
 class Library:

@@ -14,7 +14,6 @@ has moved; a full SHA-256 of every byte would cost more than reading the metadat
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import stat as statmod
 from collections.abc import Iterable, Iterator
@@ -242,6 +241,11 @@ def real_path(path: str) -> str:
     return os.path.realpath(path)
 
 
+def shown_real(given: str | os.PathLike) -> str:
+    """A folder or file given to import as the catalogue spells the paths under it: real, escaped."""
+    return shown_path(real_path(os.path.abspath(os.fsdecode(given))))
+
+
 def is_utf8(path: str) -> bool:
     """False for a path with bytes that are not UTF-8 (os.fsdecode turned them into lone surrogates)."""
     try:
@@ -303,6 +307,8 @@ def fingerprint(path: str, size: int) -> str:
 
 def legacy_fingerprint(path: str, size: int) -> str:
     """The fingerprint of catalogues made before XXH3: blake2b (20 bytes, 40 hex digits), same samples."""
+    import hashlib  # here, not at the top: loading OpenSSL's hashes is a cost the unchanged re-import skips
+
     return _sampled(hashlib.blake2b(digest_size=20), path, size)
 
 

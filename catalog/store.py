@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from catalog.dates import span
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
 from catalog.scan import Found, file_exists, file_path, stored_path
+from catalog.unchanged import KNOWN_PATHS_LIMIT, Known, bounds
 
 #: A photo's rows in the other tables, as a reader made them: (place names, place keys, credit tokens).
 OtherRows = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
@@ -50,19 +51,6 @@ class Stored:
     moved_from: dict[str, str] = field(default_factory=dict)
 
 
-class Known(NamedTuple):
-    """A catalogued file as the unchanged-file check sees it."""
-
-    id: int
-    size: int
-    mtime_ns: int
-    #: The stored caption, read only when a captions file may override it (else None).
-    caption: str | None
-    sidecar_mtime_ns: int | None
-    #: What a person set on this photo (the `manual` column), None when nothing.
-    manual: dict | None = None
-
-
 def known_files(session: Session, paths: list[str] | None = None, *, with_captions: bool = False) -> dict[str, Known]:
     """path -> Known, for the catalogued files under `paths` (folders or files; every file when None).
 
@@ -76,25 +64,13 @@ def known_files(session: Session, paths: list[str] | None = None, *, with_captio
     caption = photo.caption if with_captions else literal_column("NULL")
     statement = select(photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns, caption,
                        photo.sidecar_mtime_ns, photo.manual)
-    if paths is not None and len(paths) <= 50:
+    if paths is not None and len(paths) <= KNOWN_PATHS_LIMIT:
         where = []
-        for given in paths:
-            given = shown_real(given)  # as scan() spells the paths it finds
-            folder = given.rstrip(os.sep) + os.sep
-            # Every path that starts with "folder/" sorts between "folder/" and "folder0" ('0' follows '/'),
-            # so the unique index on path answers it as a range.
-            after = folder[:-1] + chr(ord(os.sep) + 1)
+        for given, folder, after in bounds(paths):
             where += [photo.path == given, and_(photo.path >= folder, photo.path < after)]
         statement = statement.where(or_(*where))
     return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None)
             for pid, path, raw, size, mtime, text, sidecar, manual in session.execute(statement)}
-
-
-def shown_real(given: str) -> str:
-    """A folder or file given to import as the catalogue spells the paths under it: real, escaped."""
-    from catalog.scan import real_path, shown_path
-
-    return shown_path(real_path(os.path.abspath(os.fsdecode(given))))
 
 
 def has_legacy_fingerprints(session: Session) -> bool:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 
-from catalog.cli.base import library
+from catalog.cli.base import LazyLibrary, library
+
+if TYPE_CHECKING:
+    from catalog.captionsfile import Captions
+    from catalog.unchanged import ImportReport
 
 
 @click.command("import")
@@ -34,25 +39,54 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
     """
     import os
 
-    from catalog.captionsfile import load_captions_file
-    from catalog.importer import Progress
-    from catalog.scan import shown_path
+    captions = None
+    if captions_file:
+        from catalog.captionsfile import load_captions_file
 
-    captions = load_captions_file(captions_file) if captions_file else None
+        captions = load_captions_file(captions_file)
     missing = [path for path in paths if not os.path.lexists(path)]
     if len(missing) == len(paths):  # nothing to import: say so without making an empty catalogue
         for path in missing:
             click.echo(f"FAILED  {os.path.abspath(path)}: no such file or folder", err=True)
         click.echo(f"0 added, 0 updated, 0 moved, 0 unchanged, {len(missing)} failed", err=True)
         ctx.exit(1)
+    # Nothing changed? Then the answer comes without SQLAlchemy and the readers (catalog.unchanged).
+    report = _nothing_changed(ctx, list(paths)) if captions_file is None else None
+    if report is None:
+        report = _import(ctx, list(paths), captions, workers, quiet)
+    _say(ctx, report)
+
+
+def _import(ctx: click.Context, paths: list[str], captions: Captions | None, workers: int | None,
+            quiet: bool) -> ImportReport:
+    """The import itself, through the Library, with a progress bar on a terminal."""
+    from catalog.importer import Progress
+
     lib = library(ctx, may_create=True)
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     progress = Progress(total=bar.start if bar else None, advance=bar.advance if bar else None)
     try:
-        report = lib.import_paths(list(paths), captions=captions, progress=progress, workers=workers)
+        return lib.import_paths(paths, captions=captions, progress=progress, workers=workers)
     finally:
         if bar:
             bar.finish()
+
+
+def _nothing_changed(ctx: click.Context, paths: list[str]) -> ImportReport | None:
+    """The report of an import that would change nothing, found without opening the Library; None when
+    the import must run (and whenever --rules is given: the full import reads that file)."""
+    from catalog.unchanged import check_unchanged
+
+    lazy = ctx.find_object(LazyLibrary)
+    if lazy is None or lazy.rules:
+        return None
+    return check_unchanged(lazy.location, paths)
+
+
+def _say(ctx: click.Context, report: ImportReport) -> None:
+    """Print what the import did, and exit 1 when a file failed (130 when it was interrupted)."""
+    from catalog.scan import shown_path
+
     for failure in report.failures:
         click.echo(f"FAILED  {failure.path}: {failure.reason}", err=True)
     for path, why in report.damaged:

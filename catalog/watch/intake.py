@@ -25,8 +25,9 @@ from catalog.chunks import chunks
 from catalog.errors import CatalogError
 from catalog.models import Photo
 from catalog.reading import ReaderSetup, read_all
-from catalog.scan import Found, file_path, fingerprint, legacy_fingerprint, stored_path
-from catalog.store import Known, find_moved, mark_missing, shown_real, store_batch
+from catalog.scan import Found, file_path, fingerprint, legacy_fingerprint, shown_real, stored_path
+from catalog.store import find_moved, mark_missing, store_batch
+from catalog.unchanged import Known
 from catalog.watch.arrival import ArrivalRule, manual_values
 from catalog.watch.settle import look, signature
 
