@@ -20,10 +20,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
-
-#: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
-#: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
-SCHEMA_HEAD = "0008"
+from catalog.schema_version import SCHEMA_HEAD
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0

@@ -11,11 +11,13 @@ import json
 import re
 import shutil
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalog.dates import precision, span
-from catalog.models import Photo
 from catalog.rights import provenance_json
+
+if TYPE_CHECKING:
+    from catalog.models import Photo
 
 
 def photo_json(photo: Photo) -> dict[str, Any]:
@@ -305,6 +307,8 @@ def check_template(template: str, extra: Iterable[str] = ()) -> list[str]:
     >>> check_template("{taken} {location.city}: {credit.line}"), check_template("{location.town} {dpi}")
     ([], ['location.town', 'dpi'])
     """
+    from catalog.models import Photo
+
     sample = photo_json(Photo(sources={}, keywords=[]))
     sample.update({name: None for name in extra})
     unknown = []

@@ -246,7 +246,7 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     if not isinstance(variants, dict):
         raise CatalogError(f"rules file {where}: [variants] must be a table")
     if variants:
-        from catalog.variants import variant_rules
+        from catalog.variant_rules import variant_rules
 
         variant_rules(SimpleNamespace(variants=variants))  # refuse a bad table when the file is loaded
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
