@@ -44,7 +44,8 @@ QUICK = [
     ["train"], ["train", "--limit", "50"], ["bullet train", "--limit", "15"], ['"bullet train"', "--limit", "15"],
     ["train", "-Gansu", "--limit", "20"], ["-train", "--limit", "20"], ["train", "in:Gansu"],
     ["zzzznothing"], ["in:Gansu", "taken:1999"], ["Kraków"], ["krakow", "--limit", "5"],
-    ["conflicts:yes", "--limit", "10"], ["conflicts:no", "--limit", "10"], ["missing:yes"], ["missing:no", "--limit", "3"],
+    ["conflicts:yes", "--limit", "10"], ["conflicts:no", "--limit", "10"], ["missing:yes"],
+    ["missing:no", "--limit", "3"],
     ["damaged:yes"], ["damaged:no", "--limit", "3"], ["-conflicts:yes", "--limit", "5"],
     ["in:China", "taken:2018..2024", "by:zhang", "train"],
     ["in:Gansu", "--sort", "path", "--limit", "10"], ["in:Gansu", "--sort", "path", "--reverse", "--limit", "10"],
@@ -58,7 +59,8 @@ QUICK = [
     ["taken:2025-10", "--format", "json"], ["in:Georgia", "--format", "json"], ["zzzznothing", "--format", "json"],
     ["--format", "json", "--limit", "40"], ["in:Hefei", "--format", "csv"], ["in:Gansu", "--format", "paths"],
     ["in:Gansu", "--format", "paths0", "--limit", "5"],
-    ["in:Gansu", "--format", "template", "--template", "{taken} {location.city}: {credit.line} {match}", "--limit", "9"],
+    ["in:Gansu", "--format", "template", "--template", "{taken} {location.city}: {credit.line} {match}",
+     "--limit", "9"],
     ["train", "--template", "{id}\\t{path}", "--limit", "5"],
 ]
 
@@ -189,3 +191,18 @@ def test_a_catalogue_the_quick_path_cannot_read_goes_to_the_full_path(tmp_path, 
     assert quick_search.QuickLibrary.open("postgresql+psycopg://x@localhost/news", rules=None,
                                           full=lambda: None) is None
     assert quick_search.QuickLibrary.open(str(tmp_path), rules=None, full=lambda: None) is None
+
+
+def test_the_shipped_rules_pass_the_checks_their_loading_leaves_out():
+    """Loading the shipped house rules (every search's credit column) checks only what a house file changes."""
+    from types import SimpleNamespace
+
+    from catalog.captions.notcaptions import compile_rules
+    from catalog.captions.rules import _raw_default
+    from catalog.checkrules import validate_table
+    from catalog.variant_rules import variant_rules
+
+    shipped = _raw_default()
+    assert len(compile_rules()) > 3
+    validate_table(shipped["check"], "catalog/rules/default.toml")
+    assert variant_rules(SimpleNamespace(variants=shipped["variants"])).best
