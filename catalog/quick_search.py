@@ -276,10 +276,13 @@ def _limit(limit: int | None) -> str:
 # --- the reader ---------------------------------------------------------------------------------------------------
 
 def sqlite_file(location: str | None) -> Path | None:
-    """The SQLite file a --db value (or CATALOG_DB, or catalog.db here) names, when it is an existing file;
-    None for a URL (catalog.db.resolve_url reads it) or anything the full path should explain."""
+    """The SQLite file a --db value (or CATALOG_DB, or catalog.db here) names, as a path or a sqlite:/// URL,
+    when it is an existing file; None for other URLs (catalog.db reads them) and anything the full path should
+    explain (a missing file, a folder)."""
     where = location or os.environ.get("CATALOG_DB") or "catalog.db"
-    if "://" in where:
+    if where.startswith("sqlite:///") and "?" not in where:  # a SQLAlchemy URL of a file: the file
+        where = where.removeprefix("sqlite:///")
+    if "://" in where or not where:
         return None
     path = Path(where).expanduser().absolute()
     return path if path.is_file() else None
