@@ -206,3 +206,14 @@ def test_the_shipped_rules_pass_the_checks_their_loading_leaves_out():
     assert len(compile_rules()) > 3
     validate_table(shipped["check"], "catalog/rules/default.toml")
     assert variant_rules(SimpleNamespace(variants=shipped["variants"])).best
+
+
+def test_when_sqlite_refuses_the_quick_path_the_full_path_answers(catalogue, monkeypatch):
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    args = ["--db", catalogue, "search", "in:Gansu", "--limit", "5"]
+    full = _run(monkeypatch, args, quick=False)
+    monkeypatch.setattr(quick_search.QuickLibrary, "_page", locked)
+    assert _run(monkeypatch, args, quick=True) == full
+    assert full[0] == 0 and "5 of " in full[2]
