@@ -32,8 +32,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from catalog import schema_version
 from catalog.errors import NotFound, UsageError
-from catalog.schema_version import SCHEMA_HEAD
 
 #: The fields whose terms the full path answers (catalog.query_desk, catalog.variants, the gazetteer).
 FULL_PATH_FIELDS = frozenset({"restricted", "embargoed", "ai", "c2pa", "used", "killed", "near", "within",
@@ -329,7 +329,7 @@ class QuickLibrary:
             connection.execute("PRAGMA mmap_size=268435456")  # as catalog.db: pages read without a copy each
         except sqlite3.Error:
             row = None
-        if row is None or row[0] != SCHEMA_HEAD:
+        if row is None or row[0] != schema_version.SCHEMA_HEAD:
             connection.close()
             return None
         return cls(connection, rules, full)
