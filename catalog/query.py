@@ -426,6 +426,15 @@ def split_terms(args: list[str]) -> list[str]:
     return terms
 
 
+def fields_of(args: list[str]) -> set[str]:
+    """The fields the terms name, for a caller choosing how to answer them.
+
+    >>> sorted(fields_of(["in:Gansu", "-used:yes", "train", 'by:"Li Xin" near:Hefei']))
+    ['by', 'in', 'near', 'used']
+    """
+    return {match[2] for match in map(_FIELD_TERM.match, split_terms(args)) if match}
+
+
 def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | None = None, locate: bool = True,
           at: datetime | None = None) -> Query:
     """Parse search arguments into a Query; raises QueryError pointing at the first bad term.

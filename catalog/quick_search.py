@@ -310,7 +310,6 @@ class QuickLibrary:
         self._full = full
         self._rules = None
         self.as_of: datetime | None = None
-        self._columns: list[str] | None = None
 
     @classmethod
     def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any]) -> QuickLibrary | None:
@@ -398,12 +397,10 @@ class QuickLibrary:
 
     def _parse(self, args: list[str]):
         """The parsed query, or None when a term is one the full path answers."""
-        from catalog.query import _FIELD_TERM, parse, split_terms
+        from catalog.query import fields_of, parse
 
-        for text in split_terms(args):
-            match = _FIELD_TERM.match(text)
-            if match and match[2] in FULL_PATH_FIELDS:
-                return None
+        if fields_of(args) & FULL_PATH_FIELDS:
+            return None
         from catalog import place_memo
         from catalog.entities import search_keys
 
