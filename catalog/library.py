@@ -271,6 +271,18 @@ class Library:
             raise CatalogError(f"{photo.path}: {report.failures[0].reason}")
         return self.get(photo.id)
 
+    def uses(self, photo_id: int):
+        """See catalog.stories.uses."""
+        from catalog.stories import uses
+
+        return uses(self, photo_id)
+
+    def kill_of(self, photo_id: int) -> dict | None:
+        """See catalog.kills.kill_of."""
+        from catalog.kills import kill_of
+
+        return kill_of(self, photo_id)
+
     def credit_entry(self, photo: Photo) -> CreditEntry:
         """See catalog.credits.credit_entry."""
         from catalog.credits import credit_entry

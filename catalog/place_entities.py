@@ -26,11 +26,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from catalog import _placedata
 from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
 from catalog.place_rules import clean_level, is_placeholder, stated_levels
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
+    from catalog import _placedata
     from catalog._placegrid import CityGrid
     from catalog.bounded import BoundedMemo
     from catalog.place_resolution import _Option
@@ -548,6 +548,8 @@ class EntityLookups:
             city = self._cities[position]
             code = province_code or self._province_of(position)
             record = self._subs.get(code) if code else None
+            from catalog import _placedata  # here: search keys and distances need none of the raw data
+
             names = _placedata.city_names(self._index.alternate_names(position), city.country_code)
             base = self._city_entities.keep((position, province_code), (
                 str(city.geonameid), city.name, city.name, record.name if record else None, code,
@@ -568,12 +570,16 @@ class EntityLookups:
             record = self._subs[province_code]
             country_code = record.country_code
             point = self._province_point(province_code)
+            from catalog import _placedata
+
             names = _placedata.area_names(record.native, self._countries.get(country_code))
             entity_id, name, province = province_code, record.name, record.name
         else:
             assert country_code is not None, "a province or a country is given"
             country = self._countries[country_code]
             point = self._country_point(country_code)
+            from catalog import _placedata
+
             names = _placedata.country_names(country)
             entity_id, name, province = country_code, country.name, None
         return Place(

@@ -33,7 +33,6 @@ from functools import cache
 from pathlib import Path
 
 from catalog.cachedir import default_cache_dir
-from catalog.files import write_atomically
 
 #: Bumped when the file's shape or the meaning of an entry changes.
 MEMO_FORMAT = 2
@@ -128,6 +127,8 @@ def save() -> bool:
             entries = dict(list(entries.items())[-limit:])
         merged[kind] = entries
     content = {"format": MEMO_FORMAT, "python": list(sys.version_info[:2]), "stamp": stamp, **merged}
+    from catalog.files import write_atomically  # here: most processes only read the memo
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode())

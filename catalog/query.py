@@ -1,5 +1,8 @@
 """The search language: terms parsed into small query objects, each of which makes its own SQL.
 
+Parsing imports no SQLAlchemy (each term imports it when asked for its clause): `catalog search` checks its
+terms before it opens a catalogue, and the quick read path (catalog.quick_search) answers without it.
+
 Grammar (terms are ANDed; each shell argument is one term, and quotes inside one argument group words)::
 
     term    := ["-"] field ":" values | ["-"] words
@@ -38,13 +41,13 @@ import re
 import shlex
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-
-from sqlalchemy import and_, exists, false, func, not_, or_, select, union_all
-from sqlalchemy.sql.elements import ColumnElement
+from typing import TYPE_CHECKING
 
 from catalog.dates import DateError, parse_query_date
 from catalog.errors import QueryError
-from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import ColumnElement
 
 PLACE_FIELDS = {
     "in": None,  # any level
@@ -77,6 +80,8 @@ class Term:
         raise NotImplementedError
 
     def where(self) -> ColumnElement[bool]:
+        from sqlalchemy import not_
+
         condition = self.clause()
         return not_(condition) if self.negated else condition
 
@@ -120,6 +125,8 @@ class PlaceTerm(Term):
     unplaced: list[str] = field(default_factory=list)
 
     def clause(self):
+        from catalog.models import Photo
+
         # The ids from the indexes on (key, kind, photo_id) and (name, kind, level, photo_id) alone; a
         # correlated EXISTS would look at every photo and, for each, at every row of that name (quadratic:
         # minutes at 100,000).
@@ -127,6 +134,10 @@ class PlaceTerm(Term):
 
     def photo_ids(self):
         """SELECT photo_id of the place keys and names this term matches (a photo may appear more than once)."""
+        from sqlalchemy import and_, false, select, union_all
+
+        from catalog.models import PlaceKey, PlaceName
+
         selects = []
         if self.keys:
             selects.append(select(PlaceKey.photo_id).where(PlaceKey.key.in_(self.keys), PlaceKey.kind.in_(self.kinds)))
@@ -153,6 +164,10 @@ class PlaceTerm(Term):
         return groups
 
     def _exists(self, *, probe: bool):
+        from sqlalchemy import and_, exists, false, not_, or_
+
+        from catalog.models import Photo, PlaceKey, PlaceName
+
         found = []
         if self.keys:
             key = PlaceKey.key + "" if probe else PlaceKey.key
@@ -178,6 +193,10 @@ class PlaceTerm(Term):
 
 def _placed(photo_id):
     """The photo has a place entity (where it was taken)."""
+    from sqlalchemy import exists
+
+    from catalog.models import PlaceKey
+
     placed = PlaceKey.__table__.alias("placed")
     return exists().where(placed.c.photo_id == photo_id, placed.c.kind == "taken")
 
@@ -191,6 +210,10 @@ class TokenTerm(Term):
     groups: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def clause(self):
+        from sqlalchemy import and_, func, or_, select, union_all
+
+        from catalog.models import PersonToken, Photo
+
         selects = []
         for group in self.groups:
             pairs = or_(*[and_(_role(role), PersonToken.token == token) for role, token in group])
@@ -201,6 +224,10 @@ class TokenTerm(Term):
         return Photo.id.in_(selects[0] if len(selects) == 1 else union_all(*selects))
 
     def _exists(self, *, probe: bool):
+        from sqlalchemy import and_, exists, not_, or_
+
+        from catalog.models import PersonToken, Photo
+
         token = PersonToken.token + "" if probe else PersonToken.token
         condition = or_(*[
             and_(*[exists().where(PersonToken.photo_id == Photo.id, _role(role), token == value)
@@ -225,6 +252,10 @@ class DateTerm(Term):
     end: str | None = None
 
     def clause(self, *, probe: bool = False):
+        from sqlalchemy import and_
+
+        from catalog.models import Photo
+
         first = getattr(Photo, f"{self.column}_start")
         last = getattr(Photo, f"{self.column}_end")
         if probe:
@@ -242,6 +273,8 @@ class DateTerm(Term):
         return and_(*parts)
 
     def probe(self):
+        from sqlalchemy import not_
+
         condition = self.clause(probe=True)
         return not_(condition) if self.negated else condition
 
@@ -254,10 +287,18 @@ class LikeTerm(Term):
     values: list[str] = field(default_factory=list)
 
     def clause(self):
+        from sqlalchemy import or_
+
+        from catalog.models import Photo
+
         column = {"credit": Photo.credit_key, "by": Photo.photographer_key}.get(self.column, Photo.search_text)
         return or_(*(column.contains(value, autoescape=True) for value in self.values))
 
     def where(self):
+        from sqlalchemy import select
+
+        from catalog.models import Photo
+
         if self.negated or self.column not in ("by", "credit"):
             return super().where()
         # The ids from a scan of the narrow index on the key alone, not of the photos' whole rows.
@@ -272,6 +313,8 @@ _ROLES_MATCHED = {"credit": ("photographer", "credit")}
 
 
 def _role(role: str):
+    from catalog.models import PersonToken
+
     roles = _ROLES_MATCHED.get(role)
     return PersonToken.role.in_(roles) if roles else PersonToken.role == role
 
@@ -284,6 +327,8 @@ class FlagTerm(Term):
     wanted: bool = True
 
     def clause(self):
+        from catalog.models import Photo
+
         value = getattr(Photo, self.column)
         if self.column == "missing_since":
             return value.is_not(None) if self.wanted else value.is_(None)
@@ -297,6 +342,9 @@ class VariantsTerm(Term):
     wanted: bool = True
 
     def clause(self):
+        from sqlalchemy import not_
+
+        from catalog.models import Photo
         from catalog.variants import grouped_ids
 
         found = Photo.id.in_(grouped_ids())
@@ -312,6 +360,8 @@ class SimilarTerm(Term):
     ranked: list[tuple[int, float]] | None = None
 
     def clause(self):
+        from catalog.models import Photo
+
         return Photo.id.in_([photo_id for photo_id, _ in self.ranked or []])
 
 
@@ -374,6 +424,15 @@ def split_terms(args: list[str]) -> list[str]:
         elif arg.strip():
             terms.append(arg.strip())
     return terms
+
+
+def fields_of(args: list[str]) -> set[str]:
+    """The fields the terms name, for a caller choosing how to answer them.
+
+    >>> sorted(fields_of(["in:Gansu", "-used:yes", "train", 'by:"Li Xin" near:Hefei']))
+    ['by', 'in', 'near', 'used']
+    """
+    return {match[2] for match in map(_FIELD_TERM.match, split_terms(args)) if match}
 
 
 def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | None = None, locate: bool = True,

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from catalog.models import Photo, VariantFingerprint
-from catalog.variants import BEST_RULES, UpToDate, bring_up_to_date, groups_of, members, variant_rules
+from catalog.variant_rules import BEST_RULES, variant_rules
+from catalog.variants import UpToDate, bring_up_to_date, groups_of, members
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

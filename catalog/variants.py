@@ -21,7 +21,7 @@ JOIN_SHARE of the group's members it was compared with (see `placement`), so one
 looks like one copy) does not merge two pictures' groups.
 
 Which copy of a group to run, and how the copies' captions differ, is catalog.variant_copies's job; the
-house rules' `best` order it follows is checked here with the rest of the `[variants]` table (`BEST_RULES`).
+house rules' `best` order it follows is checked with the rest of the `[variants]` table in catalog.variant_rules.
 
 >>> placement(9, None, [(1, 1, True), (2, 1, True), (3, 1, True), (4, 1, False), (5, None, True)]).group
 1
@@ -35,17 +35,17 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
 from catalog import fingerprints as F
 from catalog import likeness
 from catalog.chunks import chunks
-from catalog.errors import CatalogError
 from catalog.fingerprints import Fingerprint
 from catalog.likeness import Capture, Thresholds
 from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
+from catalog.variant_rules import BEST_RULES, JOIN_SHARE, VariantRules, variant_rules
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,70 +55,10 @@ if TYPE_CHECKING:
 #: At most this many candidates (the closest by their hashes) are compared in stage two: it bounds a look-up
 #: when many pictures are alike (a catalogue of one football match).
 COMPARED = 40
-#: A photo joins a group when it is a variant of at least this share of the members it was compared with.
-JOIN_SHARE = 0.67
 #: Largest IN list sent at once (SQLite's limit on bound parameters is 32,766; PostgreSQL's 65,535).
 _CHUNK = 900
 #: Photos fingerprinted in this process below this many; above, in reader processes.
 PARALLEL_THRESHOLD = 16
-
-
-# --- the house rules ---------------------------------------------------------------------------------------------
-
-#: The ways of telling the copy to run from the others, each as "lower sorts first" for a photo. `best` in the
-#: house rules lists them in order; the first that tells two copies apart decides.
-BEST_RULES: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "unrestricted": ("carries no restriction (EDITORIAL USE ONLY, an embargo, a region out ...)",
-                     lambda copy: len(copy.restrictions)),
-    "largest": ("the most pixels", lambda copy: -((copy.photo.width or 0) * (copy.photo.height or 0))),
-    "full_caption": ("the longest caption (a full caption beats a truncated or missing one)",
-                     lambda copy: -len((copy.photo.caption or "").split())),
-    "earliest": ("the earliest in the catalogue (the first to arrive)",
-                 lambda copy: (copy.photo.imported_at is None, copy.photo.imported_at, copy.photo.id)),
-}
-
-
-@dataclass(frozen=True)
-class VariantRules:
-    """The `[variants]` table of the house rules, with the shipped defaults (catalog/rules/default.toml)."""
-
-    best: tuple[str, ...] = ("unrestricted", "largest", "full_caption", "earliest")
-    #: Fingerprint every photo an import stored, after its batches (costs 10-35 ms a photo).
-    after_import: bool = False
-    limits: Thresholds = likeness.DEFAULT_THRESHOLDS
-    join_share: float = JOIN_SHARE
-
-
-def variant_rules(rules) -> VariantRules:
-    """The variant rules of a Rules object (its raw `[variants]` table), checked; CatalogError when wrong.
-
-    >>> class R: variants = {"best": ["largest"], "blob": 0.5}
-    >>> variant_rules(R()).best, variant_rules(R()).limits.blob
-    (('largest',), 0.5)
-    """
-    raw = dict(getattr(rules, "variants", None) or {})
-    where = "the house rules' [variants]"
-    known = {"best", "after_import", "distance", "blob", "colour_blob", "join_share"}
-    unknown = set(raw) - known
-    if unknown:
-        raise CatalogError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
-    best = raw.get("best", list(VariantRules.best))
-    if not isinstance(best, list) or not best or any(name not in BEST_RULES for name in best):
-        raise CatalogError(f"{where}: best must list some of {', '.join(BEST_RULES)}, e.g. best = [\"largest\"]")
-    numbers = {}
-    for key in ("distance", "blob", "colour_blob", "join_share"):
-        if key in raw:
-            value = raw[key]
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-                raise CatalogError(f"{where}: {key} must be a positive number, e.g. {key} = 0.4")
-            numbers[key] = float(value)
-    after = raw.get("after_import", False)
-    if not isinstance(after, bool):
-        raise CatalogError(f"{where}: after_import must be true or false")
-    defaults = likeness.DEFAULT_THRESHOLDS
-    limits = Thresholds(numbers.get("distance", defaults.distance), numbers.get("blob", defaults.blob),
-                        numbers.get("colour_blob", defaults.colour_blob))
-    return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE))
 
 
 # --- storing -----------------------------------------------------------------------------------------------------
@@ -301,8 +241,9 @@ def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | No
     return Placement(target, sorted(groups - {target}), [photo_id, *loose])
 
 
-def place(session: Session, photo_id: int, rules: VariantRules = VariantRules()) -> int | None:
+def place(session: Session, photo_id: int, rules: VariantRules | None = None) -> int | None:
     """Compare a stored photo with the catalogue and put it in its group (merging groups it ties together)."""
+    rules = rules or VariantRules()
     own = load(session, [photo_id]).get(photo_id)
     vf = VariantFingerprint.__table__.c
     if own is None:
@@ -530,6 +471,7 @@ def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
 
 __all__ = [
     "COMPARED",
+    "BEST_RULES",
     "JOIN_SHARE",
     "Alike",
     "Placement",

@@ -13,6 +13,7 @@ from PIL import Image, ImageEnhance, ImageOps
 from sqlalchemy import select, text
 
 from catalog import variant_copies, variants
+from catalog.errors import CatalogError
 from catalog.models import VariantBand, VariantFingerprint
 from catalog.variant_copies import Change, caption_diff, caption_diff_text
 from tests.test_fingerprints import crop, scene, write
@@ -269,9 +270,9 @@ def test_the_band_look_up_is_an_index_search_on_sqlite(lib):
 def test_bad_variant_rules_are_refused():
     from types import SimpleNamespace
 
-    with pytest.raises(variants.CatalogError, match="best must list"):
+    with pytest.raises(CatalogError, match="best must list"):
         variants.variant_rules(SimpleNamespace(variants={"best": ["prettiest"]}))
-    with pytest.raises(variants.CatalogError, match="positive"):
+    with pytest.raises(CatalogError, match="positive"):
         variants.variant_rules(SimpleNamespace(variants={"blob": -1}))
 
 

@@ -11,6 +11,7 @@ from catalog.errors import CatalogError, UsageError
 
 if TYPE_CHECKING:
     from catalog.library import Library
+    from catalog.quick_search import QuickLibrary
 
 
 class LazyLibrary:
@@ -20,7 +21,8 @@ class LazyLibrary:
         self.location = location
         self.rules = rules
         self._library: Library | None = None
-        self._readonly = None
+        self._reader: QuickLibrary | None = None
+        self._reader_tried = False
 
     def get(self, *, readonly: bool = False, may_create: bool = False, long_running: bool = False) -> Library:
         """The open Library; only a command that fills a catalogue (import) may create one, and a command that
@@ -34,7 +36,19 @@ class LazyLibrary:
             self._library.use_rules(self.rules)
         return self._library
 
+    def reader(self):
+        """For a command that only reads (search, show): the quick path on a SQLite catalogue at this schema
+        (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the Library; else the Library."""
+        if not self._reader_tried:
+            from catalog.quick_search import QuickLibrary
+
+            self._reader_tried = True
+            self._reader = QuickLibrary.open(self.location, rules=self.rules, full=self.get)
+        return self._reader or self.get()
+
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
         if self._library is not None:
             self._library.close()
 
@@ -81,6 +95,14 @@ def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = Fa
     if lazy is None:  # a command called outside the `catalog` group (never from the command line)
         raise CatalogError("no catalogue: run this command through `catalog`")
     return lazy.get(readonly=readonly, may_create=may_create, long_running=long_running)
+
+
+def reader(ctx: click.Context):
+    """The catalogue for a command that only reads it (`search`, `show`): see LazyLibrary.reader."""
+    lazy = ctx.find_object(LazyLibrary)
+    if lazy is None:  # a command called outside the `catalog` group (never from the command line)
+        raise CatalogError("no catalogue: run this command through `catalog`")
+    return lazy.reader()
 
 
 def write_output(path: str, content: str) -> None:

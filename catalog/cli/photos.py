@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import format_option, library, reader
 from catalog.errors import UsageError
 
 
@@ -30,14 +30,12 @@ def show(ctx, photo, fmt):
       catalog show 2 --format json
     """
     from catalog import render
-    from catalog.kills import kill_of
-    from catalog.stories import uses
 
-    lib = library(ctx)
+    lib = reader(ctx)
     record = render.photo_json(lib.annotate_variants([lib.get(photo)])[0])
     record["stories"] = [{"story": use.story, "position": use.position,
-                          "added_at": use.added_at.isoformat(timespec="seconds")} for use in uses(lib, record["id"])]
-    record["kill"] = kill_of(lib, record["id"])
+                          "added_at": use.added_at.isoformat(timespec="seconds")} for use in lib.uses(record["id"])]
+    record["kill"] = lib.kill_of(record["id"])
     if fmt == "json":
         click.echo(render.to_json(record))
         return

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from catalog.cli.base import format_option, library, write_output
+from catalog.cli.base import format_option, library, reader, write_output
 from catalog.errors import UsageError
 
 QUERY_HELP = """
@@ -206,7 +206,7 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
         from catalog.rights import moment as read_moment
 
         moment = read_moment(at)
-    lib = library(ctx)
+    lib = reader(ctx)
     lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
     result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)

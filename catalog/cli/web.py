@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-
 import click
 
 from catalog.cli.base import library
@@ -73,6 +70,9 @@ def is_loopback(host: str) -> bool:
     >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
     (True, True, False)
     """
+    import ipaddress  # here: every command loads this module, and only `serve` asks
+    import socket
+
     host = host.strip("[]")
     try:
         return ipaddress.ip_address(host).is_loopback

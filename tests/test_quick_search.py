@@ -1,0 +1,219 @@
+"""The quick read path (catalog.quick_search) prints what the full path prints, byte for byte.
+
+One catalogue, built by importing images/ and the shared corpus of real files, then cloned with generated
+rows to a few thousand photos by the benchmark's own generator (bench/run.py), with a kill, a story, a variant
+group, a missing and a damaged photo added. Each command runs twice through the `catalog` command: as it
+runs (the quick path, with the full Library made unable to open for the searches the quick path should answer
+alone) and with the quick path switched off; stdout, stderr and the exit status must be the same.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from catalog import quick_search
+from catalog.cli import main
+from catalog.library import Library
+from tests.conftest import IMAGES, ROOT, SHARED
+
+ROWS = 2500
+
+#: Searches the quick path answers alone (every kind of term it knows, negated, with alternatives, sorted,
+#: paged, in every format).
+QUICK = [
+    ["in:Gansu"], ["in:Gansu", "--limit", "50"], ["in:China", "--limit", "20"], ["in:USA"], ["in:美国"],
+    ["in:Gansu,Anhui", "-in:Hefei", "--limit", "30"], ["in:Georgia"], ["in:Atlantis"], ["in:Luogang Park"],
+    ["in:CN-AH", "--limit", "10"], ["city:Hefei", "--limit", "10"], ["city:Kraków"], ["city:krakow"],
+    ["province:Anhui", "--limit", "10"], ["state:Anhui", "--limit", "5"], ["country:Poland"],
+    ["country:PL", "--format", "json"], ["sublocation:Luogang Park", "--limit", "5"], ["at:West Lake", "--limit", "5"],
+    ["shown:Earth"], ["-in:China", "--limit", "25"], ["by:Xinhua"], ["by:Li", "--limit", "10"],
+    ['by:"Zhang Dagang"'], ["by:张大刚"], ["by:Zhang,Xu", "--limit", "10"], ["-by:Zhang", "--limit", "10"],
+    ["credit:Xinhua", "--limit", "10"], ["credit:AP", "--limit", "10"], ["credit:新华社", "--limit", "5"],
+    ['credit:"Big Newspaper"'], ["credit:REUTERS,AFP", "--limit", "10"], ["-credit:Xinhua", "--limit", "10"],
+    ["keyword:news", "--limit", "10"], ["keyword:aircraft"], ["-keyword:news", "--limit", "10"],
+    ["taken:2025-08", "--limit", "50"], ["taken:2019-03..2019-08", "--limit", "40"], ["taken:2016"],
+    ["taken:2025-10-14"], ['taken:"October 2025"'], ["taken:2024..", "--limit", "10"], ["taken:..2016-02"],
+    ["-taken:2016..2024", "--limit", "10"], ["taken:2016-01,2017-05", "--limit", "10"],
+    ["released:2025-10-01"], ["released:2020..", "--limit", "5"], ["-released:2025", "--limit", "5"],
+    ["train"], ["train", "--limit", "50"], ["bullet train", "--limit", "15"], ['"bullet train"', "--limit", "15"],
+    ["train", "-Gansu", "--limit", "20"], ["-train", "--limit", "20"], ["train", "in:Gansu"],
+    ["zzzznothing"], ["in:Gansu", "taken:1999"], ["Kraków"], ["krakow", "--limit", "5"],
+    ["conflicts:yes", "--limit", "10"], ["conflicts:no", "--limit", "10"], ["missing:yes"],
+    ["missing:no", "--limit", "3"],
+    ["damaged:yes"], ["damaged:no", "--limit", "3"], ["-conflicts:yes", "--limit", "5"],
+    ["in:China", "taken:2018..2024", "by:zhang", "train"],
+    ["in:Gansu", "--sort", "path", "--limit", "10"], ["in:Gansu", "--sort", "path", "--reverse", "--limit", "10"],
+    ["in:Gansu", "--sort", "date", "--reverse", "--limit", "10"], ["in:Gansu", "--offset", "10", "--limit", "10"],
+    ["in:Gansu", "--offset", "5000"], ["train", "--sort", "date", "--limit", "10"],
+    ["train", "--sort", "relevance", "--reverse", "--limit", "10"], ["in:Gansu", "--sort", "relevance", "--limit", "5"],
+    ["train", "--offset", "3", "--limit", "7"], ["--limit", "10"], ["--sort", "path", "--limit", "5"],
+    ["--in", "Gansu", "--from", "2019-01", "--to", "2019-12", "--limit", "5"], ["--by", "Zhang", "--limit", "5"],
+    ["--credit", "AP", "--limit", "5"],
+    ["in:Gansu", "--limit", "20", "--format", "json"], ["train", "--format", "json", "--limit", "10"],
+    ["taken:2025-10", "--format", "json"], ["in:Georgia", "--format", "json"], ["zzzznothing", "--format", "json"],
+    ["--format", "json", "--limit", "40"], ["in:Hefei", "--format", "csv"], ["in:Gansu", "--format", "paths"],
+    ["in:Gansu", "--format", "paths0", "--limit", "5"],
+    ["in:Gansu", "--format", "template", "--template", "{taken} {location.city}: {credit.line} {match}",
+     "--limit", "9"],
+    ["train", "--template", "{id}\\t{path}", "--limit", "5"],
+]
+
+#: Searches the full path answers, wholly or in part (the quick path hands them over): the same all the same.
+#: (Not `similar:` and `variants:`: they fingerprint the whole catalogue first, and this one is shared.)
+HANDED_OVER = [
+    ["restricted:yes"], ["embargoed:no", "--limit", "3"], ["ai:yes"], ["used:yes"], ["killed:yes"],
+    ["near:31.82,117.23", "within:50km", "--limit", "5"], ["in:Gansu", "--sort", "distance"],
+    ["taken:2025-13"], ["bogus:field"], ["--mistyped"], ["in:"], [], ["in:Kyiv"],
+]
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory) -> str:
+    """A catalogue of real imported files and generated rows (see the module docstring)."""
+    sys.path.insert(0, str(ROOT))
+    from bench.run import clone
+
+    folder = tmp_path_factory.mktemp("quick")
+    path = folder / "catalog.db"
+    library = Library.open(str(path))
+    sources = [str(IMAGES)] + ([str(SHARED / "corpus" / "real")] if (SHARED / "corpus" / "real").is_dir() else [])
+    report = library.import_paths(sources)
+    assert report.added >= 3
+    library.close()
+    assert clone(f"sqlite:///{path}", ROWS)["rows"] == ROWS
+    runner = CliRunner()
+    first, second, third = _ids(path, 3)
+    for args in (["story", "add", "Gansu trains", str(first)], ["story", "add", "Gansu trains", str(second)],
+                 ["kill", str(third), "--reason", "wrong caption"]):
+        result = runner.invoke(main, ["--db", str(path), *args])
+        assert result.exit_code == 0, result.output
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE photo SET missing_since = '2025-10-20 08:00:00.000000' WHERE id = ?", (second,))
+        conn.execute("UPDATE photo SET damaged = 1, extra = json_set(coalesce(extra, '{}'), '$.damage', "
+                     "'the image data ends early') WHERE id = (SELECT max(id) FROM photo)")
+        grouped = [row[0] for row in conn.execute(  # two photos few searches here find: Kyiv, 2021-2024, no train
+            "SELECT id FROM photo WHERE city = 'Kyiv' AND taken_start BETWEEN '2021' AND '2024-12' AND search_text "
+            "NOT LIKE '%train%' ORDER BY taken_start LIMIT 2 OFFSET 2")]
+        assert len(grouped) == 2
+        conn.executemany("INSERT INTO variant_fingerprint (photo_id, fingerprint, file_fingerprint, made_from, "
+                         "group_id, placed) VALUES (?, NULL, 'x', 'image', ?, 1)",
+                         [(pid, min(grouped)) for pid in grouped])
+    return str(path)
+
+
+def _ids(path: Path, count: int) -> list[int]:
+    with sqlite3.connect(path) as conn:
+        return [row[0] for row in conn.execute("SELECT id FROM photo WHERE city = 'Lanzhou' ORDER BY id LIMIT ?",
+                                               (count,))]
+
+
+def _run(monkeypatch, args: list[str], *, quick: bool, alone: bool = False) -> tuple[int, str, str]:
+    """`catalog ARGS` through the quick path (`alone`: the full Library may not open) or the full path only."""
+    with monkeypatch.context() as patch:
+        if not quick:
+            patch.setattr(quick_search.QuickLibrary, "open", classmethod(lambda cls, *a, **k: None))
+        elif alone:
+            def refuse(*_args, **_kwargs):
+                raise AssertionError("the full path was opened")
+
+            patch.setattr(Library, "open", classmethod(refuse))
+        result = CliRunner().invoke(main, args)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("terms", QUICK, ids=" ".join)
+def test_quick_search_prints_what_the_full_path_prints(catalogue, monkeypatch, terms):
+    args = ["--db", catalogue, "search", *terms]
+    assert _run(monkeypatch, args, quick=True, alone=True) == _run(monkeypatch, args, quick=False)
+
+
+@pytest.mark.parametrize("terms", HANDED_OVER, ids=" ".join)
+def test_searches_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, terms):
+    args = ["--db", catalogue, "search", *terms]
+    assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)
+
+
+def test_a_page_holding_copies_of_one_picture_shows_their_group(catalogue, monkeypatch):
+    args = ["--db", catalogue, "search", "in:Kyiv", "--format", "json"]
+    quick = _run(monkeypatch, args, quick=True)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert '"group"' in quick[1]
+
+
+def test_house_rules_from_a_file_shape_the_credits_alike(catalogue, monkeypatch, tmp_path):
+    rules = tmp_path / "house.toml"
+    rules.write_text('[credit_lines.agencies]\nXinhua = "XINHUA / {photographer}"\n', encoding="utf-8")
+    args = ["--db", catalogue, "--rules", str(rules), "search", "credit:Xinhua", "--limit", "5"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert "XINHUA / " in quick[1]
+    kept = tmp_path / "kept.db"  # the same rules kept in a catalogue (`catalog rules --set`)
+    shutil.copy(catalogue, kept)
+    assert CliRunner().invoke(main, ["--db", str(kept), "rules", "--set", str(rules)]).exit_code == 0
+    args = ["--db", str(kept), "search", "credit:Xinhua", "--limit", "5"]
+    assert _run(monkeypatch, args, quick=True, alone=True) == _run(monkeypatch, args, quick=False) == quick
+
+
+@pytest.mark.parametrize("ref", ["1", "2", "3", "KILLED", "STORY", "MISSING", "DAMAGED", "gansu-bullet-train.jpg",
+                                 "images/hefei-aircraft.jpg", "999999", "nothing.jpg", "zhang-dagang_000001.jpg"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_quick_show_prints_what_the_full_path_prints(catalogue, monkeypatch, ref, fmt):
+    with sqlite3.connect(catalogue) as conn:
+        named = {"KILLED": "SELECT photo_id FROM kill", "STORY": "SELECT max(photo_id) FROM story_photo",
+                 "MISSING": "SELECT id FROM photo WHERE missing_since IS NOT NULL",
+                 "DAMAGED": "SELECT id FROM photo WHERE damaged"}
+        if ref in named:
+            ref = str(conn.execute(named[ref]).fetchone()[0])
+    if ref == "images/hefei-aircraft.jpg":
+        monkeypatch.chdir(ROOT)
+    args = ["--db", catalogue, "show", ref, "--format", fmt]
+    assert _run(monkeypatch, args, quick=True, alone=not ref.startswith("images/")) == \
+        _run(monkeypatch, args, quick=False)
+
+
+def test_a_catalogue_the_quick_path_cannot_read_goes_to_the_full_path(tmp_path, monkeypatch):
+    missing = ["--db", str(tmp_path / "none.db"), "search", "in:Gansu"]
+    assert _run(monkeypatch, missing, quick=True) == _run(monkeypatch, missing, quick=False)
+    assert _run(monkeypatch, missing, quick=True)[0] == 1
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+    assert quick_search.QuickLibrary.open(str(old), rules=None, full=lambda: None) is None
+    assert quick_search.QuickLibrary.open("postgresql+psycopg://x@localhost/news", rules=None,
+                                          full=lambda: None) is None
+    assert quick_search.QuickLibrary.open(str(tmp_path), rules=None, full=lambda: None) is None
+
+
+def test_the_shipped_rules_pass_the_checks_their_loading_leaves_out():
+    """Loading the shipped house rules (every search's credit column) checks only what a house file changes."""
+    from types import SimpleNamespace
+
+    from catalog.captions.notcaptions import compile_rules
+    from catalog.captions.rules import _raw_default
+    from catalog.checkrules import validate_table
+    from catalog.variant_rules import variant_rules
+
+    shipped = _raw_default()
+    assert len(compile_rules()) > 3
+    validate_table(shipped["check"], "catalog/rules/default.toml")
+    assert variant_rules(SimpleNamespace(variants=shipped["variants"])).best
+
+
+def test_when_sqlite_refuses_the_quick_path_the_full_path_answers(catalogue, monkeypatch):
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    args = ["--db", catalogue, "search", "in:Gansu", "--limit", "5"]
+    full = _run(monkeypatch, args, quick=False)
+    monkeypatch.setattr(quick_search.QuickLibrary, "_page", locked)
+    assert _run(monkeypatch, args, quick=True) == full
+    assert full[0] == 0 and "5 of " in full[2]
