@@ -23,7 +23,7 @@ from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
 
 #: The newest migration in alembic/versions. A test checks that it is the Alembic head; keeping it here lets
 #: an up-to-date catalogue open without importing Alembic at all (start-up time matters for every command).
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
