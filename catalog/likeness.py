@@ -43,6 +43,7 @@ from __future__ import annotations
 import math
 import os
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -152,6 +153,47 @@ def hash_distance(a: Fingerprint, b: Fingerprint) -> tuple[int, int, int]:
             if bits < best[0]:
                 best = (bits, i, j)
     return best
+
+
+def close_pairs(prints: Sequence[Fingerprint], bits: int = CANDIDATE_BITS) -> list[tuple[int, int]]:
+    """Stage one for many fingerprints at once: the pairs (i, j), i < j, whose `hash_distance` is at most
+    `bits`, found in numpy blocks (a story's photos compared with each other without a Python loop over every
+    pair: 6,884 photos make 23.7 million pairs).
+
+    >>> from catalog.fingerprints import Fingerprint
+    >>> a, b, c = (Fingerprint((h,) * len(WINDOWS), 1.5, b"") for h in (0, 0b111, 2**64 - 1))
+    >>> close_pairs([a, b, c]), close_pairs([a, b, c], bits=2)
+    ([(0, 1)], [])
+    """
+    count = len(prints)
+    widths = {len(fp.hashes) for fp in prints}
+    if count < 2 or len(widths) != 1:
+        return [(i, j) for i in range(count) for j in range(i + 1, count)
+                if hash_distance(prints[i], prints[j])[0] <= bits]
+    import numpy as np
+
+    hashes = np.array([fp.hashes for fp in prints], dtype=np.uint64)  # (photos, windows)
+    block = max(1, 2_000_000 // (count * hashes.shape[1]))
+    pairs: list[tuple[int, int]] = []
+    for start in range(0, count, block):
+        rows = hashes[start:start + block]
+        # a's whole-picture hash against every window of b, and every window of a against b's whole hash
+        whole_a = _popcount(rows[:, None, :1] ^ hashes[None, :, :]).min(axis=2)
+        whole_b = _popcount(rows[:, None, :] ^ hashes[None, :, :1]).min(axis=2)
+        for i, j in zip(*np.nonzero(np.minimum(whole_a, whole_b) <= bits)):
+            if start + i < j:
+                pairs.append((int(start + i), int(j)))
+    return pairs
+
+
+def _popcount(values):
+    """The set bits of each uint64 (numpy 2's bitwise_count, else a byte table)."""
+    import numpy as np
+
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(values)
+    table = np.array([bin(byte).count("1") for byte in range(256)], dtype=np.uint8)
+    return table[values.view(np.uint8)].reshape(*values.shape, 8).sum(axis=-1)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ class Photo(Base):
     #: Pages sorted by date are read in this index's order; `taken:` ranges are counted from it (alembic 0002).
     __table_args__ = (
         Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),
+        #: `timeline` groups by the stored span, read off this index in order (alembic 0009).
+        Index("ix_photo_taken_span", "taken_start", "taken_end"),
         #: A new path with a known file identity is a hard link or a rename, not a new photo (alembic 0004).
         Index("ix_photo_file_identity", "device", "inode"),
     )

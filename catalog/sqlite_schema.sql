@@ -1,6 +1,6 @@
 -- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).
 -- catalog.db creates new catalogues from this file; do not edit it by hand.
--- revision: 0008
+-- revision: 0009
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -181,4 +181,5 @@ CREATE TABLE variant_band (
 
 ;
 CREATE INDEX ix_variant_band_photo_id ON variant_band (photo_id);
-INSERT INTO alembic_version (version_num) VALUES ('0008');
+CREATE INDEX ix_photo_taken_span ON photo (taken_start, taken_end);
+INSERT INTO alembic_version (version_num) VALUES ('0009');

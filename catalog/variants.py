@@ -32,10 +32,10 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
@@ -358,16 +358,21 @@ def _fingerprint_file(path: str) -> bytes | None:
 
 
 def _fingerprints(paths: list[str], workers: int | None) -> Iterable[bytes | None]:
-    """The fingerprints of the files, in order: in reader processes when there are many."""
+    """The fingerprints of the files, in order, as stored: in reader processes when there are many."""
+    return _in_readers(_fingerprint_file, paths, workers)
+
+
+def _in_readers(function: Callable[[str], Any], paths: list[str], workers: int | None) -> Iterable[Any]:
+    """function(path) for each path, in order: in reader processes when there are many."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        yield from map(_fingerprint_file, paths)
+        yield from map(function, paths)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_fingerprint_file, paths, chunksize=8)
+        yield from pool.map(function, paths, chunksize=8)
 
 
 def bring_up_to_date(library: Library, *, workers: int | None = None,
@@ -434,23 +439,46 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
 
 # --- a story's copies ------------------------------------------------------------------------------------------
 
-def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
-    """Among `photos` (a story's, in order), those that are copies of one picture, group by group: what
-    `credits` warns about. The photos are compared with each other directly (their stored fingerprints, or
-    made now from their files), so the answer does not wait for the whole catalogue to be fingerprinted."""
+#: A story's photos without a stored fingerprint are fingerprinted on the spot (10-35 ms each) up to this many;
+#: a longer list (`credits in:China` on a large catalogue) is checked on its stored fingerprints alone, and the
+#: rest are counted as unchecked (`catalog variants` fingerprints and stores them).
+MADE_NOW = 100
+
+
+@dataclass
+class StoryCopies:
+    """The copies of one picture among a story's photos, group by group, and how many photos could not be
+    checked (no stored fingerprint, and too many of those to make now: see MADE_NOW)."""
+
+    groups: list[list[Any]] = field(default_factory=list)
+    unchecked: int = 0
+
+
+def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = None) -> StoryCopies:
+    """Among `photos` (a story's, in order: records or catalog.credits.CreditedPhoto), those that are copies
+    of one picture, group by group: what `credits` warns about. The photos are compared with each other
+    directly (their stored fingerprints, or made now from their files when at most MADE_NOW lack one), so the
+    answer does not wait for the whole catalogue to be fingerprinted. Only the pairs that pass stage one
+    (likeness.close_pairs, in numpy) are compared."""
     unique = list({photo.id: photo for photo in photos}.values())
     if len(unique) < 2:
-        return []
+        return StoryCopies()
     rules = variant_rules(library.rules)
     with library.session() as session:
         stored = load(session, [photo.id for photo in unique])
-    prints: dict[int, tuple[F.Fingerprint | None, Capture | None]] = {}
+    missing = [photo for photo in unique if photo.id not in stored]
+    made: dict[int, F.Fingerprint | None] = {}
+    unchecked = len(missing) if len(missing) > MADE_NOW else 0
+    if not unchecked:
+        found = _in_readers(F.perceptual_fingerprint, [photo.file_path for photo in missing], workers)
+        made = {photo.id: fp for photo, fp in zip(missing, found)}
+    prints: list[tuple[Any, F.Fingerprint, Capture | None]] = []
     for photo in unique:
+        fresh = made.get(photo.id)
         if photo.id in stored:
-            prints[photo.id] = stored[photo.id].fp, stored[photo.id].capture
-        else:
-            prints[photo.id] = (F.perceptual_fingerprint(photo.file_path),
-                                capture_of_photo(photo.make, photo.model, photo.taken))
+            prints.append((photo, stored[photo.id].fp, stored[photo.id].capture))
+        elif fresh is not None:
+            prints.append((photo, fresh, capture_of_photo(photo.make, photo.model, photo.taken)))
     parent = {photo.id: photo.id for photo in unique}
 
     def root(pid):
@@ -458,23 +486,24 @@ def copies_in(library: Library, photos: list[Photo]) -> list[list[Photo]]:
             pid = parent[pid]
         return pid
 
-    for n, a in enumerate(unique):
-        for b in unique[n + 1:]:
-            (fa, ca), (fb, cb) = prints[a.id], prints[b.id]
-            if fa is not None and fb is not None and likeness.is_variant(fa, fb, ca, cb, rules.limits):
-                parent[root(b.id)] = root(a.id)
-    by_root: dict[int, list[Photo]] = {}
+    for i, j in likeness.close_pairs([fp for _, fp, _ in prints]):
+        (a, fa, ca), (b, fb, cb) = prints[i], prints[j]
+        if likeness.is_variant(fa, fb, ca, cb, rules.limits):
+            parent[root(b.id)] = root(a.id)
+    by_root: dict[int, list[Any]] = {}
     for photo in unique:
         by_root.setdefault(root(photo.id), []).append(photo)
-    return [same for same in by_root.values() if len(same) > 1]
+    return StoryCopies([same for same in by_root.values() if len(same) > 1], unchecked)
 
 
 __all__ = [
     "COMPARED",
     "BEST_RULES",
     "JOIN_SHARE",
+    "MADE_NOW",
     "Alike",
     "Placement",
+    "StoryCopies",
     "UpToDate",
     "VariantRules",
     "band_rows",

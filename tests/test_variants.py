@@ -308,3 +308,66 @@ def test_caption_diff_text():
     assert caption_diff_text(caption_diff("Fans cheer in Hefei.", "Fans cheer loudly in Hefei.")) == \
         "Fans cheer {+loudly +}in Hefei."
     assert caption_diff_text([Change("removed", "old ", "")]) == "[-old -]"
+
+
+def test_a_long_list_is_checked_on_stored_fingerprints_only(cli, lib, photos, monkeypatch):
+    """More photos without a fingerprint than MADE_NOW: none is made on the spot (each costs 10-35 ms), the list
+    is checked on the stored ones and the rest are counted; once `catalog variants` has stored them, the copies
+    are found again."""
+    assert cli("import", str(photos)).exit_code == 0
+    monkeypatch.setattr(variants, "MADE_NOW", 2)
+    story = [str(photos / name) for name in ("web.jpg", "grey.jpg", "other.jpg")]
+    opened: list[str] = []
+    real = variants.F.perceptual_fingerprint
+    monkeypatch.setattr(variants.F, "perceptual_fingerprint", lambda path, **kw: (opened.append(path), real(path))[1])
+    unchecked = cli("credits", "--files", *story)
+    assert unchecked.exit_code == 0
+    assert "copies of one picture; run one" not in unchecked.stderr
+    assert "note: 3 of these photos have no fingerprint yet" in unchecked.stderr
+    assert opened == []
+    assert cli("variants").exit_code == 0  # fingerprints and stores every photo
+    checked = cli("credits", "--files", *story)
+    assert "copies of one picture; run one" in checked.stderr and "note:" not in checked.stderr
+
+
+def test_the_copies_found_are_those_of_every_pair_compared(lib, photos):
+    """copies_in compares only the pairs stage one lets through (likeness.close_pairs): the groups are those of
+    comparing every pair with is_variant."""
+    from catalog import likeness
+    from catalog.fingerprints import perceptual_fingerprint
+
+    lib.import_paths([str(photos)], workers=1)
+    story = sorted(lib.all_photos(), key=lambda photo: photo.path)
+    found = variants.copies_in(lib, story, workers=1)
+    prints = {photo.id: perceptual_fingerprint(photo.path) for photo in story}
+    pairs = {frozenset((a.id, b.id)) for n, a in enumerate(story) for b in story[n + 1:]
+             if likeness.is_variant(prints[a.id], prints[b.id])}
+    linked = {frozenset((a.id, b.id)) for same in found.groups for n, a in enumerate(same) for b in same[n + 1:]}
+    assert pairs and pairs <= linked
+    names = sorted(sorted(photo.path.rsplit("/", 1)[-1] for photo in same) for same in found.groups)
+    assert names == [["crop.jpg", "grey.jpg", "original.jpg", "web.jpg"], ["later-web.jpg", "later.jpg"]]
+    assert found.unchecked == 0
+
+
+def test_close_pairs_are_the_pairs_hash_distance_lets_through():
+    import random
+
+    from catalog import likeness
+    from catalog.fingerprints import WINDOWS, Fingerprint
+
+    rng = random.Random(7)
+    prints = []
+    for _ in range(60):
+        base = rng.getrandbits(64)
+        if prints and rng.random() < 0.6:  # near another one: a few bits flipped in some windows
+            base = prints[rng.randrange(len(prints))].hashes[rng.randrange(len(WINDOWS))]
+            for _ in range(rng.randrange(20)):
+                base ^= 1 << rng.randrange(64)
+        hashes = tuple(base if rng.random() < 0.5 else base ^ (1 << rng.randrange(64)) for _ in WINDOWS)
+        prints.append(Fingerprint(hashes, 1.5, b""))
+    expected = [(i, j) for i in range(len(prints)) for j in range(i + 1, len(prints))
+                if likeness.hash_distance(prints[i], prints[j])[0] <= likeness.CANDIDATE_BITS]
+    assert 20 < len(expected) < len(prints) ** 2 / 4
+    assert likeness.close_pairs(prints) == expected
+    assert likeness.close_pairs(prints, bits=3) == [pair for pair in expected
+                                                    if likeness.hash_distance(*(prints[k] for k in pair))[0] <= 3]

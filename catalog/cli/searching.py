@@ -326,7 +326,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
       catalog credits --format template --template '{taken} {location.city}: {line}'
     """
     from catalog import render
-    from catalog.credits import counted, credit_list, distinct_lines, group_credits, inline_credits
+    from catalog.credits import counted, credit_list, distinct_lines, group_credits, inline_credits, records
 
     fmt = _check_template(fmt, template, CREDIT_EXTRA)
     lib = library(ctx)
@@ -348,7 +348,7 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
     elif fmt == "csv":
         click.echo(render.to_csv(rows, columns=("line", "name", "kind", "count", "paths")), nl=False)
     elif fmt == "template":
-        photos = {photo.path: photo for photo, _ in credited}
+        photos = records(lib, credited, [row["paths"][0] for row in rows if row["paths"]], searched=not files)
         for row in rows:
             record = render.photo_json(photos[row["paths"][0]]) if row["paths"] else {}
             click.echo(render.render_template(template, {**record, **row}))
@@ -364,10 +364,14 @@ def warn_copies(lib, photos) -> None:
     """Say when a story uses two copies of one picture (a variant group; see `catalog variants`)."""
     from catalog.variants import copies_in
 
-    for same in copies_in(lib, photos):
+    found = copies_in(lib, photos)
+    for same in found.groups:
         names = ", ".join(f"{photo.id} ({photo.path.rsplit('/', 1)[-1]})" for photo in same)
         click.echo(f"warning: photos {names} are copies of one picture; run one of them "
                    f"(`catalog variants similar:{same[0].id}` shows which)", err=True)
+    if found.unchecked:
+        click.echo(f"note: {found.unchecked:,} of these photos have no fingerprint yet and were not checked for "
+                   "copies of one picture (`catalog variants` fingerprints the catalogue)", err=True)
 
 
 @click.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)

@@ -1,0 +1,51 @@
+"""A credit list reads a few columns of each photo and works out each distinct credit once: its entries are those
+of each photo's own credit (`credit_entry` on the whole record), in the order of the search or the story.
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+from catalog.credits import credit_entry, credit_list, records
+
+
+def _as_rows(credited):
+    return [(photo.id, photo.path, entry.line, entry.name, entry.kind, entry.paths) for photo, entry in credited]
+
+
+def _each_own(lib, photos):
+    return [(photo.id, photo.path, e.line, e.name, e.kind, e.paths)
+            for photo, e in ((photo, credit_entry(lib, photo)) for photo in photos)]
+
+
+def test_a_list_is_each_photos_own_credit_in_search_order(cli, lib, imported):
+    # two photos by one photographer written in capitals, the caption of one spelling the name
+    for name, caption in (("gansu-bullet-train.jpg", "A train in Gansu. (Photo/Xu Gang)"),
+                          ("hefei-aircraft.jpg", "A flying car in Hefei.")):
+        assert cli("set", name, "photographer=XU GANG", f"caption={caption}").exit_code == 0
+    for terms in ([], ["in:China"], ["by:xu"], ["gang"]):
+        searched = lib.search(terms).photos
+        assert searched, terms
+        assert _as_rows(credit_list(lib, terms)) == _each_own(lib, searched)
+    lines = [entry.line for _, entry in credit_list(lib, [])]
+    assert lines.count("Photo/Xu Gang") == 2  # shown as the caption spells it, and as the other photo does
+
+
+def test_a_story_list_keeps_its_order_ids_paths_and_repeats(lib, imported):
+    photos = {photo.path.rsplit("/", 1)[-1]: photo for photo in lib.all_photos()}
+    train, car, probe = (photos[name] for name in ("gansu-bullet-train.jpg", "hefei-aircraft.jpg",
+                                                    "tianwen2-probe.jpg"))
+    refs = [str(car.id), "gansu-bullet-train.jpg", str(probe.id), str(car.id)]
+    assert _as_rows(credit_list(lib, [], files=refs)) == _each_own(lib, [car, train, probe, car])
+
+
+def test_the_template_format_reads_whole_records(cli, lib, imported):
+    searched = json.loads(cli("search", "--format", "json").output)
+    credited = credit_list(lib, [])
+    whole = records(lib, credited, [photo.path for photo, _ in credited], searched=True)
+    assert sorted(whole) == sorted(record["path"] for record in searched)
+    assert all(whole[record["path"]].variant_info == record["variants"] for record in searched)
+    out = cli("credits", "--format", "template", "--template", "{id} {location.city}: {line} ({count})").output
+    expected = [f"{r['id']} {r['location']['city'] or ''}: {credit_entry(lib, whole[r['path']]).line} (1)"
+                for r in searched]
+    assert sorted(out.splitlines()) == sorted(expected)
