@@ -558,6 +558,9 @@ def main(argv: list[str] | None = None) -> int:
                                     "variant_distance": likeness.VARIANT_DISTANCE,
                                     "variant_blob": likeness.VARIANT_BLOB,
                                     "colour_blob": likeness.VARIANT_COLOUR_BLOB,
+                                    "plain_blob": likeness.PLAIN_BLOB,
+                                    "concentration": likeness.CONCENTRATION,
+                                    "borderline_colour": likeness.BORDERLINE_COLOUR_BLOB,
                                     "join_share": variants_module.JOIN_SHARE}}
     if "quality" not in skip:
         limits = share = None

@@ -19,6 +19,12 @@ How two are compared (``compare``; numpy, 12 ms a pair on one core of a busy 2-c
   differs a lot in a few places (the moved subject). The verdict takes the *worst* 5×5 patch of the
   residual (``blob``), not its mean, in grey and in colour, and the geometry must be a crop or a slight
   rotation (``MAX_ROTATION``; each picture shows at least ``MIN_OVERLAP`` of the other).
+- **The borderline** (``Comparison.within``): a worst patch up to ``PLAIN_BLOB`` passes on its own; between it
+  and ``VARIANT_BLOB`` the pair is a copy only when the residual is spread like a copy's (the worst patch at
+  most ``CONCENTRATION`` times the mean) and the worst colour patch is small (``BORDERLINE_COLOUR_BLOB``). On
+  the benchmark's tuning set, false pairs (burst frames) have a worst patch 3-5 times their mean residual and
+  a colour patch above 0.3 in three cases of four; copies with the same worst patch 1.5-2 times, and one in
+  three or fewer.
 - **Capture evidence** (``Capture``): two frames of one camera with different capture times are different
   frames whatever their pixels; copies of one frame that kept EXIF share camera and time, which relaxes the
   pixel thresholds. Without EXIF (wire copies often strip it) the pixels decide alone.
@@ -55,9 +61,16 @@ CANDIDATE_BITS = 14
 #: Stage two: the largest mean residual (in standard deviations of the grey) over the whole picture.
 VARIANT_DISTANCE = 0.30
 #: Stage two: the largest mean residual over a patch of 5×5 of the 32×32 cells (a moved subject shows here).
-VARIANT_BLOB = 0.30
+VARIANT_BLOB = 0.35
 #: Stage two: the same over a patch of 3×3 of the 16×16 colour cells (both pictures in colour).
 VARIANT_COLOUR_BLOB = 1.0
+#: Stage two, the borderline: a worst patch up to this passes on its own; above it (up to VARIANT_BLOB) the
+#: pair is a copy only when its residual is spread like a copy's, not gathered in one place like a moved
+#: subject's: the worst patch at most CONCENTRATION times the mean residual, and the worst colour patch at most
+#: BORDERLINE_COLOUR_BLOB.
+PLAIN_BLOB = 0.18
+CONCENTRATION = 3.0
+BORDERLINE_COLOUR_BLOB = 0.4
 #: The thresholds above are multiplied by this when both files say they are one camera's one moment.
 SAME_CAPTURE_RELAX = 1.5
 #: Stage two: a copy is turned by at most this many degrees.
@@ -203,9 +216,17 @@ class Thresholds:
     distance: float = VARIANT_DISTANCE
     blob: float = VARIANT_BLOB
     colour_blob: float = VARIANT_COLOUR_BLOB
+    #: The borderline check (see PLAIN_BLOB): the worst patch that passes on its own, the largest worst patch
+    #: over mean residual above it, and the largest worst colour patch above it.
+    plain_blob: float = PLAIN_BLOB
+    concentration: float = CONCENTRATION
+    borderline_colour: float = BORDERLINE_COLOUR_BLOB
 
     def relaxed(self, factor: float = SAME_CAPTURE_RELAX) -> Thresholds:
-        return Thresholds(self.distance * factor, self.blob * factor, self.colour_blob * factor)
+        """The limits for two files that say they are one camera's one moment (the concentration, a ratio,
+        stays)."""
+        return Thresholds(self.distance * factor, self.blob * factor, self.colour_blob * factor,
+                          self.plain_blob * factor, self.concentration, self.borderline_colour * factor)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -236,8 +257,15 @@ class Comparison:
         return self.overlap >= MIN_OVERLAP and abs(self.rotation) <= MAX_ROTATION
 
     def within(self, limits: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-        return (self.fits and self.distance <= limits.distance and self.blob <= limits.blob
-                and self.colour_blob <= limits.colour_blob)
+        """Whether the measures are a copy's: the geometry fits, every residual is within its limit, and a
+        borderline worst patch (above `plain_blob`) comes with a residual spread over the whole picture and
+        little colour difference (a burst frame's moved subject gathers its difference in one place)."""
+        if not (self.fits and self.distance <= limits.distance and self.blob <= limits.blob
+                and self.colour_blob <= limits.colour_blob):
+            return False
+        if self.blob <= limits.plain_blob:
+            return True
+        return self.blob <= limits.concentration * self.distance and self.colour_blob <= limits.borderline_colour
 
     @property
     def variant(self) -> bool:

@@ -335,7 +335,8 @@ class VariantBand(Base):
 
     #: band << 16 | the band's 16 bits
     key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    #: 0 for the whole picture, 1-9 for the windows a crop leaves (catalog.fingerprints.WINDOWS).
+    #: 0 for the whole picture, 1-9 for the windows a crop leaves, 10 for the whole picture's channel average
+    #: (catalog.fingerprints.WINDOWS).
     window: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), primary_key=True)
     #: The window's whole 64-bit hash as a signed integer: in the key, so a look-up reads the index alone.

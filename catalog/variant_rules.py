@@ -54,7 +54,8 @@ def variant_rules(rules) -> VariantRules:
     """
     raw = dict(getattr(rules, "variants", None) or {})
     where = "the house rules' [variants]"
-    known = {"best", "after_import", "distance", "blob", "colour_blob", "join_share"}
+    limit_keys = ("distance", "blob", "colour_blob", "plain_blob", "concentration", "borderline_colour")
+    known = {"best", "after_import", "join_share", *limit_keys}
     unknown = set(raw) - known
     if unknown:
         raise CatalogError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
@@ -62,7 +63,7 @@ def variant_rules(rules) -> VariantRules:
     if not isinstance(best, list) or not best or any(name not in BEST_RULES for name in best):
         raise CatalogError(f"{where}: best must list some of {', '.join(BEST_RULES)}, e.g. best = [\"largest\"]")
     numbers = {}
-    for key in ("distance", "blob", "colour_blob", "join_share"):
+    for key in (*limit_keys, "join_share"):
         if key in raw:
             value = raw[key]
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
@@ -72,6 +73,5 @@ def variant_rules(rules) -> VariantRules:
     if not isinstance(after, bool):
         raise CatalogError(f"{where}: after_import must be true or false")
     defaults = likeness.DEFAULT_THRESHOLDS
-    limits = Thresholds(numbers.get("distance", defaults.distance), numbers.get("blob", defaults.blob),
-                        numbers.get("colour_blob", defaults.colour_blob))
+    limits = Thresholds(*(numbers.get(key, getattr(defaults, key)) for key in limit_keys))
     return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE))

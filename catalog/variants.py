@@ -11,9 +11,9 @@ Which photos get a fingerprint, and when (docs/variants.md says why):
   (`bring_up_to_date`): the photos without a fingerprint (or whose file changed) are fingerprinted in reader
   processes, then every photo not yet compared is put in its group. Each photo is done once and stored.
 
-Finding copies: multi-index hashing. Each photo's ten window hashes (catalog.fingerprints) are cut into four
+Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.fingerprints) are cut into four
 16-bit bands; every (band, bits) pair is a row of `variant_band`, keyed by one indexed integer. A photo looks up
-its bands and those one bit away (680 keys at most); the stored hash comes with the key, so the exact distance
+its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
 needs no second look-up; the COMPARED closest candidates go through the aligned comparison (catalog.likeness).
 
 Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageEnhance, ImageOps
 from sqlalchemy import select, text
 
-from catalog import variant_copies, variants
+from catalog import likeness, variant_copies, variants
 from catalog.errors import CatalogError
 from catalog.models import VariantBand, VariantFingerprint
 from catalog.variant_copies import Change, caption_diff, caption_diff_text
@@ -274,6 +274,17 @@ def test_bad_variant_rules_are_refused():
         variants.variant_rules(SimpleNamespace(variants={"best": ["prettiest"]}))
     with pytest.raises(CatalogError, match="positive"):
         variants.variant_rules(SimpleNamespace(variants={"blob": -1}))
+
+
+def test_the_borderline_limits_are_house_rules():
+    from types import SimpleNamespace
+
+    limits = variants.variant_rules(SimpleNamespace(variants={
+        "plain_blob": 0.2, "concentration": 2.5, "borderline_colour": 0.5})).limits
+    assert (limits.plain_blob, limits.concentration, limits.borderline_colour) == (0.2, 2.5, 0.5)
+    assert limits.blob == likeness.VARIANT_BLOB
+    with pytest.raises(variants.CatalogError, match="positive"):
+        variants.variant_rules(SimpleNamespace(variants={"concentration": 0}))
 
 
 # --- caption differences --------------------------------------------------------------------------------------------
