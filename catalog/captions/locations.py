@@ -34,7 +34,7 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, Doubt, venue_is_scene, weigh
+from catalog.captions.place_evidence import PLACED_BY_REFERENCE, Doubt, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.text import tokens
@@ -217,6 +217,13 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if scene == first or place != Place():
             doubts.extend(tried)
             return place, scene
+    cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
+    if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
+        tried = []
+        place = find_places(text, cued, None, tried)
+        if place != Place():
+            doubts.extend(tried)
+            return place, cued
     return find_places(text, first, None, doubts), first
 
 
@@ -269,10 +276,13 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
     match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
-    if match is None:
-        return None
+    if match is None or _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        return None  # "ties between Korea and the Czech Republic, Monday": one of a list is no scene
     found = _known_places(match.group("place"), venue_first=True)
     return (found, match.group("place")) if found is not None else None
+
+
+_IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
 
 
 def _is_known(name: str) -> bool:
