@@ -388,8 +388,8 @@ def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
     """Where a kind of place followed by "of" starts after one or two plain lower-case words ("port city of
     Basra", "border town of"), else None."""
     for m in (k + 1, k + 2):
-        if m + 2 < len(toks) and all(plain_word(t) for t in toks[k:m]) and toks[m].lower in KIND_LEVELS and (
-                toks[m + 1].lower == "of"):
+        if m + 2 < len(toks) and toks[m].lower in KIND_LEVELS and toks[m + 1].lower == "of" and all(
+                plain_word(t) for t in toks[k:m]):
             return m
     return None
 
