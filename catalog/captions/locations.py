@@ -84,6 +84,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
         if villages and primary is not None:
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+        elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
+            sub_admin = (min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]).elements[0].value
     place.sublocation = venue or sub_admin
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
