@@ -24,6 +24,12 @@ PLACES = [
     ("...a country written after the scene's city is",
      "Visitors look at glass at a show in Seoul, South Korea, Monday. / Yonhap",
      {"city": "Seoul", "country": "South Korea"}),
+    ("two cities joined by 'and': neither is the scene",
+     "Flights resume in Beijing and Shanghai on March 7, 2025. (AP Photo/Ann Ray)",
+     {"city": None}),
+    ("...one city is",
+     "Flights resume in Beijing on March 7, 2025. (AP Photo/Ann Ray)",
+     {"city": "Beijing"}),
     ("a sentence opening 'Here,' is the scene, before a background sentence",
      "The week's best pictures came from the fighting in the Central African Republic. Here, singers attend a "
      "mass at the Regina Mundi church in Soweto, Johannesburg Photograph: Ann Ray/AP",

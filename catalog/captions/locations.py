@@ -60,7 +60,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)]
+    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)
+           and not _one_of_a_pair(c, text)]
     geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
     primary = None
     if geo:
@@ -96,6 +97,25 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
 _LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
                      r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
+#: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
+_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+
+
+def _one_of_a_pair(chain: Chain, text: str) -> bool:
+    """A chain of one country, province or city followed by "and" another such place: two places are named,
+    so neither is the scene ("ties between Korea and the Czech Republic", "flights in Beijing and Shanghai")."""
+    if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
+        return False
+    following = _AND_NEXT.match(text, chain.end)
+    if following is None:
+        return False
+    level, _ = classify(following.group("name"), True)
+    if level == "place":
+        known = name_levels(following.group("name"))
+        return bool(known.country or known.province or known.city_population >= 100_000)
+    return level in ("country", "province", "city")
 
 
 def _unknown_alone(chain: Chain, text: str) -> bool:
