@@ -30,6 +30,14 @@ PLACES = [
     ("...one city is",
      "Flights resume in Beijing on March 7, 2025. (AP Photo/Ann Ray)",
      {"city": "Beijing"}),
+    ("a place in a clause of background after the scene's is not the scene, though nearer the date",
+     "Fans celebrate in Buenos Aires after their team beat France in the final in Qatar, Dec. 18, 2022. "
+     "(Photo by Ann Ray/Getty Images)",
+     {"city": "Buenos Aires", "country": None}),
+    ("...a place phrase of its own after the clause is the scene again",
+     "A sea lion is fed at the Marineland Zoo in Antibes ahead of its reopening, six months after the floods "
+     "that hit the Riviera in October 2015, in Antibes, France, March 17, 2016. REUTERS/Ann Ray",
+     {"city": "Antibes", "country": "France"}),
     ("a sentence opening 'Here,' is the scene, before a background sentence",
      "The week's best pictures came from the fighting in the Central African Republic. Here, singers attend a "
      "mass at the Regina Mundi church in Soweto, Johannesburg Photograph: Ann Ray/AP",

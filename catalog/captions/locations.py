@@ -34,7 +34,14 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, Doubt, opens_the_scene, venue_is_scene, weigh
+from catalog.captions.place_evidence import (
+    PLACED_BY_REFERENCE,
+    Doubt,
+    background_clauses,
+    opens_the_scene,
+    venue_is_scene,
+    weigh,
+)
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.text import tokens
@@ -63,6 +70,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)
            and not _one_of_a_pair(c, text)]
     geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
+    geo = _before_background(geo, text, end)
     primary = None
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
@@ -97,6 +105,23 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
 _LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
                      r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
+def _before_background(geo: list[Chain], text: str, end: int) -> list[Chain]:
+    """The place chains before a clause of background, when one is written before it: "Fans celebrate in Buenos
+    Aires after their team beat France in the final in Qatar, Dec. 18, 2022" is Buenos Aires, however near the
+    date Qatar is; a phrase of its own after a comma is the scene's again ("..., in Antibes, France, March 17").
+    The words opening such a clause are in ``catalog/rules/place_evidence.toml``."""
+    if len(geo) < 2:
+        return geo
+    clause = next(iter(background_clauses(text, geo[0].end, end)), None)
+    if clause is None:
+        return geo
+    return [c for c in geo if c.start < clause or _NEW_PHRASE.search(text, max(0, c.start - 24), c.start)]
+
+
+#: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
+_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
 
 
 #: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).

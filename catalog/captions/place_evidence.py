@@ -57,7 +57,19 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
+        "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
     }
+
+
+@cache
+def _background_word() -> re.Pattern:
+    words = sorted(_evidence_words()["background"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+def background_clauses(text: str, start: int, end: int) -> list[int]:
+    """Where clauses of background start in text[start:end]: "after their team beat France in Qatar"."""
+    return [m.start() for m in _background_word().finditer(text, start, end)]
 
 
 def places_a_reference(word: str) -> bool:
