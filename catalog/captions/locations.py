@@ -134,8 +134,8 @@ def _one_of_a_pair(chain: Chain, text: str) -> bool:
     if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
         return False
     following = _AND_NEXT.match(text, chain.end)
-    if following is None:
-        return False
+    if following is None or following.group("name").startswith(chain.elements[0].value):
+        return False  # "in Aba and Aba": one place written again
     level, _ = classify(following.group("name"), True)
     if level == "place":
         known = name_levels(following.group("name"))
