@@ -39,7 +39,8 @@ CITY_LEVEL_TYPES = frozenset({
 #: Forms of "Hong Kong SAR" and "Macao S.A.R." taken off a country name before looking it up.
 COUNTRY_SUFFIXES = ("special administrative region", "sar", "s a r")
 #: "FRA - France", "CHN: China", "USA | United States": an agency's country code beside the name.
-_CODE_AND_NAME = re.compile(r"^\s*([A-Za-z]{2,3})\s*[-–—:|/]\s*(\S.*?)\s*$")
+#: A hyphen joining letters with no space is part of a name, not a separator: "al-Ghouta" is no "AL - Ghouta".
+_CODE_AND_NAME = re.compile(r"^\s*([A-Za-z]{2,3})(?:\s*[–—:|/]\s*|\s+-\s*|-\s+)(\S.*?)\s*$")
 
 #: Press abbreviations of provinces that no package carries (the ``us`` package has the US states'):
 #: Canadian Press style for Canada, and the usual short forms in Australia. Like "Ore.", each is matched

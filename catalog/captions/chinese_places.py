@@ -106,6 +106,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if not listed and (best is None or not best[0]):
         for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
+            if venue == _A_LIST:
+                best, listed = (elements, None), True
+                break
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
@@ -208,13 +211,35 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if unit is None:
             break
         element, position = unit
+        if _an_office_follows(plain, position, end, words):
+            return [], None  # "前台北市卫生局长": an official's title, not the scene
         elements.append(element)
+    if elements and plain[position:position + 1] in words["places.list_joins"] and (
+            _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
+        # "江苏常州和泰州两市", "台湾与世界之间": one of a list of places; what holds them all (江苏) stays
+        # (not "在首尔与韩国国防部长会面": met someone there)
+        elements.pop()
+        return elements, _A_LIST
     while position < end and plain[position] in "，, ":
         position += 1
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns)
     return elements, venue
+
+
+def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether another place follows a list word ("和泰州两市"), not an official ("与韩国国防部长")."""
+    unit = _unit_at(text, plain, at, end, words, patterns, [])
+    return unit is not None and not _an_office_follows(plain, unit[1], end, words)
+
+
+def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place."""
+    stop = at
+    while stop < min(end, at + 6) and plain[stop] not in _HARD_STOPS:
+        stop += 1
+    return words.pattern("places.offices").search(plain, at, stop) is not None
 
 
 def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
@@ -373,6 +398,8 @@ BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 
 
 def _known_city(plain: str, at: int, end: int) -> int | None:
+    if not han_char().match(plain, at):
+        return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
         if at + length <= end and plain[at + length - 1] not in _STOPS:
             population = _cjk_population(plain[at:at + length])

@@ -249,6 +249,12 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
 
 
+def _initials_before(text: str, stop: int) -> bool:
+    """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
+    word = text[max(0, stop - 12):stop + 1].split()
+    return bool(word) and re.fullmatch(r"(?:[A-Z]\.)+", word[-1].lstrip("(\"“")) is not None
+
+
 def _cut_end(text: str, end: int) -> int:
     return len(text) if _at_end(text, end) else end
 
@@ -275,7 +281,8 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
-        starts.add(match.end())
+        if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit
+            starts.add(match.end())
     for match in _SEPARATOR.finditer(stripped, line_start):
         starts.add(match.end())
     for start in sorted(starts):

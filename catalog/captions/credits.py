@@ -119,4 +119,22 @@ def find_credit(text: str, rules: Rules) -> Found | None:
                   and f.score >= best.score - 1.0]
         if fuller:
             best = max(fuller, key=lambda f: (f.score, f.cut_start))
+    if best.credit.photographer:
+        best.credit.photographer = _as_named(best.credit.photographer)
     return best
+
+
+def _as_named(name: str) -> str:
+    """A photographer's name without what a page glued to it: written twice without a space ("CHRISTOF
+    STACHECHRISTOF STACHE"), or after a second label ("Photo/Bild: TES").
+
+    >>> _as_named("CHRISTOF STACHECHRISTOF STACHE"), _as_named("Bild: TES"), _as_named("Andy Wong")
+    ('CHRISTOF STACHE', 'TES', 'Andy Wong')
+    """
+    half = len(name) // 2
+    if len(name) % 2 == 0 and len(name) >= 6 and name[:half] == name[half:] and " " in name[:half]:
+        name = name[:half]
+    label, colon, rest = name.partition(":")
+    if colon and rest.strip() and len(label.split()) == 1:
+        name = rest.strip()
+    return name

@@ -22,7 +22,9 @@ import bisect
 import datetime
 import functools
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 from catalog.captions.text import scan, sentences
 from catalog.captions.vocabulary import (
@@ -271,6 +273,8 @@ _PHOTO_AFTER = re.compile(
                           re.IGNORECASE)
 _CITATION_BEFORE = re.compile(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
                               re.IGNORECASE)
+#: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
+_STAMP_AFTER = re.compile(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
 _BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
@@ -280,6 +284,8 @@ _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided b
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
+    if _STAMP_AFTER.match(text, mention.end) and not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
+        return "background"  # "11 May,2025 07:01 AM IST | Mumbai": the page's posting time opening a line
     release = _RELEASE_BEFORE.search(before)
     between = release.group("between") if release else ""
     if release and not _date_between(between) and not _SHOWS.search(between):
@@ -297,6 +303,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
     if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
         return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
+    if mention.has_year and _commemorated(before, words):
+        return "background"  # "the attacks of Sept. 11, 2001", "the anniversary of the declaration on Dec. 1, 1965"
     last = len(words)
     while last and words[last - 1] in _SKIP:
         last -= 1
@@ -305,6 +313,32 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.is_range:
         return "background"
     return None
+
+
+@functools.cache
+def _date_evidence() -> dict[str, frozenset[str]]:
+    with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"])}
+
+
+#: A place written between a commemorating word and the date: the date is then the scene's ("..., Moscow, May 9").
+_PLACE_BETWEEN = re.compile(r"(?:,\s+|\b(?:in|at)\s+)[A-Z]")
+
+
+def _commemorated(before: str, words: list[str]) -> bool:
+    """Whether a dated mention is the day of an event the scene remembers, not the photo's (see
+    ``catalog/rules/date_evidence.toml``): "the attacks of Sept. 11, 2001", "marking the anniversary of the
+    declaration of the State on Dec. 1, 1965"; not "on the morning of Oct. 14, 2025"."""
+    evidence = _date_evidence()
+    if len(words) >= 2 and words[-1] == "of" and words[-2] not in evidence["day_parts"] and (
+            before.rstrip().endswith("of")):
+        return True
+    for word in reversed(words[-8:]):
+        if word in evidence["commemorated"]:
+            cue = [m.end() for m in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE)]
+            return bool(cue) and _PLACE_BETWEEN.search(before, cue[-1]) is None
+    return False
 
 
 def _date_between(text: str) -> bool:

@@ -34,7 +34,14 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, Doubt, venue_is_scene, weigh
+from catalog.captions.place_evidence import (
+    PLACED_BY_REFERENCE,
+    Doubt,
+    background_clauses,
+    opens_the_scene,
+    venue_is_scene,
+    weigh,
+)
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.text import tokens
@@ -60,8 +67,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)]
+    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)
+           and not _one_of_a_pair(c, text)]
     geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
+    geo = _before_background(geo, text, end)
     primary = None
     if geo:
         primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
@@ -84,6 +93,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
         if villages and primary is not None:
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+        elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
+            sub_admin = (min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]).elements[0].value
     place.sublocation = venue or sub_admin
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
@@ -94,6 +105,42 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
 _LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
                      r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
+def _before_background(geo: list[Chain], text: str, end: int) -> list[Chain]:
+    """The place chains before a clause of background, when one is written before it: "Fans celebrate in Buenos
+    Aires after their team beat France in the final in Qatar, Dec. 18, 2022" is Buenos Aires, however near the
+    date Qatar is; a phrase of its own after a comma is the scene's again ("..., in Antibes, France, March 17").
+    The words opening such a clause are in ``catalog/rules/place_evidence.toml``."""
+    if len(geo) < 2:
+        return geo
+    clause = next(iter(background_clauses(text, geo[0].end, end)), None)
+    if clause is None:
+        return geo
+    return [c for c in geo if c.start < clause or _NEW_PHRASE.search(text, max(0, c.start - 24), c.start)]
+
+
+#: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
+_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
+
+
+#: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
+_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+
+
+def _one_of_a_pair(chain: Chain, text: str) -> bool:
+    """A chain of one country, province or city followed by "and" another such place: two places are named,
+    so neither is the scene ("ties between Korea and the Czech Republic", "flights in Beijing and Shanghai")."""
+    if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
+        return False
+    following = _AND_NEXT.match(text, chain.end)
+    if following is None or following.group("name").startswith(chain.elements[0].value):
+        return False  # "in Aba and Aba": one place written again
+    level, _ = classify(following.group("name"), True)
+    if level == "place":
+        known = name_levels(following.group("name"))
+        return bool(known.country or known.province or known.city_population >= 100_000)
+    return level in ("country", "province", "city")
 
 
 def _unknown_alone(chain: Chain, text: str) -> bool:
@@ -217,6 +264,13 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if scene == first or place != Place():
             doubts.extend(tried)
             return place, scene
+    cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
+    if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
+        tried = []
+        place = find_places(text, cued, None, tried)
+        if place != Place():
+            doubts.extend(tried)
+            return place, cued
     return find_places(text, first, None, doubts), first
 
 
@@ -269,10 +323,13 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
     match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
-    if match is None:
-        return None
+    if match is None or _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        return None  # "ties between Korea and the Czech Republic, Monday": one of a list is no scene
     found = _known_places(match.group("place"), venue_first=True)
     return (found, match.group("place")) if found is not None else None
+
+
+_IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
 
 
 def _is_known(name: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.captions.place_evidence import names_an_institution
+from catalog.captions.place_evidence import names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
@@ -147,6 +147,8 @@ def _allowed(toks: list[Token], i: int) -> str:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
     if word == "from" and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
+    if word in ("in", "at") and places_a_reference(before):
+        return "elsewhere"  # "an earthquake centred in Shoufeng Township, Hualien County": not the scene
     return PREPOSITIONS[word]
 
 
@@ -184,6 +186,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
             chain.near = True  # "a procession near Bhopal, India": by that town, unless a place is named
         else:
             allowed = "reference"  # "a camp outside Kabul, Afghanistan"
+    if allowed == "elsewhere":  # an event's centre, not the scene
+        return None, i
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
@@ -209,9 +213,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
-    if allowed == "near":
+    if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
-        return first.level in _VENUE_START or larger
+        return first.level in _VENUE_START or larger or first.level == "city"
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
@@ -309,17 +313,30 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
-    if saw_the and k + 3 < n and is_capitalised(toks[k].text) and toks[k + 1].lower in KIND_LEVELS and (
-            toks[k + 2].lower == "of"):
-        # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind
-        qualifier = toks[k].text
+    qualified = k
+    while saw_the and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
+            toks[qualified + 1].lower in KIND_LEVELS and toks[qualified + 2].lower == "of"
+            or qualified == k and is_capitalised(toks[qualified + 1].text)):
+        # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind;
+        # "the Syrian Kurdish town of Ras al-Ain": two qualifiers
+        qualifier = toks[qualified].text
         if classify(qualifier)[0] == "country":
             owner_country = qualifier
-            k += 1
-        elif qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) and not known_place(qualifier):
-            k += 1  # "the northwestern Spanish city of Zamora"
+        elif not qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) or known_place(qualifier):
+            break
+        qualified += 1
+    foreign = qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
+    if foreign:
+        k = qualified  # "the northwestern Spanish city of Zamora"
+    else:
+        owner_country = None
+    kind_at = _kind_after_plain_words(toks, k)
+    if kind_at is not None and (saw_the or k > i):
+        k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
+        if foreign and toks[k - 2].lower == "town":
+            kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
         if k < n and toks[k].lower == "the":
             k += 1
     end = read_name(toks, k)
@@ -334,7 +351,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
         after += 1
-    inner = _read_element(toks, end, depth + 1) if after == end and depth < 3 else None
+    # "Iraq's southern port city of Basra": the possessed place may stand after plain words
+    inner = _read_element(toks, end, depth + 1) if depth < 3 else None
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -342,6 +360,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         for place in places:
             place.country = place.country or owner.value
         return places + [owner], j
+    if inner is None and owner.level == "place" and _owns_a_thing(toks, end):
+        return None  # "in Mandela's memory", "at Trump's rally": a person's, not a place's
     admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
     city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
     if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
@@ -352,6 +372,26 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+def _owns_a_thing(toks: list[Token], end: int) -> bool:
+    """After an unmarked name's possessive: a plain noun that is no part of a place ("memory", "rally"), not
+    "northern suburb", "streets" or "capital"."""
+    if end >= len(toks) or not plain_word(toks[end]):
+        return False
+    word = toks[end].lower
+    return not (word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS
+                or word in DIRECTIONS)
+
+
+def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
+    """Where a kind of place followed by "of" starts after one or two plain lower-case words ("port city of
+    Basra", "border town of"), else None."""
+    for m in (k + 1, k + 2):
+        if m + 2 < len(toks) and toks[m].lower in KIND_LEVELS and toks[m + 1].lower == "of" and all(
+                plain_word(t) for t in toks[k:m]):
+            return m
+    return None
 
 
 def _past_plain_adjectives(toks: list[Token], k: int) -> int:

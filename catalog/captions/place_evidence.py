@@ -55,7 +55,38 @@ def _evidence_words() -> dict[str, frozenset[str]]:
     return {
         "landmark_prepositions": frozenset(w.casefold() for w in data["venues"]["landmark_prepositions"]),
         "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
+        "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
+        "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
+        "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
     }
+
+
+@cache
+def _background_word() -> re.Pattern:
+    words = sorted(_evidence_words()["background"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+def background_clauses(text: str, start: int, end: int) -> list[int]:
+    """Where clauses of background start in text[start:end]: "after their team beat France in Qatar"."""
+    return [m.start() for m in _background_word().finditer(text, start, end)]
+
+
+def places_a_reference(word: str) -> bool:
+    """Whether "in" after `word` places something else than the photo ("centred in", "based in")."""
+    return word.casefold() in _evidence_words()["reference"]
+
+
+@cache
+def _scene_opener() -> re.Pattern:
+    words = sorted(_evidence_words()["scene_openers"], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[,:]?",
+                      re.IGNORECASE)
+
+
+def opens_the_scene(text: str, start: int) -> bool:
+    """Whether the sentence at `start` says it describes the photo ("Here, ...", "In this photo ...")."""
+    return _scene_opener().match(text, start) is not None
 
 
 def names_an_institution(word: str) -> bool:

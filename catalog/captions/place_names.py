@@ -278,8 +278,12 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         if word in VENUE_WORDS:
             if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
                 return "place", name  # "Fields in Guangnan county": a generic word, not a name
-            if word in TOWN_LIKE_VENUE_WORDS and name_levels(name).city_population >= 40_000:
+            known = name_levels(name)
+            if word in TOWN_LIKE_VENUE_WORDS and known.city_population >= 40_000:
                 return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
+            if len(words) > 1 and not known.city_population and (known.country or known.province):
+                # "the U.S. Virgin Islands", "the Canary Islands", "the Faroe Islands": a territory, no venue
+                return ("country" if known.country and not known.province else "province"), name
             return "venue", name
         if word in WATER_WORDS:
             return "ignore", name

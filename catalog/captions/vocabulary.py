@@ -204,12 +204,12 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
 #: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
 PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
 
-#: Words that make a name an event, not a place: "Tokyo Olympics", "Auto China 2016 show".
+#: Words that make a name an event, not a place: "Tokyo Olympics", "Auto China 2016 show", "World Wildlife Day".
 EVENT_WORDS = frozenset("""
 olympics olympic games festival fair expo week show conference congress summit forum championship
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
-series open derby grand prix prix war
+series open derby grand prix prix war day
 """.split())
 
 #: Words that open an event's name: "Operation Mountain Viper", "Exercise Cobra Gold".
