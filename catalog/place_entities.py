@@ -30,7 +30,7 @@ from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, s
 from catalog.place_rules import clean_level, is_placeholder, stated_levels
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
-    from catalog import _placedata
+    from catalog import _placedata, _placetables
     from catalog._placegrid import CityGrid
     from catalog.bounded import BoundedMemo
     from catalog.place_resolution import _Option
@@ -208,8 +208,8 @@ class EntityLookups:
 
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
-        _index: _placedata.CityIndex
-        _cities: _placedata.CityTable
+        _index: _placetables.CityIndex
+        _cities: _placetables.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_code: dict[str, str]
         _subs: dict[str, _placedata.SubdivisionRecord]

@@ -35,7 +35,7 @@ from catalog.place_rules import (
 )
 
 if TYPE_CHECKING:
-    from catalog import _placedata
+    from catalog import _placedata, _placetables
     from catalog.bounded import BoundedMemo
 
 
@@ -58,8 +58,8 @@ class NameLookups:
 
     if TYPE_CHECKING:
         # What these methods read of the Gazetteer (built in catalog.places), declared so they are checked.
-        _index: _placedata.CityIndex
-        _cities: _placedata.CityTable
+        _index: _placetables.CityIndex
+        _cities: _placetables.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_name: dict[str, str]
         _country_by_code: dict[str, str]
@@ -72,7 +72,7 @@ class NameLookups:
         _located: BoundedMemo[str, tuple[float, float] | None]
 
         def _province_of(self, position: int) -> str | None: ...
-        def alternate_index(self) -> _placedata.PackedIndex: ...
+        def alternate_index(self) -> _placetables.PackedIndex: ...
 
     # --- name look-ups ------------------------------------------------------------------------------------
 

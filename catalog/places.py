@@ -38,6 +38,7 @@ from catalog import (
     _placecache,
     _placedata,
     _placegrid,
+    _placetables,
     place_entities,
     place_keys,
     place_names,
@@ -86,7 +87,8 @@ __all__ = [
 # placeholders as data), catalog.place_entities (entities, reverse geocoding, search keys), catalog._placedata
 # (reading the data packages), catalog._placegrid (the reverse-geocoding grid), catalog._placecache (keeping
 # built parts). Each is part of the cache file's key (see _cache_file).
-_MODULES = (_placedata, place_keys, _placegrid, _placecache, place_entities, place_names, place_resolution, place_rules)
+_MODULES = (_placedata, _placetables, place_keys, _placegrid, _placecache, place_entities, place_names,
+            place_resolution, place_rules)
 
 
 class Gazetteer(StatedPlaces, EntityLookups):
@@ -249,7 +251,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                     self._grid = grid
         return self._grid
 
-    def alternate_index(self) -> _placedata.PackedIndex:
+    def alternate_index(self) -> _placetables.PackedIndex:
         """Alternate name key → the most populous city that has it (``CityIndex.alternate``), made on first use.
 
         Keying GeoNames' 350,000 alternate names takes about a second, in every process that meets a city
@@ -262,7 +264,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 if not index.has_alternate:
                     kept = self._kept_path("alternate")
                     found = _read_kept(kept) if kept is not None else None
-                    if isinstance(found, _placedata.PackedIndex):
+                    if isinstance(found, _placetables.PackedIndex):
                         index.adopt_alternate(found)
                     else:
                         with _collection_paused():

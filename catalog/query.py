@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from catalog.dates import DateError, parse_query_date
 from catalog.errors import QueryError
+from catalog.query_near import Near, distance, near
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
@@ -377,16 +378,6 @@ class WordsTerm(Term):
 
 
 @dataclass
-class Near:
-    """`near:` with `within:`: a point and a radius; filtered by a box in SQL, then exactly by distance."""
-
-    lat: float
-    lon: float
-    km: float
-    label: str
-
-
-@dataclass
 class Query:
     """A parsed search: the terms to AND together, the full-text words, and an optional `near:`."""
 
@@ -474,7 +465,7 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
             near_text = value
             continue
         if name == "within":
-            within_km = _distance(text, value)
+            within_km = distance(text, value)
             continue
         if not _alternatives(value):  # "by:," or "in: , ": commas and nothing else
             raise QueryError(text, f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
@@ -487,7 +478,7 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
     if near_text is not None and locate:
-        query.near = _near(near_text, within_km or DEFAULT_WITHIN_KM, gazetteer)
+        query.near = near(near_text, within_km or DEFAULT_WITHIN_KM, gazetteer)
     return query
 
 
@@ -585,25 +576,3 @@ def _token_group(text: str, name: str, value: str) -> list[tuple[str, str]]:
 
 def _alternatives(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def _distance(text: str, value: str) -> float:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(km|m|mi)?\s*", value.lower())
-    if not match:
-        raise QueryError(text, "within: takes a distance such as 50km, 500m or 20mi")
-    amount = float(match[1])
-    return {"km": amount, None: amount, "m": amount / 1000, "mi": amount * 1.609344}[match[2]]
-
-
-def _near(value: str, km: float, gazetteer) -> Near:
-    coordinates = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", value)
-    if coordinates:
-        lat, lon = float(coordinates[1]), float(coordinates[2])
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise QueryError(f"near:{value}", "latitude must be within ±90 and longitude within ±180")
-        return Near(lat, lon, km, value)
-    located = gazetteer.locate(value) if gazetteer is not None else None
-    if located is None:
-        raise QueryError(f"near:{value}", "the gazetteer does not know this place; try near:LAT,LON")
-    return Near(located[0], located[1], km, value)
-

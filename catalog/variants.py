@@ -39,11 +39,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
+from catalog import captures, likeness
 from catalog import fingerprints as F
-from catalog import likeness
+from catalog.captures import Capture
 from catalog.chunks import chunks
 from catalog.fingerprints import Fingerprint
-from catalog.likeness import Capture, Thresholds
+from catalog.likeness import Thresholds
 from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
 from catalog.variant_rules import BEST_RULES, JOIN_SHARE, VariantRules, variant_rules
 
@@ -184,7 +185,7 @@ def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, 
         is_variant, comparison = likeness.verdict(fp, other.fp, capture, other.capture, limits)
         distance = comparison.distance if comparison is not None else float("inf")
         out.append(Alike(photo_id, distance, is_variant, other.group,
-                         likeness.same_capture(capture, other.capture) is False))
+                         captures.same_capture(capture, other.capture) is False))
     out.sort(key=lambda alike: (alike.distance, alike.photo_id))
     return out
 

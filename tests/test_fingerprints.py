@@ -13,8 +13,8 @@ import struct
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
+from catalog import captures, likeness
 from catalog import fingerprints as F
-from catalog import likeness
 
 
 def scene(seed: int = 1, subject_x: float = 0.3, size=(900, 600)) -> Image.Image:
@@ -274,14 +274,14 @@ def test_making_a_fingerprint_needs_nothing_of_the_verdict():
 def test_the_same_second_without_its_fraction_proves_no_single_frame():
     """A burst runs at 10-30 frames a second: two files of one camera at one second are one moment only when both
     give the same fraction of it; when either leaves it out, the pixels decide alone (no relaxed limits)."""
-    burst = [likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31"),
-             likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31")]
-    assert likeness.same_capture(*burst) is None
-    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
-                                 likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.10")) is True
-    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
-                                 likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.2")) is False
-    assert likeness.same_capture(likeness.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:32"), burst[0]) is False
+    burst = [captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31"),
+             captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31")]
+    assert captures.same_capture(*burst) is None
+    assert captures.same_capture(captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
+                                 captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.10")) is True
+    assert captures.same_capture(captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.1"),
+                                 captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:31.2")) is False
+    assert captures.same_capture(captures.Capture("fujifilm x-h2s 1", "2025-07-19T07:41:32"), burst[0]) is False
 
 
 def with_disc(image: Image.Image, colour, radius: float, at=(0.7, 0.4)) -> Image.Image:

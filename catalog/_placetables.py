@@ -1,0 +1,199 @@
+"""The gazetteer's cities as compact tables: packed columns from which a city record, a name or a look-up is made
+when asked for, so that every reader process holds tens of megabytes where Python objects took hundreds
+(catalog._placedata fills them from the data packages).
+
+>>> names = PackedStrings(["Hefei", "Lanzhou"])
+>>> names[1], len(names)
+('Lanzhou', 2)
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate
+from typing import NamedTuple, TypeVar, overload
+
+from catalog.place_keys import name_keys
+
+
+class City(NamedTuple):
+    """One GeoNames city of 15,000 people or more."""
+
+    name: str
+    country_code: str
+    admin1: str  # GeoNames admin1 code: a bare number for most countries ("01" is Anhui in China)
+    lat: float
+    lon: float
+    population: int
+    geonameid: int  # GeoNames' own id: stable across releases, the id of the city's place entity
+
+
+_Item = TypeVar("_Item")
+
+
+class _Packed(Sequence[_Item]):
+    """A sequence whose items are made when asked for (``_item``), from columns that hold no Python objects."""
+
+    def _item(self, index: int) -> _Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[_Item]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(len(self))[index]]
+        return self._item(range(len(self))[index])  # negative indexes, IndexError
+
+
+class PackedStrings(_Packed[str]):
+    """Strings kept as one UTF-8 bytes object and where each ends, decoded when asked for.
+
+    Every process that loads the gazetteer holds its cities' names: as str objects (about 60 bytes each
+    before their text) 380,000 of them took 30 MB; packed, their text and 8 bytes each.
+
+    >>> names = PackedStrings(["Hefei", "合肥", ""])
+    >>> names[1], names[-1], len(names), list(names)
+    ('合肥', '', 3, ['Hefei', '合肥', ''])
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        chunks = [text.encode() for text in texts]
+        self._ends = array("Q", accumulate((len(chunk) for chunk in chunks), initial=0))
+        self._packed = b"".join(chunks)
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def _item(self, index: int) -> str:
+        return self._packed[self._ends[index]:self._ends[index + 1]].decode()
+
+
+class PackedIndex(Mapping[str, int]):
+    """A read-only dict of name key → position, kept as the keys packed, the positions in an array and a hash
+    table of slots (CRC-32 of the key's UTF-8, open addressing): stable across processes, so it is pickled as is.
+
+    The alternate-name index (330,000 keys) took 41 MB as a dict in every process that meets a city by
+    another name ("Cracow", "合肥"); packed, 13 MB.
+
+    >>> index = PackedIndex({"hefei": 7, "cracow": 3})
+    >>> index["hefei"], "krakow" in index, len(index), dict(index)
+    (7, False, 2, {'hefei': 7, 'cracow': 3})
+    """
+
+    def __init__(self, found: Mapping[str, int]) -> None:
+        self._keys = PackedStrings(found)
+        self._positions = array("q", found.values())
+        size = 8
+        while size < 3 * len(found):  # a third full at most: a look-up reads one or two slots
+            size *= 2
+        self._mask = size - 1
+        self._slots = array("I", bytes(4 * size))  # entry + 1; 0 is an empty slot
+        for entry, key in enumerate(found):
+            slot = zlib.crc32(key.encode()) & self._mask
+            while self._slots[slot]:
+                slot = (slot + 1) & self._mask
+            self._slots[slot] = entry + 1
+
+    def __getitem__(self, key: str) -> int:
+        wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
+        slot = zlib.crc32(wanted) & self._mask
+        while entry := slots[slot]:
+            if packed[ends[entry - 1]:ends[entry]] == wanted:
+                return self._positions[entry - 1]
+            slot = (slot + 1) & self._mask
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
+class CityTable(_Packed[City]):
+    """The cities as columns (packed names, arrays of numbers); ``table[i]`` is a ``City`` made when asked for.
+
+    34,000 cities as tuples of Python objects took 13 MB in every process that loads the gazetteer; as
+    columns, 2 MB.
+    """
+
+    def __init__(self, cities: Iterable[City]) -> None:
+        rows = list(cities)
+        self._name = PackedStrings(city.name for city in rows)
+        self._country_code = PackedStrings(city.country_code for city in rows)
+        self._admin1 = PackedStrings(city.admin1 for city in rows)
+        self._lat = array("d", (city.lat for city in rows))
+        self._lon = array("d", (city.lon for city in rows))
+        self._population = array("q", (city.population for city in rows))
+        self._geonameid = array("q", (city.geonameid for city in rows))
+
+    def __len__(self) -> int:
+        return len(self._lat)
+
+    def _item(self, index: int) -> City:
+        return City(self._name[index], self._country_code[index], self._admin1[index], self._lat[index],
+                    self._lon[index], self._population[index], self._geonameid[index])
+
+    def __iter__(self) -> Iterator[City]:
+        return map(City._make, zip(self._name, self._country_code, self._admin1, self._lat, self._lon,
+                                   self._population, self._geonameid, strict=True))
+
+
+#: Between two packed alternate names (GeoNames' names hold no control characters).
+_SEPARATOR = "\x00"
+
+
+class CityIndex:
+    """The cities, smallest first, and two indexes from name key to position in ``cities``.
+
+    ``primary`` holds each city's own name (and that name spelt out, and without a trailing "City").
+    ``alternate()`` holds GeoNames' alternate names (other languages and scripts, old names), each pointing
+    at the most populous city that carries it; it is built on first use, since most captions name cities
+    by their own names and keying 350,000 names is a third of the load.
+
+    The cities, their alternate names and the alternate index are kept packed (``CityTable``,
+    ``PackedStrings``: a city's names are one string, split when asked for; ``PackedIndex``), since every
+    process that loads the gazetteer holds them (each reader process of an import of photos without GPS):
+    54 MB as Python objects, 10 MB packed, and the alternate index 41 MB as a dict, 13 MB packed.
+    """
+
+    def __init__(
+        self, cities: list[City], primary: dict[str, list[int]], names: list[str], starts: list[int]
+    ) -> None:
+        self.cities = CityTable(cities)
+        self.primary = primary
+        self._counts = array("I", (starts[i + 1] - starts[i] for i in range(len(cities))))  # names per city
+        self._names = PackedStrings(_SEPARATOR.join(names[starts[i]:starts[i + 1]]) for i in range(len(cities)))
+        self._alternate: PackedIndex | None = None
+
+    def alternate_names(self, position: int) -> list[str]:
+        """GeoNames' alternate names of one city."""
+        return self._names[position].split(_SEPARATOR) if self._counts[position] else []
+
+    @property
+    def has_alternate(self) -> bool:
+        """Whether ``alternate()`` is built (or was handed one by ``adopt_alternate``)."""
+        return self._alternate is not None
+
+    def adopt_alternate(self, found: PackedIndex) -> None:
+        """Take an ``alternate()`` built before (kept in the cache folder by catalog.places), not building it."""
+        self._alternate = found
+
+    def alternate(self) -> PackedIndex:
+        """Alternate name key → the most populous city that has it (built on the first call)."""
+        if self._alternate is None:
+            owners = [position for position in range(len(self.cities)) for _ in range(self._counts[position])]
+            names = [name for position in range(len(self.cities)) for name in self.alternate_names(position)]
+            # Cities are smallest first, so a name keeps its most populous owner. Latin-script names of
+            # three letters or fewer are mostly airport codes and clipped forms ("KRK", "Luz" for Łódź)
+            # that would capture small towns of that name; they are left out.
+            found = dict(zip(name_keys(names), owners, strict=True))
+            for key in [key for key in found if len(key) <= 3 and key.isascii()]:
+                del found[key]
+            self._alternate = PackedIndex(found)
+        return self._alternate
