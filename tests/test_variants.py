@@ -283,7 +283,7 @@ def test_the_borderline_limits_are_house_rules():
         "plain_blob": 0.2, "concentration": 2.5, "borderline_colour": 0.5})).limits
     assert (limits.plain_blob, limits.concentration, limits.borderline_colour) == (0.2, 2.5, 0.5)
     assert limits.blob == likeness.VARIANT_BLOB
-    with pytest.raises(variants.CatalogError, match="positive"):
+    with pytest.raises(CatalogError, match="positive"):
         variants.variant_rules(SimpleNamespace(variants={"concentration": 0}))
 
 
