@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
-from catalog.schema_version import SCHEMA_HEAD
+from catalog.schema_version import DEFAULT_DB, SCHEMA_HEAD
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
@@ -30,7 +30,6 @@ LOCK_PATIENCE = 600.0
 BUSY_TIMEOUT_MS = 5000
 WRITE_LOCK_ASK_MS = 200
 
-DEFAULT_DB = "catalog.db"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from catalog import schema_version
@@ -117,17 +116,22 @@ def _place_selects(term) -> list[tuple[str, list]]:
         selects.append((f"SELECT place_key.photo_id FROM place_key WHERE place_key.key IN ({_marks(term.keys)}) "
                         f"AND place_key.kind IN ({_marks(term.kinds)})", [*term.keys, *term.kinds]))
     for names, levels, unplaced in term._name_groups():
-        sql = (f"SELECT place_name.photo_id FROM place_name WHERE place_name.name IN ({_marks(names)}) "
-               f"AND place_name.kind IN ({_marks(term.kinds)})")
-        params = [*names, *term.kinds]
-        if levels:
-            sql += f" AND place_name.level IN ({_marks(levels)})"
-            params += levels
-        if unplaced:
-            sql += (" AND NOT (EXISTS (SELECT * FROM place_key AS placed WHERE placed.photo_id = place_name.photo_id"
-                    " AND placed.kind = 'taken'))")
-        selects.append((sql, params))
+        more, extra = _name_limits(levels, unplaced)
+        selects.append((f"SELECT place_name.photo_id FROM place_name WHERE place_name.name IN ({_marks(names)}) "
+                        f"AND place_name.kind IN ({_marks(term.kinds)}){more}", [*names, *term.kinds, *extra]))
     return selects
+
+
+def _name_limits(levels: list, unplaced: bool) -> tuple[str, list]:
+    """What narrows a group of stated place names (`PlaceTerm._name_groups`): the levels they must be stated at,
+    and, when `unplaced`, only photos that have no taken place key."""
+    sql, params = "", []
+    if levels:
+        sql, params = f" AND place_name.level IN ({_marks(levels)})", list(levels)
+    if unplaced:
+        sql += (" AND NOT (EXISTS (SELECT * FROM place_key AS placed WHERE placed.photo_id = place_name.photo_id"
+                " AND placed.kind = 'taken'))")
+    return sql, params
 
 
 def _place_ids(term) -> tuple[str, list]:
@@ -148,16 +152,10 @@ def _place_probe(term) -> tuple[str, list]:
                       f"({_marks(term.kinds)}) AND (place_key.key || '') IN ({_marks(term.keys)}))",
                       [*term.kinds, *term.keys]))
     for names, levels, unplaced in term._name_groups():
-        sql = (f"EXISTS (SELECT * FROM place_name WHERE place_name.photo_id = photo.id AND place_name.kind IN "
-               f"({_marks(term.kinds)}) AND (place_name.name || '') IN ({_marks(names)})")
-        params = [*term.kinds, *names]
-        if levels:
-            sql += f" AND place_name.level IN ({_marks(levels)})"
-            params += levels
-        if unplaced:
-            sql += (" AND NOT (EXISTS (SELECT * FROM place_key AS placed WHERE placed.photo_id = place_name.photo_id"
-                    " AND placed.kind = 'taken'))")
-        found.append((sql + ")", params))
+        more, extra = _name_limits(levels, unplaced)
+        found.append((f"EXISTS (SELECT * FROM place_name WHERE place_name.photo_id = photo.id AND place_name.kind IN "
+                      f"({_marks(term.kinds)}) AND (place_name.name || '') IN ({_marks(names)}){more})",
+                      [*term.kinds, *names, *extra]))
     if not found:
         return "0", []
     return " OR ".join(f"({sql})" for sql, _ in found), [p for _, params in found for p in params]
@@ -287,19 +285,6 @@ def _limit(limit: int | None) -> str:
 
 # --- the reader ---------------------------------------------------------------------------------------------------
 
-def sqlite_file(location: str | None) -> Path | None:
-    """The SQLite file a --db value (or CATALOG_DB, or catalog.db here) names, as a path or a sqlite:/// URL,
-    when it is an existing file; None for other URLs (catalog.db reads them) and anything the full path should
-    explain (a missing file, a folder)."""
-    where = location or os.environ.get("CATALOG_DB") or "catalog.db"
-    if where.startswith("sqlite:///") and "?" not in where:  # a SQLAlchemy URL of a file: the file
-        where = where.removeprefix("sqlite:///")
-    if "://" in where or not where:
-        return None
-    path = Path(where).expanduser().absolute()
-    return path if path.is_file() else None
-
-
 class QuickLibrary:
     """A SQLite catalogue read with sqlite3 for `search` and `show`, with the Library's methods for them; what
     it cannot answer it hands to the full Library (`full()`, opened when first needed)."""
@@ -315,8 +300,8 @@ class QuickLibrary:
     def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any]) -> QuickLibrary | None:
         """The catalogue at `location` opened read-only, or None when the full path must open it (not a SQLite
         file, not at this version's schema, or not readable this way)."""
-        path = sqlite_file(location)
-        if path is None:
+        path = schema_version.sqlite_file(location)
+        if path is None or not path.is_file():
             return None
         uri = "file:" + str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
         try:

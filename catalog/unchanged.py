@@ -27,11 +27,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from catalog.metadata.types import ReadFailure
 from catalog.scan import Found, Skipped, file_path, scan, shown_path, shown_real
-from catalog.schema_version import SCHEMA_HEAD
+from catalog.schema_version import SCHEMA_HEAD, sqlite_file
 
 if TYPE_CHECKING:
     from catalog.captionsfile import Captions
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 #: (`bounds`); with more, `catalog.store.known_files` reads every record, and this check leaves such an
 #: import to the full path.
 KNOWN_PATHS_LIMIT = 50
-#: The catalogue when neither --db nor CATALOG_DB names one (catalog.db.DEFAULT_DB, which imports SQLAlchemy).
-DEFAULT_DB = "catalog.db"
 
 
 class Known(NamedTuple):
@@ -184,25 +182,6 @@ def check_unchanged(db: str | None, paths: list[str]) -> ImportReport | None:
         return None  # a file gone: the full import marks it missing
     report.seconds = time.monotonic() - started
     return report
-
-
-def sqlite_file(db: str | None) -> Path | None:
-    """The SQLite file a --db value (else CATALOG_DB, else catalog.db here) names, absolute: a path, or a
-    plain ``sqlite:///`` URL read as SQLAlchemy reads it; None for any other URL (PostgreSQL, SQLite in
-    memory or with options).
-
-    >>> sqlite_file("sqlite:////tmp/news%20desk.db")
-    PosixPath('/tmp/news desk.db')
-    >>> sqlite_file("postgresql+psycopg://desk@db/news") is None
-    True
-    """
-    named = db or os.environ.get("CATALOG_DB") or DEFAULT_DB
-    if named.startswith("sqlite:///") and "?" not in named:
-        name = unquote(named[len("sqlite:///"):])
-        return Path(name).absolute() if name not in ("", ":memory:") else None
-    if "://" in named:
-        return None
-    return Path(named).expanduser().absolute()
 
 
 def _writable(catalogue: Path) -> bool:
