@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from catalog.importer import Progress
     from catalog.linking import LinkReport
     from catalog.records import CaptionInput
-    from catalog.search import SearchResult
+    from catalog.results import SearchResult
     from catalog.unchanged import ImportReport
 
 

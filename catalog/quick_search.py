@@ -27,12 +27,13 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from catalog import schema_version
 from catalog.errors import NotFound, UsageError
+from catalog.results import Hit, SearchResult
 
 #: The fields whose terms the full path answers (catalog.query_desk, catalog.variants, the gazetteer).
 FULL_PATH_FIELDS = frozenset({"restricted", "embargoed", "ai", "c2pa", "used", "killed", "near", "within",
@@ -68,28 +69,6 @@ class PhotoRecord:
                 elif name in DATETIME_COLUMNS and isinstance(value, str):
                     value = datetime.fromisoformat(value)
             setattr(self, name, value)
-
-
-@dataclass
-class Hit:
-    """One result, as catalog.search.Hit (the quick path measures no distance)."""
-
-    photo: PhotoRecord
-    distance_km: float | None = None
-    approximate: bool = False
-    score: float | None = None
-
-
-@dataclass
-class SearchResult:
-    """The photos a query selected, in order, with the parsed query (as catalog.search.SearchResult)."""
-
-    query: Any
-    hits: list[Hit] = field(default_factory=list)
-
-    @property
-    def photos(self) -> list[PhotoRecord]:
-        return [hit.photo for hit in self.hits]
 
 
 @dataclass

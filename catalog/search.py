@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text, true
@@ -24,6 +23,7 @@ from catalog.chunks import chunks
 from catalog.errors import UsageError
 from catalog.models import Photo
 from catalog.query import PlaceTerm, Query, SimilarTerm, VariantsTerm, parse
+from catalog.results import Hit, SearchResult
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -33,28 +33,6 @@ SORTS = ("relevance", "date", "path", "distance")
 #: Photos looked at in date order, per photo of the page, before a search by date collects all its matches
 #: instead (SQLite): 4 finds a page of 100 among the first 400 photos for terms that match one photo in four.
 DATE_WINDOW = 4
-
-
-@dataclass
-class Hit:
-    """One search result: the photo, and what the query learned about it (distance, rank)."""
-
-    photo: Photo
-    distance_km: float | None = None
-    approximate: bool = False
-    score: float | None = None
-
-
-@dataclass
-class SearchResult:
-    """The photos a query selected, in order, with the parsed query for renderers (snippets, notes)."""
-
-    query: Query
-    hits: list[Hit] = field(default_factory=list)
-
-    @property
-    def photos(self) -> list[Photo]:
-        return [hit.photo for hit in self.hits]
 
 
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
@@ -128,7 +106,7 @@ class Planner:
             return self._search_near(query, sort, limit, offset, reverse)
         if sort == "relevance" and not query.has_words:
             sort = "date"
-        result = SearchResult(query)
+        result: SearchResult[Photo] = SearchResult(query)
         wanted = None if limit is None else offset + limit  # the ids up to the page's end, read from indexes
         with self.library.session() as session:
             page = self._page(session, query, sort, wanted, reverse)[offset:]
@@ -236,7 +214,7 @@ class Planner:
             statement = statement.order_by(
                 Photo.taken_start.is_(None), *order(Photo.taken_start, Photo.taken, Photo.path)
             )
-        result = SearchResult(query)
+        result: SearchResult[Photo] = SearchResult(query)
         from catalog.places import distance_km  # here: only near: needs the gazetteer's module
 
         with self.library.session() as session:
@@ -259,7 +237,7 @@ class Planner:
                         reverse: bool = False) -> SearchResult:
         """similar: searches, closest first: the ranked ids that the other terms also select."""
         conditions, _ = self._conditions(query)
-        result = SearchResult(query)
+        result: SearchResult[Photo] = SearchResult(query)
         with self.library.session() as session:
             photos: dict[int, Photo] = {}
             ids = [pid for pid, _ in ranked]
