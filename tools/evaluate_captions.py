@@ -52,7 +52,10 @@ MAX_WRONG_SHARE = 1 / 200
 ROOT = Path(__file__).resolve().parents[1]
 OUR_SETS = ROOT / "tests" / "data" / "captions"
 #: Our labelled files, by the language they are scored under (zh.jsonl holds the mixed captions too).
-LANGUAGE_FILES = {"en": ("en_asia.jsonl", "en_world.jsonl", "en_more_world.jsonl"), "zh": ("zh.jsonl",)}
+LANGUAGE_FILES = {
+    "en": ("en_asia.jsonl", "en_world.jsonl", "en_more_world.jsonl", "en_more_asia.jsonl"),
+    "zh": ("zh.jsonl",),
+}
 SPLITS = ("tune", "heldout")
 #: The tags a camera file's caption is read from, as the importer's reader reads them.
 CAPTION_TAGS = ("-EXIF:ImageDescription", "-IPTC:Caption-Abstract", "-XMP-dc:Description")
