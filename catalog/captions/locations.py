@@ -203,9 +203,11 @@ def _heading_line() -> re.Pattern:
 
 @cache
 def _opening() -> re.Pattern:
-    """A caption that opens with a place ("Prayagraj: Worshippers ...", "JAPAN, Hiroshima - Japanese ...")."""
+    """A caption that opens with a place ("Prayagraj: Worshippers ...", "JAPAN, Hiroshima - Japanese ...",
+    "OSAKA,Japan--Some ...")."""
     return re.compile(
-        rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?::|[ \t][-–—]{{1,2}})[ \t]+\S")
+        rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
+        r"(?:(?::|[ \t][-–—]{1,2})[ \t]+|[-–—]{2}[ \t]*)\S")
 
 
 @cache
@@ -231,7 +233,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         if found is not None:
             place, written = found
             if _agrees(scene, place):
-                place.sublocation = place.sublocation or scene.sublocation
+                _fill_from(place, scene)
             return PlaceReading(place, how, written)
     if scene.city or scene.province or scene.country:
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
@@ -246,8 +248,16 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 
 
 def _agrees(scene: Place, place: Place) -> bool:
-    """The scene sentence's venue may join a heading's place when it names no other city."""
+    """The scene sentence's places may join a heading's when they name no other city."""
     return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+
+
+def _fill_from(place: Place, scene: Place) -> None:
+    """The levels a heading leaves empty, from the scene sentence that agrees with it: "NAGOYA, Japan - Nagoya
+    Castle in Aichi Prefecture, central Japan, ..." is the castle, Nagoya, Aichi, Japan."""
+    for level in ("sublocation", "city", "province", "country"):
+        if getattr(place, level) is None and getattr(scene, level) is not None:
+            setattr(place, level, getattr(scene, level))
 
 
 def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
@@ -297,7 +307,7 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     if match is None:
         return None
     written = match.group("place").strip()
-    place = place_from_dateline(written)
+    place = _known_places(written, venue_first=True) or place_from_dateline(written)
     return (place, written) if place != Place() else None
 
 

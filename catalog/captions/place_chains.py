@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.captions.place_evidence import names_an_institution, places_a_reference
+from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
@@ -104,7 +104,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             chain, j = _read_chain(toks, i + 1, "named venue", word)
-        elif i == 0:
+        elif i == 0 or _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
@@ -114,6 +114,20 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+_HEADING_MARKS = frozenset({"-", "–", "—", ":"})
+
+
+def _after_place_heading(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] opens the sentence after a place heading written before it ("NAGOYA, Japan - Nagoya
+    Castle in ...", "OSAKA,Japan--Some ..."): only capitalised words and commas before a dash or a colon."""
+    if i < 2 or i > 10 or toks[i - 1].text not in _HEADING_MARKS:
+        return False
+    before = toks[:i - 1]
+    while before and before[-1].text in _HEADING_MARKS:
+        before = before[:-1]
+    return bool(before) and all(t.text == "," or is_capitalised(t.text) for t in before)
 
 
 def _unnamed_kind_of(toks: list[Token], k: int) -> int:
@@ -179,7 +193,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
         chain.elements.extend(more)
         j = k
-    if not _suits(chain, allowed, links, prep):
+    team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    if not _suits(chain, allowed, links, prep, team):
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
         if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
@@ -195,7 +210,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
     return chain, j
 
 
-def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
+def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
     "at the Bund in Shanghai": a name inside a city is a venue. "visit Xi'an, northwest China's ...": a name
@@ -217,6 +232,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str) -> bool:
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level in _VENUE_START or larger or first.level == "city"
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
+        if followed_by_team_noun:
+            return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":

@@ -58,6 +58,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
+        "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
     }
 
 
@@ -92,6 +93,11 @@ def opens_the_scene(text: str, start: int) -> bool:
 def names_an_institution(word: str) -> bool:
     """Whether "of" after `word` names an institution's seat ("University of Miami"), not the scene."""
     return word.casefold() in _evidence_words()["institutions"]
+
+
+def names_a_team(word: str) -> bool:
+    """Whether `word` after a name makes it a team or a company ("Crystal Palace manager"), not a place."""
+    return word.casefold() in _evidence_words()["teams"]
 
 
 def venue_is_scene(chain: Chain) -> bool:

@@ -102,6 +102,10 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
             return
 
 
+#: A name is a district of the city after it only when that city has this many times its people or more.
+DISTRICT_RATIO = 3
+
+
 def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     """Whether a name stands for a district of the city named after it: it is no city the gazetteer knows
     (or a smaller one), and what follows is a bigger city, not a province or a country."""
@@ -110,7 +114,10 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     following = larger[0]
     if following.level not in ("place", "city") or not following.population:
         return False
-    return element.population < following.population and not element.also_province
+    if element.population and following.link == "of":
+        return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
+    # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
+    return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
 
 
 def place_from_dateline(written: str) -> Place:

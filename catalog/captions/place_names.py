@@ -59,12 +59,17 @@ _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words endin
 _CONNECTORS = frozenset({
     "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am",
 })
+_APOSTROPHES = frozenset({"’", "'"})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
 _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
 #: Articles: "The" ends a name ("... in Hefei The ..."), "a" opens an aside (", a shop that sells ...").
 ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", "her", "their", "its", "every",
                           "each", "some", "another"})
+
+
+#: Prepositions that end a name even when written with a capital ("Central Station In Manila").
+_CAPITALISED_PREPOSITIONS = frozenset({"in", "at", "near"})
 
 
 @dataclass
@@ -123,6 +128,10 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
         if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
                 following.lower in _NAME_WORDS or is_capitalised(following.text)):
             j += 1
+            continue
+        if word in _APOSTROPHES and j > i and toks[j - 1].lower.endswith("s") and j + 1 < n and (
+                toks[j + 1].lower in VENUE_WORDS) and toks[j - 1].end == token.start:
+            j += 1  # "St James’ Park": a plural possessive inside a venue's name
             continue
         if word in _CONNECTORS:
             if word == "of" and _of_links_places(toks, i, j):
@@ -205,6 +214,8 @@ def _stops(toks: list[Token], j: int) -> bool:
     word = toks[j].lower
     if word in _WEEKDAYS or word in ARTICLES or word in _DETERMINERS:
         return True
+    if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
+        return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
     if word in _MONTH_WORDS:
         return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
     return False
@@ -216,7 +227,9 @@ def element_of(
     words = [t.text for t in toks[start:end]]
     if last_word is not None:
         words[-1] = last_word
-    text = " ".join(words)
+    # words joined as written: "St James’ Park", not "St James ’ Park"
+    text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
+                   for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith("prefecture"))

@@ -182,7 +182,7 @@ store chapel basilica abbey synagogue stupa convent priory minster kirk courthou
 point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oasis isle islet archipelago
 plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
-pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard
+pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground grounds
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
