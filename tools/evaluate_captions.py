@@ -5,7 +5,7 @@
     python -m tools.evaluate_captions DEV_JSONL [--show-errors] [--speed]     # one set of your own
 
 The sets: our own labelled captions (``tests/data/captions/``: English from ``en_*.jsonl``, Chinese from
-``zh.jsonl``, each cut into the frozen ``tune`` and ``heldout`` splits of ``split.json``) and the shared
+``zh*.jsonl``, each cut into the frozen ``tune`` and ``heldout`` splits of ``split.json``) and the shared
 ``dev.jsonl`` (``$CATALOG_SHARED/captions/``, else ``../shared`` beside the checkout). Fields are compared as
 the sets' contract says (``../shared/captions/README.md``): case, accents and surrounding spaces folded;
 "Province" after a province, a leading "the" and a trailing "City" after a city do not count; a
@@ -51,10 +51,10 @@ MAX_WRONG_SHARE = 1 / 200
 
 ROOT = Path(__file__).resolve().parents[1]
 OUR_SETS = ROOT / "tests" / "data" / "captions"
-#: Our labelled files, by the language they are scored under (zh.jsonl holds the mixed captions too).
+#: Our labelled files, by the language they are scored under (the zh files hold the mixed captions too).
 LANGUAGE_FILES = {
     "en": ("en_asia.jsonl", "en_world.jsonl", "en_more_world.jsonl", "en_more_asia.jsonl"),
-    "zh": ("zh.jsonl",),
+    "zh": ("zh.jsonl", "zh_more.jsonl"),
 }
 SPLITS = ("tune", "heldout")
 #: The tags a camera file's caption is read from, as the importer's reader reads them.
