@@ -72,8 +72,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
     geo = _before_background(geo, text, end)
     primary = None
-    if geo:
-        primary = min(geo, key=lambda c: _distance(c, anchor)) if anchor else geo[0]
+    if geo:  # the chain nearest the date (else the first), one the map knows before one of unknown names alone
+        primary = min(geo, key=lambda c: (_unknown_names_only(c), _distance(c, anchor) if anchor else (0, 0)))
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text) if primary else []
     venue = primary.venues[-1].value if primary and primary.venues else None
@@ -156,6 +156,14 @@ def _unknown_alone(chain: Chain, text: str) -> bool:
     return PLACED_BY_REFERENCE.match(text, only.end) is None
 
 
+def _unknown_names_only(chain: Chain) -> bool:
+    """A chain whose every name is unmarked and unknown to the gazetteer ("in the Wings in the Water exhibit"):
+    weaker evidence than a chain naming a known city, province or country ("at the National Aquarium in
+    Baltimore"), whatever their order."""
+    return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
+               and not e.country for e in chain.elements)
+
+
 def _emptied(match: re.Match) -> str:
     written = match.group()
     return written[0] + " " * (len(written) - 2) + written[-1]
@@ -191,6 +199,11 @@ _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*")
 
 
+#: "Cannes, southern France, Tuesday May 14": a side of the country before a larger place's name.
+_SIDE = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|" \
+        r"south-?east|south-?west|(?:north|south)-?(?:eastern|western))\s+)?"
+_SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
+
 # The place-line patterns below are compiled on first use, not at import: their names' letter ranges take
 # milliseconds to compile, which every process importing the parser would pay before reading any caption.
 
@@ -214,7 +227,7 @@ def _opening() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s)(?P<place>{_NAME}(?:\s*,\s*{_NAME}){{0,3}})"
+    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
                       r"\s*(?:,|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
@@ -333,10 +346,17 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
     match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
-    if match is None or _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
-        return None  # "ties between Korea and the Czech Republic, Monday": one of a list is no scene
-    found = _known_places(match.group("place"), venue_first=True)
-    return (found, match.group("place")) if found is not None else None
+    if match is None:
+        return None
+    written = match.group("place")
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
+        # Valence, southern France, on July 23": the larger places after it are
+        written = written.partition(",")[2].strip()
+        if not written:
+            return None
+    found = _known_places(written, venue_first=True)
+    return (found, written) if found is not None else None
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
@@ -350,7 +370,7 @@ def _is_known(name: str) -> bool:
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
-    names = [n.strip() for n in written.split(",") if n.strip()]
+    names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
     if not names:
         return None
     elements = []

@@ -31,6 +31,7 @@ from catalog.captions.place_names import (
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     AREA_NOUNS,
+    CHINA_PROVINCES,
     COUNTRIES,
     DESCRIPTORS,
     DIRECTIONS,
@@ -267,8 +268,8 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
     if toks[comma].lower != ",":
         return None
     for token in toks[comma + 1: end]:
-        if token.lower in ("in", "of"):
-            break
+        if token.lower in ("in", "of") or is_capitalised(token.text):
+            break  # ", Davao City": the next place's own suffix, no appositive
         if token.lower in KIND_LEVELS:
             level = KIND_LEVELS[token.lower]
             return level if level in ("town", "city", "county") else None
@@ -446,4 +447,9 @@ def _is_descriptor(toks: list[Token], k: int) -> bool:
         return False
     following_text = strip_possessive(toks[k + 1].text) or toks[k + 1].text
     joined = f"{word} {following_text.casefold()}"
-    return following_text.casefold() in COUNTRIES and joined not in COUNTRIES and joined not in STATES
+    if joined in COUNTRIES or joined in STATES:
+        return False  # "South Africa", "North Carolina"
+    if following_text.casefold() in COUNTRIES:
+        return True  # "East China's ..."
+    # "Longli County of Southwestern Guizhou province": a side of a province written with a capital
+    return k + 2 < len(toks) and toks[k + 2].lower == "province" and following_text.casefold() in CHINA_PROVINCES

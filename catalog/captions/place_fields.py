@@ -57,13 +57,17 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             if value.casefold() in CITY_STATES and value.casefold() not in MUNICIPALITIES:
                 place.country = place.country or value  # "in Singapore": the city and the country
         elif level == "province":
-            alone = place.city is None and place.province is None and not counties
+            after_venue = element.link == "," and number > 0 and chain.elements[number - 1].level == "venue"
+            # "Ross Lake, Northern Cascades National Park, Washington": the state the venue is in
+            alone = place.city is None and place.province is None and not counties and not after_venue
             if value.casefold() in STATE_CITIES and alone:
                 place.city = value  # "in New York", "in Washington": the city
             elif place.province is None:
                 place.province = value
         elif level == "country" and place.country is None:
             place.country = value
+        elif level == "place" and element.country and number and (counties or towns) and place.province is None:
+            place.province = value  # "Guide County in ..., northwest China's Qinghai Provincek": the province's seat
         elif level == "place":
             if place.city is None and place.province is None and place.country is None:
                 place.city = value
@@ -96,6 +100,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         return
     for element, following in pairwise(elements):
         last = element.value.split()[-1].casefold()
+        if len(element.value.split()) > 2:
+            continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
         if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
                 following.level in ("province", "country")):
             element.level = "place"
@@ -112,6 +118,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     if not larger or element.level != "place":
         return False  # a name written as a city ("Tongxiang City of Jiaxing") is the city
     following = larger[0]
+    if following.level == "city" and not element.population and not element.also_province:
+        return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
     if following.level not in ("place", "city") or not following.population:
         return False
     if element.population and following.link == "of":

@@ -35,6 +35,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
+    OCCUPATION_TITLES,
     OFF_EARTH,
     PLACE_SUFFIXES,
     PREPOSITIONS,
@@ -125,6 +126,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
                 j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
                 continue
         following = toks[j + 1] if j + 1 < n else None
+        if word.isdigit() and len(word) <= 4 and j > i and toks[j - 1].lower in VENUE_WORDS:
+            j += 1  # "Pier 13", "Terminal 2", "Gate 5": a venue's number
+            break
         if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
                 following.lower in _NAME_WORDS or is_capitalised(following.text)):
             j += 1
@@ -239,6 +243,10 @@ def element_of(
     return element
 
 
+#: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
+CITY_AFTER_THE = 100_000
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -266,8 +274,9 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
-            if suffix == ("city",) and saw_the:
-                return "venue", name  # "the Forbidden City": a landmark, not a city
+            if suffix == ("city",) and saw_the and (
+                    name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):
+                return "venue", name  # "the Forbidden City": a landmark, not a city ("the Lhasa City" is one)
             value = " ".join(name.split()[: -len(suffix)]) if drop else name
             if suffix == ("autonomous", "region"):
                 kept = value.split()
@@ -284,6 +293,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
+    if len(words) > 3 and (words[0] in OCCUPATION_TITLES or words[0] in TITLE_WORDS) and "of" in words:
+        return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:

@@ -226,6 +226,13 @@ TITLE_WORDS = frozenset({
     "general", "director", "champion", "champions", "delegate", "delegates", "representative",
 })
 
+#: Occupations and ranks written before a person's name: "Nurse Gökalp Ballı of the Gevaş Public Health Center"
+#: is a person and their post, no venue.
+OCCUPATION_TITLES = frozenset({
+    "nurse", "doctor", "dr.", "dr", "teacher", "professor", "prof.", "officer", "sgt.", "capt.", "lt.", "col.",
+    "maj.", "pvt.", "cpl.", "sergeant", "captain", "lieutenant", "colonel", "major", "private", "corporal",
+})
+
 #: People named by where they come from: "of" after one names their origin, not the scene ("residents of
 #: Beijing", "the people of Gaza").
 ORIGIN_NOUNS = frozenset({"citizen", "citizens", "people", "residents", "resident", "native", "natives", "team",
