@@ -46,6 +46,7 @@ from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
+from catalog.captions.vocabulary import ABBREVIATIONS
 
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
@@ -251,12 +252,12 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     if scene.city or scene.province or scene.country:
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts))
-    beside = _beside_date(text, anchor)
-    if beside is not None:
-        place, written = beside
-        place.sublocation = place.sublocation or scene.sublocation
-        return PlaceReading(place, "beside the date", written,
-                            tuple(d for d in doubts if getattr(place, d.field) is None))
+    for how, apart in (("beside the date", _beside_date(text, anchor)),
+                       ("end of the sentence", _ending_sentence(text, scene_span))):
+        if apart is not None:
+            place, written = apart
+            place.sublocation = place.sublocation or scene.sublocation
+            return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts))
 
 
@@ -357,6 +358,32 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
             return None
     found = _known_places(written, venue_first=True)
     return (found, written) if found is not None else None
+
+
+def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:
+    """Places closing the scene sentence after a comma, or making up the whole of it, with no preposition:
+    "..., part of a record attempt, Covent Garden Piazza, central London.", "..., Feb. 12, 2021, Van, Turkey.",
+    "Asprovalta, Greece." Every name must be a place the tables or the gazetteer know (the first may be a
+    venue, or a town too small for the gazetteer when a known place follows)."""
+    if span is None:
+        return None
+    match = _ending_line().search(text, span[0], span[1])
+    if match is None or "," not in match.group("place") and match.start("place") > span[0]:
+        return None  # one name alone after a comma ("..., said Paris.") is too little
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        return None
+    written = match.group("place")
+    if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+        written = written[:-1]  # the sentence's full stop, not "Fla."'s
+    found = _known_places(written, venue_first=True)
+    if found is None or found.city is None and found.province is None and found.country is None:
+        return None
+    return found, written
+
+
+@cache
+def _ending_line() -> re.Pattern:
+    return re.compile(rf"(?:^|,\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
