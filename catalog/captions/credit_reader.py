@@ -112,6 +112,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
                                                                                                lenient=True):
         first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
+    if len(names) == 2 and first.kind == "agency" and _one_word_name(names[1], rules) and rules.agency_kind(
+            first.text) in _NEWSROOMS:
+        names[1].kind = "person"  # "(Xinhua/Chogo)", "(Xinhuanet/ZhaoYong)": the newsroom's photographer slot
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
@@ -220,6 +223,18 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
+
+
+#: Agency kinds whose "<agency>/<name>" credit puts the photographer after the slash.
+_NEWSROOMS = frozenset({"wire", "website", "newspaper"})
+
+
+def _one_word_name(part: Part, rules: Rules) -> bool:
+    """A one-word name written as a person's ("Chogo", "ZhaoYong"), not an outlet's ("VNA", "eastday.com")."""
+    text = part.text
+    return (part.kind == "org" and " " not in text and text[:1].isupper() and not text.isupper()
+            and text.replace("-", "").isalpha() and len(text) >= 3 and not is_media(text)
+            and rules.agency_kind(text) is None)
 
 
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:

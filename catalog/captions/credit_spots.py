@@ -70,7 +70,11 @@ _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is
 #: The characters the two patterns above can begin with (see text.scan).
 _LEAD_STARTS = re.compile("[PICS©]")
 _OUTLET_STARTS = re.compile("[Pp]")
-_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
+_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *(
+    # a web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption"
+    "hide caption", "toggle caption", "License Photo", "Enlarge this image"))
+#: The same buttons at the very end of a caption, cut before the tail is read.
+_CHROME_AT_END = re.compile(r"(?:\s*\|?\s*(?:hide caption|toggle caption|License Photo|Enlarge this image))+\s*$")
 
 
 def _standalone(text: str, start: int) -> bool:
@@ -224,7 +228,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if _inside_brackets(text, start):
             continue  # read whole by _brackets
         end = _tail_end(text, start)
-        content = text[start:end].rstrip(" ,;")
+        content = text[start:end].rstrip(" ,;|")
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
@@ -277,7 +281,7 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
-    stripped = text.rstrip(" \t\n#")
+    stripped = _CHROME_AT_END.sub("", text.rstrip(" \t\n#")).rstrip(" \t\n#")
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):

@@ -160,6 +160,9 @@ def _allowed(toks: list[Token], i: int) -> str:
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
     if word == "of" and before in VIEW_NOUNS:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
+    if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
+            before in VENUE_WORDS or before in AREA_NOUNS):
+        return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
     if word == "from" and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
     if word in ("in", "at") and places_a_reference(before):

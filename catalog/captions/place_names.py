@@ -141,6 +141,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             if word == "of" and _of_links_places(toks, i, j):
                 break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
             m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
+            if word != "of" and m < n and toks[m].lower in _CONNECTORS and toks[m].lower != "of":
+                m += 1  # "Place de la République", "Bois de la Cambre"
             if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):
                 j = m
                 continue
@@ -236,7 +238,7 @@ def element_of(
                    for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
     element = Element(level, value, toks[start].start, toks[end - 1].end,
-                      prefecture=level == "county" and value.casefold().endswith("prefecture"))
+                      prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")))
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)

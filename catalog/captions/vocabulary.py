@@ -151,6 +151,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("county", "county", False),
     ("district", "county", False),
     ("banner", "county", False),
+    ("league", "county", False),  # Inner Mongolia's prefecture-level leagues: "Xilin Gol League"
     ("city", "city", True),
     ("sar", "city", True),
     ("township", "town", False),
@@ -182,7 +183,8 @@ store chapel basilica abbey synagogue stupa convent priory minster kirk courthou
 point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oasis isle islet archipelago
 plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
-pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground grounds
+pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
+grounds gateway stream
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -190,7 +192,7 @@ pavillion lighthouse observatory planetarium gallery galleries pier terminal han
 VENUE_PREFIXES = frozenset("""
 wat jalan lebuh lorong gunung pura candi kampung masjid mount mt. lake fort camp parc place rue piazza
 plaza praça praca parque plaza avenida calle via paseo stade stadio estadio palacio palazzo castello
-schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa
+schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa col
 """.split())
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
@@ -369,6 +371,7 @@ ORGANISATION_WORDS = frozenset({
 CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
     "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released", "release",
+    "collected",  # "Photo: Collected": South Asian papers' word for a picture from no named source
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
@@ -451,5 +454,5 @@ RANKS = (
     r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"cmdr\.?", r"commander",
     r"ensign", r"seaman(?:\s+(?:apprentice|recruit))?", r"cadet", r"officer", r"chief",
     r"photographer(?:'s|’s|ís|s)?\s+mate(?:\s+(?:1st|2nd|3rd|first|second|third|airman)(?:\s+class)?)?",
-    r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist", r"correspondent", r"reporter",
+    r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist", r"(?:special\s+)?correspondent", r"reporter",
 )
