@@ -102,6 +102,41 @@ def test_english_credit_shapes(text, expected):
     check(text, expected)
 
 
+#: Credit kinds the new captions missed, written here.
+CREDIT_KINDS_EN = [
+    ("a one-word name in a newsroom's photographer slot",
+     "Yaks graze near Nagqu, Tibet, Jan. 9, 2020. (Xinhua/Dawa)",
+     {"photographer": "Dawa", "agency": "Xinhua", "provider": None}),
+    ("a web page's button after the credit",
+     "A tram passes the old town hall in Leipzig, Germany, on Monday. Jan Woitas/AFP/Getty Images hide caption",
+     {"photographer": "Jan Woitas", "agency": "Getty Images"}),
+    ("a licence link after the credit",
+     "Actors arrive for the premiere on Friday. Photo by Ana Lee/UPI | License Photo",
+     {"photographer": "Ana Lee", "agency": "UPI"}),
+    ("a correspondent's title before the name",
+     "Farmers run a relay in Guanxi town, Longnan county recently. (Photo by Special Correspondent Wu Lan)",
+     {"photographer": "Wu Lan"}),
+    ("a month, a comma and a year",
+     "Photos taken in June, 2015 show the grassland of Hulun Buir, North China's Inner Mongolia autonomous region.",
+     {"date": "2015-06", "date_kind": "taken"}),
+    ("a photo posted on a day is released then; a page's 'Posted at' is not the photo's",
+     "The election board meets in a photo posted May 2, 2023. (Election Board's Facebook page)",
+     {"date": "2023-05-02", "date_kind": "released"}),
+    ("two years after a place are no date",
+     "The ambassador rests. The Netherlands held a seat on the Security Council in 1999 and 2000",
+     {"date": None}),
+    ("'Photo: Collected' names nobody",
+     "Guests visit the capital's new mosque on Thursday. Photo: Collected",
+     {"photographer": None, "agency": None, "provider": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_KINDS_EN],
+                         ids=[case[0] for case in CREDIT_KINDS_EN])
+def test_english_credit_kinds(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

@@ -87,8 +87,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.year", "01.2017",
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
-    DateShape("month year", "August 2022 / June of 2021",
-              rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
+    DateShape("month year", "August 2022 / June of 2021 / August, 2014",
+              rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
     DateShape("day month, no year", "7 January", rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
@@ -97,7 +97,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("relative day", "yesterday",
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
     DateShape("year after a place", "in Shanghai, China in 1937",
-              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)", "year"),
+              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -248,6 +248,7 @@ def _year_after_place(text: str, start: int) -> bool:
 
 
 _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|handed\s+out"
+                  r"|(?:photo|image|picture)s?\s+posted"  # "in a photo posted April 4", not a page's "Posted at"
                   r"|(?:photo|image|picture)s?\s+provided)")
 _RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
 _RELEASE_ANYWHERE = re.compile(rf"\b{_RELEASE_WORDS}\b", re.IGNORECASE)
