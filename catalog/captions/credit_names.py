@@ -81,9 +81,9 @@ def is_media(name: str) -> bool:
 
 
 _TAKEN_BY = re.compile(
-    r"\b(?i:photo|picture|image|photograph)s?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
+    r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
     r"((?:[a-z]+\s+){0,2})"
-    r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)",
+    r"((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)",  # "In this photograph, taken by Yoichi R. Okamoto on"
 )
 
 

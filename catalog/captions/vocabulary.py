@@ -363,7 +363,7 @@ ORGANISATION_WORDS = frozenset({
     "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
-    "pacific", "visual", "feature",
+    "pacific", "visual", "feature", "fc", "afc", "cf",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
