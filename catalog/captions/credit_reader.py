@@ -270,5 +270,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     if looks_like_organisation(text):
-        return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
+        value = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        value = _PHOTO_AFTER.sub("", value) or value  # "MindaNews Photo": the outlet, without the picture word
+        return Part(text, "org", value, segment, role)
     return None
+
+
+_PHOTO_AFTER = re.compile(r"(?<=\w\w)\s+(?:photos?|PHOTOS?|Photos?)$")

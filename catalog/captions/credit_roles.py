@@ -125,6 +125,12 @@ def _handout_source(chain: Chain, credit: Credit) -> bool:
     if not chain.handout:
         return False
     names = [p for p in chain.names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
+    orgs = [p for p in names if p.kind == "org"]
+    people = [p for p in names if p.kind == "person"]
+    if orgs and people and names.index(orgs[0]) < names.index(people[0]):
+        # "Mattel/Petra Rajnicova/Handout via Reuters": the source hands out its photographer's picture
+        credit.provider, credit.photographer = chain.joined(orgs), people[0].value
+        return True
     credit.provider = chain.joined(names)
     return True
 

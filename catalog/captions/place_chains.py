@@ -117,6 +117,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+#: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
+_UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
+                             "state", "county", "district", "region"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
 
 
@@ -328,6 +331,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     saw_the = k < n and toks[k].lower == "the"
     if saw_the:
         k += 1
+        if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
+                is_capitalised(toks[k + 1].text)):
+            k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
     while k < n and _is_descriptor(toks, k):
         k += 1
     if saw_the and k == i + 1:

@@ -141,6 +141,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             if word == "of" and _of_links_places(toks, i, j):
                 break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
             m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
+            if word == "for" and m < n and known_place(toks[m].text):
+                break  # "Baotou East Railway Station | for Hohhot": a destination, not "Centre for Islamic Art"
             if word != "of" and m < n and toks[m].lower in _CONNECTORS and toks[m].lower != "of":
                 m += 1  # "Place de la République", "Bois de la Cambre"
             if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):

@@ -184,7 +184,7 @@ point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oa
 plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
-grounds gateway stream
+grounds gateway stream intersection crossroads roundabout junction
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -407,7 +407,8 @@ VENUE_OBJECT_VERBS = frozenset({
     "visit", "visits", "visiting", "visited", "tour", "tours", "touring", "toured", "explore", "explores",
     "exploring", "shows", "show", "showing", "shown", "enter", "enters", "entering", "overlooks",
     "overlooking", "crosses", "cross", "crossing", "climb", "climbs", "climbing", "flock", "throng",
-    "throngs", "fill", "fills", "crowd", "crowds", "pack", "packs",
+    "throngs", "fill", "fills", "crowd", "crowds", "pack", "packs", "leave", "leaves", "leaving", "left",
+    "depart", "departs", "departed", "reach", "reaches", "reached", "entered",
 })
 
 #: Lower-case words that may sit inside a place's name before its venue word: "Jiuzhaigou scenic area",
