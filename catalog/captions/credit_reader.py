@@ -158,11 +158,13 @@ def _tidy(raw: str, rules: Rules) -> str:
     'Photograph: Sean Gallup/Getty Images'
     """
     body = raw.strip().lstrip("=—–-| ").strip()
-    body = _NOTE_TAIL.sub("", body).strip()
+    if body.endswith(("*", ")", "]")):  # the end-anchored patterns are tried only where they can match
+        body = _NOTE_TAIL.sub("", body).strip()
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     body = _COPYRIGHT_YEAR.sub(r"\1", body)
-    body = _DATE_TAIL.sub("", body)
+    if body[-1:].isdigit():
+        body = _DATE_TAIL.sub("", body)
     if _GLUED.search(body):
         body = _unglue(body, rules)
     return body

@@ -70,11 +70,19 @@ _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is
 #: The characters the two patterns above can begin with (see text.scan).
 _LEAD_STARTS = re.compile("[PICS©]")
 _OUTLET_STARTS = re.compile("[Pp]")
-_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *(
-    # a web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption"
-    "hide caption", "toggle caption", "License Photo", "Enlarge this image"))
-#: The same buttons at the very end of a caption, cut before the tail is read.
-_CHROME_AT_END = re.compile(r"(?:\s*\|?\s*(?:hide caption|toggle caption|License Photo|Enlarge this image))+\s*$")
+#: A web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption".
+_PAGE_BUTTONS = ("hide caption", "toggle caption", "License Photo", "Enlarge this image")
+_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *_PAGE_BUTTONS)
+
+
+def _without_buttons(text: str) -> str:
+    """The caption without the page buttons at its very end (cut before the tail is read), nor spaces and "#"."""
+    while True:
+        text = text.rstrip(" \t\n#")
+        button = next((b for b in _PAGE_BUTTONS if text.endswith(b)), None)
+        if button is None:
+            return text
+        text = text[: -len(button)].rstrip(" \t").removesuffix("|")
 
 
 def _standalone(text: str, start: int) -> bool:
@@ -281,7 +289,7 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
-    stripped = _CHROME_AT_END.sub("", text.rstrip(" \t\n#")).rstrip(" \t\n#")
+    stripped = _without_buttons(text)
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):

@@ -317,6 +317,8 @@ _TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
+    if ":" not in text:
+        return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     match = _LABELLED.search(text)
     if match is None:
         return None

@@ -24,8 +24,8 @@ class Token(NamedTuple):
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., D.C.
-    r"|\w(?:[\w’'&]|-(?!-))*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated (not "Japan--Some"), with
-    # apostrophes, maybe an abbreviation's dot
+    r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated (not "Japan--Some"),
+    # with apostrophes, maybe an abbreviation's dot
     r"|[^\w\s]"  # punctuation
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
