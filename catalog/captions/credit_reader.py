@@ -139,7 +139,7 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*"
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*"
     r"|(?-i:(?<=PHOTO)\s+(?=[A-Z][A-Z’'\-]+\s+[A-Z][A-Z’'\-]+\b)))"  # "BELGA PHOTO DIRK WAEM": capitals alone
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together

@@ -87,7 +87,13 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
         return False
     if chain.people and any(p.kind == "agency" or is_media(p.value) for p in chain.outlets):
         return False
-    credit.provider = chain.joined([p for p in chain.names if p.segment == 0])
+    names = [p for p in chain.names if p.segment == 0]
+    orgs = [p for p in names if p.kind == "org"]
+    if orgs and chain.people and names.index(orgs[0]) < names.index(chain.people[0]):
+        # "Picture courtesy of WWF-Malaysia/Eric Madeja": the source, then whoever took it
+        credit.provider, credit.photographer = chain.joined(orgs), chain.people[0].value
+    else:
+        credit.provider = chain.joined(names)
     credit.agency = chain.distributor()
     return True
 

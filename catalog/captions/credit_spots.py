@@ -55,8 +55,8 @@ _GLUED_LABEL = re.compile(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
-#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ".
-_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", ".-Picture".
+_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==|(?<=[.!?])-(?=[A-Z])")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
@@ -65,11 +65,13 @@ _LEAD_ANYWHERE = re.compile(
     r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
     r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
+#: "...Swimming Pool.credit:Flavio Brancaleone": a lower-case label glued to the sentence's stop.
+_GLUED_CREDIT = re.compile(r"(?<=[.!?])credit\s*:")
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|video|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
 _LEAD_STARTS = re.compile("[PICS©]")
-_OUTLET_STARTS = re.compile("[Pp]")
+_OUTLET_STARTS = re.compile("[Ppv]")
 #: A web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption".
 _PAGE_BUTTONS = ("hide caption", "toggle caption", "License Photo", "Enlarge this image")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *_PAGE_BUTTONS)
@@ -134,8 +136,11 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _tail_end(text: str, pos: int) -> int:
-    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins."""
+    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins; a line
+    ending in "of", "the", "and" or "for" goes on ("The Permanent Mission of\nthe Netherlands ...")."""
     end = _line_end(text, pos)
+    while end < len(text) and _GOES_ON.search(text, pos, end):
+        end = _line_end(text, end + 1)
     cut = end
     for note in (*EDITOR_NOTES, *_CLOSERS):
         at = text.find(note, pos + 1, end)
@@ -151,6 +156,9 @@ def _tail_end(text: str, pos: int) -> int:
                 return at
             depth -= 1
     return cut
+
+
+_GOES_ON = re.compile(r"\s(?:of|the|and|for)[ \t]*$")
 
 
 def _weight_at(text: str, end: int, base: float) -> float:
@@ -231,7 +239,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
-    for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
+    for match in (*scan(_LEAD_ANYWHERE, _LEAD_STARTS, text), *_GLUED_CREDIT.finditer(text)):
         start = match.start()
         if _inside_brackets(text, start):
             continue  # read whole by _brackets
