@@ -105,6 +105,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             if part is None:
                 return None
             parts.append(part)
+    split = _outlet_then_person(parts[0]) if len(parts) == 1 and parts[0].kind == "person" else None
+    parts = split or parts
     names = [p for p in parts if p.kind != "tag"]
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
@@ -118,7 +120,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
-    shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
+    shaped = bool(split) or (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value)
+                                                                     for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
 
@@ -228,6 +231,16 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
 
+def _outlet_then_person(part: Part) -> list[Part] | None:
+    """"AJP Yoo Na-hyun": an outlet's initials in capitals, then a name not in capitals, with no slash between."""
+    initials, _, rest = part.text.partition(" ")
+    if len(initials) < 3 or not initials.isalpha() or not initials.isupper() or rest.isupper():
+        return None
+    if not looks_like_person(rest):
+        return None
+    return [Part(initials, "org", initials, part.segment, part.role), Part(rest, "person", rest, part.segment)]
+
+
 #: Agency kinds whose "<agency>/<name>" credit puts the photographer after the slash.
 _NEWSROOMS = frozenset({"wire", "website", "newspaper"})
 
@@ -263,6 +276,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
+    first_word = text.split()[0]
+    if " " in text and first_word.isupper() and rules.standard_agency(first_word):
+        return Part(text, "org", text, segment, role)  # "PA Photocall", "AP Images": a service of an agency
     ranked = _RANK.match(text)
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)

@@ -110,6 +110,9 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         if outlets[0].kind == "org" and libraries and not chain.people:
             credit.agency = libraries[-1].value  # "PinPep/Shutterstock": a contributor, then the library
             return True
+        outlets_after = [p for p in outlets[1:] if p.kind == "agency" or is_media(p.value)]
+        if outlets[0].kind == "org" and not is_media(outlets[0].value) and outlets_after and not chain.people:
+            credit.agency = outlets_after[-1].value  # "SEDENA/CUARTOSCURO.COM": a source, then the outlet
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
     for source in SOURCE_RULES:
