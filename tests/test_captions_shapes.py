@@ -168,6 +168,11 @@ CREDIT_KINDS_EN = [
     ("an outlet's initials, then the photographer, no slash",
      "Crowds fill the pop-up store in Seoul's Seongdong District on December 12, 2025. AJP Kim Min-ji",
      {"photographer": "Kim Min-ji", "agency": "AJP"}),
+    ("an outside source named in the prose as releasing the photo, and its date a release date",
+     "This handout photo released by the World Food Programme (WFP) on March 3, 2019 shows a family outside "
+     "their home in Beira, Mozambique. The agency said on March 3, 2019 that aid was on its way. "
+     "(Photo by Ana Silva/AFP)",
+     {"provider": "World Food Programme", "date": "2019-03-03", "date_kind": "released"}),
     ("'Photo: Collected' names nobody",
      "Guests visit the capital's new mosque on Thursday. Photo: Collected",
      {"photographer": None, "agency": None, "provider": None}),

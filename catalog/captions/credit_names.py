@@ -101,3 +101,23 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     if rules is not None and rules.standard_agency(name.split()[0]):
         return None  # "in this photo taken by Kyodo August 6": an agency, not a person
     return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None
+
+
+_RELEASED_BY = re.compile(
+    r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:released|provided|distributed)\s+by\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|and|for|the|de|&))*)")
+
+
+def provider_in_text(text: str, rules: Rules | None = None) -> str | None:
+    """An outside source the prose names as handing the picture out: 'This handout photo released by the
+    International Federation of Red Cross and Red Crescent Societies (IFRC) on ...' -> that federation. Not a
+    person, and not an agency (that one distributes: its name is the credit's business)."""
+    match = _RELEASED_BY.search(text)
+    if not match:
+        return None
+    name = re.sub(r"(?:\s+(?:of|and|for|the|de|&))+$", "", match.group("name"))
+    if looks_like_person(name) or not looks_like_organisation(name) or len(name.split()) < 2:
+        return None
+    if rules is not None and rules.standard_agency(name):
+        return None
+    return name

@@ -375,6 +375,11 @@ def choose_dates(
     if taken is None and not undated:
         scene = _scene(usable, paragraphs)
         dated = [m for m in scene if m.has_year and m.cue is None and not m.is_range]
+        if release is not None and spans is not None:
+            # "This handout photo released by the IFRC on Dec. 20, 2018 shows ... The Red Cross said on Dec. 20,
+            # 2018 that ...": a plain date in a later sentence than the release is the story's, not the photo's
+            released_in = next((span for span in spans if span[0] <= release.start < span[1]), None)
+            dated = [m for m in dated if released_in is None or m.start < released_in[1]]
         taken = next((m for m in dated if m.shape.precision == "day"), None) or next(
             (m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
     if taken is not None and taken.is_range and taken.cue != "taken":

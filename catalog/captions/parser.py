@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions.chinese import language, parse_chinese
+from catalog.captions.credit_names import provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
@@ -101,6 +102,10 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         facts.credit.photographer = photographer_in_text(work, rules)
         if note and facts.credit.photographer:
             note(f"photographer {facts.credit.photographer!r}: named in the text ('photo taken by ...')")
+    if facts.credit.provider is None:
+        facts.credit.provider = provider_in_text(work, rules)
+        if note and facts.credit.provider:
+            note(f"provider {facts.credit.provider!r}: named in the text ('photo released by ...')")
 
     if not (places or dates):
         return facts  # the credit is all the caller wants
