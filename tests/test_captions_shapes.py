@@ -173,6 +173,12 @@ CREDIT_KINDS_EN = [
      "their home in Beira, Mozambique. The agency said on March 3, 2019 that aid was on its way. "
      "(Photo by Ana Silva/AFP)",
      {"provider": "World Food Programme", "date": "2019-03-03", "date_kind": "released"}),
+    ("an agency's PHOTO after a sentence with no stop",
+     "Illustration shows the closed gate of the Bois de la Cambre - Ter Kamerenbos  BELGA PHOTO ANNE DUPONT",
+     {"photographer": "ANNE DUPONT", "agency": "Belga"}),
+    ("a brand with a small first letter inside a chain",
+     "Guests arrive at the gala on Thursday night.  Sam Lee/amfAR/Sam Lee/WireImage",
+     {"photographer": "Sam Lee", "agency": "WireImage"}),
     ("'Photo: Collected' names nobody",
      "Guests visit the capital's new mosque on Thursday. Photo: Collected",
      {"photographer": None, "agency": None, "provider": None}),

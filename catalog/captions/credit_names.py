@@ -62,6 +62,8 @@ def looks_like_organisation(text: str) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
+        if word[:1].islower() and word.isalpha() and any(ch.isupper() for ch in word[1:]):
+            return True  # "amfAR", "iStock": a brand written with a small first letter
         return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
     small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
     if re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):

@@ -68,7 +68,10 @@ _LEAD_ANYWHERE = re.compile(
 #: "...Swimming Pool.credit:Flavio Brancaleone": a lower-case label glued to the sentence's stop.
 _GLUED_CREDIT = re.compile(r"(?<=[.!?])credit\s*:")
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|video|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|video|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
+                          r"|\bPHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)")
+#: The words in capitals right before an outlet's "PHOTO": "BELGA" in "... Mamerenbos  BELGA PHOTO THIERRY ROGE".
+_CAPITALS_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z&.\-]+\s+){1,3}$")
 #: The characters the two patterns above can begin with (see text.scan).
 _LEAD_STARTS = re.compile("[PICS©]")
 _OUTLET_STARTS = re.compile("[Ppv]")
@@ -253,9 +256,14 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
         outlet = text[stop:match.start()].strip()
+        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
+        capitals = _CAPITALS_BEFORE.search(text, stop, match.start()) if match.group().startswith("PHOTO") else None
+        if capitals is not None and (len(outlet) > 40 or not outlet[:1].isupper()):
+            # "... Mamerenbos  BELGA PHOTO THIERRY ROGE": the outlet in capitals right before its PHOTO
+            outlet, start = capitals.group().strip(), capitals.start() + len(capitals.group()) - len(
+                capitals.group().lstrip())
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
-        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
