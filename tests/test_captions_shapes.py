@@ -352,6 +352,12 @@ PLACE_KINDS_EN = [
      "Many hunt for flowers before the holiday; Rina drives her rickshaw as usual. The photo was taken at "
      "Farmgate Intersection in the capital. Photo: Anik Das",
      {"sublocation": "Farmgate Intersection"}),
+    ("'down', 'up' and 'off' introduce venues",
+     "Dolphins leap in the sea off Chanonry Point at dawn, among the best places to see them. JOHN REED/SOLENT NEWS",
+     {"sublocation": "Chanonry Point"}),
+    ("an unknown name 'of' a city the gazetteer knows well: the place inside the city",
+     "A fisherman heads home near a pond in Rajashan of Savar yesterday. Photo: Ali Khan",
+     {"sublocation": "Rajashan", "city": "Savar"}),
     ("places before the date after 'between X and Y': the larger place after them",
      "Riders climb during the 12th stage, 150 km between Bollene and Valence, southern France, on July 20, 2025.",
      {"city": None, "country": "France"}),

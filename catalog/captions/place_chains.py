@@ -166,8 +166,8 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
-    if word == "from" and _is_distance(before):
-        return "reference"  # "40km from Zhangye city, northwest China's Gansu Province"
+    if word in ("from", "off") and _is_distance(before):
+        return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
     if word in ("in", "at") and places_a_reference(before):
         return "elsewhere"  # "an earthquake centred in Shoufeng Township, Hualien County": not the scene
     return PREPOSITIONS[word]

@@ -207,7 +207,11 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     joined = " ".join(t.text for t in toks[i:end]).casefold()
     if joined in COUNTRIES or joined in COUNTRY_ALIASES:
         return False  # "Democratic Republic of Congo"
-    return classify(after)[0] in ("town", "county", "city", "province", "country")
+    if classify(after)[0] in ("town", "county", "city", "province", "country"):
+        return True
+    # "Rajashan of Savar": an unknown name, then a city the gazetteer knows well, are two places
+    before_name = " ".join(t.text for t in toks[i:of_at])
+    return name_levels(after).city_population >= OF_A_KNOWN_CITY and not known_place(before_name)
 
 
 def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
@@ -247,6 +251,8 @@ def element_of(
     return element
 
 
+#: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
+OF_A_KNOWN_CITY = 100_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
 

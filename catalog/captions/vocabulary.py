@@ -84,7 +84,7 @@ PREPOSITIONS: dict[str, str] = {
     "over": "any", "above": "venue", "beside": "venue", "into": "venue", "onto": "venue", "within": "venue",
     "through": "any", "under": "venue", "below": "venue", "atop": "venue", "from": "venue", "past": "venue",
     "behind": "venue", "beneath": "venue", "underneath": "venue", "alongside": "venue", "toward": "venue",
-    "towards": "venue",
+    "towards": "venue", "down": "venue", "up": "venue", "off": "venue",
 }
 
 #: Nouns in "in the outskirts of X", "in front of X", "at the foot of X": the preposition is taken whole.
