@@ -358,6 +358,10 @@ PLACE_KINDS_EN = [
     ("an unknown name 'of' a city the gazetteer knows well: the place inside the city",
      "A fisherman heads home near a pond in Rajashan of Savar yesterday. Photo: Ali Khan",
      {"sublocation": "Rajashan", "city": "Savar"}),
+    ("a headline in capitals run into the caption: the scene is the sentence after it",
+     "WARM WELCOME. The envoy listens as the president makes a point during a talk at the Malacanang Palace "
+     "yesterday. The envoy later met the press.",
+     {"sublocation": "Malacanang Palace"}),
     ("places before the date after 'between X and Y': the larger place after them",
      "Riders climb during the 12th stage, 150 km between Bollene and Valence, southern France, on July 20, 2025.",
      {"city": None, "country": "France"}),

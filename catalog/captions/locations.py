@@ -309,8 +309,16 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
         if not later:
             break
         spans = later
+    while len(spans) > 1 and _in_capitals(text[spans[0][0]:spans[0][1]]):
+        spans = spans[1:]  # "FRIENDLY VISITS. Permanent Court ... at the Malacanang Palace": a headline in capitals
     # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
     return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
+
+
+def _in_capitals(sentence: str) -> bool:
+    """A sentence written all in capitals, with at least two words: a headline run into the caption."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return len(letters) > 3 and " " in sentence.strip() and all(ch.isupper() for ch in letters)
 
 
 _TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
