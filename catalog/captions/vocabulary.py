@@ -372,6 +372,7 @@ CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
     "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released", "release",
     "collected",  # "Photo: Collected": South Asian papers' word for a picture from no named source
+    "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
