@@ -76,6 +76,13 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 _UNREAD = object()
 
 
+# Patterns of the reading, compiled once (not looked up in re's cache at every call).
+_ENCLOSED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_HANDOUT_DASH = re.compile(r"(?:HO|Handout)\s*-\s*\S")
+_HANDOUT_DASH_LEAD = re.compile(r"^(?:HO|Handout)\s*-\s*")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
     """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
     body = _tidy(raw, rules)
@@ -93,7 +100,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         if role is None:
             break
         roles.append(role)
-        inner = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", body)
+        inner = _ENCLOSED.fullmatch(body)
         if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
             body = inner.group(1).strip()
     if not body:
@@ -258,8 +265,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     text = piece.strip().strip(",;:").strip()
     if text.endswith(")") and "(" not in text:
         text = text[:-1].rstrip()  # "Zhang Xiaoyu)": a bracket closed where none was opened
-    if re.match(r"(?:HO|Handout)\s*-\s*\S", text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
-        return Part(text, "org", re.sub(r"^(?:HO|Handout)\s*-\s*", "", text), segment, "handout")
+    if _HANDOUT_DASH.match(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
+        return Part(text, "org", _HANDOUT_DASH_LEAD.sub("", text), segment, "handout")
     expanded = _EXPANSION.search(text)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
@@ -288,7 +295,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     if looks_like_organisation(text):
-        value = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        value = _THE.sub("", text)
         value = _PHOTO_AFTER.sub("", value) or value  # "MindaNews Photo": the outlet, without the picture word
         return Part(text, "org", value, segment, role)
     return None

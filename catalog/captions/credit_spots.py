@@ -68,13 +68,16 @@ _LEAD_ANYWHERE = re.compile(
 #: "...Swimming Pool.credit:Flavio Brancaleone": a lower-case label glued to the sentence's stop.
 _GLUED_CREDIT = re.compile(r"(?<=[.!?])credit\s*:")
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|video|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
                           r"|\bPHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)")
 #: The words in capitals right before an outlet's "PHOTO": "BELGA" in "... Mamerenbos  BELGA PHOTO THIERRY ROGE".
 _CAPITALS_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z&.\-]+\s+){1,3}$")
 #: The characters the two patterns above can begin with (see text.scan).
 _LEAD_STARTS = re.compile("[PICS©]")
-_OUTLET_STARTS = re.compile("[Ppv]")
+_OUTLET_STARTS = re.compile("[Pp]")
+#: "U.S. Coast Guard video by Fireman Jessica Fontenette": found apart, so that the scan above need not stop at
+#: every "v".
+_VIDEO_LEAD = re.compile(r"\bvideos?\s+by\b")
 #: A web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption".
 _PAGE_BUTTONS = ("hide caption", "toggle caption", "License Photo", "Enlarge this image")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *_PAGE_BUTTONS)
@@ -84,10 +87,18 @@ def _without_buttons(text: str) -> str:
     """The caption without the page buttons at its very end (cut before the tail is read), nor spaces and "#"."""
     while True:
         text = text.rstrip(" \t\n#")
-        button = next((b for b in _PAGE_BUTTONS if text.endswith(b)), None)
-        if button is None:
+        if not text.endswith(_PAGE_BUTTONS):
             return text
+        button = next(b for b in _PAGE_BUTTONS if text.endswith(b))
         text = text[: -len(button)].rstrip(" \t").removesuffix("|")
+
+
+# Patterns of the loops below, compiled once (not looked up in re's cache at every call).
+_SLASH = re.compile(r"/")
+_LEADING_MARKS = re.compile(r"^[.,;:—–-]+")
+_SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LINE = re.compile(r"[^\n]+")
 
 
 def _standalone(text: str, start: int) -> bool:
@@ -177,7 +188,7 @@ _CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
 
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
-    for slash in re.finditer(r"/", text):
+    for slash in _SLASH.finditer(text):
         at = slash.start()
         line_start = text.rfind("\n", 0, at) + 1
         # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
@@ -192,7 +203,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         for n in range(len(words), 0, -1):
             first = words[-n]
             name = text[first.start(): at].strip()
-            if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
+            if rules.standard_agency(_LEADING_MARKS.sub("", name)):
                 start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
@@ -216,7 +227,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
     words = 0
-    for match in re.finditer(r"/|[^\s/]+", text[pos:]):
+    for match in _SLASH_OR_WORD.finditer(text[pos:]):
         start = pos + match.start()
         gap = text[end:start]
         if "\n" in gap:
@@ -251,7 +262,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
-    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
+    for match in (*scan(_OUTLET_LEAD, _OUTLET_STARTS, text), *_VIDEO_LEAD.finditer(text)):
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
@@ -280,7 +291,7 @@ def _abbreviation_before(text: str, stop: int) -> bool:
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
-    return bool(word) and re.fullmatch(r"(?:[A-Z]\.)+", word[-1].lstrip("(\"“")) is not None
+    return bool(word) and _INITIALS.fullmatch(word[-1].lstrip("(\"“")) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -289,7 +300,7 @@ def _cut_end(text: str, end: int) -> int:
 
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     if len(spans) < 2:
         return
     for number, (start, end) in enumerate(spans):

@@ -317,8 +317,9 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
 
 def _in_capitals(sentence: str) -> bool:
     """A sentence written all in capitals, with at least two words: a headline run into the caption."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return len(letters) > 3 and " " in sentence.strip() and all(ch.isupper() for ch in letters)
+    if sentence != sentence.upper() or " " not in sentence.strip():
+        return False  # (the cheap test first: most sentences have a small letter)
+    return sum(ch.isalpha() for ch in sentence) > 3
 
 
 _TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
@@ -335,9 +336,12 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     return (place, written) if place != Place() else None
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _heading_place(text: str) -> tuple[Place, str] | None:
     """A place heading on one of the first lines, or a place that opens the caption before ':' or ' - '."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:3]
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()][:3]
     for line in lines[:-1] if len(lines) > 1 else []:
         match = _heading_line().match(line.group())
         if match and "," in match.group("place") or match and _is_known(match.group("place")):

@@ -105,7 +105,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             chain, j = _read_chain(toks, i + 1, "named venue", word)
-        elif i == 0 or _after_place_heading(toks, i):
+        elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
@@ -282,8 +282,11 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
     return None
 
 
+_DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:km|mi|m)")
+
+
 def _is_distance(word: str) -> bool:
-    return word in DISTANCE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi|m)", word))
+    return word in DISTANCE_WORDS or bool(_DISTANCE.fullmatch(word))
 
 
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:

@@ -239,9 +239,10 @@ def element_of(
     words = [t.text for t in toks[start:end]]
     if last_word is not None:
         words[-1] = last_word
-    # words joined as written: "St James’ Park", not "St James ’ Park"
-    text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
-                   for k, w in enumerate(words))
+    text = " ".join(words)
+    if "’" in words or "'" in words:  # words joined as written: "St James’ Park", not "St James ’ Park"
+        text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
+                       for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")))

@@ -24,9 +24,15 @@ class Token(NamedTuple):
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., D.C.
-    r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated (not "Japan--Some"),
-    # with apostrophes, maybe an abbreviation's dot
+    r"|\w[\w’'\-&]*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated, with apostrophes, maybe an abbreviation's dot
     r"|[^\w\s]"  # punctuation
+)
+#: The same for a text holding a double hyphen, which parts words ("OSAKA,Japan--Some"); a little slower, so
+#: used only then.
+_TOKEN_DOUBLE_HYPHEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"
+    r"|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -42,7 +48,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     found: list[Token] = []
     append = found.append
     make = tuple.__new__  # Token(...) without the generated __new__'s Python frame: tokens are many
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    pattern = _TOKEN_DOUBLE_HYPHEN if "--" in text else _TOKEN
+    for match in pattern.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         lower = word.casefold()
         if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
