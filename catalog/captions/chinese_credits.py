@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_words import Words, simplified
+from catalog.captions.chinese_words import HAN, Words, simplified
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -43,9 +43,33 @@ def _unbracketed(written: str) -> str:
 
 
 def _first_name(names: str | None) -> str | None:
+    """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name."""
     if not names:
         return None
-    return re.split(r"\s*[、,，]\s*", names.strip())[0].strip() or None
+    first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    parts = first.split()
+    if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
+        first = parts[0]
+    return first or None
+
+
+#: A person's name as a credit writes it: two to four characters, or a two-character name padded with a space.
+_PERSON = re.compile(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
+_OUTLET_BEFORE = re.compile(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
+
+
+def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, int] | None:
+    """A known outlet written right before a credit's name on its line ("中国青年报 李隽辉/摄"), as (standard
+    name, where it starts); the longest known name that ends the words before the name."""
+    found = _OUTLET_BEFORE.search(plain, max(0, at - 16), at)
+    if found is None:
+        return None
+    words = plain[found.start():at].rstrip(" \u3000")
+    for begin in range(len(words) - 2 + 1):
+        standard = rules.standard_agency(words[begin:])
+        if standard:
+            return standard, found.start() + begin
+    return None
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
@@ -105,6 +129,10 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                 else:
                     credit.photographer = written
+            if name == "two_agencies" and credit.agency and groups.get("first"):
+                first = text[match.start("first"):match.end("first")].strip()
+                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
+                    credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
             if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
                 continue
             if name in ("source", "name_over_outlet") and not (
@@ -115,7 +143,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         if not (credit.photographer or credit.agency or credit.provider):
             continue
         if credit.photographer and not credit.agency:
-            credit.agency = rules.staff_agency(credit.photographer)
+            outlet = _outlet_before(text, plain, start, rules)
+            if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
+                credit.agency, start = outlet
+                credit.raw = _unbracketed(text[start:match.end()])
+            else:
+                credit.agency = rules.staff_agency(credit.photographer)
         return Found(credit, start, match.end(), f"chinese {name}")
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)

@@ -90,8 +90,10 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
     return _words(house)
 
 
-_NAME = f"[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}}(?:[·•][{HAN}]{{1,6}})?"  # 李鑫, 伊 霄, 阿布都·艾尼
-_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME})*"
+#: A person's name: 李鑫, 阿布都·艾尼, or a two-character name padded to three with a space (伊 霄); a space
+#: between longer names separates two people (彭源 徐欽 劉磊 攝影報導).
+_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(]", "[)）]"
 
@@ -142,9 +144,10 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "name_over_outlet": re.compile(
             f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
             f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
-        # 摄影师：Hou Yu
-        "photographer_label": re.compile("(?:摄影师|摄影|图)\\s*[:：]\\s*(?P<name>[A-Za-z][A-Za-z .'-]{2,40})\\s*$",
-                                         re.MULTILINE),
+        # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚 (a person after a label, at the end of a line)
+        "photographer_label": re.compile(
+            f"(?:(?:摄影师|摄影|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
+            f"(?P<name>[A-Za-z][A-Za-z .'-]{{2,40}}|{_NAMES})\\s*[)）]?\\s*$", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
