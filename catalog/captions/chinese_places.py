@@ -213,6 +213,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         element, position = unit
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
+        if element.level == "place" and elements and elements[-1].level in ("county", "town"):
+            element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
         elements.append(element)
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
             _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
@@ -220,11 +222,21 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # (not "在首尔与韩国国防部长会面": met someone there)
         elements.pop()
         return elements, _A_LIST
+    after_comma = False
     while position < end and plain[position] in "，, ":
+        after_comma = after_comma or plain[position] in "，,"
         position += 1
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
-    venue = _venue_at(text, plain, position, end, words, patterns)
+    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
+    if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
+            _SUFFIXED.search(elements[-1].value)):
+        # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
+        venue = text[elements[-1].start:position] + venue
+        elements.pop()
+    if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
+            simplified(elements[0].value) in words["places.country_in_names"]):
+        return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
     return elements, venue
 
 
@@ -269,19 +281,40 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        if name_length >= 4 and "自治" not in written and "族" not in written:
-            if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
-                # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
-                return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
-        elif name_length >= 1:
+        head = _known_head(plain, at, unit.end(), words) if name_length >= 4 and "自治" not in written and (
+            "族" not in written) and not any(e.level in ("county", "town") for e in before) else None
+        if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
+            return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
+        if head is not None:
+            # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
+            return Element("place", text[at:head], at, head, link=","), head
+        if name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
-    city = _known_city(plain, at, end)
+    if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
+            before[-1].level == "city" and simplified(before[-1].value) in words["places.municipalities"]):
+        return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
+    city = _known_city(plain, at, end, bool(before))
     if city is not None and not patterns["venue_start"].match(plain, city, end):
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
+        if before and before[-1].end == at and before[-1].level == "city":
+            return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
+    return None
+
+
+def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+    """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
+    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, with a unit of two characters or
+    more after it; else None (白音特拉村 is one village, not 白音 and 特拉村)."""
+    for length in (4, 3, 2):
+        head = at + length
+        if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
+            continue
+        if plain[at:head] in words["places.prefectures"] or _known_city(plain, at, head) == head:
+            return head
     return None
 
 
@@ -303,6 +336,11 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
         return False
     if len(written) > 7 and "自治" not in written:
         return False
+    if written.startswith(tuple(w for w in words["places.before_place"] if len(w) > 1)):
+        return False  # "位于太行山区的...": the word before a place, not its first characters
+    common = next((w for w in words["places.not_units"] if written.endswith(w)), None)
+    if common is not None and (written == common or len(written) - len(common) >= 2):
+        return False  # "太行山区", "北京市区" (but 崂山区 is a district)
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
@@ -397,13 +435,18 @@ def _known_country(plain: str, at: int, end: int) -> int | None:
 BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 
 
-def _known_city(plain: str, at: int, end: int) -> int | None:
+#: After its province ("西藏拉萨"), a bare name is read as a city of at least this many people.
+CITY_AFTER_PROVINCE_POPULATION = 20_000
+
+
+def _known_city(plain: str, at: int, end: int, after_province: bool = False) -> int | None:
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
         if at + length <= end and plain[at + length - 1] not in _STOPS:
             population = _cjk_population(plain[at:at + length])
-            if population >= BARE_CITY_POPULATION.get(length, 0) and population:
+            floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+            if population >= floor and population:
                 return at + length
     return None
 
@@ -432,26 +475,35 @@ def _traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
-def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+              whole_clause: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
-    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches)."""
+    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
+    (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
+    names a venue, "福州市，志愿者清理河道" does not."""
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
-    last = None
+    last, word = None, ""
     for found in words.pattern("places.venue").finditer(plain, at, stop):
-        last = found.end()
-    if last is None:
+        last, word = found.end(), found.group()
+    if last is None or last - at > _LONGEST_VENUE:
+        return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂": a clause, not a name
+    if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
+            plain.startswith(("一带", "附近", "周边"), last)):
         return None
-    written = plain[at:last]
-    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
-        return None
+    written = plain[at:last].strip("“”\"")
+    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2 or written.startswith(
+            tuple(words["places.before_place"])) or not (han_char().match(written) or written[0].isalpha()):
+        return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if words.pattern("places.venue").fullmatch(written):
         return None  # a venue word alone: "公园里"
     return text[at:last].strip("“”\"")
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
+_LONGEST_VENUE = 15
 
 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
