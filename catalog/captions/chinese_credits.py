@@ -74,7 +74,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "provided", "source", "photographer_label", "two_agencies",
+                 "brackets", "name_took", "byline", "byline_end", "provided", "source", "photographer_label", "two_agencies",
                  "agency_sent")
 
 
@@ -83,7 +83,7 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
-    "byline": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
     "agency_sent": ("sent",),
 }
 
@@ -102,18 +102,39 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels")}
     present["/"] = "/" in plain
-    for name in _CREDIT_ORDER:
-        if not all(present[key] for key in _CREDIT_NEEDS.get(name, ())):
-            continue  # a word every match of this shape holds is not in the caption
-        matches = list(patterns[name].finditer(plain))
+    shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
+    # a credit that ends the caption first (any shape), then one elsewhere: "图为一名记者在拍摄...。中新社发 X 摄"
+    for ending in (True, False):
+        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, unknown, ending)
+        if found is not None:
+            return found
+    if unknown:
+        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
+        assert match is not None  # `unknown` says one of the words is in plain
+        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
+    return None
+
+
+#: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
+_CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
+#: Characters no person's name begins with: a credit "name" starting so is words ("记者在拍摄": 在拍).
+_NOT_NAME_FIRST = "在的是为了和与正将从对把被向于"
+
+
+def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict, shapes: list[str],
+                      unknown: bool, ending: bool) -> Found | None:
+    """The credit of the first shape that matches (its last match), only among matches that end the caption
+    when `ending`."""
+    for name in shapes:
+        matches = [m for m in patterns[name].finditer(plain) if not ending or not plain[m.end():].strip(_CREDIT_TAIL)]
         if not matches:
             continue
         match = matches[-1]
         groups = match.groupdict()
         start = match.start("agency") if groups.get("agency") and name in (
-            "staff", "sent_name", "sent_brackets", "agency_sent", "byline") else match.start()
+            "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
-            if name in ("byline", "source", "provided", "two_agencies") else start
+            if name in ("byline", "byline_end", "source", "provided", "two_agencies") else start
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
@@ -129,6 +150,11 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                 else:
                     credit.photographer = written
+            if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
+                    _PERSON.fullmatch(agency_written.strip())):
+                credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
+            if credit.photographer and credit.photographer[0] in _NOT_NAME_FIRST:
+                continue  # "记者在拍摄": words, not a name
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
@@ -138,6 +164,13 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             if name in ("source", "name_over_outlet") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))):
                 continue  # "图/..." naming something that is no known outlet
+        if name in ("source", "two_agencies") and credit.photographer is None:
+            head = match.start() + (plain[match.start()] in "（(")
+            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
+            if before is not None:  # "周凯威 摄(图片来源:中国军网)": the photographer, then the source
+                credit.photographer = _first_name(text[before.start("name"):before.end("name")])
+                start = before.start()
+                credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
         if not (credit.photographer or credit.agency or credit.provider):
@@ -150,8 +183,4 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         return Found(credit, start, match.end(), f"chinese {name}")
-    if unknown:
-        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
-        assert match is not None  # `unknown` says one of the words is in plain
-        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None

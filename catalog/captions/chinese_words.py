@@ -125,13 +125,19 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
             f"(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
         # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
         "brackets": re.compile(
-            f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
+            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
         "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        # 新华社记者李艺博 (a byline that ends the caption, no 摄)
+        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
+                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
+        # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
+        "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"
+                                     f"[\\s(（]*\\Z"),
         # 张三 供图, 受访者供图
         "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
