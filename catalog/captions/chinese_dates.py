@@ -121,8 +121,10 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     """The photo's date: one the text says was taken, else the first in the caption's first sentence; a
     release date when only that is given. Dates in later sentences are background ("截至5月26日")."""
     mentions = [m for m in _find_dates(text, words) if not m.background]
-    if not mentions or not body:
+    if not body:
         return None
+    if not mentions:
+        return _relative_day(text, body[0], words)
     cued = [m for m in mentions if m.kind == "taken"]
     first = body[0]
     scene = [m for m in mentions if first[0] <= m.start < first[1]]
@@ -139,3 +141,12 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDate | None:
+    """A day written relative to the caption's own in its first sentence ("昨天,施工人员在...作业"): the photo's
+    day, with no year."""
+    found = words.pattern("dates.relative").search(text, first[0], first[1])
+    if found is None:
+        return None
+    return ChineseDate(found.start(), found.end(), None, "taken")
