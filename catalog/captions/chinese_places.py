@@ -48,15 +48,18 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     scene = body[0]
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
-    candidates = [scene] + [s for s in body[1:3] if s != scene]
+    else:  # the sentence that says what the photo shows ("图为...", "这是..."), if any
+        marks = tuple(words["places.scene_marks"])
+        scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
+            s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
+    candidates = [scene] + [s for s in body[:3] if s != scene]
     for number, (start, end) in enumerate(candidates):
         if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
-            if place.city and not place.province:
-                place.province = _province_elsewhere(text, plain, body, (start, end), place.city, words,
-                                                     patterns)
+            if not (place.city and place.province):
+                _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
             return place
     return Place()
 
@@ -64,17 +67,25 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
 
 
-def _province_elsewhere(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], city: str,
-                        words: Words, patterns: dict) -> str | None:
-    """The province another sentence of the caption gives the scene's city ("这是承德市双桥区..." then
-    "河北省承德市双桥区利用..."): the same city, written with its province, completes the chain."""
+def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
+                        scene: tuple[int, int], words: Words, patterns: dict) -> None:
+    """Fill the scene's missing city and province from another sentence that names the scene's smallest place
+    with its chain ("这是承德市双桥区..." then "河北省承德市双桥区利用..."; "在白音特拉村的..." then
+    "在内蒙古乌兰察布市化德县白音特拉村..."): the same place, written with its larger units."""
+    smallest = place.sublocation or place.city
+    if not smallest:
+        return
     for start, end in body:
-        if (start, end) == scene or city not in text[start:end]:
+        if (start, end) == scene or smallest not in text[start:end]:
             continue
         other = _place_in(text, plain, start, end, words, patterns, None)
-        if other.city == city and other.province:
-            return other.province
-    return None
+        if place.sublocation and other.sublocation == place.sublocation and not place.city:
+            place.city, place.province = other.city, place.province or other.province
+            place.country = place.country or other.country
+            return
+        if place.city and other.city == place.city and other.province:
+            place.province = place.province or other.province
+            return
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
@@ -96,8 +107,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
-        if elements or venue:
-            best = (elements, venue)
+        if elements or venue and (best is None or not best[1]):
+            best = (elements, venue)  # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂")
             if elements:
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
@@ -187,7 +198,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
-        plain[after] not in _NAME_BREAKS) and plain[after:after + 2] not in ("里", "内", "畔", "一带", "附近", "境内")
+        plain[after] not in _NAME_BREAKS) and not plain.startswith((
+        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "戈壁", "草原", "沙漠", "农村", "乡村", "山区"), after)
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -338,9 +350,13 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
         return False
     if written.startswith(tuple(w for w in words["places.before_place"] if len(w) > 1)):
         return False  # "位于太行山区的...": the word before a place, not its first characters
-    common = next((w for w in words["places.not_units"] if written.endswith(w)), None)
+    if written.endswith(tuple(words["places.not_units"])):
+        return False  # "北京市区", "逛早市", "新疆军区"
+    common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
     if common is not None and (written == common or len(written) - len(common) >= 2):
-        return False  # "太行山区", "北京市区" (but 崂山区 is a district)
+        return False  # "太行山区" (but 崂山区 is a district)
+    if len(written) == 2 and written[-1] in "市省":
+        return False  # "北市增设...": a city or province has a name of two characters or more
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
@@ -362,9 +378,13 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     """A unit with a suffix: its level and its value as the contract writes it (安徽省 → 安徽, 庐江县 kept)."""
     plain = simplified(text[start:end])
     places = words.lists["places"]
-    for level in ("province", "city", "county", "town", "village"):
-        suffix = next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), None)
-        if suffix is None:
+    levels = ("province", "city", "county", "town", "village")
+    found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
+             for level in levels}
+    longest = max(len(suffix) for suffix in found.values())
+    for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
+        suffix = found[level]
+        if not suffix or len(suffix) < longest:
             continue
         written = text[start:end]
         if level == "province":
@@ -443,6 +463,8 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False) -> 
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
+        if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
+            continue  # "北市增设...": a city has a name of two characters or more before its suffix
         if at + length <= end and plain[at + length - 1] not in _STOPS:
             population = _cjk_population(plain[at:at + length])
             floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
@@ -487,8 +509,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     last, word = None, ""
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         last, word = found.end(), found.group()
-    if last is None or last - at > _LONGEST_VENUE:
-        return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂": a clause, not a name
+    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, at, last):
+        return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if len(word) == 1 and (plain[last - 2:last] in words["places.venue_word_as_verb"] or plain[
+            last - 1:last + 1] in words["places.venue_word_as_verb"]):
+        return None  # "赵帅站在颁奖台上", "民众上街游行"
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
         return None
@@ -504,6 +529,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
+#: A number with a measure word: written in a clause, never in a venue's name.
+_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
 
 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
