@@ -130,7 +130,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
+    if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
+        place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
     return place
+
+
+def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) -> bool:
+    """Whether a venue-shaped name (韶山: a mountain's name, and a city's) is a city the gazetteer knows, with an
+    event held there ("...大赛在韶山举办")."""
+    at = plain.find(venue, start, end)
+    return at >= 0 and _cjk_population(venue) > 0 and words.pattern("places.held").match(plain, at + len(venue)) is not None
 
 
 @cache
@@ -164,9 +173,17 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     found = [start]
     names = _big_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
-            found.append(at)
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) or (
+                plain[at - 1] not in _NAME_PREFIXES and max(_cjk_population(plain[at:at + 2]), _cjk_population(
+                    plain[at:at + 3])) >= BIG_CITY_POPULATION):
+            found.append(at)  # (a big city wherever it is named: "拆除台北“中正纪念堂”牌楼"; not "西九龙")
     return found
+
+
+#: Characters that make another name of a city's name after them (西九龙, 新北, 大同): no boundary there.
+_NAME_PREFIXES = set("东西南北中上下前后内外新老大小")
+#: A city this big, named anywhere in a sentence with no place phrase read, may begin the scene's chain.
+BIG_CITY_POPULATION = 1_000_000
 
 
 def _big_names_from(words: Words) -> dict[str, list[str]]:
@@ -503,6 +520,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
     (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
     names a venue, "福州市，志愿者清理河道" does not."""
+    if plain[at:at + 1] in _QUOTES:  # "台北“中正纪念堂”牌楼": a quoted name ending in a venue word
+        close = plain.find(_QUOTES[plain[at]], at + 1, min(end, at + _LONGEST_VENUE + 2))
+        inner = plain[at + 1:close] if close > at + 1 else ""
+        if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
+            return text[at + 1:close]
+        return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
@@ -527,6 +550,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Opening quotation marks and their closing ones.
+_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
 #: A number with a measure word: written in a clause, never in a venue's name.
