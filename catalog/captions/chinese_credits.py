@@ -138,7 +138,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
-            provider = text[match.start("provider"):match.end("provider")].strip()
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", text[match.start("provider"):match.end("provider")].strip())
             if not provider or len(provider) > 12:
                 continue
             credit.provider = provider

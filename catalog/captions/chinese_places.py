@@ -216,7 +216,7 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     after = elements[-1].end
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
-        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "戈壁", "草原", "沙漠", "农村", "乡村", "山区"), after)
+        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村", "乡村", "山区"), after)
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -292,7 +292,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
-            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
                 if written[len(name):] in places["province"] + places["city"]:
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
@@ -307,7 +307,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
-    if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
+    if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
         head = _known_head(plain, at, unit.end(), words) if name_length >= 4 and "自治" not in written and (
@@ -326,6 +326,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words["places.municipalities"]):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before))
+    if city is not None and plain[city - 1] == "市" and city - at > 2:
+        city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     if city is not None and not patterns["venue_start"].match(plain, city, end):
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
@@ -353,12 +355,14 @@ _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委�
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
-def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
+def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
-    if any(ch in _STOPS or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
-            written[0] in _NAME_BREAKS) or written.startswith(_NOT_NAME_START):
+    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
+    if any(ch in inside or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
+        # (right after a unit a linking character may begin a name: "黔东南苗族侗族自治州从江县")
         return False
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
@@ -456,7 +460,7 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
 
 
 def _known_country(plain: str, at: int, end: int) -> int | None:
-    for length in (4, 3, 2):
+    for length in (5, 4, 3, 2):  # (沙特阿拉伯)
         if at + length <= end:
             name = plain[at:at + length]
             if not _all_han().fullmatch(name):
@@ -540,6 +544,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
         return None
+    passing = None
+    for passing in words.pattern("places.passing").finditer(plain, at, last):
+        pass
+    if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
+        at = passing.end()
     written = plain[at:last].strip("“”\"")
     if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2 or written.startswith(
             tuple(words["places.before_place"])) or not (han_char().match(written) or written[0].isalpha()):
