@@ -28,6 +28,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
+    if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
+        standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
+        if standard:
+            return standard
     if simplified(written) in words["credit.this_paper"]:
         return None
     return written
@@ -74,7 +78,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "provided", "source", "photographer_label", "two_agencies",
+                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source", "photographer_label", "two_agencies",
                  "agency_sent")
 
 
@@ -153,16 +157,18 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip())):
                 credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
-            if credit.photographer and credit.photographer[0] in _NOT_NAME_FIRST:
-                continue  # "记者在拍摄": words, not a name
+            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or any(
+                    w in simplified(credit.photographer) for w in words["credit.not_names"])):
+                continue  # "记者在拍摄", "图／翻摄画面": words, not a name
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
-            if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
+            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
-            if name in ("source", "name_over_outlet") and not (
-                    agency_written and rules.standard_agency(simplified(agency_written))):
+            if name in ("source", "name_over_outlet", "outlet_brackets") and not (
+                    agency_written and rules.standard_agency(simplified(agency_written))) and not (
+                    name == "outlet_brackets" and groups.get("role")):  # ("HK01记者摄": an outlet's staff)
                 continue  # "图/..." naming something that is no known outlet
         if name in ("source", "two_agencies") and credit.photographer is None:
             head = match.start() + (plain[match.start()] in "（(")

@@ -211,7 +211,7 @@ def _big_names(words: Words) -> re.Pattern:
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
-    if not elements or venue or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
+    if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
@@ -259,7 +259,7 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
-            _SUFFIXED.search(elements[-1].value)):
+            _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
@@ -300,7 +300,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
-    country = _known_country(plain, at, end)
+    country = _known_country(plain, at, end, words)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -459,12 +459,14 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
         place.country = place.country or heading.country
 
 
-def _known_country(plain: str, at: int, end: int) -> int | None:
+def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
     for length in (5, 4, 3, 2):  # (沙特阿拉伯)
         if at + length <= end:
             name = plain[at:at + length]
             if not _all_han().fullmatch(name):
                 continue  # "中国 (": a name is written in characters only
+            if name in words["places.countries"]:
+                return at + length
             levels = name_levels(name)
             if levels.country and not levels.city_population:
                 return at + length
@@ -534,8 +536,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
         stop += 1
     last, word = None, ""
+    after_venue = words.pattern("places.after_venue")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         last, word = found.end(), found.group()
+        if after_venue.match(plain, last):
+            break  # "维多利亚公园参加年宵市场": what people do there follows the name
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, at, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if len(word) == 1 and (plain[last - 2:last] in words["places.venue_word_as_verb"] or plain[

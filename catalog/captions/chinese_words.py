@@ -132,6 +132,9 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
+        "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
+                                      f"(?:(?P<role>{staff})\\s*(?:{took})?)?\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                                  f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
