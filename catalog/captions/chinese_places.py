@@ -53,8 +53,10 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
             s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
     candidates = [scene] + [s for s in body[:3] if s != scene]
+    same_day = tuple(words["dates.same_day"])
     for number, (start, end) in enumerate(candidates):
-        if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
+        if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
+                same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
@@ -224,6 +226,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     elements: list[Element] = []
     position = at
+    if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
+            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
+        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
