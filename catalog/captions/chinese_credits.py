@@ -78,7 +78,8 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source", "photographer_label", "two_agencies",
+                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
+                 "photographer_label", "two_agencies",
                  "agency_sent")
 
 
@@ -87,7 +88,8 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
-    "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
+    "two_agencies": ("/",),
     "agency_sent": ("sent",),
 }
 
@@ -142,7 +144,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", text[match.start("provider"):match.end("provider")].strip())
+            provider = text[match.start("provider"):match.end("provider")].strip()
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
             if not provider or len(provider) > 12:
                 continue
             credit.provider = provider

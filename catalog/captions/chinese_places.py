@@ -141,7 +141,7 @@ def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) 
     """Whether a venue-shaped name (韶山: a mountain's name, and a city's) is a city the gazetteer knows, with an
     event held there ("...大赛在韶山举办")."""
     at = plain.find(venue, start, end)
-    return at >= 0 and _cjk_population(venue) > 0 and words.pattern("places.held").match(plain, at + len(venue)) is not None
+    return at >= 0 and _cjk_population(venue) > 0 and bool(words.pattern("places.held").match(plain, at + len(venue)))
 
 
 @cache
@@ -218,7 +218,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     after = elements[-1].end
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
-        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村", "乡村", "山区"), after)
+        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
+        "乡村", "山区"), after)
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -546,7 +547,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
-    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, at, last):
+    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, max(0, at - 6), last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if len(word) == 1 and (plain[last - 2:last] in words["places.venue_word_as_verb"] or plain[
             last - 1:last + 1] in words["places.venue_word_as_verb"]):
@@ -555,8 +556,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             plain.startswith(("一带", "附近", "周边"), last)):
         return None
     passing = None
-    for passing in words.pattern("places.passing").finditer(plain, at, last):
-        pass
+    for verb in words.pattern("places.passing").finditer(plain, at, last):
+        passing = verb
     if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
         at = passing.end()
     written = plain[at:last].strip("“”\"")

@@ -136,7 +136,8 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
-        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
+        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))"
+                                 f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                                  f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"
