@@ -100,6 +100,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
     found = []
     for match in _date_pattern().finditer(text):
         end = match.end()
+        month: int | None
+        day: int | None
         if match.group("yonly"):
             if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))):
                 continue  # a year alone, of history: "始于1914年"
