@@ -248,6 +248,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         element, position = unit
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
+        if elements and elements[-1].level == "country" and element.level in ("county", "town"):
+            break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
         elements.append(element)
@@ -264,6 +266,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
+    if venue is None and elements and not after_comma:
+        landmark = _LANDMARK.match(plain, position, end)
+        if landmark and not landmark.group().startswith(tuple(words["places.not_names"])):
+            venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
@@ -296,7 +302,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
-        if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
+        if plain.startswith(name, at) and (not patterns["venue_start"].match(plain, at + len(name), end) or (
+                _known_city(plain, at + len(name), end, True) is not None)):
+            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
@@ -313,6 +321,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
+            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
+        unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
@@ -570,6 +581,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
+_LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
