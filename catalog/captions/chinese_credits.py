@@ -109,9 +109,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                                                                                "provided", "source_labels")}
     present["/"] = "/" in plain
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
-    # a credit that ends the caption first (any shape), then one elsewhere: "图为一名记者在拍摄...。中新社发 X 摄"
+    # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
+    # "图为一名记者在拍摄...。中新社发 X 摄"
+    tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
     for ending in (True, False):
-        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, unknown, ending)
+        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail if ending else 0, unknown,
+                                  ending)
         if found is not None:
             return found
     if unknown:
@@ -121,18 +124,21 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+#: The most characters a credit that ends the caption runs to.
+_LONGEST_CREDIT = 60
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 #: Characters no person's name begins with: a credit "name" starting so is words ("记者在拍摄": 在拍).
 _NOT_NAME_FIRST = "在的是为了和与正将从对把被向于"
 
 
-def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict, shapes: list[str],
-                      unknown: bool, ending: bool) -> Found | None:
+def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
+                      shapes: list[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
-        matches = [m for m in patterns[name].finditer(plain) if not ending or not plain[m.end():].strip(_CREDIT_TAIL)]
+        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or not plain[m.end():].strip(
+            _CREDIT_TAIL)]
         if not matches:
             continue
         match = matches[-1]
@@ -160,8 +166,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip())):
                 credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
-            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or any(
-                    w in simplified(credit.photographer) for w in words["credit.not_names"])):
+            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
+                    "credit.not_names").search(simplified(credit.photographer))):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()

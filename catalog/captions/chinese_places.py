@@ -14,7 +14,9 @@ provinces and cities, other suffixes kept. Worked examples::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
@@ -49,11 +51,11 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
     else:  # the sentence that says what the photo shows ("图为...", "这是..."), if any
-        marks = tuple(words["places.scene_marks"])
+        marks = words.words("places.scene_marks")
         scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
             s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
     candidates = [scene] + [s for s in body[:3] if s != scene]
-    same_day = tuple(words["dates.same_day"])
+    same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
         if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
@@ -117,7 +119,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                                                    elements))
                 break
     if not listed and (best is None or not best[0]):
-        for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
+        starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
+        for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if venue == _A_LIST:
                 best, listed = (elements, None), True
@@ -175,11 +178,21 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     found = [start]
     names = _big_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) or (
-                plain[at - 1] not in _NAME_PREFIXES and max(_cjk_population(plain[at:at + 2]), _cjk_population(
-                    plain[at:at + 3])) >= BIG_CITY_POPULATION):
-            found.append(at)  # (a big city wherever it is named: "拆除台北“中正纪念堂”牌楼"; not "西九龙")
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
+            found.append(at)
     return found
+
+
+def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
+    """Where a big city is named inside the words of a sentence, right before a quoted name ("拆除台北“中正纪念堂”
+    牌楼"; not "西九龙"): tried, one by one, when no place begins where `_boundaries` looks."""
+    for quote in range(start + 3, end):
+        if plain[quote] not in _QUOTES:
+            continue
+        for at in (quote - 3, quote - 2):
+            if at > start and plain[at - 1] not in _NAME_PREFIXES and han_char().match(plain, at) and (
+                    _cjk_population(plain[at:quote]) >= BIG_CITY_POPULATION):
+                yield at
 
 
 #: Characters that make another name of a city's name after them (西九龙, 新北, 大同): no boundary there.
@@ -268,7 +281,7 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
     if venue is None and elements and not after_comma:
         landmark = _LANDMARK.match(plain, position, end)
-        if landmark and not landmark.group().startswith(tuple(words["places.not_names"])):
+        if landmark and not landmark.group().startswith(words.words("places.not_names")):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
@@ -276,7 +289,7 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
-            simplified(elements[0].value) in words["places.country_in_names"]):
+            simplified(elements[0].value) in words.set("places.country_in_names")):
         return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
     return elements, venue
 
@@ -340,7 +353,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
-            before[-1].level == "city" and simplified(before[-1].value) in words["places.municipalities"]):
+            before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before))
     if city is not None and plain[city - 1] == "市" and city - at > 2:
@@ -361,7 +374,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
-        if plain[at:head] in words["places.prefectures"] or _known_city(plain, at, head) == head:
+        if plain[at:head] in words.set("places.prefectures") or _known_city(plain, at, head) == head:
             return head
     return None
 
@@ -386,9 +399,9 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if len(written) > 7 and "自治" not in written:
         return False
-    if written.startswith(tuple(w for w in words["places.before_place"] if len(w) > 1)):
+    if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
-    if written.endswith(tuple(words["places.not_units"])):
+    if written.endswith(words.words("places.not_units")):
         return False  # "北京市区", "逛早市", "新疆军区"
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
     if common is not None and (written == common or len(written) - len(common) >= 2):
@@ -396,6 +409,12 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
     return written not in ("城市", "市区", "城区", "景区", "社区")
+
+
+@lru_cache(maxsize=8)
+def _longer_than_one(listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a list longer than one character."""
+    return tuple(w for w in listed if len(w) > 1)
 
 
 def _suffix_at_end(words: Words) -> re.Pattern:
@@ -482,7 +501,7 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
             name = plain[at:at + length]
             if not _all_han().fullmatch(name):
                 continue  # "中国 (": a name is written in characters only
-            if name in words["places.countries"]:
+            if name in words.set("places.countries"):
                 return at + length
             levels = name_levels(name)
             if levels.country and not levels.city_population:
@@ -560,8 +579,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, max(0, at - 6), last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
-    if len(word) == 1 and (plain[last - 2:last] in words["places.venue_word_as_verb"] or plain[
-            last - 1:last + 1] in words["places.venue_word_as_verb"]):
+    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain[
+            last - 1:last + 1] in words.set("places.venue_word_as_verb")):
         return None  # "赵帅站在颁奖台上", "民众上街游行"
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
@@ -572,8 +591,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
         at = passing.end()
     written = plain[at:last].strip("“”\"")
-    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2 or written.startswith(
-            tuple(words["places.before_place"])) or not (han_char().match(written) or written[0].isalpha()):
+    if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
+            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if words.pattern("places.venue").fullmatch(written):
         return None  # a venue word alone: "公园里"
@@ -607,6 +626,6 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
         if last is None or last - a < 3:
             continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
-        if venue and not any(venue.startswith(w) for w in words["places.not_names"]):
+        if venue and not venue.startswith(words.words("places.not_names")):
             return elements, venue
     return [], None

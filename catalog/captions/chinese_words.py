@@ -64,6 +64,20 @@ class Words:
             made = self._made[("sorted", key)] = sorted(self[key], key=len, reverse=True)
         return made
 
+    def words(self, key: str) -> tuple[str, ...]:
+        """The list as a tuple, built once (for str.startswith and str.endswith)."""
+        made = self._made.get(("tuple", key))
+        if made is None:
+            made = self._made[("tuple", key)] = tuple(self[key])
+        return made
+
+    def set(self, key: str) -> frozenset[str]:
+        """The list as a set, built once (for membership)."""
+        made = self._made.get(("set", key))
+        if made is None:
+            made = self._made[("set", key)] = frozenset(self[key])
+        return made
+
     def pattern(self, key: str) -> re.Pattern:
         """The list's alternation, compiled once."""
         made = self._made.get(("pattern", key))
