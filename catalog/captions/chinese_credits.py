@@ -46,12 +46,18 @@ def _unbracketed(written: str) -> str:
     return written
 
 
-def _first_name(names: str | None) -> str | None:
-    """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name."""
+def _first_name(names: str | None, words: Words | None = None) -> str | None:
+    """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name; a role
+    written before it is no name ("记者 王小明", "本报记者 陈明")."""
     if not names:
         return None
     first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
     parts = first.split()
+    if words is not None:
+        roles = words.words("credit.staff")
+        while len(parts) > 1 and simplified(parts[0]).endswith(roles):
+            parts = parts[1:]
+        first = " ".join(parts)
     if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
         first = parts[0]
     return first or None
@@ -158,9 +164,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         else:
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
-                written = _first_name(text[match.start("name"):match.end("name")])
+                listed = text[match.start("name"):match.end("name")]
+                written = _first_name(listed, words)
                 if written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
+                    rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
+                    credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 else:
                     credit.photographer = written
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
@@ -175,7 +184,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
-            if name in ("source", "name_over_outlet", "outlet_brackets") and not (
+            if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
+                credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
+            elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
                     name == "outlet_brackets" and groups.get("role")):  # ("HK01记者摄": an outlet's staff)
                 continue  # "图/..." naming something that is no known outlet
@@ -183,7 +194,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             head = match.start() + (plain[match.start()] in "（(")
             before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
             if before is not None:  # "周凯威 摄(图片来源:中国军网)": the photographer, then the source
-                credit.photographer = _first_name(text[before.start("name"):before.end("name")])
+                credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
