@@ -380,7 +380,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长城级政", "省": "委长会级份内",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
@@ -569,8 +569,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             return text[at + 1:close]
         return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
-    while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
-        stop += 1
+    venue_word = words.pattern("places.venue")
+    while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
+            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)))):
+        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
@@ -600,6 +602,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Linking characters that a venue's name may hold right before its venue word (颐和园).
+_SOFT_BREAKS = "和与及同"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
