@@ -173,7 +173,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 else:
                     credit.photographer = written
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
-                    _PERSON.fullmatch(agency_written.strip())):
+                    _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
+                    words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
                 credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
             if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
                     "credit.not_names").search(simplified(credit.photographer))):
@@ -188,7 +189,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
-                    name == "outlet_brackets" and groups.get("role")):  # ("HK01记者摄": an outlet's staff)
+                    name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
+                        words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
                 continue  # "图/..." naming something that is no known outlet
         if name in ("source", "two_agencies") and credit.photographer is None:
             head = match.start() + (plain[match.start()] in "（(")

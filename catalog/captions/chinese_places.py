@@ -596,8 +596,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
-    if words.pattern("places.venue").fullmatch(written):
-        return None  # a venue word alone: "公园里"
+    if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
+        return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")
 
 

@@ -168,10 +168,12 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "name_over_outlet": re.compile(
             f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
             f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
-        # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚 (a person after a label, at the end of a line)
+        # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
+        # a line, and the outlets after it: the last is the agency)
         "photographer_label": re.compile(
-            f"(?:(?:摄影师|摄影|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
-            f"(?P<name>[A-Za-z][A-Za-z .'-]{{2,40}}|{_NAMES})\\s*[)）]?\\s*$", re.MULTILINE),
+            f"(?:(?:摄影师|摄影|摄|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
+            f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
+            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*\\s*[)）]?\\s*$", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
