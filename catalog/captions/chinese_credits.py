@@ -130,6 +130,14 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+def _ends(plain: str, at: int) -> bool:
+    """Whether nothing but spaces, stops, closing brackets and short notes in brackets ("（无人机照片）", "（局部）")
+    follow `at`: a credit there ends the caption."""
+    return not _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+
+
+#: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
+_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
 _LONGEST_CREDIT = 60
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
@@ -143,8 +151,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
-        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or not plain[m.end():].strip(
-            _CREDIT_TAIL)]
+        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or _ends(plain, m.end())]
         if not matches:
             continue
         match = matches[-1]
@@ -179,6 +186,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
                     "credit.not_names").search(simplified(credit.photographer))):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
+            if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
+                    simplified(agency_written).strip() in words.set("credit.notes")):
+                credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):

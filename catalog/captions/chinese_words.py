@@ -109,7 +109,7 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
 _NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
-_OPEN, _CLOSE = "[（(]", "[)）]"
+_OPEN, _CLOSE = "[（(【]", "[)）】]"
 
 
 def _patterns(words: Words) -> dict[str, re.Pattern]:
