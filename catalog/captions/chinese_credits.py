@@ -8,6 +8,12 @@ English name through the agency registry. Worked examples::
     新华社发（陈熙 摄）                photographer 陈熙, agency Xinhua (a contributor's picture)
     王 哲摄(人民视觉)                  photographer 王 哲, agency People Visual
     （受访者供图）                     provider 受访者
+    中国青年报 李隽辉/摄               photographer 李隽辉, agency China Youth Daily (the outlet before the name)
+    新華社記者 彭源 徐欽 劉磊 攝影報導  photographer 彭源 (the first of several)
+    （攝：林小華/端傳媒）               photographer 林小華, agency 端傳媒
+
+A credit that ends the caption (short notes such as "（无人机照片）" aside) is preferred to one inside the prose
+("图为一名记者在拍摄..."); a "name" that is a role (记者), a word (翻摄画面) or an outlet (中评社) is no person.
 """
 
 from __future__ import annotations

@@ -9,6 +9,15 @@ provinces and cities, other suffixes kept. Worked examples::
     2025年10月14日，在安徽省合肥市骆岗公园...   骆岗公园, 合肥, 安徽
     9月5日晚,北京,国家会议中心,...              国家会议中心, 北京
     美国纽约、费城、波士顿等城市...             country 美国 only: a list of places is not the scene
+    江西省上饶市婺源县秋口镇王村石门自然村      上饶, 江西: a bare name below a county is no city
+    位于太行山区的山西省壶关县五龙山乡水池村    水池村, 壶关县, 山西: 山区 is no district
+    距离北京200公里的地方 / 来自广东的游客      nothing: a reference point or an origin is no scene
+
+Signals rather than cases decide: a unit's suffix and level (the longest suffix; 早市, 军区 and 山区 are no
+units), the order of a chain (no town straight after a country), the word before a name (在, 位于, 俯瞰; 距离 and
+来自 rule it out), the sentence (the one with the photo's date, else 图为/这是, else the first; a later one only
+when it names no year of history), and for a venue: a venue word, the clause it ends, what people do after it
+(参加, 游览), a quantity or a verb inside it (1.6万平方米, 站在) ruling it out.
 """
 
 from __future__ import annotations
