@@ -47,12 +47,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 
 #: What the parser reaches on the tune split, field by field: a change must not fall below these. The targets
 #: (95% English, 90% Chinese) are what `python -m tools.evaluate_captions` holds every split to; where a floor is
-#: lower, the target is not met yet (see the README's caption section).
+#: lower, the target is not met yet (see the README's caption section). Re-based on 2026-12-03 when 422 new
+#: captions (en_more_world, en_more_asia, zh_more) joined the set: a floor holds a fixed set, and the new
+#: captions were never tuned on.
 TUNE_FLOORS = {
-    "en": {"photographer": 0.98, "agency": 0.98, "provider": 0.99, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.89, "city": 0.88, "province": 0.95, "country": 0.95},
-    "zh": {"photographer": 0.93, "agency": 0.89, "provider": 0.98, "date": 0.96, "date_kind": 0.96,
-           "sublocation": 0.84, "city": 0.90, "province": 0.92, "country": 0.95},
+    "en": {"photographer": 0.94, "agency": 0.95, "provider": 0.97, "date": 0.98, "date_kind": 0.97,
+           "sublocation": 0.89, "city": 0.91, "province": 0.97, "country": 0.97},
+    "zh": {"photographer": 0.91, "agency": 0.87, "provider": 0.99, "date": 0.97, "date_kind": 0.93,
+           "sublocation": 0.85, "city": 0.89, "province": 0.97, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
