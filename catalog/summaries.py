@@ -113,16 +113,12 @@ def timeline_counts(library, args: list[str], *, by: str = "month") -> list[Peri
 
 def place_counts_of(photos: Iterable) -> list[PlaceCount]:
     """The place tree of photos already fetched; each level sorted by count, then name; unknown last."""
-    def row(photo) -> tuple:
-        place = getattr(photo, "place", None) or {}
-        return (*(place.get(name) for name in _ENTITY_FIELDS), *(getattr(photo, name) for name in _STATED), 1)
+    from catalog.entities import PLACE_GROUP, place_group_values
+
+    def row(photo) -> tuple:  # what place_counts reads of each photo's place_group column, from the photo
+        return (*place_group_values({column: getattr(photo, column, None) for column, _ in PLACE_GROUP}), 1)
 
     return _entity_terms(_place_tree(row(photo) for photo in photos))
-
-
-#: What the tree reads of a photo's place entity, and of its stated place (for levels the entity lacks).
-_ENTITY_FIELDS = ("country_code", "country", "province_code", "province", "id", "city")
-_STATED = ("country", "province", "city")
 
 
 def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:
