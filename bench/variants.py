@@ -42,8 +42,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import variant_set
-from catalog import captures, likeness
+from catalog import likeness
 from catalog import fingerprints as F
+from catalog.captures import capture_of, same_capture
 from catalog import variants as variants_module
 
 TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
@@ -52,7 +53,7 @@ TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
 # --- quality -----------------------------------------------------------------------------------------------------
 
 def _fingerprint(path: str):
-    return F.perceptual_fingerprint(path), captures.capture_of(path)
+    return F.perceptual_fingerprint(path), capture_of(path)
 
 
 def _compare(pair):
@@ -108,7 +109,7 @@ def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bo
         verdicts, barred = [], set()
         for _, o in near:
             comparison = comparisons.get((min(n, o), max(n, o)))
-            same = captures.same_capture(captures[n], captures[o]) if evidence else None
+            same = same_capture(captures[n], captures[o]) if evidence else None
             ok = (comparison is not None and same is not False
                   and comparison.within(limits.relaxed() if same else limits))
             verdicts.append((o, group[o], ok))
@@ -206,7 +207,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         if ia.picture != ib.picture and ia.picture.split("-frame")[0] == ib.picture.split("-frame")[0]:
             tier = ia.burst or ib.burst
             c = comparisons.get((a, b))
-            same = captures.same_capture(captures[a], captures[b])
+            same = same_capture(captures[a], captures[b])
             near[tier][0] += bool(c is not None and same is not False and c.within(limits))
             near[tier][1] += groups[a] is not None and groups[a] == groups[b]
             near[tier][2] += 1
