@@ -42,10 +42,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import variant_set
-from catalog import likeness
 from catalog import fingerprints as F
-from catalog.captures import capture_of, same_capture
+from catalog import likeness
 from catalog import variants as variants_module
+from catalog.captures import capture_of, same_capture
 
 TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
 
@@ -89,40 +89,62 @@ def candidate_pairs(fps: list) -> dict[tuple[int, int], int]:
     return pairs
 
 
-def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bool = True, seed: int = 1
-             ) -> list[int | None]:
-    """The groups `catalog.variants.place` makes when the files arrive one by one in a random order: each
-    compared with the COMPARED closest candidates already there, and placed by `variants.placement`."""
+def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bool = True, seed: int = 1,
+             fps=None) -> list[int | None]:
+    """The groups `catalog.variants.place` makes when the files arrive one by one in a random order: each gets
+    the next photo id, is compared with the COMPARED closest candidates already placed, and is placed by
+    `variants.placement`, its merges tied as `place` ties them (`tied`: a comparison missing from `comparisons`,
+    a pair within CANDIDATE_BITS the band index did not return, is made from `fps` and kept).
+    Returns each item's group (the photo id, i.e. the arrival rank, of its smallest member)."""
     from catalog import variants
 
+    fps = fps if fps is not None else [fp for fp, _ in _FPS]
     neighbours: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for (a, b), bits in pairs.items():
         neighbours[a].append((bits, b))
         neighbours[b].append((bits, a))
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    ident = {n: photo_id for photo_id, n in enumerate(order)}  # photo id = arrival rank, as in a catalogue
     group: list[int | None] = [None] * len(items)
     members: dict[int, set[int]] = {}
     placed: set[int] = set()
-    order = list(range(len(items)))
-    random.Random(seed).shuffle(order)
+
+    def verdict(n: int, o: int) -> tuple[bool, float]:
+        """(variant?, the aligned distance) as likeness.verdict gives them, from the cached comparisons."""
+        key = (min(n, o), max(n, o))
+        if key not in comparisons:
+            if fps[n] is None or fps[o] is None or likeness.hash_distance(fps[n], fps[o])[0] > likeness.CANDIDATE_BITS:
+                return False, float("inf")
+            comparisons[key] = likeness.compare(fps[n], fps[o])
+        same = same_capture(captures[n], captures[o]) if evidence else None
+        if same is False:
+            return False, float("inf")
+        comparison = comparisons[key]
+        return comparison.within(limits.relaxed() if same else limits), comparison.distance
+
+    def tied(a: int, b: int) -> bool:
+        return verdict(order[a], order[b])[0]
+
     for n in order:
         near = sorted((bits, o) for bits, o in neighbours[n] if o in placed)[:variants.COMPARED]
-        verdicts, barred = [], set()
+        judged, barred = [], set()
         for _, o in near:
-            comparison = comparisons.get((min(n, o), max(n, o)))
+            ok, distance = verdict(n, o)
+            judged.append((distance, ident[o], group[o], ok))
             same = same_capture(captures[n], captures[o]) if evidence else None
-            ok = (comparison is not None and same is not False
-                  and comparison.within(limits.relaxed() if same else limits))
-            verdicts.append((o, group[o], ok))
             if same is False and group[o] is not None:
                 barred.add(group[o])
-        decided = variants.placement(n, group[n], verdicts, share, barred)
+        judged.sort(key=lambda row: (row[0], row[1]))  # closest first, as variants.compared orders them
+        verdicts = [(other, other_group, ok) for _, other, other_group, ok in judged]
+        decided = variants.placement(ident[n], group[n], verdicts, share, barred, tied)
         if decided.group is not None:
             target = members.setdefault(decided.group, set())
             for merged in decided.merged:
                 for m in members.pop(merged, set()):
                     group[m] = decided.group
                     target.add(m)
-            for m in decided.joining:
+            for m in (order[photo_id] for photo_id in decided.joining):
                 if group[m] is not None and group[m] != decided.group:
                     members[group[m]].discard(m)
                 group[m] = decided.group
