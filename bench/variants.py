@@ -90,12 +90,13 @@ def candidate_pairs(fps: list) -> dict[tuple[int, int], int]:
 
 
 def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bool = True, seed: int = 1,
-             fps=None) -> list[int | None]:
+             fps=None, order: list[int] | None = None) -> list[int | None]:
     """The groups `catalog.variants.place` makes when the files arrive one by one in a random order: each gets
     the next photo id, is compared with the COMPARED closest candidates already placed, and is placed by
     `variants.placement`, its merges tied as `place` ties them (`tied`: a comparison missing from `comparisons`,
     a pair within CANDIDATE_BITS the band index did not return, is made from `fps` and kept).
-    Returns each item's group (the photo id, i.e. the arrival rank, of its smallest member)."""
+    `order` gives the arrival order instead (tests: a catalogue's import order). Returns each item's group (the
+    photo id, i.e. the arrival rank, of its smallest member)."""
     from catalog import variants
 
     fps = fps if fps is not None else [fp for fp, _ in _FPS]
@@ -103,8 +104,9 @@ def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bo
     for (a, b), bits in pairs.items():
         neighbours[a].append((bits, b))
         neighbours[b].append((bits, a))
-    order = list(range(len(items)))
-    random.Random(seed).shuffle(order)
+    if order is None:
+        order = list(range(len(items)))
+        random.Random(seed).shuffle(order)
     ident = {n: photo_id for photo_id, n in enumerate(order)}  # photo id = arrival rank, as in a catalogue
     group: list[int | None] = [None] * len(items)
     members: dict[int, set[int]] = {}

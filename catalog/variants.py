@@ -201,9 +201,10 @@ def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, 
 
 def _placed(session: Session, ids: Iterable[int]) -> set[int]:
     """Those of `ids` whose photos are placed."""
-    ids, vf, out = sorted(ids), VariantFingerprint.__table__.c, set()
-    for start in range(0, len(ids), _CHUNK):
-        out.update(session.scalars(select(vf.photo_id).where(vf.photo_id.in_(ids[start:start + _CHUNK]),
+    chosen, vf = sorted(ids), VariantFingerprint.__table__.c
+    out: set[int] = set()
+    for start in range(0, len(chosen), _CHUNK):
+        out.update(session.scalars(select(vf.photo_id).where(vf.photo_id.in_(chosen[start:start + _CHUNK]),
                                                             vf.placed.is_(True))))
     return out
 
