@@ -16,6 +16,7 @@ It reports numbers and asserts nothing (issue 17's targets are printed beside th
     python bench/variants.py --smoke            # a few pictures, 2,000 rows: checks that it runs
     python bench/variants.py --postgres postgresql+psycopg://postgres@127.0.0.1:55432/postgres
     python bench/variants.py --sweep            # also print recall/precision over a grid of thresholds
+    python bench/variants.py --orders 6         # also the mean and worst over six arrival orders
 """
 
 from __future__ import annotations
@@ -176,7 +177,7 @@ def _code_stamp() -> str:
     return hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in (F, likeness))).hexdigest()[:10]
 
 
-def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, share=None) -> dict:
+def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, share=None, orders: int = 1) -> dict:
     """Fingerprints, candidate pairs and comparisons of a labelled set, and the groups made from them."""
     global _FPS
     started = time.monotonic()
@@ -249,6 +250,15 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         "seconds": {"build": built, "fingerprint": fingerprinted, "candidates_and_compare": compared},
         "compare_ms": (time.monotonic() - started) and compared / max(1, len(pairs)) * workers * 1000,
     }
+    if orders > 1:  # precision turns on a few links, each bringing a whole group: the arrival order matters
+        for name, evidence in (("with EXIF evidence", True), ("pixels alone", False)):
+            judged = [judge(items, simulate(items, captures, pairs, comparisons, limits, share, evidence=evidence,
+                                            seed=seed)) for seed in range(1, orders + 1)]
+            out["runs"][name]["orders"] = {
+                "orders": orders, "recall_mean": statistics.mean(r["recall"] for r in judged),
+                "recall_min": min(r["recall"] for r in judged),
+                "precision_mean": statistics.mean(r["precision"] for r in judged),
+                "precision_min": min(r["precision"] for r in judged), "false_pairs": [r["false_pairs"] for r in judged]}
     if sweep:
         grid = []
         for blob in (0.20, 0.25, 0.30, 0.35, 0.40, 0.60):
@@ -565,6 +575,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "catalog-bench"))
     parser.add_argument("--sweep", action="store_true", help="print recall/precision over a threshold grid")
+    parser.add_argument("--orders", type=int, default=1,
+                        help="also place the files in this many random orders and give the mean and the worst")
     parser.add_argument("--smoke", action="store_true", help="a tiny run: checks that the script works")
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--limits", help="blob,distance,colour_blob,join_share to judge with instead of the "
@@ -586,13 +598,14 @@ def main(argv: list[str] | None = None) -> int:
                                     "plain_blob": likeness.PLAIN_BLOB,
                                     "concentration": likeness.CONCENTRATION,
                                     "borderline_colour": likeness.BORDERLINE_COLOUR_BLOB,
-                                    "join_share": variants_module.JOIN_SHARE}}
+                                    "join_share": variants_module.JOIN_SHARE,
+                                    "join_matches": variants_module.JOIN_MATCHES}}
     if "quality" not in skip:
         limits = share = None
         if args.limits:
             blob, distance, colour, share = (float(v) for v in args.limits.split(","))
             limits = likeness.Thresholds(distance, blob, colour)
-        figures["quality"] = quality(folder, sizes, args.workers, args.sweep, limits, share)
+        figures["quality"] = quality(folder, sizes, args.workers, args.sweep, limits, share, args.orders)
         _print_quality(figures["quality"])
     if "cost" not in skip:
         figures["cost"] = cost(args.files, args.workers)
@@ -649,6 +662,12 @@ def _print_quality(q: dict) -> None:
         print("   " + "   ".join(f"{kind:<24}{v['direct']:>6.1%} {v['grouped']:>6.1%}" for kind, v in kinds[n:n + 3]))
     for tier, v in sorted(q["near_miss"].items()):
         print(f"near-miss frames ({tier}): {v['accepted']} of {v['pairs']:,} pairs taken for variants")
+    for name, run in q["runs"].items():
+        if "orders" in run:
+            o = run["orders"]
+            print(f"{o['orders']} arrival orders, {name}: recall mean {o['recall_mean']:.2%} (worst "
+                  f"{o['recall_min']:.2%}), precision mean {o['precision_mean']:.3%} (worst {o['precision_min']:.3%}); "
+                  f"false pairs {', '.join(map(str, o['false_pairs']))}")
     for row in q.get("sweep", []):
         print(f"   blob ≤ {row['blob']:.2f} colour ≤ {row['colour_blob']:.2f} share {row['share']:.2f}: "
               f"grouped {row['recall']:.2%} / {row['precision']:.3%} ({row['false_pairs']} false)")
