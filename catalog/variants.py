@@ -16,9 +16,11 @@ Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.
 its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
 needs no second look-up; the COMPARED closest candidates go through the aligned comparison (catalog.likeness).
 
-Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least
-JOIN_SHARE of the group's members it was compared with (see `placement`), so one false pair (a burst frame that
-looks like one copy) does not merge two pictures' groups.
+Groups are never made by chaining single pairs: a photo, compared with the photos placed before it, joins a
+group only when it is a variant of at least JOIN_SHARE of the group's members it was compared with or of
+JOIN_MATCHES of them, and two groups it matches merge only when two more pairs with no photo in common tie them
+(see `placement`), so one false pair (a burst frame that looks like one copy) brings one photo into the wrong
+group, not a whole group. bench/variants.py simulates this placement with the same function.
 
 Which copy of a group to run, and how the copies' captions differ, is catalog.variant_copies's job; the
 house rules' `best` order it follows is checked with the rest of the `[variants]` table in catalog.variant_rules.
