@@ -62,7 +62,8 @@ def looks_like_organisation(text: str) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
-        return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
+        camel = word[0].islower() and any(ch.isupper() for ch in word[1:])  # "amfAR", "iStock"
+        return len(word) >= 2 and (word[0].isupper() or camel) and not any(ch.isdigit() for ch in word[:1])
     small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
     if re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):
         words = words[1:]  # "7th MPAD", "680 NEWS"
@@ -81,9 +82,9 @@ def is_media(name: str) -> bool:
 
 
 _TAKEN_BY = re.compile(
-    r"\b(?i:photo|picture|image|photograph)s?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
+    r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
     r"((?:[a-z]+\s+){0,2})"
-    r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)",
+    r"((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*)",
 )
 
 

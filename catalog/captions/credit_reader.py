@@ -23,13 +23,13 @@ from catalog.captions.credit_names import is_media, looks_like_organisation, loo
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, RANKS
+from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, ORGANISATION_WORDS, PLATFORMS, RANKS
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"\s*/\s*|\s+[—–]\s+")  # "Name/Outlet", "Shaun Walker — The Times-Standard"
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 
@@ -80,13 +80,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
     body = _tidy(raw, rules)
     roles: list[str] = []
-    outlet = _OUTLET_BYLINE.match(body)
-    if outlet and outlet.group("outlet").casefold() not in _NOT_OUTLETS and not looks_like_person(
-            outlet.group("outlet")) and (
-            rules.standard_agency(outlet.group("outlet")) or looks_like_organisation(outlet.group("outlet"))):
-        # "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass Communication Specialist ...": the outlet, then
-        # its photographer
-        body = f"{outlet.group('outlet')}/{outlet.group('rest')}"
+    outlet = _outlet_first(body, rules)
+    if outlet is not None:
+        body = outlet
         roles.append("outlet")
     while True:
         body, role = strip_lead_in(body)
@@ -98,6 +94,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             body = inner.group(1).strip()
     if not body:
         return None
+    body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
     for number, segment in enumerate(_VIA.split(body)):
         for piece in _pieces(segment, rules):
@@ -106,6 +103,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 return None
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
+    if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
+            names[1].kind == "org" and _one_word_name(names[1].text)):
+        names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
@@ -120,8 +120,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     return Reading(credit, strong, shaped)
 
 
-#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)".
-_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]])+\s*$",
+#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
+#: a web page's controls scraped with it ("hide caption", "| License Photo"), a notice (", Crown copyright").
+_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
+                        r"|\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo|,\s*crown\s+copyright)+\s*$",
                         re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
@@ -136,11 +138,69 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+#: Outlets whose "<outlet>/<one word>" names a photographer by a single name ("Xinhua/Chogo").
+_NEWS_KINDS = frozenset({"wire", "newspaper", "website", "broadcaster"})
+
+
+def _one_word_name(text: str) -> bool:
+    """A single name as a photographer writes it ("Chogo", "ZhaoYong"): one capitalised word in mixed case, not
+    an acronym ("KCNA"), an organisation's word or a site ("Weibo").
+
+    >>> _one_word_name("Chogo"), _one_word_name("ZhaoYong"), _one_word_name("KCNA"), _one_word_name("Weibo")
+    (True, True, False, False)
+    """
+    folded = text.casefold()
+    return (text.isalpha() and text[0].isupper() and any(ch.islower() for ch in text) and len(text) >= 3
+            and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+def _outlet_first(body: str, rules: Rules) -> str | None:
+    """An outlet's byline as "outlet/rest", or None: "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass
+    Communication Specialist ...", also after a label ("Source: Express Photo by Amit Mehra", where the
+    registry knows the outlet by its "Express Photo").
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_first("Source: Express Photo by Amit Mehra", load_rules())
+    'Express Photo/Amit Mehra'
+    """
+    after, role = strip_lead_in(body)
+    for text in (body, after) if role == "label" else (body,):
+        outlet = _OUTLET_BYLINE.match(text)
+        if outlet is None:
+            continue
+        name = outlet.group("outlet")
+        if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
+            continue
+        if rules.standard_agency(name) or looks_like_organisation(name):
+            if not rules.standard_agency(name) and rules.standard_agency(f"{name} Photo"):
+                name = f"{name} Photo"
+            return f"{name}/{outlet.group('rest')}"
+    return None
+
+
+def _agency_then_person(body: str, rules: Rules) -> str | None:
+    """A known agency and its photographer with nothing between them, as "agency/person"; else None.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> rules = load_rules()
+    >>> _agency_then_person("BELGA PHOTO YVES BOUCAU", rules), _agency_then_person("AJP Yoo Na-hyun", rules)
+    ('BELGA PHOTO/YVES BOUCAU', 'AJP/Yoo Na-hyun')
+    """
+    if "/" in body or "," in body:
+        return None
+    words = body.split()
+    for n in range(1, min(4, len(words) - 1)):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if rules.standard_agency(head) and looks_like_person(rest):
+            return f"{head}/{rest}"
+    return None
 
 
 def _tidy(raw: str, rules: Rules) -> str:
@@ -155,6 +215,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     """
     body = raw.strip().lstrip("=—–-| ").strip()
     body = _NOTE_TAIL.sub("", body).strip()
+    if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
+        body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     body = _COPYRIGHT_YEAR.sub(r"\1", body)

@@ -62,14 +62,14 @@ _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
-    r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
+    r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile("[PICS©]")
-_OUTLET_STARTS = re.compile("[Pp]")
+_LEAD_STARTS = re.compile("[PICSFc©]")
+_OUTLET_STARTS = re.compile("[Ppv]")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -219,10 +219,13 @@ def _credit_tail_end(text: str, pos: int) -> int:
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
+    lead_end = -1
     for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
         start = match.start()
-        if _inside_brackets(text, start):
-            continue  # read whole by _brackets
+        follows, lead_end = lead_end >= 0 and not text[lead_end:start].strip(), match.end()
+        if _inside_brackets(text, start) or follows:
+            continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
+        start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
         content = text[start:end].rstrip(" ,;")
         if content:
@@ -241,6 +244,21 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         end = _tail_end(text, match.end())
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.0),
                         True)
+
+
+def _agency_before(text: str, start: int, rules: Rules) -> int:
+    """Where a credit opened by a lead-in at `start` begins when a known agency stands just before it on the
+    same line ("... Mamerenbos  BELGA PHOTO THIERRY ROGE"): the agency's first word; else `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = list(re.finditer(r"\S+", text[max(line_start, start - 40):start]))
+    offset = max(line_start, start - 40)
+    if not words or not words[-1].group()[-1].isalnum() or not text[start - 1].isspace():
+        return start  # "... the Associated Press. Photo by ...": a sentence ends there; "dawnPhotograph:" glued
+    for n in range(min(3, len(words)), 0, -1):
+        first = words[-n]
+        if rules.standard_agency(text[offset + first.start():start].strip()):
+            return offset + first.start()
+    return start
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:
@@ -300,6 +318,19 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
+_GLUED_AT = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
+    Not standalone: only a reading that is sure of itself (a known agency) can win from here."""
+    head = text[:60]
+    for match in _GLUED_AT.finditer(head):
+        content = head[:match.start()].strip()
+        if content and "\n" not in content:
+            yield Candidate(content, 0, match.start(), 1.5, False)
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -309,4 +340,5 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
     CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
+    CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
 )
