@@ -170,19 +170,21 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
     >>> _outlet_first("Source: Express Photo by Amit Mehra", load_rules())
     'Express Photo/Amit Mehra'
     """
-    after, role = strip_lead_in(body)
-    for text in (body, after) if role == "label" else (body,):
-        outlet = _OUTLET_BYLINE.match(text)
-        if outlet is None:
-            continue
-        name = outlet.group("outlet")
-        if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
-            continue
-        if rules.standard_agency(name) or looks_like_organisation(name):
-            if not rules.standard_agency(name) and rules.standard_agency(f"{name} Photo"):
-                name = f"{name} Photo"
-            return f"{name}/{outlet.group('rest')}"
-    return None
+    outlet = _OUTLET_BYLINE.match(body)
+    if outlet is None:  # after a label, then?
+        after, role = strip_lead_in(body)
+        outlet = _OUTLET_BYLINE.match(after) if role == "label" else None
+    if outlet is None:
+        return None
+    name = outlet.group("outlet")
+    if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
+        return None
+    if not rules.standard_agency(name):
+        if rules.standard_agency(f"{name} Photo"):
+            name = f"{name} Photo"
+        elif not looks_like_organisation(name):
+            return None
+    return f"{name}/{outlet.group('rest')}"
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:

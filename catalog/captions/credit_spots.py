@@ -62,14 +62,14 @@ _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile("[PICSFc©]")
-_OUTLET_STARTS = re.compile("[Ppv]")
+_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)")
+_OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -121,9 +121,17 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+#: A line that stops on a word no name ends with: the credit goes on on the next line.
+_BROKEN_OFF = re.compile(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
+
+
 def _tail_end(text: str, pos: int) -> int:
-    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins."""
+    """Where a credit that starts at `pos` ends: at the line's end (the next one's when the line breaks off
+    after "of", "the", "and": "Picture Credit: The Permanent Mission of\nthe Netherlands ..."), or where an
+    editors' note begins."""
     end = _line_end(text, pos)
+    while end < len(text) and _BROKEN_OFF.search(text, pos, end):
+        end = _line_end(text, end + 1)
     cut = end
     for note in (*EDITOR_NOTES, *_CLOSERS):
         at = text.find(note, pos + 1, end)
