@@ -186,6 +186,13 @@ CREDITS_EN = [
     ("a credit broken over two lines after 'of'",
      "The envoy speaks at the podium.\n\nPicture Credit: The Permanent Mission of\nCanada to the United Nations",
      {"photographer": None, "agency": None, "provider": "Permanent Mission of\nCanada to the United Nations"}),
+    ("photo bank: the author and the credit on labelled lines of their own",
+     "Dancers perform on the square in Kazan, Russia.\n- Location: Kazan, Russia\n- Author: Olga Smirnova\n"
+     "- Credit: Sputnik",
+     {"photographer": "Olga Smirnova", "agency": "Sputnik"}),
+    ("a tag and an agency open the caption, the prose runs on",
+     "Pool photo / The Yomiuri Shimbun The Prime Minister lays a wreath in Hiroshima on Tuesday.",
+     {"photographer": None, "agency": "The Yomiuri Shimbun"}),
     ("photo credit should read",
      "Runners cross the finish line in London. Photo credit should read: Tom Reed/PA Wire",
      {"photographer": "Tom Reed", "agency": "PA Wire"}),
@@ -428,3 +435,9 @@ def test_explain_says_why_values_were_taken_and_left_out():
     assert "'Sept. 28, 2021' left out" in notes
     assert "city 'Hefei'" in notes
     assert parse("Pandas play in Chengdu.").notes == []  # notes only when asked
+
+
+def test_a_page_control_scraped_after_the_credit_is_no_part_of_its_raw_text():
+    facts = parse("Crowds fill the square in Leipzig. Jan Weber/picture alliance via Getty Images hide caption")
+    assert facts.credit.raw == "Jan Weber/picture alliance via Getty Images"
+    assert (facts.credit.photographer, facts.credit.agency) == ("Jan Weber", "Getty Images")

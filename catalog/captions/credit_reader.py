@@ -120,8 +120,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     return Reading(credit, strong, shaped)
 
 
+#: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
+#: "| License Photo".
+PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo)+\s*$", re.IGNORECASE)
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
-#: a web page's controls scraped with it ("hide caption", "| License Photo"), a notice (", Crown copyright").
+#: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
                         r"|\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo|,\s*crown\s+copyright)+\s*$",
                         re.IGNORECASE)

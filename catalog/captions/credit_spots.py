@@ -339,6 +339,23 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, 0, match.start(), 1.5, False)
 
 
+_TAG_HEAD = re.compile(r"(?:pool|file|handout)\s+photo\s*/\s*", re.IGNORECASE)
+
+
+def _tagged_head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Pool photo / The Yomiuri Shimbun The Emperor and ...': a tag and an agency open the caption and the
+    prose runs on after them; the longest known agency name after the tag ends the credit."""
+    match = _TAG_HEAD.match(text)
+    if match is None:
+        return
+    words = list(re.finditer(r"\S+", text[match.end(): match.end() + 60]))
+    for n in range(min(4, len(words)), 0, -1):
+        end = match.end() + words[n - 1].end()
+        if rules.standard_agency(text[match.end():end]):
+            yield Candidate(text[:end], 0, end, 1.5, False)
+            return
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -349,4 +366,5 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
     CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
+    CreditSpot("tagged head", "Pool photo / The Yomiuri Shimbun The Emperor and Empress bow ...", _tagged_head),
 )
