@@ -23,13 +23,13 @@ from catalog.captions.credit_names import is_media, looks_like_organisation, loo
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, RANKS
+from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, ORGANISATION_WORDS, PLATFORMS, RANKS
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"\s*/\s*|\s+[—–]\s+")  # "Name/Outlet", "Shaun Walker — The Times-Standard"
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 
@@ -76,35 +76,25 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 _UNREAD = object()
 
 
-# Patterns of the reading, compiled once (not looked up in re's cache at every call).
-_ENCLOSED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
-_HANDOUT_DASH = re.compile(r"(?:HO|Handout)\s*-\s*\S")
-_HANDOUT_DASH_LEAD = re.compile(r"^(?:HO|Handout)\s*-\s*")
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
     """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
     body = _tidy(raw, rules)
     roles: list[str] = []
-    outlet = _OUTLET_BYLINE.match(body)
-    if outlet and outlet.group("outlet").casefold() not in _NOT_OUTLETS and not looks_like_person(
-            outlet.group("outlet")) and (
-            rules.standard_agency(outlet.group("outlet")) or looks_like_organisation(outlet.group("outlet"))):
-        # "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass Communication Specialist ...": the outlet, then
-        # its photographer
-        body = f"{outlet.group('outlet')}/{outlet.group('rest')}"
+    outlet = _outlet_first(body, rules)
+    if outlet is not None:
+        body = outlet
         roles.append("outlet")
     while True:
         body, role = strip_lead_in(body)
         if role is None:
             break
         roles.append(role)
-        inner = _ENCLOSED.fullmatch(body)
+        inner = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", body)
         if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
             body = inner.group(1).strip()
     if not body:
         return None
+    body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
     for number, segment in enumerate(_VIA.split(body)):
         for piece in _pieces(segment, rules):
@@ -112,29 +102,31 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             if part is None:
                 return None
             parts.append(part)
-    split = _outlet_then_person(parts[0]) if len(parts) == 1 and parts[0].kind == "person" else None
-    parts = split or parts
     names = [p for p in parts if p.kind != "tag"]
+    if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
+            names[1].kind == "org" and _one_word_name(names[1].text)):
+        names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
     if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
                                                                                                lenient=True):
         first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
-    if len(names) == 2 and first.kind == "agency" and _one_word_name(names[1], rules) and rules.agency_kind(
-            first.text) in _NEWSROOMS:
-        names[1].kind = "person"  # "(Xinhua/Chogo)", "(Xinhuanet/ZhaoYong)": the newsroom's photographer slot
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
-    shaped = bool(split) or (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value)
-                                                                     for p in names))
+    shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
 
 
-#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)".
-_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]])+\s*$",
+#: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
+#: "| License Photo".
+PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo)+\s*$", re.IGNORECASE)
+#: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
+#: a page's controls, a notice (", Crown copyright").
+_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
+                        r"|\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo|,\s*crown\s+copyright)+\s*$",
                         re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
@@ -149,12 +141,71 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*"
-    r"|(?-i:(?<=PHOTO)\s+(?=[A-Z][A-Z’'\-]+\s+[A-Z][A-Z’'\-]+\b)))"  # "BELGA PHOTO DIRK WAEM": capitals alone
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+#: Outlets whose "<outlet>/<one word>" names a photographer by a single name ("Xinhua/Chogo").
+_NEWS_KINDS = frozenset({"wire", "newspaper", "website", "broadcaster"})
+
+
+def _one_word_name(text: str) -> bool:
+    """A single name as a photographer writes it ("Chogo", "ZhaoYong"): one capitalised word in mixed case, not
+    an acronym ("KCNA"), an organisation's word or a site ("Weibo").
+
+    >>> _one_word_name("Chogo"), _one_word_name("ZhaoYong"), _one_word_name("KCNA"), _one_word_name("Weibo")
+    (True, True, False, False)
+    """
+    folded = text.casefold()
+    return (text.isalpha() and text[0].isupper() and any(ch.islower() for ch in text) and len(text) >= 3
+            and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+def _outlet_first(body: str, rules: Rules) -> str | None:
+    """An outlet's byline as "outlet/rest", or None: "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass
+    Communication Specialist ...", also after a label ("Source: Express Photo by Amit Mehra", where the
+    registry knows the outlet by its "Express Photo").
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_first("Source: Express Photo by Amit Mehra", load_rules())
+    'Express Photo/Amit Mehra'
+    """
+    outlet = _OUTLET_BYLINE.match(body)
+    if outlet is None:  # after a label, then?
+        after, role = strip_lead_in(body)
+        outlet = _OUTLET_BYLINE.match(after) if role == "label" else None
+    if outlet is None:
+        return None
+    name = outlet.group("outlet")
+    if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
+        return None
+    if not rules.standard_agency(name):
+        if rules.standard_agency(f"{name} Photo"):
+            name = f"{name} Photo"
+        elif not looks_like_organisation(name):
+            return None
+    return f"{name}/{outlet.group('rest')}"
+
+
+def _agency_then_person(body: str, rules: Rules) -> str | None:
+    """A known agency and its photographer with nothing between them, as "agency/person"; else None.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> rules = load_rules()
+    >>> _agency_then_person("BELGA PHOTO YVES BOUCAU", rules), _agency_then_person("AJP Yoo Na-hyun", rules)
+    ('BELGA PHOTO/YVES BOUCAU', 'AJP/Yoo Na-hyun')
+    """
+    if "/" in body or "," in body:
+        return None
+    words = body.split()
+    for n in range(1, min(4, len(words) - 1)):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if rules.standard_agency(head) and looks_like_person(rest):
+            return f"{head}/{rest}"
+    return None
 
 
 def _tidy(raw: str, rules: Rules) -> str:
@@ -168,13 +219,13 @@ def _tidy(raw: str, rules: Rules) -> str:
     'Photograph: Sean Gallup/Getty Images'
     """
     body = raw.strip().lstrip("=—–-| ").strip()
-    if body.endswith(("*", ")", "]")):  # the end-anchored patterns are tried only where they can match
-        body = _NOTE_TAIL.sub("", body).strip()
+    body = _NOTE_TAIL.sub("", body).strip()
+    if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
+        body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     body = _COPYRIGHT_YEAR.sub(r"\1", body)
-    if body[-1:].isdigit():
-        body = _DATE_TAIL.sub("", body)
+    body = _DATE_TAIL.sub("", body)
     if _GLUED.search(body):
         body = _unglue(body, rules)
     return body
@@ -238,35 +289,11 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
 
-def _outlet_then_person(part: Part) -> list[Part] | None:
-    """"AJP Yoo Na-hyun": an outlet's initials in capitals, then a name not in capitals, with no slash between."""
-    initials, _, rest = part.text.partition(" ")
-    if len(initials) < 3 or not initials.isalpha() or not initials.isupper() or rest.isupper():
-        return None
-    if not looks_like_person(rest):
-        return None
-    return [Part(initials, "org", initials, part.segment, part.role), Part(rest, "person", rest, part.segment)]
-
-
-#: Agency kinds whose "<agency>/<name>" credit puts the photographer after the slash.
-_NEWSROOMS = frozenset({"wire", "website", "newspaper"})
-
-
-def _one_word_name(part: Part, rules: Rules) -> bool:
-    """A one-word name written as a person's ("Chogo", "ZhaoYong"), not an outlet's ("VNA", "eastday.com")."""
-    text = part.text
-    return (part.kind == "org" and " " not in text and text[:1].isupper() and not text.isupper()
-            and text.replace("-", "").isalpha() and len(text) >= 3 and not is_media(text)
-            and rules.agency_kind(text) is None)
-
-
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
-    if text.endswith(")") and "(" not in text:
-        text = text[:-1].rstrip()  # "Zhang Xiaoyu)": a bracket closed where none was opened
-    if _HANDOUT_DASH.match(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
-        return Part(text, "org", _HANDOUT_DASH_LEAD.sub("", text), segment, "handout")
+    if re.match(r"(?:HO|Handout)\s*-\s*\S", text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
+        return Part(text, "org", re.sub(r"^(?:HO|Handout)\s*-\s*", "", text), segment, "handout")
     expanded = _EXPANSION.search(text)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
@@ -283,9 +310,6 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
-    first_word = text.split()[0]
-    if " " in text and first_word.isupper() and rules.standard_agency(first_word):
-        return Part(text, "org", text, segment, role)  # "PA Photocall", "AP Images": a service of an agency
     ranked = _RANK.match(text)
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
@@ -295,10 +319,5 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     if looks_like_organisation(text):
-        value = _THE.sub("", text)
-        value = _PHOTO_AFTER.sub("", value) or value  # "MindaNews Photo": the outlet, without the picture word
-        return Part(text, "org", value, segment, role)
+        return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
     return None
-
-
-_PHOTO_AFTER = re.compile(r"(?<=\w\w)\s+(?:photos?|PHOTOS?|Photos?)$")

@@ -58,7 +58,8 @@ class Chain:
         return last[-1].value if last and self.last_segment else None
 
     def joined(self, parts: list[Part]) -> str | None:
-        return "/".join(p.value for p in parts) or None
+        """The names as one provider: "Flickr/The White House" (an organisation's "the" goes only first)."""
+        return "/".join(p.value if n == 0 or p.kind != "org" else p.text for n, p in enumerate(parts)) or None
 
 
 def _provided_by(chain: Chain, credit: Credit) -> bool:
@@ -87,13 +88,10 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
         return False
     if chain.people and any(p.kind == "agency" or is_media(p.value) for p in chain.outlets):
         return False
-    names = [p for p in chain.names if p.segment == 0]
-    orgs = [p for p in names if p.kind == "org"]
-    if orgs and chain.people and names.index(orgs[0]) < names.index(chain.people[0]):
-        # "Picture courtesy of WWF-Malaysia/Eric Madeja": the source, then whoever took it
-        credit.provider, credit.photographer = chain.joined(orgs), chain.people[0].value
-    else:
-        credit.provider = chain.joined(names)
+    sources = [p for p in chain.outlets if p.segment == 0]
+    if sources and chain.people:  # "Picture courtesy of WWF-Malaysia/Eric Madeja": the body gives, she took it
+        credit.photographer = chain.people[0].value
+    credit.provider = chain.joined(sources or [p for p in chain.names if p.segment == 0])
     credit.agency = chain.distributor()
     return True
 
@@ -101,18 +99,22 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
 def _ordinary(chain: Chain, credit: Credit) -> bool:
     """(Xinhua/Li Xin), [Photo by Wang Jing/China Daily], who took it and sent it."""
     outlets = chain.outlets
-    credit.photographer = chain.people[0].value if chain.people and not chain.handout else None
+    # "Maxar Technologies/Handout": nobody took it; "Mattel/Petra Rajnicova/Handout": she did, for the source
+    credit.photographer = chain.people[0].value if chain.people and not (
+        chain.handout and chain.names[0] in chain.people) else None
     if chain.last_segment:
         credit.agency = chain.distributor()  # the last distributor
     elif outlets and chain.names[0] in outlets and chain.role not in ("byline", "photo/"):
         credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
         libraries = [p for p in outlets if p.library]
+        known = [p for p in outlets if p.kind == "agency"]
         if outlets[0].kind == "org" and libraries and not chain.people:
             credit.agency = libraries[-1].value  # "PinPep/Shutterstock": a contributor, then the library
             return True
-        outlets_after = [p for p in outlets[1:] if p.kind == "agency" or is_media(p.value)]
-        if outlets[0].kind == "org" and not is_media(outlets[0].value) and outlets_after and not chain.people:
-            credit.agency = outlets_after[-1].value  # "SEDENA/CUARTOSCURO.COM": a source, then the outlet
+        if outlets[0].kind == "org" and known and not chain.people:
+            # "SportImage/Sheffield United FC/Getty Images": sources the registry does not know, then the
+            # agency that distributes them
+            credit.agency = known[-1].value
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
     for source in SOURCE_RULES:
@@ -133,13 +135,8 @@ class SourceRule:
 def _handout_source(chain: Chain, credit: Credit) -> bool:
     if not chain.handout:
         return False
-    names = [p for p in chain.names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency]
-    orgs = [p for p in names if p.kind == "org"]
-    people = [p for p in names if p.kind == "person"]
-    if orgs and people and names.index(orgs[0]) < names.index(people[0]):
-        # "Mattel/Petra Rajnicova/Handout via Reuters": the source hands out its photographer's picture
-        credit.provider, credit.photographer = chain.joined(orgs), people[0].value
-        return True
+    names = [p for p in chain.names if p.segment == 0 and p.kind != "agency" and p.value != credit.agency
+             and p.value != credit.photographer]
     credit.provider = chain.joined(names)
     return True
 

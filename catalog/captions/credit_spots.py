@@ -55,50 +55,22 @@ _GLUED_LABEL = re.compile(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
-#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", ".-Picture".
-_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==|(?<=[.!?])-(?=[A-Z])")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ".
+_SEPARATOR = re.compile(r"\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*:|CREDIT\s*:|Photo\s+credit|Pic\s*/|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
-    r"|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
+    r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
-#: "...Swimming Pool.credit:Flavio Brancaleone": a lower-case label glued to the sentence's stop.
-_GLUED_CREDIT = re.compile(r"(?<=[.!?])credit\s*:")
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
-                          r"|\bPHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)")
-#: The words in capitals right before an outlet's "PHOTO": "BELGA" in "... Mamerenbos  BELGA PHOTO THIERRY ROGE".
-_CAPITALS_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z&.\-]+\s+){1,3}$")
+_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile("[PICS©]")
-_OUTLET_STARTS = re.compile("[Pp]")
-#: "U.S. Coast Guard video by Fireman Jessica Fontenette": found apart, so that the scan above need not stop at
-#: every "v".
-_VIDEO_LEAD = re.compile(r"\bvideos?\s+by\b")
-#: A web page's buttons copied with the caption: "Guido Kirchner/AFP/Getty Images hide caption".
-_PAGE_BUTTONS = ("hide caption", "toggle caption", "License Photo", "Enlarge this image")
-_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction", *_PAGE_BUTTONS)
-
-
-def _without_buttons(text: str) -> str:
-    """The caption without the page buttons at its very end (cut before the tail is read), nor spaces and "#"."""
-    while True:
-        text = text.rstrip(" \t\n#")
-        if not text.endswith(_PAGE_BUTTONS):
-            return text
-        button = next(b for b in _PAGE_BUTTONS if text.endswith(b))
-        text = text[: -len(button)].rstrip(" \t").removesuffix("|")
-
-
-# Patterns of the loops below, compiled once (not looked up in re's cache at every call).
-_SLASH = re.compile(r"/")
-_LEADING_MARKS = re.compile(r"^[.,;:—–-]+")
-_SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_LINE = re.compile(r"[^\n]+")
+_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)")
+_OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
+_CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
 def _standalone(text: str, start: int) -> bool:
@@ -149,11 +121,16 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+#: A line that stops on a word no name ends with: the credit goes on on the next line.
+_BROKEN_OFF = re.compile(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
+
+
 def _tail_end(text: str, pos: int) -> int:
-    """Where a credit that starts at `pos` ends: at the line's end, or where an editors' note begins; a line
-    ending in "of", "the", "and" or "for" goes on ("The Permanent Mission of\nthe Netherlands ...")."""
+    """Where a credit that starts at `pos` ends: at the line's end (the next one's when the line breaks off
+    after "of", "the", "and": "Picture Credit: The Permanent Mission of\nthe Netherlands ..."), or where an
+    editors' note begins."""
     end = _line_end(text, pos)
-    while end < len(text) and _GOES_ON.search(text, pos, end):
+    while end < len(text) and _BROKEN_OFF.search(text, pos, end):
         end = _line_end(text, end + 1)
     cut = end
     for note in (*EDITOR_NOTES, *_CLOSERS):
@@ -172,9 +149,6 @@ def _tail_end(text: str, pos: int) -> int:
     return cut
 
 
-_GOES_ON = re.compile(r"\s(?:of|the|and|for)[ \t]*$")
-
-
 def _weight_at(text: str, end: int, base: float) -> float:
     if _at_end(text, end):
         return base + 0.5
@@ -188,7 +162,7 @@ _CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
 
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
-    for slash in _SLASH.finditer(text):
+    for slash in re.finditer(r"/", text):
         at = slash.start()
         line_start = text.rfind("\n", 0, at) + 1
         # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
@@ -203,7 +177,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         for n in range(len(words), 0, -1):
             first = words[-n]
             name = text[first.start(): at].strip()
-            if rules.standard_agency(_LEADING_MARKS.sub("", name)):
+            if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
                 start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
@@ -227,7 +201,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
     words = 0
-    for match in _SLASH_OR_WORD.finditer(text[pos:]):
+    for match in re.finditer(r"/|[^\s/]+", text[pos:]):
         start = pos + match.start()
         gap = text[end:start]
         if "\n" in gap:
@@ -253,33 +227,46 @@ def _credit_tail_end(text: str, pos: int) -> int:
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
-    for match in (*scan(_LEAD_ANYWHERE, _LEAD_STARTS, text), *_GLUED_CREDIT.finditer(text)):
+    lead_end = -1
+    for match in scan(_LEAD_ANYWHERE, _LEAD_STARTS, text):
         start = match.start()
-        if _inside_brackets(text, start):
-            continue  # read whole by _brackets
+        follows, lead_end = lead_end >= 0 and not text[lead_end:start].strip(), match.end()
+        if _inside_brackets(text, start) or follows:
+            continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
+        start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
-        content = text[start:end].rstrip(" ,;|")
+        content = text[start:end].rstrip(" ,;")
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
-    for match in (*scan(_OUTLET_LEAD, _OUTLET_STARTS, text), *_VIDEO_LEAD.finditer(text)):
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
         outlet = text[stop:match.start()].strip()
-        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
-        capitals = _CAPITALS_BEFORE.search(text, stop, match.start()) if match.group().startswith("PHOTO") else None
-        if capitals is not None and (len(outlet) > 40 or not outlet[:1].isupper()):
-            # "... Mamerenbos  BELGA PHOTO THIERRY ROGE": the outlet in capitals right before its PHOTO
-            outlet, start = capitals.group().strip(), capitals.start() + len(capitals.group()) - len(
-                capitals.group().lstrip())
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
+        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.0),
                         True)
+
+
+def _agency_before(text: str, start: int, rules: Rules) -> int:
+    """Where a credit opened by a lead-in at `start` begins when a known agency stands just before it on the
+    same line ("... Mamerenbos  BELGA PHOTO THIERRY ROGE"): the agency's first word; else `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = list(re.finditer(r"\S+", text[max(line_start, start - 40):start]))
+    offset = max(line_start, start - 40)
+    if not words or not words[-1].group()[-1].isalnum() or not text[start - 1].isspace():
+        return start  # "... the Associated Press. Photo by ...": a sentence ends there; "dawnPhotograph:" glued
+    for n in range(min(3, len(words)), 0, -1):
+        first = words[-n]
+        if rules.standard_agency(text[offset + first.start():start].strip()):
+            return offset + first.start()
+    return start
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:
@@ -291,7 +278,7 @@ def _abbreviation_before(text: str, stop: int) -> bool:
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
-    return bool(word) and _INITIALS.fullmatch(word[-1].lstrip("(\"“")) is not None
+    return bool(word) and re.fullmatch(r"(?:[A-Z]\.)+", word[-1].lstrip("(\"“")) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -300,7 +287,7 @@ def _cut_end(text: str, end: int) -> int:
 
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
-    spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     if len(spans) < 2:
         return
     for number, (start, end) in enumerate(spans):
@@ -316,7 +303,7 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
-    stripped = _without_buttons(text)
+    stripped = text.rstrip(" \t\n#")
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
@@ -339,6 +326,36 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
+_GLUED_AT = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
+    Not standalone: only a reading that is sure of itself (a known agency) can win from here."""
+    head = text[:60]
+    for match in _GLUED_AT.finditer(head):
+        content = head[:match.start()].strip()
+        if content and "\n" not in content:
+            yield Candidate(content, 0, match.start(), 1.5, False)
+
+
+_TAG_HEAD = re.compile(r"(?:pool|file|handout)\s+photo\s*/\s*", re.IGNORECASE)
+
+
+def _tagged_head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Pool photo / The Yomiuri Shimbun The Emperor and ...': a tag and an agency open the caption and the
+    prose runs on after them; the longest known agency name after the tag ends the credit."""
+    match = _TAG_HEAD.match(text)
+    if match is None:
+        return
+    words = list(re.finditer(r"\S+", text[match.end(): match.end() + 60]))
+    for n in range(min(4, len(words)), 0, -1):
+        end = match.end() + words[n - 1].end()
+        if rules.standard_agency(text[match.end():end]):
+            yield Candidate(text[:end], 0, end, 1.5, False)
+            return
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -348,4 +365,6 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
     CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
+    CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
+    CreditSpot("tagged head", "Pool photo / The Yomiuri Shimbun The Emperor and Empress bow ...", _tagged_head),
 )

@@ -22,6 +22,12 @@ photographer, the agency and the provider. Worked examples, one per agency style
     EPA-EFE/WU HAO                                   agency EPA-EFE
     Image copyrightAFPImage caption...               agency AFP (a web page's label glued to the text)
     Photo: China Manned Space Agency                 provider: an organisation that is not an outlet
+    BELGA PHOTO DIRK WAEM    AJP Yoo Na-hyun         an agency, then its photographer with nothing between
+    (Source: Express Photo by Amit Mehra)            agency The Indian Express (the registry's "Express Photo")
+    (Photo by Mattel/Petra Rajnicova/Handout via Reuters)
+                                                     photographer Petra Rajnicova, provider Mattel, agency Reuters
+    Oliver Berg/picture alliance via Getty Images hide caption
+                                                     agency Getty Images; a page's "hide caption" is no part of it
 
 The work is split by job: ``credit_spots`` proposes the spans where a credit may sit; ``credit_reader``
 reads a span as a credit (with ``credit_leadins`` for the opening words, ``credit_names`` for the shape of
@@ -30,10 +36,11 @@ a name, ``credit_roles`` for who is who); this module scores the readings and ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from catalog.captions.credit_names import photographer_in_text
-from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of
+from catalog.captions.credit_reader import PAGE_CONTROLS, Reading, agency_for, read_credit, reading_of
 from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -107,7 +114,7 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue
-            reading.credit.raw = candidate.content.strip().rstrip(".").rstrip()
+            reading.credit.raw = PAGE_CONTROLS.sub("", candidate.content).strip().rstrip(".").rstrip()
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score))
     if not found:
         return None
@@ -119,9 +126,18 @@ def find_credit(text: str, rules: Rules) -> Found | None:
                   and f.score >= best.score - 1.0]
         if fuller:
             best = max(fuller, key=lambda f: (f.score, f.cut_start))
+        else:
+            # A photo bank's labelled lines name the two apart ("- Author: Dmitry Astakhov" / "- Credit:
+            # Sputnik"): the author's line gives the photographer.
+            author = next((f.credit.photographer for f in found if f.credit.photographer and not (
+                f.credit.agency or f.credit.provider) and _AUTHOR_LINE.match(f.credit.raw or "")), None)
+            best.credit.photographer = author
     if best.credit.photographer:
         best.credit.photographer = _as_named(best.credit.photographer)
     return best
+
+
+_AUTHOR_LINE = re.compile(r"[-•*]?\s*(?:author|photographer)\s*:", re.IGNORECASE)
 
 
 def _as_named(name: str) -> str:

@@ -357,13 +357,13 @@ ORGANISATION_WORDS = frozenset({
     "agency", "administration", "ministry", "department", "bureau", "office", "center", "centre",
     "university", "institute", "library", "museum", "archive", "archives", "association", "committee",
     "government", "police", "army", "navy", "force", "forces", "corporation", "company", "co.", "ltd", "ltd.",
-    "group", "foundation", "society", "council", "authority", "commission", "team", "club", "project",
+    "group", "foundation", "society", "council", "authority", "commission", "team", "club", "fc", "afc", "project",
     "program", "programme", "observatory", "academy", "laboratory", "service", "services", "organization",
     "organisation", "federation", "union", "party", "court", "embassy", "coast", "guard", "military",
     "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
-    "pacific", "visual", "feature", "fc", "afc", "cf",
+    "pacific", "visual", "feature", "cf",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
@@ -371,12 +371,19 @@ ORGANISATION_WORDS = frozenset({
 CREDIT_TAGS = frozenset({
     "file", "file photo", "files", "handout", "ho", "pool", "pool photo", "stringer", "str", "staff",
     "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released", "release",
-    "collected",  # "Photo: Collected": South Asian papers' word for a picture from no named source
+    # words that stand where a source would and name none ("Photo: Collected", "Photo: Supplied")
+    "collected", "supplied", "agencies", "internet", "social media",
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
 HANDOUT_TAGS = frozenset({"handout", "ho"})
+
+#: Sites whose one-word names a credit gives as a source, never a photographer ("Xinhua/Weibo").
+PLATFORMS = frozenset({
+    "instagram", "facebook", "twitter", "weibo", "youtube", "tiktok", "wechat", "douyin", "flickr", "x",
+    "telegram", "snapchat", "linkedin", "reddit", "bilibili", "kuaishou", "xiaohongshu", "unsplash", "pexels",
+})
 
 #: Where Reuters and EPA editors' notes begin after a credit: the credit stops there.
 EDITOR_NOTES = (
@@ -456,5 +463,6 @@ RANKS = (
     r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"cmdr\.?", r"commander",
     r"ensign", r"seaman(?:\s+(?:apprentice|recruit))?", r"cadet", r"officer", r"chief",
     r"photographer(?:'s|’s|ís|s)?\s+mate(?:\s+(?:1st|2nd|3rd|first|second|third|airman)(?:\s+class)?)?",
-    r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist", r"(?:special\s+)?correspondent", r"reporter",
+    r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist",
+    r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
 )
