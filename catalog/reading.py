@@ -310,13 +310,25 @@ def _start_method() -> str:
     here; a forkserver reader takes a quarter of a second to import them, which is a third of the time an
     import of 1,000 photos takes. Forking a process that runs other threads can deadlock, and macOS does not
     support it well, so those get forkserver (POSIX) or spawn.
+
+    What the first file of nearly every import needs is imported here too, though this process does not use
+    it: the caption parser's own modules (which compile their patterns as they are imported), the fact
+    checks, the name tokens and the fingerprint's hash. Imported once here, the readers share them; imported
+    in each reader, every reader spends the same CPU again (0.1-0.2 s), which on a loaded machine is wall
+    time. (What only some folders need, pypinyin for Han names and numpy for perceptual fingerprints, is
+    left to the readers that meet it.)
     """
     import sys
     import threading
 
     if sys.platform.startswith("linux") and threading.active_count() == 1:
+        import xxhash  # noqa: F401
+
         import catalog.captions  # noqa: F401
+        import catalog.captions.parser  # noqa: F401
+        import catalog.checkfacts  # noqa: F401
         import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
+        import catalog.people  # noqa: F401
         import catalog.records  # noqa: F401
         import catalog.rights  # noqa: F401
 
