@@ -29,7 +29,7 @@ from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import found_file, scan
 from catalog.store import apply_changes, known_files, mark_missing, store_batch
-from catalog.unchanged import ImportReport, gone_under, to_read
+from catalog.unchanged import EarlyImport, ImportReport, gone_under, manual_values, to_read
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -56,35 +56,47 @@ def import_paths(
     captions: Captions | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    early: EarlyImport | None = None,
 ) -> ImportReport:
     """Import folders and files: new files added, changed ones updated, moved ones re-pointed.
 
     Never raises for a bad file: each failure is in the report. KeyboardInterrupt stops after the
-    current batch is committed (`report.interrupted`), so the next run continues.
+    current batch is committed (`report.interrupted`), so the next run continues. `early`: the same import
+    sorted and its readers started before the catalogue was opened (catalog.unchanged.start_import), by the
+    same rules and with the same `captions`.
     """
     if library.readonly:  # say so before reading a single file
+        if early is not None:
+            early.close()
         raise ReadOnlyCatalogue(library.read_only_reason)
 
-    started = time.monotonic()
+    started = time.monotonic() if early is None else early.started
     progress = progress or Progress()
-    report = ImportReport()
     captions = captions or Captions()
-    with library.session() as session:
-        known = known_files(session, paths, with_captions=bool(captions))
-    seen: set[str] = set()
-    wanted = list(to_read(scan(paths), known, report, seen, captions))
+    if early is not None:
+        known, report, seen, wanted = early.known, early.report, early.seen, early.wanted
+    else:
+        report = ImportReport()
+        with library.session() as session:
+            known = known_files(session, paths, with_captions=bool(captions))
+        seen = set()
+        wanted = list(to_read(scan(paths), known, report, seen, captions))
     gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
-    if wanted:
+    if wanted and early is None:
         with library.session() as session:
             legacy = library.legacy_fingerprints(session)
     if progress.total:
         progress.total(len(wanted))
     try:
         if wanted:
-            place_memo.current()  # read once here: forked readers start with it
-            setup = ReaderSetup(library.rules, legacy, _manual_values(wanted, known, captions))
-            results: Iterable[ReadResult] = read_all(wanted, setup, workers)
+            results: Iterable[ReadResult]
+            if early is not None and early.reading is not None:
+                results = early.reading
+            else:
+                place_memo.current()  # read once here: forked readers start with it
+                setup = ReaderSetup(library.rules, legacy, manual_values(wanted, known, captions))
+                results = read_all(wanted, setup, workers)
             if progress.advance:
                 results = _advancing(results, progress.advance)
             for batch in batches(results, total=len(wanted)):
@@ -112,24 +124,6 @@ def _fingerprint_after(library: Library, workers: int | None) -> None:
 
     if variants.variant_rules(library.rules).after_import:
         variants.bring_up_to_date(library, workers=workers)
-
-
-def _manual_values(wanted: list, known: dict, captions: Captions) -> dict[str, dict]:
-    """What a person set on each file to be read: the values on its record, and a caption from the captions
-    file given to this import (which replaces a caption set before: it is the newer instruction)."""
-    from datetime import datetime
-
-    now = datetime.now().isoformat(timespec="seconds")
-    values = {}
-    for found in wanted:
-        entry = known.get(found.path)
-        manual = dict(entry.manual) if entry and entry.manual else {}
-        given = captions.get(found.path)
-        if given is not None and (manual.get("caption") or {}).get("value") != given.text:
-            manual["caption"] = {"value": given.text, "at": now, "by": "captions file"}
-        if manual:
-            values[found.path] = manual
-    return values
 
 
 def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> ImportReport:

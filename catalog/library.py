@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from catalog.linking import LinkReport
     from catalog.records import CaptionInput
     from catalog.results import SearchResult
-    from catalog.unchanged import ImportReport
+    from catalog.unchanged import EarlyImport, ImportReport
 
 
 class Library:
@@ -222,11 +222,11 @@ class Library:
     # --- the use cases, by their short names -------------------------------------------------------------------
 
     def import_paths(self, paths: list[str], *, captions: Captions | None = None, progress: Progress | None = None,
-                     workers: int | None = None) -> ImportReport:
+                     workers: int | None = None, early: EarlyImport | None = None) -> ImportReport:
         """See catalog.importer.import_paths."""
         from catalog.importer import import_paths
 
-        return import_paths(self, paths, captions=captions, progress=progress, workers=workers)
+        return import_paths(self, paths, captions=captions, progress=progress, workers=workers, early=early)
 
     def reimport_one(self, path: str, caption: CaptionInput | None) -> ImportReport:
         """See catalog.importer.reimport_one."""

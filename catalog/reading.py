@@ -124,7 +124,7 @@ def read_all(
     on a damaged file would end the import, so they are read in a reader process whatever their number.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
+    if _in_this_process(items, workers):
         isolated = [item for item in items if _read_by_a_library(item.path)]
         isolated_paths = {item.path for item in isolated}
         _init_worker(setup)
@@ -137,11 +137,82 @@ def read_all(
     yield from _read_guarded(_chunked(items, workers), setup, workers, WINDOW * workers)
 
 
-def _read_guarded(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int):
+def _in_this_process(items: list[Found], workers: int) -> bool:
+    return workers <= 1 or len(items) < PARALLEL_THRESHOLD
+
+
+class StartedReading:
+    """`read_all` with its reader processes started at once, reading while this process does something else.
+
+    `catalog import` starts them before it imports SQLAlchemy and opens the catalogue (a third of a second
+    and more), so the readers' first chunks are read meanwhile. Iterate it once for the results, as
+    `read_all`'s; `close()` stops the readers when the results will not be asked for (the catalogue could
+    not be opened). A handful of files is read in this process when asked for, as by `read_all`.
+
+    >>> reading = StartedReading(wanted, setup, None)    # doctest: +SKIP
+    >>> library = Library.open(...)                       # meanwhile, the readers read
+    >>> for result in reading: ...                        # doctest: +SKIP
+    """
+
+    def __init__(self, items: list[Found], setup: ReaderSetup, workers: int | None):
+        self.count = len(items)
+        workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._started: _Started | None = None
+        if _in_this_process(items, workers):
+            self._results = read_all(items, setup, workers)
+            return
+        chunks = _chunked(items, workers)
+        waiting = list(reversed(chunks))
+        window = WINDOW * workers
+        try:
+            self._started = _start_pool(waiting, setup, workers, window)
+        except Exception:  # noqa: BLE001 - no pool now (a process could not start): read_all tries again
+            self._started = None
+            waiting = list(reversed(chunks))
+        self._results = _read_guarded([], setup, workers, window, waiting=waiting, started=self._started)
+
+    def __iter__(self) -> Iterator[ReadResult]:
+        return self._results
+
+    def close(self) -> None:
+        """Stop the readers without waiting for what they hold."""
+        self._results.close()  # type: ignore[attr-defined]
+        if self._started is not None:
+            self._started.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _Started(NamedTuple):
+    pool: Any
+    handed_out: dict
+
+
+def _start_pool(waiting: list[list[Found]], setup: ReaderSetup, workers: int, window: int) -> _Started:
+    """A pool of reader processes, with the first `window` chunks of `waiting` (taken from its end) handed out."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(_start_method())
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
+                               initargs=(setup, os.getpid()))
+    handed_out: dict = {}
+    try:
+        while waiting and len(handed_out) < window:
+            future = pool.submit(_read_chunk, waiting[-1])
+            handed_out[future] = waiting.pop()
+    except BaseException:
+        waiting.extend(reversed(list(handed_out.values())))
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return _Started(pool, handed_out)
+
+
+def _read_guarded(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int, *,
+                  waiting: list[list[Found]] | None = None, started: _Started | None = None):
     """The chunks read in reader processes; the files of a reader that died are read again one at a time,
-    and those that kill their reader a second time become failures."""
+    and those that kill their reader a second time become failures. (`waiting` and `started`: the chunks
+    still to hand out, reversed, and the pool already reading the others; see StartedReading.)"""
     suspects: list[Found] = []
-    yield from _read_in_pool(chunks, setup, workers, window, suspects)
+    yield from _read_in_pool(chunks, setup, workers, window, suspects, waiting=waiting, started=started)
     if suspects:
         crashed: list[Found] = []
         yield from _read_in_pool([[found] for found in suspects], setup, 1, 1, crashed)
@@ -188,22 +259,28 @@ def _chunked(items: list[Found], workers: int) -> list[list[Found]]:
     return chunks
 
 
-def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int, lost: list[Found]):
+def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, window: int, lost: list[Found], *,
+                  waiting: list[list[Found]] | None = None, started: _Started | None = None):
     """Read chunks in a pool of `workers` processes, at most `window` chunks handed out at once.
 
     When a process dies the pool is broken: the files of the chunks handed out go to `lost`, and a new pool
     reads the rest. With a window of one chunk of one file, `lost` names exactly the files that kill readers.
+    (`waiting` and `started`: see _read_guarded.)
     """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context(_start_method())
-    waiting = list(reversed(chunks))
-    while waiting:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
-                                   initargs=(setup, os.getpid()))
-        handed_out: dict = {}
+    waiting = list(reversed(chunks)) if waiting is None else waiting
+    while waiting or started is not None:
+        if started is not None:
+            pool, handed_out = started
+            started = None
+        else:
+            context = multiprocessing.get_context(_start_method())
+            pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
+                                       initargs=(setup, os.getpid()))
+            handed_out = {}
         finished = False
         try:
             while waiting or handed_out:
@@ -233,13 +310,25 @@ def _start_method() -> str:
     here; a forkserver reader takes a quarter of a second to import them, which is a third of the time an
     import of 1,000 photos takes. Forking a process that runs other threads can deadlock, and macOS does not
     support it well, so those get forkserver (POSIX) or spawn.
+
+    What the first file of nearly every import needs is imported here too, though this process does not use
+    it: the caption parser's own modules (which compile their patterns as they are imported), the fact
+    checks, the name tokens and the fingerprint's hash. Imported once here, the readers share them; imported
+    in each reader, every reader spends the same CPU again (0.1-0.2 s), which on a loaded machine is wall
+    time. (What only some folders need, pypinyin for Han names and numpy for perceptual fingerprints, is
+    left to the readers that meet it.)
     """
     import sys
     import threading
 
     if sys.platform.startswith("linux") and threading.active_count() == 1:
+        import xxhash  # noqa: F401
+
         import catalog.captions  # noqa: F401
+        import catalog.captions.parser  # noqa: F401
+        import catalog.checkfacts  # noqa: F401
         import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
+        import catalog.people  # noqa: F401
         import catalog.records  # noqa: F401
         import catalog.rights  # noqa: F401
 

@@ -13,6 +13,12 @@ In every other case it answers None and the full import runs: anything to read, 
 missing, a catalogue that is not a writable SQLite file in write-ahead-log mode at this version's schema,
 PostgreSQL, more than KNOWN_PATHS_LIMIT paths, or a database it cannot read.
 
+The full import can start the same way (`start_import`): on such a SQLite catalogue, or a new one, what to
+read is sorted here with sqlite3 and the reader processes start reading at once (`catalog.reading.
+StartedReading`), while the command imports SQLAlchemy and opens the catalogue (a third of a second and
+more, which on a folder of a few hundred files is as long as the reading). `catalog.importer` then stores
+what they read, as it stores what it sorted and started itself.
+
 >>> report = check_unchanged("catalog.db", ["images/"])     # doctest: +SKIP
 >>> report.unchanged if report else "the full import runs"   # doctest: +SKIP
 1000
@@ -20,6 +26,7 @@ PostgreSQL, more than KNOWN_PATHS_LIMIT paths, or a database it cannot read.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -30,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from catalog.metadata.types import ReadFailure
+from catalog.reading import ReaderSetup, StartedReading
 from catalog.scan import Found, Skipped, file_path, scan, shown_path, shown_real
 from catalog.schema_version import SCHEMA_HEAD, sqlite_file
 
@@ -184,6 +192,86 @@ def check_unchanged(db: str | None, paths: list[str]) -> ImportReport | None:
     return report
 
 
+@dataclass
+class EarlyImport:
+    """An import sorted and its reading started before the catalogue is opened (`start_import`): what
+    `catalog.importer.import_paths` would have found itself, and the readers already at work."""
+
+    known: dict[str, Known]
+    report: ImportReport
+    seen: set[str]
+    #: The files to read, in the scan's order, and their reading (started; None when there is nothing to read).
+    wanted: list[Found]
+    reading: StartedReading | None
+    started: float
+
+    def close(self) -> None:
+        """Stop the readers: the import will not run (the catalogue could not be opened)."""
+        if self.reading is not None:
+            self.reading.close()
+
+
+def start_import(db: str | None, paths: list[str], *, captions: Captions | None = None, rules_file: str | None = None,
+                 workers: int | None = None) -> EarlyImport | None:
+    """The import of `paths` into the SQLite catalogue `db` names, sorted and its readers started, with the
+    standard library alone; None when the full import must sort it itself (every case `check_unchanged`
+    leaves to it, except that a new catalogue and records marked missing are taken here)."""
+    started = time.monotonic()
+    catalogue = sqlite_file(db)
+    if catalogue is None or not paths or len(paths) > KNOWN_PATHS_LIMIT:
+        return None
+    if catalogue.exists():
+        if not _writable(catalogue):
+            return None
+        try:
+            connection = _connect(catalogue)
+            try:
+                known = _known_on(connection, paths, missing_too=True, with_captions=captions is not None,
+                                  manual=True)
+                stored_rules = None if rules_file else _setting(connection, "rules")
+                legacy = _has_legacy_fingerprints(connection)
+            finally:
+                connection.close()
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+        if known is None:
+            return None
+    elif catalogue.parent.is_dir() and os.access(catalogue.parent, os.W_OK):
+        known, stored_rules, legacy = {}, None, False  # a new catalogue, made by the full import's opening
+    else:
+        return None
+    from catalog import place_memo
+    from catalog.captions.rules import load_rules
+
+    rules = load_rules(rules_file) if rules_file else load_rules(text=stored_rules) if stored_rules else load_rules()
+    report = ImportReport()
+    seen: set[str] = set()
+    wanted = list(to_read(scan(paths), known, report, seen, captions))
+    reading = None
+    if wanted:
+        place_memo.current()  # read once here: forked readers start with it
+        reading = StartedReading(wanted, ReaderSetup(rules, legacy, manual_values(wanted, known, captions)), workers)
+    return EarlyImport(known, report, seen, wanted, reading, started)
+
+
+def manual_values(wanted: list[Found], known: Mapping[str, Known], captions: Captions | None) -> dict[str, dict]:
+    """What a person set on each file to be read: the values on its record, and a caption from the captions
+    file given to this import (which replaces a caption set before: it is the newer instruction)."""
+    from datetime import datetime
+
+    now = datetime.now().isoformat(timespec="seconds")
+    values = {}
+    for found in wanted:
+        entry = known.get(found.path)
+        manual = dict(entry.manual) if entry and entry.manual else {}
+        given = captions.get(found.path) if captions is not None else None
+        if given is not None and (manual.get("caption") or {}).get("value") != given.text:
+            manual["caption"] = {"value": given.text, "at": now, "by": "captions file"}
+        if manual:
+            values[found.path] = manual
+    return values
+
+
 def _writable(catalogue: Path) -> bool:
     """Whether the full import could write the catalogue (else it would say it cannot: leave that to it)."""
     return catalogue.is_file() and os.access(catalogue, os.W_OK) and os.access(catalogue.parent, os.W_OK)
@@ -196,28 +284,56 @@ _UNDER = "path = ? OR (path >= ? AND path < ?)"
 def _known(catalogue: Path, paths: list[str]) -> dict[str, Known] | None:
     """path -> Known for the records under `paths`, as `catalog.store.known_files` reads them; None when the
     catalogue is not one the full import would open as it is (not in WAL mode, another schema) or a record
-    under the paths is marked missing.
+    under the paths is marked missing."""
+    connection = _connect(catalogue)
+    try:
+        return _known_on(connection, paths)
+    finally:
+        connection.close()
 
-    The connection may not write (query_only), but it is opened read-write, as the full import's is: a
-    read-only connection to a WAL catalogue leaves its -wal and -shm files behind, which the last
-    read-write connection to close removes.
-    """
+
+def _connect(catalogue: Path) -> sqlite3.Connection:
+    """A connection that may not write (query_only), opened read-write as the full import's is: a read-only
+    connection to a WAL catalogue leaves its -wal and -shm files behind, which the last read-write
+    connection to close removes."""
     connection = sqlite3.connect(f"file:{quote(str(catalogue))}?mode=rw", uri=True, isolation_level=None)
     try:
         connection.execute("PRAGMA query_only = ON")
-        if connection.execute("PRAGMA journal_mode").fetchone() != ("wal",):
-            return None  # the full import would switch it to WAL, a change to the file
-        if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_HEAD,)]:
-            return None  # the full import would upgrade it (or refuse it)
-        where = " OR ".join(f"({_UNDER})" for _ in paths)
-        rows = connection.execute(
-            "SELECT id, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since FROM photo WHERE " + where,
-            [value for bound in bounds(paths) for value in bound])
-        known = {}
-        for pid, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since in rows:
-            if missing_since is not None:
-                return None  # a record marked missing: leave what becomes of it to the full import
-            known[file_path(path, raw_path)] = Known(pid, size, mtime_ns, None, sidecar_mtime_ns)
-        return known
-    finally:
+    except BaseException:
         connection.close()
+        raise
+    return connection
+
+
+def _known_on(connection: sqlite3.Connection, paths: list[str], *, missing_too: bool = False,
+              with_captions: bool = False, manual: bool = False) -> dict[str, Known] | None:
+    """`_known` on an open connection; a record marked missing is taken too when `missing_too`, and the
+    stored caption and what a person set are read when asked for (`with_captions`, `manual`), as
+    known_files reads them."""
+    if connection.execute("PRAGMA journal_mode").fetchone() != ("wal",):
+        return None  # the full import would switch it to WAL, a change to the file
+    if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_HEAD,)]:
+        return None  # the full import would upgrade it (or refuse it)
+    where = " OR ".join(f"({_UNDER})" for _ in paths)
+    columns = (f"id, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, "
+               f"{'caption' if with_captions else 'NULL'}, {'manual' if manual else 'NULL'}")
+    rows = connection.execute(f"SELECT {columns} FROM photo WHERE {where}",
+                              [value for bound in bounds(paths) for value in bound])
+    known = {}
+    for pid, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, caption, values in rows:
+        if missing_since is not None and not missing_too:
+            return None  # a record marked missing: leave what becomes of it to the full import
+        known[file_path(path, raw_path)] = Known(pid, size, mtime_ns, caption, sidecar_mtime_ns,
+                                                 (json.loads(values) if values else None) or None)
+    return known
+
+
+def _setting(connection: sqlite3.Connection, key: str) -> str | None:
+    """A catalogue-wide setting (the `setting` table), as `Library.get_setting` reads it."""
+    row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _has_legacy_fingerprints(connection: sqlite3.Connection) -> bool:
+    """As `catalog.store.has_legacy_fingerprints`: some record still carries a pre-XXH3 fingerprint."""
+    return connection.execute("SELECT id FROM photo WHERE length(fingerprint) = 40 LIMIT 1").fetchone() is not None

@@ -60,13 +60,24 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
 def _import(ctx: click.Context, paths: list[str], captions: Captions | None, workers: int | None,
             quiet: bool) -> ImportReport:
     """The import itself, through the Library, with a progress bar on a terminal."""
+    from catalog.unchanged import start_import
+
+    # On SQLite, the readers start before SQLAlchemy is imported and the catalogue opened (catalog.unchanged).
+    lazy = ctx.find_object(LazyLibrary)
+    early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
+                         workers=workers) if lazy is not None else None
+    try:
+        lib = library(ctx, may_create=True)
+    except BaseException:
+        if early is not None:
+            early.close()
+        raise
     from catalog.importer import Progress
 
-    lib = library(ctx, may_create=True)
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     progress = Progress(total=bar.start if bar else None, advance=bar.advance if bar else None)
     try:
-        return lib.import_paths(paths, captions=captions, progress=progress, workers=workers)
+        return lib.import_paths(paths, captions=captions, progress=progress, workers=workers, early=early)
     finally:
         if bar:
             bar.finish()
