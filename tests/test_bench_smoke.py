@@ -45,8 +45,18 @@ def _check_common(figures: dict, table: str) -> None:
         assert query["count_p95_ms"] > 0
         assert query["page"] == min(query["matches"], 100)
     assert sum(query["matches"] for query in figures["search"]) > 0
-    assert figures["cli_search"]["seconds"] > 0 and figures["help"]["seconds"] > 0
-    for label in ("first import, fresh catalogue", "re-import, unchanged folder", "in:Gansu", "catalog --help"):
+    whole = {row["label"]: row for row in figures["whole"]}
+    assert "import press JPEGs (20)" in whole and "re-import press JPEGs, unchanged (20)" in whole
+    assert "catalog --help" in whole and "places (2,000 photos)" in whole and "timeline (2,000 photos)" in whole
+    assert sum(label.startswith("search ") for label in whole) == 6
+    for row in figures["whole"]:
+        assert row["a"]["wall"] > 0 and row["a"]["cpu"] > 0 and row["a"]["peak_mib"] > 0, row["label"]
+        # every read command ran and ended well on the 2,000-photo catalogue (an import may report damaged files)
+        assert row["label"].startswith("import") or row["a"]["exit"] == 0, row["label"]
+        assert (row["target"] is None) == row["label"].startswith("timeline"), row["label"]
+    assert whole["catalog --help"]["met"] in (True, False)
+    for label in ("first import, fresh catalogue", "re-import, unchanged folder", "in:Gansu", "catalog --help",
+                  "whole commands from the shell"):
         assert label in table
 
 
@@ -58,6 +68,8 @@ def test_smoke_without_exiftool(tmp_path):
     assert figures["corpus"]["made_by"] == "bench/corpus.py"
     assert figures["verdict"]["met"]["import"] is None
     assert "ExifTool -j -G1 -n -r" in table and "absent" in table
+    assert all("b" not in row and row["met"] is None for row in figures["whole"]
+               if row["target"] and row["target"][0] == "ratio")
 
 
 @pytest.mark.skipif(shutil.which("exiftool") is None, reason="ExifTool is not installed")
@@ -67,6 +79,7 @@ def test_smoke_with_exiftool(tmp_path):
     assert figures["exiftool"]["files_per_s"] > 0
     assert figures["verdict"]["import_ratio"] > 0
     assert "× ExifTool" in table
+    assert all(row["wall_ratio"] > 0 and row["met"] in (True, False) for row in figures["whole"] if row["target"])
 
 
 def test_the_check_benchmark_runs(tmp_path):

@@ -5,7 +5,7 @@
     python -m tools.evaluate_captions DEV_JSONL [--show-errors] [--speed]     # one set of your own
 
 The sets: our own labelled captions (``tests/data/captions/``: English from ``en_*.jsonl``, Chinese from
-``zh.jsonl``, each cut into the frozen ``tune`` and ``heldout`` splits of ``split.json``) and the shared
+``zh*.jsonl``, each cut into the frozen ``tune`` and ``heldout`` splits of ``split.json``) and the shared
 ``dev.jsonl`` (``$CATALOG_SHARED/captions/``, else ``../shared`` beside the checkout). Fields are compared as
 the sets' contract says (``../shared/captions/README.md``): case, accents and surrounding spaces folded;
 "Province" after a province, a leading "the" and a trailing "City" after a city do not count; a
@@ -51,8 +51,9 @@ MAX_WRONG_SHARE = 1 / 200
 
 ROOT = Path(__file__).resolve().parents[1]
 OUR_SETS = ROOT / "tests" / "data" / "captions"
-#: Our labelled files, by the language they are scored under (zh.jsonl holds the mixed captions too).
-LANGUAGE_FILES = {"en": ("en_asia.jsonl", "en_world.jsonl"), "zh": ("zh.jsonl",)}
+#: Our labelled files, by the language they are scored under, as name patterns so that a new file joins its
+#: language by its name alone (en_asia, en_world; zh, zh_more: the zh files hold the mixed captions too).
+LANGUAGE_FILES = {"en": "en_*.jsonl", "zh": "zh*.jsonl"}
 SPLITS = ("tune", "heldout")
 #: The tags a camera file's caption is read from, as the importer's reader reads them.
 CAPTION_TAGS = ("-EXIF:ImageDescription", "-IPTC:Caption-Abstract", "-XMP-dc:Description")
@@ -209,10 +210,10 @@ def our_items(language: str, split: str) -> list[tuple[str, int, dict]]:
     """(file name, line, item) of our labelled captions in one language and split."""
     assignment = frozen_split()
     found = []
-    for name in LANGUAGE_FILES[language]:
-        for number, item in read_items(OUR_SETS / name):
+    for path in sorted(OUR_SETS.glob(LANGUAGE_FILES[language])):
+        for number, item in read_items(path):
             if assignment.get(caption_key(item["text"])) == split:
-                found.append((name, number, item))
+                found.append((path.name, number, item))
     return found
 
 
