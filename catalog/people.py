@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import groupby
 
 from catalog.place_keys import fold
 
@@ -118,9 +119,25 @@ NAME_PARTICLES = frozenset({
 _KEEP_UPPER = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _SUFFIXES = {"jr": "Jr", "sr": "Sr"}
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+#: The Han ideographs: CJK Unified Ideographs Extension A, the Unified Ideographs, the Compatibility Ideographs,
+#: Extensions B to F and the Compatibility Supplement. Tested by code point: a regular expression of these ranges
+#: takes 8 ms to compile (re expands each range character by character), a twentieth of a whole `catalog search`.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in HAN_RANGES)
+
+
+def _has_han(text: str) -> bool:
+    return any(map(_is_han, text))
+
+
+def _han_runs(text: str) -> list[str]:
+    """The runs of Han characters in `text`, in order ("Zhang 张大刚 and 李" -> ["张大刚", "李"])."""
+    return ["".join(run) for han, run in groupby(text, _is_han) if han]
 
 
 # --- tokens ------------------------------------------------------------------------------------------------
@@ -225,7 +242,7 @@ def name_tokens(name: str | None) -> frozenset[str]:
     tokens: list[str] = []
     latin = name
     transcribed = "·" in name or "・" in name or "•" in name  # a foreign name in characters: 约翰·史密斯
-    for run in _HAN_RUN.findall(name):
+    for run in _han_runs(name):
         tokens.extend(_han_tokens(run) if not transcribed else _han_tokens(run + "·"))
         latin = latin.replace(run, " ")
     latin = latin.replace("·", " ").replace("・", " ")
@@ -308,10 +325,10 @@ def display_name(name: str | None, other_spellings: Iterable[str | None] = ()) -
     if not any(_shouted(word) for word in words):
         return cleaned
     key = person_key(cleaned)
-    han = bool(_HAN.search(cleaned))
+    han = _has_han(cleaned)
     # The same person spelled in the same script: "ZHANG DAGANG" is shown as "Zhang Dagang", never "张大刚".
     spellings = [" ".join(other.split()) for other in other_spellings if other and other.strip()]
-    for spelled in (s for s in spellings if bool(_HAN.search(s)) == han):
+    for spelled in (s for s in spellings if _has_han(s) == han):
         if not any(_shouted(w) for w in spelled.split(" ")) and person_key(spelled) == key:
             return spelled
     chinese = _chinese_order(_latin_words(cleaned), cleaned) is not None

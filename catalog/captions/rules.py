@@ -19,7 +19,6 @@ import string
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -149,7 +148,7 @@ class Rules:
 
 def default_rules_path() -> Path:
     """Where the shipped rules live (inside the installed package)."""
-    return Path(str(resources.files("catalog").joinpath("rules", "default.toml")))
+    return Path(__file__).parent.parent / "rules" / "default.toml"  # as importlib.resources finds it, without it
 
 
 def load_rules(path: str | None = None, *, text: str | None = None, origin: str = "the catalogue") -> Rules:

@@ -1,8 +1,18 @@
-"""What every command shares: the catalogue opened on first use, the error boundary, the --format option."""
+"""What every command shares: the catalogue opened on first use, the error boundary, the --format option, and the
+commands themselves imported only when one runs (`LazyCommands`).
+
+>>> commands = LazyCommands("catalog.cli", {"search": ("searching", "search", "Find photos.")})
+>>> list(commands), commands.short_help("search")
+(['search'], 'Find photos.')
+>>> commands["search"].name
+'search'
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 import click
@@ -58,8 +68,64 @@ def _say_waiting(message: str) -> None:
     click.echo(f"catalog: {message}…", err=True)
 
 
+class LazyCommands(MutableMapping):
+    """A click group's commands (`Group.commands`), each imported from its module when first asked for: the table
+    gives, per command name, (module under `package`, function, one-line help). `catalog search` imports
+    catalog/cli/searching.py and none of the other commands' modules; `catalog --help` imports none."""
+
+    def __init__(self, package: str, table: dict[str, tuple[str, str, str]]):
+        self.package = package
+        self.table = table
+        self.loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self.loaded:
+            module, function, _ = self.table[name]
+            self.loaded[name] = getattr(import_module(f"{self.package}.{module}"), function)
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:  # Group.add_command
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(self.table), **self.loaded})
+
+    def __len__(self) -> int:
+        return len(self.table.keys() | self.loaded.keys())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.table or name in self.loaded
+
+    def short_help(self, name: str) -> str | None:
+        """The command's one-line help from the table, without importing it (None for one added later)."""
+        return self.table[name][2] if name in self.table and name not in self.loaded else None
+
+
 class CatalogGroup(click.Group):
-    """A click group whose invoke is the error boundary for every command."""
+    """A click group whose invoke is the error boundary for every command, and whose --help lists commands from
+    their one-line help in `LazyCommands` (as click would word and shorten it) without importing them."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = self.commands
+        if not isinstance(commands, LazyCommands):
+            return super().format_commands(ctx, formatter)
+        names = self.list_commands(ctx)
+        if not names:
+            return None
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            help_text = commands.short_help(name)
+            command = click.Command(name, help=help_text) if help_text is not None else commands[name]
+            if not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+        return None
 
     def invoke(self, ctx: click.Context):
         debug = "--debug" in sys.argv[1:]

@@ -1,0 +1,67 @@
+"""The quick path's ways to a page (catalog.quick_search: DATE_WINDOWS, and the one term that gives the ids when
+several could) print what the full path prints, and each is the one that answered: on the catalogue of
+tests/test_quick_search.py, with pages small enough that the narrow window fails and the wide one holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog import quick_search
+from catalog.entities import search_keys
+from catalog.query import parse
+from tests.test_quick_search import _run, catalogue  # noqa: F401  (the fixture, shared)
+
+#: (terms, the window, narrow or wide, that must give the page; None: neither, every photo is sorted).
+WINDOWED = [
+    (["in:Hefei", "--limit", "3"], "ids"),
+    (["in:Hefei", "--limit", "3", "--reverse"], "ids"),
+    (["credit:AP", "--limit", "4", "--sort", "date"], "ids"),
+    (["in:Anhui", "--limit", "3"], "ids"),
+    (["in:China", "--limit", "5"], "ids"),
+    (["-in:China", "--limit", "3"], "probe"),
+    (["in:Kyiv", "--limit", "3"], None),
+    (["by:zhang", "--limit", "3"], None),
+    (["in:China", "by:zhang", "--limit", "4"], None),
+    (["in:Gansu", "credit:Xinhua", "--limit", "2"], None),
+    (["by:zhang", "in:China", "taken:2018..2024", "--limit", "6", "--reverse"], None),
+    (["in:China", "-by:zhang", "--limit", "3"], None),
+]
+
+
+@pytest.mark.parametrize(("terms", "answered_by"), WINDOWED, ids=lambda value: " ".join(value or ["sorted"])
+                         if isinstance(value, list) or value is None else value)
+def test_each_way_to_a_page_prints_what_the_full_path_prints(catalogue, monkeypatch, terms, answered_by):  # noqa: F811
+    tried = []
+    original = quick_search.QuickLibrary._page_from_window
+
+    def recording(self, query, limit, reverse, window, *, by_ids=False):
+        found = original(self, query, limit, reverse, window, by_ids=by_ids)
+        tried.append(("ids" if by_ids else "probe", found is not None))
+        return found
+
+    monkeypatch.setattr(quick_search.QuickLibrary, "_page_from_window", recording)
+    args = ["--db", catalogue, "search", *terms]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert quick[1].count("\n") >= 3  # a page was printed
+    answered = [how for how, found in tried if found]
+    assert answered == ([answered_by] if answered_by else [])
+
+
+@pytest.mark.parametrize(("terms", "driver"), [
+    (["in:China", "by:zhang"], "person_token"),
+    (["by:zhang", "in:China", "taken:2018..2024"], "person_token"),
+    (["in:Gansu", "in:China"], "place_key"),
+    (["in:Gansu", "-by:zhang"], "place_key"),
+    (["credit:Xinhua", "by:zhang"], "person_token"),
+])
+def test_one_term_gives_the_ids_and_the_others_are_probed(terms, driver):
+    conditions = quick_search._conditions(parse(terms, place_keys=search_keys))
+    assert len(conditions) == len(terms)
+    driving = [sql for sql, _ in conditions if sql.startswith(("(photo.id IN", "NOT (photo.id IN"))]
+    positive = [sql for sql in driving if sql.startswith("(")]
+    assert len(positive) == 1
+    assert f"FROM {driver}" in positive[0]
+    probed = [sql for sql, _ in conditions if sql not in driving and ".photo_id = photo.id" in sql]
+    id_terms = [term for term in terms if term.lstrip("-").split(":")[0] in ("in", "by", "credit")]
+    assert len(probed) == len(id_terms) - len(driving)
