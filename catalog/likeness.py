@@ -252,15 +252,37 @@ def verdict(a: Fingerprint, b: Fingerprint, capture_a: Capture | None = None, ca
 
 # --- stage two in numpy -------------------------------------------------------------------------------------------
 
-_GRID = None  # (u, v) of the 32×32 cell centres, flattened; made on first use
+_GRIDS: dict = {}  # n -> (u, v) of the n×n cell centres, flattened, read-only; made on first use
 
 
 def _grid(n: int):
+    found = _GRIDS.get(n)
+    if found is None:
+        import numpy as np
+
+        centres = (np.arange(n) + 0.5) / n
+        v, u = np.meshgrid(centres, centres, indexing="ij")
+        found = u.ravel(), v.ravel()
+        for array in found:
+            array.setflags(write=False)
+        _GRIDS[n] = found
+    return found
+
+
+def _gradient2(image):
+    """(d/dy, d/dx) of a 2-D image in cells, as np.gradient computes them (central differences inside, one-sided
+    at the edges) without its overhead."""
     import numpy as np
 
-    centres = (np.arange(n) + 0.5) / n
-    v, u = np.meshgrid(centres, centres, indexing="ij")
-    return u.ravel(), v.ravel()
+    out = []
+    for axis in (0, 1):
+        f = image if axis == 0 else image.T
+        d = np.empty_like(f)
+        d[1:-1] = (f[2:] - f[:-2]) / 2.0
+        d[0] = f[1] - f[0]
+        d[-1] = f[-1] - f[-2]
+        out.append(d if axis == 0 else d.T)
+    return out[0], out[1]
 
 
 _SMOOTH = 1
@@ -376,7 +398,7 @@ class _Arrays:
             u, v = _grid(n)
             pu, pv = u * self.aspect, v
             template = _normal(small)
-            gy, gx = np.gradient(template)
+            gy, gx = _gradient2(template)
             gx, gy = (gx * n / self.aspect).ravel(), (gy * n).ravel()
             descent = np.stack([gx * pu + gy * pv, gy * pu - gx * pv, gx, gy])
             inverse = np.linalg.inv(descent @ descent.T + np.eye(4) * 1e-6)
@@ -455,10 +477,14 @@ def _start(outer: Fingerprint, inner: Fingerprint, window):
 
 def _compare(outer: Fingerprint, inner: Fingerprint, start):
     """(the comparison, the map found) of `inner` aligned on `outer` from the map `start`."""
+    return _measure(outer, inner, _align(outer, inner, start))
+
+
+def _measure(outer: Fingerprint, inner: Fingerprint, m):
+    """(the comparison, the map) of `inner` on `outer` once aligned by `m` (None: the overlap vanished)."""
     import numpy as np
 
     wo, wi = outer.aspect, inner.aspect
-    m = _align(outer, inner, start)
     if m is None or not np.isfinite(m).all():
         return FAR, None
     rotation = math.degrees(math.atan2(m[1, 0], m[0, 0]))
@@ -554,7 +580,7 @@ def _gradient(values, n: int):
     """The gradient's size at each cell of an n×n grid given flat, in the values' units per cell."""
     import numpy as np
 
-    gy, gx = np.gradient(values.reshape(n, n))
+    gy, gx = _gradient2(values.reshape(n, n))
     return np.hypot(gx, gy).ravel()
 
 
