@@ -29,7 +29,8 @@ How two are compared (``compare``; numpy, 12 ms a pair on one core of a busy 2-c
   frames whatever their pixels; copies of one frame that kept EXIF share camera and time, which relaxes the
   pixel thresholds. Without EXIF (wire copies often strip it) the pixels decide alone.
 
-numpy does the verdict (a pure-Python one cost 10-40 ms a pair and could not align rotations). imagehash was
+catalog.likeness_many compares one fingerprint with many candidates at once, with the same measures. numpy does
+the verdict (a pure-Python one cost 10-40 ms a pair and could not align rotations). imagehash was
 measured and not taken (``import imagehash`` 1.0 s against 0.33 s for PIL, scipy and PyWavelets besides); it
 would replace only the DCT of a window.
 
@@ -256,33 +257,25 @@ _GRIDS: dict = {}  # n -> (u, v) of the n×n cell centres, flattened, read-only;
 
 
 def _grid(n: int):
-    found = _GRIDS.get(n)
-    if found is None:
+    if n not in _GRIDS:
         import numpy as np
 
-        centres = (np.arange(n) + 0.5) / n
-        v, u = np.meshgrid(centres, centres, indexing="ij")
-        found = u.ravel(), v.ravel()
-        for array in found:
-            array.setflags(write=False)
-        _GRIDS[n] = found
-    return found
+        v, u = np.meshgrid((np.arange(n) + 0.5) / n, (np.arange(n) + 0.5) / n, indexing="ij")
+        _GRIDS[n] = u.ravel(), v.ravel()
+        _GRIDS[n][0].setflags(write=False), _GRIDS[n][1].setflags(write=False)
+    return _GRIDS[n]
 
 
 def _gradient2(image):
-    """(d/dy, d/dx) of a 2-D image in cells, as np.gradient computes them (central differences inside, one-sided
-    at the edges) without its overhead."""
+    """(d/dy, d/dx) as np.gradient gives them (central inside, one-sided at the edges), without its overhead."""
     import numpy as np
 
     out = []
-    for axis in (0, 1):
-        f = image if axis == 0 else image.T
+    for f in (image, image.T):
         d = np.empty_like(f)
-        d[1:-1] = (f[2:] - f[:-2]) / 2.0
-        d[0] = f[1] - f[0]
-        d[-1] = f[-1] - f[-2]
-        out.append(d if axis == 0 else d.T)
-    return out[0], out[1]
+        d[1:-1], d[0], d[-1] = (f[2:] - f[:-2]) / 2.0, f[1] - f[0], f[-1] - f[-2]
+        out.append(d)
+    return out[0], out[1].T
 
 
 _SMOOTH = 1

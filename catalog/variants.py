@@ -14,7 +14,8 @@ Which photos get a fingerprint, and when (docs/variants.md says why):
 Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.fingerprints) are cut into four
 16-bit bands; every (band, bits) pair is a row of `variant_band`, keyed by one indexed integer. A photo looks up
 its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
-needs no second look-up; the COMPARED closest candidates go through the aligned comparison (catalog.likeness).
+needs no second look-up (the rows' bits are counted in numpy); the COMPARED closest candidates go through the
+aligned comparison all at once (catalog.likeness_many: the verdicts of catalog.likeness, pair by pair).
 
 Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least
 JOIN_SHARE of the group's members it was compared with (see `placement`), so one false pair (a burst frame that
