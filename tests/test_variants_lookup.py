@@ -144,3 +144,10 @@ def test_similar_gives_the_verdicts_of_comparing_each_candidate_alone(lib, print
                     expected.append((other, comparison.distance, variant))
             assert sorted((alike.photo_id, alike.distance, alike.variant) for alike in found) == sorted(expected)
             assert any(alike.variant for alike in found)
+
+
+def test_the_docstring_example_holds():
+    import doctest
+
+    failed, attempted = doctest.testmod(likeness_many)
+    assert attempted > 0 and failed == 0
