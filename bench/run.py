@@ -421,7 +421,7 @@ def clone(url: str, rows: int) -> dict:
     from sqlalchemy import func, insert, select, text
 
     from catalog.dates import span
-    from catalog.entities import credit_rows, place_key_rows, place_of
+    from catalog.entities import credit_rows, place_group, place_key_rows, place_of
     from catalog.library import Library
     from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
     from catalog.places import fold
@@ -472,6 +472,7 @@ def clone(url: str, rows: int) -> dict:
             credit_key=fold(" ".join(v for v in (name, agency, credit) if v)),
         )
         row["place"], _ = place_of(row)
+        row["place_group"] = place_group(row)
         row["search_text"] = search_text(row)
         row["taken_start"], row["taken_end"] = span(taken)
         photos.append(row)

@@ -16,6 +16,7 @@ It reports numbers and asserts nothing (issue 17's targets are printed beside th
     python bench/variants.py --smoke            # a few pictures, 2,000 rows: checks that it runs
     python bench/variants.py --postgres postgresql+psycopg://postgres@127.0.0.1:55432/postgres
     python bench/variants.py --sweep            # also print recall/precision over a grid of thresholds
+    python bench/variants.py --orders 6         # also the mean and worst over six arrival orders
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import variant_set
-from catalog import captures, likeness
 from catalog import fingerprints as F
+from catalog import likeness
 from catalog import variants as variants_module
+from catalog.captures import capture_of, same_capture
 
 TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
 
@@ -52,7 +54,7 @@ TARGETS = {"recall": 0.98, "precision": 0.995, "similar_ms": 100.0}
 # --- quality -----------------------------------------------------------------------------------------------------
 
 def _fingerprint(path: str):
-    return F.perceptual_fingerprint(path), captures.capture_of(path)
+    return F.perceptual_fingerprint(path), capture_of(path)
 
 
 def _compare(pair):
@@ -88,40 +90,64 @@ def candidate_pairs(fps: list) -> dict[tuple[int, int], int]:
     return pairs
 
 
-def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bool = True, seed: int = 1
-             ) -> list[int | None]:
-    """The groups `catalog.variants.place` makes when the files arrive one by one in a random order: each
-    compared with the COMPARED closest candidates already there, and placed by `variants.placement`."""
+def simulate(items, captures, pairs, comparisons, limits, share, *, evidence: bool = True, seed: int = 1,
+             fps=None, order: list[int] | None = None) -> list[int | None]:
+    """The groups `catalog.variants.place` makes when the files arrive one by one in a random order: each gets
+    the next photo id, is compared with the COMPARED closest candidates already placed, and is placed by
+    `variants.placement`, its merges tied as `place` ties them (`tied`: a comparison missing from `comparisons`,
+    a pair within CANDIDATE_BITS the band index did not return, is made from `fps` and kept).
+    `order` gives the arrival order instead (tests: a catalogue's import order). Returns each item's group (the
+    photo id, i.e. the arrival rank, of its smallest member)."""
     from catalog import variants
 
+    fps = fps if fps is not None else [fp for fp, _ in _FPS]
     neighbours: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for (a, b), bits in pairs.items():
         neighbours[a].append((bits, b))
         neighbours[b].append((bits, a))
+    if order is None:
+        order = list(range(len(items)))
+        random.Random(seed).shuffle(order)
+    ident = {n: photo_id for photo_id, n in enumerate(order)}  # photo id = arrival rank, as in a catalogue
     group: list[int | None] = [None] * len(items)
     members: dict[int, set[int]] = {}
     placed: set[int] = set()
-    order = list(range(len(items)))
-    random.Random(seed).shuffle(order)
+
+    def verdict(n: int, o: int) -> tuple[bool, float]:
+        """(variant?, the aligned distance) as likeness.verdict gives them, from the cached comparisons."""
+        key = (min(n, o), max(n, o))
+        if key not in comparisons:
+            if fps[n] is None or fps[o] is None or likeness.hash_distance(fps[n], fps[o])[0] > likeness.CANDIDATE_BITS:
+                return False, float("inf")
+            comparisons[key] = likeness.compare(fps[n], fps[o])
+        same = same_capture(captures[n], captures[o]) if evidence else None
+        if same is False:
+            return False, float("inf")
+        comparison = comparisons[key]
+        return comparison.within(limits.relaxed() if same else limits), comparison.distance
+
+    def tied(a: int, b: int) -> bool:
+        return verdict(order[a], order[b])[0]
+
     for n in order:
         near = sorted((bits, o) for bits, o in neighbours[n] if o in placed)[:variants.COMPARED]
-        verdicts, barred = [], set()
+        judged, barred = [], set()
         for _, o in near:
-            comparison = comparisons.get((min(n, o), max(n, o)))
-            same = captures.same_capture(captures[n], captures[o]) if evidence else None
-            ok = (comparison is not None and same is not False
-                  and comparison.within(limits.relaxed() if same else limits))
-            verdicts.append((o, group[o], ok))
+            ok, distance = verdict(n, o)
+            judged.append((distance, ident[o], group[o], ok))
+            same = same_capture(captures[n], captures[o]) if evidence else None
             if same is False and group[o] is not None:
                 barred.add(group[o])
-        decided = variants.placement(n, group[n], verdicts, share, barred)
+        judged.sort(key=lambda row: (row[0], row[1]))  # closest first, as variants.compared orders them
+        verdicts = [(other, other_group, ok) for _, other, other_group, ok in judged]
+        decided = variants.placement(ident[n], group[n], verdicts, share, barred, tied)
         if decided.group is not None:
             target = members.setdefault(decided.group, set())
             for merged in decided.merged:
                 for m in members.pop(merged, set()):
                     group[m] = decided.group
                     target.add(m)
-            for m in decided.joining:
+            for m in (order[photo_id] for photo_id in decided.joining):
                 if group[m] is not None and group[m] != decided.group:
                     members[group[m]].discard(m)
                 group[m] = decided.group
@@ -151,7 +177,7 @@ def _code_stamp(modules=(F, likeness)) -> str:
     return hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in modules)).hexdigest()[:10]
 
 
-def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, share=None) -> dict:
+def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, share=None, orders: int = 1) -> dict:
     """Fingerprints, candidate pairs and comparisons of a labelled set, and the groups made from them."""
     global _FPS
     started = time.monotonic()
@@ -206,7 +232,7 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         if ia.picture != ib.picture and ia.picture.split("-frame")[0] == ib.picture.split("-frame")[0]:
             tier = ia.burst or ib.burst
             c = comparisons.get((a, b))
-            same = captures.same_capture(captures[a], captures[b])
+            same = same_capture(captures[a], captures[b])
             near[tier][0] += bool(c is not None and same is not False and c.within(limits))
             near[tier][1] += groups[a] is not None and groups[a] == groups[b]
             near[tier][2] += 1
@@ -224,6 +250,15 @@ def quality(folder: Path, sizes: dict, workers: int, sweep: bool, limits=None, s
         "seconds": {"build": built, "fingerprint": fingerprinted, "candidates_and_compare": compared},
         "compare_ms": (time.monotonic() - started) and compared / max(1, len(pairs)) * workers * 1000,
     }
+    if orders > 1:  # precision turns on a few links, each bringing a whole group: the arrival order matters
+        for name, evidence in (("with EXIF evidence", True), ("pixels alone", False)):
+            judged = [judge(items, simulate(items, captures, pairs, comparisons, limits, share, evidence=evidence,
+                                            seed=seed)) for seed in range(1, orders + 1)]
+            out["runs"][name]["orders"] = {
+                "orders": orders, "recall_mean": statistics.mean(r["recall"] for r in judged),
+                "recall_min": min(r["recall"] for r in judged),
+                "precision_mean": statistics.mean(r["precision"] for r in judged),
+                "precision_min": min(r["precision"] for r in judged), "false_pairs": [r["false_pairs"] for r in judged]}
     if sweep:
         grid = []
         for blob in (0.20, 0.25, 0.30, 0.35, 0.40, 0.60):
@@ -589,6 +624,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "catalog-bench"))
     parser.add_argument("--sweep", action="store_true", help="print recall/precision over a threshold grid")
+    parser.add_argument("--orders", type=int, default=1,
+                        help="also place the files in this many random orders and give the mean and the worst")
     parser.add_argument("--smoke", action="store_true", help="a tiny run: checks that the script works")
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--limits", help="blob,distance,colour_blob,join_share to judge with instead of the "
@@ -610,13 +647,14 @@ def main(argv: list[str] | None = None) -> int:
                                     "plain_blob": likeness.PLAIN_BLOB,
                                     "concentration": likeness.CONCENTRATION,
                                     "borderline_colour": likeness.BORDERLINE_COLOUR_BLOB,
-                                    "join_share": variants_module.JOIN_SHARE}}
+                                    "join_share": variants_module.JOIN_SHARE,
+                                    "join_matches": variants_module.JOIN_MATCHES}}
     if "quality" not in skip:
         limits = share = None
         if args.limits:
             blob, distance, colour, share = (float(v) for v in args.limits.split(","))
             limits = likeness.Thresholds(distance, blob, colour)
-        figures["quality"] = quality(folder, sizes, args.workers, args.sweep, limits, share)
+        figures["quality"] = quality(folder, sizes, args.workers, args.sweep, limits, share, args.orders)
         _print_quality(figures["quality"])
     if "cost" not in skip:
         figures["cost"] = cost(args.files, args.workers)
@@ -673,6 +711,12 @@ def _print_quality(q: dict) -> None:
         print("   " + "   ".join(f"{kind:<24}{v['direct']:>6.1%} {v['grouped']:>6.1%}" for kind, v in kinds[n:n + 3]))
     for tier, v in sorted(q["near_miss"].items()):
         print(f"near-miss frames ({tier}): {v['accepted']} of {v['pairs']:,} pairs taken for variants")
+    for name, run in q["runs"].items():
+        if "orders" in run:
+            o = run["orders"]
+            print(f"{o['orders']} arrival orders, {name}: recall mean {o['recall_mean']:.2%} (worst "
+                  f"{o['recall_min']:.2%}), precision mean {o['precision_mean']:.3%} (worst {o['precision_min']:.3%}); "
+                  f"false pairs {', '.join(map(str, o['false_pairs']))}")
     for row in q.get("sweep", []):
         print(f"   blob ≤ {row['blob']:.2f} colour ≤ {row['colour_blob']:.2f} share {row['share']:.2f}: "
               f"grouped {row['recall']:.2%} / {row['precision']:.3%} ({row['false_pairs']} false)")

@@ -31,6 +31,7 @@ were all seen before never loads it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -58,6 +59,42 @@ _NAMES_SPLIT = re.compile(r"\s*(?:[;/|&、，,]|\s+and\s+|\s+via\s+|\s+for\s+)\s
 
 
 # --- the place ---------------------------------------------------------------------------------------------
+
+#: What `catalog places` counts a photo under: fields of its place entity, then its stated names (for the
+#: levels the entity lacks), as (column, field of that column's JSON or None for the column itself).
+PLACE_GROUP = (("place", "country_code"), ("place", "country"), ("place", "province_code"), ("place", "province"),
+               ("place", "id"), ("place", "city"), ("country", None), ("province", None), ("city", None))
+
+
+def place_group(values: Mapping[str, Any]) -> str:
+    """A photo's `place_group` column, from its columns' values (catalog.store writes it with them): the
+    PLACE_GROUP values as a compact JSON array, so that `places` groups by one indexed column, not nine.
+
+    >>> place_group({"place": {"id": 1808722, "city": "Hefei", "country_code": "CN"}, "city": "HEFEI"})
+    '["CN",null,null,null,"1808722","Hefei",null,null,"HEFEI"]'
+    """
+    return json.dumps(place_group_values(values), ensure_ascii=False, separators=(",", ":"))
+
+
+def place_group_values(values: Mapping[str, Any]) -> list[str | None]:
+    """The PLACE_GROUP values of a photo's columns, each as text or None."""
+    found = []
+    for column, name in PLACE_GROUP:
+        value = values.get(column)
+        if name is not None:
+            value = value.get(name) if isinstance(value, Mapping) else None
+        found.append(value if value is None or isinstance(value, str) else str(value))
+    return found
+
+
+def read_place_group(group: str | None) -> list[str | None]:
+    """The PLACE_GROUP values a `place_group` column holds (each as text or None; all None for None).
+
+    >>> read_place_group('["CN",null,null,null,1808722,"Hefei",null,null,"HEFEI"]')[4:6]
+    ['1808722', 'Hefei']
+    """
+    values = json.loads(group) if group else [None] * len(PLACE_GROUP)
+    return [value if value is None or isinstance(value, str) else str(value) for value in values]
 
 
 def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:

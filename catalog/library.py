@@ -253,11 +253,11 @@ class Library:
 
         return matching_ids(self, args)
 
-    def count_by(self, args: list[str], columns: list, *, joined=None) -> list[tuple]:
+    def count_by(self, args: list[str], columns: list) -> list[tuple]:
         """See catalog.search.count_by."""
         from catalog.search import count_by
 
-        return count_by(self, args, columns, joined=joined)
+        return count_by(self, args, columns)
 
     def set_caption(self, ref: str, caption: str) -> Photo:
         """Set a caption by hand and re-derive credit, date and place from it (source `manual`)."""

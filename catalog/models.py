@@ -50,6 +50,8 @@ class Photo(Base):
         Index("ix_photo_taken_order", "taken_start", "taken", "path", "taken_end"),
         #: `timeline` groups by the stored span, read off this index in order (alembic 0009).
         Index("ix_photo_taken_span", "taken_start", "taken_end"),
+        #: `places` counts the photos per place_group, read off this index alone, in order (alembic 0010).
+        Index("ix_photo_place_group", "place_group"),
         #: A new path with a known file identity is a hard link or a rename, not a new photo (alembic 0004).
         Index("ix_photo_file_identity", "device", "inode"),
     )
@@ -117,6 +119,9 @@ class Photo(Base):
     #: The place entity the stated place (or the GPS point) means, as catalog.entities makes it: {"id":
     #: "1808722", "name": "Hefei", ..., "how": "file" | "caption" | "gps" | "manual"} (alembic 0005).
     place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: What `places` counts the photo under: the place entity's codes and names and the stated names, as one
+    #: JSON array (catalog.entities.place_group), written with them (catalog.store; alembic 0010).
+    place_group: Mapped[str | None] = mapped_column(Text)
 
     keywords: Mapped[list[str] | None] = mapped_column(JSON)
     make: Mapped[str | None] = mapped_column(Text)

@@ -1,9 +1,11 @@
-"""`search` and `show` on a SQLite catalogue without SQLAlchemy: the quick read path a command starts on.
+"""`search`, `show`, `places` and `timeline` on a SQLite catalogue without SQLAlchemy: the quick read path a
+command starts on.
 
 Importing SQLAlchemy and the models costs half a second, ten times a search of 100,000 photos. This module
 answers the common searches (places, `by:`, `credit:`, `keyword:`, `taken:`, `released:`, words, the yes/no
-flags, their negations and alternatives; `--sort`, `--limit`, `--offset`, `--reverse`) and `show` with the
-standard library's sqlite3, reading the catalogue read-only (a `mode=ro` URI) after one query has found it
+flags, their negations and alternatives; `--sort`, `--limit`, `--offset`, `--reverse`), `show`, and the
+counts of `places` and `timeline` (`count_by`, off the indexes of alembic 0009 and 0010) with the standard
+library's sqlite3, reading the catalogue read-only (a `mode=ro` URI) after one query has found it
 at this version's schema. The terms are parsed by catalog.query, exactly as the full path parses them (place
 names through the same memo of the gazetteer's answers), and each kind of term has its SQL in one row of
 `TERM_SQL`: the statements are those catalog.search plans for SQLite, written out.
@@ -336,6 +338,14 @@ class QuickLibrary:
         except sqlite3.Error:
             return self.full().search_count(args)
 
+    def count_by(self, args: list[str], columns: list) -> list[tuple]:
+        """As Library.count_by (catalog.search.count_by), for columns of the photo table given by name: the
+        counts of `places` and `timeline`."""
+        try:
+            return self._count_by(args, columns)
+        except sqlite3.Error:
+            return self.full().count_by(args, columns)
+
     def get(self, ref: str | int):
         """As Library.get."""
         try:
@@ -410,6 +420,16 @@ class QuickLibrary:
                                     + [_full_text(words) for words in query.words])
             sql = f"SELECT count(*) FROM photo{where}"
         return self.connection.execute(sql, params).fetchone()[0] or 0
+
+    def _count_by(self, args: list[str], columns: list) -> list[tuple]:
+        query = self._parse(args) if args else None
+        if (args and query is None) or not all(isinstance(name, str) and name.isidentifier() for name in columns):
+            return self.full().count_by(args, columns)
+        where, params = ("", []) if query is None else _joined(
+            [_condition(term, probe=False) for term in query.terms] + [_full_text(words) for words in query.words])
+        names = ", ".join(f"photo.{name}" for name in columns)
+        sql = f"SELECT {names}, count(*) FROM photo{where} GROUP BY {names}"
+        return [tuple(row) for row in self.connection.execute(sql, params)]
 
     def _page(self, query, sort: str, limit: int | None, reverse: bool) -> list[tuple[int, float | None]]:
         """(id, full-text score) of the first `limit` photos in order, as catalog.search.Planner._page."""

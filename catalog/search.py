@@ -16,7 +16,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text, true
+from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from catalog.chunks import chunks
@@ -61,10 +61,9 @@ def matching_ids(library: Library, args: list[str]):
     return Planner(library).matching_ids(args)
 
 
-def count_by(library: Library, args: list[str], columns: list, *, joined=None) -> list[tuple]:
-    """(value, ..., number of photos) per distinct combination of `columns`, for the photos the terms select;
-    `joined`: a LATERAL the columns come from (a photo's JSON read once, on PostgreSQL)."""
-    return Planner(library).count_by(args, columns, joined=joined)
+def count_by(library: Library, args: list[str], columns: list) -> list[tuple]:
+    """(value, ..., number of photos) per distinct combination of `columns`, for the photos the terms select."""
+    return Planner(library).count_by(args, columns)
 
 
 class Planner:
@@ -284,16 +283,14 @@ class Planner:
         conditions, _ = self._conditions(query)
         return select(Photo.id).where(and_(*conditions)) if conditions else select(Photo.id)
 
-    def count_by(self, args: list[str], columns: list, *, joined=None) -> list[tuple]:
+    def count_by(self, args: list[str], columns: list) -> list[tuple]:
         """(value, ..., number of photos) per distinct combination of `columns` (names, or expressions on a
-        photo's columns or on `joined`, a LATERAL of each photo), for the photos the terms select: the database
-        counts, so a summary of 100,000 photos moves a few hundred rows, not 100,000."""
+        photo's columns), for the photos the terms select: the database counts, so a summary of 100,000 photos
+        moves a few hundred rows, not 100,000."""
         selected = [getattr(Photo, name) if isinstance(name, str) else name for name in columns]
         # count(*), not count(photo.id): PostgreSQL's indexes do not hold the id, so count(id) kept it from
         # counting timeline's spans in the index alone (index-only scan: 680 -> 160 ms at 100,000 photos).
         statement = select(*selected, func.count()).group_by(*selected)
-        if joined is not None:
-            statement = statement.select_from(Photo).join(joined, true())
         if args:
             statement = statement.where(Photo.id.in_(self.matching_ids(args)))
         with self.library.session() as session:

@@ -1,6 +1,6 @@
 -- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).
 -- catalog.db creates new catalogues from this file; do not edit it by hand.
--- revision: 0009
+-- revision: 0010
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -51,7 +51,7 @@ CREATE TABLE photo (
 	extra JSON, 
 	search_text TEXT NOT NULL, 
 	imported_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, sidecar_mtime_ns BIGINT, manual JSON, device BIGINT, inode BIGINT, raw_path BLOB, damaged BOOLEAN DEFAULT 0 NOT NULL, missing_since DATETIME, place JSON, restrictions JSON, source_type VARCHAR(64), ai BOOLEAN, c2pa JSON, transmission_reference VARCHAR(64), check_facts JSON, 
+	updated_at DATETIME NOT NULL, sidecar_mtime_ns BIGINT, manual JSON, device BIGINT, inode BIGINT, raw_path BLOB, damaged BOOLEAN DEFAULT 0 NOT NULL, missing_since DATETIME, place JSON, restrictions JSON, source_type VARCHAR(64), ai BOOLEAN, c2pa JSON, transmission_reference VARCHAR(64), check_facts JSON, place_group TEXT, 
 	CONSTRAINT pk_photo PRIMARY KEY (id), 
 	CONSTRAINT uq_photo_path UNIQUE (path)
 );
@@ -182,4 +182,5 @@ CREATE TABLE variant_band (
 ;
 CREATE INDEX ix_variant_band_photo_id ON variant_band (photo_id);
 CREATE INDEX ix_photo_taken_span ON photo (taken_start, taken_end);
-INSERT INTO alembic_version (version_num) VALUES ('0009');
+CREATE INDEX ix_photo_place_group ON photo (place_group);
+INSERT INTO alembic_version (version_num) VALUES ('0010');

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from catalog.chunks import chunks
 from catalog.dates import span
+from catalog.entities import place_group
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
 from catalog.scan import Found, file_exists, file_path, stored_path
@@ -121,9 +122,8 @@ def store_batch(
         record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
         record.setdefault("taken_inferred", False)
         record.setdefault("location_approx", False)
-        for column in ("taken", "released"):
-            record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
         _fill_missing(record)
+        _derive_columns(record)
         entry = known.get(found.path)
         if entry:
             existing.append((entry.id, record, places))
@@ -228,9 +228,8 @@ def _with_manual(
             fresh[key] = record[key]
     fresh.setdefault("taken_inferred", False)
     fresh.setdefault("location_approx", False)
-    for column in ("taken", "released"):
-        fresh[f"{column}_start"], fresh[f"{column}_end"] = span(fresh.get(column))
     _fill_missing(fresh)
+    _derive_columns(fresh)
     return fresh, (again.places, again.keys, again.tokens)
 
 
@@ -368,6 +367,14 @@ def _grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple,
     for item in items:
         groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
     return list(groups.items())
+
+
+def _derive_columns(record: dict) -> None:
+    """The columns kept for indexes, made from the values they stand for: the dates' spans (`taken:`,
+    `timeline`) and the place group (`places`, catalog.entities.place_group)."""
+    for column in ("taken", "released"):
+        record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
+    record["place_group"] = place_group(record)
 
 
 def _fill_missing(record: dict) -> None:

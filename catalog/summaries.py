@@ -90,32 +90,13 @@ def quote_value(value: str) -> str:
 def place_counts(library, args: list[str]) -> list[PlaceCount]:
     """Photos per country > province > city for the photos the query terms select (counted by the database,
     by entity: see the module docstring)."""
-    from sqlalchemy import Text, case, column, func
+    from catalog.entities import read_place_group
 
-    from catalog.models import Photo
-
-    # Each photo's place is parsed once, not once per field: 2.7× less time on PostgreSQL, 1.6× on SQLite at
-    # 100,000 photos (bench/README.md, "Summaries at scale").
-    if library.dialect == "postgresql":
-        # json_to_record reads the fields in one pass; a place stored as JSON null counts as no place.
-        place = case((func.json_typeof(Photo.place) == "object", Photo.place))
-        entity = (func.json_to_record(place).table_valued(*(column(name, Text) for name in _ENTITY_FIELDS))
-                  .render_derived(name="entity", with_types=True).lateral())
-        rows = library.count_by(list(args), [*entity.c, *_STATED], joined=entity)
-        return _entity_terms(_place_tree(sorted(rows, key=_null_first)))
-    # SQLite: the fields in one json_extract, as a JSON array.
-    paths = [f'$."{name}"' for name in _ENTITY_FIELDS]
-    rows = library.count_by(list(args), [func.json_extract(Photo.place, *paths), *_STATED])
-    return _entity_terms(_place_tree(sorted(((*_entity_values(entity), *rest) for entity, *rest in rows),
+    # One indexed column holds what the tree reads of each photo (catalog.entities.place_group, alembic 0010):
+    # the database counts off the index, reading no photo's row or JSON (bench/README.md, "places").
+    rows = library.count_by(list(args), ["place_group"])
+    return _entity_terms(_place_tree(sorted(((*read_place_group(group), count) for group, count in rows),
                                             key=_null_first)))
-
-
-def _entity_values(entity: str | None) -> list[str | None]:
-    """The entity's fields from json_extract's array, as text (what CAST(... AS VARCHAR) gives)."""
-    import json
-
-    values = json.loads(entity) if entity else [None] * len(_ENTITY_FIELDS)
-    return [value if value is None or isinstance(value, str) else str(value) for value in values]
 
 
 def _null_first(row: tuple) -> tuple:
@@ -132,16 +113,12 @@ def timeline_counts(library, args: list[str], *, by: str = "month") -> list[Peri
 
 def place_counts_of(photos: Iterable) -> list[PlaceCount]:
     """The place tree of photos already fetched; each level sorted by count, then name; unknown last."""
-    def row(photo) -> tuple:
-        place = getattr(photo, "place", None) or {}
-        return (*(place.get(name) for name in _ENTITY_FIELDS), *(getattr(photo, name) for name in _STATED), 1)
+    from catalog.entities import PLACE_GROUP, place_group_values
+
+    def row(photo) -> tuple:  # what place_counts reads of each photo's place_group column, from the photo
+        return (*place_group_values({column: getattr(photo, column, None) for column, _ in PLACE_GROUP}), 1)
 
     return _entity_terms(_place_tree(row(photo) for photo in photos))
-
-
-#: What the tree reads of a photo's place entity, and of its stated place (for levels the entity lacks).
-_ENTITY_FIELDS = ("country_code", "country", "province_code", "province", "id", "city")
-_STATED = ("country", "province", "city")
 
 
 def timeline_counts_of(photos: Iterable, *, by: str = "month") -> list[PeriodCount]:

@@ -18,8 +18,11 @@ from catalog import likeness
 from catalog.errors import CatalogError
 from catalog.likeness import Thresholds
 
-#: A photo joins a group when it is a variant of at least this share of the members it was compared with.
-JOIN_SHARE = 0.67
+#: A photo joins a group when it is a variant of at least this share of the members it was compared with, or of
+#: at least JOIN_MATCHES of them; groups merge only when other pairs tie them (catalog.variants.placement).
+#: Chosen on the benchmark's tuning set over six arrival orders (docs/variants.md).
+JOIN_SHARE = 0.5
+JOIN_MATCHES = 2
 
 #: The ways of telling the copy to run from the others, each as "lower sorts first" for a photo. `best` in the
 #: house rules lists them in order; the first that tells two copies apart decides.
@@ -43,6 +46,7 @@ class VariantRules:
     after_import: bool = False
     limits: Thresholds = likeness.DEFAULT_THRESHOLDS
     join_share: float = JOIN_SHARE
+    join_matches: int = JOIN_MATCHES
 
 
 def variant_rules(rules) -> VariantRules:
@@ -55,7 +59,7 @@ def variant_rules(rules) -> VariantRules:
     raw = dict(getattr(rules, "variants", None) or {})
     where = "the house rules' [variants]"
     limit_keys = ("distance", "blob", "colour_blob", "plain_blob", "concentration", "borderline_colour")
-    known = {"best", "after_import", "join_share", *limit_keys}
+    known = {"best", "after_import", "join_share", "join_matches", *limit_keys}
     unknown = set(raw) - known
     if unknown:
         raise CatalogError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
@@ -69,9 +73,12 @@ def variant_rules(rules) -> VariantRules:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise CatalogError(f"{where}: {key} must be a positive number, e.g. {key} = 0.4")
             numbers[key] = float(value)
+    matches = raw.get("join_matches", JOIN_MATCHES)
+    if not isinstance(matches, int) or isinstance(matches, bool) or matches < 1:
+        raise CatalogError(f"{where}: join_matches must be a whole number of at least 1, e.g. join_matches = 2")
     after = raw.get("after_import", False)
     if not isinstance(after, bool):
         raise CatalogError(f"{where}: after_import must be true or false")
     defaults = likeness.DEFAULT_THRESHOLDS
     limits = Thresholds(*(numbers.get(key, getattr(defaults, key)) for key in limit_keys))
-    return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE))
+    return VariantRules(tuple(best), after, limits, numbers.get("join_share", JOIN_SHARE), matches)

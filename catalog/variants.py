@@ -17,9 +17,11 @@ its bands and those one bit away (748 keys at most); the stored hash comes with 
 needs no second look-up (the rows' bits are counted in numpy); the COMPARED closest candidates go through the
 aligned comparison all at once (catalog.likeness_many: the verdicts of catalog.likeness, pair by pair).
 
-Groups are never made by chaining single pairs: a photo joins a group only when it is a variant of at least
-JOIN_SHARE of the group's members it was compared with (see `placement`), so one false pair (a burst frame that
-looks like one copy) does not merge two pictures' groups.
+Groups are never made by chaining single pairs: a photo, compared with the photos placed before it, joins a
+group only when it is a variant of at least JOIN_SHARE of the group's members it was compared with or of
+JOIN_MATCHES of them, and two groups it matches merge only when two more pairs with no photo in common tie them
+(see `placement`), so one false pair (a burst frame that looks like one copy) brings one photo into the wrong
+group, not a whole group. bench/variants.py simulates this placement with the same function.
 
 Which copy of a group to run, and how the copies' captions differ, is catalog.variant_copies's job; the
 house rules' `best` order it follows is checked with the rest of the `[variants]` table in catalog.variant_rules.
@@ -47,7 +49,7 @@ from catalog.chunks import chunks
 from catalog.fingerprints import Fingerprint
 from catalog.likeness import Thresholds
 from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
-from catalog.variant_rules import BEST_RULES, JOIN_SHARE, VariantRules, variant_rules
+from catalog.variant_rules import BEST_RULES, JOIN_MATCHES, JOIN_SHARE, VariantRules, variant_rules
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,6 +63,12 @@ COMPARED = 40
 _CHUNK = 900
 #: Photos fingerprinted in this process below this many; above, in reader processes.
 PARALLEL_THRESHOLD = 16
+#: Two groups a photo matches are merged only when other pairs tie them: among the photo's TIED closest matches
+#: in each, two pairs across with no photo in common are variants (at most TIED² more comparisons a merge, and
+#: merges are rare: about one placement in sixty on the benchmark). Two pairs, not one, and no photo shared: a
+#: tie can run through the one wrong member that made the photo match (a grey copy that looks like a burst
+#: frame's copies and joined their group). Chosen on the benchmark's tuning set (docs/variants.md).
+TIED = 3
 
 
 # --- storing -----------------------------------------------------------------------------------------------------
@@ -183,9 +191,12 @@ class Alike:
 
 
 def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, *, exclude: int | None = None,
-             limits: Thresholds = likeness.DEFAULT_THRESHOLDS) -> list[Alike]:
-    """Every candidate of stage one (the COMPARED closest) with its verdict, closest first."""
+             limits: Thresholds = likeness.DEFAULT_THRESHOLDS, placed_only: bool = False) -> list[Alike]:
+    """Every candidate of stage one (the COMPARED closest) with its verdict, closest first; only among the photos
+    already placed when `placed_only` (`place` compares a photo with those before it, as they arrived)."""
     found = candidates(session, fp, exclude=exclude)
+    if placed_only:
+        found = {photo_id: found[photo_id] for photo_id in _placed(session, found)}
     ids = sorted(found, key=lambda photo_id: (found[photo_id], photo_id))[:COMPARED]
     stored = list(load(session, ids).values())
     judged = likeness_many.verdicts(fp, [other.fp for other in stored], capture,
@@ -197,6 +208,16 @@ def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, 
         out.append(Alike(photo_id, distance, is_variant, other.group,
                          captures.same_capture(capture, other.capture) is False))
     out.sort(key=lambda alike: (alike.distance, alike.photo_id))
+    return out
+
+
+def _placed(session: Session, ids: Iterable[int]) -> set[int]:
+    """Those of `ids` whose photos are placed."""
+    chosen, vf = sorted(ids), VariantFingerprint.__table__.c
+    out: set[int] = set()
+    for start in range(0, len(chosen), _CHUNK):
+        out.update(session.scalars(select(vf.photo_id).where(vf.photo_id.in_(chosen[start:start + _CHUNK]),
+                                                            vf.placed.is_(True))))
     return out
 
 
@@ -222,18 +243,30 @@ class Placement:
 
 
 def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | None, bool]],
-              share: float = JOIN_SHARE, barred: Iterable[int] = ()) -> Placement:
-    """Decide a photo's group from its verdicts against the candidates: (other id, other's group, variant?).
+              share: float = JOIN_SHARE, barred: Iterable[int] = (),
+              tied: Callable[[int, int], bool] | None = None, matches: int = JOIN_MATCHES) -> Placement:
+    """Decide a photo's group from its verdicts against the candidates, closest first: (other id, other's
+    group, variant?).
 
-    A group is joined (or merged) only when the photo is a variant of at least `share` of its members that
-    were compared, and is not `barred` (it holds a frame that the capture evidence proves another moment of
-    the same camera); photos in no group that it is a variant of join it. The group keeps the smallest id.
+    A group is accepted when the photo is a variant of at least `share` of its members that were compared, or
+    of at least `matches` of them (two verdicts of their own), and it is not `barred` (it holds a frame that the
+    capture evidence proves another moment of the same camera); photos in no group that it is a variant of join
+    it. The photo goes to its own group if it has one, else to the accepted group it matches best (the highest
+    share, then the most matches, then the smallest id). Another accepted group is merged with that one only when
+    other links tie them besides the photo (`tied`, see `_tied`). One false pair (a burst frame taken for a copy)
+    then brings one photo into the wrong group, not a whole group. Without `tied`, groups are never merged.
+    The group keeps the smallest id.
 
     >>> placement(9, None, [(1, 1, True), (2, 1, True)], barred=[1]).group is None
     True
+    >>> two = [(1, 1, True), (2, 1, True), (5, 5, True), (6, 5, True)]
+    >>> placement(9, None, two).group, placement(9, None, two, tied=lambda a, b: True).merged
+    (1, [5])
+    >>> placement(9, None, two, tied=lambda a, b: b == 5).merged  # two ties, both through member 5
+    []
     """
     compared_in: dict[int, int] = {}
-    positive_in: dict[int, int] = {}
+    matched: dict[int, list[int]] = {}
     loose: list[int] = []
     for other, group, is_variant in verdicts:
         if group is None:
@@ -241,29 +274,58 @@ def placement(photo_id: int, own: int | None, verdicts: list[tuple[int, int | No
                 loose.append(other)
             continue
         compared_in[group] = compared_in.get(group, 0) + 1
-        positive_in[group] = positive_in.get(group, 0) + is_variant
-    groups = {group for group, n in compared_in.items() if positive_in[group] and positive_in[group] >= share * n}
-    groups -= set(barred)
+        matched.setdefault(group, [])
+        if is_variant:
+            matched[group].append(other)
+    shut = set(barred)
+    accepted = sorted((group for group, n in compared_in.items() if group not in shut and matched[group]
+                       and (len(matched[group]) >= share * n or len(matched[group]) >= matches)),
+                      key=lambda group: (-len(matched[group]) / compared_in[group], -len(matched[group]), group))
     if own is not None:
-        groups.add(own)
-    if not groups and not loose:
+        accepted = [own, *(group for group in accepted if group != own)]
+    if not accepted and not loose:
         return Placement(None)
-    target = min(groups) if groups else min(photo_id, *loose)
-    return Placement(target, sorted(groups - {target}), [photo_id, *loose])
+    if not accepted:
+        return Placement(min(photo_id, *loose), [], [photo_id, *loose])
+    first, *others = accepted
+    ties = [group for group in others
+            if tied is not None and _tied(tied, matched.get(first, [])[:TIED], matched[group][:TIED])]
+    target = min([first, *ties])
+    return Placement(target, sorted({first, *ties} - {target}), [photo_id, *loose])
+
+
+def _tied(tied: Callable[[int, int], bool], these: list[int], those: list[int]) -> bool:
+    """Whether two pairs across, with no photo in common, are variants (`tied(a, b)`): a second and a third link
+    between two groups besides the photo that matches both.
+
+    >>> _tied(lambda a, b: a + b in (11, 13), [1, 2, 3], [10])  # both ties through 10
+    False
+    >>> _tied(lambda a, b: a + b in (11, 13), [1, 2, 3], [10, 11])  # 1-10 and 2-11
+    True
+    """
+    hits = [(a, b) for a in these for b in those if tied(a, b)]
+    return any(a != c and b != d for n, (a, b) in enumerate(hits) for c, d in hits[n + 1:])
 
 
 def place(session: Session, photo_id: int, rules: VariantRules | None = None) -> int | None:
-    """Compare a stored photo with the catalogue and put it in its group (merging groups it ties together)."""
+    """Compare a stored photo with the catalogue and put it in its group (merging groups it ties together when
+    another pair ties them too: see `placement`)."""
     rules = rules or VariantRules()
     own = load(session, [photo_id]).get(photo_id)
     vf = VariantFingerprint.__table__.c
     if own is None:
         session.execute(update(VariantFingerprint).where(vf.photo_id == photo_id).values(placed=True))
         return None
-    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits)
+    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits, placed_only=True)
     verdicts = [(alike.photo_id, alike.group, alike.variant) for alike in alikes]
     barred = {alike.group for alike in alikes if alike.other_frame and alike.group is not None}
-    decided = placement(photo_id, own.group, verdicts, rules.join_share, barred)
+
+    def tied(a: int, b: int) -> bool:
+        both = load(session, [a, b])
+        return a in both and b in both and likeness.verdict(both[a].fp, both[b].fp, both[a].capture,
+                                                             both[b].capture, rules.limits)[0]
+
+    decided = placement(photo_id, own.group, verdicts, rules.join_share, barred, tied, rules.join_matches)
     if decided.merged:
         session.execute(update(VariantFingerprint).where(vf.group_id.in_(decided.merged))
                         .values(group_id=decided.group))
@@ -510,6 +572,7 @@ def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = 
 __all__ = [
     "COMPARED",
     "BEST_RULES",
+    "JOIN_MATCHES",
     "JOIN_SHARE",
     "MADE_NOW",
     "Alike",

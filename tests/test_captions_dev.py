@@ -53,8 +53,8 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 TUNE_FLOORS = {
     "en": {"photographer": 0.94, "agency": 0.95, "provider": 0.97, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.89, "city": 0.91, "province": 0.97, "country": 0.97},
-    "zh": {"photographer": 0.91, "agency": 0.87, "provider": 0.99, "date": 0.96, "date_kind": 0.93,
-           "sublocation": 0.84, "city": 0.89, "province": 0.97, "country": 0.99},
+    "zh": {"photographer": 0.95, "agency": 0.93, "provider": 0.99, "date": 0.96, "date_kind": 0.96,
+           "sublocation": 0.90, "city": 0.93, "province": 0.97, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
@@ -160,3 +160,30 @@ def test_a_set_below_the_threshold_exits_one(tmp_path, capsys):
 def test_an_unreadable_set_exits_two(tmp_path, capsys):
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_the_package_command_runs_the_checkout_scorer(tmp_path):
+    """`python -m catalog.captions.evaluate` (the name the issue and docs give) scores a set as the tool does."""
+    import subprocess
+    import sys
+
+    one = {"text": "Riders cross a bridge in Lanzhou, northwest China's Gansu Province, Aug. 3, 2025. "
+                   "(Xinhua/Fan Peishen)",
+           "credit": {"photographer": "Fan Peishen", "agency": "Xinhua", "provider": None},
+           "date": "2025-08-03", "date_kind": "taken",
+           "location": {"sublocation": None, "city": "Lanzhou", "province": "Gansu", "country": "China"}}
+    wrong = dict(one, credit={"photographer": "Someone Else", "agency": "Xinhua", "provider": None})
+    for name, item, code in (("right.jsonl", one, 0), ("wrong.jsonl", wrong, 1)):
+        (tmp_path / name).write_text(json.dumps(item) + "\n", encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "catalog.captions.evaluate", str(tmp_path / name)],
+                              capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=120)
+        assert done.returncode == code, done.stderr
+        assert "photographer" in done.stdout and "city" in done.stdout
+
+
+def test_the_package_command_without_a_checkout_says_so(monkeypatch, tmp_path, capsys):
+    from catalog.captions import evaluate as package_command
+
+    monkeypatch.setattr(package_command, "CHECKOUT", tmp_path)
+    assert package_command.main(["--split", "tune"]) == 2
+    assert "needs a checkout" in capsys.readouterr().err

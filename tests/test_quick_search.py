@@ -217,3 +217,32 @@ def test_when_sqlite_refuses_the_quick_path_the_full_path_answers(catalogue, mon
     monkeypatch.setattr(quick_search.QuickLibrary, "_page", locked)
     assert _run(monkeypatch, args, quick=True) == full
     assert full[0] == 0 and "5 of " in full[2]
+
+
+#: `places` and `timeline` through the quick path (QuickLibrary.count_by), alone: every kind of term, format, period.
+QUICK_COUNTS = [
+    ["places"], ["places", "--format", "json"], ["places", "--format", "csv"], ["places", "in:China"],
+    ["places", "in:Gansu,Anhui", "-in:Hefei"], ["places", "by:Zhang", "taken:2019"], ["places", "train"],
+    ["places", "-train", "credit:Xinhua", "--format", "json"], ["places", "zzzznothing"], ["places", "missing:yes"],
+    ["places", "--in", "China", "--from", "2019-01", "--to", "2019-12"],
+    ["timeline"], ["timeline", "--by", "day"], ["timeline", "--by", "year", "--format", "json"],
+    ["timeline", "in:Gansu", "--by", "day", "--format", "csv"], ["timeline", "bullet train"],
+    ["timeline", "credit:Xinhua", "-taken:2016..2020"], ["timeline", "zzzznothing"],
+]
+#: ... and those whose terms the full path answers.
+HANDED_OVER_COUNTS = [["places", "restricted:yes"], ["places", "near:31.82,117.23", "within:50km"],
+                      ["timeline", "killed:yes"], ["timeline", "taken:2025-13"], ["places", "bogus:field"]]
+
+
+@pytest.mark.parametrize("command", QUICK_COUNTS, ids=" ".join)
+def test_quick_counts_print_what_the_full_path_prints(catalogue, monkeypatch, command):
+    args = ["--db", catalogue, *command]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert quick[0] == 0 and (quick[1] or "No photos match." in quick[2])
+
+
+@pytest.mark.parametrize("command", HANDED_OVER_COUNTS, ids=" ".join)
+def test_counts_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
+    args = ["--db", catalogue, *command]
+    assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)

@@ -8,13 +8,19 @@ English name through the agency registry. Worked examples::
     新华社发（陈熙 摄）                photographer 陈熙, agency Xinhua (a contributor's picture)
     王 哲摄(人民视觉)                  photographer 王 哲, agency People Visual
     （受访者供图）                     provider 受访者
+    中国青年报 李隽辉/摄               photographer 李隽辉, agency China Youth Daily (the outlet before the name)
+    新華社記者 彭源 徐欽 劉磊 攝影報導  photographer 彭源 (the first of several)
+    （攝：林小華/端傳媒）               photographer 林小華, agency 端傳媒
+
+A credit that ends the caption (short notes such as "（无人机照片）" aside) is preferred to one inside the prose
+("图为一名记者在拍摄..."); a "name" that is a role (记者), a word (翻摄画面) or an outlet (中评社) is no person.
 """
 
 from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_words import Words, simplified
+from catalog.captions.chinese_words import HAN, Words, simplified
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -28,6 +34,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
+    if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
+        standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
+        if standard:
+            return standard
     if simplified(written) in words["credit.this_paper"]:
         return None
     return written
@@ -42,15 +52,46 @@ def _unbracketed(written: str) -> str:
     return written
 
 
-def _first_name(names: str | None) -> str | None:
+def _first_name(names: str | None, words: Words | None = None) -> str | None:
+    """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name; a role
+    written before it is no name ("记者 王小明", "本报记者 陈明")."""
     if not names:
         return None
-    return re.split(r"\s*[、,，]\s*", names.strip())[0].strip() or None
+    first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    parts = first.split()
+    if words is not None:
+        roles = words.words("credit.staff")
+        while len(parts) > 1 and simplified(parts[0]).endswith(roles):
+            parts = parts[1:]
+        first = " ".join(parts)
+    if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
+        first = parts[0]
+    return first or None
+
+
+#: A person's name as a credit writes it: two to four characters, or a two-character name padded with a space.
+_PERSON = re.compile(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
+_OUTLET_BEFORE = re.compile(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
+
+
+def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, int] | None:
+    """A known outlet written right before a credit's name on its line ("中国青年报 李隽辉/摄"), as (standard
+    name, where it starts); the longest known name that ends the words before the name."""
+    found = _OUTLET_BEFORE.search(plain, max(0, at - 16), at)
+    if found is None:
+        return None
+    words = plain[found.start():at].rstrip(" \u3000")
+    for begin in range(len(words) - 2 + 1):
+        standard = rules.standard_agency(words[begin:])
+        if standard:
+            return standard, found.start() + begin
+    return None
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "provided", "source", "photographer_label", "two_agencies",
+                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
+                 "photographer_label", "two_agencies",
                  "agency_sent")
 
 
@@ -59,7 +100,8 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
-    "byline": ("staff",), "provided": ("provided",), "source": ("source_labels",), "two_agencies": ("/",),
+    "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
+    "two_agencies": ("/",),
     "agency_sent": ("sent",),
 }
 
@@ -78,47 +120,111 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels")}
     present["/"] = "/" in plain
-    for name in _CREDIT_ORDER:
-        if not all(present[key] for key in _CREDIT_NEEDS.get(name, ())):
-            continue  # a word every match of this shape holds is not in the caption
-        matches = list(patterns[name].finditer(plain))
+    shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
+    # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
+    # "图为一名记者在拍摄...。中新社发 X 摄"
+    tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
+    for ending in (True, False):
+        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail if ending else 0, unknown,
+                                  ending)
+        if found is not None:
+            return found
+    if unknown:
+        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
+        assert match is not None  # `unknown` says one of the words is in plain
+        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
+    return None
+
+
+def _ends(plain: str, at: int) -> bool:
+    """Whether nothing but spaces, stops, closing brackets and short notes in brackets ("（无人机照片）", "（局部）")
+    follow `at`: a credit there ends the caption."""
+    return not _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+
+
+#: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
+_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
+#: The most characters a credit that ends the caption runs to.
+_LONGEST_CREDIT = 60
+#: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
+_CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
+#: Characters no person's name begins with: a credit "name" starting so is words ("记者在拍摄": 在拍).
+_NOT_NAME_FIRST = "在的是为了和与正将从对把被向于"
+
+
+def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
+                      shapes: list[str], begin: int, unknown: bool, ending: bool) -> Found | None:
+    """The credit of the first shape that matches (its last match), only among matches that end the caption
+    when `ending`."""
+    for name in shapes:
+        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or _ends(plain, m.end())]
         if not matches:
             continue
         match = matches[-1]
         groups = match.groupdict()
         start = match.start("agency") if groups.get("agency") and name in (
-            "staff", "sent_name", "sent_brackets", "agency_sent", "byline") else match.start()
+            "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
-            if name in ("byline", "source", "provided", "two_agencies") else start
+            if name in ("byline", "byline_end", "source", "provided", "two_agencies") else start
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
             provider = text[match.start("provider"):match.end("provider")].strip()
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
             if not provider or len(provider) > 12:
                 continue
             credit.provider = provider
         else:
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
-                written = _first_name(text[match.start("name"):match.end("name")])
+                listed = text[match.start("name"):match.end("name")]
+                written = _first_name(listed, words)
                 if written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
+                    rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
+                    credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 else:
                     credit.photographer = written
-            if name in ("source", "two_agencies", "agency_sent") and credit.agency is None:
+            if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
+                    _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
+                    words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
+                credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
+            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
+                    "credit.not_names").search(simplified(credit.photographer))):
+                continue  # "记者在拍摄", "图／翻摄画面": words, not a name
+            if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
+                    simplified(agency_written).strip() in words.set("credit.notes")):
+                credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "two_agencies" and credit.agency and groups.get("first"):
+                first = text[match.start("first"):match.end("first")].strip()
+                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
+                    credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
+            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
-            if name in ("source", "name_over_outlet") and not (
-                    agency_written and rules.standard_agency(simplified(agency_written))):
+            if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
+                credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
+            elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
+                    agency_written and rules.standard_agency(simplified(agency_written))) and not (
+                    name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
+                        words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
                 continue  # "图/..." naming something that is no known outlet
+        if name in ("source", "two_agencies") and credit.photographer is None:
+            head = match.start() + (plain[match.start()] in "（(")
+            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
+            if before is not None:  # "周凯威 摄(图片来源:中国军网)": the photographer, then the source
+                credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
+                start = before.start()
+                credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
         if not (credit.photographer or credit.agency or credit.provider):
             continue
         if credit.photographer and not credit.agency:
-            credit.agency = rules.staff_agency(credit.photographer)
+            outlet = _outlet_before(text, plain, start, rules)
+            if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
+                credit.agency, start = outlet
+                credit.raw = _unbracketed(text[start:match.end()])
+            else:
+                credit.agency = rules.staff_agency(credit.photographer)
         return Found(credit, start, match.end(), f"chinese {name}")
-    if unknown:
-        match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
-        assert match is not None  # `unknown` says one of the words is in plain
-        return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None

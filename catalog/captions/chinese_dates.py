@@ -62,9 +62,17 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
     return re.compile(
-        rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+        r"(?<![\d.])(?P<nyear>(?:19|20)\d\d)[./](?P<nmon>\d{1,2})[./](?P<nday>\d{1,2})(?![\d.])"
+        rf"|(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
+        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
     )
+
+
+#: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
+_PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
+#: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年".
+_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄)")
 
 
 @cache
@@ -91,28 +99,43 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
     taken, released = words.any("dates.taken"), words.any("dates.released")
     found = []
     for match in _date_pattern().finditer(text):
-        if match.group("dayonly"):
+        end = match.end()
+        month: int | None
+        day: int | None
+        if match.group("yonly"):
+            if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))):
+                continue  # a year alone, of history: "始于1914年"
+            found.append(ChineseDate(match.start(), end, match.group("yonly"), "taken"))
+            continue
+        if match.group("nyear"):
+            month, day, year = int(match.group("nmon")), int(match.group("nday")), match.group("nyear")
+            if not 1 <= month <= 12:
+                continue
+        elif match.group("dayonly"):
             day, month, year = _number(match.group("dayonly")), None, None
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
             if month is None or not 1 <= month <= 12:
                 continue
             if day is None and year is None:
-                continue  # "3月" alone
+                part = _PART_OF_MONTH.match(text, end)
+                if part is None:
+                    continue  # "3月" alone
+                end = part.end()  # "1月初": the photo's time, with no year
         if day is not None and not 1 <= day <= 31:
             continue
         iso = None
         if year and month:
             iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
         before = text[max(0, match.start() - 6):match.start()]
-        after = text[match.end():match.end() + 14]
+        after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after))
         kind = None
         if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
         elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
             kind = "taken"
-        found.append(ChineseDate(match.start(), match.end(), iso, kind, is_background))
+        found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
 
 
@@ -121,8 +144,10 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     """The photo's date: one the text says was taken, else the first in the caption's first sentence; a
     release date when only that is given. Dates in later sentences are background ("截至5月26日")."""
     mentions = [m for m in _find_dates(text, words) if not m.background]
-    if not mentions or not body:
+    if not body:
         return None
+    if not mentions:
+        return _relative_day(text, body[0], words)
     cued = [m for m in mentions if m.kind == "taken"]
     first = body[0]
     scene = [m for m in mentions if first[0] <= m.start < first[1]]
@@ -139,3 +164,12 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDate | None:
+    """A day written relative to the caption's own in its first sentence ("昨天,施工人员在...作业"): the photo's
+    day, with no year."""
+    found = words.pattern("dates.relative").search(text, first[0], first[1])
+    if found is None:
+        return None
+    return ChineseDate(found.start(), found.end(), None, "taken")

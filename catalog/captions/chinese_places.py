@@ -9,12 +9,23 @@ provinces and cities, other suffixes kept. Worked examples::
     2025年10月14日，在安徽省合肥市骆岗公园...   骆岗公园, 合肥, 安徽
     9月5日晚,北京,国家会议中心,...              国家会议中心, 北京
     美国纽约、费城、波士顿等城市...             country 美国 only: a list of places is not the scene
+    江西省上饶市婺源县秋口镇王村石门自然村      上饶, 江西: a bare name below a county is no city
+    位于太行山区的山西省壶关县五龙山乡水池村    水池村, 壶关县, 山西: 山区 is no district
+    距离北京200公里的地方 / 来自广东的游客      nothing: a reference point or an origin is no scene
+
+Signals rather than cases decide: a unit's suffix and level (the longest suffix; 早市, 军区 and 山区 are no
+units), the order of a chain (no town straight after a country), the word before a name (在, 位于, 俯瞰; 距离 and
+来自 rule it out), the sentence (the one with the photo's date, else 图为/这是, else the first; a later one only
+when it names no year of history), and for a venue: a venue word, the clause it ends, what people do after it
+(参加, 游览), a quantity or a verb inside it (1.6万平方米, 站在) ruling it out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
@@ -48,15 +59,20 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     scene = body[0]
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
-    candidates = [scene] + [s for s in body[1:3] if s != scene]
+    else:  # the sentence that says what the photo shows ("图为...", "这是..."), if any
+        marks = words.words("places.scene_marks")
+        scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
+            s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
+    candidates = [scene] + [s for s in body[:3] if s != scene]
+    same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
-        if number > 0 and _YEAR_WRITTEN.search(plain, start, end):
+        if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
+                same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
-            if place.city and not place.province:
-                place.province = _province_elsewhere(text, plain, body, (start, end), place.city, words,
-                                                     patterns)
+            if not (place.city and place.province):
+                _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
             return place
     return Place()
 
@@ -64,17 +80,25 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
 
 
-def _province_elsewhere(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], city: str,
-                        words: Words, patterns: dict) -> str | None:
-    """The province another sentence of the caption gives the scene's city ("这是承德市双桥区..." then
-    "河北省承德市双桥区利用..."): the same city, written with its province, completes the chain."""
+def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
+                        scene: tuple[int, int], words: Words, patterns: dict) -> None:
+    """Fill the scene's missing city and province from another sentence that names the scene's smallest place
+    with its chain ("这是承德市双桥区..." then "河北省承德市双桥区利用..."; "在白音特拉村的..." then
+    "在内蒙古乌兰察布市化德县白音特拉村..."): the same place, written with its larger units."""
+    smallest = place.sublocation or place.city
+    if not smallest:
+        return
     for start, end in body:
-        if (start, end) == scene or city not in text[start:end]:
+        if (start, end) == scene or smallest not in text[start:end]:
             continue
         other = _place_in(text, plain, start, end, words, patterns, None)
-        if other.city == city and other.province:
-            return other.province
-    return None
+        if place.sublocation and other.sublocation == place.sublocation and not place.city:
+            place.city, place.province = other.city, place.province or other.province
+            place.country = place.country or other.country
+            return
+        if place.city and other.city == place.city and other.province:
+            place.province = place.province or other.province
+            return
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
@@ -96,15 +120,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
-        if elements or venue:
-            best = (elements, venue)
+        if elements or venue and (best is None or not best[1]):
+            best = (elements, venue)  # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂")
             if elements:
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
                                                    elements))
                 break
     if not listed and (best is None or not best[0]):
-        for at in _boundaries(plain, start, end, words):  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
+        starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
+        for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if venue == _A_LIST:
                 best, listed = (elements, None), True
@@ -119,7 +144,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
+    if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
+        place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
     return place
+
+
+def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) -> bool:
+    """Whether a venue-shaped name (韶山: a mountain's name, and a city's) is a city the gazetteer knows, with an
+    event held there ("...大赛在韶山举办")."""
+    at = plain.find(venue, start, end)
+    return at >= 0 and _cjk_population(venue) > 0 and bool(words.pattern("places.held").match(plain, at + len(venue)))
 
 
 @cache
@@ -158,6 +192,24 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     return found
 
 
+def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
+    """Where a big city is named inside the words of a sentence, right before a quoted name ("拆除台北“中正纪念堂”
+    牌楼"; not "西九龙"): tried, one by one, when no place begins where `_boundaries` looks."""
+    for quote in range(start + 3, end):
+        if plain[quote] not in _QUOTES:
+            continue
+        for at in (quote - 3, quote - 2):
+            if at > start and plain[at - 1] not in _NAME_PREFIXES and han_char().match(plain, at) and (
+                    _cjk_population(plain[at:quote]) >= BIG_CITY_POPULATION):
+                yield at
+
+
+#: Characters that make another name of a city's name after them (西九龙, 新北, 大同): no boundary there.
+_NAME_PREFIXES = set("东西南北中上下前后内外新老大小")
+#: A city this big, named anywhere in a sentence with no place phrase read, may begin the scene's chain.
+BIG_CITY_POPULATION = 1_000_000
+
+
 def _big_names_from(words: Words) -> dict[str, list[str]]:
     """Provinces and municipalities by their first character, longest first."""
     made = words._made.get(("big_names_from",))
@@ -183,11 +235,13 @@ def _big_names(words: Words) -> re.Pattern:
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
-    if not elements or venue or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
+    if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
-        plain[after] not in _NAME_BREAKS) and plain[after:after + 2] not in ("里", "内", "畔", "一带", "附近", "境内")
+        plain[after] not in _NAME_BREAKS) and not plain.startswith((
+        "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
+        "乡村", "山区"), after)
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -195,6 +249,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     elements: list[Element] = []
     position = at
+    if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
+            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
+        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
@@ -213,6 +270,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         element, position = unit
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
+        if elements and elements[-1].level == "country" and element.level in ("county", "town"):
+            break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
+        if element.level == "place" and elements and elements[-1].level in ("county", "town"):
+            element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
         elements.append(element)
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
             _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
@@ -220,11 +281,25 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # (not "在首尔与韩国国防部长会面": met someone there)
         elements.pop()
         return elements, _A_LIST
+    after_comma = False
     while position < end and plain[position] in "，, ":
+        after_comma = after_comma or plain[position] in "，,"
         position += 1
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
-    venue = _venue_at(text, plain, position, end, words, patterns)
+    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
+    if venue is None and elements and not after_comma:
+        landmark = _LANDMARK.match(plain, position, end)
+        if landmark and not landmark.group().startswith(words.words("places.not_names")):
+            venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
+    if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
+            _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
+        # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
+        venue = text[elements[-1].start:position] + venue
+        elements.pop()
+    if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
+            simplified(elements[0].value) in words.set("places.country_in_names")):
+        return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
     return elements, venue
 
 
@@ -249,9 +324,11 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
-        if plain.startswith(name, at) and not patterns["venue_start"].match(plain, at + len(name), end):
+        if plain.startswith(name, at) and (not patterns["venue_start"].match(plain, at + len(name), end) or (
+                _known_city(plain, at + len(name), end, True) is not None)):
+            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
-            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 5:
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
                 if written[len(name):] in places["province"] + places["city"]:
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
@@ -259,51 +336,94 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
-    country = _known_country(plain, at, end)
+    country = _known_country(plain, at, end, words)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
-    if unit is not None and _unit_name_ok(plain, at, unit.end(), words):
+    if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
+            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
+        unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
+    if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        if name_length >= 4 and "自治" not in written and "族" not in written:
-            if _known_city(plain, at, at + 2) == at + 2 or not written.endswith(("市", "省")):
-                # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
-                return Element("place", text[at:at + 2], at, at + 2, link=","), at + 2
-        elif name_length >= 1:
+        head = _known_head(plain, at, unit.end(), words) if name_length >= 4 and "自治" not in written and (
+            "族" not in written) and not any(e.level in ("county", "town") for e in before) else None
+        if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
+            return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
+        if head is not None:
+            # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
+            return Element("place", text[at:head], at, head, link=","), head
+        if name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
-    city = _known_city(plain, at, end)
+    if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
+            before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
+        return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
+    city = _known_city(plain, at, end, bool(before))
+    if city is not None and plain[city - 1] == "市" and city - at > 2:
+        city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     if city is not None and not patterns["venue_start"].match(plain, city, end):
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
+        if before and before[-1].end == at and before[-1].level == "city":
+            return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
 
+def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+    """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
+    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, with a unit of two characters or
+    more after it; else None (白音特拉村 is one village, not 白音 and 特拉村)."""
+    for length in (4, 3, 2):
+        head = at + length
+        if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
+            continue
+        if plain[at:head] in words.set("places.prefectures") or _known_city(plain, at, head) == head:
+            return head
+    return None
+
+
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长城级政", "省": "委长会级份内",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
-def _unit_name_ok(plain: str, start: int, end: int, words: Words) -> bool:
+def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
-    if any(ch in _STOPS or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
-            written[0] in _NAME_BREAKS) or written.startswith(_NOT_NAME_START):
+    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
+    if any(ch in inside or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
+        # (right after a unit a linking character may begin a name: "黔东南苗族侗族自治州从江县")
         return False
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
         return False
     if len(written) > 7 and "自治" not in written:
         return False
+    if written.startswith(_longer_than_one(words.words("places.before_place"))):
+        return False  # "位于太行山区的...": the word before a place, not its first characters
+    if written.endswith(words.words("places.not_units")):
+        return False  # "北京市区", "逛早市", "新疆军区"
+    common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
+    if common is not None and (written == common or len(written) - len(common) >= 2):
+        return False  # "太行山区" (but 崂山区 is a district)
+    if len(written) == 2 and written[-1] in "市省":
+        return False  # "北市增设...": a city or province has a name of two characters or more
     return written not in ("城市", "市区", "城区", "景区", "社区")
+
+
+@lru_cache(maxsize=8)
+def _longer_than_one(listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a list longer than one character."""
+    return tuple(w for w in listed if len(w) > 1)
 
 
 def _suffix_at_end(words: Words) -> re.Pattern:
@@ -324,9 +444,13 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     """A unit with a suffix: its level and its value as the contract writes it (安徽省 → 安徽, 庐江县 kept)."""
     plain = simplified(text[start:end])
     places = words.lists["places"]
-    for level in ("province", "city", "county", "town", "village"):
-        suffix = next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), None)
-        if suffix is None:
+    levels = ("province", "city", "county", "town", "village")
+    found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
+             for level in levels}
+    longest = max(len(suffix) for suffix in found.values())
+    for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
+        suffix = found[level]
+        if not suffix or len(suffix) < longest:
             continue
         written = text[start:end]
         if level == "province":
@@ -380,12 +504,14 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
         place.country = place.country or heading.country
 
 
-def _known_country(plain: str, at: int, end: int) -> int | None:
-    for length in (4, 3, 2):
+def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
+    for length in (5, 4, 3, 2):  # (沙特阿拉伯)
         if at + length <= end:
             name = plain[at:at + length]
             if not _all_han().fullmatch(name):
                 continue  # "中国 (": a name is written in characters only
+            if name in words.set("places.countries"):
+                return at + length
             levels = name_levels(name)
             if levels.country and not levels.city_population:
                 return at + length
@@ -397,13 +523,20 @@ def _known_country(plain: str, at: int, end: int) -> int | None:
 BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 
 
-def _known_city(plain: str, at: int, end: int) -> int | None:
+#: After its province ("西藏拉萨"), a bare name is read as a city of at least this many people.
+CITY_AFTER_PROVINCE_POPULATION = 20_000
+
+
+def _known_city(plain: str, at: int, end: int, after_province: bool = False) -> int | None:
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
+        if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
+            continue  # "北市增设...": a city has a name of two characters or more before its suffix
         if at + length <= end and plain[at + length - 1] not in _STOPS:
             population = _cjk_population(plain[at:at + length])
-            if population >= BARE_CITY_POPULATION.get(length, 0) and population:
+            floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+            if population >= floor and population:
                 return at + length
     return None
 
@@ -432,26 +565,62 @@ def _traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
-def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+              whole_clause: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
-    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches)."""
+    酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
+    (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
+    names a venue, "福州市，志愿者清理河道" does not."""
+    if plain[at:at + 1] in _QUOTES:  # "台北“中正纪念堂”牌楼": a quoted name ending in a venue word
+        close = plain.find(_QUOTES[plain[at]], at + 1, min(end, at + _LONGEST_VENUE + 2))
+        inner = plain[at + 1:close] if close > at + 1 else ""
+        if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
+            return text[at + 1:close]
+        return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
-    while stop < end and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
-        stop += 1
-    last = None
+    venue_word = words.pattern("places.venue")
+    while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
+            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)))):
+        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
+    last, word = None, ""
+    after_venue = words.pattern("places.after_venue")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
-        last = found.end()
-    if last is None:
+        last, word = found.end(), found.group()
+        if after_venue.match(plain, last):
+            break  # "维多利亚公园参加年宵市场": what people do there follows the name
+    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, max(0, at - 6), last):
+        return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain[
+            last - 1:last + 1] in words.set("places.venue_word_as_verb")):
+        return None  # "赵帅站在颁奖台上", "民众上街游行"
+    if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
+            plain.startswith(("一带", "附近", "周边"), last)):
         return None
-    written = plain[at:last]
-    if any(written.startswith(w) for w in words["places.not_names"]) or len(written) < 2:
-        return None
-    if words.pattern("places.venue").fullmatch(written):
-        return None  # a venue word alone: "公园里"
+    passing = None
+    for verb in words.pattern("places.passing").finditer(plain, at, last):
+        passing = verb
+    if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
+        at = passing.end()
+    written = plain[at:last].strip("“”\"")
+    if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
+            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
+        return None  # "这座公园", "位于...", ".6万平方米标准化厂"
+    if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
+        return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Linking characters that a venue's name may hold right before its venue word (颐和园).
+_SOFT_BREAKS = "和与及同"
+#: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
+_LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
+#: Opening quotation marks and their closing ones.
+_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+#: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
+_LONGEST_VENUE = 15
+#: A number with a measure word: written in a clause, never in a venue's name.
+_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
 
 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
@@ -470,6 +639,6 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
         if last is None or last - a < 3:
             continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
-        if venue and not any(venue.startswith(w) for w in words["places.not_names"]):
+        if venue and not venue.startswith(words.words("places.not_names")):
             return elements, venue
     return [], None

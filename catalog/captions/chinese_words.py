@@ -64,6 +64,20 @@ class Words:
             made = self._made[("sorted", key)] = sorted(self[key], key=len, reverse=True)
         return made
 
+    def words(self, key: str) -> tuple[str, ...]:
+        """The list as a tuple, built once (for str.startswith and str.endswith)."""
+        made = self._made.get(("tuple", key))
+        if made is None:
+            made = self._made[("tuple", key)] = tuple(self[key])
+        return made
+
+    def set(self, key: str) -> frozenset[str]:
+        """The list as a set, built once (for membership)."""
+        made = self._made.get(("set", key))
+        if made is None:
+            made = self._made[("set", key)] = frozenset(self[key])
+        return made
+
     def pattern(self, key: str) -> re.Pattern:
         """The list's alternation, compiled once."""
         made = self._made.get(("pattern", key))
@@ -90,10 +104,12 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
     return _words(house)
 
 
-_NAME = f"[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}}(?:[·•][{HAN}]{{1,6}})?"  # 李鑫, 伊 霄, 阿布都·艾尼
-_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME})*"
+#: A person's name: 李鑫, 阿布都·艾尼, or a two-character name padded to three with a space (伊 霄); a space
+#: between longer names separates two people (彭源 徐欽 劉磊 攝影報導).
+_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
-_OPEN, _CLOSE = "[（(]", "[)）]"
+_OPEN, _CLOSE = "[（(【]", "[)）】]"
 
 
 def _patterns(words: Words) -> dict[str, re.Pattern]:
@@ -123,13 +139,23 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
             f"(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
         # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
         "brackets": re.compile(
-            f"{_OPEN}\\s*(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
+            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
         "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+        # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
+        "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
+                                      f"(?:(?P<role>{staff})\\s*(?:{took})?)?\\s*{_CLOSE}\\s*\\Z"),
+        # 新华社记者李艺博 (a byline that ends the caption, no 摄)
+        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))"
+                                 f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
+                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
+        # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
+        "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"
+                                     f"[\\s(（]*\\Z"),
         # 张三 供图, 受访者供图
         "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
@@ -142,9 +168,12 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "name_over_outlet": re.compile(
             f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
             f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
-        # 摄影师：Hou Yu
-        "photographer_label": re.compile("(?:摄影师|摄影|图)\\s*[:：]\\s*(?P<name>[A-Za-z][A-Za-z .'-]{2,40})\\s*$",
-                                         re.MULTILINE),
+        # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
+        # a line, and the outlets after it: the last is the agency)
+        "photographer_label": re.compile(
+            f"(?:(?:摄影师|摄影|摄|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
+            f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
+            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*\\s*[)）]?\\s*$", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),

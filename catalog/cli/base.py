@@ -37,8 +37,9 @@ class LazyLibrary:
         return self._library
 
     def reader(self):
-        """For a command that only reads (search, show): the quick path on a SQLite catalogue at this schema
-        (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the Library; else the Library."""
+        """For a command that only reads (search, show, places, timeline): the quick path on a SQLite catalogue
+        at this schema (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the Library;
+        else the Library."""
         if not self._reader_tried:
             from catalog.quick_search import QuickLibrary
 
@@ -98,7 +99,8 @@ def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = Fa
 
 
 def reader(ctx: click.Context):
-    """The catalogue for a command that only reads it (`search`, `show`): see LazyLibrary.reader."""
+    """The catalogue for a command that only reads it (`search`, `show`, `places`, `timeline`): see
+    LazyLibrary.reader."""
     lazy = ctx.find_object(LazyLibrary)
     if lazy is None:  # a command called outside the `catalog` group (never from the command line)
         raise CatalogError("no catalogue: run this command through `catalog`")

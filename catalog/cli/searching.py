@@ -469,7 +469,7 @@ def places(ctx, terms, place, date_from, date_to, by, credit, fmt):
     """
     from catalog import render, summaries
 
-    counts = summaries.place_counts(library(ctx), _query_args(terms, place, date_from, date_to, by, credit))
+    counts = summaries.place_counts(reader(ctx), _query_args(terms, place, date_from, date_to, by, credit))
     _print_counts(counts, fmt, summaries, render)
 
 
@@ -496,7 +496,7 @@ def timeline(ctx, terms, place, date_from, date_to, credit, period, fmt):
     from catalog import render, summaries
 
     args = _query_args(terms, place, date_from, date_to, None, credit)
-    counts = summaries.timeline_counts(library(ctx), args, by=period)
+    counts = summaries.timeline_counts(reader(ctx), args, by=period)
     _print_counts(counts, fmt, summaries, render)
 
 
