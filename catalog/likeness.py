@@ -29,7 +29,8 @@ How two are compared (``compare``; numpy, 12 ms a pair on one core of a busy 2-c
   frames whatever their pixels; copies of one frame that kept EXIF share camera and time, which relaxes the
   pixel thresholds. Without EXIF (wire copies often strip it) the pixels decide alone.
 
-numpy does the verdict (a pure-Python one cost 10-40 ms a pair and could not align rotations). imagehash was
+catalog.likeness_many compares one fingerprint with many candidates at once, with the same measures. numpy does
+the verdict (a pure-Python one cost 10-40 ms a pair and could not align rotations). imagehash was
 measured and not taken (``import imagehash`` 1.0 s against 0.33 s for PIL, scipy and PyWavelets besides); it
 would replace only the DCT of a window.
 
@@ -252,15 +253,29 @@ def verdict(a: Fingerprint, b: Fingerprint, capture_a: Capture | None = None, ca
 
 # --- stage two in numpy -------------------------------------------------------------------------------------------
 
-_GRID = None  # (u, v) of the 32×32 cell centres, flattened; made on first use
+_GRIDS: dict = {}  # n -> (u, v) of the n×n cell centres, flattened, read-only; made on first use
 
 
 def _grid(n: int):
+    if n not in _GRIDS:
+        import numpy as np
+
+        v, u = np.meshgrid((np.arange(n) + 0.5) / n, (np.arange(n) + 0.5) / n, indexing="ij")
+        _GRIDS[n] = u.ravel(), v.ravel()
+        _GRIDS[n][0].setflags(write=False), _GRIDS[n][1].setflags(write=False)
+    return _GRIDS[n]
+
+
+def _gradient2(image):
+    """(d/dy, d/dx) as np.gradient gives them (central inside, one-sided at the edges), without its overhead."""
     import numpy as np
 
-    centres = (np.arange(n) + 0.5) / n
-    v, u = np.meshgrid(centres, centres, indexing="ij")
-    return u.ravel(), v.ravel()
+    out = []
+    for f in (image, image.T):
+        d = np.empty_like(f)
+        d[1:-1], d[0], d[-1] = (f[2:] - f[:-2]) / 2.0, f[1] - f[0], f[-1] - f[-2]
+        out.append(d)
+    return out[0], out[1].T
 
 
 _SMOOTH = 1
@@ -376,7 +391,7 @@ class _Arrays:
             u, v = _grid(n)
             pu, pv = u * self.aspect, v
             template = _normal(small)
-            gy, gx = np.gradient(template)
+            gy, gx = _gradient2(template)
             gx, gy = (gx * n / self.aspect).ravel(), (gy * n).ravel()
             descent = np.stack([gx * pu + gy * pv, gy * pu - gx * pv, gx, gy])
             inverse = np.linalg.inv(descent @ descent.T + np.eye(4) * 1e-6)
@@ -455,10 +470,14 @@ def _start(outer: Fingerprint, inner: Fingerprint, window):
 
 def _compare(outer: Fingerprint, inner: Fingerprint, start):
     """(the comparison, the map found) of `inner` aligned on `outer` from the map `start`."""
+    return _measure(outer, inner, _align(outer, inner, start))
+
+
+def _measure(outer: Fingerprint, inner: Fingerprint, m):
+    """(the comparison, the map) of `inner` on `outer` once aligned by `m` (None: the overlap vanished)."""
     import numpy as np
 
     wo, wi = outer.aspect, inner.aspect
-    m = _align(outer, inner, start)
     if m is None or not np.isfinite(m).all():
         return FAR, None
     rotation = math.degrees(math.atan2(m[1, 0], m[0, 0]))
@@ -554,7 +573,7 @@ def _gradient(values, n: int):
     """The gradient's size at each cell of an n×n grid given flat, in the values' units per cell."""
     import numpy as np
 
-    gy, gx = np.gradient(values.reshape(n, n))
+    gy, gx = _gradient2(values.reshape(n, n))
     return np.hypot(gx, gy).ravel()
 
 

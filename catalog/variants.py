@@ -14,7 +14,8 @@ Which photos get a fingerprint, and when (docs/variants.md says why):
 Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.fingerprints) are cut into four
 16-bit bands; every (band, bits) pair is a row of `variant_band`, keyed by one indexed integer. A photo looks up
 its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
-needs no second look-up; the COMPARED closest candidates go through the aligned comparison (catalog.likeness).
+needs no second look-up (the rows' bits are counted in numpy); the COMPARED closest candidates go through the
+aligned comparison all at once (catalog.likeness_many: the verdicts of catalog.likeness, pair by pair).
 
 Groups are never made by chaining single pairs: a photo, compared with the photos placed before it, joins a
 group only when it is a variant of at least JOIN_SHARE of the group's members it was compared with or of
@@ -41,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
-from catalog import captures, likeness
+from catalog import captures, likeness, likeness_many
 from catalog import fingerprints as F
 from catalog.captures import Capture
 from catalog.chunks import chunks
@@ -74,10 +75,6 @@ TIED = 3
 
 def _signed(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
-
-
-def _unsigned(value: int) -> int:
-    return value + (1 << 64) if value < 0 else value
 
 
 def band_rows(photo_id: int, fp: Fingerprint) -> list[dict]:
@@ -116,23 +113,33 @@ def store_imported(session: Session, rows: list[tuple[int, str, bytes]]) -> None
 
 def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None) -> dict[int, int]:
     """Stage one through the index: photo id -> fewest differing bits, for photos within CANDIDATE_BITS."""
+    import numpy as np
+
     whole = set(F.probes(fp.hashes[0]))
     windows = {key for value in fp.hashes[1:] for key in F.probes(value)} - whole
-    found: dict[int, int] = {}
+    rows: list[tuple[int, int, int]] = []
     band = VariantBand.__table__.c
     for keys, whole_only in ((sorted(whole), False), (sorted(windows), True)):
         for start in range(0, len(keys), _CHUNK):
             query = select(band.photo_id, band.window, band.hash).where(band.key.in_(keys[start:start + _CHUNK]))
             if whole_only:
                 query = query.where(band.window == 0)
-            for photo_id, window, stored in session.execute(query):
-                if photo_id == exclude:
-                    continue
-                stored = _unsigned(stored)
-                mine = fp.hashes if window == 0 else fp.hashes[:1]
-                bits = min((value ^ stored).bit_count() for value in mine)
-                if bits <= likeness.CANDIDATE_BITS and bits < found.get(photo_id, 65):
-                    found[photo_id] = bits
+            rows += map(tuple, session.execute(query))
+    if not rows:
+        return {}
+    # the bits between each row's stored hash and the query's: a whole-picture row against every hash of the
+    # query, a window row against its whole-picture hash (numpy: a copy's look-up returns thousands of rows)
+    table = np.array(rows, dtype=np.int64)
+    ids, window, stored = table[:, 0], table[:, 1], table[:, 2].view(np.uint64)
+    mine = np.array([_signed(value) for value in fp.hashes], dtype=np.int64).view(np.uint64)
+    bits = likeness._popcount(stored[:, None] ^ mine[None, :]).astype(np.int64)
+    bits[window != 0, 1:] = 65
+    nearest = bits.min(axis=1)
+    chosen = (nearest <= likeness.CANDIDATE_BITS) & (ids != (exclude if exclude is not None else -1))
+    found: dict[int, int] = {}
+    for photo_id, fewest in zip(ids[chosen].tolist(), nearest[chosen].tolist()):
+        if fewest < found.get(photo_id, 65):
+            found[photo_id] = fewest
     return found
 
 
@@ -191,9 +198,12 @@ def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, 
     if placed_only:
         found = {photo_id: found[photo_id] for photo_id in _placed(session, found)}
     ids = sorted(found, key=lambda photo_id: (found[photo_id], photo_id))[:COMPARED]
+    stored = list(load(session, ids).values())
+    judged = likeness_many.verdicts(fp, [other.fp for other in stored], capture,
+                                    [other.capture for other in stored], limits)
     out = []
-    for photo_id, other in load(session, ids).items():
-        is_variant, comparison = likeness.verdict(fp, other.fp, capture, other.capture, limits)
+    for other, (is_variant, comparison) in zip(stored, judged):
+        photo_id = other.photo_id
         distance = comparison.distance if comparison is not None else float("inf")
         out.append(Alike(photo_id, distance, is_variant, other.group,
                          captures.same_capture(capture, other.capture) is False))
