@@ -307,7 +307,8 @@ def _smooth(image, times: int = 2):
 
 
 def _sample(image, x, y):
-    """Bilinear samples of a square image (n × n) at unit coordinates x, y (edge clamped)."""
+    """Bilinear samples of a square image (n × n) at unit coordinates x, y (edge clamped); or of a stack of
+    square images (k × n × n), each sampled at its own row of x, y (likeness_many's batched alignment)."""
     import numpy as np
 
     n = image.shape[-1]
@@ -323,7 +324,9 @@ def _sample(image, x, y):
     py -= y0
     at = y0 * n
     at += x0
-    flat = image.ravel()
+    if image.ndim == 3:  # a stack: row k of the coordinates reads image k
+        at += (np.arange(image.shape[0]) * (n * n))[:, None]
+    flat = image.reshape(-1)
     a, b = flat.take(at), flat.take(at + 1)
     at += n
     c, d = flat.take(at), flat.take(at + 1)

@@ -33,6 +33,7 @@ from catalog.likeness import (
     Thresholds,
     _arrays,
     _measure,
+    _sample,
     _start,
     compare,
     hash_distance,
@@ -119,7 +120,7 @@ def _align_many(outers: list[Fingerprint], inners: list[Fingerprint], starts: li
                 idx, mm, x, y, inside, counts = idx[kept], mm[kept], x[kept], y[kept], inside[kept], counts[kept]
                 if not len(idx):
                     break
-            warped = _sample_many(big[idx], x, y)
+            warped = _sample(big[idx], x, y)
             # the sums pair by pair, as likeness._align makes them (a sum's rounding depends on its order)
             mean, spread = np.empty(len(idx)), np.empty(len(idx))
             for row, (values, number) in enumerate(zip(map(np.ndarray.__getitem__, warped, inside), counts.tolist())):
@@ -145,35 +146,3 @@ def _align_many(outers: list[Fingerprint], inners: list[Fingerprint], starts: li
             settled = np.maximum(np.maximum(np.abs(a), np.abs(b)), np.maximum(np.abs(tx), np.abs(ty))) < 2e-4
             active[idx[settled]] = False
     return [m[k] if alive[k] else None for k in range(count)]
-
-
-def _sample_many(images, x, y):
-    """likeness._sample for a stack of square images (k × n × n), each at its own row of coordinates."""
-    import numpy as np
-
-    k, n = images.shape[0], images.shape[-1]
-    px = x * n - 0.5
-    py = y * n - 0.5
-    np.clip(px, 0, n - 1.000001, out=px)
-    np.clip(py, 0, n - 1.000001, out=py)
-    x0 = px.astype(np.intp)
-    y0 = py.astype(np.intp)
-    px -= x0
-    py -= y0
-    at = y0 * n
-    at += x0
-    at += (np.arange(k) * (n * n))[:, None]
-    flat = images.reshape(-1)
-    a, b = flat.take(at), flat.take(at + 1)
-    at += n
-    c, d = flat.take(at), flat.take(at + 1)
-    b -= a
-    b *= px
-    a += b
-    d -= c
-    d *= px
-    c += d
-    c -= a
-    c *= py
-    a += c
-    return a
