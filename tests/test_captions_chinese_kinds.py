@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.captions import parse
-
-
-def found(text: str) -> dict:
-    facts = parse(text)
-    got = {"photographer": facts.credit.photographer, "agency": facts.credit.agency,
-           "provider": facts.credit.provider, "date": facts.date, "date_kind": facts.date_kind,
-           "date_text": facts.date_text}
-    got.update(vars(facts.location))
-    return got
-
-
-def check(text: str, expected: dict) -> None:
-    got = found(text)
-    assert {k: got[k] for k in expected} == expected, got
-
+from tests.test_captions_shapes import check
 
 CREDITS = [
     ("an outlet's desk between the outlet and the role",
