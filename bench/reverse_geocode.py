@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from catalog import places
 from catalog._placegrid import CityGrid, haversine_km
+from catalog.cachedir import read_kept
 
 
 def jitter(rng: random.Random, lat: float, lon: float, km: float) -> tuple[float, float]:
@@ -94,7 +95,7 @@ def main() -> None:
         gazetteer.city_grid()
         if kept is not None and kept.exists():
             started = time.perf_counter()
-            places._read_kept(kept)
+            read_kept(kept)
             print(f"grid from its cache file ({kept.stat().st_size / 2**20:.1f} MiB): "
                   f"{(time.perf_counter() - started) * 1000:.0f} ms")
 

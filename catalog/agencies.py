@@ -17,13 +17,13 @@ The file is read once per process, on first use, from a copy kept in the cache f
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from catalog.errors import CatalogError
 from catalog.place_keys import fold
@@ -126,59 +126,34 @@ def _parse(text: str, origin: str) -> tuple[tuple[Agency, ...], dict[str, Agency
     return tuple(agencies), index
 
 
-#: The registry as read, kept in the cache folder (catalog.cachedir) as JSON under the file's length and CRC-32:
-#: tomllib takes 35 ms over the 58 KB file and the aliases' keys 10 ms more, a third of a whole `catalog search`;
-#: json reads the same in under a millisecond. A changed file (or format) is read again and the copy replaced.
-REGISTRY_CACHE_FORMAT = 1
+#: The registry as read, kept in the cache folder (catalog.cachedir, as the gazetteer keeps its tables) under
+#: the file's length and CRC-32: tomllib takes 35 ms over the 58 KB file and the aliases' keys 10 ms more, a third
+#: of a whole `catalog search`; the kept copy loads in about a millisecond. A changed file (or format) is read
+#: again and the copy replaced.
+REGISTRY_CACHE_FORMAT = 2
 
 
-def registry_cache_path() -> str:
+def registry_cache_path() -> Path:
     from catalog.cachedir import default_cache_dir
 
-    return os.path.join(default_cache_dir(), "agency-registry.json")
+    return default_cache_dir() / "agency-registry.pickle"
 
 
 @cache
 def _registry() -> tuple[tuple[Agency, ...], dict[str, Agency]]:
+    from catalog.cachedir import read_kept, write_kept
+
     # Beside this module in the installed package (importlib.resources would say the same, at 15 ms of imports).
     with open(os.path.join(os.path.dirname(__file__), "agencies.toml"), "rb") as handle:
         data = handle.read()
-    stamp = [REGISTRY_CACHE_FORMAT, len(data), zlib.crc32(data)]
-    kept = _read_kept(stamp)
-    if kept is not None:
-        return kept
-    found = _parse(data.decode("utf-8"), "catalog/agencies.toml")
-    _keep(stamp, found)
-    return found
-
-
-def _read_kept(stamp: list[int]) -> tuple[tuple[Agency, ...], dict[str, Agency]] | None:
-    """The registry kept in the cache under `stamp`, or None (no copy, another stamp, or not readable)."""
-    try:
-        with open(registry_cache_path(), "rb") as handle:
-            kept = json.loads(handle.read())
-        if kept.get("stamp") != stamp:
-            return None
-        agencies = tuple(Agency(**{**entry, "aliases": tuple(entry["aliases"])}) for entry in kept["agencies"])
-        return agencies, {key: agencies[number] for key, number in kept["index"].items()}
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return None
-
-
-def _keep(stamp: list[int], registry: tuple[tuple[Agency, ...], dict[str, Agency]]) -> None:
-    """Write the registry to the cache for the next process; a cache that cannot be written is no failure."""
-    from catalog.files import write_atomically  # here: most processes only read the copy
-
-    agencies, index = registry
-    number = {id(found): position for position, found in enumerate(agencies)}
-    content = {"stamp": stamp, "agencies": [found.to_json() for found in agencies],
-               "index": {key: number[id(found)] for key, found in index.items()}}
+    stamp = (REGISTRY_CACHE_FORMAT, len(data), zlib.crc32(data))
     path = registry_cache_path()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode())
-    except OSError:
-        pass
+    kept = read_kept(path)
+    if isinstance(kept, dict) and kept.get("stamp") == stamp:
+        return kept["registry"]
+    found = _parse(data.decode("utf-8"), "catalog/agencies.toml")
+    write_kept({"stamp": stamp, "registry": found}, path)  # a cache that cannot be written is no failure
+    return found
 
 
 def all_agencies() -> tuple[Agency, ...]:

@@ -1,8 +1,17 @@
-"""Where catalog keeps what it can make again: thumbnails, the gazetteer's built index."""
+"""Where catalog keeps what it can make again (thumbnails, the gazetteer's built index, the agency registry as
+read), and how: pickles only this user can have written, replaced atomically, built by one process at a time.
+
+A new process reads a kept copy in milliseconds instead of building it again; a copy that is missing, damaged,
+from another version or not this user's own is built again, and a cache folder that cannot be written is no
+failure (the value is built in every process instead).
+"""
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -13,3 +22,65 @@ def default_cache_dir() -> Path:
         return Path(explicit).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base).expanduser() / "catalog"
+
+
+def read_kept(path: Path):
+    """What a cache file holds, or None when it is missing, damaged, or could have been written by another user.
+
+    Unpickling a file runs what the file says, so only a file this user owns and nobody else may write is
+    read (the cache folder is the user's own, like the shell's start-up files).
+    """
+    try:
+        info = path.stat()
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            return None
+        with open(path, "rb") as handle, collection_paused():
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, damaged, from another version: made again
+        return None
+
+
+def write_kept(value, path: Path) -> bool:
+    """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk."""
+    from catalog.files import write_atomically  # here: most processes only read what is kept
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def one_builder(path: Path):
+    """Held while this process builds what `path` will keep: another process about to build the same waits,
+    then finds the file and reads it (on the first import after an install, each reader process would build
+    its own gazetteer at once: twice the work, and twice the memory a build takes). Without a lock (a
+    read-only cache folder, no fcntl) every process builds its own, as before."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "ab")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+
+
+@contextmanager
+def collection_paused():
+    """No garbage collection meanwhile: building or loading makes a million objects and no garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

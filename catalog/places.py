@@ -35,20 +35,19 @@ import time
 from pathlib import Path
 
 from catalog import (
-    _placecache,
     _placedata,
     _placegrid,
     _placetables,
+    cachedir,
     place_entities,
     place_keys,
     place_names,
     place_resolution,
     place_rules,
 )
-from catalog._placecache import _collection_paused, _one_builder, _read_kept, _write_kept
 from catalog._placegrid import CityGrid
 from catalog.bounded import BoundedMemo
-from catalog.cachedir import default_cache_dir
+from catalog.cachedir import collection_paused, default_cache_dir, one_builder, read_kept, write_kept
 from catalog.place_entities import (
     CONFLICT_KM,
     HOWS,
@@ -85,9 +84,9 @@ __all__ = [
 # The rest of the gazetteer, by job: catalog.place_names (what a name can mean, and where it lies),
 # catalog.place_resolution (a stated place read and completed), catalog.place_rules (spellings and
 # placeholders as data), catalog.place_entities (entities, reverse geocoding, search keys), catalog._placedata
-# (reading the data packages), catalog._placegrid (the reverse-geocoding grid), catalog._placecache (keeping
+# (reading the data packages), catalog._placegrid (the reverse-geocoding grid), catalog.cachedir (keeping
 # built parts). Each is part of the cache file's key (see _cache_file).
-_MODULES = (_placedata, _placetables, place_keys, _placegrid, _placecache, place_entities, place_names,
+_MODULES = (_placedata, _placetables, place_keys, _placegrid, cachedir, place_entities, place_names,
             place_resolution, place_rules)
 
 
@@ -103,7 +102,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
 
     def __init__(self) -> None:
         started = time.perf_counter()
-        with _collection_paused():  # the load makes a million objects and no garbage
+        with collection_paused():  # the load makes a million objects and no garbage
             self._index = _placedata.load_cities()
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
@@ -221,12 +220,12 @@ class Gazetteer(StatedPlaces, EntityLookups):
             with self._lock:
                 if country not in self._mapped:
                     kept = self._kept_path(f"provinces-{country}")
-                    mapping = _read_kept(kept) if kept is not None else None
+                    mapping = read_kept(kept) if kept is not None else None
                     if not isinstance(mapping, dict):
                         members = self._members.get(country, [])
                         mapping = _placedata.province_of_cities(country, members, self._index, self._top_of)
                         if kept is not None:
-                            _write_kept(mapping, kept)
+                            write_kept(mapping, kept)
                     self._province.update(mapping)
                     self._mapped.add(country)
         return self._province.get(position)
@@ -242,12 +241,12 @@ class Gazetteer(StatedPlaces, EntityLookups):
             with self._lock:
                 if self._grid is None:
                     kept = self._kept_path("grid")
-                    grid = _read_kept(kept) if kept is not None else None
+                    grid = read_kept(kept) if kept is not None else None
                     if not isinstance(grid, CityGrid):
                         points = [(c.lat, c.lon, c.population, (c.country_code, c.admin1)) for c in self._cities]
                         grid = CityGrid(points)
                         if kept is not None:
-                            _write_kept(grid, kept)
+                            write_kept(grid, kept)
                     self._grid = grid
         return self._grid
 
@@ -263,14 +262,14 @@ class Gazetteer(StatedPlaces, EntityLookups):
             with self._lock:
                 if not index.has_alternate:
                     kept = self._kept_path("alternate")
-                    found = _read_kept(kept) if kept is not None else None
+                    found = read_kept(kept) if kept is not None else None
                     if isinstance(found, _placetables.PackedIndex):
                         index.adopt_alternate(found)
                     else:
-                        with _collection_paused():
+                        with collection_paused():
                             found = index.alternate()
                         if kept is not None:
-                            _write_kept(found, kept)
+                            write_kept(found, kept)
         return index.alternate()
 
     def _kept_path(self, part: str) -> Path | None:
@@ -297,7 +296,7 @@ def get_gazetteer() -> Gazetteer:
                 path = _cache_file()
                 gazetteer = _load_cached(path) if path is not None else None
                 if gazetteer is None and path is not None:
-                    with _one_builder(path):  # another process may be building it: wait, then read it
+                    with one_builder(path):  # another process may be building it: wait, then read it
                         gazetteer = _load_cached(path)
                         if gazetteer is None:
                             gazetteer = Gazetteer()
@@ -332,7 +331,7 @@ def _cache_file() -> Path | None:
 
 def _load_cached(path: Path) -> Gazetteer | None:
     """The gazetteer kept at `path`, or None when there is none or it cannot be trusted or read."""
-    kept = _read_kept(path)
+    kept = read_kept(path)
     if not isinstance(kept, dict) or kept.get("format") != CACHE_FORMAT:
         return None
     try:
@@ -343,7 +342,7 @@ def _load_cached(path: Path) -> Gazetteer | None:
 
 def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
     """Keep a built gazetteer at `path` and drop those of other keys; False when it could not be written."""
-    if not _write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
+    if not write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
         return False
     for old in path.parent.glob("gazetteer-*.pickle"):
         if not old.name.startswith(path.stem):  # another key's file, or one of its maps

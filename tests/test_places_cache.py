@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from catalog import places
+from catalog import cachedir, places
 from tests.cli_process import environment
 
 PLACES = [
@@ -124,8 +124,8 @@ def test_a_kept_grid_answers_as_a_new_one(built, tmp_path):
     points = [(c.lat, c.lon, c.population, (c.country_code, c.admin1)) for c in built._cities]
     grid = CityGrid(points)
     path = tmp_path / "grid.pickle"
-    assert places._write_kept(grid, path)
-    kept = places._read_kept(path)
+    assert cachedir.write_kept(grid, path)
+    kept = cachedir.read_kept(path)
     for lat, lon in [(30.59, 114.30), (51.51, -0.13), (40.758, -73.9855), (0.0, -140.0), (-16.5, -179.9)]:
         assert kept.nearest(lat, lon) == grid.nearest(lat, lon)
 

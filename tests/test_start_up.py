@@ -3,8 +3,8 @@ read from its copy in the cache, Han characters found without a regular expressi
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import re
 
 from hypothesis import given
@@ -55,18 +55,13 @@ def test_a_cache_of_another_file_or_a_damaged_one_is_read_again(monkeypatch, tmp
     _fresh(monkeypatch, tmp_path)
     real = agencies._registry()
     path = agencies.registry_cache_path()
-    with open(path, encoding="utf-8") as handle:
-        kept = json.load(handle)
-    stamp = list(kept["stamp"])
-    kept["stamp"][2] += 1  # another file
-    kept["agencies"] = kept["agencies"][:1]
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(kept, handle)
-    agencies._registry.cache_clear()
-    _same(agencies._registry(), real)
-    for damaged in ("{not json", "[]", json.dumps({**kept, "stamp": stamp, "agencies": [{"name": "X"}]})):
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(damaged)
+    kept = pickle.loads(path.read_bytes())
+    format_, length, crc = kept["stamp"]
+    other = {"stamp": (format_, length, crc + 1), "registry": (real[0][:1], {})}  # kept from another file
+    damaged = [pickle.dumps(other), b"not a pickle", pickle.dumps([]), pickle.dumps({"stamp": kept["stamp"]})[:9]]
+    for content in damaged:
+        path.write_bytes(content)
+        path.chmod(0o600)
         agencies._registry.cache_clear()
         _same(agencies._registry(), real)
     agencies._registry.cache_clear()
