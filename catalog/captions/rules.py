@@ -41,6 +41,7 @@ LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 READINGS_KEPT = 1024
 STANDARD_NAMES_KEPT = 50_000
 
+_UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
 
@@ -87,6 +88,7 @@ class Rules:
         self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
         # Names already looked up (the readers ask about each often).
         self._standard: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
+        self._kinds: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
 
     def built(self, name: str, build: Callable[[Rules], T]) -> T:
         """`build(self)`, made on first use and kept with these rules: what a reader derives from the house
@@ -110,8 +112,9 @@ class Rules:
         providers), named as the house names that agency when its table knows any of the registry's
         spellings of it: the house file wins.
         """
-        if name in self._standard:
-            return self._standard[name]
+        known = self._standard.get(name, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         return self._standard.keep(name, self._standard_agency(name))
 
     def _standard_agency(self, name: str) -> str | None:
@@ -137,8 +140,11 @@ class Rules:
 
     def agency_kind(self, name: str) -> str | None:
         """What kind of outlet the registry says an agency is ("wire", "newspaper", "government", ...)."""
+        known = self._kinds.get(name, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         found = registry_agency(name)
-        return found.kind if found is not None else None
+        return self._kinds.keep(name, found.kind if found is not None else None)
 
     def staff_agency(self, photographer: str) -> str | None:
         """The agency of a staff photographer listed under [staff], else None."""
