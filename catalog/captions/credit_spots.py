@@ -275,10 +275,13 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
-    return bool(word) and re.fullmatch(r"(?:[A-Z]\.)+", word[-1].lstrip("(\"“")) is not None
+    return bool(word) and _INITIALS.fullmatch(word[-1].lstrip("(\"“")) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
