@@ -93,6 +93,8 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming'."""
     from catalog.captions.vocabulary import PERSON_TITLES
 
+    if "taken" not in text and "shot" not in text:  # (a cheap test first: _TAKEN_BY needs one of them)
+        return None
     match = _TAKEN_BY.search(text)
     if not match:
         return None
@@ -114,6 +116,8 @@ def provider_in_text(text: str, rules: Rules | None = None) -> str | None:
     """An outside source the prose names as handing the picture out: 'This handout photo released by the
     International Federation of Red Cross and Red Crescent Societies (IFRC) on ...' -> that federation. Not a
     person, and not an agency (that one distributes: its name is the credit's business)."""
+    if "released" not in text and "provided" not in text and "distributed" not in text:
+        return None  # (a cheap test first: _RELEASED_BY needs one of these words, written so)
     match = _RELEASED_BY.search(text)
     if not match:
         return None

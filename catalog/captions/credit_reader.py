@@ -14,7 +14,6 @@ agency the house rules name, another organisation or a tag (``_part``, with ``cr
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -30,7 +29,12 @@ _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*|\s+[—–]\s+")  # "Name/Outlet", "Shaun Walker — The Times-Standard"
-_TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(File|Pool|Handout|FILE|POOL|HANDOUT)$")
+_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT")
+_TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_HANDOUT_DASH = re.compile(r"(?:HO|Handout)\s*-\s*")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SLASH_OR_VIA = re.compile(r"\s*(?:/|\bvia\b)\s*")
 _RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 
 
@@ -69,8 +73,12 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
     known = rules.readings.get(raw, _UNREAD)
     if known is _UNREAD:
         known = rules.readings.keep(raw, _read_credit(raw, rules))
+    if known is None:
+        return None
     # A copy: callers set the credit's raw text to what the caption says around it.
-    return None if known is None else Reading(dataclasses.replace(known.credit), known.strong, known.shaped)
+    credit = known.credit
+    return Reading(Credit(credit.raw, credit.photographer, credit.agency, credit.provider), known.strong,
+                   known.shaped)
 
 
 _UNREAD = object()
@@ -89,7 +97,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         if role is None:
             break
         roles.append(role)
-        inner = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", body)
+        inner = _BRACKETED.fullmatch(body)
         if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
             body = inner.group(1).strip()
     if not body:
@@ -128,6 +136,8 @@ PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+p
 _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
                         r"|\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo|,\s*crown\s+copyright)+\s*$",
                         re.IGNORECASE)
+#: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
+_NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
@@ -219,13 +229,17 @@ def _tidy(raw: str, rules: Rules) -> str:
     'Photograph: Sean Gallup/Getty Images'
     """
     body = raw.strip().lstrip("=—–-| ").strip()
-    body = _NOTE_TAIL.sub("", body).strip()
+    if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
+        body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
-    body = _COPYRIGHT_YEAR.sub(r"\1", body)
-    body = _DATE_TAIL.sub("", body)
+    year = _COPYRIGHT_YEAR.match(body)
+    if year:
+        body = year.group(1) + body[year.end():]
+    if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
+        body = _DATE_TAIL.sub("", body)
     if _GLUED.search(body):
         body = _unglue(body, rules)
     return body
@@ -235,7 +249,7 @@ def _unglue(body: str, rules: Rules) -> str:
     """Set "/" where a known agency's name starts glued to the word before it ("HerreraEuropa Press")."""
     for match in reversed(list(_GLUED.finditer(body))):  # from the right: "YamLos Angeles TimesGetty Images"
         at = match.start()
-        rest = re.split(r"\s*(?:/|\bvia\b)\s*", body[at:], maxsplit=1)[0].split()
+        rest = _SLASH_OR_VIA.split(body[at:], maxsplit=1)[0].split()
         word_start = max(body.rfind(" ", 0, at), body.rfind("/", 0, at)) + 1
         if not rest or rules.standard_agency(body[word_start:at] + rest[0]):
             continue  # the whole word is an agency: "NurPhoto", "LightRocket"
@@ -255,7 +269,8 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
             joined.append(piece)
     out: list[str] = []
     for piece in joined:
-        tag = _TRAILING_TAG.search(piece)  # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"
+        # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"; searched only when a tag ends it
+        tag = _TRAILING_TAG.search(piece) if piece.rstrip("\n").endswith(_TRAILING_TAGS) else None
         if tag and tag.start() > 0:
             out.extend([*_split_names(piece[: tag.start()], rules), tag.group(1)])
         else:
@@ -292,8 +307,9 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
-    if re.match(r"(?:HO|Handout)\s*-\s*\S", text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
-        return Part(text, "org", re.sub(r"^(?:HO|Handout)\s*-\s*", "", text), segment, "handout")
+    handout = _HANDOUT_DASH.match(text)
+    if handout and handout.end() < len(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
+        return Part(text, "org", text[handout.end():], segment, "handout")
     expanded = _EXPANSION.search(text)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
@@ -319,5 +335,5 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     if looks_like_organisation(text):
-        return Part(text, "org", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), segment, role)
+        return Part(text, "org", _THE.sub("", text, count=1), segment, role)
     return None

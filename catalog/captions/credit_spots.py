@@ -158,11 +158,16 @@ def _weight_at(text: str, end: int, base: float) -> float:
 
 
 _CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
+_SLASH = re.compile("/")
+_LEADING_MARKS = re.compile(r"^[.,;:—–-]+")
+_SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
+_WORD = re.compile(r"\S+")
+_LINE = re.compile(r"[^\n]+")
 
 
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... March 11, 2025. REUTERS/Tingshu Wang', 'REUTERS/Go Nakamura/File Photo ATTENTION EDITORS ...'."""
-    for slash in re.finditer(r"/", text):
+    for slash in _SLASH.finditer(text):
         at = slash.start()
         line_start = text.rfind("\n", 0, at) + 1
         # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
@@ -177,7 +182,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         for n in range(len(words), 0, -1):
             first = words[-n]
             name = text[first.start(): at].strip()
-            if rules.standard_agency(re.sub(r"^[.,;:—–-]+", "", name)):
+            if rules.standard_agency(_LEADING_MARKS.sub("", name)):
                 start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
@@ -201,7 +206,7 @@ def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
     words = 0
-    for match in re.finditer(r"/|[^\s/]+", text[pos:]):
+    for match in _SLASH_OR_WORD.finditer(text[pos:]):
         start = pos + match.start()
         gap = text[end:start]
         if "\n" in gap:
@@ -258,7 +263,7 @@ def _agency_before(text: str, start: int, rules: Rules) -> int:
     """Where a credit opened by a lead-in at `start` begins when a known agency stands just before it on the
     same line ("... Mamerenbos  BELGA PHOTO THIERRY ROGE"): the agency's first word; else `start`."""
     line_start = text.rfind("\n", 0, start) + 1
-    words = list(re.finditer(r"\S+", text[max(line_start, start - 40):start]))
+    words = list(_WORD.finditer(text[max(line_start, start - 40):start]))
     offset = max(line_start, start - 40)
     if not words or not words[-1].group()[-1].isalnum() or not text[start - 1].isspace():
         return start  # "... the Associated Press. Photo by ...": a sentence ends there; "dawnPhotograph:" glued
@@ -275,10 +280,13 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
-    return bool(word) and re.fullmatch(r"(?:[A-Z]\.)+", word[-1].lstrip("(\"“")) is not None
+    return bool(word) and _INITIALS.fullmatch(word[-1].lstrip("(\"“")) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -287,7 +295,7 @@ def _cut_end(text: str, end: int) -> int:
 
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     if len(spans) < 2:
         return
     for number, (start, end) in enumerate(spans):
@@ -348,7 +356,7 @@ def _tagged_head(text: str, rules: Rules) -> Iterator[Candidate]:
     match = _TAG_HEAD.match(text)
     if match is None:
         return
-    words = list(re.finditer(r"\S+", text[match.end(): match.end() + 60]))
+    words = list(_WORD.finditer(text[match.end(): match.end() + 60]))
     for n in range(min(4, len(words)), 0, -1):
         end = match.end() + words[n - 1].end()
         if rules.standard_agency(text[match.end():end]):

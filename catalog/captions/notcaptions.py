@@ -20,9 +20,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+
+if TYPE_CHECKING:
+    from catalog.captions.rules import Rules
 
 
 @dataclass(frozen=True)
@@ -74,13 +77,30 @@ def _combined(rules: tuple[NotCaptionRule, ...]) -> re.Pattern:
 
 def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = None) -> str | None:
     """Why a text is no caption (the rule's name), or None when it may be one."""
+    rules = rules if rules is not None else compile_rules()
+    return _why(text, rules, _combined(rules))
+
+
+def not_a_caption_under(text: str | None, house: Rules) -> str | None:
+    """`not_a_caption` with the shipped rules and those of a set of house rules (their [not_captions] table),
+    compiled and combined once per set of house rules: the parser asks for every caption, and looking the
+    compiled rules up by their value costs more than the match."""
+    rules, combined = house.built("not_captions", _built)
+    return _why(text, rules, combined)
+
+
+def _built(house: Rules) -> tuple[tuple[NotCaptionRule, ...], re.Pattern]:
+    rules = compile_rules(house_rules(house.not_captions))
+    return rules, _combined(rules)
+
+
+def _why(text: str | None, rules: tuple[NotCaptionRule, ...], combined: re.Pattern) -> str | None:
     if text is None:
         return None
     stripped = text.strip()
     if not stripped:
         return None
-    rules = rules if rules is not None else compile_rules()
-    match = _combined(rules).fullmatch(stripped)
+    match = combined.fullmatch(stripped)
     if match is None:
         return None
     assert match.lastgroup is not None  # every alternative of the combined pattern is a named group

@@ -15,7 +15,7 @@ from catalog.captions.credit_names import provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
-from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
+from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
@@ -43,7 +43,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     if not text or not text.strip():
         return CaptionFacts(text=text)
     written_in = language(text)
-    why = not_a_caption(text, compile_rules(house_rules(rules.not_captions)))
+    why = not_a_caption_under(text, rules)
     if why is not None:
         facts = CaptionFacts(text=text, language=written_in)
         facts.notes.append(f"not a caption: {why}; no credit, date or place is read from it")

@@ -17,16 +17,19 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 from catalog.agencies import agency as registry_agency
 from catalog.bounded import BoundedMemo
 from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
+
+T = TypeVar("T")
 
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
 #: Kinds of the agency registry that hand out pictures rather than distribute them: a credit names them as
@@ -38,6 +41,7 @@ LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 READINGS_KEPT = 1024
 STANDARD_NAMES_KEPT = 50_000
 
+_UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
 
@@ -74,6 +78,8 @@ class Rules:
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
+    #: What the readers build from these rules and use on every caption (``built``), by name.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._agency_keys = {alias_key(alias): name for alias, name in self.agencies.items()}
@@ -82,6 +88,21 @@ class Rules:
         self._staff_keys = {alias_key(name): agency for name, agency in self.staff.items()}
         # Names already looked up (the readers ask about each often).
         self._standard: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
+        self._kinds: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
+
+    def built(self, name: str, build: Callable[[Rules], T]) -> T:
+        """`build(self)`, made on first use and kept with these rules: what a reader derives from the house
+        rules (the not-a-caption patterns combined into one) is made once per set of rules, not per caption.
+
+        >>> rules = load_rules()
+        >>> rules.built("agency count", lambda r: len(r.agencies)) == len(rules.agencies)
+        True
+        """
+        try:
+            return self.derived[name]
+        except KeyError:
+            made = self.derived[name] = build(self)
+            return made
 
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
@@ -91,8 +112,9 @@ class Rules:
         providers), named as the house names that agency when its table knows any of the registry's
         spellings of it: the house file wins.
         """
-        if name in self._standard:
-            return self._standard[name]
+        known = self._standard.get(name, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         return self._standard.keep(name, self._standard_agency(name))
 
     def _standard_agency(self, name: str) -> str | None:
@@ -118,8 +140,11 @@ class Rules:
 
     def agency_kind(self, name: str) -> str | None:
         """What kind of outlet the registry says an agency is ("wire", "newspaper", "government", ...)."""
+        known = self._kinds.get(name, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         found = registry_agency(name)
-        return found.kind if found is not None else None
+        return self._kinds.keep(name, found.kind if found is not None else None)
 
     def staff_agency(self, photographer: str) -> str | None:
         """The agency of a staff photographer listed under [staff], else None."""

@@ -36,6 +36,7 @@ _TOKEN_DOUBLE_HYPHEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIAL = re.compile(r"[^\W\d_]\.")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|de|da|di|du|van|von|d)[-’'][^\W\d_]")
 
 
@@ -51,13 +52,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     pattern = _TOKEN_DOUBLE_HYPHEN if "--" in text else _TOKEN
     for match in pattern.finditer(text, start, len(text) if end is None else end):
         word = match.group()
+        begin, at = match.span()
         lower = word.casefold()
-        if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
-            at = match.end() - 1
-            append(make(Token, (word[:-1], match.start(), at, lower[:-1])))
-            append(make(Token, (".", at, at + 1, ".")))
+        if word[-1] == "." and at - begin > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
+            append(make(Token, (word[:-1], begin, at - 1, lower[:-1])))
+            append(make(Token, (".", at - 1, at, ".")))
         else:
-            append(make(Token, (word, match.start(), match.end(), lower)))
+            append(make(Token, (word, begin, at, lower)))
     return found
 
 
@@ -76,7 +77,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
             before = word.group(1).lstrip("(\"“[").casefold() if word else ""
-            if before in ABBREVIATIONS or re.fullmatch(r"[^\W\d_]\.", before):
+            if before in ABBREVIATIONS or _INITIAL.fullmatch(before):
                 continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         if text[start:end].strip():
