@@ -475,6 +475,9 @@ PLACE_KINDS_EN = [
     ("places before the date after 'between X and Y': the larger place after them",
      "Riders climb during the 12th stage, 150 km between Bollene and Valence, southern France, on July 20, 2025.",
      {"city": None, "country": "France"}),
+    ("a town on the outskirts of a city is the city, and the chain goes on to the country",
+     "Residents clear rubble in Brovary, outskirts of Kyiv, Ukraine, Monday, April 4, 2022. (AP Photo/Jo Lee)",
+     {"sublocation": None, "city": "Brovary", "country": "Ukraine"}),
 ]
 
 

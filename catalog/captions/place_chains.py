@@ -192,8 +192,10 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
-        links.append(toks[j].lower)
-        more[0].link = toks[j].lower
+        # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
+        link = "of" if _area_of(toks, j) else toks[j].lower
+        links.append(link)
+        more[0].link = link
         kind = _appositive_kind(toks, j, k)
         last = chain.elements[-1]
         if kind and last.level == "place":
@@ -282,6 +284,12 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
     return None
 
 
+def _area_of(toks: list[Token], comma: int) -> bool:
+    """", outskirts of Kyiv": an area noun and "of" after a comma, with no article."""
+    return comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
+        toks[comma + 2].lower == "of")
+
+
 _DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:km|mi|m)")
 
 
@@ -317,6 +325,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
                 return m + 1, "any"
         if article and toks[k].lower != "the":
             return None  # ", a shop that sells ...": an aside
+        if _area_of(toks, j):
+            return k + 2, "any"  # "in Irpin, outskirts of Kyiv, Ukraine": the larger place the area is of
         return k, "any"
     if word == "of":
         return j + 1, "any"
