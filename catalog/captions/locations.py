@@ -4,9 +4,11 @@ A place phrase is a *chain*: a preposition, then named places from the smallest 
 commas, "of" and "in" ("at the Luogang Park in Hefei, east China's Anhui province"). Each named place is
 an *element* whose level comes from the tables in ``vocabulary.py``: its last word ("province", "County",
 "Park"), or a known country, province or state; a name with no such word is placed by its position
-(first: a city; after a city: a province or state). The chain nearest the photo's date gives city,
-province and country; the sublocation is the largest venue named (or a village, or a county inside a
-named city). Nothing is looked up in a gazetteer: a country is filled only when the caption writes it.
+(first: a city; after a city: a province or state). Every chain is a candidate, scored by
+``place_scores.py`` (its distance from the photo's date, its shape, its preposition, a clause of background
+before it); the best, if it scores enough, gives city, province and country; the sublocation is the
+largest venue named (or a village, or a county inside a named city). Nothing is looked up in a gazetteer:
+a country is filled only when the caption writes it.
 Worked examples::
 
     at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025
@@ -34,16 +36,10 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import (
-    PLACED_BY_REFERENCE,
-    Doubt,
-    background_clauses,
-    opens_the_scene,
-    venue_is_scene,
-    weigh,
-)
+from catalog.captions.place_evidence import Doubt, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
+from catalog.captions.place_scores import choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import ABBREVIATIONS
@@ -68,15 +64,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)
-           and not _one_of_a_pair(c, text)]
-    geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
-    geo = _before_background(geo, text, end)
-    primary = None
-    if geo:  # the chain nearest the date (else the first), one the map knows before one of unknown names alone
-        primary = min(geo, key=lambda c: (_unknown_names_only(c), _distance(c, anchor) if anchor else (0, 0)))
+    best, scored = choose(chains, text, anchor, end)  # "in Rafina, near Athens": Rafina
+    primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text) if primary else []
+    left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
+                       f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
@@ -102,67 +95,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     return place
 
 
-#: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
-_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
-                     r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
-
-
-def _before_background(geo: list[Chain], text: str, end: int) -> list[Chain]:
-    """The place chains before a clause of background, when one is written before it: "Fans celebrate in Buenos
-    Aires after their team beat France in the final in Qatar, Dec. 18, 2022" is Buenos Aires, however near the
-    date Qatar is; a phrase of its own after a comma is the scene's again ("..., in Antibes, France, March 17").
-    The words opening such a clause are in ``catalog/rules/place_evidence.toml``."""
-    if len(geo) < 2:
-        return geo
-    clause = next(iter(background_clauses(text, geo[0].end, end)), None)
-    if clause is None:
-        return geo
-    return [c for c in geo if c.start < clause or _NEW_PHRASE.search(text, max(0, c.start - 24), c.start)]
-
-
-#: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
-_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
-
-
-#: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
-_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
-
-
-def _one_of_a_pair(chain: Chain, text: str) -> bool:
-    """A chain of one country, province or city followed by "and" another such place: two places are named,
-    so neither is the scene ("ties between Korea and the Czech Republic", "flights in Beijing and Shanghai")."""
-    if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
-        return False
-    following = _AND_NEXT.match(text, chain.end)
-    if following is None or following.group("name").startswith(chain.elements[0].value):
-        return False  # "in Aba and Aba": one place written again
-    level, _ = classify(following.group("name"), True)
-    if level == "place":
-        known = name_levels(following.group("name"))
-        return bool(known.country or known.province or known.city_population >= 100_000)
-    return level in ("country", "province", "city")
-
-
-def _unknown_alone(chain: Chain, text: str) -> bool:
-    """A chain that is one bare capitalised name, which no gazetteer level knows and nothing around it marks
-    as a place (no suffix, no province or country after it, no "city of", no "east of Ashdod" placing it):
-    "in Marimekko", "in Xujiahui", "at Geunjeongjeon". Such a name is as likely a brand, an event or a
-    district as a town, so it is left out rather than guessed as the city."""
-    if len(chain.elements) != 1:
-        return False
-    only = chain.elements[0]
-    if only.level != "place" or only.population or only.also_province or only.country:
-        return False
-    return PLACED_BY_REFERENCE.match(text, only.end) is None
-
-
-def _unknown_names_only(chain: Chain) -> bool:
-    """A chain whose every name is unmarked and unknown to the gazetteer ("in the Wings in the Water exhibit"):
-    weaker evidence than a chain naming a known city, province or country ("at the National Aquarium in
-    Baltimore"), whatever their order."""
-    return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
-               and not e.country for e in chain.elements)
 
 
 def _emptied(match: re.Match) -> str:
