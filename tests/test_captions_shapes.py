@@ -478,6 +478,14 @@ PLACE_KINDS_EN = [
     ("a town on the outskirts of a city is the city, and the chain goes on to the country",
      "Residents clear rubble in Brovary, outskirts of Kyiv, Ukraine, Monday, April 4, 2022. (AP Photo/Jo Lee)",
      {"sublocation": None, "city": "Brovary", "country": "Ukraine"}),
+    ("places beside the date that name the scene's city fill the levels the scene sentence leaves empty",
+     "Jets trail smoke Rabat, Morocco - Saturday 30 September 2017 Image copyright AFP\n"
+     "Image caption Jets trail white smoke over Rabat to mark the anniversary of the airline on Saturday...",
+     {"city": "Rabat", "country": "Morocco"}),
+    ("...but not when they name another city",
+     "Jets trail smoke Rabat, Morocco - Saturday 30 September 2017 Image copyright AFP\n"
+     "Image caption Jets trail white smoke over Casablanca to mark the anniversary of the airline on Saturday...",
+     {"city": "Casablanca", "country": None}),
 ]
 
 

@@ -31,6 +31,7 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -182,11 +183,20 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             if _agrees(scene, place):
                 _fill_from(place, scene)
             return PlaceReading(place, how, written)
+    def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
+        yield "beside the date", _beside_date(text, anchor)
+        yield "end of the sentence", _ending_sentence(text, scene_span)
+
     if scene.city or scene.province or scene.country:
+        if scene.country is None or scene.province is None:
+            # the places written apart may corroborate the scene's and fill its empty levels: "... smoke
+            # Casablanca, Morocco - Saturday 30 September 2017 ... jets trail white smoke over Casablanca"
+            for _, apart in apart_readings():
+                if apart is not None and _corroborates(scene, apart[0]):
+                    _fill_from(scene, apart[0])
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts))
-    for how, apart in (("beside the date", _beside_date(text, anchor)),
-                       ("end of the sentence", _ending_sentence(text, scene_span))):
+    for how, apart in apart_readings():
         if apart is not None:
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
@@ -197,6 +207,17 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 def _agrees(scene: Place, place: Place) -> bool:
     """The scene sentence's places may join a heading's when they name no other city."""
     return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+
+
+def _corroborates(scene: Place, other: Place) -> bool:
+    """Two readings of the place name the same city (or, with no city in either, the same province) and
+    contradict each other at no level: the second may fill the levels the first leaves empty."""
+    levels = ("city", "province", "country")
+    values = [(getattr(scene, level), getattr(other, level)) for level in levels]
+    if any(a and b and a.casefold() != b.casefold() for a, b in values):
+        return False
+    city, province, _ = values
+    return bool(city[0] and city[1]) or not (city[0] or city[1]) and bool(province[0] and province[1])
 
 
 def _fill_from(place: Place, scene: Place) -> None:
