@@ -486,6 +486,15 @@ PLACE_KINDS_EN = [
      "Jets trail smoke Rabat, Morocco - Saturday 30 September 2017 Image copyright AFP\n"
      "Image caption Jets trail white smoke over Casablanca to mark the anniversary of the airline on Saturday...",
      {"city": "Casablanca", "country": None}),
+    ("a side of a known city is known through it, and a name before it is inside it",
+     "Children fly kites in Cilandak, North Jakarta, on Aug. 9. JP/Dewi Sari",
+     {"sublocation": "Cilandak", "city": "North Jakarta"}),
+    ("...and so is the old town of a known city, as a possessor",
+     "Shoppers crowd a lane in Old Lahore's Anarkali area on Friday. Photo: Ali Raza",
+     {"city": "Old Lahore"}),
+    ("...but not a side of an unknown name",
+     "Children fly kites in Cilandak, North Quorvantia, on Aug. 9. JP/Dewi Sari",
+     {"city": None, "province": None}),
 ]
 
 
