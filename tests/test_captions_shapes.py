@@ -495,6 +495,14 @@ PLACE_KINDS_EN = [
     ("...but not a side of an unknown name",
      "Children fly kites in Cilandak, North Quorvantia, on Aug. 9. JP/Dewi Sari",
      {"city": None, "province": None}),
+    ("places right before a day and month with no year, when no full date is written",
+     "Fans wait for the team bus after the defeat against Porto. The coach resigned an hour later; the side lost "
+     "0-1, Lisbon, 12 June© REUTERS/Ann Ray",
+     {"city": "Lisbon"}),
+    ("...not when a year follows the day (the full date's reader places those)",
+     "Fans wait for the team bus after the defeat against Porto. The coach resigned an hour later; the side lost "
+     "0-1, Quorvantia, 12 June 2024© REUTERS/Ann Ray",
+     {"city": None}),
 ]
 
 

@@ -43,7 +43,7 @@ from catalog.captions.place_names import Element, classify
 from catalog.captions.place_scores import choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import ABBREVIATIONS
+from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
 
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
@@ -184,7 +184,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                 _fill_from(place, scene)
             return PlaceReading(place, how, written)
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
-        yield "beside the date", _beside_date(text, anchor)
+        yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
         yield "end of the sentence", _ending_sentence(text, scene_span)
 
     if scene.city or scene.province or scene.country:
@@ -326,6 +326,24 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
             return None
     found = _known_places(written, venue_first=True)
     return (found, written) if found is not None else None
+
+
+def _beside_a_day(text: str) -> tuple[Place, str] | None:
+    """With no full date to anchor the scene, the places written right before a day and month with no year,
+    as a wire's picture desk closes a caption: "... Denmark lost 0-1, Copenhagen, 12 June", "..., Tehran,
+    June 18"."""
+    for day in _day_without_year().finditer(text):
+        found = _beside_date(text, (day.start(), day.end()))
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _day_without_year() -> re.Pattern:
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names
+                      if name == names[0] or name.endswith("."))  # "May", "Sept.", not "Mar" alone
+    return re.compile(rf"(?<=,\s)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})(?!\w)(?!\s*,?\s*\d)")
 
 
 def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:
