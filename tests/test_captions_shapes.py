@@ -503,6 +503,13 @@ PLACE_KINDS_EN = [
      "Fans wait for the team bus after the defeat against Porto. The coach resigned an hour later; the side lost "
      "0-1, Quorvantia, 12 June 2024© REUTERS/Ann Ray",
      {"city": None}),
+    ("a title line closing with a known place after a dash",
+     "Farmers Protest Against New Tariffs - Lyon\nFarmers drove tractors to the prefecture on Monday to demand "
+     "help.",
+     {"city": "Lyon"}),
+    ("...not with a name no gazetteer knows",
+     "Farmers Protest Against New Tariffs - Arrivals\nFarmers drove tractors to the prefecture on Monday.",
+     {"city": None, "province": None, "country": None}),
 ]
 
 

@@ -307,7 +307,19 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
+        match = _title_ending().search(lines[0].group())
+        found = _known_places(match.group("place")) if match else None
+        if found is not None and (found.city or found.province or found.country):
+            return found, match.group("place")
     return None
+
+
+@cache
+def _title_ending() -> re.Pattern:
+    """A title line closing with its place after a dash, as picture agencies title a story ("... - Strasbourg",
+    "Floods Hit Region - Valencia, Spain")."""
+    return re.compile(rf"\S[ \t]+[-–—][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*$")
 
 
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
