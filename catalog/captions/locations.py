@@ -308,10 +308,10 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if found is not None:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
-        match = _title_ending().search(lines[0].group())
-        found = _known_places(match.group("place")) if match else None
-        if found is not None and (found.city or found.province or found.country):
-            return found, match.group("place")
+        title = _title_ending().search(lines[0].group())
+        found = _known_places(title.group("place")) if title else None
+        if title and found is not None and (found.city or found.province or found.country):
+            return found, title.group("place")
     return None
 
 
