@@ -53,3 +53,13 @@ def test_below_the_threshold_no_place_is_read_and_explain_says_why(text, reason)
     facts = parse(text, explain=True)
     assert facts.location.city is None
     assert any("below the threshold" in note and reason in note for note in facts.notes), facts.notes
+
+
+def test_a_values_evidence_weights_are_data(monkeypatch):
+    from catalog.captions import place_evidence
+
+    text = "Lanterns hang over Vollmer Lane in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)"
+    assert parse(text).location.city is None  # a name nothing knows nor places: left out
+    weights = dict(place_evidence._value_weights())
+    monkeypatch.setattr(place_evidence, "_value_weights", lambda: {**weights, "threshold": 0.0})
+    assert parse(text).location.city == "Quorvantia"  # a newsroom that trusts position alone keeps it
