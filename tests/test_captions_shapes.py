@@ -510,6 +510,12 @@ PLACE_KINDS_EN = [
     ("...not with a name no gazetteer knows",
      "Farmers Protest Against New Tariffs - Arrivals\nFarmers drove tractors to the prefecture on Monday.",
      {"city": None, "province": None, "country": None}),
+    ("after a part of a place, a name that is no venue still leaves the country after it",
+     "Walking on the shore of Quorvantia, Portugal, Ana Diaz found this glowing scene. (Photo by Ana Diaz)",
+     {"city": None, "country": "Portugal"}),
+    ("...and the country is read from the sentence after a first one that places nothing, with no date",
+     "Shortlisted: Ana Diaz. Walking on the banks of Quorvantia, Portugal, Diaz found this glowing scene.",
+     {"city": None, "country": "Portugal"}),
 ]
 
 

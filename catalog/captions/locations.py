@@ -249,7 +249,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    return find_places(text, first, None, doubts), first
+    place = find_places(text, first, None, doubts)
+    if place == Place() and anchor is None:
+        # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
+        # sentence after it in the same paragraph may
+        paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
+        following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+        if following is not None:
+            second: list[Doubt] = []
+            later = find_places(text, following, None, second)
+            if later.city or later.province or later.country:
+                doubts.extend(second)
+                return later, following
+    return place, first
 
 
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],

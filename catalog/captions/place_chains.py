@@ -94,13 +94,14 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         word = toks[i].lower
         chain = None
         if word in PREPOSITIONS and _introduces_place(toks, i):
-            allowed, k = _allowed(toks, i), i + 1
+            allowed, k, part = _allowed(toks, i), i + 1, False
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+                part = True
             elif k < n and toks[k].lower in ("a", "an"):
                 k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
-            chain, j = _read_chain(toks, k, allowed, word)
+            chain, j = _read_chain(toks, k, allowed, word, part)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -173,8 +174,13 @@ def _allowed(toks: list[Token], i: int) -> str:
     return PREPOSITIONS[word]
 
 
-def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Chain | None, int]:
-    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS)."""
+def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
+                part: bool = False) -> tuple[Chain | None, int]:
+    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS).
+
+    After a part of a place ("on the shore of", "at the foot of"), a first name that is no venue still
+    leaves the province and country written after it: "on the shore of Larak, Iran" is in Iran.
+    """
     read = _read_element(toks, i)
     if read is None:
         return None, i
@@ -204,6 +210,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         j = k
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if not _suits(chain, allowed, links, prep, team):
+        larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+        if part and allowed == "venue" and larger and chain.elements[1].link == ",":
+            return Chain(prep, larger), j
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
         if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
