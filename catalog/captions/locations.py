@@ -188,12 +188,12 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         yield "end of the sentence", _ending_sentence(text, scene_span)
 
     if scene.city or scene.province or scene.country:
-        if scene.country is None or scene.province is None:
-            # the places written apart may corroborate the scene's and fill its empty levels: "... smoke
+        if anchor is not None and (scene.country is None or scene.province is None):
+            # the places beside the date may corroborate the scene's and fill its empty levels: "... smoke
             # Casablanca, Morocco - Saturday 30 September 2017 ... jets trail white smoke over Casablanca"
-            for _, apart in apart_readings():
-                if apart is not None and _corroborates(scene, apart[0]):
-                    _fill_from(scene, apart[0])
+            beside = _beside_date(text, anchor)
+            if beside is not None and _corroborates(scene, beside[0]):
+                _fill_from(scene, beside[0])
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts))
     for how, apart in apart_readings():

@@ -90,7 +90,8 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None,
             _NEW_PHRASE.search(text, max(0, chain.start - 24), chain.start))
         signals.append(("after background", w["after_background"] if late else 0.0))
         signals.append(("unknown names only", w["unknown_names_only"] if unknown_names_only(chain) else 0.0))
-        signals.extend(_known(chain, w))
+        if w["known_country"] or w["known_province"] or w["known_city_per_digit"] or w["larger_place"]:
+            signals.extend(_known(chain, w))  # (weighed only when a newsroom gives it weight)
         signals.append(("far from the date", _far(chain, anchor, w)))
         scored.append(Scored(chain, sum(points for _, points in signals), tuple(signals)))
     best = max(scored, key=lambda s: s.score)  # the first of equals: the earlier chain
