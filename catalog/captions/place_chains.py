@@ -341,6 +341,9 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
         return j + 1, "any"
     if word == "in":
         return j + 1, "any"
+    if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
+            toks[j].text.islower()):  # not "north of Taipei": a reference point
+        return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
