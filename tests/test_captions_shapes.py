@@ -523,6 +523,9 @@ PLACE_KINDS_EN = [
     ("...but a side and 'of' make a reference point, not the larger place",
      "Reeds glow at sunset in the Tatun mountain area north of Taipei, one more face of the national park.",
      {"city": None}),
+    ("a possessive pronoun before a named place reads as 'the'",
+     "The senator greets donors at his Kalorama estate in Washington, D.C., Tuesday, May 7, 2024. (AP Photo/Jo Lee)",
+     {"sublocation": "Kalorama estate", "city": "Washington"}),
 ]
 
 

@@ -122,6 +122,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
+#: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
+_OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 
 
 def _after_place_heading(toks: list[Token], i: int) -> bool:
@@ -353,7 +355,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     """One named place at toks[i], or a place and its possessor ("Beijing's Chaoyang District")."""
     n = len(toks)
     k = i
-    saw_the = k < n and toks[k].lower == "the"
+    saw_the = k < n and toks[k].lower in _OWNER_ARTICLES  # "the", and "at his Mar-a-Lago estate"
     if saw_the:
         k += 1
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
