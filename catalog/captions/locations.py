@@ -4,9 +4,11 @@ A place phrase is a *chain*: a preposition, then named places from the smallest 
 commas, "of" and "in" ("at the Luogang Park in Hefei, east China's Anhui province"). Each named place is
 an *element* whose level comes from the tables in ``vocabulary.py``: its last word ("province", "County",
 "Park"), or a known country, province or state; a name with no such word is placed by its position
-(first: a city; after a city: a province or state). The chain nearest the photo's date gives city,
-province and country; the sublocation is the largest venue named (or a village, or a county inside a
-named city). Nothing is looked up in a gazetteer: a country is filled only when the caption writes it.
+(first: a city; after a city: a province or state). Every chain is a candidate, scored by
+``place_scores.py`` (its distance from the photo's date, its shape, its preposition, a clause of background
+before it); the best, if it scores enough, gives city, province and country; the sublocation is the
+largest venue named (or a village, or a county inside a named city). Nothing is looked up in a gazetteer:
+a country is filled only when the caption writes it.
 Worked examples::
 
     at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025
@@ -29,24 +31,19 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import (
-    PLACED_BY_REFERENCE,
-    Doubt,
-    background_clauses,
-    opens_the_scene,
-    venue_is_scene,
-    weigh,
-)
+from catalog.captions.place_evidence import Doubt, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
+from catalog.captions.place_scores import choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import ABBREVIATIONS
+from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
 
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
@@ -68,15 +65,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    geo = [c for c in chains if c.has_geo and not _unknown_alone(c, text) and not _LISTED.match(text, c.end)
-           and not _one_of_a_pair(c, text)]
-    geo = [c for c in geo if not c.near] or geo  # "in Rafina, near Athens": Rafina
-    geo = _before_background(geo, text, end)
-    primary = None
-    if geo:  # the chain nearest the date (else the first), one the map knows before one of unknown names alone
-        primary = min(geo, key=lambda c: (_unknown_names_only(c), _distance(c, anchor) if anchor else (0, 0)))
+    best, scored = choose(chains, text, anchor, end)  # "in Rafina, near Athens": Rafina
+    primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text) if primary else []
+    left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
+                       f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
@@ -102,67 +96,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     return place
 
 
-#: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
-_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
-                     r"prefectures|towns|villages|governorates|oblasts)\b")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
-
-
-def _before_background(geo: list[Chain], text: str, end: int) -> list[Chain]:
-    """The place chains before a clause of background, when one is written before it: "Fans celebrate in Buenos
-    Aires after their team beat France in the final in Qatar, Dec. 18, 2022" is Buenos Aires, however near the
-    date Qatar is; a phrase of its own after a comma is the scene's again ("..., in Antibes, France, March 17").
-    The words opening such a clause are in ``catalog/rules/place_evidence.toml``."""
-    if len(geo) < 2:
-        return geo
-    clause = next(iter(background_clauses(text, geo[0].end, end)), None)
-    if clause is None:
-        return geo
-    return [c for c in geo if c.start < clause or _NEW_PHRASE.search(text, max(0, c.start - 24), c.start)]
-
-
-#: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
-_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
-
-
-#: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
-_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
-
-
-def _one_of_a_pair(chain: Chain, text: str) -> bool:
-    """A chain of one country, province or city followed by "and" another such place: two places are named,
-    so neither is the scene ("ties between Korea and the Czech Republic", "flights in Beijing and Shanghai")."""
-    if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
-        return False
-    following = _AND_NEXT.match(text, chain.end)
-    if following is None or following.group("name").startswith(chain.elements[0].value):
-        return False  # "in Aba and Aba": one place written again
-    level, _ = classify(following.group("name"), True)
-    if level == "place":
-        known = name_levels(following.group("name"))
-        return bool(known.country or known.province or known.city_population >= 100_000)
-    return level in ("country", "province", "city")
-
-
-def _unknown_alone(chain: Chain, text: str) -> bool:
-    """A chain that is one bare capitalised name, which no gazetteer level knows and nothing around it marks
-    as a place (no suffix, no province or country after it, no "city of", no "east of Ashdod" placing it):
-    "in Marimekko", "in Xujiahui", "at Geunjeongjeon". Such a name is as likely a brand, an event or a
-    district as a town, so it is left out rather than guessed as the city."""
-    if len(chain.elements) != 1:
-        return False
-    only = chain.elements[0]
-    if only.level != "place" or only.population or only.also_province or only.country:
-        return False
-    return PLACED_BY_REFERENCE.match(text, only.end) is None
-
-
-def _unknown_names_only(chain: Chain) -> bool:
-    """A chain whose every name is unmarked and unknown to the gazetteer ("in the Wings in the Water exhibit"):
-    weaker evidence than a chain naming a known city, province or country ("at the National Aquarium in
-    Baltimore"), whatever their order."""
-    return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
-               and not e.country for e in chain.elements)
 
 
 def _emptied(match: re.Match) -> str:
@@ -249,11 +183,20 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             if _agrees(scene, place):
                 _fill_from(place, scene)
             return PlaceReading(place, how, written)
+    def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
+        yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
+        yield "end of the sentence", _ending_sentence(text, scene_span)
+
     if scene.city or scene.province or scene.country:
+        if anchor is not None and (scene.country is None or scene.province is None):
+            # the places beside the date may corroborate the scene's and fill its empty levels: "... smoke
+            # Casablanca, Morocco - Saturday 30 September 2017 ... jets trail white smoke over Casablanca"
+            beside = _beside_date(text, anchor)
+            if beside is not None and _corroborates(scene, beside[0]):
+                _fill_from(scene, beside[0])
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts))
-    for how, apart in (("beside the date", _beside_date(text, anchor)),
-                       ("end of the sentence", _ending_sentence(text, scene_span))):
+    for how, apart in apart_readings():
         if apart is not None:
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
@@ -264,6 +207,17 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 def _agrees(scene: Place, place: Place) -> bool:
     """The scene sentence's places may join a heading's when they name no other city."""
     return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+
+
+def _corroborates(scene: Place, other: Place) -> bool:
+    """Two readings of the place name the same city (or, with no city in either, the same province) and
+    contradict each other at no level: the second may fill the levels the first leaves empty."""
+    levels = ("city", "province", "country")
+    values = [(getattr(scene, level), getattr(other, level)) for level in levels]
+    if any(a and b and a.casefold() != b.casefold() for a, b in values):
+        return False
+    city, province, _ = values
+    return bool(city[0] and city[1]) or not (city[0] or city[1]) and bool(province[0] and province[1])
 
 
 def _fill_from(place: Place, scene: Place) -> None:
@@ -295,7 +249,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    return find_places(text, first, None, doubts), first
+    place = find_places(text, first, None, doubts)
+    if place == Place() and anchor is None:
+        # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
+        # sentence after it in the same paragraph may
+        paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
+        following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+        if following is not None:
+            second: list[Doubt] = []
+            later = find_places(text, following, None, second)
+            if later.city or later.province or later.country:
+                doubts.extend(second)
+                return later, following
+    return place, first
 
 
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],
@@ -353,7 +319,19 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
+        title = _title_ending().search(lines[0].group())
+        found = _known_places(title.group("place")) if title else None
+        if title and found is not None and (found.city or found.province or found.country):
+            return found, title.group("place")
     return None
+
+
+@cache
+def _title_ending() -> re.Pattern:
+    """A title line closing with its place after a dash, as picture agencies title a story ("... - Strasbourg",
+    "Floods Hit Region - Valencia, Spain")."""
+    return re.compile(rf"\S[ \t]+[-–—][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*$")
 
 
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
@@ -372,6 +350,24 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
             return None
     found = _known_places(written, venue_first=True)
     return (found, written) if found is not None else None
+
+
+def _beside_a_day(text: str) -> tuple[Place, str] | None:
+    """With no full date to anchor the scene, the places written right before a day and month with no year,
+    as a wire's picture desk closes a caption: "... Denmark lost 0-1, Copenhagen, 12 June", "..., Tehran,
+    June 18"."""
+    for day in _day_without_year().finditer(text):
+        found = _beside_date(text, (day.start(), day.end()))
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _day_without_year() -> re.Pattern:
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names
+                      if name == names[0] or name.endswith("."))  # "May", "Sept.", not "Mar" alone
+    return re.compile(rf"(?<=,\s)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})(?!\w)(?!\s*,?\s*\d)")
 
 
 def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:

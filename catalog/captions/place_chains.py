@@ -94,13 +94,14 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         word = toks[i].lower
         chain = None
         if word in PREPOSITIONS and _introduces_place(toks, i):
-            allowed, k = _allowed(toks, i), i + 1
+            allowed, k, part = _allowed(toks, i), i + 1, False
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
+                part = True
             elif k < n and toks[k].lower in ("a", "an"):
                 k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
-            chain, j = _read_chain(toks, k, allowed, word)
+            chain, j = _read_chain(toks, k, allowed, word, part)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -121,6 +122,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
+#: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
+_OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 
 
 def _after_place_heading(toks: list[Token], i: int) -> bool:
@@ -173,8 +176,13 @@ def _allowed(toks: list[Token], i: int) -> str:
     return PREPOSITIONS[word]
 
 
-def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Chain | None, int]:
-    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS)."""
+def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
+                part: bool = False) -> tuple[Chain | None, int]:
+    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS).
+
+    After a part of a place ("on the shore of", "at the foot of"), a first name that is no venue still
+    leaves the province and country written after it: "on the shore of Larak, Iran" is in Iran.
+    """
     read = _read_element(toks, i)
     if read is None:
         return None, i
@@ -192,8 +200,10 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
-        links.append(toks[j].lower)
-        more[0].link = toks[j].lower
+        # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
+        link = "of" if _area_of(toks, j) else toks[j].lower
+        links.append(link)
+        more[0].link = link
         kind = _appositive_kind(toks, j, k)
         last = chain.elements[-1]
         if kind and last.level == "place":
@@ -202,6 +212,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str) -> tuple[Cha
         j = k
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if not _suits(chain, allowed, links, prep, team):
+        larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+        if part and allowed == "venue" and larger and chain.elements[1].link == ",":
+            return Chain(prep, larger), j
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
         if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
@@ -282,6 +295,12 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
     return None
 
 
+def _area_of(toks: list[Token], comma: int) -> bool:
+    """", outskirts of Kyiv": an area noun and "of" after a comma, with no article."""
+    return comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
+        toks[comma + 2].lower == "of")
+
+
 _DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:km|mi|m)")
 
 
@@ -317,11 +336,16 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
                 return m + 1, "any"
         if article and toks[k].lower != "the":
             return None  # ", a shop that sells ...": an aside
+        if _area_of(toks, j):
+            return k + 2, "any"  # "in Irpin, outskirts of Kyiv, Ukraine": the larger place the area is of
         return k, "any"
     if word == "of":
         return j + 1, "any"
     if word == "in":
         return j + 1, "any"
+    if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
+            toks[j].text.islower()):  # not "north of Taipei": a reference point
+        return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
@@ -331,7 +355,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     """One named place at toks[i], or a place and its possessor ("Beijing's Chaoyang District")."""
     n = len(toks)
     k = i
-    saw_the = k < n and toks[k].lower == "the"
+    saw_the = k < n and toks[k].lower in _OWNER_ARTICLES  # "the", and "at his Mar-a-Lago estate"
     if saw_the:
         k += 1
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (

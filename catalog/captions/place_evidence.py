@@ -6,7 +6,8 @@ a province), a place word written with it ("County", "province"), a larger known
 find every place phrase; ``place_fields.resolve`` turns the scene's chain into fields by position. This module
 weighs what they produced and leaves out a value with no evidence but its position: the parser abstains rather
 than guess (fewer than 1 value in 200 taken from a caption may be wrong, issue 14). Each value left out comes
-with its reason, for ``parse-caption --explain``. The words are data, in ``catalog/rules/place_evidence.toml``.
+with its reason, for ``parse-caption --explain``. The words and the signals' weights are data, in
+``catalog/rules/place_evidence.toml``.
 Worked examples::
 
     Smith Street in Chinatown          city 'Chinatown' left out: no city the gazetteer knows, nothing places it
@@ -116,13 +117,13 @@ PLACED_BY_REFERENCE = re.compile(
 
 
 def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
-    """Leave out of `place` (in place) the city and province that rest on their position alone; return why.
+    """Leave out of `place` (in place) the city and province whose evidence scores below the threshold; return why.
 
-    A name with no place word, which the gazetteer knows as neither a city, a province nor a country, is kept
-    as the city only when something places it: a known larger place written after it, a reference point
-    (", east of Ashdod" in `text`), or the kind of place named before it ("the town of Ras al-Ain"). It is
-    made a province only beside a place that is itself known or marked ("Taean-gun, Chungcheongnam-do, South
-    Korea"), never when nothing in the chain is ("Rempoa, South Jakarta").
+    Each value's evidence is a sum of weighted signals (``[value_scores]`` in ``place_evidence.toml``): the
+    name is marked or known (a place word, the tables, the gazetteer's city, province or country); a known
+    larger place is written after it; a reference point places it (", east of Ashdod" in `text`); the kind
+    of place is named before it ("the town of Ras al-Ain"). A province needs a known or marked place beside
+    it ("Taean-gun, Chungcheongnam-do, South Korea"), never only names nothing knows ("Rempoa, Kebayoran").
 
     >>> from catalog.captions.place_chains import Chain
     >>> from catalog.captions.place_names import Element
@@ -131,21 +132,31 @@ def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
     (["city 'Chinatown' left out: no city the gazetteer knows, and no larger place written after it"], None)
     """
     doubts: list[Doubt] = []
+    w = _value_weights()
     for number, element in enumerate(chain.elements):
-        if not _unknown(element):
-            continue
+        known = w["known"] if not _unknown(element) else 0.0
         others = chain.elements[:number] + chain.elements[number + 1:]
-        if place.province == element.value and not _placed(others):
+        if place.province == element.value and known + w["beside_a_known_place"] * _placed(others) < w["threshold"]:
             place.province = None
             doubts.append(Doubt("province", element.value,
                                 "a province by its position only; the gazetteer knows no place so called"))
-        elif place.city == element.value and not (
-                _placed(chain.elements[number + 1:]) or PLACED_BY_REFERENCE.match(text, element.end)
-                or number and _names_a_kind(chain.elements[number - 1], element)):
-            place.city = None
-            doubts.append(Doubt("city", element.value,
-                                "no city the gazetteer knows, and no larger place written after it"))
+        elif place.city == element.value:
+            evidence = known + (
+                w["larger_place_after"] * _placed(chain.elements[number + 1:])
+                + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
+                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element)))
+            if evidence < w["threshold"]:
+                place.city = None
+                doubts.append(Doubt("city", element.value,
+                                    "no city the gazetteer knows, and no larger place written after it"))
     return doubts
+
+
+@cache
+def _value_weights() -> dict[str, float]:
+    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: float(value) for name, value in data["value_scores"].items()}
 
 
 def _unknown(element: Element) -> bool:

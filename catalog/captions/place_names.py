@@ -28,6 +28,7 @@ from catalog.captions.vocabulary import (
     CITY_STATES,
     COUNTRIES,
     COUNTRY_ALIASES,
+    DIRECTIONS,
     ETHNIC_WORDS,
     EVENT_PREFIXES,
     EVENT_WORDS,
@@ -249,7 +250,22 @@ def element_of(
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)
+        if level == "place" and not (known.city_population or known.province or known.country):
+            element.population = _side_of_a_city(value)
     return element
+
+
+#: Words naming a part of the city after them: "South Jakarta", "Old Dhaka", "Central Manila".
+_CITY_PARTS = DIRECTIONS - {"far", "mainland"} | {"old", "downtown", "inner", "greater"}
+
+
+def _side_of_a_city(name: str) -> int:
+    """The people of the city a name is a part of ("South Jakarta": Jakarta's), else 0: the name is then
+    known through the city, and a name before it is inside that city ("Rempoa, South Jakarta")."""
+    side, _, rest = name.partition(" ")
+    if side.casefold() not in _CITY_PARTS or not rest:
+        return 0
+    return name_levels(rest).city_population
 
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.

@@ -252,7 +252,7 @@ WATER_WORDS = frozenset({"sea", "ocean", "strait", "straits", "gulf", "channel",
 AREA_NOUNS = frozenset({
     "suburb", "suburbs", "outskirts", "downtown", "countryside", "border", "area", "areas", "region",
     "outskirt", "streets", "centre", "center", "east", "west", "north", "south", "coast", "capital", "port",
-    "hinterland",
+    "hinterland", "neighborhood", "neighbourhood", "quarter",
 })
 
 #: Administrative words of China whose autonomous-region names are shortened: "Guangxi Zhuang" -> "Guangxi".

@@ -1,0 +1,186 @@
+"""The scene's place phrase chosen from a scored list of candidates, or none when no candidate scores enough.
+
+Every place chain of the scene sentence (``place_chains.py``) is a candidate. Each is given signals, and a
+signal's weight is data (``[scores]`` in ``catalog/rules/place_evidence.toml``), so that a newsroom tunes the
+balance without touching code: what the gazetteer knows of its names, the larger places written after the
+first (an administrative chain: "X, Y County, Z Province"), the preposition that introduced it ("near"
+puts the photo beside the place), its position (how far from the photo's date, after a clause of background)
+and its shape (one unknown name alone, one of a pair or of a list of places). The best candidate is kept when
+its score reaches the threshold; else the parser abstains, and ``parse-caption --explain`` says why.
+Worked examples (the default weights)::
+
+    Fans celebrate in Buenos Aires after their team beat France in the final in Qatar, Dec. 18, 2022
+        in Buenos Aires: far from the date -0.53       in Qatar: after background -20 (Buenos Aires is kept)
+    A procession near Bhopal, India, then prayers at the Lal Parade Ground in Bhopal
+        near Bhopal: near -20                          in Bhopal: kept
+    Shoppers in Marimekko on Friday      in Marimekko: one unknown name alone -100, below the threshold: none
+    ties between Korea and the Czech Republic            in Korea: one of a pair -100: none
+
+The weights were set on the labelled tune split: what the gazetteer knows of a chain's names is measured
+but weighs nothing by default (any weight made the scene chain lose to a farther chain with more known
+names more often than it helped); the distance from the date and the chain's shape decide.
+
+>>> from catalog.captions.place_chains import read_chains
+>>> from catalog.captions.text import tokens
+>>> text = "Fans celebrate in Buenos Aires after their team beat France in the final in Qatar, Dec. 18, 2022."
+>>> date = (text.index("Dec."), len(text) - 1)
+>>> best, scored = choose(read_chains(tokens(text, 0, len(text))), text, date, len(text))
+>>> best.chain.elements[0].value, [s.why() for s in scored]
+('Buenos Aires', ['far from the date -0.53', 'after background -20, far from the date -0.02'])
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_chains import Chain
+from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses
+from catalog.captions.place_names import classify
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate chain, its score and the signals that made it (name, points), for ``--explain``."""
+
+    chain: Chain
+    score: float
+    signals: tuple[tuple[str, float], ...]
+
+    def why(self) -> str:
+        """The signals that counted, e.g. "known city +1.5, far from the date -0.4"."""
+        return ", ".join(f"{name} {points:+g}" for name, points in self.signals if points) or "no signal"
+
+
+@cache
+def weights() -> dict[str, float]:
+    """The signals' weights and the threshold, from ``[scores]`` in ``catalog/rules/place_evidence.toml``."""
+    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: float(value) for name, value in data["scores"].items()}
+
+
+def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None,
+           end: int) -> tuple[Scored | None, list[Scored]]:
+    """The best-scored chain of a sentence ending at `end`, if it reaches the threshold, and every candidate.
+
+    Only chains that name a place on the map are candidates (a chain of venues alone places nothing).
+    """
+    candidates = [c for c in chains if c.has_geo]
+    if not candidates:
+        return None, []
+    w = weights()
+    shapes = {id(c): _shape(c, text, w) for c in candidates}
+    # The position of a clause of background counts from the first chain that may be the scene's.
+    plausible = [c for c in candidates if shapes[id(c)][1] == 0]
+    preferred = [c for c in plausible if not c.near] or plausible
+    clause = None
+    if len(preferred) > 1:
+        clause = next(iter(background_clauses(text, preferred[0].end, end)), None)
+    scored = []
+    for chain in candidates:
+        signals = list(shapes[id(chain)][0])
+        signals.append(("near", w["near"] if chain.near else 0.0))
+        late = clause is not None and chain in preferred and chain.start > clause and not (
+            _NEW_PHRASE.search(text, max(0, chain.start - 24), chain.start))
+        signals.append(("after background", w["after_background"] if late else 0.0))
+        signals.append(("unknown names only", w["unknown_names_only"] if unknown_names_only(chain) else 0.0))
+        if w["known_country"] or w["known_province"] or w["known_city_per_digit"] or w["larger_place"]:
+            signals.extend(_known(chain, w))  # (weighed only when a newsroom gives it weight)
+        signals.append(("far from the date", _far(chain, anchor, w)))
+        scored.append(Scored(chain, sum(points for _, points in signals), tuple(signals)))
+    best = max(scored, key=lambda s: s.score)  # the first of equals: the earlier chain
+    return (best if best.score >= w["threshold"] else None), scored
+
+
+#: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
+_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
+
+#: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
+_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
+                     r"prefectures|towns|villages|governorates|oblasts)\b")
+#: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
+_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+
+
+def _shape(chain: Chain, text: str, w: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
+    """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
+    signals = [
+        ("one unknown name alone", w["unknown_alone"] if _unknown_alone(chain, text) else 0.0),
+        ("one of a list of places", w["listed"] if _LISTED.match(text, chain.end) else 0.0),
+        ("one of a pair of places", w["one_of_a_pair"] if _one_of_a_pair(chain, text) else 0.0),
+    ]
+    return signals, sum(points for _, points in signals)
+
+
+def _known(chain: Chain, w: dict[str, float]) -> list[tuple[str, float]]:
+    """What the tables and the gazetteer know of the chain's names: a country, a province, a city by its
+    people (log scale: a city of a million scores twice one of a thousand), and larger places after the first
+    (an administrative chain, "Xinshi, Deqing County, Zhejiang province")."""
+    first = chain.elements[0]
+    country = any(e.level == "country" or e.country for e in chain.elements)
+    province = any(e.level == "province" or e.also_province for e in chain.elements)
+    population = max((e.population for e in chain.elements), default=0)
+    larger = sum(1 for e in chain.elements[1:] if e.level in ("county", "city", "province", "country")
+                 or e.population or e.also_province or e.country)
+    return [
+        ("known country", w["known_country"] if country else 0.0),
+        ("known province", w["known_province"] if province else 0.0),
+        ("known city", w["known_city_per_digit"] * math.log10(population) / 6 if population else 0.0),
+        ("larger places after it", w["larger_place"] * larger if first.level != "country" else 0.0),
+    ]
+
+
+def _far(chain: Chain, anchor: tuple[int, int] | None, w: dict[str, float]) -> float:
+    """Points lost per 100 characters between the chain and the photo's date (none without a date), capped;
+    a chain before the date wins a tie with one after it."""
+    if anchor is None:
+        return 0.0
+    if chain.end <= anchor[0]:
+        gap, after = anchor[0] - chain.end, 0
+    elif chain.start >= anchor[1]:
+        gap, after = chain.start - anchor[1], 1
+    else:
+        gap, after = 0, 0
+    return w["per_100_characters_from_the_date"] * min(gap, w["distance_cap"]) / 100 - 0.001 * after
+
+
+def _one_of_a_pair(chain: Chain, text: str) -> bool:
+    """A chain of one country, province or city followed by "and" another such place: two places are named,
+    so neither is the scene ("ties between Korea and the Czech Republic", "flights in Beijing and Shanghai")."""
+    if len(chain.elements) != 1 or chain.elements[0].level not in ("country", "province", "city", "place"):
+        return False
+    following = _AND_NEXT.match(text, chain.end)
+    if following is None or following.group("name").startswith(chain.elements[0].value):
+        return False  # "in Aba and Aba": one place written again
+    level, _ = classify(following.group("name"), True)
+    if level == "place":
+        known = name_levels(following.group("name"))
+        return bool(known.country or known.province or known.city_population >= 100_000)
+    return level in ("country", "province", "city")
+
+
+def _unknown_alone(chain: Chain, text: str) -> bool:
+    """A chain that is one bare capitalised name, which no gazetteer level knows and nothing around it marks
+    as a place (no suffix, no province or country after it, no "city of", no "east of Ashdod" placing it):
+    "in Marimekko", "in Xujiahui", "at Geunjeongjeon". Such a name is as likely a brand, an event or a
+    district as a town."""
+    if len(chain.elements) != 1:
+        return False
+    only = chain.elements[0]
+    if only.level != "place" or only.population or only.also_province or only.country:
+        return False
+    return PLACED_BY_REFERENCE.match(text, only.end) is None
+
+
+def unknown_names_only(chain: Chain) -> bool:
+    """A chain whose every name is unmarked and unknown to the gazetteer ("in the Wings in the Water exhibit"):
+    weaker evidence than a chain naming a known city, province or country ("at the National Aquarium in
+    Baltimore"), whatever their order."""
+    return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
+               and not e.country for e in chain.elements)

@@ -1,0 +1,65 @@
+"""The scene's place phrase is the best of a scored list of candidates (catalog/captions/place_scores.py), with
+weights read as data from catalog/rules/place_evidence.toml; below the threshold the parser abstains and says
+why. Captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse, place_scores
+from catalog.captions.place_chains import read_chains
+from catalog.captions.text import tokens
+
+
+def scored(text: str) -> tuple[place_scores.Scored | None, list[place_scores.Scored]]:
+    date = text.index("March 7")
+    return place_scores.choose(read_chains(tokens(text, 0, len(text))), text, (date, date + 13), len(text))
+
+
+NEAR_AND_IN = "Riders rest near Braga, Portugal, then ride the stage at Porto Stadium in Lisbon, March 7, 2025."
+
+
+def test_the_best_candidate_is_kept_and_each_candidate_says_its_signals():
+    best, candidates = scored(NEAR_AND_IN)
+    assert [c.chain.prep for c in candidates] == ["near", "at"]
+    assert best is candidates[1]
+    assert "near -20" in candidates[0].why()
+    assert best.score > candidates[0].score
+
+
+def test_the_weights_are_data(monkeypatch):
+    weights = dict(place_scores.weights())
+    free = {**weights, "near": 0.0, "per_100_characters_from_the_date": 0.0}
+    monkeypatch.setattr(place_scores, "weights", lambda: free)
+    best, candidates = scored(NEAR_AND_IN)
+    assert best is candidates[0]  # neither "near" nor the distance costs anything: the first of equals
+    monkeypatch.setattr(place_scores, "weights", lambda: {**weights, "threshold": 10.0})
+    assert scored(NEAR_AND_IN)[0] is None
+
+
+def test_the_default_weights_name_every_signal():
+    weights = place_scores.weights()
+    for name in ("threshold", "unknown_alone", "listed", "one_of_a_pair", "near", "after_background",
+                 "unknown_names_only", "known_country", "known_province", "known_city_per_digit", "larger_place",
+                 "per_100_characters_from_the_date", "distance_cap"):
+        assert isinstance(weights[name], float), name
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", "one unknown name alone -100"),
+    ("Fans gather in Lisbon and Madrid on Friday, March 7, 2025. (AP Photo/Ann Ray)", "one of a pair of places -100"),
+])
+def test_below_the_threshold_no_place_is_read_and_explain_says_why(text, reason):
+    facts = parse(text, explain=True)
+    assert facts.location.city is None
+    assert any("below the threshold" in note and reason in note for note in facts.notes), facts.notes
+
+
+def test_a_values_evidence_weights_are_data(monkeypatch):
+    from catalog.captions import place_evidence
+
+    text = "Lanterns hang over Vollmer Lane in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)"
+    assert parse(text).location.city is None  # a name nothing knows nor places: left out
+    weights = dict(place_evidence._value_weights())
+    monkeypatch.setattr(place_evidence, "_value_weights", lambda: {**weights, "threshold": 0.0})
+    assert parse(text).location.city == "Quorvantia"  # a newsroom that trusts position alone keeps it
