@@ -148,8 +148,16 @@ _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 _LONGEST_CREDIT = 60
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
-#: Characters no person's name begins with: a credit "name" starting so is words ("记者在拍摄": 在拍).
-_NOT_NAME_FIRST = "在的是为了和与正将从对把被向于"
+
+
+def _words_not_name(written: str, words: Words) -> bool:
+    """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
+    it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
+    ``credit.surnames`` (向君玲, 于洋 are people). Both lists are data (``chinese.toml``)."""
+    plain = simplified(written)
+    if words.pattern("credit.not_names").search(plain):
+        return True
+    return plain[:1] in words.set("credit.not_name_first") and plain[:1] not in words.set("credit.surnames")
 
 
 def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
@@ -189,8 +197,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
                     words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
                 credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
-            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
-                    "credit.not_names").search(simplified(credit.photographer))):
+            if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
