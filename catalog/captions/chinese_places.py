@@ -37,7 +37,7 @@ from catalog.captions.types import Place
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
 _HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
-_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n")
+_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
 _STOPS = _HARD_STOPS | _POSITION_WORDS
@@ -310,7 +310,10 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
 
 
 def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
-    """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place."""
+    """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place; not
+    when a smaller unit follows, whose own words these are ("浙江省湖州市长兴县": 市长 is no mayor there)."""
+    if _short_unit(words).match(plain, at, end):
+        return False
     stop = at
     while stop < min(end, at + 6) and plain[stop] not in _HARD_STOPS:
         stop += 1
@@ -320,7 +323,8 @@ def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
 def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
              before: list[Element]) -> tuple[Element, int] | None:
     """One administrative unit or known place name at `at`, and where it ends."""
-    if at >= end or plain[at] in _HARD_STOPS:
+    if at >= end or plain[at] in _HARD_STOPS and not (
+            before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
@@ -399,13 +403,23 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
-    if any(ch in inside or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+    # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
+    # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
+    breaks = "" if continuing and len(written) <= 4 else _NAME_BREAKS
+    linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
+    if any(ch in inside or ch in breaks for ch in written[1:]) or written[0] in _HARD_STOPS and not linked or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
-        # (right after a unit a linking character may begin a name: "黔东南苗族侗族自治州从江县")
         return False
     following = plain[end:end + 1]
-    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
+    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
+            plain, end):  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
         return False
+    if written[-2:-1] in words.set("places.determiners"):
+        return False  # "该村", "本市", "由于该村": a reference to a place, not its name
+    if len(written) >= 5:
+        inner = _big_names(words).search(written, 1)
+        if inner is not None and inner.end() < len(written) - 1:
+            return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
     if len(written) > 7 and "自治" not in written:
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
@@ -418,6 +432,18 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
     return written not in ("城市", "市区", "城区", "景区", "社区")
+
+
+def _short_unit(words: Words) -> re.Pattern:
+    """A unit of two or three characters with a one-character suffix of a city, county or town (长兴县, 长安区),
+    written with no stop inside, compiled once."""
+    made = words._made.get(("short_unit",))
+    if made is None:
+        places = words.lists["places"]
+        suffixes = "".join(sorted({w for level in ("city", "county", "town") for w in places[level] if len(w) == 1}))
+        stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
+        made = words._made[("short_unit",)] = re.compile(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
+    return made
 
 
 @lru_cache(maxsize=8)
@@ -596,6 +622,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
         return None
+    if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
+        return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
     passing = None
     for verb in words.pattern("places.passing").finditer(plain, at, last):
         passing = verb
