@@ -92,7 +92,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
                  "photographer_label", "two_agencies",
-                 "agency_sent")
+                 "agency_sent", "agency_alone")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -208,6 +208,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
+            if name == "agency_alone" and not (agency_written and (rules.standard_agency(
+                    agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
+                continue  # a caption's last words are an agency only when the registry knows them
             if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
                 credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
@@ -215,10 +218,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
                 continue  # "图/..." naming something that is no known outlet
-        if name in ("source", "two_agencies") and credit.photographer is None:
+        if name in ("source", "two_agencies", "agency_sent") and credit.photographer is None:
             head = match.start() + (plain[match.start()] in "（(")
             before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
-            if before is not None:  # "周凯威 摄(图片来源:中国军网)": the photographer, then the source
+            if before is not None:  # "周凯威 摄(图片来源:中国军网)", "袁小国摄 新华网发": the photographer first
                 credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
                 credit.raw = _unbracketed(text[start:match.end()])

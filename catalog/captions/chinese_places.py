@@ -107,8 +107,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     position = lead.end() if lead else start
     if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
-        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
-            position += 1
+        times = words.pattern("dates.times_of_day")
+        while position < end:  # the time of day, a comma: "9月5日晚,北京", "当地时间上午，" (words, not
+            # characters: "7月29日,中国香港选手" keeps its 中)
+            if plain[position] in ",， \u3000":
+                position += 1
+                continue
+            time_of_day = times.match(plain, position, end)
+            if time_of_day is None:
+                break
+            position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
     starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
@@ -405,9 +413,11 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
-    breaks = "" if continuing and len(written) <= 4 else _NAME_BREAKS
+    vouched = continuing and len(written) <= 4
+    breaks = "" if vouched else _NAME_BREAKS
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
-    if any(ch in inside or ch in breaks for ch in written[1:]) or written[0] in _HARD_STOPS and not linked or (
+    if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
+            written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
         return False
     following = plain[end:end + 1]
@@ -610,7 +620,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
+    as_verb = words.set("places.venue_word_in_verb")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
+        if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
+            continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name

@@ -140,9 +140,10 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
         "brackets": re.compile(
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
-        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
+        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
+        # "(图1:农民在稻田中劳作 苏小武摄)")
         "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
-                                f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
+                                f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
@@ -150,7 +151,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
-        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))"
+        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                                  f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
@@ -162,6 +163,10 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "source": re.compile(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 新华社/路透
         "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
+        # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
+        # keeps it only when the agency registry knows the name)
+        "agency_alone": re.compile(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
+                                   f"[ \u3000]*\\Z"),
         # 新华社发 (the agency alone, at the end)
         "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
