@@ -139,9 +139,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
-            if venue == _A_LIST:
-                best, listed = (elements, None), True
-                break
+            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
+                best, listed = (elements if venue == _A_LIST else [], None), True
+                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
@@ -352,6 +352,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
+    if unit is not None:
+        unit = _whole_unit(plain, at, unit, end, words, patterns)
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
@@ -385,6 +387,39 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
+_LEVELS = ("province", "city", "county", "town", "village")
+
+
+def _rank(written: str, words: Words) -> int:
+    """How far down the chain a unit's suffix puts it (0 for a province, 4 for a village; the longest suffix)."""
+    best, rank = 0, len(_LEVELS)
+    for number, level in enumerate(_LEVELS):
+        suffix = next((s for s in words.longest_first(f"places.{level}") if written.endswith(s)), "")
+        if len(suffix) > best:
+            best, rank = len(suffix), number
+    return rank
+
+
+def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, patterns: dict) -> re.Match:
+    """The unit that starts at `at`, read whole when the shortest reading ends inside its name: "九寨沟县" is one
+    county, not the village 九寨 then a county 沟县, since a chain never climbs from a village to its county.
+    A suffix of a higher level within three characters, with no stop between, makes the longer name."""
+    if len(unit.group()) > 4 or unit.group().endswith(words.words("places.prefecture")):
+        return unit  # "延边朝鲜族自治州延吉市": a prefecture (at a city's level) then its city
+    rank = _rank(unit.group(), words)
+    for stop in range(unit.end() + 1, min(end, unit.end() + 3) + 1):
+        if plain[stop - 1] in _HARD_STOPS or plain[stop - 1] in _NAME_BREAKS:
+            break
+        longer = _rank(plain[at:stop], words)
+        if longer < len(_LEVELS):  # the first suffix after the unit: "沙村镇", "九寨沟县"
+            if longer >= rank:
+                break  # "红庙镇山水涧村", "湖州市长兴县": down the chain, two units
+            whole = patterns["units"].fullmatch(plain, at, stop)
+            return whole if whole is not None else unit
+    return unit
 
 
 def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
@@ -646,6 +681,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
+    if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
+        return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")
