@@ -146,6 +146,8 @@ def _ends(plain: str, at: int) -> bool:
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
 _LONGEST_CREDIT = 60
+#: The most characters an agency written alone at the end runs to (the "agency_alone" shape: 21 and spaces).
+_LONGEST_ALONE = 24
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
@@ -165,7 +167,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
-        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or _ends(plain, m.end())]
+        at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
+        matches = [m for m in patterns[name].finditer(plain, at) if not ending or _ends(plain, m.end())]
         if not matches:
             continue
         match = matches[-1]

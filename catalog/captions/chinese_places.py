@@ -393,23 +393,40 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
 _LEVELS = ("province", "city", "county", "town", "village")
 
 
+def _ranks(words: Words) -> tuple[dict[str, int], frozenset[str], int]:
+    """Each suffix's rank down the chain, the characters suffixes end with, and the longest suffix (built once)."""
+    made = words._made.get(("ranks",))
+    if made is None:
+        ranks: dict[str, int] = {}
+        for number, level in reversed(list(enumerate(_LEVELS))):  # (a suffix in two lists: the larger level)
+            ranks.update({suffix: number for suffix in words[f"places.{level}"]})
+        made = words._made[("ranks",)] = (ranks, frozenset(s[-1] for s in ranks), max(map(len, ranks)))
+    return made
+
+
 def _rank(written: str, words: Words) -> int:
-    """How far down the chain a unit's suffix puts it (0 for a province, 4 for a village; the longest suffix)."""
-    best, rank = 0, len(_LEVELS)
-    for number, level in enumerate(_LEVELS):
-        suffix = next((s for s in words.longest_first(f"places.{level}") if written.endswith(s)), "")
-        if len(suffix) > best:
-            best, rank = len(suffix), number
-    return rank
+    """How far down the chain a unit's suffix puts it (0 for a province, 4 for a village; the longest suffix),
+    len(_LEVELS) when it has none."""
+    ranks, _, longest = _ranks(words)
+    for length in range(min(longest, len(written)), 0, -1):
+        rank = ranks.get(written[-length:])
+        if rank is not None:
+            return rank
+    return len(_LEVELS)
 
 
 def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, patterns: dict) -> re.Match:
     """The unit that starts at `at`, read whole when the shortest reading ends inside its name: "九寨沟县" is one
     county, not the village 九寨 then a county 沟县, since a chain never climbs from a village to its county.
     A suffix of a higher level within three characters, with no stop between, makes the longer name."""
-    if len(unit.group()) > 4 or unit.group().endswith(words.words("places.prefecture")):
-        return unit  # "延边朝鲜族自治州延吉市": a prefecture (at a city's level) then its city
+    if len(unit.group()) > 4:
+        return unit  # ("延边朝鲜族自治州延吉市": a prefecture, at a city's level, then its city)
+    ends = _ranks(words)[1]
+    if not any(ch in ends for ch in plain[unit.end():min(end, unit.end() + 3)]):
+        return unit  # (no suffix follows: most units)
     rank = _rank(unit.group(), words)
+    if rank < _LEVELS.index("town"):
+        return unit  # only a town's or a village's suffix ends a name early (九寨, 沙村)
     for stop in range(unit.end() + 1, min(end, unit.end() + 3) + 1):
         if plain[stop - 1] in _HARD_STOPS or plain[stop - 1] in _NAME_BREAKS:
             break
