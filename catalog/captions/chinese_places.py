@@ -272,6 +272,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 return elements, _A_LIST
             position += 1
             continue
+        if elements and elements[-1].level in ("country", "province"):
+            capital = words.pattern("places.capital").match(plain, position, end)
+            if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
+                position = capital.end()
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -342,7 +346,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
-                if written[len(name):] in places["province"] + places["city"]:
+                if written[len(name):] in places["province"] + places["city"] and plain[
+                        suffixed.end():suffixed.end() + 1] not in _NOT_SUFFIX_AFTER.get(written[-1], ""):
+                    # (not "江苏省会南京": 省会 is the capital, 江苏 the province)
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
             level = "city" if name in places["municipalities"] else "province"
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
