@@ -147,6 +147,13 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
+    elif listed and best is not None and not best[1]:
+        # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
+        # them is; what holds the list (江苏) stays
+        found = _venue_anywhere(text, plain, start, end, words, patterns)
+        if best[0] and found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
+                e.start for e in best[0]):
+            best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
@@ -297,6 +304,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     while position < end and plain[position] in "，, ":
         after_comma = after_comma or plain[position] in "，,"
         position += 1
+    if elements and not after_comma:
+        section = words.pattern("places.section").match(plain, position, end)
+        if section is not None and plain.startswith("的", section.end()):
+            position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
