@@ -43,6 +43,13 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
+def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
+    """Whether a credit's part names an outlet: the registry knows it, or it ends as outlets' names end
+    (光明图片, 立场新闻; ``credit.outlet_endings``)."""
+    plain = simplified(written)
+    return bool(rules.standard_agency(plain)) or plain.endswith(words.words("credit.outlet_endings"))
+
+
 def _unbracketed(written: str) -> str:
     """The credit without brackets that enclose it whole: "（受访者供图）" → "受访者供图"."""
     written = written.strip()
@@ -205,10 +212,20 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "photographer_label" and groups.get("outlet") and not credit.agency:
+                outlet = text[match.start("outlet"):match.end("outlet")].strip()
+                credit.agency = rules.standard_agency(outlet) or rules.standard_agency(simplified(outlet))
+                # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
-                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
+                second = text[match.start("agency"):match.end("agency")].strip()
+                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
+                        _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
+                elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
+                        _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
+                    # "光明图片/王小鹏": the outlet, then the photographer
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
             if name == "agency_alone" and not (agency_written and (rules.standard_agency(
@@ -221,9 +238,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
                 continue  # "图/..." naming something that is no known outlet
-        if name in ("source", "two_agencies", "agency_sent") and credit.photographer is None:
-            head = match.start() + (plain[match.start()] in "（(")
-            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
+        if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
+            head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")
+            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head) or patterns[
+                "label_name_tail"].search(plain, max(0, head - 24), head)  # "摄影：王小鹏（新华社）"
             if before is not None:  # "周凯威 摄(图片来源:中国军网)", "袁小国摄 新华网发": the photographer first
                 credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
