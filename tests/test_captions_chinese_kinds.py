@@ -97,6 +97,8 @@ CREDITS = [
     ("taken from a social network is no name", "民眾在街頭遊行。圖／取自臉書", {"photographer": None}),
     ("an outlet, then the photographer, after a slash", "市民在公园里散步。 光明图片/王小鹏",
      {"photographer": "王小鹏", "agency": "光明图片"}),
+    ("Name摄/outlet", "浙江省台州市仙居县埠头镇大陈坑村新貌。王小斌摄/光明图片",
+     {"photographer": "王小斌", "agency": "光明图片"}),
     ("a provider written with 图片由...提供", "小朋友在上海迪士尼乐园游玩。（图片由上海迪士尼度假区提供）",
      {"provider": "上海迪士尼度假区"}),
 ]

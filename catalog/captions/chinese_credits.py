@@ -218,6 +218,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
+                took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")
+                if took and len(first) > len(took) + 1:
+                    first = first[: len(first) - len(took)].rstrip(" /／")  # "王小斌摄/光明图片": the name before 摄
                 second = text[match.start("agency"):match.end("agency")].strip()
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
                         _outlet_named(first, rules, words)):
