@@ -244,6 +244,8 @@ PLACES = [
      {"city": "重庆", "sublocation": "白鹤石"}),
     ("a venue named before a list of places", "建设中的江海长江大桥把江苏常州和泰州两市连在一起。曹小政摄",
      {"city": None, "province": "江苏", "sublocation": "江海长江大桥"}),
+    ("a province's suffix before a mountain that begins like 省长 (governor)",
+     "4月10日，在吉林省长白山天池，游客观景。", {"province": "吉林", "sublocation": "长白山"}),
     ("the first venue after 在, not a later one",
      "3月5日上午，全国人民代表大会第二次会议在人民大会堂开幕，记者在会议间隙抓拍大会堂各处。",
      {"sublocation": "人民大会堂"}),

@@ -357,9 +357,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
-                if written[len(name):] in places["province"] + places["city"] and plain[
-                        suffixed.end():suffixed.end() + 1] not in _NOT_SUFFIX_AFTER.get(written[-1], ""):
-                    # (not "江苏省会南京": 省会 is the capital, 江苏 the province)
+                if written[len(name):] in places["province"] + places["city"] and not words.pattern(
+                        "places.capital").match(plain, at + len(name)):
+                    # (not "江苏省会南京": 省会 is the capital, 江苏 the province; but "吉林省长白山" is 吉林省)
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
             level = "city" if name in places["municipalities"] else "province"
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
