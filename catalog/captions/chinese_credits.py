@@ -14,6 +14,8 @@ English name through the agency registry. Worked examples::
 
 A credit that ends the caption (short notes such as "（无人机照片）" aside) is preferred to one inside the prose
 ("图为一名记者在拍摄..."); a "name" that is a role (记者), a word (翻摄画面) or an outlet (中评社) is no person.
+A name is told from words by the structure around it (记者 ... 摄, 发, the brackets) and by the surname list of
+``chinese.toml``: "记者在拍摄" is words, "记者 向君玲 摄" a person, though 在 and 向 both begin words.
 """
 
 from __future__ import annotations
