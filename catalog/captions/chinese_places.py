@@ -16,7 +16,8 @@ provinces and cities, other suffixes kept. Worked examples::
 Signals rather than cases decide: a unit's suffix and level (the longest suffix; 早市, 军区 and 山区 are no
 units), the order of a chain (no town straight after a country; a chain goes down, so 九寨沟县 is one
 county, and the short unit right after a larger one may hold 和 or 为: 天津市和平区, 安徽省无为市), the word
-before a name (在, 位于, 俯瞰; 距离 and 来自 rule it out), the sentence (the one with the photo's date, else 图为/这是, else the first; a later one only
+before a name (在, 位于, 俯瞰; 距离 and 来自 rule it out), the sentence
+(the one with the photo's date, else 图为/这是, else the first; a later one only
 when it names no year of history), and for a venue: a venue word, the clause it ends, what people do after it
 (参加, 游览), a quantity or a verb inside it (1.6万平方米, 站在) ruling it out.
 """
