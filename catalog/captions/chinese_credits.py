@@ -215,8 +215,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
-                outlet = text[match.start("outlet"):match.end("outlet")].strip()
-                credit.agency = rules.standard_agency(outlet) or rules.standard_agency(simplified(outlet))
+                bracketed = text[match.start("outlet"):match.end("outlet")].strip()
+                credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
