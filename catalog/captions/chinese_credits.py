@@ -14,6 +14,8 @@ English name through the agency registry. Worked examples::
 
 A credit that ends the caption (short notes such as "（无人机照片）" aside) is preferred to one inside the prose
 ("图为一名记者在拍摄..."); a "name" that is a role (记者), a word (翻摄画面) or an outlet (中评社) is no person.
+A name is told from words by the structure around it (记者 ... 摄, 发, the brackets) and by the surname list of
+``chinese.toml``: "记者在拍摄" is words, "记者 向君玲 摄" a person, though 在 and 向 both begin words.
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if simplified(written) in words["credit.this_paper"]:
         return None
     return written
+
+
+def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
+    """Whether a credit's part names an outlet: the registry knows it, or it ends as outlets' names end
+    (光明图片, 立场新闻; ``credit.outlet_endings``)."""
+    plain = simplified(written)
+    return bool(rules.standard_agency(plain)) or plain.endswith(words.words("credit.outlet_endings"))
 
 
 def _unbracketed(written: str) -> str:
@@ -92,7 +101,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
                  "photographer_label", "two_agencies",
-                 "agency_sent")
+                 "agency_sent", "agency_alone")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -146,10 +155,20 @@ def _ends(plain: str, at: int) -> bool:
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
 _LONGEST_CREDIT = 60
+#: The most characters an agency written alone at the end runs to (the "agency_alone" shape: 21 and spaces).
+_LONGEST_ALONE = 24
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
-#: Characters no person's name begins with: a credit "name" starting so is words ("记者在拍摄": 在拍).
-_NOT_NAME_FIRST = "在的是为了和与正将从对把被向于"
+
+
+def _words_not_name(written: str, words: Words) -> bool:
+    """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
+    it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
+    ``credit.surnames`` (向君玲, 于洋 are people). Both lists are data (``chinese.toml``)."""
+    plain = simplified(written)
+    if words.pattern("credit.not_names").search(plain):
+        return True
+    return plain[:1] in words.set("credit.not_name_first") and plain[:1] not in words.set("credit.surnames")
 
 
 def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
@@ -157,7 +176,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
-        matches = [m for m in patterns[name].finditer(plain, begin) if not ending or _ends(plain, m.end())]
+        at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
+        matches = [m for m in patterns[name].finditer(plain, at) if not ending or _ends(plain, m.end())]
         if not matches:
             continue
         match = matches[-1]
@@ -189,18 +209,33 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
                     words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
                 credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
-            if credit.photographer and (credit.photographer[0] in _NOT_NAME_FIRST or words.pattern(
-                    "credit.not_names").search(simplified(credit.photographer))):
+            if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "photographer_label" and groups.get("outlet") and not credit.agency:
+                bracketed = text[match.start("outlet"):match.end("outlet")].strip()
+                credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
+                # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
-                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first):
+                took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")
+                if took and len(first) > len(took) + 1:
+                    first = first[: len(first) - len(took)].rstrip(" /／")  # "王小斌摄/光明图片": the name before 摄
+                second = text[match.start("agency"):match.end("agency")].strip()
+                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
+                        _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
+                elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
+                        _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
+                    # "光明图片/王小鹏": the outlet, then the photographer
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
+            if name == "agency_alone" and not (agency_written and (rules.standard_agency(
+                    agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
+                continue  # a caption's last words are an agency only when the registry knows them
             if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
                 credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
@@ -208,10 +243,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
                 continue  # "图/..." naming something that is no known outlet
-        if name in ("source", "two_agencies") and credit.photographer is None:
-            head = match.start() + (plain[match.start()] in "（(")
-            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head)
-            if before is not None:  # "周凯威 摄(图片来源:中国军网)": the photographer, then the source
+        if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
+            head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")
+            before = patterns["name_took_tail"].search(plain, max(0, head - 24), head) or patterns[
+                "label_name_tail"].search(plain, max(0, head - 24), head)  # "摄影：王小鹏（新华社）"
+            if before is not None:  # "周凯威 摄(图片来源:中国军网)", "袁小国摄 新华网发": the photographer first
                 credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
                 credit.raw = _unbracketed(text[start:match.end()])

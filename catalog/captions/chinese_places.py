@@ -14,8 +14,10 @@ provinces and cities, other suffixes kept. Worked examples::
     距离北京200公里的地方 / 来自广东的游客      nothing: a reference point or an origin is no scene
 
 Signals rather than cases decide: a unit's suffix and level (the longest suffix; 早市, 军区 and 山区 are no
-units), the order of a chain (no town straight after a country), the word before a name (在, 位于, 俯瞰; 距离 and
-来自 rule it out), the sentence (the one with the photo's date, else 图为/这是, else the first; a later one only
+units), the order of a chain (no town straight after a country; a chain goes down, so 九寨沟县 is one
+county, and the short unit right after a larger one may hold 和 or 为: 天津市和平区, 安徽省无为市), the word
+before a name (在, 位于, 俯瞰; 距离 and 来自 rule it out), the sentence
+(the one with the photo's date, else 图为/这是, else the first; a later one only
 when it names no year of history), and for a venue: a venue word, the clause it ends, what people do after it
 (参加, 游览), a quantity or a verb inside it (1.6万平方米, 站在) ruling it out.
 """
@@ -37,7 +39,7 @@ from catalog.captions.types import Place
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
 _HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
-_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n")
+_HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
 _STOPS = _HARD_STOPS | _POSITION_WORDS
@@ -107,8 +109,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     position = lead.end() if lead else start
     if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
-        while position < end and plain[position] in "早晚上下午凌晨清傍深夜中,，当地时间 \u3000":
-            position += 1
+        times = words.pattern("dates.times_of_day")
+        while position < end:  # the time of day, a comma: "9月5日晚,北京", "当地时间上午，" (words, not
+            # characters: "7月29日,中国香港选手" keeps its 中)
+            if plain[position] in ",， \u3000":
+                position += 1
+                continue
+            time_of_day = times.match(plain, position, end)
+            if time_of_day is None:
+                break
+            position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
     starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
     starts = [position] + [start + s for s in starts[1:]]
@@ -131,14 +141,21 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
-            if venue == _A_LIST:
-                best, listed = (elements, None), True
-                break
+            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
+                best, listed = (elements if venue == _A_LIST else [], None), True
+                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
             if elements and not _modifier(plain, elements, venue, end):
                 best = (elements, venue)
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
+    elif listed and best is not None and not best[1]:
+        # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
+        # them is; what holds the list (江苏) stays
+        found = _venue_anywhere(text, plain, start, end, words, patterns)
+        if best[0] and found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
+                e.start for e in best[0]):
+            best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
@@ -264,6 +281,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 return elements, _A_LIST
             position += 1
             continue
+        if elements and elements[-1].level in ("country", "province"):
+            capital = words.pattern("places.capital").match(plain, position, end)
+            if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
+                position = capital.end()
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -285,6 +306,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     while position < end and plain[position] in "，, ":
         after_comma = after_comma or plain[position] in "，,"
         position += 1
+    if elements and not after_comma:
+        section = words.pattern("places.section").match(plain, position, end)
+        if section is not None and plain.startswith("的", section.end()):
+            position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
@@ -310,7 +335,10 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
 
 
 def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
-    """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place."""
+    """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place; not
+    when a smaller unit follows, whose own words these are ("浙江省湖州市长兴县": 市长 is no mayor there)."""
+    if _short_unit(words).match(plain, at, end):
+        return False
     stop = at
     while stop < min(end, at + 6) and plain[stop] not in _HARD_STOPS:
         stop += 1
@@ -320,7 +348,8 @@ def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
 def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
              before: list[Element]) -> tuple[Element, int] | None:
     """One administrative unit or known place name at `at`, and where it ends."""
-    if at >= end or plain[at] in _HARD_STOPS:
+    if at >= end or plain[at] in _HARD_STOPS and not (
+            before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
@@ -330,7 +359,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
                 written = plain[at:suffixed.end()]
-                if written[len(name):] in places["province"] + places["city"]:
+                if written[len(name):] in places["province"] + places["city"] and not words.pattern(
+                        "places.capital").match(plain, at + len(name)):
+                    # (not "江苏省会南京": 省会 is the capital, 江苏 the province; but "吉林省长白山" is 吉林省)
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
             level = "city" if name in places["municipalities"] else "province"
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
@@ -340,6 +371,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
+    if unit is not None:
+        unit = _whole_unit(plain, at, unit, end, words, patterns)
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
@@ -375,6 +408,56 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     return None
 
 
+#: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
+_LEVELS = ("province", "city", "county", "town", "village")
+
+
+def _ranks(words: Words) -> tuple[dict[str, int], frozenset[str], int]:
+    """Each suffix's rank down the chain, the characters suffixes end with, and the longest suffix (built once)."""
+    made = words._made.get(("ranks",))
+    if made is None:
+        ranks: dict[str, int] = {}
+        for number, level in reversed(list(enumerate(_LEVELS))):  # (a suffix in two lists: the larger level)
+            ranks.update({suffix: number for suffix in words[f"places.{level}"]})
+        made = words._made[("ranks",)] = (ranks, frozenset(s[-1] for s in ranks), max(map(len, ranks)))
+    return made
+
+
+def _rank(written: str, words: Words) -> int:
+    """How far down the chain a unit's suffix puts it (0 for a province, 4 for a village; the longest suffix),
+    len(_LEVELS) when it has none."""
+    ranks, _, longest = _ranks(words)
+    for length in range(min(longest, len(written)), 0, -1):
+        rank = ranks.get(written[-length:])
+        if rank is not None:
+            return rank
+    return len(_LEVELS)
+
+
+def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, patterns: dict) -> re.Match:
+    """The unit that starts at `at`, read whole when the shortest reading ends inside its name: "九寨沟县" is one
+    county, not the village 九寨 then a county 沟县, since a chain never climbs from a village to its county.
+    A suffix of a higher level within three characters, with no stop between, makes the longer name."""
+    if len(unit.group()) > 4:
+        return unit  # ("延边朝鲜族自治州延吉市": a prefecture, at a city's level, then its city)
+    ends = _ranks(words)[1]
+    if not any(ch in ends for ch in plain[unit.end():min(end, unit.end() + 3)]):
+        return unit  # (no suffix follows: most units)
+    rank = _rank(unit.group(), words)
+    if rank < _LEVELS.index("town"):
+        return unit  # only a town's or a village's suffix ends a name early (九寨, 沙村)
+    for stop in range(unit.end() + 1, min(end, unit.end() + 3) + 1):
+        if plain[stop - 1] in _HARD_STOPS or plain[stop - 1] in _NAME_BREAKS:
+            break
+        longer = _rank(plain[at:stop], words)
+        if longer < len(_LEVELS):  # the first suffix after the unit: "沙村镇", "九寨沟县"
+            if longer >= rank:
+                break  # "红庙镇山水涧村", "湖州市长兴县": down the chain, two units
+            whole = patterns["units"].fullmatch(plain, at, stop)
+            return whole if whole is not None else unit
+    return unit
+
+
 def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
     "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, with a unit of two characters or
@@ -399,13 +482,25 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
-    if any(ch in inside or ch in _NAME_BREAKS for ch in written[1:]) or written[0] in _HARD_STOPS or (
+    # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
+    # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
+    vouched = continuing and len(written) <= 4
+    breaks = "" if vouched else _NAME_BREAKS
+    linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
+    if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
+            written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
-        # (right after a unit a linking character may begin a name: "黔东南苗族侗族自治州从江县")
         return False
     following = plain[end:end + 1]
-    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], ""):
+    if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
+            plain, end):  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
         return False
+    if written[-2:-1] in words.set("places.determiners"):
+        return False  # "该村", "本市", "由于该村": a reference to a place, not its name
+    if len(written) >= 5:
+        inner = _big_names(words).search(written, 1)
+        if inner is not None and inner.end() < len(written) - 1:
+            return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
     if len(written) > 7 and "自治" not in written:
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
@@ -418,6 +513,18 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
     return written not in ("城市", "市区", "城区", "景区", "社区")
+
+
+def _short_unit(words: Words) -> re.Pattern:
+    """A unit of two or three characters with a one-character suffix of a city, county or town (长兴县, 长安区),
+    written with no stop inside, compiled once."""
+    made = words._made.get(("short_unit",))
+    if made is None:
+        places = words.lists["places"]
+        suffixes = "".join(sorted({w for level in ("city", "county", "town") for w in places[level] if len(w) == 1}))
+        stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
+        made = words._made[("short_unit",)] = re.compile(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
+    return made
 
 
 @lru_cache(maxsize=8)
@@ -584,7 +691,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
+    as_verb = words.set("places.venue_word_in_verb")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
+        if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
+            continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
@@ -596,6 +706,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
         return None
+    if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
+        return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
     passing = None
     for verb in words.pattern("places.passing").finditer(plain, at, last):
         passing = verb
@@ -605,6 +717,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
+    if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
+        return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")

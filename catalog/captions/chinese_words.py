@@ -124,44 +124,52 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
     return {
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
         "sent_brackets": re.compile(
-            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took}){_CLOSE}"),
+            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # （新华社发 陈熙摄）
         "brackets_sent": re.compile(
-            f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_CLOSE}"),
+            f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": re.compile(
             f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
-            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*/?\\s*(?:{took})"),
+            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took})"),
         # 中新社发 刘卫勇 摄
-        "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"),
+        "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
         "name_then_agency": re.compile(
-            f"(?P<name>{_NAMES})\\s*/?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
+            f"(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
         # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
         "brackets": re.compile(
-            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*/?\\s*(?:{took}){_CLOSE}"),
-        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end)
+            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
+        # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
+        # "(图1:农民在稻田中劳作 苏小武摄)")
         "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
-                                f"(?:\\s+{_NAME})*\\s*/?\\s*(?:{took})\\s*$", re.MULTILINE),
+                                f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
         "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
         "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
-                                      f"(?:(?P<role>{staff})\\s*(?:{took})?)?\\s*{_CLOSE}\\s*\\Z"),
+                                      f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
+                                      f"\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
-        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))"
+        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                                  f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
-        "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*/?\\s*(?:{took})"
+        "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
                                      f"[\\s(（]*\\Z"),
+        # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
+        "label_name_tail": re.compile(f"(?:摄影师|摄影|摄|图)\\s*[:：/／]\\s*(?P<name>{_NAMES})\\s*\\Z"),
         # 张三 供图, 受访者供图
         "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
         "source": re.compile(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 新华社/路透
         "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
+        # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
+        # keeps it only when the agency registry knows the name)
+        "agency_alone": re.compile(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
+                                   f"[ \u3000]*\\Z"),
         # 新华社发 (the agency alone, at the end)
         "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
@@ -173,7 +181,8 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "photographer_label": re.compile(
             f"(?:(?:摄影师|摄影|摄|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
-            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*\\s*[)）]?\\s*$", re.MULTILINE),
+            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*$", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
