@@ -393,6 +393,52 @@ class QuickLibrary:
         except sqlite3.Error:
             return self.full().kill_of(photo_id)
 
+    def ordered_ids(self, args: list[str]) -> list[int]:
+        """As catalog.search.ordered_ids: the ids of every photo the terms select, in `search`'s order (what
+        `credits` lists)."""
+        try:
+            return self._ordered_ids(args)
+        except sqlite3.Error:
+            from catalog.search import ordered_ids
+
+            return ordered_ids(self.full(), args)
+
+    def either(self, quick: Callable[[sqlite3.Connection], Any], full: Callable[[Any], Any]):
+        """`quick(connection)`, or `full(Library)` when SQLite says no: for a caller that reads the catalogue
+        with its own SQL (catalog.credits)."""
+        try:
+            return quick(self.connection)
+        except sqlite3.Error:
+            return full(self.full())
+
+    def copies_in(self, photos: list):
+        """As catalog.variants.copies_in: answered here when none of the photos has a stored fingerprint and no
+        file has to be read (catalog.story_copies.without_fingerprints), else by the full path, which compares
+        them."""
+        from catalog import story_copies
+
+        ids = sorted({photo.id for photo in photos})
+        try:
+            stored = self._fingerprinted(ids)
+        except sqlite3.Error:
+            stored = True
+        found = None if stored else story_copies.without_fingerprints(len(ids))
+        if found is None:
+            from catalog.variants import copies_in
+
+            return copies_in(self.full(), photos)
+        return found
+
+    def _fingerprinted(self, ids: list[int]) -> bool:
+        """Whether any of the photos has a stored fingerprint."""
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            sql = (f"SELECT 1 FROM variant_fingerprint WHERE photo_id IN ({_marks(chunk)}) AND fingerprint IS NOT "
+                   "NULL LIMIT 1")
+            if self.connection.execute(sql, chunk).fetchone():
+                return True
+        return False
+
     # --- search ---------------------------------------------------------------------------------------------
 
     def _parse(self, args: list[str]):
@@ -424,6 +470,14 @@ class QuickLibrary:
         hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         self.annotate_variants([hit.photo for hit in hits])
         return SearchResult(query, hits)
+
+    def _ordered_ids(self, args: list[str]) -> list[int]:
+        query = self._parse(args)
+        if query is None:
+            from catalog.search import ordered_ids
+
+            return ordered_ids(self.full(), args)
+        return [pid for pid, _ in self._page(query, "relevance" if query.has_words else "date", None, False)]
 
     def _search_count(self, args: list[str]) -> int:
         query = self._parse(args)
