@@ -356,9 +356,9 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
     else:
         if not entries:
             click.echo("No photos match.", err=True)
-        for entry in entries:
-            line = counted(entry, always=group)
-            click.echo(f"- {line}" if fmt == "markdown" else line)
+        else:  # one write: a list of thousands of lines spent 0.07 s in click.echo line by line
+            lines = (counted(entry, always=group) for entry in entries)
+            click.echo("\n".join(f"- {line}" if fmt == "markdown" else line for line in lines))
 
 
 def warn_copies(lib, photos) -> None:
