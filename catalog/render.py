@@ -5,8 +5,6 @@ The JSON contract (scripts depend on it): every key always present, null when un
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -268,6 +266,9 @@ def csv_text(header, rows) -> str:
     '=HYPERLINK('http://x'),-122.7
     '@SUM(A1),
     """
+    import csv  # here: only the csv format needs it, not every search's table
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
