@@ -1,5 +1,5 @@
-"""`search`, `show`, `places` and `timeline` on a SQLite catalogue without SQLAlchemy: the quick read path a
-command starts on.
+"""`search`, `show`, `places`, `timeline` and `credits` on a SQLite catalogue without SQLAlchemy: the quick read
+path a command starts on.
 
 Importing SQLAlchemy and the models costs half a second, ten times a search of 100,000 photos. This module
 answers the common searches (places, `by:`, `credit:`, `keyword:`, `taken:`, `released:`, words, the yes/no
