@@ -305,6 +305,8 @@ class QuickLibrary:
         #: ((terms, as_of), how many photos they select), kept by a page that had to list them all (see _listed):
         #: the count the command asks for next, beside the page.
         self._known_count: tuple[tuple, int] | None = None
+        #: How many photos the last page was taken from, when _page had to read them all.
+        self._page_total: int | None = None
 
     @classmethod
     def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any]) -> QuickLibrary | None:
@@ -473,7 +475,10 @@ class QuickLibrary:
             ids = self._term_ids(_single_id_term(query))
             self._known_count = ((tuple(args), self.as_of), len(ids))
             listed = _listed(ids)
+        self._page_total = None
         page = self._page(query, sort, wanted, reverse, listed=listed)[offset:]
+        if self._page_total is not None:
+            self._known_count = ((tuple(args), self.as_of), self._page_total)
         photos = self._photos([pid for pid, _ in page])
         hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         self.annotate_variants([hit.photo for hit in hits])
@@ -553,9 +558,17 @@ class QuickLibrary:
                 head = f"WITH matches AS MATERIALIZED {matches} SELECT matches.id, matches.score FROM matches"
             else:  # scored only when a photo passes the probes
                 head = f"SELECT matches.id, matches.score FROM {matches} AS matches"
+            # With other terms, every match that passes them is scored and sorted for the page anyway: all are
+            # read (ids and scores), and their number is the count beside the page (the same FROM and WHERE as
+            # _search_count's), which would otherwise run the full-text match and the probes again.
+            every = limit is not None and bool(parts)
             sql = (f"{head} JOIN photo ON photo.id = matches.id{where} ORDER BY "
-                   f"{_order(['matches.score', 'photo.path'], reverse)}{_limit(limit)}")
-            return [(pid, score) for pid, score in run(sql, [_fts_expression(ranking), *params])]
+                   f"{_order(['matches.score', 'photo.path'], reverse)}{'' if every else _limit(limit)}")
+            found = [(pid, score) for pid, score in run(sql, [_fts_expression(ranking), *params])]
+            if every:
+                self._page_total = len(found)
+                return found[:limit]
+            return found
         parts = [listed] if listed else _conditions(query) + [_full_text(w) for w in query.words]
         if sort == "path":
             where, params = _joined(parts)

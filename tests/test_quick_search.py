@@ -62,6 +62,8 @@ QUICK = [
     ["in:Gansu", "--format", "template", "--template", "{taken} {location.city}: {credit.line} {match}",
      "--limit", "9"],
     ["train", "--template", "{id}\\t{path}", "--limit", "5"],
+    ["in:China", "taken:2018..2024", "by:zhang", "train", "--limit", "5"], ["train", "in:China", "--limit", "10",
+    "--offset", "5"], ["train", "-in:Gansu", "--limit", "10", "--reverse"], ["bullet train", "-Gansu", "--limit", "3"],
 ]
 
 #: Searches the full path answers, wholly or in part (the quick path hands them over): the same all the same.

@@ -97,6 +97,28 @@ def test_a_page_of_one_place_or_credit_lists_its_photos_once(catalogue, monkeypa
     assert not [sql for sql in run if sql.startswith("SELECT count(*)")]  # the count beside the page: the list
 
 
+@pytest.mark.parametrize("terms", [["in:China", "taken:2018..2024", "by:zhang", "train"], ["train", "in:China"],
+                                   ["train", "-Gansu", "--offset", "4"]], ids=" ".join)
+def test_a_ranked_page_with_other_terms_counts_what_it_sorted(catalogue, monkeypatch, terms):  # noqa: F811
+    """Words with other terms: every match that passes them is sorted for the page; their number is the count."""
+    run = []
+    opened = quick_search.QuickLibrary.open.__func__
+
+    def recorded(cls, *args, **kwargs):
+        reader = opened(cls, *args, **kwargs)
+        if reader is not None:
+            reader.connection = _Recording(reader.connection, run)
+        return reader
+
+    monkeypatch.setattr(quick_search.QuickLibrary, "open", classmethod(recorded))
+    args = ["--db", catalogue, "search", *terms, "--limit", "3"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    monkeypatch.undo()
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert " of " in quick[2]
+    assert not [sql for sql in run if sql.startswith("SELECT count(*)")]
+
+
 class _Recording:
     """A sqlite3 connection that keeps the statements it runs."""
 
