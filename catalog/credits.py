@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
+from catalog.quick_search import QuickLibrary
+
 if TYPE_CHECKING:
     from catalog.library import Library
     from catalog.models import Photo
@@ -60,6 +62,8 @@ _COLUMNS = ("id", "path", "raw_path", "caption", "credit_line", "photographer", 
 
 #: A photo as the functions here read it: a whole record, or its credit columns.
 AnyPhoto = Union["Photo", CreditedPhoto]
+#: A catalogue as the functions here read it: the Library, or the quick read path (sqlite3, no SQLAlchemy).
+AnyLibrary = Union["Library", QuickLibrary]
 
 
 @dataclass
@@ -76,7 +80,7 @@ class CreditEntry:
         return len(self.paths)
 
 
-def credit_entry(library: Library, photo: AnyPhoto, spellings: dict[str, list[str]] | None = None) -> CreditEntry:
+def credit_entry(library: AnyLibrary, photo: AnyPhoto, spellings: dict[str, list[str]] | None = None) -> CreditEntry:
     """The credit of one photo, in the house style of the catalogue's rules.
 
     A photographer written in capitals ("DUANE A. LAVERTY") is shown as the caption spells the same person
@@ -102,7 +106,7 @@ def shown_name(photographer: str, caption: str | None, spellings: dict[str, list
     return shown
 
 
-def _entry(library: Library, photographer: str | None, written: str | None, raw: str | None, agency: str | None,
+def _entry(library: AnyLibrary, photographer: str | None, written: str | None, raw: str | None, agency: str | None,
            provider: str | None, path: str) -> CreditEntry:
     """The entry of a credit whose photographer is shown as `photographer` and written as `written`."""
     from catalog.captions.types import Credit
@@ -134,13 +138,9 @@ def _as_in(caption: str | None, name: str) -> str | None:
     return found.group(0) if found else None
 
 
-def other_spellings(library: Library, photos: Iterable[AnyPhoto]) -> dict[str, list[str]]:
+def other_spellings(library: AnyLibrary, photos: Iterable[AnyPhoto]) -> dict[str, list[str]]:
     """person key -> how other photos of the catalogue write each photographer among `photos` written in
     capitals: the spellings `credit_entry` may show instead (one look-up of the credit tokens per person)."""
-    from sqlalchemy import func, select
-
-    from catalog.models import PersonToken
-    from catalog.models import Photo as PhotoRow
     from catalog.people import display_name, name_tokens, person_key
 
     found: dict[str, list[str]] = {}
@@ -151,13 +151,31 @@ def other_spellings(library: Library, photos: Iterable[AnyPhoto]) -> dict[str, l
         tokens = sorted(name_tokens(name))
         if key in found or not tokens:
             continue
-        ids = (select(PersonToken.photo_id)
-               .where(PersonToken.role == "photographer", PersonToken.token.in_(tokens))
-               .group_by(PersonToken.photo_id).having(func.count() == len(tokens)))
-        with library.session() as session:
-            names = session.scalars(select(PhotoRow.photographer).where(PhotoRow.id.in_(ids)).distinct().limit(50))
-            found[key] = [other for other in names if other and person_key(other) == key]
+        names = _photographers_named(library, tokens)
+        found[key] = [other for other in names if other and person_key(other) == key]
     return found
+
+
+def _photographers_named(library: AnyLibrary, tokens: list[str]) -> list[str | None]:
+    """The distinct photographers (up to 50) of the photos whose photographer has all of `tokens`."""
+    if isinstance(library, QuickLibrary):  # the quick read path: sqlite3, not SQLAlchemy
+        marks = ", ".join("?" * len(tokens))
+        sql = ("SELECT DISTINCT photo.photographer FROM photo WHERE photo.id IN (SELECT person_token.photo_id FROM "
+               f"person_token WHERE person_token.role = ? AND person_token.token IN ({marks}) GROUP BY "
+               "person_token.photo_id HAVING count(*) = ?) LIMIT ? OFFSET ?")
+        params = ["photographer", *tokens, len(tokens), 50, 0]
+        return library.either(lambda connection: [row[0] for row in connection.execute(sql, params)],
+                              lambda full: _photographers_named(full, tokens))
+    from sqlalchemy import func, select
+
+    from catalog.models import PersonToken
+    from catalog.models import Photo as PhotoRow
+
+    ids = (select(PersonToken.photo_id)
+           .where(PersonToken.role == "photographer", PersonToken.token.in_(tokens))
+           .group_by(PersonToken.photo_id).having(func.count() == len(tokens)))
+    with library.session() as session:
+        return list(session.scalars(select(PhotoRow.photographer).where(PhotoRow.id.in_(ids)).distinct().limit(50)))
 
 
 def group_credits(entries: list[CreditEntry]) -> list[CreditEntry]:
@@ -186,26 +204,32 @@ def distinct_lines(entries: list[CreditEntry]) -> list[CreditEntry]:
 
 
 def credit_list(
-    library: Library, args: list[str], *, files: list[str] | None = None
+    library: AnyLibrary, args: list[str], *, files: list[str] | None = None
 ) -> list[tuple[CreditedPhoto, CreditEntry]]:
     """(photo, CreditEntry) for each photo: the `files` in the story's order (ids or paths, as `Library.get`
     takes them), else the photos the terms select, in the order `catalog search` gives them."""
-    from catalog.search import ordered_ids
-
     if files:
         by_id = _credited(library, [int(ref) for ref in files if str(ref).isdigit()])
         found = [by_id.get(int(ref)) if str(ref).isdigit() else None for ref in files]
         photos = [photo or CreditedPhoto.of(library.get(ref)) for photo, ref in zip(found, files)]
     else:
-        ids = ordered_ids(library, list(args))
+        if isinstance(library, QuickLibrary):  # the quick read path: sqlite3, not SQLAlchemy
+            ids = library.ordered_ids(list(args))
+        else:
+            from catalog.search import ordered_ids
+
+            ids = ordered_ids(library, list(args))
         by_id = _credited(library, ids)
         photos = [by_id[pid] for pid in ids if pid in by_id]
     entries = _Entries(library, other_spellings(library, photos))
     return [(photo, entries.of(photo)) for photo in photos]
 
 
-def _credited(library: Library, ids: list[int]) -> dict[int, CreditedPhoto]:
+def _credited(library: AnyLibrary, ids: list[int]) -> dict[int, CreditedPhoto]:
     """The credit columns of the photos `ids`, by id (read in chunks: a list may hold the whole catalogue)."""
+    if isinstance(library, QuickLibrary):  # the quick read path: sqlite3, not SQLAlchemy
+        return library.either(lambda connection: _credited_rows(connection, ids),
+                              lambda full: _credited(full, ids))
     from sqlalchemy import select
 
     from catalog.chunks import chunks
@@ -220,12 +244,25 @@ def _credited(library: Library, ids: list[int]) -> dict[int, CreditedPhoto]:
     return found
 
 
+def _credited_rows(connection, ids: list[int]) -> dict[int, CreditedPhoto]:
+    """_credited through sqlite3 (the quick read path): the same columns, the same values."""
+    from catalog.chunks import chunks
+
+    columns = ", ".join(f"photo.{name}" for name in _COLUMNS)
+    found: dict[int, CreditedPhoto] = {}
+    for chunk in chunks(sorted(set(ids)), 5000):
+        rows = connection.execute(f"SELECT {columns} FROM photo WHERE photo.id IN ({', '.join('?' * len(chunk))})",
+                                  chunk)
+        found.update((row[0], CreditedPhoto(*row)) for row in rows)
+    return found
+
+
 class _Entries:
     """credit_entry for many photos, each distinct credit worked out once: a shoot credits one photographer on
     hundreds of photos. A name is looked at once; the caption matters only for a name in capitals, the one case
     where credit_entry reads it."""
 
-    def __init__(self, library: Library, spellings: dict[str, list[str]]):
+    def __init__(self, library: AnyLibrary, spellings: dict[str, list[str]]):
         self.library = library
         self.spellings = spellings
         self.known: dict[tuple, CreditEntry] = {}

@@ -21,18 +21,19 @@ A query date is any of the forms below, and gives the span it means (``today`` i
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
+#: English month names, as written in queries and captions (spelled out here rather than read from the
+#: `calendar` module, whose names follow the C library's locale and whose import every command would pay).
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+#: Week days, by their first three letters: a date written "Tuesday 14 October 2025" names its day as well.
+_DAY_NAMES = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 MONTHS = {
     name: number
-    for number in range(1, 13)
-    for name in {
-        calendar.month_name[number].lower(),
-        calendar.month_abbr[number].lower(),
-        "sept" if number == 9 else calendar.month_abbr[number].lower(),
-    }
+    for number, full in enumerate(_MONTH_NAMES, start=1)
+    for name in (full, full[:3], *(("sept",) if number == 9 else ()))
 }
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
@@ -71,8 +72,9 @@ def _span_of(year: int, month: int | None, day: int | None) -> tuple[str, str]:
     if month is None:
         return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
     if day is None:
-        last = calendar.monthrange(year, month)[1]
-        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+        first = date(year, month, 1)  # ValueError for a month that does not exist
+        last = date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
+        return first.isoformat(), last.isoformat()
     one = date(year, month, day).isoformat()
     return one, one
 
@@ -137,7 +139,7 @@ def _words(text: str) -> tuple[str, str]:
             year = int(word)
         elif word.isdigit() and len(word) <= 2 and day is None:
             day = int(word)
-        elif lowered[:3] in {d.lower()[:3] for d in calendar.day_name}:
+        elif lowered[:3] in _DAY_NAMES:
             continue
         else:
             raise DateError(

@@ -1,5 +1,5 @@
-"""`search`, `show`, `places` and `timeline` on a SQLite catalogue without SQLAlchemy: the quick read path a
-command starts on.
+"""`search`, `show`, `places`, `timeline` and `credits` on a SQLite catalogue without SQLAlchemy: the quick read
+path a command starts on.
 
 Importing SQLAlchemy and the models costs half a second, ten times a search of 100,000 photos. This module
 answers the common searches (places, `by:`, `credit:`, `keyword:`, `taken:`, `released:`, words, the yes/no
@@ -302,6 +302,11 @@ class QuickLibrary:
         self._full = full
         self._rules = None
         self.as_of: datetime | None = None
+        #: ((terms, as_of), how many photos they select), kept by a page that had to list them all (see _listed):
+        #: the count the command asks for next, beside the page.
+        self._known_count: tuple[tuple, int] | None = None
+        #: How many photos the last page was taken from, when _page had to read them all.
+        self._page_total: int | None = None
 
     @classmethod
     def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any]) -> QuickLibrary | None:
@@ -393,6 +398,52 @@ class QuickLibrary:
         except sqlite3.Error:
             return self.full().kill_of(photo_id)
 
+    def ordered_ids(self, args: list[str]) -> list[int]:
+        """As catalog.search.ordered_ids: the ids of every photo the terms select, in `search`'s order (what
+        `credits` lists)."""
+        try:
+            return self._ordered_ids(args)
+        except sqlite3.Error:
+            from catalog.search import ordered_ids
+
+            return ordered_ids(self.full(), args)
+
+    def either(self, quick: Callable[[sqlite3.Connection], Any], full: Callable[[Any], Any]):
+        """`quick(connection)`, or `full(Library)` when SQLite says no: for a caller that reads the catalogue
+        with its own SQL (catalog.credits)."""
+        try:
+            return quick(self.connection)
+        except sqlite3.Error:
+            return full(self.full())
+
+    def copies_in(self, photos: list):
+        """As catalog.variants.copies_in: answered here when none of the photos has a stored fingerprint and no
+        file has to be read (catalog.story_copies.without_fingerprints), else by the full path, which compares
+        them."""
+        from catalog import story_copies
+
+        ids = sorted({photo.id for photo in photos})
+        try:
+            stored = self._fingerprinted(ids)
+        except sqlite3.Error:
+            stored = True
+        found = None if stored else story_copies.without_fingerprints(len(ids))
+        if found is None:
+            from catalog.variants import copies_in
+
+            return copies_in(self.full(), photos)
+        return found
+
+    def _fingerprinted(self, ids: list[int]) -> bool:
+        """Whether any of the photos has a stored fingerprint."""
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            sql = (f"SELECT 1 FROM variant_fingerprint WHERE photo_id IN ({_marks(chunk)}) AND fingerprint IS NOT "
+                   "NULL LIMIT 1")
+            if self.connection.execute(sql, chunk).fetchone():
+                return True
+        return False
+
     # --- search ---------------------------------------------------------------------------------------------
 
     def _parse(self, args: list[str]):
@@ -419,13 +470,31 @@ class QuickLibrary:
         if sort == "relevance" and not query.has_words:
             sort = "date"
         wanted = None if limit is None else offset + limit
-        page = self._page(query, sort, wanted, reverse)[offset:]
+        listed = None
+        if sort == "date" and wanted is not None and _single_id_term(query) is not None:
+            ids = self._term_ids(_single_id_term(query))
+            self._known_count = ((tuple(args), self.as_of), len(ids))
+            listed = _listed(ids)
+        self._page_total = None
+        page = self._page(query, sort, wanted, reverse, listed=listed)[offset:]
+        if self._page_total is not None:
+            self._known_count = ((tuple(args), self.as_of), self._page_total)
         photos = self._photos([pid for pid, _ in page])
         hits = [Hit(photos[pid], score=score) for pid, score in page if pid in photos]
         self.annotate_variants([hit.photo for hit in hits])
         return SearchResult(query, hits)
 
+    def _ordered_ids(self, args: list[str]) -> list[int]:
+        query = self._parse(args)
+        if query is None:
+            from catalog.search import ordered_ids
+
+            return ordered_ids(self.full(), args)
+        return [pid for pid, _ in self._page(query, "relevance" if query.has_words else "date", None, False)]
+
     def _search_count(self, args: list[str]) -> int:
+        if self._known_count is not None and self._known_count[0] == (tuple(args), self.as_of):
+            return self._known_count[1]
         query = self._parse(args)
         if query is None:
             return self.full().search_count(args)
@@ -457,8 +526,20 @@ class QuickLibrary:
         sql = f"SELECT {names}, count(*) FROM photo{where} GROUP BY {names}"
         return [tuple(row) for row in self.connection.execute(sql, params)]
 
-    def _page(self, query, sort: str, limit: int | None, reverse: bool) -> list[tuple[int, float | None]]:
-        """(id, full-text score) of the first `limit` photos in order, as catalog.search.Planner._page."""
+    def _term_ids(self, term) -> list[int]:
+        """The photos one place or credit term selects, each once: the rows `_search_count` counts for it."""
+        if type(term).__name__ == "PlaceTerm":
+            ids, params = _place_ids(term)
+            sql = f"SELECT DISTINCT photo_id FROM ({ids})"
+        else:
+            where, params = _condition(term, probe=False)
+            sql = f"SELECT photo.id FROM photo WHERE {where}"
+        return [pid for (pid,) in self.connection.execute(sql, params)]
+
+    def _page(self, query, sort: str, limit: int | None, reverse: bool, *, listed: tuple[str, list] | None = None
+              ) -> list[tuple[int, float | None]]:
+        """(id, full-text score) of the first `limit` photos in order, as catalog.search.Planner._page; `listed`,
+        the condition of a query's one term as the list of its photos' ids (see _listed)."""
         run = self.connection.execute
         if sort == "relevance":
             ranking = next(words for words in query.words if not words.negated)
@@ -477,17 +558,26 @@ class QuickLibrary:
                 head = f"WITH matches AS MATERIALIZED {matches} SELECT matches.id, matches.score FROM matches"
             else:  # scored only when a photo passes the probes
                 head = f"SELECT matches.id, matches.score FROM {matches} AS matches"
+            # With other terms, every match that passes them is scored and sorted for the page anyway: all are
+            # read (ids and scores), and their number is the count beside the page (the same FROM and WHERE as
+            # _search_count's), which would otherwise run the full-text match and the probes again.
+            every = limit is not None and bool(parts)
             sql = (f"{head} JOIN photo ON photo.id = matches.id{where} ORDER BY "
-                   f"{_order(['matches.score', 'photo.path'], reverse)}{_limit(limit)}")
-            return [(pid, score) for pid, score in run(sql, [_fts_expression(ranking), *params])]
-        parts = _conditions(query) + [_full_text(w) for w in query.words]
+                   f"{_order(['matches.score', 'photo.path'], reverse)}{'' if every else _limit(limit)}")
+            found = [(pid, score) for pid, score in run(sql, [_fts_expression(ranking), *params])]
+            if every:
+                self._page_total = len(found)
+                return found[:limit]
+            return found
+        parts = [listed] if listed else _conditions(query) + [_full_text(w) for w in query.words]
         if sort == "path":
             where, params = _joined(parts)
             sql = f"SELECT photo.id FROM photo{where} ORDER BY {_order(['photo.path'], reverse)}{_limit(limit)}"
             return [(pid, None) for (pid,) in run(sql, params)]
         windows = DATE_WINDOWS if limit is not None and parts else ()
         for window, test in windows if len(parts) == 1 else windows[:1]:  # "ids": see DATE_WINDOWS
-            early = self._page_from_window(query, int(limit or 0), reverse, window, by_ids=test == "ids")
+            early = self._page_from_window(query, int(limit or 0), reverse, window, by_ids=test == "ids",
+                                           listed=listed)
             if early is not None:
                 return [(pid, None) for pid in early]
         where, params = _joined([*parts, ("photo.taken_start IS NOT NULL", [])])
@@ -500,12 +590,15 @@ class QuickLibrary:
             ids += [pid for (pid,) in run(f"SELECT photo.id FROM photo{where} ORDER BY {order}{_limit(rest)}", params)]
         return [(pid, None) for pid in ids]
 
-    def _page_from_window(self, query, limit: int, reverse: bool, window: int, *, by_ids: bool = False
-                          ) -> list[int] | None:
+    def _page_from_window(self, query, limit: int, reverse: bool, window: int, *, by_ids: bool = False,
+                          listed: tuple[str, list] | None = None) -> list[int] | None:
         """The page from the `window` x `limit` earliest (latest) photos when that many of them match, as
         catalog.search.Planner._page_from_window (from the date index alone when the terms read nothing else);
         each photo probed by its rows, or `by_ids` looked up among each term's photo ids (see DATE_WINDOWS)."""
-        terms = [_condition(term, probe=False) for term in query.terms] if by_ids else _probes(query)
+        if by_ids:
+            terms = [listed] if listed else [_condition(term, probe=False) for term in query.terms]
+        else:
+            terms = _probes(query)
         parts = terms + [_full_text(w) for w in query.words]
         where, params = _joined(parts)
         index_only = all(type(term).__name__ in INDEX_ONLY or getattr(term, "column", None) == "taken"
@@ -593,6 +686,22 @@ class QuickLibrary:
         if row is None:
             return None
         return {"reason": row[0], "at": datetime.fromisoformat(row[1]).isoformat(timespec="seconds"), "origin": row[2]}
+
+
+def _single_id_term(query):
+    """The query's one term when it is a place or credit term (not negated) and there are no words, else None."""
+    if len(query.terms) != 1 or query.words:
+        return None
+    term = query.terms[0]
+    return term if type(term).__name__ in ID_TERMS and not term.negated else None
+
+
+def _listed(ids: list[int]) -> tuple[str, list]:
+    """The condition "one of these photos", the ids given as one JSON array: a page by date of a place or credit
+    (in:Gansu, by:"Zhang Dagang") lists the term's photos once, for the count the command prints beside the page,
+    and its windows and its sort look them up in that list instead of reading the term's index again each time
+    (by:"Zhang Dagang" read every photo of Zhang three times for 313 photos of his)."""
+    return "photo.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
 
 
 def _positive_place(term) -> bool:

@@ -5,11 +5,10 @@ The JSON contract (scripts depend on it): every key always present, null when un
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 import re
-import shutil
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -267,6 +266,9 @@ def csv_text(header, rows) -> str:
     '=HYPERLINK('http://x'),-122.7
     '@SUM(A1),
     """
+    import csv  # here: only the csv format needs it, not every search's table
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -415,9 +417,26 @@ def taken_text(value: str | None) -> str:
     return f"{day} {clock[:5]}{zone}"
 
 
+def terminal_columns(fallback: int) -> int:
+    """The terminal's width as shutil.get_terminal_size gives it (COLUMNS when set, else the width of the
+    terminal stdout was started on, else `fallback`), without importing shutil, which loads the zlib, bz2 and
+    lzma modules for its archives on every search."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or fallback
+
+
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """A plain text table that fits the terminal, long cells cut with an ellipsis."""
-    width = shutil.get_terminal_size((120, 20)).columns
+    width = terminal_columns(120)
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     budget = max(width - 2 * (len(headers) - 1), 40)
     while sum(widths) > budget:

@@ -49,6 +49,7 @@ from catalog.chunks import chunks
 from catalog.fingerprints import Fingerprint
 from catalog.likeness import Thresholds
 from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
+from catalog.story_copies import MADE_NOW, StoryCopies
 from catalog.variant_rules import BEST_RULES, JOIN_MATCHES, JOIN_SHARE, VariantRules, variant_rules
 
 if TYPE_CHECKING:
@@ -511,21 +512,6 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
 
 
 # --- a story's copies ------------------------------------------------------------------------------------------
-
-#: A story's photos without a stored fingerprint are fingerprinted on the spot (10-35 ms each) up to this many;
-#: a longer list (`credits in:China` on a large catalogue) is checked on its stored fingerprints alone, and the
-#: rest are counted as unchecked (`catalog variants` fingerprints and stores them).
-MADE_NOW = 100
-
-
-@dataclass
-class StoryCopies:
-    """The copies of one picture among a story's photos, group by group, and how many photos could not be
-    checked (no stored fingerprint, and too many of those to make now: see MADE_NOW)."""
-
-    groups: list[list[Any]] = field(default_factory=list)
-    unchecked: int = 0
-
 
 def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = None) -> StoryCopies:
     """Among `photos` (a story's, in order: records or catalog.credits.CreditedPhoto), those that are copies

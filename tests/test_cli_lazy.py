@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import sqlite3
 import subprocess
 import sys
 
@@ -101,3 +102,54 @@ def test_lazy_commands_take_a_command_added_later():
     assert "nothing" not in commands
     del commands["extra"]
     assert list(commands) == ["search"]
+
+
+#: What a command that only reads a SQLite catalogue has no use for when the quick read path answers it
+#: (catalog.quick_search): SQLAlchemy and its models, Alembic, the Library, the full search planner, the variant
+#: machinery and numpy (the copies check of `credits` needs them only when photos have fingerprints to compare).
+HEAVY = ("sqlalchemy", "alembic", "numpy", "catalog.models", "catalog.library", "catalog.search", "catalog.db",
+         "catalog.variants", "catalog.likeness_many")
+
+
+@pytest.fixture(scope="module")
+def read_catalogue(tmp_path_factory) -> str:
+    """images/ imported and cloned to 300 photos (bench/run.py's clone), none with a stored fingerprint."""
+    from catalog.library import Library
+    from tests.conftest import IMAGES, ROOT
+
+    sys.path.insert(0, str(ROOT))
+    from bench.run import clone
+
+    path = tmp_path_factory.mktemp("lazy") / "catalog.db"
+    library = Library.open(str(path))
+    library.import_paths([str(IMAGES)])
+    library.close()
+    clone(f"sqlite:///{path}", 300)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM variant_fingerprint")
+        assert conn.execute("SELECT count(*) FROM photo WHERE country = 'China'").fetchone()[0] > 100
+    return str(path)
+
+
+def _all_modules_after(*args: str) -> set[str]:
+    script = ("import json, sys\nfrom catalog.cli import main\n"
+              f"try:\n    main({list(args)!r}, prog_name='catalog')\nexcept SystemExit:\n    pass\n"
+              "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment(),
+                          check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("command", [
+    ["search", "in:Gansu", "--limit", "20"], ["search", "train", "--format", "json"], ["show", "1"],
+    ["places"], ["timeline", "in:Gansu"], ["credits", "in:China"], ["credits", "in:China", "--group"],
+], ids=" ".join)
+def test_a_read_command_on_the_quick_path_imports_nothing_heavy(read_catalogue, command):
+    loaded = _all_modules_after("--db", read_catalogue, *command)
+    assert "catalog.quick_search" in loaded
+    assert not {name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY}
+
+
+def test_help_imports_neither_the_query_parser_nor_a_catalogue():
+    loaded = _all_modules_after("--help")
+    assert not {"catalog.query", "catalog.quick_search", "catalog.captions.rules", "sqlite3"} & loaded

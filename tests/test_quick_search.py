@@ -62,6 +62,8 @@ QUICK = [
     ["in:Gansu", "--format", "template", "--template", "{taken} {location.city}: {credit.line} {match}",
      "--limit", "9"],
     ["train", "--template", "{id}\\t{path}", "--limit", "5"],
+    ["in:China", "taken:2018..2024", "by:zhang", "train", "--limit", "5"], ["train", "in:China", "--limit", "10",
+    "--offset", "5"], ["train", "-in:Gansu", "--limit", "10", "--reverse"], ["bullet train", "-Gansu", "--limit", "3"],
 ]
 
 #: Searches the full path answers, wholly or in part (the quick path hands them over): the same all the same.
@@ -246,3 +248,84 @@ def test_quick_counts_print_what_the_full_path_prints(catalogue, monkeypatch, co
 def test_counts_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
     args = ["--db", catalogue, *command]
     assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)
+
+
+#: `credits` through the quick path alone (ids in search order, credit columns, other spellings, and the copies
+#: check when no photo of the list has a stored fingerprint and more than MADE_NOW lack one: the note).
+QUICK_CREDITS = [
+    ["credits", "in:Gansu"], ["credits", "in:Gansu", "--group"], ["credits", "in:Gansu", "--inline"],
+    ["credits", "in:Gansu", "--format", "json"], ["credits", "train", "--format", "markdown"],
+    ["credits", "credit:Xinhua", "--format", "csv"], ["credits", "credit:Xinhua", "--group", "--format", "markdown"],
+    ["credits", "in:Gansu,Anhui", "-in:Hefei"], ["credits", "--in", "Gansu", "--group"], ["credits", "zzzznothing"],
+]
+#: ... and those the full path answers: a list holding a photo with a stored fingerprint (the real files here:
+#: they are compared, in numpy), at most MADE_NOW photos (fingerprinted from their files), whole records
+#: (--format template), the desk's terms, near:, --files.
+HANDED_OVER_CREDITS = [
+    ["credits"], ["credits", "in:China", "--group"], ["credits", "-in:China", "--group"],
+    ["credits", "taken:2016..2020", "--format", "json"], ["credits", "by:Zhang"], ['credits', 'by:"Zhang Dagang"'],
+    ["credits", "--in", "Gansu", "--from", "2019-01", "--to", "2024-12", "--group"], ["credits", "in:Kyiv"],
+    ["credits", "killed:yes"], ["credits", "near:31.82,117.23", "within:50km", "--group"],
+    ["credits", "in:Gansu", "--format", "template", "--template", "{taken} {line} ({count})"],
+    ["credits", "--files", "1", "2", "3", "--inline"], ["credits", "--files", "gansu-bullet-train.jpg", "2"],
+    ["credits", "taken:2025-13"],
+]
+
+
+@pytest.mark.parametrize("command", QUICK_CREDITS, ids=" ".join)
+def test_quick_credits_print_what_the_full_path_prints(catalogue, monkeypatch, command):
+    args = ["--db", catalogue, *command]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert quick[0] == 0 and (quick[1] or "No photos match." in quick[2])
+
+
+@pytest.mark.parametrize("command", HANDED_OVER_CREDITS, ids=" ".join)
+def test_credits_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
+    args = ["--db", catalogue, *command]
+    assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)
+
+
+def test_quick_credits_leave_the_copies_check_to_the_full_path_once_a_photo_has_a_fingerprint(
+        catalogue, monkeypatch, tmp_path):
+    """A stored fingerprint among the photos: they are compared (numpy), and the warning is the full path's."""
+    kept = tmp_path / "printed.db"
+    shutil.copy(catalogue, kept)
+    with sqlite3.connect(kept) as conn:
+        pid = conn.execute("SELECT min(photo_id) FROM place_key WHERE key = 'province:CN-GS'").fetchone()[0]
+        conn.execute("INSERT INTO variant_fingerprint (photo_id, fingerprint, file_fingerprint, made_from, placed) "
+                     "VALUES (?, x'00', 'x', 'image', 0)", (pid,))
+    args = ["--db", str(kept), "credits", "in:Gansu"]
+    opened = []
+    real_open = Library.open.__func__
+
+    def counted(cls, *a, **k):
+        opened.append(a)
+        return real_open(cls, *a, **k)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Library, "open", classmethod(counted))
+        quick = _run(monkeypatch, args, quick=True)
+    assert opened, "the copies check went to the full path"
+    assert quick == _run(monkeypatch, args, quick=False)
+
+
+def test_quick_credit_columns_and_spellings_are_the_full_paths(catalogue):
+    """What a credit list reads through sqlite3 (the quick path) equals what it reads through SQLAlchemy: the
+    credit columns of every photo, and the other spellings of every photographer written in capitals."""
+    from catalog import credits, search
+
+    full = Library.open(catalogue, readonly=True)
+    quick = quick_search.QuickLibrary.open(catalogue, rules=None, full=lambda: full)
+    try:
+        ids = quick.ordered_ids([])
+        assert ids == search.ordered_ids(full, []) and len(ids) == ROWS
+        assert quick.ordered_ids(["train"]) == search.ordered_ids(full, ["train"])
+        rows = credits._credited(quick, ids)
+        assert rows == credits._credited(full, ids) and len(rows) == ROWS
+        spelled = credits.other_spellings(quick, rows.values())
+        assert spelled == credits.other_spellings(full, rows.values())
+        assert any(names for names in spelled.values())  # the caption files do spell some capitals otherwise
+    finally:
+        quick.close()
+        full.close()

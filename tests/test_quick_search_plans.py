@@ -34,8 +34,8 @@ def test_each_way_to_a_page_prints_what_the_full_path_prints(catalogue, monkeypa
     tried = []
     original = quick_search.QuickLibrary._page_from_window
 
-    def recording(self, query, limit, reverse, window, *, by_ids=False):
-        found = original(self, query, limit, reverse, window, by_ids=by_ids)
+    def recording(self, query, limit, reverse, window, *, by_ids=False, **more):
+        found = original(self, query, limit, reverse, window, by_ids=by_ids, **more)
         tried.append(("ids" if by_ids else "probe", found is not None))
         return found
 
@@ -65,3 +65,70 @@ def test_one_term_gives_the_ids_and_the_others_are_probed(terms, driver):
     probed = [sql for sql, _ in conditions if sql not in driving and ".photo_id = photo.id" in sql]
     id_terms = [term for term in terms if term.lstrip("-").split(":")[0] in ("in", "by", "credit")]
     assert len(probed) == len(id_terms) - len(driving)
+
+
+@pytest.mark.parametrize("terms", [["in:Gansu"], ["in:Gansu", "--offset", "30"], ['by:"Zhang Dagang"'], ["in:Hefei"],
+                                   ["credit:Xinhua", "--reverse"], ["in:Atlantis"]], ids=" ".join)
+def test_a_page_of_one_place_or_credit_lists_its_photos_once(catalogue, monkeypatch, terms):  # noqa: F811
+    """One statement lists the term's photos; the windows, the sort and the count beside the page use that list."""
+    statements = []
+    original = quick_search.QuickLibrary._term_ids
+
+    def listing(self, term):
+        statements.append(term.text)
+        return original(self, term)
+
+    monkeypatch.setattr(quick_search.QuickLibrary, "_term_ids", listing)
+    run = []
+    opened = quick_search.QuickLibrary.open.__func__
+
+    def recorded(cls, *args, **kwargs):
+        reader = opened(cls, *args, **kwargs)
+        if reader is not None:
+            reader.connection = _Recording(reader.connection, run)
+        return reader
+
+    monkeypatch.setattr(quick_search.QuickLibrary, "open", classmethod(recorded))
+    args = ["--db", catalogue, "search", *terms, "--limit", "10"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    monkeypatch.undo()
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert len(statements) == 1
+    assert not [sql for sql in run if sql.startswith("SELECT count(*)")]  # the count beside the page: the list
+
+
+@pytest.mark.parametrize("terms", [["in:China", "taken:2018..2024", "by:zhang", "train"], ["train", "in:China"],
+                                   ["train", "-Gansu", "--offset", "4"]], ids=" ".join)
+def test_a_ranked_page_with_other_terms_counts_what_it_sorted(catalogue, monkeypatch, terms):  # noqa: F811
+    """Words with other terms: every match that passes them is sorted for the page; their number is the count."""
+    run = []
+    opened = quick_search.QuickLibrary.open.__func__
+
+    def recorded(cls, *args, **kwargs):
+        reader = opened(cls, *args, **kwargs)
+        if reader is not None:
+            reader.connection = _Recording(reader.connection, run)
+        return reader
+
+    monkeypatch.setattr(quick_search.QuickLibrary, "open", classmethod(recorded))
+    args = ["--db", catalogue, "search", *terms, "--limit", "3"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    monkeypatch.undo()
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert " of " in quick[2]
+    assert not [sql for sql in run if sql.startswith("SELECT count(*)")]
+
+
+class _Recording:
+    """A sqlite3 connection that keeps the statements it runs."""
+
+    def __init__(self, connection, run: list[str]):
+        self.connection = connection
+        self.run = run
+
+    def execute(self, sql, params=()):
+        self.run.append(sql)
+        return self.connection.execute(sql, params)
+
+    def close(self):
+        self.connection.close()

@@ -1,5 +1,8 @@
 """The one list of a photo's fields that `catalog show` and the photo page both present."""
 
+import pytest
+
+from catalog import render
 from catalog.models import Photo
 from catalog.render import photo_fields, photo_json
 
@@ -16,3 +19,19 @@ def test_fields_name_their_source_and_leave_out_the_unknown():
     assert rows["taken"] == ("2025-10 (month)", "IPTC")
     assert rows["keywords"] == ("train", None)
     assert "headline" not in rows and "GPS" not in rows and "camera" not in rows
+
+
+@pytest.mark.parametrize("columns", [None, "77", "0", "-5", "wide", ""])
+def test_the_table_is_as_wide_as_shutil_says_the_terminal_is(monkeypatch, columns):
+    import shutil
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    for lines in (None, "0", "30"):
+        if lines is None:
+            monkeypatch.delenv("LINES", raising=False)
+        else:
+            monkeypatch.setenv("LINES", lines)
+        assert render.terminal_columns(120) == shutil.get_terminal_size((120, 20)).columns

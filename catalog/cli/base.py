@@ -47,9 +47,9 @@ class LazyLibrary:
         return self._library
 
     def reader(self):
-        """For a command that only reads (search, show, places, timeline): the quick path on a SQLite catalogue
-        at this schema (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the Library;
-        else the Library."""
+        """For a command that only reads (search, show, places, timeline, credits): the quick path on a SQLite
+        catalogue at this schema (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the
+        Library; else the Library."""
         if not self._reader_tried:
             from catalog.quick_search import QuickLibrary
 
@@ -165,7 +165,7 @@ def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = Fa
 
 
 def reader(ctx: click.Context):
-    """The catalogue for a command that only reads it (`search`, `show`, `places`, `timeline`): see
+    """The catalogue for a command that only reads it (`search`, `show`, `places`, `timeline`, `credits`): see
     LazyLibrary.reader."""
     lazy = ctx.find_object(LazyLibrary)
     if lazy is None:  # a command called outside the `catalog` group (never from the command line)
