@@ -414,6 +414,9 @@ CLONE_PLACES = [
     ("Maidan Nezalezhnosti", "Kyiv", "Kyiv", "Ukraine", "UA", 50.45, 30.52, 1),
     ("India Gate", "New Delhi", "Delhi", "India", "IN", 28.61, 77.23, 1),
 ]
+#: Clones' inode numbers start here, far above those of the corpus files on this disk.
+CLONE_INODES = 10**12
+
 FAMILY = ["Zhang", "Wang", "Li", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu",
           "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Smith", "Nowak", "Müller", "Dubois", "Tanaka", "Kim", "Núñez",
           "Okafor", "Hassan", "Silva"]
@@ -493,6 +496,9 @@ def clone(url: str, rows: int) -> dict:
             id=pid,
             path=f"/archive/{taken_at:%Y/%m/%d}/{fold(name).replace(' ', '-')}_{k:06d}.jpg",
             fingerprint=f"{k:032x}", content_hash=None, size=row["size"] + k % 4096,
+            # a file of its own, as every photo of a real archive is: copying the imported photo's inode gave
+            # 1,000 photos one (device, inode), and PostgreSQL then read the whole table for an import's look-up
+            inode=CLONE_INODES + k,
             taken=taken, taken_inferred=False, released=None, released_start=None, released_end=None,
             lat=round(lat + rnd.uniform(-0.05, 0.05), 6), lon=round(lon + rnd.uniform(-0.05, 0.05), 6),
             location_approx=False, has_conflicts=rnd.random() < 0.02, conflicts=None, location_shown=None,
