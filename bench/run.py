@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         "mean_bytes": total_bytes // max(1, len(files)),
         "made_by": "bench/corpus.py" if own else "make_perf_corpus.py (ExifTool)",
     }
+    # The new arrivals of the incremental import (copies with a comment of their own), made now: written just
+    # before their import, their 2.6 GB would still be going to disk while it ran, and its commits wait on that.
+    new_folder = corpus_module.fresh_copies(folder, cache / f"{name}-new")
+    new_files = sorted(p for p in new_folder.iterdir() if p.is_file())
     _warm(files)
 
     _compile()
@@ -186,9 +190,18 @@ def main(argv: list[str] | None = None) -> int:
             figures["whole"] = whole_module.measure_in_child(
                 press=folder, read_db=url, show_name=files[0].name, mixed_sizes=mixed_sizes, cache=cache,
                 work=Path(work), pairs=args.pairs, catalog=catalog_cli, say=_say)
-    _say(f"import of {len(files):,} new files into {figures['clone']['rows']:,} photos")
-    figures["import_large"] = _import(url, corpus_module.fresh_copies(folder, cache / f"{name}-new"))
-    _check(figures["import_large"], added=len(files))
+    # New files into the large catalogue, warm and best of --runs like the first import it is compared with;
+    # each run's photos are removed again before the next.
+    _say(f"import of {len(new_files):,} new files into {figures['clone']['rows']:,} photos, {args.runs} times")
+    runs = []
+    for n in range(args.runs):
+        _warm(new_files)
+        runs.append(_import(url, new_folder))
+        _check(runs[-1], added=len(new_files))
+        _say(f"  {runs[-1]['files_per_s']:,.0f} files/s")
+        if n + 1 < args.runs:
+            _remove_folder(url, new_folder)
+    figures["import_large"] = _best(runs)
 
     figures["verdict"] = verdict(figures)
     print(table(figures))
@@ -226,6 +239,21 @@ def _catalogue(db: str | None, cache: Path):
         lib.close()
 
     return db, empty
+
+
+def _remove_folder(url: str, folder: Path) -> None:
+    """Take the photos under `folder` out of the catalogue again (their other rows go with them: ON DELETE
+    CASCADE), so that the next run imports them as new."""
+    from sqlalchemy import delete
+
+    from catalog.library import Library
+    from catalog.models import Photo
+
+    prefix = str(folder.resolve()) + os.sep
+    lib = Library.open(url)
+    with lib.engine.begin() as conn:
+        conn.execute(delete(Photo).where(Photo.path >= prefix, Photo.path < prefix[:-1] + chr(ord(os.sep) + 1)))
+    lib.close()
 
 
 def _import(url: str, folder: Path) -> dict:
@@ -386,6 +414,9 @@ CLONE_PLACES = [
     ("Maidan Nezalezhnosti", "Kyiv", "Kyiv", "Ukraine", "UA", 50.45, 30.52, 1),
     ("India Gate", "New Delhi", "Delhi", "India", "IN", 28.61, 77.23, 1),
 ]
+#: Clones' inode numbers start here, far above those of the corpus files on this disk.
+CLONE_INODES = 10**12
+
 FAMILY = ["Zhang", "Wang", "Li", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu",
           "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Smith", "Nowak", "Müller", "Dubois", "Tanaka", "Kim", "Núñez",
           "Okafor", "Hassan", "Silva"]
@@ -465,6 +496,9 @@ def clone(url: str, rows: int) -> dict:
             id=pid,
             path=f"/archive/{taken_at:%Y/%m/%d}/{fold(name).replace(' ', '-')}_{k:06d}.jpg",
             fingerprint=f"{k:032x}", content_hash=None, size=row["size"] + k % 4096,
+            # a file of its own, as every photo of a real archive is: copying the imported photo's inode gave
+            # 1,000 photos one (device, inode), and PostgreSQL then read the whole table for an import's look-up
+            inode=CLONE_INODES + k,
             taken=taken, taken_inferred=False, released=None, released_start=None, released_end=None,
             lat=round(lat + rnd.uniform(-0.05, 0.05), 6), lon=round(lon + rnd.uniform(-0.05, 0.05), 6),
             location_approx=False, has_conflicts=rnd.random() < 0.02, conflicts=None, location_shown=None,

@@ -277,9 +277,11 @@ class Planner:
 
     def matching_ids(self, args: list[str]):
         """The ids of the photos the terms select: a SELECT to use in `Photo.id.in_(...)` (a list for near:)."""
-        query = self._parse(args)
+        return self._matching_ids(self._parse(args))
+
+    def _matching_ids(self, query: Query):
         if query.near is not None:
-            return [photo.id for photo in self.search(args).photos]
+            return [photo.id for photo in self._search(query).photos]
         conditions, _ = self._conditions(query)
         return select(Photo.id).where(and_(*conditions)) if conditions else select(Photo.id)
 
@@ -292,7 +294,16 @@ class Planner:
         # counting timeline's spans in the index alone (index-only scan: 680 -> 160 ms at 100,000 photos).
         statement = select(*selected, func.count()).group_by(*selected)
         if args:
-            statement = statement.where(Photo.id.in_(self.matching_ids(args)))
+            query = self._parse(args)
+            if self.dialect == "postgresql" and len(query.terms) == 1 and not query.words and query.near is None:
+                # One term: the ids it reads from its index. Asked as `photo.id IN (SELECT photo.id FROM photo
+                # WHERE <the photo's row condition>)`, PostgreSQL merged the whole table by its primary key
+                # (`timeline in:Gansu` at 1,000,000 photos, load 2-3: 3.5 s, now 1.1-1.8 s). Several terms keep
+                # the row conditions, among which the planner picks the index to drive by: as id lists the
+                # four-term combination took 8-22 s instead of 0.7-1.4 s.
+                statement = statement.where(query.terms[0].where())
+            else:
+                statement = statement.where(Photo.id.in_(self._matching_ids(query)))
         with self.library.session() as session:
             return [tuple(row) for row in session.execute(statement)]
 

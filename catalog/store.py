@@ -81,7 +81,14 @@ def has_legacy_fingerprints(session: Session) -> bool:
     remain the readers compute both. Records lose theirs as their files are imported again.
     """
     photo = Photo.__table__.c
-    return session.scalar(select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1)) is not None
+    statement = select(photo.id).where(func.length(photo.fingerprint) == 40).limit(1)  # SQLite: the covering index
+    if session.get_bind().dialect.name == "postgresql":
+        # Only the indexed column, in its index's order, so that PostgreSQL reads the fingerprint index alone: it
+        # otherwise expects LIMIT 1 to stop early and reads every row of the table when none match (3.5-25 s at
+        # 1,000,000 photos, against 0.45-0.9 s for the index).
+        statement = (select(photo.fingerprint).where(func.length(photo.fingerprint) == 40)
+                     .order_by(photo.fingerprint).limit(1))
+    return session.scalar(statement) is not None
 
 
 def store_batch(

@@ -90,6 +90,24 @@ def test_a_record_with_a_legacy_fingerprint_is_still_recognised_when_its_file_mo
     assert _count(lib) == 3
 
 
+def test_legacy_fingerprints_are_found_among_new_ones_on_either_side_of_them(cli, lib, samples):
+    # The check reads the fingerprint index in order; a legacy one sorting first, last or between new ones
+    # is found, and none is reported when every record has the new kind.
+    from sqlalchemy import update
+
+    from catalog.store import has_legacy_fingerprints
+
+    cli("import", str(samples))
+    with lib.session() as s:
+        assert not has_legacy_fingerprints(s)
+        ids = list(s.scalars(select(Photo.id).order_by(Photo.id)))
+    for legacy in ("0" * 40, "f" * 40, "8" * 40):
+        with lib.session() as s, s.begin():
+            s.execute(update(Photo).values(fingerprint=legacy).where(Photo.id == ids[0]))
+        with lib.session() as s:
+            assert has_legacy_fingerprints(s), legacy
+
+
 def test_byte_identical_copy_is_a_second_photo_not_a_move(cli, lib, samples, tmp_path):
     cli("import", str(samples))
     copy = tmp_path / "copy.jpg"
