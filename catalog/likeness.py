@@ -83,6 +83,12 @@ MIN_OVERLAP = 0.55
 CHROMA_FLOOR = 4.0
 
 
+#: The version of stage two's measures (`compare`). catalog.variants keeps comparisons in the catalogue
+#: stamped with it and measures a pair again when its stamp differs: raise it whenever a change to the
+#: comparison changes what it measures (tests/test_variant_pairs.py pins the measures of a made pair).
+MEASURES = 1
+
+
 # --- comparing ------------------------------------------------------------------------------------------------------
 
 def hash_distance(a: Fingerprint, b: Fingerprint) -> tuple[int, int, int]:

@@ -348,6 +348,9 @@ class VariantPair(Base):
                                           primary_key=True, autoincrement=False)
     other_id: Mapped[int] = mapped_column(ForeignKey("variant_fingerprint.photo_id", ondelete="CASCADE"),
                                           primary_key=True, autoincrement=False)
+    #: likeness.MEASURES when this was measured: a row measured by another version of the comparison is
+    #: measured again (and replaced) rather than read.
+    measured_by: Mapped[int] = mapped_column(Integer)
     #: The mean residual; None when no alignment was found (likeness.FAR: far from everything).
     distance: Mapped[float | None] = mapped_column(Float)
     blob: Mapped[float | None] = mapped_column(Float)

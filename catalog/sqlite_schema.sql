@@ -186,6 +186,7 @@ CREATE INDEX ix_photo_place_group ON photo (place_group);
 CREATE TABLE variant_pair (
 	photo_id INTEGER NOT NULL, 
 	other_id INTEGER NOT NULL, 
+	measured_by INTEGER NOT NULL, 
 	distance FLOAT, 
 	blob FLOAT, 
 	colour_blob FLOAT, 

@@ -264,13 +264,14 @@ def look_up(library: Library, photo_id: int, *, limits: Thresholds = likeness.DE
 def _pair_row(photo_id: int, other_id: int, comparison: Comparison) -> dict | None:
     """The variant_pair row of a comparison (None for one that cannot be kept: a measure not a number)."""
     first, second = sorted((photo_id, other_id))
+    key = {"photo_id": first, "other_id": second, "measured_by": likeness.MEASURES}
     if comparison.distance == math.inf:  # no alignment found (likeness.FAR)
-        return {"photo_id": first, "other_id": second, **dict.fromkeys(_MEASURES)}
+        return {**key, **dict.fromkeys(_MEASURES)}
     values = [comparison.distance, comparison.blob, comparison.colour_blob, comparison.overlap,
               comparison.rotation, *comparison.box]
     if any(math.isnan(value) for value in values):
         return None
-    return {"photo_id": first, "other_id": second, **dict(zip(_MEASURES, map(float, values)))}
+    return {**key, **dict(zip(_MEASURES, map(float, values)))}
 
 
 _MEASURES = ("distance", "blob", "colour_blob", "overlap", "rotation", "box_left", "box_top", "box_right",
@@ -289,7 +290,8 @@ def pairs_of(session: Session, photo_id: int, ids: Iterable[int]) -> dict[int, C
     above, below = [i for i in ids if i > photo_id], [i for i in ids if i < photo_id]
     for column, key, others in ((pair.other_id, pair.photo_id, above), (pair.photo_id, pair.other_id, below)):
         for start in range(0, len(others), _CHUNK):
-            query = select(column, *measures).where(key == photo_id, column.in_(others[start:start + _CHUNK]))
+            query = select(column, *measures).where(key == photo_id, column.in_(others[start:start + _CHUNK]),
+                                                    pair.measured_by == likeness.MEASURES)
             for other, distance, blob, colour_blob, overlap, rotation, *box in session.execute(query):
                 found[other] = likeness.FAR if distance is None else Comparison(
                     distance, blob, tuple(box), overlap, colour_blob, rotation)
@@ -300,7 +302,8 @@ def keep_pairs(session: Session, photo_id: int, fp: Fingerprint,
                made: dict[int, tuple[Comparison, Fingerprint]]) -> int:
     """Keep in variant_pair what comparing `fp` (photo_id's) with others measured: other id -> (comparison,
     other's fingerprint). Only the pairs whose two fingerprints are still the ones stored (a file may have been
-    fingerprinted again since they were read), and a pair kept already is left as it is. Returns how many."""
+    fingerprinted again since they were read); a pair kept already is replaced (it was measured by another
+    version of the comparison, or by another look-up just now: then the same). Returns how many."""
     if not made:
         return 0
     vf = VariantFingerprint.__table__.c
@@ -321,9 +324,12 @@ def keep_pairs(session: Session, photo_id: int, fp: Fingerprint,
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        statement = pg_insert(table).on_conflict_do_nothing()
+        statement = pg_insert(table)
+        statement = statement.on_conflict_do_update(
+            index_elements=["photo_id", "other_id"],
+            set_={name: statement.excluded[name] for name in ("measured_by", *_MEASURES)})
     else:
-        statement = insert(table).prefix_with("OR IGNORE")
+        statement = insert(table).prefix_with("OR REPLACE")
     session.execute(statement, rows)
     return len(rows)
 

@@ -100,7 +100,50 @@ def test_a_pair_is_not_kept_when_a_fingerprint_changed_meanwhile(lib, photos):  
         assert variants.keep_pairs(session, ids["original"], a, {ids["web"]: (comparison, c)}) == 0
         assert variants.keep_pairs(session, ids["original"], c, {ids["web"]: (comparison, b)}) == 0
         assert variants.keep_pairs(session, ids["original"], a, {ids["web"]: (comparison, b)}) == 1
-        assert variants.keep_pairs(session, ids["original"], a, {ids["web"]: (likeness.FAR, b)}) == 1  # ignored
         assert variants.pairs_of(session, ids["web"], [ids["original"]]) == {ids["original"]: comparison}
         assert variants.keep_pairs(session, ids["other"], c, {ids["web"]: (likeness.FAR, b)}) == 1
         assert variants.pairs_of(session, ids["other"], [ids["web"], ids["crop"]]) == {ids["web"]: likeness.FAR}
+
+
+def _made(shift: float, spread: float):
+    """A grey fingerprint drawn from a formula (no image library in between): waves and a bright spot."""
+    import math
+
+    from catalog.fingerprints import SIGNATURE, WINDOWS, Fingerprint
+
+    n = SIGNATURE
+    cells = bytes(max(0, min(255, round(128 + 60 * math.sin((x + shift) / 5.0) * math.cos(y / 7.0)
+                                        + 40 * math.exp(-((x - 20) ** 2 + (y - 12) ** 2) / spread))))
+                  for y in range(n) for x in range(n))
+    return Fingerprint((0,) * len(WINDOWS), 1.5, cells)
+
+
+def test_the_measures_kept_are_those_of_this_version_of_the_comparison():
+    """The comparisons kept in catalogues were measured by likeness.MEASURES: when this test fails, the
+    comparison measures something else now. Raise likeness.MEASURES (the pairs kept are then measured again)
+    and write the new figures here."""
+    a = _made(0, 8)
+    found = [likeness.compare(a, _made(0.6, 8)), likeness.compare(a, _made(0, 30))]
+    figures = [[round(float(value), 6) for value in (c.distance, c.blob, c.overlap, c.rotation, *c.box)]
+               for c in found]
+    assert likeness.MEASURES == 1
+    assert figures == [[0.013685, 0.074855, 0.962731, 0.071849, 0.018774, 0.000623, 1.0, 0.999386],
+                       [0.086595, 0.293685, 0.974027, 0.61768, 0.002859, 0.012983, 1.0, 1.0]]
+
+
+def test_pairs_measured_by_another_version_are_measured_again(lib, photos, monkeypatch):  # noqa: F811
+    lib.import_paths([str(photos)], workers=1)
+    variants.bring_up_to_date(lib, workers=1)
+    ids = _ids(lib)
+    with lib.session(write=True) as session:
+        session.execute(VariantPair.__table__.update().values(measured_by=likeness.MEASURES - 1))
+    measured = _measured(monkeypatch)
+    expected = [photo.id for photo in lib.search([f"similar:{ids['web']}"]).photos]
+    assert sum(measured) >= 3
+    with lib.session() as session:
+        stamps = {stamp: count for stamp, count in session.execute(
+            select(VariantPair.measured_by, func.count()).group_by(VariantPair.measured_by))}
+    assert stamps.get(likeness.MEASURES, 0) >= 3 and likeness.MEASURES - 1 in stamps
+    again = sum(measured)
+    assert [photo.id for photo in lib.search([f"similar:{ids['web']}"]).photos] == expected
+    assert sum(measured) == again

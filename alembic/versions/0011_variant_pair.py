@@ -3,7 +3,8 @@
 `similar:PHOTO` found its candidates through the band index in about 20 ms at 100,000 photos, then aligned
 and measured each of them (up to forty) at query time: most of its 100-230 ms. A placement measures the
 same pairs when the photo arrives; they are now kept here (catalog.variants.compared), one row a pair, the
-smaller id first, found from either side through the primary key and ix_variant_pair_other_id.
+smaller id first, found from either side through the primary key and ix_variant_pair_other_id, each stamped
+with the version of the comparison that measured it (likeness.MEASURES: another version measures again).
 
 Left empty here: measuring every placed photo's candidates again would make this upgrade take as long as
 placing the whole catalogue (about a tenth of a second a photo). A look-up measures the pairs it does not
@@ -29,6 +30,7 @@ def upgrade() -> None:
         'variant_pair',
         sa.Column('photo_id', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('other_id', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('measured_by', sa.Integer(), nullable=False),
         sa.Column('distance', sa.Float(), nullable=True),
         sa.Column('blob', sa.Float(), nullable=True),
         sa.Column('colour_blob', sa.Float(), nullable=True),
