@@ -93,7 +93,7 @@ def verdicts(fp: Fingerprint, others: Sequence[Fingerprint], capture: Capture | 
     made = dict(zip(todo, compare_many(fp, [others[k] for k in todo])))
     relaxed = limits.relaxed()
     for k in chosen:
-        comparison = earlier[k] if earlier[k] is not None else made[k]
+        comparison = earlier[k] or made[k]
         out[k] = (comparison.within(relaxed if evidence[k] else limits), comparison)
     return out
 

@@ -320,17 +320,15 @@ def keep_pairs(session: Session, photo_id: int, fp: Fingerprint,
             and (row := _pair_row(photo_id, other, comparison)) is not None]
     if not rows:
         return 0
-    table = VariantPair.__table__
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        statement = pg_insert(table)
-        statement = statement.on_conflict_do_update(
+        upsert = pg_insert(VariantPair)
+        session.execute(upsert.on_conflict_do_update(
             index_elements=["photo_id", "other_id"],
-            set_={name: statement.excluded[name] for name in ("measured_by", *_MEASURES)})
+            set_={name: upsert.excluded[name] for name in ("measured_by", *_MEASURES)}), rows)
     else:
-        statement = insert(table).prefix_with("OR REPLACE")
-    session.execute(statement, rows)
+        session.execute(insert(VariantPair).prefix_with("OR REPLACE"), rows)
     return len(rows)
 
 
