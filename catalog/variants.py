@@ -118,14 +118,7 @@ def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None)
 
     whole = set(F.probes(fp.hashes[0]))
     windows = {key for value in fp.hashes[1:] for key in F.probes(value)} - whole
-    rows: list[tuple[int, int, int]] = []
-    band = VariantBand.__table__.c
-    for keys, whole_only in ((sorted(whole), False), (sorted(windows), True)):
-        for start in range(0, len(keys), _CHUNK):
-            query = select(band.photo_id, band.window, band.hash).where(band.key.in_(keys[start:start + _CHUNK]))
-            if whole_only:
-                query = query.where(band.window == 0)
-            rows += map(tuple, session.execute(query))
+    rows = _band_rows(session, sorted(whole), False) + _band_rows(session, sorted(windows), True)
     if not rows:
         return {}
     # the bits between each row's stored hash and the query's: a whole-picture row against every hash of the
@@ -142,6 +135,28 @@ def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None)
         if fewest < found.get(photo_id, 65):
             found[photo_id] = fewest
     return found
+
+
+def _band_rows(session: Session, keys: list[int], whole_only: bool) -> list[tuple[int, int, int]]:
+    """(photo id, window, hash) of the variant_band rows with these keys (only the whole pictures' when
+    `whole_only`), read through the driver's own cursor: a copy's look-up returns about 3,000 rows, and making
+    each a SQLAlchemy row cost most of stage one (65 → 24 ms at 100,000 photos on SQLite, load 14)."""
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    window = quote("window")  # a keyword of PostgreSQL's
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    rows: list[tuple[int, int, int]] = []
+    try:
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start:start + _CHUNK]
+            cursor.execute(f"SELECT photo_id, {window}, hash FROM variant_band WHERE {quote('key')} IN "
+                           f"({', '.join([mark] * len(chunk))})" + (f" AND {window} = 0" if whole_only else ""),
+                           tuple(chunk))
+            rows += cursor.fetchall()
+    finally:
+        cursor.close()
+    return rows
 
 
 def capture_of_photo(make: str | None, model: str | None, taken: str | None) -> Capture | None:
