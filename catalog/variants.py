@@ -16,6 +16,10 @@ Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.
 its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
 needs no second look-up (the rows' bits are counted in numpy); the COMPARED closest candidates go through the
 aligned comparison all at once (catalog.likeness_many: the verdicts of catalog.likeness, pair by pair).
+What a comparison measures is kept (`variant_pair`, `keep_pairs`): a placement keeps its pairs, and a look-up
+(`similar`) reads the pairs kept and measures only the others, so `similar:` costs the index and one indexed
+read once the photos are placed. A pair goes with either fingerprint (the foreign keys' cascade) and is
+stamped with the version of the comparison (likeness.MEASURES); the verdict is made again each time.
 
 Groups are never made by chaining single pairs: a photo, compared with the photos placed before it, joins a
 group only when it is a variant of at least JOIN_SHARE of the group's members it was compared with or of
