@@ -447,7 +447,7 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
 
     from catalog import variants
     from catalog.library import Library
-    from catalog.models import Photo, VariantBand, VariantFingerprint
+    from catalog.models import Photo, VariantBand, VariantFingerprint, VariantPair
 
     everything_fillers, made = fillers(rows, workers, seed, made)
     library = Library.open(url)
@@ -473,9 +473,11 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
                                 "fingerprint": f"f{photo_id}", "imported_at": _WHEN,
                                 # stored as an import stores them: a batch of a few hundred each second
                                 "updated_at": _WHEN + datetime.timedelta(milliseconds=2 * photo_id)})
+            # the fillers as placed long ago; the look-up photos (the last ones) are placed below, as an import's
+            # arrivals are, which keeps their pairs (variant_pair)
             batch_fp.append({"photo_id": photo_id, "fingerprint": fp.to_bytes() if fp else None,
                              "file_fingerprint": f"f{photo_id}", "made_from": "image", "group_id": None,
-                             "placed": True})
+                             "placed": photo_id <= len(everything_fillers) or fp is None})
             if fp is not None:
                 batch_band += variants.band_rows(photo_id, fp)
             if len(batch_photo) >= 5000:
@@ -483,6 +485,11 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
         if batch_photo:
             flush()
     filled = time.monotonic() - started
+    started = time.monotonic()
+    placed = variants.bring_up_to_date(library, workers=1).placed
+    placing = time.monotonic() - started
+    with library.session() as session:
+        kept = session.scalar(select(func.count()).select_from(VariantPair.__table__))
     if library.dialect == "postgresql":
         # as autovacuum leaves a catalogue after an import (PostgreSQL 13+ vacuums insert-only tables too): the
         # visibility map lets the band look-up read the index alone (hash is in the key)
@@ -490,15 +497,22 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
             conn.exec_driver_sql("VACUUM ANALYZE")
     plan = _plan(library, queries[0][1])
     times, search_times, found, candidates, among_fillers, among_half, stage_one = [], [], 0, [], [], [], []
-    former, same = [], 0
+    former, same, measured, same_measured, read, compared_now = [], 0, [], 0, 0, 0
     with library.session() as session:
         for _ in range(2):
             variants.similar(session, copy_ids[0])
         for photo_id in copy_ids:
             started = time.perf_counter()
-            result = variants.similar(session, photo_id)
+            fresh: dict = {}
+            result = variants.similar(session, photo_id, made=fresh)
             times.append(time.perf_counter() - started)
-            started = time.perf_counter()  # interleaved, so both see the same load
+            compared_now += len(fresh)
+            started = time.perf_counter()  # interleaved, so all three see the same load
+            again = variants.similar(session, photo_id, stored=False)
+            measured.append(time.perf_counter() - started)
+            same_measured += again == result
+            read += len(again) - len(fresh)
+            started = time.perf_counter()
             before = _similar_one_by_one(session, photo_id)
             former.append(time.perf_counter() - started)
             same += before == result
@@ -521,7 +535,11 @@ def lookup(url: str, rows: int, queries: list, workers: int, seed: int = 5, made
     times.sort()
     search_times.sort()
     former.sort()
-    return {"former_median_ms": statistics.median(former) * 1000,
+    measured.sort()
+    return {"placed": placed, "placing_s": placing, "pairs_kept": kept, "pairs_read": read,
+            "pairs_measured": compared_now, "measured_median_ms": statistics.median(measured) * 1000,
+            "measured_p95_ms": measured[int(0.95 * (len(measured) - 1))] * 1000, "same_as_measured": same_measured,
+            "former_median_ms": statistics.median(former) * 1000,
             "former_p95_ms": former[int(0.95 * (len(former) - 1))] * 1000, "same_as_former": same,
             "rows": count, "fill_s": filled, "queries": len(queries), "found_own_original": found,
             "median_ms": statistics.median(times) * 1000, "p95_ms": times[int(0.95 * (len(times) - 1))] * 1000,
@@ -631,6 +649,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limits", help="blob,distance,colour_blob,join_share to judge with instead of the "
                         "defaults (choose them on the tuning set, never on the held-out one)")
     parser.add_argument("--stripped", action="store_true", help="no file of the set carries EXIF")
+    parser.add_argument("--keep-sqlite", help="make the look-up's SQLite catalogue in this file and keep it (to "
+                        "check the answers with another version of catalog)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: quality,cost,lookup")
     args = parser.parse_args(argv)
     if args.smoke:
@@ -667,7 +687,10 @@ def main(argv: list[str] | None = None) -> int:
         fps = [fp for fp, _ in _FPS] if _FPS else None
         queries = _queries(items, fps, 10 if args.smoke else 60)
         with tempfile.TemporaryDirectory() as scratch:
-            figures["lookup_sqlite"] = lookup(f"sqlite:///{scratch}/variants.db", args.rows, queries, args.workers,
+            path = Path(args.keep_sqlite) if args.keep_sqlite else Path(scratch) / "variants.db"
+            for old in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+                old.unlink(missing_ok=True)
+            figures["lookup_sqlite"] = lookup(f"sqlite:///{path}", args.rows, queries, args.workers,
                                                     made=args.made)
         _print_lookup("SQLite", figures["lookup_sqlite"])
         if args.postgres:
@@ -741,6 +764,13 @@ def _print_lookup(name: str, r: dict) -> None:
           f"{r['search_median_ms']:.1f} ms, p95 {r['search_p95_ms']:.1f} ms; stage-one candidates median "
           f"{r['candidates_median']}, max {r['candidates_max']}; {r['found_own_original']} of {r['queries']} copies "
           f"found their original; filled in {r['fill_s']:.0f} s")
+    if "measured_median_ms" in r:
+        print(f"   the look-up photos placed as arrivals (bring_up_to_date) in {r['placing_s']:.1f} s: {r['placed']} "
+              f"placed, {r['pairs_kept']:,} pairs kept; pairs read {r['pairs_read']:,}, measured at look-up "
+              f"{r['pairs_measured']:,}")
+        print(f"   every pair measured (no variant_pair: similar(stored=False)), interleaved: median "
+              f"{r['measured_median_ms']:.1f} ms, p95 {r['measured_p95_ms']:.1f} ms; the same answer for "
+              f"{r['same_as_measured']} of {r['queries']} look-ups")
     if "former_median_ms" in r:
         print(f"   the former similar() (each candidate compared alone), interleaved: median "
               f"{r['former_median_ms']:.1f} ms, p95 {r['former_p95_ms']:.1f} ms; the same answer for "

@@ -83,6 +83,12 @@ MIN_OVERLAP = 0.55
 CHROMA_FLOOR = 4.0
 
 
+#: The version of stage two's measures (`compare`). catalog.variants keeps comparisons in the catalogue
+#: stamped with it and measures a pair again when its stamp differs: raise it whenever a change to the
+#: comparison changes what it measures (tests/test_variant_pairs.py pins the measures of a made pair).
+MEASURES = 1
+
+
 # --- comparing ------------------------------------------------------------------------------------------------------
 
 def hash_distance(a: Fingerprint, b: Fingerprint) -> tuple[int, int, int]:
@@ -211,10 +217,10 @@ FAR = Comparison(math.inf, math.inf, (0.0, 0.0, 1.0, 1.0), 0.0, math.inf, 180.0)
 def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
     """Stage two: align the two signatures and measure how they differ, locally and overall.
 
-    The same measures whichever is given first. Never raises (a degenerate signature is far from everything).
+    The same measures whichever is given first (see `ordered`). Never raises (a degenerate signature is far
+    from everything).
     """
-    if (a.aspect, a.hashes) < (b.aspect, b.hashes):
-        a, b = b, a
+    a, b = ordered(a, b)
     _, wa, wb = hash_distance(a, b)
     if wa:  # b shows a window of a
         outer, inner, window = a, b, WINDOWS[wa]
@@ -224,6 +230,16 @@ def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
         return _compare(outer, inner, _start(outer, inner, window))[0]
     except (ValueError, ArithmeticError, FloatingPointError):
         return FAR
+
+
+def ordered(a: Fingerprint, b: Fingerprint) -> tuple[Fingerprint, Fingerprint]:
+    """The two in the order `compare` measures them, whichever is given first: by shape, then hashes, then
+    pixels. The pixels matter: two copies often share shape and hashes (a recompressed one), and aligning the
+    one on the other or the other way round differs in the last digits; catalog.variants keeps one
+    comparison a pair, read from either side."""
+    if (a.aspect, a.hashes, a.signature, a.chroma) < (b.aspect, b.hashes, b.signature, b.chroma):
+        return b, a
+    return a, b
 
 
 def distance(a: Fingerprint, b: Fingerprint) -> float:

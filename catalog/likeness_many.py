@@ -37,6 +37,7 @@ from catalog.likeness import (
     _start,
     compare,
     hash_distance,
+    ordered,
 )
 
 #: The alignment's levels, as likeness._align runs them: (level, at most this many steps).
@@ -48,7 +49,7 @@ def compare_many(fp: Fingerprint, others: Sequence[Fingerprint]) -> list[Compari
     out = [FAR] * len(others)
     pairs = []
     for k, other in enumerate(others):
-        a, b = (other, fp) if (fp.aspect, fp.hashes) < (other.aspect, other.hashes) else (fp, other)
+        a, b = ordered(fp, other)
         _, wa, wb = hash_distance(a, b)
         outer, inner, window = (a, b, WINDOWS[wa]) if wa else (b, a, WINDOWS[wb])
         try:
@@ -71,10 +72,15 @@ def compare_many(fp: Fingerprint, others: Sequence[Fingerprint]) -> list[Compari
 
 
 def verdicts(fp: Fingerprint, others: Sequence[Fingerprint], capture: Capture | None = None,
-             captures: Sequence[Capture | None] | None = None,
-             limits: Thresholds = DEFAULT_THRESHOLDS) -> list[tuple[bool, Comparison | None]]:
-    """``likeness.verdict(fp, other, capture, other's capture, limits)`` for each of `others`, in order."""
+             captures: Sequence[Capture | None] | None = None, limits: Thresholds = DEFAULT_THRESHOLDS,
+             known: Sequence[Comparison | None] | None = None) -> list[tuple[bool, Comparison | None]]:
+    """``likeness.verdict(fp, other, capture, other's capture, limits)`` for each of `others`, in order.
+
+    `known` holds, in the same order, what ``compare(fp, other)`` gave earlier (catalog.variants keeps it in
+    variant_pair) or None: only the pairs without one are compared now; the verdict is made again from the
+    measures (the limits and the capture evidence may have changed since)."""
     theirs = list(captures) if captures is not None else [None] * len(others)
+    earlier = list(known) if known is not None else [None] * len(others)
     out: list[tuple[bool, Comparison | None]] = [(False, None)] * len(others)
     chosen, evidence = [], {}
     for k, (other, their) in enumerate(zip(others, theirs)):
@@ -83,8 +89,11 @@ def verdicts(fp: Fingerprint, others: Sequence[Fingerprint], capture: Capture | 
         evidence[k] = same_capture(capture, their)
         if evidence[k] is not False:
             chosen.append(k)
+    todo = [k for k in chosen if earlier[k] is None]
+    made = dict(zip(todo, compare_many(fp, [others[k] for k in todo])))
     relaxed = limits.relaxed()
-    for k, comparison in zip(chosen, compare_many(fp, [others[k] for k in chosen])):
+    for k in chosen:
+        comparison = earlier[k] or made[k]
         out[k] = (comparison.within(relaxed if evidence[k] else limits), comparison)
     return out
 

@@ -331,6 +331,39 @@ class VariantFingerprint(Base):
     placed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
 
 
+class VariantPair(Base):
+    """Two fingerprints compared (stage two's measures, catalog.likeness.Comparison), kept so that `similar:`
+    reads what a placement or an earlier look-up measured instead of measuring it again (alembic 0011).
+
+    A row holds the measures of the two fingerprints stored now: it goes with either one (the foreign keys'
+    cascade), so a photo fingerprinted again (its file changed) or removed leaves no pair behind. The verdict
+    is not kept: it depends on the house rules' thresholds and on the capture evidence, both read when asked.
+    """
+
+    __tablename__ = "variant_pair"
+    __table_args__ = (Index("ix_variant_pair_other_id", "other_id", "photo_id"), {"sqlite_with_rowid": False})
+
+    #: The smaller photo id of the two (the larger is `other_id`): one row a pair, found from either side.
+    photo_id: Mapped[int] = mapped_column(ForeignKey("variant_fingerprint.photo_id", ondelete="CASCADE"),
+                                          primary_key=True, autoincrement=False)
+    other_id: Mapped[int] = mapped_column(ForeignKey("variant_fingerprint.photo_id", ondelete="CASCADE"),
+                                          primary_key=True, autoincrement=False)
+    #: likeness.MEASURES when this was measured: a row measured by another version of the comparison is
+    #: measured again (and replaced) rather than read.
+    measured_by: Mapped[int] = mapped_column(Integer)
+    #: The mean residual; None when no alignment was found (likeness.FAR: far from everything).
+    distance: Mapped[float | None] = mapped_column(Float)
+    blob: Mapped[float | None] = mapped_column(Float)
+    colour_blob: Mapped[float | None] = mapped_column(Float)
+    overlap: Mapped[float | None] = mapped_column(Float)
+    rotation: Mapped[float | None] = mapped_column(Float)
+    #: The part of the larger picture the other shows, as fractions (Comparison.box).
+    box_left: Mapped[float | None] = mapped_column(Float)
+    box_top: Mapped[float | None] = mapped_column(Float)
+    box_right: Mapped[float | None] = mapped_column(Float)
+    box_bottom: Mapped[float | None] = mapped_column(Float)
+
+
 class VariantBand(Base):
     """The index of the fingerprints' window hashes: one row per 16-bit band of each hash (multi-index
     hashing), so copies are found by exact look-ups of a few hundred keys (alembic 0008)."""

@@ -331,9 +331,8 @@ class Planner:
         for term in query.terms:
             if isinstance(term, SimilarTerm):
                 photo = self.library.get(term.ref)
-                with self.library.session() as session:
-                    term.ranked = [(alike.photo_id, alike.distance)
-                                   for alike in variants.similar(session, photo.id, limits=limits)]
+                term.ranked = [(alike.photo_id, alike.distance)
+                               for alike in variants.look_up(self.library, photo.id, limits=limits)]
 
     def _conditions(self, query: Query) -> tuple[list, ColumnElement[Any] | None]:
         """The WHERE conditions of a parsed query, and the full-text score to rank by (None without words)."""

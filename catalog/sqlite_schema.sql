@@ -1,6 +1,6 @@
 -- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).
 -- catalog.db creates new catalogues from this file; do not edit it by hand.
--- revision: 0010
+-- revision: 0011
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -183,4 +183,25 @@ CREATE TABLE variant_band (
 CREATE INDEX ix_variant_band_photo_id ON variant_band (photo_id);
 CREATE INDEX ix_photo_taken_span ON photo (taken_start, taken_end);
 CREATE INDEX ix_photo_place_group ON photo (place_group);
-INSERT INTO alembic_version (version_num) VALUES ('0010');
+CREATE TABLE variant_pair (
+	photo_id INTEGER NOT NULL, 
+	other_id INTEGER NOT NULL, 
+	measured_by INTEGER NOT NULL, 
+	distance FLOAT, 
+	blob FLOAT, 
+	colour_blob FLOAT, 
+	overlap FLOAT, 
+	rotation FLOAT, 
+	box_left FLOAT, 
+	box_top FLOAT, 
+	box_right FLOAT, 
+	box_bottom FLOAT, 
+	CONSTRAINT pk_variant_pair PRIMARY KEY (photo_id, other_id), 
+	CONSTRAINT fk_variant_pair_photo_id_variant_fingerprint FOREIGN KEY(photo_id) REFERENCES variant_fingerprint (photo_id) ON DELETE CASCADE, 
+	CONSTRAINT fk_variant_pair_other_id_variant_fingerprint FOREIGN KEY(other_id) REFERENCES variant_fingerprint (photo_id) ON DELETE CASCADE
+)
+ WITHOUT ROWID
+
+;
+CREATE INDEX ix_variant_pair_other_id ON variant_pair (other_id, photo_id);
+INSERT INTO alembic_version (version_num) VALUES ('0011');

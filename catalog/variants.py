@@ -16,6 +16,10 @@ Finding copies: multi-index hashing. Each photo's eleven window hashes (catalog.
 its bands and those one bit away (748 keys at most); the stored hash comes with the key, so the exact distance
 needs no second look-up (the rows' bits are counted in numpy); the COMPARED closest candidates go through the
 aligned comparison all at once (catalog.likeness_many: the verdicts of catalog.likeness, pair by pair).
+What a comparison measures is kept (`variant_pair`, `keep_pairs`): a placement keeps its pairs, and a look-up
+(`similar`) reads the pairs kept and measures only the others, so `similar:` costs the index and one indexed
+read once the photos are placed. A pair goes with either fingerprint (the foreign keys' cascade) and is
+stamped with the version of the comparison (likeness.MEASURES); the verdict is made again each time.
 
 Groups are never made by chaining single pairs: a photo, compared with the photos placed before it, joins a
 group only when it is a variant of at least JOIN_SHARE of the group's members it was compared with or of
@@ -34,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,8 +52,8 @@ from catalog import fingerprints as F
 from catalog.captures import Capture
 from catalog.chunks import chunks
 from catalog.fingerprints import Fingerprint
-from catalog.likeness import Thresholds
-from catalog.models import Photo, Setting, VariantBand, VariantFingerprint
+from catalog.likeness import Comparison, Thresholds
+from catalog.models import Photo, Setting, VariantBand, VariantFingerprint, VariantPair
 from catalog.story_copies import MADE_NOW, StoryCopies
 from catalog.variant_rules import BEST_RULES, JOIN_MATCHES, JOIN_SHARE, VariantRules, variant_rules
 
@@ -118,14 +123,7 @@ def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None)
 
     whole = set(F.probes(fp.hashes[0]))
     windows = {key for value in fp.hashes[1:] for key in F.probes(value)} - whole
-    rows: list[tuple[int, int, int]] = []
-    band = VariantBand.__table__.c
-    for keys, whole_only in ((sorted(whole), False), (sorted(windows), True)):
-        for start in range(0, len(keys), _CHUNK):
-            query = select(band.photo_id, band.window, band.hash).where(band.key.in_(keys[start:start + _CHUNK]))
-            if whole_only:
-                query = query.where(band.window == 0)
-            rows += map(tuple, session.execute(query))
+    rows = _band_rows(session, sorted(whole), False) + _band_rows(session, sorted(windows), True)
     if not rows:
         return {}
     # the bits between each row's stored hash and the query's: a whole-picture row against every hash of the
@@ -142,6 +140,28 @@ def candidates(session: Session, fp: Fingerprint, *, exclude: int | None = None)
         if fewest < found.get(photo_id, 65):
             found[photo_id] = fewest
     return found
+
+
+def _band_rows(session: Session, keys: list[int], whole_only: bool) -> list[tuple[int, int, int]]:
+    """(photo id, window, hash) of the variant_band rows with these keys (only the whole pictures' when
+    `whole_only`), read through the driver's own cursor: a copy's look-up returns about 3,000 rows, and making
+    each a SQLAlchemy row cost most of stage one (65 → 24 ms at 100,000 photos on SQLite, load 14)."""
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    window = quote("window")  # a keyword of PostgreSQL's
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    rows: list[tuple[int, int, int]] = []
+    try:
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start:start + _CHUNK]
+            cursor.execute(f"SELECT photo_id, {window}, hash FROM variant_band WHERE {quote('key')} IN "
+                           f"({', '.join([mark] * len(chunk))})" + (f" AND {window} = 0" if whole_only else ""),
+                           tuple(chunk))
+            rows += cursor.fetchall()
+    finally:
+        cursor.close()
+    return rows
 
 
 def capture_of_photo(make: str | None, model: str | None, taken: str | None) -> Capture | None:
@@ -192,19 +212,28 @@ class Alike:
 
 
 def compared(session: Session, fp: Fingerprint, capture: Capture | None = None, *, exclude: int | None = None,
-             limits: Thresholds = likeness.DEFAULT_THRESHOLDS, placed_only: bool = False) -> list[Alike]:
+             limits: Thresholds = likeness.DEFAULT_THRESHOLDS, placed_only: bool = False,
+             made: dict[int, tuple[Comparison, Fingerprint]] | None = None, stored: bool = True) -> list[Alike]:
     """Every candidate of stage one (the COMPARED closest) with its verdict, closest first; only among the photos
-    already placed when `placed_only` (`place` compares a photo with those before it, as they arrived)."""
+    already placed when `placed_only` (`place` compares a photo with those before it, as they arrived).
+
+    `exclude` is the stored photo whose fingerprint `fp` is: its pairs measured earlier are read from
+    variant_pair (unless not `stored`) and only the others are measured now; those are added to `made` (other
+    id -> (comparison, other's fingerprint)) for `keep_pairs`."""
     found = candidates(session, fp, exclude=exclude)
     if placed_only:
         found = {photo_id: found[photo_id] for photo_id in _placed(session, found)}
     ids = sorted(found, key=lambda photo_id: (found[photo_id], photo_id))[:COMPARED]
-    stored = list(load(session, ids).values())
-    judged = likeness_many.verdicts(fp, [other.fp for other in stored], capture,
-                                    [other.capture for other in stored], limits)
+    others = list(load(session, ids).values())
+    known = pairs_of(session, exclude, ids) if stored and exclude is not None else {}
+    judged = likeness_many.verdicts(fp, [other.fp for other in others], capture,
+                                    [other.capture for other in others], limits,
+                                    [known.get(other.photo_id) for other in others])
     out = []
-    for other, (is_variant, comparison) in zip(stored, judged):
+    for other, (is_variant, comparison) in zip(others, judged):
         photo_id = other.photo_id
+        if made is not None and comparison is not None and photo_id not in known:
+            made[photo_id] = (comparison, other.fp)
         distance = comparison.distance if comparison is not None else float("inf")
         out.append(Alike(photo_id, distance, is_variant, other.group,
                          captures.same_capture(capture, other.capture) is False))
@@ -222,14 +251,105 @@ def _placed(session: Session, ids: Iterable[int]) -> set[int]:
     return out
 
 
-def similar(session: Session, photo_id: int, *, limits: Thresholds = likeness.DEFAULT_THRESHOLDS) -> list[Alike]:
+def similar(session: Session, photo_id: int, *, limits: Thresholds = likeness.DEFAULT_THRESHOLDS,
+            stored: bool = True, made: dict[int, tuple[Comparison, Fingerprint]] | None = None) -> list[Alike]:
     """The photos like a stored one, closest first: its variants, then pictures alike that are not copies
-    (another frame of the scene) whose geometry still fits. [] when the photo has no fingerprint."""
+    (another frame of the scene) whose geometry still fits. [] when the photo has no fingerprint.
+
+    The candidates are stage one's, as ever; each pair's measures are read from variant_pair when a placement
+    or an earlier look-up kept them, and measured now otherwise (then added to `made`: `look_up` keeps them).
+    `stored=False` measures every pair again (what the benchmark times the stored pairs against)."""
     own = load(session, [photo_id]).get(photo_id)
     if own is None:
         return []
-    return [alike for alike in compared(session, own.fp, own.capture, exclude=photo_id, limits=limits)
+    return [alike for alike in compared(session, own.fp, own.capture, exclude=photo_id, limits=limits,
+                                        made=made, stored=stored)
             if alike.distance != float("inf")]
+
+
+def look_up(library: Library, photo_id: int, *, limits: Thresholds = likeness.DEFAULT_THRESHOLDS) -> list[Alike]:
+    """`similar`, keeping the pairs it had to measure (unless the catalogue is read-only), so the next look-up
+    of this photo, or of one of them, reads them: what `similar:PHOTO` runs."""
+    made: dict[int, tuple[Comparison, Fingerprint]] = {}
+    with library.session() as session:
+        found = similar(session, photo_id, limits=limits, made=made)
+        own = load(session, [photo_id]).get(photo_id) if made else None
+    if made and own is not None and not library.readonly:
+        library.write(lambda session: keep_pairs(session, photo_id, own.fp, made))
+    return found
+
+
+# --- the pairs measured ----------------------------------------------------------------------------------------
+
+def _pair_row(photo_id: int, other_id: int, comparison: Comparison) -> dict | None:
+    """The variant_pair row of a comparison (None for one that cannot be kept: a measure not a number)."""
+    first, second = sorted((photo_id, other_id))
+    key = {"photo_id": first, "other_id": second, "measured_by": likeness.MEASURES}
+    if comparison.distance == math.inf:  # no alignment found (likeness.FAR)
+        return {**key, **dict.fromkeys(_MEASURES)}
+    values = [comparison.distance, comparison.blob, comparison.colour_blob, comparison.overlap,
+              comparison.rotation, *comparison.box]
+    if any(math.isnan(value) for value in values):
+        return None
+    return {**key, **dict(zip(_MEASURES, map(float, values)))}
+
+
+_MEASURES = ("distance", "blob", "colour_blob", "overlap", "rotation", "box_left", "box_top", "box_right",
+             "box_bottom")
+
+
+def pairs_of(session: Session, photo_id: int, ids: Iterable[int]) -> dict[int, Comparison]:
+    """other id -> the comparison kept in variant_pair, for the pairs of `photo_id` with each of `ids` that
+    have one (two index look-ups: the smaller id first, then the larger)."""
+    ids = sorted(set(ids) - {photo_id})
+    if not ids:
+        return {}
+    pair = VariantPair.__table__.c
+    measures = [pair[name] for name in _MEASURES]
+    found: dict[int, Comparison] = {}
+    above, below = [i for i in ids if i > photo_id], [i for i in ids if i < photo_id]
+    for column, key, others in ((pair.other_id, pair.photo_id, above), (pair.photo_id, pair.other_id, below)):
+        for start in range(0, len(others), _CHUNK):
+            query = select(column, *measures).where(key == photo_id, column.in_(others[start:start + _CHUNK]),
+                                                    pair.measured_by == likeness.MEASURES)
+            for other, distance, blob, colour_blob, overlap, rotation, *box in session.execute(query):
+                found[other] = likeness.FAR if distance is None else Comparison(
+                    distance, blob, tuple(box), overlap, colour_blob, rotation)
+    return found
+
+
+def keep_pairs(session: Session, photo_id: int, fp: Fingerprint,
+               made: dict[int, tuple[Comparison, Fingerprint]]) -> int:
+    """Keep in variant_pair what comparing `fp` (photo_id's) with others measured: other id -> (comparison,
+    other's fingerprint). Only the pairs whose two fingerprints are still the ones stored (a file may have been
+    fingerprinted again since they were read); a pair kept already is replaced (it was measured by another
+    version of the comparison, or by another look-up just now: then the same). Returns how many."""
+    if not made:
+        return 0
+    vf = VariantFingerprint.__table__.c
+    ids = sorted({photo_id, *made})
+    current: dict[int, bytes] = {}
+    for start in range(0, len(ids), _CHUNK):
+        current.update((pid, bytes(data)) for pid, data in session.execute(
+            select(vf.photo_id, vf.fingerprint).where(vf.photo_id.in_(ids[start:start + _CHUNK]),
+                                                       vf.fingerprint.is_not(None))))
+    if current.get(photo_id) != fp.to_bytes():
+        return 0
+    rows = [row for other, (comparison, other_fp) in sorted(made.items())
+            if current.get(other) == other_fp.to_bytes()
+            and (row := _pair_row(photo_id, other, comparison)) is not None]
+    if not rows:
+        return 0
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        upsert = pg_insert(VariantPair)
+        session.execute(upsert.on_conflict_do_update(
+            index_elements=["photo_id", "other_id"],
+            set_={name: upsert.excluded[name] for name in ("measured_by", *_MEASURES)}), rows)
+    else:
+        session.execute(insert(VariantPair).prefix_with("OR REPLACE"), rows)
+    return len(rows)
 
 
 # --- groups ----------------------------------------------------------------------------------------------------------
@@ -317,7 +437,10 @@ def place(session: Session, photo_id: int, rules: VariantRules | None = None) ->
     if own is None:
         session.execute(update(VariantFingerprint).where(vf.photo_id == photo_id).values(placed=True))
         return None
-    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits, placed_only=True)
+    made: dict[int, tuple[Comparison, Fingerprint]] = {}
+    alikes = compared(session, own.fp, own.capture, exclude=photo_id, limits=rules.limits, placed_only=True,
+                      made=made)
+    keep_pairs(session, photo_id, own.fp, made)
     verdicts = [(alike.photo_id, alike.group, alike.variant) for alike in alikes]
     barred = {alike.group for alike in alikes if alike.other_frame and alike.group is not None}
 
@@ -573,8 +696,11 @@ __all__ = [
     "copies_in",
     "grouped_ids",
     "groups_of",
+    "keep_pairs",
     "load",
+    "look_up",
     "members",
+    "pairs_of",
     "pending",
     "place",
     "placement",
