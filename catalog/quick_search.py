@@ -34,6 +34,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from catalog import schema_version
+from catalog.chunks import chunks
 from catalog.errors import NotFound, UsageError
 from catalog.results import Hit, SearchResult
 
@@ -436,8 +437,7 @@ class QuickLibrary:
 
     def _fingerprinted(self, ids: list[int]) -> bool:
         """Whether any of the photos has a stored fingerprint."""
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
+        for chunk in chunks(ids, CHUNK):
             sql = (f"SELECT 1 FROM variant_fingerprint WHERE photo_id IN ({_marks(chunk)}) AND fingerprint IS NOT "
                    "NULL LIMIT 1")
             if self.connection.execute(sql, chunk).fetchone():
@@ -471,8 +471,8 @@ class QuickLibrary:
             sort = "date"
         wanted = None if limit is None else offset + limit
         listed = None
-        if sort == "date" and wanted is not None and _single_id_term(query) is not None:
-            ids = self._term_ids(_single_id_term(query))
+        if sort == "date" and wanted is not None and (single := _single_id_term(query)) is not None:
+            ids = self._term_ids(single)
             self._known_count = ((tuple(args), self.as_of), len(ids))
             listed = _listed(ids)
         self._page_total = None
@@ -618,8 +618,7 @@ class QuickLibrary:
 
     def _photos(self, ids: list[int]) -> dict[int, PhotoRecord]:
         found: dict[int, PhotoRecord] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
+        for chunk in chunks(ids, CHUNK):
             cursor = self.connection.execute(f"SELECT * FROM photo WHERE id IN ({_marks(chunk)})", chunk)
             names = [column[0] for column in cursor.description]
             for values in cursor:
@@ -630,8 +629,7 @@ class QuickLibrary:
     def _in_variant_groups(self, ids: list[int]) -> bool:
         """Whether any of the photos has a copy in the catalogue (a variant group of two or more): the group's
         best copy is the full path's to find (catalog.variant_copies.annotate)."""
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
+        for chunk in chunks(ids, CHUNK):
             sql = (f"SELECT 1 FROM variant_fingerprint AS mine JOIN variant_fingerprint AS other ON other.group_id = "
                    f"mine.group_id AND other.photo_id != mine.photo_id WHERE mine.photo_id IN ({_marks(chunk)}) "
                    "AND mine.group_id IS NOT NULL LIMIT 1")

@@ -153,8 +153,7 @@ def _band_rows(session: Session, keys: list[int], whole_only: bool) -> list[tupl
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     rows: list[tuple[int, int, int]] = []
     try:
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start:start + _CHUNK]
+        for chunk in chunks(keys, _CHUNK):
             cursor.execute(f"SELECT photo_id, {window}, hash FROM variant_band WHERE {quote('key')} IN "
                            f"({', '.join([mark] * len(chunk))})" + (f" AND {window} = 0" if whole_only else ""),
                            tuple(chunk))
@@ -187,11 +186,11 @@ def load(session: Session, ids: Iterable[int]) -> dict[int, Stored]:
     found: dict[int, Stored] = {}
     ids = sorted(set(ids))
     vf, photo = VariantFingerprint.__table__.c, Photo.__table__.c
-    for start in range(0, len(ids), _CHUNK):
+    for chunk in chunks(ids, _CHUNK):
         rows = session.execute(
             select(vf.photo_id, vf.fingerprint, vf.group_id, photo.make, photo.model, photo.taken)
             .join(Photo.__table__, photo.id == vf.photo_id)
-            .where(vf.photo_id.in_(ids[start:start + _CHUNK]), vf.fingerprint.is_not(None)))
+            .where(vf.photo_id.in_(chunk), vf.fingerprint.is_not(None)))
         for photo_id, data, group, make, model, taken in rows:
             fp = Fingerprint.from_bytes(bytes(data))
             if fp is not None:
@@ -245,9 +244,8 @@ def _placed(session: Session, ids: Iterable[int]) -> set[int]:
     """Those of `ids` whose photos are placed."""
     chosen, vf = sorted(ids), VariantFingerprint.__table__.c
     out: set[int] = set()
-    for start in range(0, len(chosen), _CHUNK):
-        out.update(session.scalars(select(vf.photo_id).where(vf.photo_id.in_(chosen[start:start + _CHUNK]),
-                                                            vf.placed.is_(True))))
+    for chunk in chunks(chosen, _CHUNK):
+        out.update(session.scalars(select(vf.photo_id).where(vf.photo_id.in_(chunk), vf.placed.is_(True))))
     return out
 
 
@@ -309,8 +307,8 @@ def pairs_of(session: Session, photo_id: int, ids: Iterable[int]) -> dict[int, C
     found: dict[int, Comparison] = {}
     above, below = [i for i in ids if i > photo_id], [i for i in ids if i < photo_id]
     for column, key, others in ((pair.other_id, pair.photo_id, above), (pair.photo_id, pair.other_id, below)):
-        for start in range(0, len(others), _CHUNK):
-            query = select(column, *measures).where(key == photo_id, column.in_(others[start:start + _CHUNK]),
+        for chunk in chunks(others, _CHUNK):
+            query = select(column, *measures).where(key == photo_id, column.in_(chunk),
                                                     pair.measured_by == likeness.MEASURES)
             for other, distance, blob, colour_blob, overlap, rotation, *box in session.execute(query):
                 found[other] = likeness.FAR if distance is None else Comparison(
@@ -329,10 +327,9 @@ def keep_pairs(session: Session, photo_id: int, fp: Fingerprint,
     vf = VariantFingerprint.__table__.c
     ids = sorted({photo_id, *made})
     current: dict[int, bytes] = {}
-    for start in range(0, len(ids), _CHUNK):
+    for chunk in chunks(ids, _CHUNK):
         current.update((pid, bytes(data)) for pid, data in session.execute(
-            select(vf.photo_id, vf.fingerprint).where(vf.photo_id.in_(ids[start:start + _CHUNK]),
-                                                       vf.fingerprint.is_not(None))))
+            select(vf.photo_id, vf.fingerprint).where(vf.photo_id.in_(chunk), vf.fingerprint.is_not(None))))
     if current.get(photo_id) != fp.to_bytes():
         return 0
     rows = [row for other, (comparison, other_fp) in sorted(made.items())
@@ -465,9 +462,9 @@ def groups_of(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int]
     ids = sorted(set(ids))
     vf = VariantFingerprint.__table__.c
     found: dict[int, int] = {}
-    for start in range(0, len(ids), _CHUNK):
+    for chunk in chunks(ids, _CHUNK):
         found.update(session.execute(select(vf.photo_id, vf.group_id).where(
-            vf.photo_id.in_(ids[start:start + _CHUNK]), vf.group_id.is_not(None))).all())
+            vf.photo_id.in_(chunk), vf.group_id.is_not(None))).all())
     sizes: dict[int, int] = dict(session.execute(
         select(vf.group_id, func.count()).where(vf.group_id.in_(set(found.values()))).group_by(vf.group_id)
     ).all()) if found else {}
