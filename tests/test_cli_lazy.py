@@ -66,13 +66,19 @@ def test_help_is_what_click_prints_for_the_commands_themselves():
         assert short_help.split()[0] in lazy_help.output
 
 
-def _modules_after(*args: str) -> list[str]:
+def _all_modules_after(*args: str) -> set[str]:
+    """Every module a fresh process has imported after running `catalog ARGS`."""
     script = ("import json, sys\nfrom catalog.cli import main\n"
               f"try:\n    main({list(args)!r}, prog_name='catalog')\nexcept SystemExit:\n    pass\n"
-              "print(json.dumps(sorted(m for m in sys.modules if m.startswith('catalog.cli.'))), file=sys.stderr)")
+              "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment(),
                           check=True)
-    return json.loads(done.stderr.strip().splitlines()[-1])
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def _modules_after(*args: str) -> list[str]:
+    """The command modules (catalog.cli.*) a fresh process has imported after running `catalog ARGS`."""
+    return sorted(name for name in _all_modules_after(*args) if name.startswith("catalog.cli."))
 
 
 def test_help_imports_no_command_module():
@@ -129,15 +135,6 @@ def read_catalogue(tmp_path_factory) -> str:
         conn.execute("DELETE FROM variant_fingerprint")
         assert conn.execute("SELECT count(*) FROM photo WHERE country = 'China'").fetchone()[0] > 100
     return str(path)
-
-
-def _all_modules_after(*args: str) -> set[str]:
-    script = ("import json, sys\nfrom catalog.cli import main\n"
-              f"try:\n    main({list(args)!r}, prog_name='catalog')\nexcept SystemExit:\n    pass\n"
-              "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment(),
-                          check=True)
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
 @pytest.mark.parametrize("command", [

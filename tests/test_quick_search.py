@@ -236,18 +236,6 @@ HANDED_OVER_COUNTS = [["places", "restricted:yes"], ["places", "near:31.82,117.2
                       ["timeline", "killed:yes"], ["timeline", "taken:2025-13"], ["places", "bogus:field"]]
 
 
-@pytest.mark.parametrize("command", QUICK_COUNTS, ids=" ".join)
-def test_quick_counts_print_what_the_full_path_prints(catalogue, monkeypatch, command):
-    args = ["--db", catalogue, *command]
-    quick = _run(monkeypatch, args, quick=True, alone=True)
-    assert quick == _run(monkeypatch, args, quick=False)
-    assert quick[0] == 0 and (quick[1] or "No photos match." in quick[2])
-
-
-@pytest.mark.parametrize("command", HANDED_OVER_COUNTS, ids=" ".join)
-def test_counts_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
-    args = ["--db", catalogue, *command]
-    assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)
 
 
 #: `credits` through the quick path alone (ids in search order, credit columns, other spellings, and the copies
@@ -272,16 +260,16 @@ HANDED_OVER_CREDITS = [
 ]
 
 
-@pytest.mark.parametrize("command", QUICK_CREDITS, ids=" ".join)
-def test_quick_credits_print_what_the_full_path_prints(catalogue, monkeypatch, command):
+@pytest.mark.parametrize("command", QUICK_COUNTS + QUICK_CREDITS, ids=" ".join)
+def test_quick_counts_and_credits_print_what_the_full_path_prints(catalogue, monkeypatch, command):
     args = ["--db", catalogue, *command]
     quick = _run(monkeypatch, args, quick=True, alone=True)
     assert quick == _run(monkeypatch, args, quick=False)
     assert quick[0] == 0 and (quick[1] or "No photos match." in quick[2])
 
 
-@pytest.mark.parametrize("command", HANDED_OVER_CREDITS, ids=" ".join)
-def test_credits_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
+@pytest.mark.parametrize("command", HANDED_OVER_COUNTS + HANDED_OVER_CREDITS, ids=" ".join)
+def test_counts_and_credits_the_quick_path_hands_over_print_the_same(catalogue, monkeypatch, command):
     args = ["--db", catalogue, *command]
     assert _run(monkeypatch, args, quick=True) == _run(monkeypatch, args, quick=False)
 

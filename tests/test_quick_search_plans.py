@@ -79,16 +79,7 @@ def test_a_page_of_one_place_or_credit_lists_its_photos_once(catalogue, monkeypa
         return original(self, term)
 
     monkeypatch.setattr(quick_search.QuickLibrary, "_term_ids", listing)
-    run = []
-    opened = quick_search.QuickLibrary.open.__func__
-
-    def recorded(cls, *args, **kwargs):
-        reader = opened(cls, *args, **kwargs)
-        if reader is not None:
-            reader.connection = _Recording(reader.connection, run)
-        return reader
-
-    monkeypatch.setattr(quick_search.QuickLibrary, "open", classmethod(recorded))
+    run = _record_statements(monkeypatch)
     args = ["--db", catalogue, "search", *terms, "--limit", "10"]
     quick = _run(monkeypatch, args, quick=True, alone=True)
     monkeypatch.undo()
@@ -101,7 +92,18 @@ def test_a_page_of_one_place_or_credit_lists_its_photos_once(catalogue, monkeypa
                                    ["train", "-Gansu", "--offset", "4"]], ids=" ".join)
 def test_a_ranked_page_with_other_terms_counts_what_it_sorted(catalogue, monkeypatch, terms):  # noqa: F811
     """Words with other terms: every match that passes them is sorted for the page; their number is the count."""
-    run = []
+    run = _record_statements(monkeypatch)
+    args = ["--db", catalogue, "search", *terms, "--limit", "3"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    monkeypatch.undo()
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert " of " in quick[2]
+    assert not [sql for sql in run if sql.startswith("SELECT count(*)")]
+
+
+def _record_statements(monkeypatch) -> list[str]:
+    """The statements the quick path's connection runs from now on (until monkeypatch.undo())."""
+    run: list[str] = []
     opened = quick_search.QuickLibrary.open.__func__
 
     def recorded(cls, *args, **kwargs):
@@ -111,12 +113,7 @@ def test_a_ranked_page_with_other_terms_counts_what_it_sorted(catalogue, monkeyp
         return reader
 
     monkeypatch.setattr(quick_search.QuickLibrary, "open", classmethod(recorded))
-    args = ["--db", catalogue, "search", *terms, "--limit", "3"]
-    quick = _run(monkeypatch, args, quick=True, alone=True)
-    monkeypatch.undo()
-    assert quick == _run(monkeypatch, args, quick=False)
-    assert " of " in quick[2]
-    assert not [sql for sql in run if sql.startswith("SELECT count(*)")]
+    return run
 
 
 class _Recording:
