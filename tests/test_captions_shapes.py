@@ -292,6 +292,15 @@ CREDIT_KINDS_EN = [
     ("'Photo: Collected' names nobody",
      "Guests visit the capital's new mosque on Thursday. Photo: Collected",
      {"photographer": None, "agency": None, "provider": None}),
+    ("'PIC' before a name in capitals and small letters",
+     "Vendors pack up their stalls at dusk as the rain sets in. PIC Tendai Moyo",
+     {"photographer": "Tendai Moyo", "agency": None}),
+    ("an outlet that reads like a name, then its photographer",
+     "Singers rehearse for the benefit concert on Monday. (Harbour Times/Leila Danesh)",
+     {"photographer": "Leila Danesh", "agency": "Harbour Times", "provider": None}),
+    ("where the photographer was, after the name",
+     "Police move reporters away from the court gates. (Photos by Grace Akello in Gulu, Uganda)",
+     {"photographer": "Grace Akello", "provider": None}),
 ]
 
 

@@ -55,7 +55,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"(?:photo|photograph|picture|pic)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
     LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
     LeadIn(r"(?-i:PHOTO|PIC)\s+(?=(?-i:[A-Z]{2,}))", "byline", "PHOTO REBECCA BLISSETT"),
-    LeadIn(r"(?-i:Pic)\s+(?=(?-i:[A-Z]))", "byline", "(Pic Adriana Groisman), (Pic FIG)"),
+    LeadIn(r"(?-i:Pic|PIC)\s+(?=(?-i:[A-Z]))", "byline", "(Pic Adriana Groisman), (Pic FIG), PIC Shepherd Tozvireva"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
 )

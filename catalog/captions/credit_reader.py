@@ -117,9 +117,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
-    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
-                                                                                               lenient=True):
-        first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
+    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(
+            first.text, lenient=True) and not any(p.kind == "person" for p in names[1:]):
+        # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
+        # the outlet, so the outlet stays the outlet
+        first.kind, first.value = "person", first.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
@@ -279,6 +281,9 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+#: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
+_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
 
 
@@ -286,6 +291,9 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
     Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
     "Getty Images for Flannels" the client after "for" is no part of the credit."""
+    placed = _IN_PLACE.search(piece)
+    if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
+        piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
     found = _FROM_FOR.search(piece)
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
