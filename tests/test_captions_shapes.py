@@ -535,6 +535,21 @@ PLACE_KINDS_EN = [
     ("a possessive pronoun before a named place reads as 'the'",
      "The senator greets donors at his Kalorama estate in Washington, D.C., Tuesday, May 7, 2024. (AP Photo/Jo Lee)",
      {"sublocation": "Kalorama estate", "city": "Washington"}),
+    ("a site owned by a known city, after 'beside' and a plain adjective",
+     "Herons wade beside Colombo's historical Beira Lake at dawn on Sunday. (Photo: Nimal Perera)",
+     {"sublocation": "Beira Lake", "city": "Colombo"}),
+    ("an unknown name after 'at', then a city the gazetteer knows well",
+     "Haze hides the city skyline in this photo taken at Taman Seri Ria, Cheras. (Photo: Lim Wei)",
+     {"sublocation": "Taman Seri Ria", "city": "Cheras"}),
+    ("...but a province or country after it keeps the bare name a town",
+     "Jockeys ride the final stretch at Ascot, England, June 18, 2024. (AP Photo/Jo Lee)",
+     {"sublocation": None, "city": "Ascot", "province": "England"}),
+    ("'the suburb of' names a part of a town, not the town",
+     "In the crowded suburb of Chitungwiza, traders sell second-hand shoes by the road. PIC Tendai Moyo",
+     {"sublocation": "Chitungwiza", "city": None}),
+    ("...and a person's possessive before a plain word is still no place",
+     "Supporters gather at Mbeki's beloved home ground on Saturday, March 2, 2024. (AP Photo/Jo Lee)",
+     {"sublocation": None, "city": None}),
 ]
 
 

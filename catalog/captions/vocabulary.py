@@ -131,6 +131,7 @@ KIND_LEVELS: dict[str, str] = {
     "city": "city", "town": "town", "village": "town", "township": "town", "county": "county",
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
+    "suburb": "town", "neighbourhood": "town", "neighborhood": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
