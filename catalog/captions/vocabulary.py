@@ -364,7 +364,7 @@ ORGANISATION_WORDS = frozenset({
     "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
-    "pacific", "visual", "feature", "cf",
+    "pacific", "visual", "feature", "cf", "palace",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
