@@ -313,6 +313,12 @@ CREDIT_KINDS_EN = [
     ("'Photo' and a name after a dash, in title case",
      "Fishing boats at dawn on the lagoon – Photo Ines Moreau",
      {"photographer": "Ines Moreau", "agency": None}),
+    ("a camera's default text on a line of its own is no credit",
+     "Pigeons circle the old town hall at noon.\n\nSAMSUNG CAMERA PICTURES",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a picture's catalogue number is no credit",
+     "Image Code: QX0012345 / Nurses prepare the new ward before it opens to patients.",
+     {"photographer": None, "agency": None, "provider": None}),
     ("where the photographer was, after the name",
      "Police move reporters away from the court gates. (Photos by Grace Akello in Gulu, Uganda)",
      {"photographer": "Grace Akello", "provider": None}),
@@ -704,6 +710,7 @@ def test_chinese_and_english_give_the_same_json_keys():
 
 NOT_CAPTIONS = [
     "OLYMPUS DIGITAL CAMERA", "SONY DSC", "SAMSUNG DIGITAL CAMERA", "KODAK Digital Still Camera",
+    "SAMSUNG CAMERA PICTURES", "Image Code: QX0012345",
     "Created with GIMP", "XMPFiles BlueSquare test file, created in Photoshop CS2, saved as .psd, .jpg, and .tif.",
     "ImageQualityAssuranceDate: 2019-07-10", "For Educational Use Only", "DCIM\\100GOPRO\\GOPR0482.JPG",
     "RIGHT-EXIF-Description", "Model: ILCE-7M3\nLens: FE 24-105mm F4 G OSS\nISO: 400",
