@@ -56,7 +56,9 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
     LeadIn(r"(?-i:PHOTO|PIC)\s+(?=(?-i:[A-Z]{2,}))", "byline", "PHOTO REBECCA BLISSETT"),
     LeadIn(r"(?-i:Photo)\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+$))", "byline", "– Photo Mari Nicholson"),
-    LeadIn(r"(?-i:Pic|PIC)\s+(?=(?-i:[A-Z]))", "byline", "(Pic Adriana Groisman), (Pic FIG), PIC Shepherd Tozvireva"),
+    LeadIn(r"(?-i:P[Ii][Cc])\s+(?=(?-i:[A-Z]))", "byline",
+           "(Pic Adriana Groisman), (Pic FIG), PIC Shepherd Tozvireva, PIc Larry Cummins"),
+    LeadIn(r"[\U0001F4F7\U0001F4F8]\ufe0f?\s*:?\s*", "label", "📸 Mohammed Yassin/L'Orient Today, 📷: Name"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
 )

@@ -22,7 +22,15 @@ from catalog.captions.credit_names import is_media, looks_like_organisation, loo
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, ORGANISATION_WORDS, PLATFORMS, RANKS
+from catalog.captions.vocabulary import (
+    CREDIT_TAGS,
+    HANDOUT_TAGS,
+    MONTHS,
+    ORGANISATION_WORDS,
+    PLATFORMS,
+    RANKS,
+    STREET_WORDS,
+)
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
@@ -111,6 +119,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 return None
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
+    if not roles and len(names) == 1 and names[0].kind == "person" and (
+            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS):
+        return None  # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"

@@ -350,6 +350,10 @@ MEDIA_WORDS = frozenset({
     "publishing", "publications", "productions", "network", "channel", "radio", "studio", "studios",
 })
 
+#: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
+STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "highway", "expressway", "st", "rd", "ave",
+                          "blvd"})
+
 #: Web addresses that make a name an outlet: "chinadaily.com.cn", "eastday.com".
 MEDIA_DOMAINS = (".com", ".cn", ".net", ".co", ".tv", ".news")
 
