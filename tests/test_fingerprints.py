@@ -368,7 +368,8 @@ def stepped_in(tmp_path_factory):
     """Two frames of a burst made as bench/variant_set.py makes them (a subject cut from another scene steps
     across a generated one, the camera shaken a little), and copies of the first: (folder, first frame,
     second frame). Seed 34 at the 8% step is a pair whose difference lies in the borderline: a worst 5×5 patch
-    of 0.35, little colour, and spread enough (2.6 times the mean) to pass the other borderline checks."""
+    of 0.34-0.35 (the scene's grain is Pillow's effect_noise, which no seed fixes), little colour, and spread
+    enough (2.2-2.6 times the mean) to pass the other borderline checks."""
     from bench import variant_set
 
     rng = random.Random(34)
@@ -379,9 +380,10 @@ def stepped_in(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", ["original", "resize-25", "web-640", "thumb-200", "grey-luma"])
 def test_a_borderline_frame_is_kept_apart_by_its_worst_block(stepped_in, kind):
-    """The second frame, and each of its copies, against the first: the borderline's older checks took them
-    for copies; the worst 8×8 block of the residual before the edge allowance (0.65-0.75, copies 0.3 at most
-    here) does not."""
+    """The second frame, and each of its copies, against the first: the borderline's older checks take them
+    for copies (with `blob` raised a little by the house rules, as the worst patch is at the default limit);
+    the worst 8×8 block of the residual before the edge allowance (0.65-0.77; the first frame's copies 0.38
+    at most) does not."""
     from bench import variant_set
 
     folder, first, second = stepped_in
@@ -389,10 +391,11 @@ def test_a_borderline_frame_is_kept_apart_by_its_worst_block(stepped_in, kind):
     copy = second if kind == "original" else variant_set.COPIES[kind](second)
     b = F.perceptual_fingerprint(write(folder, f"second-{kind}", copy, variant_set.QUALITY.get(kind, 90)))
     measures = likeness.compare(a, b)
-    without_block = likeness.Thresholds(borderline_block=float("inf"))
-    assert measures.within(without_block)  # the borderline's spread and colour checks pass ...
+    wider = likeness.Thresholds(blob=0.40)
+    assert measures.within(likeness.Thresholds(blob=0.40, borderline_block=float("inf")))  # the older checks pass
     assert measures.blob > likeness.PLAIN_BLOB and measures.block > likeness.BORDERLINE_BLOCK
-    assert not likeness.is_variant(a, b) and not likeness.is_variant(b, a)  # ... the worst block does not
+    assert not measures.within(wider)  # ... the worst block does not
+    assert not likeness.is_variant(a, b) and not likeness.is_variant(b, a)
 
 
 @pytest.mark.parametrize("kind", ["resize-25", "web-640", "thumb-200", "grey-luma", "rotate-1", "q20", "crop-all-10"])
