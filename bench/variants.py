@@ -667,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "plain_blob": likeness.PLAIN_BLOB,
                                     "concentration": likeness.CONCENTRATION,
                                     "borderline_colour": likeness.BORDERLINE_COLOUR_BLOB,
+                                    "borderline_block": likeness.BORDERLINE_BLOCK,
                                     "join_share": variants_module.JOIN_SHARE,
                                     "join_matches": variants_module.JOIN_MATCHES}}
     if "quality" not in skip:

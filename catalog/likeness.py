@@ -21,10 +21,12 @@ How two are compared (``compare``; numpy, 12 ms a pair on one core of a busy 2-c
   rotation (``MAX_ROTATION``; each picture shows at least ``MIN_OVERLAP`` of the other).
 - **The borderline** (``Comparison.within``): a worst patch up to ``PLAIN_BLOB`` passes on its own; between it
   and ``VARIANT_BLOB`` the pair is a copy only when the residual is spread like a copy's (the worst patch at
-  most ``CONCENTRATION`` times the mean) and the worst colour patch is small (``BORDERLINE_COLOUR_BLOB``). On
-  the benchmark's tuning set, false pairs (burst frames) have a worst patch 3-5 times their mean residual and
-  a colour patch above 0.3 in three cases of four; copies with the same worst patch 1.5-2 times, and one in
-  three or fewer.
+  most ``CONCENTRATION`` times the mean), the worst colour patch is small (``BORDERLINE_COLOUR_BLOB``) and so is
+  the worst 8×8 block of the residual before the edge allowance (``BORDERLINE_BLOCK``). On the benchmark's
+  tuning set, false pairs (burst frames) have a worst patch 3-5 times their mean residual and a colour patch
+  above 0.3 in three cases of four; copies with the same worst patch 1.5-2 times, and one in three or fewer.
+  Of the borderline pairs that pass those, the false ones have a worst block of 0.41 (median) and the copies
+  0.28 (95% of them at most 0.45).
 - **Capture evidence** (``Capture``): two frames of one camera with different capture times are different
   frames whatever their pixels; copies of one frame that kept EXIF share camera and time, which relaxes the
   pixel thresholds. Without EXIF (wire copies often strip it) the pixels decide alone.
@@ -72,6 +74,9 @@ VARIANT_COLOUR_BLOB = 1.0
 PLAIN_BLOB = 0.18
 CONCENTRATION = 3.0
 BORDERLINE_COLOUR_BLOB = 0.4
+#: Stage two, the borderline's second measure: a borderline pair is a copy only when the worst 8×8 block of its
+#: residual before the edge allowance (Comparison.block) is at most BORDERLINE_BLOCK too.
+BORDERLINE_BLOCK = 0.42
 #: The thresholds above are multiplied by this when both files say they are one camera's one moment.
 SAME_CAPTURE_RELAX = 1.5
 #: Stage two: a copy is turned by at most this many degrees.
@@ -86,7 +91,7 @@ CHROMA_FLOOR = 4.0
 #: The version of stage two's measures (`compare`). catalog.variants keeps comparisons in the catalogue
 #: stamped with it and measures a pair again when its stamp differs: raise it whenever a change to the
 #: comparison changes what it measures (tests/test_variant_pairs.py pins the measures of a made pair).
-MEASURES = 1
+MEASURES = 2
 
 
 # --- comparing ------------------------------------------------------------------------------------------------------
@@ -160,12 +165,15 @@ class Thresholds:
     plain_blob: float = PLAIN_BLOB
     concentration: float = CONCENTRATION
     borderline_colour: float = BORDERLINE_COLOUR_BLOB
+    #: The borderline's largest worst 8×8 block before the edge allowance (see BORDERLINE_BLOCK).
+    borderline_block: float = BORDERLINE_BLOCK
 
     def relaxed(self, factor: float = SAME_CAPTURE_RELAX) -> Thresholds:
         """The limits for two files that say they are one camera's one moment (the concentration, a ratio,
         stays)."""
         return Thresholds(self.distance * factor, self.blob * factor, self.colour_blob * factor,
-                          self.plain_blob * factor, self.concentration, self.borderline_colour * factor)
+                          self.plain_blob * factor, self.concentration, self.borderline_colour * factor,
+                          self.borderline_block * factor)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -188,6 +196,11 @@ class Comparison:
     colour_blob: float = 0.0
     #: The turn between the two, in degrees.
     rotation: float = 0.0
+    #: The largest mean residual over a block of BLOCK×BLOCK (8×8) of the 32×32 cells, taken before the edge
+    #: allowance that `blob` makes: a subject that steps into the frame errs across an area larger than a
+    #: patch, edges and all, which the allowance (meant for resampling's errors along edges) partly forgives.
+    #: Consulted only for borderline pairs (`Thresholds.borderline_block`).
+    block: float = 0.0
 
     @property
     def fits(self) -> bool:
@@ -197,21 +210,23 @@ class Comparison:
 
     def within(self, limits: Thresholds = DEFAULT_THRESHOLDS) -> bool:
         """Whether the measures are a copy's: the geometry fits, every residual is within its limit, and a
-        borderline worst patch (above `plain_blob`) comes with a residual spread over the whole picture and
-        little colour difference (a burst frame's moved subject gathers its difference in one place)."""
+        borderline worst patch (above `plain_blob`) comes with a residual spread over the whole picture, little
+        colour difference and no large block of difference (a burst frame's moved subject gathers its
+        difference in one place)."""
         if not (self.fits and self.distance <= limits.distance and self.blob <= limits.blob
                 and self.colour_blob <= limits.colour_blob):
             return False
         if self.blob <= limits.plain_blob:
             return True
-        return self.blob <= limits.concentration * self.distance and self.colour_blob <= limits.borderline_colour
+        return (self.blob <= limits.concentration * self.distance and self.colour_blob <= limits.borderline_colour
+                and self.block <= limits.borderline_block)
 
     @property
     def variant(self) -> bool:
         return self.within(DEFAULT_THRESHOLDS)
 
 
-FAR = Comparison(math.inf, math.inf, (0.0, 0.0, 1.0, 1.0), 0.0, math.inf, 180.0)
+FAR = Comparison(math.inf, math.inf, (0.0, 0.0, 1.0, 1.0), 0.0, math.inf, 180.0, math.inf)
 
 
 def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
@@ -510,18 +525,20 @@ def _measure(outer: Fingerprint, inner: Fingerprint, m):
     x, y = a * u + bb * v + tx, c * u + d * v + ty
     shown = float(((x > 0) & (x < 1) & (y > 0) & (y < 1)).mean())  # of the inner, what the outer shows too
     overlap = min(shown, shown * abs(a * d - bb * c))  # and of the outer, what the inner shows
-    distance_, blob, colour_blob = _residuals(outer, inner, p)
+    distance_, blob, colour_blob, block = _residuals(outer, inner, p)
     clipped = (max(box[0], 0.0), max(box[1], 0.0), min(box[2], 1.0), min(box[3], 1.0))
-    return Comparison(distance_, blob, clipped, overlap, colour_blob, rotation), m
+    return Comparison(distance_, blob, clipped, overlap, colour_blob, rotation, block), m
 
 
-#: The residual is judged over patches of PATCH×PATCH cells of the 32×32 grid (3×3 of the 16×16 colour).
+#: The residual is judged over patches of PATCH×PATCH cells of the 32×32 grid (3×3 of the 16×16 colour), and
+#: for borderline pairs over blocks of BLOCK×BLOCK cells before the edge allowance (Comparison.block).
 PATCH = 5
 COLOUR_PATCH = 3
+BLOCK = 8
 
 
-def _residuals(outer: Fingerprint, inner: Fingerprint, p) -> tuple[float, float, float]:
-    """(mean residual, worst patch, worst colour patch) of `inner` against `outer` warped by `p`.
+def _residuals(outer: Fingerprint, inner: Fingerprint, p) -> tuple[float, float, float, float]:
+    """(mean residual, worst patch, worst colour patch, worst block) of `inner` against `outer` warped by `p`.
 
     The grey of the one picture is fitted from the other's planes by least squares (its luma, luma², and
     when it is in colour its Cb and Cr), once, then again without the worst 15% of cells (a moved subject
@@ -558,6 +575,7 @@ def _residuals(outer: Fingerprint, inner: Fingerprint, p) -> tuple[float, float,
     features = np.stack([*planes, planes[0] ** 2, np.ones_like(target)], axis=1)
     residual = _robust_fit(features, target, keep) / spread
     mean = float(np.abs(residual[keep]).mean())
+    block = _worst_patch(np.abs(residual), keep, n, BLOCK)  # before the edge allowance: see Comparison.block
     if _EDGE:
         # resampling and a slightly wrong turn err along edges; a moved subject errs across its whole area
         edges = np.maximum(_gradient(target, n), _gradient(outer_y if target is not outer_y else inner_y, n))
@@ -581,7 +599,7 @@ def _residuals(outer: Fingerprint, inner: Fingerprint, p) -> tuple[float, float,
                 edges = np.maximum(_gradient(mine[k], m), _gradient(theirs[k], m))
                 residual_c = residual_c / (1 + _EDGE * edges / spread_c)
             colour_blob = max(colour_blob, _worst_patch(np.abs(residual_c), ckeep, m, COLOUR_PATCH))
-    return mean, blob, colour_blob
+    return mean, blob, colour_blob, block
 
 
 _EDGE = 1.0

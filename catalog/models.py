@@ -333,7 +333,7 @@ class VariantFingerprint(Base):
 
 class VariantPair(Base):
     """Two fingerprints compared (stage two's measures, catalog.likeness.Comparison), kept so that `similar:`
-    reads what a placement or an earlier look-up measured instead of measuring it again (alembic 0011).
+    reads what a placement or an earlier look-up measured instead of measuring it again (alembic 0011, 0012).
 
     A row holds the measures of the two fingerprints stored now: it goes with either one (the foreign keys'
     cascade), so a photo fingerprinted again (its file changed) or removed leaves no pair behind. The verdict
@@ -362,6 +362,8 @@ class VariantPair(Base):
     box_top: Mapped[float | None] = mapped_column(Float)
     box_right: Mapped[float | None] = mapped_column(Float)
     box_bottom: Mapped[float | None] = mapped_column(Float)
+    #: The worst 8×8 block of the residual before the edge allowance (Comparison.block, alembic 0012).
+    block: Mapped[float | None] = mapped_column(Float)
 
 
 class VariantBand(Base):

@@ -1,6 +1,6 @@
 -- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).
 -- catalog.db creates new catalogues from this file; do not edit it by hand.
--- revision: 0011
+-- revision: 0012
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -195,7 +195,7 @@ CREATE TABLE variant_pair (
 	box_left FLOAT, 
 	box_top FLOAT, 
 	box_right FLOAT, 
-	box_bottom FLOAT, 
+	box_bottom FLOAT, block FLOAT, 
 	CONSTRAINT pk_variant_pair PRIMARY KEY (photo_id, other_id), 
 	CONSTRAINT fk_variant_pair_photo_id_variant_fingerprint FOREIGN KEY(photo_id) REFERENCES variant_fingerprint (photo_id) ON DELETE CASCADE, 
 	CONSTRAINT fk_variant_pair_other_id_variant_fingerprint FOREIGN KEY(other_id) REFERENCES variant_fingerprint (photo_id) ON DELETE CASCADE
@@ -204,4 +204,4 @@ CREATE TABLE variant_pair (
 
 ;
 CREATE INDEX ix_variant_pair_other_id ON variant_pair (other_id, photo_id);
-INSERT INTO alembic_version (version_num) VALUES ('0011');
+INSERT INTO alembic_version (version_num) VALUES ('0012');

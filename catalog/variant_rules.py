@@ -58,7 +58,8 @@ def variant_rules(rules) -> VariantRules:
     """
     raw = dict(getattr(rules, "variants", None) or {})
     where = "the house rules' [variants]"
-    limit_keys = ("distance", "blob", "colour_blob", "plain_blob", "concentration", "borderline_colour")
+    limit_keys = ("distance", "blob", "colour_blob", "plain_blob", "concentration", "borderline_colour",
+                  "borderline_block")
     known = {"best", "after_import", "join_share", "join_matches", *limit_keys}
     unknown = set(raw) - known
     if unknown:

@@ -286,14 +286,14 @@ def _pair_row(photo_id: int, other_id: int, comparison: Comparison) -> dict | No
     if comparison.distance == math.inf:  # no alignment found (likeness.FAR)
         return {**key, **dict.fromkeys(_MEASURES)}
     values = [comparison.distance, comparison.blob, comparison.colour_blob, comparison.overlap,
-              comparison.rotation, *comparison.box]
+              comparison.rotation, *comparison.box, comparison.block]
     if any(math.isnan(value) for value in values):
         return None
     return {**key, **dict(zip(_MEASURES, map(float, values)))}
 
 
 _MEASURES = ("distance", "blob", "colour_blob", "overlap", "rotation", "box_left", "box_top", "box_right",
-             "box_bottom")
+             "box_bottom", "block")
 
 
 def pairs_of(session: Session, photo_id: int, ids: Iterable[int]) -> dict[int, Comparison]:
@@ -310,9 +310,9 @@ def pairs_of(session: Session, photo_id: int, ids: Iterable[int]) -> dict[int, C
         for chunk in chunks(others, _CHUNK):
             query = select(column, *measures).where(key == photo_id, column.in_(chunk),
                                                     pair.measured_by == likeness.MEASURES)
-            for other, distance, blob, colour_blob, overlap, rotation, *box in session.execute(query):
+            for other, distance, blob, colour_blob, overlap, rotation, *box, block in session.execute(query):
                 found[other] = likeness.FAR if distance is None else Comparison(
-                    distance, blob, tuple(box), overlap, colour_blob, rotation)
+                    distance, blob, tuple(box), overlap, colour_blob, rotation, block)
     return found
 
 

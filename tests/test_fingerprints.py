@@ -361,3 +361,66 @@ def test_a_fingerprint_made_before_the_average_hash_is_still_read(original):
     assert len(data) == len(fp.to_bytes()) - 8
     assert F.Fingerprint.from_bytes(data) == older
     assert likeness.is_variant(F.Fingerprint.from_bytes(data), fp)
+
+
+@pytest.fixture(scope="module")
+def stepped_in(tmp_path_factory):
+    """Two frames of a burst made as bench/variant_set.py makes them (a subject cut from another scene steps
+    across a generated one, the camera shaken a little), and copies of the first: (folder, first frame,
+    second frame). Seed 34 at the 8% step is a pair whose difference lies in the borderline: a worst 5×5 patch
+    of 0.34-0.35 (the scene's grain is Pillow's effect_noise, which no seed fixes), little colour, and spread
+    enough (2.2-2.6 times the mean) to pass the other borderline checks."""
+    from bench import variant_set
+
+    rng = random.Random(34)
+    picture, donor = variant_set.scene(rng, (900, 600)), variant_set.scene(rng, (900, 600))
+    frames = variant_set.burst(rng, picture, donor.crop((0, 0, 360, 600)), 0.08)
+    return tmp_path_factory.mktemp("stepped-in"), frames[0], frames[1]
+
+
+@pytest.mark.parametrize("kind", ["original", "resize-25", "web-640", "thumb-200", "grey-luma"])
+def test_a_borderline_frame_is_kept_apart_by_its_worst_block(stepped_in, kind):
+    """The second frame, and each of its copies, against the first: the borderline's older checks take them
+    for copies (with `blob` raised a little by the house rules, as the worst patch is at the default limit);
+    the worst 8×8 block of the residual before the edge allowance (0.65-0.77; the first frame's copies 0.38
+    at most) does not."""
+    from bench import variant_set
+
+    folder, first, second = stepped_in
+    a = F.perceptual_fingerprint(write(folder, "first", first))
+    copy = second if kind == "original" else variant_set.COPIES[kind](second)
+    b = F.perceptual_fingerprint(write(folder, f"second-{kind}", copy, variant_set.QUALITY.get(kind, 90)))
+    measures = likeness.compare(a, b)
+    wider = likeness.Thresholds(blob=0.40)
+    assert measures.within(likeness.Thresholds(blob=0.40, borderline_block=float("inf")))  # the older checks pass
+    assert measures.blob > likeness.PLAIN_BLOB and measures.block > likeness.BORDERLINE_BLOCK
+    assert not measures.within(wider)  # ... the worst block does not
+    assert not likeness.is_variant(a, b) and not likeness.is_variant(b, a)
+
+
+@pytest.mark.parametrize("kind", ["resize-25", "web-640", "thumb-200", "grey-luma", "rotate-1", "q20", "crop-all-10"])
+def test_copies_of_a_frame_pass_the_worst_block(stepped_in, kind):
+    """The same frame's copies have a worst block well within the limit and stay variants."""
+    from bench import variant_set
+
+    folder, first, _ = stepped_in
+    a = F.perceptual_fingerprint(write(folder, "first", first))
+    b = F.perceptual_fingerprint(write(folder, f"first-{kind}", variant_set.COPIES[kind](first),
+                                       variant_set.QUALITY.get(kind, 90)))
+    measures = likeness.compare(a, b)
+    assert measures.block <= likeness.BORDERLINE_BLOCK
+    assert likeness.is_variant(a, b) and likeness.is_variant(b, a)
+
+
+def test_the_worst_block_is_consulted_in_the_borderline_only():
+    """A worst 5×5 patch up to PLAIN_BLOB passes whatever the block; above it the block must be within
+    borderline_block (relaxed with the rest for one camera's one moment)."""
+    def measures(distance, blob, block, colour_blob=0.1):
+        return likeness.Comparison(distance, blob, (0.0, 0.0, 1.0, 1.0), 0.9, colour_blob, 0.5, block)
+
+    assert measures(0.05, 0.15, 0.60).variant  # below the borderline: not consulted
+    assert measures(0.12, 0.30, 0.40).variant
+    assert not measures(0.12, 0.30, 0.50).variant
+    assert measures(0.12, 0.30, 0.50).within(likeness.DEFAULT_THRESHOLDS.relaxed())
+    assert measures(0.12, 0.30, 0.50).within(likeness.Thresholds(borderline_block=0.55))
+    assert not likeness.FAR.variant

@@ -124,11 +124,11 @@ def test_the_measures_kept_are_those_of_this_version_of_the_comparison():
     and write the new figures here."""
     a = _made(0, 8)
     found = [likeness.compare(a, _made(0.6, 8)), likeness.compare(a, _made(0, 30))]
-    figures = [[round(float(value), 6) for value in (c.distance, c.blob, c.overlap, c.rotation, *c.box)]
+    figures = [[round(float(value), 6) for value in (c.distance, c.blob, c.overlap, c.rotation, *c.box, c.block)]
                for c in found]
-    assert likeness.MEASURES == 1
-    assert figures == [[0.013685, 0.074855, 0.962731, 0.071849, 0.018774, 0.000623, 1.0, 0.999386],
-                       [0.086595, 0.293685, 0.974027, 0.61768, 0.002859, 0.012983, 1.0, 1.0]]
+    assert likeness.MEASURES == 2  # 2: the worst 8×8 block (Comparison.block, alembic 0012)
+    assert figures == [[0.013685, 0.074855, 0.962731, 0.071849, 0.018774, 0.000623, 1.0, 0.999386, 0.076214],
+                       [0.086595, 0.293685, 0.974027, 0.61768, 0.002859, 0.012983, 1.0, 1.0, 0.283824]]
 
 
 def test_pairs_measured_by_another_version_are_measured_again(lib, photos, monkeypatch):  # noqa: F811
@@ -147,3 +147,44 @@ def test_pairs_measured_by_another_version_are_measured_again(lib, photos, monke
     again = sum(measured)
     assert [photo.id for photo in lib.search([f"similar:{ids['web']}"]).photos] == expected
     assert sum(measured) == again
+
+
+def test_the_upgrade_to_the_worst_block_measures_the_pairs_again(db_url, photos):  # noqa: F811
+    """Alembic 0012 adds variant_pair.block and drops the pairs measured without it (by likeness.MEASURES 1,
+    which no reader reads now); the next look-up measures its pairs again and keeps them with the block."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
+
+    from catalog.library import Library
+    from tests.test_migrations_safety import _alembic
+
+    lib = Library.open(db_url)
+    try:
+        lib.import_paths([str(photos)], workers=1)
+        variants.bring_up_to_date(lib, workers=1)
+        ids = _ids(lib)
+        expected = [photo.id for photo in lib.search([f"similar:{ids['web']}"]).photos]
+        kept = len(_pairs(lib))
+    finally:
+        lib.close()
+    assert kept >= 5
+    _alembic(db_url, command.downgrade, "0011")  # as the release before this one left it, with old pairs
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            assert "block" not in {c["name"] for c in inspect(conn).get_columns("variant_pair")}
+            conn.execute(text("INSERT INTO variant_pair (photo_id, other_id, measured_by, distance, blob) "
+                              "VALUES (:a, :b, 1, 0.5, 0.5)"), {"a": min(ids["web"], ids["original"]),
+                                                               "b": max(ids["web"], ids["original"])})
+    finally:
+        engine.dispose()
+    lib = Library.open(db_url)  # upgrades to 0012
+    try:
+        with lib.session() as session:
+            assert session.execute(select(func.count()).select_from(VariantPair)).scalar() == 0
+        assert [photo.id for photo in lib.search([f"similar:{ids['web']}"]).photos] == expected
+        with lib.session() as session:
+            rows = session.execute(select(VariantPair.measured_by, VariantPair.block)).all()
+        assert rows and all(stamp == likeness.MEASURES and block is not None for stamp, block in rows)
+    finally:
+        lib.close()

@@ -280,11 +280,14 @@ def test_the_borderline_limits_are_house_rules():
     from types import SimpleNamespace
 
     limits = variants.variant_rules(SimpleNamespace(variants={
-        "plain_blob": 0.2, "concentration": 2.5, "borderline_colour": 0.5})).limits
-    assert (limits.plain_blob, limits.concentration, limits.borderline_colour) == (0.2, 2.5, 0.5)
+        "plain_blob": 0.2, "concentration": 2.5, "borderline_colour": 0.5, "borderline_block": 0.6})).limits
+    assert (limits.plain_blob, limits.concentration, limits.borderline_colour, limits.borderline_block) == (
+        0.2, 2.5, 0.5, 0.6)
     assert limits.blob == likeness.VARIANT_BLOB
     with pytest.raises(CatalogError, match="positive"):
         variants.variant_rules(SimpleNamespace(variants={"concentration": 0}))
+    with pytest.raises(CatalogError, match="positive"):
+        variants.variant_rules(SimpleNamespace(variants={"borderline_block": "big"}))
 
 
 # --- caption differences --------------------------------------------------------------------------------------------
