@@ -204,6 +204,8 @@ class EarlyImport:
     wanted: list[Found]
     reading: StartedReading | None
     started: float
+    #: The house rules the readers use (the --rules file, else those stored in the catalogue, else the default).
+    rules: object = None
 
     def close(self) -> None:
         """Stop the readers: the import will not run (the catalogue could not be opened)."""
@@ -251,7 +253,7 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
     if wanted:
         place_memo.current()  # read once here: forked readers start with it
         reading = StartedReading(wanted, ReaderSetup(rules, legacy, manual_values(wanted, known, captions)), workers)
-    return EarlyImport(known, report, seen, wanted, reading, started)
+    return EarlyImport(known, report, seen, wanted, reading, started, rules)
 
 
 def manual_values(wanted: list[Found], known: Mapping[str, Known], captions: Captions | None) -> dict[str, dict]:
