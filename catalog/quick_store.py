@@ -10,8 +10,8 @@ photos with the standard library's sqlite3: the rows `catalog.store` would write
 keeps every batch it committed and the next one continues).
 
 What it does not do is left to the full path, through the `Library` it opens when first needed: a batch with
-a known path to update, a photo that moved, a path another process inserted meanwhile, or a perceptual
-fingerprint to store; marking gone files missing; grouping variants after the import. A catalogue it cannot
+a known path to update, a photo that moved, or a path another process inserted meanwhile; marking gone files
+missing; grouping variants after the import. A catalogue it cannot
 open as it is (PostgreSQL, another schema, not a catalogue) is not taken at all (`QuickImport.open` says
 None). tests/test_quick_store.py imports the same folders through both paths and compares every table.
 
@@ -59,7 +59,8 @@ if TYPE_CHECKING:
 JSON_COLUMNS = {"photo": frozenset({"location_shown", "place", "keywords", "sources", "conflicts", "extra", "manual",
                                     "restrictions", "c2pa", "check_facts"})}
 JSON_NONE_AS_NULL = {"photo": frozenset({"restrictions", "c2pa", "check_facts"})}
-BOOLEAN_COLUMNS = {"photo": frozenset({"taken_inferred", "location_approx", "has_conflicts", "damaged", "ai"})}
+BOOLEAN_COLUMNS = {"photo": frozenset({"taken_inferred", "location_approx", "has_conflicts", "damaged", "ai"}),
+                   "variant_fingerprint": frozenset({"placed"})}
 DATETIME_COLUMNS = {"photo": frozenset({"missing_since", "imported_at", "updated_at"}),
                     "restriction": frozenset({"until"})}
 #: Rows per multi-row INSERT at most (as catalog.store.insert_many).
@@ -218,7 +219,7 @@ def write_new(connection: sqlite3.Connection, batch: list[ReadResult],
     `known`), as catalog.store.store_batch makes them. Raises FullPath, before writing anything, when a record is
     not a new photo."""
     sorted_ = sort_batch(batch, known, datetime.now())
-    if sorted_.existing or sorted_.perceptual:
+    if sorted_.existing:
         raise FullPath
     done, new = sorted_.done, sorted_.new
     records = [record for _, record, _ in new]
@@ -246,7 +247,28 @@ def write_new(connection: sqlite3.Connection, batch: list[ReadResult],
 
     _insert_each(connection, "restriction",
                  [row for pid, record, _ in stored for row in restriction_rows(pid, record.get("restrictions"))])
+    thumbnails = sorted_.perceptual
+    if thumbnails:
+        _store_perceptual(connection, [(pid, record["fingerprint"], thumbnails[path]) for pid, record, _ in stored
+                                       if (path := file_path(record["path"], record["raw_path"])) in thumbnails])
     return done, changes_of(stored, {})
+
+
+def _store_perceptual(connection: sqlite3.Connection, rows: list[tuple[int, str, bytes]]) -> None:
+    """What the readers made from trusted thumbnails, (photo id, file fingerprint, fingerprint bytes): stored
+    unplaced, with their index rows, as catalog.variants.store_imported stores them."""
+    from catalog.fingerprints import Fingerprint, band_rows
+
+    prints: list[dict] = []
+    bands: list[dict] = []
+    for photo_id, file_fingerprint, data in rows:
+        fp = Fingerprint.from_bytes(data)
+        if fp is not None:
+            prints.append({"photo_id": photo_id, "fingerprint": fp.to_bytes(), "file_fingerprint": file_fingerprint,
+                           "made_from": fp.source, "group_id": None, "placed": False})
+            bands += band_rows(photo_id, fp)
+    _insert_each(connection, "variant_fingerprint", prints)
+    _insert_each(connection, "variant_band", bands)
 
 
 def _by_identity(connection: sqlite3.Connection, records: list[dict]) -> dict:

@@ -28,6 +28,8 @@ from tests.helpers import jpeg_with_metadata, plain_jpeg
 from tests.test_import_early import _dump, _folder
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Columns of bytes, which sqlite3 stores as SQLAlchemy's LargeBinary does (a BLOB).
+BYTES = {("photo", "raw_path"), ("variant_fingerprint", "fingerprint")}
 
 
 def _import_quick(catalogue: Path, paths: list[str], captions_file: Path | None = None) -> tuple:
@@ -90,8 +92,11 @@ def test_the_sample_images_are_stored_alike_without_the_library(tmp_path):
 
 def test_the_real_corpus_is_stored_alike(tmp_path):
     corpus = shared("corpus", "real")
-    quick, _, full = _both(tmp_path, [str(corpus)])
-    assert quick.added > 200 and full.failed == quick.failed
+    quick, opened, full = _both(tmp_path, [str(corpus)])
+    assert quick.added > 200 and full.failed == quick.failed and not opened
+    with sqlite3.connect(tmp_path / "quick" / "catalog.db") as connection:  # thumbnails' fingerprints among them
+        assert connection.execute("SELECT count(*) FROM variant_band").fetchone()[0] > 0
+    connection.close()
 
 
 def test_links_copies_captions_and_places_are_stored_alike(tmp_path):
@@ -138,7 +143,8 @@ def test_new_photos_into_a_catalogue_that_holds_records(tmp_path):
     assert not opened and quick.added == PARALLEL_THRESHOLD + 1 and quick.unchanged == 8
 
 
-@pytest.mark.parametrize("table", ["photo", "restriction", "place_name", "place_key", "person_token"])
+@pytest.mark.parametrize("table", ["photo", "restriction", "place_name", "place_key", "person_token",
+                                   "variant_fingerprint", "variant_band"])
 def test_the_column_types_are_the_models(table):
     """What quick_store converts (JSON, booleans, datetimes) is what SQLAlchemy converts, column by column."""
     columns = Base.metadata.tables[table].columns
@@ -150,7 +156,7 @@ def test_the_column_types_are_the_models(table):
             if kind == "JSON" and column.type.none_as_null:
                 kinds["none_as_null"].add(column.name)
         assert kind not in ("LargeBinary", "PickleType", "Enum", "Numeric", "Date", "Time", "Interval") \
-            or (table, column.name) == ("photo", "raw_path"), f"{table}.{column.name} needs a converter"
+            or (table, column.name) in BYTES, f"{table}.{column.name} needs a converter"
     assert kinds["JSON"] == set(quick_store.JSON_COLUMNS.get(table, ()))
     assert kinds["none_as_null"] == set(quick_store.JSON_NONE_AS_NULL.get(table, ()))
     assert kinds["Boolean"] == set(quick_store.BOOLEAN_COLUMNS.get(table, ()))
