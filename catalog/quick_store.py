@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -136,19 +137,8 @@ class QuickImport:
         """Write one batch in its own transaction (see catalog.store.store_batch): here when it holds new photos
         only, else through the Library."""
         def attempt():
-            connection = self.connection
-            connection.execute(f"PRAGMA busy_timeout = {WRITE_LOCK_ASK_MS}")
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-            finally:
-                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            try:
-                written = write_new(connection, batch, known)
-                connection.execute("COMMIT")
-                return written
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+            with _transaction(self.connection):
+                return write_new(self.connection, batch, known)
 
         try:
             return with_write_lock(attempt, on_wait=self.on_wait, what="the catalogue",
@@ -170,27 +160,36 @@ def _at_head(connection: sqlite3.Connection) -> bool:
     when the full path must open it (another revision, another database, rollback journal it would convert)."""
     revision = _revision(connection)
     if revision is None and not _other_tables(connection):
-        connection.execute(f"PRAGMA busy_timeout = {WRITE_LOCK_ASK_MS}")
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-        finally:
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        try:
+        statements = schema_version.sqlite_schema_statements()
+        if statements is None:
+            return False  # no schema file for this revision: the migrations make the catalogue
+        with _transaction(connection):
             revision = _revision(connection)
             if revision is None and not _other_tables(connection):  # no other process made it meanwhile
-                statements = schema_version.sqlite_schema_statements()
-                if statements is None:
-                    connection.execute("ROLLBACK")
-                    return False
                 create_schema(connection, statements)
                 revision = schema_version.SCHEMA_HEAD
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
     if revision != schema_version.SCHEMA_HEAD:
         return False
     return connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction that holds the write lock from its start (BEGIN IMMEDIATE, as catalog.db's): asked for
+    with little patience, so that with_write_lock says at once that it waits; committed at the end, rolled
+    back on any exception (unless SQLite already did, as it may on a full disk)."""
+    connection.execute(f"PRAGMA busy_timeout = {WRITE_LOCK_ASK_MS}")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def _revision(connection: sqlite3.Connection) -> str | None:

@@ -2,7 +2,9 @@
 paths that read a catalogue without SQLAlchemy need first, in a module that imports only the standard library.
 
 `catalog.db` upgrades a catalogue to it; `catalog.quick_search` and `catalog.unchanged` read a catalogue with
-sqlite3 only when the catalogue is at it (one query), and leave any other to `catalog.db`.
+sqlite3 only when the catalogue is at it (one query), and leave any other to `catalog.db`. How every connection
+to a SQLite catalogue is tuned (`sqlite_pragmas`) and the statements that make a new one (`sqlite_schema_statements`)
+are here too, so that `catalog.quick_store` makes and opens a catalogue exactly as `catalog.db` does.
 
 >>> len(SCHEMA_HEAD)
 4
