@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog import db
 from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
 from catalog.models import Photo, Setting
-from catalog.write_lock import write_error
+from catalog.write_lock import is_locked_error, write_error
 
 if TYPE_CHECKING:
     from catalog.captions.rules import Rules
@@ -104,7 +104,7 @@ class Library:
                 with self.session(write=True) as session:
                     return action(session)
             except DBAPIError as error:
-                if db.is_locked_error(error):
+                if is_locked_error(error):
                     raise
                 raise _database_error(error) from error
 

@@ -27,6 +27,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from catalog import schema_version
@@ -99,14 +100,10 @@ class QuickImport:
         if catalogue is None or catalogue.is_dir() or not catalogue.parent.is_dir():
             return None
         try:
-            connection = sqlite3.connect(catalogue, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                         check_same_thread=False,
-                                         cached_statements=schema_version.COMMAND.statements)
+            connection = connect(catalogue)
         except sqlite3.Error:
             return None
         try:
-            for pragma in schema_version.sqlite_pragmas(schema_version.COMMAND):
-                connection.execute(pragma)
             if with_write_lock(lambda: _at_head(connection), on_wait=on_wait, what="the catalogue",
                                errors=(sqlite3.OperationalError,)):
                 return cls(connection, early.rules, full, on_wait)
@@ -153,6 +150,20 @@ class QuickImport:
     def mark_missing(self, ids: list[int]) -> int:
         """See catalog.store.mark_missing (through the Library)."""
         return self.library().mark_missing(ids)
+
+
+def connect(catalogue: Path) -> sqlite3.Connection:
+    """A connection to the catalogue file, tuned as catalog.db tunes the engine's (write-ahead log, foreign keys,
+    a command's memory); SQLite makes the file if it is not there."""
+    connection = sqlite3.connect(catalogue, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                 check_same_thread=False, cached_statements=schema_version.COMMAND.statements)
+    try:
+        for pragma in schema_version.sqlite_pragmas(schema_version.COMMAND):
+            connection.execute(pragma)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _at_head(connection: sqlite3.Connection) -> bool:
