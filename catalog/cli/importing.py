@@ -62,7 +62,7 @@ def _import(ctx: click.Context, paths: list[str], captions: Captions | None, wor
     """The import itself, through the Library, with a progress bar on a terminal."""
     from catalog.unchanged import start_import
 
-    # On SQLite, the readers start before SQLAlchemy is imported and the catalogue opened (catalog.unchanged).
+    # On SQLite, the readers start before the catalogue is opened (catalog.unchanged).
     lazy = ctx.find_object(LazyLibrary)
     early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
                          workers=workers) if lazy is not None else None
