@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,36 +18,20 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from catalog import write_lock
 from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
-from catalog.schema_version import DEFAULT_DB, SCHEMA_HEAD
-
-#: How long a writer waits for another process's write lock before giving up (seconds).
-LOCK_PATIENCE = 600.0
-#: How long SQLite itself waits on a busy database (ms), and how long one request for the write lock waits
-#: before with_write_lock tells the user it is waiting and asks again.
-BUSY_TIMEOUT_MS = 5000
-WRITE_LOCK_ASK_MS = 200
-
-
-
-@dataclass(frozen=True)
-class SqliteTuning:
-    """How a process's SQLite connections use memory: the page cache of each connection (KiB), the prepared
-    statements each keeps, and how much of the catalogue file is read through memory mapping (bytes; mapped
-    pages count in the process's resident memory as the catalogue grows, though the kernel may drop them)."""
-
-    cache_kib: int
-    statements: int
-    mmap_bytes: int
-
-
-#: A command runs and exits, and a large cache pays for itself.
-COMMAND = SqliteTuning(cache_kib=65536, statements=128, mmap_bytes=268435456)
-#: A process that runs for days (`catalog watch`) would hold a full cache and a statement per batch size it
-#: ever wrote: a small cache, few statements and no mapping keep its memory flat as the catalogue grows (a
-#: one-hour soak of 36,000 arrivals grew the watcher's heap by 100 MB with a command's settings, and its
-#: resident memory by 190 MB).
-LONG_RUNNING = SqliteTuning(cache_kib=8192, statements=16, mmap_bytes=0)
+from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, SqliteTuning: named here by callers
+    _REVISION_LINE,
+    COMMAND,
+    DEFAULT_DB,
+    LONG_RUNNING,
+    SCHEMA_HEAD,
+    SQLITE_SCHEMA,
+    SqliteTuning,
+    sqlite_pragmas,
+    sqlite_schema_statements,
+)
+from catalog.write_lock import BUSY_TIMEOUT_MS, WRITE_LOCK_ASK_MS
 
 
 def resolve_url(db: str | None) -> str:
@@ -130,13 +112,8 @@ def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     @event.listens_for(engine, "connect")
     def _tune(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
-        if not readonly:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA cache_size=-{tuning.cache_kib}")
-        cursor.execute("PRAGMA temp_store=MEMORY")
-        cursor.execute(f"PRAGMA mmap_size={tuning.mmap_bytes}")
+        for pragma in sqlite_pragmas(tuning, readonly=readonly):
+            cursor.execute(pragma)
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -158,46 +135,10 @@ def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     return engine
 
 
-#: PostgreSQL's deadlock_detected and serialization_failure: the server rolled the transaction back because of
-#: another one (two imports upserting the same paths in different orders); running it again is the cure.
-RETRY_SQLSTATES = frozenset({"40P01", "40001"})
-
-
-def is_locked_error(error: BaseException) -> bool:
-    """True for errors that waiting and running the transaction again cures: SQLite's 'database is locked' /
-    'busy', PostgreSQL's deadlock and serialization failures."""
-    original = getattr(error, "orig", error)
-    if getattr(original, "sqlstate", None) in RETRY_SQLSTATES:
-        return True
-    message = str(original).lower()
-    return "database is locked" in message or "database is busy" in message
-
-
 def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], None] | None, what: str):
-    """Run `action` (a whole write transaction), waiting while another process holds the write lock.
-
-    SQLite lets one writer at a time; instead of failing with "database is locked", the second import says
-    it is waiting (once) and tries again until LOCK_PATIENCE runs out.
-    """
-    deadline = time.monotonic() + LOCK_PATIENCE
-    told = False
-    delay = 0.05
-    while True:
-        try:
-            return action()
-        except OperationalError as error:
-            if not is_locked_error(error):
-                raise
-            if time.monotonic() > deadline:
-                raise DatabaseError(
-                    f"gave up waiting for {what}: another catalog process has held the write lock "
-                    f"for over {int(LOCK_PATIENCE)} s"
-                ) from error
-            if not told and on_wait:
-                on_wait(f"waiting for {what}: another catalog process is writing to it")
-                told = True
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+    """Run `action` (a whole write transaction) through SQLAlchemy, waiting while another process holds the
+    write lock (catalog.write_lock.with_write_lock)."""
+    return write_lock.with_write_lock(action, on_wait=on_wait, what=what, errors=(OperationalError,))
 
 
 def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None = None) -> None:
@@ -314,11 +255,6 @@ def _run_alembic(conn) -> None:
     command.upgrade(config, "head")
 
 
-#: The schema the migrations make in a new SQLite catalogue, written down by tools/sqlite_schema.py.
-SQLITE_SCHEMA = Path(__file__).with_name("sqlite_schema.sql")
-_REVISION_LINE = "-- revision: "
-
-
 def dump_sqlite_schema(connection: sqlite3.Connection) -> str:
     """The SQL that makes this SQLite catalogue's schema again, in the order it was made, with its revision.
 
@@ -348,20 +284,11 @@ def _shadow_tables(connection: sqlite3.Connection) -> set[str]:
 def _create_sqlite(conn) -> bool:
     """Make a new SQLite catalogue's schema from SQLITE_SCHEMA, in the caller's transaction; False (and
     nothing done) when the file is missing or at another revision than SCHEMA_HEAD, so Alembic makes it."""
-    try:
-        text_ = SQLITE_SCHEMA.read_text(encoding="utf-8")
-    except OSError:
+    statements = sqlite_schema_statements(SQLITE_SCHEMA)
+    if statements is None:
         return False
-    if f"\n{_REVISION_LINE}{SCHEMA_HEAD}\n" not in text_:
-        return False
-    statement = ""
-    for line in text_.splitlines(keepends=True):
-        if not statement and line.startswith("--"):
-            continue
-        statement += line
-        if sqlite3.complete_statement(statement):
-            conn.exec_driver_sql(statement)
-            statement = ""
+    for statement in statements:
+        conn.exec_driver_sql(statement)
     return True
 
 

@@ -425,6 +425,20 @@ def bands(value: int) -> list[int]:
     return [(band << BAND_BITS) | ((value >> (band * BAND_BITS)) & mask) for band in range(BANDS)]
 
 
+def signed(value: int) -> int:
+    """A 64-bit hash as the signed integer a BIGINT column holds."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def band_rows(photo_id: int, fp: Fingerprint) -> list[dict]:
+    """The variant_band rows of a fingerprint (catalog.variants keeps them; the quick store writes them too)."""
+    rows = {}
+    for window, value in enumerate(fp.hashes):
+        for key in bands(value):
+            rows[(key, window)] = {"key": key, "window": window, "photo_id": photo_id, "hash": signed(value)}
+    return list(rows.values())
+
+
 def probes(value: int, radius: int = BAND_RADIUS) -> list[int]:
     """The band keys a hash looks up: each band's own bits and those within `radius` bits of them."""
     keys = []

@@ -28,11 +28,12 @@ from catalog.errors import NotFound, ReadOnlyCatalogue
 from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import found_file, scan
-from catalog.store import apply_changes, known_files, mark_missing, store_batch
+from catalog.store_rows import apply_changes
 from catalog.unchanged import EarlyImport, ImportReport, gone_under, manual_values, to_read
 
 if TYPE_CHECKING:
     from catalog.library import Library
+    from catalog.quick_store import QuickImport
 
 BATCH = 500
 #: The smallest batch handed over early because the import is nearly done (see `batches`).
@@ -50,7 +51,7 @@ class Progress:
 
 
 def import_paths(
-    library: Library,
+    library: Library | QuickImport,
     paths: list[str],
     *,
     captions: Captions | None = None,
@@ -76,16 +77,19 @@ def import_paths(
     if early is not None:
         known, report, seen, wanted = early.known, early.report, early.seen, early.wanted
     else:
+        from catalog.store import known_files
+
         report = ImportReport()
-        with library.session() as session:
+        with library.library().session() as session:
             known = known_files(session, paths, with_captions=bool(captions))
         seen = set()
         wanted = list(to_read(scan(paths), known, report, seen, captions))
     gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
     if wanted and early is None:
-        with library.session() as session:
-            legacy = library.legacy_fingerprints(session)
+        full = library.library()
+        with full.session() as session:
+            legacy = full.legacy_fingerprints(session)
     if progress.total:
         progress.total(len(wanted))
     try:
@@ -108,7 +112,7 @@ def import_paths(
             _fingerprint_after(library, workers)
         gone = [path for path in gone if path in known]  # a file that moved within the import is not gone
         if gone:
-            report.missing = library.write(lambda session: mark_missing(session, [known[p].id for p in gone]))
+            report.missing = library.mark_missing([known[p].id for p in gone])
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -117,13 +121,15 @@ def import_paths(
     return report
 
 
-def _fingerprint_after(library: Library, workers: int | None) -> None:
+def _fingerprint_after(library: Library | QuickImport, workers: int | None) -> None:
     """Fingerprint and group what the import stored, when the house rules ask for it ([variants]
     after_import; off by default: 10-35 ms a photo, see catalog.variants)."""
-    from catalog import variants
+    from catalog.variant_rules import variant_rules
 
-    if variants.variant_rules(library.rules).after_import:
-        variants.bring_up_to_date(library, workers=workers)
+    if variant_rules(library.rules).after_import:
+        from catalog import variants
+
+        variants.bring_up_to_date(library.library(), workers=workers)
 
 
 def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> ImportReport:
@@ -131,6 +137,8 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     a caller that wants a hand-set caption kept passes it, as `catalog write` does)."""
     if not os.path.exists(path):
         raise NotFound(f"{path} is no longer there; import its new location first")
+    from catalog.store import known_files
+
     with library.session() as session:
         known = known_files(session, [path])
         legacy = library.legacy_fingerprints(session)
@@ -150,15 +158,14 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     return report
 
 
-def _store(library: Library, report: ImportReport, batch: list[ReadResult], known) -> None:
+def _store(library: Library | QuickImport, report: ImportReport, batch: list[ReadResult], known) -> None:
     """Write one batch in its own transaction, then count it and bring `known` up to date."""
     for result in batch:
         if result.learned:
             place_memo.absorb(result.learned)
     if not any(result.record is not None for result in batch):
         return
-    done, changes = library.write(lambda session: store_batch(session, batch, known, rules=library.rules),
-                                  "the catalogue")
+    done, changes = library.store(batch, known)
     report.merge(done)
     apply_changes(known, changes)
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog import db
 from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
 from catalog.models import Photo, Setting
+from catalog.write_lock import is_locked_error, write_error
 
 if TYPE_CHECKING:
     from catalog.captions.rules import Rules
@@ -32,9 +33,11 @@ if TYPE_CHECKING:
     from catalog.credits import CreditEntry
     from catalog.importer import Progress
     from catalog.linking import LinkReport
+    from catalog.reading import ReadResult
     from catalog.records import CaptionInput
     from catalog.results import SearchResult
-    from catalog.unchanged import EarlyImport, ImportReport
+    from catalog.store_rows import Stored
+    from catalog.unchanged import EarlyImport, ImportReport, Known
 
 
 class Library:
@@ -101,7 +104,7 @@ class Library:
                 with self.session(write=True) as session:
                     return action(session)
             except DBAPIError as error:
-                if db.is_locked_error(error):
+                if is_locked_error(error):
                     raise
                 raise _database_error(error) from error
 
@@ -174,6 +177,23 @@ class Library:
 
             self._legacy_fingerprints = has_legacy_fingerprints(session)
         return self._legacy_fingerprints
+
+    def library(self) -> Library:
+        """The Library itself: what an import asks its target for what only the full path does (a quick
+        writer, catalog.quick_store, opens one)."""
+        return self
+
+    def store(self, batch: list[ReadResult], known: dict[str, Known]) -> tuple[Stored, dict[str, Known | None]]:
+        """Write one batch of an import's read results in its own transaction (catalog.store.store_batch)."""
+        from catalog import store
+
+        return self.write(lambda session: store.store_batch(session, batch, known, rules=self.rules), "the catalogue")
+
+    def mark_missing(self, ids: list[int]) -> int:
+        """Mark these photos' files gone, in one transaction (catalog.store.mark_missing); how many were newly so."""
+        from catalog import store
+
+        return self.write(lambda session: store.mark_missing(session, ids))
 
     # --- photos ----------------------------------------------------------------------------------------------
 
@@ -306,12 +326,4 @@ class Library:
 
 
 def _database_error(error: DBAPIError) -> DatabaseError:
-    message = str(error.orig).split("\n")[0] if error.orig else str(error)
-    lowered = message.lower()
-    if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
-        return DatabaseError("the catalogue is read-only (check the file's permissions); nothing was changed")
-    if "disk is full" in lowered or "no space" in lowered:
-        return DatabaseError("the disk is full; the last batch was not written and the catalogue is unchanged")
-    if isinstance(error, IntegrityError):
-        return DatabaseError(f"the catalogue refused a record: {message}")
-    return DatabaseError(f"the catalogue could not be written: {message}")
+    return write_error(error.orig or error, integrity=isinstance(error, IntegrityError))

@@ -144,8 +144,8 @@ def _in_this_process(items: list[Found], workers: int) -> bool:
 class StartedReading:
     """`read_all` with its reader processes started at once, reading while this process does something else.
 
-    `catalog import` starts them before it imports SQLAlchemy and opens the catalogue (a third of a second
-    and more), so the readers' first chunks are read meanwhile. Iterate it once for the results, as
+    `catalog import` starts them before it opens the catalogue (through SQLAlchemy a third of a second and
+    more), so the readers' first chunks are read meanwhile. Iterate it once for the results, as
     `read_all`'s; `close()` stops the readers when the results will not be asked for (the catalogue could
     not be opened). A handful of files is read in this process when asked for, as by `read_all`.
 

@@ -13,43 +13,36 @@ files under the folders are known, and with what stat facts (`known_files`).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
 from catalog.chunks import chunks
-from catalog.dates import span
-from catalog.entities import place_group
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
-from catalog.scan import Found, file_exists, file_path, stored_path
+from catalog.scan import Found, file_path
+from catalog.store_rows import (
+    ByIdentity,
+    OtherRows,
+    Stored,
+    changes_of,
+    derive_columns,
+    fill_missing,
+    fingerprints_wanted,
+    grouped,
+    identities_wanted,
+    moves_among,
+    other_rows,
+    sort_batch,
+)
 from catalog.unchanged import KNOWN_PATHS_LIMIT, Known, bounds
-
-#: A photo's rows in the other tables, as a reader made them: (place names, place keys, credit tokens).
-OtherRows = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 
 
 def photo_table() -> Table:
     """The `photo` table, typed as the Table it is (SQLAlchemy types a model's __table__ as a FromClause)."""
     return cast(Table, Photo.__table__)
-
-
-@dataclass
-class Stored:
-    """What one batch did to the catalogue."""
-
-    added: int = 0
-    updated: int = 0
-    moved: int = 0
-    #: Paths that are another name for a file already catalogued (a hard link): path -> the catalogued path.
-    same_file: dict[str, str] = field(default_factory=dict)
-    #: The moves among them: new path -> the path the photo had (a watcher says where each came from).
-    moved_from: dict[str, str] = field(default_factory=dict)
 
 
 def known_files(session: Session, paths: list[str] | None = None, *, with_captions: bool = False) -> dict[str, Known]:
@@ -105,38 +98,10 @@ def store_batch(
     What a person set on a photo travels with it: a moved photo's record is read again with those values
     (under `rules`, the house rules of the import), and keeps them.
     """
-    now = datetime.now()
-    done = Stored()
+    sorted_ = sort_batch(batch, known, datetime.now())
+    now, done, existing, new = sorted_.now, sorted_.done, sorted_.existing, sorted_.new
+    legacy_fingerprints, perceptual = sorted_.legacy, sorted_.perceptual
     changes: dict[str, Known | None] = {}
-    existing: list[tuple[int, dict, OtherRows]] = []  # (id, record, places) to update
-    new: list[tuple[Found, dict, OtherRows]] = []
-    legacy_fingerprints: dict[str, str] = {}
-    perceptual: dict[str, bytes] = {}  # path -> fingerprint from an embedded thumbnail (catalog.variants)
-    for result in batch:
-        if result.record is None:
-            continue
-        found = result.found
-        if result.perceptual:
-            perceptual[found.path] = result.perceptual
-        record = dict(result.record)  # the batch is retried whole if the write lock was busy: leave it as it was
-        places: OtherRows = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
-        if result.legacy_fingerprint:
-            legacy_fingerprints[found.path] = result.legacy_fingerprint
-        path, raw_path = stored_path(found.path)
-        record.update(path=path, raw_path=raw_path, size=found.size, mtime_ns=found.mtime_ns,
-                      sidecar_mtime_ns=found.sidecar_mtime_ns, device=found.device, inode=found.inode,
-                      missing_since=None, updated_at=now)
-        record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
-        record.setdefault("taken_inferred", False)
-        record.setdefault("location_approx", False)
-        _fill_missing(record)
-        _derive_columns(record)
-        entry = known.get(found.path)
-        if entry:
-            existing.append((entry.id, record, places))
-            done.updated += 1
-        else:
-            new.append((found, record, places))
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
@@ -156,7 +121,7 @@ def store_batch(
             still_new.append((record, places))
     stored: list[tuple[int, dict, OtherRows]] = list(existing)
     table = photo_table()
-    for _, group in _grouped(existing, lambda item: item[1]):
+    for _, group in grouped(existing, lambda item: item[1]):
         columns = table.c
         # executemany: the SET clause is every key of the parameters but _pid
         session.connection().execute(
@@ -166,7 +131,7 @@ def store_batch(
     if existing:
         for chunk in chunks([pid for pid, _, _ in existing], 500):
             _delete_rows(session, chunk)
-    for _, group in _grouped(still_new, lambda item: item[0]):
+    for _, group in grouped(still_new, lambda item: item[0]):
         for record, _ in group:
             record["imported_at"] = now
         for (record, places), (pid, imported_at) in zip(group, _upsert(session, [r for r, _ in group])):
@@ -183,11 +148,7 @@ def store_batch(
 
         store_imported(session, [(pid, record["fingerprint"], perceptual[path]) for pid, record, _ in stored
                                  if (path := file_path(record["path"], record["raw_path"])) in perceptual])
-    for pid, record, _ in stored:
-        changes[file_path(record["path"], record["raw_path"])] = Known(
-            pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
-            record.get("manual"))
-    return done, changes
+    return done, changes_of(stored, changes)
 
 
 def _store_restrictions(session: Session, stored: list[tuple[int, dict, OtherRows]]) -> None:
@@ -235,8 +196,8 @@ def _with_manual(
             fresh[key] = record[key]
     fresh.setdefault("taken_inferred", False)
     fresh.setdefault("location_approx", False)
-    _fill_missing(fresh)
-    _derive_columns(fresh)
+    fill_missing(fresh)
+    derive_columns(fresh)
     return fresh, (again.places, again.keys, again.tokens)
 
 
@@ -253,11 +214,7 @@ def _delete_rows(session: Session, ids: list[int]) -> None:
 
 def _insert_rows(session: Session, stored: list[tuple[int, OtherRows]]) -> None:
     """Write each photo's place names, place keys and credit tokens: (id, (places, keys, tokens)) pairs."""
-    names, keys, tokens = [], [], []
-    for pid, (places, place_keys, credit_tokens) in stored:
-        names += [{"photo_id": pid, "kind": kind, "level": level, "name": name} for kind, level, name in places]
-        keys += [{"photo_id": pid, "kind": kind, "key": key} for kind, key in dict.fromkeys(place_keys)]
-        tokens += [{"photo_id": pid, "role": role, "token": token} for role, token in dict.fromkeys(credit_tokens)]
+    names, keys, tokens = other_rows(stored)
     for model, rows in ((PlaceName, names), (PlaceKey, keys), (PersonToken, tokens)):
         if rows:
             insert_many(session.connection(), model.__table__, rows)
@@ -276,15 +233,6 @@ def mark_missing(session: Session, ids: list[int]) -> int:
     return marked
 
 
-def apply_changes(known: dict[str, Known], changes: dict[str, Known | None]) -> None:
-    """Bring the import's view of the catalogue up to date once a batch has committed."""
-    for path, entry in changes.items():
-        if entry is None:
-            known.pop(path, None)
-        else:
-            known[path] = entry
-
-
 def find_moved(
     session: Session, records: list[dict], legacy: dict[str, str] | None = None
 ) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
@@ -301,14 +249,10 @@ def find_moved(
         return {}, {}
     legacy = legacy or {}
     photo = Photo.__table__.c
-    # (device, inode) -> (id, path, (fingerprint, size, mtime_ns)) of the records with that file identity
-    by_identity: dict[tuple[int | None, int | None], list[tuple[int, str, tuple[str, int, int]]]] = {}
+    by_identity: ByIdentity = {}
     # One query per device and chunk of inodes (a folder is on one or two devices): an OR of one
     # (device, inode) pair per file costs SQLAlchemy ~0.1 s a batch to build and compile.
-    inodes_of: dict[int, set[int]] = {}
-    for r in records:
-        if r.get("inode") is not None:
-            inodes_of.setdefault(r["device"], set()).add(r["inode"])
+    inodes_of = identities_wanted(records)
     for device_wanted, inodes in sorted(inodes_of.items(), key=lambda item: (item[0] is None, item[0] or 0)):
         for chunk in chunks(sorted(inodes), 500):
             rows = session.execute(select(photo.id, photo.path, photo.raw_path, photo.device, photo.inode,
@@ -317,87 +261,13 @@ def find_moved(
             for pid, path, raw, device, inode, fingerprint, size, mtime_ns in rows:
                 by_identity.setdefault((device, inode), []).append(
                     (pid, file_path(path, raw), (fingerprint, size, mtime_ns)))
-    wanted = {record["fingerprint"] for record in records} | set(legacy.values())
     candidates: dict[str, list[tuple[int, str]]] = {}
-    for fingerprints in chunks(sorted(wanted), 500):
+    for fingerprints in chunks(fingerprints_wanted(records, legacy), 500):
         matches = session.execute(select(photo.id, photo.path, photo.raw_path, photo.fingerprint)
                                   .where(photo.fingerprint.in_(fingerprints)))
         for pid, path, raw, fingerprint in matches:
             candidates.setdefault(fingerprint, []).append((pid, file_path(path, raw)))
-    moved: dict[str, tuple[int, str]] = {}
-    same: dict[str, str] = {}
-    claimed: set[int] = set()
-    # New paths of this batch by file identity: a hard link to a file of the same batch is that file too,
-    # as it is when the file came in an earlier batch (else how batches fall would decide what is a photo).
-    first_of: dict[tuple, tuple[str, str]] = {}
-    for record in records:
-        new_path = file_path(record["path"], record.get("raw_path"))
-        identity = (record.get("device"), record.get("inode"))
-        if identity[1] is not None:
-            earlier, earlier_file = first_of.setdefault(identity, (record["path"], new_path))
-            if earlier != record["path"] and _same_file(earlier_file, new_path):
-                same[record["path"]] = same.get(earlier, earlier_file)
-                continue
-        for pid, old_path, (fingerprint, size, mtime_ns) in by_identity.get(identity, ()):
-            if pid in claimed or old_path == new_path:
-                continue
-            if file_exists(old_path) and _same_file(old_path, new_path):
-                same[record["path"]] = old_path
-            elif not file_exists(old_path) and (
-                    fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"])):
-                # The file system gives a deleted file's inode to the next new file: the number alone is a rename
-                # only when the content (or its size and time) came along too.
-                moved[record["path"]] = (pid, old_path)
-                claimed.add(pid)
-            break
-        if record["path"] in moved or record["path"] in same:
-            continue
-        keys = (record["fingerprint"], legacy.get(record["path"]))
-        for pid, old_path in (found for key in keys if key for found in candidates.get(key, ())):
-            if pid not in claimed and old_path != new_path and not file_exists(old_path):
-                moved[record["path"]] = (pid, old_path)
-                claimed.add(pid)
-                break
-    return moved, same
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, list]]:
-    """Items grouped by their record's set of columns (one executemany each), in order: ((keys, items), ...)."""
-    groups: dict[tuple, list] = {}
-    for item in items:
-        groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
-    return list(groups.items())
-
-
-def _derive_columns(record: dict) -> None:
-    """The columns kept for indexes, made from the values they stand for: the dates' spans (`taken:`,
-    `timeline`) and the place group (`places`, catalog.entities.place_group)."""
-    for column in ("taken", "released"):
-        record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
-    record["place_group"] = place_group(record)
-
-
-def _fill_missing(record: dict) -> None:
-    """Every column a re-read did not fill is cleared, so an update leaves no stale value behind."""
-    for column in _CLEARABLE:
-        record.setdefault(column, None)
-    record.setdefault("sources", {})
-    record.setdefault("search_text", "")
-
-
-_CLEARABLE = (
-    "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
-    "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
-    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra", "place",
-    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
-)
+    return moves_among(records, by_identity, candidates, legacy)
 
 
 def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:

@@ -15,9 +15,10 @@ PostgreSQL, more than KNOWN_PATHS_LIMIT paths, or a database it cannot read.
 
 The full import can start the same way (`start_import`): on such a SQLite catalogue, or a new one, what to
 read is sorted here with sqlite3 and the reader processes start reading at once (`catalog.reading.
-StartedReading`), while the command imports SQLAlchemy and opens the catalogue (a third of a second and
-more, which on a folder of a few hundred files is as long as the reading). `catalog.importer` then stores
-what they read, as it stores what it sorted and started itself.
+StartedReading`), while the command opens the catalogue: `catalog.quick_store` with sqlite3 on such a
+catalogue (new photos stored without SQLAlchemy), else the Library (importing SQLAlchemy takes a third of a
+second and more, which on a folder of a few hundred files is as long as the reading). `catalog.importer`
+then stores what they read, as it stores what it sorted and started itself.
 
 >>> report = check_unchanged("catalog.db", ["images/"])     # doctest: +SKIP
 >>> report.unchanged if report else "the full import runs"   # doctest: +SKIP
@@ -204,6 +205,8 @@ class EarlyImport:
     wanted: list[Found]
     reading: StartedReading | None
     started: float
+    #: The house rules the readers use (the --rules file, else those stored in the catalogue, else the default).
+    rules: object = None
 
     def close(self) -> None:
         """Stop the readers: the import will not run (the catalogue could not be opened)."""
@@ -251,7 +254,7 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
     if wanted:
         place_memo.current()  # read once here: forked readers start with it
         reading = StartedReading(wanted, ReaderSetup(rules, legacy, manual_values(wanted, known, captions)), workers)
-    return EarlyImport(known, report, seen, wanted, reading, started)
+    return EarlyImport(known, report, seen, wanted, reading, started, rules)
 
 
 def manual_values(wanted: list[Found], known: Mapping[str, Known], captions: Captions | None) -> dict[str, dict]:

@@ -51,7 +51,8 @@ from catalog import captures, likeness, likeness_many
 from catalog import fingerprints as F
 from catalog.captures import Capture
 from catalog.chunks import chunks
-from catalog.fingerprints import Fingerprint
+from catalog.fingerprints import Fingerprint, band_rows  # noqa: F401 - band_rows: bench/variants.py
+from catalog.fingerprints import signed as _signed
 from catalog.likeness import Comparison, Thresholds
 from catalog.models import Photo, Setting, VariantBand, VariantFingerprint, VariantPair
 from catalog.story_copies import MADE_NOW, StoryCopies
@@ -78,19 +79,6 @@ TIED = 3
 
 
 # --- storing -----------------------------------------------------------------------------------------------------
-
-def _signed(value: int) -> int:
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
-def band_rows(photo_id: int, fp: Fingerprint) -> list[dict]:
-    """The variant_band rows of a fingerprint."""
-    rows = {}
-    for window, value in enumerate(fp.hashes):
-        for key in F.bands(value):
-            rows[(key, window)] = {"key": key, "window": window, "photo_id": photo_id, "hash": _signed(value)}
-    return list(rows.values())
-
 
 def store(session: Session, photo_id: int, fp: Fingerprint | None, file_fingerprint: str) -> None:
     """Store (or replace) a photo's fingerprint and its index rows; it is placed in a group later (`place`).

@@ -104,6 +104,8 @@ _events, _control = os.environ.get("CATALOG_TEST_EVENTS"), os.environ.get("CATAL
 if _events and _control:
     import catalog.db as db
     import catalog.importer as importer
+    import catalog.quick_store as quick_store
+    import catalog.store as store
 
     importer.BATCH = int(os.environ.get("CATALOG_TEST_BATCH", "10"))
     _main = os.getpid()
@@ -125,7 +127,9 @@ if _events and _control:
 
     db._run_alembic = _gated("before schema", db._run_alembic)   # inside the transaction that makes the schema:
     db._create_sqlite = _gated("before schema", db._create_sqlite)  # by the migrations, or from the schema file
-    importer.store_batch = _gated("writing", importer.store_batch)  # rows written, transaction not committed
+    quick_store.create_schema = _gated("before schema", quick_store.create_schema)  # or by the quick path
+    store.store_batch = _gated("writing", store.store_batch)  # rows written, transaction not committed
+    quick_store.write_new = _gated("writing", quick_store.write_new)  # the same, on the quick path
     importer._store = _gated("stored", importer._store)             # the batch committed
 '''
 

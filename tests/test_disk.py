@@ -22,8 +22,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import event
 
-from catalog import db
+from catalog import db, quick_store
 from catalog.cli import main
+from catalog.cli.base import LazyLibrary
 from catalog.library import Library
 from tests.cli_process import environment, integrity, rows_digest, run_catalog
 from tests.image_bytes import press_jpeg
@@ -59,21 +60,35 @@ def _assert_unchanged(path: Path, before: tuple) -> None:
 # --- full --------------------------------------------------------------------------------------------------
 
 
-def test_a_full_database_is_a_clear_error_and_the_catalogue_is_unchanged(catalogue, tmp_path, monkeypatch):
+@pytest.mark.parametrize("path", ["quick", "full"])
+def test_a_full_database_is_a_clear_error_and_the_catalogue_is_unchanged(catalogue, tmp_path, monkeypatch, path):
+    """The catalogue may not grow by a page: on the quick path (catalog.quick_store, new photos without SQLAlchemy)
+    and on the full one (the Library), as the import takes one or the other."""
     before = rows_digest(catalogue)
-    real_engine = db._sqlite_engine
 
-    def capped_engine(url, **options):
-        engine = real_engine(url, **options)
+    def fill(dbapi_connection) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
-        @event.listens_for(engine, "connect")
-        def _full(dbapi_connection, _record):
-            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
-            dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+    if path == "quick":
+        real_connect = quick_store.connect
 
-        return engine
+        def capped_connect(catalogue_file):
+            connection = real_connect(catalogue_file)
+            fill(connection)
+            return connection
 
-    monkeypatch.setattr(db, "_sqlite_engine", capped_engine)
+        monkeypatch.setattr(quick_store, "connect", capped_connect)
+    else:
+        real_engine = db._sqlite_engine
+
+        def capped_engine(url, **options):
+            engine = real_engine(url, **options)
+            event.listen(engine, "connect", lambda dbapi_connection, _record: fill(dbapi_connection))
+            return engine
+
+        monkeypatch.setattr(db, "_sqlite_engine", capped_engine)
+        monkeypatch.setattr(LazyLibrary, "quick_import", lambda self, early: None)
     more = _photos(tmp_path / "more", 40, start=100)
     result = CliRunner().invoke(main, ["--db", str(catalogue), "import", str(more)], catch_exceptions=False)
     assert result.exit_code == 1

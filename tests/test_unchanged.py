@@ -27,17 +27,29 @@ from tests.cli_process import environment
 from tests.helpers import plain_jpeg
 
 #: Runs `catalog ARGS` as the console script does; with CATALOG_TEST_FULL the quick check answers None (the
-#: full import runs). At exit it writes to CATALOG_TEST_PATH which path ran: "full" if SQLAlchemy was loaded.
+#: full import runs). At exit it writes to CATALOG_TEST_PATH which path ran: "quick" if the check answered
+#: (with a note if SQLAlchemy was loaded all the same), else "full". (A first import need not load SQLAlchemy
+#: either, catalog.quick_store, so its absence alone does not tell the two apart.)
 RUNNER = """
 import atexit, os, sys
 import catalog.unchanged
 
-if os.environ.get("CATALOG_TEST_FULL"):
-    catalog.unchanged.check_unchanged = lambda db, paths: None
+answered = []
+_check = catalog.unchanged.check_unchanged
+
+def _checked(db, paths):
+    report = None if os.environ.get("CATALOG_TEST_FULL") else _check(db, paths)
+    answered.append(report is not None)
+    return report
+
+catalog.unchanged.check_unchanged = _checked
 
 def _say_path():
+    path = "quick" if any(answered) else "full"
+    if path == "quick" and "sqlalchemy" in sys.modules:
+        path += " (SQLAlchemy loaded)"
     with open(os.environ["CATALOG_TEST_PATH"], "w") as handle:
-        handle.write("full" if "sqlalchemy" in sys.modules else "quick")
+        handle.write(path)
 
 atexit.register(_say_path)
 from catalog.cli import main

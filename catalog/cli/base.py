@@ -22,6 +22,8 @@ from catalog.errors import CatalogError, UsageError
 if TYPE_CHECKING:
     from catalog.library import Library
     from catalog.quick_search import QuickLibrary
+    from catalog.quick_store import QuickImport
+    from catalog.unchanged import EarlyImport
 
 
 class LazyLibrary:
@@ -33,6 +35,7 @@ class LazyLibrary:
         self._library: Library | None = None
         self._reader: QuickLibrary | None = None
         self._reader_tried = False
+        self._writer: QuickImport | None = None
 
     def get(self, *, readonly: bool = False, may_create: bool = False, long_running: bool = False) -> Library:
         """The open Library; only a command that fills a catalogue (import) may create one, and a command that
@@ -57,7 +60,20 @@ class LazyLibrary:
             self._reader = QuickLibrary.open(self.location, rules=self.rules, full=self.get)
         return self._reader or self.get()
 
+    def quick_import(self, early: EarlyImport) -> QuickImport | None:
+        """For an import sorted and started early (catalog.unchanged.start_import): the quick writer on a SQLite
+        catalogue at this schema or new (catalog.quick_store, no SQLAlchemy), which hands what it does not do
+        to the Library; None when the Library must take the whole import."""
+        from catalog.quick_store import QuickImport
+
+        if self._writer is None:
+            self._writer = QuickImport.open(self.location, early, lambda: self.get(may_create=True),
+                                            on_wait=_say_waiting)
+        return self._writer
+
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
         if self._reader is not None:
             self._reader.close()
         if self._library is not None:

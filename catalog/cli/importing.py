@@ -62,12 +62,14 @@ def _import(ctx: click.Context, paths: list[str], captions: Captions | None, wor
     """The import itself, through the Library, with a progress bar on a terminal."""
     from catalog.unchanged import start_import
 
-    # On SQLite, the readers start before SQLAlchemy is imported and the catalogue opened (catalog.unchanged).
+    # On SQLite, the readers start before the catalogue is opened (catalog.unchanged).
     lazy = ctx.find_object(LazyLibrary)
     early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
                          workers=workers) if lazy is not None else None
     try:
-        lib = library(ctx, may_create=True)
+        # A first import into SQLite writes its new photos without SQLAlchemy (catalog.quick_store).
+        target = (lazy.quick_import(early) if lazy is not None and early is not None else None) or \
+            library(ctx, may_create=True)
     except BaseException:
         if early is not None:
             early.close()
@@ -77,7 +79,7 @@ def _import(ctx: click.Context, paths: list[str], captions: Captions | None, wor
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     progress = Progress(total=bar.start if bar else None, advance=bar.advance if bar else None)
     try:
-        return lib.import_paths(paths, captions=captions, progress=progress, workers=workers, early=early)
+        return target.import_paths(paths, captions=captions, progress=progress, workers=workers, early=early)
     finally:
         if bar:
             bar.finish()

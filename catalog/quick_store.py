@@ -1,0 +1,384 @@
+"""`catalog import` of new photos into a SQLite catalogue without SQLAlchemy: the quick write path a first import
+takes.
+
+Importing SQLAlchemy and the models, and storing each photo through them, was most of what the importing
+process did on a first import (0.3-0.4 s of start-up, then a third of a millisecond a photo), while its
+reader processes read the files. This module makes a new catalogue from the prebuilt schema
+(catalog/sqlite_schema.sql), or opens one at this version's schema (one query), and writes batches of new
+photos with the standard library's sqlite3: the rows `catalog.store` would write, made by the same functions
+(catalog.store_rows), in the same transactions (one per batch, taken with the write lock, so a killed import
+keeps every batch it committed and the next one continues).
+
+What it does not do is left to the full path, through the `Library` it opens when first needed: a batch with
+a known path to update, a photo that moved, or a path another process inserted meanwhile; marking gone files
+missing; grouping variants after the import. A catalogue it cannot
+open as it is (PostgreSQL, another schema, not a catalogue) is not taken at all (`QuickImport.open` says
+None). tests/test_quick_store.py imports the same folders through both paths and compares every table.
+
+>>> target = QuickImport.open("/tmp/news.db", early, full=lambda: Library.open("/tmp/news.db"))  # doctest: +SKIP
+>>> target.import_paths(["/wires/today"], early=early).added                                    # doctest: +SKIP
+1000
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from catalog import schema_version
+from catalog.chunks import chunks
+from catalog.reading import ReadResult
+from catalog.scan import file_path
+from catalog.store_rows import (
+    OtherRows,
+    Stored,
+    changes_of,
+    fingerprints_wanted,
+    grouped,
+    identities_wanted,
+    moves_among,
+    other_rows,
+    sort_batch,
+)
+from catalog.unchanged import Known
+from catalog.write_lock import BUSY_TIMEOUT_MS, WRITE_LOCK_ASK_MS, is_locked_error, with_write_lock, write_error
+
+if TYPE_CHECKING:
+    from catalog.captionsfile import Captions
+    from catalog.importer import Progress
+    from catalog.library import Library
+    from catalog.unchanged import EarlyImport, ImportReport
+
+#: How SQLAlchemy's column types (catalog.models) turn values into what SQLite stores, for the columns this
+#: module writes that are not stored as they are: JSON as text (None as the JSON text 'null', but as NULL in the
+#: `none_as_null` columns), booleans as 0/1, datetimes as text. tests/test_quick_store.py checks these
+#: against the models.
+JSON_COLUMNS = {"photo": frozenset({"location_shown", "place", "keywords", "sources", "conflicts", "extra", "manual",
+                                    "restrictions", "c2pa", "check_facts"})}
+JSON_NONE_AS_NULL = {"photo": frozenset({"restrictions", "c2pa", "check_facts"})}
+BOOLEAN_COLUMNS = {"photo": frozenset({"taken_inferred", "location_approx", "has_conflicts", "damaged", "ai"}),
+                   "variant_fingerprint": frozenset({"placed"})}
+DATETIME_COLUMNS = {"photo": frozenset({"missing_since", "imported_at", "updated_at"}),
+                    "restriction": frozenset({"until"})}
+#: Rows per multi-row INSERT at most (as catalog.store.insert_many).
+ROWS_PER_STATEMENT = 500
+#: SQLite's limit on host parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER; 999 before 3.32).
+VARIABLES = 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
+
+
+class FullPath(Exception):
+    """This batch needs what only the full path does (an update, a move, a path inserted meanwhile)."""
+
+
+class QuickImport:
+    """An import's writer on a SQLite catalogue, with sqlite3 alone: what `catalog.importer.import_paths` needs of
+    its target (as the `Library` offers it), new photos written here and everything else handed to the Library."""
+
+    readonly = False
+    read_only_reason = ""
+
+    def __init__(self, connection: sqlite3.Connection, rules, full: Callable[[], Library],
+                 on_wait: Callable[[str], None] | None):
+        self.connection = connection
+        self.rules = rules
+        self._full = full
+        self._library: Library | None = None
+        self.on_wait = on_wait
+
+    @classmethod
+    def open(cls, location: str | None, early: EarlyImport, full: Callable[[], Library], *,
+             on_wait: Callable[[str], None] | None = None) -> QuickImport | None:
+        """The quick writer for the catalogue `location` names (a --db value), made from the prebuilt schema when
+        it is new; None when the full path must open it (see the module's docstring). `full` opens the Library,
+        for what this path leaves to it; `early`: the import, sorted and started (catalog.unchanged)."""
+        catalogue = schema_version.sqlite_file(location)
+        if catalogue is None or catalogue.is_dir() or not catalogue.parent.is_dir():
+            return None
+        try:
+            connection = connect(catalogue)
+        except sqlite3.Error:
+            return None
+        try:
+            if with_write_lock(lambda: _at_head(connection), on_wait=on_wait, what="the catalogue",
+                               errors=(sqlite3.OperationalError,)):
+                return cls(connection, early.rules, full, on_wait)
+        except sqlite3.Error:
+            pass
+        connection.close()
+        return None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def library(self) -> Library:
+        """The full path's Library on the same catalogue, opened when first asked for."""
+        if self._library is None:
+            self._library = self._full()
+        return self._library
+
+    def import_paths(self, paths: list[str], *, captions: Captions | None = None, progress: Progress | None = None,
+                     workers: int | None = None, early: EarlyImport | None = None) -> ImportReport:
+        """See catalog.importer.import_paths (with `early`: this path starts from an import already sorted)."""
+        from catalog.importer import import_paths
+
+        if early is None:
+            return self.library().import_paths(paths, captions=captions, progress=progress, workers=workers)
+        return import_paths(self, paths, captions=captions, progress=progress, workers=workers, early=early)
+
+    def store(self, batch: list[ReadResult], known: dict[str, Known]) -> tuple[Stored, dict[str, Known | None]]:
+        """Write one batch in its own transaction (see catalog.store.store_batch): here when it holds new photos
+        only, else through the Library."""
+        def attempt():
+            with _transaction(self.connection):
+                return write_new(self.connection, batch, known)
+
+        try:
+            return with_write_lock(attempt, on_wait=self.on_wait, what="the catalogue",
+                                   errors=(sqlite3.OperationalError,))
+        except FullPath:
+            return self.library().store(batch, known)
+        except sqlite3.Error as error:
+            if is_locked_error(error):
+                raise
+            raise write_error(error, integrity=isinstance(error, sqlite3.IntegrityError)) from error
+
+    def mark_missing(self, ids: list[int]) -> int:
+        """See catalog.store.mark_missing (through the Library)."""
+        return self.library().mark_missing(ids)
+
+
+def connect(catalogue: Path) -> sqlite3.Connection:
+    """A connection to the catalogue file, tuned as catalog.db tunes the engine's (write-ahead log, foreign keys,
+    a command's memory); SQLite makes the file if it is not there."""
+    connection = sqlite3.connect(catalogue, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                 check_same_thread=False, cached_statements=schema_version.COMMAND.statements)
+    try:
+        for pragma in schema_version.sqlite_pragmas(schema_version.COMMAND):
+            connection.execute(pragma)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _at_head(connection: sqlite3.Connection) -> bool:
+    """Whether the catalogue is at this version's schema, made here from the prebuilt schema when it is new; False
+    when the full path must open it (another revision, another database, rollback journal it would convert)."""
+    revision = _revision(connection)
+    if revision is None and not _other_tables(connection):
+        statements = schema_version.sqlite_schema_statements()
+        if statements is None:
+            return False  # no schema file for this revision: the migrations make the catalogue
+        with _transaction(connection):
+            revision = _revision(connection)
+            if revision is None and not _other_tables(connection):  # no other process made it meanwhile
+                create_schema(connection, statements)
+                revision = schema_version.SCHEMA_HEAD
+    if revision != schema_version.SCHEMA_HEAD:
+        return False
+    return connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction that holds the write lock from its start (BEGIN IMMEDIATE, as catalog.db's): asked for
+    with little patience, so that with_write_lock says at once that it waits; committed at the end, rolled
+    back on any exception (unless SQLite already did, as it may on a full disk)."""
+    connection.execute(f"PRAGMA busy_timeout = {WRITE_LOCK_ASK_MS}")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _revision(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return None
+        raise
+    return row[0] if row else ""
+
+
+def _other_tables(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+
+
+def create_schema(connection: sqlite3.Connection, statements: list[str]) -> None:
+    """Make the schema of a new catalogue, in the caller's transaction (as catalog.db makes it from the same file)."""
+    for statement in statements:
+        connection.execute(statement)
+
+
+def write_new(connection: sqlite3.Connection, batch: list[ReadResult],
+              known: dict[str, Known]) -> tuple[Stored, dict[str, Known | None]]:
+    """The rows of a batch of new photos, written in the caller's transaction: (what was done, the changes to
+    `known`), as catalog.store.store_batch makes them. Raises FullPath, before writing anything, when a record is
+    not a new photo."""
+    sorted_ = sort_batch(batch, known, datetime.now())
+    if sorted_.existing:
+        raise FullPath
+    done, new = sorted_.done, sorted_.new
+    records = [record for _, record, _ in new]
+    legacy = sorted_.legacy
+    moved, same = moves_among(records, _by_identity(connection, records), _candidates(connection, records, legacy),
+                              legacy)
+    if moved:
+        raise FullPath
+    done.same_file.update(same)
+    still_new = [(record, rows) for _, record, rows in new if record["path"] not in same]
+    if _ids_by_path(connection, [record["path"] for record, _ in still_new]):
+        raise FullPath  # another process inserted one of these paths since the import looked
+    stored: list[tuple[int, dict, OtherRows]] = []
+    for _, group in grouped(still_new, lambda item: item[0]):
+        for record, _ in group:
+            record["imported_at"] = sorted_.now
+        _insert(connection, "photo", [record for record, _ in group])
+        ids = _ids_by_path(connection, [record["path"] for record, _ in group])
+        stored += [(ids[record["path"]], record, rows) for record, rows in group]
+        done.added += len(group)
+    for table, rows in zip(("place_name", "place_key", "person_token"),
+                           other_rows([(pid, rows) for pid, _, rows in stored]), strict=True):
+        _insert_each(connection, table, rows)
+    from catalog.rights import restriction_rows
+
+    _insert_each(connection, "restriction",
+                 [row for pid, record, _ in stored for row in restriction_rows(pid, record.get("restrictions"))])
+    thumbnails = sorted_.perceptual
+    if thumbnails:
+        _store_perceptual(connection, [(pid, record["fingerprint"], thumbnails[path]) for pid, record, _ in stored
+                                       if (path := file_path(record["path"], record["raw_path"])) in thumbnails])
+    return done, changes_of(stored, {})
+
+
+def _store_perceptual(connection: sqlite3.Connection, rows: list[tuple[int, str, bytes]]) -> None:
+    """What the readers made from trusted thumbnails, (photo id, file fingerprint, fingerprint bytes): stored
+    unplaced, with their index rows, as catalog.variants.store_imported stores them."""
+    from catalog.fingerprints import Fingerprint, band_rows
+
+    prints: list[dict] = []
+    bands: list[dict] = []
+    for photo_id, file_fingerprint, data in rows:
+        fp = Fingerprint.from_bytes(data)
+        if fp is not None:
+            prints.append({"photo_id": photo_id, "fingerprint": fp.to_bytes(), "file_fingerprint": file_fingerprint,
+                           "made_from": fp.source, "group_id": None, "placed": False})
+            bands += band_rows(photo_id, fp)
+    _insert_each(connection, "variant_fingerprint", prints)
+    _insert_each(connection, "variant_band", bands)
+
+
+def _by_identity(connection: sqlite3.Connection, records: list[dict]) -> dict:
+    """(device, inode) -> (id, path, (fingerprint, size, mtime_ns)) of the records with the new files' identities."""
+    found: dict = {}
+    for device, inodes in identities_wanted(records).items():
+        device_is = "device IS NULL" if device is None else "device = ?"
+        for chunk in chunks(sorted(inodes), 500):
+            rows = connection.execute(
+                "SELECT id, path, raw_path, device, inode, fingerprint, size, mtime_ns FROM photo "
+                f"WHERE {device_is} AND inode IN ({', '.join('?' * len(chunk))})",
+                ([] if device is None else [device]) + chunk)
+            for pid, path, raw, device_, inode, fingerprint, size, mtime_ns in rows:
+                found.setdefault((device_, inode), []).append(
+                    (pid, file_path(path, raw), (fingerprint, size, mtime_ns)))
+    return found
+
+
+def _candidates(connection: sqlite3.Connection, records: list[dict], legacy: dict[str, str]) -> dict:
+    """fingerprint -> (id, path) of the catalogued photos with the new files' fingerprints."""
+    found: dict = {}
+    for chunk in chunks(fingerprints_wanted(records, legacy), 500):
+        rows = connection.execute(
+            f"SELECT id, path, raw_path, fingerprint FROM photo WHERE fingerprint IN ({', '.join('?' * len(chunk))})",
+            chunk)
+        for pid, path, raw, fingerprint in rows:
+            found.setdefault(fingerprint, []).append((pid, file_path(path, raw)))
+    return found
+
+
+def _ids_by_path(connection: sqlite3.Connection, paths: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in chunks(paths, 500):
+        found.update(connection.execute(
+            f"SELECT path, id FROM photo WHERE path IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _converters(table: str, names: list[str]) -> list[Callable[[Any], Any] | None]:
+    """For each column, how its value is stored (None: as it is); see JSON_COLUMNS."""
+    json_columns, as_null = JSON_COLUMNS.get(table, frozenset()), JSON_NONE_AS_NULL.get(table, frozenset())
+    booleans, datetimes = BOOLEAN_COLUMNS.get(table, frozenset()), DATETIME_COLUMNS.get(table, frozenset())
+    converters: list[Callable[[Any], Any] | None] = []
+    for name in names:
+        if name in json_columns:
+            converters.append(_json_or_null if name in as_null else json.dumps)
+        elif name in booleans:
+            converters.append(_boolean)
+        elif name in datetimes:
+            converters.append(_datetime)
+        else:
+            converters.append(None)
+    return converters
+
+
+def _json_or_null(value):
+    return None if value is None else json.dumps(value)
+
+
+def _boolean(value):
+    return None if value is None else int(bool(value))
+
+
+def _datetime(value: datetime | None) -> str | None:
+    """As SQLAlchemy stores a datetime in SQLite: 2025-10-14 09:00:00.000000."""
+    if value is None:
+        return None
+    return (f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}")
+
+
+def _values(rows: list[dict], names: list[str], converters: list) -> list:
+    pairs = list(zip(names, converters, strict=True))
+    return [row[name] if convert is None else convert(row[name]) for row in rows for name, convert in pairs]
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    """INSERT rows that all have the same keys, many rows per statement: SQLite runs the full-text trigger of
+    each statement in a statement transaction, so one statement per few hundred photos costs a quarter of what
+    one per photo does (see catalog.store.insert_many)."""
+    names = list(rows[0])
+    converters = _converters(table, names)
+    head = f'INSERT INTO "{table}" ({_quoted(names)}) VALUES '
+    group = "(" + ", ".join("?" * len(names)) + ")"
+    for chunk in chunks(rows, max(1, min(ROWS_PER_STATEMENT, VARIABLES // len(names)))):
+        connection.execute(head + ", ".join([group] * len(chunk)), _values(chunk, names, converters))
+
+
+def _insert_each(connection: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    """INSERT rows that all have the same keys through the driver's executemany (tables without triggers)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    converters = _converters(table, names)
+    pairs = list(zip(names, converters, strict=True))
+    connection.executemany(
+        f'INSERT INTO "{table}" ({_quoted(names)}) '
+        f"VALUES ({', '.join('?' * len(names))})",
+        [[row[name] if convert is None else convert(row[name]) for name, convert in pairs] for row in rows])

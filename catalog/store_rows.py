@@ -1,0 +1,217 @@
+"""What a batch of read results becomes in the catalogue, whichever driver writes it: the rows, and the moves.
+
+The store has two writers: `catalog.store`, through SQLAlchemy, for every case on SQLite and PostgreSQL, and
+`catalog.quick_store`, through sqlite3 alone, for the common case of a first import (new photos into a SQLite
+catalogue). Both make their rows here, from the same records, so that they write the same catalogue; each
+only asks its own database the questions (`find_moved` there, `moves_among` here for the answer) and sends
+the statements. This module imports neither SQLAlchemy nor the models.
+
+>>> record = {"taken": "2025-10-14", "released": None, "city": "Lanzhou", "country_code": "CN"}
+>>> derive_columns(record); record["taken_start"], record["taken_end"]
+('2025-10-14', '2025-10-14')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from catalog.dates import span
+from catalog.entities import place_group
+from catalog.reading import ReadResult
+from catalog.scan import Found, file_exists, file_path, stored_path
+from catalog.unchanged import Known
+
+#: A photo's rows in the other tables, as a reader made them: (place names, place keys, credit tokens).
+OtherRows = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+#: (device, inode) -> (id, path, (fingerprint, size, mtime_ns)) of the records with that file identity.
+ByIdentity = dict[tuple[int | None, int | None], list[tuple[int, str, tuple[str, int, int]]]]
+
+
+@dataclass
+class Stored:
+    """What one batch did to the catalogue."""
+
+    added: int = 0
+    updated: int = 0
+    moved: int = 0
+    #: Paths that are another name for a file already catalogued (a hard link): path -> the catalogued path.
+    same_file: dict[str, str] = field(default_factory=dict)
+    #: The moves among them: new path -> the path the photo had (a watcher says where each came from).
+    moved_from: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Batch:
+    """A batch of read results sorted for writing (`sort_batch`): the records of known paths, to update, and
+    those of new paths, each with the rows of its other tables."""
+
+    now: datetime
+    done: Stored
+    existing: list[tuple[int, dict, OtherRows]] = field(default_factory=list)  # (id, record, rows) to update
+    new: list[tuple[Found, dict, OtherRows]] = field(default_factory=list)
+    #: path -> the fingerprint of the kind made before XXH3 (see catalog.store.has_legacy_fingerprints)
+    legacy: dict[str, str] = field(default_factory=dict)
+    #: path -> fingerprint from an embedded thumbnail (catalog.variants)
+    perceptual: dict[str, bytes] = field(default_factory=dict)
+
+
+def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) -> Batch:
+    """Each read record completed with its file's facts and the derived columns, and sorted into known paths
+    (updated, counted here) and new ones (inserted or moved: the caller asks its database which)."""
+    sorted_ = Batch(now, Stored())
+    for result in batch:
+        if result.record is None:
+            continue
+        found = result.found
+        if result.perceptual:
+            sorted_.perceptual[found.path] = result.perceptual
+        record = dict(result.record)  # the batch is retried whole if the write lock was busy: leave it as it was
+        rows: OtherRows = (result.places, result.keys, result.tokens)  # the rows of the photo's other tables
+        if result.legacy_fingerprint:
+            sorted_.legacy[found.path] = result.legacy_fingerprint
+        path, raw_path = stored_path(found.path)
+        record.update(path=path, raw_path=raw_path, size=found.size, mtime_ns=found.mtime_ns,
+                      sidecar_mtime_ns=found.sidecar_mtime_ns, device=found.device, inode=found.inode,
+                      missing_since=None, updated_at=now)
+        record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
+        record.setdefault("taken_inferred", False)
+        record.setdefault("location_approx", False)
+        fill_missing(record)
+        derive_columns(record)
+        entry = known.get(found.path)
+        if entry:
+            sorted_.existing.append((entry.id, record, rows))
+            sorted_.done.updated += 1
+        else:
+            sorted_.new.append((found, record, rows))
+    return sorted_
+
+
+def identities_wanted(records: list[dict]) -> dict[int, set[int]]:
+    """device -> inodes of the new records: what `moves_among` needs to know of the catalogued files."""
+    inodes_of: dict[int, set[int]] = {}
+    for r in records:
+        if r.get("inode") is not None:
+            inodes_of.setdefault(r["device"], set()).add(r["inode"])
+    return inodes_of
+
+
+def fingerprints_wanted(records: list[dict], legacy: dict[str, str]) -> list[str]:
+    """The fingerprints whose records `moves_among` needs to know (a copy moved to another disk)."""
+    return sorted({record["fingerprint"] for record in records} | set(legacy.values()))
+
+
+def moves_among(
+    records: list[dict], by_identity: ByIdentity, candidates: dict[str, list[tuple[int, str]]],
+    legacy: dict[str, str],
+) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
+    """The answer of catalog.store.find_moved (see there), given what the database holds of the records'
+    file identities (`by_identity`) and fingerprints (`candidates`: fingerprint -> (id, path) of each)."""
+    moved: dict[str, tuple[int, str]] = {}
+    same: dict[str, str] = {}
+    claimed: set[int] = set()
+    # New paths of this batch by file identity: a hard link to a file of the same batch is that file too,
+    # as it is when the file came in an earlier batch (else how batches fall would decide what is a photo).
+    first_of: dict[tuple, tuple[str, str]] = {}
+    for record in records:
+        new_path = file_path(record["path"], record.get("raw_path"))
+        identity = (record.get("device"), record.get("inode"))
+        if identity[1] is not None:
+            earlier, earlier_file = first_of.setdefault(identity, (record["path"], new_path))
+            if earlier != record["path"] and _same_file(earlier_file, new_path):
+                same[record["path"]] = same.get(earlier, earlier_file)
+                continue
+        for pid, old_path, (fingerprint, size, mtime_ns) in by_identity.get(identity, ()):
+            if pid in claimed or old_path == new_path:
+                continue
+            if file_exists(old_path) and _same_file(old_path, new_path):
+                same[record["path"]] = old_path
+            elif not file_exists(old_path) and (
+                    fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"])):
+                # The file system gives a deleted file's inode to the next new file: the number alone is a rename
+                # only when the content (or its size and time) came along too.
+                moved[record["path"]] = (pid, old_path)
+                claimed.add(pid)
+            break
+        if record["path"] in moved or record["path"] in same:
+            continue
+        keys = (record["fingerprint"], legacy.get(record["path"]))
+        for pid, old_path in (found for key in keys if key for found in candidates.get(key, ())):
+            if pid not in claimed and old_path != new_path and not file_exists(old_path):
+                moved[record["path"]] = (pid, old_path)
+                claimed.add(pid)
+                break
+    return moved, same
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def other_rows(stored: list[tuple[int, OtherRows]]) -> tuple[list[dict], list[dict], list[dict]]:
+    """The place_name, place_key and person_token rows of stored photos: (id, (places, keys, tokens)) pairs."""
+    names: list[dict[str, Any]] = []
+    keys: list[dict[str, Any]] = []
+    tokens: list[dict[str, Any]] = []
+    for pid, (places, place_keys, credit_tokens) in stored:
+        names += [{"photo_id": pid, "kind": kind, "level": level, "name": name} for kind, level, name in places]
+        keys += [{"photo_id": pid, "kind": kind, "key": key} for kind, key in dict.fromkeys(place_keys)]
+        tokens += [{"photo_id": pid, "role": role, "token": token} for role, token in dict.fromkeys(credit_tokens)]
+    return names, keys, tokens
+
+
+def changes_of(stored: list[tuple[int, dict, OtherRows]], changes: dict[str, Known | None]) -> dict[str, Known | None]:
+    """`changes` with an entry for each stored photo: what the import's view of the catalogue becomes."""
+    for pid, record, _ in stored:
+        changes[file_path(record["path"], record["raw_path"])] = Known(
+            pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
+            record.get("manual"))
+    return changes
+
+
+def apply_changes(known: dict[str, Known], changes: dict[str, Known | None]) -> None:
+    """Bring the import's view of the catalogue up to date once a batch has committed."""
+    for path, entry in changes.items():
+        if entry is None:
+            known.pop(path, None)
+        else:
+            known[path] = entry
+
+
+def grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, list]]:
+    """Items grouped by their record's set of columns (one statement each), in order: ((keys, items), ...)."""
+    groups: dict[tuple, list] = {}
+    for item in items:
+        groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
+    return list(groups.items())
+
+
+def derive_columns(record: dict) -> None:
+    """The columns kept for indexes, made from the values they stand for: the dates' spans (`taken:`,
+    `timeline`) and the place group (`places`, catalog.entities.place_group)."""
+    for column in ("taken", "released"):
+        record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
+    record["place_group"] = place_group(record)
+
+
+def fill_missing(record: dict) -> None:
+    """Every column a re-read did not fill is cleared, so an update leaves no stale value behind."""
+    for column in _CLEARABLE:
+        record.setdefault(column, None)
+    record.setdefault("sources", {})
+    record.setdefault("search_text", "")
+
+
+_CLEARABLE = (
+    "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
+    "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
+    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra", "place",
+    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
+)

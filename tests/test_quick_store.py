@@ -1,0 +1,178 @@
+"""The quick write path (catalog.quick_store: new photos into SQLite through sqlite3 alone) makes the catalogue the
+full path (catalog.store through SQLAlchemy) makes: every row of every table, on the sample images, on the real
+files of ../shared/corpus/real, on a folder with hard links, copies and a captions file, and on a second import
+that updates and moves photos (which the quick path hands to the full one). `catalog import` into a new SQLite
+catalogue imports neither SQLAlchemy nor Alembic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalog import quick_store
+from catalog.captionsfile import load_captions_file
+from catalog.library import Library
+from catalog.models import Base
+from catalog.quick_store import QuickImport
+from catalog.reading import PARALLEL_THRESHOLD
+from catalog.unchanged import start_import
+from tests.cli_process import environment
+from tests.conftest import shared
+from tests.helpers import jpeg_with_metadata, plain_jpeg
+from tests.test_import_early import _dump, _folder
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Columns of bytes, which sqlite3 stores as SQLAlchemy's LargeBinary does (a BLOB).
+BYTES = {("photo", "raw_path"), ("variant_fingerprint", "fingerprint")}
+
+
+def _import_quick(catalogue: Path, paths: list[str], captions_file: Path | None = None) -> tuple:
+    """Import through the quick path, as `catalog import` does; (report, whether the Library was opened)."""
+    captions = load_captions_file(str(captions_file)) if captions_file else None
+    early = start_import(str(catalogue), paths, captions=captions, workers=2)
+    assert early is not None
+    opened: list[Library] = []
+
+    def full() -> Library:
+        opened.append(Library.open(str(catalogue)))
+        return opened[-1]
+
+    target = QuickImport.open(str(catalogue), early, full)
+    assert target is not None
+    try:
+        report = target.import_paths(paths, captions=captions, workers=2, early=early)
+    finally:
+        target.close()
+        for library in opened:
+            library.close()
+    return report, bool(opened)
+
+
+def _import_full(catalogue: Path, paths: list[str], captions_file: Path | None = None):
+    """Import through the Library alone (SQLAlchemy): the path every case took before the quick one."""
+    captions = load_captions_file(str(captions_file)) if captions_file else None
+    library = Library.open(str(catalogue))
+    try:
+        return library.import_paths(paths, captions=captions, workers=2)
+    finally:
+        library.close()
+
+
+def _both(tmp_path: Path, paths: list[str], base: Path | None = None, captions_file: Path | None = None) -> tuple:
+    """The same import through both paths, each into a new catalogue (or a copy of `base`); returns the quick
+    report, whether the quick path opened the Library, and the full report."""
+    catalogues = {}
+    for name in ("quick", "full"):
+        catalogues[name] = tmp_path / name / "catalog.db"
+        catalogues[name].parent.mkdir(exist_ok=True)
+        if base is not None:
+            shutil.copyfile(base, catalogues[name])
+    quick, opened = _import_quick(catalogues["quick"], paths, captions_file)
+    full = _import_full(catalogues["full"], paths, captions_file)
+    counts = ("added", "updated", "moved", "unchanged", "missing", "failed", "same_file", "damaged")
+    assert {name: getattr(quick, name) for name in counts} == {name: getattr(full, name) for name in counts}
+    assert sorted(f.path for f in quick.failures) == sorted(f.path for f in full.failures)
+    quick_rows, full_rows = _dump(catalogues["quick"]), _dump(catalogues["full"])
+    assert quick_rows.keys() == full_rows.keys()
+    for table in full_rows:
+        assert quick_rows[table] == full_rows[table], table
+    return quick, opened, full
+
+
+def test_the_sample_images_are_stored_alike_without_the_library(tmp_path):
+    quick, opened, _ = _both(tmp_path, [str(ROOT / "images")])
+    assert quick.added == 3 and not opened  # the quick path wrote them itself
+
+
+def test_the_real_corpus_is_stored_alike(tmp_path):
+    corpus = shared("corpus", "real")
+    quick, opened, full = _both(tmp_path, [str(corpus)])
+    assert quick.added > 200 and full.failed == quick.failed and not opened
+    with sqlite3.connect(tmp_path / "quick" / "catalog.db") as connection:  # thumbnails' fingerprints among them
+        assert connection.execute("SELECT count(*) FROM variant_band").fetchone()[0] > 0
+    connection.close()
+
+
+def test_links_copies_captions_and_places_are_stored_alike(tmp_path):
+    folder = _folder(tmp_path / "photos", PARALLEL_THRESHOLD + 6)
+    os.link(folder / "p001.jpg", folder / "p001-link.jpg")           # a hard link: the same file, not added twice
+    shutil.copyfile(folder / "p004.jpg", folder / "p004-copy.jpg")   # a copy: another photo with the same content
+    jpeg_with_metadata(folder / "embargoed.jpg", iptc={
+        "Iptc.Application2.Caption": "LANZHOU, March 3, 2025 - A market. (Photo: Li Wei)",
+        "Iptc.Application2.SpecialInstructions": "EMBARGOED UNTIL 2099-01-01T00:00:00Z. NO ARCHIVE"})
+    (folder / "notes.txt").write_text("not an image")
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe1 cut short")
+    notes = tmp_path / "captions.csv"
+    notes.write_text("file,caption\np006.jpg,\"NAIROBI, June 2, 2025 - From the notes. (Photo: Amina Otieno)\"\n")
+    quick, opened, _ = _both(tmp_path, [str(folder)], captions_file=notes)
+    assert not opened
+    assert quick.added == PARALLEL_THRESHOLD + 6 + 2 and quick.same_file and quick.failed == 1
+
+
+def test_a_second_import_with_changes_and_moves_is_made_alike(tmp_path):
+    folder = _folder(tmp_path / "photos", PARALLEL_THRESHOLD + 6)
+    base = tmp_path / "base" / "catalog.db"
+    base.parent.mkdir()
+    _import_full(base, [str(folder)])
+    library = Library.open(str(base))
+    try:
+        library.set_caption(str(folder / "p001.jpg"), "HEFEI, May 1, 2025 - Set by hand. (Photo: Wang Fang)")
+    finally:
+        library.close()
+    os.rename(folder / "p001.jpg", folder / "p001-renamed.jpg")  # moved: keeps its record and its hand-set caption
+    os.remove(folder / "p002.jpg")  # gone: marked missing
+    plain_jpeg(folder / "p003.jpg", color=(1, 2, 3))  # changed
+    plain_jpeg(folder / "new.jpg", color=(3, 2, 1))  # new
+    quick, opened, _ = _both(tmp_path, [str(folder)], base)
+    assert opened and (quick.moved, quick.updated, quick.added, quick.missing) == (1, 1, 1, 1)
+
+
+def test_new_photos_into_a_catalogue_that_holds_records(tmp_path):
+    first = _folder(tmp_path / "first", 8)
+    base = tmp_path / "base" / "catalog.db"
+    base.parent.mkdir()
+    _import_full(base, [str(first)])
+    second = _folder(tmp_path / "second", PARALLEL_THRESHOLD + 1)
+    quick, opened, _ = _both(tmp_path, [str(first), str(second)], base)
+    assert not opened and quick.added == PARALLEL_THRESHOLD + 1 and quick.unchanged == 8
+
+
+@pytest.mark.parametrize("table", ["photo", "restriction", "place_name", "place_key", "person_token",
+                                   "variant_fingerprint", "variant_band"])
+def test_the_column_types_are_the_models(table):
+    """What quick_store converts (JSON, booleans, datetimes) is what SQLAlchemy converts, column by column."""
+    columns = Base.metadata.tables[table].columns
+    kinds: dict[str, set[str]] = {"JSON": set(), "none_as_null": set(), "Boolean": set(), "DateTime": set()}
+    for column in columns:
+        kind = type(column.type).__name__
+        if kind in kinds:
+            kinds[kind].add(column.name)
+            if kind == "JSON" and column.type.none_as_null:
+                kinds["none_as_null"].add(column.name)
+        assert kind not in ("LargeBinary", "PickleType", "Enum", "Numeric", "Date", "Time", "Interval") \
+            or (table, column.name) in BYTES, f"{table}.{column.name} needs a converter"
+    assert kinds["JSON"] == set(quick_store.JSON_COLUMNS.get(table, ()))
+    assert kinds["none_as_null"] == set(quick_store.JSON_NONE_AS_NULL.get(table, ()))
+    assert kinds["Boolean"] == set(quick_store.BOOLEAN_COLUMNS.get(table, ()))
+    assert kinds["DateTime"] == set(quick_store.DATETIME_COLUMNS.get(table, ()))
+
+
+def test_a_first_import_imports_neither_sqlalchemy_nor_alembic(tmp_path):
+    folder = _folder(tmp_path / "photos", PARALLEL_THRESHOLD + 2)
+    script = ("import sys; from catalog.cli import main; main(sys.argv[1:], standalone_mode=False); "
+              "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}); "
+              "print('imported:', heavy)")
+    done = subprocess.run([sys.executable, "-c", script, "--db", str(tmp_path / "new.db"), "import", str(folder)],
+                          capture_output=True, text=True, env=environment(), timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "imported: []"
+    with sqlite3.connect(tmp_path / "new.db") as connection:
+        assert connection.execute("SELECT count(*) FROM photo").fetchone() == (PARALLEL_THRESHOLD + 2,)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
