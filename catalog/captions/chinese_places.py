@@ -144,8 +144,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
                 break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
-            if elements and not _modifier(plain, elements, venue, end):
-                best = (elements, venue)
+            if elements and not _modifier(plain, elements, venue, end) or venue and plain[at] in _QUOTES:
+                best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
@@ -161,9 +161,24 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
+    if place.province is None and place.country is None:
+        _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
         place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
     return place
+
+
+def _city_of_district(place: Place, elements: list[Element], text: str, words: Words) -> None:
+    """A district of a city-state in the chain (旺角, 元朗区): the city is the city-state, the district the
+    sublocation when no venue is named (the contract's "Yuen Long": city Hong Kong, the district its place)."""
+    for element in reversed(elements):
+        bare = re.sub("[区區]$", "", element.value)
+        city = city_state_district(bare, words) if len(bare) >= 2 else None
+        if city is None or place.city not in (None, element.value):
+            continue
+        place.city = _as_written(city, text)
+        place.sublocation = place.sublocation or element.value
+        return
 
 
 def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) -> bool:
@@ -312,7 +327,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
-    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
+    anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
+    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
+        venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
+                                   patterns)
     if venue is None and elements and not after_comma:
         landmark = _LANDMARK.match(plain, position, end)
         if landmark and not landmark.group().startswith(words.words("places.not_names")):
@@ -326,6 +345,38 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             simplified(elements[0].value) in words.set("places.country_in_names")):
         return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
     return elements, venue
+
+
+def _after_place_word(plain: str, at: int, words: Words) -> bool:
+    """Whether a word that a place follows ends right before `at` (在, 位于, 走访), or the photo's own words
+    ("拍摄的“中国天眼”夜色": what was photographed)."""
+    before = plain[max(0, at - 4):at]
+    return bool(re.search(f"(?:{words.any('places.before_place')})$", before)) or before.endswith(
+        tuple(f"{w}的" for w in words.words("dates.taken")))
+
+
+def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Words,
+             patterns: dict) -> tuple[str, list[Element]]:
+    """A river (or a lake, a road) then the places of its stretch and a section word ("长江南京段", "黄河兰州段的
+    中山桥"): the places are the scene's chain, the venue the one after 的 if any, else the river."""
+    if river < 0:
+        return venue, []
+    position = river + len(venue)
+    elements: list[Element] = []
+    while position < end:
+        unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None:
+            break
+        elements.append(unit[0])
+        position = unit[1]
+    section = words.pattern("places.section").match(plain, position, end) if elements else None
+    if section is None or not plain.startswith("段", section.start()) and not plain.startswith(
+            "的", section.end()):
+        return venue, []
+    if plain.startswith("的", section.end()):
+        inner = _venue_at(text, plain, section.end() + 1, end, words, patterns)
+        venue = inner or venue
+    return venue, elements
 
 
 def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
@@ -394,6 +445,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
+    district = _district_at(plain, at, end, words, before)
+    if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
+        return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
@@ -405,6 +459,61 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
+    return None
+
+
+#: A district of a city-state written bare, with two characters, is read as one when this many people live there
+#: (三字 names, 尖沙咀, are read whatever their size): GeoNames' alternate names hold everyday words too.
+DISTRICT_POPULATION = 10_000
+
+
+def _city_states(words: Words) -> dict[str, str]:
+    """The city-states of the word list: the gazetteer's country code -> the city's name (HK -> 香港)."""
+    made = words._made.get(("city_states",))
+    if made is None:
+        made = words._made[("city_states",)] = dict(
+            entry.split(None, 1) for entry in words["places.city_states"] if len(entry.split(None, 1)) == 2)
+    return made
+
+
+@lru_cache(maxsize=65536)
+def _country_of_places(name: str) -> str | None:
+    """The one country code of every place the gazetteer knows under this Chinese name (旺角: HK), or None when
+    it knows none or places in several countries (西贡 is in Viet Nam too)."""
+    from catalog.places import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for form in (name, _traditional(name)):
+        positions, _ = gazetteer._cities_of(form)
+        if positions:
+            codes = {gazetteer._cities[p].country_code for p in positions}
+            return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def city_state_district(name: str, words: Words) -> str | None:
+    """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None."""
+    plain = simplified(name)
+    if plain in words.set("places.municipalities") or not _all_han().fullmatch(plain):
+        return None
+    code = _country_of_places(plain)
+    city = _city_states(words).get(code) if code else None
+    if city is None or len(plain) == 2 and _cjk_population(plain) < DISTRICT_POPULATION:
+        return None
+    return city
+
+
+def _district_at(plain: str, at: int, end: int, words: Words, before: list[Element]) -> int | None:
+    """Where a bare district of a city-state starts at `at` ends: first in a chain, or after its city or another
+    of its districts ("香港九龙尖沙咀")."""
+    if before and not (before[-1].end == at and (
+            city_state_district(before[-1].value, words) is not None
+            or simplified(before[-1].value) in _city_states(words).values())):
+        return None
+    for length in (4, 3, 2):
+        if at + length <= end and plain[at + length - 1] not in _STOPS and city_state_district(
+                plain[at:at + length], words) is not None:
+            return at + length
     return None
 
 
@@ -661,6 +770,11 @@ def _cjk_population(name: str) -> int:
     return 0
 
 
+def _as_written(name: str, text: str) -> str:
+    """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
+    return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
+
+
 @cache
 def _to_traditional():
     import opencc
@@ -673,7 +787,7 @@ def _traditional(text: str) -> str:
 
 
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-              whole_clause: bool = False) -> str | None:
+              whole_clause: bool = False, anchored: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
     (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
@@ -683,12 +797,17 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         inner = plain[at + 1:close] if close > at + 1 else ""
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
             return text[at + 1:close]
+        if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
+            return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
-            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)))):
-        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
+            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
+            plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
+            and _venue_word_ahead(plain, stop + 1, end, venue_word))):
+        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
+        # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
@@ -724,6 +843,20 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     return text[at:last].strip("“”\"")
 
 
+#: Where a quoted landmark's name may be followed: a word of position (not 上, 中, 下: "在“双减”中" is no place),
+#: a stop, what people do there or what the photo shows of it.
+_AFTER_QUOTED_PLACE = ("前", "后", "内", "外", "旁", "里", "畔", "一带", "附近", "周边", "，", ",", "。", "、", "；")
+
+
+def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) -> bool:
+    """Whether a quoted name with no venue word, after a word a place follows, names a landmark (“鸟巢”, “中国天眼”):
+    a name of two to eight characters, then a word of position, a stop, an activity or a view (夜色)."""
+    if not 2 <= len(inner) <= 8 or not _all_han().fullmatch(inner):
+        return False
+    return after >= end or plain.startswith(_AFTER_QUOTED_PLACE, after) or bool(
+        words.pattern("places.after_venue").match(plain, after) or words.pattern("places.views").match(plain, after))
+
+
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
@@ -735,6 +868,14 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _LONGEST_VENUE = 15
 #: A number with a measure word: written in a clause, never in a venue's name.
 _A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
+
+
+def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
+    """Whether a venue word ends a name within a few characters after `at`, before any stop or break."""
+    stop = at
+    while stop < min(end, at + 6) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    return venue_word.search(plain, at, stop) is not None
 
 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
