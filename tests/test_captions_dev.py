@@ -49,12 +49,13 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: (95% English, 90% Chinese) are what `python -m tools.evaluate_captions` holds every split to; where a floor is
 #: lower, the target is not met yet (see the README's caption section). Re-based on 2026-12-03 when 422 new
 #: captions (en_more_world, en_more_asia, zh_more) joined the set: a floor holds a fixed set, and the new
-#: captions were never tuned on.
+#: captions were never tuned on. Chinese re-based on 2026-12-04 when zh_fresh (121 captions from new outlets)
+#: joined.
 TUNE_FLOORS = {
     "en": {"photographer": 0.99, "agency": 0.99, "provider": 0.99, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.93, "city": 0.96, "province": 0.98, "country": 0.98},
-    "zh": {"photographer": 0.97, "agency": 0.94, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
-           "sublocation": 0.94, "city": 0.97, "province": 0.99, "country": 0.99},
+    "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
+           "sublocation": 0.92, "city": 0.95, "province": 0.99, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -120,7 +120,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
             position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
-    starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
+    starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
+                                  for m in words.pattern(key).finditer(plain[start:end])})
+    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [position] + [start + s for s in starts[1:]]
     listed = False
     for number, at in enumerate(starts):
@@ -146,6 +148,12 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
             if elements and not _modifier(plain, elements, venue, end) or venue and plain[at] in _QUOTES:
                 best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
+                if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
+                    first = _HEADLINE_MARKS.match(plain, start)
+                    first_at = first.end() if first else start
+                    opening = _venue_at(text, plain, first_at, end, words, patterns)
+                    if opening and plain.startswith(simplified(opening), first_at) and first_at + len(opening) <= at:
+                        best = (elements, opening)
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
@@ -153,8 +161,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
         # them is; what holds the list (江苏) stays
         found = _venue_anywhere(text, plain, start, end, words, patterns)
-        if best[0] and found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
-                e.start for e in best[0]):
+        if found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
+                (e.start for e in best[0]), default=end):  # ("深南大道...贯穿罗湖、福田和南山区")
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
@@ -341,9 +349,21 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
+    if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
+            simplified(venue)) == 2 and _cjk_population(simplified(elements[-1].value)) < BIG_CITY_POPULATION and (
+            len(elements) == 1 or elements[-2].level not in ("province", "country")):
+        # "布达拉宫": a bare name of a smaller city that would leave a venue of one character and its venue word
+        # begins the venue's name (not "北京故宫", the city is big; not "西藏拉萨布达拉宫", a province vouches)
+        venue = text[elements[-1].start:position] + venue
+        elements.pop()
     if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
             simplified(elements[0].value) in words.set("places.country_in_names")):
         return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
+    if elements or venue:
+        found = plain.find(simplified(venue), position, end) if venue else -1
+        after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
+        if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
+            return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
 
 
@@ -404,7 +424,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
-        if plain.startswith(name, at) and (not patterns["venue_start"].match(plain, at + len(name), end) or (
+        if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
@@ -430,6 +450,13 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
+    if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
+        # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
+        # venue word follows
+        if plain[unit.end()] in _TOWN_SUFFIX_CHARACTERS:
+            unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)
+        elif patterns["venue_start"].match(plain, unit.end(), end):
+            unit = None
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
@@ -454,7 +481,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before))
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
-    if city is not None and not patterns["venue_start"].match(plain, city, end):
+    if city is not None and not _venue_begins(plain, city, end, words, patterns):
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
@@ -515,6 +542,19 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
                 plain[at:at + length], words) is not None:
             return at + length
     return None
+
+
+def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
+    a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
+    return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
+        words.words("places.venue_word_as_noun"), at)
+
+
+#: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
+_RARE_SUFFIXES = "旗盟"
+#: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
+_TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
 
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
@@ -608,8 +648,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if len(written) >= 5:
         inner = _big_names(words).search(written, 1)
-        if inner is not None and inner.end() < len(written) - 1:
+        if inner is not None and (inner.end() < len(written) - 1 or inner.group() in words.set(
+                "places.municipalities")):
             return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
+            # (nor is "国网重庆市南供电公司": no city's name holds a municipality's after its first character)
     if len(written) > 7 and "自治" not in written:
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
@@ -811,9 +853,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
+    as_noun = words.words("places.venue_word_as_noun")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
+        if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
+            continue  # "绍兴街头": the streets, no street's name
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
