@@ -107,7 +107,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
               date: ChineseDate | None) -> Place:
     lead = _HEADLINE_MARKS.match(plain, start)
     position = lead.end() if lead else start
-    if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
+    if date is not None and start <= date.start < end and plain[position:date.start].strip(" ,，\u3000") in (
+            "", "这是"):  # (",9月26日青衣": a comma left where a credit was cut out)
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
         times = words.pattern("dates.times_of_day")
         while position < end:  # the time of day, a comma: "9月5日晚,北京", "当地时间上午，" (words, not
@@ -120,10 +121,12 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
             position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
+    from_first = False
     starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
                                   for m in words.pattern(key).finditer(plain[start:end])})
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [position] + [start + s for s in starts[1:]]
+    passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
@@ -132,8 +135,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
-        if elements or venue and (best is None or not best[1]):
-            best = (elements, venue)  # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂")
+        if elements or venue and (best is None or not best[1] or at in passed and from_first):
+            # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂"; but the one a verb of passing
+            # leads to rather than the sentence's subject: "钱塘江大潮涌过盐官观潮公园一带")
+            from_first = number == 0
+            best = (elements, venue)
             if elements:
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
@@ -278,6 +284,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
+    if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
+        return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
@@ -481,7 +489,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before))
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
-    if city is not None and not _venue_begins(plain, city, end, words, patterns):
+    number = _DIGITS.match(plain, city) if city is not None else None
+    if city is not None and not _venue_begins(plain, city, end, words, patterns) and not (
+            number and _venue_begins(plain, number.end(), end, words, patterns)):
+        # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
@@ -549,6 +560,9 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
         words.words("places.venue_word_as_noun"), at)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
