@@ -172,6 +172,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    if elements and not venue and not listed:
+        venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
@@ -193,6 +195,20 @@ def _city_of_district(place: Place, elements: list[Element], text: str, words: W
         place.city = _as_written(city, text)
         place.sublocation = place.sublocation or element.value
         return
+
+
+def _venue_opening_next_clause(text: str, plain: str, at: int, end: int, words: Words,
+                               patterns: dict) -> str | None:
+    """A venue that opens the clause after the one naming the city, followed by 的 or a word of position
+    ("...在台北上演,忠孝西路的天桥上挤满民众"): the scene's site in that city."""
+    comma = next((i for i in range(at, end) if plain[i] in "，,"), None)
+    if comma is None or plain[at:comma].count("。") or comma + 1 >= end:
+        return None
+    venue = _venue_at(text, plain, comma + 1, end, words, patterns)
+    if venue is None or not plain.startswith(simplified(venue), comma + 1):
+        return None
+    after = comma + 1 + len(venue)
+    return venue if plain[after:after + 1] in ("的", *_POSITION_WORDS) else None
 
 
 def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) -> bool:
@@ -433,7 +449,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
-                _known_city(plain, at + len(name), end, True) is not None)):
+                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
@@ -486,7 +502,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before))
+    city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
@@ -629,7 +645,8 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
-        if plain[at:head] in words.set("places.prefectures") or _known_city(plain, at, head) == head:
+        if plain[at:head] in words.set("places.prefectures") or _known_city(
+                plain, at, head, listed=words.set("places.cities")) == head:
             return head
     return None
 
@@ -799,17 +816,25 @@ BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 CITY_AFTER_PROVINCE_POPULATION = 20_000
 
 
-def _known_city(plain: str, at: int, end: int, after_province: bool = False) -> int | None:
+def _known_city(plain: str, at: int, end: int, after_province: bool = False,
+                listed: frozenset[str] = frozenset()) -> int | None:
+    """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
+    for a name of its length, or one of `listed` (the word list's cities); None if none starts there."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length <= end and plain[at + length - 1] not in _STOPS:
-            population = _cjk_population(plain[at:at + length])
-            floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
-            if population >= floor and population:
-                return at + length
+        if at + length > end or plain[at + length - 1] in _HARD_STOPS:
+            continue
+        if plain[at:at + length] in listed:
+            return at + length
+        population = _cjk_population(plain[at:at + length])
+        floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+        if plain[at + length - 1] in _POSITION_WORDS:
+            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
+        if population >= floor and population:
+            return at + length
     return None
 
 
