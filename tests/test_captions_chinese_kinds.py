@@ -319,6 +319,8 @@ PLACES = [
      {"city": "汉中"}),
     ("a Taiwan county written bare, from the word list", "10月3日，在花蓮，民眾觀看煙火。", {"city": "花蓮"}),
     ("a building counted is no venue's name", "4月3日，强震过后，一栋大楼倾斜。", {"sublocation": None}),
+    ("a time of day is no venue's name, whatever word it ends in", "图为昨天上午八时上班尖峰时刻，列车上空空荡荡。",
+     {"sublocation": None}),
     ("a tree-lined avenue is a venue", "中央林荫道的建筑工地因疫情停摆，野草爬满空地。", {"sublocation": "中央林荫道"}),
     ("a country after a verb of visiting, then its venue", "1月8日，游客乘船游览泰国安帕瓦水上市场。",
      {"country": "泰国", "sublocation": "安帕瓦水上市场"}),

@@ -922,6 +922,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
+            "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
+        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")
@@ -950,6 +953,8 @@ _LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
+#: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
+_A_CLOCK_TIME = re.compile("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
 _A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
 
