@@ -375,9 +375,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         elements.pop()
     if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
             simplified(venue)) == 2 and _cjk_population(simplified(elements[-1].value)) < BIG_CITY_POPULATION and (
+            _country_of_places(simplified(elements[-1].value)) not in _GREATER_CHINA) and (
             len(elements) == 1 or elements[-2].level not in ("province", "country")):
-        # "布达拉宫": a bare name of a smaller city that would leave a venue of one character and its venue word
-        # begins the venue's name (not "北京故宫", the city is big; not "西藏拉萨布达拉宫", a province vouches)
+        # "布达拉宫": a bare name of a smaller foreign city (Buda) that would leave a venue of one character and its
+        # venue word begins the venue's name (not "北京故宫", the city is big; not "兴义万峰林", a Chinese city;
+        # not "西藏拉萨布达拉宫", a province vouches)
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
@@ -579,6 +581,10 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+#: The gazetteer's country codes of the places Chinese captions name bare as their own.
+_GREATER_CHINA = frozenset({"CN", "HK", "MO", "TW"})
 
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.

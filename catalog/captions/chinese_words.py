@@ -184,7 +184,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
             f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?)\\s*"
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
-            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*$", re.MULTILINE),
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
