@@ -396,9 +396,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
 def _after_place_word(plain: str, at: int, words: Words) -> bool:
     """Whether a word that a place follows ends right before `at` (在, 位于, 走访), or the photo's own words
     ("拍摄的“中国天眼”夜色": what was photographed)."""
-    before = plain[max(0, at - 4):at]
-    return bool(re.search(f"(?:{words.any('places.before_place')})$", before)) or before.endswith(
-        tuple(f"{w}的" for w in words.words("dates.taken")))
+    made = words._made.get(("after_place_word",))
+    if made is None:
+        made = words._made[("after_place_word",)] = re.compile(
+            f"(?:{words.any('places.before_place')}|(?:{words.any('dates.taken')})的)$")
+    return made.search(plain, max(0, at - 4), at) is not None
 
 
 def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Words,
@@ -547,16 +549,23 @@ def _country_of_places(name: str) -> str | None:
     return None
 
 
-def city_state_district(name: str, words: Words) -> str | None:
-    """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None."""
-    plain = simplified(name)
-    if plain in words.set("places.municipalities") or not _all_han().fullmatch(plain):
+def city_state_district(name: str, words: Words, plain: str | None = None) -> str | None:
+    """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None (`plain`: the name
+    already simplified, as the readers hold it)."""
+    plain = simplified(name) if plain is None else plain
+    if plain in words.set("places.municipalities"):
         return None
-    code = _country_of_places(plain)
-    city = _city_states(words).get(code) if code else None
-    if city is None or len(plain) == 2 and _cjk_population(plain) < DISTRICT_POPULATION:
+    code = _district_country(plain)
+    return _city_states(words).get(code) if code else None
+
+
+@lru_cache(maxsize=65536)
+def _district_country(plain: str) -> str | None:
+    """The country code of the one country whose places the gazetteer knows under this name, when the name may
+    be a district's (characters only; two of them only for a place of DISTRICT_POPULATION people or more)."""
+    if not _all_han().fullmatch(plain) or len(plain) == 2 and _cjk_population(plain) < DISTRICT_POPULATION:
         return None
-    return city
+    return _country_of_places(plain)
 
 
 def _district_at(plain: str, at: int, end: int, words: Words, before: list[Element]) -> int | None:
@@ -568,7 +577,7 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
         return None
     for length in (4, 3, 2):
         if at + length <= end and plain[at + length - 1] not in _STOPS and city_state_district(
-                plain[at:at + length], words) is not None:
+                "", words, plain[at:at + length]) is not None:
             return at + length
     return None
 
