@@ -55,7 +55,7 @@ TUNE_FLOORS = {
     "en": {"photographer": 0.99, "agency": 0.99, "provider": 0.99, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.93, "city": 0.96, "province": 0.98, "country": 0.98},
     "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
-           "sublocation": 0.92, "city": 0.95, "province": 0.99, "country": 0.99},
+           "sublocation": 0.94, "city": 0.95, "province": 0.99, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
