@@ -22,7 +22,15 @@ from catalog.captions.credit_names import is_media, looks_like_organisation, loo
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import CREDIT_TAGS, HANDOUT_TAGS, MONTHS, ORGANISATION_WORDS, PLATFORMS, RANKS
+from catalog.captions.vocabulary import (
+    CREDIT_TAGS,
+    HANDOUT_TAGS,
+    MONTHS,
+    ORGANISATION_WORDS,
+    PLATFORMS,
+    RANKS,
+    STREET_WORDS,
+)
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
@@ -111,15 +119,20 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 return None
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
+    if not roles and len(names) == 1 and names[0].kind == "person" and (
+            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS):
+        return None  # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
-    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(first.text,
-                                                                                               lenient=True):
-        first.kind, first.value = "person", first.text  # "Photo by Sean Weekly/Animal News Agency"
+    if first.kind == "org" and len(names) > 1 and "outlet" not in roles and looks_like_person(
+            first.text, lenient=True) and not any(p.kind == "person" for p in names[1:]):
+        # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
+        # the outlet, so the outlet stays the outlet
+        first.kind, first.value = "person", first.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
@@ -140,6 +153,7 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+_COPYRIGHT_AFTER = re.compile(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=len, reverse=True)) + r")\.?"
 #: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026".
@@ -238,6 +252,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     year = _COPYRIGHT_YEAR.match(body)
     if year:
         body = year.group(1) + body[year.end():]
+    body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
     if _GLUED.search(body):
@@ -279,6 +294,9 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+#: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
+_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
 
 
@@ -286,6 +304,9 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
     Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
     "Getty Images for Flannels" the client after "for" is no part of the credit."""
+    placed = _IN_PLACE.search(piece)
+    if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
+        piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
     found = _FROM_FOR.search(piece)
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]

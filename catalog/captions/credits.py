@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_names import photographer_in_text
 from catalog.captions.credit_reader import PAGE_CONTROLS, Reading, agency_for, read_credit, reading_of
 from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
+from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
 
@@ -109,8 +110,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
                 continue
             seen.add((candidate.content, candidate.start))
             reading = reading_of(candidate.content, rules)
-            if reading is None:
-                continue
+            if reading is None or no_credit_line(candidate.content, rules):
+                continue  # "SAMSUNG CAMERA PICTURES", "Image Code: MHM0136311" on a line of their own
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue

@@ -12,6 +12,7 @@ beside it. Worked examples::
     This image released by the CNSA on Oct. 1, 2025 shows ...         2025-10-01, released
     ... in August 2022.                                                2022-08
     ... library in 2021.                                               2021 (a year only counts after a place)
+    ... parachute jump, Salisbury Plain, 2003.                         2003 (a year closing a line of places)
     ... on January 15.                                                 date null, date_text "January 15"
     URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17 (the dateline is the filing)
 """
@@ -67,6 +68,7 @@ class DateShape:
     pattern: str  # uses named groups mon, day, year (and mon2, day2 for ranges)
     precision: str  # day | month | year | none (no year) | weekday | relative
     range: bool = False
+    guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -98,6 +100,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
     DateShape("year after a place", "in Shanghai, China in 1937",
               rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year"),
+    DateShape("year closing a place line", "Salisbury Plain, 2003. / Bangkok, Thailand, 2013 / Slovakia, 1930 / ...",
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -113,8 +117,8 @@ def _one_pattern(shapes: tuple[DateShape, ...]) -> re.Pattern:
     guarded, alone = [], []
     for index, shape in enumerate(shapes):
         inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{index}>", shape.pattern)
-        if shape.precision in _GUARDS:
-            alone.append(f"(?P<s{index}>{_GUARDS[shape.precision]}{inner})")
+        if shape.guard or shape.precision in _GUARDS:
+            alone.append(f"(?P<s{index}>{shape.guard or _GUARDS[shape.precision]}{inner})")
         else:
             guarded.append(f"(?P<s{index}>{inner})")
     return re.compile(f"{_WORD_GUARD}(?:{'|'.join(guarded)})|" + "|".join(alone))
@@ -186,7 +190,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.precision == "year" and not _year_after_place(text, match.start()):
+        if shape.precision == "year" and not _year_after_place(text, match.start(), named=shape.guard is not None):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
         mentions.append(_mention(match, groups, shape))
@@ -241,15 +245,18 @@ _SUFFIX_WORDS = frozenset(suffix.split()[-1] for suffix, _, _ in PLACE_SUFFIXES)
 _PLACE_END = re.compile(r"([\w’'.-]+)[,]?\s*$")
 
 
-def _year_after_place(text: str, start: int) -> bool:
-    """'in 1937' counts only right after a place or a picture word: 'in Shanghai, China in 1937'."""
+def _year_after_place(text: str, start: int, named: bool = False) -> bool:
+    """'in 1937' counts only right after a place or a picture word: 'in Shanghai, China in 1937'; a year
+    closing a line only after a place's name (`named`): 'Salisbury Plain, 2003.', not 'in the quarter, 2013.'"""
     match = _PLACE_END.search(text, max(0, start - 40), start)
     if not match:
         return False
     word = match.group(1).rstrip(".")
     starts_sentence = text[max(0, match.start() - 10): match.start()].rstrip(" ").endswith((".", "\n"))
-    if word[:1].isupper() and not starts_sentence:
+    if word[:1].isupper() and (named or not starts_sentence):
         return word.casefold() not in {"in", "the", "on", "this", "that"}
+    if named:
+        return False
     folded = word.casefold()
     return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
 

@@ -334,13 +334,28 @@ def _title_ending() -> re.Pattern:
     return re.compile(rf"\S[ \t]+[-–—][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*$")
 
 
+@cache
+def _place_sentence_before_date() -> re.Pattern:
+    """A sentence that is only places, right before the photo's date: "... resign. Yerevan, Armenia. MAY 20
+    2020", "DUBAI, UNITED ARAB EMIRATES. 5 APRIL 2021. A wrestling night ..." (the stop is the sentence's)."""
+    return re.compile(rf"(?:^|[.!?]\s+)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
+
+
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
     if anchor is None:
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
     match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
     if match is None:
-        return None
+        match = _place_sentence_before_date().search(text, max(line_start, anchor[0] - 120), anchor[0])
+        if match is None or not match.group("place").endswith(".") or (
+                match.group("place").rsplit(None, 1)[-1].casefold() in ABBREVIATIONS):
+            return None
+        before = text[max(0, match.start("place") - 12):match.start("place")].split()
+        if before and before[-1].casefold() in ABBREVIATIONS:
+            return None  # "... Center of St. Gregory the Illuminator ...": "St." closes no sentence
+        found = _known_places(match.group("place")[:-1])  # every name known: no venue alone
+        return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and

@@ -35,6 +35,7 @@ class NotCaptionRule:
     name: str
     example: str
     pattern: re.Pattern  # the rule's patterns as one, matched against the whole stripped text
+    line: bool = False  # such a text is no credit either when it stands as a line of a caption
 
 
 @cache
@@ -44,28 +45,30 @@ def _shipped() -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def compile_rules(house: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tuple[NotCaptionRule, ...]:
-    """The shipped rules, then the house's (name, example, patterns) rules."""
-    raw = [(r["name"], r.get("example", ""), tuple(r["patterns"])) for r in _shipped()] + list(house)
+def compile_rules(house: tuple[tuple[str, str, tuple[str, ...], bool], ...] = ()) -> tuple[NotCaptionRule, ...]:
+    """The shipped rules, then the house's (name, example, patterns, line) rules."""
+    raw = [(r["name"], r.get("example", ""), tuple(r["patterns"]), bool(r.get("line", False)))
+           for r in _shipped()] + list(house)
     compiled = []
-    for name, example, patterns in raw:
+    for name, example, patterns, line in raw:
         try:
             pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.DOTALL)
         except re.error as err:
             raise CatalogError(
                 f"not-a-caption rule {name!r}: a pattern is not a valid regular expression: {err}") from err
-        compiled.append(NotCaptionRule(name, example, pattern))
+        compiled.append(NotCaptionRule(name, example, pattern, line))
     return tuple(compiled)
 
 
-def house_rules(table: dict[str, Any] | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def house_rules(table: dict[str, Any] | None) -> tuple[tuple[str, str, tuple[str, ...], bool], ...]:
     """A house file's [not_captions] table as rules for compile_rules."""
     rules = (table or {}).get("rule", [])
     if not isinstance(rules, list) or not all(
             isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("patterns"), list)
             and all(isinstance(p, str) for p in r["patterns"]) for r in rules):
         raise CatalogError('[not_captions] must hold [[not_captions.rule]] tables with a name and patterns = [...]')
-    return tuple((r["name"], str(r.get("example", "")), tuple(r["patterns"])) for r in rules)
+    return tuple((r["name"], str(r.get("example", "")), tuple(r["patterns"]), bool(r.get("line", False)))
+                 for r in rules)
 
 
 @lru_cache(maxsize=8)
@@ -91,6 +94,19 @@ def not_a_caption_under(text: str | None, house: Rules) -> str | None:
 
 def _built(house: Rules) -> tuple[tuple[NotCaptionRule, ...], re.Pattern]:
     rules = compile_rules(house_rules(house.not_captions))
+    return rules, _combined(rules)
+
+
+def no_credit_line(text: str, house: Rules) -> str | None:
+    """Why a caption's line (a credit spot's text) is no credit: a rule marked `line = true` describes all of
+    it ("SAMSUNG CAMERA PICTURES" under a caption, "Image Code: MHM0136311"), or None. The other rules stay
+    for whole texts: "LOC" or "Photo: Xinhua" alone are no caption, yet a credit under one."""
+    rules, combined = house.built("credit_line_rules", _built_lines)
+    return _why(text, rules, combined) if rules else None
+
+
+def _built_lines(house: Rules) -> tuple[tuple[NotCaptionRule, ...], re.Pattern]:
+    rules = tuple(rule for rule in compile_rules(house_rules(house.not_captions)) if rule.line)
     return rules, _combined(rules)
 
 

@@ -9,6 +9,8 @@ possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_
     at the Luogang Park in Hefei, east China's Anhui province   at: venue Luogang Park, place Hefei, province Anhui
     in Wuzhen, a water town in Zhejiang                          in: town Wuzhen, province Zhejiang
     from Greenwich Park in London                                from: a standpoint (a named venue in its town)
+    beside Kathmandu's historical Nag Pokhari                    beside: venue Nag Pokhari, place Kathmandu
+    at Taman Maluri, Cheras                                      at: venue Taman Maluri, place Cheras (a known city)
     from Dakar, Senegal                                          no chain: where a person comes from
     40km from Zhangye city, northwest China's Gansu Province     only the province: Zhangye is a reference point
 """
@@ -244,6 +246,13 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
+    # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
+    in_a_city = second is not None and second.link == "," and second.level == "place" and (
+        second.population >= SETTLEMENT_POPULATION)
+    if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
+            owned or in_a_city):
+        first.level = "venue"
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
@@ -407,6 +416,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         after += 1
     # "Iraq's southern port city of Basra": the possessed place may stand after plain words
     inner = _read_element(toks, end, depth + 1) if depth < 3 else None
+    known_owner = owner.level in ("city", "county", "province", "country") or owner.population > 0
+    if inner is None and known_owner and after == end and depth < 3:
+        start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
+        inner = _read_element(toks, start, depth + 1) if start > end else None
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -421,6 +434,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
         if inner is None:
             return [owner], after  # "Beijing's northern suburb"
+        owner.link = "'s"  # the possessor: the larger place the named one is in
         return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
@@ -436,6 +450,15 @@ def _owns_a_thing(toks: list[Token], end: int) -> bool:
     word = toks[end].lower
     return not (word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS
                 or word in DIRECTIONS)
+
+
+def _past_plain_words(toks: list[Token], k: int) -> int:
+    """Where a capitalised name starts after one or two plain lower-case words at toks[k] ("historical Nag
+    Pokhari", "newly built Jade Bridge"), else k itself."""
+    for m in (k + 1, k + 2):
+        if m < len(toks) and all(plain_word(t) for t in toks[k:m]) and is_capitalised(toks[m].text):
+            return m
+    return k
 
 
 def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:

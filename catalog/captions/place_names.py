@@ -28,6 +28,7 @@ from catalog.captions.vocabulary import (
     CITY_STATES,
     COUNTRIES,
     COUNTRY_ALIASES,
+    DESCRIPTORS,
     DIRECTIONS,
     ETHNIC_WORDS,
     EVENT_PREFIXES,
@@ -274,6 +275,10 @@ OF_A_KNOWN_CITY = 100_000
 CITY_AFTER_THE = 100_000
 
 
+#: Words that with "City" name a town's quarter, not a city: "Old City", "Walled City", "Inner City".
+_QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "lower", "upper", "imperial"}
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -304,6 +309,9 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if suffix == ("city",) and saw_the and (
                     name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):
                 return "venue", name  # "the Forbidden City": a landmark, not a city ("the Lhasa City" is one)
+            if suffix == ("city",) and all(w in _QUARTER_WORDS for w in words[:-1]) and (
+                    name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):
+                return "venue", name  # "Jerusalem's Old City", "the Walled City": a quarter, not a city "Old"
             value = " ".join(name.split()[: -len(suffix)]) if drop else name
             if suffix == ("autonomous", "region"):
                 kept = value.split()

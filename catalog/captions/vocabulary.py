@@ -131,6 +131,7 @@ KIND_LEVELS: dict[str, str] = {
     "city": "city", "town": "town", "village": "town", "township": "town", "county": "county",
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
+    "suburb": "town", "neighbourhood": "town", "neighborhood": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -349,6 +350,10 @@ MEDIA_WORDS = frozenset({
     "publishing", "publications", "productions", "network", "channel", "radio", "studio", "studios",
 })
 
+#: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
+STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "highway", "expressway", "st", "rd", "ave",
+                          "blvd"})
+
 #: Web addresses that make a name an outlet: "chinadaily.com.cn", "eastday.com".
 MEDIA_DOMAINS = (".com", ".cn", ".net", ".co", ".tv", ".news")
 
@@ -363,7 +368,7 @@ ORGANISATION_WORDS = frozenset({
     "station", "administrative", "hospital", "school", "college", "zoo", "park", "nasa", "esa", "un", "who",
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
-    "pacific", "visual", "feature", "cf",
+    "pacific", "visual", "feature", "cf", "palace",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",

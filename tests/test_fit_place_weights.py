@@ -1,0 +1,44 @@
+"""The place-weight fit (tools/fit_place_weights.py): weights set for a block and put back after it, and a
+coordinate search that moves a weight only when the captions score better. Captions written for these tests."""
+
+from __future__ import annotations
+
+from catalog.captions import parse, place_evidence, place_scores
+from tools import fit_place_weights as fit
+from tools.evaluate_captions import caption_key
+
+#: One name nothing knows, alone: "one unknown name alone" (-100) puts it below the threshold (-50).
+ALONE = "Shoppers queue in Quorvantia on Friday. (AP Photo/Ann Ray)"
+TRUSTING = (("value_scores.threshold", 0.0),)  # a city by its position alone is kept
+
+
+def caption(text: str, city: str | None) -> fit.Caption:
+    expected: dict[str, list[str | None]] = {name: [None] for name in fit.PLACE_FIELDS}
+    expected["city"] = [city]
+    return fit.Caption(text, expected, int(caption_key(text), 16))
+
+
+def test_weights_hold_for_the_block_only():
+    scores, values = dict(place_scores.weights()), dict(place_evidence._value_weights())
+    assert parse(ALONE).location.city is None
+    with fit.weighed_by((*TRUSTING, ("scores.threshold", -150.0))):
+        assert parse(ALONE).location.city == "Quorvantia"
+    assert parse(ALONE).location.city is None
+    assert place_scores.weights() == scores and place_evidence._value_weights() == values
+
+
+def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
+    monkeypatch.setattr(fit, "GRIDS", {"scores.threshold": (-50.0, -150.0)})
+    start = (*TRUSTING, ("scores.threshold", -50.0))
+    everything = lambda _key: True  # noqa: E731
+    right = fit.Scorer([caption(ALONE, "Quorvantia")])
+    assert right.total(start, everything) == 3.0  # three fields right (empty), the city left out
+    found = fit.coordinate_search(right, start, everything, rounds=2)
+    assert dict(found)["scores.threshold"] == -150.0
+    assert right.total(found, everything) == 4.0
+    # Labelled with no city, keeping the name would cost the point and one more: the threshold stays.
+    wrong = fit.Scorer([caption(ALONE, None)])
+    assert wrong.total(found, everything) == 2.0
+    assert fit.coordinate_search(wrong, start, everything, rounds=2) == start
+    # No caption chosen: nothing to gain, so nothing moves.
+    assert fit.coordinate_search(right, start, lambda _key: False, rounds=2) == start

@@ -1,0 +1,183 @@
+"""Fit the place scores' weights (``[scores]`` and ``[value_scores]`` in ``catalog/rules/place_evidence.toml``)
+on the English tune split, and say by K-fold cross-validation whether fitting beats the weights in the file.
+
+    python -m tools.fit_place_weights                 # 5 folds; prints the cross-validated comparison
+    python -m tools.fit_place_weights --folds 4 --rounds 2
+
+The fit is a coordinate search: one weight at a time takes each value of its grid (``GRIDS``), the whole
+tune part is parsed with it, and the value that scores best is kept (a tie keeps the value held before, so
+nothing moves without a gain); rounds repeat until no weight moves. The score of a set of weights is the
+place fields right (sublocation, city, province, country) less ``WRONG_COST`` for each wrong value taken: a
+wrong value costs more than a left-out one, as the precision target asks.
+
+Cross-validation is inside the tune split only (the held-out split is never read): the captions are cut
+into K folds by their key (the hash that names them in ``split.json``), the search is run on K-1 folds from
+the file's weights and the weights it finds are scored on the fold left out. The sum over the K left-out
+folds is compared with the file's weights on the same captions. Only if fitting wins out of sample is the
+fit on the whole tune part worth writing into the TOML (by hand, with the comment saying why); the tool
+writes nothing.
+
+Each distinct set of weights is parsed once and remembered, so the folds share their evaluations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from catalog.captions import place_evidence, place_scores
+from catalog.captions.parser import parse
+from tools.evaluate_captions import answers, caption_key, labels, matches, our_items
+
+#: The place fields the weights decide.
+PLACE_FIELDS = ("sublocation", "city", "province", "country")
+#: What a wrong value taken costs beyond a left-out one (a wrong value loses its point and this much more).
+WRONG_COST = 1.0
+
+#: The values each fitted weight may take: "table.name" -> grid. The shapes that rule a chain out (-100)
+#: and the distance cap are not fitted: they are switches, not balances.
+GRIDS: dict[str, tuple[float, ...]] = {
+    "scores.threshold": (-80.0, -50.0, -30.0, -15.0, -5.0, 0.0),
+    "scores.near": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
+    "scores.after_background": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
+    "scores.unknown_names_only": (-20.0, -8.0, -4.0, -2.0, -1.0, 0.0),
+    "scores.known_country": (-1.0, -0.25, -0.05, 0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0),
+    "scores.known_province": (-1.0, -0.25, -0.05, 0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0),
+    "scores.known_city_per_digit": (-1.0, -0.25, -0.05, 0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0),
+    "scores.larger_place": (-1.0, -0.25, -0.05, 0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0),
+    "scores.per_100_characters_from_the_date": (-4.0, -2.0, -1.0, -0.5, -0.25, 0.0),
+    "value_scores.threshold": (0.5, 1.0, 2.0, 3.0),
+    "value_scores.larger_place_after": (0.0, 1.0, 2.0),
+    "value_scores.reference_point": (0.0, 1.0, 2.0),
+    "value_scores.kind_named_before": (0.0, 1.0, 2.0),
+    "value_scores.beside_a_known_place": (0.0, 1.0, 2.0),
+}
+
+Weights = tuple[tuple[str, float], ...]
+
+
+@contextmanager
+def weighed_by(weights: Weights) -> Iterator[None]:
+    """Parse with these weights in place of the file's, for the time of the block."""
+    scores, values = dict(place_scores.weights()), dict(place_evidence._value_weights())
+    for key, value in weights:
+        table, name = key.split(".")
+        (scores if table == "scores" else values)[name] = value
+    saved = place_scores.weights, place_evidence._value_weights
+    place_scores.weights = lambda: scores  # type: ignore[assignment]
+    place_evidence._value_weights = lambda: values  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        place_scores.weights, place_evidence._value_weights = saved
+
+
+def file_weights() -> Weights:
+    """The fitted weights as the TOML file holds them now."""
+    tables = {"scores": place_scores.weights(), "value_scores": place_evidence._value_weights()}
+    return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in GRIDS)
+
+
+@dataclass(frozen=True)
+class Caption:
+    """One labelled tune caption: its text, the labels of the place fields with their alternatives, its fold."""
+
+    text: str
+    expected: dict[str, list[str | None]]
+    key: int
+
+
+def tune_captions() -> list[Caption]:
+    """The English tune captions (every en_*.jsonl file, the fresh one included once it is split)."""
+    found = []
+    for _name, _line, item in our_items("en", "tune"):
+        want, alt = labels(item), item.get("alt") or {}
+        expected = {name: [want[name], *alt.get(name, [])] for name in PLACE_FIELDS}
+        found.append(Caption(item["text"], expected, int(caption_key(item["text"]), 16)))
+    return found
+
+
+class Scorer:
+    """The per-caption score of a set of weights, each set parsed once."""
+
+    def __init__(self, captions: list[Caption]) -> None:
+        self.captions = captions
+        self.memo: dict[Weights, list[float]] = {}
+
+    def per_caption(self, weights: Weights) -> list[float]:
+        if weights not in self.memo:
+            points = []
+            with weighed_by(weights):
+                for caption in self.captions:
+                    got = answers(parse(caption.text))
+                    total = 0.0
+                    for name in PLACE_FIELDS:
+                        right = matches(name, got[name], caption.expected[name])
+                        total += 1.0 if right else (-WRONG_COST if got[name] is not None else 0.0)
+                    points.append(total)
+            self.memo[weights] = points
+        return self.memo[weights]
+
+    def total(self, weights: Weights, chosen: Callable[[int], bool]) -> float:
+        points = self.per_caption(weights)
+        return sum(p for p, c in zip(points, self.captions, strict=True) if chosen(c.key))
+
+
+def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int) -> Weights:
+    """Move one weight at a time to the grid value that scores best on the chosen captions (ties stay)."""
+    current = dict(start)
+    best = scorer.total(start, chosen)
+    for _ in range(rounds):
+        moved = False
+        for key, grid in GRIDS.items():
+            for value in grid:
+                trial = tuple({**current, key: value}.items())
+                score = scorer.total(trial, chosen)
+                if score > best:
+                    best, current, moved = score, dict(trial), True
+        if not moved:
+            break
+    return tuple(current.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.fit_place_weights", description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
+    args = parser.parse_args(argv)
+    if args.folds < 2:
+        parser.error("--folds must be at least 2")
+    captions = tune_captions()
+    scorer = Scorer(captions)
+    start = file_weights()
+    out_of_fold = 0.0
+    print(f"English tune: {len(captions)} captions, {args.folds} folds; score = place fields right "
+          f"- {WRONG_COST:g} per wrong value taken")
+    for fold in range(args.folds):
+        def training(key: int, fold: int = fold) -> bool:
+            return key % args.folds != fold
+
+        def held(key: int, fold: int = fold) -> bool:
+            return key % args.folds == fold
+
+        fitted = coordinate_search(scorer, start, training, args.rounds)
+        gain = scorer.total(fitted, held) - scorer.total(start, held)
+        out_of_fold += scorer.total(fitted, held)
+        changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
+        print(f"  fold {fold}: left-out gain {gain:+g}   fitted: {changes or 'no change'}")
+    in_file = scorer.total(start, lambda _key: True)
+    print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
+          f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
+    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds)
+    changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
+    print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
+          f"{changes or 'no change'}")
+    print(f"({len(scorer.memo)} sets of weights parsed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
