@@ -49,13 +49,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: (95% English, 90% Chinese) are what `python -m tools.evaluate_captions` holds every split to; where a floor is
 #: lower, the target is not met yet (see the README's caption section). Re-based on 2026-12-03 when 422 new
 #: captions (en_more_world, en_more_asia, zh_more) joined the set, and on 2026-12-04 when en_fresh (220
-#: captions from 100+ outlets new to the set, 135 of them in tune) joined: a floor holds a fixed set, and the
-#: new captions were never tuned on before they joined.
+#: captions from 100+ outlets new to the set, 135 of them in tune) and zh_fresh (145 Chinese captions from 56
+#: sites new to the set) joined: a floor holds a fixed set, and the new captions were never tuned on before
+#: they joined.
 TUNE_FLOORS = {
     "en": {"photographer": 0.98, "agency": 0.97, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.90, "city": 0.93, "province": 0.98, "country": 0.97},
-    "zh": {"photographer": 0.97, "agency": 0.94, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
-           "sublocation": 0.94, "city": 0.97, "province": 0.99, "country": 0.99},
+    "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
+           "sublocation": 0.94, "city": 0.95, "province": 0.99, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -129,6 +129,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels")}
     present["/"] = "/" in plain
+    present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"

@@ -107,7 +107,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
               date: ChineseDate | None) -> Place:
     lead = _HEADLINE_MARKS.match(plain, start)
     position = lead.end() if lead else start
-    if date is not None and start <= date.start < end and plain[position:date.start].strip() in ("", "这是"):
+    if date is not None and start <= date.start < end and plain[position:date.start].strip(" ,，\u3000") in (
+            "", "这是"):  # (",9月26日青衣": a comma left where a credit was cut out)
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
         times = words.pattern("dates.times_of_day")
         while position < end:  # the time of day, a comma: "9月5日晚,北京", "当地时间上午，" (words, not
@@ -120,8 +121,12 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
             position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
-    starts = [position] + [m.end() for m in words.pattern("places.before_place").finditer(plain[start:end])]
+    from_first = False
+    starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
+                                  for m in words.pattern(key).finditer(plain[start:end])})
+    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [position] + [start + s for s in starts[1:]]
+    passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
@@ -130,8 +135,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
-        if elements or venue and (best is None or not best[1]):
-            best = (elements, venue)  # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂")
+        if elements or venue and (best is None or not best[1] or at in passed and from_first):
+            # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂"; but the one a verb of passing
+            # leads to rather than the sentence's subject: "钱塘江大潮涌过盐官观潮公园一带")
+            from_first = number == 0
+            best = (elements, venue)
             if elements:
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
@@ -144,8 +152,14 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
                 break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
-            if elements and not _modifier(plain, elements, venue, end):
-                best = (elements, venue)
+            if elements and not _modifier(plain, elements, venue, end) or venue and plain[at] in _QUOTES:
+                best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
+                if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
+                    first = _HEADLINE_MARKS.match(plain, start)
+                    first_at = first.end() if first else start
+                    opening = _venue_at(text, plain, first_at, end, words, patterns)
+                    if opening and plain.startswith(simplified(opening), first_at) and first_at + len(opening) <= at:
+                        best = (elements, opening)
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
@@ -153,17 +167,48 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
         # them is; what holds the list (江苏) stays
         found = _venue_anywhere(text, plain, start, end, words, patterns)
-        if best[0] and found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
-                e.start for e in best[0]):
+        if found[1] and not found[0] and 0 <= plain.find(simplified(found[1]), start, end) < min(
+                (e.start for e in best[0]), default=end):  # ("深南大道...贯穿罗湖、福田和南山区")
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    if elements and not venue and not listed:
+        venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin
+    if place.province is None and place.country is None:
+        _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
         place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
     return place
+
+
+def _city_of_district(place: Place, elements: list[Element], text: str, words: Words) -> None:
+    """A district of a city-state in the chain (旺角, 元朗区): the city is the city-state, the district the
+    sublocation when no venue is named (the contract's "Yuen Long": city Hong Kong, the district its place)."""
+    for element in reversed(elements):
+        bare = re.sub("[区區]$", "", element.value)
+        city = city_state_district(bare, words) if len(bare) >= 2 else None
+        if city is None or place.city not in (None, element.value):
+            continue
+        place.city = _as_written(city, text)
+        place.sublocation = place.sublocation or element.value
+        return
+
+
+def _venue_opening_next_clause(text: str, plain: str, at: int, end: int, words: Words,
+                               patterns: dict) -> str | None:
+    """A venue that opens the clause after the one naming the city, followed by 的 or a word of position
+    ("...在台北上演,忠孝西路的天桥上挤满民众"): the scene's site in that city."""
+    comma = next((i for i in range(at, end) if plain[i] in "，,"), None)
+    if comma is None or plain[at:comma].count("。") or comma + 1 >= end:
+        return None
+    venue = _venue_at(text, plain, comma + 1, end, words, patterns)
+    if venue is None or not plain.startswith(simplified(venue), comma + 1):
+        return None
+    after = comma + 1 + len(venue)
+    return venue if plain[after:after + 1] in ("的", *_POSITION_WORDS) else None
 
 
 def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) -> bool:
@@ -255,6 +300,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
+    if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
+        return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
@@ -312,7 +359,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
-    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma)
+    anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
+    venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
+        venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
+                                   patterns)
     if venue is None and elements and not after_comma:
         landmark = _LANDMARK.match(plain, position, end)
         if landmark and not landmark.group().startswith(words.words("places.not_names")):
@@ -322,10 +373,58 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
+    if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
+            simplified(venue)) == 2 and _cjk_population(simplified(elements[-1].value)) < BIG_CITY_POPULATION and (
+            _country_of_places(simplified(elements[-1].value)) not in _GREATER_CHINA) and (
+            len(elements) == 1 or elements[-2].level not in ("province", "country")):
+        # "布达拉宫": a bare name of a smaller foreign city (Buda) that would leave a venue of one character and its
+        # venue word begins the venue's name (not "北京故宫", the city is big; not "兴义万峰林", a Chinese city;
+        # not "西藏拉萨布达拉宫", a province vouches)
+        venue = text[elements[-1].start:position] + venue
+        elements.pop()
     if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
             simplified(elements[0].value) in words.set("places.country_in_names")):
         return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
+    if elements or venue:
+        found = plain.find(simplified(venue), position, end) if venue else -1
+        after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
+        if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
+            return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _after_place_word(plain: str, at: int, words: Words) -> bool:
+    """Whether a word that a place follows ends right before `at` (在, 位于, 走访), or the photo's own words
+    ("拍摄的“中国天眼”夜色": what was photographed)."""
+    made = words._made.get(("after_place_word",))
+    if made is None:
+        made = words._made[("after_place_word",)] = re.compile(
+            f"(?:{words.any('places.before_place')}|(?:{words.any('dates.taken')})的)$")
+    return made.search(plain, max(0, at - 4), at) is not None
+
+
+def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Words,
+             patterns: dict) -> tuple[str, list[Element]]:
+    """A river (or a lake, a road) then the places of its stretch and a section word ("长江南京段", "黄河兰州段的
+    中山桥"): the places are the scene's chain, the venue the one after 的 if any, else the river."""
+    if river < 0:
+        return venue, []
+    position = river + len(venue)
+    elements: list[Element] = []
+    while position < end:
+        unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None:
+            break
+        elements.append(unit[0])
+        position = unit[1]
+    section = words.pattern("places.section").match(plain, position, end) if elements else None
+    if section is None or not plain.startswith("段", section.start()) and not plain.startswith(
+            "的", section.end()):
+        return venue, []
+    if plain.startswith("的", section.end()):
+        inner = _venue_at(text, plain, section.end() + 1, end, words, patterns)
+        venue = inner or venue
+    return venue, elements
 
 
 def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
@@ -353,8 +452,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
-        if plain.startswith(name, at) and (not patterns["venue_start"].match(plain, at + len(name), end) or (
-                _known_city(plain, at + len(name), end, True) is not None)):
+        if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
+                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
@@ -379,6 +478,13 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
+    if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
+        # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
+        # venue word follows
+        if plain[unit.end()] in _TOWN_SUFFIX_CHARACTERS:
+            unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)
+        elif patterns["venue_start"].match(plain, unit.end(), end):
+            unit = None
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
@@ -394,18 +500,106 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
+    district = _district_at(plain, at, end, words, before)
+    if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
+        return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before))
+    city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
-    if city is not None and not patterns["venue_start"].match(plain, city, end):
+    number = _DIGITS.match(plain, city) if city is not None else None
+    if city is not None and not _venue_begins(plain, city, end, words, patterns) and not (
+            number and _venue_begins(plain, number.end(), end, words, patterns)):
+        # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: A district of a city-state written bare, with two characters, is read as one when this many people live there
+#: (三字 names, 尖沙咀, are read whatever their size): GeoNames' alternate names hold everyday words too.
+DISTRICT_POPULATION = 10_000
+
+
+def _city_states(words: Words) -> dict[str, str]:
+    """The city-states of the word list: the gazetteer's country code -> the city's name (HK -> 香港)."""
+    made = words._made.get(("city_states",))
+    if made is None:
+        made = words._made[("city_states",)] = dict(
+            entry.split(None, 1) for entry in words["places.city_states"] if len(entry.split(None, 1)) == 2)
+    return made
+
+
+@lru_cache(maxsize=65536)
+def _country_of_places(name: str) -> str | None:
+    """The one country code of every place the gazetteer knows under this Chinese name (旺角: HK), or None when
+    it knows none or places in several countries (西贡 is in Viet Nam too)."""
+    from catalog.places import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for form in (name, _traditional(name)):
+        positions, _ = gazetteer._cities_of(form)
+        if positions:
+            codes = {gazetteer._cities[p].country_code for p in positions}
+            return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def city_state_district(name: str, words: Words, plain: str | None = None) -> str | None:
+    """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None (`plain`: the name
+    already simplified, as the readers hold it)."""
+    plain = simplified(name) if plain is None else plain
+    if plain in words.set("places.municipalities"):
+        return None
+    code = _district_country(plain)
+    return _city_states(words).get(code) if code else None
+
+
+@lru_cache(maxsize=65536)
+def _district_country(plain: str) -> str | None:
+    """The country code of the one country whose places the gazetteer knows under this name, when the name may
+    be a district's (characters only; two of them only for a place of DISTRICT_POPULATION people or more)."""
+    if not _all_han().fullmatch(plain) or len(plain) == 2 and _cjk_population(plain) < DISTRICT_POPULATION:
+        return None
+    return _country_of_places(plain)
+
+
+def _district_at(plain: str, at: int, end: int, words: Words, before: list[Element]) -> int | None:
+    """Where a bare district of a city-state starts at `at` ends: first in a chain, or after its city or another
+    of its districts ("香港九龙尖沙咀")."""
+    if before and not (before[-1].end == at and (
+            city_state_district(before[-1].value, words) is not None
+            or simplified(before[-1].value) in _city_states(words).values())):
+        return None
+    for length in (4, 3, 2):
+        if at + length <= end and plain[at + length - 1] not in _STOPS and city_state_district(
+                "", words, plain[at:at + length]) is not None:
+            return at + length
+    return None
+
+
+def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
+    a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
+    return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
+        words.words("places.venue_word_as_noun"), at)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+#: The gazetteer's country codes of the places Chinese captions name bare as their own.
+_GREATER_CHINA = frozenset({"CN", "HK", "MO", "TW"})
+
+
+#: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
+_RARE_SUFFIXES = "旗盟"
+#: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
+_TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
 
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
@@ -466,7 +660,8 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
-        if plain[at:head] in words.set("places.prefectures") or _known_city(plain, at, head) == head:
+        if plain[at:head] in words.set("places.prefectures") or _known_city(
+                plain, at, head, listed=words.set("places.cities")) == head:
             return head
     return None
 
@@ -499,8 +694,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if len(written) >= 5:
         inner = _big_names(words).search(written, 1)
-        if inner is not None and inner.end() < len(written) - 1:
+        if inner is not None and (inner.end() < len(written) - 1 or inner.group() in words.set(
+                "places.municipalities")):
             return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
+            # (nor is "国网重庆市南供电公司": no city's name holds a municipality's after its first character)
     if len(written) > 7 and "自治" not in written:
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
@@ -634,17 +831,25 @@ BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 CITY_AFTER_PROVINCE_POPULATION = 20_000
 
 
-def _known_city(plain: str, at: int, end: int, after_province: bool = False) -> int | None:
+def _known_city(plain: str, at: int, end: int, after_province: bool = False,
+                listed: frozenset[str] = frozenset()) -> int | None:
+    """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
+    for a name of its length, or one of `listed` (the word list's cities); None if none starts there."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length <= end and plain[at + length - 1] not in _STOPS:
-            population = _cjk_population(plain[at:at + length])
-            floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
-            if population >= floor and population:
-                return at + length
+        if at + length > end or plain[at + length - 1] in _HARD_STOPS:
+            continue
+        if plain[at:at + length] in listed:
+            return at + length
+        population = _cjk_population(plain[at:at + length])
+        floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+        if plain[at + length - 1] in _POSITION_WORDS:
+            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
+        if population >= floor and population:
+            return at + length
     return None
 
 
@@ -661,6 +866,11 @@ def _cjk_population(name: str) -> int:
     return 0
 
 
+def _as_written(name: str, text: str) -> str:
+    """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
+    return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
+
+
 @cache
 def _to_traditional():
     import opencc
@@ -673,7 +883,7 @@ def _traditional(text: str) -> str:
 
 
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-              whole_clause: bool = False) -> str | None:
+              whole_clause: bool = False, anchored: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
     (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
@@ -683,18 +893,26 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         inner = plain[at + 1:close] if close > at + 1 else ""
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
             return text[at + 1:close]
+        if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
+            return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
-            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)))):
-        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场")
+            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
+            plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
+            and _venue_word_ahead(plain, stop + 1, end, venue_word))):
+        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
+        # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
+    as_noun = words.words("places.venue_word_as_noun")
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
+        if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
+            continue  # "绍兴街头": the streets, no street's name
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
@@ -719,9 +937,26 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
+            "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
+        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     return text[at:last].strip("“”\"")
+
+
+#: Where a quoted landmark's name may be followed: a word of position (not 上, 中, 下: "在“双减”中" is no place),
+#: a stop, what people do there or what the photo shows of it.
+_AFTER_QUOTED_PLACE = ("前", "后", "内", "外", "旁", "里", "畔", "一带", "附近", "周边", "，", ",", "。", "、", "；")
+
+
+def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) -> bool:
+    """Whether a quoted name with no venue word, after a word a place follows, names a landmark (“鸟巢”, “中国天眼”):
+    a name of two to eight characters, then a word of position, a stop, an activity or a view (夜色)."""
+    if not 2 <= len(inner) <= 8 or not _all_han().fullmatch(inner):
+        return False
+    return after >= end or plain.startswith(_AFTER_QUOTED_PLACE, after) or bool(
+        words.pattern("places.after_venue").match(plain, after) or words.pattern("places.views").match(plain, after))
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
@@ -733,8 +968,18 @@ _LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
+#: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
+_A_CLOCK_TIME = re.compile("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
 _A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
+
+
+def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
+    """Whether a venue word ends a name within a few characters after `at`, before any stop or break."""
+    stop = at
+    while stop < min(end, at + 6) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    return venue_word.search(plain, at, stop) is not None
 
 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")

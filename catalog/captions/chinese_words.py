@@ -116,6 +116,8 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
     staff, took, sent = words.any("credit.staff"), words.any("credit.took"), words.any("credit.sent")
     provided, interviewee = words.any("credit.provided"), words.any("credit.interviewee")
     label = words.any("credit.source_labels")
+    reported = words.any("credit.reported")
+    labels = words.any("credit.photographer_labels")
     places = words.lists["places"]
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
     all_units = "|".join(re.escape(w) for w in sorted(
@@ -131,7 +133,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": re.compile(
             f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
-            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took})"),
+            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
@@ -159,7 +161,7 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
                                      f"[\\s(（]*\\Z"),
         # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
-        "label_name_tail": re.compile(f"(?:摄影师|摄影|摄|图)\\s*[:：/／]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        "label_name_tail": re.compile(f"(?:{labels})\\s*[:：/／@]\\s*(?P<name>{_NAMES})\\s*\\Z"),
         # 张三 供图, 受访者供图
         "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
@@ -179,10 +181,10 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
         # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": re.compile(
-            f"(?:(?:摄影师|摄影|摄|图)\\s*[:：/／]|文\\s*/\\s*图\\s*[:：]?)\\s*"
+            f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?)\\s*"
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
-            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*$", re.MULTILINE),
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
         "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
         "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),

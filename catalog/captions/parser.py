@@ -75,6 +75,11 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
             chinese.date, chinese.date_kind, chinese.date_text, chinese.released)
     if facts.location == Place():
         facts.location = chinese.location
+    elif not (facts.location.sublocation or facts.location.city or facts.location.province) and (
+            chinese.location.sublocation):
+        # "梵净山,中国西南部 Mount Fanjing in southwest China": the English part names only the country, the
+        # Chinese part the site
+        facts.location.sublocation = chinese.location.sublocation
     return facts
 
 
