@@ -343,7 +343,8 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         return
     entries = [entry for _, entry in credited]
     entries = group_credits(entries) if group else distinct_lines(entries)
-    rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries]
+    rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths}
+            for e in entries] if fmt in ("json", "csv", "template") else []
     if fmt == "json":
         click.echo(render.to_json(rows))
     elif fmt == "csv":
