@@ -17,8 +17,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from catalog.captions.types import Credit
