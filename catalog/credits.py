@@ -87,6 +87,13 @@ def credit_entry(library: AnyLibrary, photo: AnyPhoto, spellings: dict[str, list
     return _entry(library, shown, photo.photographer, photo.credit_line, photo.agency, photo.provider, photo.path)
 
 
+def credit_lines(library: AnyLibrary):
+    """A function photo -> `credit_entry(library, photo).line`, for the many photos of one table: each distinct
+    credit is worked out once (`search in:Gansu` prints 6,884 rows, 3,845 distinct credits)."""
+    entries = _Entries(library, {})
+    return lambda photo: entries.of(photo).line
+
+
 def shown_name(photographer: str, caption: str | None, spellings: dict[str, list[str]] | None = None) -> str:
     """The photographer's name as a credit shows it: as written, or, in capitals, as the caption or another
     photo spells it (see credit_entry)."""
