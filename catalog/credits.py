@@ -15,7 +15,7 @@ credit once: `credits in:Gansu` lists 6,884 photos of a 100,000-photo catalogue 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,7 +87,7 @@ def credit_entry(library: AnyLibrary, photo: AnyPhoto, spellings: dict[str, list
     return _entry(library, shown, photo.photographer, photo.credit_line, photo.agency, photo.provider, photo.path)
 
 
-def credit_lines(library: AnyLibrary):
+def credit_lines(library: AnyLibrary) -> Callable[[AnyPhoto], str]:
     """A function photo -> `credit_entry(library, photo).line`, for the many photos of one table: each distinct
     credit is worked out once (`search in:Gansu` prints 6,884 rows, 3,845 distinct credits)."""
     entries = _Entries(library, {})
@@ -299,7 +299,7 @@ class _Entries:
         #: most photos of a long list need is one look-up here.
         self.plain: dict[tuple, CreditEntry] = {}
 
-    def of(self, photo: CreditedPhoto) -> CreditEntry:
+    def of(self, photo: AnyPhoto) -> CreditEntry:
         written = photo.photographer
         credit = (written, photo.credit_line, photo.agency, photo.provider)
         entry = self.plain.get(credit)
