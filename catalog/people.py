@@ -270,6 +270,8 @@ def same_person(first: str | None, second: str | None) -> bool:
 # --- display -----------------------------------------------------------------------------------------------
 
 _LETTERS = re.compile(r"[^\W\d_]")
+#: The prefix of "McDONALD" and "MacLEAN", which a name in capitals keeps in mixed case.
+_MAC = re.compile(r"^(?:Mc|Mac)(?=[A-Z])")
 
 
 def _shouted(word: str) -> bool:
@@ -277,7 +279,7 @@ def _shouted(word: str) -> bool:
     letters = _LETTERS.findall(word)
     if len(letters) < 2:
         return False
-    body = re.sub(r"^(?:Mc|Mac)(?=[A-Z])", "", word)
+    body = _MAC.sub("", word)
     return all(not ch.isalpha() or ch.isupper() for ch in body) and any(ch.isalpha() for ch in body)
 
 

@@ -622,22 +622,26 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
 # --- a story's copies ------------------------------------------------------------------------------------------
 
 def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = None) -> StoryCopies:
-    """Among `photos` (a story's, in order: records or catalog.credits.CreditedPhoto), those that are copies
-    of one picture, group by group: what `credits` warns about. The photos are compared with each other
-    directly (their stored fingerprints, or made now from their files when at most MADE_NOW lack one), so the
-    answer does not wait for the whole catalogue to be fingerprinted. Only the pairs that pass stage one
-    (likeness.close_pairs, in numpy) are compared."""
+    """Among `photos` (a story's, in order: anything with an `id`, such as records or
+    catalog.credits.CreditedPhoto), those that are copies of one picture, group by group: what `credits` warns
+    about. The photos are compared with each other directly (their stored fingerprints, or made now from their
+    files when at most MADE_NOW lack one), so the answer does not wait for the whole catalogue to be
+    fingerprinted. Only the pairs that pass stage one (likeness.close_pairs, in numpy) are compared."""
     unique = list({photo.id: photo for photo in photos}.values())
     if len(unique) < 2:
         return StoryCopies()
     rules = variant_rules(library.rules)
     with library.session() as session:
         stored = load(session, [photo.id for photo in unique])
-    missing = [photo for photo in unique if photo.id not in stored]
+        missing = [photo for photo in unique if photo.id not in stored]
+        unchecked = len(missing) if len(missing) > MADE_NOW else 0
+        # Where the files are and which camera took them, read here for the few to fingerprint now (a list of
+        # thousands reads only its credit columns).
+        files = {} if unchecked else _files_of(session, [photo.id for photo in missing])
     made: dict[int, F.Fingerprint | None] = {}
-    unchecked = len(missing) if len(missing) > MADE_NOW else 0
     if not unchecked:
-        found = _in_readers(F.perceptual_fingerprint, [photo.file_path for photo in missing], workers)
+        missing = [photo for photo in missing if photo.id in files]
+        found = _in_readers(F.perceptual_fingerprint, [files[photo.id][0] for photo in missing], workers)
         made = {photo.id: fp for photo, fp in zip(missing, found)}
     prints: list[tuple[Any, F.Fingerprint, Capture | None]] = []
     for photo in unique:
@@ -645,7 +649,7 @@ def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = 
         if photo.id in stored:
             prints.append((photo, stored[photo.id].fp, stored[photo.id].capture))
         elif fresh is not None:
-            prints.append((photo, fresh, capture_of_photo(photo.make, photo.model, photo.taken)))
+            prints.append((photo, fresh, files[photo.id][1]))
     parent = {photo.id: photo.id for photo in unique}
 
     def root(pid):
@@ -661,6 +665,18 @@ def copies_in(library: Library, photos: Sequence[Any], *, workers: int | None = 
     for photo in unique:
         by_root.setdefault(root(photo.id), []).append(photo)
     return StoryCopies([same for same in by_root.values() if len(same) > 1], unchecked)
+
+
+def _files_of(session: Session, ids: list[int]) -> dict[int, tuple[str, Capture | None]]:
+    """id -> (the path to open the photo's file by, as Photo.file_path, and its capture) of the photos `ids`."""
+    found: dict[int, tuple[str, Capture | None]] = {}
+    table = Photo.__table__.c
+    for chunk in chunks(ids, 5000):
+        rows = session.execute(select(table.id, table.path, table.raw_path, table.make, table.model, table.taken)
+                               .where(table.id.in_(chunk)))
+        for pid, path, raw_path, make, model, taken in rows:
+            found[pid] = (os.fsdecode(raw_path) if raw_path else path, capture_of_photo(make, model, taken))
+    return found
 
 
 __all__ = [

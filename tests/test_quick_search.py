@@ -317,3 +317,32 @@ def test_quick_credit_columns_and_spellings_are_the_full_paths(catalogue):
     finally:
         quick.close()
         full.close()
+
+
+def test_a_quick_record_holds_each_column_as_the_full_record_does(catalogue):
+    """PhotoRecord decodes a JSON column when it is first read (and keeps it): every column of every photo equals
+    what SQLAlchemy's Photo holds, read in any order; a name that is no column is an AttributeError."""
+    from sqlalchemy import select
+
+    from catalog.models import Photo
+
+    full = Library.open(catalogue, readonly=True)
+    quick = quick_search.QuickLibrary.open(catalogue, rules=None, full=lambda: full)
+    try:
+        ids = quick.ordered_ids([])
+        records = quick._photos(ids)
+        columns = [column.key for column in Photo.__table__.columns]
+        assert set(quick_search.JSON_COLUMNS) <= set(columns)
+        with full.session() as session:
+            for photo in session.scalars(select(Photo).where(Photo.id.in_(ids[:300]))):
+                record = records[photo.id]
+                for name in reversed(columns):  # the JSON columns first, before anything else was read
+                    assert getattr(record, name) == getattr(photo, name), name
+                    assert getattr(record, name) == getattr(photo, name), name  # kept, not decoded again
+                assert record.place is record.place
+        with pytest.raises(AttributeError):
+            record.not_a_column  # noqa: B018
+        assert not hasattr(record, "not_a_column")
+    finally:
+        quick.close()
+        full.close()

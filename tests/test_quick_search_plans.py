@@ -101,6 +101,24 @@ def test_a_ranked_page_with_other_terms_counts_what_it_sorted(catalogue, monkeyp
     assert not [sql for sql in run if sql.startswith("SELECT count(*)")]
 
 
+@pytest.mark.parametrize("terms", [["in:Gansu"], ["train"], ["in:Gansu,Anhui", "-in:Hefei"], ["credit:Xinhua"]],
+                         ids=" ".join)
+def test_a_credit_list_reads_each_photo_once_in_the_statement_that_orders_them(catalogue, monkeypatch, terms):  # noqa: F811
+    """`credits`: the statement that puts the photos in search order reads their credit columns too (no second
+    look-up by id), and no statement lists thousands of ids as variables (the copies check sends them as one
+    JSON array); what it prints is the full path's."""
+    run = _record_statements(monkeypatch)
+    args = ["--db", catalogue, "credits", *terms, "--format", "json"]
+    quick = _run(monkeypatch, args, quick=True, alone=True)
+    monkeypatch.undo()
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert quick[1].count('"paths"') >= 3
+    ordered = [sql for sql in run if "ORDER BY" in sql and "photo.credit_line" in sql]
+    assert ordered, run
+    assert not [sql for sql in run if "FROM photo WHERE photo.id IN (?" in sql]
+    assert max(sql.count("?") for sql in run) < 50
+
+
 def _record_statements(monkeypatch) -> list[str]:
     """The statements the quick path's connection runs from now on (until monkeypatch.undo())."""
     run: list[str] = []

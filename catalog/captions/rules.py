@@ -156,7 +156,6 @@ class Rules:
         The first line of [credit_lines] that applies is used (see the comments in default.toml).
         """
         lines = self.credit_lines
-        values = {"photographer": credit.photographer, "agency": credit.agency, "provider": credit.provider}
         if credit.photographer:
             own = lines.get("agencies", {}).get(credit.agency) if credit.agency else None
             template = own or lines.get("photographer_agency" if credit.agency else "photographer")
@@ -168,7 +167,8 @@ class Rules:
             return ""
         if not template:
             return credit.raw or ""
-        return template.format_map({k: v or "" for k, v in values.items()}).strip(" /")
+        return template.format_map({"photographer": credit.photographer or "", "agency": credit.agency or "",
+                                    "provider": credit.provider or ""}).strip(" /")
 
 
 def default_rules_path() -> Path:

@@ -246,7 +246,7 @@ def _with_match(record: dict, hit, query) -> dict:
 def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> None:
     """The results as a table; the count below says which part of how many photos it shows."""
     from catalog import render
-    from catalog.credits import credit_entry
+    from catalog.credits import credit_lines
 
     words = [w for term in result.query.words if not term.negated for w in term.words]
     near = result.query.near is not None
@@ -256,6 +256,7 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
     headers.append("matches" if words else "caption")
     rows = []
     loose = False
+    credit_line = credit_lines(lib)
     for hit in result.hits:
         photo = hit.photo
         taken = render.taken_text(photo.taken)
@@ -263,7 +264,7 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
             taken += "*"
             loose = True
         row = [str(photo.id), taken, render.place_text(photo, sublocation=False),
-               credit_entry(lib, photo).line, photo.path.rsplit("/", 1)[-1]]
+               credit_line(photo), photo.path.rsplit("/", 1)[-1]]
         if near:
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
         row.append(render.snippet_of(photo, words) if words else (photo.caption or ""))
@@ -343,7 +344,8 @@ def credits(ctx, terms, place, date_from, date_to, by, credit, files, group, inl
         return
     entries = [entry for _, entry in credited]
     entries = group_credits(entries) if group else distinct_lines(entries)
-    rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths} for e in entries]
+    rows = [{"line": e.line, "name": e.name, "kind": e.kind, "count": e.count, "paths": e.paths}
+            for e in entries] if fmt in ("json", "csv", "template") else []
     if fmt == "json":
         click.echo(render.to_json(rows))
     elif fmt == "csv":
