@@ -138,10 +138,11 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # is no caption: nothing is read from it, and `show` says so (issue 15, item 10).
     not_caption = None
     if values.get("caption") and not caption_first:
-        from catalog.captions.notcaptions import compile_rules, house_rules, not_a_caption
+        from catalog.captions.notcaptions import not_a_caption, not_a_caption_under
 
-        not_caption = not_a_caption(values["caption"],
-                                    compile_rules(house_rules(rules.not_captions)) if rules is not None else None)
+        # The house's rules compiled once per set of rules (not checked and looked up again for every file).
+        not_caption = (not_a_caption_under(values["caption"], rules) if rules is not None
+                       else not_a_caption(values["caption"]))
         if not_caption:
             sources["caption.not_a_caption"] = not_caption
 

@@ -121,11 +121,13 @@ class TiffReader:
             )
             count = min(room, MAX_ENTRIES)
         table = self._read_at(offset + count_size, count * entry_size)
-        entry_format = self.order + ("HHQ" if self.big else "HHI")
+        entry_format = self.order + ("HHQ8s" if self.big else "HHI4s")
+        # All the entries unpacked in one call (only a table cut short, by a file changed while it was read,
+        # is unpacked entry by entry, as far as it goes).
+        entries = (struct.iter_unpack(entry_format, table) if len(table) == count * entry_size
+                   else (_short_entry(entry_format, table, index * entry_size) for index in range(count)))
         found: dict[int, Entry] = {}
-        for index in range(count):
-            at = index * entry_size
-            tag, kind, n = struct.unpack_from(entry_format, table, at)
+        for tag, kind, n, field in entries:
             if tag not in wanted or tag in found:
                 continue
             unit = TYPE_SIZES.get(kind)
@@ -133,7 +135,6 @@ class TiffReader:
                 self.warnings.append(f"EXIF: {name} tag 0x{tag:04x} has unknown type {kind}; ignored")
                 continue
             size = unit * n
-            field = table[at + entry_size - inline : at + entry_size]
             if size <= inline:
                 found[tag] = Entry(kind, n, field[:size])
                 continue
@@ -234,3 +235,11 @@ def walk_tiff(f: BinaryIO) -> Blocks:
     read_trailers(f, blocks)  # IIM that tools append after the image (AFCP, FotoStation)
     blocks.exif_reader = reader
     return blocks
+
+
+def _short_entry(entry_format: str, table: bytes, at: int) -> tuple[int, int, int, bytes]:
+    """One entry of an IFD table that ends too soon: its tag, type and count, and what there is of its value
+    field (struct.error when not even those are there)."""
+    tag, kind, n = struct.unpack_from(entry_format[:-2], table, at)
+    size = struct.calcsize(entry_format[:-2])
+    return tag, kind, n, table[at + size : at + size + (8 if entry_format.endswith("8s") else 4)]
