@@ -150,7 +150,9 @@ def image_cut_short(f: BinaryIO, scan_start: int) -> str | None:
     while position > scan_start:
         start = max(scan_start, position - step)
         f.seek(start)
-        chunk = f.read(position - start + 1)  # one byte of overlap: FF D9 across two reads
+        # one byte of overlap: FF D9 across two reads (none at the end of the file: asking past it costs a
+        # second read that finds nothing)
+        chunk = f.read(min(position - start + 1, end - start))
         if b"\xff\xd9" in chunk:
             return None
         position, step = start, TAIL_MORE

@@ -15,6 +15,7 @@ dict language -> text) for rdf:Alt, and ``dict`` for structures. Both RDF forms 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 from xml.etree import ElementTree
@@ -164,6 +165,7 @@ def _sniff_encoding(data: bytes) -> str:
     return "utf-8"
 
 
+@functools.lru_cache(maxsize=1024)  # a photo's packets hold the same few dozen tags as the last photo's
 def _key(tag: str) -> str:
     """'{http://purl.org/dc/elements/1.1/}creator' -> 'dc:creator'."""
     if tag.startswith("{"):
