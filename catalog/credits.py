@@ -258,7 +258,8 @@ def credit_counts(library: QuickLibrary, args: list[str]
         if copies is None:
             return None
         counts = Counter(row[1:] for row in rows)  # in order of each credit's first photo
-        shouted = {name for name, *_ in counts if name is not None and _plain(name) is None}
+        names = {credit[0] for credit in counts}
+        shouted = {name for name in names if name is not None and _plain(name) is None}
         credits: list[tuple[CountedCredit, int]]
         if not shouted:
             credits = [(CountedCredit._make((*credit, None)), count) for credit, count in counts.items()]
