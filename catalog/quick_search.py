@@ -436,6 +436,12 @@ class QuickLibrary:
         except sqlite3.Error:
             return None
 
+    def captions(self, ids: list[int]) -> dict[int, str | None]:
+        """id -> caption of each of the photos (the ids as one JSON array): for the few photos of a counted credit
+        list whose photographer is written in capitals (catalog.credits.credit_counts)."""
+        sql = "SELECT id, caption FROM photo WHERE id IN (SELECT value FROM json_each(?))"
+        return dict(self.connection.execute(sql, [json.dumps(ids)]).fetchall())
+
     def either(self, quick: Callable[[sqlite3.Connection], Any], full: Callable[[Any], Any]):
         """`quick(connection)`, or `full(Library)` when SQLite says no: for a caller that reads the catalogue
         with its own SQL (catalog.credits)."""
@@ -461,6 +467,10 @@ class QuickLibrary:
 
             return copies_in(self.full(), photos)
         return found
+
+    def has_fingerprints(self, ids: list[int]) -> bool:
+        """Whether any of the photos has a stored fingerprint (sqlite3.Error when SQLite says no)."""
+        return self._fingerprinted(sorted(set(ids)))
 
     def _fingerprinted(self, ids: list[int]) -> bool:
         """Whether any of the photos has a stored fingerprint (the ids as one JSON array: a statement with

@@ -82,12 +82,12 @@ def _modules_after(*args: str) -> list[str]:
 
 
 def test_help_imports_no_command_module():
-    assert _modules_after("--help") == ["catalog.cli.base"]
+    assert _modules_after("--help") == ["catalog.cli.base", "catalog.cli.collector"]
 
 
 def test_a_command_imports_its_own_module_only():
-    assert _modules_after("search", "--help") == ["catalog.cli.base", "catalog.cli.searching"]
-    assert _modules_after("show", "--help") == ["catalog.cli.base", "catalog.cli.photos"]
+    assert _modules_after("search", "--help") == ["catalog.cli.base", "catalog.cli.collector", "catalog.cli.searching"]
+    assert _modules_after("show", "--help") == ["catalog.cli.base", "catalog.cli.collector", "catalog.cli.photos"]
 
 
 def test_a_mistyped_command_is_still_a_usage_error_with_a_suggestion():

@@ -346,3 +346,60 @@ def test_a_quick_record_holds_each_column_as_the_full_record_does(catalogue):
     finally:
         quick.close()
         full.close()
+
+
+#: `credits` whose list is counted in SQL on the quick path (catalog.credits.credit_counts) for the formats that print
+#: counts, and read photo by photo for the others: every format on several kinds of terms, each over MADE_NOW
+#: photos with no stored fingerprint.
+COUNTED_TERMS = [["in:Gansu"], ["credit:Xinhua"], ["train"], ["in:Gansu", "-by:Li"], ["credit:Xinhua", "-train"],
+                 ["in:Gansu,Anhui", "-in:Hefei", "taken:2016..2024"], ["train", "-credit:AP", "taken:2016..2025"]]
+COUNTED_FORMATS = [[], ["--group"], ["--inline"], ["--format", "markdown"], ["--group", "--format", "markdown"],
+                   ["--format", "json"], ["--format", "csv"], ["--group", "--format", "csv"]]
+
+
+def _counted_run(monkeypatch, args: list[str], *, counted: bool) -> tuple[int, str, str]:
+    """`catalog ARGS` on the quick path alone; `counted`: the list must be counted in SQL (reading it photo by
+    photo fails), else it must be read photo by photo (counting it fails)."""
+    from catalog import credits
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the list was read the other way")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(credits, "_credit_list" if counted else "credit_counts", refuse)
+        return _run(monkeypatch, args, quick=True, alone=True)
+
+
+@pytest.mark.parametrize("how", COUNTED_FORMATS, ids=" ".join)
+@pytest.mark.parametrize("terms", COUNTED_TERMS, ids=" ".join)
+def test_credits_counted_in_sql_print_what_the_full_path_prints(catalogue, monkeypatch, terms, how):
+    args = ["--db", catalogue, "credits", *terms, *how]
+    counted = "json" not in how and "csv" not in how
+    quick = _counted_run(monkeypatch, args, counted=counted)
+    assert quick == _run(monkeypatch, args, quick=False)
+    assert quick[0] == 0 and quick[1].count("\n") >= (1 if "--inline" in how else 3), quick
+    assert "were not checked for copies" in quick[2]
+
+
+def test_counted_credits_show_names_in_capitals_as_each_photos_caption_spells_them(catalogue, monkeypatch, tmp_path):
+    """A photographer written in capitals is shown as the photo's own caption spells the name, else as another
+    photo does, else in title case: such photos are counted one by one, the rest by credit."""
+    kept = tmp_path / "capitals.db"
+    shutil.copy(catalogue, kept)
+    with sqlite3.connect(kept) as conn:
+        gansu = "SELECT photo_id FROM place_key WHERE key = 'province:CN-GS'"
+        name = conn.execute(f"SELECT photographer FROM photo WHERE id IN ({gansu}) AND photographer IS NOT NULL "
+                            "GROUP BY photographer ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        ids = [row[0] for row in conn.execute(f"SELECT id FROM photo WHERE id IN ({gansu}) AND photographer = ? "
+                                              "ORDER BY id", (name,))]
+        assert len(ids) >= 2
+        shouted = name.upper()
+        conn.execute(f"UPDATE photo SET photographer = ? WHERE id IN ({', '.join('?' * len(ids))})", [shouted, *ids])
+        conn.execute("UPDATE photo SET caption = ? WHERE id = ?", (f"A train in Gansu. ({name.lower()})", ids[1]))
+    for how in ([], ["--group"], ["--inline"], ["--format", "markdown"]):
+        args = ["--db", str(kept), "credits", "in:Gansu", *how]
+        quick = _counted_run(monkeypatch, args, counted=True)
+        assert quick == _run(monkeypatch, args, quick=False)
+        assert shouted not in quick[1]
+        if not how:  # the photo whose caption spells the name in lower case, and the others
+            assert name.lower() in quick[1] and name in quick[1]

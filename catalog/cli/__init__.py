@@ -14,9 +14,13 @@ lists them all without importing one and `catalog search` imports only catalog/c
 
 from __future__ import annotations
 
-import click
+from catalog.cli import collector
 
-from catalog.cli.base import CatalogGroup, LazyCommands, LazyLibrary
+collector.pause()  # while click and the commands' shared modules are imported: see catalog.cli.collector
+
+import click  # noqa: E402
+
+from catalog.cli.base import CatalogGroup, LazyCommands, LazyLibrary  # noqa: E402
 
 #: Every command of `catalog`: its name -> (its module in catalog.cli, the function, the one-line help that
 #: `catalog --help` lists: the first paragraph of its docstring). A new command is added here; tests/test_help.py
@@ -81,3 +85,6 @@ def main(ctx: click.Context, location: str | None, rules: str | None, debug: boo
     holder = LazyLibrary(location, rules)
     ctx.obj = holder
     ctx.call_on_close(holder.close)
+
+
+collector.resume()  # paused again by CatalogGroup.main for the command's start-up

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from catalog.cli import collector
 from catalog.errors import CatalogError, UsageError
 
 if TYPE_CHECKING:
@@ -142,6 +143,22 @@ class CatalogGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
         return None
+
+    def main(self, *args, **kwargs):
+        """As click's, with the cyclic collector paused until the command's module is imported (see
+        catalog.cli.collector)."""
+        # Frozen after start-up only when this process runs one command from its command line (no `args` given).
+        collector.pause(freeze=(args[0] if args else kwargs.get("args")) is None)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            collector.resume()
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        finally:
+            collector.resume()  # the command runs with the collector on
 
     def invoke(self, ctx: click.Context):
         debug = "--debug" in sys.argv[1:]
