@@ -14,14 +14,13 @@ credit once: `credits in:Gansu` lists 6,884 photos of a 100,000-photo catalogue 
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Union
 
+from catalog.cachedir import collection_paused
 from catalog.captions.types import Credit
 from catalog.people import display_name, name_tokens, person_key
 from catalog.quick_search import QuickLibrary
@@ -209,7 +208,7 @@ def _merged(entries: list[CreditEntry], *, by_name: bool) -> list[CreditEntry]:
     (3,468 lines among 6,884 photos): each text is folded once."""
     merged: dict[tuple[str, str], CreditEntry] = {}
     folded: dict[tuple[str, str], tuple[str, str]] = {}
-    with _no_collection():
+    with collection_paused():
         for entry in entries:
             raw = (entry.kind, entry.name) if by_name else ("", entry.line)
             fold = folded.get(raw)
@@ -229,7 +228,7 @@ def credit_list(
 ) -> list[tuple[CreditedPhoto, CreditEntry]]:
     """(photo, CreditEntry) for each photo: the `files` in the story's order (ids or paths, as `Library.get`
     takes them), else the photos the terms select, in the order `catalog search` gives them."""
-    with _no_collection():
+    with collection_paused():
         return _credit_list(library, args, files)
 
 
@@ -246,7 +245,7 @@ def credit_counts(library: QuickLibrary, args: list[str]
 
     from catalog.story_copies import without_fingerprints
 
-    with _no_collection():
+    with collection_paused():
         rows = library.ordered_rows(list(args), _CREDIT_COLUMNS)  # (id, photographer, credit line, agency, provider)
         if rows is None:
             return None
@@ -297,20 +296,6 @@ def _one_by_one(library: QuickLibrary, rows: list[tuple], counts: dict[tuple, in
             seen.add(credit)
             credits.append((CountedCredit._make((*credit, None)), counts[credit]))
     return credits
-
-
-@contextmanager
-def _no_collection():
-    """The cyclic garbage collector paused while a list is built: a list of thousands of photos allocates tens of
-    thousands of tuples and entries, none part of a cycle, and each few hundred allocations started a collection
-    that walked them all (5% of `credits in:Gansu`). Reference counting still frees everything."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _credit_list(library: AnyLibrary, args: list[str], files: list[str] | None
