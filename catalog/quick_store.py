@@ -350,9 +350,15 @@ def _datetime(value: datetime | None) -> str | None:
             f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}")
 
 
-def _values(rows: list[dict], names: list[str], converters: list) -> list:
-    pairs = list(zip(names, converters, strict=True))
-    return [row[name] if convert is None else convert(row[name]) for row in rows for name, convert in pairs]
+def _row_values(row: dict, pairs: list[tuple[str, Callable[[Any], Any] | None]]) -> list:
+    """One row's values in the columns' order, each as it is stored (see _converters)."""
+    return [row[name] if convert is None else convert(row[name]) for name, convert in pairs]
+
+
+def _columns(table: str, rows: list[dict]) -> tuple[list[str], list[tuple[str, Callable[[Any], Any] | None]]]:
+    """The column names of rows that all have the same keys, and each with how its value is stored."""
+    names = list(rows[0])
+    return names, list(zip(names, _converters(table, names), strict=True))
 
 
 def _quoted(names: list[str]) -> str:
@@ -363,22 +369,18 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
     """INSERT rows that all have the same keys, many rows per statement: SQLite runs the full-text trigger of
     each statement in a statement transaction, so one statement per few hundred photos costs a quarter of what
     one per photo does (see catalog.store.insert_many)."""
-    names = list(rows[0])
-    converters = _converters(table, names)
+    names, pairs = _columns(table, rows)
     head = f'INSERT INTO "{table}" ({_quoted(names)}) VALUES '
     group = "(" + ", ".join("?" * len(names)) + ")"
     for chunk in chunks(rows, max(1, min(ROWS_PER_STATEMENT, VARIABLES // len(names)))):
-        connection.execute(head + ", ".join([group] * len(chunk)), _values(chunk, names, converters))
+        connection.execute(head + ", ".join([group] * len(chunk)),
+                           [value for row in chunk for value in _row_values(row, pairs)])
 
 
 def _insert_each(connection: sqlite3.Connection, table: str, rows: list[dict]) -> None:
     """INSERT rows that all have the same keys through the driver's executemany (tables without triggers)."""
     if not rows:
         return
-    names = list(rows[0])
-    converters = _converters(table, names)
-    pairs = list(zip(names, converters, strict=True))
-    connection.executemany(
-        f'INSERT INTO "{table}" ({_quoted(names)}) '
-        f"VALUES ({', '.join('?' * len(names))})",
-        [[row[name] if convert is None else convert(row[name]) for name, convert in pairs] for row in rows])
+    names, pairs = _columns(table, rows)
+    connection.executemany(f'INSERT INTO "{table}" ({_quoted(names)}) VALUES ({", ".join("?" * len(names))})',
+                           [_row_values(row, pairs) for row in rows])
