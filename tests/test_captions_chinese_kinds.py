@@ -330,6 +330,23 @@ PLACES = [
     ("a tree-lined avenue is a venue", "中央林荫道的建筑工地因疫情停摆，野草爬满空地。", {"sublocation": "中央林荫道"}),
     ("a country after a verb of visiting, then its venue", "1月8日，游客乘船游览泰国安帕瓦水上市场。",
      {"country": "泰国", "sublocation": "安帕瓦水上市场"}),
+    # venues the chain did not reach, scored (catalog/captions/chinese_venues.py)
+    ("a venue that a later clause opens and the next sentence names again",
+     "3月2日，云南大理，春雨过后的苍山云雾缭绕，崇圣寺三塔倒映水中。崇圣寺三塔建于唐代。",
+     {"city": "大理", "province": "云南", "sublocation": "崇圣寺三塔"}),
+    ("a venue after a phrase of reference and 的", "5月1日，甘肃张掖，距离市区约40公里的七彩丹霞景区，游人如织。",
+     {"city": "张掖", "sublocation": "七彩丹霞景区"}),
+    ("a venue after a dateline sentence, led to by a verb of passing, not the part of it after 的",
+     "伦敦，3 月 8 日。一名跑者穿过海德公园的林荫小道，气温只有 2 度。",
+     {"city": "伦敦", "sublocation": "海德公园"}),
+    ("a kind of place, quoted, after 一处, is no venue's name",
+     "这是杭州市拱墅区的一处“口袋公园”(6月3日摄)。近年来,杭州利用边角地建起多座“口袋公园”。",
+     {"city": "杭州", "sublocation": "拱墅区"}),
+    ("a venue named later in the scene beats the district of the chain",
+     "2023年6月5日，上海市徐汇区，曾经人声鼎沸的美罗城商场里，一排店铺已经关门。",
+     {"city": "上海", "sublocation": "美罗城商场"}),
+    ("a scene chain with nothing venue-like after it keeps no venue",
+     "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]
 
 

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
+from catalog.captions.chinese_venues import best_venue
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
@@ -72,6 +73,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
+        if number == 0 and place != Place() and not place.sublocation and end - start <= _DATELINE_LENGTH:
+            place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
@@ -80,6 +83,18 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+#: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
+_DATELINE_LENGTH = 16
+
+
+def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
+                   words: Words) -> str | None:
+    """The venue of the sentence after a dateline ("纽约,1 月 5 日。...跑过科尼岛的木板步道"), scored as the scene
+    sentence's own would be."""
+    following = next((s for s in body if s[0] >= scene[1]), None)
+    if following is None:
+        return None
+    return best_venue(text, plain, [(following[0], following[1], False)], words)
 
 
 def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
@@ -174,6 +189,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     elements, venue = best
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
+    if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
+        venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     place.sublocation = venue or sub_admin

@@ -1,0 +1,170 @@
+"""The venue of a Chinese scene whose place chain named none: candidate names scored by several signals.
+
+The chain reader (``chinese_places.py``) takes a venue where the sentence's grammar puts one, right after the
+places or after 在 ("在安徽省合肥市骆岗公园"). A caption often names the scene's venue elsewhere: as the subject of
+a later clause ("西藏拉萨,雪后...,布达拉宫美如画卷"), after a verb of passing in the next sentence ("纽约,1 月
+5 日。...跑过科尼岛的木板步道"), after a phrase of reference ("距离敦煌城区约180公里的雅丹国家地质公园"). No one
+of these positions is reliable alone, so each name that ends in a venue word is scored by the signals below, with
+weights in ``catalog/rules/chinese.toml`` [venue_scores], and the best is taken only when its score reaches
+``accept``: a weak candidate is left out rather than guessed. Worked examples::
+
+    11月6日,西藏拉萨,雪后拉萨四周的山峦一片银白,布达拉宫美如画卷。布达拉宫已有1300多年历史
+        布达拉宫: begins a clause, a name of four characters, written again in the next sentence
+    12月25日,吉林松原,一年一度的查干湖冬捕热火朝天。查干湖位于吉林省松原市
+        查干湖: after 的, written again
+    11月6日,四川成都,市民在街头散步。              nothing: 街 alone has no name before it
+
+Signals (a name is the characters from where the candidate starts to the end of its venue word):
+
+- ``long_word``: the venue word has two characters or more (公园, 广场, 博物馆), not one (山, 湖, 宫);
+- ``named_again``: the same name is written elsewhere in the caption (a caption goes on about its venue);
+- ``clause_start``: it opens a clause, right after a comma or the sentence's start (the clause's subject);
+- ``after_place_word``: 在, 于, 位于 or a verb of passing (跑过, 驶过) comes right before it;
+- ``after_of``: 的 comes right before it (the venue a phrase describes);
+- ``ends_well``: a stop, a word of position (里, 上), 的, or what people do there (参观) follows it;
+- ``name_length``: its name, before the venue word, has two to six characters;
+- ``other_sentence``: it is in the sentence after the scene's (a penalty, so negative);
+- ``part_of_venue``: 的 joins it to a venue just named ("科尼岛的木板步道": the boardwalk is a part; a penalty).
+
+A name is never a candidate when it holds a number, a time of day or a word of a clause (进行, 举行), starts with
+a word that refers to a place rather than naming it (这, 该, 一座), or is a venue word alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.captions.chinese_words import HAN, Words
+
+#: Characters that end a candidate name: stops, brackets, quotes, spaces, and the linking characters of a clause.
+_BREAKS = set("，,。、；;：:（）()“”\"《》「」 \n—…|｜!！?？") | set("的在和与是为到从向对把被让给将及同跟")
+#: Words of position after a venue (公园里, 广场上): the name ends before them.
+_POSITION = set("里内上下中前后旁畔边外")
+#: A number, or a count of things (一座, 两个): a clause's words, not a name's (三塔 and 十三陵 are names).
+_NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批]")
+
+
+@dataclass
+class VenueCandidate:
+    """A name ending in a venue word, where it is, and the signals that scored it."""
+
+    name: str
+    start: int
+    end: int
+    score: float
+    signals: tuple[str, ...]
+
+
+def best_venue(text: str, plain: str, regions: list[tuple[int, int, bool]], words: Words,
+               whole: tuple[int, int] | None = None) -> str | None:
+    """The best-scored venue name in `regions` (start, end, whether it is a sentence after the scene's), as the
+    caption writes it, when its score reaches the accepted level; else None.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> from catalog.captions.chinese_words import words_for
+    >>> words, _ = words_for(load_rules())
+    >>> text = "11月6日,西藏拉萨,雪后拉萨四周的山峦一片银白,布达拉宫美如画卷。布达拉宫已有1300多年历史。"
+    >>> best_venue(text, text, [(13, 34, False)], words)
+    '布达拉宫'
+    """
+    found = candidates(text, plain, regions, words, whole)
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.score, -c.start))
+    return best.name if best.score >= _weights(words)["accept"] else None
+
+
+def candidates(text: str, plain: str, regions: list[tuple[int, int, bool]], words: Words,
+               whole: tuple[int, int] | None = None) -> list[VenueCandidate]:
+    """Every name ending in a venue word in the regions, each with its score (`whole`: the stretch of the caption
+    where a name written again counts, the whole text by default)."""
+    weights = _weights(words)
+    venue_word = words.pattern("places.venue")
+    found: list[VenueCandidate] = []
+    for region_start, region_end, later in regions:
+        at = region_start
+        while at < region_end:
+            if plain[at] in _BREAKS:
+                at += 1
+                continue
+            stop = at
+            while stop < region_end and plain[stop] not in _BREAKS:
+                stop += 1
+            candidate = _in_segment(text, plain, at, stop, region_start, later, words, venue_word, weights, whole)
+            if candidate is not None:
+                found.append(candidate)
+            at = stop
+    ends = {c.end for c in found}
+    penalty = weights.get("part_of_venue", 0.0)
+    for candidate in found:  # "科尼岛的木板步道": the boardwalk of a venue just named is part of it
+        if candidate.start - 1 in ends and plain[candidate.start - 1] == "的":
+            candidate.score += penalty
+            candidate.signals += ("part_of_venue",)
+    return found
+
+
+def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int, later: bool, words: Words,
+                venue_word: re.Pattern, weights: dict[str, float],
+                whole: tuple[int, int] | None) -> VenueCandidate | None:
+    """The candidate of one run of characters between breaks: from its start, past a word a place follows, to
+    the first venue word that a stop, a word of position or an activity follows (else the last venue word)."""
+    lead = words.pattern("places.passing").search(plain, start, stop) or words.pattern(
+        "places.before_place").match(plain, start, stop)
+    name_start = lead.end() if lead is not None else start
+    ends = [m for m in venue_word.finditer(plain, name_start, stop)]
+    if not ends:
+        return None
+    after_venue = words.pattern("places.after_venue")
+    word = next((m for m in ends if m.end() == stop or plain[m.end()] in _POSITION
+                 or after_venue.match(plain, m.end(), stop)), ends[-1])
+    end = word.end()
+    name = plain[name_start:end]
+    body = name[: len(name) - len(word.group())]
+    if not body or not _plain_name(name, body, words):
+        return None
+    before = plain[max(0, name_start - 3):name_start].rstrip("“\"「『")
+    if before.endswith(words.words("places.not_names")) or before.endswith(words.words("places.determiners")):
+        return None  # "一处“口袋公园”": a kind of place, quoted, not a named one
+    signals: list[str] = []
+    if len(word.group()) >= 2:
+        signals.append("long_word")
+    if 2 <= len(body) <= 6:
+        signals.append("name_length")
+    if lead is not None:
+        signals.append("after_place_word")
+    elif name_start == region_start or plain[name_start - 1] in "，,":
+        signals.append("clause_start")
+    if lead is None and name_start > 0 and plain[name_start - 1] == "的":
+        signals.append("after_of")
+    if end == stop or plain[end] in _POSITION or after_venue.match(plain, end, stop):
+        signals.append("ends_well")
+    area = plain if whole is None else plain[whole[0]:whole[1]]
+    if area.count(name) >= 2:
+        signals.append("named_again")
+    if later:
+        signals.append("other_sentence")
+    score = sum(weights.get(signal, 0.0) for signal in signals)
+    return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
+
+
+def _plain_name(name: str, body: str, words: Words) -> bool:
+    """Whether a name reads as a venue's: Chinese characters, no number, and no word of a clause or a reference."""
+    if not re.fullmatch(f"[{HAN}·]+", name) or _NUMBER.search(body):
+        return False
+    if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")):
+        return False
+    if name in words.set("places.not_venue_names"):
+        return False
+    clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day")
+    return not any(words.pattern(key).search(body) for key in clause_words)
+
+
+def _weights(words: Words) -> dict[str, float]:
+    """The signals' weights and the accepted score, from [venue_scores] (a house file may change them)."""
+    made = words._made.get(("venue_weights",))
+    if made is None:
+        table: dict = words.lists.get("venue_scores", {})
+        made = words._made[("venue_weights",)] = {key: float(value) for key, value in table.items()}
+    return made
+
