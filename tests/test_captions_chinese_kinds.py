@@ -345,6 +345,12 @@ PLACES = [
     ("a venue named later in the scene beats the district of the chain",
      "2023年6月5日，上海市徐汇区，曾经人声鼎沸的美罗城商场里，一排店铺已经关门。",
      {"city": "上海", "sublocation": "美罗城商场"}),
+    ("a city's bare name that begins a university's name is the name's, not the scene's city",
+     "9月1日，上海交通大学的新生在图书馆前合影。", {"city": None, "sublocation": "上海交通大学"}),
+    ("a municipality with its suffix before a university stays the city", "9月1日，在上海市复旦大学，新生报到。",
+     {"city": "上海", "sublocation": "复旦大学"}),
+    ("a city's bare name before a landmark stays the city", "9月1日，北京故宫游人如织。",
+     {"city": "北京", "sublocation": "故宫"}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

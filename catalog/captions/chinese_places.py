@@ -390,6 +390,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
+    if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
+            plain, elements[-1].start, elements[-1].end) and simplified(venue).endswith(
+            words.words("places.institution")):
+        # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
+        # no chain of the scene (as "北京大学百年讲堂")
+        venue = text[elements[-1].start:position] + venue
+        elements.pop()
     if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
             simplified(venue)) == 2 and _cjk_population(simplified(elements[-1].value)) < BIG_CITY_POPULATION and (
             _country_of_places(simplified(elements[-1].value)) not in _GREATER_CHINA) and (
