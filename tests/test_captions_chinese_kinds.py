@@ -351,6 +351,8 @@ PLACES = [
      {"city": "上海", "sublocation": "复旦大学"}),
     ("a city's bare name before a landmark stays the city", "9月1日，北京故宫游人如织。",
      {"city": "北京", "sublocation": "故宫"}),
+    ("a county-level city after a prefecture (地区), whatever its last characters spell",
+     "9月1日，在新疆阿克苏地区库车市，农民采摘棉花。", {"city": "库车", "province": "新疆"}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

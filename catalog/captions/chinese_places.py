@@ -726,8 +726,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
-    if written.endswith(words.words("places.not_units")):
-        return False  # "北京市区", "逛早市", "新疆军区"
+    if written.endswith(words.words("places.not_units")) and not (
+            continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0):
+        return False  # "北京市区", "逛早市", "新疆军区" (but a chain goes on to a city the gazetteer knows,
+        # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市)
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
     if common is not None and (written == common or len(written) - len(common) >= 2):
         return False  # "太行山区" (but 崂山区 is a district)
