@@ -137,6 +137,9 @@ DATES = [
      {"date": "2017-08-31", "date_kind": "taken"}),
     ("当天 in a later sentence is no date of its own",
      "四季分明的农场以樱花最有名。当天更创下单日入园新高。(黄小麒摄)", {"date": None, "date_kind": None}),
+    ("the date of the 图为 sentence after a context sentence with none",
+     "入秋以来，峄城区的石榴陆续成熟，果农忙着采摘。图为:9月12日,在榴园镇的果园里,果农采摘石榴。(王小军 摄)",
+     {"date": None, "date_text": "9月12日", "date_kind": "taken"}),
 ]
 
 
@@ -353,6 +356,14 @@ PLACES = [
      {"city": "北京", "sublocation": "故宫"}),
     ("a county-level city after a prefecture (地区), whatever its last characters spell",
      "9月1日，在新疆阿克苏地区库车市，农民采摘棉花。", {"city": "库车", "province": "新疆"}),
+    ("the 图为 sentence is the scene, wherever it starts",
+     "今年以来，罗山县整治村容村貌。图为罗山县彭新镇刘湾村一角，干净整洁。 本报记者 王 明 摄",
+     {"city": "罗山县", "sublocation": "刘湾村"}),
+    ("a 图为 line naming only a venue takes its city from the context line",
+     "初秋时节，峄城区榴园镇的石榴陆续成熟。\n图为:9月12日,在万福家庭农场,农民采摘石榴。\n(王小军 摄)",
+     {"city": "峄城区", "sublocation": "万福家庭农场"}),
+    ("a credit line is no context line: its place is the source's",
+     "夏季，查干湖湿地步道绿意盎然。\n图片由吉林省松原市宣传部提供。", {"city": None}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

@@ -155,6 +155,10 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
         scene = [m for m in mentions if first[0] <= m.start < line_end]
+    if not scene:  # the sentence that says what the photo shows: "...成熟。\n图为:8月26日,在..."
+        marks = words.words("places.scene_marks")
+        shown = next((s for s in body[1:4] if text[s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), None)
+        scene = [m for m in mentions if shown and shown[0] <= m.start < shown[1]]
     chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:

@@ -39,7 +39,7 @@ from catalog.captions.place_names import Element
 from catalog.captions.types import Place
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
-_HEADLINE_MARKS = re.compile(r"^[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
+_HEADLINE_MARKS = re.compile(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
@@ -78,6 +78,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
+            if number == 0 and place.sublocation and not (place.city or place.province or place.country):
+                _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             return place
     return Place()
 
@@ -95,6 +97,21 @@ def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tu
     if following is None:
         return None
     return best_venue(text, plain, [(following[0], following[1], False)], words)
+
+
+def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[int, int]], words: Words,
+                      patterns: dict) -> None:
+    """The city, province and country of a scene that names only a venue, from the first other sentence of the
+    caption's body that names a city ("山亭区水泉镇的葡萄...成熟。\n图为:8月26日,在昌顺家庭农场,..."): a
+    caption's context line says where its 图为 line is."""
+    for start, end in others:
+        if _YEAR_WRITTEN.search(plain, start, end) or words.pattern("credit.provided").search(plain, start, end):
+            continue  # a sentence of history names other places; a credit line names its source's
+        other = _place_in(text, plain, start, end, words, patterns, None)
+        if other.city and (_SUFFIXED.search(other.city) or f"{simplified(other.city)}市" in plain[start:end]):
+            # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
+            place.city, place.province, place.country = other.city, other.province, other.country
+            return
 
 
 def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
