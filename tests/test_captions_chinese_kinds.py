@@ -140,6 +140,10 @@ DATES = [
     ("the date of the 图为 sentence after a context sentence with none",
      "入秋以来，峄城区的石榴陆续成熟，果农忙着采摘。图为:9月12日,在榴园镇的果园里,果农采摘石榴。(王小军 摄)",
      {"date": None, "date_text": "9月12日", "date_kind": "taken"}),
+    ("a date with 起 after it is a starting point, not the photo's day",
+     "乡公所将办六场免费导览，报名系统5月3日起开放网络报名。(记者林小明摄)", {"date_text": None, "date_kind": None}),
+    ("a date of next year is no photo's day", "一年一度的年宵市场在公园举行，展期至明年2月9日。",
+     {"date_text": None, "date_kind": None}),
 ]
 
 
@@ -364,6 +368,16 @@ PLACES = [
      {"city": "峄城区", "sublocation": "万福家庭农场"}),
     ("a credit line is no context line: its place is the source's",
      "夏季，查干湖湿地步道绿意盎然。\n图片由吉林省松原市宣传部提供。", {"city": None}),
+    ("a town whose name begins with 城, right after its county", "群山环抱的岷县城关镇王家村。",
+     {"city": "岷县", "sublocation": "王家村"}),
+    ("the scene's venue written longer in the next sentence still brings its chain",
+     "游客在九皇山景区的栈道上游览(10月2日摄)。国庆假期,位于四川省北川县的九皇山国家级风景名胜区游人如织。",
+     {"sublocation": "九皇山景区", "city": "北川县", "province": "四川"}),
+    ("a verb of visiting is no part of the city's name", "市长9月19日到访泉州市开元寺，听取讲解。",
+     {"city": "泉州", "sublocation": "开元寺"}),
+    ("an everyday phrase for streets is no venue", "在东风路幸福社区的大街小巷，志愿者清扫落叶。",
+     {"sublocation": "东风路幸福社区"}),
+    ("a seaside (海滨) is a venue word", "在北竿海滨展出的装置艺术（摄影：陈小华)", {"sublocation": "北竿海滨"}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

@@ -129,7 +129,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
-        is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after))
+        is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
+            words.pattern("dates.background_after").match(after) is not None)
         kind = None
         if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"

@@ -99,6 +99,22 @@ def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tu
     return best_venue(text, plain, [(following[0], following[1], False)], words)
 
 
+def _same_venue(one: str, other: str, words: Words) -> bool:
+    """Whether two venue names name one venue: the same, or one's name before its venue word begins the other
+    ("光雾山风景区" and "光雾山国家级风景名胜区": 光雾山 both)."""
+    if one == other:
+        return True
+    core = _venue_core(one, words)
+    return bool(core) and simplified(other).startswith(core)
+
+
+def _venue_core(venue: str, words: Words) -> str:
+    """A venue's own name, before its first venue word (光雾山 of 光雾山风景区), simplified; "" when shorter than two
+    characters."""
+    plain = simplified(venue)
+    return next((plain[:m.start()] for m in words.pattern("places.venue").finditer(plain) if m.start() >= 2), "")
+
+
 def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[int, int]], words: Words,
                       patterns: dict) -> None:
     """The city, province and country of a scene that names only a venue, from the first other sentence of the
@@ -123,10 +139,13 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
     if not smallest:
         return
     for start, end in body:
-        if (start, end) == scene or smallest not in text[start:end]:
-            continue
+        if (start, end) == scene or smallest not in text[start:end] and not (
+                place.sublocation and _venue_core(place.sublocation, words) in plain[start:end] and _venue_core(
+                    place.sublocation, words)):
+            continue  # (the venue may be written longer there: "光雾山风景区", then "光雾山国家级风景名胜区")
         other = _place_in(text, plain, start, end, words, patterns, None)
-        if place.sublocation and other.sublocation == place.sublocation and not place.city:
+        if place.sublocation and other.sublocation and _same_venue(place.sublocation, other.sublocation, words) and (
+                not place.city):
             place.city, place.province = other.city, place.province or other.province
             place.country = place.country or other.country
             return
@@ -710,6 +729,8 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+#: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
+_NAME_START_IN_A_CHAIN = ("城",)
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
@@ -725,8 +746,9 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in _HARD_STOPS and not linked) or (
-            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START):
-        return False
+            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
+            continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN)):
+        return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end):  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
