@@ -9,6 +9,11 @@ import pytest
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a brand of two outlets joined by ·: the one the registry knows",
+     "群山环抱的岷县村庄。新甘肃·甘肃日报通讯员 王小明",
+     {"photographer": "王小明", "agency": "Gansu Daily"}),
+    ("a brand of two outlets the registry does not know: the last written as an outlet",
+     "群山环抱的岷县村庄。新岷州·岷州日报记者 王小明 摄", {"photographer": "王小明", "agency": "岷州日报"}),
     ("an outlet's desk between the outlet and the role",
      "8月1日，选手在长沙参加比赛。湖南日报全媒体记者 傅明 通讯员 张亮 摄影报道",
      {"photographer": "傅明", "agency": "Hunan Daily"}),

@@ -42,6 +42,16 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
             return standard
     if simplified(written) in words["credit.this_paper"]:
         return None
+    parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
+    if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
+        # that is written as an outlet's name (日报, 网)
+        known = next((rules.standard_agency(simplified(p)) for p in parts if rules.standard_agency(simplified(p))),
+                     None)
+        if known:
+            return known
+        outlet = [p for p in parts if simplified(p).endswith(words.words("credit.outlet_endings"))]
+        if outlet:
+            return outlet[-1]
     return written
 
 
