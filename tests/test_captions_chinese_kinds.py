@@ -9,6 +9,8 @@ import pytest
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a re-photographed picture (翻摄): the name ends before it", "赏萤活动开跑，乡公所将办免费导览。(记者林小玮翻摄)",
+     {"photographer": "林小玮"}),
     ("a brand of two outlets joined by ·: the one the registry knows",
      "群山环抱的岷县村庄。新甘肃·甘肃日报通讯员 王小明",
      {"photographer": "王小明", "agency": "Gansu Daily"}),

@@ -104,9 +104,10 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
     return _words(house)
 
 
-#: A person's name: 李鑫, 阿布都·艾尼, or a two-character name padded to three with a space (伊 霄); a space
-#: between longer names separates two people (彭源 徐欽 劉磊 攝影報導).
-_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+#: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
+#: or a two-character name padded to three with a space (伊 霄); a space between longer names separates two
+#: people (彭源 徐欽 劉磊 攝影報導).
+_NAME = f"(?:[{HAN}]{{2,4}}?|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
