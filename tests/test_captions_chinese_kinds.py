@@ -385,6 +385,9 @@ PLACES = [
     ("an everyday phrase for streets is no venue", "在东风路幸福社区的大街小巷，志愿者清扫落叶。",
      {"sublocation": "东风路幸福社区"}),
     ("a seaside (海滨) is a venue word", "在北竿海滨展出的装置艺术（摄影：陈小华)", {"sublocation": "北竿海滨"}),
+    ("a dateline: a city of any size written alone before the date", "华盛顿,3 月 2 日,总统在白宫会见议员。",
+     {"city": "华盛顿", "sublocation": "白宫"}),
+    ("no dateline: a word before the date that names no city", "开幕式,3月2日,运动员入场。", {"city": None}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

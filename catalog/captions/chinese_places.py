@@ -234,7 +234,23 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
         place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
+    if place.city is None and place.province is None and place.country is None and date is not None:
+        place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+_DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+
+
+def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
+    """A name written alone before the date, as a dateline ("华盛顿,1 月 9 日,..."): the city, when the gazetteer
+    knows a city of that name, whatever its size (the position vouches for it as a bare name's size would not)."""
+    if not position <= date.start or date.start - position > 8:
+        return None
+    match = _DATELINE.fullmatch(plain, position, date.start)
+    if match is None or not _cjk_population(match.group(1)):
+        return None
+    return text[match.start(1):match.end(1)]
 
 
 def _city_of_district(place: Place, elements: list[Element], text: str, words: Words) -> None:
