@@ -9,6 +9,8 @@ import pytest
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a paper's contributor (拍客) after the paper's short name", "初一，广州北京路人流熙攘。南都拍客 王小明 摄",
+     {"photographer": "王小明", "agency": "Southern Metropolis Daily"}),
     ("a re-photographed picture (翻摄): the name ends before it", "赏萤活动开跑，乡公所将办免费导览。(记者林小玮翻摄)",
      {"photographer": "林小玮"}),
     ("a brand of two outlets joined by ·: the one the registry knows",
@@ -388,6 +390,8 @@ PLACES = [
     ("a dateline: a city of any size written alone before the date", "华盛顿,3 月 2 日,总统在白宫会见议员。",
      {"city": "华盛顿", "sublocation": "白宫"}),
     ("no dateline: a word before the date that names no city", "开幕式,3月2日,运动员入场。", {"city": None}),
+    ("a year before the comma is no quantity inside the venue's name", "2016年,宁夏腾格里沙漠。",
+     {"province": "宁夏", "sublocation": "腾格里沙漠"}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

@@ -997,7 +997,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
-    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, max(0, at - 6), last):
+    back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
+    back = next((i + 1 for i in range(at - 1, back - 1, -1) if plain[i] in _HARD_STOPS), back)
+    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain[
             last - 1:last + 1] in words.set("places.venue_word_as_verb")):
