@@ -153,6 +153,11 @@ DATES = [
      "乡公所将办六场免费导览，报名系统5月3日起开放网络报名。(记者林小明摄)", {"date_text": None, "date_kind": None}),
     ("a date of next year is no photo's day", "一年一度的年宵市场在公园举行，展期至明年2月9日。",
      {"date_text": None, "date_kind": None}),
+    ("a year opening the caption, then a comma, is the photo's year", "2016年,宁夏腾格里沙漠。",
+     {"date": "2016", "date_kind": "taken"}),
+    ("a year, a comma, then the month and day: one date", "1911年,10月10日,起义军攻占督署。",
+     {"date": "1911-10-10", "date_kind": "taken"}),
+    ("a year of history inside the text stays no date", "这座桥始于1914年,如今游人如织。", {"date": None}),
 ]
 
 

@@ -63,7 +63,7 @@ def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
     return re.compile(
         r"(?<![\d.])(?P<nyear>(?:19|20)\d\d)[./](?P<nmon>\d{1,2})[./](?P<nday>\d{1,2})(?![\d.])"
-        rf"|(?:(?P<year>\d{{4}})\s*年\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+        rf"|(?:(?P<year>\d{{4}})\s*年\s*[,，]?\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
     )
@@ -103,8 +103,10 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         month: int | None
         day: int | None
         if match.group("yonly"):
-            if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))):
-                continue  # a year alone, of history: "始于1914年"
+            opens = not text[:match.start()].strip() and text[end:end + 1] in (",", "，")
+            if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))
+                    or opens):
+                continue  # a year alone, of history: "始于1914年" (but "2015年,内蒙古...": the caption's own)
             found.append(ChineseDate(match.start(), end, match.group("yonly"), "taken"))
             continue
         if match.group("nyear"):
