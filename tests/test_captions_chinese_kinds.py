@@ -397,6 +397,8 @@ PLACES = [
     ("no dateline: a word before the date that names no city", "开幕式,3月2日,运动员入场。", {"city": None}),
     ("a year before the comma is no quantity inside the venue's name", "2016年,宁夏腾格里沙漠。",
      {"province": "宁夏", "sublocation": "腾格里沙漠"}),
+    ("a clause that ends in a venue word is no venue's name", "新华社和几家银行也登上了中心的广告牌,格外醒目。",
+     {"sublocation": None}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
 ]

@@ -1025,6 +1025,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if _ASPECT.search(written):
+        return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
     return text[at:last].strip("“”\"")
 
 
@@ -1043,6 +1045,8 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
+_ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
