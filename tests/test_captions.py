@@ -618,3 +618,17 @@ def test_places_false_skips_only_the_place():
     assert full.location.city == "Hefei"
     assert asdict(lean.location) == {"sublocation": None, "city": None, "province": None, "country": None}
     assert (lean.credit, lean.date, lean.date_kind) == (full.credit, full.date, full.date_kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Released by the CNSA on Oct. 1.", "a photo ISSUED by NASA", "Distributed by Xinhua on May 2",
+    "PUBLISHED on Jan. 3", "first made public on Friday", "Handed out by the army", "in a photo posted April 4",
+    "Images provided by the museum", "This PICTURE POSTED on X",
+])
+def test_every_release_word_is_found_whatever_its_case(text):
+    """The release-date check looks only where a caption has one of its words' first letters: a word whose
+    letter is missing from that look-ahead would be passed over, and its release date never read."""
+    from catalog.captions.dates import may_give_release_date
+
+    assert may_give_release_date(text)
+    assert may_give_release_date(text.upper()) and may_give_release_date(text.lower())

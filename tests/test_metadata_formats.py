@@ -14,6 +14,7 @@ from catalog.metadata import PhotoMetadata, ReadFailure, Sourced, read
 from catalog.metadata import heif as heif_module
 from tests.test_metadata_files import (
     UTF8,
+    alt,
     ascii_value,
     exif,
     exif_segment,
@@ -173,6 +174,58 @@ def test_jpeg_reading_stops_at_the_image_data(tmp_path, monkeypatch):
     assert isinstance(result, PhotoMetadata)
     assert result.width == 32
     assert sum(read_sizes) < 64 * 1024
+
+
+def _counted_reads(monkeypatch, path) -> list[int]:
+    """The size of every read `read` makes of `path` (unbuffered, so each is one read of the file)."""
+    read_sizes: list[int] = []
+    real_open = open
+
+    class Counting(io.BufferedReader):
+        def read(self, size=-1):
+            data = super().read(size)
+            read_sizes.append(len(data))
+            return data
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        if mode == "rb" and str(file) == str(path):
+            return Counting(real_open(file, "rb", buffering=0))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    return read_sizes
+
+
+def test_jpeg_segments_past_the_first_read_are_read_whole(tmp_path, monkeypatch):
+    """A JPEG whose metadata lies beyond the walk's first 32 KiB read (ICC profiles of 60 KB before it, an
+    XMP packet of 50 KB across the boundary) gives every field, from a handful of reads rather than two
+    for every segment."""
+    from tests.test_metadata_files import segment, xmp_segment
+
+    icc = [segment(0xE2, b"ICC_PROFILE\0" + bytes([n]) + b"\x02" + bytes(60_000)) for n in (1, 2)]
+    padding = " " * 50_000
+    packet = xmp_packet(f'<dc:title>{alt(("x-default", "Bullet train"))}</dc:title>{padding}')
+    data = jpeg(*icc, exif_segment(exif({0x010F: ascii_value("Fujifilm")})), xmp_segment(packet),
+                width=640, height=480)
+    path = tmp_path / "big-header.jpg"
+    path.write_bytes(data)
+    reads = _counted_reads(monkeypatch, path)
+    result = read(path)
+    assert isinstance(result, PhotoMetadata)
+    assert (result.width, result.height) == (640, 480)
+    assert result.value("make") == "Fujifilm"
+    assert result.value("title") == "Bullet train"
+    assert not result.warnings and result.damage is None
+    assert len(reads) <= 8, reads
+
+    # Cut inside the XMP segment, past the first read: what came before it is kept, and the walk says why
+    # it stopped, reading nothing past the file's end.
+    cut = tmp_path / "cut-header.jpg"
+    cut.write_bytes(data[: data.index(b"<x:xmpmeta") + 20_000])
+    result = read(cut)
+    assert isinstance(result, PhotoMetadata)
+    assert result.value("make") == "Fujifilm" and result.value("title") is None
+    assert "JPEG: the file ends inside segment 0xE1" in result.warnings
 
 
 def test_read_never_raises_even_on_an_unexpected_error(tmp_path, monkeypatch):

@@ -59,3 +59,18 @@ def test_time_reads_the_files_and_writes_a_profile(tmp_path, capsys):
     profile = tmp_path / "read.prof"
     assert reader_outputs.timed([str(_folder(tmp_path))], 2, profile) == 0
     assert "2 files" in capsys.readouterr().out and profile.stat().st_size > 0
+
+
+def test_time_reads_the_files_again_for_each_round(tmp_path, capsys, monkeypatch):
+    import catalog.reading
+
+    read = catalog.reading.read_file
+    seen: list[str] = []
+    def counted(found, *args, **options):
+        seen.append(found.path)
+        return read(found, *args, **options)
+
+    monkeypatch.setattr(catalog.reading, "read_file", counted)
+    assert reader_outputs.timed([str(_folder(tmp_path))], 2, None, rounds=3) == 0
+    assert "2 files" in capsys.readouterr().out
+    assert len(seen) == 1 + 2 * 3 and seen[1:3] == seen[3:5] == seen[5:7]

@@ -31,5 +31,8 @@ __all__ = ["CaptionFacts", "Credit", "Place", "Rules", "agency_for", "load_rules
 
 def __getattr__(name: str) -> Any:
     if name in _HOMES:
-        return getattr(import_module(f"catalog.captions.{_HOMES[name]}"), name)
+        # Kept as this module's own name once loaded: a reader asks for `parse` for every file, and a name
+        # found by __getattr__ costs an import look-up each time.
+        value = globals()[name] = getattr(import_module(f"catalog.captions.{_HOMES[name]}"), name)
+        return value
     raise AttributeError(f"module 'catalog.captions' has no attribute {name!r}")

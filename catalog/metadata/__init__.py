@@ -14,6 +14,9 @@ def __getattr__(name: str):
     if name == "read":
         from catalog.metadata.reader import read
 
+        # Kept as this module's own name once loaded: the import asks for it for every file, and a name found
+        # by __getattr__ costs an import look-up each time.
+        globals()["read"] = read
         return read
     if name == "FIELDS":
         from catalog.metadata import types

@@ -149,7 +149,6 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
         )
     used: set[str] = set()
     for key, values in block.raw.items():
-        name = dataset_name(key)
         texts = []
         for raw in values:
             if utf8_declared:
@@ -158,18 +157,19 @@ def _decode(block: IimBlock, declared: bytes | None) -> None:
                 except UnicodeDecodeError:
                     text, kind = decode_cp1252(raw), "cp1252"
                     block.warnings.append(
-                        f"IIM {name}: not valid UTF-8 although 1:90 says so; read as cp1252"
+                        f"IIM {dataset_name(key)}: not valid UTF-8 although 1:90 says so; read as cp1252"
                     )
             else:
                 text, kind = decode_legacy(raw)
             used.add(kind)
             if kind == "cp1252" and any(byte in CP1252_HOLES for byte in raw):
-                block.warnings.append(f"IIM {name}: bytes that cp1252 does not define were read as Latin-1")
+                block.warnings.append(
+                    f"IIM {dataset_name(key)}: bytes that cp1252 does not define were read as Latin-1")
             if "\x1b" in text or "\x0e" in text or "\x0f" in text:
-                block.warnings.append(f"IIM {name}: contains ISO 2022 shift codes that are not decoded")
+                block.warnings.append(f"IIM {dataset_name(key)}: contains ISO 2022 shift codes that are not decoded")
             if "\0" in text:
                 text = keep_nul(text)
-                block.warnings.append(f"IIM {name}: holds a NUL character, kept as {NUL_SYMBOL}")
+                block.warnings.append(f"IIM {dataset_name(key)}: holds a NUL character, kept as {NUL_SYMBOL}")
             texts.append(text)
         block.values[key] = texts
     if not block.values:

@@ -1,7 +1,8 @@
 """Walk the segments of a JPEG file up to the start of scan, collecting EXIF, XMP, IIM and the frame size.
 
-Only the bytes of the segments we need are read; all others are skipped with a seek, so a 2.5 MB press
-photo costs a few kilobytes of reading. For example, a file laid out as::
+The file is read in a few large pieces (_Window): its first 32 KiB hold every segment before the image
+data of nearly every file, so a 2.5 MB press photo costs one read at its start and one at its end; the
+segments we need are cut from those bytes, and the others are passed over. For example, a file laid out as::
 
     SOI, APP1 "Exif\\0\\0...", APP1 "http://ns.adobe.com/xap/1.0/\\0<?xpacket...",
     APP13 "Photoshop 3.0\\0 8BIM...", SOF0 (height 2000, width 3000), SOS ...
@@ -48,55 +49,56 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
     junk = 0  # bytes skipped between segments
     previous_exif = False  # the last segment was EXIF: a following headerless EXIF segment continues it
     kept = 0  # bytes of segment data read
-    f.seek(2)
+    window = _Window(f)
+    take = window.take
+    pos = 2
     for _ in range(MAX_SEGMENTS):
-        header = f.read(2)
+        header = take(pos, 4)  # marker and length (a standalone marker has none: the two bytes are unused)
         if len(header) < 2:
             blocks.warnings.append("JPEG: the file ends before the image data")
             break
         if header[0] != 0xFF:
-            skipped = _skip_junk(f)
+            skipped = _skip_junk(take(pos, MAX_JUNK))
             if skipped is None:
                 blocks.warnings.append("JPEG: junk where a segment marker should be; stopped reading")
                 break
             junk += skipped
+            pos += skipped
             continue
         marker = header[1]
         if marker == 0xFF:  # fill byte before a marker
-            f.seek(-1, 1)
+            pos += 1
             continue
         if marker in STANDALONE_MARKERS:
+            pos += 2
             continue
         if marker == 0xD9:  # EOI
             break
-        size_bytes = f.read(2)
-        if len(size_bytes) < 2:
+        if len(header) < 4:
             blocks.warnings.append("JPEG: the file ends inside a segment header")
             break
-        (size,) = struct.unpack(">H", size_bytes)
+        size = (header[2] << 8) | header[3]
         if size < 2:
             blocks.warnings.append(f"JPEG: segment 0x{marker:02X} has an impossible length {size}")
             break
         if marker != 0xED and photoshop:
             _finish_photoshop(blocks, photoshop)
+        start, pos = pos + 4, pos + 2 + size  # the segment's data, and the next segment
         if marker == 0xDA:  # start of scan: the image data follows, no metadata is looked for after it
-            blocks.damage = image_cut_short(f, f.tell() + size - 2)
+            blocks.damage, window.tail = _cut_short(f, pos)
             break
         if marker == jumbf.JPEG_APP11:  # C2PA: only its first bytes, to tell whether c2pa must read the file
-            head = f.read(min(size - 2, jumbf.HEAD))
-            f.seek(size - 2 - len(head), 1)
-            blocks.c2pa = jumbf.stronger(blocks.c2pa, jumbf.app11_kind(head))
+            blocks.c2pa = jumbf.stronger(blocks.c2pa, jumbf.app11_kind(take(start, min(size - 2, jumbf.HEAD))))
             previous_exif = False
             continue
         if marker not in WANTED_MARKERS:
-            f.seek(size - 2, 1)
             previous_exif = False
             continue
         kept += size - 2
         if kept > MAX_METADATA:
             blocks.warnings.append("JPEG: more than 32 MB of metadata segments; stopped reading")
             break
-        data = f.read(size - 2)
+        data = take(start, size - 2)
         if len(data) < size - 2:
             blocks.warnings.append(f"JPEG: the file ends inside segment 0x{marker:02X}")
             break
@@ -120,8 +122,49 @@ def walk_jpeg(f: BinaryIO) -> Blocks:
         _finish_photoshop(blocks, photoshop)
     if junk:
         blocks.warnings.append(f"JPEG: skipped {junk} junk bytes between segments")
-    read_trailers(f, blocks)  # IIM that tools append after the image (AFCP, FotoStation)
+    read_trailers(f, blocks, window.tail)  # IIM that tools append after the image (AFCP, FotoStation)
     return blocks
+
+
+#: The first read of a JPEG: enough for the segments before the image data of nearly every file (a press
+#: photo's are about 5 KiB; a camera's, with maker notes and a thumbnail, a few dozen).
+FIRST_READ = 32 * 1024
+#: Each later read, when a segment lies past what was read: at least this much, from where it is needed.
+MORE_READ = 64 * 1024
+
+
+class _Window:
+    """Bytes of a file read in a few large reads, rather than two small reads for every segment.
+
+    ``take(position, count)`` gives the file's bytes there (fewer at its end, none past it): from what was
+    read last when they lie in it, else from one new read that starts at `position`, of `count` bytes or
+    MORE_READ, whichever is more. No read goes past the file's end, and none is larger than a segment (64
+    KiB), MAX_JUNK or MORE_READ, so a hostile file costs at most one such read per segment walked. A segment
+    that is skipped (not read) costs nothing, as a seek cost nothing before.
+
+    ``tail`` is what image_cut_short read of the file's end, for the trailers' check (read_trailers).
+    """
+
+    __slots__ = ("f", "base", "data", "ended", "tail")
+
+    def __init__(self, f: BinaryIO):
+        self.f = f
+        f.seek(0)
+        self.base = 0
+        self.data = f.read(FIRST_READ)
+        self.ended = len(self.data) < FIRST_READ  # the last read reached the file's end
+        self.tail: tuple[int, bytes] | None = None
+
+    def take(self, position: int, count: int) -> bytes:
+        start = position - self.base
+        if start >= 0 and (start + count <= len(self.data) or self.ended):
+            return self.data[start:start + count]
+        wanted = max(count, MORE_READ)
+        self.f.seek(position)
+        self.data = self.f.read(wanted)
+        self.base = position
+        self.ended = len(self.data) < wanted
+        return self.data[:count]
 
 
 #: How much of a file's end is read, at first, to find its end-of-image marker (then more, only if needed).
@@ -144,31 +187,35 @@ def image_cut_short(f: BinaryIO, scan_start: int) -> str | None:
     >>> image_cut_short(io.BytesIO(body), 6)
     'the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)'
     """
+    return _cut_short(f, scan_start)[0]
+
+
+def _cut_short(f: BinaryIO, scan_start: int) -> tuple[str | None, tuple[int, bytes] | None]:
+    """image_cut_short's answer, and the file's last bytes it read first with their offset (None if none)."""
     f.seek(0, 2)
     end = f.tell()
     position, step = end, TAIL_FIRST
+    last = None
     while position > scan_start:
         start = max(scan_start, position - step)
         f.seek(start)
         # one byte of overlap: FF D9 across two reads (none at the end of the file: asking past it costs a
         # second read that finds nothing)
         chunk = f.read(min(position - start + 1, end - start))
+        if last is None:
+            last = (start, chunk)
         if b"\xff\xd9" in chunk:
-            return None
+            return None, last
         position, step = start, TAIL_MORE
-    return "the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)"
+    return ("the image data stops before its end (the file was cut short, perhaps by an interrupted transfer)",
+            last)
 
 
-def _skip_junk(f: BinaryIO) -> int | None:
-    """Move to the next 0xFF after junk bytes (some writers leave them); how many were skipped, or None."""
-    start = f.tell() - 2
-    f.seek(start)
-    chunk = f.read(MAX_JUNK)
-    at = chunk.find(b"\xff", 1)
-    if at < 0:
-        return None
-    f.seek(start + at)
-    return at
+def _skip_junk(ahead: bytes) -> int | None:
+    """How many junk bytes (some writers leave them) come before the next 0xFF in `ahead` (the bytes from the
+    segment marker's place on, MAX_JUNK of them), or None when there is no 0xFF in them."""
+    at = ahead.find(b"\xff", 1)
+    return at if at >= 0 else None
 
 
 def _app1(blocks: Blocks, data: bytes, previous_exif: bool) -> bool:

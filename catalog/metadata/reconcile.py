@@ -97,21 +97,24 @@ def reconcile(found: Found) -> Reconciled:
     # What each block holds at all: a row none of whose tags is there is passed over without a look.
     exif_names = found.exif.values if found.exif is not None else {}
     iim_keys = found.iim.values if found.iim is not None else {}
-    xmp_roots = found.xmp.keys() | found.sidecar.keys()
-    for rule in table.FIELDS:
-        if rule.exif_name not in exif_names and rule.iim_key not in iim_keys and rule.xmp_roots.isdisjoint(xmp_roots):
+    xmp, sidecar = found.xmp, found.sidecar
+    xmp_roots = xmp.keys() | sidecar.keys()
+    for row in _rows():
+        if row.exif_name not in exif_names and row.iim_key not in iim_keys and row.xmp_roots.isdisjoint(xmp_roots):
             continue
-        copies = _copies(rule, found)
+        rule = row.rule
+        copies = _copies(row, found, exif_names, xmp, sidecar)
         chosen = _choose(rule, copies, found, result.warnings) if copies else None
         if chosen is None and rule.fallback:
             chosen = _fallback(rule, found)
         if chosen is not None:
             result.fields[rule.name] = chosen
-        conflict = _conflict(rule, copies) if len(copies) > 1 else None
-        if conflict is not None:
-            result.conflicts.append(conflict)
+        if len(copies) > 1:
+            conflict = _conflict(rule, copies)
+            if conflict is not None:
+                result.conflicts.append(conflict)
         if rule.form == "alt" and chosen is not None and chosen.source in ("xmp", "sidecar"):
-            block = found.sidecar if chosen.source == "sidecar" else found.xmp
+            block = sidecar if chosen.source == "sidecar" else xmp
             others = xmp_values.alternatives(block.get(rule.xmp[0]))
             if others:
                 result.alternatives[rule.name] = others
@@ -119,29 +122,90 @@ def reconcile(found: Found) -> Reconciled:
     return result
 
 
+class _Row:
+    """What reconcile needs of one row of the field table, worked out once per table rather than once per
+    row of every photo: its tags' names, and how an XMP value of its kind is read."""
+
+    __slots__ = ("rule", "exif_name", "iim_key", "iim_always", "xmp_roots", "xmp_paths", "xmp_read")
+
+    def __init__(self, rule: Field):
+        self.rule = rule
+        self.exif_name = rule.exif_name
+        self.iim_key = rule.iim_key
+        self.iim_always = rule.kind == "date"  # a date's IIM copy may come from its time dataset alone
+        self.xmp_roots = rule.xmp_roots
+        #: (path, whether it steps into a structure) for each XMP path, in order
+        self.xmp_paths = tuple((path, "/" in path) for path in rule.xmp)
+        self.xmp_read = _XMP_READERS.get(rule.kind, _xmp_degrees_value)
+
+
+def _xmp_list(raw: Any) -> Any:
+    return xmp_values.texts(raw) or None
+
+
+def _xmp_date(raw: Any) -> Any:
+    return xmp_datetime(xmp_values.text(raw))
+
+
+def _xmp_degrees_value(raw: Any) -> Any:
+    return xmp_degrees(xmp_values.text(raw))
+
+
+#: How an XMP property is read, by the row's kind (degrees for any other, as _xmp_value does).
+_XMP_READERS = {"text": xmp_values.text, "country": xmp_values.text, "list": _xmp_list, "people": _xmp_list,
+                "date": _xmp_date}
+
+_table_rows: tuple[tuple[Field, ...], tuple[_Row, ...]] | None = None
+
+
+def _rows() -> tuple[_Row, ...]:
+    """The rows of the current field table (made again when fields.FIELDS has been replaced, as tests do)."""
+    global _table_rows
+    current = table.FIELDS
+    if _table_rows is None or _table_rows[0] is not current:
+        _table_rows = (current, tuple(_Row(rule) for rule in current))
+    return _table_rows[1]
+
+
 # -- reading each block's copy ------------------------------------------------------------------------
 
 
-def _copies(rule: Field, found: Found) -> dict[str, Any]:
+def _copies(row: _Row, found: Found, exif_values: dict[str, Any], xmp: dict[str, Any],
+            sidecar: dict[str, Any]) -> dict[str, Any]:
     """The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}."""
     copies: dict[str, Any] = {}
-    if found.exif is not None and rule.exif_name is not None:
-        value = found.exif.values.get(rule.exif_name)
+    if row.exif_name is not None:
+        value = exif_values.get(row.exif_name)
         if value is not None and (not isinstance(value, str) or value.strip()):
             copies["exif"] = value
-    if found.iim is not None and rule.iim_key is not None and (
-        rule.kind == "date" or rule.iim_key in found.iim.values
-    ):
-        value = _iim_value(rule, found.iim)
+    iim = found.iim
+    if iim is not None and row.iim_key is not None and (row.iim_always or row.iim_key in iim.values):
+        value = _iim_value(row.rule, iim)
         if value:
             copies["iptc"] = value
-    if rule.xmp:
-        for source, properties in (("xmp", found.xmp), ("sidecar", found.sidecar)):
-            if properties:
-                value = _xmp_value(rule, properties)
-                if value is not None and value != "" and value != []:
-                    copies[source] = value
+    if row.xmp_paths:
+        if xmp:
+            value = _xmp_copy(row, xmp)
+            if value is not None and value != "" and value != []:
+                copies["xmp"] = value
+        if sidecar:
+            value = _xmp_copy(row, sidecar)
+            if value is not None and value != "" and value != []:
+                copies["sidecar"] = value
     return copies
+
+
+def _xmp_copy(row: _Row, properties: dict[str, Any]) -> Any:
+    """_xmp_value for a row's own paths: the first that holds a non-blank value, read as the row's kind."""
+    read = row.xmp_read
+    for path, structured in row.xmp_paths:
+        raw = lookup(properties, path) if structured else properties.get(path)
+        if raw is None:
+            continue
+        value = read(raw)
+        if value is not None:
+            return value
+    return None
 
 
 def _iim_value(rule: Field, iim: IimBlock) -> Any:

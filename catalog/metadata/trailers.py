@@ -12,7 +12,7 @@ file backwards, as ExifTool does, each from its last bytes:
 
 The IIM found is added after the file's own (``blocks.iim``): not where the MWG guidelines look, so its
 datasets fill only what the file's own IIM lacks. Reading costs one read of the file's last 12 bytes when
-there is no trailer.
+there is no trailer (none when the JPEG walk read the file's end already).
 
 For example, a JPEG that ends ``... FF D9`` + IIM bytes + ``00 01 00 00 0F AA A1 B2 C3 D4`` (record 1,
 4010 bytes with its footer) gives ``blocks.iim == [the 4000 IIM bytes]``.
@@ -35,17 +35,27 @@ MOST_RECORDS = 64
 MOST_IIM = 1024 * 1024
 
 
-def read_trailers(f: BinaryIO, blocks: Blocks) -> None:
-    """Add the IIM of the AFCP and FotoStation trailers at the end of the open file to ``blocks``."""
-    try:
-        end = os.fstat(f.fileno()).st_size
-    except (AttributeError, OSError, ValueError):  # not a real file (BytesIO in a test): measure it
-        end = f.seek(0, 2)
+def read_trailers(f: BinaryIO, blocks: Blocks, last: tuple[int, bytes] | None = None) -> None:
+    """Add the IIM of the AFCP and FotoStation trailers at the end of the open file to ``blocks``.
+
+    ``last``: the file's last bytes and where they start, when the caller has read them already (a JPEG's
+    walk, looking for its end-of-image marker): a file without a trailer then costs no read at all.
+    """
+    if last is not None:
+        end = last[0] + len(last[1])
+    else:
+        try:
+            end = os.fstat(f.fileno()).st_size
+        except (AttributeError, OSError, ValueError):  # not a real file (BytesIO in a test): measure it
+            end = f.seek(0, 2)
     for _ in range(MOST_TRAILERS):
         if end < 12:
             return
-        f.seek(end - 12)
-        tail = f.read(12)
+        if last is not None and end - 12 >= last[0] and end <= last[0] + len(last[1]):
+            tail = last[1][end - 12 - last[0]:end - last[0]]
+        else:
+            f.seek(end - 12)
+            tail = f.read(12)
         if tail[:4] in (b"AXS!", b"AXS*"):
             start = _afcp(f, blocks, tail)
         elif tail[-4:] == FOTOSTATION_SIGNATURE:
