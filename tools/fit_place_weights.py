@@ -17,19 +17,21 @@ folds is compared with the file's weights on the same captions. Only if fitting 
 fit on the whole tune part worth writing into the TOML (by hand, with the comment saying why); the tool
 writes nothing.
 
-Each distinct set of weights is parsed once and remembered, so the folds share their evaluations.
+Each set of weights is handed to the parser in the rules it parses with (a house file's ``[place_weights]``
+table, ``rules_with``), as a newsroom would set them; each distinct set is parsed once and remembered, so the
+folds share their evaluations.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalog.captions import place_evidence, place_scores
 from catalog.captions.parser import parse
+from catalog.captions.place_evidence import shipped_weights
+from catalog.captions.rules import Rules, load_rules
 from tools.evaluate_captions import answers, caption_key, labels, matches, our_items
 
 #: The place fields the weights decide.
@@ -59,25 +61,20 @@ GRIDS: dict[str, tuple[float, ...]] = {
 Weights = tuple[tuple[str, float], ...]
 
 
-@contextmanager
-def weighed_by(weights: Weights) -> Iterator[None]:
-    """Parse with these weights in place of the file's, for the time of the block."""
-    scores, values = dict(place_scores.weights()), dict(place_evidence._value_weights())
-    for key, value in weights:
-        table, name = key.split(".")
-        (scores if table == "scores" else values)[name] = value
-    saved = place_scores.weights, place_evidence._value_weights
-    place_scores.weights = lambda: scores  # type: ignore[assignment]
-    place_evidence._value_weights = lambda: values  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        place_scores.weights, place_evidence._value_weights = saved
+def rules_with(weights: Weights) -> Rules:
+    """The shipped rules with these weights read over the file's, as a house file's [place_weights] would be:
+    the parser takes them from the rules it is given, so nothing is patched."""
+    lines = []
+    for table in ("scores", "value_scores"):
+        lines.append(f"[place_weights.{table}]")
+        lines += [f"{key.split('.')[1]} = {value!r}" for key, value in weights if key.split(".")[0] == table]
+    return load_rules(text="\n".join(lines) + "\n", origin="the fitted weights")
 
 
 def file_weights() -> Weights:
     """The fitted weights as the TOML file holds them now."""
-    tables = {"scores": place_scores.weights(), "value_scores": place_evidence._value_weights()}
+    shipped = shipped_weights()
+    tables = {"scores": shipped.scores, "value_scores": shipped.values}
     return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in GRIDS)
 
 
@@ -110,14 +107,14 @@ class Scorer:
     def per_caption(self, weights: Weights) -> list[float]:
         if weights not in self.memo:
             points = []
-            with weighed_by(weights):
-                for caption in self.captions:
-                    got = answers(parse(caption.text))
-                    total = 0.0
-                    for name in PLACE_FIELDS:
-                        right = matches(name, got[name], caption.expected[name])
-                        total += 1.0 if right else (-WRONG_COST if got[name] is not None else 0.0)
-                    points.append(total)
+            rules = rules_with(weights)
+            for caption in self.captions:
+                got = answers(parse(caption.text, rules))
+                total = 0.0
+                for name in PLACE_FIELDS:
+                    right = matches(name, got[name], caption.expected[name])
+                    total += 1.0 if right else (-WRONG_COST if got[name] is not None else 0.0)
+                points.append(total)
             self.memo[weights] = points
         return self.memo[weights]
 

@@ -33,14 +33,12 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses
+from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses, shipped_weights
 from catalog.captions.place_names import classify
 
 
@@ -57,24 +55,22 @@ class Scored:
         return ", ".join(f"{name} {points:+g}" for name, points in self.signals if points) or "no signal"
 
 
-@cache
-def weights() -> dict[str, float]:
-    """The signals' weights and the threshold, from ``[scores]`` in ``catalog/rules/place_evidence.toml``."""
-    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {name: float(value) for name, value in data["scores"].items()}
+def weights() -> Mapping[str, float]:
+    """The shipped signals' weights and threshold, from ``[scores]`` in ``catalog/rules/place_evidence.toml``."""
+    return shipped_weights().scores
 
 
-def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None,
-           end: int) -> tuple[Scored | None, list[Scored]]:
+def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: int,
+           w: Mapping[str, float] | None = None) -> tuple[Scored | None, list[Scored]]:
     """The best-scored chain of a sentence ending at `end`, if it reaches the threshold, and every candidate.
 
-    Only chains that name a place on the map are candidates (a chain of venues alone places nothing).
+    Only chains that name a place on the map are candidates (a chain of venues alone places nothing). `w`
+    are the weights in force (the shipped ones when None).
     """
     candidates = [c for c in chains if c.has_geo]
     if not candidates:
         return None, []
-    w = weights()
+    w = w or weights()
     shapes = {id(c): _shape(c, text, w) for c in candidates}
     # The position of a clause of background counts from the first chain that may be the scene's.
     plausible = [c for c in candidates if shapes[id(c)][1] == 0]
@@ -108,7 +104,7 @@ _LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|r
 _AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
-def _shape(chain: Chain, text: str, w: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
+def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
     """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
     signals = [
         ("one unknown name alone", w["unknown_alone"] if _unknown_alone(chain, text) else 0.0),
@@ -118,7 +114,7 @@ def _shape(chain: Chain, text: str, w: dict[str, float]) -> tuple[list[tuple[str
     return signals, sum(points for _, points in signals)
 
 
-def _known(chain: Chain, w: dict[str, float]) -> list[tuple[str, float]]:
+def _known(chain: Chain, w: Mapping[str, float]) -> list[tuple[str, float]]:
     """What the tables and the gazetteer know of the chain's names: a country, a province, a city by its
     people (log scale: a city of a million scores twice one of a thousand), and larger places after the first
     (an administrative chain, "Xinshi, Deqing County, Zhejiang province")."""
@@ -136,7 +132,7 @@ def _known(chain: Chain, w: dict[str, float]) -> list[tuple[str, float]]:
     ]
 
 
-def _far(chain: Chain, anchor: tuple[int, int] | None, w: dict[str, float]) -> float:
+def _far(chain: Chain, anchor: tuple[int, int] | None, w: Mapping[str, float]) -> float:
     """Points lost per 100 characters between the chain and the photo's date (none without a date), capped;
     a chain before the date wins a tie with one after it."""
     if anchor is None:
