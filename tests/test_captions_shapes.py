@@ -199,6 +199,21 @@ CREDITS_EN = [
     ("photo credit should read",
      "Runners cross the finish line in London. Photo credit should read: Tom Reed/PA Wire",
      {"photographer": "Tom Reed", "agency": "PA Wire"}),
+    ("zuma: (Credit Image: © Name/ZUMA Press Wire), the label no outlet",
+     "March 3, 2024, Lviv, Ukraine: Volunteers sort aid parcels. (Credit Image: © Anna Koval/ZUMA Press Wire)",
+     {"photographer": "Anna Koval", "agency": "ZUMA Press"}),
+    ("a year right after the name a lead-in opens",
+     "Members stand beside the restored organ - Image credit: Dana Whitlow 2025.",
+     {"photographer": "Dana Whitlow", "date": None}),
+    ("a camera emoji, the name, a pipe, the paper",
+     "Guests dance at the harvest gala in the town hall.\n\n📷 Rosa Delgado | The Island Herald",
+     {"photographer": "Rosa Delgado", "agency": "Island Herald"}),
+    ("a social post's 'via Name' after a pipe",
+     "Vendors pack up their stalls as rain sweeps the square on Monday. | via Marco Ilagan",
+     {"photographer": "Marco Ilagan", "agency": None}),
+    ("a sentence opening with 'Via' is no credit",
+     "Ferries leave at dawn for the outer islands. Via Ponta Delgada.",
+     {"photographer": None}),
 ]
 
 
