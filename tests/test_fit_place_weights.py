@@ -44,3 +44,20 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
     assert fit.coordinate_search(wrong, start, everything, rounds=2) == start
     # No caption chosen: nothing to gain, so nothing moves.
     assert fit.coordinate_search(right, start, lambda _key: False, rounds=2) == start
+
+
+def test_a_signal_read_at_both_levels_moves_as_a_pair(monkeypatch):
+    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+            "wait. (AP Photo/Ann Ray)")
+    pair = "scores.named_again+value_scores.named_again"
+    monkeypatch.setattr(fit, "GRIDS", {"scores.named_again": (0.0, 110.0), "value_scores.named_again": (0.0, 1.0),
+                                       pair: ((0.0, 0.0), (110.0, 1.0))})
+    start = (("scores.named_again", 0.0), ("value_scores.named_again", 0.0))
+    scorer = fit.Scorer([caption(text, "Quorvantia")])
+    everything = lambda _key: True  # noqa: E731
+    alone = {"scores.named_again": (0.0, 110.0)}
+    # either weight alone gains nothing (the chain let through loses its city, or no chain gets through) ...
+    assert fit.coordinate_search(scorer, start, everything, rounds=2, grids=alone) == start
+    # ... the pair together keeps the city
+    found = dict(fit.coordinate_search(scorer, start, everything, rounds=2))
+    assert found == {"scores.named_again": 110.0, "value_scores.named_again": 1.0}

@@ -60,7 +60,7 @@ def test_below_the_threshold_no_place_is_read_and_explain_says_why(text, reason)
 
 
 def test_a_values_evidence_weights_are_data_a_house_file_may_change():
-    text = "Lanterns hang over Vollmer Lane in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)"
+    text = "Lanterns hang over Vollmer Lane in Quorvantia during the festival, March 7, 2025. (AP Photo/Ann Ray)"
     assert parse(text).location.city is None  # a name nothing knows nor places: left out
     trusting = load_rules(text="[place_weights.value_scores]\nthreshold = 0\n")
     assert parse(text, trusting).location.city == "Quorvantia"  # a newsroom that trusts position alone keeps it
@@ -85,3 +85,28 @@ def test_a_house_file_with_a_weight_that_is_not_one_is_refused(house, message):
     with pytest.raises(CatalogError) as refused:
         load_rules(text=house, origin="house.toml")
     assert message in str(refused.value) and "house.toml" in str(refused.value)
+
+
+@pytest.mark.parametrize("text, city", [
+    # the photo's date right after the name: the scene's town and day written together
+    ("Fishermen mend nets at the Harbour Market in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)",
+     "Quorvantia"),
+    # a clause between the name and the date: nothing but its position places it
+    ("Fishermen mend nets at the Harbour Market in Quorvantia as a storm nears, March 7, 2025. (AP Photo/Ann Ray)",
+     None),
+    # "the" before the name: a sea or a region, not a town
+    ("Sailors rest on Varnholt Island in the Quorvantic on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+    # one unknown name alone is still no scene, date or not
+    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+])
+def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
+    assert parse(text).location.city == city
+
+
+def test_a_name_written_again_is_a_signal_a_house_file_may_weigh():
+    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+            "wait. (AP Photo/Ann Ray)")
+    assert parse(text).location.city is None  # shipped: the signal weighs nothing (no gain out of fold)
+    house = load_rules(text="[place_weights.scores]\nnamed_again = 110\n"
+                            "[place_weights.value_scores]\nnamed_again = 1\n")
+    assert parse(text, house).location.city == "Quorvantia"

@@ -3,6 +3,7 @@ on the English tune split, and say by K-fold cross-validation whether fitting be
 
     python -m tools.fit_place_weights                 # 5 folds; prints the cross-validated comparison
     python -m tools.fit_place_weights --folds 4 --rounds 2
+    python -m tools.fit_place_weights --only scores.named_again+value_scores.named_again   # one new signal
 
 The fit is a coordinate search: one weight at a time takes each value of its grid (``GRIDS``), the whole
 tune part is parsed with it, and the value that scores best is kept (a tie keeps the value held before, so
@@ -39,9 +40,12 @@ PLACE_FIELDS = ("sublocation", "city", "province", "country")
 #: What a wrong value taken costs beyond a left-out one (a wrong value loses its point and this much more).
 WRONG_COST = 1.0
 
-#: The values each fitted weight may take: "table.name" -> grid. The shapes that rule a chain out (-100)
-#: and the distance cap are not fitted: they are switches, not balances.
-GRIDS: dict[str, tuple[float, ...]] = {
+#: The values a signal read at both levels may take together: (its chain score, its city evidence).
+_PAIRS = ((0.0, 0.0), (2.0, 1.0), (10.0, 1.0), (25.0, 1.0), (60.0, 1.0), (110.0, 1.0), (60.0, 2.0), (110.0, 2.0))
+
+#: The values each fitted weight may take: "table.name" -> grid ("table.name+table.name" -> grid of pairs). The
+#: shapes that rule a chain out (-100) and the distance cap are not fitted: they are switches, not balances.
+GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.threshold": (-80.0, -50.0, -30.0, -15.0, -5.0, 0.0),
     "scores.near": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
     "scores.after_background": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
@@ -56,6 +60,12 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "value_scores.reference_point": (0.0, 1.0, 2.0),
     "value_scores.kind_named_before": (0.0, 1.0, 2.0),
     "value_scores.beside_a_known_place": (0.0, 1.0, 2.0),
+    # A signal read at both levels moves as a pair (the chain's score, the city's evidence): alone, a chain let
+    # through would still lose its city, or a city's evidence would count for no chain, and a search that
+    # moves one weight at a time would never see the gain.
+    "scores.named_again+value_scores.named_again": _PAIRS,
+    "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
+    "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
 }
 
 Weights = tuple[tuple[str, float], ...]
@@ -75,7 +85,8 @@ def file_weights() -> Weights:
     """The fitted weights as the TOML file holds them now."""
     shipped = shipped_weights()
     tables = {"scores": shipped.scores, "value_scores": shipped.values}
-    return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in GRIDS)
+    keys = dict.fromkeys(key for knob in GRIDS for key in knob.split("+"))  # a weight may be fitted alone and in a pair
+    return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -123,15 +134,17 @@ class Scorer:
         return sum(p for p, c in zip(points, self.captions, strict=True) if chosen(c.key))
 
 
-def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int) -> Weights:
+def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int,
+                      grids: dict[str, tuple] | None = None) -> Weights:
     """Move one weight at a time to the grid value that scores best on the chosen captions (ties stay)."""
     current = dict(start)
     best = scorer.total(start, chosen)
     for _ in range(rounds):
         moved = False
-        for key, grid in GRIDS.items():
+        for key, grid in (grids or GRIDS).items():
             for value in grid:
-                trial = tuple({**current, key: value}.items())
+                moved_to = dict(zip(key.split("+"), value, strict=True)) if isinstance(value, tuple) else {key: value}
+                trial = tuple({**current, **moved_to}.items())
                 score = scorer.total(trial, chosen)
                 if score > best:
                     best, current, moved = score, dict(trial), True
@@ -144,9 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fit_place_weights", description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
+    parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(GRIDS),
+                        help="fit only these weights (the others keep the file's): is one new signal worth its weight?")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
+    grids = {key: GRIDS[key] for key in args.only} if args.only else GRIDS
     captions = tune_captions()
     scorer = Scorer(captions)
     start = file_weights()
@@ -160,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         def held(key: int, fold: int = fold) -> bool:
             return key % args.folds == fold
 
-        fitted = coordinate_search(scorer, start, training, args.rounds)
+        fitted = coordinate_search(scorer, start, training, args.rounds, grids)
         gain = scorer.total(fitted, held) - scorer.total(start, held)
         out_of_fold += scorer.total(fitted, held)
         changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
@@ -168,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     in_file = scorer.total(start, lambda _key: True)
     print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
           f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
-    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds)
+    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)
     changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
     print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
           f"{changes or 'no change'}")

@@ -70,7 +70,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
-    left_out = weigh(primary, place, text, weights) if primary else []
+    left_out = weigh(primary, place, text, weights, anchor) if primary else []
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None

@@ -119,13 +119,15 @@ PLACED_BY_REFERENCE = re.compile(
     r"(?:the\s+)?[A-Z]")
 
 
-def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | None = None) -> list[Doubt]:
+def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | None = None,
+          anchor: tuple[int, int] | None = None) -> list[Doubt]:
     """Leave out of `place` (in place) the city and province whose evidence scores below the threshold; return why.
 
     Each value's evidence is a sum of weighted signals (``[value_scores]`` in ``place_evidence.toml``): the
     name is marked or known (a place word, the tables, the gazetteer's city, province or country); a known
     larger place is written after it; a reference point places it (", east of Ashdod" in `text`); the kind
-    of place is named before it ("the town of Ras al-Ain"). `weights` are the ones in force (the shipped
+    of place is named before it ("the town of Ras al-Ain"); the photo's date follows it ("in Bhaktapur on
+    Tuesday", `anchor` being the date's span). `weights` are the ones in force (the shipped
     ones when None: ``house_weights`` reads a house file's over them). A province needs a known or marked place beside
     it ("Taean-gun, Chungcheongnam-do, South Korea"), never only names nothing knows ("Rempoa, Kebayoran").
 
@@ -148,7 +150,10 @@ def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | No
             evidence = known + (
                 w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
-                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element)))
+                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element))
+                + (w["named_again"] * _named_again(element, text) if w["named_again"] and text else 0.0)
+                + (w["right_before_the_date"] * _right_before_the_date(chain, text, anchor)
+                   if w["right_before_the_date"] and number == len(chain.elements) - 1 else 0.0))
             if evidence < w["threshold"]:
                 place.city = None
                 doubts.append(Doubt("city", element.value,
@@ -200,6 +205,18 @@ def house_weights(table: Mapping[str, Any], where: str = "the house rules") -> P
                 raise CatalogError(f"rules file {where}: place_weights.{name}.{key} must be a number")
             weights[key] = float(value)
     return PlaceWeights(MappingProxyType(tables["scores"]), MappingProxyType(tables["values"]))
+
+
+def _right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
+    from catalog.captions.place_scores import right_before_the_date
+
+    return right_before_the_date(chain, text, anchor)
+
+
+def _named_again(element: Element, text: str) -> bool:
+    from catalog.captions.place_scores import named_again  # (place_scores imports this module)
+
+    return named_again(element, text)
 
 
 def _unknown(element: Element) -> bool:

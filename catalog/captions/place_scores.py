@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses, shipped_weights
-from catalog.captions.place_names import classify
+from catalog.captions.place_names import Element, classify
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,11 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: 
             _NEW_PHRASE.search(text, max(0, chain.start - 24), chain.start))
         signals.append(("after background", w["after_background"] if late else 0.0))
         signals.append(("unknown names only", w["unknown_names_only"] if unknown_names_only(chain) else 0.0))
+        if w["right_before_the_date"]:
+            signals.append(("right before the date",
+                            w["right_before_the_date"] if right_before_the_date(chain, text, anchor) else 0.0))
+        if w["named_again"]:
+            signals.append(("named again", w["named_again"] if named_again(chain.elements[0], text) else 0.0))
         if w["known_country"] or w["known_province"] or w["known_city_per_digit"] or w["larger_place"]:
             signals.extend(_known(chain, w))  # (weighed only when a newsroom gives it weight)
         signals.append(("far from the date", _far(chain, anchor, w)))
@@ -180,3 +185,31 @@ def unknown_names_only(chain: Chain) -> bool:
     Baltimore"), whatever their order."""
     return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
                and not e.country for e in chain.elements)
+
+
+def named_again(element: Element, text: str) -> bool:
+    """Whether the caption writes the name once more outside its phrase ("A cherry tree in bloom in Lukla ...
+    Traders in the Lukla bazaar"): a caption names its scene's town again more often than a passing brand."""
+    name = element.value
+    if len(name) < 3:
+        return False
+    for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if not element.start <= match.start() < element.end:
+            return True
+    return False
+
+
+#: What may stand between a place phrase and the photo's date right after it: "in Bhaktapur on Tuesday".
+_TO_THE_DATE = re.compile(r"[\s,]*(?:on|in|at|during)?\s*(?:the\s+)?(?:morning|afternoon|evening|night)?\s*(?:of\s+)?")
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
+    """Whether the photo's date follows the phrase with nothing between but "on" ("Devotees carry an idol in
+    Bhaktapur on Tuesday", "at Kumartuli on Monday"): the scene's place and day written together."""
+    if anchor is None or chain.end > anchor[0] or _THE_BEFORE.search(text, 0, chain.elements[-1].start):
+        return False  # "on Iwoto Island in the Pacific on Dec. 11": a name with "the" is a sea, a region
+    between = _TO_THE_DATE.match(text, chain.end, anchor[0])
+    return between is not None and between.end() == anchor[0]
