@@ -3,7 +3,7 @@ coordinate search that moves a weight only when the captions score better. Capti
 
 from __future__ import annotations
 
-from catalog.captions import parse, place_evidence, place_scores
+from catalog.captions import parse, place_evidence
 from tools import fit_place_weights as fit
 from tools.evaluate_captions import caption_key
 
@@ -18,13 +18,15 @@ def caption(text: str, city: str | None) -> fit.Caption:
     return fit.Caption(text, expected, int(caption_key(text), 16))
 
 
-def test_weights_hold_for_the_block_only():
-    scores, values = dict(place_scores.weights()), dict(place_evidence._value_weights())
+def test_the_weights_reach_the_parser_through_the_rules_only():
+    shipped = place_evidence.shipped_weights()
     assert parse(ALONE).location.city is None
-    with fit.weighed_by((*TRUSTING, ("scores.threshold", -150.0))):
-        assert parse(ALONE).location.city == "Quorvantia"
+    trusting = fit.rules_with((*TRUSTING, ("scores.threshold", -150.0)))
+    assert parse(ALONE, trusting).location.city == "Quorvantia"
+    # the shipped rules, and the weights every other parse uses, are as they were
     assert parse(ALONE).location.city is None
-    assert place_scores.weights() == scores and place_evidence._value_weights() == values
+    assert place_evidence.shipped_weights() == shipped
+    assert dict(fit.file_weights())["scores.threshold"] == shipped.scores["threshold"]
 
 
 def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
@@ -42,3 +44,20 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
     assert fit.coordinate_search(wrong, start, everything, rounds=2) == start
     # No caption chosen: nothing to gain, so nothing moves.
     assert fit.coordinate_search(right, start, lambda _key: False, rounds=2) == start
+
+
+def test_a_signal_read_at_both_levels_moves_as_a_pair(monkeypatch):
+    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+            "wait. (AP Photo/Ann Ray)")
+    pair = "scores.named_again+value_scores.named_again"
+    monkeypatch.setattr(fit, "GRIDS", {"scores.named_again": (0.0, 110.0), "value_scores.named_again": (0.0, 1.0),
+                                       pair: ((0.0, 0.0), (110.0, 1.0))})
+    start = (("scores.named_again", 0.0), ("value_scores.named_again", 0.0))
+    scorer = fit.Scorer([caption(text, "Quorvantia")])
+    everything = lambda _key: True  # noqa: E731
+    alone = {"scores.named_again": (0.0, 110.0)}
+    # either weight alone gains nothing (the chain let through loses its city, or no chain gets through) ...
+    assert fit.coordinate_search(scorer, start, everything, rounds=2, grids=alone) == start
+    # ... the pair together keeps the city
+    found = dict(fit.coordinate_search(scorer, start, everything, rounds=2))
+    assert found == {"scores.named_again": 110.0, "value_scores.named_again": 1.0}

@@ -4,16 +4,22 @@ why. Captions written for these tests."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from catalog.captions import parse, place_scores
 from catalog.captions.place_chains import read_chains
+from catalog.captions.rules import load_rules
 from catalog.captions.text import tokens
+from catalog.errors import CatalogError
 
 
-def scored(text: str) -> tuple[place_scores.Scored | None, list[place_scores.Scored]]:
+def scored(text: str, weights: Mapping[str, float] | None = None,
+           ) -> tuple[place_scores.Scored | None, list[place_scores.Scored]]:
     date = text.index("March 7")
-    return place_scores.choose(read_chains(tokens(text, 0, len(text))), text, (date, date + 13), len(text))
+    return place_scores.choose(read_chains(tokens(text, 0, len(text))), text, (date, date + 13), len(text),
+                               weights)
 
 
 NEAR_AND_IN = "Riders rest near Braga, Portugal, then ride the stage at Porto Stadium in Lisbon, March 7, 2025."
@@ -27,14 +33,12 @@ def test_the_best_candidate_is_kept_and_each_candidate_says_its_signals():
     assert best.score > candidates[0].score
 
 
-def test_the_weights_are_data(monkeypatch):
+def test_the_weights_are_data():
     weights = dict(place_scores.weights())
     free = {**weights, "near": 0.0, "per_100_characters_from_the_date": 0.0}
-    monkeypatch.setattr(place_scores, "weights", lambda: free)
-    best, candidates = scored(NEAR_AND_IN)
+    best, candidates = scored(NEAR_AND_IN, free)
     assert best is candidates[0]  # neither "near" nor the distance costs anything: the first of equals
-    monkeypatch.setattr(place_scores, "weights", lambda: {**weights, "threshold": 10.0})
-    assert scored(NEAR_AND_IN)[0] is None
+    assert scored(NEAR_AND_IN, {**weights, "threshold": 10.0})[0] is None
 
 
 def test_the_default_weights_name_every_signal():
@@ -55,11 +59,54 @@ def test_below_the_threshold_no_place_is_read_and_explain_says_why(text, reason)
     assert any("below the threshold" in note and reason in note for note in facts.notes), facts.notes
 
 
-def test_a_values_evidence_weights_are_data(monkeypatch):
-    from catalog.captions import place_evidence
-
-    text = "Lanterns hang over Vollmer Lane in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)"
+def test_a_values_evidence_weights_are_data_a_house_file_may_change():
+    text = "Lanterns hang over Vollmer Lane in Quorvantia during the festival, March 7, 2025. (AP Photo/Ann Ray)"
     assert parse(text).location.city is None  # a name nothing knows nor places: left out
-    weights = dict(place_evidence._value_weights())
-    monkeypatch.setattr(place_evidence, "_value_weights", lambda: {**weights, "threshold": 0.0})
-    assert parse(text).location.city == "Quorvantia"  # a newsroom that trusts position alone keeps it
+    trusting = load_rules(text="[place_weights.value_scores]\nthreshold = 0\n")
+    assert parse(text, trusting).location.city == "Quorvantia"  # a newsroom that trusts position alone keeps it
+    assert parse(text).location.city is None  # the shipped rules are untouched
+
+
+def test_a_house_file_moves_the_scene_phrase_by_its_weights():
+    near_first = "Riders rest near Braga, Portugal, then ride at Porto Stadium in Lisbon, March 7, 2025."
+    assert parse(near_first).location.city == "Lisbon"
+    free = load_rules(text="[place_weights.scores]\nnear = 0\nper_100_characters_from_the_date = 0\n")
+    assert parse(near_first, free).location.city == "Braga"
+
+
+@pytest.mark.parametrize("house, message", [
+    ("[place_weights.scores]\nnearby = -5\n", "place_weights.scores.nearby is no weight"),
+    ("[place_weights.scores]\nnear = \"far\"\n", "place_weights.scores.near must be a number"),
+    ("[place_weights.scores]\nnear = true\n", "place_weights.scores.near must be a number"),
+    ("[place_weights.sounds]\nnear = 1\n", "not 'sounds'"),
+    ("place_weights = 3\n", "[place_weights] must be a table"),
+])
+def test_a_house_file_with_a_weight_that_is_not_one_is_refused(house, message):
+    with pytest.raises(CatalogError) as refused:
+        load_rules(text=house, origin="house.toml")
+    assert message in str(refused.value) and "house.toml" in str(refused.value)
+
+
+@pytest.mark.parametrize("text, city", [
+    # the photo's date right after the name: the scene's town and day written together
+    ("Fishermen mend nets at the Harbour Market in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)",
+     "Quorvantia"),
+    # a clause between the name and the date: nothing but its position places it
+    ("Fishermen mend nets at the Harbour Market in Quorvantia as a storm nears, March 7, 2025. (AP Photo/Ann Ray)",
+     None),
+    # "the" before the name: a sea or a region, not a town
+    ("Sailors rest on Varnholt Island in the Quorvantic on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+    # one unknown name alone is still no scene, date or not
+    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+])
+def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
+    assert parse(text).location.city == city
+
+
+def test_a_name_written_again_is_a_signal_a_house_file_may_weigh():
+    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+            "wait. (AP Photo/Ann Ray)")
+    assert parse(text).location.city is None  # shipped: the signal weighs nothing (no gain out of fold)
+    house = load_rules(text="[place_weights.scores]\nnamed_again = 110\n"
+                            "[place_weights.value_scores]\nnamed_again = 1\n")
+    assert parse(text, house).location.city == "Quorvantia"

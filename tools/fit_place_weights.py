@@ -3,6 +3,7 @@ on the English tune split, and say by K-fold cross-validation whether fitting be
 
     python -m tools.fit_place_weights                 # 5 folds; prints the cross-validated comparison
     python -m tools.fit_place_weights --folds 4 --rounds 2
+    python -m tools.fit_place_weights --only scores.named_again+value_scores.named_again   # one new signal
 
 The fit is a coordinate search: one weight at a time takes each value of its grid (``GRIDS``), the whole
 tune part is parsed with it, and the value that scores best is kept (a tie keeps the value held before, so
@@ -17,19 +18,21 @@ folds is compared with the file's weights on the same captions. Only if fitting 
 fit on the whole tune part worth writing into the TOML (by hand, with the comment saying why); the tool
 writes nothing.
 
-Each distinct set of weights is parsed once and remembered, so the folds share their evaluations.
+Each set of weights is handed to the parser in the rules it parses with (a house file's ``[place_weights]``
+table, ``rules_with``), as a newsroom would set them; each distinct set is parsed once and remembered, so the
+folds share their evaluations.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalog.captions import place_evidence, place_scores
 from catalog.captions.parser import parse
+from catalog.captions.place_evidence import shipped_weights
+from catalog.captions.rules import Rules, load_rules
 from tools.evaluate_captions import answers, caption_key, labels, matches, our_items
 
 #: The place fields the weights decide.
@@ -37,9 +40,12 @@ PLACE_FIELDS = ("sublocation", "city", "province", "country")
 #: What a wrong value taken costs beyond a left-out one (a wrong value loses its point and this much more).
 WRONG_COST = 1.0
 
-#: The values each fitted weight may take: "table.name" -> grid. The shapes that rule a chain out (-100)
-#: and the distance cap are not fitted: they are switches, not balances.
-GRIDS: dict[str, tuple[float, ...]] = {
+#: The values a signal read at both levels may take together: (its chain score, its city evidence).
+_PAIRS = ((0.0, 0.0), (2.0, 1.0), (10.0, 1.0), (25.0, 1.0), (60.0, 1.0), (110.0, 1.0), (60.0, 2.0), (110.0, 2.0))
+
+#: The values each fitted weight may take: "table.name" -> grid ("table.name+table.name" -> grid of pairs). The
+#: shapes that rule a chain out (-100) and the distance cap are not fitted: they are switches, not balances.
+GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.threshold": (-80.0, -50.0, -30.0, -15.0, -5.0, 0.0),
     "scores.near": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
     "scores.after_background": (-40.0, -20.0, -10.0, -5.0, -2.0, 0.0),
@@ -54,31 +60,33 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "value_scores.reference_point": (0.0, 1.0, 2.0),
     "value_scores.kind_named_before": (0.0, 1.0, 2.0),
     "value_scores.beside_a_known_place": (0.0, 1.0, 2.0),
+    # A signal read at both levels moves as a pair (the chain's score, the city's evidence): alone, a chain let
+    # through would still lose its city, or a city's evidence would count for no chain, and a search that
+    # moves one weight at a time would never see the gain.
+    "scores.named_again+value_scores.named_again": _PAIRS,
+    "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
+    "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
 }
 
 Weights = tuple[tuple[str, float], ...]
 
 
-@contextmanager
-def weighed_by(weights: Weights) -> Iterator[None]:
-    """Parse with these weights in place of the file's, for the time of the block."""
-    scores, values = dict(place_scores.weights()), dict(place_evidence._value_weights())
-    for key, value in weights:
-        table, name = key.split(".")
-        (scores if table == "scores" else values)[name] = value
-    saved = place_scores.weights, place_evidence._value_weights
-    place_scores.weights = lambda: scores  # type: ignore[assignment]
-    place_evidence._value_weights = lambda: values  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        place_scores.weights, place_evidence._value_weights = saved
+def rules_with(weights: Weights) -> Rules:
+    """The shipped rules with these weights read over the file's, as a house file's [place_weights] would be:
+    the parser takes them from the rules it is given, so nothing is patched."""
+    lines = []
+    for table in ("scores", "value_scores"):
+        lines.append(f"[place_weights.{table}]")
+        lines += [f"{key.split('.')[1]} = {value!r}" for key, value in weights if key.split(".")[0] == table]
+    return load_rules(text="\n".join(lines) + "\n", origin="the fitted weights")
 
 
 def file_weights() -> Weights:
     """The fitted weights as the TOML file holds them now."""
-    tables = {"scores": place_scores.weights(), "value_scores": place_evidence._value_weights()}
-    return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in GRIDS)
+    shipped = shipped_weights()
+    tables = {"scores": shipped.scores, "value_scores": shipped.values}
+    keys = dict.fromkeys(key for knob in GRIDS for key in knob.split("+"))  # a weight may be fitted alone and in a pair
+    return tuple((key, tables[key.split(".")[0]][key.split(".")[1]]) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -110,14 +118,14 @@ class Scorer:
     def per_caption(self, weights: Weights) -> list[float]:
         if weights not in self.memo:
             points = []
-            with weighed_by(weights):
-                for caption in self.captions:
-                    got = answers(parse(caption.text))
-                    total = 0.0
-                    for name in PLACE_FIELDS:
-                        right = matches(name, got[name], caption.expected[name])
-                        total += 1.0 if right else (-WRONG_COST if got[name] is not None else 0.0)
-                    points.append(total)
+            rules = rules_with(weights)
+            for caption in self.captions:
+                got = answers(parse(caption.text, rules))
+                total = 0.0
+                for name in PLACE_FIELDS:
+                    right = matches(name, got[name], caption.expected[name])
+                    total += 1.0 if right else (-WRONG_COST if got[name] is not None else 0.0)
+                points.append(total)
             self.memo[weights] = points
         return self.memo[weights]
 
@@ -126,15 +134,17 @@ class Scorer:
         return sum(p for p, c in zip(points, self.captions, strict=True) if chosen(c.key))
 
 
-def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int) -> Weights:
+def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int,
+                      grids: dict[str, tuple] | None = None) -> Weights:
     """Move one weight at a time to the grid value that scores best on the chosen captions (ties stay)."""
     current = dict(start)
     best = scorer.total(start, chosen)
     for _ in range(rounds):
         moved = False
-        for key, grid in GRIDS.items():
+        for key, grid in (grids or GRIDS).items():
             for value in grid:
-                trial = tuple({**current, key: value}.items())
+                moved_to = dict(zip(key.split("+"), value, strict=True)) if isinstance(value, tuple) else {key: value}
+                trial = tuple({**current, **moved_to}.items())
                 score = scorer.total(trial, chosen)
                 if score > best:
                     best, current, moved = score, dict(trial), True
@@ -147,9 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fit_place_weights", description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
+    parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(GRIDS),
+                        help="fit only these weights (the others keep the file's): is one new signal worth its weight?")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
+    grids = {key: GRIDS[key] for key in args.only} if args.only else GRIDS
     captions = tune_captions()
     scorer = Scorer(captions)
     start = file_weights()
@@ -163,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         def held(key: int, fold: int = fold) -> bool:
             return key % args.folds == fold
 
-        fitted = coordinate_search(scorer, start, training, args.rounds)
+        fitted = coordinate_search(scorer, start, training, args.rounds, grids)
         gain = scorer.total(fitted, held) - scorer.total(start, held)
         out_of_fold += scorer.total(fitted, held)
         changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
@@ -171,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     in_file = scorer.total(start, lambda _key: True)
     print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
           f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
-    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds)
+    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)
     changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
     print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
           f"{changes or 'no change'}")

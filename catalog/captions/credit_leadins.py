@@ -29,8 +29,8 @@ class LeadIn:
 LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"(?:photo\s+)?credit\s+should\s+read\s*:\s*", "label",
            "Photo credit should read: David Parry/PA Wire"),
-    LeadIn(r"(?:photos?|pictures?|images?)\s+and\s+(?:text|words|story)\s+by\s*:?\s+", "byline",
-           "Photos and text by Ryan Wilde"),
+    LeadIn(r"(?:photos?|pictures?|images?)\s+and\s+(?:text|words|story)(?:\s+by)?\s*:?\s+", "byline",
+           "Photos and text by Ryan Wilde, Photo and text Christina Koutsospyrou"),
     LeadIn(r"photographed\s+by\s+", "byline", "Photographed by Andrey Rudakov for Bloomberg"),
     LeadIn(r"photographer\s*:\s*", "label", "Photographer: Ore Huiying/Bloomberg"),
     LeadIn(r"(?:supplied|author)\s*:\s*", "label", "(Supplied: Tracey Nearmy)"),
@@ -44,9 +44,10 @@ LEAD_INS: tuple[LeadIn, ...] = (
            "(Photo courtesy of the CMESO)"),
     LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+", "provider",
            "(Handout from the Indonesian Navy)"),
-    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture|video|pic|pix)s?\s+(?:is\s+)?by\s*:?\s+", "byline",
-           "[Photo by Wang Jing/China Daily], video by Name, Pix by Name"),
+    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture|video|pic|pix)(?:s|['’]s)?\s+(?:is\s+)?by\s*:?\s+",
+           "byline", "[Photo by Wang Jing/China Daily], video by Name, Pix by Name, Photo's by Name"),
     LeadIn(r"(?:photo|image|picture)\s+credits?\s*:\s*", "label", "Photo Credit: (NASA/Joel Kowsky)"),
+    LeadIn(r"credit\s+(?:image|photo)\s*:\s*", "label", "(Credit Image: © Carol Guzy/ZUMA Press Wire)"),
     LeadIn(r"credits?\s*:\s*", "label", "Credit: NASA/Bill Ingalls"),
     LeadIn(r"(?:all\s+)?(?:photo|photos|photograph|image|picture|pictures|source|foto|fotos|pic|pics|pix)\s*:\s*",
            "label", "Photo: AP, Foto: Name, Pic: Name, All photos: Name / Outlet"),
@@ -60,6 +61,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
            "(Pic Adriana Groisman), (Pic FIG), PIC Shepherd Tozvireva, PIc Larry Cummins"),
     LeadIn(r"[\U0001F4F7\U0001F4F8]\ufe0f?\s*:?\s*", "label", "📸 Mohammed Yassin/L'Orient Today, 📷: Name"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
+    LeadIn(r"(?-i:via)\s+(?=[A-Z])", "byline", "... their grievances. | via King Rodriguez"),
     LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
 )
 

@@ -36,7 +36,8 @@ _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
-_SLASH = re.compile(r"\s*/\s*|\s+[—–]\s+")  # "Name/Outlet", "Shaun Walker — The Times-Standard"
+#: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
+_SLASH = re.compile(r"\s*/\s*|\s+[—–|]\s+")
 _TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
@@ -160,9 +161,13 @@ _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MON
 _DATE_TAIL = re.compile(
     rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
+#: A year written right after the name in a credit that a lead-in opens: "Image credit: Clayton Lloyd 2025" (after
+#: a comma, "Photo by George Miller, 2014", the year is the photo's date, and the date reader's to read).
+_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])\s+(?:18|19|20)\d\d$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
-                              "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main"}
+                              "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
+                              "credit"}  # "Credit Image: © Name/ZUMA Press Wire": a label
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
     r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
@@ -241,6 +246,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     '© Chen Mengtong/VCG via AP Photo'
     >>> _tidy("Photograph: Sean GallupGetty Images", load_rules())
     'Photograph: Sean Gallup/Getty Images'
+    >>> _tidy("Image credit: Clayton Lloyd 2025.", load_rules()), _tidy("Raffles Hotel 1887", load_rules())
+    ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
     body = raw.strip().lstrip("=—–-| ").strip()
     if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
@@ -255,6 +262,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
+        if _YEAR_TAIL.search(body) and strip_lead_in(body)[1] is not None:
+            body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
     if _GLUED.search(body):
         body = _unglue(body, rules)
     return body

@@ -37,7 +37,7 @@ from functools import cache
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import Doubt, opens_the_scene, venue_is_scene, weigh
+from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.place_scores import choose
@@ -49,10 +49,11 @@ _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
 
 def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None,
-                doubts: list[Doubt] | None = None) -> Place:
+                doubts: list[Doubt] | None = None, weights: PlaceWeights | None = None) -> Place:
     """The place of the scene sentence text[sentence[0]:sentence[1]]; `anchor` is the photo date's span.
 
     Values whose evidence is weak (``place_evidence.py``) are left out, and added to `doubts` with the reason.
+    `weights` are the place signals' weights in force (the shipped ones when None).
 
     >>> text = "Tests at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
     >>> find_places(text, (0, len(text)), (65, 77))
@@ -65,10 +66,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
-    best, scored = choose(chains, text, anchor, end)  # "in Rafina, near Athens": Rafina
+    # "in Rafina, near Athens": Rafina
+    best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
-    left_out = weigh(primary, place, text) if primary else []
+    left_out = weigh(primary, place, text, weights, anchor) if primary else []
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None
@@ -167,16 +169,17 @@ def _beside_date_line() -> re.Pattern:
 
 
 def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-               anchor: tuple[int, int] | None) -> PlaceReading:
+               anchor: tuple[int, int] | None, weights: PlaceWeights | None = None) -> PlaceReading:
     """Where the photo was taken: a labelled place line, a place heading, the scene sentence's place phrases,
-    or the places written right before the photo's date, in that order of trust.
+    or the places written right before the photo's date, in that order of trust. `weights` weigh the scene
+    sentence's phrases (``place_evidence.house_weights``; the shipped ones when None).
 
     >>> text = "Paris, France\\nA woman joins a rally. A girl was killed at a protest in Gohardasht, Alborz province."
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     doubts: list[Doubt] = []
-    scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts)
+    scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights)
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
@@ -229,7 +232,8 @@ def _fill_from(place: Place, scene: Place) -> None:
 
 
 def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-                 anchor: tuple[int, int] | None, doubts: list[Doubt]) -> tuple[Place, tuple[int, int] | None]:
+                 anchor: tuple[int, int] | None, doubts: list[Doubt],
+                 weights: PlaceWeights | None) -> tuple[Place, tuple[int, int] | None]:
     """The place read from the sentence holding the photo's date, else from the first sentence of the body
     (a headline above it is passed over)."""
     if not spans:
@@ -238,18 +242,18 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
     if anchor is not None:
         scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
         tried: list[Doubt] = []
-        place = find_places(text, scene, anchor, tried)
+        place = find_places(text, scene, anchor, tried, weights)
         if scene == first or place != Place():
             doubts.extend(tried)
             return place, scene
     cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
     if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
         tried = []
-        place = find_places(text, cued, None, tried)
+        place = find_places(text, cued, None, tried, weights)
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    place = find_places(text, first, None, doubts)
+    place = find_places(text, first, None, doubts, weights)
     if place == Place() and anchor is None:
         # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
         # sentence after it in the same paragraph may
@@ -257,7 +261,7 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
         if following is not None:
             second: list[Doubt] = []
-            later = find_places(text, following, None, second)
+            later = find_places(text, following, None, second, weights)
             if later.city or later.province or later.country:
                 doubts.extend(second)
                 return later, following

@@ -16,6 +16,7 @@ from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
+from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
@@ -126,7 +127,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
             note(line)
     if places:
         anchor = found_dates.anchor
-        reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None)
+        reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
+                             rules.built("place weights", lambda r: house_weights(r.place_weights)))
         facts.location = reading.place
         if note:
             note(place_note(reading.place, reading.how, reading.written))

@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import KIND_LEVELS
+from catalog.errors import CatalogError
 
 if TYPE_CHECKING:  # place_chains asks this module about institutions, so the chain types are for annotations
     from catalog.captions.place_chains import Chain
@@ -116,13 +119,16 @@ PLACED_BY_REFERENCE = re.compile(
     r"(?:the\s+)?[A-Z]")
 
 
-def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
+def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | None = None,
+          anchor: tuple[int, int] | None = None) -> list[Doubt]:
     """Leave out of `place` (in place) the city and province whose evidence scores below the threshold; return why.
 
     Each value's evidence is a sum of weighted signals (``[value_scores]`` in ``place_evidence.toml``): the
     name is marked or known (a place word, the tables, the gazetteer's city, province or country); a known
     larger place is written after it; a reference point places it (", east of Ashdod" in `text`); the kind
-    of place is named before it ("the town of Ras al-Ain"). A province needs a known or marked place beside
+    of place is named before it ("the town of Ras al-Ain"); the photo's date follows it ("in Bhaktapur on
+    Tuesday", `anchor` being the date's span). `weights` are the ones in force (the shipped
+    ones when None: ``house_weights`` reads a house file's over them). A province needs a known or marked place beside
     it ("Taean-gun, Chungcheongnam-do, South Korea"), never only names nothing knows ("Rempoa, Kebayoran").
 
     >>> from catalog.captions.place_chains import Chain
@@ -132,7 +138,7 @@ def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
     (["city 'Chinatown' left out: no city the gazetteer knows, and no larger place written after it"], None)
     """
     doubts: list[Doubt] = []
-    w = _value_weights()
+    w = (weights or shipped_weights()).values
     for number, element in enumerate(chain.elements):
         known = w["known"] if not _unknown(element) else 0.0
         others = chain.elements[:number] + chain.elements[number + 1:]
@@ -144,7 +150,10 @@ def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
             evidence = known + (
                 w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
-                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element)))
+                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element))
+                + (w["named_again"] * _named_again(element, text) if w["named_again"] and text else 0.0)
+                + (w["right_before_the_date"] * _right_before_the_date(chain, text, anchor)
+                   if w["right_before_the_date"] and number == len(chain.elements) - 1 else 0.0))
             if evidence < w["threshold"]:
                 place.city = None
                 doubts.append(Doubt("city", element.value,
@@ -152,11 +161,62 @@ def weigh(chain: Chain, place: Place, text: str = "") -> list[Doubt]:
     return doubts
 
 
+@dataclass(frozen=True)
+class PlaceWeights:
+    """The place signals' weights in force: ``scores`` choose the scene's chain (``place_scores.choose``),
+    ``values`` decide whether a city or province read from it is kept (``weigh``)."""
+
+    scores: Mapping[str, float]
+    values: Mapping[str, float]
+
+
 @cache
-def _value_weights() -> dict[str, float]:
+def shipped_weights() -> PlaceWeights:
+    """The weights of ``[scores]`` and ``[value_scores]`` in ``catalog/rules/place_evidence.toml``."""
     with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    return {name: float(value) for name, value in data["value_scores"].items()}
+    return PlaceWeights(MappingProxyType({name: float(value) for name, value in data["scores"].items()}),
+                        MappingProxyType({name: float(value) for name, value in data["value_scores"].items()}))
+
+
+#: A house file's [place_weights] table: its sub-tables, and the shipped table each is read over.
+HOUSE_TABLES = {"scores": "scores", "value_scores": "values"}
+
+
+def house_weights(table: Mapping[str, Any], where: str = "the house rules") -> PlaceWeights:
+    """The shipped weights with a house file's ``[place_weights.scores]`` and ``[place_weights.value_scores]``
+    read over them, key by key; a table, a name or a value the shipped weights do not have is refused.
+
+    >>> house_weights({"scores": {"near": -5}}).scores["near"], house_weights({}).scores["near"]
+    (-5.0, -20.0)
+    """
+    shipped = shipped_weights()
+    tables = {"scores": dict(shipped.scores), "values": dict(shipped.values)}
+    for name, over in table.items():
+        if name not in HOUSE_TABLES or not isinstance(over, dict):
+            raise CatalogError(f"rules file {where}: [place_weights] holds the tables [place_weights.scores] and "
+                               f"[place_weights.value_scores], not {name!r}")
+        weights = tables[HOUSE_TABLES[name]]
+        for key, value in over.items():
+            if key not in weights:
+                raise CatalogError(f"rules file {where}: place_weights.{name}.{key} is no weight; the weights "
+                                   f"are {', '.join(sorted(weights))}")
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise CatalogError(f"rules file {where}: place_weights.{name}.{key} must be a number")
+            weights[key] = float(value)
+    return PlaceWeights(MappingProxyType(tables["scores"]), MappingProxyType(tables["values"]))
+
+
+def _right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
+    from catalog.captions.place_scores import right_before_the_date
+
+    return right_before_the_date(chain, text, anchor)
+
+
+def _named_again(element: Element, text: str) -> bool:
+    from catalog.captions.place_scores import named_again  # (place_scores imports this module)
+
+    return named_again(element, text)
 
 
 def _unknown(element: Element) -> bool:

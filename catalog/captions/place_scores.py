@@ -33,15 +33,13 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses
-from catalog.captions.place_names import classify
+from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses, shipped_weights
+from catalog.captions.place_names import Element, classify
 
 
 @dataclass(frozen=True)
@@ -57,24 +55,22 @@ class Scored:
         return ", ".join(f"{name} {points:+g}" for name, points in self.signals if points) or "no signal"
 
 
-@cache
-def weights() -> dict[str, float]:
-    """The signals' weights and the threshold, from ``[scores]`` in ``catalog/rules/place_evidence.toml``."""
-    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {name: float(value) for name, value in data["scores"].items()}
+def weights() -> Mapping[str, float]:
+    """The shipped signals' weights and threshold, from ``[scores]`` in ``catalog/rules/place_evidence.toml``."""
+    return shipped_weights().scores
 
 
-def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None,
-           end: int) -> tuple[Scored | None, list[Scored]]:
+def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: int,
+           w: Mapping[str, float] | None = None) -> tuple[Scored | None, list[Scored]]:
     """The best-scored chain of a sentence ending at `end`, if it reaches the threshold, and every candidate.
 
-    Only chains that name a place on the map are candidates (a chain of venues alone places nothing).
+    Only chains that name a place on the map are candidates (a chain of venues alone places nothing). `w`
+    are the weights in force (the shipped ones when None).
     """
     candidates = [c for c in chains if c.has_geo]
     if not candidates:
         return None, []
-    w = weights()
+    w = w or weights()
     shapes = {id(c): _shape(c, text, w) for c in candidates}
     # The position of a clause of background counts from the first chain that may be the scene's.
     plausible = [c for c in candidates if shapes[id(c)][1] == 0]
@@ -90,6 +86,11 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None,
             _NEW_PHRASE.search(text, max(0, chain.start - 24), chain.start))
         signals.append(("after background", w["after_background"] if late else 0.0))
         signals.append(("unknown names only", w["unknown_names_only"] if unknown_names_only(chain) else 0.0))
+        if w["right_before_the_date"]:
+            signals.append(("right before the date",
+                            w["right_before_the_date"] if right_before_the_date(chain, text, anchor) else 0.0))
+        if w["named_again"]:
+            signals.append(("named again", w["named_again"] if named_again(chain.elements[0], text) else 0.0))
         if w["known_country"] or w["known_province"] or w["known_city_per_digit"] or w["larger_place"]:
             signals.extend(_known(chain, w))  # (weighed only when a newsroom gives it weight)
         signals.append(("far from the date", _far(chain, anchor, w)))
@@ -108,7 +109,7 @@ _LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|r
 _AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
-def _shape(chain: Chain, text: str, w: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
+def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
     """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
     signals = [
         ("one unknown name alone", w["unknown_alone"] if _unknown_alone(chain, text) else 0.0),
@@ -118,7 +119,7 @@ def _shape(chain: Chain, text: str, w: dict[str, float]) -> tuple[list[tuple[str
     return signals, sum(points for _, points in signals)
 
 
-def _known(chain: Chain, w: dict[str, float]) -> list[tuple[str, float]]:
+def _known(chain: Chain, w: Mapping[str, float]) -> list[tuple[str, float]]:
     """What the tables and the gazetteer know of the chain's names: a country, a province, a city by its
     people (log scale: a city of a million scores twice one of a thousand), and larger places after the first
     (an administrative chain, "Xinshi, Deqing County, Zhejiang province")."""
@@ -136,7 +137,7 @@ def _known(chain: Chain, w: dict[str, float]) -> list[tuple[str, float]]:
     ]
 
 
-def _far(chain: Chain, anchor: tuple[int, int] | None, w: dict[str, float]) -> float:
+def _far(chain: Chain, anchor: tuple[int, int] | None, w: Mapping[str, float]) -> float:
     """Points lost per 100 characters between the chain and the photo's date (none without a date), capped;
     a chain before the date wins a tie with one after it."""
     if anchor is None:
@@ -184,3 +185,31 @@ def unknown_names_only(chain: Chain) -> bool:
     Baltimore"), whatever their order."""
     return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
                and not e.country for e in chain.elements)
+
+
+def named_again(element: Element, text: str) -> bool:
+    """Whether the caption writes the name once more outside its phrase ("A cherry tree in bloom in Lukla ...
+    Traders in the Lukla bazaar"): a caption names its scene's town again more often than a passing brand."""
+    name = element.value
+    if len(name) < 3:
+        return False
+    for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if not element.start <= match.start() < element.end:
+            return True
+    return False
+
+
+#: What may stand between a place phrase and the photo's date right after it: "in Bhaktapur on Tuesday".
+_TO_THE_DATE = re.compile(r"[\s,]*(?:on|in|at|during)?\s*(?:the\s+)?(?:morning|afternoon|evening|night)?\s*(?:of\s+)?")
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
+    """Whether the photo's date follows the phrase with nothing between but "on" ("Devotees carry an idol in
+    Bhaktapur on Tuesday", "at Kumartuli on Monday"): the scene's place and day written together."""
+    if anchor is None or chain.end > anchor[0] or _THE_BEFORE.search(text, 0, chain.elements[-1].start):
+        return False  # "on Iwoto Island in the Pacific on Dec. 11": a name with "the" is a sea, a region
+    between = _TO_THE_DATE.match(text, chain.end, anchor[0])
+    return between is not None and between.end() == anchor[0]

@@ -75,6 +75,9 @@ class Rules:
     #: The house file's [variants] table (the copy to run, the thresholds), checked by
     #: catalog.variants.variant_rules.
     variants: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [place_weights] table: weights of the English place signals read over
+    #: catalog/rules/place_evidence.toml (catalog.captions.place_evidence.house_weights).
+    place_weights: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
@@ -229,7 +232,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
     unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
-                          "check", "variants"}
+                          "check", "variants", "place_weights"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -281,8 +284,16 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
         from catalog.variant_rules import variant_rules
 
         variant_rules(SimpleNamespace(variants=variants))  # refuse a bad table when the file is loaded
+    place_weights = raw.get("place_weights", {})
+    if not isinstance(place_weights, dict):
+        raise CatalogError(f"rules file {where}: [place_weights] must be a table")
+    if place_weights:
+        from catalog.captions.place_evidence import house_weights
+
+        house_weights(place_weights, where)  # refuse an unknown weight or a value that is no number
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
-                 arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants)
+                 arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants,
+                 place_weights=place_weights)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:
