@@ -618,3 +618,24 @@ def test_places_false_skips_only_the_place():
     assert full.location.city == "Hefei"
     assert asdict(lean.location) == {"sublocation": None, "city": None, "province": None, "country": None}
     assert (lean.credit, lean.date, lean.date_kind) == (full.credit, full.date, full.date_kind)
+
+
+def test_chinese_patterns_are_compiled_only_when_a_caption_asks_for_them():
+    """Each class of Chinese characters costs Python's re about 3 ms to compile: a caption of one shape
+    compiles the patterns it tried, not all of them, and the same answers come from them."""
+    from catalog.captions.chinese_words import Patterns, _patterns, words_for
+    from catalog.captions.parser import parse
+    from catalog.captions.rules import load_rules
+
+    rules = load_rules()
+    words, patterns = words_for(rules)
+    assert isinstance(patterns, Patterns) and len(patterns.sources) > 20
+    fresh = _patterns(words)
+    assert len(fresh) == 0
+    assert fresh["staff"].search("新华社记者 李鑫 摄").group("name") == "李鑫"
+    assert list(fresh) == ["staff"]
+    with pytest.raises(KeyError):
+        fresh["no such shape"]
+    facts = parse("新华社记者 李鑫 摄：游客在甘肃省敦煌市游览。", rules=rules)
+    assert facts.credit.photographer == "李鑫" and facts.credit.agency == "Xinhua"
+    assert 0 < len(patterns) < len(patterns.sources)
