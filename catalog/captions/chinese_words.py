@@ -107,8 +107,11 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 
 #: A person's name: 李鑫, 阿布都·艾尼, or a two-character name padded to three with a space (伊 霄); a space
 #: between longer names separates two people (彭源 徐欽 劉磊 攝影報導).
-_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
-_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
+#: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
+#: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
+#: name, and the two separators between names share the name after them.
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}|[ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAMES = f"{_NAME}(?:(?:\\s*[、,，]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
 
