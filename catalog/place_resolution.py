@@ -78,6 +78,18 @@ class _Option(NamedTuple):
     ref: tuple = ("country", None)
 
 
+def choose(options: tuple[_Option, ...], context: str) -> _Option:
+    """Of a stated place's readings (best first), the one the caption's words (`context`) support best."""
+    if len(options) == 1 or not context:
+        return options[0]
+    mentioned = f" {name_key(context)} "
+    best = max(
+        range(len(options)),
+        key=lambda i: (options[i].score + sum(w for k, w in options[i].evidence if k in mentioned), -i),
+    )
+    return options[best]
+
+
 class StatedPlaces(NameLookups):
     """The resolving side of the ``Gazetteer``: a stated place read, completed and normalised.
 
@@ -117,15 +129,7 @@ class StatedPlaces(NameLookups):
 
     def _choose(self, given: tuple, context: str) -> _Option:
         """The reading of a stated place that the context supports best (memoised without the context)."""
-        options = self._options(given)
-        if len(options) == 1 or not context:
-            return options[0]
-        mentioned = f" {name_key(context)} "
-        best = max(
-            range(len(options)),
-            key=lambda i: (options[i].score + sum(w for k, w in options[i].evidence if k in mentioned), -i),
-        )
-        return options[best]
+        return choose(self._options(given), context)
 
     # --- resolution ---------------------------------------------------------------------------------------
 

@@ -78,7 +78,7 @@ from catalog.place_rules import (
 
 __all__ = [
     "CONFLICT_KM", "HOWS", "PLACEHOLDERS", "Gazetteer", "Meaning", "NameLevels", "Place", "PlaceKeys",
-    "ResolvedPlace", "distance_km", "fold", "get_gazetteer", "is_placeholder",
+    "ResolvedPlace", "distance_km", "fold", "get_gazetteer", "is_placeholder", "resolve_place",
 ]
 
 # The rest of the gazetteer, by job: catalog.place_names (what a name can mean, and where it lies),
@@ -307,6 +307,46 @@ def get_gazetteer() -> Gazetteer:
                 gazetteer.cache_file = path
                 _GAZETTEER = gazetteer
     return _GAZETTEER
+
+
+def resolve_place(sublocation: str | None = None, city: str | None = None, province: str | None = None,
+                  country: str | None = None, *, context: str = "") -> ResolvedPlace | None:
+    """``Gazetteer.resolve``, with each stated place's readings remembered between processes.
+
+    The readings of a stated place (each completed place with its score and the names whose mention in the
+    caption would support it) do not depend on the caption; the caption only chooses among them. So they are
+    kept in the place memo (kind "resolved", see catalog.place_memo) and the choice is made here as the
+    gazetteer makes it: a reader process whose places were all met before never loads the gazetteer (a tenth
+    of a second or more, and its province tables after it).
+
+    >>> resolve_place(None, "Hefei", "Anhui", None).country_code   # doctest: +SKIP
+    'CN'
+    """
+    import json
+
+    from catalog import place_memo
+    from catalog.place_resolution import choose
+    from catalog.place_rules import stated_levels
+
+    given = stated_levels(sublocation, city, province, country)
+    if not any(given):
+        return None
+    memo = place_memo.current()
+    key = json.dumps(given, ensure_ascii=False)
+    kept = memo.get("resolved", key)
+    if kept is None:
+        options = get_gazetteer()._options(given)
+        memo.remember("resolved", key, [[list(_fields(option.place)), option.score, [list(pair) for pair in
+                                         option.evidence]] for option in options])
+    else:
+        options = tuple(_Option(ResolvedPlace(*place), score, tuple((name, weight) for name, weight in evidence))
+                        for place, score, evidence in kept)
+    return choose(options, context).place
+
+
+def _fields(place: ResolvedPlace) -> tuple:
+    return (place.sublocation, place.city, place.province, place.country, place.country_code, place.lat,
+            place.lon, place.source)
 
 
 #: Bumped when what the cache file holds changes shape in a way the key would not see.

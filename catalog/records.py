@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from catalog.dates import MONTHS, span
 from catalog.entities import place_of
 from catalog.metadata.types import PhotoMetadata
-from catalog.places import fold, get_gazetteer
+from catalog.places import fold, get_gazetteer, resolve_place
 
 if TYPE_CHECKING:
     from catalog.captions import CaptionFacts
@@ -322,7 +322,7 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
         # or coordinates. When it lacks neither, the gazetteer is not asked (loading it takes a second or
         # more in every reader process).
         if "country_code" not in values or lat is None or lon is None:
-            resolved = get_gazetteer().resolve(
+            resolved = resolve_place(
                 values.get("sublocation"), values.get("city"), values.get("province"), values.get("country")
             )
         if resolved and "country_code" not in values and resolved.country_code:
@@ -331,7 +331,7 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
     elif use_caption or set_by_hand:
         said = {level: set_by_hand.get(level) or (getattr(stated, level, None) if use_caption else None)
                 for level in PLACE_LEVELS[:4]}
-        resolved = get_gazetteer().resolve(
+        resolved = resolve_place(
             said["sublocation"], said["city"], said["province"], said["country"],
             context=facts.text if facts is not None else "",
         )

@@ -632,3 +632,47 @@ def test_every_release_word_is_found_whatever_its_case(text):
 
     assert may_give_release_date(text)
     assert may_give_release_date(text.upper()) and may_give_release_date(text.lower())
+
+
+def test_chinese_patterns_are_compiled_only_when_a_caption_asks_for_them():
+    """Each class of Chinese characters costs Python's re about 3 ms to compile: a caption of one shape
+    compiles the patterns it tried, not all of them, and the same answers come from them."""
+    from catalog.captions.chinese_words import Patterns, _patterns, words_for
+    from catalog.captions.parser import parse
+    from catalog.captions.rules import load_rules
+
+    rules = load_rules()
+    words, patterns = words_for(rules)
+    assert isinstance(patterns, Patterns) and len(patterns.sources) > 20
+    fresh = _patterns(words)
+    assert len(fresh) == 0
+    assert fresh["staff"].search("新华社记者 李鑫 摄").group("name") == "李鑫"
+    assert list(fresh) == ["staff"]
+    with pytest.raises(KeyError):
+        fresh["no such shape"]
+    facts = parse("新华社记者 李鑫 摄：游客在甘肃省敦煌市游览。", rules=rules)
+    assert facts.credit.photographer == "李鑫" and facts.credit.agency == "Xinhua"
+    assert "staff" in patterns  # compiled by the parse, in the patterns the reader shares
+
+
+def test_what_a_chinese_name_means_to_the_gazetteer_is_remembered_between_processes(tmp_path):
+    """The cities of a Chinese name (their population and country) come from the cache folder's memo in the
+    next process, which then loads neither the gazetteer nor OpenCC's traditional converter, with the same
+    answers as the gazetteer's (an unknown name included)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from catalog import place_memo, places; "
+            "from catalog.captions import chinese_places as cp; "
+            "print(*[cp._cjk_population(n) > 0 and cp._country_of_places(n) for n in sys.argv[1:]], "
+            "places._GAZETTEER is None, cp._to_traditional.cache_info().currsize); place_memo.save()")
+    names = ["合肥", "旺角", "西贡", "无此地名"]
+    env = dict(os.environ, CATALOG_CACHE=str(tmp_path))
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True, env=env,
+                              check=True).stdout.strip()
+
+    assert run() == "CN HK HK False False 1"  # 西贡: Sai Kung, Hong Kong, the one this gazetteer knows
+    assert run() == "CN HK HK False True 0"

@@ -154,3 +154,34 @@ def test_the_alternate_name_index_is_kept_beside_the_gazetteer(tmp_path):
     assert out == first, err
     assert kept[0].stat().st_size > 1_000_000
 
+
+
+def test_a_stated_place_is_resolved_from_the_memo_in_the_next_process_and_the_caption_still_chooses(tmp_path):
+    """resolve_place keeps a stated place's readings in the place memo: the next process answers from them
+    without loading the gazetteer, and a caption still chooses among them (Valencia in Spain or in
+    Venezuela), the same answers as the gazetteer's own resolve."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from catalog import place_memo, places\n"
+            "asked = [(None, 'Valencia', None, None, 'Fans in Valencia, Venezuela, cheer.'),\n"
+            "         (None, 'Valencia', None, None, 'Oranges at a market in Valencia, Spain.'),\n"
+            "         (None, 'Hefei', 'Anhui', None, ''), ('Luogang Park', 'Hefei', None, 'China', ''),\n"
+            "         (None, 'Nowhere Such', None, 'Atlantis', ''), (None, None, None, None, '')]\n"
+            "found = [places.resolve_place(*a[:4], context=a[4]) for a in asked]\n"
+            "print(places._GAZETTEER is None)\n"
+            "place_memo.save()\n"
+            "gazetteer = places.get_gazetteer()\n"
+            "print(found == [gazetteer.resolve(*a[:4], context=a[4]) for a in asked])\n"
+            "print(*[p.country_code if p else None for p in found])")
+    env = dict(os.environ, CATALOG_CACHE=str(tmp_path))
+
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                              check=True).stdout.split("\n")[:3]
+
+    first = run()
+    assert first[:2] == ["False", "True"]
+    assert first[2].split()[:3] == ["VE", "ES", "CN"]
+    assert run() == ["True", "True", first[2]]

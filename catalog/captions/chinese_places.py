@@ -610,19 +610,12 @@ def _city_states(words: Words) -> dict[str, str]:
     return made
 
 
-@lru_cache(maxsize=65536)
 def _country_of_places(name: str) -> str | None:
     """The one country code of every place the gazetteer knows under this Chinese name (旺角: HK), or None when
     it knows none or places in several countries (西贡 is in Viet Nam too)."""
-    from catalog.places import get_gazetteer
+    from catalog.captions.gazetteer import chinese_name_cities
 
-    gazetteer = get_gazetteer()
-    for form in (name, _traditional(name)):
-        positions, _ = gazetteer._cities_of(form)
-        if positions:
-            codes = {gazetteer._cities[p].country_code for p in positions}
-            return codes.pop() if len(codes) == 1 else None
-    return None
+    return chinese_name_cities(name)[1]
 
 
 def city_state_district(name: str, words: Words, plain: str | None = None) -> str | None:
@@ -934,17 +927,11 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     return None
 
 
-@lru_cache(maxsize=65536)
 def _cjk_population(name: str) -> int:
     """The population of the biggest city the gazetteer knows under this Chinese name (宜宾, 纽约), or 0."""
-    from catalog.places import get_gazetteer
+    from catalog.captions.gazetteer import chinese_name_cities
 
-    gazetteer = get_gazetteer()
-    for form in (name, _traditional(name)):
-        positions, _ = gazetteer._cities_of(form)
-        if positions:
-            return max(gazetteer._cities[p].population for p in positions)
-    return 0
+    return chinese_name_cities(name)[0]
 
 
 def _as_written(name: str, text: str) -> str:

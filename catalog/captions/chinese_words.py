@@ -1,8 +1,9 @@
 """The Chinese caption reader's word lists and the patterns built from them, and the simplified form it matches.
 
 The lists come from ``catalog/rules/chinese.toml``, with a house rules file's ``[chinese]`` tables laid over them
-(``words_for``); the credit and place patterns are built from them once per set of rules, on first use, since a
-process that reads no Chinese caption need not compile them. A caption in traditional characters is matched
+(``words_for``); the credit and place patterns are built from them once per set of rules, each compiled the
+first time a caption asks for it (``Patterns``), since a process that reads no Chinese caption, or captions of
+a few shapes, need not compile them all. A caption in traditional characters is matched
 through its simplified form (OpenCC), so one word list serves both. Example::
 
     words, patterns = words_for(rules)
@@ -87,7 +88,7 @@ class Words:
 
 
 @lru_cache(maxsize=8)
-def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> tuple[Words, dict]:
+def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> tuple[Words, Patterns]:
     lists = {table: dict(values) for table, values in _shipped().items()}
     for table, values in house:
         lists.setdefault(table, {}).update({k: list(v) for k, v in values})
@@ -95,7 +96,7 @@ def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...
     return words, _patterns(words)
 
 
-def words_for(rules: Rules) -> tuple[Words, dict]:
+def words_for(rules: Rules) -> tuple[Words, Patterns]:
     """The word lists and patterns for these house rules (the shipped lists with [chinese] laid over)."""
     house = tuple(sorted(
         (table, tuple(sorted((k, tuple(v)) for k, v in values.items() if isinstance(v, list))))
@@ -107,13 +108,47 @@ def words_for(rules: Rules) -> tuple[Words, dict]:
 #: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
 #: or a two-character name padded to three with a space (伊 霄); a space between longer names separates two
 #: people (彭源 徐欽 劉磊 攝影報導).
-_NAME = f"(?:[{HAN}]{{2,4}}?|[{HAN}][ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
-_NAMES = f"{_NAME}(?:\\s*[、,，]\\s*{_NAME}|[ \u3000]+{_NAME})*"
+#: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
+#: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
+#: name, and the two separators between names share the name after them.
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAMES = f"{_NAME}(?:(?:\\s*[、,，]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
 
 
-def _patterns(words: Words) -> dict[str, re.Pattern]:
+class Patterns(dict):
+    """The caption reader's patterns by name, each compiled the first time it is asked for.
+
+    Compiling costs: every class of Chinese characters in a pattern makes Python's ``re`` fill a table of the
+    65,536 characters of the Basic Multilingual Plane, about 3 ms a class on this machine, and the credit
+    shapes hold a dozen or more each; compiling them all took 0.25-0.6 s, in every reader process of an import
+    that met one Chinese caption, where a caption asks for a few. Built from (source, flags) pairs; a name not
+    given is a KeyError as for a dict.
+
+    >>> patterns = Patterns({"took": ("(?:摄|拍摄)$", 0)})
+    >>> len(patterns), "took" in patterns.sources
+    (0, True)
+    >>> patterns["took"].search("李鑫 摄").group()
+    '摄'
+    """
+
+    def __init__(self, sources: dict[str, tuple[str, int]]):
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern:
+        source, flags = self.sources[name]
+        compiled = self[name] = re.compile(source, flags)
+        return compiled
+
+
+def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
+    """A pattern to compile when first asked for (see Patterns)."""
+    return pattern, flags
+
+
+def _patterns(words: Words) -> Patterns:
     staff, took, sent = words.any("credit.staff"), words.any("credit.took"), words.any("credit.sent")
     provided, interviewee = words.any("credit.provided"), words.any("credit.interviewee")
     label = words.any("credit.source_labels")
@@ -124,74 +159,74 @@ def _patterns(words: Words) -> dict[str, re.Pattern]:
     all_units = "|".join(re.escape(w) for w in sorted(
         {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
         key=len, reverse=True))
-    return {
+    return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
-        "sent_brackets": re.compile(
+        "sent_brackets": _source(
             f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # （新华社发 陈熙摄）
-        "brackets_sent": re.compile(
+        "brackets_sent": _source(
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
-        "staff": re.compile(
+        "staff": _source(
             f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
             f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
-        "sent_name": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
+        "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
-        "name_then_agency": re.compile(
+        "name_then_agency": _source(
             f"(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
         # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
-        "brackets": re.compile(
+        "brackets": _source(
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
-        "name_took": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
+        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
         # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
-        "byline": re.compile(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
+        "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
-        "outlet_brackets": re.compile(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
+        "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
-        "byline_end": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
+        "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                                  f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
-        "name_took_tail": re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
+        "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
                                      f"[\\s(（]*\\Z"),
         # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
-        "label_name_tail": re.compile(f"(?:{labels})\\s*[:：/／@]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@]\\s*(?P<name>{_NAMES})\\s*\\Z"),
         # 张三 供图, 受访者供图
-        "provided": re.compile(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
+        "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
-        "source": re.compile(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        "source": _source(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 新华社/路透
-        "two_agencies": re.compile(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
+        "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
-        "agency_alone": re.compile(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
+        "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
                                    f"[ \u3000]*\\Z"),
         # 新华社发 (the agency alone, at the end)
-        "agency_sent": re.compile(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
+        "agency_sent": _source(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
-        "name_over_outlet": re.compile(
+        "name_over_outlet": _source(
             f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
             f"(?:[ \t]+[A-Za-z][A-Za-z.' &-]{{1,50}})?[ \t]*$", re.MULTILINE),
         # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
         # a line, and the outlets after it: the last is the agency)
-        "photographer_label": re.compile(
+        "photographer_label": _source(
             f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?)\\s*"
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
-        "units": re.compile(f"[{HAN}]{{1,10}}?(?:{all_units})"),
-        **{f"unit_{level}": re.compile(f"(?:{units[level]})$") for level in units},
-        "venue_end": re.compile(f"(?:{words.any('places.venue')})$"),
-        "venue_start": re.compile(f"(?:{words.any('places.venue')})"),
-        "venue": re.compile(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
-    }
+        "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
+        **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
+        "venue_end": _source(f"(?:{words.any('places.venue')})$"),
+        "venue_start": _source(f"(?:{words.any('places.venue')})"),
+        "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
+    })
 
 
 

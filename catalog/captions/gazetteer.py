@@ -26,3 +26,41 @@ def name_levels(name: str) -> NameLevels:
     levels = get_gazetteer().name_levels(name)
     memo.remember("levels", name, list(levels))
     return levels
+
+
+@lru_cache(maxsize=65536)
+def chinese_name_cities(name: str) -> tuple[int, str | None]:
+    """The cities the gazetteer knows under a Chinese name, in the simplified form or else the traditional one
+    (宜宾; 紐約 for 纽约): the biggest one's population and the one country code of them all, or (0, None)
+    when it knows none, and None for the country when they lie in several (西贡 is in Viet Nam too).
+
+    Remembered between processes (place memo kind "cjk") like ``name_levels``: besides the gazetteer and its
+    index of alternate names, an unknown name needs OpenCC's traditional converter, whose dictionaries take
+    0.1-0.5 s to load in every reader process.
+    """
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("cjk", name)
+    if known is not None:
+        return known[0], known[1]
+    found = _chinese_name_cities(name)
+    memo.remember("cjk", name, list(found))
+    return found
+
+
+def _chinese_name_cities(name: str) -> tuple[int, str | None]:
+    gazetteer = get_gazetteer()
+    for form in (name, _traditional(name)):
+        positions, _ = gazetteer._cities_of(form)
+        if positions:
+            cities = [gazetteer._cities[p] for p in positions]
+            codes = {city.country_code for city in cities}
+            return max(city.population for city in cities), (codes.pop() if len(codes) == 1 else None)
+    return 0, None
+
+
+def _traditional(text: str) -> str:
+    from catalog.captions.chinese_places import _traditional as converted
+
+    return converted(text)
