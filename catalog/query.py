@@ -138,7 +138,27 @@ class PlaceTerm(Term):
 
         With `keyed_apart` (PostgreSQL), the photos named so but not placed are found as _unplaced_ids does.
         """
-        from sqlalchemy import and_, false, select, union_all
+        from sqlalchemy import false, select, union_all
+
+        from catalog.models import PlaceKey
+
+        selects = self._id_selects(keyed_apart=keyed_apart)
+        if not selects:
+            return select(PlaceKey.photo_id).where(false())
+        return selects[0] if len(selects) == 1 else union_all(*selects)
+
+    def id_condition(self):
+        """PostgreSQL, a search of this term alone: the photo's id among those of each of the term's index
+        reads, one `IN` each (PostgreSQL hashes each read once, then walks the photos in the page's order)."""
+        from sqlalchemy import false, or_
+
+        from catalog.models import Photo
+
+        found = [Photo.id.in_(ids) for ids in self._id_selects(keyed_apart=True)]
+        return or_(*found) if found else false()
+
+    def _id_selects(self, *, keyed_apart: bool) -> list:
+        from sqlalchemy import and_, select
 
         from catalog.models import PlaceKey, PlaceName
 
@@ -155,9 +175,7 @@ class PlaceTerm(Term):
             if unplaced:
                 condition = and_(condition, ~_placed(PlaceName.photo_id))
             selects.append(select(PlaceName.photo_id).where(condition))
-        if not selects:
-            return select(PlaceKey.photo_id).where(false())
-        return selects[0] if len(selects) == 1 else union_all(*selects)
+        return selects
 
     def _unplaced_ids(self, names: list[str], levels: tuple[str, ...] | None):
         """PostgreSQL: SELECT photo_id of the photos that state one of `names` and have no place entity.
@@ -202,9 +220,6 @@ class PlaceTerm(Term):
             found.append(exists().where(PlaceKey.photo_id == Photo.id, PlaceKey.kind.in_(self.kinds),
                                         key.in_(self.keys)))
         for names, levels, unplaced in self._name_groups():
-            if unplaced and not probe:
-                found.append(Photo.id.in_(self._unplaced_ids(names, levels)))
-                continue
             name = PlaceName.name + "" if probe else PlaceName.name
             condition = and_(PlaceName.photo_id == Photo.id, PlaceName.kind.in_(self.kinds), name.in_(names))
             if levels:

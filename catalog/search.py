@@ -376,6 +376,11 @@ class Planner:
         """The terms' conditions: ids read from an index on SQLite, which plans without statistics; each photo's
         own row on PostgreSQL, whose planner weighs the indexes itself (see Term.row_condition)."""
         if self.dialect == "postgresql":
+            if len(query.terms) == 1 and not query.words and query.near is None and _positive_place(query.terms[0]):
+                # One place term: the ids its index reads give (PlaceTerm.photo_ids), so that the photos named
+                # but not placed are found without probing every named photo. With other terms each stays a
+                # condition on the photo's row, and the planner drives the query from the most selective index.
+                return [query.terms[0].id_condition()]
             return [term.row_condition() for term in query.terms]
         return [term.where() for term in query.terms]
 
