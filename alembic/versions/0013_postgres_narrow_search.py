@@ -2,7 +2,7 @@
 
 At 1,000,000 photos a photo row is 4.7 KB on PostgreSQL (JSON columns, the caption, the stored tsvector), and
 a ranked word visited each match's row to rank it and to break ties by path: `train`, 74,320 matches, 0.4 s at
-load 2. The tsvector now lives in `photo_fts` (photo_id, path, vector: about 350 bytes a row, GIN-indexed),
+load 2. The tsvector now lives in `photo_fts` (photo_id, path, vector: 400 bytes a photo with its GIN index),
 which triggers keep in step with photo.search_text and photo.path as FTS5's triggers do on SQLite, so ranking
 a word reads one narrow row per match and no photo row. The stored generated column photo_fts_vector and its
 GIN index on photo go.
