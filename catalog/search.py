@@ -16,7 +16,20 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from sqlalchemy import ColumnElement, Integer, Label, and_, column, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Label,
+    Text,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from catalog.chunks import chunks
@@ -133,13 +146,18 @@ class Planner:
                     .order_by(*order(matches.c.score, Photo.path))
                 )
             else:
-                clause, score = self._full_text(ranking)
-                assert score is not None, "the ranking words are not negated, so they have a score"
+                # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
+                # 0013): the photo's wide row is read only for the other terms' conditions.
+                vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
+                score = -func.ts_rank(vector, tsquery)
                 statement = (
-                    select(Photo.id, score)
-                    .where(clause, *self._term_conditions(query), *others)
-                    .order_by(*order(score, Photo.path))
+                    select(_PG_FTS.c.photo_id, score)
+                    .where(vector.op("@@")(tsquery))
+                    .order_by(*order(score, _PG_FTS.c.path))
                 )
+                if query.terms or others:
+                    statement = statement.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
+                        *self._term_conditions(query), *others)
             return [(pid, score) for pid, score in session.execute(statement.limit(limit))]
         conditions = self._term_conditions(query)
         conditions += [self._full_text(words)[0] for words in query.words]
@@ -253,19 +271,24 @@ class Planner:
         query = self._parse(args)
         if query.near is not None:
             return len(self.search(args).hits)  # the exact distance is measured in Python
-        if self.dialect == "sqlite" and query.has_words:
+        if query.has_words:
+            # The full-text index's matches, counted there; joined to the photo only for the other terms.
             ranking = next(words for words in query.words if not words.negated)
             others = [self._full_text(words)[0] for words in query.words if words is not ranking]
-            matches = _fts_matches(ranking, scored=False)
+            if self.dialect == "sqlite":
+                matches = _fts_matches(ranking, scored=False)
+                terms = [term.probe() for term in query.terms]
+            else:
+                matches = (select(_PG_FTS.c.photo_id.label("id"))
+                           .where(_PG_FTS.c.vector.op("@@")(_tsquery(ranking))).subquery())
+                terms = self._term_conditions(query)
             statement = select(func.count()).select_from(matches)
             if query.terms or others:
-                statement = statement.join(Photo, Photo.id == matches.c.id).where(
-                    *[term.probe() for term in query.terms], *others
-                )
+                statement = statement.join(Photo, Photo.id == matches.c.id).where(*terms, *others)
         elif len(query.terms) == 1 and not query.words and _positive_place(query.terms[0]):
             # One place term: its distinct photo ids, counted in the place index without visiting a photo row
             # (in:China at 100,000 photos: 34 -> 14 ms). Every place name belongs to a photo (foreign key).
-            ids = query.terms[0].photo_ids().subquery()
+            ids = query.terms[0].photo_ids(keyed_apart=self.dialect == "postgresql").subquery()
             statement = select(func.count()).select_from(select(ids.c.photo_id).distinct().subquery())
         else:
             conditions, _ = self._conditions(query)
@@ -301,7 +324,9 @@ class Planner:
                 # (`timeline in:Gansu` at 1,000,000 photos, load 2-3: 3.5 s, now 1.1-1.8 s). Several terms keep
                 # the row conditions, among which the planner picks the index to drive by: as id lists the
                 # four-term combination took 8-22 s instead of 0.7-1.4 s.
-                statement = statement.where(query.terms[0].where())
+                term = query.terms[0]
+                statement = statement.where(
+                    Photo.id.in_(term.photo_ids(keyed_apart=True)) if _positive_place(term) else term.where())
             else:
                 statement = statement.where(Photo.id.in_(self._matching_ids(query)))
         with self.library.session() as session:
@@ -351,16 +376,22 @@ class Planner:
         """The terms' conditions: ids read from an index on SQLite, which plans without statistics; each photo's
         own row on PostgreSQL, whose planner weighs the indexes itself (see Term.row_condition)."""
         if self.dialect == "postgresql":
+            if len(query.terms) == 1 and not query.words and query.near is None and _positive_place(query.terms[0]):
+                # One place term: the ids its index reads give (PlaceTerm.photo_ids), so that the photos named
+                # but not placed are found without probing every named photo. With other terms each stays a
+                # condition on the photo's row, and the planner drives the query from the most selective index.
+                return [query.terms[0].id_condition()]
             return [term.row_condition() for term in query.terms]
         return [term.where() for term in query.terms]
 
     def _full_text(self, words) -> tuple[ColumnElement[bool], ColumnElement[Any] | None]:
         """The full-text clause for one group of words, and a score to rank by (lower is better)."""
+        clause: ColumnElement[bool]
+        score: ColumnElement[Any] | None = None
         if self.dialect == "sqlite":
             key, expression = _fts_expression(words)
             matched = text(f"SELECT rowid FROM photo_fts WHERE photo_fts MATCH :{key}").bindparams(**{key: expression})
             clause = Photo.id.in_(matched.columns(column("rowid", Integer)))
-            score: ColumnElement[Any] | None = None
             if not words.negated:
                 # Correlated: one full-text look-up per photo. Only near: searches use it (a few photos in a
                 # box); the others join the scored matches once (_fts_matches).
@@ -375,14 +406,26 @@ class Planner:
                     .scalar_subquery()
                 )
         else:
-            # photo_fts_vector is search_text as PostgreSQL's full text reads it, computed and stored by the
-            # database (alembic 0001): GIN-indexed for @@, and ranking reads it instead of re-parsing every match.
-            joiner = " <-> " if words.phrase and words.text.count('"') else " & "
-            tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), joiner.join(words.words))
-            vector: ColumnElement[Any] = literal_column("photo.photo_fts_vector")
-            clause = vector.op("@@")(tsquery)
-            score = None if words.negated else -func.ts_rank(vector, tsquery)
+            # photo_fts holds search_text as PostgreSQL's full text reads it, one narrow row per photo kept by
+            # triggers (alembic 0013): GIN-indexed for @@, and ranking reads it, not the photo's wide row.
+            tsquery = _tsquery(words)
+            found = and_(_PG_FTS.c.photo_id == Photo.id, _PG_FTS.c.vector.op("@@")(tsquery))
+            # correlated with the photo alone, also inside a statement that reads photo_fts itself (ranking)
+            clause = exists().where(found).correlate_except(_PG_FTS)
+            if not words.negated:  # correlated: near: ranks the few photos in its box with it
+                score = (select(-func.ts_rank(_PG_FTS.c.vector, tsquery)).where(found)
+                         .correlate_except(_PG_FTS).scalar_subquery())
         return (~clause if words.negated else clause), score
+
+
+#: PostgreSQL's full-text table (alembic 0013): the photo's search_text as a tsvector, GIN-indexed.
+_PG_FTS = table("photo_fts", column("photo_id", Integer), column("path", Text), column("vector"))
+
+
+def _tsquery(words) -> ColumnElement[Any]:
+    """PostgreSQL: the tsquery of one group of words (a phrase when quoted)."""
+    joiner = " <-> " if words.phrase and words.text.count('"') else " & "
+    return func.to_tsquery(literal_column("'simple'::regconfig"), joiner.join(words.words))
 
 
 def _similar_ranking(query: Query) -> list[tuple[int, float]] | None:
