@@ -259,9 +259,10 @@ def date_kind(language: str, source: str, cue: str | None, iso: str | None) -> s
     return SEP.join((language, source, word, precision))
 
 
-def place_kinds(language: str, how: str, place: Any) -> dict[str, str]:
+def place_kinds(language: str, how: str, place: Any, found_by: Mapping[str, str] | None = None) -> dict[str, str]:
     """The kinds of a place's values: where the place was read (a labelled line, the scene sentence, a
-    dateline...) and what is known of each name.
+    dateline...), for a sublocation the phrase it came from (`found_by`: the scene's own place phrase, another
+    phrase of the sentence), and what is known of each name.
 
     >>> from catalog.captions.types import Place
     >>> place_kinds("en", "scene sentence", Place(city="Hefei", province="Anhui"))["city"]
@@ -272,7 +273,10 @@ def place_kinds(language: str, how: str, place: Any) -> dict[str, str]:
         value = getattr(place, level)
         if value:
             name = _zh_name_kind(value, level) if language == "zh" else _en_name_kind(value, level)
-            kinds[level] = SEP.join((language, how or "scene sentence", name))
+            words = [language, how or "scene sentence", name]
+            if found_by and level in found_by:
+                words.insert(2, found_by[level])
+            kinds[level] = SEP.join(words)
     return kinds
 
 

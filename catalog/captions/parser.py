@@ -152,7 +152,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         anchor = found_dates.anchor
         reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None)
         facts.location = reading.place
-        facts.evidence.update(place_kinds("en", reading.how, reading.place))
+        facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
             for doubt in reading.doubts:
