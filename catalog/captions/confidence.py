@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,13 @@ class Table:
 
     confidences: Mapping[str, Mapping[str, float]]
     thresholds: Mapping[str, float]
+    #: The fields with a threshold above 0, in FIELDS order: the only ones the gate weighs.
+    gated: tuple[str, ...] = field(init=False)
+    _looked_up: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gated", tuple(f for f in FIELDS if self.thresholds.get(f, 0.0) > 0))
+        object.__setattr__(self, "_looked_up", {})
 
     def confidence(self, field: str, kind: str) -> float:
         """The confidence of the longest prefix of `kind` the field's table lists, else of its "*" (1.0 unlisted).
@@ -84,13 +91,19 @@ class Table:
         >>> table.confidence("city", "en / scene sentence / known city"), table.confidence("city", "zh / scene")
         (0.95, 0.9)
         """
+        known = self._looked_up.get((field, kind))
+        if known is not None:
+            return known
         listed = self.confidences.get(field, {})
         words = kind.split(SEP)
+        found = listed.get("*", 1.0)
         for length in range(len(words), 0, -1):
-            found = listed.get(SEP.join(words[:length]))
-            if found is not None:
-                return found
-        return listed.get("*", 1.0)
+            if SEP.join(words[:length]) in listed:
+                found = listed[SEP.join(words[:length])]
+                break
+        if len(self._looked_up) < 4096:  # the kinds are few; a bound all the same
+            self._looked_up[field, kind] = found
+        return found
 
 
 @cache
@@ -167,7 +180,7 @@ def gate(facts: CaptionFacts, rules: Rules, explain: bool = False) -> None:
     """Leave out of `facts` (in place) each value whose kind's confidence is below its field's threshold;
     with `explain`, add a note for each value left out."""
     table = table_for(rules)
-    for field in FIELDS:
+    for field in table.gated:
         value = value_of(facts, field)
         if value is None:
             continue
@@ -232,6 +245,7 @@ _INITIALS = re.compile(r"[A-Z]{2,5}")
 _ODD = re.compile(r"[\\\d@#|<>]|[’']s\b")
 
 
+@lru_cache(maxsize=4096)
 def name_shape(name: str) -> str:
     """What a credited name looks like: initials ("TKP"), one word, odd characters (a digit, a backslash, a
     possessive: "Andrew’s Church"), Chinese, or names.
@@ -280,6 +294,7 @@ def place_kinds(language: str, how: str, place: Any, found_by: Mapping[str, str]
     return kinds
 
 
+@lru_cache(maxsize=4096)
 def _en_name_kind(value: str, level: str) -> str:
     from catalog.captions.gazetteer import name_levels
     from catalog.captions.place_names import classify
