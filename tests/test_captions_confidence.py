@@ -23,7 +23,8 @@ def test_a_weakly_held_value_is_left_out_and_explain_says_why():
     assert facts.credit.raw == "QRT"  # the credit as written stays
     note = next(n for n in facts.notes if n.startswith("left out: provider"))
     assert note.startswith("left out: provider 'QRT', confidence 0.")
-    assert "below 0.70" in note and "initials only" in note and "nothing says it is a credit" in note
+    threshold = table_for(load_rules()).thresholds["provider"]
+    assert f"below {threshold:.2f}" in note and "initials only" in note and "nothing says it is a credit" in note
 
 
 def test_the_same_name_after_a_lead_in_is_kept():

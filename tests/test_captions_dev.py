@@ -51,13 +51,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: captions (en_more_world, en_more_asia, zh_more) joined the set, and on 2026-12-04 when en_fresh (220
 #: captions from 100+ outlets new to the set, 135 of them in tune) and zh_fresh (145 Chinese captions from 56
 #: sites new to the set) joined: a floor holds a fixed set, and the new captions were never tuned on before
-#: they joined. The English floors of date_kind, sublocation and city were lowered by a point when en_fresh2
-#: (captions from outlets new to the set, its tune part never tuned on) joined on 2026-12-04.
+#: they joined. Lowered again on 2026-12-04 when en_fresh2 and zh_fresh2 (162 and 77 captions from outlets
+#: new to the set, their tune parts never tuned on: English 89.6%, Chinese 92.1% of all fields when first
+#: measured) joined: English photographer, agency, date_kind, sublocation, city; Chinese provider, date_kind, sublocation.
 TUNE_FLOORS = {
-    "en": {"photographer": 0.98, "agency": 0.97, "provider": 0.98, "date": 0.98, "date_kind": 0.96,
-           "sublocation": 0.89, "city": 0.92, "province": 0.98, "country": 0.97},
-    "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.99, "date": 0.98, "date_kind": 0.98,
-           "sublocation": 0.94, "city": 0.95, "province": 0.99, "country": 0.99},
+    "en": {"photographer": 0.97, "agency": 0.96, "provider": 0.98, "date": 0.98, "date_kind": 0.96,
+           "sublocation": 0.88, "city": 0.91, "province": 0.98, "country": 0.97},
+    "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.98, "date": 0.98, "date_kind": 0.96,
+           "sublocation": 0.90, "city": 0.95, "province": 0.99, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

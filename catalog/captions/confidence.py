@@ -6,7 +6,7 @@ with nothing saying they are a credit), "en / scene sentence / known city" (a ci
 from the scene sentence's place phrase), "zh / text / taken cue / no year". A value's confidence is the one the
 table gives its kind's longest listed prefix, else the field's ``"*"``. A value whose confidence is below its
 field's threshold is left out, and ``parse-caption --explain`` says so ("left out: provider 'LOC', confidence
-0.39 below 0.70, because read from the English text's credit; nothing says it is a credit; initials only; in
+0.39 below 0.60, because read from the English text's credit; nothing says it is a credit; initials only; in
 closing brackets").
 
 Both tables are data, in ``catalog/rules/confidence.toml``: ``[thresholds]`` and one table of confidences per
@@ -22,7 +22,7 @@ Worked examples (the shipped tables)::
 
     ... in Hefei, Oct. 14, 2025. (Xinhua/Li Xin)   agency "en / credit / registry / one word / brackets" 1.00: kept
     ... near the river. (FTB)                      provider "en / credit / no lead-in / initials / brackets"
-                                                   0.39, below 0.70: left out
+                                                   0.39, below 0.60: left out
 """
 
 from __future__ import annotations
