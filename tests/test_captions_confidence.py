@@ -103,10 +103,11 @@ def _values(kind: str, right: int, wrong: int, field: str = "city") -> list[Valu
 
 
 def test_fit_draws_a_rare_kind_towards_its_parent():
-    values = _values("en / a", 96, 0) + _values("en / b", 1, 1)
+    values = _values("en / a", 96, 0) + _values("en / b", 2, 2) + _values("en / c", 0, 1)
     table = fit(values)["city"]
     assert table["en / a"] > table["en / b"]
-    assert 0.5 < table["en / b"] < table["en"]  # one right, one wrong: drawn up towards the parent's 97%
+    assert 0.5 < table["en / b"] < table["en"]  # two right, two wrong: drawn up towards the parent's 98%
+    assert table["en / c"] == table["en"]  # seen once: no evidence of its own, the parent's
 
 
 def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():

@@ -7,7 +7,7 @@ Every caption of the tune split (English and Chinese) is parsed with the gate op
 gives is kept with its evidence kind (``catalog/captions/confidence.py``) and whether it is right. A kind's
 confidence is the share of its values that were right, drawn towards the confidence of the kind above it
 ("en / credit / a name alone" above "en / credit / a name alone / own line") by `PRIOR` values' worth, so that
-a kind seen three times does not claim 100%.
+a kind seen three times does not claim 100%; a kind seen fewer than `MIN_VALUES` times takes its parent's.
 
 The curve is measured out of fold: the tune captions are cut into 5 folds (by the hash of their text); each
 fold's values get the confidences fitted on the other four, and the thresholds move over those. For each
@@ -34,6 +34,8 @@ from tools.evaluate_captions import ROOT, labels, matches, our_items
 
 #: A kind's share of right values is drawn towards its parent's by this many values' worth.
 PRIOR = 4.0
+#: A kind seen fewer times than this on tune takes its parent's confidence: one value is no evidence of a kind.
+MIN_VALUES = 3
 #: A step up the thresholds is taken only when it cuts at least this many wrong values per right value lost.
 RATIO = 1.0
 #: ... and leaves the field's tune accuracy at most this far below its ungated accuracy.
@@ -96,7 +98,7 @@ def fit(values: list[Value]) -> dict[str, dict[str, float]]:
         else:
             above = SEP.join(key.split(SEP)[:-1]) or "*"
             parent = table[field][above]
-        table[field][key] = (right + PRIOR * parent) / (seen + PRIOR)
+        table[field][key] = (right + PRIOR * parent) / (seen + PRIOR) if seen >= MIN_VALUES else parent
     return table
 
 
@@ -182,7 +184,8 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
         "# below which a value is left out: catalog/captions/confidence.py reads this file; a house rules file",
         "# changes any number under [confidence] ([confidence.thresholds], [confidence.city]).",
         "# Written by `python -m tools.calibrate_confidence --write` from the tune split: a kind's confidence is",
-        f"# the share of its values that were right, drawn towards its parent kind's by {PRIOR:g} values' worth.",
+        f"# the share of its values that were right, drawn towards its parent kind's by {PRIOR:g} values' worth",
+        f"# (a kind seen fewer than {MIN_VALUES} times takes its parent's).",
         "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
         "# Each threshold was chosen on the curve measured out of fold (5 folds of tune): the highest whose every",
         f"# step cut at least {RATIO:g} wrong value per right value lost, costing at most {MAX_LOSS:.1%} of the",

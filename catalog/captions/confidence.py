@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -77,8 +78,8 @@ class Table:
     confidences: Mapping[str, Mapping[str, float]]
     thresholds: Mapping[str, float]
     #: The fields with a threshold above 0, in FIELDS order: the only ones the gate weighs.
-    gated: tuple[str, ...] = field(init=False)
-    _looked_up: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+    gated: tuple[str, ...] = dataclass_field(init=False)
+    _looked_up: dict[tuple[str, str], float] = dataclass_field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gated", tuple(f for f in FIELDS if self.thresholds.get(f, 0.0) > 0))
@@ -190,8 +191,9 @@ def gate(facts: CaptionFacts, rules: Rules, explain: bool = False) -> None:
         if confidence < threshold:
             _clear(facts, field)
             if explain:
-                facts.notes.append(f"left out: {field} {value!r}, confidence {confidence:.2f} below {threshold:.2f}, "
-                                   f"because {because(kind)}")
+                digits = 2 if round(confidence, 2) < round(threshold, 2) else 3  # never "0.50 below 0.50"
+                facts.notes.append(f"left out: {field} {value!r}, confidence {confidence:.{digits}f} below "
+                                   f"{threshold:.{digits}f}, because {because(kind)}")
 
 
 def because(kind: str) -> str:
