@@ -160,7 +160,9 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         places = caption_first or not any(level in meta.fields for level in PLACE_LEVELS)
         taken = meta.value("taken")
         dates = places or not taken or len(taken) < 10 or may_give_release_date(values["caption"])
-        facts = parse(values["caption"], rules, places=places, dates=dates)
+        # a file's caption was asked above whether it is one, under the same rules: the parser need not ask
+        # again (a caption a person chose was not asked, and is)
+        facts = parse(values["caption"], rules, places=places, dates=dates, known_caption=not caption_first)
     _credit(meta, facts, values, sources, put, rules, manual, caption_first)
     _dates(meta, facts, values, sources, put, manual, caption_first)
     _place(meta, facts, values, sources, put, manual, caption_first)

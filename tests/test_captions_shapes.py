@@ -355,6 +355,15 @@ CREDIT_KINDS_EN = [
     ("where the photographer was, after the name",
      "Police move reporters away from the court gates. (Photos by Grace Akello in Gulu, Uganda)",
      {"photographer": "Grace Akello", "provider": None}),
+    ("how the picture was made, in the credit's brackets, is no provider",
+     "Protesters march down the main road of the capital on Monday. (Screenshot)",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...nor after a photographer's name",
+     "A rocket lifts off from the launch pad, Oct. 3, 2025. Video grab/Tomas Reyes",
+     {"photographer": "Tomas Reyes", "provider": None}),
+    ("a backslash typed for the slash between a photographer and an outlet",
+     "A woman waits outside the court in 2014. (Photo by Amal Farid\\ Ahram Online)",
+     {"photographer": "Amal Farid"}),
 ]
 
 

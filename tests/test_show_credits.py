@@ -87,6 +87,20 @@ def test_parse_caption_json(cli):
     assert "(Photo/Zhang Dagang)" not in output["description"]
 
 
+def test_parse_caption_leaves_out_an_unsure_value_and_the_house_rules_can_keep_it(cli, tmp_path):
+    text = "Farmers carry sacks of rice across a flooded field near the river on Monday. (QRT)"
+    output = json.loads(cli("parse-caption", text, "--format", "json", "--explain").output)
+    assert output["credit"]["raw"] == "QRT" and output["credit"]["provider"] is None
+    assert any(line.startswith("left out: provider 'QRT', confidence") for line in output["explain"])
+    house = tmp_path / "house.toml"
+    house.write_text("[confidence.thresholds]\nprovider = 0\n", encoding="utf-8")
+    output = json.loads(cli("--rules", str(house), "parse-caption", text, "--format", "json").output)
+    assert output["credit"]["provider"] == "QRT"
+    house.write_text("[confidence.thresholds]\nprovider = 7\n", encoding="utf-8")
+    result = cli("--rules", str(house), "parse-caption", text)
+    assert result.exit_code == 1 and "a number from 0 to 1" in result.output
+
+
 def test_parse_caption_needs_text(cli):
     result = cli("parse-caption", "  ")
     assert result.exit_code == 2

@@ -29,6 +29,7 @@ from catalog.captions.chinese_credits import find_chinese_credit
 from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
 from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
+from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
 
@@ -71,6 +72,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     work = plain
     if found is not None:
         facts.credit = found.credit
+        facts.evidence.update(credit_kinds("zh", found.credit, found.spot, rules, strong=found.strong,
+                                           shaped=found.shaped))
         work = plain[: found.cut_start] + " " * (found.cut_end - found.cut_start) + plain[found.cut_end:]
         facts.description = (text[: found.cut_start] + text[found.cut_end:]).strip() or None
     else:
@@ -88,9 +91,11 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.date_text = None if date.iso else text[date.start:date.end]
         if date.kind == "released":
             facts.released = date.iso
+        facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("zh", "text", date.kind, date.iso)
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
         complete_from_heading(facts.location, text, work, words, patterns)
+        facts.evidence.update(place_kinds("zh", "scene sentence", facts.location))
         if explain:
             from catalog.captions.parser import place_note
 

@@ -237,6 +237,9 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     return None
 
 
+_BACKSLASH = re.compile(r"\s*\\\s*")
+
+
 def _tidy(raw: str, rules: Rules) -> str:
     """The credit text without what is around the names: a closing stop, a "==" or dash left by a CMS, a
     copyright year, a date after the credit, and with names that a scraper glued together set apart again.
@@ -250,6 +253,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
     body = raw.strip().lstrip("=—–-| ").strip()
+    if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
+        body = _BACKSLASH.sub("/", body)
     if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):

@@ -59,6 +59,8 @@ class Found:
     cut_end: int
     spot: str = ""  # where it sat (a CREDIT_SPOTS name), for `parse-caption --explain`
     score: float = 0.0
+    strong: bool = True  # a lead-in or a known agency said it is a credit (the confidence gate weighs it)
+    shaped: bool = True  # more than a person's name alone
 
 
 def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> float | None:
@@ -116,7 +118,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             if score is None:
                 continue
             reading.credit.raw = PAGE_CONTROLS.sub("", candidate.content).strip().rstrip(".").rstrip()
-            found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score))
+            found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
+                               reading.shaped))
     if not found:
         return None
     best = max(found, key=lambda f: (f.score, f.cut_start))

@@ -49,11 +49,13 @@ _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
 
 def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None,
-                doubts: list[Doubt] | None = None, weights: PlaceWeights | None = None) -> Place:
+                doubts: list[Doubt] | None = None, weights: PlaceWeights | None = None,
+                found_by: dict[str, str] | None = None) -> Place:
     """The place of the scene sentence text[sentence[0]:sentence[1]]; `anchor` is the photo date's span.
 
     Values whose evidence is weak (``place_evidence.py``) are left out, and added to `doubts` with the reason.
-    `weights` are the place signals' weights in force (the shipped ones when None).
+    `weights` are the place signals' weights in force (the shipped ones when None). `found_by` gets how the
+    sublocation was found ("the scene's phrase", "another phrase", "a village apart"), for the confidence gate.
 
     >>> text = "Tests at the Luogang Park in Hefei, east China's Anhui province, Oct. 14, 2025."
     >>> find_places(text, (0, len(text)), (65, 77))
@@ -93,6 +95,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             sub_admin = (min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]).elements[0].value
     place.sublocation = venue or sub_admin
+    if found_by is not None and place.sublocation:
+        in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
+        found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
+                                   else "a village apart")
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
@@ -127,6 +133,7 @@ class PlaceReading:
     how: str  # "labelled line", "place heading", "scene sentence", "beside the date", ""
     written: str = ""  # the words it was read from
     doubts: tuple[Doubt, ...] = ()  # the scene sentence's values left out for weak evidence, and why
+    found_by: tuple[tuple[str, str], ...] = ()  # (field, how) beyond `how`: the sublocation's phrase
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
@@ -179,7 +186,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     doubts: list[Doubt] = []
-    scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights)
+    by: dict[str, str] = {}
+    scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights, by)
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
@@ -198,13 +206,13 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
-                            tuple(doubts))
+                            tuple(doubts), tuple(by.items()))
     for how, apart in apart_readings():
         if apart is not None:
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
-    return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts))
+    return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
 
 
 def _agrees(scene: Place, place: Place) -> bool:
@@ -233,27 +241,27 @@ def _fill_from(place: Place, scene: Place) -> None:
 
 def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
                  anchor: tuple[int, int] | None, doubts: list[Doubt],
-                 weights: PlaceWeights | None) -> tuple[Place, tuple[int, int] | None]:
+                 weights: PlaceWeights | None, by: dict[str, str]) -> tuple[Place, tuple[int, int] | None]:
     """The place read from the sentence holding the photo's date, else from the first sentence of the body
-    (a headline above it is passed over)."""
+    (a headline above it is passed over); `by` gets how its sublocation was found."""
     if not spans:
         return Place(), None
     first = _first_body_sentence(text, spans, paragraphs)
     if anchor is not None:
         scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
         tried: list[Doubt] = []
-        place = find_places(text, scene, anchor, tried, weights)
+        place = find_places(text, scene, anchor, tried, weights, _emptied_dict(by))
         if scene == first or place != Place():
             doubts.extend(tried)
             return place, scene
     cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
     if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
         tried = []
-        place = find_places(text, cued, None, tried, weights)
+        place = find_places(text, cued, None, tried, weights, _emptied_dict(by))
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    place = find_places(text, first, None, doubts, weights)
+    place = find_places(text, first, None, doubts, weights, _emptied_dict(by))
     if place == Place() and anchor is None:
         # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
         # sentence after it in the same paragraph may
@@ -261,11 +269,17 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
         if following is not None:
             second: list[Doubt] = []
-            later = find_places(text, following, None, second, weights)
+            later = find_places(text, following, None, second, weights, _emptied_dict(by))
             if later.city or later.province or later.country:
                 doubts.extend(second)
                 return later, following
     return place, first
+
+
+def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
+    """`by`, emptied for another reading of the scene."""
+    by.clear()
+    return by
 
 
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],

@@ -87,19 +87,10 @@ def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = N
 def not_a_caption_under(text: str | None, house: Rules) -> str | None:
     """`not_a_caption` with the shipped rules and those of a set of house rules (their [not_captions] table),
     compiled and combined once per set of house rules: the parser asks for every caption, and looking the
-    compiled rules up by their value costs more than the match."""
-    global _last_asked
-    asked = _last_asked
-    if asked is not None and asked[0] is house and asked[1] == text:
-        return asked[2]
+    compiled rules up by their value costs more than the match. (The record builder asks first, to mark the
+    record, and tells ``parse`` it has: ``known_caption=True``.)"""
     rules, combined = house.built("not_captions", _built)
-    why = _why(text, rules, combined)
-    _last_asked = (house, text, why)
-    return why
-
-
-#: The last answer of not_a_caption_under: the importer asks it of a caption, then the parser asks it again.
-_last_asked: tuple[Rules, str | None, str | None] | None = None
+    return _why(text, rules, combined)
 
 
 def _built(house: Rules) -> tuple[tuple[NotCaptionRule, ...], re.Pattern]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions.chinese import language, parse_chinese
+from catalog.captions.confidence import credit_kinds, date_kind, gate, place_kinds
 from catalog.captions.credit_names import provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
@@ -26,7 +27,7 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True,
-          explain: bool = False) -> CaptionFacts:
+          explain: bool = False, known_caption: bool = False) -> CaptionFacts:
     """What a caption says about its photo: credit, date and place, as written (never guessed).
 
     `rules` are the house rules for agency names (``load_rules()``); the shipped default when None.
@@ -34,6 +35,9 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     importer when the file states its place itself; `dates=False` likewise skips the dates (only together
     with `places=False`: the place is read from the sentence that holds the date). With `explain`, the
     facts' ``notes`` say why each value was taken and what was left out (``parse-caption --explain``).
+    `known_caption` says the caller has already asked ``not_a_caption_under`` of this text under these
+    rules and found it may be a caption (the record builder does, to mark the record), so it is not asked again.
+    A value whose evidence is weaker than its field's threshold is left out (``confidence.py``).
 
     >>> facts = parse("A bullet train crosses the Gobi in Zhongchuan township, Lanzhou New Area, "
     ...               "northwest China's Gansu province, Aug. 3, 2025. (Photo/Xu Gang)")
@@ -44,7 +48,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     if not text or not text.strip():
         return CaptionFacts(text=text)
     written_in = language(text)
-    why = not_a_caption_under(text, rules)
+    why = None if known_caption else not_a_caption_under(text, rules)
     if why is not None:
         facts = CaptionFacts(text=text, language=written_in)
         facts.notes.append(f"not a caption: {why}; no credit, date or place is read from it")
@@ -57,6 +61,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
             chinese = parse_chinese(text, rules, places=places, dates=dates, explain=explain)
             facts = _merged(facts, chinese)
     facts.language = written_in
+    gate(facts, rules, explain)
     if explain:
         facts.notes.insert(0, {"en": "language: English", "zh": "language: Chinese",
                                "mixed": "language: Chinese and English (each field from the part that states it)"}
@@ -68,19 +73,28 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
     """A caption with a Chinese and an English part: each field from the part that states it, the Chinese
     credit first (its names are the ones as written), the English date and place first."""
     facts = english
+    taken_from_chinese: tuple[str, ...] = ()
     if chinese.credit.photographer or chinese.credit.agency or chinese.credit.provider:
         if not (english.credit.photographer and english.credit.agency):
             facts.credit = chinese.credit
+            taken_from_chinese += ("photographer", "agency", "provider")
     if facts.date is None and facts.date_text is None and (chinese.date or chinese.date_text):
         facts.date, facts.date_kind, facts.date_text, facts.released = (
             chinese.date, chinese.date_kind, chinese.date_text, chinese.released)
+        taken_from_chinese += ("date", "date_kind")
     if facts.location == Place():
         facts.location = chinese.location
+        taken_from_chinese += ("sublocation", "city", "province", "country")
     elif not (facts.location.sublocation or facts.location.city or facts.location.province) and (
             chinese.location.sublocation):
         # "梵净山,中国西南部 Mount Fanjing in southwest China": the English part names only the country, the
         # Chinese part the site
         facts.location.sublocation = chinese.location.sublocation
+        taken_from_chinese += ("sublocation",)
+    for name in taken_from_chinese:  # each value keeps the evidence of the part it came from
+        facts.evidence.pop(name, None)
+        if name in chinese.evidence:
+            facts.evidence[name] = chinese.evidence[name]
     return facts
 
 
@@ -92,6 +106,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     found = find_credit(text, rules)
     if found is not None:
         facts.credit = found.credit
+        facts.evidence.update(credit_kinds("en", found.credit, found.spot, rules, strong=found.strong,
+                                           shaped=found.shaped))
         work = blank(work, found.cut_start, found.cut_end, mark="\n")
         if note:
             note(credit_note(found, rules))
@@ -106,10 +122,14 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     facts.description = description(text, found)
     if facts.credit.photographer is None:
         facts.credit.photographer = photographer_in_text(work, rules)
+        if facts.credit.photographer:
+            facts.evidence["photographer"] = "en / text"
         if note and facts.credit.photographer:
             note(f"photographer {facts.credit.photographer!r}: named in the text ('photo taken by ...')")
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)
+        if facts.credit.provider:
+            facts.evidence["provider"] = "en / text"
         if note and facts.credit.provider:
             note(f"provider {facts.credit.provider!r}: named in the text ('photo released by ...')")
 
@@ -122,6 +142,10 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )
+    if found_dates.date or found_dates.date_kind:
+        anchor = found_dates.anchor
+        kind = date_kind("en", "text", anchor.cue if anchor is not None else None, found_dates.date)
+        facts.evidence["date"] = facts.evidence["date_kind"] = kind
     if note:
         for line in date_notes(work, spans, found_dates):
             note(line)
@@ -130,6 +154,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
                              rules.built("place weights", lambda r: house_weights(r.place_weights)))
         facts.location = reading.place
+        facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
             for doubt in reading.doubts:
@@ -186,8 +211,10 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
         if mention is not None:
             facts.date, facts.date_kind = mention.iso, "taken"
             facts.date_text = None if mention.iso else mention.text
+            facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
     if places and facts.location == Place():
         facts.location = place_from_dateline(dateline.place)
+        facts.evidence.update(place_kinds("en", "dateline", facts.location))
 
 
 def description(text: str, found: Found | None) -> str | None:

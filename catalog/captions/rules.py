@@ -78,6 +78,9 @@ class Rules:
     #: The house file's [place_weights] table: weights of the English place signals read over
     #: catalog/rules/place_evidence.toml (catalog.captions.place_evidence.house_weights).
     place_weights: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [confidence] table: thresholds and confidences read over catalog/rules/confidence.toml
+    #: by catalog.captions.confidence (kept raw here).
+    confidence: dict[str, Any] = field(default_factory=dict)
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
@@ -232,7 +235,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
     unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
-                          "check", "variants", "place_weights"}
+                          "check", "variants", "place_weights",
+                          "confidence"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -291,9 +295,17 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
         from catalog.captions.place_evidence import house_weights
 
         house_weights(place_weights, where)  # refuse an unknown weight or a value that is no number
+    confidence = raw.get("confidence", {})
+    if confidence:
+        from catalog.captions.confidence import build_table
+
+        try:
+            build_table({}, confidence)
+        except CatalogError as err:
+            raise CatalogError(f"rules file {where}: {err}") from None
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
                  arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants,
-                 place_weights=place_weights)
+                 place_weights=place_weights, confidence=confidence)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -46,6 +46,9 @@ class CaptionFacts:
     language: str = "en"  # "en", "zh" or "mixed" (a caption with a Chinese and an English part)
     #: Why each value was taken or left out, for `parse-caption --explain` (filled when asked).
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: How each value was found, as an evidence kind ("en / credit / a name alone / own line"), which the
+    #: confidence gate (``confidence.py``) weighs; by field name.
+    evidence: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def to_json(self) -> dict:
         """The ``parse-caption --format json`` object (the contract in the README)."""

@@ -379,6 +379,8 @@ CREDIT_TAGS = frozenset({
     # words that stand where a source would and name none ("Photo: Collected", "Photo: Supplied")
     "collected", "supplied", "agencies", "internet", "social media",
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
+    # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
+    "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.

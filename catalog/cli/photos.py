@@ -106,7 +106,9 @@ def parse_caption(ctx, text, fmt, resolve, explain):
     English and Chinese captions give the same keys; `language` says which the caption is (en, zh, or
     mixed). The JSON holds exactly what the caption states, as written; the gazetteer's completion of the
     place (English names through its alternate names: 合肥 is Hefei, Anhui, China) is a separate
-    `resolved` object. A text that is no caption (a camera's default, a test string) gives nothing.
+    `resolved` object. A text that is no caption (a camera's default, a test string) gives nothing. A
+    value the parser is unsure of is left out: its confidence, from how it was found, is below its
+    field's threshold (the house rules' [confidence] table, with --rules FILE); --explain says why.
 
     \b
     Examples:
@@ -126,7 +128,13 @@ def parse_caption(ctx, text, fmt, resolve, explain):
         text = stdin.read()
     if not text.strip():
         raise UsageError("the caption is empty")
-    facts = parse(text, explain=explain)
+    rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`
+    if rules_file:
+        from catalog.captions import load_rules
+
+        facts = parse(text, load_rules(rules_file), explain=explain)
+    else:
+        facts = parse(text, explain=explain)
     output = facts.to_json()
     if explain:
         output["explain"] = list(facts.notes)

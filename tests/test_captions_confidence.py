@@ -1,0 +1,116 @@
+"""The confidence gate (catalog/captions/confidence.py): a value whose kind of evidence is weaker than its field's
+threshold is left out and --explain says why; the thresholds and confidences are house rules; the calibration
+tool fits and chooses as its docstring says. Captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import load_rules, parse
+from catalog.captions.confidence import Table, build_table, table_for
+from catalog.errors import CatalogError
+from tools.calibrate_confidence import Point, Value, choose, fit
+
+#: Initials in closing brackets with nothing saying they are a credit: a weak provider.
+INITIALS = "Farmers carry sacks of rice across a flooded field near the river on Monday. (QRT)"
+#: The same initials after a lead-in: a credit by its words.
+LED_IN = "Farmers carry sacks of rice across a flooded field near the river on Monday. (Photo courtesy of QRT)"
+
+
+def test_a_weakly_held_value_is_left_out_and_explain_says_why():
+    facts = parse(INITIALS, explain=True)
+    assert facts.credit.provider is None
+    assert facts.credit.raw == "QRT"  # the credit as written stays
+    note = next(n for n in facts.notes if n.startswith("left out: provider"))
+    assert note.startswith("left out: provider 'QRT', confidence 0.")
+    threshold = table_for(load_rules()).thresholds["provider"]
+    assert f"below {threshold:.2f}" in note and "initials only" in note and "nothing says it is a credit" in note
+
+
+def test_the_same_name_after_a_lead_in_is_kept():
+    facts = parse(LED_IN, explain=True)
+    assert facts.credit.provider == "QRT"
+    assert not [n for n in facts.notes if n.startswith("left out: provider")]
+
+
+def test_a_registry_credit_and_a_known_city_are_kept():
+    facts = parse("Pandas play at a research base in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)")
+    assert (facts.credit.photographer, facts.credit.agency, facts.location.city, facts.date) == (
+        "Li Xin", "Xinhua", "Chengdu", "2025-10-02")
+    assert facts.evidence["agency"].startswith("en / credit / registry")
+    assert facts.evidence["city"] == "en / scene sentence / known city"
+
+
+def test_a_house_threshold_of_zero_keeps_the_value():
+    rules = load_rules(text="[confidence.thresholds]\nprovider = 0\n", origin="test")
+    assert parse(INITIALS, rules).credit.provider == "QRT"
+
+
+def test_a_house_threshold_of_one_leaves_a_field_out():
+    rules = load_rules(text="[confidence.thresholds]\ncity = 1.0\n", origin="test")
+    facts = parse("Pandas play at a research base in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", rules, explain=True)
+    assert facts.location.city is None and facts.credit.agency == "Xinhua"
+    assert any(n.startswith("left out: city 'Chengdu'") and "below 1.00" in n for n in facts.notes)
+
+
+def test_a_house_confidence_for_a_kind_is_used():
+    rules = load_rules(text='[confidence.provider]\n"en / credit / no lead-in / initials" = 0.9\n', origin="test")
+    assert table_for(rules).confidence("provider", "en / credit / no lead-in / initials / brackets") == 0.9
+    assert parse(INITIALS, rules).credit.provider == "QRT"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[confidence.thresholds]\ncity = 2\n", "a number from 0 to 1"),
+    ("[confidence.thresholds]\ntown = 0.5\n", "no such field"),
+    ("[confidence.town]\n\"en\" = 0.5\n", "[confidence.town]: no such field"),
+    ('[confidence.city]\n"en" = "high"\n', "a number from 0 to 1"),
+    ("[confidence]\nthresholds = 3\n", "must be a table"),
+])
+def test_a_bad_house_table_is_refused_when_the_rules_are_loaded(text, message):
+    with pytest.raises(CatalogError, match="rules file test") as raised:
+        load_rules(text=text, origin="test")
+    assert message in str(raised.value)
+
+
+def test_the_longest_listed_prefix_gives_the_confidence():
+    table = build_table({"city": {"*": 0.9, "en": 0.95, "en / heading / unknown name": 0.5}})
+    assert table.confidence("city", "en / heading / unknown name") == 0.5
+    assert table.confidence("city", "en / heading / known city") == 0.95
+    assert table.confidence("city", "zh / scene sentence / bare name") == 0.9
+    assert Table({}, {}).confidence("city", "en") == 1.0
+
+
+def test_a_caller_that_asked_already_is_not_asked_again():
+    """The record builder asks whether a text is a caption, then tells the parser (known_caption)."""
+    camera = "OLYMPUS DIGITAL CAMERA"
+    assert parse(camera, explain=True).notes[0].startswith("not a caption")
+    assert not any(n.startswith("not a caption") for n in parse(camera, explain=True, known_caption=True).notes)
+
+
+def test_a_mixed_caption_keeps_each_value_s_evidence_from_its_part():
+    facts = parse("梵净山,中国西南部 Mount Fanjing in southwest China, a mountain seen on a clear day "
+                  "(© zhuxiao/Shutterstock)")
+    assert facts.language == "mixed"
+    assert facts.location.sublocation and facts.evidence["sublocation"].startswith("zh / ")
+
+
+# --- the calibration tool ------------------------------------------------------------------------------------
+
+
+def _values(kind: str, right: int, wrong: int, field: str = "city") -> list[Value]:
+    return ([Value(n, field, "X", kind, True, False) for n in range(right)]
+            + [Value(100 + n, field, "Y", kind, False, True) for n in range(wrong)])
+
+
+def test_fit_draws_a_rare_kind_towards_its_parent():
+    values = _values("en / a", 96, 0) + _values("en / b", 2, 2) + _values("en / c", 0, 1)
+    table = fit(values)["city"]
+    assert table["en / a"] > table["en / b"]
+    assert 0.5 < table["en / b"] < table["en"]  # two right, two wrong: drawn up towards the parent's 98%
+    assert table["en / c"] == table["en"]  # seen once: no evidence of its own, the parent's
+
+
+def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():
+    points = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 95, 5, 1, 0.951), Point(0.7, 90, 4, 5, 0.948),
+              Point(0.9, 80, 3, 15, 0.930)]
+    assert choose(points).threshold == 0.5

@@ -1,0 +1,248 @@
+"""Measure how sure the caption parser may be of each kind of value, on the tune split, and where to cut.
+
+    python -m tools.calibrate_confidence                 # the kinds, the curves, the chosen thresholds
+    python -m tools.calibrate_confidence --write         # also write catalog/rules/confidence.toml
+
+Every caption of the tune split (English and Chinese) is parsed with the gate open; each value the parser
+gives is kept with its evidence kind (``catalog/captions/confidence.py``) and whether it is right. A kind's
+confidence is the share of its values that were right, drawn towards the confidence of the kind above it
+("en / credit / a name alone" above "en / credit / a name alone / own line") by `PRIOR` values' worth, so that
+a kind seen three times does not claim 100%; a kind seen fewer than `MIN_VALUES` times takes its parent's.
+
+The curve is measured out of fold: the tune captions are cut into 5 folds (by the hash of their text); each
+fold's values get the confidences fitted on the other four, and the thresholds move over those. For each
+field and threshold it prints the values kept, the wrong values kept, the right values lost, and the field's
+accuracy on tune. The chosen threshold of a field is the highest whose every step, from no gate up, cut at
+least `RATIO` wrong values per right value lost, and left the field's accuracy no more than `MAX_LOSS`
+below its ungated accuracy (the accuracy targets matter too: a value left out where the label has one is a
+miss). Only the tune split is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog.captions.confidence import FIELDS, SEP, Table, value_of
+from catalog.captions.parser import parse
+from catalog.captions.rules import load_rules
+from tools.evaluate_captions import ROOT, labels, matches, our_items
+
+#: A kind's share of right values is drawn towards its parent's by this many values' worth.
+PRIOR = 4.0
+#: A kind seen fewer times than this on tune takes its parent's confidence: one value is no evidence of a kind.
+MIN_VALUES = 3
+#: A step up the thresholds is taken only when it cuts at least this many wrong values per right value lost.
+RATIO = 1.0
+#: ... and leaves the field's tune accuracy at most this far below its ungated accuracy.
+MAX_LOSS = 0.005
+#: The thresholds tried.
+STEPS = (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99)
+FOLDS = 5
+TOML = ROOT / "catalog" / "rules" / "confidence.toml"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value the parser gave on a tune caption, with its kind and whether it is right."""
+
+    caption: int
+    field: str
+    value: str
+    kind: str
+    right: bool
+    right_if_left_out: bool  # the label has no value (or accepts none): leaving it out is right
+
+
+def tune_values() -> tuple[list[Value], dict[int, int], dict[str, int]]:
+    """Every value of the tune split, each caption's fold, and how many captions' field is right ungated."""
+    rules = load_rules(text="[confidence.thresholds]\n" + "\n".join(f"{f} = 0.0" for f in FIELDS), origin="open")
+    values, folds = [], {}
+    right_ungated: dict[str, int] = defaultdict(int)
+    number = 0
+    for language in ("en", "zh"):
+        for _name, _line, item in our_items(language, "tune"):
+            number += 1
+            folds[number] = int(hashlib.sha1(item["text"].encode()).hexdigest()[:8], 16) % FOLDS
+            facts = parse(item["text"], rules)
+            want, alt = labels(item), item.get("alt") or {}
+            for field in FIELDS:
+                expected = [want[field], *alt.get(field, [])]
+                got = value_of(facts, field)
+                right = matches(field, got, expected)
+                right_ungated[field] += right
+                if got is not None:
+                    values.append(Value(number, field, got, facts.evidence.get(field, ""), right,
+                                        matches(field, None, expected)))
+    return values, folds, dict(right_ungated)
+
+
+def fit(values: list[Value]) -> dict[str, dict[str, float]]:
+    """Each field's confidence per kind prefix: right share, drawn towards the parent prefix's."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for value in values:
+        words = value.kind.split(SEP) if value.kind else []
+        for length in range(len(words) + 1):
+            key = SEP.join(words[:length]) or "*"
+            counts[value.field, key][0] += value.right
+            counts[value.field, key][1] += 1
+    everything = sum(v.right for v in values) / max(len(values), 1)
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    for (field, key), (right, seen) in sorted(counts.items(), key=lambda kv: kv[0][1].count(SEP) + (kv[0][1] != "*")):
+        if key == "*":
+            parent = everything
+        else:
+            above = SEP.join(key.split(SEP)[:-1]) or "*"
+            parent = table[field][above]
+        table[field][key] = (right + PRIOR * parent) / (seen + PRIOR) if seen >= MIN_VALUES else parent
+    return table
+
+
+def out_of_fold(values: list[Value], folds: dict[int, int]) -> list[float]:
+    """Each value's confidence under the table fitted on the other folds."""
+    confidences = [0.0] * len(values)
+    for fold in range(FOLDS):
+        table = Table(fit([v for v in values if folds[v.caption] != fold]), {})
+        for index, value in enumerate(values):
+            if folds[value.caption] == fold:
+                confidences[index] = table.confidence(value.field, value.kind)
+    return confidences
+
+
+@dataclass(frozen=True)
+class Point:
+    """One threshold of a field's curve."""
+
+    threshold: float
+    kept: int
+    wrong: int
+    right_lost: int
+    accuracy: float
+
+
+def curve(field: str, values: list[Value], confidences: list[float], captions: int, right_ungated: int) -> list[Point]:
+    """The field's values kept, wrong, right lost and accuracy at each threshold."""
+    mine = [(v, c) for v, c in zip(values, confidences) if v.field == field]
+    points = []
+    for threshold in STEPS:
+        kept = [v for v, c in mine if c >= threshold]
+        dropped = [v for v, c in mine if c < threshold]
+        right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
+        points.append(Point(threshold, len(kept), sum(not v.right for v in kept),
+                            sum(v.right for v in dropped), right / captions))
+    return points
+
+
+def choose(points: list[Point]) -> Point:
+    """The highest threshold reached by steps that each cut enough wrong values per right value lost, without
+    losing more than MAX_LOSS of accuracy."""
+    chosen = points[0]
+    for point in points[1:]:
+        cut = chosen.wrong - point.wrong
+        lost = point.right_lost - chosen.right_lost
+        if point.accuracy < points[0].accuracy - MAX_LOSS:
+            break
+        if cut == 0 and lost == 0:
+            continue
+        if cut >= RATIO * max(lost, 1) or (cut > 0 and lost == 0):
+            chosen = point
+    return chosen
+
+
+def trimmed(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """The table without entries within 0.005 of the prefix above them (they inherit it)."""
+    short: dict[str, dict[str, float]] = {}
+    for field, entries in table.items():
+        kept = {}
+        for key, confidence in entries.items():
+            above = "*" if key == "*" else (SEP.join(key.split(SEP)[:-1]) or "*")
+            inherited = _lookup(kept, above) if key != "*" else None
+            if inherited is None or abs(confidence - inherited) >= 0.005:
+                kept[key] = round(confidence, 3)
+        short[field] = kept
+    return short
+
+
+def _lookup(entries: dict[str, float], key: str) -> float | None:
+    words = key.split(SEP) if key != "*" else []
+    for length in range(len(words), 0, -1):
+        found = entries.get(SEP.join(words[:length]))
+        if found is not None:
+            return found
+    return entries.get("*")
+
+
+def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[str, float],
+               curves: dict[str, list[Point]], chosen: dict[str, Point]) -> None:
+    """catalog/rules/confidence.toml: the thresholds, then each field's confidences (with their curve)."""
+    lines = [
+        "# How sure the caption parser is of each value, by how it found it (its evidence kind), and the threshold",
+        "# below which a value is left out: catalog/captions/confidence.py reads this file; a house rules file",
+        "# changes any number under [confidence] ([confidence.thresholds], [confidence.city]).",
+        "# Written by `python -m tools.calibrate_confidence --write` from the tune split: a kind's confidence is",
+        f"# the share of its values that were right, drawn towards its parent kind's by {PRIOR:g} values' worth",
+        f"# (a kind seen fewer than {MIN_VALUES} times takes its parent's).",
+        "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
+        "# Each threshold was chosen on the curve measured out of fold (5 folds of tune): the highest whose every",
+        f"# step cut at least {RATIO:g} wrong value per right value lost, costing at most {MAX_LOSS:.1%} of the",
+        "# field's tune accuracy. Raise a threshold to leave out more; 0 keeps every value.",
+        "",
+        "[thresholds]",
+    ]
+    for field in FIELDS:
+        point = chosen[field]
+        lines.append(f"{field} = {thresholds[field]:g}  # tune, out of fold: {point.wrong} wrong kept, "
+                     f"{point.right_lost} right lost, accuracy {point.accuracy:.1%}")
+    for field in FIELDS:
+        lines += ["", f"[{field}]"]
+        for key, confidence in sorted(table.get(field, {}).items(), key=lambda kv: (kv[0] != "*", kv[0])):
+            lines.append(f'"{key}" = {confidence:g}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.calibrate_confidence",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {TOML.relative_to(ROOT)}")
+    parser.add_argument("--kinds", action="store_true", help="list every kind with its values and wrong values")
+    args = parser.parse_args(argv)
+    values, folds, right_ungated = tune_values()
+    captions = len(folds)
+    if args.kinds:
+        seen: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        for value in values:
+            seen[value.field, value.kind][0] += 1
+            seen[value.field, value.kind][1] += not value.right
+        print(f"{'field':<13}{'values':>7}{'wrong':>6}  kind")
+        for (field, kind), (count, wrong) in sorted(seen.items()):
+            print(f"{field:<13}{count:7d}{wrong:6d}  {kind}")
+        print()
+    confidences = out_of_fold(values, folds)
+    curves, chosen = {}, {}
+    print(f"tune split, {captions} captions, {len(values)} values, {sum(not v.right for v in values)} wrong; "
+          f"out of fold ({FOLDS} folds)")
+    for field in FIELDS:
+        curves[field] = curve(field, values, confidences, captions, right_ungated[field])
+        chosen[field] = choose(curves[field])
+        print(f"\n{field}: threshold  kept  wrong  right lost  accuracy")
+        for point in curves[field]:
+            mark = "  <- chosen" if point is chosen[field] else ""
+            print(f"  {point.threshold:17.2f}{point.kept:6d}{point.wrong:7d}{point.right_lost:12d}"
+                  f"{point.accuracy:10.1%}{mark}")
+    wrong = sum(chosen[f].wrong for f in FIELDS)
+    kept = sum(chosen[f].kept for f in FIELDS)
+    print(f"\nchosen: {kept} values kept, {wrong} wrong ({wrong / max(kept, 1):.2%}), out of fold")
+    if args.write:
+        table = trimmed(fit(values))
+        thresholds = {f: chosen[f].threshold for f in FIELDS}
+        write_toml(TOML, table, thresholds, curves, chosen)
+        print(f"written: {TOML}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
