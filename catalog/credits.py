@@ -108,7 +108,7 @@ def credit_lines(library: AnyLibrary) -> Callable[[AnyPhoto], str]:
     """A function photo -> `credit_entry(library, photo).line`, for the many photos of one table: each distinct
     credit is worked out once (`search in:Gansu` prints 6,884 rows, 3,845 distinct credits)."""
     entries = _Entries(library, {})
-    return lambda photo: entries.of(photo).line
+    return lambda photo: entries.shared(photo).line
 
 
 def shown_name(photographer: str, caption: str | None, spellings: dict[str, list[str]] | None = None) -> str:

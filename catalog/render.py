@@ -363,17 +363,27 @@ def match_notes(query, photo: Photo) -> list[str]:
     return notes
 
 
+def may_note(query) -> bool:
+    """Whether `match_notes` can note anything for some photo of this query: it has a date term, or a place name
+    that means several places. A table of thousands of photos (`search in:Gansu`) asks per photo only then."""
+    return any(not term.negated and (getattr(term, "meanings", None) or (
+        getattr(term, "column", None) in ("taken", "released") and hasattr(term, "start")))
+        for term in getattr(query, "terms", ()))
+
+
 def place_notes(query, photo: Photo) -> list[str]:
     """The notes of place terms whose name means several places: "in:Georgia means Georgia (country) or
     Georgia, United States: this photo is in Georgia, United States"."""
-    notes = []
-    place = photo.place or {}
-    held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
-            f"city:{place.get('id')}"}
+    notes: list[str] = []
+    held: set[str] | None = None  # the photo's place, read for the first such term
     for term in getattr(query, "terms", ()):
         meanings = getattr(term, "meanings", None)
         if not meanings or term.negated:
             continue
+        if held is None:
+            place = photo.place or {}
+            held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
+                    f"city:{place.get('id')}"}
         field = term.text.lstrip("-").split(":", 1)[0]
         for typed in dict.fromkeys(typed for typed, _, _ in meanings):
             options = [(key, label) for said, key, label in meanings if said == typed]
@@ -445,14 +455,17 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
             break
         widths[widest] -= 1
 
-    def cut(text: str, size: int) -> str:
-        text = text.replace("\n", " ")
-        return text if len(text) <= size else text[: max(size - 1, 0)] + "…"
+    # Each line is one %-format of its cells, each padded to its column (as str.ljust), cut with "…" when longer;
+    # a newline inside a cell becomes a space, one for one, so cutting before or after it is the same.
+    line = "  ".join(f"%-{w}s" for w in widths)
+    cuts = [(w, max(w - 1, 0)) for w in widths]
 
-    lines = ["  ".join(cut(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
+    def cells(row: list[str]) -> str:
+        text = line % tuple([c if len(c) <= w else c[:short] + "…" for c, (w, short) in zip(row, cuts)])
+        return text.replace("\n", " ").rstrip()
+
+    lines = [cells(headers), "  ".join("-" * w for w in widths)]
+    lines += [cells(row) for row in rows]
     return "\n".join(lines)
 
 
