@@ -284,22 +284,22 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
     if near:
         headers.insert(3, "km")
     headers.append("matches" if words else "caption")
-    rows = []
+    photos = [hit.photo for hit in result.hits]
+    # Column by column, each a list in one pass: a table of every match prints thousands of rows.
+    takens = [render.taken_text(photo.taken) for photo in photos]
     loose = False
-    credit_line = credit_lines(lib)
-    may_note = render.may_note(result.query)
-    for hit in result.hits:
-        photo = hit.photo
-        taken = render.taken_text(photo.taken)
-        if may_note and render.match_notes(result.query, photo):
-            taken += "*"
-            loose = True
-        row = [str(photo.id), taken, render.place_text(photo, sublocation=False),
-               credit_line(photo), photo.path.rsplit("/", 1)[-1]]
-        if near:
+    if render.may_note(result.query):
+        for index, photo in enumerate(photos):
+            if render.match_notes(result.query, photo):
+                takens[index] += "*"
+                loose = True
+    last = ([render.snippet_of(photo, words) for photo in photos] if words
+            else [photo.caption or "" for photo in photos])
+    rows = [[str(photo.id), taken, render.place_text(photo, sublocation=False), credit, photo.path.rsplit("/", 1)[-1],
+             text] for photo, taken, credit, text in zip(photos, takens, credit_lines(lib, photos), last, strict=True)]
+    if near:
+        for row, hit in zip(rows, result.hits, strict=True):
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
-        row.append(render.snippet_of(photo, words) if words else (photo.caption or ""))
-        rows.append(row)
     if not rows:
         click.echo("No photos match.", err=True)
         return
