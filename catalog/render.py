@@ -460,7 +460,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     """A plain text table that fits the terminal, long cells cut with an ellipsis."""
     width = terminal_columns(120)
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(headers)
-    widths = [max(len(h), *map(len, column)) for h, column in zip(headers, columns, strict=True)]
+    widths = [max(len(h), max(map(len, column), default=0)) for h, column in zip(headers, columns, strict=True)]
     budget = max(width - 2 * (len(headers) - 1), 40)
     while sum(widths) > budget:
         widest = widths.index(max(widths))
