@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def read_kept(path: Path):
         info = path.stat()
         if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None
+        import pickle  # here, not at the top: most commands only ask for the folder (default_cache_dir)
+
         with open(path, "rb") as handle, collection_paused():
             return pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, damaged, from another version: made again
@@ -42,6 +43,8 @@ def read_kept(path: Path):
 
 def write_kept(value, path: Path) -> bool:
     """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk."""
+    import pickle
+
     from catalog.files import write_atomically  # here: most processes only read what is kept
 
     try:

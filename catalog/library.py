@@ -13,10 +13,10 @@ verifies. Those are functions taking the Library; the methods here are their sho
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -255,8 +255,9 @@ class Library:
         return reimport_one(self, path, caption)
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-               reverse: bool = False) -> SearchResult:
-        """See catalog.search.search."""
+               reverse: bool = False, columns: Callable[[Any], Sequence[str]] | None = None) -> SearchResult:
+        """See catalog.search.search. `columns`, the photo columns the caller reads, given the query
+        (QuickLibrary.search reads only those): whole records are loaded here whatever it names."""
         from catalog.search import search
 
         return search(self, args, sort=sort, limit=limit, offset=offset, reverse=reverse)

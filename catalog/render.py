@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from catalog.dates import precision, span
@@ -363,17 +364,27 @@ def match_notes(query, photo: Photo) -> list[str]:
     return notes
 
 
+def may_note(query) -> bool:
+    """Whether `match_notes` can note anything for some photo of this query: it has a date term, or a place name
+    that means several places. A table of thousands of photos (`search in:Gansu`) asks per photo only then."""
+    return any(not term.negated and (getattr(term, "meanings", None) or (
+        getattr(term, "column", None) in ("taken", "released") and hasattr(term, "start")))
+        for term in getattr(query, "terms", ()))
+
+
 def place_notes(query, photo: Photo) -> list[str]:
     """The notes of place terms whose name means several places: "in:Georgia means Georgia (country) or
     Georgia, United States: this photo is in Georgia, United States"."""
-    notes = []
-    place = photo.place or {}
-    held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
-            f"city:{place.get('id')}"}
+    notes: list[str] = []
+    held: set[str] | None = None  # the photo's place, read for the first such term
     for term in getattr(query, "terms", ()):
         meanings = getattr(term, "meanings", None)
         if not meanings or term.negated:
             continue
+        if held is None:
+            place = photo.place or {}
+            held = {f"country:{place.get('country_code')}", f"province:{place.get('province_code')}",
+                    f"city:{place.get('id')}"}
         field = term.text.lstrip("-").split(":", 1)[0]
         for typed in dict.fromkeys(typed for typed, _, _ in meanings):
             options = [(key, label) for said, key, label in meanings if said == typed]
@@ -384,8 +395,8 @@ def place_notes(query, photo: Photo) -> list[str]:
 
 
 def place_text(photo: Photo, *, sublocation: bool = True) -> str:
-    parts = [photo.sublocation if sublocation else None, photo.city, photo.province, photo.country]
-    return ", ".join(p for p in parts if p)
+    parts = (photo.sublocation if sublocation else None, photo.city, photo.province, photo.country)
+    return ", ".join(filter(None, parts))
 
 
 def date_text(value: str | None) -> str:
@@ -397,6 +408,8 @@ def date_text(value: str | None) -> str:
 
 
 _OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
+#: The usual shape of a stored date and time (2025-10-14T10:32:07+08:00), read in one match by taken_text.
+_DAY_AND_CLOCK = re.compile(r"((\d{4})-(\d\d)-(\d\d))T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
 
 
 def taken_text(value: str | None) -> str:
@@ -406,6 +419,15 @@ def taken_text(value: str | None) -> str:
     >>> taken_text("2025-10-14T10:32:07+08:00"), taken_text("2025-10-14 10:32"), taken_text("2025-10")
     ('2025-10-14 10:32 +08:00', '2025-10-14 10:32', '2025-10 (month)')
     """
+    usual = _DAY_AND_CLOCK.fullmatch(value) if value else None
+    if usual is not None:  # what the lines below make of it, in one match (a table prints thousands)
+        day, year, month, date_of_month, clock, offset = usual.groups()
+        try:
+            date(int(year), int(month), int(date_of_month))  # as precision(): a day that exists
+        except ValueError:
+            return date_text(value)
+        zone = "" if offset is None else " UTC" if offset == "Z" else f" {offset[:3]}:{offset[-2:]}"
+        return f"{day} {clock}{zone}"
     if not value or precision(value) != "time":
         return date_text(value)
     day, _, clock = value.replace(" ", "T", 1).partition("T")
@@ -437,7 +459,8 @@ def terminal_columns(fallback: int) -> int:
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """A plain text table that fits the terminal, long cells cut with an ellipsis."""
     width = terminal_columns(120)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(headers)
+    widths = [max(len(h), max(map(len, column), default=0)) for h, column in zip(headers, columns, strict=True)]
     budget = max(width - 2 * (len(headers) - 1), 40)
     while sum(widths) > budget:
         widest = widths.index(max(widths))
@@ -445,14 +468,17 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
             break
         widths[widest] -= 1
 
-    def cut(text: str, size: int) -> str:
-        text = text.replace("\n", " ")
-        return text if len(text) <= size else text[: max(size - 1, 0)] + "…"
-
-    lines = ["  ".join(cut(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
+    # Column by column, the cells longer than their column are cut with "…" (the headers as the first row); then
+    # each line is one %-format of its cells, each padded to its column (as str.ljust). A newline inside a cell
+    # becomes a space, one for one, so cutting before or after it is the same.
+    columns = [(h, *column) for h, column in zip(headers, columns, strict=True)]
+    for index, (column, w) in enumerate(zip(columns, widths, strict=True)):
+        if max(map(len, column)) > w:
+            short = max(w - 1, 0)
+            columns[index] = tuple([cell if len(cell) <= w else cell[:short] + "…" for cell in column])
+    line = "  ".join(f"%-{w}s" for w in widths)
+    lines = [(line % cells).replace("\n", " ").rstrip() for cells in zip(*columns)]
+    lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 

@@ -35,3 +35,42 @@ def test_the_table_is_as_wide_as_shutil_says_the_terminal_is(monkeypatch, column
         else:
             monkeypatch.setenv("LINES", lines)
         assert render.terminal_columns(120) == shutil.get_terminal_size((120, 20)).columns
+
+
+#: Stored dates -> as every table shows them. The usual shape (day, time, offset) is read in one match; every other
+#: shape, and a day that does not exist, goes the long way, and both must say the same.
+TAKEN = [
+    ("2025-10-14T10:32:07+08:00", "2025-10-14 10:32 +08:00"),
+    ("2025-10-14T10:32:07-0800", "2025-10-14 10:32 -08:00"),
+    ("2025-10-14T10:32:07.25Z", "2025-10-14 10:32 UTC"),
+    ("2025-10-14T10:32+05:30", "2025-10-14 10:32 +05:30"),
+    ("2025-10-14T10:32:07", "2025-10-14 10:32"),
+    ("2025-10-14T10:32:07+08", "2025-10-14 10:32"),        # an offset without minutes is not read as one
+    ("2025-10-14 10:32", "2025-10-14 10:32"),
+    ("2025-1-4T10:32:07", "2025-1-4 10:32"),
+    ("2025-02-30T10:32:07+08:00", "2025-02-30T10:32:07+08:00 (None)"),  # no such day: shown as stored
+    ("2025-W42-2T10:32:07+08:00", "2025-W42-2T10:32:07+08:00 (None)"),  # a week date is not a stored shape
+    ("2025-10-14", "2025-10-14"),
+    ("2025-10", "2025-10 (month)"),
+    ("2025", "2025 (year)"),
+    ("", ""),
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize(("stored", "shown"), TAKEN)
+def test_a_date_is_shown_to_the_minute_in_its_own_offset(stored, shown):
+    assert render.taken_text(stored) == shown
+
+
+def test_long_cells_are_cut_and_newlines_become_spaces(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    rows = [["1", "a caption\nover two lines " + "x" * 80, "short"], ["22", "", "a"]]
+    text = render.table(rows, ["id", "caption", "file"])
+    assert text.splitlines() == [  # 60 columns: 2 + 49 + 5 and two gaps of two
+        "id  caption                                            file",
+        "--  -------------------------------------------------  -----",
+        "1   a caption over two lines xxxxxxxxxxxxxxxxxxxxxxx…  short",
+        "22                                                     a",
+    ]
+    assert render.table([], ["id", "file"]).splitlines() == ["id  file", "--  ----"]

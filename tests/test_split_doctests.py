@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["captures", "query_near", "_placetables", "results", "schema_version"])
+@pytest.mark.parametrize("name", ["captures", "query_near", "_placetables", "results", "schema_version",
+                                  "quick_search"])
 def test_docstring_examples(name):
     failed, attempted = doctest.testmod(importlib.import_module(f"catalog.{name}"))
     assert attempted > 0 and failed == 0

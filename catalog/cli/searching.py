@@ -163,6 +163,30 @@ def _check_template(fmt: str, template: str | None, extra: tuple[str, ...] = ())
     return "template"
 
 
+def _table_columns(query) -> tuple[str, ...]:
+    """The photo columns `search`'s table reads for this query (see _search_table): the date, the place, what
+    the credit is made of, the file, the caption; the headline, title and keywords when words are shown in
+    context; the release date and the place entity only for the notes of a term that can give one."""
+    columns = ["id", "taken", "city", "province", "country", "path", "caption", "photographer", "credit_line",
+               "agency", "provider"]
+    if any(not words.negated for words in query.words):
+        columns += ["headline", "title", "keywords"]
+    for term in query.terms:
+        if getattr(term, "column", None) == "released":
+            columns.append("released")
+        if getattr(term, "meanings", None):
+            columns.append("place")
+    return tuple(dict.fromkeys(columns))
+
+
+#: The photo columns each --format of `search` prints from, for the query (the others print whole records): the
+#: quick path reads only these (QuickLibrary.search).
+PRINTED = {
+    "table": _table_columns,
+    "paths": lambda query: ("path",),
+    "paths0": lambda query: ("path",),
+}
+
 #: What `search` adds to the JSON contract for each result (besides distance_km with near:).
 SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate")
 
@@ -216,15 +240,14 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     lib = reader(ctx)
     lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
-    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt))
     hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
     elif fmt == "csv":
         click.echo(render.to_csv([render.photo_json(h.photo) for h in hits]), nl=False)
     elif fmt == "paths":
-        for hit in hits:
-            click.echo(hit.photo.path)
+        click.echo("".join(hit.photo.path + "\n" for hit in hits), nl=False)
     elif fmt == "paths0":  # for xargs -0: file names may hold newlines
         click.echo("".join(hit.photo.path + "\0" for hit in hits), nl=False)
     elif fmt == "template":
@@ -261,21 +284,22 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
     if near:
         headers.insert(3, "km")
     headers.append("matches" if words else "caption")
-    rows = []
+    photos = [hit.photo for hit in result.hits]
+    # Column by column, each a list in one pass: a table of every match prints thousands of rows.
+    takens = [render.taken_text(photo.taken) for photo in photos]
     loose = False
-    credit_line = credit_lines(lib)
-    for hit in result.hits:
-        photo = hit.photo
-        taken = render.taken_text(photo.taken)
-        if render.match_notes(result.query, photo):
-            taken += "*"
-            loose = True
-        row = [str(photo.id), taken, render.place_text(photo, sublocation=False),
-               credit_line(photo), photo.path.rsplit("/", 1)[-1]]
-        if near:
+    if render.may_note(result.query):
+        for index, photo in enumerate(photos):
+            if render.match_notes(result.query, photo):
+                takens[index] += "*"
+                loose = True
+    last = ([render.snippet_of(photo, words) for photo in photos] if words
+            else [photo.caption or "" for photo in photos])
+    rows = [[str(photo.id), taken, render.place_text(photo, sublocation=False), credit, photo.path.rsplit("/", 1)[-1],
+             text] for photo, taken, credit, text in zip(photos, takens, credit_lines(lib, photos), last, strict=True)]
+    if near:
+        for row, hit in zip(rows, result.hits, strict=True):
             row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
-        row.append(render.snippet_of(photo, words) if words else (photo.caption or ""))
-        rows.append(row)
     if not rows:
         click.echo("No photos match.", err=True)
         return
