@@ -108,6 +108,7 @@ def import_paths(
                 report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
                                       if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
+            report.damaged.sort()  # by path: readers finish in any order, the report and its lines should not
         if report.stored:
             _fingerprint_after(library, workers)
         gone = [path for path in gone if path in known]  # a file that moved within the import is not gone

@@ -94,6 +94,7 @@ def test_the_real_corpus_is_stored_alike(tmp_path):
     corpus = shared("corpus", "real")
     quick, opened, full = _both(tmp_path, [str(corpus)])
     assert quick.added > 200 and full.failed == quick.failed and not opened
+    assert len(quick.damaged) > 1 and quick.damaged == sorted(quick.damaged)  # by path, whichever reader ended first
     with sqlite3.connect(tmp_path / "quick" / "catalog.db") as connection:  # thumbnails' fingerprints among them
         assert connection.execute("SELECT count(*) FROM variant_band").fetchone()[0] > 0
     connection.close()
