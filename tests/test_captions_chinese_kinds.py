@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
@@ -407,3 +408,16 @@ PLACES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
 def test_place_kinds(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
+    ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
+    ("渔民在福建霞浦收网。新华社发（林峰 摄）", "渔民在福建霞浦收网。"),
+])
+def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text, description):
+    """A credit cut from a Chinese caption takes the colon after it (when it opens the caption) and the
+    brackets it sat in (when it closes it): the description a person reads starts and ends with the prose."""
+    facts = parse(text)
+    assert facts.credit.raw and facts.description == description
+

@@ -36,6 +36,10 @@ from catalog.captions.types import CaptionFacts
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+#: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
+_OPENING = {"（": "）", "(": ")", "【": "】", "[": "]"}
+
+
 def language(text: str) -> str:
     """The caption's language: "zh", "en", or "mixed" when it has both a Chinese and an English part.
 
@@ -75,7 +79,12 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.evidence.update(credit_kinds("zh", found.credit, found.spot, rules, strong=found.strong,
                                            shaped=found.shaped))
         work = plain[: found.cut_start] + " " * (found.cut_end - found.cut_start) + plain[found.cut_end:]
-        facts.description = (text[: found.cut_start] + text[found.cut_end:]).strip() or None
+        before, after = text[: found.cut_start].strip(), text[found.cut_end:].strip()
+        if not before:  # a credit opening the caption leaves the colon that followed it ("新华社记者 李鑫 摄：...")
+            after = after.lstrip("：:").strip()
+        if before[-1:] in _OPENING and after[:1] == _OPENING.get(before[-1:]):  # "...游览。（" + "）": its brackets
+            before, after = before[:-1].rstrip(), after[1:].lstrip()
+        facts.description = before + after or None
     else:
         facts.description = text.strip() or None
     if not (places or dates):
