@@ -32,6 +32,7 @@ import hashlib
 import sys
 import threading
 import time
+from dataclasses import astuple
 from pathlib import Path
 
 from catalog import (
@@ -336,17 +337,13 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
     kept = memo.get("resolved", key)
     if kept is None:
         options = get_gazetteer()._options(given)
-        memo.remember("resolved", key, [[list(_fields(option.place)), option.score, [list(pair) for pair in
+        memo.remember("resolved", key, [[list(astuple(option.place)), option.score, [list(pair) for pair in
                                          option.evidence]] for option in options])
     else:
         options = tuple(_Option(ResolvedPlace(*place), score, tuple((name, weight) for name, weight in evidence))
                         for place, score, evidence in kept)
     return choose(options, context).place
 
-
-def _fields(place: ResolvedPlace) -> tuple:
-    return (place.sublocation, place.city, place.province, place.country, place.country_code, place.lat,
-            place.lon, place.source)
 
 
 #: Bumped when what the cache file holds changes shape in a way the key would not see.
