@@ -24,7 +24,16 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``ends_well``: a stop, a word of position (里, 上), 的, or what people do there (参观) follows it;
 - ``name_length``: its name, before the venue word, has two to six characters;
 - ``other_sentence``: it is in the sentence after the scene's (a penalty, so negative);
-- ``part_of_venue``: 的 joins it to a venue just named ("科尼岛的木板步道": the boardwalk is a part; a penalty).
+- ``part_of_venue``: 的 joins it to a venue just named ("科尼岛的木板步道": the boardwalk is a part; a penalty);
+- ``place_name``: the whole name is one the gazetteer knows as a city (a city or county, not a venue);
+- ``organisation``: its name holds a word of an organisation (公司, 集团, 委员会, 报社): a body, not a venue;
+- ``after_chain``: it follows a unit's suffix (省, 市, 区, 县, 镇) directly, the place chain's next step;
+- ``quoted``: it stands inside quotation marks (“”, 「」); ``titled``: inside title marks (《》, a work's title);
+- ``natural_word``: its venue word names nature (山, 湖, 江, 岛), often a landmark the scene only looks at;
+- ``street_word``: its venue word is a street's or a road's (街, 路, 大道).
+
+The last six were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
+weight other than 0 only when fitting it gains on the folds it was not fitted on.
 
 A name is never a candidate when it holds a number, a time of day or a word of a clause (进行, 举行), starts with
 a word that refers to a place rather than naming it (这, 该, 一座), or is a venue word alone.
@@ -144,8 +153,40 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("named_again")
     if later:
         signals.append("other_sentence")
+    signals += _kind_signals(plain, name, name_start, end, word.group(), words)
     score = sum(weights.get(signal, 0.0) for signal in signals)
     return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
+
+
+#: The characters that end a unit of the place chain ("安徽省合肥市骆岗公园": 骆岗公园 follows 市).
+_UNIT_ENDS = set("省市区县镇乡村州盟旗")
+#: Venue words that name nature rather than a built place, and those of a street or road.
+_NATURAL = set("山峰湖江河海湾岛滩潭洞窟瀑谷原漠")
+_STREETS = ("街", "路", "巷", "胡同", "大道", "步行街")
+
+
+def _kind_signals(plain: str, name: str, start: int, end: int, word: str, words: Words) -> list[str]:
+    """The signals of what kind of name a candidate is: a known city, an organisation, quoted or titled, after
+    the chain, and the class of its venue word."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    signals = []
+    if chinese_name_cities(name)[0] > 0:
+        signals.append("place_name")
+    if words.pattern("places.organisations").search(name):
+        signals.append("organisation")
+    if start > 0 and plain[start - 1] in _UNIT_ENDS:
+        signals.append("after_chain")
+    opening, closing = plain[start - 1:start], plain[end:end + 1]
+    if (opening, closing) in (("“", "”"), ("「", "」"), ('"', '"')):
+        signals.append("quoted")
+    if opening == "《" or closing == "》":
+        signals.append("titled")
+    if word[-1] in _NATURAL:
+        signals.append("natural_word")
+    if word.endswith(_STREETS):
+        signals.append("street_word")
+    return signals
 
 
 def _plain_name(name: str, body: str, words: Words) -> bool:

@@ -88,10 +88,10 @@ class Words:
 
 
 @lru_cache(maxsize=8)
-def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> tuple[Words, Patterns]:
+def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...] | float], ...]], ...]) -> tuple[Words, Patterns]:
     lists = {table: dict(values) for table, values in _shipped().items()}
     for table, values in house:
-        lists.setdefault(table, {}).update({k: list(v) for k, v in values})
+        lists.setdefault(table, {}).update({k: list(v) if isinstance(v, tuple) else v for k, v in values})
     words = Words(lists)
     return words, _patterns(words)
 
@@ -99,9 +99,10 @@ def _words(house: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...
 def words_for(rules: Rules) -> tuple[Words, Patterns]:
     """The word lists and patterns for these house rules (the shipped lists with [chinese] laid over)."""
     house = tuple(sorted(
-        (table, tuple(sorted((k, tuple(v)) for k, v in values.items() if isinstance(v, list))))
+        (table, tuple(sorted((k, tuple(v) if isinstance(v, list) else float(v)) for k, v in values.items()
+                             if isinstance(v, list | int | float))))
         for table, values in (rules.chinese or {}).items() if isinstance(values, dict)
-    ))
+    ))  # (word lists, and the numbers of [venue_scores])
     return _words(house)
 
 

@@ -258,9 +258,13 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     chinese = raw.get("chinese", {})
     if not isinstance(chinese, dict) or not all(
             isinstance(v, dict) and all(isinstance(w, list) and all(isinstance(x, str) for x in w)
-                                        for w in v.values()) for v in chinese.values()):
+                                        for w in v.values()) for k, v in chinese.items() if k != "venue_scores"):
         raise CatalogError(f'rules file {where}: [chinese] must hold tables of word lists, like [chinese.credit] '
                            'staff = ["记者"]')
+    scores = chinese.get("venue_scores", {})  # the venue finder's weights (numbers, not words)
+    if not isinstance(scores, dict) or not all(
+            isinstance(w, int | float) and not isinstance(w, bool) for w in scores.values()):
+        raise CatalogError(f"rules file {where}: [chinese.venue_scores] must hold numbers, like accept = 4.0")
     # The tables below are checked by their own modules, when they differ from the shipped ones (which tests
     # check): loading the shipped rules, as every `catalog search` does for its credit column, compiles no
     # patterns and imports no more modules than it must.
