@@ -124,6 +124,12 @@ CREDITS = [
      {"photographer": "王小斌", "agency": "光明图片"}),
     ("a provider written with 图片由...提供", "小朋友在上海迪士尼乐园游玩。（图片由上海迪士尼度假区提供）",
      {"provider": "上海迪士尼度假区"}),
+    ("摄影, a space, the name, ending the caption", "夜色中，灯光秀在古城的船形街上演，引得游客驻足。 摄影 韩小峰",
+     {"photographer": "韩小峰"}),
+    ("图/文, a space, the name", "清晨，渔船在湖北洪湖的湖面上作业。图/文 周小莉", {"photographer": "周小莉"}),
+    ("摄影 inside the prose is no label", "记者在湖边摄影 王大爷说这里的候鸟多了。", {"photographer": None}),
+    ("a correspondent's handout: 供图 is no photographer's name", "村民在新修的村道上散步。 通讯员供图",
+     {"photographer": None, "provider": "通讯员"}),
 ]
 
 
@@ -402,6 +408,14 @@ PLACES = [
      {"sublocation": None}),
     ("a scene chain with nothing venue-like after it keeps no venue",
      "11月6日，四川成都，市民在街头散步，享受冬日暖阳。", {"city": "成都", "sublocation": None}),
+    ("馆 alone ends a venue's name (a science hall, a guild hall)", "5月3日，居民在江苏省南京市科学馆前赏月。",
+     {"sublocation": "科学馆", "city": "南京"}),
+    ("埠 ends a quarter's name (a Chinatown)", "1月15日，舞狮队在美国旧金山华埠拜年。",
+     {"sublocation": "华埠", "city": "旧金山"}),
+    ("a route from one city to another: the city is one end of it, not the scene",
+     "山东济南至泰安高速公路定于10月27日正式通车。", {"city": None, "province": "山东"}),
+    ("the main venue (主场馆) names no venue", "11月8日晚，运动会开幕式彩排，主场馆灯光璀璨。",
+     {"sublocation": None}),
 ]
 
 

@@ -19,13 +19,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from catalog.captions.chinese_venues import venue_weights
 from catalog.captions.chinese_words import words_for
 from catalog.captions.parser import parse
 from catalog.captions.rules import Rules, load_rules
+from tools import fit_place_weights
 from tools.evaluate_captions import answers, caption_key, labels, matches, our_items
-from tools.fit_place_weights import PLACE_FIELDS, WRONG_COST, Caption, Weights, coordinate_search
+from tools.fit_place_weights import PLACE_FIELDS, WRONG_COST, Caption, Weights
 
-_SIGNAL = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0)
+#: The values a new signal may take: a penalty or a bonus of the size of the old signals', or none.
 _NEW = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0)
 
 #: The values each weight may take (the old signals around their file values, the new ones from 0).
@@ -46,7 +48,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "quoted": _NEW,
     "titled": _NEW,
     "natural_word": _NEW,
-    "street_word": _SIGNAL,
+    "street_word": _NEW,
 }
 
 
@@ -58,8 +60,8 @@ def rules_with(weights: Weights) -> Rules:
 
 def file_weights() -> Weights:
     """The weights as chinese.toml holds them now (every fitted key)."""
-    table = words_for(load_rules())[0].lists["venue_scores"]
-    return tuple((key, float(table[key])) for key in GRIDS)
+    table = venue_weights(words_for(load_rules())[0])
+    return tuple((key, table[key]) for key in GRIDS)
 
 
 def tune_captions() -> list[Caption]:
@@ -95,6 +97,12 @@ class Scorer:
         return sum(p for p, c in zip(points, self.captions, strict=True) if chosen(c.key))
 
 
+def coordinate_search(scorer: Scorer, start: Weights, chosen, rounds: int,  # noqa: ANN001 - a key predicate
+                      grids: dict[str, tuple[float, ...]] | None = None) -> Weights:
+    """The English fit's search (one weight at a time, ties stay) over this module's grids."""
+    return fit_place_weights.coordinate_search(scorer, start, chosen, rounds, grids or GRIDS)  # type: ignore[arg-type]
+
+
 def _changes(fitted: Weights, start: Weights) -> str:
     return ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
 
@@ -122,14 +130,14 @@ def main(argv: list[str] | None = None) -> int:
         def held(key: int, fold: int = fold) -> bool:
             return key % args.folds == fold
 
-        fitted = coordinate_search(scorer, start, training, args.rounds, grids)  # type: ignore[arg-type]
+        fitted = coordinate_search(scorer, start, training, args.rounds, grids)
         out_of_fold += scorer.total(fitted, held)
         print(f"  fold {fold}: left-out gain {scorer.total(fitted, held) - scorer.total(start, held):+g}   "
               f"fitted: {_changes(fitted, start) or 'no change'}")
     in_file = scorer.total(start, lambda _key: True)
     print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
           f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
-    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)  # type: ignore[arg-type]
+    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)
     print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
           f"{_changes(fitted, start) or 'no change'}")
     print(f"({len(scorer.memo)} sets of weights parsed)")

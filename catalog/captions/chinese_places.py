@@ -80,11 +80,26 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
             if number == 0 and place.sublocation and not (place.city or place.province or place.country):
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
+            if _a_route_from_the_city(place, plain):
+                place.city = None
             return place
     return Place()
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+
+
+def _a_route_from_the_city(place: Place, plain: str) -> bool:
+    """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线"): the city is
+    one end of the route, written inside its name, not where the photo was taken."""
+    if not (place.city and place.sublocation):
+        return False
+    venue = simplified(place.sublocation)
+    return venue.startswith(_ROUTE_WORDS) and simplified(place.city) + venue[:1] in plain
+
+
+#: The words that join a route's two ends (济南至泰安).
+_ROUTE_WORDS = ("至", "到")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
 _DATELINE_LENGTH = 16
 

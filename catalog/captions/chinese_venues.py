@@ -32,7 +32,7 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``natural_word``: its venue word names nature (山, 湖, 江, 岛), often a landmark the scene only looks at;
 - ``street_word``: its venue word is a street's or a road's (街, 路, 大道).
 
-The last six were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
+The last seven were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
 weight other than 0 only when fitting it gains on the folds it was not fitted on.
 
 A name is never a candidate when it holds a number, a time of day or a word of a clause (进行, 举行), starts with
@@ -81,14 +81,14 @@ def best_venue(text: str, plain: str, regions: list[tuple[int, int, bool]], word
     if not found:
         return None
     best = max(found, key=lambda c: (c.score, -c.start))
-    return best.name if best.score >= _weights(words)["accept"] else None
+    return best.name if best.score >= venue_weights(words)["accept"] else None
 
 
 def candidates(text: str, plain: str, regions: list[tuple[int, int, bool]], words: Words,
                whole: tuple[int, int] | None = None) -> list[VenueCandidate]:
     """Every name ending in a venue word in the regions, each with its score (`whole`: the stretch of the caption
     where a name written again counts, the whole text by default)."""
-    weights = _weights(words)
+    weights = venue_weights(words)
     venue_word = words.pattern("places.venue")
     found: list[VenueCandidate] = []
     for region_start, region_end, later in regions:
@@ -201,7 +201,7 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     return not any(words.pattern(key).search(body) for key in clause_words)
 
 
-def _weights(words: Words) -> dict[str, float]:
+def venue_weights(words: Words) -> dict[str, float]:
     """The signals' weights and the accepted score, from [venue_scores] (a house file may change them)."""
     made = words._made.get(("venue_weights",))
     if made is None:

@@ -218,7 +218,8 @@ def _patterns(words: Words) -> Patterns:
         # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
-            f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?)\\s*"
+            f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?"
+            f"|(?<![^\\s。.!！?？])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
