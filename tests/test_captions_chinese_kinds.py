@@ -130,6 +130,15 @@ CREDITS = [
     ("摄影 inside the prose is no label", "记者在湖边摄影 王大爷说这里的候鸟多了。", {"photographer": None}),
     ("a correspondent's handout: 供图 is no photographer's name", "村民在新修的村道上散步。 通讯员供图",
      {"photographer": None, "provider": "通讯员"}),
+    ("bylines one after another, no 摄: the first named", "志愿者清扫小区楼道。 ■ 摄影 记者 王建业 通讯员 李小东",
+     {"photographer": "王建业"}),
+    ("a kind of outlet (晚报) before the role names no outlet",
+     "志愿者在街头清理落叶。 晚报首席记者张丽丽 通讯员王明中",
+     {"photographer": "张丽丽", "agency": None}),
+    ("a two-character name padded with two spaces", "村民在溪上赛龙舟。  新华社记者  王  昱摄  《 海外版 》",
+     {"photographer": "王 昱", "agency": "Xinhua"}),
+    ("who provided the picture, in brackets with 图片", "同乡会举行新春团拜会。(主办单位提供图片)",
+     {"provider": "主办单位", "agency": None}),
 ]
 
 
@@ -416,6 +425,12 @@ PLACES = [
      "山东济南至泰安高速公路定于10月27日正式通车。", {"city": None, "province": "山东"}),
     ("the main venue (主场馆) names no venue", "11月8日晚，运动会开幕式彩排，主场馆灯光璀璨。",
      {"sublocation": None}),
+    ("places inside an association's name are no scene", "澳门福州同乡会与居民联盟举行座谈会。",
+     {"city": None, "province": None, "sublocation": None}),
+    ("a chamber of commerce (商会) is no unit", "香港广东商会与市民联盟举行新春酒会。",
+     {"city": None, "province": None}),
+    ("picking fruit (采摘) is what people do, no venue's name", "9月19日,山东省枣庄市峄城区榴园镇,果农在采摘石榴。",
+     {"sublocation": "榴园镇", "city": "枣庄"}),
 ]
 
 

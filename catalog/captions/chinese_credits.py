@@ -40,8 +40,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-    if simplified(written) in words["credit.this_paper"]:
-        return None
+    if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
+        return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -188,10 +188,15 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
     when `ending`."""
     for name in shapes:
         at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
-        matches = [m for m in patterns[name].finditer(plain, at) if not ending or _ends(plain, m.end())]
+        every = list(patterns[name].finditer(plain, at))
+        matches = [m for m in every if not ending or _ends(plain, m.end())]
         if not matches:
             continue
         match = matches[-1]
+        if name == "byline":  # "记者 冯树风 通讯员 李勇": bylines written one after another, the first named
+            before = every[:every.index(match)]
+            while before and not plain[before[-1].end():match.start() + 1].strip():
+                match = before.pop()
         groups = match.groupdict()
         start = match.start("agency") if groups.get("agency") and name in (
             "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
@@ -244,6 +249,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency, credit.photographer = _agency_name(first, rules, words), second
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
+            if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
+                continue  # "（主办单位提供图片）": who provided the picture, no outlet
             if name == "agency_alone" and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them

@@ -779,6 +779,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written[-2:-1] in words.set("places.determiners"):
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
+    if written.endswith(words.words("places.offices")):
+        return False  # "民众建澳联盟": an association's name whose last word ends as a unit does (盟)
     if len(written) >= 5:
         inner = _big_names(words).search(written, 1)
         if inner is not None and (inner.end() < len(written) - 1 or inner.group() in words.set(

@@ -107,12 +107,12 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 
 
 #: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
-#: or a two-character name padded to three with a space (伊 霄); a space between longer names separates two
-#: people (彭源 徐欽 劉磊 攝影報導).
+#: or a two-character name padded to three with a space or two (伊 霄, 徐  昱); a space between longer names
+#: separates two people (彭源 徐欽 劉磊 攝影報導).
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
-_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000][{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
@@ -193,7 +193,8 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})\\s*\\Z"),
+                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
                                      f"[\\s(（]*\\Z"),
