@@ -429,6 +429,11 @@ PLACES = [
      {"city": None, "province": None, "sublocation": None}),
     ("a chamber of commerce (商会) is no unit", "香港广东商会与市民联盟举行新春酒会。",
      {"city": None, "province": None}),
+    ("溪 ends a stream's name, 畔 after it is a word of position", "6月13日,在福建莆田兰溪畔举行龙舟赛。",
+     {"sublocation": "兰溪", "city": "莆田"}),
+    ("坊 ends a quarter's name", "市民晚上到香港兰桂坊一带庆祝节日。", {"sublocation": "兰桂坊"}),
+    ("a quoted name before an event's word is the event's title, not the venue",
+     "12月3日,江南校区图书馆举办的“我和我的书馆”摄影大赛揭晓。", {"sublocation": "江南校区图书馆"}),
     ("picking fruit (采摘) is what people do, no venue's name", "9月19日,山东省枣庄市峄城区榴园镇,果农在采摘石榴。",
      {"sublocation": "榴园镇", "city": "枣庄"}),
 ]

@@ -976,6 +976,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if plain[at:at + 1] in _QUOTES:  # "台北“中正纪念堂”牌楼": a quoted name ending in a venue word
         close = plain.find(_QUOTES[plain[at]], at + 1, min(end, at + _LONGEST_VENUE + 2))
         inner = plain[at + 1:close] if close > at + 1 else ""
+        if inner and _titles_an_event(plain, close + 1, end, words):
+            return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
             return text[at + 1:close]
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
@@ -1032,6 +1034,19 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if _ASPECT.search(written):
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
     return text[at:last].strip("“”\"")
+
+
+def _titles_an_event(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether a word of an event (活动, 大赛, 展) follows a quoted name within a few characters, before any stop:
+    the quotes hold the event's title, not a place's name."""
+    stop = after
+    while stop < min(end, after + _EVENT_REACH) and plain[stop] not in _HARD_STOPS:
+        stop += 1
+    return words.pattern("places.events").search(plain, after, stop) is not None
+
+
+#: How far after a quoted title its event's word may come ("摄影大赛": a kind of contest, then the word).
+_EVENT_REACH = 6
 
 
 #: Where a quoted landmark's name may be followed: a word of position (not 上, 中, 下: "在“双减”中" is no place),
