@@ -139,6 +139,9 @@ CREDITS = [
      {"photographer": "王 昱", "agency": "Xinhua"}),
     ("who provided the picture, in brackets with 图片", "同乡会举行新春团拜会。(主办单位提供图片)",
      {"provider": "主办单位", "agency": None}),
+    ("a government office's picture: the office provided it, no outlet", "特首祝贺港队夺得金牌。 (政府新闻处图片)",
+     {"provider": "政府新闻处", "agency": None}),
+    ("an outlet's picture desk in brackets stays an outlet", "市民在公园里散步。（光明图片）", {"agency": "光明图片"}),
 ]
 
 
@@ -434,6 +437,8 @@ PLACES = [
     ("坊 ends a quarter's name", "市民晚上到香港兰桂坊一带庆祝节日。", {"sublocation": "兰桂坊"}),
     ("a quoted name before an event's word is the event's title, not the venue",
      "12月3日,江南校区图书馆举办的“我和我的书馆”摄影大赛揭晓。", {"sublocation": "江南校区图书馆"}),
+    ("a venue that is a reference point (对面): the venue named after it is the scene",
+     "游客在北京故宫对面的景山公园赏花。", {"sublocation": "景山公园", "city": "北京"}),
     ("picking fruit (采摘) is what people do, no venue's name", "9月19日,山东省枣庄市峄城区榴园镇,果农在采摘石榴。",
      {"sublocation": "榴园镇", "city": "枣庄"}),
 ]

@@ -172,6 +172,19 @@ _LONGEST_ALONE = 24
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
 
+def _office_picture(written: str, words: Words) -> str | None:
+    """The office in "X图片" when X is a government office's name (政府新闻处, 警察局, 卫生署), as written; else None:
+    an office hands out its pictures, it is no outlet."""
+    plain = simplified(written.strip())
+    if not plain.endswith(_PICTURE) or not plain[:-len(_PICTURE)].endswith(words.words("credit.offices")):
+        return None
+    return written.strip()[:-len(_PICTURE)]
+
+
+#: "A picture" after a name in brackets ("（政府新闻处图片）").
+_PICTURE = "图片"
+
+
 def _words_not_name(written: str, words: Words) -> bool:
     """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
     it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
@@ -251,6 +264,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
+            office = _office_picture(agency_written or "", words)
+            if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
+                credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
             if name == "agency_alone" and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them

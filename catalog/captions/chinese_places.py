@@ -445,6 +445,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue is not None:
+        venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -482,6 +484,18 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _venue_beyond(text: str, plain: str, position: int, end: int, venue: str, words: Words,
+                  patterns: dict) -> str:
+    """The venue named after a venue that is only a reference point ("埃菲尔铁塔对面人权广场上", "故宫对面的景山公园":
+    the square, the park), else the venue."""
+    found = plain.find(simplified(venue), position, end)
+    beside = words.pattern("places.beside").match(plain, found + len(venue), end) if found >= 0 else None
+    if beside is None:
+        return venue
+    at = beside.end() + (plain[beside.end():beside.end() + 1] == "的")
+    return _venue_at(text, plain, at, end, words, patterns) or venue
 
 
 def _after_place_word(plain: str, at: int, words: Words) -> bool:
