@@ -151,6 +151,15 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a festival day opening the caption", "大年初一，北京前门大街人流熙攘。(王小明 摄)",
+     {"date": None, "date_text": "大年初一", "date_kind": "taken"}),
+    ("a year and a festival opening the caption", "2023年春节，成都街头挂起一排排红灯笼。",
+     {"date": None, "date_text": "2023年春节", "date_kind": "taken"}),
+    ("a weekday opening the caption", "周六晚上，市民在江边观看烟花。",
+     {"date": None, "date_text": "周六", "date_kind": "taken"}),
+    ("a festival's span (期间) is no day", "春节期间，庙会上游人如织。", {"date_text": None, "date_kind": None}),
+    ("a festival inside the sentence is no date", "市民迎接中秋节，街头挂起灯笼。",
+     {"date_text": None, "date_kind": None}),
     ("昨天 opening the caption", "昨天，施工人员在轨道交通1号线高架段作业。(胡建明 摄)",
      {"date": None, "date_text": "昨天", "date_kind": "taken"}),
     ("今天 inside the first sentence", "懸日景觀今天在台北上演。（記者蔡明培攝）",

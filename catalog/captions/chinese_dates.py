@@ -177,6 +177,18 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
     """A day written relative to the caption's own in its first sentence ("昨天,施工人员在...作业"): the photo's
     day, with no year."""
     found = words.pattern("dates.relative").search(text, first[0], first[1])
-    if found is None:
-        return None
+    if found is None:  # "大年初一,广州...", "2022年春节,深圳...", "周五,...": a named day opening the caption
+        opening = _OPENING.match(text, first[0], first[1])
+        at = opening.end() if opening else first[0]
+        found = words.pattern("dates.named_days").match(text, at, first[1])
+        if found is None or not text.startswith(_AFTER_NAMED_DAY, found.end()):
+            return None
+        return ChineseDate(opening.start("year") if opening and opening.group("year") else found.start(),
+                           found.end(), None, "taken")
     return ChineseDate(found.start(), found.end(), None, "taken")
+
+
+#: What may come before a named day at the start of a caption: marks, spaces, a year ("2022年春节").
+_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<year>\d{4}\s*年)?")
+#: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
+_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "上午", "下午", "清晨", "傍晚")
