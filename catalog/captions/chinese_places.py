@@ -244,6 +244,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
+    if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
+            simplified(venue), elements[-1].end):
+        venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
     place.sublocation = venue or sub_admin
     if place.province is None and place.country is None:
         _city_of_district(place, elements, text, words)
@@ -484,6 +487,17 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _common_noun_venue(venue: str) -> bool:
+    """Whether a venue reads as a common noun: one character before a one-character venue word of a built or
+    worked place (果园, 菜园, 工厂, 车站), which names no place of its own."""
+    plain = simplified(venue)
+    return len(plain) == 2 and plain[1] in _BUILT_WORDS
+
+
+#: One-character venue words of built or worked places (not 山, 湖, 宫, 寺: 泰山, 西湖, 白宫 are names).
+_BUILT_WORDS = "园厂场站馆楼港桥街路"
 
 
 def _venue_beyond(text: str, plain: str, position: int, end: int, venue: str, words: Words,
