@@ -429,6 +429,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
+        if elements and _same_unit(elements[-1], element):
+            elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
+            continue
         elements.append(element)
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
             _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
@@ -487,6 +490,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _same_unit(bare: Element, suffixed: Element) -> bool:
+    """Whether a unit is the bare name just read, written again with its suffix after a comma (临沂, 临沂市): one
+    city, not a city inside a province of its name (吉林省吉林市 names two levels, each with its suffix)."""
+    return bare.level == "place" and suffixed.level == "city" and bare.value == suffixed.value
 
 
 def _common_noun_venue(venue: str) -> bool:
