@@ -14,6 +14,7 @@ import pytest
 from catalog.cachedir import read_plain
 from catalog.captions import rules as rules_module
 from catalog.captions.rules import load_rules
+from catalog.captions.types import Credit
 from catalog.errors import CatalogError
 from tests.cli_process import environment
 
@@ -90,14 +91,14 @@ def test_an_edited_shipped_file_is_read_again(cache, tmp_path, monkeypatch):
     shipped = tmp_path / "default.toml"
     shutil.copyfile(rules_module.default_rules_path(), shipped)
     monkeypatch.setattr(rules_module, "default_rules_path", lambda: shipped)
-    assert load_rules().credit_line(rules_module.Credit(photographer="Li Xin")) == "Photo/Li Xin"
+    assert load_rules().credit_line(Credit(photographer="Li Xin")) == "Photo/Li Xin"
     content = shipped.read_text(encoding="utf-8")
     assert 'photographer = "Photo/{photographer}"' in content
     shipped.write_text(content.replace('photographer = "Photo/{photographer}"', 'photographer = "Foto/{photographer}"'),
                        encoding="utf-8")  # an upgrade
     rules_module.default_rules.cache_clear()
     rules_module._raw_default.cache_clear()
-    assert load_rules().credit_line(rules_module.Credit(photographer="Li Xin")) == "Foto/Li Xin"
+    assert load_rules().credit_line(Credit(photographer="Li Xin")) == "Foto/Li Xin"
 
 
 def test_rules_that_do_not_check_are_never_kept(cache, tmp_path):

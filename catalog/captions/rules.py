@@ -3,6 +3,7 @@
 The shipped rules are ``catalog/rules/default.toml`` (its comments document the format). A house file is
 read over them key by key::
 
+    >>> from catalog.captions.types import Credit
     >>> rules = load_rules()
     >>> rules.standard_agency("Xinhua News Agency"), rules.standard_agency("REUTERS"), rules.standard_agency("新华社")
     ('Xinhua', 'Reuters', 'Xinhua')
@@ -22,11 +23,13 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from catalog.bounded import BoundedMemo
-from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
+
+if TYPE_CHECKING:
+    from catalog.captions.types import Credit
 
 T = TypeVar("T")
 
@@ -162,20 +165,25 @@ class Rules:
 
         The first line of [credit_lines] that applies is used (see the comments in default.toml).
         """
+        return self.line_of(credit.raw, credit.photographer, credit.agency, credit.provider)
+
+    def line_of(self, raw: str | None, photographer: str | None, agency: str | None, provider: str | None) -> str:
+        """`credit_line` of the credit with these parts, for a caller that holds them as columns (a table of
+        thousands of photos, which need not make a Credit for each)."""
         lines = self.credit_lines
-        if credit.photographer:
-            own = lines.get("agencies", {}).get(credit.agency) if credit.agency else None
-            template = own or lines.get("photographer_agency" if credit.agency else "photographer")
-        elif credit.provider:
+        if photographer:
+            own = lines.get("agencies", {}).get(agency) if agency else None
+            template = own or lines.get("photographer_agency" if agency else "photographer")
+        elif provider:
             template = lines.get("provider")
-        elif credit.agency:
-            template = lines.get("agencies_alone", {}).get(credit.agency) or lines.get("agency")
+        elif agency:
+            template = lines.get("agencies_alone", {}).get(agency) or lines.get("agency")
         else:
             return ""
         if not template:
-            return credit.raw or ""
-        return template.format_map({"photographer": credit.photographer or "", "agency": credit.agency or "",
-                                    "provider": credit.provider or ""}).strip(" /")
+            return raw or ""
+        return template.format_map({"photographer": photographer or "", "agency": agency or "",
+                                    "provider": provider or ""}).strip(" /")
 
 
 def default_rules_path() -> Path:
