@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -84,6 +82,8 @@ class RegistryError(CatalogError):
 
 
 def _parse(text: str, origin: str) -> tuple[tuple[Agency, ...], dict[str, Agency]]:
+    import tomllib  # here: a process that finds the registry kept in the cache folder never parses TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -141,6 +141,8 @@ def registry_cache_path() -> Path:
 
 @cache
 def _registry() -> tuple[tuple[Agency, ...], dict[str, Agency]]:
+    import zlib
+
     from catalog.cachedir import read_kept, write_kept
 
     # Beside this module in the installed package (importlib.resources would say the same, at 15 ms of imports).

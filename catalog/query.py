@@ -45,10 +45,11 @@ from typing import TYPE_CHECKING
 
 from catalog.dates import DateError, parse_query_date
 from catalog.errors import QueryError
-from catalog.query_near import Near, distance, near
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
+
+    from catalog.query_near import Near
 
 PLACE_FIELDS = {
     "in": None,  # any level
@@ -510,6 +511,8 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
             near_text = value
             continue
         if name == "within":
+            from catalog.query_near import distance  # here: most searches measure no distance
+
             within_km = distance(text, value)
             continue
         if not _alternatives(value):  # "by:," or "in: , ": commas and nothing else
@@ -523,6 +526,8 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     if within_km is not None and near_text is None:
         raise QueryError(f"within:{within_km:g}km", "within: needs a near: term to measure from")
     if near_text is not None and locate:
+        from catalog.query_near import near
+
         query.near = near(near_text, within_km or DEFAULT_WITHIN_KM, gazetteer)
     return query
 

@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from catalog.dates import precision, span
-from catalog.rights import provenance_json
 
 if TYPE_CHECKING:
     from catalog.models import Photo
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
 
 def photo_json(photo: Photo) -> dict[str, Any]:
     """One photo as the documented JSON object."""
+    from catalog.rights import provenance_json  # here: a table of photos needs no provenance
+
     return {
         "id": photo.id,
         "path": photo.path,

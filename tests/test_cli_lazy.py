@@ -150,3 +150,21 @@ def test_a_read_command_on_the_quick_path_imports_nothing_heavy(read_catalogue, 
 def test_help_imports_neither_the_query_parser_nor_a_catalogue():
     loaded = _all_modules_after("--help")
     assert not {"catalog.query", "catalog.quick_search", "catalog.captions.rules", "sqlite3"} & loaded
+
+
+#: What a search or a credit list answered from the cache folder (the house rules kept as checked, the place memo
+#: warm) has no use for: TOML, the place entities' code, the caption parser's types, `near:`'s distances, the
+#: agency registry and (but for `show`) the JSON contract's provenance.
+UNUSED_WHEN_WARM = ("tomllib", "catalog.place_entities", "catalog.place_rules", "catalog.captions.types",
+                    "catalog.query_near", "catalog.rights", "catalog.agencies")
+
+
+@pytest.mark.parametrize("command", [
+    ["search", "in:Gansu", "--limit", "20"], ["search", "in:Gansu"], ["credits", "in:China"], ["show", "1"],
+], ids=" ".join)
+def test_a_warm_read_command_imports_no_toml_nor_place_entities(read_catalogue, command):
+    _all_modules_after("--db", read_catalogue, *command)  # fills the cache folder
+    loaded = _all_modules_after("--db", read_catalogue, *command)
+    assert "catalog.captions.rules" in loaded or command[0] == "show"
+    unused = set(UNUSED_WHEN_WARM) - ({"catalog.rights"} if command[0] == "show" else set())  # show prints it
+    assert not unused & loaded

@@ -3,6 +3,7 @@
 The shipped rules are ``catalog/rules/default.toml`` (its comments document the format). A house file is
 read over them key by key::
 
+    >>> from catalog.captions.types import Credit
     >>> rules = load_rules()
     >>> rules.standard_agency("Xinhua News Agency"), rules.standard_agency("REUTERS"), rules.standard_agency("新华社")
     ('Xinhua', 'Reuters', 'Xinhua')
@@ -14,20 +15,21 @@ read over them key by key::
 
 from __future__ import annotations
 
+import os
 import re
-import string
-import tomllib
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from catalog.agencies import agency as registry_agency
 from catalog.bounded import BoundedMemo
-from catalog.captions.types import Credit
 from catalog.errors import CatalogError, NotFound
+
+if TYPE_CHECKING:
+    from catalog.captions.types import Credit
 
 T = TypeVar("T")
 
@@ -149,7 +151,9 @@ class Rules:
         known = self._kinds.get(name, _UNKNOWN)
         if known is not _UNKNOWN:
             return known
-        found = registry_agency(name)
+        from catalog.agencies import agency
+
+        found = agency(name)
         return self._kinds.keep(name, found.kind if found is not None else None)
 
     def staff_agency(self, photographer: str) -> str | None:
@@ -161,20 +165,25 @@ class Rules:
 
         The first line of [credit_lines] that applies is used (see the comments in default.toml).
         """
+        return self.line_of(credit.raw, credit.photographer, credit.agency, credit.provider)
+
+    def line_of(self, raw: str | None, photographer: str | None, agency: str | None, provider: str | None) -> str:
+        """`credit_line` of the credit with these parts, for a caller that holds them as columns (a table of
+        thousands of photos, which need not make a Credit for each)."""
         lines = self.credit_lines
-        if credit.photographer:
-            own = lines.get("agencies", {}).get(credit.agency) if credit.agency else None
-            template = own or lines.get("photographer_agency" if credit.agency else "photographer")
-        elif credit.provider:
+        if photographer:
+            own = lines.get("agencies", {}).get(agency) if agency else None
+            template = own or lines.get("photographer_agency" if agency else "photographer")
+        elif provider:
             template = lines.get("provider")
-        elif credit.agency:
-            template = lines.get("agencies_alone", {}).get(credit.agency) or lines.get("agency")
+        elif agency:
+            template = lines.get("agencies_alone", {}).get(agency) or lines.get("agency")
         else:
             return ""
         if not template:
-            return credit.raw or ""
-        return template.format_map({"photographer": credit.photographer or "", "agency": credit.agency or "",
-                                    "provider": credit.provider or ""}).strip(" /")
+            return raw or ""
+        return template.format_map({"photographer": photographer or "", "agency": agency or "",
+                                    "provider": provider or ""}).strip(" /")
 
 
 def default_rules_path() -> Path:
@@ -185,41 +194,133 @@ def default_rules_path() -> Path:
 def load_rules(path: str | None = None, *, text: str | None = None, origin: str = "the catalogue") -> Rules:
     """The default rules, with the file at `path` (or the TOML `text`, kept in `origin`) read over them.
 
-    Raises NotFound when the file does not exist and CatalogError when it is not valid rules TOML.
+    Raises NotFound when the file does not exist and CatalogError when it is not valid rules TOML. The rules
+    as checked are kept in the cache folder (`kept_rules`), so a command whose files are as they were reads no
+    TOML.
     """
     if text is not None:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise CatalogError(f"the house rules in {origin} are not valid TOML: {err}") from None
-        return _build(_merge(_raw_default(), data), (str(default_rules_path()), origin))
+        return kept_rules(origin, text.encode("utf-8", "surrogatepass"),
+                          lambda: _build(_merge(_raw_default(), _parse_text(text, origin)),
+                                         (str(default_rules_path()), origin)))
     if path is None:
         return default_rules()
-    merged = _merge(_raw_default(), _read(Path(path)))
-    return _build(merged, (str(default_rules_path()), str(path)))
+    content = _read_bytes(Path(path))
+    return kept_rules(str(path), content, lambda: _build(_merge(_raw_default(), _parse_file(content, Path(path))),
+                                                         (str(default_rules_path()), str(path))))
 
 
 @cache
 def default_rules() -> Rules:
     """The shipped rules, read once per process."""
-    return _build(_raw_default(), (str(default_rules_path()),))
+    return kept_rules(None, None, lambda: _build(_raw_default(), (str(default_rules_path()),)))
+
+
+#: Bumped when what `kept_rules` keeps changes shape.
+RULES_CACHE_FORMAT = 1
+#: How many sets of rules (the shipped ones, a catalogue's stored ones, --rules files) the cache file keeps.
+RULES_KEPT = 8
+#: The code that reads and checks a rules file, and the shipped data it checks against (paths under catalog/):
+#: a kept set of rules is trusted only while each is as it was (size and modification time, as Python trusts
+#: its byte code), so an upgrade or an edit checks the files again.
+RULES_CODE = ("captions/rules.py", "captions/notcaptions.py", "captions/place_evidence.py", "captions/confidence.py",
+              "checkrules.py", "variant_rules.py", "rules")
+
+
+def rules_cache_path() -> Path:
+    from catalog.cachedir import default_cache_dir
+
+    return default_cache_dir() / "rules.marshal"
+
+
+def kept_rules(origin: str | None, house: bytes | None, build: Callable[[], Rules]) -> Rules:
+    """The rules `build` makes from the shipped file and the house file's bytes `house` (read as `origin`), taken
+    from the cache folder when the same bytes were checked before by the same code.
+
+    Parsing and checking default.toml costs a command 50 M instructions, most of them tomllib's import and its
+    regular expressions; the kept copy is read with marshal in a fraction of that. The key is the files' whole
+    content (not their modification times: two edits in the same clock tick are told apart), the code's
+    stamp (`RULES_CODE`) and Python's version. A missing, damaged or foreign cache file is ignored and written
+    again; rules that do not check are never kept, so their error is raised on every run.
+    """
+    from catalog.cachedir import read_plain, write_plain
+
+    try:
+        shipped = default_rules_path().read_bytes()
+    except OSError:
+        return build()  # which says what is wrong with the shipped file
+    key = (RULES_CACHE_FORMAT, sys.version_info[:3], _code_stamp(), str(default_rules_path()), shipped, origin,
+           house)
+    path = rules_cache_path()
+    kept = read_plain(path)
+    entries = [entry for entry in kept if _is_entry(entry)] if isinstance(kept, list) else []
+    for entry_key, values in entries:
+        if entry_key == key:
+            return Rules(**values)
+    rules = build()
+    values = {name: getattr(rules, name) for name in _KEPT_FIELDS}
+    write_plain([(key, values), *(entry for entry in entries if entry[0] != key)][:RULES_KEPT], path)
+    return rules
+
+
+#: The fields of Rules a cache file holds: what `_build` makes (not what a process learns while it runs).
+_KEPT_FIELDS = tuple(item.name for item in fields(Rules) if item.compare)
+
+
+def _is_entry(entry: Any) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict)
+            and tuple(entry[1]) == _KEPT_FIELDS)
+
+
+def _code_stamp() -> tuple:
+    package = Path(__file__).parent.parent
+    stamp: list[tuple] = []
+    for name in RULES_CODE:
+        try:
+            if name == "rules":  # the folder of shipped rule files: each file's stamp
+                with os.scandir(package / name) as found:
+                    stamp.extend(sorted(_stamp(entry.name, entry.stat()) for entry in found))
+            else:
+                stamp.append(_stamp(name, (package / name).stat()))
+        except OSError:
+            stamp.append((name, None))
+    return tuple(stamp)
+
+
+def _stamp(name: str, info: os.stat_result) -> tuple:
+    return name, info.st_size, info.st_mtime_ns
 
 
 @cache
 def _raw_default() -> dict[str, Any]:
-    return _read(default_rules_path())
+    return _parse_file(_read_bytes(default_rules_path()), default_rules_path())
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read_bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            return handle.read()
     except FileNotFoundError:
         raise NotFound(f"rules file {path} does not exist") from None
-    except tomllib.TOMLDecodeError as err:
-        raise CatalogError(f"rules file {path} is not valid TOML: {err}") from None
     except OSError as err:
         raise CatalogError(f"cannot read rules file {path}: {err.strerror}") from None
+
+
+def _parse_file(content: bytes, path: Path) -> dict[str, Any]:
+    import tomllib  # here: a command whose rules are kept in the cache folder parses no TOML
+
+    try:
+        return tomllib.loads(content.decode())
+    except tomllib.TOMLDecodeError as err:
+        raise CatalogError(f"rules file {path} is not valid TOML: {err}") from None
+
+
+def _parse_text(text: str, origin: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise CatalogError(f"the house rules in {origin} are not valid TOML: {err}") from None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -321,6 +422,8 @@ def _string_table(table: Any, name: str, where: str) -> dict[str, str]:
 def _check_template(template: Any, name: str, where: str) -> None:
     if not isinstance(template, str):
         raise CatalogError(f"rules file {where}: {name} must be a string")
+    import string  # here: only a set of rules being checked needs it
+
     try:
         used = {part[1] for part in string.Formatter().parse(template) if part[1] is not None}
     except ValueError as err:
