@@ -67,6 +67,8 @@ BOOLEAN_COLUMNS = {"photo": frozenset({"taken_inferred", "location_approx", "has
                    "variant_fingerprint": frozenset({"placed"})}
 DATETIME_COLUMNS = {"photo": frozenset({"missing_since", "imported_at", "updated_at"}),
                     "restriction": frozenset({"until"})}
+#: The photo table's JSON columns, each with whether None is stored as NULL (see _converters).
+_PHOTO_JSON = tuple((name, name in JSON_NONE_AS_NULL["photo"]) for name in sorted(JSON_COLUMNS["photo"]))
 #: Rows per multi-row INSERT at most (as catalog.store.insert_many).
 ROWS_PER_STATEMENT = 500
 #: SQLite's limit on host parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER; 999 before 3.32).
@@ -363,11 +365,10 @@ def stored_json(record: dict) -> dict[str, str | None]:
     process makes, so that the importing process, which writes for every reader, does not encode them.
 
     >>> stored_json({"keywords": ["news"], "restrictions": None, "conflicts": None, "title": "x"})
-    {'keywords': '["news"]', 'restrictions': None, 'conflicts': 'null'}
+    {'conflicts': 'null', 'keywords': '["news"]', 'restrictions': None}
     """
-    names = [name for name in record if name in JSON_COLUMNS["photo"]]
-    return {name: convert(record[name]) for name, convert in zip(names, _converters("photo", names), strict=True)
-            if convert is not None}
+    return {name: None if (value := record[name]) is None and as_null else json.dumps(value)
+            for name, as_null in _PHOTO_JSON if name in record}
 
 
 def _json_or_null(value):
