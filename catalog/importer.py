@@ -124,10 +124,12 @@ def import_paths(
 
 def _fingerprint_after(library: Library | QuickImport, workers: int | None) -> None:
     """Fingerprint and group what the import stored, when the house rules ask for it ([variants]
-    after_import; off by default: 10-35 ms a photo, see catalog.variants)."""
-    from catalog.variant_rules import variant_rules
+    after_import; off by default: 10-35 ms a photo, see catalog.variants).
 
-    if variant_rules(library.rules).after_import:
+    The flag is read from the rules' raw [variants] table, which loading the rules checked already
+    (catalog.captions.rules): catalog.variant_rules would import the likeness machinery, which cost the end
+    of every import tens of milliseconds of module loading for a flag that is off by default."""
+    if (getattr(library.rules, "variants", None) or {}).get("after_import", False) is True:
         from catalog import variants
 
         variants.bring_up_to_date(library.library(), workers=workers)

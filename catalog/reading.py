@@ -39,6 +39,9 @@ class ReadResult(NamedTuple):
     legacy_fingerprint: str | None = None
     #: A perceptual fingerprint made from a trusted embedded thumbnail (catalog.fingerprints), as bytes.
     perceptual: bytes | None = None
+    #: The record's JSON columns as SQLite stores them (text; see catalog.quick_store.stored_json), made here
+    #: when the setup asks for them: the quick writer then only sends them.
+    json_text: dict[str, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class ReaderSetup:
     legacy_fingerprints: bool = False
     #: What a person set, by path (a record's `manual` column, a captions file's captions): see build_record.
     manual: dict[str, dict] = field(default_factory=dict)
+    #: Whether each result carries its JSON columns as text too (ReadResult.json_text), for the quick writer.
+    json_text: bool = False
 
 
 _setup = ReaderSetup()
@@ -68,16 +73,19 @@ def _init_worker(setup: ReaderSetup, *, in_pool: bool = False) -> None:
 
 def read_one(found: Found) -> ReadResult:
     """Read, reconcile and parse one file; never raises (a failure is returned as a value)."""
-    return read_file(found, _setup.rules, _setup.manual.get(found.path), _setup.legacy_fingerprints)
+    return read_file(found, _setup.rules, _setup.manual.get(found.path), _setup.legacy_fingerprints,
+                     json_text=_setup.json_text)
 
 
-def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprints: bool = False) -> ReadResult:
+def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprints: bool = False, *,
+              json_text: bool = False) -> ReadResult:
     """read_one for a caller that has its own rules and a person's values for this file (a moved photo)."""
     from catalog.entities import credit_rows, place_key_rows
     from catalog.metadata import read
     from catalog.place_memo import take_learned
     from catalog.records import build_record, place_names
     from catalog.rights import rights_columns
+    from catalog.store_rows import complete_record
 
     try:
         # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
@@ -90,8 +98,17 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         record.update(rights_columns(meta, record, found.mtime_ns, rules))
         record["fingerprint"] = fingerprint(found.path, found.size)
         legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
-        return ReadResult(found, record, places=tuple(place_names(record)), keys=tuple(place_key_rows(record)),
-                          tokens=tuple(credit_rows(record)), legacy_fingerprint=legacy,
+        places, keys, tokens = tuple(place_names(record)), tuple(place_key_rows(record)), tuple(credit_rows(record))
+        # The columns that follow from the photo alone are made here, not in the importing process, which
+        # has the whole import's writing to do (catalog.store_rows.sort_batch adds the file's facts).
+        complete_record(record)
+        texts = None
+        if json_text:
+            from catalog.quick_store import stored_json
+
+            texts = stored_json(record)
+        return ReadResult(found, record, places=places, keys=keys, tokens=tokens, legacy_fingerprint=legacy,
+                          json_text=texts,
                           learned=take_learned() or None,
                           perceptual=_perceptual(found.path) if meta.thumbnail else None)
     except OSError as error:
@@ -329,8 +346,10 @@ def _start_method() -> str:
         import catalog.checkfacts  # noqa: F401
         import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
         import catalog.people  # noqa: F401
+        import catalog.quick_store  # noqa: F401
         import catalog.records  # noqa: F401
         import catalog.rights  # noqa: F401
+        import catalog.store_rows  # noqa: F401
 
         return "fork"
     return "forkserver" if os.name == "posix" else "spawn"

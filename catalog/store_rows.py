@@ -57,11 +57,14 @@ class Batch:
     legacy: dict[str, str] = field(default_factory=dict)
     #: path -> fingerprint from an embedded thumbnail (catalog.variants)
     perceptual: dict[str, bytes] = field(default_factory=dict)
+    #: stored path -> the record's JSON columns as text, when the reader made them (ReadResult.json_text)
+    json_text: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
 def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) -> Batch:
-    """Each read record completed with its file's facts and the derived columns, and sorted into known paths
-    (updated, counted here) and new ones (inserted or moved: the caller asks its database which)."""
+    """Each read record completed with its file's facts, and sorted into known paths (updated, counted here)
+    and new ones (inserted or moved: the caller asks its database which). The reader completed the rest
+    (`complete_record`), in its own process: the importing process writes, and should do nothing else."""
     sorted_ = Batch(now, Stored())
     for result in batch:
         if result.record is None:
@@ -74,14 +77,12 @@ def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) 
         if result.legacy_fingerprint:
             sorted_.legacy[found.path] = result.legacy_fingerprint
         path, raw_path = stored_path(found.path)
+        if result.json_text is not None:
+            sorted_.json_text[path] = result.json_text
         record.update(path=path, raw_path=raw_path, size=found.size, mtime_ns=found.mtime_ns,
                       sidecar_mtime_ns=found.sidecar_mtime_ns, device=found.device, inode=found.inode,
                       missing_since=None, updated_at=now)
         record["content_hash"] = None  # the bytes may differ: `catalog verify` hashes them again
-        record.setdefault("taken_inferred", False)
-        record.setdefault("location_approx", False)
-        fill_missing(record)
-        derive_columns(record)
         entry = known.get(found.path)
         if entry:
             sorted_.existing.append((entry.id, record, rows))
@@ -155,15 +156,29 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+#: The other tables of a photo, each with its columns in the order `other_row_values` gives them.
+OTHER_TABLES = (("place_name", ("photo_id", "kind", "level", "name")), ("place_key", ("photo_id", "kind", "key")),
+                ("person_token", ("photo_id", "role", "token")))
+
+
 def other_rows(stored: list[tuple[int, OtherRows]]) -> tuple[list[dict], list[dict], list[dict]]:
     """The place_name, place_key and person_token rows of stored photos: (id, (places, keys, tokens)) pairs."""
-    names: list[dict[str, Any]] = []
-    keys: list[dict[str, Any]] = []
-    tokens: list[dict[str, Any]] = []
+    names, keys, tokens = (
+        [dict(zip(columns, row, strict=True)) for row in rows]
+        for (_, columns), rows in zip(OTHER_TABLES, other_row_values(stored), strict=True))
+    return names, keys, tokens
+
+
+def other_row_values(stored: list[tuple[int, OtherRows]]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """`other_rows` as tuples in OTHER_TABLES' column order, as a driver's executemany takes them (the quick
+    writer's: 11,000 rows for 1,000 press photos, each a dict made and taken apart again otherwise)."""
+    names: list[tuple[Any, ...]] = []
+    keys: list[tuple[Any, ...]] = []
+    tokens: list[tuple[Any, ...]] = []
     for pid, (places, place_keys, credit_tokens) in stored:
-        names += [{"photo_id": pid, "kind": kind, "level": level, "name": name} for kind, level, name in places]
-        keys += [{"photo_id": pid, "kind": kind, "key": key} for kind, key in dict.fromkeys(place_keys)]
-        tokens += [{"photo_id": pid, "role": role, "token": token} for role, token in dict.fromkeys(credit_tokens)]
+        names += [(pid, kind, level, name) for kind, level, name in places]
+        keys += [(pid, kind, key) for kind, key in dict.fromkeys(place_keys)]
+        tokens += [(pid, role, token) for role, token in dict.fromkeys(credit_tokens)]
     return names, keys, tokens
 
 
@@ -191,6 +206,21 @@ def grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, 
     for item in items:
         groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
     return list(groups.items())
+
+
+def complete_record(record: dict) -> dict:
+    """A reader's record with every column that depends on the photo alone: the flags' defaults, the columns a
+    read did not fill cleared (`fill_missing`) and the derived ones (`derive_columns`). catalog.reading calls
+    it in the reader process, so that the importing process only adds the file's facts and writes.
+
+    >>> complete_record({"taken": "2025-10-14"})["taken_end"], complete_record({})["caption"]
+    ('2025-10-14', None)
+    """
+    record.setdefault("taken_inferred", False)
+    record.setdefault("location_approx", False)
+    fill_missing(record)
+    derive_columns(record)
+    return record
 
 
 def derive_columns(record: dict) -> None:

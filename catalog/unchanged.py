@@ -253,7 +253,10 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
     reading = None
     if wanted:
         place_memo.current()  # read once here: forked readers start with it
-        reading = StartedReading(wanted, ReaderSetup(rules, legacy, manual_values(wanted, known, captions)), workers)
+        # json_text: the quick writer (catalog.quick_store), which takes an import started here, stores the
+        # JSON columns as the readers made them.
+        setup = ReaderSetup(rules, legacy, manual_values(wanted, known, captions), json_text=True)
+        reading = StartedReading(wanted, setup, workers)
     return EarlyImport(known, report, seen, wanted, reading, started, rules)
 
 

@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from catalog import quick_store
+from catalog import quick_store, schema_version
+from catalog.captions.rules import default_rules
 from catalog.captionsfile import load_captions_file
+from catalog.dates import span
 from catalog.library import Library
 from catalog.models import Base
 from catalog.quick_store import QuickImport
-from catalog.reading import PARALLEL_THRESHOLD
+from catalog.reading import PARALLEL_THRESHOLD, read_file
+from catalog.scan import found_file
 from catalog.unchanged import start_import
 from tests.cli_process import environment
 from tests.conftest import shared
@@ -165,9 +168,11 @@ def test_the_column_types_are_the_models(table):
 
 
 def test_a_first_import_imports_neither_sqlalchemy_nor_alembic(tmp_path):
+    """Nor the variant machinery (catalog.likeness), which only [variants] after_import = true needs."""
     folder = _folder(tmp_path / "photos", PARALLEL_THRESHOLD + 2)
     script = ("import sys; from catalog.cli import main; main(sys.argv[1:], standalone_mode=False); "
-              "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}); "
+              "heavy = sorted(({m.split('.')[0] for m in sys.modules} | set(sys.modules)) "
+              "& {'sqlalchemy', 'alembic', 'catalog.likeness', 'catalog.variant_rules'}); "
               "print('imported:', heavy)")
     done = subprocess.run([sys.executable, "-c", script, "--db", str(tmp_path / "new.db"), "import", str(folder)],
                           capture_output=True, text=True, env=environment(), timeout=300, check=False)
@@ -176,4 +181,40 @@ def test_a_first_import_imports_neither_sqlalchemy_nor_alembic(tmp_path):
     with sqlite3.connect(tmp_path / "new.db") as connection:
         assert connection.execute("SELECT count(*) FROM photo").fetchone() == (PARALLEL_THRESHOLD + 2,)
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
+
+
+def test_the_importing_process_sends_the_json_the_readers_encoded(tmp_path, monkeypatch):
+    """A reader set up for the quick writer (ReaderSetup.json_text, as start_import sets it) completes the record
+    and encodes its JSON columns; write_new sends that text as it is, so the importing process, which writes
+    for every reader, encodes no JSON column of its own (here it cannot: json.dumps fails in it)."""
+    rules = default_rules()
+    results = [read_file(found_file(str(path)), rules, json_text=True) for path in sorted(ROOT.glob("images/*.jpg"))]
+    assert all(result.record is not None and result.json_text for result in results)
+    assert all(result.record["taken_start"] == span(result.record["taken"])[0] for result in results)
+    plain = read_file(results[0].found, rules)
+    assert plain.json_text is None and plain.record == results[0].record  # the text is only asked for
+    connection = quick_store.connect(tmp_path / "catalog.db")
+    quick_store.create_schema(connection, schema_version.sqlite_schema_statements())
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the importing process encoded a JSON column")
+
+    monkeypatch.setattr(quick_store.json, "dumps", refuse)
+    with quick_store._transaction(connection):
+        done, _ = quick_store.write_new(connection, results, {})
+    monkeypatch.undo()
+    assert done.added == len(results)
+    for result in results:
+        names = sorted(result.json_text)
+        stored = connection.execute(f"SELECT {', '.join(names)} FROM photo WHERE path = ?",
+                                    (result.found.path,)).fetchone()
+        assert dict(zip(names, stored, strict=True)) == result.json_text
+        # the text is what the converters make of the values (as the full path's SQLAlchemy types store them)
+        record = {**result.record, "restrictions": None, "conflicts": None}
+        _, pairs = quick_store._columns("photo", [record])
+        assert quick_store.stored_json(record) == {
+            name: value for (name, _), value in zip(pairs, quick_store._row_values(record, pairs), strict=True)
+            if name in quick_store.JSON_COLUMNS["photo"]}
+        assert names == sorted(quick_store.JSON_COLUMNS["photo"])
     connection.close()
