@@ -255,7 +255,10 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
     else:
         partial = offset or (limit is not None and len(hits) == limit)
-        _search_table(lib, result, total=lib.search_count(args) if partial else None, offset=offset)
+        total = None
+        if partial:  # a ranked search counted its matches in the scan that ranked them
+            total = result.total if result.total is not None else lib.search_count(args)
+        _search_table(lib, result, total=total, offset=offset)
 
 
 def _with_match(record: dict, hit, query) -> dict:
