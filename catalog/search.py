@@ -49,11 +49,12 @@ DATE_WINDOW = 4
 
 
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
-           offset: int = 0, reverse: bool = False) -> SearchResult:
+           offset: int = 0, reverse: bool = False, total: bool = False) -> SearchResult:
     """The photos matching the query terms, in a stable order (see catalog.query for the language): the page
     of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`).
-    Each photo carries its `variant_info` (see catalog.variant_copies.annotate)."""
-    result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+    Each photo carries its `variant_info` (see catalog.variant_copies.annotate). With `total`, a search that
+    reads every match anyway (ranked by relevance) counts them in the same scan: `SearchResult.total`."""
+    result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
     library.annotate_variants(result.photos)
     return result
 
@@ -87,7 +88,7 @@ class Planner:
         self.dialect = library.dialect
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-               reverse: bool = False) -> SearchResult:
+               reverse: bool = False, total: bool = False) -> SearchResult:
         """The photos matching the query terms, in a stable order (see catalog.query for the language).
 
         In two steps: the ids of the page, in order, read from indexes; then the rows of those photos only.
@@ -95,7 +96,7 @@ class Planner:
         """
         if sort is not None and sort not in SORTS:
             raise UsageError(f"--sort takes one of {', '.join(SORTS)}")
-        return self._search(self._parse(args), sort=sort, limit=limit, offset=offset, reverse=reverse)
+        return self._search(self._parse(args), sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
 
     def ordered_ids(self, args: list[str]) -> list[int]:
         """The ids of all the photos `search(args)` finds, in its order, read from indexes (near: and similar:,
@@ -107,7 +108,7 @@ class Planner:
             return [pid for pid, _ in self._page(session, query, "relevance" if query.has_words else "date", None)]
 
     def _search(self, query: Query, *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-                reverse: bool = False) -> SearchResult:
+                reverse: bool = False, total: bool = False) -> SearchResult:
         if sort == "distance" and query.near is None and _similar_ranking(query) is None:
             raise UsageError("--sort distance needs a near: or similar: term")
         similar = _similar_ranking(query)
@@ -121,8 +122,8 @@ class Planner:
         result: SearchResult[Photo] = SearchResult(query)
         wanted = None if limit is None else offset + limit  # the ids up to the page's end, read from indexes
         with self.library.session() as session:
-            if sort == "relevance":
-                ranked, result.total = self._ranked(session, query, wanted, reverse)
+            if sort == "relevance" and total:
+                ranked, result.total = self._ranked(session, query, wanted, reverse, total=True)
                 page = ranked[offset:]
             else:
                 page = self._page(session, query, sort, wanted, reverse)[offset:]
@@ -168,14 +169,16 @@ class Planner:
             ids.extend(session.scalars(undated))
         return [(pid, None) for pid in ids]
 
-    def _ranked(self, session: Session, query: Query, limit: int | None,
-                reverse: bool = False) -> tuple[list[tuple[int, float | None]], int | None]:
-        """(id, full-text score) of the first `limit` photos by relevance, and how many photos match in all.
+    def _ranked(self, session: Session, query: Query, limit: int | None, reverse: bool = False, *,
+                total: bool = False) -> tuple[list[tuple[int, float | None]], int | None]:
+        """(id, full-text score) of the first `limit` photos by relevance, and, with `total`, how many photos
+        match in all (else None).
 
-        Ranking reads every match (each is scored before the first `limit` are known), so the same scan
-        counts them: `count(*) OVER ()` gives the total beside each row, and a page with its "N of M" footer
-        costs one reading of the matches, not two (`train` at 1,000,000 photos on PostgreSQL: 74,320 rows).
-        The total is None only when no row came back for a `limit` of 0.
+        Ranking reads every match (each is scored before the first `limit` are known), so that scan can count
+        them too: `count(*) OVER ()` gives the total beside each row, and a page with its "N of M" footer reads
+        the matches once, not twice (`train` at 1,000,000 photos on PostgreSQL: 74,320 rows on 35,000 pages).
+        Only when asked: the count needs every row in one place, so PostgreSQL no longer sorts the page in
+        parallel workers, and a page alone is slower with it.
         """
         order = _descending if reverse else _ascending
         ranking = next(words for words in query.words if not words.negated)
@@ -191,21 +194,27 @@ class Planner:
             )
         else:
             # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
-            # 0013): the photo's wide row is read only for the other terms' conditions. The scores are made
-            # in the scan: OFFSET 0 keeps PostgreSQL from folding the subquery into the outer statement, where
-            # it carried every match's vector through the count (spilled to disk at 74,320 matches).
+            # 0013): the photo's wide row is read only for the other terms' conditions.
             vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
-            matched = (select(_PG_FTS.c.photo_id, (-func.ts_rank(vector, tsquery)).label("score"), _PG_FTS.c.path)
-                       .where(vector.op("@@")(tsquery)))
+            score = -func.ts_rank(vector, tsquery)
+            statement = (
+                select(_PG_FTS.c.photo_id, score.label("score"))
+                .where(vector.op("@@")(tsquery))
+                .order_by(*order(score, _PG_FTS.c.path))
+            )
             if query.terms or others:
-                matched = matched.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
+                statement = statement.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
                     *self._term_conditions(query), *others)
-            scored = matched.offset(0).subquery()
-            statement = select(scored.c.photo_id, scored.c.score).order_by(*order(scored.c.score, scored.c.path))
-        statement = statement.add_columns(func.count().over()).limit(limit)
-        rows = session.execute(statement).all()
-        total = rows[0][2] if rows else (0 if limit != 0 else None)
-        return [(pid, score) for pid, score, _ in rows], total
+            if total:
+                # The scores are made in the scan: OFFSET 0 keeps PostgreSQL from folding the subquery into
+                # the outer statement, where the count carried every match's vector (and spilled it to disk).
+                scored = statement.order_by(None).add_columns(_PG_FTS.c.path.label("tie")).offset(0).subquery()
+                statement = select(scored.c.photo_id, scored.c.score).order_by(*order(scored.c.score, scored.c.tie))
+        if not total:
+            return [(pid, score) for pid, score in session.execute(statement.limit(limit))], None
+        rows = session.execute(statement.add_columns(func.count().over()).limit(limit)).all()
+        count = rows[0][2] if rows else (0 if limit != 0 else None)
+        return [(pid, score) for pid, score, _ in rows], count
 
     def _page_from_window(self, session: Session, query: Query, limit: int, reverse: bool = False) -> list[int] | None:
         """SQLite, by date: the page from the DATE_WINDOW x `limit` earliest (latest if `reverse`) photos, when

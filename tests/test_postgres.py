@@ -126,7 +126,7 @@ def test_the_full_text_index_follows_edits_and_the_migration_both_ways(cli, db_u
 
 
 def test_a_ranked_page_counts_its_matches_in_the_scan_that_ranks_them(cli, db_url, tmp_path):
-    """A search by relevance reads every match to rank it and counts them as it goes (SearchResult.total, so
+    """A search by relevance reads every match to rank it, and counts them as it goes when asked (`total`, so
     `catalog search WORD --limit N` prints "N of M" without a second reading): the total is search_count's
     on both databases, with other terms, a second and a negated word, pages past the first, reversed, beyond
     the last match and with no match at all, and the page is the same stretch of the whole ranked list."""
@@ -143,15 +143,16 @@ def test_a_ranked_page_counts_its_matches_in_the_scan_that_ranks_them(cli, db_ur
     try:
         for args in (["train"], ["train", "by:zhang"], ["train", "gobi"], ["train", "-bus"], ["train", "-gobi"],
                      ["bus"], ["yak"], ["train", "by:nobody"]):
-            everything = library.search(args)
+            everything = library.search(args, total=True)
             assert everything.total == library.search_count(args) == len(everything.hits), args
             ranked = [hit.photo.id for hit in everything.hits]
             for limit, offset, reverse in ((2, 0, False), (3, 2, False), (2, 0, True), (5, 20, False)):
-                page = library.search(args, limit=limit, offset=offset, reverse=reverse)
+                page = library.search(args, limit=limit, offset=offset, reverse=reverse, total=True)
                 assert page.total == len(ranked), (args, limit, offset)
                 order = list(reversed(ranked)) if reverse else ranked
                 assert [hit.photo.id for hit in page.hits] == order[offset:offset + limit], (args, limit, offset)
-        assert library.search(["train"], limit=2).total == 7
+        assert library.search(["train"], limit=2, total=True).total == 7
+        assert library.search(["train"], limit=2).total is None  # not asked: the page alone, sorted in parallel
     finally:
         library.close()
     shown = cli("search", "train", "--limit", "2")
