@@ -255,12 +255,14 @@ class Library:
         return reimport_one(self, path, caption)
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-               reverse: bool = False, columns: Callable[[Any], Sequence[str]] | None = None) -> SearchResult:
+               reverse: bool = False, columns: Callable[[Any], Sequence[str]] | None = None,
+               total: bool = False) -> SearchResult:
         """See catalog.search.search. `columns`, the photo columns the caller reads, given the query
-        (QuickLibrary.search reads only those): whole records are loaded here whatever it names."""
+        (QuickLibrary.search reads only those): whole records are loaded here whatever it names. `total`: count
+        the matches in the same scan when the search reads them all anyway (`SearchResult.total`)."""
         from catalog.search import search
 
-        return search(self, args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+        return search(self, args, sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
 
     def search_count(self, args: list[str]) -> int:
         """See catalog.search.count."""

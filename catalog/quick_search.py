@@ -405,15 +405,15 @@ class QuickLibrary:
     # --- what the commands call: the quick path, or the full one when SQLite says no (a lock, a damaged page) --
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-               reverse: bool = False, columns: Callable[[Any], Sequence[str]] | None = None):
+               reverse: bool = False, columns: Callable[[Any], Sequence[str]] | None = None, total: bool = False):
         """As Library.search (catalog.search.search). `columns`, for output that prints only some columns of the
         photos (`search`'s table, its paths): given the parsed query, their names; each hit's photo is then a
         `row_type` row holding only them (and the id), without `variant_info`. The full path gives whole records
-        whatever is asked."""
+        whatever is asked. `total` is the full path's: here the result's total stays None (ask search_count)."""
         try:
             return self._search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=columns)
         except sqlite3.Error:
-            return self.full().search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+            return self.full().search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
 
     def search_count(self, args: list[str]) -> int:
         """As Library.search_count (catalog.search.count)."""

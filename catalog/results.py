@@ -31,6 +31,9 @@ class SearchResult(Generic[P]):
 
     query: Any
     hits: list[Hit[P]] = field(default_factory=list)
+    #: How many photos the query selects in all, when the search learned it from the scan that made the page
+    #: (a ranked search reads every match to rank it); None: not known, ask search_count.
+    total: int | None = None
 
     @property
     def photos(self) -> list[P]:

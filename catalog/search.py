@@ -49,11 +49,12 @@ DATE_WINDOW = 4
 
 
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
-           offset: int = 0, reverse: bool = False) -> SearchResult:
+           offset: int = 0, reverse: bool = False, total: bool = False) -> SearchResult:
     """The photos matching the query terms, in a stable order (see catalog.query for the language): the page
     of `limit` photos after the first `offset`, in `sort` order (newest, last or farthest first if `reverse`).
-    Each photo carries its `variant_info` (see catalog.variant_copies.annotate)."""
-    result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+    Each photo carries its `variant_info` (see catalog.variant_copies.annotate). With `total`, a search that
+    reads every match anyway (ranked by relevance) counts them in the same scan: `SearchResult.total`."""
+    result = Planner(library).search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
     library.annotate_variants(result.photos)
     return result
 
@@ -87,7 +88,7 @@ class Planner:
         self.dialect = library.dialect
 
     def search(self, args: list[str], *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-               reverse: bool = False) -> SearchResult:
+               reverse: bool = False, total: bool = False) -> SearchResult:
         """The photos matching the query terms, in a stable order (see catalog.query for the language).
 
         In two steps: the ids of the page, in order, read from indexes; then the rows of those photos only.
@@ -95,7 +96,7 @@ class Planner:
         """
         if sort is not None and sort not in SORTS:
             raise UsageError(f"--sort takes one of {', '.join(SORTS)}")
-        return self._search(self._parse(args), sort=sort, limit=limit, offset=offset, reverse=reverse)
+        return self._search(self._parse(args), sort=sort, limit=limit, offset=offset, reverse=reverse, total=total)
 
     def ordered_ids(self, args: list[str]) -> list[int]:
         """The ids of all the photos `search(args)` finds, in its order, read from indexes (near: and similar:,
@@ -107,7 +108,7 @@ class Planner:
             return [pid for pid, _ in self._page(session, query, "relevance" if query.has_words else "date", None)]
 
     def _search(self, query: Query, *, sort: str | None = None, limit: int | None = None, offset: int = 0,
-                reverse: bool = False) -> SearchResult:
+                reverse: bool = False, total: bool = False) -> SearchResult:
         if sort == "distance" and query.near is None and _similar_ranking(query) is None:
             raise UsageError("--sort distance needs a near: or similar: term")
         similar = _similar_ranking(query)
@@ -121,7 +122,11 @@ class Planner:
         result: SearchResult[Photo] = SearchResult(query)
         wanted = None if limit is None else offset + limit  # the ids up to the page's end, read from indexes
         with self.library.session() as session:
-            page = self._page(session, query, sort, wanted, reverse)[offset:]
+            if sort == "relevance" and total:
+                ranked, result.total = self._ranked(session, query, wanted, reverse, total=True)
+                page = ranked[offset:]
+            else:
+                page = self._page(session, query, sort, wanted, reverse)[offset:]
             photos: dict[int, Photo] = {}
             ids = [pid for pid, _ in page]
             for chunk in chunks(ids, 5000):
@@ -134,31 +139,7 @@ class Planner:
         """(id, full-text score) of the first `limit` photos, in order, from indexes and narrow columns only."""
         order = _descending if reverse else _ascending
         if sort == "relevance":
-            ranking = next(words for words in query.words if not words.negated)
-            others = [self._full_text(words)[0] for words in query.words if words is not ranking]
-            if self.dialect == "sqlite":
-                # FTS5 finds and scores the matches; the other terms are checked for those photos alone.
-                matches = _fts_matches(ranking, scored=True)
-                statement = (
-                    select(matches.c.id, matches.c.score)
-                    .join(Photo, Photo.id == matches.c.id)
-                    .where(*[term.probe() for term in query.terms], *others)
-                    .order_by(*order(matches.c.score, Photo.path))
-                )
-            else:
-                # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
-                # 0013): the photo's wide row is read only for the other terms' conditions.
-                vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
-                score = -func.ts_rank(vector, tsquery)
-                statement = (
-                    select(_PG_FTS.c.photo_id, score)
-                    .where(vector.op("@@")(tsquery))
-                    .order_by(*order(score, _PG_FTS.c.path))
-                )
-                if query.terms or others:
-                    statement = statement.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
-                        *self._term_conditions(query), *others)
-            return [(pid, score) for pid, score in session.execute(statement.limit(limit))]
+            return self._ranked(session, query, limit, reverse)[0]
         conditions = self._term_conditions(query)
         conditions += [self._full_text(words)[0] for words in query.words]
         if sort == "path":
@@ -187,6 +168,53 @@ class Planner:
             )
             ids.extend(session.scalars(undated))
         return [(pid, None) for pid in ids]
+
+    def _ranked(self, session: Session, query: Query, limit: int | None, reverse: bool = False, *,
+                total: bool = False) -> tuple[list[tuple[int, float | None]], int | None]:
+        """(id, full-text score) of the first `limit` photos by relevance, and, with `total`, how many photos
+        match in all (else None).
+
+        Ranking reads every match (each is scored before the first `limit` are known), so that scan can count
+        them too: `count(*) OVER ()` gives the total beside each row, and a page with its "N of M" footer reads
+        the matches once, not twice (`train` at 1,000,000 photos on PostgreSQL: 74,320 rows on 35,000 pages).
+        Only when asked: the count needs every row in one place, so PostgreSQL no longer sorts the page in
+        parallel workers, and a page alone is slower with it.
+        """
+        order = _descending if reverse else _ascending
+        ranking = next(words for words in query.words if not words.negated)
+        others = [self._full_text(words)[0] for words in query.words if words is not ranking]
+        if self.dialect == "sqlite":
+            # FTS5 finds and scores the matches; the other terms are checked for those photos alone.
+            matches = _fts_matches(ranking, scored=True)
+            statement = (
+                select(matches.c.id, matches.c.score)
+                .join(Photo, Photo.id == matches.c.id)
+                .where(*[term.probe() for term in query.terms], *others)
+                .order_by(*order(matches.c.score, Photo.path))
+            )
+        else:
+            # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
+            # 0013): the photo's wide row is read only for the other terms' conditions.
+            vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
+            score = -func.ts_rank(vector, tsquery)
+            statement = (
+                select(_PG_FTS.c.photo_id, score.label("score"))
+                .where(vector.op("@@")(tsquery))
+                .order_by(*order(score, _PG_FTS.c.path))
+            )
+            if query.terms or others:
+                statement = statement.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
+                    *self._term_conditions(query), *others)
+            if total:
+                # The scores are made in the scan: OFFSET 0 keeps PostgreSQL from folding the subquery into
+                # the outer statement, where the count carried every match's vector (and spilled it to disk).
+                scored = statement.order_by(None).add_columns(_PG_FTS.c.path.label("tie")).offset(0).subquery()
+                statement = select(scored.c.photo_id, scored.c.score).order_by(*order(scored.c.score, scored.c.tie))
+        if not total:
+            return [(pid, score) for pid, score in session.execute(statement.limit(limit))], None
+        rows = session.execute(statement.add_columns(func.count().over()).limit(limit)).all()
+        count = rows[0][2] if rows else (0 if limit != 0 else None)
+        return [(pid, score) for pid, score, _ in rows], count
 
     def _page_from_window(self, session: Session, query: Query, limit: int, reverse: bool = False) -> list[int] | None:
         """SQLite, by date: the page from the DATE_WINDOW x `limit` earliest (latest if `reverse`) photos, when

@@ -240,7 +240,9 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     lib = reader(ctx)
     lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
-    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt))
+    # The table's footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt),
+                        total=fmt == "table" and (limit is not None or offset > 0))
     hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
@@ -255,7 +257,10 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
     else:
         partial = offset or (limit is not None and len(hits) == limit)
-        _search_table(lib, result, total=lib.search_count(args) if partial else None, offset=offset)
+        total = None
+        if partial:  # a ranked search counted its matches in the scan that ranked them
+            total = result.total if result.total is not None else lib.search_count(args)
+        _search_table(lib, result, total=total, offset=offset)
 
 
 def _with_match(record: dict, hit, query) -> dict:
