@@ -284,9 +284,13 @@ def _photoshop_thumbnail(image):
     return thumbnail
 
 
+#: Levels above 24 are picture, the rest a camera's black bar (a table: Pillow calls a function 256 times a picture).
+_LIT = [255 if level > 24 else 0 for level in range(256)]
+
+
 def _letterbox(image) -> tuple[int, int, int, int]:
     """The box inside the black bars a camera pads its 160×120 thumbnail with (the whole image if none)."""
-    mask = image.point(lambda v: 255 if v > 24 else 0)
+    mask = image.point(_LIT)
     return mask.getbbox() or (0, 0, image.width, image.height)
 
 
@@ -371,28 +375,22 @@ def _trim(grey) -> tuple[int, int, int, int]:
     """The box left when border lines (almost all pixels near the darkest or lightest level) are cut.
 
     Levels are the picture's own (its 0.5% and 99.5% points), so a white frame on a darkened copy is found
-    too; at most BORDER_MOST of each side is cut. `grey` is an "L" image; the work is Pillow's histogram and
-    byte counts, not numpy: ``numpy.percentile`` imports ``numpy.ma`` (0.05-0.1 s in every reader process,
-    whose first thumbnail paid it) and sorts the pixels. The levels are the ones ``numpy.percentile`` gives
-    (see `_percentiles`), so the box is the one it gave.
+    too; at most BORDER_MOST of each side is cut. `grey` is an "L" image. The levels come from its histogram
+    (`_percentiles`), the same ones ``numpy.percentile`` gave, which sorted the pixels and imported
+    ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it).
     """
-    from PIL import Image
+    import numpy as np
 
     width, height = grey.size
     low, high = _percentiles(grey.histogram(), width * height, (0.5, 99.5))
     if high - low < 32:
         return (0, 0, width, height)
     dark, light = min(low + 16, 96), max(high - 16, 160)
-    border = grey.point([1 if level <= dark or level >= light else 0 for level in range(256)])
-    top, bottom = _edges(_line_shares(border.tobytes(), width, height))
-    columns = border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)
-    left, right = _edges(_line_shares(columns.tobytes(), bottom - top, width))
+    pixels = np.asarray(grey)
+    border = (pixels <= dark) | (pixels >= light)
+    top, bottom = _edges(border.mean(axis=1))
+    left, right = _edges(border[top:bottom].mean(axis=0))
     return (left, top, right, bottom)
-
-
-def _line_shares(ones: bytes, width: int, lines: int) -> list[float]:
-    """The share of 1s in each line of a 0/1 picture's bytes (`lines` lines of `width`), top to bottom."""
-    return [ones.count(1, line * width, (line + 1) * width) / width for line in range(lines)]
 
 
 def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) -> list[float]:
