@@ -239,6 +239,66 @@ def test_a_thumbnail_of_another_shape_is_not_used(tmp_path):
     assert F.perceptual_fingerprint(path).source == "image"
 
 
+def _numpy_trim(grey: Image.Image) -> tuple[int, int, int, int]:
+    """The border trim as the module computed it with numpy.percentile and boolean means, for comparison."""
+    import numpy as np
+
+    pixels = np.asarray(grey)
+    height, width = pixels.shape
+    low, high = np.percentile(pixels, (0.5, 99.5))
+    if high - low < 32:
+        return (0, 0, width, height)
+    dark, light = min(low + 16, 96), max(high - 16, 160)
+    border = (pixels <= dark) | (pixels >= light)
+    top, bottom = F._edges(border.mean(axis=1))
+    left, right = F._edges(border[top:bottom].mean(axis=0))
+    return (left, top, right, bottom)
+
+
+def _greys(count: int):
+    """Grey pictures of every kind the trim meets: noise, flat fields with frames and blocks, narrow ranges."""
+    rnd = random.Random(5)
+    for number in range(count):
+        size = (rnd.randint(8, 180), rnd.randint(8, 180))
+        if number % 3 == 0:
+            yield Image.frombytes("L", size, bytes(rnd.randrange(256) for _ in range(size[0] * size[1])))
+            continue
+        grey = Image.new("L", size, rnd.choice([0, 255, rnd.randrange(256)]))
+        draw = ImageDraw.Draw(grey)
+        for _ in range(rnd.randint(0, 5)):
+            x0, x1 = sorted(rnd.sample(range(size[0] + 1), 2))
+            y0, y1 = sorted(rnd.sample(range(size[1] + 1), 2))
+            draw.rectangle((x0, y0, x1, y1), fill=rnd.randrange(256) if number % 3 == 1 else rnd.randrange(100, 140))
+        yield grey
+
+
+def test_the_trim_finds_the_box_numpy_found():
+    """The trim reads Pillow's histogram instead of numpy.percentile: the levels are the same to the last bit,
+    so is the box, on every kind of picture (a frame, blocks at the edges, noise, a narrow range of levels)."""
+    import numpy as np
+
+    pictures = [*_greys(600), letterboxed(scene()).convert("L"), ImageOps.expand(scene().convert("L"), 20, 255)]
+    for grey in pictures:
+        expected = [float(level) for level in np.percentile(np.asarray(grey), (0.5, 99.5))]
+        assert F._percentiles(grey.histogram(), grey.width * grey.height, (0.5, 99.5)) == expected
+        assert F._trim(grey) == _numpy_trim(grey)
+    assert F._trim(pictures[-1]) == (20, 20, 920, 620)  # the white frame is cut
+
+
+def test_a_thumbnail_fingerprint_leaves_numpy_ma_unloaded(tmp_path):
+    """numpy.percentile and numpy.median import numpy.ma, 0.05-0.1 s in every reader process that meets its first
+    thumbnail: the fingerprint needs neither."""
+    import subprocess
+    import sys
+
+    picture = scene()
+    path = write(tmp_path, "camera", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    code = ("import sys; from catalog.fingerprints import embedded_fingerprint; "
+            f"assert embedded_fingerprint({path!r}).source == 'thumbnail'; print('numpy.ma' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "False"
+
+
 # --- the index keys -------------------------------------------------------------------------------------------------
 
 def test_bands_and_probes():
