@@ -635,6 +635,18 @@ PLACE_KINDS_EN = [
     ("...and a person's possessive before a plain word is still no place",
      "Supporters gather at Mbeki's beloved home ground on Saturday, March 2, 2024. (AP Photo/Jo Lee)",
      {"sublocation": None, "city": None}),
+    ("one name alone that GeoNames knows as a town of a few thousand people is the city",
+     "Skiers queue for the first lift in Grindelwald on a bright Saturday morning. (Photo: Anna Frei)",
+     {"sublocation": None, "city": "Grindelwald"}),
+    ("...not when 'the' stands before it (a town called Pacific exists, but this is the ocean)",
+     "A fishing boat rides out the swell in the Pacific on Monday. (Photo: Anna Frei)",
+     {"city": None}),
+    ("...nor an acronym in capitals (Eu is a town in Normandy)",
+     "Farmers say the new rules in the EU will cost them dearly. (Photo: Anna Frei)",
+     {"city": None}),
+    ("...and a name no gazetteer level or town list knows still gives no city",
+     "Shoppers fill the aisles in Kovalinska on a busy Friday. (Photo: Anna Frei)",
+     {"city": None}),
 ]
 
 
