@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
