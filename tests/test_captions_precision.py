@@ -87,6 +87,16 @@ def test_a_hyphenated_name_is_not_a_country_code_and_a_name():
     assert place_of("A girl is treated at a clinic in eastern al-Ghouta, a rebel-held area.")["country"] is None
 
 
+def test_a_small_town_is_known_only_as_a_town():
+    """A place of 1,000 to 15,000 people is no city of the gazetteer's, so nothing resolves to it; the caption
+    parser only hears that GeoNames has such a town."""
+    gazetteer = get_gazetteer()
+    town = gazetteer.name_levels("Grindelwald")
+    assert (town.city_population, town.town_population > 1000) == (0, True)
+    assert gazetteer.name_levels("Kovalinska").town_population == 0
+    assert gazetteer.name_levels("Geneva").town_population == 0  # a city is reported as a city, not twice
+
+
 DATES = [
     ("the day an event happened, after 'of', is background",
      "Volunteers set out flags on the town green in memory of those killed in the attacks of Sept. 11, 2001. "

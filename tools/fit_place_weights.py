@@ -66,6 +66,7 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.named_again+value_scores.named_again": _PAIRS,
     "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
+    "scores.known_town+value_scores.known_town": _PAIRS,
 }
 
 Weights = tuple[tuple[str, float], ...]

@@ -450,7 +450,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
-        if not known and not (number == 0 and (level == "venue" or len(names) > 1)):
+        last_venue = number == len(names) - 1 and number > 0 and level == "venue"
+        if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
             return None
         element = Element(level, value, 0, 0, link=",")
         if level in ("place", "city"):
@@ -461,6 +462,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         return None
     if len(elements) > 1 and elements[0].level == "country" and elements[-1].level != "country":
         elements.reverse()  # "JAPAN, Hiroshima -": AFP writes the country first
+    elif len(elements) > 1 and elements[-1].level == "venue" and elements[0].level != "venue":
+        elements.reverse()  # "Rome, Piazza Navona": the town first, then the site in it
     chain = Chain("heading", elements)
     place, sub_admin = resolve(chain)
     venues = chain.venues

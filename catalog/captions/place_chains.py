@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
@@ -305,9 +306,16 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
 
 
 def _area_of(toks: list[Token], comma: int) -> bool:
-    """", outskirts of Kyiv": an area noun and "of" after a comma, with no article."""
-    return comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
-        toks[comma + 2].lower == "of")
+    """", outskirts of Kyiv": an area noun and "of" after a comma, with no article; not when the gazetteer knows
+    the whole name as a city or a province (", Port of Spain, after heavy rain")."""
+    if not (comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
+            toks[comma + 2].lower == "of")):
+        return False
+    end = read_name(toks, comma + 1) if is_capitalised(toks[comma + 1].text) else None
+    if end is None:
+        return True
+    whole = name_levels(" ".join(t.text for t in toks[comma + 1:end]))
+    return not (whole.city_population or whole.province)
 
 
 _DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:km|mi|m)")

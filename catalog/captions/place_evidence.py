@@ -148,7 +148,8 @@ def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | No
                                 "a province by its position only; the gazetteer knows no place so called"))
         elif place.city == element.value:
             evidence = known + (
-                w["larger_place_after"] * _placed(chain.elements[number + 1:])
+                (w["known_town"] if not known and element.town else 0.0)
+                + w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
                 + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element))
                 + (w["named_again"] * _named_again(element, text) if w["named_again"] and text else 0.0)

@@ -88,6 +88,7 @@ class Element:
     population: int = 0  # the gazetteer's most populous city of this name (0: no city is named so)
     prefecture: bool = False  # a unit larger than a city ("Ili Kazakh Autonomous Prefecture", "海西...自治州")
     also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
+    town: int = 0  # an unknown name GeoNames has as a place of 1,000 people or more: its people (1 if not given)
 
 
 #: Words that may follow "in" with a capital and are never a place.
@@ -253,6 +254,8 @@ def element_of(
         element.population, element.also_province = known.city_population, bool(known.province)
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
+            if not saw_the and not value.isupper():  # "in the Pacific", "in the EU", "the NGO case": no town
+                element.town = known.town_population
     return element
 
 

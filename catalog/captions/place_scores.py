@@ -111,8 +111,10 @@ _AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?
 
 def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
     """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
+    alone = _unknown_alone(chain, text)
     signals = [
-        ("one unknown name alone", w["unknown_alone"] if _unknown_alone(chain, text) else 0.0),
+        ("one unknown name alone", w["unknown_alone"] if alone else 0.0),
+        ("a town GeoNames knows", w["known_town"] if alone and chain.elements[0].town else 0.0),
         ("one of a list of places", w["listed"] if _LISTED.match(text, chain.end) else 0.0),
         ("one of a pair of places", w["one_of_a_pair"] if _one_of_a_pair(chain, text) else 0.0),
     ]
