@@ -14,7 +14,8 @@ import math
 import os
 import struct
 from collections.abc import Callable
-from typing import BinaryIO, NamedTuple
+from dataclasses import dataclass
+from typing import BinaryIO
 
 from catalog.metadata import jumbf
 from catalog.metadata.blocks import Blocks, Unreadable
@@ -50,11 +51,12 @@ NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS = 0x00FE, 0x0100, 0x0101, 
 XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG = 700, 33723, 34377
 
 
-class Entry(NamedTuple):
+@dataclass(slots=True)
+class Entry:
     """One IFD entry: its field type, value count and value bytes (in the reader's byte order).
 
-    A named tuple rather than a frozen dataclass: every photo's EXIF makes a dozen, and a frozen dataclass's
-    __init__ sets each field through object.__setattr__."""
+    Not frozen: every photo's EXIF makes a dozen, and a frozen dataclass's __init__ sets each field through
+    object.__setattr__ (nothing changes an entry once read)."""
 
     type: int
     count: int
