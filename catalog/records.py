@@ -198,7 +198,10 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     values["sources"] = sources
     values["photographer_key"] = fold(values["photographer"]) if values.get("photographer") else None
     values["credit_key"] = _folded_join(values, ("photographer", "agency", "provider", "credit_line", "source"))
-    values["search_text"] = search_text({k: v for k, v in values.items() if k != "caption" or not not_caption})
+    # (a copy of the values without the caption only for a text that is no caption: the record is otherwise
+    # read as it is)
+    values["search_text"] = search_text(values if not not_caption else
+                                        {k: v for k, v in values.items() if k != "caption"})
     from catalog.checkfacts import check_facts
 
     values["check_facts"] = check_facts(meta, values, facts, rules, dates_read=dates, places_read=places)

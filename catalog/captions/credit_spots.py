@@ -174,7 +174,12 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         # an agency's name is at most four words: the words of the 120 characters before the slash do, unless
         # the window cuts into the fourth-last word
         window = max(line_start, at - 120)
-        words = list(_CREDIT_WORD.finditer(text, window, at))
+        # Only the last four words count: found first in the 40 characters before the slash, which give the same
+        # four when they hold a fifth (only the first word a window finds can be cut short by its start).
+        near = max(window, at - 40)
+        words = list(_CREDIT_WORD.finditer(text, near, at))
+        if near > window and len(words) < 5:
+            words = list(_CREDIT_WORD.finditer(text, window, at))
         if window > line_start and len(words) < 5:
             window = line_start
             words = list(_CREDIT_WORD.finditer(text, window, at))

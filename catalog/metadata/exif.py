@@ -161,6 +161,14 @@ def _copyright(entry: Entry | None) -> str | None:
     return "\n".join(p for p in parts if p) or None
 
 
+def _not_degrees(parts: tuple[float, ...]) -> bool:
+    """Whether any of degrees, minutes and seconds is not a number or negative."""
+    for part in parts:
+        if math.isnan(part) or part < 0:
+            return True
+    return False
+
+
 def _coordinate(
     reader: TiffReader,
     entry: Entry | None,
@@ -180,7 +188,7 @@ def _coordinate(
             parts = ()
     else:
         parts = reader.rationals(entry)
-    if not parts or any(math.isnan(p) or p < 0 for p in parts[:3]):
+    if not parts or _not_degrees(parts[:3]):
         warnings.append(f"EXIF: GPS {axis} is not a number; ignored")
         return None
     degrees = sum(p / 60**i for i, p in enumerate(parts[:3]))

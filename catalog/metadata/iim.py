@@ -105,7 +105,7 @@ def _walk(data: bytes, warnings: list[str]) -> Iterator[tuple[tuple[int, int], i
                 )
             return
         start = pos
-        record, number, length = data[pos + 1], data[pos + 2], int.from_bytes(data[pos + 3 : pos + 5], "big")
+        record, number, length = data[pos + 1], data[pos + 2], data[pos + 3] << 8 | data[pos + 4]
         pos += 5
         if length & 0x8000:  # extended dataset: the low bits give the size of the length field
             size = length & 0x7FFF

@@ -99,17 +99,37 @@ def reconcile(found: Found) -> Reconciled:
     iim_keys = found.iim.values if found.iim is not None else {}
     xmp, sidecar = found.xmp, found.sidecar
     xmp_roots = xmp.keys() | sidecar.keys()
+    fields, warnings, iim = result.fields, result.warnings, found.iim
     for row in _rows():
         if row.exif_name not in exif_names and row.iim_key not in iim_keys and row.xmp_roots.isdisjoint(xmp_roots):
             continue
         rule = row.rule
-        copies = _copies(row, found, exif_names, xmp, sidecar)
-        chosen = _choose(rule, copies, found, result.warnings) if copies else None
+        # The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}
+        # (written out here rather than in a function of its own: this loop runs for every row of every photo)
+        copies: dict[str, Any] = {}
+        if row.exif_name is not None:
+            value = exif_names.get(row.exif_name)
+            if value is not None and (not isinstance(value, str) or value.strip()):
+                copies["exif"] = value
+        if iim is not None and row.iim_key is not None and (row.iim_always or row.iim_key in iim_keys):
+            value = _iim_value(rule, iim)
+            if value:
+                copies["iptc"] = value
+        if row.xmp_paths:
+            if xmp:
+                value = _xmp_copy(row, xmp)
+                if value is not None and value != "" and value != []:
+                    copies["xmp"] = value
+            if sidecar:
+                value = _xmp_copy(row, sidecar)
+                if value is not None and value != "" and value != []:
+                    copies["sidecar"] = value
+        chosen = _choose(rule, copies, found, warnings) if copies else None
         if chosen is None and rule.fallback:
             chosen = _fallback(rule, found)
         if chosen is not None:
-            result.fields[rule.name] = chosen
-        if len(copies) > 1:
+            fields[rule.name] = chosen
+        if len(copies) > 1 and not _all_equal(copies):  # copies that are equal cannot conflict
             conflict = _conflict(rule, copies)
             if conflict is not None:
                 result.conflicts.append(conflict)
@@ -170,31 +190,6 @@ def _rows() -> tuple[_Row, ...]:
 # -- reading each block's copy ------------------------------------------------------------------------
 
 
-def _copies(row: _Row, found: Found, exif_values: dict[str, Any], xmp: dict[str, Any],
-            sidecar: dict[str, Any]) -> dict[str, Any]:
-    """The value of this field in each block that has one: {"exif": ..., "iptc": ..., "xmp": ..., ...}."""
-    copies: dict[str, Any] = {}
-    if row.exif_name is not None:
-        value = exif_values.get(row.exif_name)
-        if value is not None and (not isinstance(value, str) or value.strip()):
-            copies["exif"] = value
-    iim = found.iim
-    if iim is not None and row.iim_key is not None and (row.iim_always or row.iim_key in iim.values):
-        value = _iim_value(row.rule, iim)
-        if value:
-            copies["iptc"] = value
-    if row.xmp_paths:
-        if xmp:
-            value = _xmp_copy(row, xmp)
-            if value is not None and value != "" and value != []:
-                copies["xmp"] = value
-        if sidecar:
-            value = _xmp_copy(row, sidecar)
-            if value is not None and value != "" and value != []:
-                copies["sidecar"] = value
-    return copies
-
-
 def _xmp_copy(row: _Row, properties: dict[str, Any]) -> Any:
     """_xmp_value for a row's own paths: the first that holds a non-blank value, read as the row's kind."""
     read = row.xmp_read
@@ -211,7 +206,7 @@ def _xmp_copy(row: _Row, properties: dict[str, Any]) -> Any:
 def _iim_value(rule: Field, iim: IimBlock) -> Any:
     """The IIM copy of a field: text, a list (keywords, by-lines) or an ISO date from its date and time datasets."""
     key = rule.iim_key
-    values = [v.strip() for v in (iim.values.get(key, ()) if key else ()) if v.strip()]
+    values = [text for v in (iim.values.get(key, ()) if key else ()) if (text := v.strip())]
     if rule.kind == "date":
         return iim_datetime(values[0] if values else None, iim.first(rule.iim[1].key) if len(rule.iim) > 1 else None)
     if rule.kind in ("list", "people"):
@@ -326,6 +321,17 @@ def _truncated(limit: int, iim_text: str, xmp_text: str) -> bool:
 
 
 # -- conflicts ---------------------------------------------------------------------------------------
+
+
+def _all_equal(copies: dict[str, Any]) -> bool:
+    """Whether every copy equals the first (nearly every field of nearly every photo): _conflict's first test,
+    without its call and list."""
+    values = iter(copies.values())
+    first = next(values)
+    for value in values:
+        if value != first:
+            return False
+    return True
 
 
 def _conflict(rule: Field, copies: dict[str, Any]) -> Conflict | None:

@@ -10,6 +10,7 @@ and caps entry counts and value sizes, so looping IFDs and absurd counts cost no
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 from collections.abc import Callable
@@ -50,9 +51,12 @@ NEW_SUBFILE_TYPE, IMAGE_WIDTH, IMAGE_HEIGHT, SUB_IFDS = 0x00FE, 0x0100, 0x0101, 
 XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG = 700, 33723, 34377
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
-    """One IFD entry: its field type, value count and value bytes (in the reader's byte order)."""
+    """One IFD entry: its field type, value count and value bytes (in the reader's byte order).
+
+    Not frozen: every photo's EXIF makes a dozen, and a frozen dataclass's __init__ sets each field through
+    object.__setattr__ (nothing changes an entry once read)."""
 
     type: int
     count: int
@@ -166,7 +170,7 @@ class TiffReader:
             return tuple(float(v) for v in self.integers(entry))
         code = "I" if entry.type == 5 else "i"
         raw = struct.unpack(f"{self.order}{2 * entry.count}{code}", entry.data)
-        return tuple(raw[i] / raw[i + 1] if raw[i + 1] else float("nan") for i in range(0, len(raw), 2))
+        return tuple([top / bottom if bottom else math.nan for top, bottom in zip(raw[0::2], raw[1::2])])
 
     def offset(self, entry: Entry) -> int | None:
         """The single integer of an IFD-pointer entry, or None."""
