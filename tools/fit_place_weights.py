@@ -99,10 +99,10 @@ class Caption:
     key: int
 
 
-def tune_captions() -> list[Caption]:
-    """The English tune captions (every en_*.jsonl file, the fresh one included once it is split)."""
+def tune_captions(lang: str = "en") -> list[Caption]:
+    """The tune captions of one language (every file of it, the fresh ones included once split)."""
     found = []
-    for _name, _line, item in our_items("en", "tune"):
+    for _name, _line, item in our_items(lang, "tune"):
         want, alt = labels(item), item.get("alt") or {}
         expected = {name: [want[name], *alt.get(name, [])] for name in PLACE_FIELDS}
         found.append(Caption(item["text"], expected, int(caption_key(item["text"]), 16)))
@@ -110,16 +110,19 @@ def tune_captions() -> list[Caption]:
 
 
 class Scorer:
-    """The per-caption score of a set of weights, each set parsed once."""
+    """The per-caption score of a set of weights, each set parsed once (with the rules `rules_for` makes)."""
 
     def __init__(self, captions: list[Caption]) -> None:
         self.captions = captions
         self.memo: dict[Weights, list[float]] = {}
 
+    def rules_for(self, weights: Weights) -> Rules:
+        return rules_with(weights)
+
     def per_caption(self, weights: Weights) -> list[float]:
         if weights not in self.memo:
             points = []
-            rules = rules_with(weights)
+            rules = self.rules_for(weights)
             for caption in self.captions:
                 got = answers(parse(caption.text, rules))
                 total = 0.0
@@ -154,21 +157,33 @@ def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bo
     return tuple(current.items())
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.fit_place_weights", description=__doc__.split("\n")[0])
+def changes(fitted: Weights, start: Weights) -> str:
+    """The weights a fit moved, as "key=value, ..."."""
+    return ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
+
+
+def arguments(prog: str, doc: str | None, grids: dict[str, tuple], argv: list[str] | None) -> argparse.Namespace:
+    """A fitting tool's command line (`doc`: its module's docstring): --folds, --rounds, --only (then `only`
+    holds the grids of the weights to fit)."""
+    parser = argparse.ArgumentParser(prog=prog, description=(doc or "").split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
-    parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(GRIDS),
+    parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(grids),
                         help="fit only these weights (the others keep the file's): is one new signal worth its weight?")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
-    grids = {key: GRIDS[key] for key in args.only} if args.only else GRIDS
-    captions = tune_captions()
-    scorer = Scorer(captions)
-    start = file_weights()
-    out_of_fold = 0.0
-    print(f"English tune: {len(captions)} captions, {args.folds} folds; score = place fields right "
+    args.only = {key: grids[key] for key in args.only} if args.only else grids
+    return args
+
+
+def cross_validate(scorer: Scorer, start: Weights, args: argparse.Namespace, heading: str,
+                   search: Callable[..., Weights] | None = None) -> int:
+    """Print the K-fold comparison of fitted weights with the file's (folds cut by caption key inside tune), then
+    the fit on the whole tune part; `search` is the coordinate search over the tool's grids."""
+    search = search or coordinate_search
+    grids, out_of_fold = args.only, 0.0
+    print(f"{heading}: {len(scorer.captions)} captions, {args.folds} folds; score = place fields right "
           f"- {WRONG_COST:g} per wrong value taken")
     for fold in range(args.folds):
         def training(key: int, fold: int = fold) -> bool:
@@ -177,20 +192,23 @@ def main(argv: list[str] | None = None) -> int:
         def held(key: int, fold: int = fold) -> bool:
             return key % args.folds == fold
 
-        fitted = coordinate_search(scorer, start, training, args.rounds, grids)
+        fitted = search(scorer, start, training, args.rounds, grids)
         gain = scorer.total(fitted, held) - scorer.total(start, held)
         out_of_fold += scorer.total(fitted, held)
-        changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
-        print(f"  fold {fold}: left-out gain {gain:+g}   fitted: {changes or 'no change'}")
+        print(f"  fold {fold}: left-out gain {gain:+g}   fitted: {changes(fitted, start) or 'no change'}")
     in_file = scorer.total(start, lambda _key: True)
     print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
-          f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
-    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)
-    changes = ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
+          f"({out_of_fold - in_file:+g} on {len(scorer.captions)} captions)")
+    fitted = search(scorer, start, lambda _key: True, args.rounds, grids)
     print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
-          f"{changes or 'no change'}")
+          f"{changes(fitted, start) or 'no change'}")
     print(f"({len(scorer.memo)} sets of weights parsed)")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments("python -m tools.fit_place_weights", __doc__, GRIDS, argv)
+    return cross_validate(Scorer(tune_captions()), file_weights(), args, "English tune")
 
 
 if __name__ == "__main__":

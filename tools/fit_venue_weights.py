@@ -16,16 +16,17 @@ saying why); the tool writes nothing. Each set of weights reaches the parser as 
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Callable
 
 from catalog.captions.chinese_venues import venue_weights
 from catalog.captions.chinese_words import words_for
-from catalog.captions.parser import parse
 from catalog.captions.rules import Rules, load_rules
 from tools import fit_place_weights
-from tools.evaluate_captions import answers, caption_key, labels, matches, our_items
-from tools.fit_place_weights import PLACE_FIELDS, WRONG_COST, Caption, Weights
+from tools.fit_place_weights import PLACE_FIELDS, Caption, Weights
+
+__all__ = ["GRIDS", "PLACE_FIELDS", "Caption", "Scorer", "coordinate_search", "file_weights", "main", "rules_with",
+           "tune_captions"]
 
 #: The values a new signal may take: a penalty or a bonus of the size of the old signals', or none.
 _NEW = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0)
@@ -66,82 +67,26 @@ def file_weights() -> Weights:
 
 def tune_captions() -> list[Caption]:
     """The Chinese tune captions (every zh*.jsonl file's tune part)."""
-    found = []
-    for _name, _line, item in our_items("zh", "tune"):
-        want, alt = labels(item), item.get("alt") or {}
-        expected = {name: [want[name], *alt.get(name, [])] for name in PLACE_FIELDS}
-        found.append(Caption(item["text"], expected, int(caption_key(item["text"]), 16)))
-    return found
+    return fit_place_weights.tune_captions("zh")
 
 
-class Scorer:
-    """The per-caption score of a set of weights, each set parsed once."""
+class Scorer(fit_place_weights.Scorer):
+    """The English fit's score (place fields right, less WRONG_COST a wrong value), parsed with these rules."""
 
-    def __init__(self, captions: list[Caption]) -> None:
-        self.captions = captions
-        self.memo: dict[Weights, list[float]] = {}
-
-    def per_caption(self, weights: Weights) -> list[float]:
-        if weights not in self.memo:
-            rules = rules_with(weights)
-            points = []
-            for caption in self.captions:
-                got = answers(parse(caption.text, rules))
-                points.append(sum(1.0 if matches(name, got[name], caption.expected[name])
-                                  else (-WRONG_COST if got[name] is not None else 0.0) for name in PLACE_FIELDS))
-            self.memo[weights] = points
-        return self.memo[weights]
-
-    def total(self, weights: Weights, chosen) -> float:  # noqa: ANN001 - a predicate on a caption's key
-        points = self.per_caption(weights)
-        return sum(p for p, c in zip(points, self.captions, strict=True) if chosen(c.key))
+    def rules_for(self, weights: Weights) -> Rules:
+        return rules_with(weights)
 
 
-def coordinate_search(scorer: Scorer, start: Weights, chosen, rounds: int,  # noqa: ANN001 - a key predicate
+def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bool], rounds: int,
                       grids: dict[str, tuple[float, ...]] | None = None) -> Weights:
     """The English fit's search (one weight at a time, ties stay) over this module's grids."""
-    return fit_place_weights.coordinate_search(scorer, start, chosen, rounds, grids or GRIDS)  # type: ignore[arg-type]
-
-
-def _changes(fitted: Weights, start: Weights) -> str:
-    return ", ".join(f"{k}={v:g}" for (k, v), (_, old) in zip(fitted, start, strict=True) if v != old)
+    return fit_place_weights.coordinate_search(scorer, start, chosen, rounds, grids or GRIDS)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.fit_venue_weights", description=__doc__.split("\n")[0])
-    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
-    parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(GRIDS),
-                        help="fit only these weights (the others keep the file's)")
-    args = parser.parse_args(argv)
-    if args.folds < 2:
-        parser.error("--folds must be at least 2")
-    grids = {key: GRIDS[key] for key in args.only} if args.only else GRIDS
-    captions = tune_captions()
-    scorer = Scorer(captions)
-    start = file_weights()
-    out_of_fold = 0.0
-    print(f"Chinese tune: {len(captions)} captions, {args.folds} folds; score = place fields right "
-          f"- {WRONG_COST:g} per wrong value taken")
-    for fold in range(args.folds):
-        def training(key: int, fold: int = fold) -> bool:
-            return key % args.folds != fold
-
-        def held(key: int, fold: int = fold) -> bool:
-            return key % args.folds == fold
-
-        fitted = coordinate_search(scorer, start, training, args.rounds, grids)
-        out_of_fold += scorer.total(fitted, held)
-        print(f"  fold {fold}: left-out gain {scorer.total(fitted, held) - scorer.total(start, held):+g}   "
-              f"fitted: {_changes(fitted, start) or 'no change'}")
-    in_file = scorer.total(start, lambda _key: True)
-    print(f"cross-validated: fitted {out_of_fold:g} vs the file's weights {in_file:g} "
-          f"({out_of_fold - in_file:+g} on {len(captions)} captions)")
-    fitted = coordinate_search(scorer, start, lambda _key: True, args.rounds, grids)
-    print(f"fit on the whole tune part (in sample {scorer.total(fitted, lambda _key: True):g}): "
-          f"{_changes(fitted, start) or 'no change'}")
-    print(f"({len(scorer.memo)} sets of weights parsed)")
-    return 0
+    args = fit_place_weights.arguments("python -m tools.fit_venue_weights", __doc__, GRIDS, argv)
+    return fit_place_weights.cross_validate(Scorer(tune_captions()), file_weights(), args, "Chinese tune",
+                                            coordinate_search)
 
 
 if __name__ == "__main__":
