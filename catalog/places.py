@@ -32,8 +32,10 @@ import hashlib
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
+from typing import TypeVar
 
 from catalog import (
     _placedata,
@@ -89,6 +91,10 @@ __all__ = [
 # built parts). Each is part of the cache file's key (see _cache_file).
 _MODULES = (_placedata, _placetables, place_keys, _placegrid, cachedir, place_entities, place_names,
             place_resolution, place_rules)
+
+
+#: What a part of the gazetteer's look-up memos is (see Gazetteer._kept).
+_Kept = TypeVar("_Kept")
 
 
 class Gazetteer(StatedPlaces, EntityLookups):
@@ -221,13 +227,9 @@ class Gazetteer(StatedPlaces, EntityLookups):
         if country not in self._mapped:
             with self._lock:
                 if country not in self._mapped:
-                    kept = self._kept_path(f"provinces-{country}")
-                    mapping = read_kept(kept) if kept is not None else None
-                    if not isinstance(mapping, dict):
-                        members = self._members.get(country, [])
-                        mapping = _placedata.province_of_cities(country, members, self._index, self._top_of)
-                        if kept is not None:
-                            write_kept(mapping, kept)
+                    members = self._members.get(country, [])
+                    mapping = self._kept(f"provinces-{country}", dict, lambda: _placedata.province_of_cities(
+                        country, members, self._index, self._top_of))
                     self._province.update(mapping)
                     self._mapped.add(country)
         return self._province.get(position)
@@ -242,14 +244,8 @@ class Gazetteer(StatedPlaces, EntityLookups):
         if self._grid is None:
             with self._lock:
                 if self._grid is None:
-                    kept = self._kept_path("grid")
-                    grid = read_kept(kept) if kept is not None else None
-                    if not isinstance(grid, CityGrid):
-                        points = [(c.lat, c.lon, c.population, (c.country_code, c.admin1)) for c in self._cities]
-                        grid = CityGrid(points)
-                        if kept is not None:
-                            write_kept(grid, kept)
-                    self._grid = grid
+                    self._grid = self._kept("grid", CityGrid, lambda: CityGrid(
+                        [(c.lat, c.lon, c.population, (c.country_code, c.admin1)) for c in self._cities]))
         return self._grid
 
     def alternate_index(self) -> _placetables.PackedIndex:
@@ -263,15 +259,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         if not index.has_alternate:
             with self._lock:
                 if not index.has_alternate:
-                    kept = self._kept_path("alternate")
-                    found = read_kept(kept) if kept is not None else None
-                    if isinstance(found, _placetables.PackedIndex):
-                        index.adopt_alternate(found)
-                    else:
-                        with collection_paused():
-                            found = index.alternate()
-                        if kept is not None:
-                            write_kept(found, kept)
+                    index.adopt_alternate(self._kept("alternate", _placetables.PackedIndex, index.alternate))
         return index.alternate()
 
     def town_table(self) -> dict[str, int]:
@@ -281,20 +269,24 @@ class Gazetteer(StatedPlaces, EntityLookups):
         if self._towns is None:
             with self._lock:
                 if self._towns is None:
-                    kept = self._kept_path("towns")
-                    found = read_kept(kept) if kept is not None else None
-                    if not isinstance(found, dict):
-                        with collection_paused():
-                            found = _placedata.load_towns()
-                        if kept is not None:
-                            write_kept(found, kept)
-                    self._towns = found
+                    self._towns = self._kept("towns", dict, _placedata.load_towns)
         return self._towns
 
-    def _kept_path(self, part: str) -> Path | None:
-        """Where a part of this gazetteer's look-up memos is kept beside its cache file; None if it has none."""
+    def _kept(self, part: str, kind: type[_Kept], build: Callable[[], _Kept]) -> _Kept:
+        """A part of this gazetteer's look-up memos: read from beside its cache file
+        (``gazetteer-<key>-<part>.pickle``) when one of `kind` is kept there, else built (with the garbage
+        collector paused: the parts are large) and kept there for the next process."""
         cache = self.cache_file
-        return cache.with_name(f"{cache.stem}-{part}.pickle") if cache is not None else None
+        kept = cache.with_name(f"{cache.stem}-{part}.pickle") if cache is not None else None
+        found = read_kept(kept) if kept is not None else None
+        if isinstance(found, kind):
+            return found
+        with collection_paused():
+            built = build()
+        if kept is not None:
+            write_kept(built, kept)
+        return built
+
 
 _GAZETTEER: Gazetteer | None = None
 _GAZETTEER_LOCK = threading.Lock()
