@@ -229,6 +229,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
+        if not best[0] and not best[1]:  # "拍下什邡蓥华镇麻柳坪村的全景": a town's village inside a clause
+            best = (_village_of_a_town(text, plain, start, end, words, patterns), None)
     elif listed and best is not None and not best[1]:
         # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
         # them is; what holds the list (江苏) stays
@@ -242,6 +244,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+    if elements and not venue and not listed:
+        venue = _name_of_the_unit(text, plain, elements[-1], end, words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
@@ -282,6 +286,68 @@ def _city_of_district(place: Place, elements: list[Element], text: str, words: W
         place.city = _as_written(city, text)
         place.sublocation = place.sublocation or element.value
         return
+
+
+def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words,
+                       patterns: dict) -> list[Element]:
+    """The village that follows a town's suffix inside a clause, where no place phrase begins ("拍下什邡蓥华镇麻柳坪村
+    的全景", "...乡X村"): a village written right after a town is a place, whatever words come before the town,
+    and its name begins where the town's suffix ends; where the town's own name begins is unsure (a bare county
+    may come first, 什邡), so the town and the places above it are not read."""
+    town_ends = _town_suffix(words)
+    for found in town_ends.finditer(plain, start + 2, end):
+        at = found.end()
+        if not _all_han().fullmatch(plain, found.start() - 2, found.start()) or any(
+                plain[i] in _HARD_STOPS or plain[i] in _NAME_BREAKS for i in range(found.start() - 2, found.start())):
+            continue  # a town has a name of two characters or more before its suffix, in one clause
+        village = patterns["units"].match(plain, at, end)
+        if village is None or _rank(village.group(), words) != _LEVELS.index("village") or not _unit_name_ok(
+                plain, at, village.end(), words, continuing=True) or village.end() - at < 3:
+            continue  # (a village's name of two characters or more: 乡村 and 城镇村 are no pair)
+        if simplified(plain[found.start() - 2:found.end()]).endswith(tuple(words["places.not_units"])):
+            continue  # "美丽乡村", "小镇": words, not a town
+        return [Element("town", text[at:village.end()], at, village.end(), link=",")]
+    return []
+
+
+def _town_suffix(words: Words) -> re.Pattern:
+    """A town's suffix (镇, 乡, 街道), compiled once."""
+    made = words._made.get(("town_suffix",))
+    if made is None:
+        made = words._made[("town_suffix",)] = re.compile("|".join(map(re.escape, words.longest_first(
+            "places.town"))))
+    return made
+
+
+#: What may follow a unit's own place, named bare right after the unit ("兴仁市放马坪的马鞭草花海"): 的 and a noun.
+_OF = "的"
+
+
+def _name_of_the_unit(text: str, plain: str, unit: Element, end: int, words: Words) -> str | None:
+    """A place named bare right after a city or county written with its suffix, then 的 ("在兴仁市放马坪的马鞭草
+    花海中", "在X县Y坝的田野里"): a place inside that unit, the scene's sublocation; not a word of people, an office
+    or a reference (市民的, 政府的, 当地的), a verb (拍摄的), a name with a word of position or a venue word alone."""
+    if unit.level not in ("city", "county") or not _SUFFIXED.search(plain, unit.start, unit.end):
+        return None
+    at = unit.end
+    match = _BARE_NAME.match(plain, at, end)
+    if match is None:
+        return None
+    name = match.group(1)
+    if any(ch in _POSITION_WORDS or ch in _NAME_BREAKS for ch in name) or name.startswith(
+            _NOT_NAME_START) or name.startswith(words.words("places.not_names")) or name.startswith(
+            words.words("places.determiners")) or words.pattern("places.offices").search(name) or (
+            name in words.set("places.not_venue_names")) or name[0] in _NOT_SUFFIX_AFTER.get(plain[at - 1], ""):
+        return None
+    if words.pattern("places.venue").fullmatch(name) or any(words.pattern(key).search(name) for key in (
+            "places.after_venue", "places.held", "places.passing", "dates.taken", "dates.released")) or (
+            _suffix_at_end(words).search(name)):
+        return None  # a venue word alone, a clause's verb ("德令哈市拍摄的"), or a unit (read by the chain)
+    return text[at:match.end(1)]
+
+
+#: A bare name of two to four characters, then 的.
+_BARE_NAME = re.compile(f"([{HAN}]{{2,4}}){_OF}")
 
 
 def _venue_opening_next_clause(text: str, plain: str, at: int, end: int, words: Words,
@@ -422,6 +488,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
+        if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
+                elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
+                    "places.venue")):
+            break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
         element, position = unit
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
@@ -467,9 +537,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         elements.pop()
     if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
             plain, elements[-1].start, elements[-1].end) and simplified(venue).endswith(
-            words.words("places.institution")):
+            words.words("places.institution")) and not _big_names(words).match(simplified(venue)):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
-        # no chain of the scene (as "北京大学百年讲堂")
+        # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
+        # institution's whole name, and the city before it the chain's ("长沙湖南大学")
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
@@ -638,8 +709,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
-    if city is not None and not _venue_begins(plain, city, end, words, patterns) and not (
-            number and _venue_begins(plain, number.end(), end, words, patterns)):
+    if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
+            plain, city)) and not (number and _venue_begins(plain, number.end(), end, words, patterns)):
+        # (a venue word that begins a province's name is the province's: "石家庄河北博物院")
         # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
@@ -716,6 +788,9 @@ _DIGITS = re.compile(r"\d+")
 #: The gazetteer's country codes of the places Chinese captions name bare as their own.
 _GREATER_CHINA = frozenset({"CN", "HK", "MO", "TW"})
 
+
+#: The levels of a chain below a province: a province right after one of them is no step of the chain.
+_BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
