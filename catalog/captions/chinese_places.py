@@ -244,8 +244,6 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
-    if elements and not venue and not listed:
-        venue = _name_of_the_unit(text, plain, elements[-1], end, words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
@@ -317,37 +315,6 @@ def _town_suffix(words: Words) -> re.Pattern:
         made = words._made[("town_suffix",)] = re.compile("|".join(map(re.escape, words.longest_first(
             "places.town"))))
     return made
-
-
-#: What may follow a unit's own place, named bare right after the unit ("兴仁市放马坪的马鞭草花海"): 的 and a noun.
-_OF = "的"
-
-
-def _name_of_the_unit(text: str, plain: str, unit: Element, end: int, words: Words) -> str | None:
-    """A place named bare right after a city or county written with its suffix, then 的 ("在兴仁市放马坪的马鞭草
-    花海中", "在X县Y坝的田野里"): a place inside that unit, the scene's sublocation; not a word of people, an office
-    or a reference (市民的, 政府的, 当地的), a verb (拍摄的), a name with a word of position or a venue word alone."""
-    if unit.level not in ("city", "county") or not _SUFFIXED.search(plain, unit.start, unit.end):
-        return None
-    at = unit.end
-    match = _BARE_NAME.match(plain, at, end)
-    if match is None:
-        return None
-    name = match.group(1)
-    if any(ch in _POSITION_WORDS or ch in _NAME_BREAKS for ch in name) or name.startswith(
-            _NOT_NAME_START) or name.startswith(words.words("places.not_names")) or name.startswith(
-            words.words("places.determiners")) or words.pattern("places.offices").search(name) or (
-            name in words.set("places.not_venue_names")) or name[0] in _NOT_SUFFIX_AFTER.get(plain[at - 1], ""):
-        return None
-    if words.pattern("places.venue").fullmatch(name) or any(words.pattern(key).search(name) for key in (
-            "places.after_venue", "places.held", "places.passing", "dates.taken", "dates.released")) or (
-            _suffix_at_end(words).search(name)):
-        return None  # a venue word alone, a clause's verb ("德令哈市拍摄的"), or a unit (read by the chain)
-    return text[at:match.end(1)]
-
-
-#: A bare name of two to four characters, then 的.
-_BARE_NAME = re.compile(f"([{HAN}]{{2,4}}){_OF}")
 
 
 def _venue_opening_next_clause(text: str, plain: str, at: int, end: int, words: Words,
