@@ -468,6 +468,14 @@ PLACES = [
      "5月18日,观众在郑州河南博物院参观。", {"sublocation": "河南博物院", "city": "郑州"}),
     ("a city, then a university named after its province: the city stays the chain's",
      "学生们在长沙湖南大学的草坪上合影。", {"sublocation": "湖南大学", "city": "长沙"}),
+    ("a county written bare between its province and a town: the gazetteer's county names (in letters) anchor it",
+     "5月12日,四川汶川映秀镇,人们在纪念馆前献花。", {"sublocation": "映秀镇", "city": "汶川", "province": "四川"}),
+    ("a county written bare after its province, then a venue with no place word",
+     "7月7日,山东曲阜孔庙游人如织。", {"sublocation": "孔庙", "city": "曲阜", "province": "山东"}),
+    ("a county-level city with a reading of many (什 shi or shen) after its province, then its town",
+     "四川什邡蓥华镇雪后银装素裹。", {"sublocation": "蓥华镇", "city": "什邡", "province": "四川"}),
+    ("a county written bare after the province that holds it", "江苏兴化红旗镇,村民晒秋。",
+     {"city": "兴化", "sublocation": "红旗镇"}),
     ("茶场 ends a venue's name", "大理白族自治州南涧彝族自治县无量山茶场春茶开采。",
      {"sublocation": "无量山茶场", "city": "南涧彝族自治县"}),
 ]
@@ -476,6 +484,12 @@ PLACES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
 def test_place_kinds(text, expected):
     check(text, expected)
+
+
+def test_a_county_of_another_province_is_not_read_as_the_named_ones():
+    """兴化 is a county-level city of 江苏: after 浙江 its name is only the first word of the town's."""
+    assert parse("浙江兴化红旗镇,村民晒秋。").location.city != "兴化"
+    assert parse("江苏兴化红旗镇,村民晒秋。").location.city == "兴化"
 
 
 @pytest.mark.parametrize(("text", "description"), [

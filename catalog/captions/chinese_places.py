@@ -654,8 +654,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        head = _known_head(plain, at, unit.end(), words) if name_length >= 4 and "自治" not in written and (
-            "族" not in written) and not any(e.level in ("county", "town") for e in before) else None
+        head = _known_head(plain, at, unit.end(), words, _province_of(before)) if name_length >= 4 and (
+            "自治" not in written) and "族" not in written and not any(
+            e.level in ("county", "town") for e in before) else None
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None:
@@ -673,6 +674,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
+    province = _province_of(before)
+    if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
+        city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
@@ -815,18 +819,36 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
     return unit
 
 
-def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
-    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, with a unit of two characters or
-    more after it; else None (白音特拉村 is one village, not 白音 and 特拉村)."""
+    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, or (after its province, "四川汶川
+    映秀镇") a county of that province, with a unit of two characters or more after it; else None (白音特拉村 is
+    one village, not 白音 and 特拉村)."""
     for length in (4, 3, 2):
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=words.set("places.cities")) == head:
+                plain, at, head, listed=words.set("places.cities")) == head or (
+                province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     return None
+
+
+def _province_of(before: list[Element]) -> str | None:
+    """The province (simplified, bare) that the chain read so far ends with, right before the next unit."""
+    if before and before[-1].level == "province":
+        return simplified(before[-1].value)
+    return None
+
+
+def _county_of(name: str, province: str) -> bool:
+    """Whether a bare name of two or three characters reads as a county or county-level city of the province
+    just named (四川汶川, 山东曲阜): the gazetteer's county names are in letters, so the name's readings are
+    matched, and the province vouches for a match (many words read as some county somewhere)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
