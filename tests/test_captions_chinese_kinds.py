@@ -307,7 +307,8 @@ PLACES = [
     ("a venue named before a list of places", "建设中的江海长江大桥把江苏常州和泰州两市连在一起。曹小政摄",
      {"city": None, "province": "江苏", "sublocation": "江海长江大桥"}),
     ("a province's suffix before a mountain that begins like 省长 (governor)",
-     "4月10日，在吉林省长白山天池，游客观景。", {"province": "吉林", "sublocation": "长白山"}),
+     "4月10日，在吉林省长白山天池，游客观景。", {"province": "吉林", "sublocation": "长白山天池"}),
+    # (the name runs to its last venue word, 池, as 酒泉卫星发射中心问天阁 does: scored by containment, 长白山 matches)
     ("the first venue after 在, not a later one",
      "3月5日上午，全国人民代表大会第二次会议在人民大会堂开幕，记者在会议间隙抓拍大会堂各处。",
      {"sublocation": "人民大会堂"}),
@@ -476,6 +477,10 @@ PLACES = [
      "四川什邡蓥华镇雪后银装素裹。", {"sublocation": "蓥华镇", "city": "什邡", "province": "四川"}),
     ("a county written bare after the province that holds it", "江苏兴化红旗镇,村民晒秋。",
      {"city": "兴化", "sublocation": "红旗镇"}),
+    ("屿 ends an islet's name", "3月3日,在福建厦门鼓浪屿,游客漫步。", {"sublocation": "鼓浪屿", "city": "厦门"}),
+    ("池 ends a lake's name, 边 after it is a word of position", "6月6日,云南昆明滇池边,红嘴鸥飞翔。",
+     {"sublocation": "滇池", "city": "昆明"}),
+    ("泉 ends a spring's name", "游客在济南趵突泉游览。", {"sublocation": "趵突泉", "city": "济南"}),
     ("茶场 ends a venue's name", "大理白族自治州南涧彝族自治县无量山茶场春茶开采。",
      {"sublocation": "无量山茶场", "city": "南涧彝族自治县"}),
 ]
