@@ -490,6 +490,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
+    elif len(elements) == 1 and elements[-1].end == position and not after_comma:
+        named = _named_for_the_unit(plain, elements[-1], end, words)
+        if named is not None:  # "在湖南省博物馆参观": the province names the museum, no chain of the scene
+            # (a unit after others is the chain's: "山东临沂,临沂市博物馆里")
+            venue = text[elements[-1].start:named]
+            elements.pop()
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -528,6 +534,22 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
+    """Where a venue ends whose name is a unit written with its suffix, then a venue word of two characters or
+    more alone ("湖南省博物馆", "杭州市图书馆"), when a stop, a word of position or what people do there follows:
+    the unit names the venue (a province's museum), as 湖南 does in 湖南大学; None otherwise."""
+    if not _SUFFIXED.search(plain, unit.start, unit.end):
+        return None
+    word = words.pattern("places.venue").match(plain, unit.end, end)
+    if word is None or len(word.group()) < 2:
+        return None
+    after = word.end()
+    if after < end and plain[after] not in _HARD_STOPS and plain[after] not in _POSITION_WORDS and not (
+            words.pattern("places.after_venue").match(plain, after, end)):
+        return None  # "湖南省博物馆学会": the word goes on into another name
+    return after
 
 
 def _same_unit(bare: Element, suffixed: Element) -> bool:
@@ -1101,6 +1123,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if last is not None and _a_clause_between(plain, last, found.start(), words):
+            break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
@@ -1135,6 +1159,13 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if _ASPECT.search(written):
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
     return text[at:last].strip("“”\"")
+
+
+def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
+    event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
+    return any(words.pattern(key).search(plain, start, end) for key in (
+        "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
 
 def _titles_an_event(plain: str, after: int, end: int, words: Words) -> bool:
