@@ -703,8 +703,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
-            plain, city)) and not (number and _venue_begins(plain, number.end(), end, words, patterns)):
-        # (a venue word that begins a province's name is the province's: "石家庄河北博物院")
+            plain, city) or _begins_a_longer_name(plain, city, end, words)) and not (
+            number and _venue_begins(plain, number.end(), end, words, patterns)):
+        # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
+        # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
         # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
@@ -766,6 +768,29 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
                 "", words, plain[at:at + length]) is not None:
             return at + length
     return None
+
+
+#: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
+#: and the mountain or island a county is named after, or for (长白山 of 长白, 黄山, 崇明岛, 长岛).
+_NAMED_BY_THE_CITY = ("港", "站", "山", "岛")
+
+
+def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the one-character venue word at `at` (江, 港, 湖) is the first character of a longer name that ends
+    in another venue word, with a character or more between them and no stop ("江汉路步行街", "湖滨步行街"):
+    the name before it is then a city, not the first word of a venue named 武汉江 or 杭州湖 (维多利亚港 ends at its
+    word; 深圳湾公园 has no character between 湾 and 公园, so 深圳湾 is the name; a city's port and station are
+    named by the city, 唐山港曹妃甸港区)."""
+    venue_word = words.pattern("places.venue")
+    first = venue_word.match(plain, at, end)
+    if first is None or len(first.group()) != 1 or first.group() in _NAMED_BY_THE_CITY or venue_word.match(
+            plain, first.end(), end):
+        return False  # (唐山港曹妃甸港区: the city's port; 深圳湾公园: the bay's park)
+    stop = first.end()
+    while stop < min(end, at + _LONGEST_VENUE) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    later = venue_word.search(plain, first.end() + 1, stop)
+    return later is not None and not _a_clause_between(plain, first.end(), later.start(), words)
 
 
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
