@@ -493,6 +493,8 @@ PLACES = [
      {"city": None}),
     ("a bay's park (深圳湾公园): no character between the venue words, one name", "市民在深圳湾公园散步。",
      {"sublocation": "深圳湾公园"}),
+    ("a district of a city-state names its park: the park is the place, the city-state the city",
+     "市民在九龍公園內晨運。", {"sublocation": "九龍公園", "city": "香港"}),
     ("屿 ends an islet's name", "3月3日,在福建厦门鼓浪屿,游客漫步。", {"sublocation": "鼓浪屿", "city": "厦门"}),
     ("池 ends a lake's name, 边 after it is a word of position", "6月6日,云南昆明滇池边,红嘴鸥飞翔。",
      {"sublocation": "滇池", "city": "昆明"}),

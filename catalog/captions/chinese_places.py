@@ -490,12 +490,14 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
-    elif len(elements) == 1 and elements[-1].end == position and not after_comma:
+    elif elements and elements[-1].end == position and not after_comma and (
+            len(elements) == 1 or _a_district(elements[-1], words)):
         named = _named_for_the_unit(plain, elements[-1], end, words)
         if named is not None:  # "在湖南省博物馆参观": the province names the museum, no chain of the scene
             # (a unit after others is the chain's: "山东临沂,临沂市博物馆里")
             venue = text[elements[-1].start:named]
-            elements.pop()
+            if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
+                elements.pop()
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -537,10 +539,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
 
 
 def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
-    """Where a venue ends whose name is a unit written with its suffix, then a venue word of two characters or
-    more alone ("湖南省博物馆", "杭州市图书馆"), when a stop, a word of position or what people do there follows:
-    the unit names the venue (a province's museum), as 湖南 does in 湖南大学; None otherwise."""
-    if not _SUFFIXED.search(plain, unit.start, unit.end):
+    """Where a venue ends whose name is a unit written with its suffix (or a district of a city-state, 九龙公园),
+    then a venue word of two characters or more alone ("湖南省博物馆", "杭州市图书馆"), when a stop, a word of
+    position or what people do there follows: the unit names the venue (a province's museum), as 湖南 does in
+    湖南大学; None otherwise."""
+    if not _SUFFIXED.search(plain, unit.start, unit.end) and not _a_district(unit, words):
         return None
     word = words.pattern("places.venue").match(plain, unit.end, end)
     if word is None or len(word.group()) < 2:
@@ -550,6 +553,12 @@ def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> in
             words.pattern("places.after_venue").match(plain, after, end)):
         return None  # "湖南省博物馆学会": the word goes on into another name
     return after
+
+
+def _a_district(unit: Element, words: Words) -> bool:
+    """Whether a unit of the chain is a district of a city-state written bare (九龙, 旺角): a district names its
+    park as a province names its museum ("市民在九龙公园内晨运"), and the city stays the chain's."""
+    return unit.level == "town" and city_state_district(unit.value, words) is not None
 
 
 def _same_unit(bare: Element, suffixed: Element) -> bool:
