@@ -495,6 +495,8 @@ PLACES = [
      {"sublocation": "深圳湾公园"}),
     ("a district of a city-state names its park: the park is the place, the city-state the city",
      "市民在九龍公園內晨運。", {"sublocation": "九龍公園", "city": "香港"}),
+    ("a wire dateline's city, then a venue after 在 in the scene: the venue is scored as one after a place word",
+     "新华社北京10月1日电 10月1日,游客在天安门广场观看升旗仪式。", {"sublocation": "天安门广场"}),
     ("屿 ends an islet's name", "3月3日,在福建厦门鼓浪屿,游客漫步。", {"sublocation": "鼓浪屿", "city": "厦门"}),
     ("池 ends a lake's name, 边 after it is a word of position", "6月6日,云南昆明滇池边,红嘴鸥飞翔。",
      {"sublocation": "滇池", "city": "昆明"}),
