@@ -1257,6 +1257,12 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
 
 
+def _one_character_name(venue: str, patterns: dict) -> bool:
+    """Whether a venue's name before its (longest) venue word is one character (胞 of 胞纪念馆)."""
+    word = patterns["venue_end"].search(simplified(venue))
+    return word is not None and word.start() <= 1
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -1270,6 +1276,9 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
         if last is None or last - a < 3:
             continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
+        if venue and a > start and plain[a - 1] in _SOFT_BREAKS and not elements and _one_character_name(
+                venue, patterns):
+            continue  # "遇难同胞纪念馆": 同 was the first character of a word (同胞), not a link; 胞纪念馆 is no name
         if venue and not venue.startswith(words.words("places.not_names")):
             return elements, venue
     return [], None
