@@ -910,6 +910,8 @@ def _county_of(name: str, province: str) -> bool:
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+#: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
+_IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
 _NAME_START_IN_A_CHAIN = ("城",)
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
@@ -932,8 +934,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end):  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
-        return False
+            plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
+            following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
+                plain, end + 1, len(plain), words.pattern("places.venue"))):
+        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
     if written[-2:-1] in words.set("places.determiners"):
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if written.endswith(words.words("places.offices")):
@@ -1257,6 +1261,11 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
 
 
+#: Linking characters that also begin names (将军澳, 和平公园, 同安): at a sentence's start they are the name's, not
+#: a link, and what follows them is a cut name (not 在, 从, 到: a sentence opens with those as prepositions).
+_LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
+
+
 def _one_character_name(venue: str, patterns: dict) -> bool:
     """Whether a venue's name before its (longest) venue word is one character (胞 of 胞纪念馆)."""
     word = patterns["venue_end"].search(simplified(venue))
@@ -1270,6 +1279,10 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     venue_end = words.pattern("places.venue")
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
+                a - 1 == start or plain[a - 2] in _HARD_STOPS):
+            continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
+            # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
         last = None
         for found in venue_end.finditer(plain, a, b):
             last = found.end()
