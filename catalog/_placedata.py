@@ -330,6 +330,20 @@ def csc_cities(country_code: str) -> list[tuple[str, float, float, str | None]]:
     return found
 
 
+#: The suffixes of a Chinese province's native name (四川省, 广西壮族自治区), dropped for the name captions write bare.
+_PROVINCE_SUFFIX = re.compile("(?:省|市|特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区)$")
+
+
+def chinese_provinces() -> dict[str, str]:
+    """China's provinces by their ISO 3166-2 code, each as Chinese captions write it bare (CN-SC -> 四川), from
+    countrystatecity's native names."""
+    folder = _csc_data_dir() / "by-country" / "CN"
+    if not (folder / "states.json").is_file():
+        return {}
+    return {state["iso3166_2"]: _PROVINCE_SUFFIX.sub("", state["native"])
+            for state in _read_json(folder / "states.json") if state.get("iso3166_2") and state.get("native")}
+
+
 #: How close (in degrees, longitude scaled by latitude) a same-named countrystatecity city must be to count.
 _SAME_PLACE_DEGREES = 0.15
 _GRID = 4  # cells per degree for the nearest-neighbour vote

@@ -229,6 +229,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
+        if not best[0] and not best[1]:  # "拍下什邡蓥华镇麻柳坪村的全景": a town's village inside a clause
+            best = (_village_of_a_town(text, plain, start, end, words, patterns), None)
     elif listed and best is not None and not best[1]:
         # "常泰长江大桥把江苏常州和泰州两市连在一起": the places listed are no scene, but a venue named before
         # them is; what holds the list (江苏) stays
@@ -282,6 +284,37 @@ def _city_of_district(place: Place, elements: list[Element], text: str, words: W
         place.city = _as_written(city, text)
         place.sublocation = place.sublocation or element.value
         return
+
+
+def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words,
+                       patterns: dict) -> list[Element]:
+    """The village that follows a town's suffix inside a clause, where no place phrase begins ("拍下什邡蓥华镇麻柳坪村
+    的全景", "...乡X村"): a village written right after a town is a place, whatever words come before the town,
+    and its name begins where the town's suffix ends; where the town's own name begins is unsure (a bare county
+    may come first, 什邡), so the town and the places above it are not read."""
+    town_ends = _town_suffix(words)
+    for found in town_ends.finditer(plain, start + 2, end):
+        at = found.end()
+        if not _all_han().fullmatch(plain, found.start() - 2, found.start()) or any(
+                plain[i] in _HARD_STOPS or plain[i] in _NAME_BREAKS for i in range(found.start() - 2, found.start())):
+            continue  # a town has a name of two characters or more before its suffix, in one clause
+        village = patterns["units"].match(plain, at, end)
+        if village is None or _rank(village.group(), words) != _LEVELS.index("village") or not _unit_name_ok(
+                plain, at, village.end(), words, continuing=True) or village.end() - at < 3:
+            continue  # (a village's name of two characters or more: 乡村 and 城镇村 are no pair)
+        if simplified(plain[found.start() - 2:found.end()]).endswith(tuple(words["places.not_units"])):
+            continue  # "美丽乡村", "小镇": words, not a town
+        return [Element("town", text[at:village.end()], at, village.end(), link=",")]
+    return []
+
+
+def _town_suffix(words: Words) -> re.Pattern:
+    """A town's suffix (镇, 乡, 街道), compiled once."""
+    made = words._made.get(("town_suffix",))
+    if made is None:
+        made = words._made[("town_suffix",)] = re.compile("|".join(map(re.escape, words.longest_first(
+            "places.town"))))
+    return made
 
 
 def _venue_opening_next_clause(text: str, plain: str, at: int, end: int, words: Words,
@@ -422,6 +455,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
+        if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
+                elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
+                    "places.venue")):
+            break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
         element, position = unit
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
@@ -453,6 +490,14 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
+    elif elements and elements[-1].end == position and not after_comma and (
+            len(elements) == 1 or _a_district(elements[-1], words)):
+        named = _named_for_the_unit(plain, elements[-1], end, words)
+        if named is not None:  # "在湖南省博物馆参观": the province names the museum, no chain of the scene
+            # (a unit after others is the chain's: "山东临沂,临沂市博物馆里")
+            venue = text[elements[-1].start:named]
+            if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
+                elements.pop()
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -467,9 +512,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         elements.pop()
     if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
             plain, elements[-1].start, elements[-1].end) and simplified(venue).endswith(
-            words.words("places.institution")):
+            words.words("places.institution")) and not _big_names(words).match(simplified(venue)):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
-        # no chain of the scene (as "北京大学百年讲堂")
+        # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
+        # institution's whole name, and the city before it the chain's ("长沙湖南大学")
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and elements and elements[-1].level == "place" and elements[-1].end == position and len(
@@ -490,6 +536,29 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
+    """Where a venue ends whose name is a unit written with its suffix (or a district of a city-state, 九龙公园),
+    then a venue word of two characters or more alone ("湖南省博物馆", "杭州市图书馆"), when a stop, a word of
+    position or what people do there follows: the unit names the venue (a province's museum), as 湖南 does in
+    湖南大学; None otherwise."""
+    if not _SUFFIXED.search(plain, unit.start, unit.end) and not _a_district(unit, words):
+        return None
+    word = words.pattern("places.venue").match(plain, unit.end, end)
+    if word is None or len(word.group()) < 2:
+        return None
+    after = word.end()
+    if after < end and plain[after] not in _HARD_STOPS and plain[after] not in _POSITION_WORDS and not (
+            words.pattern("places.after_venue").match(plain, after, end)):
+        return None  # "湖南省博物馆学会": the word goes on into another name
+    return after
+
+
+def _a_district(unit: Element, words: Words) -> bool:
+    """Whether a unit of the chain is a district of a city-state written bare (九龙, 旺角): a district names its
+    park as a province names its museum ("市民在九龙公园内晨运"), and the city stays the chain's."""
+    return unit.level == "town" and city_state_district(unit.value, words) is not None
 
 
 def _same_unit(bare: Element, suffixed: Element) -> bool:
@@ -616,8 +685,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        head = _known_head(plain, at, unit.end(), words) if name_length >= 4 and "自治" not in written and (
-            "族" not in written) and not any(e.level in ("county", "town") for e in before) else None
+        head = _known_head(plain, at, unit.end(), words, _province_of(before)) if name_length >= 4 and (
+            "自治" not in written) and "族" not in written and not any(
+            e.level in ("county", "town") for e in before) else None
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None:
@@ -635,11 +705,17 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
+    province = _province_of(before)
+    if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
+        city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
-    if city is not None and not _venue_begins(plain, city, end, words, patterns) and not (
+    if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
+            plain, city) or _begins_a_longer_name(plain, city, end, words)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
+        # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
+        # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
         # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
@@ -703,6 +779,29 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
     return None
 
 
+#: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
+#: and the mountain or island a county is named after, or for (长白山 of 长白, 黄山, 崇明岛, 长岛).
+_NAMED_BY_THE_CITY = ("港", "站", "山", "岛")
+
+
+def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the one-character venue word at `at` (江, 港, 湖) is the first character of a longer name that ends
+    in another venue word, with a character or more between them and no stop ("江汉路步行街", "湖滨步行街"):
+    the name before it is then a city, not the first word of a venue named 武汉江 or 杭州湖 (维多利亚港 ends at its
+    word; 深圳湾公园 has no character between 湾 and 公园, so 深圳湾 is the name; a city's port and station are
+    named by the city, 唐山港曹妃甸港区)."""
+    venue_word = words.pattern("places.venue")
+    first = venue_word.match(plain, at, end)
+    if first is None or len(first.group()) != 1 or first.group() in _NAMED_BY_THE_CITY or venue_word.match(
+            plain, first.end(), end):
+        return False  # (唐山港曹妃甸港区: the city's port; 深圳湾公园: the bay's park)
+    stop = first.end()
+    while stop < min(end, at + _LONGEST_VENUE) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    later = venue_word.search(plain, first.end() + 1, stop)
+    return later is not None and not _a_clause_between(plain, first.end(), later.start(), words)
+
+
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
@@ -716,6 +815,9 @@ _DIGITS = re.compile(r"\d+")
 #: The gazetteer's country codes of the places Chinese captions name bare as their own.
 _GREATER_CHINA = frozenset({"CN", "HK", "MO", "TW"})
 
+
+#: The levels of a chain below a province: a province right after one of them is no step of the chain.
+_BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
@@ -773,23 +875,43 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
     return unit
 
 
-def _known_head(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
-    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, with a unit of two characters or
-    more after it; else None (白音特拉村 is one village, not 白音 and 特拉村)."""
+    "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, or (after its province, "四川汶川
+    映秀镇") a county of that province, with a unit of two characters or more after it; else None (白音特拉村 is
+    one village, not 白音 and 特拉村)."""
     for length in (4, 3, 2):
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=words.set("places.cities")) == head:
+                plain, at, head, listed=words.set("places.cities")) == head or (
+                province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     return None
+
+
+def _province_of(before: list[Element]) -> str | None:
+    """The province (simplified, bare) that the chain read so far ends with, right before the next unit."""
+    if before and before[-1].level == "province":
+        return simplified(before[-1].value)
+    return None
+
+
+def _county_of(name: str, province: str) -> bool:
+    """Whether a bare name of two or three characters reads as a county or county-level city of the province
+    just named (四川汶川, 山东曲阜): the gazetteer's county names are in letters, so the name's readings are
+    matched, and the province vouches for a match (many words read as some county somewhere)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+#: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
+_IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
 _NAME_START_IN_A_CHAIN = ("城",)
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
@@ -812,8 +934,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end):  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
-        return False
+            plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
+            following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
+                plain, end + 1, len(plain), words.pattern("places.venue"))):
+        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
     if written[-2:-1] in words.set("places.determiners"):
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if written.endswith(words.words("places.offices")):
@@ -1037,6 +1161,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if last is not None and _a_clause_between(plain, last, found.start(), words):
+            break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
@@ -1071,6 +1197,13 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if _ASPECT.search(written):
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
     return text[at:last].strip("“”\"")
+
+
+def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
+    event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
+    return any(words.pattern(key).search(plain, start, end) for key in (
+        "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
 
 def _titles_an_event(plain: str, after: int, end: int, words: Words) -> bool:
@@ -1128,6 +1261,17 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
 _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
 
 
+#: Linking characters that also begin names (将军澳, 和平公园, 同安): at a sentence's start they are the name's, not
+#: a link, and what follows them is a cut name (not 在, 从, 到: a sentence opens with those as prepositions).
+_LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
+
+
+def _one_character_name(venue: str, patterns: dict) -> bool:
+    """Whether a venue's name before its (longest) venue word is one character (胞 of 胞纪念馆)."""
+    word = patterns["venue_end"].search(simplified(venue))
+    return word is not None and word.start() <= 1
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -1135,12 +1279,19 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     venue_end = words.pattern("places.venue")
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
+                a - 1 == start or plain[a - 2] in _HARD_STOPS):
+            continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
+            # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
         last = None
         for found in venue_end.finditer(plain, a, b):
             last = found.end()
         if last is None or last - a < 3:
             continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
+        if venue and a > start and plain[a - 1] in _SOFT_BREAKS and not elements and _one_character_name(
+                venue, patterns):
+            continue  # "遇难同胞纪念馆": 同 was the first character of a word (同胞), not a link; 胞纪念馆 is no name
         if venue and not venue.startswith(words.words("places.not_names")):
             return elements, venue
     return [], None

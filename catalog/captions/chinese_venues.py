@@ -140,8 +140,8 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("long_word")
     if 2 <= len(body) <= 6:
         signals.append("name_length")
-    if lead is not None:
-        signals.append("after_place_word")
+    if lead is not None or _after_a_place_word(plain, name_start, words):
+        signals.append("after_place_word")  # (在 and 于 are breaks: the run starts after them, "游客在天安门广场")
     elif name_start == region_start or plain[name_start - 1] in "，,":
         signals.append("clause_start")
     if lead is None and name_start > 0 and plain[name_start - 1] == "的":
@@ -156,6 +156,14 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     signals += _kind_signals(plain, name, name_start, end, word.group(), words)
     score = sum(weights.get(signal, 0.0) for signal in signals)
     return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
+
+
+def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
+    """Whether a word a place follows (在, 于, 位于) ends right before `at`."""
+    made = words._made.get(("place_word_before",))
+    if made is None:
+        made = words._made[("place_word_before",)] = re.compile(f"(?:{words.any('places.before_place')})$")
+    return made.search(plain, max(0, at - 4), at) is not None
 
 
 #: The characters that end a unit of the place chain ("安徽省合肥市骆岗公园": 骆岗公园 follows 市).

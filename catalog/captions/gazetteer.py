@@ -64,3 +64,57 @@ def _traditional(text: str) -> str:
     from catalog.captions.chinese_places import _traditional as converted
 
     return converted(text)
+
+
+@lru_cache(maxsize=65536)
+def chinese_county_provinces(name: str) -> tuple[str, ...]:
+    """The provinces (their names as Chinese captions write them bare: 四川, 江西) that hold a county or a city of
+    countrystatecity's Chinese cities whose name is a reading of this one (汶川: Wenchuan, 四川; 什邡, read shi or
+    shen fang: Shifang, 四川); () when none. Its cities are mostly counties and county-level cities, which GeoNames'
+    alternate names rarely give in Chinese: evidence that a bare name before a town is the town's county, weighed
+    with the province the caption names (a reading matches some county somewhere for many words).
+
+    Remembered between processes (place memo kind "cnc") like ``chinese_name_cities``.
+    """
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("cnc", name)
+    if known is not None:
+        return tuple(known)
+    found = tuple(sorted({province for key in _readings(name) for province in _county_keys().get(key, ())}))
+    memo.remember("cnc", name, list(found))
+    return found
+
+
+#: The most readings of a name tried (a character with several readings multiplies them).
+_MOST_READINGS = 16
+
+
+def _readings(name: str) -> list[str]:
+    """The name's possible readings in pinyin, letters only ("什邡" -> shenfang, shifang)."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    syllables = pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if len(syllables) != len(name):
+        return []
+    return ["".join(parts) for parts in islice(product(*syllables), _MOST_READINGS)]
+
+
+@lru_cache(maxsize=1)
+def _county_keys() -> dict[str, tuple[str, ...]]:
+    """countrystatecity's Chinese cities by their name in letters only (lower case), each with the bare Chinese
+    names of the provinces that hold one of that name (read once, about 0.1 s)."""
+    import re
+
+    from catalog import _placedata
+
+    province_of = _placedata.chinese_provinces()
+    keys: dict[str, set[str]] = {}
+    for city, _lat, _lon, iso in _placedata.csc_cities("CN"):
+        province = province_of.get(iso or "")
+        if province:
+            keys.setdefault(re.sub("[^a-z]", "", city.lower()), set()).add(province)
+    return {key: tuple(sorted(value)) for key, value in keys.items()}
