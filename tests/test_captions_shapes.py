@@ -656,6 +656,15 @@ PLACE_KINDS_EN = [
     ("...and a name no gazetteer level or town list knows still gives no city",
      "Shoppers fill the aisles in Kovalinska on a busy Friday. (Photo: Anna Frei)",
      {"city": None}),
+    ("a quarter and its well-known city written side by side, with no comma",
+     "Drummers lead a street parade at Boudhanath Kathmandu on Saturday. (Photo: Anna Frei)",
+     {"sublocation": "Boudhanath", "city": "Kathmandu"}),
+    ("...after 'in' too: the district before the city",
+     "Traders set out their wares before dawn in Oshodi Lagos. (Photo: Anna Frei)",
+     {"sublocation": "Oshodi", "city": "Lagos"}),
+    ("...but a city's own two-word name is not cut in two",
+     "Fans queue outside the stadium in East London on Sunday. (Photo: Anna Frei)",
+     {"sublocation": None, "city": "East London"}),
 ]
 
 

@@ -417,7 +417,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
-        return [element], end
+        return _split_at_a_city(toks, k, end, element, saw_the), end
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -448,6 +448,39 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+#: A name no gazetteer level knows that ends in the name of a city of at least this many people is a place in that
+#: city written without a comma: "at Thamel Kathmandu", "in Ojota Lagos".
+JUXTAPOSED_CITY = 300_000
+
+
+def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, saw_the: bool) -> list[Element]:
+    """The element of toks[start:end], or two when the name is a smaller place and its city written side by side
+    with no comma ("at Lainchour Kathmandu on Sunday", "in Beyoglu St. Istanbul, Turkey"): the place, then the
+    city, joined as if by a comma. Only an unmarked name nothing knows whole is split, and only before a city the
+    gazetteer knows well: "Kansas City", "Port Elizabeth" or "Hong Kong" are one name it knows."""
+    if element.level != "place" or end - start < 2 or element.population or element.also_province or (
+            element.country or element.town):
+        return [element]
+    for cut in range(start + 1, end):
+        tail = toks[cut:end]
+        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS:
+            continue
+        city = " ".join(t.text for t in tail)
+        if name_levels(city).city_population < JUXTAPOSED_CITY or classify(city)[0] not in ("place", "city"):
+            continue
+        head = element_of(toks, start, cut, saw_the, None)
+        if head.level not in ("place", "venue"):
+            return [element]
+        place = element_of(toks, cut, end, False, None)
+        place.link = ","
+        return [head, place]
+    return [element]
+
+
+_NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
+                              "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
 
 
 def _owns_a_thing(toks: list[Token], end: int) -> bool:
