@@ -665,6 +665,12 @@ PLACE_KINDS_EN = [
     ("...but a city's own two-word name is not cut in two",
      "Fans queue outside the stadium in East London on Sunday. (Photo: Anna Frei)",
      {"sublocation": None, "city": "East London"}),
+    ("a name running from an organisation's venue word through a rank to a person is no venue",
+     "Harbour Park Chief Ranger Tom Wells checks the nets at Kaikoura, New Zealand, on May 2, 2024.",
+     {"sublocation": None, "city": "Kaikoura", "country": "New Zealand"}),
+    ("...while a title opening a venue's name leaves it a venue",
+     "Runners cross the line at the King Fahd Stadium in Riyadh on Friday. (Photo: Anna Frei)",
+     {"sublocation": "King Fahd Stadium", "city": "Riyadh"}),
 ]
 
 

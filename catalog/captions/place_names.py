@@ -278,6 +278,20 @@ OF_A_KNOWN_CITY = 100_000
 CITY_AFTER_THE = 100_000
 
 
+def _names_a_post(words: list[str]) -> bool:
+    """Whether one capitalised name is a person with their post: a venue word, then a title or rank, then the
+    person's name ("Aoraki Area Commander Inspector Dave Gaskin", "U.S. Coast Guard Chief Petty Officer Tariq
+    Hill"). A title opening the name ("King Fahd Stadium") or closing it ("Royal Palace Guard Commander") is no
+    person's."""
+    for at, word in enumerate(words[1:-1], 1):
+        if word.strip(".,") in _POST_WORDS:
+            return any(w.strip(".,") in VENUE_WORDS for w in words[:at])
+    return False
+
+
+_POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES
+
+
 #: Words that with "City" name a town's quarter, not a city: "Old City", "Walled City", "Inner City".
 _QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "lower", "upper", "imperial"}
 
@@ -333,6 +347,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return level, value
     if len(words) > 3 and (words[0] in OCCUPATION_TITLES or words[0] in TITLE_WORDS) and "of" in words:
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
+    if _names_a_post(words):
+        return "ignore", name  # "Aoraki Area Commander Inspector Dave Gaskin": a post and a person
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:
