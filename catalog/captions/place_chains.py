@@ -456,29 +456,56 @@ JUXTAPOSED_CITY = 300_000
 
 
 def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, saw_the: bool) -> list[Element]:
-    """The element of toks[start:end], or two when the name is a smaller place and its city written side by side
-    with no comma ("at Lainchour Kathmandu on Sunday", "in Beyoglu St. Istanbul, Turkey"): the place, then the
-    city, joined as if by a comma. Only an unmarked name nothing knows whole is split, and only before a city the
-    gazetteer knows well: "Kansas City", "Port Elizabeth" or "Hong Kong" are one name it knows."""
+    """The element of toks[start:end], or two when the name is a smaller place and its city, province or country
+    written side by side with no comma: the place, then the larger one, joined as if by a comma.
+
+    "at Lainchour Kathmandu on Sunday", "in Beyoglu St. Istanbul": a name nothing knows before a city the
+    gazetteer knows well. "in Windsor Nova Scotia": a city the gazetteer knows before a province or country of
+    the same country.
+    Only an unmarked name nothing knows whole is split ("Kansas City", "East London", "Hong Kong" stay whole),
+    and never a name followed by "and" or a team's noun ("Real Madrid and Barcelona", "Inter Milan striker"):
+    two teams or a club, not a place and its city.
+    """
     if element.level != "place" or end - start < 2 or element.population or element.also_province or (
             element.country or element.town):
+        return [element]
+    if end < len(toks) and (toks[end].lower in _PAIRED or names_a_team(toks[end].text)):
         return [element]
     for cut in range(start + 1, end):
         tail = toks[cut:end]
         if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS:
             continue
-        city = " ".join(t.text for t in tail)
-        if name_levels(city).city_population < JUXTAPOSED_CITY or classify(city)[0] not in ("place", "city"):
+        larger = " ".join(t.text for t in tail)
+        level = classify(larger)[0]
+        if level in ("province", "country"):
+            head = element_of(toks, start, cut, saw_the, None)
+            if head.level in ("place", "city") and _city_in(" ".join(t.text for t in toks[start:cut]), larger):
+                return [head, _joined(element_of(toks, cut, end, False, None))]
+            continue
+        if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
             continue
         head = element_of(toks, start, cut, saw_the, None)
         if head.level not in ("place", "venue"):
             return [element]
-        place = element_of(toks, cut, end, False, None)
-        place.link = ","
-        return [head, place]
+        return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
 
 
+def _city_in(city: str, larger: str) -> bool:
+    """Whether the gazetteer's city of that name (its most populous) lies in the country of the province or
+    country named after it: "Windsor" (Ontario's) and "Nova Scotia" are both Canada's; "Federal" (Argentina's)
+    and "Capital" (a governorate of Bahrain) are not one place."""
+    known, around = name_levels(city), name_levels(larger)
+    country = around.country or (around.province or "").partition("-")[0]
+    return bool(known.city_country) and known.city_country == country
+
+
+def _joined(element: Element) -> Element:
+    element.link = ","
+    return element
+
+
+_PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
 
