@@ -367,6 +367,12 @@ CREDIT_KINDS_EN = [
     ("a backslash typed for the slash between a photographer and an outlet",
      "A woman waits outside the court in 2014. (Photo by Amal Farid\\ Ahram Online)",
      {"photographer": "Amal Farid"}),
+    ("a photographer, a comma, then an organisation whose own name holds 'for'",
+     "A pod of orcas surfaces off the island at dusk. Photo by Lena Hart, Institute for Marine Studies.",
+     {"photographer": "Lena Hart", "agency": "Institute for Marine Studies", "provider": None}),
+    ("...while a client after an agency's 'for' is still left out",
+     "Models walk the runway at the spring show. Photo by Tom Reed, Getty Images for Fashion Week",
+     {"photographer": "Tom Reed", "agency": "Getty Images"}),
 ]
 
 

@@ -321,10 +321,20 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     placed = _IN_PLACE.search(piece)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
+    if "," in piece and not _standard_with_comma(piece, rules):
+        # "Dave Ellifrit, Center for Whale Research": a person, then their organisation, each read apart before
+        # any "for" ("Jane Doe, Getty Images for Flannels" still leaves the client out)
+        items = [item for item in _COMMA.split(piece) if item]
+        if len(items) > 1 and looks_like_person(items[0]):
+            names = [name for item in items for name in _split_names(item, rules)]
+            if all(_part(name, 0, rules) is not None for name in names):
+                return names
     found = _FROM_FOR.search(piece)
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
-        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)):
+        # an organisation of one generic word before "for" is the start of its name ("Center for Whale Research")
+        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
+                                           and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
         if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
             return [left, "for " + right]
