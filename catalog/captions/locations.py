@@ -295,7 +295,8 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
         spans = later
     while len(spans) > 1 and _in_capitals(text[spans[0][0]:spans[0][1]]):
         spans = spans[1:]  # "FRIENDLY VISITS. Permanent Court ... at the Malacanang Palace": a headline in capitals
-    # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
+    # a list number, a lone mark ("𝟱.", "2") or a one-word exclamation ("Zippety-do-dah!") is no sentence: the
+    # body starts after it
     return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
 
 
@@ -306,7 +307,7 @@ def _in_capitals(sentence: str) -> bool:
     return sum(ch.isalpha() for ch in sentence) > 3
 
 
-_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
