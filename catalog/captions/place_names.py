@@ -89,6 +89,7 @@ class Element:
     prefecture: bool = False  # a unit larger than a city ("Ili Kazakh Autonomous Prefecture", "海西...自治州")
     also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
     town: int = 0  # an unknown name GeoNames has as a place of 1,000 people or more: its people (1 if not given)
+    the: bool = False  # written after "the" (or "his", "their"): "at the Company Bagh"
 
 
 #: Words that may follow "in" with a capital and are never a place.
@@ -248,7 +249,8 @@ def element_of(
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
     element = Element(level, value, toks[start].start, toks[end - 1].end,
-                      prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")))
+                      prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
+                      the=saw_the)
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)
