@@ -240,14 +240,18 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     ("at the Company Bagh", "at the 40 Foot"; "at Kumartuli" may be a town or a district). "visit Xi'an,
     northwest China's ...": a name before a province or country is a city. "visits Kazakh President
     Tokayev", "a view of the Tianwen-2 probe": an unmarked name with nothing after it is not a place. A venue
-    is made only after "at" or a verb, never after "of" or "on" ("Secretary of State Marco Rubio in Kuala
-    Lumpur", "the Forum on China-Africa Cooperation in Beijing").
+    is made only after "at" or a verb, never after "of", nor after "on" unless "the" stands before the name and
+    a place it is in follows ("on the Hollywood Walk in Los Angeles"; not "Secretary of State Marco Rubio in
+    Kuala Lumpur", "the Forum on China-Africa Cooperation in Beijing").
     """
     first = chain.elements[0]
     second = chain.elements[1] if len(chain.elements) > 1 else None
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    if prep != "of" and first.level == "place" and first.the and inside_next and not (
+            first.population or first.also_province or first.country or first.town):
+        first.level = "venue"  # "on the Hollywood Walk in Los Angeles": "the", then a place it is in
     if prep == "at" and first.level == "place" and first.the and not (
             first.population or first.also_province or first.country or first.town):
         first.level = "venue"  # "at the Company Bagh", "at the 40 Foot": a town takes no "the" (not "at Kumartuli")
