@@ -134,6 +134,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
+    last = names[-1]
+    if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
+            names[0].kind != "person"):
+        # "Kt photo by Shihab": an outlet's byline names its photographer, here by one name ("Photo by
+        # Greenpeace" alone may name an organisation as well as a person, and stays as it was)
+        last.kind, last.value = "person", last.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
