@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import Chain, read_chains
 from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
@@ -438,6 +438,10 @@ def _is_known(name: str) -> bool:
     return bool(levels.country or levels.province or levels.city_population)
 
 
+#: A state's or province's postal code as a heading writes it after the town: "NS", "IN", "NSW".
+_POSTAL = re.compile(r"[A-Z]{2,3}")
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
@@ -451,6 +455,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and number and _POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
+            level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
             return None

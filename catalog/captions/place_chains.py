@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
@@ -485,6 +485,13 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         larger = " ".join(t.text for t in tail)
         level = classify(larger)[0]
+        if len(tail) == 1 and _POSTAL.fullmatch(larger) and level in ("place", "province"):
+            head_name = " ".join(t.text for t in toks[start:cut])
+            if subdivision_holding(head_name, larger):  # "in Washington DC": the city and its state's code
+                tail_element = element_of(toks, cut, end, False, None)
+                tail_element.level = "province"
+                return [element_of(toks, start, cut, saw_the, None), _joined(tail_element)]
+            continue
         if level in ("province", "country"):
             head = element_of(toks, start, cut, saw_the, None)
             if head.level in ("place", "city") and _city_in(" ".join(t.text for t in toks[start:cut]), larger):
@@ -513,6 +520,8 @@ def _joined(element: Element) -> Element:
     return element
 
 
+#: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it.
+_POSTAL = re.compile(r"[A-Z]{2,3}")
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
