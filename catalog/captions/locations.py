@@ -154,8 +154,10 @@ _SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
 
 @cache
 def _heading_line() -> re.Pattern:
-    """A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019")."""
-    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?:[-–—][^\n]*)?$")
+    """A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019"), or a place and
+    the year ("South Bend, Indiana, 1999")."""
+    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
+                      r"(?:[-–—][^\n]*|,[ \t]*(?:1[89]|20)\d\d[ \t]*)?$")
 
 
 @cache
@@ -216,8 +218,17 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 
 
 def _agrees(scene: Place, place: Place) -> bool:
-    """The scene sentence's places may join a heading's when they name no other city."""
-    return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+    """The scene sentence's places may join a heading's when they name no other city, and no country other
+    than the one the heading's province or city lies in ("South Bend, Indiana, 1999" above a sentence about a
+    school in Namibia: the heading stands alone)."""
+    if scene.city is not None and place.city is not None and scene.city.casefold() != place.city.casefold():
+        return False
+    if scene.country is None or place.country is not None:
+        return True
+    theirs = name_levels(scene.country).country
+    province = name_levels(place.province).province if place.province else None
+    ours = province.partition("-")[0] if province else (name_levels(place.city).city_country if place.city else None)
+    return theirs is None or ours is None or theirs == ours
 
 
 def _corroborates(scene: Place, other: Place) -> bool:
