@@ -236,8 +236,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
 def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
-    "at the Bund in Shanghai": a name inside a city is a venue, and so is a name nothing knows after "at the"
-    ("at the Company Bagh", "at the 40 Foot"; "at Kumartuli" may be a town or a district). "visit Xi'an,
+    "at the Bund in Shanghai": a name inside a city is a venue ("at the Company Bagh" alone is not: such
+    names after "at the" were organisations as often as venues on captions never tuned on). "visit Xi'an,
     northwest China's ...": a name before a province or country is a city. "visits Kazakh President
     Tokayev", "a view of the Tianwen-2 probe": an unmarked name with nothing after it is not a place. A venue
     is made only after "at" or a verb, never after "of", nor after "on" unless "the" stands before the name and
@@ -252,9 +252,6 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if prep != "of" and first.level == "place" and first.the and inside_next and not (
             first.population or first.also_province or first.country or first.town):
         first.level = "venue"  # "on the Hollywood Walk in Los Angeles": "the", then a place it is in
-    if prep == "at" and first.level == "place" and first.the and not (
-            first.population or first.also_province or first.country or first.town):
-        first.level = "venue"  # "at the Company Bagh", "at the 40 Foot": a town takes no "the" (not "at Kumartuli")
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
