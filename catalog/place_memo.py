@@ -48,8 +48,9 @@ MEMO_FORMAT = 2
 #: "cjk": a Chinese name → its cities' population and country (catalog.captions.gazetteer.chinese_name_cities).
 #: "resolved": the levels of a stated place → its readings before a caption chooses (places.resolve_place).
 #: "cnc": a bare Chinese name → the provinces of the counties it may be read as (captions.gazetteer).
+#: "within": a city and the abbreviation after it ("Halifax, NS") → the subdivision holding that city, if any.
 LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk": 20000, "resolved": 5000,
-          "readings": 20000, "cnc": 20000}
+          "readings": 20000, "cnc": 20000, "within": 5000}
 #: The modules whose code decides the answers, and the data packages they read.
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
            "catalog.place_entities", "catalog.place_meanings", "catalog.place_names", "catalog.place_resolution",

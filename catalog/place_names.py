@@ -239,6 +239,22 @@ class NameLookups:
             town = max((self.town_table().get(variant, 0) for variant in self._city_variants(text)), default=0)
         return NameLevels(country, provinces[0] if provinces else None, population, city_country, town)
 
+    def subdivision_holding(self, city: str, abbreviation: str) -> str | None:
+        """The code of the first-level subdivision that an abbreviation written after a city names, when the
+        gazetteer knows a city of that name in it: the state or province of "City, ST" checked against the
+        city's own, since a postal code alone ("IN", "OR", "ME") reads as a word as often as a state.
+
+        >>> gazetteer = get_gazetteer()
+        >>> gazetteer.subdivision_holding("Lower Sackville", "NS"), gazetteer.subdivision_holding("Paris", "NS")
+        ('CA-NS', None)
+        """
+        code_text, city_text = clean_level(abbreviation), clean_level(city)
+        codes = self._provinces_of(code_text, abbreviations=True) if code_text else []
+        if not codes or not city_text:
+            return None
+        positions, _ = self._cities_of(city_text)
+        return next((code for p in positions if (code := self._province_of(p)) in codes), None)
+
     def locate(self, name: str) -> tuple[float, float] | None:
         """(lat, lon) for a named city, province or country; None when unknown.
 

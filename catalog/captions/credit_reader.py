@@ -134,6 +134,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
+    last = names[-1]
+    if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
+            names[0].kind != "person"):
+        # "Kt photo by Shihab": an outlet's byline names its photographer, here by one name ("Photo by
+        # Greenpeace" alone may name an organisation as well as a person, and stays as it was)
+        last.kind, last.value = "person", last.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
@@ -321,10 +327,20 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     placed = _IN_PLACE.search(piece)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
+    if "," in piece and not _standard_with_comma(piece, rules):
+        # "Dave Ellifrit, Center for Whale Research": a person, then their organisation, each read apart before
+        # any "for" ("Jane Doe, Getty Images for Flannels" still leaves the client out)
+        items = [item for item in _COMMA.split(piece) if item]
+        if len(items) > 1 and looks_like_person(items[0]):
+            names = [name for item in items for name in _split_names(item, rules)]
+            if all(_part(name, 0, rules) is not None for name in names):
+                return names
     found = _FROM_FOR.search(piece)
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
-        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)):
+        # an organisation of one generic word before "for" is the start of its name ("Center for Whale Research")
+        if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
+                                           and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
         if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
             return [left, "for " + right]

@@ -28,6 +28,23 @@ def name_levels(name: str) -> NameLevels:
     return levels
 
 
+@lru_cache(maxsize=4096)
+def subdivision_holding(city: str, abbreviation: str) -> str | None:
+    """The state or province a postal abbreviation after a city names, when the gazetteer knows a city of
+    that name in it ("Lower Sackville", "NS" -> "CA-NS"; "Paris", "NS" -> None); remembered between processes
+    (place memo kind "within") like ``name_levels``."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    key = f"{city}\t{abbreviation}"
+    known = memo.get("within", key)
+    if known is not None:
+        return known[0]
+    found = get_gazetteer().subdivision_holding(city, abbreviation)
+    memo.remember("within", key, [found])
+    return found
+
+
 @lru_cache(maxsize=65536)
 def chinese_name_cities(name: str) -> tuple[int, str | None]:
     """The cities the gazetteer knows under a Chinese name, in the simplified form or else the traditional one

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import Chain, read_chains
 from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
@@ -154,8 +154,10 @@ _SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
 
 @cache
 def _heading_line() -> re.Pattern:
-    """A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019")."""
-    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*(?:[-–—][^\n]*)?$")
+    """A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019"), or a place and
+    the year ("South Bend, Indiana, 1999")."""
+    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
+                      r"(?:[-–—][^\n]*|,[ \t]*(?:1[89]|20)\d\d[ \t]*)?$")
 
 
 @cache
@@ -216,8 +218,17 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 
 
 def _agrees(scene: Place, place: Place) -> bool:
-    """The scene sentence's places may join a heading's when they name no other city."""
-    return scene.city is None or place.city is None or scene.city.casefold() == place.city.casefold()
+    """The scene sentence's places may join a heading's when they name no other city, and no country other
+    than the one the heading's province or city lies in ("South Bend, Indiana, 1999" above a sentence about a
+    school in Namibia: the heading stands alone)."""
+    if scene.city is not None and place.city is not None and scene.city.casefold() != place.city.casefold():
+        return False
+    if scene.country is None or place.country is not None:
+        return True
+    theirs = name_levels(scene.country).country
+    province = name_levels(place.province).province if place.province else None
+    ours = province.partition("-")[0] if province else (name_levels(place.city).city_country if place.city else None)
+    return theirs is None or ours is None or theirs == ours
 
 
 def _corroborates(scene: Place, other: Place) -> bool:
@@ -295,7 +306,8 @@ def _first_body_sentence(text: str, spans: list[tuple[int, int]],
         spans = later
     while len(spans) > 1 and _in_capitals(text[spans[0][0]:spans[0][1]]):
         spans = spans[1:]  # "FRIENDLY VISITS. Permanent Court ... at the Malacanang Palace": a headline in capitals
-    # a list number or a lone mark ("𝟱.", "2") is no sentence: the body starts after it
+    # a list number, a lone mark ("𝟱.", "2") or a one-word exclamation ("Zippety-do-dah!") is no sentence: the
+    # body starts after it
     return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
 
 
@@ -306,7 +318,7 @@ def _in_capitals(sentence: str) -> bool:
     return sum(ch.isalpha() for ch in sentence) > 3
 
 
-_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\W[\s\S]*?[^\W\d_]{2}")
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
@@ -437,6 +449,10 @@ def _is_known(name: str) -> bool:
     return bool(levels.country or levels.province or levels.city_population)
 
 
+#: A state's or province's postal code as a heading writes it after the town: "NS", "IN", "NSW".
+_POSTAL = re.compile(r"[A-Z]{2,3}")
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
@@ -450,6 +466,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and number and _POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
+            level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
             return None

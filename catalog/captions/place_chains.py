@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
 from catalog.captions.place_names import (
     ARTICLES,
@@ -236,17 +236,22 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
 def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
-    "at the Bund in Shanghai": a name inside a city is a venue. "visit Xi'an, northwest China's ...": a name
-    before a province or country is a city. "visits Kazakh President Tokayev", "a view of the Tianwen-2
-    probe": an unmarked name with nothing after it is not a place. A venue is made only after "at" or a
-    verb, never after "of" or "on" ("Secretary of State Marco Rubio in Kuala Lumpur", "the Forum on
-    China-Africa Cooperation in Beijing").
+    "at the Bund in Shanghai": a name inside a city is a venue ("at the Company Bagh" alone is not: such
+    names after "at the" were organisations as often as venues on captions never tuned on). "visit Xi'an,
+    northwest China's ...": a name before a province or country is a city. "visits Kazakh President
+    Tokayev", "a view of the Tianwen-2 probe": an unmarked name with nothing after it is not a place. A venue
+    is made only after "at" or a verb, never after "of", nor after "on" unless "the" stands before the name and
+    a place it is in follows ("on the Hollywood Walk in Los Angeles"; not "Secretary of State Marco Rubio in
+    Kuala Lumpur", "the Forum on China-Africa Cooperation in Beijing").
     """
     first = chain.elements[0]
     second = chain.elements[1] if len(chain.elements) > 1 else None
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    if prep != "of" and first.level == "place" and first.the and inside_next and not (
+            first.population or first.also_province or first.country or first.town):
+        first.level = "venue"  # "on the Hollywood Walk in Los Angeles": "the", then a place it is in
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
@@ -417,7 +422,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
-        return [element], end
+        return _split_at_a_city(toks, k, end, element, saw_the), end
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -448,6 +453,75 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+#: A name no gazetteer level knows that ends in the name of a city of at least this many people is a place in that
+#: city written without a comma: "at Thamel Kathmandu", "in Ojota Lagos".
+JUXTAPOSED_CITY = 300_000
+
+
+def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, saw_the: bool) -> list[Element]:
+    """The element of toks[start:end], or two when the name is a smaller place and its city, province or country
+    written side by side with no comma: the place, then the larger one, joined as if by a comma.
+
+    "at Lainchour Kathmandu on Sunday", "in Beyoglu St. Istanbul": a name nothing knows before a city the
+    gazetteer knows well. "in Windsor Nova Scotia": a city the gazetteer knows before a province or country of
+    the same country.
+    Only an unmarked name nothing knows whole is split ("Kansas City", "East London", "Hong Kong" stay whole),
+    and never a name followed by "and" or a team's noun ("Real Madrid and Barcelona", "Inter Milan striker"):
+    two teams or a club, not a place and its city.
+    """
+    if element.level != "place" or end - start < 2 or element.population or element.also_province or (
+            element.country or element.town):
+        return [element]
+    if end < len(toks) and (toks[end].lower in _PAIRED or names_a_team(toks[end].text)):
+        return [element]
+    for cut in range(start + 1, end):
+        tail = toks[cut:end]
+        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS:
+            continue
+        larger = " ".join(t.text for t in tail)
+        level = classify(larger)[0]
+        if len(tail) == 1 and _POSTAL.fullmatch(larger) and level in ("place", "province"):
+            head_name = " ".join(t.text for t in toks[start:cut])
+            if subdivision_holding(head_name, larger):  # "in Washington DC": the city and its state's code
+                tail_element = element_of(toks, cut, end, False, None)
+                tail_element.level = "province"
+                return [element_of(toks, start, cut, saw_the, None), _joined(tail_element)]
+            continue
+        if level in ("province", "country"):
+            head = element_of(toks, start, cut, saw_the, None)
+            if head.level in ("place", "city") and _city_in(" ".join(t.text for t in toks[start:cut]), larger):
+                return [head, _joined(element_of(toks, cut, end, False, None))]
+            continue
+        if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
+            continue
+        head = element_of(toks, start, cut, saw_the, None)
+        if head.level not in ("place", "venue"):
+            return [element]
+        return [head, _joined(element_of(toks, cut, end, False, None))]
+    return [element]
+
+
+def _city_in(city: str, larger: str) -> bool:
+    """Whether the gazetteer's city of that name (its most populous) lies in the country of the province or
+    country named after it: "Windsor" (Ontario's) and "Nova Scotia" are both Canada's; "Federal" (Argentina's)
+    and "Capital" (a governorate of Bahrain) are not one place."""
+    known, around = name_levels(city), name_levels(larger)
+    country = around.country or (around.province or "").partition("-")[0]
+    return bool(known.city_country) and known.city_country == country
+
+
+def _joined(element: Element) -> Element:
+    element.link = ","
+    return element
+
+
+#: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it.
+_POSTAL = re.compile(r"[A-Z]{2,3}")
+_PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
+_NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
+                              "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
 
 
 def _owns_a_thing(toks: list[Token], end: int) -> bool:

@@ -89,6 +89,7 @@ class Element:
     prefecture: bool = False  # a unit larger than a city ("Ili Kazakh Autonomous Prefecture", "海西...自治州")
     also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
     town: int = 0  # an unknown name GeoNames has as a place of 1,000 people or more: its people (1 if not given)
+    the: bool = False  # written after "the" (or "his", "their"): "at the Company Bagh"
 
 
 #: Words that may follow "in" with a capital and are never a place.
@@ -248,7 +249,8 @@ def element_of(
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
     element = Element(level, value, toks[start].start, toks[end - 1].end,
-                      prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")))
+                      prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
+                      the=saw_the)
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)
@@ -276,6 +278,22 @@ def _side_of_a_city(name: str) -> int:
 OF_A_KNOWN_CITY = 100_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """Whether one capitalised name is a person with their post: a venue word, then a title or rank, then the
+    person's name ("Aoraki Area Commander Inspector Dave Gaskin", "U.S. Coast Guard Chief Petty Officer Tariq
+    Hill"). A title opening the name ("King Fahd Stadium") or closing it ("Royal Palace Guard Commander") is no
+    person's."""
+    for at, word in enumerate(words[1:-1], 1):
+        if word.strip(".,") in _POST_WORDS:
+            return any(w.strip(".,") in VENUE_WORDS for w in words[:at])
+    return False
+
+
+_POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES
+#: A street's kind written short, closing its name: "Georgia St.", "Yonge St", "Fifth Ave.", "Rodeo Dr.".
+_STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blvd.", "blvd", "dr.", "hwy.", "pkwy."})
 
 
 #: Words that with "City" name a town's quarter, not a city: "Old City", "Walled City", "Inner City".
@@ -333,6 +351,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return level, value
     if len(words) > 3 and (words[0] in OCCUPATION_TITLES or words[0] in TITLE_WORDS) and "of" in words:
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
+    if _names_a_post(words):
+        return "ignore", name  # "Aoraki Area Commander Inspector Dave Gaskin": a post and a person
+    if len(words) > 1 and words[-1] in _STREET_ABBREVIATIONS:
+        return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:

@@ -348,6 +348,9 @@ MEDIA_WORDS = frozenset({
     "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette",
     "wire", "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
     "publishing", "publications", "productions", "network", "channel", "radio", "studio", "studios",
+    # newspapers' own nouns ("Windsor Star", "Irish Examiner", "Daily Mirror", "Orlando Sentinel")
+    "star", "express", "observer", "courier", "examiner", "mirror", "sentinel", "inquirer", "enquirer",
+    "bulletin", "dispatch", "globe", "independent", "advertiser", "gleaner", "clarion",
 })
 
 #: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
