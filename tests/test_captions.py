@@ -717,3 +717,16 @@ def test_what_a_chinese_name_means_to_the_gazetteer_is_remembered_between_proces
 
     assert run() == "CN HK HK False False 1"  # 西贡: Sai Kung, Hong Kong, the one this gazetteer knows
     assert run() == "CN HK HK False True 0"
+
+
+def test_a_house_not_caption_rule_that_is_no_regular_expression_is_named_when_the_rules_load():
+    """The shipped not-a-caption rules are compiled only combined into one pattern; a house rule is compiled
+    alone when the rules load, so its mistake is told by the rule's name."""
+    with pytest.raises(CatalogError, match="not-a-caption rule 'our stamp': a pattern is not a valid"):
+        load_rules(text='[[not_captions.rule]]\nname = "our stamp"\npatterns = ["DESK (\\\\d+"]\n')
+    rules = load_rules(text='[[not_captions.rule]]\nname = "our stamp"\npatterns = ["DESK \\\\d+"]\n')
+    from catalog.captions.notcaptions import not_a_caption_under
+
+    assert not_a_caption_under("DESK 42", rules) == "our stamp"
+    assert not_a_caption_under("OLYMPUS DIGITAL CAMERA", rules) == "a camera maker's default text"
+    assert not_a_caption_under("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", rules) is None
