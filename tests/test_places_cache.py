@@ -51,11 +51,30 @@ def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
 
 
 def test_the_key_follows_the_format_and_the_folder(tmp_path, monkeypatch):
+    from catalog import place_memo
+
     monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
-    first = places._cache_file()
-    assert first is not None and first.parent == tmp_path and first.name.startswith("gazetteer-")
-    monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
-    assert places._cache_file() != first
+    place_memo.forget_current()
+    try:
+        first = places._cache_file()
+        assert first is not None and first.parent == tmp_path and first.name == places._cache_name()
+        assert first.name.startswith("gazetteer-")
+        monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
+        assert places._cache_name() != first.name
+    finally:
+        place_memo.forget_current()
+
+
+def test_the_gazetteers_file_name_is_remembered_between_processes(tmp_path):
+    """Its name digests the data packages' versions and the place modules, which takes importlib.metadata:
+    the place memo keeps it, so the next process finds the file without."""
+    probe = ("import sys; from catalog import place_memo, places\n"
+             "print(places._cache_file().name, 'importlib.metadata' in sys.modules)\n"
+             "place_memo.save()\n")
+    env = environment(CATALOG_CACHE=str(tmp_path))
+    first, second = (run_probe(probe, env).stdout.split() for _ in range(2))
+    assert first[0].startswith("gazetteer-") and first[1] == "True"
+    assert second == [first[0], "False"]
 
 
 def run_probe(probe: str, env: dict) -> subprocess.CompletedProcess:
