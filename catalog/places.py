@@ -29,6 +29,7 @@ Coordinates are a city's; a place known only to province or country level gets n
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import threading
 import time
@@ -371,12 +372,16 @@ def _cache_file() -> Path | None:
 
     memo = place_memo.current()
     name = memo.get("files", "gazetteer")
-    if not isinstance(name, str):
+    if not isinstance(name, str) or not _CACHE_NAME.fullmatch(name):  # (a name, never a path elsewhere)
         name = _cache_name()
         if name is None:
             return None
         memo.remember("files", "gazetteer", name)
     return default_cache_dir() / name
+
+
+#: What `_cache_name` makes.
+_CACHE_NAME = re.compile(r"gazetteer-[0-9a-f]{20}\.pickle")
 
 
 def _cache_name() -> str | None:

@@ -224,14 +224,17 @@ def outline(source: str, flags: int = 0) -> str | None:
     '[^\\x00-\\x7f]{2,4}摄'
     >>> outline(f"[{HAN}A-Z]").startswith("[^\\x00-\\x40\\x5b-")
     True
-    >>> outline("(?:摄|拍摄)$") is None, outline(f"(?![{HAN}])摄") is None
-    (True, True)
+    >>> outline("(?:摄|拍摄)$") is None, outline(f"(?![{HAN}])摄") is None, outline(f"[^{HAN}]") is None
+    (True, True, True)
     """
     if HAN not in source or flags & re.IGNORECASE or _ATOMIC.search(source):
         return None
     if any(HAN in source[start:end] for start, end in _negative_spans(source)):
         return None
-    widened = _HAN_CLASS.sub(lambda found: _wider_class(found.group(1) + found.group(2)), source)
+    try:
+        widened = _HAN_CLASS.sub(lambda found: _wider_class(found.group(1) + found.group(2)), source)
+    except re.error:  # a class this reading does not understand: the pattern is compiled as it is
+        return None
     return None if HAN in widened else widened
 
 
