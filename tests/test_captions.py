@@ -657,6 +657,45 @@ def test_chinese_patterns_are_compiled_only_when_a_caption_asks_for_them():
     assert "staff" in patterns  # compiled by the parse, in the patterns the reader shares
 
 
+def test_a_chinese_pattern_whose_outline_finds_nothing_is_not_compiled():
+    """A shape is first tried as its outline (its classes of Chinese characters widened to every character
+    beyond ASCII, cheap to compile): wherever a pattern matches, on every Chinese caption we hold, its outline
+    matches from the same place, so a caption the outline finds nothing in would have found nothing either."""
+    import json
+    import re
+    from pathlib import Path
+
+    from catalog.captions.chinese_words import HAN, Pending, _patterns, outline, simplified, words_for
+
+    words, _ = words_for(load_rules())
+    sets = sorted(Path(__file__).parent.glob("data/captions/zh*.jsonl"))
+    texts = [simplified(json.loads(line)["text"]) for path in sets
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    patterns = _patterns(words)
+    checked = 0
+    for name, (source, flags) in patterns.sources.items():
+        shape = outline(source, flags)
+        if shape is None:
+            assert HAN not in source, name  # every pattern with a class of Chinese characters has an outline
+            continue
+        assert HAN not in shape
+        real, wide = re.compile(source, flags), re.compile(shape, flags)
+        for text in texts:
+            for found in real.finditer(text):
+                assert wide.match(text, found.start()) is not None, (name, text)
+                checked += 1
+    assert len(texts) > 500 and checked > 1000
+    # a caption with its credit first and a date in brackets last: the bracketed shapes are not compiled
+    fresh = _patterns(words)
+    plain = "新华社记者 李鑫 摄：游客在甘肃省敦煌市鸣沙山月牙泉景区游览（2025年8月5日）。"
+    assert fresh["brackets"].search(plain) is None and list(fresh["brackets"].finditer(plain)) == []
+    assert fresh["name_then_agency"].match(plain) is None and fresh["byline_end"].fullmatch(plain) is None
+    assert all(isinstance(fresh[name], Pending) for name in ("brackets", "name_then_agency", "byline_end"))
+    assert fresh["staff"].search(plain).group("name") == "李鑫" and isinstance(fresh["staff"], re.Pattern)
+    assert fresh["brackets"].pattern == fresh.sources["brackets"][0]  # any other use: the pattern itself
+    assert isinstance(fresh["brackets"], re.Pattern)
+
+
 def test_what_a_chinese_name_means_to_the_gazetteer_is_remembered_between_processes(tmp_path):
     """The cities of a Chinese name (their population and country) come from the cache folder's memo in the
     next process, which then loads neither the gazetteer nor OpenCC's traditional converter, with the same
@@ -678,3 +717,16 @@ def test_what_a_chinese_name_means_to_the_gazetteer_is_remembered_between_proces
 
     assert run() == "CN HK HK False False 1"  # 西贡: Sai Kung, Hong Kong, the one this gazetteer knows
     assert run() == "CN HK HK False True 0"
+
+
+def test_a_house_not_caption_rule_that_is_no_regular_expression_is_named_when_the_rules_load():
+    """The shipped not-a-caption rules are compiled only combined into one pattern; a house rule is compiled
+    alone when the rules load, so its mistake is told by the rule's name."""
+    with pytest.raises(CatalogError, match="not-a-caption rule 'our stamp': a pattern is not a valid"):
+        load_rules(text='[[not_captions.rule]]\nname = "our stamp"\npatterns = ["DESK (\\\\d+"]\n')
+    rules = load_rules(text='[[not_captions.rule]]\nname = "our stamp"\npatterns = ["DESK \\\\d+"]\n')
+    from catalog.captions.notcaptions import not_a_caption_under
+
+    assert not_a_caption_under("DESK 42", rules) == "our stamp"
+    assert not_a_caption_under("OLYMPUS DIGITAL CAMERA", rules) == "a camera maker's default text"
+    assert not_a_caption_under("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", rules) is None

@@ -51,11 +51,30 @@ def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
 
 
 def test_the_key_follows_the_format_and_the_folder(tmp_path, monkeypatch):
+    from catalog import place_memo
+
     monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
-    first = places._cache_file()
-    assert first is not None and first.parent == tmp_path and first.name.startswith("gazetteer-")
-    monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
-    assert places._cache_file() != first
+    place_memo.forget_current()
+    try:
+        first = places._cache_file()
+        assert first is not None and first.parent == tmp_path and first.name == places._cache_name()
+        assert first.name.startswith("gazetteer-")
+        monkeypatch.setattr(places, "CACHE_FORMAT", places.CACHE_FORMAT + 1)
+        assert places._cache_name() != first.name
+    finally:
+        place_memo.forget_current()
+
+
+def test_the_gazetteers_file_name_is_remembered_between_processes(tmp_path):
+    """Its name digests the data packages' versions and the place modules, which takes importlib.metadata:
+    the place memo keeps it, so the next process finds the file without."""
+    probe = ("import sys; from catalog import place_memo, places\n"
+             "print(places._cache_file().name, 'importlib.metadata' in sys.modules)\n"
+             "place_memo.save()\n")
+    env = environment(CATALOG_CACHE=str(tmp_path))
+    first, second = (run_probe(probe, env).stdout.split() for _ in range(2))
+    assert first[0].startswith("gazetteer-") and first[1] == "True"
+    assert second == [first[0], "False"]
 
 
 def run_probe(probe: str, env: dict) -> subprocess.CompletedProcess:
@@ -185,3 +204,28 @@ def test_a_stated_place_is_resolved_from_the_memo_in_the_next_process_and_the_ca
     assert first[:2] == ["False", "True"]
     assert first[2].split()[:3] == ["VE", "ES", "CN"]
     assert run() == ["True", "True", first[2]]
+
+
+def test_the_names_of_a_gps_points_city_are_remembered_between_processes(tmp_path):
+    """The entity of a GPS point carries its city's names in Chinese, Japanese and Korean, made from the
+    alternate-name index and hanzidentifier's verdicts; the place memo keeps them, so the next process
+    places the same points with the same names and loads neither."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from catalog import place_memo, places\n"
+            "points = [(31.78, 117.29), (48.84, 2.25), (35.69, 139.69), (37.57, 126.98), (-33.87, 151.21)]\n"
+            "found = [places.get_gazetteer().reverse(*point) for point in points]\n"
+            "print(repr([(p.id, p.names) for p in found]))\n"
+            "print('hanzidentifier' in sys.modules)\n"
+            "place_memo.save()\n")
+    env = dict(os.environ, CATALOG_CACHE=str(tmp_path))
+
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                              check=True).stdout.split("\n")[:2]
+
+    first = run()
+    assert first[1] == "True" and "'zh': '合肥'" in first[0] and "'ja': '東京'" in first[0], first
+    assert run() == [first[0], "False"]

@@ -15,7 +15,9 @@ through its simplified form (OpenCC), so one word list serves both. Example::
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -119,29 +121,159 @@ _OPEN, _CLOSE = "[（(【]", "[)）】]"
 
 
 class Patterns(dict):
-    """The caption reader's patterns by name, each compiled the first time it is asked for.
+    """The caption reader's patterns by name, each compiled only when a caption could match it.
 
-    Compiling costs: every class of Chinese characters in a pattern makes Python's ``re`` fill a table of the
-    65,536 characters of the Basic Multilingual Plane, about 3 ms a class on this machine, and the credit
-    shapes hold a dozen or more each; compiling them all took 0.25-0.6 s, in every reader process of an import
-    that met one Chinese caption, where a caption asks for a few. Built from (source, flags) pairs; a name not
-    given is a KeyError as for a dict.
+    Compiling costs: every class of Chinese characters in a pattern makes Python's ``re`` mark each of the
+    28,000 characters of the class in a table of the Basic Multilingual Plane, one by one in Python, 1.5-3 ms
+    a class on this machine, and the credit shapes hold up to 17 classes each (a name alone holds four); the
+    word lists' alternations cost little. Compiling them all took 0.15-0.6 s, in every reader process of an
+    import that met one Chinese caption. So a pattern is compiled the first time a caption asks for it, and
+    before that a pattern is first tried as its *outline* (``outline``): the same pattern with each class of
+    Chinese characters widened to every character beyond ASCII, which compiles in well under a millisecond.
+    Whatever the pattern matches, its outline matches too, from the same place; so when the outline finds
+    nothing, neither would the pattern, and it is not compiled: a caption of one shape compiles the few
+    shapes that could be its own, not every shape it is tried against. Once compiled, the pattern itself
+    replaces its entry. Built from (source, flags) pairs; a name not given is a KeyError as for a dict.
 
-    >>> patterns = Patterns({"took": ("(?:摄|拍摄)$", 0)})
+    >>> patterns = Patterns({"took": (f"[{HAN}]{{2}} (?:摄|拍摄)$", 0)})
     >>> len(patterns), "took" in patterns.sources
     (0, True)
-    >>> patterns["took"].search("李鑫 摄").group()
-    '摄'
+    >>> patterns["took"].search("no credit here") is None, type(patterns["took"]).__name__
+    (True, 'Pending')
+    >>> patterns["took"].search("李鑫 摄").group(), type(patterns["took"]).__name__
+    ('李鑫 摄', 'Pattern')
     """
 
     def __init__(self, sources: dict[str, tuple[str, int]]):
         super().__init__()
         self.sources = sources
 
-    def __missing__(self, name: str) -> re.Pattern:
+    def __missing__(self, name: str) -> re.Pattern | Pending:
         source, flags = self.sources[name]
-        compiled = self[name] = re.compile(source, flags)
-        return compiled
+        shape = outline(source, flags)
+        made = self[name] = re.compile(source, flags) if shape is None else Pending(self, name, shape)
+        return made
+
+    def compiled(self, name: str) -> re.Pattern:
+        """The pattern itself, compiled now if it was not."""
+        made = self[name]
+        if isinstance(made, Pending):
+            source, flags = self.sources[name]
+            made = self[name] = re.compile(source, flags)
+        return made
+
+
+class Pending:
+    """A pattern of `Patterns` not compiled yet: each call tries its outline first, and compiles the pattern
+    (which then takes its place in `Patterns`) only when the outline finds something. Answers as the
+    compiled pattern would, for the calls the caption reader makes (search, match, fullmatch, finditer)."""
+
+    __slots__ = ("_owner", "_name", "_outline", "_shape")
+
+    def __init__(self, owner: Patterns, name: str, shape: str):
+        self._owner, self._name, self._outline = owner, name, shape
+        self._shape: re.Pattern | None = None
+
+    def _could_match(self, how: str, string: str, pos: int, endpos: int) -> bool:
+        if self._shape is None:
+            self._shape = re.compile(self._outline, self._owner.sources[self._name][1])
+        return getattr(self._shape, how)(string, pos, endpos) is not None
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if not self._could_match("search", string, pos, endpos):
+            return None
+        return self._owner.compiled(self._name).search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if not self._could_match("match", string, pos, endpos):
+            return None
+        return self._owner.compiled(self._name).match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if not self._could_match("fullmatch", string, pos, endpos):
+            return None
+        return self._owner.compiled(self._name).fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        if not self._could_match("search", string, pos, endpos):
+            return iter(())
+        return self._owner.compiled(self._name).finditer(string, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:  # any other use of a pattern: the pattern itself
+        return getattr(self._owner.compiled(self._name), name)
+
+
+#: A class of characters that holds the Chinese ranges (HAN) among others: "[" what comes before, HAN, what
+#: comes after "]" (the shapes' classes hold no "]" and no nested class).
+_HAN_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\\[])*?)" + re.escape(HAN) + r"((?:\\.|[^\]\\\[])*)\]")
+#: What can make a wider class match less: atomic groups, possessive repeats, and negative look-arounds
+#: (`_negative_spans`); a pattern that has them around a class of Chinese characters gets no outline.
+_ATOMIC = re.compile(r"\(\?>|[*+?}]\+")
+
+
+def outline(source: str, flags: int = 0) -> str | None:
+    r"""The pattern with every class that holds the Chinese ranges widened to every character beyond ASCII
+    (and the ASCII characters it held), or None when it has no such class, or one whose widening could make
+    it match less (inside a negative look-around, a negated class, with IGNORECASE, atomic groups).
+
+    Widening a class keeps every match: a string the pattern matches from a place, the outline matches from
+    that place too. The outline compiles fast: its classes are negated classes of a few ASCII characters,
+    which ``re`` marks one by one, where a class of Chinese characters has 28,000 to mark.
+
+    >>> outline(f"[{HAN}]{{2,4}}摄")
+    '[^\\x00-\\x7f]{2,4}摄'
+    >>> outline(f"[{HAN}A-Z]").startswith("[^\\x00-\\x40\\x5b-")
+    True
+    >>> outline("(?:摄|拍摄)$") is None, outline(f"(?![{HAN}])摄") is None, outline(f"[^{HAN}]") is None
+    (True, True, True)
+    """
+    if HAN not in source or flags & re.IGNORECASE or _ATOMIC.search(source):
+        return None
+    if any(HAN in source[start:end] for start, end in _negative_spans(source)):
+        return None
+    try:
+        widened = _HAN_CLASS.sub(lambda found: _wider_class(found.group(1) + found.group(2)), source)
+    except re.error:  # a class this reading does not understand: the pattern is compiled as it is
+        return None
+    return None if HAN in widened else widened
+
+
+def _wider_class(others: str) -> str:
+    """A class of every character beyond ASCII and the ASCII characters of the class `[others]`."""
+    held = re.compile(f"[{others}]") if others else None
+    left_out = [code for code in range(128) if held is None or not held.match(chr(code))]
+    runs: list[list[int]] = []
+    for code in left_out:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[^" + "".join(f"\\x{a:02x}" if a == b else f"\\x{a:02x}-\\x{b:02x}" for a, b in runs) + "]"
+
+
+def _negative_spans(source: str) -> list[tuple[int, int]]:
+    """Where the pattern's negative look-aheads and look-behinds begin and end, as (start, end) of the source."""
+    spans = []
+    for start in (found.start() for found in re.finditer(r"\(\?<?!", source)):
+        depth, at, in_class = 0, start, False
+        while at < len(source):
+            char = source[at]
+            if char == "\\":
+                at += 2
+                continue
+            if in_class:
+                in_class = char != "]"
+            elif char == "[":
+                in_class = True
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            at += 1
+        spans.append((start, at + 1))
+    return spans
 
 
 def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
