@@ -243,7 +243,8 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     # The table's footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
     result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt),
                         total=fmt == "table" and (limit is not None or offset > 0))
-    hits = result.hits
+    if fmt != "table":
+        hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
     elif fmt == "csv":
@@ -256,7 +257,7 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
         for hit in hits:
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
     else:
-        partial = offset or (limit is not None and len(hits) == limit)
+        partial = offset or (limit is not None and result.size == limit)
         total = None
         if partial:  # a ranked search counted its matches in the scan that ranked them
             total = result.total if result.total is not None else lib.search_count(args)
@@ -289,28 +290,32 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
     if near:
         headers.insert(3, "km")
     headers.append("matches" if words else "caption")
-    photos = [hit.photo for hit in result.hits]
-    # Column by column, each a list in one pass: a table of every match prints thousands of rows.
-    takens = [render.taken_text(photo.taken) for photo in photos]
-    loose = False
-    if render.may_note(result.query):
-        for index, photo in enumerate(photos):
-            if render.match_notes(result.query, photo):
-                takens[index] += "*"
-                loose = True
-    last = ([render.snippet_of(photo, words) for photo in photos] if words
-            else [photo.caption or "" for photo in photos])
-    rows = [[str(photo.id), taken, render.place_text(photo, sublocation=False), credit, photo.path.rsplit("/", 1)[-1],
-             text] for photo, taken, credit, text in zip(photos, takens, credit_lines(lib, photos), last, strict=True)]
-    if near:
-        for row, hit in zip(rows, result.hits, strict=True):
-            row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
-    if not rows:
+    # Column by column, each a list in one pass: a table of every match prints thousands of rows, read as
+    # sqlite3's rows on the quick path (no object per photo unless a note or a snippet asks for one).
+    column = result.column
+    ids = column("id")
+    if not ids:
         click.echo("No photos match.", err=True)
         return
-    click.echo(render.table(rows, headers))
+    takens = render.taken_texts(column("taken"))
+    loose = False
+    if render.may_note(result.query):
+        for index, hit in enumerate(result.hits):
+            if render.match_notes(result.query, hit.photo):
+                takens[index] += "*"
+                loose = True
+    captions = column("caption")
+    last = ([render.snippet_of(hit.photo, words) for hit in result.hits] if words
+            else [caption or "" for caption in captions])
+    columns = [list(map(str, ids)), takens, render.place_texts(column("city"), column("province"), column("country")),
+               credit_lines(lib, column("photographer"), column("credit_line"), column("agency"), column("provider"),
+                            captions),
+               [path[path.rfind("/") + 1:] for path in column("path")], last]
+    if near:
+        columns.insert(3, [f"{hit.distance_km:.1f}" + ("~" if hit.approximate else "") for hit in result.hits])
+    click.echo(render.table_of_columns(columns, headers))
     notes = []
-    if any("(" in r[1] for r in rows):
+    if "(" in "".join(takens):
         notes.append("a date in (brackets) is stored at that precision and matches any day inside it")
     if loose:
         notes.append("* the date is known less precisely than the date searched for: it may fall outside it")
@@ -320,11 +325,11 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
         meanings = getattr(term, "meanings", None)
         if meanings and not term.negated:
             notes.append(f"{term.text} means {' or '.join(dict.fromkeys(label for _, _, label in meanings))}")
-    shown = f"{len(rows)} photo{'s' if len(rows) != 1 else ''}"
+    shown = f"{len(ids)} photo{'s' if len(ids) != 1 else ''}"
     if total is not None:
         first = offset + 1
-        shown = (f"{len(rows)} of {total:,} photos" if not offset
-                 else f"photos {first:,}-{offset + len(rows):,} of {total:,}")
+        shown = (f"{len(ids)} of {total:,} photos" if not offset
+                 else f"photos {first:,}-{offset + len(ids):,} of {total:,}")
     click.echo(shown + (f"; {'; '.join(notes)}" if notes else ""), err=True)
 
 
