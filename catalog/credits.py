@@ -115,7 +115,7 @@ def credit_lines(library: AnyLibrary, photographers: Sequence[str | None], raws:
     for credit in dict.fromkeys(credits):
         written = credit[0]
         shown = _plain(written) if written else written
-        if shown is None:  # in capitals: shown as each photo's caption spells it
+        if written and shown is None:  # in capitals: shown as each photo's caption spells it
             shouted = True
         else:
             known[credit] = _line(library, shown, *credit)
