@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from catalog.cachedir import collection_paused
 from catalog.cli.base import format_option, library, reader, write_output
 from catalog.errors import UsageError
 
@@ -240,11 +241,12 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     lib = reader(ctx)
     lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
-    # The table's footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
-    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt),
-                        total=fmt == "table" and (limit is not None or offset > 0))
-    if fmt != "table":
-        hits = result.hits
+    if fmt == "table":  # thousands of rows and cells, none of them in a cycle: no collection walks them
+        with collection_paused():
+            _search_table(lib, args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+        return
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt))
+    hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
     elif fmt == "csv":
@@ -253,15 +255,9 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
         click.echo("".join(hit.photo.path + "\n" for hit in hits), nl=False)
     elif fmt == "paths0":  # for xargs -0: file names may hold newlines
         click.echo("".join(hit.photo.path + "\0" for hit in hits), nl=False)
-    elif fmt == "template":
+    else:  # template
         for hit in hits:
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
-    else:
-        partial = offset or (limit is not None and result.size == limit)
-        total = None
-        if partial:  # a ranked search counted its matches in the scan that ranked them
-            total = result.total if result.total is not None else lib.search_count(args)
-        _search_table(lib, result, total=total, offset=offset)
 
 
 def _with_match(record: dict, hit, query) -> dict:
@@ -279,10 +275,17 @@ def _with_match(record: dict, hit, query) -> dict:
     return record
 
 
-def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> None:
+def _search_table(lib, args: list[str], *, sort: str | None, limit: int | None, offset: int, reverse: bool) -> None:
     """The results as a table; the count below says which part of how many photos it shows."""
     from catalog import render
     from catalog.credits import credit_lines
+
+    # The footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED["table"],
+                        total=limit is not None or offset > 0)
+    total = None
+    if offset or (limit is not None and result.size == limit):  # a part: of how many?
+        total = result.total if result.total is not None else lib.search_count(args)
 
     words = [w for term in result.query.words if not term.negated for w in term.words]
     near = result.query.near is not None
