@@ -421,8 +421,18 @@ class _Entries:
 def _plain(name: str) -> str | None:
     """The name as shown when it is not in capitals, else None (kept: a list asks twice for each of hundreds of
     names, other_spellings and _Entries, and display_name reads every word)."""
+    words = name.split()
+    if all(map(_has_lower, words)):  # most names: no word can be in capitals (catalog.people._shouted)
+        return " ".join(words)
     shown = display_name(name)
-    return shown if shown == " ".join(name.split()) else None
+    return shown if shown == " ".join(words) else None
+
+
+def _has_lower(word: str) -> bool:
+    """Whether the word has a lower-case letter after its Mc or Mac: then it is not written in capitals (a word
+    in capitals, as catalog.people._shouted reads it, has no lower-case letter after that prefix)."""
+    rest = word[3:] if word.startswith("Mac") else word[2:] if word.startswith("Mc") else word
+    return any(map(str.islower, rest))
 
 
 def records(library: Library, credited: list[tuple[CreditedPhoto, CreditEntry]], paths: Iterable[str], *,
