@@ -15,7 +15,6 @@ are compiled at import (about 2 M instructions each).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 #: The photo a hit holds: a catalog.models.Photo, or the quick path's PhotoRecord.
@@ -45,7 +44,7 @@ class SearchResult(Generic[P]):
     A result read as rows (`of_rows`: a table of every match, thousands of photos) keeps sqlite3's tuples and
     makes a hit of each only when `hits` is first read; `column` gives one column of them all without that."""
 
-    __slots__ = ("query", "_hits", "total", "_rows")
+    __slots__ = ("query", "_hits", "total", "_rows", "_columns")
 
     def __init__(self, query: Any, hits: list[Hit[P]] | None = None, total: int | None = None):
         self.query = query
@@ -55,6 +54,8 @@ class SearchResult(Generic[P]):
         self.total = total
         #: (column names, rows, how a row becomes a hit's photo, the columns whose stored value is the photo's)
         self._rows: tuple[Sequence[str], list[tuple], Callable[[tuple], Any], Collection[str]] | None = None
+        #: The rows' columns, by name, once `column` has read one (one transposition of every row).
+        self._columns: dict[str, tuple] | None = None
 
     @classmethod
     def of_rows(cls, query: Any, names: Sequence[str], rows: list[tuple], *, make: Callable[[tuple], Any],
@@ -77,7 +78,7 @@ class SearchResult(Generic[P]):
     @hits.setter
     def hits(self, hits: list[Hit[P]]) -> None:
         self._hits = hits
-        self._rows = None
+        self._rows = self._columns = None
 
     @property
     def photos(self) -> list[P]:
@@ -89,10 +90,12 @@ class SearchResult(Generic[P]):
         return len(self._rows[1]) if self._hits is None and self._rows is not None else len(self.hits)
 
     def column(self, name: str) -> list[Any]:
-        """The photos' values of one column (attribute), in order: from the rows when the result holds them and
-        the column is read as stored, else from each hit's photo."""
-        if self._hits is None and self._rows is not None:
+        """The photos' values of one column (attribute), in order: from the rows when the result was read as rows
+        and the column is read as stored, else from each hit's photo."""
+        if self._rows is not None:  # the rows the hits (if made yet) were made from
             names, rows, _, plain = self._rows
             if name in plain:
-                return list(map(itemgetter(names.index(name)), rows))
+                if self._columns is None:
+                    self._columns = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else {}
+                return list(self._columns.get(name, ()))
         return [getattr(hit.photo, name) for hit in self.hits]
