@@ -103,13 +103,29 @@ def credit_entry(library: AnyLibrary, photo: AnyPhoto, spellings: dict[str, list
     return _entry(library, shown, photo.photographer, photo.credit_line, photo.agency, photo.provider, [photo.path])
 
 
-def credit_lines(library: AnyLibrary, photos: Iterable[AnyPhoto]) -> list[str]:
-    """`credit_entry(library, photo).line` of each photo, for the many photos of one table: each distinct credit
-    is worked out once (`search in:Gansu` prints 6,884 rows, 3,845 distinct credits)."""
-    entries = _Entries(library, {})
-    plain = entries.plain  # what most photos need: one look-up by their four credit columns (see _Entries.shared)
-    return [(plain.get((photo.photographer, photo.credit_line, photo.agency, photo.provider))
-             or entries.shared(photo)).line for photo in photos]
+def credit_lines(library: AnyLibrary, photographers: Sequence[str | None], raws: Sequence[str | None],
+                 agencies: Sequence[str | None], providers: Sequence[str | None],
+                 captions: Sequence[str | None]) -> list[str]:
+    """`credit_entry(library, photo).line` of each photo of a table, given as columns (the photographer, credit
+    line, agency, provider and caption of each): each distinct credit is worked out once (`search in:Gansu`
+    prints 6,884 rows, 3,845 distinct credits), and the caption read only for a name in capitals."""
+    credits = list(zip(photographers, raws, agencies, providers))
+    known: dict[tuple, str] = {}
+    shouted = False
+    for credit in dict.fromkeys(credits):
+        written = credit[0]
+        shown = _plain(written) if written else written
+        if written and shown is None:  # in capitals: shown as each photo's caption spells it
+            shouted = True
+        else:
+            known[credit] = _line(library, shown, *credit)
+    lines = list(map(known.get, credits))
+    if shouted:
+        for index, line in enumerate(lines):
+            written, raw, agency, provider = credits[index]
+            if line is None and written:  # a name in capitals
+                lines[index] = _line(library, shown_name(written, captions[index]), written, raw, agency, provider)
+    return lines  # type: ignore[return-value]  # every None was filled
 
 
 def shown_name(photographer: str, caption: str | None, spellings: dict[str, list[str]] | None = None) -> str:
@@ -127,10 +143,7 @@ def shown_name(photographer: str, caption: str | None, spellings: dict[str, list
 def _entry(library: AnyLibrary, photographer: str | None, written: str | None, raw: str | None, agency: str | None,
            provider: str | None, paths: list[str]) -> CreditEntry:
     """The entry of a credit whose photographer is shown as `photographer` and written as `written`."""
-    line_raw = raw
-    if line_raw and photographer and written and photographer != written and written in line_raw:
-        line_raw = line_raw.replace(written, photographer)
-    line = library.rules.line_of(raw, photographer, agency, provider) or line_raw or "(no credit)"
+    line = _line(library, photographer, written, raw, agency, provider)
     if photographer:
         name, kind = photographer, "photographer"
     elif provider:
@@ -140,6 +153,15 @@ def _entry(library: AnyLibrary, photographer: str | None, written: str | None, r
     else:
         name, kind = raw or "(no credit)", "credit"
     return CreditEntry(line=line, name=name, kind=kind, paths=paths)
+
+
+def _line(library: AnyLibrary, photographer: str | None, written: str | None, raw: str | None, agency: str | None,
+          provider: str | None) -> str:
+    """The line of a credit whose photographer is shown as `photographer` and written as `written`."""
+    line_raw = raw
+    if line_raw and photographer and written and photographer != written and written in line_raw:
+        line_raw = line_raw.replace(written, photographer)
+    return library.rules.line_of(raw, photographer, agency, provider) or line_raw or "(no credit)"
 
 
 def _as_in(caption: str | None, name: str) -> str | None:
@@ -399,8 +421,18 @@ class _Entries:
 def _plain(name: str) -> str | None:
     """The name as shown when it is not in capitals, else None (kept: a list asks twice for each of hundreds of
     names, other_spellings and _Entries, and display_name reads every word)."""
+    words = name.split()
+    if all(map(_has_lower, words)):  # most names: no word can be in capitals (catalog.people._shouted)
+        return " ".join(words)
     shown = display_name(name)
-    return shown if shown == " ".join(name.split()) else None
+    return shown if shown == " ".join(words) else None
+
+
+def _has_lower(word: str) -> bool:
+    """Whether the word has a lower-case letter after its Mc or Mac: then it is not written in capitals (a word
+    in capitals, as catalog.people._shouted reads it, has no lower-case letter after that prefix)."""
+    rest = word[3:] if word.startswith("Mac") else word[2:] if word.startswith("Mc") else word
+    return any(map(str.islower, rest))
 
 
 def records(library: Library, credited: list[tuple[CreditedPhoto, CreditEntry]], paths: Iterable[str], *,

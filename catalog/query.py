@@ -69,9 +69,12 @@ FIELDS = (set(PLACE_FIELDS) | set(FLAGS) | set(DESK_FIELDS)
 _FIELD_TERM = re.compile(r"^(-?)([a-z][a-z0-9_]*):(.*)$", re.DOTALL)
 _EMBEDDED_FIELD = re.compile(r"\s-?(" + "|".join(sorted(FIELDS)) + r"):")
 DEFAULT_WITHIN_KM = 50.0
+# The query's classes (dataclass eq=False, repr=False) compare by identity, a term being one term of one query and
+# no caller comparing two parsed queries, and keep object's repr: a dataclass's __eq__ and __repr__ are compiled
+# at import, and every search imports this module.
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Term:
     """One parsed term: its SQL condition, and whether it was negated. Subclasses build the clause."""
 
@@ -106,7 +109,7 @@ class Term:
         return self.where()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class PlaceTerm(Term):
     """`in:`, `city:`, `country:` ...: a place where it was taken (or shown), as an entity or as stated.
 
@@ -248,7 +251,7 @@ def _placed(photo_id):
     return exists().where(placed.c.photo_id == photo_id, placed.c.kind == "taken")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TokenTerm(Term):
     """`by:` / `credit:`: whole tokens of a photo's credit (catalog.entities): any of ``groups``, each a list
     of (role, token) pairs that must all be there. `by:"dagang zhang"` is one group, [("photographer",
@@ -290,7 +293,7 @@ class TokenTerm(Term):
         return self._exists(probe=True)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DateTerm(Term):
     """`taken:` / `released:`: the stored span overlaps the query's span (month precision matches its days)."""
 
@@ -326,7 +329,7 @@ class DateTerm(Term):
         return not_(condition) if self.negated else condition
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class LikeTerm(Term):
     """`by:` / `credit:` / `keyword:`: a folded substring of one column, any of several values."""
 
@@ -366,7 +369,7 @@ def _role(role: str):
     return PersonToken.role.in_(roles) if roles else PersonToken.role == role
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class FlagTerm(Term):
     """`conflicts:yes`, `missing:yes`, `damaged:no` ...: a yes/no fact about the photo (see FLAGS)."""
 
@@ -382,7 +385,7 @@ class FlagTerm(Term):
         return value.is_(True) if self.wanted else value.is_(False)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class VariantsTerm(Term):
     """`variants:yes` / `variants:no`: the photo has (or has no) copy in the catalogue (a variant group)."""
 
@@ -398,7 +401,7 @@ class VariantsTerm(Term):
         return found if self.wanted else not_(found)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SimilarTerm(Term):
     """`similar:PHOTO`: the photos like one photo (its id or file), ranked by distance. The search planner
     finds them through the fingerprint index and fills `ranked` with (id, distance), closest first."""
@@ -412,7 +415,7 @@ class SimilarTerm(Term):
         return Photo.id.in_([photo_id for photo_id, _ in self.ranked or []])
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class WordsTerm(Term):
     """Bare words: all of them must occur in the full-text index (a quoted group as a phrase)."""
 
@@ -423,7 +426,7 @@ class WordsTerm(Term):
         raise NotImplementedError
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Query:
     """A parsed search: the terms to AND together, the full-text words, and an optional `near:`."""
 

@@ -48,6 +48,8 @@ BOOLEAN_COLUMNS = frozenset({"taken_inferred", "location_approx", "has_conflicts
 JSON_COLUMNS = frozenset({"location_shown", "place", "keywords", "sources", "conflicts", "extra", "manual",
                           "restrictions", "c2pa", "check_facts"})
 DATETIME_COLUMNS = frozenset({"missing_since", "imported_at", "updated_at"})
+#: The columns whose value as sqlite3 reads it is not the model's.
+CONVERTED_COLUMNS = BOOLEAN_COLUMNS | JSON_COLUMNS | DATETIME_COLUMNS
 #: Ids per `IN (...)` list (SQLite's default limit on variables is 32,766).
 CHUNK = 5000
 #: The windows tried, in turn, for a page by date: (photos looked at in date order per photo of the page, how each
@@ -550,7 +552,7 @@ class QuickLibrary:
             listed = _listed(ids)
         self._page_total = None
         if columns is not None:
-            return SearchResult(query, self._rows(args, query, sort, wanted, offset, reverse, listed, columns(query)))
+            return self._rows(args, query, sort, wanted, offset, reverse, listed, columns(query))
         page = self._page(query, sort, wanted, reverse, listed=listed)[offset:]
         if self._page_total is not None:
             self._known_count = ((tuple(args), self.as_of), self._page_total)
@@ -560,19 +562,20 @@ class QuickLibrary:
         return SearchResult(query, hits)
 
     def _rows(self, args: list[str], query, sort: str, wanted: int | None, offset: int, reverse: bool,
-              listed: tuple[str, list] | None, columns: Sequence[str]) -> list[Hit]:
-        """The hits of a page as rows of `columns` (see search). Every match (no limit) is read with its columns
-        by the statement that orders them; a page, by id once it is known."""
+              listed: tuple[str, list] | None, columns: Sequence[str]) -> SearchResult:
+        """The result of a page as rows of `columns` (see search). Every match (no limit) is read with its columns
+        by the statement that orders them, and kept as sqlite3's tuples (SearchResult.of_rows: a table of 6,884
+        photos reads them column by column); a page, by id once it is known."""
         names = ("id", *(name for name in dict.fromkeys(columns) if name != "id"))
         make = row_type(names)._make
         if wanted is None:
             rows = self._page(query, sort, None, reverse, listed=listed, columns=names[1:])[offset:]
-            return [Hit(make(row)) for row in rows]
+            return SearchResult.of_rows(query, names, rows, make=make, plain=set(names) - CONVERTED_COLUMNS)
         page = self._page(query, sort, wanted, reverse, listed=listed)[offset:]
         if self._page_total is not None:
             self._known_count = ((tuple(args), self.as_of), self._page_total)
         found = {row[0]: row for row in self._columns_of([pid for pid, _ in page], names)}
-        return [Hit(make(found[pid]), score=score) for pid, score in page if pid in found]
+        return SearchResult(query, [Hit(make(found[pid]), score=score) for pid, score in page if pid in found])
 
     def _ordered_ids(self, args: list[str]) -> list[int]:
         query = self._parse(args)

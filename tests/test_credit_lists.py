@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from catalog.credits import credit_entry, credit_list, records
 
 
@@ -49,3 +51,17 @@ def test_the_template_format_reads_whole_records(cli, lib, imported):
     expected = [f"{r['id']} {r['location']['city'] or ''}: {credit_entry(lib, whole[r['path']]).line} (1)"
                 for r in searched]
     assert sorted(out.splitlines()) == sorted(expected)
+
+
+@pytest.mark.parametrize("name", ["Xu Gang", "DUANE A. LAVERTY", "McDONALD", "MacLEAN", "Macdonald", "Mcdonald",
+                                  "O'BRIEN", "WANG Zhao", "Li", "XU GANG", "ǅemal ČAR", "ßtraße", "McD", "Ma", "Mac",
+                                  "A. B", "张大刚", "ZHANG Da-gang", "Zhang DA-GANG", "de la CRUZ", "  Xu   Gang "])
+def test_a_name_not_in_capitals_is_told_without_reading_every_word(name):
+    # credits._plain skips display_name for a name with a lower-case letter in each word: it must answer as
+    # display_name does, a name in capitals (None) or the name as shown.
+    from catalog import credits
+    from catalog.people import display_name
+
+    shown = display_name(name)
+    credits._plain.cache_clear()
+    assert credits._plain(name) == (shown if shown == " ".join(name.split()) else None)

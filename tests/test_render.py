@@ -63,6 +63,25 @@ def test_a_date_is_shown_to_the_minute_in_its_own_offset(stored, shown):
     assert render.taken_text(stored) == shown
 
 
+def test_a_column_of_dates_is_shown_as_each_date_alone():
+    # taken_texts cuts the usual shape into parts and checks each distinct part once: every shape, a day that does
+    # not exist, a part shared by a good and a bad value, and a NUL (its own marker) must come out as taken_text.
+    stored = [value for value, _ in TAKEN] + [
+        "2025-02-30T10:32:07+08:00", "2024-02-29T23:59:59Z", "2025-10-14T10:32:07+08:00 ",
+        "2025-10-14T1\x002:07Z", "2025-10-14T10:32:07\x00", "\x00", "２０２５-10-14T10:32:07+08:00",
+        "2025-10-14T10:32:07+08:00\n", "2025-10-14T",
+    ]
+    assert render.taken_texts(stored) == [render.taken_text(value) for value in stored]
+    assert render.taken_texts(stored[::-1]) == [render.taken_text(value) for value in stored[::-1]]
+    assert render.taken_texts([]) == []
+
+
+def test_a_column_of_places_is_shown_as_each_place_alone():
+    cities, provinces, countries = [None, "Lanzhou", "", "Lanzhou"], ["Gansu"] * 4, ["China", "China", None, "China"]
+    assert render.place_texts(cities, provinces, countries) == ["Gansu, China", "Lanzhou, Gansu, China", "Gansu",
+                                                                "Lanzhou, Gansu, China"]
+
+
 def test_long_cells_are_cut_and_newlines_become_spaces(monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     rows = [["1", "a caption\nover two lines " + "x" * 80, "short"], ["22", "", "a"]]
@@ -74,3 +93,5 @@ def test_long_cells_are_cut_and_newlines_become_spaces(monkeypatch):
         "22                                                     a",
     ]
     assert render.table([], ["id", "file"]).splitlines() == ["id  file", "--  ----"]
+    columns = [["1", "22"], [rows[0][1], ""], ["short", "a"]]
+    assert render.table_of_columns(columns, ["id", "caption", "file"]) == text

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from catalog.cachedir import collection_paused
 from catalog.cli.base import format_option, library, reader, write_output
 from catalog.errors import UsageError
 
@@ -240,9 +241,11 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     lib = reader(ctx)
     lib.as_of = moment
     args = _query_args(terms, place, date_from, date_to, by, credit)
-    # The table's footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
-    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt),
-                        total=fmt == "table" and (limit is not None or offset > 0))
+    if fmt == "table":  # thousands of rows and cells, none of them in a cycle: no collection walks them
+        with collection_paused():
+            _search_table(lib, args, sort=sort, limit=limit, offset=offset, reverse=reverse)
+        return
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt))
     hits = result.hits
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
@@ -252,15 +255,9 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
         click.echo("".join(hit.photo.path + "\n" for hit in hits), nl=False)
     elif fmt == "paths0":  # for xargs -0: file names may hold newlines
         click.echo("".join(hit.photo.path + "\0" for hit in hits), nl=False)
-    elif fmt == "template":
+    else:  # template
         for hit in hits:
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
-    else:
-        partial = offset or (limit is not None and len(hits) == limit)
-        total = None
-        if partial:  # a ranked search counted its matches in the scan that ranked them
-            total = result.total if result.total is not None else lib.search_count(args)
-        _search_table(lib, result, total=total, offset=offset)
 
 
 def _with_match(record: dict, hit, query) -> dict:
@@ -278,10 +275,17 @@ def _with_match(record: dict, hit, query) -> dict:
     return record
 
 
-def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> None:
+def _search_table(lib, args: list[str], *, sort: str | None, limit: int | None, offset: int, reverse: bool) -> None:
     """The results as a table; the count below says which part of how many photos it shows."""
     from catalog import render
     from catalog.credits import credit_lines
+
+    # The footer says "N of M photos": a ranked search counts M in the scan that ranks (search.total).
+    result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED["table"],
+                        total=limit is not None or offset > 0)
+    total = None
+    if offset or (limit is not None and result.size == limit):  # a part: of how many?
+        total = result.total if result.total is not None else lib.search_count(args)
 
     words = [w for term in result.query.words if not term.negated for w in term.words]
     near = result.query.near is not None
@@ -289,28 +293,32 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
     if near:
         headers.insert(3, "km")
     headers.append("matches" if words else "caption")
-    photos = [hit.photo for hit in result.hits]
-    # Column by column, each a list in one pass: a table of every match prints thousands of rows.
-    takens = [render.taken_text(photo.taken) for photo in photos]
-    loose = False
-    if render.may_note(result.query):
-        for index, photo in enumerate(photos):
-            if render.match_notes(result.query, photo):
-                takens[index] += "*"
-                loose = True
-    last = ([render.snippet_of(photo, words) for photo in photos] if words
-            else [photo.caption or "" for photo in photos])
-    rows = [[str(photo.id), taken, render.place_text(photo, sublocation=False), credit, photo.path.rsplit("/", 1)[-1],
-             text] for photo, taken, credit, text in zip(photos, takens, credit_lines(lib, photos), last, strict=True)]
-    if near:
-        for row, hit in zip(rows, result.hits, strict=True):
-            row.insert(3, f"{hit.distance_km:.1f}" + ("~" if hit.approximate else ""))
-    if not rows:
+    # Column by column, each a list in one pass: a table of every match prints thousands of rows, read as
+    # sqlite3's rows on the quick path (no object per photo unless a note or a snippet asks for one).
+    column = result.column
+    ids = column("id")
+    if not ids:
         click.echo("No photos match.", err=True)
         return
-    click.echo(render.table(rows, headers))
+    takens = render.taken_texts(column("taken"))
+    loose = False
+    if render.may_note(result.query):
+        for index, hit in enumerate(result.hits):
+            if render.match_notes(result.query, hit.photo):
+                takens[index] += "*"
+                loose = True
+    captions = column("caption")
+    last = ([render.snippet_of(hit.photo, words) for hit in result.hits] if words
+            else [caption or "" for caption in captions])
+    columns = [list(map(str, ids)), takens, render.place_texts(column("city"), column("province"), column("country")),
+               credit_lines(lib, column("photographer"), column("credit_line"), column("agency"), column("provider"),
+                            captions),
+               [path[path.rfind("/") + 1:] for path in column("path")], last]
+    if near:
+        columns.insert(3, [f"{hit.distance_km:.1f}" + ("~" if hit.approximate else "") for hit in result.hits])
+    click.echo(render.table_of_columns(columns, headers))
     notes = []
-    if any("(" in r[1] for r in rows):
+    if "(" in "".join(takens):
         notes.append("a date in (brackets) is stored at that precision and matches any day inside it")
     if loose:
         notes.append("* the date is known less precisely than the date searched for: it may fall outside it")
@@ -320,11 +328,11 @@ def _search_table(lib, result, *, total: int | None = None, offset: int = 0) -> 
         meanings = getattr(term, "meanings", None)
         if meanings and not term.negated:
             notes.append(f"{term.text} means {' or '.join(dict.fromkeys(label for _, _, label in meanings))}")
-    shown = f"{len(rows)} photo{'s' if len(rows) != 1 else ''}"
+    shown = f"{len(ids)} photo{'s' if len(ids) != 1 else ''}"
     if total is not None:
         first = offset + 1
-        shown = (f"{len(rows)} of {total:,} photos" if not offset
-                 else f"photos {first:,}-{offset + len(rows):,} of {total:,}")
+        shown = (f"{len(ids)} of {total:,} photos" if not offset
+                 else f"photos {first:,}-{offset + len(ids):,} of {total:,}")
     click.echo(shown + (f"; {'; '.join(notes)}" if notes else ""), err=True)
 
 
