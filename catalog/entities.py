@@ -128,6 +128,7 @@ def place_of(values: dict[str, Any]) -> tuple[dict | None, dict | None]:
         return place, None
     if place is None:
         return _reverse(gps, said[0]), None
+    why: str | None  # the gazetteer's conflict() is untyped and may say None: typed so, for every checker
     if place["id"].isdigit():  # a city: its distance from the point is measured already
         if place["distance_km"] is None or place["distance_km"] <= limit_km:
             return place, None
