@@ -179,9 +179,6 @@ def test_a_stated_place_is_resolved_from_the_memo_in_the_next_process_and_the_ca
     """resolve_place keeps a stated place's readings in the place memo: the next process answers from them
     without loading the gazetteer, and a caption still chooses among them (Valencia in Spain or in
     Venezuela), the same answers as the gazetteer's own resolve."""
-    import os
-    import subprocess
-    import sys
 
     code = ("import sys; from catalog import place_memo, places\n"
             "asked = [(None, 'Valencia', None, None, 'Fans in Valencia, Venezuela, cheer.'),\n"
@@ -194,25 +191,16 @@ def test_a_stated_place_is_resolved_from_the_memo_in_the_next_process_and_the_ca
             "gazetteer = places.get_gazetteer()\n"
             "print(found == [gazetteer.resolve(*a[:4], context=a[4]) for a in asked])\n"
             "print(*[p.country_code if p else None for p in found])")
-    env = dict(os.environ, CATALOG_CACHE=str(tmp_path))
-
-    def run() -> list[str]:
-        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                              check=True).stdout.split("\n")[:3]
-
-    first = run()
+    first = _printed_in_a_new_process(code, tmp_path, 3)
     assert first[:2] == ["False", "True"]
     assert first[2].split()[:3] == ["VE", "ES", "CN"]
-    assert run() == ["True", "True", first[2]]
+    assert _printed_in_a_new_process(code, tmp_path, 3) == ["True", "True", first[2]]
 
 
 def test_the_names_of_a_gps_points_city_are_remembered_between_processes(tmp_path):
     """The entity of a GPS point carries its city's names in Chinese, Japanese and Korean, made from the
     alternate-name index and hanzidentifier's verdicts; the place memo keeps them, so the next process
     places the same points with the same names and loads neither."""
-    import os
-    import subprocess
-    import sys
 
     code = ("import sys; from catalog import place_memo, places\n"
             "points = [(31.78, 117.29), (48.84, 2.25), (35.69, 139.69), (37.57, 126.98), (-33.87, 151.21)]\n"
@@ -220,12 +208,17 @@ def test_the_names_of_a_gps_points_city_are_remembered_between_processes(tmp_pat
             "print(repr([(p.id, p.names) for p in found]))\n"
             "print('hanzidentifier' in sys.modules)\n"
             "place_memo.save()\n")
-    env = dict(os.environ, CATALOG_CACHE=str(tmp_path))
-
-    def run() -> list[str]:
-        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                              check=True).stdout.split("\n")[:2]
-
-    first = run()
+    first = _printed_in_a_new_process(code, tmp_path, 2)
     assert first[1] == "True" and "'zh': '合肥'" in first[0] and "'ja': '東京'" in first[0], first
-    assert run() == [first[0], "False"]
+    assert _printed_in_a_new_process(code, tmp_path, 2) == [first[0], "False"]
+
+
+def _printed_in_a_new_process(code: str, cache, lines: int) -> list[str]:
+    """The first `lines` lines a fresh Python process running `code` prints, with `cache` as its cache folder."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CATALOG_CACHE=str(cache))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          check=True).stdout.split("\n")[:lines]
