@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.captions import load_rules, parse
-from catalog.captions.confidence import Table, build_table, table_for
+from catalog.captions.confidence import Table, because, build_table, table_for
 from catalog.errors import CatalogError
 from tools.calibrate_confidence import Point, Value, choose, fit
 
@@ -38,7 +38,35 @@ def test_a_registry_credit_and_a_known_city_are_kept():
     assert (facts.credit.photographer, facts.credit.agency, facts.location.city, facts.date) == (
         "Li Xin", "Xinhua", "Chengdu", "2025-10-02")
     assert facts.evidence["agency"].startswith("en / credit / registry")
-    assert facts.evidence["city"] == "en / scene sentence / known city"
+    assert facts.evidence["city"] == "en / scene sentence / known city / in or at / only place named / nothing to check"
+
+
+@pytest.mark.parametrize("text, level, words", [
+    # a venue read from the sentence's subject, beside the scene's own phrase "in Bangkok"
+    ("The Grand Palace glows at dusk in Bangkok, Thailand, on Jan. 3, 2024.", "sublocation",
+     "another phrase / venue / sentence subject / only place named"),
+    ("Visitors tour the Grand Palace in Bangkok, Thailand, on Jan. 3, 2024.", "sublocation",
+     "the scene's phrase / venue / verb's object / only place named"),
+    # the gazetteer puts Bangkok in Thailand, and Hefei in another country than Kenya
+    ("The Grand Palace glows at dusk in Bangkok, Thailand, on Jan. 3, 2024.", "country",
+     "known / in or at / only place named / chain agrees"),
+    ("Farmers harvest rice in Hefei, Kenya, on Oct. 2, 2025.", "city",
+     "known city / in or at / only place named / chain disagrees"),
+    ("Children play in Zambia on Oct. 2, 2025.", "country", "known / in or at / only place named / nothing to check"),
+    # the scene's phrase chosen over another place the sentence names
+    ("Fans celebrate in Buenos Aires after their team beat France in the final in Qatar, Dec. 18, 2022.", "city",
+     "known city / in or at / other places named / nothing to check"),
+])
+def test_a_place_s_kind_says_how_its_phrase_opened_what_else_is_named_and_whether_the_chain_agrees(
+        text, level, words):
+    assert parse(text).evidence[level] == "en / scene sentence / " + words
+
+
+def test_explain_says_the_new_words_of_a_kind_in_words():
+    said = because("en / scene sentence / another phrase / venue / sentence subject / other places named")
+    assert "the sentence's subject, with no preposition placing it" in said
+    assert "the sentence names other places beside it" in said
+    assert "another country than" in because("en / scene sentence / known city / in or at / chain disagrees")
 
 
 def test_a_house_threshold_of_zero_keeps_the_value():
