@@ -722,6 +722,15 @@ PLACE_KINDS_EN = [
     ("...while a title opening a venue's name leaves it a venue",
      "Runners cross the line at the King Fahd Stadium in Riyadh on Friday. (Photo: Anna Frei)",
      {"sublocation": "King Fahd Stadium", "city": "Riyadh"}),
+    ("a place opening the sentence before the people it holds says whose they are, not the scene",
+     "Harbour Point residents sweep mud from the road after the storm on Monday. (Photo: Anna Frei)",
+     {"sublocation": None, "city": None}),
+    ("...and so does a body before its keepers",
+     "Kirrawee Valley Zoo keepers weigh a young giraffe on Monday. (Photo: Anna Frei)",
+     {"sublocation": None}),
+    ("...while a venue opening the sentence before its verb stays the scene",
+     "Kirrawee Valley Zoo welcomes a young giraffe on Monday. (Photo: Anna Frei)",
+     {"sublocation": "Kirrawee Valley Zoo"}),
 ]
 
 
