@@ -4,12 +4,15 @@ tool fits and chooses as its docstring says. Captions written for these tests.""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 
 from catalog.captions import load_rules, parse
 from catalog.captions.confidence import Table, because, build_table, table_for
 from catalog.errors import CatalogError
-from tools.calibrate_confidence import Point, Value, choose, fit
+from tools.calibrate_confidence import Point, Value, choose, fit, main
 
 #: Initials in closing brackets with nothing saying they are a credit: a weak provider.
 INITIALS = "Farmers carry sacks of rice across a flooded field near the river on Monday. (QRT)"
@@ -142,3 +145,35 @@ def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():
     points = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 95, 5, 1, 0.951), Point(0.7, 90, 4, 5, 0.948),
               Point(0.9, 80, 3, 15, 0.930)]
     assert choose(points).threshold == 0.5
+
+
+def test_the_dump_lists_every_value_of_tune_and_dev_with_its_kind_and_whether_it_is_right(tmp_path, monkeypatch):
+    """On sets written here: a tune caption whose city is right, one whose city is wrong, and a dev caption."""
+    from tools import evaluate_captions
+
+    def item(text: str, city: str) -> dict:
+        return {"text": text, "credit": {"photographer": "Li Xin", "agency": "Xinhua", "provider": None},
+                "date": "2025-10-02", "date_kind": "taken",
+                "location": {"sublocation": None, "city": city, "province": None, "country": None}}
+
+    right = item("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", "Chengdu")
+    wrong = item("Pandas play in Leshan, Oct. 2, 2025. (Xinhua/Li Xin)", "Chengdu")
+    sets = tmp_path / "ours"
+    sets.mkdir()
+    (sets / "en_test.jsonl").write_text(json.dumps(right) + "\n" + json.dumps(wrong) + "\n", encoding="utf-8")
+    keys = {hashlib.sha1(i["text"].encode()).hexdigest()[:16]: "tune" for i in (right, wrong)}
+    (sets / "split.json").write_text(json.dumps({"split": keys}), encoding="utf-8")
+    (tmp_path / "captions").mkdir()
+    (tmp_path / "captions" / "dev.jsonl").write_text(json.dumps(item(
+        "Monks walk in Lhasa, Oct. 2, 2025. (Xinhua/Li Xin)", "Lhasa")) + "\n", encoding="utf-8")
+    monkeypatch.setattr(evaluate_captions, "OUR_SETS", sets)
+    monkeypatch.setenv("CATALOG_SHARED", str(tmp_path))
+    out = tmp_path / "values.jsonl"
+    assert main(["--dump", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    cities = {(r["set"], r["value"]): r for r in rows if r["field"] == "city"}
+    assert set(cities) == {("tune", "Chengdu"), ("tune", "Leshan"), ("dev", "Lhasa")}
+    assert cities["tune", "Leshan"]["right"] is False and cities["tune", "Leshan"]["expected"] == ["Chengdu"]
+    assert cities["tune", "Chengdu"]["right"] is True and cities["tune", "Chengdu"]["where"] == "en_test.jsonl:1"
+    assert cities["dev", "Lhasa"]["words"][:3] == ["en", "scene sentence", "known city"]
+    assert all(r["kept"] for r in rows if r["field"] == "agency")  # Xinhua: a registry agency the gate keeps

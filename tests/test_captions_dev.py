@@ -107,7 +107,8 @@ def test_the_command_scores_each_split_and_never_lists_a_held_out_caption(tmp_pa
     code = main(["--lang", "zh", "--no-dev", "--no-precision", "--show-errors"])
     printed = capsys.readouterr().out
     assert "Chinese, tune: 1 captions" in printed and "Chinese, heldout: 1 captions" in printed
-    assert f"  {'city':<13}{0:7.1%}  (0/1)   below 90%" in printed  # the held-out caption is wrong ...
+    # the held-out caption's city is wrong, a value taken wrong ...
+    assert f"  {'city':<13}{0:7.1%}  {'(0/1)':<11} wrong   1 of    1 taken   below 90%" in printed
     assert "Leshan" not in printed and "\nline " not in printed  # ... and never listed
     assert code == 1
 
@@ -163,7 +164,8 @@ def test_a_set_below_the_threshold_exits_one(tmp_path, capsys):
     path.write_text("\n".join(json.dumps(item) for item in items) + "\n", encoding="utf-8")
     assert main([str(path), "--show-errors"]) == 1
     printed = capsys.readouterr().out
-    assert "  photographer   50.0%  (1/2)   below 95%" in printed
+    assert "  photographer   50.0%  (1/2)       wrong   1 of    2 taken   below 95%" in printed
+    assert "  agency        100.0%  (2/2)       wrong   0 of    2 taken\n" in printed
     assert "line 2 photographer: got 'Li Xin', expected ['Someone Else']" in printed
 
 

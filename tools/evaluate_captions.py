@@ -163,6 +163,8 @@ class Score:
     taken: int = 0  # values the parser gave (not None)
     wrong: int = 0  # of those, values that are not the label nor an alt
     target: float = THRESHOLD
+    taken_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))  # per field
+    wrong_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
 
     def accuracy(self, field_name: str) -> float:
         return self.right[field_name] / self.total if self.total else 0.0
@@ -188,6 +190,8 @@ class Score:
             if got[name] is not None:
                 self.taken += 1
                 self.wrong += not right
+                self.taken_by[name] += 1
+                self.wrong_by[name] += not right
             if right:
                 self.right[name] += 1
             else:
@@ -317,7 +321,9 @@ def report(score: Score, show_errors: bool = False, title: str | None = None) ->
     lines = [f"{title + ': ' if title else ''}{score.total} captions"]
     for name in FIELDS:
         mark = "" if score.accuracy(name) >= score.target else f"   below {score.target:.0%}"
-        lines.append(f"  {name:<13}{score.accuracy(name):7.1%}  ({score.right[name]}/{score.total}){mark}")
+        counts = f"({score.right[name]}/{score.total})"
+        lines.append(f"  {name:<13}{score.accuracy(name):7.1%}  {counts:<11} wrong {score.wrong_by[name]:3d} of "
+                     f"{score.taken_by[name]:4d} taken{mark}")
     lines.append(f"  all fields   {score.aggregate:7.1%}   values taken {score.taken}, wrong {score.wrong}")
     if show_errors:
         for miss in score.misses:
