@@ -873,6 +873,11 @@ def test_no_value_is_read_from_a_text_that_is_no_caption(text):
      "(RELEASE)", {"photographer": "Jo Ray", "provider": None, "city": "Norfolk"}),
     ("Pandas play in Chengdu. (Photo by Li Xin) For Educational Use Only",
      {"photographer": "Li Xin", "agency": None}),
+    # "St" is Saint, not the Straits Times' "ST": a church's name in brackets is no credit
+    ("Snow on the onion domes of the old cathedral (St Olga’s Cathedral) at dusk",
+     {"photographer": None, "agency": None}),
+    ("Pilgrims climb the steps of the shrine at dawn. (ST/Lim Wei Ling)",
+     {"photographer": "Lim Wei Ling", "agency": "The Straits Times"}),
 ])
 def test_captions_with_words_that_look_like_values(text, expected):
     check(text, expected)
