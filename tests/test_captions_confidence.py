@@ -12,7 +12,15 @@ import pytest
 from catalog.captions import load_rules, parse
 from catalog.captions.confidence import Table, because, build_table, table_for
 from catalog.errors import CatalogError
-from tools.calibrate_confidence import Point, Value, choose, fit, main
+from tools.calibrate_confidence import (
+    Point,
+    Value,
+    choose,
+    fit,
+    logistic_out_of_fold,
+    main,
+    wrong_cut_without_loss,
+)
 
 #: Initials in closing brackets with nothing saying they are a credit: a weak provider.
 INITIALS = "Farmers carry sacks of rice across a flooded field near the river on Monday. (QRT)"
@@ -177,3 +185,23 @@ def test_the_dump_lists_every_value_of_tune_and_dev_with_its_kind_and_whether_it
     assert cities["tune", "Chengdu"]["right"] is True and cities["tune", "Chengdu"]["where"] == "en_test.jsonl:1"
     assert cities["dev", "Lhasa"]["words"][:3] == ["en", "scene sentence", "known city"]
     assert all(r["kept"] for r in rows if r["field"] == "agency")  # Xinhua: a registry agency the gate keeps
+
+
+def test_the_logistic_model_scores_a_mostly_wrong_kind_below_a_mostly_right_one_out_of_fold():
+    values = [Value(n, "agency", "X", "en / credit / registry", True, False) for n in range(40)]
+    values += [Value(100 + n, "agency", "Y", "en / credit / not in the registry", n % 4 == 0, n % 4 != 0)
+               for n in range(20)]
+    folds = {v.caption: v.caption % 5 for v in values}
+    chances = logistic_out_of_fold(values, folds)
+    registry = [c for v, c in zip(values, chances) if "not" not in v.kind]
+    unknown = [c for v, c in zip(values, chances) if "not" in v.kind]
+    assert min(registry) > 0.8 > 0.5 > max(unknown)
+    # the 15 wrong values of the unknown kind are left out (their labels are empty: no accuracy lost), and
+    # its 5 right ones, which the 15 more than pay for
+    assert wrong_cut_without_loss("agency", values, chances) == 15
+
+
+def test_no_wrong_value_is_cut_when_each_costs_a_right_one_more_than_it_gains():
+    values = [Value(1, "city", "X", "en", True, False), Value(2, "city", "Y", "en", False, False)]
+    assert wrong_cut_without_loss("city", values, [0.1, 0.2]) == 0  # the right value comes first: a loss
+    assert wrong_cut_without_loss("city", values, [0.2, 0.1]) == 1  # the wrong one first: cut, no loss
