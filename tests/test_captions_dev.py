@@ -113,6 +113,32 @@ def test_the_command_scores_each_split_and_never_lists_a_held_out_caption(tmp_pa
     assert code == 1
 
 
+def test_the_precision_count_names_the_fields_that_hold_the_wrong_values(tmp_path, monkeypatch, capsys):
+    """On sets written here: one tune caption whose city is wrong, a non-caption, no corpus."""
+    import hashlib
+
+    from tools import evaluate_captions
+
+    wrong = {"text": "Pandas play in Leshan, Oct. 2, 2025. (Xinhua/Li Xin)",
+             "credit": {"photographer": "Li Xin", "agency": "Xinhua", "provider": None}, "date": "2025-10-02",
+             "date_kind": "taken", "location": {"sublocation": None, "city": "Chengdu", "province": None,
+                                                "country": None}}
+    nothing = {"text": "OLYMPUS DIGITAL CAMERA", "credit": {"photographer": None, "agency": None, "provider": None},
+               "date": None, "date_kind": None,
+               "location": {"sublocation": None, "city": None, "province": None, "country": None}}
+    (tmp_path / "en_test.jsonl").write_text(json.dumps(wrong) + "\n", encoding="utf-8")
+    (tmp_path / "not_captions.jsonl").write_text(json.dumps(nothing) + "\n", encoding="utf-8")
+    key = hashlib.sha1(wrong["text"].encode()).hexdigest()[:16]
+    (tmp_path / "split.json").write_text(json.dumps({"split": {key: "tune"}}), encoding="utf-8")
+    monkeypatch.setattr(evaluate_captions, "OUR_SETS", tmp_path)
+    monkeypatch.setenv("CATALOG_SHARED", str(tmp_path / "no shared data"))
+    assert main(["--lang", "en", "--split", "tune", "--no-dev"]) == 1
+    printed = capsys.readouterr().out
+    assert "labelled sets above                    5 values taken,    1 wrong (20.00%)" in printed
+    assert ("    by field: photographer 0, agency 0, provider 0, date 0, date_kind 0, sublocation 0, city 1, "
+            "province 0, country 0\n") in printed
+
+
 def test_nothing_is_read_from_our_non_captions():
     score = evaluate(OUR_SETS / "not_captions.jsonl")
     assert score.total >= 40

@@ -375,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
 
     passed = True
     taken = wrong = 0
+    wrong_by = dict.fromkeys(FIELDS, 0)  # over every labelled set scored
     speed_texts: list[str] = []
     splits = SPLITS if args.split == "all" else (args.split,)
     languages = ("en", "zh") if args.lang == "all" else (args.lang,)
@@ -387,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
                 print()
                 passed = passed and score.passed
                 taken, wrong = taken + score.taken, wrong + score.wrong
+                wrong_by = {f: wrong_by[f] + score.wrong_by[f] for f in FIELDS}
                 if split == "tune":
                     speed_texts += [item["text"] for _, _, item in our_items(language, split)]
         dev = default_dev_path()
@@ -396,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
             passed = passed and score.passed
             taken, wrong = taken + score.taken, wrong + score.wrong
+            wrong_by = {f: wrong_by[f] + score.wrong_by[f] for f in FIELDS}
             speed_texts += [item["text"] for _, item in read_items(dev)]
         elif not args.no_dev:
             print(f"shared dev: not found at {dev}, left out\n")
@@ -406,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_precision:
         print("precision (values taken from a caption that are wrong):")
         print(precision_line("labelled sets above", taken, wrong))
+        print("    by field: " + ", ".join(f"{f} {wrong_by[f]}" for f in FIELDS))
         others = evaluate(OUR_SETS / "not_captions.jsonl")
         if args.show_errors:
             print(report(others, True, "not captions"))
