@@ -15,7 +15,8 @@ Targets: 95% on every field in English (and on dev), 90% on every field in Chine
 *precision*: of the values the parser takes from a caption, fewer than 1 in 200 may be wrong. Precision is
 counted over the labelled sets, the captions of the real corpus files (read with ExifTool at run time and
 labelled by their SHA-1 in ``corpus_labels.jsonl``; the texts are not copied here) and
-``not_captions.jsonl`` (camera boilerplate, test strings, product data: every value taken is wrong).
+``not_captions.jsonl`` (camera boilerplate, test strings, product data: every value taken is wrong). Each
+field's line gives its wrong values of those taken, and the precision count sums them by field over the sets.
 
 The held-out split is for aggregate scores only: ``--show-errors`` never lists a held-out caption.
 ``--speed`` reports how many captions a second ``parse`` reads: captions per second of the process's CPU time
