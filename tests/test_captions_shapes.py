@@ -873,6 +873,11 @@ def test_no_value_is_read_from_a_text_that_is_no_caption(text):
      "(RELEASE)", {"photographer": "Jo Ray", "provider": None, "city": "Norfolk"}),
     ("Pandas play in Chengdu. (Photo by Li Xin) For Educational Use Only",
      {"photographer": "Li Xin", "agency": None}),
+    # an outlet's name in one word ("...StarPhoenix") holds no registry agency ("Phoenix") glued to a word
+    ("Skaters race on the river at dusk, Jan. 4, 2024. Photo by Anna Frei /Kelowna StarPhoenix",
+     {"photographer": "Anna Frei", "agency": None}),
+    ("Skaters race on the river at dusk, Jan. 4, 2024. Photo: Anna FreiPhoenix",
+     {"photographer": "Anna Frei", "agency": "Phoenix"}),
     # "St" is Saint, not the Straits Times' "ST": a church's name in brackets is no credit
     ("Snow on the onion domes of the old cathedral (St Olga’s Cathedral) at dusk",
      {"photographer": None, "agency": None}),
