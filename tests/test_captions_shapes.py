@@ -722,6 +722,15 @@ PLACE_KINDS_EN = [
     ("...while a title opening a venue's name leaves it a venue",
      "Runners cross the line at the King Fahd Stadium in Riyadh on Friday. (Photo: Anna Frei)",
      {"sublocation": "King Fahd Stadium", "city": "Riyadh"}),
+    ("a place opening the sentence before the people it holds says whose they are, not the scene",
+     "Harbour Point residents sweep mud from the road after the storm on Monday. (Photo: Anna Frei)",
+     {"sublocation": None, "city": None}),
+    ("...and so does a body before its keepers",
+     "Kirrawee Valley Zoo keepers weigh a young giraffe on Monday. (Photo: Anna Frei)",
+     {"sublocation": None}),
+    ("...while a venue opening the sentence before its verb stays the scene",
+     "Kirrawee Valley Zoo welcomes a young giraffe on Monday. (Photo: Anna Frei)",
+     {"sublocation": "Kirrawee Valley Zoo"}),
 ]
 
 
@@ -864,6 +873,16 @@ def test_no_value_is_read_from_a_text_that_is_no_caption(text):
      "(RELEASE)", {"photographer": "Jo Ray", "provider": None, "city": "Norfolk"}),
     ("Pandas play in Chengdu. (Photo by Li Xin) For Educational Use Only",
      {"photographer": "Li Xin", "agency": None}),
+    # an outlet's name in one word ("...StarPhoenix") holds no registry agency ("Phoenix") glued to a word
+    ("Skaters race on the river at dusk, Jan. 4, 2024. Photo by Anna Frei /Kelowna StarPhoenix",
+     {"photographer": "Anna Frei", "agency": None}),
+    ("Skaters race on the river at dusk, Jan. 4, 2024. Photo: Anna FreiPhoenix",
+     {"photographer": "Anna Frei", "agency": "Phoenix"}),
+    # "St" is Saint, not the Straits Times' "ST": a church's name in brackets is no credit
+    ("Snow on the onion domes of the old cathedral (St Olga’s Cathedral) at dusk",
+     {"photographer": None, "agency": None}),
+    ("Pilgrims climb the steps of the shrine at dawn. (ST/Lim Wei Ling)",
+     {"photographer": "Lim Wei Ling", "agency": "The Straits Times"}),
 ])
 def test_captions_with_words_that_look_like_values(text, expected):
     check(text, expected)

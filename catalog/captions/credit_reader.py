@@ -288,7 +288,10 @@ def _unglue(body: str, rules: Rules) -> str:
         word_start = max(body.rfind(" ", 0, at), body.rfind("/", 0, at)) + 1
         if not rest or rules.standard_agency(body[word_start:at] + rest[0]):
             continue  # the whole word is an agency: "NurPhoto", "LightRocket"
-        if any(rules.standard_agency(" ".join(rest[:n])) for n in range(len(rest), 0, -1)):
+        longest = next((n for n in range(len(rest), 0, -1) if rules.standard_agency(" ".join(rest[:n]))), 0)
+        if longest == 1 and is_media(body[word_start:at]):
+            continue  # an outlet's name in one word: "Saskatoon StarPhoenix", not "Star" and the agency "Phoenix"
+        if longest:
             body = body[:at] + "/" + body[at:]
     return body
 

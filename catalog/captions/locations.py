@@ -40,7 +40,7 @@ from catalog.captions.place_chains import Chain, read_chains
 from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
-from catalog.captions.place_scores import choose
+from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
@@ -99,12 +99,41 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
         found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
                                    else "a village apart")
+        own = primary if in_primary else next((c for c in chains if any(
+            e.value == place.sublocation for e in c.elements)), None)
+        if own is not None:
+            found_by["sublocation opened by"] = opened_by(own.prep)
+    if found_by is not None and best is not None:
+        found_by["scene opened by"] = opened_by(best.chain.prep)
+        found_by["scene rivals"] = _rivals(best, scored)
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+#: How a place phrase is opened, as the confidence gate weighs it (``confidence.place_kinds``).
+_OPENERS = {"subject": "sentence subject", "object": "verb's object", "in": "in or at", "at": "in or at"}
+
+
+def opened_by(prep: str) -> str:
+    """What opened a place phrase, in the words of an evidence kind: the sentence's subject ("Baker Lake
+    residents got ..."), a verb's object ("Tourists visit the Mogao Grottoes"), "in" or "at", or another
+    preposition ("of", "near", "from", ...).
+
+    >>> opened_by("subject"), opened_by("at"), opened_by("near")
+    ('sentence subject', 'in or at', 'another preposition')
+    """
+    return _OPENERS.get(prep, "another preposition")
+
+
+def _rivals(best: Scored, scored: list[Scored]) -> str:
+    """Whether the sentence names places in another phrase beside the scene's: its place was then a choice
+    ("Fans in Buenos Aires after their team beat France in Qatar"), not the only place named."""
+    names = {e.value.casefold() for e in best.chain.elements}
+    others = [s for s in scored if s is not best and not names & {e.value.casefold() for e in s.chain.elements}]
+    return "other places named" if others else "only place named"
 
 
 def _emptied(match: re.Match) -> str:

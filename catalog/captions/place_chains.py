@@ -111,6 +111,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+            if chain is not None and j < n and toks[j].lower in PEOPLE_OF_A_PLACE:
+                chain = None  # "Baker Lake residents got ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
@@ -125,6 +127,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
+#: People named after a place or body that opens the sentence ("Baker Lake residents", "Fish & Game staff",
+#: "SEA LIFE Sydney Aquarium aquarist Emily Best"): the name says whose they are, not where the photo is.
+PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
+    "staff", "staffers", "employees", "officials", "official", "members", "member", "volunteers", "crew",
+    "crews", "aquarist", "keeper", "keepers", "spokesperson", "spokesman", "spokeswoman", "director", "chief",
+    "president", "manager", "coach", "players", "player"})
 #: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 

@@ -46,6 +46,8 @@ STANDARD_NAMES_KEPT = 50_000
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
+#: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST").
+_TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]")
 
 
 def alias_key(name: str) -> str:
@@ -132,6 +134,8 @@ class Rules:
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
         if bare != name and alias_key(bare) in self._agency_keys:
             return self._agency_keys[alias_key(bare)]
+        if _TITLE_CASE_PAIR.fullmatch(name.strip()):
+            return None  # "St", "Mt": an abbreviated word ("St Andrew's Church"), not "ST" (The Straits Times)
         return self._registry_agency(name)
 
     def _registry_agency(self, name: str) -> str | None:
