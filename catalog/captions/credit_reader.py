@@ -167,9 +167,10 @@ _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MON
 _DATE_TAIL = re.compile(
     rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
-#: A year written right after the name in a credit that a lead-in opens: "Image credit: Clayton Lloyd 2025" (after
-#: a comma, "Photo by George Miller, 2014", the year is the photo's date, and the date reader's to read).
-_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])\s+(?:18|19|20)\d\d$")
+#: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
+#: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
+#: name, and no date the parser takes as the photo's).
+_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",

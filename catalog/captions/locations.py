@@ -224,10 +224,13 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             place, written = found
             if _agrees(scene, place):
                 _fill_from(place, scene)
+            elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
+                place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written)
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
         yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
         yield "end of the sentence", _ending_sentence(text, scene_span)
+        yield "a sentence of places", _places_alone(text, spans)
 
     if scene.city or scene.province or scene.country:
         if anchor is not None and (scene.country is None or scene.province is None):
@@ -258,6 +261,14 @@ def _agrees(scene: Place, place: Place) -> bool:
     province = name_levels(place.province).province if place.province else None
     ours = province.partition("-")[0] if province else (name_levels(place.city).city_country if place.city else None)
     return theirs is None or ours is None or theirs == ours
+
+
+def _within(scene: Place, place: Place) -> bool:
+    """The scene's phrase names a part of the heading's city, then that city: "New York, New York, USA: ...
+    outside the Metropolitan Detention Center in Brooklyn, New York" is the centre, in New York (the venue is
+    taken only from the scene's own phrase, never from another phrase of its sentence)."""
+    city = place.city.casefold() if place.city else None
+    return city is not None and city in ((scene.province or "").casefold(), (scene.country or "").casefold())
 
 
 def _corroborates(scene: Place, other: Place) -> bool:
@@ -378,12 +389,27 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    match = _dated_opening().match(text)
+    if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
+        found = _known_places(match.group("place"))
+        if found is not None:
+            return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
         title = _title_ending().search(lines[0].group())
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+@cache
+def _dated_opening() -> re.Pattern:
+    """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
+    datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
+    Spanish Prime Minister ..."."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    return re.compile(rf"^[ \t]*{date}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*:[ \t]+\S")
 
 
 @cache
@@ -452,8 +478,9 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if span is None:
         return None
     match = _ending_line().search(text, span[0], span[1])
-    if match is None or "," not in match.group("place") and match.start("place") > span[0]:
-        return None  # one name alone after a comma ("..., said Paris.") is too little
+    if match is None or "," not in match.group("place") and match.start("place") > span[0] and not (
+            _SIDE_WORD.match(match.group("place"))):
+        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
     written = match.group("place")
@@ -463,6 +490,41 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if found is None or found.city is None and found.province is None and found.country is None:
         return None
     return found, written
+
+
+def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] | None:
+    """A sentence that is only places, wherever it stands, as photo blogs and galleries write the scene apart
+    from the prose: "... at the first Armenian parade. Yerevan, Republic Square.", "SCOTLAND. Edinburgh. The High
+    Street ...", "From Gandhi Road, Vellore." Every name must be one the tables or the gazetteer know (the first
+    or the last may be a venue); a sentence of places right after it fills the levels it leaves empty, when the
+    two contradict each other at no level."""
+    found: list[tuple[Place, str, int]] = []
+    for number, (start, end) in enumerate(spans):
+        match = _places_sentence().fullmatch(text, start, end)
+        if match is None:
+            continue
+        written = match.group("place").rstrip()
+        if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+            written = written[:-1]  # the sentence's full stop, not "Fla."'s
+        place = _known_places(written, venue_first=True)
+        if place is None or place.city is None and place.province is None and place.country is None:
+            continue
+        if found and found[-1][2] == number - 1:
+            first = found[-1][0]
+            if not any(getattr(first, level) and getattr(place, level) and (
+                    getattr(first, level).casefold() != getattr(place, level).casefold())
+                    for level in ("sublocation", "city", "province", "country")):
+                _fill_from(first, place)
+            break
+        if found:
+            break
+        found.append((place, written, number))
+    return (found[0][0], found[0][1]) if found else None
+
+
+@cache
+def _places_sentence() -> re.Pattern:
+    return re.compile(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
 
 
 @cache
