@@ -83,9 +83,10 @@ class VenueRegister:
     venues: tuple[Venue, ...]
     english: dict[str, Venue] = field(default_factory=dict)
     chinese: dict[str, Venue] = field(default_factory=dict)
-    #: The most words an English name has, and the lengths Chinese names have (what a scan must try).
-    longest: int = 0
-    chinese_lengths: tuple[int, ...] = ()
+    #: What a scan of a sentence must try: the folded first word of every English name → the most words a name
+    #: starting with it has; the first character of every Chinese name → the lengths of those names, longest first.
+    first_words: dict[str, int] = field(default_factory=dict)
+    first_characters: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def venue(self, name: str | None) -> Venue | None:
         """The venue a name means, or None: exact on the folded English name, or on the Chinese name."""
@@ -173,9 +174,18 @@ def _indexed(venues: tuple[Venue, ...], origin: str, house_from: int | None = No
                                     f"{venues[earlier].name!r}")
             owner[(table, key)] = number
             (chinese if table == "zh" else english)[key] = venue
-    longest = max((len(n.split()) for v in venues for n in (v.name, *v.aliases) if not is_chinese(n)), default=0)
-    lengths = tuple(sorted({len(key) for key in chinese}, reverse=True))
-    return VenueRegister(venues, english, chinese, longest, lengths)
+    first_words: dict[str, int] = {}
+    for venue in venues:
+        for name in (venue.name, *venue.aliases):
+            words = _THE.sub("", name, count=1).split()
+            if not is_chinese(name) and words:
+                first = key_of(words[0])
+                first_words[first] = max(first_words.get(first, 0), len(words))
+    lengths: dict[str, set[int]] = {}
+    for key in chinese:
+        lengths.setdefault(key[0], set()).add(len(key))
+    first_characters = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+    return VenueRegister(venues, english, chinese, first_words, first_characters)
 
 
 def register_path() -> Path:
@@ -195,7 +205,7 @@ def parse_register(text: str, origin: str) -> VenueRegister:
 
 
 #: Bumped when what the kept copy holds changes shape.
-REGISTER_CACHE_FORMAT = 2
+REGISTER_CACHE_FORMAT = 3
 
 
 def register_cache_path() -> Path:

@@ -22,8 +22,10 @@ A name the gazetteer knows as a city of 100,000 people or more, a province or a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from catalog.captions.text import Token, is_capitalised, tokens
@@ -70,6 +72,10 @@ def english_spots(text: str, span: tuple[int, int], register: VenueRegister,
     ...                                                 shipped_weights().values)]
     [('Zhongnanhai', ('registered_venue', 'registered_after_preposition'))]
     """
+    firsts = register.first_words
+    if not any(_word_key(m.group()) in firsts or _word_key(m.group().removesuffix("'s").removesuffix("’s")) in firsts
+               for m in _CAPITALISED.finditer(text, span[0], span[1])):
+        return []  # (the sentence's capitalised words begin no registered name: it is not tokenised)
     toks = tokens(text, span[0], span[1])
     found: list[Spot] = []
     i, n = 0, len(toks)
@@ -104,7 +110,12 @@ def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister)
     """The longest registered name starting at toks[i] that ends where the capitalised name ends."""
     from catalog.venues import key_of
 
-    for k in range(min(len(toks), i + register.longest), i, -1):
+    first = toks[i].text
+    words = register.first_words.get(_word_key(first)) or register.first_words.get(
+        _word_key(_without_possessive(first) or ""))
+    if not words:
+        return None  # (most capitalised words begin no venue's name: one look-up, no window tried)
+    for k in range(min(len(toks), i + words + _PUNCTUATION_TOKENS), i, -1):
         if k < len(toks) and is_capitalised(toks[k].text) and toks[k].lower not in ("in", "at", "on", "near"):
             continue  # "Wembley Park Station": a longer name than the registered one
         if not toks[k - 1].text[:1].isalnum():
@@ -115,6 +126,20 @@ def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister)
             if venue is not None and name:
                 return k, venue, name
     return None
+
+
+#: A capitalised word, as a quick look before the sentence is tokenised.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’.-]*")
+
+#: Tokens a name may hold besides its words ("St. Peter's Square": the stop, the apostrophe).
+_PUNCTUATION_TOKENS = 3
+
+
+@lru_cache(maxsize=16384)
+def _word_key(word: str) -> str:
+    from catalog.venues import key_of
+
+    return key_of(word)
 
 
 def _without_possessive(written: str) -> str | None:
@@ -177,9 +202,9 @@ def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> 
     overlapping: (start, end, venue)."""
     found = []
     at = start
-    lengths = register.chinese_lengths
+    firsts = register.first_characters
     while at < end:
-        for length in lengths:
+        for length in firsts.get(plain[at], ()):
             if at + length <= end and (venue := register.chinese.get(plain[at:at + length])) is not None:
                 found.append((at, at + length, venue))
                 at += length
