@@ -169,7 +169,8 @@ def _indexed(venues: tuple[Venue, ...], origin: str, house_from: int | None = No
             if not key:
                 raise RegisterError(f"{origin}: {venue.name!r} has a name with no letters ({name!r})")
             earlier = owner.get((table, key))
-            if earlier is not None and earlier != number and (house_from is None or number < house_from):
+            taken_over = house_from is not None and earlier is not None and earlier < house_from <= number
+            if earlier is not None and earlier != number and not taken_over:
                 raise RegisterError(f"{origin}: {name!r} of {venue.name!r} is already a name of "
                                     f"{venues[earlier].name!r}")
             owner[(table, key)] = number

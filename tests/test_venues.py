@@ -88,6 +88,15 @@ def test_a_newsroom_adds_its_own_venues_in_its_rules_file():
     assert parse("Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)").location.sublocation is None
 
 
+def test_a_house_venue_takes_a_shipped_name_over_but_two_house_venues_may_not_share_one():
+    rules = load_rules(text='[[venues]]\nname = "Bund Pavilion"\naliases = ["Bund"]\nkind = "hall"\ncity = "Bund"\n'
+                            'country = "DE"\n', origin="house.toml")
+    assert register_for(rules).venue("Bund").name == "Bund Pavilion"
+    twice = '[[venues]]\nname = "A Hall"\nkind = "hall"\ncity = "X"\ncountry = "DE"\n' * 2
+    with pytest.raises(CatalogError, match="'A Hall' of 'A Hall' is already a name of 'A Hall'"):
+        load_rules(text=twice, origin="house.toml")
+
+
 def test_a_house_venue_with_no_city_is_refused_when_the_rules_are_loaded():
     with pytest.raises(CatalogError, match="rules file house.toml: .*'city' must name the city"):
         load_rules(text='[[venues]]\nname = "Our Hall"\nkind = "hall"\ncountry = "CA"\n', origin="house.toml")
@@ -131,3 +140,13 @@ def test_loading_the_parser_reads_no_register():
     code = "import catalog.captions, catalog.venues as v; print(v.shipped_register.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
+
+
+@pytest.mark.parametrize("module", ["catalog.venues", "catalog.captions.venue_spots",
+                                    "catalog.captions.chinese_venues"])
+def test_the_worked_examples_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
