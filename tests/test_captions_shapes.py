@@ -509,6 +509,44 @@ def test_english_place_and_date_shapes(text, expected):
     check(text, expected)
 
 
+#: Venues named with no generic word, which only the venue register (catalog/rules/venues.toml) knows: the value
+#: as written, the city only when the caption writes it.
+VENUES_EN = [
+    ("a seat of government alone after 'at'",
+     "Premier Li Qiang meets the visiting prime minister at Zhongnanhai, Jan. 12, 2026. (Xinhua/Rao Aimin)",
+     {"sublocation": "Zhongnanhai", "city": None, "country": None}),
+    ("a stadium the chain took for a town",
+     "Supporters wave flags at Wembley on Saturday, May 16, 2026. REUTERS/Jane Roe",
+     {"sublocation": "Wembley", "city": None}),
+    ("a business district after a verb of visiting",
+     "Tourists visit Lujiazui on a sunny day, April 2, 2026. (Photo/Chen Fei)",
+     {"sublocation": "Lujiazui", "city": None}),
+    ("a palace after 'the', its city written after it",
+     "Guards march at the Kremlin in Moscow, Russia, May 9, 2026. (AP Photo/Ivan Petrov)",
+     {"sublocation": "Kremlin", "city": "Moscow", "country": "Russia"}),
+    ("a name with an apostrophe and 'the'",
+     "Dancers rehearse at the Bird's Nest, Feb. 2, 2026. (Xinhua/Zhang Chenlin)",
+     {"sublocation": "Bird's Nest"}),
+    ("a market district named alone, the town after it",
+     "Shoppers crowd Mong Kok, Hong Kong, Dec. 20, 2025. (Photo/Lau Ka)",
+     {"sublocation": "Mong Kok", "city": "Hong Kong"}),
+    ("a registered name before a noun naming a body is no scene",
+     "A Kremlin spokesman speaks to reporters, May 9, 2026. (AP Photo/Ivan Petrov)",
+     {"sublocation": None, "city": None}),
+    ("a registered name inside a longer capitalised name is no scene",
+     "Staff of Zhongnanhai Holdings Ltd attend a meeting, May 9, 2026. (Photo/Li Lei)",
+     {"sublocation": None}),
+    ("a city the gazetteer knows well is never taken for a venue",
+     "Commuters wait in Shinjuku, Tokyo, Japan, May 9, 2026. REUTERS/Kim Kyung",
+     {"city": "Tokyo", "country": "Japan"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in VENUES_EN], ids=[c[0] for c in VENUES_EN])
+def test_english_venues_the_register_knows(text, expected):
+    check(text, expected)
+
+
 #: Kinds of place phrase the held-out captions missed, written here (not copied from any set).
 PLACE_KINDS_EN = [
     ("a dateline-style heading fills its empty levels from the scene sentence that agrees",

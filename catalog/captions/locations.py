@@ -34,16 +34,28 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
+from catalog.captions.place_evidence import (
+    Doubt,
+    PlaceWeights,
+    opens_the_scene,
+    shipped_weights,
+    venue_is_scene,
+    weigh,
+)
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
+from catalog.captions.venue_spots import registered_english
 from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
+
+if TYPE_CHECKING:
+    from catalog.venues import VenueRegister
 
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
@@ -207,15 +219,35 @@ def _beside_date_line() -> re.Pattern:
 
 
 def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-               anchor: tuple[int, int] | None, weights: PlaceWeights | None = None) -> PlaceReading:
+               anchor: tuple[int, int] | None, weights: PlaceWeights | None = None,
+               venues: VenueRegister | None = None) -> PlaceReading:
     """Where the photo was taken: a labelled place line, a place heading, the scene sentence's place phrases,
     or the places written right before the photo's date, in that order of trust. `weights` weigh the scene
-    sentence's phrases (``place_evidence.house_weights``; the shipped ones when None).
+    sentence's phrases (``place_evidence.house_weights``; the shipped ones when None). With the venue register
+    `venues`, a venue it holds written in the scene sentence may give the sublocation the phrases did not
+    (``venue_spots.registered_english``).
 
     >>> text = "Paris, France\\nA woman joins a rally. A girl was killed at a protest in Gohardasht, Alborz province."
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
+    reading = _read_place(text, spans, paragraphs, anchor, weights)
+    if venues is None or reading.place.sublocation or not spans:
+        return reading
+    scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), None) if anchor else None
+    span = scene or _first_body_sentence(text, spans, paragraphs)
+    taken = registered_english(reading.place, text, span, venues, (weights or shipped_weights()).values)
+    if taken is None:
+        return reading
+    found_by = dict(reading.found_by)
+    found_by["sublocation"] = "the venue register"
+    return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
+                        reading.doubts, tuple(found_by.items()))
+
+
+def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                anchor: tuple[int, int] | None, weights: PlaceWeights | None) -> PlaceReading:
+    """find_place without the venue register."""
     doubts: list[Doubt] = []
     by: dict[str, str] = {}
     scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights, by)
