@@ -83,21 +83,30 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
     from catalog.entities import credit_rows, place_key_rows
     from catalog.metadata import read
     from catalog.place_memo import take_learned
+    from catalog.quiet import kept
     from catalog.records import build_record, place_names
     from catalog.rights import rights_columns
     from catalog.store_rows import complete_record
 
     try:
-        # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
-        meta = read(found.path, sidecars=found.sidecar_mtime_ns is not None)
-        if isinstance(meta, ReadFailure):
-            return ReadResult(found, failure=meta)
-        if found.size == 0:
-            return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
-        record = build_record(meta, None, rules, manual=manual)
-        record.update(rights_columns(meta, record, found.mtime_ns, rules))
-        record["fingerprint"] = fingerprint(found.path, found.size)
-        legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
+        # What a library warns or logs while the file is read (Pillow, on the EXIF thumbnail it checks for the
+        # perceptual fingerprint) becomes the photo's warnings, in our words where we know the message, instead
+        # of a line naming the library's source on the terminal (catalog.quiet).
+        notes: list[str] = []
+        with kept(notes, native=False):
+            # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
+            meta = read(found.path, sidecars=found.sidecar_mtime_ns is not None)
+            if isinstance(meta, ReadFailure):
+                return ReadResult(found, failure=meta)
+            if found.size == 0:
+                return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
+            record = build_record(meta, None, rules, manual=manual)
+            record.update(rights_columns(meta, record, found.mtime_ns, rules))
+            record["fingerprint"] = fingerprint(found.path, found.size)
+            legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
+            perceptual = _perceptual(found.path) if meta.thumbnail else None
+        if notes:
+            _add_warnings(record, notes)
         places, keys, tokens = tuple(place_names(record)), tuple(place_key_rows(record)), tuple(credit_rows(record))
         # The columns that follow from the photo alone are made here, not in the importing process, which
         # has the whole import's writing to do (catalog.store_rows.sort_batch adds the file's facts).
@@ -108,14 +117,19 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
 
             texts = stored_json(record)
         return ReadResult(found, record, places=places, keys=keys, tokens=tokens, legacy_fingerprint=legacy,
-                          json_text=texts,
-                          learned=take_learned() or None,
-                          perceptual=_perceptual(found.path) if meta.thumbnail else None)
+                          json_text=texts, learned=take_learned() or None, perceptual=perceptual)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
         return ReadResult(found, failure=ReadFailure(
             found.path, f"could not be read ({type(error).__name__}: {error})"))
+
+
+def _add_warnings(record: dict[str, Any], notes: list[str]) -> None:
+    """Add what the libraries said to the record's warnings (its `extra` column), each once."""
+    extra = record["extra"] = dict(record.get("extra") or {})
+    said = list(extra.get("warnings") or [])
+    extra["warnings"] = said + [note for note in notes if note not in said]
 
 
 def _perceptual(path: str) -> bytes | None:
