@@ -378,6 +378,10 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     import threading
 
     _init_worker(setup, in_pool=True)
+    # numpy, imported by the first perceptual fingerprint, loads OpenBLAS, whose pool of threads (one a core)
+    # costs a reader 45-70 ms of CPU as it starts and is never used: a fingerprint's DCT multiplies 32×32
+    # matrices, which OpenBLAS computes in the calling thread. One thread, unless the user said otherwise.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # The process that started this one: the catalog process (fork) or its fork server. When it ends, this
     # process is handed to another parent at once, even while the catalog process is still an unreaped
     # zombie, which os.kill(parent, 0) cannot tell from a live one (and a reader left alive holds the
