@@ -74,3 +74,36 @@ def test_a_reader_process_starts_openblas_with_one_thread_unless_told_otherwise(
                              initargs=(ReaderSetup(), os.getpid())) as pool:
         assert pool.submit(_openblas_threads).result(timeout=60) == expected
     assert os.environ.get("OPENBLAS_NUM_THREADS") == given  # the importing process is left as it was
+
+
+class _Node:
+    """An object that can refer to itself."""
+
+
+def _a_cycle_through_a_chunk() -> tuple[bool, bool, bool]:
+    """In a reader: whether the collector runs on its own, and whether a cycle made before a chunk is still
+    there before the chunk ends and gone after it."""
+    import gc
+    import weakref
+
+    from catalog import reading
+
+    node = _Node()
+    node.me = node  # type: ignore[attr-defined]
+    ref = weakref.ref(node)
+    del node
+    for _ in range(100_000):  # enough allocations to set off the collector, were it on
+        [].append(None)
+    waiting = ref() is not None
+    reading._read_chunk([])
+    return gc.isenabled(), waiting, ref() is None
+
+
+def test_a_reader_collects_cyclic_garbage_after_each_chunk_not_while_reading():
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=_reader_process,
+                             initargs=(ReaderSetup(), os.getpid())) as pool:
+        assert pool.submit(_a_cycle_through_a_chunk).result(timeout=60) == (False, True, True)
+    import gc
+
+    assert gc.isenabled()  # the importing process keeps its collector
