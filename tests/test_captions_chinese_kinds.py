@@ -515,6 +515,15 @@ PLACES = [
     ("泉 ends a spring's name", "游客在济南趵突泉游览。", {"sublocation": "趵突泉", "city": "济南"}),
     ("茶场 ends a venue's name", "大理白族自治州南涧彝族自治县无量山茶场春茶开采。",
      {"sublocation": "无量山茶场", "city": "南涧彝族自治县"}),
+    ("a bare city that is a whole clause, after the date: a smaller city than a bare name elsewhere needs",
+     "10月14日，拉萨，市民在广场上晒太阳。", {"city": "拉萨", "sublocation": None}),
+    ("the same after 在", "10月14日，在敦煌，游客骑骆驼。", {"city": "敦煌"}),
+    ("a county-level city of three characters the gazetteer knows only in letters, as a whole clause",
+     "10月14日，都江堰，游客在江边散步。", {"city": "都江堰"}),
+    ("a whole clause ending in a venue word is the venue, not a city of that name",
+     "10月14日，在西湖，游客泛舟。", {"city": None, "sublocation": "西湖"}),
+    ("an everyday word that reads as some county is no city, even as a whole clause",
+     "10月14日，但是，市民在广场上晒太阳。", {"city": None}),
 ]
 
 

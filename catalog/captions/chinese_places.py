@@ -704,7 +704,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
+    city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -1083,10 +1083,16 @@ BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 CITY_AFTER_PROVINCE_POPULATION = 20_000
 
 
+#: A bare name that is a whole clause ("10月14日，拉萨，"), with two characters, is read as a city of this many
+#: people (three or more: CITY_AFTER_PROVINCE_POPULATION).
+WHOLE_CLAUSE_POPULATION = {2: 100_000}
+
+
 def _known_city(plain: str, at: int, end: int, after_province: bool = False,
-                listed: frozenset[str] = frozenset()) -> int | None:
+                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset()) -> int | None:
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
-    for a name of its length, or one of `listed` (the word list's cities); None if none starts there."""
+    for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
+    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
@@ -1098,11 +1104,50 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             return at + length
         population = _cjk_population(plain[at:at + length])
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+        if venue_words and _a_clause_of_its_own(plain, at, at + length) and plain[
+                at + length - 1] not in venue_words:
+            # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
+            # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
+            # Chinese is known by its readings (常熟, 曲阜)
+            if population >= WHOLE_CLAUSE_POPULATION.get(length, CITY_AFTER_PROVINCE_POPULATION) or (
+                    _a_chinese_county(plain[at:at + length])):
+                return at + length
         if plain[at + length - 1] in _POSITION_WORDS:
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
         if population >= floor and population:
             return at + length
     return None
+
+
+def _one_character_venues(words: Words) -> frozenset[str]:
+    """The venue words of one character (山, 湖, 园), as a set, made once."""
+    made = words._made.get(("one_character_venues",))
+    if made is None:
+        made = words._made[("one_character_venues",)] = frozenset(
+            word for word in words.lists["places"]["venue"] if len(word) == 1)
+    return made
+
+
+#: What ends the clause a bare name stands alone in, and what may open it (a stop, or 在 or 于 after one).
+_CLAUSE_ENDS = ",，"
+_CLAUSE_OPENS = ",，。；; \u3000\n"
+
+
+def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
+    """Whether plain[start:end] is a whole clause, alone or after 在 or 于 ("10月14日，敦煌，游客...", "在常熟，")."""
+    if end >= len(plain) or plain[end] not in _CLAUSE_ENDS:
+        return False
+    if start > 0 and plain[start - 1] in "在于":
+        start -= 1
+    return start == 0 or plain[start - 1] in _CLAUSE_OPENS
+
+
+def _a_chinese_county(name: str) -> bool:
+    """Whether a bare name of three characters or more reads as one of countrystatecity's Chinese counties or
+    county-level cities (井冈山, 都江堰): many words of two read as some county somewhere (今年, 但是)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return len(name) >= 3 and _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _cjk_population(name: str) -> int:
