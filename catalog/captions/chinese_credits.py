@@ -77,6 +77,9 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
     if not names:
         return None
     first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    joined = _JOINED.match(first)
+    if joined:
+        first = joined.group(1)  # "王小明和李小强": two people joined by 和 or 与, the first named
     parts = first.split()
     if words is not None:
         roles = words.words("credit.staff")
@@ -86,6 +89,10 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
     if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
         first = parts[0]
     return first or None
+
+
+#: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
+_JOINED = re.compile(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
 
 
 #: A person's name as a credit writes it: two to four characters, or a two-character name padded with a space.
@@ -110,7 +117,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
-                 "photographer_label", "two_agencies",
+                 "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone")
 
 
@@ -120,7 +127,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
-    "two_agencies": ("/",),
+    "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
 
@@ -234,10 +241,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 else:
                     credit.photographer = written
+            joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
-                    _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
-                    words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
-                credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
+                    _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(
+                    agency_written.strip()).endswith(words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
+                # "(胡建华 祁宗珠 摄)", "（王小明与李小强 摄）": two people, the first named
+                credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
@@ -247,6 +256,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
+            if name == "two_agencies" and simplified(agency_written or "").strip() in words.set(
+                    "credit.photographer_labels"):
+                continue  # "IC photo/图": the label that says who took it, no second outlet
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")
@@ -260,10 +272,21 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
                     # "光明图片/王小鹏": the outlet, then the photographer
                     credit.agency, credit.photographer = _agency_name(first, rules, words), second
+            if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
+                written = agency_written.strip()
+                credit.agency = None
+                if _PERSON.fullmatch(written) and simplified(written)[:1] in words.set("credit.surnames") and not (
+                        _outlet_named(written, rules, words)):
+                    credit.photographer = written  # "王小明/图": a person, then the label
+                else:
+                    continue  # "...发展/图": no outlet the registry knows, nor a person
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
+            if name == "outlet_brackets" and simplified(agency_written or "").strip() in (
+                    words.set("credit.notes") | words.set("credit.file_photo")):
+                continue  # "（资料图片）": a note about the picture alone in brackets, no outlet
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out

@@ -110,12 +110,12 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 
 #: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
 #: or a two-character name padded to three with a space or two (伊 霄, 徐  昱); a space between longer names
-#: separates two people (彭源 徐欽 劉磊 攝影報導).
+#: separates two people (彭源 徐欽 劉磊 攝影報導), as 、 and the words 和 and 与 do (王小明和李小强 摄).
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
-_NAMES = f"{_NAME}(?:(?:\\s*[、,，]\\s*|[ \u3000]+){_NAME})*"
+_NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
 
@@ -302,7 +302,7 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
             f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
-            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
+            f"(?:\\s*[和与、]?\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
@@ -336,6 +336,9 @@ def _patterns(words: Words) -> Patterns:
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
         "source": _source(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
+                                re.MULTILINE),
         # 新华社/路透
         "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
