@@ -538,6 +538,12 @@ PLACES = [
      "10月14日，都江堰，游客在江边散步。", {"city": "都江堰"}),
     ("a whole clause ending in a venue word is the venue, not a city of that name",
      "10月14日，在西湖，游客泛舟。", {"city": None, "sublocation": "西湖"}),
+    ("a paper's dateline names the city when the scene names no place", "本报兰州讯 10月14日，市民在街头散步。",
+     {"city": "兰州", "sublocation": None}),
+    ("a wire's dateline with its day, the same", "新华社拉萨10月14日电 10月14日，市民在街头晒太阳。",
+     {"city": "拉萨"}),
+    ("a venue named in the scene leaves the dateline's city out: a bureau files from its capital",
+     "新华社兰州10月14日电 游客在鸣沙山游玩。", {"city": None, "sublocation": "鸣沙山"}),
     ("an everyday word that reads as some county is no city, even as a whole clause",
      "10月14日，但是，市民在广场上晒太阳。", {"city": None}),
 ]

@@ -82,8 +82,40 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
-            return place
-    return Place()
+            return _with_dateline_city(place, text, plain, words)
+    return _with_dateline_city(Place(), text, plain, words)
+
+
+def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Place:
+    """The place, with the city of the dateline the caption opens with ("本报兰州讯", "新华社拉萨10月14日电") when
+    the scene named no place at all: where the outlet filed it, said in the outlet's own words. A venue named
+    leaves the city out ("新华社兰州电 游客在鸣沙山游玩": a bureau files from the capital what happens across its
+    province)."""
+    if place != Place():
+        return place
+    opening = _wire_dateline(words).match(plain)
+    if opening is None:
+        return place
+    head = opening.group(1)
+    outlets = words.words("credit.this_paper") + words.words("credit.outlet_endings")
+    for cut in range(1, len(head) - 1):
+        name = head[cut:]
+        if len(name) <= 5 and head[:cut].endswith(outlets) and (
+                name in words.set("places.municipalities") or _cjk_population(name)):
+            place.city = text[opening.start(1) + cut:opening.end(1)]
+            break
+    return place
+
+
+def _wire_dateline(words: Words) -> re.Pattern:
+    """The opening of a wire's or a paper's story: the outlet and the city run together, then the day it was
+    filed and a word of places.dateline_ends ("新华社北京10月14日电", "本报兰州讯"), compiled once."""
+    made = words._made.get(("wire_dateline",))
+    if made is None:
+        made = words._made[("wire_dateline",)] = re.compile(
+            f"[\\s【\\[■]*([{HAN}]{{3,13}}?)\\s*(?:\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日)?\\s*(?:"
+            + "|".join(map(re.escape, words.longest_first("places.dateline_ends"))) + ")")
+    return made
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
