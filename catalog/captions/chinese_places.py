@@ -737,6 +737,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    if city is None and not before:
+        city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -754,6 +756,47 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare city ends that a venue's name follows ("拉萨布达拉宫", "敦煌鸣沙山", "台北龙山寺"): a city of
+    Greater China the gazetteer knows with as few people as after its province (the venue vouches for the name as
+    the province would), or a county-level city of three characters or more known by its readings; the venue
+    has a name of its own, of two characters or more, before its venue word (not "广州塔": a city only inside a
+    venue's name)."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    for length in (4, 3, 2):
+        stop = at + length
+        name = plain[at:stop]
+        if stop >= end or not _all_han().fullmatch(name) or _venue_begins(plain, stop, end, words, patterns) and (
+                not _begins_a_longer_name(plain, stop, end, words)):
+            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
+        population, country = chinese_name_cities(name)
+        if not (population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or _a_chinese_county(
+                name) or _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION):
+            continue
+        venue = _venue_at(text, plain, stop, end, words, patterns)
+        if not venue or not plain.startswith(simplified(venue), stop) or _NUMERAL.match(venue):
+            continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
+        word = patterns["venue_end"].search(simplified(venue))
+        if word is not None and len(venue) - len(word.group()) >= 2:
+            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
+    return None
+
+
+#: A bare name right before a venue's name is read as a city of at least this many people; or of this many when
+#: the gazetteer knows the name only with 市 after it (岳阳市: "岳阳洞庭湖"; not 东方市 in "东方明珠塔").
+CITY_BEFORE_A_VENUE_POPULATION = 100_000
+SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
+
+
+def _suffixed_population(name: str) -> int:
+    """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
+    from catalog.captions.gazetteer import chinese_city_population
+
+    return chinese_city_population(name) if _all_han().fullmatch(name) else 0
+_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十两]")
 
 
 #: A district of a city-state written bare, with two characters, is read as one when this many people live there
@@ -1141,8 +1184,8 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
-            if population >= WHOLE_CLAUSE_POPULATION.get(length, CITY_AFTER_PROVINCE_POPULATION) or (
-                    _a_chinese_county(plain[at:at + length])):
+            if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
                 return at + length
         if plain[at + length - 1] in _POSITION_WORDS:
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns

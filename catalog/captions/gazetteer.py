@@ -77,6 +77,14 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
     return 0, None
 
 
+def chinese_city_population(name: str) -> int:
+    """The population of the biggest city the gazetteer knows as this name with 市 after it, or 0: GeoNames often
+    names a city of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳).
+    Weaker evidence than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose
+    position vouches for a city."""
+    return 0 if name.endswith("市") else chinese_name_cities(name + "市")[0]
+
+
 def _traditional(text: str) -> str:
     from catalog.captions.chinese_places import _traditional as converted
 
@@ -135,3 +143,4 @@ def _county_keys() -> dict[str, tuple[str, ...]]:
         if province:
             keys.setdefault(re.sub("[^a-z]", "", city.lower()), set()).add(province)
     return {key: tuple(sorted(value)) for key, value in keys.items()}
+
