@@ -1178,6 +1178,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if plain[at:at + length] in listed:
             return at + length
         population = _cjk_population(plain[at:at + length])
+        if not population and length <= 3:
+            suffixed = _suffixed_population(plain[at:at + length])
+            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
+            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
         if venue_words and _a_clause_of_its_own(plain, at, at + length) and plain[
                 at + length - 1] not in venue_words:
@@ -1214,7 +1218,8 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
         return False
     if start > 0 and plain[start - 1] in "在于":
         start -= 1
-    return start == 0 or plain[start - 1] in _CLAUSE_OPENS
+    return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
+        start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
 
 
 def _a_chinese_county(name: str) -> bool:

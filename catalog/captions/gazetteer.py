@@ -78,11 +78,15 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
 
 
 def chinese_city_population(name: str) -> int:
-    """The population of the biggest city the gazetteer knows as this name with 市 after it, or 0: GeoNames often
+    """The population of the biggest city of China the gazetteer knows as this name with 市 after it, or 0
+    (also when cities of other countries bear that name: 天安市 is Korea's Cheonan): GeoNames often
     names a city of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳).
     Weaker evidence than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose
     position vouches for a city."""
-    return 0 if name.endswith("市") else chinese_name_cities(name + "市")[0]
+    if name.endswith("市"):
+        return 0
+    population, country = chinese_name_cities(name + "市")
+    return population if country == "CN" else 0  # (天安市 is Korea's Cheonan: 天安门 is no city's gate)
 
 
 def _traditional(text: str) -> str:
