@@ -88,7 +88,14 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
         first = " ".join(parts)
     if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
         first = parts[0]
+    elif len(parts) >= 4 and len(parts) % 2 == 0 and all(len(part) == 1 for part in parts):
+        first = " ".join(parts[:2])  # "鲜 敢 赵 耀": two names of two characters, each padded with a space
     return first or None
+
+
+#: A name right before a photographer's label and a space, after a stop or a space ("...。王小明 摄 / 新华社";
+#: not "文并图/新华社", where 图 ends the words 文并图, "text and picture").
+_NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
 
 
 #: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
@@ -116,7 +123,8 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
+                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
+                 "source",
                  "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone")
 
@@ -192,6 +200,23 @@ def _office_picture(written: str, words: Words) -> str | None:
 _PICTURE = "图片"
 
 
+#: Numerals and 起 ("from"): who is where in the picture ("（左一）", "（右起）"), not a name.
+_COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
+
+
+def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
+    """Whether a name written alone in brackets at the end ("（郑子颜）") is a person's: it starts with a surname,
+    and is no outlet, place, day (周一), position in the picture (左一) or word of the credit lists."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    plain = simplified(written)
+    places = words.lists["places"]
+    return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
+        plain in words.set("dates.named_days") or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain)
+        or plain in places["provinces"] or plain in places["municipalities"] or plain in words.set("credit.notes")
+        or plain in words.set("credit.not_names"))
+
+
 def _words_not_name(written: str, words: Words) -> bool:
     """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
     it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
@@ -249,6 +274,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
+            if name == "name_brackets" and not _a_person_alone(credit.photographer or "", rules, words):
+                continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
@@ -307,6 +334,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if before is not None:  # "周凯威 摄(图片来源:中国军网)", "袁小国摄 新华网发": the photographer first
                 credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
+                credit.raw = _unbracketed(text[start:match.end()])
+        if name == "photographer_label" and credit.photographer is None and credit.agency:
+            before = _NAME_BEFORE_LABEL.search(plain, max(0, start - 8), start)
+            if before is not None and simplified(before.group(1))[:1] in words.set("credit.surnames"):
+                # "王小明 摄 / 新华社": the photographer's name, then the label and the agency
+                credit.photographer = text[before.start(1):before.end(1)]
+                start = before.start(1)
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None

@@ -315,17 +315,19 @@ def _patterns(words: Words) -> Patterns:
         # "(图1:农民在稻田中劳作 苏小武摄)")
         "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
-        # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
+        # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
-                             f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+                             f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
         "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
+        # (郑子颜): a person's name alone in brackets, ending the caption
+        "name_brackets": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:{staff})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
