@@ -86,11 +86,27 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
         first = " ".join(parts)
-    if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
-        first = parts[0]
-    elif len(parts) >= 4 and len(parts) % 2 == 0 and all(len(part) == 1 for part in parts):
-        first = " ".join(parts[:2])  # "鲜 敢 赵 耀": two names of two characters, each padded with a space
+    people = _people(parts)
+    if len(people) > 1:
+        first = people[0]  # "彭源 徐欽 劉磊"; "鲜 敢 赵 耀" and "肖家鑫 雷 捷": names of two padded with a space
     return first or None
+
+
+def _people(parts: list[str]) -> list[str]:
+    """The names that the space-separated parts of a credit's names make: a part of two to four characters is a
+    name, and two parts of one character in a row are a name padded with a space (伊 霄); [] when the parts
+    pair up no way (a character left alone)."""
+    people, at = [], 0
+    while at < len(parts):
+        if len(parts[at]) >= 2 and _PERSON.fullmatch(parts[at]):
+            people.append(parts[at])
+            at += 1
+        elif len(parts[at]) == 1 and at + 1 < len(parts) and len(parts[at + 1]) == 1:
+            people.append(f"{parts[at]} {parts[at + 1]}")
+            at += 2
+        else:
+            return []
+    return people
 
 
 #: A name right before a photographer's label and a space, after a stop or a space ("...。王小明 摄 / 新华社";
@@ -159,16 +175,35 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
-    for ending in (True, False):
-        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail if ending else 0, unknown,
-                                  ending)
+    found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail, unknown, True)
+    if found is not None:
+        return found
+    issue = _PAPER_ISSUE.search(plain)
+    if issue is not None and issue.start() > 0:
+        # "...肖家鑫 雷 捷摄影报道( 人民日报2020年10月27日1版)": the credit ends the caption before the citation
+        # of the paper's issue, and the paper is its outlet when the credit names none
+        cut = issue.start()
+        found = _credit_of_shapes(text[:cut], plain[:cut], rules, words, patterns, shapes,
+                                  max(0, len(plain[:cut].rstrip()) - _LONGEST_CREDIT), unknown, True)
         if found is not None:
+            if not found.credit.agency:
+                found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
+    found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
+    if found is not None:
+        return found
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: The citation of a paper's issue that ends a caption reposted from it: "( 人民日报2020年10月27日1版)",
+#: "《 人民日报海外版 》( 2023年06月21日 第 06 版)".
+_PAPER_ISSUE = re.compile(
+    f"[(（]?\\s*《?\\s*(?P<paper>[{HAN}]{{2,12}}?)\\s*》?\\s*[(（]?\\s*\\d{{4}}\\s*年\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日"
+    f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
 
 
 def _ends(plain: str, at: int) -> bool:
