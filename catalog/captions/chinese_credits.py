@@ -246,10 +246,10 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
 
     plain = simplified(written)
     places = words.lists["places"]
+    listed = words.set("dates.named_days") | words.set("credit.notes") | words.set("credit.not_names")
     return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
-        plain in words.set("dates.named_days") or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain)
-        or plain in places["provinces"] or plain in places["municipalities"] or plain in words.set("credit.notes")
-        or plain in words.set("credit.not_names"))
+        plain in listed or plain in places["provinces"] or plain in places["municipalities"]
+        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain))
 
 
 def _words_not_name(written: str, words: Words) -> bool:
@@ -304,7 +304,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(
-                    agency_written.strip()).endswith(words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
+                    agency_written.strip()).endswith(words.words("credit.outlet_endings")):
+                # (not "（中评社 王小明摄）")
                 # "(胡建华 祁宗珠 摄)", "（王小明与李小强 摄）": two people, the first named
                 credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
             if credit.photographer and _words_not_name(credit.photographer, words):
@@ -371,11 +372,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 start = before.start()
                 credit.raw = _unbracketed(text[start:match.end()])
         if name == "photographer_label" and credit.photographer is None and credit.agency:
-            before = _NAME_BEFORE_LABEL.search(plain, max(0, start - 8), start)
-            if before is not None and simplified(before.group(1))[:1] in words.set("credit.surnames"):
+            named = _NAME_BEFORE_LABEL.search(plain, max(0, start - 8), start)
+            if named is not None and simplified(named.group(1))[:1] in words.set("credit.surnames"):
                 # "王小明 摄 / 新华社": the photographer's name, then the label and the agency
-                credit.photographer = text[before.start(1):before.end(1)]
-                start = before.start(1)
+                credit.photographer = text[named.start(1):named.end(1)]
+                start = named.start(1)
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
