@@ -239,6 +239,14 @@ _PICTURE = "图片"
 _COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
 
 
+def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
+    """The agency's standard name when a credit's "name" is an agency and its word for sending (新华社发), else
+    None."""
+    plain = simplified(written).strip()
+    sent = next((word for word in words.longest_first("credit.sent") if plain.endswith(word)), None)
+    return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
+
+
 def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
     """Whether a name written alone in brackets at the end ("（郑子颜）") is a person's: it starts with a surname,
     and is no outlet, place, day (周一), position in the picture (左一) or word of the credit lists."""
@@ -291,6 +299,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 continue
             credit.provider = provider
         else:
+            sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
+                "outlet_brackets", "source") else None
+            if sender and agency_written:  # "（新华社发）", "图片来源：新华社发": the agency that sent it
+                ending = simplified(agency_written).rstrip()
+                sent = next(w for w in words.longest_first("credit.sent") if ending.endswith(w))
+                agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
@@ -299,6 +313,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
+                elif written and _sent_by_an_agency(written, rules, words):
+                    credit.agency = credit.agency or _sent_by_an_agency(written, rules, words)  # "图/新华社发"
                 else:
                     credit.photographer = written
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
