@@ -302,8 +302,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
             if sender and agency_written:  # "（新华社发）", "图片来源：新华社发": the agency that sent it
-                ending = simplified(agency_written).rstrip()
-                sent = next(w for w in words.longest_first("credit.sent") if ending.endswith(w))
+                last_words = simplified(agency_written).rstrip()
+                sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):

@@ -766,11 +766,15 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
     venue's name)."""
     from catalog.captions.gazetteer import chinese_name_cities
 
+    firsts = _venue_word_firsts(words)
+    if not any(character in firsts for character in plain[at + 3:min(end, at + 4 + _LONGEST_VENUE)]):
+        return None  # (no venue word ahead, where most starts stand: nothing to weigh)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop >= end or not _all_han().fullmatch(name) or _venue_begins(plain, stop, end, words, patterns) and (
-                not _begins_a_longer_name(plain, stop, end, words)):
+        if stop >= end or patterns["venue"].match(plain, stop, end) is None or not _all_han().fullmatch(name):
+            continue  # (no venue's name begins after it: the gazetteer is not asked)
+        if _venue_begins(plain, stop, end, words, patterns) and not _begins_a_longer_name(plain, stop, end, words):
             continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
         population, country = chinese_name_cities(name)
         if not (population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or _a_chinese_county(
@@ -783,6 +787,14 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _venue_word_firsts(words: Words) -> frozenset[str]:
+    """The first characters of the venue words (公 of 公园, 山), as a set, made once."""
+    made = words._made.get(("venue_word_firsts",))
+    if made is None:
+        made = words._made[("venue_word_firsts",)] = frozenset(word[0] for word in words.lists["places"]["venue"])
+    return made
 
 
 #: A bare name right before a venue's name is read as a city of at least this many people; or of this many when

@@ -9,6 +9,7 @@ gazetteer itself (about a second to load, see catalog.places) is loaded only for
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from catalog.places import NameLevels, get_gazetteer
@@ -77,16 +78,48 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
     return 0, None
 
 
+@lru_cache(maxsize=65536)
 def chinese_city_population(name: str) -> int:
     """The population of the biggest city of China the gazetteer knows as this name with 市 after it, or 0
-    (also when cities of other countries bear that name: 天安市 is Korea's Cheonan): GeoNames often
-    names a city of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳).
-    Weaker evidence than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose
-    position vouches for a city."""
-    if name.endswith("市"):
-        return 0
-    population, country = chinese_name_cities(name + "市")
-    return population if country == "CN" else 0  # (天安市 is Korea's Cheonan: 天安门 is no city's gate)
+    (also when cities of other countries bear that name: 天安市 is Korea's Cheonan): GeoNames often names a city
+    of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳). Weaker evidence
+    than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose position vouches for
+    a city. A look-up in a table made once from the gazetteer's alternate names (both scripts are among them).
+
+    Remembered between processes (place memo kind "cns") like ``chinese_name_cities``, so that a process meeting
+    names seen before loads no gazetteer.
+    """
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("cns", name)
+    if known is not None:
+        return int(known[0])
+    found = _suffixed_chinese_cities().get(name, 0)
+    memo.remember("cns", name, [found])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _suffixed_chinese_cities() -> dict[str, int]:
+    """The gazetteer's Chinese names ending in 市, without it, each with the biggest population of a city of
+    China that bears it; a name some city of another country bears too is left out (天安)."""
+    gazetteer = get_gazetteer()
+    found: dict[str, int] = {}
+    foreign: set[str] = set()
+    for position, city in enumerate(gazetteer._cities):
+        for alternate in gazetteer._index.alternate_names(position):
+            if len(alternate) < 3 or not alternate.endswith("市") or not _HAN.fullmatch(alternate):
+                continue
+            bare = alternate[:-1]
+            if city.country_code == "CN":
+                found[bare] = max(found.get(bare, 0), city.population)
+            else:
+                foreign.add(bare)
+    return {name: population for name, population in found.items() if name not in foreign}
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def _traditional(text: str) -> str:
