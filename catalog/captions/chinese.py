@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_credits import find_chinese_credit
+from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit
 from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
 from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
@@ -75,6 +75,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         if english is not None and english.cut_end >= len(text.rstrip()) and (
                 found is None or english.cut_start <= found.cut_start):
             found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
+    if found is not None and found.credit.photographer and not found.credit.agency:
+        found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"
     if explain:
         facts.notes.append(f"credit {found.credit.raw!r} read as the {found.spot} shape" if found
                            else "credit: none found")

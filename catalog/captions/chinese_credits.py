@@ -206,6 +206,22 @@ _PAPER_ISSUE = re.compile(
     f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
 
 
+def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
+    """The standard name of the outlet whose dateline opens the caption ("人民网北京10月14日电", "央广网沙洋9月22日
+    消息"), or None: the outlet that filed the story, and so the agency of a credit that names none."""
+    from catalog.captions.chinese_places import wire_dateline
+
+    opening = wire_dateline(words).match(plain)
+    if opening is None:
+        return None
+    head = opening.group(1)
+    for cut in range(len(head) - 2, 1, -1):  # the longest outlet first: "新华网" before "新华"
+        standard = rules.standard_agency(head[:cut])
+        if standard:
+            return standard
+    return None
+
+
 def _ends(plain: str, at: int) -> bool:
     """Whether nothing but spaces, stops, closing brackets and short notes in brackets ("（无人机照片）", "（局部）")
     follow `at`: a credit there ends the caption."""

@@ -93,7 +93,7 @@ def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Pl
     province)."""
     if place != Place():
         return place
-    opening = _wire_dateline(words).match(plain)
+    opening = wire_dateline(words).match(plain)
     if opening is None:
         return place
     head = opening.group(1)
@@ -107,7 +107,7 @@ def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Pl
     return place
 
 
-def _wire_dateline(words: Words) -> re.Pattern:
+def wire_dateline(words: Words) -> re.Pattern:
     """The opening of a wire's or a paper's story: the outlet and the city run together, then the day it was
     filed and a word of places.dateline_ends ("新华社北京10月14日电", "本报兰州讯"), compiled once."""
     made = words._made.get(("wire_dateline",))
