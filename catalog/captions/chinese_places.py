@@ -1370,7 +1370,7 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
         words.pattern("places.after_venue").match(plain, after) or words.pattern("places.views").match(plain, after))
 
 
-_NAME_BREAKS = "的在和与是为到往从向对把被让给将及同跟"
+_NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
