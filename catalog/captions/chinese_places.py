@@ -766,20 +766,22 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
     venue's name)."""
     from catalog.captions.gazetteer import chinese_name_cities
 
-    firsts = _venue_word_firsts(words)
-    if not any(character in firsts for character in plain[at + 3:min(end, at + 4 + _LONGEST_VENUE)]):
+    if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is None:
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop >= end or patterns["venue"].match(plain, stop, end) is None or not _all_han().fullmatch(name):
-            continue  # (no venue's name begins after it: the gazetteer is not asked)
+        if stop >= end or not _all_han().fullmatch(name):
+            continue
+        population, country = chinese_name_cities(name)
+        known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
+            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
+        if not known and length < 3 or patterns["venue"].match(plain, stop, end) is None:
+            continue  # (no city of that name, or no venue's name after it: the readings are not asked)
+        if not known and not _a_chinese_county(name):
+            continue
         if _venue_begins(plain, stop, end, words, patterns) and not _begins_a_longer_name(plain, stop, end, words):
             continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
-        population, country = chinese_name_cities(name)
-        if not (population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or _a_chinese_county(
-                name) or _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION):
-            continue
         venue = _venue_at(text, plain, stop, end, words, patterns)
         if not venue or not plain.startswith(simplified(venue), stop) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
@@ -789,11 +791,12 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
     return None
 
 
-def _venue_word_firsts(words: Words) -> frozenset[str]:
-    """The first characters of the venue words (公 of 公园, 山), as a set, made once."""
+def _venue_word_firsts(words: Words) -> re.Pattern:
+    """Any first character of a venue word (公 of 公园, 山), compiled once."""
     made = words._made.get(("venue_word_firsts",))
     if made is None:
-        made = words._made[("venue_word_firsts",)] = frozenset(word[0] for word in words.lists["places"]["venue"])
+        made = words._made[("venue_word_firsts",)] = re.compile(
+            "[" + re.escape("".join(sorted({word[0] for word in words.lists["places"]["venue"]}))) + "]")
     return made
 
 
@@ -803,6 +806,7 @@ CITY_BEFORE_A_VENUE_POPULATION = 100_000
 SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 
 
+@lru_cache(maxsize=65536)
 def _suffixed_population(name: str) -> int:
     """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
     from catalog.captions.gazetteer import chinese_city_population
@@ -1195,8 +1199,8 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
-        if venue_words and _a_clause_of_its_own(plain, at, at + length) and plain[
-                at + length - 1] not in venue_words:
+        if venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS and _a_clause_of_its_own(
+                plain, at, at + length) and plain[at + length - 1] not in venue_words:
             # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
