@@ -9,7 +9,6 @@ gazetteer itself (about a second to load, see catalog.places) is loaded only for
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from catalog.places import NameLevels, get_gazetteer
@@ -84,7 +83,7 @@ def chinese_city_population(name: str) -> int:
     (also when cities of other countries bear that name: 天安市 is Korea's Cheonan): GeoNames often names a city
     of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳). Weaker evidence
     than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose position vouches for
-    a city. A look-up in a table made once from the gazetteer's alternate names (both scripts are among them).
+    a city.
 
     Remembered between processes (place memo kind "cns") like ``chinese_name_cities``, so that a process meeting
     names seen before loads no gazetteer.
@@ -95,31 +94,20 @@ def chinese_city_population(name: str) -> int:
     known = memo.get("cns", name)
     if known is not None:
         return int(known[0])
-    found = _suffixed_chinese_cities().get(name, 0)
+    found = _suffixed_population(name)
     memo.remember("cns", name, [found])
     return found
 
 
-@lru_cache(maxsize=1)
-def _suffixed_chinese_cities() -> dict[str, int]:
-    """The gazetteer's Chinese names ending in 市, without it, each with the biggest population of a city of
-    China that bears it; a name some city of another country bears too is left out (天安)."""
+def _suffixed_population(name: str) -> int:
+    if name.endswith("市"):
+        return 0
     gazetteer = get_gazetteer()
-    found: dict[str, int] = {}
-    foreign: set[str] = set()
-    for position, city in enumerate(gazetteer._cities):
-        for alternate in gazetteer._index.alternate_names(position):
-            if len(alternate) < 3 or not alternate.endswith("市") or not _HAN.fullmatch(alternate):
-                continue
-            bare = alternate[:-1]
-            if city.country_code == "CN":
-                found[bare] = max(found.get(bare, 0), city.population)
-            else:
-                foreign.add(bare)
-    return {name: population for name, population in found.items() if name not in foreign}
-
-
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+    positions, _ = gazetteer._cities_of(name + "市")  # (the alternate names hold both scripts: 岳阳市, 岳陽市)
+    cities = [gazetteer._cities[p] for p in positions or ()]
+    if any(city.country_code != "CN" for city in cities):
+        return 0  # (天安市 is Korea's Cheonan)
+    return max((city.population for city in cities), default=0)
 
 
 def _traditional(text: str) -> str:
