@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_credits import find_chinese_credit
+from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit
 from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
 from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
@@ -34,6 +34,7 @@ from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
@@ -64,12 +65,18 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     plain = simplified(text)
     facts = CaptionFacts(text=text, language="zh")
     found = find_chinese_credit(text, plain, rules, words, patterns)
-    if found is None and re.search(r"[A-Za-z]{2,}", text):
+    if (found is None or not _HAN_CHARACTER.search(found.credit.raw or "")) and re.search(r"[A-Za-z]{2,}", text):
+        # no credit, or one in letters ("...游玩。Photo by Wang Xiaoming/Xinhua"): the English reader's, when it ends
+        # the caption and holds the Chinese reader's whole ("Xiaoming/Xinhua" is the end of a longer credit)
         from catalog.captions.credits import find_credit
 
-        found = find_credit(text, rules)  # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
-        if found is not None and found.cut_end < len(text.rstrip()):
-            found = None  # only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing
+        english = find_credit(text.replace("。", "."), rules)  # (。 ends a sentence as . does; same offsets)
+        # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
+        if english is not None and english.cut_end >= len(text.rstrip()) and (
+                found is None or english.cut_start <= found.cut_start):
+            found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
+    if found is not None and found.credit.photographer and not found.credit.agency:
+        found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"
     if explain:
         facts.notes.append(f"credit {found.credit.raw!r} read as the {found.spot} shape" if found
                            else "credit: none found")

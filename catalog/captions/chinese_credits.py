@@ -77,15 +77,45 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
     if not names:
         return None
     first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    joined = _JOINED.match(first)
+    if joined:
+        first = joined.group(1)  # "王小明和李小强": two people joined by 和 or 与, the first named
     parts = first.split()
     if words is not None:
         roles = words.words("credit.staff")
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
         first = " ".join(parts)
-    if len(parts) > 1 and all(len(part) >= 2 and _PERSON.fullmatch(part) for part in parts):
-        first = parts[0]
+    people = _people(parts)
+    if len(people) > 1:
+        first = people[0]  # "彭源 徐欽 劉磊"; "鲜 敢 赵 耀" and "肖家鑫 雷 捷": names of two padded with a space
     return first or None
+
+
+def _people(parts: list[str]) -> list[str]:
+    """The names that the space-separated parts of a credit's names make: a part of two to four characters is a
+    name, and two parts of one character in a row are a name padded with a space (伊 霄); [] when the parts
+    pair up no way (a character left alone)."""
+    people, at = [], 0
+    while at < len(parts):
+        if len(parts[at]) >= 2 and _PERSON.fullmatch(parts[at]):
+            people.append(parts[at])
+            at += 1
+        elif len(parts[at]) == 1 and at + 1 < len(parts) and len(parts[at + 1]) == 1:
+            people.append(f"{parts[at]} {parts[at + 1]}")
+            at += 2
+        else:
+            return []
+    return people
+
+
+#: A name right before a photographer's label and a space, after a stop or a space ("...。王小明 摄 / 新华社";
+#: not "文并图/新华社", where 图 ends the words 文并图, "text and picture").
+_NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
+
+
+#: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
+_JOINED = re.compile(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
 
 
 #: A person's name as a credit writes it: two to four characters, or a two-character name padded with a space.
@@ -109,8 +139,9 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "provided", "source",
-                 "photographer_label", "two_agencies",
+                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
+                 "source",
+                 "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone")
 
 
@@ -120,7 +151,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
-    "two_agencies": ("/",),
+    "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
 
@@ -144,15 +175,50 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
-    for ending in (True, False):
-        found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail if ending else 0, unknown,
-                                  ending)
+    found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail, unknown, True)
+    if found is not None:
+        return found
+    issue = _PAPER_ISSUE.search(plain)
+    if issue is not None and issue.start() > 0:
+        # "...肖家鑫 雷 捷摄影报道( 人民日报2020年10月27日1版)": the credit ends the caption before the citation
+        # of the paper's issue, and the paper is its outlet when the credit names none
+        cut = issue.start()
+        found = _credit_of_shapes(text[:cut], plain[:cut], rules, words, patterns, shapes,
+                                  max(0, len(plain[:cut].rstrip()) - _LONGEST_CREDIT), unknown, True)
         if found is not None:
+            if not found.credit.agency:
+                found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
+    found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
+    if found is not None:
+        return found
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
+    return None
+
+
+#: The citation of a paper's issue that ends a caption reposted from it: "( 人民日报2020年10月27日1版)",
+#: "《 人民日报海外版 》( 2023年06月21日 第 06 版)".
+_PAPER_ISSUE = re.compile(
+    f"[(（]?\\s*《?\\s*(?P<paper>[{HAN}]{{2,12}}?)\\s*》?\\s*[(（]?\\s*\\d{{4}}\\s*年\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日"
+    f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
+
+
+def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
+    """The standard name of the outlet whose dateline opens the caption ("人民网北京10月14日电", "央广网沙洋9月22日
+    消息"), or None: the outlet that filed the story, and so the agency of a credit that names none."""
+    from catalog.captions.chinese_places import wire_dateline
+
+    opening = wire_dateline(words).match(plain)
+    if opening is None:
+        return None
+    head = opening.group(1)
+    for cut in range(len(head) - 2, 1, -1):  # the longest outlet first: "新华网" before "新华"
+        standard = rules.standard_agency(head[:cut])
+        if standard:
+            return standard
     return None
 
 
@@ -183,6 +249,31 @@ def _office_picture(written: str, words: Words) -> str | None:
 
 #: "A picture" after a name in brackets ("（政府新闻处图片）").
 _PICTURE = "图片"
+
+
+#: Numerals and 起 ("from"): who is where in the picture ("（左一）", "（右起）"), not a name.
+_COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
+
+
+def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
+    """The agency's standard name when a credit's "name" is an agency and its word for sending (新华社发), else
+    None."""
+    plain = simplified(written).strip()
+    sent = next((word for word in words.longest_first("credit.sent") if plain.endswith(word)), None)
+    return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
+
+
+def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
+    """Whether a name written alone in brackets at the end ("（郑子颜）") is a person's: it starts with a surname,
+    and is no outlet, place, day (周一), position in the picture (左一) or word of the credit lists."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    plain = simplified(written)
+    places = words.lists["places"]
+    listed = words.set("dates.named_days") | words.set("credit.notes") | words.set("credit.not_names")
+    return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
+        plain in listed or plain in places["provinces"] or plain in places["municipalities"]
+        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain))
 
 
 def _words_not_name(written: str, words: Words) -> bool:
@@ -224,6 +315,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 continue
             credit.provider = provider
         else:
+            sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
+                "outlet_brackets", "source") else None
+            if sender and agency_written:  # "（新华社发）", "图片来源：新华社发": the agency that sent it
+                last_words = simplified(agency_written).rstrip()
+                sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
+                agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
@@ -232,14 +329,21 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
+                elif written and _sent_by_an_agency(written, rules, words):
+                    credit.agency = credit.agency or _sent_by_an_agency(written, rules, words)  # "图/新华社发"
                 else:
                     credit.photographer = written
+            joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
-                    _PERSON.fullmatch(agency_written.strip())) and not simplified(agency_written.strip()).endswith(
-                    words.words("credit.outlet_endings")):  # (not "（中评社 王小明摄）")
-                credit.agency, credit.photographer = None, agency_written.strip()  # "(胡建华 祁宗珠 摄)": two people
+                    _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(
+                    agency_written.strip()).endswith(words.words("credit.outlet_endings")):
+                # (not "（中评社 王小明摄）")
+                # "(胡建华 祁宗珠 摄)", "（王小明与李小强 摄）": two people, the first named
+                credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
+            if name == "name_brackets" and not _a_person_alone(credit.photographer or "", rules, words):
+                continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
@@ -247,6 +351,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
+            if name == "two_agencies" and simplified(agency_written or "").strip() in words.set(
+                    "credit.photographer_labels"):
+                continue  # "IC photo/图": the label that says who took it, no second outlet
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")
@@ -260,10 +367,21 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
                     # "光明图片/王小鹏": the outlet, then the photographer
                     credit.agency, credit.photographer = _agency_name(first, rules, words), second
+            if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
+                written = agency_written.strip()
+                credit.agency = None
+                if _PERSON.fullmatch(written) and simplified(written)[:1] in words.set("credit.surnames") and not (
+                        _outlet_named(written, rules, words)):
+                    credit.photographer = written  # "王小明/图": a person, then the label
+                else:
+                    continue  # "...发展/图": no outlet the registry knows, nor a person
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
+            if name == "outlet_brackets" and simplified(agency_written or "").strip() in (
+                    words.set("credit.notes") | words.set("credit.file_photo")):
+                continue  # "（资料图片）": a note about the picture alone in brackets, no outlet
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
@@ -284,6 +402,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if before is not None:  # "周凯威 摄(图片来源:中国军网)", "袁小国摄 新华网发": the photographer first
                 credit.photographer = _first_name(text[before.start("name"):before.end("name")], words)
                 start = before.start()
+                credit.raw = _unbracketed(text[start:match.end()])
+        if name == "photographer_label" and credit.photographer is None and credit.agency:
+            named = _NAME_BEFORE_LABEL.search(plain, max(0, start - 8), start)
+            if named is not None and simplified(named.group(1))[:1] in words.set("credit.surnames"):
+                # "王小明 摄 / 新华社": the photographer's name, then the label and the agency
+                credit.photographer = text[named.start(1):named.end(1)]
+                start = named.start(1)
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None

@@ -82,8 +82,40 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
-            return place
-    return Place()
+            return _with_dateline_city(place, text, plain, words)
+    return _with_dateline_city(Place(), text, plain, words)
+
+
+def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Place:
+    """The place, with the city of the dateline the caption opens with ("本报兰州讯", "新华社拉萨10月14日电") when
+    the scene named no place at all: where the outlet filed it, said in the outlet's own words. A venue named
+    leaves the city out ("新华社兰州电 游客在鸣沙山游玩": a bureau files from the capital what happens across its
+    province)."""
+    if place != Place():
+        return place
+    opening = wire_dateline(words).match(plain)
+    if opening is None:
+        return place
+    head = opening.group(1)
+    outlets = words.words("credit.this_paper") + words.words("credit.outlet_endings")
+    for cut in range(1, len(head) - 1):
+        name = head[cut:]
+        if len(name) <= 5 and head[:cut].endswith(outlets) and (
+                name in words.set("places.municipalities") or _cjk_population(name)):
+            place.city = text[opening.start(1) + cut:opening.end(1)]
+            break
+    return place
+
+
+def wire_dateline(words: Words) -> re.Pattern:
+    """The opening of a wire's or a paper's story: the outlet and the city run together, then the day it was
+    filed and a word of places.dateline_ends ("新华社北京10月14日电", "本报兰州讯"), compiled once."""
+    made = words._made.get(("wire_dateline",))
+    if made is None:
+        made = words._made[("wire_dateline",)] = re.compile(
+            f"[\\s【\\[■]*([{HAN}]{{3,13}}?)\\s*(?:\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日)?\\s*(?:"
+            + "|".join(map(re.escape, words.longest_first("places.dateline_ends"))) + ")")
+    return made
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
@@ -704,7 +736,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), words.set("places.cities"))
+    city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    if city is None and not before:
+        city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -722,6 +756,63 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare city ends that a venue's name follows ("拉萨布达拉宫", "敦煌鸣沙山", "台北龙山寺"): a city of
+    Greater China the gazetteer knows with as few people as after its province (the venue vouches for the name as
+    the province would), or a county-level city of three characters or more known by its readings; the venue
+    has a name of its own, of two characters or more, before its venue word (not "广州塔": a city only inside a
+    venue's name)."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is None:
+        return None  # (no venue word ahead, where most starts stand: nothing to weigh)
+    for length in (4, 3, 2):
+        stop = at + length
+        name = plain[at:stop]
+        if stop >= end or not _all_han().fullmatch(name):
+            continue
+        population, country = chinese_name_cities(name)
+        known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
+            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
+        if not known and length < 3 or patterns["venue"].match(plain, stop, end) is None:
+            continue  # (no city of that name, or no venue's name after it: the readings are not asked)
+        if not known and not _a_chinese_county(name):
+            continue
+        if _venue_begins(plain, stop, end, words, patterns) and not _begins_a_longer_name(plain, stop, end, words):
+            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
+        venue = _venue_at(text, plain, stop, end, words, patterns)
+        if not venue or not plain.startswith(simplified(venue), stop) or _NUMERAL.match(venue):
+            continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
+        word = patterns["venue_end"].search(simplified(venue))
+        if word is not None and len(venue) - len(word.group()) >= 2:
+            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
+    return None
+
+
+def _venue_word_firsts(words: Words) -> re.Pattern:
+    """Any first character of a venue word (公 of 公园, 山), compiled once."""
+    made = words._made.get(("venue_word_firsts",))
+    if made is None:
+        made = words._made[("venue_word_firsts",)] = re.compile(
+            "[" + re.escape("".join(sorted({word[0] for word in words.lists["places"]["venue"]}))) + "]")
+    return made
+
+
+#: A bare name right before a venue's name is read as a city of at least this many people; or of this many when
+#: the gazetteer knows the name only with 市 after it (岳阳市: "岳阳洞庭湖"; not 东方市 in "东方明珠塔").
+CITY_BEFORE_A_VENUE_POPULATION = 100_000
+SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
+
+
+@lru_cache(maxsize=65536)
+def _suffixed_population(name: str) -> int:
+    """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
+    from catalog.captions.gazetteer import chinese_city_population
+
+    return chinese_city_population(name) if _all_han().fullmatch(name) else 0
+_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十两]")
 
 
 #: A district of a city-state written bare, with two characters, is read as one when this many people live there
@@ -1083,10 +1174,16 @@ BARE_CITY_POPULATION = {2: 200_000, 3: 50_000}
 CITY_AFTER_PROVINCE_POPULATION = 20_000
 
 
+#: A bare name that is a whole clause ("10月14日，拉萨，"), with two characters, is read as a city of this many
+#: people (three or more: CITY_AFTER_PROVINCE_POPULATION).
+WHOLE_CLAUSE_POPULATION = {2: 100_000}
+
+
 def _known_city(plain: str, at: int, end: int, after_province: bool = False,
-                listed: frozenset[str] = frozenset()) -> int | None:
+                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset()) -> int | None:
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
-    for a name of its length, or one of `listed` (the word list's cities); None if none starts there."""
+    for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
+    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in (5, 4, 3, 2):
@@ -1097,12 +1194,56 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if plain[at:at + length] in listed:
             return at + length
         population = _cjk_population(plain[at:at + length])
+        if not population and length <= 3:
+            suffixed = _suffixed_population(plain[at:at + length])
+            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
+            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
+        if venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS and _a_clause_of_its_own(
+                plain, at, at + length) and plain[at + length - 1] not in venue_words:
+            # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
+            # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
+            # Chinese is known by its readings (常熟, 曲阜)
+            if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
+                return at + length
         if plain[at + length - 1] in _POSITION_WORDS:
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
         if population >= floor and population:
             return at + length
     return None
+
+
+def _one_character_venues(words: Words) -> frozenset[str]:
+    """The venue words of one character (山, 湖, 园), as a set, made once."""
+    made = words._made.get(("one_character_venues",))
+    if made is None:
+        made = words._made[("one_character_venues",)] = frozenset(
+            word for word in words.lists["places"]["venue"] if len(word) == 1)
+    return made
+
+
+#: What ends the clause a bare name stands alone in, and what may open it (a stop, or 在 or 于 after one).
+_CLAUSE_ENDS = ",，"
+_CLAUSE_OPENS = ",，。；; \u3000\n"
+
+
+def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
+    """Whether plain[start:end] is a whole clause, alone or after 在 or 于 ("10月14日，敦煌，游客...", "在常熟，")."""
+    if end >= len(plain) or plain[end] not in _CLAUSE_ENDS:
+        return False
+    if start > 0 and plain[start - 1] in "在于":
+        start -= 1
+    return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
+        start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
+
+
+def _a_chinese_county(name: str) -> bool:
+    """Whether a bare name of three characters or more reads as one of countrystatecity's Chinese counties or
+    county-level cities (井冈山, 都江堰): many words of two read as some county somewhere (今年, 但是)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return len(name) >= 3 and _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _cjk_population(name: str) -> int:

@@ -110,12 +110,12 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 
 #: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
 #: or a two-character name padded to three with a space or two (伊 霄, 徐  昱); a space between longer names
-#: separates two people (彭源 徐欽 劉磊 攝影報導).
+#: separates two people (彭源 徐欽 劉磊 攝影報導), as 、 and the words 和 and 与 do (王小明和李小强 摄).
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
-_NAMES = f"{_NAME}(?:(?:\\s*[、,，]\\s*|[ \u3000]+){_NAME})*"
+_NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
 
@@ -302,7 +302,7 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
             f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
-            f"(?:\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
+            f"(?:\\s*[和与、]?\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
@@ -315,17 +315,19 @@ def _patterns(words: Words) -> Patterns:
         # "(图1:农民在稻田中劳作 苏小武摄)")
         "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
-        # 记者 陈亮 (a byline with no 摄, before the text or in brackets)
+        # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
-                             f"\\s+(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+                             f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
         "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
+        # (郑子颜): a person's name alone in brackets, ending the caption
+        "name_brackets": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{staff})\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:{staff})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
@@ -336,6 +338,9 @@ def _patterns(words: Words) -> Patterns:
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
         "source": _source(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
+                                re.MULTILINE),
         # 新华社/路透
         "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader

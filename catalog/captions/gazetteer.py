@@ -77,6 +77,39 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
     return 0, None
 
 
+@lru_cache(maxsize=65536)
+def chinese_city_population(name: str) -> int:
+    """The population of the biggest city of China the gazetteer knows as this name with 市 after it, or 0
+    (also when cities of other countries bear that name: 天安市 is Korea's Cheonan): GeoNames often names a city
+    of China in Chinese only with its suffix (岳阳市, 大同市), and a caption writes it bare (岳阳). Weaker evidence
+    than the bare name (东方市 makes 东方 a city, which "东方明珠" is not): for places whose position vouches for
+    a city.
+
+    Remembered between processes (place memo kind "cns") like ``chinese_name_cities``, so that a process meeting
+    names seen before loads no gazetteer.
+    """
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("cns", name)
+    if known is not None:
+        return int(known[0])
+    found = _suffixed_population(name)
+    memo.remember("cns", name, [found])
+    return found
+
+
+def _suffixed_population(name: str) -> int:
+    if name.endswith("市"):
+        return 0
+    gazetteer = get_gazetteer()
+    positions, _ = gazetteer._cities_of(name + "市")  # (the alternate names hold both scripts: 岳阳市, 岳陽市)
+    cities = [gazetteer._cities[p] for p in positions or ()]
+    if any(city.country_code != "CN" for city in cities):
+        return 0  # (天安市 is Korea's Cheonan)
+    return max((city.population for city in cities), default=0)
+
+
 def _traditional(text: str) -> str:
     from catalog.captions.chinese_places import _traditional as converted
 
@@ -135,3 +168,4 @@ def _county_keys() -> dict[str, tuple[str, ...]]:
         if province:
             keys.setdefault(re.sub("[^a-z]", "", city.lower()), set()).add(province)
     return {key: tuple(sorted(value)) for key, value in keys.items()}
+
