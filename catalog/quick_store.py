@@ -417,9 +417,9 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict], return
     """INSERT rows that all have the same keys, many rows per statement: SQLite runs the full-text trigger of
     each statement in a statement transaction, so one statement per few hundred photos costs a quarter of what
     one per photo does (see catalog.store.insert_many); statements of 32 rows cost a tenth more to run than
-    those of a few hundred, and a quarter of that to prepare (see ROWS_PER_STATEMENT). `returning`: columns of the inserted rows to return
-    (in no particular order), so that the new ids need no query of their own; `stored`: for each row, values
-    already made as stored (see _row_values)."""
+    those of a few hundred, and a quarter of that to prepare (see ROWS_PER_STATEMENT). `returning`: columns of
+    the inserted rows to return (in no particular order), so that the new ids need no query of their own;
+    `stored`: for each row, values already made as stored (see _row_values)."""
     names, pairs = _columns(table, rows)
     head = f'INSERT INTO "{table}" ({_quoted(names)}) VALUES '
     group = "(" + ", ".join("?" * len(names)) + ")"

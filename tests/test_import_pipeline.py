@@ -68,3 +68,21 @@ def test_the_house_rules_tables_are_built_before_the_readers_fork(tmp_path):
         assert results[item.path].record == reading.read_file(item, rules).record
     stamped = results[found[0].path].record
     assert stamped["photographer"] is None and "Frame" not in stamped["caption"]
+
+
+def test_house_rules_the_preparation_cannot_build_fail_each_file_as_before(tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text("[[restrictions.rule]]\nkind = \"embargo\"\n")  # no name: not a rule restrictions can build
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(reading.PARALLEL_THRESHOLD + 2):
+        (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index))
+    found = [item for item in scan([str(folder)]) if isinstance(item, Found)]
+    rules = load_rules(str(house))
+
+    results = list(reading.StartedReading(found, reading.ReaderSetup(rules), 2))  # starts; nothing raised here
+
+    assert len(results) == len(found)
+    assert {result.failure.reason for result in results if result.failure} == {
+        f"could not be read (CatalogError: rules file {house}: every [[rule]] needs a name and a kind)"}
+    assert all(result.record is None for result in results)
