@@ -118,7 +118,9 @@ class StatedPlaces(NameLookups):
         given = stated_levels(sublocation, city, province, country)
         if not any(given):
             return None
-        return self._choose(given, context).place
+        from catalog.venues import placed_by_venue  # (read only when a caption names a venue alone)
+
+        return self._choose(placed_by_venue(given), context).place
 
     def _options(self, given: tuple) -> tuple[_Option, ...]:
         """The readings of a stated place, best first, memoised: more than one when the caption may decide."""

@@ -339,10 +339,12 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
     from catalog import place_memo
     from catalog.place_resolution import choose
     from catalog.place_rules import stated_levels
+    from catalog.venues import placed_by_venue
 
     given = stated_levels(sublocation, city, province, country)
     if not any(given):
         return None
+    given = placed_by_venue(given)  # a venue the register knows, named alone: its city
     memo = place_memo.current()
     key = json.dumps(given, ensure_ascii=False)
     kept = memo.get("resolved", key)

@@ -12,6 +12,14 @@ warnings::
         image.load()
     notes == ['TIFF: LZWDecode: Strip 0 not terminated with EOI code.']
 
+A message a library is known to give about a file is said in our words (``WORDINGS``): "Tag data larger than
+file. Skipping tag 0" from Pillow becomes "EXIF tag 0 claims more data than its block holds; skipped". Any other
+is kept in the library's own words.
+
+The import reads with ``kept(notes, native=False)`` around every file: Pillow's warnings and log messages (met
+when the EXIF thumbnail is checked for the perceptual fingerprint) become the photo's warnings instead of lines
+naming Pillow's source on the terminal, and the pure-Python readers pay no system call for it.
+
 Deprecation warnings are not a file's news but ours: they are passed on as they were raised, so that the test
 suite (``-W error``) still sees them.
 
@@ -27,17 +35,31 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 #: Warnings that are about our code or a library's API, not about a file: passed on, never kept as notes.
 PASSED_ON = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
 #: The loggers of the libraries that decode for us.
 LOGGERS = ("PIL", "pillow_heif")
+#: Library messages about a file, said in our words: (pattern, wording with the pattern's groups as {1}, {2}).
+#: Each is what Pillow says while it parses a file's EXIF or opens a JPEG; the example is the message matched.
+WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), wording) for pattern, wording in (
+    # "Tag data larger than file. Skipping tag 0"
+    (r"^Tag data larger than file\. Skipping tag (\d+)$",
+     "EXIF tag {1} claims more data than its block holds; skipped"),
+    # "Tag offset too large"
+    (r"^Tag offset too large$", "an EXIF tag's value lies past the end of its block; skipped"),
+    # "Possibly corrupt EXIF data. Expecting to read 8 bytes but only got 2. Skipping tag 33434"
+    (r"^Possibly corrupt EXIF data\. Expecting to read (\d+) bytes but only got (\d+)\. Skipping tag (\d+)$",
+     "EXIF tag {3} is cut short ({2} of its {1} bytes); skipped"),
+    # "Image appears to be a malformed MPO file, it will be interpreted as a base JPEG file"
+    (r"^Image appears to be a malformed MPO file", "the MPO (multi-picture) index is malformed; read as a single JPEG"),
+))
 #: More than this much text from one call is cut (a library in a loop of complaints).
 MOST = 4096
 
@@ -63,13 +85,14 @@ _depth = 0  # captures open now, in the thread that holds the lock
 
 
 @contextmanager
-def kept(notes: list[str], label: str = "") -> Iterator[None]:
+def kept(notes: list[str], label: str = "", *, native: bool = True) -> Iterator[None]:
     """Run the block with Python warnings, the libraries' log messages and native standard-error output
     caught; each becomes one line of ``notes`` ("label: message"), duplicates once. What was said before the
-    block raised is kept too."""
+    block raised is kept too. ``native=False`` leaves descriptor 2 alone (for blocks that run no native
+    parser, at the cost of a lock and a few list operations)."""
     caught: list[warnings.WarningMessage] = []
     logged: list[str] = []
-    native: list[str] = []
+    said: list[str] = []
     try:
         with _lock:
             global _depth
@@ -79,7 +102,8 @@ def kept(notes: list[str], label: str = "") -> Iterator[None]:
                     logging.getLogger(name).addHandler(_COLLECTOR)
             _depth += 1
             try:
-                with warnings.catch_warnings(record=True) as caught, _native_stderr(native):
+                with warnings.catch_warnings(record=True) as caught, \
+                        (_native_stderr(said) if native else nullcontext()):
                     warnings.simplefilter("always")
                     yield
             finally:
@@ -89,7 +113,7 @@ def kept(notes: list[str], label: str = "") -> Iterator[None]:
                         logging.getLogger(name).removeHandler(_COLLECTOR)
                 _COLLECTOR.messages = previous
     finally:
-        _note(notes, label, caught, logged, native)
+        _note(notes, label, caught, logged, said)
 
 
 def _note(notes: list[str], label: str, caught: list, logged: list[str], native: list[str]) -> None:
@@ -99,11 +123,26 @@ def _note(notes: list[str], label: str, caught: list, logged: list[str], native:
         if issubclass(warning.category, PASSED_ON):
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
         else:
-            lines.append(str(warning.message))
+            lines.append(in_our_words(" ".join(str(warning.message).split())))
     prefix = f"{label}: " if label else ""
     for line in dict.fromkeys(" ".join(line.split()) for line in lines + logged + native):
         if line and prefix + line not in notes:
             notes.append(prefix + line)
+
+
+def in_our_words(message: str) -> str:
+    """A library's message about a file as ``WORDINGS`` says it, or as it was.
+
+    >>> in_our_words("Tag data larger than file. Skipping tag 0")
+    'EXIF tag 0 claims more data than its block holds; skipped'
+    >>> in_our_words("Unknown thing")
+    'Unknown thing'
+    """
+    for pattern, wording in WORDINGS:
+        found = pattern.search(message)
+        if found:
+            return wording.format(None, *found.groups())
+    return message
 
 
 @contextmanager
@@ -148,6 +187,8 @@ def _scratch() -> int:
     forked reader process makes its own rather than share its parent's)."""
     global _sink, _sink_pid
     if _sink is None or _sink_pid != os.getpid():
+        import tempfile  # here, not at the top: the import's readers use this module without descriptor 2
+
         _sink, name = tempfile.mkstemp(prefix="catalog-stderr-")
         os.unlink(name)
         _sink_pid = os.getpid()

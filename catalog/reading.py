@@ -59,6 +59,8 @@ class ReaderSetup:
 
 
 _setup = ReaderSetup()
+#: Whether this process is a reader that collects its garbage after each chunk (see _reader_process).
+_collect_by_chunk = False
 
 
 def _init_worker(setup: ReaderSetup, *, in_pool: bool = False) -> None:
@@ -84,21 +86,30 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
     from catalog.entities import credit_rows, place_key_rows
     from catalog.metadata import read
     from catalog.place_memo import take_learned
+    from catalog.quiet import kept
     from catalog.records import build_record, place_names
     from catalog.rights import rights_columns
     from catalog.store_rows import complete_record
 
     try:
-        # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
-        meta = read(found.path, sidecars=found.sidecar_mtime_ns is not None)
-        if isinstance(meta, ReadFailure):
-            return ReadResult(found, failure=meta)
-        if found.size == 0:
-            return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
-        record = build_record(meta, None, rules, manual=manual)
-        record.update(rights_columns(meta, record, found.mtime_ns, rules))
-        record["fingerprint"] = fingerprint(found.path, found.size)
-        legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
+        # What a library warns or logs while the file is read (Pillow, on the EXIF thumbnail it checks for the
+        # perceptual fingerprint) becomes the photo's warnings, in our words where we know the message, instead
+        # of a line naming the library's source on the terminal (catalog.quiet).
+        notes: list[str] = []
+        with kept(notes, native=False):
+            # The scan saw every sidecar there is (sidecar_mtime_ns), so a photo without one costs no look-up.
+            meta = read(found.path, sidecars=found.sidecar_mtime_ns is not None)
+            if isinstance(meta, ReadFailure):
+                return ReadResult(found, failure=meta)
+            if found.size == 0:
+                return ReadResult(found, failure=ReadFailure(found.path, "empty file"))
+            record = build_record(meta, None, rules, manual=manual)
+            record.update(rights_columns(meta, record, found.mtime_ns, rules))
+            record["fingerprint"] = fingerprint(found.path, found.size)
+            legacy = legacy_fingerprint(found.path, found.size) if legacy_fingerprints else None
+            perceptual = _perceptual(found.path) if meta.thumbnail else None
+        if notes:
+            _add_warnings(record, notes)
         places, keys, tokens = tuple(place_names(record)), tuple(place_key_rows(record)), tuple(credit_rows(record))
         # The columns that follow from the photo alone are made here, not in the importing process, which
         # has the whole import's writing to do (catalog.store_rows.sort_batch adds the file's facts).
@@ -109,14 +120,19 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
 
             texts = stored_json(record)
         return ReadResult(found, record, places=places, keys=keys, tokens=tokens, legacy_fingerprint=legacy,
-                          json_text=texts,
-                          learned=take_learned() or None,
-                          perceptual=_perceptual(found.path) if meta.thumbnail else None)
+                          json_text=texts, learned=take_learned() or None, perceptual=perceptual)
     except OSError as error:
         return ReadResult(found, failure=ReadFailure(found.path, f"cannot be read ({error.strerror or error})"))
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
         return ReadResult(found, failure=ReadFailure(
             found.path, f"could not be read ({type(error).__name__}: {error})"))
+
+
+def _add_warnings(record: dict[str, Any], notes: list[str]) -> None:
+    """Add what the libraries said to the record's warnings (its `extra` column), each once."""
+    extra = record["extra"] = dict(record.get("extra") or {})
+    said = list(extra.get("warnings") or [])
+    extra["warnings"] = said + [note for note in notes if note not in said]
 
 
 def _perceptual(path: str) -> bytes | None:
@@ -395,7 +411,11 @@ def _start_method() -> str:
 
 
 def _read_chunk(chunk: list[Found]) -> list[ReadResult]:
-    return [read_one(found) for found in chunk]
+    results = [read_one(found) for found in chunk]
+    if _collect_by_chunk:  # a reader process (see _reader_process)
+        gc.collect()
+        gc.freeze()
+    return results
 
 
 def _reader_process(setup: ReaderSetup, parent: int) -> None:
@@ -403,9 +423,19 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     import threading
 
     _init_worker(setup, in_pool=True)
-    # Everything this process inherited lives to its end: no collection here walks it, nor writes to its pages
-    # (which the fork shares with the catalog process until one of them writes).
+    # The collector, left to itself, ran a hundred passes a reader over what it had loaded (the importing
+    # process's modules, the gazetteer, numpy) and freed some thirty objects in 1,000 files: 20-50 ms of a
+    # reader's CPU for nothing, and each pass writes to pages the reader shares with the importing process.
+    # So a reader collects once after each chunk instead and freezes what survives (never scanned again):
+    # reference counting frees a file's objects as before, and a file's cyclic garbage lives one chunk at most.
+    global _collect_by_chunk
+    _collect_by_chunk = True
+    gc.disable()
     gc.freeze()
+    # numpy, imported by the first perceptual fingerprint, loads OpenBLAS, whose pool of threads (one a core)
+    # costs a reader 45-70 ms of CPU as it starts and is never used: a fingerprint's DCT multiplies 32×32
+    # matrices, which OpenBLAS computes in the calling thread. One thread, unless the user said otherwise.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # The process that started this one: the catalog process (fork) or its fork server. When it ends, this
     # process is handed to another parent at once, even while the catalog process is still an unreaped
     # zombie, which os.kill(parent, 0) cannot tell from a live one (and a reader left alive holds the

@@ -449,7 +449,8 @@ CASES = [
      "Shanghai, China - October 14, 2025: Tourists walk along the Bund. (Photo by Tang Yanjun/China News "
      "Service/VCG via Getty Images)",
      Expected(raw="Photo by Tang Yanjun/China News Service/VCG via Getty Images", photographer="Tang Yanjun",
-              agency="Getty Images", date="2025-10-14", date_kind="taken", city="Shanghai", country="China")),
+              agency="Getty Images", date="2025-10-14", date_kind="taken", sublocation="Bund", city="Shanghai",
+              country="China")),  # (the Bund: a venue the register knows, written with no generic word)
     ("xinhua: an appositive makes a town of the name before it",
      "Tourists visit Wuzhen, a water town in Tongxiang City of Jiaxing, east China's Zhejiang Province, "
      "Oct. 3, 2025. (Xinhua/Xu Yu)",

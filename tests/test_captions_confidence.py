@@ -4,12 +4,23 @@ tool fits and chooses as its docstring says. Captions written for these tests.""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 
 from catalog.captions import load_rules, parse
-from catalog.captions.confidence import Table, build_table, table_for
+from catalog.captions.confidence import Table, because, build_table, table_for
 from catalog.errors import CatalogError
-from tools.calibrate_confidence import Point, Value, choose, fit
+from tools.calibrate_confidence import (
+    Point,
+    Value,
+    choose,
+    fit,
+    logistic_out_of_fold,
+    main,
+    wrong_cut_without_loss,
+)
 
 #: Initials in closing brackets with nothing saying they are a credit: a weak provider.
 INITIALS = "Farmers carry sacks of rice across a flooded field near the river on Monday. (QRT)"
@@ -38,7 +49,35 @@ def test_a_registry_credit_and_a_known_city_are_kept():
     assert (facts.credit.photographer, facts.credit.agency, facts.location.city, facts.date) == (
         "Li Xin", "Xinhua", "Chengdu", "2025-10-02")
     assert facts.evidence["agency"].startswith("en / credit / registry")
-    assert facts.evidence["city"] == "en / scene sentence / known city"
+    assert facts.evidence["city"] == "en / scene sentence / known city / in or at / only place named / nothing to check"
+
+
+@pytest.mark.parametrize("text, level, words", [
+    # a venue read from the sentence's subject, beside the scene's own phrase "in Bangkok"
+    ("The Grand Palace glows at dusk in Bangkok, Thailand, on Jan. 3, 2024.", "sublocation",
+     "another phrase / venue / sentence subject / only place named"),
+    ("Visitors tour the Grand Palace in Bangkok, Thailand, on Jan. 3, 2024.", "sublocation",
+     "the scene's phrase / venue / verb's object / only place named"),
+    # the gazetteer puts Bangkok in Thailand, and Hefei in another country than Kenya
+    ("The Grand Palace glows at dusk in Bangkok, Thailand, on Jan. 3, 2024.", "country",
+     "known / in or at / only place named / chain agrees"),
+    ("Farmers harvest rice in Hefei, Kenya, on Oct. 2, 2025.", "city",
+     "known city / in or at / only place named / chain disagrees"),
+    ("Children play in Zambia on Oct. 2, 2025.", "country", "known / in or at / only place named / nothing to check"),
+    # the scene's phrase chosen over another place the sentence names
+    ("Fans celebrate in Buenos Aires after their team beat France in the final in Qatar, Dec. 18, 2022.", "city",
+     "known city / in or at / other places named / nothing to check"),
+])
+def test_a_place_s_kind_says_how_its_phrase_opened_what_else_is_named_and_whether_the_chain_agrees(
+        text, level, words):
+    assert parse(text).evidence[level] == "en / scene sentence / " + words
+
+
+def test_explain_says_the_new_words_of_a_kind_in_words():
+    said = because("en / scene sentence / another phrase / venue / sentence subject / other places named")
+    assert "the sentence's subject, with no preposition placing it" in said
+    assert "the sentence names other places beside it" in said
+    assert "another country than" in because("en / scene sentence / known city / in or at / chain disagrees")
 
 
 def test_a_house_threshold_of_zero_keeps_the_value():
@@ -114,3 +153,55 @@ def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():
     points = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 95, 5, 1, 0.951), Point(0.7, 90, 4, 5, 0.948),
               Point(0.9, 80, 3, 15, 0.930)]
     assert choose(points).threshold == 0.5
+
+
+def test_the_dump_lists_every_value_of_tune_and_dev_with_its_kind_and_whether_it_is_right(tmp_path, monkeypatch):
+    """On sets written here: a tune caption whose city is right, one whose city is wrong, and a dev caption."""
+    from tools import evaluate_captions
+
+    def item(text: str, city: str) -> dict:
+        return {"text": text, "credit": {"photographer": "Li Xin", "agency": "Xinhua", "provider": None},
+                "date": "2025-10-02", "date_kind": "taken",
+                "location": {"sublocation": None, "city": city, "province": None, "country": None}}
+
+    right = item("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", "Chengdu")
+    wrong = item("Pandas play in Leshan, Oct. 2, 2025. (Xinhua/Li Xin)", "Chengdu")
+    sets = tmp_path / "ours"
+    sets.mkdir()
+    (sets / "en_test.jsonl").write_text(json.dumps(right) + "\n" + json.dumps(wrong) + "\n", encoding="utf-8")
+    keys = {hashlib.sha1(i["text"].encode()).hexdigest()[:16]: "tune" for i in (right, wrong)}
+    (sets / "split.json").write_text(json.dumps({"split": keys}), encoding="utf-8")
+    (tmp_path / "captions").mkdir()
+    (tmp_path / "captions" / "dev.jsonl").write_text(json.dumps(item(
+        "Monks walk in Lhasa, Oct. 2, 2025. (Xinhua/Li Xin)", "Lhasa")) + "\n", encoding="utf-8")
+    monkeypatch.setattr(evaluate_captions, "OUR_SETS", sets)
+    monkeypatch.setenv("CATALOG_SHARED", str(tmp_path))
+    out = tmp_path / "values.jsonl"
+    assert main(["--dump", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    cities = {(r["set"], r["value"]): r for r in rows if r["field"] == "city"}
+    assert set(cities) == {("tune", "Chengdu"), ("tune", "Leshan"), ("dev", "Lhasa")}
+    assert cities["tune", "Leshan"]["right"] is False and cities["tune", "Leshan"]["expected"] == ["Chengdu"]
+    assert cities["tune", "Chengdu"]["right"] is True and cities["tune", "Chengdu"]["where"] == "en_test.jsonl:1"
+    assert cities["dev", "Lhasa"]["words"][:3] == ["en", "scene sentence", "known city"]
+    assert all(r["kept"] for r in rows if r["field"] == "agency")  # Xinhua: a registry agency the gate keeps
+
+
+def test_the_logistic_model_scores_a_mostly_wrong_kind_below_a_mostly_right_one_out_of_fold():
+    values = [Value(n, "agency", "X", "en / credit / registry", True, False) for n in range(40)]
+    values += [Value(100 + n, "agency", "Y", "en / credit / not in the registry", n % 4 == 0, n % 4 != 0)
+               for n in range(20)]
+    folds = {v.caption: v.caption % 5 for v in values}
+    chances = logistic_out_of_fold(values, folds)
+    registry = [c for v, c in zip(values, chances) if "not" not in v.kind]
+    unknown = [c for v, c in zip(values, chances) if "not" in v.kind]
+    assert min(registry) > 0.8 > 0.5 > max(unknown)
+    # the 15 wrong values of the unknown kind are left out (their labels are empty: no accuracy lost), and
+    # its 5 right ones, which the 15 more than pay for
+    assert wrong_cut_without_loss("agency", values, chances) == 15
+
+
+def test_no_wrong_value_is_cut_when_each_costs_a_right_one_more_than_it_gains():
+    values = [Value(1, "city", "X", "en", True, False), Value(2, "city", "Y", "en", False, False)]
+    assert wrong_cut_without_loss("city", values, [0.1, 0.2]) == 0  # the right value comes first: a loss
+    assert wrong_cut_without_loss("city", values, [0.2, 0.1]) == 1  # the wrong one first: cut, no loss

@@ -14,8 +14,9 @@ from catalog.errors import CatalogError
 from tools import fit_venue_weights as fit
 from tools.evaluate_captions import caption_key
 
-#: A venue the finder takes at exactly the accepted score (clause start, a name, written again: 4).
-PALACE = "11月6日,西藏拉萨,雪后四周的山峦一片银白,布达拉宫美如画卷。布达拉宫已有1300多年历史。"
+#: A venue the finder takes at exactly the accepted score (clause start, a name, written again: 4); one the venue
+#: register does not hold, so its own signals do not count.
+PALACE = "11月6日,西藏拉萨,雪后四周的山峦一片银白,色拉寺美如画卷。色拉寺已有600多年历史。"
 
 
 def caption(text: str, sublocation: str | None) -> fit.Caption:
@@ -25,10 +26,10 @@ def caption(text: str, sublocation: str | None) -> fit.Caption:
 
 
 def test_a_house_file_sets_the_weights_and_the_shipped_ones_stay():
-    assert parse(PALACE).location.sublocation == "布达拉宫"
+    assert parse(PALACE).location.sublocation == "色拉寺"
     strict = fit.rules_with((("accept", 5.0),))
     assert parse(PALACE, strict).location.sublocation is None
-    assert parse(PALACE).location.sublocation == "布达拉宫"
+    assert parse(PALACE).location.sublocation == "色拉寺"
     assert dict(fit.file_weights())["accept"] == 4.0
 
 
@@ -53,12 +54,12 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
     assert labelled_none.total(start, everything) == 2.0  # three fields right, the venue wrong (-1)
     found = fit.coordinate_search(labelled_none, start, everything, rounds=2)
     assert dict(found)["accept"] == 5.0 and labelled_none.total(found, everything) == 4.0
-    labelled_palace = fit.Scorer([caption(PALACE, "布达拉宫")])
+    labelled_palace = fit.Scorer([caption(PALACE, "色拉寺")])
     assert fit.coordinate_search(labelled_palace, start, everything, rounds=2) == start
 
 
 def test_the_tool_reports_the_cross_validated_comparison(capsys, monkeypatch):
-    monkeypatch.setattr(fit, "tune_captions", lambda: [caption(PALACE, None), caption(PALACE + "。", "布达拉宫")])
+    monkeypatch.setattr(fit, "tune_captions", lambda: [caption(PALACE, None), caption(PALACE + "。", "色拉寺")])
     assert fit.main(["--folds", "2", "--rounds", "1", "--only", "accept"]) == 0
     out = capsys.readouterr().out
     assert "2 folds" in out and "cross-validated: fitted" in out

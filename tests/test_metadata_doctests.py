@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["text", "exif", "png", "reconcile", "sidecar", "sniff", "restrictions"]
+MODULES = ["text", "exif", "png", "reconcile", "sidecar", "sniff", "restrictions", "countries"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -116,8 +116,10 @@ RESOLVE_CASES = [
     ({"city": "Qwxzyville"}, {"city": "Qwxzyville", "country": None, "lat": None, "source": "caption"}),
     ({"sublocation": "Tiananmen Square", "city": "Beijing"},
      {"sublocation": "Tiananmen Square", "city": "Beijing"}),
+    # a venue named alone: the venue register places it in its city (the caption's own value stays as written)
     ({"sublocation": "Tiananmen Square"},
-     {"sublocation": "Tiananmen Square", "city": None, "source": "caption"}),
+     {"sublocation": "Tiananmen Square", "city": "Beijing", "country_code": "CN", "source": "gazetteer"}),
+    ({"sublocation": "Luogang Park"}, {"sublocation": "Luogang Park", "city": None, "source": "caption"}),
 ]
 
 

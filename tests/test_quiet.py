@@ -4,9 +4,13 @@ Python warnings, Pillow's log messages, and what native code (libtiff) writes st
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
+import sqlite3
 import struct
+import subprocess
+import sys
 import threading
 import warnings
 
@@ -169,3 +173,49 @@ def test_a_capture_inside_a_capture_keeps_each_ones_messages(capfd):
     assert inner == ["inner: inside", "inner: native inside"]
     assert outer == ["outer: after the inner one"]
     assert capfd.readouterr().err == ""
+
+
+def test_without_native_capture_warnings_are_kept_in_our_words_and_descriptor_2_left_alone(capfd):
+    notes: list[str] = []
+    with kept(notes, native=False):
+        warnings.warn("Tag data larger than file. Skipping tag 7", UserWarning, stacklevel=1)
+        warnings.warn("Possibly corrupt EXIF data.  Expecting to read 8 bytes but only got 2. Skipping tag 33434",
+                      UserWarning, stacklevel=1)
+        warnings.warn("Something new from a library", UserWarning, stacklevel=1)
+        os.write(2, b"native code's own line\n")
+    assert notes == ["EXIF tag 7 claims more data than its block holds; skipped",
+                     "EXIF tag 33434 is cut short (2 of its 8 bytes); skipped",
+                     "Something new from a library"]
+    assert capfd.readouterr().err == "native code's own line\n"
+
+
+# -- a whole import: Pillow's warnings on real files are the photos' warnings, not terminal lines ------------
+
+#: Real files on which Pillow warns while the import checks their EXIF thumbnail, and the note each gets.
+WARNED_BY_PILLOW = (
+    ("pillow/exif-ifd-offset.jpg", "EXIF tag 0 claims more data than its block holds; skipped"),
+    ("pillow/sugarshack_bad_mpo_header.jpg", "the MPO (multi-picture) index is malformed; read as a single JPEG"),
+)
+
+
+@pytest.mark.parametrize("others", [0, 70], ids=["read in the importing process", "read by reader processes"])
+def test_pillows_warnings_during_an_import_become_the_files_warnings(tmp_path, others):
+    from tests.conftest import shared
+
+    files = [os.path.realpath(shared("corpus", "real", *name.split("/"))) for name, _ in WARNED_BY_PILLOW]
+    folder = tmp_path / "others"
+    folder.mkdir()
+    for n in range(others):  # enough files for the reader processes (catalog.reading.PARALLEL_THRESHOLD)
+        Image.new("RGB", (32, 24), (n, 2 * n % 256, 90)).save(folder / f"plain-{n:03d}.jpg")
+    db = tmp_path / "warned.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "catalog.cli", "--db", str(db), "import", str(folder), *files],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONWARNINGS": "default"})  # as a user's Python shows a library's warnings
+    assert done.returncode == 0, done.stderr
+    assert f"{len(files) + others} added" in done.stdout
+    assert "Warning" not in done.stderr and "PIL" not in done.stderr, done.stderr
+    with sqlite3.connect(db) as connection:
+        extra = dict(connection.execute("SELECT path, extra FROM photo"))
+    for path, (_, note) in zip(files, WARNED_BY_PILLOW):
+        assert json.loads(extra[path])["warnings"] == [note]

@@ -2,6 +2,8 @@
 
     python -m tools.calibrate_confidence                 # the kinds, the curves, the chosen thresholds
     python -m tools.calibrate_confidence --write         # also write catalog/rules/confidence.toml
+    python -m tools.calibrate_confidence --dump values.jsonl   # every value of tune and dev, one a line
+    python -m tools.calibrate_confidence --compare       # the table against a logistic model, out of fold
 
 Every caption of the tune split (English and Chinese) is parsed with the gate open; each value the parser
 gives is kept with its evidence kind (``catalog/captions/confidence.py``) and whether it is right. A kind's
@@ -15,22 +17,34 @@ field and threshold it prints the values kept, the wrong values kept, the right 
 accuracy on tune. The chosen threshold of a field is the highest whose every step, from no gate up, cut at
 least `RATIO` wrong values per right value lost, and left the field's accuracy no more than `MAX_LOSS`
 below its ungated accuracy (the accuracy targets matter too: a value left out where the label has one is a
-miss). Only the tune split is read.
+miss). Only the tune split is read for the fit.
+
+``--dump`` writes every value the parser takes on the tune split and the shared dev set as JSON lines, with
+what the gate knows of it and whether it is right, for classing the wrong values by kind: the set, the
+caption's file and line, its language, the field, the value, the labels (the value and its alternatives),
+the evidence kind and its words, the confidence (tune: out of fold; dev: the table fitted on all of tune),
+whether the value is right and whether leaving it out would be, and whether the shipped gate keeps it.
+
+``--compare`` weighs the table against a logistic model over the same evidence (a weight for each prefix of a
+kind and each of its words within the field, and each word across fields, L2-regularised), both fitted on four
+folds and scored on the fifth: for each field, how many wrong values the lowest-scored values hold before the
+field's accuracy would fall (a right value left out costs accuracy, a wrong one none).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalog.captions.confidence import FIELDS, SEP, Table, value_of
+from catalog.captions.confidence import FIELDS, SEP, Table, table_for, value_of
 from catalog.captions.parser import parse
-from catalog.captions.rules import load_rules
-from tools.evaluate_captions import ROOT, labels, matches, our_items
+from catalog.captions.rules import default_rules, load_rules
+from tools.evaluate_captions import ROOT, default_dev_path, labels, matches, our_items, read_items
 
 #: A kind's share of right values is drawn towards its parent's by this many values' worth.
 PRIOR = 4.0
@@ -56,29 +70,72 @@ class Value:
     kind: str
     right: bool
     right_if_left_out: bool  # the label has no value (or accepts none): leaving it out is right
+    where: str = ""  # the caption's file and line, for --dump
+    expected: tuple[str | None, ...] = ()  # the label and its alternatives, for --dump
+
+
+def _open_rules():
+    return load_rules(text="[confidence.thresholds]\n" + "\n".join(f"{f} = 0.0" for f in FIELDS), origin="open")
+
+
+def _caption_values(number: int, item: dict, where: str, rules, right_ungated: dict[str, int]) -> list[Value]:
+    """The values the open parser takes from one labelled caption; counts its right fields in `right_ungated`."""
+    facts = parse(item["text"], rules)
+    want, alt = labels(item), item.get("alt") or {}
+    found = []
+    for field in FIELDS:
+        expected = [want[field], *alt.get(field, [])]
+        got = value_of(facts, field)
+        right = matches(field, got, expected)
+        right_ungated[field] += right
+        if got is not None:
+            found.append(Value(number, field, got, facts.evidence.get(field, ""), right,
+                               matches(field, None, expected), where, tuple(expected)))
+    return found
 
 
 def tune_values() -> tuple[list[Value], dict[int, int], dict[str, int]]:
     """Every value of the tune split, each caption's fold, and how many captions' field is right ungated."""
-    rules = load_rules(text="[confidence.thresholds]\n" + "\n".join(f"{f} = 0.0" for f in FIELDS), origin="open")
+    rules = _open_rules()
     values, folds = [], {}
     right_ungated: dict[str, int] = defaultdict(int)
     number = 0
     for language in ("en", "zh"):
-        for _name, _line, item in our_items(language, "tune"):
+        for name, line, item in our_items(language, "tune"):
             number += 1
             folds[number] = int(hashlib.sha1(item["text"].encode()).hexdigest()[:8], 16) % FOLDS
-            facts = parse(item["text"], rules)
-            want, alt = labels(item), item.get("alt") or {}
-            for field in FIELDS:
-                expected = [want[field], *alt.get(field, [])]
-                got = value_of(facts, field)
-                right = matches(field, got, expected)
-                right_ungated[field] += right
-                if got is not None:
-                    values.append(Value(number, field, got, facts.evidence.get(field, ""), right,
-                                        matches(field, None, expected)))
+            values += _caption_values(number, item, f"{name}:{line}", rules, right_ungated)
     return values, folds, dict(right_ungated)
+
+
+def dev_values() -> list[Value]:
+    """Every value of the shared dev set (none when it is not there)."""
+    path = default_dev_path()
+    if not path.is_file():
+        return []
+    rules = _open_rules()
+    counts: dict[str, int] = defaultdict(int)
+    return [value for line, item in read_items(path)
+            for value in _caption_values(-line, item, f"{path.name}:{line}", rules, counts)]
+
+
+def dump(path: Path, values: list[Value], confidences: list[float], dev: list[Value],
+         table: dict[str, dict[str, float]], shipped: Table) -> None:
+    """Every value of tune (with its out-of-fold confidence) and dev (with the confidence of `table`), as JSON
+    lines: the rows to class the wrong values by."""
+    fitted = Table(table, {})
+    rows = [("tune", v, c) for v, c in zip(values, confidences)]
+    rows += [("dev", v, fitted.confidence(v.field, v.kind)) for v in dev]
+    with open(path, "w", encoding="utf-8") as handle:
+        for split, value, confidence in rows:
+            handle.write(json.dumps({
+                "set": split, "where": value.where, "language": value.kind.split(SEP)[0] if value.kind else "",
+                "field": value.field, "value": value.value, "expected": list(value.expected),
+                "kind": value.kind, "words": value.kind.split(SEP) if value.kind else [],
+                "confidence": round(confidence, 4), "right": value.right,
+                "right_if_left_out": value.right_if_left_out,
+                "kept": shipped.confidence(value.field, value.kind) >= shipped.thresholds.get(value.field, 0.0),
+            }, ensure_ascii=False) + "\n")
 
 
 def fit(values: list[Value]) -> dict[str, dict[str, float]]:
@@ -153,6 +210,51 @@ def choose(points: list[Point]) -> Point:
     return chosen
 
 
+def _features(value: Value) -> list[str]:
+    words = value.kind.split(SEP) if value.kind else []
+    return ([f"{value.field}|*"] + [f"{value.field}|{SEP.join(words[:n])}" for n in range(1, len(words) + 1)]
+            + [f"{value.field}|word {w}" for w in words[1:]] + [f"any|word {w}" for w in words[1:]])
+
+
+def logistic_out_of_fold(values: list[Value], folds: dict[int, int], strength: float = 1.0,
+                         steps: int = 300) -> list[float]:
+    """Each value's chance of being right under a logistic model fitted on the other folds (gradient descent;
+    `strength` is the L2 penalty, in values' worth)."""
+    import numpy as np
+
+    names: dict[str, int] = {}
+    rows = [[names.setdefault(f, len(names)) for f in _features(v)] for v in values]
+    matrix = np.zeros((len(values), len(names)))
+    for index, columns in enumerate(rows):
+        matrix[index, columns] = 1.0
+    right = np.array([v.right for v in values], dtype=float)
+    fold_of = np.array([folds[v.caption] for v in values])
+    chances = np.zeros(len(values))
+    for fold in range(FOLDS):
+        train, test = fold_of != fold, fold_of == fold
+        x, y = matrix[train], right[train]
+        weights, bias = np.zeros(len(names)), 3.0
+        for _ in range(steps):
+            error = 1 / (1 + np.exp(-(x @ weights + bias))) - y
+            weights -= 2.0 * (x.T @ error + strength * weights) / len(y)
+            bias -= 2.0 * error.mean()
+        chances[test] = 1 / (1 + np.exp(-(matrix[test] @ weights + bias)))
+    return [float(c) for c in chances]
+
+
+def wrong_cut_without_loss(field: str, values: list[Value], scores: list[float]) -> int:
+    """The most wrong values of a field that leaving out its lowest-scored values cuts while the field's accuracy
+    does not fall."""
+    mine = sorted(((s, v) for v, s in zip(values, scores, strict=True) if v.field == field), key=lambda sv: sv[0])
+    best = change = wrong = 0
+    for _, value in mine:
+        change += value.right_if_left_out - value.right
+        wrong += not value.right
+        if change >= 0:
+            best = max(best, wrong)
+    return best
+
+
 def trimmed(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
     """The table without entries within 0.005 of the prefix above them (they inherit it)."""
     short: dict[str, dict[str, float]] = {}
@@ -209,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"write {TOML.relative_to(ROOT)}")
     parser.add_argument("--kinds", action="store_true", help="list every kind with its values and wrong values")
+    parser.add_argument("--compare", action="store_true",
+                        help="weigh the table against a logistic model over the same evidence, out of fold")
+    parser.add_argument("--dump", type=Path, metavar="JSONL",
+                        help="write every value of tune and dev, with its kind, confidence and rightness")
     args = parser.parse_args(argv)
     values, folds, right_ungated = tune_values()
     captions = len(folds)
@@ -236,6 +342,17 @@ def main(argv: list[str] | None = None) -> int:
     wrong = sum(chosen[f].wrong for f in FIELDS)
     kept = sum(chosen[f].kept for f in FIELDS)
     print(f"\nchosen: {kept} values kept, {wrong} wrong ({wrong / max(kept, 1):.2%}), out of fold")
+    if args.compare:
+        print("\nwrong values cut before the field's accuracy falls, out of fold:")
+        models = [("table", confidences)] + [
+            (f"logistic, L2 {strength:g}", logistic_out_of_fold(values, folds, strength))
+            for strength in (0.3, 1.0, 3.0, 10.0)]
+        for name, scores in models:
+            cuts = {field: wrong_cut_without_loss(field, values, scores) for field in FIELDS}
+            print(f"  {name:<18}{sum(cuts.values()):4d}  " + ", ".join(f"{f} {n}" for f, n in cuts.items() if n))
+    if args.dump:
+        dump(args.dump, values, confidences, dev_values(), fit(values), table_for(default_rules()))
+        print(f"written: {args.dump}")
     if args.write:
         table = trimmed(fit(values))
         thresholds = {f: chosen[f].threshold for f in FIELDS}

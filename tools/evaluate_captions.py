@@ -15,7 +15,8 @@ Targets: 95% on every field in English (and on dev), 90% on every field in Chine
 *precision*: of the values the parser takes from a caption, fewer than 1 in 200 may be wrong. Precision is
 counted over the labelled sets, the captions of the real corpus files (read with ExifTool at run time and
 labelled by their SHA-1 in ``corpus_labels.jsonl``; the texts are not copied here) and
-``not_captions.jsonl`` (camera boilerplate, test strings, product data: every value taken is wrong).
+``not_captions.jsonl`` (camera boilerplate, test strings, product data: every value taken is wrong). Each
+field's line gives its wrong values of those taken, and the precision count sums them by field over the sets.
 
 The held-out split is for aggregate scores only: ``--show-errors`` never lists a held-out caption.
 ``--speed`` reports how many captions a second ``parse`` reads: captions per second of the process's CPU time
@@ -163,6 +164,8 @@ class Score:
     taken: int = 0  # values the parser gave (not None)
     wrong: int = 0  # of those, values that are not the label nor an alt
     target: float = THRESHOLD
+    taken_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))  # per field
+    wrong_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
 
     def accuracy(self, field_name: str) -> float:
         return self.right[field_name] / self.total if self.total else 0.0
@@ -188,6 +191,8 @@ class Score:
             if got[name] is not None:
                 self.taken += 1
                 self.wrong += not right
+                self.taken_by[name] += 1
+                self.wrong_by[name] += not right
             if right:
                 self.right[name] += 1
             else:
@@ -317,7 +322,9 @@ def report(score: Score, show_errors: bool = False, title: str | None = None) ->
     lines = [f"{title + ': ' if title else ''}{score.total} captions"]
     for name in FIELDS:
         mark = "" if score.accuracy(name) >= score.target else f"   below {score.target:.0%}"
-        lines.append(f"  {name:<13}{score.accuracy(name):7.1%}  ({score.right[name]}/{score.total}){mark}")
+        counts = f"({score.right[name]}/{score.total})"
+        lines.append(f"  {name:<13}{score.accuracy(name):7.1%}  {counts:<11} wrong {score.wrong_by[name]:3d} of "
+                     f"{score.taken_by[name]:4d} taken{mark}")
     lines.append(f"  all fields   {score.aggregate:7.1%}   values taken {score.taken}, wrong {score.wrong}")
     if show_errors:
         for miss in score.misses:
@@ -369,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
 
     passed = True
     taken = wrong = 0
+    wrong_by = dict.fromkeys(FIELDS, 0)  # over every labelled set scored
     speed_texts: list[str] = []
     splits = SPLITS if args.split == "all" else (args.split,)
     languages = ("en", "zh") if args.lang == "all" else (args.lang,)
@@ -381,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
                 print()
                 passed = passed and score.passed
                 taken, wrong = taken + score.taken, wrong + score.wrong
+                wrong_by = {f: wrong_by[f] + score.wrong_by[f] for f in FIELDS}
                 if split == "tune":
                     speed_texts += [item["text"] for _, _, item in our_items(language, split)]
         dev = default_dev_path()
@@ -390,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
             passed = passed and score.passed
             taken, wrong = taken + score.taken, wrong + score.wrong
+            wrong_by = {f: wrong_by[f] + score.wrong_by[f] for f in FIELDS}
             speed_texts += [item["text"] for _, item in read_items(dev)]
         elif not args.no_dev:
             print(f"shared dev: not found at {dev}, left out\n")
@@ -400,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_precision:
         print("precision (values taken from a caption that are wrong):")
         print(precision_line("labelled sets above", taken, wrong))
+        print("    by field: " + ", ".join(f"{f} {wrong_by[f]}" for f in FIELDS))
         others = evaluate(OUR_SETS / "not_captions.jsonl")
         if args.show_errors:
             print(report(others, True, "not captions"))

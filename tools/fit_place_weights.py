@@ -67,6 +67,12 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
+    "scores.part_named_before": (-100.0, -40.0, -20.0, -10.0, -5.0, -2.0, 0.0, 2.0, 5.0),
+    # the venue register's signals (catalog/captions/venue_spots.py): a registered name alone, after a word of
+    # place, before a noun that makes it a body's
+    "value_scores.registered_venue": (-1.0, 0.0, 0.5, 1.0),
+    "value_scores.registered_after_preposition": (0.0, 0.5, 1.0, 2.0),
+    "value_scores.registered_as_modifier": (-4.0, -2.0, -1.0, 0.0),
 }
 
 Weights = tuple[tuple[str, float], ...]

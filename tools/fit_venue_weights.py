@@ -50,6 +50,9 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "titled": _NEW,
     "natural_word": _NEW,
     "street_word": _NEW,
+    # the venue register's names (chinese_venues.registered_venue): the name registered, the city read right before it
+    "registered": (0.0, 1.0, 2.0, 3.0),
+    "after_city": (0.0, 1.0, 2.0, 3.0),
 }
 
 

@@ -103,6 +103,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("zh", "text", date.kind, date.iso)
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+        _registered_venue(facts.location, text, work, sentences, body, date, words, rules)
         complete_from_heading(facts.location, text, work, words, patterns)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location))
         if explain:
@@ -110,3 +111,20 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
 
             facts.notes.append(place_note(facts.location, "scene sentence", ""))
     return facts
+
+
+def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                      date, words, rules: Rules) -> None:
+    """The venue register's word on the scene sentence's venue (``chinese_venues.registered_venue``): a venue
+    with no venue word the chain could not see ("在陆家嘴游玩"), or the whole registered name of one it cut short."""
+    if not body:
+        return
+    from catalog.captions.chinese_venues import registered_venue
+    from catalog.venues import register_for
+
+    scene = body[0]
+    if date is not None:
+        scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
+    found = registered_venue(text, plain, scene, words, register_for(rules), place)
+    if found:
+        place.sublocation = found

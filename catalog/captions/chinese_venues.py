@@ -43,8 +43,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from catalog.captions.chinese_words import HAN, Words
+from catalog.captions.chinese_words import HAN, Words, simplified
+from catalog.captions.types import Place
+
+if TYPE_CHECKING:
+    from catalog.venues import VenueRegister
 
 #: Characters that end a candidate name: stops, brackets, quotes, spaces, and the linking characters of a clause.
 _BREAKS = set("，,。、；;：:（）()“”\"《》「」 \n—…|｜!！?？") | set("的在和与是为到从向对把被让给将及同跟")
@@ -217,3 +222,89 @@ def venue_weights(words: Words) -> dict[str, float]:
         made = words._made[("venue_weights",)] = {key: float(value) for key, value in table.items()}
     return made
 
+
+
+# --- venues the register knows -----------------------------------------------------------------------------------
+
+
+def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words, register: VenueRegister,
+                     place: Place) -> str | None:
+    """The sublocation the venue register gives the scene sentence plain[scene[0]:scene[1]], as written, or None.
+
+    Where the chain read a venue that is the start of a registered name written there ("海港" of "海港城", "宽窄巷"
+    of "宽窄巷子"), the registered name is the venue (one that begins inside it keeps the chain's reading: "北京大兴
+    国际机场" is 大兴国际机场, the city is no part of the venue). Where it read none, each registered name
+    of the sentence is a candidate scored by the venue finder's signals with ``registered`` for its weight
+    (``[venue_scores]``), taken when it reaches ``accept``: a name with no venue word ("在陆家嘴游玩", "@海港城")
+    that the finder alone could not see.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> from catalog.captions.chinese_words import words_for
+    >>> from catalog.venues import shipped_register
+    >>> words, _ = words_for(load_rules())
+    >>> text = "10月1日，游客在陆家嘴游玩。"
+    >>> registered_venue(text, text, (0, len(text)), words, shipped_register(), Place())
+    '陆家嘴'
+    """
+    from catalog.captions.venue_spots import chinese_spots
+
+    spots = chinese_spots(plain, scene[0], scene[1], register)
+    if not spots:
+        return None
+    if place.sublocation:
+        venue = simplified(place.sublocation)
+        at = plain.find(venue, scene[0], scene[1])
+        for start, end, _ in spots:
+            if start == at and end - start > len(venue):
+                return text[start:end]  # the chain stopped short of the registered name
+        return None
+    weights = venue_weights(words)
+    after_venue = words.pattern("places.after_venue")
+    best: tuple[float, int, str] | None = None
+    teams = words.words("places.team")
+    organisation = words.pattern("places.organisations")
+    for start, end, _ in spots:
+        if plain.startswith(teams, end) or organisation.match(plain, end, scene[1]):
+            continue  # "山东泰山队", "陆家嘴集团": a team or a body named after the place, not the scene
+        if end < scene[1] and plain[end] in _LONGER_NAME:
+            continue  # "杭州市西湖区", "三里屯路": a district or a road named after it, not the venue itself
+        signals = ["registered"]
+        if _after_a_place_word(plain, start, words) or _after_passing(plain, start, words):
+            signals.append("after_place_word")
+        elif _after_its_places(plain, start, place):
+            signals.append("after_city")  # "在上海陆家嘴": the chain's city, then the venue in it
+        elif start == scene[0] or plain[start - 1] in "，,":
+            signals.append("clause_start")
+        if start > 0 and plain[start - 1] == "的":
+            signals.append("after_of")
+        if end >= scene[1] or plain[end] in _BREAKS or plain[end] in _POSITION or after_venue.match(
+                plain, end, scene[1]):
+            signals.append("ends_well")
+        if plain.count(plain[start:end]) >= 2:
+            signals.append("named_again")
+        score = sum(weights.get(signal, 0.0) for signal in signals)
+        if score >= weights["accept"] and (best is None or score > best[0]):
+            best = (score, start, text[start:end])
+    return best[2] if best else None
+
+
+#: Characters after a registered name that make it the start of a longer one: a unit or a road named after it.
+_LONGER_NAME = set("区县市镇乡村州省盟旗路街")
+
+
+def _after_passing(plain: str, at: int, words: Words) -> bool:
+    """Whether a verb of passing (走过, 驶过) ends right before `at`."""
+    made = words._made.get(("passing_before",))
+    if made is None:
+        made = words._made[("passing_before",)] = re.compile(f"(?:{words.any('places.passing')})$")
+    return made.search(plain, max(0, at - 4), at) is not None
+
+
+def _after_its_places(plain: str, at: int, place: Place) -> bool:
+    """Whether the city, province or country the chain read is written right before `at` ("上海陆家嘴",
+    "成都市锦里")."""
+    before = plain[max(0, at - 12):at]
+    for name in (place.city, place.province, place.country):
+        if name and before.endswith(tuple(simplified(name) + suffix for suffix in ("", "市", "省", "区", "县"))):
+            return True
+    return False

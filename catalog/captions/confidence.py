@@ -63,6 +63,15 @@ _MEANING = {
     "initials": "initials only",
     "one word": "a single word",
     "odd characters": "a name with characters names seldom hold",
+    "sentence subject": "the sentence's subject, with no preposition placing it",
+    "verb's object": "the object of a verb such as 'visit'",
+    "in or at": "after 'in' or 'at'",
+    "another preposition": "after a preposition other than 'in' or 'at'",
+    "other places named": "the sentence names other places beside it",
+    "only place named": "the only place the sentence names",
+    "chain agrees": "the gazetteer puts it in the same country as the caption's other places",
+    "chain disagrees": "the gazetteer puts it in another country than the caption's other places",
+    "nothing to check": "no other place of the caption to check it against",
 }
 
 
@@ -278,11 +287,14 @@ def date_kind(language: str, source: str, cue: str | None, iso: str | None) -> s
 def place_kinds(language: str, how: str, place: Any, found_by: Mapping[str, str] | None = None) -> dict[str, str]:
     """The kinds of a place's values: where the place was read (a labelled line, the scene sentence, a
     dateline...), for a sublocation the phrase it came from (`found_by`: the scene's own place phrase, another
-    phrase of the sentence), and what is known of each name.
+    phrase of the sentence), and what is known of each name; then, for the scene sentence, what opened the
+    value's phrase and whether the sentence names other places (`found_by`'s "... opened by" and "scene
+    rivals", ``locations.find_places``), and for an English city, province or country whether the gazetteer
+    puts it in the same country as the other levels.
 
     >>> from catalog.captions.types import Place
     >>> place_kinds("en", "scene sentence", Place(city="Hefei", province="Anhui"))["city"]
-    'en / scene sentence / known city'
+    'en / scene sentence / known city / chain agrees'
     """
     kinds = {}
     for level in ("sublocation", "city", "province", "country"):
@@ -292,6 +304,11 @@ def place_kinds(language: str, how: str, place: Any, found_by: Mapping[str, str]
             words = [language, how or "scene sentence", name]
             if found_by and level in found_by:
                 words.insert(2, found_by[level])
+            if found_by:  # how the phrase was opened, and whether another phrase's places competed with it
+                phrase = "sublocation" if level == "sublocation" and "sublocation opened by" in found_by else "scene"
+                words += [found_by[key] for key in (f"{phrase} opened by", "scene rivals") if key in found_by]
+            if language == "en" and level != "sublocation":
+                words.append(_chain_agreement(place, level))
             kinds[level] = SEP.join(words)
     return kinds
 
@@ -314,6 +331,33 @@ def _en_name_kind(value: str, level: str) -> str:
     if level == "province":
         return "known" if known.province or written == "province" else "unknown name"
     return "known" if written == "country" or known.country else "unknown name"
+
+
+def _chain_agreement(place: Any, level: str) -> str:
+    """Whether the gazetteer puts a place's value in the same country as its other levels ("Hefei" and
+    "China" agree; "Brooklyn" and "Ukraine" would not): "chain agrees", "chain disagrees", or "nothing to
+    check" when the value or every other level is a name the gazetteer does not place in a country."""
+    own = _country_code(getattr(place, level), level)
+    if own is None:
+        return "nothing to check"
+    others = {code for other in ("city", "province", "country") if other != level and getattr(place, other)
+              for code in [_country_code(getattr(place, other), other)] if code}
+    if not others:
+        return "nothing to check"
+    return "chain agrees" if others == {own} else "chain disagrees"
+
+
+@lru_cache(maxsize=4096)
+def _country_code(value: str, level: str) -> str | None:
+    """The country the gazetteer puts a value of a level in (a city's: its biggest namesake's)."""
+    from catalog.captions.gazetteer import name_levels
+
+    known = name_levels(value)
+    if level == "country":
+        return known.country
+    if level == "province":
+        return known.province.partition("-")[0] if known.province else None
+    return known.city_country
 
 
 #: The last characters of a Chinese place name that say its level.

@@ -89,13 +89,21 @@ _TAKEN_BY = re.compile(
 )
 
 
+#: Prose that names who took the picture with no picture word: "... dusted the hills with snow, captured on camera
+#: by Sam Spencer", "The bridge at dawn, snapped by Ana Ruiz". ("captured by" alone is said of prisoners.)
+_CAMERA_BY = re.compile(
+    r"\b(?:(?:captured|caught)\s+on\s+(?:camera|film)|snapped)\s+by\s+()"
+    r"((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)")
+
+
 def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
-    """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming'."""
+    """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming';
+    '... captured on camera by Sam Spencer' -> 'Sam Spencer'."""
     from catalog.captions.vocabulary import PERSON_TITLES
 
-    if "taken" not in text and "shot" not in text:  # (a cheap test first: _TAKEN_BY needs one of them)
-        return None
-    match = _TAKEN_BY.search(text)
+    match = _TAKEN_BY.search(text) if "taken" in text or "shot" in text else None  # (cheap tests first)
+    if match is None and " by " in text:
+        match = _CAMERA_BY.search(text)
     if not match:
         return None
     titles = match.group(1).split()

@@ -167,9 +167,10 @@ _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MON
 _DATE_TAIL = re.compile(
     rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
-#: A year written right after the name in a credit that a lead-in opens: "Image credit: Clayton Lloyd 2025" (after
-#: a comma, "Photo by George Miller, 2014", the year is the photo's date, and the date reader's to read).
-_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])\s+(?:18|19|20)\d\d$")
+#: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
+#: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
+#: name, and no date the parser takes as the photo's).
+_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
@@ -288,7 +289,10 @@ def _unglue(body: str, rules: Rules) -> str:
         word_start = max(body.rfind(" ", 0, at), body.rfind("/", 0, at)) + 1
         if not rest or rules.standard_agency(body[word_start:at] + rest[0]):
             continue  # the whole word is an agency: "NurPhoto", "LightRocket"
-        if any(rules.standard_agency(" ".join(rest[:n])) for n in range(len(rest), 0, -1)):
+        longest = next((n for n in range(len(rest), 0, -1) if rules.standard_agency(" ".join(rest[:n]))), 0)
+        if longest == 1 and is_media(body[word_start:at]):
+            continue  # an outlet's name in one word: "Saskatoon StarPhoenix", not "Star" and the agency "Phoenix"
+        if longest:
             body = body[:at] + "/" + body[at:]
     return body
 

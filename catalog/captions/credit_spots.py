@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
@@ -61,7 +62,8 @@ _SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
+    r"|(?<=[,.]\s)photo(?:graph|s)?\s*:"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
@@ -69,7 +71,7 @@ _LEAD_ANYWHERE = re.compile(
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)")
+_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)|p(?=hoto)")
 _OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -309,9 +311,30 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         if len(line) > 120:
             continue
         start += len(text[start:end]) - len(text[start:end].lstrip())
+        if line.endswith("/") and number + 1 < len(spans) and len(line) > 1:
+            # "Dax Melmer /" then "Windsor Star": a credit broken after its slash goes on on the next line
+            number, end = number + 1, spans[number + 1][1]
+            line = f"{line} {text[spans[number][0]:end].strip()}"
         last = number == len(spans) - 1
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
         yield Candidate(line, start, len(text) if last else end, weight, True)
+        if not last:
+            yield from _after_a_separator(text, start, end, weight)
+
+
+def _after_a_separator(text: str, start: int, end: int, weight: float) -> Iterator[Candidate]:
+    """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
+    line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
+    ``_tails``'). Without a lead-in the words after a title's dash are its place ("... - Valencia, Spain")."""
+    marks = list(_SEPARATOR.finditer(text, start, end))
+    if not marks:
+        return
+    at = marks[-1].end()
+    while at < end and text[at] in " \t—–-|=":
+        at += 1
+    content = text[at:end].strip()
+    if content and len(content) <= 60 and strip_lead_in(content)[1] is not None:
+        yield Candidate(content, at, end, weight, True)
 
 
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:

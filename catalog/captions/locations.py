@@ -34,16 +34,28 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import Chain, read_chains
-from catalog.captions.place_evidence import Doubt, PlaceWeights, opens_the_scene, venue_is_scene, weigh
+from catalog.captions.place_evidence import (
+    Doubt,
+    PlaceWeights,
+    opens_the_scene,
+    shipped_weights,
+    venue_is_scene,
+    weigh,
+)
 from catalog.captions.place_fields import place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify
-from catalog.captions.place_scores import choose
+from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
+from catalog.captions.venue_spots import registered_english
 from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
+
+if TYPE_CHECKING:
+    from catalog.venues import VenueRegister
 
 _PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
@@ -99,12 +111,41 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
         found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
                                    else "a village apart")
+        own = primary if in_primary else next((c for c in chains if any(
+            e.value == place.sublocation for e in c.elements)), None)
+        if own is not None:
+            found_by["sublocation opened by"] = opened_by(own.prep)
+    if found_by is not None and best is not None:
+        found_by["scene opened by"] = opened_by(best.chain.prep)
+        found_by["scene rivals"] = _rivals(best, scored)
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+#: How a place phrase is opened, as the confidence gate weighs it (``confidence.place_kinds``).
+_OPENERS = {"subject": "sentence subject", "object": "verb's object", "in": "in or at", "at": "in or at"}
+
+
+def opened_by(prep: str) -> str:
+    """What opened a place phrase, in the words of an evidence kind: the sentence's subject ("Baker Lake
+    residents got ..."), a verb's object ("Tourists visit the Mogao Grottoes"), "in" or "at", or another
+    preposition ("of", "near", "from", ...).
+
+    >>> opened_by("subject"), opened_by("at"), opened_by("near")
+    ('sentence subject', 'in or at', 'another preposition')
+    """
+    return _OPENERS.get(prep, "another preposition")
+
+
+def _rivals(best: Scored, scored: list[Scored]) -> str:
+    """Whether the sentence names places in another phrase beside the scene's: its place was then a choice
+    ("Fans in Buenos Aires after their team beat France in Qatar"), not the only place named."""
+    names = {e.value.casefold() for e in best.chain.elements}
+    others = [s for s in scored if s is not best and not names & {e.value.casefold() for e in s.chain.elements}]
+    return "other places named" if others else "only place named"
 
 
 def _emptied(match: re.Match) -> str:
@@ -178,15 +219,35 @@ def _beside_date_line() -> re.Pattern:
 
 
 def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-               anchor: tuple[int, int] | None, weights: PlaceWeights | None = None) -> PlaceReading:
+               anchor: tuple[int, int] | None, weights: PlaceWeights | None = None,
+               venues: VenueRegister | None = None) -> PlaceReading:
     """Where the photo was taken: a labelled place line, a place heading, the scene sentence's place phrases,
     or the places written right before the photo's date, in that order of trust. `weights` weigh the scene
-    sentence's phrases (``place_evidence.house_weights``; the shipped ones when None).
+    sentence's phrases (``place_evidence.house_weights``; the shipped ones when None). With the venue register
+    `venues`, a venue it holds written in the scene sentence may give the sublocation the phrases did not
+    (``venue_spots.registered_english``).
 
     >>> text = "Paris, France\\nA woman joins a rally. A girl was killed at a protest in Gohardasht, Alborz province."
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
+    reading = _read_place(text, spans, paragraphs, anchor, weights)
+    if venues is None or reading.place.sublocation or not spans:
+        return reading
+    scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), None) if anchor else None
+    span = scene or _first_body_sentence(text, spans, paragraphs)
+    taken = registered_english(reading.place, text, span, venues, (weights or shipped_weights()).values)
+    if taken is None:
+        return reading
+    found_by = dict(reading.found_by)
+    found_by["sublocation"] = "the venue register"
+    return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
+                        reading.doubts, tuple(found_by.items()))
+
+
+def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                anchor: tuple[int, int] | None, weights: PlaceWeights | None) -> PlaceReading:
+    """find_place without the venue register."""
     doubts: list[Doubt] = []
     by: dict[str, str] = {}
     scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights, by)
@@ -195,10 +256,13 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             place, written = found
             if _agrees(scene, place):
                 _fill_from(place, scene)
+            elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
+                place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written)
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
         yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
         yield "end of the sentence", _ending_sentence(text, scene_span)
+        yield "a sentence of places", _places_alone(text, spans)
 
     if scene.city or scene.province or scene.country:
         if anchor is not None and (scene.country is None or scene.province is None):
@@ -229,6 +293,14 @@ def _agrees(scene: Place, place: Place) -> bool:
     province = name_levels(place.province).province if place.province else None
     ours = province.partition("-")[0] if province else (name_levels(place.city).city_country if place.city else None)
     return theirs is None or ours is None or theirs == ours
+
+
+def _within(scene: Place, place: Place) -> bool:
+    """The scene's phrase names a part of the heading's city, then that city: "New York, New York, USA: ...
+    outside the Metropolitan Detention Center in Brooklyn, New York" is the centre, in New York (the venue is
+    taken only from the scene's own phrase, never from another phrase of its sentence)."""
+    city = place.city.casefold() if place.city else None
+    return city is not None and city in ((scene.province or "").casefold(), (scene.country or "").casefold())
 
 
 def _corroborates(scene: Place, other: Place) -> bool:
@@ -349,12 +421,27 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    match = _dated_opening().match(text)
+    if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
+        found = _known_places(match.group("place"))
+        if found is not None:
+            return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
         title = _title_ending().search(lines[0].group())
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+@cache
+def _dated_opening() -> re.Pattern:
+    """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
+    datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
+    Spanish Prime Minister ..."."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    return re.compile(rf"^[ \t]*{date}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*:[ \t]+\S")
 
 
 @cache
@@ -423,8 +510,9 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if span is None:
         return None
     match = _ending_line().search(text, span[0], span[1])
-    if match is None or "," not in match.group("place") and match.start("place") > span[0]:
-        return None  # one name alone after a comma ("..., said Paris.") is too little
+    if match is None or "," not in match.group("place") and match.start("place") > span[0] and not (
+            _SIDE_WORD.match(match.group("place"))):
+        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
     written = match.group("place")
@@ -434,6 +522,41 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if found is None or found.city is None and found.province is None and found.country is None:
         return None
     return found, written
+
+
+def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] | None:
+    """A sentence that is only places, wherever it stands, as photo blogs and galleries write the scene apart
+    from the prose: "... at the first Armenian parade. Yerevan, Republic Square.", "SCOTLAND. Edinburgh. The High
+    Street ...", "From Gandhi Road, Vellore." Every name must be one the tables or the gazetteer know (the first
+    or the last may be a venue); a sentence of places right after it fills the levels it leaves empty, when the
+    two contradict each other at no level."""
+    found: list[tuple[Place, str, int]] = []
+    for number, (start, end) in enumerate(spans):
+        match = _places_sentence().fullmatch(text, start, end)
+        if match is None:
+            continue
+        written = match.group("place").rstrip()
+        if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+            written = written[:-1]  # the sentence's full stop, not "Fla."'s
+        place = _known_places(written, venue_first=True)
+        if place is None or place.city is None and place.province is None and place.country is None:
+            continue
+        if found and found[-1][2] == number - 1:
+            first = found[-1][0]
+            if not any(getattr(first, level) and getattr(place, level) and (
+                    getattr(first, level).casefold() != getattr(place, level).casefold())
+                    for level in ("sublocation", "city", "province", "country")):
+                _fill_from(first, place)
+            break
+        if found:
+            break
+        found.append((place, written, number))
+    return (found[0][0], found[0][1]) if found else None
+
+
+@cache
+def _places_sentence() -> re.Pattern:
+    return re.compile(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
 
 
 @cache

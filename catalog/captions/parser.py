@@ -85,7 +85,7 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
     if facts.location == Place():
         facts.location = chinese.location
         taken_from_chinese += ("sublocation", "city", "province", "country")
-    elif not (facts.location.sublocation or facts.location.city or facts.location.province) and (
+    elif not (_own_sublocation(facts) or facts.location.city or facts.location.province) and (
             chinese.location.sublocation):
         # "梵净山,中国西南部 Mount Fanjing in southwest China": the English part names only the country, the
         # Chinese part the site
@@ -96,6 +96,20 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
         if name in chinese.evidence:
             facts.evidence[name] = chinese.evidence[name]
     return facts
+
+
+def _venues(rules: Rules):
+    """The venue register in force (read on the first caption whose place is read, not when the parser is
+    imported)."""
+    from catalog.venues import register_for
+
+    return register_for(rules)
+
+
+def _own_sublocation(facts: CaptionFacts) -> bool:
+    """Whether the English part names its sublocation itself, not only through the venue register (the Chinese
+    part's site, as written, goes first then: "玉龙雪山，中国西南部 Jade Dragon Snow Mountain in southwest China")."""
+    return bool(facts.location.sublocation) and "the venue register" not in facts.evidence.get("sublocation", "")
 
 
 def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explain: bool = False) -> CaptionFacts:
@@ -152,7 +166,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     if places:
         anchor = found_dates.anchor
         reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
-                             rules.built("place weights", lambda r: house_weights(r.place_weights)))
+                             rules.built("place weights", lambda r: house_weights(r.place_weights)),
+                             _venues(rules))
         facts.location = reading.place
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
@@ -212,9 +227,17 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.date, facts.date_kind = mention.iso, "taken"
             facts.date_text = None if mention.iso else mention.text
             facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
-    if places and facts.location == Place():
+    written = facts.location
+    if places and not (written.city or written.province or written.country) and (
+            written.sublocation is None or "the venue register" in facts.evidence.get("sublocation", "")):
+        # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
+        # along the Bund")
         facts.location = place_from_dateline(dateline.place)
         facts.evidence.update(place_kinds("en", "dateline", facts.location))
+        if written.sublocation and facts.location.sublocation is None:
+            facts.location.sublocation = written.sublocation
+            facts.evidence["sublocation"] = place_kinds("en", "scene sentence", written,
+                                                        {"sublocation": "the venue register"})["sublocation"]
 
 
 def description(text: str, found: Found | None) -> str | None:

@@ -65,6 +65,7 @@ class Chain:
     prep: str
     elements: list[Element] = field(default_factory=list)
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
+    after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
 
     @property
     def start(self) -> int:
@@ -105,12 +106,16 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             elif k < n and toks[k].lower in ("a", "an"):
                 k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
             chain, j = _read_chain(toks, k, allowed, word, part)
+            if chain is None and PREPOSITIONS[word] == "any":
+                chain, j = _after_a_part(toks, i, k, word)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+            if chain is not None and j < n and toks[j].lower in PEOPLE_OF_A_PLACE:
+                chain = None  # "Baker Lake residents got ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
@@ -121,10 +126,41 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+#: Words that may open the words naming a part of a place: "in the historic centre of", "in various parts of".
+_PART_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+def _after_a_part(toks: list[Token], i: int, k: int, prep: str) -> tuple[Chain | None, int]:
+    """The chain after one to three plain words naming a part of a place and "of", when the preposition at
+    toks[i] introduced no name itself: "in various parts of Kigali", "in the historic center of Reykjavík",
+    "in the family stronghold of Hambantota". Marked, so that the scorer weighs it as its own kind of
+    candidate (``part_named_before`` in ``place_evidence.toml``); "in the wake of", "in support of" lead to no
+    place the tables know, and such a name alone scores as an unknown one."""
+    n = len(toks)
+    m = k + 1 if k < n and toks[k].lower in _PART_OPENERS else k
+    first = m
+    while m < n and m < first + 3 and toks[m].lower != "of" and plain_word(toks[m]):
+        m += 1
+    if m == first or m + 1 >= n or toks[m].lower != "of" or not _introduces_place(toks, m):
+        return None, i
+    if _read_chain(toks, m + 1, _allowed(toks, m), "of")[0] is not None:
+        return None, i  # "of" introduces it as it would anyway ("in the courtyard of the Louvre"): read so
+    chain, j = _read_chain(toks, m + 1, "any", prep, True)
+    if chain is not None:
+        chain.after_a_part = True
+    return chain, j
+
+
 #: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
+#: People named after a place or body that opens the sentence ("Baker Lake residents", "Fish & Game staff",
+#: "SEA LIFE Sydney Aquarium aquarist Emily Best"): the name says whose they are, not where the photo is.
+PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
+    "staff", "staffers", "employees", "officials", "official", "members", "member", "volunteers", "crew",
+    "crews", "aquarist", "keeper", "keepers", "spokesperson", "spokesman", "spokeswoman", "director", "chief",
+    "president", "manager", "coach", "players", "player"})
 #: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 

@@ -46,6 +46,8 @@ STANDARD_NAMES_KEPT = 50_000
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
+#: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST").
+_TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]")
 
 
 def alias_key(name: str) -> str:
@@ -83,6 +85,9 @@ class Rules:
     #: The house file's [confidence] table: thresholds and confidences read over catalog/rules/confidence.toml
     #: by catalog.captions.confidence (kept raw here).
     confidence: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [[venues]] tables: venues added to the venue register catalog/rules/venues.toml
+    #: (catalog.venues.register_for), each with the register's fields.
+    venues: list[Any] = field(default_factory=list)
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
@@ -132,6 +137,8 @@ class Rules:
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
         if bare != name and alias_key(bare) in self._agency_keys:
             return self._agency_keys[alias_key(bare)]
+        if _TITLE_CASE_PAIR.fullmatch(name.strip()):
+            return None  # "St", "Mt": an abbreviated word ("St Andrew's Church"), not "ST" (The Straits Times)
         return self._registry_agency(name)
 
     def _registry_agency(self, name: str) -> str | None:
@@ -337,7 +344,7 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
     unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
                           "check", "variants", "place_weights",
-                          "confidence"}
+                          "confidence", "venues"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -408,9 +415,17 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
             build_table({}, confidence)
         except CatalogError as err:
             raise CatalogError(f"rules file {where}: {err}") from None
+    venues = raw.get("venues", [])
+    if venues:
+        from catalog.venues import shipped_register
+
+        try:
+            shipped_register().extended(venues, where)  # refuse a venue without a city, or of an unknown kind
+        except CatalogError as err:
+            raise CatalogError(f"rules file {where}: {err}") from None
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
                  arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants,
-                 place_weights=place_weights, confidence=confidence)
+                 place_weights=place_weights, confidence=confidence, venues=venues)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:

@@ -475,5 +475,7 @@ RANKS = (
     r"chief",
     r"photographer(?:'s|’s|ís|s)?\s+mate(?:\s+(?:1st|2nd|3rd|first|second|third|airman)(?:\s+class)?)?",
     r"(?:senior\s+)?(?:staff\s+)?photographer", r"photojournalist",
+    # the Royal Navy's and the RAF's photographers: "LPhot Dave Jenkins", "L(Phot) Dave Jenkins", "PO(Phot)"
+    r"(?:l|po|cpo|ac|sac|cpl)\s*\(?phot\)?", r"leading\s+(?:airman\s+)?photographer",
     r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
 )

@@ -105,10 +105,11 @@ def parse_caption(ctx, text, fmt, resolve, explain):
 
     English and Chinese captions give the same keys; `language` says which the caption is (en, zh, or
     mixed). The JSON holds exactly what the caption states, as written; the gazetteer's completion of the
-    place (English names through its alternate names: 合肥 is Hefei, Anhui, China) is a separate
-    `resolved` object. A text that is no caption (a camera's default, a test string) gives nothing. A
-    value the parser is unsure of is left out: its confidence, from how it was found, is below its
-    field's threshold (the house rules' [confidence] table, with --rules FILE); --explain says why.
+    place (English names through its alternate names: 合肥 is Hefei, Anhui, China; a venue of the venue
+    register named alone, its city: Zhongnanhai is in Beijing) is a separate `resolved` object. A text
+    that is no caption (a camera's default, a test string) gives nothing. A value the parser is unsure
+    of is left out: its confidence, from how it was found, is below its field's threshold (the house
+    rules' [confidence] table, with --rules FILE); --explain says why.
 
     \b
     Examples:

@@ -55,6 +55,9 @@ def walk_heif(f: BinaryIO, format_name: str) -> Blocks:
 
         if not features.check("avif"):
             raise UnsupportedFormat("unsupported format (AVIF: this Pillow was built without AVIF support)")
+        # Registered by hand: Image.open(formats=["AVIF"]) would otherwise import every plugin Pillow has
+        # (Image.init, about 18 ms a reader process) to find this one.
+        from PIL import AvifImagePlugin  # noqa: F401
         formats = ["AVIF"]
     blocks = Blocks(format_name)
     meta = _top_level_boxes(f, blocks)

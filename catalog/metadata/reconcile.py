@@ -374,16 +374,10 @@ def _country_alpha2(code: str) -> str | None:
     >>> _country_alpha2("CHN"), _country_alpha2("cn"), _country_alpha2("XYZ")
     ('CN', 'CN', None)
     """
-    import pycountry
+    from catalog.metadata.countries import by_code
 
     code = code.strip().upper()
-    if len(code) == 2:
-        found = pycountry.countries.get(alpha_2=code)
-    elif len(code) == 3:
-        found = pycountry.countries.get(alpha_3=code)
-    else:
-        found = None
-    return found.alpha_2 if found else None
+    return by_code().get(code) if len(code) in (2, 3) else None
 
 
 def _truncated_list(rule: Field, left: list[str], right: list[str]) -> bool:

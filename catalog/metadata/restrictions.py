@@ -342,12 +342,12 @@ def _key(name: str) -> str:
 @cache
 def _country_names() -> frozenset[str]:
     """Every ISO 3166 country by name, common name and official name, as keys."""
-    import pycountry
+    from catalog.metadata.countries import NAME_FIELDS, countries
 
     names = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
+    for country in countries():
+        for attribute in NAME_FIELDS:
+            value = country.get(attribute)
             if value:
                 names.add(_key(value))
     return frozenset(names)

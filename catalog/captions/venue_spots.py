@@ -1,0 +1,214 @@
+"""Venues the register knows (``catalog/rules/venues.toml``), found in the scene's sentence and weighed.
+
+The chain readers find a venue by its generic word ("Luogang Park", "骆岗公园") or by its place in a chain
+("at the Bund in Shanghai"). A venue written alone with no generic word ("Xi Jinping meets ... at Zhongnanhai,
+Nov. 4", "Fans celebrate at Wembley on Saturday", "游客在陆家嘴游玩") gives them nothing to go on: no gazetteer
+knows such names. The venue register does; this module is where it is used. It only proposes: a name found is
+kept as the sublocation, as the caption writes it, when what is written around it supports it, each signal
+weighted in the rules (English: ``[value_scores]`` ``registered_*`` in ``place_evidence.toml``; Chinese:
+``registered`` with the venue finder's other signals in ``[venue_scores]`` of ``chinese.toml``). It never
+fills the city: a city the caption does not write stays empty (the gazetteer's `resolved` place may give it).
+Worked examples::
+
+    Xi Jinping meets Joe Biden at Zhongnanhai, Nov. 4, 2025.     sublocation Zhongnanhai (after "at")
+    Fans celebrate at Wembley on Saturday.                        sublocation Wembley, not the city
+    A Kremlin spokesman speaks to reporters on Monday.            nothing: a noun after it makes it a body
+    10月1日，游客在陆家嘴游玩。                                      sublocation 陆家嘴 (after 在, an activity after)
+    10月1日，市民在海港城购物。                                      sublocation 海港城 (not the 海港 the chain read)
+
+A name the gazetteer knows as a city of 100,000 people or more, a province or a country is never proposed
+(the chain readers place it), nor an English name that is only part of a longer capitalised name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from catalog.captions.text import Token, is_capitalised, tokens
+from catalog.captions.types import Place
+
+if TYPE_CHECKING:  # the register is read on the first caption that needs it, not when the parser is imported
+    from catalog.venues import Venue, VenueRegister
+
+#: Words before a venue that put the photo in or at it ("at Zhongnanhai", "outside Downing Street").
+_PLACE_WORDS = frozenset({"at", "in", "inside", "outside", "on", "around", "across", "over", "beside", "atop",
+                          "within", "through", "along", "into", "onto", "off"})
+#: Words to step over between that word and the name: "at the Kremlin", "at the historic Bund".
+_BEFORE_NAME = frozenset({"the", "his", "her", "their", "its", "iconic", "historic", "famous", "landmark",
+                          "renovated", "packed", "crowded", "newly", "new", "old", "ancient"})
+#: Nouns after a name that make it a body or a team, not the scene: "a Kremlin spokesman", "Wall Street banks".
+_MODIFIED_NOUNS = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson", "press",
+                             "aide", "aides", "source", "sources", "banks", "bank", "traders", "trader", "insiders",
+                             "insider", "adviser", "advisers", "advisor", "staff", "chief", "correspondent",
+                             "said", "says", "announced", "stocks", "shares", "investors", "index", "talks"})
+#: A city this large in the gazetteer is a city, not a venue of the same name.
+KNOWN_CITY = 100_000
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A registered venue written in a sentence: as written, where, the register's entry, and its evidence."""
+
+    written: str
+    start: int
+    end: int
+    venue: Venue
+    score: float
+    signals: tuple[str, ...]
+
+
+def english_spots(text: str, span: tuple[int, int], register: VenueRegister,
+                  weights: Mapping[str, float]) -> list[Spot]:
+    """Every registered venue written in text[span[0]:span[1]], each with its weighted evidence.
+
+    >>> from catalog.venues import shipped_register
+    >>> from catalog.captions.place_evidence import shipped_weights
+    >>> text = "Xi Jinping meets Joe Biden at Zhongnanhai, Nov. 4, 2025."
+    >>> [(s.written, s.signals) for s in english_spots(text, (0, len(text)), shipped_register(),
+    ...                                                 shipped_weights().values)]
+    [('Zhongnanhai', ('registered_venue', 'registered_after_preposition'))]
+    """
+    firsts = register.first_words
+    if not any(_word_key(m.group()) in firsts or _word_key(m.group().removesuffix("'s").removesuffix("’s")) in firsts
+               for m in _CAPITALISED.finditer(text, span[0], span[1])):
+        return []  # (the sentence's capitalised words begin no registered name: it is not tokenised)
+    toks = tokens(text, span[0], span[1])
+    found: list[Spot] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not is_capitalised(toks[i].text) or (i and _inside_a_name(toks, i)):
+            i += 1
+            continue
+        hit = _longest_name(text, toks, i, register)
+        if hit is None:
+            i += 1
+            continue
+        end, venue, written = hit
+        if not _known_as_a_place(written):
+            signals = ["registered_venue"]
+            if _after_a_place_word(toks, i):
+                signals.append("registered_after_preposition")
+            if end < n and (toks[end].lower in _MODIFIED_NOUNS or _names_a_team(toks[end].text)):
+                signals.append("registered_as_modifier")
+            score = sum(weights.get(s, 0.0) for s in signals)
+            found.append(Spot(written, toks[i].start, toks[i].start + len(written), venue, score, tuple(signals)))
+        i = end
+    return found
+
+
+def _inside_a_name(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] continues a capitalised name begun before it ("Jiangsu Lujiazui Holdings")."""
+    before = toks[i - 1]
+    return is_capitalised(before.text) and before.lower not in ("the", "a", "an") and before.end >= toks[i].start - 1
+
+
+def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister) -> tuple[int, Venue, str] | None:
+    """The longest registered name starting at toks[i] that ends where the capitalised name ends."""
+    from catalog.venues import key_of
+
+    first = toks[i].text
+    words = register.first_words.get(_word_key(first)) or register.first_words.get(
+        _word_key(_without_possessive(first) or ""))
+    if not words:
+        return None  # (most capitalised words begin no venue's name: one look-up, no window tried)
+    for k in range(min(len(toks), i + words + _PUNCTUATION_TOKENS), i, -1):
+        if k < len(toks) and is_capitalised(toks[k].text) and toks[k].lower not in ("in", "at", "on", "near"):
+            continue  # "Wembley Park Station": a longer name than the registered one
+        if not toks[k - 1].text[:1].isalnum():
+            continue  # a name ends with a word, not with the comma or stop after it
+        written = text[toks[i].start:toks[k - 1].end]
+        for name in (written, _without_possessive(written)):
+            venue = register.english.get(key_of(name)) if name else None
+            if venue is not None and name:
+                return k, venue, name
+    return None
+
+
+#: A capitalised word, as a quick look before the sentence is tokenised.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’.-]*")
+
+#: Tokens a name may hold besides its words ("St. Peter's Square": the stop, the apostrophe).
+_PUNCTUATION_TOKENS = 3
+
+
+@lru_cache(maxsize=16384)
+def _word_key(word: str) -> str:
+    from catalog.venues import key_of
+
+    return key_of(word)
+
+
+def _without_possessive(written: str) -> str | None:
+    for ending in ("'s", "’s"):
+        if written.endswith(ending):
+            return written[: -len(ending)]
+    return None
+
+
+def _after_a_place_word(toks: list[Token], i: int) -> bool:
+    from catalog.captions.vocabulary import VENUE_OBJECT_VERBS
+
+    k = i - 1
+    while k >= 0 and k >= i - 3 and toks[k].lower in _BEFORE_NAME:
+        k -= 1
+    return k >= 0 and (toks[k].lower in _PLACE_WORDS or toks[k].lower in VENUE_OBJECT_VERBS)
+
+
+def _names_a_team(word: str) -> bool:
+    from catalog.captions.place_evidence import names_a_team
+
+    return names_a_team(word)
+
+
+def _known_as_a_place(name: str) -> bool:
+    """A name the tables or the gazetteer place on the map: a country, a province, a large city."""
+    from catalog.captions.gazetteer import name_levels
+    from catalog.captions.place_names import classify
+
+    if classify(name)[0] in ("country", "province", "city", "county"):
+        return True
+    known = name_levels(name)
+    return bool(known.country or known.province or known.city_population >= KNOWN_CITY)
+
+
+def registered_english(place: Place, text: str, span: tuple[int, int] | None, register: VenueRegister,
+                       weights: Mapping[str, float]) -> Spot | None:
+    """Fill `place` (in place) with a registered venue of the scene sentence when the chains gave no sublocation
+    and its evidence reaches the threshold; a city read from the same words (the chain took "at Wembley" for a
+    town) is then left out. Returns the spot taken, or None."""
+    if span is None or place.sublocation:
+        return None
+    spots = [s for s in english_spots(text, span, register, weights) if s.score >= weights["threshold"]]
+    if not spots:
+        return None
+    best = max(spots, key=lambda s: (s.score, -s.start))
+    if place.city and place.city.casefold() == best.written.casefold():
+        place.city = None
+    elif place.city and place.city.casefold() in best.written.casefold():
+        return None  # "at Wembley Stadium" read as a city? the chain's reading of a longer name stands
+    place.sublocation = best.written
+    return best
+
+
+# --- Chinese ---------------------------------------------------------------------------------------------------
+
+
+def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> list[tuple[int, int, Venue]]:
+    """Every registered Chinese name in plain[start:end] (simplified text), the longest at each place, not
+    overlapping: (start, end, venue)."""
+    found = []
+    at = start
+    firsts = register.first_characters
+    while at < end:
+        for length in firsts.get(plain[at], ()):
+            if at + length <= end and (venue := register.chinese.get(plain[at:at + length])) is not None:
+                found.append((at, at + length, venue))
+                at += length
+                break
+        else:
+            at += 1
+    return found
