@@ -195,14 +195,18 @@ class StartedReading:
         if _in_this_process(items, workers):
             self._results = read_all(items, setup, workers)
             return
-        chunks = _chunked(items, workers)
-        waiting = list(reversed(chunks))
-        window = WINDOW * workers
-        try:
-            self._started = _start_pool(waiting, setup, workers, window)
-        except Exception:  # noqa: BLE001 - no pool now (a process could not start): read_all tries again
-            self._started = None
+        from catalog.cachedir import collection_paused
+
+        with collection_paused():  # what is made from here to the fork lives to the end (see _start_pool)
+            _prepare_readers(setup)
+            chunks = _chunked(items, workers)
             waiting = list(reversed(chunks))
+            window = WINDOW * workers
+            try:
+                self._started = _start_pool(waiting, setup, workers, window)
+            except Exception:  # noqa: BLE001 - no pool now (a process could not start): read_all tries again
+                self._started = None
+                waiting = list(reversed(chunks))
         self._results = _read_guarded([], setup, workers, window, waiting=waiting, started=self._started)
 
     def __iter__(self) -> Iterator[ReadResult]:
@@ -215,6 +219,34 @@ class StartedReading:
             self._started.pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _prepare_readers(setup: ReaderSetup) -> None:
+    """Build here, before the readers are forked, what each reader would otherwise build for itself on its first
+    file: the tables derived from the house rules (the not-a-caption patterns combined, the confidence table),
+    the agency registry and the Han-character pattern, mostly regular expressions compiled by `re`'s compiler
+    (which is Python). Made once here instead of once in each reader: for an import of 1,000 press JPEGs the
+    readers spend 0.23 G instructions less, this process 0.11 G more.
+
+    The restriction rules are left to the readers: built here they cost this process 0.21 G instructions and
+    spared each reader 0.09 G (measured, not understood). Nothing of a file is read here either: a file that
+    crashes its reader must cost that reader, never this process. Nor does a table that cannot be built stop
+    anything here: each reader meets the same error and reports it with every file, as without this step.
+    """
+    rules: Any = setup.rules
+    if rules is None or _start_method() != "fork":
+        return
+    from catalog.agencies import all_agencies
+    from catalog.captions.chinese_words import han_char
+    from catalog.captions.confidence import table_for
+    from catalog.captions.notcaptions import no_credit_line, not_a_caption_under
+
+    for build in (lambda: not_a_caption_under(None, rules), lambda: no_credit_line("", rules),
+                  lambda: table_for(rules), all_agencies, han_char):
+        try:
+            build()
+        except Exception:  # noqa: BLE001, S112 - the readers raise it again, file by file (see above)
+            continue
+
+
 class _Started(NamedTuple):
     pool: Any
     handed_out: dict
@@ -225,7 +257,13 @@ def _start_pool(waiting: list[list[Found]], setup: ReaderSetup, workers: int, wi
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    if method == "fork" and gc.get_freeze_count():
+        # This process froze its start-up objects (catalog.cli.collector, when catalog runs as its own process):
+        # what the readers' set-up added (their modules, the tables of the house rules) lives as
+        # long, so no later collection here walks it either. (A test's process freezes nothing.)
+        gc.freeze()
+    context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_reader_process,
                                initargs=(setup, os.getpid()))
     handed_out: dict = {}

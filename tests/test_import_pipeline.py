@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from catalog import importer, reading
+import pytest
+
+from catalog import importer, quick_store, reading
+from catalog.captions.rules import load_rules
+from catalog.scan import Found, scan
+from tests.image_bytes import press_jpeg
 
 
 def test_batches_shrink_towards_the_end_when_the_total_is_known():
@@ -26,3 +31,58 @@ def test_chunks_cover_every_file_once_in_order_and_shrink_at_the_end():
     assert chunks[0] == files[: reading.CHUNK]
     assert len(chunks[-2]) <= reading.MIN_CHUNK  # both readers finish within a few files of each other
     assert [len(c) for c in reading._chunked(list(range(3)), 2)] == [3]
+
+
+@pytest.mark.parametrize("most", [32, 9, 1])
+def test_multi_row_statements_take_every_row_once_in_a_few_sizes(most):
+    sizes = {count: list(quick_store._statement_sizes(count, most)) for count in range(0, 700)}
+    assert all(sum(taken) == count for count, taken in sizes.items())
+    largest = 1 << (most.bit_length() - 1)  # 32, 8, 1: the largest power of two within the limit
+    used = {size for taken in sizes.values() for size in taken}
+    assert used == {largest >> shift for shift in range(largest.bit_length())}  # so a few texts, each prepared once
+    assert all(taken == sorted(taken, reverse=True) for taken in sizes.values())  # the largest first
+
+
+def test_the_house_rules_tables_are_built_before_the_readers_fork(tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text("[[not_captions.rule]]\nname = \"our scanner's stamp\"\n"
+                     "patterns = ['Scanned by Archive Unit \\d+']\nexample = \"Scanned by Archive Unit 4\"\n")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(reading.PARALLEL_THRESHOLD + 6):
+        caption = (f"Scanned by Archive Unit {index}" if index % 3 == 0
+                   else f"Frame {index}: a street in Hefei, Anhui, China. (Photo/Zhang Dagang)")
+        (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index, caption=caption))
+    found = [item for item in scan([str(folder)]) if isinstance(item, Found)]
+    rules = load_rules(str(house))  # a new Rules object: nothing derived from it yet
+    assert not rules.derived
+    if reading._start_method() != "fork":
+        pytest.skip("readers are forked only on Linux, from a process that runs no other thread")
+    started = reading.StartedReading(found, reading.ReaderSetup(rules), 2)
+    # Built in this process, which reads no file itself: the forked readers inherited them.
+    assert {"not_captions", "credit_line_rules", "confidence"} <= set(rules.derived)
+    results = {result.found.path: result for result in started}
+    assert sorted(results) == sorted(item.path for item in found)
+    for item in found:  # the readers made of every file what this process makes of it, the house rule applied
+        assert results[item.path].failure is None
+        assert results[item.path].record == reading.read_file(item, rules).record
+    stamped = results[found[0].path].record
+    assert stamped["photographer"] is None and "Frame" not in stamped["caption"]
+
+
+def test_house_rules_the_preparation_cannot_build_fail_each_file_as_before(tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text("[[restrictions.rule]]\nkind = \"embargo\"\n")  # no name: not a rule restrictions can build
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(reading.PARALLEL_THRESHOLD + 2):
+        (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index))
+    found = [item for item in scan([str(folder)]) if isinstance(item, Found)]
+    rules = load_rules(str(house))
+
+    results = list(reading.StartedReading(found, reading.ReaderSetup(rules), 2))  # starts; nothing raised here
+
+    assert len(results) == len(found)
+    assert {result.failure.reason for result in results if result.failure} == {
+        f"could not be read (CatalogError: rules file {house}: every [[rule]] needs a name and a kind)"}
+    assert all(result.record is None for result in results)
