@@ -827,6 +827,15 @@ PLACE_KINDS_EN = [
     ("a city written alone after a comma with the side of it it stands in",
      "Market stalls along Jalan Besar by night, central Kuala Lumpur",
      {"city": "Kuala Lumpur"}),
+    ("a saint's possessive is part of the venue's name, not a parish that owns it",
+     "Choristers leave after evensong at St Andrew's Cathedral in Bridgetown on Sunday.",
+     {"sublocation": "St Andrew's Cathedral", "city": "Bridgetown", "province": None}),
+    ("...written with a hyphen, and alone",
+     "Bell ringers practise at St-Mary’s Church.",
+     {"sublocation": "St-Mary’s Church", "province": None}),
+    ("...while a city's possessive still owns the place after it",
+     "Ferries cross Hong Kong's Victoria Harbour at dusk on Monday.",
+     {"sublocation": "Victoria Harbour", "city": "Hong Kong"}),
 ]
 
 

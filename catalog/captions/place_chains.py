@@ -459,6 +459,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
         return _split_at_a_city(toks, k, end, element, saw_the), end
+    if _names_a_saint(toks, k, end):
+        more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
+        if more is not None:
+            return [element_of(toks, k, more, saw_the, kind)], more
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -489,6 +493,18 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+#: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
+#: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são"})
+
+
+def _names_a_saint(toks: list[Token], start: int, end: int) -> bool:
+    """True when toks[start:end], ending in a possessive, is a saint's name: "St Andrew's", "St-Andrew's"."""
+    first = toks[start].lower
+    return end - start >= 2 and first in _SAINT_WORDS or end - start == 1 and (
+        first.split("-", 1)[0] in _SAINT_WORDS and "-" in first)
 
 
 #: A name no gazetteer level knows that ends in the name of a city of at least this many people is a place in that
