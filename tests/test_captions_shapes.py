@@ -836,6 +836,21 @@ PLACE_KINDS_EN = [
     ("...while a city's possessive still owns the place after it",
      "Ferries cross Hong Kong's Victoria Harbour at dusk on Monday.",
      {"sublocation": "Victoria Harbour", "city": "Hong Kong"}),
+    ("a venue after 'of' following a person's titled name is their workplace: the village is the scene",
+     "Nurse Ana Ruiz of the Ortakent Health Center checks a patient's blood pressure during a house call in the "
+     "village of Kuzoba, March 3, 2022, Mugla, Turkey.",
+     {"sublocation": "Kuzoba", "city": "Mugla", "country": "Turkey"}),
+    ("...and with no other place written, none",
+     "Dr. Lena Hart of the Marine Research Institute at the University of Otago checks a sensor aboard a survey "
+     "ship, May 2, 2019.",
+     {"sublocation": None}),
+    ("a venue after 'from' following a group of people is where they came from",
+     "Volunteers from Riverside Community Hall, Marion County and Salem hand out water to residents in Keizer "
+     "on Sunday.",
+     {"sublocation": None, "city": "Keizer"}),
+    ("...but the same venue after 'at' is the scene",
+     "Volunteers hand out water at Riverside Community Hall in Keizer on Sunday.",
+     {"sublocation": "Riverside Community Hall", "city": "Keizer"}),
 ]
 
 

@@ -21,7 +21,12 @@ import re
 from dataclasses import dataclass, field
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
+from catalog.captions.place_evidence import (
+    names_a_member,
+    names_a_team,
+    names_an_institution,
+    places_a_reference,
+)
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
@@ -66,6 +71,7 @@ class Chain:
     elements: list[Element] = field(default_factory=list)
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
+    of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
 
     @property
     def start(self) -> int:
@@ -119,6 +125,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
+            if word in ("of", "from") and chain.prep == word:
+                chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
             chains.append(chain)
             i = max(j, i + 1)
         else:
