@@ -851,6 +851,12 @@ PLACE_KINDS_EN = [
     ("...but the same venue after 'at' is the scene",
      "Volunteers hand out water at Riverside Community Hall in Keizer on Sunday.",
      {"sublocation": "Riverside Community Hall", "city": "Keizer"}),
+    ("'Grand' opens a venue's name, not an event's ('Grand Prix' still is one); a ballroom is a venue",
+     "Couples waltz in the Harbour View Hotel's Grand Ballroom in Tumon on Nov. 18.",
+     {"sublocation": "Harbour View Hotel's Grand Ballroom", "city": "Tumon"}),
+    ("...the race itself is no sublocation",
+     "Drivers take the first corner at the Macau Grand Prix in Macau on Sunday.",
+     {"sublocation": None, "city": "Macau"}),
 ]
 
 
