@@ -857,6 +857,9 @@ PLACE_KINDS_EN = [
     ("...the race itself is no sublocation",
      "Drivers take the first corner at the Macau Grand Prix in Macau on Sunday.",
      {"sublocation": None, "city": "Macau"}),
+    ("a street's side after its abbreviation is part of its name",
+     "Firefighters douse a burning garage on Talbot St. West in Leamington on Friday.",
+     {"sublocation": "Talbot St. West", "city": "Leamington"}),
 ]
 
 

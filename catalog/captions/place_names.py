@@ -293,6 +293,8 @@ def _names_a_post(words: list[str]) -> bool:
 
 _POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES
 #: A street's kind written short, closing its name: "Georgia St.", "Yonge St", "Fifth Ave.", "Rodeo Dr.".
+#: A street's side or end after its abbreviation: "Erie St. North", "Queen St. West".
+_STREET_SIDES = frozenset({"north", "south", "east", "west"})
 _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blvd.", "blvd", "dr.", "hwy.", "pkwy."})
 
 
@@ -353,8 +355,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
     if _names_a_post(words):
         return "ignore", name  # "Aoraki Area Commander Inspector Dave Gaskin": a post and a person
-    if len(words) > 1 and words[-1] in _STREET_ABBREVIATIONS:
-        return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's
+    if len(words) > 1 and words[-1] in _STREET_ABBREVIATIONS or len(words) > 2 and (
+            words[-2] in _STREET_ABBREVIATIONS and words[-1] in _STREET_SIDES):
+        return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's;
+        # "Erie St. North", "Queen St. West": the street's side or end written after it
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:
