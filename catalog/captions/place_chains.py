@@ -620,6 +620,8 @@ def _past_plain_adjectives(toks: list[Token], k: int) -> int:
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
+        if end is not None and _names_a_saint(toks, m, end):
+            end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
         if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
             return m
         return k
