@@ -68,6 +68,11 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
     "scores.part_named_before": (-100.0, -40.0, -20.0, -10.0, -5.0, -2.0, 0.0, 2.0, 5.0),
+    # a person's or a group's place ("Nurse Ana Ruiz of the Gevas Health Center"): the chain's score, and
+    # whether a venue of such a phrase may stand for the scene (below zero: not)
+    "scores.member_of+value_scores.member_of": ((0.0, 0.0), (0.0, -1.0), (-10.0, 0.0), (-10.0, -1.0),
+                                                (-20.0, -1.0), (-40.0, -1.0), (-100.0, -1.0)),
+    "value_scores.member_of": (-1.0, 0.0),
     # the venue register's signals (catalog/captions/venue_spots.py): a registered name alone, after a word of
     # place, before a noun that makes it a body's
     "value_scores.registered_venue": (-1.0, 0.0, 0.5, 1.0),

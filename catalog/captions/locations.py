@@ -95,6 +95,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r}: a landmark the photo is "
                                "beside, not the scene") for c in beside]
             others = [c for c in others if venue_is_scene(c)]
+        if (weights or shipped_weights()).values["member_of"] < 0:  # "Nurse Ana Ruiz of the Gevas Health Center"
+            left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r} following a person or a "
+                               "group: their place, not the scene") for c in others if c.of_a_member]
+            others = [c for c in others if not c.of_a_member]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]

@@ -21,7 +21,12 @@ import re
 from dataclasses import dataclass, field
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_evidence import names_a_team, names_an_institution, places_a_reference
+from catalog.captions.place_evidence import (
+    names_a_member,
+    names_a_team,
+    names_an_institution,
+    places_a_reference,
+)
 from catalog.captions.place_names import (
     ARTICLES,
     Element,
@@ -66,6 +71,7 @@ class Chain:
     elements: list[Element] = field(default_factory=list)
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
+    of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
 
     @property
     def start(self) -> int:
@@ -119,6 +125,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
+            if word in ("of", "from") and chain.prep == word:
+                chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
             chains.append(chain)
             i = max(j, i + 1)
         else:
@@ -459,6 +467,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
         return _split_at_a_city(toks, k, end, element, saw_the), end
+    if _names_a_saint(toks, k, end):
+        more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
+        if more is not None:
+            return [element_of(toks, k, more, saw_the, kind)], more
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -489,6 +501,18 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+#: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
+#: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são"})
+
+
+def _names_a_saint(toks: list[Token], start: int, end: int) -> bool:
+    """True when toks[start:end], ending in a possessive, is a saint's name: "St Andrew's", "St-Andrew's"."""
+    first = toks[start].lower
+    return end - start >= 2 and first in _SAINT_WORDS or end - start == 1 and (
+        first.split("-", 1)[0] in _SAINT_WORDS and "-" in first)
 
 
 #: A name no gazetteer level knows that ends in the name of a city of at least this many people is a place in that
@@ -596,6 +620,8 @@ def _past_plain_adjectives(toks: list[Token], k: int) -> int:
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
+        if end is not None and _names_a_saint(toks, m, end):
+            end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
         if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
             return m
         return k

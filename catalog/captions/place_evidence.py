@@ -63,6 +63,8 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
+        "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
+        "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
     }
 
 
@@ -97,6 +99,24 @@ def opens_the_scene(text: str, start: int) -> bool:
 def names_an_institution(word: str) -> bool:
     """Whether "of" after `word` names an institution's seat ("University of Miami"), not the scene."""
     return word.casefold() in _evidence_words()["institutions"]
+
+
+def names_a_member(words: list[str]) -> bool:
+    """Whether the words before "of" or "from" (nearest last, as written) name a person by a title or a group of
+    people, so that the place after them is theirs, not the scene: "Nurse Ana Ruiz", "Dr. Jo Lee", "staff"."""
+    if not words:
+        return False
+    found = _evidence_words()
+    if words[-1].casefold() in found["member_nouns"]:
+        return True
+    name = 0  # the capitalised words of a name right before "of": a title must open them
+    for word in reversed(words[-4:]):
+        if word.casefold() in found["member_titles"] and name >= 1:
+            return True
+        if not word[:1].isupper():
+            return False
+        name += 1
+    return False
 
 
 def names_a_team(word: str) -> bool:

@@ -130,7 +130,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
                 j = k + 1  # "Musee Grevin wax museum", "Novo-Ogaryovo state residence"
                 continue
         following = toks[j + 1] if j + 1 < n else None
-        if word.isdigit() and len(word) <= 4 and j > i and toks[j - 1].lower in VENUE_WORDS:
+        if word.isdigit() and len(word) <= 4 and j > i and (
+                toks[j - 1].lower in VENUE_WORDS or toks[j - 1].lower in _NUMBERED_VENUES):
             j += 1  # "Pier 13", "Terminal 2", "Gate 5": a venue's number
             break
         if word[:1].isdigit() and following and not _stops(toks, j + 1) and (
@@ -293,6 +294,10 @@ def _names_a_post(words: list[str]) -> bool:
 
 _POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES
 #: A street's kind written short, closing its name: "Georgia St.", "Yonge St", "Fifth Ave.", "Rodeo Dr.".
+#: Words that name a venue only with its number after them: "VFW Post 1503" (a "Post" alone is a newspaper).
+_NUMBERED_VENUES = frozenset({"post", "hangar", "berth"})
+#: A street's side or end after its abbreviation: "Erie St. North", "Queen St. West".
+_STREET_SIDES = frozenset({"north", "south", "east", "west"})
 _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blvd.", "blvd", "dr.", "hwy.", "pkwy."})
 
 
@@ -353,8 +358,12 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
     if _names_a_post(words):
         return "ignore", name  # "Aoraki Area Commander Inspector Dave Gaskin": a post and a person
-    if len(words) > 1 and words[-1] in _STREET_ABBREVIATIONS:
-        return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's
+    if len(words) > 2 and words[-1].isdigit() and words[-2] in _NUMBERED_VENUES:
+        return "venue", name  # "VFW Post 1503", "American Legion Post 12": a veterans' hall by its number
+    if len(words) > 1 and words[-1] in _STREET_ABBREVIATIONS or len(words) > 2 and (
+            words[-2] in _STREET_ABBREVIATIONS and words[-1] in _STREET_SIDES):
+        return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's;
+        # "Erie St. North", "Queen St. West": the street's side or end written after it
     for word in reversed(words):
         word = word.strip(".,")
         if word in EVENT_WORDS:

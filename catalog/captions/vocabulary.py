@@ -182,7 +182,7 @@ dome grandstand green greens arboretum cosmodrome spaceport circuit raceway race
 velodrome ballpark promenade boardwalk esplanade quay marina embankment yard yards depot estate apartments
 store chapel basilica abbey synagogue stupa convent priory minster kirk courthouse prison jail clinic
 point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oasis isle islet archipelago
-plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk
+plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk ballroom
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
 grounds gateway stream intersection crossroads roundabout junction
@@ -212,7 +212,7 @@ EVENT_WORDS = frozenset("""
 olympics olympic games festival fair expo week show conference congress summit forum championship
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
-series open derby grand prix prix war day
+series open derby prix war day
 """.split())
 
 #: Words that open an event's name: "Operation Mountain Viper", "Exercise Cobra Gold".
