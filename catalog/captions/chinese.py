@@ -25,16 +25,13 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit
-from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
-from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_CHARACTER = "[\u3400-\u9fff\uf900-\ufaff]"  # (compiled where used: only a Chinese caption needs it)
 
 
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
@@ -61,11 +58,17 @@ def language(text: str) -> str:
 def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool = True,
                   explain: bool = False) -> CaptionFacts:
     """What a Chinese caption says about its photo (see the module docstring)."""
+    # Imported here, not above: every caption asks `language`, few are Chinese, and these modules' patterns
+    # (large Han character classes) cost an import of English captions more than all their other patterns.
+    from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit
+    from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
+    from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
+
     words, patterns = words_for(rules)
     plain = simplified(text)
     facts = CaptionFacts(text=text, language="zh")
     found = find_chinese_credit(text, plain, rules, words, patterns)
-    if (found is None or not _HAN_CHARACTER.search(found.credit.raw or "")) and re.search(r"[A-Za-z]{2,}", text):
+    if (found is None or not re.search(_HAN_CHARACTER, found.credit.raw or "")) and re.search(r"[A-Za-z]{2,}", text):
         # no credit, or one in letters ("...游玩。Photo by Wang Xiaoming/Xinhua"): the English reader's, when it ends
         # the caption and holds the Chinese reader's whole ("Xiaoming/Xinhua" is the end of a longer credit)
         from catalog.captions.credits import find_credit
