@@ -1,6 +1,7 @@
 """What a reader process loads once, made lighter without changing an answer (issue 20, target 2): the
 countries table without importing pycountry, an AVIF opened without every Pillow plugin, OpenBLAS started with
-one thread. Each is checked in a real process, where the loading happens."""
+one thread, the Chinese caption modules only for a Chinese caption. Each is checked in a real process, where
+the loading happens."""
 
 from __future__ import annotations
 
@@ -42,6 +43,20 @@ def test_country_codes_and_names_are_read_without_importing_pycountry():
         "      'united kingdom' in names, 'bolivia, plurinational state of' in names,\n"
         "      sorted({'pycountry', 'importlib.metadata', 'email'} & set(sys.modules)))\n")
     assert said == "CN GB None True True []"
+
+
+def _parsed_in_a_new_process(caption: str) -> str:
+    return _run("import sys\n"
+                "from catalog.captions.parser import parse\n"
+                f"facts = parse({caption!r})\n"
+                "print(facts.credit.photographer, 'catalog.captions.chinese_credits' in sys.modules)\n")
+
+
+def test_the_chinese_caption_modules_are_imported_by_a_chinese_caption_only():
+    # An import of English captions never compiles their Han character classes (before the fork, in the
+    # importing process, on every import); the first Chinese or mixed caption a reader meets imports them.
+    assert _parsed_in_a_new_process("Pandas play in Chengdu. Photo by Jane Smith/Reuters") == "Jane Smith False"
+    assert _parsed_in_a_new_process("9月17日,一轮圆月与南京阅江楼交相辉映。新华社发(苏阳摄)") == "苏阳 True"
 
 
 def test_an_avif_is_opened_without_importing_every_pillow_plugin(tmp_path):
