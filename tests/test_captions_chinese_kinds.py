@@ -604,6 +604,17 @@ PLACES = [
      "新华社兰州10月14日电 游客在鸣沙山游玩。", {"city": None, "sublocation": "鸣沙山"}),
     ("an everyday word that reads as some county is no city, even as a whole clause",
      "10月14日，但是，市民在广场上晒太阳。", {"city": None}),
+    ("where a train goes is no scene", "5月1日，一列开往重庆的列车驶过一座大桥。", {"city": None, "province": None}),
+    ("a destination after a verb of flying is no scene", "5月1日，一架飞往广州的航班在跑道上滑行。", {"city": None}),
+    ("a village's suffix inside a scenic area's name (九寨沟) is no village",
+     "5月1日，游客在四川阿坝州九寨沟风景区游览。", {"sublocation": "九寨沟风景区", "province": "四川"}),
+    ("the same with no chain before it", "5月1日，游客在九寨沟风景区游览。", {"sublocation": "九寨沟风景区"}),
+    ("a county of the province just named, whose name holds a village's suffix, is no village",
+     "5月1日，游客在四川九寨沟游览。", {"city": "九寨沟", "province": "四川"}),
+    ("a village of one character after a county written bare, after its province",
+     "5月1日，游客在浙江安吉余村参观。", {"city": "安吉", "sublocation": "余村", "province": "浙江"}),
+    ("a village of one character after its county stays a village", "5月1日，游客在婺源县王村游览。",
+     {"city": "婺源县", "sublocation": "王村"}),
 ]
 
 

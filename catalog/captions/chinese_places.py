@@ -717,15 +717,24 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        head = _known_head(plain, at, unit.end(), words, _province_of(before)) if name_length >= 4 and (
+        province = _province_of(before)
+        head = _known_head(plain, at, unit.end(), words, province) if (
+            name_length >= 4 or name_length == 3 and province) and (
             "自治" not in written) and "族" not in written and not any(
             e.level in ("county", "town") for e in before) else None
+        if head is not None and at + name_length <= head:
+            head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None:
             # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
             return Element("place", text[at:head], at, head, link=","), head
-        if name_length >= 1:
+        if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
+                plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
+                plain[at:unit.end() + 1], province)):
+            unit = None  # "九寨沟风景区": a village's suffix inside a venue's name, not 九寨 and 沟风景区; "四川九寨沟":
+            # inside the name of a county of the province just named
+        elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
@@ -914,6 +923,23 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 _RARE_SUFFIXES = "旗盟"
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
+#: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
+#: before one reads as a village only when no name runs on after it
+_VILLAGE_SUFFIXES = "村屯寨"
+
+
+def _runs_into_a_venue(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the characters right after a unit at `at` run on, with no stop, word of position or other unit,
+    into a venue word two or more characters later ("九寨沟风景区"): the unit's suffix is then inside one name."""
+    if at >= end or plain[at] in _STOPS or plain[at] in _NAME_BREAKS or not han_char().match(plain[at]):
+        return False
+    unit = patterns["units"].match(plain, at, end)
+    if patterns["venue_start"].match(plain, at, end) or unit and not patterns["venue_end"].search(
+            plain, at, unit.end()):
+        return False  # "余村礼堂": a venue word at once follows the village; "王村石门自然村" is two units
+    venue_word = words.pattern("places.venue").search(plain, at + 1, min(end, at + _LONGEST_VENUE))
+    return venue_word is not None and not any(
+        ch in _STOPS or ch in _NAME_BREAKS for ch in plain[at:venue_word.start()])
 
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
