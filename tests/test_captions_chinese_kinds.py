@@ -615,6 +615,18 @@ PLACES = [
      "5月1日，游客在浙江安吉余村参观。", {"city": "安吉", "sublocation": "余村", "province": "浙江"}),
     ("a village of one character after its county stays a village", "5月1日，游客在婺源县王村游览。",
      {"city": "婺源县", "sublocation": "王村"}),
+    ("a zone of a city written bare before it (高新区): the city, and the zone below it",
+     "5月1日，在合肥高新区，工人在生产线上作业。", {"city": "合肥", "sublocation": "高新区"}),
+    ("a prefecture (地区) written whole is no county and a bare suffix", "5月1日，在新疆喀什地区，农民采摘棉花。",
+     {"city": "喀什地区", "province": "新疆"}),
+    ("an industrial park (产业园区) ends its name whole, after its city", "5月1日，工人在昆山高新技术产业园区作业。",
+     {"sublocation": "高新技术产业园区", "city": "昆山"}),
+    ("a tourist area (旅游区) ends the name, past the avenue word inside it",
+     "5月1日，在天津市和平区五大道文化旅游区，游客乘坐马车。", {"city": "天津", "sublocation": "五大道文化旅游区"}),
+    ("a science city (科学城) is a venue's name", "5月1日，在上海市浦东新区张江科学城，工人作业。",
+     {"city": "上海", "sublocation": "张江科学城"}),
+    ("a base camp (大本营) is a venue's name", "5月1日，登山者在西藏日喀则市定日县珠峰大本营休整。",
+     {"city": "日喀则", "sublocation": "珠峰大本营"}),
 ]
 
 
@@ -635,6 +647,10 @@ VENUES = [
      {"sublocation": "海港城"}),
     ("a registered name with digits", "5月1日，游客在北京798艺术区参观展览。新华社记者 李贺 摄",
      {"sublocation": "798艺术区", "city": "北京"}),
+    ("a registered name right after a district: the venue, not the district",
+     "5月1日，在上海浦东新区陆家嘴，游客观光。", {"sublocation": "陆家嘴", "city": "上海"}),
+    ("a district followed by a road named after a registered name keeps no shorter venue",
+     "5月1日，在上海浦东新区陆家嘴环路，游客观光。", {"sublocation": "陆家嘴环路", "city": "上海"}),
     ("a team named after a mountain is no scene", "5月1日，山东泰山队球员在比赛中庆祝进球。新华社记者 王曦 摄",
      {"sublocation": None}),
 ]

@@ -719,7 +719,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         name_length = len(_suffix_at_end(words).sub("", written))
         province = _province_of(before)
         head = _known_head(plain, at, unit.end(), words, province) if (
-            name_length >= 4 or name_length == 3 and province) and (
+            name_length >= 3) and (
             "自治" not in written) and "族" not in written and not any(
             e.level in ("county", "town") for e in before) else None
         if head is not None and at + name_length <= head:
@@ -732,8 +732,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
                 plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
                 plain[at:unit.end() + 1], province)):
-            unit = None  # "九寨沟风景区": a village's suffix inside a venue's name, not 九寨 and 沟风景区; "四川九寨沟":
-            # inside the name of a county of the province just named
+            unit = None  # "九寨沟风景区": a village's suffix inside a venue's name, not 九寨 and 沟风景区;
+            # "四川九寨沟": inside the name of a county of the province just named
         elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
     state = _state().match(plain, at, end)
