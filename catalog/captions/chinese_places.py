@@ -537,6 +537,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         landmark = _LANDMARK.match(plain, position, end)
         if landmark and not landmark.group().startswith(words.words("places.not_names")):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
+    if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
+            "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
@@ -568,6 +571,33 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+#: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
+#: or a clause's words ("德令哈市拍摄的", "重庆市民独有的")
+_BARE_NAME = re.compile(f"[{HAN}]{{2,4}}(?=[，,])")
+#: Words that begin what people do or who they are, not a place's name ("市民散步", "游客骑行")
+_PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
+
+
+def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
+    曾厝垵，游客..."): a named spot inside the unit, the most specific place the caption names; None when the words
+    read as anything else (a unit, a person, an action, a time)."""
+    found = _BARE_NAME.match(plain, at, end)
+    if found is None:
+        return None
+    name = found.group()
+    if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
+            _PEOPLE) or patterns["units"].match(plain, at, found.end()):
+        return None  # "X区的", "X市里", "X区市民": no name
+    for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
+                "places.before_place", "places.views", "places.section", "dates.relative", "dates.times_of_day"):
+        if name.startswith(words.words(key)):
+            return None
+    if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
+        return None  # (a venue word the venue reader passed over is no bare name)
+    return text[at:found.end()]
 
 
 def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
@@ -1316,7 +1346,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
             plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
             plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
-            and _venue_word_ahead(plain, stop + 1, end, venue_word))):
+            and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
+            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and plain[at - 1] in _UNIT_LAST
+            and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
+            and _venue_word_ahead(plain, at + 1, end, venue_word))):
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
         # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
     last, word = None, ""
@@ -1405,6 +1438,10 @@ _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
+#: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
+_UNIT_LAST = "省市区县镇乡旗"
+_LINKS_IN_NAMES = "和同"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
