@@ -643,6 +643,12 @@ PLACES = [
      {"city": "北京", "sublocation": "朝阳区"}),
     ("a bare city whose name ends like a suffix (杭州) names no spot after it", "杭州亞運揭幕,特首祝賀選手奪金。",
      {"sublocation": None}),
+    ("waiting for what comes (守候) after a town is no venue's name: the town",
+     "8月4日，游客在浙江海宁市盐官镇守候钱江潮到来。", {"city": "海宁", "sublocation": "盐官镇"}),
+    ("an area (区) after a county is inside it: the county stays the city",
+     "7月13日，都昌县老城新建区周溪镇的圩堤上，村民巡堤。", {"city": "都昌县", "sublocation": "周溪镇"}),
+    ("a district after a prefecture city stays below the city", "5月1日，在福建省厦门市思明区，游客游览。",
+     {"city": "厦门", "sublocation": "思明区"}),
     ("a base camp (大本营) is a venue's name", "5月1日，登山者在西藏日喀则市定日县珠峰大本营休整。",
      {"city": "日喀则", "sublocation": "珠峰大本营"}),
 ]

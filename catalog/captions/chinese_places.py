@@ -498,6 +498,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
+        if element.level == "county" and not element.prefecture and simplified(element.value).endswith("区") and (
+                elements and elements[-1].level == "county" and simplified(elements[-1].value).endswith(("县", "旗"))):
+            element.level = "town"  # "永修县三角联圩新建区": an area inside a county is below it, never its city
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
