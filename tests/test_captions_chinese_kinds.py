@@ -649,6 +649,10 @@ PLACES = [
      "7月13日，都昌县老城新建区周溪镇的圩堤上，村民巡堤。", {"city": "都昌县", "sublocation": "周溪镇"}),
     ("a district after a prefecture city stays below the city", "5月1日，在福建省厦门市思明区，游客游览。",
      {"city": "厦门", "sublocation": "思明区"}),
+    ("a city whose name holds a linking character (呼和浩特), then its suffix and a venue",
+     "5月1日，在内蒙古呼和浩特市大召寺，游客参观。", {"city": "呼和浩特", "sublocation": "大召寺"}),
+    ("the same city with its suffix as a whole clause", "5月1日，呼和浩特市，游客参观。",
+     {"city": "呼和浩特", "sublocation": None}),
     ("a base camp (大本营) is a venue's name", "5月1日，登山者在西藏日喀则市定日县珠峰大本营休整。",
      {"city": "日喀则", "sublocation": "珠峰大本营"}),
 ]

@@ -796,6 +796,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
+        if plain[city:city + 1] == "市" and (city + 1 >= end or plain[city + 1] not in _NOT_SUFFIX_AFTER["市"]):
+            # "呼和浩特市大召寺": a city whose name holds a linking character, read bare, then its own suffix
+            return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
