@@ -661,6 +661,12 @@ PLACES = [
      {"sublocation": "黄桷坪立交"}),
     ("a fortress after a verb of attack: the fortress, not the attack", "1904年，日军进攻旅顺要塞。",
      {"sublocation": "旅顺要塞"}),
+    ("a city only inside a launch centre's name is no city", "10月14日，在西昌卫星发射中心，火箭点火升空。",
+     {"city": None, "sublocation": "西昌卫星发射中心"}),
+    ("nor inside the name of a building of an institution", "10月14日，航天员在酒泉卫星发射中心问天阁出征。",
+     {"city": None, "sublocation": "酒泉卫星发射中心问天阁"}),
+    ("a city written before its province's university stays the city", "5月1日，在长沙湖南大学，学生上课。",
+     {"city": "长沙", "sublocation": "湖南大学"}),
     ("a base camp (大本营) is a venue's name", "5月1日，登山者在西藏日喀则市定日县珠峰大本营休整。",
      {"city": "日喀则", "sublocation": "珠峰大本营"}),
 ]

@@ -549,8 +549,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
-            plain, elements[-1].start, elements[-1].end) and simplified(venue).endswith(
-            words.words("places.institution")) and not _big_names(words).match(simplified(venue)):
+            plain, elements[-1].start, elements[-1].end) and _an_institution(simplified(venue), words) and not (
+            _big_names(words).match(simplified(venue))):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
         # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
         # institution's whole name, and the city before it the chain's ("长沙湖南大学")
@@ -601,6 +601,12 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
         return None  # (a venue word the venue reader passed over is no bare name)
     return text[at:found.end()]
+
+
+def _an_institution(venue: str, words: Words) -> bool:
+    """Whether a venue is an institution ("交通大学", "卫星发射中心") or a place inside one ("卫星发射中心问天阁",
+    "大学百年讲堂"): the institution's word ends the name or a name of its own follows it."""
+    return any(venue.endswith(word) or word in venue[:-2] for word in words.words("places.institution"))
 
 
 def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
