@@ -645,6 +645,8 @@ PLACES = [
      {"sublocation": None}),
     ("waiting for what comes (守候) after a town is no venue's name: the town",
      "8月4日，游客在浙江海宁市盐官镇守候钱江潮到来。", {"city": "海宁", "sublocation": "盐官镇"}),
+    ("a venue that welcomes (迎来) a crowd: the name ends before the verb, not at the peak (高峰)",
+     "5月1日，游客排队入园。当日，江西省婺源县篁岭景区迎来客流高峰。", {"city": "婺源县", "sublocation": "篁岭景区"}),
     ("an area (区) after a county is inside it: the county stays the city",
      "7月13日，都昌县老城新建区周溪镇的圩堤上，村民巡堤。", {"city": "都昌县", "sublocation": "周溪镇"}),
     ("a district after a prefecture city stays below the city", "5月1日，在福建省厦门市思明区，游客游览。",
