@@ -827,14 +827,15 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
-        if not known and length < 3 or patterns["venue"].match(plain, stop, end) is None:
+        named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
+        if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
         if not known and not _a_chinese_county(name):
             continue
-        if _venue_begins(plain, stop, end, words, patterns) and not _begins_a_longer_name(plain, stop, end, words):
+        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(plain, named, end, words):
             continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
-        venue = _venue_at(text, plain, stop, end, words, patterns)
-        if not venue or not plain.startswith(simplified(venue), stop) or _NUMERAL.match(venue):
+        venue = _venue_at(text, plain, named, end, words, patterns)
+        if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
         word = patterns["venue_end"].search(simplified(venue))
         if word is not None and len(venue) - len(word.group()) >= 2:
