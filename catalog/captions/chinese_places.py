@@ -498,6 +498,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
+        if element.level == "county" and not element.prefecture and simplified(element.value).endswith("区") and (
+                elements and elements[-1].level == "county" and simplified(elements[-1].value).endswith(("县", "旗"))):
+            element.level = "town"  # "永修县三角联圩新建区": an area inside a county is below it, never its city
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
@@ -537,14 +540,17 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         landmark = _LANDMARK.match(plain, position, end)
         if landmark and not landmark.group().startswith(words.words("places.not_names")):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
+    if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
+            "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
     if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
-            plain, elements[-1].start, elements[-1].end) and simplified(venue).endswith(
-            words.words("places.institution")) and not _big_names(words).match(simplified(venue)):
+            plain, elements[-1].start, elements[-1].end) and _an_institution(simplified(venue), words) and not (
+            _big_names(words).match(simplified(venue))):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
         # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
         # institution's whole name, and the city before it the chain's ("长沙湖南大学")
@@ -568,6 +574,39 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+#: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
+#: or a clause's words ("德令哈市拍摄的", "重庆市民独有的")
+_BARE_NAME = re.compile(f"[{HAN}]{{2,4}}(?=[，,])")
+#: Words that begin what people do or who they are, not a place's name ("市民散步", "游客骑行")
+_PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
+
+
+def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
+    曾厝垵，游客..."): a named spot inside the unit, the most specific place the caption names; None when the words
+    read as anything else (a unit, a person, an action, a time)."""
+    found = _BARE_NAME.match(plain, at, end)
+    if found is None:
+        return None
+    name = found.group()
+    if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
+            _PEOPLE) or patterns["units"].match(plain, at, found.end()):
+        return None  # "X区的", "X市里", "X区市民": no name
+    for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
+                "places.before_place", "places.views", "places.section", "dates.relative", "dates.times_of_day"):
+        if name.startswith(words.words(key)):
+            return None
+    if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
+        return None  # (a venue word the venue reader passed over is no bare name)
+    return text[at:found.end()]
+
+
+def _an_institution(venue: str, words: Words) -> bool:
+    """Whether a venue is an institution ("交通大学", "卫星发射中心") or a place inside one ("卫星发射中心问天阁",
+    "大学百年讲堂"): the institution's word ends the name or a name of its own follows it."""
+    return any(venue.endswith(word) or word in venue[:-2] for word in words.words("places.institution"))
 
 
 def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> int | None:
@@ -717,15 +756,24 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and _unit_name_ok(plain, at, unit.end(), words, bool(before) and before[-1].end == at):
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
-        head = _known_head(plain, at, unit.end(), words, _province_of(before)) if name_length >= 4 and (
+        province = _province_of(before)
+        head = _known_head(plain, at, unit.end(), words, province) if (
+            name_length >= 3) and (
             "自治" not in written) and "族" not in written and not any(
             e.level in ("county", "town") for e in before) else None
+        if head is not None and at + name_length <= head:
+            head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None:
             # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
             return Element("place", text[at:head], at, head, link=","), head
-        if name_length >= 1:
+        if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
+                plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
+                plain[at:unit.end() + 1], province)):
+            unit = None  # "九寨沟风景区": a village's suffix inside a venue's name, not 九寨 and 沟风景区;
+            # "四川九寨沟": inside the name of a county of the province just named
+        elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
     state = _state().match(plain, at, end)
     if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
@@ -754,6 +802,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
+        if plain[city:city + 1] == "市" and (city + 1 >= end or plain[city + 1] not in _NOT_SUFFIX_AFTER["市"]):
+            # "呼和浩特市大召寺": a city whose name holds a linking character, read bare, then its own suffix
+            return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
@@ -776,14 +827,15 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
-        if not known and length < 3 or patterns["venue"].match(plain, stop, end) is None:
+        named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
+        if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
         if not known and not _a_chinese_county(name):
             continue
-        if _venue_begins(plain, stop, end, words, patterns) and not _begins_a_longer_name(plain, stop, end, words):
+        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(plain, named, end, words):
             continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
-        venue = _venue_at(text, plain, stop, end, words, patterns)
-        if not venue or not plain.startswith(simplified(venue), stop) or _NUMERAL.match(venue):
+        venue = _venue_at(text, plain, named, end, words, patterns)
+        if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
         word = patterns["venue_end"].search(simplified(venue))
         if word is not None and len(venue) - len(word.group()) >= 2:
@@ -914,6 +966,23 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 _RARE_SUFFIXES = "旗盟"
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
+#: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
+#: before one reads as a village only when no name runs on after it
+_VILLAGE_SUFFIXES = "村屯寨"
+
+
+def _runs_into_a_venue(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the characters right after a unit at `at` run on, with no stop, word of position or other unit,
+    into a venue word two or more characters later ("九寨沟风景区"): the unit's suffix is then inside one name."""
+    if at >= end or plain[at] in _STOPS or plain[at] in _NAME_BREAKS or not han_char().match(plain[at]):
+        return False
+    unit = patterns["units"].match(plain, at, end)
+    if patterns["venue_start"].match(plain, at, end) or unit and not patterns["venue_end"].search(
+            plain, at, unit.end()):
+        return False  # "余村礼堂": a venue word at once follows the village; "王村石门自然村" is two units
+    venue_word = words.pattern("places.venue").search(plain, at + 1, min(end, at + _LONGEST_VENUE))
+    return venue_word is not None and not any(
+        ch in _STOPS or ch in _NAME_BREAKS for ch in plain[at:venue_word.start()])
 
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
@@ -1290,7 +1359,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
             plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
             plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
-            and _venue_word_ahead(plain, stop + 1, end, venue_word))):
+            and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
+            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and plain[at - 1] in _UNIT_LAST
+            and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
+            and _venue_word_ahead(plain, at + 1, end, venue_word))):
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
         # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
     last, word = None, ""
@@ -1379,6 +1451,10 @@ _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
+#: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
+_UNIT_LAST = "省市区县镇乡旗"
+_LINKS_IN_NAMES = "和同"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
