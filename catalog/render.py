@@ -396,8 +396,8 @@ def place_notes(query, photo: Photo) -> list[str]:
     return notes
 
 
-def place_text(photo: Photo, *, sublocation: bool = True) -> str:
-    parts = (photo.sublocation if sublocation else None, photo.city, photo.province, photo.country)
+def place_text(photo: Photo) -> str:
+    parts = (photo.sublocation, photo.city, photo.province, photo.country)
     return ", ".join(filter(None, parts))
 
 

@@ -20,7 +20,6 @@ file is read once per process, on first use, from a copy kept in the cache folde
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -70,10 +69,6 @@ class Venue:
     city: str
     country: str
     aliases: tuple[str, ...] = ()
-
-    def to_json(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "city": self.city, "country": self.country,
-                "aliases": list(self.aliases)}
 
 
 @dataclass(frozen=True)
@@ -223,8 +218,7 @@ def shipped_register() -> VenueRegister:
 
     from catalog.cachedir import read_kept, write_kept
 
-    with open(os.path.join(os.path.dirname(__file__), "rules", "venues.toml"), "rb") as handle:
-        data = handle.read()
+    data = register_path().read_bytes()
     stamp = (REGISTER_CACHE_FORMAT, len(data), zlib.crc32(data))
     path = register_cache_path()
     kept = read_kept(path)

@@ -593,7 +593,8 @@ def test_docstring_examples_hold(module):
 
 
 @pytest.mark.parametrize("module", ["place_names", "place_chains", "place_fields", "chinese", "chinese_words",
-                                    "chinese_credits", "chinese_dates", "chinese_places"])
+                                    "chinese_credits", "chinese_dates", "chinese_places", "venue_spots",
+                                    "chinese_venues"])
 def test_docstring_examples_hold_in_the_place_and_chinese_readers(module):
     import doctest
     import importlib

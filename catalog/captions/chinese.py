@@ -31,7 +31,6 @@ from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_HAN_CHARACTER = "[\u3400-\u9fff\uf900-\ufaff]"  # (compiled where used: only a Chinese caption needs it)
 
 
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
@@ -68,7 +67,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     plain = simplified(text)
     facts = CaptionFacts(text=text, language="zh")
     found = find_chinese_credit(text, plain, rules, words, patterns)
-    if (found is None or not re.search(_HAN_CHARACTER, found.credit.raw or "")) and re.search(r"[A-Za-z]{2,}", text):
+    if (found is None or not han_char().search(found.credit.raw or "")) and re.search(r"[A-Za-z]{2,}", text):
         # no credit, or one in letters ("...游玩。Photo by Wang Xiaoming/Xinhua"): the English reader's, when it ends
         # the caption and holds the Chinese reader's whole ("Xiaoming/Xinhua" is the end of a longer credit)
         from catalog.captions.credits import find_credit

@@ -257,7 +257,7 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
         for start, end, _ in spots:
             if start == at and end - start > len(venue):
                 return text[start:end]  # the chain stopped short of the registered name
-            if at >= 0 and start == at + len(venue) and venue[-1] in _UNIT_ENDS and not (
+            if at >= 0 and start == at + len(venue) and venue[-1] in _DISTRICT_ENDS and not (
                     plain.startswith(words.words("places.team"), end) or end < scene[1] and plain[end] in _LONGER_NAME):
                 return text[start:end]  # "上海浦东新区陆家嘴": the venue is more specific than its district
         return None
@@ -292,7 +292,7 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
 
 
 #: The last characters of a unit that stands in as the sublocation when the chain read no venue (浦东新区, 湾仔区)
-_UNIT_ENDS = set("区县镇乡")
+_DISTRICT_ENDS = set("区县镇乡")
 #: Characters after a registered name that make it the start of a longer one: a unit or a road named after it.
 _LONGER_NAME = set("区县市镇乡村州省盟旗路街")
 

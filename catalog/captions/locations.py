@@ -37,7 +37,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_chains import Chain, read_chains
+from catalog.captions.place_chains import POSTAL, Chain, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
@@ -576,8 +576,6 @@ def _is_known(name: str) -> bool:
     return bool(levels.country or levels.province or levels.city_population)
 
 
-#: A state's or province's postal code as a heading writes it after the town: "NS", "IN", "NSW".
-_POSTAL = re.compile(r"[A-Z]{2,3}")
 
 
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
@@ -593,7 +591,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
-        if not known and number and _POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
+        if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:

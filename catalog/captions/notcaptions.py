@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -36,11 +36,6 @@ class NotCaptionRule:
     example: str
     source: str  # the rule's patterns as one alternation, matched against the whole stripped text
     line: bool = False  # such a text is no credit either when it stands as a line of a caption
-
-    @cached_property
-    def pattern(self) -> re.Pattern:
-        """The rule alone, compiled when asked for: the parser matches every rule at once (``_combined``)."""
-        return re.compile(self.source, _FLAGS)
 
 
 #: The rules' patterns are matched without regard to case, and "." matches a line break too.

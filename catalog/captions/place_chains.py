@@ -542,7 +542,7 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         larger = " ".join(t.text for t in tail)
         level = classify(larger)[0]
-        if len(tail) == 1 and _POSTAL.fullmatch(larger) and level in ("place", "province"):
+        if len(tail) == 1 and POSTAL.fullmatch(larger) and level in ("place", "province"):
             head_name = " ".join(t.text for t in toks[start:cut])
             if subdivision_holding(head_name, larger):  # "in Washington DC": the city and its state's code
                 tail_element = element_of(toks, cut, end, False, None)
@@ -577,8 +577,9 @@ def _joined(element: Element) -> Element:
     return element
 
 
-#: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it.
-_POSTAL = re.compile(r"[A-Z]{2,3}")
+#: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
+#: by catalog.captions.locations after a heading's town).
+POSTAL = re.compile(r"[A-Z]{2,3}")
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})

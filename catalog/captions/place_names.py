@@ -293,11 +293,11 @@ def _names_a_post(words: list[str]) -> bool:
 
 
 _POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES
-#: A street's kind written short, closing its name: "Georgia St.", "Yonge St", "Fifth Ave.", "Rodeo Dr.".
 #: Words that name a venue only with its number after them: "VFW Post 1503" (a "Post" alone is a newspaper).
 _NUMBERED_VENUES = frozenset({"post", "hangar", "berth"})
 #: A street's side or end after its abbreviation: "Erie St. North", "Queen St. West".
 _STREET_SIDES = frozenset({"north", "south", "east", "west"})
+#: A street's kind written short, closing its name: "Georgia St.", "Yonge St", "Fifth Ave.", "Rodeo Dr.".
 _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blvd.", "blvd", "dr.", "hwy.", "pkwy."})
 
 
