@@ -329,8 +329,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
-                elif written and _sent_by_an_agency(written, rules, words):
-                    credit.agency = credit.agency or _sent_by_an_agency(written, rules, words)  # "图/新华社发"
+                elif written and (sender := _sent_by_an_agency(written, rules, words)):
+                    credit.agency = credit.agency or sender  # "图/新华社发"
                 else:
                     credit.photographer = written
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None

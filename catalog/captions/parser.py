@@ -228,8 +228,7 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.date_text = None if mention.iso else mention.text
             facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
     written = facts.location
-    if places and not (written.city or written.province or written.country) and (
-            written.sublocation is None or "the venue register" in facts.evidence.get("sublocation", "")):
+    if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
         # along the Bund")
         facts.location = place_from_dateline(dateline.place)
