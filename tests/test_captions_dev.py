@@ -114,6 +114,32 @@ def test_the_command_scores_each_split_and_never_lists_a_held_out_caption(tmp_pa
     assert code == 1
 
 
+def test_files_scores_one_fresh_set_on_its_own(tmp_path, monkeypatch, capsys):
+    """--files keeps only the files whose names match, so a fresh set's held-out part can be read alone."""
+    import hashlib
+
+    from tools import evaluate_captions
+
+    right = {"text": "Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)",
+             "credit": {"photographer": "Li Xin", "agency": "Xinhua", "provider": None}, "date": "2025-10-02",
+             "date_kind": "taken", "location": {"sublocation": None, "city": "Chengdu", "province": None,
+                                                "country": None}}
+    wrong = {**right, "text": "Pandas play in Leshan, Oct. 2, 2025. (Xinhua/Li Xin)"}
+    (tmp_path / "en_old.jsonl").write_text(json.dumps(right) + "\n", encoding="utf-8")
+    (tmp_path / "en_fresh9.jsonl").write_text(json.dumps(wrong) + "\n", encoding="utf-8")
+    keys = {hashlib.sha1(item["text"].encode()).hexdigest()[:16]: "heldout" for item in (right, wrong)}
+    (tmp_path / "split.json").write_text(json.dumps({"split": keys}), encoding="utf-8")
+    monkeypatch.setattr(evaluate_captions, "OUR_SETS", tmp_path)
+    arguments = ["--split", "heldout", "--no-dev", "--no-precision"]
+    assert main([*arguments, "--files", "en_fresh9*"]) == 1  # only the wrong caption is scored
+    printed = capsys.readouterr().out
+    assert "English, heldout: 1 captions" in printed and "Chinese" not in printed
+    assert main([*arguments, "--files", "en_old*"]) == 0
+    assert "English, heldout: 1 captions" in capsys.readouterr().out
+    assert main([*arguments]) == 1  # both files
+    assert "English, heldout: 2 captions" in capsys.readouterr().out
+
+
 def test_the_precision_count_names_the_fields_that_hold_the_wrong_values(tmp_path, monkeypatch, capsys):
     """On sets written here: one tune caption whose city is wrong, a non-caption, no corpus."""
     import hashlib

@@ -2,6 +2,7 @@
 
     python -m tools.evaluate_captions                     # every set; exit 1 below a target
     python -m tools.evaluate_captions --split tune --show-errors
+    python -m tools.evaluate_captions --split heldout --files 'en_fresh4*'   # one fresh set alone
     python -m tools.evaluate_captions DEV_JSONL [--show-errors] [--speed]     # one set of your own
 
 The sets: our own labelled captions (``tests/data/captions/``: English from ``en_*.jsonl``, Chinese from
@@ -32,6 +33,7 @@ as in a process that has read captions before.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import hashlib
 import json
 import os
@@ -218,21 +220,23 @@ def frozen_split() -> dict[str, str]:
     return json.loads((OUR_SETS / "split.json").read_text(encoding="utf-8"))["split"]
 
 
-def our_items(language: str, split: str) -> list[tuple[str, int, dict]]:
-    """(file name, line, item) of our labelled captions in one language and split."""
+def our_items(language: str, split: str, only: str | None = None) -> list[tuple[str, int, dict]]:
+    """(file name, line, item) of our labelled captions in one language and split (in files named ``only``)."""
     assignment = frozen_split()
     found = []
     for path in sorted(OUR_SETS.glob(LANGUAGE_FILES[language])):
+        if only is not None and not fnmatch.fnmatch(path.name, only):
+            continue
         for number, item in read_items(path):
             if assignment.get(caption_key(item["text"])) == split:
                 found.append((path.name, number, item))
     return found
 
 
-def evaluate_ours(language: str, split: str) -> Score:
-    """Score one language and split of our labelled set."""
+def evaluate_ours(language: str, split: str, only: str | None = None) -> Score:
+    """Score one language and split of our labelled set (of the files named ``only``, a pattern, when given)."""
     score = Score(target=TARGETS[language])
-    for _name, number, item in our_items(language, split):
+    for _name, number, item in our_items(language, split, only):
         score.add(item, number)
     return score
 
@@ -350,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
                         help="which splits of our set to score (default: both)")
     parser.add_argument("--lang", choices=("en", "zh", "all"), default="all", help="which language of our set")
+    parser.add_argument("--files", metavar="PATTERN", default=None,
+                        help="score only our files whose names match PATTERN (e.g. 'en_fresh4*'), to see how "
+                             "one fresh set does on its own")
     parser.add_argument("--no-dev", action="store_true", help="leave out the shared dev set")
     parser.add_argument("--no-precision", action="store_true",
                         help="leave out the precision count over the corpus and non-captions")
@@ -383,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for language in languages:
             for split in splits:
-                score = evaluate_ours(language, split)
+                score = evaluate_ours(language, split, args.files)
+                if args.files is not None and score.total == 0:
+                    continue
                 name = {"en": "English", "zh": "Chinese"}[language]
                 print(report(score, args.show_errors and split != "heldout", f"{name}, {split}"))
                 print()
@@ -391,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
                 taken, wrong = taken + score.taken, wrong + score.wrong
                 wrong_by = {f: wrong_by[f] + score.wrong_by[f] for f in FIELDS}
                 if split == "tune":
-                    speed_texts += [item["text"] for _, _, item in our_items(language, split)]
+                    speed_texts += [item["text"] for _, _, item in our_items(language, split, args.files)]
         dev = default_dev_path()
         if not args.no_dev and dev.is_file():
             score = evaluate(dev)
