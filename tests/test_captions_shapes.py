@@ -424,6 +424,89 @@ def test_english_credit_kinds(text, expected):
     check(text, expected)
 
 
+#: Credit shapes of regional papers, community papers and photographers' own pages, outside the big wires.
+CREDIT_OUTLETS_EN = [
+    ("the outlet's slot after the photographer's slash, a name that reads like a person's",
+     "Skaters race across the frozen pond on Sunday, Jan. 12, 2025. (Marta Kowal / Yukon Sentinel)",
+     {"photographer": "Marta Kowal", "agency": "Yukon Sentinel", "provider": None}),
+    ("...an outlet with no media word at all",
+     "Traders set out their stalls before dawn in Hue. Photo: Le Van Tam / Nhan Dan",
+     {"photographer": "Le Van Tam", "agency": "Nhan Dan", "provider": None}),
+    ("...in capitals, the outlet after a slash and a space",
+     "A grain truck waits at the elevator on Monday. DARREN KOLB/ Prairie Courier-Post",
+     {"photographer": "DARREN KOLB", "agency": "Prairie Courier-Post"}),
+    ("...while two photographers joined by 'and' stay people, the first named",
+     "Divers search the harbour at first light. Photos by Ana Ruiz and Tom Reyes",
+     {"photographer": "Ana Ruiz", "agency": None}),
+    ("a staff photo byline",
+     "The new library opens its doors to readers on Saturday. Staff photo by Karen Whitfield",
+     {"photographer": "Karen Whitfield", "agency": None, "provider": None}),
+    ("a file photo byline in brackets, the outlet after the slash",
+     "Firefighters work the blaze at the mill in 2019. (File photo by Karen Whitfield/Valley Courier)",
+     {"photographer": "Karen Whitfield", "agency": "Valley Courier"}),
+    ("'Photography by'",
+     "A heron fishes the shallows of the estuary at dusk. Photography by Owen Pryce",
+     {"photographer": "Owen Pryce"}),
+    ("'Cover photo:' labels the credit; 'Cover' is no outlet",
+     "Cover photo: Liis Tamm / Pärnu Leht\n\nSTORM NIGHT\n\nWaves broke over the pier at midnight.",
+     {"photographer": "Liis Tamm", "agency": "Pärnu Leht"}),
+    ("a reader's picture: 'Submitted by' names the source",
+     "The snowy owl perched on a fence post near the school. (Submitted by Dana Keller)",
+     {"photographer": None, "agency": None, "provider": "Dana Keller"}),
+    ("'Photo: Submitted' and '/ Contributed' name nobody",
+     "The choir sings at the spring concert. Photo: Submitted",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...after a photographer's name",
+     "Runners cross the finish line of the charity race. Karen Whitfield / Contributed",
+     {"photographer": "Karen Whitfield", "agency": None, "provider": None}),
+    ("'Supplied by' a public body",
+     "Officers search the riverbank on Tuesday. Photo: Supplied by Valley Police Service",
+     {"photographer": None, "provider": "Valley Police Service"}),
+    ("a handout photo from a public body",
+     "The damaged span of the bridge after the storm. (Handout photo from the Roads Authority)",
+     {"photographer": None, "provider": "Roads Authority"}),
+    ("a contributor 'Special to' the paper",
+     "Fans cheer the home side in the final minutes. (Karen Whitfield/Special to The Gazette)",
+     {"photographer": "Karen Whitfield", "agency": "Gazette"}),
+    ("a credit in brackets opening the caption",
+     "(Karen Whitfield/Valley Courier) Volunteers fill sandbags outside the town hall on Friday.",
+     {"photographer": "Karen Whitfield", "agency": "Valley Courier"}),
+    ("...and in square brackets",
+     "[Omar Haddad/Gulf Courier] Dhows sit at anchor in the creek at dawn.",
+     {"photographer": "Omar Haddad", "agency": "Gulf Courier"}),
+    ("...while a bracket opening the caption that is no credit gives none",
+     "(From left) The mayor, the governor and the minister cut the ribbon at the new bridge.",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a title before the name is dropped as a rank is",
+     "A coral colony spawns on the reef at night. (Photo by Dr. Maya Lindqvist)",
+     {"photographer": "Maya Lindqvist"}),
+    ("a photographer's own studio after the name",
+     "Dancers take a bow at the end of the gala. © Karen Whitfield Photography",
+     {"photographer": "Karen Whitfield", "agency": None}),
+    ("a county closing the caption after a dash is no photographer",
+     "The old courthouse reopened after two years of repairs. — Kent County",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a site named in the credit is no photographer",
+     "The lighthouse at the mouth of the river. (Image: Wikimedia Commons)",
+     {"photographer": None, "provider": "Wikimedia Commons"}),
+    ("a name with a particle, after 'Photo:'",
+     "Cyclists ride along the dike near the polders. Photo: Pieter van der Berg/ANP",
+     {"photographer": "Pieter van der Berg", "agency": "ANP"}),
+    ("a name with 'al-' and an outlet",
+     "The market reopens after the holiday. (Photo: Ahmed al-Rashid/Gulf News)",
+     {"photographer": "Ahmed al-Rashid", "agency": "Gulf News"}),
+    ("initials and a surname",
+     "Devotees take a dip in the temple tank. (Photo: A.K. Singh/The Hindu)",
+     {"photographer": "A.K. Singh", "agency": "The Hindu"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_OUTLETS_EN],
+                         ids=[case[0] for case in CREDIT_OUTLETS_EN])
+def test_english_credits_of_outlets_outside_the_wires(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
@@ -1011,9 +1094,10 @@ def test_no_value_is_read_from_a_text_that_is_no_caption(text):
      "(RELEASE)", {"photographer": "Jo Ray", "provider": None, "city": "Norfolk"}),
     ("Pandas play in Chengdu. (Photo by Li Xin) For Educational Use Only",
      {"photographer": "Li Xin", "agency": None}),
-    # an outlet's name in one word ("...StarPhoenix") holds no registry agency ("Phoenix") glued to a word
+    # an outlet's name in one word ("...StarPhoenix") holds no registry agency ("Phoenix") glued to a word: the
+    # whole name is the outlet after the photographer's slash
     ("Skaters race on the river at dusk, Jan. 4, 2024. Photo by Anna Frei /Kelowna StarPhoenix",
-     {"photographer": "Anna Frei", "agency": None}),
+     {"photographer": "Anna Frei", "agency": "Kelowna StarPhoenix"}),
     ("Skaters race on the river at dusk, Jan. 4, 2024. Photo: Anna FreiPhoenix",
      {"photographer": "Anna Frei", "agency": "Phoenix"}),
     # "St" is Saint, not the Straits Times' "ST": a church's name in brackets is no credit

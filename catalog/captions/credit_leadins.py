@@ -37,20 +37,25 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"(?:all\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+|is\s+)?provided\s+by\s+", "provider",
            "(Photo provided by the China National Space Administration)"),
     LeadIn(r"provided\s+by\s+", "provider", "(Provided by Hainan Airlines)"),
+    LeadIn(r"(?:(?:photo|photograph|image|picture)s?\s+)?(?:submitted|supplied|contributed)\s+by\s+", "provider",
+           "Submitted by Kyle Sheppard, Photo supplied by the Fire Service"),
     LeadIn(r"(?:all\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+|is\s+)?provided\s+to\s+", "recipient",
            "[All Photos provided to Xinhua]"),
     LeadIn(r"provided\s+to\s+", "recipient", "[Photo by Li Wei/Provided to China Daily]"),
     LeadIn(r"(?:(?:photo|photograph|image|picture)s?\s+)?courtesy(?:\s+of)?\s+", "courtesy",
            "(Photo courtesy of the CMESO)"),
-    LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+", "provider",
-           "(Handout from the Indonesian Navy)"),
-    LeadIn(r"(?:all\s+)?(?:photo|photograph|image|picture|video|pic|pix)(?:s|['’]s)?\s+(?:is\s+)?by\s*:?\s+",
-           "byline", "[Photo by Wang Jing/China Daily], video by Name, Pix by Name, Photo's by Name"),
+    LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+|handout\s+(?:photo|picture|image)\s+from\s+",
+           "provider", "(Handout from the Indonesian Navy), (Handout photo from the State Police)"),
+    LeadIn(r"(?:all\s+|staff\s+|file\s+|pool\s+|contributed\s+|submitted\s+)?"
+           r"(?:photo|photograph|photography|image|picture|video|pic|pix)(?:s|['’]s)?\s+(?:is\s+)?by\s*:?\s+",
+           "byline", "[Photo by Wang Jing/China Daily], video by Name, Pix by Name, Photo's by Name, Staff photo by"
+           " Name, File photo by Name, Photography by Name"),
     LeadIn(r"(?:photo|image|picture)\s+credits?\s*:\s*", "label", "Photo Credit: (NASA/Joel Kowsky)"),
     LeadIn(r"credit\s+(?:image|photo)\s*:\s*", "label", "(Credit Image: © Carol Guzy/ZUMA Press Wire)"),
     LeadIn(r"credits?\s*:\s*", "label", "Credit: NASA/Bill Ingalls"),
-    LeadIn(r"(?:all\s+)?(?:photo|photos|photograph|image|picture|pictures|source|foto|fotos|pic|pics|pix)\s*:\s*",
-           "label", "Photo: AP, Foto: Name, Pic: Name, All photos: Name / Outlet"),
+    LeadIn(r"(?:all\s+|cover\s+|top\s+|main\s+)?"
+           r"(?:photo|photos|photograph|image|picture|pictures|source|foto|fotos|pic|pics|pix)\s*:\s*",
+           "label", "Photo: AP, Foto: Name, Pic: Name, All photos: Name / Outlet, Cover photo: Name / Outlet"),
     LeadIn(r"image\s*copyright\s*|copyright\s*(?:©\s*)?|(?:photo|image|picture)?\s*©\s*|\(c\)\s+", "label",
            "© Geoff ROBIN / AFP, Photo © Ron Zmiri/123rf"),
     LeadIn(r"image\s+source\s*,?\s*", "label", "Image source, Getty Images"),
@@ -63,7 +68,7 @@ LEAD_INS: tuple[LeadIn, ...] = (
     LeadIn(r"[\U0001F4F7\U0001F4F8]\ufe0f?\s*:?\s*", "label", "📸 Mohammed Yassin/L'Orient Today, 📷: Name"),
     LeadIn(r"by\s+", "byline", "(By Li Xin)"),
     LeadIn(r"(?-i:via)\s+(?=[A-Z])", "byline", "... their grievances. | via King Rodriguez"),
-    LeadIn(r"for\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY"),
+    LeadIn(r"for\s+|special\s+to\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY, Name/Special to The Gazette"),
 )
 
 #: All lead-ins as one alternation, tried in table order: the first that matches is the one a loop over

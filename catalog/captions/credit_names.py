@@ -24,6 +24,7 @@ from catalog.captions.vocabulary import (
     MEDIA_WORDS,
     MONTHS,
     ORGANISATION_WORDS,
+    PLACE_NAME_ENDS,
     POSITION_WORDS,
     WEEKDAYS,
 )
@@ -46,6 +47,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     folded = [w.casefold().strip(".,") for w in words]
     if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
+        return False
+    if folded[-1] in PLACE_NAME_ENDS:  # "Kent County", "Main Street": a place
         return False
     return text.casefold() not in COUNTRIES
 

@@ -114,10 +114,15 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
     for number, segment in enumerate(_VIA.split(body)):
-        for piece in _pieces(segment, rules):
+        for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
             if part is None:
                 return None
+            if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
+                # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
+                # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
+                # "Cong Trieu / Tuoi Tre", "BRANDON HARDER/ Regina Leader-Post")
+                part.kind, part.value = "org", _THE.sub("", part.text, count=1)
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
     if not roles and len(names) == 1 and names[0].kind == "person" and (
@@ -174,7 +179,8 @@ _YEAR_TAIL = re.compile(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
-                              "credit"}  # "Credit Image: © Name/ZUMA Press Wire": a label
+                              "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
+                              "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
     r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
@@ -297,8 +303,9 @@ def _unglue(body: str, rules: Rules) -> str:
     return body
 
 
-def _pieces(segment: str, rules: Rules) -> list[str]:
-    """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE")."""
+def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
+    """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE"), each
+    with whether it is the first name after a slash (the outlet's slot in "Name/Outlet")."""
     pieces = [p for p in _SLASH.split(segment.strip()) if p]
     joined: list[str] = []
     for piece in pieces:
@@ -306,14 +313,14 @@ def _pieces(segment: str, rules: Rules) -> list[str]:
             joined[-1] = f"{joined[-1]}/{piece}"
         else:
             joined.append(piece)
-    out: list[str] = []
-    for piece in joined:
+    out: list[tuple[str, bool]] = []
+    for number, piece in enumerate(joined):
         # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"; searched only when a tag ends it
         tag = _TRAILING_TAG.search(piece) if piece.rstrip("\n").endswith(_TRAILING_TAGS) else None
+        names = _split_names(piece[: tag.start()], rules) if tag and tag.start() > 0 else _split_names(piece, rules)
+        out.extend((name, number > 0 and n == 0) for n, name in enumerate(names))
         if tag and tag.start() > 0:
-            out.extend([*_split_names(piece[: tag.start()], rules), tag.group(1)])
-        else:
-            out.extend(_split_names(piece, rules))
+            out.append((tag.group(1), False))
     return out
 
 
@@ -389,6 +396,13 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     names = _SEVERAL.split(text)
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
+    studio = _STUDIO.search(text)
+    if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
+        return Part(text, "person", text[: studio.start()], segment, role)
     if looks_like_organisation(text):
         return Part(text, "org", _THE.sub("", text, count=1), segment, role)
     return None
+
+
+#: A photographer's own business after their name: "Karen Whitfield Photography".
+_STUDIO = re.compile(r"\s+(?:photography|photographer|photographics)$", re.IGNORECASE)

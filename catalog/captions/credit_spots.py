@@ -90,7 +90,8 @@ def _at_end(text: str, end: int) -> bool:
 
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
-    """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end or inside."""
+    """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end, at the start or
+    inside."""
     for match in _BRACKET_GROUP.finditer(text):
         content = match.group(1).strip()
         if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
@@ -108,6 +109,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, start, match.end(), 2.5, True)  # the end of a paragraph
         elif text[match.end():match.end() + 1].isalpha() and text[match.end()].isupper():
             yield Candidate(content, start, match.end(), 1.5, True)  # glued: "...Hunan Daily)This article"
+        elif not text[:start].strip():
+            # opening the caption: "(Karen Whitfield/The Gazette) Volunteers clear ..."
+            yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
 

@@ -372,6 +372,16 @@ ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
     "pacific", "visual", "feature", "cf", "palace",
+    "commons",  # "Wikimedia Commons": a site, never a person
+})
+
+#: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
+#: place, not a photographer. (Words that are also surnames, "Hall", "Park", "Ward", "Hill", "Bay", "Lane",
+#: "Beach", "Street" (Ann Street/AFP), are left out; a street alone is STREET_WORDS' business.)
+PLACE_NAME_ENDS = frozenset({
+    "county", "district", "province", "prefecture", "municipality", "governorate", "oblast", "township",
+    "subdistrict", "village", "city", "square", "airport", "stadium", "island", "islands", "river", "valley",
+    "harbour", "harbor", "mountains",
 })
 
 #: Parts of a credit that are labels, not names: "REUTERS/Go Nakamura/File Photo",
@@ -381,6 +391,9 @@ CREDIT_TAGS = frozenset({
     "illustration", "photo illustration", "via", "-", "photo", "photos", "file image", "released", "release",
     # words that stand where a source would and name none ("Photo: Collected", "Photo: Supplied")
     "collected", "supplied", "agencies", "internet", "social media",
+    # a community paper's words for a reader's picture, naming nobody ("Photo: Submitted", "/ Contributed")
+    "submitted", "contributed", "submitted photo", "contributed photo", "supplied photo", "courtesy photo",
+    "staff photo",
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
     # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
@@ -478,4 +491,6 @@ RANKS = (
     # the Royal Navy's and the RAF's photographers: "LPhot Dave Jenkins", "L(Phot) Dave Jenkins", "PO(Phot)"
     r"(?:l|po|cpo|ac|sac|cpl)\s*\(?phot\)?", r"leading\s+(?:airman\s+)?photographer",
     r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
+    # academic and clerical titles, dropped as ranks are: "Photo by Dr. Ana Ruiz", "(Prof. Li Wen)"
+    r"dr\.?", r"prof\.?", r"professor", r"rev\.?",
 )
