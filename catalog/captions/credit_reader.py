@@ -27,6 +27,7 @@ from catalog.captions.vocabulary import (
     HANDOUT_TAGS,
     MONTHS,
     ORGANISATION_WORDS,
+    PERSON_TITLES,
     PLATFORMS,
     RANKS,
     STREET_WORDS,
@@ -91,6 +92,10 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
+_PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
+#: Words that make small-letter words after a lead-in something other than a name ("staff reporter", "twitter user").
+_NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "desk", "by", "the", "from", "of"}
 
 
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
@@ -111,6 +116,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             body = inner.group(1).strip()
     if not body:
         return None
+    if roles and body.islower() and _LOWER_NAME.fullmatch(body) and _PHOTO_LEAD.match(raw.lstrip("([ ")) and (
+            looks_like_person(body.title())) and not any(w in _NOT_NAME_WORDS for w in body.split()):
+        # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
+        # ("photo © hidden europe" names its rights holder, a magazine as often as a person)
+        return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
     for number, segment in enumerate(_VIA.split(body)):
@@ -183,7 +193,7 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|:\s*)"
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
@@ -328,6 +338,7 @@ _COMMA = re.compile(r"\s*,\s*")
 #: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
+_ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
 
 
@@ -346,6 +357,9 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             names = [name for item in items for name in _split_names(item, rules)]
             if all(_part(name, 0, rules) is not None for name in names):
                 return names
+    site = _ON_SITE.search(piece)
+    if site and looks_like_person(piece[: site.start()]) and piece[site.end():].casefold() in PLATFORMS:
+        return [piece[: site.start()], piece[site.end():]]  # "Ana Ruiz on Unsplash", "Ana Ruiz from Pixabay"
     found = _FROM_FOR.search(piece)
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
@@ -400,8 +414,18 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
     if looks_like_organisation(text):
-        return Part(text, "org", _THE.sub("", text, count=1), segment, role)
+        # "Gazette Photo", "MVA Photos": the outlet's name without the word for its pictures
+        return Part(text, "org", _PHOTO_WORD.sub("", _THE.sub("", text, count=1)), segment, role)
+    staff = _STAFF.search(text)
+    if staff and looks_like_organisation(text[: staff.start()]):  # "Gazette staff": the outlet
+        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role)
     return None
+
+
+#: The word for an outlet's pictures after its name ("Gazette Photo"); the registry knows its agencies'.
+_PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
+#: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed.
+_STAFF = re.compile(r"\s+staff(?:\s+(?:photo|photographer|photographers))?$", re.IGNORECASE)
 
 
 #: A photographer's own business after their name: "Karen Whitfield Photography".

@@ -267,7 +267,8 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
-        yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.0),
+        # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
+        yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
 
 
@@ -380,6 +381,23 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, 0, match.start(), 1.5, False)
 
 
+#: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
+#: R. Bhandari/ON"), a line break.
+_HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
+
+
+def _head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear ...', 'Photo: Ana Ruiz – Volunteers clear ...': a
+    credit opening the caption, up to the first dash, stop or line break; the prose runs on after it. A person's
+    name alone there is the caption's subject (``credits._score`` takes it only at the end)."""
+    match = _HEAD_END.search(text, 0, 100)
+    if match is None or match.start() < 3 or text[match.start()] == "\n":
+        return  # a line of its own is ``_lines``' business
+    content = text[:match.start()].strip()
+    if content and not _inside_brackets(text, match.start()):
+        yield Candidate(content, 0, match.end(), 1.5, True)
+
+
 _TAG_HEAD = re.compile(r"(?:pool|file|handout)\s+photo\s*/\s*", re.IGNORECASE)
 
 
@@ -408,4 +426,5 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
     CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
     CreditSpot("tagged head", "Pool photo / The Yomiuri Shimbun The Emperor and Empress bow ...", _tagged_head),
+    CreditSpot("head", "JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear of this hole ...", _head),
 )

@@ -372,7 +372,7 @@ ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "studio", "studios", "collection", "command", "corps", "airlines", "airways",
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
     "pacific", "visual", "feature", "cf", "palace",
-    "commons",  # "Wikimedia Commons": a site, never a person
+    "commons", "google",  # "Wikimedia Commons", "Google Street View": sites, never a person
 })
 
 #: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
@@ -393,7 +393,13 @@ CREDIT_TAGS = frozenset({
     "collected", "supplied", "agencies", "internet", "social media",
     # a community paper's words for a reader's picture, naming nobody ("Photo: Submitted", "/ Contributed")
     "submitted", "contributed", "submitted photo", "contributed photo", "supplied photo", "courtesy photo",
-    "staff photo",
+    "staff photo", "staff photographer", "photographer",
+    # Indian and other papers' words for a picture whose source they do not name ("Photo: Special Arrangement",
+    # "Photo: Representational Image", "Photo: Sourced")
+    "special arrangement", "by arrangement", "arrangement", "courtesy", "sourced", "official", "archive",
+    "representational", "representational image", "representational photo", "representative image",
+    "representative photo", "representative", "illustrative image", "illustrative photo", "stock image",
+    "stock photo", "reader submitted", "readers", "reader",
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
     # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
@@ -406,6 +412,7 @@ HANDOUT_TAGS = frozenset({"handout", "ho"})
 PLATFORMS = frozenset({
     "instagram", "facebook", "twitter", "weibo", "youtube", "tiktok", "wechat", "douyin", "flickr", "x",
     "telegram", "snapchat", "linkedin", "reddit", "bilibili", "kuaishou", "xiaohongshu", "unsplash", "pexels",
+    "pixabay",
 })
 
 #: Where Reuters and EPA editors' notes begin after a credit: the credit stops there.
