@@ -25,6 +25,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     ORGANISATION_WORDS,
     PLACE_NAME_ENDS,
+    PLATFORMS,
     POSITION_WORDS,
     WEEKDAYS,
 )
@@ -48,7 +49,9 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     folded = [w.casefold().strip(".,") for w in words]
     if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
         return False
-    if folded[-1] in PLACE_NAME_ENDS:  # "Kent County", "Main Street": a place
+    if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
+        return False
+    if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
 

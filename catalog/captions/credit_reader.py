@@ -42,6 +42,7 @@ _SLASH = re.compile(r"\s*/\s*|\s+[—–|]\s+")
 _TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_AGENCY_DASH = re.compile(r"([A-Za-z]{2,8})-(?=[A-Z])")
 _HANDOUT_DASH = re.compile(r"(?:HO|Handout)\s*-\s*")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SLASH_OR_VIA = re.compile(r"\s*(?:/|\bvia\b)\s*")
@@ -92,6 +93,9 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+_NAME_THEN_PHOTO = re.compile(r"(.+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
+#: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
+_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b)", re.IGNORECASE)
 _LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 _PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
 #: Words that make small-letter words after a lead-in something other than a name ("staff reporter", "twitter user").
@@ -106,6 +110,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if outlet is not None:
         body = outlet
         roles.append("outlet")
+    named = _NAME_THEN_PHOTO.fullmatch(body)
+    if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
+        body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
+        roles.append("byline")
     while True:
         body, role = strip_lead_in(body)
         if role is None:
@@ -149,6 +157,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
+    if len(names) == 1 and first.kind == "org" and _NAMES_A_PERSON.match(raw.lstrip("([ ")) and (
+            _one_word_name(first.text)):
+        first.kind, first.value = "person", first.text  # "Photographer: Mutlu": the label says a person
     last = names[-1]
     if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
             names[0].kind != "person"):
@@ -325,6 +336,11 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
             joined.append(piece)
     out: list[tuple[str, bool]] = []
     for number, piece in enumerate(joined):
+        dashed = _AGENCY_DASH.match(piece)
+        if dashed and rules.standard_agency(dashed.group(1)) and not rules.standard_agency(piece) and (
+                looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
+            out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
+            continue
         # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"; searched only when a tag ends it
         tag = _TRAILING_TAG.search(piece) if piece.rstrip("\n").endswith(_TRAILING_TAGS) else None
         names = _split_names(piece[: tag.start()], rules) if tag and tag.start() > 0 else _split_names(piece, rules)
