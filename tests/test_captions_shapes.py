@@ -1018,6 +1018,15 @@ PLACE_KINDS_EN = [
     ("a street's side after its abbreviation is part of its name",
      "Firefighters douse a burning garage on Talbot St. West in Leamington on Friday.",
      {"sublocation": "Talbot St. West", "city": "Leamington"}),
+    ("a state's code in capitals closing a sentence is the province, not the start of a longer name",
+     "Students test their robots at the science centre in Burlington, VT. Take a look at the winners below.",
+     {"city": "Burlington", "province": "VT"}),
+    ("...and a state's abbreviation with its stop ends the name before the next sentence",
+     "Children race their sleds in Montpelier, Vt. They had waited all winter for the snow.",
+     {"city": "Montpelier", "province": "Vt."}),
+    ("an oblast keeps its word, as a county does",
+     "Volunteers rebuild a school in Irpin, Kyiv Oblast, Ukraine, on May 3, 2023.",
+     {"city": "Irpin", "province": "Kyiv Oblast", "country": "Ukraine"}),
 ]
 
 

@@ -113,6 +113,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             j += 1
             if strip_possessive(token.text) is not None:
                 break
+            if token.text.endswith(".") and word in STATES:
+                break  # "Burlington, VT. Take that!": a state's abbreviation ends the sentence, not the name
             continue
         if j > i and word in _NAME_WORDS:
             j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES
+from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES, STATES
 
 
 class Token(NamedTuple):
@@ -40,6 +40,11 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|de|da|di|du|van|von|d)[-’'][^\W\d_]")
 
 
+#: Two-letter state abbreviations that are written with a stop in small letters ("Vt.", "Pa.") and without one
+#: as capital postal codes ("VT", "PA").
+_STATE_CODES = frozenset(word for word in ABBREVIATIONS if len(word) == 3 and word in STATES)
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words and punctuation of text[start:end]; a dot stays on a word only when it abbreviates.
 
@@ -54,7 +59,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word = match.group()
         begin, at = match.span()
         lower = word.casefold()
-        if word[-1] == "." and at - begin > 1 and word.count(".") == 1 and lower not in ABBREVIATIONS:
+        if word[-1] == "." and at - begin > 1 and word.count(".") == 1 and (
+                lower not in ABBREVIATIONS or (at - begin == 3 and word[:2].isupper() and lower in _STATE_CODES)):
+            # (a state's code in capitals, "VT.", is a postal code closing a sentence: "Burlington, VT.")
             append(make(Token, (word[:-1], begin, at - 1, lower[:-1])))
             append(make(Token, (".", at - 1, at, ".")))
         else:

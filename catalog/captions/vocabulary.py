@@ -147,7 +147,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("province", "province", True),
     ("municipality", "city", True),
     ("governorate", "province", True),
-    ("oblast", "province", True),
+    ("oblast", "province", False),  # "Kyiv Oblast": kept as written, as "Deqing County" is
     ("prefecture", "county", False),
     ("county", "county", False),
     ("district", "county", False),
