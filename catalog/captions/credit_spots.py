@@ -386,6 +386,9 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 _HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
 
 
+_HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
+
+
 def _head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear ...', 'Photo: Ana Ruiz – Volunteers clear ...': a
     credit opening the caption, up to the first dash, stop or line break; the prose runs on after it. A person's
@@ -394,7 +397,9 @@ def _head(text: str, rules: Rules) -> Iterator[Candidate]:
     if match is None or match.start() < 3 or text[match.start()] == "\n":
         return  # a line of its own is ``_lines``' business
     content = text[:match.start()].strip()
-    if content and not _inside_brackets(text, match.start()):
+    # (only what can read as a credit there: a "/" chain or a lead-in; the first sentence of every other
+    # caption is left unread, which keeps the import's credit reading as fast as it was)
+    if content and ("/" in content or _HEAD_LEAD.match(content)) and not _inside_brackets(text, match.start()):
         yield Candidate(content, 0, match.end(), 1.5, True)
 
 
