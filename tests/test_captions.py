@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 import pytest
@@ -583,7 +584,8 @@ def test_bad_rules_file(tmp_path, content, message):
         load_rules(str(path))
 
 
-@pytest.mark.parametrize("module", ["text", "credits", "dates", "locations", "parser", "rules"])
+@pytest.mark.parametrize("module", ["text", "credits", "dates", "locations", "parser", "rules", "credit_leadins",
+                                    "credit_reader", "credit_names"])
 def test_docstring_examples_hold(module):
     import doctest
     import importlib
@@ -732,3 +734,27 @@ def test_a_house_not_caption_rule_that_is_no_regular_expression_is_named_when_th
     assert not_a_caption_under("DESK 42", rules) == "our stamp"
     assert not_a_caption_under("OLYMPUS DIGITAL CAMERA", rules) == "a camera maker's default text"
     assert not_a_caption_under("Pandas play in Chengdu, Oct. 2, 2025. (Xinhua/Li Xin)", rules) is None
+
+
+def test_a_house_lead_in_opens_credits_before_the_shipped_ones():
+    """A newsroom's own opening words, under [credit_words], read as credits with the role they are given."""
+    text = "The silver crown on show in the new gallery. (Lent by the Uppsala Museum)"
+    assert parse(text).credit.provider is None
+    rules = load_rules(text='[[credit_words.lead_in]]\npattern = \'lent\\s+by\\s+\'\nrole = "provider"\n'
+                            'example = "(Lent by the Uppsala Museum)"\n')
+    credit = parse(text, rules).credit
+    assert (credit.photographer, credit.agency, credit.provider) == (None, None, "Uppsala Museum")
+    # the shipped lead-ins still apply under the house's
+    credit = parse("Fans cheer in Madrid. (Photo by Ana Ruiz/Europa Press via Getty Images)", rules).credit
+    assert (credit.photographer, credit.agency) == ("Ana Ruiz", "Getty Images")
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[[credit_words.lead_in]]\npattern = "lent (by"\nrole = "provider"\n', "is not a valid regular expression"),
+    ('[[credit_words.lead_in]]\npattern = "lent by "\nrole = "lender"\n', "has role 'lender'; the roles are"),
+    ('[[credit_words.lead_in]]\nrole = "provider"\n', "needs a pattern"),
+    ('credit_words = "lent by"\n', "[credit_words] must be a table"),
+])
+def test_a_house_lead_in_that_cannot_work_is_refused_when_the_rules_load(table, message):
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        load_rules(text=table)

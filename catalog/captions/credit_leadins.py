@@ -1,8 +1,9 @@
 """The words that open a credit, as data: "Photo by", "Photo provided by", "courtesy of", "©", "Photo/".
 
-``LEAD_INS`` is tried in order at the start of a credit, then again at the start of each "/" part; each
-lead-in says what the names after it are (a byline, a provider, the recipient, a courtesy...). Kept apart
-from the reader so that a new agency style's opening words are one row here, with its example::
+``LEAD_INS`` (catalog/rules/credit_leadins.toml) is tried in order at the start of a credit, then again at the
+start of each "/" part; each lead-in says what the names after it are (a byline, a provider, the recipient, a
+courtesy...). Kept apart from the reader so that a new agency style's opening words are one row of that file,
+with its example; a house rules file adds its own under [credit_words], tried first::
 
     >>> strip_lead_in("Photo provided by the China National Space Administration")
     ('the China National Space Administration', 'provider')
@@ -13,7 +14,15 @@ from the reader so that a new agency style's opening words are one row here, wit
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from catalog.errors import CatalogError
+
+if TYPE_CHECKING:
+    from catalog.captions.rules import Rules
 
 
 @dataclass(frozen=True)
@@ -25,66 +34,81 @@ class LeadIn:
     example: str
 
 
-#: Tried in order at the start of the credit, then again at the start of each "/" part.
-LEAD_INS: tuple[LeadIn, ...] = (
-    LeadIn(r"(?:photo\s+)?credit\s+should\s+read\s*:\s*", "label",
-           "Photo credit should read: David Parry/PA Wire"),
-    LeadIn(r"(?:photos?|pictures?|images?)\s+and\s+(?:text|words|story)(?:\s+by)?\s*:?\s+", "byline",
-           "Photos and text by Ryan Wilde, Photo and text Christina Koutsospyrou"),
-    LeadIn(r"photographed\s+by\s+", "byline", "Photographed by Andrey Rudakov for Bloomberg"),
-    LeadIn(r"photographer\s*:\s*", "label", "Photographer: Ore Huiying/Bloomberg"),
-    LeadIn(r"(?:supplied|author)\s*:\s*", "label", "(Supplied: Tracey Nearmy)"),
-    LeadIn(r"(?:all\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+|is\s+)?provided\s+by\s+", "provider",
-           "(Photo provided by the China National Space Administration)"),
-    LeadIn(r"provided\s+by\s+", "provider", "(Provided by Hainan Airlines)"),
-    LeadIn(r"(?:(?:photo|photograph|image|picture)s?\s+)?(?:submitted|supplied|contributed)\s+by\s+", "provider",
-           "Submitted by Kyle Sheppard, Photo supplied by the Fire Service"),
-    LeadIn(r"(?:all\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+|is\s+)?provided\s+to\s+", "recipient",
-           "[All Photos provided to Xinhua]"),
-    LeadIn(r"provided\s+to\s+", "recipient", "[Photo by Li Wei/Provided to China Daily]"),
-    LeadIn(r"(?:(?:photo|photograph|image|picture)s?\s+)?courtesy(?:\s+of)?\s+", "courtesy",
-           "(Photo courtesy of the CMESO)"),
-    LeadIn(r"(?:handout\s+)?(?:photo\s+)?(?:released\s+by|handout\s+from)\s+|handout\s+(?:photo|picture|image)\s+from\s+",
-           "provider", "(Handout from the Indonesian Navy), (Handout photo from the State Police)"),
-    LeadIn(r"(?:all\s+|staff\s+|file\s+|pool\s+|contributed\s+|submitted\s+)?"
-           r"(?:photo|photograph|photography|image|picture|video|pic|pix)(?:s|['’]s)?\s+(?:is\s+)?by\s*:?\s+",
-           "byline", "[Photo by Wang Jing/China Daily], video by Name, Pix by Name, Photo's by Name, Staff photo by"
-           " Name, File photo by Name, Photography by Name"),
-    LeadIn(r"(?:photo|image|picture)\s+credits?\s*:\s*", "label", "Photo Credit: (NASA/Joel Kowsky)"),
-    LeadIn(r"credit\s+(?:image|photo)\s*:\s*", "label", "(Credit Image: © Carol Guzy/ZUMA Press Wire)"),
-    LeadIn(r"credits?\s*:\s*", "label", "Credit: NASA/Bill Ingalls"),
-    LeadIn(r"(?:all\s+|cover\s+|top\s+|main\s+)?"
-           r"(?:photo|photos|photograph|image|picture|pictures|source|foto|fotos|pic|pics|pix)\s*:\s*",
-           "label", "Photo: AP, Foto: Name, Pic: Name, All photos: Name / Outlet, Cover photo: Name / Outlet"),
-    LeadIn(r"image\s*copyright\s*|copyright\s*(?:©\s*)?|(?:photo|image|picture)?\s*©\s*|\(c\)\s+", "label",
-           "© Geoff ROBIN / AFP, Photo © Ron Zmiri/123rf"),
-    LeadIn(r"image\s+source\s*,?\s*", "label", "Image source, Getty Images"),
-    LeadIn(r"(?:photo|photograph|picture|pic)\s*/\s*", "photo/", "(Photo/Zhang Dagang), [Photo/IC]"),
-    LeadIn(r"(?:photo|image|picture)s?\s+via\s+", "byline", "(Photo via CFP)"),
-    LeadIn(r"(?-i:PHOTO|PIC)\s+(?=(?-i:[A-Z]{2,}))", "byline", "PHOTO REBECCA BLISSETT"),
-    LeadIn(r"(?-i:Photo)\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+$))", "byline", "– Photo Mari Nicholson"),
-    LeadIn(r"(?-i:P[Ii][Cc])\s+(?=(?-i:[A-Z]))", "byline",
-           "(Pic Adriana Groisman), (Pic FIG), PIC Shepherd Tozvireva, PIc Larry Cummins"),
-    LeadIn(r"[\U0001F4F7\U0001F4F8]\ufe0f?\s*:?\s*", "label", "📸 Mohammed Yassin/L'Orient Today, 📷: Name"),
-    LeadIn(r"by\s+", "byline", "(By Li Xin)"),
-    LeadIn(r"(?-i:via)\s+(?=[A-Z])", "byline", "... their grievances. | via King Rodriguez"),
-    LeadIn(r"for\s+|special\s+to\s+", "contributor", "ZHANG WEI / FOR CHINA DAILY, Name/Special to The Gazette"),
-)
-
-#: All lead-ins as one alternation, tried in table order: the first that matches is the one a loop over
-#: LEAD_INS would find, in one call instead of sixteen (group "l3" is the fourth lead-in).
-_ANY_LEAD_IN = re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in enumerate(LEAD_INS)), re.IGNORECASE)
+#: What a lead-in may make of the names after it (catalog/rules/credit_leadins.toml says what each means).
+ROLES = frozenset({"byline", "label", "provider", "recipient", "courtesy", "photo/", "contributor"})
 
 
-def strip_lead_in(text: str) -> tuple[str, str | None]:
+def _shipped() -> tuple[LeadIn, ...]:
+    with resources.files("catalog").joinpath("rules", "credit_leadins.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    return tuple(LeadIn(lead["pattern"], lead["role"], lead["example"]) for lead in table["lead_in"])
+
+
+#: The shipped lead-ins (catalog/rules/credit_leadins.toml), tried in order at the start of the credit, then again
+#: at the start of each "/" part.
+LEAD_INS: tuple[LeadIn, ...] = _shipped()
+
+
+def house_lead_ins(table: dict[str, Any] | None, where: str = "the rules file") -> tuple[LeadIn, ...]:
+    """A house file's [credit_words] table as lead-ins, each checked: a pattern that compiles, a known role.
+
+    >>> house_lead_ins({"lead_in": [{"pattern": "lent by ", "role": "provider", "example": "(Lent by Name)"}]})
+    (LeadIn(pattern='lent by ', role='provider', example='(Lent by Name)'),)
+    """
+    leads = (table or {}).get("lead_in", [])
+    if not isinstance(leads, list) or not all(isinstance(lead, dict) for lead in leads):
+        raise CatalogError(f"rules file {where}: [credit_words] holds [[credit_words.lead_in]] tables")
+    found = []
+    for lead in leads:
+        pattern, role = lead.get("pattern"), lead.get("role")
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise CatalogError(f"rules file {where}: a [[credit_words.lead_in]] needs a pattern")
+        if role not in ROLES:
+            raise CatalogError(f"rules file {where}: lead-in {pattern!r} has role {role!r}; the roles are "
+                               + ", ".join(sorted(ROLES)))
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            raise CatalogError(f"rules file {where}: lead-in {pattern!r} is not a valid regular expression: "
+                               f"{err}") from None
+        found.append(LeadIn(pattern, role, str(lead.get("example", ""))))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class LeadInTable:
+    """The lead-ins in force (a house's first, then the shipped ones) and all of them as one alternation, tried
+    in table order: the first that matches is the one a loop would find, in one call (group "l3" is the fourth)."""
+
+    leads: tuple[LeadIn, ...]
+    any_lead: re.Pattern
+
+    @classmethod
+    def of(cls, leads: tuple[LeadIn, ...]) -> LeadInTable:
+        return cls(leads, re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in enumerate(leads)),
+                                     re.IGNORECASE))
+
+
+_SHIPPED = LeadInTable.of(LEAD_INS)
+
+
+def lead_ins_for(rules: Rules | None) -> LeadInTable:
+    """The lead-ins under these house rules: the house's [credit_words] lead-ins first, then the shipped ones."""
+    if rules is None or not rules.credit_words:
+        return _SHIPPED
+    return rules.built("lead_ins", lambda house: LeadInTable.of(house_lead_ins(house.credit_words) + LEAD_INS))
+
+
+def strip_lead_in(text: str, rules: Rules | None = None) -> tuple[str, str | None]:
     """The text after the lead-in it opens with, and that lead-in's role (None when it opens with none)."""
-    match = _ANY_LEAD_IN.match(text)
+    table = lead_ins_for(rules)
+    match = table.any_lead.match(text)
     if match is None:
         return text, None
     if match.end() < len(text):
         assert match.lastgroup is not None  # every lead-in is a named group
-        return text[match.end():].strip(), LEAD_INS[int(match.lastgroup[1:])].role
-    for lead in LEAD_INS:  # the first lead-in is all there is: a later one may leave some text
+        return text[match.end():].strip(), table.leads[int(match.lastgroup[1:])].role
+    for lead in table.leads:  # the first lead-in is all there is: a later one may leave some text
         match = re.match(lead.pattern, text, re.IGNORECASE)  # (re's cache keeps them compiled)
         if match and match.end() < len(text):
             return text[match.end():].strip(), lead.role

@@ -115,7 +115,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
     while True:
-        body, role = strip_lead_in(body)
+        body, role = strip_lead_in(body, rules)
         if role is None:
             break
         roles.append(role)
@@ -238,7 +238,7 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
     """
     outlet = _OUTLET_BYLINE.match(body)
     if outlet is None:  # after a label, then?
-        after, role = strip_lead_in(body)
+        after, role = strip_lead_in(body, rules)
         outlet = _OUTLET_BYLINE.match(after) if role == "label" else None
     if outlet is None:
         return None
@@ -301,7 +301,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
-        if _YEAR_TAIL.search(body) and strip_lead_in(body)[1] is not None:
+        if _YEAR_TAIL.search(body) and strip_lead_in(body, rules)[1] is not None:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
     if _GLUED.search(body):
         body = _unglue(body, rules)
@@ -405,7 +405,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     expanded = _EXPANSION.search(text)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
-    text, role = strip_lead_in(text)
+    text, role = strip_lead_in(text, rules)
     if role in ("byline", "label", "photo/"):
         role = None
     folded = text.casefold()

@@ -324,10 +324,10 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
         yield Candidate(line, start, len(text) if last else end, weight, True)
         if not last:
-            yield from _after_a_separator(text, start, end, weight)
+            yield from _after_a_separator(text, start, end, weight, rules)
 
 
-def _after_a_separator(text: str, start: int, end: int, weight: float) -> Iterator[Candidate]:
+def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
     """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
     line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
     ``_tails``'). Without a lead-in the words after a title's dash are its place ("... - Valencia, Spain")."""
@@ -338,7 +338,7 @@ def _after_a_separator(text: str, start: int, end: int, weight: float) -> Iterat
     while at < end and text[at] in " \t—–-|=":
         at += 1
     content = text[at:end].strip()
-    if content and len(content) <= 60 and strip_lead_in(content)[1] is not None:
+    if content and len(content) <= 60 and strip_lead_in(content, rules)[1] is not None:
         yield Candidate(content, at, end, weight, True)
 
 

@@ -85,6 +85,9 @@ class Rules:
     #: The house file's [confidence] table: thresholds and confidences read over catalog/rules/confidence.toml
     #: by catalog.captions.confidence (kept raw here).
     confidence: dict[str, Any] = field(default_factory=dict)
+    #: The house file's [credit_words] table: lead-ins ("Fotograf:") tried before the shipped ones of
+    #: catalog/rules/credit_leadins.toml (catalog.captions.credit_leadins.lead_ins_for), kept raw here.
+    credit_words: dict[str, Any] = field(default_factory=dict)
     #: The house file's [[venues]] tables: venues added to the venue register catalog/rules/venues.toml
     #: (catalog.venues.register_for), each with the register's fields.
     venues: list[Any] = field(default_factory=list)
@@ -229,8 +232,8 @@ RULES_KEPT = 8
 #: The code that reads and checks a rules file, and the shipped data it checks against (paths under catalog/):
 #: a kept set of rules is trusted only while each is as it was (size and modification time, as Python trusts
 #: its byte code), so an upgrade or an edit checks the files again.
-RULES_CODE = ("captions/rules.py", "captions/notcaptions.py", "captions/place_evidence.py", "captions/confidence.py",
-              "checkrules.py", "variant_rules.py", "rules")
+RULES_CODE = ("captions/rules.py", "captions/notcaptions.py", "captions/credit_leadins.py",
+              "captions/place_evidence.py", "captions/confidence.py", "checkrules.py", "variant_rules.py", "rules")
 
 
 def rules_cache_path() -> Path:
@@ -344,7 +347,7 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
     where = files[-1]
     unknown = set(raw) - {"agencies", "staff", "credit_lines", "restrictions", "chinese", "not_captions", "arrival",
                           "check", "variants", "place_weights",
-                          "confidence", "venues"}
+                          "confidence", "venues", "credit_words"}
     if unknown:
         raise CatalogError(f"rules file {where}: unknown table(s) {', '.join(sorted(unknown))}")
     agencies = _string_table(raw.get("agencies", {}), "agencies", where)
@@ -423,9 +426,16 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Rules:
             shipped_register().extended(venues, where)  # refuse a venue without a city, or of an unknown kind
         except CatalogError as err:
             raise CatalogError(f"rules file {where}: {err}") from None
+    credit_words = raw.get("credit_words", {})
+    if not isinstance(credit_words, dict):
+        raise CatalogError(f"rules file {where}: [credit_words] must be a table")
+    if credit_words:
+        from catalog.captions.credit_leadins import house_lead_ins
+
+        house_lead_ins(credit_words, where)  # refuse a lead-in whose pattern does not compile or role is unknown
     return Rules(agencies=agencies, staff=staff, credit_lines=lines, files=files, restrictions=restrictions,
                  arrival=arrival, check=check, chinese=chinese, not_captions=not_captions, variants=variants,
-                 place_weights=place_weights, confidence=confidence, venues=venues)
+                 place_weights=place_weights, confidence=confidence, venues=venues, credit_words=credit_words)
 
 
 def _string_table(table: Any, name: str, where: str) -> dict[str, str]:
