@@ -34,8 +34,10 @@ field's accuracy would fall (a right value left out costs accuracy, a wrong one 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import hashlib
 import json
+import math
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -72,6 +74,7 @@ class Value:
     right_if_left_out: bool  # the label has no value (or accepts none): leaving it out is right
     where: str = ""  # the caption's file and line, for --dump
     expected: tuple[str | None, ...] = ()  # the label and its alternatives, for --dump
+    source: str = ""  # the caption's outlet (else its file and line): the values of one source weigh as one
 
 
 def _open_rules():
@@ -90,20 +93,37 @@ def _caption_values(number: int, item: dict, where: str, rules, right_ungated: d
         right_ungated[field] += right
         if got is not None:
             found.append(Value(number, field, got, facts.evidence.get(field, ""), right,
-                               matches(field, None, expected), where, tuple(expected)))
+                               matches(field, None, expected), where, tuple(expected),
+                               item.get("outlet") or where))
     return found
 
 
-def tune_values() -> tuple[list[Value], dict[int, int], dict[str, int]]:
-    """Every value of the tune split, each caption's fold, and how many captions' field is right ungated."""
+def fold_of(item: dict, where: str, by: str = "outlet") -> int:
+    """The fold of a caption: by its outlet (every caption of one outlet in one fold, so that a fold's values are
+    scored by a table that never saw their source; a caption with no outlet is its own source), or by its text.
+
+    >>> a = fold_of({"text": "one", "outlet": "The Herald"}, "en_x.jsonl:1")
+    >>> a == fold_of({"text": "two", "outlet": "The Herald"}, "en_y.jsonl:9")
+    True
+    """
+    key = item["text"] if by == "caption" else (item.get("outlet") or where)
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % FOLDS
+
+
+def tune_values(by: str = "outlet", leave_out: str | None = None,
+                only: str | None = None) -> tuple[list[Value], dict[int, int], dict[str, int]]:
+    """Every value of the tune split, each caption's fold (`by` outlet or caption) and how many captions' field is
+    right ungated; without the files named `leave_out` (a pattern), or of the files named `only` alone."""
     rules = _open_rules()
     values, folds = [], {}
     right_ungated: dict[str, int] = defaultdict(int)
     number = 0
     for language in ("en", "zh"):
-        for name, line, item in our_items(language, "tune"):
+        for name, line, item in our_items(language, "tune", only):
+            if leave_out is not None and fnmatch.fnmatch(name, leave_out):
+                continue
             number += 1
-            folds[number] = int(hashlib.sha1(item["text"].encode()).hexdigest()[:8], 16) % FOLDS
+            folds[number] = fold_of(item, f"{name}:{line}", by)
             values += _caption_values(number, item, f"{name}:{line}", rules, right_ungated)
     return values, folds, dict(right_ungated)
 
@@ -138,15 +158,32 @@ def dump(path: Path, values: list[Value], confidences: list[float], dev: list[Va
             }, ensure_ascii=False) + "\n")
 
 
-def fit(values: list[Value]) -> dict[str, dict[str, float]]:
-    """Each field's confidence per kind prefix: right share, drawn towards the parent prefix's."""
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+def source_weights(values: list[Value]) -> list[float]:
+    """Each value's weight when every source counts once: 1 over the number of values its source gives the field
+    (four captions of one outlet, each with the same wrong credit, are one outlet's way, not four pieces of
+    evidence; a source no other value shares weighs 1).
+
+    >>> [round(w, 2) for w in source_weights([Value(1, "agency", "ON", "k", False, False, source="a"),
+    ...     Value(2, "agency", "ON", "k", False, False, source="a"), Value(3, "agency", "X", "k", True, False)])]
+    [0.5, 0.5, 1.0]
+    """
+    per_source: dict[tuple[str, str], int] = defaultdict(int)
     for value in values:
+        per_source[value.field, value.source or str(value.caption)] += 1
+    return [1.0 / per_source[value.field, value.source or str(value.caption)] for value in values]
+
+
+def fit(values: list[Value], prior: float = PRIOR, by_source: bool = False) -> dict[str, dict[str, float]]:
+    """Each field's confidence per kind prefix: right share, drawn towards the parent prefix's by `prior`
+    values' worth; with `by_source`, each source's values weigh as one (``source_weights``)."""
+    weights = source_weights(values) if by_source else [1.0] * len(values)
+    counts: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for value, weight in zip(values, weights, strict=True):
         words = value.kind.split(SEP) if value.kind else []
         for length in range(len(words) + 1):
             key = SEP.join(words[:length]) or "*"
-            counts[value.field, key][0] += value.right
-            counts[value.field, key][1] += 1
+            counts[value.field, key][0] += value.right * weight
+            counts[value.field, key][1] += weight
     everything = sum(v.right for v in values) / max(len(values), 1)
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for (field, key), (right, seen) in sorted(counts.items(), key=lambda kv: kv[0][1].count(SEP) + (kv[0][1] != "*")):
@@ -155,15 +192,16 @@ def fit(values: list[Value]) -> dict[str, dict[str, float]]:
         else:
             above = SEP.join(key.split(SEP)[:-1]) or "*"
             parent = table[field][above]
-        table[field][key] = (right + PRIOR * parent) / (seen + PRIOR) if seen >= MIN_VALUES else parent
+        table[field][key] = (right + prior * parent) / (seen + prior) if seen >= MIN_VALUES else parent
     return table
 
 
-def out_of_fold(values: list[Value], folds: dict[int, int]) -> list[float]:
+def out_of_fold(values: list[Value], folds: dict[int, int], prior: float = PRIOR,
+                by_source: bool = False) -> list[float]:
     """Each value's confidence under the table fitted on the other folds."""
     confidences = [0.0] * len(values)
     for fold in range(FOLDS):
-        table = Table(fit([v for v in values if folds[v.caption] != fold]), {})
+        table = Table(fit([v for v in values if folds[v.caption] != fold], prior, by_source), {})
         for index, value in enumerate(values):
             if folds[value.caption] == fold:
                 confidences[index] = table.confidence(value.field, value.kind)
@@ -208,6 +246,33 @@ def choose(points: list[Point]) -> Point:
         if cut >= RATIO * max(lost, 1) or (cut > 0 and lost == 0):
             chosen = point
     return chosen
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a threshold does to one field's values: the wrong values it leaves out, the right ones it loses, and
+    the field's accuracy without and with it."""
+
+    values: int
+    wrong: int
+    wrong_dropped: int
+    right_dropped: int
+    accuracy_open: float
+    accuracy: float
+
+    def line(self) -> str:
+        return (f"{self.wrong_dropped:3d} of {self.wrong:3d} wrong dropped, {self.right_dropped:3d} right dropped, "
+                f"accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
+
+
+def effect(field: str, values: list[Value], confidences: list[float], threshold: float, captions: int,
+           right_ungated: int) -> Effect:
+    """The effect of leaving out the field's values below `threshold`."""
+    mine = [(v, c) for v, c in zip(values, confidences, strict=True) if v.field == field]
+    dropped = [v for v, c in mine if c < threshold]
+    right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
+    return Effect(len(mine), sum(not v.right for v, _ in mine), sum(not v.right for v in dropped),
+                  sum(v.right for v in dropped), right_ungated / max(captions, 1), right / max(captions, 1))
 
 
 def _features(value: Value) -> list[str]:
@@ -306,6 +371,22 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def check_values(pattern: str, table: dict[str, dict[str, float]], chosen: dict[str, Point], shipped: Table) -> None:
+    """Score the shipped gate and the fitted one on the tune captions of the files named `pattern`, which the fit
+    never saw (a fresh set from new outlets)."""
+    values, folds, right_ungated = tune_values(only=pattern)
+    captions = len(folds)
+    print(f"\ncheck set: the tune captions of {pattern} ({captions} captions, {len(values)} values, "
+          f"{sum(not v.right for v in values)} wrong), the fit never saw them:")
+    fitted = Table(table, {})
+    for field in FIELDS:
+        before = effect(field, values, [shipped.confidence(v.field, v.kind) for v in values],
+                        shipped.thresholds.get(field, 0.0), captions, right_ungated.get(field, 0))
+        after = effect(field, values, [fitted.confidence(v.field, v.kind) for v in values],
+                       chosen[field].threshold, captions, right_ungated.get(field, 0))
+        print(f"  {field:<13}shipped: {before.line()}\n  {'':<13}fitted:  {after.line()}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.calibrate_confidence",
                                      description=__doc__.split("\n\n")[0])
@@ -315,8 +396,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="weigh the table against a logistic model over the same evidence, out of fold")
     parser.add_argument("--dump", type=Path, metavar="JSONL",
                         help="write every value of tune and dev, with its kind, confidence and rightness")
+    parser.add_argument("--folds", choices=("outlet", "caption"), default="outlet",
+                        help="cut the folds by outlet (default: a fold's sources are new to the table that "
+                             "scores it) or by caption (the old way: the same outlet on both sides)")
+    parser.add_argument("--check", metavar="PATTERN",
+                        help="keep the tune captions of the files named PATTERN (a fresh set: 'en_fresh4*') out "
+                             "of the fit and score the shipped gate and this fit on them")
+    parser.add_argument("--priors", action="store_true",
+                        help="score each prior (values' worth a kind is drawn towards its parent's) out of fold")
     args = parser.parse_args(argv)
-    values, folds, right_ungated = tune_values()
+    values, folds, right_ungated = tune_values(args.folds, leave_out=args.check)
     captions = len(folds)
     if args.kinds:
         seen: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -329,8 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
     confidences = out_of_fold(values, folds)
     curves, chosen = {}, {}
-    print(f"tune split, {captions} captions, {len(values)} values, {sum(not v.right for v in values)} wrong; "
-          f"out of fold ({FOLDS} folds)")
+    print(f"tune split{f' without {args.check}' if args.check else ''}, {captions} captions, {len(values)} values, "
+          f"{sum(not v.right for v in values)} wrong; out of fold ({FOLDS} folds by {args.folds})")
     for field in FIELDS:
         curves[field] = curve(field, values, confidences, captions, right_ungated[field])
         chosen[field] = choose(curves[field])
@@ -342,6 +431,23 @@ def main(argv: list[str] | None = None) -> int:
     wrong = sum(chosen[f].wrong for f in FIELDS)
     kept = sum(chosen[f].kept for f in FIELDS)
     print(f"\nchosen: {kept} values kept, {wrong} wrong ({wrong / max(kept, 1):.2%}), out of fold")
+    shipped = table_for(default_rules())
+    print(f"\nout of fold (folds by {args.folds}), the shipped thresholds against the chosen ones:")
+    for field in FIELDS:
+        before = effect(field, values, confidences, shipped.thresholds.get(field, 0.0), captions, right_ungated[field])
+        after = effect(field, values, confidences, chosen[field].threshold, captions, right_ungated[field])
+        print(f"  {field:<13}shipped {shipped.thresholds.get(field, 0.0):4.2f}: {before.line()}\n"
+              f"  {'':<13}chosen  {chosen[field].threshold:4.2f}: {after.line()}")
+    if args.priors:
+        print("\neach prior out of fold: log loss (lower is better), wrong values cut before a field's accuracy falls")
+        for prior in (1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
+            scores = out_of_fold(values, folds, prior)
+            loss = -sum(math.log(max(c if v.right else 1 - c, 1e-6)) for v, c in zip(values, scores)) / len(values)
+            cuts = {field: wrong_cut_without_loss(field, values, scores) for field in FIELDS}
+            print(f"  prior {prior:4g}: log loss {loss:.4f}, cut {sum(cuts.values()):3d}  "
+                  + ", ".join(f"{f} {n}" for f, n in cuts.items() if n))
+    if args.check:
+        check_values(args.check, fit(values), chosen, shipped)
     if args.compare:
         print("\nwrong values cut before the field's accuracy falls, out of fold:")
         models = [("table", confidences)] + [
