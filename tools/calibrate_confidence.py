@@ -49,7 +49,9 @@ from catalog.captions.rules import default_rules, load_rules
 from tools.evaluate_captions import ROOT, default_dev_path, labels, matches, our_items, read_items
 
 #: A kind's share of right values is drawn towards its parent's by this many values' worth.
-PRIOR = 4.0
+PRIOR = 64.0
+#: Each source's values weigh as one in the fit (``source_weights``).
+BY_SOURCE = True
 #: A kind seen fewer times than this on tune takes its parent's confidence: one value is no evidence of a kind.
 MIN_VALUES = 3
 #: A step up the thresholds is taken only when it cuts at least this many wrong values per right value lost.
@@ -173,7 +175,7 @@ def source_weights(values: list[Value]) -> list[float]:
     return [1.0 / per_source[value.field, value.source or str(value.caption)] for value in values]
 
 
-def fit(values: list[Value], prior: float = PRIOR, by_source: bool = False) -> dict[str, dict[str, float]]:
+def fit(values: list[Value], prior: float = PRIOR, by_source: bool = BY_SOURCE) -> dict[str, dict[str, float]]:
     """Each field's confidence per kind prefix: right share, drawn towards the parent prefix's by `prior`
     values' worth; with `by_source`, each source's values weigh as one (``source_weights``)."""
     weights = source_weights(values) if by_source else [1.0] * len(values)
@@ -197,7 +199,7 @@ def fit(values: list[Value], prior: float = PRIOR, by_source: bool = False) -> d
 
 
 def out_of_fold(values: list[Value], folds: dict[int, int], prior: float = PRIOR,
-                by_source: bool = False) -> list[float]:
+                by_source: bool = BY_SOURCE) -> list[float]:
     """Each value's confidence under the table fitted on the other folds."""
     confidences = [0.0] * len(values)
     for fold in range(FOLDS):
