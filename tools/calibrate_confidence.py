@@ -54,10 +54,10 @@ PRIOR = 64.0
 BY_SOURCE = True
 #: A kind seen fewer times than this on tune takes its parent's confidence: one value is no evidence of a kind.
 MIN_VALUES = 3
-#: A step up the thresholds is taken only when it cuts at least this many wrong values per right value lost.
+#: A step up the thresholds is taken only when it cuts more than this many wrong values per right value lost.
 RATIO = 1.0
 #: ... and leaves the field's tune accuracy at most this far below its ungated accuracy.
-MAX_LOSS = 0.005
+MAX_LOSS = 0.0
 #: The thresholds tried.
 STEPS = (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99)
 FOLDS = 5
@@ -235,8 +235,9 @@ def curve(field: str, values: list[Value], confidences: list[float], captions: i
 
 
 def choose(points: list[Point]) -> Point:
-    """The highest threshold reached by steps that each cut enough wrong values per right value lost, without
-    losing more than MAX_LOSS of accuracy."""
+    """The highest threshold reached by steps that each cut more wrong values than RATIO per right value lost,
+    without losing more than MAX_LOSS of accuracy (none: a wrong value left out costs nothing, a right one a
+    miss)."""
     chosen = points[0]
     for point in points[1:]:
         cut = chosen.wrong - point.wrong
@@ -245,7 +246,7 @@ def choose(points: list[Point]) -> Point:
             break
         if cut == 0 and lost == 0:
             continue
-        if cut >= RATIO * max(lost, 1) or (cut > 0 and lost == 0):
+        if cut > RATIO * lost:
             chosen = point
     return chosen
 
