@@ -49,9 +49,11 @@ from catalog.captions.rules import default_rules, load_rules
 from tools.evaluate_captions import ROOT, default_dev_path, labels, matches, our_items, read_items
 
 #: A kind's share of right values is drawn towards its parent's by this many values' worth.
-PRIOR = 64.0
-#: Each source's values weigh as one in the fit (``source_weights``).
+PRIOR = 8.0
+#: A source (an outlet), not a value, is the unit of the fit (``fit``): one outlet's habit counts once.
 BY_SOURCE = True
+#: The fit before folds by outlet (prior, by source), for the comparison the tool prints.
+OLD_WAY = (4.0, False)
 #: A kind seen fewer times than this on tune takes its parent's confidence: one value is no evidence of a kind.
 MIN_VALUES = 3
 #: A step up the thresholds is taken only when it cuts more than this many wrong values per right value lost.
@@ -160,32 +162,28 @@ def dump(path: Path, values: list[Value], confidences: list[float], dev: list[Va
             }, ensure_ascii=False) + "\n")
 
 
-def source_weights(values: list[Value]) -> list[float]:
-    """Each value's weight when every source counts once: 1 over the number of values its source gives the field
-    (four captions of one outlet, each with the same wrong credit, are one outlet's way, not four pieces of
-    evidence; a source no other value shares weighs 1).
-
-    >>> [round(w, 2) for w in source_weights([Value(1, "agency", "ON", "k", False, False, source="a"),
-    ...     Value(2, "agency", "ON", "k", False, False, source="a"), Value(3, "agency", "X", "k", True, False)])]
-    [0.5, 0.5, 1.0]
-    """
-    per_source: dict[tuple[str, str], int] = defaultdict(int)
-    for value in values:
-        per_source[value.field, value.source or str(value.caption)] += 1
-    return [1.0 / per_source[value.field, value.source or str(value.caption)] for value in values]
-
-
 def fit(values: list[Value], prior: float = PRIOR, by_source: bool = BY_SOURCE) -> dict[str, dict[str, float]]:
     """Each field's confidence per kind prefix: right share, drawn towards the parent prefix's by `prior`
-    values' worth; with `by_source`, each source's values weigh as one (``source_weights``)."""
-    weights = source_weights(values) if by_source else [1.0] * len(values)
-    counts: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for value, weight in zip(values, weights, strict=True):
+    values' worth. With `by_source`, the unit is a source, not a value: a kind's share is the mean over the
+    sources that gave it of each source's right share, and it has seen as many values as sources (four captions
+    of one outlet with the same wrong credit are one outlet's way, not four pieces of evidence).
+
+    >>> values = [Value(n, "agency", "ON", "en / x", False, False, source="a") for n in range(4)]
+    >>> values += [Value(9 + n, "agency", "AP", "en / x", True, False, source=str(n)) for n in range(2)]
+    >>> round(fit(values, prior=0.0, by_source=False)["agency"]["en / x"], 2)
+    0.33
+    >>> round(fit(values, prior=0.0, by_source=True)["agency"]["en / x"], 2)
+    0.67
+    """
+    sources: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for value in values:
         words = value.kind.split(SEP) if value.kind else []
+        unit = (value.source or str(value.caption)) if by_source else str(id(value))
         for length in range(len(words) + 1):
             key = SEP.join(words[:length]) or "*"
-            counts[value.field, key][0] += value.right * weight
-            counts[value.field, key][1] += weight
+            sources[value.field, key][unit][0] += value.right
+            sources[value.field, key][unit][1] += 1
+    counts = {key: (sum(r / n for r, n in units.values()), float(len(units))) for key, units in sources.items()}
     everything = sum(v.right for v in values) / max(len(values), 1)
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for (field, key), (right, seen) in sorted(counts.items(), key=lambda kv: kv[0][1].count(SEP) + (kv[0][1] != "*")):
@@ -234,12 +232,20 @@ def curve(field: str, values: list[Value], confidences: list[float], captions: i
     return points
 
 
-def choose(points: list[Point]) -> Point:
+def choose(points: list[Point], shipped: float | None = None) -> Point:
     """The highest threshold reached by steps that each cut more wrong values than RATIO per right value lost,
     without losing more than MAX_LOSS of accuracy (none: a wrong value left out costs nothing, a right one a
-    miss)."""
+    miss). The steps start from the `shipped` threshold when, out of fold, it cuts at least as many wrong
+    values as it loses right ones and costs no accuracy: a threshold is lowered only when it loses more than
+    it cuts."""
     chosen = points[0]
+    start = next((p for p in points if shipped is not None and p.threshold == shipped), None)
+    if (start is not None and start.accuracy >= points[0].accuracy - MAX_LOSS
+            and points[0].wrong - start.wrong >= start.right_lost):
+        chosen = start
     for point in points[1:]:
+        if point.threshold <= chosen.threshold:
+            continue
         cut = chosen.wrong - point.wrong
         lost = point.right_lost - chosen.right_lost
         if point.accuracy < points[0].accuracy - MAX_LOSS:
@@ -264,8 +270,9 @@ class Effect:
     accuracy: float
 
     def line(self) -> str:
-        return (f"{self.wrong_dropped:3d} of {self.wrong:3d} wrong dropped, {self.right_dropped:3d} right dropped, "
-                f"accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
+        right = self.values - self.wrong
+        return (f"right kept {right - self.right_dropped:4d} of {right:4d}, wrong dropped {self.wrong_dropped:3d} of "
+                f"{self.wrong:3d}, accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
 
 
 def effect(field: str, values: list[Value], confidences: list[float], threshold: float, captions: int,
@@ -353,13 +360,16 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
         "# How sure the caption parser is of each value, by how it found it (its evidence kind), and the threshold",
         "# below which a value is left out: catalog/captions/confidence.py reads this file; a house rules file",
         "# changes any number under [confidence] ([confidence.thresholds], [confidence.city]).",
-        "# Written by `python -m tools.calibrate_confidence --write` from the tune split: a kind's confidence is",
-        f"# the share of its values that were right, drawn towards its parent kind's by {PRIOR:g} values' worth",
-        f"# (a kind seen fewer than {MIN_VALUES} times takes its parent's).",
+        "# Written by `python -m tools.calibrate_confidence --write` from the tune split, with a source (an",
+        "# outlet), not a caption, as the unit: a kind's confidence is the mean over the outlets that gave it of",
+        f"# each one's share of right values, drawn towards its parent kind's by {PRIOR:g} outlets' worth (a kind",
+        f"# seen from fewer than {MIN_VALUES} outlets takes its parent's).",
         "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
-        "# Each threshold was chosen on the curve measured out of fold (5 folds of tune): the highest whose every",
-        f"# step cut at least {RATIO:g} wrong value per right value lost, costing at most {MAX_LOSS:.1%} of the",
-        "# field's tune accuracy. Raise a threshold to leave out more; 0 keeps every value.",
+        f"# Each threshold was chosen on the curve measured out of fold ({FOLDS} folds of tune cut by outlet, so each",
+        "# fold's outlets are new to the table that scores it): from the shipped threshold when it cost no",
+        "# accuracy and cut as many wrong values as it lost right ones, else from 0, each step up cutting more",
+        "# wrong values than it lost right ones without the field's accuracy falling.",
+        "# Raise a threshold to leave out more; 0 keeps every value.",
         "",
         "[thresholds]",
     ]
@@ -423,9 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     curves, chosen = {}, {}
     print(f"tune split{f' without {args.check}' if args.check else ''}, {captions} captions, {len(values)} values, "
           f"{sum(not v.right for v in values)} wrong; out of fold ({FOLDS} folds by {args.folds})")
+    shipped = table_for(default_rules())
     for field in FIELDS:
         curves[field] = curve(field, values, confidences, captions, right_ungated[field])
-        chosen[field] = choose(curves[field])
+        chosen[field] = choose(curves[field], shipped.thresholds.get(field))
         print(f"\n{field}: threshold  kept  wrong  right lost  accuracy")
         for point in curves[field]:
             mark = "  <- chosen" if point is chosen[field] else ""
@@ -434,13 +445,14 @@ def main(argv: list[str] | None = None) -> int:
     wrong = sum(chosen[f].wrong for f in FIELDS)
     kept = sum(chosen[f].kept for f in FIELDS)
     print(f"\nchosen: {kept} values kept, {wrong} wrong ({wrong / max(kept, 1):.2%}), out of fold")
-    shipped = table_for(default_rules())
-    print(f"\nout of fold (folds by {args.folds}), the shipped thresholds against the chosen ones:")
+    old_way = out_of_fold(values, folds, *OLD_WAY)
+    print(f"\nout of fold (folds by {args.folds}): the old way (each value counted, prior {OLD_WAY[0]:g}) with the "
+          "shipped thresholds, against this fit with the chosen ones:")
     for field in FIELDS:
-        before = effect(field, values, confidences, shipped.thresholds.get(field, 0.0), captions, right_ungated[field])
+        before = effect(field, values, old_way, shipped.thresholds.get(field, 0.0), captions, right_ungated[field])
         after = effect(field, values, confidences, chosen[field].threshold, captions, right_ungated[field])
-        print(f"  {field:<13}shipped {shipped.thresholds.get(field, 0.0):4.2f}: {before.line()}\n"
-              f"  {'':<13}chosen  {chosen[field].threshold:4.2f}: {after.line()}")
+        print(f"  {field:<13}old  {shipped.thresholds.get(field, 0.0):4.2f}: {before.line()}\n"
+              f"  {'':<13}this {chosen[field].threshold:4.2f}: {after.line()}")
     if args.priors:
         print("\neach prior out of fold: log loss (lower is better), wrong values cut before a field's accuracy falls")
         for prior in (1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
