@@ -4,20 +4,31 @@
     python -m tools.calibrate_confidence --write         # also write catalog/rules/confidence.toml
     python -m tools.calibrate_confidence --dump values.jsonl   # every value of tune and dev, one a line
     python -m tools.calibrate_confidence --compare       # the table against a logistic model, out of fold
+    python -m tools.calibrate_confidence --check 'en_fresh4*'   # a fresh set kept out of the fit, scored
+    python -m tools.calibrate_confidence --priors        # each prior's log loss and cuts, out of fold
 
 Every caption of the tune split (English and Chinese) is parsed with the gate open; each value the parser
-gives is kept with its evidence kind (``catalog/captions/confidence.py``) and whether it is right. A kind's
-confidence is the share of its values that were right, drawn towards the confidence of the kind above it
-("en / credit / a name alone" above "en / credit / a name alone / own line") by `PRIOR` values' worth, so that
-a kind seen three times does not claim 100%; a kind seen fewer than `MIN_VALUES` times takes its parent's.
+gives is kept with its evidence kind (``catalog/captions/confidence.py``) and whether it is right. The gate
+must hold on sources it never saw, so the unit of the fit is a source (the caption's outlet), not a caption:
+a kind's confidence is the mean, over the outlets that gave it, of each outlet's share of right values
+(five captions of one outlet with the same wrong credit are one outlet's habit, not five pieces of evidence),
+drawn towards the confidence of the kind above it ("en / credit / a name alone" above "en / credit / a name
+alone / own line") by `PRIOR` outlets' worth; a kind seen from fewer than `MIN_VALUES` outlets takes its
+parent's. `PRIOR` is the largest whose chosen thresholds cut the most wrong values out of fold (``--priors``).
 
-The curve is measured out of fold: the tune captions are cut into 5 folds (by the hash of their text); each
-fold's values get the confidences fitted on the other four, and the thresholds move over those. For each
-field and threshold it prints the values kept, the wrong values kept, the right values lost, and the field's
-accuracy on tune. The chosen threshold of a field is the highest whose every step, from no gate up, cut at
-least `RATIO` wrong values per right value lost, and left the field's accuracy no more than `MAX_LOSS`
-below its ungated accuracy (the accuracy targets matter too: a value left out where the label has one is a
-miss). Only the tune split is read for the fit.
+The curve is measured out of fold: the tune captions are cut into 5 folds by outlet (every caption of one
+outlet in one fold; ``--folds caption`` cuts them by text, as before), so each fold's values are scored by a
+table that never saw their source. For each field and threshold it prints the values kept, the wrong values
+kept, the right values lost, and the field's accuracy on tune. The chosen threshold of a field starts from the
+shipped one when, out of fold, that cuts at least as many wrong values as it loses right ones and costs no
+accuracy (else from 0), and rises by steps that each cut more than `RATIO` wrong values per right value lost,
+never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value left out
+costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
+prior 4) with the shipped thresholds against this fit with the chosen ones: right values kept, wrong values
+dropped, accuracy. Only the tune split is read for the fit.
+
+``--check PATTERN`` keeps the tune captions of the files named PATTERN (a fresh set from outlets new to the
+parser) out of the fit and scores the shipped gate and the fitted one on them.
 
 ``--dump`` writes every value the parser takes on the tune split and the shared dev set as JSON lines, with
 what the gate knows of it and whether it is right, for classing the wrong values by kind: the set, the
@@ -454,13 +465,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {field:<13}old  {shipped.thresholds.get(field, 0.0):4.2f}: {before.line()}\n"
               f"  {'':<13}this {chosen[field].threshold:4.2f}: {after.line()}")
     if args.priors:
-        print("\neach prior out of fold: log loss (lower is better), wrong values cut before a field's accuracy falls")
-        for prior in (1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
+        print("\neach prior out of fold: log loss (lower is better); what the thresholds chosen on its curve cut")
+        for prior in (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0):
             scores = out_of_fold(values, folds, prior)
             loss = -sum(math.log(max(c if v.right else 1 - c, 1e-6)) for v, c in zip(values, scores)) / len(values)
-            cuts = {field: wrong_cut_without_loss(field, values, scores) for field in FIELDS}
-            print(f"  prior {prior:4g}: log loss {loss:.4f}, cut {sum(cuts.values()):3d}  "
-                  + ", ".join(f"{f} {n}" for f, n in cuts.items() if n))
+            cuts = {}
+            for field in FIELDS:
+                point = choose(curve(field, values, scores, captions, right_ungated[field]),
+                               shipped.thresholds.get(field))
+                cut = effect(field, values, scores, point.threshold, captions, right_ungated[field])
+                if cut.wrong_dropped or cut.right_dropped:
+                    cuts[field] = f"{field} {point.threshold:g}: {cut.wrong_dropped} wrong, {cut.right_dropped} right"
+            print(f"  prior {prior:4g}: log loss {loss:.4f}; " + ("; ".join(cuts.values()) or "nothing cut"))
     if args.check:
         check_values(args.check, fit(values), chosen, shipped)
     if args.compare:
