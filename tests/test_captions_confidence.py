@@ -16,6 +16,7 @@ from tools.calibrate_confidence import (
     Point,
     Value,
     choose,
+    effect,
     fit,
     fold_of,
     logistic_out_of_fold,
@@ -190,6 +191,16 @@ def test_choose_keeps_the_shipped_threshold_only_while_it_costs_nothing_out_of_f
     assert choose(free, shipped=0.5).threshold == 0.5
     costly = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 97, 10, 3, 0.947)]
     assert choose(costly, shipped=0.5).threshold == 0.0  # it only lost right values: lowered
+
+
+def test_effect_counts_what_a_threshold_leaves_out_and_what_the_field_s_accuracy_becomes():
+    values = [Value(1, "date", "A", "k", True, False), Value(2, "date", "B", "k", False, True),
+              Value(3, "date", "C", "k", False, False), Value(4, "city", "D", "k", False, True)]
+    cut = effect("date", values, [0.9, 0.4, 0.5, 0.1], 0.55, captions=4, right_ungated=1)
+    assert (cut.values, cut.wrong, cut.wrong_dropped, cut.right_dropped) == (3, 2, 2, 0)
+    # the empty label of caption 2 is now matched; caption 3 stays a miss
+    assert (cut.accuracy_open, cut.accuracy) == (0.25, 0.5)
+    assert "right kept    1 of    1, wrong dropped   2 of   2" in cut.line()
 
 
 def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():
