@@ -14,14 +14,16 @@ a kind's confidence is the mean, over the outlets that gave it, of each outlet's
 (five captions of one outlet with the same wrong credit are one outlet's habit, not five pieces of evidence),
 drawn towards the confidence of the kind above it ("en / credit / a name alone" above "en / credit / a name
 alone / own line") by `PRIOR` outlets' worth; a kind seen from fewer than `MIN_VALUES` outlets takes its
-parent's. `PRIOR` is the largest whose chosen thresholds cut the most wrong values out of fold (``--priors``).
+parent's. `PRIOR` is the largest whose chosen thresholds cut the most wrong values, less right ones lost, out
+of fold (``--priors``).
 
 The curve is measured out of fold: the tune captions are cut into 5 folds by outlet (every caption of one
 outlet in one fold; ``--folds caption`` cuts them by text, as before), so each fold's values are scored by a
 table that never saw their source. For each field and threshold it prints the values kept, the wrong values
 kept, the right values lost, and the field's accuracy on tune. The chosen threshold of a field starts from the
 shipped one when, out of fold, that cuts at least as many wrong values as it loses right ones and costs no
-accuracy (else from 0), and rises by steps that each cut more than `RATIO` wrong values per right value lost,
+accuracy, or when lowering it would let back values that make the field's accuracy on tune fall (else from 0),
+and rises by steps that each cut more than `RATIO` wrong values per right value lost,
 never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value left out
 costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
 prior 4) with the shipped thresholds against this fit with the chosen ones: right values kept, wrong values
@@ -60,7 +62,7 @@ from catalog.captions.rules import default_rules, load_rules
 from tools.evaluate_captions import ROOT, default_dev_path, labels, matches, our_items, read_items
 
 #: A kind's share of right values is drawn towards its parent's by this many values' worth.
-PRIOR = 8.0
+PRIOR = 4.0
 #: A source (an outlet), not a value, is the unit of the fit (``fit``): one outlet's habit counts once.
 BY_SOURCE = True
 #: The fit before folds by outlet (prior, by source), for the comparison the tool prints.
@@ -296,6 +298,15 @@ def effect(field: str, values: list[Value], confidences: list[float], threshold:
                   sum(v.right for v in dropped), right_ungated / max(captions, 1), right / max(captions, 1))
 
 
+def kept_back(field: str, values: list[Value], confidences: list[float], shipped: float, lower: float,
+              captions: int, right_ungated: int) -> bool:
+    """Whether lowering the field's shipped threshold would let back values that make its tune accuracy fall
+    (`confidences` from the table fitted on all of tune): such a threshold stays, since what it cuts on tune is
+    wrong, and out of fold it only lost as much as it cut."""
+    return (effect(field, values, confidences, lower, captions, right_ungated).accuracy
+            < effect(field, values, confidences, shipped, captions, right_ungated).accuracy)
+
+
 def _features(value: Value) -> list[str]:
     words = value.kind.split(SEP) if value.kind else []
     return ([f"{value.field}|*"] + [f"{value.field}|{SEP.join(words[:n])}" for n in range(1, len(words) + 1)]
@@ -378,8 +389,9 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
         "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
         f"# Each threshold was chosen on the curve measured out of fold ({FOLDS} folds of tune cut by outlet, so each",
         "# fold's outlets are new to the table that scores it): from the shipped threshold when it cost no",
-        "# accuracy and cut as many wrong values as it lost right ones, else from 0, each step up cutting more",
-        "# wrong values than it lost right ones without the field's accuracy falling.",
+        "# accuracy and cut as many wrong values as it lost right ones (or when lowering it would let back values",
+        "# that make the field's tune accuracy fall), else from 0, each step up cutting more wrong values than",
+        "# it lost right ones without the field's accuracy falling.",
         "# Raise a threshold to leave out more; 0 keeps every value.",
         "",
         "[thresholds]",
@@ -445,9 +457,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tune split{f' without {args.check}' if args.check else ''}, {captions} captions, {len(values)} values, "
           f"{sum(not v.right for v in values)} wrong; out of fold ({FOLDS} folds by {args.folds})")
     shipped = table_for(default_rules())
+    whole = Table(fit(values), {})
+    in_sample = [whole.confidence(v.field, v.kind) for v in values]
     for field in FIELDS:
         curves[field] = curve(field, values, confidences, captions, right_ungated[field])
         chosen[field] = choose(curves[field], shipped.thresholds.get(field))
+        old = shipped.thresholds.get(field, 0.0)
+        if chosen[field].threshold < old and kept_back(field, values, in_sample, old, chosen[field].threshold,
+                                                       captions, right_ungated[field]):
+            chosen[field] = next(p for p in curves[field] if p.threshold == old)
         print(f"\n{field}: threshold  kept  wrong  right lost  accuracy")
         for point in curves[field]:
             mark = "  <- chosen" if point is chosen[field] else ""
