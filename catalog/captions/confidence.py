@@ -291,8 +291,9 @@ def date_kind(language: str, source: str, cue: str | None, iso: str | None, *spo
     return SEP.join((language, source, word, precision, *spot))
 
 
+#: A word that opens with a letter (a weekday, an outlet's name), not a clock time or a number.
 _LETTERS = re.compile(r"[^\W\d_][\w.'’-]*")
-#: Letters that may sit on a date's own line beside it: a weekday, a clock's am/pm, a time zone.
+#: At most this many words beside a date leave it on a line of its own: a weekday, an outlet, a clock's "am".
 _LINE_WORDS = 2
 
 
