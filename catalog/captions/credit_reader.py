@@ -305,7 +305,14 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if "(" in body:  # "Pictures by Liam Clayton (above) and Ben Cowper": which picture each took
+        body = _WHICH_PICTURE.sub("", body)
     return body
+
+
+#: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)".
+_WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
+                            r"bottom left|bottom right|main picture|main photo|pictured)\)", re.IGNORECASE)
 
 
 def _unglue(body: str, rules: Rules) -> str:

@@ -128,6 +128,9 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+#: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
+#: " MAIN PICTURE:".
+_NEXT_LABEL = re.compile(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED)\s*:")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
 _BROKEN_OFF = re.compile(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
@@ -144,6 +147,9 @@ def _tail_end(text: str, pos: int) -> int:
         at = text.find(note, pos + 1, end)
         if 0 <= at < cut:
             cut = at
+    label = _NEXT_LABEL.search(text, pos + 1, cut)
+    if label:  # "Picture: Melissa Mobbs INSET: Brisbane-based storm chaser ...": the next picture's label
+        cut = label.start()
     depth = 0
     for at in range(pos, cut):  # a credit opened inside brackets ends with them
         ch = text[at]
@@ -369,16 +375,19 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
 
 
 _GLUED_AT = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+#: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
+_CAPITALS_CHAIN = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
 
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
-    Not standalone: only a reading that is sure of itself (a known agency) can win from here."""
+    Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
+    whose first name is in capitals ('TERESA STEPZINSKI/The Times-UnionAn MRI machine ...')."""
     head = text[:60]
     for match in _GLUED_AT.finditer(head):
         content = head[:match.start()].strip()
         if content and "\n" not in content:
-            yield Candidate(content, 0, match.start(), 1.5, False)
+            yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
 
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
