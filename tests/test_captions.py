@@ -758,3 +758,10 @@ def test_a_house_lead_in_opens_credits_before_the_shipped_ones():
 def test_a_house_lead_in_that_cannot_work_is_refused_when_the_rules_load(table, message):
     with pytest.raises(CatalogError, match=re.escape(message)):
         load_rules(text=table)
+
+
+def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
+    rules = load_rules()
+    assert [rules.standard_agency(name) for name in ("PA", "IC", "pa", "ic", "on", "St")] == [
+        "PA Wire", "IC", None, None, None, None]
+    assert rules.standard_agency("dpa") == "dpa"  # three small letters: the German wire's own spelling

@@ -46,8 +46,9 @@ STANDARD_NAMES_KEPT = 50_000
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
 _PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
-#: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST").
-_TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]")
+#: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST"); nor
+#: are two small letters ("on", "pa", "ic": words of a sentence, never "PA" or "IC").
+_TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]|[a-z]{2}")
 
 
 def alias_key(name: str) -> str:
