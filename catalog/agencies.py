@@ -34,8 +34,9 @@ KINDS = (
 )
 
 _NOT_KEY = re.compile(r"[\W_]+")
-#: A trailing "Photo"/"Photos" ("CGTN Photo", "AFP PHOTO"), tried when the whole name is not an alias.
-_PHOTO_WORD = re.compile(r"\s+photos?\s*$", re.IGNORECASE)
+#: A trailing "Photo"/"Photos" ("CGTN Photo", "AFP PHOTO") or "pic" ("AFP pic", as Malaysian papers credit),
+#: tried when the whole name is not an alias.
+_PHOTO_WORD = re.compile(r"\s+(?:photos?|pics?)\s*$", re.IGNORECASE)
 
 
 def key_of(name: str) -> str:

@@ -348,6 +348,12 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
             continue
+        dash = piece.rfind("-")
+        if 0 < dash < len(piece) - 1 and " " in piece[:dash] and rules.standard_agency(piece[dash + 1:].strip()) and (
+                looks_like_person(piece[:dash].strip())) and not rules.standard_agency(piece):
+            # "Karen Whitfield-USA TODAY Sports", "Name-Imagn Images": the photographer, then the agency
+            out.extend([(piece[:dash].strip(), number > 0), (piece[dash + 1:].strip(), True)])
+            continue
         # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"; searched only when a tag ends it
         tag = _TRAILING_TAG.search(piece) if piece.rstrip("\n").endswith(_TRAILING_TAGS) else None
         names = _split_names(piece[: tag.start()], rules) if tag and tag.start() > 0 else _split_names(piece, rules)

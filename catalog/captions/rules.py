@@ -45,7 +45,7 @@ STANDARD_NAMES_KEPT = 50_000
 
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = re.compile(r"[\W_]+")
-_PHOTO_WORD = re.compile(r"\s+photos?$", re.IGNORECASE)
+_PHOTO_WORD = re.compile(r"\s+(?:photos?|pics?)$", re.IGNORECASE)  # "CGTN Photo", "AFP pic" (Malaysian papers)
 #: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST"); nor
 #: are two small letters ("on", "pa", "ic": words of a sentence, never "PA" or "IC").
 _TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]|[a-z]{2}")
@@ -124,7 +124,7 @@ class Rules:
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
 
-        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 300 agencies,
+        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 337 agencies,
         aliases in many scripts, "新华社" -> "Xinhua"; not its space agencies and governments, which are
         providers), named as the house names that agency when its table knows any of the registry's
         spellings of it: the house file wins.
@@ -138,7 +138,7 @@ class Rules:
         key = alias_key(name)
         if key in self._agency_keys:
             return self._agency_keys[key]
-        bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO"; not "Sipaphoto"
+        bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO", "Reuters pic"; not "Sipaphoto"
         if bare != name and alias_key(bare) in self._agency_keys:
             return self._agency_keys[alias_key(bare)]
         if _TITLE_CASE_PAIR.fullmatch(name.strip()):
