@@ -93,6 +93,7 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+_ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 _NAME_THEN_PHOTO = re.compile(r"(.+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
 _NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b)", re.IGNORECASE)
@@ -114,6 +115,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
+    elif named and is_media(named.group(1)) and looks_like_organisation(_ARTICLE.sub("", named.group(1))):
+        body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
+        roles.append("label")
     while True:
         body, role = strip_lead_in(body, rules)
         if role is None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
+from catalog.captions.credit_names import is_media
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
@@ -401,14 +402,21 @@ _HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
 def _head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear ...', 'Photo: Ana Ruiz – Volunteers clear ...': a
     credit opening the caption, up to the first dash, stop or line break; the prose runs on after it. A person's
-    name alone there is the caption's subject (``credits._score`` takes it only at the end)."""
+    name alone there is the caption's subject (``credits._score`` takes it only at the end), and so are two names
+    in title case ("John Smith/Ann Lee - The couple married ...")."""
     match = _HEAD_END.search(text, 0, 100)
     if match is None or match.start() < 3 or text[match.start()] == "\n":
         return  # a line of its own is ``_lines``' business
     content = text[:match.start()].strip()
-    # (only what can read as a credit there: a "/" chain or a lead-in; the first sentence of every other
-    # caption is left unread, which keeps the import's credit reading as fast as it was)
-    if content and ("/" in content or _HEAD_LEAD.match(content)) and not _inside_brackets(text, match.start()):
+    # (only a chain whose first name is in capitals, as wire-style credits set it, or that ends with an outlet
+    # the registry knows or a media word names, or a lead-in: a headline's
+    # "Smith/Lee - ..." or "Photo Essay - ..." is no credit, and the first sentence of every other caption is
+    # left unread, which keeps the import's credit reading as fast as it was)
+    if not content or _inside_brackets(text, match.start()):
+        return
+    outlet = content.rsplit("/", 1)[-1].strip() if "/" in content else ""
+    if _CAPITALS_CHAIN.match(content) or (outlet and (rules.standard_agency(outlet) or is_media(outlet))) or (
+            _HEAD_LEAD.match(content) and strip_lead_in(content, rules)[1]):
         yield Candidate(content, 0, match.end(), 1.5, True)
 
 
