@@ -122,7 +122,8 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
 
 
 _RELEASED_BY = re.compile(
-    r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:released|provided|distributed)\s+by\s+"
+    r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:released|provided|distributed"
+    r"|made\s+available)\s+by\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|and|for|the|de|&))*)")
 
 
@@ -130,7 +131,7 @@ def provider_in_text(text: str, rules: Rules | None = None) -> str | None:
     """An outside source the prose names as handing the picture out: 'This handout photo released by the
     International Federation of Red Cross and Red Crescent Societies (IFRC) on ...' -> that federation. Not a
     person, and not an agency (that one distributes: its name is the credit's business)."""
-    if "released" not in text and "provided" not in text and "distributed" not in text:
+    if "released" not in text and "provided" not in text and "distributed" not in text and "available" not in text:
         return None  # (a cheap test first: _RELEASED_BY needs one of these words, written so)
     match = _RELEASED_BY.search(text)
     if not match:

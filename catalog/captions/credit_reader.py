@@ -94,7 +94,7 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 _UNREAD = object()
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
-_NAME_THEN_PHOTO = re.compile(r"(.+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
+_NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
 _NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b)", re.IGNORECASE)
 _LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
@@ -303,6 +303,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     if year:
         body = year.group(1) + body[year.end():]
     body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
+    if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
+        body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
         if _YEAR_TAIL.search(body) and strip_lead_in(body, rules)[1] is not None:
@@ -352,6 +354,10 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
             continue
+        split = _name_then_agency(piece, rules)
+        if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
+            out.extend([(split[0], number > 0), (split[1], True)])
+            continue
         dash = piece.rfind("-")
         if 0 < dash < len(piece) - 1 and " " in piece[:dash] and rules.standard_agency(piece[dash + 1:].strip()) and (
                 looks_like_person(piece[:dash].strip())) and not rules.standard_agency(piece):
@@ -373,6 +379,24 @@ _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
+
+
+def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
+    """A photographer's name and a known agency with no "/" between them: "Anupam Nath AP Photo" (a scraped
+    credit that lost its slash), "Siago Cece I Nation Media Group" (a pipe typed as a capital I); else None."""
+    words = piece.split()
+    if len(words) < 3 or rules.standard_agency(piece):
+        return None
+    for n in range(min(4, len(words) - 2), 0, -1):
+        head, tail = words[:-n], words[-n:]
+        if head[-1] in ("I", "|") and len(head) > 2:
+            head = head[:-1]
+        elif not (tail[0].isupper() or n > 1):
+            continue  # a last word in title case may be the surname itself ("Mark Times"); an acronym is not
+        name, agency = " ".join(head), " ".join(tail)
+        if rules.standard_agency(agency) and looks_like_person(name):
+            return name, agency
+    return None
 
 
 def _split_names(piece: str, rules: Rules) -> list[str]:
@@ -447,14 +471,20 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
     if looks_like_organisation(text):
-        # "Gazette Photo", "MVA Photos": the outlet's name without the word for its pictures
-        return Part(text, "org", _PHOTO_WORD.sub("", _THE.sub("", text, count=1)), segment, role)
+        # "Gazette Photo", "MVA Photos": the outlet's name without the word for its pictures (not "PRESIDENTIAL
+        # PHOTO", where the word is the outlet's own name)
+        name = _THE.sub("", text, count=1)
+        bare = _PHOTO_WORD.sub("", name)
+        if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
+            name = bare
+        return Part(text, "org", name, segment, role)
     staff = _STAFF.search(text)
     if staff and looks_like_organisation(text[: staff.start()]):  # "Gazette staff": the outlet
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role)
     return None
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: The word for an outlet's pictures after its name ("Gazette Photo"); the registry knows its agencies'.
 _PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
 #: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed.

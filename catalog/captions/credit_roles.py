@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_names import is_media
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import HANDOUT_TAGS
+from catalog.captions.vocabulary import HANDOUT_TAGS, PLATFORMS
 
 
 @dataclass
@@ -89,6 +89,9 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
     if chain.people and any(p.kind == "agency" or is_media(p.value) for p in chain.outlets):
         return False
     sources = [p for p in chain.outlets if p.segment == 0]
+    if any(p.value.casefold() not in PLATFORMS for p in sources):
+        # "courtesy of the Transportation Safety Board/Flickr": the site it was posted on gives nothing
+        sources = [p for p in sources if p.value.casefold() not in PLATFORMS]
     if sources and chain.people:  # "Picture courtesy of WWF-Malaysia/Eric Madeja": the body gives, she took it
         credit.photographer = chain.people[0].value
     credit.provider = chain.joined(sources or [p for p in chain.names if p.segment == 0])

@@ -221,6 +221,9 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
                         _weight_at(text, cut_end, 2.5), True)
 
 
+_GLUED_TAG = re.compile(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
+
+
 def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
@@ -235,6 +238,10 @@ def _credit_tail_end(text: str, pos: int) -> int:
             words = 0
             continue
         if any(text.startswith(note, start) for note in (*EDITOR_NOTES, *_CLOSERS)):
+            break
+        glued = _GLUED_TAG.match(word)
+        if glued:  # "AFP/FileLAHORE: Police have ...": the next story's dateline glued to the tag
+            end = start + glued.end()
             break
         if not (is_person_word(word) or word.casefold() in CREDIT_TAGS or word.isupper()):
             break
