@@ -354,6 +354,12 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
             continue
+        bracketed = _NAME_BRACKETED.fullmatch(piece.strip())
+        if bracketed and looks_like_person(bracketed.group(1)) and (
+                rules.standard_agency(bracketed.group(2)) or is_media(bracketed.group(2))):
+            # "Kwame Mensah (Reuters)", "Ana Ruiz (Daily Graphic)": the outlet in brackets after the name
+            out.extend([(bracketed.group(1), number > 0), (bracketed.group(2), True)])
+            continue
         split = _name_then_agency(piece, rules)
         if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
             out.extend([(split[0], number > 0), (split[1], True)])
@@ -379,6 +385,9 @@ _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
+
+
+_NAME_BRACKETED = re.compile(r"([^()]*\S)\s*\(([^()]+)\)")
 
 
 def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
