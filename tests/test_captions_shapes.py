@@ -509,6 +509,58 @@ def test_english_place_and_date_shapes(text, expected):
     check(text, expected)
 
 
+# --- English date lines: which of several dates is the photo's ----------------------------------------------
+
+DATES_EN = [
+    ("a source line's posting time stamp above the caption is the page's date",
+     "Lanterns light up an old street\n(Ecns.cn) 19:40, February 11, 2024\nVisitors stroll under lanterns in "
+     "Zigong, southwest China's Sichuan Province, Feb. 10, 2024. (Photo: China News Service/He Ming)",
+     {"date": "2024-02-10", "date_kind": "taken"}),
+    ("a stamp with a lost bracket, the source glued to the time",
+     "Farmers harvest tea\n\n2019-04-02 10:05Xinhua Editor: Li Na\nFarmers pick tea leaves in a garden of "
+     "Meitan County, Guizhou Province, on Monday. (Xinhua/Yang Wei)",
+     {"date": None, "date_text": "Monday", "date_kind": "taken"}),
+    ("a posting stamp and no date in the caption give no date",
+     "Peach blossoms in the hills\n\nXinhua) 08:30, March 28, 2023\n\nPeach trees blossom on the hills of "
+     "Pinggu District in Beijing. (Photo/Zhao Lin)",
+     {"date": None, "date_kind": None, "date_text": None}),
+    ("a released date under a stamp stays released",
+     "(People's Daily Online) 16:02, June 3, 2022\nThis photo released on June 2, 2022 shows a bridge over the "
+     "river in Jiaxing, east China's Zhejiang Province. (Xinhua/Xu Yu)",
+     {"date": "2022-06-02", "date_kind": "released"}),
+    ("a wire dateline's head reposted with the credit inside it",
+     "(230815) -- SHANGHAI, Aug. 15, 2023 Photo by Xinhua/ABACAPRESS.COM) -- Swimmers race in the Huangpu in "
+     "Shanghai, China, Aug. 14, 2023. Photo by Xinhua/ABACAPRESS.COM/Wang Xiang)",
+     {"date": "2023-08-14"}),
+    ("a post's dated heading loses to the caption's own date",
+     "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
+     {"date": "2019-06-09", "date_kind": "taken"}),
+    ("a post's dated heading is the photo's when the caption dates nothing",
+     "14 March 2015\n\nThe harbour wall at Whitby on a calm evening, the abbey on the cliff behind.",
+     {"date": "2015-03-14", "date_kind": "taken"}),
+    ("'this morning' under a dated heading is the heading's day",
+     "Saturday, 3 May 2014\n\nFog lifts off the moor near Haworth this morning.",
+     {"date": "2014-05-03", "date_kind": "taken"}),
+    ("'yesterday' under a dated heading is the day before: no date with a year",
+     "Saturday, 3 May 2014\n\nFog lifted off the moor near Haworth yesterday.",
+     {"date": None, "date_text": "yesterday", "date_kind": "taken"}),
+    ("a place beside a lone year on its line is the photo's, not a heading",
+     "Whitby, 1952\nFishermen mend nets on the quay.",
+     {"date": "1952", "date_kind": "taken"}),
+    ("a relative day is a date without a year, the photo's",
+     "A rickshaw waits in the rain on Park Street this afternoon. Photo: Ravi Sen",
+     {"date": None, "date_text": "this afternoon", "date_kind": "taken"}),
+    ("'today' opening a clause about the present is no date",
+     "A tea picker on a slope near Darjeeling; today they earn twice what their parents did.",
+     {"date": None, "date_text": None, "date_kind": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in DATES_EN], ids=[c[0] for c in DATES_EN])
+def test_english_date_lines(text, expected):
+    check(text, expected)
+
+
 #: Venues named with no generic word, which only the venue register (catalog/rules/venues.toml) knows: the value
 #: as written, the city only when the caption writes it.
 VENUES_EN = [

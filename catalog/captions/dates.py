@@ -15,6 +15,9 @@ beside it. Worked examples::
     ... parachute jump, Salisbury Plain, 2003.                         2003 (a year closing a line of places)
     ... on January 15.                                                 date null, date_text "January 15"
     URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17 (the dateline is the filing)
+    (Ecns.cn) 08:15, October 13, 2023 / Snow covers ..., Oct. 12, 2023.       2023-10-12 (a page's time stamp)
+    Sunday, 12 December 2010 / ... sets off at Llandudno this morning.        2010-12-12 (a dated heading)
+    ... in Nadi yesterday.                                             date null, date_text "yesterday", taken
 """
 
 from __future__ import annotations
@@ -162,7 +165,7 @@ class Mention:
     end: int
     shape: DateShape
     iso: str | None  # None without a year, or when the day does not exist (kept in date_text then)
-    cue: str | None = None  # released | taken | background
+    cue: str | None = None  # released | taken | background | page (a posting stamp) | heading (a post's date line)
     after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
 
     @property
@@ -202,6 +205,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
             sentence_start = max(starts[at] if at >= 0 else 0, mention.start - _CUE_WINDOW)
             mention.cue = _cue(text, sentence_start, mention)
             mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+            if mention.cue not in ("taken", "released"):
+                mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
 
 
@@ -301,6 +306,8 @@ _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided b
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
+    if mention.shape.precision == "relative" and _nowadays(text, mention):
+        return "background"  # "today they stand for a more chivalrous past": the present, not a day
     if _STAMP_AFTER.match(text, mention.end) and not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
         return "background"  # "11 May,2025 07:01 AM IST | Mumbai": the page's posting time opening a line
     # The cue words and what may stand between them and the date hold none of these marks, so the two
@@ -338,7 +345,75 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
 def _date_evidence() -> dict[str, frozenset[str]]:
     with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"])}
+    return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"]),
+            "page_labels": frozenset(data["page"]["labels"]), "same_day": frozenset(data["relative"]["same_day"]),
+            "nowadays_next": frozenset(data["relative"]["nowadays_next"])}
+
+
+#: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
+#: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
+_CLOCK_AFTER = re.compile(r"[ \t,]*\d{1,2}:\d\d(?!\d)")
+#: What a page line may hold beside its date: a source tag in brackets (or its closing half, "Xinhua)"), a
+#: label and what follows it ("Editor: Gu Liping"), punctuation.
+_PAGE_TAG = re.compile(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
+#: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
+_WIRE_HEAD = re.compile(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
+_ANY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """"page" when the date is the page's, not the photo's; "heading" when it heads a post or gallery and is the
+    photo's only if the caption itself dates nothing; None for a date of the caption's own lines (see
+    ``catalog/rules/date_evidence.toml`` [page]).
+
+    A page line is a time stamp ("(Ecns.cn) 08:15, October 13, 2023", "2016-07-06 09:16Xinhua Editor: Gu Liping":
+    a clock time beside the date, and no lower-case word but a label's), or a wire dateline's head right before
+    the date ("(240720) -- BEIJING, July 20, 2024 ...", the story's filing date). A heading is a date alone on its
+    line ("Tuesday, May 29, 2012") when another line holds the caption. A line with a place beside its date
+    ("Slovakia, 1930") is neither: it is the photo's.
+    """
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _WIRE_HEAD.search(text, max(line_start, mention.start - 60), mention.start):
+        return "page"
+    rest = "".join(
+        text[a:b] for a, b in _gaps(line_start, line_end, [(m.start, m.end) for m in mentions
+                                                            if line_start <= m.start < line_end]))
+    labels = _date_evidence()["page_labels"]
+    stamped = bool(_CLOCK_BEFORE.search(text, max(line_start, mention.start - 16), mention.start)
+                   or _CLOCK_AFTER.match(text, mention.end))
+    if stamped:
+        words = _LOWER_WORD.findall(_CLOCK.sub(" ", rest))
+        return None if any(w.casefold() not in labels for w in words) else "page"
+    if _ANY_WORD.search(_PAGE_TAG.sub(" ", rest)):
+        return None
+    # a date alone on its line: a heading only when another line holds the caption's words
+    return "heading" if _LOWER_WORD.search(text, 0, line_start) or _LOWER_WORD.search(text, line_end) else None
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of start..end outside the spans (which are in order and do not overlap)."""
+    found, at = [], start
+    for a, b in spans:
+        found.append((at, a))
+        at = b
+    found.append((at, end))
+    return found
+
+
+_NEXT_WORD = re.compile(r",?\s*([\w’']+)")
+
+
+def _nowadays(text: str, mention: Mention) -> bool:
+    """'today' opening a clause about the present ("...; today they stand for ..."), not the photo's day."""
+    if mention.text.casefold() != "today":
+        return False
+    following = _NEXT_WORD.match(text, mention.end)
+    return following is not None and following.group(1).casefold() in _date_evidence()["nowadays_next"]
 
 
 #: A place written between a commemorating word and the date: the date is then the scene's ("..., Moscow, May 9").
@@ -390,7 +465,7 @@ def choose_dates(
     caption's sentence `spans`, a date without a year counts only in the first sentence of its paragraph (or
     when "taken"/"released" says so): "... in Zaporizhzhia. Seven rockets hit the city on Thursday" gives none.
     """
-    usable = [m for m in mentions if m.cue != "background"]
+    usable = [m for m in mentions if m.cue not in ("background", "page", "heading")]
     release = next((m for m in usable if m.cue == "released"), None)
     taken = None if undated else next((m for m in usable if m.cue == "taken" and m.has_year), None)
     if taken is None and not undated:
@@ -417,17 +492,19 @@ def choose_dates(
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
+    heading = None if undated else next((m for m in mentions if m.cue == "heading" and m.has_year), None)
+    if heading is not None and (yearless is None or yearless.text.casefold() in _date_evidence()["same_day"]):
+        # a post's or gallery's dated heading, and a caption that dates nothing itself or says "this morning":
+        # the heading's day is the photo's ("Sunday, 12 December 2010 / ... sets off at Llandudno this morning")
+        return DateFacts(heading.iso, "taken", None, None, heading)
     if yearless is None:
         # Only another day's date without a year ("soon after its June 2 landing"): written, but no kind
         other = next((m for m in _scene(mentions, paragraphs) if not m.has_year and not m.is_range
                       and m.cue == "background" and m.shape.precision in ("none", "weekday")), None)
         return DateFacts(None, None, other.text, None, None) if other is not None and not undated else DateFacts()
-    kind = None
-    if yearless.cue == "released":
-        kind = "released"
-    elif yearless.shape.precision != "relative":
-        kind = "taken"  # the labelling rules: a date without a year is the photo's, unless released
-    return DateFacts(None, kind, yearless.text, None, yearless)
+    # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
+    # a release word governs it
+    return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
 
 
 def _leading_sentences(paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

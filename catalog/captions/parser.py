@@ -195,15 +195,19 @@ def date_notes(text: str, spans: list[tuple[int, int]], chosen) -> list[str]:
     anchor = chosen.anchor
     if chosen.date:
         cue = anchor.cue if anchor is not None else None
-        why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it"}.get(
+        why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it",
+               "heading": "the dated heading above a caption that dates nothing itself"}.get(
             cue or "", "the first date of the scene")
         lines.append(f"date {anchor.text if anchor else chosen.date!r} → {chosen.date} ({chosen.date_kind}): {why}")
     elif chosen.date_text:
         lines.append(f"date {chosen.date_text!r} has no year: kept as date_text, date left empty"
                      + (f" ({chosen.date_kind})" if chosen.date_kind else "; another day's date, so no kind"))
+    why_out = {"background": "background (a date of something else than the photo)",
+               "page": "the page's date (a posting time stamp or a wire dateline above the caption)",
+               "heading": "a heading's date (a post's or gallery's day; the caption dates the photo itself)"}
     for mention in find_dates(text, spans):
-        if mention.cue == "background" and (anchor is None or mention.start != anchor.start):
-            lines.append(f"date {mention.text!r} left out: background (a date of something else than the photo)")
+        if mention.cue in why_out and (anchor is None or mention.start != anchor.start):
+            lines.append(f"date {mention.text!r} left out: {why_out[mention.cue]}")
     if not lines:
         lines.append("date: none written")
     return lines
