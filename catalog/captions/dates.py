@@ -72,6 +72,7 @@ class DateShape:
     precision: str  # day | month | year | none (no year) | weekday | relative
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
+    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name)
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -82,14 +83,21 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("day-month range", "1-7 October 2025",
               rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day",
               range=True),
-    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020",
-              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
+    DateShape("month range", "April-May 2015 / June to August, 2019",
+              rf"(?P<mon>{_MON}){_TO}(?P<mon2>{_MON}),?\s+(?P<year>{_YEAR})", "month", range=True),
+    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020 / "
+              "Feb, 16, 2019", rf"(?:{_WD},?\s+)?(?P<mon>{_MON}),?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})",
+              "day"),
+    DateShape("day of month", "the 26th of August / 9th of March, 2024",
+              rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
     DateShape("day month year", "19 January 2023",
               rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
+              r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.year", "01.2017",
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021 / August, 2014",
@@ -102,9 +110,15 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("relative day", "yesterday",
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
     DateShape("year after a place", "in Shanghai, China in 1937",
-              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year"),
+              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year",
+              needs="place"),
     DateShape("year closing a place line", "Salisbury Plain, 2003. / Bangkok, Thailand, 2013 / Slovakia, 1930 / ...",
-              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)"),
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)", needs="name"),
+    DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
+              rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
+              needs="name"),
+    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994",
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year", guard=r"(?<=[a-z]\.\s)(?=\d)"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -167,6 +181,8 @@ class Mention:
     iso: str | None  # None without a year, or when the day does not exist (kept in date_text then)
     cue: str | None = None  # released | taken | background | page (a posting stamp) | heading (a post's date line)
     after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
+    picture_sentence: bool = False  # its sentence names the picture: "The picture shows ... in 2016"
+    closes_line: bool = False  # after a place's name, closing its line: "Copenhagen, 12 June", "in Nadi on May 11."
 
     @property
     def has_year(self) -> bool:
@@ -193,30 +209,45 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.precision == "year" and not _year_after_place(text, match.start(), named=shape.guard is not None):
+        if shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
-        mentions.append(_mention(match, groups, shape))
+        mention = _mention(match, groups, shape)
+        if mention is not None:
+            mentions.append(mention)
     if mentions:
         spans = sentences(text) if spans is None else spans
         starts = [a for a, _ in spans]
         for mention in mentions:
             at = bisect.bisect_right(starts, mention.start) - 1
             sentence_start = max(starts[at] if at >= 0 else 0, mention.start - _CUE_WINDOW)
+            if mention.shape.needs == "place":
+                mention.picture_sentence = bool(_PICTURE_WORDS.search(
+                    text, starts[at] if at >= 0 else 0, spans[at][1] if at >= 0 else len(text)))
             mention.cue = _cue(text, sentence_start, mention)
             mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+            mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
+                text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
+                                                                     mention.start) is not None
             if mention.cue not in ("taken", "released"):
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
 
 
-def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention:
+def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention | None:
     written = match.group()
     if shape.precision == "year":  # "in 1937": the mention is the year alone
         only_year = groups["year"]
         return Mention(only_year, match.end() - len(only_year), match.end(), shape, only_year)
     iso = None
     year = groups.get("year")
+    if "first" in groups:  # "6/28/2005": a day over 12 says which number is the month
+        first, second = int(groups["first"]), int(groups["second"])
+        if first > 12 >= second:
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), second, first))
+        if second > 12 >= first:
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), first, second))
+        return None  # "08/01/2017": 8 January or August 1; no date is better than a wrong one
     if year:
         month = _month(groups["mon"])
         if shape.range:
@@ -246,8 +277,9 @@ def _valid_day(year: int, month: int, day: int) -> str | None:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_PICTURE_WORDS = re.compile(r"\b(?:photo|picture|image|photograph)s?\b", re.IGNORECASE)
 _SUFFIX_WORDS = frozenset(suffix.split()[-1] for suffix, _, _ in PLACE_SUFFIXES)
-_PLACE_END = re.compile(r"([\w’'.-]+)[,]?\s*$")
+_PLACE_END = re.compile(r"([\w’'.-]+)(?:,|\s\()?\s*$")
 
 
 def _year_after_place(text: str, start: int, named: bool = False) -> bool:
@@ -263,7 +295,8 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
     if named:
         return False
     folded = word.casefold()
-    return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
+    return (folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
+            or folded in _date_evidence()["year_after"])  # "Taken in 2008", "Iqaluit, seen here in 2022"
 
 
 _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|handed\s+out"
@@ -325,6 +358,11 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     words = _WORD.findall(before.casefold())
     if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
+    clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
+    if _future(clause):
+        return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
+    if mention.shape.needs == "place" and set(clause) & _BETWEEN_BACKGROUND:
+        return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
     if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
@@ -347,7 +385,9 @@ def _date_evidence() -> dict[str, frozenset[str]]:
         data = tomllib.load(handle)
     return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"]),
             "page_labels": frozenset(data["page"]["labels"]), "same_day": frozenset(data["relative"]["same_day"]),
-            "nowadays_next": frozenset(data["relative"]["nowadays_next"])}
+            "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
+            "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
+            "future_pairs": frozenset(data["future"]["pairs"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
@@ -403,6 +443,14 @@ def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int,
         at = b
     found.append((at, end))
     return found
+
+
+def _future(clause: list[str]) -> bool:
+    """Whether the clause before a date puts it in the future (``date_evidence.toml`` [future]): "will take the
+    stage at the festival on", "the strike is set for"."""
+    evidence = _date_evidence()
+    return any(word in evidence["future_words"] for word in clause) or any(
+        " ".join(clause[i:i + 2]) in evidence["future_pairs"] for i in range(len(clause) - 1))
 
 
 _NEXT_WORD = re.compile(r",?\s*([\w’']+)")
@@ -476,6 +524,8 @@ def choose_dates(
             # 2018 that ...": a plain date in a later sentence than the release is the story's, not the photo's
             released_in = next((span for span in spans if span[0] <= release.start < span[1]), None)
             dated = [m for m in dated if released_in is None or m.start < released_in[1]]
+        if spans is not None:
+            dated = [m for m in dated if m.shape.needs != "place" or _year_in_scene(m, paragraphs, spans)]
         taken = next((m for m in dated if m.shape.precision == "day"), None) or next(
             (m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
     if taken is not None and taken.is_range and taken.cue != "taken":
@@ -488,7 +538,7 @@ def choose_dates(
     if spans is not None:
         leading = _leading_sentences(paragraphs, spans)
         usable = [m for m in usable if m.has_year or m.cue in ("taken", "released") or any(
-            a <= m.start < b for a, b in leading)]
+            a <= m.start < b for a, b in leading) or m.closes_line]
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
@@ -505,6 +555,16 @@ def choose_dates(
     # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
     # a release word governs it
     return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
+
+
+def _year_in_scene(mention: Mention, paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether a year after 'in' ("in Erbil in 2015") is the photo's: in the first sentence of its paragraph, or
+    in a sentence about the picture ("The picture shows ... in 2016"); in a later sentence it dates the story
+    ("... the government even created a National Chocolate Day in 2005")."""
+    sentence = next(((a, b) for a, b in spans if a <= mention.start < b), None)
+    if sentence is None or any(sentence == first for first in _leading_sentences(paragraphs, spans)):
+        return True
+    return mention.picture_sentence
 
 
 def _leading_sentences(paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -525,6 +585,8 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
     return []
 
 
+_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"']*(?:\n|$)")
+_AFTER_NAME = re.compile(r"\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)$")
 _ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
