@@ -361,6 +361,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
     if _future(clause):
         return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
+    if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
+        return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
     if mention.shape.needs == "place" and set(clause) & _BETWEEN_BACKGROUND:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
@@ -387,7 +389,8 @@ def _date_evidence() -> dict[str, frozenset[str]]:
             "page_labels": frozenset(data["page"]["labels"]), "same_day": frozenset(data["relative"]["same_day"]),
             "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
             "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
-            "future_pairs": frozenset(data["future"]["pairs"])}
+            "future_pairs": frozenset(data["future"]["pairs"]),
+            "relative_clause": frozenset(data["clause"]["relative"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
