@@ -532,6 +532,16 @@ DATES_EN = [
      "(230815) -- SHANGHAI, Aug. 15, 2023 Photo by Xinhua/ABACAPRESS.COM) -- Swimmers race in the Huangpu in "
      "Shanghai, China, Aug. 14, 2023. Photo by Xinhua/ABACAPRESS.COM/Wang Xiang)",
      {"date": "2023-08-14"}),
+    ("a page's 'Published:' stamp is no release date",
+     "Autumn in Jiuzhaigou\nPublished: Oct 20, 2024 07:12 PM\nVisitors view the lake at Jiuzhaigou, Sichuan "
+     "Province, Oct. 19, 2024. (Photo: VCG)",
+     {"date": "2024-10-19", "date_kind": "taken"}),
+    ("a label and a date alone on a line are the page's",
+     "Autumn in Jiuzhaigou\nUpdated 2024-10-20\nVisitors view the lake at Jiuzhaigou, Sichuan Province. (Photo: VCG)",
+     {"date": None, "date_kind": None}),
+    ("a time stamp after a dash and a section name",
+     "Oct 20, 2024 - 19:12 | World\nVisitors view the lake at Jiuzhaigou, Sichuan Province. (Photo: VCG)",
+     {"date": None, "date_kind": None}),
     ("a post's dated heading loses to the caption's own date",
      "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
      {"date": "2019-06-09", "date_kind": "taken"}),

@@ -229,7 +229,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
                                                                      mention.start) is not None
-            if mention.cue not in ("taken", "released"):
+            if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
 
@@ -397,7 +397,9 @@ def _date_evidence() -> dict[str, frozenset[str]]:
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
 _CLOCK_BEFORE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
-_CLOCK_AFTER = re.compile(r"[ \t,]*\d{1,2}:\d\d(?!\d)")
+_CLOCK_AFTER = re.compile(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
+#: A line opening with a label: "Published: ", "Updated ".
+_LABEL_OPENS = re.compile(r"\s*[A-Z][a-z]+:?\s")
 #: What a page line may hold beside its date: a source tag in brackets (or its closing half, "Xinhua)"), a
 #: label and what follows it ("Editor: Gu Liping"), punctuation.
 _PAGE_TAG = re.compile(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
@@ -432,7 +434,10 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     if stamped:
         words = _LOWER_WORD.findall(_CLOCK.sub(" ", rest))
         return None if any(w.casefold() not in labels for w in words) else "page"
-    if _ANY_WORD.search(_PAGE_TAG.sub(" ", rest)):
+    words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
+    if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):
+        return "page"  # "Published: 13 October 2023", "Updated 2023-10-13": a label and the page's date
+    if words:
         return None
     # a date alone on its line: a heading only when another line holds the caption's words
     return "heading" if _LOWER_WORD.search(text, 0, line_start) or _LOWER_WORD.search(text, line_end) else None
