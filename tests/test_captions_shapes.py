@@ -542,6 +542,14 @@ DATES_EN = [
     ("a time stamp after a dash and a section name",
      "Oct 20, 2024 - 19:12 | World\nVisitors view the lake at Jiuzhaigou, Sichuan Province. (Photo: VCG)",
      {"date": None, "date_kind": None}),
+    ("a wire dateline below a headline is the filing, not the photo",
+     "Rocket lifts off in Gansu\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- A rocket lifts off from the launch center in "
+     "northwest China, Oct. 12, 2023. (Xinhua/Wang Bo)",
+     {"date": "2023-10-12", "date_kind": "taken", "agency": "Xinhua"}),
+    ("a wire dateline below a headline, and no date in the text",
+     "Rocket lifts off in Gansu\n\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- A rocket lifts off from the launch center in "
+     "northwest China. (Xinhua/Wang Bo)",
+     {"date": None, "date_kind": None}),
     ("a post's dated heading loses to the caption's own date",
      "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
      {"date": "2019-06-09", "date_kind": "taken"}),

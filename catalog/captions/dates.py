@@ -663,10 +663,29 @@ def find_dateline(text: str) -> Dateline | None:
 
     >>> find_dateline("URUMQI, Sept. 22, 2023 (Xinhua) -- A resident ...")
     Dateline(start=0, end=35, place='URUMQI', date_text='Sept. 22, 2023', scene=False)
+    >>> find_dateline("Cotton harvest\\nURUMQI, Sept. 22 (Xinhua) -- A resident ...").start
+    15
     """
-    for shape in DATELINE_SHAPES:
-        match = shape.pattern.match(text)
-        if match:
-            date = match.group("date").strip() or None
-            return Dateline(0, match.end(), match.group("place").strip(), date, shape.scene)
+    for at in _line_starts(text):
+        for shape in DATELINE_SHAPES:
+            match = shape.pattern.match(text, at)
+            if match:
+                date = match.group("date").strip() or None
+                return Dateline(at, match.end(), match.group("place").strip(), date, shape.scene)
     return None
+
+
+#: How far down a dateline may open a line: below a headline or a page's source line or two
+#: ("China launches new satellite\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- ...").
+_DATELINE_LINES = 4
+_DATELINE_REACH = 400
+
+
+def _line_starts(text: str) -> list[int]:
+    """The caption's start and the starts of its next few lines, where a dateline may open."""
+    starts = [0]
+    at = text.find("\n", 0, _DATELINE_REACH)
+    while at >= 0 and len(starts) < _DATELINE_LINES:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1, _DATELINE_REACH)
+    return starts
