@@ -550,6 +550,13 @@ DATES_EN = [
      "Rocket lifts off in Gansu\n\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- A rocket lifts off from the launch center in "
      "northwest China. (Xinhua/Wang Bo)",
      {"date": None, "date_kind": None}),
+    ("a yearless scene date, and a later sentence's month and year: the story's",
+     "Tourists walk on the Great Wall at Badaling in Beijing on Oct 12. The wall joined the World Heritage list in "
+     "December 1987. [Photo by Li Wei/chinadaily.com.cn]",
+     {"date": None, "date_text": "Oct 12", "date_kind": "taken"}),
+    ("'made available by' is a release",
+     "Handout photo made available by the Palace Museum on Oct. 12, 2023 shows a restored hall. (Xinhua)",
+     {"date": "2023-10-12", "date_kind": "released"}),
     ("a post's dated heading loses to the caption's own date",
      "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
      {"date": "2019-06-09", "date_kind": "taken"}),

@@ -299,7 +299,7 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
             or folded in _date_evidence()["year_after"])  # "Taken in 2008", "Iqaluit, seen here in 2022"
 
 
-_RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|handed\s+out"
+_RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|available)|handed\s+out"
                   r"|(?:photo|image|picture)s?\s+posted"  # "in a photo posted April 4", not a page's "Posted at"
                   r"|(?:photo|image|picture)s?\s+provided)")
 _RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
@@ -534,6 +534,7 @@ def choose_dates(
             dated = [m for m in dated if released_in is None or m.start < released_in[1]]
         if spans is not None:
             dated = [m for m in dated if m.shape.needs != "place" or _year_in_scene(m, paragraphs, spans)]
+            dated = _after_a_yearless_scene_date(scene, dated, spans)
         taken = next((m for m in dated if m.shape.precision == "day"), None) or next(
             (m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
     if taken is not None and taken.is_range and taken.cue != "taken":
@@ -563,6 +564,20 @@ def choose_dates(
     # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
     # a release word governs it
     return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
+
+
+def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
+                                 spans: list[tuple[int, int]]) -> list[Mention]:
+    """The dated mentions that may still be the photo's when the scene's first date is a day and a month with no
+    year: only those of its own sentence. "Tourists at the Great Wall in Beijing on Oct 12. The wall was listed in
+    December 1987." dates the photo Oct 12 (no year), not December 1987: a later sentence's date is the story's."""
+    first = scene[0] if scene else None
+    if first is None or first.shape.precision != "none" or first.is_range or first.cue is not None or not dated:
+        return dated  # a weekday or "yesterday" is often written beside the full date: "This Monday ... April 26, 2021"
+    sentence = next(((a, b) for a, b in spans if a <= first.start < b), None)
+    if sentence is None:
+        return dated
+    return [m for m in dated if sentence[0] <= m.start < sentence[1]]
 
 
 def _year_in_scene(mention: Mention, paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
