@@ -557,6 +557,13 @@ DATES_EN = [
     ("'made available by' is a release",
      "Handout photo made available by the Palace Museum on Oct. 12, 2023 shows a restored hall. (Xinhua)",
      {"date": "2023-10-12", "date_kind": "released"}),
+    ("a line of labels, their values and a date is the page's",
+     "Tourists visit the Palace Museum in Beijing, capital of China. (Xinhua/Li He)\n"
+     "Source: Xinhua | Editor: Liu Xin | 2023-10-13",
+     {"date": None, "date_kind": None}),
+    ("a labelled field 'Date:' is the photo's",
+     "Date: Oct 12, 2023\nTourists visit the Palace Museum in Beijing, capital of China.",
+     {"date": "2023-10-12", "date_kind": "taken"}),
     ("a post's dated heading loses to the caption's own date",
      "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
      {"date": "2019-06-09", "date_kind": "taken"}),

@@ -398,6 +398,8 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
 _CLOCK_BEFORE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
 _CLOCK_AFTER = re.compile(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
+#: A label, its colon and its value up to the next bar or slash: "Editor: Liu Xin", "Source: Xinhua".
+_LABELLED = re.compile(r"\b([A-Za-z]+)\s*:\s*[^|/\n:]*")
 #: A line opening with a label: "Published: ", "Updated ".
 _LABEL_OPENS = re.compile(r"\s*[A-Z][a-z]+:?\s")
 #: What a page line may hold beside its date: a source tag in brackets (or its closing half, "Xinhua)"), a
@@ -437,6 +439,9 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
     if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):
         return "page"  # "Published: 13 October 2023", "Updated 2023-10-13": a label and the page's date
+    if words and not _ANY_WORD.search(_PAGE_TAG.sub(" ", _LABELLED.sub(
+            lambda m: " " if m.group(1).casefold() in labels else m.group(), rest))):
+        return "page"  # "Editor: Liu Xin | Source: Xinhua | 2023-10-13": labels, their values and the date
     if words:
         return None
     # a date alone on its line: a heading only when another line holds the caption's words
