@@ -63,9 +63,10 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: branch capen4 (English tune photographer 99.0, city 92.9), so that its credit and place shapes hold.
 #: Re-based on 2026-12-05 when en_fresh4 and en_fresh5 (192 English tune captions) and zh_fresh4 (79 Chinese)
 #: joined, measured before any tuning on them: English tune photographer 97.8, date 96.6, date_kind 95.6, city
-#: 91.0, province 97.4; Chinese tune date_kind 97.4, sublocation 91.9.
+#: 91.0, province 97.4; Chinese tune date_kind 97.4, sublocation 91.9. Raised after branch capdate6 (English
+#: tune date 99.6, date_kind 98.6: page stamps, headings, relative days, clauses), with room for the gate.
 TUNE_FLOORS = {
-    "en": {"photographer": 0.975, "agency": 0.955, "provider": 0.98, "date": 0.96, "date_kind": 0.95,
+    "en": {"photographer": 0.975, "agency": 0.955, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.88, "city": 0.905, "province": 0.97, "country": 0.965},
     "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.91, "city": 0.95, "province": 0.99, "country": 0.99},
