@@ -184,6 +184,8 @@ def _clear(facts: CaptionFacts, field: str) -> None:
         if facts.date_kind == "released" and facts.released == facts.date:
             facts.released = None
         facts.date = None
+        if facts.date_text is None:  # no date at all is left, so no kind either (the contract: null then)
+            facts.date_kind = None
     elif field == "date_kind":
         facts.date_kind = None
     else:
