@@ -480,6 +480,16 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 return elements, _A_LIST
             position += 1
             continue
+        if plain[position] in _SPACES and elements and len(elements) < 4:
+            following_at = position
+            while following_at < end and plain[following_at] in _SPACES:
+                following_at += 1
+            following = _unit_at(text, plain, following_at, end, words, patterns, elements)
+            if following is None or any(simplified(e.value) == simplified(following[0].value) for e in elements):
+                break  # "高雄 駁二藝術特區": the venue after the space is read below ("台北 信義區 台北101": a
+                # name already read begins a venue's)
+            position = following_at  # "江苏 苏州 拙政园", "中国 · 香港": units written apart, one chain
+            continue
         if elements and elements[-1].level in ("country", "province"):
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
@@ -1451,6 +1461,8 @@ _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
+_SPACES = " \u3000·・"
 #: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
 #: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
 _UNIT_LAST = "省市区县镇乡旗"
