@@ -1401,11 +1401,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
         return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
-    passing = None
-    for verb in words.pattern("places.passing").finditer(plain, at, last):
-        passing = verb
-    if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
-        at = passing.end()
+    cut = _after_words_of_time(plain, at, last, words)
+    if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
+        at = cut
     written = plain[at:last].strip("“”\"")
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
@@ -1495,6 +1493,20 @@ _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS
 _LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
 
 
+def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
+    """Where a venue's name may begin in a run of words with no stop: after the last word of the day or of
+    passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸), since no name holds one; `start` when none is there."""
+    made = words._made.get(("time_or_passing",))
+    if made is None:
+        made = words._made[("time_or_passing",)] = re.compile("|".join(map(re.escape, sorted(
+            set(words.words("dates.relative")) | set(words.words("places.passing")), key=len,
+            reverse=True))))
+    cut = start
+    for found in made.finditer(plain, start, end):
+        cut = found.end()
+    return cut
+
+
 def _one_character_name(venue: str, patterns: dict) -> bool:
     """Whether a venue's name before its (longest) venue word is one character (胞 of 胞纪念馆)."""
     word = patterns["venue_end"].search(simplified(venue))
@@ -1516,6 +1528,9 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
         for found in venue_end.finditer(plain, a, b):
             last = found.end()
         if last is None or last - a < 3:
+            continue
+        a = _after_words_of_time(plain, a, last, words)
+        if last - a < 3:
             continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
         if venue and a > start and plain[a - 1] in _SOFT_BREAKS and not elements and _one_character_name(
