@@ -974,6 +974,10 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
+#: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上 (百里杜鹃管理区).
+_LONG_SUFFIXES = ("管理区", "新区", "街道")
+#: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
+_ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
 #: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
@@ -1025,6 +1029,9 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
     """The unit that starts at `at`, read whole when the shortest reading ends inside its name: "九寨沟县" is one
     county, not the village 九寨 then a county 沟县, since a chain never climbs from a village to its county.
     A suffix of a higher level within three characters, with no stop between, makes the longer name."""
+    ethnic = _ETHNIC_AUTONOMY.match(plain, unit.end(), end)
+    if ethnic is not None:  # "东乡族自治县": a people's name that ends as a town's does (东乡), then 族自治县
+        return patterns["units"].fullmatch(plain, at, ethnic.end()) or unit
     if len(unit.group()) > 4:
         return unit  # ("延边朝鲜族自治州延吉市": a prefecture, at a city's level, then its city)
     ends = _ranks(words)[1]
@@ -1091,7 +1098,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
-    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
+    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
+        _LONG_SUFFIXES) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit, 百里杜鹃管理区)
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
@@ -1131,6 +1139,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if written in words.set("places.zones_unnamed") and not continuing:
+        return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
@@ -1406,10 +1416,13 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         at = cut
     written = plain[at:last].strip("“”\"")
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
-            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
+            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
+            _ROAD_NUMBER.match(written))):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
+        return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
     if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
             "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
@@ -1474,7 +1487,9 @@ _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = re.compile("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
-_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
+_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
+_ROAD_NUMBER = re.compile(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
@@ -1537,5 +1552,6 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                 venue, patterns):
             continue  # "遇难同胞纪念馆": 同 was the first character of a word (同胞), not a link; 胞纪念馆 is no name
         if venue and not venue.startswith(words.words("places.not_names")):
-            return elements, venue
+            # (a reference point the run ends with: "运河边的台儿庄古城", the old town)
+            return elements, _venue_beyond(text, plain, a, end, venue, words, patterns)
     return [], None
