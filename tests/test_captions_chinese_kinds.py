@@ -10,6 +10,10 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("an outlet's app (客户端) is the outlet", "9月21日，市民在趵突泉公园赏菊。（大众日报客户端记者 李小明 报道）",
+     {"photographer": "李小明", "agency": "Dazhong Daily"}),
+    ("an app of an outlet the registry does not know stays as written",
+     "9月21日，市民在公园赏菊。（岷州日报客户端记者 李小明 摄）", {"photographer": "李小明", "agency": "岷州日报客户端"}),
     ("a paper's contributor (拍客) after the paper's short name", "初一，广州北京路人流熙攘。南都拍客 王小明 摄",
      {"photographer": "王小明", "agency": "Southern Metropolis Daily"}),
     ("a re-photographed picture (翻摄): the name ends before it", "赏萤活动开跑，乡公所将办免费导览。(记者林小玮翻摄)",

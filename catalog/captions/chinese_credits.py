@@ -40,6 +40,11 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
+    channel = next((c for c in words.words("credit.channels") if simplified(written).endswith(c)), None)
+    if channel and len(written) > len(channel):  # "大众日报客户端": the paper's app, the paper's picture
+        standard = rules.standard_agency(simplified(written)[:-len(channel)].rstrip())
+        if standard:
+            return standard
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
         return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
