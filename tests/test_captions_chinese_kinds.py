@@ -373,6 +373,8 @@ PLACES = [
     ("a city's zone right after it is a unit", "8月6日晚在长沙经开区拍下的厂房夜景。", {"city": "长沙"}),
     ("the places of an event's organisers are no scene",
      "当天，由湖南省摄影家协会和长沙市雨花区联合主办的摄影展开幕。", {"city": None, "sublocation": None}),
+    ("a variant form of a character (硏) reads as its standard form, and the value keeps it as written",
+     "5月1日，學生在甘肅省敦煌市敦煌硏究院參觀壁畫。", {"sublocation": "敦煌硏究院", "city": "敦煌"}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script", "10月2日 在 廣東省 佛山市 祖廟 ，市民觀看醒獅表演。",

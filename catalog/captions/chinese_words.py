@@ -377,11 +377,19 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+#: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
+#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋): read as the standard form, so a word
+#: list's 研究院 or 岛 matches them; each is one character for one, so offsets hold.
+_VARIANTS = str.maketrans("硏衞靑淸槪吿峩嶋", "研卫青清概告峨岛")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (so offsets hold), for matching.
 
     >>> simplified("中新社記者 李洋 攝")
     '中新社记者 李洋 摄'
+    >>> simplified("敦煌硏究院")
+    '敦煌研究院'
     """
     converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
+    return (converted if len(converted) == len(text) else text).translate(_VARIANTS)
