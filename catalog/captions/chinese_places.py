@@ -974,6 +974,9 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
+#: A village's suffix after 山, which also spells "a mountain village" (山村, one of places.not_units): right after
+#: a larger unit, a short name ending so is a village's (镇盛镇腾山村, 青山村)
+_VILLAGE_AFTER_A_MOUNTAIN = "山村"
 #: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上 (百里杜鹃管理区).
 _LONG_SUFFIXES = ("管理区", "新区", "街道")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
@@ -1131,7 +1134,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
     if written.endswith(words.words("places.not_units")) and not (
-            continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0):
+            continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
+            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
         return False  # "北京市区", "逛早市", "新疆军区" (but a chain goes on to a city the gazetteer knows,
         # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市)
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
@@ -1394,6 +1398,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         last, word = found.end(), found.group()
