@@ -278,6 +278,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
+    if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
+            place.city).endswith(_TOWN_SUFFIXES):
+        # "浙江乌镇", "安徽宏村": a town or a village under its province is no city (the contract's city, or the
+        # county standing in for it); it is the place named, and the city is left unsaid
+        place.city, sub_admin = None, sub_admin or place.city
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
@@ -974,6 +979,8 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
+#: The suffixes of a town or a village, which never make a city of the name they end (乌镇, 宏村, 望京街道).
+_TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "社区", "屯", "寨", "苏木", "嘎查")
 #: A village's suffix after 山, which also spells "a mountain village" (山村, one of places.not_units): right after
 #: a larger unit, a short name ending so is a village's (镇盛镇腾山村, 青山村)
 _VILLAGE_AFTER_A_MOUNTAIN = "山村"
@@ -1384,7 +1391,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
             plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
             and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
-            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and plain[at - 1] in _UNIT_LAST
+            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored)
             and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
             and _venue_word_ahead(plain, at + 1, end, venue_word))):
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
