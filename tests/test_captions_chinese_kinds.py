@@ -398,6 +398,8 @@ PLACES = [
     ("a linking character after 在 begins a venue's name", "10月3日，市民在和平公园晨练。", {"sublocation": "和平公园"}),
     ("places joined by 和 after 在 are still a list", "10月3日，游客在江苏苏州和无锡游玩。",
      {"sublocation": None, "city": None, "province": "江苏"}),
+    ("buildings (楼宇) are no venue's end: the venue named with them is", "10月1日晚，外滩及黄浦江两岸楼宇亮起灯光。",
+     {"sublocation": "外滩"}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script", "10月2日 在 廣東省 佛山市 祖廟 ，市民觀看醒獅表演。",
