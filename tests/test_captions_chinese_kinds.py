@@ -400,6 +400,8 @@ PLACES = [
      {"sublocation": None, "city": None, "province": "江苏"}),
     ("buildings (楼宇) are no venue's end: the venue named with them is", "10月1日晚，外滩及黄浦江两岸楼宇亮起灯光。",
      {"sublocation": "外滩"}),
+    ("a district whose name begins with its city-state's (香港仔) is the district, in Hong Kong",
+     "市民昨日在香港仔漁港一帶遊覽。（記者陳大文攝）", {"city": "香港", "country": None}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script", "10月2日 在 廣東省 佛山市 祖廟 ，市民觀看醒獅表演。",

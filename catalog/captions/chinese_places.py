@@ -735,6 +735,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
+        if plain.startswith(name, at) and any(city_state_district(plain[at:at + len(name) + more], words) for more in (
+                1, 2) if at + len(name) + more <= end):
+            district = _district_at(plain, at, end, words, before)
+            if district is not None and district > at + len(name):
+                # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
+                return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
