@@ -283,6 +283,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "浙江乌镇", "安徽宏村": a town or a village under its province is no city (the contract's city, or the
         # county standing in for it); it is the place named, and the city is left unsaid
         place.city, sub_admin = None, sub_admin or place.city
+    if sub_admin and place.city and any(e.level == "county" and e.value == sub_admin for e in elements) and not (
+            _A_ZONE.search(simplified(sub_admin))):
+        # "贵州省安顺市西秀区一处年货市场": a county or a district of the city named is no site of its own (the
+        # contract's sublocation is a venue or a site: a park, a street, a village); a zone is (吉林市高新南区)
+        sub_admin = None
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
@@ -985,6 +990,9 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
+#: What makes a district-like unit a zone, a site of its own, rather than a county or a district (高新南区, 容东片区,
+#: 东港商务区, 雄安新区)
+_A_ZONE = re.compile("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区|文化区|商业区|工业区|旅游区|生态区")
 #: The suffixes of a town or a village, which never make a city of the name they end (乌镇, 宏村, 望京街道).
 _TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "社区", "屯", "寨", "苏木", "嘎查")
 #: A village's suffix after 山, which also spells "a mountain village" (山村, one of places.not_units): right after
