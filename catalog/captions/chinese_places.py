@@ -223,7 +223,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
                                   for m in words.pattern(key).finditer(plain[start:end])})
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
-    starts = [position] + [start + s for s in starts[1:]]
+    starts = [position] + [start + s for s in starts[1:] if not _a_future_clause(plain, start, start + s)]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
@@ -246,6 +246,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
+            if _a_future_clause(plain, start, at):
+                continue
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
@@ -302,6 +304,18 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+
+
+def _a_future_clause(plain: str, start: int, at: int) -> bool:
+    """Whether the clause before `at` says what will happen ("港队将在...在残奥村举行升旗仪式"): the place of an
+    event to come, not of the photo."""
+    clause = next((i + 1 for i in range(at - 1, start - 1, -1) if plain[i] in _HARD_STOPS), start)
+    return bool(_FUTURE.search(plain, clause, at))
+
+
+#: Words that put a clause in the future ("将在", "将于", "即将"): a place after them is where something will be (not
+#: 将 of a general's rank or a player: "上将在首尔会面", "主将")
+_FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将")
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -512,6 +526,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     "places.venue")):
             break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
         element, position = unit
+        if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
+                plain[element.start:element.end], words) < _VILLAGE_RANK:
+            position = element.start
+            break  # a chain never climbs from a village: "在残奥村举行升旗仪式" ends at the village (but a natural
+            # village may follow its village: 王村石门自然村)
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
@@ -1025,6 +1044,7 @@ def _runs_into_a_venue(plain: str, at: int, end: int, words: Words, patterns: di
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
 _LEVELS = ("province", "city", "county", "town", "village")
+_VILLAGE_RANK = _LEVELS.index("village")
 
 
 def _ranks(words: Words) -> tuple[dict[str, int], frozenset[str], int]:
@@ -1109,8 +1129,8 @@ def _county_of(name: str, province: str) -> bool:
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
-                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
+                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
@@ -1122,6 +1142,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
+    if _ASPECT.search(written):
+        return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit, 百里杜鹃管理区)
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
@@ -1562,6 +1584,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     venue_end = words.pattern("places.venue")
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        if _a_future_clause(plain, start, a):
+            continue  # "港队将在...在残奥村举行升旗仪式": where something will be
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
