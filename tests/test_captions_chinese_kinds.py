@@ -240,6 +240,20 @@ DATES = [
     ("a year, a comma, then the month and day: one date", "1911年,10月10日,起义军攻占督署。",
      {"date": "1911-10-10", "date_kind": "taken"}),
     ("a year of history inside the text stays no date", "这座桥始于1914年,如今游人如织。", {"date": None}),
+    ("a wire caption's own sentence, opening with its date, after a line with none",
+     "村民在河边赛龙舟。\n6月18日，广东省佛山市顺德区举办龙舟赛。新华社记者 王小明 摄",
+     {"date": None, "date_text": "6月18日", "date_kind": "taken"}),
+    ("a month alone opening a later sentence is history, no date", "村民在河边赛龙舟。\n1939年3月，这里建起渡口。",
+     {"date": None, "date_text": None}),
+    ("the date of a pair's 左图 sentence after a context sentence with 近日",
+     "近日，古镇扎制了大批彩灯。\n左图：9月25日晚，游人在古镇赏灯。（王小明 摄）",
+     {"date": None, "date_text": "9月25日", "date_kind": "taken"}),
+    ("a year, the photographer's name, then 拍摄", "上图为2008年张小明拍摄的老街；下图为2024年拍摄的老街。",
+     {"date": "2008", "date_kind": "taken"}),
+    ("a year before 摄影 (photography) is an award's, no date", "2023年摄影大赛得主在展场分享作品。",
+     {"date": None, "date_kind": None}),
+    ("a year before a prize's name holding 摄影 is no date", "2023年徕卡摄影奖得主在展场分享作品。",
+     {"date": None, "date_kind": None}),
 ]
 
 

@@ -71,8 +71,9 @@ def _date_pattern() -> re.Pattern:
 
 #: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
 _PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
-#: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年".
-_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄)")
+#: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年", "2006年王光法拍摄的" (a name
+#: between); not "2023年摄影大赛" (photography, a contest's name).
+_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{2,4}?拍摄")
 
 
 @cache
@@ -162,6 +163,12 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         marks = words.words("places.scene_marks")
         shown = next((s for s in body[1:4] if text[s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), None)
         scene = [m for m in mentions if shown and shown[0] <= m.start < shown[1]]
+    if not scene:  # a wire caption's own sentence after a line of its own: "村民在胥溪赛龙舟。6月20日,浙江省..."
+        scene = [m for m in mentions if m.kind is None and _opens_its_sentence(text, m, body[1:4])]
+    if not scene and not cued:  # "近日,...", then dates of no picture: the first sentence's relative day
+        relative = _relative_day(text, first, words)
+        if relative is not None:
+            return relative
     chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
@@ -171,6 +178,19 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a date with its month and day opens one of `sentences`, after marks and a comma-less lead-in
+    ("6月20日,浙江省...", "2011年9月26日,湖南省..."): the sentence a wire caption writes for its photo. A month
+    alone opens a sentence of history ("1939年3月,..."), so the day must be written."""
+    if not re.search("[日号]", text[date.start:date.end]):
+        return False
+    for start, end in sentences:
+        if start <= date.start < end:
+            lead = text[start:date.start].strip(" \u3000△■▲●◆★☆#↑")
+            return lead == "" and text[date.end:date.end + 1] in (",", "，", " ")
+    return False
 
 
 def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDate | None:
