@@ -36,11 +36,16 @@ def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
         start, end = body[0]
         line = text[start:end].strip()
         ends_line = text[end:end + 1] in ("\n", "") or line.endswith(("：", ":"))
-        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30:
+        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30 and not line.startswith(_SHOWN):
+            # (a line that says what the photo shows is the caption, full stop or not: "图为X村的秋收场面")
             body = body[1:]
         else:
             break
     return body
+
+
+#: What a line that describes the photo opens with (places.scene_marks says the same to the readers of places).
+_SHOWN = ("图为", "圖為", "这是", "這是")
 
 
 @dataclass(frozen=True)
