@@ -36,6 +36,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
+    if written[:1] in _DATE_ENDS and len(written) > 2:  # "2023年新华社记者...": the year's 年, then the outlet
+        standard = rules.standard_agency(simplified(written[1:]))
+        if standard:
+            return standard
     if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
@@ -58,6 +62,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if outlet:
             return outlet[-1]
     return written
+
+
+#: The last character of a date written right before an outlet's name ("2023年新华社记者"): no part of the name.
+_DATE_ENDS = "年月日号"
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -352,6 +360,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "photographer_label" and agency_written and re.search("[:：]", agency_written):
+                credit.agency = None  # "拍摄:张小敏 /制作:张小敏": another role's label, no outlet
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
