@@ -155,7 +155,7 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
                  "source",
                  "photographer_label", "outlet_label", "two_agencies",
-                 "agency_sent", "agency_alone")
+                 "agency_sent", "agency_alone", "label_opening", "title_name_took")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -165,7 +165,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "two_agencies": ("/",), "outlet_label": ("/",),
-    "agency_sent": ("sent",),
+    "agency_sent": ("sent",), "title_name_took": ("took",),
 }
 
 
@@ -360,6 +360,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "label_opening" and not (groups.get("colon") or groups.get("open")) and simplified(
+                    credit.photographer or "")[:1] not in words.set("credit.surnames"):
+                continue  # "摄影爱好者...": with no colon or bracket, only a name that begins with a surname
+            if name == "label_opening" and bool(groups.get("open")) != bool(groups.get("close")):
+                continue  # "(摄影:X)": a bracket opened before the label closes right after the name
             if name == "photographer_label" and agency_written and re.search("[:：]", agency_written):
                 credit.agency = None  # "拍摄:张小敏 /制作:张小敏": another role's label, no outlet
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
