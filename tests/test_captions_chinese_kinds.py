@@ -449,6 +449,8 @@ PLACES = [
      {"city": "咸阳", "sublocation": "骏马镇"}),
     ("a demonstration zone (示范区) is a venue, never a district", "吉林省公主岭市现代农业示范区(无人机照片)。",
      {"city": "公主岭", "sublocation": "现代农业示范区"}),
+    ("a quoted nickname before a dash is no venue: the dash names the place",
+     "“最美公交站”——大连市西南路黄河桥站，市民候车。", {"city": "大连", "sublocation": "西南路黄河桥站"}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script", "10月2日 在 廣東省 佛山市 祖廟 ，市民觀看醒獅表演。",

@@ -1414,6 +1414,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if plain[at:at + 1] in _QUOTES:  # "台北“中正纪念堂”牌楼": a quoted name ending in a venue word
         close = plain.find(_QUOTES[plain[at]], at + 1, min(end, at + _LONGEST_VENUE + 2))
         inner = plain[at + 1:close] if close > at + 1 else ""
+        if inner and plain.startswith(("——", "—", "--"), close + 1):
+            return None  # "“最美公交站”——大连市西南路黄河桥站": a nickname, and the dash names the place
         if inner and _titles_an_event(plain, close + 1, end, words):
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
