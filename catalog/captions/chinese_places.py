@@ -1011,13 +1011,15 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 _RARE_SUFFIXES = "旗盟"
 #: What makes a district-like unit a zone, a site of its own, rather than a county or a district (高新南区, 容东片区,
 #: 东港商务区, 雄安新区)
-_A_ZONE = re.compile("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区|文化区|商业区|工业区|旅游区|生态区")
+_A_ZONE = re.compile("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区"
+                     "|文化区|商业区|工业区|旅游区|生态区")
 #: The suffixes of a town or a village, which never make a city of the name they end (乌镇, 宏村, 望京街道).
 _TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "社区", "屯", "寨", "苏木", "嘎查")
 #: A village's suffix after 山, which also spells "a mountain village" (山村, one of places.not_units): right after
 #: a larger unit, a short name ending so is a village's (镇盛镇腾山村, 青山村)
 _VILLAGE_AFTER_A_MOUNTAIN = "山村"
-#: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上 (百里杜鹃管理区).
+#: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上
+#: (百里杜鹃管理区).
 _LONG_SUFFIXES = ("管理区", "新区", "街道")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
