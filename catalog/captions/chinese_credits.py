@@ -44,9 +44,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-    channel = next((c for c in words.words("credit.channels") if simplified(written).endswith(c)), None)
+    plain = simplified(written)
+    channel = next((c for c in words.words("credit.channels") if plain.endswith(c)), None)
     if channel and len(written) > len(channel):  # "大众日报客户端": the paper's app, the paper's picture
-        standard = rules.standard_agency(simplified(written)[:-len(channel)].rstrip())
+        standard = rules.standard_agency(plain[:-len(channel)].rstrip())
         if standard:
             return standard
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):

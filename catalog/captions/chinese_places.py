@@ -309,6 +309,8 @@ _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
     """Whether the clause before `at` says what will happen ("港队将在...在残奥村举行升旗仪式"): the place of an
     event to come, not of the photo."""
+    if "将" not in plain[start:at]:
+        return False  # (most clauses: no word of the future at all)
     clause = next((i + 1 for i in range(at - 1, start - 1, -1) if plain[i] in _HARD_STOPS), start)
     return bool(_FUTURE.search(plain, clause, at))
 
@@ -759,8 +761,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     places = words.lists["places"]
     for name in _big_names_from(words).get(plain[at], ()):
-        if plain.startswith(name, at) and any(city_state_district(plain[at:at + len(name) + more], words) for more in (
-                1, 2) if at + len(name) + more <= end):
+        if plain.startswith(name, at) and name in _city_states(words).values() and any(
+                city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
+                if at + len(name) + more <= end):
             district = _district_at(plain, at, end, words, before)
             if district is not None and district > at + len(name):
                 # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
