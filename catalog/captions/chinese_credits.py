@@ -65,6 +65,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
+#: How the names of the offices that hand out pictures end (县委宣传部, 公安局, 文明办, 管委会).
+_OFFICE_ENDS = ("宣传部", "部", "局", "办", "委", "委员会", "管委会", "中心", "政府", "办公室", "所", "队")
 #: The last character of a date written right before an outlet's name ("2023年新华社记者"): no part of the name.
 _DATE_ENDS = "年月日号"
 
@@ -324,9 +326,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
             provider = text[match.start("provider"):match.end("provider")].strip()
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
-            if not provider or len(provider) > 12:
-                continue
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖|片)?由", "", provider)  # "图片由X提供" (片由: a long name's
+            # match begins inside 图片)
+            preceding = plain[match.start("provider") - 1:match.start("provider")]
+            cut_short = bool(re.match(f"[{HAN}]", preceding)) and preceding not in "由片图"
+            if not provider or len(provider) > 12 and (cut_short or not simplified(provider).endswith(_OFFICE_ENDS)):
+                continue  # (a government office's full name runs longer, "吉林省松原市前郭县委宣传部"; one whose
+                # beginning the pattern could not reach is none)
             credit.provider = provider
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
