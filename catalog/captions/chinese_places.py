@@ -174,6 +174,8 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
         if other.city and (_SUFFIXED.search(other.city) or f"{simplified(other.city)}市" in plain[start:end]):
             # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
+            if other.sublocation and _common_noun_venue(place.sublocation or ""):
+                place.sublocation = other.sublocation  # "茶农在茶园里": a tea garden, unnamed; the context's site
             return
 
 
