@@ -275,6 +275,9 @@ DATES = [
     ("a span's start (开始) is no photo's day: the next sentence's date is",
      "10月中旬开始，全县苹果陆续进入收获期。\n10月21日，在洛川县凤栖街道，果农采摘苹果。",
      {"date_text": "10月21日", "date_kind": "taken"}),
+    ("a story's dateline's day is when it was filed, not the photo's",
+     "中新网九江3月2日电 气温回暖，江西省九江市柴桑区的油菜花陆续开放。 王小明 摄",
+     {"date": None, "date_text": None, "date_kind": None}),
     ("a year before a prize's name holding 摄影 is no date", "2023年徕卡摄影奖得主在展场分享作品。",
      {"date": None, "date_kind": None}),
 ]
@@ -465,6 +468,8 @@ PLACES = [
     ("an unnamed garden in the dated sentence: the site the context sentence names",
      "近日，云南省普洱市景迈山片区的茶叶到了采收季。 茶农在茶园里忙着采秋茶（9月2日摄）。新华网发（王小明 摄）",
      {"city": "普洱", "sublocation": "景迈山片区"}),
+    ("一路 (all the way) ends no road's name", "我习惯把相机斜背，从火车站附近一路走，看个究竟。",
+     {"sublocation": None}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script",

@@ -138,7 +138,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
-            words.pattern("dates.background_after").match(after) is not None)
+            words.pattern("dates.background_after").match(after) is not None) or (
+            words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
         if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
@@ -146,6 +147,15 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+def _in_a_dateline(text: str, match: re.Match) -> bool:
+    """Whether a date is a story's dateline's ("中新网南昌2月27日电", "新华社北京10月14日电"): an outlet and a city run
+    together right before it, at a line's start; when the story was filed, never the photo's day (the contract
+    says so of wire datelines)."""
+    line = text.rfind("\n", 0, match.start()) + 1
+    head = text[line:match.start()].strip(" \u3000【[■(（")
+    return 3 <= len(head) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", head) is not None
 
 
 def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
