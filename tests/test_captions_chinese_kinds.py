@@ -470,6 +470,8 @@ PLACES = [
      {"city": "普洱", "sublocation": "景迈山片区"}),
     ("一路 (all the way) ends no road's name", "我习惯把相机斜背，从火车站附近一路走，看个究竟。",
      {"sublocation": None}),
+    ("a gallery's heading: country · city, then a slash", "January 12, 2026 中国 · 成都 / 市民在公园里赏梅。摄影师：王小明",
+     {"country": "中国", "city": "成都"}),
     ("units written apart with spaces are one chain", "10月2日，在浙江 宁波 天一阁，游客参观藏书楼。",
      {"province": "浙江", "city": "宁波", "sublocation": "天一阁"}),
     ("units with their suffixes written apart, traditional script",

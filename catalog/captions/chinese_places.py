@@ -1332,8 +1332,9 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length > end or plain[at + length - 1] in _HARD_STOPS:
-            continue
+        if at + length > end or plain[at + length - 1] in _HARD_STOPS or not _all_han().fullmatch(
+                plain, at, at + length):
+            continue  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
         if plain[at:at + length] in listed:
             return at + length
         population = _cjk_population(plain[at:at + length])
