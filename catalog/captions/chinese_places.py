@@ -309,17 +309,19 @@ _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
 
 
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
-    """Whether the clause before `at` says what will happen ("港队将在...在残奥村举行升旗仪式"): the place of an
-    event to come, not of the photo."""
-    if "将" not in plain[start:at]:
-        return False  # (most clauses: no word of the future at all)
+    """Whether the clause before `at` says what will happen or what was ("港队将在...在残奥村举行升旗仪式", "不同于以往
+    在香港大球场"): the place of an event to come or gone, not of the photo."""
+    if "将" not in plain[start:at] and not any(word in plain[start:at] for word in _PAST_CUES):
+        return False  # (most clauses: no word of another time at all)
     clause = next((i + 1 for i in range(at - 1, start - 1, -1) if plain[i] in _HARD_STOPS), start)
     return bool(_FUTURE.search(plain, clause, at))
 
 
-#: Words that put a clause in the future ("将在", "将于", "即将"): a place after them is where something will be (not
-#: 将 of a general's rank or a player: "上将在首尔会面", "主将")
-_FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将")
+#: Words that put a clause in the future ("将在", "将于", "即将") or the past ("以往在", "曾在"): a place after them
+#: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面")
+_FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在")
+#: The characters that begin the past's words of _FUTURE, looked for before the pattern is run.
+_PAST_CUES = ("以往", "以前", "曾", "原在", "过去")
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
