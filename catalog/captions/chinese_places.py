@@ -1000,8 +1000,19 @@ def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
+    generic = _GENERIC_BEFORE_A_VENUE.match(plain, at, end)
+    if generic is not None:  # "成都国际机场", "南京南站": a name no word of its own makes the place's
+        rest = generic.end()
+        return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
+            _STATIONS, rest)
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
         words.words("places.venue_word_as_noun"), at)
+
+
+#: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
+#: directions that name a city's stations (南京南站, 北京西站).
+_GENERIC_BEFORE_A_VENUE = re.compile("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
+_STATIONS = ("站", "火车站", "高铁站")
 
 
 _DIGITS = re.compile(r"\d+")
@@ -1138,7 +1149,7 @@ def _county_of(name: str, province: str) -> bool:
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
