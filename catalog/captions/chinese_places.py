@@ -130,6 +130,8 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
     return venue.startswith(_ROUTE_WORDS) and simplified(place.city) + venue[:1] in plain
 
 
+#: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
+_AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
 _ROUTE_WORDS = ("至", "到")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
@@ -322,6 +324,20 @@ def _a_future_clause(plain: str, start: int, at: int) -> bool:
 _FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在")
 #: The characters that begin the past's words of _FUTURE, looked for before the pattern is run.
 _PAST_CUES = ("以往", "以前", "曾", "原在", "过去")
+
+
+#: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
+#: characters they begin with (looked at before the pattern is run).
+_EVENT_WORDS = re.compile("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
+                          "|国际啤酒节|啤酒节|博览会|交易会|峰会|论坛")
+_EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论")
+
+
+def _names_an_event(plain: str, at: int, end: int) -> bool:
+    """Whether a name of two to four characters at `at` is followed at once by an event's word: the event's name
+    holds it ("杭州亚运会"), so it is no place read for the photo."""
+    return any(plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end)
+               for length in (2, 3, 4))
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -764,6 +780,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
         return None
     places = words.lists["places"]
+    if _names_an_event(plain, at, end):
+        return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
     for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and name in _city_states(words).values() and any(
                 city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
@@ -1495,6 +1513,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
+    if _AN_EDITION.match(written):
+        return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
     if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
             "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
