@@ -29,6 +29,9 @@ from catalog.place_keys import name_key
 from catalog.place_names import NameLookups
 from catalog.place_rules import CITY_LEVEL_TYPES, stated_levels
 
+if TYPE_CHECKING:
+    from catalog.venues import VenueRegister
+
 #: Weight of the caption text as evidence, added to log10(population) (see the module docstring).
 CONTEXT_PROVINCE_WEIGHT = 1.5
 CONTEXT_COUNTRY_WEIGHT = 1.0
@@ -109,18 +112,21 @@ class StatedPlaces(NameLookups):
         country: str | None = None,
         *,
         context: str = "",
+        venues: VenueRegister | None = None,
     ) -> ResolvedPlace | None:
         """Complete and normalise a caption's place; None when nothing at all is known.
 
         The caption's country and province are hard evidence, ``context`` (the caption text) weak evidence;
-        see the module docstring for worked examples.
+        see the module docstring for worked examples. ``venues`` is the venue register in force (the house
+        rules' own venues added to the shipped ones; the shipped register when not given): a venue named alone
+        is placed in its city.
         """
         given = stated_levels(sublocation, city, province, country)
         if not any(given):
             return None
         from catalog.venues import placed_by_venue  # (read only when a caption names a venue alone)
 
-        return self._choose(placed_by_venue(given), context).place
+        return self._choose(placed_by_venue(given, venues), context).place
 
     def _options(self, given: tuple) -> tuple[_Option, ...]:
         """The readings of a stated place, best first, memoised: more than one when the caption may decide."""

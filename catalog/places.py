@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from catalog import (
     _placedata,
@@ -79,6 +79,9 @@ from catalog.place_rules import (
     PROVINCE_ABBREVIATIONS,
     is_placeholder,
 )
+
+if TYPE_CHECKING:
+    from catalog.venues import VenueRegister
 
 __all__ = [
     "CONFLICT_KM", "HOWS", "PLACEHOLDERS", "Gazetteer", "Meaning", "NameLevels", "Place", "PlaceKeys",
@@ -322,8 +325,10 @@ def get_gazetteer() -> Gazetteer:
 
 
 def resolve_place(sublocation: str | None = None, city: str | None = None, province: str | None = None,
-                  country: str | None = None, *, context: str = "") -> ResolvedPlace | None:
-    """``Gazetteer.resolve``, with each stated place's readings remembered between processes.
+                  country: str | None = None, *, context: str = "",
+                  venues: VenueRegister | None = None) -> ResolvedPlace | None:
+    """``Gazetteer.resolve``, with each stated place's readings remembered between processes (``venues``: the
+    venue register in force, as there).
 
     The readings of a stated place (each completed place with its score and the names whose mention in the
     caption would support it) do not depend on the caption; the caption only chooses among them. So they are
@@ -344,7 +349,7 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
     given = stated_levels(sublocation, city, province, country)
     if not any(given):
         return None
-    given = placed_by_venue(given)  # a venue the register knows, named alone: its city
+    given = placed_by_venue(given, venues)  # a venue the register knows, named alone: its city
     memo = place_memo.current()
     key = json.dumps(given, ensure_ascii=False)
     kept = memo.get("resolved", key)

@@ -165,7 +165,7 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
         facts = parse(values["caption"], rules, places=places, dates=dates, known_caption=not caption_first)
     _credit(meta, facts, values, sources, put, rules, manual, caption_first)
     _dates(meta, facts, values, sources, put, manual, caption_first)
-    _place(meta, facts, values, sources, put, manual, caption_first)
+    _place(meta, facts, values, sources, put, manual, caption_first, rules)
 
     if "keywords" in manual:
         put("keywords", list(manual["keywords"]["value"]), "manual")
@@ -306,7 +306,7 @@ def _with_year(date_text: str, year: str) -> str | None:
     return candidate if span(candidate)[0] else None
 
 
-def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, caption_first) -> None:
+def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, caption_first, rules=None) -> None:
     """Where the photo was taken. The file's place and the caption's are each taken whole (never a city from
     one and a province from the other); a person's levels go over either, level by level."""
     set_by_hand = {level: manual[f"location.{level}"]["value"] for level in PLACE_LEVELS
@@ -336,9 +336,14 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
     elif use_caption or set_by_hand:
         said = {level: set_by_hand.get(level) or (getattr(stated, level, None) if use_caption else None)
                 for level in PLACE_LEVELS[:4]}
+        venues = None
+        if rules is not None and rules.venues:  # the newsroom's own venues place a photo too
+            from catalog.venues import register_for
+
+            venues = register_for(rules)
         resolved = resolve_place(
             said["sublocation"], said["city"], said["province"], said["country"],
-            context=facts.text if facts is not None else "",
+            context=facts.text if facts is not None else "", venues=venues,
         )
         for level in PLACE_LEVELS:
             if level in values:

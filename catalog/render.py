@@ -414,10 +414,16 @@ def place_texts(*levels: list[str | None]) -> list[str]:
 
 
 def date_text(value: str | None) -> str:
-    """The stored date with a note when it is less precise than a day."""
+    """The stored date with a note when it is less precise than a day, or when it names no real day.
+
+    >>> date_text("2025-10"), date_text("2025-02-30")
+    ('2025-10 (month)', '2025-02-30 (no such date)')
+    """
     if not value:
         return ""
     kind = precision(value)
+    if kind is None:  # malformed, or a day the calendar does not have: shown as stored, and said so
+        return f"{value} (no such date)"
     return value if kind in ("day", "time") else f"{value} ({kind})"
 
 
@@ -459,7 +465,7 @@ def taken_texts(values: list[str | None]) -> list[str]:
     shape, or of a day that does not exist, goes through taken_text.
 
     >>> taken_texts(["2025-10-14T10:32:07+08:00", "2025-10", None, "2025-02-30T10:32:07+0800"])
-    ['2025-10-14 10:32 +08:00', '2025-10 (month)', '', '2025-02-30T10:32:07+0800 (None)']
+    ['2025-10-14 10:32 +08:00', '2025-10 (month)', '', '2025-02-30T10:32:07+0800 (no such date)']
     """
     stored = [value or "" for value in values]
     days, minutes, rests = (list(map(itemgetter(part), stored)) for part in _PARTS)

@@ -237,11 +237,13 @@ def register_for(rules: Rules) -> VenueRegister:
     return rules.built("venue register", lambda r: shipped_register().extended(r.venues, r.files[-1]))
 
 
-def placed_by_venue(levels: tuple[str | None, ...]) -> tuple[str | None, ...]:
+def placed_by_venue(levels: tuple[str | None, ...], register: VenueRegister | None = None) -> tuple[str | None, ...]:
     """A stated place's levels (sublocation, city, province, country) with the city and country of its venue
     when the caption names the venue and nothing larger: ("Zhongnanhai", None, None, None) → ("Zhongnanhai",
     "Beijing", None, "CN"). This is the gazetteer's completion of the place (its `resolved` object), never a
     value read from the caption; a caption that names a city, a province or a country keeps its own.
+    ``register`` is the one in force (``register_for`` the house rules, with the newsroom's own venues); the
+    shipped one when not given.
 
     >>> placed_by_venue(("Parc des Princes", None, None, None))
     ('Parc des Princes', 'Paris', None, 'FR')
@@ -251,5 +253,5 @@ def placed_by_venue(levels: tuple[str | None, ...]) -> tuple[str | None, ...]:
     sublocation, city, province, country = levels
     if not sublocation or city or province or country:
         return levels
-    venue = shipped_register().venue(sublocation)
+    venue = (register or shipped_register()).venue(sublocation)
     return levels if venue is None else (sublocation, venue.city, None, venue.country)

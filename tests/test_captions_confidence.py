@@ -16,7 +16,9 @@ from tools.calibrate_confidence import (
     Point,
     Value,
     choose,
+    effect,
     fit,
+    fold_of,
     logistic_out_of_fold,
     main,
     wrong_cut_without_loss,
@@ -78,6 +80,31 @@ def test_explain_says_the_new_words_of_a_kind_in_words():
     assert "the sentence's subject, with no preposition placing it" in said
     assert "the sentence names other places beside it" in said
     assert "another country than" in because("en / scene sentence / known city / in or at / chain disagrees")
+
+
+#: A page's time stamp on a line of its own above a scene that the sentence dates a day earlier.
+STAMPED = ("Spring in the hills\n(Example News) 10:20, March 3, 2024\nTourists walk among cherry trees at Yuyuantan "
+           "Park in Beijing, capital of China, March 2, 2024. (Xinhua/Li Xin)")
+
+
+@pytest.mark.parametrize("text, spot", [
+    (STAMPED, "own line / other days written"),
+    ("Tourists walk among cherry trees at Yuyuantan Park in Beijing, capital of China, March 2, 2024. (Xinhua/Li "
+     "Xin)", "in a sentence / one day written"),
+    # a diary heading over a post that writes no other day: the heading is the photo's day
+    ("Sunday, March 3, 2024\n\nCherry trees\n\nTourists walk among cherry trees at a park by the lake.",
+     "own line / one day written"),
+])
+def test_a_date_s_kind_says_whether_it_stands_on_its_own_line_and_whether_another_day_is_written(text, spot):
+    assert parse(text).evidence["date"] == "en / text / first date / day / " + spot
+
+
+def test_a_time_stamp_above_a_dated_scene_is_left_out_and_explain_says_why():
+    facts = parse(STAMPED, explain=True)
+    assert facts.date is None and facts.date_kind == "taken"  # the kind holds either way: the photo was taken
+    note = next(n for n in facts.notes if n.startswith("left out: date '2024-03-03'"))
+    assert "on a line of its own" in note and "the caption writes another day too" in note
+    assert parse(STAMPED, load_rules(text="[confidence.thresholds]\ndate = 0\n", origin="test")).date == "2024-03-03"
 
 
 def test_a_house_threshold_of_zero_keeps_the_value():
@@ -147,6 +174,33 @@ def test_fit_draws_a_rare_kind_towards_its_parent():
     assert table["en / a"] > table["en / b"]
     assert 0.5 < table["en / b"] < table["en"]  # two right, two wrong: drawn up towards the parent's 98%
     assert table["en / c"] == table["en"]  # seen once: no evidence of its own, the parent's
+
+
+def test_an_outlet_s_captions_share_a_fold_and_weigh_as_one_source():
+    assert fold_of({"text": "one", "outlet": "The Herald"}, "a:1") == fold_of({"text": "two", "outlet": "The Herald"},
+                                                                             "b:7")
+    # four captions of one outlet with the same wrong value, beside two outlets that had it right
+    values = [Value(n, "agency", "ON", "en / x", False, False, source="Onward") for n in range(4)]
+    values += [Value(10 + n, "agency", "AP", "en / x", True, False, source=f"outlet {n}") for n in range(2)]
+    assert fit(values, prior=0.0, by_source=False)["agency"]["en / x"] == pytest.approx(2 / 6)
+    assert fit(values, prior=0.0, by_source=True)["agency"]["en / x"] == pytest.approx(2 / 3)
+
+
+def test_choose_keeps_the_shipped_threshold_only_while_it_costs_nothing_out_of_fold():
+    free = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 98, 8, 0, 0.950), Point(0.7, 95, 7, 2, 0.948)]
+    assert choose(free, shipped=0.5).threshold == 0.5
+    costly = [Point(0.0, 100, 10, 0, 0.950), Point(0.5, 97, 10, 3, 0.947)]
+    assert choose(costly, shipped=0.5).threshold == 0.0  # it only lost right values: lowered
+
+
+def test_effect_counts_what_a_threshold_leaves_out_and_what_the_field_s_accuracy_becomes():
+    values = [Value(1, "date", "A", "k", True, False), Value(2, "date", "B", "k", False, True),
+              Value(3, "date", "C", "k", False, False), Value(4, "city", "D", "k", False, True)]
+    cut = effect("date", values, [0.9, 0.4, 0.5, 0.1], 0.55, captions=4, right_ungated=1)
+    assert (cut.values, cut.wrong, cut.wrong_dropped, cut.right_dropped) == (3, 2, 2, 0)
+    # the empty label of caption 2 is now matched; caption 3 stays a miss
+    assert (cut.accuracy_open, cut.accuracy) == (0.25, 0.5)
+    assert "right kept    1 of    1, wrong dropped   2 of   2" in cut.line()
 
 
 def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():

@@ -48,8 +48,8 @@ TAKEN = [
     ("2025-10-14T10:32:07+08", "2025-10-14 10:32"),        # an offset without minutes is not read as one
     ("2025-10-14 10:32", "2025-10-14 10:32"),
     ("2025-1-4T10:32:07", "2025-1-4 10:32"),
-    ("2025-02-30T10:32:07+08:00", "2025-02-30T10:32:07+08:00 (None)"),  # no such day: shown as stored
-    ("2025-W42-2T10:32:07+08:00", "2025-W42-2T10:32:07+08:00 (None)"),  # a week date is not a stored shape
+    ("2025-02-30T10:32:07+08:00", "2025-02-30T10:32:07+08:00 (no such date)"),  # no such day: shown as stored, and said
+    ("2025-W42-2T10:32:07+08:00", "2025-W42-2T10:32:07+08:00 (no such date)"),  # a week date is not a stored shape
     ("2025-10-14", "2025-10-14"),
     ("2025-10", "2025-10 (month)"),
     ("2025", "2025 (year)"),

@@ -88,6 +88,26 @@ def test_a_newsroom_adds_its_own_venues_in_its_rules_file():
     assert parse("Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)").location.sublocation is None
 
 
+def test_a_house_venue_places_a_caption_in_its_city_on_the_command_line_and_at_import(cli, lib, tmp_path):
+    """The newsroom's own venue completes the place as a shipped one does: `parse-caption --rules` resolves it,
+    and an import under the stored house rules gives the photo the venue's city; without the rules, nothing."""
+    from tests.helpers import jpeg_with_metadata
+
+    house = tmp_path / "house.toml"
+    house.write_text(HOUSE, encoding="utf-8")
+    text = "Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)"
+    output = json.loads(cli("--rules", str(house), "parse-caption", "--format", "json", text).output)
+    assert output["location"]["sublocation"] == "Tank" and output["location"]["city"] is None  # as written
+    assert (output["resolved"]["city"], output["resolved"]["country_code"]) == ("Halifax", "CA")
+    assert json.loads(cli("parse-caption", "--format", "json", text).output)["resolved"] is None
+
+    photo = jpeg_with_metadata(tmp_path / "in" / "queue.jpg", xmp={"Xmp.dc.description": text})
+    assert cli("rules", "--set", str(house)).exit_code == 0
+    assert cli("import", str(photo.parent)).exit_code == 0
+    record = lib.get(str(photo))
+    assert (record.sublocation, record.city, record.country_code) == ("Tank", "Halifax", "CA")
+
+
 def test_a_house_venue_takes_a_shipped_name_over_but_two_house_venues_may_not_share_one():
     rules = load_rules(text='[[venues]]\nname = "Bund Pavilion"\naliases = ["Bund"]\nkind = "hall"\ncity = "Bund"\n'
                             'country = "DE"\n', origin="house.toml")

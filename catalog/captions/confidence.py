@@ -72,6 +72,10 @@ _MEANING = {
     "chain agrees": "the gazetteer puts it in the same country as the caption's other places",
     "chain disagrees": "the gazetteer puts it in another country than the caption's other places",
     "nothing to check": "no other place of the caption to check it against",
+    "own line": "on a line of its own, as a page's time stamp or a heading",
+    "in a sentence": "inside a sentence",
+    "other days written": "the caption writes another day too",
+    "one day written": "the only day the caption writes",
 }
 
 
@@ -273,15 +277,44 @@ def name_shape(name: str) -> str:
     return "one word" if len(name.split()) == 1 else "names"
 
 
-def date_kind(language: str, source: str, cue: str | None, iso: str | None) -> str:
-    """The kind of a date: where it was read, the word that says what it is, and how precise it is.
+def date_kind(language: str, source: str, cue: str | None, iso: str | None, *spot: str) -> str:
+    """The kind of a date: where it was read, the word that says what it is, how precise it is, and (English
+    text, ``date_spot``) whether it stands on a line of its own and whether another day is written beside it.
 
     >>> date_kind("en", "scene", None, "2025-10"), date_kind("zh", "text", "taken", None)
     ('en / scene / first date / month', 'zh / text / taken cue / no year')
+    >>> date_kind("en", "text", None, "2023-10-13", "own line", "other days written")
+    'en / text / first date / day / own line / other days written'
     """
     precision = "no year" if iso is None else {4: "year", 7: "month"}.get(len(iso), "day")
     word = f"{cue} cue" if cue in ("taken", "released") else "first date"
-    return SEP.join((language, source, word, precision))
+    return SEP.join((language, source, word, precision, *spot))
+
+
+#: A word that opens with a letter (a weekday, an outlet's name), not a clock time or a number.
+_LETTERS = re.compile(r"[^\W\d_][\w.'’-]*")
+#: At most this many words beside a date leave it on a line of its own: a weekday, an outlet, a clock's "am".
+_LINE_WORDS = 2
+
+
+def date_spot(text: str, line: tuple[int, int], taken: tuple[int, int], other_days: bool) -> tuple[str, str]:
+    """Where a date of the English text sits: "own line" when its line holds at most two words beside it (a page's
+    time stamp, "(Ecns.cn) 08:15, October 13, 2023", a diary heading, "Monday, January 28, 2008"), else "in a
+    sentence"; and "other days written" when the caption writes another day with a year (a time stamp above a
+    scene dated in its sentence), else "one day written". A date on a line of its own is a page's or a post's
+    as often as the photo's.
+
+    >>> text = "(Ecns.cn) 08:15, October 13, 2023\\nSnow covers Huanglong, Oct. 12, 2023."
+    >>> date_spot(text, (0, 33), (17, 33), True)
+    ('own line', 'other days written')
+    >>> date_spot(text, (34, 71), (55, 70), True)[0]
+    'in a sentence'
+    """
+    start, end = line
+    beside = text[start:taken[0]] + " " + text[taken[1]:end]
+    words = len(_LETTERS.findall(beside))
+    return ("own line" if words <= _LINE_WORDS else "in a sentence",
+            "other days written" if other_days else "one day written")
 
 
 def place_kinds(language: str, how: str, place: Any, found_by: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions.chinese import language, parse_chinese
-from catalog.captions.confidence import credit_kinds, date_kind, gate, place_kinds
+from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
 from catalog.captions.credit_names import provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
@@ -151,14 +151,19 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         return facts  # the credit is all the caller wants
     paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
     spans = sentences(work)
-    found_dates = choose_dates(find_dates(work, spans), paragraphs, undated=bool(_UNDATED.search(work)),
-                               spans=spans)
+    mentions = find_dates(work, spans)
+    found_dates = choose_dates(mentions, paragraphs, undated=bool(_UNDATED.search(work)), spans=spans)
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )
     if found_dates.date or found_dates.date_kind:
         anchor = found_dates.anchor
-        kind = date_kind("en", "text", anchor.cue if anchor is not None else None, found_dates.date)
+        spot: tuple[str, ...] = ()
+        if anchor is not None and found_dates.date:
+            date_line = next(((a, b) for a, b in paragraphs if a <= anchor.start < b), (anchor.start, anchor.end))
+            others = any(m.has_year and m.iso != anchor.iso and m.cue != "background" for m in mentions)
+            spot = date_spot(work, date_line, (anchor.start, anchor.end), others)
+        kind = date_kind("en", "text", anchor.cue if anchor is not None else None, found_dates.date, *spot)
         facts.evidence["date"] = facts.evidence["date_kind"] = kind
     if note:
         for line in date_notes(work, spans, found_dates):

@@ -130,10 +130,14 @@ def parse_caption(ctx, text, fmt, resolve, explain):
     if not text.strip():
         raise UsageError("the caption is empty")
     rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`
+    venues = None  # the venue register in force: the house file's own venues place a caption too
     if rules_file:
         from catalog.captions import load_rules
+        from catalog.venues import register_for
 
-        facts = parse(text, load_rules(rules_file), explain=explain)
+        rules = load_rules(rules_file)
+        facts = parse(text, rules, explain=explain)
+        venues = register_for(rules)
     else:
         facts = parse(text, explain=explain)
     output = facts.to_json()
@@ -143,7 +147,8 @@ def parse_caption(ctx, text, fmt, resolve, explain):
         from catalog.places import get_gazetteer
 
         place = facts.location
-        resolved = get_gazetteer().resolve(place.sublocation, place.city, place.province, place.country, context=text)
+        resolved = get_gazetteer().resolve(place.sublocation, place.city, place.province, place.country, context=text,
+                                           venues=venues)
         output["resolved"] = resolved.to_json() if resolved else None
     if fmt == "json":
         click.echo(render.to_json(output))
