@@ -1167,7 +1167,7 @@ def _county_of(name: str, province: str) -> bool:
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
