@@ -805,6 +805,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
     country = _known_country(plain, at, end, words)
+    if country is not None and plain[country:country + 1] in _STREET_WORDS and not plain.startswith(
+            words.words("places.venue_word_as_noun"), country):
+        return None  # "在香港路,市民...": a street named after a place (Wuhan's 香港路), no country or city
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -1027,6 +1030,8 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
         words.words("places.venue_word_as_noun"), at)
 
 
+#: The one-character words of a street, which make a street's name of a place's right before them (香港路).
+_STREET_WORDS = ("路", "街", "道", "巷")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
 #: directions that name a city's stations (南京南站, 北京西站).
 _GENERIC_BEFORE_A_VENUE = re.compile("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
