@@ -34,6 +34,8 @@ CREDITS = [
      {"provider": "吉林省白城市镇赉县委宣传部"}),
     ("a provider's name too long to read whole is left out, never cut",
      "夏季，湿地步道绿意盎然。 图片由黑龙江省大庆市杜尔伯特县委宣传部提供。", {"provider": None}),
+    ("a place's name before the photographer's is the caption's title, not a name in the credit",
+     "鼓楼夜市 王小军摄", {"photographer": "王小军", "sublocation": "鼓楼夜市"}),
     ("a paper's contributor (拍客) after the paper's short name", "初一，广州北京路人流熙攘。南都拍客 王小明 摄",
      {"photographer": "王小明", "agency": "Southern Metropolis Daily"}),
     ("a re-photographed picture (翻摄): the name ends before it", "赏萤活动开跑，乡公所将办免费导览。(记者林小玮翻摄)",

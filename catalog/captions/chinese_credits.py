@@ -101,6 +101,9 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
         roles = words.words("credit.staff")
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
+        while len(parts) > 1 and len(parts[0]) >= 3 and simplified(parts[0]).endswith(
+                tuple(w for w in words.words("places.venue") if len(w) >= 2)):
+            parts = parts[1:]  # "罍街夜市 蒋新军摄": a caption's title naming a place, then the photographer
         first = " ".join(parts)
     people = _people(parts)
     if len(people) > 1:
@@ -436,6 +439,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # "王小明 摄 / 新华社": the photographer's name, then the label and the agency
                 credit.photographer = text[named.start(1):named.end(1)]
                 start = named.start(1)
+                credit.raw = _unbracketed(text[start:match.end()])
+        if name == "name_took" and credit.photographer:
+            at_name = text.find(credit.photographer, start, match.end())
+            if at_name > start and simplified(text[start:at_name].strip()).endswith(
+                    tuple(w for w in words.words("places.venue") if len(w) >= 2)):
+                start = at_name  # "罍街夜市 蒋新军摄": the place named before the name is the caption's, not the credit's
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
