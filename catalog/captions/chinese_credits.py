@@ -444,7 +444,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             at_name = text.find(credit.photographer, start, match.end())
             if at_name > start and simplified(text[start:at_name].strip()).endswith(
                     tuple(w for w in words.words("places.venue") if len(w) >= 2)):
-                start = at_name  # "罍街夜市 蒋新军摄": the place named before the name is the caption's, not the credit's
+                start = at_name  # "罍街夜市 蒋新军摄": the place named before the name is the caption's
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
