@@ -395,9 +395,10 @@ CASES = [
      "A parade passes the square in Rome, Italy, on Feb. 30, 2025. (Photo/Li Ming)",
      Expected(raw="Photo/Li Ming", photographer="Li Ming", date_kind="taken", date_text="Feb. 30, 2025",
               city="Rome", country="Italy")),
-    ("dates: the yesterday of an old newspaper",
+    ("dates: a relative day is a date without a year, the photo's (the contract's clarification)",
      "A student plays a game at Century Plaza yesterday. [eastday.com]",
-     Expected(raw="eastday.com", agency="eastday.com", date_text="yesterday", sublocation="Century Plaza")),
+     Expected(raw="eastday.com", agency="eastday.com", date_kind="taken", date_text="yesterday",
+              sublocation="Century Plaza")),
     ("dates: weekday released",
      "In this photo released on Friday, a singer poses at the Copacabana beach in Rio de Janeiro, Brazil. "
      "(Photo by Mauro Pimentel / AFP)",

@@ -509,6 +509,139 @@ def test_english_place_and_date_shapes(text, expected):
     check(text, expected)
 
 
+# --- English date lines: which of several dates is the photo's ----------------------------------------------
+
+DATES_EN = [
+    ("a source line's posting time stamp above the caption is the page's date",
+     "Lanterns light up an old street\n(Ecns.cn) 19:40, February 11, 2024\nVisitors stroll under lanterns in "
+     "Zigong, southwest China's Sichuan Province, Feb. 10, 2024. (Photo: China News Service/He Ming)",
+     {"date": "2024-02-10", "date_kind": "taken"}),
+    ("a stamp with a lost bracket, the source glued to the time",
+     "Farmers harvest tea\n\n2019-04-02 10:05Xinhua Editor: Li Na\nFarmers pick tea leaves in a garden of "
+     "Meitan County, Guizhou Province, on Monday. (Xinhua/Yang Wei)",
+     {"date": None, "date_text": "Monday", "date_kind": "taken"}),
+    ("a posting stamp and no date in the caption give no date",
+     "Peach blossoms in the hills\n\nXinhua) 08:30, March 28, 2023\n\nPeach trees blossom on the hills of "
+     "Pinggu District in Beijing. (Photo/Zhao Lin)",
+     {"date": None, "date_kind": None, "date_text": None}),
+    ("a released date under a stamp stays released",
+     "(People's Daily Online) 16:02, June 3, 2022\nThis photo released on June 2, 2022 shows a bridge over the "
+     "river in Jiaxing, east China's Zhejiang Province. (Xinhua/Xu Yu)",
+     {"date": "2022-06-02", "date_kind": "released"}),
+    ("a wire dateline's head reposted with the credit inside it",
+     "(230815) -- SHANGHAI, Aug. 15, 2023 Photo by Xinhua/ABACAPRESS.COM) -- Swimmers race in the Huangpu in "
+     "Shanghai, China, Aug. 14, 2023. Photo by Xinhua/ABACAPRESS.COM/Wang Xiang)",
+     {"date": "2023-08-14"}),
+    ("a page's 'Published:' stamp is no release date",
+     "Autumn in Jiuzhaigou\nPublished: Oct 20, 2024 07:12 PM\nVisitors view the lake at Jiuzhaigou, Sichuan "
+     "Province, Oct. 19, 2024. (Photo: VCG)",
+     {"date": "2024-10-19", "date_kind": "taken"}),
+    ("a label and a date alone on a line are the page's",
+     "Autumn in Jiuzhaigou\nUpdated 2024-10-20\nVisitors view the lake at Jiuzhaigou, Sichuan Province. (Photo: VCG)",
+     {"date": None, "date_kind": None}),
+    ("a time stamp after a dash and a section name",
+     "Oct 20, 2024 - 19:12 | World\nVisitors view the lake at Jiuzhaigou, Sichuan Province. (Photo: VCG)",
+     {"date": None, "date_kind": None}),
+    ("a wire dateline below a headline is the filing, not the photo",
+     "Rocket lifts off in Gansu\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- A rocket lifts off from the launch center in "
+     "northwest China, Oct. 12, 2023. (Xinhua/Wang Bo)",
+     {"date": "2023-10-12", "date_kind": "taken", "agency": "Xinhua"}),
+    ("a wire dateline below a headline, and no date in the text",
+     "Rocket lifts off in Gansu\n\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- A rocket lifts off from the launch center in "
+     "northwest China. (Xinhua/Wang Bo)",
+     {"date": None, "date_kind": None}),
+    ("a yearless scene date, and a later sentence's month and year: the story's",
+     "Tourists walk on the Great Wall at Badaling in Beijing on Oct 12. The wall joined the World Heritage list in "
+     "December 1987. [Photo by Li Wei/chinadaily.com.cn]",
+     {"date": None, "date_text": "Oct 12", "date_kind": "taken"}),
+    ("'made available by' is a release",
+     "Handout photo made available by the Palace Museum on Oct. 12, 2023 shows a restored hall. (Xinhua)",
+     {"date": "2023-10-12", "date_kind": "released"}),
+    ("a line of labels, their values and a date is the page's",
+     "Tourists visit the Palace Museum in Beijing, capital of China. (Xinhua/Li He)\n"
+     "Source: Xinhua | Editor: Liu Xin | 2023-10-13",
+     {"date": None, "date_kind": None}),
+    ("a labelled field 'Date:' is the photo's",
+     "Date: Oct 12, 2023\nTourists visit the Palace Museum in Beijing, capital of China.",
+     {"date": "2023-10-12", "date_kind": "taken"}),
+    ("a post's dated heading loses to the caption's own date",
+     "Wednesday, June 12, 2019\n\nRowers train on the lake in Hangzhou, China, June 9, 2019. REUTERS/Ann Wong",
+     {"date": "2019-06-09", "date_kind": "taken"}),
+    ("a post's dated heading is the photo's when the caption dates nothing",
+     "14 March 2015\n\nThe harbour wall at Whitby on a calm evening, the abbey on the cliff behind.",
+     {"date": "2015-03-14", "date_kind": "taken"}),
+    ("'this morning' under a dated heading is the heading's day",
+     "Saturday, 3 May 2014\n\nFog lifts off the moor near Haworth this morning.",
+     {"date": "2014-05-03", "date_kind": "taken"}),
+    ("'yesterday' under a dated heading is the day before: no date with a year",
+     "Saturday, 3 May 2014\n\nFog lifted off the moor near Haworth yesterday.",
+     {"date": None, "date_text": "yesterday", "date_kind": "taken"}),
+    ("a place beside a lone year on its line is the photo's, not a heading",
+     "Whitby, 1952\nFishermen mend nets on the quay.",
+     {"date": "1952", "date_kind": "taken"}),
+    ("a relative day is a date without a year, the photo's",
+     "A rickshaw waits in the rain on Park Street this afternoon. Photo: Ravi Sen",
+     {"date": None, "date_text": "this afternoon", "date_kind": "taken"}),
+    ("'today' opening a clause about the present is no date",
+     "A tea picker on a slope near Darjeeling; today they earn twice what their parents did.",
+     {"date": None, "date_text": None, "date_kind": None}),
+    ("a month range dates another event",
+     "Cranes stand over the dock at Gdynia. The yard was flooded in March-April 2018, when the river rose.",
+     {"date": None}),
+    ("a comma typed after the month",
+     "The photo was taken on Oct, 21, 2017, from the bridge over the Vltava in Prague.",
+     {"date": "2017-10-21", "date_kind": "taken"}),
+    ("'the 14th of July' is a day and a month",
+     "Crowds watch the parade on the 14th of July in Lyon. Photo: Paul Roux",
+     {"date": None, "date_text": "14th of July", "date_kind": "taken"}),
+    ("a slashed date whose day is over 12 says its order",
+     "Harbour lights\n\nPhoto taken 9/23/2011\n\nBoats rest in the harbour at dusk.",
+     {"date": "2011-09-23", "date_kind": "taken"}),
+    ("a slashed date that could be either order gives none",
+     "Harbour lights - 04/05/2011\n\nBoats rest in the harbour at dusk.",
+     {"date": None}),
+    ("a year in brackets closing a place line",
+     "Fishmonger, Porto (1987)", {"date": "1987", "date_kind": "taken"}),
+    ("a year standing as the caption's last sentence",
+     "Nets drying on the beach below the old fort. 1998", {"date": "1998", "date_kind": "taken"}),
+    ("'taken in' a year",
+     "Morning fog over the valley\nTaken in 2012", {"date": "2012", "date_kind": "taken"}),
+    ("'seen here in' a year, a later election date without a year",
+     "Kugluktuk, seen here in 2019, will vote on Oct. 4. (Photo/Ann Kaye)", {"date": "2019"}),
+    ("a year after 'in' in a later sentence dates the story",
+     "Women sell fruit at a market in Kumasi. The council built the market hall in 1998.", {"date": None}),
+    ("a year after 'in' in a sentence about the picture is the photo's",
+     "The Tour passes through the Alps. The picture shows riders climbing the Galibier in 2011.", {"date": "2011"}),
+    ("a year after another event",
+     "Volunteers clear rubble after a landslide in Ecuador in 2016.", {"date": None}),
+    ("a future event's date",
+     "The choir will sing at the cathedral on Dec. 24, 2025, in Cologne. (Photo/Max Ott)",
+     {"date": None, "date_kind": None}),
+    ("a date set for the future, without a year",
+     "The march is set for Saturday 5 April. PA/John Lane", {"date_kind": None}),
+    ("a date after a place closing the caption counts though a later sentence holds it",
+     "Fans watch the final on a big screen. The hosts won 2-0, Lisbon, 10 July",
+     {"date": None, "date_text": "10 July", "date_kind": "taken"}),
+    ("a date in a relative clause is the event's",
+     "Candles burn at the memorial to the miners, which the village raised in March 2009. Photo: Huw Rees",
+     {"date": None}),
+    ("a full date in the credit line when the text gives none with a year",
+     "Walkers cross the old bridge in Mostar on Sunday. — The Balkan Times pic by Edin Hadzic, May 4, 2014.",
+     {"date": "2014-05-04", "date_kind": "taken", "photographer": "Edin Hadzic"}),
+    ("the text's own date beats one in the credit",
+     "Walkers cross the old bridge in Mostar, May 3, 2014. — The Balkan Times pic by Edin Hadzic, May 4, 2014.",
+     {"date": "2014-05-03"}),
+    ("an event's day without a year in a later sentence is not the photo's",
+     "Firefighters clear tiles in Dali. A quake struck the county on January 2.",
+     {"date_text": None, "date_kind": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in DATES_EN], ids=[c[0] for c in DATES_EN])
+def test_english_date_lines(text, expected):
+    check(text, expected)
+
+
 #: Venues named with no generic word, which only the venue register (catalog/rules/venues.toml) knows: the value
 #: as written, the city only when the caption writes it.
 VENUES_EN = [

@@ -15,6 +15,9 @@ beside it. Worked examples::
     ... parachute jump, Salisbury Plain, 2003.                         2003 (a year closing a line of places)
     ... on January 15.                                                 date null, date_text "January 15"
     URUMQI, Sept. 22, 2023 (Xinhua) -- ... Sept. 17, 2023.             2023-09-17 (the dateline is the filing)
+    (Ecns.cn) 08:15, October 13, 2023 / Snow covers ..., Oct. 12, 2023.       2023-10-12 (a page's time stamp)
+    Sunday, 12 December 2010 / ... sets off at Llandudno this morning.        2010-12-12 (a dated heading)
+    ... in Nadi yesterday.                                             date null, date_text "yesterday", taken
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class DateShape:
     precision: str  # day | month | year | none (no year) | weekday | relative
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
+    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name)
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -79,14 +83,21 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("day-month range", "1-7 October 2025",
               rf"(?P<day>{_DAY}){_TO}(?P<day2>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day",
               range=True),
-    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020",
-              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
+    DateShape("month range", "April-May 2015 / June to August, 2019",
+              rf"(?P<mon>{_MON}){_TO}(?P<mon2>{_MON}),?\s+(?P<year>{_YEAR})", "month", range=True),
+    DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020 / "
+              "Feb, 16, 2019", rf"(?:{_WD},?\s+)?(?P<mon>{_MON}),?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})",
+              "day"),
+    DateShape("day of month", "the 26th of August / 9th of March, 2024",
+              rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
     DateShape("day month year", "19 January 2023",
               rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
+              r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.year", "01.2017",
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021 / August, 2014",
@@ -99,9 +110,15 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("relative day", "yesterday",
               r"(?i:" + "|".join(re.escape(w) for w in RELATIVE_DAYS) + r")\b", "relative"),
     DateShape("year after a place", "in Shanghai, China in 1937",
-              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year"),
+              rf"in\s+(?P<year>{_YEAR})(?!\s*[-–]\s*\d)(?!\s+(?:and|or|&)\s+(?:18|19|20)\d\d)", "year",
+              needs="place"),
     DateShape("year closing a place line", "Salisbury Plain, 2003. / Bangkok, Thailand, 2013 / Slovakia, 1930 / ...",
-              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)"),
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)", needs="name"),
+    DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
+              rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
+              needs="name"),
+    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994",
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year", guard=r"(?<=[a-z]\.\s)(?=\d)"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -162,8 +179,10 @@ class Mention:
     end: int
     shape: DateShape
     iso: str | None  # None without a year, or when the day does not exist (kept in date_text then)
-    cue: str | None = None  # released | taken | background
+    cue: str | None = None  # released | taken | background | page (a posting stamp) | heading (a post's date line)
     after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
+    picture_sentence: bool = False  # its sentence names the picture: "The picture shows ... in 2016"
+    closes_line: bool = False  # after a place's name, closing its line: "Copenhagen, 12 June", "in Nadi on May 11."
 
     @property
     def has_year(self) -> bool:
@@ -190,28 +209,45 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.precision == "year" and not _year_after_place(text, match.start(), named=shape.guard is not None):
+        if shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
-        mentions.append(_mention(match, groups, shape))
+        mention = _mention(match, groups, shape)
+        if mention is not None:
+            mentions.append(mention)
     if mentions:
         spans = sentences(text) if spans is None else spans
         starts = [a for a, _ in spans]
         for mention in mentions:
             at = bisect.bisect_right(starts, mention.start) - 1
             sentence_start = max(starts[at] if at >= 0 else 0, mention.start - _CUE_WINDOW)
+            if mention.shape.needs == "place":
+                mention.picture_sentence = bool(_PICTURE_WORDS.search(
+                    text, starts[at] if at >= 0 else 0, spans[at][1] if at >= 0 else len(text)))
             mention.cue = _cue(text, sentence_start, mention)
             mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+            mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
+                text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
+                                                                     mention.start) is not None
+            if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
+                mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
 
 
-def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention:
+def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention | None:
     written = match.group()
     if shape.precision == "year":  # "in 1937": the mention is the year alone
         only_year = groups["year"]
         return Mention(only_year, match.end() - len(only_year), match.end(), shape, only_year)
     iso = None
     year = groups.get("year")
+    if "first" in groups:  # "6/28/2005": a day over 12 says which number is the month
+        first, second = int(groups["first"]), int(groups["second"])
+        if first > 12 >= second:
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), second, first))
+        if second > 12 >= first:
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), first, second))
+        return None  # "08/01/2017": 8 January or August 1; no date is better than a wrong one
     if year:
         month = _month(groups["mon"])
         if shape.range:
@@ -241,8 +277,9 @@ def _valid_day(year: int, month: int, day: int) -> str | None:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_PICTURE_WORDS = re.compile(r"\b(?:photo|picture|image|photograph)s?\b", re.IGNORECASE)
 _SUFFIX_WORDS = frozenset(suffix.split()[-1] for suffix, _, _ in PLACE_SUFFIXES)
-_PLACE_END = re.compile(r"([\w’'.-]+)[,]?\s*$")
+_PLACE_END = re.compile(r"([\w’'.-]+)(?:,|\s\()?\s*$")
 
 
 def _year_after_place(text: str, start: int, named: bool = False) -> bool:
@@ -258,10 +295,11 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
     if named:
         return False
     folded = word.casefold()
-    return folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
+    return (folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
+            or folded in _date_evidence()["year_after"])  # "Taken in 2008", "Iqaluit, seen here in 2022"
 
 
-_RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+public|handed\s+out"
+_RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|available)|handed\s+out"
                   r"|(?:photo|image|picture)s?\s+posted"  # "in a photo posted April 4", not a page's "Posted at"
                   r"|(?:photo|image|picture)s?\s+provided)")
 _RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
@@ -301,6 +339,8 @@ _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided b
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
+    if mention.shape.precision == "relative" and _nowadays(text, mention):
+        return "background"  # "today they stand for a more chivalrous past": the present, not a day
     if _STAMP_AFTER.match(text, mention.end) and not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
         return "background"  # "11 May,2025 07:01 AM IST | Mumbai": the page's posting time opening a line
     # The cue words and what may stand between them and the date hold none of these marks, so the two
@@ -318,6 +358,13 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     words = _WORD.findall(before.casefold())
     if any(w in BACKGROUND_NEARBY for w in words[-5:]):
         return "background"
+    clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
+    if _future(clause):
+        return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
+    if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
+        return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
+    if mention.shape.needs == "place" and set(clause) & _BETWEEN_BACKGROUND:
+        return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
     if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
@@ -338,7 +385,100 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
 def _date_evidence() -> dict[str, frozenset[str]]:
     with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"])}
+    return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"]),
+            "page_labels": frozenset(data["page"]["labels"]), "same_day": frozenset(data["relative"]["same_day"]),
+            "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
+            "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
+            "future_pairs": frozenset(data["future"]["pairs"]),
+            "relative_clause": frozenset(data["clause"]["relative"])}
+
+
+#: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
+#: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
+_CLOCK_AFTER = re.compile(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
+#: A label, its colon and its value up to the next bar or slash: "Editor: Liu Xin", "Source: Xinhua".
+_LABELLED = re.compile(r"\b([A-Za-z]+)\s*:\s*[^|/\n:]*")
+#: A line opening with a label: "Published: ", "Updated ".
+_LABEL_OPENS = re.compile(r"\s*[A-Z][a-z]+:?\s")
+#: What a page line may hold beside its date: a source tag in brackets (or its closing half, "Xinhua)"), a
+#: label and what follows it ("Editor: Gu Liping"), punctuation.
+_PAGE_TAG = re.compile(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
+#: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
+_WIRE_HEAD = re.compile(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+#: Seven lower-case words on a line: prose, never a page line (whose words are labels, names and a few "at").
+_SENTENCE_LINE = re.compile(r"(?:\b[a-z][a-z’'-]{2,}\b[^\n]*?){7}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
+_ANY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """"page" when the date is the page's, not the photo's; "heading" when it heads a post or gallery and is the
+    photo's only if the caption itself dates nothing; None for a date of the caption's own lines (see
+    ``catalog/rules/date_evidence.toml`` [page]).
+
+    A page line is a time stamp ("(Ecns.cn) 08:15, October 13, 2023", "2016-07-06 09:16Xinhua Editor: Gu Liping":
+    a clock time beside the date, and no lower-case word but a label's), or a wire dateline's head right before
+    the date ("(240720) -- BEIJING, July 20, 2024 ...", the story's filing date). A heading is a date alone on its
+    line ("Tuesday, May 29, 2012") when another line holds the caption. A line with a place beside its date
+    ("Slovakia, 1930") is neither: it is the photo's.
+    """
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _WIRE_HEAD.search(text, max(line_start, mention.start - 60), mention.start):
+        return "page"
+    if _SENTENCE_LINE.search(text, line_start, line_end):
+        return None  # a line of the caption's own prose (most lines): no page line holds that many words
+    rest = "".join(
+        text[a:b] for a, b in _gaps(line_start, line_end, [(m.start, m.end) for m in mentions
+                                                            if line_start <= m.start < line_end]))
+    labels = _date_evidence()["page_labels"]
+    stamped = bool(_CLOCK_BEFORE.search(text, max(line_start, mention.start - 16), mention.start)
+                   or _CLOCK_AFTER.match(text, mention.end))
+    if stamped:
+        words = _LOWER_WORD.findall(_CLOCK.sub(" ", rest))
+        return None if any(w.casefold() not in labels for w in words) else "page"
+    words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
+    if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):
+        return "page"  # "Published: 13 October 2023", "Updated 2023-10-13": a label and the page's date
+    if words and not _ANY_WORD.search(_PAGE_TAG.sub(" ", _LABELLED.sub(
+            lambda m: " " if m.group(1).casefold() in labels else m.group(), rest))):
+        return "page"  # "Editor: Liu Xin | Source: Xinhua | 2023-10-13": labels, their values and the date
+    if words:
+        return None
+    # a date alone on its line: a heading only when another line holds the caption's words
+    return "heading" if _LOWER_WORD.search(text, 0, line_start) or _LOWER_WORD.search(text, line_end) else None
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of start..end outside the spans (which are in order and do not overlap)."""
+    found, at = [], start
+    for a, b in spans:
+        found.append((at, a))
+        at = b
+    found.append((at, end))
+    return found
+
+
+def _future(clause: list[str]) -> bool:
+    """Whether the clause before a date puts it in the future (``date_evidence.toml`` [future]): "will take the
+    stage at the festival on", "the strike is set for"."""
+    evidence = _date_evidence()
+    return any(word in evidence["future_words"] for word in clause) or any(
+        " ".join(clause[i:i + 2]) in evidence["future_pairs"] for i in range(len(clause) - 1))
+
+
+_NEXT_WORD = re.compile(r",?\s*([\w’']+)")
+
+
+def _nowadays(text: str, mention: Mention) -> bool:
+    """'today' opening a clause about the present ("...; today they stand for ..."), not the photo's day."""
+    if mention.text.casefold() != "today":
+        return False
+    following = _NEXT_WORD.match(text, mention.end)
+    return following is not None and following.group(1).casefold() in _date_evidence()["nowadays_next"]
 
 
 #: A place written between a commemorating word and the date: the date is then the scene's ("..., Moscow, May 9").
@@ -390,7 +530,7 @@ def choose_dates(
     caption's sentence `spans`, a date without a year counts only in the first sentence of its paragraph (or
     when "taken"/"released" says so): "... in Zaporizhzhia. Seven rockets hit the city on Thursday" gives none.
     """
-    usable = [m for m in mentions if m.cue != "background"]
+    usable = [m for m in mentions if m.cue not in ("background", "page", "heading")]
     release = next((m for m in usable if m.cue == "released"), None)
     taken = None if undated else next((m for m in usable if m.cue == "taken" and m.has_year), None)
     if taken is None and not undated:
@@ -401,6 +541,9 @@ def choose_dates(
             # 2018 that ...": a plain date in a later sentence than the release is the story's, not the photo's
             released_in = next((span for span in spans if span[0] <= release.start < span[1]), None)
             dated = [m for m in dated if released_in is None or m.start < released_in[1]]
+        if spans is not None:
+            dated = [m for m in dated if m.shape.needs != "place" or _year_in_scene(m, paragraphs, spans)]
+            dated = _after_a_yearless_scene_date(scene, dated, spans)
         taken = next((m for m in dated if m.shape.precision == "day"), None) or next(
             (m for m in dated if m.shape.precision != "year"), None) or next(iter(dated), None)
     if taken is not None and taken.is_range and taken.cue != "taken":
@@ -413,21 +556,47 @@ def choose_dates(
     if spans is not None:
         leading = _leading_sentences(paragraphs, spans)
         usable = [m for m in usable if m.has_year or m.cue in ("taken", "released") or any(
-            a <= m.start < b for a, b in leading)]
+            a <= m.start < b for a, b in leading) or m.closes_line]
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
+    heading = None if undated else next((m for m in mentions if m.cue == "heading" and m.has_year), None)
+    if heading is not None and (yearless is None or yearless.text.casefold() in _date_evidence()["same_day"]):
+        # a post's or gallery's dated heading, and a caption that dates nothing itself or says "this morning":
+        # the heading's day is the photo's ("Sunday, 12 December 2010 / ... sets off at Llandudno this morning")
+        return DateFacts(heading.iso, "taken", None, None, heading)
     if yearless is None:
         # Only another day's date without a year ("soon after its June 2 landing"): written, but no kind
         other = next((m for m in _scene(mentions, paragraphs) if not m.has_year and not m.is_range
                       and m.cue == "background" and m.shape.precision in ("none", "weekday")), None)
         return DateFacts(None, None, other.text, None, None) if other is not None and not undated else DateFacts()
-    kind = None
-    if yearless.cue == "released":
-        kind = "released"
-    elif yearless.shape.precision != "relative":
-        kind = "taken"  # the labelling rules: a date without a year is the photo's, unless released
-    return DateFacts(None, kind, yearless.text, None, yearless)
+    # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
+    # a release word governs it
+    return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
+
+
+def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
+                                 spans: list[tuple[int, int]]) -> list[Mention]:
+    """The dated mentions that may still be the photo's when the scene's first date is a day and a month with no
+    year: only those of its own sentence. "Tourists at the Great Wall in Beijing on Oct 12. The wall was listed in
+    December 1987." dates the photo Oct 12 (no year), not December 1987: a later sentence's date is the story's."""
+    first = scene[0] if scene else None
+    if first is None or first.shape.precision != "none" or first.is_range or first.cue is not None or not dated:
+        return dated  # a weekday or "yesterday" is often written beside the full date: "This Monday ... April 26, 2021"
+    sentence = next(((a, b) for a, b in spans if a <= first.start < b), None)
+    if sentence is None:
+        return dated
+    return [m for m in dated if sentence[0] <= m.start < sentence[1]]
+
+
+def _year_in_scene(mention: Mention, paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether a year after 'in' ("in Erbil in 2015") is the photo's: in the first sentence of its paragraph, or
+    in a sentence about the picture ("The picture shows ... in 2016"); in a later sentence it dates the story
+    ("... the government even created a National Chocolate Day in 2005")."""
+    sentence = next(((a, b) for a, b in spans if a <= mention.start < b), None)
+    if sentence is None or any(sentence == first for first in _leading_sentences(paragraphs, spans)):
+        return True
+    return mention.picture_sentence
 
 
 def _leading_sentences(paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -448,6 +617,8 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
     return []
 
 
+_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"']*(?:\n|$)")
+_AFTER_NAME = re.compile(r"\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)$")
 _ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
@@ -516,10 +687,29 @@ def find_dateline(text: str) -> Dateline | None:
 
     >>> find_dateline("URUMQI, Sept. 22, 2023 (Xinhua) -- A resident ...")
     Dateline(start=0, end=35, place='URUMQI', date_text='Sept. 22, 2023', scene=False)
+    >>> find_dateline("Cotton harvest\\nURUMQI, Sept. 22 (Xinhua) -- A resident ...").start
+    15
     """
-    for shape in DATELINE_SHAPES:
-        match = shape.pattern.match(text)
-        if match:
-            date = match.group("date").strip() or None
-            return Dateline(0, match.end(), match.group("place").strip(), date, shape.scene)
+    for at in _line_starts(text):
+        for shape in DATELINE_SHAPES:
+            match = shape.pattern.match(text, at)
+            if match:
+                date = match.group("date").strip() or None
+                return Dateline(at, match.end(), match.group("place").strip(), date, shape.scene)
     return None
+
+
+#: How far down a dateline may open a line: below a headline or a page's source line or two
+#: ("China launches new satellite\nJIUQUAN, Oct. 13, 2023 (Xinhua) -- ...").
+_DATELINE_LINES = 4
+_DATELINE_REACH = 400
+
+
+def _line_starts(text: str) -> list[int]:
+    """The caption's start and the starts of its next few lines, where a dateline may open."""
+    starts = [0]
+    at = text.find("\n", 0, _DATELINE_REACH)
+    while at >= 0 and len(starts) < _DATELINE_LINES:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1, _DATELINE_REACH)
+    return starts

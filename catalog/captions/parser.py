@@ -14,7 +14,7 @@ from catalog.captions.chinese import language, parse_chinese
 from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
 from catalog.captions.credit_names import provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
-from catalog.captions.dates import Dateline, choose_dates, find_dateline, find_dates
+from catalog.captions.dates import DateFacts, Dateline, Mention, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.place_evidence import house_weights
@@ -153,6 +153,12 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     spans = sentences(work)
     mentions = find_dates(work, spans)
     found_dates = choose_dates(mentions, paragraphs, undated=bool(_UNDATED.search(work)), spans=spans)
+    scene_anchor = found_dates.anchor  # where the place is read: the text's own date, not the credit's
+    in_credit = None
+    if found is not None and found_dates.date is None and found_dates.date_kind != "released":
+        in_credit = _date_in_credit(text, found)
+        if in_credit is not None:
+            found_dates = DateFacts(in_credit.iso, "taken", None, found_dates.released, None)
     facts.date, facts.date_kind, facts.date_text, facts.released = (
         found_dates.date, found_dates.date_kind, found_dates.date_text, found_dates.released,
     )
@@ -163,13 +169,18 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
             date_line = next(((a, b) for a, b in paragraphs if a <= anchor.start < b), (anchor.start, anchor.end))
             others = any(m.has_year and m.iso != anchor.iso and m.cue != "background" for m in mentions)
             spot = date_spot(work, date_line, (anchor.start, anchor.end), others)
-        kind = date_kind("en", "text", anchor.cue if anchor is not None else None, found_dates.date, *spot)
+        kind = date_kind("en", "credit" if in_credit else "text", anchor.cue if anchor is not None else None,
+                         found_dates.date, *spot)
         facts.evidence["date"] = facts.evidence["date_kind"] = kind
     if note:
+        if in_credit is not None:
+            note(f"date {in_credit.text!r} → {found_dates.date} (taken): written in the credit line, and the text "
+                 "gives no date with a year")
         for line in date_notes(work, spans, found_dates):
-            note(line)
+            if in_credit is None or not line.startswith("date: none"):
+                note(line)
     if places:
-        anchor = found_dates.anchor
+        anchor = scene_anchor
         reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
                              rules.built("place weights", lambda r: house_weights(r.place_weights)),
                              _venues(rules))
@@ -182,6 +193,17 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
+
+
+def _date_in_credit(text: str, found: Found) -> Mention | None:
+    """A full date written in the credit line ("CNA photo March 22, 2026", "- The Malaysian Insider pic by Nazir
+    Sufari, July 26, 2014.") is the photo's when the caption's text gives no date with a year: the credit is cut
+    out before the text's dates are read, so it is looked at only then. Only a day or a month counts: a year
+    alone beside a name ("© Reuters, 2023") is a copyright's."""
+    if _UNDATED.search(text):
+        return None
+    return next((m for m in find_dates(text[found.cut_start:found.cut_end]) if m.has_year and not m.is_range
+                 and m.cue in (None, "taken") and m.shape.precision in ("day", "month")), None)
 
 
 def credit_note(found: Found, rules: Rules) -> str:
@@ -200,15 +222,19 @@ def date_notes(text: str, spans: list[tuple[int, int]], chosen) -> list[str]:
     anchor = chosen.anchor
     if chosen.date:
         cue = anchor.cue if anchor is not None else None
-        why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it"}.get(
+        why = {"taken": "a word such as 'taken' says so", "released": "a release word governs it",
+               "heading": "the dated heading above a caption that dates nothing itself"}.get(
             cue or "", "the first date of the scene")
         lines.append(f"date {anchor.text if anchor else chosen.date!r} → {chosen.date} ({chosen.date_kind}): {why}")
     elif chosen.date_text:
         lines.append(f"date {chosen.date_text!r} has no year: kept as date_text, date left empty"
                      + (f" ({chosen.date_kind})" if chosen.date_kind else "; another day's date, so no kind"))
+    why_out = {"background": "background (a date of something else than the photo)",
+               "page": "the page's date (a posting time stamp or a wire dateline above the caption)",
+               "heading": "a heading's date (a post's or gallery's day; the caption dates the photo itself)"}
     for mention in find_dates(text, spans):
-        if mention.cue == "background" and (anchor is None or mention.start != anchor.start):
-            lines.append(f"date {mention.text!r} left out: background (a date of something else than the photo)")
+        if mention.cue in why_out and (anchor is None or mention.start != anchor.start):
+            lines.append(f"date {mention.text!r} left out: {why_out[mention.cue]}")
     if not lines:
         lines.append("date: none written")
     return lines
