@@ -33,9 +33,15 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
-    standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
+    plain = simplified(written)
+    standard = rules.standard_agency(written) or rules.standard_agency(plain)
     if standard:
         return standard
+    stationed = _STATIONED.fullmatch(plain)
+    if stationed:  # "新华社驻台记者": the outlet's correspondent stationed somewhere, the outlet's picture
+        standard = rules.standard_agency(stationed.group(1))
+        if standard:
+            return standard
     if written[:1] in _DATE_ENDS and len(written) > 2:  # "2023年新华社记者...": the year's 年, then the outlet
         standard = rules.standard_agency(simplified(written[1:]))
         if standard:
@@ -44,7 +50,6 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-    plain = simplified(written)
     channel = next((c for c in words.words("credit.channels") if plain.endswith(c)), None)
     if channel and len(written) > len(channel):  # "大众日报客户端": the paper's app, the paper's picture
         standard = rules.standard_agency(plain[:-len(channel)].rstrip())
@@ -67,6 +72,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
 
 #: How the names of the offices that hand out pictures end (县委宣传部, 公安局, 文明办, 管委会).
 _OFFICE_ENDS = ("宣传部", "部", "局", "办", "委", "委员会", "管委会", "中心", "政府", "办公室", "所", "队")
+#: An outlet, then where its correspondent is stationed ("新华社驻台", "中新社驻香港").
+_STATIONED = re.compile(f"([{HAN}A-Za-z]{{2,10}}?)驻[{HAN}]{{1,4}}")
 #: The last character of a date written right before an outlet's name ("2023年新华社记者"): no part of the name.
 _DATE_ENDS = "年月日号"
 
