@@ -168,7 +168,7 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
                  "source",
                  "photographer_label", "outlet_label", "two_agencies",
-                 "agency_sent", "agency_alone", "label_opening", "title_name_took")
+                 "agency_sent", "agency_alone", "label_opening", "title_name_took", "pictures_by")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -178,7 +178,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "two_agencies": ("/",), "outlet_label": ("/",),
-    "agency_sent": ("sent",), "title_name_took": ("took",),
+    "agency_sent": ("sent",), "title_name_took": ("took",), "pictures_by": ("took",),
 }
 
 

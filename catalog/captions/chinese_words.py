@@ -366,8 +366,11 @@ def _patterns(words: Words) -> Patterns:
         # (摄影:朴峰)6月16日..., 摄影张平宽 图说..., 报导、摄影:谭络瑜 ...: the photographer's label and name
         # opening the caption (with no colon, the name must begin with a surname: checked by the reader)
         "label_opening": _source(f"\\A[\\s{_OPENING_MARKS}]*(?P<open>[（(【])?\\s*(?:[{HAN}]{{2}}[、,，/／])?"
-                                 f"(?P<label>{labels})\\s*(?P<colon>[:：])?\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?P<label>{labels})\\s*(?P<colon>[:：|｜])?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s*(?P<close>[)）】])|(?=[ \u3000\\n]))"),
+        # 本文图片均由施佳宇拍摄: who took the pictures, said in a sentence
+        "pictures_by": _source(f"(?:本文|本组|以上)?(?:图片|照片)\\s*(?:均|皆|全部|都)?\\s*由\\s*(?P<name>{_NAME})\\s*"
+                               f"(?:拍摄|摄影|摄)"),
         # 《丰收季节喜舞橘》曹儒国 摄 深秋时节...: a picture's title, then who took it, opening the caption
         "title_name_took": _source(f"\\A[\\s{_OPENING_MARKS}]*《[^》]{{1,24}}》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*"
                                    f"(?:{took})(?=[ \u3000\\n])"),
@@ -393,6 +396,10 @@ def _converter():
 _VARIANTS = str.maketrans("硏衞靑淸槪吿峩嶋", "研卫青清概告峨岛")
 
 
+#: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (so offsets hold), for matching.
 
@@ -402,4 +409,8 @@ def simplified(text: str) -> str:
     '敦煌研究院'
     """
     converted = _converter().convert(text)
-    return (converted if len(converted) == len(text) else text).translate(_VARIANTS)
+    if len(converted) != len(text):
+        converted = text
+    elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
+        converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
+    return converted.translate(_VARIANTS)
