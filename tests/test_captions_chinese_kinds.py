@@ -47,7 +47,6 @@ CREDITS = [
      {"photographer": "施小宇"}),
     ("a label and a bar opening the caption (圖|X)", "圖|梁小樂 文|梁小樂  元朗大馬路一帶的店舖早早拉下鐵門。",
      {"photographer": "梁小樂"}),
-    ("this paper's reader is no name", "民眾把現場擠得水洩不通。  攝影:本報讀者", {"photographer": None}),
     ("a paper's contributor (拍客) after the paper's short name", "初一，广州北京路人流熙攘。南都拍客 王小明 摄",
      {"photographer": "王小明", "agency": "Southern Metropolis Daily"}),
     ("a re-photographed picture (翻摄): the name ends before it", "赏萤活动开跑，乡公所将办免费导览。(记者林小玮翻摄)",
