@@ -227,7 +227,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
                                   for m in words.pattern(key).finditer(plain[start:end])})
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
-    starts = [position] + [start + s for s in starts[1:] if not _a_future_clause(plain, start, start + s)]
+    other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
+    starts = [position] + [start + s for s in starts[1:] if not (
+        other_time and _a_future_clause(plain, start, start + s))]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
@@ -250,7 +252,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
-            if _a_future_clause(plain, start, at):
+            if other_time and _a_future_clause(plain, start, at):
                 continue
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
@@ -313,8 +315,6 @@ _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
     """Whether the clause before `at` says what will happen or what was ("港队将在...在残奥村举行升旗仪式", "不同于以往
     在香港大球场"): the place of an event to come or gone, not of the photo."""
-    if "将" not in plain[start:at] and not any(word in plain[start:at] for word in _PAST_CUES):
-        return False  # (most clauses: no word of another time at all)
     clause = next((i + 1 for i in range(at - 1, start - 1, -1) if plain[i] in _HARD_STOPS), start)
     return bool(_FUTURE.search(plain, clause, at))
 
@@ -322,8 +322,6 @@ def _a_future_clause(plain: str, start: int, at: int) -> bool:
 #: Words that put a clause in the future ("将在", "将于", "即将") or the past ("以往在", "曾在"): a place after them
 #: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面")
 _FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在")
-#: The characters that begin the past's words of _FUTURE, looked for before the pattern is run.
-_PAST_CUES = ("以往", "以前", "曾", "原在", "过去")
 
 
 #: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
@@ -1030,6 +1028,8 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
         words.words("places.venue_word_as_noun"), at)
 
 
+#: A run of Chinese characters (a name is made of them alone).
+_HAN_RUN = re.compile(f"[{HAN}]+")
 #: The one-character words of a street, which make a street's name of a place's right before them (香港路).
 _STREET_WORDS = ("路", "街", "道", "巷")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
@@ -1365,12 +1365,13 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
+    run = _HAN_RUN.match(plain, at, min(end, at + 5))
+    han_end = run.end() if run else at  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length > end or plain[at + length - 1] in _HARD_STOPS or not _all_han().fullmatch(
-                plain, at, at + length):
-            continue  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
+        if at + length > han_end or plain[at + length - 1] in _HARD_STOPS:
+            continue
         if plain[at:at + length] in listed:
             return at + length
         population = _cjk_population(plain[at:at + length])
@@ -1630,9 +1631,10 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
     venue_end = words.pattern("places.venue")
+    other_time = _FUTURE.search(plain, start, end) is not None
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
-        if _a_future_clause(plain, start, a):
+        if other_time and _a_future_clause(plain, start, a):
             continue  # "港队将在...在残奥村举行升旗仪式": where something will be
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
