@@ -70,12 +70,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: English photographer and agency raised after branch capcred6 (tune 99.1 and 98.4 with en_fresh6 in), so that
 #: its credit shapes of outlets outside the wires hold.
 #: English date and date_kind raised after branch capdate6 (page stamps, headings, relative days, clauses of
-#: other events): tune 99.4 and 98.4 with en_fresh6 in.
+#: other events): tune 99.4 and 98.4 with en_fresh6 in. Chinese floors raised after branch capzh6 (Chinese kinds
+#: from zh_fresh4's and zh_fresh5's tune parts, the contract's levels): tune photographer 97.0, agency 95.9,
+#: date 98.3, date_kind 97.6, sublocation 94.0, city 95.7, so that its place and credit kinds hold.
 TUNE_FLOORS = {
     "en": {"photographer": 0.985, "agency": 0.975, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.88, "city": 0.895, "province": 0.97, "country": 0.965},
-    "zh": {"photographer": 0.955, "agency": 0.93, "provider": 0.98, "date": 0.975, "date_kind": 0.955,
-           "sublocation": 0.88, "city": 0.94, "province": 0.985, "country": 0.99},
+    "zh": {"photographer": 0.965, "agency": 0.955, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
+           "sublocation": 0.935, "city": 0.955, "province": 0.985, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -33,6 +33,9 @@ from catalog.captions.types import CaptionFacts
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+#: A pinyin syllable with its tone mark in brackets right after a character, which some mirrors' script converters
+#: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"): no part of the caption's words.
+_PINYIN_LEFT_IN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
 _OPENING = {"（": "）", "(": ")", "【": "】", "[": "]"}
 
@@ -63,6 +66,12 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
     from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 
+    if _PINYIN_LEFT_IN.search(text):  # "青岛市李沧区(qū)九水街道", "新华社发(fā)(张鹰摄)": a mirror's converter
+        facts = parse_chinese(_PINYIN_LEFT_IN.sub("", text), rules, places=places, dates=dates, explain=explain)
+        facts.text = text  # (the values, the credit's raw and the description are read without the pinyin)
+        if explain:
+            facts.notes.append("pinyin a page's converter left after characters, (qū), (fā), read past")
+        return facts
     words, patterns = words_for(rules)
     plain = simplified(text)
     facts = CaptionFacts(text=text, language="zh")

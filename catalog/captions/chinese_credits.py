@@ -33,11 +33,26 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
-    standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
+    plain = simplified(written)
+    standard = rules.standard_agency(written) or rules.standard_agency(plain)
     if standard:
         return standard
+    stationed = _STATIONED.fullmatch(plain)
+    if stationed:  # "新华社驻台记者": the outlet's correspondent stationed somewhere, the outlet's picture
+        standard = rules.standard_agency(stationed.group(1))
+        if standard:
+            return standard
+    if written[:1] in _DATE_ENDS and len(written) > 2:  # "2023年新华社记者...": the year's 年, then the outlet
+        standard = rules.standard_agency(simplified(written[1:]))
+        if standard:
+            return standard
     if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
+        if standard:
+            return standard
+    channel = next((c for c in words.words("credit.channels") if plain.endswith(c)), None)
+    if channel and len(written) > len(channel):  # "大众日报客户端": the paper's app, the paper's picture
+        standard = rules.standard_agency(plain[:-len(channel)].rstrip())
         if standard:
             return standard
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
@@ -53,6 +68,14 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if outlet:
             return outlet[-1]
     return written
+
+
+#: How the names of the offices that hand out pictures end (县委宣传部, 公安局, 文明办, 管委会).
+_OFFICE_ENDS = ("宣传部", "部", "局", "办", "委", "委员会", "管委会", "中心", "政府", "办公室", "所", "队")
+#: An outlet, then where its correspondent is stationed ("新华社驻台", "中新社驻香港").
+_STATIONED = re.compile(f"([{HAN}A-Za-z]{{2,10}}?)驻[{HAN}]{{1,4}}")
+#: The last character of a date written right before an outlet's name ("2023年新华社记者"): no part of the name.
+_DATE_ENDS = "年月日号"
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -85,6 +108,9 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
         roles = words.words("credit.staff")
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
+        while len(parts) > 1 and len(parts[0]) >= 3 and simplified(parts[0]).endswith(
+                tuple(w for w in words.words("places.venue") if len(w) >= 2)):
+            parts = parts[1:]  # "罍街夜市 蒋新军摄": a caption's title naming a place, then the photographer
         first = " ".join(parts)
     people = _people(parts)
     if len(people) > 1:
@@ -142,7 +168,7 @@ _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", 
                  "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
                  "source",
                  "photographer_label", "outlet_label", "two_agencies",
-                 "agency_sent", "agency_alone")
+                 "agency_sent", "agency_alone", "label_opening", "title_name_took", "pictures_by")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -152,7 +178,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "two_agencies": ("/",), "outlet_label": ("/",),
-    "agency_sent": ("sent",),
+    "agency_sent": ("sent",), "title_name_took": ("took",), "pictures_by": ("took",),
 }
 
 
@@ -310,9 +336,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "provided":
             provider = text[match.start("provider"):match.end("provider")].strip()
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
-            if not provider or len(provider) > 12:
-                continue
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖|片)?由", "", provider)  # "图片由X提供" (片由: a long name's
+            # match begins inside 图片)
+            preceding = plain[match.start("provider") - 1:match.start("provider")]
+            cut_short = bool(re.match(f"[{HAN}]", preceding)) and preceding not in "由片图"
+            if not provider or len(provider) > 12 and (cut_short or not simplified(provider).endswith(_OFFICE_ENDS)):
+                continue  # (a government office's full name runs longer, "吉林省松原市前郭县委宣传部"; one whose
+                # beginning the pattern could not reach is none)
             credit.provider = provider
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
@@ -347,6 +377,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "label_opening" and not (groups.get("colon") or groups.get("open")) and simplified(
+                    credit.photographer or "")[:1] not in words.set("credit.surnames"):
+                continue  # "摄影爱好者...": with no colon or bracket, only a name that begins with a surname
+            if name == "label_opening" and bool(groups.get("open")) != bool(groups.get("close")):
+                continue  # "(摄影:X)": a bracket opened before the label closes right after the name
+            if name == "photographer_label" and agency_written and re.search("[:：]", agency_written):
+                credit.agency = None  # "拍摄:张小敏 /制作:张小敏": another role's label, no outlet
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
@@ -409,6 +446,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # "王小明 摄 / 新华社": the photographer's name, then the label and the agency
                 credit.photographer = text[named.start(1):named.end(1)]
                 start = named.start(1)
+                credit.raw = _unbracketed(text[start:match.end()])
+        if name == "name_took" and credit.photographer:
+            at_name = text.find(credit.photographer, start, match.end())
+            if at_name > start and simplified(text[start:at_name].strip()).endswith(
+                    tuple(w for w in words.words("places.venue") if len(w) >= 2)):
+                start = at_name  # "罍街夜市 蒋新军摄": the place named before the name is the caption's
                 credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None

@@ -36,11 +36,16 @@ def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
         start, end = body[0]
         line = text[start:end].strip()
         ends_line = text[end:end + 1] in ("\n", "") or line.endswith(("：", ":"))
-        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30:
+        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30 and not line.startswith(_SHOWN):
+            # (a line that says what the photo shows is the caption, full stop or not: "图为X村的秋收场面")
             body = body[1:]
         else:
             break
     return body
+
+
+#: What a line that describes the photo opens with (places.scene_marks says the same to the readers of places).
+_SHOWN = ("图为", "圖為", "这是", "這是")
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,9 @@ def _date_pattern() -> re.Pattern:
 
 #: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
 _PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
-#: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年".
-_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄)")
+#: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年", "2006年王光法拍摄的" (a name
+#: between); not "2023年摄影大赛" (photography, a contest's name).
+_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{2,4}?拍摄")
 
 
 @cache
@@ -132,7 +138,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
-            words.pattern("dates.background_after").match(after) is not None)
+            words.pattern("dates.background_after").match(after) is not None) or (
+            words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
         if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
@@ -140,6 +147,15 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+def _in_a_dateline(text: str, match: re.Match) -> bool:
+    """Whether a date is a story's dateline's ("中新网南昌2月27日电", "新华社北京10月14日电"): an outlet and a city run
+    together right before it, at a line's start; when the story was filed, never the photo's day (the contract
+    says so of wire datelines)."""
+    line = text.rfind("\n", 0, match.start()) + 1
+    head = text[line:match.start()].strip(" \u3000【[■(（")
+    return 3 <= len(head) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", head) is not None
 
 
 def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
@@ -162,6 +178,12 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         marks = words.words("places.scene_marks")
         shown = next((s for s in body[1:4] if text[s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), None)
         scene = [m for m in mentions if shown and shown[0] <= m.start < shown[1]]
+    if not scene:  # a wire caption's own sentence after a line of its own: "村民在胥溪赛龙舟。6月20日,浙江省..."
+        scene = [m for m in mentions if m.kind is None and _opens_its_sentence(text, m, body[1:4])]
+    if not scene and not cued:  # "近日,...", then dates of no picture: the first sentence's relative day
+        relative = _relative_day(text, first, words)
+        if relative is not None:
+            return relative
     chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
@@ -171,6 +193,19 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a date with its month and day opens one of `sentences`, after marks and a comma-less lead-in
+    ("6月20日,浙江省...", "2011年9月26日,湖南省..."): the sentence a wire caption writes for its photo. A month
+    alone opens a sentence of history ("1939年3月,..."), so the day must be written."""
+    if not re.search("[日号]", text[date.start:date.end]):
+        return False
+    for start, end in sentences:
+        if start <= date.start < end:
+            lead = text[start:date.start].strip(" \u3000△■▲●◆★☆#↑")
+            return lead == "" and text[date.end:date.end + 1] in (",", "，", " ")
+    return False
 
 
 def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDate | None:

@@ -130,6 +130,8 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
     return venue.startswith(_ROUTE_WORDS) and simplified(place.city) + venue[:1] in plain
 
 
+#: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
+_AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
 _ROUTE_WORDS = ("至", "到")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
@@ -174,6 +176,8 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
         if other.city and (_SUFFIXED.search(other.city) or f"{simplified(other.city)}市" in plain[start:end]):
             # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
+            if other.sublocation and _common_noun_venue(place.sublocation or ""):
+                place.sublocation = other.sublocation  # "茶农在茶园里": a tea garden, unnamed; the context's site
             return
 
 
@@ -223,7 +227,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
                                   for m in words.pattern(key).finditer(plain[start:end])})
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
-    starts = [position] + [start + s for s in starts[1:]]
+    other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
+    starts = [position] + [start + s for s in starts[1:] if not (
+        other_time and _a_future_clause(plain, start, start + s))]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
@@ -246,6 +252,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
+            if other_time and _a_future_clause(plain, start, at):
+                continue
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
@@ -278,6 +286,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
+    if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
+            place.city).endswith(_TOWN_SUFFIXES):
+        # "浙江乌镇", "安徽宏村": a town or a village under its province is no city (the contract's city, or the
+        # county standing in for it); it is the place named, and the city is left unsaid
+        place.city, sub_admin = None, sub_admin or place.city
+    if sub_admin and place.city and any(e.level == "county" and e.value == sub_admin for e in elements) and not (
+            _A_ZONE.search(simplified(sub_admin))):
+        # "贵州省安顺市西秀区一处年货市场": a county or a district of the city named is no site of its own (the
+        # contract's sublocation is a venue or a site: a park, a street, a village); a zone is (吉林市高新南区)
+        sub_admin = None
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
@@ -292,6 +310,32 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+
+
+def _a_future_clause(plain: str, start: int, at: int) -> bool:
+    """Whether the clause before `at` says what will happen or what was ("港队将在...在残奥村举行升旗仪式", "不同于以往
+    在香港大球场"): the place of an event to come or gone, not of the photo."""
+    clause = next((i + 1 for i in range(at - 1, start - 1, -1) if plain[i] in _HARD_STOPS), start)
+    return bool(_FUTURE.search(plain, clause, at))
+
+
+#: Words that put a clause in the future ("将在", "将于", "即将") or the past ("以往在", "曾在"): a place after them
+#: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面")
+_FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在")
+
+
+#: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
+#: characters they begin with (looked at before the pattern is run).
+_EVENT_WORDS = re.compile("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
+                          "|国际啤酒节|啤酒节|博览会|交易会|峰会|论坛")
+_EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论")
+
+
+def _names_an_event(plain: str, at: int, end: int) -> bool:
+    """Whether a name of two to four characters at `at` is followed at once by an event's word: the event's name
+    holds it ("杭州亚运会"), so it is no place read for the photo."""
+    return any(plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end)
+               for length in (2, 3, 4))
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -480,6 +524,16 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 return elements, _A_LIST
             position += 1
             continue
+        if plain[position] in _SPACES and elements and len(elements) < 4:
+            following_at = position
+            while following_at < end and plain[following_at] in _SPACES:
+                following_at += 1
+            following = _unit_at(text, plain, following_at, end, words, patterns, elements)
+            if following is None or any(simplified(e.value) == simplified(following[0].value) for e in elements):
+                break  # "高雄 駁二藝術特區": the venue after the space is read below ("台北 信義區 台北101": a
+                # name already read begins a venue's)
+            position = following_at  # "江苏 苏州 拙政园", "中国 · 香港": units written apart, one chain
+            continue
         if elements and elements[-1].level in ("country", "province"):
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
@@ -492,6 +546,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     "places.venue")):
             break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
         element, position = unit
+        if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
+                plain[element.start:element.end], words) < _VILLAGE_RANK:
+            position = element.start
+            break  # a chain never climbs from a village: "在残奥村举行升旗仪式" ends at the village (but a natural
+            # village may follow its village: 王村石门自然村)
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
@@ -719,7 +778,16 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
         return None
     places = words.lists["places"]
+    if _names_an_event(plain, at, end):
+        return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
     for name in _big_names_from(words).get(plain[at], ()):
+        if plain.startswith(name, at) and name in _city_states(words).values() and any(
+                city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
+                if at + len(name) + more <= end):
+            district = _district_at(plain, at, end, words, before)
+            if district is not None and district > at + len(name):
+                # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
+                return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
@@ -735,6 +803,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
     country = _known_country(plain, at, end, words)
+    if country is not None and plain[country:country + 1] in _STREET_WORDS and not plain.startswith(
+            words.words("places.venue_word_as_noun"), country):
+        return None  # "在香港路,市民...": a street named after a place (Wuhan's 香港路), no country or city
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -948,8 +1019,23 @@ def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
+    generic = _GENERIC_BEFORE_A_VENUE.match(plain, at, end)
+    if generic is not None:  # "成都国际机场", "南京南站": a name no word of its own makes the place's
+        rest = generic.end()
+        return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
+            _STATIONS, rest)
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
         words.words("places.venue_word_as_noun"), at)
+
+
+#: A run of Chinese characters (a name is made of them alone).
+_HAN_RUN = re.compile(f"[{HAN}]+")
+#: The one-character words of a street, which make a street's name of a place's right before them (香港路).
+_STREET_WORDS = ("路", "街", "道", "巷")
+#: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
+#: directions that name a city's stations (南京南站, 北京西站).
+_GENERIC_BEFORE_A_VENUE = re.compile("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
+_STATIONS = ("站", "火车站", "高铁站")
 
 
 _DIGITS = re.compile(r"\d+")
@@ -964,6 +1050,20 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 
 #: One-character suffixes that also end everyday words (红旗, 升旗, 联盟): the banner and the league of Inner Mongolia.
 _RARE_SUFFIXES = "旗盟"
+#: What makes a district-like unit a zone, a site of its own, rather than a county or a district (高新南区, 容东片区,
+#: 东港商务区, 雄安新区)
+_A_ZONE = re.compile("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区"
+                     "|文化区|商业区|工业区|旅游区|生态区")
+#: The suffixes of a town or a village, which never make a city of the name they end (乌镇, 宏村, 望京街道).
+_TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "社区", "屯", "寨", "苏木", "嘎查")
+#: A village's suffix after 山, which also spells "a mountain village" (山村, one of places.not_units): right after
+#: a larger unit, a short name ending so is a village's (镇盛镇腾山村, 青山村)
+_VILLAGE_AFTER_A_MOUNTAIN = "山村"
+#: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上
+#: (百里杜鹃管理区).
+_LONG_SUFFIXES = ("管理区", "新区", "街道")
+#: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
+_ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
 #: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
@@ -987,6 +1087,7 @@ def _runs_into_a_venue(plain: str, at: int, end: int, words: Words, patterns: di
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
 _LEVELS = ("province", "city", "county", "town", "village")
+_VILLAGE_RANK = _LEVELS.index("village")
 
 
 def _ranks(words: Words) -> tuple[dict[str, int], frozenset[str], int]:
@@ -1015,6 +1116,9 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
     """The unit that starts at `at`, read whole when the shortest reading ends inside its name: "九寨沟县" is one
     county, not the village 九寨 then a county 沟县, since a chain never climbs from a village to its county.
     A suffix of a higher level within three characters, with no stop between, makes the longer name."""
+    ethnic = _ETHNIC_AUTONOMY.match(plain, unit.end(), end)
+    if ethnic is not None:  # "东乡族自治县": a people's name that ends as a town's does (东乡), then 族自治县
+        return patterns["units"].fullmatch(plain, at, ethnic.end()) or unit
     if len(unit.group()) > 4:
         return unit  # ("延边朝鲜族自治州延吉市": a prefecture, at a city's level, then its city)
     ends = _ranks(words)[1]
@@ -1068,8 +1172,8 @@ def _county_of(name: str, province: str) -> bool:
 
 
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中", "区": "域别间委长", "县": "委长级政", "省": "委长会级份内",
-                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委"}
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
+                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
@@ -1081,7 +1185,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
     written = plain[start:end]
-    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written else _STOPS  # (延边, 内江市, 上饶市; not "公园里")
+    if _ASPECT.search(written):
+        return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
+    inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
+        _LONG_SUFFIXES) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit, 百里杜鹃管理区)
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
@@ -1113,7 +1220,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
     if written.endswith(words.words("places.not_units")) and not (
-            continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0):
+            continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
+            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
         return False  # "北京市区", "逛早市", "新疆军区" (but a chain goes on to a city the gazetteer knows,
         # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市)
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
@@ -1121,6 +1229,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if written in words.set("places.zones_unnamed") and not continuing:
+        return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区")
 
 
@@ -1255,10 +1365,12 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
     if not han_char().match(plain, at):
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
+    run = _HAN_RUN.match(plain, at, min(end, at + 5))
+    han_end = run.end() if run else at  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length > end or plain[at + length - 1] in _HARD_STOPS:
+        if at + length > han_end or plain[at + length - 1] in _HARD_STOPS:
             continue
         if plain[at:at + length] in listed:
             return at + length
@@ -1347,6 +1459,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if plain[at:at + 1] in _QUOTES:  # "台北“中正纪念堂”牌楼": a quoted name ending in a venue word
         close = plain.find(_QUOTES[plain[at]], at + 1, min(end, at + _LONGEST_VENUE + 2))
         inner = plain[at + 1:close] if close > at + 1 else ""
+        if inner and plain.startswith(("——", "—", "--"), close + 1):
+            return None  # "“最美公交站”——大连市西南路黄河桥站": a nickname, and the dash names the place
         if inner and _titles_an_event(plain, close + 1, end, words):
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
@@ -1360,7 +1474,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
             plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
             and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
-            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and plain[at - 1] in _UNIT_LAST
+            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored)
             and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
             and _venue_word_ahead(plain, at + 1, end, venue_word))):
         stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
@@ -1374,6 +1488,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         last, word = found.end(), found.group()
@@ -1391,17 +1507,20 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
         return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
-    passing = None
-    for verb in words.pattern("places.passing").finditer(plain, at, last):
-        passing = verb
-    if passing is not None and passing.end() < last:  # "行人走过时报广场": the venue after the verb
-        at = passing.end()
+    cut = _after_words_of_time(plain, at, last, words)
+    if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
+        at = cut
     written = plain[at:last].strip("“”\"")
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
-            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha()):
+            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
+            _ROAD_NUMBER.match(written))):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
+        return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
+    if _AN_EDITION.match(written):
+        return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
     if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
             "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
@@ -1451,6 +1570,8 @@ _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
+_SPACES = " \u3000·・"
 #: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
 #: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
 _UNIT_LAST = "省市区县镇乡旗"
@@ -1464,7 +1585,9 @@ _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = re.compile("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
-_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)")
+_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
+_ROAD_NUMBER = re.compile(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
@@ -1483,6 +1606,20 @@ _SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS
 _LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
 
 
+def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
+    """Where a venue's name may begin in a run of words with no stop: after the last word of the day or of
+    passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸), since no name holds one; `start` when none is there."""
+    made = words._made.get(("time_or_passing",))
+    if made is None:
+        made = words._made[("time_or_passing",)] = re.compile("|".join(map(re.escape, sorted(
+            set(words.words("dates.relative")) | set(words.words("places.passing")), key=len,
+            reverse=True))))
+    cut = start
+    for found in made.finditer(plain, start, end):
+        cut = found.end()
+    return cut
+
+
 def _one_character_name(venue: str, patterns: dict) -> bool:
     """Whether a venue's name before its (longest) venue word is one character (胞 of 胞纪念馆)."""
     word = patterns["venue_end"].search(simplified(venue))
@@ -1494,8 +1631,11 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
     venue_end = words.pattern("places.venue")
+    other_time = _FUTURE.search(plain, start, end) is not None
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        if other_time and _a_future_clause(plain, start, a):
+            continue  # "港队将在...在残奥村举行升旗仪式": where something will be
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
@@ -1505,10 +1645,14 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             last = found.end()
         if last is None or last - a < 3:
             continue
+        a = _after_words_of_time(plain, a, last, words)
+        if last - a < 3:
+            continue
         elements, venue = _read_chain(text, plain, a, last, words, patterns)
         if venue and a > start and plain[a - 1] in _SOFT_BREAKS and not elements and _one_character_name(
                 venue, patterns):
             continue  # "遇难同胞纪念馆": 同 was the first character of a word (同胞), not a link; 胞纪念馆 is no name
         if venue and not venue.startswith(words.words("places.not_names")):
-            return elements, venue
+            # (a reference point the run ends with: "运河边的台儿庄古城", the old town)
+            return elements, _venue_beyond(text, plain, a, end, venue, words, patterns)
     return [], None

@@ -56,7 +56,7 @@ _BREAKS = set("，,。、；;：:（）()“”\"《》「」 \n—…|｜!！?�
 #: Words of position after a venue (公园里, 广场上): the name ends before them.
 _POSITION = set("里内上下中前后旁畔边外")
 #: A number, or a count of things (一座, 两个): a clause's words, not a name's (三塔 and 十三陵 are names).
-_NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批]")
+_NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批届次期]")
 
 
 @dataclass

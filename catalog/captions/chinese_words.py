@@ -118,6 +118,8 @@ _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【]", "[)）】]"
+#: Marks a caption may open with before its first words ("■", "□", "△").
+_OPENING_MARKS = "■□◎●▲◆★△↑"
 
 
 class Patterns(dict):
@@ -313,7 +315,7 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
-        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
+        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
@@ -361,6 +363,17 @@ def _patterns(words: Words) -> Patterns:
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
+        # (摄影:朴峰)6月16日..., 摄影张平宽 图说..., 报导、摄影:谭络瑜 ...: the photographer's label and name
+        # opening the caption (with no colon, the name must begin with a surname: checked by the reader)
+        "label_opening": _source(f"\\A[\\s{_OPENING_MARKS}]*(?P<open>[（(【])?\\s*(?:[{HAN}]{{2}}[、,，/／])?"
+                                 f"(?P<label>{labels})\\s*(?P<colon>[:：|｜])?\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:\\s*(?P<close>[)）】])|(?=[ \u3000\\n]))"),
+        # 本文图片均由施佳宇拍摄: who took the pictures, said in a sentence
+        "pictures_by": _source(f"(?:本文|本组|以上)?(?:图片|照片)\\s*(?:均|皆|全部|都)?\\s*由\\s*(?P<name>{_NAME})\\s*"
+                               f"(?:拍摄|摄影|摄)"),
+        # 《丰收季节喜舞橘》曹儒国 摄 深秋时节...: a picture's title, then who took it, opening the caption
+        "title_name_took": _source(f"\\A[\\s{_OPENING_MARKS}]*《[^》]{{1,24}}》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*"
+                                   f"(?:{took})(?=[ \u3000\\n])"),
         "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
         "venue_end": _source(f"(?:{words.any('places.venue')})$"),
@@ -377,11 +390,27 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+#: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
+#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋): read as the standard form, so a word
+#: list's 研究院 or 岛 matches them; each is one character for one, so offsets hold.
+_VARIANTS = str.maketrans("硏衞靑淸槪吿峩嶋", "研卫青清概告峨岛")
+
+
+#: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (so offsets hold), for matching.
 
     >>> simplified("中新社記者 李洋 攝")
     '中新社记者 李洋 摄'
+    >>> simplified("敦煌硏究院")
+    '敦煌研究院'
     """
     converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
+    if len(converted) != len(text):
+        converted = text
+    elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
+        converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
+    return converted.translate(_VARIANTS)
