@@ -85,6 +85,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if best is not None and place.city is None and place.country is not None:
+        # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
+        place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None
@@ -125,6 +128,29 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
+    """The city of another phrase of the sentence when the scene's phrase names a country and no city, and
+    the gazetteer's city of that name lies in that country: "Savindri Perera has arrived in Sri Lanka and was
+    greeted ... after her flight landed in Colombo" is Colombo. Weighed by ``city_in_the_named_country`` in
+    ``[value_scores]``; a phrase scoring below the scene's threshold (one of a pair or a list, a member's place)
+    or written after "near" gives none, nor a city of another country, nor two cities of that country."""
+    if weights.values["city_in_the_named_country"] < weights.values["threshold"]:
+        return None
+    code = name_levels(country).country
+    if code is None:
+        return None
+    found = []
+    for other in scored:
+        first = other.chain.elements[0]
+        if other is best or other.chain.near or other.score < weights.scores["threshold"] or (
+                first.level not in ("place", "city")):
+            continue
+        if first.population and name_levels(first.value).city_country == code:
+            found.append(first)
+    names = {e.value.casefold() for e in found}
+    return found[0].value if len(names) == 1 else None
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
@@ -330,17 +356,21 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                  anchor: tuple[int, int] | None, doubts: list[Doubt],
                  weights: PlaceWeights | None, by: dict[str, str]) -> tuple[Place, tuple[int, int] | None]:
     """The place read from the sentence holding the photo's date, else from the first sentence of the body
-    (a headline above it is passed over); `by` gets how its sublocation was found."""
+    (a headline above it is passed over), else from the sentence after that in its paragraph; `by` gets how its
+    sublocation was found."""
     if not spans:
         return Place(), None
     first = _first_body_sentence(text, spans, paragraphs)
+    dated_first = False  # the photo's date is in the first sentence, which places nothing
     if anchor is not None:
         scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
         tried: list[Doubt] = []
         place = find_places(text, scene, anchor, tried, weights, _emptied_dict(by))
-        if scene == first or place != Place():
+        if place != Place() or scene == first:
             doubts.extend(tried)
+        if place != Place():
             return place, scene
+        dated_first = scene == first
     cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
     if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
         tried = []
@@ -348,16 +378,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    place = find_places(text, first, None, doubts, weights, _emptied_dict(by))
-    if place == Place() and anchor is None:
-        # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
-        # sentence after it in the same paragraph may
+    place = Place() if dated_first else find_places(text, first, None, doubts, weights, _emptied_dict(by))
+    if place == Place():
+        # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
+        # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
+        # are steered by pilots at the laboratory in Seattle"): its place is taken only as a city written with
+        # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
         paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
         following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if later.city or later.province or later.country:
+            if anchor is None and (later.city or later.province or later.country) or (
+                    later.city and (later.province or later.country)):
                 doubts.extend(second)
                 return later, following
     return place, first

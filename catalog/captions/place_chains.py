@@ -110,7 +110,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
                 part = True
             elif k < n and toks[k].lower in ("a", "an"):
-                k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
+                named = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
+                if named != k and word not in _DESTINATIONS:
+                    allowed = "any"  # "outside a polling station in Lahore": the preposition places the unnamed
+                    # place; the named one holds it, and is no landmark nor reference point
+                k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
@@ -134,6 +138,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+#: Prepositions of a destination: "flown to a hospital in Gaza" is no photo at the hospital.
+_DESTINATIONS = frozenset({"to", "toward", "towards"})
 #: Words that may open the words naming a part of a place: "in the historic centre of", "in various parts of".
 _PART_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 

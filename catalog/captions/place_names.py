@@ -202,6 +202,8 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     before = toks[of_at - 1].lower
     if before in _ADMIN_WORDS:
         return True
+    if before in VENUE_WORDS and _of_a_placed_city(toks, of_at):
+        return True  # "the RA NA building | of Yerevan, Armenia", "the Henoko coastal area | of Nago in Okinawa"
     if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
         return False
     k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
@@ -217,6 +219,27 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     # "Rajashan of Savar": an unknown name, then a city the gazetteer knows well, are two places
     before_name = " ".join(t.text for t in toks[i:of_at])
     return name_levels(after).city_population >= OF_A_KNOWN_CITY and not known_place(before_name)
+
+
+def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
+    """Whether "of" after a venue word leads to a city the gazetteer knows in the province or country written
+    right after it ("the RA NA building of Yerevan, Armenia", "the Henoko coastal area of Nago in Okinawa
+    Prefecture"): the venue's town, not a part of its name. "The National Museum of China", "the Great Hall of
+    the People" and "the Museum of London" (no larger place after it) stay one name."""
+    k = of_at + 1
+    end = read_name(toks, k) if k < len(toks) else None
+    if end is None or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
+        return False
+    city = " ".join(t.text for t in toks[k:end])
+    country = name_levels(city).city_country
+    larger_end = read_name(toks, end + 1)
+    if not country or larger_end is None:
+        return False
+    larger = " ".join(t.text for t in toks[end + 1:larger_end])
+    level, value = classify(larger)
+    if level == "country":
+        return name_levels(value).country == country
+    return level == "province" and (name_levels(value).province or "").partition("-")[0] == country
 
 
 def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
