@@ -124,6 +124,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+            if chain is None and i == 0:  # "Iqaluit, seen here in 2022, will have ...": the place pictured
+                chain, j = _read_chain(toks, i, "any", "subject")
+                if chain is not None and not _pictured_after(toks, j):
+                    chain, j = None, i
             if chain is not None and j < n and toks[j].lower in PEOPLE_OF_A_PLACE:
                 chain = None  # "Baker Lake residents got ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
@@ -136,6 +140,16 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: Words after a sentence's subject and a comma that say the subject is what the photo shows: "Iqaluit, seen
+#: here in 2022, will have ...", "Kandy, pictured from the lake, ...".
+_PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
+
+
+def _pictured_after(toks: list[Token], j: int) -> bool:
+    """Whether the chain ending at toks[j] is followed by ", seen here", ", pictured ..."."""
+    return j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].lower in _PICTURED
 
 
 #: Prepositions of a destination: "flown to a hospital in Gaza" is no photo at the hospital.
