@@ -71,6 +71,7 @@ class Chain:
     elements: list[Element] = field(default_factory=list)
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
+    as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
 
     @property
@@ -118,6 +119,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, k, allowed, word, part)
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
+            if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
+                chain, j = _city_as_modifier(toks, k + 1, word)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -150,6 +153,33 @@ _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
 def _pictured_after(toks: list[Token], j: int) -> bool:
     """Whether the chain ending at toks[j] is followed by ", seen here", ", pictured ..."."""
     return j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].lower in _PICTURED
+
+
+#: Kinds of public place a city's name may qualify: "a Valencia street", "a Nuku'alofa cemetery". Not a
+#: factory, a store or a hotel, which a maker's or a chain's name qualifies ("a Toyota factory").
+_PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alley", "market", "bazaar",
+                            "cemetery", "square", "park", "beach", "hospital", "school", "neighborhood",
+                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station"})
+
+
+def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
+    """After "a"/"an": a city the gazetteer knows, written as the modifier of a venue's kind ("on a Valencia
+    street", "in a Nuku'alofa cemetery"): the venue is in that city. Marked, so that the scorer weighs it as
+    its own kind of candidate (``city_as_modifier`` in ``place_evidence.toml``): "in a Toyota factory" names a
+    maker, not the Japanese city."""
+    end = read_name(toks, k)
+    if end is None:
+        return None, k
+    if end - k > 1 and toks[end - 1].text.islower() and toks[end - 1].lower in _PUBLIC_PLACES:
+        end -= 1  # "Valencia street" is read as one name
+    elif end >= len(toks) or toks[end].lower not in _PUBLIC_PLACES or not toks[end].text.islower():
+        return None, k
+    element = element_of(toks, k, end, False, None)
+    if element.level != "place" or not element.population:
+        return None, k
+    chain = Chain(prep, [element])
+    chain.as_modifier = True
+    return chain, end + 1
 
 
 #: Prepositions of a destination: "flown to a hospital in Gaza" is no photo at the hospital.

@@ -328,6 +328,10 @@ _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blv
 _QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "lower", "upper", "imperial"}
 
 
+#: Places off the Earth, as whole words: "the Moon", "Mars orbit"; not "Marseille", "Moonee Ponds".
+_OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -351,7 +355,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
         return "country", name
-    if folded in REGIONS or any(word in folded for word in OFF_EARTH):
+    if folded in REGIONS or _OFF_EARTH.search(folded):
         return "ignore", name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
