@@ -182,6 +182,22 @@ def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | Non
     return chain, end + 1
 
 
+#: Picture words after which "of" may name the site the photo shows ("This is a picture of Sukhbatar Square"):
+#: not "a model of", "a replica of", "a painting of", which show a thing made elsewhere.
+_PHOTO_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "snapshot",
+                          "snapshots", "footage"})
+#: Verbs before a picture word that make its "of" what someone photographs from elsewhere: "a man takes photos of
+#: the Forbidden City" (from Jingshan Park).
+_PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", "snapping", "snapped", "shoot",
+                            "shoots", "shooting", "make", "makes", "making", "pose", "poses", "posing", "capture",
+                            "captures", "capturing"})
+def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
+    """Whether "of" at toks[of_at] follows a picture word that stands for the photo itself ("This is a picture
+    of Sukhbatar Square"), not for one someone takes from elsewhere ("a man takes photos of the Forbidden City")."""
+    return toks[of_at - 1].lower in _PHOTO_NOUNS and not _PHOTOGRAPHING & {
+        t.lower for t in toks[max(0, of_at - 3):of_at]}
+
+
 #: Prepositions of a destination: "flown to a hospital in Gaza" is no photo at the hospital.
 _DESTINATIONS = frozenset({"to", "toward", "towards"})
 #: Words that may open the words naming a part of a place: "in the historic centre of", "in various parts of".
@@ -253,7 +269,9 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     if word == "from":
         return before in VIEWING_VERBS or _is_distance(before)
     if word == "of":
-        return (before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
+        shown = before in SHOWN_NOUNS and not _describes_the_photo(toks, i)
+        return (not shown and before not in TITLE_WORDS
+                and before not in ORIGIN_NOUNS
                 and not names_an_institution(before))  # "the University of Miami": its seat, not the scene
     return True
 
@@ -263,6 +281,8 @@ def _allowed(toks: list[Token], i: int) -> str:
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
     if word == "of" and before in VIEW_NOUNS:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
+    if word == "of" and _describes_the_photo(toks, i):
+        return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
