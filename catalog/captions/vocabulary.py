@@ -186,7 +186,8 @@ plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan sou
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
 grounds gateway stream intersection crossroads roundabout junction
-pool pools barn barns cannery showground showgrounds fairground fairgrounds
+pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
+bakery brewery distillery winery teahouse
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
