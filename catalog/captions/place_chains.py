@@ -384,6 +384,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
+        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7"
+            return chain.has_geo
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
