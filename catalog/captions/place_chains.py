@@ -131,8 +131,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _read_chain(toks, i, "any", "subject")
                 if chain is not None and not _pictured_after(toks, j):
                     chain, j = None, i
-            if chain is not None and j < n and toks[j].lower in PEOPLE_OF_A_PLACE:
-                chain = None  # "Baker Lake residents got ...": the people's home or employer, not the scene
+            after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
+            if chain is not None and after < n and (toks[after].lower in PEOPLE_OF_A_PLACE
+                                                     or toks[after].lower in TITLE_WORDS):
+                chain = None  # "Baker Lake residents got ...", "Permanent Court of Arbitration (PCA) Secretary
+                # General Marcin Czepelak listens ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:

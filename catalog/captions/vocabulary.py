@@ -187,7 +187,7 @@ jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster s
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
 grounds gateway stream intersection crossroads roundabout junction
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
-bakery brewery distillery winery teahouse
+bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
