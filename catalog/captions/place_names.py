@@ -328,6 +328,9 @@ _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blv
 _QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "lower", "upper", "imperial"}
 
 
+#: Venue words that, closing a name holding an off-Earth word, make it a site on the Earth ("Crescent Moon Spring").
+_EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module", "terminal", "gateway", "port",
+                                "spaceport", "cosmodrome", "observatory", "crater", "plateau", "basin", "pass"}
 #: Places off the Earth, as whole words: "the Moon", "Mars orbit"; not "Marseille", "Moonee Ponds".
 _OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
@@ -355,7 +358,9 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
         return "country", name
-    if folded in REGIONS or _OFF_EARTH.search(folded):
+    if folded in REGIONS or _OFF_EARTH.search(folded) and words[-1].strip(".,") not in _EARTHLY_SITES:
+        # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
+        # station", "a lunar base" are not)
         return "ignore", name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
