@@ -132,6 +132,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 if chain is not None and not _pictured_after(toks, j):
                     chain, j = None, i
             after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
+            while after + 1 < n and toks[after].text == "&" and is_capitalised(toks[after + 1].text):
+                after += 2  # "Central South Island Fish & Game staff": one body's name, "&" inside it
+                while after < n and is_capitalised(toks[after].text):
+                    after += 1
             if chain is not None and after < n and (toks[after].lower in PEOPLE_OF_A_PLACE
                                                      or toks[after].lower in TITLE_WORDS):
                 chain = None  # "Baker Lake residents got ...", "Permanent Court of Arbitration (PCA) Secretary
