@@ -227,19 +227,27 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     Prefecture"): the venue's town, not a part of its name. "The National Museum of China", "the Great Hall of
     the People" and "the Museum of London" (no larger place after it) stay one name."""
     k = of_at + 1
-    end = read_name(toks, k) if k < len(toks) else None
-    if end is None or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
+    end = _capitalised_run(toks, k)  # (not read_name, which would ask this again: "Hall of Hall of ...")
+    if end == k or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
         return False
     city = " ".join(t.text for t in toks[k:end])
     country = name_levels(city).city_country
-    larger_end = read_name(toks, end + 1)
-    if not country or larger_end is None:
+    larger_end = _capitalised_run(toks, end + 1)
+    if not country or larger_end == end + 1:
         return False
     larger = " ".join(t.text for t in toks[end + 1:larger_end])
     level, value = classify(larger)
     if level == "country":
         return name_levels(value).country == country
     return level == "province" and (name_levels(value).province or "").partition("-")[0] == country
+
+
+def _capitalised_run(toks: list[Token], i: int) -> int:
+    """The end of the capitalised words from toks[i] ("Okinawa Prefecture", "Papua New Guinea"), i if none."""
+    j = i
+    while j < len(toks) and is_capitalised(toks[j].text) and not _stops(toks, j):
+        j += 1
+    return j
 
 
 def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
