@@ -127,8 +127,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
-            if chain is None and i == 0:  # "Iqaluit, seen here in 2022, will have ...": the place pictured
-                chain, j = _read_chain(toks, i, "any", "subject")
+            if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
+                chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
                     chain, j = None, i
             after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
@@ -155,6 +155,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 #: Words after a sentence's subject and a comma that say the subject is what the photo shows: "Iqaluit, seen
 #: here in 2022, will have ...", "Kandy, pictured from the lake, ...".
 _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
+
+
+def _pictured_soon(toks: list[Token]) -> bool:
+    """Whether ", seen", ", pictured" stands among a sentence's first words (a cheap test before reading)."""
+    return any(toks[m].text == "," and toks[m + 1].lower in _PICTURED for m in range(1, min(len(toks) - 1, 10)))
 
 
 def _pictured_after(toks: list[Token], j: int) -> bool:
