@@ -292,6 +292,7 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
         yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
         yield "end of the sentence", _ending_sentence(text, scene_span)
+        yield "place set apart at a line's end", _set_apart(text)
         yield "a sentence of places", _places_alone(text, spans)
 
     if scene.city or scene.province or scene.country:
@@ -594,6 +595,35 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
 @cache
 def _places_sentence() -> re.Pattern:
     return re.compile(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
+
+
+def _set_apart(text: str) -> tuple[Place, str] | None:
+    """Places set apart at the end of a line by a dash, a bar or brackets, as galleries and photo blogs write
+    them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats at dawn |
+    Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)". Every name must be one the tables or the
+    gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
+    city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
+    for match in _set_apart_line().finditer(text):
+        written = (match.group("place") or match.group("bracketed")).strip()
+        found = _known_places(written, venue_first=True)
+        if found is None or found.city is None and found.province is None and found.country is None:
+            continue
+        if "," not in written and not (found.province or found.country) and (
+                name_levels(written).city_population < SET_APART_CITY):
+            continue
+        return found, written
+    return None
+
+
+#: One name set apart at a line's end is a city when the gazetteer knows one of at least this many people.
+SET_APART_CITY = 100_000
+
+
+@cache
+def _set_apart_line() -> re.Pattern:
+    return re.compile(rf"\S[ \t]+(?:[-–—|][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
+                      rf"|\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+                      re.MULTILINE)
 
 
 @cache
