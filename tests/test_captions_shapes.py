@@ -943,6 +943,12 @@ PLACE_KINDS_EN = [
      "Dazhai Village in Longsheng County, south China's Guangxi Zhuang Autonomous Region, May 2, 2024. "
      "(Xinhua/Li Wei)",
      {"sublocation": "Dazhai Village", "city": "Longsheng County", "province": "Guangxi", "country": "China"}),
+    ("...and so does a county placed in its province",
+     "Yongding county in southeast China's Fujian Province has some 20,000 earthen buildings.",
+     {"city": "Yongding county", "province": "Fujian", "country": "China"}),
+    ("...but not a league of sport opening the sentence",
+     "Midwest League action at the ballpark. (Photo by Jo Reed)",
+     {"city": None}),
     ("a township written 'X town' before its province is the sublocation, not the city",
      "Farmers dry chillies in Shuanglong town, Hunan province Oct 3, 2023.",
      {"sublocation": "Shuanglong town", "city": None, "province": "Hunan"}),

@@ -398,6 +398,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
         if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7"
             return chain.has_geo
+        if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
+            # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
+            return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
