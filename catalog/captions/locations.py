@@ -47,12 +47,12 @@ from catalog.captions.place_evidence import (
     weigh,
 )
 from catalog.captions.place_fields import place_from_dateline, resolve
-from catalog.captions.place_names import Element, classify
+from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
+from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS, VENUE_WORDS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -262,6 +262,14 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     reading = _read_place(text, spans, paragraphs, anchor, weights)
+    if reading.place.sublocation is None and spans:
+        titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
+        if titled is not None:
+            place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
+            found_by = dict(reading.found_by)
+            found_by["sublocation"] = "a title"
+            return PlaceReading(place, reading.how or "place heading", reading.written or titled, reading.doubts,
+                                tuple(found_by.items()))
     if venues is None or reading.place.sublocation or not spans:
         return reading
     scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), None) if anchor else None
@@ -273,6 +281,30 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """A title line above the caption that is one venue's name and nothing else ("RAF Bomber Command Memorial",
+    "Sennen Harbour", "St John's Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation
+    when the caption's sentences name none. A title of more words than a name, or ending in a stop, is none."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?:;" or len(line.split()) > _TITLE_WORDS:
+        return None
+    toks = tokens(line, 0, len(line))
+    first = 1 if toks and toks[0].lower == "the" else 0
+    if read_name(toks, first) != len(toks):
+        return None
+    name = line[toks[first].start:]
+    level, value = classify(name, saw_the=bool(first))
+    # closed by its venue word: not "Royal House Cleaning", "The Belt and Road Initiative"
+    return value if level == "venue" and toks[-1].lower in VENUE_WORDS else None
+
+
+#: The most words a title naming a venue alone may have.
+_TITLE_WORDS = 6
 
 
 def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
