@@ -625,7 +625,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     for cut in range(start + 1, end):
         tail = toks[cut:end]
-        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS:
+        street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
+        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS and not street:
             continue
         larger = " ".join(t.text for t in tail)
         level = classify(larger)[0]
@@ -667,6 +668,8 @@ def _joined(element: Element) -> Element:
 #: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
 #: by catalog.captions.locations after a heading's town).
 POSTAL = re.compile(r"[A-Z]{2,3}")
+#: "St." after a name is a street's ("Beyoglu St. Istanbul"), before one a saint's ("St. Louis").
+_STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
