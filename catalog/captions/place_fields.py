@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
@@ -141,12 +142,20 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     following = larger[0]
     if following.level == "city" and not element.population and not element.also_province:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
+    if following.level == "city" and element.population and _elsewhere(element.value, following.value):
+        return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
     if following.level not in ("place", "city") or not following.population:
         return False
     if element.population and following.link == "of":
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _elsewhere(name: str, city: str) -> bool:
+    """Whether the gazetteer's city of `name` lies in another country than its city of `city`."""
+    theirs, ours = name_levels(name).city_country, name_levels(city).city_country
+    return bool(theirs and ours and theirs != ours)
 
 
 def place_from_dateline(written: str) -> Place:
