@@ -158,13 +158,15 @@ _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
 
 
 def _pictured_soon(toks: list[Token]) -> bool:
-    """Whether ", seen", ", pictured" stands among a sentence's first words (a cheap test before reading)."""
-    return any(toks[m].text == "," and toks[m + 1].lower in _PICTURED for m in range(1, min(len(toks) - 1, 10)))
+    """Whether "seen", "pictured" stands among a sentence's first words (a cheap test before reading)."""
+    return any(toks[m].lower in _PICTURED for m in range(1, min(len(toks), 11)))
 
 
 def _pictured_after(toks: list[Token], j: int) -> bool:
-    """Whether the chain ending at toks[j] is followed by ", seen here", ", pictured ..."."""
-    return j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].lower in _PICTURED
+    """Whether the chain ending at toks[j] is followed by ", seen here", ", pictured ..." or "seen from"."""
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j < len(toks) and toks[j].lower in _PICTURED
 
 
 #: Kinds of public place a city's name may qualify: "a Valencia street", "a Nuku'alofa cemetery". Not a

@@ -188,6 +188,7 @@ pavillion lighthouse observatory planetarium gallery galleries pier terminal han
 grounds gateway stream intersection crossroads roundabout junction
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
+strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
