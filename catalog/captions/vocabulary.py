@@ -419,8 +419,9 @@ SHOWN_NOUNS = frozenset({
     "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting",
 })
 
-#: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...".
-VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial"})
+#: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...", "an
+#: inspection tour of Kandy city".
+VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial", "tour"})
 
 #: Verbs whose object, when it is a named venue, is the scene: "Tourists visit the Mogao Grottoes in ...",
 #: "Photo taken on ... shows the Huajiang Grand Canyon Bridge in ...".
