@@ -516,6 +516,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
+    demonym = saw_the and _demonym_before_a_kind(toks, k)
+    if demonym:
+        k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
     while k < n and _is_descriptor(toks, k):
         k += 1
     if saw_the and k == i + 1:
@@ -534,8 +537,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         elif not qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) or known_place(qualifier):
             break
         qualified += 1
-    foreign = qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
-    if foreign:
+    foreign = demonym or qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
+    if foreign and not demonym:
         k = qualified  # "the northwestern Spanish city of Zamora"
     else:
         owner_country = None
@@ -552,6 +555,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if end is None:
         return None
     possessor = strip_possessive(toks[end - 1].text)
+    if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
+        named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
+        if named is not None:
+            return named
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
@@ -570,6 +577,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if inner is None and known_owner and after == end and depth < 3:
         start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
         inner = _read_element(toks, start, depth + 1) if start > end else None
+    if owner.level == "country" and inner is None and depth < 3 and after > end and after + 1 < n and (
+            toks[after - 1].lower in KIND_LEVELS and toks[after].text == ","):
+        inner = _read_element(toks, after + 1, depth + 1)  # "Ukraine's capital, Kyiv": the capital named after
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -670,6 +680,40 @@ def _joined(element: Element) -> Element:
 #: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
 #: by catalog.captions.locations after a heading's town).
 POSTAL = re.compile(r"[A-Z]{2,3}")
+def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
+    """After "the": a country's adjective, then the kind of place or words describing it before a name ("the
+    Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa", "the Sudanese capital Khartoum"); not "the
+    Chinese Embassy", "the British Museum" (a capitalised name follows it)."""
+    if k + 2 >= len(toks) or not is_capitalised(toks[k].text) or not toks[k + 1].text.islower():
+        return False
+    word = toks[k].lower
+    if not word.endswith(_DEMONYM_ENDINGS) or known_place(toks[k].text):
+        return False
+    following = toks[k + 1].lower
+    return following in DESCRIPTORS or following in KIND_LEVELS
+
+
+#: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
+_DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+
+
+def _capital_named_after(toks: list[Token], k: int, end: int, depth: int) -> tuple[list[Element], int] | None:
+    """"the capital of Ukraine, Kyiv": a country after "capital of", then its capital after a comma (the city,
+    in that country), or the country alone when no name follows (never a country read as the city)."""
+    country = element_of(toks, k, end, False, None)
+    if country.level != "country":
+        return None
+    if depth < 3 and end + 1 < len(toks) and toks[end].text == ",":
+        inner = _read_element(toks, end + 1, depth + 1)
+        if inner is not None and inner[0][0].level in ("place", "city"):
+            places, j = inner
+            for place in places:
+                place.country = place.country or country.value
+            country.link = ","
+            return places + [country], j
+    return [country], end
+
+
 #: "St." after a name is a street's ("Beyoglu St. Istanbul"), before one a saint's ("St. Louis").
 _STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
