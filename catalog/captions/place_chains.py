@@ -284,9 +284,9 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
         return before in VIEWING_VERBS or _is_distance(before)
     if word == "of":
         shown = before in SHOWN_NOUNS and not _describes_the_photo(toks, i)
-        return (not shown and before not in TITLE_WORDS
-                and before not in ORIGIN_NOUNS
-                and not names_an_institution(before))  # "the University of Miami": its seat, not the scene
+        # "the University of Miami": its seat, not the scene; "the historic centre of Lisbon" is a part of it
+        institution = names_an_institution(before) and not (before in _CENTRES and toks[i - 1].text.islower())
+        return not shown and before not in TITLE_WORDS and before not in ORIGIN_NOUNS and not institution
     return True
 
 
@@ -714,6 +714,8 @@ def _capital_named_after(toks: list[Token], k: int, end: int, depth: int) -> tup
     return [country], end
 
 
+#: Institution nouns that, written in lower case, name a town's middle: "the historic centre of Lisbon".
+_CENTRES = frozenset({"centre", "center"})
 #: "St." after a name is a street's ("Beyoglu St. Istanbul"), before one a saint's ("St. Louis").
 _STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
