@@ -994,6 +994,13 @@ PLACE_KINDS_EN = [
     ("a country's capital, then its name after a comma",
      "A chocolate seller waits for buyers in Ghana's capital, Accra, on Monday.",
      {"city": "Accra", "country": "Ghana"}),
+    ("...and after a country's possessive and plain words",
+     "Pilgrims arrive in Saudi Arabia's holy city of Mecca on Monday, while voters queue in Ukraine's "
+     "second-largest city, Kharkiv.",
+     {"city": "Mecca", "country": "Saudi Arabia"}),
+    ("...(the second shape alone)",
+     "A woman votes at a polling station in Ukraine's second-largest city, Kharkiv, on Monday.",
+     {"city": "Kharkiv", "country": "Ukraine"}),
     ("'the capital of' a country, then the capital's name: never the country as the city",
      "People shelter in the capital of Ukraine, Kyiv, on Monday, while others stay in the capital of Poland.",
      {"city": "Kyiv", "province": None, "country": "Ukraine"}),

@@ -542,10 +542,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = qualified  # "the northwestern Spanish city of Zamora"
     else:
         owner_country = None
+    owned = saw_the or k > i or depth > 0  # (depth: the place a possessive owns, "Saudi Arabia's holy city of")
     kind_at = _kind_after_plain_words(toks, k)
-    if kind_at is not None and (saw_the or k > i):
+    if kind_at is not None and owned:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
-    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
+    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
@@ -577,9 +578,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if inner is None and known_owner and after == end and depth < 3:
         start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
         inner = _read_element(toks, start, depth + 1) if start > end else None
-    if owner.level == "country" and inner is None and depth < 3 and after > end and after + 1 < n and (
-            toks[after - 1].lower in KIND_LEVELS and toks[after].text == ","):
-        inner = _read_element(toks, after + 1, depth + 1)  # "Ukraine's capital, Kyiv": the capital named after
+    comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
+    if comma is not None:  # "Ukraine's capital, Kyiv", "Ukraine's second-largest city, Kharkiv": named after
+        inner = _read_element(toks, comma + 1, depth + 1)
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -680,6 +681,16 @@ def _joined(element: Element) -> Element:
 #: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
 #: by catalog.captions.locations after a heading's town).
 POSTAL = re.compile(r"[A-Z]{2,3}")
+def _kind_then_comma(toks: list[Token], k: int) -> int | None:
+    """Where the comma stands after up to two plain words and a kind of place at toks[k] ("capital, Kyiv",
+    "second-largest city, Kharkiv"), else None."""
+    for m in (k, k + 1, k + 2):
+        if m + 1 < len(toks) and toks[m].lower in KIND_LEVELS and toks[m + 1].text == "," and all(
+                plain_word(t) or t.lower in DESCRIPTORS for t in toks[k:m]):
+            return m + 1
+    return None
+
+
 def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
     """After "the": a country's adjective, then the kind of place or words describing it before a name ("the
     Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa", "the Sudanese capital Khartoum"); not "the
