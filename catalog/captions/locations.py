@@ -244,8 +244,8 @@ def _opening() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
-                      r"\s*(?:,|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
+                      r"\s*(?:,|;|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
 def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
@@ -508,10 +508,11 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
 def _dated_opening() -> re.Pattern:
     """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
     datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
-    Spanish Prime Minister ..."."""
+    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ..."."""
     months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return re.compile(rf"^[ \t]*{date}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*:[ \t]+\S")
+    return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+                      r"[ \t]*:[ \t]+\S")
 
 
 @cache

@@ -186,6 +186,12 @@ def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | Non
         return None, k
     if end - k > 1 and toks[end - 1].text.islower() and toks[end - 1].lower in _PUBLIC_PLACES:
         end -= 1  # "Valencia street" is read as one name
+    elif end - k > 2 and toks[end - 1].lower in _PUBLIC_PLACES and plain_word(toks[end - 2]) and (
+            toks[end - 1].text.islower()):
+        end -= 2  # "Kyiv metro station", "Lagos fish market": one plain word before the kind
+    elif end + 1 < len(toks) and plain_word(toks[end]) and toks[end + 1].lower in _PUBLIC_PLACES and (
+            toks[end + 1].text.islower()):
+        pass
     elif end >= len(toks) or toks[end].lower not in _PUBLIC_PLACES or not toks[end].text.islower():
         return None, k
     element = element_of(toks, k, end, False, None)
@@ -393,7 +399,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
-        return first.level in _VENUE_START or larger or first.level == "city"
+        return first.level in _VENUE_START or larger or first.level == "city" or (
+            first.population >= SETTLEMENT_POPULATION)  # "in the metro near Kyiv": a city the gazetteer knows
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
