@@ -468,10 +468,18 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     match = _LABELLED.search(text)
     if match is None:
-        return None
+        inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
+        written = inside.group("place").strip() if inside else ""
+        place = _known_places(written, venue_first=True) if written else None  # (every name known)
+        return (place, written) if place is not None else None
     written = match.group("place").strip()
     place = _known_places(written, venue_first=True) or place_from_dateline(written)
     return (place, written) if place != Place() else None
+
+
+#: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
+_LABELLED_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*"
+                              r"(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
 
 
 _LINE = re.compile(r"[^\n]+")
