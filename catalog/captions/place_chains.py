@@ -430,6 +430,8 @@ def _is_settlement(chain: Chain) -> bool:
     """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
     followed by the province or country it is in ("at Ascot, England")."""
     first = chain.elements[0]
+    if first.level == "city":
+        return True  # "at the port city of Mombasa", "at Tianjin Municipality": marked as a city
     if first.level != "place":
         return False
     larger = chain.elements[1] if len(chain.elements) > 1 else None
