@@ -360,6 +360,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
     if words[0] in EVENT_PREFIXES:
         return "ignore", name  # "Operation Mountain Viper"
+    if len(words) > 1 and all(len(word) == 1 for word in words):
+        return "ignore", name  # "the P R of China": initials, no place's name
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
