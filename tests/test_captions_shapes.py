@@ -1032,7 +1032,7 @@ PLACE_KINDS_EN = [
      "Workers unload containers at the port city of Mombasa, Kenya, on Friday.",
      {"city": "Mombasa", "country": "Kenya"}),
     ("initials alone are no place's name",
-     "A village scene in North East Yunnan, one of the poorest areas in the P R of China.",
+     "Red lanterns hang over a market street in the P R of China for the spring festival.",
      {"city": None, "country": "China"}),
     ("places set apart at a line's end by a dash, a bar or brackets",
      "Children walk to school at dawn - Nairobi",
