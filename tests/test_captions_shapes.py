@@ -1034,6 +1034,14 @@ PLACE_KINDS_EN = [
     ("initials alone are no place's name",
      "Red lanterns hang over a market street in the P R of China for the spring festival.",
      {"city": None, "country": "China"}),
+    ("a sports desk's heading of event names between dashes is no place; the venue and town before the date are",
+     "Soccer Football - Champions League - Celtic v Lazio - Celtic Park, Glasgow, Scotland, Britain - October 4, "
+     "2023 Celtic's Ana Ruiz shoots.",
+     {"sublocation": "Celtic Park", "city": "Glasgow"}),
+    ("...(the event's words before the venue are no part of its name)",
+     "Rugby Union - Six Nations - Ireland v Wales - Aviva Stadium, Dublin, Ireland - February 3, 2024 "
+     "Ireland's Ana Ruiz scores a try.",
+     {"sublocation": "Aviva Stadium", "city": "Dublin", "country": "Ireland"}),
     ("places set apart at a line's end by a dash, a bar or brackets",
      "Children walk to school at dawn - Nairobi",
      {"city": "Nairobi"}),

@@ -682,12 +682,17 @@ def _is_known(name: str) -> bool:
 
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
     names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
-    if not names:
-        return None
+    if names and len(names) > 1:  # "France v United States - Parc des Princes, Paris, France": the event's
+        names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
+    if not names or any(_SPACED_DASH.search(name) for name in names):
+        return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     elements = []
     for number, name in enumerate(names):
         written_as = name.title() if name.isupper() and len(name) > 3 else name
