@@ -152,8 +152,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
-#: Words after a sentence's subject and a comma that say the subject is what the photo shows: "Iqaluit, seen
-#: here in 2022, will have ...", "Kandy, pictured from the lake, ...".
+#: Words after a sentence's subject (and a comma) that say the subject is what the photo shows: "Iqaluit, seen
+#: here in 2022, will have ...", "Matrah harbour seen from the fish souq".
 _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
 
 
@@ -184,22 +184,19 @@ def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | Non
     end = read_name(toks, k)
     if end is None:
         return None, k
-    if end - k > 1 and toks[end - 1].text.islower() and toks[end - 1].lower in _PUBLIC_PLACES:
+    def public(m: int) -> bool:
+        return m < len(toks) and toks[m].text.islower() and toks[m].lower in _PUBLIC_PLACES
+
+    if end - k > 1 and public(end - 1):
         end -= 1  # "Valencia street" is read as one name
-    elif end - k > 2 and toks[end - 1].lower in _PUBLIC_PLACES and plain_word(toks[end - 2]) and (
-            toks[end - 1].text.islower()):
-        end -= 2  # "Kyiv metro station", "Lagos fish market": one plain word before the kind
-    elif end + 1 < len(toks) and plain_word(toks[end]) and toks[end + 1].lower in _PUBLIC_PLACES and (
-            toks[end + 1].text.islower()):
-        pass
-    elif end >= len(toks) or toks[end].lower not in _PUBLIC_PLACES or not toks[end].text.islower():
+    elif end - k > 2 and public(end - 1) and plain_word(toks[end - 2]):
+        end -= 2  # "Kyiv metro station", "Lagos fish market" (read as one name): one plain word before the kind
+    elif not (public(end) or end < len(toks) and plain_word(toks[end]) and public(end + 1)):
         return None, k
     element = element_of(toks, k, end, False, None)
     if element.level != "place" or not element.population:
         return None, k
-    chain = Chain(prep, [element])
-    chain.as_modifier = True
-    return chain, end + 1
+    return Chain(prep, [element], as_modifier=True), end + 1
 
 
 #: Picture words after which "of" may name the site the photo shows ("This is a picture of Sukhbatar Square"):
