@@ -47,12 +47,12 @@ from catalog.captions.place_evidence import (
     weigh,
 )
 from catalog.captions.place_fields import place_from_dateline, resolve
-from catalog.captions.place_names import Element, classify
+from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS
+from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS, VENUE_WORDS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -85,6 +85,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if best is not None and place.city is None and place.country is not None:
+        # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
+        place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = primary.venues[-1].value if primary and primary.venues else None
@@ -125,6 +128,29 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
+    """The city of another phrase of the sentence when the scene's phrase names a country and no city, and
+    the gazetteer's city of that name lies in that country: "Savindri Perera has arrived in Sri Lanka and was
+    greeted ... after her flight landed in Colombo" is Colombo. Weighed by ``city_in_the_named_country`` in
+    ``[value_scores]``; a phrase scoring below the scene's threshold (one of a pair or a list, a member's place)
+    or written after "near" gives none, nor a city of another country, nor two cities of that country."""
+    if weights.values["city_in_the_named_country"] < weights.values["threshold"]:
+        return None
+    code = name_levels(country).country
+    if code is None:
+        return None
+    found = []
+    for other in scored:
+        first = other.chain.elements[0]
+        if other is best or other.chain.near or other.score < weights.scores["threshold"] or (
+                first.level not in ("place", "city")):
+            continue
+        if first.population and name_levels(first.value).city_country == code:
+            found.append(first)
+    names = {e.value.casefold() for e in found}
+    return found[0].value if len(names) == 1 else None
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
@@ -218,8 +244,8 @@ def _opening() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
-                      r"\s*(?:,|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
+                      r"\s*(?:,|;|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
 def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
@@ -236,6 +262,14 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     reading = _read_place(text, spans, paragraphs, anchor, weights)
+    if reading.place.sublocation is None and spans:
+        titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
+        if titled is not None:
+            place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
+            found_by = dict(reading.found_by)
+            found_by["sublocation"] = "a title"
+            return PlaceReading(place, reading.how or "place heading", reading.written or titled, reading.doubts,
+                                tuple(found_by.items()))
     if venues is None or reading.place.sublocation or not spans:
         return reading
     scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), None) if anchor else None
@@ -247,6 +281,30 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """A title line above the caption that is one venue's name and nothing else ("RAF Bomber Command Memorial",
+    "Sennen Harbour", "St John's Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation
+    when the caption's sentences name none. A title of more words than a name, or ending in a stop, is none."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?:;" or len(line.split()) > _TITLE_WORDS:
+        return None
+    toks = tokens(line, 0, len(line))
+    first = 1 if toks and toks[0].lower == "the" else 0
+    if read_name(toks, first) != len(toks):
+        return None
+    name = line[toks[first].start:]
+    level, value = classify(name, saw_the=bool(first))
+    # closed by its venue word: not "Royal House Cleaning", "The Belt and Road Initiative"
+    return value if level == "venue" and toks[-1].lower in VENUE_WORDS else None
+
+
+#: The most words a title naming a venue alone may have.
+_TITLE_WORDS = 6
 
 
 def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
@@ -266,6 +324,7 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
         yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
         yield "end of the sentence", _ending_sentence(text, scene_span)
+        yield "place set apart at a line's end", _set_apart(text)
         yield "a sentence of places", _places_alone(text, spans)
 
     if scene.city or scene.province or scene.country:
@@ -330,17 +389,21 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                  anchor: tuple[int, int] | None, doubts: list[Doubt],
                  weights: PlaceWeights | None, by: dict[str, str]) -> tuple[Place, tuple[int, int] | None]:
     """The place read from the sentence holding the photo's date, else from the first sentence of the body
-    (a headline above it is passed over); `by` gets how its sublocation was found."""
+    (a headline above it is passed over), else from the sentence after that in its paragraph; `by` gets how its
+    sublocation was found."""
     if not spans:
         return Place(), None
     first = _first_body_sentence(text, spans, paragraphs)
+    dated_first = False  # the photo's date is in the first sentence, which places nothing
     if anchor is not None:
         scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), first)
         tried: list[Doubt] = []
         place = find_places(text, scene, anchor, tried, weights, _emptied_dict(by))
-        if scene == first or place != Place():
+        if place != Place() or scene == first:
             doubts.extend(tried)
+        if place != Place():
             return place, scene
+        dated_first = scene == first
     cued = next((s for s in spans if s[0] > first[0] and opens_the_scene(text, s[0])), None)
     if cued is not None:  # "... came from the Central African Republic. Here, choir members attend a mass in Soweto"
         tried = []
@@ -348,16 +411,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if place != Place():
             doubts.extend(tried)
             return place, cued
-    place = find_places(text, first, None, doubts, weights, _emptied_dict(by))
-    if place == Place() and anchor is None:
-        # no date anchors the scene and the first sentence places nothing ("Shortlisted: Ana Diaz."): the
-        # sentence after it in the same paragraph may
+    place = Place() if dated_first else find_places(text, first, None, doubts, weights, _emptied_dict(by))
+    if place == Place():
+        # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
+        # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
+        # are steered by pilots at the laboratory in Seattle"): its place is taken only as a city written with
+        # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
         paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
         following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if later.city or later.province or later.country:
+            if anchor is None and (later.city or later.province or later.country) or (
+                    later.city and (later.province or later.country)):
                 doubts.extend(second)
                 return later, following
     return place, first
@@ -402,10 +468,18 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     match = _LABELLED.search(text)
     if match is None:
-        return None
+        inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
+        written = inside.group("place").strip() if inside else ""
+        place = _known_places(written, venue_first=True) if written else None  # (every name known)
+        return (place, written) if place is not None else None
     written = match.group("place").strip()
     place = _known_places(written, venue_first=True) or place_from_dateline(written)
     return (place, written) if place != Place() else None
+
+
+#: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
+_LABELLED_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*"
+                              r"(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -442,10 +516,11 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
 def _dated_opening() -> re.Pattern:
     """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
     datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
-    Spanish Prime Minister ..."."""
+    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ..."."""
     months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return re.compile(rf"^[ \t]*{date}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*:[ \t]+\S")
+    return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+                      r"[ \t]*:[ \t]+\S")
 
 
 @cache
@@ -563,6 +638,35 @@ def _places_sentence() -> re.Pattern:
     return re.compile(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
 
 
+def _set_apart(text: str) -> tuple[Place, str] | None:
+    """Places set apart at the end of a line by a dash, a bar or brackets, as galleries and photo blogs write
+    them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats at dawn |
+    Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)". Every name must be one the tables or the
+    gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
+    city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
+    for match in _set_apart_line().finditer(text):
+        written = (match.group("place") or match.group("bracketed")).strip()
+        found = _known_places(written, venue_first=True)
+        if found is None or found.city is None and found.province is None and found.country is None:
+            continue
+        if "," not in written and not (found.province or found.country) and (
+                name_levels(written).city_population < SET_APART_CITY):
+            continue
+        return found, written
+    return None
+
+
+#: One name set apart at a line's end is a city when the gazetteer knows one of at least this many people.
+SET_APART_CITY = 100_000
+
+
+@cache
+def _set_apart_line() -> re.Pattern:
+    return re.compile(rf"\S[ \t]+(?:[-–—|][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
+                      rf"|\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+                      re.MULTILINE)
+
+
 @cache
 def _ending_line() -> re.Pattern:
     return re.compile(rf"(?:^|,\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
@@ -578,12 +682,17 @@ def _is_known(name: str) -> bool:
 
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
     names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
-    if not names:
-        return None
+    if names and len(names) > 1:  # "France v United States - Parc des Princes, Paris, France": the event's
+        names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
+    if not names or any(_SPACED_DASH.search(name) for name in names):
+        return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     elements = []
     for number, name in enumerate(names):
         written_as = name.title() if name.isupper() and len(name) > 3 else name

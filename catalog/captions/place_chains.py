@@ -71,6 +71,7 @@ class Chain:
     elements: list[Element] = field(default_factory=list)
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
+    as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
 
     @property
@@ -110,18 +111,35 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
                 part = True
             elif k < n and toks[k].lower in ("a", "an"):
-                k = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
+                named = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
+                if named != k and word not in _DESTINATIONS:
+                    allowed = "any"  # "outside a polling station in Lahore": the preposition places the unnamed
+                    # place; the named one holds it, and is no landmark nor reference point
+                k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
+            if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
+                chain, j = _city_as_modifier(toks, k + 1, word)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
-            if chain is not None and j < n and toks[j].lower in PEOPLE_OF_A_PLACE:
-                chain = None  # "Baker Lake residents got ...": the people's home or employer, not the scene
+            if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
+                chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
+                if chain is not None and not _pictured_after(toks, j):
+                    chain, j = None, i
+            after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
+            while after + 1 < n and toks[after].text == "&" and is_capitalised(toks[after + 1].text):
+                after += 2  # "Central South Island Fish & Game staff": one body's name, "&" inside it
+                while after < n and is_capitalised(toks[after].text):
+                    after += 1
+            if chain is not None and after < n and (toks[after].lower in PEOPLE_OF_A_PLACE
+                                                     or toks[after].lower in TITLE_WORDS):
+                chain = None  # "Baker Lake residents got ...", "Permanent Court of Arbitration (PCA) Secretary
+                # General Marcin Czepelak listens ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
@@ -134,6 +152,71 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+#: Words after a sentence's subject (and a comma) that say the subject is what the photo shows: "Iqaluit, seen
+#: here in 2022, will have ...", "Matrah harbour seen from the fish souq".
+_PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
+
+
+def _pictured_soon(toks: list[Token]) -> bool:
+    """Whether "seen", "pictured" stands among a sentence's first words (a cheap test before reading)."""
+    return any(toks[m].lower in _PICTURED for m in range(1, min(len(toks), 11)))
+
+
+def _pictured_after(toks: list[Token], j: int) -> bool:
+    """Whether the chain ending at toks[j] is followed by ", seen here", ", pictured ..." or "seen from"."""
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j < len(toks) and toks[j].lower in _PICTURED
+
+
+#: Kinds of public place a city's name may qualify: "a Valencia street", "a Nuku'alofa cemetery". Not a
+#: factory, a store or a hotel, which a maker's or a chain's name qualifies ("a Toyota factory").
+_PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alley", "market", "bazaar",
+                            "cemetery", "square", "park", "beach", "hospital", "school", "neighborhood",
+                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station"})
+
+
+def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
+    """After "a"/"an": a city the gazetteer knows, written as the modifier of a venue's kind ("on a Valencia
+    street", "in a Nuku'alofa cemetery"): the venue is in that city. Marked, so that the scorer weighs it as
+    its own kind of candidate (``city_as_modifier`` in ``place_evidence.toml``): "in a Toyota factory" names a
+    maker, not the Japanese city."""
+    end = read_name(toks, k)
+    if end is None:
+        return None, k
+    def public(m: int) -> bool:
+        return m < len(toks) and toks[m].text.islower() and toks[m].lower in _PUBLIC_PLACES
+
+    if end - k > 1 and public(end - 1):
+        end -= 1  # "Valencia street" is read as one name
+    elif end - k > 2 and public(end - 1) and plain_word(toks[end - 2]):
+        end -= 2  # "Kyiv metro station", "Lagos fish market" (read as one name): one plain word before the kind
+    elif not (public(end) or end < len(toks) and plain_word(toks[end]) and public(end + 1)):
+        return None, k
+    element = element_of(toks, k, end, False, None)
+    if element.level != "place" or not element.population:
+        return None, k
+    return Chain(prep, [element], as_modifier=True), end + 1
+
+
+#: Picture words after which "of" may name the site the photo shows ("This is a picture of Sukhbatar Square"):
+#: not "a model of", "a replica of", "a painting of", which show a thing made elsewhere.
+_PHOTO_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "snapshot",
+                          "snapshots", "footage"})
+#: Verbs before a picture word that make its "of" what someone photographs from elsewhere: "a man takes photos of
+#: the Forbidden City" (from Jingshan Park).
+_PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", "snapping", "snapped", "shoot",
+                            "shoots", "shooting", "make", "makes", "making", "pose", "poses", "posing", "capture",
+                            "captures", "capturing"})
+def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
+    """Whether "of" at toks[of_at] follows a picture word that stands for the photo itself ("This is a picture
+    of Sukhbatar Square"), not for one someone takes from elsewhere ("a man takes photos of the Forbidden City")."""
+    return toks[of_at - 1].lower in _PHOTO_NOUNS and not _PHOTOGRAPHING & {
+        t.lower for t in toks[max(0, of_at - 3):of_at]}
+
+
+#: Prepositions of a destination: "flown to a hospital in Gaza" is no photo at the hospital.
+_DESTINATIONS = frozenset({"to", "toward", "towards"})
 #: Words that may open the words naming a part of a place: "in the historic centre of", "in various parts of".
 _PART_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
@@ -203,8 +286,10 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     if word == "from":
         return before in VIEWING_VERBS or _is_distance(before)
     if word == "of":
-        return (before not in SHOWN_NOUNS and before not in TITLE_WORDS and before not in ORIGIN_NOUNS
-                and not names_an_institution(before))  # "the University of Miami": its seat, not the scene
+        shown = before in SHOWN_NOUNS and not _describes_the_photo(toks, i)
+        # "the University of Miami": its seat, not the scene; "the historic centre of Lisbon" is a part of it
+        institution = names_an_institution(before) and not (before in _CENTRES and toks[i - 1].text.islower())
+        return not shown and before not in TITLE_WORDS and before not in ORIGIN_NOUNS and not institution
     return True
 
 
@@ -213,6 +298,8 @@ def _allowed(toks: list[Token], i: int) -> str:
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
     if word == "of" and before in VIEW_NOUNS:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
+    if word == "of" and _describes_the_photo(toks, i):
+        return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
@@ -309,11 +396,17 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:])
-        return first.level in _VENUE_START or larger or first.level == "city"
+        return first.level in _VENUE_START or larger or first.level == "city" or (
+            first.population >= SETTLEMENT_POPULATION)  # "in the metro near Kyiv": a city the gazetteer knows
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
+        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7"
+            return chain.has_geo
+        if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
+            # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
+            return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
@@ -334,6 +427,8 @@ def _is_settlement(chain: Chain) -> bool:
     """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
     followed by the province or country it is in ("at Ascot, England")."""
     first = chain.elements[0]
+    if first.level == "city":
+        return True  # "at the port city of Mombasa", "at Tianjin Municipality": marked as a city
     if first.level != "place":
         return False
     larger = chain.elements[1] if len(chain.elements) > 1 else None
@@ -427,6 +522,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
+    demonym = saw_the and _demonym_before_a_kind(toks, k)
+    if demonym:
+        k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
     while k < n and _is_descriptor(toks, k):
         k += 1
     if saw_the and k == i + 1:
@@ -445,15 +543,16 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         elif not qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) or known_place(qualifier):
             break
         qualified += 1
-    foreign = qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
-    if foreign:
+    foreign = demonym or qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
+    if foreign and not demonym:
         k = qualified  # "the northwestern Spanish city of Zamora"
     else:
         owner_country = None
+    owned = saw_the or k > i or depth > 0  # (depth: the place a possessive owns, "Saudi Arabia's holy city of")
     kind_at = _kind_after_plain_words(toks, k)
-    if kind_at is not None and (saw_the or k > i):
+    if kind_at is not None and owned:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
-    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and (saw_the or k > i):
+    if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
@@ -463,6 +562,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if end is None:
         return None
     possessor = strip_possessive(toks[end - 1].text)
+    if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
+        named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
+        if named is not None:
+            return named
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
@@ -481,6 +584,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if inner is None and known_owner and after == end and depth < 3:
         start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
         inner = _read_element(toks, start, depth + 1) if start > end else None
+    comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
+    if comma is not None:  # "Ukraine's capital, Kyiv", "Ukraine's second-largest city, Kharkiv": named after
+        inner = _read_element(toks, comma + 1, depth + 1)
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"
@@ -538,7 +644,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     for cut in range(start + 1, end):
         tail = toks[cut:end]
-        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS:
+        street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
+        if not all(is_capitalised(t.text) for t in tail) or toks[cut - 1].lower in _NAME_CONNECTORS and not street:
             continue
         larger = " ".join(t.text for t in tail)
         level = classify(larger)[0]
@@ -580,6 +687,54 @@ def _joined(element: Element) -> Element:
 #: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
 #: by catalog.captions.locations after a heading's town).
 POSTAL = re.compile(r"[A-Z]{2,3}")
+def _kind_then_comma(toks: list[Token], k: int) -> int | None:
+    """Where the comma stands after up to two plain words and a kind of place at toks[k] ("capital, Kyiv",
+    "second-largest city, Kharkiv"), else None."""
+    for m in (k, k + 1, k + 2):
+        if m + 1 < len(toks) and toks[m].lower in KIND_LEVELS and toks[m + 1].text == "," and all(
+                plain_word(t) or t.lower in DESCRIPTORS for t in toks[k:m]):
+            return m + 1
+    return None
+
+
+def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
+    """After "the": a country's adjective, then the kind of place or words describing it before a name ("the
+    Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa", "the Sudanese capital Khartoum"); not "the
+    Chinese Embassy", "the British Museum" (a capitalised name follows it)."""
+    if k + 2 >= len(toks) or not is_capitalised(toks[k].text) or not toks[k + 1].text.islower():
+        return False
+    word = toks[k].lower
+    if not word.endswith(_DEMONYM_ENDINGS) or known_place(toks[k].text):
+        return False
+    following = toks[k + 1].lower
+    return following in DESCRIPTORS or following in KIND_LEVELS
+
+
+#: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
+_DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+
+
+def _capital_named_after(toks: list[Token], k: int, end: int, depth: int) -> tuple[list[Element], int] | None:
+    """"the capital of Ukraine, Kyiv": a country after "capital of", then its capital after a comma (the city,
+    in that country), or the country alone when no name follows (never a country read as the city)."""
+    country = element_of(toks, k, end, False, None)
+    if country.level != "country":
+        return None
+    if depth < 3 and end + 1 < len(toks) and toks[end].text == ",":
+        inner = _read_element(toks, end + 1, depth + 1)
+        if inner is not None and inner[0][0].level in ("place", "city"):
+            places, j = inner
+            for place in places:
+                place.country = place.country or country.value
+            country.link = ","
+            return places + [country], j
+    return [country], end
+
+
+#: Institution nouns that, written in lower case, name a town's middle: "the historic centre of Lisbon".
+_CENTRES = frozenset({"centre", "center"})
+#: "St." after a name is a street's ("Beyoglu St. Istanbul"), before one a saint's ("St. Louis").
+_STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})

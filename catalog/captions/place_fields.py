@@ -18,10 +18,17 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import CITY_STATES, MUNICIPALITIES, STATE_CITIES, TOWN_LIKE_VENUE_WORDS
+from catalog.captions.vocabulary import (
+    CHINA_PROVINCES,
+    CITY_STATES,
+    MUNICIPALITIES,
+    STATE_CITIES,
+    TOWN_LIKE_VENUE_WORDS,
+)
 
 
 def resolve(chain: Chain) -> tuple[Place, str | None]:
@@ -42,6 +49,9 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         level, value = element.level, element.value
         if level == "county" and place.city is None:
             inside_city.append(element)
+        if level == "place" and number == 0 and _village_of_a_county(element, chain.elements[1:]):
+            towns.append(element)  # "in Nankeng, Anyi county in East China's Jiangxi province": a village
+            continue
         if level == "place" and _inside_a_city(element, chain.elements[number + 1:]):
             level = "county"  # "Intramuros, Manila", "Sham Shui Po in Hong Kong": a district of the city
             counties.append(element)
@@ -87,7 +97,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
         town = towns[-1]
-        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")):
+        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")) and not (
+                town.value.endswith(" town")):  # "in Cicun town, Shanxi province": a township, as 镇 reads
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
@@ -108,6 +119,17 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
             return
 
 
+def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
+    """Whether a name no gazetteer knows, right before a county of China, is a village or town of it ("Nankeng,
+    Anyi county in East China's Jiangxi province"): China's counties hold towns and villages, and the county
+    stands in for the city. Elsewhere such a name is the town ("Hayden, Routt County, Colorado")."""
+    if not larger or larger[0].level != "county" or larger[0].prefecture or (
+            element.population or element.also_province or element.country):  # (GeoNames holds villages)
+        return False
+    return any(e.country == "China" or e.level == "country" and e.value == "China"
+               or e.level == "province" and e.value.casefold() in CHINA_PROVINCES for e in larger)
+
+
 #: A name is a district of the city after it only when that city has this many times its people or more.
 DISTRICT_RATIO = 3
 
@@ -120,12 +142,20 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     following = larger[0]
     if following.level == "city" and not element.population and not element.also_province:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
+    if following.level == "city" and element.population and _elsewhere(element.value, following.value):
+        return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
     if following.level not in ("place", "city") or not following.population:
         return False
     if element.population and following.link == "of":
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _elsewhere(name: str, city: str) -> bool:
+    """Whether the gazetteer's city of `name` lies in another country than its city of `city`."""
+    theirs, ours = name_levels(name).city_country, name_levels(city).city_country
+    return bool(theirs and ours and theirs != ours)
 
 
 def place_from_dateline(written: str) -> Place:

@@ -204,6 +204,8 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     before = toks[of_at - 1].lower
     if before in _ADMIN_WORDS:
         return True
+    if before in VENUE_WORDS and _of_a_placed_city(toks, of_at):
+        return True  # "the RA NA building | of Yerevan, Armenia", "the Henoko coastal area | of Nago in Okinawa"
     if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
         return False
     k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
@@ -219,6 +221,35 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     # "Rajashan of Savar": an unknown name, then a city the gazetteer knows well, are two places
     before_name = " ".join(t.text for t in toks[i:of_at])
     return name_levels(after).city_population >= OF_A_KNOWN_CITY and not known_place(before_name)
+
+
+def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
+    """Whether "of" after a venue word leads to a city the gazetteer knows in the province or country written
+    right after it ("the RA NA building of Yerevan, Armenia", "the Henoko coastal area of Nago in Okinawa
+    Prefecture"): the venue's town, not a part of its name. "The National Museum of China", "the Great Hall of
+    the People" and "the Museum of London" (no larger place after it) stay one name."""
+    k = of_at + 1
+    end = _capitalised_run(toks, k)  # (not read_name, which would ask this again: "Hall of Hall of ...")
+    if end == k or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
+        return False
+    city = " ".join(t.text for t in toks[k:end])
+    country = name_levels(city).city_country
+    larger_end = _capitalised_run(toks, end + 1)
+    if not country or larger_end == end + 1:
+        return False
+    larger = " ".join(t.text for t in toks[end + 1:larger_end])
+    level, value = classify(larger)
+    if level == "country":
+        return name_levels(value).country == country
+    return level == "province" and (name_levels(value).province or "").partition("-")[0] == country
+
+
+def _capitalised_run(toks: list[Token], i: int) -> int:
+    """The end of the capitalised words from toks[i] ("Okinawa Prefecture", "Papua New Guinea"), i if none."""
+    j = i
+    while j < len(toks) and is_capitalised(toks[j].text) and not _stops(toks, j):
+        j += 1
+    return j
 
 
 def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
@@ -307,6 +338,13 @@ _STREET_ABBREVIATIONS = frozenset({"st.", "st", "ave.", "ave", "rd.", "rd", "blv
 _QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "lower", "upper", "imperial"}
 
 
+#: Venue words that, closing a name holding an off-Earth word, make it a site on the Earth ("Crescent Moon Spring").
+_EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module", "terminal", "gateway", "port",
+                                "spaceport", "cosmodrome", "observatory", "crater", "plateau", "basin", "pass"}
+#: Places off the Earth, as whole words: "the Moon", "Mars orbit"; not "Marseille", "Moonee Ponds".
+_OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -324,13 +362,17 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
     if words[0] in EVENT_PREFIXES:
         return "ignore", name  # "Operation Mountain Viper"
+    if len(words) > 1 and all(len(word) == 1 for word in words):
+        return "ignore", name  # "the P R of China": initials, no place's name
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
         return "country", name
-    if folded in REGIONS or any(word in folded for word in OFF_EARTH):
+    if folded in REGIONS or _OFF_EARTH.search(folded) and words[-1].strip(".,") not in _EARTHLY_SITES:
+        # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
+        # station", "a lunar base" are not)
         return "ignore", name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:

@@ -186,6 +186,9 @@ plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan sou
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
 grounds gateway stream intersection crossroads roundabout junction
+pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
+bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
+strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -436,8 +439,9 @@ SHOWN_NOUNS = frozenset({
     "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting",
 })
 
-#: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...".
-VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial"})
+#: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...", "an
+#: inspection tour of Kandy city".
+VIEW_NOUNS = frozenset({"view", "views", "panorama", "skyline", "scenery", "landscape", "night", "aerial", "tour"})
 
 #: Verbs whose object, when it is a named venue, is the scene: "Tourists visit the Mogao Grottoes in ...",
 #: "Photo taken on ... shows the Huajiang Grand Canyon Bridge in ...".
