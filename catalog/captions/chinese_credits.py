@@ -42,6 +42,9 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
             return standard
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
         return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)
+    standard = _outlet_and_desk(simplified(written), rules, words)
+    if standard:
+        return standard
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -53,6 +56,24 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if outlet:
             return outlet[-1]
     return written
+
+
+def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
+    """The standard name of a known outlet written with its desk, app or pictures after it ("大众日报客户端",
+    "法新社图片"), with its posting ("新华社驻台"), or after a date's last character ("2023年新华社记者...": the
+    credit's words began after the year's digits); None when no known outlet is written so."""
+    plain = plain.strip(" ·")
+    if plain[:1] in "年月日号" and len(plain) > 3:
+        standard = rules.standard_agency(plain[1:])
+        if standard:
+            return standard
+    for cut in range(len(plain) - 1, 1, -1):  # the longest outlet first
+        rest = plain[cut:]
+        if rest in words.set("credit.desks") or rest.startswith(words.words("credit.stationed")):
+            standard = rules.standard_agency(plain[:cut])
+            if standard:
+                return standard
+    return None
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -71,9 +92,10 @@ def _unbracketed(written: str) -> str:
     return written
 
 
-def _first_name(names: str | None, words: Words | None = None) -> str | None:
+def _first_name(names: str | None, words: Words | None = None, bare: bool = False) -> str | None:
     """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name; a role
-    written before it is no name ("记者 王小明", "本报记者 陈明")."""
+    written before it is no name ("记者 王小明", "本报记者 陈明"). Names `bare` (no role or outlet before them,
+    "罍街夜市 蒋新军摄") may follow words of the caption's line, which begin with no surname."""
     if not names:
         return None
     first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
@@ -87,9 +109,22 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
             parts = parts[1:]
         first = " ".join(parts)
     people = _people(parts)
+    if bare and len(people) > 1 and words is not None:
+        surnames = words.set("credit.surnames")
+        while len(people) > 1 and not _a_surname_first(people[0], surnames) and "·" not in people[0] and (
+                _a_surname_first(people[1], surnames)) and not simplified(people[0]).endswith(
+                words.words("credit.outlet_endings")):  # ("新华网 耿小宇 摄": the outlet, then the name)
+            people = people[1:]  # "罍街夜市 蒋新军摄": the words of the caption's line, then the photographer
+            first = people[0]
     if len(people) > 1:
         first = people[0]  # "彭源 徐欽 劉磊"; "鲜 敢 赵 耀" and "肖家鑫 雷 捷": names of two padded with a space
     return first or None
+
+
+def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
+    """Whether a name begins with a surname of the list (one character, or two: 欧阳)."""
+    plain = simplified(name)
+    return plain[:1] in surnames or plain[:2] in surnames
 
 
 def _people(parts: list[str]) -> list[str]:
@@ -139,8 +174,8 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
-                 "source",
+                 "brackets", "name_took", "taken_by", "byline", "byline_end", "outlet_brackets", "name_brackets",
+                 "provided_by", "provided", "source",
                  "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone")
 
@@ -151,6 +186,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
+    "taken_by": ("took",), "provided_by": ("provided",),
     "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
@@ -166,6 +202,14 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     >>> find_chinese_credit(text, text, rules, *words_for(rules)).credit
     Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
     """
+    related = words.pattern("credit.related").search(plain)
+    if related is not None and related.start() > 0:
+        # "...记者 邓志宏 摄⏎新闻推荐⏎...(记者王旭东摄)": a page's links to other stories, copied with the caption;
+        # their credits are other pictures'
+        text, plain = text[:related.start()], plain[:related.start()]
+    if "(" in plain or "（" in plain:
+        # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
+        plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     unknown = any(w in plain for w in words["credit.unknown"])
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels")}
@@ -189,6 +233,22 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             if not found.credit.agency:
                 found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
+    opening = patterns["opening_label"].match(plain) if any(
+        w in plain[:12] for w in words["credit.photographer_labels"]) else None
+    if opening is not None:  # "(摄影:朴峰)6月16日傍晚,...": a photographer's label opening the caption
+        found = _credit_of_shapes(text, plain, rules, words, patterns, ["opening_label"], 0, unknown, False)
+        if found is not None:
+            return found
+    bylines = list(_story_bylines(plain, words))
+    if bylines:
+        # "新华社发⏎⏎本报讯(记者 任珊)...": the story's byline names who wrote it; the picture's credit is
+        # another, when the caption holds one
+        blanked = plain
+        for begin, end in bylines:
+            blanked = blanked[:begin] + " " * (end - begin) + blanked[end:]
+        found = _credit_of_shapes(text, blanked, rules, words, patterns, shapes, 0, unknown, False)
+        if found is not None:
+            return found
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
     if found is not None:
         return found
@@ -197,6 +257,29 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: "Picture:" opening a caption: the description follows, not a photographer's name ("图：黄山日出").
+_DESCRIPTION_LABEL = re.compile(r"\s*图\s*[:：]")
+#: A mirror's pinyin for the character before it, in brackets: "發(fā)", "區(qū)".
+_PINYIN = re.compile(f"(?<=[{HAN}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\\)")
+
+
+def _story_bylines(plain: str, words: Words) -> list[tuple[int, int]]:
+    """Where the story's bylines are: the brackets right after a dateline's last word ("本报讯(记者 任珊)", "中評社西安
+    1月31日電（記者 陳思遠）") that hold no word for taking a picture ("云南网讯(通讯员 X 摄影报道)" credits one)."""
+    found = []
+    for byline in _BYLINE_AFTER_DATELINE.finditer(plain):
+        inside = byline.group(1)
+        if any(w in inside for w in words["credit.staff"]) and not any(
+                w in inside for w in (*words["credit.took"], *words["credit.reported"])):
+            found.append(byline.span())
+    ends = words.words("places.dateline_ends")
+    return [(begin, end) for begin, end in found if plain[:begin].rstrip().endswith(ends)]
+
+
+#: Brackets of a few words (a byline's role and names).
+_BYLINE_AFTER_DATELINE = re.compile(r"[(（]([^()（）\n]{2,30})[)）]")
 
 
 #: The citation of a paper's issue that ends a caption reposted from it: "( 人民日报2020年10月27日1版)",
@@ -255,6 +338,19 @@ _PICTURE = "图片"
 _COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
 
 
+def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int] | None:
+    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图"), as (standard
+    name, where its name starts); the longest known name that ends the words before 发."""
+    found = patterns["sent_before"].search(plain, max(0, at - 24), at)
+    if found is None:
+        return None
+    for begin in range(found.start("agency"), found.end("agency") - 1):
+        standard = rules.standard_agency(plain[begin:found.end("agency")])
+        if standard:
+            return standard, begin
+    return None
+
+
 def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     """The agency's standard name when a credit's "name" is an agency and its word for sending (新华社发), else
     None."""
@@ -308,12 +404,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name in ("byline", "byline_end", "source", "provided", "two_agencies") else start
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
-        if name == "provided":
+        if name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
             provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
-            if not provider or len(provider) > 12:
+            if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
+            sender_at = _sent_before(plain, start, rules, patterns)
+            if sender_at is not None:  # "（央广网发 滨海新区供图）": the outlet sent a picture someone provided
+                credit.agency, start = sender_at
+                credit.raw = _unbracketed(text[start:match.end()])
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
@@ -324,7 +424,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
-                written = _first_name(listed, words)
+                written = _first_name(listed, words, bare=name == "name_took")
                 if written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
@@ -340,13 +440,25 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # (not "（中评社 王小明摄）")
                 # "(胡建华 祁宗珠 摄)", "（王小明与李小强 摄）": two people, the first named
                 credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
+            if credit.photographer and simplified(credit.photographer).endswith(words.words("credit.contributors")):
+                credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
+            if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
+                    _a_surname_first(credit.photographer, words.set("credit.surnames"))):
+                continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
             if name == "name_brackets" and not _a_person_alone(credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
+            if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
+                    plain, match.start()):
+                continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and groups.get("desk") and not credit.agency:
+                desk = simplified(plain[match.start("desk"):match.end("desk")]).strip()
+                credit.agency = rules.standard_agency(desk) or _outlet_and_desk(desk, rules, words)
+                # ("摄影:楚天都市报记者姚岗": a known outlet, else none: its desk's brand is no outlet's name)
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
@@ -354,6 +466,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "two_agencies" and simplified(agency_written or "").strip() in words.set(
                     "credit.photographer_labels"):
                 continue  # "IC photo/图": the label that says who took it, no second outlet
+            if name == "two_agencies" and simplified(plain[match.start("first"):match.end("first")]).strip().endswith(
+                    words.words("credit.text_labels")):
+                continue  # "文/李小红": who wrote the text, no outlet and no photographer
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")

@@ -287,6 +287,7 @@ def _patterns(words: Words) -> Patterns:
     label = words.any("credit.source_labels")
     reported = words.any("credit.reported")
     labels = words.any("credit.photographer_labels")
+    others, pictures = words.any("credit.text_labels"), words.any("credit.pictures")
     places = words.lists["places"]
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
     all_units = "|".join(re.escape(w) for w in sorted(
@@ -295,7 +296,7 @@ def _patterns(words: Words) -> Patterns:
     return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
         "sent_brackets": _source(
-            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
+            f"(?P<agency>{_ORG})(?:{sent})\\s*{_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # （新华社发 陈熙摄）
         "brackets_sent": _source(
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
@@ -313,7 +314,7 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
-        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})"
+        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
@@ -333,11 +334,26 @@ def _patterns(words: Words) -> Patterns:
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
                                      f"[\\s(（]*\\Z"),
         # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
-        "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@|｜]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        # 图片由吉林省某县委宣传部提供: who provided the picture, named after 由 (an office's name may be long)
+        "provided_by": _source(
+            f"(?:{pictures})[均皆都]?由\\s*(?P<provider>[^\\s，,。；;（()）]{{2,30}}?)\\s*(?:{provided})"),
+        # 本文图片均由施佳宇拍摄: who took the pictures, named after 由
+        "taken_by": _source(f"(?:{pictures})[均皆都]?由\\s*(?P<name>{_NAMES})\\s*(?:{took})"),
+        # (摄影:朴峰)6月16日..., 报导、摄影:谭小瑜⏎..., 圖|梁小樂 文|梁小樂⏎...: a photographer's label opening the
+        # caption, the name closed by a bracket, the line's end or another person's label (not "图：", which opens a
+        # description: "图：村民晒谷")
+        "opening_label": _source(
+            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
+            f"(?P<name>{_NAMES})"
+            f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # 央广网发 (before who provided the picture: "央广网发 滨海新区供图")
+        "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*\\Z"),
         # 张三 供图, 受访者供图
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
-        "source": _source(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        "source": _source(f"(?:^|[\\s。（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
+                          f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
         "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
                                 re.MULTILINE),
@@ -356,11 +372,14 @@ def _patterns(words: Words) -> Patterns:
         # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
-            f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?"
+            f"(?:(?:{labels})\\s*[:：/／@|｜]|文\\s*/\\s*图\\s*[:：]?"
             f"|(?<![^\\s。.!！?？])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
+            f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
-            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
-            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
+            f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?"
+            f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
+            re.MULTILINE),
         "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
         "venue_end": _source(f"(?:{words.any('places.venue')})$"),
@@ -384,4 +403,10 @@ def simplified(text: str) -> str:
     '中新社记者 李洋 摄'
     """
     converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
+    if len(converted) != len(text):
+        return text
+    if converted.isascii() or max(converted) <= "\uffff":
+        return converted
+    # OpenCC maps a few common characters to rare ones beyond the Basic Multilingual Plane (煇 → U+2AE29), which
+    # no pattern's class of Chinese characters holds: such a character is matched as written ("陳焯煇攝")
+    return "".join(new if new <= "\uffff" or old > "\uffff" else old for old, new in zip(text, converted))
