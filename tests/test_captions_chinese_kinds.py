@@ -248,6 +248,18 @@ CREDITS = [
      {"agency": "The Epoch Times", "photographer": None}),
     ("a picture from the internet is no outlet", "市民在公园里散步。（网络图片）",
      {"agency": None, "photographer": None}),
+    ("the photographer right after the picture's title, the prose after",
+     "《丰收季节》曹小国 摄 深秋时节,橘子红了。会员们走进石门县。", {"photographer": "曹小国"}),
+    ("a three-character name alone after the last stop", "公园里的树木换上了五彩的新装。朱小桐",
+     {"photographer": "朱小桐"}),
+    ("two characters alone after the last stop are as often a word", "公园里的树木换上了五彩的新装。谢谢",
+     {"photographer": None}),
+    ("a place alone after the last stop is no person", "公园里的树木换上了五彩的新装。黑龙江",
+     {"photographer": None}),
+    ("the body that released a handout picture: the provider",
+     "美国国家航空航天局3日发布的这张照片显示火星表面的沙丘。",
+     {"provider": "美国国家航空航天局", "photographer": None}),
+    ("whoever posted a picture is no provider", "网友在微博发布的照片显示街道积水。", {"provider": None}),
 ]
 
 

@@ -175,9 +175,9 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
                  "brackets", "name_took", "taken_by", "byline", "byline_end", "outlet_brackets", "name_brackets",
-                 "provided_by", "provided", "source",
+                 "titled", "provided_by", "provided", "source",
                  "photographer_label", "outlet_label", "two_agencies",
-                 "agency_sent", "agency_alone")
+                 "agency_sent", "agency_alone", "released_by", "name_alone")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -186,7 +186,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
-    "taken_by": ("took",), "provided_by": ("provided",),
+    "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
@@ -212,7 +212,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     unknown = any(w in plain for w in words["credit.unknown"])
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
-                                                                               "provided", "source_labels")}
+                                                                               "provided", "source_labels",
+                                                                               "released")}
     present["/"] = "/" in plain
     present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
@@ -359,6 +360,17 @@ def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
 
 
+def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
+    """Whether the name before "发布的这张照片" is a body that hands out pictures: one the agency registry knows
+    (an agency, a space agency, a government), or a name ending as offices' and outlets' names end (朝鲜中央通讯社,
+    美国国家航空航天局)."""
+    from catalog.agencies import agency
+
+    plain = simplified(written)
+    return len(plain) >= 2 and (agency(plain) is not None or agency(written) is not None or plain.endswith(
+        words.words("credit.offices")) or plain.endswith(words.words("credit.outlet_endings")))
+
+
 def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
     """Whether a name written alone in brackets at the end ("（郑子颜）") is a person's: it starts with a surname,
     and is no outlet, place, day (周一), position in the picture (左一) or word of the credit lists."""
@@ -401,10 +413,15 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         start = match.start("agency") if groups.get("agency") and name in (
             "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
-            if name in ("byline", "byline_end", "source", "provided", "two_agencies") else start
+            if name in ("byline", "byline_end", "source", "provided", "two_agencies", "titled") else start
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
-        if name in ("provided", "provided_by"):
+        if name == "released_by":
+            provider = text[match.start("provider"):match.end("provider")].strip()
+            if not _a_releasing_body(provider, rules, words):
+                continue  # "...游客在此发布的照片": whoever posted it is no body handing out pictures
+            credit.provider = provider
+        elif name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
             provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
@@ -447,7 +464,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
-            if name == "name_brackets" and not _a_person_alone(credit.photographer or "", rules, words):
+            if name in ("name_brackets", "name_alone") and not _a_person_alone(credit.photographer or "", rules,
+                                                                                words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
