@@ -260,6 +260,12 @@ CREDITS = [
      "美国国家航空航天局3日发布的这张照片显示火星表面的沙丘。",
      {"provider": "美国国家航空航天局", "photographer": None}),
     ("whoever posted a picture is no provider", "网友在微博发布的照片显示街道积水。", {"provider": None}),
+    ("文∕ and 圖∕ with division slashes, after a comma in brackets: the agency after 圖",
+     "人們在上班尖峰時間穿過街道。\n\n(文∕本報記者,圖∕路透)", {"agency": "Reuters", "photographer": None}),
+    ("a paper's two-character short form the registry does not know names no agency",
+     "女士在车厢里做复习题。 郑报全媒体记者 马小健 摄", {"photographer": "马小健", "agency": None}),
+    ("two people of two characters in brackets are still people", "工人在高架段作业。(章磊 万晶 摄)",
+     {"photographer": "章磊", "agency": None}),
 ]
 
 

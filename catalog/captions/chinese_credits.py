@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_words import HAN, Words, simplified
+from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -45,6 +45,9 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = _outlet_and_desk(simplified(written), rules, words)
     if standard:
         return standard
+    if len(written) == 2 and han_char().fullmatch(written[0]) and simplified(written).endswith(
+            words.words("credit.outlet_endings")):
+        return None  # "郑报全媒体记者": a short form the registry does not know (郑州日报? 郑州晚报?) names none
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -210,6 +213,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     if "(" in plain or "（" in plain:
         # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
+    if "∕" in plain or "⁄" in plain:
+        plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
     unknown = any(w in plain for w in words["credit.unknown"])
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels",

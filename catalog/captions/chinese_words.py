@@ -361,7 +361,7 @@ def _patterns(words: Words) -> Patterns:
         # 张三 供图, 受访者供图
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
-        "source": _source(f"(?:^|[\\s。（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
+        "source": _source(f"(?:^|[\\s。，,；;（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
                           f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
         "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
