@@ -266,6 +266,16 @@ CREDITS = [
      "女士在车厢里做复习题。 郑报全媒体记者 马小健 摄", {"photographer": "马小健", "agency": None}),
     ("two people of two characters in brackets are still people", "工人在高架段作业。(章磊 万晶 摄)",
      {"photographer": "章磊", "agency": None}),
+    ("a paper's contributing photographer (特约摄影)", "市民在公园里散步。 特约摄影 王小明",
+     {"photographer": "王小明", "agency": None}),
+    ("特约 begins the role 特约摄影师: no outlet", "市民在公园里散步。 特约摄影师 王小明",
+     {"photographer": "王小明", "agency": None}),
+    ("a name and 摄 run into the next sentence", "市民在公园里散步。王小明 摄 当日，游客络绎不绝。",
+     {"photographer": "王小明"}),
+    ("a name and 摄, a stop, then the next sentence", "市民在公园里散步。王小明摄。当日，游客络绎不绝。",
+     {"photographer": "王小明"}),
+    ("people of the prose and 摄 run on are no name", "市民在公园里散步。游客纷纷摄 当日，游客络绎不绝。",
+     {"photographer": None}),
 ]
 
 

@@ -40,6 +40,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
+    if any(role.startswith(simplified(written)) for role in words["credit.staff"]):
+        return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
         return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)
     standard = _outlet_and_desk(simplified(written), rules, words)
@@ -178,7 +180,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
                  "brackets", "name_took", "taken_by", "byline", "byline_end", "outlet_brackets", "name_brackets",
-                 "titled", "provided_by", "provided", "source",
+                 "titled", "name_took_inline", "provided_by", "provided", "source",
                  "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone", "released_by", "name_alone")
 
@@ -190,6 +192,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
+    "name_took_inline": ("took",),
     "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
@@ -469,8 +472,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
-            if name in ("name_brackets", "name_alone") and not _a_person_alone(credit.photographer or "", rules,
-                                                                                words):
+            if name in ("name_brackets", "name_alone", "name_took_inline") and not _a_person_alone(
+                    credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):

@@ -347,6 +347,11 @@ def _patterns(words: Words) -> Patterns:
             f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
+        # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
+        "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
+                                    f"(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
+                                    f"(?=[ \u3000]+[^\\s(（]|[。.][ \u3000]*[^\\s(（])"),
         # 《丰收季节》曹小国 摄 深秋时节...: the photographer right after the picture's title, the prose after
         "titled": _source(f"》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})(?=[\\s，,。]|$)"),
         # ...位列第一。朱小桐: a name of three characters alone after the caption's last stop (kept only when it
