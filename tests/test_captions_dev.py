@@ -63,12 +63,15 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: branch capen4 (English tune photographer 99.0, city 92.9), so that its credit and place shapes hold.
 #: Re-based on 2026-12-05 when en_fresh4 and en_fresh5 (192 English tune captions) and zh_fresh4 (79 Chinese)
 #: joined, measured before any tuning on them: English tune photographer 97.8, date 96.6, date_kind 95.6, city
-#: 91.0, province 97.4; Chinese tune date_kind 97.4, sublocation 91.9.
+#: 91.0, province 97.4; Chinese tune date_kind 97.4, sublocation 91.9. Chinese re-based again when zh_fresh5 (79
+#: Chinese tune captions, branch capdatazh7) joined, measured before any tuning on its places and dates: tune date
+#: 97.8, date_kind 96.1, sublocation 88.6, city 94.6, province 98.7; the credit floors raised after branch
+#: capzhcred6 (photographer 98.9, agency 97.4, provider 100), so that its credit shapes hold.
 TUNE_FLOORS = {
     "en": {"photographer": 0.975, "agency": 0.955, "provider": 0.98, "date": 0.96, "date_kind": 0.95,
            "sublocation": 0.88, "city": 0.905, "province": 0.97, "country": 0.965},
-    "zh": {"photographer": 0.97, "agency": 0.95, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.91, "city": 0.95, "province": 0.99, "country": 0.99},
+    "zh": {"photographer": 0.985, "agency": 0.97, "provider": 0.99, "date": 0.975, "date_kind": 0.955,
+           "sublocation": 0.88, "city": 0.94, "province": 0.985, "country": 0.99},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -562,5 +562,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
+        if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
+            # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
+            end = len(text.rstrip())
+            return Found(credit, end, end, f"chinese {name}")
         return Found(credit, start, match.end(), f"chinese {name}")
     return None
