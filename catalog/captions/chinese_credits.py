@@ -40,7 +40,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-    if any(role.startswith(simplified(written)) for role in words["credit.staff"]):
+    plain = simplified(written)
+    if any(role.startswith(plain) for role in words["credit.staff"]):
         return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
         return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)

@@ -410,6 +410,10 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+#: A character beyond the Basic Multilingual Plane.
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (so offsets hold), for matching.
 
@@ -419,7 +423,7 @@ def simplified(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) != len(text):
         return text
-    if converted.isascii() or max(converted) <= "\uffff":
+    if converted.isascii() or not _BEYOND_BMP.search(converted):
         return converted
     # OpenCC maps a few common characters to rare ones beyond the Basic Multilingual Plane (煇 → U+2AE29), which
     # no pattern's class of Chinese characters holds: such a character is matched as written ("陳焯煇攝")
