@@ -179,8 +179,8 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
-_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "taken_by", "byline", "byline_end", "outlet_brackets", "name_brackets",
+_CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
+                 "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end", "outlet_brackets", "name_brackets",
                  "titled", "name_took_inline", "provided_by", "provided", "source",
                  "photographer_label", "outlet_label", "two_agencies",
                  "agency_sent", "agency_alone", "released_by", "name_alone")
@@ -269,6 +269,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+#: 文 ("text") right after a byline's name: the reporter wrote the words ("（记者 王小明 文）").
+_WRITER_AFTER = re.compile(r"[ \u3000]*(?:文|撰文|采写)(?=[\s)）。]|\Z)")
 #: "Picture:" opening a caption: the description follows, not a photographer's name ("图：黄山日出").
 _DESCRIPTION_LABEL = re.compile(r"\s*图\s*[:：]")
 #: A mirror's pinyin for the character before it, in brackets: "發(fā)", "區(qū)".
@@ -414,6 +416,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if not matches:
             continue
         match = matches[-1]
+        if name in ("byline", "byline_end") and _WRITER_AFTER.match(plain, match.end()):
+            continue  # "（记者 王小明 文）": the reporter wrote the text; the picture is not theirs
         if name == "byline":  # "记者 冯树风 通讯员 李勇": bylines written one after another, the first named
             before = every[:every.index(match)]
             while before and not plain[before[-1].end():match.start() + 1].strip():

@@ -352,6 +352,10 @@ def _patterns(words: Words) -> Patterns:
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
                                     f"(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
                                     f"(?=[ \u3000]+[^\\s(（]|[。.][ \u3000]*[^\\s(（])"),
+        # （本报记者 王小明 文 李小红 图）, 王小明 文 李小红 摄: the writer (文), then the photographer
+        "writer_then_photographer": _source(
+            f"(?:(?P<agency>{_ORG})?(?:{staff})\\s*)?{_NAMES}\\s*文[\\s、，,/／]+(?:(?:{staff})\\s*)?(?P<name>{_NAMES})"
+            f"\\s*[/／]?\\s*(?:图|{took})(?=\\s*[)）]?\\s*$)", re.MULTILINE),
         # 《丰收季节》曹小国 摄 深秋时节...: the photographer right after the picture's title, the prose after
         "titled": _source(f"》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})(?=[\\s，,。]|$)"),
         # ...位列第一。朱小桐: a name of three characters alone after the caption's last stop (kept only when it
