@@ -810,6 +810,8 @@ def test_a_county_of_another_province_is_not_read_as_the_named_ones():
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
     ("渔民在福建霞浦收网。新华社发（林峰 摄）", "渔民在福建霞浦收网。"),
+    ("市民在公園裡散步。（圖：王小明）", "市民在公園裡散步。"),
+    ("(摄影:朴小峰)6月16日傍晚,运河泛起波纹。", "6月16日傍晚,运河泛起波纹。"),
 ])
 def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text, description):
     """A credit cut from a Chinese caption takes the colon after it (when it opens the caption) and the

@@ -567,6 +567,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
+        if credit.raw and credit.raw[-1] in ")）】" and start > 0 and text[start - 1] in "(（【" and not any(
+                mark in credit.raw for mark in "(（【"):
+            # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
+            start -= 1
+            credit.raw = credit.raw[:-1].rstrip()
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())
