@@ -282,6 +282,10 @@ CREDITS = [
      {"photographer": None}),
     ("a reporter's text and picture (文/图) are theirs", "市民在公园里散步。（记者 王小明 文/图）",
      {"photographer": "王小明"}),
+    ("an agency written in letters with a space, then /图", "市民在公园里散步。 IC photo/图",
+     {"agency": "IC", "photographer": None}),
+    ("the photographer in brackets, then the page's source on its own line",
+     "市民在公园里散步。（王小明 摄）\n来源：新华网", {"photographer": "王小明", "agency": "Xinhuanet"}),
     ("people of the prose and 摄 run on are no name", "市民在公园里散步。游客纷纷摄 当日，游客络绎不绝。",
      {"photographer": None}),
 ]

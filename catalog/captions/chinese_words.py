@@ -331,8 +331,8 @@ def _patterns(words: Words) -> Patterns:
                                  f"(?:{staff})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
-        "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
-                                     f"[\\s(（]*\\Z"),
+        "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;(（)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})\\s*[/／]?\\s*"
+                                     f"(?:{took})[)）]?[\\s(（]*\\Z"),  # (and "（王小明 摄）⏎来源：新华网")
         # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
         "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@|｜]\\s*(?P<name>{_NAMES})\\s*\\Z"),
         # 图片由吉林省某县委宣传部提供: who provided the picture, named after 由 (an office's name may be long)
@@ -373,7 +373,8 @@ def _patterns(words: Words) -> Patterns:
         "source": _source(f"(?:^|[\\s。，,；;（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
                           f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
-        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
+                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
                                 re.MULTILINE),
         # 新华社/路透
         "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
