@@ -284,6 +284,13 @@ CREDITS = [
      {"photographer": "王小明"}),
     ("the photographer in brackets, then the page's source on its own line",
      "市民在公园里散步。（王小明 摄）\n来源：新华网", {"photographer": "王小明", "agency": "Xinhuanet"}),
+    ("a photographer's label in 【】", "市民在公园里散步。 【摄影：王小明】", {"photographer": "王小明"}),
+    ("a credit in square brackets of either width", "市民在公园里散步。 ［王小明 摄］", {"photographer": "王小明"}),
+    ("a credit in quotation marks", "市民在公园里散步。 “王小明 摄”", {"photographer": "王小明"}),
+    ("a credit after a dash", "市民在公园里散步。 ——王小明 摄", {"photographer": "王小明"}),
+    ("the photographer's credit, then the writer's: X/文 is no outlet", "市民在公园里散步。 李小红/图 王小明/文",
+     {"photographer": "李小红", "agency": None}),
+    ("X/文 alone credits the writer", "市民在公园里散步。 王小明/文", {"photographer": None, "agency": None}),
     ("people of the prose and 摄 run on are no name", "市民在公园里散步。游客纷纷摄 当日，游客络绎不绝。",
      {"photographer": None}),
 ]
@@ -814,6 +821,7 @@ def test_a_county_of_another_province_is_not_read_as_the_named_ones():
     ("渔民在福建霞浦收网。新华社发（林峰 摄）", "渔民在福建霞浦收网。"),
     ("市民在公園裡散步。（圖：王小明）", "市民在公園裡散步。"),
     ("(摄影:朴小峰)6月16日傍晚,运河泛起波纹。", "6月16日傍晚,运河泛起波纹。"),
+    ("市民在公园里散步。 “王小明 摄”", "市民在公园里散步。"),
 ])
 def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text, description):
     """A credit cut from a Chinese caption takes the colon after it (when it opens the caption) and the

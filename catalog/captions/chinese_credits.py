@@ -90,12 +90,19 @@ def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
 
 
 def _unbracketed(written: str) -> str:
-    """The credit without brackets that enclose it whole: "（受访者供图）" → "受访者供图"."""
+    """The credit without the marks that enclose it whole: "（受访者供图）" → "受访者供图", "［王小明 摄］" →
+    "王小明 摄"."""
     written = written.strip()
-    if len(written) > 2 and written[0] in "（(" and written[-1] in ")）" and not any(
-            ch in "（()）" for ch in written[1:-1]):
+    if len(written) > 2 and written[0] in _ENCLOSING and written[-1] in _ENCLOSING[written[0]] and not any(
+            ch in "（()）【】［］[]" for ch in written[1:-1]):
         return written[1:-1].strip()
     return written
+
+
+#: The marks that may enclose a credit, by their opening one, and the closing ones that end it: brackets (of
+#: either width, as captions mix them: "（攝影：洪書瑱)"), quotation and angle marks.
+_ENCLOSING = {"（": "）)", "(": ")）", "【": "】", "［": "］]", "[": "]］", "“": "”", "「": "」", "『": "』", "<": ">",
+              "〈": "〉"}
 
 
 def _first_name(names: str | None, words: Words | None = None, bare: bool = False) -> str | None:
@@ -494,9 +501,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
-            if name == "two_agencies" and simplified(agency_written or "").strip() in words.set(
-                    "credit.photographer_labels"):
-                continue  # "IC photo/图": the label that says who took it, no second outlet
+            if name == "two_agencies" and simplified(agency_written or "").strip() in (
+                    words.set("credit.photographer_labels") | words.set("credit.text_labels")):
+                continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)
             if name == "two_agencies" and simplified(plain[match.start("first"):match.end("first")]).strip().endswith(
                     words.words("credit.text_labels")):
                 continue  # "文/李小红": who wrote the text, no outlet and no photographer
@@ -567,8 +574,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
-        if credit.raw and credit.raw[-1] in ")）】" and start > 0 and text[start - 1] in "(（【" and not any(
-                mark in credit.raw for mark in "(（【"):
+        if credit.raw and start > 0 and credit.raw[-1] in _ENCLOSING.get(text[start - 1], "") and not any(
+                mark in credit.raw for mark in _ENCLOSING):
             # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
             start -= 1
             credit.raw = credit.raw[:-1].rstrip()

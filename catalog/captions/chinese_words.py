@@ -117,7 +117,7 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
-_OPEN, _CLOSE = "[（(【]", "[)）】]"
+_OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
 
 
 class Patterns(dict):
@@ -314,8 +314,9 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
-        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})"
-                                f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
+        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★“「『<〈—]))(?P<name>{_NAMES})"
+                                f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）”」』>〉]?\\s*$", re.MULTILINE),
+        # (and in quotation or angle marks, after a dash: "“王小明 摄”", "<王小明 摄>", "——王小明 摄")
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
@@ -374,8 +375,9 @@ def _patterns(words: Words) -> Patterns:
                           f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
         "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
-                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
-                                re.MULTILINE),
+                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?"
+                                f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
+                                re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透
         "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
@@ -396,7 +398,7 @@ def _patterns(words: Words) -> Patterns:
             f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
-            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?"
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
             f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
             re.MULTILINE),
         "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
