@@ -190,7 +190,7 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
-                 "released_by", "name_alone")
+                 "released_by")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -385,6 +385,8 @@ def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
     from catalog.agencies import agency
 
     plain = simplified(written)
+    if plain.startswith(("当地", *words.words("places.determiners"))):
+        return False  # "当地政府发布的图片", "该局发布的": a body referred to, not named
     return len(plain) >= 2 and (agency(plain) is not None or agency(written) is not None or plain.endswith(
         words.words("credit.offices")) or plain.endswith(words.words("credit.outlet_endings")))
 
@@ -484,7 +486,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
-            if name in ("name_brackets", "name_alone", "name_took_inline") and not _a_person_alone(
+            if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (

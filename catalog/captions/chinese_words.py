@@ -359,9 +359,6 @@ def _patterns(words: Words) -> Patterns:
             f"\\s*[/／]?\\s*(?:图|{took})(?=\\s*[)）]?\\s*$)", re.MULTILINE),
         # 《丰收季节》曹小国 摄 深秋时节...: the photographer right after the picture's title, the prose after
         "titled": _source(f"》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})(?=[\\s，,。]|$)"),
-        # ...位列第一。朱小桐: a name of three characters alone after the caption's last stop (kept only when it
-        # is a person's, see chinese_credits._a_person_alone; two characters are as often a word: "谢谢", "明天")
-        "name_alone": _source(f"(?<=[。！？!?])[ \u3000]*(?P<name>[{HAN}]{{3}})\\s*\\Z"),
         # 朝鲜中央通讯社(KCNA)2017年8月11日发布的这张照片: the body that released the picture, a handout's provider
         "released_by": _source(f"(?P<provider>{_ORG})(?:[(（][A-Za-z]{{2,10}}[)）])?\\s*(?:\\d{{4}}年)?"
                                f"(?:\\d{{1,2}}月)?(?:\\d{{1,2}}日)?(?:{words.any('credit.released')})的(?:这张|这幅|该|此)?"
