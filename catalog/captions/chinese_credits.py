@@ -200,7 +200,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
-    "name_took_inline": ("took",),
+    "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "two_agencies": ("/",), "outlet_label": ("/",),
     "agency_sent": ("sent",),
 }
@@ -231,6 +231,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                                                                                "provided", "source_labels",
                                                                                "released")}
     present["/"] = "/" in plain
+    present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
     present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
@@ -276,6 +277,9 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+#: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
+#: shape is tried only on a caption that has one (a search for it costs what the shape's would on every caption).
+_WRITER_MARK = re.compile(r"文[\s、，,/／]")
 #: 文 ("text") right after a byline's name: the reporter wrote the words ("（记者 王小明 文）").
 _WRITER_AFTER = re.compile(r"[ \u3000]*(?:文|撰文|采写)(?=[\s)）。]|\Z)")
 #: "Picture:" opening a caption: the description follows, not a photographer's name ("图：黄山日出").
