@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_words import HAN, Words, simplified
+from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -33,30 +33,24 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
-    plain = simplified(written)
-    standard = rules.standard_agency(written) or rules.standard_agency(plain)
+    standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
-    stationed = _STATIONED.fullmatch(plain)
-    if stationed:  # "新华社驻台记者": the outlet's correspondent stationed somewhere, the outlet's picture
-        standard = rules.standard_agency(stationed.group(1))
-        if standard:
-            return standard
-    if written[:1] in _DATE_ENDS and len(written) > 2:  # "2023年新华社记者...": the year's 年, then the outlet
-        standard = rules.standard_agency(simplified(written[1:]))
-        if standard:
-            return standard
     if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-    channel = next((c for c in words.words("credit.channels") if plain.endswith(c)), None)
-    if channel and len(written) > len(channel):  # "大众日报客户端": the paper's app, the paper's picture
-        standard = rules.standard_agency(plain[:-len(channel)].rstrip())
-        if standard:
-            return standard
+    plain = simplified(written)
+    if any(role.startswith(plain) for role in words["credit.staff"]):
+        return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
         return None  # ("晚报首席记者...": "the evening paper", a kind of outlet, names none)
+    standard = _outlet_and_desk(simplified(written), rules, words)
+    if standard:
+        return standard
+    if len(written) == 2 and han_char().fullmatch(written[0]) and simplified(written).endswith(
+            words.words("credit.outlet_endings")):
+        return None  # "郑报全媒体记者": a short form the registry does not know (郑州日报? 郑州晚报?) names none
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -70,12 +64,22 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
-#: How the names of the offices that hand out pictures end (县委宣传部, 公安局, 文明办, 管委会).
-_OFFICE_ENDS = ("宣传部", "部", "局", "办", "委", "委员会", "管委会", "中心", "政府", "办公室", "所", "队")
-#: An outlet, then where its correspondent is stationed ("新华社驻台", "中新社驻香港").
-_STATIONED = re.compile(f"([{HAN}A-Za-z]{{2,10}}?)驻[{HAN}]{{1,4}}")
-#: The last character of a date written right before an outlet's name ("2023年新华社记者"): no part of the name.
-_DATE_ENDS = "年月日号"
+def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
+    """The standard name of a known outlet written with its desk, app or pictures after it ("大众日报客户端",
+    "法新社图片"), with its posting ("新华社驻台"), or after a date's last character ("2023年新华社记者...": the
+    credit's words began after the year's digits); None when no known outlet is written so."""
+    plain = plain.strip(" ·")
+    if plain[:1] in "年月日号" and len(plain) > 3:
+        standard = rules.standard_agency(plain[1:])
+        if standard:
+            return standard
+    for cut in range(len(plain) - 1, 1, -1):  # the longest outlet first
+        rest = plain[cut:]
+        if rest in words.set("credit.desks") or rest.startswith(words.words("credit.stationed")):
+            standard = rules.standard_agency(plain[:cut])
+            if standard:
+                return standard
+    return None
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -86,17 +90,25 @@ def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
 
 
 def _unbracketed(written: str) -> str:
-    """The credit without brackets that enclose it whole: "（受访者供图）" → "受访者供图"."""
+    """The credit without the marks that enclose it whole: "（受访者供图）" → "受访者供图", "［王小明 摄］" →
+    "王小明 摄"."""
     written = written.strip()
-    if len(written) > 2 and written[0] in "（(" and written[-1] in ")）" and not any(
-            ch in "（()）" for ch in written[1:-1]):
+    if len(written) > 2 and written[0] in _ENCLOSING and written[-1] in _ENCLOSING[written[0]] and not any(
+            ch in "（()）【】［］[]" for ch in written[1:-1]):
         return written[1:-1].strip()
     return written
 
 
-def _first_name(names: str | None, words: Words | None = None) -> str | None:
+#: The marks that may enclose a credit, by their opening one, and the closing ones that end it: brackets (of
+#: either width, as captions mix them: "（攝影：洪書瑱)"), quotation and angle marks.
+_ENCLOSING = {"（": "）)", "(": ")）", "【": "】", "［": "］]", "[": "]］", "“": "”", "「": "」", "『": "』", "<": ">",
+              "〈": "〉"}
+
+
+def _first_name(names: str | None, words: Words | None = None, bare: bool = False) -> str | None:
     """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name; a role
-    written before it is no name ("记者 王小明", "本报记者 陈明")."""
+    written before it is no name ("记者 王小明", "本报记者 陈明"). Names `bare` (no role or outlet before them,
+    "罍街夜市 蒋新军摄") may follow words of the caption's line, which begin with no surname."""
     if not names:
         return None
     first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
@@ -108,14 +120,24 @@ def _first_name(names: str | None, words: Words | None = None) -> str | None:
         roles = words.words("credit.staff")
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
-        while len(parts) > 1 and len(parts[0]) >= 3 and simplified(parts[0]).endswith(
-                tuple(w for w in words.words("places.venue") if len(w) >= 2)):
-            parts = parts[1:]  # "罍街夜市 蒋新军摄": a caption's title naming a place, then the photographer
         first = " ".join(parts)
     people = _people(parts)
+    if bare and len(people) > 1 and words is not None:
+        surnames = words.set("credit.surnames")
+        while len(people) > 1 and not _a_surname_first(people[0], surnames) and "·" not in people[0] and (
+                _a_surname_first(people[1], surnames)) and not simplified(people[0]).endswith(
+                words.words("credit.outlet_endings")):  # ("新华网 耿小宇 摄": the outlet, then the name)
+            people = people[1:]  # "罍街夜市 蒋新军摄": the words of the caption's line, then the photographer
+            first = people[0]
     if len(people) > 1:
         first = people[0]  # "彭源 徐欽 劉磊"; "鲜 敢 赵 耀" and "肖家鑫 雷 捷": names of two padded with a space
     return first or None
+
+
+def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
+    """Whether a name begins with a surname of the list (one character, or two: 欧阳)."""
+    plain = simplified(name)
+    return plain[:1] in surnames or plain[:2] in surnames
 
 
 def _people(parts: list[str]) -> list[str]:
@@ -164,11 +186,11 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
-_CREDIT_ORDER = ("name_over_outlet", "sent_brackets", "brackets_sent", "staff", "sent_name", "name_then_agency",
-                 "brackets", "name_took", "byline", "byline_end", "outlet_brackets", "name_brackets", "provided",
-                 "source",
-                 "photographer_label", "outlet_label", "two_agencies",
-                 "agency_sent", "agency_alone", "label_opening", "title_name_took", "pictures_by")
+_CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
+                 "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
+                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
+                 "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
+                 "released_by")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -177,8 +199,10 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
+    "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
+    "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "two_agencies": ("/",), "outlet_label": ("/",),
-    "agency_sent": ("sent",), "title_name_took": ("took",), "pictures_by": ("took",),
+    "agency_sent": ("sent",),
 }
 
 
@@ -192,10 +216,22 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     >>> find_chinese_credit(text, text, rules, *words_for(rules)).credit
     Credit(raw='新华社发(苏阳摄)', photographer='苏阳', agency='Xinhua', provider=None)
     """
+    related = words.pattern("credit.related").search(plain)
+    if related is not None and related.start() > 0:
+        # "...记者 邓志宏 摄⏎新闻推荐⏎...(记者王旭东摄)": a page's links to other stories, copied with the caption;
+        # their credits are other pictures'
+        text, plain = text[:related.start()], plain[:related.start()]
+    if "(" in plain or "（" in plain:
+        # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
+        plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
+    if "∕" in plain or "⁄" in plain:
+        plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
     unknown = any(w in plain for w in words["credit.unknown"])
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
-                                                                               "provided", "source_labels")}
+                                                                               "provided", "source_labels",
+                                                                               "released")}
     present["/"] = "/" in plain
+    present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
     present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
@@ -215,6 +251,22 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             if not found.credit.agency:
                 found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
+    opening = patterns["opening_label"].match(plain) if any(
+        w in plain[:12] for w in words["credit.photographer_labels"]) else None
+    if opening is not None:  # "(摄影:朴峰)6月16日傍晚,...": a photographer's label opening the caption
+        found = _credit_of_shapes(text, plain, rules, words, patterns, ["opening_label"], 0, unknown, False)
+        if found is not None:
+            return found
+    bylines = list(_story_bylines(plain, words))
+    if bylines:
+        # "新华社发⏎⏎本报讯(记者 任珊)...": the story's byline names who wrote it; the picture's credit is
+        # another, when the caption holds one
+        blanked = plain
+        for begin, end in bylines:
+            blanked = blanked[:begin] + " " * (end - begin) + blanked[end:]
+        found = _credit_of_shapes(text, blanked, rules, words, patterns, shapes, 0, unknown, False)
+        if found is not None:
+            return found
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
     if found is not None:
         return found
@@ -223,6 +275,34 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
+#: shape is tried only on a caption that has one (a search for it costs what the shape's would on every caption).
+_WRITER_MARK = re.compile(r"文[\s、，,/／]")
+#: 文 ("text") right after a byline's name: the reporter wrote the words ("（记者 王小明 文）").
+_WRITER_AFTER = re.compile(r"[ \u3000]*(?:文|撰文|采写)(?=[\s)）。]|\Z)")
+#: "Picture:" opening a caption: the description follows, not a photographer's name ("图：黄山日出").
+_DESCRIPTION_LABEL = re.compile(r"\s*图\s*[:：]")
+#: A mirror's pinyin for the character before it, in brackets: "發(fā)", "區(qū)".
+_PINYIN = re.compile(f"(?<=[{HAN}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\\)")
+
+
+def _story_bylines(plain: str, words: Words) -> list[tuple[int, int]]:
+    """Where the story's bylines are: the brackets right after a dateline's last word ("本报讯(记者 任珊)", "中評社西安
+    1月31日電（記者 陳思遠）") that hold no word for taking a picture ("云南网讯(通讯员 X 摄影报道)" credits one)."""
+    found = []
+    for byline in _BYLINE_AFTER_DATELINE.finditer(plain):
+        inside = byline.group(1)
+        if any(w in inside for w in words["credit.staff"]) and not any(
+                w in inside for w in (*words["credit.took"], *words["credit.reported"])):
+            found.append(byline.span())
+    ends = words.words("places.dateline_ends")
+    return [(begin, end) for begin, end in found if plain[:begin].rstrip().endswith(ends)]
+
+
+#: Brackets of a few words (a byline's role and names).
+_BYLINE_AFTER_DATELINE = re.compile(r"[(（]([^()（）\n]{2,30})[)）]")
 
 
 #: The citation of a paper's issue that ends a caption reposted from it: "( 人民日报2020年10月27日1版)",
@@ -281,12 +361,38 @@ _PICTURE = "图片"
 _COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
 
 
+def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int] | None:
+    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图"), as (standard
+    name, where its name starts); the longest known name that ends the words before 发."""
+    found = patterns["sent_before"].search(plain, max(0, at - 24), at)
+    if found is None:
+        return None
+    for begin in range(found.start("agency"), found.end("agency") - 1):
+        standard = rules.standard_agency(plain[begin:found.end("agency")])
+        if standard:
+            return standard, begin
+    return None
+
+
 def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     """The agency's standard name when a credit's "name" is an agency and its word for sending (新华社发), else
     None."""
     plain = simplified(written).strip()
     sent = next((word for word in words.longest_first("credit.sent") if plain.endswith(word)), None)
     return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
+
+
+def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
+    """Whether the name before "发布的这张照片" is a body that hands out pictures: one the agency registry knows
+    (an agency, a space agency, a government), or a name ending as offices' and outlets' names end (朝鲜中央通讯社,
+    美国国家航空航天局)."""
+    from catalog.agencies import agency
+
+    plain = simplified(written)
+    if plain.startswith(("当地", *words.words("places.determiners"))):
+        return False  # "当地政府发布的图片", "该局发布的": a body referred to, not named
+    return len(plain) >= 2 and (agency(plain) is not None or agency(written) is not None or plain.endswith(
+        words.words("credit.offices")) or plain.endswith(words.words("credit.outlet_endings")))
 
 
 def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
@@ -323,6 +429,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if not matches:
             continue
         match = matches[-1]
+        if name in ("byline", "byline_end") and _WRITER_AFTER.match(plain, match.end()):
+            continue  # "（记者 王小明 文）": the reporter wrote the text; the picture is not theirs
         if name == "byline":  # "记者 冯树风 通讯员 李勇": bylines written one after another, the first named
             before = every[:every.index(match)]
             while before and not plain[before[-1].end():match.start() + 1].strip():
@@ -331,19 +439,24 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         start = match.start("agency") if groups.get("agency") and name in (
             "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
-            if name in ("byline", "byline_end", "source", "provided", "two_agencies") else start
+            if name in ("byline", "byline_end", "source", "provided", "two_agencies", "titled") else start
         credit = Credit(raw=_unbracketed(text[start:match.end()]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
-        if name == "provided":
+        if name == "released_by":
             provider = text[match.start("provider"):match.end("provider")].strip()
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖|片)?由", "", provider)  # "图片由X提供" (片由: a long name's
-            # match begins inside 图片)
-            preceding = plain[match.start("provider") - 1:match.start("provider")]
-            cut_short = bool(re.match(f"[{HAN}]", preceding)) and preceding not in "由片图"
-            if not provider or len(provider) > 12 and (cut_short or not simplified(provider).endswith(_OFFICE_ENDS)):
-                continue  # (a government office's full name runs longer, "吉林省松原市前郭县委宣传部"; one whose
-                # beginning the pattern could not reach is none)
+            if not _a_releasing_body(provider, rules, words):
+                continue  # "...游客在此发布的照片": whoever posted it is no body handing out pictures
             credit.provider = provider
+        elif name in ("provided", "provided_by"):
+            provider = text[match.start("provider"):match.end("provider")].strip()
+            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
+            if not provider or len(provider) > (30 if name == "provided_by" else 12):
+                continue
+            credit.provider = provider
+            sender_at = _sent_before(plain, start, rules, patterns)
+            if sender_at is not None:  # "（央广网发 滨海新区供图）": the outlet sent a picture someone provided
+                credit.agency, start = sender_at
+                credit.raw = _unbracketed(text[start:match.end()])
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
@@ -354,7 +467,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.agency = _agency_name(agency_written, rules, words)
             if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
-                written = _first_name(listed, words)
+                written = _first_name(listed, words, bare=name == "name_took")
                 if written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
@@ -370,27 +483,36 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # (not "（中评社 王小明摄）")
                 # "(胡建华 祁宗珠 摄)", "（王小明与李小强 摄）": two people, the first named
                 credit.agency, credit.photographer = None, joined.group(1) if joined else agency_written.strip()
+            if credit.photographer and simplified(credit.photographer).endswith(words.words("credit.contributors")):
+                credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
-            if name == "name_brackets" and not _a_person_alone(credit.photographer or "", rules, words):
+            if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
+                    _a_surname_first(credit.photographer, words.set("credit.surnames"))):
+                continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
+            if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
+                    credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
-            if name == "label_opening" and not (groups.get("colon") or groups.get("open")) and simplified(
-                    credit.photographer or "")[:1] not in words.set("credit.surnames"):
-                continue  # "摄影爱好者...": with no colon or bracket, only a name that begins with a surname
-            if name == "label_opening" and bool(groups.get("open")) != bool(groups.get("close")):
-                continue  # "(摄影:X)": a bracket opened before the label closes right after the name
-            if name == "photographer_label" and agency_written and re.search("[:：]", agency_written):
-                credit.agency = None  # "拍摄:张小敏 /制作:张小敏": another role's label, no outlet
+            if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
+                    plain, match.start()):
+                continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and groups.get("desk") and not credit.agency:
+                desk = simplified(plain[match.start("desk"):match.end("desk")]).strip()
+                credit.agency = rules.standard_agency(desk) or _outlet_and_desk(desk, rules, words)
+                # ("摄影:楚天都市报记者姚岗": a known outlet, else none: its desk's brand is no outlet's name)
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
-            if name == "two_agencies" and simplified(agency_written or "").strip() in words.set(
-                    "credit.photographer_labels"):
-                continue  # "IC photo/图": the label that says who took it, no second outlet
+            if name == "two_agencies" and simplified(agency_written or "").strip() in (
+                    words.set("credit.photographer_labels") | words.set("credit.text_labels")):
+                continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)
+            if name == "two_agencies" and simplified(plain[match.start("first"):match.end("first")]).strip().endswith(
+                    words.words("credit.text_labels")):
+                continue  # "文/李小红": who wrote the text, no outlet and no photographer
             if name == "two_agencies" and credit.agency and groups.get("first"):
                 first = text[match.start("first"):match.end("first")].strip()
                 took = next((w for w in words.longest_first("credit.took") if simplified(first).endswith(w)), "")
@@ -447,12 +569,6 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.photographer = text[named.start(1):named.end(1)]
                 start = named.start(1)
                 credit.raw = _unbracketed(text[start:match.end()])
-        if name == "name_took" and credit.photographer:
-            at_name = text.find(credit.photographer, start, match.end())
-            if at_name > start and simplified(text[start:at_name].strip()).endswith(
-                    tuple(w for w in words.words("places.venue") if len(w) >= 2)):
-                start = at_name  # "罍街夜市 蒋新军摄": the place named before the name is the caption's
-                credit.raw = _unbracketed(text[start:match.end()])
         if unknown:
             credit.photographer = None
         if not (credit.photographer or credit.agency or credit.provider):
@@ -464,5 +580,14 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
+        if credit.raw and start > 0 and credit.raw[-1] in _ENCLOSING.get(text[start - 1], "") and not any(
+                mark in credit.raw for mark in _ENCLOSING):
+            # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
+            start -= 1
+            credit.raw = credit.raw[:-1].rstrip()
+        if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
+            # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
+            end = len(text.rstrip())
+            return Found(credit, end, end, f"chinese {name}")
         return Found(credit, start, match.end(), f"chinese {name}")
     return None

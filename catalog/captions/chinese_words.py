@@ -117,9 +117,7 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
-_OPEN, _CLOSE = "[（(【]", "[)）】]"
-#: Marks a caption may open with before its first words ("■", "□", "△").
-_OPENING_MARKS = "■□◎●▲◆★△↑"
+_OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
 
 
 class Patterns(dict):
@@ -289,6 +287,7 @@ def _patterns(words: Words) -> Patterns:
     label = words.any("credit.source_labels")
     reported = words.any("credit.reported")
     labels = words.any("credit.photographer_labels")
+    others, pictures = words.any("credit.text_labels"), words.any("credit.pictures")
     places = words.lists["places"]
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
     all_units = "|".join(re.escape(w) for w in sorted(
@@ -297,7 +296,7 @@ def _patterns(words: Words) -> Patterns:
     return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
         "sent_brackets": _source(
-            f"(?P<agency>{_ORG})(?:{sent}){_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
+            f"(?P<agency>{_ORG})(?:{sent})\\s*{_OPEN}\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # （新华社发 陈熙摄）
         "brackets_sent": _source(
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
@@ -315,8 +314,9 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
-        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})"
-                                f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）]?\\s*$", re.MULTILINE),
+        "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★“「『<〈—]))(?P<name>{_NAMES})"
+                                f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）”」』>〉]?\\s*$", re.MULTILINE),
+        # (and in quotation or angle marks, after a dash: "“王小明 摄”", "<王小明 摄>", "——王小明 摄")
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
@@ -332,17 +332,49 @@ def _patterns(words: Words) -> Patterns:
                                  f"(?:{staff})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
-        "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"
-                                     f"[\\s(（]*\\Z"),
+        "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;(（)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})\\s*[/／]?\\s*"
+                                     f"(?:{took})[)）]?[\\s(（]*\\Z"),  # (and "（王小明 摄）⏎来源：新华网")
         # 摄影：王小鹏 (the photographer after a label, written before another credit: "摄影：王小鹏（新华社）")
-        "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        "label_name_tail": _source(f"(?:{labels})\\s*[:：/／@|｜]\\s*(?P<name>{_NAMES})\\s*\\Z"),
+        # 图片由吉林省某县委宣传部提供: who provided the picture, named after 由 (an office's name may be long)
+        "provided_by": _source(
+            f"(?:{pictures})[均皆都]?由\\s*(?P<provider>[^\\s，,。；;（()）]{{2,30}}?)\\s*(?:{provided})"),
+        # 本文图片均由施佳宇拍摄: who took the pictures, named after 由
+        "taken_by": _source(f"(?:{pictures})[均皆都]?由\\s*(?P<name>{_NAMES})\\s*(?:{took})"),
+        # (摄影:朴峰)6月16日..., 报导、摄影:谭小瑜⏎..., 圖|梁小樂 文|梁小樂⏎...: a photographer's label opening the
+        # caption, the name closed by a bracket, the line's end or another person's label (not "图：", which opens a
+        # description: "图：村民晒谷")
+        "opening_label": _source(
+            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
+            f"(?P<name>{_NAMES})"
+            f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
+        # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
+        "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
+                                    f"(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
+                                    f"(?=[ \u3000]+[^\\s(（]|[。.][ \u3000]*[^\\s(（])"),
+        # （本报记者 王小明 文 李小红 图）, 王小明 文 李小红 摄: the writer (文), then the photographer
+        "writer_then_photographer": _source(
+            f"(?:(?P<agency>{_ORG})?(?:{staff})\\s*)?{_NAMES}\\s*文[\\s、，,/／]+(?:(?:{staff})\\s*)?(?P<name>{_NAMES})"
+            f"\\s*[/／]?\\s*(?:图|{took})(?=\\s*[)）]?\\s*$)", re.MULTILINE),
+        # 《丰收季节》曹小国 摄 深秋时节...: the photographer right after the picture's title, the prose after
+        "titled": _source(f"》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})(?=[\\s，,。]|$)"),
+        # 朝鲜中央通讯社(KCNA)2017年8月11日发布的这张照片: the body that released the picture, a handout's provider
+        "released_by": _source(f"(?P<provider>{_ORG})(?:[(（][A-Za-z]{{2,10}}[)）])?\\s*(?:\\d{{4}}年)?"
+                               f"(?:\\d{{1,2}}月)?(?:\\d{{1,2}}日)?(?:{words.any('credit.released')})的(?:这张|这幅|该|此)?"
+                               f"(?:{words.any('credit.pictures')}|图像|卫星图像)"),
+        # 央广网发 (before who provided the picture: "央广网发 滨海新区供图")
+        "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*\\Z"),
         # 张三 供图, 受访者供图
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
-        "source": _source(f"(?:^|[\\s。（(])(?:{label})\\s*[/／:：]\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+        "source": _source(f"(?:^|[\\s。，,；;（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
+                          f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
-        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG})\\s*[/／]\\s*(?:{labels})\\s*[)）]?\\s*$",
-                                re.MULTILINE),
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
+                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?"
+                                f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
+                                re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透
         "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*$", re.MULTILINE),
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
@@ -358,22 +390,14 @@ def _patterns(words: Words) -> Patterns:
         # 摄影师：Hou Yu, 摄影：王刚, 图/王刚, 文/图 王刚, 摄：林小华/端传媒 (a person after a label, at the end of
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
-            f"(?:(?:{labels})\\s*[:：/／@]|文\\s*/\\s*图\\s*[:：]?"
+            f"(?:(?:{labels})\\s*[:：/／@|｜]|文\\s*/\\s*图\\s*[:：]?"
             f"|(?<![^\\s。.!！?？])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
+            f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
-            f"(?:\\s*/\\s*(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
-            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）]?\\s*(?=[。.]?\\s*$)", re.MULTILINE),
-        # (摄影:朴峰)6月16日..., 摄影张平宽 图说..., 报导、摄影:谭络瑜 ...: the photographer's label and name
-        # opening the caption (with no colon, the name must begin with a surname: checked by the reader)
-        "label_opening": _source(f"\\A[\\s{_OPENING_MARKS}]*(?P<open>[（(【])?\\s*(?:[{HAN}]{{2}}[、,，/／])?"
-                                 f"(?P<label>{labels})\\s*(?P<colon>[:：|｜])?\\s*(?P<name>[{HAN}]{{2,4}})"
-                                 f"(?:\\s*(?P<close>[)）】])|(?=[ \u3000\\n]))"),
-        # 本文图片均由施佳宇拍摄: who took the pictures, said in a sentence
-        "pictures_by": _source(f"(?:本文|本组|以上)?(?:图片|照片)\\s*(?:均|皆|全部|都)?\\s*由\\s*(?P<name>{_NAME})\\s*"
-                               f"(?:拍摄|摄影|摄)"),
-        # 《丰收季节喜舞橘》曹儒国 摄 深秋时节...: a picture's title, then who took it, opening the caption
-        "title_name_took": _source(f"\\A[\\s{_OPENING_MARKS}]*《[^》]{{1,24}}》\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*"
-                                   f"(?:{took})(?=[ \u3000\\n])"),
+            f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
+            f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
+            f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
+            re.MULTILINE),
         "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
         **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
         "venue_end": _source(f"(?:{words.any('places.venue')})$"),
