@@ -166,7 +166,7 @@ def _stated_entity(said: list, how: str, context: str,
     if not (city or province or country or country_code):
         return None, None
     key = f"{city or ''}\x1f{province or ''}\x1f{country or ''}\x1f{country_code or ''}"
-    entry = place_memo.current().answers["places"].get(key)
+    entry = place_memo.current().get("places", key)
     if entry is None:
         entry = _learn_place(key, city, province, country, country_code)
     limit_km = entry["conflict_km"]

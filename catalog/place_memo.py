@@ -46,7 +46,8 @@ from catalog.cachedir import default_cache_dir
 
 #: Bumped when the file's shape or the meaning of an entry changes.
 MEMO_FORMAT = 2
-#: The most answers of each kind kept; the oldest go first (a desk's places repeat, so few are needed).
+#: The most answers of each kind kept; the least recently used go first (a desk's places repeat, so few are
+#: needed). An answer read from the file and asked again counts as used, like one just learned.
 #: "levels" are what the caption readers ask of a bare name (catalog.captions.gazetteer): many per caption.
 #: "readings": Han text → pypinyin's syllables (catalog.people.pinyin), which spares a process pypinyin's import.
 #: "cjk": a Chinese name → its cities' population and country (catalog.captions.gazetteer.chinese_name_cities).
@@ -77,10 +78,21 @@ class PlaceMemo:
         kept = kept or {}
         self.answers: dict[str, dict] = {kind: dict(kept.get(kind) or {}) for kind in LIMITS}
         self.learned: dict[str, dict] = {kind: {} for kind in LIMITS}
+        #: The keys of answers asked again in this process, in the order first asked: kept at the next save as if
+        #: new, so a process that learns more than a kind's limit does not drop the answers it uses most.
+        self.used: dict[str, dict] = {kind: {} for kind in LIMITS}
 
     def get(self, kind: str, key: str):
         """The remembered answer, or None."""
-        return self.answers[kind].get(key)
+        answer = self.answers[kind].get(key)
+        if answer is not None:
+            self.used[kind][key] = None
+        return answer
+
+    def touch(self, kind: str, key: str) -> None:
+        """Count an answer as used in this process (another process asked it)."""
+        if key in self.answers[kind]:
+            self.used[kind][key] = None
 
     def remember(self, kind: str, key: str, answer) -> None:
         """Keep an answer for this process, and for the file at the next ``save``."""
@@ -88,11 +100,15 @@ class PlaceMemo:
         self.learned[kind][key] = answer
 
     def place(self, key: str) -> dict | None:
-        return self.answers["places"].get(key)
+        return self.get("places", key)
 
     @property
     def has_learned(self) -> bool:
         return any(self.learned.values())
+
+    def _clear(self) -> None:
+        self.learned = {kind: {} for kind in LIMITS}
+        self.used = {kind: {} for kind in LIMITS}
 
 
 def current() -> PlaceMemo:
@@ -110,19 +126,34 @@ def memo_path() -> Path:
     return default_cache_dir() / "place-memo.json"
 
 
+#: The entry of ``take_learned``'s answer that lists, per kind, the keys the process used (not their answers).
+USED = "used"
+
+
 def take_learned() -> dict[str, dict]:
-    """What this process learned since the last call (a reader hands it to the importing process)."""
+    """What this process learned since the last call, and which kept answers it used (a reader hands both to
+    the importing process, which read the same file)."""
     memo = current()
-    if not memo.has_learned:
+    if not memo.has_learned and not any(memo.used.values()):
         return {}
-    learned, memo.learned = memo.learned, {kind: {} for kind in LIMITS}
-    return {kind: entries for kind, entries in learned.items() if entries}
+    learned, used = memo.learned, memo.used
+    memo._clear()
+    taken = {kind: entries for kind, entries in learned.items() if entries}
+    used = {kind: list(keys) for kind, keys in used.items() if keys}
+    if used:
+        taken[USED] = used
+    return taken
 
 
 def absorb(learned: dict[str, dict]) -> None:
-    """Take in what another process learned, to be saved with this one's."""
+    """Take in what another process learned and used, to be saved with this one's."""
     memo = current()
     for kind, entries in learned.items():
+        if kind == USED:
+            for used_kind, keys in entries.items():
+                for key in keys:
+                    memo.touch(used_kind, key)
+            continue
         for key, answer in entries.items():
             memo.remember(kind, key, answer)
 
@@ -141,9 +172,17 @@ def save() -> bool:
     merged = {}
     for kind, limit in LIMITS.items():
         entries = dict(kept.get(kind) or {})
+        used = memo.used[kind]
+        # re-inserted last, the answers used here last of all: the oldest unused go first when the kind is full
         for key, answer in memo.learned[kind].items():
-            entries.pop(key, None)  # re-inserted last: the newest are kept when the oldest go
-            entries[key] = answer
+            if key not in used:
+                entries.pop(key, None)
+                entries[key] = answer
+        for key in used:
+            answer = memo.learned[kind].get(key, memo.answers[kind].get(key))
+            if answer is not None:
+                entries.pop(key, None)
+                entries[key] = answer
         if len(entries) > limit:
             entries = dict(list(entries.items())[-limit:])
         merged[kind] = entries
@@ -155,7 +194,7 @@ def save() -> bool:
         write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode())
     except OSError:
         return False
-    memo.learned = {kind: {} for kind in LIMITS}
+    memo._clear()
     return True
 
 

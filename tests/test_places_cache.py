@@ -222,3 +222,34 @@ def _printed_in_a_new_process(code: str, cache, lines: int) -> list[str]:
     env = dict(os.environ, CATALOG_CACHE=str(cache))
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                           check=True).stdout.split("\n")[:lines]
+
+
+def test_a_full_memo_keeps_the_answers_a_process_used_and_drops_the_unused(tmp_path, monkeypatch):
+    """When one process learns more of a kind than the file keeps, the oldest answers go, but an answer asked
+    again (in this process or in a reader that handed its use over) counts as new."""
+    from catalog import place_memo
+
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    monkeypatch.setitem(place_memo.LIMITS, "levels", 4)
+    place_memo.forget_current()
+    try:
+        memo = place_memo.current()
+        for name in ("Hefei", "Lanzhou", "Kraków"):
+            memo.remember("levels", name, [name])
+        assert place_memo.save()
+        place_memo.forget_current()
+
+        memo = place_memo.current()  # a new process: reads the three back
+        assert memo.get("levels", "Hefei") == ["Hefei"]  # used here
+        reader = place_memo.take_learned()  # as a reader process hands over its batch
+        assert reader == {place_memo.USED: {"levels": ["Hefei"]}}
+        place_memo.absorb(reader)  # the importing process takes the reader's use in
+        for name in ("Oslo", "Lima", "Quito"):  # three new answers, one more than the room left
+            memo.remember("levels", name, [name])
+        assert place_memo.save()
+        place_memo.forget_current()
+
+        kept = place_memo.current().answers["levels"]
+        assert list(kept) == ["Oslo", "Lima", "Quito", "Hefei"]  # Lanzhou and Kraków, never used, went first
+    finally:
+        place_memo.forget_current()
