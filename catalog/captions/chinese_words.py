@@ -432,6 +432,22 @@ def simplified(text: str) -> str:
     >>> simplified("敦煌硏究院")
     '敦煌研究院'
     """
+    known = _SIMPLIFIED.get(text)
+    if known is not None:
+        return known
+    if len(_SIMPLIFIED) >= _SIMPLIFIED_KEPT:
+        _SIMPLIFIED.clear()
+    known = _SIMPLIFIED[text] = _simplify(text)
+    return known
+
+
+#: Texts already converted: the readers ask for the same names and clauses many times a caption, and OpenCC's
+#: call costs more than a look-up (cleared when full: a process reads captions of one desk, whose names repeat).
+_SIMPLIFIED: dict[str, str] = {}
+_SIMPLIFIED_KEPT = 4096
+
+
+def _simplify(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) != len(text):
         converted = text
