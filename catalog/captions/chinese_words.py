@@ -23,7 +23,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from catalog import charset_memo
 from catalog.captions.rules import Rules
+
+charset_memo.install()  # the patterns below hold the Han ranges hundreds of times: each built once
 
 #: The ranges of Chinese characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
