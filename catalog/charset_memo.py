@@ -17,8 +17,11 @@ nothing changes and patterns compile as before.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import inspect
 import threading
+from collections.abc import Callable
 
 #: The step's parameters, as Python 3.11-3.13 name them.
 _PARAMETERS = ["charset", "iscased", "fixup", "fixes"]
@@ -37,20 +40,21 @@ def install() -> bool:
         if _installed:
             return True
         try:
-            from re import _compiler as compiler
+            compiler = importlib.import_module("re._compiler")
         except ImportError:  # Python before 3.11 (sre_compile): not ours to patch
             return False
         original = getattr(compiler, "_optimize_charset", None)
         if original is None or list(inspect.signature(original).parameters) != _PARAMETERS:
             return False
-        compiler._optimize_charset = _remembering(original)
+        setattr(compiler, "_optimize_charset", _remembering(original))  # noqa: B010 - a private name
         _installed = True
         return True
 
 
-def _remembering(original):
+def _remembering(original: Callable) -> Callable:
     known: dict = {}
 
+    @functools.wraps(original)  # (its __wrapped__ is the compiler's own step)
     def optimize_charset(charset, iscased=None, fixup=None, fixes=None):
         try:
             # (fixes: the compiler's one table of case-insensitive equivalents, the same object every time)
@@ -65,5 +69,4 @@ def _remembering(original):
             known[key] = found
         return found
 
-    optimize_charset.__wrapped__ = original  # type: ignore[attr-defined]
     return optimize_charset

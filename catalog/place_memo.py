@@ -138,10 +138,10 @@ def take_learned() -> dict[str, dict]:
         return {}
     learned, used = memo.learned, memo.used
     memo._clear()
-    taken = {kind: entries for kind, entries in learned.items() if entries}
-    used = {kind: list(keys) for kind, keys in used.items() if keys}
-    if used:
-        taken[USED] = used
+    taken: dict[str, dict] = {kind: entries for kind, entries in learned.items() if entries}
+    keys_used = {kind: list(keys) for kind, keys in used.items() if keys}
+    if keys_used:
+        taken[USED] = keys_used
     return taken
 
 
