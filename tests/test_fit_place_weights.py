@@ -7,8 +7,9 @@ from catalog.captions import parse, place_evidence
 from tools import fit_place_weights as fit
 from tools.evaluate_captions import caption_key
 
-#: One name nothing knows, alone: "one unknown name alone" (-100) puts it below the threshold (-50).
-ALONE = "Shoppers queue in Quorvantia on Friday. (AP Photo/Ann Ray)"
+#: One name nothing knows, alone: "one unknown name alone" (-100) puts it below the threshold (-50) (not written as
+#: a town is, before the photo's time or the sentence's end: see place_scores.town_by_its_shape).
+ALONE = "Shoppers queue in Quorvantia for the sale. (AP Photo/Ann Ray)"
 TRUSTING = (("value_scores.threshold", 0.0),)  # a city by its position alone is kept
 
 
