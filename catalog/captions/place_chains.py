@@ -279,6 +279,10 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
     return k
 
 
+#: Compass words before "of" that measure the scene from a reference point: "south of the Yangtze River".
+_COMPASS = frozenset(DIRECTIONS - {"central", "far", "mainland"})
+
+
 def _introduces_place(toks: list[Token], i: int) -> bool:
     """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X") or an
     institution ("University of Miami")."""
@@ -305,6 +309,11 @@ def _allowed(toks: list[Token], i: int) -> str:
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
     if word in ("from", "off") and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
+    if word == "of" and before in _COMPASS and not (i > 1 and toks[i - 2].lower in ARTICLES):
+        # "the lands south of the Yangtze River", "an oil field 20 km southwest of Kirkuk, Iraq": the point the
+        # scene is measured from, not the scene (its province and country are kept); "in the south of France"
+        # (after an article) is a part of the place
+        return "reference"
     if word in ("in", "at") and places_a_reference(before):
         return "elsewhere"  # "an earthquake centred in Shoufeng Township, Hualien County": not the scene
     return PREPOSITIONS[word]
