@@ -76,7 +76,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
-    clean = _HASHTAG.sub(" ", clean)  # "in #Yunnan province": a hashtag names the place all the same
+    if "#" in clean:
+        # "in #Yunnan province": a hashtag after a small word names the place all the same; after a name or
+        # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
+        clean = _TAG_AFTER_A_NAME.sub(_tag_break, clean)
+        clean = _HASHTAG.sub(" ", clean)
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -154,6 +158,14 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+_TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
+
+
+def _tag_break(match: re.Match) -> str:
+    """A hashtag after a word: the mark becomes a break (";") unless the word before is a small one ("in")."""
+    text, start = match.string, match.start()
+    word = text[text.rfind(" ", 0, start) + 1:start]
+    return match.group(1) + (" " if word.islower() else ";")
 
 #: How a place phrase is opened, as the confidence gate weighs it (``confidence.place_kinds``).
 _OPENERS = {"subject": "sentence subject", "object": "verb's object", "in": "in or at", "at": "in or at"}
