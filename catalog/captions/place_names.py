@@ -310,6 +310,9 @@ def _side_of_a_city(name: str) -> int:
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
 OF_A_KNOWN_CITY = 100_000
+#: A name ending in "Town" or "Village" is the city the gazetteer knows of it with at least this many people
+#: ("Cape Town"), not a township.
+TOWN_NAMED_CITY = 40_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
 
@@ -382,6 +385,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if suffix == ("city",) and all(w in _QUARTER_WORDS for w in words[:-1]) and (
                     name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):
                 return "venue", name  # "Jerusalem's Old City", "the Walled City": a quarter, not a city "Old"
+            if level == "town" and name_levels(name).city_population >= TOWN_NAMED_CITY:
+                return "place", name  # "Cape Town", "George Town": a city whose name ends in "Town", no township
             value = " ".join(name.split()[: -len(suffix)]) if drop else name
             if suffix == ("autonomous", "region"):
                 kept = value.split()
