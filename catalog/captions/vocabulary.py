@@ -66,7 +66,8 @@ ABBREVIATIONS = frozenset(
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
-    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.""".split()
+    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.
+    sask. ont. que. nfld. qld.""".split()  # (Canada's and Queensland's short forms, as their wires write them)
 )
 
 # --- places ------------------------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Sask.|Ont.|Que.|Nfld.|Qld.|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia
 """.replace("\n", "").split("|"))
