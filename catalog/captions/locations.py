@@ -296,9 +296,11 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
 
 
 def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """A title line above the caption that is one venue's name and nothing else ("RAF Bomber Command Memorial",
-    "Sennen Harbour", "St John's Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation
-    when the caption's sentences name none. A title of more words than a name, or ending in a stop, is none."""
+    """A title line above the caption that is one venue's name and nothing else ("Sennen Harbour", "St John's
+    Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation when the caption's sentences name
+    none and write a word of its name again ("Sennen Harbour" above "the little harbour at Sennen Cove"). A title
+    of more words than a name, ending in a stop, or whose name the caption never writes again, is none: such a
+    title is as often a phrase, and the caption's own words are the better evidence of the site pictured."""
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]
@@ -312,7 +314,13 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     name = line[toks[first].start:]
     level, value = classify(name, saw_the=bool(first))
     # closed by its venue word: not "Royal House Cleaning", "The Belt and Road Initiative"
-    return value if level == "venue" and toks[-1].lower in VENUE_WORDS else None
+    if level != "venue" or toks[-1].lower not in VENUE_WORDS:
+        return None
+    # and named again below it: a blog's title is as often a phrase ("Silent Spring", "The Secret Garden") as the
+    # site pictured, which the caption then writes again ("Sennen Harbour" above "the harbour at Sennen Cove")
+    body = text[paragraphs[1][0]:]
+    own = [t.text for t in toks[first:-1] if len(t.text) > 2 and t.lower not in VENUE_WORDS and t.text[:1].isupper()]
+    return value if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own) else None
 
 
 #: The most words a title naming a venue alone may have.
