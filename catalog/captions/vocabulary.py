@@ -438,6 +438,9 @@ POSITION_WORDS = frozenset({
 SHOWN_NOUNS = frozenset({
     "photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "selfie", "selfies",
     "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting",
+    # what a likeness shows is a person or a thing, not where it stands: "the statue of Athena", "a mural of Pele"
+    "portraits", "paintings", "statue", "statues", "bust", "busts", "sculpture", "sculptures", "effigy",
+    "effigies", "mural", "murals", "poster", "posters", "figurine", "figurines",
 })
 
 #: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...", "an
