@@ -703,6 +703,8 @@ def _is_known(name: str) -> bool:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: A country's possessive before a place's name: "China's Guizhou Province", "Japan’s Okinawa Prefecture".
+_COUNTRY_OWNS = re.compile(r"(?P<owner>[A-Z][\w .-]*?)['’]s\s+(?P<place>[A-Z].*)")
 
 
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
@@ -713,6 +715,14 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
     if not names or any(_SPACED_DASH.search(name) for name in names):
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
+    owners = []
+    for number, name in enumerate(names):
+        owned = _COUNTRY_OWNS.match(name)
+        if owned and classify(owned.group("owner"))[0] == "country":
+            names[number] = owned.group("place")  # "north China's Hebei Province": Hebei, in China
+            owners.append(owned.group("owner"))
+    if owners and not any(classify(name)[0] == "country" for name in names):
+        names.append(owners[-1])
     elements = []
     for number, name in enumerate(names):
         written_as = name.title() if name.isupper() and len(name) > 3 else name

@@ -343,6 +343,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if _an_adjective(more, toks, k):
+            break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
         link = "of" if _area_of(toks, j) else toks[j].lower
         links.append(link)
@@ -717,6 +719,25 @@ def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
         return False
     following = toks[k + 1].lower
     return following in DESCRIPTORS or following in KIND_LEVELS
+
+
+def _an_adjective(more: list[Element], toks: list[Token], k: int) -> bool:
+    """Whether a name read as the next place of a chain is a people's adjective before a noun: a name nothing
+    knows, ending as a country's adjective does, with a plain word right after it ("South Korean children",
+    "Tanzanian officials"; not "Quorvantia on Friday")."""
+    if len(more) != 1 or k >= len(toks):
+        return False
+    only, after = more[0], toks[k]
+    if only.level != "place" or only.population or only.also_province or only.country or only.town:
+        return False
+    return (only.value.casefold().endswith(_DEMONYM_ENDINGS) and after.text.isalpha() and after.text.islower()
+            and after.lower not in PREPOSITIONS and after.lower not in _JOINING_WORDS)
+
+
+#: Small words after a place that join the sentence on, not a noun the place qualifies.
+_JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", "while", "when", "after", "before",
+                            "during", "since", "until", "with", "for", "by", "is", "are", "was", "were", "has",
+                            "have", "had", "said", "says"})
 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".

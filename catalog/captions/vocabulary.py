@@ -189,6 +189,7 @@ pavillion lighthouse observatory planetarium gallery galleries pier terminal han
 grounds gateway stream intersection crossroads roundabout junction
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
+lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
 strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
 """.split())
 
