@@ -356,6 +356,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
+            toks[j].text in _HEADING_MARKS):
+        return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -418,6 +421,11 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+        if first.level in ("place", "city") and len(chain.elements) > 1 and chain.elements[1].link in (",", "in") and (
+                first.population or first.level == "city"):
+            # "Douglas in Isle of Man looking along the Promenade", "Leiden, Netherlands, at dusk": a town the
+            # gazetteer knows, opening the sentence placed in its province or country, is the place pictured
+            return any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
