@@ -310,6 +310,11 @@ def _side_of_a_city(name: str) -> int:
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
 OF_A_KNOWN_CITY = 100_000
+#: Street and square words written joined to the name, as Dutch, German and Nordic names are: "Haarlemmerstraat",
+#: "Friedrichstraße", "Kurfürstendamm", "Kongens Nytorv", "Viktualienmarkt" (a town the gazetteer knows stays one).
+_GLUED_VENUE = re.compile(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"
+                          r"markt|brücke|torv|vej|torg|torget|gatan|katu|tori)$")
+
 #: A name ending in "Town" or "Village" is the city the gazetteer knows of it with at least this many people
 #: ("Cape Town"), not a township.
 TOWN_NAMED_CITY = 40_000
@@ -431,6 +436,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "ignore", name
     if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
+    if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):
+        return "venue", name  # "Haarlemmerstraat", "Friedrichstraße", "Viktualienmarkt": a street or a square
     if any(word.strip(".,") in TITLE_WORDS for word in words):
         return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
     if folded in MUNICIPALITIES or folded in CITY_STATES:
