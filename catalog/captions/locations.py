@@ -490,6 +490,7 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     if match is None:
         inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
         written = inside.group("place").strip() if inside else ""
+        written = _BRACKETED_PLACE.sub(lambda m: ", " + m.group("larger"), written)
         place = _known_places(written, venue_first=True) if written else None  # (every name known)
         return (place, written) if place is not None else None
     written = match.group("place").strip()
@@ -498,8 +499,10 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
 
 
 #: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
-_LABELLED_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*"
-                              r"(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
+_LABELLED_INSIDE = re.compile(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
+                              r"[ \t]*(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
+#: "Haarlemmerstraat (Amsterdam)": the larger place in brackets after the smaller, as a comma would join them.
+_BRACKETED_PLACE = re.compile(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 
 
 _LINE = re.compile(r"[^\n]+")
