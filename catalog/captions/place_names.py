@@ -45,6 +45,7 @@ from catalog.captions.vocabulary import (
     REGIONS,
     STATES,
     TITLE_WORDS,
+    VESSEL_PREFIXES,
     TOWN_LIKE_VENUE_WORDS,
     VENUE_PREFIXES,
     VENUE_WORDS,
@@ -370,6 +371,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
     if words[0] in EVENT_PREFIXES:
         return "ignore", name  # "Operation Mountain Viper"
+    if len(words) > 1 and (words[0] in VESSEL_PREFIXES or "cutter" in words[:-1]):
+        return "ignore", name  # "USS Gerald R. Ford", "HMS Duncan", "Coast Guard Cutter Alex Haley": a ship
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "ignore", name  # "the P R of China": initials, no place's name
     if folded in CITY_STATES:

@@ -220,6 +220,11 @@ biennale concert competition contest celebration anniversary meeting assembly di
 series open derby prix war day
 """.split())
 
+#: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS
+#: Duncan", "HS Elli", "TCG Tokceada", "RV Investigator". A ship is no place on the map: the sea around it is.
+VESSEL_PREFIXES = frozenset({"uss", "usns", "uscgc", "cgc", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "jds", "js",
+                             "tcg", "hs", "fs", "bns", "pns", "kri", "rv", "r/v", "mv", "m/v"})
+
 #: Words that open an event's name: "Operation Mountain Viper", "Exercise Cobra Gold".
 EVENT_PREFIXES = frozenset({"operation", "exercise", "op."})
 
