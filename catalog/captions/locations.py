@@ -116,7 +116,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if villages and primary is not None:
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
-            sub_admin = (min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]).elements[0].value
+            village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
+            sub_admin = village.elements[0].value
+            if place == Place() and _a_town_alone(village, text):
+                place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
     place.sublocation = venue or sub_admin
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
@@ -132,6 +135,20 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _a_town_alone(chain: Chain, text: str) -> bool:
+    """Whether the scene's phrase is one place written as "the town of X", nothing larger named with it, in a
+    caption that names no Chinese place: such a town is the municipality, the city field ("in the town of Ajlun",
+    "the small town of Quorvale"), where China's towns (镇) are units below a county, the sublocation."""
+    if len(chain.elements) != 1 or chain.elements[0].level != "town":
+        return False
+    only = chain.elements[0]
+    return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
+
+
+_TOWN_OF = re.compile(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CHINA = re.compile(r"\bChin(?:a|ese)\b")
 
 
 def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
