@@ -173,7 +173,9 @@ def _pictured_after(toks: list[Token], j: int) -> bool:
 #: factory, a store or a hotel, which a maker's or a chain's name qualifies ("a Toyota factory").
 _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alley", "market", "bazaar",
                             "cemetery", "square", "park", "beach", "hospital", "school", "neighborhood",
-                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station"})
+                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station",
+                            "bar", "pub", "cafe", "café", "restaurant", "temple", "church", "mosque", "shrine",
+                            "courtyard", "rooftop", "playground", "stadium", "zoo", "museum"})
 
 
 def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
