@@ -544,6 +544,11 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
+        match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
+        found = _known_places(match.group("place")) if match else None
+        if found is not None and (found.city or found.country) and not found.sublocation:
+            return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
         title = _title_ending().search(lines[0].group())
         found = _known_places(title.group("place")) if title else None
@@ -561,6 +566,14 @@ def _dated_opening() -> re.Pattern:
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
     return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       r"[ \t]*:[ \t]+\S")
+
+
+@cache
+def _labelled_picture() -> re.Pattern:
+    """A picture's label: its title, then its place and its year in brackets ("Policeman, Kraków (2023)",
+    "Asia, Zakopane (1990)", "Market day, Fez, Morocco (c. 1985)")."""
+    return re.compile(rf"^[ \t]*[^,\n]{{1,60}},[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME})?)[ \t]*"
+                      r"\((?:c\.[ \t]*)?(?:1[89]|20)\d\d\)[ \t]*\.?[ \t]*$")
 
 
 @cache
