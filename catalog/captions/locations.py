@@ -89,6 +89,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if primary is not None and not primary.near and (place.province is None or place.country is None):
+        _fill_from_a_point_beside(place, primary, chains, text)
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
@@ -135,6 +137,23 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _fill_from_a_point_beside(place: Place, primary: Chain, chains: list[Chain], text: str) -> None:
+    """The province and country written after a landmark town right after the scene's phrase: "in Rozzano, near
+    Milan, northern Italy" is in Italy (the town near it is no scene; the larger places are the scene's too)."""
+    beside = next((c for c in chains if c.near and c.start >= primary.end), None)
+    if beside is None or not _NEAR_RIGHT_AFTER.fullmatch(text, primary.end, beside.start):
+        return
+    for element in beside.elements[1:]:
+        if element.level == "province" and place.province is None and place.country is None:
+            place.province = element.value
+        elif element.level == "country" and place.country is None:
+            place.country = element.value
+
+
+#: Between the scene's phrase and a town it is near: ", near ", ", near the holy city of ".
+_NEAR_RIGHT_AFTER = re.compile(r"\s*,\s*near\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
 
 
 def _a_town_alone(chain: Chain, text: str) -> bool:

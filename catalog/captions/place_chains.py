@@ -73,6 +73,7 @@ class Chain:
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
+    reference: bool = False  # the larger places after a reference point ("east of Athens, Greece"): Greece
 
     @property
     def start(self) -> int:
@@ -145,11 +146,30 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
-            chains.append(chain)
+            if chain.reference and chains and _reference_after(chains[-1], toks, i):
+                # "in Mati, east of Athens, Greece": the larger places after the point are the scene's own
+                for element in chain.elements:
+                    element.link = ","
+                chains[-1].elements.extend(chain.elements)
+            else:
+                chains.append(chain)
             i = max(j, i + 1)
         else:
             i += 1
     return chains
+
+
+def _reference_after(before: Chain, toks: list[Token], i: int) -> bool:
+    """Whether the reference point at toks[i] ("east of", "40 km from") follows the chain `before` right after
+    its comma, the scene it measures ("in Mati, east of Athens, Greece"; "at the Khabbaz oil field some 20
+    kilometers southwest of Kirkuk, Iraq"), and that chain names no province or country of its own."""
+    if any(e.level in ("province", "country") or e.country for e in before.elements):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].end > before.end and toks[k].text not in (",", ";", ".", "(", ")"):
+        k -= 1  # back over "east", "some 20 kilometers southwest"
+    return k >= 0 and (toks[k].end <= before.end or toks[k].text == "," and toks[k - 1].end <= before.end) and (
+        i - k <= 6)
 
 
 #: Words after a sentence's subject (and a comma) that say the subject is what the photo shows: "Iqaluit, seen
@@ -377,6 +397,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
             return None, j
+        chain.reference = True
     return chain, j
 
 
