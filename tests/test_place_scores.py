@@ -111,6 +111,8 @@ def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
     ("A burnt-out van sits by the road in Quorvantia over the weekend. - Photo courtesy of the police", "Quorvantia"),
     ("Dancers take part in a powwow on Saturday, May 3, 2025 in Quorvantia First Nation.", "Quorvantia First Nation"),
     ("Visitors look over the stalls on Sunday morning in Quorvantia.", "Quorvantia"),
+    ("A cherry tree blooms in Quorvantia, the 'gateway to the peaks', with snow behind it.", "Quorvantia"),
+    ("Sunset in Quorvantia, the heart of old Lisbon.", None),  # a district of the city named after it
     # a city the gazetteer knows named elsewhere: the name may be one of its districts
     ("A doorway in Quorvantia. Quorvantia was Lisbon's old Jewish quarter.", None),
     # a known city opening the name: a site of that city

@@ -565,7 +565,9 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             return found, match.group("place")
     for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
-        found = _known_places(match.group("place")) if match else None
+        if match is None:
+            continue
+        found = _known_places(match.group("place"))
         if found is not None and (found.city or found.country) and not found.sublocation:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place

@@ -45,10 +45,10 @@ from catalog.captions.vocabulary import (
     REGIONS,
     STATES,
     TITLE_WORDS,
-    VESSEL_PREFIXES,
     TOWN_LIKE_VENUE_WORDS,
     VENUE_PREFIXES,
     VENUE_WORDS,
+    VESSEL_PREFIXES,
     WATER_WORDS,
     WEEKDAYS,
 )
