@@ -76,9 +76,12 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: English sublocation and city raised after branch capen6 (place kinds of the fresh sets' tune parts): tune
 #: 89.9 and 91.5 with every fresh set in.
 #: Chinese photographer and agency raised after branch capzhcred6 (Chinese credit shapes): tune 98.7 and 97.6.
+#: English sublocation, city, province and country raised after branch capen7 (place reading made to hold on
+#: unseen captions: towns no table knows written as towns are, reference points, state short forms, ships,
+#: joined street words, possessive countries in place lines): tune 90.4, 93.2, 97.8 and 97.9.
 TUNE_FLOORS = {
     "en": {"photographer": 0.985, "agency": 0.975, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.895, "city": 0.91, "province": 0.97, "country": 0.965},
+           "sublocation": 0.90, "city": 0.93, "province": 0.975, "country": 0.975},
     "zh": {"photographer": 0.98, "agency": 0.97, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.935, "city": 0.955, "province": 0.985, "country": 0.99},
 }
