@@ -48,7 +48,7 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
 
 
 def test_a_signal_read_at_both_levels_moves_as_a_pair(monkeypatch):
-    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+    text = ("A cherry tree blooms in Quorvantia for the spring fair, March 7, 2025. Traders in the Quorvantia bazaar "
             "wait. (AP Photo/Ann Ray)")
     pair = "scores.named_again+value_scores.named_again"
     monkeypatch.setattr(fit, "GRIDS", {"scores.named_again": (0.0, 110.0), "value_scores.named_again": (0.0, 1.0),

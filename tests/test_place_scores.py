@@ -113,6 +113,12 @@ def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
     ("Visitors look over the stalls on Sunday morning in Quorvantia.", "Quorvantia"),
     ("A cherry tree blooms in Quorvantia, the 'gateway to the peaks', with snow behind it.", "Quorvantia"),
     ("Sunset in Quorvantia, the heart of old Lisbon.", None),  # a district of the city named after it
+    # a clause of what happened after the town ends its phrase, as the time does
+    ("Neighbours clear debris in Quorvantia after a tornado tore through overnight.", "Quorvantia"),
+    ("Fans gather in Quorvantia, where the club was founded in 1902.", "Quorvantia"),
+    # a language after "in" is no town, by its shape or by GeoNames' small towns of its name ("English, Indiana")
+    ("The notice on the door is written in Swahili.", None),
+    ("The notice on the door is written in English.", None),
     # a city the gazetteer knows named elsewhere: the name may be one of its districts
     ("A doorway in Quorvantia. Quorvantia was Lisbon's old Jewish quarter.", None),
     # a known city opening the name: a site of that city
@@ -137,7 +143,7 @@ def test_the_town_shape_is_a_weight_a_house_file_may_set_to_nothing():
 
 
 def test_a_name_written_again_is_a_signal_a_house_file_may_weigh():
-    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+    text = ("A cherry tree blooms in Quorvantia for the spring fair, March 7, 2025. Traders in the Quorvantia bazaar "
             "wait. (AP Photo/Ann Ray)")
     assert parse(text).location.city is None  # shipped: the signal weighs nothing (no gain out of fold)
     house = load_rules(text="[place_weights.scores]\nnamed_again = 110\n"

@@ -65,6 +65,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
+        "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
     }
 
 
@@ -117,6 +118,13 @@ def names_a_member(words: list[str]) -> bool:
             return False
         name += 1
     return False
+
+
+def names_a_language(word: str) -> bool:
+    """Whether a capitalised word after "in" is a language or a people's adjective ("in Greek", "in Swahili"),
+    from ``[languages]`` or by its ending ("-ish", "-ese", "-ic"), not a town's name."""
+    folded = word.casefold()
+    return folded in _evidence_words()["languages"] or folded.endswith(("ish", "ese", "ic"))
 
 
 def names_a_team(word: str) -> bool:

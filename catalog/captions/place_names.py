@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_evidence import names_a_language
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
@@ -291,8 +292,8 @@ def element_of(
         element.population, element.also_province = known.city_population, bool(known.province)
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
-            if not saw_the and not value.isupper():  # "in the Pacific", "in the EU", "the NGO case": no town
-                element.town = known.town_population
+            if not saw_the and not value.isupper() and not names_a_language(value):
+                element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
 
 

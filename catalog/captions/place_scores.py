@@ -38,7 +38,12 @@ from dataclasses import dataclass
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses, shipped_weights
+from catalog.captions.place_evidence import (
+    PLACED_BY_REFERENCE,
+    background_clauses,
+    names_a_language,
+    shipped_weights,
+)
 from catalog.captions.place_names import Element, classify
 from catalog.captions.vocabulary import MONTHS, WEEKDAYS
 
@@ -233,14 +238,16 @@ _MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.valu
                                reverse=True))
 #: What follows a town named as the scene: the sentence's end, or the photo's time ("in Tumon on Nov. 18", "in
 #: Ballylanders in August 1954", "in Morvant over the weekend", "Sunday morning in Northome.", "in Prospecton
-#: during the shutdown"), or a description of it after a comma ("in Lukla, the 'Gateway to Everest'"), and
-#: nothing else: "in Xujiahui into their dance floor", "in Greek and Roman" are no town.
+#: during the shutdown"), a description of it after a comma ("in Lukla, the 'Gateway to Everest'") or a clause of
+#: what happened ("in Quorvale after a tornado", "in Quorvale, where ..."), and nothing else: "in Xujiahui into
+#: their dance floor", "in Greek and Roman" are no town.
 _TIME_OR_END = re.compile(
     r"[\"'’”)]*(?:[.!?](?:\s|$)|\s*$|\s*\n"
     r"|,?\s+(?:(?:on|in|during|over|at|early|late|this|last|earlier|later)\s+)?(?:the\s+)?"
     rf"(?:(?:{'|'.join(d.casefold() for d in WEEKDAYS)}|{_MONTH_NAMES})\b|(?:1[89]|20)\d\d\b|weekend\b|morning\b"
     r"|afternoon\b|evening\b|night\b|yesterday\b|today\b|tonight\b|dawn\b|dusk\b|sunrise\b|sunset\b)"
-    r"|,?\s+during\b|,\s+the\s+[\w‘'\"“]+)", re.IGNORECASE)
+    r"|,?\s+during\b|,\s+the\s+[\w‘'\"“]+"
+    r"|,?\s+(?:after|as|amid|following|ahead\s+of|before|while|where|when|since|until)\s)", re.IGNORECASE)
 #: Capitalised words in a row, as a place is written elsewhere in the caption ("Kraków’s Jewish quarter").
 _CAPITALISED_RUN = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*)*")
 
@@ -261,7 +268,7 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     if len(chain.elements) != 1 or chain.prep != "in":
         return False
     only = chain.elements[0]
-    if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value):
+    if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or names_a_language(only.value):
         return False
     if _IN_RIGHT_BEFORE.search(text, max(0, only.start - 4), only.start) is None:
         return False
