@@ -52,7 +52,7 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS, VENUE_WORDS
+from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, MONTHS, VENUE_WORDS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -310,6 +310,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     reading = _read_place(text, spans, paragraphs, anchor, weights)
+    _district_of_hong_kong(reading.place)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is not None:
@@ -329,6 +330,19 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _district_of_hong_kong(place: Place) -> None:
+    """A district of Hong Kong read as the city ("protesters in Sham Shui Po", "in Yuen Long on Sunday"): the
+    city is Hong Kong and the district the sublocation, as the labelling contract asks, when the gazetteer's
+    city of that name lies in Hong Kong and the name is no province's or country's too ("Victoria" is)."""
+    if place.city is None or place.city.casefold() in CITY_STATES or place.province or place.country not in (
+            None, "Hong Kong", "China"):
+        return
+    known = name_levels(place.city)
+    if known.city_country == "HK" and not (known.province or known.country):
+        place.sublocation = place.sublocation or place.city
+        place.city = "Hong Kong"
 
 
 def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
