@@ -235,7 +235,7 @@ class NameLookups:
             biggest = max(positions, key=lambda p: self._cities[p].population)
             population, city_country = self._cities[biggest].population, self._cities[biggest].country_code
         town = 0
-        if not (country or provinces or positions):
+        if not (country or provinces or population):  # (a city's other name only, "Hayden", is no city's own)
             town = max((self.town_table().get(variant, 0) for variant in self._city_variants(text)), default=0)
         return NameLevels(country, provinces[0] if provinces else None, population, city_country, town)
 

@@ -82,9 +82,13 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: Chinese floors re-based the same day when zh_fresh6 (79 Chinese tune captions from sites new to the set, branch
 #: capdatazh8) joined, before any tuning on it: photographer 98.0, date 98.0, sublocation 91.0, city 94.1
 #: (zh_fresh6's own tune part: sublocation 74.7, city 84.8).
+#: English sublocation, city, province and country raised after branch capen7 (place reading made to hold on
+#: unseen captions: towns no table knows written as towns are, reference points, state short forms, ships,
+#: joined street words, possessive countries in place lines): tune 89.7, 91.7, 97.2 and 97.8 with en_fresh7 in
+#: (on en_fresh7, which the branch never saw: tune part 91.8% -> 92.0% of all fields, held-out part 89.2% -> 89.7%).
 TUNE_FLOORS = {
     "en": {"photographer": 0.984, "agency": 0.975, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.885, "city": 0.90, "province": 0.965, "country": 0.965},
+           "sublocation": 0.895, "city": 0.915, "province": 0.97, "country": 0.975},
     "zh": {"photographer": 0.979, "agency": 0.97, "provider": 0.98, "date": 0.979, "date_kind": 0.97,
            "sublocation": 0.905, "city": 0.94, "province": 0.985, "country": 0.99},
 }

@@ -7,8 +7,9 @@ from catalog.captions import parse, place_evidence
 from tools import fit_place_weights as fit
 from tools.evaluate_captions import caption_key
 
-#: One name nothing knows, alone: "one unknown name alone" (-100) puts it below the threshold (-50).
-ALONE = "Shoppers queue in Quorvantia on Friday. (AP Photo/Ann Ray)"
+#: One name nothing knows, alone: "one unknown name alone" (-100) puts it below the threshold (-50) (not written as
+#: a town is, before the photo's time or the sentence's end: see place_scores.town_by_its_shape).
+ALONE = "Shoppers queue in Quorvantia for the sale. (AP Photo/Ann Ray)"
 TRUSTING = (("value_scores.threshold", 0.0),)  # a city by its position alone is kept
 
 
@@ -47,7 +48,7 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
 
 
 def test_a_signal_read_at_both_levels_moves_as_a_pair(monkeypatch):
-    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+    text = ("A cherry tree blooms in Quorvantia for the spring fair, March 7, 2025. Traders in the Quorvantia bazaar "
             "wait. (AP Photo/Ann Ray)")
     pair = "scores.named_again+value_scores.named_again"
     monkeypatch.setattr(fit, "GRIDS", {"scores.named_again": (0.0, 110.0), "value_scores.named_again": (0.0, 1.0),

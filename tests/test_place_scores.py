@@ -50,7 +50,7 @@ def test_the_default_weights_name_every_signal():
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", "one unknown name alone -100"),
+    ("Shoppers queue in Quorvantia for the sale, March 7, 2025. (AP Photo/Ann Ray)", "one unknown name alone -100"),
     ("Fans gather in Lisbon and Madrid on Friday, March 7, 2025. (AP Photo/Ann Ray)", "one of a pair of places -100"),
 ])
 def test_below_the_threshold_no_place_is_read_and_explain_says_why(text, reason):
@@ -96,15 +96,54 @@ def test_a_house_file_with_a_weight_that_is_not_one_is_refused(house, message):
      None),
     # "the" before the name: a sea or a region, not a town
     ("Sailors rest on Varnholt Island in the Quorvantic on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
-    # one unknown name alone is still no scene, date or not
-    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+    # one unknown name alone is no scene when other words follow it ...
+    ("Shoppers queue in Quorvantia for the sale on Friday, March 7, 2025. (AP Photo/Ann Ray)", None),
+    # ... but it is a town right after "in" and right before the photo's time (place_scores.town_by_its_shape)
+    ("Shoppers queue in Quorvantia on Friday, March 7, 2025. (AP Photo/Ann Ray)", "Quorvantia"),
 ])
 def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
     assert parse(text).location.city == city
 
 
+@pytest.mark.parametrize("text, city", [
+    # right after "in", then the photo's time or the sentence's end, no other city named: a town no table knows
+    ("Farmers bring in the hay in Quorvantia in August 1961. This photo was sent in by Ann Ray", "Quorvantia"),
+    ("A burnt-out van sits by the road in Quorvantia over the weekend. - Photo courtesy of the police", "Quorvantia"),
+    ("Dancers take part in a powwow on Saturday, May 3, 2025 in Quorvantia First Nation.", "Quorvantia First Nation"),
+    ("Visitors look over the stalls on Sunday morning in Quorvantia.", "Quorvantia"),
+    ("A cherry tree blooms in Quorvantia, the 'gateway to the peaks', with snow behind it.", "Quorvantia"),
+    ("Sunset in Quorvantia, the heart of old Lisbon.", None),  # a district of the city named after it
+    # a clause of what happened after the town ends its phrase, as the time does
+    ("Neighbours clear debris in Quorvantia after a tornado tore through overnight.", "Quorvantia"),
+    ("Fans gather in Quorvantia, where the club was founded in 1902.", "Quorvantia"),
+    # a language after "in" is no town, by its shape or by GeoNames' small towns of its name ("English, Indiana")
+    ("The notice on the door is written in Swahili.", None),
+    ("The notice on the door is written in English.", None),
+    # a city the gazetteer knows named elsewhere: the name may be one of its districts
+    ("A doorway in Quorvantia. Quorvantia was Lisbon's old Jewish quarter.", None),
+    # a known city opening the name: a site of that city
+    ("The old ship in Lisbon Harbour Quorvantia.", None),
+    # other words after it, "the" or an owner before it, an acronym, a digit: no town's shape
+    ("Dancers spin in Quorvantia into the early hours on Friday.", None),
+    ("Hikers rest in the Quorvantia on Friday.", None),
+    ("Posters line a road in the capital's Quorvantia on Friday.", None),
+    ("Delegates meet in QRV on Friday.", None),
+    ("Posters for the Quorvantia-10 seat line a road in Quorvantia-10 on Friday.", None),
+])
+def test_a_lone_name_written_as_a_town_is_the_city(text, city):
+    assert parse(text).location.city == city
+
+
+def test_the_town_shape_is_a_weight_a_house_file_may_set_to_nothing():
+    text = "A burnt-out van sits by the road in Quorvantia over the weekend."
+    assert parse(text).location.city == "Quorvantia"
+    house = load_rules(text="[place_weights.scores]\ntown_by_shape = 0\n"
+                            "[place_weights.value_scores]\ntown_by_shape = 0\n")
+    assert parse(text, house).location.city is None
+
+
 def test_a_name_written_again_is_a_signal_a_house_file_may_weigh():
-    text = ("A cherry tree blooms in Quorvantia as spring comes, March 7, 2025. Traders in the Quorvantia bazaar "
+    text = ("A cherry tree blooms in Quorvantia for the spring fair, March 7, 2025. Traders in the Quorvantia bazaar "
             "wait. (AP Photo/Ann Ray)")
     assert parse(text).location.city is None  # shipped: the signal weighs nothing (no gain out of fold)
     house = load_rules(text="[place_weights.scores]\nnamed_again = 110\n"

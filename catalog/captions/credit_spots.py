@@ -97,6 +97,8 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         content = match.group(1).strip()
         if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
             continue  # a dateline's "(Xinhua) --"
+        if _names_places_only(content, rules):
+            continue  # "Haarlemmerstraat (Amsterdam)", "Fishing boats at dawn (Mombasa, Kenya)": the place set apart
         start = match.start()
         label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
         if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
@@ -115,6 +117,24 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
+
+
+#: Brackets hold a place rather than a credit when each name in them is a country or a city of this many people.
+BRACKETED_CITY = 100_000
+
+
+def _names_places_only(content: str, rules: Rules) -> bool:
+    """Whether brackets hold only places the gazetteer knows well, no agency the registry holds: "(Amsterdam)",
+    "(Mombasa, Kenya)", not "(Xinhua)", "(Pool)" or "(Everett Collection)"."""
+    if "/" in content or not content[:1].isupper() or len(content) > 60 or rules.agency_kind(content):
+        return False
+    from catalog.captions.gazetteer import name_levels  # (the credit reader loads no gazetteer otherwise)
+
+    for name in content.split(","):
+        known = name_levels(name.strip())
+        if not (known.country or known.city_population >= BRACKETED_CITY):
+            return False
+    return True
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

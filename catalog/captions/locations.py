@@ -52,7 +52,7 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, MONTHS, VENUE_WORDS
+from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, MONTHS, VENUE_WORDS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -76,7 +76,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
-    clean = _HASHTAG.sub(" ", clean)  # "in #Yunnan province": a hashtag names the place all the same
+    if "#" in clean:
+        # "in #Yunnan province": a hashtag after a small word names the place all the same; after a name or
+        # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
+        clean = _TAG_AFTER_A_NAME.sub(_tag_break, clean)
+        clean = _HASHTAG.sub(" ", clean)
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -85,6 +89,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if primary is not None and not primary.near and (place.province is None or place.country is None):
+        _fill_from_a_point_beside(place, primary, chains, text)
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
@@ -112,7 +118,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if villages and primary is not None:
             sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
-            sub_admin = (min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]).elements[0].value
+            village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
+            sub_admin = village.elements[0].value
+            if place == Place() and _a_town_alone(village, text):
+                place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
     place.sublocation = venue or sub_admin
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
@@ -128,6 +137,37 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _fill_from_a_point_beside(place: Place, primary: Chain, chains: list[Chain], text: str) -> None:
+    """The province and country written after a landmark town right after the scene's phrase: "in Rozzano, near
+    Milan, northern Italy" is in Italy (the town near it is no scene; the larger places are the scene's too)."""
+    beside = next((c for c in chains if c.near and c.start >= primary.end), None)
+    if beside is None or not _NEAR_RIGHT_AFTER.fullmatch(text, primary.end, beside.start):
+        return
+    for element in beside.elements[1:]:
+        if element.level == "province" and place.province is None and place.country is None:
+            place.province = element.value
+        elif element.level == "country" and place.country is None:
+            place.country = element.value
+
+
+#: Between the scene's phrase and a town it is near: ", near ", ", near the holy city of ".
+_NEAR_RIGHT_AFTER = re.compile(r"\s*,\s*near\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
+
+
+def _a_town_alone(chain: Chain, text: str) -> bool:
+    """Whether the scene's phrase is one place written as "the town of X", nothing larger named with it, in a
+    caption that names no Chinese place: such a town is the municipality, the city field ("in the town of Ajlun",
+    "the small town of Quorvale"), where China's towns (镇) are units below a county, the sublocation."""
+    if len(chain.elements) != 1 or chain.elements[0].level != "town":
+        return False
+    only = chain.elements[0]
+    return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
+
+
+_TOWN_OF = re.compile(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CHINA = re.compile(r"\bChin(?:a|ese)\b")
 
 
 def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
@@ -154,6 +194,14 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
 
 
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+_TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
+
+
+def _tag_break(match: re.Match) -> str:
+    """A hashtag after a word: the mark becomes a break (";") unless the word before is a small one ("in")."""
+    text, start = match.string, match.start()
+    word = text[text.rfind(" ", 0, start) + 1:start]
+    return match.group(1) + (" " if word.islower() else ";")
 
 #: How a place phrase is opened, as the confidence gate weighs it (``confidence.place_kinds``).
 _OPENERS = {"subject": "sentence subject", "object": "verb's object", "in": "in or at", "at": "in or at"}
@@ -262,6 +310,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
     reading = _read_place(text, spans, paragraphs, anchor, weights)
+    _district_of_hong_kong(reading.place)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is not None:
@@ -283,10 +332,25 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                         reading.doubts, tuple(found_by.items()))
 
 
+def _district_of_hong_kong(place: Place) -> None:
+    """A district of Hong Kong read as the city ("protesters in Sham Shui Po", "in Yuen Long on Sunday"): the
+    city is Hong Kong and the district the sublocation, as the labelling contract asks, when the gazetteer's
+    city of that name lies in Hong Kong and the name is no province's or country's too ("Victoria" is)."""
+    if place.city is None or place.city.casefold() in CITY_STATES or place.province or place.country not in (
+            None, "Hong Kong", "China"):
+        return
+    known = name_levels(place.city)
+    if known.city_country == "HK" and not (known.province or known.country):
+        place.sublocation = place.sublocation or place.city
+        place.city = "Hong Kong"
+
+
 def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """A title line above the caption that is one venue's name and nothing else ("RAF Bomber Command Memorial",
-    "Sennen Harbour", "St John's Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation
-    when the caption's sentences name none. A title of more words than a name, or ending in a stop, is none."""
+    """A title line above the caption that is one venue's name and nothing else ("Sennen Harbour", "St John's
+    Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation when the caption's sentences name
+    none and write a word of its name again ("Sennen Harbour" above "the little harbour at Sennen Cove"). A title
+    of more words than a name, ending in a stop, or whose name the caption never writes again, is none: such a
+    title is as often a phrase, and the caption's own words are the better evidence of the site pictured."""
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]
@@ -300,7 +364,13 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     name = line[toks[first].start:]
     level, value = classify(name, saw_the=bool(first))
     # closed by its venue word: not "Royal House Cleaning", "The Belt and Road Initiative"
-    return value if level == "venue" and toks[-1].lower in VENUE_WORDS else None
+    if level != "venue" or toks[-1].lower not in VENUE_WORDS:
+        return None
+    # and named again below it: a blog's title is as often a phrase ("Silent Spring", "The Secret Garden") as the
+    # site pictured, which the caption then writes again ("Sennen Harbour" above "the harbour at Sennen Cove")
+    body = text[paragraphs[1][0]:]
+    own = [t.text for t in toks[first:-1] if len(t.text) > 2 and t.lower not in VENUE_WORDS and t.text[:1].isupper()]
+    return value if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own) else None
 
 
 #: The most words a title naming a venue alone may have.
@@ -470,6 +540,7 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     if match is None:
         inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
         written = inside.group("place").strip() if inside else ""
+        written = _BRACKETED_PLACE.sub(lambda m: ", " + m.group("larger"), written)
         place = _known_places(written, venue_first=True) if written else None  # (every name known)
         return (place, written) if place is not None else None
     written = match.group("place").strip()
@@ -478,8 +549,10 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
 
 
 #: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
-_LABELLED_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)[ \t]*:[ \t]*"
-                              r"(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
+_LABELLED_INSIDE = re.compile(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
+                              r"[ \t]*(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
+#: "Haarlemmerstraat (Amsterdam)": the larger place in brackets after the smaller, as a comma would join them.
+_BRACKETED_PLACE = re.compile(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -504,6 +577,13 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None:
             return found, match.group("place")
+    for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
+        match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
+        if match is None:
+            continue
+        found = _known_places(match.group("place"))
+        if found is not None and (found.city or found.country) and not found.sublocation:
+            return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
         title = _title_ending().search(lines[0].group())
         found = _known_places(title.group("place")) if title else None
@@ -521,6 +601,14 @@ def _dated_opening() -> re.Pattern:
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
     return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       r"[ \t]*:[ \t]+\S")
+
+
+@cache
+def _labelled_picture() -> re.Pattern:
+    """A picture's label: its title, then its place and its year in brackets ("Policeman, Kraków (2023)",
+    "Asia, Zakopane (1990)", "Market day, Fez, Morocco (c. 1985)")."""
+    return re.compile(rf"^[ \t]*[^,\n]{{1,60}},[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME})?)[ \t]*"
+                      r"\((?:c\.[ \t]*)?(?:1[89]|20)\d\d\)[ \t]*\.?[ \t]*$")
 
 
 @cache
@@ -683,6 +771,8 @@ def _is_known(name: str) -> bool:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: A country's possessive before a place's name: "China's Guizhou Province", "Japan’s Okinawa Prefecture".
+_COUNTRY_OWNS = re.compile(r"(?P<owner>[A-Z][\w .-]*?)['’]s\s+(?P<place>[A-Z].*)")
 
 
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
@@ -693,6 +783,14 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
     if not names or any(_SPACED_DASH.search(name) for name in names):
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
+    owners = []
+    for number, name in enumerate(names):
+        owned = _COUNTRY_OWNS.match(name)
+        if owned and classify(owned.group("owner"))[0] == "country":
+            names[number] = owned.group("place")  # "north China's Hebei Province": Hebei, in China
+            owners.append(owned.group("owner"))
+    if owners and not any(classify(name)[0] == "country" for name in names):
+        names.append(owners[-1])
     elements = []
     for number, name in enumerate(names):
         written_as = name.title() if name.isupper() and len(name) > 3 else name

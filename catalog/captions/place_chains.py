@@ -73,6 +73,7 @@ class Chain:
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
+    reference: bool = False  # the larger places after a reference point ("east of Athens, Greece"): Greece
 
     @property
     def start(self) -> int:
@@ -145,11 +146,30 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
-            chains.append(chain)
+            if chain.reference and chains and _reference_after(chains[-1], toks, i):
+                # "in Mati, east of Athens, Greece": the larger places after the point are the scene's own
+                for element in chain.elements:
+                    element.link = ","
+                chains[-1].elements.extend(chain.elements)
+            else:
+                chains.append(chain)
             i = max(j, i + 1)
         else:
             i += 1
     return chains
+
+
+def _reference_after(before: Chain, toks: list[Token], i: int) -> bool:
+    """Whether the reference point at toks[i] ("east of", "40 km from") follows the chain `before` right after
+    its comma, the scene it measures ("in Mati, east of Athens, Greece"; "at the Khabbaz oil field some 20
+    kilometers southwest of Kirkuk, Iraq"), and that chain names no province or country of its own."""
+    if any(e.level in ("province", "country") or e.country for e in before.elements):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].end > before.end and toks[k].text not in (",", ";", ".", "(", ")"):
+        k -= 1  # back over "east", "some 20 kilometers southwest"
+    return k >= 0 and (toks[k].end <= before.end or toks[k].text == "," and toks[k - 1].end <= before.end) and (
+        i - k <= 6)
 
 
 #: Words after a sentence's subject (and a comma) that say the subject is what the photo shows: "Iqaluit, seen
@@ -173,7 +193,9 @@ def _pictured_after(toks: list[Token], j: int) -> bool:
 #: factory, a store or a hotel, which a maker's or a chain's name qualifies ("a Toyota factory").
 _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alley", "market", "bazaar",
                             "cemetery", "square", "park", "beach", "hospital", "school", "neighborhood",
-                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station"})
+                            "neighbourhood", "suburb", "slum", "harbour", "harbor", "port", "station",
+                            "bar", "pub", "cafe", "café", "restaurant", "temple", "church", "mosque", "shrine",
+                            "courtyard", "rooftop", "playground", "stadium", "zoo", "museum"})
 
 
 def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
@@ -279,6 +301,10 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
     return k
 
 
+#: Compass words before "of" that measure the scene from a reference point: "south of the Yangtze River".
+_COMPASS = frozenset(DIRECTIONS - {"central", "far", "mainland"})
+
+
 def _introduces_place(toks: list[Token], i: int) -> bool:
     """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X") or an
     institution ("University of Miami")."""
@@ -305,6 +331,11 @@ def _allowed(toks: list[Token], i: int) -> str:
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
     if word in ("from", "off") and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
+    if word == "of" and before in _COMPASS and not (i > 1 and toks[i - 2].lower in ARTICLES):
+        # "the lands south of the Yangtze River", "an oil field 20 km southwest of Kirkuk, Iraq": the point the
+        # scene is measured from, not the scene (its province and country are kept); "in the south of France"
+        # (after an article) is a part of the place
+        return "reference"
     if word in ("in", "at") and places_a_reference(before):
         return "elsewhere"  # "an earthquake centred in Shoufeng Township, Hualien County": not the scene
     return PREPOSITIONS[word]
@@ -334,6 +365,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if _an_adjective(more, toks, k):
+            break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
         link = "of" if _area_of(toks, j) else toks[j].lower
         links.append(link)
@@ -345,6 +378,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
+            toks[j].text in _HEADING_MARKS):
+        return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -361,6 +397,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
             return None, j
+        chain.reference = True
     return chain, j
 
 
@@ -407,6 +444,11 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+        if first.level in ("place", "city") and len(chain.elements) > 1 and chain.elements[1].link in (",", "in") and (
+                first.population or first.level == "city"):
+            # "Douglas in Isle of Man looking along the Promenade", "Leiden, Netherlands, at dusk": a town the
+            # gazetteer knows, opening the sentence placed in its province or country, is the place pictured
+            return any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
@@ -708,6 +750,25 @@ def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
         return False
     following = toks[k + 1].lower
     return following in DESCRIPTORS or following in KIND_LEVELS
+
+
+def _an_adjective(more: list[Element], toks: list[Token], k: int) -> bool:
+    """Whether a name read as the next place of a chain is a people's adjective before a noun: a name nothing
+    knows, ending as a country's adjective does, with a plain word right after it ("South Korean children",
+    "Tanzanian officials"; not "Quorvantia on Friday")."""
+    if len(more) != 1 or k >= len(toks):
+        return False
+    only, after = more[0], toks[k]
+    if only.level != "place" or only.population or only.also_province or only.country or only.town:
+        return False
+    return (only.value.casefold().endswith(_DEMONYM_ENDINGS) and after.text.isalpha() and after.text.islower()
+            and after.lower not in PREPOSITIONS and after.lower not in _JOINING_WORDS)
+
+
+#: Small words after a place that join the sentence on, not a noun the place qualifies.
+_JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", "while", "when", "after", "before",
+                            "during", "since", "until", "with", "for", "by", "is", "are", "was", "were", "has",
+                            "have", "had", "said", "says"})
 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".

@@ -65,6 +65,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
+        "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
     }
 
 
@@ -119,6 +120,13 @@ def names_a_member(words: list[str]) -> bool:
     return False
 
 
+def names_a_language(word: str) -> bool:
+    """Whether a capitalised word after "in" is a language or a people's adjective ("in Greek", "in Swahili"),
+    from ``[languages]`` or by its ending ("-ish", "-ese", "-ic"), not a town's name."""
+    folded = word.casefold()
+    return folded in _evidence_words()["languages"] or folded.endswith(("ish", "ese", "ic"))
+
+
 def names_a_team(word: str) -> bool:
     """Whether `word` after a name makes it a team or a company ("Crystal Palace manager"), not a place."""
     return word.casefold() in _evidence_words()["teams"]
@@ -169,6 +177,8 @@ def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | No
         elif place.city == element.value:
             evidence = known + (
                 (w["known_town"] if not known and element.town else 0.0)
+                + (w["town_by_shape"] if not known and not element.town and w["town_by_shape"]
+                   and _town_by_its_shape(chain, text) else 0.0)
                 + w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
                 + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element))
@@ -232,6 +242,12 @@ def _right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | No
     from catalog.captions.place_scores import right_before_the_date
 
     return right_before_the_date(chain, text, anchor)
+
+
+def _town_by_its_shape(chain: Chain, text: str) -> bool:
+    from catalog.captions.place_scores import town_by_its_shape  # (place_scores imports this module)
+
+    return town_by_its_shape(chain, text)
 
 
 def _named_again(element: Element, text: str) -> bool:

@@ -117,6 +117,25 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
                 following.level in ("province", "country")):
             element.level = "place"
             return
+        first = element.value.split()[0].casefold()
+        if element.level == "venue" and not element.the and following.link == "," and (
+                following.level == "province" and _abbreviated(following.value)) and (
+                last in _TOWN_LAST_WORDS or first in _TOWN_FIRST_WORDS):
+            # "in Cape Canaveral, Fla.", "at the wharf in Stanley Bridge, P.E.I.": a state's short form is written
+            # after a town, as the wires' style books ask (not "Lake Tahoe, Calif.", "Grand Canyon, Ariz.")
+            element.level = "place"
+            return
+
+
+#: Words that end or open towns' names as often as sites' ("Stanley Bridge", "Cape Canaveral", "Port Heiden"):
+#: such a name before a state's short form is the town.
+_TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"bridge", "cove", "mills", "mill", "corner", "corners", "junction"}
+_TOWN_FIRST_WORDS = frozenset({"cape", "port", "fort"})
+
+
+def _abbreviated(name: str) -> bool:
+    """A state's or province's short form: "Fla.", "P.E.I.", "WA", "NSW" (not "Florida")."""
+    return name.endswith(".") or len(name) <= 3 and name.isupper()
 
 
 def _village_of_a_county(element: Element, larger: list[Element]) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_evidence import names_a_language
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
@@ -48,6 +49,7 @@ from catalog.captions.vocabulary import (
     TOWN_LIKE_VENUE_WORDS,
     VENUE_PREFIXES,
     VENUE_WORDS,
+    VESSEL_PREFIXES,
     WATER_WORDS,
     WEEKDAYS,
 )
@@ -60,7 +62,7 @@ _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("o
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
 _CONNECTORS = frozenset({
-    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am",
+    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es",
 })
 _APOSTROPHES = frozenset({"’", "'"})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
@@ -290,8 +292,8 @@ def element_of(
         element.population, element.also_province = known.city_population, bool(known.province)
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
-            if not saw_the and not value.isupper():  # "in the Pacific", "in the EU", "the NGO case": no town
-                element.town = known.town_population
+            if not saw_the and not value.isupper() and not names_a_language(value):
+                element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
 
 
@@ -310,6 +312,14 @@ def _side_of_a_city(name: str) -> int:
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
 OF_A_KNOWN_CITY = 100_000
+#: Street and square words written joined to the name, as Dutch, German and Nordic names are: "Haarlemmerstraat",
+#: "Friedrichstraße", "Kurfürstendamm", "Kongens Nytorv", "Viktualienmarkt" (a town the gazetteer knows stays one).
+_GLUED_VENUE = re.compile(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"
+                          r"markt|brücke|torv|vej|torg|torget|gatan|katu|tori)$")
+
+#: A name ending in "Town" or "Village" is the city the gazetteer knows of it with at least this many people
+#: ("Cape Town"), not a township.
+TOWN_NAMED_CITY = 40_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
 
@@ -362,6 +372,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
     if words[0] in EVENT_PREFIXES:
         return "ignore", name  # "Operation Mountain Viper"
+    if len(words) > 1 and (words[0] in VESSEL_PREFIXES or "cutter" in words[:-1]):
+        return "ignore", name  # "USS Gerald R. Ford", "HMS Duncan", "Coast Guard Cutter Alex Haley": a ship
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "ignore", name  # "the P R of China": initials, no place's name
     if folded in CITY_STATES:
@@ -382,6 +394,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if suffix == ("city",) and all(w in _QUARTER_WORDS for w in words[:-1]) and (
                     name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):
                 return "venue", name  # "Jerusalem's Old City", "the Walled City": a quarter, not a city "Old"
+            if level == "town" and name_levels(name).city_population >= TOWN_NAMED_CITY:
+                return "place", name  # "Cape Town", "George Town": a city whose name ends in "Town", no township
             value = " ".join(name.split()[: -len(suffix)]) if drop else name
             if suffix == ("autonomous", "region"):
                 kept = value.split()
@@ -426,6 +440,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "ignore", name
     if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
+    if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):
+        return "venue", name  # "Haarlemmerstraat", "Friedrichstraße", "Viktualienmarkt": a street or a square
     if any(word.strip(".,") in TITLE_WORDS for word in words):
         return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
     if folded in MUNICIPALITIES or folded in CITY_STATES:

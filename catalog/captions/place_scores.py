@@ -38,8 +38,14 @@ from dataclasses import dataclass
 
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
-from catalog.captions.place_evidence import PLACED_BY_REFERENCE, background_clauses, shipped_weights
+from catalog.captions.place_evidence import (
+    PLACED_BY_REFERENCE,
+    background_clauses,
+    names_a_language,
+    shipped_weights,
+)
 from catalog.captions.place_names import Element, classify
+from catalog.captions.vocabulary import MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,8 @@ def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[
     signals = [
         ("one unknown name alone", w["unknown_alone"] if alone else 0.0),
         ("a town GeoNames knows", w["known_town"] if alone and chain.elements[0].town else 0.0),
+        ("a town by its shape", w["town_by_shape"] if alone and w["town_by_shape"] and not chain.elements[0].town
+         and town_by_its_shape(chain, text) else 0.0),
         ("one of a list of places", w["listed"] if _LISTED.match(text, chain.end) else 0.0),
         ("one of a pair of places", w["one_of_a_pair"] if _one_of_a_pair(chain, text) else 0.0),
     ]
@@ -218,3 +226,70 @@ def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | Non
         return False  # "on Iwoto Island in the Pacific on Dec. 11": a name with "the" is a sea, a region
     between = _TO_THE_DATE.match(text, chain.end, anchor[0])
     return between is not None and between.end() == anchor[0]
+
+
+#: A town's name as written: one to three words, each a capital then small letters ("Ballylanders", "Tumon",
+#: "Cowessess First Nation"); no acronym ("NGO"), no digit ("Dhaka-10"), no possessive.
+_TOWN_WORD = r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]+(?:[-'’][A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F]*)?"
+_TOWN_NAME = re.compile(rf"{_TOWN_WORD}(?: {_TOWN_WORD}){{0,2}}")
+#: "in" right before the name, no "the" or owner between ("in the capital's Jhigatola", "in the Pantanal").
+_IN_RIGHT_BEFORE = re.compile(r"(?:^|[\s(,])in\s+$")
+_MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.values() for n in names}, key=len,
+                               reverse=True))
+#: What follows a town named as the scene: the sentence's end, or the photo's time ("in Tumon on Nov. 18", "in
+#: Ballylanders in August 1954", "in Morvant over the weekend", "Sunday morning in Northome.", "in Prospecton
+#: during the shutdown"), a description of it after a comma ("in Lukla, the 'Gateway to Everest'") or a clause of
+#: what happened ("in Quorvale after a tornado", "in Quorvale, where ..."), and nothing else: "in Xujiahui into
+#: their dance floor", "in Greek and Roman" are no town.
+_TIME_OR_END = re.compile(
+    r"[\"'’”)]*(?:[.!?](?:\s|$)|\s*$|\s*\n"
+    r"|,?\s+(?:(?:on|in|during|over|at|early|late|this|last|earlier|later)\s+)?(?:the\s+)?"
+    rf"(?:(?:{'|'.join(d.casefold() for d in WEEKDAYS)}|{_MONTH_NAMES})\b|(?:1[89]|20)\d\d\b|weekend\b|morning\b"
+    r"|afternoon\b|evening\b|night\b|yesterday\b|today\b|tonight\b|dawn\b|dusk\b|sunrise\b|sunset\b)"
+    r"|,?\s+during\b|,\s+the\s+[\w‘'\"“]+"
+    r"|,?\s+(?:after|as|amid|following|ahead\s+of|before|while|where|when|since|until)\s)", re.IGNORECASE)
+#: Capitalised words in a row, as a place is written elsewhere in the caption ("Kraków’s Jewish quarter").
+_CAPITALISED_RUN = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*)*")
+
+
+_CALENDAR_WORDS = frozenset({n.casefold() for names in MONTHS.values() for n in names}
+                            | {d.casefold() for d in WEEKDAYS})
+
+
+def town_by_its_shape(chain: Chain, text: str) -> bool:
+    """Whether a lone name nothing knows is written as a town is: right after "in", with no "the" or owner
+    between, then the sentence's end or the photo's time, and no city the gazetteer knows named anywhere in the
+    caption (beside a named city the name is more often one of its districts: "A doorway in Kazimierz ...
+    Kraków's Jewish quarter"). "Bill Dineen brings home the hay in Ballylanders in August 1954", "A shotgun
+    turned up in bushes in Morvant over the weekend" are towns; "in Xujiahui into their dance floor", "in
+    Portsmouth Historic Deckyard." (a known city opens it) are not. Small towns are the places GeoNames'
+    tables miss most often, and a caption names its scene's town this way far more often than a brand or an
+    event."""
+    if len(chain.elements) != 1 or chain.prep != "in":
+        return False
+    only = chain.elements[0]
+    if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or names_a_language(only.value):
+        return False
+    if _IN_RIGHT_BEFORE.search(text, max(0, only.start - 4), only.start) is None:
+        return False
+    if _TIME_OR_END.match(text, only.end) is None:
+        return False
+    first = only.value.split()[0]
+    if first != only.value and name_levels(first).city_population:
+        return False  # "Portsmouth Historic Deckyard": a site of the city it names
+    return not _another_city_named(text, only.start, only.end)
+
+
+def _another_city_named(text: str, start: int, end: int) -> bool:
+    """Whether the caption names, outside text[start:end], a city the gazetteer knows, other than a country
+    ("Tumon ... Guam": the larger place, not a city the name could be a district of)."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        if start <= run.start() < end:
+            continue
+        name = run.group().removesuffix("’s").removesuffix("'s")
+        if name.casefold() in _CALENDAR_WORDS:
+            continue  # "on Friday, March 7": March is a town in England, not named here
+        known = name_levels(name)
+        if known.city_population and not known.country:
+            return True
+    return False

@@ -66,7 +66,8 @@ ABBREVIATIONS = frozenset(
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
-    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.""".split()
+    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.
+    sask. ont. que. nfld. qld.""".split()  # (Canada's and Queensland's short forms, as their wires write them)
 )
 
 # --- places ------------------------------------------------------------------------------------------------
@@ -188,6 +189,7 @@ pavillion lighthouse observatory planetarium gallery galleries pier terminal han
 grounds gateway stream intersection crossroads roundabout junction
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
+lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
 strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
 """.split())
 
@@ -217,6 +219,11 @@ championships cup tournament match session sessions ceremony gala carnival parad
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
 series open derby prix war day
 """.split())
+
+#: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS
+#: Duncan", "HS Elli", "TCG Tokceada", "RV Investigator". A ship is no place on the map: the sea around it is.
+VESSEL_PREFIXES = frozenset({"uss", "usns", "uscgc", "cgc", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "jds", "js",
+                             "tcg", "hs", "fs", "bns", "pns", "kri", "rv", "r/v", "mv", "m/v"})
 
 #: Words that open an event's name: "Operation Mountain Viper", "Exercise Cobra Gold".
 EVENT_PREFIXES = frozenset({"operation", "exercise", "op."})
@@ -287,7 +294,8 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Sask.|Ont.|Que.|Nfld.|Qld.|
+England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia
 """.replace("\n", "").split("|"))
@@ -437,6 +445,9 @@ POSITION_WORDS = frozenset({
 SHOWN_NOUNS = frozenset({
     "photo", "photos", "picture", "pictures", "image", "images", "shot", "shots", "selfie", "selfies",
     "snapshot", "snapshots", "footage", "model", "replica", "portrait", "painting",
+    # what a likeness shows is a person or a thing, not where it stands: "the statue of Athena", "a mural of Pele"
+    "portraits", "paintings", "statue", "statues", "bust", "busts", "sculpture", "sculptures", "effigy",
+    "effigies", "mural", "murals", "poster", "posters", "figurine", "figurines",
 })
 
 #: Nouns after which "of" names the scene itself, of any level: "A view of Yinchuan, capital of ...", "an
