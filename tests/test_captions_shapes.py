@@ -654,6 +654,54 @@ def test_english_credits_of_outlets_outside_the_wires(text, expected):
     check(text, expected)
 
 
+#: A place written after or in place of the credit is no name (capcred7): the credit reader reads a country or a
+#: region, a "City, Country" line, and a name the gazetteer knows where only a place would stand, as places.
+CREDIT_PLACES_EN = [
+    ("a city and its country after a dash, alone",
+     "Women carry water home along the dyke at sunset — Bamako, Mali",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a city and its state after a pipe, alone",
+     "Surfers wait for the evening swell | Santa Barbara, California",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a big city alone after a dash",
+     "Commuters crowd the platform before the evening rush — Mexico City",
+     {"photographer": None, "agency": None}),
+    ("a two-word city alone on the last line",
+     "Commuters crowd the platform before the evening rush.\nKuala Lumpur",
+     {"photographer": None, "agency": None}),
+    ("a credit, then the place after a dash",
+     "Herders move their flocks to the winter pasture. Photo: Batbayar Dorj — Ulaanbaatar, Mongolia",
+     {"photographer": "Batbayar Dorj", "agency": None, "provider": None}),
+    ("a credit, then the city and the country after commas",
+     "Herders move their flocks to the winter pasture.\nPhoto: Batbayar Dorj, Ulaanbaatar, Mongolia",
+     {"photographer": "Batbayar Dorj", "agency": None, "provider": None}),
+    ("a credit, then a capital alone in the outlet's slot",
+     "Herders move their flocks to the winter pasture. Photo: Batbayar Dorj / Ulaanbaatar",
+     {"photographer": "Batbayar Dorj", "agency": None}),
+    ("an agency's credit, then the place",
+     "Traders pack up their stalls at dusk. Kofi Mensah/Reuters — Kumasi, Ghana",
+     {"photographer": "Kofi Mensah", "agency": "Reuters", "provider": None}),
+    ("a lead-in before a place only: no credit",
+     "Herders move their flocks to the winter pasture. (Photo: Ulaanbaatar)",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...while a city's office after a lead-in is a provider",
+     "Crews repair the bridge deck overnight. Photo courtesy of the City of Tulsa",
+     {"photographer": None, "provider": "City of Tulsa"}),
+    ("...and a name beside a state stays a person",
+     "Crews repair the bridge deck overnight. Photo: Dana Whitlock, Oklahoma",
+     {"photographer": "Dana Whitlock", "agency": None}),
+    ("...and an outlet named after a small town stays the outlet",
+     "Crews repair the bridge deck overnight. Photo: Dana Whitlock/Metro",
+     {"photographer": "Dana Whitlock", "agency": "Metro"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_PLACES_EN],
+                         ids=[case[0] for case in CREDIT_PLACES_EN])
+def test_english_places_are_no_credited_names(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

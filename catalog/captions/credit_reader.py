@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
-from catalog.captions.credit_names import is_media, looks_like_organisation, looks_like_person
+from catalog.captions.credit_names import (
+    is_media,
+    known_place,
+    looks_like_organisation,
+    looks_like_person,
+    names_a_region,
+)
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
@@ -147,6 +153,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 part.kind, part.value = "org", _THE.sub("", part.text, count=1)
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
+    _mark_places(names, roles)
+    if any(p.kind == "place" for p in names):
+        names = [p for p in names if p.kind != "place"]
+        if not names:
+            return None  # "— Dakar, Senegal", "(Photo: Dakar)": a place, no credit
     if not roles and len(names) == 1 and names[0].kind == "person" and (
             names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS):
         return None  # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency
@@ -464,6 +475,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if folded in CREDIT_TAGS or _RESTRICTION.match(text):
         return Part(text, "tag", folded, segment, role)
     agency = rules.standard_agency(text)
+    if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
+        return Part(text, "place", text, segment, role)
     if agency:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
@@ -494,7 +507,47 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-#: The word for an outlet's pictures after its name ("Gazette Photo"); the registry knows its agencies'.
+
+
+def _place_line(text: str) -> bool:
+    """A country or a region ("Senegal", "California"), or a place line that ends with one ("Dakar, Senegal",
+    "Santa Cruz, California"): a photo blog's or a paper's note of where, set after the credit or alone.
+
+    >>> _place_line("Dakar, Senegal"), _place_line("Senegal"), _place_line("Li Jian, Hunan Daily")
+    (True, True, False)
+    """
+    if "," not in text:
+        return names_a_region(text)
+    *before, last = text.split(",")
+    return names_a_region(last) and all(item.strip()[:1].isupper() for item in before)
+
+
+#: A city's people an outlet's one word must pass to be read as the city ("Metro", "Sun" are small cities' names).
+_CITY_OVER_OUTLET = 200_000
+
+
+def _mark_places(names: list[Part], roles: list[str]) -> None:
+    """Read as places (in place) the names of a credit that the gazetteer knows as a place where only a place would
+    stand: a name alone with nothing saying it is a credit ("... on the beach — New Delhi"), a name before a country
+    ("Lagos, Nigeria", "Santa Cruz, California"), an outlet's slot after the photographer's name ("Photo: Awa
+    Ndiaye — Dakar"), the one name after a lead-in ("(Photo: Dakar)"). An outlet the registry knows, a media word,
+    initials and an institution's name ("City of Austin") are never asked."""
+    named = [p for p in names if p.kind != "place"]
+    for number, part in enumerate(names):
+        before_region = any(p.kind == "place" for p in names[number + 1: number + 2])
+        if part.kind == "person":
+            doubtful = before_region or not roles and len(named) == 1
+            least = 1
+        elif part.kind == "org" and part.role is None and all(w[:1].isupper() for w in part.value.split()):
+            doubtful = before_region or len(named) == 1 or any(p.kind == "person" for p in names[:number])
+            least = _CITY_OVER_OUTLET
+        else:
+            continue
+        if doubtful and not is_media(part.value) and not _ACRONYM.fullmatch(part.value) and known_place(
+                part.value, least):
+            part.kind = "place"
+
+
 _PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
 #: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed.
 _STAFF = re.compile(r"\s+staff(?:\s+(?:photo|photographer|photographers))?$", re.IGNORECASE)

@@ -30,7 +30,7 @@ class Part:
     """One "/"-separated piece of a credit, with what it was read as."""
 
     text: str
-    kind: str  # person | agency | org | tag
+    kind: str  # person | agency | org | tag | place (where, not who: "Dakar, Senegal" after the credit)
     value: str  # standard agency name, the organisation without "the", the person as written, the tag folded
     segment: int  # which "via" segment it sits in (0 = first)
     role: str | None = None  # a lead-in met at the start of this part ("Provided to China Daily")
@@ -45,7 +45,7 @@ class Chain:
     role: str | None  # the lead-in that decides: provider, recipient, courtesy, byline, photo/ (or None)
 
     def __post_init__(self) -> None:
-        self.names = [p for p in self.parts if p.kind != "tag"]
+        self.names = [p for p in self.parts if p.kind not in ("tag", "place")]
         self.people = [p for p in self.names if p.kind == "person"]
         self.outlets = [p for p in self.names if p.kind in ("agency", "org")]
         self.last_segment = max(p.segment for p in self.parts)  # > 0 when there is a "via"
