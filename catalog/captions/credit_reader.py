@@ -30,6 +30,7 @@ from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
     CREDIT_TAGS,
+    EVENT_WORDS,
     HANDOUT_TAGS,
     MONTHS,
     ORGANISATION_WORDS,
@@ -37,6 +38,8 @@ from catalog.captions.vocabulary import (
     PLATFORMS,
     RANKS,
     STREET_WORDS,
+    VENUE_PREFIXES,
+    WEEKDAYS,
 )
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
@@ -146,6 +149,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             part = _part(piece, number, rules)
             if part is None:
                 return None
+            if not parts and "outlet" in roles and part.kind == "person":
+                part.kind = "org"  # "White House photo by Adam Rivers": the outlet's slot, whatever it reads as
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -159,8 +164,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         if not names:
             return None  # "— Dakar, Senegal", "(Photo: Dakar)": a place, no credit
     if not roles and len(names) == 1 and names[0].kind == "person" and (
-            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS):
-        return None  # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency
+            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS or _no_name_alone(names[0].value)):
+        # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency; "— Mount
+        # Kenya", "— Last Saturday", "— Tree Planting Day": a site, a day, an event
+        return None
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
@@ -183,7 +190,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         last.kind, last.value = "person", last.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
-    strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
+    tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
+    strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
@@ -201,6 +209,9 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
+_LICENCE = re.compile(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
+                      r"|[Pp]ublic [Dd]omain)\)?\s*$")
 _COPYRIGHT_AFTER = re.compile(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=len, reverse=True)) + r")\.?"
@@ -217,6 +228,7 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
                               "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
+_BY = re.compile(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
     r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
@@ -228,6 +240,28 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 #: Outlets whose "<outlet>/<one word>" names a photographer by a single name ("Xinhua/Chogo").
 _NEWS_KINDS = frozenset({"wire", "newspaper", "website", "broadcaster"})
+
+
+#: Tags that say the names beside them are a credit: "ERIC WYNNE / Staff Photographer", "Ana Ruiz/File".
+_CREDIT_WORDS = frozenset({"staff", "staff photographer", "staff photo", "file", "file photo", "pool",
+                           "pool photo", "stringer", "contributed", "submitted", "supplied", "handout"})
+_WEEKDAYS = frozenset(day.casefold() for day in WEEKDAYS)
+#: The last words of an event's name that are also surnames ("Doris Day"): only in a name of three words or more.
+_SURNAME_EVENT_WORDS = frozenset({"day", "fair", "race", "match", "cup", "show", "week", "games", "open", "war"})
+
+
+def _no_name_alone(name: str) -> bool:
+    """A capitalised name that a person's seldom is, for a name alone with nothing saying it is a credit: a site's
+    ("Mount Kenya", "Lake Turkana", "Fort Lamy"), a day's ("Last Saturday"), an event's ("Tree Planting Day").
+
+    >>> _no_name_alone("Mount Kenya"), _no_name_alone("Tree Planting Day"), _no_name_alone("Doris Day")
+    (True, True, False)
+    """
+    words = [word.casefold().strip(".,") for word in name.split()]
+    last = words[-1]
+    return (f"{words[0]}." if words[0] == "mt" else words[0]) in VENUE_PREFIXES or any(
+        word in _WEEKDAYS for word in words) or last in EVENT_WORDS and (
+        last not in _SURNAME_EVENT_WORDS or len(words) >= 3)
 
 
 def _one_word_name(text: str) -> bool:
@@ -258,7 +292,10 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
     if outlet is None:
         return None
     name = outlet.group("outlet")
-    if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
+    # "Charlotte MacAulay photo: ..." names her; "White House photo by Adam Rivers" names the outlet, then him
+    by_person = _BY.match(body, outlet.end("outlet")) is not None and looks_like_person(
+        _RANK.sub("", outlet.group("rest")))
+    if name.casefold() in _NOT_OUTLETS or looks_like_person(name) and not by_person:
         return None
     if not rules.standard_agency(name):
         if rules.standard_agency(f"{name} Photo"):
@@ -314,6 +351,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     if year:
         body = year.group(1) + body[year.end():]
     body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
+    if ("CC" in body or "omain" in body) and _LICENCE.search(body):
+        body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
         body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
@@ -446,11 +485,18 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
         if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
             return [left, "for " + right]
+    of = _OF.search(piece) if " of " in piece else None
+    if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
+            piece[of.end():])):
+        return [piece[: of.start()], piece[of.end():]]  # "Jane Doe of The Herald": a person and her paper
     if "," in piece and not _standard_with_comma(piece, rules):
         items = [item for item in _COMMA.split(piece) if item]
         if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
             return items
     return [piece]
+
+
+_OF = re.compile(r"\s+of\s+")
 
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
@@ -498,11 +544,12 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         name = _THE.sub("", text, count=1)
         bare = _PHOTO_WORD.sub("", name)
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
-            name = bare
+            name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
     staff = _STAFF.search(text)
-    if staff and looks_like_organisation(text[: staff.start()]):  # "Gazette staff": the outlet
-        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role)
+    if staff and looks_like_organisation(text[: staff.start()]):
+        # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
+        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
 
 
@@ -549,8 +596,10 @@ def _mark_places(names: list[Part], roles: list[str]) -> None:
 
 
 _PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
-#: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed.
-_STAFF = re.compile(r"\s+staff(?:\s+(?:photo|photographer|photographers))?$", re.IGNORECASE)
+#: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed; "Herald photo", "Herald file
+#: photo": the outlet's words for its pictures, in small letters.
+_STAFF = re.compile(r"\s+(?:(?:staff|file)(?:\s+(?:photo|photos|photographer|photographers|picture|image))?"
+                    r"|(?:photo|photos|photograph|picture|pictures))$", re.IGNORECASE)
 
 
 #: A photographer's own business after their name: "Karen Whitfield Photography".

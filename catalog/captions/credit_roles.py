@@ -101,6 +101,11 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
 
 def _ordinary(chain: Chain, credit: Credit) -> bool:
     """(Xinhua/Li Xin), [Photo by Wang Jing/China Daily], who took it and sent it."""
+    given = [p for p in chain.outlets if p.role in _GIVING and p.kind == "org"]
+    if given and len(given) < len(chain.names):
+        # "Photo by Ana Ruiz, courtesy of the Harbour Trust": the body that gave it is the provider, no outlet
+        chain = Chain([p for p in chain.parts if p not in given], chain.role)
+        credit.provider = chain.joined(given)
     outlets = chain.outlets
     # "Maxar Technologies/Handout": nobody took it; "Mattel/Petra Rajnicova/Handout": she did, for the source
     credit.photographer = chain.people[0].value if chain.people and not (
@@ -120,10 +125,16 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
             credit.agency = known[-1].value
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
+    if given:
+        return True
     for source in SOURCE_RULES:
         if source.applies(chain, credit):
             break
     return True
+
+
+#: Lead-ins of a part that make it the body that gave the picture: "..., courtesy of X", "/ Provided by X".
+_GIVING = frozenset({"courtesy", "provider"})
 
 
 @dataclass(frozen=True)

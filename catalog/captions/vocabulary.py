@@ -354,6 +354,12 @@ MEDIA_WORDS = frozenset({
     # newspapers' own nouns ("Windsor Star", "Irish Examiner", "Daily Mirror", "Orlando Sentinel")
     "star", "express", "observer", "courier", "examiner", "mirror", "sentinel", "inquirer", "enquirer",
     "bulletin", "dispatch", "globe", "independent", "advertiser", "gleaner", "clarion",
+    # more of them, for papers our sets do not hold ("The Coastal Ledger", "Valley Courant", "Evening Standard");
+    # not "Sun", "Bee", "Eagle", "Echo", which are as often a person's names
+    "ledger", "register", "recorder", "telegram", "transcript", "courant", "intelligencer", "bugle",
+    "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
+    "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
+    "pioneer",
 })
 
 #: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
@@ -406,6 +412,7 @@ CREDIT_TAGS = frozenset({
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
     # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
+    "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
