@@ -26,6 +26,7 @@ from catalog.captions.vocabulary import (
     MEDIA_DOMAINS,
     MEDIA_WORDS,
     MONTHS,
+    NAME_PARTICLES,
     ORGANISATION_WORDS,
     PLACE_NAME_ENDS,
     PLATFORMS,
@@ -129,10 +130,15 @@ def is_media(name: str) -> bool:
     return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 
-_TAKEN_BY = re.compile(
+#: The small words inside a name: "taken by Ana María de la Cruz on ..." (vocabulary.NAME_PARTICLES).
+_PARTICLE = "(?:" + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if p.isalpha()) + ")"
+#: A particle joined to the name by a hyphen: "al-Masri", "el-Sayed", "bin-Zayed".
+_GLUED_PARTICLE = r"(?:[a-z]{1,3}-)?"
+#: A person's name in prose: two to five words, capitalised but for particles ("Ana María de la Cruz").
+_NAME_IN_PROSE = rf"((?:(?:{_GLUED_PARTICLE}[A-Z][\w’'\-]*\.?|{_PARTICLE})\s+){{1,4}}{_GLUED_PARTICLE}[A-Z][\w’'\-]*)"
+_TAKEN_BY = re.compile(  # "In this photograph, taken by Yoichi R. Okamoto on"
     r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
-    r"((?:[a-z]+\s+){0,2})"
-    r"((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)",  # "In this photograph, taken by Yoichi R. Okamoto on"
+    r"((?:[a-z]+\s+){0,2})" + _NAME_IN_PROSE,
 )
 
 
@@ -140,7 +146,7 @@ _TAKEN_BY = re.compile(
 #: by Sam Spencer", "The bridge at dawn, snapped by Ana Ruiz". ("captured by" alone is said of prisoners.)
 _CAMERA_BY = re.compile(
     r"\b(?:(?:captured|caught)\s+on\s+(?:camera|film)|snapped)\s+by\s+()"
-    r"((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)")
+    + _NAME_IN_PROSE)
 
 
 def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:

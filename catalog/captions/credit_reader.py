@@ -272,7 +272,10 @@ def _one_word_name(text: str) -> bool:
     (True, True, False, False)
     """
     folded = text.casefold()
-    return (text.isalpha() and text[0].isupper() and any(ch.islower() for ch in text) and len(text) >= 3
+    if "-" in text and not all(piece[:1].isupper() and piece[1:].islower() for piece in text.split("-")):
+        return False  # "Jean-Luc" is a name; "HO-Annick" a handout tag glued to one
+    return (text.replace("-", "").isalpha() and text[0].isupper() and any(ch.islower() for ch in text)
+            and len(text) >= 3
             and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
 
 

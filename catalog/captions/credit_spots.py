@@ -63,7 +63,7 @@ _SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"

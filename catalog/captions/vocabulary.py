@@ -485,6 +485,8 @@ NAME_PARTICLES = frozenset({
     "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin",
     "ibn",
     "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii",
+    # Malay and Arabic: "Siti Aminah binti Yusof", "Nur bint Ali"; Sarawak's "anak" ("Jimmy anak Sali"); French
+    "binti", "bint", "ibni", "anak", "du", "des",
 })
 
 #: Ranks and job titles written before a photographer's name in military and government credits: "U.S. Navy
@@ -511,4 +513,6 @@ RANKS = (
     r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
     # academic and clerical titles, dropped as ranks are: "Photo by Dr. Ana Ruiz", "(Prof. Li Wen)"
     r"dr\.?", r"prof\.?", r"professor", r"rev\.?",
+    # police and sheriffs' offices' own: "(Photo by Deputy Ana Ruiz)", "Det. Ana Ruiz", "Sheriff's Deputy ..."
+    r"(?:sheriff['’]s\s+)?deputy", r"det\.?", r"detective", r"trooper", r"constable",
 )
