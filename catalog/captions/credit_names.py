@@ -52,6 +52,10 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
+    if len(words) == 2 and words[0].casefold() in _ARTICLES:
+        return False  # "Le Soleil", "El Comercio", "La Nación": a paper's name opens with an article
+    if any(w.casefold() in _LINKING_WORDS or n and w.casefold() in _PLACING_WORDS for n, w in enumerate(words)):
+        return False  # "ZHANG YONGTAO FROM PEOPLE'S DAILY", "ANA RUIZ IN KAMPALA": a credit set in capitals
     if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):
         return False
     folded = [w.casefold().strip(".,") for w in words]
@@ -64,6 +68,14 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     return text.casefold() not in COUNTRIES
 
 
+#: Articles that open a paper's name in French, Spanish, Italian, Portuguese, Dutch and German; a person's name of
+#: two words never opens with one ("Le Soleil", "El Tiempo", "Il Messaggero", "O Globo", "Het Parool").
+_ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo", "o", "het", "de", "die", "der", "das"})
+#: Words that join a name to what follows it in a credit, which a credit set in capitals writes in capitals too
+#: ("PHOTO BY ANA RUIZ FOR THE HERALD"); "IN", "AT", "ON" only after the first word ("In Soon-hee" is a name).
+_LINKING_WORDS = frozenset({"from", "for", "and", "of", "via", "by", "with", "courtesy", "credit", "should", "read",
+                            "taken", "captured"})
+_PLACING_WORDS = frozenset({"in", "at", "on"})
 #: The one comma a person's name may hold: before "Jr." ("Marco A. Villasana, Jr.").
 _SUFFIX_AFTER_COMMA = re.compile(r"^[^,]+,\s*(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
 
@@ -114,7 +126,7 @@ def looks_like_organisation(text: str) -> bool:
             return True  # "amfAR", "iStock": a brand written with a small first letter
         return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
     small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?", words[0]):
         words = words[1:]  # "7th MPAD", "680 NEWS"
     elif not words[0][0].isupper() and words[0].casefold() != "the":
         return False

@@ -43,7 +43,7 @@ from catalog.captions.vocabulary import (
 )
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
-_SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_SEVERAL = re.compile(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
@@ -207,7 +207,7 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
                         re.IGNORECASE)
 #: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
-_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
+_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 #: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
 _LICENCE = re.compile(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
@@ -348,6 +348,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
+    if body and body[-1] in "([":
+        body = body[:-1].rstrip()  # "PTI Photo/Swapan Mahapatra(": a bracket the next line's text opened
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     year = _COPYRIGHT_YEAR.match(body)
@@ -434,7 +436,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
 
 _COMMA = re.compile(r"\s*,\s*")
 #: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
-_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+_IN_PLACE = re.compile(r"\s+(?:in|IN)\s+(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)

@@ -64,7 +64,7 @@ _SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!
 _LEAD_ANYWHERE = re.compile(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
-    r"|(?<=[,.]\s)photo(?:graph|s)?\s*:"
+    r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
@@ -86,7 +86,7 @@ def _standalone(text: str, start: int) -> bool:
 def _at_end(text: str, end: int) -> bool:
     """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
     rest = text[end:]
-    return not rest.strip(" \t\n.#") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
+    return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
         _RESTRICTION_TAIL.fullmatch(rest))
 
 
@@ -275,6 +275,12 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
         outlet = text[stop:match.start()].strip()
+        if outlet and match.group()[:1] == "p" and not _inside_brackets(text, match.start()):
+            # "Snowy scenery on Yulong Snow Mountain photo by Ma Dengke": a byline run on after the prose, read
+            # a little below the outlet's byline ("Gn photo by Rasheed") that the words before may make it
+            end = _tail_end(text, match.end())
+            yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
+                            _weight_at(text, end, 1.4), False)
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
         start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
@@ -296,6 +302,8 @@ def _agency_before(text: str, start: int, rules: Rules) -> int:
         return start  # "... the Associated Press. Photo by ...": a sentence ends there; "dawnPhotograph:" glued
     for n in range(min(3, len(words)), 0, -1):
         first = words[-n]
+        if not first.group()[0].isalnum():
+            continue  # "— Kt photo by": the agency's name starts after the dash
         if rules.standard_agency(text[offset + first.start():start].strip()):
             return offset + first.start()
     return start
