@@ -192,6 +192,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
     strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
+    if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
+        return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
