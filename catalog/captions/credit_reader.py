@@ -525,6 +525,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     folded = text.casefold()
     if not text:
         return None
+    label = _OTHER_LABEL.match(text) if ":" in text else None
+    if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
+        return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
     if folded in CREDIT_TAGS or _RESTRICTION.match(text):
         return Part(text, "tag", folded, segment, role)
     agency = rules.standard_agency(text)
@@ -561,6 +564,15 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
+_OTHER_LABEL = re.compile(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
+#: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.
+_OTHER_ROLES = frozenset({
+    "design", "designer", "designed", "graphic", "graphics", "text", "words", "story", "editing", "editor",
+    "edited", "layout", "presentation", "illustration", "illustrations", "produced", "producer", "production",
+    "curated", "curator", "reporting", "reporter", "writer", "written", "caption", "captions", "video", "styling",
+    "stylist", "makeup", "interview", "translation", "translated",
+})
 
 
 def _place_line(text: str) -> bool:
