@@ -300,8 +300,9 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
     # "Charlotte MacAulay photo: ..." names her; "White House photo by Adam Rivers" names the outlet, then him
     by_person = _BY.match(body, outlet.end("outlet")) is not None and looks_like_person(
         _RANK.sub("", outlet.group("rest")))
-    if name.casefold() in _NOT_OUTLETS or looks_like_person(name) and not by_person:
-        return None
+    if name.casefold() in _NOT_OUTLETS or looks_like_person(name) and not by_person or (
+            name.split()[-1].casefold() in ("and", "&", "of", "the", "for")):
+        return None  # ("Text and photo: Name": no outlet's name ends with "and")
     if not rules.standard_agency(name):
         if rules.standard_agency(f"{name} Photo"):
             name = f"{name} Photo"
@@ -368,11 +369,18 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if body.count(":") > 1:  # "Picture: Ana Ruiz Source: Supplied", "Photo: Ana Ruiz. Story: Li Wen": a second label
+        second = _SECOND_LABEL.search(body, body.index(":") + 1)
+        if second:
+            body = body[: second.start()].rstrip(" .,;")
     if "(" in body:  # "Pictures by Liam Clayton (above) and Ben Cowper": which picture each took
         body = _WHICH_PICTURE.sub("", body)
     return body
 
 
+#: A second label after the credit's names, of its source or of other work: "... Source: Supplied", ". Story: Name".
+_SECOND_LABEL = re.compile(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
+                           r"Caption|Graphics?|Interview|Writer|Written by|Additional reporting)\s*:")
 #: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)".
 _WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
                             r"bottom left|bottom right|main picture|main photo|pictured)\)", re.IGNORECASE)
@@ -618,7 +626,7 @@ _PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNOREC
 #: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed; "Herald photo", "Herald file
 #: photo": the outlet's words for its pictures, in small letters.
 _STAFF = re.compile(r"\s+(?:(?:staff|file)(?:\s+(?:photo|photos|photographer|photographers|picture|image))?"
-                    r"|(?:photo|photos|photograph|picture|pictures))$", re.IGNORECASE)
+                    r"|(?:photo|photos|photograph|picture|pictures|photographer))$", re.IGNORECASE)
 
 
 #: A photographer's own business after their name: "Karen Whitfield Photography".

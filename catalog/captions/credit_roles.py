@@ -125,6 +125,8 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
             credit.agency = known[-1].value
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
+    if chain.handout and not chain.last_segment and not any(p.kind == "agency" for p in outlets):
+        credit.agency = None  # "Handout/Ministry of Culture": the body that handed it out is the provider
     if given:
         return True
     for source in SOURCE_RULES:

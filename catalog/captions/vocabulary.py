@@ -413,6 +413,7 @@ CREDIT_TAGS = frozenset({
     # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
     "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
+    "handout photo", "handout picture", "handout image",
 })
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
