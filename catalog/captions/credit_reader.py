@@ -30,14 +30,18 @@ from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
     CREDIT_TAGS,
+    DIRECTIONS,
     EVENT_WORDS,
     HANDOUT_TAGS,
+    MEDIA_WORDS,
     MONTHS,
+    NOT_NAME_WORDS,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     PLATFORMS,
     RANKS,
     STREET_WORDS,
+    TITLE_WORDS,
     VENUE_PREFIXES,
     WEEKDAYS,
 )
@@ -164,7 +168,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         if not names:
             return None  # "— Dakar, Senegal", "(Photo: Dakar)": a place, no credit
     if not roles and len(names) == 1 and names[0].kind == "person" and (
-            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS or _no_name_alone(names[0].value)):
+            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS or _no_name_alone(names[0].value, rules)):
         # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency; "— Mount
         # Kenya", "— Last Saturday", "— Tree Planting Day": a site, a day, an event
         return None
@@ -194,6 +198,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
     if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
         return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
+    if not strong and len(names) == 1 and names[0].kind == "org" and any(
+            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()):
+        return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
@@ -252,18 +259,29 @@ _WEEKDAYS = frozenset(day.casefold() for day in WEEKDAYS)
 _SURNAME_EVENT_WORDS = frozenset({"day", "fair", "race", "match", "cup", "show", "week", "games", "open", "war"})
 
 
-def _no_name_alone(name: str) -> bool:
+def _no_name_alone(name: str, rules: Rules) -> bool:
     """A capitalised name that a person's seldom is, for a name alone with nothing saying it is a credit: a site's
-    ("Mount Kenya", "Lake Turkana", "Fort Lamy"), a day's ("Last Saturday"), an event's ("Tree Planting Day").
+    ("Mount Kenya", "Lake Turkana", "Central Java", a venue the register knows: "Angkor Wat"), a day's ("Last
+    Saturday"), an event's ("Tree Planting Day"), a title and its holder's name ("President Ruto"), a page's control
+    or a greeting ("Show Caption", "Happy Holidays").
 
-    >>> _no_name_alone("Mount Kenya"), _no_name_alone("Tree Planting Day"), _no_name_alone("Doris Day")
-    (True, True, False)
+    >>> from catalog.captions.rules import default_rules
+    >>> [_no_name_alone(n, default_rules()) for n in ("Mount Kenya", "Tree Planting Day", "Show Caption")]
+    [True, True, True]
+    >>> _no_name_alone("Doris Day", default_rules()), _no_name_alone("Ana Ruiz", default_rules())
+    (False, False)
     """
     words = [word.casefold().strip(".,") for word in name.split()]
-    last = words[-1]
-    return (f"{words[0]}." if words[0] == "mt" else words[0]) in VENUE_PREFIXES or any(
-        word in _WEEKDAYS for word in words) or last in EVENT_WORDS and (
-        last not in _SURNAME_EVENT_WORDS or len(words) >= 3)
+    first, last = words[0], words[-1]
+    if (f"{first}." if first == "mt" else first) in VENUE_PREFIXES or first in TITLE_WORDS or first in DIRECTIONS:
+        return True
+    if any(word in _WEEKDAYS or word in NOT_NAME_WORDS for word in words):
+        return True
+    if last in EVENT_WORDS and (last not in _SURNAME_EVENT_WORDS or len(words) >= 3):
+        return True
+    from catalog.venues import register_for
+
+    return register_for(rules).venue(name) is not None
 
 
 def _one_word_name(text: str) -> bool:

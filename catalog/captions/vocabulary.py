@@ -416,6 +416,19 @@ CREDIT_TAGS = frozenset({
     "handout photo", "handout picture", "handout image",
 })
 
+#: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
+#: links ("Show Caption", "Enlarge This Image", "Related Stories"), greetings and holidays, topics. (Only for a name
+#: alone: "Photo by Ana Good" is read as ever.)
+NOT_NAME_WORDS = frozenset("""
+share this that these related stories story follow us top special report reports see also full screen next
+previous enlarge buy license licence more show hide toggle caption captions open close view gallery galleries
+click here read thank thanks you your good morning evening night happy merry christmas eve year years new old
+great human rights climate change holy lunar dead table town greater prime united nations breaking latest update
+updated live watch video videos subscribe sign login comment comments print email advertisement sponsored continue
+reading back home menu search page pages photo photos image images picture pictures slideshow download zoom
+expand collapse credit credits copyright all rights reserved week weekend today tonight yesterday tomorrow
+""".split())
+
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
 HANDOUT_TAGS = frozenset({"handout", "ho"})
 
