@@ -54,6 +54,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
     if len(words) == 2 and words[0].casefold() in _ARTICLES:
         return False  # "Le Soleil", "El Comercio", "La Nación": a paper's name opens with an article
+    if words[0].isupper() and len(words[0]) > 1 and not words[-1].isupper() and names_a_region(" ".join(words[1:])):
+        return False  # "UNICEF Malawi", "WWF Kenya": a body's office in a country
     if any(w.casefold() in _LINKING_WORDS or n and w.casefold() in _PLACING_WORDS for n, w in enumerate(words)):
         return False  # "ZHANG YONGTAO FROM PEOPLE'S DAILY", "ANA RUIZ IN KAMPALA": a credit set in capitals
     if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):

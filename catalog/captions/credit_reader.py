@@ -554,8 +554,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     label = _OTHER_LABEL.match(text) if ":" in text else None
     if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
         return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
-    if folded in CREDIT_TAGS or _RESTRICTION.match(text):
-        return Part(text, "tag", folded, segment, role)
+    if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+        return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
         return Part(text, "place", text, segment, role)
@@ -590,6 +590,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
+_YEAR_PART = re.compile(r"(?:18|19|20)\d\d")
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
 _OTHER_LABEL = re.compile(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.
