@@ -348,6 +348,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
 
 
 _BACKSLASH = re.compile(r"\s*\\\s*")
+#: Marks a page's markup or quotes leave around a credit: "*Photo: Name*", "<Photo: Name>", '"Photo: Name"'.
+_MARKUP = "*_\"“”{}<>•·▲►▶"
 
 
 def _tidy(raw: str, rules: Rules) -> str:
@@ -362,11 +364,13 @@ def _tidy(raw: str, rules: Rules) -> str:
     >>> _tidy("Image credit: Clayton Lloyd 2025.", load_rules()), _tidy("Raffles Hotel 1887", load_rules())
     ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
-    body = raw.strip().lstrip("=—–-| ").strip()
+    body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
     if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
+    if body and body[-1] in _MARKUP:
+        body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body and body[-1] in "([":

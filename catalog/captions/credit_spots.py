@@ -62,7 +62,7 @@ _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
 _SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
-    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
+    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
@@ -364,6 +364,10 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
         yield Candidate(content, at, end, weight, True)
 
 
+#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
+_MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
+
+
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
@@ -376,7 +380,7 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     for match in _SEPARATOR.finditer(stripped, line_start):
         starts.add(match.end())
     for start in sorted(starts):
-        while start < len(stripped) and stripped[start] in " \t—–-|=":
+        while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
         content = stripped[start:]
         if content and len(content) <= 100:
@@ -408,7 +412,7 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
 #: R. Bhandari/ON"), a line break.
-_HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
+_HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|\s+\|\s+|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
 
 
 _HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
