@@ -275,12 +275,6 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
         outlet = text[stop:match.start()].strip()
-        if outlet and match.group()[:1] == "p" and not _inside_brackets(text, match.start()):
-            # "Snowy scenery on Yulong Snow Mountain photo by Ma Dengke": a byline run on after the prose, read
-            # a little below the outlet's byline ("Gn photo by Rasheed") that the words before may make it
-            end = _tail_end(text, match.end())
-            yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
-                            _weight_at(text, end, 1.4), False)
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
         start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
@@ -290,6 +284,21 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Snowy scenery on Yulong Snow Mountain photo by Ma Dengke': a byline in small letters run on after the prose
+    with no stop, read from its "photo by"; a little below an outlet's byline that the words before it may make
+    ("Gn photo by Rasheed", ``_lead_ins``), and not standalone: only a reading sure of itself wins from here."""
+    if "photo" not in text and "picture" not in text:
+        return
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
+        if match.group()[:1] != "p" or match.start() == 0 or not text[match.start() - 1].isspace() or (
+                _inside_brackets(text, match.start())):
+            continue
+        end = _tail_end(text, match.end())
+        yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
+                        _weight_at(text, end, 1.4), False)
 
 
 def _agency_before(text: str, start: int, rules: Rules) -> int:
@@ -462,6 +471,7 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _brackets),
     CreditSpot("agency-led", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_leads),
     CreditSpot("lead-in", "... the rubblePhotograph: Dimitar Dilkoff/AFP/Getty Images", _lead_ins),
+    CreditSpot("run-on byline", "... on Yulong Snow Mountain photo by Ma Dengke", _run_on_bylines),
     CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
     CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
