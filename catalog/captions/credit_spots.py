@@ -66,13 +66,14 @@ _LEAD_ANYWHERE = re.compile(
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+text\b"
+    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)|p(?=hoto)")
+_LEAD_STARTS = re.compile(r"[PICSFA©]|c(?=redit:)|p(?=hoto)")
 _OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -377,6 +378,11 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
 _MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
 
 
+#: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
+#: before it has no stop ("... in Mumbai CAO XIURU/FOR CHINA DAILY").
+_CAPITALS_RUN_ON = re.compile(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
+
+
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
@@ -394,6 +400,11 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
         content = stripped[start:]
         if content and len(content) <= 100:
             yield Candidate(content, start, len(text), 2.2, True)
+    run_on = _CAPITALS_RUN_ON.search(stripped, line_start) if "/" in stripped[line_start:] else None
+    if run_on and run_on.start() not in starts and not _inside_brackets(stripped, run_on.start()):
+        # "... on a water-logged street in Mumbai CAO XIURU/FOR CHINA DAILY": a credit in capitals run on after the
+        # prose with no stop; its capitals say where it starts
+        yield Candidate(stripped[run_on.start():], run_on.start(), len(text), 2.0, True)
 
 
 def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
