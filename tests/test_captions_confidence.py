@@ -263,3 +263,10 @@ def test_no_wrong_value_is_cut_when_each_costs_a_right_one_more_than_it_gains():
     values = [Value(1, "city", "X", "en", True, False), Value(2, "city", "Y", "en", False, False)]
     assert wrong_cut_without_loss("city", values, [0.1, 0.2]) == 0  # the right value comes first: a loss
     assert wrong_cut_without_loss("city", values, [0.2, 0.1]) == 1  # the wrong one first: cut, no loss
+
+
+def test_a_byline_run_on_after_the_prose_has_its_own_kind():
+    facts = parse("Mist rolls over the tea terraces of the valley photo by Tran Minh Duc")
+    assert facts.credit.photographer == "Tran Minh Duc"
+    assert facts.evidence["photographer"] == "en / credit / with a lead-in / names / run-on byline"
+    assert "a byline run on after the prose" in because(facts.evidence["photographer"])

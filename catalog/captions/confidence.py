@@ -81,7 +81,8 @@ _MEANING = {
 
 #: Credit spots in words.
 _SPOTS = {"brackets": "in closing brackets", "own line": "on a line of its own", "tail": "at the end of the text",
-          "lead-in": "after a lead-in", "agency-led": "after an agency's name"}
+          "lead-in": "after a lead-in", "agency-led": "after an agency's name",
+          "run-on byline": "a byline run on after the prose, with no stop before it"}
 
 
 @dataclass(frozen=True)

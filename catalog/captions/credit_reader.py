@@ -18,23 +18,36 @@ import re
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
-from catalog.captions.credit_names import is_media, looks_like_organisation, looks_like_person
+from catalog.captions.credit_names import (
+    is_media,
+    known_place,
+    looks_like_organisation,
+    looks_like_person,
+    names_a_region,
+)
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
     CREDIT_TAGS,
+    DIRECTIONS,
+    EVENT_WORDS,
     HANDOUT_TAGS,
+    MEDIA_WORDS,
     MONTHS,
+    NOT_NAME_WORDS,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     PLATFORMS,
     RANKS,
     STREET_WORDS,
+    TITLE_WORDS,
+    VENUE_PREFIXES,
+    WEEKDAYS,
 )
 
 _VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
-_SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_SEVERAL = re.compile(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
 _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
@@ -140,6 +153,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             part = _part(piece, number, rules)
             if part is None:
                 return None
+            if not parts and "outlet" in roles and part.kind == "person":
+                part.kind = "org"  # "White House photo by Adam Rivers": the outlet's slot, whatever it reads as
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -147,9 +162,16 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 part.kind, part.value = "org", _THE.sub("", part.text, count=1)
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
+    _mark_places(names, roles)
+    if any(p.kind == "place" for p in names):
+        names = [p for p in names if p.kind != "place"]
+        if not names:
+            return None  # "— Dakar, Senegal", "(Photo: Dakar)": a place, no credit
     if not roles and len(names) == 1 and names[0].kind == "person" and (
-            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS):
-        return None  # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency
+            names[0].value.split()[-1].casefold().rstrip(".") in STREET_WORDS or _no_name_alone(names[0].value, rules)):
+        # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency; "— Mount
+        # Kenya", "— Last Saturday", "— Tree Planting Day": a site, a day, an event
+        return None
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
@@ -172,7 +194,13 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         last.kind, last.value = "person", last.text
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
-    strong = bool(roles) or handout or any(p.kind == "agency" or p.role for p in parts)
+    tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
+    strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
+    if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
+        return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
+    if not strong and len(names) == 1 and names[0].kind == "org" and any(
+            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()):
+        return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
@@ -188,8 +216,11 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
                         re.IGNORECASE)
 #: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
-_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
+_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
+_LICENCE = re.compile(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
+                      r"|[Pp]ublic [Dd]omain)\)?\s*$")
 _COPYRIGHT_AFTER = re.compile(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=len, reverse=True)) + r")\.?"
@@ -206,6 +237,7 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
                               "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
+_BY = re.compile(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
 _OUTLET_BYLINE = re.compile(
     r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
@@ -219,6 +251,39 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _NEWS_KINDS = frozenset({"wire", "newspaper", "website", "broadcaster"})
 
 
+#: Tags that say the names beside them are a credit: "ERIC WYNNE / Staff Photographer", "Ana Ruiz/File".
+_CREDIT_WORDS = frozenset({"staff", "staff photographer", "staff photo", "file", "file photo", "pool",
+                           "pool photo", "stringer", "contributed", "submitted", "supplied", "handout"})
+_WEEKDAYS = frozenset(day.casefold() for day in WEEKDAYS)
+#: The last words of an event's name that are also surnames ("Doris Day"): only in a name of three words or more.
+_SURNAME_EVENT_WORDS = frozenset({"day", "fair", "race", "match", "cup", "show", "week", "games", "open", "war"})
+
+
+def _no_name_alone(name: str, rules: Rules) -> bool:
+    """A capitalised name that a person's seldom is, for a name alone with nothing saying it is a credit: a site's
+    ("Mount Kenya", "Lake Turkana", "Central Java", a venue the register knows: "Angkor Wat"), a day's ("Last
+    Saturday"), an event's ("Tree Planting Day"), a title and its holder's name ("President Ruto"), a page's control
+    or a greeting ("Show Caption", "Happy Holidays").
+
+    >>> from catalog.captions.rules import default_rules
+    >>> [_no_name_alone(n, default_rules()) for n in ("Mount Kenya", "Tree Planting Day", "Show Caption")]
+    [True, True, True]
+    >>> _no_name_alone("Doris Day", default_rules()), _no_name_alone("Ana Ruiz", default_rules())
+    (False, False)
+    """
+    words = [word.casefold().strip(".,") for word in name.split()]
+    first, last = words[0], words[-1]
+    if (f"{first}." if first == "mt" else first) in VENUE_PREFIXES or first in TITLE_WORDS or first in DIRECTIONS:
+        return True
+    if any(word in _WEEKDAYS or word in NOT_NAME_WORDS for word in words):
+        return True
+    if last in EVENT_WORDS and (last not in _SURNAME_EVENT_WORDS or len(words) >= 3):
+        return True
+    from catalog.venues import register_for
+
+    return register_for(rules).venue(name) is not None
+
+
 def _one_word_name(text: str) -> bool:
     """A single name as a photographer writes it ("Chogo", "ZhaoYong"): one capitalised word in mixed case, not
     an acronym ("KCNA"), an organisation's word or a site ("Weibo").
@@ -227,7 +292,10 @@ def _one_word_name(text: str) -> bool:
     (True, True, False, False)
     """
     folded = text.casefold()
-    return (text.isalpha() and text[0].isupper() and any(ch.islower() for ch in text) and len(text) >= 3
+    if "-" in text and not all(piece[:1].isupper() and piece[1:].islower() for piece in text.split("-")):
+        return False  # "Jean-Luc" is a name; "HO-Annick" a handout tag glued to one
+    return (text.replace("-", "").isalpha() and text[0].isupper() and any(ch.islower() for ch in text)
+            and len(text) >= 3
             and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
 
 
@@ -247,8 +315,12 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
     if outlet is None:
         return None
     name = outlet.group("outlet")
-    if name.casefold() in _NOT_OUTLETS or looks_like_person(name):
-        return None
+    # "Charlotte MacAulay photo: ..." names her; "White House photo by Adam Rivers" names the outlet, then him
+    by_person = _BY.match(body, outlet.end("outlet")) is not None and looks_like_person(
+        _RANK.sub("", outlet.group("rest")))
+    if name.casefold() in _NOT_OUTLETS or looks_like_person(name) and not by_person or (
+            name.split()[-1].casefold() in ("and", "&", "of", "the", "for")):
+        return None  # ("Text and photo: Name": no outlet's name ends with "and")
     if not rules.standard_agency(name):
         if rules.standard_agency(f"{name} Photo"):
             name = f"{name} Photo"
@@ -276,6 +348,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
 
 
 _BACKSLASH = re.compile(r"\s*\\\s*")
+#: Marks a page's markup or quotes leave around a credit: "*Photo: Name*", "<Photo: Name>", '"Photo: Name"'.
+_MARKUP = "*_\"“”{}<>•·▲►▶"
 
 
 def _tidy(raw: str, rules: Rules) -> str:
@@ -290,19 +364,25 @@ def _tidy(raw: str, rules: Rules) -> str:
     >>> _tidy("Image credit: Clayton Lloyd 2025.", load_rules()), _tidy("Raffles Hotel 1887", load_rules())
     ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
-    body = raw.strip().lstrip("=—–-| ").strip()
+    body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
     if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
+    if body and body[-1] in _MARKUP:
+        body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
+    if body and body[-1] in "([":
+        body = body[:-1].rstrip()  # "PTI Photo/Swapan Mahapatra(": a bracket the next line's text opened
     if body.endswith(".") and not _KEPT_STOP.search(body):
         body = body.rstrip(".").strip()
     year = _COPYRIGHT_YEAR.match(body)
     if year:
         body = year.group(1) + body[year.end():]
     body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
+    if ("CC" in body or "omain" in body) and _LICENCE.search(body):
+        body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
         body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
@@ -311,11 +391,18 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if body.count(":") > 1:  # "Picture: Ana Ruiz Source: Supplied", "Photo: Ana Ruiz. Story: Li Wen": a second label
+        second = _SECOND_LABEL.search(body, body.index(":") + 1)
+        if second:
+            body = body[: second.start()].rstrip(" .,;")
     if "(" in body:  # "Pictures by Liam Clayton (above) and Ben Cowper": which picture each took
         body = _WHICH_PICTURE.sub("", body)
     return body
 
 
+#: A second label after the credit's names, of its source or of other work: "... Source: Supplied", ". Story: Name".
+_SECOND_LABEL = re.compile(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
+                           r"Caption|Graphics?|Interview|Writer|Written by|Additional reporting)\s*:")
 #: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)".
 _WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
                             r"bottom left|bottom right|main picture|main photo|pictured)\)", re.IGNORECASE)
@@ -381,7 +468,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
 
 _COMMA = re.compile(r"\s*,\s*")
 #: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
-_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+_IN_PLACE = re.compile(r"\s+(?:in|IN)\s+(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
@@ -435,11 +522,18 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
         if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
             return [left, "for " + right]
+    of = _OF.search(piece) if " of " in piece else None
+    if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
+            piece[of.end():])):
+        return [piece[: of.start()], piece[of.end():]]  # "Jane Doe of The Herald": a person and her paper
     if "," in piece and not _standard_with_comma(piece, rules):
         items = [item for item in _COMMA.split(piece) if item]
         if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
             return items
     return [piece]
+
+
+_OF = re.compile(r"\s+of\s+")
 
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
@@ -461,9 +555,14 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     folded = text.casefold()
     if not text:
         return None
-    if folded in CREDIT_TAGS or _RESTRICTION.match(text):
-        return Part(text, "tag", folded, segment, role)
+    label = _OTHER_LABEL.match(text) if ":" in text else None
+    if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
+        return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
+    if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+        return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
+    if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
+        return Part(text, "place", text, segment, role)
     if agency:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
@@ -485,19 +584,73 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         name = _THE.sub("", text, count=1)
         bare = _PHOTO_WORD.sub("", name)
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
-            name = bare
+            name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
     staff = _STAFF.search(text)
-    if staff and looks_like_organisation(text[: staff.start()]):  # "Gazette staff": the outlet
-        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role)
+    if staff and looks_like_organisation(text[: staff.start()]):
+        # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
+        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-#: The word for an outlet's pictures after its name ("Gazette Photo"); the registry knows its agencies'.
+#: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
+_YEAR_PART = re.compile(r"(?:18|19|20)\d\d")
+#: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
+_OTHER_LABEL = re.compile(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
+#: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.
+_OTHER_ROLES = frozenset({
+    "design", "designer", "designed", "graphic", "graphics", "text", "words", "story", "editing", "editor",
+    "edited", "layout", "presentation", "illustration", "illustrations", "produced", "producer", "production",
+    "curated", "curator", "reporting", "reporter", "writer", "written", "caption", "captions", "video", "styling",
+    "stylist", "makeup", "interview", "translation", "translated",
+})
+
+
+def _place_line(text: str) -> bool:
+    """A country or a region ("Senegal", "California"), or a place line that ends with one ("Dakar, Senegal",
+    "Santa Cruz, California"): a photo blog's or a paper's note of where, set after the credit or alone.
+
+    >>> _place_line("Dakar, Senegal"), _place_line("Senegal"), _place_line("Li Jian, Hunan Daily")
+    (True, True, False)
+    """
+    if "," not in text:
+        return names_a_region(text)
+    *before, last = text.split(",")
+    return names_a_region(last) and all(item.strip()[:1].isupper() for item in before)
+
+
+#: A city's people an outlet's one word must pass to be read as the city ("Metro", "Sun" are small cities' names).
+_CITY_OVER_OUTLET = 200_000
+
+
+def _mark_places(names: list[Part], roles: list[str]) -> None:
+    """Read as places (in place) the names of a credit that the gazetteer knows as a place where only a place would
+    stand: a name alone with nothing saying it is a credit ("... on the beach — New Delhi"), a name before a country
+    ("Lagos, Nigeria", "Santa Cruz, California"), an outlet's slot after the photographer's name ("Photo: Awa
+    Ndiaye — Dakar"), the one name after a lead-in ("(Photo: Dakar)"). An outlet the registry knows, a media word,
+    initials and an institution's name ("City of Austin") are never asked."""
+    named = [p for p in names if p.kind != "place"]
+    for number, part in enumerate(names):
+        before_region = any(p.kind == "place" for p in names[number + 1: number + 2])
+        if part.kind == "person":
+            doubtful = before_region or not roles and len(named) == 1
+            least = 1
+        elif part.kind == "org" and part.role is None and all(w[:1].isupper() for w in part.value.split()):
+            doubtful = before_region or len(named) == 1 or any(p.kind == "person" for p in names[:number])
+            least = _CITY_OVER_OUTLET
+        else:
+            continue
+        if doubtful and not is_media(part.value) and not _ACRONYM.fullmatch(part.value) and known_place(
+                part.value, least):
+            part.kind = "place"
+
+
 _PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
-#: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed.
-_STAFF = re.compile(r"\s+staff(?:\s+(?:photo|photographer|photographers))?$", re.IGNORECASE)
+#: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed; "Herald photo", "Herald file
+#: photo": the outlet's words for its pictures, in small letters.
+_STAFF = re.compile(r"\s+(?:(?:staff|file)(?:\s+(?:photo|photos|photographer|photographers|picture|image))?"
+                    r"|(?:photo|photos|photograph|picture|pictures|photographer))$", re.IGNORECASE)
 
 
 #: A photographer's own business after their name: "Karen Whitfield Photography".

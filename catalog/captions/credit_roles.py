@@ -30,7 +30,7 @@ class Part:
     """One "/"-separated piece of a credit, with what it was read as."""
 
     text: str
-    kind: str  # person | agency | org | tag
+    kind: str  # person | agency | org | tag | place (where, not who: "Dakar, Senegal" after the credit)
     value: str  # standard agency name, the organisation without "the", the person as written, the tag folded
     segment: int  # which "via" segment it sits in (0 = first)
     role: str | None = None  # a lead-in met at the start of this part ("Provided to China Daily")
@@ -45,7 +45,7 @@ class Chain:
     role: str | None  # the lead-in that decides: provider, recipient, courtesy, byline, photo/ (or None)
 
     def __post_init__(self) -> None:
-        self.names = [p for p in self.parts if p.kind != "tag"]
+        self.names = [p for p in self.parts if p.kind not in ("tag", "place")]
         self.people = [p for p in self.names if p.kind == "person"]
         self.outlets = [p for p in self.names if p.kind in ("agency", "org")]
         self.last_segment = max(p.segment for p in self.parts)  # > 0 when there is a "via"
@@ -101,6 +101,11 @@ def _courtesy(chain: Chain, credit: Credit) -> bool:
 
 def _ordinary(chain: Chain, credit: Credit) -> bool:
     """(Xinhua/Li Xin), [Photo by Wang Jing/China Daily], who took it and sent it."""
+    given = [p for p in chain.outlets if p.role in _GIVING and p.kind == "org"]
+    if given and len(given) < len(chain.names):
+        # "Photo by Ana Ruiz, courtesy of the Harbour Trust": the body that gave it is the provider, no outlet
+        chain = Chain([p for p in chain.parts if p not in given], chain.role)
+        credit.provider = chain.joined(given)
     outlets = chain.outlets
     # "Maxar Technologies/Handout": nobody took it; "Mattel/Petra Rajnicova/Handout": she did, for the source
     credit.photographer = chain.people[0].value if chain.people and not (
@@ -120,10 +125,18 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
             credit.agency = known[-1].value
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
+    if chain.handout and not chain.last_segment and not any(p.kind == "agency" for p in outlets):
+        credit.agency = None  # "Handout/Ministry of Culture": the body that handed it out is the provider
+    if given:
+        return True
     for source in SOURCE_RULES:
         if source.applies(chain, credit):
             break
     return True
+
+
+#: Lead-ins of a part that make it the body that gave the picture: "..., courtesy of X", "/ Provided by X".
+_GIVING = frozenset({"courtesy", "provider"})
 
 
 @dataclass(frozen=True)

@@ -62,17 +62,18 @@ _SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
 _SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = re.compile(
-    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z]{2,}\s+[A-Z]{2,}\s*$)"
-    r"|(?<=[,.]\s)photo(?:graph|s)?\s*:"
+    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
+    r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*:|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Picture\s*(?:by\b|:)|(?:Photos?|Pictures?)\s+and\s+text\s+by"
+    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+text\b"
+    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©]|c(?=redit:)|p(?=hoto)")
+_LEAD_STARTS = re.compile(r"[PICSF©]|A(?=ll\s)|c(?=redit:)|p(?=hoto)")
 _OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -86,7 +87,7 @@ def _standalone(text: str, start: int) -> bool:
 def _at_end(text: str, end: int) -> bool:
     """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
     rest = text[end:]
-    return not rest.strip(" \t\n.#") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
+    return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
         _RESTRICTION_TAIL.fullmatch(rest))
 
 
@@ -306,6 +307,21 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
                         True)
 
 
+def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Snowy scenery on Yulong Snow Mountain photo by Ma Dengke': a byline in small letters run on after the prose
+    with no stop, read from its "photo by"; a little below an outlet's byline that the words before it may make
+    ("Gn photo by Rasheed", ``_lead_ins``), and not standalone: only a reading sure of itself wins from here."""
+    if "photo" not in text and "picture" not in text:
+        return
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
+        if match.group()[:1] != "p" or match.start() == 0 or not text[match.start() - 1].isspace() or (
+                _inside_brackets(text, match.start())):
+            continue
+        end = _tail_end(text, match.end())
+        yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
+                        _weight_at(text, end, 1.4), False)
+
+
 def _agency_before(text: str, start: int, rules: Rules) -> int:
     """Where a credit opened by a lead-in at `start` begins when a known agency stands just before it on the
     same line ("... Mamerenbos  BELGA PHOTO THIERRY ROGE"): the agency's first word; else `start`."""
@@ -316,6 +332,8 @@ def _agency_before(text: str, start: int, rules: Rules) -> int:
         return start  # "... the Associated Press. Photo by ...": a sentence ends there; "dawnPhotograph:" glued
     for n in range(min(3, len(words)), 0, -1):
         first = words[-n]
+        if not first.group()[0].isalnum():
+            continue  # "— Kt photo by": the agency's name starts after the dash
         if rules.standard_agency(text[offset + first.start():start].strip()):
             return offset + first.start()
     return start
@@ -376,6 +394,15 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
         yield Candidate(content, at, end, weight, True)
 
 
+#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
+_MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
+
+
+#: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
+#: before it has no stop ("... in Mumbai CAO XIURU/FOR CHINA DAILY").
+_CAPITALS_RUN_ON = re.compile(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
+
+
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
@@ -388,11 +415,16 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     for match in _SEPARATOR.finditer(stripped, line_start):
         starts.add(match.end())
     for start in sorted(starts):
-        while start < len(stripped) and stripped[start] in " \t—–-|=":
+        while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
         content = stripped[start:]
         if content and len(content) <= 100:
             yield Candidate(content, start, len(text), 2.2, True)
+    run_on = _CAPITALS_RUN_ON.search(stripped, line_start) if "/" in stripped[line_start:] else None
+    if run_on and run_on.start() not in starts and not _inside_brackets(stripped, run_on.start()):
+        # "... on a water-logged street in Mumbai CAO XIURU/FOR CHINA DAILY": a credit in capitals run on after the
+        # prose with no stop; its capitals say where it starts
+        yield Candidate(stripped[run_on.start():], run_on.start(), len(text), 2.0, True)
 
 
 def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -420,7 +452,7 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
 #: R. Bhandari/ON"), a line break.
-_HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
+_HEAD_END = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–]\s*|\s+\|\s+|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
 
 
 _HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
@@ -470,6 +502,7 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _brackets),
     CreditSpot("agency-led", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_leads),
     CreditSpot("lead-in", "... the rubblePhotograph: Dimitar Dilkoff/AFP/Getty Images", _lead_ins),
+    CreditSpot("run-on byline", "... on Yulong Snow Mountain photo by Ma Dengke", _run_on_bylines),
     CreditSpot("own line", "...December 28, 2022.\n© Sameer Al-DOUMY / AFP", _lines),
     CreditSpot("tail", "... Karachi's Taheri Masjid | Fahim Siddiqi/White Star", _tails),
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),

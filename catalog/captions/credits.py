@@ -78,7 +78,7 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
             alone = credit.photographer and not (credit.agency or credit.provider)
             if candidate.enclosed and credit.provider and not credit.photographer:
                 return score - 0.5  # "(LOC)", "(Library of Congress)": a source in the closing brackets
-            if not alone or candidate.end < len(text) or not _person_alone_ok(candidate):
+            if not alone or candidate.end < len(text) or not _person_alone_ok(text, candidate):
                 return None
             score -= 1.0
     if credit.agency and rules.standard_agency(credit.agency):
@@ -91,9 +91,13 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
     return score
 
 
-def _person_alone_ok(candidate: Candidate) -> bool:
+def _person_alone_ok(text: str, candidate: Candidate) -> bool:
+    """A name alone may close the caption: four words at most, at its end; with a stop after it only on a line of
+    its own or after a dash ("...on Sunday\nAna Ruiz.", "... — ANA RUIZ."), not after a sentence of the line."""
     content = candidate.content.rstrip()
-    return not content.endswith(".") and len(content.split()) <= 4 and candidate.weight >= 2.2
+    before = text[:candidate.start].rstrip(" \t")
+    apart = not before or before[-1] in "\n—–-"
+    return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
 
 
 def find_credit(text: str, rules: Rules) -> Found | None:
@@ -123,6 +127,13 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     if not found:
         return None
     best = max(found, key=lambda f: (f.score, f.cut_start))
+    whole = [f for f in found if f.cut_end == best.cut_end and f.cut_start < best.cut_start and f.score == best.score
+             and f.credit.agency == best.credit.agency and f.credit.photographer
+             and f.credit.photographer != best.credit.photographer]
+    if whole and best.spot in ("tail", "own line"):
+        # "MA WEI / LI NA / FOR CHINA DAILY": the tail after the first " / " reads as well; the whole credit names
+        # its first photographer
+        best = min(whole, key=lambda f: f.cut_start)
     if best.credit.agency and not best.credit.photographer:
         # The same agency credited twice, once with its photographer ("REUTERS/Thomas Mukoya Image copyright
         # Reuters"): the fuller credit.

@@ -362,6 +362,12 @@ MEDIA_WORDS = frozenset({
     # newspapers' own nouns ("Windsor Star", "Irish Examiner", "Daily Mirror", "Orlando Sentinel")
     "star", "express", "observer", "courier", "examiner", "mirror", "sentinel", "inquirer", "enquirer",
     "bulletin", "dispatch", "globe", "independent", "advertiser", "gleaner", "clarion",
+    # more of them, for papers our sets do not hold ("The Coastal Ledger", "Valley Courant", "Evening Standard");
+    # not "Sun", "Bee", "Eagle", "Echo", which are as often a person's names
+    "ledger", "register", "recorder", "telegram", "transcript", "courant", "intelligencer", "bugle",
+    "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
+    "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
+    "pioneer",
 })
 
 #: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
@@ -414,7 +420,22 @@ CREDIT_TAGS = frozenset({
     "crown copyright",  # "[Picture: Richard Watt, Crown copyright]": the UK government's rights notice
     # how the picture was made, naming nobody who gave it: "(Screenshot)", "Video grab/Ann Ray"
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
+    "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
+    "handout photo", "handout picture", "handout image",
 })
+
+#: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
+#: links ("Show Caption", "Enlarge This Image", "Related Stories"), greetings and holidays, topics. (Only for a name
+#: alone: "Photo by Ana Good" is read as ever.)
+NOT_NAME_WORDS = frozenset("""
+share this that these related stories story follow us top special report reports see also full screen next
+previous enlarge buy license licence more show hide toggle caption captions open close view gallery galleries
+click here read thank thanks you your good morning evening night happy merry christmas eve year years new old
+great human rights climate change holy lunar dead table town greater prime united nations breaking latest update
+updated live watch video videos subscribe sign login comment comments print email advertisement sponsored continue
+reading back home menu search page pages photo photos image images picture pictures slideshow download zoom
+expand collapse credit credits copyright all rights reserved week weekend today tonight yesterday tomorrow
+""".split())
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
 HANDOUT_TAGS = frozenset({"handout", "ho"})
@@ -489,6 +510,8 @@ NAME_PARTICLES = frozenset({
     "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin",
     "ibn",
     "al", "el", "abu", "y", "jr.", "jr", "sr.", "ii", "iii",
+    # Malay and Arabic: "Siti Aminah binti Yusof", "Nur bint Ali"; Sarawak's "anak" ("Jimmy anak Sali"); French
+    "binti", "bint", "ibni", "anak", "du", "des",
 })
 
 #: Ranks and job titles written before a photographer's name in military and government credits: "U.S. Navy
@@ -515,4 +538,6 @@ RANKS = (
     r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
     # academic and clerical titles, dropped as ranks are: "Photo by Dr. Ana Ruiz", "(Prof. Li Wen)"
     r"dr\.?", r"prof\.?", r"professor", r"rev\.?",
+    # police and sheriffs' offices' own: "(Photo by Deputy Ana Ruiz)", "Det. Ana Ruiz", "Sheriff's Deputy ..."
+    r"(?:sheriff['’]s\s+)?deputy", r"det\.?", r"detective", r"trooper", r"constable",
 )
