@@ -85,6 +85,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if best is not None and place.country is None:
+        # "in Rozzano, near Milan, northern Italy": the town the scene is near lies in the scene's country
+        place.country = _country_of_the_town_near(best, place, scored)
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
@@ -153,6 +156,34 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
     return found[0].value if len(names) == 1 else None
 
 
+def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) -> str | None:
+    """The country of a town the scene is written as near, after the scene's own phrase names no country: "a
+    park in Rozzano, near Milan, northern Italy" and "prayers in Arafat, near the holy city of Mecca, Saudi
+    Arabia" are in Italy and Saudi Arabia (the town is a reference point, never the city). The near phrase must
+    follow the scene's and name a town, then the country; none when a name of the scene's phrase is a city or a
+    province the gazetteer places in another country, or when two near phrases name two countries."""
+    found = set()
+    for other in scored:
+        elements = other.chain.elements
+        if other is best or not other.chain.near or other.chain.start < best.chain.end or len(elements) < 2 or (
+                elements[-1].level != "country"):
+            continue
+        found.add(elements[-1].value)
+    if len(found) != 1:
+        return None
+    country = found.pop()
+    code = name_levels(country).country
+    if code is None:
+        return None
+    for element in best.chain.elements:
+        levels = name_levels(element.value)
+        if element.population and levels.city_country and levels.city_country != code:
+            return None
+    if place.province and (province := name_levels(place.province).province) and province[:2] != code:
+        return None
+    return country
+
+
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
 
 #: How a place phrase is opened, as the confidence gate weighs it (``confidence.place_kinds``).
@@ -218,6 +249,8 @@ _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
 _SIDE = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|" \
         r"south-?east|south-?west|(?:north|south)-?(?:eastern|western))\s+)?"
 _SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
+#: "China’s southwestern Guizhou Province": a country's possessive and a side before a larger place's name.
+_OWNED = rf"(?:[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}}['’]s[ \t]+{_SIDE})?"
 
 # The place-line patterns below are compiled on first use, not at import: their names' letter ranges take
 # milliseconds to compile, which every process importing the parser would pay before reading any caption.
@@ -244,7 +277,7 @@ def _opening() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
+    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_OWNED}{_NAME}){{0,3}})"
                       r"\s*(?:,|;|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
@@ -645,7 +678,7 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
     city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
-        written = (match.group("place") or match.group("bracketed")).strip()
+        written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
         found = _known_places(written, venue_first=True)
         if found is None or found.city is None and found.province is None and found.country is None:
             continue
@@ -654,6 +687,14 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
             continue
         return found, written
     return None
+
+
+def _without_full_stop(written: str) -> str:
+    """Places written at a sentence's end without the sentence's full stop ("Kandy, Sri Lanka." -> "Kandy, Sri
+    Lanka"), keeping an abbreviation's ("Fresno, Calif.")."""
+    if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+        return written[:-1].rstrip()
+    return written
 
 
 #: One name set apart at a line's end is a city when the gazetteer knows one of at least this many people.
@@ -683,6 +724,22 @@ def _is_known(name: str) -> bool:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: "China's Hebei Province", "China’s southwestern Guizhou Province": a country's possessive before a place.
+_OWNER = re.compile(r"(?P<owner>[A-Z][\w .\-]{1,30}?)['’]s\s+(?P<rest>\S.*)")
+
+
+def _owner_written_before(name: str) -> tuple[str | None, str]:
+    """The country that owns a place written as its possessive ("China's Hebei Province" -> China, "Hebei
+    Province"), and the place's name without it (and without a side after it: "China's southwestern Guizhou
+    Province"); (None, name) when the possessor is no country ("Xi'an", "St John's Wood" stay whole)."""
+    match = _OWNER.fullmatch(name) if "s " in name else None
+    if match is None:
+        return None, name
+    level, owner = classify(match.group("owner"))
+    if level != "country":
+        return None, name
+    return owner, _SIDE_WORD.sub("", match.group("rest"), count=1)
+
 
 
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
@@ -695,6 +752,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     elements = []
     for number, name in enumerate(names):
+        owner, name = _owner_written_before(name)
         written_as = name.title() if name.isupper() and len(name) > 3 else name
         level, value = classify(written_as)
         if level in ("event", "ignore"):
@@ -705,7 +763,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
             return None
-        element = Element(level, value, 0, 0, link=",")
+        element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
             levels = name_levels(value)
             element.population, element.also_province = levels.city_population, bool(levels.province)

@@ -1,0 +1,60 @@
+"""Provinces, states and countries of English captions beyond the US and China: the shapes the parser must read
+(a country owning a province in a dateline, the Canadian provinces' abbreviations, the country of a town the scene
+is near), with captions written for these tests, and the shapes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def place(text: str) -> tuple[str | None, str | None, str | None]:
+    found = parse(text).location
+    return found.city, found.province, found.country
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place written beside the date, owned by its country: the possessive is the country, not the province's name
+    ("Lanterns for the new year\n\nVisitors stroll past the lanterns of Zhengding County, north China's Hebei "
+     "Province, Feb. 2, 2024. The show opens each evening.", ("Zhengding County", "Hebei", "China")),
+    ("Tea harvest\n\nWorkers pick tea leaves on a hillside, Meitan, China’s southwestern Guizhou Province, "
+     "April 9, 2023. The season began in March.", ("Meitan", "Guizhou", "China")),
+    # a hyphenated side after the possessive
+    ("Goats graze on a hillside in India's north-eastern Assam state.", (None, "Assam", "India")),
+    ("Farmers plant rice in Pakistan's south-western Balochistan province on Monday.",
+     (None, "Balochistan", "Pakistan")),
+])
+def test_a_country_owning_a_province(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Firefighters hold a line near Moose Jaw, Sask. Residents were told to leave.", ("Moose Jaw", "Sask.", None)),
+    ("Crews clear snow on a street in Red Deer, Alta., on Monday.", ("Red Deer", "Alta.", None)),
+    ("A ferry crosses the harbour in Charlottetown, P.E.I., on July 2.", ("Charlottetown", "P.E.I.", None)),
+    ("Skaters glide on the canal in Ottawa, Ont. The canal opened early.", ("Ottawa", "Ont.", None)),
+    ("A boy fishes off the jetty in Broome, Western Australia, on Sunday.", ("Broome", "Western Australia", None)),
+])
+def test_canadian_and_australian_states_after_a_town(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Children swim in a river in Sankt Polten, near Vienna, Austria, on Monday.", ("Sankt Polten", None, "Austria")),
+    ("A farmer ploughs a field in Dewas, near Indore, India.", ("Dewas", None, "India")),
+    # the town near which the fans stand is in another country than the scene's city: no country
+    ("Fans in Buenos Aires celebrate near Doha, Qatar.", ("Buenos Aires", None, None)),
+])
+def test_the_country_of_a_town_the_scene_is_near(text, expected):
+    assert place(text) == expected
+
+
+def test_a_country_set_apart_at_the_end_loses_the_sentence_stop():
+    assert place("A school in the hills, tea seller - Kandy, Sri Lanka.") == ("Kandy", None, "Sri Lanka")
+    assert place("Boats at dawn - Fresno, Calif.") == ("Fresno", "Calif.", None)  # an abbreviation keeps its stop
+
+
+def test_a_possessive_that_is_no_country_stays_in_the_name():
+    # "Xi'an" and a saint's possessive are names, not an owner
+    assert place("Dancers perform at a square in Xi'an, Shaanxi Province, Jan. 3, 2024.")[1] == "Shaanxi"
