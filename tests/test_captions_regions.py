@@ -58,3 +58,23 @@ def test_a_country_set_apart_at_the_end_loses_the_sentence_stop():
 def test_a_possessive_that_is_no_country_stays_in_the_name():
     # "Xi'an" and a saint's possessive are names, not an owner
     assert place("Dancers perform at a square in Xi'an, Shaanxi Province, Jan. 3, 2024.")[1] == "Shaanxi"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people after the city is no province, an adjective no country
+    ("Kids splash in the fountain at Marine Drive in Mumbai, Indian families watching from the wall.",
+     ("Mumbai", None, None)),
+    ("A fan waves an Argentine flag outside the stadium in Madrid, Sunday, June 2, 2024.", ("Madrid", None, None)),
+    # a country's possessive before a people's adjective owns a person, not a place
+    ("Lima 05/06/2024.- Crowds gather around a statue of Peru's Spanish born saint as a float carries it "
+     "through Quito, Monday, May 6, 2024.", ("Quito", None, None)),
+])
+def test_a_nationality_adjective_is_no_place(text, expected):
+    assert place(text) == expected
+
+
+def test_demonyms_are_data():
+    from catalog.captions.demonyms import is_demonym
+
+    assert is_demonym("South Korean") and is_demonym("Argentine") and not is_demonym("Argentina")
+    assert not is_demonym("Canadian")  # also a town's name ("Canadian, Texas"): left out of the list

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     names_a_member,
@@ -587,6 +588,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
     if comma is not None:  # "Ukraine's capital, Kyiv", "Ukraine's second-largest city, Kharkiv": named after
         inner = _read_element(toks, comma + 1, depth + 1)
+    if inner is not None and all(place.level == "ignore" and is_demonym(place.value) for place in inner[0]):
+        return None  # "a statue of Cuba's Argentine-born hero": a person the country has, not a place of it
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"

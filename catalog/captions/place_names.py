@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from catalog.captions.demonyms import DEMONYMS
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
@@ -364,6 +365,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "Operation Mountain Viper"
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "ignore", name  # "the P R of China": initials, no place's name
+    if folded in DEMONYMS:
+        return "ignore", name  # "in Seoul, South Korean children ...", "an Argentine flag": a people, no place
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
