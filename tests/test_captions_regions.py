@@ -78,3 +78,17 @@ def test_demonyms_are_data():
 
     assert is_demonym("South Korean") and is_demonym("Argentine") and not is_demonym("Argentina")
     assert not is_demonym("Canadian")  # also a town's name ("Canadian, Texas"): left out of the list
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's county, then its province in a phrase of its own, in the same clause
+    ("Terraced fields in Yuanyang County glow at dawn in southwest China's Yunnan Province.",
+     ("Yuanyang County", "Yunnan", "China")),
+    ("Children fly kites in Tarlac City during a festival in Central Luzon.", ("Tarlac", "Central Luzon", None)),
+    # a later phrase in a clause of background, or a province the scene's known city is not in: none
+    ("Commuters ride a train to Westminster in London after the last restrictions ended in England.",
+     ("London", None, None)),
+    ("A man reads on a bench in Seattle thinking of his home in Texas.", ("Seattle", None, None)),
+])
+def test_the_province_of_a_later_phrase(text, expected):
+    assert place(text) == expected

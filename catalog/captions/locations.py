@@ -85,6 +85,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
+    if best is not None and place.province is None and place.city is not None:
+        # "houses in Congjiang County lie under snow in China's southwestern Guizhou Province": the province of
+        # the scene's county, written in a phrase of its own
+        _fill_province_of_a_later_phrase(best, place, scored, text)
     if best is not None and place.country is None:
         # "in Rozzano, near Milan, northern Italy": the town the scene is near lies in the scene's country
         place.country = _country_of_the_town_near(best, place, scored)
@@ -154,6 +158,53 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
             found.append(first)
     names = {e.value.casefold() for e in found}
     return found[0].value if len(names) == 1 else None
+
+
+#: The most characters between the scene's phrase and a later phrase read as the same clause's.
+_SAME_CLAUSE_GAP = 60
+#: What ends a clause between two place phrases: a stop, a comma, a dash, a conjunction or a participle opening.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
+                           r"following|amid|until|where|which|who|that|and|but|or|marking|from|to)\b",
+                           re.IGNORECASE)
+
+
+def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Scored], text: str) -> None:
+    """The province, and the country owning it, of a later phrase after "in" that names only a province (and
+    its country), when the scene's phrase names a city or a county and no province: "fields in Congjiang County
+    lie under snow in China's southwestern Guizhou Province" is Congjiang County, Guizhou, China. A city the
+    gazetteer knows must lie in that province ("a man in Seattle talks of his home in Texas" gives no Texas); a
+    name it does not know takes only a province it knows or one written as a country's ("China's ...").
+    Nothing when two such phrases name two provinces, or the province lies in another country than the scene's;
+    and the phrase must follow in the same clause, close by: "on the bridge in London, ..., marking the end of
+    restrictions in England", "in London after restrictions ended in England" are background."""
+    found = {}
+    for other in scored:
+        elements = other.chain.elements
+        if other is best or other.chain.prep != "in" or other.chain.start < best.chain.end or (
+                elements[0].level != "province" or any(e.level not in ("province", "country") for e in elements)):
+            continue
+        between = text[best.chain.end:other.chain.start]
+        if len(between) > _SAME_CLAUSE_GAP or _CLAUSE_BREAK.search(between):
+            continue
+        found[elements[0].value.casefold()] = elements
+    if len(found) != 1:
+        return
+    elements = next(iter(found.values()))
+    province = elements[0]
+    country = next((e.value for e in elements if e.level == "country"), None) or province.country
+    code = name_levels(province.value).province
+    city = name_levels(place.city)
+    if city.city_population or city.province:
+        if subdivision_holding(place.city, province.value) is None:
+            return
+    elif code is None and province.country is None:
+        return
+    if place.country and country and place.country.casefold() != country.casefold():
+        return
+    if place.country and code and (theirs := name_levels(place.country).country) and theirs != code[:2]:
+        return
+    place.province = province.value
+    place.country = place.country or country
 
 
 def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) -> str | None:
