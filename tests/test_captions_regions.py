@@ -92,3 +92,20 @@ def test_demonyms_are_data():
 ])
 def test_the_province_of_a_later_phrase(text, expected):
     assert place(text) == expected
+
+
+def test_a_sentence_of_places_fills_the_scene_country():
+    text = "Utrecht, Netherlands. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
+    assert place(text) == ("Utrecht", None, "Netherlands")
+    # a sentence of places naming another city fills nothing
+    text = "Ghent, Belgium. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
+    assert place(text)[2] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A fisherman mends a net at dawn; Mopti, Mali.", ("Mopti", None, "Mali")),
+    ("Small bakery at the market; Kumasi, Ghana. © Ama Owusu", ("Kumasi", None, "Ghana")),
+    ("Boys play football on the sand; then they swim, Tom said.", (None, None, None)),
+])
+def test_places_after_a_semicolon_close_the_sentence(text, expected):
+    assert place(text) == expected

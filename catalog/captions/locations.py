@@ -418,6 +418,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+        if scene.country is None or scene.province is None:
+            _fill_from_places_apart(scene, text, spans)
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts), tuple(by.items()))
     for how, apart in apart_readings():
@@ -426,6 +428,19 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _fill_from_places_apart(scene: Place, text: str, spans: list[tuple[int, int]]) -> None:
+    """The province and the country of a sentence of places or a place set apart at a line's end, when it names
+    the scene's city (or, with no city, its province) and contradicts it at no level: "Leiden, Netherlands. 9th of
+    March: Hundreds of people march through Leiden at night" is in the Netherlands. Only the larger levels are
+    filled: the scene's own phrase keeps its venue."""
+    for found in (_places_alone(text, spans), _set_apart(text)):
+        if found is not None and _corroborates(scene, found[0]):
+            scene.province = scene.province or found[0].province
+            scene.country = scene.country or found[0].country
+            if scene.country is not None and scene.province is not None:
+                return
 
 
 def _agrees(scene: Place, place: Place) -> bool:
@@ -666,7 +681,8 @@ def _day_without_year() -> re.Pattern:
 
 
 def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:
-    """Places closing the scene sentence after a comma, or making up the whole of it, with no preposition:
+    """Places closing the scene sentence after a comma or a semicolon ("... corner shop; Nouadhibou, Mauritania."),
+    or making up the whole of it, with no preposition:
     "..., part of a record attempt, Covent Garden Piazza, central London.", "..., Feb. 12, 2021, Van, Turkey.",
     "Asprovalta, Greece." Every name must be a place the tables or the gazetteer know (the first may be a
     venue, or a town too small for the gazetteer when a known place follows)."""
@@ -761,7 +777,7 @@ def _set_apart_line() -> re.Pattern:
 
 @cache
 def _ending_line() -> re.Pattern:
-    return re.compile(rf"(?:^|,\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
+    return re.compile(rf"(?:^|[,;]\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
