@@ -109,3 +109,15 @@ def test_a_sentence_of_places_fills_the_scene_country():
 ])
 def test_places_after_a_semicolon_close_the_sentence(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monks sweep the steps of a temple in Nara, Nara Prefecture, on May 2, 2024, ahead of a festival in the "
+     "western Japan city.", ("Nara", "Nara", "Japan")),
+    ("Residents clear rubble in Mosul on Monday, the northern Iraq city retaken in 2017.", ("Mosul", None, "Iraq")),
+    # a country modifying a team, or a kind of place whose country is not the scene's city's: none
+    ("Fans in Lyon cheer the Brazil team on Monday.", ("Lyon", None, None)),
+    ("Tourists in Osaka photograph a model of the Paris city hall.", ("Osaka", None, None)),
+])
+def test_a_country_written_as_the_modifier_of_a_kind_of_place(text, expected):
+    assert place(text) == expected

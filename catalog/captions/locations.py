@@ -92,6 +92,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if best is not None and place.country is None:
         # "in Rozzano, near Milan, northern Italy": the town the scene is near lies in the scene's country
         place.country = _country_of_the_town_near(best, place, scored)
+    if place.country is None and (place.city or place.province):
+        # "in Ise, Mie Prefecture, ... at the Shinto shrine in the central Japan city": the country, as a modifier
+        place.country = _country_modifying_a_kind(text[start:end], place)
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
@@ -205,6 +208,41 @@ def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Sc
         return
     place.province = province.value
     place.country = place.country or country
+
+
+#: "the central Japan city", "the northern Iraq city of Mosul": a country's name modifying a kind of place.
+_COUNTRY_BEFORE_A_KIND = re.compile(
+    r"\bthe\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
+    r"(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:city|town|village|port|capital|prefecture|province|"
+    r"state|region|island)\b")
+
+
+def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
+    """A country written as the modifier of a kind of place in the scene's sentence, when the scene's phrase
+    names no country: "... in Ise, Mie Prefecture, on June 9, 2025, in rites ... at the shrine in the central
+    Japan city" is in Japan. The scene's city and province must lie in that country where the gazetteer knows
+    them; none when the sentence names two such countries."""
+    if " the " not in sentence:
+        return None
+    found = set()
+    for match in _COUNTRY_BEFORE_A_KIND.finditer(sentence):
+        level, value = classify(match.group("country"))
+        if level == "country":
+            found.add(value)
+    if len(found) != 1:
+        return None
+    country = found.pop()
+    code = name_levels(country).country
+    if code is None:
+        return None
+    city = name_levels(place.city) if place.city else None
+    if city and city.city_population and city.city_country and city.city_country != code:
+        return None
+    province = name_levels(place.province).province if place.province else None
+    if province and province[:2] != code:
+        return None
+    return country
 
 
 def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) -> str | None:
