@@ -121,3 +121,8 @@ def test_places_after_a_semicolon_close_the_sentence(text, expected):
 ])
 def test_a_country_written_as_the_modifier_of_a_kind_of_place(text, expected):
     assert place(text) == expected
+
+
+def test_a_lower_case_article_inside_a_name_keeps_the_country_after_it():
+    assert place("Dockers unload sacks at the port in Dar es Salaam, Tanzania, Friday, March 5, 2021.") == (
+        "Dar es Salaam", None, "Tanzania")
