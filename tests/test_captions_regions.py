@@ -126,3 +126,10 @@ def test_a_country_written_as_the_modifier_of_a_kind_of_place(text, expected):
 def test_a_lower_case_article_inside_a_name_keeps_the_country_after_it():
     assert place("Dockers unload sacks at the port in Dar es Salaam, Tanzania, Friday, March 5, 2021.") == (
         "Dar es Salaam", None, "Tanzania")
+
+
+def test_a_place_after_a_post_is_the_posts():
+    # "the office of the President of Kenya": the post's country, not the venue's
+    facts = parse("Guards march past State House, the residence of the President of Kenya, on a rainy morning.")
+    assert facts.location.country is None
+    assert place("Guards march past State House in Nairobi, Kenya, on a rainy morning.") == ("Nairobi", None, "Kenya")

@@ -26,7 +26,9 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     MUNICIPALITIES,
+    OCCUPATION_TITLES,
     STATE_CITIES,
+    TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
 
@@ -47,6 +49,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
+        if _a_post_of(element, chain.elements[number + 1:]):
+            break  # "La Moneda Palace, the office of the President of Chile": the post's country, not the palace's
         if level == "county" and place.city is None:
             inside_city.append(element)
         if level == "place" and number == 0 and _village_of_a_county(element, chain.elements[1:]):
@@ -102,6 +106,13 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_post_of(element: Element, larger: list[Element]) -> bool:
+    """Whether a chain's element is a post or a title ("President", "Governor") that the next place is joined
+    to by "of": that place is the post's, as in "the vice mayor of Shanghai", and no larger place of the scene."""
+    return element.level == "ignore" and bool(larger) and larger[0].link == "of" and (
+        element.value.casefold() in TITLE_WORDS or element.value.casefold() in OCCUPATION_TITLES)
 
 
 def _towns_named_like_venues(elements: list[Element]) -> None:
