@@ -133,3 +133,20 @@ def test_a_place_after_a_post_is_the_posts():
     facts = parse("Guards march past State House, the residence of the President of Kenya, on a rainy morning.")
     assert facts.location.country is None
     assert place("Guards march past State House in Nairobi, Kenya, on a rainy morning.") == ("Nairobi", None, "Kenya")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a British or Irish county after a town is the province, never a city abroad of that name
+    ("Crowds gather on the seafront in Whitstable, Kent, on Saturday.", ("Whitstable", "Kent", None)),
+    ("Fans arrive at the ground in Wigan, Greater Manchester, on Saturday.", ("Wigan", "Greater Manchester", None)),
+    ("Snow covers the hills in Braemar, Aberdeenshire, on Friday.", ("Braemar", "Aberdeenshire", None)),
+    ("A man walks his dog on the beach in Cromer, Norfolk, England.", ("Cromer", "Norfolk", None)),
+    ("Boats lie moored in Kinsale, Co. Cork, on Sunday.", ("Kinsale", "Co. Cork", None)),
+    ("Walkers cross a fell near Keswick, Cumbria, on Sunday.", ("Keswick", "Cumbria", None)),
+    # the same names before a state, or alone first, keep the city
+    ("Sailors man the rails as the ship returns to Norfolk, Va., June 3, 2021.", ("Norfolk", "Va.", None)),
+    ("Shoppers fill a mall in Surrey, B.C., on Boxing Day.", ("Surrey", "B.C.", None)),
+    ("Students walk on campus in Kent, Ohio, on Monday.", ("Kent", "Ohio", None)),
+])
+def test_british_and_irish_counties_after_a_town(text, expected):
+    assert place(text) == expected

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
@@ -396,7 +397,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
-        larger = any(e.level in ("province", "country") for e in chain.elements[1:])
+        larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
             first.population >= SETTLEMENT_POPULATION)  # "in the metro near Kyiv": a city the gazetteer knows
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
@@ -410,10 +411,17 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
-        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
+            _in_a_county(chain))
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _in_a_county(chain: Chain) -> bool:
+    """'near Keswick, Cumbria': a town placed by a British or Irish county after it (``counties.py``), which
+    places it as a state would."""
+    return any(e.link == "," and is_county(e.value) for e in chain.elements[1:2])
 
 
 #: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from catalog.captions.counties import is_county
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_names import Element, classify
@@ -46,6 +47,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
     _towns_named_like_venues(chain.elements)
+    _counties_after_a_town(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -106,6 +108,23 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+#: The nations a British county may be written before ("Mevagissey, Cornwall, England").
+_UK_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def _counties_after_a_town(elements: list[Element]) -> None:
+    """'in Wigan, Greater Manchester', 'Kinsale, Co. Cork': a British or Irish county right after a town (or a
+    site), with no state or province after it, is the province (``counties.py``), not a city of that name abroad
+    that makes the town its district ("Whitstable, Kent"; "Norfolk, Va." keeps its city)."""
+    for number, element in enumerate(elements[1:], start=1):
+        if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
+            continue
+        if elements[number - 1].level not in ("place", "town", "city", "venue", "county") or any(
+                e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
+            continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
+        element.level, element.population = "province", 0
 
 
 def _a_post_of(element: Element, larger: list[Element]) -> bool:
