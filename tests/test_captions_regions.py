@@ -150,3 +150,17 @@ def test_a_place_after_a_post_is_the_posts():
 ])
 def test_british_and_irish_counties_after_a_town(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case kind word after a state's name keeps the chain going to the country, and makes it the state
+    ("Women queue for food in Zaria, Kaduna state, Nigeria, on Monday.", ("Zaria", "Kaduna", "Nigeria")),
+    ("Floods swamp streets in Canoas, Rio Grande do Sul state, Brazil, on Monday.",
+     ("Canoas", "Rio Grande do Sul", "Brazil")),
+    ("Dancers perform in Juchitan, Oaxaca state, Mexico, on Monday.", ("Juchitan", "Oaxaca", "Mexico")),
+    # a city named like a country abroad is the city ("Salvador" is Brazil's, not El Salvador)
+    ("Fans celebrate in Salvador, Bahia, on Monday.", ("Salvador", "Bahia", None)),
+    ("Voters queue in San Salvador, El Salvador, on Sunday.", ("San Salvador", None, "El Salvador")),
+])
+def test_states_of_other_countries(text, expected):
+    assert place(text) == expected

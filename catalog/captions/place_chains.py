@@ -326,6 +326,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     chain = Chain(prep, list(elements))
     links: list[str] = []  # how each further place was joined: ",", "of", "in", ...
     while True:
+        _kind_written_after(toks, j, chain.elements[-1])
         step = _continuation(toks, j)
         if step is None:
             break
@@ -478,6 +479,19 @@ def _is_distance(word: str) -> bool:
     return word in DISTANCE_WORDS or bool(_DISTANCE.fullmatch(word))
 
 
+#: Kinds of first-level units written in lower case after a name the reader ended before them.
+_LOWER_KINDS = frozenset({"state", "province", "region", "governorate", "prefecture"})
+
+
+def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
+    """'Juchitan, Oaxaca state, Mexico': a name followed by a lower-case kind of first-level unit and a comma is
+    that unit, not the city of the same name (Oaxaca) with the town before it as its district."""
+    if j + 1 < len(toks) and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and (
+            toks[j + 1].lower == ",") and element.level in ("place", "city") and (
+            KIND_LEVELS.get(toks[j].lower) == "province") and not element.country:
+        element.level, element.population = "province", 0
+
+
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
@@ -485,6 +499,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
         j += 2  # an emptied "(NPC)" between two places
     if j >= n:
         return None
+    if j + 1 < n and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and toks[j + 1].lower == ",":
+        j += 1  # "Canoas, Rio Grande do Sul state, Brazil": the kind word after a name, then the larger place
     word = toks[j].lower
     if word == ",":
         k = j + 1

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.demonyms import DEMONYMS
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import NameLevels, name_levels
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
@@ -348,6 +348,12 @@ _OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r
 
 
 @lru_cache(maxsize=65536)
+def _a_city_abroad(known: NameLevels) -> bool:
+    """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
+    name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
+    return bool(known.city_population and known.city_country and known.city_country != known.country)
+
+
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
 
@@ -437,7 +443,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if folded in CHINA_PROVINCES or folded in STATES:
         return "province", name
     known = name_levels(name)
-    if known.country:
+    if known.country and not _a_city_abroad(known):
         return "country", name
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
