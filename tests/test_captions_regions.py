@@ -164,3 +164,16 @@ def test_british_and_irish_counties_after_a_town(text, expected):
 ])
 def test_states_of_other_countries(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side of a town, then its country: the country holds, the town is only a reference point
+    ("Firefighters battle a blaze at a gas plant some 30 kilometers north of Basra, Iraq.", (None, None, "Iraq")),
+    ("Children play in Hagonoy, Bulacan province, north of Manila, Philippines, on Monday.",
+     ("Hagonoy", "Bulacan", "Philippines")),
+    # "in the northwest of" a county is a part of it
+    ("Farmers plough terraces in the northwest of Lixian County in Sichuan Province.",
+     ("Lixian County", "Sichuan", None)),
+])
+def test_a_reference_point_written_as_a_side_of_a_town(text, expected):
+    assert place(text) == expected

@@ -254,9 +254,9 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
     found = set()
     for other in scored:
         elements = other.chain.elements
-        if other is best or not other.chain.near or other.chain.start < best.chain.end or len(elements) < 2 or (
-                elements[-1].level != "country"):
-            continue
+        if other is best or not other.chain.near or other.chain.start < best.chain.end or (
+                len(elements) < 2 and not other.chain.reference) or elements[-1].level != "country":
+            continue  # (a reference phrase keeps only the larger places: "north of Manila, Philippines")
         found.add(elements[-1].value)
     if len(found) != 1:
         return None

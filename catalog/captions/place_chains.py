@@ -75,6 +75,7 @@ class Chain:
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
+    reference: bool = False  # "outside Kabul, Afghanistan", "north of Manila, Philippines": the larger places only
 
     @property
     def start(self) -> int:
@@ -295,6 +296,10 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     return True
 
 
+#: Sides after which "of" names a reference point: "north of Manila" (not "central", "far", "mainland").
+_SIDES = DIRECTIONS - {"central", "far", "mainland"}
+
+
 def _allowed(toks: list[Token], i: int) -> str:
     """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
@@ -305,6 +310,9 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
+    if word == "of" and before in _SIDES and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in (
+            "the", "far"):  # ("in the northwest of Wenchuan County": a part of it, not a point beside it)
+        return "reference"  # "20 kilometers southwest of Kirkuk, Iraq", "north of Manila, Philippines"
     if word in ("from", "off") and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
     if word in ("in", "at") and places_a_reference(before):
@@ -361,6 +369,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "elsewhere":  # an event's centre, not the scene
         return None, i
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
+        chain.reference = True
+        # "in Hagonoy, Bulacan province, north of Manila, Philippines": beside the scene, as after "near"
+        chain.near = chain.near or prep == "of"
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
             return None, j
