@@ -177,3 +177,18 @@ def test_states_of_other_countries(text, expected):
 ])
 def test_a_reference_point_written_as_a_side_of_a_town(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where counties are the first-level units (Kenya, Liberia), "X County" is the province
+    ("Herders water cattle in Lodwar, Turkana County, Kenya, on Monday.", ("Lodwar", "Turkana County", "Kenya")),
+    ("Herders water cattle in Turkana County, Kenya, on Monday.", (None, "Turkana County", "Kenya")),
+    # a local area read as a region by its kind word yields to the county the gazetteer knows as a province
+    ("Women draw water in the dry region of Bamba, in Kilifi County, on 3 March 2022.",
+     (None, "Kilifi County", None)),
+    # a US or Chinese county is below the state or province
+    ("Farmers sell corn in Hillsboro, Washington County, Oregon, on Monday.", ("Hillsboro", "Oregon", None)),
+    ("Sheep graze in Hainan County, Qinghai, on Monday.", ("Hainan County", "Qinghai", None)),
+])
+def test_counties_that_are_provinces(text, expected):
+    assert place(text) == expected

@@ -16,15 +16,24 @@ import tomllib
 from importlib import resources
 
 
-def _load() -> frozenset[str]:
+def _load() -> dict:
     with resources.files("catalog").joinpath("rules", "counties.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return frozenset(name.casefold() for names in data.values() for name in names)
+        return tomllib.load(handle)
 
 
+_DATA = _load()
+#: Where a county is a first-level unit, by ISO 3166-1 code ("Turkana County, Kenya" is Kenya's province).
+FIRST_LEVEL_COUNTY_COUNTRIES = frozenset(_DATA.pop("first_level_county_countries"))
 #: The county names of ``counties.toml``, folded.
-COUNTIES = _load()
+COUNTIES = frozenset(name.casefold() for names in _DATA.values() for name in names)
 _COUNTY_WORD = re.compile(r"(?:County|Co\.?)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")
+
+
+def first_level_county(name: str, code: str | None) -> bool:
+    """Whether "X County" is a first-level unit of a country whose counties are ("Turkana County": Kenya's
+    KE-43), given the gazetteer's subdivision code of the name; not a US or Chinese county."""
+    return bool(code) and name.casefold().endswith(" county") and code.partition("-")[0] in (
+        FIRST_LEVEL_COUNTY_COUNTRIES)
 
 
 def is_county(name: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from catalog.captions.counties import is_county
+from catalog.captions.counties import first_level_county, is_county
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_names import Element, classify
@@ -29,6 +29,7 @@ from catalog.captions.vocabulary import (
     MUNICIPALITIES,
     OCCUPATION_TITLES,
     STATE_CITIES,
+    STATES,
     TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
@@ -90,6 +91,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             elif place.province is None and place.country is None and element.link != "of":
                 place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
     place.country = place.country or owner
+    place.province = _known_province(place.province, chain.elements)
     sub_admin = towns[0].value if towns else None
     if place.city is None and counties:
         # no city named: the county or district stands in for it, the most specific one that is not a
@@ -110,6 +112,17 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     return place, sub_admin
 
 
+def _known_province(province: str | None, elements: list[Element]) -> str | None:
+    """The province the chain names, preferring a larger one the gazetteer knows to an earlier one it does not:
+    "the region of Kwangite, in Ganze, in Kilifi County" is Kilifi County (Kenya's KE-14), Kwangite a local area
+    read as a region by its kind word."""
+    if province is None or name_levels(province).province or province.casefold() in STATES:
+        return province
+    later = [e for e in elements if e.level == "province" and e.value != province]
+    known = [e for e in later if name_levels(e.value).province and e.value.casefold() not in _UK_NATIONS]
+    return known[0].value if known else province
+
+
 #: The nations a British county may be written before ("Mevagissey, Cornwall, England").
 _UK_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
 
@@ -118,6 +131,13 @@ def _counties_after_a_town(elements: list[Element]) -> None:
     """'in Wigan, Greater Manchester', 'Kinsale, Co. Cork': a British or Irish county right after a town (or a
     site), with no state or province after it, is the province (``counties.py``), not a city of that name abroad
     that makes the town its district ("Whitstable, Kent"; "Norfolk, Va." keeps its city)."""
+    written = {e.value.casefold() for e in elements if e.level == "country"}
+    for element in elements:
+        if element.level == "county" and not element.prefecture and not any(
+                e.level == "province" and name_levels(e.value).province for e in elements) and first_level_county(
+                element.value, code := name_levels(element.value).province) and not (
+                written and name_levels(next(iter(written))).country != code.partition("-")[0]):
+            element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
     for number, element in enumerate(elements[1:], start=1):
         if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
             continue
