@@ -192,3 +192,15 @@ def test_a_reference_point_written_as_a_side_of_a_town(text, expected):
 ])
 def test_counties_that_are_provinces(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district between the town and the country, no province named: the province
+    ("A rickshaw driver waits in Patan, Lalitpur District, Nepal.", ("Patan", "Lalitpur District", "Nepal")),
+    ("Villagers wade in Sariakandi, Bogra District, Bangladesh, on Monday.",
+     ("Sariakandi", "Bogra District", "Bangladesh")),
+    # China's districts are inside the city
+    ("Workers build a road in Wuhan, Jiangxia District, China.", ("Wuhan", None, "China")),
+])
+def test_a_district_before_the_country(text, expected):
+    assert place(text) == expected

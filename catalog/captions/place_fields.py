@@ -112,6 +112,21 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     return place, sub_admin
 
 
+def _districts_before_a_country(elements: list[Element]) -> None:
+    """'Patan, Lalitpur District, Nepal', 'Sariakandi, Bogra District, Bangladesh': a district written after a
+    town or a site and right before the country, with no province named, is the largest unit below the country
+    the caption gives: the province. China's districts are inside a city and stay below it."""
+    if any(e.level == "province" for e in elements):
+        return
+    for number, element in enumerate(elements[1:-1], start=1):
+        following = elements[number + 1]
+        if element.level == "county" and element.value.casefold().endswith(" district") and (
+                element.link == "," or elements[number - 1].level in ("venue", "town")) and following.link == "," and (
+                following.level == "country" and following.value.casefold() != "china"):
+            element.level = "province"
+            return
+
+
 def _known_province(province: str | None, elements: list[Element]) -> str | None:
     """The province the chain names, preferring a larger one the gazetteer knows to an earlier one it does not:
     "the region of Kwangite, in Ganze, in Kilifi County" is Kilifi County (Kenya's KE-14), Kwangite a local area
@@ -138,6 +153,7 @@ def _counties_after_a_town(elements: list[Element]) -> None:
                 element.value, code := name_levels(element.value).province) and not (
                 written and name_levels(next(iter(written))).country != code.partition("-")[0]):
             element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
+    _districts_before_a_country(elements)
     for number, element in enumerate(elements[1:], start=1):
         if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
             continue
