@@ -204,3 +204,14 @@ def test_counties_that_are_provinces(text, expected):
 ])
 def test_a_district_before_the_country(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # capitalised sides before a province the whole name is not
+    ("Farmers dry corn in a village in North East Yunnan on Monday.", (None, "Yunnan", None)),
+    ("Floodwater covers fields in Northern Sindh on Monday.", (None, "Sindh", None)),
+    # names that are places as a whole keep their name
+    ("Crowds gather in Raleigh, North Carolina, on Monday.", ("Raleigh", "North Carolina", None)),
+])
+def test_capitalised_sides_before_a_province(text, expected):
+    assert place(text) == expected

@@ -447,4 +447,20 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "country", name
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
+    if len(words) > 1 and words[0] in DIRECTIONS and not (known.city_population or known.town_population):
+        return _side_of_a_larger_place(name)
     return "place", name
+
+
+def _side_of_a_larger_place(name: str) -> tuple[str, str]:
+    """'North East Yunnan', 'Northern Sindh': capitalised sides before a province or a country that the name as a
+    whole is not, as "southwestern Guizhou" in lower case: that province or country."""
+    words = name.split()
+    start = 1
+    while start < len(words) - 1 and words[start].casefold() in DIRECTIONS:
+        start += 1
+    rest = " ".join(words[start:])
+    if rest.casefold() in DIRECTIONS:
+        return "place", name  # "Far East"
+    level, value = classify(rest)
+    return (level, value) if level in ("province", "country") else ("place", name)
