@@ -215,3 +215,11 @@ def test_a_district_before_the_country(text, expected):
 ])
 def test_capitalised_sides_before_a_province(text, expected):
     assert place(text) == expected
+
+
+def test_a_title_line_fills_the_larger_places_of_the_scene_city():
+    assert place("Markets reopen in Mosul, Iraq\n\nTraders sell vegetables at a market in Mosul on Monday.") == (
+        "Mosul", None, "Iraq")
+    # a title placing another city fills nothing
+    assert place("Markets reopen in Basra, Iraq\n\nTraders sell vegetables at a market in Mosul on Monday.") == (
+        "Mosul", None, None)

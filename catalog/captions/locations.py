@@ -458,6 +458,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
                 _fill_from(scene, beside[0])
         if scene.country is None or scene.province is None:
             _fill_from_places_apart(scene, text, spans)
+        if (scene.country is None or scene.province is None) and scene.city and scene_span:
+            _fill_from_a_title(scene, text, paragraphs, scene_span)
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts), tuple(by.items()))
     for how, apart in apart_readings():
@@ -473,12 +475,39 @@ def _fill_from_places_apart(scene: Place, text: str, spans: list[tuple[int, int]
     the scene's city (or, with no city, its province) and contradicts it at no level: "Leiden, Netherlands. 9th of
     March: Hundreds of people march through Leiden at night" is in the Netherlands. Only the larger levels are
     filled: the scene's own phrase keeps its venue."""
-    for found in (_places_alone(text, spans), _set_apart(text)):
+    alone = any(end - start <= _PLACES_SENTENCE and "," in text[start:end] for start, end in spans)
+    for found in (_places_alone(text, spans) if alone else None, _set_apart(text)):
         if found is not None and _corroborates(scene, found[0]):
             scene.province = scene.province or found[0].province
             scene.country = scene.country or found[0].country
             if scene.country is not None and scene.province is not None:
                 return
+
+
+#: The longest sentence of places read to fill the scene's larger places (a town and its country, or three).
+_PLACES_SENTENCE = 80
+
+
+def _fill_from_a_title(scene: Place, text: str, paragraphs: list[tuple[int, int]],
+                      scene_span: tuple[int, int]) -> None:
+    """The province and the country of a title line above the scene that places the scene's own city: "Night
+    life in Erbil, Kurdistan" above "A family out for the evening in the Kurdish city of Erbil" is Kurdistan.
+    Only a short line before the scene's paragraph, and only when it contradicts the scene at no level."""
+    for start, end in paragraphs[:2]:
+        if start >= scene_span[0] or end - start > _TITLE_CHARACTERS:
+            return
+        if "," not in text[start:end]:
+            continue  # ("in Erbil, Kurdistan": the larger place after a comma)
+        for chain in read_chains(tokens(text, start, end)):
+            place = resolve(chain)[0]
+            if place.city and place.city.casefold() == scene.city.casefold() and _corroborates(scene, place):
+                scene.province = scene.province or place.province
+                scene.country = scene.country or place.country
+                return
+
+
+#: The longest title line read for the scene's larger places.
+_TITLE_CHARACTERS = 120
 
 
 def _agrees(scene: Place, place: Place) -> bool:

@@ -334,7 +334,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     chain = Chain(prep, list(elements))
     links: list[str] = []  # how each further place was joined: ",", "of", "in", ...
     while True:
-        _kind_written_after(toks, j, chain.elements[-1])
+        if j < len(toks) and toks[j].lower in _LOWER_KINDS:
+            _kind_written_after(toks, j, chain.elements[-1])
         step = _continuation(toks, j)
         if step is None:
             break

@@ -146,10 +146,13 @@ def _counties_after_a_town(elements: list[Element]) -> None:
     """'in Wigan, Greater Manchester', 'Kinsale, Co. Cork': a British or Irish county right after a town (or a
     site), with no state or province after it, is the province (``counties.py``), not a city of that name abroad
     that makes the town its district ("Whitstable, Kent"; "Norfolk, Va." keeps its city)."""
+    if len(elements) < 2 and not (elements and elements[0].level == "county"):
+        return  # (most chains are one name)
     written = {e.value.casefold() for e in elements if e.level == "country"}
     for element in elements:
-        if element.level == "county" and not element.prefecture and not any(
-                e.level == "province" and name_levels(e.value).province for e in elements) and first_level_county(
+        if element.level != "county" or element.prefecture or element.value[-7:].casefold() != " county":
+            continue  # (the cheap tests first: most chains hold no county of that shape)
+        if not any(e.level == "province" and name_levels(e.value).province for e in elements) and first_level_county(
                 element.value, code := name_levels(element.value).province) and not (
                 written and name_levels(next(iter(written))).country != code.partition("-")[0]):
             element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
