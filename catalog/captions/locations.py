@@ -456,10 +456,12 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
-        if scene.country is None or scene.province is None:
+        named = scene.city or scene.province
+        if (scene.country is None or scene.province is None) and named and text.count(named) > 1:
+            # (the places written apart must name the scene's city again, or its province: a cheap test first)
             _fill_from_places_apart(scene, text, spans)
-        if (scene.country is None or scene.province is None) and scene.city and scene_span:
-            _fill_from_a_title(scene, text, paragraphs, scene_span)
+            if (scene.country is None or scene.province is None) and scene.city and scene_span:
+                _fill_from_a_title(scene, text, paragraphs, scene_span)
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts), tuple(by.items()))
     for how, apart in apart_readings():

@@ -116,7 +116,7 @@ def _districts_before_a_country(elements: list[Element]) -> None:
     """'Patan, Lalitpur District, Nepal', 'Sariakandi, Bogra District, Bangladesh': a district written after a
     town or a site and right before the country, with no province named, is the largest unit below the country
     the caption gives: the province. China's districts are inside a city and stay below it."""
-    if any(e.level == "province" for e in elements):
+    if len(elements) < 3 or any(e.level == "province" for e in elements):
         return
     for number, element in enumerate(elements[1:-1], start=1):
         following = elements[number + 1]
@@ -149,7 +149,7 @@ def _counties_after_a_town(elements: list[Element]) -> None:
     if len(elements) < 2 and not (elements and elements[0].level == "county"):
         return  # (most chains are one name)
     written = {e.value.casefold() for e in elements if e.level == "country"}
-    for element in elements:
+    for element in elements if any(e.level == "county" for e in elements) else ():
         if element.level != "county" or element.prefecture or element.value[-7:].casefold() != " county":
             continue  # (the cheap tests first: most chains hold no county of that shape)
         if not any(e.level == "province" and name_levels(e.value).province for e in elements) and first_level_county(

@@ -347,13 +347,13 @@ _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module"
 _OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
-@lru_cache(maxsize=65536)
 def _a_city_abroad(known: NameLevels) -> bool:
     """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
     name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
     return bool(known.city_population and known.city_country and known.city_country != known.country)
 
 
+@lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
 
