@@ -91,6 +91,16 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
     if primary is not None and not primary.near and (place.province is None or place.country is None):
         _fill_from_a_point_beside(place, primary, chains, text)
+    if best is not None and place.province is None and place.city is not None:
+        # "houses in Congjiang County lie under snow in China's southwestern Guizhou Province": the province of
+        # the scene's county, written in a phrase of its own
+        _fill_province_of_a_later_phrase(best, place, scored, text)
+    if best is not None and place.country is None:
+        # "in Rozzano, near Milan, northern Italy": the town the scene is near lies in the scene's country
+        place.country = _country_of_the_town_near(best, place, scored)
+    if place.country is None and (place.city or place.province):
+        # "in Ise, Mie Prefecture, ... at the Shinto shrine in the central Japan city": the country, as a modifier
+        place.country = _country_modifying_a_kind(text[start:end], place)
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
@@ -193,6 +203,116 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
     return found[0].value if len(names) == 1 else None
 
 
+#: The most characters between the scene's phrase and a later phrase read as the same clause's.
+_SAME_CLAUSE_GAP = 60
+#: What ends a clause between two place phrases: a stop, a comma, a dash, a conjunction or a participle opening.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
+                           r"following|amid|until|where|which|who|that|and|but|or|marking|from|to)\b",
+                           re.IGNORECASE)
+
+
+def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Scored], text: str) -> None:
+    """The province, and the country owning it, of a later phrase after "in" that names only a province (and
+    its country), when the scene's phrase names a city or a county and no province: "fields in Congjiang County
+    lie under snow in China's southwestern Guizhou Province" is Congjiang County, Guizhou, China. A city the
+    gazetteer knows must lie in that province ("a man in Seattle talks of his home in Texas" gives no Texas); a
+    name it does not know takes only a province it knows or one written as a country's ("China's ...").
+    Nothing when two such phrases name two provinces, or the province lies in another country than the scene's;
+    and the phrase must follow in the same clause, close by: "on the bridge in London, ..., marking the end of
+    restrictions in England", "in London after restrictions ended in England" are background."""
+    found = {}
+    for other in scored:
+        elements = other.chain.elements
+        if other is best or other.chain.prep != "in" or other.chain.start < best.chain.end or (
+                elements[0].level != "province" or any(e.level not in ("province", "country") for e in elements)):
+            continue
+        between = text[best.chain.end:other.chain.start]
+        if len(between) > _SAME_CLAUSE_GAP or _CLAUSE_BREAK.search(between):
+            continue
+        found[elements[0].value.casefold()] = elements
+    if len(found) != 1:
+        return
+    elements = next(iter(found.values()))
+    province = elements[0]
+    country = next((e.value for e in elements if e.level == "country"), None) or province.country
+    code = name_levels(province.value).province
+    city = name_levels(place.city)
+    if city.city_population or city.province:
+        if subdivision_holding(place.city, province.value) is None:
+            return
+    elif code is None and province.country is None:
+        return
+    if place.country and country and place.country.casefold() != country.casefold():
+        return
+    if place.country and code and (theirs := name_levels(place.country).country) and theirs != code[:2]:
+        return
+    place.province = province.value
+    place.country = place.country or country
+
+
+#: "the central Japan city", "the northern Iraq city of Mosul": a country's name modifying a kind of place.
+_COUNTRY_BEFORE_A_KIND = re.compile(
+    r"\bthe\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
+    r"(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:city|town|village|port|capital|prefecture|province|"
+    r"state|region|island)\b")
+
+
+def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
+    """A country written as the modifier of a kind of place in the scene's sentence, when the scene's phrase
+    names no country: "... in Ise, Mie Prefecture, on June 9, 2025, in rites ... at the shrine in the central
+    Japan city" is in Japan. The scene's city and province must lie in that country where the gazetteer knows
+    them; none when the sentence names two such countries."""
+    if " the " not in sentence:
+        return None
+    found = set()
+    for match in _COUNTRY_BEFORE_A_KIND.finditer(sentence):
+        level, value = classify(match.group("country"))
+        if level == "country":
+            found.add(value)
+    if len(found) != 1:
+        return None
+    country = found.pop()
+    code = name_levels(country).country
+    if code is None:
+        return None
+    city = name_levels(place.city) if place.city else None
+    if city and city.city_population and city.city_country and city.city_country != code:
+        return None
+    province = name_levels(place.province).province if place.province else None
+    if province and province[:2] != code:
+        return None
+    return country
+
+
+def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) -> str | None:
+    """The country of a town the scene is written as near, after the scene's own phrase names no country: "a
+    park in Rozzano, near Milan, northern Italy" and "prayers in Arafat, near the holy city of Mecca, Saudi
+    Arabia" are in Italy and Saudi Arabia (the town is a reference point, never the city). The near phrase must
+    follow the scene's and name a town, then the country; none when a name of the scene's phrase is a city or a
+    province the gazetteer places in another country, or when two near phrases name two countries."""
+    found = set()
+    for other in scored:
+        elements = other.chain.elements
+        if other is best or not other.chain.near or other.chain.start < best.chain.end or (
+                len(elements) < 2 and not other.chain.reference) or elements[-1].level != "country":
+            continue  # (a reference phrase keeps only the larger places: "north of Manila, Philippines")
+        found.add(elements[-1].value)
+    if len(found) != 1:
+        return None
+    country = found.pop()
+    code = name_levels(country).country
+    if code is None:
+        return None
+    for element in best.chain.elements:
+        levels = name_levels(element.value)
+        if element.population and levels.city_country and levels.city_country != code:
+            return None
+    if place.province and (province := name_levels(place.province).province) and province[:2] != code:
+        return None
+    return country
+
+
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
 _TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
 
@@ -266,6 +386,8 @@ _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
 _SIDE = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|" \
         r"south-?east|south-?west|(?:north|south)-?(?:eastern|western))\s+)?"
 _SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
+#: "China’s southwestern Guizhou Province": a country's possessive and a side before a larger place's name.
+_OWNED = rf"(?:[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}}['’]s[ \t]+{_SIDE})?"
 
 # The place-line patterns below are compiled on first use, not at import: their names' letter ranges take
 # milliseconds to compile, which every process importing the parser would pay before reading any caption.
@@ -292,7 +414,7 @@ def _opening() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})"
+    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_OWNED}{_NAME}){{0,3}})"
                       r"\s*(?:,|;|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
@@ -404,6 +526,12 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+        named = scene.city or scene.province
+        if (scene.country is None or scene.province is None) and named and text.count(named) > 1:
+            # (the places written apart must name the scene's city again, or its province: a cheap test first)
+            _fill_from_places_apart(scene, text, spans)
+            if (scene.country is None or scene.province is None) and scene.city and scene_span:
+                _fill_from_a_title(scene, text, paragraphs, scene_span)
         return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                             tuple(doubts), tuple(by.items()))
     for how, apart in apart_readings():
@@ -412,6 +540,47 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _fill_from_places_apart(scene: Place, text: str, spans: list[tuple[int, int]]) -> None:
+    """The province and the country of a sentence of places or a place set apart at a line's end, when it names
+    the scene's city (or, with no city, its province) and contradicts it at no level: "Leiden, Netherlands. 9th of
+    March: Hundreds of people march through Leiden at night" is in the Netherlands. Only the larger levels are
+    filled: the scene's own phrase keeps its venue."""
+    alone = any(end - start <= _PLACES_SENTENCE and "," in text[start:end] for start, end in spans)
+    for found in (_places_alone(text, spans) if alone else None, _set_apart(text)):
+        if found is not None and _corroborates(scene, found[0]):
+            scene.province = scene.province or found[0].province
+            scene.country = scene.country or found[0].country
+            if scene.country is not None and scene.province is not None:
+                return
+
+
+#: The longest sentence of places read to fill the scene's larger places (a town and its country, or three).
+_PLACES_SENTENCE = 80
+
+
+def _fill_from_a_title(scene: Place, text: str, paragraphs: list[tuple[int, int]],
+                      scene_span: tuple[int, int]) -> None:
+    """The province and the country of a title line above the scene that places the scene's own city: "Night
+    life in Erbil, Kurdistan" above "A family out for the evening in the Kurdish city of Erbil" is Kurdistan.
+    Only a short line before the scene's paragraph, and only when it contradicts the scene at no level."""
+    for start, end in paragraphs[:2]:
+        if start >= scene_span[0] or end - start > _TITLE_CHARACTERS:
+            return
+        if "," not in text[start:end]:
+            continue  # ("in Erbil, Kurdistan": the larger place after a comma)
+        for chain in read_chains(tokens(text, start, end)):
+            place = resolve(chain)[0]
+            if place.city and scene.city and place.city.casefold() == scene.city.casefold() and _corroborates(
+                    scene, place):
+                scene.province = scene.province or place.province
+                scene.country = scene.country or place.country
+                return
+
+
+#: The longest title line read for the scene's larger places.
+_TITLE_CHARACTERS = 120
 
 
 def _agrees(scene: Place, place: Place) -> bool:
@@ -670,7 +839,8 @@ def _day_without_year() -> re.Pattern:
 
 
 def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:
-    """Places closing the scene sentence after a comma, or making up the whole of it, with no preposition:
+    """Places closing the scene sentence after a comma or a semicolon ("... corner shop; Nouadhibou, Mauritania."),
+    or making up the whole of it, with no preposition:
     "..., part of a record attempt, Covent Garden Piazza, central London.", "..., Feb. 12, 2021, Van, Turkey.",
     "Asprovalta, Greece." Every name must be a place the tables or the gazetteer know (the first may be a
     venue, or a town too small for the gazetteer when a known place follows)."""
@@ -733,7 +903,7 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
     city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
-        written = (match.group("place") or match.group("bracketed")).strip()
+        written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
         found = _known_places(written, venue_first=True)
         if found is None or found.city is None and found.province is None and found.country is None:
             continue
@@ -742,6 +912,14 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
             continue
         return found, written
     return None
+
+
+def _without_full_stop(written: str) -> str:
+    """Places written at a sentence's end without the sentence's full stop ("Kandy, Sri Lanka." -> "Kandy, Sri
+    Lanka"), keeping an abbreviation's ("Fresno, Calif.")."""
+    if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+        return written[:-1].rstrip()
+    return written
 
 
 #: One name set apart at a line's end is a city when the gazetteer knows one of at least this many people.
@@ -757,7 +935,7 @@ def _set_apart_line() -> re.Pattern:
 
 @cache
 def _ending_line() -> re.Pattern:
-    return re.compile(rf"(?:^|,\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
+    return re.compile(rf"(?:^|[,;]\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
@@ -773,6 +951,22 @@ def _is_known(name: str) -> bool:
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: A country's possessive before a place's name: "China's Guizhou Province", "Japan’s Okinawa Prefecture".
 _COUNTRY_OWNS = re.compile(r"(?P<owner>[A-Z][\w .-]*?)['’]s\s+(?P<place>[A-Z].*)")
+#: "China's Hebei Province", "China’s southwestern Guizhou Province": a country's possessive before a place.
+_OWNER = re.compile(r"(?P<owner>[A-Z][\w .\-]{1,30}?)['’]s\s+(?P<rest>\S.*)")
+
+
+def _owner_written_before(name: str) -> tuple[str | None, str]:
+    """The country that owns a place written as its possessive ("China's Hebei Province" -> China, "Hebei
+    Province"), and the place's name without it (and without a side after it: "China's southwestern Guizhou
+    Province"); (None, name) when the possessor is no country ("Xi'an", "St John's Wood" stay whole)."""
+    match = _OWNER.fullmatch(name) if "s " in name else None
+    if match is None:
+        return None, name
+    level, owner = classify(match.group("owner"))
+    if level != "country":
+        return None, name
+    return owner, _SIDE_WORD.sub("", match.group("rest"), count=1)
+
 
 
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
@@ -793,6 +987,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         names.append(owners[-1])
     elements = []
     for number, name in enumerate(names):
+        owner, name = _owner_written_before(name)
         written_as = name.title() if name.isupper() and len(name) > 3 else name
         level, value = classify(written_as)
         if level in ("event", "ignore"):
@@ -803,7 +998,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
             return None
-        element = Element(level, value, 0, 0, link=",")
+        element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
             levels = name_levels(value)
             element.population, element.also_province = levels.city_population, bool(levels.province)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.captions.counties import is_county
+from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     names_a_member,
@@ -73,7 +75,8 @@ class Chain:
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
-    reference: bool = False  # the larger places after a reference point ("east of Athens, Greece"): Greece
+    reference: bool = False  # the larger places after a reference point ("east of Athens, Greece", "outside Kabul,
+    # Afghanistan"): Greece, Afghanistan
 
     @property
     def start(self) -> int:
@@ -319,6 +322,10 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     return True
 
 
+#: Sides after which "of" names a reference point: "north of Manila" (not "central", "far", "mainland").
+_SIDES = DIRECTIONS - {"central", "far", "mainland"}
+
+
 def _allowed(toks: list[Token], i: int) -> str:
     """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
@@ -329,6 +336,9 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
+    if word == "of" and before in _SIDES and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in (
+            "the", "far"):  # ("in the northwest of Wenchuan County": a part of it, not a point beside it)
+        return "reference"  # "20 kilometers southwest of Kirkuk, Iraq", "north of Manila, Philippines"
     if word in ("from", "off") and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
     if word == "of" and before in _COMPASS and not (i > 1 and toks[i - 2].lower in ARTICLES):
@@ -355,6 +365,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     chain = Chain(prep, list(elements))
     links: list[str] = []  # how each further place was joined: ",", "of", "in", ...
     while True:
+        if j < len(toks) and toks[j].lower in _LOWER_KINDS:
+            _kind_written_after(toks, j, chain.elements[-1])
         step = _continuation(toks, j)
         if step is None:
             break
@@ -394,6 +406,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "elsewhere":  # an event's centre, not the scene
         return None, i
     if allowed == "reference":  # the reference point is not the scene; the province and country around it are
+        chain.reference = True
+        # "in Hagonoy, Bulacan province, north of Manila, Philippines": beside the scene, as after "near"
+        chain.near = chain.near or prep == "of"
         chain.elements = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if not chain.elements:
             return None, j
@@ -432,7 +447,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
-        larger = any(e.level in ("province", "country") for e in chain.elements[1:])
+        larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
             first.population >= SETTLEMENT_POPULATION)  # "in the metro near Kyiv": a city the gazetteer knows
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
@@ -451,10 +466,17 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
-        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
+        return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
+            _in_a_county(chain))
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _in_a_county(chain: Chain) -> bool:
+    """'near Keswick, Cumbria': a town placed by a British or Irish county after it (``counties.py``), which
+    places it as a state would."""
+    return any(e.link == "," and is_county(e.value) for e in chain.elements[1:2])
 
 
 #: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
@@ -511,6 +533,19 @@ def _is_distance(word: str) -> bool:
     return word in DISTANCE_WORDS or bool(_DISTANCE.fullmatch(word))
 
 
+#: Kinds of first-level units written in lower case after a name the reader ended before them.
+_LOWER_KINDS = frozenset({"state", "province", "region", "governorate", "prefecture"})
+
+
+def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
+    """'Juchitan, Oaxaca state, Mexico': a name followed by a lower-case kind of first-level unit and a comma is
+    that unit, not the city of the same name (Oaxaca) with the town before it as its district."""
+    if j + 1 < len(toks) and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and (
+            toks[j + 1].lower == ",") and element.level in ("place", "city") and (
+            KIND_LEVELS.get(toks[j].lower) == "province") and not element.country:
+        element.level, element.population = "province", 0
+
+
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
@@ -518,6 +553,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
         j += 2  # an emptied "(NPC)" between two places
     if j >= n:
         return None
+    if j + 1 < n and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and toks[j + 1].lower == ",":
+        j += 1  # "Canoas, Rio Grande do Sul state, Brazil": the kind word after a name, then the larger place
     word = toks[j].lower
     if word == ",":
         k = j + 1
@@ -629,6 +666,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
     if comma is not None:  # "Ukraine's capital, Kyiv", "Ukraine's second-largest city, Kharkiv": named after
         inner = _read_element(toks, comma + 1, depth + 1)
+    if inner is not None and all(place.level == "ignore" and is_demonym(place.value) for place in inner[0]):
+        return None  # "a statue of Cuba's Argentine-born hero": a person the country has, not a place of it
     if owner.level == "country":
         if inner is None:
             return [owner], after  # "China's southern coast"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from catalog.captions.counties import first_level_county, is_county
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_names import Element, classify
@@ -26,7 +27,10 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     MUNICIPALITIES,
+    OCCUPATION_TITLES,
     STATE_CITIES,
+    STATES,
+    TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
 
@@ -44,9 +48,12 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
     _towns_named_like_venues(chain.elements)
+    _counties_after_a_town(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
+        if _a_post_of(element, chain.elements[number + 1:]):
+            break  # "La Moneda Palace, the office of the President of Chile": the post's country, not the palace's
         if level == "county" and place.city is None:
             inside_city.append(element)
         if level == "place" and number == 0 and _village_of_a_county(element, chain.elements[1:]):
@@ -84,6 +91,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             elif place.province is None and place.country is None and element.link != "of":
                 place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
     place.country = place.country or owner
+    place.province = _known_province(place.province, chain.elements)
     sub_admin = towns[0].value if towns else None
     if place.city is None and counties:
         # no city named: the county or district stands in for it, the most specific one that is not a
@@ -102,6 +110,67 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _districts_before_a_country(elements: list[Element]) -> None:
+    """'Patan, Lalitpur District, Nepal', 'Sariakandi, Bogra District, Bangladesh': a district written after a
+    town or a site and right before the country, with no province named, is the largest unit below the country
+    the caption gives: the province. China's districts are inside a city and stay below it."""
+    if len(elements) < 3 or any(e.level == "province" for e in elements):
+        return
+    for number, element in enumerate(elements[1:-1], start=1):
+        following = elements[number + 1]
+        if element.level == "county" and element.value.casefold().endswith(" district") and (
+                element.link == "," or elements[number - 1].level in ("venue", "town")) and following.link == "," and (
+                following.level == "country" and following.value.casefold() != "china"):
+            element.level = "province"
+            return
+
+
+def _known_province(province: str | None, elements: list[Element]) -> str | None:
+    """The province the chain names, preferring a larger one the gazetteer knows to an earlier one it does not:
+    "the region of Kwangite, in Ganze, in Kilifi County" is Kilifi County (Kenya's KE-14), Kwangite a local area
+    read as a region by its kind word."""
+    if province is None or name_levels(province).province or province.casefold() in STATES:
+        return province
+    later = [e for e in elements if e.level == "province" and e.value != province]
+    known = [e for e in later if name_levels(e.value).province and e.value.casefold() not in _UK_NATIONS]
+    return known[0].value if known else province
+
+
+#: The nations a British county may be written before ("Mevagissey, Cornwall, England").
+_UK_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def _counties_after_a_town(elements: list[Element]) -> None:
+    """'in Wigan, Greater Manchester', 'Kinsale, Co. Cork': a British or Irish county right after a town (or a
+    site), with no state or province after it, is the province (``counties.py``), not a city of that name abroad
+    that makes the town its district ("Whitstable, Kent"; "Norfolk, Va." keeps its city)."""
+    if len(elements) < 2 and not (elements and elements[0].level == "county"):
+        return  # (most chains are one name)
+    written = {e.value.casefold() for e in elements if e.level == "country"}
+    for element in elements if any(e.level == "county" for e in elements) else ():
+        if element.level != "county" or element.prefecture or element.value[-7:].casefold() != " county":
+            continue  # (the cheap tests first: most chains hold no county of that shape)
+        if not any(e.level == "province" and name_levels(e.value).province for e in elements) and first_level_county(
+                element.value, code := name_levels(element.value).province) and code is not None and not (
+                written and name_levels(next(iter(written))).country != code.partition("-")[0]):
+            element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
+    _districts_before_a_country(elements)
+    for number, element in enumerate(elements[1:], start=1):
+        if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
+            continue
+        if elements[number - 1].level not in ("place", "town", "city", "venue", "county") or any(
+                e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
+            continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
+        element.level, element.population = "province", 0
+
+
+def _a_post_of(element: Element, larger: list[Element]) -> bool:
+    """Whether a chain's element is a post or a title ("President", "Governor") that the next place is joined
+    to by "of": that place is the post's, as in "the vice mayor of Shanghai", and no larger place of the scene."""
+    return element.level == "ignore" and bool(larger) and larger[0].link == "of" and (
+        element.value.casefold() in TITLE_WORDS or element.value.casefold() in OCCUPATION_TITLES)
 
 
 def _towns_named_like_venues(elements: list[Element]) -> None:

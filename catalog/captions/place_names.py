@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.demonyms import DEMONYMS
+from catalog.captions.gazetteer import NameLevels, name_levels
 from catalog.captions.place_evidence import names_a_language
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
@@ -355,6 +356,12 @@ _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module"
 _OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
+def _a_city_abroad(known: NameLevels) -> bool:
+    """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
+    name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
+    return bool(known.city_population and known.city_country and known.city_country != known.country)
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -376,6 +383,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "USS Gerald R. Ford", "HMS Duncan", "Coast Guard Cutter Alex Haley": a ship
     if len(words) > 1 and all(len(word) == 1 for word in words):
         return "ignore", name  # "the P R of China": initials, no place's name
+    if folded in DEMONYMS:
+        return "ignore", name  # "in Seoul, South Korean children ...", "an Argentine flag": a people, no place
     if folded in CITY_STATES:
         return "city", name
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
@@ -449,8 +458,24 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if folded in CHINA_PROVINCES or folded in STATES:
         return "province", name
     known = name_levels(name)
-    if known.country:
+    if known.country and not _a_city_abroad(known):
         return "country", name
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
+    if len(words) > 1 and words[0] in DIRECTIONS and not (known.city_population or known.town_population):
+        return _side_of_a_larger_place(name)
     return "place", name
+
+
+def _side_of_a_larger_place(name: str) -> tuple[str, str]:
+    """'North East Yunnan', 'Northern Sindh': capitalised sides before a province or a country that the name as a
+    whole is not, as "southwestern Guizhou" in lower case: that province or country."""
+    words = name.split()
+    start = 1
+    while start < len(words) - 1 and words[start].casefold() in DIRECTIONS:
+        start += 1
+    rest = " ".join(words[start:])
+    if rest.casefold() in DIRECTIONS:
+        return "place", name  # "Far East"
+    level, value = classify(rest)
+    return (level, value) if level in ("province", "country") else ("place", name)

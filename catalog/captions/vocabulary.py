@@ -66,8 +66,8 @@ ABBREVIATIONS = frozenset(
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
-    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c.
-    sask. ont. que. nfld. qld.""".split()  # (Canada's and Queensland's short forms, as their wires write them)
+    r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. alta. nfld. n.w.t. ont. p.e.i. que. sask. qld.
+    """.split()  # (Canada's and Queensland's short forms, as their wires write them)
 )
 
 # --- places ------------------------------------------------------------------------------------------------
@@ -125,6 +125,8 @@ DIRECTIONS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
     "southwestern", "north-east", "north-west", "south-east", "south-west", "far", "mainland",
+    # hyphenated adjectives, as British and Asian English write them: "China's north-western Gansu province"
+    "north-eastern", "north-western", "south-eastern", "south-western", "north-central", "south-central",
 })
 
 #: The kind of place in "the city of Kashgar", "the town of Xinshi", "the Mongkok district of Hong Kong".
@@ -283,7 +285,8 @@ xizang
 """.split() + ["inner mongolia"])
 
 #: US states and the AP abbreviations for them, and other first-level regions written after a city
-#: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England").
+#: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England"); Canada's provinces
+#: and territories with the Canadian Press abbreviations ("Biggar, Sask."), and Australia's states.
 STATES = frozenset(name.casefold() for name in """
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
 Illinois|
@@ -294,10 +297,13 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Sask.|Ont.|Que.|Nfld.|Qld.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
-West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia
+West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
+Saskatchewan|New Brunswick|Newfoundland and Labrador|Newfoundland|Prince Edward Island|Yukon|Nunavut|
+Northwest Territories|Alta.|B.C.|N.B.|N.L.|Nfld.|N.S.|N.W.T.|Ont.|P.E.I.|Que.|Sask.|
+Western Australia|South Australia|Northern Territory|Australian Capital Territory
 """.replace("\n", "").split("|"))
 
 #: States that are also a city's name: alone ("in New York", "in Washington") they are the city.
