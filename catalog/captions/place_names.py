@@ -35,6 +35,7 @@ from catalog.captions.vocabulary import (
     EVENT_PREFIXES,
     EVENT_WORDS,
     KIND_LEVELS,
+    LARGE_TOWN_VENUE_WORDS,
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
@@ -430,7 +431,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
                 return "place", name  # "Fields in Guangnan county": a generic word, not a name
             known = name_levels(name)
-            if word in TOWN_LIKE_VENUE_WORDS and known.city_population >= 40_000:
+            if (word in TOWN_LIKE_VENUE_WORDS or word in LARGE_TOWN_VENUE_WORDS) and known.city_population >= 40_000:
                 return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
             if len(words) > 1 and not known.city_population and (known.country or known.province):
                 # "the U.S. Virgin Islands", "the Canary Islands", "the Faroe Islands": a territory, no venue

@@ -209,6 +209,10 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
 })
 
+#: Venue words that end a few large towns' names too ("Highlands Ranch"), but a site's far more often before a
+#: state ("the Quorvan Ranch, Montana"): only a name the gazetteer knows as a city of 40,000 or more is the city.
+LARGE_TOWN_VENUE_WORDS = frozenset({"ranch"})
+
 #: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
 PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
 
