@@ -291,11 +291,19 @@ def element_of(
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)
+        if level == "place" and _initials(value):
+            element.population = 0  # "Great Southern region, WA": a state's initials, not Ghana's town of Wa
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+def _initials(name: str) -> bool:
+    """A name written as two or three capitals ("WA", "VIC", "PA"): initials, which the gazetteer (which folds
+    case) matches to towns written as words ("Wa", "Vic", "Pa") in other countries."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
 
 
 #: Words naming a part of the city after them: "South Jakarta", "Old Dhaka", "Central Manila".
