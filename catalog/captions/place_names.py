@@ -74,6 +74,11 @@ _DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", 
                           "each", "some", "another"})
 
 
+#: Words after a town's name that name its centre ("Rotorua city centre", "Ennis town center"): the town is the
+#: city, the centre no named venue.
+_TOWN_CENTRES = frozenset({("city", "centre"), ("city", "center"), ("town", "centre"), ("town", "center")})
+
+
 #: Prepositions that end a name even when written with a capital ("Central Station In Manila").
 _CAPITALISED_PREPOSITIONS = frozenset({"in", "at", "near"})
 
@@ -395,6 +400,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
         # station", "a lunar base" are not)
         return "ignore", name
+    if len(words) > 2 and tuple(words[-2:]) in _TOWN_CENTRES:
+        town = " ".join(name.split()[:-2])
+        if name_levels(town).city_population or name_levels(town).town_population:
+            return "city", town  # "in Rotorua city centre": the town's centre, no venue of its own name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
             if suffix == ("city",) and saw_the and (
