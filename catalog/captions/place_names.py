@@ -298,6 +298,8 @@ def element_of(
         element.population, element.also_province = known.city_population, bool(known.province)
         if level == "place" and _initials(value):
             element.population = 0  # "Great Southern region, WA": a state's initials, not Ghana's town of Wa
+        if level == "place" and saw_the and element.population < CITY_AFTER_THE:
+            element.population = 0  # "in the Andes": a range, a sea or a region, not Colombia's town of Andes
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
             if not saw_the and not value.isupper() and not names_a_language(value):
