@@ -70,6 +70,15 @@ ABBREVIATIONS = frozenset(
     sask. ont. que. nfld. qld.""".split()  # (Canada's and Queensland's short forms, as their wires write them)
 )
 
+#: Of those, the places' short forms: after one, a capitalised word that opens sentences ("in Yucaipa, Calif. A
+#: couple's party ...", "in Washington, D.C. The fire ...") shows that the dot also ends the sentence.
+PLACE_ABBREVIATIONS = frozenset("""u.s. u.k. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky.
+    la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c.
+    s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. sask. ont. que. nfld. qld.""".split())
+#: Words that open a sentence and never continue a place's name or a title after a state's short form.
+SENTENCE_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "his",
+                              "her", "their", "its", "there", "in", "on", "at", "after", "when", "some", "many"})
+
 # --- places ------------------------------------------------------------------------------------------------
 
 #: Prepositions that introduce a place. "any": the place may be a venue, a city, a province or a country
