@@ -108,6 +108,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r} following a person or a "
                                "group: their place, not the scene") for c in others if c.of_a_member]
             others = [c for c in others if not c.of_a_member]
+        if primary is not None:  # "In Zakopane, a small town at the foot of the Tatra Mountains": the town's setting
+            left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
+                               "scene") for c in others if _describes_the_town(primary, c, text)]
+            others = [c for c in others if not _describes_the_town(primary, c, text)]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
@@ -137,6 +141,21 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+#: Between the scene's town and a place that describes where the town lies: ", a small town at the foot of ",
+#: ", a fishing village on the shores of ", ", the resort town in " (then "the Tatra Mountains", "Lake Malawi").
+_TOWN_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:town|village|city|hamlet|resort|port|"
+                             r"suburb|community|settlement|municipality)\b[^,.;:!?()]{0,60}$")
+
+
+def _describes_the_town(primary: Chain, chain: Chain, text: str) -> bool:
+    """Whether `chain` is in a description of the scene's town written right after it ("In Zakopane, a small town
+    at the foot of the Tatra Mountains, carriages ..."): the range is where the town lies, not the scene."""
+    last = primary.elements[-1]
+    if chain.start < primary.end or last.level not in ("place", "city", "town", "county"):
+        return False
+    return _TOWN_DESCRIBED.match(text[primary.end:chain.start]) is not None
 
 
 def _fill_from_a_point_beside(place: Place, primary: Chain, chains: list[Chain], text: str) -> None:
