@@ -746,13 +746,16 @@ def _places_sentence() -> re.Pattern:
 
 
 def _set_apart(text: str) -> tuple[Place, str] | None:
-    """Places set apart at the end of a line by a dash, a bar or brackets, as galleries and photo blogs write
-    them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats at dawn |
-    Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)". Every name must be one the tables or the
-    gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
-    city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
+    """Places set apart at the end of a line by a dash, a bar, a semicolon or brackets, as galleries and photo
+    blogs write them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats
+    at dawn | Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)", "A corner shop; Nouadhibou, Mauritania."
+    (the full stop dropped). Every name must be one the tables or the gazetteer know (the first may be a venue
+    or a small town before a known place); one name alone must be a city of 100,000 people or more, a province
+    or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
         written = (match.group("place") or match.group("bracketed")).strip()
+        if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
+            written = written[:-1]  # the sentence's full stop, not "Fla."'s
         found = _known_places(written, venue_first=True)
         if found is None or found.city is None and found.province is None and found.country is None:
             continue
@@ -769,8 +772,8 @@ SET_APART_CITY = 100_000
 
 @cache
 def _set_apart_line() -> re.Pattern:
-    return re.compile(rf"\S[ \t]+(?:[-–—|][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
-                      rf"|\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+    return re.compile(rf"\S(?:(?:[ \t]+[-–—|]|;)[ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
+                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
                       re.MULTILINE)
 
 
