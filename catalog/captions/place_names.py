@@ -26,6 +26,7 @@ from catalog.captions.place_evidence import names_a_language
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
+    CITY_PART_NAMES,
     CITY_STATES,
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -44,6 +45,7 @@ from catalog.captions.vocabulary import (
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
+    QUARTER_NAMES,
     REGIONS,
     STATES,
     TITLE_WORDS,
@@ -394,6 +396,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "the P R of China": initials, no place's name
     if folded in CITY_STATES:
         return "city", name
+    if folded in QUARTER_NAMES:
+        return "venue", name  # "Smith Street in Chinatown": a quarter of a city, no town
+    if folded in CITY_PART_NAMES:
+        return "ignore", name  # "the New York Public Library in Midtown": the library is the scene
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:

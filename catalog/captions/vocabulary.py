@@ -222,6 +222,13 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
 #: state ("the Quorvan Ranch, Montana"): only a name the gazetteer knows as a city of 40,000 or more is the city.
 LARGE_TOWN_VENUE_WORDS = frozenset({"ranch"})
 
+#: Names of a quarter that many cities have ("Chinatown", "Little India", "Old Town"): a venue, never a town,
+#: however a sentence writes it ("Smith Street in Chinatown.").
+QUARTER_NAMES = frozenset({"chinatown", "koreatown", "japantown", "little italy", "little india", "little tokyo",
+                           "little havana", "old town", "french quarter", "latin quarter"})
+#: A city's parts by their position ("at the library in Midtown"): neither a town nor a venue of their own.
+CITY_PART_NAMES = frozenset({"midtown", "uptown", "downtown"})
+
 #: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
 PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
 
