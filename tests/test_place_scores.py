@@ -113,9 +113,10 @@ def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
     ("Visitors look over the stalls on Sunday morning in Quorvantia.", "Quorvantia"),
     ("A cherry tree blooms in Quorvantia, the 'gateway to the peaks', with snow behind it.", "Quorvantia"),
     ("Sunset in Quorvantia, the heart of old Lisbon.", None),  # a district of the city named after it
-    # a clause of what happened after the town ends its phrase, as the time does
-    ("Neighbours clear debris in Quorvantia after a tornado tore through overnight.", "Quorvantia"),
-    ("Fans gather in Quorvantia, where the club was founded in 1902.", "Quorvantia"),
+    # a clause of what happened after the name is no town's shape: a district, a region or a club stands there too
+    ("Neighbours clear debris in Quorvantia after a tornado tore through overnight.", None),
+    ("Fans gather in Quorvantia, where the club was founded in 1902.", None),
+    ("Fans gather in Quorvantia as the club marks its centenary.", None),
     # a language after "in" is no town, by its shape or by GeoNames' small towns of its name ("English, Indiana")
     ("The notice on the door is written in Swahili.", None),
     ("The notice on the door is written in English.", None),

@@ -118,6 +118,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r} following a person or a "
                                "group: their place, not the scene") for c in others if c.of_a_member]
             others = [c for c in others if not c.of_a_member]
+        if primary is not None:  # "In Zakopane, a small town at the foot of the Tatra Mountains": the town's setting
+            left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
+                               "scene") for c in others if _describes_the_town(primary, c, text)]
+            others = [c for c in others if not _describes_the_town(primary, c, text)]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
@@ -147,6 +151,21 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+#: Between the scene's town and a place that describes where the town lies: ", a small town at the foot of ",
+#: ", a fishing village on the shores of ", ", the resort town in " (then "the Tatra Mountains", "Lake Malawi").
+_TOWN_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:town|village|city|hamlet|resort|port|"
+                             r"suburb|community|settlement|municipality)\b[^,.;:!?()]{0,60}$")
+
+
+def _describes_the_town(primary: Chain, chain: Chain, text: str) -> bool:
+    """Whether `chain` is in a description of the scene's town written right after it ("In Zakopane, a small town
+    at the foot of the Tatra Mountains, carriages ..."): the range is where the town lies, not the scene."""
+    last = primary.elements[-1]
+    if chain.start < primary.end or last.level not in ("place", "city", "town", "county"):
+        return False
+    return _TOWN_DESCRIBED.match(text[primary.end:chain.start]) is not None
 
 
 def _fill_from_a_point_beside(place: Place, primary: Chain, chains: list[Chain], text: str) -> None:
@@ -897,11 +916,12 @@ def _places_sentence() -> re.Pattern:
 
 
 def _set_apart(text: str) -> tuple[Place, str] | None:
-    """Places set apart at the end of a line by a dash, a bar or brackets, as galleries and photo blogs write
-    them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats at dawn |
-    Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)". Every name must be one the tables or the
-    gazetteer know (the first may be a venue or a small town before a known place); one name alone must be a
-    city of 100,000 people or more, a province or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
+    """Places set apart at the end of a line by a dash, a bar, a semicolon or brackets, as galleries and photo
+    blogs write them after the description: "Kids play football on the beach — Dakar, Senegal", "Fishing boats
+    at dawn | Mombasa, Kenya", "Fishing boats at dawn (Mombasa, Kenya)", "A corner shop; Nouadhibou, Mauritania."
+    (the full stop dropped). Every name must be one the tables or the gazetteer know (the first may be a venue
+    or a small town before a known place); one name alone must be a city of 100,000 people or more, a province
+    or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
         written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
         found = _known_places(written, venue_first=True)
@@ -928,8 +948,8 @@ SET_APART_CITY = 100_000
 
 @cache
 def _set_apart_line() -> re.Pattern:
-    return re.compile(rf"\S[ \t]+(?:[-–—|][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
-                      rf"|\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+    return re.compile(rf"\S(?:(?:[ \t]+[-–—|]|;)[ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
+                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
                       re.MULTILINE)
 
 

@@ -182,11 +182,11 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         last = element.value.split()[-1].casefold()
         if len(element.value.split()) > 2:
             continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
-        if element.level == "venue" and last in TOWN_LIKE_VENUE_WORDS and following.link == "," and (
-                following.level in ("province", "country")):
+        first = element.value.split()[0].casefold()
+        if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
+                last in TOWN_LIKE_VENUE_WORDS or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
-        first = element.value.split()[0].casefold()
         if element.level == "venue" and not element.the and following.link == "," and (
                 following.level == "province" and _abbreviated(following.value)) and (
                 last in _TOWN_LAST_WORDS or first in _TOWN_FIRST_WORDS):
@@ -200,6 +200,12 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
 #: such a name before a state's short form is the town.
 _TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"bridge", "cove", "mills", "mill", "corner", "corners", "junction"}
 _TOWN_FIRST_WORDS = frozenset({"cape", "port", "fort"})
+
+
+def _a_town_opened_like_a_site(element: Element, first: str) -> bool:
+    """Whether a name opened by a word that opens sites' and towns' names alike ("Port Stanley", "Fort Qu'Appelle")
+    is a town GeoNames holds, written without "the": then, before its province or country, it is the town."""
+    return first in _TOWN_FIRST_WORDS and not element.the and name_levels(element.value).town_population > 0
 
 
 def _abbreviated(name: str) -> bool:

@@ -27,6 +27,7 @@ from catalog.captions.place_evidence import names_a_language
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
+    CITY_PART_NAMES,
     CITY_STATES,
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -36,6 +37,7 @@ from catalog.captions.vocabulary import (
     EVENT_PREFIXES,
     EVENT_WORDS,
     KIND_LEVELS,
+    LARGE_TOWN_VENUE_WORDS,
     MONTHS,
     MUNICIPALITIES,
     NAME_ADJECTIVES,
@@ -44,6 +46,7 @@ from catalog.captions.vocabulary import (
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
+    QUARTER_NAMES,
     REGIONS,
     STATES,
     TITLE_WORDS,
@@ -72,6 +75,11 @@ _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
 ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", "her", "their", "its", "every",
                           "each", "some", "another"})
+
+
+#: Words after a town's name that name its centre ("Rotorua city centre", "Ennis town center"): the town is the
+#: city, the centre no named venue.
+_TOWN_CENTRES = frozenset({("city", "centre"), ("city", "center"), ("town", "centre"), ("town", "center")})
 
 
 #: Prepositions that end a name even when written with a capital ("Central Station In Manila").
@@ -291,11 +299,21 @@ def element_of(
     if level in ("place", "city"):
         known = name_levels(value)
         element.population, element.also_province = known.city_population, bool(known.province)
+        if level == "place" and _initials(value):
+            element.population = 0  # "Great Southern region, WA": a state's initials, not Ghana's town of Wa
+        if level == "place" and saw_the and element.population < CITY_AFTER_THE:
+            element.population = 0  # "in the Andes": a range, a sea or a region, not Colombia's town of Andes
         if level == "place" and not (known.city_population or known.province or known.country):
             element.population = _side_of_a_city(value)
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+def _initials(name: str) -> bool:
+    """A name written as two or three capitals ("WA", "VIC", "PA"): initials, which the gazetteer (which folds
+    case) matches to towns written as words ("Wa", "Vic", "Pa") in other countries."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
 
 
 #: Words naming a part of the city after them: "South Jakarta", "Old Dhaka", "Central Manila".
@@ -387,6 +405,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in Seoul, South Korean children ...", "an Argentine flag": a people, no place
     if folded in CITY_STATES:
         return "city", name
+    if folded in QUARTER_NAMES:
+        return "venue", name  # "Smith Street in Chinatown": a quarter of a city, no town
+    if folded in CITY_PART_NAMES:
+        return "ignore", name  # "the New York Public Library in Midtown": the library is the scene
     if folded in COUNTRY_ALIASES or (saw_the and f"the {folded}" in COUNTRY_ALIASES):
         return "country", COUNTRY_ALIASES.get(folded) or COUNTRY_ALIASES[f"the {folded}"]
     if folded in COUNTRIES:
@@ -395,6 +417,10 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
         # station", "a lunar base" are not)
         return "ignore", name
+    if len(words) > 2 and tuple(words[-2:]) in _TOWN_CENTRES:
+        town = " ".join(name.split()[:-2])
+        if name_levels(town).city_population or name_levels(town).town_population:
+            return "city", town  # "in Rotorua city centre": the town's centre, no venue of its own name
     for suffix, level, drop in _SUFFIXES:
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
             if suffix == ("city",) and saw_the and (
@@ -439,7 +465,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
                 return "place", name  # "Fields in Guangnan county": a generic word, not a name
             known = name_levels(name)
-            if word in TOWN_LIKE_VENUE_WORDS and known.city_population >= 40_000:
+            if (word in TOWN_LIKE_VENUE_WORDS or word in LARGE_TOWN_VENUE_WORDS) and known.city_population >= 40_000:
                 return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
             if len(words) > 1 and not known.city_population and (known.country or known.province):
                 # "the U.S. Virgin Islands", "the Canary Islands", "the Faroe Islands": a territory, no venue

@@ -10,7 +10,13 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from catalog.captions.vocabulary import ABBREVIATIONS, NAME_PARTICLES, STATES
+from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
+    NAME_PARTICLES,
+    PLACE_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    STATES,
+)
 
 
 class Token(NamedTuple):
@@ -84,7 +90,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
             before = word.group(1).lstrip("(\"“[").casefold() if word else ""
-            if before in ABBREVIATIONS or _INITIAL.fullmatch(before):
+            if (before in ABBREVIATIONS or _INITIAL.fullmatch(before)) and not (
+                    _closes_a_place(text, match.end(), before)):
                 continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         if text[start:end].strip():
@@ -93,6 +100,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+#: The word after a sentence's end.
+_NEXT_WORD = re.compile(r"\s+[\"“(\[]?([A-Za-z]+)\b")
+
+
+def _closes_a_place(text: str, at: int, before: str) -> bool:
+    """Whether a place's short form ("Calif.", "D.C.") ends the sentence too: the next word is one that opens
+    sentences ("... in Yucaipa, Calif. A couple's party at the park set off the fire")."""
+    if before not in PLACE_ABBREVIATIONS:
+        return False
+    following = _NEXT_WORD.match(text, at)
+    return following is not None and following.group(1).casefold() in SENTENCE_OPENERS
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

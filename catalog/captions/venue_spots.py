@@ -182,7 +182,8 @@ def registered_english(place: Place, text: str, span: tuple[int, int] | None, re
     town) is then left out. Returns the spot taken, or None."""
     if span is None or place.sublocation:
         return None
-    spots = [s for s in english_spots(text, span, register, weights) if s.score >= weights["threshold"]]
+    spots = [s for s in english_spots(text, span, register, weights)
+             if s.score >= weights["threshold"] and not _placed_elsewhere(place, s)]
     if not spots:
         return None
     best = max(spots, key=lambda s: (s.score, -s.start))
@@ -192,6 +193,29 @@ def registered_english(place: Place, text: str, span: tuple[int, int] | None, re
         return None  # "at Wembley Stadium" read as a city? the chain's reading of a longer name stands
     place.sublocation = best.written
     return best
+
+
+def _placed_elsewhere(place: Place, spot: Spot) -> bool:
+    """Whether the caption puts the scene in another country than the register's venue of that name: "a camp in
+    Arbat, Iraq" is a town of Iraq, not Moscow's Arbat street; "at Wembley, Sydney" is no London stadium. The
+    country the caption writes, or the country of the city it names (other than the venue's own words), decides."""
+    from catalog.captions.gazetteer import name_levels
+    theirs = _SOVEREIGN.get(spot.venue.country, spot.venue.country)
+    if place.country:
+        code = name_levels(place.country).country
+        if code and _SOVEREIGN.get(code, code) != theirs:
+            return True
+    if place.city and place.city.casefold() not in spot.written.casefold():
+        code = name_levels(place.city).city_country
+        if code and _SOVEREIGN.get(code, code) != theirs:
+            return True
+    return False
+
+
+#: Territories a caption may place in their sovereign's country or apart ("Tamar, Hong Kong, China"; "St. Peter's
+#: Square, Vatican City" or "Rome, Italy"): for the check above they are the same country.
+_SOVEREIGN = {"HK": "CN", "MO": "CN", "TW": "CN", "VA": "IT", "SM": "IT", "PS": "IL", "PR": "US", "GU": "US",
+              "VI": "US", "XK": "RS", "GI": "GB", "IM": "GB", "JE": "GB", "GG": "GB", "MC": "FR"}
 
 
 # --- Chinese ---------------------------------------------------------------------------------------------------

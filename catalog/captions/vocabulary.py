@@ -70,6 +70,15 @@ ABBREVIATIONS = frozenset(
     """.split()  # (Canada's and Queensland's short forms, as their wires write them)
 )
 
+#: Of those, the places' short forms: after one, a capitalised word that opens sentences ("in Yucaipa, Calif. A
+#: couple's party ...", "in Washington, D.C. The fire ...") shows that the dot also ends the sentence.
+PLACE_ABBREVIATIONS = frozenset("""u.s. u.k. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky.
+    la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c.
+    s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. sask. ont. que. nfld. qld.""".split())
+#: Words that open a sentence and never continue a place's name or a title after a state's short form.
+SENTENCE_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "he", "she", "it", "they", "we", "his",
+                              "her", "their", "its", "there", "in", "on", "at", "after", "when", "some", "many"})
+
 # --- places ------------------------------------------------------------------------------------------------
 
 #: Prepositions that introduce a place. "any": the place may be a venue, a city, a province or a country
@@ -210,6 +219,17 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
     "hills", "bay", "island", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
 })
+
+#: Venue words that end a few large towns' names too ("Highlands Ranch"), but a site's far more often before a
+#: state ("the Quorvan Ranch, Montana"): only a name the gazetteer knows as a city of 40,000 or more is the city.
+LARGE_TOWN_VENUE_WORDS = frozenset({"ranch"})
+
+#: Names of a quarter that many cities have ("Chinatown", "Little India", "Old Town"): a venue, never a town,
+#: however a sentence writes it ("Smith Street in Chinatown.").
+QUARTER_NAMES = frozenset({"chinatown", "koreatown", "japantown", "little italy", "little india", "little tokyo",
+                           "little havana", "old town", "french quarter", "latin quarter"})
+#: A city's parts by their position ("at the library in Midtown"): neither a town nor a venue of their own.
+CITY_PART_NAMES = frozenset({"midtown", "uptown", "downtown"})
 
 #: Venue words that name one place even alone after "the": "the Capitol", "the Kremlin".
 PROPER_VENUES = frozenset({"capitol", "kremlin", "pentagon", "vatican", "parliament", "acropolis", "colosseum"})
