@@ -102,7 +102,11 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             after = after.lstrip("：:").strip()
         if before[-1:] in _OPENING and after[:1] == _OPENING.get(before[-1:]):  # "...游览。（" + "）": its brackets
             before, after = before[:-1].rstrip(), after[1:].lstrip()
-        facts.description = before + after or None
+        # (a credit that was a line of its own between two lines, "作品类别:摄影⏎作者:姜铭杰⏎年龄:16岁", leaves the
+        # line break between them)
+        joint = "\n" if before and after and text[: found.cut_start].rstrip(" \t\u3000").endswith("\n") and (
+            text[found.cut_end:].lstrip(" \t\u3000").startswith("\n")) else ""
+        facts.description = before + joint + after or None
     else:
         facts.description = text.strip() or None
     if not (places or dates):
@@ -112,8 +116,9 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     date = choose_date(work, sentences, body, words)
     if explain:
         facts.notes.append(f"date {text[date.start:date.end]!r} ({date.kind}): the first date of the caption's first "
-                           "sentence, or one that says it was taken or released" if date else "date: none written")
-    if date is not None:
+                           "sentence, or one that says it was taken or released" if date and not date.vague else
+                           f"date: none, {text[date.start:date.end]!r} names no day" if date else "date: none written")
+    if date is not None and not date.vague:  # ("近日", recently: the scene's time, no date)
         facts.date, facts.date_kind = date.iso, date.kind
         facts.date_text = None if date.iso else text[date.start:date.end]
         if date.kind == "released":

@@ -41,6 +41,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if standard:
             return standard
     plain = simplified(written)
+    if not rules.standard_agency(plain) and _a_place_alone(plain, words):
+        return None  # "丽江融媒记者": a place's name before the role, its outlet's brand cut off, names no outlet
     if any(role.startswith(plain) for role in words["credit.staff"]):
         return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
@@ -62,6 +64,16 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if outlet:
             return outlet[-1]
     return written
+
+
+def _a_place_alone(plain: str, words: Words) -> bool:
+    """Whether an outlet's "name" is a place's name alone (丽江, 湖南, 香港): a province, a city that stands alone,
+    or a city the gazetteer knows; no outlet is named so."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    places = words.lists["places"]
+    return 2 <= len(plain) <= 4 and (plain in places["provinces"] or plain in places["municipalities"]
+                                     or _cjk_population(plain) > 0)
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -171,7 +183,8 @@ _PERSON = re.compile(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
 _OUTLET_BEFORE = re.compile(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
 
 
-def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, int] | None:
+def _outlet_before(text: str, plain: str, at: int, rules: Rules,
+                   lists: Words | None = None) -> tuple[str, int] | None:
     """A known outlet written right before a credit's name on its line ("中国青年报 李隽辉/摄"), as (standard
     name, where it starts); the longest known name that ends the words before the name."""
     found = _OUTLET_BEFORE.search(plain, max(0, at - 16), at)
@@ -182,6 +195,10 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
         standard = rules.standard_agency(words[begin:])
         if standard:
             return standard, found.start() + begin
+    for begin in range(len(words) - 2 + 1):  # "中国网图片库 李斌/摄": the outlet and its desk
+        standard = _outlet_and_desk(words[begin:], rules, lists) if lists is not None else None
+        if standard:
+            return standard, found.start() + begin
     return None
 
 
@@ -190,7 +207,7 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
-                 "released_by")
+                 "released_by", "field_label")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -201,7 +218,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "two_agencies": ("/",), "outlet_label": ("/",),
+    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",),
     "agency_sent": ("sent",),
 }
 
@@ -231,6 +248,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
                                                                                "provided", "source_labels",
                                                                                "released")}
     present["/"] = "/" in plain
+    present[":"] = ":" in plain or "：" in plain
     present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
     present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
     shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
@@ -275,6 +293,22 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+def _provided_before(words: Words) -> re.Pattern:
+    """Who provided a picture, in brackets right before a reporter's credit ("（嘉义县政府提供） 中央社记者X传真"): a
+    body whose name ends as offices' names end (``credit.offices``: 政府, 局), then a word of ``credit.provided``."""
+    made = words._made.get(("credit", "provided_before"))
+    if made is None:
+        made = words._made[("credit", "provided_before")] = re.compile(
+            f"[（(]([^（()）\\s]{{1,20}}?(?:{words.any('credit.offices')}))(?:{words.any('credit.provided')})"
+            f"[)）]\\s*\\Z")
+    return made
+
+
+#: The stops and brackets the source shape's match may begin with, before its label: no part of the credit (its
+#: raw begins at the label, "图源于X县农业局").
+_BEFORE_LABEL = "。，,；;（("
 
 
 #: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
@@ -329,9 +363,15 @@ def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
 
 
 def _ends(plain: str, at: int) -> bool:
-    """Whether nothing but spaces, stops, closing brackets and short notes in brackets ("（无人机照片）", "（局部）")
-    follow `at`: a credit there ends the caption."""
-    return not _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+    """Whether nothing but spaces, stops, closing brackets, short notes in brackets ("（无人机照片）", "（局部）")
+    and the picture's date stamp ("...记者X摄 110年2月26日") follow `at`: a credit there ends the caption."""
+    rest = _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+    return not rest or (plain[at:at + 1].isspace() and _STAMP.fullmatch(rest) is not None)
+
+
+#: A whole date alone after a credit, as a wire stamps it on its picture: "110年2月26日" (Taiwan's calendar),
+#: "2019年5月1日", "2019/05/12".
+_STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2})")
 
 
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
@@ -487,7 +527,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
-            if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
+            if name in ("opening_label", "field_label") and credit.photographer and (
+                    "·" not in credit.photographer) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
             if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
@@ -534,7 +575,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written  # "王小明/图": a person, then the label
                 else:
                     continue  # "...发展/图": no outlet the registry knows, nor a person
-            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
+            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
+                    credit.provider is None):
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
@@ -549,6 +591,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 continue  # a caption's last words are an agency only when the registry knows them
             if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
                 credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
+            elif name == "source" and agency_written and len(agency_written.strip()) > 2 and not (
+                    rules.standard_agency(simplified(agency_written).strip())) and (
+                    simplified(agency_written).strip().endswith(words.words("credit.offices"))):
+                # "（图源于花垣县农业局）": the office handed the picture out, no outlet
+                credit.agency, credit.provider = None, agency_written.strip()
+                start = match.start() + (plain[match.start()] in _BEFORE_LABEL or plain[match.start()].isspace())
+                credit.raw = _unbracketed(text[start:match.end()])
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
@@ -574,7 +623,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if not (credit.photographer or credit.agency or credit.provider):
             continue
         if credit.photographer and not credit.agency:
-            outlet = _outlet_before(text, plain, start, rules)
+            outlet = _outlet_before(text, plain, start, rules, words)
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
@@ -585,6 +634,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
             start -= 1
             credit.raw = credit.raw[:-1].rstrip()
+        if credit.agency and not credit.provider and name in ("staff", "byline", "byline_end") and (
+                ")" in plain[max(0, start - 4):start] or "）" in plain[max(0, start - 4):start]):
+            handed = _provided_before(words).search(plain, max(0, start - 40), start)
+            if handed is not None and not _a_place_alone(simplified(handed.group(1)), words):
+                # "（嘉義縣政府提供） 中央社記者X傳真": a body handed the picture out, a reporter sent it in
+                credit.provider = text[handed.start(1):handed.end(1)]
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())

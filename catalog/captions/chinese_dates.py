@@ -57,6 +57,8 @@ class ChineseDate:
     iso: str | None  # None without a year
     kind: str | None  # taken | released | None
     background: bool = False
+    #: A word of time that names no day ("近日", recently): it marks the scene's sentence, the caption gives no date
+    vague: bool = False
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -67,8 +69,9 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
     return re.compile(
-        r"(?<![\d.])(?P<nyear>(?:19|20)\d\d)[./](?P<nmon>\d{1,2})[./](?P<nday>\d{1,2})(?![\d.])"
-        rf"|(?:(?P<year>\d{{4}})\s*年\s*[,，]?\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+        r"(?<![\d.-])(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
+        rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d))\s*年\s*[,，]?\s*)?"
+        rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
     )
@@ -123,6 +126,10 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             day, month, year = _number(match.group("dayonly")), None, None
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
+            roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
+            if roc:  # the Republic of China's calendar, as Taiwan writes dates: 110年2月26日 is 2021-02-26 (a bare
+                # year of three digits only with its month and day: "110年2月" may be a count of years)
+                year = str(int(roc) + 1911)
             if month is None or not 1 <= month <= 12:
                 continue
             if day is None and year is None:
@@ -141,12 +148,33 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
-        if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+        if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
+            kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
+        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
         elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+def _labelled(text: str, at: int, words: Words) -> bool:
+    """Whether a date is a labelled field's value ("拍摄时间:2010-04-03", "日期:2015年3月1日"): one of
+    ``dates.labels`` and a colon right before it, the label opening the caption or written after a space or a stop
+    (not "活动时间:", an event's time)."""
+    if ":" not in text[max(0, at - 3):at] and "：" not in text[max(0, at - 3):at]:
+        return False
+    label = words._made.get(("dates", "label"))
+    if label is None:
+        label = words._made[("dates", "label")] = re.compile(
+            f"(?:^|(?<=[\\s。，,；;|｜/]))(?:{words.any('dates.labels')})\\s*[:：]\\s*$")
+    return label.search(text, max(0, at - 10), at) is not None
+
+
+def _stamped(text: str, start: int, end: int) -> bool:
+    """Whether a whole date ends the caption on its own, after a space (the credit before it, which the reader
+    has blanked, or a line's end): the date a wire stamps on its picture ("中央社記者X攝 110年2月26日")."""
+    return start > 0 and text[start - 1].isspace() and not text[end:].strip()
 
 
 def _in_a_dateline(text: str, match: re.Match) -> bool:
@@ -212,6 +240,12 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
     """A day written relative to the caption's own in its first sentence ("昨天,施工人员在...作业"): the photo's
     day, with no year."""
     found = words.pattern("dates.relative").search(text, first[0], first[1])
+    vague = found
+    while found is not None and found.group() in words.set("dates.vague"):
+        # "近日" (recently), "日前": words of time that name no day; a later one may ("近日...当天")
+        found = words.pattern("dates.relative").search(text, found.end(), first[1])
+    if found is None and vague is not None:  # the scene's time, for the readers of places, but no date
+        return ChineseDate(vague.start(), vague.end(), None, None, vague=True)
     if found is None:  # "大年初一,广州...", "2022年春节,深圳...", "周五,...": a named day opening the caption
         opening = _OPENING.match(text, first[0], first[1])
         at = opening.end() if opening else first[0]

@@ -348,6 +348,10 @@ def _patterns(words: Words) -> Patterns:
             f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # 攝影:麥尚旻 主題:... 地點:元朗, 作者:姜铭杰 年龄:16岁: a photographer's label among a caption's labelled
+        # fields, the next field's label after the name (its own label, then a colon)
+        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
+                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：])", re.MULTILINE),
         # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
         # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
