@@ -10,6 +10,19 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a foreign name transliterated in three parts joined by middle dots",
+     "8月3日,人们在街头行走。新华社发(阿里·穆罕默德·哈桑摄)",
+     {"photographer": "阿里·穆罕默德·哈桑", "agency": "Xinhua"}),
+    ("a transliterated name whose first part is one character (让·...), with Taiwan's dot ‧",
+     "选手在比赛中冲刺。新华社记者 让·皮埃尔‧马丁 摄", {"photographer": "让·皮埃尔‧马丁", "agency": "Xinhua"}),
+    ("a name and 摄影 then a colon, opening the caption's words after its title",
+     "古城晨雾(图)周小林摄影:10月15日,一批游客来到古城。", {"photographer": "周小林"}),
+    ("words and 摄影 then a colon name no photographer", "航拍摄影:10月15日,秋意渐浓。", {"photographer": None}),
+    ("this paper's reporter, the paper named by the caption's source label (出处)",
+     "图为传承人演示剪纸技艺。 (出处:某某科学报 本报记者 王小宙/摄 张小微/文)",
+     {"photographer": "王小宙", "agency": "某某科学报"}),
+    ("a source label names no outlet for another paper's reporter", "图为游客赏花。 来源:某某晚报 记者 王小明 摄",
+     {"photographer": "王小明", "agency": None}),
     ("a photographer's label among a contest entry's fields, the next field on the same line",
      "作品名称:《古巷》 作品类别:摄影 作者:郑小杰 年龄:15岁 选送单位:某某中学", {"photographer": "郑小杰"}),
     ("a photographer's label among fields on their own lines (no data dump)",
@@ -353,6 +366,8 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a year written in numerals (二〇一九年)", "二〇一九年十月一日,群众在广场观看升旗仪式。",
+     {"date": "2019-10-01", "date_kind": "taken"}),
     ("the Republic of China's calendar (Taiwan): 113年 is 2024, the stamp after the credit is the photo's",
      "市長(中)14日上午視察捷運工地進度。 中央社記者林小華攝 113年3月14日",
      {"date": "2024-03-14", "date_kind": "taken", "photographer": "林小華", "agency": "CNA"}),

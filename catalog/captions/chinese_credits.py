@@ -136,7 +136,7 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     people = _people(parts)
     if bare and len(people) > 1 and words is not None:
         surnames = words.set("credit.surnames")
-        while len(people) > 1 and not _a_surname_first(people[0], surnames) and "·" not in people[0] and (
+        while len(people) > 1 and not _a_surname_first(people[0], surnames) and not _DOTTED.search(people[0]) and (
                 _a_surname_first(people[1], surnames)) and not simplified(people[0]).endswith(
                 words.words("credit.outlet_endings")):  # ("新华网 耿小宇 摄": the outlet, then the name)
             people = people[1:]  # "罍街夜市 蒋新军摄": the words of the caption's line, then the photographer
@@ -174,6 +174,10 @@ def _people(parts: list[str]) -> list[str]:
 _NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
 
 
+#: The middle dot between the parts of a transliterated foreign name (阿卜杜勒·贾瓦德), as the press writes it.
+_DOTTED = re.compile("[·•‧・]")
+
+
 #: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
 _JOINED = re.compile(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
 
@@ -207,7 +211,7 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
-                 "released_by", "field_label")
+                 "released_by", "field_label", "name_took_colon")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
@@ -218,7 +222,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",),
+    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
 
@@ -344,6 +348,24 @@ _BYLINE_AFTER_DATELINE = re.compile(r"[(（]([^()（）\n]{2,30})[)）]")
 _PAPER_ISSUE = re.compile(
     f"[(（]?\\s*《?\\s*(?P<paper>[{HAN}]{{2,12}}?)\\s*》?\\s*[(（]?\\s*\\d{{4}}\\s*年\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日"
     f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
+
+
+def source_outlet(text: str, plain: str, rules: Rules, words: Words) -> str | None:
+    """The outlet a label names as the caption's source ("（出处:中国社会科学报 本报记者 王小明/摄）"): its standard
+    name, else as written when the name ends as outlets' names end (日报, 网); None when no label names one. The
+    outlet of a credit that names none ("本报记者", this paper: the one the label names)."""
+    if not any(label in plain for label in words["credit.outlet_source_labels"]):
+        return None
+    made = words._made.get(("credit", "source_outlet"))
+    if made is None:
+        made = words._made[("credit", "source_outlet")] = re.compile(
+            f"(?:{words.any('credit.outlet_source_labels')})\\s*[:：]\\s*([\u4e00-\u9fff]{{2,12}}?"
+            f"(?:{words.any('credit.outlet_endings')}))(?=[\\s)）/／,，。]|\\Z)")
+    found = made.search(plain)
+    if found is None or found.group(1) in words.set("credit.this_paper"):
+        return None
+    written = text[found.start(1):found.end(1)]
+    return rules.standard_agency(found.group(1)) or rules.standard_agency(written) or written
 
 
 def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
@@ -527,8 +549,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
-            if name in ("opening_label", "field_label") and credit.photographer and (
-                    "·" not in credit.photographer) and not (
+            if name in ("opening_label", "field_label", "name_took_colon") and credit.photographer and (
+                    not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
             if name in ("name_brackets", "name_took_inline") and not _a_person_alone(

@@ -67,10 +67,12 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
 @cache
 def _date_pattern() -> re.Pattern:
-    """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
+    """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
+    2025-10-14, 9月18日, 十月一日, 14日), compiled on first use."""
     return re.compile(
         r"(?<![\d.-])(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
-        rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d))\s*年\s*[,，]?\s*)?"
+        rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
+        r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
@@ -127,6 +129,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
             roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
+            if match.group("cnyear"):  # "二〇一九年十月一日": the year's digits written as numerals
+                year = "".join(str(_CN_DIGITS[digit]) for digit in match.group("cnyear"))
             if roc:  # the Republic of China's calendar, as Taiwan writes dates: 110年2月26日 is 2021-02-26 (a bare
                 # year of three digits only with its month and day: "110年2月" may be a count of years)
                 year = str(int(roc) + 1911)

@@ -108,13 +108,14 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
     return _words(house)
 
 
-#: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
+#: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼
+#: (a foreign name transliterated in up to four parts, joined by a middle dot as the press writes it: ·, •, ‧ or ・),
 #: or a two-character name padded to three with a space or two (伊 霄, 徐  昱); a space between longer names
 #: separates two people (彭源 徐欽 劉磊 攝影報導), as 、 and the words 和 and 与 do (王小明和李小强 摄).
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
-_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
@@ -348,6 +349,9 @@ def _patterns(words: Words) -> Patterns:
             f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # (图)王小明摄影:10月15日,...: a name and its word for taking opening the caption's words, then a colon
+        "name_took_colon": _source(f"(?:^|(?<=[\\s)）】]))(?P<name>{_NAME})[ \u3000]*(?:{took})[ \u3000]*[:：]",
+                                   re.MULTILINE),
         # 攝影:麥尚旻 主題:... 地點:元朗, 作者:姜铭杰 年龄:16岁: a photographer's label among a caption's labelled
         # fields, the next field's label after the name (its own label, then a colon)
         "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
