@@ -366,6 +366,10 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a paper's issue and page after its date (第 01 版) is when it printed, not the photo's",
+     "市民在湖边散步。《某某日报》( 2021年05月12日 第 03 版)", {"date": None, "date_kind": None}),
+    ("a statistic's span of months (1月至10月) is no photo's date",
+     "据统计,2022年1月至10月,全县接待游客300万人次。图为游客在古镇游览。", {"date": None}),
     ("a year written in numerals (二〇一九年)", "二〇一九年十月一日,群众在广场观看升旗仪式。",
      {"date": "2019-10-01", "date_kind": "taken"}),
     ("the Republic of China's calendar (Taiwan): 113年 is 2024, the stamp after the credit is the photo's",

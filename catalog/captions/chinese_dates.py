@@ -79,6 +79,9 @@ def _date_pattern() -> re.Pattern:
     )
 
 
+#: A page of a paper's issue after its date ("《人民日报》( 2019年04月10日 第 01 版)"): the day the paper printed the
+#: picture, not the day it was taken.
+_ISSUE_AFTER = re.compile(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
 #: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
 _PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
 #: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年", "2006年王光法拍摄的" (a name
@@ -88,8 +91,9 @@ _TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{
 
 @cache
 def _range_after() -> re.Pattern:
-    """The end of a range after a date ("5月1日至5月5日"): the date is background, compiled on first use."""
-    return re.compile(rf"\s*(?:至|到|-|—|~)\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
+    """The end of a range after a date ("5月1日至5月5日", "2023年1月至10月", a statistic's months): the date is
+    background, compiled on first use."""
+    return re.compile(rf"\s*(?:至|到|-|—|~|～)\s*(?:\d{{4}}\s*年\s*)?(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号月]")
 
 
 def _number(written: str | None) -> int | None:
@@ -149,6 +153,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
+            _ISSUE_AFTER.match(after) is not None) or (
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
