@@ -10,6 +10,14 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("the name, 摄, a slash and the outlet in one pair of brackets", "游客在湖边赏荷。（赵小斌 摄 / 光明图片）",
+     {"photographer": "赵小斌", "agency": "光明图片"}),
+    ("a note after the slash in the brackets is no outlet", "游客在湖边赏荷。（赵小斌 摄/无人机照片）",
+     {"photographer": "赵小斌", "agency": None}),
+    ("an outlet's reporter unnamed at the end, the outlet known", "市民在維園賞燈。 星島日報記者攝",
+     {"photographer": None, "agency": "Sing Tao Daily"}),
+    ("an unknown outlet's reporter unnamed names nothing", "市民在公园赏灯。 某某晚报记者摄",
+     {"photographer": None, "agency": None}),
     ("a foreign name transliterated in three parts joined by middle dots",
      "8月3日,人们在街头行走。新华社发(阿里·穆罕默德·哈桑摄)",
      {"photographer": "阿里·穆罕默德·哈桑", "agency": "Xinhua"}),

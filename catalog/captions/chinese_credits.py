@@ -208,7 +208,7 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
-                 "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
+                 "sent_name", "name_then_agency", "brackets_name_outlet", "brackets", "outlet_staff", "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
                  "released_by", "field_label", "name_took_colon")
@@ -222,6 +222,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
+    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
@@ -556,6 +557,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
+            if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
+                    words.set("credit.notes") | words.set("credit.file_photo")) or not _outlet_named(
+                    agency_written.strip(), rules, words)):
+                credit.agency = None  # "（王小明 摄/无人机照片）": a note after the slash, no outlet
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
@@ -608,7 +613,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
-            if name == "agency_alone" and not (agency_written and (rules.standard_agency(
+            if name in ("agency_alone", "outlet_staff") and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them
             if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):

@@ -325,6 +325,12 @@ def _patterns(words: Words) -> Patterns:
         "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
+        # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
+        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
+                                        f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
+        # 星岛日报记者摄: an outlet's reporter unnamed, at the end (kept when the agency registry knows the outlet)
+        "outlet_staff": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>{_ORG})(?:{staff})[ \u3000]*(?:{took})"
+                                f"[ \u3000]*$", re.MULTILINE),
         # (郑子颜): a person's name alone in brackets, ending the caption
         "name_brackets": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
