@@ -208,7 +208,8 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
-                 "sent_name", "name_then_agency", "brackets_name_outlet", "brackets", "outlet_staff", "name_took", "taken_by", "byline", "byline_end",
+                 "sent_name", "name_then_agency", "brackets_name_outlet", "brackets", "outlet_staff",
+                 "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
                  "released_by", "field_label", "name_took_colon")
