@@ -10,6 +10,11 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("和 is a surname after a role (a Naxi name)", "古城街巷里游人如织。(丽江日报记者 和小苗 摄)",
+     {"photographer": "和小苗"}),
+    ("a role joined by 和 to another role names no one", "古城街巷里游人如织。 记者和通讯员摄", {"photographer": None}),
+    ("two names joined by a spaced 与: the first, whose own last character is 和",
+     "古城街巷里游人如织。新华社记者 万和 与 李小强 摄", {"photographer": "万和", "agency": "Xinhua"}),
     ("the name, 摄, a slash and the outlet in one pair of brackets", "游客在湖边赏荷。（赵小斌 摄 / 光明图片）",
      {"photographer": "赵小斌", "agency": "光明图片"}),
     ("a note after the slash in the brackets is no outlet", "游客在湖边赏荷。（赵小斌 摄/无人机照片）",
@@ -374,6 +379,8 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a festival's evening (当晚) opening the caption", "中秋节当晚,市民在江边赏月。",
+     {"date": None, "date_text": "中秋节", "date_kind": "taken"}),
     ("a paper's issue and page after its date (第 01 版) is when it printed, not the photo's",
      "市民在湖边散步。《某某日报》( 2021年05月12日 第 03 版)", {"date": None, "date_kind": None}),
     ("a statistic's span of months (1月至10月) is no photo's date",

@@ -123,7 +123,7 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     "罍街夜市 蒋新军摄") may follow words of the caption's line, which begin with no surname."""
     if not names:
         return None
-    first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    first = _BETWEEN_NAMES.split(names.strip())[0].strip()
     joined = _JOINED.match(first)
     if joined:
         first = joined.group(1)  # "王小明和李小强": two people joined by 和 or 与, the first named
@@ -176,6 +176,11 @@ _NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{H
 
 #: The middle dot between the parts of a transliterated foreign name (阿卜杜勒·贾瓦德), as the press writes it.
 _DOTTED = re.compile("[·•‧・]")
+
+
+#: What separates the names a credit lists: 、 or a comma, or 和 and 与 ("and") written with a space
+#: before them ("万和 与 李强": the first named; 和 right after a name may be its own character, 万和, 王和平).
+_BETWEEN_NAMES = re.compile(r"\s*[、,，]\s*|\s+[和与]\s*")
 
 
 #: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
@@ -475,10 +480,11 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
 def _words_not_name(written: str, words: Words) -> bool:
     """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
     it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
-    ``credit.surnames`` (向君玲, 于洋 are people). Both lists are data (``chinese.toml``)."""
+    ``credit.surnames`` (向君玲, 于洋, 和苗 are people), or it holds a role (记者). The lists are data
+    (``chinese.toml``)."""
     plain = simplified(written)
-    if words.pattern("credit.not_names").search(plain):
-        return True
+    if words.pattern("credit.not_names").search(plain) or words.pattern("credit.staff").search(plain):
+        return True  # (and a role: "记者和通讯员摄" names no one, 记者 is no name)
     return plain[:1] in words.set("credit.not_name_first") and plain[:1] not in words.set("credit.surnames")
 
 

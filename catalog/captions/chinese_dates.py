@@ -269,4 +269,4 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
 #: What may come before a named day at the start of a caption: marks, spaces, a year ("2022年春节").
 _OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
-_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "上午", "下午", "清晨", "傍晚")
+_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")
