@@ -10,6 +10,9 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a source label and an office before the photographer: the office is the provider",
+     "村民在茶园里采茶。(來源:某某縣委宣傳部 程小聰 攝)",
+     {"photographer": "程小聰", "provider": "某某縣委宣傳部", "agency": None}),
     ("和 is a surname after a role (a Naxi name)", "古城街巷里游人如织。(丽江日报记者 和小苗 摄)",
      {"photographer": "和小苗"}),
     ("a role joined by 和 to another role names no one", "古城街巷里游人如织。 记者和通讯员摄", {"photographer": None}),

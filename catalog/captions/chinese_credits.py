@@ -306,6 +306,18 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+def _source_office_before(words: Words) -> re.Pattern:
+    """A source label and an office's name (``credit.offices``) right before a photographer's name:
+    "来源：某某县委宣传部 王小明 摄"."""
+    made = words._made.get(("credit", "source_office_before"))
+    if made is None:
+        labels = "|".join(re.escape(w) for w in sorted(
+            {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=len, reverse=True))
+        made = words._made[("credit", "source_office_before")] = re.compile(
+            f"(?:{labels})\\s*[:：]\\s*([^\\s:：/／()（）]{{1,20}}?(?:{words.any('credit.offices')}))[ \u3000]+\\Z")
+    return made
+
+
 def _provided_before(words: Words) -> re.Pattern:
     """Who provided a picture, in brackets right before a reporter's credit ("（嘉义县政府提供） 中央社记者X传真"): a
     body whose name ends as offices' names end (``credit.offices``: 政府, 局), then a word of ``credit.provided``."""
@@ -663,6 +675,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
+        if credit.photographer and not credit.agency and not credit.provider and start > 0:
+            office = _source_office_before(words).search(plain, max(0, start - 30), start)
+            if office is not None:  # "（来源：某某县委宣传部 王小明 摄）": the office handed the picture out
+                credit.provider = text[office.start(1):office.end(1)]
+                start = office.start()
+                credit.raw = _unbracketed(text[start:match.end()])
         if credit.raw and start > 0 and credit.raw[-1] in _ENCLOSING.get(text[start - 1], "") and not any(
                 mark in credit.raw for mark in _ENCLOSING):
             # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
