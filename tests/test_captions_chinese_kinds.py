@@ -10,6 +10,9 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a label with no colon opening the caption, the name alone on its line", "摄影周小宽\n图说村民们正在抢摘新茶。",
+     {"photographer": "周小宽"}),
+    ("a label with no colon before words that are no name", "摄影爱好者 在江边拍摄日出。", {"photographer": None}),
     ("a source label and an office before the photographer: the office is the provider",
      "村民在茶园里采茶。(來源:某某縣委宣傳部 程小聰 攝)",
      {"photographer": "程小聰", "provider": "某某縣委宣傳部", "agency": None}),

@@ -211,6 +211,11 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
     return None
 
 
+#: The shapes whose name follows a label or opens the caption's words: the name must begin with a surname (or be a
+#: foreign name's parts joined by a dot), as the words of a caption after a label do not.
+_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon")
+
+
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
                  "sent_name", "name_then_agency", "brackets_name_outlet", "brackets", "outlet_staff",
@@ -280,12 +285,13 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             if not found.credit.agency:
                 found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
-    opening = patterns["opening_label"].match(plain) if any(
-        w in plain[:12] for w in words["credit.photographer_labels"]) else None
-    if opening is not None:  # "(摄影:朴峰)6月16日傍晚,...": a photographer's label opening the caption
-        found = _credit_of_shapes(text, plain, rules, words, patterns, ["opening_label"], 0, unknown, False)
-        if found is not None:
-            return found
+    labelled = any(w in plain[:12] for w in words["credit.photographer_labels"])
+    for shape in ("opening_label", "opening_spaced") if labelled else ():
+        # "(摄影:朴峰)6月16日傍晚,...", "摄影张平宽 图说...": a photographer's label opening the caption
+        if patterns[shape].match(plain) is not None:
+            found = _credit_of_shapes(text, plain, rules, words, patterns, [shape], 0, unknown, False)
+            if found is not None:
+                return found
     bylines = list(_story_bylines(plain, words))
     if bylines:
         # "新华社发⏎⏎本报讯(记者 任珊)...": the story's byline names who wrote it; the picture's credit is
@@ -569,7 +575,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
-            if name in ("opening_label", "field_label", "name_took_colon") and credit.photographer and (
+            if name in _LABELLED_SHAPES and credit.photographer and (
                     not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so

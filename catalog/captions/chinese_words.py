@@ -362,6 +362,10 @@ def _patterns(words: Words) -> Patterns:
         # fields, the next field's label after the name (its own label, then a colon)
         "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
                                f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：])", re.MULTILINE),
+        # 摄影张平宽⏎图说...: a label written with no colon, opening the caption, right before a name and a space or a
+        # line's end
+        "opening_spaced": _source(f"\\A\\s*(?:{words.any('credit.spaced_labels')})(?P<name>[{HAN}]{{2,3}})"
+                                  f"(?=\\s+\\S)"),
         # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
         # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
