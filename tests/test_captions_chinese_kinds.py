@@ -10,6 +10,11 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("a correspondent's name run into the city filed from (傳真), the outlet in brackets after",
+     "示威者在街頭集會。 (梁小林東京傳真)(蘋果日報)", {"photographer": "梁小林", "agency": "Apple Daily"}),
+    ("a reporter's name run into the city filed from (專電)", "市民上街遊行。（本報記者陳小明台北專電）",
+     {"photographer": "陳小明"}),
+    ("a name and 传真 with no city: the staff credit", "市民上街遊行。（記者李小明傳真）", {"photographer": "李小明"}),
     ("a label with no colon opening the caption, the name alone on its line", "摄影周小宽\n图说村民们正在抢摘新茶。",
      {"photographer": "周小宽"}),
     ("a label with no colon before words that are no name", "摄影爱好者 在江边拍摄日出。", {"photographer": None}),

@@ -66,6 +66,21 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
+def _name_before_place(both: str, words: Words) -> str | None:
+    """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
+    three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
+    split leaves a place."""
+    for length in (3, 2):
+        name, place = both[:length], both[length:]
+        if len(place) >= 2 and _a_surname_first(name, words.set("credit.surnames")) and _a_place_alone(place, words):
+            return name
+    return None
+
+
+#: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
+_OUTLET_NOTE = re.compile(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
+
+
 def _a_place_alone(plain: str, words: Words) -> bool:
     """Whether an outlet's "name" is a place's name alone (丽江, 湖南, 香港): a province, a city that stands alone,
     or a city the gazetteer knows; no outlet is named so."""
@@ -218,7 +233,7 @@ _LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
-                 "sent_name", "name_then_agency", "brackets_name_outlet", "brackets", "outlet_staff",
+                 "sent_name", "name_then_agency", "filed_from", "brackets_name_outlet", "brackets", "outlet_staff",
                  "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
@@ -233,7 +248,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"),
+    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("filed",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
@@ -262,7 +277,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     unknown = any(w in plain for w in words["credit.unknown"])
     present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
                                                                                "provided", "source_labels",
-                                                                               "released")}
+                                                                               "released", "filed")}
     present["/"] = "/" in plain
     present[":"] = ":" in plain or "：" in plain
     present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
@@ -553,7 +568,15 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
-            if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
+            if name == "filed_from":
+                person = _name_before_place(plain[match.start("name"):match.end("name")], words)
+                if person is None or (not groups.get("role") and plain[match.start() - 1:match.start()] not in "(（"):
+                    continue  # the name and a city the gazetteer knows, after a role or in brackets
+                credit.photographer = text[match.start("name"):match.start("name") + len(person)]
+                after = _OUTLET_NOTE.match(plain, match.end())
+                if not credit.agency and after is not None:  # "(潘柏林吉隆坡傳真)(蘋果日報)": the outlet after it
+                    credit.agency = rules.standard_agency(after.group(1))
+            elif name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
                 written = _first_name(listed, words, bare=name == "name_took")
                 if written and rules.standard_agency(simplified(written)):
