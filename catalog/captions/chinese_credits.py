@@ -21,6 +21,8 @@ A name is told from words by the structure around it (记者 ... 摄, 发, the b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.credits import Found
@@ -254,6 +256,17 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The word lists whose words a caption holds or not, which say which credit shapes are worth trying on it.
+_PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_labels", "released", "filed")
+
+
+@lru_cache(maxsize=512)
+def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
+    """The credit shapes worth trying on a caption that holds the words of `present` (``_CREDIT_NEEDS``), in
+    order; the same few sets of words come back caption after caption, so each is worked out once."""
+    return tuple(name for name in _CREDIT_ORDER if all(key in present for key in _CREDIT_NEEDS.get(name, ())))
+
+
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
@@ -274,15 +287,17 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     if "∕" in plain or "⁄" in plain:
         plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
-    unknown = any(w in plain for w in words["credit.unknown"])
-    present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
-                                                                               "provided", "source_labels",
-                                                                               "released", "filed")}
-    present["/"] = "/" in plain
-    present[":"] = ":" in plain or "：" in plain
-    present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
-    present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
-    shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
+    unknown = words.pattern("credit.unknown").search(plain) is not None
+    present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
+    if "/" in plain:
+        present.add("/")
+    if ":" in plain or "：" in plain:
+        present.add(":")
+    if _WRITER_MARK.search(plain) is not None:  # (文 and a space: "王小明 文 李小红 摄")
+        present.add("writer")
+    if "reported" in present:  # (记者 X 报道)
+        present.add("took")
+    shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
@@ -522,7 +537,7 @@ def _words_not_name(written: str, words: Words) -> bool:
 
 
 def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
-                      shapes: list[str], begin: int, unknown: bool, ending: bool) -> Found | None:
+                      shapes: Sequence[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
@@ -705,10 +720,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         if credit.photographer and not credit.agency and not credit.provider and start > 0:
-            office = _source_office_before(words).search(plain, max(0, start - 30), start)
-            if office is not None:  # "（来源：某某县委宣传部 王小明 摄）": the office handed the picture out
-                credit.provider = text[office.start(1):office.end(1)]
-                start = office.start()
+            handing = _source_office_before(words).search(plain, max(0, start - 30), start)
+            if handing is not None:  # "（来源：某某县委宣传部 王小明 摄）": the office handed the picture out
+                credit.provider = text[handing.start(1):handing.end(1)]
+                start = handing.start()
                 credit.raw = _unbracketed(text[start:match.end()])
         if credit.raw and start > 0 and credit.raw[-1] in _ENCLOSING.get(text[start - 1], "") and not any(
                 mark in credit.raw for mark in _ENCLOSING):
