@@ -10,6 +10,9 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("an editor's label and name after the photographer's, with slashes: no outlet",
+     "市民在湖边散步。 摄影/孙小明 编辑/李小红", {"photographer": "孙小明", "agency": None}),
+    ("a spaced label after a mark (■图/文 X)", "市民在湖边散步。 ■图/文 孙小明", {"photographer": "孙小明"}),
     ("a correspondent's name run into the city filed from (傳真), the outlet in brackets after",
      "示威者在街頭集會。 (梁小林東京傳真)(蘋果日報)", {"photographer": "梁小林", "agency": "Apple Daily"}),
     ("a reporter's name run into the city filed from (專電)", "市民上街遊行。（本報記者陳小明台北專電）",

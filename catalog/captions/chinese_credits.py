@@ -630,6 +630,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
                     plain, match.start()):
                 continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and credit.agency and simplified(
+                    plain[match.start("name"):match.end("name")]).rstrip().endswith(words.words("credit.text_labels")):
+                credit.agency = None  # "摄影/王小明 编辑/李小红": after the slash, the editor's name, no outlet
             if name == "photographer_label" and groups.get("desk") and not credit.agency:
                 desk = simplified(plain[match.start("desk"):match.end("desk")]).strip()
                 credit.agency = rules.standard_agency(desk) or _outlet_and_desk(desk, rules, words)

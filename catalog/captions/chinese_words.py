@@ -414,7 +414,7 @@ def _patterns(words: Words) -> Patterns:
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
             f"(?:(?:{labels})\\s*[:：/／@|｜]|文\\s*/\\s*图\\s*[:：]?"
-            f"|(?<![^\\s。.!！?？])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
+            f"|(?<![^\\s。.!！?？■□◎●▲△◆★])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
             f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
