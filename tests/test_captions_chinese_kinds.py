@@ -393,6 +393,12 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a correspondent's name run into the city, 攝, then Taiwan's calendar with slashes as the stamp",
+     "市長視察工地。 中央社記者林小華台北攝 112/9/8",
+     {"photographer": "林小華", "agency": "CNA", "date": "2023-09-08", "date_kind": "taken"}),
+    ("Taiwan's slashed calendar inside the text is no date", "比數為113/3/14,主隊獲勝。", {"date": None}),
+    ("a planned day (预计于) is no photo's date", "工程預計於115年6月30日完工,市長視察工地。",
+     {"date": None, "date_kind": None}),
     ("a festival's evening (当晚) opening the caption", "中秋节当晚,市民在江边赏月。",
      {"date": None, "date_text": "中秋节", "date_kind": "taken"}),
     ("a paper's issue and page after its date (第 01 版) is when it printed, not the photo's",

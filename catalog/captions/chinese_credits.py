@@ -250,14 +250,14 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("filed",),
+    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
 
 
 #: The word lists whose words a caption holds or not, which say which credit shapes are worth trying on it.
-_PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_labels", "released", "filed")
+_PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_labels", "released")
 
 
 @lru_cache(maxsize=512)
@@ -447,8 +447,8 @@ def _ends(plain: str, at: int) -> bool:
 
 
 #: A whole date alone after a credit, as a wire stamps it on its picture: "110年2月26日" (Taiwan's calendar),
-#: "2019年5月1日", "2019/05/12".
-_STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2})")
+#: "2019年5月1日", "2019/05/12", "113/3/14".
+_STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
 
 
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".

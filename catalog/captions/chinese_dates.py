@@ -70,7 +70,7 @@ def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
     2025-10-14, 9月18日, 十月一日, 14日), compiled on first use."""
     return re.compile(  # (the look-ahead first: a position where no date can begin is left at once)
-        r"(?=[\d〇零一二三四五六七八九十民])(?:(?<![\d.-])(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
+        r"(?=[\d〇零一二三四五六七八九十民])(?:(?<![\d.-])(?P<nyear>(?:19|20)\d\d|1[01]\d(?=/))(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
         rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
@@ -128,6 +128,10 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             month, day, year = int(match.group("nmon")), int(match.group("nday")), match.group("nyear")
             if not 1 <= month <= 12:
                 continue
+            if len(year) == 3:  # "113/3/14", Taiwan's calendar with slashes: only as a wire's stamp at the end
+                if not _stamped(text, match.start(), end):
+                    continue
+                year = str(int(year) + 1911)
         elif match.group("dayonly"):
             day, month, year = _number(match.group("dayonly")), None, None
         else:

@@ -326,10 +326,10 @@ def _patterns(words: Words) -> Patterns:
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
         # （記者王小明台北傳真）, (潘柏林吉隆坡傳真): a correspondent's name run into the city filed from (split by the
-        # gazetteer, chinese_credits._name_before_place), then 传真 or 专电
+        # gazetteer, chinese_credits._name_before_place), then 传真, 专电 or 摄 (中央社記者X台北攝)
         "filed_from": _source(f"(?:^|(?<=[\\s。，,；;(（]))(?:(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                              f"(?P<role>{staff})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')})"
-                              f"(?=\\s*[)）]|[ \u3000]*$)", re.MULTILINE),
+                              f"(?P<role>{staff})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')}|{took})"
+                              f"(?=\\s*[)）]|[ \u3000]*$|[ \u3000]+\\d)", re.MULTILINE),  # (or the date stamp)
         # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
         "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
