@@ -10,6 +10,7 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("an anonymous author (佚名) names no photographer", "作品名称:《古巷》 作者:佚名 年龄:15岁", {"photographer": None}),
     ("an editor's label and name after the photographer's, with slashes: no outlet",
      "市民在湖边散步。 摄影/孙小明 编辑/李小红", {"photographer": "孙小明", "agency": None}),
     ("a spaced label after a mark (■图/文 X)", "市民在湖边散步。 ■图/文 孙小明", {"photographer": "孙小明"}),
