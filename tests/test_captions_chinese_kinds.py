@@ -10,7 +10,12 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
-    ("an anonymous author (佚名) names no photographer", "作品名称:《古巷》 作者:佚名 年龄:15岁", {"photographer": None}),
+    ("a known outlet run into the name, a year, then 摄", "老街的早市 北京日报林小风1987年摄",
+     {"photographer": "林小风", "agency": "Beijing Daily", "date": "1987", "date_kind": "taken"}),
+    ("an unknown name run into another is no outlet and name", "市民在公园散步。 某某小镇王小明摄",
+     {"agency": None}),
+    ("an anonymous author (佚名) names no photographer", "作品名称:《古巷》 作者:佚名 年龄:15岁",
+     {"photographer": None}),
     ("an editor's label and name after the photographer's, with slashes: no outlet",
      "市民在湖边散步。 摄影/孙小明 编辑/李小红", {"photographer": "孙小明", "agency": None}),
     ("a spaced label after a mark (■图/文 X)", "市民在湖边散步。 ■图/文 孙小明", {"photographer": "孙小明"}),

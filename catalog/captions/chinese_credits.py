@@ -68,6 +68,19 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
+def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] | None:
+    """A known outlet run into a name ("北京日报张风"): (the outlet's standard name, the name's length), the name
+    two or three characters beginning with a surname; None when no split leaves an outlet the registry knows."""
+    for length in (3, 2):
+        outlet, name = both[:-length], both[-length:]
+        if len(outlet) >= 2 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
+                name, words):
+            standard = rules.standard_agency(outlet)
+            if standard:
+                return standard, length
+    return None
+
+
 def _name_before_place(both: str, words: Words) -> str | None:
     """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
     three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
@@ -235,7 +248,8 @@ _LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
-                 "sent_name", "name_then_agency", "filed_from", "brackets_name_outlet", "brackets", "outlet_staff",
+                 "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
+                 "outlet_staff",
                  "name_took", "taken_by", "byline", "byline_end",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
@@ -251,6 +265,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took",),
+    "outlet_name": ("took",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
@@ -583,7 +598,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
-            if name == "filed_from":
+            if name == "outlet_name":
+                split = _outlet_then_name(plain[match.start("name"):match.end("name")], rules, words)
+                if split is None:
+                    continue  # no outlet the registry knows, then a name
+                credit.agency, length = split
+                credit.photographer = text[match.end("name") - length:match.end("name")]
+            elif name == "filed_from":
                 person = _name_before_place(plain[match.start("name"):match.end("name")], words)
                 if person is None or (not groups.get("role") and plain[match.start() - 1:match.start()] not in "(（"):
                     continue  # the name and a city the gazetteer knows, after a role or in brackets
@@ -743,5 +764,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())
             return Found(credit, end, end, f"chinese {name}")
+        if name == "outlet_name" and groups.get("year"):  # "北京日报张风1998年摄": the year and 摄 stay for the
+            # reader of dates (the photo's year)
+            return Found(credit, start, match.start("year"), f"chinese {name}")
         return Found(credit, start, match.end(), f"chinese {name}")
     return None

@@ -330,6 +330,10 @@ def _patterns(words: Words) -> Patterns:
         "filed_from": _source(f"(?:^|(?<=[\\s。，,；;(（]))(?:(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
                               f"(?P<role>{staff})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')}|{took})"
                               f"(?=\\s*[)）]|[ \u3000]*$|[ \u3000]+\\d)", re.MULTILINE),  # (or the date stamp)
+        # 北京日报张风1998年摄: a known outlet run into the photographer's name (split by the agency registry,
+        # chinese_credits._outlet_then_name), a year perhaps, then 摄, ending its line
+        "outlet_name": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{4,14}}?)[ \u3000]*"
+                               f"(?P<year>\\d{{4}}[ \u3000]*年[ \u3000]*)?(?:{took})[ \u3000]*$", re.MULTILINE),
         # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
         "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
