@@ -399,6 +399,8 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("an archive line that says when the photo was taken (拍攝於), in a later sentence",
+     "老街的景象。這張照片拍攝於2001年3月5日,當時街上還有電車。", {"date": "2001-03-05", "date_kind": "taken"}),
     ("a correspondent's name run into the city, 攝, then Taiwan's calendar with slashes as the stamp",
      "市長視察工地。 中央社記者林小華台北攝 112/9/8",
      {"photographer": "林小華", "agency": "CNA", "date": "2023-09-08", "date_kind": "taken"}),

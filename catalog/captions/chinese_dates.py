@@ -165,7 +165,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
         elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
-        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
+        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
+                before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
