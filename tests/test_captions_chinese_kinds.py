@@ -10,6 +10,14 @@ from catalog.captions import parse
 from tests.test_captions_shapes import check
 
 CREDITS = [
+    ("the provider after a 供图 label", "游客在古镇游览。 供图：某某县文旅局",
+     {"provider": "某某县文旅局", "photographer": None}),
+    ("the provider after 图片提供 (the label's 图片 is no provider)", "游客在古镇游览。 图片提供：某某博物馆",
+     {"provider": "某某博物馆"}),
+    ("a person after 照片提供 and a slash is the provider, no photographer and no outlet",
+     "游客在古镇游览。 照片提供/孙小明", {"provider": "孙小明", "photographer": None, "agency": None}),
+    ("the provider before a slash and 供图, in brackets", "游客在古镇游览。（某某县文旅局/供图）",
+     {"provider": "某某县文旅局"}),
     ("a known outlet run into the name, a year, then 摄", "老街的早市 北京日报林小风1987年摄",
      {"photographer": "林小风", "agency": "Beijing Daily", "date": "1987", "date_kind": "taken"}),
     ("an unknown name run into another is no outlet and name", "市民在公园散步。 某某小镇王小明摄",

@@ -251,7 +251,8 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
                  "outlet_staff",
                  "name_took", "taken_by", "byline", "byline_end",
-                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
+                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
+                 "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
                  "released_by", "field_label", "name_took_colon")
 
@@ -265,7 +266,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took",),
-    "outlet_name": ("took",),
+    "outlet_name": ("took",), "provided_label": ("provided",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
@@ -580,8 +581,17 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if not _a_releasing_body(provider, rules, words):
                 continue  # "...游客在此发布的照片": whoever posted it is no body handing out pictures
             credit.provider = provider
+        elif name == "provided_label":
+            group = "provider" if groups.get("provider") else "before"
+            provider = text[match.start(group):match.end(group)].strip()
+            if simplified(provider) in words.set("credit.pictures") or (_words_not_name(provider, words) and (
+                    simplified(provider) not in words.set("credit.interviewee"))):
+                continue  # "图片提供" names no one
+            credit.provider = provider  # (the credit's raw and start are the match's: the label is in it)
         elif name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
+            if simplified(provider) in words.set("credit.pictures"):
+                continue  # "图片提供：X": the label, the provider after it
             provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
