@@ -392,8 +392,8 @@ def _patterns(words: Words) -> Patterns:
                                f"(?:{words.any('credit.pictures')}|图像|卫星图像)"),
         # 央广网发 (before who provided the picture: "央广网发 滨海新区供图")
         "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*\\Z"),
-        # 供图：某某县文旅局, 图片提供/王小明, （某某县文旅局/供图）: who provided the picture, after the label or before
-        # it with a slash
+        # 供图：某某县文旅局, 图片提供/王小明, （某某县文旅局/供图）: who provided the picture, after the label or
+        # before it with a slash
         "provided_label": _source(f"(?:^|(?<=[\\s。，,；;（(]))(?:(?:{pictures})?(?:{provided})\\s*[:：/／]\\s*"
                                   f"(?P<provider>[^\\s。，,()（）/／:：]{{2,30}})"
                                   f"|(?P<before>[^\\s。，,()（）/／:：]{{2,30}})\\s*[/／]\\s*(?:{provided}))"
