@@ -261,12 +261,12 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
 #: tried on a caption that has none (most captions have no 发, many no 记者).
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
-    "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",), "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took",),
-    "outlet_name": ("took",), "provided_label": ("provided",),
+    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took", "filed_or_staff"),
+    "outlet_name": ("took_ends_line",), "provided_label": ("provided",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
@@ -274,6 +274,24 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
 
 #: The word lists whose words a caption holds or not, which say which credit shapes are worth trying on it.
 _PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_labels", "released")
+
+
+def _took_then_bracket(words: Words) -> re.Pattern:
+    """A word for taking (摄) right before an opening bracket, as the name_then_agency shape writes it."""
+    made = words._made.get(("credit", "took_then_bracket"))
+    if made is None:
+        made = words._made[("credit", "took_then_bracket")] = re.compile(
+            f"(?:{words.any('credit.took')})\\s*[（(【［\\[]")
+    return made
+
+
+def _took_ends_line(words: Words) -> re.Pattern:
+    """A word for taking (摄) that ends a line."""
+    made = words._made.get(("credit", "took_ends_line"))
+    if made is None:
+        made = words._made[("credit", "took_ends_line")] = re.compile(
+            f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE)
+    return made
 
 
 @lru_cache(maxsize=512)
@@ -313,6 +331,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("writer")
     if "reported" in present:  # (记者 X 报道)
         present.add("took")
+    if "staff" in present or words.pattern("credit.filed").search(plain) is not None:
+        present.add("filed_or_staff")  # (记者X台北摄, (X吉隆坡传真): a city filed from after a role, or 传真)
+    if "took" in present and _took_then_bracket(words).search(plain) is not None:
+        present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
+    if "took" in present and _took_ends_line(words).search(plain) is not None:
+        present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
     shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
