@@ -258,10 +258,12 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
-#: tried on a caption that has none (most captions have no 发, many no 记者).
+#: tried on a caption that has none (most captions have no 发, many no 记者). Some keys are marks found by a
+#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff".
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
-    "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",), "name_took": ("took",),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",),
+    "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
