@@ -62,7 +62,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     """What a Chinese caption says about its photo (see the module docstring)."""
     # Imported here, not above: every caption asks `language`, few are Chinese, and these modules' patterns
     # (large Han character classes) cost an import of English captions more than all their other patterns.
-    from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit
+    from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit, source_outlet
     from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
     from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 
@@ -88,6 +88,9 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
     if found is not None and found.credit.photographer and not found.credit.agency:
         found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"
+        if not found.credit.agency and simplified(found.credit.raw or "").startswith(words.words("credit.this_paper")):
+            # "（出处:中国社会科学报 本报记者 王小明/摄）": "this paper" is the one the caption's source label names
+            found.credit.agency = source_outlet(text, plain, rules, words)
     if explain:
         facts.notes.append(f"credit {found.credit.raw!r} read as the {found.spot} shape" if found
                            else "credit: none found")
@@ -102,7 +105,11 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             after = after.lstrip("：:").strip()
         if before[-1:] in _OPENING and after[:1] == _OPENING.get(before[-1:]):  # "...游览。（" + "）": its brackets
             before, after = before[:-1].rstrip(), after[1:].lstrip()
-        facts.description = before + after or None
+        # (a credit that was a line of its own between two lines, "作品类别:摄影⏎作者:姜铭杰⏎年龄:16岁", leaves the
+        # line break between them)
+        joint = "\n" if before and after and text[: found.cut_start].rstrip(" \t\u3000").endswith("\n") and (
+            text[found.cut_end:].lstrip(" \t\u3000").startswith("\n")) else ""
+        facts.description = before + joint + after or None
     else:
         facts.description = text.strip() or None
     if not (places or dates):
@@ -112,8 +119,9 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     date = choose_date(work, sentences, body, words)
     if explain:
         facts.notes.append(f"date {text[date.start:date.end]!r} ({date.kind}): the first date of the caption's first "
-                           "sentence, or one that says it was taken or released" if date else "date: none written")
-    if date is not None:
+                           "sentence, or one that says it was taken or released" if date and not date.vague else
+                           f"date: none, {text[date.start:date.end]!r} names no day" if date else "date: none written")
+    if date is not None and not date.vague:  # ("近日", recently: the scene's time, no date)
         facts.date, facts.date_kind = date.iso, date.kind
         facts.date_text = None if date.iso else text[date.start:date.end]
         if date.kind == "released":

@@ -21,6 +21,8 @@ A name is told from words by the structure around it (记者 ... 摄, 发, the b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.credits import Found
@@ -41,6 +43,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if standard:
             return standard
     plain = simplified(written)
+    if not rules.standard_agency(plain) and _a_place_alone(plain, words):
+        return None  # "丽江融媒记者": a place's name before the role, its outlet's brand cut off, names no outlet
     if any(role.startswith(plain) for role in words["credit.staff"]):
         return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
@@ -62,6 +66,44 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if outlet:
             return outlet[-1]
     return written
+
+
+def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] | None:
+    """A known outlet run into a name ("北京日报张风"): (the outlet's standard name, the name's length), the name
+    two or three characters beginning with a surname; None when no split leaves an outlet the registry knows."""
+    for length in (3, 2):
+        outlet, name = both[:-length], both[-length:]
+        if len(outlet) >= 2 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
+                name, words):
+            standard = rules.standard_agency(outlet)
+            if standard:
+                return standard, length
+    return None
+
+
+def _name_before_place(both: str, words: Words) -> str | None:
+    """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
+    three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
+    split leaves a place."""
+    for length in (3, 2):
+        name, place = both[:length], both[length:]
+        if len(place) >= 2 and _a_surname_first(name, words.set("credit.surnames")) and _a_place_alone(place, words):
+            return name
+    return None
+
+
+#: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
+_OUTLET_NOTE = re.compile(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
+
+
+def _a_place_alone(plain: str, words: Words) -> bool:
+    """Whether an outlet's "name" is a place's name alone (丽江, 湖南, 香港): a province, a city that stands alone,
+    or a city the gazetteer knows; no outlet is named so."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    places = words.lists["places"]
+    return 2 <= len(plain) <= 4 and (plain in places["provinces"] or plain in places["municipalities"]
+                                     or _cjk_population(plain) > 0)
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -111,7 +153,7 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     "罍街夜市 蒋新军摄") may follow words of the caption's line, which begin with no surname."""
     if not names:
         return None
-    first = re.split(r"\s*[、,，]\s*", names.strip())[0].strip()
+    first = _BETWEEN_NAMES.split(names.strip())[0].strip()
     joined = _JOINED.match(first)
     if joined:
         first = joined.group(1)  # "王小明和李小强": two people joined by 和 or 与, the first named
@@ -124,7 +166,7 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     people = _people(parts)
     if bare and len(people) > 1 and words is not None:
         surnames = words.set("credit.surnames")
-        while len(people) > 1 and not _a_surname_first(people[0], surnames) and "·" not in people[0] and (
+        while len(people) > 1 and not _a_surname_first(people[0], surnames) and not _DOTTED.search(people[0]) and (
                 _a_surname_first(people[1], surnames)) and not simplified(people[0]).endswith(
                 words.words("credit.outlet_endings")):  # ("新华网 耿小宇 摄": the outlet, then the name)
             people = people[1:]  # "罍街夜市 蒋新军摄": the words of the caption's line, then the photographer
@@ -162,6 +204,15 @@ def _people(parts: list[str]) -> list[str]:
 _NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
 
 
+#: The middle dot between the parts of a transliterated foreign name (阿卜杜勒·贾瓦德), as the press writes it.
+_DOTTED = re.compile("[·•‧・]")
+
+
+#: What separates the names a credit lists: 、 or a comma, or 和 and 与 ("and") written with a space
+#: before them ("万和 与 李强": the first named; 和 right after a name may be its own character, 万和, 王和平).
+_BETWEEN_NAMES = re.compile(r"\s*[、,，]\s*|\s+[和与]\s*")
+
+
 #: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
 _JOINED = re.compile(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
 
@@ -171,7 +222,8 @@ _PERSON = re.compile(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
 _OUTLET_BEFORE = re.compile(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
 
 
-def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, int] | None:
+def _outlet_before(text: str, plain: str, at: int, rules: Rules,
+                   lists: Words | None = None) -> tuple[str, int] | None:
     """A known outlet written right before a credit's name on its line ("中国青年报 李隽辉/摄"), as (standard
     name, where it starts); the longest known name that ends the words before the name."""
     found = _OUTLET_BEFORE.search(plain, max(0, at - 16), at)
@@ -182,28 +234,73 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules) -> tuple[str, i
         standard = rules.standard_agency(words[begin:])
         if standard:
             return standard, found.start() + begin
+    for begin in range(len(words) - 2 + 1):  # "中国网图片库 李斌/摄": the outlet and its desk
+        standard = _outlet_and_desk(words[begin:], rules, lists) if lists is not None else None
+        if standard:
+            return standard, found.start() + begin
     return None
+
+
+#: The shapes whose name follows a label or opens the caption's words: the name must begin with a surname (or be a
+#: foreign name's parts joined by a dot), as the words of a caption after a label do not.
+_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon")
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
-                 "sent_name", "name_then_agency", "brackets", "name_took", "taken_by", "byline", "byline_end",
-                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided",
+                 "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
+                 "outlet_staff",
+                 "name_took", "taken_by", "byline", "byline_end",
+                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
+                 "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
-                 "released_by")
+                 "released_by", "field_label", "name_took_colon")
 
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
-#: tried on a caption that has none (most captions have no 发, many no 记者).
+#: tried on a caption that has none (most captions have no 发, many no 记者). Some keys are marks found by a
+#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff".
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
-    "sent_name": ("sent", "took"), "name_then_agency": ("took",), "brackets": ("took",), "name_took": ("took",),
+    "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",),
+    "name_took": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
-    "two_agencies": ("/",), "outlet_label": ("/",),
+    "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took", "filed_or_staff"),
+    "outlet_name": ("took_ends_line",), "provided_label": ("provided",),
+    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",),
 }
+
+
+#: The word lists whose words a caption holds or not, which say which credit shapes are worth trying on it.
+_PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_labels", "released")
+
+
+def _took_then_bracket(words: Words) -> re.Pattern:
+    """A word for taking (摄) right before an opening bracket, as the name_then_agency shape writes it."""
+    made = words._made.get(("credit", "took_then_bracket"))
+    if made is None:
+        made = words._made[("credit", "took_then_bracket")] = re.compile(
+            f"(?:{words.any('credit.took')})\\s*[（(【［\\[]")
+    return made
+
+
+def _took_ends_line(words: Words) -> re.Pattern:
+    """A word for taking (摄) that ends a line."""
+    made = words._made.get(("credit", "took_ends_line"))
+    if made is None:
+        made = words._made[("credit", "took_ends_line")] = re.compile(
+            f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE)
+    return made
+
+
+@lru_cache(maxsize=512)
+def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
+    """The credit shapes worth trying on a caption that holds the words of `present` (``_CREDIT_NEEDS``), in
+    order; the same few sets of words come back caption after caption, so each is worked out once."""
+    return tuple(name for name in _CREDIT_ORDER if all(key in present for key in _CREDIT_NEEDS.get(name, ())))
 
 
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
@@ -226,14 +323,23 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     if "∕" in plain or "⁄" in plain:
         plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
-    unknown = any(w in plain for w in words["credit.unknown"])
-    present = {key: any(w in plain for w in words[f"credit.{key}"]) for key in ("took", "sent", "staff",
-                                                                               "provided", "source_labels",
-                                                                               "released")}
-    present["/"] = "/" in plain
-    present["writer"] = _WRITER_MARK.search(plain) is not None  # (文 and a space: "王小明 文 李小红 摄")
-    present["took"] = present["took"] or any(w in plain for w in words["credit.reported"])  # (记者 X 报道)
-    shapes = [name for name in _CREDIT_ORDER if all(present[key] for key in _CREDIT_NEEDS.get(name, ()))]
+    unknown = words.pattern("credit.unknown").search(plain) is not None
+    present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
+    if "/" in plain:
+        present.add("/")
+    if ":" in plain or "：" in plain:
+        present.add(":")
+    if _WRITER_MARK.search(plain) is not None:  # (文 and a space: "王小明 文 李小红 摄")
+        present.add("writer")
+    if "reported" in present:  # (记者 X 报道)
+        present.add("took")
+    if "staff" in present or words.pattern("credit.filed").search(plain) is not None:
+        present.add("filed_or_staff")  # (记者X台北摄, (X吉隆坡传真): a city filed from after a role, or 传真)
+    if "took" in present and _took_then_bracket(words).search(plain) is not None:
+        present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
+    if "took" in present and _took_ends_line(words).search(plain) is not None:
+        present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
+    shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
@@ -251,12 +357,13 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
             if not found.credit.agency:
                 found.credit.agency = _agency_name(text[issue.start("paper"):issue.end("paper")], rules, words)
             return found
-    opening = patterns["opening_label"].match(plain) if any(
-        w in plain[:12] for w in words["credit.photographer_labels"]) else None
-    if opening is not None:  # "(摄影:朴峰)6月16日傍晚,...": a photographer's label opening the caption
-        found = _credit_of_shapes(text, plain, rules, words, patterns, ["opening_label"], 0, unknown, False)
-        if found is not None:
-            return found
+    labelled = any(w in plain[:12] for w in words["credit.photographer_labels"])
+    for shape in ("opening_label", "opening_spaced") if labelled else ():
+        # "(摄影:朴峰)6月16日傍晚,...", "摄影张平宽 图说...": a photographer's label opening the caption
+        if patterns[shape].match(plain) is not None:
+            found = _credit_of_shapes(text, plain, rules, words, patterns, [shape], 0, unknown, False)
+            if found is not None:
+                return found
     bylines = list(_story_bylines(plain, words))
     if bylines:
         # "新华社发⏎⏎本报讯(记者 任珊)...": the story's byline names who wrote it; the picture's credit is
@@ -275,6 +382,34 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+def _source_office_before(words: Words) -> re.Pattern:
+    """A source label and an office's name (``credit.offices``) right before a photographer's name:
+    "来源：某某县委宣传部 王小明 摄"."""
+    made = words._made.get(("credit", "source_office_before"))
+    if made is None:
+        labels = "|".join(re.escape(w) for w in sorted(
+            {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=len, reverse=True))
+        made = words._made[("credit", "source_office_before")] = re.compile(
+            f"(?:{labels})\\s*[:：]\\s*([^\\s:：/／()（）]{{1,20}}?(?:{words.any('credit.offices')}))[ \u3000]+\\Z")
+    return made
+
+
+def _provided_before(words: Words) -> re.Pattern:
+    """Who provided a picture, in brackets right before a reporter's credit ("（嘉义县政府提供） 中央社记者X传真"): a
+    body whose name ends as offices' names end (``credit.offices``: 政府, 局), then a word of ``credit.provided``."""
+    made = words._made.get(("credit", "provided_before"))
+    if made is None:
+        made = words._made[("credit", "provided_before")] = re.compile(
+            f"[（(]([^（()）\\s]{{1,20}}?(?:{words.any('credit.offices')}))(?:{words.any('credit.provided')})"
+            f"[)）]\\s*\\Z")
+    return made
+
+
+#: The stops and brackets the source shape's match may begin with, before its label: no part of the credit (its
+#: raw begins at the label, "图源于X县农业局").
+_BEFORE_LABEL = "。，,；;（("
 
 
 #: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
@@ -312,6 +447,24 @@ _PAPER_ISSUE = re.compile(
     f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
 
 
+def source_outlet(text: str, plain: str, rules: Rules, words: Words) -> str | None:
+    """The outlet a label names as the caption's source ("（出处:中国社会科学报 本报记者 王小明/摄）"): its standard
+    name, else as written when the name ends as outlets' names end (日报, 网); None when no label names one. The
+    outlet of a credit that names none ("本报记者", this paper: the one the label names)."""
+    if not any(label in plain for label in words["credit.outlet_source_labels"]):
+        return None
+    made = words._made.get(("credit", "source_outlet"))
+    if made is None:
+        made = words._made[("credit", "source_outlet")] = re.compile(
+            f"(?:{words.any('credit.outlet_source_labels')})\\s*[:：]\\s*([\u4e00-\u9fff]{{2,12}}?"
+            f"(?:{words.any('credit.outlet_endings')}))(?=[\\s)）/／,，。]|\\Z)")
+    found = made.search(plain)
+    if found is None or found.group(1) in words.set("credit.this_paper"):
+        return None
+    written = text[found.start(1):found.end(1)]
+    return rules.standard_agency(found.group(1)) or rules.standard_agency(written) or written
+
+
 def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
     """The standard name of the outlet whose dateline opens the caption ("人民网北京10月14日电", "央广网沙洋9月22日
     消息"), or None: the outlet that filed the story, and so the agency of a credit that names none."""
@@ -329,9 +482,15 @@ def dateline_outlet(plain: str, rules: Rules, words: Words) -> str | None:
 
 
 def _ends(plain: str, at: int) -> bool:
-    """Whether nothing but spaces, stops, closing brackets and short notes in brackets ("（无人机照片）", "（局部）")
-    follow `at`: a credit there ends the caption."""
-    return not _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+    """Whether nothing but spaces, stops, closing brackets, short notes in brackets ("（无人机照片）", "（局部）")
+    and the picture's date stamp ("...记者X摄 110年2月26日") follow `at`: a credit there ends the caption."""
+    rest = _NOTE.sub("", plain[at:]).strip(_CREDIT_TAIL)
+    return not rest or (plain[at:at + 1].isspace() and _STAMP.fullmatch(rest) is not None)
+
+
+#: A whole date alone after a credit, as a wire stamps it on its picture: "110年2月26日" (Taiwan's calendar),
+#: "2019年5月1日", "2019/05/12", "113/3/14".
+_STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
 
 
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
@@ -411,15 +570,16 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
 def _words_not_name(written: str, words: Words) -> bool:
     """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
     it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
-    ``credit.surnames`` (向君玲, 于洋 are people). Both lists are data (``chinese.toml``)."""
+    ``credit.surnames`` (向君玲, 于洋, 和苗 are people), or it holds a role (记者). The lists are data
+    (``chinese.toml``)."""
     plain = simplified(written)
-    if words.pattern("credit.not_names").search(plain):
-        return True
+    if words.pattern("credit.not_names").search(plain) or words.pattern("credit.staff").search(plain):
+        return True  # (and a role: "记者和通讯员摄" names no one, 记者 is no name)
     return plain[:1] in words.set("credit.not_name_first") and plain[:1] not in words.set("credit.surnames")
 
 
 def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
-                      shapes: list[str], begin: int, unknown: bool, ending: bool) -> Found | None:
+                      shapes: Sequence[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     for name in shapes:
@@ -447,8 +607,17 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if not _a_releasing_body(provider, rules, words):
                 continue  # "...游客在此发布的照片": whoever posted it is no body handing out pictures
             credit.provider = provider
+        elif name == "provided_label":
+            group = "provider" if groups.get("provider") else "before"
+            provider = text[match.start(group):match.end(group)].strip()
+            if simplified(provider) in words.set("credit.pictures") or (_words_not_name(provider, words) and (
+                    simplified(provider) not in words.set("credit.interviewee"))):
+                continue  # "图片提供" names no one
+            credit.provider = provider  # (the credit's raw and start are the match's: the label is in it)
         elif name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
+            if simplified(provider) in words.set("credit.pictures"):
+                continue  # "图片提供：X": the label, the provider after it
             provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
@@ -465,7 +634,21 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
-            if name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
+            if name == "outlet_name":
+                split = _outlet_then_name(plain[match.start("name"):match.end("name")], rules, words)
+                if split is None:
+                    continue  # no outlet the registry knows, then a name
+                credit.agency, length = split
+                credit.photographer = text[match.end("name") - length:match.end("name")]
+            elif name == "filed_from":
+                person = _name_before_place(plain[match.start("name"):match.end("name")], words)
+                if person is None or (not groups.get("role") and plain[match.start() - 1:match.start()] not in "(（"):
+                    continue  # the name and a city the gazetteer knows, after a role or in brackets
+                credit.photographer = text[match.start("name"):match.start("name") + len(person)]
+                after = _OUTLET_NOTE.match(plain, match.end())
+                if not credit.agency and after is not None:  # "(潘柏林吉隆坡傳真)(蘋果日報)": the outlet after it
+                    credit.agency = rules.standard_agency(after.group(1))
+            elif name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
                 written = _first_name(listed, words, bare=name == "name_took")
                 if written and rules.standard_agency(simplified(written)):
@@ -487,18 +670,26 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.provider, credit.photographer = credit.photographer, None  # "攝影:本報讀者": a reader's
             if credit.photographer and _words_not_name(credit.photographer, words):
                 continue  # "记者在拍摄", "图／翻摄画面": words, not a name
-            if name == "opening_label" and credit.photographer and "·" not in credit.photographer and not (
+            if name in _LABELLED_SHAPES and credit.photographer and (
+                    not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
             if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
+            if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
+                    words.set("credit.notes") | words.set("credit.file_photo")) or not _outlet_named(
+                    agency_written.strip(), rules, words)):
+                credit.agency = None  # "（王小明 摄/无人机照片）": a note after the slash, no outlet
             if name == "name_then_agency" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     simplified(agency_written).strip() in words.set("credit.notes")):
                 credit.agency = None  # "王小明 摄（无人机照片）": a note in brackets, not an outlet
             if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
                     plain, match.start()):
                 continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and credit.agency and simplified(
+                    plain[match.start("name"):match.end("name")]).rstrip().endswith(words.words("credit.text_labels")):
+                credit.agency = None  # "摄影/王小明 编辑/李小红": after the slash, the editor's name, no outlet
             if name == "photographer_label" and groups.get("desk") and not credit.agency:
                 desk = simplified(plain[match.start("desk"):match.end("desk")]).strip()
                 credit.agency = rules.standard_agency(desk) or _outlet_and_desk(desk, rules, words)
@@ -534,7 +725,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written  # "王小明/图": a person, then the label
                 else:
                     continue  # "...发展/图": no outlet the registry knows, nor a person
-            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None:
+            if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
+                    credit.provider is None):
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
@@ -544,11 +736,18 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
-            if name == "agency_alone" and not (agency_written and (rules.standard_agency(
+            if name in ("agency_alone", "outlet_staff") and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them
             if name == "source" and agency_written and simplified(agency_written) in words.set("credit.interviewee"):
                 credit.agency, credit.provider = None, agency_written  # "（图片来源：受访者）"
+            elif name == "source" and agency_written and len(agency_written.strip()) > 2 and not (
+                    rules.standard_agency(simplified(agency_written).strip())) and (
+                    simplified(agency_written).strip().endswith(words.words("credit.offices"))):
+                # "（图源于花垣县农业局）": the office handed the picture out, no outlet
+                credit.agency, credit.provider = None, agency_written.strip()
+                start = match.start() + (plain[match.start()] in _BEFORE_LABEL or plain[match.start()].isspace())
+                credit.raw = _unbracketed(text[start:match.end()])
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
@@ -574,20 +773,35 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if not (credit.photographer or credit.agency or credit.provider):
             continue
         if credit.photographer and not credit.agency:
-            outlet = _outlet_before(text, plain, start, rules)
+            outlet = _outlet_before(text, plain, start, rules, words)
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
+        if credit.photographer and not credit.agency and not credit.provider and start > 0:
+            handing = _source_office_before(words).search(plain, max(0, start - 30), start)
+            if handing is not None:  # "（来源：某某县委宣传部 王小明 摄）": the office handed the picture out
+                credit.provider = text[handing.start(1):handing.end(1)]
+                start = handing.start()
+                credit.raw = _unbracketed(text[start:match.end()])
         if credit.raw and start > 0 and credit.raw[-1] in _ENCLOSING.get(text[start - 1], "") and not any(
                 mark in credit.raw for mark in _ENCLOSING):
             # "（圖：王小明）": the credit took its closing bracket, its opening one was left before it
             start -= 1
             credit.raw = credit.raw[:-1].rstrip()
+        if credit.agency and not credit.provider and name in ("staff", "byline", "byline_end") and (
+                ")" in plain[max(0, start - 4):start] or "）" in plain[max(0, start - 4):start]):
+            handed = _provided_before(words).search(plain, max(0, start - 40), start)
+            if handed is not None and not _a_place_alone(simplified(handed.group(1)), words):
+                # "（嘉義縣政府提供） 中央社記者X傳真": a body handed the picture out, a reporter sent it in
+                credit.provider = text[handed.start(1):handed.end(1)]
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())
             return Found(credit, end, end, f"chinese {name}")
+        if name == "outlet_name" and groups.get("year"):  # "北京日报张风1998年摄": the year and 摄 stay for the
+            # reader of dates (the photo's year)
+            return Found(credit, start, match.start("year"), f"chinese {name}")
         return Found(credit, start, match.end(), f"chinese {name}")
     return None

@@ -57,6 +57,8 @@ class ChineseDate:
     iso: str | None  # None without a year
     kind: str | None  # taken | released | None
     background: bool = False
+    #: A word of time that names no day ("近日", recently): it marks the scene's sentence, the caption gives no date
+    vague: bool = False
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -65,15 +67,21 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
 @cache
 def _date_pattern() -> re.Pattern:
-    """A date as Chinese captions write it (2025年10月14日, 9月18日, 十月一日, 14日), compiled on first use."""
-    return re.compile(
-        r"(?<![\d.])(?P<nyear>(?:19|20)\d\d)[./](?P<nmon>\d{1,2})[./](?P<nday>\d{1,2})(?![\d.])"
-        rf"|(?:(?P<year>\d{{4}})\s*年\s*[,，]?\s*)?(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
+    """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
+    2025-10-14, 9月18日, 十月一日, 14日), compiled on first use."""
+    return re.compile(  # (the look-ahead first: a position where no date can begin is left at once)
+        r"(?=[\d〇零一二三四五六七八九十民])(?:(?<![\d.-])(?P<nyear>(?:19|20)\d\d|1[01]\d(?=/))(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
+        rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
+        r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
+        rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
-        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
+        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年)"
     )
 
 
+#: A page of a paper's issue after its date ("《人民日报》( 2019年04月10日 第 01 版)"): the day the paper printed the
+#: picture, not the day it was taken.
+_ISSUE_AFTER = re.compile(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
 #: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
 _PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
 #: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年", "2006年王光法拍摄的" (a name
@@ -83,8 +91,9 @@ _TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{
 
 @cache
 def _range_after() -> re.Pattern:
-    """The end of a range after a date ("5月1日至5月5日"): the date is background, compiled on first use."""
-    return re.compile(rf"\s*(?:至|到|-|—|~)\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
+    """The end of a range after a date ("5月1日至5月5日", "2023年1月至10月", a statistic's months): the date is
+    background, compiled on first use."""
+    return re.compile(rf"\s*(?:至|到|-|—|~|～)\s*(?:\d{{4}}\s*年\s*)?(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号月]")
 
 
 def _number(written: str | None) -> int | None:
@@ -119,10 +128,20 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             month, day, year = int(match.group("nmon")), int(match.group("nday")), match.group("nyear")
             if not 1 <= month <= 12:
                 continue
+            if len(year) == 3:  # "113/3/14", Taiwan's calendar with slashes: only as a wire's stamp at the end
+                if not _stamped(text, match.start(), end):
+                    continue
+                year = str(int(year) + 1911)
         elif match.group("dayonly"):
             day, month, year = _number(match.group("dayonly")), None, None
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
+            roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
+            if match.group("cnyear"):  # "二〇一九年十月一日": the year's digits written as numerals
+                year = "".join(str(_CN_DIGITS[digit]) for digit in match.group("cnyear"))
+            if roc:  # the Republic of China's calendar, as Taiwan writes dates: 110年2月26日 is 2021-02-26 (a bare
+                # year of three digits only with its month and day: "110年2月" may be a count of years)
+                year = str(int(roc) + 1911)
             if month is None or not 1 <= month <= 12:
                 continue
             if day is None and year is None:
@@ -138,15 +157,38 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
+            _ISSUE_AFTER.match(after) is not None) or (
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
-        if re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+        if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
+            kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
+        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
             kind = "released"
-        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是"):
+        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
+                before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+def _labelled(text: str, at: int, words: Words) -> bool:
+    """Whether a date is a labelled field's value ("拍摄时间:2010-04-03", "日期:2015年3月1日"): one of
+    ``dates.labels`` and a colon right before it, the label opening the caption or written after a space or a stop
+    (not "活动时间:", an event's time)."""
+    if ":" not in text[max(0, at - 3):at] and "：" not in text[max(0, at - 3):at]:
+        return False
+    label = words._made.get(("dates", "label"))
+    if label is None:
+        label = words._made[("dates", "label")] = re.compile(
+            f"(?:^|(?<=[\\s。，,；;|｜/]))(?:{words.any('dates.labels')})\\s*[:：]\\s*$")
+    return label.search(text, max(0, at - 10), at) is not None
+
+
+def _stamped(text: str, start: int, end: int) -> bool:
+    """Whether a whole date ends the caption on its own, after a space (the credit before it, which the reader
+    has blanked, or a line's end): the date a wire stamps on its picture ("中央社記者X攝 110年2月26日")."""
+    return start > 0 and text[start - 1].isspace() and not text[end:].strip()
 
 
 def _in_a_dateline(text: str, match: re.Match) -> bool:
@@ -212,6 +254,12 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
     """A day written relative to the caption's own in its first sentence ("昨天,施工人员在...作业"): the photo's
     day, with no year."""
     found = words.pattern("dates.relative").search(text, first[0], first[1])
+    vague = found
+    while found is not None and found.group() in words.set("dates.vague"):
+        # "近日" (recently), "日前": words of time that name no day; a later one may ("近日...当天")
+        found = words.pattern("dates.relative").search(text, found.end(), first[1])
+    if found is None and vague is not None:  # the scene's time, for the readers of places, but no date
+        return ChineseDate(vague.start(), vague.end(), None, None, vague=True)
     if found is None:  # "大年初一,广州...", "2022年春节,深圳...", "周五,...": a named day opening the caption
         opening = _OPENING.match(text, first[0], first[1])
         at = opening.end() if opening else first[0]
@@ -226,4 +274,4 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
 #: What may come before a named day at the start of a caption: marks, spaces, a year ("2022年春节").
 _OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
-_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "上午", "下午", "清晨", "傍晚")
+_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")

@@ -111,13 +111,14 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
     return _words(house)
 
 
-#: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼,
+#: A person's name, the shortest that the credit's words follow ("林坤玮翻摄": 林坤玮, then 翻摄): 李鑫, 阿布都·艾尼
+#: (a foreign name transliterated in up to four parts, joined by a middle dot as the press writes it: ·, •, ‧ or ・),
 #: or a two-character name padded to three with a space or two (伊 霄, 徐  昱); a space between longer names
 #: separates two people (彭源 徐欽 劉磊 攝影報導), as 、 and the words 和 and 与 do (王小明和李小强 摄).
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
-_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}])(?:[·•][{HAN}]{{1,6}})?"
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
@@ -327,6 +328,21 @@ def _patterns(words: Words) -> Patterns:
         "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
                                       f"\\s*{_CLOSE}\\s*\\Z"),
+        # （記者王小明台北傳真）, (潘柏林吉隆坡傳真): a correspondent's name run into the city filed from (split by the
+        # gazetteer, chinese_credits._name_before_place), then 传真, 专电 or 摄 (中央社記者X台北攝)
+        "filed_from": _source(f"(?:^|(?<=[\\s。，,；;(（]))(?:(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
+                              f"(?P<role>{staff})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')}|{took})"
+                              f"(?=\\s*[)）]|[ \u3000]*$|[ \u3000]+\\d)", re.MULTILINE),  # (or the date stamp)
+        # 北京日报张风1998年摄: a known outlet run into the photographer's name (split by the agency registry,
+        # chinese_credits._outlet_then_name), a year perhaps, then 摄, ending its line
+        "outlet_name": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{4,14}}?)[ \u3000]*"
+                               f"(?P<year>\\d{{4}}[ \u3000]*年[ \u3000]*)?(?:{took})[ \u3000]*$", re.MULTILINE),
+        # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
+        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
+                                        f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
+        # 星岛日报记者摄: an outlet's reporter unnamed, at the end (kept when the agency registry knows the outlet)
+        "outlet_staff": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>{_ORG})(?:{staff})[ \u3000]*(?:{took})"
+                                f"[ \u3000]*$", re.MULTILINE),
         # (郑子颜): a person's name alone in brackets, ending the caption
         "name_brackets": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
@@ -351,6 +367,17 @@ def _patterns(words: Words) -> Patterns:
             f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
+        # (图)王小明摄影:10月15日,...: a name and its word for taking opening the caption's words, then a colon
+        "name_took_colon": _source(f"(?:^|(?<=[\\s)）】]))(?P<name>{_NAME})[ \u3000]*(?:{took})[ \u3000]*[:：]",
+                                   re.MULTILINE),
+        # 攝影:麥尚旻 主題:... 地點:元朗, 作者:姜铭杰 年龄:16岁: a photographer's label among a caption's labelled
+        # fields, the next field's label after the name (its own label, then a colon)
+        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
+                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：])", re.MULTILINE),
+        # 摄影张平宽⏎图说...: a label written with no colon, opening the caption, right before a name and a space or a
+        # line's end
+        "opening_spaced": _source(f"\\A\\s*(?:{words.any('credit.spaced_labels')})(?P<name>[{HAN}]{{2,3}})"
+                                  f"(?=\\s+\\S)"),
         # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
         # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
@@ -368,6 +395,12 @@ def _patterns(words: Words) -> Patterns:
                                f"(?:{words.any('credit.pictures')}|图像|卫星图像)"),
         # 央广网发 (before who provided the picture: "央广网发 滨海新区供图")
         "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*\\Z"),
+        # 供图：某某县文旅局, 图片提供/王小明, （某某县文旅局/供图）: who provided the picture, after the label or
+        # before it with a slash
+        "provided_label": _source(f"(?:^|(?<=[\\s。，,；;（(]))(?:(?:{pictures})?(?:{provided})\\s*[:：/／]\\s*"
+                                  f"(?P<provider>[^\\s。，,()（）/／:：]{{2,30}})"
+                                  f"|(?P<before>[^\\s。，,()（）/／:：]{{2,30}})\\s*[/／]\\s*(?:{provided}))"
+                                  f"(?=\\s*[)）]|[ \u3000]*$)", re.MULTILINE),
         # 张三 供图, 受访者供图
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
@@ -394,7 +427,7 @@ def _patterns(words: Words) -> Patterns:
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
             f"(?:(?:{labels})\\s*[:：/／@|｜]|文\\s*/\\s*图\\s*[:：]?"
-            f"|(?<![^\\s。.!！?？])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
+            f"|(?<![^\\s。.!！?？■□◎●▲△◆★])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
             f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
             f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
