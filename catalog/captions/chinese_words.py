@@ -483,6 +483,12 @@ _SIMPLIFIED: dict[str, str] = {}
 _SIMPLIFIED_KEPT = 4096
 
 
+def forget_conversions() -> None:
+    """Drop the remembered conversions (the speed measure does, before each pass, so that a pass over captions
+    already read costs what new captions cost)."""
+    _SIMPLIFIED.clear()
+
+
 def _simplify(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) != len(text):
