@@ -957,6 +957,19 @@ PLACES = [
      {"city": "长沙", "sublocation": "湖南大学"}),
     ("a base camp (大本营) is a venue's name", "5月1日，登山者在西藏日喀则市定日县珠峰大本营休整。",
      {"city": "日喀则", "sublocation": "珠峰大本营"}),
+    # (capzh7: kinds from zh_fresh6's tune part, written anew)
+    ("a county whose name opens with 于, right after its province, is the whole county",
+     "秋收时节,江西于都县的农民在田里收割水稻。", {"city": "于都县", "province": "江西"}),
+    ("the same with no 在 before the chain", "入冬以后,新疆于田县的牧民赶着羊群转场(1月5日摄)。",
+     {"city": "于田县", "province": "新疆"}),
+    ("a province before 市井 (the streets) names no city 广东", "岭南市井百态:民国广东市井生活旧照展出",
+     {"city": None}),
+    ("a clause of weather after the city is no spot's name", "8月2日,郑州市暴雨如注,一名市民蹚水回家。",
+     {"city": "郑州", "sublocation": None}),
+    ("a campus is no name: the university named before it is the venue",
+     "6月20日,浙江杭州,浙江大学的学生在校园里合影。", {"city": "杭州", "sublocation": "浙江大学"}),
+    ("a verb of going is no city's first characters, and the municipal museum is unnamed",
+     "5月18日,游客走进市博物馆参观文物。", {"city": None, "sublocation": None}),
 ]
 
 

@@ -121,6 +121,16 @@ def wire_dateline(words: Words) -> re.Pattern:
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
 
 
+def _opens_a_county(plain: str, at: int, words: Words) -> bool:
+    """Whether the 于 right before `at` is no preposition but the first character of a county of the province
+    written right before it ("新疆于田县", "江西于都县"): the county's whole name is the chain's, not 田县."""
+    if plain[at - 1:at] != "于":
+        return False
+    before = plain[max(0, at - 5):at - 1].removesuffix("省")
+    province = next((name for name in words.words("places.provinces") if before.endswith(name)), None)
+    return province is not None and any(_county_of(plain[at - 1:at - 1 + length], province) for length in (2, 3))
+
+
 def _a_route_from_the_city(place: Place, plain: str) -> bool:
     """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线"): the city is
     one end of the route, written inside its name, not where the photo was taken."""
@@ -229,7 +239,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [start + s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, start + s))]
+        other_time and _a_future_clause(plain, start, start + s)) and not _opens_a_county(plain, start + s, words)]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
@@ -654,7 +664,8 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
             _PEOPLE) or patterns["units"].match(plain, at, found.end()):
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
-                "places.before_place", "places.views", "places.section", "dates.relative", "dates.times_of_day"):
+                "places.before_place", "places.views", "places.section", "places.weather", "dates.relative",
+                "dates.times_of_day"):
         if name.startswith(words.words(key)):
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
@@ -792,7 +803,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
-            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
+                    plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
+                # (not "广东市井": the streets, 市井, follow the province, and no city 广东 is named)
                 written = plain[at:suffixed.end()]
                 if written[len(name):] in places["province"] + places["city"] and not words.pattern(
                         "places.capital").match(plain, at + len(name)):
@@ -1171,8 +1184,11 @@ def _county_of(name: str, province: str) -> bool:
     return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
-#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
+#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers), 市井
+#: (the streets: "晚清广东市井生活" names no city 广东).
+_CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a city's look: words, after any name)
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
+                     "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
@@ -1219,6 +1235,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
+    if words.pattern("places.passing").search(written):
+        return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
             continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
             continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
@@ -1517,6 +1535,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]]:
+        return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
     if _AN_EDITION.match(written):
@@ -1566,6 +1586,9 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
+#: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
+_OWN_UNIT = "市县省"
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
