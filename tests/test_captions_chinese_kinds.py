@@ -970,6 +970,21 @@ PLACES = [
      "6月20日,浙江杭州,浙江大学的学生在校园里合影。", {"city": "杭州", "sublocation": "浙江大学"}),
     ("a verb of going is no city's first characters, and the municipal museum is unnamed",
      "5月18日,游客走进市博物馆参观文物。", {"city": None, "sublocation": None}),
+    ("a county referred to (该县) before its town: the town's venue, the county from the context line",
+     "湖南省桑植县推广民歌进校园。图为5月8日该县洪家关乡光荣小学的学生在学唱民歌。",
+     {"city": "桑植县", "province": "湖南", "sublocation": "光荣小学"}),
+    ("夜 right after a town's suffix begins the venue's name, no night",
+     "云南省普洱市思茅区南屏镇夜莺湖公园里,游客在散步。", {"sublocation": "夜莺湖公园"}),
+    ("schools in general are no venue", "该市在中小学里推广冰雪运动。", {"sublocation": None}),
+    ("a season before a venue word names no venue", "这是在内蒙古呼伦贝尔市拍摄的深秋草原(10月2日摄)。",
+     {"city": "呼伦贝尔", "sublocation": None}),
+    ("a meadow (草场) ends a venue's name", "初冬的月亮湾草场一片金黄。", {"sublocation": "月亮湾草场"}),
+    ("a nature reserve (保护区) ends a venue's name", "1月5日,候鸟在江西省九江市鄱阳湖国家级自然保护区觅食。",
+     {"sublocation": "鄱阳湖国家级自然保护区"}),
+    ("woods (山林) after a village are no venue: the village is the place named",
+     "3月1日晚,江西省赣州市上犹县营前镇石溪村东面山林起火。", {"sublocation": "石溪村"}),
+    ("a place before the head of a body (主席) is a title's", "左二为长沙市妇联主席王芳。", {"city": None}),
+    ("nor before a village head (里长)", "高雄市苓雅区五权里长陈明德带领志工清扫街道。", {"city": None}),
 ]
 
 

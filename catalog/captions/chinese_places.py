@@ -522,6 +522,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
             f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
+    reference = _a_unit_referred_to(words).match(plain, position, end)
+    if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
+        position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
@@ -643,6 +646,16 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _a_unit_referred_to(words: Words) -> re.Pattern:
+    """A unit referred to rather than named: a word of places.determiners, then a unit's suffix of one character
+    ("该县", "本市", "该镇"), compiled once."""
+    made = words._made.get(("unit_referred_to",))
+    if made is None:
+        made = words._made[("unit_referred_to",)] = re.compile(
+            f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]")
+    return made
 
 
 #: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
@@ -1541,9 +1554,13 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
     if _AN_EDITION.match(written):
         return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
-    if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
-            "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
-        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
+    time = next((w for w in words.words("dates.times_of_day") if written.startswith(w)), None)
+    if time is not None and len(time) == 1 and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES:
+        time = None  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
+    if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
+            written.startswith(words.words("dates.seasons"))):
+        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name; "秋天草原":
+        # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     if _ASPECT.search(written):

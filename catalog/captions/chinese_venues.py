@@ -210,7 +210,8 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
         return False
     if name in words.set("places.not_venue_names"):
         return False
-    clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day")
+    clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
+                    "dates.seasons")
     return not any(words.pattern(key).search(body) for key in clause_words)
 
 
