@@ -985,6 +985,13 @@ PLACES = [
      "3月1日晚,江西省赣州市上犹县营前镇石溪村东面山林起火。", {"sublocation": "石溪村"}),
     ("a place before the head of a body (主席) is a title's", "左二为长沙市妇联主席王芳。", {"city": None}),
     ("nor before a village head (里长)", "高雄市苓雅区五权里长陈明德带领志工清扫街道。", {"city": None}),
+    ("a form's place field (地址, then a space) names the scene",
+     "摄影 老周\n器材 尼康D850\n地址 鼓楼区三坊七巷\n老街的灯笼亮了,游人络绎不绝。",
+     {"city": "鼓楼区", "sublocation": "三坊七巷"}),
+    ("a place field with a colon, among other fields on one line",
+     "晨雾中的古村 拍摄主题:风光 拍摄地点:黄山黟县宏村 拍摄时间:2018-04-03", {"sublocation": "宏村"}),
+    ("a zone whose name opens with 两 right after its city, then a road",
+     "3月2日,市民在重庆两江新区悦来大道附近散步。", {"city": "重庆", "sublocation": "悦来大道"}),
 ]
 
 

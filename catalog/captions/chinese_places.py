@@ -57,6 +57,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     >>> find_chinese_place(text, text, [(0, len(text))], [(0, len(text))], None, words, patterns)
     Place(sublocation='骆岗公园', city='合肥', province='安徽', country=None)
     """
+    labelled = _labelled_place(text, plain, body, words, patterns)
+    if labelled is not None:
+        return labelled
     if not body:
         return Place()
     scene = body[0]
@@ -84,6 +87,43 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = None
             return _with_dateline_city(place, text, plain, words)
     return _with_dateline_city(Place(), text, plain, words)
+
+
+def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: Words,
+                    patterns: dict) -> Place | None:
+    """The place a form's place field names ("地點:元朗", "拍摄地点:宁波鄞江乡", "地址 天宁区东青村"), read as a
+    scene of its own, its missing city and province completed from the caption's other sentences; None when the
+    caption has no such field or the field names no place read."""
+    found = _place_label(words).search(plain)
+    if found is None:
+        return None
+    start = found.end()
+    end = start
+    while end < len(plain) and plain[end] not in _FIELD_ENDS:
+        end += 1
+    if end - start < 2:
+        return None
+    place = _place_in(text, plain, start, end, words, patterns, None)
+    if place == Place():
+        return None
+    if not (place.city and place.province):
+        _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
+    return place
+
+
+def _place_label(words: Words) -> re.Pattern:
+    """A label of places.place_labels opening a field (after the start, a space or a stop), then a colon, 为 or 是,
+    or a space: "地點:", "拍攝地點為 ", "地址 ", compiled once."""
+    made = words._made.get(("place_label",))
+    if made is None:
+        made = words._made[("place_label",)] = re.compile(
+            rf"(?:^|(?<=[\s|｜/，,。；;]))(?:{words.any('places.place_labels')})"
+            r"(?:\s*[:：]\s*|[为是]\s*|[ \u3000\t]+)")
+    return made
+
+
+#: What ends a form's field: a line's or a field's end, a stop.
+_FIELD_ENDS = frozenset(" \u3000\t\n\r，,。；;|｜(（")
 
 
 def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Place:
@@ -1206,7 +1246,9 @@ _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
-_NAME_START_IN_A_CHAIN = ("城",)
+_NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
+#: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
+_MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
@@ -1226,7 +1268,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
-            continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN)):
+            continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
+                written[1] not in _MEASURES)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
