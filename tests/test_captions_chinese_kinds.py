@@ -992,6 +992,19 @@ PLACES = [
      "晨雾中的古村 拍摄主题:风光 拍摄地点:黄山黟县宏村 拍摄时间:2018-04-03", {"sublocation": "宏村"}),
     ("a zone whose name opens with 两 right after its city, then a road",
      "3月2日,市民在重庆两江新区悦来大道附近散步。", {"city": "重庆", "sublocation": "悦来大道"}),
+    ("在 before work done on a thing says what is done, no venue", "5月3日,电力工人在检修线路。",
+     {"sublocation": None}),
+    ("city hall's square (市府广场) is a venue's name, not the city referred to", "民众在市府广场参加升旗仪式。",
+     {"sublocation": "市府广场"}),
+    ("a headline run into the caption by a space: the scene after it, the province from it",
+     "江西崇义:梯田金黄 9月20日拍摄的崇义县上堡梯田。", {"sublocation": "上堡梯田", "city": "崇义县", "province": "江西"}),
+    ("a run-in headline's city completes a scene that names none", "天津:海河夜色 9月20日,游船驶过解放桥。",
+     {"sublocation": "解放桥", "city": "天津"}),
+    ("a city-state, then a district the tables lack alone in its clause", "5月3日,香港中环,上班族赶路。",
+     {"city": "香港"}),
+    ("but a city's team is no smaller place", "5月3日,香港足球队,球员训练。", {"city": None}),
+    ("what happens after a town is no spot's name", "嘉义县梅山乡梅花盛开,游客赏花。",
+     {"city": "嘉义县", "sublocation": "梅山乡"}),
 ]
 
 

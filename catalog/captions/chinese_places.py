@@ -259,6 +259,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
               date: ChineseDate | None) -> Place:
     lead = _HEADLINE_MARKS.match(plain, start)
     position = lead.end() if lead else start
+    headline = _run_in_headline(plain, position, date) if date is not None and start <= date.start < end else None
+    if headline is not None:  # "航拍福建土楼 5月3日拍摄的南靖县...": a headline run into the sentence by a space
+        place = _place_in(text, plain, headline, end, words, patterns, date)
+        return _completed_by_headline(place, _place_in(text, plain, position, headline, words, patterns, None))
     if date is not None and start <= date.start < end and plain[position:date.start].strip(" ,，\u3000") in (
             "", "这是"):  # (",9月26日青衣": a comma left where a credit was cut out)
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
@@ -287,7 +291,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
             best, listed = (elements, None), True
             break
-        if number == 0 and _modifier(plain, elements, venue, end):
+        if number == 0 and _modifier(plain, elements, venue, end, words):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
         if elements or venue and (best is None or not best[1] or at in passed and from_first):
             # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂"; but the one a verb of passing
@@ -308,7 +312,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
                 break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
-            if elements and not _modifier(plain, elements, venue, end) or venue and plain[at] in _QUOTES:
+            if elements and not _modifier(plain, elements, venue, end, words) or venue and plain[at] in _QUOTES:
                 best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
                 if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
                     first = _HEADLINE_MARKS.match(plain, start)
@@ -360,6 +364,38 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+
+
+def _run_in_headline(plain: str, position: int, date: ChineseDate) -> int | None:
+    """Where the caption proper begins when a headline runs into its first sentence, set apart by a space alone
+    ("航拍福建土楼 5月3日拍摄的...", "重庆:山城雾景 5月3日,渝中半岛..."): the words after the last space
+    before the photo's date are none (or 这是), and the headline holds no stop of a sentence; else None."""
+    space = max(plain.rfind(" ", position, date.start), plain.rfind("\u3000", position, date.start))
+    if space <= position or plain[space + 1:date.start].strip(" ,，\u3000") not in ("", "这是"):
+        return None
+    words_before = plain[position:space].strip(" \u3000")
+    if not words_before or len(words_before) > _HEADLINE_LENGTH or any(ch in _HEADLINE_BREAKS for ch in words_before):
+        return None
+    return space + 1
+
+
+#: The longest headline read apart from the caption it runs into, and what a headline never holds (a clause's
+#: comma, a sentence's stop): "10月14日 ,在..." has a space after no headline.
+_HEADLINE_LENGTH = 30
+_HEADLINE_BREAKS = frozenset("，,。；;")
+
+
+def _completed_by_headline(place: Place, headline: Place) -> Place:
+    """The scene's place, with the city and province of its headline when the scene names neither ("重庆:山城雾景
+    5月3日,渝中半岛..."), or the province alone when the headline names a province and no other city ("航拍福建土楼
+    ...南靖县...", "江西崇义:... 崇义县..."): the headline says where the story is, the sentence what the photo
+    shows."""
+    if place.city is None and place.province is None and place.country is None:
+        place.city, place.province, place.country = headline.city, headline.province, headline.country
+    elif place.province is None and place.country is None and headline.province and (
+            headline.city is None or simplified(place.city or "").startswith(simplified(headline.city))):
+        place.province = headline.province  # (the same city, written with its suffix below: 崇义, 崇义县)
+    return place
 
 
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
@@ -540,7 +576,11 @@ def _big_names(words: Words) -> re.Pattern:
     return made
 
 
-def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
+#: Two to four characters that end their clause: after a city, a smaller place ("香港中环,"), not a title's words.
+_A_SHORT_CLAUSE = re.compile(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
+
+
+def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, words: Words) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
@@ -548,6 +588,10 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
+    short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
+    if short and not short.group().endswith(tuple(words.words("places.team"))):
+        return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
+        # a team of the city, "香港壁球队,")
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
@@ -723,6 +767,8 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
         return None  # (a venue word the venue reader passed over is no bare name)
+    if name.endswith(words.words("places.happening")):
+        return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
     return text[at:found.end()]
 
 
@@ -1591,7 +1637,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
-    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]]:
+    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
         return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
