@@ -1006,6 +1006,9 @@ PLACES = [
     ("but a city's team is no smaller place", "5月3日,香港足球队,球员训练。", {"city": None}),
     ("what happens after a town is no spot's name", "嘉义县梅山乡梅花盛开,游客赏花。",
      {"city": "嘉义县", "sublocation": "梅山乡"}),
+    ("the venue photographed follows 在 X 拍摄的", "这是6月8日在辽宁省丹东市拍摄的鸭绿江断桥(无人机照片)。",
+     {"sublocation": "鸭绿江断桥", "city": "丹东", "province": "辽宁"}),
+    ("the same after a bare city", "这是6月8日在大连航拍的棒棰岛。", {"sublocation": "棒棰岛", "city": "大连"}),
 ]
 
 

@@ -675,6 +675,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         section = words.pattern("places.section").match(plain, position, end)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
+    if elements and not after_comma:
+        taken = _TAKEN_THERE.match(plain, position, end)
+        if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
+            position = taken.end() - 1
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
@@ -740,6 +744,11 @@ def _a_unit_referred_to(words: Words) -> re.Pattern:
         made = words._made[("unit_referred_to",)] = re.compile(
             f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]")
     return made
+
+
+#: The words of taking the photo right after the places where it was taken, then 的 ("在长春拍摄的净月潭", "在
+#: X航拍的"): the venue photographed follows.
+_TAKEN_THERE = re.compile("(?:拍摄|航拍|拍下|摄)的")
 
 
 #: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
