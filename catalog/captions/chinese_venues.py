@@ -272,6 +272,8 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
             continue  # "山东泰山队", "陆家嘴集团": a team or a body named after the place, not the scene
         if end < scene[1] and plain[end] in _LONGER_NAME:
             continue  # "杭州市西湖区", "三里屯路": a district or a road named after it, not the venue itself
+        if place.city and simplified(place.city) == plain[start:end]:
+            continue  # "在河北雄安新区": the chain read it as the city it stands in for, no site within it
         signals = ["registered"]
         if _after_a_place_word(plain, start, words) or _after_passing(plain, start, words):
             signals.append("after_place_word")
