@@ -1011,7 +1011,6 @@ PLACES = [
     ("the same after a bare city", "这是6月8日在大连航拍的棒棰岛。", {"sublocation": "棒棰岛", "city": "大连"}),
     ("a registered zone the chain read as the city is no site within it", "5月3日,在河北雄安新区,工人浇筑混凝土。",
      {"city": "雄安新区", "sublocation": None}),
-    ("a weir (堰) ends a venue's name", "5月3日,游客在都江堰游览。", {"sublocation": "都江堰"}),
 ]
 
 
