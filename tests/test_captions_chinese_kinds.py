@@ -1011,6 +1011,11 @@ PLACES = [
     ("the same after a bare city", "这是6月8日在大连航拍的棒棰岛。", {"sublocation": "棒棰岛", "city": "大连"}),
     ("a registered zone the chain read as the city is no site within it", "5月3日,在河北雄安新区,工人浇筑混凝土。",
      {"city": "雄安新区", "sublocation": None}),
+    ("a national company's branch names a city after the company's short name: no scene",
+     "6月1日,国网高平市供电公司员工帮农民收玉米。", {"city": None, "sublocation": None}),
+    ("nor a province, and its first characters are no mountain", "6月1日,国网湖北省电力公司员工巡线。",
+     {"province": None, "sublocation": None}),
+    ("the scene after 在 stays", "6月1日,中铁十一局工人在武汉市江夏区架设桥梁。", {"city": "武汉"}),
 ]
 
 

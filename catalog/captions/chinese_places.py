@@ -606,6 +606,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
             f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
+    if _after_an_organisation(plain, at, words):
+        return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
     reference = _a_unit_referred_to(words).match(plain, position, end)
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
@@ -734,6 +736,15 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
     return elements, venue
+
+
+def _after_an_organisation(plain: str, at: int, words: Words) -> bool:
+    """Whether a national company's short name (places.organisation_prefixes: 国网, 中铁) ends right before `at`."""
+    made = words._made.get(("after_an_organisation",))
+    if made is None:
+        made = words._made[("after_an_organisation",)] = re.compile(
+            f"(?:{words.any('places.organisation_prefixes')})$")
+    return at > 1 and made.search(plain, max(0, at - 4), at) is not None
 
 
 def _a_unit_referred_to(words: Words) -> re.Pattern:
@@ -1346,6 +1357,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
+    if written.startswith(words.words("places.organisation_prefixes")):
+        return False  # "国网原平市": a company's short name, then the place its branch is named after
     if words.pattern("places.passing").search(written):
         return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
@@ -1646,6 +1659,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if written.startswith(words.words("places.organisation_prefixes")):
+        return None  # "国网山东省电力公司": a company's branch; 国网山 is no mountain
     if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
         return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):

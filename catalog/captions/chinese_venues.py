@@ -206,8 +206,9 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     """Whether a name reads as a venue's: Chinese characters, no number, and no word of a clause or a reference."""
     if not re.fullmatch(f"[{HAN}·]+", name) or _NUMBER.search(body):
         return False
-    if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")):
-        return False
+    if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")) or (
+            name.startswith(words.words("places.organisation_prefixes"))):
+        return False  # (nor a national company's branch: "国网山东省电力公司")
     if name in words.set("places.not_venue_names"):
         return False
     clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
