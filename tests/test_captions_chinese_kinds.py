@@ -1016,6 +1016,10 @@ PLACES = [
     ("nor a province, and its first characters are no mountain", "6月1日,国网湖北省电力公司员工巡线。",
      {"province": None, "sublocation": None}),
     ("the scene after 在 stays", "6月1日,中铁十一局工人在武汉市江夏区架设桥梁。", {"city": "武汉"}),
+    ("a city's centre (主城区, 中心城区) is no unit of its own", "7月1日,主城区早高峰车流缓慢。", {"city": None}),
+    ("nor a crop's area (主产区)", "9月1日,洛川县苹果主产区的果农忙着采摘。", {"city": "洛川县", "sublocation": None}),
+    ("an adjective in -性 describes a kind of place, no venue's name", "6月3日,牧民赶着畜群走向临时性草场。",
+     {"sublocation": None}),
 ]
 
 

@@ -1676,8 +1676,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
-    if _ASPECT.search(written):
-        return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
+    if _ASPECT.search(written) or "性" in written:
+        return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
+        # "季节性牧场": an adjective (-性) describes a kind of place
     return text[at:last].strip("“”\"")
 
 

@@ -59,6 +59,10 @@ _POSITION = set("里内上下中前后旁畔边外")
 _NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批届次期]")
 
 
+#: The ending of an adjective (季节性, seasonal; 临时性): in a description of a kind of place, never in a name.
+_AN_ADJECTIVE = "性"
+
+
 @dataclass
 class VenueCandidate:
     """A name ending in a venue word, where it is, and the signals that scored it."""
@@ -209,8 +213,8 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")) or (
             name.startswith(words.words("places.organisation_prefixes"))):
         return False  # (nor a national company's branch: "国网山东省电力公司")
-    if name in words.set("places.not_venue_names"):
-        return False
+    if name in words.set("places.not_venue_names") or _AN_ADJECTIVE in name:
+        return False  # (an adjective in -性 describes a kind of place: "季节性牧场", a seasonal pasture)
     clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
                     "dates.seasons")
     return not any(words.pattern(key).search(body) for key in clause_words)
