@@ -1020,6 +1020,10 @@ PLACES = [
     ("nor a crop's area (主产区)", "9月1日,洛川县苹果主产区的果农忙着采摘。", {"city": "洛川县", "sublocation": None}),
     ("an adjective in -性 describes a kind of place, no venue's name", "6月3日,牧民赶着畜群走向临时性草场。",
      {"sublocation": None}),
+    ("a country before its people (朋友, 游客) is their nationality, not the scene",
+     "泰国朋友阿明常在桥头卖花,如今桥已封闭。", {"country": None}),
+    ("a body's word (政府) then a verb begins no venue's name", "去年秋天,政府封桥后,附近居民只能绕行。",
+     {"sublocation": None}),
 ]
 
 

@@ -652,6 +652,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             # village may follow its village: 王村石门自然村)
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
+        if element.level == "country" and not elements and plain.startswith(words.words("places.nationals"),
+                                                                            position):
+            return [], None  # "越南朋友阿山", "日本游客": a nationality, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
             break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
@@ -1659,8 +1662,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
-    if written.startswith(words.words("places.organisation_prefixes")):
-        return None  # "国网山东省电力公司": a company's branch; 国网山 is no mountain
+    if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
+            words.words("places.organisations")):
+        return None  # "国网山东省电力公司": a company's branch, 国网山 no mountain; "政府封桥后": a body, then a verb
     if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
         return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
@@ -1676,9 +1680,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
-    if _ASPECT.search(written) or "性" in written:
+    if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
-        # "季节性牧场": an adjective (-性) describes a kind of place
+        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
     return text[at:last].strip("“”\"")
 
 

@@ -211,7 +211,8 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     if not re.fullmatch(f"[{HAN}·]+", name) or _NUMBER.search(body):
         return False
     if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")) or (
-            name.startswith(words.words("places.organisation_prefixes"))):
+            name.startswith(words.words("places.organisation_prefixes"))) or name.startswith(
+            words.words("places.organisations")):
         return False  # (nor a national company's branch: "国网山东省电力公司")
     if name in words.set("places.not_venue_names") or _AN_ADJECTIVE in name:
         return False  # (an adjective in -性 describes a kind of place: "季节性牧场", a seasonal pasture)
