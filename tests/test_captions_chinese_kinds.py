@@ -1022,6 +1022,10 @@ PLACES = [
      {"sublocation": None}),
     ("a country before its people (朋友, 游客) is their nationality, not the scene",
      "泰国朋友阿明常在桥头卖花,如今桥已封闭。", {"country": None}),
+    ("a place's epithet in quotes before the place (之乡: the home of) is no township, and the chain after it"
+     " completes the scene's province", "近日,信丰县的脐橙进入采摘季。近年来,“脐橙之乡”江西省赣州市信丰县扩大种植。",
+     {"city": "信丰县", "province": "江西"}),
+    ("a direction and 区 alone is a part of the city, no unit", "位于北区的湿地公园游人如织。", {"city": None}),
     ("a body's word (政府) then a verb begins no venue's name", "去年秋天,政府封桥后,附近居民只能绕行。",
      {"sublocation": None}),
 ]

@@ -250,9 +250,18 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             place.city, place.province = other.city, place.province or other.province
             place.country = place.country or other.country
             return
-        if place.city and other.city == place.city and other.province:
+        if place.city and other.province and (other.city == place.city or other.city and _written_below(
+                plain, start, end, simplified(other.city), simplified(place.city))):
+            # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+def _written_below(plain: str, start: int, end: int, city: str, county: str) -> bool:
+    """Whether `county` is written right after `city` and its suffix in plain[start:end] ("延安市洛川县"): one chain,
+    the county inside the city."""
+    at = plain.find(city, start, end)
+    return at >= 0 and plain.startswith(county, at + len(city) + (plain[at + len(city):at + len(city) + 1] == "市"))
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
@@ -548,6 +557,8 @@ def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
                 yield at
 
 
+#: The directions and the centre (东区, 中区: a part of a city, written alone, is no unit's name).
+_DIRECTIONS = frozenset("东西南北中")
 #: Characters that make another name of a city's name after them (西九龙, 新北, 大同): no boundary there.
 _NAME_PREFIXES = set("东西南北中上下前后内外新老大小")
 #: A city this big, named anywhere in a sentence with no place phrase read, may begin the scene's chain.
@@ -1374,6 +1385,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
+        return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区")
@@ -1606,6 +1619,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         inner = plain[at + 1:close] if close > at + 1 else ""
         if inner and plain.startswith(("——", "—", "--"), close + 1):
             return None  # "“最美公交站”——大连市西南路黄河桥站": a nickname, and the dash names the place
+        if inner and close + 1 < end and _unit_at(text, plain, close + 1, end, words, patterns, []) is not None:
+            return None  # "“苹果之乡”陕西省延安市洛川县": the place's epithet, then the place itself
         if inner and _titles_an_event(plain, close + 1, end, words):
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
