@@ -1025,6 +1025,8 @@ PLACES = [
     ("a place's epithet in quotes before the place (之乡: the home of) is no township, and the chain after it"
      " completes the scene's province", "近日,信丰县的脐橙进入采摘季。近年来,“脐橙之乡”江西省赣州市信丰县扩大种植。",
      {"city": "信丰县", "province": "江西"}),
+    ("a city before 以南 的 is a reference point: the site after it is the scene, in no city named",
+     "5月3日,在秘鲁首都利马以北的一处海滩,渔民收网。", {"city": None, "country": "秘鲁"}),
     ("a direction and 区 alone is a part of the city, no unit", "位于北区的湿地公园游人如织。", {"city": None}),
     ("a body's word (政府) then a verb begins no venue's name", "去年秋天,政府封桥后,附近居民只能绕行。",
      {"sublocation": None}),

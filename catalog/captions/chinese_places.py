@@ -695,6 +695,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         taken = _TAKEN_THERE.match(plain, position, end)
         if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
             position = taken.end() - 1
+    if elements and not after_comma and elements[-1].level in ("city", "place", "county") and plain.startswith(
+            words.words("places.relative_to"), position):
+        relative = next(w for w in words.words("places.relative_to") if plain.startswith(w, position))
+        if plain.startswith("的", position + len(relative)):
+            elements.pop()  # "埃及首都开罗以南的吉萨金字塔景区": Cairo is a reference point, the site is south of it
+            position += len(relative)
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
