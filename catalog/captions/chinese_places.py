@@ -691,10 +691,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         section = words.pattern("places.section").match(plain, position, end)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
-    if elements and not after_comma:
-        taken = _TAKEN_THERE.match(plain, position, end)
-        if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
-            position = taken.end() - 1
+    taken = _TAKEN_THERE.match(plain, position, end) if elements and not after_comma else None
+    if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
+        position = taken.end() - 1
     if elements and not after_comma and elements[-1].level in ("city", "place", "county") and plain.startswith(
             words.words("places.relative_to"), position):
         relative = next(w for w in words.words("places.relative_to") if plain.startswith(w, position))
@@ -705,6 +704,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
+        venue = None  # "拍摄的高速公路桥梁": the name read stops short of what was taken (left to the scored finder)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
     elif elements and elements[-1].end == position and not after_comma and (
@@ -775,6 +776,14 @@ def _a_unit_referred_to(words: Words) -> re.Pattern:
         made = words._made[("unit_referred_to",)] = re.compile(
             f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]")
     return made
+
+
+def _the_whole_object(plain: str, start: int, end: int, venue: str) -> bool:
+    """Whether a venue read after 拍摄的 is the whole of what was taken: a stop, a word of position or a bracket
+    follows it ("拍摄的净月潭。", "拍摄的星海广场(无人机照片)"), not more of a common noun ("高速公路桥梁")."""
+    at = plain.find(simplified(venue), start, end)
+    after = at + len(venue) if at >= 0 else end
+    return after >= end or plain[after] in _HARD_STOPS or plain[after] in _POSITION_WORDS
 
 
 #: The words of taking the photo right after the places where it was taken, then 的 ("在长春拍摄的净月潭", "在
@@ -1696,7 +1705,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if time is not None and len(time) == 1 and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES:
         time = None  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
     if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
-            written.startswith(words.words("dates.seasons"))):
+            written.startswith(words.words("dates.seasons"))) or written.startswith(words.words("places.weather")):
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name; "秋天草原":
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
