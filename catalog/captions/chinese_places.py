@@ -94,6 +94,8 @@ def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: W
     """The place a form's place field names ("地點:元朗", "拍摄地点:宁波鄞江乡", "地址 天宁区东青村"), read as a
     scene of its own, its missing city and province completed from the caption's other sentences; None when the
     caption has no such field or the field names no place read."""
+    if not any(label in plain for label in words.words("places.place_labels")):
+        return None  # (most captions: no label, and no search)
     found = _place_label(words).search(plain)
     if found is None:
         return None
@@ -763,9 +765,11 @@ def _after_an_organisation(plain: str, at: int, words: Words) -> bool:
     """Whether a national company's short name (places.organisation_prefixes: 国网, 中铁) ends right before `at`."""
     made = words._made.get(("after_an_organisation",))
     if made is None:
-        made = words._made[("after_an_organisation",)] = re.compile(
-            f"(?:{words.any('places.organisation_prefixes')})$")
-    return at > 1 and made.search(plain, max(0, at - 4), at) is not None
+        made = words._made[("after_an_organisation",)] = (
+            re.compile(f"(?:{words.any('places.organisation_prefixes')})$"),
+            frozenset(w[-1] for w in words["places.organisation_prefixes"]))
+    pattern, last_characters = made
+    return at > 1 and plain[at - 1] in last_characters and pattern.search(plain, max(0, at - 4), at) is not None
 
 
 def _a_unit_referred_to(words: Words) -> re.Pattern:
