@@ -619,9 +619,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
             f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
-    if _after_an_organisation(plain, at, words):
+    company, company_last, referred, referred_first = _chain_openers(words)
+    if at > 1 and plain[at - 1] in company_last and company.search(plain, max(0, at - 4), at):
         return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
-    reference = _a_unit_referred_to(words).match(plain, position, end)
+    reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
     while position < end:
@@ -761,24 +762,18 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     return elements, venue
 
 
-def _after_an_organisation(plain: str, at: int, words: Words) -> bool:
-    """Whether a national company's short name (places.organisation_prefixes: 国网, 中铁) ends right before `at`."""
-    made = words._made.get(("after_an_organisation",))
+def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
+    """What a chain's start is checked against, compiled once: a national company's short name ending right before
+    it (places.organisation_prefixes: 国网, 中铁) and the characters such names end with; a unit referred to rather
+    than named at it, a word of places.determiners and a unit's suffix of one character ("该县", "本市"), and the
+    characters such words begin with (looked at before either pattern is run)."""
+    made = words._made.get(("chain_openers",))
     if made is None:
-        made = words._made[("after_an_organisation",)] = (
+        made = words._made[("chain_openers",)] = (
             re.compile(f"(?:{words.any('places.organisation_prefixes')})$"),
-            frozenset(w[-1] for w in words["places.organisation_prefixes"]))
-    pattern, last_characters = made
-    return at > 1 and plain[at - 1] in last_characters and pattern.search(plain, max(0, at - 4), at) is not None
-
-
-def _a_unit_referred_to(words: Words) -> re.Pattern:
-    """A unit referred to rather than named: a word of places.determiners, then a unit's suffix of one character
-    ("该县", "本市", "该镇"), compiled once."""
-    made = words._made.get(("unit_referred_to",))
-    if made is None:
-        made = words._made[("unit_referred_to",)] = re.compile(
-            f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]")
+            frozenset(w[-1] for w in words["places.organisation_prefixes"]),
+            re.compile(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
+            frozenset(w[0] for w in words["places.determiners"]))
     return made
 
 
@@ -1705,9 +1700,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
     if _AN_EDITION.match(written):
         return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
-    time = next((w for w in words.words("dates.times_of_day") if written.startswith(w)), None)
-    if time is not None and len(time) == 1 and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES:
-        time = None  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
+    time = written.startswith(words.words("dates.times_of_day"))
+    if time and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
+            _longer_than_one(words.words("dates.times_of_day"))):
+        time = False  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
     if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
             written.startswith(words.words("dates.seasons"))) or written.startswith(words.words("places.weather")):
         return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name; "秋天草原":
