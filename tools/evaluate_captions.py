@@ -24,8 +24,8 @@ The held-out split is for aggregate scores only: ``--show-errors`` never lists a
 (not wall-clock, which other processes on a shared machine inflate), over the tune split and dev (or the one
 set given). After a first pass that compiles the patterns and loads the gazetteer, every caption is parsed
 once in each of several timed passes (7 by default, ``--speed-passes``); the figure is the median pass, with
-the slowest and fastest beside it. Before each pass the memos of credit lines already read and of texts
-already converted to simplified characters are emptied, so a pass gains nothing from having parsed the same
+the slowest and fastest beside it. Before each pass the memos of credit lines already read, of lead-ins tried and
+of texts already converted to simplified characters are emptied, so a pass gains nothing from having parsed the same
 captions the pass before (a credit repeated within the set still reads once, as it would in an import); the
 word-level memos (gazetteer names, agency names) stay warm, as in a process that has read captions before.
 """
@@ -312,6 +312,7 @@ def speed(path: Path | list[str], passes: int = 7) -> Speed:
     rates = []
     for _ in range(max(1, passes)):
         rules.readings.clear()  # what is remembered per text: each pass reads the captions as new ones
+        rules.lead_ins_tried.clear()
         forget_conversions()
         started = time.process_time()
         for text in texts:

@@ -51,6 +51,9 @@ class Words:
     lists: dict[str, dict[str, list[str]]]
     #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
     _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The sets and patterns by the list's name alone: the place reader asks for them tens of times a caption.
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _patterns: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
@@ -79,16 +82,16 @@ class Words:
 
     def set(self, key: str) -> frozenset[str]:
         """The list as a set, built once (for membership)."""
-        made = self._made.get(("set", key))
+        made = self._sets.get(key)
         if made is None:
-            made = self._made[("set", key)] = frozenset(self[key])
+            made = self._sets[key] = frozenset(self[key])
         return made
 
     def pattern(self, key: str) -> re.Pattern:
         """The list's alternation, compiled once."""
-        made = self._made.get(("pattern", key))
+        made = self._patterns.get(key)
         if made is None:
-            made = self._made[("pattern", key)] = re.compile(f"(?:{self.any(key)})")
+            made = self._patterns[key] = re.compile(f"(?:{self.any(key)})")
         return made
 
 

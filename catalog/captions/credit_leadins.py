@@ -101,6 +101,15 @@ def lead_ins_for(rules: Rules | None) -> LeadInTable:
 
 def strip_lead_in(text: str, rules: Rules | None = None) -> tuple[str, str | None]:
     """The text after the lead-in it opens with, and that lead-in's role (None when it opens with none)."""
+    if rules is None:
+        return _strip_lead_in(text, None)
+    known = rules.lead_ins_tried.get(text)
+    if known is None:
+        known = rules.lead_ins_tried.keep(text, _strip_lead_in(text, rules))
+    return known
+
+
+def _strip_lead_in(text: str, rules: Rules | None) -> tuple[str, str | None]:
     table = lead_ins_for(rules)
     match = table.any_lead.match(text)
     if match is None:

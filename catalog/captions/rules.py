@@ -41,6 +41,7 @@ LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 #: How many credit texts `Rules.readings` keeps, and agency names `standard_agency` remembers, before each
 #: starts again.
 READINGS_KEPT = 1024
+LEAD_INS_KEPT = 4096
 STANDARD_NAMES_KEPT = 50_000
 
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
@@ -95,6 +96,10 @@ class Rules:
     #: Credit texts already read under these rules (credit_reader.py keeps it): a folder from one shoot credits
     #: the same photographer on every photo.
     readings: BoundedMemo = field(default_factory=lambda: BoundedMemo(READINGS_KEPT), repr=False, compare=False)
+    #: Texts already tried for a lead-in (credit_leadins.strip_lead_in keeps it): the credit readers ask again of
+    #: the same pieces, about twice each.
+    lead_ins_tried: BoundedMemo = field(default_factory=lambda: BoundedMemo(LEAD_INS_KEPT), repr=False,
+                                        compare=False)
     #: What the readers build from these rules and use on every caption (``built``), by name.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
