@@ -57,6 +57,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     >>> find_chinese_place(text, text, [(0, len(text))], [(0, len(text))], None, words, patterns)
     Place(sublocation='骆岗公园', city='合肥', province='安徽', country=None)
     """
+    labelled = _labelled_place(text, plain, body, words, patterns)
+    if labelled is not None:
+        return labelled
     if not body:
         return Place()
     scene = body[0]
@@ -84,6 +87,45 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = None
             return _with_dateline_city(place, text, plain, words)
     return _with_dateline_city(Place(), text, plain, words)
+
+
+def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: Words,
+                    patterns: dict) -> Place | None:
+    """The place a form's place field names ("地點:元朗", "拍摄地点:宁波鄞江乡", "地址 天宁区东青村"), read as a
+    scene of its own, its missing city and province completed from the caption's other sentences; None when the
+    caption has no such field or the field names no place read."""
+    if not any(label in plain for label in words.words("places.place_labels")):
+        return None  # (most captions: no label, and no search)
+    found = _place_label(words).search(plain)
+    if found is None:
+        return None
+    start = found.end()
+    end = start
+    while end < len(plain) and plain[end] not in _FIELD_ENDS:
+        end += 1
+    if end - start < 2:
+        return None
+    place = _place_in(text, plain, start, end, words, patterns, None)
+    if place == Place():
+        return None
+    if not (place.city and place.province):
+        _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
+    return place
+
+
+def _place_label(words: Words) -> re.Pattern:
+    """A label of places.place_labels opening a field (after the start, a space or a stop), then a colon, 为 or 是,
+    or a space: "地點:", "拍攝地點為 ", "地址 ", compiled once."""
+    made = words._made.get(("place_label",))
+    if made is None:
+        made = words._made[("place_label",)] = re.compile(
+            rf"(?:^|(?<=[\s|｜/，,。；;]))(?:{words.any('places.place_labels')})"
+            r"(?:\s*[:：]\s*|[为是]\s*|[ \u3000\t]+)")
+    return made
+
+
+#: What ends a form's field: a line's or a field's end, a stop.
+_FIELD_ENDS = frozenset(" \u3000\t\n\r，,。；;|｜(（")
 
 
 def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Place:
@@ -119,6 +161,16 @@ def wire_dateline(words: Words) -> re.Pattern:
 
 
 _YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+
+
+def _opens_a_county(plain: str, at: int, words: Words) -> bool:
+    """Whether the 于 right before `at` is no preposition but the first character of a county of the province
+    written right before it ("新疆于田县", "江西于都县"): the county's whole name is the chain's, not 田县."""
+    if plain[at - 1:at] != "于":
+        return False
+    before = plain[max(0, at - 5):at - 1].removesuffix("省")
+    province = next((name for name in words.words("places.provinces") if before.endswith(name)), None)
+    return province is not None and any(_county_of(plain[at - 1:at - 1 + length], province) for length in (2, 3))
 
 
 def _a_route_from_the_city(place: Place, plain: str) -> bool:
@@ -200,15 +252,28 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             place.city, place.province = other.city, place.province or other.province
             place.country = place.country or other.country
             return
-        if place.city and other.city == place.city and other.province:
+        if place.city and other.province and (other.city == place.city or other.city and _written_below(
+                plain, start, end, simplified(other.city), simplified(place.city))):
+            # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+def _written_below(plain: str, start: int, end: int, city: str, county: str) -> bool:
+    """Whether `county` is written right after `city` and its suffix in plain[start:end] ("延安市洛川县"): one chain,
+    the county inside the city."""
+    at = plain.find(city, start, end)
+    return at >= 0 and plain.startswith(county, at + len(city) + (plain[at + len(city):at + len(city) + 1] == "市"))
 
 
 def _place_in(text: str, plain: str, start: int, end: int, words: Words, patterns: dict,
               date: ChineseDate | None) -> Place:
     lead = _HEADLINE_MARKS.match(plain, start)
     position = lead.end() if lead else start
+    headline = _run_in_headline(plain, position, date) if date is not None and start <= date.start < end else None
+    if headline is not None:  # "航拍福建土楼 5月3日拍摄的南靖县...": a headline run into the sentence by a space
+        place = _place_in(text, plain, headline, end, words, patterns, date)
+        return _completed_by_headline(place, _place_in(text, plain, position, headline, words, patterns, None))
     if date is not None and start <= date.start < end and plain[position:date.start].strip(" ,，\u3000") in (
             "", "这是"):  # (",9月26日青衣": a comma left where a credit was cut out)
         position = date.end  # "9月5日晚,北京,国家会议中心," : the place list after the date
@@ -229,7 +294,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [start + s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, start + s))]
+        other_time and _a_future_clause(plain, start, start + s)) and not _opens_a_county(plain, start + s, words)]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
     listed = False
     for number, at in enumerate(starts):
@@ -237,7 +302,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
             best, listed = (elements, None), True
             break
-        if number == 0 and _modifier(plain, elements, venue, end):
+        if number == 0 and _modifier(plain, elements, venue, end, words):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
         if elements or venue and (best is None or not best[1] or at in passed and from_first):
             # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂"; but the one a verb of passing
@@ -258,7 +323,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
                 best, listed = (elements if venue == _A_LIST else [], None), True
                 break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
-            if elements and not _modifier(plain, elements, venue, end) or venue and plain[at] in _QUOTES:
+            if elements and not _modifier(plain, elements, venue, end, words) or venue and plain[at] in _QUOTES:
                 best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
                 if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
                     first = _HEADLINE_MARKS.match(plain, start)
@@ -310,6 +375,38 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+
+
+def _run_in_headline(plain: str, position: int, date: ChineseDate) -> int | None:
+    """Where the caption proper begins when a headline runs into its first sentence, set apart by a space alone
+    ("航拍福建土楼 5月3日拍摄的...", "重庆:山城雾景 5月3日,渝中半岛..."): the words after the last space
+    before the photo's date are none (or 这是), and the headline holds no stop of a sentence; else None."""
+    space = max(plain.rfind(" ", position, date.start), plain.rfind("\u3000", position, date.start))
+    if space <= position or plain[space + 1:date.start].strip(" ,，\u3000") not in ("", "这是"):
+        return None
+    words_before = plain[position:space].strip(" \u3000")
+    if not words_before or len(words_before) > _HEADLINE_LENGTH or any(ch in _HEADLINE_BREAKS for ch in words_before):
+        return None
+    return space + 1
+
+
+#: The longest headline read apart from the caption it runs into, and what a headline never holds (a clause's
+#: comma, a sentence's stop): "10月14日 ,在..." has a space after no headline.
+_HEADLINE_LENGTH = 30
+_HEADLINE_BREAKS = frozenset("，,。；;")
+
+
+def _completed_by_headline(place: Place, headline: Place) -> Place:
+    """The scene's place, with the city and province of its headline when the scene names neither ("重庆:山城雾景
+    5月3日,渝中半岛..."), or the province alone when the headline names a province and no other city ("航拍福建土楼
+    ...南靖县...", "江西崇义:... 崇义县..."): the headline says where the story is, the sentence what the photo
+    shows."""
+    if place.city is None and place.province is None and place.country is None:
+        place.city, place.province, place.country = headline.city, headline.province, headline.country
+    elif place.province is None and place.country is None and headline.province and (
+            headline.city is None or simplified(place.city or "").startswith(simplified(headline.city))):
+        place.province = headline.province  # (the same city, written with its suffix below: 崇义, 崇义县)
+    return place
 
 
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
@@ -462,6 +559,8 @@ def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
                 yield at
 
 
+#: The directions and the centre (东区, 中区: a part of a city, written alone, is no unit's name).
+_DIRECTIONS = frozenset("东西南北中")
 #: Characters that make another name of a city's name after them (西九龙, 新北, 大同): no boundary there.
 _NAME_PREFIXES = set("东西南北中上下前后内外新老大小")
 #: A city this big, named anywhere in a sentence with no place phrase read, may begin the scene's chain.
@@ -490,7 +589,11 @@ def _big_names(words: Words) -> re.Pattern:
     return made
 
 
-def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) -> bool:
+#: Two to four characters that end their clause: after a city, a smaller place ("香港中环,"), not a title's words.
+_A_SHORT_CLAUSE = re.compile(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
+
+
+def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, words: Words) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
@@ -498,6 +601,10 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int) 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
+    short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
+    if short and not short.group().endswith(tuple(words.words("places.team"))):
+        return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
+        # a team of the city, "香港壁球队,")
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
@@ -512,6 +619,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
             f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
+    company, company_last, referred, referred_first = _chain_openers(words)
+    if at > 1 and plain[at - 1] in company_last and company.search(plain, max(0, at - 4), at):
+        return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
+    reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
+    if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
+        position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
@@ -553,6 +666,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             # village may follow its village: 王村石门自然村)
         if _an_office_follows(plain, position, end, words):
             return [], None  # "前台北市卫生局长": an official's title, not the scene
+        if element.level == "country" and not elements and plain.startswith(words.words("places.nationals"),
+                                                                            position):
+            return [], None  # "越南朋友阿山", "日本游客": a nationality, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
             break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
@@ -578,10 +694,21 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         section = words.pattern("places.section").match(plain, position, end)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
+    taken = _TAKEN_THERE.match(plain, position, end) if elements and not after_comma else None
+    if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
+        position = taken.end() - 1
+    if elements and not after_comma and elements[-1].level in ("city", "place", "county") and plain.startswith(
+            words.words("places.relative_to"), position):
+        relative = next(w for w in words.words("places.relative_to") if plain.startswith(w, position))
+        if plain.startswith("的", position + len(relative)):
+            elements.pop()  # "埃及首都开罗以南的吉萨金字塔景区": Cairo is a reference point, the site is south of it
+            position += len(relative)
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
+        venue = None  # "拍摄的高速公路桥梁": the name read stops short of what was taken (left to the scored finder)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
     elif elements and elements[-1].end == position and not after_comma and (
@@ -635,6 +762,34 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     return elements, venue
 
 
+def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
+    """What a chain's start is checked against, compiled once: a national company's short name ending right before
+    it (places.organisation_prefixes: 国网, 中铁) and the characters such names end with; a unit referred to rather
+    than named at it, a word of places.determiners and a unit's suffix of one character ("该县", "本市"), and the
+    characters such words begin with (looked at before either pattern is run)."""
+    made = words._made.get(("chain_openers",))
+    if made is None:
+        made = words._made[("chain_openers",)] = (
+            re.compile(f"(?:{words.any('places.organisation_prefixes')})$"),
+            frozenset(w[-1] for w in words["places.organisation_prefixes"]),
+            re.compile(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
+            frozenset(w[0] for w in words["places.determiners"]))
+    return made
+
+
+def _the_whole_object(plain: str, start: int, end: int, venue: str) -> bool:
+    """Whether a venue read after 拍摄的 is the whole of what was taken: a stop, a word of position or a bracket
+    follows it ("拍摄的净月潭。", "拍摄的星海广场(无人机照片)"), not more of a common noun ("高速公路桥梁")."""
+    at = plain.find(simplified(venue), start, end)
+    after = at + len(venue) if at >= 0 else end
+    return after >= end or plain[after] in _HARD_STOPS or plain[after] in _POSITION_WORDS
+
+
+#: The words of taking the photo right after the places where it was taken, then 的 ("在长春拍摄的净月潭", "在
+#: X航拍的"): the venue photographed follows.
+_TAKEN_THERE = re.compile("(?:拍摄|航拍|拍下|摄)的")
+
+
 #: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
 #: or a clause's words ("德令哈市拍摄的", "重庆市民独有的")
 _BARE_NAME = re.compile(f"[{HAN}]{{2,4}}(?=[，,])")
@@ -654,11 +809,14 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
             _PEOPLE) or patterns["units"].match(plain, at, found.end()):
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
-                "places.before_place", "places.views", "places.section", "dates.relative", "dates.times_of_day"):
+                "places.before_place", "places.views", "places.section", "places.weather", "dates.relative",
+                "dates.times_of_day"):
         if name.startswith(words.words(key)):
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
         return None  # (a venue word the venue reader passed over is no bare name)
+    if name.endswith(words.words("places.happening")):
+        return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
     return text[at:found.end()]
 
 
@@ -792,7 +950,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
-            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6:
+            if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
+                    plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
+                # (not "广东市井": the streets, 市井, follow the province, and no city 广东 is named)
                 written = plain[at:suffixed.end()]
                 if written[len(name):] in places["province"] + places["city"] and not words.pattern(
                         "places.capital").match(plain, at + len(name)):
@@ -1171,13 +1331,18 @@ def _county_of(name: str, province: str) -> bool:
     return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
-#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers).
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报", "区": "域别间委长", "县": "委长级政立", "省": "委长会级份内立",
+#: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers), 市井
+#: (the streets: "晚清广东市井生活" names no city 广东).
+_CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a city's look: words, after any name)
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
+                     "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
-_NAME_START_IN_A_CHAIN = ("城",)
+_NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
+#: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
+_MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
@@ -1197,7 +1362,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
-            continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN)):
+            continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
+                written[1] not in _MEASURES)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
@@ -1219,6 +1385,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
+    if written.startswith(words.words("places.organisation_prefixes")):
+        return False  # "国网原平市": a company's short name, then the place its branch is named after
+    if words.pattern("places.passing").search(written):
+        return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
             continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
             continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
@@ -1229,6 +1399,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
+        return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区")
@@ -1461,6 +1633,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         inner = plain[at + 1:close] if close > at + 1 else ""
         if inner and plain.startswith(("——", "—", "--"), close + 1):
             return None  # "“最美公交站”——大连市西南路黄河桥站": a nickname, and the dash names the place
+        if inner and close + 1 < end and _unit_at(text, plain, close + 1, end, words, patterns, []) is not None:
+            return None  # "“苹果之乡”陕西省延安市洛川县": the place's epithet, then the place itself
         if inner and _titles_an_event(plain, close + 1, end, words):
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
@@ -1517,17 +1691,28 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
+    if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
+            words.words("places.organisations")):
+        return None  # "国网山东省电力公司": a company's branch, 国网山 no mountain; "政府封桥后": a body, then a verb
+    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
+        return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
     if _AN_EDITION.match(written):
         return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
-    if written.startswith(words.words("dates.relative")) or written.startswith(words.words(
-            "dates.times_of_day")) or _A_CLOCK_TIME.search(written):
-        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name
+    time = written.startswith(words.words("dates.times_of_day"))
+    if time and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
+            _longer_than_one(words.words("dates.times_of_day"))):
+        time = False  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
+    if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
+            written.startswith(words.words("dates.seasons"))) or written.startswith(words.words("places.weather")):
+        return None  # "昨天上午八时卅四分上班尖峰时刻": a time (a rush hour's peak), no venue's name; "秋天草原":
+        # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
-    if _ASPECT.search(written):
-        return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name
+    if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
+        return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
+        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
     return text[at:last].strip("“”\"")
 
 
@@ -1566,6 +1751,9 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
+#: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
+_OWN_UNIT = "市县省"
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
 _ASPECT = re.compile("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).

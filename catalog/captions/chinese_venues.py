@@ -59,6 +59,10 @@ _POSITION = set("里内上下中前后旁畔边外")
 _NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批届次期]")
 
 
+#: The ending of an adjective (季节性, seasonal; 临时性): in a description of a kind of place, never in a name.
+_AN_ADJECTIVE = "性"
+
+
 @dataclass
 class VenueCandidate:
     """A name ending in a venue word, where it is, and the signals that scored it."""
@@ -206,11 +210,14 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     """Whether a name reads as a venue's: Chinese characters, no number, and no word of a clause or a reference."""
     if not re.fullmatch(f"[{HAN}·]+", name) or _NUMBER.search(body):
         return False
-    if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")):
-        return False
-    if name in words.set("places.not_venue_names"):
-        return False
-    clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day")
+    if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")) or (
+            name.startswith(words.words("places.organisation_prefixes"))) or name.startswith(
+            words.words("places.organisations")):
+        return False  # (nor a national company's branch: "国网山东省电力公司")
+    if name in words.set("places.not_venue_names") or _AN_ADJECTIVE in name:
+        return False  # (an adjective in -性 describes a kind of place: "季节性牧场", a seasonal pasture)
+    clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
+                    "dates.seasons")
     return not any(words.pattern(key).search(body) for key in clause_words)
 
 
@@ -271,6 +278,8 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
             continue  # "山东泰山队", "陆家嘴集团": a team or a body named after the place, not the scene
         if end < scene[1] and plain[end] in _LONGER_NAME:
             continue  # "杭州市西湖区", "三里屯路": a district or a road named after it, not the venue itself
+        if place.city and simplified(place.city) == plain[start:end]:
+            continue  # "在河北雄安新区": the chain read it as the city it stands in for, no site within it
         signals = ["registered"]
         if _after_a_place_word(plain, start, words) or _after_passing(plain, start, words):
             signals.append("after_place_word")
