@@ -289,12 +289,10 @@ def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
         level, value = classify(match.group("country"))
         if level == "country":
             found.add(value)
-    if len(found) != 1:
+    one = _the_one_country(found)
+    if one is None:
         return None
-    country = found.pop()
-    code = name_levels(country).country
-    if code is None:
-        return None
+    country, code = one
     city = name_levels(place.city) if place.city else None
     if city and city.city_population and city.city_country and city.city_country != code:
         return None
@@ -302,6 +300,16 @@ def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
     if province and province[:2] != code:
         return None
     return country
+
+
+def _the_one_country(found: set[str]) -> tuple[str, str] | None:
+    """The one country named and its ISO code; None when none or several are named, or the gazetteer knows no
+    code for it."""
+    if len(found) != 1:
+        return None
+    country = next(iter(found))
+    code = name_levels(country).country
+    return (country, code) if code else None
 
 
 def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) -> str | None:
@@ -317,12 +325,10 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
                 len(elements) < 2 and not other.chain.reference) or elements[-1].level != "country":
             continue  # (a reference phrase keeps only the larger places: "north of Manila, Philippines")
         found.add(elements[-1].value)
-    if len(found) != 1:
+    one = _the_one_country(found)
+    if one is None:
         return None
-    country = found.pop()
-    code = name_levels(country).country
-    if code is None:
-        return None
+    country, code = one
     for element in best.chain.elements:
         levels = name_levels(element.value)
         if element.population and levels.city_country and levels.city_country != code:
