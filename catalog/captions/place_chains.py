@@ -322,9 +322,6 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     return True
 
 
-#: Sides after which "of" names a reference point: "north of Manila" (not "central", "far", "mainland").
-_SIDES = DIRECTIONS - {"central", "far", "mainland"}
-
 
 def _allowed(toks: list[Token], i: int) -> str:
     """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
@@ -336,16 +333,15 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
-    if word == "of" and before in _SIDES and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in (
-            "the", "far"):  # ("in the northwest of Wenchuan County": a part of it, not a point beside it)
-        return "reference"  # "20 kilometers southwest of Kirkuk, Iraq", "north of Manila, Philippines"
+    if word == "of" and before in _COMPASS and (
+            not (i > 1 and toks[i - 2].lower in ARTICLES)
+            or i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in ("the", "far")):
+        # "the lands south of the Yangtze River", "20 kilometers southwest of Kirkuk, Iraq", "north of Manila,
+        # Philippines": the point the scene is measured from, not the scene (its province and country are kept);
+        # after "the" ("in the south of France", "in the northwest of Wenchuan County") a part of the place
+        return "reference"
     if word in ("from", "off") and _is_distance(before):
         return "reference"  # "40km from Zhangye city, northwest China's Gansu Province", "124 miles off Luzon"
-    if word == "of" and before in _COMPASS and not (i > 1 and toks[i - 2].lower in ARTICLES):
-        # "the lands south of the Yangtze River", "an oil field 20 km southwest of Kirkuk, Iraq": the point the
-        # scene is measured from, not the scene (its province and country are kept); "in the south of France"
-        # (after an article) is a part of the place
-        return "reference"
     if word in ("in", "at") and places_a_reference(before):
         return "elsewhere"  # "an earthquake centred in Shoufeng Township, Hualien County": not the scene
     return PREPOSITIONS[word]
