@@ -233,7 +233,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 if country not in self._mapped:
                     members = self._members.get(country, [])
                     mapping = self._kept(f"provinces-{country}", dict, lambda: _placedata.province_of_cities(
-                        country, members, self._index, self._top_of))
+                        country, members, self._index, self._top_of), keep=lambda built: any(built.values()))
                     self._province.update(mapping)
                     self._mapped.add(country)
         return self._province.get(position)
@@ -276,10 +276,17 @@ class Gazetteer(StatedPlaces, EntityLookups):
                     self._towns = self._kept("towns", dict, _placedata.load_towns)
         return self._towns
 
-    def _kept(self, part: str, kind: type[_Kept], build: Callable[[], _Kept]) -> _Kept:
+    def _kept(self, part: str, kind: type[_Kept], build: Callable[[], _Kept],
+              keep: Callable[[_Kept], bool] | None = None) -> _Kept:
         """A part of this gazetteer's look-up memos: read from beside its cache file
         (``gazetteer-<key>-<part>.pickle``) when one of `kind` is kept there, else built (with the garbage
-        collector paused: the parts are large) and kept there for the next process."""
+        collector paused: the parts are large) and kept there for the next process, unless `keep` says the
+        part is not worth keeping.
+
+        A country's province map with no province at all is not kept: it is what a country the data lists no
+        cities for gives (cheap to make again), and also what the data package gives while it is being
+        replaced or removed under a running process, which, kept, would leave every later process without
+        that country's provinces."""
         cache = self.cache_file
         kept = cache.with_name(f"{cache.stem}-{part}.pickle") if cache is not None else None
         found = read_kept(kept) if kept is not None else None
@@ -287,7 +294,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
             return found
         with collection_paused():
             built = build()
-        if kept is not None:
+        if kept is not None and (keep is None or keep(built)):
             write_kept(built, kept)
         return built
 

@@ -114,6 +114,26 @@ def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
     assert (run.returncode, run.stdout.split()) == (0, ["False", "Anhui"]), run.stderr
 
 
+def test_a_province_map_without_provinces_is_not_kept(tmp_path):
+    """A process that finds no cities for China in countrystatecity (the package being replaced or removed under
+    it) maps no city to a province; that map is not kept, so the next process maps China again and answers."""
+    probe = ("import sys; from catalog import _placedata\n"
+             "if sys.argv[1] == 'gone': _placedata.csc_cities = lambda country: []\n"
+             "from catalog.places import get_gazetteer\n"
+             "print(get_gazetteer().resolve(None, 'Hefei', None, None).province)\n")
+    env = environment(CATALOG_CACHE=str(tmp_path))
+
+    def run(state: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe, state], env=env, capture_output=True, text=True,
+                              timeout=120, check=False)
+        return done.stdout.split() or [done.stderr]
+
+    assert run("gone") == ["None"]
+    assert list(tmp_path.glob("gazetteer-*-provinces-CN.pickle")) == []
+    assert run("there") == ["Anhui"]
+    assert len(list(tmp_path.glob("gazetteer-*-provinces-CN.pickle"))) == 1
+
+
 def test_the_reverse_geocoding_grid_is_kept_beside_the_gazetteer(tmp_path):
     """Made by the first process that reverse geocodes, read by the next; a damaged one is made again."""
     probe = ("from catalog.places import get_gazetteer; g = get_gazetteer(); p = g.reverse(30.59, 114.30); "
