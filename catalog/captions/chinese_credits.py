@@ -280,20 +280,14 @@ _PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_label
 
 def _took_then_bracket(words: Words) -> re.Pattern:
     """A word for taking (摄) right before an opening bracket, as the name_then_agency shape writes it."""
-    made = words._made.get(("credit", "took_then_bracket"))
-    if made is None:
-        made = words._made[("credit", "took_then_bracket")] = re.compile(
-            f"(?:{words.any('credit.took')})\\s*[（(【［\\[]")
-    return made
+    return words.made(("credit", "took_then_bracket"), lambda: re.compile(
+        f"(?:{words.any('credit.took')})\\s*[（(【［\\[]"))
 
 
 def _took_ends_line(words: Words) -> re.Pattern:
     """A word for taking (摄) that ends a line."""
-    made = words._made.get(("credit", "took_ends_line"))
-    if made is None:
-        made = words._made[("credit", "took_ends_line")] = re.compile(
-            f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE)
-    return made
+    return words.made(("credit", "took_ends_line"), lambda: re.compile(
+        f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
 
 
 @lru_cache(maxsize=512)
@@ -387,24 +381,21 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
 def _source_office_before(words: Words) -> re.Pattern:
     """A source label and an office's name (``credit.offices``) right before a photographer's name:
     "来源：某某县委宣传部 王小明 摄"."""
-    made = words._made.get(("credit", "source_office_before"))
-    if made is None:
+    def build() -> re.Pattern:
         labels = "|".join(re.escape(w) for w in sorted(
             {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=len, reverse=True))
-        made = words._made[("credit", "source_office_before")] = re.compile(
+        return re.compile(
             f"(?:{labels})\\s*[:：]\\s*([^\\s:：/／()（）]{{1,20}}?(?:{words.any('credit.offices')}))[ \u3000]+\\Z")
-    return made
+
+    return words.made(("credit", "source_office_before"), build)
 
 
 def _provided_before(words: Words) -> re.Pattern:
     """Who provided a picture, in brackets right before a reporter's credit ("（嘉义县政府提供） 中央社记者X传真"): a
     body whose name ends as offices' names end (``credit.offices``: 政府, 局), then a word of ``credit.provided``."""
-    made = words._made.get(("credit", "provided_before"))
-    if made is None:
-        made = words._made[("credit", "provided_before")] = re.compile(
-            f"[（(]([^（()）\\s]{{1,20}}?(?:{words.any('credit.offices')}))(?:{words.any('credit.provided')})"
-            f"[)）]\\s*\\Z")
-    return made
+    return words.made(("credit", "provided_before"), lambda: re.compile(
+        f"[（(]([^（()）\\s]{{1,20}}?(?:{words.any('credit.offices')}))(?:{words.any('credit.provided')})"
+        f"[)）]\\s*\\Z"))
 
 
 #: The stops and brackets the source shape's match may begin with, before its label: no part of the credit (its
@@ -453,11 +444,9 @@ def source_outlet(text: str, plain: str, rules: Rules, words: Words) -> str | No
     outlet of a credit that names none ("本报记者", this paper: the one the label names)."""
     if not any(label in plain for label in words["credit.outlet_source_labels"]):
         return None
-    made = words._made.get(("credit", "source_outlet"))
-    if made is None:
-        made = words._made[("credit", "source_outlet")] = re.compile(
-            f"(?:{words.any('credit.outlet_source_labels')})\\s*[:：]\\s*([\u4e00-\u9fff]{{2,12}}?"
-            f"(?:{words.any('credit.outlet_endings')}))(?=[\\s)）/／,，。]|\\Z)")
+    made = words.made(("credit", "source_outlet"), lambda: re.compile(
+        f"(?:{words.any('credit.outlet_source_labels')})\\s*[:：]\\s*([\u4e00-\u9fff]{{2,12}}?"
+        f"(?:{words.any('credit.outlet_endings')}))(?=[\\s)）/／,，。]|\\Z)"))
     found = made.search(plain)
     if found is None or found.group(1) in words.set("credit.this_paper"):
         return None

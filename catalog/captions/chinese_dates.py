@@ -178,10 +178,8 @@ def _labelled(text: str, at: int, words: Words) -> bool:
     (not "活动时间:", an event's time)."""
     if ":" not in text[max(0, at - 3):at] and "：" not in text[max(0, at - 3):at]:
         return False
-    label = words._made.get(("dates", "label"))
-    if label is None:
-        label = words._made[("dates", "label")] = re.compile(
-            f"(?:^|(?<=[\\s。，,；;|｜/]))(?:{words.any('dates.labels')})\\s*[:：]\\s*$")
+    label = words.made(("dates", "label"), lambda: re.compile(
+        f"(?:^|(?<=[\\s。，,；;|｜/]))(?:{words.any('dates.labels')})\\s*[:：]\\s*$"))
     return label.search(text, max(0, at - 10), at) is not None
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from catalog import charset_memo
 from catalog.captions.rules import Rules
@@ -42,6 +42,10 @@ def han_char() -> re.Pattern:
 def _shipped() -> dict[str, Any]:
     with resources.files("catalog").joinpath("rules", "chinese.toml").open("rb") as handle:
         return tomllib.load(handle)
+
+
+_Made = TypeVar("_Made")
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,14 @@ class Words:
         if made is None:
             made = self._sets[key] = frozenset(self[key])
         return made
+
+    def made(self, key: tuple[str, ...], build: Callable[[], _Made]) -> _Made:
+        """What a reader derives from the lists (a pattern joining several of them), built by `build` on the
+        first call with this `key` and kept: the lists never change, so neither does what is made of them."""
+        found = self._made.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._made[key] = build()
+        return found
 
     def pattern(self, key: str) -> re.Pattern:
         """The list's alternation, compiled once."""
