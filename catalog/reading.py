@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -359,7 +359,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                 while waiting and len(handed_out) < window:
                     future = pool.submit(_read_chunk, waiting[-1])
                     handed_out[future] = waiting.pop()
-                done, _ = wait(handed_out, return_when=FIRST_COMPLETED)
+                done = _answers(pool, handed_out, wait, FIRST_COMPLETED)
                 results = [result for future in done for result in future.result()]
                 for future in done:
                     del handed_out[future]
@@ -373,6 +373,68 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
             # prints a traceback from the interpreter's exit hook. Stopped early (Ctrl-C, a dead reader):
             # cancel what is queued and leave.
             pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+#: How long a reader process may lie dead while no answer comes before the pool is taken for stuck (the pool's
+#: own thread notices a death in milliseconds, unless the dead reader left it waiting inside an answer).
+STUCK_AFTER = 2.0
+#: How often the waiting catalog process looks at its readers.
+LOOK_EVERY = 0.5
+
+
+def _answers(pool: Any, handed_out: dict, wait: Callable, first_completed: str) -> set:
+    """The chunks read so far (at least one), waiting for them; a pool stuck by a reader that died while it
+    answered is unstuck (see _unstick), so the wait ends with BrokenProcessPool rather than never."""
+    dead_since = None
+    while True:
+        done, _ = wait(handed_out, timeout=LOOK_EVERY, return_when=first_completed)
+        if done:
+            return done
+        if not _a_reader_died(pool):
+            dead_since = None
+        elif dead_since is None:
+            dead_since = time.monotonic()
+        elif time.monotonic() - dead_since > STUCK_AFTER:
+            _unstick(pool)
+            dead_since = None
+
+
+def _a_reader_died(pool: Any) -> bool:
+    """Whether a process of the pool has ended (its sentinel is ready), without reaping it: the pool's own
+    thread reaps its processes."""
+    from multiprocessing.connection import wait as ready
+
+    sentinels = []
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            sentinels.append(process.sentinel)
+        except (ValueError, AttributeError):  # not started yet, or closed
+            continue
+    return bool(sentinels) and bool(ready(sentinels, timeout=0))
+
+
+def _unstick(pool: Any) -> None:
+    """End a pool that a reader's death left stuck, so that it breaks as pools do (BrokenProcessPool).
+
+    A reader killed while it sends an answer back leaves part of the answer in the pipe, and the pool's own
+    thread (concurrent.futures) waits inside it for the rest, for ever; the other readers wait for the lock the
+    dead one holds. So the readers left are killed, and this process closes its own writing end of the answers'
+    pipe: with no writer left, the pool's thread reads the pipe's end, and takes the pool for broken. (Attributes
+    of ProcessPoolExecutor that Python does not document; where they are missing this does nothing.)
+    """
+    import signal
+
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            os.kill(process.pid, signal.SIGKILL)
+        except (OSError, AttributeError):
+            continue
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def _start_method() -> str:

@@ -259,6 +259,51 @@ def test_a_file_that_crashes_its_reader_is_named_and_the_rest_imported(tmp_path)
     assert "80 added" in done.stdout.decode()
 
 
+HALF_AN_ANSWER = '''
+"""Installed through PYTHONPATH by the test: the first answer any reader process sends back to the catalog
+process, it sends a piece of (the length of a whole answer, then four bytes) and dies with SIGKILL, still
+holding the lock of the queue the answers go through: a reader killed while it answers, as the out-of-memory
+killer may kill one. Once only: the marker file says it happened."""
+import os
+import signal
+import struct
+import multiprocessing.queues
+
+_catalog = os.getpid()
+_put = multiprocessing.queues.SimpleQueue.put
+
+
+def put(self, obj):
+    if os.getpid() != _catalog:
+        try:
+            os.close(os.open(os.environ["CATALOG_TEST_MARKER"], os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return _put(self, obj)
+        if self._wlock is not None:
+            self._wlock.acquire()
+        os.write(self._writer.fileno(), struct.pack("!i", 1 << 20) + b"half")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _put(self, obj)
+
+
+multiprocessing.queues.SimpleQueue.put = put
+'''
+
+
+def test_a_reader_killed_in_the_middle_of_an_answer_hangs_nothing(tmp_path):
+    """The pool's own thread waits for the rest of the answer, which never comes, and the other reader for the
+    lock the dead one holds: the import takes the pool for broken and reads the files again."""
+    folder, env = _with_hook(tmp_path, HALF_AN_ANSWER, 200)
+    env["CATALOG_TEST_MARKER"] = str(tmp_path / "died")
+
+    done = run_catalog("--db", tmp_path / "catalog.db", "import", "--workers", "2", folder, env=env, timeout=90)
+
+    assert (tmp_path / "died").exists(), "no reader died: the test tested nothing"
+    assert done.returncode == 0, done.stderr.decode()
+    assert "200 added" in done.stdout.decode()
+    assert _whole_records_only(tmp_path / "catalog.db") == 200
+
+
 CRASHING_HEIF_LIBRARY = '''
 """Installed through PYTHONPATH by the test: opening a HEIF file named crash-me* kills the process with
 SIGSEGV, as a bug in libheif would."""
