@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -340,7 +340,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
     (`waiting` and `started`: see _read_guarded.)
     """
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     waiting = list(reversed(chunks)) if waiting is None else waiting
@@ -359,7 +359,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                 while waiting and len(handed_out) < window:
                     future = pool.submit(_read_chunk, waiting[-1])
                     handed_out[future] = waiting.pop()
-                done = _answers(pool, handed_out, wait, FIRST_COMPLETED)
+                done = answered(pool, handed_out)
                 results = [result for future in done for result in future.result()]
                 for future in done:
                     del handed_out[future]
@@ -382,12 +382,15 @@ STUCK_AFTER = 2.0
 LOOK_EVERY = 0.5
 
 
-def _answers(pool: Any, handed_out: dict, wait: Callable, first_completed: str) -> set:
-    """The chunks read so far (at least one), waiting for them; a pool stuck by a reader that died while it
-    answered is unstuck (see _unstick), so the wait ends with BrokenProcessPool rather than never."""
+def answered(pool: Any, futures: Iterable) -> set:
+    """The futures of a ProcessPoolExecutor that are done (at least one), waiting for them. A pool stuck by a
+    reader process that died while it answered is unstuck (see _unstick), so the wait ends with the futures
+    raising BrokenProcessPool, as for any reader's death, rather than never."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     dead_since = None
     while True:
-        done, _ = wait(handed_out, timeout=LOOK_EVERY, return_when=first_completed)
+        done, _ = wait(futures, timeout=LOOK_EVERY, return_when=FIRST_COMPLETED)
         if done:
             return done
         if not _a_reader_died(pool):

@@ -545,16 +545,66 @@ def _fingerprints(paths: list[str], workers: int | None) -> Iterable[bytes | Non
 
 
 def _in_readers(function: Callable[[str], Any], paths: list[str], workers: int | None) -> Iterable[Any]:
-    """function(path) for each path, in order: in reader processes when there are many."""
+    """function(path) for each path, in order: in reader processes when there are many.
+
+    Decoding a damaged file can crash an image library's C code, and with it the process: a file that kills its
+    reader gives None, as an unreadable file does, and stops nothing. Once a reader has died, the files not yet
+    answered are done again one at a time, each in a process of its own, so only the file that kills it is lost.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         yield from map(function, paths)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(function, paths, chunksize=8)
+    from catalog.reading import answered
+
+    given = 0
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    broken = False
+    try:
+        futures = [pool.submit(_each, function, paths[start:start + _CHUNK_READ])
+                   for start in range(0, len(paths), _CHUNK_READ)]
+        for future in futures:
+            answered(pool, [future])
+            answers = future.result()
+            yield from answers
+            given += len(answers)
+    except BrokenProcessPool:
+        broken = True
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=broken)
+    for path in paths[given:]:
+        yield _alone(function, path)
+
+
+#: Files handed to a reader process at a time.
+_CHUNK_READ = 8
+
+
+def _each(function: Callable[[str], Any], paths: list[str]) -> list[Any]:
+    return [function(path) for path in paths]
+
+
+def _alone(function: Callable[[str], Any], path: str) -> Any:
+    """function(path) in a process of its own: None when the file kills the process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from catalog.reading import answered
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        future = pool.submit(function, path)
+        answered(pool, [future])
+        return future.result()
+    except BrokenProcessPool:
+        return None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def bring_up_to_date(library: Library, *, workers: int | None = None,

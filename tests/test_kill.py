@@ -304,6 +304,56 @@ def test_a_reader_killed_in_the_middle_of_an_answer_hangs_nothing(tmp_path):
     assert _whole_records_only(tmp_path / "catalog.db") == 200
 
 
+CRASHING_DECODER = '''
+"""Installed through PYTHONPATH by the test: fingerprinting a file named crash-me*.jpg (which decodes its
+pixels) kills the process with SIGSEGV, as a bug in an image library's decoder would."""
+import os
+import signal
+
+import catalog.fingerprints
+
+_fingerprint = catalog.fingerprints.perceptual_fingerprint
+
+
+def perceptual_fingerprint(source, **options):
+    if os.path.basename(str(source)).startswith("crash-me"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return _fingerprint(source, **options)
+
+
+catalog.fingerprints.perceptual_fingerprint = perceptual_fingerprint
+'''
+
+
+@pytest.mark.parametrize("hook", [CRASHING_DECODER, HALF_AN_ANSWER], ids=["decoder crash", "half an answer"])
+def test_fingerprinting_for_variants_survives_a_reader_that_dies(tmp_path, hook):
+    """`catalog variants` decodes every photo not yet fingerprinted, in reader processes: a file that kills its
+    reader is left without a fingerprint, and every other photo is fingerprinted and grouped."""
+    folder, env = _with_hook(tmp_path, hook, 40)
+    env["CATALOG_TEST_MARKER"] = str(tmp_path / "died")
+    (folder / "crash-me.jpg").write_bytes(press_jpeg(999))
+    db = tmp_path / "catalog.db"
+    imported = run_catalog("--db", db, "import", "--workers", "2", folder, timeout=180)
+    assert imported.returncode == 0, imported.stderr.decode()
+
+    done = run_catalog("--db", db, "variants", env=env, timeout=120)
+
+    assert done.returncode == 0, done.stderr.decode()
+    assert "Traceback" not in done.stderr.decode()
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT p.path, v.fingerprint IS NOT NULL FROM photo p "
+                            "JOIN variant_fingerprint v ON v.photo_id = p.id").fetchall()
+    finally:
+        conn.close()
+    fingerprinted = {Path(path).name for path, made in rows if made}
+    if hook == CRASHING_DECODER:
+        assert len(rows) == 41 and fingerprinted == {f"photo-{n:03d}.jpg" for n in range(40)}
+    else:
+        assert (tmp_path / "died").exists(), "no reader died: the test tested nothing"
+        assert len(rows) == 41 and len(fingerprinted) == 41
+
+
 CRASHING_HEIF_LIBRARY = '''
 """Installed through PYTHONPATH by the test: opening a HEIF file named crash-me* kills the process with
 SIGSEGV, as a bug in libheif would."""
