@@ -918,6 +918,15 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("'Video Screengrab' names nobody",
      "Seals rest on the sandbank. Photo: Video Screengrab",
      {"photographer": None, "agency": None, "provider": None}),
+    ("an outlet, a colon, its photographer, in brackets",
+     "Road trains queue at the weighbridge outside Longreach.(Outback News: Carla Jenkins)",
+     {"photographer": "Carla Jenkins", "agency": "Outback News"}),
+    ("a wire, a colon, its photographer",
+     "Volunteers fill sandbags beside the swollen river in Lismore. (Reuters: Tom Whitely)",
+     {"photographer": "Tom Whitely", "agency": "Reuters"}),
+    ("a label of other work, a colon, a name: no credit",
+     "The festival's poster hangs in the foyer. (Design: Carla Jenkins)",
+     {"photographer": None, "agency": None}),
 ]
 
 

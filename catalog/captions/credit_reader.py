@@ -330,7 +330,8 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:
-    """A known agency and its photographer with nothing between them, as "agency/person"; else None.
+    """A known agency and its photographer with nothing between them, or only a colon (an outlet the words for
+    media name, too: "ABC News: Nathan Morris"), as "agency/person"; else None.
 
     >>> from catalog.captions.rules import load_rules
     >>> rules = load_rules()
@@ -339,6 +340,9 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     """
     if "/" in body or "," in body:
         return None
+    outlet, colon, name = body.partition(":")
+    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip())) and looks_like_person(name.strip()):
+        return f"{outlet.strip()}/{name.strip()}"  # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer
     words = body.split()
     for n in range(1, min(4, len(words) - 1)):
         head, rest = " ".join(words[:n]), " ".join(words[n:])
