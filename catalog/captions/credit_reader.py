@@ -352,6 +352,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
 
 
 _BACKSLASH = re.compile(r"\s*\\\s*")
+#: A gallery page's buttons, scraped with the credit they follow ("Show More Show Less").
+_PAGE_CONTROLS = re.compile(r"(?:\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
 #: Marks a page's markup or quotes leave around a credit: "*Photo: Name*", "<Photo: Name>", '"Photo: Name"'.
 _MARKUP = "*_\"“”{}<>•·▲►▶"
 
@@ -375,6 +377,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
+    if body[-4:].casefold() in ("more", "less"):
+        body = _PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body and body[-1] in "([":
