@@ -157,7 +157,8 @@ _TAKEN_BY = re.compile(  # "In this photograph, taken by Yoichi R. Okamoto on"
 
 
 #: Prose that names who took the picture with no picture word: "... photographed for the Post by Name", "... dusted
-#: the hills with snow, captured on camera by Sam Spencer", "The bridge at dawn, snapped by Ana Ruiz". ("captured by" alone is said of prisoners.)
+#: the hills with snow, captured on camera by Sam Spencer", "The bridge at dawn, snapped by Ana Ruiz". ("captured
+#: by" alone is said of prisoners.)
 _CAMERA_BY = re.compile(
     r"\b(?:(?:captured|caught)\s+on\s+(?:camera|film)|snapped"
     r"|photographed(?:\s+for\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})?)\s+by\s+()"
