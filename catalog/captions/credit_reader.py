@@ -224,9 +224,11 @@ _LICENCE = re.compile(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|
 _COPYRIGHT_AFTER = re.compile(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=len, reverse=True)) + r")\.?"
-#: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026".
+#: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026", "Photo by Name, Sun Dec
+#: 23, 2007" (Sunday's, not the Sun's).
 _DATE_TAIL = re.compile(
-    rf"[,\s]+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
+    r"[,\s]+(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"  # (a weekday, written short too)
+    rf"(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
 #: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
 #: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
