@@ -106,6 +106,10 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+#: A page's name for its featured picture, set on a line of its own like a credit: "Photo of the Day".
+_FEATURE_TITLE = re.compile(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+the\s+(?:day|week|month|year)",
+                            re.IGNORECASE)
+_FEATURE_ENDS = ("day", "eek", "nth", "ear")
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 _NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
@@ -119,6 +123,8 @@ _NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "d
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
     """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
     body = _tidy(raw, rules)
+    if body[-3:].casefold() in _FEATURE_ENDS and _FEATURE_TITLE.fullmatch(body):
+        return None  # "Photo of the Day": a page's feature, the picture's title line, no credit
     roles: list[str] = []
     outlet = _outlet_first(body, rules)
     if outlet is not None:
