@@ -943,7 +943,7 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Fishing boats wait out the storm in the harbour.\nPhoto by Pieter Vos, Sun Mar 9, 2008",
      {"photographer": "Pieter Vos", "agency": None}),
     ("a page's feature title on a line of its own is no credit",
-     "Portsoy, Scotland\nPicture of the Week\nThe old harbour at low tide, its boats resting on the sand.",
+     "Pennan, Scotland\nPhoto of the Day\nThe village's one street runs between the cliff and the sea.",
      {"photographer": None, "agency": None, "provider": None}),
     ("a label of other work, a colon, a name: no credit",
      "The festival's poster hangs in the foyer. (Design: Carla Jenkins)",
