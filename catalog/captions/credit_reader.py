@@ -213,8 +213,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
-#: "| License Photo".
-PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo)+\s*$", re.IGNORECASE)
+#: "| License Photo", a gallery's "Show More Show Less".
+PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
+                           r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
@@ -360,8 +361,6 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
 
 
 _BACKSLASH = re.compile(r"\s*\\\s*")
-#: A gallery page's buttons, scraped with the credit they follow ("Show More Show Less").
-_PAGE_CONTROLS = re.compile(r"(?:\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
 #: Marks a page's markup or quotes leave around a credit: "*Photo: Name*", "<Photo: Name>", '"Photo: Name"'.
 _MARKUP = "*_\"“”{}<>•·▲►▶"
 
@@ -386,7 +385,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
     if body[-4:].casefold() in ("more", "less"):
-        body = _PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
+        body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
     if body and body[-1] in "([":
