@@ -945,6 +945,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a page's feature title on a line of its own is no credit",
      "Pennan, Scotland\nPhoto of the Day\nThe village's one street runs between the cliff and the sea.",
      {"photographer": None, "agency": None, "provider": None}),
+    ("a wire's archive tags and restriction notes after its credit",
+     "Pupils queue for lunch at a village school in Lijiang, Yunnan province, May 9, 2013. REUTERS/Ada Lin "
+     "(CHINA - Tags: EDUCATION SOCIETY) CHINA OUT. NO COMMERCIAL OR EDITORIAL SALES IN CHINA",
+     {"photographer": "Ada Lin", "agency": "Reuters"}),
     ("a label of other work, a colon, a name: no credit",
      "The festival's poster hangs in the foyer. (Design: Carla Jenkins)",
      {"photographer": None, "agency": None}),

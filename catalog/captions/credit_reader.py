@@ -26,6 +26,7 @@ from catalog.captions.credit_names import (
     names_a_region,
 )
 from catalog.captions.credit_roles import Part, decide
+from catalog.captions.credit_spots import without_wire_notes
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
@@ -384,6 +385,7 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
+    body = without_wire_notes(body)  # "REUTERS/Name (CHINA - Tags: SOCIETY) CHINA OUT. NO ... SALES IN CHINA"
     if body[-4:].casefold() in ("more", "less"):
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):

@@ -394,6 +394,20 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
         yield Candidate(content, at, end, weight, True)
 
 
+#: A wire's notes after its credit, shouted: its archive's subject tags ("(CHINA - Tags: SOCIETY)") and its
+#: restriction notes ("CHINA OUT.", "NO COMMERCIAL OR EDITORIAL SALES IN CHINA", "EDITORIAL USE ONLY", "MANDATORY
+#: CREDIT"): capitals only, so a credit's names never end in one (the rights reader keeps the restrictions).
+_WIRE_NOTES = re.compile(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?:[A-Z]+ )*(?:OUT|ONLY)\b\.?"
+                         r"|\s+NO (?:[A-Z]+ )*[A-Z]+\b\.?|\s+MANDATORY CREDIT\b\.?)+\s*$")
+
+
+def without_wire_notes(text: str) -> str:
+    """The text without the wire's notes that end it (the archive's tags, restriction notes)."""
+    if text[-1:].isupper() or text.endswith((")", ".")) and "Tags:" in text:
+        return _WIRE_NOTES.sub("", text)
+    return text
+
+
 #: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
 _MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
 
@@ -418,7 +432,7 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
         content = stripped[start:]
-        if content and len(content) <= 100:
+        if content and (len(content) <= 100 or len(without_wire_notes(content)) <= 100):
             yield Candidate(content, start, len(text), 2.2, True)
     run_on = _CAPITALS_RUN_ON.search(stripped, line_start) if "/" in stripped[line_start:] else None
     if run_on and run_on.start() not in starts and not _inside_brackets(stripped, run_on.start()):
