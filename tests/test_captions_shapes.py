@@ -949,6 +949,13 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Pupils queue for lunch at a village school in Lijiang, Yunnan province, May 9, 2013. REUTERS/Ada Lin "
      "(CHINA - Tags: EDUCATION SOCIETY) CHINA OUT. NO COMMERCIAL OR EDITORIAL SALES IN CHINA",
      {"photographer": "Ada Lin", "agency": "Reuters"}),
+    ("the photographer on one line, the agency on the last",
+     "Firefighters hold the line above Redding, Calif., on Sunday, July 9, 2017. Winds drove the fire on.\n"
+     "Dana Whitcomb\nAP Photo",
+     {"photographer": "Dana Whitcomb", "agency": "AP"}),
+    ("...but a line of prose before the agency names no one",
+     "Firefighters hold the line above Redding.\nThe fire spread overnight\nReuters",
+     {"photographer": None, "agency": "Reuters"}),
     ("a label of other work, a colon, a name: no credit",
      "The festival's poster hangs in the foyer. (Design: Carla Jenkins)",
      {"photographer": None, "agency": None}),

@@ -375,6 +375,13 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         last = number == len(spans) - 1
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
         yield Candidate(line, start, len(text) if last else end, weight, True)
+        if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
+            # "Noah Berger" then "AP Photo": a gallery sets the photographer and the agency on two lines
+            above = text[spans[number - 1][0]:spans[number - 1][1]]
+            before = above.strip()
+            if 2 <= len(before.split()) <= 4 and len(before) <= 40:
+                at = spans[number - 1][0] + len(above) - len(above.lstrip())
+                yield Candidate(f"{before} / {line}", at, len(text), weight, True)
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
 
