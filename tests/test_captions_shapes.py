@@ -1940,6 +1940,9 @@ def test_english_place_kinds(text, expected):
 # --- Chinese -------------------------------------------------------------------------------------------------
 
 CHINESE = [
+    ("an archive's frame notes run into the agency: the registry's name that ends them",
+     "全省运动会在体育场开幕。0003-0008選手入場0012升旗中央社記者林文德攝",
+     {"photographer": "林文德", "agency": "CNA"}),
     ("xinhua staff: 新华社记者 X 摄",
      "10月14日，在安徽省合肥市骆岗公园，一架新型飞机进行试飞。\n\n新华社记者 王磊 摄",
      {"photographer": "王磊", "agency": "Xinhua", "date": None, "date_text": "10月14日", "date_kind": "taken",

@@ -65,7 +65,21 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         outlet = [p for p in parts if simplified(p).endswith(words.words("credit.outlet_endings"))]
         if outlet:
             return outlet[-1]
+    ending = _known_ending(plain, rules)
+    if ending:
+        return ending  # "...放飛和平鴿中央社記者X攝": an archive's text run into the agency, which ends it
     return written
+
+
+def _known_ending(plain: str, rules: Rules) -> str | None:
+    """The standard name of an agency the registry knows that ends `plain` after other characters (the longest),
+    or None."""
+    for start in range(1, len(plain) - 1):
+        if han_char().match(plain, start):
+            standard = rules.standard_agency(plain[start:])
+            if standard:
+                return standard
+    return None
 
 
 def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] | None:
