@@ -1940,6 +1940,12 @@ def test_english_place_kinds(text, expected):
 # --- Chinese -------------------------------------------------------------------------------------------------
 
 CHINESE = [
+    ("an outlet in Latin letters after a source label",
+     "周日上午，新的轮渡航线在悉尼港开通。（图片来源：Harbour FM）",
+     {"agency": "Harbour FM", "photographer": None}),
+    ("...but Chinese words after it that name no known outlet stay no credit",
+     "周日上午，新的轮渡航线在悉尼港开通。（图片来源：网络）",
+     {"agency": None, "photographer": None}),
     ("an archive's frame notes run into the agency: the registry's name that ends them",
      "全省运动会在体育场开幕。0003-0008選手入場0012升旗中央社記者林文德攝",
      {"photographer": "林文德", "agency": "CNA"}),

@@ -106,6 +106,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
     return None
 
 
+#: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
+_LATIN_OUTLET = re.compile(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
 _OUTLET_NOTE = re.compile(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
 
@@ -754,7 +756,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
-                        words.words("credit.outlet_endings")))):  # ("HK01记者摄", "立场新闻": an outlet)
+                        words.words("credit.outlet_endings")))) and not (
+                    name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip())):
+                # ("HK01记者摄", "立场新闻": an outlet; "（图片来源:9NEWS）": a name in Latin letters after a source
+                # label is an outlet's, as written, where Chinese words after it may be prose)
                 continue  # "图/..." naming something that is no known outlet
         if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
             head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")

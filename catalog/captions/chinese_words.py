@@ -420,7 +420,9 @@ def _patterns(words: Words) -> Patterns:
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国
         "source": _source(f"(?:^|[\\s。，,；;（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
-                          f"\\s*(?P<agency>[^\\s。，,)）]{{2,20}})"),
+                          f"\\s*(?P<agency>[A-Za-z0-9][A-Za-z0-9 .&'-]{{0,24}}[A-Za-z0-9](?=\\s*[)）])"
+                          f"|[^\\s。，,)）]{{2,20}})"),
+        # (a name in Latin letters may hold spaces when the bracket closes after it: "（图片来源：Harbour FM）")
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
         "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
                                 f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?"
