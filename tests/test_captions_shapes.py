@@ -1234,6 +1234,12 @@ def test_english_place_and_date_shapes(text, expected):
 # --- English date lines: which of several dates is the photo's ----------------------------------------------
 
 DATES_EN = [
+    ("a month and year in small letters in a place heading",
+     "Peru, Chivay, march 2006 Herders drive their alpacas down to the river at dusk.",
+     {"date": "2006-03", "date_kind": "taken"}),
+    ("a day, month and year in small letters heading a blog post",
+     "tisdag 3 november 2015\n\nMarket day in Mopti\n\nTraders unload salt from the boats at the harbour.",
+     {"date": "2015-11-03", "date_kind": "taken"}),
     ("a source line's posting time stamp above the caption is the page's date",
      "Lanterns light up an old street\n(Ecns.cn) 19:40, February 11, 2024\nVisitors stroll under lanterns in "
      "Zigong, southwest China's Sichuan Province, Feb. 10, 2024. (Photo: China News Service/He Ming)",

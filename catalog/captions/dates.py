@@ -57,6 +57,7 @@ def _alternatives(words: list[str]) -> str:
 _MON = "(?:" + _alternatives([s for spellings in MONTHS.values() for s in spellings]) + ")"
 _WD = "(?:" + _alternatives(list(WEEKDAYS)) + ")"
 _FULL_MON = "(?:" + "|".join(spellings[0] for spellings in MONTHS.values()) + ")"
+_FULL_MON_SMALL = "(?:" + "|".join(spellings[0].casefold() for spellings in MONTHS.values()) + r")\b"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:18|19|20)\d\d\b"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
@@ -102,6 +103,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021 / August, 2014",
               rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
+    DateShape("day month year in small letters", "1 september 2014",
+              rf"(?P<day>{_DAY})\s+(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("month year in small letters", "december 2004 (a full month's name: 'may' and 'march' are words, but not"
+              " before a year)", rf"(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
               rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY})(?!\s*,?\s*\d)", "none"),
     DateShape("day month, no year", "7 January", rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})", "none"),
