@@ -681,16 +681,37 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
         # are steered by pilots at the laboratory in Seattle"): its place is taken only as a city written with
         # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
-        paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
-        following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+        following, below = _sentence_after(first, spans, paragraphs)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if anchor is None and (later.city or later.province or later.country) or (
-                    later.city and (later.province or later.country)):
+            if not below and (anchor is None and (later.city or later.province or later.country) or (
+                    later.city and (later.province or later.country))) or _placed_by_its_venue(later, by):
                 doubts.extend(second)
                 return later, following
     return place, first
+
+
+def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
+                    paragraphs: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, bool]:
+    """The sentence read when the first places nothing, and whether it opens the paragraph below: the next of
+    the first's paragraph or, when the first stands alone as a paragraph of its own ("This morning.",
+    "Sculpture vandalised, 18 November 2014."), the opening sentence of the paragraph below it, as a title line
+    stands above the caption it heads."""
+    paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
+    following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+    if following is not None:
+        return following, False
+    below = next((p for p in paragraphs if p[0] >= paragraph[1]), None)
+    return next((s for s in spans if below[0] <= s[0] < below[1]), None) if below else None, True
+
+
+def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:
+    """A sentence after a first that places nothing, whose own scene phrase names a venue ("Protesters gather in
+    Foley Square in Manhattan's Civic Center", "At Custom House Quay in Dublin."): its venue is the scene's, as a
+    town written with its province is, even when no larger place is written with it."""
+    return bool(later.sublocation) and by.get("sublocation") == "the scene's phrase" and by.get(
+        "sublocation opened by") == "in or at"
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,33 @@
+"""English sublocations: the shapes of a venue the parser must take as the scene (a venue opening the caption
+below a line that places nothing, ...) and the shapes it must leave alone, with captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def sublocation(text: str) -> str | None:
+    return parse(text).location.sublocation
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line of its own that places nothing, above the caption: the venue of the paragraph below it
+    ("Early light.\n\nAt Harbour Quay in Galway.\n\nSwimmers wait for the tide to turn.", "Harbour Quay"),
+    ("Rowers train before dawn, 3 May 2019.\n\nCrews carry their boats at Riverside Boathouse in Oxford.",
+     "Riverside Boathouse"),
+])
+def test_a_venue_below_a_line_that_places_nothing(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph below that only mentions a place in passing gives nothing: no venue opened by "in" or "at"
+    "Early light.\n\nThe ferry to Inishmore leaves twice a day in summer.",
+    # nor a province named in a background sentence below
+    "Anna, 30, and her son.\n\nAnna works for a bakery in neighbouring Hebei province.",
+])
+def test_the_paragraph_below_gives_no_place_in_passing(text):
+    assert parse(text).location.sublocation is None
+    assert parse(text).location.province is None
