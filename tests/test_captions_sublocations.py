@@ -31,3 +31,21 @@ def test_a_venue_below_a_line_that_places_nothing(text, expected):
 def test_the_paragraph_below_gives_no_place_in_passing(text):
     assert parse(text).location.sublocation is None
     assert parse(text).location.province is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words of venues the word list had missed, each closing a capitalised name after "at the"
+    ("A keeper feeds an orphaned elephant at the Lewa Hills Conservancy, north of Nanyuki, on Friday.",
+     "Lewa Hills Conservancy"),
+    ("Elders greet visitors at the Te Awa Marae, a meeting ground, in Whanganui.", "Te Awa Marae"),
+    ("Children play football at the Kibera slum, in Nairobi, Kenya.", "Kibera slum"),
+    ("Swimmers train at the Riverview Aquatic Complex in Perth on Monday.", "Riverview Aquatic Complex"),
+    ("Tourists toss coins at the Bellamy Fountain in Rome on Sunday.", "Bellamy Fountain"),
+    ("Farmers harvest rice from the flooded Tangua Haor in Sunamganj on Saturday.", "Tangua Haor"),
+])
+def test_generic_venue_words(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_generic_word_used_of_a_mind_is_no_venue():
+    assert sublocation("Analysts say the Oedipus complex of the party is plain in Berlin.") is None

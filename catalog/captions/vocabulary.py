@@ -202,6 +202,10 @@ pool pools barn barns cannery showground showgrounds fairground fairgrounds bar 
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
 lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
 strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
+conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
+waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
+overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
+mangroves swamp refuge dunes haor
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
