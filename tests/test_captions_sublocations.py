@@ -49,3 +49,16 @@ def test_generic_venue_words(text, expected):
 
 def test_a_generic_word_used_of_a_mind_is_no_venue():
     assert sublocation("Analysts say the Oedipus complex of the party is plain in Berlin.") is None
+
+
+@pytest.mark.parametrize("text, city", [
+    # Bangladesh's upazila, a sub-district, is a level of the map, never the scene's venue
+    ("Fog lies over the fields in Rajshahi's Paba upazila yesterday.", "Rajshahi"),
+])
+def test_a_county_is_no_sublocation(text, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (None, city)
+
+
+def test_a_district_inside_a_city_stays_the_sublocation():
+    assert sublocation("Diners queue at a noodle shop in Jing'an District of Shanghai on Monday.") == "Jing'an District"

@@ -100,7 +100,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         place.city = stand_in.value
         counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
             c for c in counties[: counties.index(stand_in)]]
-    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture]
+    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture and not _a_county(c)]
     if sub_admin is None and inside and place.city is not None:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
@@ -110,6 +110,17 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_county(element: Element) -> bool:
+    """A sub-district named as such ("Khulna's Batiaghata upazila"): a level of the map above the town, which the
+    labels give as the city or leave out, never a venue of the scene; a district inside a city ("Xuhui District
+    of Shanghai", "Sham Shui Po") stays one."""
+    return element.value.rsplit(None, 1)[-1].casefold() in _COUNTY_WORDS
+
+
+#: The last words of a county's name: a unit of the map that is no sublocation.
+_COUNTY_WORDS = frozenset({"upazila"})
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:
