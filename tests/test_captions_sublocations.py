@@ -52,7 +52,10 @@ def test_a_generic_word_used_of_a_mind_is_no_venue():
 
 
 @pytest.mark.parametrize("text, city", [
-    # Bangladesh's upazila, a sub-district, is a level of the map, never the scene's venue
+    # a county named with the city it belongs to is a level of the map, never the scene's venue
+    ("Villagers dry chillies in Luxian county of Baise, Guangxi, on Oct. 2.", "Baise"),
+    ("Girls dance in Rongjiang County of Qiandongnan, Guizhou province, on March 3.", "Qiandongnan"),
+    # nor is Bangladesh's upazila
     ("Fog lies over the fields in Rajshahi's Paba upazila yesterday.", "Rajshahi"),
 ])
 def test_a_county_is_no_sublocation(text, city):
