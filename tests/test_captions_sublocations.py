@@ -65,3 +65,32 @@ def test_a_county_is_no_sublocation(text, city):
 
 def test_a_district_inside_a_city_stays_the_sublocation():
     assert sublocation("Diners queue at a noodle shop in Jing'an District of Shanghai on Monday.") == "Jing'an District"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English heads of a site's name
+    ("Soldiers train on Mendip Plain, 2011.", "Mendip Plain"),
+    ("Climbers rest below the Kowhai Peaks, in the Southern Alps, on Friday.", "Kowhai Peaks"),
+    # heads in the languages of the places, written after the name
+    ("Tourists stroll at the Shalimar Bagh in Srinagar on Sunday.", "Shalimar Bagh"),
+    ("Pigeons gather at the Rang Mahal in Delhi on Monday.", "Rang Mahal"),
+    ("Crowds fill the Beyazit Meydanı in Istanbul on Friday.", "Beyazit Meydanı"),
+    # and before it
+    ("Surfers wait for a wave at Praia da Luz on Sunday.", "Praia da Luz"),
+    ("Families picnic at Taman Tasik Perdana in Kuala Lumpur on Sunday.", "Taman Tasik Perdana"),
+    ("Traffic crawls along Persiaran Sultan Salahuddin in Kuala Lumpur on Monday.", "Persiaran Sultan Salahuddin"),
+])
+def test_venue_heads_of_more_languages(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive after ", the" says what the venue houses: the venue written first is the scene
+    ("Ministers arrive for talks at the Palais Bourbon, the French finance ministry, on May 2 in Paris.",
+     "Palais Bourbon"),
+    ("Envoys meet at Villa Madama, the Italian foreign ministry, in Rome on Tuesday.", "Villa Madama"),
+    # a venue inside a larger one, written after ", in the", is still the larger one
+    ("Divers swim by the Blue Arch, in the Marsa Bay marine reserve, on Monday.", "Marsa Bay marine reserve"),
+])
+def test_an_appositive_after_the_venue_describes_it(text, expected):
+    assert sublocation(text) == expected

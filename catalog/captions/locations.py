@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
@@ -106,7 +107,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
-    venue = primary.venues[-1].value if primary and primary.venues else None
+    venue = _scene_venue(primary, text).value if primary and primary.venues else None
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
@@ -125,7 +126,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
-            venue = nearest.venues[-1].value
+            venue = _scene_venue(nearest, text).value
     if venue is None and sub_admin is None:
         # "in Yangli Village of the Dong ethnic group in Congjiang County": a village read apart
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
@@ -151,6 +152,23 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _scene_venue(chain: Chain, text: str) -> Element:
+    """The venue of a chain that names one: the larger when a venue sits inside another ("the White Pagoda in
+    Beihai Park"), but not an appositive after ", the" that describes the venue just named ("at the Quai
+    d'Orsay, the French foreign ministry", "Perdana Putra, the Office of the Prime Minister": what the building
+    houses, not a larger place)."""
+    chosen = chain.venues[0]
+    for before, element in pairwise(chain.elements):
+        if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
+                text, before.end, element.start)):
+            chosen = element
+    return chosen
+
+
+#: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
+_THE_APPOSITIVE = re.compile(r"\s*,\s*the\s+", re.IGNORECASE)
 
 
 #: Between the scene's town and a place that describes where the town lies: ", a small town at the foot of ",

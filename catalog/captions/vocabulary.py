@@ -207,6 +207,12 @@ conservancy marae slum complex auditorium amphitheatre amphitheater coliseum cit
 waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
 overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
 mangroves swamp refuge dunes haor
+trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
+co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
+bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
+meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
+slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
+väljak laukums aikštė
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -215,6 +221,11 @@ VENUE_PREFIXES = frozenset("""
 wat jalan lebuh lorong gunung pura candi kampung masjid mount mt. lake fort camp parc place rue piazza
 plaza praça praca parque plaza avenida calle via paseo stade stadio estadio palacio palazzo castello
 schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa col
+persiaran lebuhraya taman pantai pulau tasik dataran menara istana danau pasar jambatan gedung klenteng vihara
+monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral castillo teatro basilica duomo
+lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
+jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
+dworzec plateia piața piata strada trg
 """.split())
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
