@@ -94,3 +94,12 @@ def test_venue_heads_of_more_languages(text, expected):
 ])
 def test_an_appositive_after_the_venue_describes_it(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an event's name written like a place's, placed in its town, is no venue
+    "Runners in the 12th Great Zambezi Run, in Livingstone, Zambia, on Nov 3.",
+    "Crews in the Henley Royal Regatta, in Henley-on-Thames, on July 1.",
+])
+def test_an_event_is_no_venue(text):
+    assert sublocation(text) is None

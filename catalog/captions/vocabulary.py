@@ -255,7 +255,7 @@ EVENT_WORDS = frozenset("""
 olympics olympic games festival fair expo week show conference congress summit forum championship
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
-series open derby prix war day
+series open derby prix war day run regatta triathlon jamboree pageant
 """.split())
 
 #: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS
