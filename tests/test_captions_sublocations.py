@@ -103,3 +103,17 @@ def test_an_appositive_after_the_venue_describes_it(text, expected):
 ])
 def test_an_event_is_no_venue(text):
     assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the town owns ("the capital's ...") that no table knows is a part of that town
+    ("Rickshaws queue in the capital’s Kalabagan as the rain sets in. The photo was taken yesterday.", "Kalabagan"),
+    ("Vendors set up stalls in the city's Mohakhali on Monday.", "Mohakhali"),
+])
+def test_a_part_of_an_unnamed_town(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_known_town_owned_by_a_country_word_is_no_part_of_a_town():
+    found = parse("Crowds gather in the country's Chittagong on Monday.").location
+    assert found.sublocation is None

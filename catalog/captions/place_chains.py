@@ -270,6 +270,9 @@ def _after_a_part(toks: list[Token], i: int, k: int, prep: str) -> tuple[Chain |
 #: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
+#: Those of them that are towns: a name they own that no table knows is a part of the town ("the capital's
+#: Jhigatola", "the city's Rua Augusta").
+_UNNAMED_TOWNS = frozenset({"capital", "city", "town", "village"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
 #: People named after a place or body that opens the sentence ("Baker Lake residents", "Fish & Game staff",
 #: "SEA LIFE Sydney Aquarium aquarist Emily Best"): the name says whose they are, not where the photo is.
@@ -592,10 +595,12 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     n = len(toks)
     k = i
     saw_the = k < n and toks[k].lower in _OWNER_ARTICLES  # "the", and "at his Mar-a-Lago estate"
+    part_of_a_town = False
     if saw_the:
         k += 1
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
+            part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
     demonym = saw_the and _demonym_before_a_kind(toks, k)
     if demonym:
@@ -644,6 +649,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
+        if part_of_a_town and _a_part_of_its_town(element):
+            element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end
     if _names_a_saint(toks, k, end):
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
@@ -684,6 +691,13 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+def _a_part_of_its_town(element: Element) -> bool:
+    """Whether a name a town owns ("the capital's ...") is a part of it: a name read as a place that the gazetteer
+    holds as no city, province or country ("Jhigatola"); a known town ("the capital's Kyiv") is a town."""
+    return element.level == "place" and not (element.population or element.also_province or element.country
+                                              or element.town)
 
 
 #: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
