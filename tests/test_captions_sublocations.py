@@ -117,3 +117,12 @@ def test_a_part_of_an_unnamed_town(text, expected):
 def test_a_known_town_owned_by_a_country_word_is_no_part_of_a_town():
     found = parse("Crowds gather in the country's Chittagong on Monday.").location
     assert found.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Danish and Slavic short forms of "Saint" inside a venue's name: the dot ends no sentence
+    ("Cyclists rest outside a bakery at Skt. Jørgens Torv.", "Skt. Jørgens Torv"),
+    ("Pigeons gather at Sv. Marka Square in Zagreb on Sunday.", "Sv. Marka Square"),
+])
+def test_a_saint_written_short(text, expected):
+    assert sublocation(text) == expected

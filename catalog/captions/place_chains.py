@@ -702,7 +702,8 @@ def _a_part_of_its_town(element: Element) -> bool:
 
 #: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
-_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são"})
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
+                          "sv."})
 
 
 def _names_a_saint(toks: list[Token], start: int, end: int) -> bool:

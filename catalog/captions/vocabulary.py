@@ -62,7 +62,7 @@ BACKGROUND_CLOSE = frozenset({"anniversary", "founding", "ahead", "falling", "fa
 #: Words ending in a dot that do not end a sentence.
 ABBREVIATIONS = frozenset(
     [f"{m.casefold()}" for names in MONTHS.values() for m in names if m.endswith(".")]
-    + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
+    + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. skt. sv. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
