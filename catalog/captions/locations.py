@@ -725,11 +725,15 @@ def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
 
 
 def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:
-    """A sentence after a first that places nothing, whose own scene phrase names a venue ("Protesters gather in
-    Foley Square in Manhattan's Civic Center", "At Custom House Quay in Dublin."): its venue is the scene's, as a
-    town written with its province is, even when no larger place is written with it."""
-    return bool(later.sublocation) and by.get("sublocation") == "the scene's phrase" and by.get(
-        "sublocation opened by") == "in or at"
+    """A sentence after a first that places nothing, whose scene phrase after "in" or "at" names a venue ("At
+    Custom House Quay in Dublin.", "Backstage at the U.S. Capitol, he took ..."): its venue is the scene's, as a
+    town written with its province is, even when no larger place is written with it. A venue of another phrase
+    than the one placing the sentence's town ("Deep in the Pamir Plateau ..., Datong township in Taxkorgan
+    county") is the town's setting, not the scene."""
+    found = by.get("sublocation")
+    alone = not (later.city or later.province or later.country)
+    return bool(later.sublocation) and (found == "the scene's phrase" or found == "another phrase" and alone) and (
+        by.get("sublocation opened by") == "in or at")
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
