@@ -132,3 +132,12 @@ def test_a_known_town_owned_by_a_country_word_is_no_part_of_a_town():
 ])
 def test_a_saint_written_short(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no table knows, before a small town the gazetteer holds and its county: the ground in that town
+    ("Fans watch the cup tie at Quorvan Brow, Westhoughton, Greater Manchester.", "Quorvan Brow"),
+    ("Players warm up at Old Brennock, Westhoughton, Greater Manchester, on Saturday.", "Old Brennock"),
+])
+def test_a_site_before_its_small_town_and_county(text, expected):
+    assert sublocation(text) == expected

@@ -437,7 +437,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
-        second.population >= SETTLEMENT_POPULATION)
+        second.population >= SETTLEMENT_POPULATION or _a_town_in_its_province(chain))
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
@@ -470,6 +470,16 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_town_in_its_province(chain: Chain) -> bool:
+    """Whether the chain's second place is a town the gazetteer holds, written before its province or country:
+    "at New Sirs, Westhoughton, Greater Manchester" is a ground in a small town, as "at Taman Maluri, Cheras" is
+    a site in a large one; the first name, no town the gazetteer knows, is the site."""
+    first, second = chain.elements[0], chain.elements[1]
+    third = chain.elements[2] if len(chain.elements) > 2 else None
+    return (second.population > 0 or second.town > 0) and not (first.town or first.also_province) and (
+        third is not None and third.link == "," and third.level in ("place", "province", "country"))
 
 
 def _in_a_county(chain: Chain) -> bool:
