@@ -17,7 +17,9 @@ def sublocation(text: str) -> str | None:
     ("Early light.\n\nAt Harbour Quay in Galway.\n\nSwimmers wait for the tide to turn.", "Harbour Quay"),
     ("Rowers train before dawn, 3 May 2019.\n\nCrews carry their boats at Riverside Boathouse in Oxford.",
      "Riverside Boathouse"),
-    # the next sentence of the same paragraph, placing a venue alone after "at"
+    # the next sentence of the same paragraph, placing a venue alone after "at", "on" or "of"
+    ("A wet morning. Joggers splash along the puddles on Quorvan Esplanade, undeterred.", "Quorvan Esplanade"),
+    ("A day to remember. Against the grey stone of the Market Square, the band struck up.", "Market Square"),
     ("“The band was nervous. Backstage at the Royal Albert Hall, they tuned up in silence.” June 3, 2011",
      "Royal Albert Hall"),
 ])
@@ -28,6 +30,8 @@ def test_a_venue_below_a_line_that_places_nothing(text, expected):
 @pytest.mark.parametrize("text", [
     # a paragraph below that only mentions a place in passing gives nothing: no venue opened by "in" or "at"
     "Early light.\n\nThe ferry to Inishmore leaves twice a day in summer.",
+    # nor a landmark the next sentence puts something near
+    "Officers recall the loss of the cutter. Decades ago it sank near the Quorvan Bridge with all hands.",
     # nor a venue beside the town a later sentence places the scene in
     ("A crew mends a line.\n\nDeep in the Tianshan Mountains and ringed by peaks, Lucao township in Nilka county, "
      "northwest China's Xinjiang Uygur autonomous region, waits for power."),

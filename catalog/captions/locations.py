@@ -146,6 +146,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             e.value == place.sublocation for e in c.elements)), None)
         if own is not None:
             found_by["sublocation opened by"] = opened_by(own.prep)
+            found_by["sublocation preposition"] = own.prep
     if found_by is not None and best is not None:
         found_by["scene opened by"] = opened_by(best.chain.prep)
         found_by["scene rivals"] = _rivals(best, scored)
@@ -704,9 +705,14 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
             if not below and (anchor is None and (later.city or later.province or later.country) or (
-                    later.city and (later.province or later.country))) or _placed_by_its_venue(later, by):
+                    later.city and (later.province or later.country))) or _placed_by_its_venue(later, by) and (
+                    later.city or later.province or later.country):
                 doubts.extend(second)
                 return later, following
+            if _placed_by_its_venue(later, by):
+                # the venue alone: the scene's sentence stays the first, so the places written apart (beside the
+                # date, at the end of the sentence) may still give its town
+                return Place(sublocation=later.sublocation), first
     return place, first
 
 
@@ -725,15 +731,22 @@ def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
 
 
 def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:
-    """A sentence after a first that places nothing, whose scene phrase after "in" or "at" names a venue ("At
-    Custom House Quay in Dublin.", "Backstage at the U.S. Capitol, he took ..."): its venue is the scene's, as a
-    town written with its province is, even when no larger place is written with it. A venue of another phrase
-    than the one placing the sentence's town ("Deep in the Pamir Plateau ..., Datong township in Taxkorgan
-    county") is the town's setting, not the scene."""
+    """A sentence after a first that places nothing, whose scene phrase names a venue the photo is in or on ("At
+    Custom House Quay in Dublin.", "Backstage at the U.S. Capitol, he took ...", "Against the muted tones of the
+    Royal Square, ..."): its venue is the scene's, as a town written with its province is, even when no larger
+    place is written with it. A venue the photo is only near ("collided ... near the Skyway Bridge"), or of
+    another phrase than the one placing the sentence's town ("Deep in the Pamir Plateau ..., Datong township in
+    Taxkorgan county"), is a landmark or the town's setting, not the scene."""
     found = by.get("sublocation")
     alone = not (later.city or later.province or later.country)
     return bool(later.sublocation) and (found == "the scene's phrase" or found == "another phrase" and alone) and (
-        by.get("sublocation opened by") == "in or at")
+        by.get("sublocation preposition") in _INSIDE_THE_VENUE)
+
+
+#: Words before a venue that put the photo in it or on it ("on Sea Point promenade", "the tones of the Royal
+#: Square", "my first visit to the Huaca Pucllana site"), not beside it ("near the Skyway Bridge": a landmark).
+_INSIDE_THE_VENUE = frozenset({"in", "at", "on", "of", "to", "inside", "within", "across", "along", "through",
+                               "around", "over", "atop", "into", "onto"})
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
