@@ -145,3 +145,16 @@ def test_a_saint_written_short(text, expected):
 ])
 def test_a_site_before_its_small_town_and_county(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's word joined to the name by a hyphen
+    ("Spice-bazaar in Izmir. Photo by Anna Frei", "Spice-bazaar"),
+    ("Pilgrims pray at the Quorvan Co-Cathedral in Valletta on Sunday.", "Quorvan Co-Cathedral"),
+])
+def test_a_venue_word_after_a_hyphen(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_hyphenated_name_of_no_venue_is_no_venue():
+    assert sublocation("Thai-Myanmar trade in Mae Sot rose in 2019.") is None
