@@ -158,3 +158,10 @@ def test_a_venue_word_after_a_hyphen(text, expected):
 
 def test_a_hyphenated_name_of_no_venue_is_no_venue():
     assert sublocation("Thai-Myanmar trade in Mae Sot rose in 2019.") is None
+
+
+def test_a_town_naming_a_site_after_at():
+    # after "at", a town's name before plain words and a venue's word names the site
+    assert sublocation("Trucks wait at Quetta fruit market on Monday.") == "Quetta fruit market"
+    # not a town's people doing something
+    assert sublocation("Ukraine walk on to the pitch before the match.") is None

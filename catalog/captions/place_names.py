@@ -188,13 +188,14 @@ def _head_of(word: str) -> str:
 def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     """Whether the capitalised words toks[i:j] may be followed by lower-case words of a venue's name: two or
     more of them, or one that is neither a known place ("Ukraine walk on") nor the first word of a sentence
-    ("Youngsters play beach soccer")."""
+    ("Youngsters play beach soccer"); a known place after "the" or "at" all the same ("anchored at Gadani
+    ship-breaking yard in Gadani": after "at" the words name where, not who)."""
     if j - i > 1:
         return True
     before = toks[i - 1].text if i else ""
     if not before or before in ".!?\n":
         return False
-    return before.casefold() == "the" or not known_place(toks[i].text)
+    return before.casefold() in ("the", "at") or not known_place(toks[i].text)
 
 
 def known_place(name: str) -> bool:
