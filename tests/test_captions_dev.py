@@ -97,6 +97,10 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: are towns, a registered venue placed in another country, initials and "the" no small town abroad, a town's
 #: centre, a state's short form closing its sentence, a description of the town, quarters): tune 90.3 and 92.5
 #: with capen8 merged, wrong sublocations 33 -> 26, wrong cities 16 -> 13.
+#: English sublocation raised after branch capen10 (venue kinds that hold on unseen captions: a venue below a
+#: line that places nothing, venue heads in more languages and joined by a hyphen, an appositive after ", the"
+#: describing the venue, counties and upazilas no sublocation, parts of an unnamed town, a site before a small
+#: town and its county, event words): tune 92.6, wrong sublocations 26 -> 21.
 #: Chinese credit and date floors raised after branch capzhcd7 (labelled-field captions, Taiwan's calendar and a
 #: wire's date stamp, 近日 naming no day, print-issue and statistics dates as background, transliterated names of
 #: several parts, correspondents filing from a city, offices as providers): tune photographer 99.3, agency 98.9,
@@ -106,7 +110,7 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: part: sublocation 83.5, city 92.4).
 TUNE_FLOORS = {
     "en": {"photographer": 0.987, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.90, "city": 0.92, "province": 0.975, "country": 0.98},
+           "sublocation": 0.925, "city": 0.92, "province": 0.975, "country": 0.98},
     "zh": {"photographer": 0.99, "agency": 0.985, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
            "sublocation": 0.925, "city": 0.955, "province": 0.99, "country": 0.99},
 }
