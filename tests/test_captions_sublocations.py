@@ -165,3 +165,15 @@ def test_a_town_naming_a_site_after_at():
     assert sublocation("Trucks wait at Quetta fruit market on Monday.") == "Quetta fruit market"
     # not a town's people doing something
     assert sublocation("Ukraine walk on to the pitch before the match.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line that is one venue's name, the caption below naming its kind again
+    ("St Olaf's Co-Cathedral\nThe nave of one of the island's oldest cathedrals, finished in 1610.",
+     "St Olaf's Co-Cathedral"),
+    ("Quorvan Harbour\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
+    # nor its name nor its kind below: a blog's title is as often a phrase
+    ("Quorvan Harbour\nFishing boats rest on the shingle at dawn.", None),
+])
+def test_a_title_naming_a_venue(text, expected):
+    assert sublocation(text) == expected

@@ -38,7 +38,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, Chain, read_chains
+from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
@@ -514,9 +514,10 @@ def _district_of_hong_kong(place: Place) -> None:
 def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     """A title line above the caption that is one venue's name and nothing else ("Sennen Harbour", "St John's
     Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation when the caption's sentences name
-    none and write a word of its name again ("Sennen Harbour" above "the little harbour at Sennen Cove"). A title
-    of more words than a name, ending in a stop, or whose name the caption never writes again, is none: such a
-    title is as often a phrase, and the caption's own words are the better evidence of the site pictured."""
+    none and write a word of its name or its kind again ("Sennen Harbour" above "the little harbour at Sennen
+    Cove", "St John's Co-Cathedral" above "one of Malta's best-known cathedrals"). A title of more words than a
+    name, ending in a stop, or whose name and kind the caption never writes again, is none: such a title is as
+    often a phrase, and the caption's own words are the better evidence of the site pictured."""
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]
@@ -525,7 +526,10 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
         return None
     toks = tokens(line, 0, len(line))
     first = 1 if toks and toks[0].lower == "the" else 0
-    if read_name(toks, first) != len(toks):
+    name_end = read_name(toks, first)
+    if name_end is not None and name_end < len(toks) and names_a_saint(toks, first, name_end):
+        name_end = read_name(toks, name_end)  # "St John's Co-Cathedral": the saint's, one name
+    if name_end != len(toks):
         return None
     name = line[toks[first].start:]
     level, value = classify(name, saw_the=bool(first))
@@ -536,7 +540,11 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     # site pictured, which the caption then writes again ("Sennen Harbour" above "the harbour at Sennen Cove")
     body = text[paragraphs[1][0]:]
     own = [t.text for t in toks[first:-1] if len(t.text) > 2 and t.lower not in VENUE_WORDS and t.text[:1].isupper()]
-    return value if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own) else None
+    if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own):
+        return value
+    # or by its kind: "St John's Co-Cathedral" above "The nave of one of Malta's best-known cathedrals"
+    head = toks[-1].lower.rsplit("-", 1)[-1]
+    return value if re.search(rf"(?<!\w){re.escape(head)}(?:s|es)?(?!\w)", body, re.IGNORECASE) else None
 
 
 #: The most words a title naming a venue alone may have.

@@ -662,7 +662,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if part_of_a_town and _a_part_of_its_town(element):
             element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end
-    if _names_a_saint(toks, k, end):
+    if names_a_saint(toks, k, end):
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
@@ -716,7 +716,7 @@ _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", 
                           "sv."})
 
 
-def _names_a_saint(toks: list[Token], start: int, end: int) -> bool:
+def names_a_saint(toks: list[Token], start: int, end: int) -> bool:
     """True when toks[start:end], ending in a possessive, is a saint's name: "St Andrew's", "St-Andrew's"."""
     first = toks[start].lower
     return end - start >= 2 and first in _SAINT_WORDS or end - start == 1 and (
@@ -897,7 +897,7 @@ def _past_plain_adjectives(toks: list[Token], k: int) -> int:
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
-        if end is not None and _names_a_saint(toks, m, end):
+        if end is not None and names_a_saint(toks, m, end):
             end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
         if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
             return m
