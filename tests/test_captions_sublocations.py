@@ -177,3 +177,14 @@ def test_a_town_naming_a_site_after_at():
 ])
 def test_a_title_naming_a_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place heading, a dash, then a venue's name alone: the site in that town
+    ("Halifax, Nova Scotia - Point Pleasant Park\n\nThis path leads down to the water.", "Point Pleasant Park"),
+    # a date or a phrase after the dash is no venue
+    ("Halifax, Nova Scotia - 30.04.2019\n\nThis path leads down to the water.", None),
+    ("Halifax, Nova Scotia - A walk in the rain\n\nThis path leads down to the water.", None),
+])
+def test_a_venue_after_a_place_heading(text, expected):
+    assert sublocation(text) == expected

@@ -824,11 +824,14 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
             found = _known_places(match.group("place"))
             if found is not None:
+                found.sublocation = found.sublocation or _venue_after_the_dash(line.group())
                 return found, match.group("place")
     match = _opening().match(text)
     if match:
         found = _known_places(match.group("place"))
         if found is not None:
+            if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
+                found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
@@ -848,6 +851,21 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+def _venue_after_the_dash(line: str) -> str | None:
+    """The venue a place heading names after its dash, and nothing else ("Regina, Saskatchewan - Wascana Waterfowl
+    Park"): the site in that town. A date ("Berlin, Germany - 30.04.2019") or a phrase after the dash is none."""
+    dash = _SPACED_DASH.search(line)
+    if dash is None:
+        return None
+    name = line[dash.end():].strip(" \t.")
+    toks = tokens(name, 0, len(name))
+    first = 1 if toks and toks[0].lower == "the" else 0
+    if len(toks) <= first or read_name(toks, first) != len(toks):
+        return None
+    level, value = classify(name[toks[first].start:], saw_the=bool(first))
+    return value if level == "venue" else None
 
 
 @cache
