@@ -172,6 +172,9 @@ def test_a_town_naming_a_site_after_at():
     ("St Olaf's Co-Cathedral\nThe nave of one of the island's oldest cathedrals, finished in 1610.",
      "St Olaf's Co-Cathedral"),
     ("Quorvan Harbour\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
+    # the month or year it was taken after a comma
+    ("Quorvan Lake, March\nA disc of ice turns slowly on a lake near the town.", "Quorvan Lake"),
+    ("Quorvan Harbour, May 2019\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
     # nor its name nor its kind below: a blog's title is as often a phrase
     ("Quorvan Harbour\nFishing boats rest on the shingle at dawn.", None),
 ])

@@ -521,7 +521,7 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]
-    line = text[start:end].strip()
+    line = _title_month().sub("", text[start:end].strip())  # "Tsu Lake, February": the venue, then when
     if not line or line[-1] in ".!?:;" or len(line.split()) > _TITLE_WORDS:
         return None
     toks = tokens(line, 0, len(line))
@@ -545,6 +545,13 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     # or by its kind: "St John's Co-Cathedral" above "The nave of one of Malta's best-known cathedrals"
     head = toks[-1].lower.rsplit("-", 1)[-1]
     return value if re.search(rf"(?<!\w){re.escape(head)}(?:s|es)?(?!\w)", body, re.IGNORECASE) else None
+
+
+@cache
+def _title_month() -> re.Pattern:
+    """A month or a year closing a title after a comma: "Tsu Lake, February", "Sennen Harbour, May 2019"."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    return re.compile(rf"[ \t]*,[ \t]*(?:(?:{months})(?:[ \t]+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)[ \t]*$")
 
 
 #: The most words a title naming a venue alone may have.
