@@ -30,6 +30,8 @@ def test_a_venue_below_a_line_that_places_nothing(text, expected):
 @pytest.mark.parametrize("text", [
     # a paragraph below that only mentions a place in passing gives nothing: no venue opened by "in" or "at"
     "Early light.\n\nThe ferry to Inishmore leaves twice a day in summer.",
+    # nor a range the next sentence describes as the setting
+    "Kids from the old quarter come here to cool off. The cold water rises in the Quorvan mountains.",
     # nor a landmark the next sentence puts something near
     "Officers recall the loss of the cutter. Decades ago it sank near the Quorvan Bridge with all hands.",
     # nor a venue beside the town a later sentence places the scene in

@@ -754,8 +754,20 @@ def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:
     Taxkorgan county"), is a landmark or the town's setting, not the scene."""
     found = by.get("sublocation")
     alone = not (later.city or later.province or later.country)
-    return bool(later.sublocation) and (found == "the scene's phrase" or found == "another phrase" and alone) and (
+    if not later.sublocation or _a_landscape(later.sublocation):
+        return False
+    return (found == "the scene's phrase" or found == "another phrase" and alone) and (
         by.get("sublocation preposition") in _INSIDE_THE_VENUE)
+
+
+def _a_landscape(name: str) -> bool:
+    """A range, a plateau, a desert or a sea: a setting a later sentence describes ("The cold water rises in the
+    Karaca mountains"), too broad to be the site pictured when the first sentence placed nothing."""
+    return name.rsplit(None, 1)[-1].casefold() in _LANDSCAPE_WORDS
+
+
+_LANDSCAPE_WORDS = frozenset({"mountains", "range", "ranges", "plateau", "desert", "sea", "ocean", "highlands",
+                              "steppe", "basin"})
 
 
 #: Words before a venue that put the photo in it or on it ("on Sea Point promenade", "the tones of the Royal
