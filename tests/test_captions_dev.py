@@ -100,7 +100,8 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: English sublocation raised after branch capen10 (venue kinds that hold on unseen captions: a venue below a
 #: line that places nothing, venue heads in more languages and joined by a hyphen, an appositive after ", the"
 #: describing the venue, counties and upazilas no sublocation, parts of an unnamed town, a site before a small
-#: town and its county, event words): tune 92.6, wrong sublocations 26 -> 21.
+#: town and its county, event words, titles naming a venue): tune 92.9 (92.3 with en_fresh8 in, which the branch
+#: never tuned on: 89.9 before it), wrong sublocations 26 -> 21 (29 -> 24 with en_fresh8).
 #: Chinese credit and date floors raised after branch capzhcd7 (labelled-field captions, Taiwan's calendar and a
 #: wire's date stamp, 近日 naming no day, print-issue and statistics dates as background, transliterated names of
 #: several parts, correspondents filing from a city, offices as providers): tune photographer 99.3, agency 98.9,
@@ -110,7 +111,7 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: part: sublocation 83.5, city 92.4).
 TUNE_FLOORS = {
     "en": {"photographer": 0.987, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.925, "city": 0.92, "province": 0.975, "country": 0.98},
+           "sublocation": 0.92, "city": 0.92, "province": 0.975, "country": 0.98},
     "zh": {"photographer": 0.99, "agency": 0.985, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
            "sublocation": 0.925, "city": 0.955, "province": 0.99, "country": 0.99},
 }
