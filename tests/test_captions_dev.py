@@ -110,9 +110,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: Chinese floors re-based the same day when zh_fresh7 (55 Chinese tune captions from 74 sites, 45 new to the set,
 #: branch capdatazh9) joined, before any tuning on it: agency 98.2, sublocation 92.1, city 95.3, province 99.0,
 #: country 99.0 (zh_fresh7's own tune part: sublocation 85.5, all 94.7).
+#: English sublocation raised after branch capen10 (venue kinds that hold on unseen captions: a venue below a
+#: line that places nothing, venue heads in more languages and joined by a hyphen, an appositive after ", the"
+#: describing the venue, counties and upazilas no sublocation, parts of an unnamed town, a site before a small
+#: town and its county, event words, titles naming a venue): tune 92.3 with en_fresh8 in (which the branch never
+#: tuned on: 89.9 before it), wrong sublocations 29 -> 24.
 TUNE_FLOORS = {
     "en": {"photographer": 0.983, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.898, "city": 0.906, "province": 0.97, "country": 0.975},
+           "sublocation": 0.92, "city": 0.906, "province": 0.97, "country": 0.975},
     "zh": {"photographer": 0.99, "agency": 0.981, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
            "sublocation": 0.921, "city": 0.953, "province": 0.989, "country": 0.989},
 }

@@ -34,10 +34,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, Chain, read_chains
+from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
@@ -106,7 +107,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
-    venue = primary.venues[-1].value if primary and primary.venues else None
+    venue = _scene_venue(primary, text).value if primary and primary.venues else None
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
@@ -125,7 +126,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
-            venue = nearest.venues[-1].value
+            venue = _scene_venue(nearest, text).value
     if venue is None and sub_admin is None:
         # "in Yangli Village of the Dong ethnic group in Congjiang County": a village read apart
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
@@ -145,12 +146,30 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             e.value == place.sublocation for e in c.elements)), None)
         if own is not None:
             found_by["sublocation opened by"] = opened_by(own.prep)
+            found_by["sublocation preposition"] = own.prep
     if found_by is not None and best is not None:
         found_by["scene opened by"] = opened_by(best.chain.prep)
         found_by["scene rivals"] = _rivals(best, scored)
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _scene_venue(chain: Chain, text: str) -> Element:
+    """The venue of a chain that names one: the larger when a venue sits inside another ("the White Pagoda in
+    Beihai Park"), but not an appositive after ", the" that describes the venue just named ("at the Quai
+    d'Orsay, the French foreign ministry", "Perdana Putra, the Office of the Prime Minister": what the building
+    houses, not a larger place)."""
+    chosen = chain.venues[0]
+    for before, element in pairwise(chain.elements):
+        if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
+                text, before.end, element.start)):
+            chosen = element
+    return chosen
+
+
+#: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
+_THE_APPOSITIVE = re.compile(r"\s*,\s*the\s+", re.IGNORECASE)
 
 
 #: Between the scene's town and a place that describes where the town lies: ", a small town at the foot of ",
@@ -495,18 +514,22 @@ def _district_of_hong_kong(place: Place) -> None:
 def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     """A title line above the caption that is one venue's name and nothing else ("Sennen Harbour", "St John's
     Co-Cathedral"), as photo blogs and galleries head a picture: the sublocation when the caption's sentences name
-    none and write a word of its name again ("Sennen Harbour" above "the little harbour at Sennen Cove"). A title
-    of more words than a name, ending in a stop, or whose name the caption never writes again, is none: such a
-    title is as often a phrase, and the caption's own words are the better evidence of the site pictured."""
+    none and write a word of its name or its kind again ("Sennen Harbour" above "the little harbour at Sennen
+    Cove", "St John's Co-Cathedral" above "one of Malta's best-known cathedrals"). A title of more words than a
+    name, ending in a stop, or whose name and kind the caption never writes again, is none: such a title is as
+    often a phrase, and the caption's own words are the better evidence of the site pictured."""
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]
-    line = text[start:end].strip()
+    line = _title_month().sub("", text[start:end].strip())  # "Tsu Lake, February": the venue, then when
     if not line or line[-1] in ".!?:;" or len(line.split()) > _TITLE_WORDS:
         return None
     toks = tokens(line, 0, len(line))
     first = 1 if toks and toks[0].lower == "the" else 0
-    if read_name(toks, first) != len(toks):
+    name_end = read_name(toks, first)
+    if name_end is not None and name_end < len(toks) and names_a_saint(toks, first, name_end):
+        name_end = read_name(toks, name_end)  # "St John's Co-Cathedral": the saint's, one name
+    if name_end != len(toks):
         return None
     name = line[toks[first].start:]
     level, value = classify(name, saw_the=bool(first))
@@ -517,7 +540,18 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     # site pictured, which the caption then writes again ("Sennen Harbour" above "the harbour at Sennen Cove")
     body = text[paragraphs[1][0]:]
     own = [t.text for t in toks[first:-1] if len(t.text) > 2 and t.lower not in VENUE_WORDS and t.text[:1].isupper()]
-    return value if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own) else None
+    if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) for word in own):
+        return value
+    # or by its kind: "St John's Co-Cathedral" above "The nave of one of Malta's best-known cathedrals"
+    head = toks[-1].lower.rsplit("-", 1)[-1]
+    return value if re.search(rf"(?<!\w){re.escape(head)}(?:s|es)?(?!\w)", body, re.IGNORECASE) else None
+
+
+@cache
+def _title_month() -> re.Pattern:
+    """A month or a year closing a title after a comma: "Tsu Lake, February", "Sennen Harbour, May 2019"."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    return re.compile(rf"[ \t]*,[ \t]*(?:(?:{months})(?:[ \t]+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)[ \t]*$")
 
 
 #: The most words a title naming a venue alone may have.
@@ -681,16 +715,65 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
         # are steered by pilots at the laboratory in Seattle"): its place is taken only as a city written with
         # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
-        paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
-        following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+        following, below = _sentence_after(first, spans, paragraphs)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if anchor is None and (later.city or later.province or later.country) or (
-                    later.city and (later.province or later.country)):
+            if not below and (anchor is None and (later.city or later.province or later.country) or (
+                    later.city and (later.province or later.country))) or _placed_by_its_venue(later, by) and (
+                    later.city or later.province or later.country):
                 doubts.extend(second)
                 return later, following
+            if _placed_by_its_venue(later, by):
+                # the venue alone: the scene's sentence stays the first, so the places written apart (beside the
+                # date, at the end of the sentence) may still give its town
+                return Place(sublocation=later.sublocation), first
     return place, first
+
+
+def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
+                    paragraphs: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, bool]:
+    """The sentence read when the first places nothing, and whether it opens the paragraph below: the next of
+    the first's paragraph or, when the first stands alone as a paragraph of its own ("This morning.",
+    "Sculpture vandalised, 18 November 2014."), the opening sentence of the paragraph below it, as a title line
+    stands above the caption it heads."""
+    paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
+    following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+    if following is not None:
+        return following, False
+    below = next((p for p in paragraphs if p[0] >= paragraph[1]), None)
+    return next((s for s in spans if below[0] <= s[0] < below[1]), None) if below else None, True
+
+
+def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:
+    """A sentence after a first that places nothing, whose scene phrase names a venue the photo is in or on ("At
+    Custom House Quay in Dublin.", "Backstage at the U.S. Capitol, he took ...", "Against the muted tones of the
+    Royal Square, ..."): its venue is the scene's, as a town written with its province is, even when no larger
+    place is written with it. A venue the photo is only near ("collided ... near the Skyway Bridge"), or of
+    another phrase than the one placing the sentence's town ("Deep in the Pamir Plateau ..., Datong township in
+    Taxkorgan county"), is a landmark or the town's setting, not the scene."""
+    found = by.get("sublocation")
+    alone = not (later.city or later.province or later.country)
+    if not later.sublocation or _a_landscape(later.sublocation):
+        return False
+    return (found == "the scene's phrase" or found == "another phrase" and alone) and (
+        by.get("sublocation preposition") in _INSIDE_THE_VENUE)
+
+
+def _a_landscape(name: str) -> bool:
+    """A range, a plateau, a desert or a sea: a setting a later sentence describes ("The cold water rises in the
+    Karaca mountains"), too broad to be the site pictured when the first sentence placed nothing."""
+    return name.rsplit(None, 1)[-1].casefold() in _LANDSCAPE_WORDS
+
+
+_LANDSCAPE_WORDS = frozenset({"mountains", "range", "ranges", "plateau", "desert", "sea", "ocean", "highlands",
+                              "steppe", "basin"})
+
+
+#: Words before a venue that put the photo in it or on it ("on Sea Point promenade", "the tones of the Royal
+#: Square", "my first visit to the Huaca Pucllana site"), not beside it ("near the Skyway Bridge": a landmark).
+_INSIDE_THE_VENUE = frozenset({"in", "at", "on", "of", "to", "inside", "within", "across", "along", "through",
+                               "around", "over", "atop", "into", "onto"})
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
@@ -760,11 +843,14 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
             found = _known_places(match.group("place"))
             if found is not None:
+                found.sublocation = found.sublocation or _venue_after_the_dash(line.group())
                 return found, match.group("place")
     match = _opening().match(text)
     if match:
         found = _known_places(match.group("place"))
         if found is not None:
+            if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
+                found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
@@ -784,6 +870,21 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+def _venue_after_the_dash(line: str) -> str | None:
+    """The venue a place heading names after its dash, and nothing else ("Regina, Saskatchewan - Wascana Waterfowl
+    Park"): the site in that town. A date ("Berlin, Germany - 30.04.2019") or a phrase after the dash is none."""
+    dash = _SPACED_DASH.search(line)
+    if dash is None:
+        return None
+    name = line[dash.end():].strip(" \t.")
+    toks = tokens(name, 0, len(name))
+    first = 1 if toks and toks[0].lower == "the" else 0
+    if len(toks) <= first or read_name(toks, first) != len(toks):
+        return None
+    level, value = classify(name[toks[first].start:], saw_the=bool(first))
+    return value if level == "venue" else None
 
 
 @cache

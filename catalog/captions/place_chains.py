@@ -270,6 +270,9 @@ def _after_a_part(toks: list[Token], i: int, k: int, prep: str) -> tuple[Chain |
 #: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
 _UNNAMED_OWNERS = frozenset({"capital", "city", "town", "village", "country", "nation", "island", "province",
                              "state", "county", "district", "region"})
+#: Those of them that are towns: a name they own that no table knows is a part of the town ("the capital's
+#: Jhigatola", "the city's Rua Augusta").
+_UNNAMED_TOWNS = frozenset({"capital", "city", "town", "village"})
 _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
 #: People named after a place or body that opens the sentence ("Baker Lake residents", "Fish & Game staff",
 #: "SEA LIFE Sydney Aquarium aquarist Emily Best"): the name says whose they are, not where the photo is.
@@ -434,7 +437,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
-        second.population >= SETTLEMENT_POPULATION)
+        second.population >= SETTLEMENT_POPULATION or _a_town_in_its_province(chain))
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
@@ -467,6 +470,16 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_town_in_its_province(chain: Chain) -> bool:
+    """Whether the chain's second place is a town the gazetteer holds, written before its province or country:
+    "at New Sirs, Westhoughton, Greater Manchester" is a ground in a small town, as "at Taman Maluri, Cheras" is
+    a site in a large one; the first name, no town the gazetteer knows, is the site."""
+    first, second = chain.elements[0], chain.elements[1]
+    third = chain.elements[2] if len(chain.elements) > 2 else None
+    return (second.population > 0 or second.town > 0) and not (first.town or first.also_province) and (
+        third is not None and third.link == "," and third.level in ("place", "province", "country"))
 
 
 def _in_a_county(chain: Chain) -> bool:
@@ -592,10 +605,12 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     n = len(toks)
     k = i
     saw_the = k < n and toks[k].lower in _OWNER_ARTICLES  # "the", and "at his Mar-a-Lago estate"
+    part_of_a_town = False
     if saw_the:
         k += 1
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
+            part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
     demonym = saw_the and _demonym_before_a_kind(toks, k)
     if demonym:
@@ -644,8 +659,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
+        if part_of_a_town and _a_part_of_its_town(element):
+            element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end
-    if _names_a_saint(toks, k, end):
+    if names_a_saint(toks, k, end):
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
@@ -686,12 +703,20 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     return [element_of(toks, k, more, saw_the, kind)], more
 
 
+def _a_part_of_its_town(element: Element) -> bool:
+    """Whether a name a town owns ("the capital's ...") is a part of it: a name read as a place that the gazetteer
+    holds as no city, province or country ("Jhigatola"); a known town ("the capital's Kyiv") is a town."""
+    return element.level == "place" and not (element.population or element.also_province or element.country
+                                              or element.town)
+
+
 #: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
-_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são"})
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
+                          "sv."})
 
 
-def _names_a_saint(toks: list[Token], start: int, end: int) -> bool:
+def names_a_saint(toks: list[Token], start: int, end: int) -> bool:
     """True when toks[start:end], ending in a possessive, is a saint's name: "St Andrew's", "St-Andrew's"."""
     first = toks[start].lower
     return end - start >= 2 and first in _SAINT_WORDS or end - start == 1 and (
@@ -872,7 +897,7 @@ def _past_plain_adjectives(toks: list[Token], k: int) -> int:
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
-        if end is not None and _names_a_saint(toks, m, end):
+        if end is not None and names_a_saint(toks, m, end):
             end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
         if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
             return m

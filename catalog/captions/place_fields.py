@@ -38,10 +38,13 @@ from catalog.captions.vocabulary import (
 def resolve(chain: Chain) -> tuple[Place, str | None]:
     """City, province and country from a chain's elements, and the sub-city unit that may be the sublocation.
 
-    The unit is a village or town, else a county or district inside a named city.
+    The unit is a village or town, else a district inside a named city (a county is none: ``_a_county``).
 
+    >>> resolve(Chain("in", [Element("county", "Qingxiu District", 0, 0),
+    ...                      Element("city", "Nanning", 0, 0, link="of")]))
+    (Place(sublocation=None, city='Nanning', province=None, country=None), 'Qingxiu District')
     >>> resolve(Chain("in", [Element("county", "Xincheng County", 0, 0), Element("city", "Laibin", 0, 0, link="of")]))
-    (Place(sublocation=None, city='Laibin', province=None, country=None), 'Xincheng County')
+    (Place(sublocation=None, city='Laibin', province=None, country=None), None)
     """
     place = Place()
     towns: list[Element] = []
@@ -100,7 +103,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         place.city = stand_in.value
         counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
             c for c in counties[: counties.index(stand_in)]]
-    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture]
+    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture and not _a_county(c)]
     if sub_admin is None and inside and place.city is not None:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
@@ -110,6 +113,18 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_county(element: Element) -> bool:
+    """A county, banner or sub-district named as such ("Shiqian county of Tongren", "Khulna's Batiaghata
+    upazila"): a level of the map above the town, never a venue of the scene. The labels give such a county as the
+    city or leave the sublocation empty (all eight tune captions of the shape accept no sublocation; two of them
+    no county). A district inside a city ("Xuhui District of Shanghai", "Sham Shui Po") stays the sublocation."""
+    return element.value.rsplit(None, 1)[-1].casefold() in _COUNTY_WORDS
+
+
+#: The last words of a county's name: a unit of the map that is no sublocation.
+_COUNTY_WORDS = frozenset({"county", "banner", "upazila"})
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:

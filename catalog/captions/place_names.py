@@ -176,16 +176,26 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
     return j
 
 
+def _head_of(word: str) -> str:
+    """A word, or the last part of a hyphenated one that is a venue's word: "Grand-bazaar" is a bazaar,
+    "Co-Cathedral" a cathedral ("Thai-Myanmar" stays as written)."""
+    if "-" not in word:
+        return word
+    last = word.rsplit("-", 1)[-1]
+    return last if last in VENUE_WORDS else word
+
+
 def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     """Whether the capitalised words toks[i:j] may be followed by lower-case words of a venue's name: two or
     more of them, or one that is neither a known place ("Ukraine walk on") nor the first word of a sentence
-    ("Youngsters play beach soccer")."""
+    ("Youngsters play beach soccer"); a known place after "the" or "at" all the same ("anchored at Gadani
+    ship-breaking yard in Gadani": after "at" the words name where, not who)."""
     if j - i > 1:
         return True
     before = toks[i - 1].text if i else ""
     if not before or before in ".!?\n":
         return False
-    return before.casefold() == "the" or not known_place(toks[i].text)
+    return before.casefold() in ("the", "at") or not known_place(toks[i].text)
 
 
 def known_place(name: str) -> bool:
@@ -458,11 +468,11 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's;
         # "Erie St. North", "Queen St. West": the street's side or end written after it
     for word in reversed(words):
-        word = word.strip(".,")
+        word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:
             return "event", name
         if word in VENUE_WORDS:
-            if len(words) == 1 and not saw_the and word not in PROPER_VENUES:
+            if len(words) == 1 and word == words[0].strip(".,") and not saw_the and word not in PROPER_VENUES:
                 return "place", name  # "Fields in Guangnan county": a generic word, not a name
             known = name_levels(name)
             if (word in TOWN_LIKE_VENUE_WORDS or word in LARGE_TOWN_VENUE_WORDS) and known.city_population >= 40_000:

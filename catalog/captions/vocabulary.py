@@ -62,7 +62,7 @@ BACKGROUND_CLOSE = frozenset({"anniversary", "founding", "ahead", "falling", "fa
 #: Words ending in a dot that do not end a sentence.
 ABBREVIATIONS = frozenset(
     [f"{m.casefold()}" for names in MONTHS.values() for m in names if m.endswith(".")]
-    + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
+    + """mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. st. skt. sv. mt. ft. pt. jr. sr. dr. mr. mrs. ms. prof.
     gen. gov. sen. rep. rev. lt. col. capt. sgt. no. nos. vs. ave. blvd. rd. co. corp. inc. ltd. approx. est.
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
@@ -164,6 +164,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("county", "county", False),
     ("district", "county", False),
     ("banner", "county", False),
+    ("upazila", "county", False),  # Bangladesh's sub-districts: "Batiaghata upazila", kept as written
     ("league", "county", False),  # Inner Mongolia's prefecture-level leagues: "Xilin Gol League"
     ("city", "city", True),
     ("sar", "city", True),
@@ -202,6 +203,16 @@ pool pools barn barns cannery showground showgrounds fairground fairgrounds bar 
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
 lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
 strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
+conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
+waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
+overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
+mangroves swamp refuge dunes haor
+trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
+co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
+bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
+meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
+slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
+väljak laukums aikštė
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -210,6 +221,11 @@ VENUE_PREFIXES = frozenset("""
 wat jalan lebuh lorong gunung pura candi kampung masjid mount mt. lake fort camp parc place rue piazza
 plaza praça praca parque plaza avenida calle via paseo stade stadio estadio palacio palazzo castello
 schloss museo musee musée mercado marché gare estación pont ponte bahnhof platz tempio iglesia chiesa col
+persiaran lebuhraya taman pantai pulau tasik dataran menara istana danau pasar jambatan gedung klenteng vihara
+monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral castillo teatro basilica duomo
+lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
+jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
+dworzec plateia piața piata strada trg
 """.split())
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
@@ -239,7 +255,7 @@ EVENT_WORDS = frozenset("""
 olympics olympic games festival fair expo week show conference congress summit forum championship
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
-series open derby prix war day
+series open derby prix war day run regatta triathlon jamboree pageant
 """.split())
 
 #: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS

@@ -1,0 +1,195 @@
+"""English sublocations: the shapes of a venue the parser must take as the scene (a venue opening the caption
+below a line that places nothing, ...) and the shapes it must leave alone, with captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def sublocation(text: str) -> str | None:
+    return parse(text).location.sublocation
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line of its own that places nothing, above the caption: the venue of the paragraph below it
+    ("Early light.\n\nAt Harbour Quay in Galway.\n\nSwimmers wait for the tide to turn.", "Harbour Quay"),
+    ("Rowers train before dawn, 3 May 2019.\n\nCrews carry their boats at Riverside Boathouse in Oxford.",
+     "Riverside Boathouse"),
+    # the next sentence of the same paragraph, placing a venue alone after "at", "on" or "of"
+    ("A wet morning. Joggers splash along the puddles on Quorvan Esplanade, undeterred.", "Quorvan Esplanade"),
+    ("A day to remember. Against the grey stone of the Market Square, the band struck up.", "Market Square"),
+    ("“The band was nervous. Backstage at the Royal Albert Hall, they tuned up in silence.” June 3, 2011",
+     "Royal Albert Hall"),
+])
+def test_a_venue_below_a_line_that_places_nothing(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph below that only mentions a place in passing gives nothing: no venue opened by "in" or "at"
+    "Early light.\n\nThe ferry to Inishmore leaves twice a day in summer.",
+    # nor a range the next sentence describes as the setting
+    "Kids from the old quarter come here to cool off. The cold water rises in the Quorvan mountains.",
+    # nor a landmark the next sentence puts something near
+    "Officers recall the loss of the cutter. Decades ago it sank near the Quorvan Bridge with all hands.",
+    # nor a venue beside the town a later sentence places the scene in
+    ("A crew mends a line.\n\nDeep in the Tianshan Mountains and ringed by peaks, Lucao township in Nilka county, "
+     "northwest China's Xinjiang Uygur autonomous region, waits for power."),
+    # nor a province named in a background sentence below
+    "Anna, 30, and her son.\n\nAnna works for a bakery in neighbouring Hebei province.",
+])
+def test_the_paragraph_below_gives_no_place_in_passing(text):
+    assert parse(text).location.sublocation is None
+    assert parse(text).location.province is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words of venues the word list had missed, each closing a capitalised name after "at the"
+    ("A keeper feeds an orphaned elephant at the Lewa Hills Conservancy, north of Nanyuki, on Friday.",
+     "Lewa Hills Conservancy"),
+    ("Elders greet visitors at the Te Awa Marae, a meeting ground, in Whanganui.", "Te Awa Marae"),
+    ("Children play football at the Kibera slum, in Nairobi, Kenya.", "Kibera slum"),
+    ("Swimmers train at the Riverview Aquatic Complex in Perth on Monday.", "Riverview Aquatic Complex"),
+    ("Tourists toss coins at the Bellamy Fountain in Rome on Sunday.", "Bellamy Fountain"),
+    ("Farmers harvest rice from the flooded Tangua Haor in Sunamganj on Saturday.", "Tangua Haor"),
+])
+def test_generic_venue_words(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_generic_word_used_of_a_mind_is_no_venue():
+    assert sublocation("Analysts say the Oedipus complex of the party is plain in Berlin.") is None
+
+
+@pytest.mark.parametrize("text, city", [
+    # a county named with the city it belongs to is a level of the map, never the scene's venue
+    ("Villagers dry chillies in Luxian county of Baise, Guangxi, on Oct. 2.", "Baise"),
+    ("Girls dance in Rongjiang County of Qiandongnan, Guizhou province, on March 3.", "Qiandongnan"),
+    # nor is Bangladesh's upazila
+    ("Fog lies over the fields in Rajshahi's Paba upazila yesterday.", "Rajshahi"),
+])
+def test_a_county_is_no_sublocation(text, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (None, city)
+
+
+def test_a_district_inside_a_city_stays_the_sublocation():
+    assert sublocation("Diners queue at a noodle shop in Jing'an District of Shanghai on Monday.") == "Jing'an District"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English heads of a site's name
+    ("Soldiers train on Mendip Plain, 2011.", "Mendip Plain"),
+    ("Climbers rest below the Kowhai Peaks, in the Southern Alps, on Friday.", "Kowhai Peaks"),
+    # heads in the languages of the places, written after the name
+    ("Tourists stroll at the Shalimar Bagh in Srinagar on Sunday.", "Shalimar Bagh"),
+    ("Pigeons gather at the Rang Mahal in Delhi on Monday.", "Rang Mahal"),
+    ("Crowds fill the Beyazit Meydanı in Istanbul on Friday.", "Beyazit Meydanı"),
+    # and before it
+    ("Surfers wait for a wave at Praia da Luz on Sunday.", "Praia da Luz"),
+    ("Families picnic at Taman Tasik Perdana in Kuala Lumpur on Sunday.", "Taman Tasik Perdana"),
+    ("Traffic crawls along Persiaran Sultan Salahuddin in Kuala Lumpur on Monday.", "Persiaran Sultan Salahuddin"),
+])
+def test_venue_heads_of_more_languages(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive after ", the" says what the venue houses: the venue written first is the scene
+    ("Ministers arrive for talks at the Palais Bourbon, the French finance ministry, on May 2 in Paris.",
+     "Palais Bourbon"),
+    ("Envoys meet at Villa Madama, the Italian foreign ministry, in Rome on Tuesday.", "Villa Madama"),
+    # a venue inside a larger one, written after ", in the", is still the larger one
+    ("Divers swim by the Blue Arch, in the Marsa Bay marine reserve, on Monday.", "Marsa Bay marine reserve"),
+])
+def test_an_appositive_after_the_venue_describes_it(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an event's name written like a place's, placed in its town, is no venue
+    "Runners in the 12th Great Zambezi Run, in Livingstone, Zambia, on Nov 3.",
+    "Crews in the Henley Royal Regatta, in Henley-on-Thames, on July 1.",
+])
+def test_an_event_is_no_venue(text):
+    assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the town owns ("the capital's ...") that no table knows is a part of that town
+    ("Rickshaws queue in the capital’s Kalabagan as the rain sets in. The photo was taken yesterday.", "Kalabagan"),
+    ("Vendors set up stalls in the city's Mohakhali on Monday.", "Mohakhali"),
+])
+def test_a_part_of_an_unnamed_town(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_known_town_owned_by_a_country_word_is_no_part_of_a_town():
+    found = parse("Crowds gather in the country's Chittagong on Monday.").location
+    assert found.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Danish and Slavic short forms of "Saint" inside a venue's name: the dot ends no sentence
+    ("Cyclists rest outside a bakery at Skt. Jørgens Torv.", "Skt. Jørgens Torv"),
+    ("Pigeons gather at Sv. Marka Square in Zagreb on Sunday.", "Sv. Marka Square"),
+])
+def test_a_saint_written_short(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no table knows, before a small town the gazetteer holds and its county: the ground in that town
+    ("Fans watch the cup tie at Quorvan Brow, Westhoughton, Greater Manchester.", "Quorvan Brow"),
+    ("Players warm up at Old Brennock, Westhoughton, Greater Manchester, on Saturday.", "Old Brennock"),
+])
+def test_a_site_before_its_small_town_and_county(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's word joined to the name by a hyphen
+    ("Spice-bazaar in Izmir. Photo by Anna Frei", "Spice-bazaar"),
+    ("Pilgrims pray at the Quorvan Co-Cathedral in Valletta on Sunday.", "Quorvan Co-Cathedral"),
+])
+def test_a_venue_word_after_a_hyphen(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_hyphenated_name_of_no_venue_is_no_venue():
+    assert sublocation("Thai-Myanmar trade in Mae Sot rose in 2019.") is None
+
+
+def test_a_town_naming_a_site_after_at():
+    # after "at", a town's name before plain words and a venue's word names the site
+    assert sublocation("Trucks wait at Quetta fruit market on Monday.") == "Quetta fruit market"
+    # not a town's people doing something
+    assert sublocation("Ukraine walk on to the pitch before the match.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line that is one venue's name, the caption below naming its kind again
+    ("St Olaf's Co-Cathedral\nThe nave of one of the island's oldest cathedrals, finished in 1610.",
+     "St Olaf's Co-Cathedral"),
+    ("Quorvan Harbour\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
+    # the month or year it was taken after a comma
+    ("Quorvan Lake, March\nA disc of ice turns slowly on a lake near the town.", "Quorvan Lake"),
+    ("Quorvan Harbour, May 2019\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
+    # nor its name nor its kind below: a blog's title is as often a phrase
+    ("Quorvan Harbour\nFishing boats rest on the shingle at dawn.", None),
+])
+def test_a_title_naming_a_venue(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place heading, a dash, then a venue's name alone: the site in that town
+    ("Halifax, Nova Scotia - Point Pleasant Park\n\nThis path leads down to the water.", "Point Pleasant Park"),
+    # a date or a phrase after the dash is no venue
+    ("Halifax, Nova Scotia - 30.04.2019\n\nThis path leads down to the water.", None),
+    ("Halifax, Nova Scotia - A walk in the rain\n\nThis path leads down to the water.", None),
+])
+def test_a_venue_after_a_place_heading(text, expected):
+    assert sublocation(text) == expected
