@@ -1141,6 +1141,10 @@ PLACES = [
     ("a direction and 区 alone is a part of the city, no unit", "位于北区的湿地公园游人如织。", {"city": None}),
     ("a body's word (政府) then a verb begins no venue's name", "去年秋天,政府封桥后,附近居民只能绕行。",
      {"sublocation": None}),
+    ("a modal verb in a run of words makes it a clause, no venue's name", "十月,逃散的人群只能沿河堤离开。",
+     {"sublocation": None}),
+    ("a cause (因) opens a clause: the venue people moved to is the scene",
+     "泳队因城南游泳馆维修而搬到北山体育馆训练。", {"sublocation": "北山体育馆"}),
 ]
 
 

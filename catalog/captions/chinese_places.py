@@ -1710,6 +1710,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if words.pattern("places.clause_words").search(written):
+        return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
