@@ -1145,6 +1145,9 @@ PLACES = [
      {"sublocation": None}),
     ("a cause (因) opens a clause: the venue people moved to is the scene",
      "泳队因城南游泳馆维修而搬到北山体育馆训练。", {"sublocation": "北山体育馆"}),
+    ("a body right before its head or member (馆长, 名角) is the person's, no scene, nor the city before it",
+     "图为杭州越剧院名角李小梅在后台化妆。", {"sublocation": None, "city": None}),
+    ("an outlet's branch before its head (社长) is no venue", "晨光日报北山社长王大明致辞。", {"sublocation": None}),
 ]
 
 
