@@ -1148,6 +1148,8 @@ PLACES = [
     ("a body right before its head or member (馆长, 名角) is the person's, no scene, nor the city before it",
      "图为杭州越剧院名角李小梅在后台化妆。", {"sublocation": None, "city": None}),
     ("an outlet's branch before its head (社长) is no venue", "晨光日报北山社长王大明致辞。", {"sublocation": None}),
+    ("a city opening the sentence, then 在 and units below it: one chain down to the community",
+     "7月1日,杭州市暴雨如注,在西湖区北山街道青年社区,志愿者疏导交通。", {"city": "杭州", "sublocation": "青年社区"}),
 ]
 
 

@@ -313,6 +313,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
                                                    elements))
+                    if best[1] is None:  # "合肥市大雨倾盆,在包河区芜湖路街道友谊社区,...": the units below it
+                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
                 break
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -528,6 +530,20 @@ def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Word
         if venue and all(simplified(e.value) in known for e in elements):
             return venue
     return None
+
+
+def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Words, patterns: dict,
+                 read: list[Element]) -> tuple[list[Element], str | None]:
+    """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
+    below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
+    follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
+    if read[-1].level not in ("province", "city"):
+        return read, None
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if elements and venue != _A_LIST and all(e.level in ("county", "town") for e in elements):
+            return read + elements, venue
+    return read, None
 
 
 #: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
