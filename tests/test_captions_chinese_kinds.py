@@ -1150,6 +1150,8 @@ PLACES = [
     ("an outlet's branch before its head (社长) is no venue", "晨光日报北山社长王大明致辞。", {"sublocation": None}),
     ("a city opening the sentence, then 在 and units below it: one chain down to the community",
      "7月1日,杭州市暴雨如注,在西湖区北山街道青年社区,志愿者疏导交通。", {"city": "杭州", "sublocation": "青年社区"}),
+    ("a country named inside a run of words (no 在 before it) begins the chain, not the venue's name",
+     "5月1日,大批游客美国纽约时报广场上跨年。", {"country": "美国", "city": "纽约", "sublocation": "时报广场"}),
 ]
 
 

@@ -557,8 +557,10 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     province, a municipality or a country is named."""
     found = [start]
     names = _big_names(words)
+    countries = words.pattern("places.countries")  # ("车辆行人英国伦敦牛津街...穿行": the country begins the chain)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) or (
+                countries.match(plain, at)):
             found.append(at)
     return found
 
