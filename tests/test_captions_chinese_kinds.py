@@ -1152,6 +1152,12 @@ PLACES = [
      "7月1日,杭州市暴雨如注,在西湖区北山街道青年社区,志愿者疏导交通。", {"city": "杭州", "sublocation": "青年社区"}),
     ("a country named inside a run of words (no 在 before it) begins the chain, not the venue's name",
      "5月1日,大批游客美国纽约时报广场上跨年。", {"country": "美国", "city": "纽约", "sublocation": "时报广场"}),
+    ("a kind of place right after a village (蔬菜基地) names no place: the village is the place named",
+     "5月2日,在浙江省湖州市德清县新港村蔬菜基地,农民采收蔬菜。", {"sublocation": "新港村", "city": "湖州"}),
+    ("a kind of place in a later clause after the village (桃花园) likewise",
+     "3月2日,在江西省赣州市石门村,孩子们在桃花园里玩耍。", {"sublocation": "石门村"}),
+    ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
+     {"sublocation": None}),
 ]
 
 

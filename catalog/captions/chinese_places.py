@@ -366,6 +366,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
+    if venue and (sub_admin or not elements) and _generic_venue(venue, words):
+        venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
+        # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = venue or sub_admin
     if place.province is None and place.country is None:
         _city_of_district(place, elements, text, words)
@@ -880,6 +883,19 @@ def _common_noun_venue(venue: str) -> bool:
     worked place (果园, 菜园, 工厂, 车站), which names no place of its own."""
     plain = simplified(venue)
     return len(plain) == 2 and plain[1] in _BUILT_WORDS
+
+
+def _generic_venue(venue: str, words: Words) -> bool:
+    """Whether a venue's name is a kind of place: one or two words of places.generic_kinds, then a venue word
+    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own."""
+    plain = simplified(venue)
+    kinds = words.set("places.generic_kinds")
+    venue_words = words.set("places.venue")
+    for cut in range(1, len(plain)):
+        if plain[cut:] in venue_words and (plain[:cut] in kinds or any(
+                plain[:middle] in kinds and plain[middle:cut] in kinds for middle in range(1, cut))):
+            return True
+    return False
 
 
 #: One-character venue words of built or worked places (not 山, 湖, 宫, 寺: 泰山, 西湖, 白宫 are names).
