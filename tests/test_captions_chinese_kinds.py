@@ -1156,6 +1156,10 @@ PLACES = [
      "5月2日,在浙江省湖州市德清县新港村蔬菜基地,农民采收蔬菜。", {"sublocation": "新港村", "city": "湖州"}),
     ("a kind of place in a later clause after the village (桃花园) likewise",
      "3月2日,在江西省赣州市石门村,孩子们在桃花园里玩耍。", {"sublocation": "石门村"}),
+    ("a quoted title holding a comma, before its event's word, is no venue's name",
+     "5月3日,学生会举办了“青春公园,夏日光影”摄影大赛,同学们踊跃参加。", {"sublocation": None}),
+    ("a credit's field on a line of its own is no scene", "同学们在操场上跑步。\n摄影:机械工程学院",
+     {"sublocation": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

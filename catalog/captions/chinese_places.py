@@ -72,6 +72,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
+        if number > 0 and _credit_field(words).match(plain, start, end):
+            continue  # "摄影:电气工程学院", "新闻来源:...": a credit's field, not a scene
         if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
@@ -87,6 +89,17 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = None
             return _with_dateline_city(place, text, plain, words)
     return _with_dateline_city(Place(), text, plain, words)
+
+
+def _credit_field(words: Words) -> re.Pattern:
+    """A line that opens with a credit's label and a colon ("摄影:", "新闻来源:", "编辑："), compiled once."""
+    made = words._made.get(("credit_field",))
+    if made is None:
+        labels = sorted({*words["credit.field_labels"], *words["credit.source_labels"], *words["credit.text_labels"],
+                         *words["credit.outlet_source_labels"]}, key=len, reverse=True)
+        made = words._made[("credit_field",)] = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    return made
 
 
 def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: Words,
@@ -1770,6 +1783,21 @@ def _titles_an_event(plain: str, after: int, end: int, words: Words) -> bool:
     return words.pattern("places.events").search(plain, after, stop) is not None
 
 
+def _inside_an_event_title(plain: str, start: int, at: int, end: int, words: Words) -> bool:
+    """Whether `at` lies inside quotation marks opened after `start` whose closing mark an event's word follows
+    ("“拾光校园,秋韵镜头语”秋日摄影比赛"): a title's words, however many clauses it holds."""
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            continue  # (straight quotes: which one opens is unsure)
+        opened = plain.rfind(opening, start, at)
+        if opened < 0 or 0 <= plain.find(closing, opened, at):
+            continue
+        close = plain.find(closing, at, end)
+        if close > 0 and _titles_an_event(plain, close + 1, end, words):
+            return True
+    return False
+
+
 #: How far after a quoted title its event's word may come ("摄影大赛": a kind of contest, then the word).
 _EVENT_REACH = 6
 
@@ -1871,6 +1899,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             last = found.end()
         if last is None or last - a < 3:
             continue
+        if _inside_an_event_title(plain, start, a, end, words):
+            continue  # "举办了“拾光校园,秋韵镜头语”秋日摄影比赛": words of a quoted title, no venue's name
         a = _after_words_of_time(plain, a, last, words)
         if last - a < 3:
             continue
