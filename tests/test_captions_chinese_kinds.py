@@ -1160,6 +1160,8 @@ PLACES = [
      "5月3日,学生会举办了“青春公园,夏日光影”摄影大赛,同学们踊跃参加。", {"sublocation": None}),
     ("a credit's field on a line of its own is no scene", "同学们在操场上跑步。\n摄影:机械工程学院",
      {"sublocation": None}),
+    ("places naming things of a list (crafts, dishes) are no scene", "展会开幕,山东潍坊风筝、江苏无锡泥人等项目亮相。",
+     {"city": None, "province": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

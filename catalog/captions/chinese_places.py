@@ -335,9 +335,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if other_time and _a_future_clause(plain, start, at):
                 continue
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
-            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
+            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
+                    _an_item_of_a_list(text, plain, elements[-1].end, end, words, patterns)):
                 best, listed = (elements if venue == _A_LIST else [], None), True
-                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
+                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first;
+                # "河北蔚县剪纸、天津杨柳青木板年画": nor is a place that names the first of a list of things)
             if elements and not _modifier(plain, elements, venue, end, words) or venue and plain[at] in _QUOTES:
                 best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
                 if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
@@ -566,6 +568,16 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
 _A_LIST = ""
 
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
+
+
+def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the words after a chain, up to the next stop, end in 、 and another place begins right after it
+    ("河北蔚县剪纸、天津杨柳青木板年画"): the place names a thing of a list (its craft, its dish), not the scene."""
+    stop = at
+    while stop < end and plain[stop] not in _HARD_STOPS:
+        stop += 1
+    return stop > at and stop + 1 < end and plain[stop] == "、" and _unit_at(
+        text, plain, stop + 1, end, words, patterns, []) is not None
 
 
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
