@@ -1162,6 +1162,8 @@ PLACES = [
      {"sublocation": None}),
     ("places naming things of a list (crafts, dishes) are no scene", "展会开幕,山东潍坊风筝、江苏无锡泥人等项目亮相。",
      {"city": None, "province": None}),
+    ("a township's long transliterated name after its county may hold a character of position (里)",
+     "8月1日,在新疆和田县阿克其里喀乡,农民晾晒葡萄干。", {"sublocation": "阿克其里喀乡", "city": "和田县"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -1283,6 +1283,9 @@ _VILLAGE_AFTER_A_MOUNTAIN = "山村"
 #: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上
 #: (百里杜鹃管理区).
 _LONG_SUFFIXES = ("管理区", "新区", "街道")
+#: Suffixes of townships, whose names, transliterated from Uyghur, Tibetan or Mongolian, run long and may hold a
+#: character of position (达里雅布依乡, 巴彦温都尔苏木): after the county, such a name is read whole.
+_LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
@@ -1414,7 +1417,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
-        _LONG_SUFFIXES) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit, 百里杜鹃管理区)
+        _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
+    # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
