@@ -1164,6 +1164,11 @@ PLACES = [
      {"city": None, "province": None}),
     ("a township's long transliterated name after its county may hold a character of position (里)",
      "8月1日,在新疆和田县阿克其里喀乡,农民晾晒葡萄干。", {"sublocation": "阿克其里喀乡", "city": "和田县"}),
+    ("a part of a province by its direction (北部的) carries the chain on to the unit in it",
+     "5月1日,位于广东北部的韶关市,游客游览丹霞山。", {"city": "韶关", "province": "广东"}),
+    ("a venue alone in the photo's line takes its city from the next sentence, in traditional script too",
+     "雅江河畔秋色漸濃(9月11日攝)。9月中旬,位於西藏西南部的山南地區秋意更濃。",
+     {"city": "山南地區", "province": "西藏"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -238,7 +238,8 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
         if _YEAR_WRITTEN.search(plain, start, end) or words.pattern("credit.provided").search(plain, start, end):
             continue  # a sentence of history names other places; a credit line names its source's
         other = _place_in(text, plain, start, end, words, patterns, None)
-        if other.city and (_SUFFIXED.search(other.city) or f"{simplified(other.city)}市" in plain[start:end]):
+        if other.city and (_SUFFIXED.search(simplified(other.city)) or f"{simplified(other.city)}市" in plain[
+                start:end]):
             # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
             if other.sublocation and _common_noun_venue(place.sublocation or ""):
@@ -564,6 +565,10 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
     return read, None
 
 
+#: A part of a country or a province by its direction ("西南部", "北部的"): the chain goes on in it.
+_A_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部的?")
+
+
 #: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
 _A_LIST = ""
 
@@ -697,6 +702,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
                 position = capital.end()
+            part = _A_PART.match(plain, position, end)
+            if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
+                position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
