@@ -1169,6 +1169,8 @@ PLACES = [
     ("a venue alone in the photo's line takes its city from the next sentence, in traditional script too",
      "雅江河畔秋色漸濃(9月11日攝)。9月中旬,位於西藏西南部的山南地區秋意更濃。",
      {"city": "山南地區", "province": "西藏"}),
+    ("a bare city before its streets (街头) is the scene's city, not a word qualifying what follows",
+     "图为7月16日喀什街头两名女子从游客身旁走过,引来不少目光。", {"city": "喀什"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -659,7 +659,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区"), after)
+        "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after)
+    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is)
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
