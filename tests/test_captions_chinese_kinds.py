@@ -1171,6 +1171,10 @@ PLACES = [
      {"city": "山南地區", "province": "西藏"}),
     ("a bare city before its streets (街头) is the scene's city, not a word qualifying what follows",
      "图为7月16日喀什街头两名女子从游客身旁走过,引来不少目光。", {"city": "喀什"}),
+    ("a photo's title that is a venue's name whole is the venue when the scene's sentence names none",
+     "解放一街,2021年5月\n2021年5月起,市民的日子回到了正轨。", {"sublocation": "解放一街"}),
+    ("a title that is no venue's name whole names no venue", "大桥通车,2021年5月\n市民的日子回到了正轨。",
+     {"sublocation": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

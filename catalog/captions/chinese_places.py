@@ -32,7 +32,7 @@ from itertools import chain as chained
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import chinese_name_cities, name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -87,8 +87,28 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
-            return _with_dateline_city(place, text, plain, words)
-    return _with_dateline_city(Place(), text, plain, words)
+            return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
+    return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+#: A photo's title opening the caption: a few characters, then a stop, a colon, a bracket or the line's end.
+_TITLE = re.compile(f"[\\s△■▲●◆★☆#]*([{HAN}]{{2,8}})(?:[ \u3000]*(?:[。，,:：（(\n]|$)|[ \u3000]{{2}})")
+
+
+def _with_titled_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> Place:
+    """The scene's venue from the photo's title when its sentence named none: a title that is a venue's name whole
+    ("大雁塔（中评社...）", "麦理浩径。...", "民主一街,2020年7月"), as a title names what the photo shows."""
+    if place.sublocation:
+        return place
+    title = _TITLE.match(plain)
+    if title is None:
+        return place
+    start, end = title.span(1)
+    venue = _venue_at(text, plain, start, end, words, patterns, whole_clause=True)
+    if venue and simplified(venue) == plain[start:end] and not _generic_venue(venue, words) and not (
+            chinese_name_cities(simplified(venue))[0]):
+        place.sublocation = venue
+    return place
 
 
 def _credit_field(words: Words) -> re.Pattern:
