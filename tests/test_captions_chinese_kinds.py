@@ -1175,6 +1175,8 @@ PLACES = [
      "解放一街,2021年5月\n2021年5月起,市民的日子回到了正轨。", {"sublocation": "解放一街"}),
     ("a title that is no venue's name whole names no venue", "大桥通车,2021年5月\n市民的日子回到了正轨。",
      {"sublocation": None}),
+    ("a province before an outlet's word (在线, 日报) names the outlet, not the scene",
+     "古桥秋色 记者 王小明 摄 江西在线11月4日讯 近日,游客纷纷赶来拍照。", {"province": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

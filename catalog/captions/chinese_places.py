@@ -834,6 +834,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
+        if not venue and words.pattern("places.outlets").match(plain, after):
+            return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
     return elements, venue
