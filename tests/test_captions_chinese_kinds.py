@@ -1177,6 +1177,8 @@ PLACES = [
      {"sublocation": None}),
     ("a province before an outlet's word (在线, 日报) names the outlet, not the scene",
      "古桥秋色 记者 王小明 摄 江西在线11月4日讯 近日,游客纷纷赶来拍照。", {"province": None}),
+    ("a familiar name (阿 and a one-character venue word) is a person's, no venue's",
+     "阿江每天清晨打扫院子。阿江只好到附近露宿。", {"sublocation": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -1806,6 +1806,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
+        return None  # "越南朋友阿山": a person's familiar name, no venue's
     if words.pattern("places.clause_words").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
