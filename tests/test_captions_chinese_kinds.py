@@ -1179,6 +1179,10 @@ PLACES = [
      "古桥秋色 记者 王小明 摄 江西在线11月4日讯 近日,游客纷纷赶来拍照。", {"province": None}),
     ("a familiar name (阿 and a one-character venue word) is a person's, no venue's",
      "阿江每天清晨打扫院子。阿江只好到附近露宿。", {"sublocation": None}),
+    ("a venue below which (下的) another is named is a reference point: the other is the scene",
+     "6月3日，市民在电视塔下的滨江广场观看灯光秀。", {"sublocation": "滨江广场"}),
+    ("a cooperation zone (合作区) is a venue's name whole", "6月20日，在珠海横琴粤澳深度合作区，市民在公园里休闲。",
+     {"sublocation": "横琴粤澳深度合作区"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]
