@@ -1183,6 +1183,8 @@ PLACES = [
      "6月3日，市民在电视塔下的滨江广场观看灯光秀。", {"sublocation": "滨江广场"}),
     ("a cooperation zone (合作区) is a venue's name whole", "6月20日，在珠海横琴粤澳深度合作区，市民在公园里休闲。",
      {"sublocation": "横琴粤澳深度合作区"}),
+    ("a two-character common noun (鞋厂) in a later clause after a city names no venue",
+     "6月1日，福建晋江，工人在鞋厂赶制订单。", {"sublocation": None, "city": "晋江"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -399,9 +399,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "贵州省安顺市西秀区一处年货市场": a county or a district of the city named is no site of its own (the
         # contract's sublocation is a venue or a site: a park, a street, a village); a zone is (吉林市高新南区)
         sub_admin = None
-    if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
+    if venue and elements and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
-        venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
+        venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named (and
+        # "福建晋江,工人在鞋厂...": a shoe factory, unnamed; the city is)
     if venue and (sub_admin or not elements) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
