@@ -1185,6 +1185,9 @@ PLACES = [
      {"sublocation": "横琴粤澳深度合作区"}),
     ("a two-character common noun (鞋厂) in a later clause after a city names no venue",
      "6月1日，福建晋江，工人在鞋厂赶制订单。", {"sublocation": None, "city": "晋江"}),
+    ("a bare city before a site counted (一家工厂) is the scene's city", "6月1日，昆山一家工厂的工人在赶制订单。",
+     {"city": "昆山"}),
+    ("but a country before one is no scene (a company of that country)", "美国一家公司宣布裁员。", {"country": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -680,8 +680,13 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after)
-    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is)
+        "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and not (
+        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
+    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city)
+
+
+#: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
+_SITES_COUNTED = re.compile("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
