@@ -1188,6 +1188,10 @@ PLACES = [
     ("a bare city before a site counted (一家工厂) is the scene's city", "6月1日，昆山一家工厂的工人在赶制订单。",
      {"city": "昆山"}),
     ("but a country before one is no scene (a company of that country)", "美国一家公司宣布裁员。", {"country": None}),
+    ("a venue before its head's title that begins with a venue word (馆长) is the person's body, no scene",
+     "6月1日，南京博物馆馆长向观众介绍展品。", {"sublocation": None}),
+    ("a registered venue before its head's title likewise", "6月1日，上海博物馆馆长向观众介绍展品。",
+     {"sublocation": None}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -1762,6 +1762,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
+        if len(found.group()) == 1 and plain.startswith(words.words("places.members"), found.start()):
+            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
         if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
