@@ -610,13 +610,22 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = [start]
-    names = _big_names(words)
-    countries = words.pattern("places.countries")  # ("车辆行人英国伦敦牛津街...穿行": the country begins the chain)
+    names = _boundary_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) or (
-                countries.match(plain, at)):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
             found.append(at)
     return found
+
+
+def _boundary_names(words: Words) -> re.Pattern:
+    """Provinces, municipalities and the countries of places.countries written bare, as one compiled alternation:
+    a chain may begin where one is named ("车辆行人英国伦敦牛津街...穿行": the country, not the venue's name)."""
+    made = words._made.get(("boundary_names",))
+    if made is None:
+        places = words.lists["places"]
+        names = sorted({*places["provinces"], *places["municipalities"], *places["countries"]}, key=len, reverse=True)
+        made = words._made[("boundary_names",)] = re.compile("|".join(map(re.escape, names)))
+    return made
 
 
 def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
