@@ -1192,6 +1192,8 @@ PLACES = [
      "6月1日，南京博物馆馆长向观众介绍展品。", {"sublocation": None}),
     ("a registered venue before its head's title likewise", "6月1日，上海博物馆馆长向观众介绍展品。",
      {"sublocation": None}),
+    ("a city-state's district opening the caption (read by the venue register) names its city",
+     "元朗大棠楓香林紅葉正盛，吸引市民前往觀賞。", {"sublocation": "元朗", "city": "香港"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -496,7 +496,7 @@ def _city_of_district(place: Place, elements: list[Element], text: str, words: W
         city = city_state_district(bare, words) if len(bare) >= 2 else None
         if city is None or place.city not in (None, element.value):
             continue
-        place.city = _as_written(city, text)
+        place.city = as_written(city, text)
         place.sublocation = place.sublocation or element.value
         return
 
@@ -1717,7 +1717,7 @@ def _cjk_population(name: str) -> int:
     return chinese_name_cities(name)[0]
 
 
-def _as_written(name: str, text: str) -> str:
+def as_written(name: str, text: str) -> str:
     """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
     return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
 
