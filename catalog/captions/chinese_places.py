@@ -1233,8 +1233,25 @@ def city_state_district(name: str, words: Words, plain: str | None = None) -> st
     plain = simplified(name) if plain is None else plain
     if plain in words.set("places.municipalities"):
         return None
+    listed = _listed_districts(words).get(plain)
+    if listed is not None:
+        return listed
     code = _district_country(plain)
     return _city_states(words).get(code) if code else None
+
+
+def _listed_districts(words: Words) -> dict[str, str]:
+    """The districts of places.city_state_districts: the name -> its city-state's (深水埗 -> 香港)."""
+    made = words._made.get(("listed_districts",))
+    if made is None:
+        states = _city_states(words)
+        made = {}
+        for entry in words["places.city_state_districts"]:
+            parts = entry.split(None, 1)
+            if len(parts) == 2 and parts[0] in states:
+                made[parts[1]] = states[parts[0]]
+        words._made[("listed_districts",)] = made
+    return made
 
 
 @lru_cache(maxsize=65536)
