@@ -1198,6 +1198,8 @@ PLACES = [
      "元朗大棠楓香林紅葉正盛，吸引市民前往觀賞。", {"sublocation": "元朗", "city": "香港"}),
     ("a district of Hong Kong the gazetteer lacks in Chinese (places.city_state_districts) names the city",
      "深水埗基隆街的布行生意興隆。", {"sublocation": "基隆街", "city": "香港"}),
+    ("a bare city, a spot of it with no venue word and a view (夜景) is what the photo shows, no qualifier",
+     "这是6月1日拍摄的上海陆家嘴夜景。", {"sublocation": "陆家嘴", "city": "上海"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
 ]

@@ -682,6 +682,11 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
+    stop = after
+    while stop < end and plain[stop] not in _HARD_STOPS:
+        stop += 1
+    if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
+        return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
@@ -692,6 +697,14 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and not (
         elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
     # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city)
+
+
+def _view_at_end(words: Words) -> re.Pattern:
+    """A word of places.views ending a run of words (夜景, 全景, 风光), compiled once."""
+    made = words._made.get(("view_at_end",))
+    if made is None:
+        made = words._made[("view_at_end",)] = re.compile(f"(?:{words.any('places.views')})$")
+    return made
 
 
 #: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
