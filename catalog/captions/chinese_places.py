@@ -682,21 +682,23 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
-    stop = after
-    while stop < end and plain[stop] not in _HARD_STOPS:
-        stop += 1
-    if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
-        return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
         # a team of the city, "香港壁球队,")
-    return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
+    runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
         "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and not (
         elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
     # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city)
+    if runs_on:
+        stop = after
+        while stop < end and stop - after <= 8 and plain[stop] not in _HARD_STOPS:
+            stop += 1
+        if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
+            return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
+    return runs_on
 
 
 def _view_at_end(words: Words) -> re.Pattern:
@@ -1246,11 +1248,12 @@ def city_state_district(name: str, words: Words, plain: str | None = None) -> st
     plain = simplified(name) if plain is None else plain
     if plain in words.set("places.municipalities"):
         return None
-    listed = _listed_districts(words).get(plain)
-    if listed is not None:
-        return listed
     code = _district_country(plain)
-    return _city_states(words).get(code) if code else None
+    city = _city_states(words).get(code) if code else None
+    if city is not None:
+        return city
+    listed = words._made.get(("listed_districts",))  # (asked of every name tried: no call where a lookup will do)
+    return (listed if listed is not None else _listed_districts(words)).get(plain)
 
 
 def _listed_districts(words: Words) -> dict[str, str]:
