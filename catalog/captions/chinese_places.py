@@ -1246,14 +1246,29 @@ def city_state_district(name: str, words: Words, plain: str | None = None) -> st
     """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None (`plain`: the name
     already simplified, as the readers hold it)."""
     plain = simplified(name) if plain is None else plain
+    memo = words._made.get(("district_memo",))  # (asked of every name a chain tries: one lookup, once warm)
+    if memo is None:
+        memo = words._made[("district_memo",)] = {}
+    found = memo.get(plain, _UNKNOWN)
+    if found is _UNKNOWN:
+        if len(memo) > _DISTRICT_MEMO_SIZE:
+            memo.clear()
+        found = memo[plain] = _district_city(plain, words)
+    return found
+
+
+#: How many names' answers ``city_state_district`` keeps before it starts again (as _district_country's cache).
+_DISTRICT_MEMO_SIZE = 65536
+_UNKNOWN = object()
+
+
+def _district_city(plain: str, words: Words) -> str | None:
+    """The city-state a simplified name is a district of: the gazetteer's, else places.city_state_districts'."""
     if plain in words.set("places.municipalities"):
         return None
     code = _district_country(plain)
     city = _city_states(words).get(code) if code else None
-    if city is not None:
-        return city
-    listed = words._made.get(("listed_districts",))  # (asked of every name tried: no call where a lookup will do)
-    return (listed if listed is not None else _listed_districts(words)).get(plain)
+    return city if city is not None else _listed_districts(words).get(plain)
 
 
 def _listed_districts(words: Words) -> dict[str, str]:
