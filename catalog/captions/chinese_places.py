@@ -97,7 +97,8 @@ _TITLE = re.compile(f"[\\s△■▲●◆★☆#]*([{HAN}]{{2,8}})(?:[ \u3000]*(
 
 def _with_titled_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> Place:
     """The scene's venue from the photo's title when its sentence named none: a title that is a venue's name whole
-    ("大雁塔（中评社...）", "麦理浩径。...", "民主一街,2020年7月"), as a title names what the photo shows."""
+    ("民主一街,2020年7月", "大雁塔  中评社西安1月31日电..."), as a title names what the photo shows; not a kind of
+    place (古城景区) nor a name the gazetteer knows as a city's."""
     if place.sublocation:
         return place
     title = _TITLE.match(plain)
