@@ -115,11 +115,16 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: describing the venue, counties and upazilas no sublocation, parts of an unnamed town, a site before a small
 #: town and its county, event words, titles naming a venue): tune 92.3 with en_fresh8 in (which the branch never
 #: tuned on: 89.9 before it), wrong sublocations 29 -> 24.
+#: Chinese place floors raised after branch capzh8 (wrong values first: clause words, a person's body, kinds of
+#: place, list items and outlets' names read as no place; then chains carried on by a later 在 or a direction's
+#: part, long township names, titles that are venues): tune sublocation 94.1, city 95.8, province 99.7 with
+#: zh_fresh7 in (95.0, 96.3, 99.8 on the branch's 543). Chinese agency raised the same day (the registry's
+#: agency ending a run of an archive's text, outlets in Latin letters after a source label): tune 98.7.
 TUNE_FLOORS = {
     "en": {"photographer": 0.983, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.92, "city": 0.906, "province": 0.97, "country": 0.975},
-    "zh": {"photographer": 0.99, "agency": 0.981, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
-           "sublocation": 0.921, "city": 0.953, "province": 0.989, "country": 0.989},
+    "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
+           "sublocation": 0.941, "city": 0.958, "province": 0.996, "country": 0.989},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -154,3 +154,9 @@ def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, i
     found = registered_venue(text, plain, scene, words, register_for(rules), place)
     if found:
         place.sublocation = found
+        if place.city is None and place.province is None and place.country is None:
+            from catalog.captions.chinese_places import as_written, city_state_district
+
+            city = city_state_district(found, words)
+            if city is not None:  # "元朗大棠枫香林红叶正盛": a district of a city-state names its city (Yuen Long)
+                place.city = as_written(city, text)

@@ -32,7 +32,7 @@ from itertools import chain as chained
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
-from catalog.captions.gazetteer import name_levels
+from catalog.captions.gazetteer import chinese_name_cities, name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -72,6 +72,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
+        if number > 0 and _credit_field(words).match(plain, start, end):
+            continue  # "摄影:电气工程学院", "新闻来源:...": a credit's field, not a scene
         if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
@@ -85,8 +87,40 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
-            return _with_dateline_city(place, text, plain, words)
-    return _with_dateline_city(Place(), text, plain, words)
+            return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
+    return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+#: A photo's title opening the caption: a few characters, then a stop, a colon, a bracket or the line's end.
+_TITLE = re.compile(f"[\\s△■▲●◆★☆#]*([{HAN}]{{2,8}})(?:[ \u3000]*(?:[。，,:：（(\n]|$)|[ \u3000]{{2}})")
+
+
+def _with_titled_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> Place:
+    """The scene's venue from the photo's title when its sentence named none: a title that is a venue's name whole
+    ("民主一街,2020年7月", "大雁塔  中评社西安1月31日电..."), as a title names what the photo shows; not a kind of
+    place (古城景区) nor a name the gazetteer knows as a city's."""
+    if place.sublocation:
+        return place
+    title = _TITLE.match(plain)
+    if title is None:
+        return place
+    start, end = title.span(1)
+    venue = _venue_at(text, plain, start, end, words, patterns, whole_clause=True)
+    if venue and simplified(venue) == plain[start:end] and not _generic_venue(venue, words) and not (
+            chinese_name_cities(simplified(venue))[0]):
+        place.sublocation = venue
+    return place
+
+
+def _credit_field(words: Words) -> re.Pattern:
+    """A line that opens with a credit's label and a colon ("摄影:", "新闻来源:", "编辑："), compiled once."""
+    made = words._made.get(("credit_field",))
+    if made is None:
+        labels = sorted({*words["credit.field_labels"], *words["credit.source_labels"], *words["credit.text_labels"],
+                         *words["credit.outlet_source_labels"]}, key=len, reverse=True)
+        made = words._made[("credit_field",)] = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    return made
 
 
 def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: Words,
@@ -225,7 +259,8 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
         if _YEAR_WRITTEN.search(plain, start, end) or words.pattern("credit.provided").search(plain, start, end):
             continue  # a sentence of history names other places; a credit line names its source's
         other = _place_in(text, plain, start, end, words, patterns, None)
-        if other.city and (_SUFFIXED.search(other.city) or f"{simplified(other.city)}市" in plain[start:end]):
+        if other.city and (_SUFFIXED.search(simplified(other.city)) or f"{simplified(other.city)}市" in plain[
+                start:end]):
             # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
             if other.sublocation and _common_noun_venue(place.sublocation or ""):
@@ -313,6 +348,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 if venue is None:  # "广东深圳,机器人在华大时空中心...作业": the venue after a later 在
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
                                                    elements))
+                    if best[1] is None:  # "合肥市大雨倾盆,在包河区芜湖路街道友谊社区,...": the units below it
+                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
                 break
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -320,9 +357,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if other_time and _a_future_clause(plain, start, at):
                 continue
             elements, venue = _read_chain(text, plain, at, end, words, patterns)
-            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、":
+            if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
+                    _an_item_of_a_list(text, plain, elements[-1].end, end, words, patterns)):
                 best, listed = (elements if venue == _A_LIST else [], None), True
-                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first)
+                break  # ("前往大安、文山区进行...": the last of a list of places is no more the scene than the first;
+                # "河北蔚县剪纸、天津杨柳青木板年画": nor is a place that names the first of a list of things)
             if elements and not _modifier(plain, elements, venue, end, words) or venue and plain[at] in _QUOTES:
                 best = (elements, venue)  # (a quoted landmark, after the words a place follows: "拍摄的“中国天眼”")
                 if elements and not venue:  # "深南大道被视为深圳的名片": the venue the sentence opens with
@@ -361,9 +400,13 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "贵州省安顺市西秀区一处年货市场": a county or a district of the city named is no site of its own (the
         # contract's sublocation is a venue or a site: a park, a street, a village); a zone is (吉林市高新南区)
         sub_admin = None
-    if venue and sub_admin and _common_noun_venue(venue) and not plain.startswith(
+    if venue and elements and _common_noun_venue(venue) and not plain.startswith(
             simplified(venue), elements[-1].end):
-        venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named
+        venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named (and
+        # "福建晋江,工人在鞋厂...": a shoe factory, unnamed; the city is)
+    if venue and (sub_admin or not elements) and _generic_venue(venue, words):
+        venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
+        # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = venue or sub_admin
     if place.province is None and place.country is None:
         _city_of_district(place, elements, text, words)
@@ -454,7 +497,7 @@ def _city_of_district(place: Place, elements: list[Element], text: str, words: W
         city = city_state_district(bare, words) if len(bare) >= 2 else None
         if city is None or place.city not in (None, element.value):
             continue
-        place.city = _as_written(city, text)
+        place.city = as_written(city, text)
         place.sublocation = place.sublocation or element.value
         return
 
@@ -530,21 +573,60 @@ def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Word
     return None
 
 
+def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Words, patterns: dict,
+                 read: list[Element]) -> tuple[list[Element], str | None]:
+    """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
+    below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
+    follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
+    if read[-1].level not in ("province", "city"):
+        return read, None
+    for at in starts:
+        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        if elements and venue != _A_LIST and all(e.level in ("county", "town") for e in elements):
+            return read + elements, venue
+    return read, None
+
+
+#: A part of a country or a province by its direction ("西南部", "北部的"): the chain goes on in it.
+_A_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部的?")
+
+
 #: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
 _A_LIST = ""
 
 _SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
+def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the words after a chain, up to the next stop, end in 、 and another place begins right after it
+    ("河北蔚县剪纸、天津杨柳青木板年画"): the place names a thing of a list (its craft, its dish), not the scene."""
+    stop = at
+    while stop < end and plain[stop] not in _HARD_STOPS:
+        stop += 1
+    return stop > at and stop + 1 < end and plain[stop] == "、" and _unit_at(
+        text, plain, stop + 1, end, words, patterns, []) is not None
+
+
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = [start]
-    names = _big_names(words)
+    names = _boundary_names(words)
     for at in range(start + 1, end):
         if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
             found.append(at)
     return found
+
+
+def _boundary_names(words: Words) -> re.Pattern:
+    """Provinces, municipalities and the countries of places.countries written bare, as one compiled alternation:
+    a chain may begin where one is named ("车辆行人英国伦敦牛津街...穿行": the country, not the venue's name)."""
+    made = words._made.get(("boundary_names",))
+    if made is None:
+        places = words.lists["places"]
+        names = sorted({*places["provinces"], *places["municipalities"], *places["countries"]}, key=len, reverse=True)
+        made = words._made[("boundary_names",)] = re.compile("|".join(map(re.escape, names)))
+    return made
 
 
 def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
@@ -605,10 +687,31 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
         # a team of the city, "香港壁球队,")
-    return after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
+    runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区"), after)
+        "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and not (
+        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
+    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city)
+    if runs_on:
+        stop = after
+        while stop < end and stop - after <= 8 and plain[stop] not in _HARD_STOPS:
+            stop += 1
+        if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
+            return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
+    return runs_on
+
+
+def _view_at_end(words: Words) -> re.Pattern:
+    """A word of places.views ending a run of words (夜景, 全景, 风光), compiled once."""
+    made = words._made.get(("view_at_end",))
+    if made is None:
+        made = words._made[("view_at_end",)] = re.compile(f"(?:{words.any('places.views')})$")
+    return made
+
+
+#: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
+_SITES_COUNTED = re.compile("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -651,6 +754,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
                 position = capital.end()
+            part = _A_PART.match(plain, position, end)
+            if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
+                position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -759,6 +865,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
+        if not venue and words.pattern("places.outlets").match(plain, after):
+            return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
+        if venue and words.pattern("places.members").match(plain, after):
+            return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
     return elements, venue
 
 
@@ -860,6 +970,19 @@ def _common_noun_venue(venue: str) -> bool:
     worked place (果园, 菜园, 工厂, 车站), which names no place of its own."""
     plain = simplified(venue)
     return len(plain) == 2 and plain[1] in _BUILT_WORDS
+
+
+def _generic_venue(venue: str, words: Words) -> bool:
+    """Whether a venue's name is a kind of place: one or two words of places.generic_kinds, then a venue word
+    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own."""
+    plain = simplified(venue)
+    kinds = words.set("places.generic_kinds")
+    venue_words = words.set("places.venue")
+    for cut in range(1, len(plain)):
+        if plain[cut:] in venue_words and (plain[:cut] in kinds or any(
+                plain[:middle] in kinds and plain[middle:cut] in kinds for middle in range(1, cut))):
+            return True
+    return False
 
 
 #: One-character venue words of built or worked places (not 山, 湖, 宫, 寺: 泰山, 西湖, 白宫 are names).
@@ -1124,10 +1247,43 @@ def city_state_district(name: str, words: Words, plain: str | None = None) -> st
     """The city-state (香港) that a bare name is a district of (旺角, 尖沙咀, 新界), or None (`plain`: the name
     already simplified, as the readers hold it)."""
     plain = simplified(name) if plain is None else plain
+    memo = words._made.get(("district_memo",))  # (asked of every name a chain tries: one lookup, once warm)
+    if memo is None:
+        memo = words._made[("district_memo",)] = {}
+    found = memo.get(plain, _UNKNOWN)
+    if found is _UNKNOWN:
+        if len(memo) > _DISTRICT_MEMO_SIZE:
+            memo.clear()
+        found = memo[plain] = _district_city(plain, words)
+    return found
+
+
+#: How many names' answers ``city_state_district`` keeps before it starts again (as _district_country's cache).
+_DISTRICT_MEMO_SIZE = 65536
+_UNKNOWN = object()
+
+
+def _district_city(plain: str, words: Words) -> str | None:
+    """The city-state a simplified name is a district of: the gazetteer's, else places.city_state_districts'."""
     if plain in words.set("places.municipalities"):
         return None
     code = _district_country(plain)
-    return _city_states(words).get(code) if code else None
+    city = _city_states(words).get(code) if code else None
+    return city if city is not None else _listed_districts(words).get(plain)
+
+
+def _listed_districts(words: Words) -> dict[str, str]:
+    """The districts of places.city_state_districts: the name -> its city-state's (深水埗 -> 香港)."""
+    made = words._made.get(("listed_districts",))
+    if made is None:
+        states = _city_states(words)
+        made = {}
+        for entry in words["places.city_state_districts"]:
+            parts = entry.split(None, 1)
+            if len(parts) == 2 and parts[0] in states:
+                made[parts[1]] = states[parts[0]]
+        words._made[("listed_districts",)] = made
+    return made
 
 
 @lru_cache(maxsize=65536)
@@ -1222,6 +1378,9 @@ _VILLAGE_AFTER_A_MOUNTAIN = "山村"
 #: Suffixes of a unit that no word of position ends (管理区, 新区): a name before one may hold 里 or 上
 #: (百里杜鹃管理区).
 _LONG_SUFFIXES = ("管理区", "新区", "街道")
+#: Suffixes of townships, whose names, transliterated from Uyghur, Tibetan or Mongolian, run long and may hold a
+#: character of position (达里雅布依乡, 巴彦温都尔苏木): after the county, such a name is read whole.
+_LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
@@ -1353,7 +1512,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
-        _LONG_SUFFIXES) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit, 百里杜鹃管理区)
+        _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
+    # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
@@ -1606,7 +1766,7 @@ def _cjk_population(name: str) -> int:
     return chinese_name_cities(name)[0]
 
 
-def _as_written(name: str, text: str) -> str:
+def as_written(name: str, text: str) -> str:
     """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
     return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
 
@@ -1660,6 +1820,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     for found in words.pattern("places.venue").finditer(plain, at, stop):
         if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
+        if len(found.group()) == 1 and plain.startswith(words.words("places.members"), found.start()):
+            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
         if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
@@ -1710,6 +1872,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
+        return None  # "越南朋友阿山": a person's familiar name, no venue's
+    if words.pattern("places.clause_words").search(written):
+        return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
@@ -1730,6 +1896,21 @@ def _titles_an_event(plain: str, after: int, end: int, words: Words) -> bool:
     while stop < min(end, after + _EVENT_REACH) and plain[stop] not in _HARD_STOPS:
         stop += 1
     return words.pattern("places.events").search(plain, after, stop) is not None
+
+
+def _inside_an_event_title(plain: str, start: int, at: int, end: int, words: Words) -> bool:
+    """Whether `at` lies inside quotation marks opened after `start` whose closing mark an event's word follows
+    ("“拾光校园,秋韵镜头语”秋日摄影比赛"): a title's words, however many clauses it holds."""
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            continue  # (straight quotes: which one opens is unsure)
+        opened = plain.rfind(opening, start, at)
+        if opened < 0 or 0 <= plain.find(closing, opened, at):
+            continue
+        close = plain.find(closing, at, end)
+        if close > 0 and _titles_an_event(plain, close + 1, end, words):
+            return True
+    return False
 
 
 #: How far after a quoted title its event's word may come ("摄影大赛": a kind of contest, then the word).
@@ -1833,6 +2014,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             last = found.end()
         if last is None or last - a < 3:
             continue
+        if _inside_an_event_title(plain, start, a, end, words):
+            continue  # "举办了“拾光校园,秋韵镜头语”秋日摄影比赛": words of a quoted title, no venue's name
         a = _after_words_of_time(plain, a, last, words)
         if last - a < 3:
             continue

@@ -274,8 +274,10 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
     teams = words.words("places.team")
     organisation = words.pattern("places.organisations")
     for start, end, _ in spots:
-        if plain.startswith(teams, end) or organisation.match(plain, end, scene[1]):
-            continue  # "山东泰山队", "陆家嘴集团": a team or a body named after the place, not the scene
+        if plain.startswith(teams, end) or organisation.match(plain, end, scene[1]) or plain.startswith(
+                words.words("places.members"), end):
+            continue  # "山东泰山队", "陆家嘴集团", "上海博物馆馆长": a team, a body named after the place or a
+            # person the place names (its head), not the scene
         if end < scene[1] and plain[end] in _LONGER_NAME:
             continue  # "杭州市西湖区", "三里屯路": a district or a road named after it, not the venue itself
         if place.city and simplified(place.city) == plain[start:end]:
