@@ -223,3 +223,19 @@ def test_a_title_line_fills_the_larger_places_of_the_scene_city():
     # a title placing another city fills nothing
     assert place("Markets reopen in Basra, Iraq\n\nTraders sell vegetables at a market in Mosul on Monday.") == (
         "Mosul", None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city named like a province, then the province it is in (written out, or as its postal code)
+    ("Tulips bloom along the harbour in Victoria, British Columbia, on Monday.",
+     ("Victoria", "British Columbia", None)),
+    ("Tulips bloom along the harbour in Victoria, BC, on Monday.", ("Victoria", "BC", None)),
+    ("Tulips bloom along the harbour in Victoria, British Columbia, Canada.",
+     ("Victoria", "British Columbia", "Canada")),
+    ("VICTORIA, BRITISH COLUMBIA - Tulips bloom along the harbour on Monday.", ("Victoria", "British Columbia", None)),
+    # the province after a city stays the province; two states that hold no city of the other's name stay states
+    ("Trams run late in Melbourne, Victoria, on Monday.", ("Melbourne", "Victoria", None)),
+    ("Storms sweep across Ohio, Indiana, on Monday.", (None, "Ohio", None)),
+])
+def test_a_city_named_like_a_province(text, expected):
+    assert place(text) == expected

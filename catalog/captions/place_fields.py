@@ -19,8 +19,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from catalog.captions.counties import first_level_county, is_county
-from catalog.captions.gazetteer import name_levels
-from catalog.captions.place_chains import Chain
+from catalog.captions.gazetteer import name_levels, subdivision_holding
+from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
@@ -49,6 +49,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     owner = None  # a country written as "east China's ...", used when no country element is named
     _towns_named_like_venues(chain.elements)
     _counties_after_a_town(chain.elements)
+    _cities_named_like_provinces(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -164,6 +165,21 @@ def _counties_after_a_town(elements: list[Element]) -> None:
                 e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
             continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
         element.level, element.population = "province", 0
+
+
+def _cities_named_like_provinces(elements: list[Element]) -> None:
+    """'in Victoria, British Columbia', 'Córdoba, Veracruz': a name the tables read as a province, written right
+    before another province, is the city when the gazetteer holds a city of that name inside the province after
+    it (or the postal code of it: 'Victoria, BC'); a province is never placed inside another. 'Melbourne,
+    Victoria' keeps Victoria as the province, and 'Ohio, Indiana' (no city Ohio in Indiana) stays two states."""
+    for element, following in pairwise(elements):
+        if element.level != "province" or following.link != "," or not (
+                following.level == "province" or following.level == "place" and POSTAL.fullmatch(following.value)):
+            continue
+        if element.value.casefold() != following.value.casefold() and subdivision_holding(
+                element.value, following.value) is not None:
+            element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
+            return
 
 
 def _a_post_of(element: Element, larger: list[Element]) -> bool:
