@@ -239,3 +239,17 @@ def test_a_title_line_fills_the_larger_places_of_the_scene_city():
 ])
 def test_a_city_named_like_a_province(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reference point written right before the date is no scene; the larger places after it are kept
+    ("A keeper feeds a calf at a sanctuary some 150km west of the Ugandan capital, Kampala, on Friday.",
+     (None, None, None)),
+    ("A keeper feeds a calf at a sanctuary outside the capital, Kampala, on Friday.", (None, None, None)),
+    ("Smoke rises over a camp 30 km south of the port city, Hodeidah, Yemen, on Friday.", (None, None, "Yemen")),
+    # in the capital, or near it: the scene's town
+    ("A keeper feeds a calf at a sanctuary in the capital, Kampala, on Friday.", ("Kampala", None, None)),
+    ("A keeper feeds a calf at a sanctuary near the capital, Kampala, on Friday.", ("Kampala", None, None)),
+])
+def test_a_reference_point_beside_the_date(text, expected):
+    assert place(text) == expected

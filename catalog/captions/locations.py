@@ -52,7 +52,7 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, MONTHS, VENUE_WORDS
+from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -835,14 +835,26 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         found = _known_places(match.group("place")[:-1])  # every name known: no venue alone
         return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
-    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
+            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
-        # Valence, southern France, on July 23": the larger places after it are
+        # Valence, southern France, on July 23": the larger places after it are; so after a reference point
+        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday")
         written = written.partition(",")[2].strip()
         if not written:
             return None
     found = _known_places(written, venue_first=True)
     return (found, written) if found is not None else None
+
+
+#: A place measured from, right before the date: "north of Nairobi, on Tuesday", "outside the capital, Nairobi,
+#: on Tuesday", "50km from the port city, Hodeidah, Yemen": the reference point is not the scene (its larger places
+#: are); "near the capital, Nairobi" stays, a scene by that town as "near" places one elsewhere.
+_COMPASS_WORDS = sorted(DIRECTIONS - {"central", "far", "mainland"}, key=len, reverse=True)
+_KIND_NAMED = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|town|port)\s*,\s*"
+_A_REFERENCE_NAMED = re.compile(
+    r"(?:\b(?:" + "|".join(_COMPASS_WORDS) + rf")\s+of\s+(?:{_KIND_NAMED})?|\boutside\s+(?:{_KIND_NAMED})?|"
+    rf"\bfrom\s+{_KIND_NAMED})$", re.IGNORECASE)
 
 
 def _beside_a_day(text: str) -> tuple[Place, str] | None:
