@@ -253,3 +253,15 @@ def test_a_city_named_like_a_province(text, expected):
 ])
 def test_a_reference_point_beside_the_date(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "seen from" a town written with its state or country: where the photo was taken
+    ("Haze veils the hills at dawn on Friday, seen from Glendale, Calif.", ("Glendale", "Calif.", None)),
+    ("The comet glows above the sea, seen from Whitby, England, on Friday.", ("Whitby", "England", None)),
+    # a person's origin stays no scene; a town alone after "seen from" is not read
+    ("Amadou, 31, from Bamako, Mali, rests at a market in Kilis on March 3, 2023.", ("Kilis", None, None)),
+    ("The comet glows above the sea, seen from Whitby on Friday.", (None, None, None)),
+])
+def test_a_standpoint_town_with_its_state(text, expected):
+    assert place(text) == expected

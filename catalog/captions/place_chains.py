@@ -441,7 +441,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
-        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
+        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain) or (
+            prep == "from" and _a_town_placed(chain))  # ("from" after a verb of viewing: a standpoint)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
@@ -467,6 +468,14 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_town_placed(chain: Chain) -> bool:
+    """Whether a chain opens with a town written with its state, province or country after a comma: after "seen
+    from", the photographer's standpoint ("the sunrise, seen from Pasadena, Calif."), a real place; a town alone
+    after "from" ("seen from Pasadena") is left as before, "from" being a person's origin as often."""
+    return chain.elements[0].level in ("place", "city") and len(chain.elements) > 1 and (
+        chain.elements[1].link == "," and chain.elements[1].level in ("province", "country"))
 
 
 def _in_a_county(chain: Chain) -> bool:
