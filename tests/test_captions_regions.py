@@ -265,3 +265,16 @@ def test_a_reference_point_beside_the_date(text, expected):
 ])
 def test_a_standpoint_town_with_its_state(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a British county right before its nation is the province, not the city abroad that shares its name
+    ("Fishing boats rest in the harbour in Cornwall, England, on Friday.", (None, "Cornwall", None)),
+    ("Hop pickers work a field in Kent, England, on Friday.", (None, "Kent", None)),
+    ("Fishing boats rest in the harbour in Summer, Devon, England.", (None, "Devon", None)),
+    # a county the gazetteer also knows as a town stays the town; a town before the county keeps both
+    ("Fishing boats rest in the harbour in Conwy, Wales, on Friday.", ("Conwy", "Wales", None)),
+    ("Fishing boats rest in the harbour in Looe, Cornwall, England, on Friday.", ("Looe", "Cornwall", None)),
+])
+def test_a_british_county_before_its_nation(text, expected):
+    assert place(text) == expected

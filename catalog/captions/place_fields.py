@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from catalog.captions.counties import first_level_county, is_county
+from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
@@ -158,6 +158,7 @@ def _counties_after_a_town(elements: list[Element]) -> None:
                 written and name_levels(next(iter(written))).country != code.partition("-")[0]):
             element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
     _districts_before_a_country(elements)
+    _a_county_before_its_nation(elements)
     for number, element in enumerate(elements[1:], start=1):
         if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
             continue
@@ -180,6 +181,22 @@ def _cities_named_like_provinces(elements: list[Element]) -> None:
                 element.value, following.value) is not None:
             element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
             return
+
+
+def _a_county_before_its_nation(elements: list[Element]) -> None:
+    """'Harbour in Cornwall, England', 'in Kent, England': a British county opening the chain right before a
+    nation of the United Kingdom is the province, with no town named (the city abroad that shares its name, as
+    Cornwall in Ontario and Kent in Washington, is not meant); a county named as a British city or town is
+    ("Conwy, Wales": ``town_named_counties`` in counties.toml) stays the town."""
+    at = 1 if elements[0].level == "ignore" else 0  # ("in Spring, Cornwall, England": a season first)
+    if at + 1 >= len(elements):
+        return
+    first, nation = elements[at], elements[at + 1]
+    if first.level not in ("place", "city") or nation.link != "," or nation.value.casefold() not in _UK_NATIONS or (
+            not is_county(first.value)):
+        return
+    if first.value.casefold() not in TOWN_NAMED_COUNTIES and name_levels(first.value).city_country != "GB":
+        first.level, first.population = "province", 0
 
 
 def _a_post_of(element: Element, larger: list[Element]) -> bool:
