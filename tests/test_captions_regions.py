@@ -278,3 +278,18 @@ def test_a_standpoint_town_with_its_state(text, expected):
 ])
 def test_a_british_county_before_its_nation(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline above a scene placed in another city of its country, with that city's province: the scene
+    ("SENDAI, Japan - Dancers parade through the streets on Aug. 6, 2019, at a summer festival held in "
+     "Ishinomaki, Miyagi Prefecture.", ("Ishinomaki", "Miyagi", "Japan")),
+    # a scene in another country is background: the dateline stands
+    ("Lyon, France\nStudents march in support of workers. Last week a strike closed a mill in Ludhiana, Punjab.",
+     ("Lyon", None, "France")),
+    # a scene city without its province, or a dateline with its own province, leaves the dateline
+    ("SENDAI, Japan - Dancers parade through the streets on Aug. 6, 2019, at a festival in Ishinomaki.",
+     ("Sendai", None, "Japan")),
+])
+def test_a_dateline_above_a_scene_elsewhere_in_its_country(text, expected):
+    assert place(text) == expected

@@ -533,6 +533,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
+            if how == "place heading" and _elsewhere_in_the_country(scene, place):
+                scene.country = scene.country or place.country
+                return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
+                                    tuple(doubts), tuple(by.items()))
             if _agrees(scene, place):
                 _fill_from(place, scene)
             elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
@@ -620,6 +624,21 @@ def _agrees(scene: Place, place: Place) -> bool:
     province = name_levels(place.province).province if place.province else None
     ours = province.partition("-")[0] if province else (name_levels(place.city).city_country if place.city else None)
     return theirs is None or ours is None or theirs == ours
+
+
+def _elsewhere_in_the_country(scene: Place, heading: Place) -> bool:
+    """Whether the scene sentence places the photo in another city of the heading's country, written with its
+    province: "KANAZAWA, Japan - Children ... perform kabuki ... at a festival held in Komatsu, Ishikawa
+    Prefecture" is in Komatsu (the heading is the bureau's dateline, the scene's phrase where the photo was
+    taken). The province must be one the gazetteer places in the heading's country, and the heading must name no
+    province of its own ("New York, New York, USA: ... in Brooklyn, New York" stays New York); a scene in
+    another country ("Paris, France" above a death in Alborz province) is background, and the heading stands."""
+    if not (scene.city and scene.province and heading.city and heading.country) or heading.province or (
+            scene.city.casefold() == heading.city.casefold()):
+        return False
+    province = name_levels(scene.province).province
+    country = name_levels(heading.country).country
+    return province is not None and country is not None and province.partition("-")[0] == country
 
 
 def _within(scene: Place, place: Place) -> bool:
