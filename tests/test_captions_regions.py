@@ -293,3 +293,15 @@ def test_a_british_county_before_its_nation(text, expected):
 ])
 def test_a_dateline_above_a_scene_elsewhere_in_its_country(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region named by a side, right before its country, is the province, not a town
+    ("Farmers harvest tea in West Java, Indonesia, on Friday.", (None, "West Java", "Indonesia")),
+    ("Herders water cattle at a well, North Darfur, Sudan.", (None, "North Darfur", "Sudan")),
+    # a side of a city, or a city the gazetteer knows, stays the city
+    ("Farmers harvest tea in East Jakarta, Indonesia, on Friday.", ("East Jakarta", None, "Indonesia")),
+    ("Surfers ride a wave in East London, South Africa, on Friday.", ("East London", None, "South Africa")),
+])
+def test_a_region_named_by_a_side_before_its_country(text, expected):
+    assert place(text) == expected

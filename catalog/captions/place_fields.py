@@ -26,6 +26,7 @@ from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
+    DIRECTIONS,
     MUNICIPALITIES,
     OCCUPATION_TITLES,
     STATE_CITIES,
@@ -50,6 +51,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _towns_named_like_venues(chain.elements)
     _counties_after_a_town(chain.elements)
     _cities_named_like_provinces(chain.elements)
+    _regions_named_by_a_side(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -181,6 +183,22 @@ def _cities_named_like_provinces(elements: list[Element]) -> None:
                 element.value, following.value) is not None:
             element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
             return
+
+
+def _regions_named_by_a_side(elements: list[Element]) -> None:
+    """'West Java, Indonesia', 'South Kordofan, Sudan': a name no table knows, opened by a capitalised side of a
+    name that is no city either, right before its country, is a region of it: the province, not a town. A side of
+    a city stays the city's part ("East Jakarta, Indonesia", "South Tangerang"), and a name the gazetteer knows as
+    a city or a town ("East London") is that town."""
+    for element, following in pairwise(elements):
+        if following.level != "country" or following.link != "," or element.level != "place" or (
+                element.population or element.also_province or element.town or element.country):
+            continue
+        side, _, rest = element.value.partition(" ")
+        if side.casefold() in DIRECTIONS and rest and rest[:1].isupper() and not (
+                name_levels(element.value).town_population or name_levels(rest).city_population):
+            element.level = "province"
+        return
 
 
 def _a_county_before_its_nation(elements: list[Element]) -> None:
