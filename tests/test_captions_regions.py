@@ -305,3 +305,15 @@ def test_a_dateline_above_a_scene_elsewhere_in_its_country(text, expected):
 ])
 def test_a_region_named_by_a_side_before_its_country(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of town, a comma, then a city the gazetteer knows: that city
+    ("Hawkers sell water in the streets of the capital, Bamako.", ("Bamako", None, None)),
+    ("Hawkers sell water in the Malian capital, Bamako, Mali.", ("Bamako", None, "Mali")),
+    ("Fishermen mend nets in the port city, Mombasa.", ("Mombasa", None, None)),
+    # a name no city of the gazetteer has is no town
+    ("Hawkers sell water in the capital, Okafor said.", (None, None, None)),
+])
+def test_a_city_named_after_its_kind_and_a_comma(text, expected):
+    assert place(text) == expected

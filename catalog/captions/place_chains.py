@@ -611,6 +611,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
     while k < n and _is_descriptor(toks, k):
         k += 1
+    if saw_the and depth < 3:
+        named = _city_named_after_its_kind(toks, k, depth)  # "in the capital, Accra", "the Afghan capital, Kabul"
+        if named is not None:
+            return named
     if saw_the and k == i + 1:
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
@@ -817,6 +821,25 @@ _JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
 _DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+
+
+#: Kinds of town that may stand before the town's name and a comma: "the capital, Accra", "the port city, Durres".
+_TOWN_KINDS = frozenset({"capital", "city", "town", "port"})
+
+
+def _city_named_after_its_kind(toks: list[Token], k: int, depth: int) -> tuple[list[Element], int] | None:
+    """After "the" (and a people's adjective): a kind of town in lower case, a comma, then a city the gazetteer
+    knows, as "the capital, Accra" or "the Afghan capital, Kabul" name it; the city, and what is written after it.
+    Only a known city: "in the capital, Smith said" names none."""
+    m = k + 1 if k + 1 < len(toks) and toks[k].lower != "capital" and toks[k + 1].lower in _TOWN_KINDS and (
+        plain_word(toks[k])) else k  # "the port city, Durres": one plain word before the kind
+    if not (m + 2 < len(toks) and toks[m].lower in _TOWN_KINDS and toks[m].text.islower() and (
+            toks[m + 1].text == ",") and is_capitalised(toks[m + 2].text)):
+        return None
+    inner = _read_element(toks, m + 2, depth + 1)
+    if inner is None or inner[0][0].level not in ("place", "city") or not inner[0][0].population:
+        return None
+    return inner
 
 
 def _capital_named_after(toks: list[Token], k: int, end: int, depth: int) -> tuple[list[Element], int] | None:
