@@ -317,3 +317,16 @@ def test_a_region_named_by_a_side_before_its_country(text, expected):
 ])
 def test_a_city_named_after_its_kind_and_a_comma(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's line of fields: the field before the country, a city of that country, is the city
+    ("Amara | Nairobi | Kenya\n\nAmara's photo: \"The market near my home, where I buy fruit.\"",
+     ("Nairobi", None, "Kenya")),
+    ("Evening tide | Mombasa | Kenya", ("Mombasa", None, "Kenya")),
+    # a city of another country, or no city, before it: the country alone
+    ("Amara | Lyon | Kenya\n\nAmara's photo: \"The market near my home.\"", (None, None, "Kenya")),
+    ("Evening tide | Kenya", (None, None, "Kenya")),
+])
+def test_a_city_in_the_field_before_a_country_set_apart(text, expected):
+    assert place(text) == expected

@@ -967,8 +967,28 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
         if "," not in written and not (found.province or found.country) and (
                 name_levels(written).city_population < SET_APART_CITY):
             continue
+        if found.city is None and match.group("place") is not None:
+            city = _city_in_the_field_before(text, match.start("place"), found)
+            if city is not None:
+                found.city, written = city, f"{city} | {written}"
         return found, written
     return None
+
+
+_FIELD_BEFORE = re.compile(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)
+
+
+def _city_in_the_field_before(text: str, start: int, found: Place) -> str | None:
+    """A gallery's line of fields, "Gustavo | Lima | Peru": the field before the country (or province) set apart
+    at the line's end, when it is a city the gazetteer places in that country, is the city."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _FIELD_BEFORE.search(text, line_start, start)
+    if before is None:
+        return None
+    city = name_levels(before.group("city")).city_country
+    larger = found.country or found.province
+    code = name_levels(larger).country or (name_levels(larger).province or "").partition("-")[0] if larger else None
+    return before.group("city") if city and code and city == code else None
 
 
 def _without_full_stop(written: str) -> str:
