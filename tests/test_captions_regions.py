@@ -330,3 +330,13 @@ def test_a_city_named_after_its_kind_and_a_comma(text, expected):
 ])
 def test_a_city_in_the_field_before_a_country_set_apart(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive naming a district of a town no table knows: that town holds districts, so it is the city
+    ("Looking east across Wadi Kabir, a district of Matrahville, from a hillside.", ("Matrahville", None, None)),
+    # a name after a comma with no such appositive stays unread
+    ("Looking east across Wadi Kabir, Matrahville, from a hillside.", (None, None, None)),
+])
+def test_a_town_holding_a_district_written_before_it(text, expected):
+    assert place(text) == expected
