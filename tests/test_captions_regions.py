@@ -340,3 +340,15 @@ def test_a_city_in_the_field_before_a_country_set_apart(text, expected):
 ])
 def test_a_town_holding_a_district_written_before_it(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town, a comma, then the city whose outskirts it is on: the town, with the larger places after the city
+    ("Potters dry jars in Thimi, on the outskirts of Kathmandu, Nepal, on Friday.", ("Thimi", None, "Nepal")),
+    ("Boys fish in Gabtali, on the outskirts of Bogra, Bangladesh, on Friday.", ("Gabtali", None, "Bangladesh")),
+    # on the outskirts alone, or a venue there: the city
+    ("Potters dry jars on the outskirts of Kathmandu, Nepal, on Friday.", ("Kathmandu", None, "Nepal")),
+    ("The gates of Green Village on the outskirts of Erbil, Iraq.", ("Erbil", None, "Iraq")),
+])
+def test_a_town_on_the_outskirts_of_a_city(text, expected):
+    assert place(text) == expected

@@ -108,12 +108,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = toks[i].lower
         chain = None
+        outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
-                part = True
+                part, outside = True, toks[m].lower in _OUTSIDE_PARTS
             elif k < n and toks[k].lower in ("a", "an"):
                 named = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
                 if named != k and word not in _DESTINATIONS:
@@ -149,6 +150,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
+            if outside and chains and toks[i - 1].text == "," and chains[-1].elements[0].level in (
+                    "place", "city", "town") and _reference_after(chains[-1], toks, i):
+                _outskirts_after(chains[-1], chain)
             if chain.reference and chains and _reference_after(chains[-1], toks, i):
                 # "in Mati, east of Athens, Greece": the larger places after the point are the scene's own
                 for element in chain.elements:
@@ -160,6 +164,23 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: Parts of a town that lie outside it: a town written before ", on the outskirts of" is a place of its own.
+_OUTSIDE_PARTS = frozenset({"outskirts", "suburbs"})
+
+
+def _outskirts_after(before: Chain, chain: Chain) -> None:
+    """'in Bhaktapur, on the outskirts of Kathmandu, Nepal': a town named first, then a comma, is the scene, and
+    the city whose outskirts it is on a landmark beside it. The town takes the larger places written after that
+    city (Nepal), as "in Irpin, outskirts of Kyiv, Ukraine" reads; the city's chain is kept, as a "near" one, for
+    when the town is too little known to place the photo ("American Village on the outskirts of Erbil", a venue
+    with no comma, is the venue on the city's outskirts, as before)."""
+    larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+    for element in larger:
+        element.link = ","
+    before.elements.extend(larger)
+    chain.near = True
 
 
 def _reference_after(before: Chain, toks: list[Token], i: int) -> bool:
