@@ -352,3 +352,16 @@ def test_a_town_holding_a_district_written_before_it(text, expected):
 ])
 def test_a_town_on_the_outskirts_of_a_city(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name written with "region" after a town, or before its country, is the province
+    ("A priest blesses a well in the village of Novoselivka, Poltava region, Ukraine.",
+     ("Novoselivka", "Poltava region", "Ukraine")),
+    ("Women dance in Mekelle, Tigray region, Ethiopia, on Friday.", ("Mekelle", "Tigray region", "Ethiopia")),
+    ("Sappers clear a field in Sumy region, Ukraine, on Friday.", (None, "Sumy region", "Ukraine")),
+    # after "the", a wide area: no city, no province
+    ("A jaguar stalks a caiman in the Pantanal region, Brazil.", (None, None, "Brazil")),
+])
+def test_a_region_written_with_its_word(text, expected):
+    assert place(text) == expected

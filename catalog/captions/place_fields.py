@@ -52,6 +52,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _counties_after_a_town(chain.elements)
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
+    _regions_after_a_town(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -198,6 +199,24 @@ def _regions_named_by_a_side(elements: list[Element]) -> None:
         if side.casefold() in DIRECTIONS and rest and rest[:1].isupper() and not (
                 name_levels(element.value).town_population or name_levels(rest).city_population):
             element.level = "province"
+        return
+
+
+def _regions_after_a_town(elements: list[Element]) -> None:
+    """'Lukashivka, Chernihiv region', 'in Kharkiv region, Ukraine': a name written with the word "region" after a
+    town, a city or a site, or before its country with no "the", is the region, the province, not a city of its
+    own. A region named after "the" ("in the Pantanal region, Brazil") is a wide area as often as a province, and
+    no city either; one named alone ("the Blue Mountains region") is left as it was."""
+    for number, element in enumerate(elements):
+        if element.level != "place" or not element.value.endswith(" region") or element.population:
+            continue
+        after_a_town = number > 0 and elements[number - 1].level in ("town", "city", "place", "venue")
+        before_its_country = number == 0 and len(elements) > 1 and (
+            elements[1].level == "country" and elements[1].link == ",")
+        if after_a_town or before_its_country and not element.the:
+            element.level = "province"
+        elif before_its_country:
+            element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city
         return
 
 
