@@ -365,3 +365,14 @@ def test_a_town_on_the_outskirts_of_a_city(text, expected):
 ])
 def test_a_region_written_with_its_word(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site owned by its province or country, then "in" its city: the city too
+    ("Boats drift at dawn on Kerala's Vembanad Lake in Kottayam on Friday.", ("Kottayam", "Kerala", None)),
+    ("Swans glide on Switzerland's Lake Geneva in Lausanne on Friday.", ("Lausanne", None, "Switzerland")),
+    # with no city after it, the owner alone
+    ("Swans glide on Switzerland's Lake Geneva on Friday.", (None, None, "Switzerland")),
+])
+def test_a_city_after_a_site_owned_by_its_province(text, expected):
+    assert place(text) == expected

@@ -92,6 +92,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         elif level == "place":
             if place.city is None and place.province is None and place.country is None:
                 place.city = value
+            elif place.city is None and _a_city_after_an_owner(element, chain.elements[number - 1]):
+                place.city = value  # "Kashmir's Dal Lake in Srinagar": the owner is the larger place
             elif place.province is None and place.country is None and element.link != "of":
                 place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
     place.country = place.country or owner
@@ -114,6 +116,15 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_city_after_an_owner(element: Element, before: Element) -> bool:
+    """Whether a city the gazetteer knows follows "in" right after a province or a country written as the
+    possessor of the site before it ("over Kashmir's Dal Lake in Srinagar", "on Switzerland's Lake Geneva in
+    Lausanne"): the site is in that city, the possessor being the larger place of both, so the city is not left
+    out for coming after it."""
+    owner = before.link == "'s" and before.level == "province" or before.link == "" and before.level == "country"
+    return element.link == "in" and owner and element.population > 0  # (a country's possessive is joined by "")
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:
