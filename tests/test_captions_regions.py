@@ -376,3 +376,12 @@ def test_a_region_written_with_its_word(text, expected):
 ])
 def test_a_city_after_a_site_owned_by_its_province(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", located in" places the name before it in the larger place after it
+    ("Crowds gather for a lantern fair in the city of Bozhou, located in Anhui Province.", ("Bozhou", "Anhui", None)),
+    ("Hikers rest in Hallstatt, located in Austria, on Friday.", ("Hallstatt", None, "Austria")),
+])
+def test_a_place_located_in_a_larger_one(text, expected):
+    assert place(text) == expected

@@ -572,6 +572,10 @@ def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
         element.level, element.population = "province", 0
 
 
+#: Participles after a comma that place the name before them in a larger one: ", located in", ", situated in".
+_LOCATED = frozenset({"located", "situated", "nestled", "tucked"})
+
+
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
@@ -588,6 +592,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             return None
         if toks[k].lower == "in":
             return k + 1, "any"  # ", in the southern Gaza Strip"
+        if toks[k].lower in _LOCATED and k + 1 < n and toks[k + 1].lower == "in":
+            return k + 2, "any"  # "the city of Xian, located in Anhui Province": where it lies
         if toks[k].lower in DIRECTIONS and k + 1 < n and toks[k + 1].lower == "of":
             return None  # ", south of Cairo": a reference point
         article = toks[k].lower in ARTICLES
