@@ -385,3 +385,15 @@ def test_a_city_after_a_site_owned_by_its_province(text, expected):
 ])
 def test_a_place_located_in_a_larger_one(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's postal code in capitals after a town GeoNames knows is the state
+    ("Hail flattened the corn in Greenback, TN, on Friday.", ("Greenback", "TN", None)),
+    ("Pemberton, WA, under a winter sky.", ("Pemberton", "WA", None)),
+    # an unknown name before it, or a caption in capitals, is left as before
+    ("Hail flattened the corn in Zqwerville, TN, on Friday.", (None, None, None)),
+    ("HAIL FLATTENED THE CORN IN GREENBACK, TN, ON FRIDAY.", (None, None, None)),
+])
+def test_a_postal_code_after_a_small_town(text, expected):
+    assert place(text) == expected

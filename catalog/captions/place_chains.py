@@ -24,6 +24,7 @@ from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
+    is_postal_code,
     names_a_member,
     names_a_team,
     names_an_institution,
@@ -406,6 +407,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
         chain.elements.extend(more)
         j = k
+    _postal_code_after_a_town(chain)
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
@@ -431,6 +433,18 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             return None, j
         chain.reference = True
     return chain, j
+
+
+def _postal_code_after_a_town(chain: Chain) -> None:
+    """'in Greenback, TN', 'Pemberton, WA, beside the tramway track': a state's postal code in capitals closing a
+    chain right after a town the gazetteer knows (a city, or a GeoNames town) is that state (``[postal]`` in
+    place_evidence.toml). A town written in capitals too (a caption in capitals) is left as it was."""
+    if len(chain.elements) < 2:
+        return
+    town, code = chain.elements[-2], chain.elements[-1]
+    if code.level == "place" and code.link == "," and is_postal_code(code.value) and town.level in (
+            "place", "city") and (town.population or town.town) and not town.value.isupper():
+        code.level, code.population = "province", 0
 
 
 def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
@@ -478,9 +492,10 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
         if first.level in ("place", "city") and len(chain.elements) > 1 and chain.elements[1].link in (",", "in") and (
-                first.population or first.level == "city"):
+                first.population or first.level == "city" or first.town):
             # "Douglas in Isle of Man looking along the Promenade", "Leiden, Netherlands, at dusk": a town the
-            # gazetteer knows, opening the sentence placed in its province or country, is the place pictured
+            # gazetteer knows (a city, or a GeoNames town: "Pemberton, WA, beside the tramway track"), opening the
+            # sentence placed in its province or country, is the place pictured
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":

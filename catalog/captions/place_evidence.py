@@ -66,7 +66,14 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
         "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
+        "postal": frozenset(data["postal"]["codes"]),
     }
+
+
+def is_postal_code(word: str) -> bool:
+    """Whether a word is the postal code of a US, Canadian or Australian state, in capitals ("TN", "NSW"), from
+    ``[postal]``."""
+    return word in _evidence_words()["postal"]
 
 
 @cache
