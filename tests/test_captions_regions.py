@@ -397,3 +397,14 @@ def test_a_place_located_in_a_larger_one(text, expected):
 ])
 def test_a_postal_code_after_a_small_town(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dated title line of its own above the body: the body's first sentence places the photo
+    ("Mural defaced, 3 March 2019.\n\nVandals sprayed paint overnight on a wall in Durban.", ("Durban", None, None)),
+    ("Yesterday evening.\n\nAt the harbour wall in Galway, Ireland.", ("Galway", None, "Ireland")),
+    # an undated title above a sentence of background leaves the body unread
+    ("“Gone Fishing.”\n\nA boy casts a line from the pier on Inishmore, Ireland.", (None, None, None)),
+])
+def test_the_body_below_a_dated_title_line(text, expected):
+    assert place(text) == expected

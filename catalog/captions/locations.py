@@ -52,7 +52,7 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS
+from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -702,14 +702,36 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
         paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
         following = next((s for s in spans if first[1] <= s[0] and s[1] <= paragraph[1]), None)
+        title = following is None and _a_line_of_its_own(text, first, paragraph)
+        if title:
+            # "Joe Bloggs's sculpture vandalised, 18 November 2014.\n\nVandals struck overnight at ... in Cape
+            # Town.": a dated title line of its own above the body, which describes the photo
+            following = next((s for s in spans if s[0] >= paragraph[1]), None)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if anchor is None and (later.city or later.province or later.country) or (
+            if (anchor is None or title) and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country)):
                 doubts.extend(second)
                 return later, following
     return place, first
+
+
+def _a_line_of_its_own(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> bool:
+    """Whether a sentence is its paragraph's whole text, one short dated line (a dated title or heading above the
+    body: "... vandalised, 18 November 2014.", "This morning."): then the body's first sentence is where the caption
+    describes the photo. An undated title ("“Blowing in the Wind.”", "Niu Binggui, 32, and Niu Haoran, 3") is
+    as often a picture's name above a sentence of background, and leaves the body unread as before."""
+    line = text[sentence[0]:sentence[1]]
+    return not text[paragraph[0]:sentence[0]].strip() and not text[sentence[1]:paragraph[1]].strip() and (
+        len(line) <= _TITLE_CHARACTERS and _DATED.search(line) is not None)
+
+
+#: A date or a time of day in a line: a year, a month, a weekday, "this morning".
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(
+    sorted({n.casefold().rstrip(".") for names in MONTHS.values() for n in names if len(n) > 3}
+           | {d.casefold() for d in WEEKDAYS} | {"today", "yesterday", "morning", "afternoon", "evening", "tonight"},
+           key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
