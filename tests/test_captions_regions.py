@@ -408,3 +408,14 @@ def test_a_postal_code_after_a_small_town(text, expected):
 ])
 def test_the_body_below_a_dated_title_line(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows, qualifying a person's home after "her", "his" (and plain adjectives)
+    ("A potter shapes a bowl in her cluttered Nairobi studio on Friday.", ("Nairobi", None, None)),
+    ("A tailor poses in his Lagos home on Friday.", ("Lagos", None, None)),
+    # a maker's name before a kind no home is: no city
+    ("A welder works in his Toyota factory on Friday.", (None, None, None)),
+])
+def test_a_city_qualifying_a_home(text, expected):
+    assert place(text) == expected

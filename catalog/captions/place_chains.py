@@ -127,6 +127,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, k + 1, word)
+            elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
+                chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -223,16 +225,23 @@ _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alle
                             "courtyard", "rooftop", "playground", "stadium", "zoo", "museum"})
 
 
-def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
+#: A person's own places that a city's name may qualify after "her", "his": "in her Johannesburg home".
+_HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "backyard", "yard", "farm"})
+_OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
+
+
+def _city_as_modifier(toks: list[Token], k: int, prep: str,
+                      kinds: frozenset[str] | None = None) -> tuple[Chain | None, int]:
     """After "a"/"an": a city the gazetteer knows, written as the modifier of a venue's kind ("on a Valencia
-    street", "in a Nuku'alofa cemetery"): the venue is in that city. Marked, so that the scorer weighs it as
+    street", "in a Nuku'alofa cemetery"), or after "her"/"his" of a home's (`kinds`: "in her pink Johannesburg
+    home"): the venue is in that city. Marked, so that the scorer weighs it as
     its own kind of candidate (``city_as_modifier`` in ``place_evidence.toml``): "in a Toyota factory" names a
     maker, not the Japanese city."""
     end = read_name(toks, k)
     if end is None:
         return None, k
     def public(m: int) -> bool:
-        return m < len(toks) and toks[m].text.islower() and toks[m].lower in _PUBLIC_PLACES
+        return m < len(toks) and toks[m].text.islower() and toks[m].lower in (kinds or _PUBLIC_PLACES)
 
     if end - k > 1 and public(end - 1):
         end -= 1  # "Valencia street" is read as one name
