@@ -419,3 +419,13 @@ def test_the_body_below_a_dated_title_line(text, expected):
 ])
 def test_a_city_qualifying_a_home(text, expected):
     assert place(text) == expected
+
+
+def test_a_date_in_a_heading_dates_the_whole_body():
+    # the photo's date stands in a heading above the body: the body's second sentence places the photo
+    text = ("Jane Roe\n\nPhoto taken 7/14/2006\n\nMinor league night. Jane pitches for the visitors against the "
+            "home side in Toledo's Fifth Third Field.")
+    assert place(text) == ("Toledo", None, None)
+    # a date in the body's own first sentence leaves its second sentence to background, as before
+    text = ("Minor league night on 7/14/2006. Jane once pitched for the visitors in Toledo's Fifth Third Field.")
+    assert place(text) == (None, None, None)

@@ -710,7 +710,10 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if (anchor is None or title) and (later.city or later.province or later.country) or (
+            # the date in a heading above the body ("On This Date: Photo taken 6/28/2005"), or in a dated title
+            # line of its own, dates the body: its second sentence is no background to a dated sentence
+            above = anchor is None or title or anchor[1] <= first[0]
+            if above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country)):
                 doubts.extend(second)
                 return later, following
