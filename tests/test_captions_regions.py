@@ -429,3 +429,13 @@ def test_a_date_in_a_heading_dates_the_whole_body():
     # a date in the body's own first sentence leaves its second sentence to background, as before
     text = ("Minor league night on 7/14/2006. Jane once pitched for the visitors in Toledo's Fifth Third Field.")
     assert place(text) == (None, None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no table knows after "at", then a small town placed by its county or state: a site of that town
+    ("Fans queue at Brookfold, Westhoughton, Greater Manchester, before kick-off.",
+     ("Westhoughton", "Greater Manchester", None)),
+    ("Fans queue at Birchmoor, Greenback, TN, before kick-off.", ("Greenback", "TN", None)),
+])
+def test_a_site_of_a_small_town_placed_by_its_state(text, expected):
+    assert place(text) == expected

@@ -478,7 +478,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
-        second.population >= SETTLEMENT_POPULATION)
+        second.population >= SETTLEMENT_POPULATION or _a_town_placed_by_its_state(chain.elements[1:]))
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
@@ -513,6 +513,16 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_town_placed_by_its_state(elements: list[Element]) -> bool:
+    """Whether the elements open with a town the gazetteer knows (a city, or a GeoNames town) written with its
+    state, province, country or British county after a comma: "Westhoughton, Greater Manchester" (a site before
+    it is a site of that town: "at New Sirs, Westhoughton, Greater Manchester")."""
+    if len(elements) < 2 or not (elements[0].population or elements[0].town):
+        return False
+    larger = elements[1]
+    return larger.link == "," and (larger.level in ("province", "country") or is_county(larger.value))
 
 
 def _a_town_placed(chain: Chain) -> bool:
