@@ -439,3 +439,14 @@ def test_a_date_in_a_heading_dates_the_whole_body():
 ])
 def test_a_site_of_a_small_town_placed_by_its_state(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a British county written "in" after a town is its province, not the city abroad of its name
+    ("Gulls circle the boats in Polperro in Cornwall on Friday.", ("Polperro", "Cornwall", None)),
+    ("Hop pickers rest in Faversham in Kent on Friday.", ("Faversham", "Kent", None)),
+    # with a state after it, the city abroad stays
+    ("Children play in Holland Park in Surrey, B.C., on Friday.", ("Surrey", "B.C.", None)),
+])
+def test_a_british_county_after_in(text, expected):
+    assert place(text) == expected

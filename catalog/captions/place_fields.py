@@ -174,8 +174,9 @@ def _counties_after_a_town(elements: list[Element]) -> None:
     _districts_before_a_country(elements)
     _a_county_before_its_nation(elements)
     for number, element in enumerate(elements[1:], start=1):
-        if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
-            continue
+        if element.link not in (",", "in", "of") or element.level not in ("place", "city", "county") or not (
+                is_county(element.value)):
+            continue  # ("Sennen Cove in the far west of Cornwall", "a village in Kent": the county after "in")
         if elements[number - 1].level not in ("place", "town", "city", "venue", "county") or any(
                 e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
             continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
