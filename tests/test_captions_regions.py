@@ -450,3 +450,14 @@ def test_a_site_of_a_small_town_placed_by_its_state(text, expected):
 ])
 def test_a_british_county_after_in(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words a sign carries name no place of the photo
+    ("A marcher holds a placard reading 'Peace for Khartoum' outside the town hall on Friday.", (None, None, None)),
+    ("A marcher holds a placard reading “Free Minsk” at a rally in Vilnius on Friday.", ("Vilnius", None, None)),
+    # a place written after the sign's words is read as before
+    ("A marcher holds a placard saying 'No war' in Khartoum on Friday.", ("Khartoum", None, None)),
+])
+def test_the_words_of_a_sign_are_no_place(text, expected):
+    assert place(text) == expected

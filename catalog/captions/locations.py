@@ -76,6 +76,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    if "read" in clean or "say" in clean:
+        clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
         # "in #Yunnan province": a hashtag after a small word names the place all the same; after a name or
         # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
@@ -369,6 +371,18 @@ def _rivals(best: Scored, scored: list[Scored]) -> str:
     names = {e.value.casefold() for e in best.chain.elements}
     others = [s for s in scored if s is not best and not names & {e.value.casefold() for e in s.chain.elements}]
     return "other places named" if others else "only place named"
+
+
+#: The words a sign, a banner or a T-shirt carries, quoted after "reading", "saying": "holds a sign reading 'Stop
+#: the war in Gaza'" names no place of the photo.
+_WORDS_WRITTEN = re.compile(r"\b(?:reading|reads|read|saying|says|that say)[ \t]*[:,]?[ \t]*"
+                            r"(?P<quote>[\"“'‘])[^\"“”'‘’\n]{1,160}[\"”'’]")
+
+
+def _emptied_words(match: re.Match) -> str:
+    """The quoted words of a sign emptied, their quotation marks and the verb before them kept."""
+    written, at = match.group(), match.start("quote") - match.start()
+    return written[:at + 1] + " " * (len(written) - at - 2) + written[-1]
 
 
 def _emptied(match: re.Match) -> str:
