@@ -461,3 +461,14 @@ def test_a_british_county_after_in(text, expected):
 ])
 def test_the_words_of_a_sign_are_no_place(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner no table knows before a town: two places, never one town "X's Y" (before: city "Zorbaville's
+    # Qarnestown"); neither known, neither is taken
+    ("Egrets nest in the trees in Zorbaville's Qarnestown on Friday.", (None, None, None)),
+    # a name whose possessive is part of it stays one name
+    ("Ducks swim in Regent's Park, London, on Friday.", ("London", None, None)),
+])
+def test_an_unknown_owner_before_a_town(text, expected):
+    assert place(text) == expected

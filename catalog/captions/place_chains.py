@@ -754,6 +754,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             return [owner], after  # "Beijing's northern suburb"
         owner.link = "'s"  # the possessor: the larger place the named one is in
         return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
+    if inner is not None and owner.level == "place" and len(inner[0]) == 1 and inner[0][0].level == "place" and (
+            " " not in owner.value and " " not in inner[0][0].value) and (
+            inner[0][0].value.casefold() not in VENUE_WORDS):  # ("Regent's Park" is one name)
+        owner.link = "'s"  # "in Bogura's Shibganj": two places no table knows, the owner the larger, never one name
+        return inner[0] + [owner], inner[1]
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end

@@ -94,8 +94,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
                 place.city = value
             elif place.city is None and _a_city_after_an_owner(element, chain.elements[number - 1]):
                 place.city = value  # "Kashmir's Dal Lake in Srinagar": the owner is the larger place
-            elif place.province is None and place.country is None and element.link != "of":
-                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
+            elif place.province is None and place.country is None and element.link not in ("of", "'s"):
+                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing", "Bogura's Shibganj"
     place.country = place.country or owner
     place.province = _known_province(place.province, chain.elements)
     sub_admin = towns[0].value if towns else None
