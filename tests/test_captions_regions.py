@@ -472,3 +472,13 @@ def test_the_words_of_a_sign_are_no_place(text, expected):
 ])
 def test_an_unknown_owner_before_a_town(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province owning a thing, then "in" a town: the town is in that province
+    ("Officials tour Amhara's bombed schools in Kobo on Friday.", ("Kobo", "Amhara", None)),
+    # a country owning a post: the post's country is not the town's
+    ("Britain's ambassador in Kabul meets elders on Friday.", ("Kabul", None, None)),
+])
+def test_a_town_after_a_province_owning_a_thing(text, expected):
+    assert place(text) == expected

@@ -156,6 +156,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if outside and chains and toks[i - 1].text == "," and chains[-1].elements[0].level in (
                     "place", "city", "town") and _reference_after(chains[-1], toks, i):
                 _outskirts_after(chains[-1], chain)
+            if chains and word == "in" and _after_a_province_owning(chains[-1], chain, toks, i):
+                for element in chains.pop().elements:  # "Tigray's war-ravaged factories in Wukro": Wukro, Tigray
+                    element.link = ","
+                    chain.elements.append(element)
             if chain.reference and chains and _reference_after(chains[-1], toks, i):
                 # "in Mati, east of Athens, Greece": the larger places after the point are the scene's own
                 for element in chain.elements:
@@ -184,6 +188,21 @@ def _outskirts_after(before: Chain, chain: Chain) -> None:
         element.link = ","
     before.elements.extend(larger)
     chain.near = True
+
+
+def _after_a_province_owning(before: Chain, chain: Chain, toks: list[Token], i: int) -> bool:
+    """Whether the chain after "in" at toks[i] follows a province written as the owner of a thing, with only plain
+    words between ("touring Tigray's war-ravaged factories in Wukro"): the town is in that province. A country owner
+    is left apart ("Britain's ambassador in Kabul": the post's country, not the town's)."""
+    if len(before.elements) != 1 or before.elements[0].level != "province" or before.elements[0].country or (
+            len(chain.elements) != 1 or chain.elements[0].level not in ("place", "city", "town")):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].end > before.end:
+        if not plain_word(toks[k]) or i - k > 4:
+            return False
+        k -= 1
+    return k >= 0 and toks[k].end == before.end and strip_possessive(toks[k].text) is not None
 
 
 def _reference_after(before: Chain, toks: list[Token], i: int) -> bool:
