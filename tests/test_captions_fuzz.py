@@ -22,7 +22,8 @@ FRAGMENTS = [
     "Tuesday, March 4, 2014", "19 January 2023", "Sept. 31, 2025", "Feb. 29, 2023", "Oct. 1-7, 2025",
     "released on", "taken on", "undated", "in 1937", "in August 2022", "yesterday", "on Thursday", "(L)",
     "(1368-1644)", "(D-CA)", "by police", "URUMQI, Sept. 22, 2023 (Xinhua) --",
-    "BEIJING, CHINA - OCTOBER 14:", "of the", "'s", "’s", ",", ".", "\n", "(", ")", "[", "]", "/", " via ",
+    "BEIJING, CHINA - OCTOBER 14:", "MOSCOW (Reuters) -",
+    "of the", "'s", "’s", ",", ".", "\n", "(", ")", "[", "]", "/", " via ",
     "Province of China", "Autonomous Region", "40km from", "capital of", "Xincheng County of Laibin City",
     "the ancient town of", "Beijing's northern suburb", "and", "UAE",
 ]
@@ -80,5 +81,7 @@ def test_any_text(text):
 # kept its kind "taken" with no date at all.
 @example("Oct. 14, 2025 Tuesday, March 4, 2014")
 @example("Oct. 14, 2025 in August 2022")
+# A wire story's dateline ("MOSCOW (Reuters) - ...") has no date group: parse raised IndexError on it.
+@example("MOSCOW (Reuters) - A man walks on Red Square.")
 def test_caption_like_text(text):
     check(text)

@@ -223,3 +223,262 @@ def test_a_title_line_fills_the_larger_places_of_the_scene_city():
     # a title placing another city fills nothing
     assert place("Markets reopen in Basra, Iraq\n\nTraders sell vegetables at a market in Mosul on Monday.") == (
         "Mosul", None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city named like a province, then the province it is in (written out, or as its postal code)
+    ("Tulips bloom along the harbour in Victoria, British Columbia, on Monday.",
+     ("Victoria", "British Columbia", None)),
+    ("Tulips bloom along the harbour in Victoria, BC, on Monday.", ("Victoria", "BC", None)),
+    ("Tulips bloom along the harbour in Victoria, British Columbia, Canada.",
+     ("Victoria", "British Columbia", "Canada")),
+    ("VICTORIA, BRITISH COLUMBIA - Tulips bloom along the harbour on Monday.", ("Victoria", "British Columbia", None)),
+    # the province after a city stays the province; two states that hold no city of the other's name stay states
+    ("Trams run late in Melbourne, Victoria, on Monday.", ("Melbourne", "Victoria", None)),
+    ("Storms sweep across Ohio, Indiana, on Monday.", (None, "Ohio", None)),
+])
+def test_a_city_named_like_a_province(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reference point written right before the date is no scene; the larger places after it are kept
+    ("A keeper feeds a calf at a sanctuary some 150km west of the Ugandan capital, Kampala, on Friday.",
+     (None, None, None)),
+    ("A keeper feeds a calf at a sanctuary outside the capital, Kampala, on Friday.", (None, None, None)),
+    ("Smoke rises over a camp 30 km south of the port city, Hodeidah, Yemen, on Friday.", (None, None, "Yemen")),
+    # in the capital, or near it: the scene's town
+    ("A keeper feeds a calf at a sanctuary in the capital, Kampala, on Friday.", ("Kampala", None, None)),
+    ("A keeper feeds a calf at a sanctuary near the capital, Kampala, on Friday.", ("Kampala", None, None)),
+])
+def test_a_reference_point_beside_the_date(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "seen from" a town written with its state or country: where the photo was taken
+    ("Haze veils the hills at dawn on Friday, seen from Glendale, Calif.", ("Glendale", "Calif.", None)),
+    ("The comet glows above the sea, seen from Whitby, England, on Friday.", ("Whitby", "England", None)),
+    # a person's origin stays no scene; a town alone after "seen from" is not read
+    ("Amadou, 31, from Bamako, Mali, rests at a market in Kilis on March 3, 2023.", ("Kilis", None, None)),
+    ("The comet glows above the sea, seen from Whitby on Friday.", (None, None, None)),
+])
+def test_a_standpoint_town_with_its_state(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a British county right before its nation is the province, not the city abroad that shares its name
+    ("Fishing boats rest in the harbour in Cornwall, England, on Friday.", (None, "Cornwall", None)),
+    ("Hop pickers work a field in Kent, England, on Friday.", (None, "Kent", None)),
+    ("Fishing boats rest in the harbour in Summer, Devon, England.", (None, "Devon", None)),
+    # a county the gazetteer also knows as a town stays the town; a town before the county keeps both
+    ("Fishing boats rest in the harbour in Conwy, Wales, on Friday.", ("Conwy", "Wales", None)),
+    ("Fishing boats rest in the harbour in Looe, Cornwall, England, on Friday.", ("Looe", "Cornwall", None)),
+])
+def test_a_british_county_before_its_nation(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline above a scene placed in another city of its country, with that city's province: the scene
+    ("SENDAI, Japan - Dancers parade through the streets on Aug. 6, 2019, at a summer festival held in "
+     "Ishinomaki, Miyagi Prefecture.", ("Ishinomaki", "Miyagi", "Japan")),
+    # a scene in another country is background: the dateline stands
+    ("Lyon, France\nStudents march in support of workers. Last week a strike closed a mill in Ludhiana, Punjab.",
+     ("Lyon", None, "France")),
+    # a scene city without its province, or a dateline with its own province, leaves the dateline
+    ("SENDAI, Japan - Dancers parade through the streets on Aug. 6, 2019, at a festival in Ishinomaki.",
+     ("Sendai", None, "Japan")),
+])
+def test_a_dateline_above_a_scene_elsewhere_in_its_country(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region named by a side, right before its country, is the province, not a town
+    ("Farmers harvest tea in West Java, Indonesia, on Friday.", (None, "West Java", "Indonesia")),
+    ("Herders water cattle at a well, North Darfur, Sudan.", (None, "North Darfur", "Sudan")),
+    # a side of a city, or a city the gazetteer knows, stays the city
+    ("Farmers harvest tea in East Jakarta, Indonesia, on Friday.", ("East Jakarta", None, "Indonesia")),
+    ("Surfers ride a wave in East London, South Africa, on Friday.", ("East London", None, "South Africa")),
+])
+def test_a_region_named_by_a_side_before_its_country(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of town, a comma, then a city the gazetteer knows: that city
+    ("Hawkers sell water in the streets of the capital, Bamako.", ("Bamako", None, None)),
+    ("Hawkers sell water in the Malian capital, Bamako, Mali.", ("Bamako", None, "Mali")),
+    ("Fishermen mend nets in the port city, Mombasa.", ("Mombasa", None, None)),
+    # a name no city of the gazetteer has is no town
+    ("Hawkers sell water in the capital, Okafor said.", (None, None, None)),
+])
+def test_a_city_named_after_its_kind_and_a_comma(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's line of fields: the field before the country, a city of that country, is the city
+    ("Amara | Nairobi | Kenya\n\nAmara's photo: \"The market near my home, where I buy fruit.\"",
+     ("Nairobi", None, "Kenya")),
+    ("Evening tide | Mombasa | Kenya", ("Mombasa", None, "Kenya")),
+    # a city of another country, or no city, before it: the country alone
+    ("Amara | Lyon | Kenya\n\nAmara's photo: \"The market near my home.\"", (None, None, "Kenya")),
+    ("Evening tide | Kenya", (None, None, "Kenya")),
+])
+def test_a_city_in_the_field_before_a_country_set_apart(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive naming a district of a town no table knows: that town holds districts, so it is the city
+    ("Looking east across Wadi Kabir, a district of Matrahville, from a hillside.", ("Matrahville", None, None)),
+    # a name after a comma with no such appositive stays unread
+    ("Looking east across Wadi Kabir, Matrahville, from a hillside.", (None, None, None)),
+])
+def test_a_town_holding_a_district_written_before_it(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town, a comma, then the city whose outskirts it is on: the town, with the larger places after the city
+    ("Potters dry jars in Thimi, on the outskirts of Kathmandu, Nepal, on Friday.", ("Thimi", None, "Nepal")),
+    ("Boys fish in Gabtali, on the outskirts of Bogra, Bangladesh, on Friday.", ("Gabtali", None, "Bangladesh")),
+    # on the outskirts alone, or a venue there: the city
+    ("Potters dry jars on the outskirts of Kathmandu, Nepal, on Friday.", ("Kathmandu", None, "Nepal")),
+    ("The gates of Green Village on the outskirts of Erbil, Iraq.", ("Erbil", None, "Iraq")),
+])
+def test_a_town_on_the_outskirts_of_a_city(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name written with "region" after a town, or before its country, is the province
+    ("A priest blesses a well in the village of Novoselivka, Poltava region, Ukraine.",
+     ("Novoselivka", "Poltava region", "Ukraine")),
+    ("Women dance in Mekelle, Tigray region, Ethiopia, on Friday.", ("Mekelle", "Tigray region", "Ethiopia")),
+    ("Sappers clear a field in Sumy region, Ukraine, on Friday.", (None, "Sumy region", "Ukraine")),
+    # after "the", a wide area: no city, no province
+    ("A jaguar stalks a caiman in the Pantanal region, Brazil.", (None, None, "Brazil")),
+])
+def test_a_region_written_with_its_word(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site owned by its province or country, then "in" its city: the city too
+    ("Boats drift at dawn on Kerala's Vembanad Lake in Kottayam on Friday.", ("Kottayam", "Kerala", None)),
+    ("Swans glide on Switzerland's Lake Geneva in Lausanne on Friday.", ("Lausanne", None, "Switzerland")),
+    # with no city after it, the owner alone
+    ("Swans glide on Switzerland's Lake Geneva on Friday.", (None, None, "Switzerland")),
+])
+def test_a_city_after_a_site_owned_by_its_province(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", located in" places the name before it in the larger place after it
+    ("Crowds gather for a lantern fair in the city of Bozhou, located in Anhui Province.", ("Bozhou", "Anhui", None)),
+    ("Hikers rest in Hallstatt, located in Austria, on Friday.", ("Hallstatt", None, "Austria")),
+])
+def test_a_place_located_in_a_larger_one(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's postal code in capitals after a town GeoNames knows is the state
+    ("Hail flattened the corn in Greenback, TN, on Friday.", ("Greenback", "TN", None)),
+    ("Pemberton, WA, under a winter sky.", ("Pemberton", "WA", None)),
+    # an unknown name before it, or a caption in capitals, is left as before
+    ("Hail flattened the corn in Zqwerville, TN, on Friday.", (None, None, None)),
+    ("HAIL FLATTENED THE CORN IN GREENBACK, TN, ON FRIDAY.", (None, None, None)),
+])
+def test_a_postal_code_after_a_small_town(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dated title line of its own above the body: the body's first sentence places the photo
+    ("Mural defaced, 3 March 2019.\n\nVandals sprayed paint overnight on a wall in Durban.", ("Durban", None, None)),
+    ("Yesterday evening.\n\nAt the harbour wall in Galway, Ireland.", ("Galway", None, "Ireland")),
+    # an undated title above a sentence of background leaves the body unread
+    ("“Gone Fishing.”\n\nA boy casts a line from the pier on Inishmore, Ireland.", (None, None, None)),
+])
+def test_the_body_below_a_dated_title_line(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows, qualifying a person's home after "her", "his" (and plain adjectives)
+    ("A potter shapes a bowl in her cluttered Nairobi studio on Friday.", ("Nairobi", None, None)),
+    ("A tailor poses in his Lagos home on Friday.", ("Lagos", None, None)),
+    # a maker's name before a kind no home is: no city
+    ("A welder works in his Toyota factory on Friday.", (None, None, None)),
+])
+def test_a_city_qualifying_a_home(text, expected):
+    assert place(text) == expected
+
+
+def test_a_date_in_a_heading_dates_the_whole_body():
+    # the photo's date stands in a heading above the body: the body's second sentence places the photo
+    text = ("Jane Roe\n\nPhoto taken 7/14/2006\n\nMinor league night. Jane pitches for the visitors against the "
+            "home side in Toledo's Fifth Third Field.")
+    assert place(text) == ("Toledo", None, None)
+    # a date in the body's own first sentence leaves its second sentence to background, as before
+    text = ("Minor league night on 7/14/2006. Jane once pitched for the visitors in Toledo's Fifth Third Field.")
+    assert place(text) == (None, None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no table knows after "at", then a small town placed by its county or state: a site of that town
+    ("Fans queue at Brookfold, Westhoughton, Greater Manchester, before kick-off.",
+     ("Westhoughton", "Greater Manchester", None)),
+    ("Fans queue at Birchmoor, Greenback, TN, before kick-off.", ("Greenback", "TN", None)),
+])
+def test_a_site_of_a_small_town_placed_by_its_state(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a British county written "in" after a town is its province, not the city abroad of its name
+    ("Gulls circle the boats in Polperro in Cornwall on Friday.", ("Polperro", "Cornwall", None)),
+    ("Hop pickers rest in Faversham in Kent on Friday.", ("Faversham", "Kent", None)),
+    # with a state after it, the city abroad stays
+    ("Children play in Holland Park in Surrey, B.C., on Friday.", ("Surrey", "B.C.", None)),
+])
+def test_a_british_county_after_in(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words a sign carries name no place of the photo
+    ("A marcher holds a placard reading 'Peace for Khartoum' outside the town hall on Friday.", (None, None, None)),
+    ("A marcher holds a placard reading “Free Minsk” at a rally in Vilnius on Friday.", ("Vilnius", None, None)),
+    # a place written after the sign's words is read as before
+    ("A marcher holds a placard saying 'No war' in Khartoum on Friday.", ("Khartoum", None, None)),
+])
+def test_the_words_of_a_sign_are_no_place(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner no table knows before a town: two places, never one town "X's Y" (before: city "Zorbaville's
+    # Qarnestown"); neither known, neither is taken
+    ("Egrets nest in the trees in Zorbaville's Qarnestown on Friday.", (None, None, None)),
+    # a name whose possessive is part of it stays one name
+    ("Ducks swim in Regent's Park, London, on Friday.", ("London", None, None)),
+])
+def test_an_unknown_owner_before_a_town(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province owning a thing, then "in" a town: the town is in that province
+    ("Officials tour Amhara's bombed schools in Kobo on Friday.", ("Kobo", "Amhara", None)),
+    # a country owning a post: the post's country is not the town's
+    ("Britain's ambassador in Kabul meets elders on Friday.", ("Kabul", None, None)),
+])
+def test_a_town_after_a_province_owning_a_thing(text, expected):
+    assert place(text) == expected

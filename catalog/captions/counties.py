@@ -24,6 +24,8 @@ def _load() -> dict:
 _DATA = _load()
 #: Where a county is a first-level unit, by ISO 3166-1 code ("Turkana County, Kenya" is Kenya's province).
 FIRST_LEVEL_COUNTY_COUNTRIES = frozenset(_DATA.pop("first_level_county_countries"))
+#: Counties named as a British town is ("Conwy"): before the nation, the town.
+TOWN_NAMED_COUNTIES = frozenset(name.casefold() for name in _DATA.pop("town_named_counties"))
 #: The county names of ``counties.toml``, folded.
 COUNTIES = frozenset(name.casefold() for names in _DATA.values() for name in names)
 _COUNTY_WORD = re.compile(r"(?:County|Co\.?)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")

@@ -699,7 +699,7 @@ def find_dateline(text: str) -> Dateline | None:
         for shape in DATELINE_SHAPES:
             match = shape.pattern.match(text, at)
             if match:
-                date = match.group("date").strip() or None
+                date = (match.groupdict().get("date") or "").strip() or None  # ("BEIJING (Reuters) -": none)
                 return Dateline(at, match.end(), match.group("place").strip(), date, shape.scene)
     return None
 

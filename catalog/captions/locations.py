@@ -53,7 +53,7 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, MONTHS, VENUE_WORDS
+from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -77,6 +77,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    if "read" in clean or "say" in clean:
+        clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
         # "in #Yunnan province": a hashtag after a small word names the place all the same; after a name or
         # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
@@ -390,6 +392,18 @@ def _rivals(best: Scored, scored: list[Scored]) -> str:
     return "other places named" if others else "only place named"
 
 
+#: The words a sign, a banner or a T-shirt carries, quoted after "reading", "saying": "holds a sign reading 'Stop
+#: the war in Gaza'" names no place of the photo.
+_WORDS_WRITTEN = re.compile(r"\b(?:reading|reads|read|saying|says|that say)[ \t]*[:,]?[ \t]*"
+                            r"(?P<quote>[\"“'‘])[^\"“”'‘’\n]{1,160}[\"”'’]")
+
+
+def _emptied_words(match: re.Match) -> str:
+    """The quoted words of a sign emptied, their quotation marks and the verb before them kept."""
+    written, at = match.group(), match.start("quote") - match.start()
+    return written[:at + 1] + " " * (len(written) - at - 2) + written[-1]
+
+
 def _emptied(match: re.Match) -> str:
     written = match.group()
     return written[0] + " " * (len(written) - 2) + written[-1]
@@ -567,6 +581,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
+            if how == "place heading" and _elsewhere_in_the_country(scene, place):
+                scene.country = scene.country or place.country
+                return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
+                                    tuple(doubts), tuple(by.items()))
             if _agrees(scene, place):
                 _fill_from(place, scene)
             elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
@@ -656,6 +674,21 @@ def _agrees(scene: Place, place: Place) -> bool:
     return theirs is None or ours is None or theirs == ours
 
 
+def _elsewhere_in_the_country(scene: Place, heading: Place) -> bool:
+    """Whether the scene sentence places the photo in another city of the heading's country, written with its
+    province: "KANAZAWA, Japan - Children ... perform kabuki ... at a festival held in Komatsu, Ishikawa
+    Prefecture" is in Komatsu (the heading is the bureau's dateline, the scene's phrase where the photo was
+    taken). The province must be one the gazetteer places in the heading's country, and the heading must name no
+    province of its own ("New York, New York, USA: ... in Brooklyn, New York" stays New York); a scene in
+    another country ("Paris, France" above a death in Alborz province) is background, and the heading stands."""
+    if not (scene.city and scene.province and heading.city and heading.country) or heading.province or (
+            scene.city.casefold() == heading.city.casefold()):
+        return False
+    province = name_levels(scene.province).province
+    country = name_levels(heading.country).country
+    return province is not None and country is not None and province.partition("-")[0] == country
+
+
 def _within(scene: Place, place: Place) -> bool:
     """The scene's phrase names a part of the heading's city, then that city: "New York, New York, USA: ...
     outside the Metropolitan Detention Center in Brooklyn, New York" is the centre, in New York (the venue is
@@ -716,12 +749,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # are steered by pilots at the laboratory in Seattle"): its place is taken only as a city written with
         # its province or country ("Students ... showed families on the outskirts of Tegucigalpa, Honduras").
         following, below = _sentence_after(first, spans, paragraphs)
+        paragraph = next((p for p in paragraphs if p[0] <= first[0] < p[1]), first)
+        # "Joe Bloggs's sculpture vandalised, 18 November 2014.\n\nVandals struck overnight at ... in Cape Town.":
+        # a dated title line of its own above the body, which describes the photo
+        title = below and _a_line_of_its_own(text, first, paragraph)
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
-            if not below and (anchor is None and (later.city or later.province or later.country) or (
-                    later.city and (later.province or later.country))) or _placed_by_its_venue(later, by) and (
-                    later.city or later.province or later.country):
+            # the date in a heading above the body ("On This Date: Photo taken 6/28/2005"), or in a dated title
+            # line of its own, dates the body: its second sentence is no background to a dated sentence
+            above = anchor is None or title or anchor[1] <= first[0]
+            if (not below or title) and (above and (later.city or later.province or later.country) or (
+                    later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
+                    later, by) and (later.city or later.province or later.country):
                 doubts.extend(second)
                 return later, following
             if _placed_by_its_venue(later, by):
@@ -774,6 +814,23 @@ _LANDSCAPE_WORDS = frozenset({"mountains", "range", "ranges", "plateau", "desert
 #: Square", "my first visit to the Huaca Pucllana site"), not beside it ("near the Skyway Bridge": a landmark).
 _INSIDE_THE_VENUE = frozenset({"in", "at", "on", "of", "to", "inside", "within", "across", "along", "through",
                                "around", "over", "atop", "into", "onto"})
+
+
+def _a_line_of_its_own(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> bool:
+    """Whether a sentence is its paragraph's whole text, one short dated line (a dated title or heading above the
+    body: "... vandalised, 18 November 2014.", "This morning."): then the body's first sentence is where the caption
+    describes the photo. An undated title ("“Blowing in the Wind.”", "Niu Binggui, 32, and Niu Haoran, 3") is
+    as often a picture's name above a sentence of background, and leaves the body unread as before."""
+    line = text[sentence[0]:sentence[1]]
+    return not text[paragraph[0]:sentence[0]].strip() and not text[sentence[1]:paragraph[1]].strip() and (
+        len(line) <= _TITLE_CHARACTERS and _DATED.search(line) is not None)
+
+
+#: A date or a time of day in a line: a year, a month, a weekday, "this morning".
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(
+    sorted({n.casefold().rstrip(".") for names in MONTHS.values() for n in names if len(n) > 3}
+           | {d.casefold() for d in WEEKDAYS} | {"today", "yesterday", "morning", "afternoon", "evening", "tonight"},
+           key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
@@ -936,14 +993,26 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         found = _known_places(match.group("place")[:-1])  # every name known: no venue alone
         return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
-    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
+            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
-        # Valence, southern France, on July 23": the larger places after it are
+        # Valence, southern France, on July 23": the larger places after it are; so after a reference point
+        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday")
         written = written.partition(",")[2].strip()
         if not written:
             return None
     found = _known_places(written, venue_first=True)
     return (found, written) if found is not None else None
+
+
+#: A place measured from, right before the date: "north of Nairobi, on Tuesday", "outside the capital, Nairobi,
+#: on Tuesday", "50km from the port city, Hodeidah, Yemen": the reference point is not the scene (its larger places
+#: are); "near the capital, Nairobi" stays, a scene by that town as "near" places one elsewhere.
+_COMPASS_WORDS = sorted(DIRECTIONS - {"central", "far", "mainland"}, key=len, reverse=True)
+_KIND_NAMED = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|town|port)\s*,\s*"
+_A_REFERENCE_NAMED = re.compile(
+    r"(?:\b(?:" + "|".join(_COMPASS_WORDS) + rf")\s+of\s+(?:{_KIND_NAMED})?|\boutside\s+(?:{_KIND_NAMED})?|"
+    rf"\bfrom\s+{_KIND_NAMED})$", re.IGNORECASE)
 
 
 def _beside_a_day(text: str) -> tuple[Place, str] | None:
@@ -1037,8 +1106,28 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
         if "," not in written and not (found.province or found.country) and (
                 name_levels(written).city_population < SET_APART_CITY):
             continue
+        if found.city is None and match.group("place") is not None:
+            city = _city_in_the_field_before(text, match.start("place"), found)
+            if city is not None:
+                found.city, written = city, f"{city} | {written}"
         return found, written
     return None
+
+
+_FIELD_BEFORE = re.compile(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)
+
+
+def _city_in_the_field_before(text: str, start: int, found: Place) -> str | None:
+    """A gallery's line of fields, "Gustavo | Lima | Peru": the field before the country (or province) set apart
+    at the line's end, when it is a city the gazetteer places in that country, is the city."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _FIELD_BEFORE.search(text, line_start, start)
+    if before is None:
+        return None
+    city = name_levels(before.group("city")).city_country
+    larger = found.country or found.province
+    code = name_levels(larger).country or (name_levels(larger).province or "").partition("-")[0] if larger else None
+    return before.group("city") if city and code and city == code else None
 
 
 def _without_full_stop(written: str) -> str:

@@ -24,6 +24,7 @@ from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
+    is_postal_code,
     names_a_member,
     names_a_team,
     names_an_institution,
@@ -108,12 +109,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = toks[i].lower
         chain = None
+        outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
-                part = True
+                part, outside = True, toks[m].lower in _OUTSIDE_PARTS
             elif k < n and toks[k].lower in ("a", "an"):
                 named = _unnamed_kind_of(toks, k)  # "in a Miao village of Luxi County": the named place after it
                 if named != k and word not in _DESTINATIONS:
@@ -125,6 +127,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, k + 1, word)
+            elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
+                chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -149,6 +153,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
+            if outside and chains and toks[i - 1].text == "," and chains[-1].elements[0].level in (
+                    "place", "city", "town") and _reference_after(chains[-1], toks, i):
+                _outskirts_after(chains[-1], chain)
+            if chains and word == "in" and _after_a_province_owning(chains[-1], chain, toks, i):
+                for element in chains.pop().elements:  # "Tigray's war-ravaged factories in Wukro": Wukro, Tigray
+                    element.link = ","
+                    chain.elements.append(element)
             if chain.reference and chains and _reference_after(chains[-1], toks, i):
                 # "in Mati, east of Athens, Greece": the larger places after the point are the scene's own
                 for element in chain.elements:
@@ -160,6 +171,38 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: Parts of a town that lie outside it: a town written before ", on the outskirts of" is a place of its own.
+_OUTSIDE_PARTS = frozenset({"outskirts", "suburbs"})
+
+
+def _outskirts_after(before: Chain, chain: Chain) -> None:
+    """'in Bhaktapur, on the outskirts of Kathmandu, Nepal': a town named first, then a comma, is the scene, and
+    the city whose outskirts it is on a landmark beside it. The town takes the larger places written after that
+    city (Nepal), as "in Irpin, outskirts of Kyiv, Ukraine" reads; the city's chain is kept, as a "near" one, for
+    when the town is too little known to place the photo ("American Village on the outskirts of Erbil", a venue
+    with no comma, is the venue on the city's outskirts, as before)."""
+    larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+    for element in larger:
+        element.link = ","
+    before.elements.extend(larger)
+    chain.near = True
+
+
+def _after_a_province_owning(before: Chain, chain: Chain, toks: list[Token], i: int) -> bool:
+    """Whether the chain after "in" at toks[i] follows a province written as the owner of a thing, with only plain
+    words between ("touring Tigray's war-ravaged factories in Wukro"): the town is in that province. A country owner
+    is left apart ("Britain's ambassador in Kabul": the post's country, not the town's)."""
+    if len(before.elements) != 1 or before.elements[0].level != "province" or before.elements[0].country or (
+            len(chain.elements) != 1 or chain.elements[0].level not in ("place", "city", "town")):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].end > before.end:
+        if not plain_word(toks[k]) or i - k > 4:
+            return False
+        k -= 1
+    return k >= 0 and toks[k].end == before.end and strip_possessive(toks[k].text) is not None
 
 
 def _reference_after(before: Chain, toks: list[Token], i: int) -> bool:
@@ -201,16 +244,23 @@ _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alle
                             "courtyard", "rooftop", "playground", "stadium", "zoo", "museum"})
 
 
-def _city_as_modifier(toks: list[Token], k: int, prep: str) -> tuple[Chain | None, int]:
+#: A person's own places that a city's name may qualify after "her", "his": "in her Johannesburg home".
+_HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "backyard", "yard", "farm"})
+_OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
+
+
+def _city_as_modifier(toks: list[Token], k: int, prep: str,
+                      kinds: frozenset[str] | None = None) -> tuple[Chain | None, int]:
     """After "a"/"an": a city the gazetteer knows, written as the modifier of a venue's kind ("on a Valencia
-    street", "in a Nuku'alofa cemetery"): the venue is in that city. Marked, so that the scorer weighs it as
+    street", "in a Nuku'alofa cemetery"), or after "her"/"his" of a home's (`kinds`: "in her pink Johannesburg
+    home"): the venue is in that city. Marked, so that the scorer weighs it as
     its own kind of candidate (``city_as_modifier`` in ``place_evidence.toml``): "in a Toyota factory" names a
     maker, not the Japanese city."""
     end = read_name(toks, k)
     if end is None:
         return None, k
     def public(m: int) -> bool:
-        return m < len(toks) and toks[m].text.islower() and toks[m].lower in _PUBLIC_PLACES
+        return m < len(toks) and toks[m].text.islower() and toks[m].lower in (kinds or _PUBLIC_PLACES)
 
     if end - k > 1 and public(end - 1):
         end -= 1  # "Valencia street" is read as one name
@@ -388,6 +438,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
         chain.elements.extend(more)
         j = k
+    _postal_code_after_a_town(chain)
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
@@ -415,6 +466,18 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     return chain, j
 
 
+def _postal_code_after_a_town(chain: Chain) -> None:
+    """'in Greenback, TN', 'Pemberton, WA, beside the tramway track': a state's postal code in capitals closing a
+    chain right after a town the gazetteer knows (a city, or a GeoNames town) is that state (``[postal]`` in
+    place_evidence.toml). A town written in capitals too (a caption in capitals) is left as it was."""
+    if len(chain.elements) < 2:
+        return
+    town, code = chain.elements[-2], chain.elements[-1]
+    if code.level == "place" and code.link == "," and is_postal_code(code.value) and town.level in (
+            "place", "city") and (town.population or town.town) and not town.value.isupper():
+        code.level, code.population = "province", 0
+
+
 def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
@@ -437,14 +500,16 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
-        second.population >= SETTLEMENT_POPULATION or _a_town_in_its_province(chain))
+        second.population >= SETTLEMENT_POPULATION or _a_town_in_its_province(chain)
+        or _a_town_placed_by_its_state(chain.elements[1:]))
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
-        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain)
+        return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain) or (
+            prep == "from" and _a_town_placed(chain))  # ("from" after a verb of viewing: a standpoint)
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
@@ -459,9 +524,10 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
         if first.level in ("place", "city") and len(chain.elements) > 1 and chain.elements[1].link in (",", "in") and (
-                first.population or first.level == "city"):
+                first.population or first.level == "city" or first.town):
             # "Douglas in Isle of Man looking along the Promenade", "Leiden, Netherlands, at dusk": a town the
-            # gazetteer knows, opening the sentence placed in its province or country, is the place pictured
+            # gazetteer knows (a city, or a GeoNames town: "Pemberton, WA, beside the tramway track"), opening the
+            # sentence placed in its province or country, is the place pictured
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         return first.level == "venue" and (chain.has_geo or capitals >= 2)
     if allowed == "object" and first.level == "place":
@@ -480,6 +546,24 @@ def _a_town_in_its_province(chain: Chain) -> bool:
     third = chain.elements[2] if len(chain.elements) > 2 else None
     return (second.population > 0 or second.town > 0) and not (first.town or first.also_province) and (
         third is not None and third.link == "," and third.level in ("place", "province", "country"))
+
+
+def _a_town_placed_by_its_state(elements: list[Element]) -> bool:
+    """Whether the elements open with a town the gazetteer knows (a city, or a GeoNames town) written with its
+    state, province, country or British county after a comma: "Westhoughton, Greater Manchester" (a site before
+    it is a site of that town: "at New Sirs, Westhoughton, Greater Manchester")."""
+    if len(elements) < 2 or not (elements[0].population or elements[0].town):
+        return False
+    larger = elements[1]
+    return larger.link == "," and (larger.level in ("province", "country") or is_county(larger.value))
+
+
+def _a_town_placed(chain: Chain) -> bool:
+    """Whether a chain opens with a town written with its state, province or country after a comma: after "seen
+    from", the photographer's standpoint ("the sunrise, seen from Pasadena, Calif."), a real place; a town alone
+    after "from" ("seen from Pasadena") is left as before, "from" being a person's origin as often."""
+    return chain.elements[0].level in ("place", "city") and len(chain.elements) > 1 and (
+        chain.elements[1].link == "," and chain.elements[1].level in ("province", "country"))
 
 
 def _in_a_county(chain: Chain) -> bool:
@@ -555,6 +639,10 @@ def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
         element.level, element.population = "province", 0
 
 
+#: Participles after a comma that place the name before them in a larger one: ", located in", ", situated in".
+_LOCATED = frozenset({"located", "situated", "nestled", "tucked"})
+
+
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
@@ -571,6 +659,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             return None
         if toks[k].lower == "in":
             return k + 1, "any"  # ", in the southern Gaza Strip"
+        if toks[k].lower in _LOCATED and k + 1 < n and toks[k + 1].lower == "in":
+            return k + 2, "any"  # "the city of Xian, located in Anhui Province": where it lies
         if toks[k].lower in DIRECTIONS and k + 1 < n and toks[k + 1].lower == "of":
             return None  # ", south of Cairo": a reference point
         article = toks[k].lower in ARTICLES
@@ -617,6 +707,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
     while k < n and _is_descriptor(toks, k):
         k += 1
+    if saw_the and depth < 3:
+        named = _city_named_after_its_kind(toks, k, depth)  # "in the capital, Accra", "the Afghan capital, Kabul"
+        if named is not None:
+            return named
     if saw_the and k == i + 1:
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
@@ -697,6 +791,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             return [owner], after  # "Beijing's northern suburb"
         owner.link = "'s"  # the possessor: the larger place the named one is in
         return inner[0] + [owner], inner[1]  # "Huangpu District's Liyuan Park", "Hong Kong's Victoria Harbor"
+    if inner is not None and owner.level == "place" and len(inner[0]) == 1 and inner[0][0].level == "place" and (
+            " " not in owner.value and " " not in inner[0][0].value) and (
+            inner[0][0].value.casefold() not in VENUE_WORDS):  # ("Regent's Park" is one name)
+        owner.link = "'s"  # "in Bogura's Shibganj": two places no table knows, the owner the larger, never one name
+        return inner[0] + [owner], inner[1]
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end
@@ -833,6 +932,25 @@ _JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
 _DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+
+
+#: Kinds of town that may stand before the town's name and a comma: "the capital, Accra", "the port city, Durres".
+_TOWN_KINDS = frozenset({"capital", "city", "town", "port"})
+
+
+def _city_named_after_its_kind(toks: list[Token], k: int, depth: int) -> tuple[list[Element], int] | None:
+    """After "the" (and a people's adjective): a kind of town in lower case, a comma, then a city the gazetteer
+    knows, as "the capital, Accra" or "the Afghan capital, Kabul" name it; the city, and what is written after it.
+    Only a known city: "in the capital, Smith said" names none."""
+    m = k + 1 if k + 1 < len(toks) and toks[k].lower != "capital" and toks[k + 1].lower in _TOWN_KINDS and (
+        plain_word(toks[k])) else k  # "the port city, Durres": one plain word before the kind
+    if not (m + 2 < len(toks) and toks[m].lower in _TOWN_KINDS and toks[m].text.islower() and (
+            toks[m + 1].text == ",") and is_capitalised(toks[m + 2].text)):
+        return None
+    inner = _read_element(toks, m + 2, depth + 1)
+    if inner is None or inner[0][0].level not in ("place", "city") or not inner[0][0].population:
+        return None
+    return inner
 
 
 def _capital_named_after(toks: list[Token], k: int, end: int, depth: int) -> tuple[list[Element], int] | None:

@@ -66,7 +66,14 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
         "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
+        "postal": frozenset(data["postal"]["codes"]),
     }
+
+
+def is_postal_code(word: str) -> bool:
+    """Whether a word is the postal code of a US, Canadian or Australian state, in capitals ("TN", "NSW"), from
+    ``[postal]``."""
+    return word in _evidence_words()["postal"]
 
 
 @cache
@@ -181,7 +188,7 @@ def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | No
                    and _town_by_its_shape(chain, text) else 0.0)
                 + w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
-                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element))
+                + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element, text))
                 + (w["named_again"] * _named_again(element, text) if w["named_again"] and text else 0.0)
                 + (w["right_before_the_date"] * _right_before_the_date(chain, text, anchor)
                    if w["right_before_the_date"] and number == len(chain.elements) - 1 else 0.0))
@@ -262,9 +269,21 @@ def _unknown(element: Element) -> bool:
             and not element.country)
 
 
-def _names_a_kind(before: Element, element: Element) -> bool:
-    """"the Syrian Kurdish town of Ras al-Ain": the name before "of" is a kind of place."""
-    return element.link == "of" and before.value.split()[-1].casefold() in KIND_LEVELS
+def _names_a_kind(before: Element, element: Element, text: str) -> bool:
+    """"the Syrian Kurdish town of Ras al-Ain": the name before "of" is a kind of place; or a district, a village
+    or a town is "of" it, written so or in an appositive ("Nanmu Village of Quxu", "Hamriyah, a district of
+    Ruwi"), which only a town holds."""
+    if element.link == "of" and before.value.split()[-1].casefold() in KIND_LEVELS:
+        return True
+    if before.prefecture:
+        return False
+    if element.link == "," and _KIND_OF_BEFORE.search(text, before.end, element.start) is not None:
+        return True  # (whatever the smaller place was read as: "Wadi Kabir", a site's word, is still a district)
+    return element.link == "of" and before.level in ("county", "town")
+
+
+#: ", a district of", ", the old quarter of": an appositive naming the smaller place's kind, right before the larger.
+_KIND_OF_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+of\s+$")
 
 
 def _placed(larger: list[Element]) -> bool:

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from catalog.captions.counties import first_level_county, is_county
-from catalog.captions.gazetteer import name_levels
-from catalog.captions.place_chains import Chain
+from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
+from catalog.captions.gazetteer import name_levels, subdivision_holding
+from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
+    DIRECTIONS,
     MUNICIPALITIES,
     OCCUPATION_TITLES,
     STATE_CITIES,
@@ -52,6 +53,9 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     owner = None  # a country written as "east China's ...", used when no country element is named
     _towns_named_like_venues(chain.elements)
     _counties_after_a_town(chain.elements)
+    _cities_named_like_provinces(chain.elements)
+    _regions_named_by_a_side(chain.elements)
+    _regions_after_a_town(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -91,8 +95,10 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         elif level == "place":
             if place.city is None and place.province is None and place.country is None:
                 place.city = value
-            elif place.province is None and place.country is None and element.link != "of":
-                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing"
+            elif place.city is None and _a_city_after_an_owner(element, chain.elements[number - 1]):
+                place.city = value  # "Kashmir's Dal Lake in Srinagar": the owner is the larger place
+            elif place.province is None and place.country is None and element.link not in ("of", "'s"):
+                place.province = value  # "Rome, New York"; not "Tongxiang City of Jiaxing", "Bogura's Shibganj"
     place.country = place.country or owner
     place.province = _known_province(place.province, chain.elements)
     sub_admin = towns[0].value if towns else None
@@ -125,6 +131,15 @@ def _a_county(element: Element) -> bool:
 
 #: The last words of a county's name: a unit of the map that is no sublocation.
 _COUNTY_WORDS = frozenset({"county", "banner", "upazila"})
+
+
+def _a_city_after_an_owner(element: Element, before: Element) -> bool:
+    """Whether a city the gazetteer knows follows "in" right after a province or a country written as the
+    possessor of the site before it ("over Kashmir's Dal Lake in Srinagar", "on Switzerland's Lake Geneva in
+    Lausanne"): the site is in that city, the possessor being the larger place of both, so the city is not left
+    out for coming after it."""
+    owner = before.link == "'s" and before.level == "province" or before.link == "" and before.level == "country"
+    return element.link == "in" and owner and element.population > 0  # (a country's possessive is joined by "")
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:
@@ -172,13 +187,80 @@ def _counties_after_a_town(elements: list[Element]) -> None:
                 written and name_levels(next(iter(written))).country != code.partition("-")[0]):
             element.level = "province"  # "Lodwar, Turkana County, Kenya": Kenya's counties are its provinces
     _districts_before_a_country(elements)
+    _a_county_before_its_nation(elements)
     for number, element in enumerate(elements[1:], start=1):
-        if element.link != "," or element.level not in ("place", "city", "county") or not is_county(element.value):
-            continue
+        if element.link not in (",", "in", "of") or element.level not in ("place", "city", "county") or not (
+                is_county(element.value)):
+            continue  # ("Sennen Cove in the far west of Cornwall", "a village in Kent": the county after "in")
         if elements[number - 1].level not in ("place", "town", "city", "venue", "county") or any(
                 e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
             continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
         element.level, element.population = "province", 0
+
+
+def _cities_named_like_provinces(elements: list[Element]) -> None:
+    """'in Victoria, British Columbia', 'Córdoba, Veracruz': a name the tables read as a province, written right
+    before another province, is the city when the gazetteer holds a city of that name inside the province after
+    it (or the postal code of it: 'Victoria, BC'); a province is never placed inside another. 'Melbourne,
+    Victoria' keeps Victoria as the province, and 'Ohio, Indiana' (no city Ohio in Indiana) stays two states."""
+    for element, following in pairwise(elements):
+        if element.level != "province" or following.link != "," or not (
+                following.level == "province" or following.level == "place" and POSTAL.fullmatch(following.value)):
+            continue
+        if element.value.casefold() != following.value.casefold() and subdivision_holding(
+                element.value, following.value) is not None:
+            element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
+            return
+
+
+def _regions_named_by_a_side(elements: list[Element]) -> None:
+    """'West Java, Indonesia', 'South Kordofan, Sudan': a name no table knows, opened by a capitalised side of a
+    name that is no city either, right before its country, is a region of it: the province, not a town. A side of
+    a city stays the city's part ("East Jakarta, Indonesia", "South Tangerang"), and a name the gazetteer knows as
+    a city or a town ("East London") is that town."""
+    for element, following in pairwise(elements):
+        if following.level != "country" or following.link != "," or element.level != "place" or (
+                element.population or element.also_province or element.town or element.country):
+            continue
+        side, _, rest = element.value.partition(" ")
+        if side.casefold() in DIRECTIONS and rest and rest[:1].isupper() and not (
+                name_levels(element.value).town_population or name_levels(rest).city_population):
+            element.level = "province"
+        return
+
+
+def _regions_after_a_town(elements: list[Element]) -> None:
+    """'Lukashivka, Chernihiv region', 'in Kharkiv region, Ukraine': a name written with the word "region" after a
+    town, a city or a site, or before its country with no "the", is the region, the province, not a city of its
+    own. A region named after "the" ("in the Pantanal region, Brazil") is a wide area as often as a province, and
+    no city either; one named alone ("the Blue Mountains region") is left as it was."""
+    for number, element in enumerate(elements):
+        if element.level != "place" or not element.value.endswith(" region") or element.population:
+            continue
+        after_a_town = number > 0 and elements[number - 1].level in ("town", "city", "place", "venue")
+        before_its_country = number == 0 and len(elements) > 1 and (
+            elements[1].level == "country" and elements[1].link == ",")
+        if after_a_town or before_its_country and not element.the:
+            element.level = "province"
+        elif before_its_country:
+            element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city
+        return
+
+
+def _a_county_before_its_nation(elements: list[Element]) -> None:
+    """'Harbour in Cornwall, England', 'in Kent, England': a British county opening the chain right before a
+    nation of the United Kingdom is the province, with no town named (the city abroad that shares its name, as
+    Cornwall in Ontario and Kent in Washington, is not meant); a county named as a British city or town is
+    ("Conwy, Wales": ``town_named_counties`` in counties.toml) stays the town."""
+    at = 1 if elements[0].level == "ignore" else 0  # ("in Spring, Cornwall, England": a season first)
+    if at + 1 >= len(elements):
+        return
+    first, nation = elements[at], elements[at + 1]
+    if first.level not in ("place", "city") or nation.link != "," or nation.value.casefold() not in _UK_NATIONS or (
+            not is_county(first.value)):
+        return
+    if first.value.casefold() not in TOWN_NAMED_COUNTIES and name_levels(first.value).city_country != "GB":
+        first.level, first.population = "province", 0
 
 
 def _a_post_of(element: Element, larger: list[Element]) -> bool:
