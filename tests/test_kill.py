@@ -209,25 +209,31 @@ def test_a_reader_process_that_dies_mid_import_costs_nothing(folder, reference, 
     assert _records(db) == records
 
 
-CRASHING_READER = '''
-"""Installed through PYTHONPATH by the test: reading a file named crash-me*.jpg kills the reader process with
-SIGSEGV, as a bug in an image library's C code would."""
+def _crashing(module: str, function: str, what: str) -> str:
+    """The source of a hook, installed through PYTHONPATH by a test: calling `module.function` on a file named
+    crash-me* kills the process with SIGSEGV, as a bug in an image library's C code would (`what` says where)."""
+    return f'''
+"""Installed by the test: {what} a file named crash-me* kills the process with SIGSEGV."""
 import os
 import signal
 
-import catalog.metadata
+import {module}
 
-_read = catalog.metadata.read
+_original = {module}.{function}
 
 
-def read(path, **options):
-    if os.path.basename(str(path)).startswith("crash-me"):
+def {function}(source, **options):
+    if os.path.basename(str(source)).startswith("crash-me"):
         os.kill(os.getpid(), signal.SIGSEGV)
-    return _read(path, **options)
+    return _original(source, **options)
 
 
-catalog.metadata.read = read
+{module}.{function} = {function}
 '''
+
+
+#: Reading a file's metadata crashes its reader.
+CRASHING_READER = _crashing("catalog.metadata", "read", "reading")
 
 
 def _with_hook(tmp_path, hook_source: str, photos: int) -> tuple[Path, dict[str, str]]:
@@ -304,25 +310,8 @@ def test_a_reader_killed_in_the_middle_of_an_answer_hangs_nothing(tmp_path):
     assert _whole_records_only(tmp_path / "catalog.db") == 200
 
 
-CRASHING_DECODER = '''
-"""Installed through PYTHONPATH by the test: fingerprinting a file named crash-me*.jpg (which decodes its
-pixels) kills the process with SIGSEGV, as a bug in an image library's decoder would."""
-import os
-import signal
-
-import catalog.fingerprints
-
-_fingerprint = catalog.fingerprints.perceptual_fingerprint
-
-
-def perceptual_fingerprint(source, **options):
-    if os.path.basename(str(source)).startswith("crash-me"):
-        os.kill(os.getpid(), signal.SIGSEGV)
-    return _fingerprint(source, **options)
-
-
-catalog.fingerprints.perceptual_fingerprint = perceptual_fingerprint
-'''
+#: Fingerprinting a file (which decodes its pixels) crashes the process, as a decoder's bug would.
+CRASHING_DECODER = _crashing("catalog.fingerprints", "perceptual_fingerprint", "fingerprinting")
 
 
 @pytest.mark.parametrize("hook", [CRASHING_DECODER, HALF_AN_ANSWER], ids=["decoder crash", "half an answer"])
