@@ -413,7 +413,7 @@ _PAGE_TAG = re.compile(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
 #: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
 _WIRE_HEAD = re.compile(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
 #: Seven lower-case words on a line: prose, never a page line (whose words are labels, names and a few "at").
-_SENTENCE_LINE = re.compile(r"(?:\b[a-z][a-z’'-]{2,}\b[^\n]*?){7}")
+_SENTENCE_WORDS = 7
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
 _ANY_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -434,7 +434,7 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     line_end = len(text) if line_end < 0 else line_end
     if _WIRE_HEAD.search(text, max(line_start, mention.start - 60), mention.start):
         return "page"
-    if _SENTENCE_LINE.search(text, line_start, line_end):
+    if len(_LOWER_WORD.findall(text, line_start, line_end)) >= _SENTENCE_WORDS:
         return None  # a line of the caption's own prose (most lines): no page line holds that many words
     rest = "".join(
         text[a:b] for a, b in _gaps(line_start, line_end, [(m.start, m.end) for m in mentions

@@ -23,6 +23,12 @@ from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
 
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
+
+
+def _undated(text: str) -> bool:
+    """Whether the text says "undated" (a search without regard to case is slow in `re`: the letters are
+    looked for first, in both cases the word is written in)."""
+    return ("ndated" in text or "NDATED" in text) and _UNDATED.search(text) is not None
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -152,7 +158,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(work) if m.group().strip()]
     spans = sentences(work)
     mentions = find_dates(work, spans)
-    found_dates = choose_dates(mentions, paragraphs, undated=bool(_UNDATED.search(work)), spans=spans)
+    found_dates = choose_dates(mentions, paragraphs, undated=_undated(work), spans=spans)
     scene_anchor = found_dates.anchor  # where the place is read: the text's own date, not the credit's
     in_credit = None
     if found is not None and found_dates.date is None and found_dates.date_kind != "released":
@@ -200,7 +206,7 @@ def _date_in_credit(text: str, found: Found) -> Mention | None:
     Sufari, July 26, 2014.") is the photo's when the caption's text gives no date with a year: the credit is cut
     out before the text's dates are read, so it is looked at only then. Only a day or a month counts: a year
     alone beside a name ("© Reuters, 2023") is a copyright's."""
-    if _UNDATED.search(text):
+    if _undated(text):
         return None
     return next((m for m in find_dates(text[found.cut_start:found.cut_end]) if m.has_year and not m.is_range
                  and m.cue in (None, "taken") and m.shape.precision in ("day", "month")), None)
