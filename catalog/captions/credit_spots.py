@@ -73,8 +73,8 @@ _LEAD_ANYWHERE = re.compile(
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©]|A(?=ll\s)|c(?=redit:)|p(?=hoto)")
-_OUTLET_STARTS = re.compile(r"[Pp]|v(?=ideos?\s+by)")
+_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=[PICSF©])|(?<=A)(?=ll\s)|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
+_OUTLET_STARTS = re.compile(r"[Ppv](?:(?<=[Pp])|(?=ideos?\s+by))")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 

@@ -40,7 +40,7 @@ _TOKEN_DOUBLE_HYPHEN = re.compile(
     r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"
     r"|[^\w\s]"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|de|da|di|du|van|von|d)[-’'][^\W\d_]")
