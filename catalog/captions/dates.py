@@ -154,14 +154,25 @@ def _dates_pattern() -> re.Pattern:
 
 
 #: Where a date may start: a word that opens with a digit, a month's or weekday's first three letters, a
-#: relative day or "in" (the shapes' own guards, all of them at once). The character class in front lets the
-#: regex engine skip at once to a word's first character that can begin one; the lookahead then passes over
-#: "Gansu" and "the" without a try of the shapes (which text.scan makes, one Python call each).
-_DATE_STARTS = re.compile(
-    r"\b(?=[\d" + "".join(sorted({c for w in [*_PREFIXES, "in", *RELATIVE_DAYS]
-                                   for c in (w[0].lower(), w[0].upper())})) + "])"
-    r"(?=\d|in|(?i:" + "|".join(re.escape(w) for w in sorted(
-        {*_PREFIXES, *(d.casefold() for d in RELATIVE_DAYS)}, key=len, reverse=True)) + "))")
+#: relative day or "in" (the shapes' own guards, all of them at once), so that "Gansu" and "the" are passed
+#: over without a try of the shapes (which text.scan makes, one Python call each).
+def _starts_pattern() -> re.Pattern:
+    """_DATE_STARTS: a word's first character that may begin a date, consumed (so that the pattern opens with one
+    character class, which the regex engine skips to at C speed: a look-ahead first made it try every
+    position), then told by what follows it: a digit, "in", or a month's, a weekday's or a relative day's
+    first letters in any case. A match starts where the date may."""
+    words = sorted({*_PREFIXES, *(d.casefold() for d in RELATIVE_DAYS)}, key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    firsts = sorted({c for w in [*words, "in"] for c in (w[0].lower(), w[0].upper())})
+    checks = "|".join(f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in rests)})"
+                      for first, rests in sorted(by_first.items()))
+    return re.compile(r"[\d" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)"
+                      r"(?:(?<=\d)|(?<=i)(?=n)|(?i:" + checks + "))")
+
+
+_DATE_STARTS = _starts_pattern()
 
 
 @functools.cache
