@@ -356,7 +356,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail, unknown, True)
     if found is not None:
         return found
-    issue = _PAPER_ISSUE.search(plain)
+    issue = _PAPER_ISSUE.search(plain) if "版" in plain and plain.rstrip()[-1:] in (")", "）") else None
     if issue is not None and issue.start() > 0:
         # "...肖家鑫 雷 捷摄影报道( 人民日报2020年10月27日1版)": the credit ends the caption before the citation
         # of the paper's issue, and the paper is its outlet when the credit names none
