@@ -870,6 +870,9 @@ _TWO_WORDS = re.compile(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 def _labelled_place(text: str) -> tuple[Place, str] | None:
     if ":" not in text:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
+    folded = text.casefold()
+    if "location" not in folded and "place" not in folded:
+        return None  # (and neither label: the case-blind patterns try every position)
     match = _LABELLED.search(text)
     if match is None:
         inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
