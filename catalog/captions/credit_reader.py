@@ -254,7 +254,7 @@ _OUTLET_BYLINE = re.compile(
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
 
 
 #: Outlets whose "<outlet>/<one word>" names a photographer by a single name ("Xinhua/Chogo").

@@ -455,7 +455,7 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
-_GLUED_AT = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUED_AT = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
 _CAPITALS_CHAIN = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
