@@ -1202,6 +1202,16 @@ PLACES = [
      "这是6月1日拍摄的上海陆家嘴夜景。", {"sublocation": "陆家嘴", "city": "上海"}),
     ("a kind of place referred back to (古城景区) with no unit before it: no venue", "图为游客在古城景区的茶馆里喝茶。",
      {"sublocation": None}),
+    ("a clause of going (去) before a venue word names no venue", "牧民们离开定居点，转场去夏季营地。",
+     {"sublocation": None}),
+    ("where a thing comes from (来自) in a later clause is no venue of the scene",
+     "歌手在东京开唱，灵感来自香港的夜景。", {"sublocation": None, "city": "东京"}),
+    ("a manner word (正式) before a road's word names no road", "新款电动巴士周日在墨尔本正式上路。",
+     {"sublocation": None, "city": "墨尔本"}),
+    ("a Latin name's last word in small letters before a venue word is a cut name, no venue",
+     "周日清晨，Queen 交 Spadina avenue十字路口发生车祸。", {"sublocation": None}),
+    ("a side of a province (南岸) after it is no city, though a district somewhere has that name",
+     "9月3日，卑诗省南岸温岛发生轻微地震。", {"city": None, "province": "卑诗"}),
 ]
 
 

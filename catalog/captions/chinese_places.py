@@ -1139,6 +1139,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    if city is not None and plain[at:city] in words.set("places.sides"):
+        city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
@@ -1874,6 +1876,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
         return None  # "越南朋友阿山": a person's familiar name, no venue's
+    if "a" <= written[0] <= "z":
+        return None  # "Britannia roads十字路口": the end of a name in Latin letters, cut (a name starts with a
+        # capital), so no venue rather than a piece of one
     if words.pattern("places.clause_words").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
