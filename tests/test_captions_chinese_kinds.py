@@ -1212,6 +1212,8 @@ PLACES = [
      "周日清晨，Queen 交 Spadina avenue十字路口发生车祸。", {"sublocation": None}),
     ("a side of a province (南岸) after it is no city, though a district somewhere has that name",
      "9月3日，卑诗省南岸温岛发生轻微地震。", {"city": None, "province": "卑诗"}),
+    ("a country's qualifier in brackets (刚果（金）) is part of its name, and the chain goes on to its capital",
+     "5月1日，在刚果（金）首都金沙萨，市民在街头购物。", {"country": "刚果（金）", "city": "金沙萨"}),
 ]
 
 

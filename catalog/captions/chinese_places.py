@@ -1671,11 +1671,24 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
             if not _all_han().fullmatch(name):
                 continue  # "中国 (": a name is written in characters only
             if name in words.set("places.countries"):
-                return at + length
+                return _with_qualifier(plain, at + length, end, words)
             levels = name_levels(name)
             if levels.country and not levels.city_population:
-                return at + length
+                return _with_qualifier(plain, at + length, end, words)
     return None
+
+
+def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
+    """Where a country's name ends when a qualifier in brackets that tells two countries of one name apart follows
+    it (刚果(布), Congo with its capital Brazzaville; 刚果（金）): the qualifier is part of the name."""
+    qualifier = _QUALIFIER.match(plain, at, end)
+    if qualifier is not None and qualifier.group(1) in words.set("places.country_qualifiers"):
+        return qualifier.end()
+    return at
+
+
+#: A one-character qualifier in brackets, right after a name.
+_QUALIFIER = re.compile(f"[(（]([{HAN}])[)）]")
 
 
 #: How many people a city must have for its Chinese name, written bare, to be read as that city: GeoNames'
