@@ -1214,6 +1214,9 @@ PLACES = [
      "9月3日，卑诗省南岸温岛发生轻微地震。", {"city": None, "province": "卑诗"}),
     ("a country's qualifier in brackets (刚果（金）) is part of its name, and the chain goes on to its capital",
      "5月1日，在刚果（金）首都金沙萨，市民在街头购物。", {"country": "刚果（金）", "city": "金沙萨"}),
+    ("a city's one-character short name after 在 and an event's word (在沪举行) is the city, as written",
+     "3月5日，第三届青年书画展在沪开幕，百余件作品亮相。", {"city": "沪"}),
+    ("but not one that begins a longer name (在京东)", "3月5日，不少市民在京东下单年货。", {"city": None}),
 ]
 
 

@@ -412,9 +412,24 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
         place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
+    if place.city is None and place.province is None and place.country is None:
+        place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:
+    """A city written by its one-character short name after 在, where an event is held ("活动在京开幕", "在沪举行":
+    places.city_abbreviations), as written; None when the sentence holds no such phrase. Only an event's word or a
+    stop may follow, so the character is no first one of a longer name ("在京东购物")."""
+    made = words._made.get(("abbreviated_city",))
+    if made is None:
+        short = "".join(words.words("places.city_abbreviations"))
+        made = words._made[("abbreviated_city",)] = re.compile(
+            f"在([{short}])(?=(?:{words.any('places.held')})|[,，。；;])") if short else re.compile("(?!)")
+    found = made.search(plain, start, end)
+    return text[found.start(1):found.end(1)] if found else None
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
