@@ -1217,6 +1217,8 @@ PLACES = [
     ("a city's one-character short name after 在 and an event's word (在沪举行) is the city, as written",
      "3月5日，第三届青年书画展在沪开幕，百余件作品亮相。", {"city": "沪"}),
     ("but not one that begins a longer name (在京东)", "3月5日，不少市民在京东下单年货。", {"city": None}),
+    ("a unit's long name holding a venue word (运河) is the venue, then the district of its stretch",
+     "5月3日，龙舟队在浙江嘉兴南湖运河秀洲区段训练。", {"sublocation": "南湖运河", "city": "嘉兴"}),
 ]
 
 

@@ -1112,6 +1112,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and _a_venue_inside(plain, at, unit, words):
+        unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
@@ -1473,6 +1475,21 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
             whole = patterns["units"].fullmatch(plain, at, stop)
             return whole if whole is not None else unit
     return unit
+
+
+def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
+    """Whether a unit's long name holds a venue's whole name, a venue word with two characters or more on each side
+    ("浙东运河越城区": 浙东运河, then 越城区): a unit's name is two or three characters, so a venue word inside one
+    this long ends a name of its own (湖里区, 西湖区, 井冈山市 keep theirs: nothing, or one character, follows it),
+    when the rest of the name holds no venue word of its own."""
+    name = _suffix_at_end(words).sub("", plain[at:unit.end()])
+    if len(name) < 5 or _rank(plain[at:unit.end()], words) > _LEVELS.index("county"):
+        return False  # (a community after its street, "东风路幸福社区", stays one name, as the chain reads it)
+    one_character = _one_character_venues(words)
+    inside = [i for i in range(2, len(name) - 2) if name[i] in one_character]
+    return bool(inside) and not any(character in one_character for character in name[inside[-1] + 1:])
+    # (but where the rest holds a venue word too, "京杭运河广陵区", a venue read there would run into the unit's
+    # name, 京杭运河广陵: the long unit stays, as it was)
 
 
 def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
