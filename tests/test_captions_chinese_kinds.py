@@ -1219,6 +1219,8 @@ PLACES = [
     ("but not one that begins a longer name (在京东)", "3月5日，不少市民在京东下单年货。", {"city": None}),
     ("a unit's long name holding a venue word (运河) is the venue, then the district of its stretch",
      "5月3日，龙舟队在浙江嘉兴南湖运河秀洲区段训练。", {"sublocation": "南湖运河", "city": "嘉兴"}),
+    ("a landmark the sentence opens with, at whose foot (脚下) the scene lies, is a reference point, no venue",
+     "贺兰山脚下，银川市西夏区的一处葡萄园。", {"sublocation": None, "city": "银川"}),
 ]
 
 

@@ -368,8 +368,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                     first = _HEADLINE_MARKS.match(plain, start)
                     first_at = first.end() if first else start
                     opening = _venue_at(text, plain, first_at, end, words, patterns)
-                    if opening and plain.startswith(simplified(opening), first_at) and first_at + len(opening) <= at:
-                        best = (elements, opening)
+                    if opening and plain.startswith(simplified(opening), first_at) and (
+                            first_at + len(opening) <= at) and (
+                            not words.pattern("places.beside").match(plain, first_at + len(opening), end)):
+                        best = (elements, opening)  # (not one the scene is only beside: "天山脚下,乌鲁木齐市城区")
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
