@@ -1221,6 +1221,10 @@ PLACES = [
      "5月3日，龙舟队在浙江嘉兴南湖运河秀洲区段训练。", {"sublocation": "南湖运河", "city": "嘉兴"}),
     ("a landmark the sentence opens with, at whose foot (脚下) the scene lies, is a reference point, no venue",
      "贺兰山脚下，银川市西夏区的一处葡萄园。", {"sublocation": None, "city": "银川"}),
+    ("a district standing in for the city, its bare name written after a city in the title, is in that city",
+     "春到成都天府 3月2日,天府新区兴隆湖畔,市民在草地上放风筝。", {"city": "成都", "sublocation": "兴隆湖"}),
+    ("with no city written before it the district stands in for the city, as before",
+     "6月1日,滨湖新区一处公园里,孩子们在戏水。", {"city": "滨湖新区"}),
 ]
 
 

@@ -87,6 +87,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
+            if place.city and not place.province and not place.country:
+                place.city = _city_of_the_district(place.city, text, plain) or place.city
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
 
@@ -292,6 +294,31 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+def _city_of_the_district(district: str, text: str, plain: str) -> str | None:
+    """The city a district standing in for the city belongs to, when the caption writes the district's bare name
+    right after a city's elsewhere ("在合肥滨湖邂逅..." for the scene's 滨湖新区): the city, as written there; None
+    when the scene's city is no district (区, 新区) or no city is written before its name. A county (县) keeps its
+    place as the city, as the contract's stand-in does."""
+    name = simplified(district)
+    suffix = next((s for s in _DISTRICT_SUFFIXES if name.endswith(s)), None)
+    if suffix is None or len(name) - len(suffix) < 2 or name.endswith(_NOT_A_DISTRICT):
+        return None
+    bare = name[: len(name) - len(suffix)]
+    at = plain.find(bare)
+    while at >= 2:
+        before = at - (plain[at - 1] == "市")
+        for length in (4, 3, 2):
+            if before - length >= 0 and _known_city(plain, before - length, before) == before:
+                return text[before - length:before]
+        at = plain.find(bare, at + 1)
+    return None
+
+
+#: The suffixes of a city's districts, and the units ending like them that are none (自治区 is a province).
+_DISTRICT_SUFFIXES = ("新区", "区")
+_NOT_A_DISTRICT = ("自治区", "特别行政区", "地区", "管理区")
 
 
 def _written_below(plain: str, start: int, end: int, city: str, county: str) -> bool:
