@@ -1225,6 +1225,9 @@ PLACES = [
      "春到成都天府 3月2日,天府新区兴隆湖畔,市民在草地上放风筝。", {"city": "成都", "sublocation": "兴隆湖"}),
     ("with no city written before it the district stands in for the city, as before",
      "6月1日,滨湖新区一处公园里,孩子们在戏水。", {"city": "滨湖新区"}),
+    ("a school's sports ground (操场) ends a venue's name", "晚上8时，在育才实验中学操场上，师生观看烟花。",
+     {"sublocation": "育才实验中学操场"}),
+    ("a school's grounds, unnamed (学校操场), are no venue", "3月5日，学生们在学校操场上做操。", {"sublocation": None}),
 ]
 
 
