@@ -1228,6 +1228,12 @@ PLACES = [
     ("a school's sports ground (操场) ends a venue's name", "晚上8时，在育才实验中学操场上，师生观看烟花。",
      {"sublocation": "育才实验中学操场"}),
     ("a school's grounds, unnamed (学校操场), are no venue", "3月5日，学生们在学校操场上做操。", {"sublocation": None}),
+    ("the sentence after the day's, opening with the hour (9时许) and naming the same city, gives the venue",
+     "3月8日起,兰州市城关区、七里河区开始春季义诊。9时许,兰州城关区东岗小区里,居民排队问诊。",
+     {"city": "兰州", "sublocation": "东岗小区"}),
+    ("but not one naming another city",
+     "3月8日起,兰州市城关区、七里河区开始春季义诊。9时许,西宁城东区东岗小区里,居民排队。",
+     {"city": "兰州", "sublocation": None}),
 ]
 
 

@@ -80,6 +80,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         place = _place_in(text, plain, start, end, words, patterns, date)
         if number == 0 and place != Place() and not place.sublocation and end - start <= _DATELINE_LENGTH:
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
+        if number == 0 and place.city and not place.sublocation:
+            place.sublocation = _venue_of_the_moment(place, text, plain, body, (start, end), words, patterns)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
@@ -224,6 +226,31 @@ _AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]"
 _ROUTE_WORDS = ("至", "到")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
 _DATELINE_LENGTH = 16
+
+
+def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
+                         words: Words, patterns: dict) -> str | None:
+    """The venue of the sentence after the scene's when that one opens with the hour of the photo ("8时许,", "上午,")
+    and names the scene's city again with a venue ("10月23日零时起,银川市...市民开始做核酸检测。8时许,银川兴庆区塞上
+    骄子小区里,..."): the day's sentence set the background, the next the moment taken; None otherwise."""
+    following = next((s for s in body if s[0] >= scene[1]), None)
+    if following is None:
+        return None
+    at = following[0]
+    while at < following[1] and plain[at] in " \u3000":
+        at += 1
+    moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
+        plain, at, following[1])
+    if moment is None or not plain.startswith(("，", ","), moment.end()):
+        return None
+    other = _place_in(text, plain, following[0], following[1], words, patterns, None)
+    if other.sublocation and other.city and simplified(other.city) == simplified(place.city or ""):
+        return other.sublocation
+    return None
+
+
+#: An hour of the clock opening a sentence ("8时许", "9点半", "10时30分", "凌晨3时").
+_A_MOMENT = re.compile("[0-9０-９零〇一二三四五六七八九十两]{1,3}(?:时|点)(?:许|左右|半|[0-9０-９]{1,2}分)?")
 
 
 def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
