@@ -91,6 +91,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = None
             if place.city and not place.province and not place.country:
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
+            if place.sublocation and not place.city:
+                place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
 
@@ -321,6 +323,17 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+def _city_of_its_old_town(venue: str, words: Words) -> str | None:
+    """The city a venue is the old town of ("喀什古城", "大理古城": places.old_town): a city the gazetteer knows, as
+    written, then only that word (and 景区, its scenic area); None otherwise ("台儿庄古城" names no city)."""
+    name = simplified(venue)
+    for word in words.words("places.old_town"):
+        at = name.find(word)
+        if at >= 2 and name[at + len(word):] in ("", "景区") and _known_city(name, 0, at) == at:
+            return venue[:at]
+    return None
 
 
 def _city_of_the_district(district: str, text: str, plain: str) -> str | None:
