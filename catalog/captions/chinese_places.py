@@ -82,6 +82,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if number == 0 and place.city and not place.sublocation:
             place.sublocation = _venue_of_the_moment(place, text, plain, body, (start, end), words, patterns)
+        if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
+                body[0][0] < start and _TRAILER.match(plain, date.end, end)):
+            place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
@@ -228,6 +231,28 @@ _AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]"
 _ROUTE_WORDS = ("至", "到")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
 _DATELINE_LENGTH = 16
+
+
+def _venue_above_the_trailer(place: Place, text: str, plain: str, first: tuple[int, int], words: Words,
+                             patterns: dict) -> str | None:
+    """The venue of the caption's first sentence when the scene's is a trailer line below it, a day, a word of
+    taking and the places ("...上甘棠村山水如画...。 2014年12月31日摄影湖南永州", "...1996年01月拍摄于 台南市归仁区"):
+    the line says where, the text above what; taken when the first sentence's places, if any, are the line's."""
+    other = _place_in(text, plain, first[0], first[1], words, patterns, None)
+    if not other.sublocation or other.sublocation == other.city:
+        return None
+    at = plain.find(simplified(other.sublocation), first[0], first[1])
+    clause = max(plain.rfind(mark, first[0], at) for mark in "，, ") + 1 if at > first[0] else first[0]
+    if at > 0 and plain[at - 1] == "的" and "是" in plain[clause:at]:
+        return None  # "镇安府是蚊港聚落的信仰中心": what the place is, said of it, no venue of its own
+    for mine, theirs in ((place.city, other.city), (place.province, other.province), (place.country, other.country)):
+        if theirs and simplified(theirs) != simplified(mine or ""):
+            return None
+    return other.sublocation
+
+
+#: The words of taking right after a trailer line's day ("2014年12月31日摄影湖南永州", "1996年01月拍摄于 台南市").
+_TRAILER = re.compile("[ \u3000]*(?:拍摄于|拍攝於|摄于|攝於|摄影于|攝影於|摄影|攝影)")
 
 
 def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
