@@ -1240,6 +1240,8 @@ PLACES = [
      {"sublocation": "桃源村", "city": "南平", "province": "福建"}),
     ("but not what the first sentence says a place is (是...的信仰中心)",
      "天后宫送王 天后宫是渔村的信仰中心,供奉妈祖。 2010年11月22日拍摄于 云林县", {"sublocation": None}),
+    ("a verb of staying in villages (驻村干部) is no village's name", "5月1日,新疆喀什驻村干部在田间劳作。",
+     {"sublocation": None, "city": "喀什"}),
     ("but not one naming another city",
      "3月8日起,兰州市城关区、七里河区开始春季义诊。9时许,西宁城东区东岗小区里,居民排队。",
      {"city": "兰州", "sublocation": None}),
