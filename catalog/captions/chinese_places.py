@@ -1987,7 +1987,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     cut = _after_words_of_time(plain, at, last, words)
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
+    part = next((p for p in words.words("places.city_parts") if plain.startswith(p, at)), None)
+    if part is not None and last - at - len(part) >= 2:
+        at += len(part)  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
+    if len(written) == len(word) + 1 and written[0] in _COUNTING:
+        return None  # "北京市朝阳区一小区内": one compound, named by no name
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
             _ROAD_NUMBER.match(written))):
@@ -2076,6 +2081,8 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
+_COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
 _OWN_UNIT = "市县省"
