@@ -926,6 +926,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = None  # "拍摄的高速公路桥梁": the name read stops short of what was taken (left to the scored finder)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
+        if elements and elements[-1].end == position and plain.startswith(simplified(venue), position) and (
+                _GREAT.match(plain, position) and patterns["venue_end"].fullmatch(simplified(venue)[1:])):
+            # "呼伦贝尔大草原", "上海大剧院": 大 and a venue word alone name no venue; the place before is its name's
+            # first word (and still the scene's city)
+            venue = text[elements[-1].start:position] + venue
     elif elements and elements[-1].end == position and not after_comma and (
             len(elements) == 1 or _a_district(elements[-1], words)):
         named = _named_for_the_unit(plain, elements[-1], end, words)
@@ -1991,6 +1996,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if part is not None and last - at - len(part) >= 2:
         at += len(part)  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
+    if written in words.set("places.city_parts"):
+        return None  # "基辅市中心一栋建筑": the city's centre, no venue
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
@@ -2081,6 +2088,8 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: 大 (great) opening a venue's name ("大草原", "大剧院").
+_GREAT = re.compile("大")
 #: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
 _COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
