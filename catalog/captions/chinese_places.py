@@ -1155,6 +1155,25 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
     return unit is not None and not _an_office_follows(plain, unit[1], end, words)
 
 
+def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
+    ends, when a city the gazetteer knows follows it; None otherwise (南澳 alone is also a county of Guangdong)."""
+    for name in words.words("places.short_provinces"):
+        if plain.startswith(name, at) and _known_city(
+                plain, at + len(name), end, True, words.set("places.cities")) is not None:
+            return at + len(name)
+    return None
+
+
+def _short_province_firsts(words: Words) -> frozenset[str]:
+    """The first characters of places.short_provinces, as a set, made once."""
+    made = words._made.get(("short_province_firsts",))
+    if made is None:
+        made = words._made[("short_province_firsts",)] = frozenset(
+            name[0] for name in words.words("places.short_provinces"))
+    return made
+
+
 def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
     """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place; not
     when a smaller unit follows, whose own words these are ("浙江省湖州市长兴县": 市长 is no mayor there)."""
@@ -1175,6 +1194,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
+    short = _short_province(plain, at, end, words) if plain[at] in _short_province_firsts(words) else None
+    if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
+        return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and name in _city_states(words).values() and any(
                 city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
