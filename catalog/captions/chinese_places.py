@@ -92,9 +92,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
-            if place.city and not place.province and not place.country:
+            if place.city and place.city[-1] in "区區" and not place.province and not place.country:
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
-            if place.sublocation and not place.city:
+            if place.sublocation and not place.city and "城" in place.sublocation:
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
@@ -1165,13 +1165,8 @@ def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
     return None
 
 
-def _short_province_firsts(words: Words) -> frozenset[str]:
-    """The first characters of places.short_provinces, as a set, made once."""
-    made = words._made.get(("short_province_firsts",))
-    if made is None:
-        made = words._made[("short_province_firsts",)] = frozenset(
-            name[0] for name in words.words("places.short_provinces"))
-    return made
+#: The second characters of places.short_provinces (安省, 加州, 南澳), looked at before the list is.
+_SHORT_PROVINCE_ENDS = frozenset("省州澳")
 
 
 def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
@@ -1194,7 +1189,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
-    short = _short_province(plain, at, end, words) if plain[at] in _short_province_firsts(words) else None
+    short = _short_province(plain, at, end, words) if plain[at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None
     if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
         return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
@@ -1233,7 +1228,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
-    if unit is not None and _a_venue_inside(plain, at, unit, words):
+    if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
@@ -2014,9 +2009,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     cut = _after_words_of_time(plain, at, last, words)
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
-    part = next((p for p in words.words("places.city_parts") if plain.startswith(p, at)), None)
-    if part is not None and last - at - len(part) >= 2:
-        at += len(part)  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
+    part = words.pattern("places.city_parts").match(plain, at, last)
+    if part is not None and last - part.end() >= 2:
+        at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
     if written in words.set("places.city_parts"):
         return None  # "基辅市中心一栋建筑": the city's centre, no venue
