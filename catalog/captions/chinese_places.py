@@ -80,6 +80,11 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         place = _place_in(text, plain, start, end, words, patterns, date)
         if number == 0 and place != Place() and not place.sublocation and end - start <= _DATELINE_LENGTH:
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
+        if number == 0 and place.city and not place.sublocation:
+            place.sublocation = _venue_of_the_moment(place, text, plain, body, (start, end), words, patterns)
+        if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
+                body[0][0] < start and _TRAILER.match(plain, date.end, end)):
+            place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
@@ -87,6 +92,10 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
+            if place.city and place.city[-1] in "区區" and not place.province and not place.country:
+                place.city = _city_of_the_district(place.city, text, plain) or place.city
+            if place.sublocation and not place.city and "城" in place.sublocation:
+                place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
 
@@ -224,6 +233,53 @@ _ROUTE_WORDS = ("至", "到")
 _DATELINE_LENGTH = 16
 
 
+def _venue_above_the_trailer(place: Place, text: str, plain: str, first: tuple[int, int], words: Words,
+                             patterns: dict) -> str | None:
+    """The venue of the caption's first sentence when the scene's is a trailer line below it, a day, a word of
+    taking and the places ("...上甘棠村山水如画...。 2014年12月31日摄影湖南永州", "...1996年01月拍摄于 台南市归仁区"):
+    the line says where, the text above what; taken when the first sentence's places, if any, are the line's."""
+    other = _place_in(text, plain, first[0], first[1], words, patterns, None)
+    if not other.sublocation or other.sublocation == other.city:
+        return None
+    at = plain.find(simplified(other.sublocation), first[0], first[1])
+    clause = max(plain.rfind(mark, first[0], at) for mark in "，, ") + 1 if at > first[0] else first[0]
+    if at > 0 and plain[at - 1] == "的" and "是" in plain[clause:at]:
+        return None  # "镇安府是蚊港聚落的信仰中心": what the place is, said of it, no venue of its own
+    for mine, theirs in ((place.city, other.city), (place.province, other.province), (place.country, other.country)):
+        if theirs and simplified(theirs) != simplified(mine or ""):
+            return None
+    return other.sublocation
+
+
+#: The words of taking right after a trailer line's day ("2014年12月31日摄影湖南永州", "1996年01月拍摄于 台南市").
+_TRAILER = re.compile("[ \u3000]*(?:拍摄于|拍攝於|摄于|攝於|摄影于|攝影於|摄影|攝影)")
+
+
+def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
+                         words: Words, patterns: dict) -> str | None:
+    """The venue of the sentence after the scene's when that one opens with the hour of the photo ("8时许,", "上午,")
+    and names the scene's city again with a venue ("10月23日零时起,银川市...市民开始做核酸检测。8时许,银川兴庆区塞上
+    骄子小区里,..."): the day's sentence set the background, the next the moment taken; None otherwise."""
+    following = next((s for s in body if s[0] >= scene[1]), None)
+    if following is None:
+        return None
+    at = following[0]
+    while at < following[1] and plain[at] in " \u3000":
+        at += 1
+    moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
+        plain, at, following[1])
+    if moment is None or not plain.startswith(("，", ","), moment.end()):
+        return None
+    other = _place_in(text, plain, following[0], following[1], words, patterns, None)
+    if other.sublocation and other.city and simplified(other.city) == simplified(place.city or ""):
+        return other.sublocation
+    return None
+
+
+#: An hour of the clock opening a sentence ("8时许", "9点半", "10时30分", "凌晨3时").
+_A_MOMENT = re.compile("[0-9０-９零〇一二三四五六七八九十两]{1,3}(?:时|点)(?:许|左右|半|[0-9０-９]{1,2}分)?")
+
+
 def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
                    words: Words) -> str | None:
     """The venue of the sentence after a dateline ("纽约,1 月 5 日。...跑过科尼岛的木板步道"), scored as the scene
@@ -292,6 +348,42 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+def _city_of_its_old_town(venue: str, words: Words) -> str | None:
+    """The city a venue is the old town of ("喀什古城", "大理古城": places.old_town): a city the gazetteer knows, as
+    written, then only that word (and 景区, its scenic area); None otherwise ("台儿庄古城" names no city)."""
+    name = simplified(venue)
+    for word in words.words("places.old_town"):
+        at = name.find(word)
+        if at >= 2 and name[at + len(word):] in ("", "景区") and _known_city(name, 0, at) == at:
+            return venue[:at]
+    return None
+
+
+def _city_of_the_district(district: str, text: str, plain: str) -> str | None:
+    """The city a district standing in for the city belongs to, when the caption writes the district's bare name
+    right after a city's elsewhere ("在合肥滨湖邂逅..." for the scene's 滨湖新区): the city, as written there; None
+    when the scene's city is no district (区, 新区) or no city is written before its name. A county (县) keeps its
+    place as the city, as the contract's stand-in does."""
+    name = simplified(district)
+    suffix = next((s for s in _DISTRICT_SUFFIXES if name.endswith(s)), None)
+    if suffix is None or len(name) - len(suffix) < 2 or name.endswith(_NOT_A_DISTRICT):
+        return None
+    bare = name[: len(name) - len(suffix)]
+    at = plain.find(bare)
+    while at >= 2:
+        before = at - (plain[at - 1] == "市")
+        for length in (4, 3, 2):
+            if before - length >= 0 and _known_city(plain, before - length, before) == before:
+                return text[before - length:before]
+        at = plain.find(bare, at + 1)
+    return None
+
+
+#: The suffixes of a city's districts, and the units ending like them that are none (自治区 is a province).
+_DISTRICT_SUFFIXES = ("新区", "区")
+_NOT_A_DISTRICT = ("自治区", "特别行政区", "地区", "管理区")
 
 
 def _written_below(plain: str, start: int, end: int, city: str, county: str) -> bool:
@@ -368,8 +460,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                     first = _HEADLINE_MARKS.match(plain, start)
                     first_at = first.end() if first else start
                     opening = _venue_at(text, plain, first_at, end, words, patterns)
-                    if opening and plain.startswith(simplified(opening), first_at) and first_at + len(opening) <= at:
-                        best = (elements, opening)
+                    if opening and plain.startswith(simplified(opening), first_at) and (
+                            first_at + len(opening) <= at) and (
+                            not words.pattern("places.beside").match(plain, first_at + len(opening), end)):
+                        best = (elements, opening)  # (not one the scene is only beside: "天山脚下,乌鲁木齐市城区")
                 break
     if not listed and (best is None or not best[0] and not best[1]):
         best = _venue_anywhere(text, plain, start, end, words, patterns)
@@ -412,9 +506,24 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
         place.city, place.sublocation = venue, sub_admin  # "大赛在韶山举办": an event is held in a city
+    if place.city is None and place.province is None and place.country is None:
+        place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:
+    """A city written by its one-character short name after 在, where an event is held ("活动在京开幕", "在沪举行":
+    places.city_abbreviations), as written; None when the sentence holds no such phrase. Only an event's word or a
+    stop may follow, so the character is no first one of a longer name ("在京东购物")."""
+    made = words._made.get(("abbreviated_city",))
+    if made is None:
+        short = "".join(words.words("places.city_abbreviations"))
+        made = words._made[("abbreviated_city",)] = re.compile(
+            f"在([{short}])(?=(?:{words.any('places.held')})|[,，。；;])") if short else re.compile("(?!)")
+    found = made.search(plain, start, end)
+    return text[found.start(1):found.end(1)] if found else None
 
 
 _DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
@@ -817,6 +926,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = None  # "拍摄的高速公路桥梁": the name read stops short of what was taken (left to the scored finder)
     if venue is not None:
         venue = _venue_beyond(text, plain, position, end, venue, words, patterns)
+        if elements and elements[-1].end == position and plain.startswith(simplified(venue), position) and (
+                _GREAT.match(plain, position) and patterns["venue_end"].fullmatch(simplified(venue)[1:])):
+            # "呼伦贝尔大草原", "上海大剧院": 大 and a venue word alone name no venue; the place before is its name's
+            # first word (and still the scene's city)
+            venue = text[elements[-1].start:position] + venue
     elif elements and elements[-1].end == position and not after_comma and (
             len(elements) == 1 or _a_district(elements[-1], words)):
         named = _named_for_the_unit(plain, elements[-1], end, words)
@@ -1041,6 +1155,20 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
     return unit is not None and not _an_office_follows(plain, unit[1], end, words)
 
 
+def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
+    ends, when a city the gazetteer knows follows it; None otherwise (南澳 alone is also a county of Guangdong)."""
+    for name in words.words("places.short_provinces"):
+        if plain.startswith(name, at) and _known_city(
+                plain, at + len(name), end, True, words.set("places.cities")) is not None:
+            return at + len(name)
+    return None
+
+
+#: The second characters of places.short_provinces (安省, 加州, 南澳), looked at before the list is.
+_SHORT_PROVINCE_ENDS = frozenset("省州澳")
+
+
 def _an_office_follows(plain: str, at: int, end: int, words: Words) -> bool:
     """Whether the words right after a place name an office of it (卫生局长, 政府, 市长): a title's place; not
     when a smaller unit follows, whose own words these are ("浙江省湖州市长兴县": 市长 is no mayor there)."""
@@ -1061,6 +1189,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
+    short = _short_province(plain, at, end, words) if plain[at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None
+    if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
+        return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
         if plain.startswith(name, at) and name in _city_states(words).values() and any(
                 city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
@@ -1097,6 +1228,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
+        unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
@@ -1139,6 +1272,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    if city is not None and plain[at:city] in words.set("places.sides"):
+        city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
@@ -1458,6 +1593,21 @@ def _whole_unit(plain: str, at: int, unit: re.Match, end: int, words: Words, pat
     return unit
 
 
+def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
+    """Whether a unit's long name holds a venue's whole name, a venue word with two characters or more on each side
+    ("浙东运河越城区": 浙东运河, then 越城区): a unit's name is two or three characters, so a venue word inside one
+    this long ends a name of its own (湖里区, 西湖区, 井冈山市 keep theirs: nothing, or one character, follows it),
+    when the rest of the name holds no venue word of its own."""
+    name = _suffix_at_end(words).sub("", plain[at:unit.end()])
+    if len(name) < 5 or _rank(plain[at:unit.end()], words) > _LEVELS.index("county"):
+        return False  # (a community after its street, "东风路幸福社区", stays one name, as the chain reads it)
+    one_character = _one_character_venues(words)
+    inside = [i for i in range(2, len(name) - 2) if name[i] in one_character]
+    return bool(inside) and not any(character in one_character for character in name[inside[-1] + 1:])
+    # (but where the rest holds a venue word too, "京杭运河广陵区", a venue read there would run into the unit's
+    # name, 京杭运河广陵: the long unit stays, as it was)
+
+
 def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
     "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, or (after its province, "四川汶川
@@ -1669,11 +1819,24 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
             if not _all_han().fullmatch(name):
                 continue  # "中国 (": a name is written in characters only
             if name in words.set("places.countries"):
-                return at + length
+                return _with_qualifier(plain, at + length, end, words)
             levels = name_levels(name)
             if levels.country and not levels.city_population:
-                return at + length
+                return _with_qualifier(plain, at + length, end, words)
     return None
+
+
+def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
+    """Where a country's name ends when a qualifier in brackets that tells two countries of one name apart follows
+    it (刚果(布), Congo with its capital Brazzaville; 刚果（金）): the qualifier is part of the name."""
+    qualifier = _QUALIFIER.match(plain, at, end)
+    if qualifier is not None and qualifier.group(1) in words.set("places.country_qualifiers"):
+        return qualifier.end()
+    return at
+
+
+#: A one-character qualifier in brackets, right after a name.
+_QUALIFIER = re.compile(f"[(（]([{HAN}])[)）]")
 
 
 #: How many people a city must have for its Chinese name, written bare, to be read as that city: GeoNames'
@@ -1846,7 +2009,14 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     cut = _after_words_of_time(plain, at, last, words)
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
+    part = words.pattern("places.city_parts").match(plain, at, last)
+    if part is not None and last - part.end() >= 2:
+        at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
+    if written in words.set("places.city_parts"):
+        return None  # "基辅市中心一栋建筑": the city's centre, no venue
+    if len(written) == len(word) + 1 and written[0] in _COUNTING:
+        return None  # "北京市朝阳区一小区内": one compound, named by no name
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
             _ROAD_NUMBER.match(written))):
@@ -1874,6 +2044,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # a venue word alone: "公园里"; a common noun: "道路"
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
         return None  # "越南朋友阿山": a person's familiar name, no venue's
+    if "a" <= written[0] <= "z":
+        return None  # "Britannia roads十字路口": the end of a name in Latin letters, cut (a name starts with a
+        # capital), so no venue rather than a piece of one
     if words.pattern("places.clause_words").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
@@ -1932,6 +2105,10 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: 大 (great) opening a venue's name ("大草原", "大剧院").
+_GREAT = re.compile("大")
+#: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
+_COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
 _OWN_UNIT = "市县省"
