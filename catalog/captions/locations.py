@@ -616,7 +616,32 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
+    for start, end in _headline_lines(text, spans, paragraphs):
+        # "Poor masses at the popular Ganaja junction, Lokoja" above a body that places nothing: the title line
+        # names the photo's place, as the body's first sentence would have
+        tried: list[Doubt] = []
+        headed = find_places(text, (start, end), None, tried, weights, _emptied_dict(by))
+        if by.get("scene opened by") == "sentence subject":
+            continue  # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place)
+        if headed.province or headed.country or headed.city and _a_town_on_the_map(headed.city):
+            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
+            headed.sublocation = headed.sublocation or scene.sublocation
+            return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _headline_lines(text: str, spans: list[tuple[int, int]],
+                    paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short lines above the body that ``_first_body_sentence`` passes over as headlines, in order."""
+    lines: list[tuple[int, int]] = []
+    for start, end in paragraphs[:-1]:
+        line = text[start:end].strip()
+        if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
+            break
+        if not any(s[0] >= end for s in spans):
+            break
+        lines.append((start, end))
+    return lines
 
 
 def _fill_from_places_apart(scene: Place, text: str, spans: list[tuple[int, int]]) -> None:
@@ -1155,6 +1180,12 @@ def _ending_line() -> re.Pattern:
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
+
+
+def _a_town_on_the_map(name: str) -> bool:
+    """Whether the gazetteer knows a city or a town of 1,000 people or more so called."""
+    levels = name_levels(name.title() if name.isupper() else name)
+    return bool(levels.city_population or levels.town_population)
 
 
 def _is_known(name: str) -> bool:

@@ -1,0 +1,25 @@
+"""English cities: the shapes of a town the parser must take as the scene's (a title line above a body that places
+nothing, ...) and the shapes it must leave alone, with captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def city(text: str) -> str | None:
+    return parse(text).location.city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line naming a town the gazetteer knows, above a body that places nothing
+    ("Morning nets on the lake shore in Kisumu\n\nMen mend the nets before the boats go out.", "Kisumu"),
+    ("Harvest festival in Tamale\n\nDancers wait their turn behind the stage.", "Tamale"),
+    # the body's own place wins over the title's
+    ("Harvest festival in Tamale\n\nDancers wait their turn in Kumasi on Saturday.", "Kumasi"),
+    # a name no table knows, read as a town by its shape alone, is as often an event's or a thing's
+    ("Wrestling in Quorvandy\n\nTwo men grapple on the grass before the crowd.", None),
+])
+def test_a_title_line_above_a_body_that_places_nothing(text, expected):
+    assert city(text) == expected
