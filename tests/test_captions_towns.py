@@ -23,3 +23,13 @@ def city(text: str) -> str | None:
 ])
 def test_a_title_line_above_a_body_that_places_nothing(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name after "in" closing its clause at a semicolon, as at the sentence's end
+    ("Fields lie under water in Quorvandy; the river rose overnight.", "Quorvandy"),
+    # not a name running on into the clause
+    ("Fields lie under water in Quorvandy fashion; the river rose overnight.", None),
+])
+def test_a_town_by_its_shape_closing_a_clause(text, expected):
+    assert city(text) == expected
