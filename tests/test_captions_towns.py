@@ -33,3 +33,12 @@ def test_a_title_line_above_a_body_that_places_nothing(text, expected):
 ])
 def test_a_town_by_its_shape_closing_a_clause(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an Indonesian regency is a county: the town written before it is the city
+    ("Kuta, Badung Regency\nSurfers wait for the swell off the reef.", "Kuta"),
+    ("Quorvandy, Badung Regency\nSurfers wait for the swell off the reef.", "Quorvandy"),
+])
+def test_a_town_before_its_regency(text, expected):
+    assert city(text) == expected

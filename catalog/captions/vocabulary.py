@@ -164,6 +164,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("county", "county", False),
     ("district", "county", False),
     ("banner", "county", False),
+    ("regency", "county", False),  # Indonesia's kabupaten: "Gianyar Regency", kept as written, as a county is
     ("upazila", "county", False),  # Bangladesh's sub-districts: "Batiaghata upazila", kept as written
     ("league", "county", False),  # Inner Mongolia's prefecture-level leagues: "Xilin Gol League"
     ("city", "city", True),
