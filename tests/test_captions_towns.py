@@ -42,3 +42,13 @@ def test_a_town_by_its_shape_closing_a_clause(text, expected):
 ])
 def test_a_town_before_its_regency(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Queensland, Victoria and Tasmania as Australian blogs shorten them, after a town
+    ("Blue Pool, Mackay, Qld\nKids cool off on a hot afternoon.", ("Mackay", "Qld")),
+    ("Farmers sell mangoes at the market in Mackay, Qld, on Saturday.", ("Mackay", "Qld")),
+])
+def test_an_australian_state_shortened(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
