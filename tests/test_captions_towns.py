@@ -52,3 +52,16 @@ def test_a_town_before_its_regency(text, expected):
 def test_an_australian_state_shortened(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country written first, then a town too small for any table, before the date
+    ("Peru, Quorvan Alto, march 2009 Women spin wool outside the school.", ("Quorvan Alto", "Peru")),
+    # a town the gazetteer knows, so written, as before
+    ("Peru, Cusco, march 2009 Women spin wool outside the school.", ("Cusco", "Peru")),
+    # three names with the unknown one between: nothing placed by its position alone
+    ("Peru, Quorvan Alto, Quorvan Bajo, march 2009 Women spin wool outside the school.", (None, None)),
+])
+def test_a_town_after_its_country(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

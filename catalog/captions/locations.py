@@ -1232,7 +1232,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
             owners.append(owned.group("owner"))
     if owners and not any(classify(name)[0] == "country" for name in names):
         names.append(owners[-1])
-    elements = []
+    elements: list[Element] = []
     for number, name in enumerate(names):
         owner, name = _owner_written_before(name)
         written_as = name.title() if name.isupper() and len(name) > 3 else name
@@ -1243,7 +1243,12 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
-        if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
+        # "Bolivia, San Jose de Chipo": the country written first, then a town too small for the gazetteer (read
+        # reversed below, the town first as in "San Jose de Chipo, Bolivia")
+        town_after_its_country = number == len(names) - 1 == 1 and elements[0].level == "country" and (
+            level == "place")
+        if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
+                town_after_its_country):
             return None
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
