@@ -65,3 +65,15 @@ def test_an_australian_state_shortened(text, expected):
 def test_a_town_after_its_country(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's words before the places beside the date are left out, and the places after them read
+    ("Girl + Kite, Quorvan Friends Trust, Quorvan Nagar, India, November 5, 2013 We walked the road at dusk.",
+     ("Quorvan Nagar", "India")),
+    # a venue first is the site of the unknown name after it, which is no town by its position alone
+    ("Shoppers queue, Smith Street, Quorvandy, Singapore, May 3, 2019. The sale opened at noon.", (None, None)),
+])
+def test_the_places_after_a_title_beside_the_date(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -1027,6 +1027,14 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         if not written:
             return None
     found = _known_places(written, venue_first=True)
+    while found is None and written.count(",") >= 2:
+        # "Boy + Paint, Humana People to People India, Virat Nagar, India, November 5, 2013": a title's words
+        # before the places, no venue nor place any table knows, are left out, and the places after them read
+        first, _, rest = written.partition(",")
+        if classify(first.strip())[0] != "place" or _is_known(first.strip()):
+            break
+        written = rest.strip()
+        found = _known_places(written)
     return (found, written) if found is not None else None
 
 
