@@ -77,3 +77,16 @@ def test_a_town_after_its_country(text, expected):
 def test_the_places_after_a_title_beside_the_date(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the places closing the scene sentence name its province again, and give the levels it left out
+    ("Fishermen dry octopus in the sun in rural Crete, on 2 May 1984, Quorvan Gorge, Crete, Greece.",
+     ("Quorvan Gorge", None, "Crete", "Greece")),
+    # a closing list that names another province fills nothing
+    ("Fishermen dry octopus in the sun in rural Crete, on 2 May 1984, Quorvan Gorge, Rhodes, Greece.",
+     (None, None, "Crete", None)),
+])
+def test_places_closing_the_scene_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected

@@ -603,6 +603,12 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+        if scene_span and (scene.city is None or scene.country is None):
+            # "... in rural Crete, a villager picks apples, on 13th April 1979, Lasithi Plateau, Crete, Greece.": the
+            # places closing the scene sentence name the scene's own province again, and give the levels it left out
+            ending = _ending_sentence(text, scene_span)
+            if ending is not None and _corroborates(scene, ending[0]):
+                _fill_from(scene, ending[0])
         named = scene.city or scene.province
         if (scene.country is None or scene.province is None) and named and text.count(named) > 1:
             # (the places written apart must name the scene's city again, or its province: a cheap test first)
