@@ -90,3 +90,15 @@ def test_the_places_after_a_title_beside_the_date(text, expected):
 def test_places_closing_the_scene_sentence(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after "at", measured from a reference point, is a town, whatever tables know of it
+    ("Herders water camels at Quorvandy, about 120 miles north of the capital Nairobi, where wells ran dry.",
+     "Quorvandy"),
+    ("Herders water camels in Quorvandy, 40 km east of the capital, Nairobi.", "Quorvandy"),
+    # a name after "at" with nothing measuring it stays no town
+    ("Herders water camels at Quorvandy, where wells ran dry.", None),
+])
+def test_a_town_measured_from_a_reference_point(text, expected):
+    assert city(text) == expected
