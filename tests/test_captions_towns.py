@@ -102,3 +102,13 @@ def test_places_closing_the_scene_sentence(text, expected):
 ])
 def test_a_town_measured_from_a_reference_point(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places set apart between bars at the caption's end
+    ("Meet Jo, who keeps the old pumps running. | Quorvan Mine, Mackay |", ("Quorvan Mine", "Mackay")),
+    ("Meet Jo, who keeps the old pumps running. | Quorvan Mine, Mackay", ("Quorvan Mine", "Mackay")),
+])
+def test_places_set_apart_between_bars(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1184,7 +1184,8 @@ SET_APART_CITY = 100_000
 @cache
 def _set_apart_line() -> re.Pattern:
     return re.compile(rf"\S(?:(?:[ \t]+[-–—|]|;)[ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
-                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))"
+                      r"[ \t]*\.?(?:[ \t]+\|)?[ \t]*$",  # (a bar may close it: "| Hard Times Mine, Mt Isa |")
                       re.MULTILINE)
 
 
