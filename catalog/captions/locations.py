@@ -603,7 +603,7 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
-        if scene_span and (scene.city is None or scene.country is None):
+        if scene_span and scene.city is None:
             # "... in rural Crete, a villager picks apples, on 13th April 1979, Lasithi Plateau, Crete, Greece.": the
             # places closing the scene sentence name the scene's own province again, and give the levels it left out
             ending = _ending_sentence(text, scene_span)
