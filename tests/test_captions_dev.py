@@ -132,9 +132,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: parts of a city before a venue, overseas papers' short province names): tune sublocation 96.0, city 96.7,
 #: country 99.3 (zh_fresh7's tune part: sublocation 85.5 -> 94.5, city 90.9 -> 92.7); held-out sublocation
 #: 80.6 -> 80.9, city 87.7 -> 88.1, wrong values 84 -> 82.
+#: English sublocation, city and country raised after branch capen12 (en_fresh8's place kinds: a title line above a
+#: body that places nothing, a town closing its clause at a semicolon, regencies as counties, Qld without a stop, a
+#: town after its country, a title's words before the places beside the date, the places closing the scene
+#: sentence filling its levels, a town after "at" measured from a reference point, places closed by a bar): tune
+#: 92.5, 93.1, 97.9 (en_fresh8's tune part: city 72.3 -> 80.2, sublocation 85.1 -> 88.1), no wrong value added.
 TUNE_FLOORS = {
     "en": {"photographer": 0.983, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.92, "city": 0.923, "province": 0.978, "country": 0.976},
+           "sublocation": 0.925, "city": 0.93, "province": 0.978, "country": 0.978},
     "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
            "sublocation": 0.955, "city": 0.965, "province": 0.996, "country": 0.991},
 }

@@ -603,6 +603,12 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+        if scene_span and scene.city is None:
+            # "... in rural Crete, a villager picks apples, on 13th April 1979, Lasithi Plateau, Crete, Greece.": the
+            # places closing the scene sentence name the scene's own province again, and give the levels it left out
+            ending = _ending_sentence(text, scene_span)
+            if ending is not None and _corroborates(scene, ending[0]):
+                _fill_from(scene, ending[0])
         named = scene.city or scene.province
         if (scene.country is None or scene.province is None) and named and text.count(named) > 1:
             # (the places written apart must name the scene's city again, or its province: a cheap test first)
@@ -616,7 +622,32 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
+    for start, end in _headline_lines(text, spans, paragraphs):
+        # "Poor masses at the popular Ganaja junction, Lokoja" above a body that places nothing: the title line
+        # names the photo's place, as the body's first sentence would have
+        tried: list[Doubt] = []
+        headed = find_places(text, (start, end), None, tried, weights, _emptied_dict(by))
+        if by.get("scene opened by") == "sentence subject":
+            continue  # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place)
+        if headed.province or headed.country or headed.city and _a_town_on_the_map(headed.city):
+            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
+            headed.sublocation = headed.sublocation or scene.sublocation
+            return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _headline_lines(text: str, spans: list[tuple[int, int]],
+                    paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short lines above the body that ``_first_body_sentence`` passes over as headlines, in order."""
+    lines: list[tuple[int, int]] = []
+    for start, end in paragraphs[:-1]:
+        line = text[start:end].strip()
+        if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
+            break
+        if not any(s[0] >= end for s in spans):
+            break
+        lines.append((start, end))
+    return lines
 
 
 def _fill_from_places_apart(scene: Place, text: str, spans: list[tuple[int, int]]) -> None:
@@ -1005,6 +1036,14 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         if not written:
             return None
     found = _known_places(written, venue_first=True)
+    while found is None and written.count(",") >= 2:
+        # "Boy + Paint, Humana People to People India, Virat Nagar, India, November 5, 2013": a title's words
+        # before the places, no venue nor place any table knows, are left out, and the places after them read
+        first, _, rest = written.partition(",")
+        if classify(first.strip())[0] != "place" or _is_known(first.strip()):
+            break
+        written = rest.strip()
+        found = _known_places(written)
     return (found, written) if found is not None else None
 
 
@@ -1148,7 +1187,8 @@ SET_APART_CITY = 100_000
 @cache
 def _set_apart_line() -> re.Pattern:
     return re.compile(rf"\S(?:(?:[ \t]+[-–—|]|;)[ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
-                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))[ \t]*\.?[ \t]*$",
+                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))"
+                      r"[ \t]*\.?(?:[ \t]+\|)?[ \t]*$",  # (a bar may close it: "| Hard Times Mine, Mt Isa |")
                       re.MULTILINE)
 
 
@@ -1158,6 +1198,12 @@ def _ending_line() -> re.Pattern:
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
+
+
+def _a_town_on_the_map(name: str) -> bool:
+    """Whether the gazetteer knows a city or a town of 1,000 people or more so called."""
+    levels = name_levels(name.title() if name.isupper() else name)
+    return bool(levels.city_population or levels.town_population)
 
 
 def _is_known(name: str) -> bool:
@@ -1204,7 +1250,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
             owners.append(owned.group("owner"))
     if owners and not any(classify(name)[0] == "country" for name in names):
         names.append(owners[-1])
-    elements = []
+    elements: list[Element] = []
     for number, name in enumerate(names):
         owner, name = _owner_written_before(name)
         written_as = name.title() if name.isupper() and len(name) > 3 else name
@@ -1215,7 +1261,12 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
-        if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue:
+        # "Bolivia, San Jose de Chipo": the country written first, then a town too small for the gazetteer (read
+        # reversed below, the town first as in "San Jose de Chipo, Bolivia")
+        town_after_its_country = number == len(names) - 1 == 1 and elements[0].level == "country" and (
+            level == "place")
+        if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
+                town_after_its_country):
             return None
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):

@@ -443,6 +443,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
         return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject
+    if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
+            chain.elements[0].level == "place") and _measured_from_a_point(toks, j):
+        allowed = "any"  # "at Loke, about 215 miles south of the capital": a town measured from another
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -578,6 +581,21 @@ _CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
 #: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
 #: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
 SETTLEMENT_POPULATION = 50_000
+
+
+def _measured_from_a_point(toks: list[Token], j: int) -> bool:
+    """Whether a comma at toks[j] opens a distance and a side of a reference point: ", about 215 miles south of",
+    ", 40 km north of", ", just west of"."""
+    if j >= len(toks) or toks[j].text != ",":
+        return False
+    k = j + 1
+    while k < len(toks) and (toks[k].lower in _ABOUT or toks[k].lower[:1].isdigit() or toks[k].lower in DISTANCE_WORDS):
+        k += 1
+    return k + 1 < len(toks) and k > j + 1 and toks[k].lower in _COMPASS and toks[k + 1].lower == "of"
+
+
+#: Words before a distance: "about 215 miles", "some 40 km".
+_ABOUT = frozenset({"about", "some", "around", "roughly", "nearly", "almost", "just"})
 
 
 def _is_settlement(chain: Chain) -> bool:

@@ -147,11 +147,12 @@ def venue_is_scene(chain: Chain) -> bool:
     return chain.prep.casefold() not in _evidence_words()["landmark_prepositions"]
 
 
-#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv": a reference point placing the name before it.
+#: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv", ", south of the capital Addis Ababa": a reference
+#: point placing the name before it, maybe named with its kind.
 PLACED_BY_REFERENCE = re.compile(
     r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
-    r"(?:the\s+)?[A-Z]")
+    r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:capital|city|town|port)\s*,?\s+)?[A-Z]")
 
 
 def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | None = None,

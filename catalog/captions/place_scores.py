@@ -244,7 +244,7 @@ _MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.valu
 #: and it was among the suspects of that branch's wrong held-out cities (a district, a region, a team's name stand
 #: there as often as a town), so branch capen9 dropped it.
 _TIME_OR_END = re.compile(
-    r"[\"'’”)]*(?:[.!?](?:\s|$)|\s*$|\s*\n"
+    r"[\"'’”)]*(?:[.!?;](?:\s|$)|\s*$|\s*\n"
     r"|,?\s+(?:(?:on|in|during|over|at|early|late|this|last|earlier|later)\s+)?(?:the\s+)?"
     rf"(?:(?:{'|'.join(d.casefold() for d in WEEKDAYS)}|{_MONTH_NAMES})\b|(?:1[89]|20)\d\d\b|weekend\b|morning\b"
     r"|afternoon\b|evening\b|night\b|yesterday\b|today\b|tonight\b|dawn\b|dusk\b|sunrise\b|sunset\b)"

@@ -164,6 +164,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("county", "county", False),
     ("district", "county", False),
     ("banner", "county", False),
+    ("regency", "county", False),  # Indonesia's kabupaten: "Gianyar Regency", kept as written, as a county is
     ("upazila", "county", False),  # Bangladesh's sub-districts: "Batiaghata upazila", kept as written
     ("league", "county", False),  # Inner Mongolia's prefecture-level leagues: "Xilin Gol League"
     ("city", "city", True),
@@ -333,7 +334,7 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|

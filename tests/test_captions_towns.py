@@ -1,0 +1,114 @@
+"""English cities: the shapes of a town the parser must take as the scene's (a title line above a body that places
+nothing, ...) and the shapes it must leave alone, with captions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def city(text: str) -> str | None:
+    return parse(text).location.city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line naming a town the gazetteer knows, above a body that places nothing
+    ("Morning nets on the lake shore in Kisumu\n\nMen mend the nets before the boats go out.", "Kisumu"),
+    ("Harvest festival in Tamale\n\nDancers wait their turn behind the stage.", "Tamale"),
+    # the body's own place wins over the title's
+    ("Harvest festival in Tamale\n\nDancers wait their turn in Kumasi on Saturday.", "Kumasi"),
+    # a name no table knows, read as a town by its shape alone, is as often an event's or a thing's
+    ("Wrestling in Quorvandy\n\nTwo men grapple on the grass before the crowd.", None),
+])
+def test_a_title_line_above_a_body_that_places_nothing(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name after "in" closing its clause at a semicolon, as at the sentence's end
+    ("Fields lie under water in Quorvandy; the river rose overnight.", "Quorvandy"),
+    # not a name running on into the clause
+    ("Fields lie under water in Quorvandy fashion; the river rose overnight.", None),
+])
+def test_a_town_by_its_shape_closing_a_clause(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an Indonesian regency is a county: the town written before it is the city
+    ("Kuta, Badung Regency\nSurfers wait for the swell off the reef.", "Kuta"),
+    ("Quorvandy, Badung Regency\nSurfers wait for the swell off the reef.", "Quorvandy"),
+])
+def test_a_town_before_its_regency(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Queensland, Victoria and Tasmania as Australian blogs shorten them, after a town
+    ("Blue Pool, Mackay, Qld\nKids cool off on a hot afternoon.", ("Mackay", "Qld")),
+    ("Farmers sell mangoes at the market in Mackay, Qld, on Saturday.", ("Mackay", "Qld")),
+])
+def test_an_australian_state_shortened(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country written first, then a town too small for any table, before the date
+    ("Peru, Quorvan Alto, march 2009 Women spin wool outside the school.", ("Quorvan Alto", "Peru")),
+    # a town the gazetteer knows, so written, as before
+    ("Peru, Cusco, march 2009 Women spin wool outside the school.", ("Cusco", "Peru")),
+    # three names with the unknown one between: nothing placed by its position alone
+    ("Peru, Quorvan Alto, Quorvan Bajo, march 2009 Women spin wool outside the school.", (None, None)),
+])
+def test_a_town_after_its_country(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's words before the places beside the date are left out, and the places after them read
+    ("Girl + Kite, Quorvan Friends Trust, Quorvan Nagar, India, November 5, 2013 We walked the road at dusk.",
+     ("Quorvan Nagar", "India")),
+    # a venue first is the site of the unknown name after it, which is no town by its position alone
+    ("Shoppers queue, Smith Street, Quorvandy, Singapore, May 3, 2019. The sale opened at noon.", (None, None)),
+])
+def test_the_places_after_a_title_beside_the_date(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the places closing the scene sentence name its province again, and give the levels it left out
+    ("Fishermen dry octopus in the sun in rural Crete, on 2 May 1984, Quorvan Gorge, Crete, Greece.",
+     ("Quorvan Gorge", None, "Crete", "Greece")),
+    # a closing list that names another province fills nothing
+    ("Fishermen dry octopus in the sun in rural Crete, on 2 May 1984, Quorvan Gorge, Rhodes, Greece.",
+     (None, None, "Crete", None)),
+])
+def test_places_closing_the_scene_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after "at", measured from a reference point, is a town, whatever tables know of it
+    ("Herders water camels at Quorvandy, about 120 miles north of the capital Nairobi, where wells ran dry.",
+     "Quorvandy"),
+    ("Herders water camels in Quorvandy, 40 km east of the capital, Nairobi.", "Quorvandy"),
+    # a name after "at" with nothing measuring it stays no town
+    ("Herders water camels at Quorvandy, where wells ran dry.", None),
+])
+def test_a_town_measured_from_a_reference_point(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places set apart between bars at the caption's end
+    ("Meet Jo, who keeps the old pumps running. | Quorvan Mine, Mackay |", ("Quorvan Mine", "Mackay")),
+    ("Meet Jo, who keeps the old pumps running. | Quorvan Mine, Mackay", ("Quorvan Mine", "Mackay")),
+])
+def test_places_set_apart_between_bars(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
