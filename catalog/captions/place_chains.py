@@ -503,8 +503,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     owned = second is not None and second.link == "'s" and (second.population > 0 or second.level == "city")
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
-        second.population >= SETTLEMENT_POPULATION or _a_town_in_its_province(chain)
-        or _a_town_placed_by_its_state(chain.elements[1:]))
+        second.population >= SETTLEMENT_POPULATION or _a_site_before_a_placed_town(chain))
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
@@ -541,24 +540,19 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     return True
 
 
-def _a_town_in_its_province(chain: Chain) -> bool:
-    """Whether the chain's second place is a town the gazetteer holds, written before its province or country:
-    "at New Sirs, Westhoughton, Greater Manchester" is a ground in a small town, as "at Taman Maluri, Cheras" is
-    a site in a large one; the first name, no town the gazetteer knows, is the site."""
-    first, second = chain.elements[0], chain.elements[1]
-    third = chain.elements[2] if len(chain.elements) > 2 else None
-    return (second.population > 0 or second.town > 0) and not (first.town or first.also_province) and (
-        third is not None and third.link == "," and third.level in ("place", "province", "country"))
-
-
-def _a_town_placed_by_its_state(elements: list[Element]) -> bool:
-    """Whether the elements open with a town the gazetteer knows (a city, or a GeoNames town) written with its
-    state, province, country or British county after a comma: "Westhoughton, Greater Manchester" (a site before
-    it is a site of that town: "at New Sirs, Westhoughton, Greater Manchester")."""
-    if len(elements) < 2 or not (elements[0].population or elements[0].town):
+def _a_site_before_a_placed_town(chain: Chain) -> bool:
+    """Whether the chain's second place is a town the gazetteer holds (a city, or a GeoNames town), written before
+    its state, province, country or British county after a comma: "at New Sirs, Westhoughton, Greater
+    Manchester" is a ground in a small town, as "at Taman Maluri, Cheras" is a site in a large one. After a
+    larger place that is a bare name ("..., Westhoughton, Bolton"), only when the first name is no town the
+    gazetteer knows itself (then it is the site)."""
+    if len(chain.elements) < 3:
         return False
-    larger = elements[1]
-    return larger.link == "," and (larger.level in ("province", "country") or is_county(larger.value))
+    first, town, larger = chain.elements[:3]
+    if not (town.population or town.town) or larger.link != ",":
+        return False
+    return larger.level in ("province", "country") or is_county(larger.value) or (
+        larger.level == "place" and not (first.town or first.also_province))
 
 
 def _a_town_placed(chain: Chain) -> bool:
