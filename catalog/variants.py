@@ -548,8 +548,10 @@ def _in_readers(function: Callable[[str], Any], paths: list[str], workers: int |
     """function(path) for each path, in order: in reader processes when there are many.
 
     Decoding a damaged file can crash an image library's C code, and with it the process: a file that kills its
-    reader gives None, as an unreadable file does, and stops nothing. Once a reader has died, the files not yet
-    answered are done again one at a time, each in a process of its own, so only the file that kills it is lost.
+    reader gives None, as an unreadable file does, and stops nothing. When a reader dies, the chunk being waited
+    for is done one file at a time, each in a process of its own, and a new pool reads the rest; a chunk that
+    holds the culprit is reached in its turn, so only the file that kills its process is lost, and a crash early
+    in a long list does not leave the rest to one process a file.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
@@ -562,22 +564,25 @@ def _in_readers(function: Callable[[str], Any], paths: list[str], workers: int |
     from catalog.reading import answered
 
     given = 0
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    broken = False
-    try:
-        futures = [pool.submit(_each, function, paths[start:start + _CHUNK_READ])
-                   for start in range(0, len(paths), _CHUNK_READ)]
-        for future in futures:
-            answered(pool, [future])
-            answers = future.result()
-            yield from answers
-            given += len(answers)
-    except BrokenProcessPool:
-        broken = True
-    finally:
-        pool.shutdown(wait=not broken, cancel_futures=broken)
-    for path in paths[given:]:
-        yield _alone(function, path)
+    while given < len(paths):
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        broken = False
+        try:
+            futures = [pool.submit(_each, function, paths[start:start + _CHUNK_READ])
+                       for start in range(given, len(paths), _CHUNK_READ)]
+            for future in futures:
+                answered(pool, [future])
+                answers = future.result()
+                yield from answers
+                given += len(answers)
+        except BrokenProcessPool:
+            broken = True
+        finally:
+            pool.shutdown(wait=not broken, cancel_futures=broken)
+        if broken:
+            for path in paths[given:given + _CHUNK_READ]:
+                yield _alone(function, path)
+            given = min(len(paths), given + _CHUNK_READ)
 
 
 #: Files handed to a reader process at a time.
