@@ -70,6 +70,18 @@ class Words:
             made = self._made[("any", key)] = "|".join(re.escape(w) for w in self.longest_first(key))
         return made
 
+    def guarded(self, key: str) -> str:
+        """The list's alternation behind a look-ahead for the words' first characters: ``(?=[记通])(?:记者|通讯员)``.
+        Python's ``re`` tries an alternation's words one by one wherever it stands inside a pattern (only a
+        pattern that opens with one gets a skip to the words' first characters), so where a pattern tries a
+        list at every character of a run ("(?:(?!记者|...)[X]){1,14}?(?:记者|...)") the look-ahead turns the
+        words' tries at a character none of them begins with into one test. Same matches as ``any``."""
+        made = self._made.get(("guarded", key))
+        if made is None:
+            firsts = "".join(sorted({re.escape(w[0]) for w in self[key] if w}))
+            made = self._made[("guarded", key)] = f"(?=[{firsts}])(?:{self.any(key)})"
+        return made
+
     def longest_first(self, key: str) -> list[str]:
         """The list, longest word first, so that 黔东南苗族侗族自治州 is tried before 自治州."""
         made = self._made.get(("sorted", key))
@@ -302,6 +314,7 @@ def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
 
 def _patterns(words: Words) -> Patterns:
     staff, took, sent = words.any("credit.staff"), words.any("credit.took"), words.any("credit.sent")
+    role = words.guarded("credit.staff")  # (tried at each character of an outlet's name: "(?:(?!{role})X){1,14}?")
     provided, interviewee = words.any("credit.provided"), words.any("credit.interviewee")
     label = words.any("credit.source_labels")
     reported = words.any("credit.reported")
@@ -321,8 +334,8 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
-            f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?(?:{staff})[\\s:：]*(?P<name>{_NAMES})"
-            f"(?:\\s*[和与、]?\\s*(?:{staff})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
+            f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
@@ -345,8 +358,8 @@ def _patterns(words: Words) -> Patterns:
                                       f"\\s*{_CLOSE}\\s*\\Z"),
         # （記者王小明台北傳真）, (潘柏林吉隆坡傳真): a correspondent's name run into the city filed from (split by the
         # gazetteer, chinese_credits._name_before_place), then 传真, 专电 or 摄 (中央社記者X台北攝)
-        "filed_from": _source(f"(?:^|(?<=[\\s。，,；;(（]))(?:(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                              f"(?P<role>{staff})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')}|{took})"
+        "filed_from": _source(f"(?:^|(?<=[\\s。，,；;(（]))(?:(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?"
+                              f"(?P<role>{role})\\s*)?(?P<name>[{HAN}]{{4,8}})(?:{words.any('credit.filed')}|{took})"
                               f"(?=\\s*[)）]|[ \u3000]*$|[ \u3000]+\\d)", re.MULTILINE),  # (or the date stamp)
         # 北京日报张风1998年摄: a known outlet run into the photographer's name (split by the agency registry,
         # chinese_credits._outlet_then_name), a year perhaps, then 摄, ending its line
@@ -362,9 +375,9 @@ def _patterns(words: Words) -> Patterns:
         "name_brackets": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})\\s*{_CLOSE}\\s*\\Z"),
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
-                                 f"(?P<agency>(?:(?!{staff})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{staff})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
-                                 f"(?:\\s+(?:{staff})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
+                                 f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?"
+                                 f"(?:{role})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:\\s+(?:{role})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;(（)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})\\s*[/／]?\\s*"
                                      f"(?:{took})[)）]?[\\s(（]*\\Z"),  # (and "（王小明 摄）⏎来源：新华网")
