@@ -193,3 +193,22 @@ def test_a_title_naming_a_venue(text, expected):
 ])
 def test_a_venue_after_a_place_heading(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Getty's house style: the venue, then the photo's date, then the venue's town
+    ("Dancers rehearse at the Velmora on September 17, 2016 in Turin, Italy. (Photo by Jo Bloggs/Getty Images)",
+     ("Velmora", "Turin")),
+    ("Fans queue at Quorvan Arena on Saturday, Sept. 3, 2016, in Leeds, England.", ("Quorvan Arena", "Leeds")),
+])
+def test_a_venue_before_the_date_and_its_town(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Racegoers gather at Ascot on Saturday in England.",  # a town itself, and no town after the date
+    "Crowds gather at Quorvan on Saturday in England.",  # no town after the date
+])
+def test_no_venue_before_a_date_and_a_province(text):
+    assert parse(text).location.sublocation is None

@@ -48,6 +48,7 @@ from catalog.captions.vocabulary import (
     DIRECTIONS,
     DISTANCE_WORDS,
     KIND_LEVELS,
+    MONTHS,
     ORIGIN_NOUNS,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
@@ -58,6 +59,7 @@ from catalog.captions.vocabulary import (
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
+    WEEKDAYS,
 )
 
 #: Levels that place a chain on the map (a chain of venues and events alone does not).
@@ -416,20 +418,27 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     while True:
         if j < len(toks) and toks[j].lower in _LOWER_KINDS:
             _kind_written_after(toks, j, chain.elements[-1])
-        step = _continuation(toks, j)
+        # "at the Palavela on September 17, 2016 in Turin, Italy": the venue's town after the photo's date
+        step = _town_after_the_date(toks, j) if prep == "at" and len(chain.elements) == 1 else None
+        dated = step is not None
+        step = step or _continuation(toks, j)
         if step is None:
             break
         k, next_allowed = step
+        k_start = k
         read = _read_element(toks, k)
         if read is None:
             break
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
+                      or chain.elements[0].town):
+            break  # "at Ascot on Saturday in England": a town itself, or no town after the date
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
-        link = "of" if _area_of(toks, j) else toks[j].lower
+        link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[j].lower
         links.append(link)
         more[0].link = link
         kind = _appositive_kind(toks, j, k)
@@ -649,6 +658,29 @@ def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
             toks[j + 1].lower == ",") and element.level in ("place", "city") and (
             KIND_LEVELS.get(toks[j].lower) == "province") and not element.country:
         element.level, element.population = "province", 0
+
+
+#: Words of a date written between a venue and its town: "Sept.", "17", "2016", "Saturday".
+_DATE_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names) | frozenset(
+    d.casefold() for d in WEEKDAYS)
+
+
+def _town_after_the_date(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """Where the town starts after the photo's date written between it and the venue before it: "at the Palavela
+    on September 17, 2016 in Turin, Italy", "at Zorba Hall on Saturday in Moscow" (Getty's house style puts the
+    date after the venue, the town after the date). Only "on", a weekday or a month with its day and year, and
+    commas may stand between the venue and "in"."""
+    n = len(toks)
+    if j >= n or toks[j].lower != "on":
+        return None
+    k, month_or_day = j + 1, False
+    while k < n and k < j + 9 and (toks[k].lower in _DATE_WORDS or toks[k].text == ","
+                                    or toks[k].text.isdigit() and len(toks[k].text) in (1, 2, 4)):
+        month_or_day = month_or_day or toks[k].lower in _DATE_WORDS
+        k += 1
+    if not month_or_day or k + 1 >= n or toks[k].lower != "in" or not is_capitalised(toks[k + 1].text):
+        return None
+    return k + 1, "any"
 
 
 #: Participles after a comma that place the name before them in a larger one: ", located in", ", situated in".
