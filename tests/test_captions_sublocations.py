@@ -212,3 +212,14 @@ def test_a_venue_before_the_date_and_its_town(text, expected):
 ])
 def test_no_venue_before_a_date_and_a_province(text):
     assert parse(text).location.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue in a relative clause after the scene's town is the clause's, not the scene's
+    ("Mayor Jo Lind opens a fair in Tromso on May 3, where the prizes of the Quorvan Hall contest were given.", None),
+    ("Dancers rehearse in Leeds on Monday, while the Quorvan Theatre across town stays shut.", None),
+    # "after" names the story's event, whose venue is the scene
+    ("Trains stop in western Norway after a parcel is found at Quorvan Station.", "Quorvan Station"),
+])
+def test_a_venue_in_a_relative_clause_after_the_scene(text, expected):
+    assert sublocation(text) == expected

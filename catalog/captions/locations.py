@@ -42,6 +42,7 @@ from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_cha
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
+    background_clauses,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -125,6 +126,14 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
                                "scene") for c in others if _describes_the_town(primary, c, text)]
             others = [c for c in others if not _describes_the_town(primary, c, text)]
+            # "a ceremony in Hanoi ..., where the Press Awards on Party building were handed out": a venue after a
+            # clause of background opened after the scene's phrase is that clause's, not the scene's
+            late = [c for c in others if c.start > primary.end and any(
+                text[at:at + 6].casefold().startswith(_RELATIVE_WORDS)
+                for at in background_clauses(text, primary.end, c.start))]
+            left_out += [Doubt("sublocation", c.venues[-1].value, "after a clause of background that follows the "
+                               "scene's phrase") for c in late]
+            others = [c for c in others if not any(c is x for x in late)]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
@@ -155,6 +164,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+#: Words opening a relative clause of background ("..., where the Press Awards on Party building were handed out"):
+#: a venue after them is the clause's. Not "after" nor "before": "trains stop after an item is found at Kyoto
+#: Station" names the scene of the story's event.
+_RELATIVE_WORDS = ("where", "which", "who", "whose", "while", "when")
 
 
 def _scene_venue(chain: Chain, text: str) -> Element:
