@@ -223,3 +223,20 @@ def test_no_venue_before_a_date_and_a_province(text):
 ])
 def test_a_venue_in_a_relative_clause_after_the_scene(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district named apart from its large city, with a clause between: the city's part
+    ("A tailor works in his shop in Quorvan district, as the heat wave goes on, in Cairo, Egypt, June 2, 2021.",
+     ("Quorvan district", "Cairo")),
+    ("Boys play football in Quorvan district, despite the rain, in Lagos, Nigeria.", ("Quorvan district", "Lagos")),
+])
+def test_a_district_named_apart_from_its_large_city(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+def test_a_district_beside_a_small_town_is_no_part_of_it():
+    # the town is too small to hold districts named apart: the district may be the larger unit around it
+    place = parse("Farmers plant rice in Quorvan district, despite the rain, in Tidaholm, Sweden.").location
+    assert place.sublocation is None

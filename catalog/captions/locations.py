@@ -90,6 +90,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         return Place()
     # "in Rafina, near Athens": Rafina
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
+    if best is not None:
+        best = _the_city_of_a_lone_district(best, scored, (weights or shipped_weights()).scores["threshold"])
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
@@ -148,6 +150,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
                 place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
+    if venue is None and sub_admin is None and primary is not None and place.city is not None:
+        # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
+        districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
+        if districts:
+            sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
@@ -164,6 +171,44 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
+    """Whether a chain read apart from the scene's is a district of the scene's city: one name written with
+    "district" after "in" or "at", no town the gazetteer knows, and the scene's city one of a million people or
+    more (a district of a smaller place is as often a larger unit around it: "in Pulwama district ... in
+    Srinagar")."""
+    return _a_lone_district(chain) and any(e.value == city and _a_large_city(e) for e in primary.elements)
+
+
+def _a_lone_district(chain: Chain) -> bool:
+    """Whether a chain is one name written with "district" after "in" or "at", no town the gazetteer knows."""
+    if len(chain.elements) != 1 or chain.prep not in ("in", "at"):
+        return False
+    element = chain.elements[0]
+    return element.level == "county" and not element.population and element.value.rsplit(None, 1)[-1].casefold() in (
+        _CITY_DISTRICT_WORDS)
+
+
+def _a_large_city(element: Element) -> bool:
+    return element.level in ("place", "city") and element.population >= DISTRICT_CITY
+
+
+def _the_city_of_a_lone_district(best: Scored, scored: list[Scored], threshold: float) -> Scored:
+    """The scene's phrase when the best is a district alone and another phrase of the sentence names a city of a
+    million people or more: "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt" is in Cairo,
+    the district its part (the sublocation, ``_a_district_of_the_city``), not a county standing in for a city."""
+    if not _a_lone_district(best.chain):
+        return best
+    cities = [s for s in scored if s is not best and s.score >= threshold and any(
+        _a_large_city(e) for e in s.chain.elements)]
+    return cities[0] if len(cities) == 1 else best
+
+
+#: The last words of a district inside a city, read apart from the city: "Ain Shams district".
+_CITY_DISTRICT_WORDS = frozenset({"district"})
+#: A city this large in the gazetteer has districts named apart from it.
+DISTRICT_CITY = 1_000_000
 
 
 #: Words opening a relative clause of background ("..., where the Press Awards on Party building were handed out"):
