@@ -240,3 +240,15 @@ def test_a_district_beside_a_small_town_is_no_part_of_it():
     # the town is too small to hold districts named apart: the district may be the larger unit around it
     place = parse("Farmers plant rice in Quorvan district, despite the rain, in Tidaholm, Sweden.").location
     assert place.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the village its residents live in is where they are pictured
+    ("Residents of Quorvan Village carry water up the hill on Aug 20.", "Quorvan Village"),
+    ("Villagers of Quorvan township in Hebei province dig a well on Aug 20.", "Quorvan township"),
+    # a town, or a building, after "residents of" stays their origin
+    ("Residents of Wuhan queue for tests on Aug 20.", None),
+    ("Crowds cheer as residents of the Quorvan Tower wait outside on Aug 20.", None),
+])
+def test_a_village_of_its_residents(text, expected):
+    assert sublocation(text) == expected

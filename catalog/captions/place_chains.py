@@ -131,6 +131,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _city_as_modifier(toks, k + 1, word)
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
+        elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
+            chain, j = _read_chain(toks, i + 1, "venue", word)  # "Residents of Yinjing village draw water"
+            if chain is not None and chain.elements[0].level != "town":
+                chain, j = None, i  # "residents of Wuhan", "residents of the Quorvan Tower": where they come from
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -173,6 +177,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
+#: village draw water"); a town or a venue stays their origin or their building, as after the other ORIGIN_NOUNS.
+_DWELLERS = frozenset({"residents", "villagers", "inhabitants"})
 
 
 #: Parts of a town that lie outside it: a town written before ", on the outskirts of" is a place of its own.
