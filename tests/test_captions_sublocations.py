@@ -252,3 +252,16 @@ def test_a_district_beside_a_small_town_is_no_part_of_it():
 ])
 def test_a_village_of_its_residents(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's second field after "and" is part of its name
+    ("Delegates meet in the Quorvan Chamber of Commerce and Industry in Osaka on Monday.",
+     "Quorvan Chamber of Commerce and Industry"),
+    ("Pupils sketch at the Quorvan Museum of Fine Arts and Archaeology in Lyon.",
+     "Quorvan Museum of Fine Arts and Archaeology"),
+    # a place after "and" is a second place, not part of the name
+    ("Crowds queue at the Quorvan Museum of Art and Paris stations on Monday.", "Quorvan Museum of Art"),
+])
+def test_a_second_field_of_a_body(text, expected):
+    assert sublocation(text) == expected
