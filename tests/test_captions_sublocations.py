@@ -246,7 +246,9 @@ def test_a_district_beside_a_small_town_is_no_part_of_it():
     # the village its residents live in is where they are pictured
     ("Residents of Quorvan Village carry water up the hill on Aug 20.", "Quorvan Village"),
     ("Villagers of Quorvan township in Hebei province dig a well on Aug 20.", "Quorvan township"),
-    # a town, or a building, after "residents of" stays their origin
+    # and a district written with its town
+    ("Residents of Quorvan, Tacloban City queue for water near the Quorvan Bridge.", "Quorvan"),
+    # a town alone, or a building, after "residents of" stays their origin
     ("Residents of Wuhan queue for tests on Aug 20.", None),
     ("Crowds cheer as residents of the Quorvan Tower wait outside on Aug 20.", None),
 ])

@@ -132,8 +132,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
         elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
-            chain, j = _read_chain(toks, i + 1, "venue", word)  # "Residents of Yinjing village draw water"
-            if chain is not None and chain.elements[0].level != "town":
+            chain, j = _read_chain(toks, i + 1, "any", word)  # "Residents of Yinjing village draw water"
+            if chain is not None and chain.elements[0].level != "town" and not (
+                    len(chain.elements) > 1 and chain.elements[1].link == "," and chain.has_geo):
                 chain, j = None, i  # "residents of Wuhan", "residents of the Quorvan Tower": where they come from
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
