@@ -267,3 +267,13 @@ def test_a_village_of_its_residents(text, expected):
 ])
 def test_a_second_field_of_a_body(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village or a favela named by its kind, opening the sentence; its city in a later phrase
+    ("The favela of Quorvan looks down on the beaches, in Rio de Janeiro's south zone.", ("Quorvan", "Rio de Janeiro")),
+    ("The village of Quorvan sits above the river, in Spain's Cuenca province, on Monday.", ("Quorvan", None)),
+])
+def test_a_village_named_by_its_kind_opening_the_sentence(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

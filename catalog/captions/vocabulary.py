@@ -143,7 +143,8 @@ KIND_LEVELS: dict[str, str] = {
     "city": "city", "town": "town", "village": "town", "township": "town", "county": "county",
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
-    "suburb": "town", "neighbourhood": "town", "neighborhood": "town",
+    "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
+    "hamlet": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
