@@ -277,3 +277,17 @@ def test_a_second_field_of_a_body(text, expected):
 def test_a_village_named_by_its_kind_opening_the_sentence(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an island before its country is the site, not a town
+    ("A piper plays at the parade held on Quorvan Island, Ireland.", ("Quorvan Island", None, "Ireland")),
+    # a venue on an island or in a range: the venue, not the land it stands on
+    ("Two hikers climb Quorvan Hill on Lantau Island near Tung Chung.", ("Quorvan Hill", "Hong Kong", None)),
+    ("Divers explore the Quorvan Cave in the Zagros Mountains, Iran, on Monday.", ("Quorvan Cave", None, "Iran")),
+    # a town written with its state's short form stays the town
+    ("A ferry docks in Mercer Island, Wash., on Monday.", (None, "Mercer Island", None)),
+])
+def test_an_island(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.country) == expected

@@ -225,9 +225,18 @@ def _scene_venue(chain: Chain, text: str) -> Element:
     chosen = chain.venues[0]
     for before, element in pairwise(chain.elements):
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
-                text, before.end, element.start)):
+                text, before.end, element.start)) and not _a_setting(element.value):
             chosen = element
     return chosen
+
+
+def _a_setting(name: str) -> bool:
+    """An island, a range or a delta after a venue: the land the venue stands on, not a larger venue holding it
+    ("Brick Hill on Hong Kong Island", "Shanidar cave in the Bradost Mountains")."""
+    return _a_landscape(name) or name.rsplit(None, 1)[-1].casefold() in _SETTING_WORDS
+
+
+_SETTING_WORDS = frozenset({"island", "islands", "delta"})
 
 
 #: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").

@@ -234,13 +234,14 @@ dworzec plateia piața piata strada trg
 #: knows as a city of 40,000 or more is the city, and so is one written right before its state or country.
 TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
-    "hills", "bay", "island", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
+    "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
 })
 
-#: Venue words that end a few large towns' names too ("Highlands Ranch"), but a site's far more often before a
-#: state ("the Quorvan Ranch, Montana"): only a name the gazetteer knows as a city of 40,000 or more is the city.
-LARGE_TOWN_VENUE_WORDS = frozenset({"ranch"})
+#: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
+#: often before a state or a country ("the Quorvan Ranch, Montana", "on Achill Island, Ireland"): only a name the
+#: gazetteer knows as a city of 40,000 or more is the city.
+LARGE_TOWN_VENUE_WORDS = frozenset({"ranch", "island"})
 
 #: Names of a quarter that many cities have ("Chinatown", "Little India", "Old Town"): a venue, never a town,
 #: however a sentence writes it ("Smith Street in Chinatown.").
