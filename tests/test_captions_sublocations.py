@@ -291,3 +291,14 @@ def test_a_village_named_by_its_kind_opening_the_sentence(text, expected):
 def test_an_island(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city, place.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body acting, opening the sentence, is no scene
+    ("The Quorvan Ministry of Health plans to open field hospitals. Tromso, Norway. May 20 2020", None),
+    ("The Quorvan Academy announced new rules for its students on Monday.", None),
+    # the building itself, pictured
+    ("The Quorvan Academy is seen from the river on Monday.", "Quorvan Academy"),
+])
+def test_a_body_acting_is_no_scene(text, expected):
+    assert sublocation(text) == expected

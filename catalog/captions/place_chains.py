@@ -25,6 +25,7 @@ from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     is_postal_code,
+    names_a_body,
     names_a_member,
     names_a_team,
     names_an_institution,
@@ -152,9 +153,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 while after < n and is_capitalised(toks[after].text):
                     after += 1
             if chain is not None and after < n and (toks[after].lower in PEOPLE_OF_A_PLACE
-                                                     or toks[after].lower in TITLE_WORDS):
+                                                     or toks[after].lower in TITLE_WORDS
+                                                     or chain.elements[0].level == "venue"
+                                                     and names_a_body(toks[after].lower)):
                 chain = None  # "Baker Lake residents got ...", "Permanent Court of Arbitration (PCA) Secretary
-                # General Marcin Czepelak listens ...": the people's home or employer, not the scene
+                # General Marcin Czepelak listens ...": the people's home or employer, not the scene; "The RA
+                # Ministry of Health plans ...": the body acting
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
