@@ -302,3 +302,9 @@ def test_an_island(text, expected):
 ])
 def test_a_body_acting_is_no_scene(text, expected):
     assert sublocation(text) == expected
+
+
+def test_an_appositive_before_the_date_is_no_place_of_its_own():
+    # ", the Office of ..." says what the venue named before it houses
+    text = "Jalan Quorvan, leading to Quorvan Putra, the Office of the Prime Minister, July 2019. Photo by Jo Lee"
+    assert sublocation(text) == "Jalan Quorvan"

@@ -1105,6 +1105,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         if not written:
             return None
     found = _known_places(written, venue_first=True)
+    if found is not None and found.sublocation and Place(found.sublocation) == found and _AFTER_THE_APPOSITIVE.search(
+            text, max(0, match.start("place") - 8), match.start("place")):
+        return None  # "leading to Perdana Putra, the Office of the Prime Minister, July 2019": what a venue named
+        # before it houses, not a place of its own
     while found is None and written.count(",") >= 2:
         # "Boy + Paint, Humana People to People India, Virat Nagar, India, November 5, 2013": a title's words
         # before the places, no venue nor place any table knows, are left out, and the places after them read
@@ -1114,6 +1118,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = rest.strip()
         found = _known_places(written)
     return (found, written) if found is not None else None
+
+
+#: ", the " before a name: an appositive describing what was just named.
+_AFTER_THE_APPOSITIVE = re.compile(r",\s*the\s+$", re.IGNORECASE)
 
 
 #: A place measured from, right before the date: "north of Nairobi, on Tuesday", "outside the capital, Nairobi,
