@@ -308,3 +308,9 @@ def test_an_appositive_before_the_date_is_no_place_of_its_own():
     # ", the Office of ..." says what the venue named before it houses
     text = "Jalan Quorvan, leading to Quorvan Putra, the Office of the Prime Minister, July 2019. Photo by Jo Lee"
     assert sublocation(text) == "Jalan Quorvan"
+
+
+def test_a_site_opening_the_caption_in_its_range():
+    # one capitalised word and a lower-case venue word, placed in a named range: the site
+    text = "Quorvan cave in the Zagros Mountains, famous for its cave paintings (Photo: Jo Lee)"
+    assert sublocation(text) == "Quorvan cave"

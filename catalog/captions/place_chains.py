@@ -555,7 +555,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             # gazetteer knows (a city, or a GeoNames town: "Pemberton, WA, beside the tramway track"), opening the
             # sentence placed in its province or country, is the place pictured
             return any(e.level in ("province", "country") for e in chain.elements[1:])
-        return first.level == "venue" and (chain.has_geo or capitals >= 2)
+        # "Shanidar cave in the Bradost Mountains, famous for ...": a site placed in the land around it
+        in_a_setting = second is not None and links[:1] == ["in"] and second.level == "venue" and second.the
+        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
             _in_a_county(chain))
