@@ -314,3 +314,9 @@ def test_a_site_opening_the_caption_in_its_range():
     # one capitalised word and a lower-case venue word, placed in a named range: the site
     text = "Quorvan cave in the Zagros Mountains, famous for its cave paintings (Photo: Jo Lee)"
     assert sublocation(text) == "Quorvan cave"
+
+
+def test_a_village_in_the_land_around_it():
+    # a village, then the delta or the range it lies in: the village
+    text = "A boy fishes on a river in Quorvan community in Ogoni region of the Niger Delta June 10, 2010."
+    assert sublocation(text) == "Quorvan community"

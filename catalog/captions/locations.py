@@ -113,6 +113,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    if venue is not None and primary is not None and _a_setting(venue) and primary.elements[0].level == "town":
+        venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
