@@ -320,3 +320,9 @@ def test_a_village_in_the_land_around_it():
     # a village, then the delta or the range it lies in: the village
     text = "A boy fishes on a river in Quorvan community in Ogoni region of the Niger Delta June 10, 2010."
     assert sublocation(text) == "Quorvan community"
+
+
+def test_a_venue_in_a_zone():
+    # a development zone after a venue is the area around it, not a larger venue
+    text = "The photo shows a stretch of Quorvan River, Quorvan Economic Development Zone, Hunan Province."
+    assert sublocation(text) == "Quorvan River"

@@ -233,12 +233,13 @@ def _scene_venue(chain: Chain, text: str) -> Element:
 
 
 def _a_setting(name: str) -> bool:
-    """An island, a range or a delta after a venue: the land the venue stands on, not a larger venue holding it
-    ("Brick Hill on Hong Kong Island", "Shanidar cave in the Bradost Mountains")."""
+    """An island, a range, a delta or a zone after a venue: the land or the area the venue stands in, not a larger
+    venue holding it ("Brick Hill on Hong Kong Island", "Shanidar cave in the Bradost Mountains", "Wanxi River,
+    Xiangxi Economic Development Zone")."""
     return _a_landscape(name) or name.rsplit(None, 1)[-1].casefold() in _SETTING_WORDS
 
 
-_SETTING_WORDS = frozenset({"island", "islands", "delta"})
+_SETTING_WORDS = frozenset({"island", "islands", "delta", "zone"})
 
 
 #: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
