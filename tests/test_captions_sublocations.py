@@ -326,3 +326,13 @@ def test_a_venue_in_a_zone():
     # a development zone after a venue is the area around it, not a larger venue
     text = "The photo shows a stretch of Quorvan River, Quorvan Economic Development Zone, Hunan Province."
     assert sublocation(text) == "Quorvan River"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Japanese name joined by "no", and a gloss in brackets between the venue and its town
+    ("Visitors walk through the lavender at Hana no Oka (Flower hill) in Nakafurano, Hokkaido, in July.",
+     "Hana no Oka"),
+    ("Visitors walk through the lavender at Quorvanya (Flower hill) in Nakafurano, Hokkaido, in July.", "Quorvanya"),
+])
+def test_a_gloss_between_a_venue_and_its_town(text, expected):
+    assert sublocation(text) == expected

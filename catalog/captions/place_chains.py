@@ -452,7 +452,10 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
-        link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[j].lower
+        at = j
+        while at + 2 < len(toks) and toks[at].text in "([" and toks[at + 1].text in ")]":
+            at += 2  # "at Himawari no Sato (Sunflower village) in Hokuryu": the link after an emptied gloss
+        link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[at].lower
         links.append(link)
         more[0].link = link
         kind = _appositive_kind(toks, j, k)

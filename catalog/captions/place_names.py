@@ -66,7 +66,7 @@ _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("o
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
 _CONNECTORS = frozenset({
-    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es",
+    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es", "no",
 })
 _APOSTROPHES = frozenset({"’", "'"})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
