@@ -336,3 +336,7 @@ def test_a_venue_in_a_zone():
 ])
 def test_a_gloss_between_a_venue_and_its_town(text, expected):
     assert sublocation(text) == expected
+
+
+def test_a_doubled_article_before_a_venue():
+    assert sublocation("Pinatas on sale in the the Mercado Quorvan in the capital on Monday.") == "Mercado Quorvan"

@@ -762,6 +762,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     part_of_a_town = False
     if saw_the:
         k += 1
+        if k < n and toks[k].lower == "the" and toks[k - 1].lower == "the":
+            k += 1  # "in the the Mercado Jamaica": a doubled article, as sources type it
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
             part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS
