@@ -340,3 +340,13 @@ def test_a_gloss_between_a_venue_and_its_town(text, expected):
 
 def test_a_doubled_article_before_a_venue():
     assert sublocation("Pinatas on sale in the the Mercado Quorvan in the capital on Monday.") == "Mercado Quorvan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's name alone, in the sentence after the town and the date
+    ("Montevideo, 3 March 2016.  Avenida Quorvan. The parade runs from the port to the old town.", "Avenida Quorvan"),
+    # a sentence of a name that is no venue gives nothing
+    ("Montevideo, 3 March 2016.  Quorvan. The parade runs from the port to the old town.", None),
+])
+def test_a_venue_alone_after_the_town_and_date(text, expected):
+    assert sublocation(text) == expected

@@ -693,6 +693,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         if apart is not None:
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
+            if place.sublocation is None and how == "beside the date" and anchor is not None:
+                place.sublocation = _venue_sentence_after(text, spans, anchor)
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     for start, end in _headline_lines(text, spans, paragraphs):
         # "Poor masses at the popular Ganaja junction, Lokoja" above a body that places nothing: the title line
@@ -1206,6 +1208,22 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
             break
         found.append((place, written, number))
     return (found[0][0], found[0][1]) if found else None
+
+
+def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> str | None:
+    """The venue of a sentence that is one venue's name alone, right after the sentence of the photo's town and date:
+    "Buenos Aires, 18 February 2015.  Avenida de Mayo. The march runs from Congress ..." (the venue's own words
+    say it is one: a venue word or a prefix such as "Avenida")."""
+    number = next((i for i, (start, end) in enumerate(spans) if start <= anchor[0] < end), None)
+    if number is None or number + 1 >= len(spans):
+        return None
+    start, end = spans[number + 1]
+    match = _places_sentence().fullmatch(text, start, end)
+    if match is None or "," in match.group("place"):
+        return None
+    written = match.group("place").rstrip().removesuffix(".")
+    level, value = classify(written)
+    return value if level == "venue" else None
 
 
 @cache
