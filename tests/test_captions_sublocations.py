@@ -350,3 +350,9 @@ def test_a_doubled_article_before_a_venue():
 ])
 def test_a_venue_alone_after_the_town_and_date(text, expected):
     assert sublocation(text) == expected
+
+
+def test_a_township_opening_the_sentence_before_a_part_of_its_county():
+    text = "Quorvan Township, in the northwest of Wenchuan County in Sichuan Province, is home to the Qiang people."
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == ("Quorvan Township", "Wenchuan County", "Sichuan")

@@ -546,9 +546,11 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
-        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7"
-            # "The favela of Cantagalo looks down on ..., in Rio de Janeiro": a village named by its kind before
-            return chain.has_geo or first.value.rsplit(None, 1)[-1].casefold() not in KIND_LEVELS
+        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7";
+            # placed by nothing, a village is still read, to be the sublocation of a later phrase's place ("The favela
+            # of Cantagalo looks down on ..., in Rio de Janeiro", "Longxi Township, in the northwest of Wenchuan
+            # County in Sichuan Province, is ...") or the town when nothing else places the scene
+            return True
         if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
