@@ -356,3 +356,13 @@ def test_a_township_opening_the_sentence_before_a_part_of_its_county():
     text = "Quorvan Township, in the northwest of Wenchuan County in Sichuan Province, is home to the Qiang people."
     place = parse(text).location
     assert (place.sublocation, place.city, place.province) == ("Quorvan Township", "Wenchuan County", "Sichuan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village named as one, alone at the end of the sentence
+    ("Li Wei, 40, and his son Li Ming, 6, Quorvan Village.\n\nLi Wei drives a truck in Gansu.", "Quorvan Village"),
+    # one name alone after a comma that is no village says nothing
+    ("Li Wei, 40, and his son Li Ming, 6, Quorvan.\n\nLi Wei drives a truck.", None),
+])
+def test_a_village_closing_the_sentence(text, expected):
+    assert sublocation(text) == expected

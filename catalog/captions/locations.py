@@ -1166,16 +1166,20 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if span is None:
         return None
     match = _ending_line().search(text, span[0], span[1])
-    if match is None or "," not in match.group("place") and match.start("place") > span[0] and not (
-            _SIDE_WORD.match(match.group("place"))):
-        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
-    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+    if match is None:
         return None
     written = match.group("place")
     if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
         written = written[:-1]  # the sentence's full stop, not "Fla."'s
+    # "Niu Binggui, 32, and Niu Haoran, 3, Anyuan Village.": a village named as one by its own words, alone
+    village = "," not in written and classify(written)[0] == "town"
+    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village:
+        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        return None
     found = _known_places(written, venue_first=True)
-    if found is None or found.city is None and found.province is None and found.country is None:
+    if found is None or found.city is None and found.province is None and found.country is None and not (
+            village and found.sublocation):
         return None
     return found, written
 
