@@ -193,3 +193,176 @@ def test_a_title_naming_a_venue(text, expected):
 ])
 def test_a_venue_after_a_place_heading(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Getty's house style: the venue, then the photo's date, then the venue's town
+    ("Dancers rehearse at the Velmora on September 17, 2016 in Turin, Italy. (Photo by Jo Bloggs/Getty Images)",
+     ("Velmora", "Turin")),
+    ("Fans queue at Quorvan Arena on Saturday, Sept. 3, 2016, in Leeds, England.", ("Quorvan Arena", "Leeds")),
+])
+def test_a_venue_before_the_date_and_its_town(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Racegoers gather at Ascot on Saturday in England.",  # a town itself, and no town after the date
+    "Crowds gather at Quorvan on Saturday in England.",  # no town after the date
+])
+def test_no_venue_before_a_date_and_a_province(text):
+    assert parse(text).location.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue in a relative clause after the scene's town is the clause's, not the scene's
+    ("Mayor Jo Lind opens a fair in Tromso on May 3, where the prizes of the Quorvan Hall contest were given.", None),
+    ("Dancers rehearse in Leeds on Monday, while the Quorvan Theatre across town stays shut.", None),
+    # "after" names the story's event, whose venue is the scene
+    ("Trains stop in western Norway after a parcel is found at Quorvan Station.", "Quorvan Station"),
+])
+def test_a_venue_in_a_relative_clause_after_the_scene(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district named apart from its large city, with a clause between: the city's part
+    ("A tailor works in his shop in Quorvan district, as the heat wave goes on, in Cairo, Egypt, June 2, 2021.",
+     ("Quorvan district", "Cairo")),
+    ("Boys play football in Quorvan district, despite the rain, in Lagos, Nigeria.", ("Quorvan district", "Lagos")),
+])
+def test_a_district_named_apart_from_its_large_city(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+def test_a_district_beside_a_small_town_is_no_part_of_it():
+    # the town is too small to hold districts named apart: the district may be the larger unit around it
+    place = parse("Farmers plant rice in Quorvan district, despite the rain, in Tidaholm, Sweden.").location
+    assert place.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the village its residents live in is where they are pictured
+    ("Residents of Quorvan Village carry water up the hill on Aug 20.", "Quorvan Village"),
+    ("Villagers of Quorvan township in Hebei province dig a well on Aug 20.", "Quorvan township"),
+    # and a district written with its town
+    ("Residents of Quorvan, Tacloban City queue for water near the Quorvan Bridge.", "Quorvan"),
+    # a town alone, or a building, after "residents of" stays their origin
+    ("Residents of Wuhan queue for tests on Aug 20.", None),
+    ("Crowds cheer as residents of the Quorvan Tower wait outside on Aug 20.", None),
+])
+def test_a_village_of_its_residents(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's second field after "and" is part of its name
+    ("Delegates meet in the Quorvan Chamber of Commerce and Industry in Osaka on Monday.",
+     "Quorvan Chamber of Commerce and Industry"),
+    ("Pupils sketch at the Quorvan Museum of Fine Arts and Archaeology in Lyon.",
+     "Quorvan Museum of Fine Arts and Archaeology"),
+    # a place after "and" is a second place, not part of the name
+    ("Crowds queue at the Quorvan Museum of Art and Paris stations on Monday.", "Quorvan Museum of Art"),
+])
+def test_a_second_field_of_a_body(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village or a favela named by its kind, opening the sentence; its city in a later phrase
+    ("The favela of Quorvan looks down on the beaches, in Rio de Janeiro's south zone.", ("Quorvan", "Rio de Janeiro")),
+    ("The village of Quorvan sits above the river, in Spain's Cuenca province, on Monday.", ("Quorvan", None)),
+])
+def test_a_village_named_by_its_kind_opening_the_sentence(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an island before its country is the site, not a town
+    ("A piper plays at the parade held on Quorvan Island, Ireland.", ("Quorvan Island", None, "Ireland")),
+    # a venue on an island or in a range: the venue, not the land it stands on
+    ("Two hikers climb Quorvan Hill on Lantau Island near Tung Chung.", ("Quorvan Hill", "Hong Kong", None)),
+    ("Divers explore the Quorvan Cave in the Zagros Mountains, Iran, on Monday.", ("Quorvan Cave", None, "Iran")),
+    # a town written with its state's short form stays the town
+    ("A ferry docks in Mercer Island, Wash., on Monday.", (None, "Mercer Island", None)),
+])
+def test_an_island(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body acting, opening the sentence, is no scene
+    ("The Quorvan Ministry of Health plans to open field hospitals. Tromso, Norway. May 20 2020", None),
+    ("The Quorvan Academy announced new rules for its students on Monday.", None),
+    # the building itself, pictured
+    ("The Quorvan Academy is seen from the river on Monday.", "Quorvan Academy"),
+])
+def test_a_body_acting_is_no_scene(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_an_appositive_before_the_date_is_no_place_of_its_own():
+    # ", the Office of ..." says what the venue named before it houses
+    text = "Jalan Quorvan, leading to Quorvan Putra, the Office of the Prime Minister, July 2019. Photo by Jo Lee"
+    assert sublocation(text) == "Jalan Quorvan"
+
+
+def test_a_site_opening_the_caption_in_its_range():
+    # one capitalised word and a lower-case venue word, placed in a named range: the site
+    text = "Quorvan cave in the Zagros Mountains, famous for its cave paintings (Photo: Jo Lee)"
+    assert sublocation(text) == "Quorvan cave"
+
+
+def test_a_village_in_the_land_around_it():
+    # a village, then the delta or the range it lies in: the village
+    text = "A boy fishes on a river in Quorvan community in Ogoni region of the Niger Delta June 10, 2010."
+    assert sublocation(text) == "Quorvan community"
+
+
+def test_a_venue_in_a_zone():
+    # a development zone after a venue is the area around it, not a larger venue
+    text = "The photo shows a stretch of Quorvan River, Quorvan Economic Development Zone, Hunan Province."
+    assert sublocation(text) == "Quorvan River"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Japanese name joined by "no", and a gloss in brackets between the venue and its town
+    ("Visitors walk through the lavender at Hana no Oka (Flower hill) in Nakafurano, Hokkaido, in July.",
+     "Hana no Oka"),
+    ("Visitors walk through the lavender at Quorvanya (Flower hill) in Nakafurano, Hokkaido, in July.", "Quorvanya"),
+])
+def test_a_gloss_between_a_venue_and_its_town(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_doubled_article_before_a_venue():
+    assert sublocation("Pinatas on sale in the the Mercado Quorvan in the capital on Monday.") == "Mercado Quorvan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's name alone, in the sentence after the town and the date
+    ("Montevideo, 3 March 2016.  Avenida Quorvan. The parade runs from the port to the old town.", "Avenida Quorvan"),
+    # a sentence of a name that is no venue gives nothing
+    ("Montevideo, 3 March 2016.  Quorvan. The parade runs from the port to the old town.", None),
+])
+def test_a_venue_alone_after_the_town_and_date(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_township_opening_the_sentence_before_a_part_of_its_county():
+    text = "Quorvan Township, in the northwest of Wenchuan County in Sichuan Province, is home to the Qiang people."
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == ("Quorvan Township", "Wenchuan County", "Sichuan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village named as one, alone at the end of the sentence
+    ("Li Wei, 40, and his son Li Ming, 6, Quorvan Village.\n\nLi Wei drives a truck in Gansu.", "Quorvan Village"),
+    # one name alone after a comma that is no village says nothing
+    ("Li Wei, 40, and his son Li Ming, 6, Quorvan.\n\nLi Wei drives a truck.", None),
+])
+def test_a_village_closing_the_sentence(text, expected):
+    assert sublocation(text) == expected

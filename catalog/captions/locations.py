@@ -42,6 +42,7 @@ from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_cha
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
+    background_clauses,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -89,6 +90,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         return Place()
     # "in Rafina, near Athens": Rafina
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
+    if best is not None:
+        best = _the_city_of_a_lone_district(best, scored, (weights or shipped_weights()).scores["threshold"])
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
@@ -110,6 +113,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    if venue is not None and primary is not None and _a_setting(venue) and primary.elements[0].level == "town":
+        venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
@@ -125,6 +130,14 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
                                "scene") for c in others if _describes_the_town(primary, c, text)]
             others = [c for c in others if not _describes_the_town(primary, c, text)]
+            # "a ceremony in Hanoi ..., where the Press Awards on Party building were handed out": a venue after a
+            # clause of background opened after the scene's phrase is that clause's, not the scene's
+            late = [c for c in others if c.start > primary.end and any(
+                text[at:at + 6].casefold().startswith(_RELATIVE_WORDS)
+                for at in background_clauses(text, primary.end, c.start))]
+            left_out += [Doubt("sublocation", c.venues[-1].value, "after a clause of background that follows the "
+                               "scene's phrase") for c in late]
+            others = [c for c in others if not any(c is x for x in late)]
         target = (primary.start, primary.end) if primary else anchor
         if others:
             nearest = min(others, key=lambda c: _distance(c, target)) if target else others[0]
@@ -139,6 +152,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
                 place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
+    if venue is None and sub_admin is None and primary is not None and place.city is not None:
+        # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
+        districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
+        if districts:
+            sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
@@ -157,6 +175,50 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     return place
 
 
+def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
+    """Whether a chain read apart from the scene's is a district of the scene's city: one name written with
+    "district" after "in" or "at", no town the gazetteer knows, and the scene's city one of a million people or
+    more (a district of a smaller place is as often a larger unit around it: "in Pulwama district ... in
+    Srinagar")."""
+    return _a_lone_district(chain) and any(e.value == city and _a_large_city(e) for e in primary.elements)
+
+
+def _a_lone_district(chain: Chain) -> bool:
+    """Whether a chain is one name written with "district" after "in" or "at", no town the gazetteer knows."""
+    if len(chain.elements) != 1 or chain.prep not in ("in", "at"):
+        return False
+    element = chain.elements[0]
+    return element.level == "county" and not element.population and element.value.rsplit(None, 1)[-1].casefold() in (
+        _CITY_DISTRICT_WORDS)
+
+
+def _a_large_city(element: Element) -> bool:
+    return element.level in ("place", "city") and element.population >= DISTRICT_CITY
+
+
+def _the_city_of_a_lone_district(best: Scored, scored: list[Scored], threshold: float) -> Scored:
+    """The scene's phrase when the best is a district alone and another phrase of the sentence names a city of a
+    million people or more: "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt" is in Cairo,
+    the district its part (the sublocation, ``_a_district_of_the_city``), not a county standing in for a city."""
+    if not _a_lone_district(best.chain):
+        return best
+    cities = [s for s in scored if s is not best and s.score >= threshold and any(
+        _a_large_city(e) for e in s.chain.elements)]
+    return cities[0] if len(cities) == 1 else best
+
+
+#: The last words of a district inside a city, read apart from the city: "Ain Shams district".
+_CITY_DISTRICT_WORDS = frozenset({"district"})
+#: A city this large in the gazetteer has districts named apart from it.
+DISTRICT_CITY = 1_000_000
+
+
+#: Words opening a relative clause of background ("..., where the Press Awards on Party building were handed out"):
+#: a venue after them is the clause's. Not "after" nor "before": "trains stop after an item is found at Kyoto
+#: Station" names the scene of the story's event.
+_RELATIVE_WORDS = ("where", "which", "who", "whose", "while", "when")
+
+
 def _scene_venue(chain: Chain, text: str) -> Element:
     """The venue of a chain that names one: the larger when a venue sits inside another ("the White Pagoda in
     Beihai Park"), but not an appositive after ", the" that describes the venue just named ("at the Quai
@@ -165,9 +227,19 @@ def _scene_venue(chain: Chain, text: str) -> Element:
     chosen = chain.venues[0]
     for before, element in pairwise(chain.elements):
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
-                text, before.end, element.start)):
+                text, before.end, element.start)) and not _a_setting(element.value):
             chosen = element
     return chosen
+
+
+def _a_setting(name: str) -> bool:
+    """An island, a range, a delta or a zone after a venue: the land or the area the venue stands in, not a larger
+    venue holding it ("Brick Hill on Hong Kong Island", "Shanidar cave in the Bradost Mountains", "Wanxi River,
+    Xiangxi Economic Development Zone")."""
+    return _a_landscape(name) or name.rsplit(None, 1)[-1].casefold() in _SETTING_WORDS
+
+
+_SETTING_WORDS = frozenset({"island", "islands", "delta", "zone"})
 
 
 #: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
@@ -621,6 +693,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         if apart is not None:
             place, written = apart
             place.sublocation = place.sublocation or scene.sublocation
+            if place.sublocation is None and how == "beside the date" and anchor is not None:
+                place.sublocation = _venue_sentence_after(text, spans, anchor)
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     for start, end in _headline_lines(text, spans, paragraphs):
         # "Poor masses at the popular Ganaja junction, Lokoja" above a body that places nothing: the title line
@@ -1036,6 +1110,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         if not written:
             return None
     found = _known_places(written, venue_first=True)
+    if found is not None and found.sublocation and Place(found.sublocation) == found and _AFTER_THE_APPOSITIVE.search(
+            text, max(0, match.start("place") - 8), match.start("place")):
+        return None  # "leading to Perdana Putra, the Office of the Prime Minister, July 2019": what a venue named
+        # before it houses, not a place of its own
     while found is None and written.count(",") >= 2:
         # "Boy + Paint, Humana People to People India, Virat Nagar, India, November 5, 2013": a title's words
         # before the places, no venue nor place any table knows, are left out, and the places after them read
@@ -1045,6 +1123,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = rest.strip()
         found = _known_places(written)
     return (found, written) if found is not None else None
+
+
+#: ", the " before a name: an appositive describing what was just named.
+_AFTER_THE_APPOSITIVE = re.compile(r",\s*the\s+$", re.IGNORECASE)
 
 
 #: A place measured from, right before the date: "north of Nairobi, on Tuesday", "outside the capital, Nairobi,
@@ -1084,16 +1166,20 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     if span is None:
         return None
     match = _ending_line().search(text, span[0], span[1])
-    if match is None or "," not in match.group("place") and match.start("place") > span[0] and not (
-            _SIDE_WORD.match(match.group("place"))):
-        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
-    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+    if match is None:
         return None
     written = match.group("place")
     if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
         written = written[:-1]  # the sentence's full stop, not "Fla."'s
+    # "Niu Binggui, 32, and Niu Haoran, 3, Anyuan Village.": a village named as one by its own words, alone
+    village = "," not in written and classify(written)[0] == "town"
+    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village:
+        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
+    if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
+        return None
     found = _known_places(written, venue_first=True)
-    if found is None or found.city is None and found.province is None and found.country is None:
+    if found is None or found.city is None and found.province is None and found.country is None and not (
+            village and found.sublocation):
         return None
     return found, written
 
@@ -1126,6 +1212,22 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
             break
         found.append((place, written, number))
     return (found[0][0], found[0][1]) if found else None
+
+
+def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> str | None:
+    """The venue of a sentence that is one venue's name alone, right after the sentence of the photo's town and date:
+    "Buenos Aires, 18 February 2015.  Avenida de Mayo. The march runs from Congress ..." (the venue's own words
+    say it is one: a venue word or a prefix such as "Avenida")."""
+    number = next((i for i, (start, end) in enumerate(spans) if start <= anchor[0] < end), None)
+    if number is None or number + 1 >= len(spans):
+        return None
+    start, end = spans[number + 1]
+    match = _places_sentence().fullmatch(text, start, end)
+    if match is None or "," in match.group("place"):
+        return None
+    written = match.group("place").rstrip().removesuffix(".")
+    level, value = classify(written)
+    return value if level == "venue" else None
 
 
 @cache

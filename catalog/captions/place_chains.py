@@ -25,6 +25,7 @@ from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     is_postal_code,
+    names_a_body,
     names_a_member,
     names_a_team,
     names_an_institution,
@@ -48,6 +49,7 @@ from catalog.captions.vocabulary import (
     DIRECTIONS,
     DISTANCE_WORDS,
     KIND_LEVELS,
+    MONTHS,
     ORIGIN_NOUNS,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
@@ -58,6 +60,7 @@ from catalog.captions.vocabulary import (
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
+    WEEKDAYS,
 )
 
 #: Levels that place a chain on the map (a chain of venues and events alone does not).
@@ -129,6 +132,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _city_as_modifier(toks, k + 1, word)
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
+        elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
+            chain, j = _read_chain(toks, i + 1, "any", word)  # "Residents of Yinjing village draw water"
+            if chain is not None and chain.elements[0].level != "town" and not (
+                    len(chain.elements) > 1 and chain.elements[1].link == "," and chain.has_geo):
+                chain, j = None, i  # "residents of Wuhan", "residents of the Quorvan Tower": where they come from
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -145,9 +153,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 while after < n and is_capitalised(toks[after].text):
                     after += 1
             if chain is not None and after < n and (toks[after].lower in PEOPLE_OF_A_PLACE
-                                                     or toks[after].lower in TITLE_WORDS):
+                                                     or toks[after].lower in TITLE_WORDS
+                                                     or chain.elements[0].level == "venue"
+                                                     and names_a_body(toks[after].lower)):
                 chain = None  # "Baker Lake residents got ...", "Permanent Court of Arbitration (PCA) Secretary
-                # General Marcin Czepelak listens ...": the people's home or employer, not the scene
+                # General Marcin Czepelak listens ...": the people's home or employer, not the scene; "The RA
+                # Ministry of Health plans ...": the body acting
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
         if chain is not None:
@@ -171,6 +182,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
+#: village draw water"); a town or a venue stays their origin or their building, as after the other ORIGIN_NOUNS.
+_DWELLERS = frozenset({"residents", "villagers", "inhabitants"})
 
 
 #: Parts of a town that lie outside it: a town written before ", on the outskirts of" is a place of its own.
@@ -416,20 +432,30 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     while True:
         if j < len(toks) and toks[j].lower in _LOWER_KINDS:
             _kind_written_after(toks, j, chain.elements[-1])
-        step = _continuation(toks, j)
+        # "at the Palavela on September 17, 2016 in Turin, Italy": the venue's town after the photo's date
+        step = _town_after_the_date(toks, j) if prep == "at" and len(chain.elements) == 1 else None
+        dated = step is not None
+        step = step or _continuation(toks, j)
         if step is None:
             break
         k, next_allowed = step
+        k_start = k
         read = _read_element(toks, k)
         if read is None:
             break
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
+                      or chain.elements[0].town):
+            break  # "at Ascot on Saturday in England": a town itself, or no town after the date
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
-        link = "of" if _area_of(toks, j) else toks[j].lower
+        at = j
+        while at + 2 < len(toks) and toks[at].text in "([" and toks[at + 1].text in ")]":
+            at += 2  # "at Himawari no Sato (Sunflower village) in Hokuryu": the link after an emptied gloss
+        link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[at].lower
         links.append(link)
         more[0].link = link
         kind = _appositive_kind(toks, j, k)
@@ -520,8 +546,11 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
         capitals = sum(1 for w in first.value.split() if w[:1].isupper())
-        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7"
-            return chain.has_geo
+        if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7";
+            # placed by nothing, a village is still read, to be the sublocation of a later phrase's place ("The favela
+            # of Cantagalo looks down on ..., in Rio de Janeiro", "Longxi Township, in the northwest of Wenchuan
+            # County in Sichuan Province, is ...") or the town when nothing else places the scene
+            return True
         if first.level == "county":  # "Nanjing county in southeast China's Fujian Province has ...", placed in
             # its province or country; not "Midwest League action." (a league is a county of Inner Mongolia)
             return any(e.level in ("province", "country") or e.country for e in chain.elements[1:])
@@ -531,7 +560,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             # gazetteer knows (a city, or a GeoNames town: "Pemberton, WA, beside the tramway track"), opening the
             # sentence placed in its province or country, is the place pictured
             return any(e.level in ("province", "country") for e in chain.elements[1:])
-        return first.level == "venue" and (chain.has_geo or capitals >= 2)
+        # "Shanidar cave in the Bradost Mountains, famous for ...": a site placed in the land around it
+        in_a_setting = second is not None and links[:1] == ["in"] and second.level == "venue" and second.the
+        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
             _in_a_county(chain))
@@ -651,6 +682,29 @@ def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
         element.level, element.population = "province", 0
 
 
+#: Words of a date written between a venue and its town: "Sept.", "17", "2016", "Saturday".
+_DATE_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names) | frozenset(
+    d.casefold() for d in WEEKDAYS)
+
+
+def _town_after_the_date(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """Where the town starts after the photo's date written between it and the venue before it: "at the Palavela
+    on September 17, 2016 in Turin, Italy", "at Zorba Hall on Saturday in Moscow" (Getty's house style puts the
+    date after the venue, the town after the date). Only "on", a weekday or a month with its day and year, and
+    commas may stand between the venue and "in"."""
+    n = len(toks)
+    if j >= n or toks[j].lower != "on":
+        return None
+    k, month_or_day = j + 1, False
+    while k < n and k < j + 9 and (toks[k].lower in _DATE_WORDS or toks[k].text == ","
+                                    or toks[k].text.isdigit() and len(toks[k].text) in (1, 2, 4)):
+        month_or_day = month_or_day or toks[k].lower in _DATE_WORDS
+        k += 1
+    if not month_or_day or k + 1 >= n or toks[k].lower != "in" or not is_capitalised(toks[k + 1].text):
+        return None
+    return k + 1, "any"
+
+
 #: Participles after a comma that place the name before them in a larger one: ", located in", ", situated in".
 _LOCATED = frozenset({"located", "situated", "nestled", "tucked"})
 
@@ -710,6 +764,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     part_of_a_town = False
     if saw_the:
         k += 1
+        if k < n and toks[k].lower == "the" and toks[k - 1].lower == "the":
+            k += 1  # "in the the Mercado Jamaica": a doubled article, as sources type it
         if k + 1 < n and toks[k].text.islower() and strip_possessive(toks[k].lower) in _UNNAMED_OWNERS and (
                 is_capitalised(toks[k + 1].text)):
             part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS

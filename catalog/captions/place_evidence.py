@@ -63,6 +63,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
+        "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
         "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
@@ -137,6 +138,12 @@ def names_a_language(word: str) -> bool:
 def names_a_team(word: str) -> bool:
     """Whether `word` after a name makes it a team or a company ("Crystal Palace manager"), not a place."""
     return word.casefold() in _evidence_words()["teams"]
+
+
+def names_a_body(word: str) -> bool:
+    """Whether `word` after a name opening the sentence makes it a body acting ("The RA Ministry of Health
+    plans ..."), not the scene (``[bodies]``)."""
+    return word.casefold() in _evidence_words()["body_verbs"]
 
 
 def venue_is_scene(chain: Chain) -> bool:

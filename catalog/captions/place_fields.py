@@ -295,7 +295,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
 
 #: Words that end or open towns' names as often as sites' ("Stanley Bridge", "Cape Canaveral", "Port Heiden"):
 #: such a name before a state's short form is the town.
-_TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"bridge", "cove", "mills", "mill", "corner", "corners", "junction"}
+_TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"island", "bridge", "cove", "mills", "mill", "corner", "corners",
+                                             "junction"}
 _TOWN_FIRST_WORDS = frozenset({"cape", "port", "fort"})
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from catalog.captions.demonyms import DEMONYMS
 from catalog.captions.gazetteer import NameLevels, name_levels
-from catalog.captions.place_evidence import names_a_language
+from catalog.captions.place_evidence import names_a_language, names_an_institution
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
@@ -66,7 +66,7 @@ _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("o
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
 _CONNECTORS = frozenset({
-    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es",
+    "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es", "no",
 })
 _APOSTROPHES = frozenset({"’", "'"})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
@@ -169,7 +169,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             break
         if word == "and" and and_allowed:
             more = read_name(toks, j + 1, and_allowed=False)
-            if more is not None and _shares_suffix(toks, i, j, more):
+            if more is not None and (_shares_suffix(toks, i, j, more) or _a_second_field(toks, i, j, more)):
                 j = more
                 continue
         break
@@ -278,6 +278,16 @@ def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
     after = {t.lower for t in toks[and_at + 1:end]}
     joined = " ".join(t.text for t in toks[i:end]).casefold()
     return joined in COUNTRIES or (not before & _NAME_WORDS and bool(after & _NAME_WORDS))
+
+
+def _a_second_field(toks: list[Token], i: int, and_at: int, end: int) -> bool:
+    """'the Kyoto Chamber of Commerce and Industry', 'the Museum of Fine Arts and Archaeology': one capitalised
+    word after "and" closing a name whose venue or institution word is followed by "of" names the second field
+    of the same body, not a second place; not a place the gazetteer knows ("the Museum of Art and Paris")."""
+    if end != and_at + 2 or known_place(toks[and_at + 1].text):
+        return False
+    return any(toks[k].lower == "of" and (toks[k - 1].lower in _NAME_WORDS or names_an_institution(toks[k - 1].lower))
+               for k in range(i + 1, and_at))
 
 
 def _stops(toks: list[Token], j: int) -> bool:

@@ -143,7 +143,8 @@ KIND_LEVELS: dict[str, str] = {
     "city": "city", "town": "town", "village": "town", "township": "town", "county": "county",
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
-    "suburb": "town", "neighbourhood": "town", "neighborhood": "town",
+    "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
+    "hamlet": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -233,13 +234,14 @@ dworzec plateia piața piata strada trg
 #: knows as a city of 40,000 or more is the city, and so is one written right before its state or country.
 TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
-    "hills", "bay", "island", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
+    "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
 })
 
-#: Venue words that end a few large towns' names too ("Highlands Ranch"), but a site's far more often before a
-#: state ("the Quorvan Ranch, Montana"): only a name the gazetteer knows as a city of 40,000 or more is the city.
-LARGE_TOWN_VENUE_WORDS = frozenset({"ranch"})
+#: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
+#: often before a state or a country ("the Quorvan Ranch, Montana", "on Achill Island, Ireland"): only a name the
+#: gazetteer knows as a city of 40,000 or more is the city.
+LARGE_TOWN_VENUE_WORDS = frozenset({"ranch", "island"})
 
 #: Names of a quarter that many cities have ("Chinatown", "Little India", "Old Town"): a venue, never a town,
 #: however a sentence writes it ("Smith Street in Chinatown.").
