@@ -130,3 +130,13 @@ def test_places_set_apart_between_bars(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # Vietnam's communes and hamlets below a district: the unit below the city, the district standing in for it
+    ("Farmers plant rice in Quorvan commune, Bat Xat district, Lao Cai province, Vietnam, on Sept. 12, 2023.",
+     ("Quorvan commune", "Bat Xat district", "Lao Cai")),
+    ("Children walk to school in Quorvan hamlet of Dong Van district.", ("Quorvan hamlet", "Dong Van district", None)),
+])
+def test_a_commune_or_hamlet_below_its_district(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
