@@ -140,3 +140,15 @@ def test_places_set_apart_between_bars(text, expected):
 def test_a_commune_or_hamlet_below_its_district(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a small town the gazetteer knows, bare after "at" or "above", then the sentence's end or the photo's time
+    ("Gulls wheel in the spray above Stornoway", "Stornoway"),
+    ("The lifeboat crew trains at Llandudno on Sunday.", "Llandudno"),
+    # a shop's name with its possessive, or a name running on, is no town
+    ("Cars queue at McDonald's.", None),
+    ("The lifeboat crew trains at Llandudno Pier Pavilion rooms.", None),
+])
+def test_a_small_town_bare_after_at_or_above(text, expected):
+    assert city(text) == expected

@@ -48,6 +48,7 @@ from catalog.captions.vocabulary import (
     DIRECTIONS,
     DISTANCE_WORDS,
     KIND_LEVELS,
+    MONTHS,
     ORIGIN_NOUNS,
     PREPOSITION_NOUNS,
     PREPOSITIONS,
@@ -58,6 +59,7 @@ from catalog.captions.vocabulary import (
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
+    WEEKDAYS,
 )
 
 #: Levels that place a chain on the map (a chain of venues and events alone does not).
@@ -446,6 +448,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
             chain.elements[0].level == "place") and _measured_from_a_point(toks, j):
         allowed = "any"  # "at Loke, about 215 miles south of the capital": a town measured from another
+    if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
+            _a_small_town_closing(chain.elements[0], toks, j)):
+        allowed = "any"  # "sets off at Llandudno this morning", "the northern lights above Stornoway"
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -586,6 +591,44 @@ def _measured_from_a_point(toks: list[Token], j: int) -> bool:
     while k < len(toks) and (toks[k].lower in _ABOUT or toks[k].lower[:1].isdigit() or toks[k].lower in DISTANCE_WORDS):
         k += 1
     return k + 1 < len(toks) and k > j + 1 and toks[k].lower in _COMPASS and toks[k + 1].lower == "of"
+
+
+def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a bare name after "at", "above" is a town the gazetteer knows (a city of any size, or a GeoNames
+    town), with "the" nowhere before it, then the sentence's end or the photo's time: "The run sets off at
+    Llandudno this morning", "captured the northern lights above Stornoway". Smaller than SETTLEMENT_POPULATION,
+    such a name is a town only where nothing else follows it ("at Marimekko on Friday" is no town the gazetteer
+    knows; "at Sandy Lane Hotel" runs on into a venue's name)."""
+    if element.level != "place" or element.the or not (element.population or element.town):
+        return False
+    if strip_possessive(toks[j - 1].text) is not None:
+        return False  # "the queue of cars at McDonald's.": a shop's name
+    return _time_or_end(toks, j)
+
+
+#: Words that may open the photo's time after a place: "at Llandudno this morning", "in Tumon on Nov. 18".
+_TIME_OPENERS = frozenset({"on", "in", "this", "last", "early", "late", "during", "over", "at", "the"})
+#: Words of a time of day or week, after such an opener or alone.
+_TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "yesterday", "today", "tonight",
+                         "dawn", "dusk", "sunrise", "sunset"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Months (full and short) and weekdays, as written after a place: "on Sunday", "in Sept. 2019".
+_CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for n in names}
+                      | {d.casefold() for d in WEEKDAYS})
+
+
+def _time_or_end(toks: list[Token], j: int) -> bool:
+    """Whether the sentence ends at toks[j], or the photo's time follows ("this morning", "on Sunday", "in
+    May 2019")."""
+    if j >= len(toks) or toks[j].text in (".", ";", "!", "?"):
+        return True
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].lower in _TIME_OPENERS:
+        k += 1
+    if k >= len(toks):
+        return False
+    word = toks[k].lower.rstrip(".")
+    return word in _TIME_WORDS or word in _CALENDAR or (k > j and _YEAR.fullmatch(word) is not None)
 
 
 #: Words before a distance: "about 215 miles", "some 40 km".
