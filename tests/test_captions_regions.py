@@ -482,3 +482,14 @@ def test_an_unknown_owner_before_a_town(text, expected):
 ])
 def test_a_town_after_a_province_owning_a_thing(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town before a province that shares its name with a city of under a million: the province's town
+    ("Fishermen mend their nets in Naka, Tokushima, on Sunday.", ("Naka", "Tokushima", None)),
+    ("Tomioka, Fukushima\n\nWeeds grow over the empty fields.", ("Tomioka", "Fukushima", None)),
+    # a larger city holds wards written before it: the city, as before
+    ("Shoppers cross the street in Shibuya, Tokyo, on Sunday.", ("Tokyo", None, None)),
+])
+def test_a_town_before_a_province_named_like_its_capital(text, expected):
+    assert place(text) == expected
