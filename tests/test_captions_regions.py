@@ -493,3 +493,15 @@ def test_a_town_after_a_province_owning_a_thing(text, expected):
 ])
 def test_a_town_before_a_province_named_like_its_capital(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's province, written elsewhere in the caption as owned by its country: that country
+    ("Herders in China's northern Hebei province face a dry spring. This picture, taken on March 3, 2024, shows "
+     "a flock grazing in Hebei.", (None, "Hebei", "China")),
+    # an owner that is no country, or a country the gazetteer does not place the province in, gives none
+    ("Herders graze their sheep in Hebei province on Sunday, beside Wang's Hebei ranch.", (None, "Hebei", None)),
+    ("Dancers rehearse in Hebei province on Sunday for India's Hebei week.", (None, "Hebei", None)),
+])
+def test_the_country_owning_the_scenes_province(text, expected):
+    assert place(text) == expected

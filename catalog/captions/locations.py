@@ -491,6 +491,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     """
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
+    if reading.place.province and reading.place.country is None and "s " in text:
+        reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is not None:
@@ -510,6 +512,34 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _country_owning(text: str, province: str) -> str | None:
+    """The country written as the owner of the scene's province anywhere in the caption, when the scene's own
+    phrase names none: "... camel riders in China's north-western Gansu province. ... heading for the oasis town
+    of Dunhuang, in Gansu" is in China, as the labelling contract reads "east China's Anhui Province". One
+    country only, and one the gazetteer places the province in when it knows the province."""
+    found = set()
+    for match in _owning().finditer(text):
+        if match.group("place").casefold() != province.casefold():
+            continue
+        level, value = classify(match.group("owner"))
+        if level == "country":
+            found.add(value)
+    one = _the_one_country(found)
+    if one is None:
+        return None
+    country, code = one
+    known = name_levels(province).province
+    return country if known is None or known.partition("-")[0] == code else None
+
+
+@cache
+def _owning() -> re.Pattern:
+    """"China's north-western Gansu province", "Ukraine’s Kharkiv region": a country's possessive, a side, a name."""
+    return re.compile(rf"(?P<owner>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}})['’]s[ \t]+{_SIDE}"
+                      r"(?P<place>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}?)(?=[ \t]+(?:[Pp]rovince|[Rr]egion|"
+                      r"[Ss]tate|[Pp]refecture|[Gg]overnorate|[Oo]blast|Autonomous)\b|[ \t]*[,.;)]|$)")
 
 
 def _district_of_hong_kong(place: Place) -> None:
