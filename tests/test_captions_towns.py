@@ -152,3 +152,16 @@ def test_a_commune_or_hamlet_below_its_district(text, expected):
 ])
 def test_a_small_town_bare_after_at_or_above(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nothing dated, the first two sentences place nothing: a later one naming a town with its country places it
+    ("Pictured: the boats at rest.\n\nThe crews wait for the tide before they load the nets.\n\nNets dry on the "
+     "sand in Quorvantu, Sri Lanka, as the catch is sold.", ("Quorvantu", "Sri Lanka")),
+    # a town alone, with nothing placing it, is as often background: left out
+    ("Pictured: the boats at rest.\n\nThe crews wait for the tide before they load the nets.\n\nNets dry on the "
+     "sand in Quorvantu as the catch is sold.", (None, None)),
+])
+def test_a_later_sentence_placing_a_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -663,7 +663,31 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
             headed.sublocation = headed.sublocation or scene.sublocation
             return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
+    if scene == Place() and spans:
+        later = _a_later_sentence_placing_a_town(text, spans, paragraphs, weights, by)
+        if later is not None:
+            return later
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _a_later_sentence_placing_a_town(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                                     weights: PlaceWeights | None, by: dict[str, str]) -> PlaceReading | None:
+    """The place of a later sentence of the body, when the caption dates nothing and no sentence read before
+    places anything: the first that names a town with its province or country ("Pictured: The village in flood
+    waters. Despite the water, villagers keep ... These villagers in Sariakandi, on the outskirts of Bogra,
+    Bangladesh, have been hit ..."). A town placed so is the scene far more often than background, when nothing
+    else in the caption is placed."""
+    first = _first_body_sentence(text, spans, paragraphs)
+    for span in [s for s in spans if s[0] > first[0]][1:_LATER_SENTENCES + 1]:
+        tried: list[Doubt] = []
+        found = find_places(text, span, None, tried, weights, _emptied_dict(by))
+        if found.city and (found.province or found.country):
+            return PlaceReading(found, "scene sentence", text[span[0]:span[1]], tuple(tried), tuple(by.items()))
+    return None
+
+
+#: How many sentences after the two read first are read for a town placed with its province or country.
+_LATER_SENTENCES = 3
 
 
 def _headline_lines(text: str, spans: list[tuple[int, int]],
