@@ -165,3 +165,14 @@ def test_a_small_town_bare_after_at_or_above(text, expected):
 def test_a_later_sentence_placing_a_town(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the X area of Y": a part of the town, then the town
+    ("Rickshaws fill the lanes in the Quorvan area of Savar on Monday.", ("Quorvan area", "Savar")),
+    # a name with a capitalised venue word before "of" stays one name
+    ("Pilgrims gather at the Great Hall of the People on Monday.", ("Great Hall of the People", None)),
+])
+def test_a_part_of_a_town_named_before_it(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
