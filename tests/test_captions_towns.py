@@ -176,3 +176,16 @@ def test_a_later_sentence_placing_a_town(text, expected):
 def test_a_part_of_a_town_named_before_it(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a labelled-field layout: the place is read from what "Caption:" opens, not from the fields above it
+    ("Faculty researcher: Dr. Ana Ruiz, professor of Spanish in the Department of Languages, Literatures and "
+     "Cultures\n\nPhoto credit: Dr. Ana Ruiz\n\nResearch Focus: What do we picture when we imagine the Andes?\n\n"
+     "Caption: A first edition of the novel is kept in Arequipa, where she read it.", ("Arequipa", None)),
+    ("Headline: Rally for the miners\n\nCaption:\n\nMarchers carry flags through the streets of Arequipa on Sunday.",
+     ("Arequipa", None)),
+])
+def test_the_place_after_a_caption_label(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -489,6 +489,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
+    spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
     if reading.place.province and reading.place.country is None and "s " in text:
@@ -512,6 +513,28 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+                           ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentences and paragraphs after a "Caption:" label, in a labelled-field layout ("Faculty researcher:
+    ...\nResearch Focus: ...\nCaption: One of the last first editions ... is kept in New York City", "Headline:
+    ...\n\nCaption:\n\nA demonstrator holds a sign ..."): the caption is what the label opens, the fields
+    above it describe the picture's page. All of them when there is no such label or nothing follows it."""
+    if "aption" not in text:
+        return spans, paragraphs
+    label = _CAPTION_LABEL.search(text)
+    if label is None:
+        return spans, paragraphs
+    at = label.end()
+    kept = [(max(a, at), b) for a, b in spans if b > at and text[max(a, at):b].strip()]
+    if not kept:
+        return spans, paragraphs
+    return kept, [(max(a, at), b) for a, b in paragraphs if b > at and text[max(a, at):b].strip()]
+
+
+#: A "Caption:" label opening a line, the caption after it.
+_CAPTION_LABEL = re.compile(r"^[ \t]*Caption[ \t]*:[ \t]*", re.MULTILINE | re.IGNORECASE)
 
 
 def _country_owning(text: str, province: str) -> str | None:
