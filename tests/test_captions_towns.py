@@ -189,3 +189,17 @@ def test_a_part_of_a_town_named_before_it(text, expected):
 def test_the_place_after_a_caption_label(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows well opening the sentence as its subject: the place, when nothing else places it
+    ("Harbour lights: Valparaíso glows at dusk as the ferries come in.", "Valparaíso"),
+    ("Quorvandy City has two markets.", "Quorvandy"),
+    # another phrase of the sentence places the scene: that one
+    ("Lima has sent aid to the flood victims in Piura, Peru.", "Piura"),
+    # a name no table knows, or a verb that makes it an actor, is no scene
+    ("Quorvandy is decked with flags.", None),
+    ("Lima announced new rules for buses.", None),
+])
+def test_a_city_as_the_sentences_subject(text, expected):
+    assert city(text) == expected

@@ -70,6 +70,7 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
     "scores.city_as_modifier": (-100.0, -40.0, -20.0, -10.0, 0.0),
+    "scores.city_as_subject": (-100.0, -40.0, -20.0, -10.0, 0.0),
     "scores.part_named_before": (-100.0, -40.0, -20.0, -10.0, -5.0, -2.0, 0.0, 2.0, 5.0),
     # a person's or a group's place ("Nurse Ana Ruiz of the Gevas Health Center"): the chain's score, and
     # whether a venue of such a phrase may stand for the scene (below zero: not)

@@ -77,6 +77,7 @@ class Chain:
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
+    as_subject: bool = False  # "Helsinki is decked with flowers": a city alone as the sentence's subject
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
     reference: bool = False  # the larger places after a reference point ("east of Athens, Greece", "outside Kabul,
     # Afghanistan"): Greece, Afghanistan
@@ -137,6 +138,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+            if chain is None and i == 0:
+                chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
@@ -152,6 +155,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 # General Marcin Czepelak listens ...": the people's home or employer, not the scene
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
+        elif 1 < i <= _LABEL_WORDS and toks[i - 1].text == ":" and all(t.text.isalpha() for t in toks[:i - 1]):
+            chain, j = _a_city_as_subject(toks, i)  # "Imperial welcome: Helsinki is decked with flowers"
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
@@ -629,6 +634,34 @@ def _time_or_end(toks: list[Token], j: int) -> bool:
         return False
     word = toks[k].lower.rstrip(".")
     return word in _TIME_WORDS or word in _CALENDAR or (k > j and _YEAR.fullmatch(word) is not None)
+
+
+def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A city alone opening the sentence as its subject, a verb of being or showing right after it: "Helsinki is
+    decked with flowers", "Kuwait City has many shops". Only a city the gazetteer knows well or one written with
+    "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
+    ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
+    aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS:
+        return None, i
+    first = elements[0]
+    if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
+            first.the or first.country):
+        return None, i
+    return Chain("subject", [first], as_subject=True), j
+
+
+#: The most words of a label before a colon that opens a sentence: "Imperial welcome: Helsinki is ...".
+_LABEL_WORDS = 4
+
+
+#: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
+_SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
+                            "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
 
 
 #: Words before a distance: "about 215 miles", "some 40 km".

@@ -95,6 +95,7 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: 
         signals.append(("a part named before it", w["part_named_before"] if chain.after_a_part else 0.0))
         signals.append(("a member's place", w["member_of"] if chain.of_a_member else 0.0))
         signals.append(("a city as a modifier", w["city_as_modifier"] if chain.as_modifier else 0.0))
+        signals.append(("a city as the subject", w["city_as_subject"] if chain.as_subject else 0.0))
         if w["right_before_the_date"]:
             signals.append(("right before the date",
                             w["right_before_the_date"] if right_before_the_date(chain, text, anchor) else 0.0))
