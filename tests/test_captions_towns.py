@@ -203,3 +203,16 @@ def test_the_place_after_a_caption_label(text, expected):
 ])
 def test_a_city_as_the_sentences_subject(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows, written as the owner of a thing before the scene's venue: the venue's town
+    ("Hawkers crowd a stretch of Nairobi's busiest market on Biashara Street on Monday.",
+     ("Biashara Street", "Nairobi")),
+    # a club's player, win or fans: the team's, not the town of the ground
+    ("Liverpool's striker celebrates against Newcastle at St James' Park on Sunday.", ("St James' Park", None)),
+    ("Liverpool's late win at Stamford Bridge on Sunday.", ("Stamford Bridge", None)),
+])
+def test_a_city_owning_the_scenes_venue(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

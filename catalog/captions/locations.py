@@ -38,10 +38,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_chains
+from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
+    names_a_team,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -140,6 +141,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if place == Place() and _a_town_alone(village, text):
                 place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
     place.sublocation = venue or sub_admin
+    if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
+        # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
+        place.city = _city_owning_the_scene(text, start, text.find(venue, start, end))
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
         found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
@@ -155,6 +159,35 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _city_owning_the_scene(text: str, start: int, venue_at: int) -> str | None:
+    """The one city the gazetteer knows well written as an owner ("Kampala's") before the scene's venue in its
+    sentence, when the scene's phrase names no town: "Taxis have taken over a stretch of Kampala's transport
+    corridor on Namirembe Road" is in Kampala. The owner owns a thing written in lower case ("Liverpool's Darwin
+    Núñez" is a team's player); a country, a province, or two cities give none."""
+    if venue_at < 0:
+        return None
+    found = set()
+    for match in _POSSESSIVE.finditer(text, start, venue_at):
+        name = match.group("owner")
+        words = [w.strip(",.;:").casefold() for w in text[match.end():match.end() + 40].split()[:3]]
+        if any(names_a_team(word) or word in _A_MATCHS_WORDS for word in words):
+            continue  # "Liverpool's striker scores at St James' Park": a team's, not the venue's town
+        levels = name_levels(name)
+        if levels.country or levels.province or levels.city_population < SETTLEMENT_POPULATION:
+            continue
+        found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+#: Words after a club's possessive that name its match: "Liverpool's win at Stamford Bridge" is no town's.
+_A_MATCHS_WORDS = frozenset({"win", "victory", "defeat", "loss", "draw", "goal", "goals", "opener", "equaliser",
+                             "equalizer", "winner", "side", "clash", "game", "match", "title", "season", "first",
+                             "second", "third", "last", "new", "former", "star", "stars", "young", "veteran"})
+#: A name written as the owner of a thing: "Kampala's transport corridor", "Port Moresby’s old markets".
+_POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
+                         r"['’]s[ \t]+(?=[a-z])")
 
 
 def _scene_venue(chain: Chain, text: str) -> Element:
