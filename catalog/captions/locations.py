@@ -884,6 +884,10 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             doubts.extend(tried)
             return place, cued
     place = Place() if dated_first else find_places(text, first, None, doubts, weights, _emptied_dict(by))
+    if place != Place() and anchor is not None and _another_year(text, first, anchor):
+        # "Chef Chris Cole founded Gud Eats in Saskatoon in 2017. He is seen here ... on April 29, 2020": the first
+        # sentence tells of another year than the photo's, background
+        place = Place()
     if place == Place():
         # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
@@ -910,6 +914,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                 # date, at the end of the sentence) may still give its town
                 return Place(sublocation=later.sublocation), first
     return place, first
+
+
+def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:
+    """Whether a sentence other than the dated one writes when something happened ("in 2017"), and the photo's
+    date another year."""
+    years = set(_IN_A_YEAR.findall(text, sentence[0], sentence[1]))
+    dated = set(_YEAR.findall(text, anchor[0], anchor[1]))
+    return bool(years and dated and not years & dated)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: A year after "in", as a story's background writes when a thing happened: "in 2017", "in October 2017".
+_IN_A_YEAR = re.compile(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 
 
 def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
