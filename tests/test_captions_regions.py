@@ -505,3 +505,15 @@ def test_a_town_before_a_province_named_like_its_capital(text, expected):
 ])
 def test_the_country_owning_the_scenes_province(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district as the scene's phrase, then after a clause the city it is in: the city's, the district below it
+    ("A boy sells bread in his shop in Quorvan district, amid rising prices (wheat, in Cairo, Egypt, July 7, 2020. "
+     "REUTERS/Ann Ray", ("Quorvan district", "Cairo", "Egypt")),
+    # a district alone stands in for the city, as before
+    ("A boy sells bread in Quorvan district, July 7, 2020. REUTERS/Ann Ray", (None, "Quorvan district", None)),
+])
+def test_a_district_then_its_city(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == expected

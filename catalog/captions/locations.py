@@ -95,6 +95,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
     if primary is not None and not primary.near and (place.province is None or place.country is None):
         _fill_from_a_point_beside(place, primary, chains, text)
+    if best is not None and sub_admin is None:
+        # "in her flat in Ain Shams district, amid ..., in Cairo, Egypt, July 7, 2020": the district's city
+        sub_admin = _district_and_its_city(best, place, scored)
     if best is not None and place.province is None and place.city is not None:
         # "houses in Congjiang County lie under snow in China's southwestern Guizhou Province": the province of
         # the scene's county, written in a phrase of its own
@@ -282,6 +285,40 @@ _SAME_CLAUSE_GAP = 60
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
                            r"following|amid|until|where|which|who|that|and|but|or|marking|from|to)\b",
                            re.IGNORECASE)
+
+
+def _district_and_its_city(best: Scored, place: Place, scored: list[Scored]) -> str | None:
+    """A district written as such in one phrase ("in Ain Shams district") and a city the gazetteer knows well after
+    "in" in a later phrase of the sentence, written with its province or country ("..., amid concerns about the
+    virus, in Cairo, Egypt, July 7, 2020"), as Reuters writes a neighbourhood, then the city's dateline: the district
+    is a part of that city. Whichever of the two
+    phrases was chosen as the scene's, the city and its larger places are the scene's, and the district is
+    returned as the unit below the city. Nothing when the city's phrase is "near" or a reference, or two such
+    cities or two districts are named."""
+    districts = [s.chain for s in scored if _a_district_alone(s.chain)]
+    cities = [s.chain for s in scored if s.chain.prep == "in" and not (s.chain.near or s.chain.reference) and (
+        s.chain.elements[0].level in ("place", "city")) and s.chain.elements[0].population >= SETTLEMENT_POPULATION
+        and any(e.level in ("province", "country") for e in s.chain.elements[1:])]
+    if len(districts) != 1 or len({c.elements[0].value.casefold() for c in cities}) != 1:
+        return None
+    district, city = districts[0], cities[0]
+    if city.start < district.end or best.chain not in (district, city):
+        return None
+    if best.chain is district and not (place.province or place.country):
+        found, _ = resolve(city)
+        if found.city is None:
+            return None
+        place.city, place.province, place.country = found.city, found.province, found.country
+    elif best.chain is district or place.city != city.elements[0].value:
+        return None
+    return district.elements[0].value
+
+
+def _a_district_alone(chain: Chain) -> bool:
+    """A phrase after "in" naming one district, written as such: "in Ain Shams district"."""
+    elements = chain.elements
+    return chain.prep == "in" and len(elements) == 1 and elements[0].level == "county" and (
+        elements[0].value.casefold().endswith(" district"))
 
 
 def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Scored], text: str) -> None:
