@@ -517,3 +517,14 @@ def test_the_country_owning_the_scenes_province(text, expected):
 def test_a_district_then_its_city(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line opened by a town and its country, then a year: the place, as a heading would be
+    ("12. Water\n\nKUMBA, CAMEROON, 2012. Women carry water up the hill from the spring.", ("Kumba", None, "Cameroon")),
+    ("Ebolowa, Cameroon, 3 March 2012: Women carry water up the hill.", ("Ebolowa", None, "Cameroon")),
+    # a year after words that are no places is no heading
+    ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
+])
+def test_places_then_a_year_opening_a_line(text, expected):
+    assert place(text) == expected

@@ -539,6 +539,14 @@ def _opening() -> re.Pattern:
 
 
 @cache
+def _places_then_a_year() -> re.Pattern:
+    """A line opened by a town and its country or province, then a year (maybe with its day and month), then a full
+    stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th NOVEMBER 2014."."""
+    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:](?:[ \t]|$)")
+
+
+@cache
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
@@ -1106,6 +1114,13 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
+            return found, match.group("place")
+    for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
+        match = _places_then_a_year().match(line.group())
+        if match is None:
+            continue
+        found = _known_places(match.group("place"))
+        if found is not None and (found.city or found.province) and (found.province or found.country):
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
