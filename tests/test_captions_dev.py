@@ -137,9 +137,14 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: town after its country, a title's words before the places beside the date, the places closing the scene
 #: sentence filling its levels, a town after "at" measured from a reference point, places closed by a bar): tune
 #: 92.5, 93.1, 97.9 (en_fresh8's tune part: city 72.3 -> 80.2, sublocation 85.1 -> 88.1), no wrong value added.
+#: English city and country raised after branch capen14 (a town holding a named venue, a small known town after
+#: "at"/"above", a town before a province named like its capital, the country owning the scene's province, a later
+#: sentence placing a town, "the X area of Y", the "Caption:" label, a city as the subject, a city owning the
+#: venue, another year's first sentence, a district then its city, places then a year opening a line): tune city
+#: 93.1 -> 94.3, country 97.9 -> 98.2 (province 97.9 -> 98.0), wrong city values 12 -> 9.
 TUNE_FLOORS = {
     "en": {"photographer": 0.983, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
-           "sublocation": 0.925, "city": 0.93, "province": 0.978, "country": 0.978},
+           "sublocation": 0.925, "city": 0.942, "province": 0.978, "country": 0.981},
     "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
            "sublocation": 0.955, "city": 0.965, "province": 0.996, "country": 0.991},
 }
