@@ -71,6 +71,14 @@ PLACES = [
     ("...a province after a known city is kept",
      "A worker drapes a display at a mall in Tangerang, Banten, on Aug. 6. JP/Ann Ray",
      {"city": "Tangerang", "province": "Banten"}),
+    ("a first sentence telling of another year than the photo's dated sentence is background",
+     "The baker opened her first shop in Winnipeg in 2015. She is seen at her new counter on May 3, 2021. "
+     "Photo: Ann Ray",
+     {"city": None}),
+    ("...a first sentence of the photo's own year is not",
+     "The baker opened her second shop in Winnipeg in 2021. She is seen at her new counter on May 3, 2021. "
+     "Photo: Ann Ray",
+     {"city": "Winnipeg"}),
 ]
 
 

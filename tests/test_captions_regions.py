@@ -482,3 +482,49 @@ def test_an_unknown_owner_before_a_town(text, expected):
 ])
 def test_a_town_after_a_province_owning_a_thing(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town before a province that shares its name with a city of under a million: the province's town
+    ("Fishermen mend their nets in Naka, Tokushima, on Sunday.", ("Naka", "Tokushima", None)),
+    ("Tomioka, Fukushima\n\nWeeds grow over the empty fields.", ("Tomioka", "Fukushima", None)),
+    # a larger city holds wards written before it: the city, as before
+    ("Shoppers cross the street in Shibuya, Tokyo, on Sunday.", ("Tokyo", None, None)),
+])
+def test_a_town_before_a_province_named_like_its_capital(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's province, written elsewhere in the caption as owned by its country: that country
+    ("Herders in China's northern Hebei province face a dry spring. This picture, taken on March 3, 2024, shows "
+     "a flock grazing in Hebei.", (None, "Hebei", "China")),
+    # an owner that is no country, or a country the gazetteer does not place the province in, gives none
+    ("Herders graze their sheep in Hebei province on Sunday, beside Wang's Hebei ranch.", (None, "Hebei", None)),
+    ("Dancers rehearse in Hebei province on Sunday for India's Hebei week.", (None, "Hebei", None)),
+])
+def test_the_country_owning_the_scenes_province(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district as the scene's phrase, then after a clause the city it is in: the city's, the district below it
+    ("A boy sells bread in his shop in Quorvan district, amid rising prices (wheat, in Cairo, Egypt, July 7, 2020. "
+     "REUTERS/Ann Ray", ("Quorvan district", "Cairo", "Egypt")),
+    # a district alone stands in for the city, as before
+    ("A boy sells bread in Quorvan district, July 7, 2020. REUTERS/Ann Ray", (None, "Quorvan district", None)),
+])
+def test_a_district_then_its_city(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line opened by a town and its country, then a year: the place, as a heading would be
+    ("12. Water\n\nKUMBA, CAMEROON, 2012. Women carry water up the hill from the spring.", ("Kumba", None, "Cameroon")),
+    ("Ebolowa, Cameroon, 3 March 2012: Women carry water up the hill.", ("Ebolowa", None, "Cameroon")),
+    # a year after words that are no places is no heading
+    ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
+])
+def test_places_then_a_year_opening_a_line(text, expected):
+    assert place(text) == expected

@@ -61,6 +61,7 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.kind_named_before": (0.0, 1.0, 2.0),
     "value_scores.beside_a_known_place": (0.0, 1.0, 2.0),
     "value_scores.city_in_the_named_country": (0.0, 1.0),
+    "value_scores.town_holding_a_venue": (0.0, 1.0),
     # A signal read at both levels moves as a pair (the chain's score, the city's evidence): alone, a chain let
     # through would still lose its city, or a city's evidence would count for no chain, and a search that
     # moves one weight at a time would never see the gain.
@@ -69,6 +70,7 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
     "scores.city_as_modifier": (-100.0, -40.0, -20.0, -10.0, 0.0),
+    "scores.city_as_subject": (-100.0, -40.0, -20.0, -10.0, 0.0),
     "scores.part_named_before": (-100.0, -40.0, -20.0, -10.0, -5.0, -2.0, 0.0, 2.0, 5.0),
     # a person's or a group's place ("Nurse Ana Ruiz of the Gevas Health Center"): the chain's score, and
     # whether a venue of such a phrase may stand for the scene (below zero: not)

@@ -38,11 +38,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, Chain, names_a_saint, read_chains
+from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
     background_clauses,
+    names_a_team,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -97,6 +98,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
     if primary is not None and not primary.near and (place.province is None or place.country is None):
         _fill_from_a_point_beside(place, primary, chains, text)
+    if best is not None and sub_admin is None:
+        # "in her flat in Ain Shams district, amid ..., in Cairo, Egypt, July 7, 2020": the district's city
+        sub_admin = _district_and_its_city(best, place, scored)
     if best is not None and place.province is None and place.city is not None:
         # "houses in Congjiang County lie under snow in China's southwestern Guizhou Province": the province of
         # the scene's county, written in a phrase of its own
@@ -158,6 +162,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if districts:
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     place.sublocation = venue or sub_admin
+    if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
+        # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
+        place.city = _city_owning_the_scene(text, start, text.find(venue, start, end))
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
         found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
@@ -217,6 +224,33 @@ DISTRICT_CITY = 1_000_000
 #: a venue after them is the clause's. Not "after" nor "before": "trains stop after an item is found at Kyoto
 #: Station" names the scene of the story's event.
 _RELATIVE_WORDS = ("where", "which", "who", "whose", "while", "when")
+def _city_owning_the_scene(text: str, start: int, venue_at: int) -> str | None:
+    """The one city the gazetteer knows well written as an owner ("Kampala's") before the scene's venue in its
+    sentence, when the scene's phrase names no town: "Taxis have taken over a stretch of Kampala's transport
+    corridor on Namirembe Road" is in Kampala. The owner owns a thing written in lower case ("Liverpool's Darwin
+    Núñez" is a team's player); a country, a province, or two cities give none."""
+    if venue_at < 0:
+        return None
+    found = set()
+    for match in _POSSESSIVE.finditer(text, start, venue_at):
+        name = match.group("owner")
+        words = [w.strip(",.;:").casefold() for w in text[match.end():match.end() + 40].split()[:3]]
+        if any(names_a_team(word) or word in _A_MATCHS_WORDS for word in words):
+            continue  # "Liverpool's striker scores at St James' Park": a team's, not the venue's town
+        levels = name_levels(name)
+        if levels.country or levels.province or levels.city_population < SETTLEMENT_POPULATION:
+            continue
+        found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+#: Words after a club's possessive that name its match: "Liverpool's win at Stamford Bridge" is no town's.
+_A_MATCHS_WORDS = frozenset({"win", "victory", "defeat", "loss", "draw", "goal", "goals", "opener", "equaliser",
+                             "equalizer", "winner", "side", "clash", "game", "match", "title", "season", "first",
+                             "second", "third", "last", "new", "former", "star", "stars", "young", "veteran"})
+#: A name written as the owner of a thing: "Kampala's transport corridor", "Port Moresby’s old markets".
+_POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
+                         r"['’]s[ \t]+(?=[a-z])")
 
 
 def _scene_venue(chain: Chain, text: str) -> Element:
@@ -321,6 +355,40 @@ _SAME_CLAUSE_GAP = 60
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
                            r"following|amid|until|where|which|who|that|and|but|or|marking|from|to)\b",
                            re.IGNORECASE)
+
+
+def _district_and_its_city(best: Scored, place: Place, scored: list[Scored]) -> str | None:
+    """A district written as such in one phrase ("in Ain Shams district") and a city the gazetteer knows well after
+    "in" in a later phrase of the sentence, written with its province or country ("..., amid concerns about the
+    virus, in Cairo, Egypt, July 7, 2020"), as Reuters writes a neighbourhood, then the city's dateline: the district
+    is a part of that city. Whichever of the two
+    phrases was chosen as the scene's, the city and its larger places are the scene's, and the district is
+    returned as the unit below the city. Nothing when the city's phrase is "near" or a reference, or two such
+    cities or two districts are named."""
+    districts = [s.chain for s in scored if _a_district_alone(s.chain)]
+    cities = [s.chain for s in scored if s.chain.prep == "in" and not (s.chain.near or s.chain.reference) and (
+        s.chain.elements[0].level in ("place", "city")) and s.chain.elements[0].population >= SETTLEMENT_POPULATION
+        and any(e.level in ("province", "country") for e in s.chain.elements[1:])]
+    if len(districts) != 1 or len({c.elements[0].value.casefold() for c in cities}) != 1:
+        return None
+    district, city = districts[0], cities[0]
+    if city.start < district.end or best.chain not in (district, city):
+        return None
+    if best.chain is district and not (place.province or place.country):
+        found, _ = resolve(city)
+        if found.city is None:
+            return None
+        place.city, place.province, place.country = found.city, found.province, found.country
+    elif best.chain is district or place.city != city.elements[0].value:
+        return None
+    return district.elements[0].value
+
+
+def _a_district_alone(chain: Chain) -> bool:
+    """A phrase after "in" naming one district, written as such: "in Ain Shams district"."""
+    elements = chain.elements
+    return chain.prep == "in" and len(elements) == 1 and elements[0].level == "county" and (
+        elements[0].value.casefold().endswith(" district"))
 
 
 def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Scored], text: str) -> None:
@@ -541,6 +609,14 @@ def _opening() -> re.Pattern:
 
 
 @cache
+def _places_then_a_year() -> re.Pattern:
+    """A line opened by a town and its country or province, then a year (maybe with its day and month), then a full
+    stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th NOVEMBER 2014."."""
+    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:](?:[ \t]|$)")
+
+
+@cache
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
@@ -561,8 +637,11 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     >>> find_place(text, [(0, 13), (14, 36), (37, 98)], [(0, 13), (14, 98)], None).place
     Place(sublocation=None, city='Paris', province=None, country='France')
     """
+    spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
+    if reading.place.province and reading.place.country is None and "s " in text:
+        reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is not None:
@@ -582,6 +661,56 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+                           ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentences and paragraphs after a "Caption:" label, in a labelled-field layout ("Faculty researcher:
+    ...\nResearch Focus: ...\nCaption: One of the last first editions ... is kept in New York City", "Headline:
+    ...\n\nCaption:\n\nA demonstrator holds a sign ..."): the caption is what the label opens, the fields
+    above it describe the picture's page. All of them when there is no such label or nothing follows it."""
+    if "aption" not in text:
+        return spans, paragraphs
+    label = _CAPTION_LABEL.search(text)
+    if label is None:
+        return spans, paragraphs
+    at = label.end()
+    kept = [(max(a, at), b) for a, b in spans if b > at and text[max(a, at):b].strip()]
+    if not kept:
+        return spans, paragraphs
+    return kept, [(max(a, at), b) for a, b in paragraphs if b > at and text[max(a, at):b].strip()]
+
+
+#: A "Caption:" label opening a line, the caption after it.
+_CAPTION_LABEL = re.compile(r"^[ \t]*Caption[ \t]*:[ \t]*", re.MULTILINE | re.IGNORECASE)
+
+
+def _country_owning(text: str, province: str) -> str | None:
+    """The country written as the owner of the scene's province anywhere in the caption, when the scene's own
+    phrase names none: "... camel riders in China's north-western Gansu province. ... heading for the oasis town
+    of Dunhuang, in Gansu" is in China, as the labelling contract reads "east China's Anhui Province". One
+    country only, and one the gazetteer places the province in when it knows the province."""
+    found = set()
+    for match in _owning().finditer(text):
+        if match.group("place").casefold() != province.casefold():
+            continue
+        level, value = classify(match.group("owner"))
+        if level == "country":
+            found.add(value)
+    one = _the_one_country(found)
+    if one is None:
+        return None
+    country, code = one
+    known = name_levels(province).province
+    return country if known is None or known.partition("-")[0] == code else None
+
+
+@cache
+def _owning() -> re.Pattern:
+    """"China's north-western Gansu province", "Ukraine’s Kharkiv region": a country's possessive, a side, a name."""
+    return re.compile(rf"(?P<owner>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}})['’]s[ \t]+{_SIDE}"
+                      r"(?P<place>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}?)(?=[ \t]+(?:[Pp]rovince|[Rr]egion|"
+                      r"[Ss]tate|[Pp]refecture|[Gg]overnorate|[Oo]blast|Autonomous)\b|[ \t]*[,.;)]|$)")
 
 
 def _district_of_hong_kong(place: Place) -> None:
@@ -707,7 +836,31 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
             headed.sublocation = headed.sublocation or scene.sublocation
             return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
+    if scene == Place() and spans:
+        later = _a_later_sentence_placing_a_town(text, spans, paragraphs, weights, by)
+        if later is not None:
+            return later
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _a_later_sentence_placing_a_town(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                                     weights: PlaceWeights | None, by: dict[str, str]) -> PlaceReading | None:
+    """The place of a later sentence of the body, when the caption dates nothing and no sentence read before
+    places anything: the first that names a town with its province or country ("Pictured: The village in flood
+    waters. Despite the water, villagers keep ... These villagers in Sariakandi, on the outskirts of Bogra,
+    Bangladesh, have been hit ..."). A town placed so is the scene far more often than background, when nothing
+    else in the caption is placed."""
+    first = _first_body_sentence(text, spans, paragraphs)
+    for span in [s for s in spans if s[0] > first[0]][1:_LATER_SENTENCES + 1]:
+        tried: list[Doubt] = []
+        found = find_places(text, span, None, tried, weights, _emptied_dict(by))
+        if found.city and (found.province or found.country):
+            return PlaceReading(found, "scene sentence", text[span[0]:span[1]], tuple(tried), tuple(by.items()))
+    return None
+
+
+#: How many sentences after the two read first are read for a town placed with its province or country.
+_LATER_SENTENCES = 3
 
 
 def _headline_lines(text: str, spans: list[tuple[int, int]],
@@ -848,6 +1001,10 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             doubts.extend(tried)
             return place, cued
     place = Place() if dated_first else find_places(text, first, None, doubts, weights, _emptied_dict(by))
+    if place != Place() and anchor is not None and _another_year(text, first, anchor):
+        # "Chef Chris Cole founded Gud Eats in Saskatoon in 2017. He is seen here ... on April 29, 2020": the first
+        # sentence tells of another year than the photo's, background
+        place = Place()
     if place == Place():
         # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
@@ -874,6 +1031,19 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                 # date, at the end of the sentence) may still give its town
                 return Place(sublocation=later.sublocation), first
     return place, first
+
+
+def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:
+    """Whether a sentence other than the dated one writes when something happened ("in 2017"), and the photo's
+    date another year."""
+    years = set(_IN_A_YEAR.findall(text, sentence[0], sentence[1]))
+    dated = set(_YEAR.findall(text, anchor[0], anchor[1]))
+    return bool(years and dated and not years & dated)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: A year after "in", as a story's background writes when a thing happened: "in 2017", "in October 2017".
+_IN_A_YEAR = re.compile(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 
 
 def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
@@ -1016,6 +1186,13 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
+            return found, match.group("place")
+    for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
+        match = _places_then_a_year().match(line.group())
+        if match is None:
+            continue
+        found = _known_places(match.group("place"))
+        if found is not None and (found.city or found.province) and (found.province or found.country):
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline

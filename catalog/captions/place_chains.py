@@ -78,6 +78,7 @@ class Chain:
     near: bool = False  # "near Bhopal, India": the scene is by this town; taken when no other chain places it
     after_a_part: bool = False  # "in various parts of Kigali": a part of the place named first, then "of"
     as_modifier: bool = False  # "on a Valencia street": a city written as the modifier of a venue's kind
+    as_subject: bool = False  # "Helsinki is decked with flowers": a city alone as the sentence's subject
     of_a_member: bool = False  # "Nurse Ana Ruiz of the Gevas Health Center", "crews from ...": theirs, not the scene
     reference: bool = False  # the larger places after a reference point ("east of Athens, Greece", "outside Kabul,
     # Afghanistan"): Greece, Afghanistan
@@ -143,6 +144,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i + 1, "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
+            if chain is None and i == 0:
+                chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
@@ -161,6 +164,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 # Ministry of Health plans ...": the body acting
         elif word in VENUE_OBJECT_VERBS:
             chain, j = _read_chain(toks, i + 1, "object", "object")  # "Tourists visit the Mogao Grottoes"
+        elif 1 < i <= _LABEL_WORDS and toks[i - 1].text == ":" and all(t.text.isalpha() for t in toks[:i - 1]):
+            chain, j = _a_city_as_subject(toks, i)  # "Imperial welcome: Helsinki is decked with flowers"
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
@@ -472,6 +477,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
             chain.elements[0].level == "place") and _measured_from_a_point(toks, j):
         allowed = "any"  # "at Loke, about 215 miles south of the capital": a town measured from another
+    if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
+            _a_small_town_closing(chain.elements[0], toks, j)):
+        allowed = "any"  # "sets off at Llandudno this morning", "the northern lights above Stornoway"
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -617,6 +625,72 @@ def _measured_from_a_point(toks: list[Token], j: int) -> bool:
     while k < len(toks) and (toks[k].lower in _ABOUT or toks[k].lower[:1].isdigit() or toks[k].lower in DISTANCE_WORDS):
         k += 1
     return k + 1 < len(toks) and k > j + 1 and toks[k].lower in _COMPASS and toks[k + 1].lower == "of"
+
+
+def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a bare name after "at", "above" is a town the gazetteer knows (a city of any size, or a GeoNames
+    town), with "the" nowhere before it, then the sentence's end or the photo's time: "The run sets off at
+    Llandudno this morning", "captured the northern lights above Stornoway". Smaller than SETTLEMENT_POPULATION,
+    such a name is a town only where nothing else follows it ("at Marimekko on Friday" is no town the gazetteer
+    knows; "at Sandy Lane Hotel" runs on into a venue's name)."""
+    if element.level != "place" or element.the or not (element.population or element.town):
+        return False
+    if strip_possessive(toks[j - 1].text) is not None:
+        return False  # "the queue of cars at McDonald's.": a shop's name
+    return _time_or_end(toks, j)
+
+
+#: Words that may open the photo's time after a place: "at Llandudno this morning", "in Tumon on Nov. 18".
+_TIME_OPENERS = frozenset({"on", "in", "this", "last", "early", "late", "during", "over", "at", "the"})
+#: Words of a time of day or week, after such an opener or alone.
+_TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "yesterday", "today", "tonight",
+                         "dawn", "dusk", "sunrise", "sunset"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Months (full and short) and weekdays, as written after a place: "on Sunday", "in Sept. 2019".
+_CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for n in names}
+                      | {d.casefold() for d in WEEKDAYS})
+
+
+def _time_or_end(toks: list[Token], j: int) -> bool:
+    """Whether the sentence ends at toks[j], or the photo's time follows ("this morning", "on Sunday", "in
+    May 2019")."""
+    if j >= len(toks) or toks[j].text in (".", ";", "!", "?"):
+        return True
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].lower in _TIME_OPENERS:
+        k += 1
+    if k >= len(toks):
+        return False
+    word = toks[k].lower.rstrip(".")
+    return word in _TIME_WORDS or word in _CALENDAR or (k > j and _YEAR.fullmatch(word) is not None)
+
+
+def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A city alone opening the sentence as its subject, a verb of being or showing right after it: "Helsinki is
+    decked with flowers", "Kuwait City has many shops". Only a city the gazetteer knows well or one written with
+    "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
+    ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
+    aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS:
+        return None, i
+    first = elements[0]
+    if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
+            first.the or first.country):
+        return None, i
+    return Chain("subject", [first], as_subject=True), j
+
+
+#: The most words of a label before a colon that opens a sentence: "Imperial welcome: Helsinki is ...".
+_LABEL_WORDS = 4
+
+
+#: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
+_SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
+                            "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
 
 
 #: Words before a distance: "about 215 miles", "some 40 km".

@@ -194,6 +194,8 @@ def weigh(chain: Chain, place: Place, text: str = "", weights: PlaceWeights | No
                 (w["known_town"] if not known and element.town else 0.0)
                 + (w["town_by_shape"] if not known and not element.town and w["town_by_shape"]
                    and _town_by_its_shape(chain, text) else 0.0)
+                + (w["town_holding_a_venue"] if not known and w["town_holding_a_venue"] and text
+                   and _town_holding_a_venue(chain, number, text) else 0.0)
                 + w["larger_place_after"] * _placed(chain.elements[number + 1:])
                 + w["reference_point"] * bool(PLACED_BY_REFERENCE.match(text, element.end))
                 + w["kind_named_before"] * bool(number and _names_a_kind(chain.elements[number - 1], element, text))
@@ -263,6 +265,12 @@ def _town_by_its_shape(chain: Chain, text: str) -> bool:
     from catalog.captions.place_scores import town_by_its_shape  # (place_scores imports this module)
 
     return town_by_its_shape(chain, text)
+
+
+def _town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
+    from catalog.captions.place_scores import town_holding_a_venue  # (place_scores imports this module)
+
+    return town_holding_a_venue(chain, number, text)
 
 
 def _named_again(element: Element, text: str) -> bool:

@@ -324,6 +324,10 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
 
 #: A name is a district of the city after it only when that city has this many times its people or more.
 DISTRICT_RATIO = 3
+#: A city that shares its name with its province holds districts written before it ("Shibuya, Tokyo", "Kadikoy,
+#: Istanbul") only when it is this large; a smaller one's name after a town is the province's ("Tomioka,
+#: Fukushima", "Pozzuoli, Naples"), as Japan's prefectures, Italy's and Turkey's provinces are written.
+_WARDS_POPULATION = 1_000_000
 
 
 def _inside_a_city(element: Element, larger: list[Element]) -> bool:
@@ -340,6 +344,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False
     if element.population and following.link == "of":
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
+    if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
+        return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
 

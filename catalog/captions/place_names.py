@@ -215,6 +215,10 @@ _NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
 }
 
 
+#: Lower-case words naming a part of a town after its name: "the Mirpur area of Dhaka".
+_PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
+
+
 def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     """Whether "of" at toks[of_at] leads to a larger place rather than continuing one name.
 
@@ -227,6 +231,9 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
         return True
     if before in VENUE_WORDS and _of_a_placed_city(toks, of_at):
         return True  # "the RA NA building | of Yerevan, Armenia", "the Henoko coastal area | of Nago in Okinawa"
+    if before in _PARTS_OF_A_TOWN and toks[of_at - 1].text.islower() and of_at > i + 1 and (
+            of_at + 1 < len(toks) and is_capitalised(toks[of_at + 1].text)):
+        return True  # "the Aganagar area | of Keraniganj", "the Ulail area | of Savar": a part of the town after "of"
     if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
         return False
     k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")

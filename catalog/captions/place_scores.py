@@ -45,7 +45,7 @@ from catalog.captions.place_evidence import (
     shipped_weights,
 )
 from catalog.captions.place_names import Element, classify
-from catalog.captions.vocabulary import MONTHS, WEEKDAYS
+from catalog.captions.vocabulary import MONTHS, STREET_WORDS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,7 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: 
         signals.append(("a part named before it", w["part_named_before"] if chain.after_a_part else 0.0))
         signals.append(("a member's place", w["member_of"] if chain.of_a_member else 0.0))
         signals.append(("a city as a modifier", w["city_as_modifier"] if chain.as_modifier else 0.0))
+        signals.append(("a city as the subject", w["city_as_subject"] if chain.as_subject else 0.0))
         if w["right_before_the_date"]:
             signals.append(("right before the date",
                             w["right_before_the_date"] if right_before_the_date(chain, text, anchor) else 0.0))
@@ -280,6 +281,38 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     if first != only.value and name_levels(first).city_population:
         return False  # "Portsmouth Historic Deckyard": a site of the city it names
     return not _another_city_named(text, only.start, only.end)
+
+
+def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
+    """Whether the name at ``chain.elements[number]``, nothing knows, is written as the town holding the named
+    venue before it: "at Greenfields Farm in Ekumfi, women harvest ...", "at the Entomologist Research Centre in
+    Obuasi, researchers ...", "next to the Sir Manasupe Haus in Waigani." The venue is a building or a site, not a
+    street (a street runs through a district as often as a town: "Vollmer Lane in Quorvantia"). The name is the
+    chain's last, right after the venue and "in", a town's name as written, then the sentence's end, the photo's
+    time or a comma; and the caption names no city the gazetteer knows that it could be a district of. A venue's
+    "in" places it in a town far more often than a bare "in" names one."""
+    if number == 0 or number != len(chain.elements) - 1:
+        return False
+    element, venue = chain.elements[number], chain.elements[number - 1]
+    if venue.level != "venue" or element.link != "in" or element.level != "place" or element.the:
+        return False
+    if venue.value.rsplit(None, 1)[-1].casefold().rstrip(".") in _STREETS:
+        return False  # "Vollmer Lane in Quorvantia", "Smith Street in Chinatown": a street runs through a district
+    if not _TOWN_NAME.fullmatch(element.value) or names_a_language(element.value):
+        return False
+    if _TIME_OR_END.match(text, element.end) is None and _COMMA_AFTER.match(text, element.end) is None:
+        return False
+    first = element.value.split()[0]
+    if first != element.value and name_levels(first).city_population:
+        return False  # "Portsmouth Historic Deckyard": a site of the city it names
+    return not _another_city_named(text, element.start, element.end)
+
+
+#: The last words of a street's name, a lane's and an alley's too.
+_STREETS = STREET_WORDS | {"lane", "alley", "hutong"}
+#: A comma after a town, then a new clause or an aside: "in Ekumfi, women harvest"; not a larger place, which
+#: the chain would have read.
+_COMMA_AFTER = re.compile(r",\s")
 
 
 def _another_city_named(text: str, start: int, end: int) -> bool:

@@ -144,7 +144,7 @@ KIND_LEVELS: dict[str, str] = {
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
     "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
-    "hamlet": "town",
+    "hamlet": "town", "commune": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -176,6 +176,10 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("community", "town", False),
     ("town", "town", False),
     ("village", "town", False),
+    # the units below a district in Vietnam, France and Italy ("A Lu commune, Bat Xat district"), and the
+    # settlement below a village ("Xa Phin hamlet"): kept as written, as a village is
+    ("commune", "town", False),
+    ("hamlet", "town", False),
 )
 
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
