@@ -1315,3 +1315,20 @@ def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text,
     facts = parse(text)
     assert facts.credit.raw and facts.description == description
 
+
+
+#: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
+#: 【本报消息】) comes after the line that says what the picture shows.
+ABOVE_THE_STORY = [
+    ("a paper's story label below the picture's line", "中秋夜\n\n青松邨的燈籠吸引了街坊駐足\n\n【本報消息】"
+     "昨晚中秋佳節，市區各處張燈結綵，天后廟道一帶人頭湧湧。", {"sublocation": "青松邨"}),
+    ("a wire's dateline below a title that is the venue", "黄鹤楼（某某社 王小林摄）\n\n某某社武汉2月3日电（记者 "
+     "王小林）一场春雪过后，古城游人如织。当晚，游客走进灯火通明的户部巷品尝小吃。", {"sublocation": "黄鹤楼"}),
+    ("no venue above the story: the story's own", "民众挤满了现场。\n\n(吉隆坡5日讯)反对党今晚在甲洞文化广场举行"
+     "集会，人潮汹涌。", {"sublocation": "甲洞文化广场"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ABOVE_THE_STORY], ids=[c[0] for c in ABOVE_THE_STORY])
+def test_the_caption_above_a_story_names_the_venue(text, expected):
+    check(text, expected)

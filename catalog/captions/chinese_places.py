@@ -69,6 +69,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         marks = words.words("places.scene_marks")
         scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
             s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
+    above = _caption_above_the_story(text, plain, sentences, words, patterns)
+    if above is not None:
+        scene = above
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
@@ -98,6 +101,34 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
+                             patterns: dict) -> tuple[int, int] | None:
+    """The line above a story's opening that names the photo's venue, when a page ran the picture's own caption
+    above its story ("石排湾社区的应节灯饰吸引了小朋友的目光⏎【本报消息】昨晚...", "大雁塔⏎中评社西安1月31日电..."):
+    the story's day and places are the event's, the line above says what the picture shows. None when no story
+    opens below the first line, or no line above it names a venue (the story's sentence is then the scene)."""
+    opening = next((s for s in sentences[1:] if _opens_a_story(plain, s[0], words)), None)
+    if opening is None:
+        return None
+    for start, end in reversed([s for s in sentences if s[1] <= opening[0]]):
+        place = _place_in(text, plain, start, end, words, patterns, None)
+        if place.sublocation and not chinese_name_cities(simplified(place.sublocation))[0]:
+            return start, end
+    return None
+
+
+#: A paper's own story label in brackets ("【本报消息】", "【本報訊】", "(吉隆坡22日讯)"): the story begins after it.
+_STORY_LABEL = re.compile("[ \u3000]*[【\\[(（][^】\\])）\n]{1,14}?(?:消息|讯|电)[】\\])）]")
+
+
+def _opens_a_story(plain: str, at: int, words: Words) -> bool:
+    """Whether a line opens with a story's dateline or label ("新华社北京10月14日电", "【本报消息】")."""
+    line_start = plain.rfind("\n", 0, at) + 1
+    if plain[line_start:at].strip():
+        return False  # (a sentence inside a line, not the line's start)
+    return bool(_STORY_LABEL.match(plain, at) or wire_dateline(words).match(plain, at))
 
 
 #: A photo's title opening the caption: a few characters, then a stop, a colon, a bracket or the line's end.
