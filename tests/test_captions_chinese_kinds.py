@@ -1332,3 +1332,19 @@ ABOVE_THE_STORY = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in ABOVE_THE_STORY], ids=[c[0] for c in ABOVE_THE_STORY])
 def test_the_caption_above_a_story_names_the_venue(text, expected):
     check(text, expected)
+
+
+#: Venue words of trails, lanes, headlands and high grounds, and the common words that end in them.
+TRAILS_AND_LANES = [
+    ("a hiking trail (径)", "5月1日，行山人士在卫奕信径第五段远足。", {"sublocation": "卫奕信径"}),
+    ("a Shanghai lane (弄), its 弄堂 no part of the name", "夏夜，桂花弄弄堂口的老人摇着蒲扇。",
+     {"sublocation": "桂花弄"}),
+    ("a high ground (高地)", "4月2日，游客在鸣翠高地内赏花。", {"sublocation": "鸣翠高地"}),
+    ("athletics (田径) is no trail", "5月1日，运动员在田径赛场上冲刺。", {"sublocation": None}),
+    ("a way (途径) is no trail", "5月1日，市民通过这一途径办理业务。", {"sublocation": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in TRAILS_AND_LANES], ids=[c[0] for c in TRAILS_AND_LANES])
+def test_trails_lanes_and_high_grounds(text, expected):
+    check(text, expected)
