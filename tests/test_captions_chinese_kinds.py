@@ -1348,3 +1348,19 @@ TRAILS_AND_LANES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in TRAILS_AND_LANES], ids=[c[0] for c in TRAILS_AND_LANES])
 def test_trails_lanes_and_high_grounds(text, expected):
     check(text, expected)
+
+
+#: A person's home or school named before them is their origin, not the scene, also where the clause opens with it.
+ORIGINS = [
+    ("a home opening the clause (家住)", "5月1日，家住西城区红星村的李大爷在公园打太极。",
+     {"sublocation": None, "city": None}),
+    ("a home after 住在", "住在石门坎的王家三代同堂，春节前贴起了春联。", {"sublocation": None, "city": None}),
+    ("a school graduated from (毕业于)", "5月1日，毕业于同济大学的青年教师在实验室调试仪器。", {"sublocation": None}),
+    ("the scene named after the origin stays", "5月1日，来自某某大学的志愿者在天坛公园服务游客。",
+     {"sublocation": "天坛公园"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ORIGINS], ids=[c[0] for c in ORIGINS])
+def test_a_home_or_school_before_a_person_is_no_scene(text, expected):
+    check(text, expected)

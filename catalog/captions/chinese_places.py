@@ -860,8 +860,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
-            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
-        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
+            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]) or plain.startswith(
+            words.words("places.origins"), at):
+        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene (also
+        # read from the word's own start: "家住朝阳区幸福村的王大爷" names no 家住朝阳区)
     company, company_last, referred, referred_first = _chain_openers(words)
     if at > 1 and plain[at - 1] in company_last and company.search(plain, max(0, at - 4), at):
         return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
@@ -2049,8 +2051,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
-            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
-            _ROAD_NUMBER.match(written))):
+            words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
+            han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
