@@ -509,6 +509,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    named = plain.find(simplified(venue), start, end) if venue else -1
+    members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
@@ -532,7 +534,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if venue and (sub_admin or not elements) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
-    place.sublocation = venue or sub_admin
+    place.sublocation = None if members_body else venue or sub_admin
+    # ("绵竹市九龙镇中心小学一年级学生李欣洋在专列上": the pupil's school, and its town, are no site of the scene; the
+    # city and the province around them are kept, where the pupil is from if not the scene)
     if place.province is None and place.country is None:
         _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
@@ -1017,6 +1021,21 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
     return elements, venue
+
+
+#: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
+_A_GRADE = re.compile("[一二三四五六七八九]年级|[初高大][一二三四]")
+
+
+def _a_named_member(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether a school's or a workplace's person, named, follows at `at` and then says where they are: a grade
+    (一年级), a word of places.pupils, a name of two or three characters opening with a surname, then 在."""
+    grade = _A_GRADE.match(plain, at, end)
+    at = grade.end() if grade else at
+    pupil = words.pattern("places.pupils").match(plain, at, end)
+    if pupil is None or not plain.startswith(words.words("credit.surnames"), pupil.end()):
+        return False
+    return "在" in plain[pupil.end() + 2:pupil.end() + 4]
 
 
 def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
