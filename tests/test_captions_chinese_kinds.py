@@ -1369,11 +1369,11 @@ def test_a_home_or_school_before_a_person_is_no_scene(text, expected):
 #: A school's or a workplace's person named after it (a grade, 学生 or 护士, a name), then said to be elsewhere
 #: (在...): the school is theirs, no site of the scene.
 NAMED_MEMBERS = [
-    ("a pupil named after the school, then at home", "5月1日，湖北省宜昌市某某小学四年级学生李小雨在家中上网课。",
+    ("a pupil named after the school, then at home", "5月1日，湖北省宜昌市东山小学四年级学生李小雨在家中上网课。",
      {"sublocation": None, "city": "宜昌"}),
     ("a nurse named after the hospital, then in a village",
-     "5月1日，浙江省温州市某某医院护士陈红在村口为老人量血压。", {"sublocation": None}),
-    ("a pupil named, then at a venue: the venue", "5月1日，某某中学初二学生王小明在天安门广场参观。",
+     "5月1日，浙江省温州市仁爱医院护士陈红在村口为老人量血压。", {"sublocation": None}),
+    ("a pupil named, then at a venue: the venue", "5月1日，湖北省宜昌市东山中学初二学生王小明在天安门广场参观。",
      {"sublocation": "天安门广场"}),
     ("the school's pupils, no name: the school", "5月1日，湖北省宜昌市东山小学的学生在操场上做操。",
      {"sublocation": "东山小学"}),
