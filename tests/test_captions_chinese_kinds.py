@@ -1383,3 +1383,14 @@ NAMED_MEMBERS = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in NAMED_MEMBERS], ids=[c[0] for c in NAMED_MEMBERS])
 def test_a_named_pupils_school_is_no_scene(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晚上，记者在城里走了走\n\n街上渐渐有了人气\n\n①不少居民趁周末到清水湾公园散步\n\n②路口的早点摊排起了长队",
+     {"sublocation": "清水湾公园"}),
+    ("秋收时节\n\n图①：农民在金穗农场收割水稻\n\n图②：晾晒的稻谷", {"sublocation": "金穗农场"}),
+])
+def test_a_numbered_pictures_line_is_no_headline(text, expected):
+    """A short line with no full stop above the caption is a headline, but one that opens with a picture's number
+    (①, 图②) is that picture's caption: its venue is the scene's."""
+    check(text, expected)
