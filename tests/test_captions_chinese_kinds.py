@@ -1394,3 +1394,15 @@ def test_a_numbered_pictures_line_is_no_headline(text, expected):
     """A short line with no full stop above the caption is a headline, but one that opens with a picture's number
     (①, 图②) is that picture's caption: its venue is the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，车主在加油站排队加油。", {"sublocation": None}),
+    ("5月1日，乘客在地铁站内候车。", {"sublocation": None}),
+    ("5月1日，居民在社区公园里健身。", {"sublocation": None}),
+    ("5月1日，乘客在西直门地铁站内候车。", {"sublocation": "西直门地铁站"}),
+])
+def test_a_street_service_unnamed_is_no_venue(text, expected):
+    """A petrol station, a metro station, a community park named by no name of their own are kinds of place, as
+    "a park" is in English: no sublocation; one with a name before the kind is named."""
+    check(text, expected)
