@@ -1406,3 +1406,13 @@ def test_a_street_service_unnamed_is_no_venue(text, expected):
     """A petrol station, a metro station, a community park named by no name of their own are kinds of place, as
     "a park" is in English: no sublocation; one with a name before the kind is named."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，观众在剧场观看演出。该剧由上海某某艺术中心出品，讲述一个家庭的故事。",
+     {"sublocation": None, "city": None}),
+    ("5月1日，演员在由杭州市文化馆主办的演出中表演。", {"sublocation": None, "city": None}),
+])
+def test_the_doer_of_a_passive_is_no_scene(text, expected):
+    """由 before a body or a place names who does something (由X出品, 由X主办) or where it comes from: no scene."""
+    check(text, expected)
