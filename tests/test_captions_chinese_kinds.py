@@ -1416,3 +1416,16 @@ def test_a_street_service_unnamed_is_no_venue(text, expected):
 def test_the_doer_of_a_passive_is_no_scene(text, expected):
     """由 before a body or a place names who does something (由X出品, 由X主办) or where it comes from: no scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，在江西省瑞金市工业园区，工人在车间组装电机。",
+     {"sublocation": "瑞金市工业园区", "city": "瑞金"}),
+    ("宁化县工业园区近年引进了数十家企业。图为园区一家工厂的生产线。",
+     {"sublocation": "宁化县工业园区", "city": "宁化县"}),
+    ("5月1日，宁化县工业园区管委会工作人员走访企业。", {"sublocation": None}),
+])
+def test_a_park_named_by_its_county(text, expected):
+    """An industrial park named by its county or city alone (X县工业园区) is the sublocation, the unit and the
+    word; the unit stays the city (its stand-in); a body of the park (管委会) is no venue."""
+    check(text, expected)

@@ -976,6 +976,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             venue = text[elements[-1].start:named]
             if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
                 elements.pop()
+        else:
+            venue = _park_of_the_unit(text, plain, elements[-1], end, words)
+    elif elements and elements[-1].end == position and not after_comma:
+        venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -1117,6 +1121,19 @@ def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> in
             words.pattern("places.after_venue").match(plain, after, end)):
         return None  # "湖南省博物馆学会": the word goes on into another name
     return after
+
+
+def _park_of_the_unit(text: str, plain: str, unit: Element, end: int, words: Words) -> str | None:
+    """The industrial or science park a county or a city names by its own name, written right after it with a
+    word of places.unit_parks ("长汀县工业园区", "福建省长汀县工业园区"): the unit and the word, as written, while
+    the unit stays the chain's; None otherwise, and where a body of the park follows ("工业园区管委会")."""
+    if unit.level not in ("city", "county") or not _SUFFIXED.search(plain, unit.start, unit.end):
+        return None
+    word = words.pattern("places.unit_parks").match(plain, unit.end, end)
+    if word is None or words.pattern("places.organisations").match(plain, word.end(), end) or (
+            words.pattern("places.offices").match(plain, word.end(), end)):
+        return None
+    return text[unit.start:word.end()]
 
 
 def _a_district(unit: Element, words: Words) -> bool:
@@ -2069,6 +2086,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "基辅市中心一栋建筑": the city's centre, no venue
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
+    if _SITES_COUNTED.search(written, 1):
+        return None  # "园区一家工厂": one factory of the park, named by no name (the park, referred back, is no
+        # venue's name either)
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
             han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
