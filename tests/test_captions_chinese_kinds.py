@@ -1429,3 +1429,12 @@ def test_a_park_named_by_its_county(text, expected):
     """An industrial park named by its county or city alone (X县工业园区) is the sublocation, the unit and the
     word; the unit stays the city (its stand-in); a body of the park (管委会) is no venue."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日清晨，一缕阳光洒进岳麓书院讲堂。", {"sublocation": "岳麓书院讲堂"}),
+    ("1960年5月，春日阳光照进中南海，领导人在院中散步。", {"sublocation": "中南海"}),
+])
+def test_light_falling_into_a_venue(text, expected):
+    """Light falling into a place (洒进, 照进) is a verb of passing: the venue's name begins after it."""
+    check(text, expected)
