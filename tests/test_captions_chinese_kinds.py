@@ -1438,3 +1438,8 @@ def test_a_park_named_by_its_county(text, expected):
 def test_light_falling_into_a_venue(text, expected):
     """Light falling into a place (洒进, 照进) is a verb of passing: the venue's name begins after it."""
     check(text, expected)
+
+
+def test_heavy_rain_in_taiwans_word_is_weather():
+    """豪雨 (Taiwan's word for heavy rain) after a township is the weather there, no spot's name."""
+    check("南投仁愛鄉豪雨過後道路坍方，居民合力清理。", {"sublocation": "仁愛鄉"})
