@@ -1443,3 +1443,12 @@ def test_light_falling_into_a_venue(text, expected):
 def test_heavy_rain_in_taiwans_word_is_weather():
     """豪雨 (Taiwan's word for heavy rain) after a township is the weather there, no spot's name."""
     check("南投仁愛鄉豪雨過後道路坍方，居民合力清理。", {"sublocation": "仁愛鄉"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，沈阳市青年大街五里河站成了市民打卡的新去处。", {"sublocation": "青年大街五里河站"}),
+    ("5月1日，学生们在沈阳市五里河公园站成一排合影。", {"sublocation": "五里河公园"}),
+])
+def test_a_stop_that_became_is_no_verb(text, expected):
+    """站成 is a verb only before a row or a count (站成一排): a stop's name then 成了 ("became") ends the name."""
+    check(text, expected)

@@ -2056,6 +2056,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if len(found.group()) == 1 and plain.startswith(words.words("places.venue_word_as_verb"), found.start()):
+            continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
         if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
@@ -2067,8 +2069,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     back = next((i + 1 for i in range(at - 1, back - 1, -1) if plain[i] in _HARD_STOPS), back)
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
-    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain[
-            last - 1:last + 1] in words.set("places.venue_word_as_verb")):
+    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
+            words.words("places.venue_word_as_verb"), last - 1)):
         return None  # "赵帅站在颁奖台上", "民众上街游行"
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
