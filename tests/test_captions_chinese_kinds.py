@@ -1315,3 +1315,140 @@ def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text,
     facts = parse(text)
     assert facts.credit.raw and facts.description == description
 
+
+
+#: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
+#: 【本报消息】) comes after the line that says what the picture shows.
+ABOVE_THE_STORY = [
+    ("a paper's story label below the picture's line", "中秋夜\n\n青松邨的燈籠吸引了街坊駐足\n\n【本報消息】"
+     "昨晚中秋佳節，市區各處張燈結綵，天后廟道一帶人頭湧湧。", {"sublocation": "青松邨"}),
+    ("a wire's dateline below a title that is the venue", "黄鹤楼（某某社 王小林摄）\n\n某某社武汉2月3日电（记者 "
+     "王小林）一场春雪过后，古城游人如织。当晚，游客走进灯火通明的户部巷品尝小吃。", {"sublocation": "黄鹤楼"}),
+    ("no venue above the story: the story's own", "民众挤满了现场。\n\n(吉隆坡5日讯)反对党今晚在甲洞文化广场举行"
+     "集会，人潮汹涌。", {"sublocation": "甲洞文化广场"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ABOVE_THE_STORY], ids=[c[0] for c in ABOVE_THE_STORY])
+def test_the_caption_above_a_story_names_the_venue(text, expected):
+    check(text, expected)
+
+
+#: Venue words of trails, lanes, headlands and high grounds, and the common words that end in them.
+TRAILS_AND_LANES = [
+    ("a hiking trail (径)", "5月1日，行山人士在卫奕信径第五段远足。", {"sublocation": "卫奕信径"}),
+    ("a Shanghai lane (弄), its 弄堂 no part of the name", "夏夜，桂花弄弄堂口的老人摇着蒲扇。",
+     {"sublocation": "桂花弄"}),
+    ("a high ground (高地)", "4月2日，游客在鸣翠高地内赏花。", {"sublocation": "鸣翠高地"}),
+    ("athletics (田径) is no trail", "5月1日，运动员在田径赛场上冲刺。", {"sublocation": None}),
+    ("a way (途径) is no trail", "5月1日，市民通过这一途径办理业务。", {"sublocation": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in TRAILS_AND_LANES], ids=[c[0] for c in TRAILS_AND_LANES])
+def test_trails_lanes_and_high_grounds(text, expected):
+    check(text, expected)
+
+
+#: A person's home or school named before them is their origin, not the scene, also where the clause opens with it.
+ORIGINS = [
+    ("a home opening the clause (家住)", "5月1日，家住西城区红星村的李大爷在公园打太极。",
+     {"sublocation": None, "city": None}),
+    ("a home after 住在", "住在石门坎的王家三代同堂，春节前贴起了春联。", {"sublocation": None, "city": None}),
+    ("a school graduated from (毕业于)", "5月1日，毕业于同济大学的青年教师在实验室调试仪器。", {"sublocation": None}),
+    ("the scene named after the origin stays", "5月1日，来自某某大学的志愿者在天坛公园服务游客。",
+     {"sublocation": "天坛公园"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ORIGINS], ids=[c[0] for c in ORIGINS])
+def test_a_home_or_school_before_a_person_is_no_scene(text, expected):
+    check(text, expected)
+
+
+#: A school's or a workplace's person named after it (a grade, 学生 or 护士, a name), then said to be elsewhere
+#: (在...): the school is theirs, no site of the scene.
+NAMED_MEMBERS = [
+    ("a pupil named after the school, then at home", "5月1日，湖北省宜昌市东山小学四年级学生李小雨在家中上网课。",
+     {"sublocation": None, "city": "宜昌"}),
+    ("a nurse named after the hospital, then in a village",
+     "5月1日，浙江省温州市仁爱医院护士陈红在村口为老人量血压。", {"sublocation": None}),
+    ("a pupil named, then at a venue: the venue", "5月1日，湖北省宜昌市东山中学初二学生王小明在天安门广场参观。",
+     {"sublocation": "天安门广场"}),
+    ("the school's pupils, no name: the school", "5月1日，湖北省宜昌市东山小学的学生在操场上做操。",
+     {"sublocation": "东山小学"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in NAMED_MEMBERS], ids=[c[0] for c in NAMED_MEMBERS])
+def test_a_named_pupils_school_is_no_scene(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晚上，记者在城里走了走\n\n街上渐渐有了人气\n\n①不少居民趁周末到清水湾公园散步\n\n②路口的早点摊排起了长队",
+     {"sublocation": "清水湾公园"}),
+    ("秋收时节\n\n图①：农民在金穗农场收割水稻\n\n图②：晾晒的稻谷", {"sublocation": "金穗农场"}),
+])
+def test_a_numbered_pictures_line_is_no_headline(text, expected):
+    """A short line with no full stop above the caption is a headline, but one that opens with a picture's number
+    (①, 图②) is that picture's caption: its venue is the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，车主在加油站排队加油。", {"sublocation": None}),
+    ("5月1日，乘客在地铁站内候车。", {"sublocation": None}),
+    ("5月1日，居民在社区公园里健身。", {"sublocation": None}),
+    ("5月1日，乘客在西直门地铁站内候车。", {"sublocation": "西直门地铁站"}),
+])
+def test_a_street_service_unnamed_is_no_venue(text, expected):
+    """A petrol station, a metro station, a community park named by no name of their own are kinds of place, as
+    "a park" is in English: no sublocation; one with a name before the kind is named."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，观众在剧场观看演出。该剧由上海某某艺术中心出品，讲述一个家庭的故事。",
+     {"sublocation": None, "city": None}),
+    ("5月1日，演员在由杭州市文化馆主办的演出中表演。", {"sublocation": None, "city": None}),
+])
+def test_the_doer_of_a_passive_is_no_scene(text, expected):
+    """由 before a body or a place names who does something (由X出品, 由X主办) or where it comes from: no scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，在江西省瑞金市工业园区，工人在车间组装电机。",
+     {"sublocation": "瑞金市工业园区", "city": "瑞金"}),
+    ("宁化县工业园区近年引进了数十家企业。图为园区一家工厂的生产线。",
+     {"sublocation": "宁化县工业园区", "city": "宁化县"}),
+    ("5月1日，宁化县工业园区管委会工作人员走访企业。", {"sublocation": None}),
+])
+def test_a_park_named_by_its_county(text, expected):
+    """An industrial park named by its county or city alone (X县工业园区) is the sublocation, the unit and the
+    word; the unit stays the city (its stand-in); a body of the park (管委会) is no venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日清晨，一缕阳光洒进岳麓书院讲堂。", {"sublocation": "岳麓书院讲堂"}),
+    ("1960年5月，春日阳光照进中南海，领导人在院中散步。", {"sublocation": "中南海"}),
+])
+def test_light_falling_into_a_venue(text, expected):
+    """Light falling into a place (洒进, 照进) is a verb of passing: the venue's name begins after it."""
+    check(text, expected)
+
+
+def test_heavy_rain_in_taiwans_word_is_weather():
+    """豪雨 (Taiwan's word for heavy rain) after a township is the weather there, no spot's name."""
+    check("南投仁愛鄉豪雨過後道路坍方，居民合力清理。", {"sublocation": "仁愛鄉"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，沈阳市青年大街五里河站成了市民打卡的新去处。", {"sublocation": "青年大街五里河站"}),
+    ("5月1日，学生们在沈阳市五里河公园站成一排合影。", {"sublocation": "五里河公园"}),
+])
+def test_a_stop_that_became_is_no_verb(text, expected):
+    """站成 is a verb only before a row or a count (站成一排): a stop's name then 成了 ("became") ends the name."""
+    check(text, expected)

@@ -153,11 +153,15 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: (en_fresh9's own tune part: 92.2% of all fields, sublocation 81.0, city 82.0; zh_fresh8's: 96.8%, sublocation 83.3).
 #: English sublocation, city, province and country then raised to capen13's and capen14's figures with en_fresh9 in:
 #: 93.1, 93.6, 97.8, 97.8.
+#: Chinese sublocation and city raised after branch capzh10 (a picture's caption above its story, numbered pictures'
+#: lines, trails, lanes and high grounds, a person's home or school and a named pupil's school, 由 of a doer, a park
+#: named by its county, light falling into a place, 站成了): tune sublocation 96.0 -> 97.7, city 96.7 -> 96.8;
+#: held-out sublocation 80.9 -> 81.4, wrong values 82 -> 79 (before zh_fresh8 joined; with it, tune 96.1 and 96.6).
 TUNE_FLOORS = {
     "en": {"photographer": 0.979, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.930, "city": 0.935, "province": 0.977, "country": 0.978},
     "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
-           "sublocation": 0.946, "city": 0.964, "province": 0.996, "country": 0.991},
+           "sublocation": 0.961, "city": 0.965, "province": 0.996, "country": 0.991},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

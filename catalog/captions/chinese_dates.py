@@ -36,8 +36,10 @@ def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
         start, end = body[0]
         line = text[start:end].strip()
         ends_line = text[end:end + 1] in ("\n", "") or line.endswith(("：", ":"))
-        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30 and not line.startswith(_SHOWN):
-            # (a line that says what the photo shows is the caption, full stop or not: "图为X村的秋收场面")
+        if ends_line and not line.endswith(("。", "！", "？")) and len(line) <= 30 and not line.startswith(_SHOWN) and (
+                not _NUMBERED.match(line)):
+            # (a line that says what the photo shows is the caption, full stop or not: "图为X村的秋收场面"; so is a
+            # numbered picture's line, "①市民在...游玩")
             body = body[1:]
         else:
             break
@@ -46,6 +48,8 @@ def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
 
 #: What a line that describes the photo opens with (places.scene_marks says the same to the readers of places).
 _SHOWN = ("图为", "圖為", "这是", "這是")
+#: The number of one picture of several opening its line ("①市民在公园游玩", "图②:..."): that picture's caption.
+_NUMBERED = re.compile("[△■▲●◆★☆#\\s]*(?:[图圖][\\s]*)?[①-⑳]")
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         marks = words.words("places.scene_marks")
         scene = next((s for s in body[:4] if _HEADLINE_MARKS.match(plain, s[0]) and plain[
             s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), scene)
+    above = _caption_above_the_story(text, plain, sentences, words, patterns)
+    if above is not None:
+        scene = above
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
@@ -98,6 +101,34 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
+                             patterns: dict) -> tuple[int, int] | None:
+    """The line above a story's opening that names the photo's venue, when a page ran the picture's own caption
+    above its story ("石排湾社区的应节灯饰吸引了小朋友的目光⏎【本报消息】昨晚...", "大雁塔⏎中评社西安1月31日电..."):
+    the story's day and places are the event's, the line above says what the picture shows. None when no story
+    opens below the first line, or no line above it names a venue (the story's sentence is then the scene)."""
+    opening = next((s for s in sentences[1:] if _opens_a_story(plain, s[0], words)), None)
+    if opening is None:
+        return None
+    for start, end in reversed([s for s in sentences if s[1] <= opening[0]]):
+        place = _place_in(text, plain, start, end, words, patterns, None)
+        if place.sublocation and not chinese_name_cities(simplified(place.sublocation))[0]:
+            return start, end
+    return None
+
+
+#: A paper's own story label in brackets ("【本报消息】", "【本報訊】", "(吉隆坡22日讯)"): the story begins after it.
+_STORY_LABEL = re.compile("[ \u3000]*[【\\[(（][^】\\])）\n]{1,14}?(?:消息|讯|电)[】\\])）]")
+
+
+def _opens_a_story(plain: str, at: int, words: Words) -> bool:
+    """Whether a line opens with a story's dateline or label ("新华社北京10月14日电", "【本报消息】")."""
+    line_start = plain.rfind("\n", 0, at) + 1
+    if plain[line_start:at].strip():
+        return False  # (a sentence inside a line, not the line's start)
+    return bool(_STORY_LABEL.match(plain, at) or wire_dateline(words).match(plain, at))
 
 
 #: A photo's title opening the caption: a few characters, then a stop, a colon, a bracket or the line's end.
@@ -478,6 +509,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    named = plain.find(simplified(venue), start, end) if venue else -1
+    members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
@@ -501,7 +534,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if venue and (sub_admin or not elements) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
-    place.sublocation = venue or sub_admin
+    place.sublocation = None if members_body else venue or sub_admin
+    # ("绵竹市九龙镇中心小学一年级学生李欣洋在专列上": the pupil's school, and its town, are no site of the scene; the
+    # city and the province around them are kept, where the pupil is from if not the scene)
     if place.province is None and place.country is None:
         _city_of_district(place, elements, text, words)
     if venue and place.city is None and _held_in_a_city(plain, start, end, simplified(venue), words):
@@ -829,8 +864,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
-            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]):
-        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene
+            f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]) or plain.startswith(
+            words.words("places.origins"), at):
+        return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene (also
+        # read from the word's own start: "家住朝阳区幸福村的王大爷" names no 家住朝阳区)
     company, company_last, referred, referred_first = _chain_openers(words)
     if at > 1 and plain[at - 1] in company_last and company.search(plain, max(0, at - 4), at):
         return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
@@ -939,6 +976,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             venue = text[elements[-1].start:named]
             if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
                 elements.pop()
+        else:
+            venue = _park_of_the_unit(text, plain, elements[-1], end, words)
+    elif elements and elements[-1].end == position and not after_comma:
+        venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
         venue, elements = _stretch(text, plain, plain.find(simplified(venue), position, end), venue, end, words,
                                    patterns)
@@ -984,6 +1025,21 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
     return elements, venue
+
+
+#: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
+_A_GRADE = re.compile("[一二三四五六七八九]年级|[初高大][一二三四]")
+
+
+def _a_named_member(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether a school's or a workplace's person, named, follows at `at` and then says where they are: a grade
+    (一年级), a word of places.pupils, a name of two or three characters opening with a surname, then 在."""
+    grade = _A_GRADE.match(plain, at, end)
+    at = grade.end() if grade else at
+    pupil = words.pattern("places.pupils").match(plain, at, end)
+    if pupil is None or not plain.startswith(words.words("credit.surnames"), pupil.end()):
+        return False
+    return "在" in plain[pupil.end() + 2:pupil.end() + 4]
 
 
 def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
@@ -1065,6 +1121,19 @@ def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> in
             words.pattern("places.after_venue").match(plain, after, end)):
         return None  # "湖南省博物馆学会": the word goes on into another name
     return after
+
+
+def _park_of_the_unit(text: str, plain: str, unit: Element, end: int, words: Words) -> str | None:
+    """The industrial or science park a county or a city names by its own name, written right after it with a
+    word of places.unit_parks ("长汀县工业园区", "福建省长汀县工业园区"): the unit and the word, as written, while
+    the unit stays the chain's; None otherwise, and where a body of the park follows ("工业园区管委会")."""
+    if unit.level not in ("city", "county") or not _SUFFIXED.search(plain, unit.start, unit.end):
+        return None
+    word = words.pattern("places.unit_parks").match(plain, unit.end, end)
+    if word is None or words.pattern("places.organisations").match(plain, word.end(), end) or (
+            words.pattern("places.offices").match(plain, word.end(), end)):
+        return None
+    return text[unit.start:word.end()]
 
 
 def _a_district(unit: Element, words: Words) -> bool:
@@ -1987,6 +2056,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
         if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if len(found.group()) == 1 and plain.startswith(words.words("places.venue_word_as_verb"), found.start()):
+            continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
         if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
@@ -1998,8 +2069,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     back = next((i + 1 for i in range(at - 1, back - 1, -1) if plain[i] in _HARD_STOPS), back)
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
-    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain[
-            last - 1:last + 1] in words.set("places.venue_word_as_verb")):
+    if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
+            words.words("places.venue_word_as_verb"), last - 1)):
         return None  # "赵帅站在颁奖台上", "民众上街游行"
     if whole_clause and len(word) < 2 and last < stop and plain[last] not in _POSITION_WORDS and not (
             plain.startswith(("一带", "附近", "周边"), last)):
@@ -2017,9 +2088,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None  # "基辅市中心一栋建筑": the city's centre, no venue
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
+    if _SITES_COUNTED.search(written, 1):
+        return None  # "园区一家工厂": one factory of the park, named by no name (the park, referred back, is no
+        # venue's name either)
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
-            words.words("places.before_place")) or not (han_char().match(written) or written[0].isalpha() or (
-            _ROAD_NUMBER.match(written))):
+            words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
+            han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name

@@ -211,6 +211,7 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     if not re.fullmatch(f"[{HAN}·]+", name) or _NUMBER.search(body):
         return False
     if name.startswith(words.words("places.not_names")) or name.startswith(words.words("places.determiners")) or (
+            name.startswith(words.words("places.origins"))) or (
             name.startswith(words.words("places.organisation_prefixes"))) or name.startswith(
             words.words("places.organisations")):
         return False  # (nor a national company's branch: "国网山东省电力公司")
