@@ -1252,8 +1252,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
+        if head is not None and simplified(plain[at:head]) in words.set("places.prefectures"):
+            # "湘西花垣县", "西双版纳勐腊县": an autonomous prefecture written short, then its county, which stands in
+            # for the city as after "凉山州"
+            return Element("county", text[at:head], at, head, link=",", prefecture=True), head
         if head is not None:
-            # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
+            # "娄底新化县": a city written without 市, then its county
             return Element("place", text[at:head], at, head, link=","), head
         if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
                 plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
