@@ -1621,11 +1621,33 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
+        if province is None and unit_end - head == 2 and plain[unit_end - 1] in _TOWN_SUFFIX_CHARACTERS and (
+                _cjk_population(plain[at:head]) < BIG_CITY_POPULATION):
+            continue  # "三河坝镇": a town's name of three characters, not a small city and a town of one (a county
+            # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
+            # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
                 plain, at, head, listed=words.set("places.cities")) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
+    if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
+        for length in (3, 2):  # "什邡蓥华镇", "仙居白塔镇": a county written bare, then a town of its own, whose
+            # name has two characters or more (a county's reading alone is weak: "黄龙溪镇" is one town)
+            head = at + length
+            if unit_end - head >= 3 and _a_county_anywhere(plain[at:head]):
+                return head
     return None
+
+
+_TOWN_RANK = _LEVELS.index("town")
+
+
+def _a_county_anywhere(name: str) -> bool:
+    """Whether a bare name of two or three characters reads as a county or county-level city of some province
+    (什邡, 仙居): weak alone, since many words read as some county, but a town's name that follows vouches for it."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _province_of(before: list[Element]) -> str | None:
