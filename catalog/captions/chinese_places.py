@@ -722,9 +722,30 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     found = [start]
     names = _boundary_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) and not (
+                plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
             found.append(at)
     return found
+
+
+#: The first characters of provinces' names that also end a river's, a lake's, a mountain's or a city's (河北, 湖南,
+#: 江西, 山东): run on from a character before it that makes a place's name with it, the province is a look-alike
+#: ("漠河北极村" is 漠河 and 北极村, "黄山西递" 黄山 and 西递), so no chain begins there.
+_WATERS_AND_HILLS = frozenset("河湖江山")
+#: Characters that, before such a name, lead to the province rather than make a name with its first character:
+#: verbs of going and prepositions ("至江西", "去江西", "经河南": readings of some county, and no place).
+_LEADING_TO = frozenset("在于到至去往赴自从经来向和与及同是为")
+
+
+def _a_place_ending_there(plain: str, at: int) -> bool:
+    """Whether the character before `at` and the one at it make a place's name the gazetteer knows, a city (黄山)
+    or a county by its readings (漠河)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    if plain[at - 1] in _LEADING_TO or not han_char().match(plain, at - 1):
+        return False
+    name = plain[at - 1:at + 1]
+    return _cjk_population(name) > 0 or bool(chinese_county_provinces(name))
 
 
 def _boundary_names(words: Words) -> re.Pattern:
