@@ -832,6 +832,41 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     return runs_on
 
 
+def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a phrase saying what kind of city follows ends ("城市", "港口城市", "边境小城": places.city_kinds, after
+    an optional word of places.city_qualities), or None; the city's name comes next."""
+    made = words._made.get(("city_kind",))
+    if made is None:
+        made = words._made[("city_kind",)] = (
+            frozenset(w[0] for w in words["places.city_kinds"] + words["places.city_qualities"]),
+            re.compile(f"(?:{words.any('places.city_qualities')})?(?:{words.any('places.city_kinds')})"))
+    firsts, phrase = made
+    if plain[at:at + 1] not in firsts:
+        return None
+    found = phrase.match(plain, at, end)
+    return found.end() if found else None
+
+
+_CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
+
+
+def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
+    """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
+    before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
+    city the gazetteer knows ("边境小城——密山,")."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    while at < end and plain[at] in "—-－ \u3000":
+        at += 1
+    for length in (3, 2):
+        stop = at + length
+        name = plain[at:stop]
+        if stop < end and plain[stop] in _CITY_NAME_ENDS and _all_han().fullmatch(name) and (
+                chinese_county_provinces(name) or _cjk_population(name)):
+            return at, stop
+    return None
+
+
 def _view_at_end(words: Words) -> re.Pattern:
     """A word of places.views ending a run of words (夜景, 全景, 风光), compiled once."""
     made = words._made.get(("view_at_end",))
@@ -858,6 +893,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
+    kind = _a_kind_of_city(plain, position, end, words)
+    if kind is not None and _unit_at(text, plain, kind, end, words, patterns, []) is not None:
+        position = kind  # "在边境城市东兴", "在港口城市海法": what kind of city it is, then its name
+    elif kind is not None:
+        called = _named_as_a_city(plain, kind, end)
+        if called is not None:  # "边境小城——密山,": a county-level city too small for the gazetteer's names
+            return [Element("place", text[called[0]:called[1]], called[0], called[1], link=",")], None
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
@@ -887,6 +929,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             part = _A_PART.match(plain, position, end)
             if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
                 position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
+            kind = _a_kind_of_city(plain, part.end() if part is not None else position, end, words)
+            if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
+                position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
