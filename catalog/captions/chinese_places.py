@@ -808,6 +808,9 @@ _A_SHORT_CLAUSE = re.compile(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, words: Words) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
+    if elements and not venue and len(elements) == 1 and elements[-1].level in ("place", "city", "province") and (
+            plain.startswith(words.words("places.origin_people"), elements[-1].end)):
+        return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
