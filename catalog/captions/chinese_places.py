@@ -1270,8 +1270,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
-                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
-            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
+                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None) or (
+                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
+            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
+            # "澳门路氹城", a district of the city-state whose first character is a street's word)
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
                     plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
@@ -1403,6 +1405,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
+    """Whether a district of this city-state (路氹, 路環 of 澳门) begins at `at`, not a street named after it."""
+    return any(city_state_district(plain[at:at + length], words) == city for length in (3, 2) if at + length <= end)
 
 
 def _venue_word_firsts(words: Words) -> re.Pattern:
