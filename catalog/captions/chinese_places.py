@@ -1872,11 +1872,26 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
             return Element(level, value, start, end, link=",")
         if level == "city":
             value = written[: len(written) - len(suffix)]
+            if _suffix_in_the_name(plain, suffix):
+                value = written  # "胡志明市", "乔治市": a city abroad whose name holds 市, as the contract keeps it
             return Element("city", value, start, end, link=",")
         if level == "county" and suffix in places["prefecture"]:
             return Element("county", written, start, end, link=",", prefecture=True)
         return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
     return Element("place", text[start:end], start, end, link=",")
+
+
+def _suffix_in_the_name(name: str, suffix: str) -> bool:
+    """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
+    name, whose name without 市 is no city of that country (胡志明市; 乔治 is a town of South Africa, not 乔治市)."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    if suffix != "市" or len(name) < 3:
+        return False
+    population, country = chinese_name_cities(name)
+    if not population or country is None or country in _GREATER_CHINA:
+        return False
+    return chinese_name_cities(name[:-1])[1] != country
 
 
 @cache
@@ -1985,8 +2000,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
                     length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
                 return at + length
-        if plain[at + length - 1] in _POSITION_WORDS:
-            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
+        if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
+                at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
+            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
+            # its country and ending its clause, a longer name is whole: "印度新德里,")
         if population >= floor and population:
             return at + length
     return None
