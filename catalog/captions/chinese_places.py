@@ -1291,6 +1291,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None and plain[country:country + 1] in _STREET_WORDS and not plain.startswith(
             words.words("places.venue_word_as_noun"), country):
         return None  # "在香港路,市民...": a street named after a place (Wuhan's 香港路), no country or city
+    if country is not None and plain[country:country + 1] == "城" and _a_capital_named_for_its_country(
+            plain, at, country, before):
+        return Element("city", text[at:country + 1], at, country + 1, link=","), country + 1
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -1405,6 +1408,15 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, before: list[Element]) -> bool:
+    """Whether a country's name and 城 name its capital (墨西哥城, 科威特城): after that country in the chain
+    ("科威特首都科威特城"), or a city the gazetteer knows by the whole name."""
+    name = plain[at:country_end]
+    if any(e.level == "country" and simplified(e.value) == name for e in before):
+        return True
+    return _cjk_population(plain[at:country_end + 1]) >= CITY_BEFORE_A_VENUE_POPULATION
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
