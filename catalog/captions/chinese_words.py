@@ -447,6 +447,7 @@ def _patterns(words: Words) -> Patterns:
             f"|(?<![^\\s。.!！?？■□◎●▲△◆★])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
             f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
+            f"(?:[ \u3000]*(?:摄影|摄))?"  # ("图／李小明 攝": the word of taking again after the name)
             f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
             f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
