@@ -414,6 +414,10 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("a date a later sentence tells of after 于 is history, not the photo's",
+     "游客在古镇游览。该古镇于2019年5月1日对外开放。", {"date": None, "date_kind": None}),
+    ("but one opening the later sentence is the scene's", "游客在古镇游览。2019年5月1日，古镇对外开放。",
+     {"date": "2019-05-01", "date_kind": "taken"}),
     ("an archive line that says when the photo was taken (拍攝於), in a later sentence",
      "老街的景象。這張照片拍攝於2001年3月5日,當時街上還有電車。", {"date": "2001-03-05", "date_kind": "taken"}),
     ("a correspondent's name run into the city, 攝, then Taiwan's calendar with slashes as the stamp",

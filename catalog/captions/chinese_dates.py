@@ -213,7 +213,9 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
-        scene = [m for m in mentions if first[0] <= m.start < line_end]
+        scene = [m for m in mentions if first[0] <= m.start < line_end and not _TOLD_AFTER.search(
+            text, max(first[0], m.start - 3), m.start)]
+        # (not a date a later sentence tells of, after 于 or 在 within it: "该景区于2019年5月1日开放" is history)
     if not scene:  # the sentence that says what the photo shows: "...成熟。\n图为:8月26日,在..."
         marks = words.words("places.scene_marks")
         shown = next((s for s in body[1:4] if text[s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), None)
@@ -233,6 +235,10 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+#: A word that makes the date after it one a sentence tells of (when a thing was done), not the scene's opening.
+_TOLD_AFTER = re.compile("[于於在]$")
 
 
 def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
