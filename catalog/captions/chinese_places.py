@@ -1283,6 +1283,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                         "places.capital").match(plain, at + len(name)):
                     # (not "江苏省会南京": 省会 is the capital, 江苏 the province; but "吉林省长白山" is 吉林省)
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
+            prefecture = _PREFECTURE_AFTER.match(plain, at + len(name), end)
+            if prefecture is not None:  # "青海省海南藏族自治州", "海南州贵德县": a prefecture named as a province is
+                return Element("county", text[at:prefecture.end()], at, prefecture.end(), link=",",
+                               prefecture=True), prefecture.end()
             level = "city" if name in places["municipalities"] else "province"
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
@@ -1417,6 +1421,11 @@ def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, befo
     if any(e.level == "country" and simplified(e.value) == name for e in before):
         return True
     return _cjk_population(plain[at:country_end + 1]) >= CITY_BEFORE_A_VENUE_POPULATION
+
+
+#: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
+#: or a county ("海南州贵德县"; not 州's words, 州长).
+_PREFECTURE_AFTER = re.compile(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
