@@ -1303,6 +1303,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     unit = patterns["units"].match(plain, at, end)
     if unit is not None:
         unit = _whole_unit(plain, at, unit, end, words, patterns)
+    if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
+        unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
