@@ -575,6 +575,8 @@ PLACES = [
     ("a prefecture named as a province is (海南 of Qinghai) is no province",
      "5月3日，牧民在青海省海南藏族自治州同德县放牧。", {"province": "青海", "city": "同德县"}),
     ("the same, written short with 州", "5月3日，牧民在海南州同德县放牧。", {"province": None, "city": "同德县"}),
+    ("a district of Hong Kong run into a village of its own: the village, in Hong Kong",
+     "市民在元朗錦田村參觀圍村。（記者陳小明攝）", {"city": "香港", "sublocation": "錦田村"}),
     ("a county after an autonomous prefecture, beginning with a linking character",
      "5月20日，在贵州省黔东南苗族侗族自治州从江县加榜乡，梯田景色如画。",
      {"city": "从江县", "province": "贵州", "sublocation": "加榜乡"}),

@@ -1305,6 +1305,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         unit = _whole_unit(plain, at, unit, end, words, patterns)
     if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
+    if unit is not None and unit.end() - at >= 4 and _rank(unit.group(), words) >= _TOWN_RANK:
+        district = _district_at(plain, at, unit.end() - 2, words, before)
+        if district is not None:  # "大埔林村": a district of a city-state, then a village of its own
+            return Element("town", text[at:district], at, district, link=","), district
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
