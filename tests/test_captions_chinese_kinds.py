@@ -414,6 +414,10 @@ def test_credit_kinds(text, expected):
 
 
 DATES = [
+    ("发布 of a collection, not of a picture: the event's date, taken",
+     "设计师5月10日在上海时装周发布2025春夏系列。", {"date": None, "date_kind": "taken"}),
+    ("发布 of a picture is its release", "这是某航天局2024年5月10日发布的照片。",
+     {"date": "2024-05-10", "date_kind": "released"}),
     ("a date a later sentence tells of after 于 is history, not the photo's",
      "游客在古镇游览。该古镇于2019年5月1日对外开放。", {"date": None, "date_kind": None}),
     ("but one opening the later sentence is the scene's", "游客在古镇游览。2019年5月1日，古镇对外开放。",

@@ -163,13 +163,21 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         kind = None
         if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
-        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})(?!{_NOT_A_PICTURE_RELEASED})", text[end:end + 24]) and not (
+                re.match(r"\s*[^。，,]{0,8}?拍摄", after)):
             kind = "released"
         elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
                 before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+#: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a
+#: report, a figure ("在纽约时装周发布2017秋冬系列", a collection shown): the date is the event's, taken. A picture's
+#: release is followed by 的, a stop, or the picture's word ("发布的照片", "公布了一张照片").
+_NOT_A_PICTURE_RELEASED = ("[0-9０-９]|[^的了，,。；;\\s\"”」』）)]{2}"
+                           "(?<!照片)(?<!图片)(?<!圖片)(?<!图像)(?<!画面)(?<!视频)")
 
 
 def _labelled(text: str, at: int, words: Words) -> bool:
