@@ -581,6 +581,9 @@ PLACES = [
     ("the same, written short with 州", "5月3日，牧民在海南州同德县放牧。", {"province": None, "city": "同德县"}),
     ("a district of Hong Kong run into a village of its own: the village, in Hong Kong",
      "市民在元朗錦田村參觀圍村。（記者陳小明攝）", {"city": "香港", "sublocation": "錦田村"}),
+    ("a bare name after a country that the gazetteer knows only as a town of another country is no city there "
+     "(an organisation's name)", "韩国联合参谋本部5月3日公布，朝鲜又发射了导弹。", {"city": None}),
+    ("a city of the country named stays", "5月3日，在韩国首尔，民众集会。", {"city": "首尔", "country": "韩国"}),
     ("a county after an autonomous prefecture, beginning with a linking character",
      "5月20日，在贵州省黔东南苗族侗族自治州从江县加榜乡，梯田景色如画。",
      {"city": "从江县", "province": "贵州", "sublocation": "加榜乡"}),

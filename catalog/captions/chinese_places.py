@@ -1362,6 +1362,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
+    if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
+            _of_another_country(plain[at:city], before[-1].value, words)):
+        city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
@@ -1432,6 +1435,19 @@ def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, befo
 #: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
 #: or a county ("海南州贵德县"; not 州's words, 州长).
 _PREFECTURE_AFTER = re.compile(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
+
+
+def _of_another_country(name: str, country: str, words: Words) -> bool:
+    """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
+    (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
+    country is unknown."""
+    from catalog.captions.gazetteer import chinese_name_cities, name_levels
+
+    if name in words.set("places.cities"):
+        return False
+    _, where = chinese_name_cities(name)
+    named = name_levels(simplified(country)).country
+    return where is not None and named is not None and where != named
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
