@@ -584,6 +584,11 @@ PLACES = [
     ("a bare name after a country that the gazetteer knows only as a town of another country is no city there "
      "(an organisation's name)", "韩国联合参谋本部5月3日公布，朝鲜又发射了导弹。", {"city": None}),
     ("a city of the country named stays", "5月3日，在韩国首尔，民众集会。", {"city": "首尔", "country": "韩国"}),
+    ("a territory is the province, written whole, and the city it calls one follows",
+     "12月8日，在加沙地带南部城市汗尤尼斯，民众排队领取食物。新华社发",
+     {"province": "加沙地带", "city": "汗尤尼斯", "country": None}),
+    ("a city called one after its country, though no table knows it, ending its clause",
+     "12月8日，在乌克兰东部城市斯拉维扬斯克，民众排队。新华社发", {"city": "斯拉维扬斯克", "country": "乌克兰"}),
     ("a county after an autonomous prefecture, beginning with a linking character",
      "5月20日，在贵州省黔东南苗族侗族自治州从江县加榜乡，梯田景色如画。",
      {"city": "从江县", "province": "贵州", "sublocation": "加榜乡"}),

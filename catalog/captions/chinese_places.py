@@ -850,6 +850,9 @@ def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
     return found.end() if found else None
 
 
+#: A name of two to eight characters (a transliteration may be long) ending its clause, right after a word calling it a
+#: city.
+_CITY_CALLED = re.compile(f"([{HAN}]{{2,8}})(?=[，,])")
 _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
 
 
@@ -935,6 +938,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             kind = _a_kind_of_city(plain, part.end() if part is not None else position, end, words)
             if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
                 position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
+            elif kind is not None:
+                city_called = _CITY_CALLED.match(plain, kind, end)
+                if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
+                    # its clause, though no table knows its name
+                    elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
+                                            link=","))
+                    break
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -1291,6 +1301,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
+    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None)
+    if territory is not None:  # "加沙地带南部城市汗尤尼斯": a territory, at a province's level, written whole
+        return Element("province", text[at:at + len(territory)], at, at + len(territory), link=","), (
+            at + len(territory))
     country = _known_country(plain, at, end, words)
     if country is not None and plain[country:country + 1] in _STREET_WORDS and not plain.startswith(
             words.words("places.venue_word_as_noun"), country):
