@@ -137,11 +137,15 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: town after its country, a title's words before the places beside the date, the places closing the scene
 #: sentence filling its levels, a town after "at" measured from a reference point, places closed by a bar): tune
 #: 92.5, 93.1, 97.9 (en_fresh8's tune part: city 72.3 -> 80.2, sublocation 85.1 -> 88.1), no wrong value added.
+#: Chinese photographer, date kind and city raised after branch capzh11 (kinds from probes written for the purpose,
+#: each a signal or a word list: short autonomous prefectures before their county, a bare county before its town,
+#: province look-alikes, a kind of city before its name, origins before people, city-states' districts, cities
+#: abroad, labels and notes of credits, 发布 of things that are no picture): tune 99.3, 98.8, 97.0 (96.7 before).
 TUNE_FLOORS = {
     "en": {"photographer": 0.983, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.925, "city": 0.93, "province": 0.978, "country": 0.978},
-    "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
-           "sublocation": 0.955, "city": 0.965, "province": 0.996, "country": 0.991},
+    "zh": {"photographer": 0.992, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.987,
+           "sublocation": 0.955, "city": 0.968, "province": 0.996, "country": 0.991},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
