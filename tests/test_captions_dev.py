@@ -157,11 +157,15 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: lines, trails, lanes and high grounds, a person's home or school and a named pupil's school, 由 of a doer, a park
 #: named by its county, light falling into a place, 站成了): tune sublocation 96.0 -> 97.7, city 96.7 -> 96.8;
 #: held-out sublocation 80.9 -> 81.4, wrong values 82 -> 79 (before zh_fresh8 joined; with it, tune 96.1 and 96.6).
+#: Chinese photographer, date kind and city raised after branch capzh11 (kinds from probes written for the purpose,
+#: each a signal or a word list: short autonomous prefectures before their county, a bare county before its town,
+#: province look-alikes, a kind of city before its name, origins before people, city-states' districts, cities
+#: abroad, labels and notes of credits, 发布 of things that are no picture): tune 99.3, 98.8, 97.0 (96.7 before).
 TUNE_FLOORS = {
     "en": {"photographer": 0.979, "agency": 0.98, "provider": 0.98, "date": 0.98, "date_kind": 0.97,
            "sublocation": 0.930, "city": 0.935, "province": 0.977, "country": 0.978},
-    "zh": {"photographer": 0.99, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.985,
-           "sublocation": 0.961, "city": 0.965, "province": 0.996, "country": 0.991},
+    "zh": {"photographer": 0.992, "agency": 0.986, "provider": 0.995, "date": 0.99, "date_kind": 0.987,
+           "sublocation": 0.961, "city": 0.968, "province": 0.996, "country": 0.991},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

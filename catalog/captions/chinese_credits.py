@@ -583,6 +583,16 @@ def _words_not_name(written: str, words: Words) -> bool:
     return plain[:1] in words.set("credit.not_name_first") and plain[:1] not in words.set("credit.surnames")
 
 
+def _without_took(name: str, words: Words) -> str:
+    """A name after a label without the word of taking run into its end ("图／李小明攝": 李小明), when two characters
+    or more are left (a name of two characters ending in 摄 is no name's)."""
+    plain = simplified(name).rstrip()
+    took = next((w for w in ("摄影", "摄") if plain.endswith(w)), None)
+    if took is None or len(plain) - len(took) < 2:
+        return name
+    return name.rstrip()[: len(plain) - len(took)].rstrip()
+
+
 def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
                       shapes: Sequence[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
@@ -664,6 +674,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = credit.agency or sender  # "图/新华社发"
                 else:
                     credit.photographer = written
+                if name == "photographer_label" and credit.photographer and not groups.get("agency"):
+                    credit.photographer = _without_took(credit.photographer, words)
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(

@@ -167,13 +167,21 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         kind = None
         if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
-        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})", after) and not re.match(r"\s*[^。，,]{0,8}?拍摄", after):
+        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})(?!{_NOT_A_PICTURE_RELEASED})", text[end:end + 24]) and not (
+                re.match(r"\s*[^。，,]{0,8}?拍摄", after)):
             kind = "released"
         elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
                 before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
         found.append(ChineseDate(match.start(), end, iso, kind, is_background))
     return found
+
+
+#: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a
+#: report, a figure ("在纽约时装周发布2017秋冬系列", a collection shown): the date is the event's, taken. A picture's
+#: release is followed by 的, a stop, or the picture's word ("发布的照片", "公布了一张照片").
+_NOT_A_PICTURE_RELEASED = ("[0-9０-９]|[^的了，,。；;\\s\"”」』）)]{2}"
+                           "(?<!照片)(?<!图片)(?<!圖片)(?<!图像)(?<!画面)(?<!视频)")
 
 
 def _labelled(text: str, at: int, words: Words) -> bool:
@@ -217,7 +225,9 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
-        scene = [m for m in mentions if first[0] <= m.start < line_end]
+        scene = [m for m in mentions if first[0] <= m.start < line_end and not _TOLD_AFTER.search(
+            text, max(first[0], m.start - 3), m.start)]
+        # (not a date a later sentence tells of, after 于 or 在 within it: "该景区于2019年5月1日开放" is history)
     if not scene:  # the sentence that says what the photo shows: "...成熟。\n图为:8月26日,在..."
         marks = words.words("places.scene_marks")
         shown = next((s for s in body[1:4] if text[s[0]:s[1]].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks)), None)
@@ -237,6 +247,10 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+#: A word that makes the date after it one a sentence tells of (when a thing was done), not the scene's opening.
+_TOLD_AFTER = re.compile("[于於在]$")
 
 
 def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:

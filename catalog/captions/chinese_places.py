@@ -757,9 +757,30 @@ def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     found = [start]
     names = _boundary_names(words)
     for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at):
+        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) and not (
+                plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
             found.append(at)
     return found
+
+
+#: The first characters of provinces' names that also end a river's, a lake's, a mountain's or a city's (河北, 湖南,
+#: 江西, 山东): run on from a character before it that makes a place's name with it, the province is a look-alike
+#: ("漠河北极村" is 漠河 and 北极村, "黄山西递" 黄山 and 西递), so no chain begins there.
+_WATERS_AND_HILLS = frozenset("河湖江山")
+#: Characters that, before such a name, lead to the province rather than make a name with its first character:
+#: verbs of going and prepositions ("至江西", "去江西", "经河南": readings of some county, and no place).
+_LEADING_TO = frozenset("在于到至去往赴自从经来向和与及同是为")
+
+
+def _a_place_ending_there(plain: str, at: int) -> bool:
+    """Whether the character before `at` and the one at it make a place's name the gazetteer knows, a city (黄山)
+    or a county by its readings (漠河)."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    if plain[at - 1] in _LEADING_TO or not han_char().match(plain, at - 1):
+        return False
+    name = plain[at - 1:at + 1]
+    return _cjk_population(name) > 0 or bool(chinese_county_provinces(name))
 
 
 def _boundary_names(words: Words) -> re.Pattern:
@@ -822,6 +843,9 @@ _A_SHORT_CLAUSE = re.compile(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, words: Words) -> bool:
     """A place read at the start of a sentence that runs on into other words ("美国参谋长", "中国解放军"): it
     qualifies them and is not where the photo was taken."""
+    if elements and not venue and len(elements) == 1 and elements[-1].level in ("place", "city", "province") and (
+            plain.startswith(words.words("places.origin_people"), elements[-1].end)):
+        return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
     after = elements[-1].end
@@ -844,6 +868,44 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
             return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
     return runs_on
+
+
+def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a phrase saying what kind of city follows ends ("城市", "港口城市", "边境小城": places.city_kinds, after
+    an optional word of places.city_qualities), or None; the city's name comes next."""
+    made = words._made.get(("city_kind",))
+    if made is None:
+        made = words._made[("city_kind",)] = (
+            frozenset(w[0] for w in words["places.city_kinds"] + words["places.city_qualities"]),
+            re.compile(f"(?:{words.any('places.city_qualities')})?(?:{words.any('places.city_kinds')})"))
+    firsts, phrase = made
+    if plain[at:at + 1] not in firsts:
+        return None
+    found = phrase.match(plain, at, end)
+    return found.end() if found else None
+
+
+#: A name of two to eight characters (a transliteration may be long) ending its clause, right after a word calling it a
+#: city.
+_CITY_CALLED = re.compile(f"([{HAN}]{{2,8}})(?=[，,])")
+_CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
+
+
+def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
+    """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
+    before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
+    city the gazetteer knows ("边境小城——密山,")."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    while at < end and plain[at] in "—-－ \u3000":
+        at += 1
+    for length in (3, 2):
+        stop = at + length
+        name = plain[at:stop]
+        if stop < end and plain[stop] in _CITY_NAME_ENDS and _all_han().fullmatch(name) and (
+                chinese_county_provinces(name) or _cjk_population(name)):
+            return at, stop
+    return None
 
 
 def _view_at_end(words: Words) -> re.Pattern:
@@ -874,6 +936,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
+    kind = _a_kind_of_city(plain, position, end, words)
+    if kind is not None and _unit_at(text, plain, kind, end, words, patterns, []) is not None:
+        position = kind  # "在边境城市东兴", "在港口城市海法": what kind of city it is, then its name
+    elif kind is not None:
+        called = _named_as_a_city(plain, kind, end)
+        if called is not None:  # "边境小城——密山,": a county-level city too small for the gazetteer's names
+            return [Element("place", text[called[0]:called[1]], called[0], called[1], link=",")], None
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
@@ -903,6 +972,16 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             part = _A_PART.match(plain, position, end)
             if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
                 position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
+            kind = _a_kind_of_city(plain, part.end() if part is not None else position, end, words)
+            if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
+                position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
+            elif kind is not None:
+                city_called = _CITY_CALLED.match(plain, kind, end)
+                if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
+                    # its clause, though no table knows its name
+                    elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
+                                            link=","))
+                    break
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -1270,8 +1349,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
-                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None)):
-            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔")
+                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None) or (
+                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
+            # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
+            # "澳门路氹城", a district of the city-state whose first character is a street's word)
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
                     plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
@@ -1281,19 +1362,36 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                         "places.capital").match(plain, at + len(name)):
                     # (not "江苏省会南京": 省会 is the capital, 江苏 the province; but "吉林省长白山" is 吉林省)
                     return _element(text, at, suffixed.end(), words, patterns), suffixed.end()
+            prefecture = _PREFECTURE_AFTER.match(plain, at + len(name), end)
+            if prefecture is not None:  # "青海省海南藏族自治州", "海南州贵德县": a prefecture named as a province is
+                return Element("county", text[at:prefecture.end()], at, prefecture.end(), link=",",
+                               prefecture=True), prefecture.end()
             level = "city" if name in places["municipalities"] else "province"
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
+    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None)
+    if territory is not None:  # "加沙地带南部城市汗尤尼斯": a territory, at a province's level, written whole
+        return Element("province", text[at:at + len(territory)], at, at + len(territory), link=","), (
+            at + len(territory))
     country = _known_country(plain, at, end, words)
     if country is not None and plain[country:country + 1] in _STREET_WORDS and not plain.startswith(
             words.words("places.venue_word_as_noun"), country):
         return None  # "在香港路,市民...": a street named after a place (Wuhan's 香港路), no country or city
+    if country is not None and plain[country:country + 1] == "城" and _a_capital_named_for_its_country(
+            plain, at, country, before):
+        return Element("city", text[at:country + 1], at, country + 1, link=","), country + 1
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
     if unit is not None:
         unit = _whole_unit(plain, at, unit, end, words, patterns)
+    if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
+        unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
+    if unit is not None and unit.end() - at >= 4 and _rank(unit.group(), words) >= _TOWN_RANK:
+        district = _district_at(plain, at, unit.end() - 2, words, before)
+        if district is not None:  # "大埔林村": a district of a city-state, then a village of its own
+            return Element("town", text[at:district], at, district, link=","), district
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
@@ -1321,8 +1419,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
+        if head is not None and simplified(plain[at:head]) in words.set("places.prefectures"):
+            # "湘西花垣县", "西双版纳勐腊县": an autonomous prefecture written short, then its county, which stands in
+            # for the city as after "凉山州"
+            return Element("county", text[at:head], at, head, link=",", prefecture=True), head
         if head is not None:
-            # "娄底新化县", "湘西花垣县": a city or prefecture written without 市, then its county
+            # "娄底新化县": a city written without 市, then its county
             return Element("place", text[at:head], at, head, link=","), head
         if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
                 plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
@@ -1343,6 +1445,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
+    if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
+            _of_another_country(plain[at:city], before[-1].value, words)):
+        city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
@@ -1399,6 +1504,38 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, before: list[Element]) -> bool:
+    """Whether a country's name and 城 name its capital (墨西哥城, 科威特城): after that country in the chain
+    ("科威特首都科威特城"), or a city the gazetteer knows by the whole name."""
+    name = plain[at:country_end]
+    if any(e.level == "country" and simplified(e.value) == name for e in before):
+        return True
+    return _cjk_population(plain[at:country_end + 1]) >= CITY_BEFORE_A_VENUE_POPULATION
+
+
+#: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
+#: or a county ("海南州贵德县"; not 州's words, 州长).
+_PREFECTURE_AFTER = re.compile(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
+
+
+def _of_another_country(name: str, country: str, words: Words) -> bool:
+    """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
+    (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
+    country is unknown."""
+    from catalog.captions.gazetteer import chinese_name_cities, name_levels
+
+    if name in words.set("places.cities"):
+        return False
+    _, where = chinese_name_cities(name)
+    named = name_levels(simplified(country)).country
+    return where is not None and named is not None and where != named
+
+
+def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
+    """Whether a district of this city-state (路氹, 路環 of 澳门) begins at `at`, not a street named after it."""
+    return any(city_state_district(plain[at:at + length], words) == city for length in (3, 2) if at + length <= end)
 
 
 def _venue_word_firsts(words: Words) -> re.Pattern:
@@ -1686,11 +1823,33 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
+        if province is None and unit_end - head == 2 and plain[unit_end - 1] in _TOWN_SUFFIX_CHARACTERS and (
+                _cjk_population(plain[at:head]) < BIG_CITY_POPULATION):
+            continue  # "三河坝镇": a town's name of three characters, not a small city and a town of one (a county
+            # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
+            # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
                 plain, at, head, listed=words.set("places.cities")) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
+    if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
+        for length in (3, 2):  # "什邡蓥华镇", "仙居白塔镇": a county written bare, then a town of its own, whose
+            # name has two characters or more (a county's reading alone is weak: "黄龙溪镇" is one town)
+            head = at + length
+            if unit_end - head >= 3 and _a_county_anywhere(plain[at:head]):
+                return head
     return None
+
+
+_TOWN_RANK = _LEVELS.index("town")
+
+
+def _a_county_anywhere(name: str) -> bool:
+    """Whether a bare name of two or three characters reads as a county or county-level city of some province
+    (什邡, 仙居): weak alone, since many words read as some county, but a town's name that follows vouches for it."""
+    from catalog.captions.gazetteer import chinese_county_provinces
+
+    return _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _province_of(before: list[Element]) -> str | None:
@@ -1839,11 +1998,26 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
             return Element(level, value, start, end, link=",")
         if level == "city":
             value = written[: len(written) - len(suffix)]
+            if _suffix_in_the_name(plain, suffix):
+                value = written  # "胡志明市", "乔治市": a city abroad whose name holds 市, as the contract keeps it
             return Element("city", value, start, end, link=",")
         if level == "county" and suffix in places["prefecture"]:
             return Element("county", written, start, end, link=",", prefecture=True)
         return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
     return Element("place", text[start:end], start, end, link=",")
+
+
+def _suffix_in_the_name(name: str, suffix: str) -> bool:
+    """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
+    name, whose name without 市 is no city of that country (胡志明市; 乔治 is a town of South Africa, not 乔治市)."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    if suffix != "市" or len(name) < 3:
+        return False
+    population, country = chinese_name_cities(name)
+    if not population or country is None or country in _GREATER_CHINA:
+        return False
+    return chinese_name_cities(name[:-1])[1] != country
 
 
 @cache
@@ -1952,8 +2126,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
                     length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
                 return at + length
-        if plain[at + length - 1] in _POSITION_WORDS:
-            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns
+        if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
+                at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
+            floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
+            # its country and ending its clause, a longer name is whole: "印度新德里,")
         if population >= floor and population:
             return at + length
     return None

@@ -446,7 +446,7 @@ def _patterns(words: Words) -> Patterns:
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
         "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
-                                   f"[ \u3000]*\\Z"),
+                                   f"(?:图片|照片)?[ \u3000]*\\Z"),  # (法新社图片: the agency's picture)
         # 新华社发 (the agency alone, at the end)
         "agency_sent": _source(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
@@ -457,9 +457,10 @@ def _patterns(words: Words) -> Patterns:
         # a line, and the outlets after it: the last is the agency)
         "photographer_label": _source(
             f"(?:(?:{labels})\\s*[:：/／@|｜]|文\\s*/\\s*图\\s*[:：]?"
-            f"|(?<![^\\s。.!！?？■□◎●▲△◆★])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
+            f"|(?<![^\\s。.!！?？■□◎●▲△◆★(（【])(?:{words.any('credit.spaced_labels')})(?=[ \u3000]))\\s*"
             f"(?:(?P<desk>{_ORG})?(?:{staff})\\s*)?"  # (摄影:楚天都市报记者姚岗: the outlet's reporter)
             f"(?P<name>[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){{0,4}}|{_NAMES})"
+            f"(?:[ \u3000]*(?:摄影|摄))?"  # ("图／李小明 攝": the word of taking again after the name)
             f"(?:\\s*/\\s*(?!(?:{others})\\s*[:：/／|｜])(?P<agency>[^\\s)）/／][^)）/／\\n]{{1,29}}))*"
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
             f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
