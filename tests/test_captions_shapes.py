@@ -962,6 +962,26 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a label of other work, a colon, a name: no credit",
      "The festival's poster hangs in the foyer. (Design: Carla Jenkins)",
      {"photographer": None, "agency": None}),
+    ("a wire's credit in angle brackets closing the caption",
+     "Pilgrims bathe at the ghats in Varanasi, India, Monday, Jan. 14, 2013. <AP Photo/Ravi Menon>",
+     {"photographer": "Ravi Menon", "agency": "AP"}),
+    ("a table's bar after a credit",
+     "Herders drive yaks over the pass at dawn. Photo: Dorje Tsering |",
+     {"photographer": "Dorje Tsering", "agency": None}),
+    ("'Name/Outlet' closing a gallery's title line above the caption",
+     "Scenes of the Week – June 3, 2019 - Harriet Blom/Valley Courier\nA crossing guard waves pupils over "
+     "Elm Street in Fairview on Monday.",
+     {"photographer": "Harriet Blom", "agency": "Valley Courier"}),
+    ("...with a 'file' tag after the outlet",
+     "Scenes of the Week – June 3, 2019 - Harriet Blom/Valley Courier file\nA crossing guard waves pupils over "
+     "Elm Street in Fairview on Monday.",
+     {"photographer": "Harriet Blom", "agency": "Valley Courier"}),
+    ("...but a pair of names after a title's dash is no credit",
+     "Wedding of the Year - Harriet Blom/Peter Lund\nThe couple leave the chapel in Fairview on Saturday.",
+     {"photographer": None, "agency": None}),
+    ("a chain whose last distributor runs into its photographer's name",
+     "Workers lay track for the new line in Nairobi, Kenya, on May 2, 2016. Xinhua via AP Wu Jian",
+     {"photographer": "Wu Jian", "agency": "AP"}),
 ]
 
 

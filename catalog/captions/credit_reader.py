@@ -468,6 +468,11 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
         if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
             out.extend([(split[0], number > 0), (split[1], True)])
             continue
+        led = _agency_then_person(piece, rules)
+        if led:  # "Xinhua via AP Ding Haitao": the last distributor, then its photographer with nothing between
+            agency, person = led.split("/", 1)
+            out.extend([(agency, number > 0), (person, False)])
+            continue
         dash = piece.rfind("-")
         if 0 < dash < len(piece) - 1 and " " in piece[:dash] and rules.standard_agency(piece[dash + 1:].strip()) and (
                 looks_like_person(piece[:dash].strip())) and not rules.standard_agency(piece):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
-from catalog.captions.credit_names import is_media
+from catalog.captions.credit_names import is_media, looks_like_person
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
@@ -46,6 +46,9 @@ class CreditSpot:
 
 #: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)").
 _BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]|\([^()\n]*\))+)[)\]）]")
+#: A credit in angle brackets closing the caption, as some pages set the wires' parentheses: "... <AP Photo/Name>".
+#: Only at the very end: elsewhere angle brackets are a page's markup.
+_ANGLE_CLOSING = re.compile(r"<([^<>\n]{2,160})>[\s.]*$")
 _LABEL_BEFORE = re.compile(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
@@ -93,7 +96,7 @@ def _at_end(text: str, end: int) -> bool:
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
     """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end, at the start or
-    inside."""
+    inside; '<AP Photo/Andy Wong>' in angle brackets at the very end."""
     for match in _BRACKET_GROUP.finditer(text):
         content = match.group(1).strip()
         if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
@@ -118,6 +121,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
+    angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
+    if angle:
+        yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
 
 
 #: Brackets hold a place rather than a credit when each name in them is a country or a city of this many people.
@@ -287,7 +293,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
         start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
-        content = text[start:end].rstrip(" ,;")
+        content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
@@ -389,7 +395,9 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
     """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
     line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
-    ``_tails``'). Without a lead-in the words after a title's dash are its place ("... - Valencia, Spain")."""
+    ``_tails``'), or set as "Name/Outlet" with an outlet the registry or a media word names ("Day in Photos –
+    May 11, 2020 - Russ Dillingham/Sun Journal"). Without either the words after a title's dash are its place
+    ("... - Valencia, Spain")."""
     marks = list(_SEPARATOR.finditer(text, start, end))
     if not marks:
         return
@@ -397,8 +405,24 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
     while at < end and text[at] in " \t—–-|=":
         at += 1
     content = text[at:end].strip()
-    if content and len(content) <= 60 and strip_lead_in(content, rules)[1] is not None:
+    if content and len(content) <= 60 and (strip_lead_in(content, rules)[1] is not None
+                                           or _name_then_outlet(content, rules)):
         yield Candidate(content, at, end, weight, True)
+
+
+#: A "file" tag after an outlet's name in small letters: "Russ Dillingham/Sun Journal file".
+_FILE_AFTER = re.compile(r"\s+(?:file|staff)$", re.IGNORECASE)
+
+
+def _name_then_outlet(content: str, rules: Rules) -> bool:
+    """Whether `content` is "Name/Outlet": a person's name, one slash, then an outlet the registry knows or a media
+    word names ("Russ Dillingham/Sun Journal", "ANA RUIZ / Daily Graphic file"); not "Smith/Lee", a title's pair."""
+    name, slash, outlet = content.partition("/")
+    if not slash or "/" in outlet:
+        return False
+    outlet = _FILE_AFTER.sub("", outlet.strip())
+    return bool(outlet) and (rules.standard_agency(outlet) is not None or is_media(outlet)) and looks_like_person(
+        name.strip())
 
 
 #: A wire's notes after its credit, shouted: its archive's subject tags ("(CHINA - Tags: SOCIETY)") and its
