@@ -113,9 +113,13 @@ _FEATURE_TITLE = re.compile(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s
 _FEATURE_ENDS = ("day", "eek", "nth", "ear")
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 _NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
-#: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
-_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b)", re.IGNORECASE)
+#: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal", "Photo taken by
+#: me, Bolod" (the act of taking the picture: a person's).
+_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
+                             r"taken\s+by\b)", re.IGNORECASE)
 _LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
+#: A name whose first words are in small letters and its last ones capitalised: "mochamad andri Zainul Karim".
+_HALF_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){0,2}(?: [A-Z][a-z]+){1,2}")
 _PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
 #: Words that make small-letter words after a lead-in something other than a name ("staff reporter", "twitter user").
 _NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "desk", "by", "the", "from", "of"}
@@ -152,6 +156,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             looks_like_person(body.title())) and not any(w in _NOT_NAME_WORDS for w in body.split()):
         # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
         # ("photo © hidden europe" names its rights holder, a magazine as often as a person)
+        return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    if roles and roles[-1] == "byline" and _HALF_LOWER_NAME.fullmatch(body) and looks_like_person(body.title()) and (
+            not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
+        # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
@@ -578,8 +586,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if not text:
         return None
     label = _OTHER_LABEL.match(text) if ":" in text else None
-    if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
-        return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
+    if label and any(word in _OTHER_ROLES or word in _FACT_LABELS for word in label.group(1).casefold().split()):
+        # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
+        # Mosque, Jakarta", "Category: People": a contest's or a library's other facts; no credit
+        return None
     if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
@@ -626,6 +636,14 @@ _OTHER_ROLES = frozenset({
     "edited", "layout", "presentation", "illustration", "illustrations", "produced", "producer", "production",
     "curated", "curator", "reporting", "reporter", "writer", "written", "caption", "captions", "video", "styling",
     "stylist", "makeup", "interview", "translation", "translated",
+})
+
+
+#: Labels of a picture's other facts that a contest entry or a picture library sets on lines like a credit's: the
+#: words after them are a place, a title or a class, never who took the picture.
+_FACT_LABELS = frozenset({
+    "location", "place", "where", "venue", "category", "title", "subject", "camera", "lens", "date", "taken",
+    "filename", "keywords", "size",
 })
 
 

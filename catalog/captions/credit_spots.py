@@ -69,7 +69,7 @@ _LEAD_ANYWHERE = re.compile(
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+text\b"
+    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
     r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
