@@ -1404,6 +1404,19 @@ DATES_EN = [
     ("an event's day without a year in a later sentence is not the photo's",
      "Firefighters clear tiles in Dali. A quake struck the county on January 2.",
      {"date_text": None, "date_kind": None}),
+    ("a day without a year as the caption's closing sentence",
+     "Fishermen mend their nets on the beach at Nungwi. 14 March",
+     {"date": None, "date_text": "14 March", "date_kind": "taken"}),
+    ("a day without a year closing a later sentence after a comma, the credit glued after it",
+     "Smoke rises over the refinery in Pasadena, Texas. The fire forced the nearby school to close, March 14© "
+     "Dana Whitcomb/Getty Images",
+     {"date_text": "March 14", "date_kind": "taken", "photographer": "Dana Whitcomb"}),
+    ("a headline in capitals before the caption's first sentence",
+     "ALL ABOARD! ... Children wave from the miniature train at Taman Tasik park in Ipoh yesterday.",
+     {"date_text": "yesterday", "date_kind": "taken"}),
+    ("a list's number before the caption's first sentence",
+     "3. March 9 – Volunteers stack sandbags along the river bank in Tuguegarao.",
+     {"date_text": "March 9", "date_kind": "taken"}),
 ]
 
 

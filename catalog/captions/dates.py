@@ -199,6 +199,7 @@ class Mention:
     after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
     picture_sentence: bool = False  # its sentence names the picture: "The picture shows ... in 2016"
     closes_line: bool = False  # after a place's name, closing its line: "Copenhagen, 12 June", "in Nadi on May 11."
+    after_heading: bool = False  # its sentence follows only a heading in capitals or a list's number: "𝟱. January 3"
 
     @property
     def has_year(self) -> bool:
@@ -245,6 +246,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
                                                                      mention.start) is not None
+            mention.after_heading = at >= 1 and _heading_only(text, spans[at - 1])
             if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
@@ -572,7 +574,7 @@ def choose_dates(
     if spans is not None:
         leading = _leading_sentences(paragraphs, spans)
         usable = [m for m in usable if m.has_year or m.cue in ("taken", "released") or any(
-            a <= m.start < b for a, b in leading) or m.closes_line]
+            a <= m.start < b for a, b in leading) or m.closes_line or m.after_heading]
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
@@ -589,6 +591,17 @@ def choose_dates(
     # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
     # a release word governs it
     return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
+
+
+_SMALL_LETTER = re.compile(r"[a-z]")
+
+
+def _heading_only(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` opens its line and holds no word in small letters: a headline in capitals or a
+    list's number ("AHOY, MATEYS! ...", "𝟱."), after which the next sentence is the caption's first."""
+    start, end = span
+    before = text[:start].rstrip(" \t")
+    return (not before or before.endswith("\n")) and _SMALL_LETTER.search(text, start, end) is None
 
 
 def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
@@ -633,8 +646,13 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
     return []
 
 
-_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"']*(?:\n|$)")
-_AFTER_NAME = re.compile(r"\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)$")
+#: What may follow a date that closes its line: punctuation, and a credit's "©" glued to it ("Copenhagen, 12 June©
+#: REUTERS/Name").
+_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"'©]*(?:\n|$)")
+#: What may stand before a date without a year that closes its line for it to be the photo's: a place's name and a
+#: comma or "on" ("Copenhagen, 12 June", "in Nadi on May 11."), the scene's last words and a comma ("... forced
+#: local evacuations, June 14"), or a stop, the date a sentence of its own ("... in Kambuzuma township. 8 April").
+_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)|\b[a-z][\w’'-]+,\s*|\w[.!?][\"”’)]?\s+)$")
 _ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
