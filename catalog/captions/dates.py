@@ -389,6 +389,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
     if mention.has_year and _commemorated(before, words):
         return "background"  # "the attacks of Sept. 11, 2001", "the anniversary of the declaration on Dec. 1, 1965"
+    if mention.has_year and _names_an_event(text, mention, words):
+        return "background"  # "the June 2018 Fuego volcano eruption", "struck by earthquakes on February 6, 2023"
     last = len(words)
     while last and words[last - 1] in _SKIP:
         last -= 1
@@ -408,7 +410,7 @@ def _date_evidence() -> dict[str, frozenset[str]]:
             "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
             "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
             "future_pairs": frozenset(data["future"]["pairs"]),
-            "relative_clause": frozenset(data["clause"]["relative"])}
+            "relative_clause": frozenset(data["clause"]["relative"]), "event_nouns": frozenset(data["event"]["nouns"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
@@ -515,6 +517,27 @@ def _commemorated(before: str, words: list[str]) -> bool:
         if word in evidence["commemorated"]:
             cue = [m.end() for m in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE)]
             return bool(cue) and _PLACE_BETWEEN.search(before, cue[-1]) is None
+    return False
+
+
+#: "the", "a" or a possessive right before a date set as an attribute: "the June 2018 eruption", "its 2011 quake".
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:the|a|its|their|this|that)\s+$", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"[ \t]+([\w’'-]+)(?:[ \t]+([\w’'-]+))?(?:[ \t]+([\w’'-]+))?")
+
+
+def _names_an_event(text: str, mention: Mention, words: list[str]) -> bool:
+    """Whether a dated mention names a past disaster or attack (``date_evidence.toml`` [event]): set before its noun
+    as an attribute ("the June 2018 Fuego volcano eruption"), or right after it, a preposition between ("struck by
+    two big earthquakes on February 6, 2023")."""
+    nouns = _date_evidence()["event_nouns"]
+    last = len(words)
+    while last and words[last - 1] in ("on", "in"):
+        last -= 1
+    if last < len(words) and last and words[last - 1] in nouns:
+        return True
+    if _ATTRIBUTE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        after = _WORDS_AFTER.match(text, mention.end)
+        return after is not None and any(w and w.casefold() in nouns for w in after.groups())
     return False
 
 
