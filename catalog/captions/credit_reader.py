@@ -53,7 +53,7 @@ _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
 _SLASH = re.compile(r"\s*/\s*|\s+[—–|]\s+")
-_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT")
+_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _AGENCY_DASH = re.compile(r"([A-Za-z]{2,8})-(?=[A-Z])")
@@ -118,6 +118,9 @@ _NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)"
 _NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
                              r"taken\s+by\b)", re.IGNORECASE)
 _LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
+#: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
+_FAMILY = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
+                     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
 #: A name whose first words are in small letters and its last ones capitalised: "mochamad andri Zainul Karim".
 _HALF_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){0,2}(?: [A-Z][a-z]+){1,2}")
 _PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
@@ -157,6 +160,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
         # ("photo © hidden europe" names its rights holder, a magazine as often as a person)
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    if roles and roles[-1] in ("courtesy", "provider") and _FAMILY.fullmatch(body):
+        # "(Courtesy of Shuck family)", "courtesy of the family of Ana Ruiz": a family hands its picture out
+        return Reading(Credit(raw=raw, provider=_THE.sub("", body, count=1)), True, True)
     if roles and roles[-1] == "byline" and _HALF_LOWER_NAME.fullmatch(body) and looks_like_person(body.title()) and (
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
@@ -207,6 +213,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Kt photo by Shihab": an outlet's byline names its photographer, here by one name ("Photo by
         # Greenpeace" alone may name an organisation as well as a person, and stays as it was)
         last.kind, last.value = "person", last.text
+    if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
+        roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
@@ -610,6 +618,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     studio = _STUDIO.search(text)
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
+    courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None
+    if courtesy and courtesy.start() > 0 and looks_like_organisation(text[: courtesy.start()]):
+        # "U.S. Fish and Wildlife Service courtesy photo": a body's picture handed out, the body the provider
+        return Part(text, "org", _THE.sub("", text[: courtesy.start()], count=1), segment, "courtesy")
     if looks_like_organisation(text):
         # "Gazette Photo", "MVA Photos": the outlet's name without the word for its pictures (not "PRESIDENTIAL
         # PHOTO", where the word is the outlet's own name)
@@ -626,6 +638,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
+_COURTESY_PHOTO = re.compile(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
 _YEAR_PART = re.compile(r"(?:18|19|20)\d\d")
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").

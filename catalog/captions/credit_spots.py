@@ -70,7 +70,7 @@ _LEAD_ANYWHERE = re.compile(
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
-    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:)"
+    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:|@)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
@@ -324,8 +324,14 @@ def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
                 _inside_brackets(text, match.start())):
             continue
         end = _tail_end(text, match.end())
+        dash = _SPACED_DASH.search(text, match.end(), end)
+        if dash:  # "A Wild Ride, July 13: photo by John Leyba – Shot around 9:30 p.m. ...": the account goes on
+            end = dash.start()
         yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
                         _weight_at(text, end, 1.4), False)
+
+
+_SPACED_DASH = re.compile(r"\s[-–—]{1,2}\s")
 
 
 def _agency_before(text: str, start: int, rules: Rules) -> int:

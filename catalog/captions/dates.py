@@ -385,8 +385,13 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
-    if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
-        return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
+    if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
+        return "background"  # "Every Tuesday is market day": a habit, not a day
+    close = next((w for w in reversed(words[-4:]) if w in BACKGROUND_CLOSE), None) if not mention.has_year else None
+    if close and not _PLACE_BETWEEN.search(before, before.casefold().rfind(close)):
+        # "ahead of the 75th anniversary of its Navy's founding on April 23"; not "marked its 50th anniversary in
+        # Tumon on Nov. 18", where the place says the day is the celebration's, the photo's
+        return "background"
     if mention.has_year and _commemorated(before, words):
         return "background"  # "the attacks of Sept. 11, 2001", "the anniversary of the declaration on Dec. 1, 1965"
     if mention.has_year and _names_an_event(text, mention, words):
