@@ -1010,6 +1010,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a picture library's field label on a line of its own is no credit",
      "Farmers sort seed at the depot.\n- Filename\n- ABC_20201120_01.TIF\n- Image Size\n- 6008x4000",
      {"photographer": None, "agency": None, "provider": None}),
+    ("an agency in brackets, its photographer on a byline line below",
+     "Farmers plant rice beside their oxen in a paddy in Yanggu county. (Yonhap)\nphotos by Kim Tae-hoon\n"
+     "[Kim Tae-hoon is a photo reporter at the agency.]",
+     {"photographer": "Kim Tae-hoon", "agency": "Yonhap"}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),
