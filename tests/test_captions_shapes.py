@@ -1014,6 +1014,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Farmers plant rice beside their oxen in a paddy in Yanggu county. (Yonhap)\nphotos by Kim Tae-hoon\n"
      "[Kim Tae-hoon is a photo reporter at the agency.]",
      {"photographer": "Kim Tae-hoon", "agency": "Yonhap"}),
+    ("a wire named with its country's possessive in the prose is no provider",
+     "In this photo provided by China's Xinhua News Agency, workers lay track for the new line in Nairobi, Kenya, "
+     "on May 2, 2016. Xinhua via AP Wu Jian",
+     {"provider": None, "agency": "AP"}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),
