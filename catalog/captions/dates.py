@@ -122,8 +122,9 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
-    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994",
-              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year", guard=r"(?<=[a-z]\.\s)(?=\d)"),
+    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994 / ... Guatemala.  2014",
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year",
+              guard=r"(?:(?<=[a-z]\.\s)|(?<=[a-z]\.\s\s))(?=\d)"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
