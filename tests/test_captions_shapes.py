@@ -1018,6 +1018,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "In this photo provided by China's Xinhua News Agency, workers lay track for the new line in Nairobi, Kenya, "
      "on May 2, 2016. Xinhua via AP Wu Jian",
      {"provider": None, "agency": "AP"}),
+    ("a credit closing the line above a paper's issue note in brackets",
+     "Runners cross the finish line in Nairobi, Kenya, on Oct 3. Wanjiru Kamau / Xinhua\n\n"
+     "(Africa Weekly 10/10/2016 page4)",
+     {"photographer": "Wanjiru Kamau", "agency": "Xinhua"}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),

@@ -454,11 +454,26 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
 _CAPITALS_RUN_ON = re.compile(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
+#: A last line that is a note in brackets, a paper's issue line or the like: "(China Daily Africa Weekly ... page5)".
+_NOTE_LINE = re.compile(r"[ \t]*[(\[][^()\[\]\n]{3,100}[)\]][ \t.]*")
+
+
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
     stripped = text.rstrip(" \t\n#")
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
+    if line_start and _NOTE_LINE.fullmatch(stripped, line_start) and stripped[:line_start].strip():
+        # "... on Feb 8. Fabrice Ngon / Xinhua" then "(China Daily Africa Weekly 02/17/2017 page5)": a paper's note
+        # in brackets on the last line; the credit closes the line above it
+        above = stripped[:line_start].rstrip(" \t\n|")
+        above_start = max(above.rfind("\n") + 1, len(above) - 160)
+        for match in _SENTENCE_STOP.finditer(above, above_start):
+            start = match.end()
+            content = above[start:].lstrip(_MARKS_BEFORE)
+            if content and len(content) <= 60 and "/" in content:
+                start = len(above) - len(content)
+                yield Candidate(content, start, len(above), 1.8, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit
