@@ -386,6 +386,9 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
+    if mention.has_year and words in (["in"], ["on"]) and text.startswith(",", mention.end) and (
+            _AFTER_A_SENTENCE.search(text, max(0, sentence_start - 4), sentence_start)):
+        return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
     if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
         return "background"  # "Every Tuesday is market day": a habit, not a day
     close = next((w for w in reversed(words[-4:]) if w in BACKGROUND_CLOSE), None) if not mention.has_year else None
@@ -623,6 +626,8 @@ def choose_dates(
 
 
 _SMALL_LETTER = re.compile(r"[a-z]")
+#: A sentence's stop on the same line right before: the sentence is not the first of its line.
+_AFTER_A_SENTENCE = re.compile(r"[a-z][.!?][ \t]+$")
 
 
 def _heading_only(text: str, span: tuple[int, int]) -> bool:
