@@ -349,7 +349,9 @@ _CITATION_BEFORE = re.compile(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|
                               re.IGNORECASE)
 #: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
 _STAMP_AFTER = re.compile(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
-_BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead"})
+#: Words in a date's clause that make it another event's: "relief work after an earthquake in Peru in 2001", "having
+#: left his village in 1988" (a perfect participle: what happened before the scene).
+_BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead", "having"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
