@@ -1022,6 +1022,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Runners cross the finish line in Nairobi, Kenya, on Oct 3. Wanjiru Kamau / Xinhua\n\n"
      "(Africa Weekly 10/10/2016 page4)",
      {"photographer": "Wanjiru Kamau", "agency": "Xinhua"}),
+    ("a story's byline under its headline names its writers, no photographer",
+     "Harvest time in the hills\nBy Chen Lu and Zhao Ming\nDaily app\nVillagers dry chillies on a roof in Anxi "
+     "county, Fujian Province, on October 2.",
+     {"photographer": None, "agency": None}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),

@@ -370,6 +370,11 @@ def _cut_end(text: str, end: int) -> int:
     return len(text) if _at_end(text, end) else end
 
 
+#: A plain "By" opening a line under a headline, above more lines of text: the story's byline, its writers (a
+#: picture's byline says "Photo by").
+_STORY_BYLINE = re.compile(r"(?:By|BY)\s+\S")
+
+
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
@@ -385,6 +390,8 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             number, end = number + 1, spans[number + 1][1]
             line = f"{line} {text[spans[number][0]:end].strip()}"
         last = number == len(spans) - 1
+        if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
+            continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
         yield Candidate(line, start, len(text) if last else end, weight, True)
         if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
