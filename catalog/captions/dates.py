@@ -73,7 +73,8 @@ class DateShape:
     precision: str  # day | month | year | none (no year) | weekday | relative
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
-    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name)
+    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name);
+    # "place line": only a place's name before it on its line
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -122,6 +123,9 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
+    DateShape("slashed month/year closing a place line", "... in the hot summers. / Diyarbakir 6/2016",
+              r"(?P<mon>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)(?=[ \t]*\.?[ \t]*(?:\n|$))", "month",
+              guard=r"(?<=[A-Za-z]\s)(?=\d)", needs="place line"),
     DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994 / ... Guatemala.  2014",
               rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year",
               guard=r"(?:(?<=[a-z]\.\s)|(?<=[a-z]\.\s\s))(?=\d)"),
@@ -227,7 +231,10 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
+        if shape.needs == "place line":
+            if not _PLACE_LINE.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+                continue  # "Diyarbakir 6/2016" on a line of its own; not "the rules of Law 3/2019"
+        elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
         mention = _mention(match, groups, shape)
@@ -628,6 +635,8 @@ def choose_dates(
 
 
 _SMALL_LETTER = re.compile(r"[a-z]")
+#: A line that holds only a place's name before a date: "Diyarbakir ", "Sur, Diyarbakir ".
+_PLACE_LINE = re.compile(r"[ \t]*[A-Z][\w’'.-]+(?:,?[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]+")
 #: A sentence's stop on the same line right before: the sentence is not the first of its line.
 _AFTER_A_SENTENCE = re.compile(r"[a-z][.!?][ \t]+$")
 
