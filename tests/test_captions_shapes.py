@@ -1026,6 +1026,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Harvest time in the hills\nBy Chen Lu and Zhao Ming\nDaily app\nVillagers dry chillies on a roof in Anxi "
      "county, Fujian Province, on October 2.",
      {"photographer": None, "agency": None}),
+    ("a government's media unit hands the picture out: a provider, no agency",
+     "The prime minister inspects the new harbour in Galle on Monday. (Photo: Prime Minister’s Media Division)",
+     {"photographer": None, "agency": None, "provider": "Prime Minister’s Media Division"}),
+    ("...and alone in brackets it is no agency either",
+     "The prime minister inspects the new harbour in Galle on Monday. (Prime Minister’s Media Division)",
+     {"agency": None}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),
