@@ -566,9 +566,18 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         return [piece[: of.start()], piece[of.end():]]  # "Jane Doe of The Herald": a person and her paper
     if "," in piece and not _standard_with_comma(piece, rules):
         items = [item for item in _COMMA.split(piece) if item]
-        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
+        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items) and not _place_pair(
+                items, rules):
             return items
     return [piece]
+
+
+def _place_pair(items: list[str], rules: Rules) -> bool:
+    """Whether the comma's items are an unknown name, then a person's: a place line ("Photo: Çeşme, Boyalık Bay"),
+    for a credit names the person first ("Li Jian, Hunan Daily")."""
+    read = [_part(item, 0, rules) for item in items]
+    return len(read) > 1 and read[0] is not None and read[0].kind == "org" and read[0].role is None and any(
+        part is not None and part.kind == "person" for part in read[1:])
 
 
 _OF = re.compile(r"\s+of\s+")
@@ -618,6 +627,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     studio = _STUDIO.search(text)
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
+    if "," in text and _place_pair(_COMMA.split(text), rules):
+        return Part(text, "place", text, segment, role)  # "Photo: Çeşme, Boyalık Bay": where, not who
     courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None
     if courtesy and courtesy.start() > 0 and looks_like_organisation(text[: courtesy.start()]):
         # "U.S. Fish and Wildlife Service courtesy photo": a body's picture handed out, the body the provider
