@@ -1038,6 +1038,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...but a name, then the paper after the comma, is a credit",
      "Boats wait out the storm in the harbour. Photo: Li Jian, Hunan Daily",
      {"photographer": "Li Jian", "agency": "Hunan Daily"}),
+    ("a name-order note and the contest after a byline are no part of the name",
+     "Evening on the tidal flats.\nPhoto by Sato Haruki (surname first) - Coastal Life Photo Contest.\nThe shore "
+     "lies in Saga prefecture.",
+     {"photographer": "Sato Haruki"}),
     ("an outlet's initials after the name: the registry's standard name",
      "Porters rest at the pass above the village. (Photo: Anil Gurung/ON)",
      {"photographer": "Anil Gurung", "agency": "Onward Nepal"}),

@@ -430,15 +430,23 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = body[: second.start()].rstrip(" .,;")
     if "(" in body:  # "Pictures by Liam Clayton (above) and Ben Cowper": which picture each took
         body = _WHICH_PICTURE.sub("", body)
+    if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
+        body = _CONTEST_TAIL.sub("", body)
     return body
+
+
+#: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
+_CONTEST_TAIL = re.compile(r"\s+-\s+[^-/]*\b(?:[Cc]ontest|[Cc]ompetition|[Aa]wards?|[Pp]rize)$")
 
 
 #: A second label after the credit's names, of its source or of other work: "... Source: Supplied", ". Story: Name".
 _SECOND_LABEL = re.compile(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
                            r"Caption|Graphics?|Interview|Writer|Written by|Additional reporting)\s*:")
-#: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)".
+#: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)"; or of the
+#: order of its words: "(surname first)".
 _WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
-                            r"bottom left|bottom right|main picture|main photo|pictured)\)", re.IGNORECASE)
+                            r"bottom left|bottom right|main picture|main photo|pictured"
+                            r"|(?:surname|family name|last name) first)\)", re.IGNORECASE)
 
 
 def _unglue(body: str, rules: Rules) -> str:
