@@ -74,7 +74,7 @@ class DateShape:
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
     needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name);
-    # "place line": only a place's name before it on its line
+    # "place line": only a place's name before it on its line; "capitals line": only places in capitals
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -123,6 +123,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
+    DateShape("year after a place line in capitals, a stop after it", "BAFIA, CAMEROON, 2012. Villages need ...",
+              rf"(?P<year>{_YEAR})(?=\.[ \t]+[A-Z])", "year", guard=r"(?<=[A-Z]{2},\s)(?=\d)", needs="capitals line"),
     DateShape("slashed month/year closing a place line", "... in the hot summers. / Diyarbakir 6/2016",
               r"(?P<mon>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)(?=[ \t]*\.?[ \t]*(?:\n|$))", "month",
               guard=r"(?<=[A-Za-z]\s)(?=\d)", needs="place line"),
@@ -231,9 +233,10 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.needs == "place line":
-            if not _PLACE_LINE.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
-                continue  # "Diyarbakir 6/2016" on a line of its own; not "the rules of Law 3/2019"
+        if shape.needs in ("place line", "capitals line"):
+            line = _PLACE_LINE if shape.needs == "place line" else _CAPITALS_LINE
+            if not line.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+                continue  # "Diyarbakir 6/2016", "BAFIA, CAMEROON, 2012. ..." opening a line; not "in the USA, 2012."
         elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
@@ -635,6 +638,8 @@ def choose_dates(
 
 
 _SMALL_LETTER = re.compile(r"[a-z]")
+#: A line that opens with places in capitals before a year: "BAFIA, CAMEROON, ".
+_CAPITALS_LINE = re.compile(r"[ \t]*[A-Z][A-Z’'.-]+(?:,?[ \t]+[A-Z][A-Z’'.-]+)*,[ \t]+")
 #: A line that holds only a place's name before a date: "Diyarbakir ", "Sur, Diyarbakir ".
 _PLACE_LINE = re.compile(r"[ \t]*[A-Z][\w’'.-]+(?:,?[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]+")
 #: A sentence's stop on the same line right before: the sentence is not the first of its line.
