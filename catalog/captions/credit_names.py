@@ -202,6 +202,10 @@ def provider_in_text(text: str, rules: Rules | None = None) -> str | None:
     name = re.sub(r"(?:\s+(?:of|and|for|the|de|&))+$", "", match.group("name"))
     if looks_like_person(name) or not looks_like_organisation(name) or len(name.split()) < 2:
         return None
-    if rules is not None and rules.standard_agency(name):
-        return None
+    if rules is not None and (rules.standard_agency(name) or rules.standard_agency(_COUNTRY_POSSESSIVE.sub("", name))):
+        return None  # "provided by China's Xinhua News Agency": the wire, named with its country's possessive
     return name
+
+
+#: A country's or a place's possessive before an organisation's name: "China's Xinhua News Agency".
+_COUNTRY_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")

@@ -53,7 +53,7 @@ _EXPANSION = re.compile(r"\s*\([^()]*\)$")
 _RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
 _SLASH = re.compile(r"\s*/\s*|\s+[—–|]\s+")
-_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT")
+_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES")
 _TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _AGENCY_DASH = re.compile(r"([A-Za-z]{2,8})-(?=[A-Z])")
@@ -113,9 +113,16 @@ _FEATURE_TITLE = re.compile(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s
 _FEATURE_ENDS = ("day", "eek", "nth", "ear")
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 _NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
-#: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal".
-_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b)", re.IGNORECASE)
+#: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal", "Photo taken by
+#: me, Bolod" (the act of taking the picture: a person's).
+_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
+                             r"taken\s+by\b)", re.IGNORECASE)
 _LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
+#: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
+_FAMILY = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
+                     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
+#: A name whose first words are in small letters and its last ones capitalised: "mochamad andri Zainul Karim".
+_HALF_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){0,2}(?: [A-Z][a-z]+){1,2}")
 _PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
 #: Words that make small-letter words after a lead-in something other than a name ("staff reporter", "twitter user").
 _NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "desk", "by", "the", "from", "of"}
@@ -152,6 +159,13 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             looks_like_person(body.title())) and not any(w in _NOT_NAME_WORDS for w in body.split()):
         # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
         # ("photo © hidden europe" names its rights holder, a magazine as often as a person)
+        return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    if roles and roles[-1] in ("courtesy", "provider") and _FAMILY.fullmatch(body):
+        # "(Courtesy of Shuck family)", "courtesy of the family of Ana Ruiz": a family hands its picture out
+        return Reading(Credit(raw=raw, provider=_THE.sub("", body, count=1)), True, True)
+    if roles and roles[-1] == "byline" and _HALF_LOWER_NAME.fullmatch(body) and looks_like_person(body.title()) and (
+            not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
+        # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
@@ -199,6 +213,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Kt photo by Shihab": an outlet's byline names its photographer, here by one name ("Photo by
         # Greenpeace" alone may name an organisation as well as a person, and stays as it was)
         last.kind, last.value = "person", last.text
+    if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
+        roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
@@ -414,15 +430,23 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = body[: second.start()].rstrip(" .,;")
     if "(" in body:  # "Pictures by Liam Clayton (above) and Ben Cowper": which picture each took
         body = _WHICH_PICTURE.sub("", body)
+    if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
+        body = _CONTEST_TAIL.sub("", body)
     return body
+
+
+#: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
+_CONTEST_TAIL = re.compile(r"\s+-\s+[^-/]*\b(?:[Cc]ontest|[Cc]ompetition|[Aa]wards?|[Pp]rize)$")
 
 
 #: A second label after the credit's names, of its source or of other work: "... Source: Supplied", ". Story: Name".
 _SECOND_LABEL = re.compile(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
                            r"Caption|Graphics?|Interview|Writer|Written by|Additional reporting)\s*:")
-#: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)".
+#: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)"; or of the
+#: order of its words: "(surname first)".
 _WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
-                            r"bottom left|bottom right|main picture|main photo|pictured)\)", re.IGNORECASE)
+                            r"bottom left|bottom right|main picture|main photo|pictured"
+                            r"|(?:surname|family name|last name) first)\)", re.IGNORECASE)
 
 
 def _unglue(body: str, rules: Rules) -> str:
@@ -467,6 +491,11 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
         split = _name_then_agency(piece, rules)
         if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
             out.extend([(split[0], number > 0), (split[1], True)])
+            continue
+        led = _agency_then_person(piece, rules)
+        if led:  # "Xinhua via AP Ding Haitao": the last distributor, then its photographer with nothing between
+            agency, person = led.split("/", 1)
+            out.extend([(agency, number > 0), (person, False)])
             continue
         dash = piece.rfind("-")
         if 0 < dash < len(piece) - 1 and " " in piece[:dash] and rules.standard_agency(piece[dash + 1:].strip()) and (
@@ -545,9 +574,18 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         return [piece[: of.start()], piece[of.end():]]  # "Jane Doe of The Herald": a person and her paper
     if "," in piece and not _standard_with_comma(piece, rules):
         items = [item for item in _COMMA.split(piece) if item]
-        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items):
+        if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items) and not _place_pair(
+                items, rules):
             return items
     return [piece]
+
+
+def _place_pair(items: list[str], rules: Rules) -> bool:
+    """Whether the comma's items are an unknown name, then a person's: a place line ("Photo: Çeşme, Boyalık Bay"),
+    for a credit names the person first ("Li Jian, Hunan Daily")."""
+    read = [_part(item, 0, rules) for item in items]
+    return len(read) > 1 and read[0] is not None and read[0].kind == "org" and read[0].role is None and any(
+        part is not None and part.kind == "person" for part in read[1:])
 
 
 _OF = re.compile(r"\s+of\s+")
@@ -573,8 +611,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if not text:
         return None
     label = _OTHER_LABEL.match(text) if ":" in text else None
-    if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
-        return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
+    if label and any(word in _OTHER_ROLES or word in _FACT_LABELS for word in label.group(1).casefold().split()):
+        # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
+        # Mosque, Jakarta", "Category: People": a contest's or a library's other facts; no credit
+        return None
     if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
@@ -595,6 +635,12 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     studio = _STUDIO.search(text)
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
+    if "," in text and _place_pair(_COMMA.split(text), rules):
+        return Part(text, "place", text, segment, role)  # "Photo: Çeşme, Boyalık Bay": where, not who
+    courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None
+    if courtesy and courtesy.start() > 0 and looks_like_organisation(text[: courtesy.start()]):
+        # "U.S. Fish and Wildlife Service courtesy photo": a body's picture handed out, the body the provider
+        return Part(text, "org", _THE.sub("", text[: courtesy.start()], count=1), segment, "courtesy")
     if looks_like_organisation(text):
         # "Gazette Photo", "MVA Photos": the outlet's name without the word for its pictures (not "PRESIDENTIAL
         # PHOTO", where the word is the outlet's own name)
@@ -611,6 +657,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
+_COURTESY_PHOTO = re.compile(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
 _YEAR_PART = re.compile(r"(?:18|19|20)\d\d")
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
@@ -621,6 +669,14 @@ _OTHER_ROLES = frozenset({
     "edited", "layout", "presentation", "illustration", "illustrations", "produced", "producer", "production",
     "curated", "curator", "reporting", "reporter", "writer", "written", "caption", "captions", "video", "styling",
     "stylist", "makeup", "interview", "translation", "translated",
+})
+
+
+#: Labels of a picture's other facts that a contest entry or a picture library sets on lines like a credit's: the
+#: words after them are a place, a title or a class, never who took the picture.
+_FACT_LABELS = frozenset({
+    "location", "place", "where", "venue", "category", "title", "subject", "camera", "lens", "date", "taken",
+    "filename", "keywords", "size",
 })
 
 

@@ -16,6 +16,7 @@ Examples of what they decide::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -161,10 +162,16 @@ def _outside_source(chain: Chain, credit: Credit) -> bool:
     outlets = chain.outlets
     if chain.people or not outlets:  # "(Photo/Embassy of Nepal to China)": a provider; "[Photo/IC]" an agency
         return False
-    if any(p.kind == "agency" or is_media(p.value) for p in outlets):
+    if any(p.kind == "agency" or is_media(p.value) and not _GOVERNMENT_UNIT.search(p.value) for p in outlets):
         return False
     credit.provider, credit.agency = chain.joined(outlets), None
     return True
+
+
+#: Words of a government's unit: with one, a media word in the name ("President's Media Division", "Media Department
+#: of the Ministry") names the unit that hands pictures out, not an outlet (not "Office": "China Daily Guizhou
+#: Office" is a paper's bureau).
+_GOVERNMENT_UNIT = re.compile(r"\b(?:Division|Department|Ministry|Secretariat|Directorate)\b")
 
 
 def _distributed_source(chain: Chain, credit: Credit) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
-from catalog.captions.credit_names import is_media
+from catalog.captions.credit_names import is_media, looks_like_person
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
@@ -46,6 +46,9 @@ class CreditSpot:
 
 #: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)").
 _BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]|\([^()\n]*\))+)[)\]）]")
+#: A credit in angle brackets closing the caption, as some pages set the wires' parentheses: "... <AP Photo/Name>".
+#: Only at the very end: elsewhere angle brackets are a page's markup.
+_ANGLE_CLOSING = re.compile(r"<([^<>\n]{2,160})>[\s.]*$")
 _LABEL_BEFORE = re.compile(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
@@ -66,8 +69,8 @@ _LEAD_ANYWHERE = re.compile(
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+text\b"
-    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:)"
+    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
+    r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:|@)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
@@ -93,7 +96,7 @@ def _at_end(text: str, end: int) -> bool:
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
     """'(Xinhua/Li Xin)', '[Photo by Wang Jing/China Daily]' at the end, at a paragraph's end, at the start or
-    inside."""
+    inside; '<AP Photo/Andy Wong>' in angle brackets at the very end."""
     for match in _BRACKET_GROUP.finditer(text):
         content = match.group(1).strip()
         if not 2 <= len(content) <= 160 or _DATELINE_AFTER.match(text, match.end()):
@@ -118,6 +121,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
+    angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
+    if angle:
+        yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
 
 
 #: Brackets hold a place rather than a credit when each name in them is a country or a city of this many people.
@@ -287,7 +293,7 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
         start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
-        content = text[start:end].rstrip(" ,;")
+        content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
@@ -318,8 +324,14 @@ def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
                 _inside_brackets(text, match.start())):
             continue
         end = _tail_end(text, match.end())
+        dash = _SPACED_DASH.search(text, match.end(), end)
+        if dash:  # "A Wild Ride, July 13: photo by John Leyba – Shot around 9:30 p.m. ...": the account goes on
+            end = dash.start()
         yield Candidate(text[match.start():end].rstrip(" ,;"), match.start(), _cut_end(text, end),
                         _weight_at(text, end, 1.4), False)
+
+
+_SPACED_DASH = re.compile(r"\s[-–—]{1,2}\s")
 
 
 def _agency_before(text: str, start: int, rules: Rules) -> int:
@@ -358,6 +370,11 @@ def _cut_end(text: str, end: int) -> int:
     return len(text) if _at_end(text, end) else end
 
 
+#: A plain "By" opening a line under a headline, above more lines of text: the story's byline, its writers (a
+#: picture's byline says "Photo by").
+_STORY_BYLINE = re.compile(r"(?:By|BY)\s+\S")
+
+
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     """A credit on a line of its own: '© Sameer Al-DOUMY / AFP' last, 'Jiang Xiaowei / SHINE' first."""
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
@@ -373,6 +390,8 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             number, end = number + 1, spans[number + 1][1]
             line = f"{line} {text[spans[number][0]:end].strip()}"
         last = number == len(spans) - 1
+        if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
+            continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
         yield Candidate(line, start, len(text) if last else end, weight, True)
         if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
@@ -389,7 +408,9 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
     """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
     line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
-    ``_tails``'). Without a lead-in the words after a title's dash are its place ("... - Valencia, Spain")."""
+    ``_tails``'), or set as "Name/Outlet" with an outlet the registry or a media word names ("Day in Photos –
+    May 11, 2020 - Russ Dillingham/Sun Journal"). Without either the words after a title's dash are its place
+    ("... - Valencia, Spain")."""
     marks = list(_SEPARATOR.finditer(text, start, end))
     if not marks:
         return
@@ -397,8 +418,24 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
     while at < end and text[at] in " \t—–-|=":
         at += 1
     content = text[at:end].strip()
-    if content and len(content) <= 60 and strip_lead_in(content, rules)[1] is not None:
+    if content and len(content) <= 60 and (strip_lead_in(content, rules)[1] is not None
+                                           or _name_then_outlet(content, rules)):
         yield Candidate(content, at, end, weight, True)
+
+
+#: A "file" tag after an outlet's name in small letters: "Russ Dillingham/Sun Journal file".
+_FILE_AFTER = re.compile(r"\s+(?:file|staff)$", re.IGNORECASE)
+
+
+def _name_then_outlet(content: str, rules: Rules) -> bool:
+    """Whether `content` is "Name/Outlet": a person's name, one slash, then an outlet the registry knows or a media
+    word names ("Russ Dillingham/Sun Journal", "ANA RUIZ / Daily Graphic file"); not "Smith/Lee", a title's pair."""
+    name, slash, outlet = content.partition("/")
+    if not slash or "/" in outlet:
+        return False
+    outlet = _FILE_AFTER.sub("", outlet.strip())
+    return bool(outlet) and (rules.standard_agency(outlet) is not None or is_media(outlet)) and looks_like_person(
+        name.strip())
 
 
 #: A wire's notes after its credit, shouted: its archive's subject tags ("(CHINA - Tags: SOCIETY)") and its
@@ -424,11 +461,26 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
 _CAPITALS_RUN_ON = re.compile(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
+#: A last line that is a note in brackets, a paper's issue line or the like: "(China Daily Africa Weekly ... page5)".
+_NOTE_LINE = re.compile(r"[ \t]*[(\[][^()\[\]\n]{3,100}[)\]][ \t.]*")
+
+
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     """What follows the last sentence or a separator at the end of the caption: '... 2020.MA CHAOWU/...',
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
     stripped = text.rstrip(" \t\n#")
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
+    if line_start and _NOTE_LINE.fullmatch(stripped, line_start) and stripped[:line_start].strip():
+        # "... on Feb 8. Fabrice Ngon / Xinhua" then "(China Daily Africa Weekly 02/17/2017 page5)": a paper's note
+        # in brackets on the last line; the credit closes the line above it
+        above = stripped[:line_start].rstrip(" \t\n|")
+        above_start = max(above.rfind("\n") + 1, len(above) - 160)
+        for match in _SENTENCE_STOP.finditer(above, above_start):
+            start = match.end()
+            content = above[start:].lstrip(_MARKS_BEFORE)
+            if content and len(content) <= 60 and "/" in content:
+                start = len(above) - len(content)
+                yield Candidate(content, start, len(above), 1.8, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit

@@ -143,7 +143,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             best = max(fuller, key=lambda f: (f.score, f.cut_start))
         else:
             # A photo bank's labelled lines name the two apart ("- Author: Dmitry Astakhov" / "- Credit:
-            # Sputnik"): the author's line gives the photographer.
+            # Sputnik"), a feature's byline its photographer ("(Yonhap)" / "photos by Lee Sang-hak"): that line
+            # gives the photographer.
             author = next((f.credit.photographer for f in found if f.credit.photographer and not (
                 f.credit.agency or f.credit.provider) and _AUTHOR_LINE.match(f.credit.raw or "")), None)
             best.credit.photographer = author
@@ -152,7 +153,10 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     return best
 
 
-_AUTHOR_LINE = re.compile(r"[-•*]?\s*(?:author|photographer)\s*:", re.IGNORECASE)
+#: A line that names the photographer alone, beside an agency credited elsewhere: a photo bank's "- Author: Name", a
+#: wire feature's "photos by Name" under its "(Yonhap)".
+_AUTHOR_LINE = re.compile(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s+by\b)",
+                          re.IGNORECASE)
 
 
 def _as_named(name: str) -> str:

@@ -73,7 +73,8 @@ class DateShape:
     precision: str  # day | month | year | none (no year) | weekday | relative
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
-    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name)
+    needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name);
+    # "place line": only a place's name before it on its line; "capitals line": only places in capitals
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -122,8 +123,14 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
-    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994",
-              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year", guard=r"(?<=[a-z]\.\s)(?=\d)"),
+    DateShape("year after a place line in capitals, a stop after it", "BAFIA, CAMEROON, 2012. Villages need ...",
+              rf"(?P<year>{_YEAR})(?=\.[ \t]+[A-Z])", "year", guard=r"(?<=[A-Z]{2},\s)(?=\d)", needs="capitals line"),
+    DateShape("slashed month/year closing a place line", "... in the hot summers. / Diyarbakir 6/2016",
+              r"(?P<mon>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)(?=[ \t]*\.?[ \t]*(?:\n|$))", "month",
+              guard=r"(?<=[A-Za-z]\s)(?=\d)", needs="place line"),
+    DateShape("year as the caption's closing sentence", "... seen from the fish souq. 1994 / ... Guatemala.  2014",
+              rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|$))", "year",
+              guard=r"(?:(?<=[a-z]\.\s)|(?<=[a-z]\.\s\s))(?=\d)"),
 )
 
 #: A cheap test in front of the shapes, so most positions are passed over at once: a month or weekday's
@@ -199,6 +206,7 @@ class Mention:
     after_on: bool = False  # "on" or a comma right before it: "on January 15", "..., Thursday"
     picture_sentence: bool = False  # its sentence names the picture: "The picture shows ... in 2016"
     closes_line: bool = False  # after a place's name, closing its line: "Copenhagen, 12 June", "in Nadi on May 11."
+    after_heading: bool = False  # its sentence follows only a heading in capitals or a list's number: "𝟱. January 3"
 
     @property
     def has_year(self) -> bool:
@@ -225,7 +233,11 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
-        if shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
+        if shape.needs in ("place line", "capitals line"):
+            line = _PLACE_LINE if shape.needs == "place line" else _CAPITALS_LINE
+            if not line.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+                continue  # "Diyarbakir 6/2016", "BAFIA, CAMEROON, 2012. ..." opening a line; not "in the USA, 2012."
+        elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
         mention = _mention(match, groups, shape)
@@ -245,6 +257,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
                                                                      mention.start) is not None
+            mention.after_heading = at >= 1 and _heading_only(text, spans[at - 1])
             if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
@@ -346,7 +359,9 @@ _CITATION_BEFORE = re.compile(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|
                               re.IGNORECASE)
 #: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
 _STAMP_AFTER = re.compile(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
-_BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead"})
+#: Words in a date's clause that make it another event's: "relief work after an earthquake in Peru in 2001", "having
+#: left his village in 1988" (a perfect participle: what happened before the scene).
+_BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead", "having"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
@@ -383,10 +398,20 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
-    if not mention.has_year and any(w in BACKGROUND_CLOSE for w in words[-4:]):
-        return "background"  # "ahead of the 75th anniversary of its Navy's founding on April 23"
+    if mention.has_year and words in (["in"], ["on"]) and text.startswith(",", mention.end) and (
+            _AFTER_A_SENTENCE.search(text, max(0, sentence_start - 4), sentence_start)):
+        return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
+    if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
+        return "background"  # "Every Tuesday is market day": a habit, not a day
+    close = next((w for w in reversed(words[-4:]) if w in BACKGROUND_CLOSE), None) if not mention.has_year else None
+    if close and not _PLACE_BETWEEN.search(before, before.casefold().rfind(close)):
+        # "ahead of the 75th anniversary of its Navy's founding on April 23"; not "marked its 50th anniversary in
+        # Tumon on Nov. 18", where the place says the day is the celebration's, the photo's
+        return "background"
     if mention.has_year and _commemorated(before, words):
         return "background"  # "the attacks of Sept. 11, 2001", "the anniversary of the declaration on Dec. 1, 1965"
+    if mention.has_year and _names_an_event(text, mention, words):
+        return "background"  # "the June 2018 Fuego volcano eruption", "struck by earthquakes on February 6, 2023"
     last = len(words)
     while last and words[last - 1] in _SKIP:
         last -= 1
@@ -406,7 +431,7 @@ def _date_evidence() -> dict[str, frozenset[str]]:
             "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
             "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
             "future_pairs": frozenset(data["future"]["pairs"]),
-            "relative_clause": frozenset(data["clause"]["relative"])}
+            "relative_clause": frozenset(data["clause"]["relative"]), "event_nouns": frozenset(data["event"]["nouns"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
@@ -516,6 +541,27 @@ def _commemorated(before: str, words: list[str]) -> bool:
     return False
 
 
+#: "the", "a" or a possessive right before a date set as an attribute: "the June 2018 eruption", "its 2011 quake".
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:the|a|its|their|this|that)\s+$", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"[ \t]+([\w’'-]+)(?:[ \t]+([\w’'-]+))?(?:[ \t]+([\w’'-]+))?")
+
+
+def _names_an_event(text: str, mention: Mention, words: list[str]) -> bool:
+    """Whether a dated mention names a past disaster or attack (``date_evidence.toml`` [event]): set before its noun
+    as an attribute ("the June 2018 Fuego volcano eruption"), or right after it, a preposition between ("struck by
+    two big earthquakes on February 6, 2023")."""
+    nouns = _date_evidence()["event_nouns"]
+    last = len(words)
+    while last and words[last - 1] in ("on", "in"):
+        last -= 1
+    if last < len(words) and last and words[last - 1] in nouns:
+        return True
+    if _ATTRIBUTE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        after = _WORDS_AFTER.match(text, mention.end)
+        return after is not None and any(w and w.casefold() in nouns for w in after.groups())
+    return False
+
+
 _FULL_DATE = re.compile(rf"{_MON}\s*{_DAY}|\b{_YEAR}")
 
 
@@ -572,7 +618,7 @@ def choose_dates(
     if spans is not None:
         leading = _leading_sentences(paragraphs, spans)
         usable = [m for m in usable if m.has_year or m.cue in ("taken", "released") or any(
-            a <= m.start < b for a, b in leading) or m.closes_line]
+            a <= m.start < b for a, b in leading) or m.closes_line or m.after_heading]
     yearless = release or next(
         (m for m in _scene(usable, paragraphs) if not m.has_year and not m.is_range and not undated), None
     )
@@ -589,6 +635,23 @@ def choose_dates(
     # the labelling rules: a date without a year ("January 15", "Thursday", "yesterday") is the photo's, unless
     # a release word governs it
     return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
+
+
+_SMALL_LETTER = re.compile(r"[a-z]")
+#: A line that opens with places in capitals before a year: "BAFIA, CAMEROON, ".
+_CAPITALS_LINE = re.compile(r"[ \t]*[A-Z][A-Z’'.-]+(?:,?[ \t]+[A-Z][A-Z’'.-]+)*,[ \t]+")
+#: A line that holds only a place's name before a date: "Diyarbakir ", "Sur, Diyarbakir ".
+_PLACE_LINE = re.compile(r"[ \t]*[A-Z][\w’'.-]+(?:,?[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]+")
+#: A sentence's stop on the same line right before: the sentence is not the first of its line.
+_AFTER_A_SENTENCE = re.compile(r"[a-z][.!?][ \t]+$")
+
+
+def _heading_only(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` opens its line and holds no word in small letters: a headline in capitals or a
+    list's number ("AHOY, MATEYS! ...", "𝟱."), after which the next sentence is the caption's first."""
+    start, end = span
+    before = text[:start].rstrip(" \t")
+    return (not before or before.endswith("\n")) and _SMALL_LETTER.search(text, start, end) is None
 
 
 def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
@@ -633,8 +696,13 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
     return []
 
 
-_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"']*(?:\n|$)")
-_AFTER_NAME = re.compile(r"\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)$")
+#: What may follow a date that closes its line: punctuation, and a credit's "©" glued to it ("Copenhagen, 12 June©
+#: REUTERS/Name").
+_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"'©]*(?:\n|$)")
+#: What may stand before a date without a year that closes its line for it to be the photo's: a place's name and a
+#: comma or "on" ("Copenhagen, 12 June", "in Nadi on May 11."), the scene's last words and a comma ("... forced
+#: local evacuations, June 14"), or a stop, the date a sentence of its own ("... in Kambuzuma township. 8 April").
+_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)|\b[a-z][\w’'-]+,\s*|\w[.!?][\"”’)]?\s+)$")
 _ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 

@@ -129,7 +129,7 @@ class Rules:
     def standard_agency(self, name: str) -> str | None:
         """The standard name of a known agency ("Xinhua News Agency" -> "Xinhua", "AFP PHOTO" -> "AFP").
 
-        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 367 agencies,
+        The house's [agencies] table first; then the agency registry (catalog/agencies.toml: 372 agencies,
         aliases in many scripts, "新华社" -> "Xinhua"; not its space agencies and governments, which are
         providers), named as the house names that agency when its table knows any of the registry's
         spellings of it: the house file wins.

@@ -484,7 +484,8 @@ great human rights climate change holy lunar dead table town greater prime unite
 updated live watch video videos subscribe sign login comment comments print email advertisement sponsored continue
 reading back home menu search page pages photo photos image images picture pictures slideshow download zoom
 expand collapse credit credits copyright all rights reserved week weekend today tonight yesterday tomorrow
-""".split())
+size filename resolution dimensions pixels megapixels
+""".split())  # (the last row: a picture library's field labels, "- Image Size", set on lines like a credit's)
 
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
 HANDOUT_TAGS = frozenset({"handout", "ho"})
