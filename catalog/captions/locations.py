@@ -78,7 +78,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     """
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
-    clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    clean = text[start:end]
+    if "(" in clean or "[" in clean:  # (every bracketed aside opens with one of them)
+        clean = _PARENTHETICAL.sub(_emptied, clean)
     if "read" in clean or "say" in clean:
         clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
@@ -1262,13 +1264,24 @@ def _place_sentence_before_date() -> re.Pattern:
     return re.compile(rf"(?:^|[.!?]\s+)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
 
 
+#: How _beside_date_line's match ends, right before the date: its quick test.
+_BEFORE_THE_DATE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+
+
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
     if anchor is None:
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
-    match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
+    window = max(line_start, anchor[0] - 120)
+    # Each pattern is tried only where a cheap test finds the way it must end: a comma, a semicolon or a dash
+    # before the date (the pattern's own closing words, searched alone), and a stop then spaces.
+    match = _beside_date_line().search(text, window, anchor[0]) if _BEFORE_THE_DATE.search(
+        text, window, anchor[0]) else None
     if match is None:
-        match = _place_sentence_before_date().search(text, max(line_start, anchor[0] - 120), anchor[0])
+        lead = text[window:anchor[0]]
+        if not lead[-1:].isspace() or not lead.rstrip().endswith("."):
+            return None  # (the place is followed by spaces alone, and must end with its sentence's stop)
+        match = _place_sentence_before_date().search(text, window, anchor[0])
         if match is None or not match.group("place").endswith(".") or (
                 match.group("place").rsplit(None, 1)[-1].casefold() in ABBREVIATIONS):
             return None
