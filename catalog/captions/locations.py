@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
@@ -1172,9 +1172,16 @@ _BRACKETED_PLACE = re.compile(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 
 
+#: Parts of _places_then_a_year's and _title_ending's matches, which open with one character the engine skips to at
+#: once: a line without them (most, a whole paragraph each) is not tried against the names' patterns.
+_YEAR_AFTER_A_COMMA = re.compile(
+    r",[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:]")
+_DASH_BEFORE_A_NAME = re.compile(r"[ \t][-–—][ \t]+[A-Z\u00C0-\u024F]")
+
+
 def _heading_place(text: str) -> tuple[Place, str] | None:
     """A place heading on one of the first lines, or a place that opens the caption before ':' or ' - '."""
-    lines = [m for m in _LINE.finditer(text) if m.group().strip()][:3]
+    lines = list(islice((m for m in _LINE.finditer(text) if m.group().strip()), 3))
     for line in lines[:-1] if len(lines) > 1 else []:
         match = _heading_line().match(line.group())
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
@@ -1190,7 +1197,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
     for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
-        match = _places_then_a_year().match(line.group())
+        match = _places_then_a_year().match(line.group()) if _YEAR_AFTER_A_COMMA.search(line.group()) else None
         if match is None:
             continue
         found = _known_places(match.group("place"))
@@ -1209,7 +1216,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if found is not None and (found.city or found.country) and not found.sublocation:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
-        title = _title_ending().search(lines[0].group())
+        title = _title_ending().search(lines[0].group()) if _DASH_BEFORE_A_NAME.search(lines[0].group()) else None
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
