@@ -246,7 +246,7 @@ _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
 
 def _pictured_soon(toks: list[Token]) -> bool:
     """Whether "seen", "pictured" stands among a sentence's first words (a cheap test before reading)."""
-    return any(toks[m].lower in _PICTURED for m in range(1, min(len(toks), 11)))
+    return not _PICTURED.isdisjoint([t.lower for t in toks[1:11]])
 
 
 def _pictured_after(toks: list[Token], j: int) -> bool:

@@ -132,7 +132,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_capitalised(word: str) -> bool:
     """A word that can be part of a proper name: "Hefei", "WU", "al-Our", "Huai’an", "13th" is not."""
-    return bool(word) and (word[0].isupper() or word[0] in _PARTICLE_FIRSTS and bool(_PARTICLE_NAME.match(word)))
+    first = word[:1]  # ("" for no word: neither upper nor a particle's letter)
+    return first.isupper() or first in _PARTICLE_FIRSTS and _PARTICLE_NAME.match(word) is not None
 
 
 def is_person_word(word: str) -> bool:
