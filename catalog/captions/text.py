@@ -43,7 +43,6 @@ _TOKEN_DOUBLE_HYPHEN = re.compile(
     r"|[^\w\s])"
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _PARTICLES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ibn", "bin", "de", "da", "di", "du", "van", "von",
               "d")
@@ -95,8 +94,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
-            before = word.group(1).lstrip("(\"“[").casefold() if word else ""
+            # the word the stop closes: the last run of non-spaces up to it, within 40 characters (the stop is one)
+            before = text[max(0, match.start() - 40):match.start() + 1].rsplit(None, 1)[-1].lstrip(
+                "(\"“[").casefold()
             if (before in ABBREVIATIONS or _INITIAL.fullmatch(before)) and not (
                     _closes_a_place(text, match.end(), before)):
                 continue
