@@ -112,6 +112,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     i, n = 0, len(toks)
     while i < n:
         word = toks[i].lower
+        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+            i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
+            continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
@@ -187,6 +190,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"
+#: among them, as a label's): prepositions, "of" and "from", and verbs whose object is a venue.
+_OPENING_WORDS = frozenset({*PREPOSITIONS, "of", "from", *VENUE_OBJECT_VERBS})
 
 
 #: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
