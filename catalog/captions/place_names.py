@@ -297,10 +297,17 @@ def _a_second_field(toks: list[Token], i: int, and_at: int, end: int) -> bool:
                for k in range(i + 1, and_at))
 
 
+#: Words that always end a name, and every word that may (what _stops tests past its first look-up).
+_ALWAYS_STOP = _WEEKDAYS | ARTICLES | _DETERMINERS
+_MAY_STOP = _ALWAYS_STOP | _CAPITALISED_PREPOSITIONS | _MONTH_WORDS
+
+
 def _stops(toks: list[Token], j: int) -> bool:
     """Capitalised words that end a name: weekdays, a month before a day, "The"."""
     word = toks[j].lower
-    if word in _WEEKDAYS or word in ARTICLES or word in _DETERMINERS:
+    if word not in _MAY_STOP:
+        return False  # (most words: one look-up)
+    if word in _ALWAYS_STOP:
         return True
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
