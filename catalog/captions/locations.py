@@ -433,8 +433,10 @@ def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Sc
 
 
 #: "the central Japan city", "the northern Iraq city of Mosul": a country's name modifying a kind of place.
+#: ("the" first, its word boundary checked behind it: the engine then skips from one "the" to the next at once,
+#: where a leading \b made it try every position.)
 _COUNTRY_BEFORE_A_KIND = re.compile(
-    r"\bthe\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"the(?<!\wthe)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
     r"(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:city|town|village|port|capital|prefecture|province|"
     r"state|region|island)\b")
