@@ -679,6 +679,8 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
+    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]):
+        return None, i  # (the verb must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
         return None, i
