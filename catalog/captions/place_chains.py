@@ -89,11 +89,14 @@ class Chain:
 
     @property
     def end(self) -> int:
-        return max(e.end for e in self.elements)
+        return max([e.end for e in self.elements])  # (a list: asked often, of one or two elements)
 
     @property
     def has_geo(self) -> bool:
-        return any(e.level in _GEO_LEVELS or e.country for e in self.elements)
+        for element in self.elements:
+            if element.level in _GEO_LEVELS or element.country:
+                return True
+        return False
 
     @property
     def venues(self) -> list[Element]:
