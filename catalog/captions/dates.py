@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -175,8 +176,9 @@ def _starts_pattern() -> re.Pattern:
     firsts = sorted({c for w in [*words, "in"] for c in (w[0].lower(), w[0].upper())})
     checks = "|".join(f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in rests)})"
                       for first, rests in sorted(by_first.items()))
+    # (at an "i" only "year after a place" may start, and it needs "in", spaces and a year: that is checked here)
     return re.compile(r"[\d" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)"
-                      r"(?:(?<=\d)|(?<=i)(?=n)|(?i:" + checks + "))")
+                      rf"(?:(?<=\d)|(?<=i)(?=n\s+{_YEAR})|(?i:" + checks + "))")
 
 
 _DATE_STARTS = _starts_pattern()
@@ -331,9 +333,9 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
 _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|available)|handed\s+out"
                   r"|(?:photo|image|picture)s?\s+posted"  # "in a photo posted April 4", not a page's "Posted at"
                   r"|(?:photo|image|picture)s?\s+provided)")
-_RELEASE_BEFORE = re.compile(rf"\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
 #: (The look-ahead on the words' first letters lets the engine pass over most positions of a caption at once:
 #: a third of the time, and the same answers.)
+_RELEASE_BEFORE = re.compile(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
 _RELEASE_ANYWHERE = re.compile(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b", re.IGNORECASE)
 
 
@@ -349,7 +351,8 @@ def may_give_release_date(text: str) -> bool:
 
 
 _TAKEN_BEFORE = re.compile(
-    r"\b(?:" + "|".join(TAKEN_WORDS) + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
+    r"(?=[" + "".join(sorted({w[0] for w in TAKEN_WORDS})) + r"])\b(?:" + "|".join(TAKEN_WORDS)
+    + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
 )
 _IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = re.compile(
@@ -376,13 +379,15 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "11 May,2025 07:01 AM IST | Mumbai": the page's posting time opening a line
     # The cue words and what may stand between them and the date hold none of these marks, so the two
     # searches start after the last one (the same match, without trying the whole sentence).
-    release = _RELEASE_BEFORE.search(before, 1 + max(before.rfind(mark) for mark in ",;.!?"))
+    release = _RELEASE_BEFORE.search(before, 1 + max(before.rfind(","), before.rfind(";"), before.rfind("."),
+                                                     before.rfind("!"), before.rfind("?")))
     between = release.group("between") if release else ""
     if release and not _date_between(between) and not _SHOWS.search(between):
         return "released"
-    if _IN_THIS.search(before) and _PHOTO_AFTER.match(text, mention.end):
+    if _PHOTO_AFTER.match(text, mention.end) and _IN_THIS.search(before):  # (the anchored test first)
         return "taken"
-    taken = _TAKEN_BEFORE.search(before, 1 + max(before.rfind(mark) for mark in ",;!?"))
+    taken = _TAKEN_BEFORE.search(before, 1 + max(before.rfind(","), before.rfind(";"), before.rfind("!"),
+                                                 before.rfind("?")))
     if taken and not _date_between(taken.group("between")) and not (
             set(_WORD.findall(taken.group("between").casefold())) & _BETWEEN_BACKGROUND):
         return "taken"  # not "taken by a small rover soon after its June 2 landing"
@@ -396,7 +401,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
     if mention.shape.needs == "place" and set(clause) & _BETWEEN_BACKGROUND:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
-    if _CITATION_BEFORE.search(before):
+    if _ends_with_a_number(before) and _CITATION_BEFORE.search(before):
         return "background"  # "Plate 46 from Gazette du Bon Ton, Volume 2, No. 5, May 1914": a publication's date
     if mention.has_year and words in (["in"], ["on"]) and text.startswith(",", mention.end) and (
             _AFTER_A_SENTENCE.search(text, max(0, sentence_start - 4), sentence_start)):
@@ -420,6 +425,15 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.is_range:
         return "background"
     return None
+
+
+def _ends_with_a_number(before: str) -> bool:
+    """Whether `before` ends with a number, then maybe a comma or a semicolon, then spaces: how a citation ends
+    (a cheap test before _CITATION_BEFORE's search, which would try every position)."""
+    tail = before.rstrip()
+    if tail[-1:] in (",", ";"):
+        tail = tail[:-1]
+    return tail[-1:].isdecimal()  # (what the pattern's \d matches: a decimal digit)
 
 
 @functools.cache
@@ -468,9 +482,11 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line_end = len(text) if line_end < 0 else line_end
-    if _WIRE_HEAD.search(text, max(line_start, mention.start - 60), mention.start):
-        return "page"
-    if len(_LOWER_WORD.findall(text, line_start, line_end)) >= _SENTENCE_WORDS:
+    head_from = max(line_start, mention.start - 60)
+    if text.find(")", head_from, mention.start) >= 0 and _WIRE_HEAD.search(text, head_from, mention.start):
+        return "page"  # (a wire head's bracketed number closes with ")": without one, no search)
+    if len(list(itertools.islice(_LOWER_WORD.finditer(text, line_start, line_end), _SENTENCE_WORDS))) \
+            >= _SENTENCE_WORDS:
         return None  # a line of the caption's own prose (most lines): no page line holds that many words
     rest = "".join(
         text[a:b] for a, b in _gaps(line_start, line_end, [(m.start, m.end) for m in mentions
@@ -732,7 +748,13 @@ class DatelineShape:
     example: str
     pattern: re.Pattern
     scene: bool = False
+    #: A part every match holds, searched once in the caption (it opens with one character the engine skips to):
+    #: a caption without it is not tried at each line start, where the names' ranges backtrack a long way.
+    holds: re.Pattern | None = None
 
+
+#: What closes a wire's dateline: its agency in brackets, then a dash ("(Xinhua) --", "(Reuters) -").
+_AGENCY_THEN_DASH = re.compile(r"\([A-Z][A-Za-z ]{1,30}\)\s*[-–—]")
 
 _PLACE_CAPS = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?"
 
@@ -746,22 +768,25 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
             r"\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{1,30})\)"
             r"\s*[-–—]{1,2}\s*"
         ),
+        holds=_AGENCY_THEN_DASH,
     ),
     DatelineShape(
         "Getty, VCG", "BEIJING, CHINA - OCTOBER 14: / Shanghai, China - October 14, 2025:",
         re.compile(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,40}}){{0,3}})"
                    r"\s+[-–—]\s+"
                    rf"(?P<date>{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)\s*:\s*"),
-        scene=True,
+        scene=True, holds=re.compile(rf"\s[-–—]\s+{_MON}\s*\d"),
     ),
     DatelineShape(
         "wire story", "BEIJING (Reuters) -",
         re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)"
                    r"\s*[-–—]{1,2}\s*"),
+        holds=_AGENCY_THEN_DASH,
     ),
     DatelineShape(
         "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",
         re.compile(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n"),
+        holds=re.compile(r"\([A-Z]{2,3}\)\s*\n"),
     ),
 )
 
@@ -774,8 +799,11 @@ def find_dateline(text: str) -> Dateline | None:
     >>> find_dateline("Cotton harvest\\nURUMQI, Sept. 22 (Xinhua) -- A resident ...").start
     15
     """
+    shapes = [shape for shape in DATELINE_SHAPES if shape.holds is None or shape.holds.search(text)]
+    if not shapes:
+        return None
     for at in _line_starts(text):
-        for shape in DATELINE_SHAPES:
+        for shape in shapes:
             match = shape.pattern.match(text, at)
             if match:
                 date = (match.groupdict().get("date") or "").strip() or None  # ("BEIJING (Reuters) -": none)

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from catalog.captions.gazetteer import name_levels, subdivision_holding
@@ -78,7 +78,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     """
     start, end = sentence
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
-    clean = _PARENTHETICAL.sub(_emptied, text[start:end])
+    clean = text[start:end]
+    if "(" in clean or "[" in clean:  # (every bracketed aside opens with one of them)
+        clean = _PARENTHETICAL.sub(_emptied, clean)
     if "read" in clean or "say" in clean:
         clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
@@ -431,8 +433,10 @@ def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Sc
 
 
 #: "the central Japan city", "the northern Iraq city of Mosul": a country's name modifying a kind of place.
+#: ("the" first, its word boundary checked behind it: the engine then skips from one "the" to the next at once,
+#: where a leading \b made it try every position.)
 _COUNTRY_BEFORE_A_KIND = re.compile(
-    r"\bthe\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"the(?<!\wthe)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
     r"(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:city|town|village|port|capital|prefecture|province|"
     r"state|region|island)\b")
@@ -1170,9 +1174,16 @@ _BRACKETED_PLACE = re.compile(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 
 
+#: Parts of _places_then_a_year's and _title_ending's matches, which open with one character the engine skips to at
+#: once: a line without them (most, a whole paragraph each) is not tried against the names' patterns.
+_YEAR_AFTER_A_COMMA = re.compile(
+    r",[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:]")
+_DASH_BEFORE_A_NAME = re.compile(r"[ \t][-–—][ \t]+[A-Z\u00C0-\u024F]")
+
+
 def _heading_place(text: str) -> tuple[Place, str] | None:
     """A place heading on one of the first lines, or a place that opens the caption before ':' or ' - '."""
-    lines = [m for m in _LINE.finditer(text) if m.group().strip()][:3]
+    lines = list(islice((m for m in _LINE.finditer(text) if m.group().strip()), 3))
     for line in lines[:-1] if len(lines) > 1 else []:
         match = _heading_line().match(line.group())
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
@@ -1188,7 +1199,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
     for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
-        match = _places_then_a_year().match(line.group())
+        match = _places_then_a_year().match(line.group()) if _YEAR_AFTER_A_COMMA.search(line.group()) else None
         if match is None:
             continue
         found = _known_places(match.group("place"))
@@ -1207,7 +1218,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if found is not None and (found.city or found.country) and not found.sublocation:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
-        title = _title_ending().search(lines[0].group())
+        title = _title_ending().search(lines[0].group()) if _DASH_BEFORE_A_NAME.search(lines[0].group()) else None
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
@@ -1262,13 +1273,24 @@ def _place_sentence_before_date() -> re.Pattern:
     return re.compile(rf"(?:^|[.!?]\s+)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
 
 
+#: How _beside_date_line's match ends, right before the date: its quick test.
+_BEFORE_THE_DATE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+
+
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
     if anchor is None:
         return None
     line_start = text.rfind("\n", 0, anchor[0]) + 1
-    match = _beside_date_line().search(text, max(line_start, anchor[0] - 120), anchor[0])
+    window = max(line_start, anchor[0] - 120)
+    # Each pattern is tried only where a cheap test finds the way it must end: a comma, a semicolon or a dash
+    # before the date (the pattern's own closing words, searched alone), and a stop then spaces.
+    match = _beside_date_line().search(text, window, anchor[0]) if _BEFORE_THE_DATE.search(
+        text, window, anchor[0]) else None
     if match is None:
-        match = _place_sentence_before_date().search(text, max(line_start, anchor[0] - 120), anchor[0])
+        lead = text[window:anchor[0]]
+        if not lead[-1:].isspace() or not lead.rstrip().endswith("."):
+            return None  # (the place is followed by spaces alone, and must end with its sentence's stop)
+        match = _place_sentence_before_date().search(text, window, anchor[0])
         if match is None or not match.group("place").endswith(".") or (
                 match.group("place").rsplit(None, 1)[-1].casefold() in ABBREVIATIONS):
             return None
@@ -1342,7 +1364,9 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     venue, or a town too small for the gazetteer when a known place follows)."""
     if span is None:
         return None
-    match = _ending_line().search(text, span[0], span[1])
+    # (a sentence at the caption's start may be only places: tried there, then the comma's pattern searched)
+    match = _ending_line(after_a_comma=False).match(text, 0, span[1]) if span[0] == 0 else None
+    match = match or _ending_line(after_a_comma=True).search(text, span[0], span[1])
     if match is None:
         return None
     written = match.group("place")
@@ -1472,8 +1496,12 @@ def _set_apart_line() -> re.Pattern:
 
 
 @cache
-def _ending_line() -> re.Pattern:
-    return re.compile(rf"(?:^|[,;]\s+)(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
+def _ending_line(after_a_comma: bool) -> re.Pattern:
+    """Places closing a sentence after a comma or a semicolon, or (not `after_a_comma`, matched at the caption's
+    start) making up the whole of it. Two patterns, not one opening with "^|": the comma's then opens with one
+    character, which the engine skips to at once instead of trying every position."""
+    return re.compile((r"[,;]\s+" if after_a_comma else "")
+                      + rf"(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
 
 
 _IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")

@@ -89,11 +89,14 @@ class Chain:
 
     @property
     def end(self) -> int:
-        return max(e.end for e in self.elements)
+        return max([e.end for e in self.elements])  # (a list: asked often, of one or two elements)
 
     @property
     def has_geo(self) -> bool:
-        return any(e.level in _GEO_LEVELS or e.country for e in self.elements)
+        for element in self.elements:
+            if element.level in _GEO_LEVELS or element.country:
+                return True
+        return False
 
     @property
     def venues(self) -> list[Element]:
@@ -112,6 +115,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     i, n = 0, len(toks)
     while i < n:
         word = toks[i].lower
+        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+            i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
+            continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
@@ -189,6 +195,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+#: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"
+#: among them, as a label's): prepositions, "of" and "from", and verbs whose object is a venue.
+_OPENING_WORDS = frozenset({*PREPOSITIONS, "of", "from", *VENUE_OBJECT_VERBS})
+
+
 #: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
 #: village draw water"); a town or a venue stays their origin or their building, as after the other ORIGIN_NOUNS.
 _DWELLERS = frozenset({"residents", "villagers", "inhabitants"})
@@ -246,7 +257,7 @@ _PICTURED = frozenset({"seen", "pictured", "shown", "photographed"})
 
 def _pictured_soon(toks: list[Token]) -> bool:
     """Whether "seen", "pictured" stands among a sentence's first words (a cheap test before reading)."""
-    return any(toks[m].lower in _PICTURED for m in range(1, min(len(toks), 11)))
+    return not _PICTURED.isdisjoint([t.lower for t in toks[1:11]])
 
 
 def _pictured_after(toks: list[Token], j: int) -> bool:
@@ -671,6 +682,8 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
+    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]):
+        return None, i  # (the verb must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
         return None, i

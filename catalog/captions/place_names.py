@@ -59,6 +59,12 @@ from catalog.captions.vocabulary import (
 )
 
 _SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
+#: The suffixes by their last word, in _SUFFIXES' order: classify tries only those a name's last word may close.
+_SUFFIXES_BY_LAST: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+for _entry in _SUFFIXES:
+    _SUFFIXES_BY_LAST.setdefault(_entry[0][-1], []).append(_entry)
+#: Numbers of years: "1620 AD", "300 BC".
+_YEARS_OF_AN_ERA = re.compile(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)")
 #: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
 #: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
 _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
@@ -297,10 +303,17 @@ def _a_second_field(toks: list[Token], i: int, and_at: int, end: int) -> bool:
                for k in range(i + 1, and_at))
 
 
+#: Words that always end a name, and every word that may (what _stops tests past its first look-up).
+_ALWAYS_STOP = _WEEKDAYS | ARTICLES | _DETERMINERS
+_MAY_STOP = _ALWAYS_STOP | _CAPITALISED_PREPOSITIONS | _MONTH_WORDS
+
+
 def _stops(toks: list[Token], j: int) -> bool:
     """Capitalised words that end a name: weekdays, a month before a day, "The"."""
     word = toks[j].lower
-    if word in _WEEKDAYS or word in ARTICLES or word in _DETERMINERS:
+    if word not in _MAY_STOP:
+        return False  # (most words: one look-up)
+    if word in _ALWAYS_STOP:
         return True
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
@@ -420,7 +433,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     words = folded.split()
     if kind is not None:
         return kind, name
-    if folded.rstrip(".") in _NOT_PLACES or re.fullmatch(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)", folded):
+    if folded.rstrip(".") in _NOT_PLACES or _YEARS_OF_AN_ERA.fullmatch(folded):
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
     if words[0] in EVENT_PREFIXES:
         return "ignore", name  # "Operation Mountain Viper"
@@ -448,7 +461,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         town = " ".join(name.split()[:-2])
         if name_levels(town).city_population or name_levels(town).town_population:
             return "city", town  # "in Rotorua city centre": the town's centre, no venue of its own name
-    for suffix, level, drop in _SUFFIXES:
+    for suffix, level, drop in _SUFFIXES_BY_LAST.get(words[-1], ()):
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
             if suffix == ("city",) and saw_the and (
                     name_levels(" ".join(name.split()[:-1])).city_population < CITY_AFTER_THE):

@@ -72,9 +72,7 @@ def english_spots(text: str, span: tuple[int, int], register: VenueRegister,
     ...                                                 shipped_weights().values)]
     [('Zhongnanhai', ('registered_venue', 'registered_after_preposition'))]
     """
-    firsts = register.first_words
-    if not any(_word_key(m.group()) in firsts or _word_key(m.group().removesuffix("'s").removesuffix("’s")) in firsts
-               for m in _CAPITALISED.finditer(text, span[0], span[1])):
+    if not _may_begin_a_name(text, span, register.first_words):
         return []  # (the sentence's capitalised words begin no registered name: it is not tokenised)
     toks = tokens(text, span[0], span[1])
     found: list[Spot] = []
@@ -98,6 +96,18 @@ def english_spots(text: str, span: tuple[int, int], register: VenueRegister,
             found.append(Spot(written, toks[i].start, toks[i].start + len(written), venue, score, tuple(signals)))
         i = end
     return found
+
+
+def _may_begin_a_name(text: str, span: tuple[int, int], firsts: Mapping[str, int]) -> bool:
+    """Whether a capitalised word of text[span[0]:span[1]], or its possessive's owner, begins a registered name."""
+    for match in _CAPITALISED.finditer(text, span[0], span[1]):
+        word = match.group()
+        if _word_key(word) in firsts:
+            return True
+        # (a word not ending in "s" is its own owner, already looked up)
+        if word[-1] == "s" and _word_key(word.removesuffix("'s").removesuffix("’s")) in firsts:
+            return True
+    return False
 
 
 def _inside_a_name(toks: list[Token], i: int) -> bool:
