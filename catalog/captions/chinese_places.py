@@ -454,9 +454,18 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + [start + s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, start + s)) and not _opens_a_county(plain, start + s, words)]
     passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
+    chains: dict[int, tuple[list[Element], str | None]] = {}
+    # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
+    # `end` is the same each time, as nothing changes its elements until the loops are done)
+
+    def chain_at(at: int) -> tuple[list[Element], str | None]:
+        if at not in chains:
+            chains[at] = _read_chain(text, plain, at, end, words, patterns)
+        return chains[at]
+
     listed = False
     for number, at in enumerate(starts):
-        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        elements, venue = chain_at(at)
         if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
             best, listed = (elements, None), True
             break
@@ -479,7 +488,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             if other_time and _a_future_clause(plain, start, at):
                 continue
-            elements, venue = _read_chain(text, plain, at, end, words, patterns)
+            elements, venue = chain_at(at)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
                     _an_item_of_a_list(text, plain, elements[-1].end, end, words, patterns)):
                 best, listed = (elements if venue == _A_LIST else [], None), True
@@ -618,8 +627,10 @@ _EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论
 def _names_an_event(plain: str, at: int, end: int) -> bool:
     """Whether a name of two to four characters at `at` is followed at once by an event's word: the event's name
     holds it ("杭州亚运会"), so it is no place read for the photo."""
-    return any(plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end)
-               for length in (2, 3, 4))
+    for length in (2, 3, 4):  # (a loop, not any() over a generator: asked at every start a chain is read from)
+        if plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end):
+            return True
+    return False
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -1370,7 +1381,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
-    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None)
+    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None) if plain.startswith(
+        words.words("places.territories"), at) else None  # (one test first: most starts begin no territory)
     if territory is not None:  # "加沙地带南部城市汗尤尼斯": a territory, at a province's level, written whole
         return Element("province", text[at:at + len(territory)], at, at + len(territory), link=","), (
             at + len(territory))
@@ -1433,8 +1445,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             # "四川九寨沟": inside the name of a county of the province just named
         elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
-    state = _state().match(plain, at, end)
-    if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
+    state = _state().match(plain, at, end) if before and before[-1].level == "country" else None
+    if state and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     district = _district_at(plain, at, end, words, before)
     if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
@@ -1482,10 +1494,12 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
 
     if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is None:
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
+    run = _HAN_RUN.match(plain, at, min(end, at + 4))
+    han_end = run.end() if run else at  # (a name is written in characters only)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop >= end or not _all_han().fullmatch(name):
+        if stop >= end or stop > han_end:
             continue
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
@@ -2056,11 +2070,11 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
+    run = _HAN_RUN.match(plain, at, min(end, at + 5))
+    han_end = run.end() if run else at  # ("中国 (": a name is written in characters only)
     for length in (5, 4, 3, 2):  # (沙特阿拉伯)
-        if at + length <= end:
+        if at + length <= han_end:
             name = plain[at:at + length]
-            if not _all_han().fullmatch(name):
-                continue  # "中国 (": a name is written in characters only
             if name in words.set("places.countries"):
                 return _with_qualifier(plain, at + length, end, words)
             levels = name_levels(name)
@@ -2101,10 +2115,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
-    if not han_char().match(plain, at):
-        return None  # "local time" in a caption's English part: a Chinese name is written in characters
     run = _HAN_RUN.match(plain, at, min(end, at + 5))
-    han_end = run.end() if run else at  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
+    if run is None:
+        return None  # "local time" in a caption's English part: a Chinese name is written in characters
+    han_end = run.end()  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
     for length in (5, 4, 3, 2):
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
