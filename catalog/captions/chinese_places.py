@@ -32,7 +32,12 @@ from itertools import chain as chained
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
-from catalog.captions.gazetteer import chinese_name_cities, name_levels
+from catalog.captions.gazetteer import (
+    chinese_city_population,
+    chinese_county_provinces,
+    chinese_name_cities,
+    name_levels,
+)
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -786,8 +791,6 @@ _LEADING_TO = frozenset("在于到至去往赴自从经来向和与及同是为"
 def _a_place_ending_there(plain: str, at: int) -> bool:
     """Whether the character before `at` and the one at it make a place's name the gazetteer knows, a city (黄山)
     or a county by its readings (漠河)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     if plain[at - 1] in _LEADING_TO or not han_char().match(plain, at - 1):
         return False
     name = plain[at - 1:at + 1]
@@ -906,8 +909,6 @@ def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
     """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
     before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
     city the gazetteer knows ("边境小城——密山,")."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     while at < end and plain[at] in "—-－ \u3000":
         at += 1
     for length in (3, 2):
@@ -1490,8 +1491,6 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
     the province would), or a county-level city of three characters or more known by its readings; the venue
     has a name of its own, of two characters or more, before its venue word (not "广州塔": a city only inside a
     venue's name)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is None:
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
     run = _HAN_RUN.match(plain, at, min(end, at + 4))
@@ -1538,8 +1537,6 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
     (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
     country is unknown."""
-    from catalog.captions.gazetteer import chinese_name_cities, name_levels
-
     if name in words.set("places.cities"):
         return False
     _, where = chinese_name_cities(name)
@@ -1570,8 +1567,6 @@ SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 @lru_cache(maxsize=65536)
 def _suffixed_population(name: str) -> int:
     """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
-    from catalog.captions.gazetteer import chinese_city_population
-
     return chinese_city_population(name) if _all_han().fullmatch(name) else 0
 _NUMERAL = re.compile("[0-9０-９一二三四五六七八九十两]")
 
@@ -1593,8 +1588,6 @@ def _city_states(words: Words) -> dict[str, str]:
 def _country_of_places(name: str) -> str | None:
     """The one country code of every place the gazetteer knows under this Chinese name (旺角: HK), or None when
     it knows none or places in several countries (西贡 is in Viet Nam too)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     return chinese_name_cities(name)[1]
 
 
@@ -1861,8 +1854,6 @@ _TOWN_RANK = _LEVELS.index("town")
 def _a_county_anywhere(name: str) -> bool:
     """Whether a bare name of two or three characters reads as a county or county-level city of some province
     (什邡, 仙居): weak alone, since many words read as some county, but a town's name that follows vouches for it."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
@@ -1877,8 +1868,6 @@ def _county_of(name: str, province: str) -> bool:
     """Whether a bare name of two or three characters reads as a county or county-level city of the province
     just named (四川汶川, 山东曲阜): the gazetteer's county names are in letters, so the name's readings are
     matched, and the province vouches for a match (many words read as some county somewhere)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
@@ -2024,8 +2013,6 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
 def _suffix_in_the_name(name: str, suffix: str) -> bool:
     """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
     name, whose name without 市 is no city of that country (胡志明市; 乔治 is a town of South Africa, not 乔治市)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     if suffix != "市" or len(name) < 3:
         return False
     population, country = chinese_name_cities(name)
@@ -2176,15 +2163,11 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
 def _a_chinese_county(name: str) -> bool:
     """Whether a bare name of three characters or more reads as one of countrystatecity's Chinese counties or
     county-level cities (井冈山, 都江堰): many words of two read as some county somewhere (今年, 但是)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return len(name) >= 3 and _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _cjk_population(name: str) -> int:
     """The population of the biggest city the gazetteer knows under this Chinese name (宜宾, 纽约), or 0."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     return chinese_name_cities(name)[0]
 
 
