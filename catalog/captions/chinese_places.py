@@ -2209,29 +2209,28 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
-    while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
-            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
-            plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
-            and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
-            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored)
-            and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
-            and _venue_word_ahead(plain, at + 1, end, venue_word))):
-        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
-        # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
+    while True:
+        run = _NAME_RUN.match(plain, stop, end)  # (characters neither a stop nor a break: the name goes on)
+        stop = run.end() if run else stop
+        if stop >= end or not _name_goes_on(plain, at, stop, end, venue_word, anchored):
+            break
+        stop += 1
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
     as_noun = words.words("places.venue_word_as_noun")
-    for found in words.pattern("places.venue").finditer(plain, at, stop):
-        if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
+    members, verbs = words.words("places.members"), words.words("places.venue_word_as_verb")
+    for found in venue_word.finditer(plain, at, stop):
+        one = found.end() - found.start() == 1  # (the tests below are of a venue word of one character)
+        if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
-        if len(found.group()) == 1 and plain.startswith(words.words("places.members"), found.start()):
+        if one and plain.startswith(members, found.start()):
             continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
-        if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
+        if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
-        if len(found.group()) == 1 and plain.startswith(words.words("places.venue_word_as_verb"), found.start()):
+        if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
-        if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+        if one and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
@@ -2239,7 +2238,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
     back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
-    back = next((i + 1 for i in range(at - 1, back - 1, -1) if plain[i] in _HARD_STOPS), back)
+    for i in range(at - 1, back - 1, -1):
+        if plain[i] in _HARD_STOPS:
+            back = i + 1
+            break
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
@@ -2302,6 +2304,18 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     return text[at:last].strip("“”\"")
 
 
+def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
+    """Whether a venue's name that starts at `at` goes on over the stop or linking word at `stop`: a linking
+    character right before a venue word is the name's ("颐和园", not "公园和广场"); so is one inside a name whose
+    venue word comes later ("朱日和训练基地", not "公园和训练基地")."""
+    if plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)):
+        return True
+    if plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop):
+        return _venue_word_ahead(plain, stop + 1, end, venue_word)
+    return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
+        plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
+
+
 def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
     event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
@@ -2352,6 +2366,8 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
+_NAME_RUN = re.compile("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
 #: 大 (great) opening a venue's name ("大草原", "大剧院").
 _GREAT = re.compile("大")
 #: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
