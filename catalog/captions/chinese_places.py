@@ -1985,7 +1985,7 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     places = words.lists["places"]
     levels = ("province", "city", "county", "town", "village")
     found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
-             for level in levels}
+             if plain.endswith(words.words(f"places.{level}")) else "" for level in levels}  # (one test first)
     longest = max(len(suffix) for suffix in found.values())
     for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
         suffix = found[level]
@@ -2057,16 +2057,17 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
-    run = _HAN_RUN.match(plain, at, min(end, at + 5))
-    han_end = run.end() if run else at  # ("中国 (": a name is written in characters only)
-    for length in (5, 4, 3, 2):  # (沙特阿拉伯)
-        if at + length <= han_end:
-            name = plain[at:at + length]
-            if name in words.set("places.countries"):
-                return _with_qualifier(plain, at + length, end, words)
-            levels = name_levels(name)
-            if levels.country and not levels.city_population:
-                return _with_qualifier(plain, at + length, end, words)
+    run = _HAN_RUN.match(plain, at, min(end, at + 5))  # (five characters at most: 沙特阿拉伯)
+    if run is None:
+        return None  # ("中国 (": a name is written in characters only)
+    countries = words.set("places.countries")
+    for stop in range(run.end(), at + 1, -1):  # (the longest name first, down to two characters)
+        name = plain[at:stop]
+        if name in countries:
+            return _with_qualifier(plain, stop, end, words)
+        levels = name_levels(name)
+        if levels.country and not levels.city_population:
+            return _with_qualifier(plain, stop, end, words)
     return None
 
 
@@ -2105,17 +2106,17 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     run = _HAN_RUN.match(plain, at, min(end, at + 5))
     if run is None:
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
-    han_end = run.end()  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
-    for length in (5, 4, 3, 2):
+    for length in range(run.end() - at, 1, -1):  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length > han_end or plain[at + length - 1] in _HARD_STOPS:
+        if plain[at + length - 1] in _HARD_STOPS:
             continue
-        if plain[at:at + length] in listed:
+        name = plain[at:at + length]
+        if name in listed:
             return at + length
-        population = _cjk_population(plain[at:at + length])
+        population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
-            suffixed = _suffixed_population(plain[at:at + length])
+            suffixed = _suffixed_population(name)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
@@ -2124,8 +2125,8 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
-            if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
-                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
+            if max(population, _suffixed_population(name)) >= WHOLE_CLAUSE_POPULATION.get(
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name):
                 return at + length
         if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
                 at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
