@@ -452,13 +452,12 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
     from_first = False
-    starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
-                                  for m in words.pattern(key).finditer(plain[start:end])})
-    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+    passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
+    starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
+        plain, start, end)} | passed)  # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
-    starts = [position] + [start + s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, start + s)) and not _opens_a_county(plain, start + s, words)]
-    passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
+    starts = [position] + [s for s in starts[1:] if not (
+        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
     chains: dict[int, tuple[list[Element], str | None]] = {}
     # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
     # `end` is the same each time, as nothing changes its elements until the loops are done)
@@ -770,13 +769,25 @@ def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, p
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
-    found = [start]
-    names = _boundary_names(words)
-    for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) and not (
-                plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
-            found.append(at)
-    return found
+    found = {start} | {stop.end() for stop in _A_BREAK.finditer(plain, start, end - 1)}  # (what follows a break)
+    named, longest = _boundary_name_starts(words)
+    for name in named.finditer(plain, start + 1, min(len(plain), end - 1 + longest)):  # (a name may run past end)
+        at = name.start()
+        if at < end and at not in found and not (plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
+            found.add(at)
+    return sorted(found)
+
+
+def _boundary_name_starts(words: Words) -> tuple[re.Pattern, int]:
+    """Where a name of _boundary_names begins, as a look-ahead that finditer finds at each such place (names may
+    overlap: "英国伦敦" holds two), and the longest name's length, made once."""
+    made = words._made.get(("boundary_name_starts",))
+    if made is None:
+        places = words.lists["places"]
+        longest = max(map(len, (*places["provinces"], *places["municipalities"], *places["countries"])))
+        made = words._made[("boundary_name_starts",)] = (
+            re.compile(f"(?=(?:{_boundary_names(words).pattern}))"), longest)
+    return made
 
 
 #: The first characters of provinces' names that also end a river's, a lake's, a mountain's or a city's (河北, 湖南,
@@ -2369,6 +2380,8 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 #: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
 _NAME_RUN = re.compile("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
+#: A stop or a linking word: a place name may begin after one (_boundaries).
+_A_BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]")
 #: 大 (great) opening a venue's name ("大草原", "大剧院").
 _GREAT = re.compile("大")
 #: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
