@@ -325,6 +325,7 @@ def _patterns(words: Words) -> Patterns:
     all_units = "|".join(re.escape(w) for w in sorted(
         {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
         key=len, reverse=True))
+    unit_firsts = "".join(sorted({re.escape(w[0]) for level in units for w in places[level] if w}))
     return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
         "sent_brackets": _source(
@@ -465,11 +466,13 @@ def _patterns(words: Words) -> Patterns:
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
             f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
             re.MULTILINE),
-        "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
+        # (the suffixes and the venue words are tried after each character of a lazy run: guarded, as
+        # Words.guarded says, with a look-ahead for their first characters; the same matches)
+        "units": _source(f"[{HAN}]{{1,10}}?(?=[{unit_firsts}])(?:{all_units})"),
         **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
         "venue_end": _source(f"(?:{words.any('places.venue')})$"),
         "venue_start": _source(f"(?:{words.any('places.venue')})"),
-        "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
+        "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?{words.guarded('places.venue')}"),
     })
 
 
