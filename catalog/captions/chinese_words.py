@@ -58,6 +58,7 @@ class Words:
     #: The sets and patterns by the list's name alone: the place reader asks for them tens of times a caption.
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _patterns: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
+    _tuples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
@@ -91,9 +92,9 @@ class Words:
 
     def words(self, key: str) -> tuple[str, ...]:
         """The list as a tuple, built once (for str.startswith and str.endswith)."""
-        made = self._made.get(("tuple", key))
+        made = self._tuples.get(key)  # (by the name alone, as the sets and patterns: asked hundreds of times a caption)
         if made is None:
-            made = self._made[("tuple", key)] = tuple(self[key])
+            made = self._tuples[key] = tuple(self[key])
         return made
 
     def set(self, key: str) -> frozenset[str]:
