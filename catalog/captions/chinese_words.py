@@ -488,7 +488,10 @@ def _converter():
 #: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
 #: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋): read as the standard form, so a word
 #: list's 研究院 or 岛 matches them; each is one character for one, so offsets hold.
-_VARIANTS = str.maketrans("硏衞靑淸槪吿峩嶋", "研卫青清概告峨岛")
+_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛")
+#: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
+_A_VARIANT = re.compile(f"[{_VARIANT_FORMS}]")
 
 
 #: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
@@ -530,4 +533,4 @@ def _simplify(text: str) -> str:
         converted = text
     elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
         converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
-    return converted.translate(_VARIANTS)
+    return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted
