@@ -504,6 +504,12 @@ _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 _LONGEST_CREDIT = 60
 #: The most characters an agency written alone at the end runs to (the "agency_alone" shape: 21 and spaces).
 _LONGEST_ALONE = 24
+
+#: The shapes whose match holds a word of credit.staff at most this many characters after its start (an outlet's
+#: name of up to 14 characters, then 记者: "staff", "byline_end"). No match of one starts farther than that before
+#: the first such word, so _credit_of_shapes starts them there: the same matches, without trying the outlet's
+#: name at every character of a caption that names its reporter at the end.
+_ROLE_WITHIN = {"staff": 14, "byline_end": 14}
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
@@ -597,8 +603,14 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                       shapes: Sequence[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
+    first_role: int | None = None
     for name in shapes:
         at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
+        if name in _ROLE_WITHIN:
+            if first_role is None:
+                role = words.pattern("credit.staff").search(plain, begin)
+                first_role = role.start() if role is not None else len(plain)
+            at = max(at, first_role - _ROLE_WITHIN[name])
         every = list(patterns[name].finditer(plain, at))
         matches = [m for m in every if not ending or _ends(plain, m.end())]
         if not matches:

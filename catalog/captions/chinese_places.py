@@ -32,7 +32,12 @@ from itertools import chain as chained
 from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
-from catalog.captions.gazetteer import chinese_name_cities, name_levels
+from catalog.captions.gazetteer import (
+    chinese_city_population,
+    chinese_county_provinces,
+    chinese_name_cities,
+    name_levels,
+)
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -447,16 +452,24 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             position = time_of_day.end()
     best: tuple[list[Element], str | None] | None = None
     from_first = False
-    starts = [position] + sorted({m.end() for key in ("places.before_place", "places.passing")
-                                  for m in words.pattern(key).finditer(plain[start:end])})
-    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+    passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
+    starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
+        plain, start, end)} | passed)  # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
-    starts = [position] + [start + s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, start + s)) and not _opens_a_county(plain, start + s, words)]
-    passed = {start + m.end() for m in words.pattern("places.passing").finditer(plain[start:end])}
+    starts = [position] + [s for s in starts[1:] if not (
+        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
+    chains: dict[int, tuple[list[Element], str | None]] = {}
+    # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
+    # `end` is the same each time, as nothing changes its elements until the loops are done)
+
+    def chain_at(at: int) -> tuple[list[Element], str | None]:
+        if at not in chains:
+            chains[at] = _read_chain(text, plain, at, end, words, patterns)
+        return chains[at]
+
     listed = False
     for number, at in enumerate(starts):
-        elements, venue = _read_chain(text, plain, at, end, words, patterns)
+        elements, venue = chain_at(at)
         if venue == _A_LIST:  # several places listed: only what holds them all is the scene's
             best, listed = (elements, None), True
             break
@@ -479,7 +492,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             if other_time and _a_future_clause(plain, start, at):
                 continue
-            elements, venue = _read_chain(text, plain, at, end, words, patterns)
+            elements, venue = chain_at(at)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
                     _an_item_of_a_list(text, plain, elements[-1].end, end, words, patterns)):
                 best, listed = (elements if venue == _A_LIST else [], None), True
@@ -604,8 +617,10 @@ def _a_future_clause(plain: str, start: int, at: int) -> bool:
 
 
 #: Words that put a clause in the future ("将在", "将于", "即将") or the past ("以往在", "曾在"): a place after them
-#: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面")
-_FUTURE = re.compile("(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在")
+#: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面"). (The
+#: look-ahead for the words' first characters lets a search pass the characters none begins with in one test.)
+_FUTURE = re.compile("(?=[将即以曾原过])"
+                     "(?:(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在)")
 
 
 #: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
@@ -618,8 +633,10 @@ _EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论
 def _names_an_event(plain: str, at: int, end: int) -> bool:
     """Whether a name of two to four characters at `at` is followed at once by an event's word: the event's name
     holds it ("杭州亚运会"), so it is no place read for the photo."""
-    return any(plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end)
-               for length in (2, 3, 4))
+    for length in (2, 3, 4):  # (a loop, not any() over a generator: asked at every start a chain is read from)
+        if plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end):
+            return True
+    return False
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -754,13 +771,25 @@ def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, p
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
-    found = [start]
-    names = _boundary_names(words)
-    for at in range(start + 1, end):
-        if plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS or names.match(plain, at) and not (
-                plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
-            found.append(at)
-    return found
+    found = {start} | {stop.end() for stop in _A_BREAK.finditer(plain, start, end - 1)}  # (what follows a break)
+    named, longest = _boundary_name_starts(words)
+    for name in named.finditer(plain, start + 1, min(len(plain), end - 1 + longest)):  # (a name may run past end)
+        at = name.start()
+        if at < end and at not in found and not (plain[at] in _WATERS_AND_HILLS and _a_place_ending_there(plain, at)):
+            found.add(at)
+    return sorted(found)
+
+
+def _boundary_name_starts(words: Words) -> tuple[re.Pattern, int]:
+    """Where a name of _boundary_names begins, as a look-ahead that finditer finds at each such place (names may
+    overlap: "英国伦敦" holds two), and the longest name's length, made once."""
+    made = words._made.get(("boundary_name_starts",))
+    if made is None:
+        places = words.lists["places"]
+        longest = max(map(len, (*places["provinces"], *places["municipalities"], *places["countries"])))
+        made = words._made[("boundary_name_starts",)] = (
+            re.compile(f"(?=(?:{_boundary_names(words).pattern}))"), longest)
+    return made
 
 
 #: The first characters of provinces' names that also end a river's, a lake's, a mountain's or a city's (河北, 湖南,
@@ -775,8 +804,6 @@ _LEADING_TO = frozenset("在于到至去往赴自从经来向和与及同是为"
 def _a_place_ending_there(plain: str, at: int) -> bool:
     """Whether the character before `at` and the one at it make a place's name the gazetteer knows, a city (黄山)
     or a county by its readings (漠河)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     if plain[at - 1] in _LEADING_TO or not han_char().match(plain, at - 1):
         return False
     name = plain[at - 1:at + 1]
@@ -895,8 +922,6 @@ def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
     """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
     before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
     city the gazetteer knows ("边境小城——密山,")."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     while at < end and plain[at] in "—-－ \u3000":
         at += 1
     for length in (3, 2):
@@ -1370,7 +1395,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             element = Element(level, text[at:at + len(name)], at, at + len(name), link=",")
             element.population = _cjk_population(name) if level == "city" else 0
             return element, at + len(name)
-    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None)
+    territory = next((t for t in words["places.territories"] if plain.startswith(t, at)), None) if plain.startswith(
+        words.words("places.territories"), at) else None  # (one test first: most starts begin no territory)
     if territory is not None:  # "加沙地带南部城市汗尤尼斯": a territory, at a province's level, written whole
         return Element("province", text[at:at + len(territory)], at, at + len(territory), link=","), (
             at + len(territory))
@@ -1433,8 +1459,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             # "四川九寨沟": inside the name of a county of the province just named
         elif name_length >= 1:
             return _element(text, at, unit.end(), words, patterns), unit.end()
-    state = _state().match(plain, at, end)
-    if state and before and before[-1].level == "country" and simplified(before[-1].value) != "中国":
+    state = _state().match(plain, at, end) if before and before[-1].level == "country" else None
+    if state and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     district = _district_at(plain, at, end, words, before)
     if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
@@ -1478,14 +1504,14 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
     the province would), or a county-level city of three characters or more known by its readings; the venue
     has a name of its own, of two characters or more, before its venue word (not "广州塔": a city only inside a
     venue's name)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is None:
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
+    run = _HAN_RUN.match(plain, at, min(end, at + 4))
+    han_end = run.end() if run else at  # (a name is written in characters only)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop >= end or not _all_han().fullmatch(name):
+        if stop >= end or stop > han_end:
             continue
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
@@ -1524,8 +1550,6 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
     (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
     country is unknown."""
-    from catalog.captions.gazetteer import chinese_name_cities, name_levels
-
     if name in words.set("places.cities"):
         return False
     _, where = chinese_name_cities(name)
@@ -1556,8 +1580,6 @@ SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 @lru_cache(maxsize=65536)
 def _suffixed_population(name: str) -> int:
     """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
-    from catalog.captions.gazetteer import chinese_city_population
-
     return chinese_city_population(name) if _all_han().fullmatch(name) else 0
 _NUMERAL = re.compile("[0-9０-９一二三四五六七八九十两]")
 
@@ -1579,8 +1601,6 @@ def _city_states(words: Words) -> dict[str, str]:
 def _country_of_places(name: str) -> str | None:
     """The one country code of every place the gazetteer knows under this Chinese name (旺角: HK), or None when
     it knows none or places in several countries (西贡 is in Viet Nam too)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     return chinese_name_cities(name)[1]
 
 
@@ -1847,8 +1867,6 @@ _TOWN_RANK = _LEVELS.index("town")
 def _a_county_anywhere(name: str) -> bool:
     """Whether a bare name of two or three characters reads as a county or county-level city of some province
     (什邡, 仙居): weak alone, since many words read as some county, but a town's name that follows vouches for it."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
@@ -1863,8 +1881,6 @@ def _county_of(name: str, province: str) -> bool:
     """Whether a bare name of two or three characters reads as a county or county-level city of the province
     just named (四川汶川, 山东曲阜): the gazetteer's county names are in letters, so the name's readings are
     matched, and the province vouches for a match (many words read as some county somewhere)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return _all_han().fullmatch(name) is not None and province in chinese_county_provinces(name)
 
 
@@ -1982,7 +1998,7 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     places = words.lists["places"]
     levels = ("province", "city", "county", "town", "village")
     found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
-             for level in levels}
+             if plain.endswith(words.words(f"places.{level}")) else "" for level in levels}  # (one test first)
     longest = max(len(suffix) for suffix in found.values())
     for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
         suffix = found[level]
@@ -2010,8 +2026,6 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
 def _suffix_in_the_name(name: str, suffix: str) -> bool:
     """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
     name, whose name without 市 is no city of that country (胡志明市; 乔治 is a town of South Africa, not 乔治市)."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     if suffix != "市" or len(name) < 3:
         return False
     population, country = chinese_name_cities(name)
@@ -2056,16 +2070,17 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
-    for length in (5, 4, 3, 2):  # (沙特阿拉伯)
-        if at + length <= end:
-            name = plain[at:at + length]
-            if not _all_han().fullmatch(name):
-                continue  # "中国 (": a name is written in characters only
-            if name in words.set("places.countries"):
-                return _with_qualifier(plain, at + length, end, words)
-            levels = name_levels(name)
-            if levels.country and not levels.city_population:
-                return _with_qualifier(plain, at + length, end, words)
+    run = _HAN_RUN.match(plain, at, min(end, at + 5))  # (five characters at most: 沙特阿拉伯)
+    if run is None:
+        return None  # ("中国 (": a name is written in characters only)
+    countries = words.set("places.countries")
+    for stop in range(run.end(), at + 1, -1):  # (the longest name first, down to two characters)
+        name = plain[at:stop]
+        if name in countries:
+            return _with_qualifier(plain, stop, end, words)
+        levels = name_levels(name)
+        if levels.country and not levels.city_population:
+            return _with_qualifier(plain, stop, end, words)
     return None
 
 
@@ -2101,20 +2116,20 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
-    if not han_char().match(plain, at):
-        return None  # "local time" in a caption's English part: a Chinese name is written in characters
     run = _HAN_RUN.match(plain, at, min(end, at + 5))
-    han_end = run.end() if run else at  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
-    for length in (5, 4, 3, 2):
+    if run is None:
+        return None  # "local time" in a caption's English part: a Chinese name is written in characters
+    for length in range(run.end() - at, 1, -1):  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
         if length == 2 and plain[at + 1:at + 2] in ("市", "省", "县", "区"):
             continue  # "北市增设...": a city has a name of two characters or more before its suffix
-        if at + length > han_end or plain[at + length - 1] in _HARD_STOPS:
+        if plain[at + length - 1] in _HARD_STOPS:
             continue
-        if plain[at:at + length] in listed:
+        name = plain[at:at + length]
+        if name in listed:
             return at + length
-        population = _cjk_population(plain[at:at + length])
+        population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
-            suffixed = _suffixed_population(plain[at:at + length])
+            suffixed = _suffixed_population(name)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
@@ -2123,8 +2138,8 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             # "10月14日，拉萨，..." or "在敦煌，...": the name is a whole clause, which vouches for it as a smaller
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
-            if max(population, _suffixed_population(plain[at:at + length])) >= WHOLE_CLAUSE_POPULATION.get(
-                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(plain[at:at + length]):
+            if max(population, _suffixed_population(name)) >= WHOLE_CLAUSE_POPULATION.get(
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name):
                 return at + length
         if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
                 at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
@@ -2162,15 +2177,11 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
 def _a_chinese_county(name: str) -> bool:
     """Whether a bare name of three characters or more reads as one of countrystatecity's Chinese counties or
     county-level cities (井冈山, 都江堰): many words of two read as some county somewhere (今年, 但是)."""
-    from catalog.captions.gazetteer import chinese_county_provinces
-
     return len(name) >= 3 and _all_han().fullmatch(name) is not None and bool(chinese_county_provinces(name))
 
 
 def _cjk_population(name: str) -> int:
     """The population of the biggest city the gazetteer knows under this Chinese name (宜宾, 纽约), or 0."""
-    from catalog.captions.gazetteer import chinese_name_cities
-
     return chinese_name_cities(name)[0]
 
 
@@ -2212,29 +2223,28 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
-    while stop < end and (plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS or (
-            plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2))) or (
-            plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop)
-            and _venue_word_ahead(plain, stop + 1, end, venue_word)) or (
-            stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored)
-            and plain[at - 2:at] not in ("社区", "小区", "园区", "景区")
-            and _venue_word_ahead(plain, at + 1, end, venue_word))):
-        stop += 1  # (a linking character right before a venue word is the name's: "颐和园", not "公园和广场";
-        # so is one inside a name whose venue word comes later: "朱日和训练基地", not "公园和训练基地")
+    while True:
+        run = _NAME_RUN.match(plain, stop, end)  # (characters neither a stop nor a break: the name goes on)
+        stop = run.end() if run else stop
+        if stop >= end or not _name_goes_on(plain, at, stop, end, venue_word, anchored):
+            break
+        stop += 1
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
     as_noun = words.words("places.venue_word_as_noun")
-    for found in words.pattern("places.venue").finditer(plain, at, stop):
-        if len(found.group()) == 1 and plain[found.start() - 1:found.end()] in as_verb:
+    members, verbs = words.words("places.members"), words.words("places.venue_word_as_verb")
+    for found in venue_word.finditer(plain, at, stop):
+        one = found.end() - found.start() == 1  # (the tests below are of a venue word of one character)
+        if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
-        if len(found.group()) == 1 and plain.startswith(words.words("places.members"), found.start()):
+        if one and plain.startswith(members, found.start()):
             continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
-        if len(found.group()) == 1 and plain.startswith(as_noun, found.start()):
+        if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
-        if len(found.group()) == 1 and plain.startswith(words.words("places.venue_word_as_verb"), found.start()):
+        if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
-        if len(found.group()) == 1 and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+        if one and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
@@ -2242,7 +2252,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
     back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
-    back = next((i + 1 for i in range(at - 1, back - 1, -1) if plain[i] in _HARD_STOPS), back)
+    for i in range(at - 1, back - 1, -1):
+        if plain[i] in _HARD_STOPS:
+            back = i + 1
+            break
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
@@ -2305,6 +2318,18 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     return text[at:last].strip("“”\"")
 
 
+def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
+    """Whether a venue's name that starts at `at` goes on over the stop or linking word at `stop`: a linking
+    character right before a venue word is the name's ("颐和园", not "公园和广场"); so is one inside a name whose
+    venue word comes later ("朱日和训练基地", not "公园和训练基地")."""
+    if plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)):
+        return True
+    if plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop):
+        return _venue_word_ahead(plain, stop + 1, end, venue_word)
+    return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
+        plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
+
+
 def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
     event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
@@ -2355,6 +2380,10 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
+_NAME_RUN = re.compile("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
+#: A stop or a linking word: a place name may begin after one (_boundaries).
+_A_BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]")
 #: 大 (great) opening a venue's name ("大草原", "大剧院").
 _GREAT = re.compile("大")
 #: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").

@@ -58,6 +58,7 @@ class Words:
     #: The sets and patterns by the list's name alone: the place reader asks for them tens of times a caption.
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _patterns: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
+    _tuples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
@@ -91,9 +92,9 @@ class Words:
 
     def words(self, key: str) -> tuple[str, ...]:
         """The list as a tuple, built once (for str.startswith and str.endswith)."""
-        made = self._made.get(("tuple", key))
+        made = self._tuples.get(key)  # (by the name alone, as the sets and patterns: asked hundreds of times a caption)
         if made is None:
-            made = self._made[("tuple", key)] = tuple(self[key])
+            made = self._tuples[key] = tuple(self[key])
         return made
 
     def set(self, key: str) -> frozenset[str]:
@@ -325,6 +326,7 @@ def _patterns(words: Words) -> Patterns:
     all_units = "|".join(re.escape(w) for w in sorted(
         {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
         key=len, reverse=True))
+    unit_firsts = "".join(sorted({re.escape(w[0]) for level in units for w in places[level] if w}))
     return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)
         "sent_brackets": _source(
@@ -465,11 +467,13 @@ def _patterns(words: Words) -> Patterns:
             f"(?:\\s*[（(](?P<outlet>[^()（）\\n]{{2,20}})[)）])?\\s*[)）】］\\]]?"
             f"(?:(?:[ \u3000]+|\\s*[/／|｜]\\s*)(?:{others})\\s*[:：/／|｜][^\\n/／|｜]{{1,24}}?)?\\s*(?=[。.]?\\s*$)",
             re.MULTILINE),
-        "units": _source(f"[{HAN}]{{1,10}}?(?:{all_units})"),
+        # (the suffixes and the venue words are tried after each character of a lazy run: guarded, as
+        # Words.guarded says, with a look-ahead for their first characters; the same matches)
+        "units": _source(f"[{HAN}]{{1,10}}?(?=[{unit_firsts}])(?:{all_units})"),
         **{f"unit_{level}": _source(f"(?:{units[level]})$") for level in units},
         "venue_end": _source(f"(?:{words.any('places.venue')})$"),
         "venue_start": _source(f"(?:{words.any('places.venue')})"),
-        "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?(?:{words.any('places.venue')})"),
+        "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?{words.guarded('places.venue')}"),
     })
 
 
@@ -484,7 +488,10 @@ def _converter():
 #: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
 #: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋): read as the standard form, so a word
 #: list's 研究院 or 岛 matches them; each is one character for one, so offsets hold.
-_VARIANTS = str.maketrans("硏衞靑淸槪吿峩嶋", "研卫青清概告峨岛")
+_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛")
+#: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
+_A_VARIANT = re.compile(f"[{_VARIANT_FORMS}]")
 
 
 #: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
@@ -526,4 +533,4 @@ def _simplify(text: str) -> str:
         converted = text
     elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
         converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
-    return converted.translate(_VARIANTS)
+    return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted
