@@ -127,11 +127,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if body[-3:].casefold() in _FEATURE_ENDS and _FEATURE_TITLE.fullmatch(body):
         return None  # "Photo of the Day": a page's feature, the picture's title line, no credit
     roles: list[str] = []
-    outlet = _outlet_first(body, rules)
+    pictured = _may_name_pictures(body)
+    outlet = _outlet_first(body, rules) if pictured else None
     if outlet is not None:
         body = outlet
         roles.append("outlet")
-    named = _NAME_THEN_PHOTO.fullmatch(body)
+    named = _NAME_THEN_PHOTO.fullmatch(body) if pictured else None  # (an outlet's byline names pictures too)
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
@@ -224,6 +225,25 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
                         re.IGNORECASE)
 #: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
+#: The last words of _NOTE_TAIL's shapes that end in a letter, in small letters.
+_NOTE_LAST_WORDS = ("caption", "photo", "copyright")
+
+
+def _may_end_in_note(body: str) -> bool:
+    """Whether a stripped credit may end with one of ``_NOTE_TAIL``'s shapes: most credits are let by with a test
+    of their last word rather than the pattern tried at every character (a name ends in "n", "o" or "t" as often
+    as not). Exact: in ASCII text, ignoring case is comparing lower-case forms; outside ASCII the last character
+    decides, as it did."""
+    if not body.isascii():
+        return _NOTE_LAST.match(body, len(body) - 1) is not None
+    last = body[-1]
+    if last in ")]":  # "(Released)": the word in the last brackets (the shape holds no other bracket)
+        return body[max(body.rfind("("), body.rfind("[")) + 1:-1].strip().lower() in _NOTE_BRACKETED
+    return last == "*" or body[-9:].lower().endswith(_NOTE_LAST_WORDS)
+
+
+#: The words of _NOTE_TAIL's bracketed shape, in small letters.
+_NOTE_BRACKETED = frozenset({"release", "released", "file", "handout", "ho"})
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 #: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
@@ -309,6 +329,22 @@ def _one_word_name(text: str) -> bool:
             and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
 
 
+def _may_name_pictures(text: str) -> bool:
+    """Whether `text` may hold one of the words for pictures that ``_OUTLET_BYLINE`` and ``_NAME_THEN_PHOTO``
+    look for ("photo", "picture", "pic", "image", "video"), case ignored: most credits and all prose without
+    them are let by with four substring tests instead of two patterns tried at every character. Exact: in ASCII
+    text, ignoring case is comparing lower-case forms; outside ASCII (a dotless "ı" matches "i" when case is
+    ignored) the patterns decide.
+
+    >>> _may_name_pictures("Xinhua/Li Xin"), _may_name_pictures("ST PHOTO: SHINTARO TAY"), _may_name_pictures("Işık")
+    (False, True, True)
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "photo" in low or "pic" in low or "image" in low or "video" in low
+
+
 def _outlet_first(body: str, rules: Rules) -> str | None:
     """An outlet's byline as "outlet/rest", or None: "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass
     Communication Specialist ...", also after a label ("Source: Express Photo by Amit Mehra", where the
@@ -381,7 +417,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
-    if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
+    if body and _may_end_in_note(body):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
@@ -397,7 +433,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     year = _COPYRIGHT_YEAR.match(body)
     if year:
         body = year.group(1) + body[year.end():]
-    body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
+    if ("©" in body or "(" in body) and body.rstrip()[-1:].isdecimal():  # (a year ends it; \d is a decimal digit)
+        body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if ("CC" in body or "omain" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name

@@ -386,11 +386,22 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             yield from _after_a_separator(text, start, end, weight, rules)
 
 
+#: A character each of _SEPARATOR's marks holds: a text from which all are missing holds no separator.
+_SEPARATOR_MARKS = "|—–/-="
+
+
+def _may_hold_separator(text: str, start: int, end: int | None = None) -> bool:
+    """Whether text[start:end] may hold one of ``_SEPARATOR``'s marks: a few substring tests spare the pattern's
+    tries at every space of a line that has none (most lines of prose)."""
+    span = text[start:end]
+    return any(mark in span for mark in _SEPARATOR_MARKS)
+
+
 def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
     """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
     line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
     ``_tails``'). Without a lead-in the words after a title's dash are its place ("... - Valencia, Spain")."""
-    marks = list(_SEPARATOR.finditer(text, start, end))
+    marks = list(_SEPARATOR.finditer(text, start, end)) if _may_hold_separator(text, start, end) else []
     if not marks:
         return
     at = marks[-1].end()
@@ -410,9 +421,15 @@ _WIRE_NOTES = re.compile(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+
 
 def without_wire_notes(text: str) -> str:
     """The text without the wire's notes that end it (the archive's tags, restriction notes)."""
-    if text[-1:].isupper() or text.endswith((")", ".")) and "Tags:" in text:
+    if text[-1:].isupper() and any(word in text for word in _WIRE_NOTE_WORDS) or (
+            text.endswith((")", ".")) and "Tags:" in text):
         return _WIRE_NOTES.sub("", text)
     return text
+
+
+#: A word each of _WIRE_NOTES's shapes holds, as written (the pattern heeds case): a text holding none is let by
+#: without the pattern tried at every character.
+_WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT")
 
 
 #: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
@@ -433,8 +450,9 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit
             starts.add(match.end())
-    for match in _SEPARATOR.finditer(stripped, line_start):
-        starts.add(match.end())
+    if _may_hold_separator(stripped, line_start):
+        for match in _SEPARATOR.finditer(stripped, line_start):
+            starts.add(match.end())
     for start in sorted(starts):
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
