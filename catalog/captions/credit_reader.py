@@ -481,7 +481,8 @@ def _unglue(body: str, rules: Rules) -> str:
 def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
     """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE"), each
     with whether it is the first name after a slash (the outlet's slot in "Name/Outlet")."""
-    pieces = [p for p in _SLASH.split(segment.strip()) if p]
+    segment = segment.strip()
+    pieces = [p for p in _SLASH.split(segment) if p] if _may_hold_slash(segment) else [segment] if segment else []
     joined: list[str] = []
     for piece in pieces:
         if joined and rules.standard_agency(f"{joined[-1]}/{piece}"):
@@ -495,7 +496,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
             continue
-        bracketed = _NAME_BRACKETED.fullmatch(piece.strip())
+        bracketed = _NAME_BRACKETED.fullmatch(piece.strip()) if piece.rstrip().endswith(")") else None
         if bracketed and looks_like_person(bracketed.group(1)) and (
                 rules.standard_agency(bracketed.group(2)) or is_media(bracketed.group(2))):
             # "Kwame Mensah (Reuters)", "Ana Ruiz (Daily Graphic)": the outlet in brackets after the name
@@ -564,10 +565,15 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             names = [name for item in items for name in _split_names(item, rules)]
             if all(_part(name, 0, rules) is not None for name in names):
                 return names
-    site = _ON_SITE.search(piece)
+    # (the site is the piece's last word: a piece whose last word names none is let by without the pattern)
+    last = piece.rsplit(None, 1)[-1:]
+    site = _ON_SITE.search(piece) if last and last[0].casefold() in PLATFORMS else None
     if site and looks_like_person(piece[: site.start()]) and piece[site.end():].casefold() in PLATFORMS:
         return [piece[: site.start()], piece[site.end():]]  # "Ana Ruiz on Unsplash", "Ana Ruiz from Pixabay"
-    found = _FROM_FOR.search(piece)
+    # (no character but "F", "R", "O", "M" is one of "from", "for" in small letters, nor matches one when case is
+    # ignored: the substring tests say what the pattern would)
+    low = piece.lower()
+    found = _FROM_FOR.search(piece) if "from" in low or "for" in low else None
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
         # an organisation of one generic word before "for" is the start of its name ("Center for Whale Research")
@@ -590,6 +596,23 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
 _OF = re.compile(r"\s+of\s+")
 
 
+def _may_hold_slash(segment: str) -> bool:
+    """Whether a segment may hold one of ``_SLASH``'s marks ("/", a dash or a bar between spaces)."""
+    return "/" in segment or "—" in segment or "–" in segment or "|" in segment
+
+
+def _may_list_several(text: str) -> bool:
+    """Whether a text may hold one of ``_SEVERAL``'s marks (a comma, "and" in one of its cases, "&")."""
+    return "," in text or "&" in text or "and" in text or "And" in text or "AND" in text
+
+
+#: The words ``_STUDIO`` and ``_STAFF`` end with, in small letters: in ASCII text (where ignoring case is comparing
+#: lower-case forms) one of them must end the text for the pattern to match. (The text is stripped.)
+_STUDIO_WORDS = ("photography", "photographer", "photographics")
+_STAFF_WORDS = ("staff", "file", "photo", "photos", "photograph", "photographer", "photographers", "picture",
+                "pictures", "image")
+
+
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
@@ -600,7 +623,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     handout = _HANDOUT_DASH.match(text)
     if handout and handout.end() < len(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
         return Part(text, "org", text[handout.end():], segment, "handout")
-    expanded = _EXPANSION.search(text)
+    expanded = _EXPANSION.search(text) if text.endswith(")") else None  # (the text is stripped)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
     text, role = strip_lead_in(text, rules)
@@ -612,7 +635,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     label = _OTHER_LABEL.match(text) if ":" in text else None
     if label and any(word in _OTHER_ROLES for word in label.group(1).casefold().split()):
         return None  # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work, no credit
-    if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
@@ -621,15 +644,17 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
-    ranked = _RANK.match(text)
+    # (a rank before a name is three words at least: a rank, then the two a name needs)
+    ranked = _RANK.match(text) if len(text.split()) > 2 else None
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
     if looks_like_person(text):
         return Part(text, "person", text, segment, role)
-    names = _SEVERAL.split(text)
+    names = _SEVERAL.split(text) if _may_list_several(text) else [text]
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
-    studio = _STUDIO.search(text)
+    low = text.lower()
+    studio = _STUDIO.search(text) if not text.isascii() or low.endswith(_STUDIO_WORDS) else None
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
     if looks_like_organisation(text):
@@ -640,7 +665,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
             name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
-    staff = _STAFF.search(text)
+    staff = _STAFF.search(text) if not text.isascii() or low.endswith(_STAFF_WORDS) else None
     if staff and looks_like_organisation(text[: staff.start()]):
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
