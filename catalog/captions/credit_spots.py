@@ -72,9 +72,12 @@ _LEAD_ANYWHERE = re.compile(
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
-#: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=[PICSF©])|(?<=A)(?=ll\s)|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
-_OUTLET_STARTS = re.compile(r"[Ppv](?:(?<=[Pp])|(?=ideos?\s+by))")
+#: The characters the two patterns above can begin with, each with the letters its words go on with (see
+#: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
+_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=P)(?=ho|HO|ic|IC|ix|ool)|(?<=I)(?=mage|MAGE)|(?<=C)(?=redit|REDIT|over)"
+                          r"|(?<=S)(?=upplied|ource|taff)|(?<=F)(?=oto|OTO|ile)|(?<=©)|(?<=A)(?=ll\s)"
+                          r"|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
+_OUTLET_STARTS = re.compile(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -101,7 +104,7 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         if _names_places_only(content, rules):
             continue  # "Haarlemmerstraat (Amsterdam)", "Fishing boats at dawn (Mombasa, Kenya)": the place set apart
         start = match.start()
-        label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+        label = _LABEL_BEFORE.search(text, max(0, start - 20), start) if ":" in text[max(0, start - 20):start] else None
         if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
             start = label.start()
             content = text[start: match.end()]
