@@ -218,6 +218,21 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
 #: "| License Photo", a gallery's "Show More Show Less".
 PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less")
+
+
+def without_page_controls(text: str) -> str:
+    """The text without the page's controls that end it (``PAGE_CONTROLS``); the pattern is tried only on a text
+    that ends with one of their last words (exact: in ASCII text, ignoring case is comparing lower-case forms).
+
+    >>> without_page_controls("Jane Doe/AP Show More Show Less"), without_page_controls("Xinhua/Li Xin")
+    ('Jane Doe/AP', 'Xinhua/Li Xin')
+    """
+    if text.isascii() and not text.rstrip().lower().endswith(_CONTROL_LAST_WORDS):
+        return text
+    return PAGE_CONTROLS.sub("", text)
+
+
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"

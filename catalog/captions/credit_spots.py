@@ -389,15 +389,19 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             yield from _after_a_separator(text, start, end, weight, rules)
 
 
-#: A character each of _SEPARATOR's marks holds: a text from which all are missing holds no separator.
-_SEPARATOR_MARKS = "|—–/-="
+#: A "/" or a hyphen after a space or a stop: how _SEPARATOR's slashes and double hyphens begin ("in Lagos / Ana
+#: Ruiz", "... on Monday./Ana Ruiz", "... -- Ana Ruiz"), unlike the slash of "Xinhua/Li Xin" or a name's hyphen.
+_SLASH_OR_HYPHEN_APART = re.compile(r"[\s.!?][/-]")
 
 
 def _may_hold_separator(text: str, start: int, end: int | None = None) -> bool:
     """Whether text[start:end] may hold one of ``_SEPARATOR``'s marks: a few substring tests spare the pattern's
-    tries at every space of a line that has none (most lines of prose)."""
-    span = text[start:end]
-    return any(mark in span for mark in _SEPARATOR_MARKS)
+    tries at every space of a line that has none (most lines of prose). (From the character before `start`: the
+    pattern's look-behind sees it.)"""
+    span = text[max(0, start - 1):end]
+    if "|" in span or "—" in span or "–" in span or "==" in span:
+        return True
+    return ("/" in span or "-" in span) and _SLASH_OR_HYPHEN_APART.search(span) is not None
 
 
 def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
