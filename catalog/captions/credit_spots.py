@@ -197,7 +197,8 @@ def _weight_at(text: str, end: int, base: float) -> float:
 
 _CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
 _SLASH = re.compile("/")
-_LEADING_MARKS = re.compile(r"^[.,;:—–-]+")
+#: Marks before an agency's name that are no part of it ("—AFP/...").
+_LEADING_MARKS = ".,;:—–-"
 _SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
 _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
@@ -225,7 +226,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         for n in range(len(words), 0, -1):
             first = words[-n]
             name = text[first.start(): at].strip()
-            if rules.standard_agency(_LEADING_MARKS.sub("", name)):
+            if rules.standard_agency(name.lstrip(_LEADING_MARKS)):
                 start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
