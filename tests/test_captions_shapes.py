@@ -2260,3 +2260,23 @@ def test_a_page_control_scraped_after_the_credit_is_no_part_of_its_raw_text():
     facts = parse("Crowds fill the square in Leipzig. Jan Weber/picture alliance via Getty Images hide caption")
     assert facts.credit.raw == "Jan Weber/picture alliance via Getty Images"
     assert (facts.credit.photographer, facts.credit.agency) == ("Jan Weber", "Getty Images")
+
+
+@pytest.mark.parametrize("lead", [
+    "Photo by", "Photos:", "Photograph/", "PHOTO BY", "PHOTOS:", "PHOTO ANA RUIZ", "photo:", "IMAGES:", "PICTURE BY",
+    "Photographer:", "Image copyright", "©", "Credit:", "Credit...", "CREDIT:", "credit:", "Foto:", "FOTO:",
+    "Picture credit", "Image Credits", "Pics/", "Pic:", "Pictures by", "Pix by", "Photos and text", "All photos by",
+    "Cover picture:", "File photo:", "Staff photos by", "Pool photo:", "Photograph courtesy", "Supplied:", "Image:",
+    "Image source", "Photographed by", "Source:",
+])
+def test_the_lead_in_spot_tries_its_pattern_wherever_a_lead_in_starts(lead):
+    # the lead-ins' start characters (credit_spots._LEAD_STARTS, _OUTLET_STARTS) only spare the patterns' tries:
+    # they must find every lead-in that the patterns tried at every character find, glued or apart
+    from catalog.captions.credit_spots import _LEAD_ANYWHERE, _LEAD_STARTS, _OUTLET_LEAD, _OUTLET_STARTS
+    from catalog.captions.text import scan
+
+    for text in (f"Crews clear the rubble. {lead} ANA RUIZ", f"Crews clear the rubble{lead} Ana Ruiz",
+                 f"Crews, 2025. {lead.lower()} Ana Ruiz", f"The Herald {lead} Ana Ruiz", f"2025{lead} Ana Ruiz",
+                 f"Herald video by Ana Ruiz. {lead.upper()} ANA RUIZ"):
+        for pattern, starts in ((_LEAD_ANYWHERE, _LEAD_STARTS), (_OUTLET_LEAD, _OUTLET_STARTS)):
+            assert [m.span() for m in scan(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]

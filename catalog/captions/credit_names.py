@@ -48,7 +48,7 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
     """
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or words[0].casefold() == "the":
+    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the":
         return False
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
@@ -58,7 +58,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False  # "UNICEF Malawi", "WWF Kenya": a body's office in a country
     if any(w.casefold() in _LINKING_WORDS or n and w.casefold() in _PLACING_WORDS for n, w in enumerate(words)):
         return False  # "ZHANG YONGTAO FROM PEOPLE'S DAILY", "ANA RUIZ IN KAMPALA": a credit set in capitals
-    if sum(1 for w in words if is_capitalised(w)) < 2 or not all(is_person_word(w) for w in words):
+    capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
+    if sum(capitalised) < 2 or not all(c or is_person_word(w) for c, w in zip(capitalised, words)):
         return False
     folded = [w.casefold().strip(".,") for w in words]
     if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
@@ -126,7 +127,7 @@ def looks_like_organisation(text: str) -> bool:
         word = words[0]
         if word[:1].islower() and word.isalpha() and any(ch.isupper() for ch in word[1:]):
             return True  # "amfAR", "iStock": a brand written with a small first letter
-        return len(word) >= 2 and word[0].isupper() and not any(ch.isdigit() for ch in word[:1])
+        return len(word) >= 2 and word[0].isupper() and not word[0].isdigit()
     small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
     if re.fullmatch(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?", words[0]):
         words = words[1:]  # "7th MPAD", "680 NEWS"

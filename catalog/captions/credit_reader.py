@@ -134,11 +134,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if body[-3:].casefold() in _FEATURE_ENDS and _FEATURE_TITLE.fullmatch(body):
         return None  # "Photo of the Day": a page's feature, the picture's title line, no credit
     roles: list[str] = []
-    outlet = _outlet_first(body, rules)
+    pictured = _may_name_pictures(body)
+    outlet = _outlet_first(body, rules) if pictured else None
     if outlet is not None:
         body = outlet
         roles.append("outlet")
-    named = _NAME_THEN_PHOTO.fullmatch(body)
+    named = _NAME_THEN_PHOTO.fullmatch(body) if pictured else None  # (an outlet's byline names pictures too)
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
@@ -233,6 +234,21 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
 #: "| License Photo", a gallery's "Show More Show Less".
 PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less")
+
+
+def without_page_controls(text: str) -> str:
+    """The text without the page's controls that end it (``PAGE_CONTROLS``); the pattern is tried only on a text
+    that ends with one of their last words (exact: in ASCII text, ignoring case is comparing lower-case forms).
+
+    >>> without_page_controls("Jane Doe/AP Show More Show Less"), without_page_controls("Xinhua/Li Xin")
+    ('Jane Doe/AP', 'Xinhua/Li Xin')
+    """
+    if text.isascii() and not text.rstrip().lower().endswith(_CONTROL_LAST_WORDS):
+        return text
+    return PAGE_CONTROLS.sub("", text)
+
+
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
@@ -240,6 +256,25 @@ _NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|f
                         re.IGNORECASE)
 #: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
 _NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
+#: The last words of _NOTE_TAIL's shapes that end in a letter, in small letters.
+_NOTE_LAST_WORDS = ("caption", "photo", "copyright")
+
+
+def _may_end_in_note(body: str) -> bool:
+    """Whether a stripped credit may end with one of ``_NOTE_TAIL``'s shapes: most credits are let by with a test
+    of their last word rather than the pattern tried at every character (a name ends in "n", "o" or "t" as often
+    as not). Exact: in ASCII text, ignoring case is comparing lower-case forms; outside ASCII the last character
+    decides, as it did."""
+    if not body.isascii():
+        return _NOTE_LAST.match(body, len(body) - 1) is not None
+    last = body[-1]
+    if last in ")]":  # "(Released)": the word in the last brackets (the shape holds no other bracket)
+        return body[max(body.rfind("("), body.rfind("[")) + 1:-1].strip().lower() in _NOTE_BRACKETED
+    return last == "*" or body[-9:].lower().endswith(_NOTE_LAST_WORDS)
+
+
+#: The words of _NOTE_TAIL's bracketed shape, in small letters.
+_NOTE_BRACKETED = frozenset({"release", "released", "file", "handout", "ho"})
 _KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 #: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
@@ -325,6 +360,22 @@ def _one_word_name(text: str) -> bool:
             and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
 
 
+def _may_name_pictures(text: str) -> bool:
+    """Whether `text` may hold one of the words for pictures that ``_OUTLET_BYLINE`` and ``_NAME_THEN_PHOTO``
+    look for ("photo", "picture", "pic", "image", "video"), case ignored: most credits and all prose without
+    them are let by with four substring tests instead of two patterns tried at every character. Exact: in ASCII
+    text, ignoring case is comparing lower-case forms; outside ASCII (a dotless "ı" matches "i" when case is
+    ignored) the patterns decide.
+
+    >>> _may_name_pictures("Xinhua/Li Xin"), _may_name_pictures("ST PHOTO: SHINTARO TAY"), _may_name_pictures("Işık")
+    (False, True, True)
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "photo" in low or "pic" in low or "image" in low or "video" in low
+
+
 def _outlet_first(body: str, rules: Rules) -> str | None:
     """An outlet's byline as "outlet/rest", or None: "ST PHOTO: SHINTARO TAY", "U.S. Navy photo by Mass
     Communication Specialist ...", also after a label ("Source: Express Photo by Amit Mehra", where the
@@ -397,7 +448,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
-    if body and _NOTE_LAST.match(body, len(body) - 1):  # (a cheap test first: most credits end otherwise)
+    if body and _may_end_in_note(body):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
@@ -413,7 +464,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     year = _COPYRIGHT_YEAR.match(body)
     if year:
         body = year.group(1) + body[year.end():]
-    body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
+    if ("©" in body or "(" in body) and body.rstrip()[-1:].isdecimal():  # (a year ends it; \d is a decimal digit)
+        body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if ("CC" in body or "omain" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
@@ -468,7 +520,8 @@ def _unglue(body: str, rules: Rules) -> str:
 def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
     """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE"), each
     with whether it is the first name after a slash (the outlet's slot in "Name/Outlet")."""
-    pieces = [p for p in _SLASH.split(segment.strip()) if p]
+    segment = segment.strip()
+    pieces = [p for p in _SLASH.split(segment) if p] if _may_hold_slash(segment) else [segment] if segment else []
     joined: list[str] = []
     for piece in pieces:
         if joined and rules.standard_agency(f"{joined[-1]}/{piece}"):
@@ -482,7 +535,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
             continue
-        bracketed = _NAME_BRACKETED.fullmatch(piece.strip())
+        bracketed = _NAME_BRACKETED.fullmatch(piece.strip()) if piece.rstrip().endswith(")") else None
         if bracketed and looks_like_person(bracketed.group(1)) and (
                 rules.standard_agency(bracketed.group(2)) or is_media(bracketed.group(2))):
             # "Kwame Mensah (Reuters)", "Ana Ruiz (Daily Graphic)": the outlet in brackets after the name
@@ -556,10 +609,15 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             names = [name for item in items for name in _split_names(item, rules)]
             if all(_part(name, 0, rules) is not None for name in names):
                 return names
-    site = _ON_SITE.search(piece)
+    # (the site is the piece's last word: a piece whose last word names none is let by without the pattern)
+    last = piece.rsplit(None, 1)[-1:]
+    site = _ON_SITE.search(piece) if last and last[0].casefold() in PLATFORMS else None
     if site and looks_like_person(piece[: site.start()]) and piece[site.end():].casefold() in PLATFORMS:
         return [piece[: site.start()], piece[site.end():]]  # "Ana Ruiz on Unsplash", "Ana Ruiz from Pixabay"
-    found = _FROM_FOR.search(piece)
+    # (no character but "F", "R", "O", "M" is one of "from", "for" in small letters, nor matches one when case is
+    # ignored: the substring tests say what the pattern would)
+    low = piece.lower()
+    found = _FROM_FOR.search(piece) if "from" in low or "for" in low else None
     if found and found.start() > 0:
         left, right = piece[: found.start()], piece[found.end():]
         # an organisation of one generic word before "for" is the start of its name ("Center for Whale Research")
@@ -591,6 +649,23 @@ def _place_pair(items: list[str], rules: Rules) -> bool:
 _OF = re.compile(r"\s+of\s+")
 
 
+def _may_hold_slash(segment: str) -> bool:
+    """Whether a segment may hold one of ``_SLASH``'s marks ("/", a dash or a bar between spaces)."""
+    return "/" in segment or "—" in segment or "–" in segment or "|" in segment
+
+
+def _may_list_several(text: str) -> bool:
+    """Whether a text may hold one of ``_SEVERAL``'s marks (a comma, "and" in one of its cases, "&")."""
+    return "," in text or "&" in text or "and" in text or "And" in text or "AND" in text
+
+
+#: The words ``_STUDIO`` and ``_STAFF`` end with, in small letters: in ASCII text (where ignoring case is comparing
+#: lower-case forms) one of them must end the text for the pattern to match. (The text is stripped.)
+_STUDIO_WORDS = ("photography", "photographer", "photographics")
+_STAFF_WORDS = ("staff", "file", "photo", "photos", "photograph", "photographer", "photographers", "picture",
+                "pictures", "image")
+
+
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
@@ -601,7 +676,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     handout = _HANDOUT_DASH.match(text)
     if handout and handout.end() < len(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
         return Part(text, "org", text[handout.end():], segment, "handout")
-    expanded = _EXPANSION.search(text)
+    expanded = _EXPANSION.search(text) if text.endswith(")") else None  # (the text is stripped)
     if expanded and expanded.start() > 0:  # "WANA (West Asia News Agency)": the name, without its expansion
         text = text[: expanded.start()]
     text, role = strip_lead_in(text, rules)
@@ -615,7 +690,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
         # Mosque, Jakarta", "Category: People": a contest's or a library's other facts; no credit
         return None
-    if folded in CREDIT_TAGS or _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
@@ -624,15 +699,17 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if rules.agency_kind(text) in PROVIDER_KINDS:  # "Xinhua/CNSA": a space agency hands out, not an outlet
             return Part(text, "org", agency, segment, role)
         return Part(text, "agency", agency, segment, role, library=rules.agency_kind(text) == "photo agency")
-    ranked = _RANK.match(text)
+    # (a rank before a name is three words at least: a rank, then the two a name needs)
+    ranked = _RANK.match(text) if len(text.split()) > 2 else None
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
     if looks_like_person(text):
         return Part(text, "person", text, segment, role)
-    names = _SEVERAL.split(text)
+    names = _SEVERAL.split(text) if _may_list_several(text) else [text]
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
-    studio = _STUDIO.search(text)
+    low = text.lower()
+    studio = _STUDIO.search(text) if not text.isascii() or low.endswith(_STUDIO_WORDS) else None
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
     if "," in text and _place_pair(_COMMA.split(text), rules):
@@ -649,7 +726,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
             name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
-    staff = _STAFF.search(text)
+    staff = _STAFF.search(text) if not text.isascii() or low.endswith(_STAFF_WORDS) else None
     if staff and looks_like_organisation(text[: staff.start()]):
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")

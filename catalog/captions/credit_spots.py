@@ -75,9 +75,12 @@ _LEAD_ANYWHERE = re.compile(
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
-#: The characters the two patterns above can begin with (see text.scan).
-_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=[PICSF©])|(?<=A)(?=ll\s)|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
-_OUTLET_STARTS = re.compile(r"[Ppv](?:(?<=[Pp])|(?=ideos?\s+by))")
+#: The characters the two patterns above can begin with, each with the letters its words go on with (see
+#: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
+_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=P)(?=ho|HO|ic|IC|ix|ool)|(?<=I)(?=mage|MAGE)|(?<=C)(?=redit|REDIT|over)"
+                          r"|(?<=S)(?=upplied|ource|taff)|(?<=F)(?=oto|OTO|ile)|(?<=©)|(?<=A)(?=ll\s)"
+                          r"|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
+_OUTLET_STARTS = re.compile(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -104,7 +107,7 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         if _names_places_only(content, rules):
             continue  # "Haarlemmerstraat (Amsterdam)", "Fishing boats at dawn (Mombasa, Kenya)": the place set apart
         start = match.start()
-        label = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+        label = _LABEL_BEFORE.search(text, max(0, start - 20), start) if ":" in text[max(0, start - 20):start] else None
         if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
             start = label.start()
             content = text[start: match.end()]
@@ -200,7 +203,8 @@ def _weight_at(text: str, end: int, base: float) -> float:
 
 _CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
 _SLASH = re.compile("/")
-_LEADING_MARKS = re.compile(r"^[.,;:—–-]+")
+#: Marks before an agency's name that are no part of it ("—AFP/...").
+_LEADING_MARKS = ".,;:—–-"
 _SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
 _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
@@ -228,7 +232,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         for n in range(len(words), 0, -1):
             first = words[-n]
             name = text[first.start(): at].strip()
-            if rules.standard_agency(_LEADING_MARKS.sub("", name)):
+            if rules.standard_agency(name.lstrip(_LEADING_MARKS)):
                 start = first.start()
                 while start < at and text[start] in ".,;:—–-":
                     start += 1
@@ -405,13 +409,28 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             yield from _after_a_separator(text, start, end, weight, rules)
 
 
+#: A "/" or a hyphen after a space or a stop: how _SEPARATOR's slashes and double hyphens begin ("in Lagos / Ana
+#: Ruiz", "... on Monday./Ana Ruiz", "... -- Ana Ruiz"), unlike the slash of "Xinhua/Li Xin" or a name's hyphen.
+_SLASH_OR_HYPHEN_APART = re.compile(r"[\s.!?][/-]")
+
+
+def _may_hold_separator(text: str, start: int, end: int | None = None) -> bool:
+    """Whether text[start:end] may hold one of ``_SEPARATOR``'s marks: a few substring tests spare the pattern's
+    tries at every space of a line that has none (most lines of prose). (From the character before `start`: the
+    pattern's look-behind sees it.)"""
+    span = text[max(0, start - 1):end]
+    if "|" in span or "—" in span or "–" in span or "==" in span:
+        return True
+    return ("/" in span or "-" in span) and _SLASH_OR_HYPHEN_APART.search(span) is not None
+
+
 def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Rules) -> Iterator[Candidate]:
     """A credit closing a line above more text after a separator, opened by a lead-in: a photo blog's title
     line "Young monks changing their robes – Photo Mari Nicholson", then the story (the last line's are
     ``_tails``'), or set as "Name/Outlet" with an outlet the registry or a media word names ("Day in Photos –
     May 11, 2020 - Russ Dillingham/Sun Journal"). Without either the words after a title's dash are its place
     ("... - Valencia, Spain")."""
-    marks = list(_SEPARATOR.finditer(text, start, end))
+    marks = list(_SEPARATOR.finditer(text, start, end)) if _may_hold_separator(text, start, end) else []
     if not marks:
         return
     at = marks[-1].end()
@@ -447,9 +466,15 @@ _WIRE_NOTES = re.compile(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+
 
 def without_wire_notes(text: str) -> str:
     """The text without the wire's notes that end it (the archive's tags, restriction notes)."""
-    if text[-1:].isupper() or text.endswith((")", ".")) and "Tags:" in text:
+    if text[-1:].isupper() and any(word in text for word in _WIRE_NOTE_WORDS) or (
+            text.endswith((")", ".")) and "Tags:" in text):
         return _WIRE_NOTES.sub("", text)
     return text
+
+
+#: A word each of _WIRE_NOTES's shapes holds, as written (the pattern heeds case): a text holding none is let by
+#: without the pattern tried at every character.
+_WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT")
 
 
 #: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
@@ -485,8 +510,9 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit
             starts.add(match.end())
-    for match in _SEPARATOR.finditer(stripped, line_start):
-        starts.add(match.end())
+    if _may_hold_separator(stripped, line_start):
+        for match in _SEPARATOR.finditer(stripped, line_start):
+            starts.add(match.end())
     for start in sorted(starts):
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1

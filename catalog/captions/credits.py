@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from catalog.captions.credit_names import photographer_in_text
-from catalog.captions.credit_reader import PAGE_CONTROLS, Reading, agency_for, read_credit, reading_of
+from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
 from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
 from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
@@ -121,7 +121,7 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue
-            reading.credit.raw = PAGE_CONTROLS.sub("", candidate.content).strip().rstrip(".").rstrip()
+            reading.credit.raw = without_page_controls(candidate.content).strip().rstrip(".").rstrip()
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:
