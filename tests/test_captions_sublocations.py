@@ -282,8 +282,12 @@ def test_a_village_named_by_its_kind_opening_the_sentence(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # an island before its country is the site, not a town
     ("A piper plays at the parade held on Quorvan Island, Ireland.", ("Quorvan Island", None, "Ireland")),
-    # a venue on an island or in a range: the venue, not the land it stands on
-    ("Two hikers climb Quorvan Hill on Lantau Island near Tung Chung.", ("Quorvan Hill", "Hong Kong", None)),
+    # a venue on an island people live on (the gazetteer knows it as a place) or in a range: the venue, not the
+    # land it stands on
+    ("Two hikers climb Quorvan Hill on Hong Kong Island near Wong Chuk Hang.", ("Quorvan Hill", None, None)),
+    # a venue on an island that is itself a site: the larger venue, as the contract reads a venue inside a venue
+    ("Gulls circle the Quorvan Lighthouse on Quorvan Island in Galway, Ireland.",
+     ("Quorvan Island", "Galway", "Ireland")),
     ("Divers explore the Quorvan Cave in the Zagros Mountains, Iran, on Monday.", ("Quorvan Cave", None, "Iran")),
     # a town written with its state's short form stays the town
     ("A ferry docks in Mercer Island, Wash., on Monday.", (None, "Mercer Island", None)),

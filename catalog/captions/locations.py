@@ -272,10 +272,18 @@ def _a_setting(name: str) -> bool:
     """An island, a range, a delta or a zone after a venue: the land or the area the venue stands in, not a larger
     venue holding it ("Brick Hill on Hong Kong Island", "Shanidar cave in the Bradost Mountains", "Wanxi River,
     Xiangxi Economic Development Zone")."""
-    return _a_landscape(name) or name.rsplit(None, 1)[-1].casefold() in _SETTING_WORDS
+    last = name.rsplit(None, 1)[-1].casefold()
+    if last in _ISLAND_WORDS:
+        # an island is land with towns on it only when the gazetteer knows people living there as a place ("Hong
+        # Kong Island"); one it does not know is a site, the larger venue holding the venue on it ("the Statue of
+        # Liberty on Liberty Island": Liberty Island, as the labelling contract's venue inside a venue)
+        levels = name_levels(name)
+        return bool(levels.city_population or levels.town_population)
+    return _a_landscape(name) or last in _SETTING_WORDS
 
 
-_SETTING_WORDS = frozenset({"island", "islands", "delta", "zone"})
+_SETTING_WORDS = frozenset({"delta", "zone"})
+_ISLAND_WORDS = frozenset({"island", "islands"})
 
 
 #: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
