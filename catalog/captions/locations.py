@@ -1159,7 +1159,7 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
         written = _BRACKETED_PLACE.sub(lambda m: ", " + m.group("larger"), written)
         place = _known_places(written, venue_first=True) if written else None  # (every name known)
         return (place, written) if place is not None else None
-    written = match.group("place").strip()
+    written = _without_full_stop(match.group("place").strip())  # "Location: Istiqlal Mosque, Jakarta."
     place = _known_places(written, venue_first=True) or place_from_dateline(written)
     return (place, written) if place != Place() else None
 
