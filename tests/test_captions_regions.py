@@ -528,3 +528,15 @@ def test_a_district_then_its_city(text, expected):
 ])
 def test_places_then_a_year_opening_a_line(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Vietnamese name ending in "An" before a kind of place or a comma: "An" is part of the name, no article
+    ("Women plant rice in Do Luong district, Nghe An province, as the rains begin.",
+     ("Do Luong district", "Nghe An", None)),
+    ("Boats crowd the river in Long An, Vietnam, on Friday.", (None, "Long An", "Vietnam")),  # a province
+    # "An" after a heading in capitals opens a sentence: no name runs on into it
+    ("HANOI An old man sells tea on the pavement.", (None, None, None)),
+])
+def test_a_name_ending_in_an(text, expected):
+    assert place(text) == expected

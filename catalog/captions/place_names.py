@@ -314,12 +314,22 @@ def _stops(toks: list[Token], j: int) -> bool:
     if word not in _MAY_STOP:
         return False  # (most words: one look-up)
     if word in _ALWAYS_STOP:
-        return True
+        return not (word == "an" and _an_inside_a_name(toks, j))
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
     if word in _MONTH_WORDS:
         return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
     return False
+
+
+def _an_inside_a_name(toks: list[Token], j: int) -> bool:
+    """"An" closing a name after a capitalised word, as Vietnamese names write it ("Nghe An province", "Long An,
+    Vietnam", "Hoi An."), where the article opens a phrase ("Hanoi An old man"): the next token is punctuation
+    or a kind of place, never a word of the phrase."""
+    if toks[j].text != "An" or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j - 1].text):
+        return False
+    following = toks[j + 1].lower
+    return following in (",", ".", ";") or following in KIND_LEVELS
 
 
 def element_of(
