@@ -540,3 +540,14 @@ def test_places_then_a_year_opening_a_line(text, expected):
 ])
 def test_a_name_ending_in_an(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country's name as it was written before 2019
+    ("Students rally in Bitola, Macedonia, on Friday.", ("Bitola", None, "Macedonia")),
+    # a country's name followed by another country: a region that bears the name, in the country after it
+    ("Pickers harvest olives near Kavala, Macedonia, Greece, on Friday.", ("Kavala", "Macedonia", "Greece")),
+    ("Fans wait for the parade in Athens, Georgia, United States, on Friday.", ("Athens", "Georgia", "United States")),
+])
+def test_a_region_named_as_a_country(text, expected):
+    assert place(text) == expected

@@ -394,7 +394,7 @@ Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sud
 Switzerland|
 Syria|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|
 Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|
-Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma|
+Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma|Macedonia|
 Democratic People's Republic of Korea
 """.replace("\n", "").split("|"))
 
