@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     ETHNIC_WORDS,
     EVENT_PREFIXES,
     EVENT_WORDS,
+    HYPHENED_TOWN_SUFFIXES,
     KIND_LEVELS,
     LARGE_TOWN_VENUE_WORDS,
     MONTHS,
@@ -497,6 +498,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
+    if "-" in words[-1] and words[-1].rsplit("-", 1)[1] in HYPHENED_TOWN_SUFFIXES and words[-1][0] != "-":
+        return "town", name  # "Seongsan-ri", "Hwachon-myeon": Korea's village and township, below the county
     if len(words) > 3 and (words[0] in OCCUPATION_TITLES or words[0] in TITLE_WORDS) and "of" in words:
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
     if _names_a_post(words):

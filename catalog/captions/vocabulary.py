@@ -182,6 +182,11 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("hamlet", "town", False),
 )
 
+#: Korea's units below a county, written joined to the name by a hyphen ("Seongsan-ri, Hwachon-myeon, Hongcheon
+#: county"): a village (-ri), a township (-myeon), a town (-eup) and a city's neighbourhood (-dong), each at the
+#: level of a village, kept as written. The hyphen is required: "Pyeongchang" or "Andong" stay one name.
+HYPHENED_TOWN_SUFFIXES = frozenset({"ri", "myeon", "eup", "dong"})
+
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
