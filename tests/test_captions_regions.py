@@ -551,3 +551,15 @@ def test_a_name_ending_in_an(text, expected):
 ])
 def test_a_region_named_as_a_country(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country after "the border of" is the neighbour across it, not the scene's country
+    ("Traders cross the bridge in Rivera, the town on the border of Brazil where the market began.",
+     ("Rivera", None, None)),
+    ("Traders cross the bridge in Rivera, a town on the border of Brazil, on Friday.", ("Rivera", None, None)),
+    # the town's own country written before the appositive is kept
+    ("Traders cross the bridge in Rivera, Uruguay, a town on the border of Brazil.", ("Rivera", None, "Uruguay")),
+])
+def test_a_town_on_the_border_of_a_neighbour(text, expected):
+    assert place(text) == expected
