@@ -563,3 +563,13 @@ def test_a_region_named_as_a_country(text, expected):
 ])
 def test_a_town_on_the_border_of_a_neighbour(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # South Korea's provinces in the short forms its press writes, after the town
+    ("Divers sort sea cucumbers at the market in Tongyeong, Gyeongnam, as the season opens.",
+     ("Tongyeong", "Gyeongnam", None)),
+    ("Farmers bring in the garlic harvest in Uiseong, Gyeongbuk, on Monday.", ("Uiseong", "Gyeongbuk", None)),
+])
+def test_a_korean_province_in_its_short_form(text, expected):
+    assert place(text) == expected

@@ -334,7 +334,8 @@ xizang
 
 #: US states and the AP abbreviations for them, and other first-level regions written after a city
 #: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England"); Canada's provinces
-#: and territories with the Canadian Press abbreviations ("Biggar, Sask."), and Australia's states.
+#: and territories with the Canadian Press abbreviations ("Biggar, Sask."), and Australia's states; South Korea's
+#: provinces in the short forms its press writes ("Taean, Chungnam" for South Chungcheong).
 STATES = frozenset(name.casefold() for name in """
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
 Illinois|
@@ -349,6 +350,7 @@ Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
+Chungnam|Chungbuk|Gyeongnam|Gyeongbuk|Jeonnam|Jeonbuk|
 Saskatchewan|New Brunswick|Newfoundland and Labrador|Newfoundland|Prince Edward Island|Yukon|Nunavut|
 Northwest Territories|Alta.|B.C.|N.B.|N.L.|Nfld.|N.S.|N.W.T.|Ont.|P.E.I.|Que.|Sask.|
 Western Australia|South Australia|Northern Territory|Australian Capital Territory
