@@ -528,3 +528,48 @@ def test_a_district_then_its_city(text, expected):
 ])
 def test_places_then_a_year_opening_a_line(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Vietnamese name ending in "An" before a kind of place or a comma: "An" is part of the name, no article
+    ("Women plant rice in Do Luong district, Nghe An province, as the rains begin.",
+     ("Do Luong district", "Nghe An", None)),
+    ("Boats crowd the river in Long An, Vietnam, on Friday.", (None, "Long An", "Vietnam")),  # a province
+    # "An" after a heading in capitals opens a sentence: no name runs on into it
+    ("HANOI An old man sells tea on the pavement.", (None, None, None)),
+])
+def test_a_name_ending_in_an(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country's name as it was written before 2019
+    ("Students rally in Bitola, Macedonia, on Friday.", ("Bitola", None, "Macedonia")),
+    # a country's name followed by another country: a region that bears the name, in the country after it
+    ("Pickers harvest olives near Kavala, Macedonia, Greece, on Friday.", ("Kavala", "Macedonia", "Greece")),
+    ("Fans wait for the parade in Athens, Georgia, United States, on Friday.", ("Athens", "Georgia", "United States")),
+])
+def test_a_region_named_as_a_country(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country after "the border of" is the neighbour across it, not the scene's country
+    ("Traders cross the bridge in Rivera, the town on the border of Brazil where the market began.",
+     ("Rivera", None, None)),
+    ("Traders cross the bridge in Rivera, a town on the border of Brazil, on Friday.", ("Rivera", None, None)),
+    # the town's own country written before the appositive is kept
+    ("Traders cross the bridge in Rivera, Uruguay, a town on the border of Brazil.", ("Rivera", None, "Uruguay")),
+])
+def test_a_town_on_the_border_of_a_neighbour(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # South Korea's provinces in the short forms its press writes, after the town
+    ("Divers sort sea cucumbers at the market in Tongyeong, Gyeongnam, as the season opens.",
+     ("Tongyeong", "Gyeongnam", None)),
+    ("Farmers bring in the garlic harvest in Uiseong, Gyeongbuk, on Monday.", ("Uiseong", "Gyeongbuk", None)),
+])
+def test_a_korean_province_in_its_short_form(text, expected):
+    assert place(text) == expected

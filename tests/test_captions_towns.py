@@ -216,3 +216,14 @@ def test_a_city_as_the_sentences_subject(text, expected):
 def test_a_city_owning_the_scenes_venue(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Korea's village and township, joined to the name by a hyphen, below the county that stands in for the city
+    ("Villagers plant rice by hand in Dogok-ri, Seomyeon-myeon, Yanggu county, Gangwon province, on Sunday.",
+     ("Dogok-ri", "Yanggu county", "Gangwon")),
+    ("Fishermen mend nets in Gampo-eup, Gyeongju, on Sunday.", ("Gampo-eup", "Gyeongju", None)),
+])
+def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

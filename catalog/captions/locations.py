@@ -1167,9 +1167,28 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
         written = _BRACKETED_PLACE.sub(lambda m: ", " + m.group("larger"), written)
         place = _known_places(written, venue_first=True) if written else None  # (every name known)
         return (place, written) if place is not None else None
-    written = match.group("place").strip()
-    place = _known_places(written, venue_first=True) or place_from_dateline(written)
+    written = _without_full_stop(match.group("place").strip())  # "Location: Istiqlal Mosque, Jakarta."
+    place = _known_places(written, venue_first=True) or _country_closing(written) or place_from_dateline(written)
     return (place, written) if place != Place() else None
+
+
+def _country_closing(written: str) -> Place | None:
+    """A labelled place written without commas that ends in a country's name: the country, and the town before it
+    when the gazetteer knows that ("Nairobi Kenya"); words it cannot read ("Fes Fès Fez Morocco", a town given in
+    three spellings) leave only the country, never the whole line as a town's name."""
+    if "," in written or " " not in written:
+        return None
+    words = written.split()
+    for size in (3, 2, 1):
+        if len(words) > size and classify(" ".join(words[-size:]))[0] == "country":
+            country = classify(" ".join(words[-size:]))[1]
+            before = " ".join(words[:-size])
+            town = _known_places(before) if _is_known(before) else None
+            if town is not None and town.country is None and not town.sublocation:
+                town.country = country
+                return town
+            return Place(country=country)
+    return None
 
 
 #: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.

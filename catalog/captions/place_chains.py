@@ -415,6 +415,8 @@ def _allowed(toks: list[Token], i: int) -> str:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
     if word == "of" and _describes_the_photo(toks, i):
         return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
+    if word == "of" and before in _BOUNDARY_NOUNS and toks[i - 1].text.islower():
+        return "elsewhere"  # "a town on the border of Guatemala": the neighbour across it, not the scene
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
@@ -796,6 +798,10 @@ def _town_after_the_date(toks: list[Token], j: int) -> tuple[int, str] | None:
 _LOCATED = frozenset({"located", "situated", "nestled", "tucked"})
 
 
+#: Nouns of a boundary: the place after "the border of" in an appositive is the neighbour, not the larger place.
+_BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the next, larger place of a chain starts: after ",", ", a city in", ", capital of", "in"..."""
     n = len(toks)
@@ -823,6 +829,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             while m < min(n, k + 5) and toks[m].text[:1].islower() and toks[m].lower not in ("of", "in"):
                 m += 1
             noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
+            if noun in _BOUNDARY_NOUNS:
+                return None  # ", the city on the border of Colombia": the neighbour the border is with
             place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
             if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
                 return m + 1, "any"

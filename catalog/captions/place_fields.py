@@ -88,6 +88,10 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
                 place.city = value  # "in New York", "in Washington": the city
             elif place.province is None:
                 place.province = value
+        elif level == "country" and place.country is None and _a_region_of_a_later_country(
+                chain.elements[number + 1:]):
+            if place.province is None:  # "Thessaloniki, Macedonia, Greece", "Bordeaux, Georgia, United States":
+                place.province = value  # a region named as a country is, in the country written after it
         elif level == "country" and place.country is None:
             place.country = value
         elif level == "place" and element.country and number and (counties or towns) and place.province is None:
@@ -119,6 +123,12 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_region_of_a_later_country(later: list[Element]) -> bool:
+    """Whether a country's name is followed, after a comma, by another country's: the first is a region that
+    bears a country's name (Macedonia in Greece, Georgia in the United States), the second the country."""
+    return bool(later) and later[0].level == "country" and later[0].link == "," and not later[0].country
 
 
 def _a_county(element: Element) -> bool:

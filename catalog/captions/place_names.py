@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     ETHNIC_WORDS,
     EVENT_PREFIXES,
     EVENT_WORDS,
+    HYPHENED_TOWN_SUFFIXES,
     KIND_LEVELS,
     LARGE_TOWN_VENUE_WORDS,
     MONTHS,
@@ -314,12 +315,22 @@ def _stops(toks: list[Token], j: int) -> bool:
     if word not in _MAY_STOP:
         return False  # (most words: one look-up)
     if word in _ALWAYS_STOP:
-        return True
+        return not (word == "an" and _an_inside_a_name(toks, j))
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
     if word in _MONTH_WORDS:
         return j + 1 >= len(toks) or toks[j + 1].text[:1].isdigit() or toks[j + 1].text == ","
     return False
+
+
+def _an_inside_a_name(toks: list[Token], j: int) -> bool:
+    """"An" closing a name after a capitalised word, as Vietnamese names write it ("Nghe An province", "Long An,
+    Vietnam", "Hoi An."), where the article opens a phrase ("Hanoi An old man"): the next token is punctuation
+    or a kind of place, never a word of the phrase."""
+    if toks[j].text != "An" or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j - 1].text):
+        return False
+    following = toks[j + 1].lower
+    return following in (",", ".", ";") or following in KIND_LEVELS
 
 
 def element_of(
@@ -487,6 +498,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
+    if "-" in words[-1] and words[-1].rsplit("-", 1)[1] in HYPHENED_TOWN_SUFFIXES and words[-1][0] != "-":
+        return "town", name  # "Seongsan-ri", "Hwachon-myeon": Korea's village and township, below the county
     if len(words) > 3 and (words[0] in OCCUPATION_TITLES or words[0] in TITLE_WORDS) and "of" in words:
         return "ignore", name  # "Nurse Gökalp Ballı of the Gevaş Public Health Center": a person and their post
     if _names_a_post(words):

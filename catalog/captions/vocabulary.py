@@ -182,6 +182,11 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("hamlet", "town", False),
 )
 
+#: Korea's units below a county, written joined to the name by a hyphen ("Seongsan-ri, Hwachon-myeon, Hongcheon
+#: county"): a village (-ri), a township (-myeon), a town (-eup) and a city's neighbourhood (-dong), each at the
+#: level of a village, kept as written. The hyphen is required: "Pyeongchang" or "Andong" stay one name.
+HYPHENED_TOWN_SUFFIXES = frozenset({"ri", "myeon", "eup", "dong"})
+
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
@@ -329,7 +334,8 @@ xizang
 
 #: US states and the AP abbreviations for them, and other first-level regions written after a city
 #: ("Rome, New York", "Beaver Creek, Minnesota", "Portland, Ore.", "Liverpool, England"); Canada's provinces
-#: and territories with the Canadian Press abbreviations ("Biggar, Sask."), and Australia's states.
+#: and territories with the Canadian Press abbreviations ("Biggar, Sask."), and Australia's states; South Korea's
+#: provinces in the short forms its press writes ("Taean, Chungnam" for South Chungcheong).
 STATES = frozenset(name.casefold() for name in """
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
 Illinois|
@@ -344,6 +350,7 @@ Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
+Chungnam|Chungbuk|Gyeongnam|Gyeongbuk|Jeonnam|Jeonbuk|
 Saskatchewan|New Brunswick|Newfoundland and Labrador|Newfoundland|Prince Edward Island|Yukon|Nunavut|
 Northwest Territories|Alta.|B.C.|N.B.|N.L.|Nfld.|N.S.|N.W.T.|Ont.|P.E.I.|Que.|Sask.|
 Western Australia|South Australia|Northern Territory|Australian Capital Territory
@@ -394,7 +401,7 @@ Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sud
 Switzerland|
 Syria|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|
 Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|
-Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma|
+Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Korea|Burma|Macedonia|
 Democratic People's Republic of Korea
 """.replace("\n", "").split("|"))
 
