@@ -1549,6 +1549,9 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
     if not names or any(_SPACED_DASH.search(name) for name in names):
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
+    if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
+        names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
+        # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
     owners = []
     for number, name in enumerate(names):
         owned = _COUNTRY_OWNS.match(name)
