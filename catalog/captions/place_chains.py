@@ -389,6 +389,8 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
     return k
 
 
+#: Words for a frontier: the place after their "of" is a neighbour the line divides, not the scene.
+_BORDERS = frozenset({"border", "borders", "frontier"})
 #: Compass words before "of" that measure the scene from a reference point: "south of the Yangtze River".
 _COMPASS = frozenset(DIRECTIONS - {"central", "far", "mainland"})
 
@@ -415,6 +417,9 @@ def _allowed(toks: list[Token], i: int) -> str:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
     if word == "of" and _describes_the_photo(toks, i):
         return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
+    if word == "of" and before in _BORDERS and toks[i - 1].text.islower():
+        # "a town on the border of Colombia": the neighbour across the line, the scene on either side of it
+        return "reference"
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
@@ -823,6 +828,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             while m < min(n, k + 5) and toks[m].text[:1].islower() and toks[m].lower not in ("of", "in"):
                 m += 1
             noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
+            if noun in _BORDERS:
+                return None  # ", a town on the border of Thailand": the neighbour across it, no larger place
             place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
             if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
                 return m + 1, "any"
