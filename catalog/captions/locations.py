@@ -152,7 +152,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         # "in Yangli Village of the Dong ethnic group in Congjiang County": a village read apart
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
         if villages and primary is not None:
-            sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+            village = min(villages, key=lambda c: _distance(c, (primary.start, primary.end)))
+            sub_admin = village.elements[0].value
+            if place.city is None and place.sublocation is None and _a_town_alone(village, text):
+                place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
