@@ -168,8 +168,8 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: and history sentences' dates left out): tune photographer 99.1, agency 99.3, provider 99.3, date 99.6,
 #: date_kind 99.1 (en_fresh9's tune part: photographer 90.0 -> 98.0, agency 94.0 -> 100).
 #: English city raised after branch capen17 (fewer wrong values taken: a place line's closing full stop, an
-#: organisation's initials left alone by its credit, a country after "border of"): tune city 93.6 -> 93.7, country
-#: 97.8 -> 98.0 (its floor unchanged at three decimals).
+#: organisation's initials left alone by its credit, a country after "border of", "the town of X" apart): tune
+#: city 93.6 -> 93.8, country 97.8 -> 98.0, sublocation 93.1 (the last two floors unchanged at three decimals).
 TUNE_FLOORS = {
     "en": {"photographer": 0.99, "agency": 0.991, "provider": 0.991, "date": 0.995, "date_kind": 0.989,
            "sublocation": 0.930, "city": 0.936, "province": 0.977, "country": 0.978},
