@@ -152,7 +152,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         # "in Yangli Village of the Dong ethnic group in Congjiang County": a village read apart
         villages = [c for c in chains if c is not primary and c.elements[0].level == "town"]
         if villages and primary is not None:
-            sub_admin = min(villages, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+            village = min(villages, key=lambda c: _distance(c, (primary.start, primary.end)))
+            sub_admin = village.elements[0].value
+            if place.city is None and place.sublocation is None and _a_town_alone(village, text):
+                place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
@@ -1545,6 +1548,15 @@ def _is_known(name: str) -> bool:
     return bool(levels.country or levels.province or levels.city_population)
 
 
+def _initialism(name: str) -> bool:
+    """Two or three capitals that the gazetteer knows as no country or province ("UN", "AP", "BBC"): an
+    organisation's initials, which a town's name matches only by chance ("UK" and "USA" are places)."""
+    if len(name) > 3 or not name.isupper() or not name.isalpha():
+        return False  # (the cheap test first: most names are longer)
+    levels = name_levels(name)
+    return not (levels.country or levels.province)
+
+
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -1576,6 +1588,11 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
     if not names or any(_SPACED_DASH.search(name) for name in names):
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
+    if len(names) == 1 and _initialism(names[0]):
+        return None  # "UN" left of "UN Photo/Name" on its line: an organisation's initials, not Un, Gujarat
+    if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
+        names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
+        # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
     owners = []
     for number, name in enumerate(names):
         owned = _COUNTRY_OWNS.match(name)

@@ -799,7 +799,7 @@ _LOCATED = frozenset({"located", "situated", "nestled", "tucked"})
 
 
 #: Nouns of a boundary: the place after "the border of" in an appositive is the neighbour, not the larger place.
-_BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+_BOUNDARY_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 
 
 def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
