@@ -69,6 +69,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     if _PINYIN_LEFT_IN.search(text):  # "青岛市李沧区(qū)九水街道", "新华社发(fā)(张鹰摄)": a mirror's converter
         facts = parse_chinese(_PINYIN_LEFT_IN.sub("", text), rules, places=places, dates=dates, explain=explain)
         facts.text = text  # (the values, the credit's raw and the description are read without the pinyin)
+        _places_as_published(facts.location, text)
         if explain:
             facts.notes.append("pinyin a page's converter left after characters, (qū), (fā), read past")
         return facts
@@ -137,6 +138,26 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
 
             facts.notes.append(place_note(facts.location, "scene sentence", ""))
     return facts
+
+
+def _places_as_published(place, text: str) -> None:
+    """Each place read past a mirror's pinyin written back as the caption publishes it ("達(dá)喀爾", not "達喀爾"):
+    places are kept as written, and the pinyin is part of what the page wrote inside the name."""
+    plain, where, last = [], [], 0  # the text without the pinyin, and each of its characters' offsets in the text
+    for left_in in _PINYIN_LEFT_IN.finditer(text):
+        plain.append(text[last:left_in.start()])
+        where.extend(range(last, left_in.start()))
+        last = left_in.end()
+    plain.append(text[last:])
+    where.extend(range(last, len(text)))
+    plain = "".join(plain)
+    for field in ("sublocation", "city", "province", "country"):
+        value = getattr(place, field)
+        start = plain.find(value) if value else -1
+        if start >= 0 and len(value) > 1:
+            end = where[start + len(value) - 1] + 1
+            trailing = _PINYIN_LEFT_IN.match(text, end)  # "龍涓鄉(xiāng)": the last character's pinyin is the name's too
+            setattr(place, field, text[where[start]: trailing.end() if trailing else end])
 
 
 def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
