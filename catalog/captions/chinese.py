@@ -143,20 +143,22 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
 def _places_as_published(place, text: str) -> None:
     """Each place read past a mirror's pinyin written back as the caption publishes it ("達(dá)喀爾", not "達喀爾"):
     places are kept as written, and the pinyin is part of what the page wrote inside the name."""
-    plain, where, last = [], [], 0  # the text without the pinyin, and each of its characters' offsets in the text
+    pieces: list[str] = []  # the text without the pinyin,
+    where: list[int] = []  # and each of its characters' offsets in the text
+    last = 0
     for left_in in _PINYIN_LEFT_IN.finditer(text):
-        plain.append(text[last:left_in.start()])
+        pieces.append(text[last:left_in.start()])
         where.extend(range(last, left_in.start()))
         last = left_in.end()
-    plain.append(text[last:])
+    pieces.append(text[last:])
     where.extend(range(last, len(text)))
-    plain = "".join(plain)
+    plain = "".join(pieces)
     for field in ("sublocation", "city", "province", "country"):
         value = getattr(place, field)
         start = plain.find(value) if value else -1
         if start >= 0 and len(value) > 1:
             end = where[start + len(value) - 1] + 1
-            trailing = _PINYIN_LEFT_IN.match(text, end)  # "龍涓鄉(xiāng)": the last character's pinyin is the name's too
+            trailing = _PINYIN_LEFT_IN.match(text, end)  # "龍涓鄉(xiāng)": the last pinyin is the name's too
             setattr(place, field, text[where[start]: trailing.end() if trailing else end])
 
 
