@@ -916,6 +916,16 @@ def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
 #: city.
 _CITY_CALLED = re.compile(f"([{HAN}]{{2,8}})(?=[，,])")
 _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
+#: A name right after a word calling it a city, then 的 and a site counted in it ("小城圣马特奥的一家商店").
+_CITY_BEFORE_ITS_SITE = re.compile(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
+
+
+def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | None:
+    """The name of a city the caption calls one, followed by 的 and a counted site of it ("加州北部小城圣马特奥的一家
+    商店"), or None; only when a 的 comes within the name's reach (a cheap test before the pattern)."""
+    if "的" not in plain[kind + 2:kind + 9]:
+        return None
+    return _CITY_BEFORE_ITS_SITE.match(plain, kind, end)
 
 
 def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
@@ -1001,12 +1011,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
                 position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
             elif kind is not None:
-                city_called = _CITY_CALLED.match(plain, kind, end)
+                city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
-                    # its clause, though no table knows its name
+                    # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
                     elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
                                             link=","))
                     break
+                break  # "浙江小城...": the word calling it a city is no city's name itself
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
