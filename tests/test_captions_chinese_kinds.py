@@ -783,6 +783,8 @@ PLACES = [
     ("pinyin a mirror's converter left after characters is read past: the place and the credit",
      "4月16日，小朋友在山東省青島市嶗山區(qū)沙子口街道(dào)海濱路賞花。新華社發(fā)(王小鷹攝)",
      {"city": "青島", "sublocation": "海濱路", "photographer": "王小鷹", "agency": "Xinhua"}),
+    ("inside (里) a venue, a one-character venue word begins what is in it, no longer name",
+     "5月3日，市民在莲花公园里湖边赏花。", {"sublocation": "莲花公园"}),
     ("a city the caption calls one, then 的 and a site counted in it",
      "5月3日，一名游客在澳大利亚南部小城甘比尔山的一家咖啡馆里用餐。新华社记者 王小明 摄",
      {"city": "甘比尔山", "country": "澳大利亚"}),

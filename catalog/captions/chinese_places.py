@@ -48,6 +48,7 @@ _HEADLINE_MARKS = re.compile(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:�
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
+_INSIDE = frozenset("里内")  # (of those, the ones saying "inside" the place before them)
 _STOPS = _HARD_STOPS | _POSITION_WORDS
 
 
@@ -2259,6 +2260,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
+        if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
+            break  # "顾村公园里河津樱盛开", "公园里河边": inside the park, then what is in it; no longer name
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
