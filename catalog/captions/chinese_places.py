@@ -750,6 +750,8 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
 
 
 #: A part of a country or a province by its direction ("西南部", "北部的"): the chain goes on in it.
+#: An ordinal opening a venue's name ("第二小学", "第三人民医院"): one of a unit's numbered institutions.
+_NUMBERED = re.compile("第[一二三四五六七八九十]{1,3}(?![届次期])")
 _A_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部的?")
 
 
@@ -1106,6 +1108,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
+    if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
+            _NUMBERED.match(simplified(venue))):
+        # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
+        # unit stays the chain's)
+        venue = text[elements[-1].start:position] + venue
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
