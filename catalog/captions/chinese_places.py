@@ -1103,8 +1103,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                                    patterns)
     if venue is None and elements and not after_comma:
         landmark = _LANDMARK.match(plain, position, end)
-        if landmark and not landmark.group().startswith(words.words("places.not_names")):
+        if landmark and not landmark.group().startswith(words.words("places.not_names")) and not (
+                _cjk_population(landmark.group())):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
+            # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
     if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
