@@ -36,6 +36,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: A pinyin syllable with its tone mark in brackets right after a character, which some mirrors' script converters
 #: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"): no part of the caption's words.
 _PINYIN_LEFT_IN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+#: What some spam mirrors write for every 人 (a machine's word-for-word rewriting): "唐东说念主街" is 唐人街.
+_MIRRORS_PERSON = "东说念主"
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
 _OPENING = {"（": "）", "(": ")", "【": "】", "[": "]"}
 
@@ -72,6 +74,19 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         _places_as_published(facts.location, text)
         if explain:
             facts.notes.append("pinyin a page's converter left after characters, (qū), (fā), read past")
+        return facts
+    if _MIRRORS_PERSON in text:  # "唐东说念主街", "东说念主民网记者": a spam mirror's rewriting of 人
+        facts = parse_chinese(text.replace(_MIRRORS_PERSON, "人"), rules, places=places, dates=dates,
+                              explain=explain)
+        facts.text = text  # (the values are read with 人 put back: 人民网 is the outlet whatever the mirror wrote;
+        # the credit's raw, the description and the places stay as published, "唐东说念主街")
+        for holder, written in ((facts.credit, "raw"), (facts, "description"), (facts.location, "sublocation"),
+                                (facts.location, "city"), (facts.location, "province")):
+            value = getattr(holder, written)
+            if value and value.replace("人", _MIRRORS_PERSON) in text:
+                setattr(holder, written, value.replace("人", _MIRRORS_PERSON))
+        if explain:
+            facts.notes.append("a mirror's 东说念主 for 人, read as 人")
         return facts
     words, patterns = words_for(rules)
     plain = simplified(text)
