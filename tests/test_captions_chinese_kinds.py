@@ -783,6 +783,8 @@ PLACES = [
     ("pinyin a mirror's converter left after characters is read past: the place and the credit",
      "4月16日，小朋友在山東省青島市嶗山區(qū)沙子口街道(dào)海濱路賞花。新華社發(fā)(王小鷹攝)",
      {"city": "青島", "sublocation": "海濱路", "photographer": "王小鷹", "agency": "Xinhua"}),
+    ("another name of the place just named (古称, 又名) is no venue", "东关古渡：古称东门渡口，如今游人如织。",
+     {"sublocation": None}),
     ("hillsides and wilds (山坡, 山野) are no mountain's name", "5月3日，野花开满山坡。", {"sublocation": None}),
     ("a famous home of overseas Chinese (著名侨乡) is a kind of city, then its name",
      "5月3日，华侨在福建著名侨乡晋江参观古厝。", {"sublocation": None, "city": "晋江", "province": "福建"}),

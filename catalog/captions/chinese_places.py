@@ -2222,6 +2222,14 @@ def _traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
+def _alias_firsts(words: Words) -> frozenset[str]:
+    """The first characters of places.aliases (古称, 又名), a set test before the words themselves."""
+    made = words._made.get(("alias_firsts",))
+    if made is None:
+        made = words._made[("alias_firsts",)] = frozenset(w[0] for w in words["places.aliases"])
+    return made
+
+
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
               whole_clause: bool = False, anchored: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
@@ -2242,6 +2250,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
+    if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
+        return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while True:
