@@ -36,6 +36,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: A pinyin syllable with its tone mark in brackets right after a character, which some mirrors' script converters
 #: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"): no part of the caption's words.
 _PINYIN_LEFT_IN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+#: What some spam mirrors write for every 人 (a machine's word-for-word rewriting): "唐东说念主街" is 唐人街.
+_MIRRORS_PERSON = "东说念主"
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
 _OPENING = {"（": "）", "(": ")", "【": "】", "[": "]"}
 
@@ -69,8 +71,22 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     if _PINYIN_LEFT_IN.search(text):  # "青岛市李沧区(qū)九水街道", "新华社发(fā)(张鹰摄)": a mirror's converter
         facts = parse_chinese(_PINYIN_LEFT_IN.sub("", text), rules, places=places, dates=dates, explain=explain)
         facts.text = text  # (the values, the credit's raw and the description are read without the pinyin)
+        _places_as_published(facts.location, text)
         if explain:
             facts.notes.append("pinyin a page's converter left after characters, (qū), (fā), read past")
+        return facts
+    if _MIRRORS_PERSON in text:  # "唐东说念主街", "东说念主民网记者": a spam mirror's rewriting of 人
+        facts = parse_chinese(text.replace(_MIRRORS_PERSON, "人"), rules, places=places, dates=dates,
+                              explain=explain)
+        facts.text = text  # (the values are read with 人 put back: 人民网 is the outlet whatever the mirror wrote;
+        # the credit's raw, the description and the places stay as published, "唐东说念主街")
+        for holder, written in ((facts.credit, "raw"), (facts, "description"), (facts.location, "sublocation"),
+                                (facts.location, "city"), (facts.location, "province")):
+            value = getattr(holder, written)
+            if value and value.replace("人", _MIRRORS_PERSON) in text:
+                setattr(holder, written, value.replace("人", _MIRRORS_PERSON))
+        if explain:
+            facts.notes.append("a mirror's 东说念主 for 人, read as 人")
         return facts
     words, patterns = words_for(rules)
     plain = simplified(text)
@@ -137,6 +153,28 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
 
             facts.notes.append(place_note(facts.location, "scene sentence", ""))
     return facts
+
+
+def _places_as_published(place, text: str) -> None:
+    """Each place read past a mirror's pinyin written back as the caption publishes it ("達(dá)喀爾", not "達喀爾"):
+    places are kept as written, and the pinyin is part of what the page wrote inside the name."""
+    pieces: list[str] = []  # the text without the pinyin,
+    where: list[int] = []  # and each of its characters' offsets in the text
+    last = 0
+    for left_in in _PINYIN_LEFT_IN.finditer(text):
+        pieces.append(text[last:left_in.start()])
+        where.extend(range(last, left_in.start()))
+        last = left_in.end()
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    plain = "".join(pieces)
+    for field in ("sublocation", "city", "province", "country"):
+        value = getattr(place, field)
+        start = plain.find(value) if value else -1
+        if start >= 0 and len(value) > 1:
+            end = where[start + len(value) - 1] + 1
+            trailing = _PINYIN_LEFT_IN.match(text, end)  # "龍涓鄉(xiāng)": the last pinyin is the name's too
+            setattr(place, field, text[where[start]: trailing.end() if trailing else end])
 
 
 def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],

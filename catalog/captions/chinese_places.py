@@ -48,6 +48,7 @@ _HEADLINE_MARKS = re.compile(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:�
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
+_INSIDE = frozenset("里内")  # (of those, the ones saying "inside" the place before them)
 _STOPS = _HARD_STOPS | _POSITION_WORDS
 
 
@@ -749,6 +750,8 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
 
 
 #: A part of a country or a province by its direction ("西南部", "北部的"): the chain goes on in it.
+#: An ordinal opening a venue's name ("第二小学", "第三人民医院"): one of a unit's numbered institutions.
+_NUMBERED = re.compile("第[一二三四五六七八九十]{1,3}(?![届次期])")
 _A_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部的?")
 
 
@@ -916,6 +919,16 @@ def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
 #: city.
 _CITY_CALLED = re.compile(f"([{HAN}]{{2,8}})(?=[，,])")
 _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
+#: A name right after a word calling it a city, then 的 and a site counted in it ("小城圣马特奥的一家商店").
+_CITY_BEFORE_ITS_SITE = re.compile(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
+
+
+def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | None:
+    """The name of a city the caption calls one, followed by 的 and a counted site of it ("加州北部小城圣马特奥的一家
+    商店"), or None; only when a 的 comes within the name's reach (a cheap test before the pattern)."""
+    if "的" not in plain[kind + 2:kind + 9]:
+        return None
+    return _CITY_BEFORE_ITS_SITE.match(plain, kind, end)
 
 
 def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
@@ -1001,12 +1014,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
                 position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
             elif kind is not None:
-                city_called = _CITY_CALLED.match(plain, kind, end)
+                city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
-                    # its clause, though no table knows its name
+                    # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
                     elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
                                             link=","))
                     break
+                break  # "浙江小城...": the word calling it a city is no city's name itself
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
@@ -1089,11 +1103,18 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                                    patterns)
     if venue is None and elements and not after_comma:
         landmark = _LANDMARK.match(plain, position, end)
-        if landmark and not landmark.group().startswith(words.words("places.not_names")):
+        if landmark and not landmark.group().startswith(words.words("places.not_names")) and not (
+                _cjk_population(landmark.group())):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
+            # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
     if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
+    if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
+            _NUMBERED.match(simplified(venue))):
+        # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
+        # unit stays the chain's)
+        venue = text[elements[-1].start:position] + venue
     if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
@@ -2201,6 +2222,14 @@ def _traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
+def _alias_firsts(words: Words) -> frozenset[str]:
+    """The first characters of places.aliases (古称, 又名), a set test before the words themselves."""
+    made = words._made.get(("alias_firsts",))
+    if made is None:
+        made = words._made[("alias_firsts",)] = frozenset(w[0] for w in words["places.aliases"])
+    return made
+
+
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
               whole_clause: bool = False, anchored: bool = False) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
@@ -2221,6 +2250,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
+    if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
+        return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while True:
@@ -2248,6 +2279,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
+        if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
+            break  # "顾村公园里河津樱盛开", "公园里河边": inside the park, then what is in it; no longer name
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
