@@ -31,7 +31,7 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice, pairwise
@@ -460,12 +460,7 @@ def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
     them; none when the sentence names two such countries."""
     if " the " not in sentence:
         return None
-    found = set()
-    for match in _COUNTRY_BEFORE_A_KIND.finditer(sentence):
-        level, value = classify(match.group("country"))
-        if level == "country":
-            found.add(value)
-    one = _the_one_country(found)
+    one = _the_one_written_country(match.group("country") for match in _COUNTRY_BEFORE_A_KIND.finditer(sentence))
     if one is None:
         return None
     country, code = one
@@ -476,6 +471,17 @@ def _country_modifying_a_kind(sentence: str, place: Place) -> str | None:
     if province and province[:2] != code:
         return None
     return country
+
+
+def _the_one_written_country(names: Iterable[str]) -> tuple[str, str] | None:
+    """The one country among names written in the caption (each classified by the place tables; the names that
+    are no country left out) and its ISO code, as `_the_one_country`."""
+    found = set()
+    for name in names:
+        level, value = classify(name)
+        if level == "country":
+            found.add(value)
+    return _the_one_country(found)
 
 
 def _the_one_country(found: set[str]) -> tuple[str, str] | None:
@@ -705,14 +711,8 @@ def _country_owning(text: str, province: str) -> str | None:
     phrase names none: "... camel riders in China's north-western Gansu province. ... heading for the oasis town
     of Dunhuang, in Gansu" is in China, as the labelling contract reads "east China's Anhui Province". One
     country only, and one the gazetteer places the province in when it knows the province."""
-    found = set()
-    for match in _owning().finditer(text):
-        if match.group("place").casefold() != province.casefold():
-            continue
-        level, value = classify(match.group("owner"))
-        if level == "country":
-            found.add(value)
-    one = _the_one_country(found)
+    one = _the_one_written_country(match.group("owner") for match in _owning().finditer(text)
+                                   if match.group("place").casefold() == province.casefold())
     if one is None:
         return None
     country, code = one
