@@ -1,0 +1,152 @@
+"""Regular expressions compiled once per machine, not once per command.
+
+`compiled(pattern, flags)` is `re.compile` for a pattern a module keeps. Python's `re` compiles a pattern in
+two steps: its parser and code generator, written in Python, turn the pattern into a list of numbers (the
+program of the matching engine), and the engine, in C, is built from that list. The caption parser keeps
+some 300 patterns, word lists of hundreds of alternatives among them, and the first step is most of what a
+command that loads the parser spends on it: about 40 ms of every `catalog import`, `parse-caption` or `check`,
+before its first file.
+
+So the programs are kept in the cache folder (`catalog.cachedir`, marshal: plain lists of numbers), and a
+later command builds each engine straight from its program. The first step is deterministic: the same pattern
+and flags give the same program under the same Python, and the file's name carries Python's version and the
+engine's own format number (`_sre.MAGIC`), so another Python never reads it. A program is only ever kept after
+the engine built from it proved equal to the one `re.compile` makes (`re.Pattern`'s equality compares the
+pattern, the flags and the program; the groups are compared too). Where the private parts of `re` this relies
+on are missing or differ (another Python), `compiled` is plain `re.compile`.
+
+What is kept is written when the command ends, once, and only when it compiled something new; a file that is
+missing, damaged or not this user's own is built again. Within one process a pattern is compiled once
+(`re.compile` keeps only its last 512).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib import import_module
+from typing import Any
+
+#: Patterns this process has made, by (pattern, flags).
+_made: dict[tuple[str, int], re.Pattern] = {}
+#: The programs read from the cache file (None until the first pattern asks), and those made here since.
+_kept: dict[tuple[str, int], tuple] | None = None
+_new: dict[tuple[str, int], tuple] = {}
+#: Past this many programs the file is written again with only this process's own (patterns whose words
+#: change, with a new version of the rules, would otherwise pile up).
+MAX_KEPT = 3000
+
+
+def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, its program read from the cache folder when an earlier command made it."""
+    key = (pattern, int(flags))
+    made = _made.get(key)
+    if made is None:
+        made = _made[key] = _build(pattern, key[1])
+    return made
+
+
+def counts() -> dict[str, int]:
+    """How many patterns this process made from kept programs, and how many it compiled (for tests and tools)."""
+    kept = _kept or {}
+    return {"kept": sum(1 for key in _made if key in kept), "compiled": len(_new)}
+
+
+def _build(pattern: str, flags: int) -> re.Pattern:
+    if not isinstance(pattern, str) or flags & re.DEBUG or _engine is None:
+        return re.compile(pattern, flags)
+    kept = _kept if _kept is not None else _load()
+    program = kept.get((pattern, flags))
+    if program is not None:
+        try:
+            return _engine(pattern, *program)
+        except Exception:  # noqa: BLE001 - a program this Python cannot take: compiled the usual way below
+            kept.pop((pattern, flags), None)
+    made = re.compile(pattern, flags)
+    program = _program(pattern, flags)
+    if program is not None:
+        try:
+            rebuilt = _engine(pattern, *program)
+        except Exception:  # noqa: BLE001 - not the engine's arguments on this Python: nothing kept
+            rebuilt = None
+        if rebuilt is not None and rebuilt == made and rebuilt.groupindex == made.groupindex \
+                and rebuilt.groups == made.groups:
+            if not _new:
+                import atexit
+
+                atexit.register(_save)
+            _new[(pattern, flags)] = program
+    return made
+
+
+def _program(pattern: str, flags: int) -> tuple | None:
+    """What the engine is built from: flags, program, group count, group names (both ways), as
+    `re._compiler.compile` passes them to `_sre.compile` (Python 3.11 to 3.13)."""
+    try:
+        _parser, _compiler = import_module("re._parser"), import_module("re._compiler")
+        parsed = _parser.parse(pattern, flags)
+        program = [int(number) for number in _compiler._code(parsed, flags)]
+        state = parsed.state
+        names = dict(state.groupdict)
+        by_number: list[Any] = [None] * state.groups
+        for name, number in names.items():
+            by_number[number] = name
+        return (flags | state.flags, program, state.groups - 1, names, tuple(by_number))
+    except Exception:  # noqa: BLE001 - re's private parts are not what they were: compiled the usual way
+        return None
+
+
+def _engine_builder():
+    try:
+        return import_module("_sre").compile
+    except (ImportError, AttributeError):
+        return None
+
+
+_engine = _engine_builder()
+
+
+def cache_file():
+    """Where the programs are kept for this Python (its version and the engine's format in the name)."""
+    from catalog.cachedir import default_cache_dir
+
+    try:
+        magic = import_module("_sre").MAGIC
+    except (ImportError, AttributeError):
+        magic = 0
+    version = "{}.{}.{}{}{}".format(*sys.version_info)
+    return default_cache_dir() / f"patterns-{sys.implementation.cache_tag}-{version}-{magic}.marshal"
+
+
+def _load() -> dict:
+    global _kept
+    from catalog.cachedir import read_plain
+
+    try:
+        value = read_plain(cache_file())
+    except Exception:  # noqa: BLE001 - no cache folder (no home): everything compiled here
+        value = None
+    kept: dict = {}
+    if isinstance(value, list):
+        for entry in value:
+            if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == 5:
+                kept[(entry[0], entry[1])] = entry[2]
+    _kept = kept
+    return kept
+
+
+def _save() -> None:
+    """Keep what this process compiled, beside what the file held (written once, at the end of the command)."""
+    from catalog.cachedir import write_plain
+
+    if not _new:
+        return
+    kept = dict(_kept or {})
+    if len(kept) + len(_new) > MAX_KEPT:
+        kept = {key: program for key, program in kept.items() if key in _made}
+    kept.update(_new)
+    try:
+        write_plain([(pattern, flags, program) for (pattern, flags), program in kept.items()], cache_file())
+    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
+        pass
+    _new.clear()

@@ -1,0 +1,103 @@
+"""catalog.patterns: a pattern built from its kept program is the pattern re.compile makes, in a new process too."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from catalog import patterns
+
+SAMPLES = [
+    (r"\b(?P<city>[A-Z][a-z]+), (?P<province>[A-Z][a-z]+)\b", 0),
+    (r"(?i)\bphoto(?:graph)?s?\s+by\s+(\w+)", 0),
+    (r"(?<=\d)(?=ec)|(?<!\w)Sept\.", re.IGNORECASE),
+    (r"""
+        (?P<year>\d{4})   # the year
+        -(?P<month>\d\d)  # the month
+     """, re.VERBOSE),
+    (r"[\u4e00-\u9fff]{2,}(?:省|市|县)", 0),
+    (r"^\s*(?:OLYMPUS|SONY|SAMSUNG)\s+DIGITAL\s+CAMERA\s*$", re.IGNORECASE | re.MULTILINE),
+    ("a|b|" + "|".join(f"word{number}" for number in range(400)), re.ASCII),
+    (r"(\w+)\s+\1", 0),
+]
+
+TEXTS = ["Lanzhou, Gansu on Monday", "PHOTOS by Zhang", "8 Dec and 1 Sept. 2025", "2025-10-14",
+         "甘肃省兰州市", "OLYMPUS DIGITAL CAMERA\nx", "word399 a", "the the end", ""]
+
+
+def _same(made: re.Pattern, reference: re.Pattern) -> None:
+    assert made == reference
+    assert (made.pattern, made.flags, made.groups, made.groupindex) == \
+        (reference.pattern, reference.flags, reference.groups, reference.groupindex)
+    for text in TEXTS:
+        assert [m.span() for m in made.finditer(text)] == [m.span() for m in reference.finditer(text)]
+        assert [m.groups() for m in made.finditer(text)] == [m.groups() for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), SAMPLES)
+def test_a_pattern_is_the_one_re_makes(pattern, flags):
+    made = patterns.compiled(pattern, flags)
+    _same(made, re.compile(pattern, flags))
+    assert patterns.compiled(pattern, flags) is made  # made once in a process
+
+
+def test_a_bytes_pattern_and_a_bad_one_behave_as_in_re():
+    assert patterns.compiled(rb"\xff+", 0).match(b"\xff\xff").end() == 2
+    with pytest.raises(re.error):
+        patterns.compiled(r"(unclosed", 0)
+
+
+_CHILD = """
+import json, re, sys
+from catalog import patterns
+samples = json.loads(sys.argv[1])
+made = [patterns.compiled(p, f) for p, f in samples]
+for (p, f), pattern in zip(samples, made):
+    reference = re.compile(p, f)
+    assert pattern == reference and pattern.groupindex == reference.groupindex, p
+print(json.dumps(patterns.counts()))
+"""
+
+
+def _child(cache, samples=SAMPLES) -> dict:
+    env = {**os.environ, "CATALOG_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(samples)], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_next_process_builds_from_the_kept_programs(tmp_path):
+    first = _child(tmp_path)
+    assert first == {"kept": 0, "compiled": len(SAMPLES)}
+    assert patterns.cache_file().name in os.listdir(tmp_path)
+    assert _child(tmp_path) == {"kept": len(SAMPLES), "compiled": 0}
+    # A new pattern is compiled and added; the others are still read from the file.
+    assert _child(tmp_path, [*SAMPLES, ["new (pattern)", 0]]) == {"kept": len(SAMPLES), "compiled": 1}
+    assert _child(tmp_path, [*SAMPLES, ["new (pattern)", 0]]) == {"kept": len(SAMPLES) + 1, "compiled": 0}
+
+
+def test_a_damaged_cache_file_is_made_again(tmp_path):
+    _child(tmp_path)
+    kept = tmp_path / patterns.cache_file().name
+    kept.write_bytes(b"\x00not marshal at all")
+    assert _child(tmp_path) == {"kept": 0, "compiled": len(SAMPLES)}
+    assert _child(tmp_path) == {"kept": len(SAMPLES), "compiled": 0}
+
+
+def test_every_kept_program_rebuilds_the_pattern_re_makes(tmp_path):
+    import _sre
+    import marshal
+
+    _child(tmp_path)
+
+    kept = tmp_path / patterns.cache_file().name
+    entries = marshal.loads(kept.read_bytes())
+    assert len(entries) == len(SAMPLES)
+    for pattern, flags, program in entries:
+        assert _sre.compile(pattern, *program) == re.compile(pattern, flags)
