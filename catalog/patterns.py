@@ -15,9 +15,13 @@ the engine built from it proved equal to the one `re.compile` makes (`re.Pattern
 pattern, the flags and the program; the groups are compared too). Where the private parts of `re` this relies
 on are missing or differ (another Python), `compiled` is plain `re.compile`.
 
-What is kept is written when the command ends, once, and only when it compiled something new; a file that is
-missing, damaged or not this user's own is built again. Within one process a pattern is compiled once
-(`re.compile` keeps only its last 512).
+What is kept is written when the command ends (and by an import's reader process after a chunk of files), only
+when it compiled something new; a file that is missing, damaged or not this user's own is built again. Within
+one process a pattern is compiled once (`re.compile` keeps only its last 512).
+
+Patterns made from what a person types (a search) are not for this: they would pile up in the file. The
+modules of the instant commands (search, show, credits, places) keep `re.compile` too: their few small
+patterns compile faster than the kept file loads.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ _made: dict[tuple[str, int], re.Pattern] = {}
 #: The programs read from the cache file (None until the first pattern asks), and those made here since.
 _kept: dict[tuple[str, int], tuple] | None = None
 _new: dict[tuple[str, int], tuple] = {}
+_saved_at_exit = False
 #: Past this many programs the file is written again with only this process's own (patterns whose words
 #: change, with a new version of the rules, would otherwise pile up).
 MAX_KEPT = 3000
@@ -71,10 +76,12 @@ def _build(pattern: str, flags: int) -> re.Pattern:
             rebuilt = None
         if rebuilt is not None and rebuilt == made and rebuilt.groupindex == made.groupindex \
                 and rebuilt.groups == made.groups:
-            if not _new:
+            global _saved_at_exit
+            if not _saved_at_exit:
                 import atexit
 
-                atexit.register(_save)
+                atexit.register(save)
+                _saved_at_exit = True
             _new[(pattern, flags)] = program
     return made
 
@@ -120,6 +127,12 @@ def cache_file():
 
 def _load() -> dict:
     global _kept
+    _kept = _read()
+    return _kept
+
+
+def _read() -> dict:
+    """The programs the cache file holds now, by (pattern, flags)."""
     from catalog.cachedir import read_plain
 
     try:
@@ -131,22 +144,25 @@ def _load() -> dict:
         for entry in value:
             if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == 5:
                 kept[(entry[0], entry[1])] = entry[2]
-    _kept = kept
     return kept
 
 
-def _save() -> None:
-    """Keep what this process compiled, beside what the file held (written once, at the end of the command)."""
+def save() -> None:
+    """Keep what this process compiled since it last saved, beside what the file holds now (another process may
+    have added to it meanwhile). Called when the command ends, and by reader processes after a chunk of files
+    (they end without running Python's exit handlers); costs nothing when nothing new was compiled."""
     from catalog.cachedir import write_plain
 
     if not _new:
         return
-    kept = dict(_kept or {})
-    if len(kept) + len(_new) > MAX_KEPT:
-        kept = {key: program for key, program in kept.items() if key in _made}
+    kept = _read()
     kept.update(_new)
+    if len(kept) > MAX_KEPT:
+        kept = {key: program for key, program in kept.items() if key in _made}
     try:
         write_plain([(pattern, flags, program) for (pattern, flags), program in kept.items()], cache_file())
     except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
         pass
+    if _kept is not None:
+        _kept.update(_new)
     _new.clear()

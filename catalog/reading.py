@@ -480,6 +480,11 @@ def _read_chunk(chunk: list[Found]) -> list[ReadResult]:
     if _collect_by_chunk:  # a reader process (see _reader_process)
         gc.collect()
         gc.freeze()
+        # The patterns a reader compiled (the restriction rules, Chinese word lists built on first use) are kept
+        # for the next import's readers: a reader ends without Python's exit handlers (catalog.patterns).
+        from catalog.patterns import save
+
+        save()
     return results
 
 

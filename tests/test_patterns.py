@@ -101,3 +101,13 @@ def test_every_kept_program_rebuilds_the_pattern_re_makes(tmp_path):
     assert len(entries) == len(SAMPLES)
     for pattern, flags, program in entries:
         assert _sre.compile(pattern, *program) == re.compile(pattern, flags)
+
+
+def test_saving_keeps_what_another_process_added_meanwhile(tmp_path, monkeypatch):
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    for name, value in (("_made", {}), ("_kept", None), ("_new", {}), ("_saved_at_exit", True)):
+        monkeypatch.setattr(patterns, name, value)
+    patterns.compiled("mine (a)")  # read the file (empty), compiled here
+    _child(tmp_path)  # meanwhile another command keeps its own
+    patterns.save()
+    assert _child(tmp_path, [*SAMPLES, ["mine (a)", 0]]) == {"kept": len(SAMPLES) + 1, "compiled": 0}
