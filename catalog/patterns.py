@@ -7,7 +7,7 @@ some 300 patterns, word lists of hundreds of alternatives among them, and the fi
 command that loads the parser spends on it: about 40 ms of every `catalog import`, `parse-caption` or `check`,
 before its first file.
 
-So the programs are kept in the cache folder (`catalog.cachedir`, marshal: plain lists of numbers), and a
+So the programs are kept in the cache folder (`catalog.cachedir`, marshal: the programs as bytes), and a
 later command builds each engine straight from its program. The first step is deterministic: the same pattern
 and flags give the same program under the same Python, and the file's name carries Python's version and the
 engine's own format number (`_sre.MAGIC`), so another Python never reads it. A program is only ever kept after
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from importlib import import_module
 from typing import Any
 
@@ -37,9 +38,10 @@ _made: dict[tuple[str, int], re.Pattern] = {}
 _kept: dict[tuple[str, int], tuple] | None = None
 _new: dict[tuple[str, int], tuple] = {}
 _saved_at_exit = False
-#: Past this many programs the file is written again with only this process's own (patterns whose words
-#: change, with a new version of the rules, would otherwise pile up).
-MAX_KEPT = 3000
+#: Past this many bytes of programs the file is written again with only this process's own (patterns whose
+#: words change, with a new version of the rules, would otherwise pile up). The parser's and the readers'
+#: patterns take about 1 MB.
+MAX_KEPT = 8_000_000
 
 
 def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
@@ -64,14 +66,14 @@ def _build(pattern: str, flags: int) -> re.Pattern:
     program = kept.get((pattern, flags))
     if program is not None:
         try:
-            return _engine(pattern, *program)
+            return _from_kept(pattern, program)
         except Exception:  # noqa: BLE001 - a program this Python cannot take: compiled the usual way below
             kept.pop((pattern, flags), None)
     made = re.compile(pattern, flags)
     program = _program(pattern, flags)
     if program is not None:
         try:
-            rebuilt = _engine(pattern, *program)
+            rebuilt = _from_kept(pattern, program)
         except Exception:  # noqa: BLE001 - not the engine's arguments on this Python: nothing kept
             rebuilt = None
         if rebuilt is not None and rebuilt == made and rebuilt.groupindex == made.groupindex \
@@ -87,20 +89,28 @@ def _build(pattern: str, flags: int) -> re.Pattern:
 
 
 def _program(pattern: str, flags: int) -> tuple | None:
-    """What the engine is built from: flags, program, group count, group names (both ways), as
+    """What the engine is built from, as kept: flags, the program (its 32-bit words as bytes: marshal copies
+    bytes at once, where a list of 16,000 numbers takes a while), group count, group names (both ways), as
     `re._compiler.compile` passes them to `_sre.compile` (Python 3.11 to 3.13)."""
     try:
         _parser, _compiler = import_module("re._parser"), import_module("re._compiler")
         parsed = _parser.parse(pattern, flags)
-        program = [int(number) for number in _compiler._code(parsed, flags)]
+        words = array("I", _compiler._code(parsed, flags))
         state = parsed.state
         names = dict(state.groupdict)
         by_number: list[Any] = [None] * state.groups
         for name, number in names.items():
             by_number[number] = name
-        return (flags | state.flags, program, state.groups - 1, names, tuple(by_number))
-    except Exception:  # noqa: BLE001 - re's private parts are not what they were: compiled the usual way
+        return (flags | state.flags, words.tobytes(), state.groups - 1, names, tuple(by_number))
+    except Exception:  # noqa: BLE001 - re's private parts are not what they were, or a word over 32 bits
         return None
+
+
+def _from_kept(pattern: str, kept: tuple) -> re.Pattern:
+    flags, program, groups, names, by_number = kept
+    words = array("I")
+    words.frombytes(program)
+    return _engine(pattern, flags, words.tolist(), groups, names, by_number)
 
 
 def _engine_builder():
@@ -142,7 +152,8 @@ def _read() -> dict:
     kept: dict = {}
     if isinstance(value, list):
         for entry in value:
-            if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == 5:
+            if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == 5 \
+                    and isinstance(entry[2][1], bytes):
                 kept[(entry[0], entry[1])] = entry[2]
     return kept
 
@@ -157,7 +168,7 @@ def save() -> None:
         return
     kept = _read()
     kept.update(_new)
-    if len(kept) > MAX_KEPT:
+    if sum(len(program[1]) for program in kept.values()) > MAX_KEPT:
         kept = {key: program for key, program in kept.items() if key in _made}
     try:
         write_plain([(pattern, flags, program) for (pattern, flags), program in kept.items()], cache_file())
