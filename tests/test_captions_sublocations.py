@@ -370,3 +370,41 @@ def test_a_township_opening_the_sentence_before_a_part_of_its_county():
 ])
 def test_a_village_closing_the_sentence(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that opens a village's name, as "village" closes one: the Philippines' barangay (and its short forms),
+    # sitio and purok, Indonesia's desa; the village is the sublocation, the town after it the city
+    ("Fishermen mend nets in Barangay San Roque, Tacloban, on Monday.", ("Barangay San Roque", "Tacloban")),
+    ("A boy wades through a flooded lane in Brgy. Sta. Lucia, Pasig on Friday.", ("Brgy. Sta. Lucia", "Pasig")),
+    ("Farmers dry rice on the road in Sitio Malinao, Iloilo, on a sunny afternoon.", ("Sitio Malinao", "Iloilo")),
+    ("Villagers plant seedlings in Desa Sukamaju, Bogor, on Sunday.", ("Desa Sukamaju", "Bogor")),
+])
+def test_a_village_named_by_a_word_before_it(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+def test_a_short_saint_and_barangay_end_no_sentence():
+    # "Brgy." and "Sto." abbreviate: the sentence runs on past them, and so does the place's name
+    place = parse("Children sing in Bgy. Sto. Domingo, Iloilo on Tuesday. Their school flooded last year.").location
+    assert (place.sublocation, place.city) == ("Bgy. Sto. Domingo", "Iloilo")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a closing bracket of places, then the photo's date: the places as written, a name no table knows placed
+    # by its position beside one the gazetteer knows
+    ("A girl carries water up the hill at dawn. (Purok Maligaya, Bayugan, Agusan del Sur. March 3, 2011)",
+     ("Purok Maligaya", "Bayugan", "Agusan del Sur")),
+    ("Old men play chess under a tree. (Tacloban, Eastern Visayas. May 2, 2014)",
+     (None, "Tacloban", "Eastern Visayas")),
+])
+def test_a_bracket_of_places_before_the_date(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == expected
+
+
+def test_a_bracket_of_names_no_table_knows_is_no_place():
+    # two names and a date in a closing bracket, neither known to the gazetteer: a credit or a title, no place
+    place = parse("A man walks his dog on the beach. (Quorvan Lintel, Brasko Hame. March 3, 2011)").location
+    assert place.city is None and place.sublocation is None
