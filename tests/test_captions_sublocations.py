@@ -408,3 +408,22 @@ def test_a_bracket_of_names_no_table_knows_is_no_place():
     # two names and a date in a closing bracket, neither known to the gazetteer: a credit or a title, no place
     place = parse("A man walks his dog on the beach. (Quorvan Lintel, Brasko Hame. March 3, 2011)").location
     assert place.city is None and place.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive naming the kind of site or the part of a town: the unknown name before it is the sublocation
+    ("Monks sweep the floor inside Daeungjeon, the temple's main hall, on Friday.", "Daeungjeon"),
+    ("Traders sell spices in Quorvabad, the old quarter where weavers once lived.", "Quorvabad"),
+    ("Children play football in Quorvita, a section of Maracay, Venezuela.", "Quorvita"),
+])
+def test_an_appositive_naming_the_kind_of_site(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a known town before the appositive stays the town; an appositive about a person names no site
+    "Crowds gather in Kyoto, the old capital, on Friday.",
+    "Fans wait in Quorvabad, the man who built the tower said.",
+])
+def test_an_appositive_of_no_site_makes_no_venue(text):
+    assert sublocation(text) is None

@@ -483,6 +483,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     _postal_code_after_a_town(chain)
+    if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
+        chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
@@ -736,6 +738,35 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
             level = KIND_LEVELS[token.lower]
             return level if level in ("town", "city", "county") else None
     return None
+
+
+#: Nouns of an appositive that make the unknown name before it a part of a town, its sublocation: "in Bastakia, the
+#: quarter where ...", "in El Carpintero, a section of Petare" (a venue's own word does too: ", the main hall").
+_PART_NOUNS = frozenset({"quarter", "neighbourhood", "neighborhood", "section", "sector", "enclave", "precinct"})
+
+
+def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
+    """Whether an appositive after the chain's one name says what kind of site it is: "clean inside Geunjeongjeon,
+    the palace's main hall, on Monday", "in Bastakia, the quarter where pearl merchants lived". The name must be
+    one the gazetteer does not hold (", the capital" after a city is the city's); the appositive's noun is a
+    venue's word or a part of a town's, read past its lower-case words ("the palace's main hall")."""
+    first = chain.elements[0]
+    if first.level != "place" or first.population or first.also_province or first.town or first.country:
+        return False
+    k = comma + 1
+    if k >= len(toks) or toks[k].lower not in ARTICLES:
+        return False
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        word = toks[m].lower
+        if not toks[m].text[:1].islower() or word in ("of", "in"):
+            return False
+        if (word in VENUE_WORDS or word in _PART_NOUNS) and toks[m + 1].lower in _CLOSING_A_NOUN:
+            return True  # (the noun closes the kind: ", the quarter where ...", not ", the tower's builder")
+    return False
+
+
+#: Words right after an appositive's noun that close its kind: ", the main hall,", ", the quarter where".
+_CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
 
 def _area_of(toks: list[Token], comma: int) -> bool:
