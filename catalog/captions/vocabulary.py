@@ -226,7 +226,7 @@ strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan k
 conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
 waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
 overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
-mangroves swamp refuge dunes haor
+mangroves swamp refuge dunes haor facility facilities shed sheds dzong
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
 bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
