@@ -54,7 +54,7 @@ def test_the_paragraph_below_gives_no_place_in_passing(text):
     ("Swimmers train at the Riverview Aquatic Complex in Perth on Monday.", "Riverview Aquatic Complex"),
     ("Tourists toss coins at the Bellamy Fountain in Rome on Sunday.", "Bellamy Fountain"),
     ("Farmers harvest rice from the flooded Tangua Haor in Sunamganj on Saturday.", "Tangua Haor"),
-    ("Engineers work at the Quorvan Water Treatment Facility in Mombasa on Monday.", "Quorvan Water Treatment Facility"),
+    ("Engineers work at the Quorvan Water Facility in Mombasa on Monday.", "Quorvan Water Facility"),
     ("The Harbour Shed is where the fishermen mend their nets after dawn.", "Harbour Shed"),
     ("Monks walk past the Punakha Dzong on a winter morning.", "Punakha Dzong"),
 ])
