@@ -430,3 +430,24 @@ def test_an_appositive_naming_the_kind_of_site(text, expected):
 ])
 def test_an_appositive_of_no_site_makes_no_venue(text):
     assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue named by its own words and placed at once in its town, with no preposition before it
+    ("Tourists have crowded Jalan Quorvan in Kuala Lumpur all week.", ("Jalan Quorvan", "Kuala Lumpur")),
+    ("The old Quorvan Chapel in Lalitpur survived the earthquake.", ("Quorvan Chapel", "Lalitpur")),
+    # a season between the site and its county: the county is the province, no city
+    ("Bright boats fill Polquorvan Harbour in Summer, Cornwall, England.", ("Polquorvan Harbour", None)),
+])
+def test_a_venue_placed_in_its_town_with_no_preposition(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a kind after "a" or "an" is no named venue; a name no venue word makes one stays no venue
+    "The minister unpacks a model of an Ikea store in India.",
+    "Fans cheered Quorvan Smith in Lalitpur all week.",
+])
+def test_no_venue_placed_in_its_town_without_its_words(text):
+    assert sublocation(text) is None

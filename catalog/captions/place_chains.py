@@ -57,6 +57,7 @@ from catalog.captions.vocabulary import (
     STATES,
     TITLE_WORDS,
     VENUE_OBJECT_VERBS,
+    VENUE_PREFIXES,
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
@@ -116,6 +117,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = toks[i].lower
         if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper():
+                chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
+                if chain is not None:
+                    chains.append(chain)
+                    i = j
+                    continue
             i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
             continue
         chain = None
@@ -198,6 +205,24 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 #: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"
 #: among them, as a label's): prepositions, "of" and "from", and verbs whose object is a venue.
 _OPENING_WORDS = frozenset({*PREPOSITIONS, "of", "from", *VENUE_OBJECT_VERBS})
+
+
+def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A venue named by its own words (a venue's word closing it, or a prefix opening it) and placed at once in a
+    town with "in", wherever it stands, with no preposition before it: "Foreigners have 'taken over' Lebuh Pudu in
+    Kuala Lumpur", "listens outside the shop on outer Main Street in Lewiston", "The 14th century Tsminda Sameba
+    church in Gergeti". Not after "a" or "an" ("a model of an Ikea store in India": a kind, no named venue), nor
+    where a preposition or "of" opens the name (read as such)."""
+    before = toks[i - 1].lower
+    if before in _OPENING_WORDS or before in ("a", "an") or "in" not in (t.lower for t in toks[i + 1:i + 8]):
+        return None, i  # (the cheap tests first: most capitalised words are no venue placed in its town)
+    chain, j = _read_chain(toks, i, "named venue", "object")
+    if chain is None or chain.elements[1].link != "in":
+        return None, i
+    words = chain.elements[0].value.casefold().split()
+    if words[-1] not in VENUE_WORDS and words[0] not in VENUE_PREFIXES:
+        return None, i  # (a name made a venue by its town alone, "Quorvan in Paris", is no venue by its words)
+    return chain, j
 
 
 #: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
