@@ -436,6 +436,7 @@ def test_an_appositive_of_no_site_makes_no_venue(text):
     # a venue named by its own words and placed at once in its town, with no preposition before it
     ("Tourists have crowded Jalan Quorvan in Kuala Lumpur all week.", ("Jalan Quorvan", "Kuala Lumpur")),
     ("The old Quorvan Chapel in Lalitpur survived the earthquake.", ("Quorvan Chapel", "Lalitpur")),
+    ("The prints are kept by the Museum of Quorvan Crafts in Lyon, France.", ("Museum of Quorvan Crafts", "Lyon")),
     # a season between the site and its county: the county is the province, no city
     ("Bright boats fill Polquorvan Harbour in Summer, Cornwall, England.", ("Polquorvan Harbour", None)),
 ])

@@ -220,7 +220,8 @@ def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None
     if chain is None or chain.elements[1].link != "in":
         return None, i
     words = chain.elements[0].value.casefold().split()
-    if words[-1] not in VENUE_WORDS and words[0] not in VENUE_PREFIXES:
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "the Museum of Fine Arts": Museum
+    if words[-1] not in VENUE_WORDS and head not in VENUE_WORDS and words[0] not in VENUE_PREFIXES:
         return None, i  # (a name made a venue by its town alone, "Quorvan in Paris", is no venue by its words)
     return chain, j
 
