@@ -54,6 +54,9 @@ def test_the_paragraph_below_gives_no_place_in_passing(text):
     ("Swimmers train at the Riverview Aquatic Complex in Perth on Monday.", "Riverview Aquatic Complex"),
     ("Tourists toss coins at the Bellamy Fountain in Rome on Sunday.", "Bellamy Fountain"),
     ("Farmers harvest rice from the flooded Tangua Haor in Sunamganj on Saturday.", "Tangua Haor"),
+    ("Engineers work at the Quorvan Water Facility in Mombasa on Monday.", "Quorvan Water Facility"),
+    ("The Harbour Shed is where the fishermen mend their nets after dawn.", "Harbour Shed"),
+    ("Monks walk past the Punakha Dzong on a winter morning.", "Punakha Dzong"),
 ])
 def test_generic_venue_words(text, expected):
     assert sublocation(text) == expected
@@ -370,3 +373,82 @@ def test_a_township_opening_the_sentence_before_a_part_of_its_county():
 ])
 def test_a_village_closing_the_sentence(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that opens a village's name, as "village" closes one: the Philippines' barangay (and its short forms),
+    # sitio and purok, Indonesia's desa; the village is the sublocation, the town after it the city
+    ("Fishermen mend nets in Barangay San Roque, Tacloban, on Monday.", ("Barangay San Roque", "Tacloban")),
+    ("A boy wades through a flooded lane in Brgy. Sta. Lucia, Pasig on Friday.", ("Brgy. Sta. Lucia", "Pasig")),
+    ("Farmers dry rice on the road in Sitio Malinao, Iloilo, on a sunny afternoon.", ("Sitio Malinao", "Iloilo")),
+    ("Villagers plant seedlings in Desa Sukamaju, Bogor, on Sunday.", ("Desa Sukamaju", "Bogor")),
+])
+def test_a_village_named_by_a_word_before_it(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+def test_a_short_saint_and_barangay_end_no_sentence():
+    # "Brgy." and "Sto." abbreviate: the sentence runs on past them, and so does the place's name
+    place = parse("Children sing in Bgy. Sto. Domingo, Iloilo on Tuesday. Their school flooded last year.").location
+    assert (place.sublocation, place.city) == ("Bgy. Sto. Domingo", "Iloilo")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a closing bracket of places, then the photo's date: the places as written, a name no table knows placed
+    # by its position beside one the gazetteer knows
+    ("A girl carries water up the hill at dawn. (Purok Maligaya, Bayugan, Agusan del Sur. March 3, 2011)",
+     ("Purok Maligaya", "Bayugan", "Agusan del Sur")),
+    ("Old men play chess under a tree. (Tacloban, Eastern Visayas. May 2, 2014)",
+     (None, "Tacloban", "Eastern Visayas")),
+])
+def test_a_bracket_of_places_before_the_date(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == expected
+
+
+def test_a_bracket_of_names_no_table_knows_is_no_place():
+    # two names and a date in a closing bracket, neither known to the gazetteer: a credit or a title, no place
+    place = parse("A man walks his dog on the beach. (Quorvan Lintel, Brasko Hame. March 3, 2011)").location
+    assert place.city is None and place.sublocation is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive naming the kind of site or the part of a town: the unknown name before it is the sublocation
+    ("Monks sweep the floor inside Daeungjeon, the temple's main hall, on Friday.", "Daeungjeon"),
+    ("Traders sell spices in Quorvabad, the old quarter where weavers once lived.", "Quorvabad"),
+    ("Children play football in Quorvita, a section of Maracay, Venezuela.", "Quorvita"),
+])
+def test_an_appositive_naming_the_kind_of_site(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a known town before the appositive stays the town; an appositive about a person names no site
+    "Crowds gather in Kyoto, the old capital, on Friday.",
+    "Fans wait in Quorvabad, the man who built the tower said.",
+])
+def test_an_appositive_of_no_site_makes_no_venue(text):
+    assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue named by its own words and placed at once in its town, with no preposition before it
+    ("Tourists have crowded Jalan Quorvan in Kuala Lumpur all week.", ("Jalan Quorvan", "Kuala Lumpur")),
+    ("The old Quorvan Chapel in Lalitpur survived the earthquake.", ("Quorvan Chapel", "Lalitpur")),
+    ("The prints are kept by the Museum of Quorvan Crafts in Lyon, France.", ("Museum of Quorvan Crafts", "Lyon")),
+    # a season between the site and its county: the county is the province, no city
+    ("Bright boats fill Polquorvan Harbour in Summer, Cornwall, England.", ("Polquorvan Harbour", None)),
+])
+def test_a_venue_placed_in_its_town_with_no_preposition(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a kind after "a" or "an" is no named venue; a name no venue word makes one stays no venue
+    "The minister unpacks a model of an Ikea store in India.",
+    "Fans cheered Quorvan Smith in Lalitpur all week.",
+])
+def test_no_venue_placed_in_its_town_without_its_words(text):
+    assert sublocation(text) is None

@@ -1299,8 +1299,10 @@ def _title_ending() -> re.Pattern:
 @cache
 def _place_sentence_before_date() -> re.Pattern:
     """A sentence that is only places, right before the photo's date: "... resign. Yerevan, Armenia. MAY 20
-    2020", "DUBAI, UNITED ARAB EMIRATES. 5 APRIL 2021. A wrestling night ..." (the stop is the sentence's)."""
-    return re.compile(rf"(?:^|[.!?]\s+)(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
+    2020", "DUBAI, UNITED ARAB EMIRATES. 5 APRIL 2021. A wrestling night ..." (the stop is the sentence's); or
+    a bracket opening with them, closing the caption: "... in the river. (Brgy. Sto. Nino, Bayugan, Agusan del
+    Sur. October 26, 2009)"."""
+    return re.compile(rf"(?:^|[.!?]\s+|(?P<bracket>\())(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
 
 
 #: How _beside_date_line's match ends, right before the date: its quick test.
@@ -1327,7 +1329,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         before = text[max(0, match.start("place") - 12):match.start("place")].split()
         if before and before[-1].casefold() in ABBREVIATIONS:
             return None  # "... Center of St. Gregory the Illuminator ...": "St." closes no sentence
-        found = _known_places(match.group("place")[:-1])  # every name known: no venue alone
+        # every name known, no venue alone; in a bracket of places and the date, the bracket says what they are:
+        # a name no table knows is placed by its position, as in a chain, beside one name that is known
+        bracket = match.group("bracket") is not None
+        found = _known_places(match.group("place")[:-1], by_position=bracket)
         return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
@@ -1580,9 +1585,12 @@ def _owner_written_before(name: str) -> tuple[str | None, str]:
 
 
 
-def _known_places(written: str, venue_first: bool = False) -> Place | None:
+def _known_places(written: str, venue_first: bool = False, by_position: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
-    (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
+    (the first may be a venue, or a town too small for the gazetteer when a known place follows). `by_position`:
+    two names or more, of which one is known, the others placed by their position ("Brgy. Sto. Nino, Bayugan,
+    Agusan del Sur": a village by its kind, a city the gazetteer knows, then a province it does not)."""
+    any_known = False
     names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
     if names and len(names) > 1:  # "France v United States - Parc des Princes, Paris, France": the event's
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
@@ -1616,15 +1624,16 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         # reversed below, the town first as in "San Jose de Chipo, Bolivia")
         town_after_its_country = number == len(names) - 1 == 1 and elements[0].level == "country" and (
             level == "place")
+        any_known = any_known or known
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
-                town_after_its_country):
+                town_after_its_country) and not (by_position and len(names) > 1):
             return None
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
             levels = name_levels(value)
             element.population, element.also_province = levels.city_population, bool(levels.province)
         elements.append(element)
-    if len(elements) == 1 and elements[0].level == "venue" and not venue_first:
+    if len(elements) == 1 and elements[0].level == "venue" and not venue_first or by_position and not any_known:
         return None
     if len(elements) > 1 and elements[0].level == "country" and elements[-1].level != "country":
         elements.reverse()  # "JAPAN, Hiroshima -": AFP writes the country first

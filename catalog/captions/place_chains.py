@@ -57,6 +57,7 @@ from catalog.captions.vocabulary import (
     STATES,
     TITLE_WORDS,
     VENUE_OBJECT_VERBS,
+    VENUE_PREFIXES,
     VENUE_WORDS,
     VIEW_NOUNS,
     VIEWING_VERBS,
@@ -116,6 +117,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = toks[i].lower
         if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper():
+                chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
+                if chain is not None:
+                    chains.append(chain)
+                    i = j
+                    continue
             i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
             continue
         chain = None
@@ -198,6 +205,25 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 #: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"
 #: among them, as a label's): prepositions, "of" and "from", and verbs whose object is a venue.
 _OPENING_WORDS = frozenset({*PREPOSITIONS, "of", "from", *VENUE_OBJECT_VERBS})
+
+
+def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A venue named by its own words (a venue's word closing it, or a prefix opening it) and placed at once in a
+    town with "in", wherever it stands, with no preposition before it: "Foreigners have 'taken over' Lebuh Pudu in
+    Kuala Lumpur", "listens outside the shop on outer Main Street in Lewiston", "The 14th century Tsminda Sameba
+    church in Gergeti". Not after "a" or "an" ("a model of an Ikea store in India": a kind, no named venue), nor
+    where a preposition or "of" opens the name (read as such)."""
+    before = toks[i - 1].lower
+    if before in _OPENING_WORDS or before in ("a", "an") or "in" not in (t.lower for t in toks[i + 1:i + 8]):
+        return None, i  # (the cheap tests first: most capitalised words are no venue placed in its town)
+    chain, j = _read_chain(toks, i, "named venue", "object")
+    if chain is None or chain.elements[1].link != "in":
+        return None, i
+    words = chain.elements[0].value.casefold().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "the Museum of Fine Arts": Museum
+    if words[-1] not in VENUE_WORDS and head not in VENUE_WORDS and words[0] not in VENUE_PREFIXES:
+        return None, i  # (a name made a venue by its town alone, "Quorvan in Paris", is no venue by its words)
+    return chain, j
 
 
 #: People who live in the place named after "of": a village so named is where they are ("Residents of Yinjing
@@ -483,6 +509,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     _postal_code_after_a_town(chain)
+    if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
+        chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
@@ -736,6 +764,35 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
             level = KIND_LEVELS[token.lower]
             return level if level in ("town", "city", "county") else None
     return None
+
+
+#: Nouns of an appositive that make the unknown name before it a part of a town, its sublocation: "in Bastakia, the
+#: quarter where ...", "in El Carpintero, a section of Petare" (a venue's own word does too: ", the main hall").
+_PART_NOUNS = frozenset({"quarter", "neighbourhood", "neighborhood", "section", "sector", "enclave", "precinct"})
+
+
+def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
+    """Whether an appositive after the chain's one name says what kind of site it is: "clean inside Geunjeongjeon,
+    the palace's main hall, on Monday", "in Bastakia, the quarter where pearl merchants lived". The name must be
+    one the gazetteer does not hold (", the capital" after a city is the city's); the appositive's noun is a
+    venue's word or a part of a town's, read past its lower-case words ("the palace's main hall")."""
+    first = chain.elements[0]
+    if first.level != "place" or first.population or first.also_province or first.town or first.country:
+        return False
+    k = comma + 1
+    if k >= len(toks) or toks[k].lower not in ARTICLES:
+        return False
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        word = toks[m].lower
+        if not toks[m].text[:1].islower() or word in ("of", "in"):
+            return False
+        if (word in VENUE_WORDS or word in _PART_NOUNS) and toks[m + 1].lower in _CLOSING_A_NOUN:
+            return True  # (the noun closes the kind: ", the quarter where ...", not ", the tower's builder")
+    return False
+
+
+#: Words right after an appositive's noun that close its kind: ", the main hall,", ", the quarter where".
+_CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
 
 def _area_of(toks: list[Token], comma: int) -> bool:

@@ -202,7 +202,10 @@ def _counties_after_a_town(elements: list[Element]) -> None:
         if element.link not in (",", "in", "of") or element.level not in ("place", "city", "county") or not (
                 is_county(element.value)):
             continue  # ("Sennen Cove in the far west of Cornwall", "a village in Kent": the county after "in")
-        if elements[number - 1].level not in ("place", "town", "city", "venue", "county") or any(
+        before = number - 1
+        while before > 0 and elements[before].level == "ignore":
+            before -= 1  # "Mevagissey Harbour in Spring, Cornwall": a season between the site and its county
+        if elements[before].level not in ("place", "town", "city", "venue", "county") or any(
                 e.level == "province" and e.value.casefold() not in _UK_NATIONS for e in elements[number + 1:]):
             continue  # ("Cromer, Norfolk, England": the county is the province, the nation larger)
         element.level, element.population = "province", 0

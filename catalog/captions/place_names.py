@@ -52,6 +52,7 @@ from catalog.captions.vocabulary import (
     STATES,
     TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
+    TOWN_PREFIXES,
     VENUE_PREFIXES,
     VENUE_WORDS,
     VESSEL_PREFIXES,
@@ -526,6 +527,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "venue", name
         if word in WATER_WORDS:
             return "ignore", name
+    if len(words) > 1 and words[0] in TOWN_PREFIXES and not name_levels(name).city_population:
+        return "town", name  # "Barangay Santo Nino", "Brgy. Sto. Nino", "Sitio Tagpalico": a village, by its kind
     if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
     if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):

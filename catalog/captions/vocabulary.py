@@ -67,7 +67,9 @@ ABBREVIATIONS = frozenset(
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
     r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. alta. nfld. n.w.t. ont. p.e.i. que. sask. qld.
-    """.split()  # (Canada's and Queensland's short forms, as their wires write them)
+    brgy. bgy. sto. sta.
+    """.split()  # (Canada's and Queensland's short forms, as their wires write them; the Philippines' barangay,
+    # and Santo and Santa in Spanish and Filipino place names: "Brgy. Sto. Nino", "Sta. Cruz")
 )
 
 #: Of those, the places' short forms: after one, a capitalised word that opens sentences ("in Yucaipa, Calif. A
@@ -187,6 +189,13 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
 #: level of a village, kept as written. The hyphen is required: "Pyeongchang" or "Andong" stay one name.
 HYPHENED_TOWN_SUFFIXES = frozenset({"ri", "myeon", "eup", "dong"})
 
+#: Words that open the name of a village or a neighbourhood, below the town, as "village" ends one: the Philippines'
+#: barangay (written "Brgy." and "Bgy." too), sitio and purok ("Barangay Santo Nino, Bayugan", "Bgy. Taliptip,
+#: Bulacan"), Indonesia's desa, kelurahan and dusun ("Desa Sukamaju"), Mexico's colonia, the Spanish aldea. Such a
+#: name is a village (the sublocation), unless the gazetteer knows it as a city ("Colonia del Sacramento").
+TOWN_PREFIXES = frozenset({"barangay", "brgy.", "bgy.", "brgy", "bgy", "sitio", "purok", "desa", "kelurahan", "dusun",
+                           "colonia", "aldea"})
+
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
@@ -217,7 +226,7 @@ strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan k
 conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
 waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
 overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
-mangroves swamp refuge dunes haor
+mangroves swamp refuge dunes haor facility facilities shed sheds dzong
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
 bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
