@@ -30,10 +30,10 @@ import re
 import sys
 from array import array
 from importlib import import_module
-from typing import Any
+from typing import Any, overload
 
 #: Patterns this process has made, by (pattern, flags).
-_made: dict[tuple[str, int], re.Pattern] = {}
+_made: dict[tuple[str | bytes, int], re.Pattern] = {}
 #: The programs read from the cache file (None until the first pattern asks), and those made here since.
 _kept: dict[tuple[str, int], tuple] | None = None
 _new: dict[tuple[str, int], tuple] = {}
@@ -44,7 +44,13 @@ _saved_at_exit = False
 MAX_KEPT = 8_000_000
 
 
-def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
+@overload
+def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]: ...
+@overload
+def compiled(pattern: bytes, flags: int | re.RegexFlag = 0) -> re.Pattern[bytes]: ...
+
+
+def compiled(pattern, flags=0):
     """`re.compile(pattern, flags)`, its program read from the cache folder when an earlier command made it."""
     key = (pattern, int(flags))
     made = _made.get(key)
@@ -53,13 +59,24 @@ def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     return made
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """A sort key for the words of an alternation: longest first (a longer word wins over its prefix), and words
+    of one length in order, so that a pattern made from a set is the same in every process and its program can
+    be kept (a set's order changes with each process's hash seed).
+
+    >>> sorted({"mar", "march", "may"}, key=longest_first)
+    ['march', 'mar', 'may']
+    """
+    return -len(word), word
+
+
 def counts() -> dict[str, int]:
     """How many patterns this process made from kept programs, and how many it compiled (for tests and tools)."""
     kept = _kept or {}
     return {"kept": sum(1 for key in _made if key in kept), "compiled": len(_new)}
 
 
-def _build(pattern: str, flags: int) -> re.Pattern:
+def _build(pattern: str | bytes, flags: int) -> re.Pattern:
     if not isinstance(pattern, str) or flags & re.DEBUG or _engine is None:
         return re.compile(pattern, flags)
     kept = _kept if _kept is not None else _load()
