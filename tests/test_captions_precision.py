@@ -79,6 +79,15 @@ PLACES = [
      "The baker opened her second shop in Winnipeg in 2021. She is seen at her new counter on May 3, 2021. "
      "Photo: Ann Ray",
      {"city": "Winnipeg"}),
+    ("a sentence after a first that places nothing, opening with the year a thing happened, is history",
+     "The old ferry carries up to 300 passengers. In 2016 it ran aground off the coast of Norway. Photo: Ann Ray",
+     {"country": None}),
+    ("...and so with its month", "The bakery sells rye bread every morning. In March 2012, the first shop "
+     "opened in Winnipeg.", {"city": None}),
+    ("...but a first sentence opening with its year is the scene", "In April 2011 crowds marched through "
+     "Winnipeg to protest the closure.", {"city": "Winnipeg"}),
+    ("...and a sentence after it without a year still places the scene", "The bakery sells rye bread. Crowds "
+     "queue outside the shop in Winnipeg, Canada.", {"city": "Winnipeg", "country": "Canada"}),
 ]
 
 

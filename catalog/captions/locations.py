@@ -1030,6 +1030,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # "Joe Bloggs's sculpture vandalised, 18 November 2014.\n\nVandals struck overnight at ... in Cape Town.":
         # a dated title line of its own above the body, which describes the photo
         title = below and _a_line_of_its_own(text, first, paragraph)
+        if following is not None and _history_opening(text, following, anchor):
+            following = None  # "HMS Duncan is a Type 45 destroyer. In 2019 she deployed ... off the coast of Syria."
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
@@ -1056,7 +1058,19 @@ def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int])
     return bool(years and dated and not years & dated)
 
 
+def _history_opening(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None) -> bool:
+    """Whether a sentence after the first opens with the year something happened ("In 2019 she deployed ...", "In
+    October 2017, the scheme was inaugurated in Lahore"), a year the photo's date (if any) does not write: a
+    story's history, whose places are not the scene's."""
+    if text[sentence[0]:sentence[0] + 3] not in ("In ", "In\n"):  # (most sentences: no regex tried)
+        return False
+    opening = _OPENING_YEAR.match(text, sentence[0], sentence[1])
+    return opening is not None and (anchor is None or opening.group(1) not in _YEAR.findall(text, *anchor))
+
+
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: A sentence's opening year: "In 2019", "In October 2017", "In early 2007".
+_OPENING_YEAR = re.compile(r"In\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 #: A year after "in", as a story's background writes when a thing happened: "in 2017", "in October 2017".
 _IN_A_YEAR = re.compile(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 
