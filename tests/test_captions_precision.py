@@ -88,6 +88,13 @@ PLACES = [
      "Winnipeg to protest the closure.", {"city": "Winnipeg"}),
     ("...and a sentence after it without a year still places the scene", "The bakery sells rye bread. Crowds "
      "queue outside the shop in Winnipeg, Canada.", {"city": "Winnipeg", "country": "Canada"}),
+    ("a place after 'to' right before the date is where something goes, not the scene",
+     "Volunteers load blankets onto trucks bound for the border and on to Moldova, March 2022.",
+     {"country": None}),
+    ("...but the larger places written after it stay", "Riders climb the last pass of the stage from Tarbes "
+     "to Quorvantia-les-Bains, France, 19 July 2024.", {"city": None, "country": "France"}),
+    ("...and a place with no 'to' before it is the scene", "Volunteers load blankets onto trucks in Chisinau, "
+     "Moldova, March 2022.", {"city": "Chisinau", "country": "Moldova"}),
 ]
 
 

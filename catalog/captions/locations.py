@@ -1345,10 +1345,12 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
-            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))):
+            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))) or (
+            text[max(0, match.start("place") - 9):match.start("place")].rstrip().casefold().endswith(_DESTINATIONS)):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
         # Valence, southern France, on July 23": the larger places after it are; so after a reference point
-        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday")
+        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday") and after "to", where something goes
+        # ("food sent by the UN to Afghanistan, December 2001"; "from Pau to Luchon, France, 19 July": France)
         written = written.partition(",")[2].strip()
         if not written:
             return None
@@ -1366,6 +1368,10 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = rest.strip()
         found = _known_places(written)
     return (found, written) if found is not None else None
+
+
+#: Words before a place that make it where something goes (as last words: " to", " towards").
+_DESTINATIONS = (" to", " toward", " towards")
 
 
 #: ", the " before a name: an appositive describing what was just named.
