@@ -370,3 +370,15 @@ def test_a_township_opening_the_sentence_before_a_part_of_its_county():
 ])
 def test_a_village_closing_the_sentence(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words of a kind of place alone, capitalised only as the sentence opens, name no venue
+    ("Market square in Tromso fills with stalls on Jan. 5, 2024.", None),
+    ("Farm fields in Niseko, Hokkaido, lie under snow on Jan. 5.", None),
+    # a name the caption writes in capitals is a named venue, and so is one with a word of its own
+    ("Market Square in Tromso fills with stalls on Jan. 5, 2024.", "Market Square"),
+    ("Shanidar cave in the Bradost Mountains draws walkers in May 2024.", "Shanidar cave"),
+])
+def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
+    assert sublocation(text) == expected

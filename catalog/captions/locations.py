@@ -166,6 +166,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
         if districts:
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+    if venue is not None and " " in venue and _an_unnamed_kind(venue):
+        venue = None  # "Farm fields in the Soga district": a kind of place, capitalised as the sentence opens
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -185,6 +187,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _an_unnamed_kind(venue: str) -> bool:
+    """Whether a venue is only words of a kind of place, all but the first written in lower case: "Farm fields",
+    "Market square" opening a sentence name no place ("Old Town", "Station Square", "Shanidar cave" do)."""
+    words = venue.split()
+    return all(w.islower() for w in words[1:]) and all(w.casefold() in VENUE_WORDS for w in words)
 
 
 def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
