@@ -373,10 +373,11 @@ def test_a_village_closing_the_sentence(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # words of a kind of place alone, capitalised only as the sentence opens, name no venue
-    ("Market square in Tromso fills with stalls on Jan. 5, 2024.", None),
+    # places of a kind, plural, capitalised only as the sentence opens, name no venue
     ("Farm fields in Niseko, Hokkaido, lie under snow on Jan. 5.", None),
-    # a name the caption writes in capitals is a named venue, and so is one with a word of its own
+    ("Temple grounds in Nara, Nara Prefecture, fill with deer on Jan. 5.", None),
+    # one place of its kind is a venue (Kraków's "Market square"), so is a name in capitals or with a word of its own
+    ("Market square in Tromso fills with stalls on Jan. 5, 2024.", "Market square"),
     ("Market Square in Tromso fills with stalls on Jan. 5, 2024.", "Market Square"),
     ("Shanidar cave in the Bradost Mountains draws walkers in May 2024.", "Shanidar cave"),
 ])

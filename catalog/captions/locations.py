@@ -167,7 +167,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if districts:
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     if venue is not None and " " in venue and _an_unnamed_kind(venue):
-        venue = None  # "Farm fields in the Soga district": a kind of place, capitalised as the sentence opens
+        venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -190,10 +190,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
 
 
 def _an_unnamed_kind(venue: str) -> bool:
-    """Whether a venue is only words of a kind of place, all but the first written in lower case: "Farm fields",
-    "Market square" opening a sentence name no place ("Old Town", "Station Square", "Shanidar cave" do)."""
+    """Whether a venue is only words of kinds of place, all but the first written in lower case and the last
+    plural: "Farm fields" opening a sentence names no place, many fields of a kind ("Old Town", "Station Square",
+    "Shanidar cave", Kraków's "Market square", one place of its kind, do)."""
     words = venue.split()
-    return all(w.islower() for w in words[1:]) and all(w.casefold() in VENUE_WORDS for w in words)
+    return words[-1].endswith("s") and all(w.islower() for w in words[1:]) and all(
+        w.casefold() in VENUE_WORDS for w in words)
 
 
 def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
