@@ -93,8 +93,18 @@ PLACES = [
      {"country": None}),
     ("...but the larger places written after it stay", "Riders climb the last pass of the stage from Tarbes "
      "to Quorvantia-les-Bains, France, 19 July 2024.", {"city": None, "country": "France"}),
+    ("...but one a word of arriving leads to is where the photo shows it arriving",
+     "The patrol boat returns to Quorvantia-les-Bains, France, 19 July 2024.",
+     {"city": "Quorvantia-les-Bains", "country": "France"}),
     ("...and a place with no 'to' before it is the scene", "Volunteers load blankets onto trucks in Chisinau, "
      "Moldova, March 2022.", {"city": "Chisinau", "country": "Moldova"}),
+    ("a person described in an appositive as working 'in' a city is placed there, not the scene",
+     "Lena Hart, an aid worker in Nairobi, and a driver set out for the camps in Dadaab, Kenya.",
+     {"city": "Dadaab", "country": "Kenya"}),
+    ("...and the only place named so is left out", "Lena Hart, a nurse in Kabul, treats a boy at a clinic.",
+     {"city": None}),
+    ("...but a sentence's subject 'in' a city is the scene", "A nurse in Kabul treats a boy at a clinic.",
+     {"city": "Kabul"}),
 ]
 
 

@@ -44,6 +44,7 @@ from catalog.captions.place_evidence import (
     PlaceWeights,
     background_clauses,
     names_a_team,
+    names_an_arrival,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -1357,7 +1358,7 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
     written = match.group("place")
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
             _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))) or (
-            text[max(0, match.start("place") - 9):match.start("place")].rstrip().casefold().endswith(_DESTINATIONS)):
+            _after_a_destination_word(text, match.start("place"))):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
         # Valence, southern France, on July 23": the larger places after it are; so after a reference point
         # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday") and after "to", where something goes
@@ -1383,6 +1384,16 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
 
 #: Words before a place that make it where something goes (as last words: " to", " towards").
 _DESTINATIONS = (" to", " toward", " towards")
+
+
+def _after_a_destination_word(text: str, start: int) -> bool:
+    """Whether the place at `start` follows "to" ("sent by the UN to Afghanistan"), not after a word of
+    arriving ("returns to Norfolk": it is shown arriving there)."""
+    before = text[max(0, start - 30):start].rstrip()
+    if not before.casefold().endswith(_DESTINATIONS):
+        return False
+    words = before.split()
+    return len(words) < 2 or not names_an_arrival(words[-2].strip(",;:"))
 
 
 #: ", the " before a name: an appositive describing what was just named.
