@@ -173,13 +173,17 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: English city raised after branch capen17 (fewer wrong values taken: a place line's closing full stop, an
 #: organisation's initials left alone by its credit, a country after "border of", "the town of X" apart): tune
 #: city 93.6 -> 93.8, country 97.8 -> 98.0, sublocation 93.1 (the last two floors unchanged at three decimals).
+#: English sublocation, city and country and Chinese country raised after branch capen20 (fewer wrong values taken:
+#: a history sentence opening with its year, a place after "to" before the date, a person's place in an
+#: appositive, plural kinds of place opening a sentence, a country sending a mission 驻 ...): tune sublocation
+#: 93.2 -> 93.3, city 94.1 -> 94.2, country 98.1 -> 98.3; Chinese country 99.4 -> 99.6; wrong values 62 -> 57, 17 -> 16.
 TUNE_FLOORS = {
     "en": {"photographer": 0.99, "agency": 0.991, "provider": 0.991, "date": 0.995, "date_kind": 0.989,
-           "sublocation": 0.930, "city": 0.938, "province": 0.979, "country": 0.979},
+           "sublocation": 0.932, "city": 0.941, "province": 0.979, "country": 0.982},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     "zh": {"photographer": 0.992, "agency": 0.987, "provider": 0.995, "date": 0.99, "date_kind": 0.987,
-           "sublocation": 0.967, "city": 0.972, "province": 0.996, "country": 0.993},
+           "sublocation": 0.967, "city": 0.972, "province": 0.996, "country": 0.994},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
