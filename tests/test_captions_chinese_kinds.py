@@ -1353,6 +1353,12 @@ PLACES = [
     ("but not one naming another city",
      "3月8日起,兰州市城关区、七里河区开始春季义诊。9时许,西宁城东区东岗小区里,居民排队。",
      {"city": "兰州", "sublocation": None}),
+    ("a country sending a mission (X驻Y大使馆) names the venue, not the scene's country",
+     "6月3日,德国驻华大使馆举行开放日活动,市民排队参观。", {"sublocation": "德国驻华大使馆", "country": None}),
+    ("a consulate: the city after 驻 is inside the venue's name, and the country is no scene's",
+     "9月9日,法国驻广州总领事馆门前,工作人员布置花篮。", {"sublocation": "法国驻广州总领事馆", "country": None}),
+    ("a country before a venue with no 驻 is still the scene's", "6月3日,游客在法国巴黎卢浮宫参观。",
+     {"sublocation": "卢浮宫", "city": "巴黎", "country": "法国"}),
 ]
 
 

@@ -173,17 +173,22 @@ def test_command_line_prints_every_field_and_exits_zero(capsys):
 #: English city raised after branch capen17 (fewer wrong values taken: a place line's closing full stop, an
 #: organisation's initials left alone by its credit, a country after "border of", "the town of X" apart): tune
 #: city 93.6 -> 93.8, country 97.8 -> 98.0, sublocation 93.1 (the last two floors unchanged at three decimals).
+#: English sublocation, city and country and Chinese country raised after branch capen20 (fewer wrong values taken:
+#: a history sentence opening with its year, a place after "to" before the date, a person's place in an
+#: appositive, plural kinds of place opening a sentence, a country sending a mission 驻 ...): tune sublocation
+#: 93.2 -> 93.3, city 94.1 -> 94.2, country 98.1 -> 98.3; Chinese country 99.4 -> 99.6; wrong values 62 -> 57, 17 -> 16.
 TUNE_FLOORS = {
-    # capen18 raised en sublocation: villages by a prefix word (Barangay, Brgy.), a bracket of places before the
-    # date, an appositive naming a site's kind, a venue placed in its town with no preposition
+    # capen20 cut wrong values taken (history sentences, destinations, plural kinds of place); capen18 raised en
+    # sublocation: villages by a prefix word (Barangay, Brgy.), a bracket of places before the date, an
+    # appositive naming a site's kind, a venue placed in its town with no preposition
     # re-based for en_fresh10 (96 fresh tune captions from 117 sites, not tuned on yet): its tune part scores 92.4
     "en": {"photographer": 0.987, "agency": 0.991, "provider": 0.991, "date": 0.995, "date_kind": 0.989,
-           "sublocation": 0.933, "city": 0.928, "province": 0.977, "country": 0.979},
+           "sublocation": 0.933, "city": 0.930, "province": 0.977, "country": 0.981},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # re-based for zh_fresh9 (75 fresh tune captions from 67 sites, not tuned on yet): its tune part scores 91.0
     "zh": {"photographer": 0.985, "agency": 0.975, "provider": 0.995, "date": 0.989, "date_kind": 0.982,
-           "sublocation": 0.950, "city": 0.958, "province": 0.989, "country": 0.993},
+           "sublocation": 0.950, "city": 0.958, "province": 0.989, "country": 0.994},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

@@ -79,6 +79,32 @@ PLACES = [
      "The baker opened her second shop in Winnipeg in 2021. She is seen at her new counter on May 3, 2021. "
      "Photo: Ann Ray",
      {"city": "Winnipeg"}),
+    ("a sentence after a first that places nothing, opening with the year a thing happened, is history",
+     "The old ferry carries up to 300 passengers. In 2016 it ran aground off the coast of Norway. Photo: Ann Ray",
+     {"country": None}),
+    ("...and so with its month", "The bakery sells rye bread every morning. In March 2012, the first shop "
+     "opened in Winnipeg.", {"city": None}),
+    ("...but a first sentence opening with its year is the scene", "In April 2011 crowds marched through "
+     "Winnipeg to protest the closure.", {"city": "Winnipeg"}),
+    ("...and a sentence after it without a year still places the scene", "The bakery sells rye bread. Crowds "
+     "queue outside the shop in Winnipeg, Canada.", {"city": "Winnipeg", "country": "Canada"}),
+    ("a place after 'to' right before the date is where something goes, not the scene",
+     "Volunteers load blankets onto trucks bound for the border and on to Moldova, March 2022.",
+     {"country": None}),
+    ("...but the larger places written after it stay", "Riders climb the last pass of the stage from Tarbes "
+     "to Quorvantia-les-Bains, France, 19 July 2024.", {"city": None, "country": "France"}),
+    ("...but one a word of arriving leads to is where the photo shows it arriving",
+     "The patrol boat returns to Quorvantia-les-Bains, France, 19 July 2024.",
+     {"city": "Quorvantia-les-Bains", "country": "France"}),
+    ("...and a place with no 'to' before it is the scene", "Volunteers load blankets onto trucks in Chisinau, "
+     "Moldova, March 2022.", {"city": "Chisinau", "country": "Moldova"}),
+    ("a person described in an appositive as working 'in' a city is placed there, not the scene",
+     "Lena Hart, an aid worker in Nairobi, and a driver set out for the camps in Dadaab, Kenya.",
+     {"city": "Dadaab", "country": "Kenya"}),
+    ("...and the only place named so is left out", "Lena Hart, a nurse in Kabul, treats a boy at a clinic.",
+     {"city": None}),
+    ("...but a sentence's subject 'in' a city is the scene", "A nurse in Kabul treats a boy at a clinic.",
+     {"city": "Kabul"}),
 ]
 
 

@@ -452,3 +452,16 @@ def test_a_venue_placed_in_its_town_with_no_preposition(text, expected):
 ])
 def test_no_venue_placed_in_its_town_without_its_words(text):
     assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places of a kind, plural, capitalised only as the sentence opens, name no venue
+    ("Farm fields in Niseko, Hokkaido, lie under snow on Jan. 5.", None),
+    ("Temple grounds in Nara, Nara Prefecture, fill with deer on Jan. 5.", None),
+    # one place of its kind is a venue (Kraków's "Market square"), so is a name in capitals or with a word of its own
+    ("Market square in Tromso fills with stalls on Jan. 5, 2024.", "Market square"),
+    ("Market Square in Tromso fills with stalls on Jan. 5, 2024.", "Market Square"),
+    ("Shanidar cave in the Bradost Mountains draws walkers in May 2024.", "Shanidar cave"),
+])
+def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
+    assert sublocation(text) == expected

@@ -529,6 +529,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+    if venue and elements:
+        # "美国驻华大使馆下半旗", "法国驻广州总领事馆门前": the country sends the mission; with the places after it, it
+        # is the venue's name, not the scene's chain
+        elements, venue = _the_mission(elements, venue, text, plain, words)
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
@@ -560,6 +564,26 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+#: At most this many characters between a country and the mission's venue word ("驻" and a place: "驻乌兰巴托").
+_MISSION_GAP = 8
+#: Characters that end a mission's name before its venue word: a clause goes on.
+_NO_MISSION = frozenset("在于,，、。;；")
+
+
+def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
+                 words: Words) -> tuple[list[Element], str]:
+    """The chain and the venue, with a mission a country sends abroad read as the venue: "美国驻华大使馆" (a
+    country, 驻, the venue), "法国驻广州总领事馆" (the city it sits in is part of its name). Unchanged otherwise."""
+    for number, element in enumerate(elements):
+        if element.level == "country" and plain.startswith(words.words("places.mission_openers"), element.end):
+            found = plain.find(simplified(venue), element.end)
+            if found < 0 or found - element.end > _MISSION_GAP or any(ch in _NO_MISSION for ch in plain[
+                    element.end:found]):
+                return elements, venue  # ("美国驻军在冲绳基地演习": troops stationed, the venue elsewhere)
+            return elements[:number], text[element.start:found] + venue
+    return elements, venue
 
 
 def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:

@@ -44,6 +44,7 @@ from catalog.captions.place_evidence import (
     PlaceWeights,
     background_clauses,
     names_a_team,
+    names_an_arrival,
     opens_the_scene,
     shipped_weights,
     venue_is_scene,
@@ -166,6 +167,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
         if districts:
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
+    if venue is not None and " " in venue and _an_unnamed_kind(venue):
+        venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -185,6 +188,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
     return place
+
+
+def _an_unnamed_kind(venue: str) -> bool:
+    """Whether a venue is only words of kinds of place, all but the first written in lower case and the last
+    plural: "Farm fields" opening a sentence names no place, many fields of a kind ("Old Town", "Station Square",
+    "Shanidar cave", Kraków's "Market square", one place of its kind, do)."""
+    words = venue.split()
+    return words[-1].endswith("s") and all(w.islower() for w in words[1:]) and all(
+        w.casefold() in VENUE_WORDS for w in words)
 
 
 def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
@@ -1030,6 +1042,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # "Joe Bloggs's sculpture vandalised, 18 November 2014.\n\nVandals struck overnight at ... in Cape Town.":
         # a dated title line of its own above the body, which describes the photo
         title = below and _a_line_of_its_own(text, first, paragraph)
+        if following is not None and _history_opening(text, following, anchor):
+            following = None  # "HMS Duncan is a Type 45 destroyer. In 2019 she deployed ... off the coast of Syria."
         if following is not None:
             second: list[Doubt] = []
             later = find_places(text, following, None, second, weights, _emptied_dict(by))
@@ -1056,7 +1070,19 @@ def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int])
     return bool(years and dated and not years & dated)
 
 
+def _history_opening(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None) -> bool:
+    """Whether a sentence after the first opens with the year something happened ("In 2019 she deployed ...", "In
+    October 2017, the scheme was inaugurated in Lahore"), a year the photo's date (if any) does not write: a
+    story's history, whose places are not the scene's."""
+    if text[sentence[0]:sentence[0] + 3] not in ("In ", "In\n"):  # (most sentences: no regex tried)
+        return False
+    opening = _OPENING_YEAR.match(text, sentence[0], sentence[1])
+    return opening is not None and (anchor is None or opening.group(1) not in _YEAR.findall(text, *anchor))
+
+
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: A sentence's opening year: "In 2019", "In October 2017", "In early 2007".
+_OPENING_YEAR = re.compile(r"In\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 #: A year after "in", as a story's background writes when a thing happened: "in 2017", "in October 2017".
 _IN_A_YEAR = re.compile(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 
@@ -1336,10 +1362,12 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         return (found, match.group("place")[:-1]) if found is not None else None
     written = match.group("place")
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")) or (
-            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))):
+            _A_REFERENCE_NAMED.search(text, max(0, match.start("place") - 80), match.start("place"))) or (
+            _after_a_destination_word(text, match.start("place"))):
         # "ties between Korea and the Czech Republic, Monday": one of a list is no scene; "between Bollene and
         # Valence, southern France, on July 23": the larger places after it are; so after a reference point
-        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday")
+        # ("some 290km north of the Kenyan capital, Nairobi, on Tuesday") and after "to", where something goes
+        # ("food sent by the UN to Afghanistan, December 2001"; "from Pau to Luchon, France, 19 July": France)
         written = written.partition(",")[2].strip()
         if not written:
             return None
@@ -1357,6 +1385,20 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = rest.strip()
         found = _known_places(written)
     return (found, written) if found is not None else None
+
+
+#: Words before a place that make it where something goes (as last words: " to", " towards").
+_DESTINATIONS = (" to", " toward", " towards")
+
+
+def _after_a_destination_word(text: str, start: int) -> bool:
+    """Whether the place at `start` follows "to" ("sent by the UN to Afghanistan"), not after a word of
+    arriving ("returns to Norfolk": it is shown arriving there)."""
+    before = text[max(0, start - 30):start].rstrip()
+    if not before.casefold().endswith(_DESTINATIONS):
+        return False
+    words = before.split()
+    return len(words) < 2 or not names_an_arrival(words[-2].strip(",;:"))
 
 
 #: ", the " before a name: an appositive describing what was just named.

@@ -27,6 +27,7 @@ from catalog.captions.place_evidence import (
     is_postal_code,
     names_a_body,
     names_a_member,
+    names_a_person,
     names_a_team,
     names_an_institution,
     places_a_reference,
@@ -182,6 +183,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
+            elif word == "in" and chain.prep == word and i > 2 and names_a_person(toks[i - 1].lower):
+                # "Ahmed Awadalla, an ICRC employee in Baghdad, and ... set out for camps in al-Khalidiya": the place
+                # of a person described in an appositive is where they work, not the scene
+                chain.of_a_member = _an_appositive_of_a_person(toks, i - 1)
             if outside and chains and toks[i - 1].text == "," and chains[-1].elements[0].level in (
                     "place", "city", "town") and _reference_after(chains[-1], toks, i):
                 _outskirts_after(chains[-1], chain)
@@ -200,6 +205,17 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
+    """Whether toks[noun], a word of a person or of people, ends an appositive opened by ", a" or ", an" (", an
+    ICRC employee", ", a nurse"), with at most three words between."""
+    for k in range(noun - 1, max(0, noun - 5), -1):
+        if toks[k].lower in ("a", "an"):
+            return toks[k - 1].text == ","
+        if not toks[k].text[:1].isalnum():
+            return False
+    return False
 
 
 #: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"

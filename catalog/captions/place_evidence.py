@@ -61,11 +61,13 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
+        "arrivals": frozenset(w.casefold() for w in data["destinations"]["arrivals"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
+        "member_persons": frozenset(w.casefold() for w in data["members"]["persons"] + data["members"]["nouns"]),
         "languages": frozenset(w.casefold() for w in data["languages"]["words"]),
         "postal": frozenset(data["postal"]["codes"]),
     }
@@ -86,6 +88,12 @@ def _background_word() -> re.Pattern:
 def background_clauses(text: str, start: int, end: int) -> list[int]:
     """Where clauses of background start in text[start:end]: "after their team beat France in Qatar"."""
     return [m.start() for m in _background_word().finditer(text, start, end)]
+
+
+def names_an_arrival(word: str) -> bool:
+    """Whether "to" after `word` places where something arrives, shown there ("returns to Norfolk"), from
+    ``[destinations]``."""
+    return word.casefold() in _evidence_words()["arrivals"]
 
 
 def places_a_reference(word: str) -> bool:
@@ -126,6 +134,12 @@ def names_a_member(words: list[str]) -> bool:
             return False
         name += 1
     return False
+
+
+def names_a_person(word: str) -> bool:
+    """Whether a word is one of a person or of people at work ("employee", "nurse", "staff"), from ``[members]``
+    ``persons`` and ``nouns``: in an appositive before "in" (", an ICRC employee in Baghdad,"), their place."""
+    return word in _evidence_words()["member_persons"]
 
 
 def names_a_language(word: str) -> bool:
