@@ -233,8 +233,9 @@ def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None
     if before in _OPENING_WORDS or before in ("a", "an") or "in" not in (t.lower for t in toks[i + 1:i + 8]):
         return None, i  # (the cheap tests first: most capitalised words are no venue placed in its town)
     chain, j = _read_chain(toks, i, "named venue", "object")
-    if chain is None or chain.elements[1].link != "in":
-        return None, i
+    if chain is None or chain.elements[1].link != "in" or chain.elements[1].level in ("country", "province"):
+        return None, i  # (placed in a country or a province only, "Jade Dragon Snow Mountain in southwest China",
+        # its town is not written: the rule reads a venue by its town)
     words = chain.elements[0].value.casefold().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "the Museum of Fine Arts": Museum
     if words[-1] not in VENUE_WORDS and head not in VENUE_WORDS and words[0] not in VENUE_PREFIXES:
