@@ -573,3 +573,24 @@ def test_a_town_on_the_border_of_a_neighbour(text, expected):
 ])
 def test_a_korean_province_in_its_short_form(text, expected):
     assert place(text) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # provinces that ISO 3166-2 lists below a first level grouping them (the Philippines' under its regions,
+    # Indonesia's under its islands, England's counties under England): known as provinces, so a place set apart
+    # at a line's end or beside the date is read, and a province alone is no city
+    ("Fishermen mend their nets on the beach at dawn. Anda, Bohol", ("Anda", "Bohol", None)),
+    ("Boats at dawn - Tagbilaran, Bohol.", ("Tagbilaran", "Bohol", None)),
+    ("Rain clouds over the hills, Takengon, Aceh, 2019.", ("Takengon", "Aceh", None)),
+    ("Rice terraces glow at sunset in Bohol on Sunday.", (None, "Bohol", None)),
+    ("Harvest time in Aceh, Indonesia.", (None, "Aceh", "Indonesia")),
+    # a district shares its name with its seat town, which stands in for the city
+    ("Rickshaws wait at the market in Bogura on Sunday.", ("Bogura", None, None)),
+])
+def test_provinces_below_a_grouping_first_level(text, expected):
+    assert place(text) == expected
+
+
+def test_a_province_of_two_words_written_as_one():
+    assert place("Tea pickers at work above the valley. From Coonoor, Tamilnadu.") == ("Coonoor", "Tamilnadu", None)
