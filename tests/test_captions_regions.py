@@ -405,6 +405,9 @@ def test_a_postal_code_after_a_small_town(text, expected):
     ("Yesterday evening.\n\nAt the harbour wall in Galway, Ireland.", ("Galway", None, "Ireland")),
     # an undated title above a sentence of background leaves the body unread
     ("“Gone Fishing.”\n\nA boy casts a line from the pier on Inishmore, Ireland.", (None, None, None)),
+    # ... unless the undated caption's body names a city the gazetteer knows well
+    ("Who needs a menu?\n\nA fruit seller waits for buyers in the old market of Nairobi.", ("Nairobi", None, None)),
+    ("Who needs a menu?\n\nA fruit seller waits for buyers in the old market of Quorvale.", (None, None, None)),
 ])
 def test_the_body_below_a_dated_title_line(text, expected):
     assert place(text) == expected

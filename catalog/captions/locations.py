@@ -1036,9 +1036,11 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             # the date in a heading above the body ("On This Date: Photo taken 6/28/2005"), or in a dated title
             # line of its own, dates the body: its second sentence is no background to a dated sentence
             above = anchor is None or title or anchor[1] <= first[0]
+            # an undated caption's body below an undated title: a city the gazetteer knows well is its scene's
             if (not below or title) and (above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
-                    later, by) and (later.city or later.province or later.country):
+                    later, by) and (later.city or later.province or later.country) or (
+                    below and anchor is None and _a_known_city(later)):
                 doubts.extend(second)
                 return later, following
             if _placed_by_its_venue(later, by):
@@ -1046,6 +1048,18 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                 # date, at the end of the sentence) may still give its town
                 return Place(sublocation=later.sublocation), first
     return place, first
+
+
+def _a_known_city(place: Place) -> bool:
+    """Whether the body's first sentence, below an undated title line that places nothing, names a city the
+    gazetteer knows well ("A piece of chocolate — but who can stop at one?\nA chocolate seller in the streets of
+    the capital, Accra."): in a caption that dates nothing, such a city is the scene's, where a town no table knows
+    is as often a picture's name or a sentence of background."""
+    return bool(place.city) and name_levels(place.city).city_population >= _BODY_CITY
+
+
+#: The fewest people of a city named by the body's first sentence below an undated title, for it to be the scene's.
+_BODY_CITY = 100_000
 
 
 def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:
