@@ -597,3 +597,19 @@ def test_provinces_below_a_grouping_first_level(text, expected):
 
 def test_a_province_of_two_words_written_as_one():
     assert place("Tea pickers at work above the valley. From Coonoor, Tamilnadu.") == ("Coonoor", "Tamilnadu", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places closing the sentence, written with their kind in lower case ("village", "district", "province")
+    ("Children play by the river, Ban Tha village, Mae Rim district, Chiang Mai province, Thailand.",
+     ("Ban Tha village", "Mae Rim district", "Chiang Mai", "Thailand")),
+    ("Farmers rest in the shade, Lam Dong province, Vietnam.", (None, None, "Lam Dong", "Vietnam")),
+    # a unit no table knows between a village and a province the tables know: the municipality, the city
+    ("Women weave baskets outside a house, Lastres village, Quorvanga, Asturias, Spain.",
+     ("Lastres village", "Quorvanga", "Asturias", "Spain")),
+    # with no province after them, two names no table knows are too little
+    ("Children play by the river, Quorvith, Avessala, Sri Lanka.", (None, None, None, None)),
+])
+def test_an_administrative_chain_closing_the_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected

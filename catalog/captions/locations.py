@@ -598,7 +598,9 @@ class PlaceReading:
 _LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*")
+         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
+         r"|township|governorate|oblast|country))?")
 
 
 #: "Cannes, southern France, Tuesday May 14": a side of the country before a larger place's name.
@@ -1594,6 +1596,18 @@ def _owner_written_before(name: str) -> tuple[str | None, str]:
 
 
 
+def _a_province_after(names: list[str], number: int) -> bool:
+    """Whether a province or state the tables or the gazetteer know follows names[number] in a list of places: the
+    unknown names before it are the units inside it, smallest first ("Errazu village, Baztan, Basque Country,
+    Spain": Baztan is the municipality), as an administrative chain is written."""
+    for name in names[number + 1:]:
+        name = _owner_written_before(name)[1]
+        level, _ = classify(name.title() if name.isupper() and len(name) > 3 else name)
+        if level == "province":
+            return True
+    return False
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
@@ -1631,7 +1645,7 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         town_after_its_country = number == len(names) - 1 == 1 and elements[0].level == "country" and (
             level == "place")
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
-                town_after_its_country):
+                town_after_its_country) and not (level == "place" and _a_province_after(names, number)):
             return None
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
