@@ -613,3 +613,14 @@ def test_a_province_of_two_words_written_as_one():
 def test_an_administrative_chain_closing_the_sentence(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "&" joins two peoples before the shared "Autonomous Prefecture", as "and" does: one prefecture's name
+    ("Tea pickers work in Enshi Tujia & Miao Autonomous Prefecture, central China's Hubei Province, April 3, 2023.",
+     ("Enshi Tujia & Miao Autonomous Prefecture", "Hubei", "China")),
+    ("A quiet bend of the Youshui River, Quorxi Tujia & Miao Autonomous Prefecture.",
+     ("Quorxi Tujia & Miao Autonomous Prefecture", None, None)),
+])
+def test_an_ampersand_inside_a_prefectures_name(text, expected):
+    assert place(text) == expected
