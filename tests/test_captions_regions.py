@@ -624,3 +624,19 @@ def test_an_administrative_chain_closing_the_sentence(text, expected):
 ])
 def test_an_ampersand_inside_a_prefectures_name(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's sentence names a venue and no town; the next sentence of the paragraph places a town with its
+    # province: that town is the venue's
+    ("Lunch at the Blue Anchor Inn on Tuesday. The inn stands in the village of Quorloe in Nova Scotia and draws "
+     "painters every summer.", ("Blue Anchor Inn", "Quorloe", "Nova Scotia", None)),
+    ("Lunch at the Blue Anchor Inn. The inn stands in the small town of Quorloe, Tasmania, beside the harbour.",
+     ("Blue Anchor Inn", "Quorloe", "Tasmania", None)),
+    # a town written alone there is too little: it is as often background
+    ("Lunch at the Blue Anchor Inn on Tuesday. The owner grew up in Quorloe and moved here in spring.",
+     ("Blue Anchor Inn", None, None, None)),
+])
+def test_the_town_of_a_venue_placed_by_the_next_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected

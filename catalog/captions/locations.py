@@ -1007,6 +1007,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         place = find_places(text, scene, anchor, tried, weights, _emptied_dict(by))
         if place != Place() or scene == first:
             doubts.extend(tried)
+        if place.sublocation and not (place.city or place.province or place.country):
+            _fill_the_venues_town(place, text, scene, spans, paragraphs, weights)
         if place != Place():
             return place, scene
         dated_first = scene == first
@@ -1022,6 +1024,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # "Chef Chris Cole founded Gud Eats in Saskatoon in 2017. He is seen here ... on April 29, 2020": the first
         # sentence tells of another year than the photo's, background
         place = Place()
+    if place.sublocation and not (place.city or place.province or place.country):
+        _fill_the_venues_town(place, text, first, spans, paragraphs, weights)
     if place == Place():
         # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
@@ -1062,6 +1066,21 @@ def _a_known_city(place: Place) -> bool:
 
 #: The fewest people of a city named by the body's first sentence below an undated title, for it to be the scene's.
 _BODY_CITY = 100_000
+
+
+def _fill_the_venues_town(place: Place, text: str, first: tuple[int, int], spans: list[tuple[int, int]],
+                          paragraphs: list[tuple[int, int]], weights: PlaceWeights | None) -> None:
+    """The town, province and country of the next sentence of the paragraph, when the scene's sentence names a
+    venue and no town, and the next names a town with its province or country ("Happy Wall
+    Wednesday to all. This Shelduck is a symbol of the small town of Dumbleyung in Western Australia"): the
+    caption goes on to place its scene, as a town written with its larger place is the scene's far more often than
+    background. The venue stays the sublocation."""
+    following, below = _sentence_after(first, spans, paragraphs)
+    if following is None or below:
+        return
+    later = find_places(text, following, None, [], weights, {})
+    if later.city and (later.province or later.country):
+        place.city, place.province, place.country = later.city, later.province, later.country
 
 
 def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:
