@@ -52,6 +52,13 @@ PROVINCE_ABBREVIATIONS = {
     "CA-YT": ("Y.T.",), "AU-NSW": ("N.S.W.",), "AU-VIC": ("Vic.",), "AU-QLD": ("Qld.",), "AU-TAS": ("Tas.",),
 }
 
+#: Short names by which the press writes provinces and states whose names in the data packages are the long
+#: official ones: Mexico's "Veracruz de Ignacio de la Llave", "Michoacán de Ocampo" and "Coahuila de Zaragoza" (an
+#: honoured person's name after the state's own), as datelines write them: "Apatzingán, Michoacán".
+PROVINCE_NAMES = {
+    "MX-VER": ("Veracruz",), "MX-MIC": ("Michoacán",), "MX-COA": ("Coahuila",),
+}
+
 #: The kinds of ISO 3166-2 subdivision (as pycountry names them) that a caption writes as the province when ISO
 #: lists them below a first level that groups them: Indonesia's and the Philippines' provinces under their islands
 #: and regions ("Aceh", "Bohol"), England's counties ("Devon", "Cornwall"), Ireland's ("Kerry"), Iraq's governorates

@@ -77,6 +77,7 @@ from catalog.place_rules import (
     COUNTRY_DISPLAY,
     PLACEHOLDERS,
     PROVINCE_ABBREVIATIONS,
+    PROVINCE_NAMES,
     is_placeholder,
 )
 
@@ -184,6 +185,9 @@ class Gazetteer(StatedPlaces, EntityLookups):
         for code, abbreviations in PROVINCE_ABBREVIATIONS.items():
             if code in self._subs:
                 self._subs[code].abbreviations.extend(abbreviations)
+        for code, names in PROVINCE_NAMES.items():
+            if code in self._subs:
+                self._subs[code].names.extend(names)
         self._top_of = {record.code: record.top for record in records}
         by_name: dict[str, list[str]] = {}
         by_abbreviation: dict[str, list[str]] = {}

@@ -640,3 +640,8 @@ def test_an_ampersand_inside_a_prefectures_name(text, expected):
 def test_the_town_of_a_venue_placed_by_the_next_sentence(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+def test_a_mexican_state_by_its_short_name_under_a_heading():
+    text = "Quorla, Michoacán\n\nJan 8: Farmers harvest limes. (FOTO: ANA LOPEZ/CUARTOSCURO.COM)"
+    assert place(text) == ("Quorla", "Michoacán", None)

@@ -333,3 +333,10 @@ def test_name_levels_of_provinces_below_a_grouping_level(gazetteer):
     assert gazetteer.name_levels("Bogura").province is None  # Bangladesh's district: the town stands in
     assert gazetteer.name_levels("Cork").province is None  # Ireland's county, and a city of that name
     assert gazetteer.name_levels("Tamilnadu").province == "IN-TN"  # "Tamil Nadu" written as one word
+
+
+def test_short_names_of_states_with_long_official_names(gazetteer):
+    """Mexico's states whose official names add an honoured person's are known by the short name too."""
+    assert gazetteer.name_levels("Michoacán").province == "MX-MIC"
+    assert gazetteer.name_levels("Coahuila").province == "MX-COA"
+    assert gazetteer.name_levels("Veracruz").province == "MX-VER"
