@@ -219,8 +219,16 @@ def _read(path: Path) -> dict | None:
 
 
 def _stamp_holds(stamp) -> bool:
-    """True when every file the stamp lists is still there with the same modification time and size."""
+    """True when every file the stamp lists is still there with the same modification time and size, and they
+    are this process's own modules: a memo written by another checkout or install sharing the cache folder lists
+    that one's files, which hold however this code differs."""
     if not isinstance(stamp, list) or not stamp:
+        return False
+    home = os.fspath(Path(__file__).resolve().parent) + os.sep  # (no import: this package's own folder)
+    modules = stamp[:len(SOURCES)]
+    if len(modules) < len(SOURCES) or not all(
+            isinstance(entry, list) and entry and os.fspath(Path(str(entry[0])).resolve()).startswith(home)
+            for entry in modules):
         return False
     try:
         for path, mtime_ns, size in stamp:

@@ -30,6 +30,7 @@ from catalog.place_keys import (
 from catalog.place_rules import (
     _CODE_AND_NAME,
     COUNTRY_SUFFIXES,
+    PROVINCE_KINDS,
     clean_level,
     is_placeholder,
 )
@@ -209,7 +210,8 @@ class NameLookups:
     def name_levels(self, name: str) -> NameLevels:
         """What a bare name in prose can be, level by level, for the caption parser to weigh a place phrase.
 
-        Only countries and first-level subdivisions count as such, and a city by its own name (not an
+        Only countries and first-level subdivisions count as such (and a second-level one of a province's kind
+        that no city, town or country bears the name of: "Aceh", "Devon"), and a city by its own name (not an
         alternate) with its population; the most populous city of the name is the one reported. A name none of
         these know may still be one of GeoNames' places of 1,000 people or more (``town_population``), which
         the caption parser weighs as a town. Nothing is resolved or completed: a caption's values stay as
@@ -227,8 +229,8 @@ class NameLookups:
         if not text or is_placeholder(text):
             return NameLevels()
         country = self._country_of(text, codes=False)
-        provinces = [code for code in self._provinces_of(text, abbreviations="." in text)
-                     if self._subs[code].parent is None]
+        codes = self._provinces_of(text, abbreviations="." in text)
+        provinces = [code for code in codes if self._subs[code].parent is None]
         positions, own_name = self._cities_of(text)
         population, city_country = 0, None
         if own_name and positions:
@@ -237,6 +239,14 @@ class NameLookups:
         town = 0
         if not (country or provinces or population):  # (a city's other name only, "Hayden", is no city's own)
             town = max((self.town_table().get(variant, 0) for variant in self._city_variants(text)), default=0)
+        if not (provinces or population or country or town):
+            # a subdivision of the second level that no city or town bears the name of: where ISO's first level
+            # groups the provinces ("Aceh" under Sumatra, "Bohol" under Central Visayas, "Devon" under England,
+            # "Kerry" under Munster), that is the level a caption writes as the province. One that names a city or
+            # a town too ("Cork", "Kent", "Conwy") is left to the town. A district or a municipality shares its
+            # name with its seat town ("Bogura") and stands in for the city: only ``PROVINCE_KINDS`` count.
+            provinces = [code for code in codes if self._subs[code].parent is not None
+                         and self._subs[code].type.casefold() in PROVINCE_KINDS]
         return NameLevels(country, provinces[0] if provinces else None, population, city_country, town)
 
     def subdivision_holding(self, city: str, abbreviation: str) -> str | None:

@@ -52,6 +52,23 @@ PROVINCE_ABBREVIATIONS = {
     "CA-YT": ("Y.T.",), "AU-NSW": ("N.S.W.",), "AU-VIC": ("Vic.",), "AU-QLD": ("Qld.",), "AU-TAS": ("Tas.",),
 }
 
+#: Short names by which the press writes provinces and states whose names in the data packages are the long
+#: official ones: Mexico's "Veracruz de Ignacio de la Llave", "Michoacán de Ocampo" and "Coahuila de Zaragoza" (an
+#: honoured person's name after the state's own), as datelines write them: "Apatzingán, Michoacán".
+PROVINCE_NAMES = {
+    "MX-VER": ("Veracruz",), "MX-MIC": ("Michoacán",), "MX-COA": ("Coahuila",),
+}
+
+#: The kinds of ISO 3166-2 subdivision (as pycountry names them) that a caption writes as the province when ISO
+#: lists them below a first level that groups them: Indonesia's and the Philippines' provinces under their islands
+#: and regions ("Aceh", "Bohol"), England's counties ("Devon", "Cornwall"), Ireland's ("Kerry"), Iraq's governorates
+#: under Kurdistan ("Dohuk"). Districts and municipalities are left out: they share their seat town's name and stand
+#: in for the city ("in Bogura").
+PROVINCE_KINDS = frozenset({
+    "province", "prefecture", "county", "two-tier county", "unitary authority", "council area",
+    "metropolitan department", "region", "governorate", "autonomous province",
+})
+
 #: What a template or a careless export leaves in a place field: never resolved, never geocoded.
 #: Compared whole, by name key (case, accents and punctuation aside: "N/A" = "n.a." = "N.A."); a value of
 #: punctuation alone ("-", "?", "...") or in brackets ("[City]", "<country>") is one too.

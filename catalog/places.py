@@ -77,6 +77,7 @@ from catalog.place_rules import (
     COUNTRY_DISPLAY,
     PLACEHOLDERS,
     PROVINCE_ABBREVIATIONS,
+    PROVINCE_NAMES,
     is_placeholder,
 )
 
@@ -184,6 +185,9 @@ class Gazetteer(StatedPlaces, EntityLookups):
         for code, abbreviations in PROVINCE_ABBREVIATIONS.items():
             if code in self._subs:
                 self._subs[code].abbreviations.extend(abbreviations)
+        for code, names in PROVINCE_NAMES.items():
+            if code in self._subs:
+                self._subs[code].names.extend(names)
         self._top_of = {record.code: record.top for record in records}
         by_name: dict[str, list[str]] = {}
         by_abbreviation: dict[str, list[str]] = {}
@@ -200,6 +204,11 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 for variant in {name_key(abbreviation), name_key(abbreviation).replace(" ", "")}:
                     by_abbreviation.setdefault(variant, []).append(record.code)
         by_name.pop("", None)
+        for key, codes in list(by_name.items()):
+            # a name of two or three words written as one, as blogs write "Tamilnadu" and "Westbengal"
+            joined = key.replace(" ", "")
+            if joined != key and key.count(" ") <= 2 and len(joined) >= _JOINED_NAME:
+                by_name.setdefault(joined, list(codes))
 
         def rank(code: str) -> tuple:
             record = self._subs[code]
@@ -369,6 +378,10 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
                         for place, score, evidence in kept)
     return choose(options, context).place
 
+
+
+#: The fewest letters a province's name of several words has for it to be known written as one word too.
+_JOINED_NAME = 8
 
 
 #: Bumped when what the cache file holds changes shape in a way the key would not see.

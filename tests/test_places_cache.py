@@ -273,3 +273,27 @@ def test_a_full_memo_keeps_the_answers_a_process_used_and_drops_the_unused(tmp_p
         assert list(kept) == ["Oslo", "Lima", "Quito", "Hefei"]  # Lanzhou and Kraków, never used, went first
     finally:
         place_memo.forget_current()
+
+
+def test_a_memo_written_by_another_checkout_is_not_trusted(tmp_path, monkeypatch):
+    """Two checkouts (or installs) sharing a cache folder: the memo one wrote lists its own modules, which stay
+    unchanged however the other's code differs, so the other reads none of its answers."""
+    import json
+
+    from catalog import place_memo
+
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    place_memo.forget_current()
+    try:
+        place_memo.current().remember("levels", "Quorvale", [None, "XX-01", 0, None, 0])
+        assert place_memo.save()
+        kept = json.loads(place_memo.memo_path().read_text(encoding="utf-8"))
+        assert place_memo._read(place_memo.memo_path()) is not None  # this checkout's own memo holds
+        elsewhere = tmp_path / "other-checkout.py"
+        elsewhere.write_text("# another checkout's module\n", encoding="utf-8")
+        info = os.stat(elsewhere)
+        kept["stamp"][0] = [str(elsewhere), info.st_mtime_ns, info.st_size]
+        place_memo.memo_path().write_text(json.dumps(kept), encoding="utf-8")
+        assert place_memo._read(place_memo.memo_path()) is None
+    finally:
+        place_memo.forget_current()

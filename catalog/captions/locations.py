@@ -610,7 +610,9 @@ class PlaceReading:
 _LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*")
+         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
+         r"|township|governorate|oblast|country))?")
 
 
 #: "Cannes, southern France, Tuesday May 14": a side of the country before a larger place's name.
@@ -1017,6 +1019,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         place = find_places(text, scene, anchor, tried, weights, _emptied_dict(by))
         if place != Place() or scene == first:
             doubts.extend(tried)
+        if place.sublocation and not (place.city or place.province or place.country):
+            _fill_the_venues_town(place, text, scene, spans, paragraphs, weights)
         if place != Place():
             return place, scene
         dated_first = scene == first
@@ -1032,6 +1036,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         # "Chef Chris Cole founded Gud Eats in Saskatoon in 2017. He is seen here ... on April 29, 2020": the first
         # sentence tells of another year than the photo's, background
         place = Place()
+    if place.sublocation and not (place.city or place.province or place.country):
+        _fill_the_venues_town(place, text, first, spans, paragraphs, weights)
     if place == Place():
         # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
@@ -1050,9 +1056,11 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             # the date in a heading above the body ("On This Date: Photo taken 6/28/2005"), or in a dated title
             # line of its own, dates the body: its second sentence is no background to a dated sentence
             above = anchor is None or title or anchor[1] <= first[0]
+            # an undated caption's body below an undated title: a city the gazetteer knows well is its scene's
             if (not below or title) and (above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
-                    later, by) and (later.city or later.province or later.country):
+                    later, by) and (later.city or later.province or later.country) or (
+                    below and anchor is None and _a_known_city(later)):
                 doubts.extend(second)
                 return later, following
             if _placed_by_its_venue(later, by):
@@ -1060,6 +1068,33 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                 # date, at the end of the sentence) may still give its town
                 return Place(sublocation=later.sublocation), first
     return place, first
+
+
+def _a_known_city(place: Place) -> bool:
+    """Whether the body's first sentence, below an undated title line that places nothing, names a city the
+    gazetteer knows well ("A piece of chocolate — but who can stop at one?\nA chocolate seller in the streets of
+    the capital, Accra."): in a caption that dates nothing, such a city is the scene's, where a town no table knows
+    is as often a picture's name or a sentence of background."""
+    return bool(place.city) and name_levels(place.city).city_population >= _BODY_CITY
+
+
+#: The fewest people of a city named by the body's first sentence below an undated title, for it to be the scene's.
+_BODY_CITY = 100_000
+
+
+def _fill_the_venues_town(place: Place, text: str, first: tuple[int, int], spans: list[tuple[int, int]],
+                          paragraphs: list[tuple[int, int]], weights: PlaceWeights | None) -> None:
+    """The town, province and country of the next sentence of the paragraph, when the scene's sentence names a
+    venue and no town, and the next names a town with its province or country ("Happy Wall
+    Wednesday to all. This Shelduck is a symbol of the small town of Dumbleyung in Western Australia"): the
+    caption goes on to place its scene, as a town written with its larger place is the scene's far more often than
+    background. The venue stays the sublocation."""
+    following, below = _sentence_after(first, spans, paragraphs)
+    if following is None or below:
+        return
+    later = find_places(text, following, None, [], weights, {})
+    if later.city and (later.province or later.country):
+        place.city, place.province, place.country = later.city, later.province, later.country
 
 
 def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:
@@ -1627,6 +1662,18 @@ def _owner_written_before(name: str) -> tuple[str | None, str]:
 
 
 
+def _a_province_after(names: list[str], number: int) -> bool:
+    """Whether a province or state the tables or the gazetteer know follows names[number] in a list of places: the
+    unknown names before it are the units inside it, smallest first ("Errazu village, Baztan, Basque Country,
+    Spain": Baztan is the municipality), as an administrative chain is written."""
+    for name in names[number + 1:]:
+        name = _owner_written_before(name)[1]
+        level, _ = classify(name.title() if name.isupper() and len(name) > 3 else name)
+        if level == "province":
+            return True
+    return False
+
+
 def _known_places(written: str, venue_first: bool = False, by_position: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows). `by_position`:
@@ -1668,7 +1715,8 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
             level == "place")
         any_known = any_known or known
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
-                town_after_its_country) and not (by_position and len(names) > 1):
+                town_after_its_country) and not (by_position and len(names) > 1) and not (
+                level == "place" and _a_province_after(names, number)):
             return None
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):

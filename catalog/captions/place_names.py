@@ -175,7 +175,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
                 j = m
                 continue
             break
-        if word == "and" and and_allowed:
+        if word in ("and", "&") and and_allowed:
             more = read_name(toks, j + 1, and_allowed=False)
             if more is not None and (_shares_suffix(toks, i, j, more) or _a_second_field(toks, i, j, more)):
                 j = more
