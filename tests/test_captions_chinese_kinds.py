@@ -1544,3 +1544,44 @@ def test_heavy_rain_in_taiwans_word_is_weather():
 def test_a_stop_that_became_is_no_verb(text, expected):
     """站成 is a verb only before a row or a count (站成一排): a stop's name then 成了 ("became") ends the name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日上午，东湖街道和桃源社区在青石巷办起邻里节。", {"sublocation": "青石巷"}),
+    ("5月1日，居民在东湖街道参加义诊活动。", {"sublocation": "东湖街道"}),
+])
+def test_a_subdistrict_is_no_street(text, expected):
+    """街道 is a subdistrict's suffix: 街 at its start ends no street's name ("东湖街道和..." names no 东湖街)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台南市中西區靠近赤崁樓的民族路昨晚湧入大批遊客。", {"sublocation": "民族路", "city": "台南"}),
+    ("5月1日，游客在毗邻火车站的翠竹广场散步。", {"sublocation": "翠竹广场"}),
+    ("5月1日，志愿者在靠近人民公园的地方发放传单。", {"sublocation": None}),
+])
+def test_a_landmark_near_the_scene(text, expected):
+    """靠近, 毗邻 ("near") make the venue after them a landmark nearby: the venue named after 的 is the scene's,
+    and with none, the landmark alone is no scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("天台县石梁镇张家村的望云亭", {"sublocation": "望云亭"}),
+    ("苍南县的碧溪山", {"sublocation": "碧溪山"}),
+])
+def test_a_venue_word_of_one_character_ending_the_text(text, expected):
+    """A one-character venue word (亭, 山) that ends the caption's text ends the name as it does before a stop."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("雨后西湖 王小明 摄", {"photographer": "王小明", "sublocation": "西湖"}),
+    ("杭州西湖 王小明 摄", {"photographer": "王小明", "city": "杭州", "sublocation": "西湖"}),
+    ("欧阳小明 王五 摄", {"photographer": "欧阳小明"}),
+    ("彭小源 徐小欽 攝", {"photographer": "彭小源"}),
+])
+def test_a_picture_title_before_a_bare_credit(text, expected):
+    """A short title then a name and 摄 ("雨后西湖 王小明 摄"): the title is the caption's words, and its place is read;
+    a place or four characters with no compound surname first is no person's name."""
+    check(text, expected)

@@ -1767,6 +1767,8 @@ _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
+#: A subdistrict's suffix, whose first character is a venue word (街, a street).
+_SUBDISTRICT = "街道"
 #: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
 #: before one reads as a village only when no name runs on after it
 _VILLAGE_SUFFIXES = "村屯寨"
@@ -2260,6 +2262,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if stop >= end or not _name_goes_on(plain, at, stop, end, venue_word, anchored):
             break
         stop += 1
+    if plain.endswith(_SUBDISTRICT, at, stop):
+        return None  # "东湖街道和桃源社区": a subdistrict's name (街 begins its suffix), no street's nor lake's
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
@@ -2275,7 +2279,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
-        if one and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+        if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
@@ -2317,6 +2321,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
             han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
+    if written.startswith(words.words("places.near")):  # "靠近瑞丰夜市的南屏路": a landmark the scene is near
+        return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
     if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
@@ -2329,7 +2335,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if _AN_EDITION.match(written):
         return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
     time = written.startswith(words.words("dates.times_of_day"))
-    if time and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
+    if time and at > 0 and plain[at - 1] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
             _longer_than_one(words.words("dates.times_of_day"))):
         time = False  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
     if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
@@ -2498,6 +2504,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
             # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
+        if plain.endswith(_SUBDISTRICT, a, b):
+            continue  # "东湖街道和桃源社区": a subdistrict's name, no street's nor lake's
         last = None
         for found in venue_end.finditer(plain, a, b):
             last = found.end()
