@@ -1585,3 +1585,14 @@ def test_a_picture_title_before_a_bare_credit(text, expected):
     """A short title then a name and 摄 ("雨后西湖 王小明 摄"): the title is the caption's words, and its place is read;
     a place or four characters with no compound surname first is no person's name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，在湖南省郴州市汝城县热水镇长坪村，村民晾晒稻谷。", {"sublocation": "长坪村", "city": "郴州"}),
+    ("5月1日，在浙江省宁波市奉化区长汀社区，居民参加活动。", {"sublocation": "长汀社区"}),
+    ("5月1日，热水镇长王小明带领村民修路。", {"sublocation": None}),
+])
+def test_a_village_whose_name_begins_with_chang(text, expected):
+    """镇长 and 区长 are titles, but a village or a community whose name begins with 长 may follow its town
+    (热水镇长坪村): the chain goes on to it; a clause ending in a verb of roads (修路) names no road."""
+    check(text, expected)

@@ -1944,7 +1944,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
+            plain, end) and not _short_village(words).match(plain, end) and not (
+            # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区", "石桥镇长安村"
             following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
                 plain, end + 1, len(plain), words.pattern("places.venue"))):
         return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
@@ -1992,6 +1993,17 @@ def _short_unit(words: Words) -> re.Pattern:
         suffixes = "".join(sorted({w for level in ("city", "county", "town") for w in places[level] if len(w) == 1}))
         stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
         made = words._made[("short_unit",)] = re.compile(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
+    return made
+
+
+def _short_village(words: Words) -> re.Pattern:
+    """A village or a community of two or three characters and its suffix (长安村, 长青社区), written with no stop
+    inside and not run into 民 (村民, villagers), compiled once."""
+    made = words._made.get(("short_village",))
+    if made is None:
+        suffixes = "|".join(sorted(words["places.village"], key=len, reverse=True))
+        stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
+        made = words._made[("short_village",)] = re.compile(f"[^{stops}]{{2,3}}?(?:{suffixes})(?!民)")
     return made
 
 
