@@ -1596,3 +1596,13 @@ def test_a_village_whose_name_begins_with_chang(text, expected):
     """镇长 and 区长 are titles, but a village or a community whose name begins with 长 may follow its town
     (热水镇长坪村): the chain goes on to it; a clause ending in a verb of roads (修路) names no road."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近年来，宜宾市兴文县石海市民休闲公园新建了健身步道。", {"sublocation": "石海市民休闲公园", "city": "宜宾"}),
+    ("5月1日，游客在临海市紫阳古街挂着灯笼的巷口拍照。", {"sublocation": "紫阳古街"}),
+])
+def test_a_verbs_aspect_after_a_venue_ends_its_name(text, expected):
+    """了 and 着 mark a verb: a venue word after one (新建了健身步道) begins what the clause says, the name ended at
+    the venue word before it; and a one-character venue word that opens a name (石 of 石海) ends none."""
+    check(text, expected)

@@ -2283,6 +2283,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     members, verbs = words.words("places.members"), words.words("places.venue_word_as_verb")
     for found in venue_word.finditer(plain, at, stop):
         one = found.end() - found.start() == 1  # (the tests below are of a venue word of one character)
+        if one and found.start() == at:
+            continue  # "石海休闲公园": a character opening the name (石) ends no name, whatever follows it
         if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if one and plain.startswith(members, found.start()):
@@ -2383,7 +2385,10 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
 
 def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
-    event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
+    event or of what people do: 今日, 上午, 举行, 参加; a verb's aspect, 了, 着): the first venue word ended the
+    name."""
+    if _ASPECT.search(plain, start, end) is not None:
+        return True  # "青阳市民体育公园添建了步道": the park, then what was added to it
     return any(words.pattern(key).search(plain, start, end) for key in (
         "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
