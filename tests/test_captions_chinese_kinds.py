@@ -1606,3 +1606,14 @@ def test_a_verbs_aspect_after_a_venue_ends_its_name(text, expected):
     """了 and 着 mark a verb: a venue word after one (新建了健身步道) begins what the clause says, the name ended at
     the venue word before it; and a one-character venue word that opens a name (石 of 石海) ends none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，县城滨河公园里，市民在晨练。", {"sublocation": "滨河公园"}),
+    ("5月3日，怡保市中心的休罗街今晚人潮涌动。", {"sublocation": "休罗街"}),
+    ("5月3日，某某市中心人潮涌动。", {"sublocation": None}),
+])
+def test_a_part_of_a_city_before_a_venue(text, expected):
+    """A county town (县城) or a city's centre (市中心) named by no name of its own is no part of the venue after it,
+    and a name ending in one is no venue: the venue after 的 is the scene's."""
+    check(text, expected)

@@ -2326,6 +2326,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     written = plain[at:last].strip("“”\"")
     if written in words.set("places.city_parts"):
         return None  # "基辅市中心一栋建筑": the city's centre, no venue
+    if written.endswith(words.words("places.city_parts")):  # "柔佛新山市中心的陈旭年文化街": a city's centre
+        return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
     if _SITES_COUNTED.search(written, 1):
