@@ -1617,3 +1617,13 @@ def test_a_part_of_a_city_before_a_venue(text, expected):
     """A county town (县城) or a city's centre (市中心) named by no name of its own is no part of the venue after it,
     and a name ending in one is no venue: the venue after 的 is the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（怡保5日讯）大批民众今日到霹雳洞参观。", {"sublocation": "霹雳洞", "city": "怡保"}),
+    ("（新山5日讯）家长们一早就赶到柔佛动物园排队。", {"sublocation": "柔佛动物园"}),
+])
+def test_a_venue_gone_to_after_a_dateline(text, expected):
+    """到 ("to", going there) before a venue the chain did not reach counts as the words a place follows, and a
+    verb of visiting after the venue (参观) begins no name: the venue is read beside the dateline's city."""
+    check(text, expected)
