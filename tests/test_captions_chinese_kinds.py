@@ -1627,3 +1627,12 @@ def test_a_venue_gone_to_after_a_dateline(text, expected):
     """到 ("to", going there) before a venue the chain did not reach counts as the words a place follows, and a
     verb of visiting after the venue (参观) begins no name: the venue is read beside the dateline's city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，在湖南省长沙市岳麓区某某战役会址，游客参观。", {"sublocation": "某某战役会址", "city": "长沙"}),
+    ("5月3日，游客在西安八路军办事处旧址参观。", {"sublocation": "八路军办事处旧址", "city": "西安"}),
+])
+def test_a_historic_site(text, expected):
+    """旧址, 会址 and 故址 (the site where something was) end a venue's name, as 遗址 does."""
+    check(text, expected)
