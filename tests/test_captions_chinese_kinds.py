@@ -1630,7 +1630,7 @@ def test_a_venue_gone_to_after_a_dateline(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("5月3日，在湖南省长沙市岳麓区某某战役会址，游客参观。", {"sublocation": "某某战役会址", "city": "长沙"}),
+    ("5月3日，在湖南省长沙市岳麓区清水塘会址，游客参观。", {"sublocation": "清水塘会址", "city": "长沙"}),
     ("5月3日，游客在西安八路军办事处旧址参观。", {"sublocation": "八路军办事处旧址", "city": "西安"}),
 ])
 def test_a_historic_site(text, expected):
