@@ -1550,3 +1550,95 @@ def test_heavy_rain_in_taiwans_word_is_weather():
 def test_a_stop_that_became_is_no_verb(text, expected):
     """站成 is a verb only before a row or a count (站成一排): a stop's name then 成了 ("became") ends the name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日上午，东湖街道和桃源社区在青石巷办起邻里节。", {"sublocation": "青石巷"}),
+    ("5月1日，居民在东湖街道参加义诊活动。", {"sublocation": "东湖街道"}),
+])
+def test_a_subdistrict_is_no_street(text, expected):
+    """街道 is a subdistrict's suffix: 街 at its start ends no street's name ("东湖街道和..." names no 东湖街)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台南市中西區靠近赤崁樓的民族路昨晚湧入大批遊客。", {"sublocation": "民族路", "city": "台南"}),
+    ("5月1日，游客在毗邻火车站的翠竹广场散步。", {"sublocation": "翠竹广场"}),
+    ("5月1日，志愿者在靠近人民公园的地方发放传单。", {"sublocation": None}),
+])
+def test_a_landmark_near_the_scene(text, expected):
+    """靠近, 毗邻 ("near") make the venue after them a landmark nearby: the venue named after 的 is the scene's,
+    and with none, the landmark alone is no scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("天台县石梁镇张家村的望云亭", {"sublocation": "望云亭"}),
+    ("苍南县的碧溪山", {"sublocation": "碧溪山"}),
+])
+def test_a_venue_word_of_one_character_ending_the_text(text, expected):
+    """A one-character venue word (亭, 山) that ends the caption's text ends the name as it does before a stop."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("雨后西湖 王小明 摄", {"photographer": "王小明", "sublocation": "西湖"}),
+    ("杭州西湖 王小明 摄", {"photographer": "王小明", "city": "杭州", "sublocation": "西湖"}),
+    ("欧阳小明 王五 摄", {"photographer": "欧阳小明"}),
+    ("彭小源 徐小欽 攝", {"photographer": "彭小源"}),
+])
+def test_a_picture_title_before_a_bare_credit(text, expected):
+    """A short title then a name and 摄 ("雨后西湖 王小明 摄"): the title is the caption's words, and its place is read;
+    a place or four characters with no compound surname first is no person's name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日，在湖南省郴州市汝城县热水镇长坪村，村民晾晒稻谷。", {"sublocation": "长坪村", "city": "郴州"}),
+    ("5月1日，在浙江省宁波市奉化区长汀社区，居民参加活动。", {"sublocation": "长汀社区"}),
+    ("5月1日，热水镇长王小明带领村民修路。", {"sublocation": None}),
+])
+def test_a_village_whose_name_begins_with_chang(text, expected):
+    """镇长 and 区长 are titles, but a village or a community whose name begins with 长 may follow its town
+    (热水镇长坪村): the chain goes on to it; a clause ending in a verb of roads (修路) names no road."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近年来，宜宾市兴文县石海市民休闲公园新建了健身步道。", {"sublocation": "石海市民休闲公园", "city": "宜宾"}),
+    ("5月1日，游客在临海市紫阳古街挂着灯笼的巷口拍照。", {"sublocation": "紫阳古街"}),
+])
+def test_a_verbs_aspect_after_a_venue_ends_its_name(text, expected):
+    """了 and 着 mark a verb: a venue word after one (新建了健身步道) begins what the clause says, the name ended at
+    the venue word before it; and a one-character venue word that opens a name (石 of 石海) ends none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，县城滨河公园里，市民在晨练。", {"sublocation": "滨河公园"}),
+    ("5月3日，怡保市中心的休罗街今晚人潮涌动。", {"sublocation": "休罗街"}),
+    ("5月3日，某某市中心人潮涌动。", {"sublocation": None}),
+])
+def test_a_part_of_a_city_before_a_venue(text, expected):
+    """A county town (县城) or a city's centre (市中心) named by no name of its own is no part of the venue after it,
+    and a name ending in one is no venue: the venue after 的 is the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（怡保5日讯）大批民众今日到霹雳洞参观。", {"sublocation": "霹雳洞", "city": "怡保"}),
+    ("（新山5日讯）家长们一早就赶到柔佛动物园排队。", {"sublocation": "柔佛动物园"}),
+])
+def test_a_venue_gone_to_after_a_dateline(text, expected):
+    """到 ("to", going there) before a venue the chain did not reach counts as the words a place follows, and a
+    verb of visiting after the venue (参观) begins no name: the venue is read beside the dateline's city."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，在湖南省长沙市岳麓区清水塘会址，游客参观。", {"sublocation": "清水塘会址", "city": "长沙"}),
+    ("5月3日，游客在西安八路军办事处旧址参观。", {"sublocation": "八路军办事处旧址", "city": "西安"}),
+])
+def test_a_historic_site(text, expected):
+    """旧址, 会址 and 故址 (the site where something was) end a venue's name, as 遗址 does."""
+    check(text, expected)

@@ -182,7 +182,8 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     people = _people(parts)
     if bare and len(people) > 1 and words is not None:
         surnames = words.set("credit.surnames")
-        while len(people) > 1 and not _a_surname_first(people[0], surnames) and not _DOTTED.search(people[0]) and (
+        while len(people) > 1 and (not _a_surname_first(people[0], surnames) or _a_place_not_a_name(
+                people[0], words)) and not _DOTTED.search(people[0]) and (
                 _a_surname_first(people[1], surnames)) and not simplified(people[0]).endswith(
                 words.words("credit.outlet_endings")):  # ("新华网 耿小宇 摄": the outlet, then the name)
             people = people[1:]  # "罍街夜市 蒋新军摄": the words of the caption's line, then the photographer
@@ -190,6 +191,18 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     if len(people) > 1:
         first = people[0]  # "彭源 徐欽 劉磊"; "鲜 敢 赵 耀" and "肖家鑫 雷 捷": names of two padded with a space
     return first or None
+
+
+def _a_place_not_a_name(written: str, words: Words) -> bool:
+    """Whether a "name" of a bare list is a place's (杭州西湖, 黄山云海: 杭 and 黄 are surnames too): four characters
+    with no compound surname first, or a name the place lists or the gazetteer know as a city's."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    plain = simplified(written)
+    if len(plain) == 4 and plain[:2] not in words.set("credit.surnames"):
+        return True  # (a person's name of four characters begins with a compound surname: 欧阳小明)
+    places = words.lists["places"]
+    return plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0
 
 
 def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
@@ -686,6 +699,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = credit.agency or sender  # "图/新华社发"
                 else:
                     credit.photographer = written
+                    skipped = listed.find(written) if name == "name_took" and written else 0
+                    if skipped > 0 and listed[:skipped].strip():  # "罍街夜市 蒋新军摄": the caption's words
+                        start = match.start("name") + skipped  # before the name are no part of the credit
+                        credit.raw = _unbracketed(text[start:match.end()])
                 if name == "photographer_label" and credit.photographer and not groups.get("agency"):
                     credit.photographer = _without_took(credit.photographer, words)
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None

@@ -1791,6 +1791,8 @@ _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
+#: A subdistrict's suffix, whose first character is a venue word (街, a street).
+_SUBDISTRICT = "街道"
 #: The suffixes of a village, which also end words inside longer names (九寨沟, 中关村): a one-character name
 #: before one reads as a village only when no name runs on after it
 _VILLAGE_SUFFIXES = "村屯寨"
@@ -1966,7 +1968,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
+            plain, end) and not _short_village(words).match(plain, end) and not (
+            # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区", "石桥镇长安村"
             following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
                 plain, end + 1, len(plain), words.pattern("places.venue"))):
         return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
@@ -2014,6 +2017,17 @@ def _short_unit(words: Words) -> re.Pattern:
         suffixes = "".join(sorted({w for level in ("city", "county", "town") for w in places[level] if len(w) == 1}))
         stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
         made = words._made[("short_unit",)] = re.compile(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
+    return made
+
+
+def _short_village(words: Words) -> re.Pattern:
+    """A village or a community of two or three characters and its suffix (长安村, 长青社区), written with no stop
+    inside and not run into 民 (村民, villagers), compiled once."""
+    made = words._made.get(("short_village",))
+    if made is None:
+        suffixes = "|".join(sorted(words["places.village"], key=len, reverse=True))
+        stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
+        made = words._made[("short_village",)] = re.compile(f"[^{stops}]{{2,3}}?(?:{suffixes})(?!民)")
     return made
 
 
@@ -2284,6 +2298,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if stop >= end or not _name_goes_on(plain, at, stop, end, venue_word, anchored):
             break
         stop += 1
+    if plain.endswith(_SUBDISTRICT, at, stop):
+        return None  # "东湖街道和桃源社区": a subdistrict's name (街 begins its suffix), no street's nor lake's
     last, word = None, ""
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
@@ -2291,6 +2307,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     members, verbs = words.words("places.members"), words.words("places.venue_word_as_verb")
     for found in venue_word.finditer(plain, at, stop):
         one = found.end() - found.start() == 1  # (the tests below are of a venue word of one character)
+        if one and found.start() == at:
+            continue  # "石海休闲公园": a character opening the name (石) ends no name, whatever follows it
         if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
         if one and plain.startswith(members, found.start()):
@@ -2299,7 +2317,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
-        if one and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
+        if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
@@ -2332,6 +2350,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     written = plain[at:last].strip("“”\"")
     if written in words.set("places.city_parts"):
         return None  # "基辅市中心一栋建筑": the city's centre, no venue
+    if written.endswith(words.words("places.city_parts")):  # "柔佛新山市中心的陈旭年文化街": a city's centre
+        return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
         return None  # "北京市朝阳区一小区内": one compound, named by no name
     if _SITES_COUNTED.search(written, 1):
@@ -2341,6 +2361,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
             han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
         return None  # "这座公园", "位于...", ".6万平方米标准化厂"
+    if written.startswith(words.words("places.near")):  # "靠近瑞丰夜市的南屏路": a landmark the scene is near
+        return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
         return None  # "文山区进行车队扫街": what people do begins a clause, not a venue's name
     if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
@@ -2353,7 +2375,7 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if _AN_EDITION.match(written):
         return None  # "第十九届中国吴桥国际杂技艺术节": an event's edition, no venue's name
     time = written.startswith(words.words("dates.times_of_day"))
-    if time and plain[at - 1:at] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
+    if time and at > 0 and plain[at - 1] in _UNIT_LAST + _VILLAGE_SUFFIXES and not written.startswith(
             _longer_than_one(words.words("dates.times_of_day"))):
         time = False  # "麻石镇夜鸽包茶场产业园": right after a unit's suffix, 夜 (night) begins the venue's name
     if written.startswith(words.words("dates.relative")) or time or _A_CLOCK_TIME.search(written) or (
@@ -2389,7 +2411,10 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
 
 def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     """Whether the words between two venue words hold a clause's word (a day, a time of day, a verb of an
-    event or of what people do: 今日, 上午, 举行, 参加): the first venue word ended the name."""
+    event or of what people do: 今日, 上午, 举行, 参加; a verb's aspect, 了, 着): the first venue word ended the
+    name."""
+    if _ASPECT.search(plain, start, end) is not None:
+        return True  # "青阳市民体育公园添建了步道": the park, then what was added to it
     return any(words.pattern(key).search(plain, start, end) for key in (
         "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
@@ -2522,6 +2547,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
             # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
+        if plain.endswith(_SUBDISTRICT, a, b):
+            continue  # "东湖街道和桃源社区": a subdistrict's name, no street's nor lake's
         last = None
         for found in venue_end.finditer(plain, a, b):
             last = found.end()

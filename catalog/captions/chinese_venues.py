@@ -131,6 +131,10 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         "places.before_place").match(plain, start, stop)
     name_start = lead.end() if lead is not None else start
     ends = [m for m in venue_word.finditer(plain, name_start, stop)]
+    if not ends and lead is not None and lead.start() > start:
+        # "人民公园参观": the verb of visiting follows the venue (after 到, a break), no name begins after it
+        lead, name_start = None, start
+        ends = [m for m in venue_word.finditer(plain, start, stop)]
     if not ends:
         return None
     after_venue = words.pattern("places.after_venue")
@@ -168,10 +172,11 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
 
 
 def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
-    """Whether a word a place follows (在, 于, 位于) ends right before `at`."""
+    """Whether a word a place follows (在, 于, 位于) or a word of going to it (到) ends right before `at`."""
     made = words._made.get(("place_word_before",))
-    if made is None:
-        made = words._made[("place_word_before",)] = re.compile(f"(?:{words.any('places.before_place')})$")
+    if made is None:  # (and a word of going to it: "民众到人民公园参观")
+        made = words._made[("place_word_before",)] = re.compile(
+            f"(?:{words.any('places.before_place')}|{words.any('places.going_to')})$")
     return made.search(plain, max(0, at - 4), at) is not None
 
 
