@@ -227,3 +227,15 @@ def test_a_city_owning_the_scenes_venue(text, expected):
 def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sub-district owned by its district, through "'s" or "of": the sub-district stands in for the city
+    ("Boys fish from a bamboo raft at Dhalgaon village of Jamalpur's Islampur upazila on Friday.",
+     ("Dhalgaon village", "Islampur upazila", "Jamalpur")),
+    ("Photo taken from Kumarpara area in Gabtali upazila of Bogura on 3 August.",
+     ("Kumarpara area", "Gabtali upazila", "Bogura")),
+])
+def test_a_sub_district_below_its_district(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

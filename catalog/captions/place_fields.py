@@ -56,6 +56,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
+    _districts_over_a_sub_district(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -255,6 +256,23 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         elif before_its_country:
             element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city
         return
+
+
+def _districts_over_a_sub_district(elements: list[Element]) -> None:
+    """'Chakgona village of Bagerhat's Rampal upazila', 'in Shahjahanpur upazila of Bogura': a sub-district (a
+    unit below a district, named with its word) owned by a plain name through "of" or "'s" lies in that
+    district, the larger unit: the sub-district stands in for the city and the district is the province, not a
+    city that holds it. The labels give all five tune captions of the shape so (the district accepted as city in
+    three, where the sub-district is named alone)."""
+    for element, following in pairwise(elements):
+        if element.level == "county" and following.link in ("of", "'s") and following.level == "place" and (
+                element.value.rsplit(None, 1)[-1].casefold() in _SUB_DISTRICT_WORDS):
+            following.level, following.population = "province", 0
+            return
+
+
+#: The last words of a sub-district's name: a unit of the map below a district ("Batiaghata upazila").
+_SUB_DISTRICT_WORDS = frozenset({"upazila"})
 
 
 def _a_county_before_its_nation(elements: list[Element]) -> None:
