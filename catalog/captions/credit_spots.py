@@ -477,8 +477,9 @@ def without_wire_notes(text: str) -> str:
 _WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT")
 
 
-#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
-_MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
+#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet"),
+#: colons (a regional paper's "... in San Pedro. :: NAME").
+_MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 
 
 #: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
