@@ -142,6 +142,8 @@ def test_a_place_after_a_post_is_the_posts():
     ("Snow covers the hills in Braemar, Aberdeenshire, on Friday.", ("Braemar", "Aberdeenshire", None)),
     ("A man walks his dog on the beach in Cromer, Norfolk, England.", ("Cromer", "Norfolk", None)),
     ("Boats lie moored in Kinsale, Co. Cork, on Sunday.", ("Kinsale", "Co. Cork", None)),
+    # an Irish county with its word in small letters is the same county
+    ("Sheep crowd the square on fair day in Ballinrobe, county Mayo.", ("Ballinrobe", "county Mayo", None)),
     ("Walkers cross a fell near Keswick, Cumbria, on Sunday.", ("Keswick", "Cumbria", None)),
     # the same names before a state, or alone first, keep the city
     ("Sailors man the rails as the ship returns to Norfolk, Va., June 3, 2021.", ("Norfolk", "Va.", None)),

@@ -88,6 +88,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
         clean = _TAG_AFTER_A_NAME.sub(_tag_break, clean)
         clean = _HASHTAG.sub(" ", clean)
+    small_county = "county " in clean and _SMALL_COUNTY.search(clean) is not None
+    if small_county:
+        # "in Clifden, county Galway": an Irish county written with its word in small letters, read as "County
+        # Galway" is (the same length, so every offset holds); the value keeps the letters as written (below)
+        clean = _SMALL_COUNTY.sub("County", clean)
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -184,6 +189,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         found_by["scene rivals"] = _rivals(best, scored)
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
+    if small_county:
+        for level in ("city", "province"):
+            value = getattr(place, level)
+            if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
+                setattr(place, level, "county " + value[7:])
     return place
 
 
@@ -520,6 +530,8 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
     return country
 
 
+#: "county" in small letters after a comma or "in", before a capitalised name: "Clifden, county Galway".
+_SMALL_COUNTY = re.compile(r"(?:(?<=, )|(?<=\bin ))county(?= [A-Z])")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
 _TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
 
