@@ -525,6 +525,9 @@ def test_a_district_then_its_city(text, expected):
     # a line opened by a town and its country, then a year: the place, as a heading would be
     ("12. Water\n\nKUMBA, CAMEROON, 2012. Women carry water up the hill from the spring.", ("Kumba", None, "Cameroon")),
     ("Ebolowa, Cameroon, 3 March 2012: Women carry water up the hill.", ("Ebolowa", None, "Cameroon")),
+    # a region named with the adjective of its nation, after the town: the province
+    ("ERBIL, IRAQI KURDISTAN, 4th MAY 2016. Boys swim in the canal below the citadel.",
+     ("Erbil", "IRAQI KURDISTAN", None)),
     # a year after words that are no places is no heading
     ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
 ])

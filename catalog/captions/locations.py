@@ -37,6 +37,7 @@ from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
+from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
@@ -1592,6 +1593,13 @@ def _owner_written_before(name: str) -> tuple[str | None, str]:
 
 
 
+def _a_region_by_its_nation(name: str) -> bool:
+    """Whether a name is a region the tables know, named with the adjective of the nation that holds it: "Iraqi
+    Kurdistan", "Indian Kashmir" (a larger place written after a town, so never a person's nationality)."""
+    first, _, rest = name.partition(" ")
+    return is_demonym(first) and rest[:1].isupper() and classify(rest)[0] in ("province", "place") and _is_known(rest)
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
@@ -1621,6 +1629,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and number and " " in written_as and _a_region_by_its_nation(written_as):
+            level, value, known = "province", name, True  # "SULAYMANIYAH, IRAQI KURDISTAN": Kurdistan, of Iraq
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
