@@ -528,6 +528,9 @@ def test_a_district_then_its_city(text, expected):
     # a region named with the adjective of its nation, after the town: the province
     ("ERBIL, IRAQI KURDISTAN, 4th MAY 2016. Boys swim in the canal below the citadel.",
      ("Erbil", "IRAQI KURDISTAN", None)),
+    # the photo's full date, then its town and country before a bar, heading a photographer's page
+    ("14 June 2016 Khulna, Bangladesh | Boys dive into the river from the old jetty.",
+     ("Khulna", None, "Bangladesh")),
     # a year after words that are no places is no heading
     ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
 ])

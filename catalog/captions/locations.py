@@ -1250,9 +1250,10 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
-        found = _known_places(match.group("place"))
+        written = match.group("place") or match.group("barred")
+        found = _known_places(written)
         if found is not None:
-            return found, match.group("place")
+            return found, written
     for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
@@ -1287,11 +1288,12 @@ def _venue_after_the_dash(line: str) -> str | None:
 def _dated_opening() -> re.Pattern:
     """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
     datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
-    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ..."."""
+    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ...", or as a photographer's page
+    heads a picture, the date and the place before a bar: "27 May 2015 Dhaka, Bangladesh | Looking down ..."."""
     months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
-                      r"[ \t]*:[ \t]+\S")
+    return re.compile(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+                      rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)[ \t]+\S")
 
 
 @cache
