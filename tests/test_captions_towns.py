@@ -110,6 +110,16 @@ def test_places_closing_the_scene_sentence(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a short label of one line, its subject then a large city after a comma
+    ("A spice seller, old bazaar, Karachi", "Karachi"),
+    # a long sentence that names a city so in passing is no label
+    ("The rally drew more people than any before it this year, organisers told reporters, Karachi", None),
+])
+def test_a_label_closed_by_its_city(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a name after "at", measured from a reference point, is a town, whatever tables know of it
     ("Herders water camels at Quorvandy, about 120 miles north of the capital Nairobi, where wells ran dry.",
      "Quorvandy"),

@@ -1419,7 +1419,8 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
         written = written[:-1]  # the sentence's full stop, not "Fla."'s
     # "Niu Binggui, 32, and Niu Haoran, 3, Anyuan Village.": a village named as one by its own words, alone
     village = "," not in written and classify(written)[0] == "town"
-    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village:
+    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village and (
+            not _a_label_closed_by_its_city(text, span, written)):
         return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
@@ -1428,6 +1429,18 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
             village and found.sublocation):
         return None
     return found, written
+
+
+def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) -> bool:
+    """Whether a short caption of one line, the whole of it one sentence, closes with a city of 100,000 people or
+    more after a comma: a picture's label, its subject then its place ("A fish stall, Mozang chowngi, Lahore"). A
+    longer sentence names a place so in passing ("..., said Paris.")."""
+    return span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
+        name_levels(written).city_population >= SET_APART_CITY)
+
+
+#: The longest caption read as a label closed by its city.
+_LABEL_CHARACTERS = 60
 
 
 def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] | None:
