@@ -122,6 +122,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
+            if word == "outside" and k < n and toks[k].lower == "of":
+                k += 1  # "a camp outside of Cox's Bazar, Bangladesh": as "outside Cox's Bazar" is
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
