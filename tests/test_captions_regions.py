@@ -43,6 +43,8 @@ def test_canadian_and_australian_states_after_a_town(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Children swim in a river in Sankt Polten, near Vienna, Austria, on Monday.", ("Sankt Polten", None, "Austria")),
     ("A farmer ploughs a field in Dewas, near Indore, India.", ("Dewas", None, "India")),
+    # "outside of" a town, as "outside" it: the town is a reference point, its country the scene's
+    ("Nurses rest at the Sunrise Clinic, just outside of Kisumu, Kenya.", (None, None, "Kenya")),
     # the town near which the fans stand is in another country than the scene's city: no country
     ("Fans in Buenos Aires celebrate near Doha, Qatar.", ("Buenos Aires", None, None)),
 ])
