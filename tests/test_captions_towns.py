@@ -249,3 +249,13 @@ def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
 def test_a_sub_district_below_its_district(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town whose own name holds a possessive is one name, not an owner and its place
+    ("Refugees queue for rice in Cox's Bazar, Bangladesh, on Monday.", "Cox's Bazar"),
+    # an owner before its site still owns it
+    ("Crowds fill Beijing's Tiananmen Square on Monday.", "Beijing"),
+])
+def test_a_town_named_with_a_possessive(text, expected):
+    assert city(text) == expected
