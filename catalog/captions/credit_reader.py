@@ -27,6 +27,7 @@ from catalog.captions.credit_names import (
 )
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.credit_spots import without_wire_notes
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
@@ -578,10 +579,14 @@ _NAME_BRACKETED = re.compile(r"([^()]*\S)\s*\(([^()]+)\)")
 
 def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
     """A photographer's name and a known agency with no "/" between them: "Anupam Nath AP Photo" (a scraped
-    credit that lost its slash), "Siago Cece I Nation Media Group" (a pipe typed as a capital I); else None."""
+    credit that lost its slash), "Siago Cece I Nation Media Group" (a pipe typed as a capital I), "Farhan Khan APP
+    Hyderabad" (the agency's initials, then its bureau's town); else None."""
     words = piece.split()
     if len(words) < 3 or rules.standard_agency(piece):
         return None
+    if len(words) > 3 and words[-2].isupper() and rules.standard_agency(words[-2]) and (
+            name_levels(words[-1]).city_population):
+        words = words[:-1]  # "Farhan Khan APP Hyderabad": the wire's bureau after its initials, no part of a name
     for n in range(min(4, len(words) - 2), 0, -1):
         head, tail = words[:-n], words[-n:]
         if head[-1] in ("I", "|") and len(head) > 2:
