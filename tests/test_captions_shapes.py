@@ -702,6 +702,9 @@ CREDIT_PLACES_EN = [
     ("...and an outlet named after a small town stays the outlet",
      "Crews repair the bridge deck overnight. Photo: Dana Whitlock/Metro",
      {"photographer": "Dana Whitlock", "agency": "Metro"}),
+    ("a place's name after 'St.' closing the caption is no name after a sentence's stop",
+     "Ducks crowd the frozen pond, this pair in St. Aldhelms Park",
+     {"photographer": None, "agency": None, "provider": None}),
 ]
 
 
