@@ -182,6 +182,10 @@ def test_a_later_sentence_placing_a_town(text, expected):
     ("Rickshaws fill the lanes in the Quorvan area of Savar on Monday.", ("Quorvan area", "Savar")),
     # a name with a capitalised venue word before "of" stays one name
     ("Pilgrims gather at the Great Hall of the People on Monday.", ("Great Hall of the People", None)),
+    # two names no gazetteer knows, then the large city holding them after "in"
+    ("Boys fish at dusk in Quorvan, Tarrabel in Nairobi, Kenya.", ("Quorvan", "Nairobi")),
+    # ... but after "of" the larger place is a district's territory, not a city holding the names
+    ("Boys fish at dusk in Quorvan, Tarrabel of Barishal.", ("Tarrabel", "Quorvan")),
 ])
 def test_a_part_of_a_town_named_before_it(text, expected):
     found = parse(text).location

@@ -364,6 +364,12 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     if not larger or element.level != "place":
         return False  # a name written as a city ("Tongxiang City of Jiaxing") is the city
     following = larger[0]
+    if not element.population and len(larger) > 1 and _unknown_name(following) and following.link == ",":
+        # "in Parthenon, Acropolis in Athens": a site no gazetteer knows, then another, then the city holding both
+        # ("Bisherkandi, Banaripara of Barishal": a unit "of" a district is in its territory, not a part of a city)
+        following = next((e for e in larger[1:] if not _unknown_name(e)), following)
+        if following.link == "of":
+            return False
     if following.level == "city" and not element.population and not element.also_province:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
@@ -376,6 +382,11 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _unknown_name(element: Element) -> bool:
+    """A bare name that neither the tables nor the gazetteer place."""
+    return element.level == "place" and not element.population and not element.also_province and not element.town
 
 
 def _elsewhere(name: str, city: str) -> bool:
