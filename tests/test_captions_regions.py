@@ -533,6 +533,9 @@ def test_a_district_then_its_city(text, expected):
     # the photo's full date, then its town and country before a bar, heading a photographer's page
     ("14 June 2016 Khulna, Bangladesh | Boys dive into the river from the old jetty.",
      ("Khulna", None, "Bangladesh")),
+    # the date and its dateline in capitals before a colon, as a freelancer's archive writes them
+    ("14 MARCH 2016 - SAMUT SONGKHRAM, THAILAND: Vendors pull back their awnings as the train passes.",
+     ("Samut Songkhram", None, "Thailand")),
     # a year after words that are no places is no heading
     ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
 ])

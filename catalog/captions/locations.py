@@ -1290,7 +1290,9 @@ def _dated_opening() -> re.Pattern:
     datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
     Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ...", or as a photographer's page
     heads a picture, the date and the place before a bar: "27 May 2015 Dhaka, Bangladesh | Looking down ..."."""
-    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    # (the months in capitals too: "08 SEPTEMBER 2014 - BANG BAN, PHRA NAKHON SI AYUTTHAYA, THAILAND: A harvester")
+    months = "|".join(re.escape(written) for names in MONTHS.values() for name in names
+                      for written in (name, name.upper()))
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
     return re.compile(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)[ \t]+\S")
