@@ -263,3 +263,19 @@ def test_a_sub_district_below_its_district(text, expected):
 ])
 def test_a_town_named_with_a_possessive(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city the gazetteer holds under another spelling of its name ("Marrakesh")
+    ("Tourists haggle over lamps in a Marrakech market on Sunday.", "Marrakech"),
+    # a city named and then its district stays two names
+    ("Veterans lay wreaths at the memorial in Washington DC on Monday.", "Washington"),
+])
+def test_a_city_spelled_another_way(text, expected):
+    assert city(text) == expected
+
+
+def test_another_name_altogether_is_no_spelling_of_a_city():
+    from catalog.captions.gazetteer import name_levels
+
+    assert name_levels("Hayden").city_population == 0  # an alternate name of Mesa, Arizona
