@@ -279,3 +279,15 @@ def test_another_name_altogether_is_no_spelling_of_a_city():
     from catalog.captions.gazetteer import name_levels
 
     assert name_levels("Hayden").city_population == 0  # an alternate name of Mesa, Arizona
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the village of X" with only its country named: the one settlement placed, the city
+    ("Farmers who grow olives in the hill village of Quorvane talk about the harvest in Lebanon.",
+     (None, "Quorvane")),
+    # with a town or province named beside it, the village stays the sublocation
+    ("Farmers pick olives in the village of Quorvane, near Tyre, Lebanon.", ("Quorvane", "Tyre")),
+])
+def test_a_village_placed_only_by_its_country(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

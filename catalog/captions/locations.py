@@ -160,8 +160,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if villages and primary is not None:
             village = min(villages, key=lambda c: _distance(c, (primary.start, primary.end)))
             sub_admin = village.elements[0].value
-            if place.city is None and place.sublocation is None and _a_town_alone(village, text):
+            if place.city is None and place.sublocation is None and (_a_town_alone(village, text) or (
+                    place.province is None and _a_village_alone(village, text))):
                 place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
+                # "in the coastal village of Loubieh, ... in Lebanon": the one settlement in a country named
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
@@ -346,6 +348,17 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
 
 
+def _a_village_alone(chain: Chain, text: str) -> bool:
+    """Whether a phrase read apart from the scene's is one place written as "the village of X" (maybe "the coastal
+    village of X"), in a caption that names no Chinese place and no town or province beside the country: the
+    village is then the one settlement the caption places, the city field as "the town of X" is."""
+    if len(chain.elements) != 1 or chain.elements[0].level != "town":
+        return False
+    only = chain.elements[0]
+    return bool(_VILLAGE_OF.search(text, max(0, only.start - 40), only.start)) and not _CHINA.search(text)
+
+
+_VILLAGE_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
 _TOWN_OF = re.compile(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CHINA = re.compile(r"\bChin(?:a|ese)\b")
 
