@@ -609,6 +609,10 @@ CREDIT_OUTLETS_EN = [
     ("a scraped credit that lost its slash: the name, then the agency and its 'Photo'",
      "Villagers wade through floodwater east of Guwahati, India, Monday, Aug. 14, 2017. Ravi Das AP Photo",
      {"photographer": "Ravi Das", "agency": "AP"}),
+    ("an archive's record: the picture reproduced courtesy of the archive, under a copyright label",
+     "Market day in Ballinrobe, with carts along the main street.\nCopyright: This image is reproduced courtesy "
+     "of the County Mayo Library",
+     {"photographer": None, "agency": None, "provider": "County Mayo Library"}),
     ("a user's name on a photo site, then the site after a comma",
      "Boys dive into the canal to cool off on a hot afternoon. Credit: kanalboy77, Flickr",
      {"photographer": "kanalboy77", "agency": "Flickr"}),
