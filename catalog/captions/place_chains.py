@@ -716,7 +716,8 @@ _ABOUT = frozenset({"about", "some", "around", "roughly", "nearly", "almost", "j
 
 def _is_settlement(chain: Chain) -> bool:
     """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
-    followed by the province or country it is in ("at Ascot, England")."""
+    followed by the province or country it is in ("at Ascot, England"), or by its British or Irish county ("at
+    Kilcummin, County Kerry", "at Dromkeen, Co. Limerick")."""
     first = chain.elements[0]
     if first.level == "city":
         return True  # "at the port city of Mombasa", "at Tianjin Municipality": marked as a city
@@ -724,7 +725,7 @@ def _is_settlement(chain: Chain) -> bool:
         return False
     larger = chain.elements[1] if len(chain.elements) > 1 else None
     placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
-    return placed or first.population >= SETTLEMENT_POPULATION
+    return placed or first.population >= SETTLEMENT_POPULATION or _in_a_county(chain)
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
