@@ -40,10 +40,12 @@ def _city_spelled_apart(name: str) -> NameLevels | None:
     for Jarash, "Agdam" for Aghdam): the city of which the name is an alternate, when the two spellings differ
     by a letter or two. An alternate that is another name altogether ("Hayden" for Mesa) is no evidence of a
     city of that name."""
-    head, _, _ = name.rpartition(" ")
-    if head and name_levels(head).city_population:
-        return None  # "Washington DC": a city the gazetteer knows, then its district (read as two names)
+    if name.count(" ") > _MOST_SPACES:
+        return None  # (a city's name is a few words; a run of words is no name to look up again)
     gazetteer = get_gazetteer()
+    head, _, _ = name.rpartition(" ")
+    if head and gazetteer.name_levels(head).city_population:
+        return None  # "Washington DC": a city the gazetteer knows, then its district (read as two names)
     positions, own_name = gazetteer._cities_of(name)
     if own_name or not positions:
         return None
@@ -54,6 +56,8 @@ def _city_spelled_apart(name: str) -> NameLevels | None:
     return NameLevels(city_population=city.population, city_country=city.country_code)
 
 
+#: The most spaces in a name looked up as another spelling of a city's ("San Miguel de Allende").
+_MOST_SPACES = 4
 #: How alike two spellings of one city's name are at least (difflib's ratio): "marrakech"/"marrakesh" 0.89,
 #: "jerash"/"jarash" 0.83, "deraa"/"dara" 0.89; "hayden"/"mesa" 0.2.
 _SAME_NAME = 0.8
