@@ -54,6 +54,8 @@ def test_the_paragraph_below_gives_no_place_in_passing(text):
     ("Swimmers train at the Riverview Aquatic Complex in Perth on Monday.", "Riverview Aquatic Complex"),
     ("Tourists toss coins at the Bellamy Fountain in Rome on Sunday.", "Bellamy Fountain"),
     ("Farmers harvest rice from the flooded Tangua Haor in Sunamganj on Saturday.", "Tangua Haor"),
+    ("Washerwomen beat laundry on stones along the Karnaphuli riverbank on Friday.", "Karnaphuli riverbank"),
+    ("Joggers pass the willows on the Tarrow lakeside at dawn.", "Tarrow lakeside"),
 ])
 def test_generic_venue_words(text, expected):
     assert sublocation(text) == expected
