@@ -215,9 +215,9 @@ bakery brewery distillery winery teahouse lookout viewpoint overlook court court
 lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
 strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan katu
 conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
-waterfront seafront riverfront beachfront riverbank riverside lakeside lakeshore foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
+waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
 overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
-mangroves swamp refuge dunes haor
+mangroves swamp refuge dunes haor riverbank riverside lakeside lakeshore
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
 bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
