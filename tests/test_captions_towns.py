@@ -291,3 +291,13 @@ def test_another_name_altogether_is_no_spelling_of_a_city():
 def test_a_village_placed_only_by_its_country(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire's picture number glued before the dateline's town
+    ("APP23-150522ISLAMABAD: Children play cricket in a park on the eve of the holiday.", "Islamabad"),
+    # the town alone opening the caption, as before
+    ("ISLAMABAD: Children play cricket in a park on the eve of the holiday.", "Islamabad"),
+])
+def test_a_dateline_town_after_a_picture_number(text, expected):
+    assert city(text) == expected

@@ -1249,7 +1249,9 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 return found, match.group("place")
     match = _opening().match(text)
     if match:
-        found = _known_places(match.group("place"))
+        written = match.group("place")
+        code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
+        found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
@@ -1280,6 +1282,11 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+#: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
+#: 6 September 2021).
+_PICTURE_CODE = re.compile(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
 
 
 def _venue_after_the_dash(line: str) -> str | None:
