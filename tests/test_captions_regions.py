@@ -144,6 +144,9 @@ def test_a_place_after_a_post_is_the_posts():
     ("Snow covers the hills in Braemar, Aberdeenshire, on Friday.", ("Braemar", "Aberdeenshire", None)),
     ("A man walks his dog on the beach in Cromer, Norfolk, England.", ("Cromer", "Norfolk", None)),
     ("Boats lie moored in Kinsale, Co. Cork, on Sunday.", ("Kinsale", "Co. Cork", None)),
+    # a town and its Irish county opening the caption before a dash or a colon, as a place heading
+    ("Ballinrobe, Co Mayo – Sheep crowd the pens on mart day.", ("Ballinrobe", "Co Mayo", None)),
+    ("Ballinrobe, County Mayo: Sheep crowd the pens on mart day.", ("Ballinrobe", "County Mayo", None)),
     # a small town after "at", placed by its county, is a town as one placed by its state is
     ("Cattle graze at Dromkeen, Co. Limerick, on Monday.", ("Dromkeen", "Co. Limerick", None)),
     ("Crowds gather at Kilcummin, County Kerry, for the regatta.", ("Kilcummin", "County Kerry", None)),

@@ -37,6 +37,7 @@ from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
+from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
@@ -1666,6 +1667,8 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and number and is_county(name):
+            level, known = "province", True  # "Clifden, Co Galway – Cattle on fair day": a town and its county
         if not known and number and " " in written_as and _a_region_by_its_nation(written_as):
             level, value, known = "province", name, True  # "SULAYMANIYAH, IRAQI KURDISTAN": Kurdistan, of Iraq
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
