@@ -65,6 +65,8 @@ def test_a_town_before_its_regency(text, expected):
     # Queensland, Victoria and Tasmania as Australian blogs shorten them, after a town
     ("Blue Pool, Mackay, Qld\nKids cool off on a hot afternoon.", ("Mackay", "Qld")),
     ("Farmers sell mangoes at the market in Mackay, Qld, on Saturday.", ("Mackay", "Qld")),
+    # and New South Wales, after "in" with a side of it
+    ("Residents shovel mud in the small town of Quorvale in northern NSW on Monday.", ("Quorvale", "NSW")),
 ])
 def test_an_australian_state_shortened(text, expected):
     found = parse(text).location
