@@ -303,3 +303,13 @@ def test_a_village_placed_only_by_its_country(text, expected):
 ])
 def test_a_dateline_town_after_a_picture_number(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a large city named by the city, opening the caption before a colon
+    ("Downtown Nairobi: commuters queue for buses at dusk on Friday.", "Nairobi"),
+    # a name that is itself known keeps its own reading ("Central Java" is a province)
+    ("Central Java: farmers plant rice on the terraces.", None),
+])
+def test_a_part_of_a_city_heading_the_caption(text, expected):
+    assert city(text) == expected

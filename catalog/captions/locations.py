@@ -1638,6 +1638,10 @@ def _a_region_by_its_nation(name: str) -> bool:
     return is_demonym(first) and rest[:1].isupper() and classify(rest)[0] in ("province", "place") and _is_known(rest)
 
 
+#: Capitalised words for a part of a city written before its name in a heading: "Downtown Tirana", "Old Dhaka".
+_PARTS_BEFORE_A_CITY = ("Downtown ", "Old ", "Greater ", "Inner ", "Central ")
+
+
 def _known_places(written: str, venue_first: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows)."""
@@ -1648,6 +1652,10 @@ def _known_places(written: str, venue_first: bool = False) -> Place | None:
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     if len(names) == 1 and _initialism(names[0]):
         return None  # "UN" left of "UN Photo/Name" on its line: an organisation's initials, not Un, Gujarat
+    if names[0].startswith(_PARTS_BEFORE_A_CITY):
+        part, _, rest = names[0].partition(" ")
+        if rest and not _is_known(names[0]) and name_levels(rest).city_population >= SET_APART_CITY:
+            names[0] = rest  # "Downtown Tirana: a statue ...": a part of the city, named by its city
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
