@@ -178,7 +178,7 @@ TUNE_FLOORS = {
     # capen21 raised en photographer, sublocation, city, province and country on en_fresh10's kinds (sub-districts
     # under their district, Irish counties, dated and capitalised headings, user names beside photo sites, ...)
     "en": {"photographer": 0.988, "agency": 0.991, "provider": 0.991, "date": 0.995, "date_kind": 0.989,
-           "sublocation": 0.925, "city": 0.935, "province": 0.977, "country": 0.980},
+           "sublocation": 0.925, "city": 0.936, "province": 0.977, "country": 0.980},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # re-based for zh_fresh9 (75 fresh tune captions from 67 sites, not tuned on yet): its tune part scores 91.0
