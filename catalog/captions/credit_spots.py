@@ -370,6 +370,15 @@ def _initials_before(text: str, stop: int) -> bool:
     return bool(word) and _INITIALS.fullmatch(word[-1].lstrip("(\"“")) is not None
 
 
+def _saint_or_mount_before(text: str, stop: int) -> bool:
+    """The stop at `stop` ends the "St." or "Mt." that opens a place's name ("in St. Stephens Green"), not a
+    sentence: the words after it are the place, never a credit."""
+    return text[max(0, stop - 3):stop + 1].lstrip(" (\"“").casefold() in _SAINT_OR_MOUNT
+
+
+_SAINT_OR_MOUNT = frozenset({"st.", "mt.", "ft.", "ste."})
+
+
 def _cut_end(text: str, end: int) -> int:
     return len(text) if _at_end(text, end) else end
 
@@ -477,8 +486,9 @@ def without_wire_notes(text: str) -> str:
 _WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT")
 
 
-#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet").
-_MARKS_BEFORE = " \t—–-|=•·▲►▶*_"
+#: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet"),
+#: colons (a regional paper's "... in San Pedro. :: NAME").
+_MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 
 
 #: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
@@ -508,7 +518,8 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
                 yield Candidate(content, start, len(above), 1.8, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
-        if not _initials_before(stripped, match.start()):  # "The U.S. Navy photo is by": one credit
+        if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()):
+            # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name)
             starts.add(match.end())
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):

@@ -9,6 +9,8 @@ gazetteer itself (about a second to load, see catalog.places) is loaded only for
 
 from __future__ import annotations
 
+import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from catalog.places import NameLevels, get_gazetteer
@@ -24,8 +26,57 @@ def name_levels(name: str) -> NameLevels:
     if known is not None:
         return NameLevels(*known)
     levels = get_gazetteer().name_levels(name)
+    if levels == _NOTHING or _only_a_lower_province(levels):
+        levels = _city_spelled_apart(name) or levels
     memo.remember("levels", name, list(levels))
     return levels
+
+
+_NOTHING = NameLevels()
+
+
+def _only_a_lower_province(levels: NameLevels) -> bool:
+    """Whether all a name is to the gazetteer is a subdivision of the second level ("Aceh", "Devon", and the
+    prefecture MA-MAR for "Marrakech"), which gives way to a city of that name as it does to a town's
+    (``Gazetteer.name_levels``): so to a city held under another spelling of the same name too (Marrakesh)."""
+    if levels.country or levels.city_population or levels.town_population or not levels.province:
+        return False
+    subdivision = get_gazetteer()._subs.get(levels.province)
+    return subdivision is not None and subdivision.parent is not None
+
+
+def _city_spelled_apart(name: str) -> NameLevels | None:
+    """A city the gazetteer holds under another spelling of the same name ("Marrakech" for Marrakesh, "Jerash"
+    for Jarash, "Agdam" for Aghdam): the city of which the name is an alternate, when the two spellings differ
+    by a letter or two. An alternate that is another name altogether ("Hayden" for Mesa) is no evidence of a
+    city of that name."""
+    if name.count(" ") > _MOST_SPACES:
+        return None  # (a city's name is a few words; a run of words is no name to look up again)
+    gazetteer = get_gazetteer()
+    head, _, _ = name.rpartition(" ")
+    if head and gazetteer.name_levels(head).city_population:
+        return None  # "Washington DC": a city the gazetteer knows, then its district (read as two names)
+    positions, own_name = gazetteer._cities_of(name)
+    if own_name or not positions:
+        return None
+    city = gazetteer._cities[positions[0]]
+    mine, theirs = _letters(name), _letters(city.name)
+    if not mine or mine[0] != theirs[:1] or SequenceMatcher(None, mine, theirs).ratio() < _SAME_NAME:
+        return None
+    return NameLevels(city_population=city.population, city_country=city.country_code)
+
+
+#: The most spaces in a name looked up as another spelling of a city's ("San Miguel de Allende").
+_MOST_SPACES = 4
+#: How alike two spellings of one city's name are at least (difflib's ratio): "marrakech"/"marrakesh" 0.89,
+#: "jerash"/"jarash" 0.83, "deraa"/"dara" 0.89; "hayden"/"mesa" 0.2.
+_SAME_NAME = 0.8
+
+
+def _letters(name: str) -> str:
+    """A name's letters, folded: accents and marks dropped ("Dar‘ā" -> "dara")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if ch.isalpha() and ch.isascii())
 
 
 @lru_cache(maxsize=4096)

@@ -37,6 +37,8 @@ from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
+from catalog.captions.counties import is_county
+from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
@@ -89,6 +91,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         # another hashtag it opens a tag of its own ("in Cape Town #ThisFlag #NoCorruption": Cape Town alone)
         clean = _TAG_AFTER_A_NAME.sub(_tag_break, clean)
         clean = _HASHTAG.sub(" ", clean)
+    small_county = "county " in clean and _SMALL_COUNTY.search(clean) is not None
+    if small_county:
+        # "in Clifden, county Galway": an Irish county written with its word in small letters, read as "County
+        # Galway" is (the same length, so every offset holds); the value keeps the letters as written (below)
+        clean = _SMALL_COUNTY.sub("County", clean)
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
@@ -155,8 +162,10 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         if villages and primary is not None:
             village = min(villages, key=lambda c: _distance(c, (primary.start, primary.end)))
             sub_admin = village.elements[0].value
-            if place.city is None and place.sublocation is None and _a_town_alone(village, text):
+            if place.city is None and place.sublocation is None and (_a_town_alone(village, text) or (
+                    place.province is None and _a_village_alone(village, text))):
                 place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
+                # "in the coastal village of Loubieh, ... in Lebanon": the one settlement in a country named
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
@@ -187,6 +196,11 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         found_by["scene rivals"] = _rivals(best, scored)
     if doubts is not None:
         doubts.extend(d for d in left_out if getattr(place, d.field) is None)
+    if small_county:
+        for level in ("city", "province"):
+            value = getattr(place, level)
+            if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
+                setattr(place, level, "county " + value[7:])
     return place
 
 
@@ -347,6 +361,17 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
 
 
+def _a_village_alone(chain: Chain, text: str) -> bool:
+    """Whether a phrase read apart from the scene's is one place written as "the village of X" (maybe "the coastal
+    village of X"), in a caption that names no Chinese place and no town or province beside the country: the
+    village is then the one settlement the caption places, the city field as "the town of X" is."""
+    if len(chain.elements) != 1 or chain.elements[0].level != "town":
+        return False
+    only = chain.elements[0]
+    return bool(_VILLAGE_OF.search(text, max(0, only.start - 40), only.start)) and not _CHINA.search(text)
+
+
+_VILLAGE_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
 _TOWN_OF = re.compile(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CHINA = re.compile(r"\bChin(?:a|ese)\b")
 
@@ -532,6 +557,8 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
     return country
 
 
+#: "county" in small letters after a comma or "in", before a capitalised name: "Clifden, county Galway".
+_SMALL_COUNTY = re.compile(r"(?:(?<=, )|(?<=\bin ))county(?= [A-Z])")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
 _TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
 
@@ -1284,7 +1311,9 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 return found, match.group("place")
     match = _opening().match(text)
     if match:
-        found = _known_places(match.group("place"))
+        written = match.group("place")
+        code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
+        found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
@@ -1298,9 +1327,10 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
-        found = _known_places(match.group("place"))
+        written = match.group("place") or match.group("barred")
+        found = _known_places(written)
         if found is not None:
-            return found, match.group("place")
+            return found, written
     for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
@@ -1314,6 +1344,11 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+#: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
+#: 6 September 2021).
+_PICTURE_CODE = re.compile(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
 
 
 def _venue_after_the_dash(line: str) -> str | None:
@@ -1335,11 +1370,14 @@ def _venue_after_the_dash(line: str) -> str | None:
 def _dated_opening() -> re.Pattern:
     """A caption that opens with the photo's full date, then its place and a colon, as ZUMA and dpa write their
     datelines: "April 11, 2022, Bucha, Kyiv Oblast, Ukraine: Investigators ...", "23 July 2020, Spain, Madrid:
-    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ..."."""
-    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    Spanish Prime Minister ...", "March 3, 2022 - Kyiv, Ukraine: Residents ...", or as a photographer's page
+    heads a picture, the date and the place before a bar: "27 May 2015 Dhaka, Bangladesh | Looking down ..."."""
+    # (the months in capitals too: "08 SEPTEMBER 2014 - BANG BAN, PHRA NAKHON SI AYUTTHAYA, THAILAND: A harvester")
+    months = "|".join(re.escape(written) for names in MONTHS.values() for name in names
+                      for written in (name, name.upper()))
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return re.compile(rf"^[ \t]*{date}[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
-                      r"[ \t]*:[ \t]+\S")
+    return re.compile(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+                      rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)[ \t]+\S")
 
 
 @cache
@@ -1486,7 +1524,8 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
         written = written[:-1]  # the sentence's full stop, not "Fla."'s
     # "Niu Binggui, 32, and Niu Haoran, 3, Anyuan Village.": a village named as one by its own words, alone
     village = "," not in written and classify(written)[0] == "town"
-    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village:
+    if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village and (
+            not _a_label_closed_by_its_city(text, span, written)):
         return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
@@ -1495,6 +1534,18 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
             village and found.sublocation):
         return None
     return found, written
+
+
+def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) -> bool:
+    """Whether a short caption of one line, the whole of it one sentence, closes with a city of 100,000 people or
+    more after a comma: a picture's label, its subject then its place ("A fish stall, Mozang chowngi, Lahore"). A
+    longer sentence names a place so in passing ("..., said Paris.")."""
+    return span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
+        name_levels(written).city_population >= SET_APART_CITY)
+
+
+#: The longest caption read as a label closed by its city.
+_LABEL_CHARACTERS = 60
 
 
 def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] | None:
@@ -1674,6 +1725,17 @@ def _a_province_after(names: list[str], number: int) -> bool:
     return False
 
 
+def _a_region_by_its_nation(name: str) -> bool:
+    """Whether a name is a region the tables know, named with the adjective of the nation that holds it: "Iraqi
+    Kurdistan", "Indian Kashmir" (a larger place written after a town, so never a person's nationality)."""
+    first, _, rest = name.partition(" ")
+    return is_demonym(first) and rest[:1].isupper() and classify(rest)[0] in ("province", "place") and _is_known(rest)
+
+
+#: Capitalised words for a part of a city written before its name in a heading: "Downtown Tirana", "Old Dhaka".
+_PARTS_BEFORE_A_CITY = ("Downtown ", "Old ", "Greater ", "Inner ", "Central ")
+
+
 def _known_places(written: str, venue_first: bool = False, by_position: bool = False) -> Place | None:
     """A comma-separated list of places, if every name in it is a place the gazetteer or the tables know
     (the first may be a venue, or a town too small for the gazetteer when a known place follows). `by_position`:
@@ -1687,6 +1749,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     if len(names) == 1 and _initialism(names[0]):
         return None  # "UN" left of "UN Photo/Name" on its line: an organisation's initials, not Un, Gujarat
+    if names[0].startswith(_PARTS_BEFORE_A_CITY):
+        part, _, rest = names[0].partition(" ")
+        if rest and not _is_known(names[0]) and name_levels(rest).city_population >= SET_APART_CITY:
+            names[0] = rest  # "Downtown Tirana: a statue ...": a part of the city, named by its city
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
@@ -1706,6 +1772,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         if level in ("event", "ignore"):
             return None
         known = level in ("country", "province", "city", "county", "town") or _is_known(written_as)
+        if not known and number and is_county(name):
+            level, known = "province", True  # "Clifden, Co Galway – Cattle on fair day": a town and its county
+        if not known and number and " " in written_as and _a_region_by_its_nation(written_as):
+            level, value, known = "province", name, True  # "SULAYMANIYAH, IRAQI KURDISTAN": Kurdistan, of Iraq
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"

@@ -130,6 +130,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
+            if word == "outside" and k < n and toks[k].lower == "of":
+                k += 1  # "a camp outside of Cox's Bazar, Bangladesh": as "outside Cox's Bazar" is
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
@@ -759,7 +761,8 @@ _ABOUT = frozenset({"about", "some", "around", "roughly", "nearly", "almost", "j
 
 def _is_settlement(chain: Chain) -> bool:
     """Whether a chain's first, unmarked name reads as a town: a city the gazetteer knows well, or a name
-    followed by the province or country it is in ("at Ascot, England")."""
+    followed by the province or country it is in ("at Ascot, England"), or by its British or Irish county ("at
+    Kilcummin, County Kerry", "at Dromkeen, Co. Limerick")."""
     first = chain.elements[0]
     if first.level == "city":
         return True  # "at the port city of Mombasa", "at Tianjin Municipality": marked as a city
@@ -767,7 +770,7 @@ def _is_settlement(chain: Chain) -> bool:
         return False
     larger = chain.elements[1] if len(chain.elements) > 1 else None
     placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
-    return placed or first.population >= SETTLEMENT_POPULATION
+    return placed or first.population >= SETTLEMENT_POPULATION or _in_a_county(chain)
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:

@@ -56,6 +56,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
+    _districts_over_a_sub_district(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -260,6 +261,23 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         return
 
 
+def _districts_over_a_sub_district(elements: list[Element]) -> None:
+    """'Chakgona village of Bagerhat's Rampal upazila', 'in Shahjahanpur upazila of Bogura': a sub-district (a
+    unit below a district, named with its word) owned by a plain name through "of" or "'s" lies in that
+    district, the larger unit: the sub-district stands in for the city and the district is the province, not a
+    city that holds it. The labels give all five tune captions of the shape so (the district accepted as city in
+    three, where the sub-district is named alone)."""
+    for element, following in pairwise(elements):
+        if element.level == "county" and following.link in ("of", "'s") and following.level == "place" and (
+                element.value.rsplit(None, 1)[-1].casefold() in _SUB_DISTRICT_WORDS):
+            following.level, following.population = "province", 0
+            return
+
+
+#: The last words of a sub-district's name: a unit of the map below a district ("Batiaghata upazila").
+_SUB_DISTRICT_WORDS = frozenset({"upazila"})
+
+
 def _a_county_before_its_nation(elements: list[Element]) -> None:
     """'Harbour in Cornwall, England', 'in Kent, England': a British county opening the chain right before a
     nation of the United Kingdom is the province, with no town named (the city abroad that shares its name, as
@@ -349,6 +367,12 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
     if not larger or element.level != "place":
         return False  # a name written as a city ("Tongxiang City of Jiaxing") is the city
     following = larger[0]
+    if not element.population and len(larger) > 1 and _unknown_name(following) and following.link == ",":
+        # "in Parthenon, Acropolis in Athens": a site no gazetteer knows, then another, then the city holding both
+        # ("Bisherkandi, Banaripara of Barishal": a unit "of" a district is in its territory, not a part of a city)
+        following = next((e for e in larger[1:] if not _unknown_name(e)), following)
+        if following.link == "of":
+            return False
     if following.level == "city" and not element.population and not element.also_province:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
@@ -361,6 +385,11 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _unknown_name(element: Element) -> bool:
+    """A bare name that neither the tables nor the gazetteer place."""
+    return element.level == "place" and not element.population and not element.also_province and not element.town
 
 
 def _elsewhere(name: str, city: str) -> bool:

@@ -130,7 +130,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
         token, word = toks[j], toks[j].lower
         if is_capitalised(token.text) and not _stops(toks, j):
             j += 1
-            if strip_possessive(token.text) is not None:
+            if strip_possessive(token.text) is not None and not _a_town_named_with_a_possessive(toks, i, j):
                 break
             if token.text.endswith(".") and word in STATES:
                 break  # "Burlington, VT. Take that!": a state's abbreviation ends the sentence, not the name
@@ -204,6 +204,13 @@ def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     if not before or before in ".!?\n":
         return False
     return before.casefold() in ("the", "at") or not known_place(toks[i].text)
+
+
+def _a_town_named_with_a_possessive(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the possessive ending toks[i:j] and the capitalised word after it name one town the gazetteer knows
+    ("Cox's Bazar"), not an owner and its place ("Beijing's Tiananmen Square")."""
+    return j < len(toks) and is_capitalised(toks[j].text) and name_levels(
+        " ".join(t.text for t in toks[i:j + 1])).city_population > 0
 
 
 def known_place(name: str) -> bool:

@@ -226,7 +226,7 @@ strasse straße gasse platz allee straat plein gracht torv gade vej torg gatan k
 conservancy marae slum complex auditorium amphitheatre amphitheater coliseum citadel cenotaph fountain
 waterfront seafront riverfront beachfront foreshore jetty slipway footbridge viaduct aqueduct causeway flyover
 overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacienda infirmary hospice seminary
-mangroves swamp refuge dunes haor facility facilities shed sheds dzong
+mangroves swamp refuge dunes haor facility facilities shed sheds dzong riverbank riverside lakeside lakeshore
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
 bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
@@ -355,7 +355,7 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|NSW|N.S.W.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
