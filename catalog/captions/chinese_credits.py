@@ -68,6 +68,11 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     ending = _known_ending(plain, rules)
     if ending:
         return ending  # "...放飛和平鴿中央社記者X攝": an archive's text run into the agency, which ends it
+    posted = next((plain.find(w, 2) for w in words.words("credit.stationed") if plain.find(w, 2) > 0), -1)
+    if posted > 0:  # "某某日报驻东京": the outlet, then where its reporter is posted
+        return _agency_name(written[:posted], rules, words)
+    if plain.endswith(words.words("credit.event_endings")):
+        return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
     return written
 
 
@@ -246,6 +251,10 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
     if found is None:
         return None
     words = plain[found.start():at].rstrip(" \u3000")
+    if lists is not None and words.endswith(lists.words("credit.staff")):
+        # "新华网记者(郑磊摄)": the outlet's role before the bracket that holds the name; the outlet before the role
+        role = next(w for w in lists.longest_first("credit.staff") if words.endswith(w))
+        words = words[: -len(role)]
     for begin in range(len(words) - 2 + 1):
         standard = rules.standard_agency(words[begin:])
         if standard:
@@ -416,7 +425,7 @@ def _provided_before(words: Words) -> re.Pattern:
 
 #: The stops and brackets the source shape's match may begin with, before its label: no part of the credit (its
 #: raw begins at the label, "图源于X县农业局").
-_BEFORE_LABEL = "。，,；;（("
+_BEFORE_LABEL = "。，,；;（(【"
 
 
 #: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
@@ -498,6 +507,8 @@ def _ends(plain: str, at: int) -> bool:
 _STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
 
 
+#: A closing bracket, spaces before it.
+_CLOSING = re.compile(r"\s*[)）]")
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
@@ -506,10 +517,11 @@ _LONGEST_CREDIT = 60
 _LONGEST_ALONE = 24
 
 #: The shapes whose match holds a word of credit.staff at most this many characters after its start (an outlet's
-#: name of up to 14 characters, then 记者: "staff", "byline_end"). No match of one starts farther than that before
-#: the first such word, so _credit_of_shapes starts them there: the same matches, without trying the outlet's
-#: name at every character of a caption that names its reporter at the end.
-_ROLE_WITHIN = {"staff": 14, "byline_end": 14}
+#: name of up to 14 characters, then 记者: "byline_end"; 18 with its posting abroad, "staff":
+#: "某某传播中心驻加拿大万锦市报道员"). No match of one starts farther than that before the first such word, so
+#: _credit_of_shapes starts them there: the same matches, without trying the outlet's name at every character of a
+#: caption that names its reporter at the end.
+_ROLE_WITHIN = {"staff": 18, "byline_end": 14}
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
@@ -531,16 +543,17 @@ _PICTURE = "图片"
 _COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
 
 
-def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int] | None:
-    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图"), as (standard
-    name, where its name starts); the longest known name that ends the words before 发."""
+def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int, bool] | None:
+    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图", "新华社发(某某州政府
+    供图)"), as (standard name, where its name starts, whether an opening bracket stands between); the longest known
+    name that ends the words before 发."""
     found = patterns["sent_before"].search(plain, max(0, at - 24), at)
     if found is None:
         return None
     for begin in range(found.start("agency"), found.end("agency") - 1):
         standard = rules.standard_agency(plain[begin:found.end("agency")])
         if standard:
-            return standard, begin
+            return standard, begin, found.group("open") is not None
     return None
 
 
@@ -627,7 +640,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
             if name in ("byline", "byline_end", "source", "provided", "two_agencies", "titled") else start
-        credit = Credit(raw=_unbracketed(text[start:match.end()]))
+        end = match.end()
+        credit = Credit(raw=_unbracketed(text[start:end]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
         if name == "released_by":
             provider = text[match.start("provider"):match.end("provider")].strip()
@@ -651,8 +665,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.provider = provider
             sender_at = _sent_before(plain, start, rules, patterns)
             if sender_at is not None:  # "（央广网发 滨海新区供图）": the outlet sent a picture someone provided
-                credit.agency, start = sender_at
-                credit.raw = _unbracketed(text[start:match.end()])
+                credit.agency, start, opened = sender_at
+                closing = _CLOSING.match(plain, end) if opened else None
+                if closing is not None:  # "新华社发(某某州政府供图)": the bracket after 发 holds the provider
+                    end = closing.end()
+                credit.raw = _unbracketed(text[start:end])
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
@@ -688,6 +705,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written
                 if name == "photographer_label" and credit.photographer and not groups.get("agency"):
                     credit.photographer = _without_took(credit.photographer, words)
+            if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
+                    _outlet_named(agency_written.strip(), rules, words)):
+                continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(
@@ -835,5 +855,5 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if name == "outlet_name" and groups.get("year"):  # "北京日报张风1998年摄": the year and 摄 stay for the
             # reader of dates (the photo's year)
             return Found(credit, start, match.start("year"), f"chinese {name}")
-        return Found(credit, start, match.end(), f"chinese {name}")
+        return Found(credit, start, end, f"chinese {name}")
     return None
