@@ -675,7 +675,8 @@ PLACES = [
     ("a county seat is the county", "这是6月5日拍摄的贵州省黔东南苗族侗族自治州榕江县城（无人机照片）。",
      {"city": "榕江县", "province": "贵州", "sublocation": None}),
     ("a common noun is no venue", "颱風過後，花蓮縣秀林鄉道路坍方。（圖／花蓮縣消防局提供）",
-     {"city": "花蓮縣", "sublocation": "秀林鄉", "provider": "花蓮縣消防局"}),
+     {"city": "秀林鄉", "province": "花蓮縣", "sublocation": None, "provider": "花蓮縣消防局"}),
+    # (a Taiwan county and its township: the county the province, the township the city, as the sets label them)
     ("a short unit holding a linking character, right after its province",
      "9月17日，航拍安徽省无为市红庙镇山水村。", {"city": "无为", "province": "安徽", "sublocation": "山水村"}),
     ("a district beginning with a linking character, right after its city: the chain goes on through it",
@@ -1229,7 +1230,7 @@ PLACES = [
      {"city": "香港"}),
     ("but a city's team is no smaller place", "5月3日,香港足球队,球员训练。", {"city": None}),
     ("what happens after a town is no spot's name", "嘉义县梅山乡梅花盛开,游客赏花。",
-     {"city": "嘉义县", "sublocation": "梅山乡"}),
+     {"city": "梅山乡", "province": "嘉义县", "sublocation": None}),
     ("the venue photographed follows 在 X 拍摄的", "这是6月8日在辽宁省丹东市拍摄的鸭绿江断桥(无人机照片)。",
      {"sublocation": "鸭绿江断桥", "city": "丹东", "province": "辽宁"}),
     ("the same after a bare city", "这是6月8日在大连航拍的棒棰岛。", {"sublocation": "棒棰岛", "city": "大连"}),
@@ -1376,6 +1377,19 @@ PLACES = [
     ("but not one naming another city",
      "3月8日起,兰州市城关区、七里河区开始春季义诊。9时许,西宁城东区东岗小区里,居民排队。",
      {"city": "兰州", "sublocation": None}),
+    # capzh14: Taiwan's levels, and a venue word that ends the caption
+    ("a Taiwan county before its township: the county is the province, the township the city",
+     "拍攝時間:2014年3月1日\n拍攝地點:雲林縣土庫鎮順天宮",
+     {"province": "雲林縣", "city": "土庫鎮", "sublocation": "順天宮"}),
+    ("the same with the county written bare", "志工在花蓮壽豐鄉清理淤泥。", {"province": "花蓮", "city": "壽豐鄉"}),
+    ("台灣 opening a chain of places is the country", "拍攝地點:台灣高雄市旗津區", {"country": "台灣", "province": None,
+                                                                           "city": "高雄"}),
+    ("a county's city (彰化縣員林市) is the city alone", "市民在彰化縣員林市街頭看花燈。",
+     {"city": "員林", "province": None}),
+    ("a village named with 中 after 市 is no city centre", "拍攝地點:南投縣埔里市中山新村",
+     {"city": "埔里", "sublocation": "中山新村"}),
+    ("a one-character venue word that ends the caption ends the venue's name", "拍摄地点:浙江省德清县新市镇西河石桥",
+     {"sublocation": "西河石桥", "city": "德清县"}),
 ]
 
 
@@ -1557,7 +1571,8 @@ def test_light_falling_into_a_venue(text, expected):
 
 def test_heavy_rain_in_taiwans_word_is_weather():
     """豪雨 (Taiwan's word for heavy rain) after a township is the weather there, no spot's name."""
-    check("南投仁愛鄉豪雨過後道路坍方，居民合力清理。", {"sublocation": "仁愛鄉"})
+    check("南投仁愛鄉豪雨過後道路坍方，居民合力清理。", {"sublocation": None, "city": "仁愛鄉"})  # (no spot: the
+    # township is the city, its county the province)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -549,6 +549,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = None if members_body else venue or sub_admin
+    if elements and len(elements) > 1:
+        _taiwan_levels(place, elements, words)
     # ("绵竹市九龙镇中心小学一年级学生李欣洋在专列上": the pupil's school, and its town, are no site of the scene; the
     # city and the province around them are kept, where the pupil is from if not the scene)
     if place.province is None and place.country is None:
@@ -560,6 +562,30 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
+    """Taiwan's levels as the contract labels them: 台湾 opening a chain of places below it is the country written
+    ("台灣台南市柳營區"), and a county of Taiwan (``places.taiwan_counties``) right before a township (乡, 镇) is the
+    province, the township the city ("雲林縣虎尾鎮", "花蓮光復鄉"); a county's city stays the city alone, the most
+    specific ("彰化縣彰化市": 彰化)."""
+    top = elements[0]
+    if top.level == "province" and simplified(top.value) in _TAIWAN and place.province == top.value:
+        place.province, place.country = None, place.country or top.value
+    counties = words.set("places.taiwan_counties")
+    for county, below in zip(elements, elements[1:]):
+        if below.start != county.end or simplified(county.value).removesuffix("县") not in counties:
+            continue
+        written = simplified(below.value)
+        if written.endswith(("乡", "镇")) and below.level in ("town", "place", "county"):
+            if place.sublocation == below.value:
+                place.sublocation = None  # (the township is the city now, no site of its own)
+            place.province, place.city = county.value, below.value
+            return
+
+
+#: Taiwan as captions write it, simplified (台灣, 臺灣).
+_TAIWAN = frozenset({"台湾"})
 
 
 def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:
@@ -1913,6 +1939,8 @@ _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
+#: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
+_TOWN_NAMED_CHUNG = re.compile(f"中[{HAN}]{{1,3}}?[村镇乡]")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
 _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
@@ -1943,9 +1971,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
-            following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
-                plain, end + 1, len(plain), words.pattern("places.venue"))):
-        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
+            following == "中" and not plain.startswith(_IN_THE_CITY, end) and (_venue_word_ahead(
+                plain, end + 1, len(plain), words.pattern("places.venue")) or _TOWN_NAMED_CHUNG.match(plain, end))):
+        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园";
+        # or before a town's or a village's suffix: "南投市中兴新村")
     if written[-2:-1] in words.set("places.determiners"):
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if written.endswith(words.words("places.offices")):
@@ -2275,8 +2304,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
-        if one and plain[found.end():found.end() + 1] in _TOWN_SUFFIX_CHARACTERS:
-            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
+        if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
+            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
+            # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
