@@ -1390,6 +1390,14 @@ PLACES = [
      {"city": "埔里", "sublocation": "中山新村"}),
     ("a one-character venue word that ends the caption ends the venue's name", "拍摄地点:浙江省德清县新市镇西河石桥",
      {"sublocation": "西河石桥", "city": "德清县"}),
+    ("hurrying to a place (趕往) introduces the scene", "志工趕往南投仁愛鄉協助清理。",
+     {"province": "南投", "city": "仁愛鄉"}),
+    ("a venue up a river from another (上游的) is the scene's", "选手在白鹤滩大坝上游的金沙江龙舟训练基地训练。",
+     {"sublocation": "金沙江龙舟训练基地"}),
+    ("where a train comes from and goes to (从X开往Y) is no scene", "乘客在一趟从上海开往杭州的列车上看书。",
+     {"city": None, "sublocation": None}),
+    ("the city's centre after a city written with 市 is no part of the venue's name, and the city is as written",
+     "春節期間,在澳門市中心議事亭前地廣場,游客拍照。", {"city": "澳門", "sublocation": "議事亭前地廣場"}),
 ]
 
 

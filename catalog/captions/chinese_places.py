@@ -1076,6 +1076,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
         elements.append(element)
+    if elements and plain.startswith(words.words("places.routes"), position):
+        return [], None  # "从北京开往石家庄的列车上": where a train or a flight comes from is no scene
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
             _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
         # "江苏常州和泰州两市", "台湾与世界之间": one of a list of places; what holds them all (江苏) stays
@@ -2236,7 +2238,11 @@ def _cjk_population(name: str) -> int:
 
 
 def as_written(name: str, text: str) -> str:
-    """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
+    """A name of the word lists (simplified) in the caption's script: as the caption writes it where it does
+    ("澳門市中心" in a caption that mixes the scripts, "游客"), else traditional when the caption is."""
+    at = simplified(text).find(name)
+    if at >= 0:
+        return text[at:at + len(name)]
     return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
 
 
@@ -2333,6 +2339,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
     part = words.pattern("places.city_parts").match(plain, at, last)
+    if part is None and plain[at - 1:at] == "市":  # ("澳門市中心議事亭前地": the chain took 市, 中心 is left)
+        part = words.pattern("places.city_parts").match(plain, at - 1, last)
     if part is not None and last - part.end() >= 2:
         at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
