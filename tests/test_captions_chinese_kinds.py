@@ -1396,6 +1396,10 @@ PLACES = [
      {"sublocation": "金沙江龙舟训练基地"}),
     ("where a train comes from and goes to (从X开往Y) is no scene", "乘客在一趟从上海开往杭州的列车上看书。",
      {"city": None, "sublocation": None}),
+    ("a county's seat (县城) after the county: the county stands in for the city, with its suffix",
+     "银杏叶变黄了，湖南省桑植县县城的街道一片金黄。", {"city": "桑植县", "province": "湖南"}),
+    ("a village's dwellings (村民居): 民居 is a word, the village is named", "航拍湖北省竹溪县向坝乡白果村民居。",
+     {"sublocation": "白果村", "city": "竹溪县"}),
     ("the city's centre after a city written with 市 is no part of the venue's name, and the city is as written",
      "春節期間,在澳門市中心議事亭前地廣場,游客拍照。", {"city": "澳門", "sublocation": "議事亭前地廣場"}),
 ]

@@ -1473,8 +1473,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
-            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
+            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]] and (
+            plain[unit.end():unit.end() + 2] not in words.set("places.not_units")):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
+        # (but "秭归县县城" is the county, then its seat: 县城 is a word)
     if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
         # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
         # venue word follows
@@ -1939,6 +1941,9 @@ _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a c
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
                      "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+#: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
+#: dwellings; "X村民宿", its guesthouses): the suffix before them is the village's.
+_WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
@@ -1972,7 +1977,9 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end) and not (  # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"
+            plain, end) and not plain.startswith(_WORDS_AFTER_A_VILLAGE, end) and not (
+            # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区"; and 村民 (villagers) unless
+            # a word of 民 begins there: "龙头村民居" is the village's dwellings
             following == "中" and not plain.startswith(_IN_THE_CITY, end) and (_venue_word_ahead(
                 plain, end + 1, len(plain), words.pattern("places.venue")) or _TOWN_NAMED_CHUNG.match(plain, end))):
         return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园";
