@@ -542,6 +542,10 @@ DATES = [
      {"date": None, "date_text": None, "date_kind": None}),
     ("a year before a prize's name holding 摄影 is no date", "2023年徕卡摄影奖得主在展场分享作品。",
      {"date": None, "date_kind": None}),
+    ("a named day after 图为 is the picture's day, without a year", "图为中秋节的某某古镇街头一景。",
+     {"date": None, "date_text": "中秋节", "date_kind": "taken"}),
+    ("the same before a time of the day", "图为元宵节当晚,市民在广场赏灯。",
+     {"date_text": "元宵节", "date_kind": "taken"}),
 ]
 
 

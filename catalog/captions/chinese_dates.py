@@ -280,14 +280,16 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
         opening = _OPENING.match(text, first[0], first[1])
         at = opening.end() if opening else first[0]
         found = words.pattern("dates.named_days").match(text, at, first[1])
-        if found is None or not text.startswith(_AFTER_NAMED_DAY, found.end()):
+        if found is None or not (text.startswith(_AFTER_NAMED_DAY, found.end()) or opening and opening.group(
+                "scene") and text.startswith("的", found.end())):  # ("图为除夕的吉隆坡天后宫": the picture's day)
             return None
         return ChineseDate(opening.start("year") if opening and opening.group("year") else found.start(),
                            found.end(), None, "taken")
     return ChineseDate(found.start(), found.end(), None, "taken")
 
 
-#: What may come before a named day at the start of a caption: marks, spaces, a year ("2022年春节").
-_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<year>\d{4}\s*年)?")
+#: What may come before a named day at the start of a caption: marks, spaces, a mark of the picture's scene ("图为除夕
+#:当晚,..."), a year ("2022年春节").
+_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
 _AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")
