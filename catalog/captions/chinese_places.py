@@ -564,6 +564,20 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     return place
 
 
+def _foreign_province(words: Words) -> re.Pattern:
+    """A name of two to four characters and a suffix of ``places.foreign_province`` (府) that ends its clause, as a
+    country's province is written right after it ("泰国暖武里府,"), compiled once."""
+    made = words._made.get(("foreign_province",))
+    if made is None:
+        made = words._made[("foreign_province",)] = re.compile(
+            f"[{HAN}]{{2,4}}?(?:{words.any('places.foreign_province')})(?=[，,。；;的 \u3000]|$)")
+    return made
+
+
+#: The characters that make 府 a word, no province's suffix, before it: 政府 (a government), 首府, 市府, 县府, 王府.
+_NOT_A_FOREIGN_PROVINCE = frozenset("政首市县王官")
+
+
 def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
     """Taiwan's levels as the contract labels them: 台湾 opening a chain of places below it is the country written
     ("台灣台南市柳營區"), and a county of Taiwan (``places.taiwan_counties``) right before a township (乡, 镇) is the
@@ -1048,6 +1062,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None and elements and elements[-1].level == "country" and len(elements) == 1:
+            foreign = _foreign_province(words).match(plain, position, end)
+            if foreign is not None and plain[foreign.end() - 2] not in _NOT_A_FOREIGN_PROVINCE:
+                # "泰国暖武里府,": a province of a country that names them so (Thailand's 府), after the country
+                unit = Element("province", text[position:foreign.end()], position, foreign.end(), link=","), (
+                    foreign.end())
         if unit is None:
             break
         if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
