@@ -1403,6 +1403,7 @@ PLACES = [
     ("a Thai province (府) right after its country is the province", "泰国北柳府,村民在寺庙前放生。",
      {"province": "北柳府", "country": "泰国", "city": None}),
     ("a government (政府) after a country is no province", "泰国政府,官员开会讨论预算。", {"province": None}),
+    ("a flag (国旗, 头旗) is no banner of Inner Mongolia", "图为村里的祠堂,里面挂着几十个国家的国旗。", {"city": None}),
     ("a county's seat (县城) after the county: the county stands in for the city, with its suffix",
      "银杏叶变黄了，湖南省桑植县县城的街道一片金黄。", {"city": "桑植县", "province": "湖南"}),
     ("a village's dwellings (村民居): 民居 is a word, the village is named", "航拍湖北省竹溪县向坝乡白果村民居。",
