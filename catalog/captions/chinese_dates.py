@@ -117,6 +117,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
     background = words.any("dates.background")
     taken, released = words.any("dates.taken"), words.any("dates.released")
     found = []
+    bare_days: set[int] = set()  # the days written with no month ("17日仍不让民众内用"), so far
     for match in _date_pattern().finditer(text):
         end = match.end()
         month: int | None
@@ -138,6 +139,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                 year = str(int(year) + 1911)
         elif match.group("dayonly"):
             day, month, year = _number(match.group("dayonly")), None, None
+            if day is not None:
+                bare_days.add(day)
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
             roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
@@ -165,7 +168,11 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
-        if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
+        stamped = bool(day and year and _stamped(text, match.start(), end))
+        if stamped and bare_days and day not in bare_days:
+            is_background = True  # "...美食广场17日仍不让民众内用。 中央社记者X摄 109年6月23日": the text gives the
+            # photo's day (17日), the stamp another, the day the wire filed it
+        elif _labelled(text, match.start(), words) or stamped:
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
         elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})(?!{_NOT_A_PICTURE_RELEASED})", text[end:end + 24]) and not (
                 re.match(r"\s*[^。，,]{0,8}?拍摄", after)):
