@@ -1401,6 +1401,8 @@ PLACES = [
      {"sublocation": "西河石桥", "city": "德清县"}),
     ("hurrying to a place (趕往) introduces the scene", "志工趕往南投仁愛鄉協助清理。",
      {"province": "南投", "city": "仁愛鄉"}),
+    ("gathering at a place (聚到) introduces the scene", "开幕式上,2000多名运动员聚到平江县体育中心体育场。",
+     {"sublocation": "体育中心体育场", "city": "平江县"}),
     ("a venue up a river from another (上游的) is the scene's", "选手在白鹤滩大坝上游的金沙江龙舟训练基地训练。",
      {"sublocation": "金沙江龙舟训练基地"}),
     ("where a train comes from and goes to (从X开往Y) is no scene", "乘客在一趟从上海开往杭州的列车上看书。",
