@@ -1095,6 +1095,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
+        if elements and elements[-1].level == "place" and elements[-1].end == element.start and (
+                element.level == "county") and _ETHNIC_ONLY.fullmatch(simplified(element.value)):
+            # "本溪满族自治县": a county named for a city (本溪) and its people, one unit, not a county of that city
+            bare = elements.pop()
+            element = Element("county", text[bare.start:element.end], bare.start, element.end, link=bare.link)
         elements.append(element)
     if elements and plain.startswith(words.words("places.routes"), position):
         return [], None  # "从北京开往石家庄的列车上": where a train or a flight comes from is no scene
@@ -1814,6 +1819,9 @@ _LONG_SUFFIXES = ("管理区", "新区", "街道")
 #: character of position (达里雅布依乡, 巴彦温都尔苏木): after the county, such a name is read whole.
 _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
+#: A county's or a banner's name made of its peoples alone ("满族自治县", "土家族苗族自治县"): the name the reader
+#: split off before it (本溪) is the county's own first word.
+_ETHNIC_ONLY = re.compile("(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|旗)")
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
