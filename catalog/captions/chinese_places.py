@@ -1818,10 +1818,10 @@ _LONG_SUFFIXES = ("管理区", "新区", "街道")
 #: Suffixes of townships, whose names, transliterated from Uyghur, Tibetan or Mongolian, run long and may hold a
 #: character of position (达里雅布依乡, 巴彦温都尔苏木): after the county, such a name is read whole.
 _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
-#: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 #: A county's or a banner's name made of its peoples alone ("满族自治县", "土家族苗族自治县"): the name the reader
 #: split off before it (本溪) is the county's own first word.
 _ETHNIC_ONLY = re.compile("(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|旗)")
+#: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
