@@ -1412,6 +1412,8 @@ PLACES = [
      {"city": "本溪满族自治县", "province": "辽宁", "sublocation": "小市镇"}),
     ("crossing the street (过街) is a verb, no street's name", "9月1日，在东京涩谷区，行人过街。",
      {"sublocation": None}),
+    ("Indonesia written short (印尼) is the country", "1月25日，在印尼泗水，华人舞龙庆祝春节。",
+     {"country": "印尼", "city": "泗水"}),
     ("a Thai province (府) right after its country is the province", "泰国北柳府,村民在寺庙前放生。",
      {"province": "北柳府", "country": "泰国", "city": None}),
     ("a government (政府) after a country is no province", "泰国政府,官员开会讨论预算。", {"province": None}),
