@@ -1412,6 +1412,8 @@ PLACES = [
      {"city": "本溪满族自治县", "province": "辽宁", "sublocation": "小市镇"}),
     ("crossing the street (过街) is a verb, no street's name", "9月1日，在东京涩谷区，行人过街。",
      {"sublocation": None}),
+    ("the heading's city right before the venue the scene names alone",
+     "苏州寒山寺迎新年\n除夕夜,大批游客涌向市内景点,人气最旺的是寒山寺。", {"city": "苏州", "sublocation": "寒山寺"}),
     ("Indonesia written short (印尼) is the country", "1月25日，在印尼泗水，华人舞龙庆祝春节。",
      {"country": "印尼", "city": "泗水"}),
     ("a Thai province (府) right after its country is the province", "泰国北柳府,村民在寺庙前放生。",

@@ -2137,6 +2137,8 @@ def _heading_places() -> re.Pattern:
 def complete_from_heading(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
     """Fill the scene's missing country and city from a place line of the caption's heading ("美国 · 洛杉矶"),
     when every part of it is a place and its city does not contradict the scene's."""
+    if place.sublocation and not (place.city or place.province or place.country):
+        _city_of_the_headings_venue(place, text, plain, words, patterns)
     match = _heading_places().search(plain, 0, 200)
     if match is None:
         return
@@ -2154,6 +2156,27 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
     if place.city == heading.city or heading.city is None:
         place.province = place.province or heading.province
         place.country = place.country or heading.country
+
+
+def _city_of_the_headings_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
+    """The city (and what holds it) that the caption's heading, its first line, writes right before the scene's
+    venue ("武汉归元寺55万人拜财神⏎...人气最旺的是归元寺"), when the scene named the venue alone."""
+    line_end = plain.find("\n", 0, _HEADING_LINE)
+    if line_end < 0:
+        return
+    at = plain.find(simplified(place.sublocation or ""), 0, line_end)
+    start = len(plain) - len(plain.lstrip())
+    if at <= start + 1:
+        return
+    elements, _ = _read_chain(text, plain, start, at, words, patterns)
+    if not elements or elements[-1].end != at:
+        return
+    heading, _ = resolve(Chain("chinese", list(reversed(elements))))
+    place.city, place.province, place.country = heading.city, heading.province, heading.country
+
+
+#: The most characters of a heading line (the first line of a caption above its text).
+_HEADING_LINE = 40
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
