@@ -410,6 +410,9 @@ CREDITS = [
     ("people of the prose and 摄 run on are no name", "市民在公园里散步。游客纷纷摄 当日，游客络绎不绝。",
      {"photographer": None}),
     # capzh14: the credit shapes of county papers, Hong Kong, Taiwan and overseas Chinese media
+    ("a name and 摄 run into where it was taken (摄于...)", "雪后山村 李小峰摄于某某乡石门村",
+     {"photographer": "李小峰", "sublocation": "石门村"}),
+    ("a picture's word before 摄于 is no name", "对比照片。上图摄于2020年1月29日", {"photographer": None}),
     ("an agency sends a handout, its provider in the bracket after 发",
      "市民在广场观看灯光秀。新华社发(某某州政府供图)",
      {"agency": "Xinhua", "provider": "某某州政府", "photographer": None}),

@@ -268,14 +268,14 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
 
 #: The shapes whose name follows a label or opens the caption's words: the name must begin with a surname (or be a
 #: foreign name's parts joined by a dot), as the words of a caption after a label do not.
-_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon")
+_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon", "name_took_at")
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
                  "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
                  "outlet_staff",
-                 "name_took", "taken_by", "byline", "byline_end",
+                 "name_took", "taken_by", "byline", "byline_end", "name_took_at",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
                  "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
@@ -288,7 +288,7 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",),
-    "name_took": ("took",),
+    "name_took": ("took",), "name_took_at": ("took",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),

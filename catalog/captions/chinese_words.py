@@ -354,6 +354,10 @@ def _patterns(words: Words) -> Patterns:
         "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★“「『<〈—]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）”」』>〉]?\\s*$", re.MULTILINE),
         # (and in quotation or angle marks, after a dash: "“王小明 摄”", "<王小明 摄>", "——王小明 摄")
+        # 唐小峰摄于建平乡中伙村: a name and 摄, then where (or when) the picture was taken, ending the caption's line
+        # (the place and the day stay the caption's: "于..." is read as the scene's)
+        "name_took_at": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{2,4}})[ \u3000]*摄"
+                                f"(?=[于於][^\\n。，,；;]{{2,30}}$)", re.MULTILINE),
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
