@@ -412,6 +412,10 @@ CREDITS = [
     # capzh14: the credit shapes of county papers, Hong Kong, Taiwan and overseas Chinese media
     ("a name and 摄 run into where it was taken (摄于...)", "雪后山村 李小峰摄于某某乡石门村",
      {"photographer": "李小峰", "sublocation": "石门村"}),
+    ("an overseas paper, a slash, then the name run into 摄", "市民在公园里散步。 星洲日报/王小明摄",
+     {"agency": "星洲日报", "photographer": "王小明"}),
+    ("a paper's name after a picture's label is the outlet, no person", "市民在公园里散步。（图：欧洲时报）",
+     {"agency": "欧洲时报", "photographer": None}),
     ("a picture's word before 摄于 is no name", "对比照片。上图摄于2020年1月29日", {"photographer": None}),
     ("an agency sends a handout, its provider in the bracket after 发",
      "市民在广场观看灯光秀。新华社发(某某州政府供图)",

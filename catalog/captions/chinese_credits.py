@@ -145,6 +145,17 @@ def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
     return None
 
 
+def _a_papers_name(written: str, words: Words) -> bool:
+    """Whether a "name" after a photographer's label is an outlet's: four characters or more ending as outlets'
+    names end (星洲日报, 欧洲时报), or an ending of two characters or more (日报, 新闻); a person's name ends so
+    rarely, and never in those longer endings."""
+    plain = simplified(written).strip()
+    if not han_char().match(plain[-1:]):
+        return False
+    return plain.endswith(words.words("credit.outlet_endings")) and (len(plain) >= 4 or plain.endswith(tuple(
+        w for w in words.words("credit.outlet_endings") if len(w) >= 2)))
+
+
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
     """Whether a credit's part names an outlet: the registry knows it, or it ends as outlets' names end
     (光明图片, 立场新闻; ``credit.outlet_endings``)."""
@@ -705,6 +716,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written
                 if name == "photographer_label" and credit.photographer and not groups.get("agency"):
                     credit.photographer = _without_took(credit.photographer, words)
+                if name == "photographer_label" and credit.photographer and not credit.agency and (
+                        _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
+                    # "（图：星洲日报）": a paper's name after the label, its picture; no person
+                    credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
             if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
                     _outlet_named(agency_written.strip(), rules, words)):
                 continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
@@ -764,8 +779,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
-                    # "光明图片/王小鹏": the outlet, then the photographer
-                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
+                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
+                        second, words)
             if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
                 written = agency_written.strip()
                 credit.agency = None
