@@ -79,7 +79,8 @@ def _date_pattern() -> re.Pattern:
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
-        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年)"
+        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
+        r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）]))"  # ("...唐人街(2009)": a year alone in brackets)
     )
 
 
@@ -122,10 +123,18 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         end = match.end()
         month: int | None
         day: int | None
+        if match.group("byear"):
+            if text[end + 1:].strip():  # (after the closing bracket)
+                continue  # "(2019)" inside the text: a year of history, or a count
+            found.append(ChineseDate(match.start(), end, match.group("byear"), "taken"))  # "...荒山小径。(2019)"
+            # ending the caption (before its credit): the year the picture was taken
+            continue
         if match.group("yonly"):
             opens = not text[:match.start()].strip() and text[end:end + 1] in (",", "，")
+            bracketed = match.start() > 0 and text[match.start() - 1] in "(（" and text[end:end + 1] in (
+                ")", "）") and not text[end + 1:].strip()  # ("合影(2019年)": the year alone in brackets, at the end)
             if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))
-                    or opens):
+                    or opens or bracketed):
                 continue  # a year alone, of history: "始于1914年" (but "2015年,内蒙古...": the caption's own)
             found.append(ChineseDate(match.start(), end, match.group("yonly"), "taken"))
             continue
