@@ -1426,6 +1426,8 @@ PLACES = [
     ("the heading's city right before the venue the scene names alone",
      "苏州寒山寺迎新年\n除夕夜,大批游客涌向市内景点,人气最旺的是寒山寺。", {"city": "苏州", "sublocation": "寒山寺"}),
     ("a city before 当地 (local) is the scene's", "2月29日拍摄的罗马当地关门歇业的华人店铺。", {"city": "罗马"}),
+    ("leading the way (在前开路) is a verb, no road's name; barren hills (荒山) are no venue",
+     "彩旗在前开路,进香的队伍穿过荒山小径。", {"sublocation": None}),
     ("a rural market (墟市) is no city's suffix", "大埔墟市: 市民4月7日在大埔逛墟市。", {"city": "香港"}),
     ("a food court (美食广场), unnamed, is no venue", "午间,市民在美食广场就餐。", {"sublocation": None}),
     ("Indonesia written short (印尼) is the country", "1月25日，在印尼泗水，华人舞龙庆祝春节。",
