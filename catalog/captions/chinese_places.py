@@ -353,12 +353,19 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
             continue  # a sentence of history names other places; a credit line names its source's
         other = _place_in(text, plain, start, end, words, patterns, None)
         if other.city and (_SUFFIXED.search(simplified(other.city)) or f"{simplified(other.city)}市" in plain[
-                start:end]):
-            # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
+                start:end] or other.province and _chain_apart(other.province, other.city, place.sublocation)):
+            # (a city written as a unit, 山亭区, 松原市, or after its province, 浙江青田: not a name read out of
+            # other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
             if other.sublocation and _common_noun_venue(place.sublocation or ""):
                 place.sublocation = other.sublocation  # "茶农在茶园里": a tea garden, unnamed; the context's site
             return
+
+
+def _chain_apart(province: str, city: str, venue: str | None) -> bool:
+    """Whether a province and the bare city after it are written apart from the scene's venue: "浙江青田" is a
+    chain; "青海湖西北岸" holds the venue (青海湖), and 湖西 is no city read out of it."""
+    return not venue or simplified(venue) not in simplified(province + city)
 
 
 def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
