@@ -295,11 +295,12 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
 #: tried on a caption that has none (most captions have no 发, many no 记者). Some keys are marks found by a
-#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff".
+#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff",
+#: "took_at".
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",),
-    "name_took": ("took",), "name_took_at": ("took",),
+    "name_took": ("took",), "name_took_at": ("took_at",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
@@ -369,6 +370,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
     if "took" in present and _took_ends_line(words).search(plain) is not None:
         present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
+    if "took" in present and "摄于" in plain:
+        present.add("took_at")  # (唐小峰摄于某村: 摄 and where it was taken)
     shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
@@ -528,11 +531,12 @@ _LONGEST_CREDIT = 60
 _LONGEST_ALONE = 24
 
 #: The shapes whose match holds a word of credit.staff at most this many characters after its start (an outlet's
-#: name of up to 14 characters, then 记者: "byline_end"; 18 with its posting abroad, "staff":
-#: "某某传播中心驻加拿大万锦市报道员"). No match of one starts farther than that before the first such word, so
-#: _credit_of_shapes starts them there: the same matches, without trying the outlet's name at every character of a
-#: caption that names its reporter at the end.
-_ROLE_WITHIN = {"staff": 18, "byline_end": 14}
+#: name of up to 14 characters, then 记者: "staff", "byline_end"). No match of one starts farther than that before
+#: the first such word, so _credit_of_shapes starts them there: the same matches, without trying the outlet's
+#: name at every character of a caption that names its reporter at the end.
+_ROLE_WITHIN = {"staff": 14, "byline_end": 14}
+#: The most characters an outlet and its posting abroad run past those 14 ("長城國際傳播中心駐加拿大萬錦市").
+_LONGER_POSTED = 8
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
@@ -654,6 +658,14 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         end = match.end()
         credit = Credit(raw=_unbracketed(text[start:end]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
+        if name == "staff" and agency_written and len(agency_written) >= _ROLE_WITHIN["staff"] and any(
+                w in simplified(agency_written) for w in words.words("credit.stationed")):
+            # "長城國際傳播中心駐加拿大萬錦市報道員 X 攝": an outlet and its posting run past the 14 characters the
+            # shape reads; the outlet's name begins at the run's start
+            while start > 0 and start > match.start("agency") - _LONGER_POSTED and han_char().match(text, start - 1):
+                start -= 1
+            agency_written = text[start:match.end("agency")]
+            credit.raw = _unbracketed(text[start:end])
         if name == "released_by":
             provider = text[match.start("provider"):match.end("provider")].strip()
             if not _a_releasing_body(provider, rules, words):
