@@ -68,6 +68,11 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     ending = _known_ending(plain, rules)
     if ending:
         return ending  # "...放飛和平鴿中央社記者X攝": an archive's text run into the agency, which ends it
+    posted = next((plain.find(w, 2) for w in words.words("credit.stationed") if plain.find(w, 2) > 0), -1)
+    if posted > 0:  # "某某日报驻东京": the outlet, then where its reporter is posted
+        return _agency_name(written[:posted], rules, words)
+    if plain.endswith(words.words("credit.event_endings")):
+        return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
     return written
 
 
@@ -138,6 +143,17 @@ def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
             if standard:
                 return standard
     return None
+
+
+def _a_papers_name(written: str, words: Words) -> bool:
+    """Whether a "name" after a photographer's label is an outlet's: four characters or more ending as outlets'
+    names end (星洲日报, 欧洲时报), or an ending of two characters or more (日报, 新闻); a person's name ends so
+    rarely, and never in those longer endings."""
+    plain = simplified(written).strip()
+    if not han_char().match(plain[-1:]):
+        return False
+    return plain.endswith(words.words("credit.outlet_endings")) and (len(plain) >= 4 or plain.endswith(tuple(
+        w for w in words.words("credit.outlet_endings") if len(w) >= 2)))
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -259,6 +275,10 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
     if found is None:
         return None
     words = plain[found.start():at].rstrip(" \u3000")
+    if lists is not None and words.endswith(lists.words("credit.staff")):
+        # "新华网记者(郑磊摄)": the outlet's role before the bracket that holds the name; the outlet before the role
+        role = next(w for w in lists.longest_first("credit.staff") if words.endswith(w))
+        words = words[: -len(role)]
     for begin in range(len(words) - 2 + 1):
         standard = rules.standard_agency(words[begin:])
         if standard:
@@ -272,14 +292,14 @@ def _outlet_before(text: str, plain: str, at: int, rules: Rules,
 
 #: The shapes whose name follows a label or opens the caption's words: the name must begin with a surname (or be a
 #: foreign name's parts joined by a dot), as the words of a caption after a label do not.
-_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon")
+_LABELLED_SHAPES = ("opening_label", "opening_spaced", "field_label", "name_took_colon", "name_took_at")
 
 
 #: Credit shapes in the order they are tried; the first that matches (its last match in the caption) wins.
 _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets", "brackets_sent", "staff",
                  "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
                  "outlet_staff",
-                 "name_took", "taken_by", "byline", "byline_end",
+                 "name_took", "taken_by", "byline", "byline_end", "name_took_at",
                  "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
                  "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
@@ -288,11 +308,12 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
 
 #: The word lists (or "/") of which each credit shape's matches hold at least one word: a shape is not
 #: tried on a caption that has none (most captions have no 发, many no 记者). Some keys are marks found by a
-#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff".
+#: cheap search of their own (find_chinese_credit): "took_then_bracket", "took_ends_line", "filed_or_staff",
+#: "took_at".
 _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "sent_brackets": ("sent", "took"), "brackets_sent": ("sent", "took"), "staff": ("staff", "took"),
     "sent_name": ("sent", "took"), "name_then_agency": ("took_then_bracket",), "brackets": ("took",),
-    "name_took": ("took",),
+    "name_took": ("took",), "name_took_at": ("took_at",),
     "byline": ("staff",), "byline_end": ("staff",), "provided": ("provided",), "source": ("source_labels",),
     "taken_by": ("took",), "provided_by": ("provided",), "titled": ("took",), "released_by": ("released",),
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
@@ -362,6 +383,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
     if "took" in present and _took_ends_line(words).search(plain) is not None:
         present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
+    if "took" in present and "摄于" in plain:
+        present.add("took_at")  # (唐小峰摄于某村: 摄 and where it was taken)
     shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
@@ -429,7 +452,7 @@ def _provided_before(words: Words) -> re.Pattern:
 
 #: The stops and brackets the source shape's match may begin with, before its label: no part of the credit (its
 #: raw begins at the label, "图源于X县农业局").
-_BEFORE_LABEL = "。，,；;（("
+_BEFORE_LABEL = "。，,；;（(【"
 
 
 #: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
@@ -511,6 +534,8 @@ def _ends(plain: str, at: int) -> bool:
 _STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
 
 
+#: A closing bracket, spaces before it.
+_CLOSING = re.compile(r"\s*[)）]")
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
@@ -523,6 +548,8 @@ _LONGEST_ALONE = 24
 #: the first such word, so _credit_of_shapes starts them there: the same matches, without trying the outlet's
 #: name at every character of a caption that names its reporter at the end.
 _ROLE_WITHIN = {"staff": 14, "byline_end": 14}
+#: The most characters an outlet and its posting abroad run past those 14 ("長城國際傳播中心駐加拿大萬錦市").
+_LONGER_POSTED = 8
 #: What may follow a credit that ends the caption: spaces, a full stop, closing brackets.
 _CREDIT_TAIL = " \t\r\n\u3000。.)）]】"
 
@@ -544,16 +571,17 @@ _PICTURE = "图片"
 _COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
 
 
-def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int] | None:
-    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图"), as (standard
-    name, where its name starts); the longest known name that ends the words before 发."""
+def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int, bool] | None:
+    """A known agency and its word for sending written right before `at` ("央广网发 滨海新区供图", "新华社发(某某州政府
+    供图)"), as (standard name, where its name starts, whether an opening bracket stands between); the longest known
+    name that ends the words before 发."""
     found = patterns["sent_before"].search(plain, max(0, at - 24), at)
     if found is None:
         return None
     for begin in range(found.start("agency"), found.end("agency") - 1):
         standard = rules.standard_agency(plain[begin:found.end("agency")])
         if standard:
-            return standard, begin
+            return standard, begin, found.group("open") is not None
     return None
 
 
@@ -640,8 +668,17 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             "staff", "sent_name", "sent_brackets", "agency_sent", "byline", "byline_end") else match.start()
         start = match.start(next((g for g in ("first", "agency", "provider", "name") if groups.get(g)), 0)) \
             if name in ("byline", "byline_end", "source", "provided", "two_agencies", "titled") else start
-        credit = Credit(raw=_unbracketed(text[start:match.end()]))
+        end = match.end()
+        credit = Credit(raw=_unbracketed(text[start:end]))
         agency_written = text[match.start("agency"):match.end("agency")] if groups.get("agency") else None
+        if name == "staff" and agency_written and len(agency_written) >= _ROLE_WITHIN["staff"] and any(
+                w in simplified(agency_written) for w in words.words("credit.stationed")):
+            # "長城國際傳播中心駐加拿大萬錦市報道員 X 攝": an outlet and its posting run past the 14 characters the
+            # shape reads; the outlet's name begins at the run's start
+            while start > 0 and start > match.start("agency") - _LONGER_POSTED and han_char().match(text, start - 1):
+                start -= 1
+            agency_written = text[start:match.end("agency")]
+            credit.raw = _unbracketed(text[start:end])
         if name == "released_by":
             provider = text[match.start("provider"):match.end("provider")].strip()
             if not _a_releasing_body(provider, rules, words):
@@ -664,8 +701,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.provider = provider
             sender_at = _sent_before(plain, start, rules, patterns)
             if sender_at is not None:  # "（央广网发 滨海新区供图）": the outlet sent a picture someone provided
-                credit.agency, start = sender_at
-                credit.raw = _unbracketed(text[start:match.end()])
+                credit.agency, start, opened = sender_at
+                closing = _CLOSING.match(plain, end) if opened else None
+                if closing is not None:  # "新华社发(某某州政府供图)": the bracket after 发 holds the provider
+                    end = closing.end()
+                credit.raw = _unbracketed(text[start:end])
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
@@ -705,6 +745,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         credit.raw = _unbracketed(text[start:match.end()])
                 if name == "photographer_label" and credit.photographer and not groups.get("agency"):
                     credit.photographer = _without_took(credit.photographer, words)
+                if name == "photographer_label" and credit.photographer and not credit.agency and (
+                        _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
+                    # "（图：星洲日报）": a paper's name after the label, its picture; no person
+                    credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
+                    _outlet_named(agency_written.strip(), rules, words)):
+                continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
             joined = _JOINED.fullmatch(agency_written.strip()) if agency_written else None
             if name == "brackets" and agency_written and credit.agency == agency_written.strip(" ·") and (
                     _PERSON.fullmatch(agency_written.strip()) or joined) and not simplified(
@@ -761,8 +808,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
-                    # "光明图片/王小鹏": the outlet, then the photographer
-                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
+                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
+                        second, words)
             if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
                 written = agency_written.strip()
                 credit.agency = None
@@ -852,5 +900,5 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         if name == "outlet_name" and groups.get("year"):  # "北京日报张风1998年摄": the year and 摄 stay for the
             # reader of dates (the photo's year)
             return Found(credit, start, match.start("year"), f"chinese {name}")
-        return Found(credit, start, match.end(), f"chinese {name}")
+        return Found(credit, start, end, f"chinese {name}")
     return None

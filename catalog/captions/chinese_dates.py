@@ -79,7 +79,8 @@ def _date_pattern() -> re.Pattern:
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
-        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年)"
+        r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
+        r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）]))"  # ("...唐人街(2009)": a year alone in brackets)
     )
 
 
@@ -117,14 +118,23 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
     background = words.any("dates.background")
     taken, released = words.any("dates.taken"), words.any("dates.released")
     found = []
+    bare_days: set[int] = set()  # the days written with no month ("17日仍不让民众内用"), so far
     for match in _date_pattern().finditer(text):
         end = match.end()
         month: int | None
         day: int | None
+        if match.group("byear"):
+            if text[end + 1:].strip():  # (after the closing bracket)
+                continue  # "(2019)" inside the text: a year of history, or a count
+            found.append(ChineseDate(match.start(), end, match.group("byear"), "taken"))  # "...荒山小径。(2019)"
+            # ending the caption (before its credit): the year the picture was taken
+            continue
         if match.group("yonly"):
             opens = not text[:match.start()].strip() and text[end:end + 1] in (",", "，")
+            bracketed = match.start() > 0 and text[match.start() - 1] in "(（" and text[end:end + 1] in (
+                ")", "）") and not text[end + 1:].strip()  # ("合影(2019年)": the year alone in brackets, at the end)
             if not (_TAKEN_IN_YEAR_AFTER.match(text, end) or text[:match.start()].endswith(("摄于", "拍摄于"))
-                    or opens):
+                    or opens or bracketed):
                 continue  # a year alone, of history: "始于1914年" (but "2015年,内蒙古...": the caption's own)
             found.append(ChineseDate(match.start(), end, match.group("yonly"), "taken"))
             continue
@@ -138,6 +148,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                 year = str(int(year) + 1911)
         elif match.group("dayonly"):
             day, month, year = _number(match.group("dayonly")), None, None
+            if day is not None:
+                bare_days.add(day)
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
             roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
@@ -165,7 +177,11 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))
         kind = None
-        if _labelled(text, match.start(), words) or (day and year and _stamped(text, match.start(), end)):
+        stamped = bool(day and year and _stamped(text, match.start(), end))
+        if stamped and bare_days and day not in bare_days:
+            is_background = True  # "...美食广场17日仍不让民众内用。 中央社记者X摄 109年6月23日": the text gives the
+            # photo's day (17日), the stamp another, the day the wire filed it
+        elif _labelled(text, match.start(), words) or stamped:
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
         elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})(?!{_NOT_A_PICTURE_RELEASED})", text[end:end + 24]) and not (
                 re.match(r"\s*[^。，,]{0,8}?拍摄", after)):
@@ -280,14 +296,16 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
         opening = _OPENING.match(text, first[0], first[1])
         at = opening.end() if opening else first[0]
         found = words.pattern("dates.named_days").match(text, at, first[1])
-        if found is None or not text.startswith(_AFTER_NAMED_DAY, found.end()):
+        if found is None or not (text.startswith(_AFTER_NAMED_DAY, found.end()) or opening and opening.group(
+                "scene") and text.startswith("的", found.end())):  # ("图为除夕的吉隆坡天后宫": the picture's day)
             return None
         return ChineseDate(opening.start("year") if opening and opening.group("year") else found.start(),
                            found.end(), None, "taken")
     return ChineseDate(found.start(), found.end(), None, "taken")
 
 
-#: What may come before a named day at the start of a caption: marks, spaces, a year ("2022年春节").
-_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<year>\d{4}\s*年)?")
+#: What may come before a named day at the start of a caption: marks, spaces, a mark of the picture's scene ("图为除夕
+#:当晚,..."), a year ("2022年春节").
+_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
 _AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")

@@ -353,12 +353,19 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
             continue  # a sentence of history names other places; a credit line names its source's
         other = _place_in(text, plain, start, end, words, patterns, None)
         if other.city and (_SUFFIXED.search(simplified(other.city)) or f"{simplified(other.city)}市" in plain[
-                start:end]):
-            # (a city written as a unit, 山亭区, 松原市: not a name read out of other words, "青海湖西北岸")
+                start:end] or other.province and _chain_apart(other.province, other.city, place.sublocation)):
+            # (a city written as a unit, 山亭区, 松原市, or after its province, 浙江青田: not a name read out of
+            # other words, "青海湖西北岸")
             place.city, place.province, place.country = other.city, other.province, other.country
             if other.sublocation and _common_noun_venue(place.sublocation or ""):
                 place.sublocation = other.sublocation  # "茶农在茶园里": a tea garden, unnamed; the context's site
             return
+
+
+def _chain_apart(province: str, city: str, venue: str | None) -> bool:
+    """Whether a province and the bare city after it are written apart from the scene's venue: "浙江青田" is a
+    chain; "青海湖西北岸" holds the venue (青海湖), and 湖西 is no city read out of it."""
+    return not venue or simplified(venue) not in simplified(province + city)
 
 
 def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[int, int]],
@@ -553,6 +560,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = None if members_body else venue or sub_admin
+    if elements and len(elements) > 1:
+        _taiwan_levels(place, elements, words)
     # ("绵竹市九龙镇中心小学一年级学生李欣洋在专列上": the pupil's school, and its town, are no site of the scene; the
     # city and the province around them are kept, where the pupil is from if not the scene)
     if place.province is None and place.country is None:
@@ -584,6 +593,44 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
                 return elements, venue  # ("美国驻军在冲绳基地演习": troops stationed, the venue elsewhere)
             return elements[:number], text[element.start:found] + venue
     return elements, venue
+
+
+def _foreign_province(words: Words) -> re.Pattern:
+    """A name of two to four characters and a suffix of ``places.foreign_province`` (府) that ends its clause, as a
+    country's province is written right after it ("泰国暖武里府,"), compiled once."""
+    made = words._made.get(("foreign_province",))
+    if made is None:
+        made = words._made[("foreign_province",)] = re.compile(
+            f"[{HAN}]{{2,4}}?(?:{words.any('places.foreign_province')})(?=[，,。；;的 \u3000]|$)")
+    return made
+
+
+#: The characters that make 府 a word, no province's suffix, before it: 政府 (a government), 首府, 市府, 县府, 王府.
+_NOT_A_FOREIGN_PROVINCE = frozenset("政首市县王官")
+
+
+def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
+    """Taiwan's levels as the contract labels them: 台湾 opening a chain of places below it is the country written
+    ("台灣台南市柳營區"), and a county of Taiwan (``places.taiwan_counties``) right before a township (乡, 镇) is the
+    province, the township the city ("雲林縣虎尾鎮", "花蓮光復鄉"); a county's city stays the city alone, the most
+    specific ("彰化縣彰化市": 彰化)."""
+    top = elements[0]
+    if top.level == "province" and simplified(top.value) in _TAIWAN and place.province == top.value:
+        place.province, place.country = None, place.country or top.value
+    counties = words.set("places.taiwan_counties")
+    for county, below in zip(elements, elements[1:]):
+        if below.start != county.end or simplified(county.value).removesuffix("县") not in counties:
+            continue
+        written = simplified(below.value)
+        if written.endswith(("乡", "镇")) and below.level in ("town", "place", "county"):
+            if place.sublocation == below.value:
+                place.sublocation = None  # (the township is the city now, no site of its own)
+            place.province, place.city = county.value, below.value
+            return
+
+
+#: Taiwan as captions write it, simplified (台灣, 臺灣).
+_TAIWAN = frozenset({"台湾"})
 
 
 def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:
@@ -912,9 +959,11 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and not (
-        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
-    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city)
+        "乡村", "山区", "当地"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and (
+        not (
+        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after)))
+    # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city;
+    # "米兰当地的店铺": the city's own, 当地 "local")
     if runs_on:
         stop = after
         while stop < end and stop - after <= 8 and plain[stop] not in _HARD_STOPS:
@@ -1046,6 +1095,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
+        if unit is None and elements and elements[-1].level == "country" and len(elements) == 1:
+            foreign = _foreign_province(words).match(plain, position, end)
+            if foreign is not None and plain[foreign.end() - 2] not in _NOT_A_FOREIGN_PROVINCE:
+                # "泰国暖武里府,": a province of a country that names them so (Thailand's 府), after the country
+                unit = Element("province", text[position:foreign.end()], position, foreign.end(), link=","), (
+                    foreign.end())
         if unit is None:
             break
         if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
@@ -1073,7 +1128,14 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
+        if elements and elements[-1].level == "place" and elements[-1].end == element.start and (
+                element.level == "county") and _ETHNIC_ONLY.fullmatch(simplified(element.value)):
+            # "本溪满族自治县": a county named for a city (本溪) and its people, one unit, not a county of that city
+            bare = elements.pop()
+            element = Element("county", text[bare.start:element.end], bare.start, element.end, link=bare.link)
         elements.append(element)
+    if elements and plain.startswith(words.words("places.routes"), position):
+        return [], None  # "从北京开往石家庄的列车上": where a train or a flight comes from is no scene
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
             _listed_after(text, plain, position + 1, end, words, patterns) or "之间" in plain[position:position + 10]):
         # "江苏常州和泰州两市", "台湾与世界之间": one of a list of places; what holds them all (江苏) stays
@@ -1469,8 +1531,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
-            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]]:
+            unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]] and (
+            plain[unit.end():unit.end() + 2] not in words.set("places.not_units")):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
+        # (but "秭归县县城" is the county, then its seat: 县城 is a word)
     if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
         # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
         # venue word follows
@@ -1787,6 +1851,9 @@ _LONG_SUFFIXES = ("管理区", "新区", "街道")
 #: Suffixes of townships, whose names, transliterated from Uyghur, Tibetan or Mongolian, run long and may hold a
 #: character of position (达里雅布依乡, 巴彦温都尔苏木): after the county, such a name is read whole.
 _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
+#: A county's or a banner's name made of its peoples alone ("满族自治县", "土家族苗族自治县"): the name the reader
+#: split off before it (本溪) is the county's own first word.
+_ETHNIC_ONLY = re.compile("(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|旗)")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
 _ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
@@ -1937,8 +2004,13 @@ _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a c
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
                      "省": "委长会级份内立",
                      "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+#: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
+#: dwellings; "X村民宿", its guesthouses): the suffix before them is the village's.
+_WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
+#: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
+_TOWN_NAMED_CHUNG = re.compile(f"中[{HAN}]{{1,3}}?[村镇乡]")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
 _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
@@ -1968,11 +2040,14 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
-            plain, end) and not _short_village(words).match(plain, end) and not (
-            # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区", "石桥镇长安村"
-            following == "中" and not plain.startswith(_IN_THE_CITY, end) and _venue_word_ahead(
-                plain, end + 1, len(plain), words.pattern("places.venue"))):
-        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园")
+            plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
+            _WORDS_AFTER_A_VILLAGE, end) and not (
+            # 市长 (mayor), unless a unit begins there: "湖州市长兴县", "石家庄市长安区", "石桥镇长安村"; and 村民
+            # (villagers) unless a word of 民 begins there: "龙头村民居" is the village's dwellings
+            following == "中" and not plain.startswith(_IN_THE_CITY, end) and (_venue_word_ahead(
+                plain, end + 1, len(plain), words.pattern("places.venue")) or _TOWN_NAMED_CHUNG.match(plain, end))):
+        return False  # (but 中 begins a name, not "in the city", before a venue: "台北市中正纪念堂", "X市中山公园";
+        # or before a town's or a village's suffix: "南投市中兴新村")
     if written[-2:-1] in words.set("places.determiners"):
         return False  # "该村", "本市", "由于该村": a reference to a place, not its name
     if written.endswith(words.words("places.offices")):
@@ -2109,6 +2184,8 @@ def _heading_places() -> re.Pattern:
 def complete_from_heading(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
     """Fill the scene's missing country and city from a place line of the caption's heading ("美国 · 洛杉矶"),
     when every part of it is a place and its city does not contradict the scene's."""
+    if place.sublocation and not (place.city or place.province or place.country):
+        _city_of_the_headings_venue(place, text, plain, words, patterns)
     match = _heading_places().search(plain, 0, 200)
     if match is None:
         return
@@ -2126,6 +2203,27 @@ def complete_from_heading(place: Place, text: str, plain: str, words: Words, pat
     if place.city == heading.city or heading.city is None:
         place.province = place.province or heading.province
         place.country = place.country or heading.country
+
+
+def _city_of_the_headings_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> None:
+    """The city (and what holds it) that the caption's heading, its first line, writes right before the scene's
+    venue ("武汉归元寺55万人拜财神⏎...人气最旺的是归元寺"), when the scene named the venue alone."""
+    line_end = plain.find("\n", 0, _HEADING_LINE)
+    if line_end < 0:
+        return
+    at = plain.find(simplified(place.sublocation or ""), 0, line_end)
+    start = len(plain) - len(plain.lstrip())
+    if at <= start + 1:
+        return
+    elements, _ = _read_chain(text, plain, start, at, words, patterns)
+    if not elements or elements[-1].end != at:
+        return
+    heading, _ = resolve(Chain("chinese", list(reversed(elements))))
+    place.city, place.province, place.country = heading.city, heading.province, heading.country
+
+
+#: The most characters of a heading line (the first line of a caption above its text).
+_HEADING_LINE = 40
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
@@ -2245,7 +2343,11 @@ def _cjk_population(name: str) -> int:
 
 
 def as_written(name: str, text: str) -> str:
-    """A name of the word lists (simplified) in the caption's script: traditional when the caption is."""
+    """A name of the word lists (simplified) in the caption's script: as the caption writes it where it does
+    ("澳門市中心" in a caption that mixes the scripts, "游客"), else traditional when the caption is."""
+    at = simplified(text).find(name)
+    if at >= 0:
+        return text[at:at + len(name)]
     return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
 
 
@@ -2318,7 +2420,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
-            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name
+            continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
+            # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
@@ -2345,6 +2448,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
     part = words.pattern("places.city_parts").match(plain, at, last)
+    if part is None and plain[at - 1:at] == "市":  # ("澳門市中心議事亭前地": the chain took 市, 中心 is left)
+        part = words.pattern("places.city_parts").match(plain, at - 1, last)
     if part is not None and last - part.end() >= 2:
         at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")

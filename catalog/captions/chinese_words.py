@@ -343,14 +343,21 @@ def _patterns(words: Words) -> Patterns:
         # 王 哲摄(人民视觉)
         "name_then_agency": _source(
             f"(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
-        # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄)
+        # (龙国雄摄), (武汉晚报 邱焰 摄), (中央社摄), (美國《僑報》/高睿 攝): the outlet before the name after a
+        # space, or a slash (an outlet's title in title marks, its country before it)
         "brackets": _source(
-            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG})\\s+)?(?P<name>{_NAMES})?\\s*[/／]?\\s*(?:{took}){_CLOSE}"),
+            f"{_OPEN}\\s*(?:[^()（）;；]{{1,12}}[;；]\\s*)?(?:(?P<agency>{_ORG}|[{HAN}]{{0,4}}《[^《》()（）]{{1,12}}》)"
+            f"(?:\\s+|\\s*(?P<slash>[/／])\\s*))?(?P<name>{_NAMES}|[A-Z][A-Za-z.'-]{{1,20}})?\\s*[/／]?\\s*(?:{took})"
+            f"{_CLOSE}"),  # (a name in Latin letters run into 攝: "(Kenji攝)")
         # 肖顺清摄, 田嘉硕/摄, 胡俊英 饶官荣 摄影报道 (at the end; or closing a bracket that holds the caption too:
         # "(图1:农民在稻田中劳作 苏小武摄)")
         "name_took": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★“「『<〈—]))(?P<name>{_NAMES})"
                                 f"(?:\\s+{_NAME})*\\s*[/／]?\\s*(?:{took})\\s*[)）”」』>〉]?\\s*$", re.MULTILINE),
         # (and in quotation or angle marks, after a dash: "“王小明 摄”", "<王小明 摄>", "——王小明 摄")
+        # 唐小峰摄于建平乡中伙村: a name and 摄, then where (or when) the picture was taken, ending the caption's line
+        # (the place and the day stay the caption's: "于..." is read as the scene's)
+        "name_took_at": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{2,4}})[ \u3000]*摄"
+                                f"(?=[于於][^\\n。，,；;]{{2,30}}$)", re.MULTILINE),
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
                              f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
@@ -423,8 +430,9 @@ def _patterns(words: Words) -> Patterns:
         "released_by": _source(f"(?P<provider>{_ORG})(?:[(（][A-Za-z]{{2,10}}[)）])?\\s*(?:\\d{{4}}年)?"
                                f"(?:\\d{{1,2}}月)?(?:\\d{{1,2}}日)?(?:{words.any('credit.released')})的(?:这张|这幅|该|此)?"
                                f"(?:{words.any('credit.pictures')}|图像|卫星图像)"),
-        # 央广网发 (before who provided the picture: "央广网发 滨海新区供图")
-        "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*\\Z"),
+        # 央广网发 (before who provided the picture: "央广网发 滨海新区供图"; or before the bracket that holds it:
+        # "新华社发(某某州政府供图)")
+        "sent_before": _source(f"(?P<agency>{_ORG})(?:{sent})[ \u3000]*(?P<open>[（(])?[ \u3000]*\\Z"),
         # 供图：某某县文旅局, 图片提供/王小明, （某某县文旅局/供图）: who provided the picture, after the label or
         # before it with a slash
         "provided_label": _source(f"(?:^|(?<=[\\s。，,；;（(]))(?:(?:{pictures})?(?:{provided})\\s*[:：/／]\\s*"
@@ -433,10 +441,11 @@ def _patterns(words: Words) -> Patterns:
                                   f"(?=\\s*[)）]|[ \u3000]*$)", re.MULTILINE),
         # 张三 供图, 受访者供图
         "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
-        # 图/中央社, 图片来源：视觉中国
-        "source": _source(f"(?:^|[\\s。，,；;（(])(?:(?:{label})\\s*[/／:：]|(?:{words.any('credit.source_words')}))"
+        # 图/中央社, 图片来源：视觉中国, 【图片=X】 (as Korean pages write the source)
+        "source": _source(f"(?:^|[\\s。，,；;（(【])(?:(?:{label})\\s*[/／:：=＝]"
+                          f"|(?:{words.any('credit.source_words')}))"
                           f"\\s*(?P<agency>[A-Za-z0-9][A-Za-z0-9 .&'-]{{0,24}}[A-Za-z0-9](?=\\s*[)）])"
-                          f"|[^\\s。，,)）]{{2,20}})"),
+                          f"|[^\\s。，,)）】]{{2,20}})"),
         # (a name in Latin letters may hold spaces when the bracket closes after it: "（图片来源：Harbour FM）")
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
         "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
@@ -486,10 +495,11 @@ def _converter():
 
 
 #: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
-#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋): read as the standard form, so a word
-#: list's 研究院 or 岛 matches them; each is one character for one, so offsets hold.
-_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋"
-_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛")
+#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋; 圗 and 啚, old forms of 图 that Malaysian
+#: papers write in "(圗:王小明)"): read as the standard form, so a word list's 研究院, 岛 or 图 matches them; each is
+#: one character for one, so offsets hold.
+_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋圗啚"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛图图")
 #: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
 _A_VARIANT = re.compile(f"[{_VARIANT_FORMS}]")
 
