@@ -530,7 +530,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
             joined.append(piece)
     out: list[tuple[str, bool]] = []
     for number, piece in enumerate(joined):
-        dashed = _AGENCY_DASH.match(piece)
+        dashed = _AGENCY_DASH.match(piece) if "-" in piece else None  # (the pattern needs the dash)
         if dashed and rules.standard_agency(dashed.group(1)) and not rules.standard_agency(piece) and (
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
@@ -598,7 +598,7 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
     Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
     "Getty Images for Flannels" the client after "for" is no part of the credit."""
-    placed = _IN_PLACE.search(piece)
+    placed = _IN_PLACE.search(piece) if "in" in piece or "IN" in piece else None  # (it needs one of the two)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
     if "," in piece and not _standard_with_comma(piece, rules):
@@ -673,7 +673,7 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
-    handout = _HANDOUT_DASH.match(text)
+    handout = _HANDOUT_DASH.match(text) if text.startswith(("HO", "Handout")) else None  # (as the pattern opens)
     if handout and handout.end() < len(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
         return Part(text, "org", text[handout.end():], segment, "handout")
     expanded = _EXPANSION.search(text) if text.endswith(")") else None  # (the text is stripped)
@@ -690,7 +690,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
         # Mosque, Jakarta", "Category: People": a contest's or a library's other facts; no credit
         return None
-    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
+            _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who

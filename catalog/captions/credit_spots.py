@@ -550,8 +550,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
-#: R. Bhandari/ON"), a line break. (The look-ahead lets the engine pass over every other character with one test.)
-_HEAD_END = re.compile(r"(?=[\s—–.])(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*|\s+\|\s+|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n)")
+#: R. Bhandari/ON"), a line break. (The pattern opens by taking the one character every way of ending opens with, so
+#: the engine skips to such characters at once; what follows is told by that character, each way in its old order:
+#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it.)
+_HEAD_END = re.compile(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
+                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s))")
 
 
 _HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
