@@ -170,7 +170,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
-    for number, segment in enumerate(_VIA.split(body)):
+    # (a body with no "v" holds no "via": the split is not tried)
+    for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
             if part is None:
