@@ -806,6 +806,22 @@ def test_the_shipped_lead_ins_open_with_the_characters_their_table_lets_by():
     assert parse("Crews clear the rubble. (Photo by Ana Ruiz/Europa Press)").credit.photographer == "Ana Ruiz"
 
 
+def test_the_lead_ins_tried_for_a_first_character_find_what_all_of_them_find():
+    # strip_lead_in tries only the lead-ins that may open with the text's first character: the same first match
+    from catalog.captions.credit_leadins import LEAD_INS, LeadIn, LeadInTable
+
+    table = LeadInTable.of((LeadIn(r"lent\s+by\s+", "provider", ""), LeadIn(r"\w+\s*=\s*", "label", ""))
+                           + LEAD_INS)
+    texts = [piece.strip("() ") for lead in LEAD_INS for piece in lead.example.split(", ")]
+    texts += ["Lent by Ana Ruiz", "kelvin = Ana", "Ana Ruiz", "PHOTO ANA RUIZ", "via Reuters", "İmage: Ana Ruiz"]
+    for text in texts:
+        first = text[:1]
+        if first.isascii() and first.strip():
+            wanted, got = table.any_lead.match(text), table.for_first(first).match(text)
+            assert (got and (got.span(), got.lastgroup)) == (wanted and (wanted.span(), wanted.lastgroup)), text
+    assert table.for_first("k").pattern.startswith("(?P<l1>")  # (a class opening a lead-in: tried for every text)
+
+
 @pytest.mark.parametrize("table, message", [
     ('[[credit_words.lead_in]]\npattern = "lent (by"\nrole = "provider"\n', "is not a valid regular expression"),
     ('[[credit_words.lead_in]]\npattern = "lent by "\nrole = "lender"\n', "has role 'lender'; the roles are"),

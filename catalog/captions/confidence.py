@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
@@ -315,7 +316,7 @@ def date_spot(text: str, line: tuple[int, int], taken: tuple[int, int], other_da
     """
     start, end = line
     beside = text[start:taken[0]] + " " + text[taken[1]:end]
-    words = len(_LETTERS.findall(beside))
+    words = sum(1 for _ in islice(_LETTERS.finditer(beside), _LINE_WORDS + 1))  # (counted no further than needed)
     return ("own line" if words <= _LINE_WORDS else "in a sentence",
             "other days written" if other_days else "one day written")
 

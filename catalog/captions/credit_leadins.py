@@ -13,9 +13,12 @@ with its example; a house rules file adds its own under [credit_words], tried fi
 
 from __future__ import annotations
 
+import importlib
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -85,11 +88,83 @@ class LeadInTable:
     #: The characters a lead-in may open with besides a space, when known: a text opening with another ("Li Xin",
     #: "(Xinhua)", "Kyodo") is let by without the alternation's words tried one by one.
     firsts: frozenset[str] | None = None
+    #: The alternations for texts opening with one ASCII character, by that character in small letters (built on
+    #: first use): see ``for_first``.
+    _by_first: dict[str, re.Pattern] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, leads: tuple[LeadIn, ...], firsts: frozenset[str] | None = None) -> LeadInTable:
-        return cls(leads, re.compile("|".join(f"(?P<l{i}>{lead.pattern})" for i, lead in enumerate(leads)),
-                                     re.IGNORECASE), firsts)
+        return cls(leads, _alternation(leads, range(len(leads))), firsts)
+
+    def for_first(self, first: str) -> re.Pattern:
+        """The alternation of the lead-ins that may open with `first` (an ASCII character, case ignored), in table
+        order and with their group names: "Tingshu Wang" is tried against the few opening with a "t", not against
+        all of them one by one. The same first match as ``any_lead``: a lead-in left out cannot match there (a
+        lead-in whose openings are not known, or that may open with a character beyond ASCII, which may match an
+        ASCII one when case is ignored, is always kept)."""
+        key = first.lower()
+        made = self._by_first.get(key)
+        if made is None:
+            kept = [i for i, lead in enumerate(self.leads)
+                    if (opens := _openings(lead.pattern)) is None or key in opens or not all(map(str.isascii, opens))]
+            made = self._by_first[key] = _alternation(self.leads, kept) if kept else _NOTHING
+        return made
+
+
+def _alternation(leads: tuple[LeadIn, ...], kept: Iterable[int]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<l{i}>{leads[i].pattern})" for i in kept), re.IGNORECASE)
+
+
+#: Matches nothing: the alternation of no lead-in.
+_NOTHING = re.compile("(?!)")
+
+
+@lru_cache(maxsize=256)
+def _openings(pattern: str) -> frozenset[str] | None:
+    """The characters (in small letters) a lead-in's pattern may open with, case ignored; None when any may, or
+    when the pattern opens with what this reading does not follow (a class such as a space, a back reference)."""
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern, re.IGNORECASE)
+        const = importlib.import_module("re._constants")
+    except (ImportError, AttributeError, re.error):
+        return None
+    opens, empty = _opening(list(parsed), const)
+    return None if opens is None or empty else frozenset(opens)
+
+
+def _opening(items: list, const: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern may open with (None: any) and whether it may match nothing."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (const.ASSERT, const.ASSERT_NOT, const.AT):
+            continue  # (takes no character; a look-ahead only narrows what follows)
+        if op is const.LITERAL:
+            return found | {chr(av).lower()}, False
+        if op is const.IN:
+            for kind, value in av:
+                if kind is const.LITERAL:
+                    found.add(chr(value).lower())
+                elif kind is const.RANGE:
+                    found.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+                else:
+                    return None, False
+            return found, False
+        if op in (const.BRANCH, const.SUBPATTERN, const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT,
+                  const.ATOMIC_GROUP):
+            inner = av[1] if op is const.BRANCH else [av] if op is const.ATOMIC_GROUP else [av[-1]]
+            least = av[0] if op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT) else 1
+            empty = False
+            for sub in inner:
+                chars, nothing = _opening(list(sub), const)
+                if chars is None:
+                    return None, False
+                found |= chars
+                empty = empty or nothing
+            if least > 0 and not empty:
+                return found, False
+            continue
+        return None, False
+    return found, True
 
 
 #: The characters the shipped lead-ins open with, in both cases (with the dotless and the dotted i and the long s,
@@ -120,7 +195,8 @@ def _strip_lead_in(text: str, rules: Rules | None) -> tuple[str, str | None]:
     table = lead_ins_for(rules)
     if table.firsts is not None and text and text[0] not in table.firsts and not text[0].isspace():
         return text, None
-    match = table.any_lead.match(text)
+    first = text[:1]
+    match = (table.for_first(first) if first.isascii() and first.strip() else table.any_lead).match(text)
     if match is None:
         return text, None
     if match.end() < len(text):

@@ -128,12 +128,16 @@ def looks_like_organisation(text: str) -> bool:
         if word[:1].islower() and word.isalpha() and any(ch.isupper() for ch in word[1:]):
             return True  # "amfAR", "iStock": a brand written with a small first letter
         return len(word) >= 2 and word[0].isupper() and not word[0].isdigit()
-    small = {"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"}
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?", words[0]):
+    if _NUMBER_WORD.fullmatch(words[0]):
         words = words[1:]  # "7th MPAD", "680 NEWS"
     elif not words[0][0].isupper() and words[0].casefold() != "the":
         return False
-    return all(is_capitalised(w) or w.casefold() in small for w in words) and len(words) <= 10
+    return all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10
+
+
+_NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?")
+#: Small words an organisation's name may hold between its capitalised ones.
+_SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"})
 
 
 def is_media(name: str) -> bool:

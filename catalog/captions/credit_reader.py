@@ -171,7 +171,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     body = _agency_then_person(body, rules) or body
     parts: list[Part] = []
-    for number, segment in enumerate(_VIA.split(body)):
+    # (a body with no "v" holds no "via": the split is not tried)
+    for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
             if part is None and _a_handle(piece) and _names_a_platform(body):
@@ -559,7 +560,7 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
             joined.append(piece)
     out: list[tuple[str, bool]] = []
     for number, piece in enumerate(joined):
-        dashed = _AGENCY_DASH.match(piece)
+        dashed = _AGENCY_DASH.match(piece) if "-" in piece else None  # (the pattern needs the dash)
         if dashed and rules.standard_agency(dashed.group(1)) and not rules.standard_agency(piece) and (
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
             out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
@@ -631,7 +632,7 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     """One "/" piece as the names it holds: "Li Jian, Hunan Daily" is a person and a newspaper; "Zhang
     Yongtao from People's Daily Online" and "Andrey Rudakov for Bloomberg" a person and the outlet; in
     "Getty Images for Flannels" the client after "for" is no part of the credit."""
-    placed = _IN_PLACE.search(piece)
+    placed = _IN_PLACE.search(piece) if "in" in piece or "IN" in piece else None  # (it needs one of the two)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
     user, comma, site_name = piece.rpartition(", ")
@@ -711,7 +712,7 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
-    handout = _HANDOUT_DASH.match(text)
+    handout = _HANDOUT_DASH.match(text) if text.startswith(("HO", "Handout")) else None  # (as the pattern opens)
     if handout and handout.end() < len(text):  # "THE CANADIAN PRESS/HO-Annick deGooyer": a handout from
         return Part(text, "org", text[handout.end():], segment, "handout")
     expanded = _EXPANSION.search(text) if text.endswith(")") else None  # (the text is stripped)
@@ -728,7 +729,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
         # Mosque, Jakarta", "Category: People": a contest's or a library's other facts; no credit
         return None
-    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or _YEAR_PART.fullmatch(text):
+    if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
+            _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
     agency = rules.standard_agency(text)
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who

@@ -44,8 +44,10 @@ class CreditSpot:
     find: Callable[[str, Rules], Iterator[Candidate]]
 
 
-#: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)").
-_BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]|\([^()\n]*\))+)[)\]）]")
+#: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)"). (A run of
+#: plain characters is taken whole, "++": the closing bracket can never stand inside one, so giving back its
+#: characters one by one could only fail again.)
+_BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]++|\([^()\n]*\))+)[)\]）]")
 #: A credit in angle brackets closing the caption, as some pages set the wires' parentheses: "... <AP Photo/Name>".
 #: Only at the very end: elsewhere angle brackets are a page's markup.
 _ANGLE_CLOSING = re.compile(r"<([^<>\n]{2,160})>[\s.]*$")
@@ -77,9 +79,10 @@ _LEAD_ANYWHERE = re.compile(
 _OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
 #: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
-_LEAD_STARTS = re.compile(r"[PICSF©Acp](?:(?<=P)(?=ho|HO|ic|IC|ix|ool)|(?<=I)(?=mage|MAGE)|(?<=C)(?=redit|REDIT|over)"
-                          r"|(?<=S)(?=upplied|ource|taff)|(?<=F)(?=oto|OTO|ile)|(?<=©)|(?<=A)(?=ll\s)"
-                          r"|(?<=c)(?=redit:)|(?<=p)(?=hoto))")
+#: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
+#: the alternative it opens.)
+_LEAD_STARTS = re.compile(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
+                          r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto)")
 _OUTLET_STARTS = re.compile(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -561,8 +564,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
-#: R. Bhandari/ON"), a line break. (The look-ahead lets the engine pass over every other character with one test.)
-_HEAD_END = re.compile(r"(?=[\s—–.])(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*|\s+\|\s+|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n)")
+#: R. Bhandari/ON"), a line break. (The pattern opens by taking the one character every way of ending opens with, so
+#: the engine skips to such characters at once; what follows is told by that character, each way in its old order:
+#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it.)
+_HEAD_END = re.compile(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
+                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s))")
 
 
 _HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)

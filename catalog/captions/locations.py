@@ -1652,8 +1652,12 @@ SET_APART_CITY = 100_000
 
 @cache
 def _set_apart_line() -> re.Pattern:
-    return re.compile(rf"\S(?:(?:[ \t]+[-–—|]|;)[ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
-                      rf"|[ \t]+\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))"
+    """A dash, a bar or a semicolon after a word, then places closing the line, or places in brackets closing it.
+    The pattern opens with the space or the semicolon right after the word (a look-behind checks the word), so the
+    engine skips to those characters at once rather than trying every letter of the caption."""
+    return re.compile(rf"[ \t;](?<=\S[ \t;])(?:(?:(?<=[ \t])[ \t]*[-–—|]|(?<=;))[ \t]+"
+                      rf"(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
+                      rf"|(?<=[ \t])[ \t]*\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))"
                       r"[ \t]*\.?(?:[ \t]+\|)?[ \t]*$",  # (a bar may close it: "| Hard Times Mine, Mt Isa |")
                       re.MULTILINE)
 

@@ -138,8 +138,9 @@ def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister)
     return None
 
 
-#: A capitalised word, as a quick look before the sentence is tokenised.
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’.-]*")
+#: A capitalised word, as a quick look before the sentence is tokenised. (The capital first, the character before it
+#: looked at behind it: the engine skips to capitals at once instead of trying the look-behind at every character.)
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)[\w'’.-]*")
 
 #: Tokens a name may hold besides its words ("St. Peter's Square": the stop, the apostrophe).
 _PUNCTUATION_TOKENS = 3
