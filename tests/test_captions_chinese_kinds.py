@@ -1399,6 +1399,16 @@ def test_a_county_of_another_province_is_not_read_as_the_named_ones():
     assert parse("江苏兴化红旗镇,村民晒秋。").location.city == "兴化"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日，游客在浙江杭州中国茶叶博物馆品茶。", {"sublocation": "中国茶叶博物馆", "city": "杭州", "country": None}),
+    ("游客在湖南长沙中国国际会展中心参观。", {"city": "长沙", "province": "湖南", "country": None}),
+])
+def test_a_country_opening_a_venues_name_after_its_city(text, expected):
+    """中国 right after a city and before a venue word is the first word of the venue's name (a museum named for the
+    nation), not a country the chain climbs to: the city before it stays the chain's."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

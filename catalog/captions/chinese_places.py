@@ -1048,10 +1048,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None:
             break
-        if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
+        if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
                 elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
                     "places.venue")):
-            break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
+            break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
+            # or the country begins a venue's name
         element, position = unit
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
@@ -1528,7 +1529,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
-            plain, city) or _begins_a_longer_name(plain, city, end, words)) and not (
+            plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
+                "places.country_in_names"), city)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
         # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
