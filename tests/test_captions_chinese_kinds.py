@@ -1409,6 +1409,16 @@ def test_a_country_opening_a_venues_name_after_its_city(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日,开罗市区一座清真寺前人潮涌动。", {"city": "开罗"}),
+    ("巴黎市中心的街道上游人如织。", {"city": "巴黎"}),
+])
+def test_a_city_before_a_part_of_it_is_the_scene(text, expected):
+    """A city opening a sentence and running on into a part of it named by no name (市区, 市中心: places.city_parts)
+    is where the scene is, not a word qualifying what follows (as "美国参谋长" would be)."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
