@@ -2351,8 +2351,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if part is not None and last - part.end() >= 2:
         at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
-    if written in words.set("places.city_parts"):
-        return None  # "基辅市中心一栋建筑": the city's centre, no venue
+    if written in words.set("places.city_parts") and plain[last:last + 1] != "的":
+        return None  # "基辅市中心一栋建筑": the city's centre, no venue (the one after its 的 is: below)
     if written.endswith(words.words("places.city_parts")):  # "柔佛新山市中心的陈旭年文化街": a city's centre
         return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
