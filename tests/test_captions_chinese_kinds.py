@@ -1419,6 +1419,17 @@ def test_a_city_before_a_part_of_it_is_the_scene(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,游客在南京东路步行街拍照。", {"city": None, "sublocation": "南京东路步行街"}),
+    ("5月1日,市民在北京西路上骑车。", {"city": None, "sublocation": "北京西路"}),
+    ("5月1日,北京东城区的胡同里游客如织。", {"city": "北京"}),
+])
+def test_a_street_named_after_a_city(text, expected):
+    """A city's name, a direction and a street's word (南京东路, 北京西路) name a street, found in many cities: the
+    city named is no city of the scene (a district after the city, 东城区, is still the city's)."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

@@ -1413,6 +1413,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
         return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
+        if plain.startswith(name, at) and _a_street_named_for(plain, at + len(name)):
+            return None  # "南京东路步行街": a street named after the city, not the city (nor will a shorter name be)
         if plain.startswith(name, at) and name in _city_states(words).values() and any(
                 city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
                 if at + len(name) + more <= end):
@@ -1528,6 +1530,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
+    if city is not None and _a_street_named_for(plain, city):
+        return None  # "在北京东路散步": a street named after the city, in whatever city the caption is
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
             plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
@@ -1544,6 +1548,16 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The words of a street that a direction and a city's name come before ("南京东路", "中山北大街").
+_STREET_AFTER_A_DIRECTION = ("路", "街", "大街", "大道", "大马路")
+
+
+def _a_street_named_for(plain: str, at: int) -> bool:
+    """Whether a direction and a street's word begin at `at` (东路 of "南京东路", 西大街 of "西安西大街"): the name
+    before them is then a street's first word, named after a city, and no city of the scene."""
+    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_STREET_AFTER_A_DIRECTION, at + 1)
 
 
 def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
