@@ -1430,6 +1430,18 @@ def test_a_street_named_after_a_city(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,羊城花市人头攒动。", {"city": "羊城"}),
+    ("5月1日,在蓉城的一条老街上,市民喝茶。", {"city": "蓉城"}),
+    ("周日上午,冰城的气温降到零下二十度。在中央大街,游客拍照留念。", {"city": "冰城", "sublocation": "中央大街"}),
+])
+def test_a_city_by_its_nickname(text, expected):
+    """A city's nickname (羊城 Guangzhou, 冰城 Harbin: places.city_nicknames) is the city as written, and opening its
+    sentence is the scene whatever follows; a next sentence opening with 在 and naming a venue of no place of its
+    own says where in that city."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

@@ -296,13 +296,20 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
                          words: Words, patterns: dict) -> str | None:
     """The venue of the sentence after the scene's when that one opens with the hour of the photo ("8时许,", "上午,")
     and names the scene's city again with a venue ("10月23日零时起,银川市...市民开始做核酸检测。8时许,银川兴庆区塞上
-    骄子小区里,..."): the day's sentence set the background, the next the moment taken; None otherwise."""
+    骄子小区里,..."): the day's sentence set the background, the next the moment taken; or when it opens with 在 and
+    names a venue and no place of its own ("申城梅雨暂停。在外滩游览区,游客..."): the venue in the scene's city;
+    None otherwise."""
     following = next((s for s in body if s[0] >= scene[1]), None)
     if following is None:
         return None
     at = following[0]
     while at < following[1] and plain[at] in " \u3000":
         at += 1
+    if plain.startswith("在", at):  # "申城连日的梅雨暂时停了。在外滩游览区,游客...": the next sentence says where
+        other = _place_in(text, plain, following[0], following[1], words, patterns, None)
+        if other.sublocation and not (other.city or other.province or other.country):
+            return other.sublocation  # (a venue of no place of its own: one in the scene's city)
+        return None
     moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
         plain, at, following[1])
     if moment is None or not plain.startswith(("，", ","), moment.end()):
@@ -902,6 +909,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
+    if simplified(elements[-1].value) in words.set("places.city_nicknames"):
+        return False  # "申城连日的梅雨", "羊城花市": a city's nickname names the city, and qualifies no title
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
@@ -1380,7 +1389,7 @@ def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
     ends, when a city the gazetteer knows follows it; None otherwise (南澳 alone is also a county of Guangdong)."""
     for name in words.words("places.short_provinces"):
         if plain.startswith(name, at) and _known_city(
-                plain, at + len(name), end, True, words.set("places.cities")) is not None:
+                plain, at + len(name), end, True, _bare_cities(words)) is not None:
             return at + len(name)
     return None
 
@@ -1423,7 +1432,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
-                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None) or (
+                _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
                 name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
             # "澳门路氹城", a district of the city-state whose first character is a street's word)
@@ -1517,7 +1526,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
@@ -1558,6 +1567,15 @@ def _a_street_named_for(plain: str, at: int) -> bool:
     """Whether a direction and a street's word begin at `at` (东路 of "南京东路", 西大街 of "西安西大街"): the name
     before them is then a street's first word, named after a city, and no city of the scene."""
     return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_STREET_AFTER_A_DIRECTION, at + 1)
+
+
+def _bare_cities(words: Words) -> frozenset[str]:
+    """The cities captions write bare that the gazetteer lacks (places.cities) and the cities' nicknames
+    (places.city_nicknames), as one set, made once."""
+    made = words._made.get(("bare_cities",))
+    if made is None:
+        made = words._made[("bare_cities",)] = words.set("places.cities") | words.set("places.city_nicknames")
+    return made
 
 
 def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
@@ -1612,7 +1630,7 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
     (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
     country is unknown."""
-    if name in words.set("places.cities"):
+    if name in _bare_cities(words):
         return False
     _, where = chinese_name_cities(name)
     named = name_levels(simplified(country)).country
@@ -1913,7 +1931,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
             # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=words.set("places.cities")) == head or (
+                plain, at, head, listed=_bare_cities(words)) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
