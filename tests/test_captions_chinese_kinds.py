@@ -1442,6 +1442,16 @@ def test_a_city_by_its_nickname(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
+    ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
+])
+def test_young_people_of_a_province_at_an_unnamed_station(text, expected):
+    """A province's young people or volunteers (甘肃青年, 广西志愿者) come from it, and 青年 is no town of it; a kind
+    of station named by no name (火车站, 汽车站) is no venue."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

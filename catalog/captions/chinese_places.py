@@ -1539,6 +1539,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
+    if city is not None and plain.startswith(words.words("places.origin_people"), at):
+        return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
     if city is not None and _a_street_named_for(plain, city):
         return None  # "在北京东路散步": a street named after the city, in whatever city the caption is
     number = _DIGITS.match(plain, city) if city is not None else None
