@@ -1452,6 +1452,15 @@ def test_young_people_of_a_province_at_an_unnamed_station(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,城步苗族自治县白毛坪镇长坪村,村民晾晒腊肉。", {"city": "城步苗族自治县", "sublocation": "长坪村"}),
+])
+def test_an_autonomous_county_whose_name_begins_with_cheng(text, expected):
+    """城 opens no unit's name alone (城市, 城区), but an autonomous county's peoples after it (城步苗族自治县) make
+    one: the county stands in for the city, its town's village is the site."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

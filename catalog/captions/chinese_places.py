@@ -2001,8 +2001,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
-                written[1] not in _MEASURES)):
-        return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
+                written[1] not in _MEASURES)) and not (
+            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
+        return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
+        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not (
