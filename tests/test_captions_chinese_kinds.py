@@ -1461,6 +1461,16 @@ def test_an_autonomous_county_whose_name_begins_with_cheng(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,学生们在嘉峪关市的峪泉镇参加劳动。", {"city": "嘉峪关", "sublocation": "峪泉镇"}),
+    ("这是5月1日在江西省婺源县拍摄的篁岭村。", {"city": "婺源县", "sublocation": "篁岭村"}),
+])
+def test_a_town_or_village_after_its_unit_and_de(text, expected):
+    """A city or a county written with its suffix, 的, then a town or a village (嘉峪关市的峪泉镇): the chain goes on
+    down to it, as it would with no 的."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

@@ -1110,6 +1110,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             position += len(relative)
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
+        if elements[-1].level in ("city", "county") and plain[position:position + 1] not in _STOPS and (
+                _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
+            below = _unit_at(text, plain, position, end, words, patterns, elements)
+            if below is not None and plain.endswith(_TOWN_SUFFIXES, below[0].start, below[0].end):
+                elements.append(below[0])  # "敦煌市的月牙村": a town or a village of the unit just named
+                position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
     if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
