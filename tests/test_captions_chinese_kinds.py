@@ -1471,6 +1471,17 @@ def test_a_town_or_village_after_its_unit_and_de(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("僑界今天舉行新春封街遊行,數千人在街邊觀看。中央社記者王大明洛杉磯攝 108年2月5日",
+     {"city": "洛杉磯", "sublocation": None}),
+    ("市民在公园里散步。新华社记者 李鑫 摄", {"city": None}),
+])
+def test_a_city_between_the_photographer_and_she(text, expected):
+    """A correspondent's credit may name the city between the name and 攝 (中央社記者王大明洛杉磯攝): where the
+    picture was taken, read when the sentence names no city; closing streets for a parade (封街) names no street."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
