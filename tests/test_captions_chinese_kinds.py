@@ -1482,6 +1482,15 @@ def test_a_city_between_the_photographer_and_she(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,四川省汶川县县城滨江公园里,市民晨练。", {"city": "汶川县", "sublocation": "滨江公园"}),
+])
+def test_a_county_then_its_county_town(text, expected):
+    """A county then its county town (汶川县县城): 县 after the county's suffix begins 县城, no second suffix
+    (as 景德镇市's 市 is)."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
