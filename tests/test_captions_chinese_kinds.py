@@ -1491,6 +1491,14 @@ def test_a_county_then_its_county_town(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("3月2日,马德里当地民众在广场上集会。", {"city": "马德里"}),
+])
+def test_a_city_then_local(text, expected):
+    """A city opening its sentence and running on into 当地 ("local": 马德里当地民众) is the scene, as before 市民."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
