@@ -1499,6 +1499,16 @@ def test_a_city_then_local(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("泰国清莱府,一名僧人在寺庙前扫地。", {"country": "泰国", "province": "清莱府"}),
+    ("5月1日,在泰国总理府前,民众集会。", {"province": None}),
+])
+def test_a_province_of_another_country_with_fu(text, expected):
+    """After a country other than China, a name ending in 府 is its province (Thailand's 清莱府), as one in 州 is a
+    state; an office's seat (总理府) is none."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

@@ -749,8 +749,9 @@ def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) 
 
 @cache
 def _state() -> re.Pattern:
-    """A state of another country written with 州 (瓦哈卡州), compiled on first use."""
-    return re.compile("[\u4e00-\u9fff]{2,5}?州")
+    """A state of another country written with 州 (瓦哈卡州), or a province with 府 (Thailand's: 暖武里府; not an
+    office's seat, 总理府, 总统府), compiled on first use."""
+    return re.compile("[\u4e00-\u9fff]{2,5}?(?:州|(?<![政统理相王])府)")
 
 
 def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
