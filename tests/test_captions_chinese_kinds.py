@@ -1509,6 +1509,16 @@ def test_a_province_of_another_country_with_fu(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,比赛在小浪底水库下游的黄河湿地公园举行。", {"sublocation": "黄河湿地公园"}),
+    ("5月1日,比赛在丹江口水库上游的青龙训练基地举行。", {"sublocation": "青龙训练基地"}),
+    ("5月1日,游客在东京塔附近的芝公园赏樱。", {"sublocation": "芝公园"}),
+])
+def test_a_venue_near_or_up_the_river_from_another(text, expected):
+    """A venue then 附近的, 上游的 or 下游的 is a reference point: the venue named next is the scene's."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),
