@@ -1519,6 +1519,16 @@ def test_a_venue_near_or_up_the_river_from_another(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("旅客在一趟从成都开往西宁的列车上看风景。", {"city": None, "sublocation": None}),
+    ("5月1日,乘客在广州驶往海口的客轮上休息。", {"city": None, "sublocation": None}),
+])
+def test_a_train_heading_from_a_city(text, expected):
+    """A city then 开往, 驶往 or 飞往 is where a train, a ship or a plane set out from: neither it nor the words
+    after it (开往西) are the scene."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

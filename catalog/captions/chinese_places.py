@@ -101,6 +101,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
+                if simplified(place.sublocation or "").startswith(_HEADING_WORDS):
+                    place.sublocation = None  # "从北京开往石家庄的列车上": a train's way, no venue
             if place.city and place.city[-1] in "区區" and not place.province and not place.country:
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
             if place.sublocation and not place.city and "城" in place.sublocation:
@@ -254,8 +256,8 @@ def _opens_a_county(plain: str, at: int, words: Words) -> bool:
 
 
 def _a_route_from_the_city(place: Place, plain: str) -> bool:
-    """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线"): the city is
-    one end of the route, written inside its name, not where the photo was taken."""
+    """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线", "北京开往石家庄
+    的列车"): the city is one end of the route, written inside its name, not where the photo was taken."""
     if not (place.city and place.sublocation):
         return False
     venue = simplified(place.sublocation)
@@ -265,7 +267,9 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
 #: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
 _AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
-_ROUTE_WORDS = ("至", "到")
+_ROUTE_WORDS = ("至", "到", "开往", "驶往", "飞往")
+#: The words of a train, a ship or a plane heading for the route's other end, which open no venue's name.
+_HEADING_WORDS = ("开往", "驶往", "飞往")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
 _DATELINE_LENGTH = 16
 
@@ -1189,6 +1193,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
+        if not venue and plain.startswith(_HEADING_WORDS, after):
+            return [], None  # "在北京开往拉萨的列车上": where a train set out from, not the scene
         if not venue and words.pattern("places.outlets").match(plain, after):
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
