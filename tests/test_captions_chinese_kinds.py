@@ -1529,6 +1529,16 @@ def test_a_train_heading_from_a_city(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("美国佛州南部的飓风过后,居民清理街道。", {"country": "美国", "province": "佛州"}),
+    ("5月1日,澳洲昆州的农场遭遇洪水。", {"country": "澳洲", "province": "昆州"}),
+])
+def test_a_short_state_right_after_its_country(text, expected):
+    """A foreign state's short name (佛州, 昆州) right after its country is the state, whatever follows it (a part
+    of it, 南部; 的): the country vouches for it as a known city after it would."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

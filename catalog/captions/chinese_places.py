@@ -1399,12 +1399,13 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
     return unit is not None and not _an_office_follows(plain, unit[1], end, words)
 
 
-def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
+def _short_province(plain: str, at: int, end: int, words: Words, after_country: bool = False) -> int | None:
     """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
-    ends, when a city the gazetteer knows follows it; None otherwise (南澳 alone is also a county of Guangdong)."""
+    ends, when a city the gazetteer knows follows it or a country comes right before it ("美国加州北部"); None
+    otherwise (南澳 alone is also a county of Guangdong)."""
     for name in words.words("places.short_provinces"):
-        if plain.startswith(name, at) and _known_city(
-                plain, at + len(name), end, True, _bare_cities(words)) is not None:
+        if plain.startswith(name, at) and (after_country or _known_city(
+                plain, at + len(name), end, True, _bare_cities(words)) is not None):
             return at + len(name)
     return None
 
@@ -1433,7 +1434,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
-    short = _short_province(plain, at, end, words) if plain[at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None
+    short = _short_province(plain, at, end, words, bool(before) and before[-1].level == "country" and (
+        before[-1].end == at) and simplified(before[-1].value) != "中国") if plain[
+        at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None  # (中国南澳 is Guangdong's county)
     if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
         return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
