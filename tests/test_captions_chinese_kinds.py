@@ -986,8 +986,8 @@ PLACES = [
      "游客在北京故宫对面的景山公园赏花。", {"sublocation": "景山公园", "city": "北京"}),
     ("picking fruit (采摘) is what people do, no venue's name", "9月19日,山东省枣庄市峄城区榴园镇,果农在采摘石榴。",
      {"sublocation": "榴园镇", "city": "枣庄"}),
-    ("a town's village inside a clause with no place word: the village, not the words before the town",
-     "记者用无人机拍下绵竹汉旺镇清平村的秋色。", {"sublocation": "清平村", "city": None}),
+    ("a town's village inside a clause with no place word: the village, and a county's bare name before the town",
+     "记者用无人机拍下绵竹汉旺镇清平村的秋色。", {"sublocation": "清平村", "city": "绵竹"}),
     ("a town and a village that are only words (美丽乡村) are no pair",
      "村民们在田间劳作,建设美丽乡村振兴产业。", {"sublocation": None}),
     ("a province right after a city begins a venue's name: a chain never climbs",
@@ -1536,6 +1536,16 @@ def test_a_train_heading_from_a_city(text, expected):
 def test_a_short_state_right_after_its_country(text, expected):
     """A foreign state's short name (佛州, 昆州) right after its country is the state, whatever follows it (a part
     of it, 南部; 的): the country vouches for it as a known city after it would."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("航拍无人机拍下汶川水磨镇老人村的春景。", {"city": "汶川", "sublocation": "老人村"}),
+    ("5月1日,游客拍下美丽乡村桃花镇桃源村的全景。", {"city": None}),
+])
+def test_a_bare_county_before_a_town_and_its_village(text, expected):
+    """A county's bare name of two characters right before a town's of two and its village, after a verb of taking
+    (拍下汶川水磨镇老人村), is the city the county stands in for; words before a town (美丽乡村) are none."""
     check(text, expected)
 
 

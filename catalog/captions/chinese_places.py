@@ -703,8 +703,9 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
                        patterns: dict) -> list[Element]:
     """The village that follows a town's suffix inside a clause, where no place phrase begins ("拍下什邡蓥华镇麻柳坪村
     的全景", "...乡X村"): a village written right after a town is a place, whatever words come before the town,
-    and its name begins where the town's suffix ends; where the town's own name begins is unsure (a bare county
-    may come first, 什邡), so the town and the places above it are not read."""
+    and its name begins where the town's suffix ends; where the town's own name begins is unsure, so the town is
+    not read, and a bare county before it (什邡) only when it is a county's name of two characters right before a
+    town's of two, after a stop or a verb of taking."""
     town_ends = _town_suffix(words)
     for found in town_ends.finditer(plain, start + 2, end):
         at = found.end()
@@ -717,8 +718,20 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
             continue  # (a village's name of two characters or more: 乡村 and 城镇村 are no pair)
         if simplified(plain[found.start() - 2:found.end()]).endswith(tuple(words["places.not_units"])):
             continue  # "美丽乡村", "小镇": words, not a town
-        return [Element("town", text[at:village.end()], at, village.end(), link=",")]
+        village_element = Element("town", text[at:village.end()], at, village.end(), link=",")
+        county = found.start() - 4  # (a town's name of two characters, then a county's of two before it)
+        if county >= start and _all_han().fullmatch(plain, county, found.start() - 2) and chinese_county_provinces(
+                plain[county:found.start() - 2]) and (county == start or plain[county - 1] in _HARD_STOPS or (
+                    plain[county - 1] in _TAKEN_VERB_ENDS)):
+            # "拍下什邡蓥华镇麻柳坪村": a county's bare name right before the town, after a verb of taking or a stop
+            return [Element("place", text[county:found.start() - 2], county, found.start() - 2, link=","),
+                    village_element]
+        return [village_element]
     return []
+
+
+#: The last characters of verbs of taking a picture that a place's name may follow ("拍下", "航拍", "拍摄").
+_TAKEN_VERB_ENDS = frozenset("下拍摄")
 
 
 def _town_suffix(words: Words) -> re.Pattern:
