@@ -1030,8 +1030,8 @@ PLACES = [
      "游客在北京故宫对面的景山公园赏花。", {"sublocation": "景山公园", "city": "北京"}),
     ("picking fruit (采摘) is what people do, no venue's name", "9月19日,山东省枣庄市峄城区榴园镇,果农在采摘石榴。",
      {"sublocation": "榴园镇", "city": "枣庄"}),
-    ("a town's village inside a clause with no place word: the village, not the words before the town",
-     "记者用无人机拍下绵竹汉旺镇清平村的秋色。", {"sublocation": "清平村", "city": None}),
+    ("a town's village inside a clause with no place word: the village, and a county's bare name before the town",
+     "记者用无人机拍下绵竹汉旺镇清平村的秋色。", {"sublocation": "清平村", "city": "绵竹"}),
     ("a town and a village that are only words (美丽乡村) are no pair",
      "村民们在田间劳作,建设美丽乡村振兴产业。", {"sublocation": None}),
     ("a province right after a city begins a venue's name: a chain never climbs",
@@ -1491,6 +1491,156 @@ def test_a_county_of_another_province_is_not_read_as_the_named_ones():
     """兴化 is a county-level city of 江苏: after 浙江 its name is only the first word of the town's."""
     assert parse("浙江兴化红旗镇,村民晒秋。").location.city != "兴化"
     assert parse("江苏兴化红旗镇,村民晒秋。").location.city == "兴化"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日，游客在浙江杭州中国茶叶博物馆品茶。", {"sublocation": "中国茶叶博物馆", "city": "杭州", "country": None}),
+    ("游客在湖南长沙中国国际会展中心参观。", {"city": "长沙", "province": "湖南", "country": None}),
+])
+def test_a_country_opening_a_venues_name_after_its_city(text, expected):
+    """中国 right after a city and before a venue word is the first word of the venue's name (a museum named for the
+    nation), not a country the chain climbs to: the city before it stays the chain's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日,开罗市区一座清真寺前人潮涌动。", {"city": "开罗"}),
+    ("巴黎市中心的街道上游人如织。", {"city": "巴黎"}),
+])
+def test_a_city_before_a_part_of_it_is_the_scene(text, expected):
+    """A city opening a sentence and running on into a part of it named by no name (市区, 市中心: places.city_parts)
+    is where the scene is, not a word qualifying what follows (as "美国参谋长" would be)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,游客在南京东路步行街拍照。", {"city": None, "sublocation": "南京东路步行街"}),
+    ("5月1日,市民在北京西路上骑车。", {"city": None, "sublocation": "北京西路"}),
+    ("5月1日,北京东城区的胡同里游客如织。", {"city": "北京"}),
+])
+def test_a_street_named_after_a_city(text, expected):
+    """A city's name, a direction and a street's word (南京东路, 北京西路) name a street, found in many cities: the
+    city named is no city of the scene (a district after the city, 东城区, is still the city's)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,羊城花市人头攒动。", {"city": "羊城"}),
+    ("5月1日,在蓉城的一条老街上,市民喝茶。", {"city": "蓉城"}),
+    ("周日上午,冰城的气温降到零下二十度。在中央大街,游客拍照留念。", {"city": "冰城", "sublocation": "中央大街"}),
+])
+def test_a_city_by_its_nickname(text, expected):
+    """A city's nickname (羊城 Guangzhou, 冰城 Harbin: places.city_nicknames) is the city as written, and opening its
+    sentence is the scene whatever follows; a next sentence opening with 在 and naming a venue of no place of its
+    own says where in that city."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
+    ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
+])
+def test_young_people_of_a_province_at_an_unnamed_station(text, expected):
+    """A province's young people or volunteers (甘肃青年, 广西志愿者) come from it, and 青年 is no town of it; a kind
+    of station named by no name (火车站, 汽车站) is no venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,城步苗族自治县白毛坪镇长坪村,村民晾晒腊肉。", {"city": "城步苗族自治县", "sublocation": "长坪村"}),
+])
+def test_an_autonomous_county_whose_name_begins_with_cheng(text, expected):
+    """城 opens no unit's name alone (城市, 城区), but an autonomous county's peoples after it (城步苗族自治县) make
+    one: the county stands in for the city, its town's village is the site."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,学生们在嘉峪关市的峪泉镇参加劳动。", {"city": "嘉峪关", "sublocation": "峪泉镇"}),
+    ("这是5月1日在江西省婺源县拍摄的篁岭村。", {"city": "婺源县", "sublocation": "篁岭村"}),
+])
+def test_a_town_or_village_after_its_unit_and_de(text, expected):
+    """A city or a county written with its suffix, 的, then a town or a village (嘉峪关市的峪泉镇): the chain goes on
+    down to it, as it would with no 的."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("僑界今天舉行新春封街遊行,數千人在街邊觀看。中央社記者王大明洛杉磯攝 108年2月5日",
+     {"city": "洛杉磯", "sublocation": None}),
+    ("市民在公园里散步。新华社记者 李鑫 摄", {"city": None}),
+])
+def test_a_city_between_the_photographer_and_she(text, expected):
+    """A correspondent's credit may name the city between the name and 攝 (中央社記者王大明洛杉磯攝): where the
+    picture was taken, read when the sentence names no city; closing streets for a parade (封街) names no street."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,四川省汶川县县城滨江公园里,市民晨练。", {"city": "汶川县", "sublocation": "滨江公园"}),
+])
+def test_a_county_then_its_county_town(text, expected):
+    """A county then its county town (汶川县县城): 县 after the county's suffix begins 县城, no second suffix
+    (as 景德镇市's 市 is)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月2日,马德里当地民众在广场上集会。", {"city": "马德里"}),
+])
+def test_a_city_then_local(text, expected):
+    """A city opening its sentence and running on into 当地 ("local": 马德里当地民众) is the scene, as before 市民."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("泰国清莱府,一名僧人在寺庙前扫地。", {"country": "泰国", "province": "清莱府"}),
+    ("5月1日,在泰国总理府前,民众集会。", {"province": None}),
+])
+def test_a_province_of_another_country_with_fu(text, expected):
+    """After a country other than China, a name ending in 府 is its province (Thailand's 清莱府), as one in 州 is a
+    state; an office's seat (总理府) is none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,比赛在小浪底水库下游的黄河湿地公园举行。", {"sublocation": "黄河湿地公园"}),
+    ("5月1日,比赛在丹江口水库上游的青龙训练基地举行。", {"sublocation": "青龙训练基地"}),
+    ("5月1日,游客在东京塔附近的芝公园赏樱。", {"sublocation": "芝公园"}),
+])
+def test_a_venue_near_or_up_the_river_from_another(text, expected):
+    """A venue then 附近的, 上游的 or 下游的 is a reference point: the venue named next is the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("旅客在一趟从成都开往西宁的列车上看风景。", {"city": None, "sublocation": None}),
+    ("5月1日,乘客在广州驶往海口的客轮上休息。", {"city": None, "sublocation": None}),
+])
+def test_a_train_heading_from_a_city(text, expected):
+    """A city then 开往, 驶往 or 飞往 is where a train, a ship or a plane set out from: neither it nor the words
+    after it (开往西) are the scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国佛州南部的飓风过后,居民清理街道。", {"country": "美国", "province": "佛州"}),
+    ("5月1日,澳洲昆州的农场遭遇洪水。", {"country": "澳洲", "province": "昆州"}),
+])
+def test_a_short_state_right_after_its_country(text, expected):
+    """A foreign state's short name (佛州, 昆州) right after its country is the state, whatever follows it (a part
+    of it, 南部; 的): the country vouches for it as a known city after it would."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("航拍无人机拍下汶川水磨镇老人村的春景。", {"city": "汶川", "sublocation": "老人村"}),
+    ("5月1日,游客拍下美丽乡村桃花镇桃源村的全景。", {"city": None}),
+])
+def test_a_bare_county_before_a_town_and_its_village(text, expected):
+    """A county's bare name of two characters right before a town's of two and its village, after a verb of taking
+    (拍下汶川水磨镇老人村), is the city the county stands in for; words before a town (美丽乡村) are none."""
+    check(text, expected)
 
 
 @pytest.mark.parametrize(("text", "description"), [

@@ -147,6 +147,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
         _registered_venue(facts.location, text, work, sentences, body, date, words, rules)
         complete_from_heading(facts.location, text, work, words, patterns)
+        if facts.location.city is None and facts.credit.photographer:
+            facts.location.city = _city_of_the_credit(facts.credit.raw or "", facts.credit.photographer, text)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location))
         if explain:
             from catalog.captions.parser import place_note
@@ -198,3 +200,31 @@ def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, i
             city = city_state_district(found, words)
             if city is not None:  # "元朗大棠枫香林红叶正盛": a district of a city-state names its city (Yuen Long)
                 place.city = as_written(city, text)
+
+
+#: The words of taking a picture that end a credit ("摄", "攝影").
+_TAKEN = ("摄影", "攝影", "摄", "攝")
+#: A city named between a credit's photographer and 摄 is read when the gazetteer knows one of at least this many
+#: people by the name (a bare name, vouched for by nothing else).
+CREDIT_CITY_POPULATION = 100_000
+
+
+def _city_of_the_credit(raw: str, photographer: str, text: str) -> str | None:
+    """The city a credit names between its photographer and 摄, where the picture was taken ("中央社记者黄兆平纽约摄":
+    纽约), as written; None when the credit names none there or the gazetteer knows no city of that name big
+    enough."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    found = raw.rfind(photographer)
+    if found < 0 or not raw.endswith(_TAKEN):
+        return None
+    between = raw[found + len(photographer):].rstrip()
+    for taken in _TAKEN:
+        if between.endswith(taken):
+            between = between[: -len(taken)].strip()
+            break
+    if not 2 <= len(between) <= 5 or not all(han_char().match(ch) for ch in between):
+        return None
+    if chinese_name_cities(simplified(between))[0] < CREDIT_CITY_POPULATION:
+        return None
+    return between

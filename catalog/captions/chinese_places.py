@@ -101,6 +101,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
                 place.city = None
+                if simplified(place.sublocation or "").startswith(_HEADING_WORDS):
+                    place.sublocation = None  # "从北京开往石家庄的列车上": a train's way, no venue
             if place.city and place.city[-1] in "区區" and not place.province and not place.country:
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
             if place.sublocation and not place.city and "城" in place.sublocation:
@@ -254,8 +256,8 @@ def _opens_a_county(plain: str, at: int, words: Words) -> bool:
 
 
 def _a_route_from_the_city(place: Place, plain: str) -> bool:
-    """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线"): the city is
-    one end of the route, written inside its name, not where the photo was taken."""
+    """Whether the venue is a route that starts at the city ("济南至泰安高速公路", "北京到上海的航线", "北京开往石家庄
+    的列车"): the city is one end of the route, written inside its name, not where the photo was taken."""
     if not (place.city and place.sublocation):
         return False
     venue = simplified(place.sublocation)
@@ -265,7 +267,9 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
 #: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
 _AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
-_ROUTE_WORDS = ("至", "到")
+_ROUTE_WORDS = ("至", "到", "开往", "驶往", "飞往")
+#: The words of a train, a ship or a plane heading for the route's other end, which open no venue's name.
+_HEADING_WORDS = ("开往", "驶往", "飞往")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
 _DATELINE_LENGTH = 16
 
@@ -296,13 +300,20 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
                          words: Words, patterns: dict) -> str | None:
     """The venue of the sentence after the scene's when that one opens with the hour of the photo ("8时许,", "上午,")
     and names the scene's city again with a venue ("10月23日零时起,银川市...市民开始做核酸检测。8时许,银川兴庆区塞上
-    骄子小区里,..."): the day's sentence set the background, the next the moment taken; None otherwise."""
+    骄子小区里,..."): the day's sentence set the background, the next the moment taken; or when it opens with 在 and
+    names a venue and no place of its own ("申城梅雨暂停。在外滩游览区,游客..."): the venue in the scene's city;
+    None otherwise."""
     following = next((s for s in body if s[0] >= scene[1]), None)
     if following is None:
         return None
     at = following[0]
     while at < following[1] and plain[at] in " \u3000":
         at += 1
+    if plain.startswith("在", at):  # "申城连日的梅雨暂时停了。在外滩游览区,游客...": the next sentence says where
+        other = _place_in(text, plain, following[0], following[1], words, patterns, None)
+        if other.sublocation and not (other.city or other.province or other.country):
+            return other.sublocation  # (a venue of no place of its own: one in the scene's city)
+        return None
     moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
         plain, at, following[1])
     if moment is None or not plain.startswith(("，", ","), moment.end()):
@@ -739,8 +750,9 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
                        patterns: dict) -> list[Element]:
     """The village that follows a town's suffix inside a clause, where no place phrase begins ("拍下什邡蓥华镇麻柳坪村
     的全景", "...乡X村"): a village written right after a town is a place, whatever words come before the town,
-    and its name begins where the town's suffix ends; where the town's own name begins is unsure (a bare county
-    may come first, 什邡), so the town and the places above it are not read."""
+    and its name begins where the town's suffix ends; where the town's own name begins is unsure, so the town is
+    not read, and a bare county before it (什邡) only when it is a county's name of two characters right before a
+    town's of two, after a stop or a verb of taking."""
     town_ends = _town_suffix(words)
     for found in town_ends.finditer(plain, start + 2, end):
         at = found.end()
@@ -753,8 +765,20 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
             continue  # (a village's name of two characters or more: 乡村 and 城镇村 are no pair)
         if simplified(plain[found.start() - 2:found.end()]).endswith(tuple(words["places.not_units"])):
             continue  # "美丽乡村", "小镇": words, not a town
-        return [Element("town", text[at:village.end()], at, village.end(), link=",")]
+        village_element = Element("town", text[at:village.end()], at, village.end(), link=",")
+        county = found.start() - 4  # (a town's name of two characters, then a county's of two before it)
+        if county >= start and _all_han().fullmatch(plain, county, found.start() - 2) and chinese_county_provinces(
+                plain[county:found.start() - 2]) and (county == start or plain[county - 1] in _HARD_STOPS or (
+                    plain[county - 1] in _TAKEN_VERB_ENDS)):
+            # "拍下什邡蓥华镇麻柳坪村": a county's bare name right before the town, after a verb of taking or a stop
+            return [Element("place", text[county:found.start() - 2], county, found.start() - 2, link=","),
+                    village_element]
+        return [village_element]
     return []
+
+
+#: The last characters of verbs of taking a picture that a place's name may follow ("拍下", "航拍", "拍摄").
+_TAKEN_VERB_ENDS = frozenset("下拍摄")
 
 
 def _town_suffix(words: Words) -> re.Pattern:
@@ -789,8 +813,9 @@ def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) 
 
 @cache
 def _state() -> re.Pattern:
-    """A state of another country written with 州 (瓦哈卡州), compiled on first use."""
-    return re.compile("[\u4e00-\u9fff]{2,5}?州")
+    """A state of another country written with 州 (瓦哈卡州), or a province with 府 (Thailand's: 暖武里府; not an
+    office's seat, 总理府, 总统府), compiled on first use."""
+    return re.compile("[\u4e00-\u9fff]{2,5}?(?:州|(?<![政统理相王])府)")
 
 
 def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
@@ -949,6 +974,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(_SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
+    if simplified(elements[-1].value) in words.set("places.city_nicknames"):
+        return False  # "申城连日的梅雨", "羊城花市": a city's nickname names the city, and qualifies no title
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
@@ -959,11 +986,12 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in _HARD_STOPS and (
         plain[after] not in _NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区", "当地"), after) and not plain.startswith(words.words("places.venue_word_as_noun"), after) and (
-        not (
-        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after)))
+        "乡村", "山区", "当地"), after) and not plain.startswith(words.words("places.venue_word_as_noun"),
+                                                             after) and not (
+        plain.startswith(words.words("places.city_parts"), after)) and not (
+        elements[-1].level != "country" and _SITES_COUNTED.match(plain, after))
     # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city;
-    # "米兰当地的店铺": the city's own, 当地 "local")
+    # "米兰当地关门的店铺": 当地, local, is in the city)
     if runs_on:
         stop = after
         while stop < end and stop - after <= 8 and plain[stop] not in _HARD_STOPS:
@@ -1103,10 +1131,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     foreign.end())
         if unit is None:
             break
-        if elements and unit[0].level == "province" and elements[-1].level in _BELOW_PROVINCE and (
+        if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
                 elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
                     "places.venue")):
-            break  # "南京江苏省美术馆", "石家庄河北博物院": a chain never climbs; the province begins a venue's name
+            break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
+            # or the country begins a venue's name
         element, position = unit
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
@@ -1161,6 +1190,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             position += len(relative)
     if elements and plain.startswith("的", position):
         position += 1  # "浙江省宁波市的华茂艺术教育博物馆": the venue of the places just named
+        if elements[-1].level in ("city", "county") and plain[position:position + 1] not in _STOPS and (
+                _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
+            below = _unit_at(text, plain, position, end, words, patterns, elements)
+            if below is not None and plain.endswith(_TOWN_SUFFIXES, below[0].start, below[0].end):
+                elements.append(below[0])  # "敦煌市的月牙村": a town or a village of the unit just named
+                position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
     if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
@@ -1231,6 +1266,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
         if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
             return [], None  # "山东泰山队球员": a team's name, not the scene
+        if not venue and plain.startswith(_HEADING_WORDS, after):
+            return [], None  # "在北京开往拉萨的列车上": where a train set out from, not the scene
         if not venue and words.pattern("places.outlets").match(plain, after):
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
@@ -1435,12 +1472,13 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
     return unit is not None and not _an_office_follows(plain, unit[1], end, words)
 
 
-def _short_province(plain: str, at: int, end: int, words: Words) -> int | None:
+def _short_province(plain: str, at: int, end: int, words: Words, after_country: bool = False) -> int | None:
     """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
-    ends, when a city the gazetteer knows follows it; None otherwise (南澳 alone is also a county of Guangdong)."""
+    ends, when a city the gazetteer knows follows it or a country comes right before it ("美国加州北部"); None
+    otherwise (南澳 alone is also a county of Guangdong)."""
     for name in words.words("places.short_provinces"):
-        if plain.startswith(name, at) and _known_city(
-                plain, at + len(name), end, True, words.set("places.cities")) is not None:
+        if plain.startswith(name, at) and (after_country or _known_city(
+                plain, at + len(name), end, True, _bare_cities(words)) is not None):
             return at + len(name)
     return None
 
@@ -1469,10 +1507,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
-    short = _short_province(plain, at, end, words) if plain[at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None
+    short = _short_province(plain, at, end, words, bool(before) and before[-1].level == "country" and (
+        before[-1].end == at) and simplified(before[-1].value) != "中国") if plain[
+        at + 1:at + 2] in _SHORT_PROVINCE_ENDS else None  # (中国南澳 is Guangdong's county)
     if short is not None:  # "安省多伦多", "加州圣地牙哥": a foreign province's short name, then its city
         return Element("province", text[at:short], at, short, link=","), short
     for name in _big_names_from(words).get(plain[at], ()):
+        if plain.startswith(name, at) and _a_street_named_for(plain, at + len(name)):
+            return None  # "南京东路步行街": a street named after the city, not the city (nor will a shorter name be)
         if plain.startswith(name, at) and name in _city_states(words).values() and any(
                 city_state_district(plain[at:at + len(name) + more], words) for more in (1, 2)
                 if at + len(name) + more <= end):
@@ -1481,7 +1523,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 # "香港仔海滨公园": a district whose name begins with its city's (香港仔, Aberdeen)
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
-                _known_city(plain, at + len(name), end, True, words.set("places.cities")) is not None) or (
+                _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
                 name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
             # "澳门路氹城", a district of the city-state whose first character is a street's word)
@@ -1532,7 +1574,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
             unit.end() + 1:unit.end() + 2] not in _NOT_SUFFIX_AFTER[plain[unit.end()]] and (
-            plain[unit.end():unit.end() + 2] not in words.set("places.not_units")):
+            plain[unit.end():unit.end() + 2] not in words.set("places.not_units")) and not plain.startswith(
+            words.words("places.city_parts"), unit.end()):  # (not "秭归县县城": the county, then its town)
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
         # (but "秭归县县城" is the county, then its seat: 县城 is a word)
     if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
@@ -1577,7 +1620,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), words.set("places.cities"), _one_character_venues(words))
+    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
@@ -1590,9 +1633,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
+    if city is not None and plain.startswith(words.words("places.origin_people"), at):
+        return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
+    if city is not None and _a_street_named_for(plain, city):
+        return None  # "在北京东路散步": a street named after the city, in whatever city the caption is
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
-            plain, city) or _begins_a_longer_name(plain, city, end, words)) and not (
+            plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
+                "places.country_in_names"), city)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
         # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
@@ -1605,6 +1653,25 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The words of a street that a direction and a city's name come before ("南京东路", "中山北大街").
+_STREET_AFTER_A_DIRECTION = ("路", "街", "大街", "大道", "大马路")
+
+
+def _a_street_named_for(plain: str, at: int) -> bool:
+    """Whether a direction and a street's word begin at `at` (东路 of "南京东路", 西大街 of "西安西大街"): the name
+    before them is then a street's first word, named after a city, and no city of the scene."""
+    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_STREET_AFTER_A_DIRECTION, at + 1)
+
+
+def _bare_cities(words: Words) -> frozenset[str]:
+    """The cities captions write bare that the gazetteer lacks (places.cities) and the cities' nicknames
+    (places.city_nicknames), as one set, made once."""
+    made = words._made.get(("bare_cities",))
+    if made is None:
+        made = words._made[("bare_cities",)] = words.set("places.cities") | words.set("places.city_nicknames")
+    return made
 
 
 def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
@@ -1659,7 +1726,7 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
     (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
     country is unknown."""
-    if name in words.set("places.cities"):
+    if name in _bare_cities(words):
         return False
     _, where = chinese_name_cities(name)
     named = name_levels(simplified(country)).country
@@ -1963,7 +2030,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
             # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=words.set("places.cities")) == head or (
+                plain, at, head, listed=_bare_cities(words)) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
@@ -2036,8 +2103,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written[0] in _HARD_STOPS and not linked) or (
             written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
-                written[1] not in _MEASURES)):
-        return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins)
+                written[1] not in _MEASURES)) and not (
+            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
+        return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
+        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
@@ -2453,8 +2522,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if part is not None and last - part.end() >= 2:
         at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
     written = plain[at:last].strip("“”\"")
-    if written in words.set("places.city_parts"):
-        return None  # "基辅市中心一栋建筑": the city's centre, no venue
+    if written in words.set("places.city_parts") and plain[last:last + 1] != "的":
+        return None  # "基辅市中心一栋建筑": the city's centre, no venue (the one after its 的 is: below)
     if written.endswith(words.words("places.city_parts")):  # "柔佛新山市中心的陈旭年文化街": a city's centre
         return _venue_at(text, plain, last + 1, end, words, patterns) if plain[last:last + 1] == "的" else None
     if len(written) == len(word) + 1 and written[0] in _COUNTING:
