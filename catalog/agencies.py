@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 from catalog.place_keys import fold
 
 __all__ = ["KINDS", "Agency", "agency", "agency_key", "agency_keys", "all_agencies", "key_of"]
@@ -33,10 +34,10 @@ KINDS = (
     "wire", "photo agency", "newspaper", "broadcaster", "website", "magazine", "government", "space agency",
 )
 
-_NOT_KEY = re.compile(r"[\W_]+")
+_NOT_KEY = compiled(r"[\W_]+")
 #: A trailing "Photo"/"Photos" ("CGTN Photo", "AFP PHOTO") or "pic" ("AFP pic", as Malaysian papers credit),
 #: tried when the whole name is not an alias.
-_PHOTO_WORD = re.compile(r"\s+(?:photos?|pics?)\s*$", re.IGNORECASE)
+_PHOTO_WORD = compiled(r"\s+(?:photos?|pics?)\s*$", re.IGNORECASE)
 
 
 def key_of(name: str) -> str:

@@ -33,25 +33,26 @@ from sqlalchemy import delete, func, select
 
 from catalog.errors import CatalogError, NotFound, UsageError
 from catalog.models import Kill, Photo
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.library import Library
 
 #: What makes a text a kill notice: the wires' words for it, in capitals, or the verbs in any case.
-KILL_WORDS = re.compile(r"\b(?:KILL(?:ED|S)?|ELIMINAT(?:E|ED|ION)|WITHDRAWN|MANDATORY\s+KILL)\b|"
+KILL_WORDS = compiled(r"\b(?:KILL(?:ED|S)?|ELIMINAT(?:E|ED|ION)|WITHDRAWN|MANDATORY\s+KILL)\b|"
                         r"\b(?i:has\s+been\s+(?:killed|withdrawn|eliminated)|please\s+(?:kill|eliminate|delete|"
                         r"remove|withdraw))\b")
 #: A correction or a repeat is not a kill, even when it quotes one.
-NOT_A_KILL = re.compile(r"\b(?:CORRECTION|CORRECTED|CORRECTIVE|REPEAT(?:ING)?|REFILE|RETRANSMISSION)\b")
+NOT_A_KILL = compiled(r"\b(?:CORRECTION|CORRECTED|CORRECTIVE|REPEAT(?:ING)?|REFILE|RETRANSMISSION)\b")
 #: Why: the sentence that says so.
-REASON = re.compile(r"(?i)\b(?:because|due to|as (?:it|the|this)|reason|after it was|it was found|"
+REASON = compiled(r"(?i)\b(?:because|due to|as (?:it|the|this)|reason|after it was|it was found|"
                     r"the (?:image|photo|picture) (?:was|is|has been))\b")
 #: Words that may be a transmission reference: letters and digits (with - or _), at least one of each, 5-32
 #: long; or any word after "ref", "reference", "transmission reference", "ID", "slug" or "transmitted as".
-_CANDIDATE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{3,31}(?![\w-])")
-_NAMED = re.compile(r"(?i)\b(?:transmission\s+reference|reference|ref\.?|id|slug|transmitted\s+as|numbered)"
+_CANDIDATE = compiled(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{3,31}(?![\w-])")
+_NAMED = compiled(r"(?i)\b(?:transmission\s+reference|reference|ref\.?|id|slug|transmitted\s+as|numbered)"
                     r"\s*[:#]?\s*[\"'“‘]?([A-Za-z0-9][\w-]{2,31})")
-_FILE_NAME = re.compile(r"(?i)(?<![\w/\\])([\w.-]+\.(?:jpe?g|tiff?|png|webp|heic|heif|avif|psd))\b")
+_FILE_NAME = compiled(r"(?i)(?<![\w/\\])([\w.-]+\.(?:jpe?g|tiff?|png|webp|heic|heif|avif|psd))\b")
 
 
 @dataclass

@@ -42,13 +42,15 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
+from catalog.patterns import compiled
+
 #: Warnings that are about our code or a library's API, not about a file: passed on, never kept as notes.
 PASSED_ON = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
 #: The loggers of the libraries that decode for us.
 LOGGERS = ("PIL", "pillow_heif")
 #: Library messages about a file, said in our words: (pattern, wording with the pattern's groups as {1}, {2}).
 #: Each is what Pillow says while it parses a file's EXIF or opens a JPEG; the example is the message matched.
-WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), wording) for pattern, wording in (
+WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((compiled(pattern), wording) for pattern, wording in (
     # "Tag data larger than file. Skipping tag 0"
     (r"^Tag data larger than file\. Skipping tag (\d+)$",
      "EXIF tag {1} claims more data than its block holds; skipped"),

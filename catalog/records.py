@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from catalog.dates import MONTHS, span
 from catalog.entities import place_of
 from catalog.metadata.types import PhotoMetadata
+from catalog.patterns import compiled
 from catalog.places import fold, get_gazetteer, resolve_place
 
 if TYPE_CHECKING:
@@ -284,8 +285,8 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
             values["taken_inferred"] = True
 
 
-_MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]+)")
-_CHINESE_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH_DAY = compiled(r"([A-Za-z]+)\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]+)")
+_CHINESE_MONTH_DAY = compiled(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 
 
 def _with_year(date_text: str, year: str) -> str | None:
@@ -377,7 +378,7 @@ def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
 
 
 #: Words that make a district, zone or county of a city's name: "Lanzhou New Area" lies by Lanzhou.
-_AREA_WORDS = re.compile(
+_AREA_WORDS = compiled(
     r"\s+(new area|new district|economic(?: and technological)? development zone|development zone|district|"
     r"county|prefecture|township|town|city)$",
     re.IGNORECASE,

@@ -25,13 +25,13 @@ characters) are dropped.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
 from catalog.errors import UsageError
 from catalog.files import write_atomically
+from catalog.patterns import compiled
 
 NAMINGS = ("stem", "full")
 TOOLKIT = "catalog"
@@ -42,9 +42,9 @@ IMAGE_EXTENSIONS = frozenset({
     ".cr3", ".nef", ".nrw", ".arw", ".raf", ".orf", ".rw2", ".pef", ".srw", ".x3f", ".gif", ".bmp", ".jxl",
 })
 #: Characters XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Characters no file name of ours should hold.
-_ODD_NAME = re.compile(r"[\x00-\x1f\x7f]")
+_ODD_NAME = compiled(r"[\x00-\x1f\x7f]")
 
 #: The hemisphere letters of each GPS coordinate property.
 HEMISPHERES = {"exif:GPSLatitude": "NS", "exif:GPSLongitude": "EW"}

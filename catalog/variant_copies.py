@@ -16,7 +16,6 @@ word by word, so a corrected place name or a dropped credit shows at a glance.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from catalog.models import Photo, VariantFingerprint
+from catalog.patterns import compiled
 from catalog.variant_rules import BEST_RULES, variant_rules
 from catalog.variants import UpToDate, bring_up_to_date, groups_of, members
 
@@ -138,7 +138,7 @@ class Change:
     new: str
 
 
-_WORD = re.compile(r"\s+|[^\s]+")
+_WORD = compiled(r"\s+|[^\s]+")
 
 
 def caption_diff(a: str | None, b: str | None) -> list[Change]:

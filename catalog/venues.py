@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 from catalog.place_keys import fold
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ KINDS = (
     "temple", "landmark", "scenic area", "stadium", "arena", "market", "airport",
 )
 
-_NOT_KEY = re.compile(r"[\W_]+")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_KEY = compiled(r"[\W_]+")
+_HAN = compiled(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FIELDS = frozenset({"name", "aliases", "kind", "city", "country"})
 
 
@@ -52,7 +53,7 @@ def key_of(name: str) -> str:
     return _NOT_KEY.sub("", fold(_THE.sub("", name.replace("’", "'"), count=1)))
 
 
-_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
+_THE = compiled(r"^\s*the\s+", re.IGNORECASE)
 
 
 def is_chinese(name: str) -> bool:

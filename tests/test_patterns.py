@@ -109,3 +109,19 @@ def test_saving_keeps_what_another_process_added_meanwhile(tmp_path, monkeypatch
     _child(tmp_path)  # meanwhile another command keeps its own
     patterns.save()
     assert _child(tmp_path, [*SAMPLES, ["mine (a)", 0]]) == {"kept": len(SAMPLES) + 1, "compiled": 0}
+
+
+def test_the_caption_parser_is_built_from_kept_programs(tmp_path):
+    """The parser's patterns are the same from one command to the next (word lists built from sets are
+    sorted fully, not by length alone), so a second command compiles none of them."""
+    code = ("import json; import catalog.captions.parser, catalog.reading; catalog.reading._start_method(); "
+            "from catalog import patterns; print(json.dumps(patterns.counts()))")
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path)}
+    runs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONHASHSEED": seed},
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        runs.append(json.loads(done.stdout))
+    assert runs[0]["compiled"] > 200
+    assert runs[1] == {"kept": runs[0]["compiled"], "compiled": 0}

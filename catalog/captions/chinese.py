@@ -29,13 +29,14 @@ from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
+from catalog.patterns import compiled
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = compiled(r"[A-Za-z]{2,}")
 
 
 #: A pinyin syllable with its tone mark in brackets right after a character, which some mirrors' script converters
 #: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"): no part of the caption's words.
-_PINYIN_LEFT_IN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN_LEFT_IN = compiled("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 #: What some spam mirrors write for every 人 (a machine's word-for-word rewriting): "唐东说念主街" is 唐人街.
 _MIRRORS_PERSON = "东说念主"
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.

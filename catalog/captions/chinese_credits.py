@@ -28,6 +28,7 @@ from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
+from catalog.patterns import compiled
 
 
 def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
@@ -112,9 +113,9 @@ def _name_before_place(both: str, words: Words) -> str | None:
 
 
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
-_LATIN_OUTLET = re.compile(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
+_LATIN_OUTLET = compiled(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
-_OUTLET_NOTE = re.compile(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
+_OUTLET_NOTE = compiled(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
 
 
 def _a_place_alone(plain: str, words: Words) -> bool:
@@ -246,25 +247,25 @@ def _people(parts: list[str]) -> list[str]:
 
 #: A name right before a photographer's label and a space, after a stop or a space ("...。王小明 摄 / 新华社";
 #: not "文并图/新华社", where 图 ends the words 文并图, "text and picture").
-_NAME_BEFORE_LABEL = re.compile(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
+_NAME_BEFORE_LABEL = compiled(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))([{HAN}]{{2,4}})[ \u3000]+\\Z")
 
 
 #: The middle dot between the parts of a transliterated foreign name (阿卜杜勒·贾瓦德), as the press writes it.
-_DOTTED = re.compile("[·•‧・]")
+_DOTTED = compiled("[·•‧・]")
 
 
 #: What separates the names a credit lists: 、 or a comma, or 和 and 与 ("and") written with a space
 #: before them ("万和 与 李强": the first named; 和 right after a name may be its own character, 万和, 王和平).
-_BETWEEN_NAMES = re.compile(r"\s*[、,，]\s*|\s+[和与]\s*")
+_BETWEEN_NAMES = compiled(r"\s*[、,，]\s*|\s+[和与]\s*")
 
 
 #: Two names joined by 和 or 与 (each of two characters or more, so that 李和平 stays one name).
-_JOINED = re.compile(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
+_JOINED = compiled(f"([{HAN}]{{2,4}}?)[和与][{HAN}]{{2,4}}$")
 
 
 #: A person's name as a credit writes it: two to four characters, or a two-character name padded with a space.
-_PERSON = re.compile(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
-_OUTLET_BEFORE = re.compile(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
+_PERSON = compiled(f"[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}]")
+_OUTLET_BEFORE = compiled(f"[{HAN}A-Za-z·]{{2,15}}[ \u3000]*$")
 
 
 def _outlet_before(text: str, plain: str, at: int, rules: Rules,
@@ -330,13 +331,13 @@ _PRESENT_LISTS = ("took", "reported", "sent", "staff", "provided", "source_label
 
 def _took_then_bracket(words: Words) -> re.Pattern:
     """A word for taking (摄) right before an opening bracket, as the name_then_agency shape writes it."""
-    return words.made(("credit", "took_then_bracket"), lambda: re.compile(
+    return words.made(("credit", "took_then_bracket"), lambda: compiled(
         f"(?:{words.any('credit.took')})\\s*[（(【［\\[]"))
 
 
 def _took_ends_line(words: Words) -> re.Pattern:
     """A word for taking (摄) that ends a line."""
-    return words.made(("credit", "took_ends_line"), lambda: re.compile(
+    return words.made(("credit", "took_ends_line"), lambda: compiled(
         f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
 
 
@@ -436,7 +437,7 @@ def _source_office_before(words: Words) -> re.Pattern:
     def build() -> re.Pattern:
         labels = "|".join(re.escape(w) for w in sorted(
             {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=len, reverse=True))
-        return re.compile(
+        return compiled(
             f"(?:{labels})\\s*[:：]\\s*([^\\s:：/／()（）]{{1,20}}?(?:{words.any('credit.offices')}))[ \u3000]+\\Z")
 
     return words.made(("credit", "source_office_before"), build)
@@ -445,7 +446,7 @@ def _source_office_before(words: Words) -> re.Pattern:
 def _provided_before(words: Words) -> re.Pattern:
     """Who provided a picture, in brackets right before a reporter's credit ("（嘉义县政府提供） 中央社记者X传真"): a
     body whose name ends as offices' names end (``credit.offices``: 政府, 局), then a word of ``credit.provided``."""
-    return words.made(("credit", "provided_before"), lambda: re.compile(
+    return words.made(("credit", "provided_before"), lambda: compiled(
         f"[（(]([^（()）\\s]{{1,20}}?(?:{words.any('credit.offices')}))(?:{words.any('credit.provided')})"
         f"[)）]\\s*\\Z"))
 
@@ -457,13 +458,13 @@ _BEFORE_LABEL = "。，,；;（(【"
 
 #: 文 ("text") and what follows it in a writer's credit before the photographer's: the writer_then_photographer
 #: shape is tried only on a caption that has one (a search for it costs what the shape's would on every caption).
-_WRITER_MARK = re.compile(r"文[\s、，,/／]")
+_WRITER_MARK = compiled(r"文[\s、，,/／]")
 #: 文 ("text") right after a byline's name: the reporter wrote the words ("（记者 王小明 文）").
-_WRITER_AFTER = re.compile(r"[ \u3000]*(?:文|撰文|采写)(?=[\s)）。]|\Z)")
+_WRITER_AFTER = compiled(r"[ \u3000]*(?:文|撰文|采写)(?=[\s)）。]|\Z)")
 #: "Picture:" opening a caption: the description follows, not a photographer's name ("图：黄山日出").
-_DESCRIPTION_LABEL = re.compile(r"\s*图\s*[:：]")
+_DESCRIPTION_LABEL = compiled(r"\s*图\s*[:：]")
 #: A mirror's pinyin for the character before it, in brackets: "發(fā)", "區(qū)".
-_PINYIN = re.compile(f"(?<=[{HAN}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\\)")
+_PINYIN = compiled(f"(?<=[{HAN}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\\)")
 
 
 def _story_bylines(plain: str, words: Words) -> list[tuple[int, int]]:
@@ -480,12 +481,12 @@ def _story_bylines(plain: str, words: Words) -> list[tuple[int, int]]:
 
 
 #: Brackets of a few words (a byline's role and names).
-_BYLINE_AFTER_DATELINE = re.compile(r"[(（]([^()（）\n]{2,30})[)）]")
+_BYLINE_AFTER_DATELINE = compiled(r"[(（]([^()（）\n]{2,30})[)）]")
 
 
 #: The citation of a paper's issue that ends a caption reposted from it: "( 人民日报2020年10月27日1版)",
 #: "《 人民日报海外版 》( 2023年06月21日 第 06 版)".
-_PAPER_ISSUE = re.compile(
+_PAPER_ISSUE = compiled(
     f"[(（]?\\s*《?\\s*(?P<paper>[{HAN}]{{2,12}}?)\\s*》?\\s*[(（]?\\s*\\d{{4}}\\s*年\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日"
     f"\\s*(?:第\\s*)?\\d{{1,3}}\\s*版\\s*[)）]\\s*\\Z")
 
@@ -496,7 +497,7 @@ def source_outlet(text: str, plain: str, rules: Rules, words: Words) -> str | No
     outlet of a credit that names none ("本报记者", this paper: the one the label names)."""
     if not any(label in plain for label in words["credit.outlet_source_labels"]):
         return None
-    made = words.made(("credit", "source_outlet"), lambda: re.compile(
+    made = words.made(("credit", "source_outlet"), lambda: compiled(
         f"(?:{words.any('credit.outlet_source_labels')})\\s*[:：]\\s*([\u4e00-\u9fff]{{2,12}}?"
         f"(?:{words.any('credit.outlet_endings')}))(?=[\\s)）/／,，。]|\\Z)"))
     found = made.search(plain)
@@ -531,13 +532,13 @@ def _ends(plain: str, at: int) -> bool:
 
 #: A whole date alone after a credit, as a wire stamps it on its picture: "110年2月26日" (Taiwan's calendar),
 #: "2019年5月1日", "2019/05/12", "113/3/14".
-_STAMP = re.compile(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
+_STAMP = compiled(r"(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2}|1[01]\d/\d{1,2}/\d{1,2})")
 
 
 #: A closing bracket, spaces before it.
-_CLOSING = re.compile(r"\s*[)）]")
+_CLOSING = compiled(r"\s*[)）]")
 #: A short note in brackets after a credit: "（无人机照片）", "（局部）", "(资料图片)".
-_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]")
+_NOTE = compiled(r"[（(][^（()）]{1,8}[)）]")
 #: The most characters a credit that ends the caption runs to.
 _LONGEST_CREDIT = 60
 #: The most characters an agency written alone at the end runs to (the "agency_alone" shape: 21 and spaces).
@@ -568,7 +569,7 @@ _PICTURE = "图片"
 
 
 #: Numerals and 起 ("from"): who is where in the picture ("（左一）", "（右起）"), not a name.
-_COUNTED = re.compile("[一二三四五六七八九十两起0-9]")
+_COUNTED = compiled("[一二三四五六七八九十两起0-9]")
 
 
 def _sent_before(plain: str, at: int, rules: Rules, patterns: dict) -> tuple[str, int, bool] | None:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from catalog.captions.chinese_words import Words
+from catalog.patterns import compiled
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_SENTENCE = compiled(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -49,7 +50,7 @@ def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
 #: What a line that describes the photo opens with (places.scene_marks says the same to the readers of places).
 _SHOWN = ("图为", "圖為", "这是", "這是")
 #: The number of one picture of several opening its line ("①市民在公园游玩", "图②:..."): that picture's caption.
-_NUMBERED = re.compile("[△■▲●◆★☆#\\s]*(?:[图圖][\\s]*)?[①-⑳]")
+_NUMBERED = compiled("[△■▲●◆★☆#\\s]*(?:[图圖][\\s]*)?[①-⑳]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
     2025-10-14, 9月18日, 十月一日, 14日), compiled on first use."""
-    return re.compile(  # (the look-ahead first: a position where no date can begin is left at once)
+    return compiled(  # (the look-ahead first: a position where no date can begin is left at once)
         r"(?=[\d〇零一二三四五六七八九十民])(?:(?<![\d.-])(?P<nyear>(?:19|20)\d\d|1[01]\d(?=/))(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
         rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
@@ -86,19 +87,19 @@ def _date_pattern() -> re.Pattern:
 
 #: A page of a paper's issue after its date ("《人民日报》( 2019年04月10日 第 01 版)"): the day the paper printed the
 #: picture, not the day it was taken.
-_ISSUE_AFTER = re.compile(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
+_ISSUE_AFTER = compiled(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
 #: After a month with no day: a part of it ("1月初", "3月下旬"), written as the photo's day without a year.
-_PART_OF_MONTH = re.compile(r"初|上旬|中旬|下旬|底|末")
+_PART_OF_MONTH = compiled(r"初|上旬|中旬|下旬|底|末")
 #: A year alone is the photo's only when the text says so: "1998年摄", "摄于2017年", "2006年王光法拍摄的" (a name
 #: between); not "2023年摄影大赛" (photography, a contest's name).
-_TAKEN_IN_YEAR_AFTER = re.compile(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{2,4}?拍摄")
+_TAKEN_IN_YEAR_AFTER = compiled(r"\s*(?:拍摄|摄(?!影))|\s*[\u4e00-\u9fff]{2,4}?拍摄")
 
 
 @cache
 def _range_after() -> re.Pattern:
     """The end of a range after a date ("5月1日至5月5日", "2023年1月至10月", a statistic's months): the date is
     background, compiled on first use."""
-    return re.compile(rf"\s*(?:至|到|-|—|~|～)\s*(?:\d{{4}}\s*年\s*)?(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号月]")
+    return compiled(rf"\s*(?:至|到|-|—|~|～)\s*(?:\d{{4}}\s*年\s*)?(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号月]")
 
 
 def _number(written: str | None) -> int | None:
@@ -206,7 +207,7 @@ def _labelled(text: str, at: int, words: Words) -> bool:
     (not "活动时间:", an event's time)."""
     if ":" not in text[max(0, at - 3):at] and "：" not in text[max(0, at - 3):at]:
         return False
-    label = words.made(("dates", "label"), lambda: re.compile(
+    label = words.made(("dates", "label"), lambda: compiled(
         f"(?:^|(?<=[\\s。，,；;|｜/]))(?:{words.any('dates.labels')})\\s*[:：]\\s*$"))
     return label.search(text, max(0, at - 10), at) is not None
 
@@ -266,7 +267,7 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
 
 
 #: A word that makes the date after it one a sentence tells of (when a thing was done), not the scene's opening.
-_TOLD_AFTER = re.compile("[于於在]$")
+_TOLD_AFTER = compiled("[于於在]$")
 
 
 def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
@@ -306,6 +307,6 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
 
 #: What may come before a named day at the start of a caption: marks, spaces, a mark of the picture's scene ("图为除夕
 #:当晚,..."), a year ("2022年春节").
-_OPENING = re.compile(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
+_OPENING = compiled(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
 _AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")

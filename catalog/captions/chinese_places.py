@@ -42,9 +42,10 @@ from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
 from catalog.captions.types import Place
+from catalog.patterns import compiled
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
-_HEADLINE_MARKS = re.compile(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
+_HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
@@ -128,7 +129,7 @@ def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, i
 
 
 #: A paper's own story label in brackets ("【本报消息】", "【本報訊】", "(吉隆坡22日讯)"): the story begins after it.
-_STORY_LABEL = re.compile("[ \u3000]*[【\\[(（][^】\\])）\n]{1,14}?(?:消息|讯|电)[】\\])）]")
+_STORY_LABEL = compiled("[ \u3000]*[【\\[(（][^】\\])）\n]{1,14}?(?:消息|讯|电)[】\\])）]")
 
 
 def _opens_a_story(plain: str, at: int, words: Words) -> bool:
@@ -140,7 +141,7 @@ def _opens_a_story(plain: str, at: int, words: Words) -> bool:
 
 
 #: A photo's title opening the caption: a few characters, then a stop, a colon, a bracket or the line's end.
-_TITLE = re.compile(f"[\\s△■▲●◆★☆#]*([{HAN}]{{2,8}})(?:[ \u3000]*(?:[。，,:：（(\n]|$)|[ \u3000]{{2}})")
+_TITLE = compiled(f"[\\s△■▲●◆★☆#]*([{HAN}]{{2,8}})(?:[ \u3000]*(?:[。，,:：（(\n]|$)|[ \u3000]{{2}})")
 
 
 def _with_titled_venue(place: Place, text: str, plain: str, words: Words, patterns: dict) -> Place:
@@ -166,7 +167,7 @@ def _credit_field(words: Words) -> re.Pattern:
     if made is None:
         labels = sorted({*words["credit.field_labels"], *words["credit.source_labels"], *words["credit.text_labels"],
                          *words["credit.outlet_source_labels"]}, key=len, reverse=True)
-        made = words._made[("credit_field",)] = re.compile(
+        made = words._made[("credit_field",)] = compiled(
             r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
     return made
 
@@ -200,7 +201,7 @@ def _place_label(words: Words) -> re.Pattern:
     or a space: "地點:", "拍攝地點為 ", "地址 ", compiled once."""
     made = words._made.get(("place_label",))
     if made is None:
-        made = words._made[("place_label",)] = re.compile(
+        made = words._made[("place_label",)] = compiled(
             rf"(?:^|(?<=[\s|｜/，,。；;]))(?:{words.any('places.place_labels')})"
             r"(?:\s*[:：]\s*|[为是]\s*|[ \u3000\t]+)")
     return made
@@ -236,13 +237,13 @@ def wire_dateline(words: Words) -> re.Pattern:
     filed and a word of places.dateline_ends ("新华社北京10月14日电", "本报兰州讯"), compiled once."""
     made = words._made.get(("wire_dateline",))
     if made is None:
-        made = words._made[("wire_dateline",)] = re.compile(
+        made = words._made[("wire_dateline",)] = compiled(
             f"[\\s【\\[■]*([{HAN}]{{3,13}}?)\\s*(?:\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日)?\\s*(?:"
             + "|".join(map(re.escape, words.longest_first("places.dateline_ends"))) + ")")
     return made
 
 
-_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+_YEAR_WRITTEN = compiled(r"\d{4}\s*年")
 
 
 def _opens_a_county(plain: str, at: int, words: Words) -> bool:
@@ -265,7 +266,7 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
 
 
 #: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
-_AN_EDITION = re.compile("第[0-9一二三四五六七八九十百]+[届次期]")
+_AN_EDITION = compiled("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
 _ROUTE_WORDS = ("至", "到", "开往", "驶往", "飞往")
 #: The words of a train, a ship or a plane heading for the route's other end, which open no venue's name.
@@ -293,7 +294,7 @@ def _venue_above_the_trailer(place: Place, text: str, plain: str, first: tuple[i
 
 
 #: The words of taking right after a trailer line's day ("2014年12月31日摄影湖南永州", "1996年01月拍摄于 台南市").
-_TRAILER = re.compile("[ \u3000]*(?:拍摄于|拍攝於|摄于|攝於|摄影于|攝影於|摄影|攝影)")
+_TRAILER = compiled("[ \u3000]*(?:拍摄于|拍攝於|摄于|攝於|摄影于|攝影於|摄影|攝影)")
 
 
 def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
@@ -325,7 +326,7 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
 
 
 #: An hour of the clock opening a sentence ("8时许", "9点半", "10时30分", "凌晨3时").
-_A_MOMENT = re.compile("[0-9０-９零〇一二三四五六七八九十两]{1,3}(?:时|点)(?:许|左右|半|[0-9０-９]{1,2}分)?")
+_A_MOMENT = compiled("[0-9０-９零〇一二三四五六七八九十两]{1,3}(?:时|点)(?:许|左右|半|[0-9０-９]{1,2}分)?")
 
 
 def _venue_of_next(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
@@ -611,7 +612,7 @@ def _foreign_province(words: Words) -> re.Pattern:
     country's province is written right after it ("泰国暖武里府,"), compiled once."""
     made = words._made.get(("foreign_province",))
     if made is None:
-        made = words._made[("foreign_province",)] = re.compile(
+        made = words._made[("foreign_province",)] = compiled(
             f"[{HAN}]{{2,4}}?(?:{words.any('places.foreign_province')})(?=[，,。；;的 \u3000]|$)")
     return made
 
@@ -651,13 +652,13 @@ def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words)
     made = words._made.get(("abbreviated_city",))
     if made is None:
         short = "".join(words.words("places.city_abbreviations"))
-        made = words._made[("abbreviated_city",)] = re.compile(
-            f"在([{short}])(?=(?:{words.any('places.held')})|[,，。；;])") if short else re.compile("(?!)")
+        made = words._made[("abbreviated_city",)] = compiled(
+            f"在([{short}])(?=(?:{words.any('places.held')})|[,，。；;])") if short else compiled("(?!)")
     found = made.search(plain, start, end)
     return text[found.start(1):found.end(1)] if found else None
 
 
-_DATELINE = re.compile(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
+_DATELINE = compiled(f"([{HAN}]{{2,5}})[ \u3000]*[,，][ \u3000]*$")
 
 
 def _run_in_headline(plain: str, position: int, date: ChineseDate) -> int | None:
@@ -702,13 +703,13 @@ def _a_future_clause(plain: str, start: int, at: int) -> bool:
 #: Words that put a clause in the future ("将在", "将于", "即将") or the past ("以往在", "曾在"): a place after them
 #: is where something will be or was, not the photo's (not 将 of a general's rank or a player: "上将在首尔会面"). (The
 #: look-ahead for the words' first characters lets a search pass the characters none begins with in one test.)
-_FUTURE = re.compile("(?=[将即以曾原过])"
+_FUTURE = compiled("(?=[将即以曾原过])"
                      "(?:(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在)")
 
 
 #: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
 #: characters they begin with (looked at before the pattern is run).
-_EVENT_WORDS = re.compile("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
+_EVENT_WORDS = compiled("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
                           "|国际啤酒节|啤酒节|博览会|交易会|峰会|论坛")
 _EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论")
 
@@ -785,7 +786,7 @@ def _town_suffix(words: Words) -> re.Pattern:
     """A town's suffix (镇, 乡, 街道), compiled once."""
     made = words._made.get(("town_suffix",))
     if made is None:
-        made = words._made[("town_suffix",)] = re.compile("|".join(map(re.escape, words.longest_first(
+        made = words._made[("town_suffix",)] = compiled("|".join(map(re.escape, words.longest_first(
             "places.town"))))
     return made
 
@@ -815,7 +816,7 @@ def _held_in_a_city(plain: str, start: int, end: int, venue: str, words: Words) 
 def _state() -> re.Pattern:
     """A state of another country written with 州 (瓦哈卡州), or a province with 府 (Thailand's: 暖武里府; not an
     office's seat, 总理府, 总统府), compiled on first use."""
-    return re.compile("[\u4e00-\u9fff]{2,5}?(?:州|(?<![政统理相王])府)")
+    return compiled("[\u4e00-\u9fff]{2,5}?(?:州|(?<![政统理相王])府)")
 
 
 def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Words,
@@ -847,14 +848,14 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
 
 #: A part of a country or a province by its direction ("西南部", "北部的"): the chain goes on in it.
 #: An ordinal opening a venue's name ("第二小学", "第三人民医院"): one of a unit's numbered institutions.
-_NUMBERED = re.compile("第[一二三四五六七八九十]{1,3}(?![届次期])")
-_A_PART = re.compile("(?:东南|西南|东北|西北|[东西南北中])部的?")
+_NUMBERED = compiled("第[一二三四五六七八九十]{1,3}(?![届次期])")
+_A_PART = compiled("(?:东南|西南|东北|西北|[东西南北中])部的?")
 
 
 #: What _read_chain gives as the venue of a list of places ("纽约、费城、波士顿"): no venue, and no more reading.
 _A_LIST = ""
 
-_SUFFIXED = re.compile("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
+_SUFFIXED = compiled("(?:省|市|县|区|州|镇|乡|村|旗|盟)$")
 
 
 def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
@@ -887,7 +888,7 @@ def _boundary_name_starts(words: Words) -> tuple[re.Pattern, int]:
         places = words.lists["places"]
         longest = max(map(len, (*places["provinces"], *places["municipalities"], *places["countries"])))
         made = words._made[("boundary_name_starts",)] = (
-            re.compile(f"(?=(?:{_boundary_names(words).pattern}))"), longest)
+            compiled(f"(?=(?:{_boundary_names(words).pattern}))"), longest)
     return made
 
 
@@ -916,7 +917,7 @@ def _boundary_names(words: Words) -> re.Pattern:
     if made is None:
         places = words.lists["places"]
         names = sorted({*places["provinces"], *places["municipalities"], *places["countries"]}, key=len, reverse=True)
-        made = words._made[("boundary_names",)] = re.compile("|".join(map(re.escape, names)))
+        made = words._made[("boundary_names",)] = compiled("|".join(map(re.escape, names)))
     return made
 
 
@@ -958,12 +959,12 @@ def _big_names(words: Words) -> re.Pattern:
     if made is None:
         places = words.lists["places"]
         names = sorted(places["provinces"] + places["municipalities"], key=len, reverse=True)
-        made = words._made[("big_names",)] = re.compile("|".join(map(re.escape, names)))
+        made = words._made[("big_names",)] = compiled("|".join(map(re.escape, names)))
     return made
 
 
 #: Two to four characters that end their clause: after a city, a smaller place ("香港中环,"), not a title's words.
-_A_SHORT_CLAUSE = re.compile(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
+_A_SHORT_CLAUSE = compiled(f"[{HAN}]{{2,4}}(?=[，,。 \u3000])")
 
 
 def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, words: Words) -> bool:
@@ -1008,7 +1009,7 @@ def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
     if made is None:
         made = words._made[("city_kind",)] = (
             frozenset(w[0] for w in words["places.city_kinds"] + words["places.city_qualities"]),
-            re.compile(f"(?:{words.any('places.city_qualities')})?(?:{words.any('places.city_kinds')})"))
+            compiled(f"(?:{words.any('places.city_qualities')})?(?:{words.any('places.city_kinds')})"))
     firsts, phrase = made
     if plain[at:at + 1] not in firsts:
         return None
@@ -1018,10 +1019,10 @@ def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
 
 #: A name of two to eight characters (a transliteration may be long) ending its clause, right after a word calling it a
 #: city.
-_CITY_CALLED = re.compile(f"([{HAN}]{{2,8}})(?=[，,])")
+_CITY_CALLED = compiled(f"([{HAN}]{{2,8}})(?=[，,])")
 _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
 #: A name right after a word calling it a city, then 的 and a site counted in it ("小城圣马特奥的一家商店").
-_CITY_BEFORE_ITS_SITE = re.compile(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
+_CITY_BEFORE_ITS_SITE = compiled(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
 
 
 def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | None:
@@ -1051,12 +1052,12 @@ def _view_at_end(words: Words) -> re.Pattern:
     """A word of places.views ending a run of words (夜景, 全景, 风光), compiled once."""
     made = words._made.get(("view_at_end",))
     if made is None:
-        made = words._made[("view_at_end",)] = re.compile(f"(?:{words.any('places.views')})$")
+        made = words._made[("view_at_end",)] = compiled(f"(?:{words.any('places.views')})$")
     return made
 
 
 #: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
-_SITES_COUNTED = re.compile("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
+_SITES_COUNTED = compiled("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
 
 
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
@@ -1276,7 +1277,7 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
 
 
 #: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
-_A_GRADE = re.compile("[一二三四五六七八九]年级|[初高大][一二三四]")
+_A_GRADE = compiled("[一二三四五六七八九]年级|[初高大][一二三四]")
 
 
 def _a_named_member(plain: str, at: int, end: int, words: Words) -> bool:
@@ -1298,9 +1299,9 @@ def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern
     made = words._made.get(("chain_openers",))
     if made is None:
         made = words._made[("chain_openers",)] = (
-            re.compile(f"(?:{words.any('places.organisation_prefixes')})$"),
+            compiled(f"(?:{words.any('places.organisation_prefixes')})$"),
             frozenset(w[-1] for w in words["places.organisation_prefixes"]),
-            re.compile(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
+            compiled(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
             frozenset(w[0] for w in words["places.determiners"]))
     return made
 
@@ -1315,12 +1316,12 @@ def _the_whole_object(plain: str, start: int, end: int, venue: str) -> bool:
 
 #: The words of taking the photo right after the places where it was taken, then 的 ("在长春拍摄的净月潭", "在
 #: X航拍的"): the venue photographed follows.
-_TAKEN_THERE = re.compile("(?:拍摄|航拍|拍下|摄)的")
+_TAKEN_THERE = compiled("(?:拍摄|航拍|拍下|摄)的")
 
 
 #: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
 #: or a clause's words ("德令哈市拍摄的", "重庆市民独有的")
-_BARE_NAME = re.compile(f"[{HAN}]{{2,4}}(?=[，,])")
+_BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
 #: Words that begin what people do or who they are, not a place's name ("市民散步", "游客骑行")
 _PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
 
@@ -1437,7 +1438,7 @@ def _after_place_word(plain: str, at: int, words: Words) -> bool:
     ("拍摄的“中国天眼”夜色": what was photographed)."""
     made = words._made.get(("after_place_word",))
     if made is None:
-        made = words._made[("after_place_word",)] = re.compile(
+        made = words._made[("after_place_word",)] = compiled(
             f"(?:{words.any('places.before_place')}|(?:{words.any('dates.taken')})的)$")
     return made.search(plain, max(0, at - 4), at) is not None
 
@@ -1719,7 +1720,7 @@ def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, befo
 
 #: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
 #: or a county ("海南州贵德县"; not 州's words, 州长).
-_PREFECTURE_AFTER = re.compile(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
+_PREFECTURE_AFTER = compiled(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
 
 
 def _of_another_country(name: str, country: str, words: Words) -> bool:
@@ -1742,7 +1743,7 @@ def _venue_word_firsts(words: Words) -> re.Pattern:
     """Any first character of a venue word (公 of 公园, 山), compiled once."""
     made = words._made.get(("venue_word_firsts",))
     if made is None:
-        made = words._made[("venue_word_firsts",)] = re.compile(
+        made = words._made[("venue_word_firsts",)] = compiled(
             "[" + re.escape("".join(sorted({word[0] for word in words.lists["places"]["venue"]}))) + "]")
     return made
 
@@ -1757,7 +1758,7 @@ SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 def _suffixed_population(name: str) -> int:
     """The population of the city the gazetteer knows as this name and 市 (大同 → 大同市), or 0."""
     return chinese_city_population(name) if _all_han().fullmatch(name) else 0
-_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十两]")
+_NUMERAL = compiled("[0-9０-９一二三四五六七八九十两]")
 
 
 #: A district of a city-state written bare, with two characters, is read as one when this many people live there
@@ -1882,16 +1883,16 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
 
 
 #: A run of Chinese characters (a name is made of them alone).
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = compiled(f"[{HAN}]+")
 #: The one-character words of a street, which make a street's name of a place's right before them (香港路).
 _STREET_WORDS = ("路", "街", "道", "巷")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
 #: directions that name a city's stations (南京南站, 北京西站).
-_GENERIC_BEFORE_A_VENUE = re.compile("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
+_GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
 _STATIONS = ("站", "火车站", "高铁站")
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 
 
 #: The gazetteer's country codes of the places Chinese captions name bare as their own.
@@ -1905,7 +1906,7 @@ _BELOW_PROVINCE = ("city", "place", "county", "town")
 _RARE_SUFFIXES = "旗盟"
 #: What makes a district-like unit a zone, a site of its own, rather than a county or a district (高新南区, 容东片区,
 #: 东港商务区, 雄安新区)
-_A_ZONE = re.compile("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区"
+_A_ZONE = compiled("新区|片区|商务区|开发|经开|高新|示范|管理区|园区|保税|自贸|港区|景区|度假区"
                      "|文化区|商业区|工业区|旅游区|生态区")
 #: The suffixes of a town or a village, which never make a city of the name they end (乌镇, 宏村, 望京街道).
 _TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "社区", "屯", "寨", "苏木", "嘎查")
@@ -1920,9 +1921,9 @@ _LONG_SUFFIXES = ("管理区", "新区", "街道")
 _LONG_NAMED_TOWNS = ("乡", "镇", "苏木")
 #: A county's or a banner's name made of its peoples alone ("满族自治县", "土家族苗族自治县"): the name the reader
 #: split off before it (本溪) is the county's own first word.
-_ETHNIC_ONLY = re.compile("(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|旗)")
+_ETHNIC_ONLY = compiled("(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|旗)")
 #: The end of an autonomous unit's name after its people's name ("东乡族自治县", "保安族东乡族撒拉族自治县").
-_ETHNIC_AUTONOMY = re.compile("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
+_ETHNIC_AUTONOMY = compiled("族(?:[\u4e00-\u9fff]{1,3}族)*自治(?:县|州|旗)")
 #: Suffixes of a village or a town, one character, that may follow such a word to make a unit (红旗村).
 _TOWN_SUFFIX_CHARACTERS = "村镇乡屯寨"
 #: A subdistrict's suffix, whose first character is a venue word (街, a street).
@@ -2077,7 +2078,7 @@ _WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
 #: What 中 makes after 市 when it is no name's first character: the city centre, a district named so (市中区).
 _IN_THE_CITY = ("中心", "中区", "中區")
 #: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
-_TOWN_NAMED_CHUNG = re.compile(f"中[{HAN}]{{1,3}}?[村镇乡]")
+_TOWN_NAMED_CHUNG = compiled(f"中[{HAN}]{{1,3}}?[村镇乡]")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
 _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
@@ -2160,7 +2161,7 @@ def _short_unit(words: Words) -> re.Pattern:
         places = words.lists["places"]
         suffixes = "".join(sorted({w for level in ("city", "county", "town") for w in places[level] if len(w) == 1}))
         stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
-        made = words._made[("short_unit",)] = re.compile(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
+        made = words._made[("short_unit",)] = compiled(f"[^{stops}]{{2,3}}?[{suffixes}](?![{suffixes}])")
     return made
 
 
@@ -2171,7 +2172,7 @@ def _short_village(words: Words) -> re.Pattern:
     if made is None:
         suffixes = "|".join(sorted(words["places.village"], key=len, reverse=True))
         stops = re.escape("".join(sorted(_HARD_STOPS)) + _NAME_BREAKS)
-        made = words._made[("short_village",)] = re.compile(f"[^{stops}]{{2,3}}?(?:{suffixes})(?!民)")
+        made = words._made[("short_village",)] = compiled(f"[^{stops}]{{2,3}}?(?:{suffixes})(?!民)")
     return made
 
 
@@ -2186,7 +2187,7 @@ def _suffix_at_end(words: Words) -> re.Pattern:
     made = words._made.get(("suffix_at_end",))
     if made is None:
         alternation = "|".join(map(re.escape, _all_suffixes(words.lists["places"])))
-        made = words._made[("suffix_at_end",)] = re.compile(f"(?:{alternation})$")
+        made = words._made[("suffix_at_end",)] = compiled(f"(?:{alternation})$")
     return made
 
 
@@ -2240,13 +2241,13 @@ def _suffix_in_the_name(name: str, suffix: str) -> bool:
 @cache
 def _all_han() -> re.Pattern:
     """Chinese characters only, compiled on first use (their ranges take milliseconds to compile)."""
-    return re.compile(f"[{HAN}]+")
+    return compiled(f"[{HAN}]+")
 
 
 @cache
 def _heading_places() -> re.Pattern:
     """A gallery's place line: "美国 · 洛杉矶", "January 12, 2026 中国 · 香港" (a date may come first)."""
-    return re.compile(f"^[^\n{HAN}]*?(?P<places>[{HAN}]{{2,10}}(?:[ \t]*[·•][ \t]*[{HAN}]{{2,10}}){{1,3}})"
+    return compiled(f"^[^\n{HAN}]*?(?P<places>[{HAN}]{{2,10}}(?:[ \t]*[·•][ \t]*[{HAN}]{{2,10}}){{1,3}})"
                       "[ \t]*$", re.MULTILINE)
 
 
@@ -2320,7 +2321,7 @@ def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
 
 
 #: A one-character qualifier in brackets, right after a name.
-_QUALIFIER = re.compile(f"[(（]([{HAN}])[)）]")
+_QUALIFIER = compiled(f"[(（]([{HAN}])[)）]")
 
 
 #: How many people a city must have for its Chinese name, written bare, to be read as that city: GeoNames'
@@ -2637,18 +2638,18 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
 #: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
-_NAME_RUN = re.compile("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
+_NAME_RUN = compiled("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
 #: A stop or a linking word: a place name may begin after one (_boundaries).
-_A_BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]")
+_A_BREAK = compiled("[" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]")
 #: 大 (great) opening a venue's name ("大草原", "大剧院").
-_GREAT = re.compile("大")
+_GREAT = compiled("大")
 #: Words of number or reference that, alone before a venue word, make a count of places, no name ("一小区", "各景区").
 _COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
 _OWN_UNIT = "市县省"
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
-_ASPECT = re.compile("[了着]")
+_ASPECT = compiled("[了着]")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
@@ -2658,17 +2659,17 @@ _SPACES = " \u3000·・"
 _UNIT_LAST = "省市区县镇乡旗"
 _LINKS_IN_NAMES = "和同"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
-_LANDMARK = re.compile(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
+_LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
-_A_CLOCK_TIME = re.compile("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
+_A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
-_A_QUANTITY = re.compile(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+_A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
 #: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
-_ROAD_NUMBER = re.compile(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
+_ROAD_NUMBER = compiled(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
@@ -2679,7 +2680,7 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
     return venue_word.search(plain, at, stop) is not None
 
 
-_SEGMENT = re.compile(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
+_SEGMENT = compiled(f"[^{re.escape(''.join(sorted(_HARD_STOPS)))}{_NAME_BREAKS}]{{2,16}}")
 
 
 #: Linking characters that also begin names (将军澳, 和平公园, 同安): at a sentence's start they are the name's, not
@@ -2692,7 +2693,7 @@ def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
     passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸), since no name holds one; `start` when none is there."""
     made = words._made.get(("time_or_passing",))
     if made is None:
-        made = words._made[("time_or_passing",)] = re.compile("|".join(map(re.escape, sorted(
+        made = words._made[("time_or_passing",)] = compiled("|".join(map(re.escape, sorted(
             set(words.words("dates.relative")) | set(words.words("places.passing")), key=len,
             reverse=True))))
     cut = start

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from catalog.captions.chinese_words import HAN, Words, simplified
 from catalog.captions.types import Place
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -56,7 +57,7 @@ _BREAKS = set("，,。、；;：:（）()“”\"《》「」 \n—…|｜!！?�
 #: Words of position after a venue (公园里, 广场上): the name ends before them.
 _POSITION = set("里内上下中前后旁畔边外")
 #: A number, or a count of things (一座, 两个): a clause's words, not a name's (三塔 and 十三陵 are names).
-_NUMBER = re.compile("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批届次期]")
+_NUMBER = compiled("[0-9０-９]|[一二两三四五六七八九十百千万几多]+[个座名位处家条栋幢所只辆艘群种批届次期]")
 
 
 #: The ending of an adjective (季节性, seasonal; 临时性): in a description of a kind of place, never in a name.
@@ -175,7 +176,7 @@ def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
     """Whether a word a place follows (在, 于, 位于) or a word of going to it (到) ends right before `at`."""
     made = words._made.get(("place_word_before",))
     if made is None:  # (and a word of going to it: "民众到人民公园参观")
-        made = words._made[("place_word_before",)] = re.compile(
+        made = words._made[("place_word_before",)] = compiled(
             f"(?:{words.any('places.before_place')}|{words.any('places.going_to')})$")
     return made.search(plain, max(0, at - 4), at) is not None
 
@@ -318,7 +319,7 @@ def _after_passing(plain: str, at: int, words: Words) -> bool:
     """Whether a verb of passing (走过, 驶过) ends right before `at`."""
     made = words._made.get(("passing_before",))
     if made is None:
-        made = words._made[("passing_before",)] = re.compile(f"(?:{words.any('places.passing')})$")
+        made = words._made[("passing_before",)] = compiled(f"(?:{words.any('places.passing')})$")
     return made.search(plain, max(0, at - 4), at) is not None
 
 

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from catalog import charset_memo
 from catalog.captions.rules import Rules
+from catalog.patterns import compiled
 
 charset_memo.install()  # the patterns below hold the Han ranges hundreds of times: each built once
 
@@ -35,7 +36,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 @cache
 def han_char() -> re.Pattern:
     """One Chinese character, compiled on first use (its ranges take milliseconds to compile)."""
-    return re.compile(f"[{HAN}]")
+    return compiled(f"[{HAN}]")
 
 
 @cache
@@ -116,7 +117,7 @@ class Words:
         """The list's alternation, compiled once."""
         made = self._patterns.get(key)
         if made is None:
-            made = self._patterns[key] = re.compile(f"(?:{self.any(key)})")
+            made = self._patterns[key] = compiled(f"(?:{self.any(key)})")
         return made
 
 
@@ -183,7 +184,7 @@ class Patterns(dict):
     def __missing__(self, name: str) -> re.Pattern | Pending:
         source, flags = self.sources[name]
         shape = outline(source, flags)
-        made = self[name] = re.compile(source, flags) if shape is None else Pending(self, name, shape)
+        made = self[name] = compiled(source, flags) if shape is None else Pending(self, name, shape)
         return made
 
     def compiled(self, name: str) -> re.Pattern:
@@ -191,7 +192,7 @@ class Patterns(dict):
         made = self[name]
         if isinstance(made, Pending):
             source, flags = self.sources[name]
-            made = self[name] = re.compile(source, flags)
+            made = self[name] = compiled(source, flags)
         return made
 
 
@@ -208,7 +209,7 @@ class Pending:
 
     def _could_match(self, how: str, string: str, pos: int, endpos: int) -> bool:
         if self._shape is None:
-            self._shape = re.compile(self._outline, self._owner.sources[self._name][1])
+            self._shape = compiled(self._outline, self._owner.sources[self._name][1])
         return getattr(self._shape, how)(string, pos, endpos) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
@@ -237,10 +238,10 @@ class Pending:
 
 #: A class of characters that holds the Chinese ranges (HAN) among others: "[" what comes before, HAN, what
 #: comes after "]" (the shapes' classes hold no "]" and no nested class).
-_HAN_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\\[])*?)" + re.escape(HAN) + r"((?:\\.|[^\]\\\[])*)\]")
+_HAN_CLASS = compiled(r"\[(?!\^)((?:\\.|[^\]\\\[])*?)" + re.escape(HAN) + r"((?:\\.|[^\]\\\[])*)\]")
 #: What can make a wider class match less: atomic groups, possessive repeats, and negative look-arounds
 #: (`_negative_spans`); a pattern that has them around a class of Chinese characters gets no outline.
-_ATOMIC = re.compile(r"\(\?>|[*+?}]\+")
+_ATOMIC = compiled(r"\(\?>|[*+?}]\+")
 
 
 def outline(source: str, flags: int = 0) -> str | None:
@@ -272,7 +273,7 @@ def outline(source: str, flags: int = 0) -> str | None:
 
 def _wider_class(others: str) -> str:
     """A class of every character beyond ASCII and the ASCII characters of the class `[others]`."""
-    held = re.compile(f"[{others}]") if others else None
+    held = compiled(f"[{others}]") if others else None
     left_out = [code for code in range(128) if held is None or not held.match(chr(code))]
     runs: list[list[int]] = []
     for code in left_out:
@@ -501,11 +502,11 @@ def _converter():
 _VARIANT_FORMS = "硏衞靑淸槪吿峩嶋圗啚"
 _VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛图图")
 #: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
-_A_VARIANT = re.compile(f"[{_VARIANT_FORMS}]")
+_A_VARIANT = compiled(f"[{_VARIANT_FORMS}]")
 
 
 #: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = compiled("[\U00010000-\U0010FFFF]")
 
 
 def simplified(text: str) -> str:

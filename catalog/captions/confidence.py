@@ -27,7 +27,6 @@ Worked examples (the shipped tables)::
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.captions.rules import Rules
@@ -260,8 +260,8 @@ def credit_kinds(language: str, credit: Credit, spot: str, rules: Rules, *, stro
     return kinds
 
 
-_INITIALS = re.compile(r"[A-Z]{2,5}")
-_ODD = re.compile(r"[\\\d@#|<>]|[’']s\b")
+_INITIALS = compiled(r"[A-Z]{2,5}")
+_ODD = compiled(r"[\\\d@#|<>]|[’']s\b")
 
 
 @lru_cache(maxsize=4096)
@@ -296,7 +296,7 @@ def date_kind(language: str, source: str, cue: str | None, iso: str | None, *spo
 
 
 #: A word that opens with a letter (a weekday, an outlet's name), not a clock time or a number.
-_LETTERS = re.compile(r"[^\W\d_][\w.'’-]*")
+_LETTERS = compiled(r"[^\W\d_][\w.'’-]*")
 #: At most this many words beside a date leave it on a line of its own: a weekday, an outlet, a clock's "am".
 _LINE_WORDS = 2
 

@@ -11,9 +11,10 @@ in ``catalog/rules/counties.toml``; "County X" and "Co. X" are read by their wor
 
 from __future__ import annotations
 
-import re
 import tomllib
 from importlib import resources
+
+from catalog.patterns import compiled
 
 
 def _load() -> dict:
@@ -28,7 +29,7 @@ FIRST_LEVEL_COUNTY_COUNTRIES = frozenset(_DATA.pop("first_level_county_countries
 TOWN_NAMED_COUNTIES = frozenset(name.casefold() for name in _DATA.pop("town_named_counties"))
 #: The county names of ``counties.toml``, folded.
 COUNTIES = frozenset(name.casefold() for names in _DATA.values() for name in names)
-_COUNTY_WORD = re.compile(r"(?:County|Co\.?)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")
+_COUNTY_WORD = compiled(r"(?:County|Co\.?)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")
 
 
 def first_level_county(name: str, code: str | None) -> bool:

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.captions.rules import Rules
@@ -70,7 +71,7 @@ def house_lead_ins(table: dict[str, Any] | None, where: str = "the rules file") 
             raise CatalogError(f"rules file {where}: lead-in {pattern!r} has role {role!r}; the roles are "
                                + ", ".join(sorted(ROLES)))
         try:
-            re.compile(pattern, re.IGNORECASE)
+            compiled(pattern, re.IGNORECASE)
         except re.error as err:
             raise CatalogError(f"rules file {where}: lead-in {pattern!r} is not a valid regular expression: "
                                f"{err}") from None
@@ -112,11 +113,11 @@ class LeadInTable:
 
 
 def _alternation(leads: tuple[LeadIn, ...], kept: Iterable[int]) -> re.Pattern:
-    return re.compile("|".join(f"(?P<l{i}>{leads[i].pattern})" for i in kept), re.IGNORECASE)
+    return compiled("|".join(f"(?P<l{i}>{leads[i].pattern})" for i in kept), re.IGNORECASE)
 
 
 #: Matches nothing: the alternation of no lead-in.
-_NOTHING = re.compile("(?!)")
+_NOTHING = compiled("(?!)")
 
 
 @lru_cache(maxsize=256)

@@ -35,6 +35,7 @@ from catalog.captions.vocabulary import (
     STATES,
     WEEKDAYS,
 )
+from catalog.patterns import compiled, longest_first
 
 _MEDIA_ENDINGS = ("photo", "photos", "foto", "pics", "images", "news", "press")  # "Sipaphoto", "CFOTO"
 _MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() for n in names) | frozenset(
@@ -80,7 +81,7 @@ _LINKING_WORDS = frozenset({"from", "for", "and", "of", "via", "by", "with", "co
                             "taken", "captured"})
 _PLACING_WORDS = frozenset({"in", "at", "on"})
 #: The one comma a person's name may hold: before "Jr." ("Marco A. Villasana, Jr.").
-_SUFFIX_AFTER_COMMA = re.compile(r"^[^,]+,\s*(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
+_SUFFIX_AFTER_COMMA = compiled(r"^[^,]+,\s*(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
 
 
 def names_a_region(text: str) -> bool:
@@ -135,7 +136,7 @@ def looks_like_organisation(text: str) -> bool:
     return all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10
 
 
-_NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?")
+_NUMBER_WORD = compiled(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?")
 #: Small words an organisation's name may hold between its capitalised ones.
 _SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"})
 
@@ -150,12 +151,12 @@ def is_media(name: str) -> bool:
 
 
 #: The small words inside a name: "taken by Ana María de la Cruz on ..." (vocabulary.NAME_PARTICLES).
-_PARTICLE = "(?:" + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if p.isalpha()) + ")"
+_PARTICLE = "(?:" + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=longest_first) if p.isalpha()) + ")"
 #: A particle joined to the name by a hyphen: "al-Masri", "el-Sayed", "bin-Zayed".
 _GLUED_PARTICLE = r"(?:[a-z]{1,3}-)?"
 #: A person's name in prose: two to five words, capitalised but for particles ("Ana María de la Cruz").
 _NAME_IN_PROSE = rf"((?:(?:{_GLUED_PARTICLE}[A-Z][\w’'\-]*\.?|{_PARTICLE})\s+){{1,4}}{_GLUED_PARTICLE}[A-Z][\w’'\-]*)"
-_TAKEN_BY = re.compile(  # "In this photograph, taken by Yoichi R. Okamoto on"
+_TAKEN_BY = compiled(  # "In this photograph, taken by Yoichi R. Okamoto on"
     r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
     r"((?:[a-z]+\s+){0,2})" + _NAME_IN_PROSE,
 )
@@ -164,7 +165,7 @@ _TAKEN_BY = re.compile(  # "In this photograph, taken by Yoichi R. Okamoto on"
 #: Prose that names who took the picture with no picture word: "... photographed for the Post by Name", "... dusted
 #: the hills with snow, captured on camera by Sam Spencer", "The bridge at dawn, snapped by Ana Ruiz". ("captured
 #: by" alone is said of prisoners.)
-_CAMERA_BY = re.compile(
+_CAMERA_BY = compiled(
     r"\b(?:(?:captured|caught)\s+on\s+(?:camera|film)|snapped"
     r"|photographed(?:\s+for\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})?)\s+by\s+()"
     + _NAME_IN_PROSE)
@@ -189,7 +190,7 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None
 
 
-_RELEASED_BY = re.compile(
+_RELEASED_BY = compiled(
     r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:released|provided|distributed"
     r"|made\s+available)\s+by\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|and|for|the|de|&))*)")
@@ -213,4 +214,4 @@ def provider_in_text(text: str, rules: Rules | None = None) -> str | None:
 
 
 #: A country's or a place's possessive before an organisation's name: "China's Xinhua News Agency".
-_COUNTRY_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")
+_COUNTRY_POSSESSIVE = compiled(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")

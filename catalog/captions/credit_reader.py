@@ -47,21 +47,22 @@ from catalog.captions.vocabulary import (
     VENUE_PREFIXES,
     WEEKDAYS,
 )
+from catalog.patterns import compiled, longest_first
 
-_VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
-_SEVERAL = re.compile(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
-_EXPANSION = re.compile(r"\s*\([^()]*\)$")
-_RANK = re.compile(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
+_VIA = compiled(r"\s+via\s+", re.IGNORECASE)
+_SEVERAL = compiled(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
+_EXPANSION = compiled(r"\s*\([^()]*\)$")
+_RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
-_SLASH = re.compile(r"\s*/\s*|\s+[—–|]\s+")
+_SLASH = compiled(r"\s*/\s*|\s+[—–|]\s+")
 _TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES")
-_TRAILING_TAG = re.compile(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
-_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
-_AGENCY_DASH = re.compile(r"([A-Za-z]{2,8})-(?=[A-Z])")
-_HANDOUT_DASH = re.compile(r"(?:HO|Handout)\s*-\s*")
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_SLASH_OR_VIA = re.compile(r"\s*(?:/|\bvia\b)\s*")
-_RESTRICTION = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
+_TRAILING_TAG = compiled(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
+_BRACKETED = compiled(r"[(\[]([^()\[\]]+)[)\]]")
+_AGENCY_DASH = compiled(r"([A-Za-z]{2,8})-(?=[A-Z])")
+_HANDOUT_DASH = compiled(r"(?:HO|Handout)\s*-\s*")
+_THE = compiled(r"^the\s+", re.IGNORECASE)
+_SLASH_OR_VIA = compiled(r"\s*(?:/|\bvia\b)\s*")
+_RESTRICTION = compiled(r"^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? OUT$")  # "CHINA OUT", "China OUT"
 
 
 @dataclass
@@ -109,22 +110,22 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 _UNREAD = object()
 #: A page's name for its featured picture, set on a line of its own like a credit: "Photo of the Day".
-_FEATURE_TITLE = re.compile(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+the\s+(?:day|week|month|year)",
+_FEATURE_TITLE = compiled(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+the\s+(?:day|week|month|year)",
                             re.IGNORECASE)
 _FEATURE_ENDS = ("day", "eek", "nth", "ear")
-_ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
-_NAME_THEN_PHOTO = re.compile(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
+_ARTICLE = compiled(r"^an?\s+", re.IGNORECASE)
+_NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal", "Photo taken by
 #: me, Bolod" (the act of taking the picture: a person's).
-_NAMES_A_PERSON = re.compile(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
+_NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
                              r"taken\s+by\b)", re.IGNORECASE)
-_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
+_LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 #: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
-_FAMILY = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
+_FAMILY = compiled(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
                      r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
 #: A name whose first words are in small letters and its last ones capitalised: "mochamad andri Zainul Karim".
-_HALF_LOWER_NAME = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){0,2}(?: [A-Z][a-z]+){1,2}")
-_PHOTO_LEAD = re.compile(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
+_HALF_LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){0,2}(?: [A-Z][a-z]+){1,2}")
+_PHOTO_LEAD = compiled(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
 #: Words that make small-letter words after a lead-in something other than a name ("staff reporter", "twitter user").
 _NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "desk", "by", "the", "from", "of"}
 
@@ -239,7 +240,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
 #: "| License Photo", a gallery's "Show More Show Less".
-PAGE_CONTROLS = re.compile(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
+PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
 _CONTROL_LAST_WORDS = ("caption", "photo", "more", "less")
 
@@ -258,11 +259,11 @@ def without_page_controls(text: str) -> str:
 
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
-_NOTE_TAIL = re.compile(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
+_NOTE_TAIL = compiled(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
                         r"|\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo|,\s*crown\s+copyright)+\s*$",
                         re.IGNORECASE)
 #: The last character of each of _NOTE_TAIL's shapes ("*", a bracket, "caption", "photo", "copyright").
-_NOTE_LAST = re.compile(r"[*)\]not]", re.IGNORECASE)
+_NOTE_LAST = compiled(r"[*)\]not]", re.IGNORECASE)
 #: The last words of _NOTE_TAIL's shapes that end in a letter, in small letters.
 _NOTE_LAST_WORDS = ("caption", "photo", "copyright")
 
@@ -282,37 +283,37 @@ def _may_end_in_note(body: str) -> bool:
 
 #: The words of _NOTE_TAIL's bracketed shape, in small letters.
 _NOTE_BRACKETED = frozenset({"release", "released", "file", "handout", "ho"})
-_KEPT_STOP = re.compile(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
-_COPYRIGHT_YEAR = re.compile(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
+_KEPT_STOP = compiled(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
+_COPYRIGHT_YEAR = compiled(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
 #: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
-_LICENCE = re.compile(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
+_LICENCE = compiled(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
                       r"|[Pp]ublic [Dd]omain)\)?\s*$")
-_COPYRIGHT_AFTER = re.compile(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
+_COPYRIGHT_AFTER = compiled(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
-                                        key=len, reverse=True)) + r")\.?"
+                                        key=longest_first)) + r")\.?"
 #: A date written after a credit: "EPA Photo, 12 April 2017", "CNA photo March 22, 2026", "Photo by Name, Sun Dec
 #: 23, 2007" (Sunday's, not the Sun's).
-_DATE_TAIL = re.compile(
+_DATE_TAIL = compiled(
     r"[,\s]+(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"  # (a weekday, written short too)
     rf"(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
 #: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
 #: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
 #: name, and no date the parser takes as the photo's).
-_YEAR_TAIL = re.compile(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
+_YEAR_TAIL = compiled(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
                               "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
-_BY = re.compile(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
+_BY = compiled(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
 #: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
-_OUTLET_BYLINE = re.compile(
+_OUTLET_BYLINE = compiled(
     r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
     r"(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
-_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
+_GLUED = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
 
 
 #: Outlets whose "<outlet>/<one word>" names a photographer by a single name ("Xinhua/Chogo").
@@ -372,7 +373,7 @@ def _names_a_platform(body: str) -> bool:
     return bool(last) and last[0].strip(".,;").casefold() in PLATFORMS
 
 
-_HANDLE = re.compile(r"@?[\w.\-]+")
+_HANDLE = compiled(r"@?[\w.\-]+")
 
 
 def _one_word_name(text: str) -> bool:
@@ -458,7 +459,7 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     return None
 
 
-_BACKSLASH = re.compile(r"\s*\\\s*")
+_BACKSLASH = compiled(r"\s*\\\s*")
 #: Marks a page's markup or quotes leave around a credit: "*Photo: Name*", "<Photo: Name>", '"Photo: Name"'.
 _MARKUP = "*_\"“”{}<>•·▲►▶"
 
@@ -518,15 +519,15 @@ def _tidy(raw: str, rules: Rules) -> str:
 
 
 #: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
-_CONTEST_TAIL = re.compile(r"\s+-\s+[^-/]*\b(?:[Cc]ontest|[Cc]ompetition|[Aa]wards?|[Pp]rize)$")
+_CONTEST_TAIL = compiled(r"\s+-\s+[^-/]*\b(?:[Cc]ontest|[Cc]ompetition|[Aa]wards?|[Pp]rize)$")
 
 
 #: A second label after the credit's names, of its source or of other work: "... Source: Supplied", ". Story: Name".
-_SECOND_LABEL = re.compile(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
+_SECOND_LABEL = compiled(r"(?:\.\s+|\s+)(?:Source|Story|Text|Words|Report|Reporting|Editor|Editing|Video|Design|"
                            r"Caption|Graphics?|Interview|Writer|Written by|Additional reporting)\s*:")
 #: A note in brackets of which picture a name took: "(above)", "(left)", "(top right)", "(main picture)"; or of the
 #: order of its words: "(surname first)".
-_WHICH_PICTURE = re.compile(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
+_WHICH_PICTURE = compiled(r"\s*\((?:above|below|left|right|top|bottom|centre|center|main|inset|top left|top right|"
                             r"bottom left|bottom right|main picture|main photo|pictured"
                             r"|(?:surname|family name|last name) first)\)", re.IGNORECASE)
 
@@ -595,15 +596,15 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
     return out
 
 
-_COMMA = re.compile(r"\s*,\s*")
+_COMMA = compiled(r"\s*,\s*")
 #: " in " after a photographer's name, and the place it names: "Photos by Victoria Nampala in Kampala".
-_IN_PLACE = re.compile(r"\s+(?:in|IN)\s+(?=[A-Z])")
-_PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
-_ON_SITE = re.compile(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
-_FROM_FOR = re.compile(r"\s+(from|for)\s+", re.IGNORECASE)
+_IN_PLACE = compiled(r"\s+(?:in|IN)\s+(?=[A-Z])")
+_PLACE_NAME = compiled(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
+_ON_SITE = compiled(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
+_FROM_FOR = compiled(r"\s+(from|for)\s+", re.IGNORECASE)
 
 
-_NAME_BRACKETED = re.compile(r"([^()]*\S)\s*\(([^()]+)\)")
+_NAME_BRACKETED = compiled(r"([^()]*\S)\s*\(([^()]+)\)")
 
 
 def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
@@ -685,7 +686,7 @@ def _place_pair(items: list[str], rules: Rules) -> bool:
         part is not None and part.kind == "person" for part in read[1:])
 
 
-_OF = re.compile(r"\s+of\s+")
+_OF = compiled(r"\s+of\s+")
 
 
 def _may_hold_slash(segment: str) -> bool:
@@ -773,13 +774,13 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     return None
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = compiled(r"[A-Z]{2,6}")
 #: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
-_COURTESY_PHOTO = re.compile(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
+_COURTESY_PHOTO = compiled(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
-_YEAR_PART = re.compile(r"(?:18|19|20)\d\d")
+_YEAR_PART = compiled(r"(?:18|19|20)\d\d")
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
-_OTHER_LABEL = re.compile(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
+_OTHER_LABEL = compiled(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.
 _OTHER_ROLES = frozenset({
     "design", "designer", "designed", "graphic", "graphics", "text", "words", "story", "editing", "editor",
@@ -836,12 +837,12 @@ def _mark_places(names: list[Part], roles: list[str]) -> None:
             part.kind = "place"
 
 
-_PHOTO_WORD = re.compile(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
+_PHOTO_WORD = compiled(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
 #: "Gazette staff", "Courier staff photographer": the outlet's own people, unnamed; "Herald photo", "Herald file
 #: photo": the outlet's words for its pictures, in small letters.
-_STAFF = re.compile(r"\s+(?:(?:staff|file)(?:\s+(?:photo|photos|photographer|photographers|picture|image))?"
+_STAFF = compiled(r"\s+(?:(?:staff|file)(?:\s+(?:photo|photos|photographer|photographers|picture|image))?"
                     r"|(?:photo|photos|photograph|picture|pictures|photographer))$", re.IGNORECASE)
 
 
 #: A photographer's own business after their name: "Karen Whitfield Photography".
-_STUDIO = re.compile(r"\s+(?:photography|photographer|photographics)$", re.IGNORECASE)
+_STUDIO = compiled(r"\s+(?:photography|photographer|photographics)$", re.IGNORECASE)

@@ -16,7 +16,6 @@ Examples of what they decide::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from catalog.captions.credit_names import is_media
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import HANDOUT_TAGS, PLATFORMS
+from catalog.patterns import compiled
 
 
 @dataclass
@@ -171,7 +171,7 @@ def _outside_source(chain: Chain, credit: Credit) -> bool:
 #: Words of a government's unit: with one, a media word in the name ("President's Media Division", "Media Department
 #: of the Ministry") names the unit that hands pictures out, not an outlet (not "Office": "China Daily Guizhou
 #: Office" is a paper's bureau).
-_GOVERNMENT_UNIT = re.compile(r"\b(?:Division|Department|Ministry|Secretariat|Directorate)\b")
+_GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Directorate)\b")
 
 
 def _distributed_source(chain: Chain, credit: Credit) -> bool:

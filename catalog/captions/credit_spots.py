@@ -21,6 +21,7 @@ from catalog.captions.credit_names import is_media, looks_like_person
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
+from catalog.patterns import compiled
 
 
 @dataclass(frozen=True)
@@ -47,26 +48,26 @@ class CreditSpot:
 #: Brackets holding a credit; one level of inner brackets is allowed ("WANA (West Asia News Agency)"). (A run of
 #: plain characters is taken whole, "++": the closing bracket can never stand inside one, so giving back its
 #: characters one by one could only fail again.)
-_BRACKET_GROUP = re.compile(r"[(\[（]((?:[^()\[\]（）\n]++|\([^()\n]*\))+)[)\]）]")
+_BRACKET_GROUP = compiled(r"[(\[（]((?:[^()\[\]（）\n]++|\([^()\n]*\))+)[)\]）]")
 #: A credit in angle brackets closing the caption, as some pages set the wires' parentheses: "... <AP Photo/Name>".
 #: Only at the very end: elsewhere angle brackets are a page's markup.
-_ANGLE_CLOSING = re.compile(r"<([^<>\n]{2,160})>[\s.]*$")
-_LABEL_BEFORE = re.compile(
+_ANGLE_CLOSING = compiled(r"<([^<>\n]{2,160})>[\s.]*$")
+_LABEL_BEFORE = compiled(
     r"(?:(?:photo|image|picture)\s+credits?|credits?|photos?|source)\s*:\s*$", re.IGNORECASE
 )
-_RESTRICTION_TAIL = re.compile(r"\s*/\s*(?:[A-Z][A-Za-z]*(?:,?\s+[A-Z][A-Za-z]*)*\s+OUT|RESTRICTED\b.*)\s*$")
-_JUNK_AFTER = re.compile(  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)(", "(U.S. Army photo by ...) (Released)"
+_RESTRICTION_TAIL = compiled(r"\s*/\s*(?:[A-Z][A-Za-z]*(?:,?\s+[A-Z][A-Za-z]*)*\s+OUT|RESTRICTED\b.*)\s*$")
+_JUNK_AFTER = compiled(  # "(Kyodo) ==Kyodo", "...Swapan Mahapatra)(", "(U.S. Army photo by ...) (Released)"
     r"[\s.#(]*(?:==\s*\S+)?[\s.#(]*(?:[(\[]\s*(?:released?|file|handout|ho)\s*[)\]][\s.]*)?", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"\s*[-–—]{1,3}\s")
-_GLUED_LABEL = re.compile(
+_DATELINE_AFTER = compiled(r"\s*[-–—]{1,3}\s")
+_GLUED_LABEL = compiled(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
-_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
+_SENTENCE_STOP = compiled(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
 #: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ". (The look-ahead on
 #: the characters a mark can begin with lets the regex engine pass over the other positions at once.)
-_SEPARATOR = re.compile(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
+_SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
-_LEAD_ANYWHERE = re.compile(
+_LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
@@ -76,14 +77,14 @@ _LEAD_ANYWHERE = re.compile(
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = re.compile(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+_OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
 #: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
 #: the alternative it opens.)
-_LEAD_STARTS = re.compile(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
+_LEAD_STARTS = compiled(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
                           r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto)")
-_OUTLET_STARTS = re.compile(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
+_OUTLET_STARTS = compiled(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -164,9 +165,9 @@ def _line_end(text: str, pos: int) -> int:
 
 #: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
 #: " MAIN PICTURE:".
-_NEXT_LABEL = re.compile(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED)\s*:")
+_NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED)\s*:")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
-_BROKEN_OFF = re.compile(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
+_BROKEN_OFF = compiled(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
 
 def _tail_end(text: str, pos: int) -> int:
@@ -204,13 +205,13 @@ def _weight_at(text: str, end: int, base: float) -> float:
     return base - 1.0
 
 
-_CREDIT_WORD = re.compile(r"[^\s/()\[\]]+")
-_SLASH = re.compile("/")
+_CREDIT_WORD = compiled(r"[^\s/()\[\]]+")
+_SLASH = compiled("/")
 #: Marks before an agency's name that are no part of it ("—AFP/...").
 _LEADING_MARKS = ".,;:—–-"
-_SLASH_OR_WORD = re.compile(r"/|[^\s/]+")
-_WORD = re.compile(r"\S+")
-_LINE = re.compile(r"[^\n]+")
+_SLASH_OR_WORD = compiled(r"/|[^\s/]+")
+_WORD = compiled(r"\S+")
+_LINE = compiled(r"[^\n]+")
 
 
 def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -255,7 +256,7 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
                         _weight_at(text, cut_end, 2.5), True)
 
 
-_GLUED_TAG = re.compile(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
+_GLUED_TAG = compiled(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
 
 
 def _credit_tail_end(text: str, pos: int) -> int:
@@ -338,7 +339,7 @@ def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
                         _weight_at(text, end, 1.4), False)
 
 
-_SPACED_DASH = re.compile(r"\s[-–—]{1,2}\s")
+_SPACED_DASH = compiled(r"\s[-–—]{1,2}\s")
 
 
 def _agency_before(text: str, start: int, rules: Rules) -> int:
@@ -364,7 +365,7 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return bool(word) and (word[-1].casefold().lstrip("(\"“") in ABBREVIATIONS or len(word[-1]) == 2)
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIALS = compiled(r"(?:[A-Z]\.)+")
 
 
 def _initials_before(text: str, stop: int) -> bool:
@@ -388,7 +389,7 @@ def _cut_end(text: str, end: int) -> int:
 
 #: A plain "By" opening a line under a headline, above more lines of text: the story's byline, its writers (a
 #: picture's byline says "Photo by").
-_STORY_BYLINE = re.compile(r"(?:By|BY)\s+\S")
+_STORY_BYLINE = compiled(r"(?:By|BY)\s+\S")
 
 
 def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -423,7 +424,7 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 
 #: A "/" or a hyphen after a space or a stop: how _SEPARATOR's slashes and double hyphens begin ("in Lagos / Ana
 #: Ruiz", "... on Monday./Ana Ruiz", "... -- Ana Ruiz"), unlike the slash of "Xinhua/Li Xin" or a name's hyphen.
-_SLASH_OR_HYPHEN_APART = re.compile(r"[\s.!?][/-]")
+_SLASH_OR_HYPHEN_APART = compiled(r"[\s.!?][/-]")
 
 
 def _may_hold_separator(text: str, start: int, end: int | None = None) -> bool:
@@ -455,7 +456,7 @@ def _after_a_separator(text: str, start: int, end: int, weight: float, rules: Ru
 
 
 #: A "file" tag after an outlet's name in small letters: "Russ Dillingham/Sun Journal file".
-_FILE_AFTER = re.compile(r"\s+(?:file|staff)$", re.IGNORECASE)
+_FILE_AFTER = compiled(r"\s+(?:file|staff)$", re.IGNORECASE)
 
 
 def _name_then_outlet(content: str, rules: Rules) -> bool:
@@ -472,7 +473,7 @@ def _name_then_outlet(content: str, rules: Rules) -> bool:
 #: A wire's notes after its credit, shouted: its archive's subject tags ("(CHINA - Tags: SOCIETY)") and its
 #: restriction notes ("CHINA OUT.", "NO COMMERCIAL OR EDITORIAL SALES IN CHINA", "EDITORIAL USE ONLY", "MANDATORY
 #: CREDIT"): capitals only, so a credit's names never end in one (the rights reader keeps the restrictions).
-_WIRE_NOTES = re.compile(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?:[A-Z]+ )*(?:OUT|ONLY)\b\.?"
+_WIRE_NOTES = compiled(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?:[A-Z]+ )*(?:OUT|ONLY)\b\.?"
                          r"|\s+NO (?:[A-Z]+ )*[A-Z]+\b\.?|\s+MANDATORY CREDIT\b\.?)+\s*$")
 
 
@@ -496,11 +497,11 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 
 #: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
 #: before it has no stop ("... in Mumbai CAO XIURU/FOR CHINA DAILY").
-_CAPITALS_RUN_ON = re.compile(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
+_CAPITALS_RUN_ON = compiled(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
 #: A last line that is a note in brackets, a paper's issue line or the like: "(China Daily Africa Weekly ... page5)".
-_NOTE_LINE = re.compile(r"[ \t]*[(\[][^()\[\]\n]{3,100}[)\]][ \t.]*")
+_NOTE_LINE = compiled(r"[ \t]*[(\[][^()\[\]\n]{3,100}[)\]][ \t.]*")
 
 
 def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -547,9 +548,9 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
-_GLUED_AT = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
+_GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
-_CAPITALS_CHAIN = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
+_CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
 
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -567,11 +568,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 #: R. Bhandari/ON"), a line break. (The pattern opens by taking the one character every way of ending opens with, so
 #: the engine skips to such characters at once; what follows is told by that character, each way in its old order:
 #: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it.)
-_HEAD_END = re.compile(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
+_HEAD_END = compiled(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
                        r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s))")
 
 
-_HEAD_LEAD = re.compile(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
+_HEAD_LEAD = compiled(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
 
 
 def _head(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -595,7 +596,7 @@ def _head(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(content, 0, match.end(), 1.5, True)
 
 
-_TAG_HEAD = re.compile(r"(?:pool|file|handout)\s+photo\s*/\s*", re.IGNORECASE)
+_TAG_HEAD = compiled(r"(?:pool|file|handout)\s+photo\s*/\s*", re.IGNORECASE)
 
 
 def _tagged_head(text: str, rules: Rules) -> Iterator[Candidate]:

@@ -45,6 +45,7 @@ from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
 from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
+from catalog.patterns import compiled
 
 #: The names callers import from here (parser, chinese, catalog.captions).
 __all__ = ["CREDIT_SPOTS", "Found", "agency_for", "find_credit", "photographer_in_text", "read_credit"]
@@ -155,7 +156,7 @@ def find_credit(text: str, rules: Rules) -> Found | None:
 
 #: A line that names the photographer alone, beside an agency credited elsewhere: a photo bank's "- Author: Name", a
 #: wire feature's "photos by Name" under its "(Yonhap)".
-_AUTHOR_LINE = re.compile(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s+by\b)",
+_AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s+by\b)",
                           re.IGNORECASE)
 
 

@@ -43,6 +43,7 @@ from catalog.captions.vocabulary import (
     VENUE_WORDS,
     WEEKDAYS,
 )
+from catalog.patterns import compiled, longest_first
 
 _MONTH_NUMBER = {
     spelling.casefold().rstrip("."): number for number, spellings in MONTHS.items() for spelling in spellings
@@ -57,7 +58,7 @@ def _alternatives(words: list[str]) -> str:
     with one test instead of trying its spellings one by one (the dates' shapes try the months at every digit
     and every month's letter). Same matches: spellings of different first letters never match at one place,
     and each group keeps the longest-first order."""
-    spellings = sorted({v for w in words for v in (w, w.upper())}, key=len, reverse=True)
+    spellings = sorted({v for w in words for v in (w, w.upper())}, key=longest_first)
     by_first: dict[str, list[str]] = {}
     for spelling in spellings:
         by_first.setdefault(spelling[0], []).append(
@@ -161,7 +162,7 @@ def _one_pattern(shapes: tuple[DateShape, ...]) -> re.Pattern:
             alone.append(f"(?P<s{index}>{shape.guard or _GUARDS[shape.precision]}{inner})")
         else:
             guarded.append(f"(?P<s{index}>{inner})")
-    return re.compile(f"{_WORD_GUARD}(?:{'|'.join(guarded)})|" + "|".join(alone))
+    return compiled(f"{_WORD_GUARD}(?:{'|'.join(guarded)})|" + "|".join(alone))
 
 
 @functools.cache
@@ -179,7 +180,7 @@ def _starts_pattern() -> re.Pattern:
     character class, which the regex engine skips to at C speed: a look-ahead first made it try every
     position), then told by what follows it: a digit, "in", or a month's, a weekday's or a relative day's
     first letters in any case. A match starts where the date may."""
-    words = sorted({*_PREFIXES, *(d.casefold() for d in RELATIVE_DAYS)}, key=len, reverse=True)
+    words = sorted({*_PREFIXES, *(d.casefold() for d in RELATIVE_DAYS)}, key=longest_first)
     by_first: dict[str, list[str]] = {}
     for word in words:
         by_first.setdefault(word[0], []).append(word[1:])
@@ -187,7 +188,7 @@ def _starts_pattern() -> re.Pattern:
     checks = "|".join(f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in rests)})"
                       for first, rests in sorted(by_first.items()))
     # (at an "i" only "year after a place" may start, and it needs "in", spaces and a year: that is checked here)
-    return re.compile(r"[\d" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)"
+    return compiled(r"[\d" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)"
                       rf"(?:(?<=\d)|(?<=i)(?=n\s+{_YEAR})|(?i:" + checks + "))")
 
 
@@ -303,7 +304,7 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
     return Mention(written, match.start(), match.end(), shape, iso)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 
 
 def _month(written: str) -> int:
@@ -317,10 +318,10 @@ def _valid_day(year: int, month: int, day: int) -> str | None:
         return None
 
 
-_WORD = re.compile(r"[\w’'-]+")
-_PICTURE_WORDS = re.compile(r"\b(?:photo|picture|image|photograph)s?\b", re.IGNORECASE)
+_WORD = compiled(r"[\w’'-]+")
+_PICTURE_WORDS = compiled(r"\b(?:photo|picture|image|photograph)s?\b", re.IGNORECASE)
 _SUFFIX_WORDS = frozenset(suffix.split()[-1] for suffix, _, _ in PLACE_SUFFIXES)
-_PLACE_END = re.compile(r"([\w’'.-]+)(?:,|\s\()?\s*$")
+_PLACE_END = compiled(r"([\w’'.-]+)(?:,|\s\()?\s*$")
 
 
 def _year_after_place(text: str, start: int, named: bool = False) -> bool:
@@ -345,8 +346,8 @@ _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|av
                   r"|(?:photo|image|picture)s?\s+provided)")
 #: (The look-ahead on the words' first letters lets the engine pass over most positions of a caption at once:
 #: a third of the time, and the same answers.)
-_RELEASE_BEFORE = re.compile(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
-_RELEASE_ANYWHERE = re.compile(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b", re.IGNORECASE)
+_RELEASE_BEFORE = compiled(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b(?P<between>[^,;.!?\n]{{0,100}})$", re.IGNORECASE)
+_RELEASE_ANYWHERE = compiled(rf"(?=[ridpmh])\b{_RELEASE_WORDS}\b", re.IGNORECASE)
 
 
 def may_give_release_date(text: str) -> bool:
@@ -360,24 +361,24 @@ def may_give_release_date(text: str) -> bool:
     return _RELEASE_ANYWHERE.search(text) is not None
 
 
-_TAKEN_BEFORE = re.compile(
-    r"(?=[" + "".join(sorted({w[0] for w in TAKEN_WORDS})) + r"])\b(?:" + "|".join(TAKEN_WORDS)
+_TAKEN_BEFORE = compiled(
+    r"(?=[" + "".join(sorted({w[0] for w in TAKEN_WORDS})) + r"])\b(?:" + "|".join(sorted(TAKEN_WORDS))
     + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
 )
-_IN_THIS = re.compile(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
-_PHOTO_AFTER = re.compile(
+_IN_THIS = compiled(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
+_PHOTO_AFTER = compiled(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
-_CITATION_BEFORE = re.compile(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
+_CITATION_BEFORE = compiled(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
                               re.IGNORECASE)
 #: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
-_STAMP_AFTER = re.compile(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
+_STAMP_AFTER = compiled(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
 #: Words in a date's clause that make it another event's: "relief work after an earthquake in Peru in 2001", "having
 #: left his village in 1988" (a perfect participle: what happened before the scene).
 _BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead", "having"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
-_SHOWS = re.compile(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
+_SHOWS = compiled(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
 
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
@@ -459,23 +460,23 @@ def _date_evidence() -> dict[str, frozenset[str]]:
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
+_CLOCK = compiled(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
-_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
-_CLOCK_AFTER = re.compile(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
+_CLOCK_BEFORE = compiled(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
+_CLOCK_AFTER = compiled(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
 #: A label, its colon and its value up to the next bar or slash: "Editor: Liu Xin", "Source: Xinhua".
-_LABELLED = re.compile(r"\b([A-Za-z]+)\s*:\s*[^|/\n:]*")
+_LABELLED = compiled(r"\b([A-Za-z]+)\s*:\s*[^|/\n:]*")
 #: A line opening with a label: "Published: ", "Updated ".
-_LABEL_OPENS = re.compile(r"\s*[A-Z][a-z]+:?\s")
+_LABEL_OPENS = compiled(r"\s*[A-Z][a-z]+:?\s")
 #: What a page line may hold beside its date: a source tag in brackets (or its closing half, "Xinhua)"), a
 #: label and what follows it ("Editor: Gu Liping"), punctuation.
-_PAGE_TAG = re.compile(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
+_PAGE_TAG = compiled(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
 #: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
-_WIRE_HEAD = re.compile(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+_WIRE_HEAD = compiled(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
 #: Seven lower-case words on a line: prose, never a page line (whose words are labels, names and a few "at").
 _SENTENCE_WORDS = 7
-_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
-_ANY_WORD = re.compile(r"[^\W\d_]{2,}")
+_LOWER_WORD = compiled(r"\b[a-z][a-z’'-]{2,}\b")
+_ANY_WORD = compiled(r"[^\W\d_]{2,}")
 
 
 def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
@@ -537,7 +538,7 @@ def _future(clause: list[str]) -> bool:
         " ".join(clause[i:i + 2]) in evidence["future_pairs"] for i in range(len(clause) - 1))
 
 
-_NEXT_WORD = re.compile(r",?\s*([\w’']+)")
+_NEXT_WORD = compiled(r",?\s*([\w’']+)")
 
 
 def _nowadays(text: str, mention: Mention) -> bool:
@@ -549,7 +550,7 @@ def _nowadays(text: str, mention: Mention) -> bool:
 
 
 #: A place written between a commemorating word and the date: the date is then the scene's ("..., Moscow, May 9").
-_PLACE_BETWEEN = re.compile(r"(?:,\s+|\b(?:in|at)\s+)[A-Z]")
+_PLACE_BETWEEN = compiled(r"(?:,\s+|\b(?:in|at)\s+)[A-Z]")
 
 
 def _commemorated(before: str, words: list[str]) -> bool:
@@ -568,8 +569,8 @@ def _commemorated(before: str, words: list[str]) -> bool:
 
 
 #: "the", "a" or a possessive right before a date set as an attribute: "the June 2018 eruption", "its 2011 quake".
-_ATTRIBUTE_BEFORE = re.compile(r"\b(?:the|a|its|their|this|that)\s+$", re.IGNORECASE)
-_WORDS_AFTER = re.compile(r"[ \t]+([\w’'-]+)(?:[ \t]+([\w’'-]+))?(?:[ \t]+([\w’'-]+))?")
+_ATTRIBUTE_BEFORE = compiled(r"\b(?:the|a|its|their|this|that)\s+$", re.IGNORECASE)
+_WORDS_AFTER = compiled(r"[ \t]+([\w’'-]+)(?:[ \t]+([\w’'-]+))?(?:[ \t]+([\w’'-]+))?")
 
 
 def _names_an_event(text: str, mention: Mention, words: list[str]) -> bool:
@@ -588,7 +589,7 @@ def _names_an_event(text: str, mention: Mention, words: list[str]) -> bool:
     return False
 
 
-_FULL_DATE = re.compile(rf"{_MON}\s*{_DAY}|\b{_YEAR}")
+_FULL_DATE = compiled(rf"{_MON}\s*{_DAY}|\b{_YEAR}")
 
 
 def _date_between(text: str) -> bool:
@@ -663,13 +664,13 @@ def choose_dates(
     return DateFacts(None, "released" if yearless.cue == "released" else "taken", yearless.text, None, yearless)
 
 
-_SMALL_LETTER = re.compile(r"[a-z]")
+_SMALL_LETTER = compiled(r"[a-z]")
 #: A line that opens with places in capitals before a year: "BAFIA, CAMEROON, ".
-_CAPITALS_LINE = re.compile(r"[ \t]*[A-Z][A-Z’'.-]+(?:,?[ \t]+[A-Z][A-Z’'.-]+)*,[ \t]+")
+_CAPITALS_LINE = compiled(r"[ \t]*[A-Z][A-Z’'.-]+(?:,?[ \t]+[A-Z][A-Z’'.-]+)*,[ \t]+")
 #: A line that holds only a place's name before a date: "Diyarbakir ", "Sur, Diyarbakir ".
-_PLACE_LINE = re.compile(r"[ \t]*[A-Z][\w’'.-]+(?:,?[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]+")
+_PLACE_LINE = compiled(r"[ \t]*[A-Z][\w’'.-]+(?:,?[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]+")
 #: A sentence's stop on the same line right before: the sentence is not the first of its line.
-_AFTER_A_SENTENCE = re.compile(r"[a-z][.!?][ \t]+$")
+_AFTER_A_SENTENCE = compiled(r"[a-z][.!?][ \t]+$")
 
 
 def _heading_only(text: str, span: tuple[int, int]) -> bool:
@@ -724,12 +725,12 @@ def _scene(mentions: list[Mention], paragraphs: list[tuple[int, int]]) -> list[M
 
 #: What may follow a date that closes its line: punctuation, and a credit's "©" glued to it ("Copenhagen, 12 June©
 #: REUTERS/Name").
-_CLOSES_LINE = re.compile(r"[ \t.,;:!?)\]”\"'©]*(?:\n|$)")
+_CLOSES_LINE = compiled(r"[ \t.,;:!?)\]”\"'©]*(?:\n|$)")
 #: What may stand before a date without a year that closes its line for it to be the photo's: a place's name and a
 #: comma or "on" ("Copenhagen, 12 June", "in Nadi on May 11."), the scene's last words and a comma ("... forced
 #: local evacuations, June 14"), or a stop, the date a sentence of its own ("... in Kambuzuma township. 8 April").
-_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)|\b[a-z][\w’'-]+,\s*|\w[.!?][\"”’)]?\s+)$")
-_ON_BEFORE = re.compile(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
+_AFTER_NAME = compiled(r"(?:\b[A-Z][\w’'-]+\.?(?:,\s*|\s+on\s+)|\b[a-z][\w’'-]+,\s*|\w[.!?][\"”’)]?\s+)$")
+_ON_BEFORE = compiled(r"(?:\b[Oo]n|,|\btaken|\b[Ii]n\s+this)\s*$")
 
 
 # --- datelines --------------------------------------------------------------------------------------------
@@ -764,7 +765,7 @@ class DatelineShape:
 
 
 #: What closes a wire's dateline: its agency in brackets, then a dash ("(Xinhua) --", "(Reuters) -").
-_AGENCY_THEN_DASH = re.compile(r"\([A-Z][A-Za-z ]{1,30}\)\s*[-–—]")
+_AGENCY_THEN_DASH = compiled(r"\([A-Z][A-Za-z ]{1,30}\)\s*[-–—]")
 
 _PLACE_CAPS = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?"
 
@@ -772,7 +773,7 @@ _PLACE_CAPS = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?"
 DATELINE_SHAPES: tuple[DatelineShape, ...] = (
     DatelineShape(
         "Xinhua", "CHINA-XINJIANG-VISIT (CN)\n(230922) -- URUMQI, Sept. 22, 2023 (Xinhua) --",
-        re.compile(
+        compiled(
             r"\s*(?:[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n\s*)?(?:\(\d{6}\)\s*-{1,2}\s*)?"
             rf"(?P<place>{_PLACE_CAPS}),\s*(?P<date>[^()\n]{{3,30}}?)\s*"
             r"\((?:Xinhua|XINHUA|[A-Z][A-Za-z ]{1,30})\)"
@@ -782,22 +783,22 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
     ),
     DatelineShape(
         "Getty, VCG", "BEIJING, CHINA - OCTOBER 14: / Shanghai, China - October 14, 2025:",
-        re.compile(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,40}}){{0,3}})"
+        compiled(rf"\s*(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,40}}){{0,3}})"
                    r"\s+[-–—]\s+"
                    rf"(?P<date>{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)\s*:\s*"),
         # (the dash opens the part searched, a space before it looked behind: the engine skips to dashes at once)
-        scene=True, holds=re.compile(rf"[-–—](?<=\s[-–—])\s+{_MON}\s*\d"),
+        scene=True, holds=compiled(rf"[-–—](?<=\s[-–—])\s+{_MON}\s*\d"),
     ),
     DatelineShape(
         "wire story", "BEIJING (Reuters) -",
-        re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)"
+        compiled(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)"
                    r"\s*[-–—]{1,2}\s*"),
         holds=_AGENCY_THEN_DASH,
     ),
     DatelineShape(
         "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",
-        re.compile(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n"),
-        holds=re.compile(r"\([A-Z]{2,3}\)\s*\n"),
+        compiled(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n"),
+        holds=compiled(r"\([A-Z]{2,3}\)\s*\n"),
     ),
 )
 

@@ -59,11 +59,12 @@ from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
 from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
+from catalog.patterns import compiled, longest_first
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
 
-_PARENTHETICAL = re.compile(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
+_PARENTHETICAL = compiled(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
 
 
 def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | None = None,
@@ -280,7 +281,7 @@ _A_MATCHS_WORDS = frozenset({"win", "victory", "defeat", "loss", "draw", "goal",
                              "equalizer", "winner", "side", "clash", "game", "match", "title", "season", "first",
                              "second", "third", "last", "new", "former", "star", "stars", "young", "veteran"})
 #: A name written as the owner of a thing: "Kampala's transport corridor", "Port Moresby’s old markets".
-_POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
+_POSSESSIVE = compiled(r"(?<![\w.])(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
                          r"['’]s[ \t]+(?=[a-z])")
 
 
@@ -316,12 +317,12 @@ _ISLAND_WORDS = frozenset({"island", "islands"})
 
 
 #: What stands between a venue and an appositive that describes it: ", the " (not ", in the ").
-_THE_APPOSITIVE = re.compile(r"\s*,\s*the\s+", re.IGNORECASE)
+_THE_APPOSITIVE = compiled(r"\s*,\s*the\s+", re.IGNORECASE)
 
 
 #: Between the scene's town and a place that describes where the town lies: ", a small town at the foot of ",
 #: ", a fishing village on the shores of ", ", the resort town in " (then "the Tatra Mountains", "Lake Malawi").
-_TOWN_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:town|village|city|hamlet|resort|port|"
+_TOWN_DESCRIBED = compiled(r"\s*,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:town|village|city|hamlet|resort|port|"
                              r"suburb|community|settlement|municipality)\b[^,.;:!?()]{0,60}$")
 
 
@@ -348,7 +349,7 @@ def _fill_from_a_point_beside(place: Place, primary: Chain, chains: list[Chain],
 
 
 #: Between the scene's phrase and a town it is near: ", near ", ", near the holy city of ".
-_NEAR_RIGHT_AFTER = re.compile(r"\s*,\s*near\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
+_NEAR_RIGHT_AFTER = compiled(r"\s*,\s*near\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
 
 
 def _a_town_alone(chain: Chain, text: str) -> bool:
@@ -371,9 +372,9 @@ def _a_village_alone(chain: Chain, text: str) -> bool:
     return bool(_VILLAGE_OF.search(text, max(0, only.start - 40), only.start)) and not _CHINA.search(text)
 
 
-_VILLAGE_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
-_TOWN_OF = re.compile(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_CHINA = re.compile(r"\bChin(?:a|ese)\b")
+_VILLAGE_OF = compiled(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
+_TOWN_OF = compiled(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CHINA = compiled(r"\bChin(?:a|ese)\b")
 
 
 def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
@@ -402,7 +403,7 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
 #: The most characters between the scene's phrase and a later phrase read as the same clause's.
 _SAME_CLAUSE_GAP = 60
 #: What ends a clause between two place phrases: a stop, a comma, a dash, a conjunction or a participle opening.
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
+_CLAUSE_BREAK = compiled(r"[,;:.!?()\[\]–—]|\s-\s|\b(?:after|as|while|when|whereas|since|because|before|"
                            r"following|amid|until|where|which|who|that|and|but|or|marking|from|to)\b",
                            re.IGNORECASE)
 
@@ -483,7 +484,7 @@ def _fill_province_of_a_later_phrase(best: Scored, place: Place, scored: list[Sc
 #: "the central Japan city", "the northern Iraq city of Mosul": a country's name modifying a kind of place.
 #: ("the" first, its word boundary checked behind it: the engine then skips from one "the" to the next at once,
 #: where a leading \b made it try every position.)
-_COUNTRY_BEFORE_A_KIND = re.compile(
+_COUNTRY_BEFORE_A_KIND = compiled(
     r"the(?<!\wthe)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
     r"(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:city|town|village|port|capital|prefecture|province|"
@@ -558,9 +559,9 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
 
 
 #: "county" in small letters after a comma or "in", before a capitalised name: "Clifden, county Galway".
-_SMALL_COUNTY = re.compile(r"(?:(?<=, )|(?<=\bin ))county(?= [A-Z])")
-_HASHTAG = re.compile(r"#(?=[^\W\d_])")
-_TAG_AFTER_A_NAME = re.compile(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
+_SMALL_COUNTY = compiled(r"(?:(?<=, )|(?<=\bin ))county(?= [A-Z])")
+_HASHTAG = compiled(r"#(?=[^\W\d_])")
+_TAG_AFTER_A_NAME = compiled(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
 
 
 def _tag_break(match: re.Match) -> str:
@@ -594,7 +595,7 @@ def _rivals(best: Scored, scored: list[Scored]) -> str:
 
 #: The words a sign, a banner or a T-shirt carries, quoted after "reading", "saying": "holds a sign reading 'Stop
 #: the war in Gaza'" names no place of the photo.
-_WORDS_WRITTEN = re.compile(r"\b(?:reading|reads|read|saying|says|that say)[ \t]*[:,]?[ \t]*"
+_WORDS_WRITTEN = compiled(r"\b(?:reading|reads|read|saying|says|that say)[ \t]*[:,]?[ \t]*"
                             r"(?P<quote>[\"“'‘])[^\"“”'‘’\n]{1,160}[\"”'’]")
 
 
@@ -634,7 +635,7 @@ class PlaceReading:
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
-_LABELLED = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
+_LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
@@ -645,7 +646,7 @@ _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
 #: "Cannes, southern France, Tuesday May 14": a side of the country before a larger place's name.
 _SIDE = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|" \
         r"south-?east|south-?west|(?:north|south)-?(?:eastern|western))\s+)?"
-_SIDE_WORD = re.compile("^" + _SIDE.removesuffix("?"))
+_SIDE_WORD = compiled("^" + _SIDE.removesuffix("?"))
 #: "China’s southwestern Guizhou Province": a country's possessive and a side before a larger place's name.
 _OWNED = rf"(?:[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}}['’]s[ \t]+{_SIDE})?"
 
@@ -657,7 +658,7 @@ _OWNED = rf"(?:[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}}['’]s[ \t]+{_SIDE})?
 def _heading_line() -> re.Pattern:
     """A heading that is only a place ("Zaporizhzhia, Ukraine", "Berlin, Germany - 30.04.2019"), or a place and
     the year ("South Bend, Indiana, 1999")."""
-    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
+    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
                       r"(?:[-–—][^\n]*|,[ \t]*(?:1[89]|20)\d\d[ \t]*)?$")
 
 
@@ -665,7 +666,7 @@ def _heading_line() -> re.Pattern:
 def _opening() -> re.Pattern:
     """A caption that opens with a place ("Prayagraj: Worshippers ...", "JAPAN, Hiroshima - Japanese ...",
     "OSAKA,Japan--Some ...")."""
-    return re.compile(
+    return compiled(
         rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*"
         r"(?:(?::|[ \t][-–—]{1,2})[ \t]+|[-–—]{2}[ \t]*)\S")
 
@@ -674,7 +675,7 @@ def _opening() -> re.Pattern:
 def _places_then_a_year() -> re.Pattern:
     """A line opened by a town and its country or province, then a year (maybe with its day and month), then a full
     stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th NOVEMBER 2014."."""
-    return re.compile(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
+    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:](?:[ \t]|$)")
 
 
@@ -682,7 +683,7 @@ def _places_then_a_year() -> re.Pattern:
 def _beside_date_line() -> re.Pattern:
     """Places written right before the photo's date with no preposition: "..., Istanbul, Türkiye, Oct. 14, 2023",
     "... smoke Casablanca, Morocco - Saturday 30 September 2017", "Denmark lost 0-1, Copenhagen, 12 June"."""
-    return re.compile(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_OWNED}{_NAME}){{0,3}})"
+    return compiled(rf"(?:^|[,;:]\s+|\s[-–—]\s|\s|\()(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_OWNED}{_NAME}){{0,3}})"
                       r"\s*(?:,|;|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
@@ -744,7 +745,7 @@ def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: 
 
 
 #: A "Caption:" label opening a line, the caption after it.
-_CAPTION_LABEL = re.compile(r"^[ \t]*Caption[ \t]*:[ \t]*", re.MULTILINE | re.IGNORECASE)
+_CAPTION_LABEL = compiled(r"^[ \t]*Caption[ \t]*:[ \t]*", re.MULTILINE | re.IGNORECASE)
 
 
 def _country_owning(text: str, province: str) -> str | None:
@@ -764,7 +765,7 @@ def _country_owning(text: str, province: str) -> str | None:
 @cache
 def _owning() -> re.Pattern:
     """"China's north-western Gansu province", "Ukraine’s Kharkiv region": a country's possessive, a side, a name."""
-    return re.compile(rf"(?P<owner>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}})['’]s[ \t]+{_SIDE}"
+    return compiled(rf"(?P<owner>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){{0,2}})['’]s[ \t]+{_SIDE}"
                       r"(?P<place>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}?)(?=[ \t]+(?:[Pp]rovince|[Rr]egion|"
                       r"[Ss]tate|[Pp]refecture|[Gg]overnorate|[Oo]blast|Autonomous)\b|[ \t]*[,.;)]|$)")
 
@@ -822,7 +823,7 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
 def _title_month() -> re.Pattern:
     """A month or a year closing a title after a comma: "Tsu Lake, February", "Sennen Harbour, May 2019"."""
     months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
-    return re.compile(rf"[ \t]*,[ \t]*(?:(?:{months})(?:[ \t]+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)[ \t]*$")
+    return compiled(rf"[ \t]*,[ \t]*(?:(?:{months})(?:[ \t]+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)[ \t]*$")
 
 
 #: The most words a title naming a venue alone may have.
@@ -1142,11 +1143,11 @@ def _history_opening(text: str, sentence: tuple[int, int], anchor: tuple[int, in
     return opening is not None and (anchor is None or opening.group(1) not in _YEAR.findall(text, *anchor))
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = compiled(r"\b(?:1[89]|20)\d\d\b")
 #: A sentence's opening year: "In 2019", "In October 2017", "In early 2007".
-_OPENING_YEAR = re.compile(r"In\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
+_OPENING_YEAR = compiled(r"In\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 #: A year after "in", as a story's background writes when a thing happened: "in 2017", "in October 2017".
-_IN_A_YEAR = re.compile(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
+_IN_A_YEAR = compiled(r"\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b")
 
 
 def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
@@ -1205,10 +1206,10 @@ def _a_line_of_its_own(text: str, sentence: tuple[int, int], paragraph: tuple[in
 
 
 #: A date or a time of day in a line: a year, a month, a weekday, "this morning".
-_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(
+_DATED = compiled(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(
     sorted({n.casefold().rstrip(".") for names in MONTHS.values() for n in names if len(n) > 3}
            | {d.casefold() for d in WEEKDAYS} | {"today", "yesterday", "morning", "afternoon", "evening", "tonight"},
-           key=len, reverse=True)) + r")\b", re.IGNORECASE)
+           key=longest_first)) + r")\b", re.IGNORECASE)
 
 
 def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
@@ -1242,7 +1243,7 @@ def _in_capitals(sentence: str) -> bool:
     return sum(ch.isalpha() for ch in sentence) > 3
 
 
-_TWO_WORDS = re.compile(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
+_TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
@@ -1283,20 +1284,20 @@ def _country_closing(written: str) -> Place | None:
 
 
 #: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
-_LABELLED_INSIDE = re.compile(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
+_LABELLED_INSIDE = compiled(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
                               r"[ \t]*(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
 #: "Haarlemmerstraat (Amsterdam)": the larger place in brackets after the smaller, as a comma would join them.
-_BRACKETED_PLACE = re.compile(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
+_BRACKETED_PLACE = compiled(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = compiled(r"[^\n]+")
 
 
 #: Parts of _places_then_a_year's and _title_ending's matches, which open with one character the engine skips to at
 #: once: a line without them (most, a whole paragraph each) is not tried against the names' patterns.
-_YEAR_AFTER_A_COMMA = re.compile(
+_YEAR_AFTER_A_COMMA = compiled(
     r",[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:]")
-_DASH_BEFORE_A_NAME = re.compile(r"[ \t][-–—][ \t]+[A-Z\u00C0-\u024F]")
+_DASH_BEFORE_A_NAME = compiled(r"[ \t][-–—][ \t]+[A-Z\u00C0-\u024F]")
 
 
 def _heading_place(text: str) -> tuple[Place, str] | None:
@@ -1348,7 +1349,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
 
 #: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
 #: 6 September 2021).
-_PICTURE_CODE = re.compile(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
+_PICTURE_CODE = compiled(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
 
 
 def _venue_after_the_dash(line: str) -> str | None:
@@ -1376,7 +1377,7 @@ def _dated_opening() -> re.Pattern:
     months = "|".join(re.escape(written) for names in MONTHS.values() for name in names
                       for written in (name, name.upper()))
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return re.compile(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+    return compiled(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)[ \t]+\S")
 
 
@@ -1384,7 +1385,7 @@ def _dated_opening() -> re.Pattern:
 def _labelled_picture() -> re.Pattern:
     """A picture's label: its title, then its place and its year in brackets ("Policeman, Kraków (2023)",
     "Asia, Zakopane (1990)", "Market day, Fez, Morocco (c. 1985)")."""
-    return re.compile(rf"^[ \t]*[^,\n]{{1,60}},[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME})?)[ \t]*"
+    return compiled(rf"^[ \t]*[^,\n]{{1,60}},[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME})?)[ \t]*"
                       r"\((?:c\.[ \t]*)?(?:1[89]|20)\d\d\)[ \t]*\.?[ \t]*$")
 
 
@@ -1392,7 +1393,7 @@ def _labelled_picture() -> re.Pattern:
 def _title_ending() -> re.Pattern:
     """A title line closing with its place after a dash, as picture agencies title a story ("... - Strasbourg",
     "Floods Hit Region - Valencia, Spain")."""
-    return re.compile(rf"\S[ \t]+[-–—][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*$")
+    return compiled(rf"\S[ \t]+[-–—][ \t]+(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*$")
 
 
 @cache
@@ -1401,11 +1402,11 @@ def _place_sentence_before_date() -> re.Pattern:
     2020", "DUBAI, UNITED ARAB EMIRATES. 5 APRIL 2021. A wrestling night ..." (the stop is the sentence's); or
     a bracket opening with them, closing the caption: "... in the river. (Brgy. Sto. Nino, Bayugan, Agusan del
     Sur. October 26, 2009)"."""
-    return re.compile(rf"(?:^|[.!?]\s+|(?P<bracket>\())(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
+    return compiled(rf"(?:^|[.!?]\s+|(?P<bracket>\())(?P<place>{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s+$")
 
 
 #: How _beside_date_line's match ends, right before the date: its quick test.
-_BEFORE_THE_DATE = re.compile(r"(?:[,;]|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
+_BEFORE_THE_DATE = compiled(r"(?:[,;]|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
@@ -1475,15 +1476,15 @@ def _after_a_destination_word(text: str, start: int) -> bool:
 
 
 #: ", the " before a name: an appositive describing what was just named.
-_AFTER_THE_APPOSITIVE = re.compile(r",\s*the\s+$", re.IGNORECASE)
+_AFTER_THE_APPOSITIVE = compiled(r",\s*the\s+$", re.IGNORECASE)
 
 
 #: A place measured from, right before the date: "north of Nairobi, on Tuesday", "outside the capital, Nairobi,
 #: on Tuesday", "50km from the port city, Hodeidah, Yemen": the reference point is not the scene (its larger places
 #: are); "near the capital, Nairobi" stays, a scene by that town as "near" places one elsewhere.
-_COMPASS_WORDS = sorted(DIRECTIONS - {"central", "far", "mainland"}, key=len, reverse=True)
+_COMPASS_WORDS = sorted(DIRECTIONS - {"central", "far", "mainland"}, key=longest_first)
 _KIND_NAMED = r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|town|port)\s*,\s*"
-_A_REFERENCE_NAMED = re.compile(
+_A_REFERENCE_NAMED = compiled(
     r"(?:\b(?:" + "|".join(_COMPASS_WORDS) + rf")\s+of\s+(?:{_KIND_NAMED})?|\boutside\s+(?:{_KIND_NAMED})?|"
     rf"\bfrom\s+{_KIND_NAMED})$", re.IGNORECASE)
 
@@ -1503,7 +1504,7 @@ def _beside_a_day(text: str) -> tuple[Place, str] | None:
 def _day_without_year() -> re.Pattern:
     months = "|".join(re.escape(name) for names in MONTHS.values() for name in names
                       if name == names[0] or name.endswith("."))  # "May", "Sept.", not "Mar" alone
-    return re.compile(rf"(?<=,\s)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})(?!\w)(?!\s*,?\s*\d)")
+    return compiled(rf"(?<=,\s)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})(?!\w)(?!\s*,?\s*\d)")
 
 
 def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, str] | None:
@@ -1596,7 +1597,7 @@ def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple
 
 @cache
 def _places_sentence() -> re.Pattern:
-    return re.compile(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
+    return compiled(rf"(?:From[ \t]+)?(?P<place>{_SIDE}{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})[ \t]*")
 
 
 def _set_apart(text: str) -> tuple[Place, str] | None:
@@ -1622,7 +1623,7 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     return None
 
 
-_FIELD_BEFORE = re.compile(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)
+_FIELD_BEFORE = compiled(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)
 
 
 def _city_in_the_field_before(text: str, start: int, found: Place) -> str | None:
@@ -1655,7 +1656,7 @@ def _set_apart_line() -> re.Pattern:
     """A dash, a bar or a semicolon after a word, then places closing the line, or places in brackets closing it.
     The pattern opens with the space or the semicolon right after the word (a look-behind checks the word), so the
     engine skips to those characters at once rather than trying every letter of the caption."""
-    return re.compile(rf"[ \t;](?<=\S[ \t;])(?:(?:(?<=[ \t])[ \t]*[-–—|]|(?<=;))[ \t]+"
+    return compiled(rf"[ \t;](?<=\S[ \t;])(?:(?:(?<=[ \t])[ \t]*[-–—|]|(?<=;))[ \t]+"
                       rf"(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})"
                       rf"|(?<=[ \t])[ \t]*\((?P<bracketed>{_NAME}(?:[ \t]*,[ \t]*{_SIDE}{_NAME}){{0,3}})\))"
                       r"[ \t]*\.?(?:[ \t]+\|)?[ \t]*$",  # (a bar may close it: "| Hard Times Mine, Mt Isa |")
@@ -1667,11 +1668,11 @@ def _ending_line(after_a_comma: bool) -> re.Pattern:
     """Places closing a sentence after a comma or a semicolon, or (not `after_a_comma`, matched at the caption's
     start) making up the whole of it. Two patterns, not one opening with "^|": the comma's then opens with one
     character, which the engine skips to at once instead of trying every position."""
-    return re.compile((r"[,;]\s+" if after_a_comma else "")
+    return compiled((r"[,;]\s+" if after_a_comma else "")
                       + rf"(?P<place>{_SIDE}{_NAME}(?:\s*,\s*{_SIDE}{_NAME}){{0,3}})\s*\.?\s*$")
 
 
-_IN_A_LIST = re.compile(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
+_IN_A_LIST = compiled(r"\b(?:and|or|between|&|versus|vs\.?)\s+(?:the\s+)?$")
 
 
 def _a_town_on_the_map(name: str) -> bool:
@@ -1696,11 +1697,11 @@ def _initialism(name: str) -> bool:
 
 
 
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SPACED_DASH = compiled(r"\s[-–—]\s")
 #: A country's possessive before a place's name: "China's Guizhou Province", "Japan’s Okinawa Prefecture".
-_COUNTRY_OWNS = re.compile(r"(?P<owner>[A-Z][\w .-]*?)['’]s\s+(?P<place>[A-Z].*)")
+_COUNTRY_OWNS = compiled(r"(?P<owner>[A-Z][\w .-]*?)['’]s\s+(?P<place>[A-Z].*)")
 #: "China's Hebei Province", "China’s southwestern Guizhou Province": a country's possessive before a place.
-_OWNER = re.compile(r"(?P<owner>[A-Z][\w .\-]{1,30}?)['’]s\s+(?P<rest>\S.*)")
+_OWNER = compiled(r"(?P<owner>[A-Z][\w .\-]{1,30}?)['’]s\s+(?P<rest>\S.*)")
 
 
 def _owner_written_before(name: str) -> tuple[str | None, str]:

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.captions.rules import Rules
@@ -63,7 +64,7 @@ def compile_rules(house: tuple[tuple[str, str, tuple[str, ...], bool], ...] = ()
         rule = NotCaptionRule(name, example, "|".join(f"(?:{p})" for p in patterns), line)
         if number >= len(shipped):
             try:
-                re.compile(rule.source, _FLAGS)
+                compiled(rule.source, _FLAGS)
             except re.error as err:
                 raise CatalogError(
                     f"not-a-caption rule {name!r}: a pattern is not a valid regular expression: {err}") from err
@@ -85,7 +86,7 @@ def house_rules(table: dict[str, Any] | None) -> tuple[tuple[str, str, tuple[str
 @lru_cache(maxsize=8)
 def _combined(rules: tuple[NotCaptionRule, ...]) -> re.Pattern:
     """Every rule's patterns as one alternation, group "r3" the fourth rule: one match call per text."""
-    return re.compile("|".join(f"(?P<r{i}>{rule.source})" for i, rule in enumerate(rules)), _FLAGS)
+    return compiled("|".join(f"(?P<r{i}>{rule.source})" for i, rule in enumerate(rules)), _FLAGS)
 
 
 def not_a_caption(text: str | None, rules: tuple[NotCaptionRule, ...] | None = None) -> str | None:

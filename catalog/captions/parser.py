@@ -21,15 +21,16 @@ from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
 from catalog.captions.types import CaptionFacts, Place
+from catalog.patterns import compiled
 
-_UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
+_UNDATED = compiled(r"\bundated\b", re.IGNORECASE)
 
 
 def _undated(text: str) -> bool:
     """Whether the text says "undated" (a search without regard to case is slow in `re`: the letters are
     looked for first, in both cases the word is written in)."""
     return ("ndated" in text or "NDATED" in text) and _UNDATED.search(text) is not None
-_LINE = re.compile(r"[^\n]+")
+_LINE = compiled(r"[^\n]+")
 
 
 def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True,

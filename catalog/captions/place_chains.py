@@ -17,7 +17,6 @@ possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from catalog.captions.counties import is_county
@@ -64,6 +63,7 @@ from catalog.captions.vocabulary import (
     VIEWING_VERBS,
     WEEKDAYS,
 )
+from catalog.patterns import compiled
 
 #: Levels that place a chain on the map (a chain of venues and events alone does not).
 _GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
@@ -705,7 +705,7 @@ _TIME_OPENERS = frozenset({"on", "in", "this", "last", "early", "late", "during"
 #: Words of a time of day or week, after such an opener or alone.
 _TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "yesterday", "today", "tonight",
                          "dawn", "dusk", "sunrise", "sunset"})
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = compiled(r"(?:1[89]|20)\d\d")
 #: Months (full and short) and weekdays, as written after a place: "on Sunday", "in Sept. 2019".
 _CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for n in names}
                       | {d.casefold() for d in WEEKDAYS})
@@ -828,7 +828,7 @@ def _area_of(toks: list[Token], comma: int) -> bool:
     return not (whole.city_population or whole.province)
 
 
-_DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:km|mi|m)")
+_DISTANCE = compiled(r"\d+(?:\.\d+)?(?:km|mi|m)")
 
 
 def _is_distance(word: str) -> bool:
@@ -1127,7 +1127,7 @@ def _joined(element: Element) -> Element:
 
 #: A state's or province's postal code ("DC", "NS", "NSW"), checked against the city before it (here, and
 #: by catalog.captions.locations after a heading's town).
-POSTAL = re.compile(r"[A-Z]{2,3}")
+POSTAL = compiled(r"[A-Z]{2,3}")
 def _kind_then_comma(toks: list[Token], k: int) -> int | None:
     """Where the comma stands after up to two plain words and a kind of place at toks[k] ("capital, Kyiv",
     "second-largest city, Kharkiv"), else None."""

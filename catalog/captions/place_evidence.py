@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import KIND_LEVELS
 from catalog.errors import CatalogError
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:  # place_chains asks this module about institutions, so the chain types are for annotations
     from catalog.captions.place_chains import Chain
@@ -82,7 +83,7 @@ def is_postal_code(word: str) -> bool:
 @cache
 def _background_word() -> re.Pattern:
     words = sorted(_evidence_words()["background"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+    return compiled(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
 
 
 def background_clauses(text: str, start: int, end: int) -> list[int]:
@@ -104,7 +105,7 @@ def places_a_reference(word: str) -> bool:
 @cache
 def _scene_opener() -> re.Pattern:
     words = sorted(_evidence_words()["scene_openers"], key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[,:]?",
+    return compiled(r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[,:]?",
                       re.IGNORECASE)
 
 
@@ -170,7 +171,7 @@ def venue_is_scene(chain: Chain) -> bool:
 
 #: ", east of Ashdod", ", near Athens", ", 40 km north of Kyiv", ", south of the capital Addis Ababa": a reference
 #: point placing the name before it, maybe named with its kind.
-PLACED_BY_REFERENCE = re.compile(
+PLACED_BY_REFERENCE = compiled(
     r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
     r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:capital|city|town|port)\s*,?\s+)?[A-Z]")
@@ -313,7 +314,7 @@ def _names_a_kind(before: Element, element: Element, text: str) -> bool:
 
 
 #: ", a district of", ", the old quarter of": an appositive naming the smaller place's kind, right before the larger.
-_KIND_OF_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+of\s+$")
+_KIND_OF_BEFORE = compiled(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+of\s+$")
 
 
 def _placed(larger: list[Element]) -> bool:

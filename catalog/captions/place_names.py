@@ -59,6 +59,7 @@ from catalog.captions.vocabulary import (
     WATER_WORDS,
     WEEKDAYS,
 )
+from catalog.patterns import compiled
 
 _SUFFIXES = [(tuple(suffix.split()), level, drop) for suffix, level, drop in PLACE_SUFFIXES]
 #: The suffixes by their last word, in _SUFFIXES' order: classify tries only those a name's last word may close.
@@ -66,7 +67,7 @@ _SUFFIXES_BY_LAST: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
 for _entry in _SUFFIXES:
     _SUFFIXES_BY_LAST.setdefault(_entry[0][-1], []).append(_entry)
 #: Numbers of years: "1620 AD", "300 BC".
-_YEARS_OF_AN_ERA = re.compile(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)")
+_YEARS_OF_AN_ERA = compiled(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)")
 #: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
 #: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
 _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
@@ -392,7 +393,7 @@ def _side_of_a_city(name: str) -> int:
 OF_A_KNOWN_CITY = 100_000
 #: Street and square words written joined to the name, as Dutch, German and Nordic names are: "Haarlemmerstraat",
 #: "Friedrichstraße", "Kurfürstendamm", "Kongens Nytorv", "Viktualienmarkt" (a town the gazetteer knows stays one).
-_GLUED_VENUE = re.compile(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"
+_GLUED_VENUE = compiled(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"
                           r"markt|brücke|torv|vej|torg|torget|gatan|katu|tori)$")
 
 #: A name ending in "Town" or "Village" is the city the gazetteer knows of it with at least this many people
@@ -430,7 +431,7 @@ _QUARTER_WORDS = DESCRIPTORS | {"old", "inner", "walled", "forbidden", "holy", "
 _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module", "terminal", "gateway", "port",
                                 "spaceport", "cosmodrome", "observatory", "crater", "plateau", "basin", "pass"}
 #: Places off the Earth, as whole words: "the Moon", "Mars orbit"; not "Marseille", "Moonee Ponds".
-_OFF_EARTH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
+_OFF_EARTH = compiled(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
 def _a_city_abroad(known: NameLevels) -> bool:

@@ -46,6 +46,7 @@ from catalog.captions.place_evidence import (
 )
 from catalog.captions.place_names import Element, classify
 from catalog.captions.vocabulary import MONTHS, STREET_WORDS, WEEKDAYS
+from catalog.patterns import compiled, longest_first
 
 
 @dataclass(frozen=True)
@@ -110,13 +111,13 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: 
 
 
 #: ", in Antibes, France, March 17, 2016": a place phrase after a comma is the scene's again, after the clause.
-_NEW_PHRASE = re.compile(r",\s*(?:in|at)\s+(?:the\s+)?$")
+_NEW_PHRASE = compiled(r",\s*(?:in|at)\s+(?:the\s+)?$")
 
 #: "in Idlib and Aleppo provinces": names listed under one plural kind are several places, none the scene's.
-_LISTED = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
+_LISTED = compiled(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:provinces|states|regions|counties|cities|districts|"
                      r"prefectures|towns|villages|governorates|oblasts)\b")
 #: "between China and the United States", "in Beijing and Shanghai": the name after "and" (its first words).
-_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+_AND_NEXT = compiled(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
 def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
@@ -214,10 +215,10 @@ def named_again(element: Element, text: str) -> bool:
 
 
 #: What may stand between a place phrase and the photo's date right after it: "in Bhaktapur on Tuesday".
-_TO_THE_DATE = re.compile(r"[\s,]*(?:on|in|at|during)?\s*(?:the\s+)?(?:morning|afternoon|evening|night)?\s*(?:of\s+)?")
+_TO_THE_DATE = compiled(r"[\s,]*(?:on|in|at|during)?\s*(?:the\s+)?(?:morning|afternoon|evening|night)?\s*(?:of\s+)?")
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
 
 
 def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
@@ -232,11 +233,11 @@ def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | Non
 #: A town's name as written: one to three words, each a capital then small letters ("Ballylanders", "Tumon",
 #: "Cowessess First Nation"); no acronym ("NGO"), no digit ("Dhaka-10"), no possessive.
 _TOWN_WORD = r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]+(?:[-'’][A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F]*)?"
-_TOWN_NAME = re.compile(rf"{_TOWN_WORD}(?: {_TOWN_WORD}){{0,2}}")
+_TOWN_NAME = compiled(rf"{_TOWN_WORD}(?: {_TOWN_WORD}){{0,2}}")
 #: "in" right before the name, no "the" or owner between ("in the capital's Jhigatola", "in the Pantanal").
-_IN_RIGHT_BEFORE = re.compile(r"(?:^|[\s(,])in\s+$")
-_MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.values() for n in names}, key=len,
-                               reverse=True))
+_IN_RIGHT_BEFORE = compiled(r"(?:^|[\s(,])in\s+$")
+_MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.values() for n in names},
+                               key=longest_first))
 #: What follows a town named as the scene: the sentence's end, or the photo's time ("in Tumon on Nov. 18", "in
 #: Ballylanders in August 1954", "in Morvant over the weekend", "Sunday morning in Northome.", "in Prospecton
 #: during the shutdown"), or a description of it after a comma ("in Lukla, the 'Gateway to Everest'"), and nothing
@@ -244,7 +245,7 @@ _MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.valu
 #: Quorvale after a tornado", ", where ...") was accepted on branch capen7; no tune caption took a value from it
 #: and it was among the suspects of that branch's wrong held-out cities (a district, a region, a team's name stand
 #: there as often as a town), so branch capen9 dropped it.
-_TIME_OR_END = re.compile(
+_TIME_OR_END = compiled(
     r"[\"'’”)]*(?:[.!?;](?:\s|$)|\s*$|\s*\n"
     r"|,?\s+(?:(?:on|in|during|over|at|early|late|this|last|earlier|later)\s+)?(?:the\s+)?"
     rf"(?:(?:{'|'.join(d.casefold() for d in WEEKDAYS)}|{_MONTH_NAMES})\b|(?:1[89]|20)\d\d\b|weekend\b|morning\b"
@@ -252,7 +253,7 @@ _TIME_OR_END = re.compile(
     r"|,?\s+during\b|,\s+the\s+[\w‘'\"“]+"
     r")", re.IGNORECASE)
 #: Capitalised words in a row, as a place is written elsewhere in the caption ("Kraków’s Jewish quarter").
-_CAPITALISED_RUN = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*)*")
+_CAPITALISED_RUN = compiled(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F-]*)*")
 
 
 _CALENDAR_WORDS = frozenset({n.casefold() for names in MONTHS.values() for n in names}
@@ -312,7 +313,7 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
 _STREETS = STREET_WORDS | {"lane", "alley", "hutong"}
 #: A comma after a town, then a new clause or an aside: "in Ekumfi, women harvest"; not a larger place, which
 #: the chain would have read.
-_COMMA_AFTER = re.compile(r",\s")
+_COMMA_AFTER = compiled(r",\s")
 
 
 def _another_city_named(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from catalog.bounded import BoundedMemo
 from catalog.errors import CatalogError, NotFound
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:
     from catalog.captions.types import Credit
@@ -45,11 +46,11 @@ LEAD_INS_KEPT = 4096
 STANDARD_NAMES_KEPT = 50_000
 
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
-_NOT_KEY = re.compile(r"[\W_]+")
-_PHOTO_WORD = re.compile(r"\s+(?:photos?|pics?)$", re.IGNORECASE)  # "CGTN Photo", "AFP pic" (Malaysian papers)
+_NOT_KEY = compiled(r"[\W_]+")
+_PHOTO_WORD = compiled(r"\s+(?:photos?|pics?)$", re.IGNORECASE)  # "CGTN Photo", "AFP pic" (Malaysian papers)
 #: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST"); nor
 #: are two small letters ("on", "pa", "ic": words of a sentence, never "PA" or "IC").
-_TITLE_CASE_PAIR = re.compile(r"[A-Z][a-z]|[a-z]{2}")
+_TITLE_CASE_PAIR = compiled(r"[A-Z][a-z]|[a-z]{2}")
 
 
 def alias_key(name: str) -> str:

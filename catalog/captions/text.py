@@ -17,6 +17,7 @@ from catalog.captions.vocabulary import (
     SENTENCE_OPENERS,
     STATES,
 )
+from catalog.patterns import compiled
 
 
 class Token(NamedTuple):
@@ -30,23 +31,23 @@ class Token(NamedTuple):
 
 #: (Every token opens with a character that is no space: the look-ahead saying so lets the engine pass over the
 #: spaces between words before trying the three kinds: a tenth faster.)
-_TOKEN = re.compile(
+_TOKEN = compiled(
     r"(?=\S)(?:(?:[^\W\d_]\.){2,}"  # initialisms: U.S., D.C.
     r"|\w[\w’'\-&]*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"  # words, hyphenated, with apostrophes, maybe an abbreviation's dot
     r"|[^\w\s])"  # punctuation
 )
 #: The same for a text holding a double hyphen, which parts words ("OSAKA,Japan--Some"); a little slower, so
 #: used only then.
-_TOKEN_DOUBLE_HYPHEN = re.compile(
+_TOKEN_DOUBLE_HYPHEN = compiled(
     r"(?=\S)(?:(?:[^\W\d_]\.){2,}"
     r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"
     r"|[^\w\s])"
 )
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
-_INITIAL = re.compile(r"[^\W\d_]\.")
+_SENTENCE_END = compiled(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
+_INITIAL = compiled(r"[^\W\d_]\.")
 _PARTICLES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ibn", "bin", "de", "da", "di", "du", "van", "von",
               "d")
-_PARTICLE_NAME = re.compile(f"^(?:{'|'.join(_PARTICLES)})[-’'][^\\W\\d_]")
+_PARTICLE_NAME = compiled(f"^(?:{'|'.join(_PARTICLES)})[-’'][^\\W\\d_]")
 #: The particles' first letters: a word that opens with none of them is no particle name, without a regex call
 #: (the place and credit readers ask of tens of thousands of small words a second).
 _PARTICLE_FIRSTS = frozenset(p[0] for p in _PARTICLES)
@@ -110,7 +111,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 #: The word after a sentence's end.
-_NEXT_WORD = re.compile(r"\s+[\"“(\[]?([A-Za-z]+)\b")
+_NEXT_WORD = compiled(r"\s+[\"“(\[]?([A-Za-z]+)\b")
 
 
 def _closes_a_place(text: str, at: int, before: str) -> bool:

@@ -22,7 +22,6 @@ A name the gazetteer knows as a city of 100,000 people or more, a province or a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from catalog.captions.text import Token, is_capitalised, tokens
 from catalog.captions.types import Place
+from catalog.patterns import compiled
 
 if TYPE_CHECKING:  # the register is read on the first caption that needs it, not when the parser is imported
     from catalog.venues import Venue, VenueRegister
@@ -140,7 +140,7 @@ def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister)
 
 #: A capitalised word, as a quick look before the sentence is tokenised. (The capital first, the character before it
 #: looked at behind it: the engine skips to capitals at once instead of trying the look-behind at every character.)
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)[\w'’.-]*")
+_CAPITALISED = compiled(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)[\w'’.-]*")
 
 #: Tokens a name may hold besides its words ("St. Peter's Square": the stop, the apostrophe).
 _PUNCTUATION_TOKENS = 3

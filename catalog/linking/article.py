@@ -11,6 +11,7 @@ from pathlib import Path
 from catalog.captions import CaptionFacts, parse
 from catalog.errors import CatalogError, NotFound
 from catalog.linking.model import IMAGE_NAME, Caption
+from catalog.patterns import compiled
 
 # --- reading the article ------------------------------------------------------------------------------------
 
@@ -27,16 +28,16 @@ def read_article(path: str) -> str:
         raise CatalogError(f"{path} cannot be read as UTF-8 text: {error}") from error
 
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_FILE_LABEL = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?file:(?:\*\*|__)?\s*(\S.*?)\s*$", re.I)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_FENCE = compiled(r"^\s{0,3}(```|~~~)")
+_HEADING = compiled(r"^\s{0,3}(#{1,6}\s|#{1,6}$)")
+_RULE = compiled(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_SETEXT = compiled(r"^\s{0,3}(=+|-+)\s*$")
+_LIST = compiled(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = compiled(r"^\s{0,3}(?:>\s?)+")
+_FILE_LABEL = compiled(r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?file:(?:\*\*|__)?\s*(\S.*?)\s*$", re.I)
+_MD_IMAGE = compiled(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_MD_LINK = compiled(r"\[([^\]]+)\]\([^)]*\)")
+_HTML_TAG = compiled(r"</?[A-Za-z][^>]*>")
 #: A line at most this long that ends a sentence may close a paragraph written on one line; longer lines are
 #: whole paragraphs (files that put one paragraph per line and no blank lines between).
 _PARAGRAPH_LINE = 160

@@ -12,6 +12,7 @@ from catalog.captions import CaptionFacts
 from catalog.dates import MONTHS, span
 from catalog.linking.model import CITY_KM, DECIDED, OTHER, PROVINCE_KM, SAME, SIMILAR, Caption, Evidence, Pairing, _clue
 from catalog.models import Photo
+from catalog.patterns import compiled
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _forms(gazetteer, *names: str | None) -> frozenset[str]:
     return frozenset(form for form in forms if form)
 
 
-_DESIGNATORS = re.compile(r"\b(city|province|sheng|shi|county|district|municipality|prefecture)\b")
+_DESIGNATORS = compiled(r"\b(city|province|sheng|shi|county|district|municipality|prefecture)\b")
 
 
 def _plain(folded: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from catalog.captions import CaptionFacts
 from catalog.models import Photo
+from catalog.patterns import compiled
 
 # --- the weights (see the table above) ----------------------------------------------------------------------
 
@@ -54,7 +55,7 @@ ENUMERATION_LIMIT = 200_000
 #: Caption sources that are someone's decision, not the file's: not overwritten unless the photo is named.
 DECIDED = ("manual", "linked")
 
-IMAGE_NAME = re.compile(r"[\w.\-]+\.(?:jpe?g|jpe|jfif|png|tiff?|webp|heic|heif|hif|gif|dng)\b", re.I)
+IMAGE_NAME = compiled(r"[\w.\-]+\.(?:jpe?g|jpe|jfif|png|tiff?|webp|heic|heif|hif|gif|dng)\b", re.I)
 
 
 # --- values -------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 from catalog.metadata.fields import lookups
 from catalog.metadata.text import decode_legacy
 from catalog.metadata.tiff import Entry, TiffReader
+from catalog.patterns import compiled
 
 COPYRIGHT = 0x8298  # two NUL-separated notices (photographer, editor), unlike every other text tag
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
@@ -24,8 +25,8 @@ TEXT_TYPES = (1, 2, 7, 129)  # BYTE, ASCII, UNDEFINED, UTF-8: all read as text f
 #: The GPS coordinate tags: (axis, hemisphere letters, largest value).
 AXES = {"GPSLatitude": ("latitude", "NS", 90), "GPSLongitude": ("longitude", "EW", 180)}
 
-DATE_PATTERN = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
-OFFSET_PATTERN = re.compile(r"^\s*([-+])(\d{1,2}):?(\d{2})")
+DATE_PATTERN = compiled(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+OFFSET_PATTERN = compiled(r"^\s*([-+])(\d{1,2}):?(\d{2})")
 
 
 @dataclass

@@ -22,21 +22,23 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from catalog.patterns import compiled
+
 #: Words that join the parts of a moment and are read past.
 CONNECTORS = frozenset({"on", "at", "the", "of", "uhr", "hrs", "hours", "h", "am", "le", "à", "a", "by", "from"})
 #: The most characters after the lead-in that can belong to the moment.
 MAX_WINDOW = 90
 
-ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?(?![\w:])")
-NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
-OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?(?![\d:])", re.IGNORECASE)
-BARE_OFFSET = re.compile(r"[+-]\d{1,2}(?::?\d{2})?(?![\d:])")
-CLOCK_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-CLOCK = re.compile(r"(\d{1,2})[:.h](\d{2})(?!\d)(?!\.\d)", re.IGNORECASE)
-FOUR_DIGITS = re.compile(r"(\d{4})(?!\d)")
-DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|\.)?(?![\w])", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
-SKIP = re.compile(r"[\s,()]+")
+ISO = compiled(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?(?![\w:])")
+NUMERIC_DATE = compiled(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
+OFFSET = compiled(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?(?![\d:])", re.IGNORECASE)
+BARE_OFFSET = compiled(r"[+-]\d{1,2}(?::?\d{2})?(?![\d:])")
+CLOCK_12 = compiled(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK = compiled(r"(\d{1,2})[:.h](\d{2})(?!\d)(?!\.\d)", re.IGNORECASE)
+FOUR_DIGITS = compiled(r"(\d{4})(?!\d)")
+DAY = compiled(r"(\d{1,2})(?:st|nd|rd|th|\.)?(?![\w])", re.IGNORECASE)
+WORD = compiled(r"[^\W\d_]+\.?", re.UNICODE)
+SKIP = compiled(r"[\s,()]+")
 
 
 @dataclass
@@ -52,7 +54,7 @@ class MomentRules:
 
     def __post_init__(self) -> None:
         names = sorted(self.zones, key=len, reverse=True)
-        self._zone_pattern = re.compile(
+        self._zone_pattern = compiled(
             r"(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w])", re.IGNORECASE
         )
 

@@ -55,6 +55,7 @@ from catalog.metadata.exif import ExifValues
 from catalog.metadata.fields import Field
 from catalog.metadata.iim import IimBlock
 from catalog.metadata.types import Conflict, Sourced
+from catalog.patterns import compiled
 
 LOCATION_SHOWN = "Iptc4xmpExt:LocationShown"
 
@@ -415,7 +416,7 @@ def _location_shown(found: Found, fields: dict[str, Sourced]) -> dict[str, str] 
 
 # -- dates and degrees -------------------------------------------------------------------------------
 
-XMP_DATE = re.compile(
+XMP_DATE = compiled(
     r"^(\d{4})(?:[-:](\d{2})(?:[-:](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
     r"\s*(Z|[-+]\d{2}:?\d{2})?)?)?)?\s*$"
 )
@@ -475,7 +476,7 @@ def iim_datetime(date: str | None, time: str | None) -> str | None:
     return iso
 
 
-XMP_DEGREES = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEWnsew])\s*$")
+XMP_DEGREES = compiled(r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEWnsew])\s*$")
 
 
 def xmp_degrees(text: str | None) -> float | None:

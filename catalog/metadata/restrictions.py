@@ -36,6 +36,7 @@ from typing import Any
 from catalog.errors import CatalogError
 from catalog.metadata import xmp as xmp_values
 from catalog.metadata.moments import MomentRules, read_moment
+from catalog.patterns import compiled
 
 #: The kinds of restriction, and what each means for a desk.
 KINDS: dict[str, str] = {
@@ -66,13 +67,13 @@ PLUS_VOCABULARY = "http://ns.useplus.org/ldf/vocab/"
 
 RULE_KEYS = {"name", "kind", "patterns", "capitals", "region", "unknown", "until", "clause", "needs"}
 _TIDY = (
-    (re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\u2033]"), '"'),
-    (re.compile(r"[\u2018\u2019\u201a\u2032]"), "'"),
-    (re.compile(r"[\u2010-\u2015\u2212]"), "-"),
+    (compiled(r"[\u201c\u201d\u201e\u00ab\u00bb\u2033]"), '"'),
+    (compiled(r"[\u2018\u2019\u201a\u2032]"), "'"),
+    (compiled(r"[\u2010-\u2015\u2212]"), "-"),
 )
-_CLAUSE_END = re.compile(r"\. |;|\.$| - | -- ")
-_LOWER = re.compile(r"[^\W\d_]", re.UNICODE)
-_LETTERS = re.compile(r"[A-Z]+")
+_CLAUSE_END = compiled(r"\. |;|\.$| - | -- ")
+_LOWER = compiled(r"[^\W\d_]", re.UNICODE)
+_LETTERS = compiled(r"[A-Z]+")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class RestrictionRules:
         # (The look-ahead on the needs' first letters lets the engine pass over most positions at once.)
         needs = sorted({need for rule in self.rules for need in rule.needs}, key=len, reverse=True)
         firsts = re.escape("".join(sorted({need[0] for need in needs})))
-        self._telling = re.compile(
+        self._telling = compiled(
             rf"(?<![A-Z])(?=[{firsts}])(?:" + "|".join(map(re.escape, needs)) + r")[A-Z]*") if needs else None
         #: Whether some rule needs no word (a house rule may): then every text is tried by every rule.
         self.always_tried = any(not rule.needs for rule in self.rules)
@@ -449,7 +450,7 @@ def _rule(raw: Any, media_pattern: str, media: list[str], where: str) -> Rule:
     for key, capitals in (("patterns", False), ("capitals", True)):
         for text in raw.get(key, []):
             try:
-                regex = re.compile(text.replace("{media}", media_pattern), re.IGNORECASE)
+                regex = compiled(text.replace("{media}", media_pattern), re.IGNORECASE)
             except re.error as error:
                 raise CatalogError(f"rules file {where}: rule {name!r}: pattern {text!r}: {error}") from None
             patterns.append(Pattern(regex, capitals))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import re
 from typing import Any
 from xml.etree import ElementTree
 
@@ -24,6 +23,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeElementTree
 
 from catalog.metadata.text import decode_cp1252
+from catalog.patterns import compiled
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -49,9 +49,9 @@ NAMESPACES = {
     "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
     RDF: "rdf",
 }
-PACKET_END = re.compile(rb"<\?xpacket\s+end\s*=\s*['\"][rw]?['\"]\s*\?>")
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+PACKET_END = compiled(rb"<\?xpacket\s+end\s*=\s*['\"][rw]?['\"]\s*\?>")
+CONTROL_BYTES = compiled(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_DECLARATION = compiled(r"^\s*<\?xml[^>]*\?>")
 
 
 class LangAlt(dict):
