@@ -227,3 +227,16 @@ def test_a_city_owning_the_scenes_venue(text, expected):
 def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sub-district before the district that holds it: the sub-district stands in for the city, the district is
+    # the province, whether written "of X district", "of X" or as the owner "X's"
+    ("Boys fish in a pond at Koltapara village in Sadar upazila of Jhenaidah district on Friday.",
+     ("Koltapara village", "Sadar upazila", "Jhenaidah district")),
+    ("Women sort jute in Dhunat upazila of Bogura on Sunday.", (None, "Dhunat upazila", "Bogura")),
+    ("Boats lie stranded in Rangpur's Gangachara upazila yesterday.", (None, "Gangachara upazila", "Rangpur")),
+])
+def test_a_sub_district_before_its_district(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

@@ -31,6 +31,7 @@ from catalog.captions.vocabulary import (
     OCCUPATION_TITLES,
     STATE_CITIES,
     STATES,
+    SUB_DISTRICT_WORDS,
     TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
@@ -56,6 +57,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
+    _a_sub_district_of_its_district(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -123,6 +125,20 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_sub_district_of_its_district(elements: list[Element]) -> None:
+    """'Kamalganj upazila of Moulvibazar district', "Bagerhat's Rampal upazila", 'Shahjahanpur upazila of Bogura': a
+    sub-district (``SUB_DISTRICT_WORDS``) written before the district that holds it stands in for the city, and the
+    district (often named after its town, which the gazetteer knows as a city) is the larger unit: the province.
+    A Chinese county before its city ("Xincheng County of Laibin") keeps the city."""
+    for element, following in pairwise(elements):
+        if element.level != "county" or element.value.rpartition(" ")[2].casefold() not in SUB_DISTRICT_WORDS:
+            continue  # (the cheap test first: most chains hold no sub-district)
+        if following.link in ("of", "'s", "in", ",") and following.level in ("place", "city", "county") and not (
+                following.prefecture):
+            element.level, following.level = "city", "province"
+        return
 
 
 def _a_region_of_a_later_country(later: list[Element]) -> bool:

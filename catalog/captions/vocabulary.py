@@ -184,6 +184,10 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("hamlet", "town", False),
 )
 
+#: The last words of a sub-district's name, a unit below a district that the labels give as the city, the district
+#: holding it as the province ("Kamalganj upazila of Moulvibazar district"): Bangladesh's upazilas.
+SUB_DISTRICT_WORDS = frozenset({"upazila"})
+
 #: Korea's units below a county, written joined to the name by a hyphen ("Seongsan-ri, Hwachon-myeon, Hongcheon
 #: county"): a village (-ri), a township (-myeon), a town (-eup) and a city's neighbourhood (-dong), each at the
 #: level of a village, kept as written. The hyphen is required: "Pyeongchang" or "Andong" stay one name.
