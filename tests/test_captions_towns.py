@@ -240,3 +240,17 @@ def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
 def test_a_sub_district_before_its_district(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three bare names ending with a province: the town's unit, the town, the province
+    ("Pilgrims climb the steps around Bomunsa in Habdong, Jeolla Province, on Sunday.",
+     ("Bomunsa", "Habdong", "Jeolla")),
+    ("Fishermen haul their nets ashore in Bagumbayan, Tacloban, Leyte, on Monday.",
+     ("Bagumbayan", "Tacloban", "Leyte")),
+    # two names stay a town and its province
+    ("Fishermen haul their nets ashore in Tacloban, Leyte, on Monday.", (None, "Tacloban", "Leyte")),
+])
+def test_a_unit_before_its_town_and_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

@@ -58,6 +58,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     _a_sub_district_of_its_district(chain.elements)
+    _a_unit_before_its_town_and_province(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -139,6 +140,23 @@ def _a_sub_district_of_its_district(elements: list[Element]) -> None:
                 following.prefecture):
             element.level, following.level = "city", "province"
         return
+
+
+def _a_unit_before_its_town_and_province(elements: list[Element]) -> None:
+    """'Gaesimsa in Unsan, Seosan Province', 'Poblacion, Basey, Samar': three bare names, smallest first, ending with a
+    province, are a unit below the town (a barangay, a temple's grounds, a neighbourhood), the town, and the province,
+    as an administrative chain is written: the first is the town's unit, not the city."""
+    if len(elements) < 3 or elements[0].level != "place" or elements[1].level != "place":
+        return  # (the cheap test first: most chains are one or two names)
+    first, town, larger = elements[0], elements[1], elements[2]
+    if larger.level not in ("province", "place") or larger.link != "," or town.link not in (",", "in") or any(
+            e.level not in ("country",) for e in elements[3:]):
+        return
+    if first.also_province or first.country or town.also_province or town.country:
+        return
+    if larger.level == "place" and not (name_levels(larger.value).province or town.town or town.population):
+        return  # ("Brooklyn, Kings, Albany": a province must be written as one, known as one, or follow a known town)
+    first.level, town.level = "town", "city"
 
 
 def _a_region_of_a_later_country(later: list[Element]) -> bool:
