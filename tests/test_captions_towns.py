@@ -254,3 +254,15 @@ def test_a_sub_district_before_its_district(text, expected):
 def test_a_unit_before_its_town_and_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the city written as the modifier of the part's word, the part named after it
+    ("Traders set up stalls in the Nairobi suburb of Kawangware on Saturday.", ("Kawangware", "Nairobi", None)),
+    ("Boys play football in the Accra neighbourhood of Jamestown on Sunday.", ("Jamestown", "Accra", None)),
+    # the part first, its city after the word
+    ("Boys play football in the Jamestown neighbourhood of Accra on Sunday.", ("Jamestown", "Accra", None)),
+])
+def test_a_part_of_a_town_named_after_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

@@ -59,6 +59,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _regions_after_a_town(chain.elements)
     _a_sub_district_of_its_district(chain.elements)
     _a_unit_before_its_town_and_province(chain.elements)
+    _a_part_after_its_city(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -157,6 +158,24 @@ def _a_unit_before_its_town_and_province(elements: list[Element]) -> None:
     if larger.level == "place" and not (name_levels(larger.value).province or town.town or town.population):
         return  # ("Brooklyn, Kings, Albany": a province must be written as one, known as one, or follow a known town)
     first.level, town.level = "town", "city"
+
+
+def _a_part_after_its_city(elements: list[Element]) -> None:
+    """'the Kigali suburb of Kimihurura', 'the Lagos neighbourhood of Makoko': a part of a town named after the part's
+    word, the town written before it as its modifier. The larger place after the word is read first ("the Greenwich
+    Village neighborhood of New York"); when the name before is a city the gazetteer knows and the name after is
+    none (or a much smaller one), the name after is the part: the town's unit, below the city."""
+    for element, following in pairwise(elements):
+        if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
+            continue  # (the cheap test first: few links are a part's word)
+        if element.population and not following.also_province and not following.country and (
+                following.population * DISTRICT_RATIO < element.population):
+            element.level, following.level = "city", "town"
+        return
+
+
+#: The words of a part of a town, joining "the Kigali suburb of Kimihurura" in a chain.
+_PART_LINKS = frozenset({"suburb", "neighbourhood", "neighborhood", "quarter"})
 
 
 def _a_region_of_a_later_country(later: list[Element]) -> bool:
