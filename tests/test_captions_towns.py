@@ -266,3 +266,14 @@ def test_a_unit_before_its_town_and_province(text, expected):
 def test_a_part_of_a_town_named_after_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places closing a caption after an ellipsis, with no space after it: a sentence of places of its own
+    ("The last bus home is always late…Linstead, St. Catherine", ("Linstead", "St. Catherine")),
+    # a town before a parish that shares its name with a city abroad (England's Manchester): the parish
+    ("Boys race their carts down the hill… Porus, Manchester", ("Porus", "Manchester")),
+])
+def test_a_town_and_its_parish_after_an_ellipsis(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

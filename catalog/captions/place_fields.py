@@ -412,8 +412,17 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
+    if following.also_province and _a_province_abroad_of_its_city(following.value):
+        return False  # "Porus, Manchester": Jamaica's parish; the city of that name (England's) lies in another country
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _a_province_abroad_of_its_city(name: str) -> bool:
+    """Whether the gazetteer's province of a name lies in another country than its biggest city of the name
+    ("Manchester": Jamaica's parish JM-12, England's city): written after a town, the name is the province."""
+    levels = name_levels(name)
+    return bool(levels.province and levels.city_country and levels.province.partition("-")[0] != levels.city_country)
 
 
 def _elsewhere(name: str, city: str) -> bool:
