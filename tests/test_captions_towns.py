@@ -277,3 +277,14 @@ def test_a_part_of_a_town_named_after_its_word(text, expected):
 def test_a_town_and_its_parish_after_an_ellipsis(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town too small for the gazetteer and the year, set apart after the description: the town
+    ("Girls carry water up from the river.  Vunisea, 2014", "Vunisea"),
+    # a season or an agency's initials before the year is no town
+    ("Girls carry water up from the river.  Spring, 2014", None),
+    ("Girls carry water up from the river.  AFP, 2014", None),
+])
+def test_a_town_and_its_year_set_apart(text, expected):
+    assert parse(text).location.city == expected
