@@ -288,3 +288,15 @@ def test_a_town_and_its_parish_after_an_ellipsis(text, expected):
 ])
 def test_a_town_and_its_year_set_apart(text, expected):
     assert parse(text).location.city == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's postal code closing the sentence keeps no stop ("MT." is no "Mt.", a mountain's short form)
+    ("Ranchers gather their cattle in Bozeman, MT.", ("Bozeman", "MT", None)),
+    # "outside of" is "outside": a reference point whose state and country are the scene's
+    ("Refugees queue for water outside of Mafraq, Jordan.", (None, None, "Jordan")),
+    ("Ranchers gather their cattle outside of Bozeman, MT.", (None, "MT", None)),
+])
+def test_a_postal_code_and_outside_of(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected

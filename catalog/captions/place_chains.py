@@ -130,6 +130,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
+            if k < n and toks[k].lower == "of" and word in _OF_AFTER:
+                k += 1  # "outside of Helena, MT", "inside of the arena": American English's "of" after them
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
@@ -205,6 +207,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: Prepositions that American English may write with "of" after them ("outside of Helena").
+_OF_AFTER = frozenset({"outside", "inside"})
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
@@ -568,6 +574,8 @@ def _postal_code_after_a_town(chain: Chain) -> None:
     if len(chain.elements) < 2:
         return
     town, code = chain.elements[-2], chain.elements[-1]
+    if code.value[-1:] == "." and code.link == "," and code.value[:-1].isupper() and is_postal_code(code.value[:-1]):
+        code.value = code.value[:-1]  # "outside Helena, MT.": the sentence's stop after the code ("Mt." abbreviates)
     if code.level == "place" and code.link == "," and is_postal_code(code.value) and town.level in (
             "place", "city") and (town.population or town.town) and not town.value.isupper():
         code.level, code.population = "province", 0
