@@ -300,3 +300,15 @@ def test_a_town_and_its_year_set_apart(text, expected):
 def test_a_postal_code_and_outside_of(text, expected):
     found = parse(text).location
     assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a town described by a word before its kind, then "of" and its town: the part, below the city
+    ("Children queue for water in the Kibera shanty town of Nairobi, Kenya, on Monday.",
+     ("Kibera", "Nairobi", "Kenya")),
+    ("Boys play in the Baseco squatter district of Manila, Philippines, on Monday.",
+     ("Baseco", "Manila", "Philippines")),
+])
+def test_a_described_part_of_a_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == expected

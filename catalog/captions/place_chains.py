@@ -928,9 +928,17 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
             toks[j].text.islower()):  # not "north of Taipei": a reference point
         return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
+    if j + 2 < n and toks[j + 1].lower in _PARTS_OF_A_TOWN and toks[j + 2].lower == "of" and (
+            toks[j].text.isalpha() and toks[j].text.islower() and toks[j + 1].text.islower()):
+        return j + 3, "any"  # "the Cite Soleil shanty town of Port-au-Prince": a described part, then its town
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
+
+
+#: The last word of a part of a town described by a word before it ("shanty town", "old quarter", "residential
+#: district"), the town it is part of named after "of".
+_PARTS_OF_A_TOWN = frozenset({"town", "neighbourhood", "neighborhood", "quarter", "suburb", "district", "slum"})
 
 
 def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Element], int] | None:
