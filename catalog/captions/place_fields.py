@@ -122,7 +122,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
         town = towns[-1]
-        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")) and not (
+        if not town.value.casefold().endswith((
+                "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood")) and not (
                 town.value.endswith(" town")):  # "in Cicun town, Shanxi province": a township, as 镇 reads
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
@@ -166,12 +167,28 @@ def _a_part_after_its_city(elements: list[Element]) -> None:
     Village neighborhood of New York"); when the name before is a city the gazetteer knows and the name after is
     none (or a much smaller one), the name after is the part: the town's unit, below the city."""
     for element, following in pairwise(elements):
+        if element.level == "town" and following.link == "of" and following.level == "place" and (
+                element.value.rpartition(" ")[2] in _PART_LINKS):
+            _a_city_named_before_its_part(element, following)  # "the Accra neighbourhood of Jamestown"
+            return
         if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
             continue  # (the cheap test first: few links are a part's word)
         if element.population and not following.also_province and not following.country and (
                 following.population * DISTRICT_RATIO < element.population):
             element.level, following.level = "city", "town"
         return
+
+
+def _a_city_named_before_its_part(element: Element, following: Element) -> None:
+    """'the Accra neighbourhood of Jamestown', read as one neighbourhood's name and then "of": when the words before
+    the part's word are a city the gazetteer knows, much larger than the name after "of", that city is the city and
+    the name after "of" its neighbourhood."""
+    city = element.value.rpartition(" ")[0]
+    levels = name_levels(city)
+    if levels.city_population and not following.also_province and not following.country and (
+            following.population * DISTRICT_RATIO < levels.city_population):
+        element.level, element.value, element.population = "city", city, levels.city_population
+        following.level = "town"
 
 
 #: The words of a part of a town, joining "the Kigali suburb of Kimihurura" in a chain.

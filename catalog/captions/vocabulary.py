@@ -182,6 +182,9 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # settlement below a village ("Xa Phin hamlet"): kept as written, as a village is
     ("commune", "town", False),
     ("hamlet", "town", False),
+    # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
+    ("neighbourhood", "town", False),
+    ("neighborhood", "town", False),
 )
 
 #: The last words of a sub-district's name, a unit below a district that the labels give as the city, the district
