@@ -185,8 +185,10 @@ TUNE_FLOORS = {
     # appositive naming a site's kind, a venue placed in its town with no preposition
     # re-based for en_fresh10 (96 fresh tune captions from 117 sites, not tuned on yet): its tune part scores 92.4
     # re-based for en_fresh11 (85 fresh tune captions from 82 sites, not tuned on yet): its tune part scores 92.7
+    # capen22 raised en sublocation, city and province: upazilas before their district, a unit before its town and
+    # province, a part named after its word, places after an ellipsis, a town and year set apart, "outside of"
     "en": {"photographer": 0.987, "agency": 0.990, "provider": 0.991, "date": 0.994, "date_kind": 0.989,
-           "sublocation": 0.928, "city": 0.928, "province": 0.971, "country": 0.980},
+           "sublocation": 0.930, "city": 0.932, "province": 0.974, "country": 0.980},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their

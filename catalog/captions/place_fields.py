@@ -57,9 +57,10 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
-    _a_sub_district_of_its_district(chain.elements)
-    _a_unit_before_its_town_and_province(chain.elements)
-    _a_part_after_its_city(chain.elements)
+    if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
+        _a_sub_district_of_its_district(chain.elements)
+        _a_unit_before_its_town_and_province(chain.elements)
+        _a_part_after_its_city(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
