@@ -664,3 +664,15 @@ def test_the_town_of_a_venue_placed_by_the_next_sentence(text, expected):
 def test_a_mexican_state_by_its_short_name_under_a_heading():
     text = "Quorla, Michoacán\n\nJan 8: Farmers harvest limes. (FOTO: ANA LOPEZ/CUARTOSCURO.COM)"
     assert place(text) == ("Quorla", "Michoacán", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site's kind word in small letters, then "of" and a province: the site ends there, the province is larger
+    ("Monks ring the bell of Songgwangsa temple in the Jogye mountains of South Jeolla Province.",
+     ("Songgwangsa temple", "South Jeolla")),
+    # a capitalised name keeps its "of" ("Museum of ..."), as before
+    ("Visitors tour the National Museum of Korea in Seoul.", ("National Museum of Korea", None)),
+])
+def test_a_site_of_a_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.province) == expected

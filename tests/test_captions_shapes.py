@@ -1707,7 +1707,7 @@ PLACE_KINDS_EN = [
     ("an area noun and 'of' after a name lead on to the larger place",
      "Dancers perform on a stage in the Lavapies neighbourhood of Madrid during the street festival on Saturday, "
      "May 4, 2024. (AP Photo)",
-     {"sublocation": "Lavapies", "city": "Madrid"}),
+     {"sublocation": "Lavapies neighbourhood", "city": "Madrid"}),
     ("...but a side and 'of' make a reference point, not the larger place",
      "Reeds glow at sunset in the Tatun mountain area north of Taipei, one more face of the national park.",
      {"city": None}),

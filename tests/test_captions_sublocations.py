@@ -72,7 +72,7 @@ def test_a_generic_word_used_of_a_mind_is_no_venue():
     # a county named with the city it belongs to is a level of the map, never the scene's venue
     ("Villagers dry chillies in Luxian county of Baise, Guangxi, on Oct. 2.", "Baise"),
     ("Girls dance in Rongjiang County of Qiandongnan, Guizhou province, on March 3.", "Qiandongnan"),
-    # nor is Bangladesh's upazila, which stands in for the city below its district
+    # nor is Bangladesh's upazila, which stands in for the city (its district is the province)
     ("Fog lies over the fields in Rajshahi's Paba upazila yesterday.", "Paba upazila"),
 ])
 def test_a_county_is_no_sublocation(text, city):
@@ -467,3 +467,16 @@ def test_no_venue_placed_in_its_town_without_its_words(text):
 ])
 def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a neighbourhood named with its word, opening the sentence or after a preposition, kept as written
+    ("The Barrio Obrero neighborhood lies under water after the storm, in San Juan, Puerto Rico.",
+     ("Barrio Obrero neighborhood", "San Juan")),
+    ("Boys play football in the Ajegunle neighbourhood of Lagos on Friday.", ("Ajegunle neighbourhood", "Lagos")),
+    # a neighbourhood is never the town, even with no town named
+    ("Boys play football in the Ajegunle neighbourhood, Nigeria, on Friday.", ("Ajegunle neighbourhood", None)),
+])
+def test_a_neighbourhood_named_with_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -246,13 +246,19 @@ def test_a_korean_village_written_with_its_hyphened_suffix(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a sub-district before the district that holds it: the sub-district stands in for the city, the district is
+    # the province, whether written "of X district", "of X" or as the owner "X's"
+    ("Boys fish in a pond at Koltapara village in Sadar upazila of Jhenaidah district on Friday.",
+     ("Koltapara village", "Sadar upazila", "Jhenaidah district")),
+    ("Women sort jute in Dhunat upazila of Bogura on Sunday.", (None, "Dhunat upazila", "Bogura")),
+    ("Boats lie stranded in Rangpur's Gangachara upazila yesterday.", (None, "Gangachara upazila", "Rangpur")),
     # a sub-district owned by its district, through "'s" or "of": the sub-district stands in for the city
     ("Boys fish from a bamboo raft at Dhalgaon village of Jamalpur's Islampur upazila on Friday.",
      ("Dhalgaon village", "Islampur upazila", "Jamalpur")),
     ("Photo taken from Kumarpara area in Gabtali upazila of Bogura on 3 August.",
      ("Kumarpara area", "Gabtali upazila", "Bogura")),
 ])
-def test_a_sub_district_below_its_district(text, expected):
+def test_a_sub_district_before_its_district(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
 
@@ -313,3 +319,76 @@ def test_a_dateline_town_after_a_picture_number(text, expected):
 ])
 def test_a_part_of_a_city_heading_the_caption(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three bare names ending with a province: the town's unit, the town, the province
+    ("Pilgrims climb the steps around Bomunsa in Habdong, Jeolla Province, on Sunday.",
+     ("Bomunsa", "Habdong", "Jeolla")),
+    ("Fishermen haul their nets ashore in Bagumbayan, Tacloban, Leyte, on Monday.",
+     ("Bagumbayan", "Tacloban", "Leyte")),
+    # two names stay a town and its province
+    ("Fishermen haul their nets ashore in Tacloban, Leyte, on Monday.", (None, "Tacloban", "Leyte")),
+])
+def test_a_unit_before_its_town_and_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the city written as the modifier of the part's word, the part named after it
+    ("Traders set up stalls in the Nairobi suburb of Kawangware on Saturday.", ("Kawangware", "Nairobi", None)),
+    ("Boys play football in the Accra neighbourhood of Jamestown on Sunday.", ("Jamestown", "Accra", None)),
+    # the part first, its city after the word
+    ("Boys play football in the Jamestown neighbourhood of Accra on Sunday.",
+     ("Jamestown neighbourhood", "Accra", None)),
+])
+def test_a_part_of_a_town_named_after_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places closing a caption after an ellipsis, with no space after it: a sentence of places of its own
+    ("The last bus home is always late…Linstead, St. Catherine", ("Linstead", "St. Catherine")),
+    # a town before a parish that shares its name with a city abroad (England's Manchester): the parish
+    ("Boys race their carts down the hill… Porus, Manchester", ("Porus", "Manchester")),
+])
+def test_a_town_and_its_parish_after_an_ellipsis(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town too small for the gazetteer and the year, set apart after the description: the town
+    ("Girls carry water up from the river.  Vunisea, 2014", "Vunisea"),
+    # a season or an agency's initials before the year is no town
+    ("Girls carry water up from the river.  Spring, 2014", None),
+    ("Girls carry water up from the river.  AFP, 2014", None),
+])
+def test_a_town_and_its_year_set_apart(text, expected):
+    assert parse(text).location.city == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's postal code closing the sentence keeps no stop ("MT." is no "Mt.", a mountain's short form)
+    ("Ranchers gather their cattle in Bozeman, MT.", ("Bozeman", "MT", None)),
+    # "outside of" is "outside": a reference point whose state and country are the scene's
+    ("Refugees queue for water outside of Mafraq, Jordan.", (None, None, "Jordan")),
+    ("Ranchers gather their cattle outside of Bozeman, MT.", (None, "MT", None)),
+])
+def test_a_postal_code_and_outside_of(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a town described by a word before its kind, then "of" and its town: the part, below the city
+    ("Children queue for water in the Kibera shanty town of Nairobi, Kenya, on Monday.",
+     ("Kibera", "Nairobi", "Kenya")),
+    ("Boys play in the Baseco squatter district of Manila, Philippines, on Monday.",
+     ("Baseco", "Manila", "Philippines")),
+])
+def test_a_described_part_of_a_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == expected

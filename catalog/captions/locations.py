@@ -1446,6 +1446,8 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         if not written:
             return None
     found = _known_places(written, venue_first=True)
+    if found is None and "," not in written and _a_town_and_date_alone(text, match.start("place"), anchor, written):
+        found = Place(city=written)  # "...from the tap.  Narere, 2012": a gallery's town and year, set apart
     if found is not None and found.sublocation and Place(found.sublocation) == found and _AFTER_THE_APPOSITIVE.search(
             text, max(0, match.start("place") - 8), match.start("place")):
         return None  # "leading to Perdana Putra, the Office of the Prime Minister, July 2019": what a venue named
@@ -1459,6 +1461,18 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = rest.strip()
         found = _known_places(written)
     return (found, written) if found is not None else None
+
+
+def _a_town_and_date_alone(text: str, start: int, anchor: tuple[int, int], written: str) -> bool:
+    """Whether one name and the photo's date make up a sentence of their own closing the line ("pupils drink from
+    the tap.  Narere, 2012"), as galleries set the town and year apart from the description: the name is the town,
+    though too small for the gazetteer. A name that is no bare place by its words ("Spring", "AFP") is none."""
+    before = text[max(0, start - 3):start]
+    if not (start == 0 or before[-1:] == "\n" or before.rstrip()[-1:] in ".!?" and before[-1:].isspace()):
+        return False
+    if text[anchor[1]:].partition("\n")[0].strip(" \t."):
+        return False  # (the date must close its line)
+    return classify(written)[0] == "place" and not _initialism(written) and not written.isupper()
 
 
 #: Words before a place that make it where something goes (as last words: " to", " towards").

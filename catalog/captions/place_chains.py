@@ -130,8 +130,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
-            if word == "outside" and k < n and toks[k].lower == "of":
-                k += 1  # "a camp outside of Cox's Bazar, Bangladesh": as "outside Cox's Bazar" is
+            if k < n and toks[k].lower == "of" and word in _OF_AFTER:
+                k += 1  # "outside of Helena, MT", "inside of the arena": American English's "of" after them
             m = k + 1 if k < n and toks[k].lower == "the" else k
             if m + 1 < n and toks[m].lower in PREPOSITION_NOUNS and toks[m + 1].lower == "of":
                 allowed, k = PREPOSITION_NOUNS[toks[m].lower], m + 2  # "in the outskirts of", "in front of"
@@ -207,6 +207,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: Prepositions that American English may write with "of" after them ("outside of Helena").
+_OF_AFTER = frozenset({"outside", "inside"})
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
@@ -570,6 +574,8 @@ def _postal_code_after_a_town(chain: Chain) -> None:
     if len(chain.elements) < 2:
         return
     town, code = chain.elements[-2], chain.elements[-1]
+    if code.value[-1:] == "." and code.link == "," and code.value[:-1].isupper() and is_postal_code(code.value[:-1]):
+        code.value = code.value[:-1]  # "outside Helena, MT.": the sentence's stop after the code ("Mt." abbreviates)
     if code.level == "place" and code.link == "," and is_postal_code(code.value) and town.level in (
             "place", "city") and (town.population or town.town) and not town.value.isupper():
         code.level, code.population = "province", 0
@@ -923,9 +929,17 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
             toks[j].text.islower()):  # not "north of Taipei": a reference point
         return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
+    if j + 2 < n and toks[j + 1].lower in _PARTS_OF_A_TOWN and toks[j + 2].lower == "of" and (
+            toks[j].text.isalpha() and toks[j].text.islower() and toks[j + 1].text.islower()):
+        return j + 3, "any"  # "the Cite Soleil shanty town of Port-au-Prince": a described part, then its town
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
+
+
+#: The last word of a part of a town described by a word before it ("shanty town", "old quarter", "residential
+#: district"), the town it is part of named after "of".
+_PARTS_OF_A_TOWN = frozenset({"town", "neighbourhood", "neighborhood", "quarter", "suburb", "district", "slum"})
 
 
 def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Element], int] | None:

@@ -31,6 +31,7 @@ from catalog.captions.vocabulary import (
     OCCUPATION_TITLES,
     STATE_CITIES,
     STATES,
+    SUB_DISTRICT_WORDS,
     TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
@@ -56,7 +57,10 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
-    _districts_over_a_sub_district(chain.elements)
+    if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
+        _a_sub_district_of_its_district(chain.elements)
+        _a_unit_before_its_town_and_province(chain.elements)
+        _a_part_after_its_city(chain.elements)
     inside_city: list[Element] = []  # counties written before the city, so inside it
     for number, element in enumerate(chain.elements):
         level, value = element.level, element.value
@@ -119,11 +123,77 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
         town = towns[-1]
-        if not town.value.casefold().endswith(("village", "township", "community", "subdistrict")) and not (
+        if not town.value.casefold().endswith((
+                "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood")) and not (
                 town.value.endswith(" town")):  # "in Cicun town, Shanxi province": a township, as 镇 reads
             place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _a_sub_district_of_its_district(elements: list[Element]) -> None:
+    """'Kamalganj upazila of Moulvibazar district', "Bagerhat's Rampal upazila", 'Shahjahanpur upazila of Bogura': a
+    sub-district (``SUB_DISTRICT_WORDS``) written before the district that holds it stands in for the city, and the
+    district (often named after its town, which the gazetteer knows as a city) is the larger unit: the province.
+    A Chinese county before its city ("Xincheng County of Laibin") keeps the city."""
+    for element, following in pairwise(elements):
+        if element.level != "county" or element.value.rpartition(" ")[2].casefold() not in SUB_DISTRICT_WORDS:
+            continue  # (the cheap test first: most chains hold no sub-district)
+        if following.link in ("of", "'s", "in", ",") and following.level in ("place", "city", "county") and not (
+                following.prefecture):
+            element.level, following.level = "city", "province"
+        return
+
+
+def _a_unit_before_its_town_and_province(elements: list[Element]) -> None:
+    """'Gaesimsa in Unsan, Seosan Province', 'Poblacion, Basey, Samar': three bare names, smallest first, ending with a
+    province, are a unit below the town (a barangay, a temple's grounds, a neighbourhood), the town, and the province,
+    as an administrative chain is written: the first is the town's unit, not the city."""
+    if len(elements) < 3 or elements[0].level != "place" or elements[1].level != "place":
+        return  # (the cheap test first: most chains are one or two names)
+    first, town, larger = elements[0], elements[1], elements[2]
+    if larger.level not in ("province", "place") or larger.link != "," or town.link not in (",", "in") or any(
+            e.level not in ("country",) for e in elements[3:]):
+        return
+    if first.also_province or first.country or town.also_province or town.country:
+        return
+    if larger.level == "place" and not (name_levels(larger.value).province or town.town or town.population):
+        return  # ("Brooklyn, Kings, Albany": a province must be written as one, known as one, or follow a known town)
+    first.level, town.level = "town", "city"
+
+
+def _a_part_after_its_city(elements: list[Element]) -> None:
+    """'the Kigali suburb of Kimihurura', 'the Lagos neighbourhood of Makoko': a part of a town named after the part's
+    word, the town written before it as its modifier. The larger place after the word is read first ("the Greenwich
+    Village neighborhood of New York"); when the name before is a city the gazetteer knows and the name after is
+    none (or a much smaller one), the name after is the part: the town's unit, below the city."""
+    for element, following in pairwise(elements):
+        if element.level == "town" and following.link == "of" and following.level == "place" and (
+                element.value.rpartition(" ")[2] in _PART_LINKS):
+            _a_city_named_before_its_part(element, following)  # "the Accra neighbourhood of Jamestown"
+            return
+        if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
+            continue  # (the cheap test first: few links are a part's word)
+        if element.population and not following.also_province and not following.country and (
+                following.population * DISTRICT_RATIO < element.population):
+            element.level, following.level = "city", "town"
+        return
+
+
+def _a_city_named_before_its_part(element: Element, following: Element) -> None:
+    """'the Accra neighbourhood of Jamestown', read as one neighbourhood's name and then "of": when the words before
+    the part's word are a city the gazetteer knows, much larger than the name after "of", that city is the city and
+    the name after "of" its neighbourhood."""
+    city = element.value.rpartition(" ")[0]
+    levels = name_levels(city)
+    if levels.city_population and not following.also_province and not following.country and (
+            following.population * DISTRICT_RATIO < levels.city_population):
+        element.level, element.value, element.population = "city", city, levels.city_population
+        following.level = "town"
+
+
+#: The words of a part of a town, joining "the Kigali suburb of Kimihurura" in a chain.
+_PART_LINKS = frozenset({"suburb", "neighbourhood", "neighborhood", "quarter"})
 
 
 def _a_region_of_a_later_country(later: list[Element]) -> bool:
@@ -261,23 +331,6 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         return
 
 
-def _districts_over_a_sub_district(elements: list[Element]) -> None:
-    """'Chakgona village of Bagerhat's Rampal upazila', 'in Shahjahanpur upazila of Bogura': a sub-district (a
-    unit below a district, named with its word) owned by a plain name through "of" or "'s" lies in that
-    district, the larger unit: the sub-district stands in for the city and the district is the province, not a
-    city that holds it. The labels give all five tune captions of the shape so (the district accepted as city in
-    three, where the sub-district is named alone)."""
-    for element, following in pairwise(elements):
-        if element.level == "county" and following.link in ("of", "'s") and following.level == "place" and (
-                element.value.rsplit(None, 1)[-1].casefold() in _SUB_DISTRICT_WORDS):
-            following.level, following.population = "province", 0
-            return
-
-
-#: The last words of a sub-district's name: a unit of the map below a district ("Batiaghata upazila").
-_SUB_DISTRICT_WORDS = frozenset({"upazila"})
-
-
 def _a_county_before_its_nation(elements: list[Element]) -> None:
     """'Harbour in Cornwall, England', 'in Kent, England': a British county opening the chain right before a
     nation of the United Kingdom is the province, with no town named (the city abroad that shares its name, as
@@ -383,6 +436,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
+    if following.also_province and _a_province_abroad_of_its_city(following.value):
+        return False  # "Porus, Manchester": Jamaica's parish; the city of that name (England's) lies in another country
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
 
@@ -390,6 +445,13 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
 def _unknown_name(element: Element) -> bool:
     """A bare name that neither the tables nor the gazetteer place."""
     return element.level == "place" and not element.population and not element.also_province and not element.town
+
+
+def _a_province_abroad_of_its_city(name: str) -> bool:
+    """Whether the gazetteer's province of a name lies in another country than its biggest city of the name
+    ("Manchester": Jamaica's parish JM-12, England's city): written after a town, the name is the province."""
+    levels = name_levels(name)
+    return bool(levels.province and levels.city_country and levels.province.partition("-")[0] != levels.city_country)
 
 
 def _elsewhere(name: str, city: str) -> bool:

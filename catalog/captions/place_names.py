@@ -235,6 +235,14 @@ _NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
 _PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
+def _a_province_after(toks: list[Token], of_at: int) -> bool:
+    """Whether the name after "of" is a province or a country ("the Chiri mountains | of South Cholla Province"): a
+    site's kind word in small letters before it closes the site's name, and the province is the larger place."""
+    k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
+    end = read_name(toks, k) if k < len(toks) else None
+    return end is not None and classify(" ".join(t.text for t in toks[k:end]))[0] in ("province", "country")
+
+
 def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
     """Whether "of" at toks[of_at] leads to a larger place rather than continuing one name.
 
@@ -251,7 +259,7 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
             of_at + 1 < len(toks) and is_capitalised(toks[of_at + 1].text)):
         return True  # "the Aganagar area | of Keraniganj", "the Ulail area | of Savar": a part of the town after "of"
     if before in _NAME_WORDS or before in WATER_WORDS or before in KIND_LEVELS:
-        return False
+        return toks[of_at - 1].text.islower() and of_at > i + 1 and _a_province_after(toks, of_at)
     k = of_at + 1 + (of_at + 1 < len(toks) and toks[of_at + 1].lower == "the")
     end = read_name(toks, k) if k < len(toks) else None
     if end is None:

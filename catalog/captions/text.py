@@ -43,7 +43,9 @@ _TOKEN_DOUBLE_HYPHEN = compiled(
     r"|\w[\w’'&]*(?:-[\w’'&]+)*(?:\\[’'][sS]\b)?(?<![’'\-])\.?"
     r"|[^\w\s])"
 )
-_SENTENCE_END = compiled(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
+#: (an ellipsis ends a sentence before a capital, a space after it or not: "as well as two…Porus, Manchester")
+_SENTENCE_END = compiled(r"[.!?\n…](?:(?<=\n)\s*|(?<=…)(?=\s*[\"“(\[]?[A-Z])"
+                           r"|(?<![\n…])[\"”’)\]]*(?=\s+[\"“(\[]?[A-Z0-9]))")
 _INITIAL = compiled(r"[^\W\d_]\.")
 _PARTICLES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ibn", "bin", "de", "da", "di", "du", "van", "von",
               "d")

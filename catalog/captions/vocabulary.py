@@ -182,7 +182,14 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # settlement below a village ("Xa Phin hamlet"): kept as written, as a village is
     ("commune", "town", False),
     ("hamlet", "town", False),
+    # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
+    ("neighbourhood", "town", False),
+    ("neighborhood", "town", False),
 )
+
+#: The last words of a sub-district's name, a unit below a district that the labels give as the city, the district
+#: holding it as the province ("Kamalganj upazila of Moulvibazar district"): Bangladesh's upazilas.
+SUB_DISTRICT_WORDS = frozenset({"upazila"})
 
 #: Korea's units below a county, written joined to the name by a hyphen ("Seongsan-ri, Hwachon-myeon, Hongcheon
 #: county"): a village (-ri), a township (-myeon), a town (-eup) and a city's neighbourhood (-dong), each at the
