@@ -275,9 +275,9 @@ def test_a_full_memo_keeps_the_answers_a_process_used_and_drops_the_unused(tmp_p
         place_memo.forget_current()
 
 
-def test_a_memo_written_by_another_checkout_is_not_trusted(tmp_path, monkeypatch):
-    """Two checkouts (or installs) sharing a cache folder: the memo one wrote lists its own modules, which stay
-    unchanged however the other's code differs, so the other reads none of its answers."""
+def test_a_memo_written_by_code_that_differs_is_not_trusted(tmp_path, monkeypatch):
+    """Two checkouts (or installs) sharing a cache folder: the memo lists the place modules by size and checksum,
+    so the other reads its answers when its code is the same and none when it differs (an edit, another branch)."""
     import json
 
     from catalog import place_memo
@@ -288,12 +288,36 @@ def test_a_memo_written_by_another_checkout_is_not_trusted(tmp_path, monkeypatch
         place_memo.current().remember("levels", "Quorvale", [None, "XX-01", 0, None, 0])
         assert place_memo.save()
         kept = json.loads(place_memo.memo_path().read_text(encoding="utf-8"))
-        assert place_memo._read(place_memo.memo_path()) is not None  # this checkout's own memo holds
-        elsewhere = tmp_path / "other-checkout.py"
-        elsewhere.write_text("# another checkout's module\n", encoding="utf-8")
-        info = os.stat(elsewhere)
-        kept["stamp"][0] = [str(elsewhere), info.st_mtime_ns, info.st_size]
+        assert place_memo._read(place_memo.memo_path()) is not None  # the same code's memo holds
+        name, size, checksum = kept["stamp"][0]
+        kept["stamp"][0] = [name, size, checksum ^ 1]  # a module of the same size whose bytes differ
         place_memo.memo_path().write_text(json.dumps(kept), encoding="utf-8")
         assert place_memo._read(place_memo.memo_path()) is None
     finally:
         place_memo.forget_current()
+
+
+def test_a_memo_written_by_another_install_of_the_same_code_is_trusted(tmp_path):
+    """The place memo written by this checkout is read by a copy of the package installed elsewhere (as a test's
+    process and a `pip install .` of the same tree do), not only by the folder that wrote it."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    copy = tmp_path / "install"
+    shutil.copytree(root / "catalog", copy / "catalog", ignore=shutil.ignore_patterns("__pycache__"))
+    cache = tmp_path / "cache"
+    code = ("import json; from catalog import place_memo; memo = place_memo.current(); "
+            "known = memo.get('levels', 'Quorvale'); memo.remember('levels', 'Quorvale', [None, 'XX-01', 0, None, 0]); "
+            "place_memo.save(); print(json.dumps([known is not None, place_memo.__file__]))")
+    env = {**os.environ, "CATALOG_CACHE": str(cache)}
+    first = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert second.returncode == 0, second.stderr
+    (seen_first, home_first), (seen_second, home_second) = json.loads(first.stdout), json.loads(second.stdout)
+    assert not seen_first and seen_second
+    assert Path(home_first).parent != Path(home_second).parent  # two installs, one memo
