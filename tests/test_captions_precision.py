@@ -105,6 +105,11 @@ PLACES = [
      {"city": None}),
     ("...but a sentence's subject 'in' a city is the scene", "A nurse in Kabul treats a boy at a clinic.",
      {"city": "Kabul"}),
+    ("a venue written before a person's noun is their employer, not the scene",
+     "Mourners gather for the funeral of Quorvan University professor Lena Hart, in Nairobi on May 2, 2023.",
+     {"sublocation": None, "city": "Nairobi"}),
+    ("...the same venue after 'at' is", "Mourners gather at Quorvan University in Nairobi on May 2, 2023.",
+     {"sublocation": "Quorvan University", "city": "Nairobi"}),
 ]
 
 

@@ -535,6 +535,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
+            team or names_a_person(toks[j].lower)):
+        return None, i  # "the killing of Dhaka University professor Humayun Azad": the person's, not the scene
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
         return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject
