@@ -70,6 +70,10 @@ def test_a_possessive_that_is_no_country_stays_in_the_name():
     # a country's possessive before a people's adjective owns a person, not a place
     ("Lima 05/06/2024.- Crowds gather around a statue of Peru's Spanish born saint as a float carries it "
      "through Quito, Monday, May 6, 2024.", ("Quito", None, None)),
+    # an adjective the gazetteer also holds as a country's other name ("Somali"): still no country; its region,
+    # written with its word, stays a province
+    ("Traders open stalls in Mogadishu, the Somali capital, on May 6, 2024.", ("Mogadishu", None, None)),
+    ("Herders water camels in Jijiga, Somali Region, Ethiopia, May 3, 2024.", ("Jijiga", "Somali Region", "Ethiopia")),
 ])
 def test_a_nationality_adjective_is_no_place(text, expected):
     assert place(text) == expected
