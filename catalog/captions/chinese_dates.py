@@ -148,6 +148,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                     continue
                 year = str(int(year) + 1911)
         elif match.group("dayonly"):
+            if match.group("dayonly") == "一" and match.start() and "\u4e00" <= text[match.start() - 1] <= "\u9fff":
+                continue  # "民族统一日", "同一日", "有一日": one day, a word's part; the 1st alone is written "1日"
             day, month, year = _number(match.group("dayonly")), None, None
             if day is not None:
                 bare_days.add(day)
