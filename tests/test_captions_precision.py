@@ -157,6 +157,11 @@ DATES = [
     ("...a date opening a line without a clock time is the photo's",
      "11 May 2025 | Mumbai\nPic/Ann Ray\nA mother and daughter practise together in a park.",
      ("2025-05-11", "taken")),
+    ("'shot' a person or 'dead' is a gun's shot: the shooting's day, not the photo's",
+     "The old bridge in Quorvan, now named after the two first victims. Gunmen shot them here on 5 April 1992.",
+     (None, None)),
+    ("...'shot' a place or a time is the camera's", "The old bridge in Quorvan was shot here on 5 April 1992.",
+     ("1992-04-05", "taken")),
 ]
 
 
