@@ -184,6 +184,10 @@ CREDITS = [
     ("...a name with no label stays whole",
      "Geneva, a portrait of a statesman (1755-1824). Photo/Ann Ray.",
      ("Ann Ray", None)),
+    ("a name in capitals before a large city abroad is a station, not a person",
+     "A road was closed after a crash near Quorvan, Ont. (QTV Chicago)", (None, None)),
+    ("...a surname in capitals before a given name a Chinese city shares is a person",
+     "A road was closed after a crash near Quorvan. (CHEN Jian)", ("CHEN Jian", None)),
 ]
 
 
