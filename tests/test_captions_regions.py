@@ -108,6 +108,13 @@ def test_a_sentence_of_places_fills_the_scene_country():
     assert place(text)[2] is None
 
 
+def test_a_two_letter_word_alone_on_a_line_is_no_place():
+    # a table's cells on lines of their own: "No" (a word, and a region's code in the gazetteer) is no province
+    text = "A girl walks through the crowd with a balloon.\nNo\n9613\nPlace\nKudan, Tokyo"
+    assert place(text)[1] is None
+    assert place("A girl walks through the crowd with a balloon.\nUK")[2] == "United Kingdom"  # in capitals
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A fisherman mends a net at dawn; Mopti, Mali.", ("Mopti", None, "Mali")),
     ("Small bakery at the market; Kumasi, Ghana. © Ama Owusu", ("Kumasi", None, "Ghana")),
