@@ -51,7 +51,7 @@ PLACES = [
      {"sublocation": None, "city": None, "province": None}),
     ("...the same chain after a plain 'in' is",
      "Rescuers search rubble on April 3rd in Shoufeng Township, Hualien County, Taiwan.",
-     {"sublocation": "Shoufeng Township", "city": "Hualien County"}),
+     {"sublocation": "Shoufeng Township", "province": "Hualien County", "country": "Taiwan"}),
     ("a person's possessive is no place",
      "Singers attend a mass in Mandela's memory at the Regina Mundi church in Soweto, Johannesburg "
      "Photograph: Ann Ray/AP",

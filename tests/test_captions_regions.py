@@ -108,6 +108,18 @@ def test_a_sentence_of_places_fills_the_scene_country():
     assert place(text)[2] is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan written alone is named as captions write it, a country; its county is then the province
+    ("Surfers wait for waves at a beach in northeast Taiwan.", (None, None, "Taiwan")),
+    ("Pilgrims walk to a temple in Quorvan Township, Hualien County, Taiwan, May 3, 2024.",
+     (None, "Hualien County", "Taiwan")),
+    # owned by a country ("southeast China's Taiwan", as Xinhua writes it), it is that country's province
+    ("Tourists visit a temple in Taipei, southeast China's Taiwan, May 3, 2024.", ("Taipei", "Taiwan", "China")),
+])
+def test_taiwan_is_a_country_unless_a_country_owns_it(text, expected):
+    assert place(text) == expected
+
+
 def test_a_two_letter_word_alone_on_a_line_is_no_place():
     # a table's cells on lines of their own: "No" (a word, and a region's code in the gazetteer) is no province
     text = "A girl walks through the crowd with a balloon.\nNo\n9613\nPlace\nKudan, Tokyo"

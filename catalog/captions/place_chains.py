@@ -1038,6 +1038,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         places, j = inner
         for place in places:
             place.country = place.country or owner.value
+            if place.level == "country":
+                place.level = "province"  # "southeast China's Taiwan": a region its owner names as its own
         return places + [owner], j
     if inner is None and owner.level == "place" and _owns_a_thing(toks, end):
         return None  # "in Mandela's memory", "at Trump's rally": a person's, not a place's
