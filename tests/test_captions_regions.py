@@ -57,6 +57,16 @@ def test_a_country_set_apart_at_the_end_loses_the_sentence_stop():
     assert place("Boats at dawn - Fresno, Calif.") == ("Fresno", "Calif.", None)  # an abbreviation keeps its stop
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a saint's possessive owning nothing (a comma, a preposition after it) is the place's own name, not a
+    # province called after the saint ("St Ann", a parish elsewhere)
+    ("Guests arrive for a ceremony at Quorvan Hall, St Ann’s, in September.", ("St Ann’s", None, None)),
+    ("Fans gather in St Ann’s on Monday.", ("St Ann’s", None, None)),
+])
+def test_a_saints_possessive_owning_nothing_is_the_name(text, expected):
+    assert place(text) == expected
+
+
 def test_a_possessive_that_is_no_country_stays_in_the_name():
     # "Xi'an" and a saint's possessive are names, not an owner
     assert place("Dancers perform at a square in Xi'an, Shaanxi Province, Jan. 3, 2024.")[1] == "Shaanxi"

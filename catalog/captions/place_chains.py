@@ -1017,6 +1017,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
+        if end == n or toks[end].text in _OWNS_NOTHING:
+            # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
+            # church, the possessive part of the name, owning nothing
+            return [element_of(toks, k, end, saw_the, kind)], end
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -1236,6 +1240,10 @@ _STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
+
+
+#: Marks and prepositions after a possessive that show it owns nothing: the name ends there.
+_OWNS_NOTHING = frozenset({",", ".", ";", ":", ")", "!", "?", "in", "on", "at"})
 
 
 def _owns_a_thing(toks: list[Token], end: int) -> bool:
