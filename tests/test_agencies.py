@@ -65,6 +65,9 @@ SPELLINGS = [
     (["CGTN Photo", "CGTN"], "CGTN"),
     (["Reference News", "参考消息"], "Reference News"),
     (["Anhui Daily", "安徽日报"], "Anhui Daily"),
+    # two papers share the name (Sydney's, and London's of old): kept as written, not guessed to be The Telegraph
+    (["The Daily Telegraph", "Daily Telegraph"], "The Daily Telegraph"),
+    (["The Telegraph", "telegraph.co.uk"], "The Telegraph"),
 ]
 
 

@@ -51,7 +51,7 @@ PLACES = [
      {"sublocation": None, "city": None, "province": None}),
     ("...the same chain after a plain 'in' is",
      "Rescuers search rubble on April 3rd in Shoufeng Township, Hualien County, Taiwan.",
-     {"sublocation": "Shoufeng Township", "city": "Hualien County"}),
+     {"sublocation": "Shoufeng Township", "province": "Hualien County", "country": "Taiwan"}),
     ("a person's possessive is no place",
      "Singers attend a mass in Mandela's memory at the Regina Mundi church in Soweto, Johannesburg "
      "Photograph: Ann Ray/AP",
@@ -105,6 +105,11 @@ PLACES = [
      {"city": None}),
     ("...but a sentence's subject 'in' a city is the scene", "A nurse in Kabul treats a boy at a clinic.",
      {"city": "Kabul"}),
+    ("a venue written before a person's noun is their employer, not the scene",
+     "Mourners gather for the funeral of Quorvan University professor Lena Hart, in Nairobi on May 2, 2023.",
+     {"sublocation": None, "city": "Nairobi"}),
+    ("...the same venue after 'at' is", "Mourners gather at Quorvan University in Nairobi on May 2, 2023.",
+     {"sublocation": "Quorvan University", "city": "Nairobi"}),
 ]
 
 
@@ -152,6 +157,11 @@ DATES = [
     ("...a date opening a line without a clock time is the photo's",
      "11 May 2025 | Mumbai\nPic/Ann Ray\nA mother and daughter practise together in a park.",
      ("2025-05-11", "taken")),
+    ("'shot' a person or 'dead' is a gun's shot: the shooting's day, not the photo's",
+     "The old bridge in Quorvan, now named after the two first victims. Gunmen shot them here on 5 April 1992.",
+     (None, None)),
+    ("...'shot' a place or a time is the camera's", "The old bridge in Quorvan was shot here on 5 April 1992.",
+     ("1992-04-05", "taken")),
 ]
 
 
@@ -174,6 +184,10 @@ CREDITS = [
     ("...a name with no label stays whole",
      "Geneva, a portrait of a statesman (1755-1824). Photo/Ann Ray.",
      ("Ann Ray", None)),
+    ("a name in capitals before a large city abroad is a station, not a person",
+     "A road was closed after a crash near Quorvan, Ont. (QTV Chicago)", (None, None)),
+    ("...a surname in capitals before a given name a Chinese city shares is a person",
+     "A road was closed after a crash near Quorvan. (CHEN Jian)", ("CHEN Jian", None)),
 ]
 
 

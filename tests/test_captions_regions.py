@@ -57,6 +57,16 @@ def test_a_country_set_apart_at_the_end_loses_the_sentence_stop():
     assert place("Boats at dawn - Fresno, Calif.") == ("Fresno", "Calif.", None)  # an abbreviation keeps its stop
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a saint's possessive owning nothing (a comma, a preposition after it) is the place's own name, not a
+    # province called after the saint ("St Ann", a parish elsewhere)
+    ("Guests arrive for a ceremony at Quorvan Hall, St Ann’s, in September.", ("St Ann’s", None, None)),
+    ("Fans gather in St Ann’s on Monday.", ("St Ann’s", None, None)),
+])
+def test_a_saints_possessive_owning_nothing_is_the_name(text, expected):
+    assert place(text) == expected
+
+
 def test_a_possessive_that_is_no_country_stays_in_the_name():
     # "Xi'an" and a saint's possessive are names, not an owner
     assert place("Dancers perform at a square in Xi'an, Shaanxi Province, Jan. 3, 2024.")[1] == "Shaanxi"
@@ -70,6 +80,10 @@ def test_a_possessive_that_is_no_country_stays_in_the_name():
     # a country's possessive before a people's adjective owns a person, not a place
     ("Lima 05/06/2024.- Crowds gather around a statue of Peru's Spanish born saint as a float carries it "
      "through Quito, Monday, May 6, 2024.", ("Quito", None, None)),
+    # an adjective the gazetteer also holds as a country's other name ("Somali"): still no country; its region,
+    # written with its word, stays a province
+    ("Traders open stalls in Mogadishu, the Somali capital, on May 6, 2024.", ("Mogadishu", None, None)),
+    ("Herders water camels in Jijiga, Somali Region, Ethiopia, May 3, 2024.", ("Jijiga", "Somali Region", "Ethiopia")),
 ])
 def test_a_nationality_adjective_is_no_place(text, expected):
     assert place(text) == expected
@@ -102,6 +116,25 @@ def test_a_sentence_of_places_fills_the_scene_country():
     # a sentence of places naming another town (one no gazetteer knows, so not read as the scene) fills nothing
     text = "Quorvelde, Belgium. Hundreds of people cycle through Utrecht at night against the closure of a bridge."
     assert place(text)[2] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan written alone is named as captions write it, a country; its county is then the province
+    ("Surfers wait for waves at a beach in northeast Taiwan.", (None, None, "Taiwan")),
+    ("Pilgrims walk to a temple in Quorvan Township, Hualien County, Taiwan, May 3, 2024.",
+     (None, "Hualien County", "Taiwan")),
+    # owned by a country ("southeast China's Taiwan", as Xinhua writes it), it is that country's province
+    ("Tourists visit a temple in Taipei, southeast China's Taiwan, May 3, 2024.", ("Taipei", "Taiwan", "China")),
+])
+def test_taiwan_is_a_country_unless_a_country_owns_it(text, expected):
+    assert place(text) == expected
+
+
+def test_a_two_letter_word_alone_on_a_line_is_no_place():
+    # a table's cells on lines of their own: "No" (a word, and a region's code in the gazetteer) is no province
+    text = "A girl walks through the crowd with a balloon.\nNo\n9613\nPlace\nKudan, Tokyo"
+    assert place(text)[1] is None
+    assert place("A girl walks through the crowd with a balloon.\nUK")[2] == "United Kingdom"  # in capitals
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -85,6 +85,9 @@ def _date_pattern() -> re.Pattern:
     )
 
 
+#: A paper's or a magazine's title in book marks right before a date ("《读卖新闻》11月5日报道了"): the day it printed
+#: or reported, not the photo's (a show's title is not one: "舞剧《X》5月3日首演" is the photo's day).
+_A_PAPER_BEFORE = compiled(r"《[^《》]{0,14}(?:报|報|新闻|新聞|刊|杂志|雜誌)》\s*$")
 #: A page of a paper's issue after its date ("《人民日报》( 2019年04月10日 第 01 版)"): the day the paper printed the
 #: picture, not the day it was taken.
 _ISSUE_AFTER = compiled(r"\s*(?:第\s*)?[0-9A-Z]{1,3}\s*版")
@@ -148,6 +151,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                     continue
                 year = str(int(year) + 1911)
         elif match.group("dayonly"):
+            if match.group("dayonly") == "一" and match.start() and "\u4e00" <= text[match.start() - 1] <= "\u9fff":
+                continue  # "民族统一日", "同一日", "有一日": one day, a word's part; the 1st alone is written "1日"
             day, month, year = _number(match.group("dayonly")), None, None
             if day is not None:
                 bare_days.add(day)
@@ -174,6 +179,8 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
+            _A_PAPER_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None) or (
+            # "日本《读卖新闻》11月5日报道了": the paper's day, not the photo's
             _ISSUE_AFTER.match(after) is not None) or (
             words.pattern("dates.background_after").match(after) is not None) or (
             words.pattern("places.dateline_ends").match(after.lstrip()) is not None and _in_a_dateline(text, match))

@@ -55,8 +55,9 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
     if len(words) == 2 and words[0].casefold() in _ARTICLES:
         return False  # "Le Soleil", "El Comercio", "La Nación": a paper's name opens with an article
-    if words[0].isupper() and len(words[0]) > 1 and not words[-1].isupper() and names_a_region(" ".join(words[1:])):
-        return False  # "UNICEF Malawi", "WWF Kenya": a body's office in a country
+    if words[0].isupper() and len(words[0]) > 1 and not words[-1].isupper() and (
+            names_a_region(" ".join(words[1:])) or _a_station_city(" ".join(words[1:]))):
+        return False  # "UNICEF Malawi", "WWF Kenya": a body's office in a country; "CTV London": a station's city
     if any(w.casefold() in _LINKING_WORDS or n and w.casefold() in _PLACING_WORDS for n, w in enumerate(words)):
         return False  # "ZHANG YONGTAO FROM PEOPLE'S DAILY", "ANA RUIZ IN KAMPALA": a credit set in capitals
     capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
@@ -70,6 +71,18 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+def _a_station_city(text: str) -> bool:
+    """Whether `text`, after a name in capitals, is a city of 100,000 people or more outside China, in more than
+    three letters, making the name a station's or a body's office ("CTV London", "NBC Chicago"), not a surname in
+    capitals before a given name that a Chinese city shares ("CHEN Jian", "LI Bo")."""
+    from catalog.captions.gazetteer import name_levels
+
+    if len(text) <= 3 or not text[:1].isupper():
+        return False
+    levels = name_levels(text.strip())
+    return levels.city_population >= 100_000 and levels.city_country not in (None, "CN", "TW")
 
 
 #: Articles that open a paper's name in French, Spanish, Italian, Portuguese, Dutch and German; a person's name of

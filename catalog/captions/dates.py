@@ -365,6 +365,9 @@ _TAKEN_BEFORE = compiled(
     r"(?=[" + "".join(sorted({w[0] for w in TAKEN_WORDS})) + r"])\b(?:" + "|".join(sorted(TAKEN_WORDS))
     + r")\b(?P<between>[^,;!?\n]{0,60})$", re.IGNORECASE
 )
+#: After "shot", a person or "dead": a gun's shot, not a camera's ("snipers shot them here on 5 April 1992").
+_SHOT_AT = compiled(r"\s+(?:him|her|them|us|me|dead|down|and\s+(?:killed|wounded)|at\s+(?:him|her|them|protesters))\b",
+                    re.IGNORECASE)
 _IN_THIS = compiled(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = compiled(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
@@ -399,6 +402,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "taken"
     taken = _TAKEN_BEFORE.search(before, 1 + max(before.rfind(","), before.rfind(";"), before.rfind("!"),
                                                  before.rfind("?")))
+    if taken and taken.group(0)[:4].casefold() == "shot" and _SHOT_AT.match(taken.group("between")):
+        return "background"  # "snipers shot them here on 5 April 1992": the day of a shooting, not of a photo
     if taken and not _date_between(taken.group("between")) and not (
             set(_WORD.findall(taken.group("between").casefold())) & _BETWEEN_BACKGROUND):
         return "taken"  # not "taken by a small rover soon after its June 2 landing"

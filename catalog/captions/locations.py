@@ -1768,6 +1768,8 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         return None  # "Soccer Football - Premier League - ...": a sports desk's heading, no place's name
     if len(names) == 1 and _initialism(names[0]):
         return None  # "UN" left of "UN Photo/Name" on its line: an organisation's initials, not Un, Gujarat
+    if len(names) == 1 and len(names[0]) <= 2 and not names[0].isupper():
+        return None  # "No" alone on a line (a table's cell): a word, though a region's code; "UK" is a place
     if names[0].startswith(_PARTS_BEFORE_A_CITY):
         part, _, rest = names[0].partition(" ")
         if rest and not _is_known(names[0]) and name_levels(rest).city_population >= SET_APART_CITY:

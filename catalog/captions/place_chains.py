@@ -535,6 +535,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
+            team or names_a_person(toks[j].lower)):
+        return None, i  # "the killing of Dhaka University professor Humayun Azad": the person's, not the scene
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
         return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject
@@ -1014,6 +1017,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
+        if end == n or toks[end].text in _OWNS_NOTHING:
+            # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
+            # church, the possessive part of the name, owning nothing
+            return [element_of(toks, k, end, saw_the, kind)], end
     owner = element_of(toks, k, end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -1035,6 +1042,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         places, j = inner
         for place in places:
             place.country = place.country or owner.value
+            if place.level == "country":
+                place.level = "province"  # "southeast China's Taiwan": a region its owner names as its own
         return places + [owner], j
     if inner is None and owner.level == "place" and _owns_a_thing(toks, end):
         return None  # "in Mandela's memory", "at Trump's rally": a person's, not a place's
@@ -1231,6 +1240,10 @@ _STREET_WORDS = frozenset({"st.", "st"})
 _PAIRED = frozenset({"and", "&", "or", "vs", "vs.", "v", "v.", "versus"})
 _NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon",
                               "am", "st", "st.", "san", "santa", "saint", "new", "port", "fort", "mount", "lake"})
+
+
+#: Marks and prepositions after a possessive that show it owns nothing: the name ends there.
+_OWNS_NOTHING = frozenset({",", ".", ";", ":", ")", "!", "?", "in", "on", "at"})
 
 
 def _owns_a_thing(toks: list[Token], end: int) -> bool:

@@ -344,7 +344,7 @@ CITY_STATES = frozenset({"singapore", "hong kong", "macao", "macau", "monaco", "
 #: China's provincial-level names, as captions write them without the word "province".
 CHINA_PROVINCES = frozenset("""
 anhui fujian gansu guangdong guizhou hainan hebei heilongjiang henan hubei hunan jiangsu jiangxi jilin
-liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang taiwan guangxi ningxia xinjiang tibet
+liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang guangxi ningxia xinjiang tibet
 xizang
 """.split() + ["inner mongolia"])
 
