@@ -191,8 +191,10 @@ TUNE_FLOORS = {
     # province, a part named after its word, places after an ellipsis, a town and year set apart, "outside of"
     # capen24 raised en province and country by cutting wrong values taken: Taiwan a country unless a country owns it,
     # a saint's possessive owning nothing kept in the name (St Ann's), a two-letter word alone no place, "Somali"
-    "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.992, "date": 0.994, "date_kind": 0.989,
-           "sublocation": 0.933, "city": 0.939, "province": 0.979, "country": 0.983},
+    # re-based for en_fresh12, en_fresh13 and en_fresh14 (198 fresh tune captions, not tuned on yet): their tune
+    # parts score 93.7
+    "en": {"photographer": 0.988, "agency": 0.988, "provider": 0.989, "date": 0.992, "date_kind": 0.988,
+           "sublocation": 0.921, "city": 0.930, "province": 0.975, "country": 0.983},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
@@ -204,8 +206,10 @@ TUNE_FLOORS = {
     # capzh15 raised zh sublocation, city, province and country: a country opening a venue's name after its city,
     # city nicknames, streets named after cities, a credit's city, villages after 的, routes, states after a country
     # capen24 raised zh city: '一日' inside a word (民族统一日) no longer a date hiding the scene's city
-    "zh": {"photographer": 0.989, "agency": 0.989, "provider": 0.995, "date": 0.993, "date_kind": 0.987,
-           "sublocation": 0.963, "city": 0.975, "province": 0.994, "country": 0.996},
+    # re-based for zh_fresh11, zh_fresh12 and zh_fresh13 (141 fresh tune captions, not tuned on yet): their tune
+    # parts score 94.9
+    "zh": {"photographer": 0.988, "agency": 0.986, "provider": 0.995, "date": 0.993, "date_kind": 0.987,
+           "sublocation": 0.941, "city": 0.963, "province": 0.990, "country": 0.989},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
