@@ -392,3 +392,14 @@ def test_a_postal_code_and_outside_of(text, expected):
 def test_a_described_part_of_a_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the photo's day written before its month closes the town's phrase, as "on August 20" does
+    ("Boats ferry families through the floods in Quorvandy on 14 September.", "Quorvandy"),
+    ("Boats ferry families through the floods in Quorvandy on the 3rd of March.", "Quorvandy"),
+    # a number that is no day of a month does not
+    ("Boats ferry families through the floods in Quorvandy on 14 boats.", None),
+])
+def test_a_town_before_a_day_and_its_month(text, expected):
+    assert city(text) == expected

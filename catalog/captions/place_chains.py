@@ -712,6 +712,8 @@ _TIME_OPENERS = frozenset({"on", "in", "this", "last", "early", "late", "during"
 _TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "yesterday", "today", "tonight",
                          "dawn", "dusk", "sunrise", "sunset"})
 _YEAR = compiled(r"(?:1[89]|20)\d\d")
+#: A day of the month written before its month: "20", "3rd".
+_DAY = compiled(r"[0-3]?\d(?:st|nd|rd|th)?")
 #: Months (full and short) and weekdays, as written after a place: "on Sunday", "in Sept. 2019".
 _CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for n in names}
                       | {d.casefold() for d in WEEKDAYS})
@@ -719,7 +721,7 @@ _CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for
 
 def _time_or_end(toks: list[Token], j: int) -> bool:
     """Whether the sentence ends at toks[j], or the photo's time follows ("this morning", "on Sunday", "in
-    May 2019")."""
+    May 2019", "on 20 August")."""
     if j >= len(toks) or toks[j].text in (".", ";", "!", "?"):
         return True
     k = j
@@ -728,6 +730,9 @@ def _time_or_end(toks: list[Token], j: int) -> bool:
     if k >= len(toks):
         return False
     word = toks[k].lower.rstrip(".")
+    if k > j and k + 1 < len(toks) and _DAY.fullmatch(word) is not None:
+        word = toks[k + 1].lower.rstrip(".")  # "on 20 August", "on 3rd October": the day before its month
+        return word in _CALENDAR
     return word in _TIME_WORDS or word in _CALENDAR or (k > j and _YEAR.fullmatch(word) is not None)
 
 
