@@ -480,3 +480,15 @@ def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
 def test_a_neighbourhood_named_with_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare name nothing knows after "at", the photo's time right after it: the site
+    ("Stalls line the lanes of the spring fair at Quorva Manti on Sunday.", "Quorva Manti"),
+    ("Pupils pictured at the sports day at Pairc Quorvan last Friday.", "Pairc Quorvan"),
+    # not a name nothing follows (an employer), nor one opened by a city's name (the city's event or team)
+    ("She has worked at Quorva Manti.", None),
+    ("A selfie at Cork Quorvafest last August.", None),
+])
+def test_a_site_named_bare_after_at_before_the_time(text, expected):
+    assert sublocation(text) == expected

@@ -544,6 +544,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
             _a_small_town_closing(chain.elements[0], toks, j)):
         allowed = "any"  # "sets off at Llandudno this morning", "the northern lights above Stornoway"
+    elif allowed == "venue" and prep == "at" and len(chain.elements) == 1 and _a_site_before_the_time(
+            chain.elements[0], toks, j):
+        chain.elements[0].level = "venue"  # "a flower show at Mohar Kunja on Saturday": a site, named bare
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -704,6 +707,25 @@ def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
     if strip_possessive(toks[j - 1].text) is not None:
         return False  # "the queue of cars at McDonald's.": a shop's name
     return _time_or_end(toks, j)
+
+
+def _a_site_before_the_time(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a bare name after "at", which nothing knows (no table, no gazetteer city or town), is followed right
+    away by the photo's time: "a flower show at Mohar Kunja on Saturday", "pictured at Zimmer Biomet Páirc
+    Chíosóg last Thursday". "At" puts the photo at a point, and a name the gazetteer holds no town of is a site far
+    more often than a town (a town it knows is read by ``_a_small_town_closing``); the sentence's end alone is not
+    enough ("she works at Marimekko.": an employer), nor a name opened by a city's ("a selfie at Cork Pride last
+    August": the city's event or team), nor one with a larger place after the date."""
+    if element.level != "place" or element.the or element.population or element.town or element.also_province or (
+            element.country):
+        return False
+    first = element.value.split()[0]
+    if first != element.value and name_levels(first).city_population:
+        return False
+    if j >= len(toks) or toks[j].text in (".", ";", "!", "?") or strip_possessive(toks[j - 1].text) is not None:
+        return False
+    # "at Quorvan on Saturday in England": a larger place after the date makes the name as likely its town
+    return _time_or_end(toks, j) and _town_after_the_date(toks, j) is None
 
 
 #: Words that may open the photo's time after a place: "at Llandudno this morning", "in Tumon on Nov. 18".
