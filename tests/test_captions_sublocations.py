@@ -492,3 +492,16 @@ def test_a_neighbourhood_named_with_its_word(text, expected):
 ])
 def test_a_site_named_bare_after_at_before_the_time(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a known city written as the city's own, after a preposition of position other than "in" or "at"
+    ("Dog walkers stroll along Auckland's Quorva Strand at dawn.", ("Quorva Strand", "Auckland")),
+    # a part the gazetteer also knows as a smaller city is still the larger city's part
+    ("The tide runs out on Auckland's North Shore, leaving shells behind.", ("North Shore", "Auckland")),
+    # not after a preposition of destination: where someone goes, not the photo
+    ("Fans head to Auckland's Quorva Strand after the match.", (None, None)),
+])
+def test_a_part_of_a_city_written_as_its_owners(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

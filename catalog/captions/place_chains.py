@@ -607,9 +607,12 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
         second.population >= SETTLEMENT_POPULATION or _a_site_before_a_placed_town(chain))
-    if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
-            owned or in_a_city):
-        first.level = "venue"
+    if allowed == "venue" and first.level == "place" and (
+            prep in _CITY_PREPOSITIONS and first.population == 0 and in_a_city
+            or owned and second is not None and prep not in _ELSEWHERE_PREPOSITIONS
+            and (first.population == 0 or first.population < second.population)):
+        first.level = "venue"  # ("on Auckland's North Shore": a part of the city written as its owner's, after
+        # any preposition of position; a part the gazetteer also knows as a smaller city is still its part)
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
@@ -680,6 +683,8 @@ def _in_a_county(chain: Chain) -> bool:
 #: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
 #: England", "above Stornoway"); "to", "from" and "of" stay for venues only (a destination, an origin, a title).
 _CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
+#: Prepositions of a destination or an origin: a city's part after them ("to Tokyo's Ginza") is not where the photo is.
+_ELSEWHERE_PREPOSITIONS = frozenset({"to", "toward", "towards", "into", "onto", "from", "of", "off"})
 #: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
 #: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
 SETTLEMENT_POPULATION = 50_000
