@@ -403,3 +403,15 @@ def test_a_described_part_of_a_town(text, expected):
 ])
 def test_a_town_before_a_day_and_its_month(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive right after the scene's venue that calls it one of a known city's things: the city
+    ("Pigeons gather in front of the Quorva Library, one of Kampala's oldest buildings.", "Kampala"),
+    ("Pigeons gather in front of the Quorva Library, Kampala's oldest building.", "Kampala"),
+    # not a possessive in a clause after the venue, nor a club's
+    ("Pigeons gather in front of the Quorva Library, where Kampala's students meet.", None),
+    ("Fans sing at the Quorva Library, Liverpool's fan base, before the match.", None),
+])
+def test_a_city_owning_the_venue_in_its_appositive(text, expected):
+    assert city(text) == expected
