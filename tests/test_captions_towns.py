@@ -415,3 +415,12 @@ def test_a_town_before_a_day_and_its_month(text, expected):
 ])
 def test_a_city_owning_the_venue_in_its_appositive(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place heading whose town holds a particle joined by a hyphen, as Arabic names write their article
+    ("Khan al-Quorva, Syria\nA boy carries bread home past shuttered shops on Sunday.", "Khan al-Quorva"),
+    ("Ras el-Quorva, Lebanon\nFishermen mend their nets at dawn.", "Ras el-Quorva"),
+])
+def test_a_heading_town_with_a_hyphenated_particle(text, expected):
+    assert city(text) == expected

@@ -648,7 +648,8 @@ class PlaceReading:
 _LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
+         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
          r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
          r"|township|governorate|oblast|country))?")
 
