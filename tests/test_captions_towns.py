@@ -424,3 +424,15 @@ def test_a_city_owning_the_venue_in_its_appositive(text, expected):
 ])
 def test_a_heading_town_with_a_hyphenated_particle(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's fields, one a line: the label "Place" alone, its value on the next line
+    ("Morning market\nA vendor weighs chillies for a customer.\nShooting Date\nMay 2014\nPlace\nQuorva Market, "
+     "Hanoi\nCamera\nNikon FM2", ("Quorva Market", "Hanoi")),
+    # a line "Place" that is a sentence's word, not a field's label, gives nothing
+    ("A vendor weighs chillies.\nPlace\nsettings were laid for the guests.", (None, None)),
+])
+def test_a_place_field_on_the_line_after_its_label(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

@@ -1258,6 +1258,11 @@ _TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
+    if "Place\n" in text or "Location\n" in text:
+        fielded = _FIELD_LABELLED.search(text)  # "Place\nKudan, Tokyo\nGenre": a gallery's fields, one a line
+        place = _known_places(fielded.group("place").strip(), venue_first=True) if fielded else None
+        if place is not None and fielded is not None:
+            return place, fielded.group("place").strip()
     if ":" not in text:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     folded = text.casefold()
@@ -1298,6 +1303,9 @@ def _country_closing(written: str) -> Place | None:
 _LABELLED_INSIDE = compiled(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
                               r"[ \t]*(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
 #: "Haarlemmerstraat (Amsterdam)": the larger place in brackets after the smaller, as a comma would join them.
+#: A gallery's field label alone on its line, its value on the next: "Place\nKudan, Tokyo".
+_FIELD_LABELLED = compiled(r"^[ \t]*(?:Place|Location)[ \t]*\n[ \t]*(?P<place>[A-Z\u00C0-\u024F][^\n]{1,80})$",
+                           re.MULTILINE)
 _BRACKETED_PLACE = compiled(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 
 
