@@ -505,3 +505,15 @@ def test_a_site_named_bare_after_at_before_the_time(text, expected):
 def test_a_part_of_a_city_written_as_its_owners(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The" and a name nothing knows opening the sentence, a verb of standing after it: the site pictured
+    ("The Quorva Rotunda (the Round House) stands on a hill above the harbour.", "Quorva Rotunda"),
+    ("The Kel Quorvash towers over the old quarter at dusk.", "Kel Quorvash"),
+    # not a name without "the", nor one acting
+    ("Quorvash stands on a hill above the harbour.", None),
+    ("The Quorva Rotunda plans new opening hours.", None),
+])
+def test_a_site_opening_the_sentence_with_a_verb_of_standing(text, expected):
+    assert sublocation(text) == expected

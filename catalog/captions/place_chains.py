@@ -27,6 +27,7 @@ from catalog.captions.place_evidence import (
     names_a_body,
     names_a_member,
     names_a_person,
+    names_a_site,
     names_a_team,
     names_an_institution,
     places_a_reference,
@@ -166,6 +167,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
                     chain, j = None, i
+            if chain is None and toks[i].lower == "the":
+                chain, j = _a_site_as_subject(toks, i)  # "The Alte Feste (Old Fortress) stands on ..."
             after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
             while after + 1 < n and toks[after].text == "&" and is_capitalised(toks[after + 1].text):
                 after += 2  # "Central South Island Fish & Game staff": one body's name, "&" inside it
@@ -211,6 +214,26 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 
 #: Prepositions that American English may write with "of" after them ("outside of Helena").
 _OF_AFTER = frozenset({"outside", "inside"})
+
+
+def _a_site_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A site that opens the sentence with "the", as one name nothing knows (no table, no gazetteer city or town),
+    with a verb of standing or lying right after it (``[sites]``): "The Alte Feste (Old Fortress in English) stands
+    on the highest ground in Windhoek". A town takes no "the"; a name with a venue's word is read as a venue
+    already."""
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    verb = j + 2 if j + 1 < len(toks) and toks[j].text in "([" and toks[j + 1].text in ")]" else j
+    if len(elements) != 1 or verb >= len(toks) or not names_a_site(toks[verb].lower):
+        return None, i
+    first = elements[0]
+    if first.level != "place" or not first.the or first.population or first.town or first.also_province or (
+            first.country):
+        return None, i
+    first.level = "venue"
+    return Chain("subject", [first]), j
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
