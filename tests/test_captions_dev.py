@@ -189,8 +189,11 @@ TUNE_FLOORS = {
     # re-based for en_fresh11 (85 fresh tune captions from 82 sites, not tuned on yet): its tune part scores 92.7
     # capen22 raised en sublocation, city and province: upazilas before their district, a unit before its town and
     # province, a part named after its word, places after an ellipsis, a town and year set apart, "outside of"
+    # capen23 raised en sublocation and city on places missed: a site bare after "at" before the photo's time, a
+    # day before its month, a city's part after any preposition, a city owning the venue in its appositive, a
+    # hyphenated particle in a heading, a "Place" field on its own line, "The X stands ..."
     "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.992, "date": 0.994, "date_kind": 0.989,
-           "sublocation": 0.933, "city": 0.939, "province": 0.977, "country": 0.982},
+           "sublocation": 0.936, "city": 0.941, "province": 0.977, "country": 0.982},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
