@@ -480,3 +480,40 @@ def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
 def test_a_neighbourhood_named_with_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare name nothing knows after "at", the photo's time right after it: the site
+    ("Stalls line the lanes of the spring fair at Quorva Manti on Sunday.", "Quorva Manti"),
+    ("Pupils pictured at the sports day at Pairc Quorvan last Friday.", "Pairc Quorvan"),
+    # not a name nothing follows (an employer), nor one opened by a city's name (the city's event or team)
+    ("She has worked at Quorva Manti.", None),
+    ("A selfie at Cork Quorvafest last August.", None),
+])
+def test_a_site_named_bare_after_at_before_the_time(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a known city written as the city's own, after a preposition of position other than "in" or "at"
+    ("Dog walkers stroll along Auckland's Quorva Strand at dawn.", ("Quorva Strand", "Auckland")),
+    # a part the gazetteer also knows as a smaller city is still the larger city's part
+    ("The tide runs out on Auckland's North Shore, leaving shells behind.", ("North Shore", "Auckland")),
+    # not after a preposition of destination: where someone goes, not the photo
+    ("Fans head to Auckland's Quorva Strand after the match.", (None, None)),
+])
+def test_a_part_of_a_city_written_as_its_owners(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The" and a name nothing knows opening the sentence, a verb of standing after it: the site pictured
+    ("The Quorva Rotunda (the Round House) stands on a hill above the harbour.", "Quorva Rotunda"),
+    ("The Kel Quorvash towers over the old quarter at dusk.", "Kel Quorvash"),
+    # not a name without "the", nor one acting
+    ("Quorvash stands on a hill above the harbour.", None),
+    ("The Quorva Rotunda plans new opening hours.", None),
+])
+def test_a_site_opening_the_sentence_with_a_verb_of_standing(text, expected):
+    assert sublocation(text) == expected

@@ -392,3 +392,47 @@ def test_a_postal_code_and_outside_of(text, expected):
 def test_a_described_part_of_a_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the photo's day written before its month closes the town's phrase, as "on August 20" does
+    ("Boats ferry families through the floods in Quorvandy on 14 September.", "Quorvandy"),
+    ("Boats ferry families through the floods in Quorvandy on the 3rd of March.", "Quorvandy"),
+    # a number that is no day of a month does not
+    ("Boats ferry families through the floods in Quorvandy on 14 boats.", None),
+])
+def test_a_town_before_a_day_and_its_month(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive right after the scene's venue that calls it one of a known city's things: the city
+    ("Pigeons gather in front of the Quorva Library, one of Kampala's oldest buildings.", "Kampala"),
+    ("Pigeons gather in front of the Quorva Library, Kampala's oldest building.", "Kampala"),
+    # not a possessive in a clause after the venue, nor a club's
+    ("Pigeons gather in front of the Quorva Library, where Kampala's students meet.", None),
+    ("Fans sing at the Quorva Library, Liverpool's fan base, before the match.", None),
+])
+def test_a_city_owning_the_venue_in_its_appositive(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place heading whose town holds a particle joined by a hyphen, as Arabic names write their article
+    ("Khan al-Quorva, Syria\nA boy carries bread home past shuttered shops on Sunday.", "Khan al-Quorva"),
+    ("Ras el-Quorva, Lebanon\nFishermen mend their nets at dawn.", "Ras el-Quorva"),
+])
+def test_a_heading_town_with_a_hyphenated_particle(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's fields, one a line: the label "Place" alone, its value on the next line
+    ("Morning market\nA vendor weighs chillies for a customer.\nShooting Date\nMay 2014\nPlace\nQuorva Market, "
+     "Hanoi\nCamera\nNikon FM2", ("Quorva Market", "Hanoi")),
+    # a line "Place" that is a sentence's word, not a field's label, gives nothing
+    ("A vendor weighs chillies.\nPlace\nsettings were laid for the guests.", (None, None)),
+])
+def test_a_place_field_on_the_line_after_its_label(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

@@ -182,7 +182,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
-        place.city = _city_owning_the_scene(text, start, text.find(venue, start, end))
+        at = text.find(venue, start, end)
+        place.city = _city_owning_the_scene(text, start, at, at + len(venue), end)
     if found_by is not None and place.sublocation:
         in_primary = primary is not None and any(e.value == place.sublocation for e in primary.elements)
         found_by["sublocation"] = ("the scene's phrase" if in_primary else "another phrase" if venue
@@ -256,15 +257,22 @@ DISTRICT_CITY = 1_000_000
 #: a venue after them is the clause's. Not "after" nor "before": "trains stop after an item is found at Kyoto
 #: Station" names the scene of the story's event.
 _RELATIVE_WORDS = ("where", "which", "who", "whose", "while", "when")
-def _city_owning_the_scene(text: str, start: int, venue_at: int) -> str | None:
+def _city_owning_the_scene(text: str, start: int, venue_at: int, venue_end: int, end: int) -> str | None:
     """The one city the gazetteer knows well written as an owner ("Kampala's") before the scene's venue in its
     sentence, when the scene's phrase names no town: "Taxis have taken over a stretch of Kampala's transport
     corridor on Namirembe Road" is in Kampala. The owner owns a thing written in lower case ("Liverpool's Darwin
-    Núñez" is a team's player); a country, a province, or two cities give none."""
+    Núñez" is a team's player); a country, a province, or two cities give none. After the venue (up to the
+    sentence's `end`), only an appositive right after it that describes it as one of the city's things counts: "in
+    front of the National Library, one of Pristina's finest buildings"."""
     if venue_at < 0:
         return None
     found = set()
-    for match in _POSSESSIVE.finditer(text, start, venue_at):
+    matches = list(_POSSESSIVE.finditer(text, start, venue_at))
+    after = _ONE_OF_AN_OWNERS.match(text, venue_end, end) if text[venue_end:venue_end + 1] == "," else None
+    owner = _POSSESSIVE.match(text, after.end(), end) if after is not None else None
+    if owner is not None:
+        matches.append(owner)
+    for match in matches:
         name = match.group("owner")
         words = [w.strip(",.;:").casefold() for w in text[match.end():match.end() + 40].split()[:3]]
         if any(names_a_team(word) or word in _A_MATCHS_WORDS for word in words):
@@ -276,6 +284,8 @@ def _city_owning_the_scene(text: str, start: int, venue_at: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: An appositive after a venue, up to its owner: "the National Library, one of Pristina's finest buildings".
+_ONE_OF_AN_OWNERS = compiled(r",\s+(?:one\s+of\s+|part\s+of\s+)?(?:the\s+)?(?=[A-Z])")
 #: Words after a club's possessive that name its match: "Liverpool's win at Stamford Bridge" is no town's.
 _A_MATCHS_WORDS = frozenset({"win", "victory", "defeat", "loss", "draw", "goal", "goals", "opener", "equaliser",
                              "equalizer", "winner", "side", "clash", "game", "match", "title", "season", "first",
@@ -638,7 +648,8 @@ class PlaceReading:
 _LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
+         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
          r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
          r"|township|governorate|oblast|country))?")
 
@@ -1247,6 +1258,11 @@ _TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
+    if "Place\n" in text or "Location\n" in text:
+        fielded = _FIELD_LABELLED.search(text)  # "Place\nKudan, Tokyo\nGenre": a gallery's fields, one a line
+        place = _known_places(fielded.group("place").strip(), venue_first=True) if fielded else None
+        if place is not None and fielded is not None:
+            return place, fielded.group("place").strip()
     if ":" not in text:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     folded = text.casefold()
@@ -1287,6 +1303,9 @@ def _country_closing(written: str) -> Place | None:
 _LABELLED_INSIDE = compiled(r"(?:(?<=[.!?])[ \t]+(?:photo[ \t]+)?(?:location|place)|(?<=\w)[ \t]+location)[ \t]*:"
                               r"[ \t]*(?P<place>[^\n.;]{2,80})(?:[.;]|$)", re.IGNORECASE | re.MULTILINE)
 #: "Haarlemmerstraat (Amsterdam)": the larger place in brackets after the smaller, as a comma would join them.
+#: A gallery's field label alone on its line, its value on the next: "Place\nKudan, Tokyo".
+_FIELD_LABELLED = compiled(r"^[ \t]*(?:Place|Location)[ \t]*\n[ \t]*(?P<place>[A-Z\u00C0-\u024F][^\n]{1,80})$",
+                           re.MULTILINE)
 _BRACKETED_PLACE = compiled(r"[ \t]*\((?P<larger>[^()]{2,40})\)[ \t]*$")
 
 

@@ -27,6 +27,7 @@ from catalog.captions.place_evidence import (
     names_a_body,
     names_a_member,
     names_a_person,
+    names_a_site,
     names_a_team,
     names_an_institution,
     places_a_reference,
@@ -166,6 +167,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
                     chain, j = None, i
+            if chain is None and toks[i].lower == "the":
+                chain, j = _a_site_as_subject(toks, i)  # "The Alte Feste (Old Fortress) stands on ..."
             after = j + 2 if j + 1 < n and toks[j].text in "([" and toks[j + 1].text in ")]" else j
             while after + 1 < n and toks[after].text == "&" and is_capitalised(toks[after + 1].text):
                 after += 2  # "Central South Island Fish & Game staff": one body's name, "&" inside it
@@ -211,6 +214,26 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 
 #: Prepositions that American English may write with "of" after them ("outside of Helena").
 _OF_AFTER = frozenset({"outside", "inside"})
+
+
+def _a_site_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A site that opens the sentence with "the", as one name nothing knows (no table, no gazetteer city or town),
+    with a verb of standing or lying right after it (``[sites]``): "The Alte Feste (Old Fortress in English) stands
+    on the highest ground in Windhoek". A town takes no "the"; a name with a venue's word is read as a venue
+    already."""
+    read = _read_element(toks, i)
+    if read is None:
+        return None, i
+    elements, j = read
+    verb = j + 2 if j + 1 < len(toks) and toks[j].text in "([" and toks[j + 1].text in ")]" else j
+    if len(elements) != 1 or verb >= len(toks) or not names_a_site(toks[verb].lower):
+        return None, i
+    first = elements[0]
+    if first.level != "place" or not first.the or first.population or first.town or first.also_province or (
+            first.country):
+        return None, i
+    first.level = "venue"
+    return Chain("subject", [first]), j
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
@@ -547,6 +570,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 1 and (
             _a_small_town_closing(chain.elements[0], toks, j)):
         allowed = "any"  # "sets off at Llandudno this morning", "the northern lights above Stornoway"
+    elif allowed == "venue" and prep == "at" and len(chain.elements) == 1 and _a_site_before_the_time(
+            chain.elements[0], toks, j):
+        chain.elements[0].level = "venue"  # "a flower show at Mohar Kunja on Saturday": a site, named bare
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -607,9 +633,12 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     # "beside Kathmandu's Nag Pokhari", "at Taman Maluri, Cheras": a site inside the city written with it
     in_a_city = second is not None and second.link == "," and second.level == "place" and (
         second.population >= SETTLEMENT_POPULATION or _a_site_before_a_placed_town(chain))
-    if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
-            owned or in_a_city):
-        first.level = "venue"
+    if allowed == "venue" and first.level == "place" and (
+            prep in _CITY_PREPOSITIONS and first.population == 0 and in_a_city
+            or owned and second is not None and prep not in _ELSEWHERE_PREPOSITIONS
+            and (first.population == 0 or first.population < second.population)):
+        first.level = "venue"  # ("on Auckland's North Shore": a part of the city written as its owner's, after
+        # any preposition of position; a part the gazetteer also knows as a smaller city is still its part)
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
@@ -680,6 +709,8 @@ def _in_a_county(chain: Chain) -> bool:
 #: Prepositions of position that introduce venues ("at the Bund") but also a town written bare ("at Ascot,
 #: England", "above Stornoway"); "to", "from" and "of" stay for venues only (a destination, an origin, a title).
 _CITY_PREPOSITIONS = frozenset({"at", "above", "below", "within", "beside"})
+#: Prepositions of a destination or an origin: a city's part after them ("to Tokyo's Ginza") is not where the photo is.
+_ELSEWHERE_PREPOSITIONS = frozenset({"to", "toward", "towards", "into", "onto", "from", "of", "off"})
 #: A bare name after such a preposition is a town when the gazetteer knows a city of at least this many people
 #: under it; "at Google", "at Marimekko" are no towns the gazetteer knows.
 SETTLEMENT_POPULATION = 50_000
@@ -709,12 +740,33 @@ def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
     return _time_or_end(toks, j)
 
 
+def _a_site_before_the_time(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a bare name after "at", which nothing knows (no table, no gazetteer city or town), is followed right
+    away by the photo's time: "a flower show at Mohar Kunja on Saturday", "pictured at Zimmer Biomet Páirc
+    Chíosóg last Thursday". "At" puts the photo at a point, and a name the gazetteer holds no town of is a site far
+    more often than a town (a town it knows is read by ``_a_small_town_closing``); the sentence's end alone is not
+    enough ("she works at Marimekko.": an employer), nor a name opened by a city's ("a selfie at Cork Pride last
+    August": the city's event or team), nor one with a larger place after the date."""
+    if element.level != "place" or element.the or element.population or element.town or element.also_province or (
+            element.country):
+        return False
+    first = element.value.split()[0]
+    if first != element.value and name_levels(first).city_population:
+        return False
+    if j >= len(toks) or toks[j].text in (".", ";", "!", "?") or strip_possessive(toks[j - 1].text) is not None:
+        return False
+    # "at Quorvan on Saturday in England": a larger place after the date makes the name as likely its town
+    return _time_or_end(toks, j) and _town_after_the_date(toks, j) is None
+
+
 #: Words that may open the photo's time after a place: "at Llandudno this morning", "in Tumon on Nov. 18".
 _TIME_OPENERS = frozenset({"on", "in", "this", "last", "early", "late", "during", "over", "at", "the"})
 #: Words of a time of day or week, after such an opener or alone.
 _TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "weekend", "yesterday", "today", "tonight",
                          "dawn", "dusk", "sunrise", "sunset"})
 _YEAR = compiled(r"(?:1[89]|20)\d\d")
+#: A day of the month written before its month: "20", "3rd".
+_DAY = compiled(r"[0-3]?\d(?:st|nd|rd|th)?")
 #: Months (full and short) and weekdays, as written after a place: "on Sunday", "in Sept. 2019".
 _CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for n in names}
                       | {d.casefold() for d in WEEKDAYS})
@@ -722,7 +774,7 @@ _CALENDAR = frozenset({n.casefold().rstrip(".") for names in MONTHS.values() for
 
 def _time_or_end(toks: list[Token], j: int) -> bool:
     """Whether the sentence ends at toks[j], or the photo's time follows ("this morning", "on Sunday", "in
-    May 2019")."""
+    May 2019", "on 20 August")."""
     if j >= len(toks) or toks[j].text in (".", ";", "!", "?"):
         return True
     k = j
@@ -731,6 +783,9 @@ def _time_or_end(toks: list[Token], j: int) -> bool:
     if k >= len(toks):
         return False
     word = toks[k].lower.rstrip(".")
+    if k > j and k + 1 < len(toks) and _DAY.fullmatch(word) is not None:
+        word = toks[k + 1].lower.rstrip(".")  # "on 20 August", "on 3rd October": the day before its month
+        return word in _CALENDAR
     return word in _TIME_WORDS or word in _CALENDAR or (k > j and _YEAR.fullmatch(word) is not None)
 
 

@@ -66,6 +66,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
+        "site_verbs": frozenset(w.casefold() for w in data["sites"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
         "member_nouns": frozenset(w.casefold() for w in data["members"]["nouns"]),
         "member_persons": frozenset(w.casefold() for w in data["members"]["persons"] + data["members"]["nouns"]),
@@ -159,6 +160,12 @@ def names_a_body(word: str) -> bool:
     """Whether `word` after a name opening the sentence makes it a body acting ("The RA Ministry of Health
     plans ..."), not the scene (``[bodies]``)."""
     return word.casefold() in _evidence_words()["body_verbs"]
+
+
+def names_a_site(word: str) -> bool:
+    """Whether `word` after a name opening the sentence with "the" makes it a site standing or lying somewhere
+    ("The Alte Feste stands on ..."), from ``[sites]``."""
+    return word.casefold() in _evidence_words()["site_verbs"]
 
 
 def venue_is_scene(chain: Chain) -> bool:

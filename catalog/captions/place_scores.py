@@ -239,16 +239,17 @@ _IN_RIGHT_BEFORE = compiled(r"(?:^|[\s(,])in\s+$")
 _MONTH_NAMES = "|".join(sorted({re.escape(n.casefold()) for names in MONTHS.values() for n in names},
                                key=longest_first))
 #: What follows a town named as the scene: the sentence's end, or the photo's time ("in Tumon on Nov. 18", "in
-#: Ballylanders in August 1954", "in Morvant over the weekend", "Sunday morning in Northome.", "in Prospecton
-#: during the shutdown"), or a description of it after a comma ("in Lukla, the 'Gateway to Everest'"), and nothing
-#: else: "in Xujiahui into their dance floor", "in Greek and Roman" are no town. A clause of what happened ("in
-#: Quorvale after a tornado", ", where ...") was accepted on branch capen7; no tune caption took a value from it
-#: and it was among the suspects of that branch's wrong held-out cities (a district, a region, a team's name stand
-#: there as often as a town), so branch capen9 dropped it.
+#: Ballylanders in August 1954", "in Kuttanad on 20 August", "in Morvant over the weekend", "Sunday morning in
+#: Northome.", "in Prospecton during the shutdown"), or a description of it after a comma ("in Lukla, the
+#: 'Gateway to Everest'"), and nothing else: "in Xujiahui into their dance floor", "in Greek and Roman" are no
+#: town. A clause of what happened ("in Quorvale after a tornado", ", where ...") was accepted on branch capen7; no
+#: tune caption took a value from it and it was among the suspects of that branch's wrong held-out cities (a
+#: district, a region, a team's name stand there as often as a town), so branch capen9 dropped it.
 _TIME_OR_END = compiled(
     r"[\"'’”)]*(?:[.!?;](?:\s|$)|\s*$|\s*\n"
     r"|,?\s+(?:(?:on|in|during|over|at|early|late|this|last|earlier|later)\s+)?(?:the\s+)?"
     rf"(?:(?:{'|'.join(d.casefold() for d in WEEKDAYS)}|{_MONTH_NAMES})\b|(?:1[89]|20)\d\d\b|weekend\b|morning\b"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
     r"|afternoon\b|evening\b|night\b|yesterday\b|today\b|tonight\b|dawn\b|dusk\b|sunrise\b|sunset\b)"
     r"|,?\s+during\b|,\s+the\s+[\w‘'\"“]+"
     r")", re.IGNORECASE)
