@@ -184,6 +184,15 @@ class StatedPlaces(NameLookups):
                 by_alternate = self._city_by_alternate(self._city_variants(city))
                 if by_alternate is not None:
                     positions = self._filter([by_alternate], country_code, provinces)
+            if hits and not positions and provinces and country_code is None:
+                # "Deir al-Balah, Gaza": the province slot's name is a province of another country (Mozambique's
+                # Gaza), while the city is known where that name is a city too (Gaza): the caption means there,
+                # and its province stays in its words. A name that is no city anywhere keeps the province.
+                places, _ = self._cities_of(province)
+                where = {self._cities[p].country_code for p in places}
+                positions = [p for p in hits if self._cities[p].country_code in where]
+                if positions:
+                    provinces = None
             if not hits and not provinces and not province:
                 as_province = self._provinces_of(city)
                 if country_code:

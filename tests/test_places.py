@@ -64,6 +64,9 @@ RESOLVE_CASES = [
     ({"city": "Portland", "country": "Ore."}, {"province": "Oregon", "country": "United States"}),
     ({"city": "Tbilisi", "province": "Georgia"}, {"city": "Tbilisi", "province": None, "country": "Georgia"}),
     ({"city": "Atlanta", "province": "Georgia"}, {"province": "Georgia", "country": "United States"}),
+    # a province of another country by that name (Mozambique's Gaza), a city of the city's own country (Gaza)
+    ({"city": "Rafah", "province": "Gaza"}, {"province": "Gaza", "country_code": "PS"}),
+    ({"city": "Chokwe", "province": "Gaza"}, {"province": "Gaza", "country_code": "MZ"}),
     ({"city": "Rome", "province": "Italy"}, {"city": "Rome", "province": "Lazio", "country": "Italy"}),
     ({"province": "Anhui Province"},
      {"city": None, "province": "Anhui", "country": "China", "country_code": "CN"}),
