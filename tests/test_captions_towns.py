@@ -392,3 +392,30 @@ def test_a_postal_code_and_outside_of(text, expected):
 def test_a_described_part_of_a_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district written with its kind word after "at" is a unit of the map, as a known settlement is; the state
+    # after a side and a people's adjective written without "the" is its province
+    ("Boys wade through the flood at Quorvandi district, northeastern Indian state of Assam, on Monday.",
+     ("Quorvandi district", "Assam")),
+    ("A bus lies on its side at Quorvandi District, in Assam.", ("Quorvandi District", "Assam")),
+    ("Boats line the bank in Kochi, southern Indian state of Kerala.", ("Kochi", "Kerala")),
+    # "at" before a name no table knows, without a kind word, is still no town
+    ("A bus lies on its side at Quorvandi, after the rains.", (None, None)),
+])
+def test_a_district_by_its_kind_after_at(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district after a town, before the country, is the largest unit the caption gives: the province
+    ("Tea pickers at work in Quorvandi, Belmora District, Nepal.", ("Quorvandi", "Belmora District")),
+    # after a village or a site, the district holds it and stands in for the city
+    ("Children play in the village of Quorvandi, Belmora District, Ukraine.", ("Belmora District", None)),
+    ("Sacks of rice wait at Quorvandi Market in Belmora District, Malawi.", ("Belmora District", None)),
+])
+def test_a_district_after_a_village_or_a_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

@@ -611,7 +611,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain) or (
-            prep == "from" and _a_town_placed(chain))  # ("from" after a verb of viewing: a standpoint)
+            prep == "from" and _a_town_placed(chain)) or (  # ("from" after a verb of viewing: a standpoint)
+            prep == "at" and _a_unit_by_its_kind(first))
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
@@ -643,6 +644,18 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_unit_by_its_kind(first: Element) -> bool:
+    """Whether a name after "at" is a district or a county written with its kind word ("at Nagaon district,
+    northeastern Indian state of Assam", "at Kilifi County"): a unit of the map by its own word, as a settlement
+    the gazetteer knows is, not an organisation ("at Google"); a prefecture or a league is left as before."""
+    return first.level == "county" and not first.prefecture and first.value.rpartition(" ")[2].casefold() in (
+        _UNIT_KIND_WORDS)
+
+
+#: The kind words after "at" that make a name a unit of the map, as a known settlement is.
+_UNIT_KIND_WORDS = frozenset({"district", "county"})
 
 
 def _a_site_before_a_placed_town(chain: Chain) -> bool:
@@ -970,7 +983,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     kind = None
     owner_country = None
     qualified = k
-    while saw_the and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
+    # (after "the", or after a side written without it: ", northeastern Indian state of Assam")
+    while (saw_the or k > i) and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
             toks[qualified + 1].lower in KIND_LEVELS and toks[qualified + 2].lower == "of"
             or qualified == k and is_capitalised(toks[qualified + 1].text)):
         # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind;

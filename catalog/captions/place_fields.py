@@ -226,13 +226,15 @@ def _a_city_after_an_owner(element: Element, before: Element) -> bool:
 def _districts_before_a_country(elements: list[Element]) -> None:
     """'Patan, Lalitpur District, Nepal', 'Sariakandi, Bogra District, Bangladesh': a district written after a
     town or a site and right before the country, with no province named, is the largest unit below the country
-    the caption gives: the province. China's districts are inside a city and stay below it."""
+    the caption gives: the province. China's districts are inside a city and stay below it. After a village or a
+    site ("the village of Annenka, Spassky District, Russia", "at Sawala in Muchinji District, Malawi") the
+    district is the unit holding it, and stands in for the city as a county does."""
     if len(elements) < 3 or any(e.level == "province" for e in elements):
         return
     for number, element in enumerate(elements[1:-1], start=1):
         following = elements[number + 1]
-        if element.level == "county" and element.value.casefold().endswith(" district") and (
-                element.link == "," or elements[number - 1].level in ("venue", "town")) and following.link == "," and (
+        if element.level == "county" and element.value.casefold().endswith(" district") and element.link == "," and (
+                elements[number - 1].level not in ("venue", "town")) and following.link == "," and (
                 following.level == "country" and following.value.casefold() != "china"):
             element.level = "province"
             return
