@@ -676,3 +676,15 @@ def test_a_mexican_state_by_its_short_name_under_a_heading():
 def test_a_site_of_a_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name that is a state's too, after a city the gazetteer holds in that state: the state
+    ("Golfers putt on the ninth green in Augusta, Georgia, on Sunday.", ("Augusta", "Georgia", None)),
+    # a city of the country itself keeps the country
+    ("Dancers spin in a square in Tbilisi, Georgia, on Sunday.", ("Tbilisi", None, "Georgia")),
+    ("Nurses queue at a clinic in Guatemala City, Guatemala, on Sunday.", ("Guatemala", None, "Guatemala")),
+])
+def test_a_state_named_like_a_country(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected

@@ -55,6 +55,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _towns_named_like_venues(chain.elements)
     _counties_after_a_town(chain.elements)
     _cities_named_like_provinces(chain.elements)
+    if len(chain.elements) > 1:
+        _states_named_like_countries(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
@@ -296,6 +298,21 @@ def _cities_named_like_provinces(elements: list[Element]) -> None:
         if element.value.casefold() != following.value.casefold() and subdivision_holding(
                 element.value, following.value) is not None:
             element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
+            return
+
+
+def _states_named_like_countries(elements: list[Element]) -> None:
+    """'in Augusta, Georgia': a country's name that is a state's too, written right after a city the gazetteer holds
+    inside that state, is the state ("Tbilisi, Georgia" and "Batumi, Georgia" keep the country, no such city
+    being in the state; "Guatemala City, Guatemala" too, its department being the country's own)."""
+    for before, element in pairwise(elements):
+        if element.level != "country" or element.link != "," or before.level not in ("place", "city"):
+            continue  # (the cheap tests first: most chains name no country after a town)
+        known = name_levels(element.value)
+        code = known.province  # (a state of another country: "Guatemala City, Guatemala" keeps its country)
+        if code is not None and code.partition("-")[0] != known.country and subdivision_holding(
+                before.value, element.value) == code:
+            element.level = "province"
             return
 
 
