@@ -1073,6 +1073,19 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a chain whose last distributor runs into its photographer's name",
      "Workers lay track for the new line in Nairobi, Kenya, on May 2, 2016. Xinhua via AP Wu Jian",
      {"photographer": "Wu Jian", "agency": "AP"}),
+    ("'Pic via' names the source of a handout, not a photographer",
+     "Divers search the harbour at first light.\n\nPic via Kerry County Fire Service",
+     {"photographer": None, "provider": "Kerry County Fire Service"}),
+    ("a photo site's next field after the credit is no part of the name",
+     "'Mill Lane', Ripon\nImage: © Ann Tollard Taken: 2 June 2009\nThe lane at dusk, looking west.",
+     {"photographer": "Ann Tollard", "provider": None}),
+    ("an agency after ' /' glued to its name, closing the caption",
+     "A potter shapes a bowl in the old market /CGTN Photo.", {"agency": "CGTN"}),
+    ("an agency in capitals opening the caption, the prose run on after a space",
+     "ASSOCIATED PRESS Farmers dump tomatoes by the road outside Sofia on Monday.", {"agency": "AP"}),
+    ("the Press Association's picture service is the standard PA Wire",
+     "Snow covers the moor above Leeds. Credit: Ann Tollard/PA Wire/Press Association Images",
+     {"photographer": "Ann Tollard", "agency": "PA Wire"}),
 ]
 
 

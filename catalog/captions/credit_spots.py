@@ -63,9 +63,10 @@ _GLUED_LABEL = compiled(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
 _SENTENCE_STOP = compiled(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
-#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ". (The look-ahead on
-#: the characters a mark can begin with lets the regex engine pass over the other positions at once.)
-_SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", and " /" glued to a
+#: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
+#: lets the regex engine pass over the other positions at once.)
+_SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-Z]))|(?<=[.!?])/\s?|\s--?\s|==)")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
@@ -164,8 +165,8 @@ def _line_end(text: str, pos: int) -> int:
 
 
 #: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
-#: " MAIN PICTURE:".
-_NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED)\s*:")
+#: " MAIN PICTURE:"; or a photo site's next field after the credit: "Image: © Gordon Hatton Taken: 21 May 2008".
+_NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED|Taken|Date taken)\s*:")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
 _BROKEN_OFF = compiled(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
@@ -553,6 +554,11 @@ _GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed
 _CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
 
+#: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart
+#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ...").
+_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
+
+
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
     Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
@@ -562,6 +568,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
         content = head[:match.start()].strip()
         if content and "\n" not in content:
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
+    if head[:2].isupper():
+        capitals = _CAPITALS_HEAD.match(head)
+        if capitals and rules.standard_agency(capitals.group(1)):
+            # "ASSOCIATED PRESS Workers gather cucumbers ...": an agency in capitals, then the prose after a space
+            yield Candidate(capitals.group(1), 0, capitals.end(1), 1.5, False)
 
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
