@@ -480,3 +480,13 @@ def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
 def test_a_neighbourhood_named_with_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue written after the town is the land around the town, not a larger venue holding the first one
+    ("Temple Square, Patan, Kathmandu Valley, Nepal, June 2011", "Temple Square"),
+    # a venue right after a venue still holds it
+    ("The White Pagoda in Beihai Park, Beijing, June 2011", "Beihai Park"),
+])
+def test_a_venue_after_the_town_holds_no_venue_before_it(text, expected):
+    assert sublocation(text) == expected

@@ -419,3 +419,17 @@ def test_a_district_by_its_kind_after_at(text, expected):
 def test_a_district_after_a_village_or_a_town(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Whitby Storm - March 2015\n\nWaves break over the pier and the road behind it.",
+    "Tamale Floods - August 2020\n\nFamilies carry their beds to higher ground.",
+])
+def test_a_title_naming_the_weather_is_no_town(text):
+    # a name closed by a weather word is the storm's or the flood's title, never a town called "Whitby Storm"
+    assert city(text) in (None, text.split(" ", 1)[0])
+
+
+def test_a_site_with_a_weather_word_inside_its_name_stays_a_site():
+    found = parse("Rangers count eggs at the Quorvan Lakes Flood Control Project in North Pole, Alaska.").location
+    assert found.sublocation == "Quorvan Lakes Flood Control Project"

@@ -292,10 +292,16 @@ def _scene_venue(chain: Chain, text: str) -> Element:
     houses, not a larger place)."""
     chosen = chain.venues[0]
     for before, element in pairwise(chain.elements):
+        if element.level == "venue" and before.level in _HOLDING_ONLY_AFTER:
+            break  # "Durbar Square, Bhaktapur, Kathmandu Valley, Nepal": a venue after the town is the land around it
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
                 text, before.end, element.start)) and not _a_setting(element.value):
             chosen = element
     return chosen
+
+
+#: The levels of the map after which a venue written in the chain holds the town, not the venue before it.
+_HOLDING_ONLY_AFTER = frozenset({"city", "place"})
 
 
 def _a_setting(name: str) -> bool:

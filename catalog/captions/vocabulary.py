@@ -285,6 +285,9 @@ championships cup tournament match session sessions ceremony gala carnival parad
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
 series open derby prix war day run regatta triathlon jamboree pageant
 """.split())
+#: The weather's words closing a name make it an event too, as a picture's title names one ("Porthleven Storm -
+#: January 2014"); only as the name's last word ("the Chena River Lakes Flood Control Project" is a site).
+WEATHER_EVENT_WORDS = frozenset({"storm", "storms", "flood", "floods", "flooding", "blizzard"})
 
 #: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS
 #: Duncan", "HS Elli", "TCG Tokceada", "RV Investigator". A ship is no place on the map: the sea around it is.
