@@ -490,3 +490,13 @@ def test_a_neighbourhood_named_with_its_word(text, expected):
 ])
 def test_a_venue_after_the_town_holds_no_venue_before_it(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village by its prefix word, placed in its town with no preposition before it, as a venue by its words is
+    ("Dancers filled Barangay Quorvan in Iloilo City on Sunday.", "Barangay Quorvan"),
+    # a town twice ("in Nanao in Nanao, ..."): the town, never its own sublocation
+    ("A damaged home in Wajima in Wajima, Ishikawa Prefecture, Japan, on Jan 3, 2024.", None),
+])
+def test_villages_by_their_prefix_and_towns_written_twice(text, expected):
+    assert sublocation(text) == expected

@@ -179,6 +179,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     if venue is not None and " " in venue and _an_unnamed_kind(venue):
         venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
+    if sub_admin is not None and place.city is not None and sub_admin.casefold() == place.city.casefold():
+        sub_admin = None  # "A damaged home in Nanao in Nanao, Ishikawa Prefecture": the town itself, twice
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner

@@ -56,6 +56,7 @@ from catalog.captions.vocabulary import (
     SHOWN_NOUNS,
     STATES,
     TITLE_WORDS,
+    TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
     VENUE_PREFIXES,
     VENUE_WORDS,
@@ -238,6 +239,12 @@ def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None
     before = toks[i - 1].lower
     if before in _OPENING_WORDS or before in ("a", "an") or "in" not in (t.lower for t in toks[i + 1:i + 8]):
         return None, i  # (the cheap tests first: most capitalised words are no venue placed in its town)
+    if toks[i].lower in TOWN_PREFIXES:  # "A festive mood filled Barangay Pasil in Cebu City": a village by its
+        chain, j = _read_chain(toks, i, "any", "object")  # prefix word, placed in its town, as a venue is
+        if chain is None or len(chain.elements) < 2 or chain.elements[0].level != "town" or (
+                chain.elements[1].link != "in") or chain.elements[1].level not in ("city", "place"):
+            return None, i
+        return chain, j
     chain, j = _read_chain(toks, i, "named venue", "object")
     if chain is None or chain.elements[1].link != "in" or chain.elements[1].level in ("country", "province"):
         return None, i  # (placed in a country or a province only, "Jade Dragon Snow Mountain in southwest China",
