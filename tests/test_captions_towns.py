@@ -433,3 +433,14 @@ def test_a_title_naming_the_weather_is_no_town(text):
 def test_a_site_with_a_weather_word_inside_its_name_stays_a_site():
     found = parse("Rangers count eggs at the Quorvan Lakes Flood Control Project in North Pole, Alaska.").location
     assert found.sublocation == "Quorvan Lakes Flood Control Project"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture "of" a town written with its state or country: the town is the scene
+    ("Two pictures of Long Beach, Mississippi, after the surge.", ("Long Beach", "Mississippi")),
+    # a town alone after "a picture of" is as often the subject of a story: left out
+    ("A picture of Quorvandi hangs in the hall.", (None, None)),
+])
+def test_a_picture_of_a_town_placed_in_its_state(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

@@ -470,7 +470,8 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and before in VIEW_NOUNS:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
     if word == "of" and _describes_the_photo(toks, i):
-        return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
+        return "pictured"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town alone
+        # is not, a town written with its state or country is ("Three pictures of Waveland, Mississippi")
     if word == "of" and before in _BOUNDARY_NOUNS and toks[i - 1].text.islower():
         return "elsewhere"  # "a town on the border of Guatemala": the neighbour across it, not the scene
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
@@ -614,6 +615,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "venue" and prep in _CITY_PREPOSITIONS and first.level == "place" and first.population == 0 and (
             owned or in_a_city):
         first.level = "venue"
+    if allowed == "pictured":
+        return first.level in _VENUE_START or _a_town_placed(chain)
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
