@@ -400,6 +400,7 @@ def test_a_described_part_of_a_town(text, expected):
     ("Boys wade through the flood at Quorvandi district, northeastern Indian state of Assam, on Monday.",
      ("Quorvandi district", "Assam")),
     ("A bus lies on its side at Quorvandi District, in Assam.", ("Quorvandi District", "Assam")),
+    ("Water pours into Quorvandi district in Punjab province on Monday.", ("Quorvandi district", "Punjab")),
     ("Boats line the bank in Kochi, southern Indian state of Kerala.", ("Kochi", "Kerala")),
     # "at" before a name no table knows, without a kind word, is still no town
     ("A bus lies on its side at Quorvandi, after the rains.", (None, None)),

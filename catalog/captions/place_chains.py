@@ -622,7 +622,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain) or (
             prep == "from" and _a_town_placed(chain)) or (  # ("from" after a verb of viewing: a standpoint)
-            prep == "at" and _a_unit_by_its_kind(first))
+            prep in _UNIT_PREPOSITIONS and _a_unit_by_its_kind(first))
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
@@ -657,7 +657,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
 
 
 def _a_unit_by_its_kind(first: Element) -> bool:
-    """Whether a name after "at" is a district or a county written with its kind word ("at Nagaon district,
+    """Whether a name after "at" or "into" is a district or a county written with its kind word ("at Nagaon district,
     northeastern Indian state of Assam", "at Kilifi County"): a unit of the map by its own word, as a settlement
     the gazetteer knows is, not an organisation ("at Google"); a prefecture or a league is left as before."""
     return first.level == "county" and not first.prefecture and first.value.rpartition(" ")[2].casefold() in (
@@ -666,6 +666,9 @@ def _a_unit_by_its_kind(first: Element) -> bool:
 
 #: The kind words after "at" that make a name a unit of the map, as a known settlement is.
 _UNIT_KIND_WORDS = frozenset({"district", "county"})
+#: The prepositions of a venue that may introduce such a unit: "at Nagaon district", "pour into the Hafizabad
+#: district in Punjab province".
+_UNIT_PREPOSITIONS = frozenset({"at", "into"})
 
 
 def _a_site_before_a_placed_town(chain: Chain) -> bool:
