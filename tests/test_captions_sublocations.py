@@ -500,3 +500,12 @@ def test_a_venue_after_the_town_holds_no_venue_before_it(text, expected):
 ])
 def test_villages_by_their_prefix_and_towns_written_twice(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saloon, as a bar or a tavern, and a Karachi roundabout (chowrangi), as a chowk, are venues by their word
+    ("Old tools hang on every wall of his Red Fox Saloon in Cody, Wyo.", "Red Fox Saloon"),
+    ("Vendors sell sweets at Gulshan chowrangi, Karachi, on Friday.", "Gulshan chowrangi"),
+])
+def test_venue_words_of_bars_and_roundabouts(text, expected):
+    assert sublocation(text) == expected

@@ -236,7 +236,7 @@ overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacien
 mangroves swamp refuge dunes haor facility facilities shed sheds dzong riverbank riverside lakeside lakeshore
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
-bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
+bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi chowrangi saloon
 meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
