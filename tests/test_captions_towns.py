@@ -445,3 +445,15 @@ def test_a_site_with_a_weather_word_inside_its_name_stays_a_site():
 def test_a_picture_of_a_town_placed_in_its_state(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash before an appositive naming the kind of place joins as a comma would
+    ("Shacks climb the hills of Quorvandi - a township in KwaZulu-Natal, South Africa.",
+     ("Quorvandi", "KwaZulu-Natal", "South Africa")),
+    # a dash before anything else closes the chain
+    ("Shacks climb the hills in Durban - the rain has stopped.", ("Durban", None, None)),
+])
+def test_an_appositive_after_a_dash(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected

@@ -531,6 +531,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         while at + 2 < len(toks) and toks[at].text in "([" and toks[at + 1].text in ")]":
             at += 2  # "at Himawari no Sato (Sunflower village) in Hokuryu": the link after an emptied gloss
         link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[at].lower
+        if link in _APPOSITIVE_DASHES:
+            link = ","  # "Umlazi - a township in KwaZulu-Natal": the dash joins as the comma would
         links.append(link)
         more[0].link = link
         kind = _appositive_kind(toks, j, k)
@@ -921,7 +923,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if j + 1 < n and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and toks[j + 1].lower == ",":
         j += 1  # "Canoas, Rio Grande do Sul state, Brazil": the kind word after a name, then the larger place
     word = toks[j].lower
-    if word == ",":
+    if word == "," or word in _APPOSITIVE_DASHES and j + 1 < n and toks[j + 1].lower in ("a", "an"):
+        # (a dash opens only an appositive naming a kind: "the hills of Umlazi - a township in KwaZulu-Natal")
         k = j + 1
         if k >= n:
             return None
@@ -963,6 +966,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     return None
 
 
+#: Dashes that may stand for the comma before an appositive naming the kind of place: " - a township in".
+_APPOSITIVE_DASHES = frozenset({"-", "–", "—"})
 #: The last word of a part of a town described by a word before it ("shanty town", "old quarter", "residential
 #: district"), the town it is part of named after "of".
 _PARTS_OF_A_TOWN = frozenset({"town", "neighbourhood", "neighborhood", "quarter", "suburb", "district", "slum"})
