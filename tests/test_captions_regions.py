@@ -688,3 +688,13 @@ def test_a_site_of_a_province(text, expected):
 def test_a_state_named_like_a_country(text, expected):
     found = parse(text).location
     assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's name run into the province's before "province": the province the gazetteer knows
+    ("Drummers play at a festival in the Central Highlands Gia Lai province.", "Gia Lai"),
+    # a name the gazetteer knows no end of stays whole
+    ("Drummers play at a festival in the Quorvan Highlands Belmora province.", "Quorvan Highlands Belmora"),
+])
+def test_a_province_after_its_region(text, expected):
+    assert parse(text).location.province == expected

@@ -27,6 +27,7 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     DIRECTIONS,
+    KIND_LEVELS,
     MUNICIPALITIES,
     OCCUPATION_TITLES,
     STATE_CITIES,
@@ -250,7 +251,21 @@ def _known_province(province: str | None, elements: list[Element]) -> str | None
         return province
     later = [e for e in elements if e.level == "province" and e.value != province]
     known = [e for e in later if name_levels(e.value).province and e.value.casefold() not in _UK_NATIONS]
-    return known[0].value if known else province
+    return known[0].value if known else _province_after_its_region(province)
+
+
+def _province_after_its_region(province: str) -> str:
+    """'the Central Highlands Dak Lak province': a region's name run into the province's, read as one name
+    before "province"; the province is the last words the gazetteer knows as one, the region's words before it
+    being no part of it. A name the gazetteer knows no end of stays whole."""
+    words = province.split()
+    if len(words) < 3 or words[-1].casefold() in KIND_LEVELS:
+        return province  # ("Great Southern region": a region by its word, whose end "Southern region" is another)
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if words[start].casefold() not in DIRECTIONS and name_levels(tail).province:
+            return tail
+    return province
 
 
 #: The nations a British county may be written before ("Mevagissey, Cornwall, England").
