@@ -506,6 +506,8 @@ def test_villages_by_their_prefix_and_towns_written_twice(text, expected):
     # a saloon, as a bar or a tavern, and a Karachi roundabout (chowrangi), as a chowk, are venues by their word
     ("Old tools hang on every wall of his Red Fox Saloon in Cody, Wyo.", "Red Fox Saloon"),
     ("Vendors sell sweets at Gulshan chowrangi, Karachi, on Friday.", "Gulshan chowrangi"),
+    # Jalan abbreviated (Jl, Jln), as Indonesian and Malaysian papers write a street's name
+    ("Becak drivers wait in the quiet area of Jl Quorvan on Sunday.", "Jl Quorvan"),
 ])
 def test_venue_words_of_bars_and_roundabouts(text, expected):
     assert sublocation(text) == expected
