@@ -208,9 +208,9 @@ CASES = [
      "Photo/Chen Wen)",
      Expected(raw="CNS Photo/Chen Wen", photographer="Chen Wen", agency="China News Service",
               date="2025-05-15", date_kind="taken", city="Shenzhen", province="Guangdong", country="China")),
-    ("cgtn: slash credit after the text",
+    ("cgtn: slash credit after the text (the slash is a separator, no part of the raw credit, as labelled)",
      "A view of the Summer Palace in Beijing, China, May 1, 2025. /CGTN",
-     Expected(raw="/CGTN", agency="CGTN", date="2025-05-01", date_kind="taken", sublocation="Summer Palace",
+     Expected(raw="CGTN", agency="CGTN", date="2025-05-01", date_kind="taken", sublocation="Summer Palace",
               city="Beijing", country="China")),
     ("globaltimes: photographer/outlet by the short name the agency registry knows",
      "Residents dance in a square in Chongqing, southwest China, Oct. 1, 2025. Photo: Cui Meng/GT",
@@ -502,6 +502,20 @@ def test_raw_is_in_the_text_and_the_description_drops_the_credit():
     facts = parse(text)
     assert facts.credit.raw in text
     assert facts.description == "Pandas play in Chengdu, Oct. 2, 2025."
+
+
+@pytest.mark.parametrize("text, raw, photographer, agency", [
+    # a gallery's name on one line and its agency on the next: read as one credit, kept as written
+    ("Crews work through the night on the bridge.\nMarta Quorvik\nAP Photo", "Marta Quorvik\nAP Photo",
+     "Marta Quorvik", "AP"),
+    # a credit broken after its slash goes on on the next line
+    ("Crews work through the night on the bridge.\nMarta Quorvik /\nWindsor Star", "Marta Quorvik /\nWindsor Star",
+     "Marta Quorvik", "Windsor Star"),
+])
+def test_a_credit_on_two_lines_keeps_its_lines_as_written(text, raw, photographer, agency):
+    credit = parse(text).credit
+    assert (credit.raw, credit.photographer, credit.agency) == (raw, photographer, agency)
+    assert credit.raw in text
 
 
 def test_description_of_a_credit_first_caption():

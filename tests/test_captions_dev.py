@@ -196,8 +196,11 @@ TUNE_FLOORS = {
     # capen23 raised en sublocation and city on places missed: a site bare after "at" before the photo's time, a
     # day before its month, a city's part after any preposition, a city owning the venue in its appositive, a
     # hyphenated particle in a heading, a "Place" field on its own line, "The X stands ..."
-    "en": {"photographer": 0.988, "agency": 0.988, "provider": 0.989, "date": 0.992, "date_kind": 0.988,
-           "sublocation": 0.923, "city": 0.932, "province": 0.975, "country": 0.983},
+    # capen25 raised en photographer, agency, provider, sublocation, city, province and country on their kinds
+    # (districts after "at", "into" and a village, states named like countries, a venue after the town, credits
+    # by "Pic via", "uploaded by", " /Agency", an agency in capitals opening the caption, Panay News)
+    "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.990, "date": 0.992, "date_kind": 0.988,
+           "sublocation": 0.927, "city": 0.935, "province": 0.978, "country": 0.984},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their

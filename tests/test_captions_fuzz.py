@@ -83,5 +83,7 @@ def test_any_text(text):
 @example("Oct. 14, 2025 in August 2022")
 # A wire story's dateline ("MOSCOW (Reuters) - ...") has no date group: parse raised IndexError on it.
 @example("MOSCOW (Reuters) - A man walks on Red Square.")
+# A name on one line and an agency on the next: the raw credit was joined with " / ", not the text as written.
+@example("A\rÆ\nAA")
 def test_caption_like_text(text):
     check(text)

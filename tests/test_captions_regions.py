@@ -709,3 +709,25 @@ def test_a_mexican_state_by_its_short_name_under_a_heading():
 def test_a_site_of_a_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name that is a state's too, after a city the gazetteer holds in that state: the state
+    ("Golfers putt on the ninth green in Augusta, Georgia, on Sunday.", ("Augusta", "Georgia", None)),
+    # a city of the country itself keeps the country
+    ("Dancers spin in a square in Tbilisi, Georgia, on Sunday.", ("Tbilisi", None, "Georgia")),
+    ("Nurses queue at a clinic in Guatemala City, Guatemala, on Sunday.", ("Guatemala", None, "Guatemala")),
+])
+def test_a_state_named_like_a_country(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's name run into the province's before "province": the province the gazetteer knows
+    ("Drummers play at a festival in the Central Highlands Gia Lai province.", "Gia Lai"),
+    # a name the gazetteer knows no end of stays whole
+    ("Drummers play at a festival in the Quorvan Highlands Belmora province.", "Quorvan Highlands Belmora"),
+])
+def test_a_province_after_its_region(text, expected):
+    assert parse(text).location.province == expected

@@ -495,6 +495,16 @@ def test_a_site_named_bare_after_at_before_the_time(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a venue written after the town is the land around the town, not a larger venue holding the first one
+    ("Temple Square, Patan, Kathmandu Valley, Nepal, June 2011", "Temple Square"),
+    # a venue right after a venue still holds it
+    ("The White Pagoda in Beihai Park, Beijing, June 2011", "Beihai Park"),
+])
+def test_a_venue_after_the_town_holds_no_venue_before_it(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a part of a known city written as the city's own, after a preposition of position other than "in" or "at"
     ("Dog walkers stroll along Auckland's Quorva Strand at dawn.", ("Quorva Strand", "Auckland")),
     # a part the gazetteer also knows as a smaller city is still the larger city's part
@@ -516,4 +526,25 @@ def test_a_part_of_a_city_written_as_its_owners(text, expected):
     ("The Quorva Rotunda plans new opening hours.", None),
 ])
 def test_a_site_opening_the_sentence_with_a_verb_of_standing(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village by its prefix word, placed in its town with no preposition before it, as a venue by its words is
+    ("Dancers filled Barangay Quorvan in Iloilo City on Sunday.", "Barangay Quorvan"),
+    # a town twice ("in Nanao in Nanao, ..."): the town, never its own sublocation
+    ("A damaged home in Wajima in Wajima, Ishikawa Prefecture, Japan, on Jan 3, 2024.", None),
+])
+def test_villages_by_their_prefix_and_towns_written_twice(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saloon, as a bar or a tavern, and a Karachi roundabout (chowrangi), as a chowk, are venues by their word
+    ("Old tools hang on every wall of his Red Fox Saloon in Cody, Wyo.", "Red Fox Saloon"),
+    ("Vendors sell sweets at Gulshan chowrangi, Karachi, on Friday.", "Gulshan chowrangi"),
+    # Jalan abbreviated (Jl, Jln), as Indonesian and Malaysian papers write a street's name
+    ("Becak drivers wait in the quiet area of Jl Quorvan on Sunday.", "Jl Quorvan"),
+])
+def test_venue_words_of_bars_and_roundabouts(text, expected):
     assert sublocation(text) == expected

@@ -436,3 +436,68 @@ def test_a_heading_town_with_a_hyphenated_particle(text, expected):
 def test_a_place_field_on_the_line_after_its_label(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district written with its kind word after "at" is a unit of the map, as a known settlement is; the state
+    # after a side and a people's adjective written without "the" is its province
+    ("Boys wade through the flood at Quorvandi district, northeastern Indian state of Assam, on Monday.",
+     ("Quorvandi district", "Assam")),
+    ("A bus lies on its side at Quorvandi District, in Assam.", ("Quorvandi District", "Assam")),
+    ("Water pours into Quorvandi district in Punjab province on Monday.", ("Quorvandi district", "Punjab")),
+    ("Boats line the bank in Kochi, southern Indian state of Kerala.", ("Kochi", "Kerala")),
+    # "at" before a name no table knows, without a kind word, is still no town
+    ("A bus lies on its side at Quorvandi, after the rains.", (None, None)),
+])
+def test_a_district_by_its_kind_after_at(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district after a town, before the country, is the largest unit the caption gives: the province
+    ("Tea pickers at work in Quorvandi, Belmora District, Nepal.", ("Quorvandi", "Belmora District")),
+    # after a village or a site, the district holds it and stands in for the city
+    ("Children play in the village of Quorvandi, Belmora District, Ukraine.", ("Belmora District", None)),
+    ("Sacks of rice wait at Quorvandi Market in Belmora District, Malawi.", ("Belmora District", None)),
+])
+def test_a_district_after_a_village_or_a_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Whitby Storm - March 2015\n\nWaves break over the pier and the road behind it.",
+    "Tamale Floods - August 2020\n\nFamilies carry their beds to higher ground.",
+])
+def test_a_title_naming_the_weather_is_no_town(text):
+    # a name closed by a weather word is the storm's or the flood's title, never a town called "Whitby Storm"
+    assert city(text) in (None, text.split(" ", 1)[0])
+
+
+def test_a_site_with_a_weather_word_inside_its_name_stays_a_site():
+    found = parse("Rangers count eggs at the Quorvan Lakes Flood Control Project in North Pole, Alaska.").location
+    assert found.sublocation == "Quorvan Lakes Flood Control Project"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture "of" a town written with its state or country: the town is the scene
+    ("Two pictures of Long Beach, Mississippi, after the surge.", ("Long Beach", "Mississippi")),
+    # a town alone after "a picture of" is as often the subject of a story: left out
+    ("A picture of Quorvandi hangs in the hall.", (None, None)),
+])
+def test_a_picture_of_a_town_placed_in_its_state(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash before an appositive naming the kind of place joins as a comma would
+    ("Shacks climb the hills of Quorvandi - a township in KwaZulu-Natal, South Africa.",
+     ("Quorvandi", "KwaZulu-Natal", "South Africa")),
+    # a dash before anything else closes the chain
+    ("Shacks climb the hills in Durban - the rain has stopped.", ("Durban", None, None)),
+])
+def test_an_appositive_after_a_dash(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected

@@ -171,7 +171,7 @@ def _opening(items: list, const: Any) -> tuple[set[str] | None, bool]:
 #: The characters the shipped lead-ins open with, in both cases (with the dotless and the dotted i and the long s,
 #: which match "i" and "s" when case is ignored); a space may open "  © Name" too. tests/test_captions.py checks
 #: them against the lead-ins' patterns: a lead-in that opens with another character must add it here.
-SHIPPED_FIRSTS = frozenset("abcfhimprstvw" + "abcfhimprstvw".upper() + "ıİſ" + "(©\U0001F4F7\U0001F4F8")
+SHIPPED_FIRSTS = frozenset("abcfhimoprstuvw" + "abcfhimoprstuvw".upper() + "ıİſ" + "(©\U0001F4F7\U0001F4F8")
 _SHIPPED = LeadInTable.of(LEAD_INS, SHIPPED_FIRSTS)
 
 

@@ -34,6 +34,7 @@ class Candidate:
     weight: float  # where it sits: the end of the caption weighs most
     standalone: bool  # on a line of its own, in closing brackets, or after a separator at a line's end
     enclosed: bool = False  # in brackets that close the caption: "(LOC)", "(Library of Congress)"
+    written: str | None = None  # the credit as the text writes it, where `content` joins its lines to be read
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ _GLUED_LABEL = compiled(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
 _SENTENCE_STOP = compiled(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
-#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ". (The look-ahead on
-#: the characters a mark can begin with lets the regex engine pass over the other positions at once.)
-_SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/\s|(?<=[.!?])/\s?|\s--?\s|==)")
+#: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", and " /" glued to a
+#: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
+#: lets the regex engine pass over the other positions at once.)
+_SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-Z]))|(?<=[.!?])/\s?|\s--?\s|==)")
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
@@ -74,7 +76,8 @@ _LEAD_ANYWHERE = compiled(
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
     r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:|@)"
-    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:)"
+    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:"
+    r"|originally\s+uploaded\s+by\b)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
@@ -83,7 +86,7 @@ _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
 #: the alternative it opens.)
 _LEAD_STARTS = compiled(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
-                          r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto)")
+                          r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto)|o(?=riginally\s)")
 _OUTLET_STARTS = compiled(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -164,8 +167,8 @@ def _line_end(text: str, pos: int) -> int:
 
 
 #: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
-#: " MAIN PICTURE:".
-_NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED)\s*:")
+#: " MAIN PICTURE:"; or a photo site's next field after the credit: "Image: © Gordon Hatton Taken: 21 May 2008".
+_NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED|Taken|Date taken)\s*:")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
 _BROKEN_OFF = compiled(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
@@ -406,18 +409,21 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             # "Dax Melmer /" then "Windsor Star": a credit broken after its slash goes on on the next line
             number, end = number + 1, spans[number + 1][1]
             line = f"{line} {text[spans[number][0]:end].strip()}"
+            written = text[start:end].strip()
+        else:
+            written = None
         last = number == len(spans) - 1
         if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
             continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
-        yield Candidate(line, start, len(text) if last else end, weight, True)
+        yield Candidate(line, start, len(text) if last else end, weight, True, written=written)
         if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
             # "Noah Berger" then "AP Photo": a gallery sets the photographer and the agency on two lines
             above = text[spans[number - 1][0]:spans[number - 1][1]]
             before = above.strip()
             if 2 <= len(before.split()) <= 4 and len(before) <= 40:
                 at = spans[number - 1][0] + len(above) - len(above.lstrip())
-                yield Candidate(f"{before} / {line}", at, len(text), weight, True)
+                yield Candidate(f"{before} / {line}", at, len(text), weight, True, written=text[at:end].strip())
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
 
@@ -553,6 +559,11 @@ _GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed
 _CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
 
+#: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart
+#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ...").
+_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
+
+
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
     Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
@@ -562,6 +573,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
         content = head[:match.start()].strip()
         if content and "\n" not in content:
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
+    if head[:2].isupper():
+        capitals = _CAPITALS_HEAD.match(head)
+        if capitals and rules.standard_agency(capitals.group(1)):
+            # "ASSOCIATED PRESS Workers gather cucumbers ...": an agency in capitals, then the prose after a space
+            yield Candidate(capitals.group(1), 0, capitals.end(1), 1.5, False)
 
 
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir

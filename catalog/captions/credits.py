@@ -122,7 +122,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue
-            reading.credit.raw = without_page_controls(candidate.content).strip().rstrip(".").rstrip()
+            written = candidate.written or candidate.content  # raw is the credit as written, lines and all
+            reading.credit.raw = without_page_controls(written).strip().rstrip(".").rstrip()
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:

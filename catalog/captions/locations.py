@@ -179,6 +179,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = min(districts, key=lambda c: _distance(c, (primary.start, primary.end))).elements[0].value
     if venue is not None and " " in venue and _an_unnamed_kind(venue):
         venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
+    if sub_admin is not None and place.city is not None and sub_admin.casefold() == place.city.casefold():
+        sub_admin = None  # "A damaged home in Nanao in Nanao, Ishikawa Prefecture": the town itself, twice
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -302,10 +304,16 @@ def _scene_venue(chain: Chain, text: str) -> Element:
     houses, not a larger place)."""
     chosen = chain.venues[0]
     for before, element in pairwise(chain.elements):
+        if element.level == "venue" and before.level in _HOLDING_ONLY_AFTER:
+            break  # "Durbar Square, Bhaktapur, Kathmandu Valley, Nepal": a venue after the town is the land around it
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
                 text, before.end, element.start)) and not _a_setting(element.value):
             chosen = element
     return chosen
+
+
+#: The levels of the map after which a venue written in the chain holds the town, not the venue before it.
+_HOLDING_ONLY_AFTER = frozenset({"city", "place"})
 
 
 def _a_setting(name: str) -> bool:

@@ -57,6 +57,7 @@ from catalog.captions.vocabulary import (
     SHOWN_NOUNS,
     STATES,
     TITLE_WORDS,
+    TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
     VENUE_PREFIXES,
     VENUE_WORDS,
@@ -261,6 +262,12 @@ def _a_venue_placed_in_its_town(toks: list[Token], i: int) -> tuple[Chain | None
     before = toks[i - 1].lower
     if before in _OPENING_WORDS or before in ("a", "an") or "in" not in (t.lower for t in toks[i + 1:i + 8]):
         return None, i  # (the cheap tests first: most capitalised words are no venue placed in its town)
+    if toks[i].lower in TOWN_PREFIXES:  # "A festive mood filled Barangay Pasil in Cebu City": a village by its
+        chain, j = _read_chain(toks, i, "any", "object")  # prefix word, placed in its town, as a venue is
+        if chain is None or len(chain.elements) < 2 or chain.elements[0].level != "town" or (
+                chain.elements[1].link != "in") or chain.elements[1].level not in ("city", "place"):
+            return None, i
+        return chain, j
     chain, j = _read_chain(toks, i, "named venue", "object")
     if chain is None or chain.elements[1].link != "in" or chain.elements[1].level in ("country", "province"):
         return None, i  # (placed in a country or a province only, "Jade Dragon Snow Mountain in southwest China",
@@ -486,7 +493,8 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and before in VIEW_NOUNS:
         return "object"  # "A view of Yinchuan, capital of ...", not "a view of the Tianwen-2 probe"
     if word == "of" and _describes_the_photo(toks, i):
-        return "venue"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town is not
+        return "pictured"  # "a picture of Sukhbatar Square": a named site is the scene; a person or a town alone
+        # is not, a town written with its state or country is ("Three pictures of Waveland, Mississippi")
     if word == "of" and before in _BOUNDARY_NOUNS and toks[i - 1].text.islower():
         return "elsewhere"  # "a town on the border of Guatemala": the neighbour across it, not the scene
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
@@ -546,6 +554,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         while at + 2 < len(toks) and toks[at].text in "([" and toks[at + 1].text in ")]":
             at += 2  # "at Himawari no Sato (Sunflower village) in Hokuryu": the link after an emptied gloss
         link = "of" if _area_of(toks, j) else toks[k_start - 1].lower if dated else toks[at].lower
+        if link in _APPOSITIVE_DASHES:
+            link = ","  # "Umlazi - a township in KwaZulu-Natal": the dash joins as the comma would
         links.append(link)
         more[0].link = link
         kind = _appositive_kind(toks, j, k)
@@ -639,11 +649,14 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             and (first.population == 0 or first.population < second.population)):
         first.level = "venue"  # ("on Auckland's North Shore": a part of the city written as its owner's, after
         # any preposition of position; a part the gazetteer also knows as a smaller city is still its part)
+    if allowed == "pictured":
+        return first.level in _VENUE_START or _a_town_placed(chain)
     if allowed == "named venue":  # placed in its town: "from Greenwich Park in London", not "from the X troupe"
         return first.level == "venue" and chain.has_geo
     if allowed == "venue":
         return first.level in _VENUE_START or prep in _CITY_PREPOSITIONS and _is_settlement(chain) or (
-            prep == "from" and _a_town_placed(chain))  # ("from" after a verb of viewing: a standpoint)
+            prep == "from" and _a_town_placed(chain)) or (  # ("from" after a verb of viewing: a standpoint)
+            prep in _UNIT_PREPOSITIONS and _a_unit_by_its_kind(first))
     if allowed == "near":  # "near Bhopal, India", "near the Syrian town of Ras al-Ain": a town by its kind
         larger = any(e.level in ("province", "country") for e in chain.elements[1:]) or _in_a_county(chain)
         return first.level in _VENUE_START or larger or first.level == "city" or (
@@ -675,6 +688,21 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _a_unit_by_its_kind(first: Element) -> bool:
+    """Whether a name after "at" or "into" is a district or a county written with its kind word ("at Nagaon district,
+    northeastern Indian state of Assam", "at Kilifi County"): a unit of the map by its own word, as a settlement
+    the gazetteer knows is, not an organisation ("at Google"); a prefecture or a league is left as before."""
+    return first.level == "county" and not first.prefecture and first.value.rpartition(" ")[2].casefold() in (
+        _UNIT_KIND_WORDS)
+
+
+#: The kind words after "at" that make a name a unit of the map, as a known settlement is.
+_UNIT_KIND_WORDS = frozenset({"district", "county"})
+#: The prepositions of a venue that may introduce such a unit: "at Nagaon district", "pour into the Hafizabad
+#: district in Punjab province".
+_UNIT_PREPOSITIONS = frozenset({"at", "into"})
 
 
 def _a_site_before_a_placed_town(chain: Chain) -> bool:
@@ -953,7 +981,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if j + 1 < n and toks[j].lower in _LOWER_KINDS and toks[j].text.islower() and toks[j + 1].lower == ",":
         j += 1  # "Canoas, Rio Grande do Sul state, Brazil": the kind word after a name, then the larger place
     word = toks[j].lower
-    if word == ",":
+    if word == "," or word in _APPOSITIVE_DASHES and j + 1 < n and toks[j + 1].lower in ("a", "an"):
+        # (a dash opens only an appositive naming a kind: "the hills of Umlazi - a township in KwaZulu-Natal")
         k = j + 1
         if k >= n:
             return None
@@ -995,6 +1024,8 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     return None
 
 
+#: Dashes that may stand for the comma before an appositive naming the kind of place: " - a township in".
+_APPOSITIVE_DASHES = frozenset({"-", "–", "—"})
 #: The last word of a part of a town described by a word before it ("shanty town", "old quarter", "residential
 #: district"), the town it is part of named after "of".
 _PARTS_OF_A_TOWN = frozenset({"town", "neighbourhood", "neighborhood", "quarter", "suburb", "district", "slum"})
@@ -1028,7 +1059,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     kind = None
     owner_country = None
     qualified = k
-    while saw_the and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
+    # (after "the", or after a side written without it: ", northeastern Indian state of Assam")
+    while (saw_the or k > i) and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
             toks[qualified + 1].lower in KIND_LEVELS and toks[qualified + 2].lower == "of"
             or qualified == k and is_capitalised(toks[qualified + 1].text)):
         # "the Afghanistan province of Daychopan", "the Spanish city of Zamora": the country qualifies the kind;

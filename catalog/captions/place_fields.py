@@ -27,6 +27,7 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     DIRECTIONS,
+    KIND_LEVELS,
     MUNICIPALITIES,
     OCCUPATION_TITLES,
     STATE_CITIES,
@@ -55,6 +56,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _towns_named_like_venues(chain.elements)
     _counties_after_a_town(chain.elements)
     _cities_named_like_provinces(chain.elements)
+    if len(chain.elements) > 1:
+        _states_named_like_countries(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
@@ -226,13 +229,15 @@ def _a_city_after_an_owner(element: Element, before: Element) -> bool:
 def _districts_before_a_country(elements: list[Element]) -> None:
     """'Patan, Lalitpur District, Nepal', 'Sariakandi, Bogra District, Bangladesh': a district written after a
     town or a site and right before the country, with no province named, is the largest unit below the country
-    the caption gives: the province. China's districts are inside a city and stay below it."""
+    the caption gives: the province. China's districts are inside a city and stay below it. After a village or a
+    site ("the village of Annenka, Spassky District, Russia", "at Sawala in Muchinji District, Malawi") the
+    district is the unit holding it, and stands in for the city as a county does."""
     if len(elements) < 3 or any(e.level == "province" for e in elements):
         return
     for number, element in enumerate(elements[1:-1], start=1):
         following = elements[number + 1]
-        if element.level == "county" and element.value.casefold().endswith(" district") and (
-                element.link == "," or elements[number - 1].level in ("venue", "town")) and following.link == "," and (
+        if element.level == "county" and element.value.casefold().endswith(" district") and element.link == "," and (
+                elements[number - 1].level not in ("venue", "town")) and following.link == "," and (
                 following.level == "country" and following.value.casefold() != "china"):
             element.level = "province"
             return
@@ -246,7 +251,21 @@ def _known_province(province: str | None, elements: list[Element]) -> str | None
         return province
     later = [e for e in elements if e.level == "province" and e.value != province]
     known = [e for e in later if name_levels(e.value).province and e.value.casefold() not in _UK_NATIONS]
-    return known[0].value if known else province
+    return known[0].value if known else _province_after_its_region(province)
+
+
+def _province_after_its_region(province: str) -> str:
+    """'the Central Highlands Dak Lak province': a region's name run into the province's, read as one name
+    before "province"; the province is the last words the gazetteer knows as one, the region's words before it
+    being no part of it. A name the gazetteer knows no end of stays whole."""
+    words = province.split()
+    if len(words) < 3 or words[-1].casefold() in KIND_LEVELS:
+        return province  # ("Great Southern region": a region by its word, whose end "Southern region" is another)
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if words[start].casefold() not in DIRECTIONS and name_levels(tail).province:
+            return tail
+    return province
 
 
 #: The nations a British county may be written before ("Mevagissey, Cornwall, England").
@@ -294,6 +313,21 @@ def _cities_named_like_provinces(elements: list[Element]) -> None:
         if element.value.casefold() != following.value.casefold() and subdivision_holding(
                 element.value, following.value) is not None:
             element.level, following.level = "city", "province"  # ("Victoria, BC": the postal code too)
+            return
+
+
+def _states_named_like_countries(elements: list[Element]) -> None:
+    """'in Augusta, Georgia': a country's name that is a state's too, written right after a city the gazetteer holds
+    inside that state, is the state ("Tbilisi, Georgia" and "Batumi, Georgia" keep the country, no such city
+    being in the state; "Guatemala City, Guatemala" too, its department being the country's own)."""
+    for before, element in pairwise(elements):
+        if element.level != "country" or element.link != "," or before.level not in ("place", "city"):
+            continue  # (the cheap tests first: most chains name no country after a town)
+        known = name_levels(element.value)
+        code = known.province  # (a state of another country: "Guatemala City, Guatemala" keeps its country)
+        if code is not None and code.partition("-")[0] != known.country and subdivision_holding(
+                before.value, element.value) == code:
+            element.level = "province"
             return
 
 

@@ -57,6 +57,7 @@ from catalog.captions.vocabulary import (
     VENUE_WORDS,
     VESSEL_PREFIXES,
     WATER_WORDS,
+    WEATHER_EVENT_WORDS,
     WEEKDAYS,
 )
 from catalog.patterns import compiled
@@ -527,6 +528,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             words[-2] in _STREET_ABBREVIATIONS and words[-1] in _STREET_SIDES):
         return "venue", name  # "Georgia St.", "Fifth Ave.": a street, where "St." before a name is a saint's;
         # "Erie St. North", "Queen St. West": the street's side or end written after it
+    if len(words) > 1 and words[-1] in WEATHER_EVENT_WORDS:
+        return "event", name  # "Porthleven Storm": a storm's title, not a town of that name
     for word in reversed(words):
         word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:

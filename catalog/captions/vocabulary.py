@@ -236,7 +236,7 @@ overpass barracks airbase airfield airstrip aerodrome casino arcade manor hacien
 mangroves swamp refuge dunes haor facility facilities shed sheds dzong riverbank riverside lakeside lakeshore
 trail trails path peaks plain plains oval refinery smelter warehouse quarry colliery pyramid pyramids baths
 co-cathedral conservatory kindergarten madrasa madrassa hermitage belfry parkway freeway motorway bypass turnpike
-bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi
+bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara mandi chowrangi saloon
 meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
@@ -252,7 +252,7 @@ persiaran lebuhraya taman pantai pulau tasik dataran menara istana danau pasar j
 monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral castillo teatro basilica duomo
 lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
 jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
-dworzec plateia piața piata strada trg
+dworzec plateia piața piata strada trg jl jl. jln jln.
 """.split())
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
@@ -285,6 +285,9 @@ championships cup tournament match session sessions ceremony gala carnival parad
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
 series open derby prix war day run regatta triathlon jamboree pageant
 """.split())
+#: The weather's words closing a name make it an event too, as a picture's title names one ("Porthleven Storm -
+#: January 2014"); only as the name's last word ("the Chena River Lakes Flood Control Project" is a site).
+WEATHER_EVENT_WORDS = frozenset({"storm", "storms", "flood", "floods", "flooding", "blizzard"})
 
 #: Prefixes of ships' names (navies', coast guards', research and merchant vessels'): "USS Gerald R. Ford", "HMS
 #: Duncan", "HS Elli", "TCG Tokceada", "RV Investigator". A ship is no place on the map: the sea around it is.
