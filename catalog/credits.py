@@ -112,13 +112,20 @@ def credit_lines(library: AnyLibrary, photographers: Sequence[str | None], raws:
     credits = list(zip(photographers, raws, agencies, providers))
     known: dict[tuple, str] = {}
     shouted = False
+    line_of = library.rules.line_of  # as _line, asked once for the thousands of distinct credits
     for credit in dict.fromkeys(credits):
-        written = credit[0]
-        shown = _plain(written) if written else written
-        if written and shown is None:  # in capitals: shown as each photo's caption spells it
+        written, raw, agency, provider = credit
+        if not written:
+            known[credit] = line_of(raw, written, agency, provider) or raw or "(no credit)"
+            continue
+        shown = _plain(written)
+        if shown is None:  # in capitals: shown as each photo's caption spells it
             shouted = True
+            continue
+        if shown and shown != written and raw and written in raw:  # as _line: the raw line, the name as shown
+            known[credit] = line_of(raw, shown, agency, provider) or raw.replace(written, shown) or "(no credit)"
         else:
-            known[credit] = _line(library, shown, *credit)
+            known[credit] = line_of(raw, shown, agency, provider) or raw or "(no credit)"
     lines = list(map(known.get, credits))
     if shouted:
         for index, line in enumerate(lines):

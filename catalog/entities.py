@@ -53,7 +53,18 @@ CREDIT_FIELDS = ("photographer", "credit_line", "agency", "provider", "source")
 CREDIT_WORDS = frozenset({"photo", "photos", "by", "via", "and", "the", "of", "for"})
 #: Where a field holding several names, or a credit line holding an agency and a name, is cut:
 #: "Zhang Dagang; Li Xin", "AP Photo/Duane A. Laverty", "Xinhua via Getty Images", "张大刚、李欣".
-_NAMES_SPLIT = re.compile(r"\s*(?:[;/|&、，,]|\s+and\s+|\s+via\s+|\s+for\s+)\s*", re.IGNORECASE)
+#: Compiled when first split (`_names_split`): case-insensitive over non-ASCII marks, it costs as much to compile as
+#: the rest of this module to import, and a search, `show` or a credit list of most catalogues never splits a field.
+_NAMES_SPLIT_PATTERN = r"\s*(?:[;/|&、，,]|\s+and\s+|\s+via\s+|\s+for\s+)\s*"
+_NAMES_SPLIT: re.Pattern | None = None
+
+
+def _names_split(text: str) -> list[str]:
+    """`text` cut where one name ends and the next begins (see _NAMES_SPLIT_PATTERN)."""
+    global _NAMES_SPLIT
+    if _NAMES_SPLIT is None:
+        _NAMES_SPLIT = re.compile(_NAMES_SPLIT_PATTERN, re.IGNORECASE)
+    return _NAMES_SPLIT.split(text)
 
 
 # --- the place ---------------------------------------------------------------------------------------------
@@ -334,7 +345,7 @@ def person_tokens(text: str | None) -> frozenset[str]:
     from catalog.people import name_tokens
 
     tokens: set[str] = set()
-    for name in _NAMES_SPLIT.split(str(text)):
+    for name in _names_split(str(text)):
         tokens.update(name_tokens(name))
     return frozenset(tokens)
 
@@ -352,7 +363,7 @@ def agency_keys_in(text: str | None) -> frozenset[str]:
     from catalog.agencies import agency
 
     found = set()
-    for part in (str(text), *_NAMES_SPLIT.split(str(text))):
+    for part in (str(text), *_names_split(str(text))):
         named = agency(part.strip(" ()[]")) if part.strip(" ()[]") else None
         if named is not None:
             found.add(named.key)

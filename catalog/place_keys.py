@@ -21,14 +21,23 @@ from collections.abc import Iterable, Sequence
 # --- text -------------------------------------------------------------------------------------------------
 
 #: Combining marks ``fold`` removes: Latin, Greek and Cyrillic diacritics, Arabic harakat, Hebrew points.
-_MARKS = re.compile(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670\u0591-\u05c7]"
-)
+_MARKS_CLASS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670\u0591-\u05c7]"
 #: Letters that carry a stroke rather than a combining accent, so NFKD leaves them alone ("Łódź" → "lodz").
 _STROKED = {
     "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
 }
-_STROKED_RE = re.compile("[" + "".join(_STROKED) + "]")
+#: (the marks, the stroked letters) compiled when a text that is not ASCII is first folded (`_accents`): a search or a
+#: credit list of ASCII names never needs them, and the class of marks costs more to compile than this module to import.
+_ACCENTS: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _accents() -> tuple[re.Pattern, re.Pattern]:
+    global _ACCENTS
+    if _ACCENTS is None:
+        _ACCENTS = (re.compile(_MARKS_CLASS), re.compile("[" + "".join(_STROKED) + "]"))
+    return _ACCENTS
+
+
 #: Punctuation a name key drops ("D.C." → "dc", "Xi'an" → "xian") or turns into a space ("Ho-Chi-Minh").
 _KEY_DROP = re.compile("[.'’ʼ`´]")
 _KEY_SPACE = re.compile("[-‐‑–—,/_()\\[\\]:;\"“”\t\r\x0b\x0c\x1c-\x1f\x85\u1680\u2028\u2029]")
@@ -36,8 +45,9 @@ _KEY_SPACE = re.compile("[-‐‑–—,/_()\\[\\]:;\"“”\t\r\x0b\x0c\x1c-\x1
 
 def _strip_accents(text: str) -> str:
     """Casefolded, compatibility-decomposed text without its accents (left decomposed: see ``name_key``)."""
-    folded = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return _STROKED_RE.sub(lambda m: _STROKED[m.group()], folded)
+    marks, stroked = _ACCENTS or _accents()
+    folded = marks.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return stroked.sub(lambda m: _STROKED[m.group()], folded)
 
 
 def fold(text: str) -> str:

@@ -475,7 +475,9 @@ def taken_texts(values: list[str | None]) -> list[str]:
     zone_shown = {rest: "\0" if (zone := _zone(rest)) is None else zone for rest in set(rests)}
     texts = map(add, map(add, map(day_shown.__getitem__, days), map(minute_shown.__getitem__, minutes)),
                 map(zone_shown.__getitem__, rests))
-    return [text if "\0" not in text else taken_text(value) for text, value in zip(texts, values)]
+    other: dict[str | None, str] = {}  # each distinct value of another shape through taken_text once (2016-01)
+    return [text if "\0" not in text else other[value] if value in other else other.setdefault(value, taken_text(value))
+            for text, value in zip(texts, values)]
 
 
 #: The three parts of a stored date and time of the usual shape, as slices: day, hour and minute, the rest.
@@ -484,6 +486,13 @@ _PARTS = (slice(0, 10), slice(10, 16), slice(16, None))
 
 def _real_day(day: str) -> bool:
     """Whether `day` is a day of the calendar written as 2025-10-14."""
+    if day[4:5] == day[7:8] == "-":  # of ten characters, date.fromisoformat reads only this shape, in ASCII digits
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            pass  # another shape, other digits, or no such day: read below
+        else:
+            return True
     match = _DAY.fullmatch(day)
     if match is None:
         return False

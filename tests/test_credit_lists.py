@@ -65,3 +65,33 @@ def test_a_name_not_in_capitals_is_told_without_reading_every_word(name):
     shown = display_name(name)
     credits._plain.cache_clear()
     assert credits._plain(name) == (shown if shown == " ".join(name.split()) else None)
+
+
+def test_a_table_of_credits_is_each_photos_own_credit_line():
+    # credits.credit_lines (the table of `search`, column by column, each distinct credit once) against credit_entry
+    # of each photo: names plain, in capitals, with doubled spaces, no photographer, a provider alone. (A name of
+    # spaces alone is not here: the table prints the credit line as stored, credit_entry the bare template.)
+    from types import SimpleNamespace
+
+    from catalog.captions.rules import load_rules
+    from catalog.credits import CreditedPhoto, credit_lines
+
+    lib = SimpleNamespace(rules=load_rules())
+    credits = [
+        ("Zhang Dagang", "Photo/Zhang Dagang", None, None, "A train."),
+        ("Li Xin", "Xinhua/Li Xin", "Xinhua", None, "A bridge."),
+        ("XU GANG", "Photo/XU GANG", None, None, "A train in Gansu. (Photo/Xu Gang)"),
+        ("XU GANG", "Photo/XU GANG", None, None, "A flying car."),
+        ("Zhang  Dagang", "Photo/Zhang  Dagang", None, None, None),
+        (None, "Photo by a reader", None, None, None),
+        (None, None, "Xinhua", None, None),
+        (None, None, None, "Getty Images", None),
+        ("", "", "", "", ""),
+        (None, None, None, None, None),
+        ("Mary McDonald", "AP Photo/Mary McDonald", "AP", None, None),
+        ("Zhang Dagang", "Photo/Zhang Dagang", None, None, "Again."),
+    ]
+    photos = [CreditedPhoto(n, f"/p/{n}.jpg", caption, raw, who, agency, provider)
+              for n, (who, raw, agency, provider, caption) in enumerate(credits)]
+    columns = [[photo[i] for photo in photos] for i in (4, 3, 5, 6, 2)]
+    assert credit_lines(lib, *columns) == [credit_entry(lib, photo).line for photo in photos]

@@ -76,6 +76,25 @@ def test_a_column_of_dates_is_shown_as_each_date_alone():
     assert render.taken_texts([]) == []
 
 
+
+@pytest.mark.parametrize("day", [
+    "2025-10-14", "2024-02-29", "2023-02-29", "2025-02-30", "2025-13-01", "2025-00-10", "2025-10-00", "0000-01-01",
+    "0001-01-01", "9999-12-31", "２０２５-10-14", "2025-10-1４", "2025-W42-1", "2025-1-014", "20251014", "2025-10-1",
+    "2025-10-14 ", "+025-10-14", " 025-10-14", "2025-10-14T", "2025/10/14", "",
+])
+def test_a_real_day_is_told_as_the_calendar_tells_it(day):
+    # _real_day asks date.fromisoformat first (ASCII digits only) and reads any other digits the long way: both
+    # must say what the pattern of a day and the calendar say.
+    import re
+    from datetime import date
+
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", day)
+    try:
+        expected = match is not None and bool(date(int(match[1]), int(match[2]), int(match[3])))
+    except ValueError:
+        expected = False
+    assert render._real_day(day) is expected
+
 def test_a_column_of_places_is_shown_as_each_place_alone():
     cities, provinces, countries = [None, "Lanzhou", "", "Lanzhou"], ["Gansu"] * 4, ["China", "China", None, "China"]
     assert render.place_texts(cities, provinces, countries) == ["Gansu, China", "Lanzhou, Gansu, China", "Gansu",
