@@ -490,10 +490,13 @@ def _read_chunk(chunk: list[Found]) -> list[ReadResult]:
         gc.collect()
         gc.freeze()
         # The patterns a reader compiled (the restriction rules, Chinese word lists built on first use) are kept
-        # for the next import's readers: a reader ends without Python's exit handlers (catalog.patterns).
+        # for the next import's readers: a reader ends without Python's exit handlers (catalog.patterns); so is
+        # the code of the dataclasses it made (catalog.generated_code).
+        from catalog import generated_code
         from catalog.patterns import save
 
         save()
+        generated_code.save()
     return results
 
 
