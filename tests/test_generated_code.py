@@ -107,8 +107,8 @@ def test_a_damaged_file_is_compiled_again(fresh):
 
 _CHILD = """
 import json, sys
-import catalog.cli  # installs generated_code, as every command does
 from catalog import generated_code
+generated_code.install()  # as every command does (catalog.cli.base.CatalogGroup.resolve_command)
 exec(compile(sys.argv[1], "<classes>", "exec"), {"__name__": "__main__"})
 print(json.dumps({"new": len(generated_code._new), "kept": len(generated_code._kept or {})}))
 """
@@ -128,3 +128,15 @@ def test_the_next_command_compiles_none_of_the_methods_the_last_one_did(tmp_path
     assert any(name.startswith("dataclass-code-") for name in os.listdir(tmp_path))
     second = _child(tmp_path)
     assert second["new"] == 0 and second["kept"] >= first["new"]
+
+
+def test_a_command_installs_it_and_help_does_not(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    assert CliRunner().invoke(main, ["--help"]).exit_code == 0
+    assert getattr(dataclasses, "exec", None) is None
+    CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "places"])
+    assert getattr(dataclasses, "exec", None) is generated_code.kept_exec

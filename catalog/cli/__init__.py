@@ -18,10 +18,6 @@ from catalog.cli import collector
 
 collector.pause()  # while click and the commands' shared modules are imported: see catalog.cli.collector
 
-from catalog import generated_code  # noqa: E402
-
-generated_code.install()  # the methods dataclasses write, compiled once per machine (catalog.generated_code)
-
 import click  # noqa: E402
 
 from catalog.cli.base import CatalogGroup, LazyCommands, LazyLibrary  # noqa: E402
