@@ -59,6 +59,8 @@ class Captions:
 
     def unused(self, paths) -> list[str]:
         """The names given a caption that none of `paths` takes (a typo, a file that was not found)."""
+        if not self.by_name:  # no captions file (every import without --captions): no name to look for
+            return []
         taken = {self.key(path) for path in paths}
         return [name for name in self.by_name if name not in taken]
 

@@ -188,6 +188,9 @@ def batches(
     With the `total` number of results known, batches shrink towards the end (a batch is handed over once
     it holds as many as are still to come, while that is at least TAIL): the last batch is stored after the last file
     is read, with the readers idle, so it is kept small. 1,000 files go in as 500, 250, 125, 63 and 62.
+    The last batch is handed over with the last result, not when `results` ends: the reader processes' iterator
+    ends once they have exited, which takes them a few milliseconds more (the kernel frees their memory), and
+    the last batch is stored meanwhile.
 
     On Ctrl-C the results already read are handed over as a last batch before the KeyboardInterrupt goes
     on, so the caller can store them: an interrupted import keeps everything it had read.
@@ -201,7 +204,8 @@ def batches(
         for result in results:
             batch.append(result)
             to_come -= 1
-            if len(batch) >= size or time.monotonic() - started > seconds or TAIL <= to_come <= len(batch):
+            if (len(batch) >= size or time.monotonic() - started > seconds or TAIL <= to_come <= len(batch)
+                    or to_come == 0):
                 yield batch
                 batch = []
                 started = time.monotonic()

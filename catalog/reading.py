@@ -354,6 +354,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                                        initargs=(setup, os.getpid()))
             handed_out = {}
         finished = False
+        manager = None
         try:
             while waiting or handed_out:
                 while waiting and len(handed_out) < window:
@@ -363,6 +364,12 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                 results = [result for future in done for result in future.result()]
                 for future in done:
                     del handed_out[future]
+                if not waiting and not handed_out:
+                    # The last results: the readers are told to exit now, and do so (the kernel freeing their
+                    # memory takes them 10-20 ms) while the importing process stores what they read, instead of
+                    # after. The pool's own thread, which ends once they have, is joined below.
+                    manager = getattr(pool, "_executor_manager_thread", None)
+                    pool.shutdown(wait=False)
                 yield from results
             finished = True
         except BrokenProcessPool:
@@ -373,6 +380,8 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
             # prints a traceback from the interpreter's exit hook. Stopped early (Ctrl-C, a dead reader):
             # cancel what is queued and leave.
             pool.shutdown(wait=finished, cancel_futures=not finished)
+            if finished and manager is not None:
+                manager.join()
 
 
 #: How long a reader process may lie dead while no answer comes before the pool is taken for stuck (the pool's
@@ -481,10 +490,13 @@ def _read_chunk(chunk: list[Found]) -> list[ReadResult]:
         gc.collect()
         gc.freeze()
         # The patterns a reader compiled (the restriction rules, Chinese word lists built on first use) are kept
-        # for the next import's readers: a reader ends without Python's exit handlers (catalog.patterns).
+        # for the next import's readers: a reader ends without Python's exit handlers (catalog.patterns); so is
+        # the code of the dataclasses it made (catalog.generated_code).
+        from catalog import generated_code
         from catalog.patterns import save
 
         save()
+        generated_code.save()
     return results
 
 
@@ -502,6 +514,9 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     _collect_by_chunk = True
     gc.disable()
     gc.freeze()
+    from catalog.cachedir import freeze_loads
+
+    freeze_loads()
     # numpy, imported by the first perceptual fingerprint, loads OpenBLAS, whose pool of threads (one a core)
     # costs a reader 45-70 ms of CPU as it starts and is never used: a fingerprint's DCT multiplies 32×32
     # matrices, which OpenBLAS computes in the calling thread. One thread, unless the user said otherwise.

@@ -23,6 +23,54 @@ def test_batches_keep_every_result_in_order():
     assert [r for batch in importer.batches(iter(results), total=len(results)) for r in batch] == results
 
 
+def test_the_last_batch_is_handed_over_with_the_last_result_not_when_the_results_end():
+    """The readers' results end only once the reader processes have exited: the last batch is stored meanwhile."""
+    ended = []
+
+    def results():
+        yield from range(30)
+        ended.append(True)
+
+    handed = []
+    for batch in importer.batches(results(), total=30):
+        handed.append((len(batch), bool(ended)))
+    assert handed == [(30, False)]
+    # Without the total, the last batch waits for the end, as it must.
+    ended.clear()
+    assert [(len(batch), bool(ended)) for batch in importer.batches(results())] == [(30, True)]
+
+
+def test_reader_processes_are_told_to_exit_before_the_last_results_are_handed_over(monkeypatch):
+    """The pool is shut down (without waiting) as its last chunk's results come, so the readers exit while the
+    importing process stores them; it is joined after."""
+    files = [Found(f"/nowhere/{n}.jpg", 1, 1, None) for n in range(6)]
+    shut = []
+
+    class Pool:
+        _executor_manager_thread = None
+
+        def __init__(self, *args, **kwargs):
+            self.futures = []
+
+        def submit(self, function, chunk):
+            from concurrent.futures import Future
+
+            future = Future()
+            future.set_result([reading.ReadResult(found) for found in chunk])
+            return future
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            shut.append(wait)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Pool)
+    seen = []
+    for result in reading._read_in_pool([files[:3], files[3:]], reading.ReaderSetup(), 2, 2, []):
+        seen.append((result.found.path, list(shut)))
+    assert [path for path, _ in seen] == [found.path for found in files]
+    assert all(shut_then == [False] for _, shut_then in seen)  # told to exit before any result was handed over
+    assert shut == [False, True]  # then joined
+
+
 def test_chunks_cover_every_file_once_in_order_and_shrink_at_the_end():
     files = list(range(1000))
     chunks = reading._chunked(files, 2)

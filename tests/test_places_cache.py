@@ -321,3 +321,24 @@ def test_a_memo_written_by_another_install_of_the_same_code_is_trusted(tmp_path)
     (seen_first, home_first), (seen_second, home_second) = json.loads(first.stdout), json.loads(second.stdout)
     assert not seen_first and seen_second
     assert Path(home_first).parent != Path(home_second).parent  # two installs, one memo
+
+
+def test_what_a_reader_loads_from_the_cache_is_frozen_out_of_the_collectors_reach(tmp_path, monkeypatch):
+    """A reader process (cachedir.freeze_loads) freezes what read_kept loads: its chunk's collection walks none
+    of it. Elsewhere a load stays with the collector."""
+    import gc
+
+    path = tmp_path / "kept.pickle"
+    assert cachedir.write_kept({"cities": [[n] for n in range(100)]}, path)
+    loaded = cachedir.read_kept(path)
+    assert gc.is_tracked(loaded) and any(obj is loaded for obj in gc.get_objects())
+    monkeypatch.setattr(cachedir, "_freeze_loads", False)
+    frozen_before = gc.get_freeze_count()
+    try:
+        cachedir.freeze_loads()
+        loaded = cachedir.read_kept(path)
+        assert loaded == {"cities": [[n] for n in range(100)]}
+        assert gc.get_freeze_count() > frozen_before
+        assert not any(obj is loaded for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()  # what this test process froze goes back to the collector

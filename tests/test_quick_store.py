@@ -218,3 +218,19 @@ def test_the_importing_process_sends_the_json_the_readers_encoded(tmp_path, monk
             if name in quick_store.JSON_COLUMNS["photo"]}
         assert names == sorted(quick_store.JSON_COLUMNS["photo"])
     connection.close()
+
+
+def test_none_and_bytes_are_bound_as_they_are_without_the_adapter_look_ups(tmp_path):
+    """quick_store.connect registers adapters that give None and bytes back as they were: the same values are
+    bound (NULL, a blob), the sqlite3 module no longer looks for __adapt__ and __conform__ on each."""
+    connection = quick_store.connect(tmp_path / "bind.db")
+    try:
+        assert sqlite3.adapters[(type(None), sqlite3.PrepareProtocol)](None) is None
+        blob = b"\x00\xffthumbnail"
+        assert sqlite3.adapters[(bytes, sqlite3.PrepareProtocol)](blob) is blob
+        connection.execute("CREATE TABLE t (a, b, c)")
+        connection.execute("INSERT INTO t VALUES (?, ?, ?)", (None, blob, bytearray(b"z")))
+        assert connection.execute("SELECT a, typeof(a), b, typeof(b), typeof(c) FROM t").fetchall() == [
+            (None, "null", blob, "blob", "blob")]
+    finally:
+        connection.close()

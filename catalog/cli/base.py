@@ -155,6 +155,11 @@ class CatalogGroup(click.Group):
             collector.resume()
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
+        # The methods of the dataclasses the command's modules make are compiled once per machine (catalog.
+        # generated_code); installed here, not as catalog.cli is imported: `catalog --help` makes none.
+        from catalog import generated_code
+
+        generated_code.install()
         try:
             return super().resolve_command(ctx, args)
         finally:

@@ -1,0 +1,142 @@
+"""catalog.generated_code: the methods dataclasses write, compiled once and kept, are the ones exec compiles, in a
+new process too; a file written for another Python, or damaged, is not run."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import marshal
+import os
+import subprocess
+import sys
+
+import pytest
+
+from catalog import generated_code
+
+_CLASSES = '''
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class Place:
+    city: str
+    province: "str | None" = None
+    names: tuple = ()
+
+@dataclass(order=True)
+class Count:
+    name: str
+    seen: int = 0
+    kinds: list = field(default_factory=list)
+'''
+
+
+def _classes() -> dict:
+    namespace: dict = {"__name__": __name__}  # a module dataclasses can look a string annotation up in
+    exec(compile(_CLASSES, "<classes>", "exec"), namespace)  # noqa: S102 - the test's own classes
+    return namespace
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """An empty cache folder, this process's kept code forgotten, and dataclasses compiling through it."""
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    monkeypatch.setattr(generated_code, "_kept", None)
+    monkeypatch.setattr(generated_code, "_new", {})
+    monkeypatch.setattr(dataclasses, "exec", generated_code.kept_exec, raising=False)
+    return tmp_path
+
+
+def _behaviour(namespace: dict) -> list:
+    Place, Count = namespace["Place"], namespace["Count"]
+    a, b = Place("Hefei", "Anhui"), Place("Hefei", "Anhui")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.city = "Lanzhou"  # type: ignore[misc]
+    counts = sorted([Count("b", 2), Count("a", 5), Count("a", 1)])
+    return [repr(a), a == b, hash(a) == hash(b), Place.__init__.__annotations__, repr(counts),
+            Count("x").kinds is not Count("x").kinds, Count.__init__.__defaults__]
+
+
+def test_classes_made_through_the_kept_code_are_the_classes_exec_makes(fresh, monkeypatch):
+    made = _behaviour(_classes())
+    assert generated_code._new  # compiled here, to be kept
+    monkeypatch.delattr(dataclasses, "exec")  # Python's own exec
+    assert made == _behaviour(_classes())
+
+
+def test_the_kept_code_is_the_code_exec_compiles(fresh):
+    _classes()
+    assert generated_code._new
+    for source, code in generated_code._new.items():
+        assert code == compile(source, "<string>", "exec", dont_inherit=True)
+        assert not code.co_flags & 0x1000000  # no `from __future__ import annotations` leaking in from this module
+
+
+def test_the_code_is_kept_and_read_back(fresh):
+    _classes()
+    compiled = dict(generated_code._new)
+    generated_code.save()
+    assert generated_code.cache_file().parent == fresh
+    assert generated_code._read() == compiled
+    assert not generated_code._new  # nothing left to write
+
+
+@pytest.mark.parametrize("held", [
+    (generated_code.FORMAT, "3.0.0final0-00000000", {}),  # another Python's byte code
+    (generated_code.FORMAT + 1, None, {}),  # another format of the file
+    ["not", "the", "shape"],
+])
+def test_a_file_of_another_python_or_format_is_not_run(fresh, held):
+    _classes()
+    source, code = next(iter(generated_code._new.items()))
+    stamp = held[1] if isinstance(held, tuple) and held[1] is not None else generated_code._stamp()
+    value = (held[0], stamp, {source: code}) if isinstance(held, tuple) else held
+    generated_code.cache_file().write_bytes(marshal.dumps(value))
+    os.chmod(generated_code.cache_file(), 0o600)
+    assert generated_code._read() == {}
+
+
+def test_a_damaged_file_is_compiled_again(fresh):
+    generated_code.cache_file().write_bytes(b"\x00not marshal")
+    os.chmod(generated_code.cache_file(), 0o600)
+    assert _behaviour(_classes())
+    assert generated_code._new  # compiled here again, and written over the damaged file
+    generated_code.save()
+    assert generated_code._read()
+
+
+_CHILD = """
+import json, sys
+from catalog import generated_code
+generated_code.install()  # as every command does (catalog.cli.base.CatalogGroup.resolve_command)
+exec(compile(sys.argv[1], "<classes>", "exec"), {"__name__": "__main__"})
+print(json.dumps({"new": len(generated_code._new), "kept": len(generated_code._kept or {})}))
+"""
+
+
+def _child(cache) -> dict:
+    env = {**os.environ, "CATALOG_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", _CHILD, _CLASSES], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_next_command_compiles_none_of_the_methods_the_last_one_did(tmp_path):
+    first = _child(tmp_path)
+    assert first["new"] > 0
+    assert any(name.startswith("dataclass-code-") for name in os.listdir(tmp_path))
+    second = _child(tmp_path)
+    assert second["new"] == 0 and second["kept"] >= first["new"]
+
+
+def test_a_command_installs_it_and_help_does_not(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    assert CliRunner().invoke(main, ["--help"]).exit_code == 0
+    assert getattr(dataclasses, "exec", None) is None
+    CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "places"])
+    assert getattr(dataclasses, "exec", None) is generated_code.kept_exec
