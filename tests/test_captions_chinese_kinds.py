@@ -439,6 +439,11 @@ CREDITS = [
      {"agency": "Great Wall International Communication Center", "photographer": "赵小鑫"}),
     ("a contest's photographer: the contest is no outlet", "江水滔滔，日夜不停。圖/台賽攝影師 王小炎",
      {"agency": None, "photographer": "王小炎"}),
+    ("a wire's short name after Xinhua's: the wire whose picture it is", "这是3月2日在英国伦敦拍摄的街景。新华社/美联",
+     {"agency": "AP", "photographer": None}),
+    ("the short name of AFP after Xinhua's", "这是3月2日在法国巴黎拍摄的塞纳河。新华社/法新", {"agency": "AFP"}),
+    ("China News Service's short name alone ends the caption", "5月6日，牧民赶着羊群转场。  中新",
+     {"agency": "China News Service", "photographer": None}),
 ]
 
 
