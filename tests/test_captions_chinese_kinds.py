@@ -1458,6 +1458,12 @@ PLACES = [
      {"sublocation": "白果村", "city": "竹溪县"}),
     ("the city's centre after a city written with 市 is no part of the venue's name, and the city is as written",
      "春節期間,在澳門市中心議事亭前地廣場,游客拍照。", {"city": "澳門", "sublocation": "議事亭前地廣場"}),
+    ("that (那) and a measure word point back at a place and name none", "横跨两岸的那座石拱桥在雨中。",
+     {"sublocation": None}),
+    ("traditional 著 marks a verb's aspect as 着 does: no venue's name", "阿婆跟著舞龍隊伍至淡水漁港看熱鬧。",
+     {"sublocation": None}),
+    ("traditional 著 in a clause before a venue word", "民眾冒著寒風走上天橋。", {"sublocation": None}),
+    ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 
 

@@ -2648,8 +2648,10 @@ _COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
 _OWN_UNIT = "市县省"
-#: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
-_ASPECT = compiled("[了着]")
+#: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name. Traditional
+#: captions write 着 as 著 ("跟著進香隊伍", "冒著寒流"), which simplifying leaves alone, since 著 is also a simplified
+#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect.
+_ASPECT = compiled("[了着]|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
