@@ -1463,6 +1463,8 @@ PLACES = [
     ("traditional 著 marks a verb's aspect as 着 does: no venue's name", "阿婆跟著舞龍隊伍至淡水漁港看熱鬧。",
      {"sublocation": None}),
     ("traditional 著 in a clause before a venue word", "民眾冒著寒風走上天橋。", {"sublocation": None}),
+    ("a country after a comma behind the chain qualifies the clause's people: the chain stays",
+     "当地时间3月2日,法国马赛,意大利球迷在球场外聚集。", {"city": "马赛", "country": "法国"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

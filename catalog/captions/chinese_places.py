@@ -1088,6 +1088,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
             if following is None:
                 break  # "北京，国家会议中心": the venue after a comma is read below
+            if following[0].level == "country" and elements[-1].level != "country":
+                break  # "土耳其伊斯坦布尔,土耳其警方在现场": a chain never climbs back to a country after a comma;
+                # the country there qualifies the clause's people (its police, its team), no scene
             if plain[position] == "、":
                 # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
                 # all (美国) stays
