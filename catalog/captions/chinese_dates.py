@@ -255,6 +255,11 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         relative = _relative_day(text, first, words)
         if relative is not None:
             return relative
+    if not cued and scene and len(body) > 1:  # "...2022年11月26日,上海...。图为2022年11月23日,位于郑州的...": the date
+        # that opens the sentence saying what the picture shows is the picture's, not the first sentence's
+        shown_date = _opening_a_scene_mark(text, mentions, body[1:], words)
+        if shown_date is not None:
+            scene = [shown_date]
     chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
@@ -264,6 +269,23 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _opening_a_scene_mark(text: str, mentions: list[ChineseDate], sentences: list[tuple[int, int]],
+                          words: Words) -> ChineseDate | None:
+    """A full date (year, month and day) written right after a mark of what the picture shows, opening a later
+    sentence ("图为2022年11月23日,...", "这是2024年5月3日拍摄的..."): the picture's own date, or None."""
+    marks = words.words("places.scene_marks")
+    for mention in mentions:
+        if mention.iso is None or len(mention.iso) < 10 or mention.kind == "released":
+            continue
+        for start, end in sentences:
+            if start <= mention.start < end:
+                lead = text[start:mention.start].strip(" \u3000△■▲●◆★☆#↑:：")
+                if lead in marks:
+                    return mention
+                break
+    return None
 
 
 #: A word that makes the date after it one a sentence tells of (when a thing was done), not the scene's opening.
