@@ -1475,6 +1475,8 @@ PLACES = [
     ("traditional 著 in a clause before a venue word", "民眾冒著寒風走上天橋。", {"sublocation": None}),
     ("a country after a comma behind the chain qualifies the clause's people: the chain stays",
      "当地时间3月2日,法国马赛,意大利球迷在球场外聚集。", {"city": "马赛", "country": "法国"}),
+    ("a bare city that a verb of happening follows (迎来, 进入) is the scene, no title's qualifier",
+     "12月3日,沈阳迎来今冬首场降雪,市民在雪中出行。", {"city": "沈阳"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

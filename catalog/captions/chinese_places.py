@@ -980,6 +980,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
+    if plain.startswith(words.words("places.subject_verbs"), after):
+        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
