@@ -1477,6 +1477,8 @@ PLACES = [
      "当地时间3月2日,法国马赛,意大利球迷在球场外聚集。", {"city": "马赛", "country": "法国"}),
     ("a bare city that a verb of happening follows (迎来, 进入) is the scene, no title's qualifier",
      "12月3日,沈阳迎来今冬首场降雪,市民在雪中出行。", {"city": "沈阳"}),
+    ("a village's people, 在, then the village's own square: the village is the place named, no village 农民在村",
+     "图为山东省莒南县小王庄村农民在村文化广场晾晒玉米。", {"sublocation": "小王庄村", "city": "莒南县"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

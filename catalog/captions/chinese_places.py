@@ -2103,7 +2103,7 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
-    breaks = "" if vouched else _NAME_BREAKS
+    breaks = _NEVER_IN_A_UNIT if vouched else _NAME_BREAKS  # ("大赵庄村农民在村文化广场": 在 no unit's name holds)
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in _HARD_STOPS and not linked) or (
@@ -2642,6 +2642,9 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Of those, the ones no unit's name holds after its first character even right after a larger unit (which lets
+#: "天津市和平区" and "安徽省无为市" hold theirs): "新乡县大赵庄村农民在村" is a clause, no village named 农民在村.
+_NEVER_IN_A_UNIT = "的在是把被让给跟"
 #: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
 _NAME_RUN = compiled("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
 #: A stop or a linking word: a place name may begin after one (_boundaries).
@@ -2652,7 +2655,7 @@ _GREAT = compiled("大")
 _COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
-_OWN_UNIT = "市县省"
+_OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文化广场", its square, named by no name of its own)
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name. Traditional
 #: captions write 着 as 著 ("跟著進香隊伍", "冒著寒流"), which simplifying leaves alone, since 著 is also a simplified
 #: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect.
