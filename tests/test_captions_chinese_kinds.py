@@ -1479,6 +1479,8 @@ PLACES = [
      "12月3日,沈阳迎来今冬首场降雪,市民在雪中出行。", {"city": "沈阳"}),
     ("a village's people, 在, then the village's own square: the village is the place named, no village 农民在村",
      "图为山东省莒南县小王庄村农民在村文化广场晾晒玉米。", {"sublocation": "小王庄村", "city": "莒南县"}),
+    ("a township's head (鄉長) is a title: the township is no unit of the scene",
+     "屏東縣萬巒鄉長林小明(左)向得獎農友道賀。", {"city": "屏東縣", "province": None}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 
