@@ -1481,6 +1481,8 @@ PLACES = [
      "图为山东省莒南县小王庄村农民在村文化广场晾晒玉米。", {"sublocation": "小王庄村", "city": "莒南县"}),
     ("a township's head (鄉長) is a title: the township is no unit of the scene",
      "屏東縣萬巒鄉長林小明(左)向得獎農友道賀。", {"city": "屏東縣", "province": None}),
+    ("a verb of holding after a township begins a clause: no unit named 举办X乡",
+     "雲林縣北港鎮舉辦建鎮百年祈福遶境,信眾沿街拈香。", {"sublocation": None, "city": "北港鎮"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

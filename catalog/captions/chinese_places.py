@@ -2140,6 +2140,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "位于太行山区的...": the word before a place, not its first characters
     if written.startswith(words.words("places.organisation_prefixes")):
         return False  # "国网原平市": a company's short name, then the place its branch is named after
+    if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
+        return False  # "彰化縣大村鄉舉辦建鄉三百年...": what is done there (举办, held) begins a clause, no unit's name
     if words.pattern("places.passing").search(written):
         return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
