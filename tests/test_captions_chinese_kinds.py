@@ -476,6 +476,8 @@ DATES = [
     ("a full date opening a later 图为 sentence is the picture's, not the background sentence's",
      "罢工持续多日。2023年3月8日,巴黎有大批民众上街游行。图为2023年3月7日,马赛的码头工人在港口集会。",
      {"date": "2023-03-07", "date_kind": "taken", "city": "马赛"}),
+    ("一日 inside a word (统一日, a unity day; 同一日) is no day", "市民在广场上庆祝民族统一日。",
+     {"date": None, "date_kind": None}),
     ("Taiwan's slashed calendar inside the text is no date", "比數為113/3/14,主隊獲勝。", {"date": None}),
     ("a planned day (预计于) is no photo's date", "工程預計於115年6月30日完工,市長視察工地。",
      {"date": None, "date_kind": None}),

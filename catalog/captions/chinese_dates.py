@@ -70,6 +70,11 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五":
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
 
+#: Characters before 一 that make it part of a word, not a day's numeral: "统一日" (a unity day), "同一日" (the same
+#: day), "每一日", "第一日", "唯一", "单一", "万一", "逐一".
+_ONE_IN_WORDS = "统同每第唯单万逐"
+
+
 @cache
 def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
@@ -79,7 +84,7 @@ def _date_pattern() -> re.Pattern:
         rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
-        rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
+        rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|(?<![{_ONE_IN_WORDS}])[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
         r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）]))"  # ("...唐人街(2009)": a year alone in brackets)
     )
