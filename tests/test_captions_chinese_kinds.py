@@ -1485,6 +1485,9 @@ PLACES = [
      "屏東縣萬巒鄉長林小明(左)向得獎農友道賀。", {"city": "屏東縣", "province": None}),
     ("a verb of holding after a township begins a clause: no unit named 举办X乡",
      "雲林縣北港鎮舉辦建鎮百年祈福遶境,信眾沿街拈香。", {"sublocation": None, "city": "北港鎮"}),
+    ("a line opening with 摄于 and places is the scene's field, over places the text below compares it to",
+     "洞庭湖畔\n摄于湖南省岳阳市\n岳阳与俄罗斯远东城市哈巴罗夫斯克结为友好城市。",
+     {"city": "岳阳", "province": "湖南", "country": None}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

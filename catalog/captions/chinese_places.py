@@ -177,9 +177,10 @@ def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: W
     """The place a form's place field names ("地點:元朗", "拍摄地点:宁波鄞江乡", "地址 天宁区东青村"), read as a
     scene of its own, its missing city and province completed from the caption's other sentences; None when the
     caption has no such field or the field names no place read."""
-    if not any(label in plain for label in words.words("places.place_labels")):
+    found = _TAKEN_AT_LINE.search(plain) if "摄于" in plain else None  # "...江畔⏎攝於黑龍江省撫遠市⏎..."
+    if found is None and not any(label in plain for label in words.words("places.place_labels")):
         return None  # (most captions: no label, and no search)
-    found = _place_label(words).search(plain)
+    found = found or _place_label(words).search(plain)
     if found is None:
         return None
     start = found.end()
@@ -206,6 +207,9 @@ def _place_label(words: Words) -> re.Pattern:
             r"(?:\s*[:：]\s*|[为是]\s*|[ \u3000\t]+)")
     return made
 
+
+#: A line that opens with "taken at" (摄于, 拍摄于) and a place, as a place field does: "攝於黑龍江省撫遠市".
+_TAKEN_AT_LINE = compiled("(?:^|(?<=\n))[ \u3000]*(?:拍摄于|摄于)[ \u3000]*(?=[^\\d\\s])", re.MULTILINE)
 
 #: What ends a form's field: a line's or a field's end, a stop.
 _FIELD_ENDS = frozenset(" \u3000\t\n\r，,。；;|｜(（")
