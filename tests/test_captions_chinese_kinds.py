@@ -1488,6 +1488,8 @@ PLACES = [
     ("a line opening with 摄于 and places is the scene's field, over places the text below compares it to",
      "洞庭湖畔\n摄于湖南省岳阳市\n岳阳与俄罗斯远东城市哈巴罗夫斯克结为友好城市。",
      {"city": "岳阳", "province": "湖南", "country": None}),
+    ("a county opening the sentence, then 在 its township's venue: the venue, within the county",
+     "莒南县发展茶产业多年,茶农在大店镇茶博园采茶。", {"sublocation": "茶博园", "city": "莒南县"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 

@@ -841,11 +841,13 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
     """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
     below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
     follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
-    if read[-1].level not in ("province", "city"):
+    if read[-1].level not in ("province", "city", "county"):
         return read, None
+    below = ("town",) if read[-1].level == "county" else ("county", "town")  # ("新竹縣花了三年籌拍...,在尖石鄉
+    # 原住民族文化館辦特映會": a county opens the sentence, its township and the venue follow)
     for at in starts:
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
-        if elements and venue != _A_LIST and all(e.level in ("county", "town") for e in elements):
+        if elements and venue != _A_LIST and all(e.level in below for e in elements):
             return read + elements, venue
     return read, None
 
