@@ -1490,6 +1490,8 @@ PLACES = [
      {"city": "岳阳", "province": "湖南", "country": None}),
     ("a county opening the sentence, then 在 its township's venue: the venue, within the county",
      "莒南县发展茶产业多年,茶农在大店镇茶博园采茶。", {"sublocation": "茶博园", "city": "莒南县"}),
+    ("a kind of neighbourhood (居住区, 住宅区) is no district's name", "一家面包店开在华人聚居区的街角。",
+     {"city": None}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 
