@@ -1492,6 +1492,9 @@ PLACES = [
      "莒南县发展茶产业多年,茶农在大店镇茶博园采茶。", {"sublocation": "茶博园", "city": "莒南县"}),
     ("a kind of neighbourhood (居住区, 住宅区) is no district's name", "一家面包店开在华人聚居区的街角。",
      {"city": None}),
+    ("a church by its name's last word (圣母堂, 天主堂) is a venue", "平安夜弥撒在露德圣母堂举行。",
+     {"sublocation": "露德圣母堂"}),
+    ("a bookshop (书店) is a venue", "读者到某某音乐书店来买书。", {"sublocation": "某某音乐书店"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 
