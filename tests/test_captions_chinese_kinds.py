@@ -1494,7 +1494,7 @@ PLACES = [
      {"city": None}),
     ("a church by its name's last word (圣母堂, 天主堂) is a venue", "平安夜弥撒在露德圣母堂举行。",
      {"sublocation": "露德圣母堂"}),
-    ("a bookshop (书店) is a venue", "读者到某某音乐书店来买书。", {"sublocation": "某某音乐书店"}),
+    ("a bookshop (书店) is a venue", "读者到晨光音乐书店来买书。", {"sublocation": "晨光音乐书店"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
 ]
 
