@@ -792,6 +792,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
+            if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）" and not (
+                    plain[match.start() - 1:match.start()] in "(（" and rules.standard_agency(
+                        simplified(plain[match.start("first"):match.end("first")]).strip())):
+                continue  # "(大纪元/李小丹)": in brackets, a known outlet opens them ("(圖/翻攝自X)" is a label's)
             if name == "two_agencies" and simplified(agency_written or "").strip() in (
                     words.set("credit.photographer_labels") | words.set("credit.text_labels")):
                 continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)

@@ -70,6 +70,11 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五":
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
 
+#: Characters before 一 that make it part of a word, not a day's numeral: "统一日" (a unity day), "同一日" (the same
+#: day), "每一日", "第一日", "唯一", "单一", "万一", "逐一".
+_ONE_IN_WORDS = "统同每第唯单万逐"
+
+
 @cache
 def _date_pattern() -> re.Pattern:
     """A date as Chinese captions write it (2025年10月14日, 二〇二五年十月十四日, 110年2月26日 in Taiwan's calendar,
@@ -79,7 +84,7 @@ def _date_pattern() -> re.Pattern:
         rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
         r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
-        rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?![本报])"
+        rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|(?<![{_ONE_IN_WORDS}])[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
         r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）]))"  # ("...唐人街(2009)": a year alone in brackets)
     )
@@ -262,6 +267,11 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         relative = _relative_day(text, first, words)
         if relative is not None:
             return relative
+    if not cued and scene and len(body) > 1:  # "...2022年11月26日,上海...。图为2022年11月23日,位于郑州的...": the date
+        # that opens the sentence saying what the picture shows is the picture's, not the first sentence's
+        shown_date = _opening_a_scene_mark(text, mentions, body[1:], words)
+        if shown_date is not None:
+            scene = [shown_date]
     chosen = cued[0] if cued else scene[0] if scene else None
     released = next((m for m in mentions if m.kind == "released"), None)
     if chosen is None:
@@ -271,6 +281,23 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.kind == "released":
         return chosen
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _opening_a_scene_mark(text: str, mentions: list[ChineseDate], sentences: list[tuple[int, int]],
+                          words: Words) -> ChineseDate | None:
+    """A full date (year, month and day) written right after a mark of what the picture shows, opening a later
+    sentence ("图为2022年11月23日,...", "这是2024年5月3日拍摄的..."): the picture's own date, or None."""
+    marks = words.words("places.scene_marks")
+    for mention in mentions:
+        if mention.iso is None or len(mention.iso) < 10 or mention.kind == "released":
+            continue
+        for start, end in sentences:
+            if start <= mention.start < end:
+                lead = text[start:mention.start].strip(" \u3000△■▲●◆★☆#↑:：")
+                if lead in marks:
+                    return mention
+                break
+    return None
 
 
 #: A word that makes the date after it one a sentence tells of (when a thing was done), not the scene's opening.

@@ -177,9 +177,10 @@ def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: W
     """The place a form's place field names ("地點:元朗", "拍摄地点:宁波鄞江乡", "地址 天宁区东青村"), read as a
     scene of its own, its missing city and province completed from the caption's other sentences; None when the
     caption has no such field or the field names no place read."""
-    if not any(label in plain for label in words.words("places.place_labels")):
+    found = _TAKEN_AT_LINE.search(plain) if "摄于" in plain else None  # "...江畔⏎攝於黑龍江省撫遠市⏎..."
+    if found is None and not any(label in plain for label in words.words("places.place_labels")):
         return None  # (most captions: no label, and no search)
-    found = _place_label(words).search(plain)
+    found = found or _place_label(words).search(plain)
     if found is None:
         return None
     start = found.end()
@@ -206,6 +207,9 @@ def _place_label(words: Words) -> re.Pattern:
             r"(?:\s*[:：]\s*|[为是]\s*|[ \u3000\t]+)")
     return made
 
+
+#: A line that opens with "taken at" (摄于, 拍摄于) and a place, as a place field does: "攝於黑龍江省撫遠市".
+_TAKEN_AT_LINE = compiled("(?:^|(?<=\n))[ \u3000]*(?:拍摄于|摄于)[ \u3000]*(?=[^\\d\\s])", re.MULTILINE)
 
 #: What ends a form's field: a line's or a field's end, a stop.
 _FIELD_ENDS = frozenset(" \u3000\t\n\r，,。；;|｜(（")
@@ -837,11 +841,13 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
     """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
     below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
     follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
-    if read[-1].level not in ("province", "city"):
+    if read[-1].level not in ("province", "city", "county"):
         return read, None
+    below = ("town",) if read[-1].level == "county" else ("county", "town")  # ("新竹縣花了三年籌拍...,在尖石鄉
+    # 原住民族文化館辦特映會": a county opens the sentence, its township and the venue follow)
     for at in starts:
         elements, venue = _read_chain(text, plain, at, end, words, patterns)
-        if elements and venue != _A_LIST and all(e.level in ("county", "town") for e in elements):
+        if elements and venue != _A_LIST and all(e.level in below for e in elements):
             return read + elements, venue
     return read, None
 
@@ -980,6 +986,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
+    if plain.startswith(words.words("places.subject_verbs"), after):
+        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
@@ -1088,6 +1096,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
             if following is None:
                 break  # "北京，国家会议中心": the venue after a comma is read below
+            if following[0].level == "country" and elements[-1].level != "country":
+                break  # "土耳其伊斯坦布尔,土耳其警方在现场": a chain never climbs back to a country after a comma;
+                # the country there qualifies the clause's people (its police, its team), no scene
             if plain[position] == "、":
                 # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
                 # all (美国) stays
@@ -2071,7 +2082,8 @@ def _county_of(name: str, province: str) -> bool:
 _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a city's look: words, after any name)
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
                      "省": "委长会级份内立",
-                     "村": "民委庄里", "镇": "政长委", "乡": "亲村镇下委", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+                     # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
+                     "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
 #: dwellings; "X村民宿", its guesthouses): the suffix before them is the village's.
 _WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
@@ -2098,7 +2110,7 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     # right after a larger unit, a short unit may hold a linking character ("安徽省无为市", "天津市和平区"): the
     # chain vouches for it, as for one that begins with one ("黔东南苗族侗族自治州从江县")
     vouched = continuing and len(written) <= 4
-    breaks = "" if vouched else _NAME_BREAKS
+    breaks = _NEVER_IN_A_UNIT if vouched else _NAME_BREAKS  # ("大赵庄村农民在村文化广场": 在 no unit's name holds)
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in _HARD_STOPS and not linked) or (
@@ -2134,6 +2146,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "位于太行山区的...": the word before a place, not its first characters
     if written.startswith(words.words("places.organisation_prefixes")):
         return False  # "国网原平市": a company's short name, then the place its branch is named after
+    if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
+        return False  # "彰化縣大村鄉舉辦建鄉三百年...": what is done there (举办, held) begins a clause, no unit's name
     if words.pattern("places.passing").search(written):
         return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
@@ -2637,6 +2651,9 @@ def _a_quoted_venue(plain: str, inner: str, after: int, end: int, words: Words) 
 
 
 _NAME_BREAKS = "的在和与是为到从向对把被让给将及同跟"
+#: Of those, the ones no unit's name holds after its first character even right after a larger unit (which lets
+#: "天津市和平区" and "安徽省无为市" hold theirs): "新乡县大赵庄村农民在村" is a clause, no village named 农民在村.
+_NEVER_IN_A_UNIT = "的在是把被让给跟"
 #: A run of characters that are neither stops nor linking words: a venue's name goes on over them.
 _NAME_RUN = compiled("[^" + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "]*")
 #: A stop or a linking word: a place name may begin after one (_boundaries).
@@ -2647,9 +2664,11 @@ _GREAT = compiled("大")
 _COUNTING = "一两几某每各"
 #: A unit's suffix written alone before a venue ("市档案馆", "县医院", "省博物馆"): the city, county or province the
 #: caption is about, referred to rather than named (as 本市 is), so the venue has no name of its own.
-_OWN_UNIT = "市县省"
-#: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name.
-_ASPECT = compiled("[了着]")
+_OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文化广场", its square, named by no name of its own)
+#: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name. Traditional
+#: captions write 着 as 著 ("跟著進香隊伍", "冒著寒流"), which simplifying leaves alone, since 著 is also a simplified
+#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect.
+_ASPECT = compiled("[了着]|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
