@@ -552,6 +552,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         # "美国驻华大使馆下半旗", "法国驻广州总领事馆门前": the country sends the mission; with the places after it, it
         # is the venue's name, not the scene's chain
         elements, venue = _the_mission(elements, venue, text, plain, words)
+    if len(elements) > 2 and elements[-1].level == "county" and elements[-2].level in ("city", "place") and (
+            _an_area_abroad(elements[-1].value, elements)):
+        elements[-1].level = "town"  # "日本东京新桥地区": an area of a foreign city is a site of it, below the city
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
@@ -585,6 +588,51 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+#: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
+_SOUNDED_NAME = (2, 7)
+#: What ends the clause of a name read by its sounds alone.
+_SOUNDED_NAME_ENDS = frozenset("，,。；; \u3000\n")
+
+
+def _transliterated_name(plain: str, at: int, end: int, words: Words, scene: bool = False) -> int | None:
+    """Where a name written in the characters of foreign sounds alone (places.transliteration: 圣普列斯特,
+    阿德雷德) that starts at `at` ends, when it ends its clause, or when it is a long one (_SOUNDED_SCENE) in a
+    phrase `scene` says 在 opens ("在南澳阿德雷德正式上路"); None otherwise."""
+    sounds = words.set("places.transliteration")
+    stop = at
+    while stop < end and stop - at <= _SOUNDED_NAME[1] and plain[stop] in sounds:
+        stop += 1
+    if not _SOUNDED_NAME[0] <= stop - at <= _SOUNDED_NAME[1]:
+        return None
+    if stop >= len(plain) or plain[stop] in _SOUNDED_NAME_ENDS or scene and stop - at >= _SOUNDED_SCENE and not (
+            words.pattern("places.venue").match(plain, stop, end)):
+        return stop  # (not before a venue word, whose name it begins: "在美国普莱西德湖举行")
+    return None
+
+
+#: The fewest characters of a name in foreign sounds read inside a clause, after 在 (shorter ones are often a
+#: brand's or a person's: "在美国特斯拉公司").
+_SOUNDED_SCENE = 4
+
+
+def _abroad(elements: list[Element], words: Words) -> bool:
+    """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
+    its places' names are written in sounds."""
+    return any(e.level == "country" and simplified(e.value) not in _CHINA_NAMES for e in elements) or (
+        simplified(elements[0].value) in words.set("places.short_provinces"))
+
+
+def _an_area_abroad(name: str, elements: list[Element]) -> bool:
+    """Whether a name ending in 地区 below a city lies in a foreign country the chain names ("日本东京新桥地区"): there
+    地区 is an area of the city, a site, as China's 地区 (阿克苏地区) is a prefecture, no site."""
+    return simplified(name).endswith("地区") and any(
+        e.level == "country" and simplified(e.value) not in _CHINA_NAMES for e in elements)
+
+
+#: The names of China a chain may begin with.
+_CHINA_NAMES = frozenset({"中国", "中华人民共和国"})
 
 
 #: At most this many characters between a country and the mission's venue word ("驻" and a place: "驻乌兰巴托").
@@ -1086,8 +1134,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     while position < end:
         if plain[position] in "，,、" and elements and len(elements) < 4:
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
-            if following is None:
-                break  # "北京，国家会议中心": the venue after a comma is read below
+            if following is None or following[0].level == "country" and any(
+                    e.level == "country" for e in elements):
+                break  # "北京，国家会议中心": the venue after a comma is read below ("土耳其伊斯坦布尔,土耳其警方...":
+                # a country named again after its city begins another clause, no unit of the chain)
             if plain[position] == "、":
                 # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
                 # all (美国) stays
@@ -1130,6 +1180,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 # "泰国暖武里府,": a province of a country that names them so (Thailand's 府), after the country
                 unit = Element("province", text[position:foreign.end()], position, foreign.end(), link=","), (
                     foreign.end())
+        if unit is None and elements and elements[-1].level in ("country", "province") and _abroad(elements, words):
+            sounded = _transliterated_name(plain, position, end, words, at > 0 and plain[at - 1] in "在于")
+            if sounded is not None:  # "法国圣普列斯特。": a foreign name in sounds, ending its clause, after its
+                # country or province: the city, though the gazetteer knows no city by that name
+                elements.append(Element("place", text[position:sounded], position, sounded, link=","))
+                position = sounded
+                break
         if unit is None:
             break
         if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
@@ -1475,12 +1532,14 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
 
 def _short_province(plain: str, at: int, end: int, words: Words, after_country: bool = False) -> int | None:
     """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
-    ends, when a city the gazetteer knows follows it or a country comes right before it ("美国加州北部"); None
+    ends, when a city the gazetteer knows (or a name in foreign sounds ending its clause) follows it or a country
+    comes right before it ("美国加州北部"); None
     otherwise (南澳 alone is also a county of Guangdong)."""
     for name in words.words("places.short_provinces"):
         if plain.startswith(name, at) and (after_country or _known_city(
-                plain, at + len(name), end, True, _bare_cities(words)) is not None):
-            return at + len(name)
+                plain, at + len(name), end, True, _bare_cities(words)) is not None or _transliterated_name(
+                    plain, at + len(name), end, words, at > 0 and plain[at - 1] in "在于") is not None):
+            return at + len(name)  # ("南澳阿德雷德,": a name in foreign sounds ending its clause is its city)
     return None
 
 
