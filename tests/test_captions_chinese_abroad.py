@@ -15,7 +15,7 @@ ABROAD = [
     ("the same, ending its clause before the scene", "当地时间3月9日,德国巴特恩斯,民众在河边散步。",
      {"city": "巴特恩斯", "country": "德国"}),
     ("a city in sounds after a foreign province's short name and 在, inside its clause",
-     "周三,一辆新电车在维州本迪戈正式上路。", {"city": "本迪戈", "province": "维州"}),
+     "周三,一辆新电车在维州卡斯尔梅恩正式上路。", {"city": "卡斯尔梅恩", "province": "维州"}),
     ("a short name in sounds inside a clause is no city (a brand's, a person's)",
      "5月3日,在美国特斯拉公司的工厂里,工人在组装汽车。", {"city": None}),
     ("nor is a name that a venue word follows: the venue's", "1月21日,在美国普莱西德湖举行的比赛中,选手滑行。",
@@ -26,7 +26,19 @@ ABROAD = [
     ("an area of a foreign city (地区) is the site, below the city",
      "3月9日,在日本东京银座地区,日本民众在街头购物。", {"sublocation": "银座地区", "city": "东京", "country": "日本"}),
     ("a prefecture of China (地区) stays no site", "5月20日,游客在新疆喀什地区游览。", {"sublocation": None}),
+    ("a foreign city whose Chinese name GeoNames gives to a small namesake only (华盛顿) is as big as the biggest",
+     "10月3日,民众在华盛顿街头集会。", {"city": "华盛顿"}),
+    ("the same for another namesake (波特兰, Portland)", "游客在波特兰街头散步。", {"city": "波特兰"}),
+    ("many of a kind after a conjunction are no venue's name", "日前,但各大商场客流如织。", {"sublocation": None}),
 ]
+
+
+def test_a_chinese_name_of_a_small_namesake_counts_the_biggest_in_its_country():
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    population, country = chinese_name_cities("华盛顿")
+    assert country == "US" and population > 500_000  # Washington, DC, not the town of 24,000 GeoNames names so
+    assert chinese_name_cities("巴黎")[1] == "FR"
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in ABROAD], ids=[c[0] for c in ABROAD])
