@@ -1703,6 +1703,13 @@ ORIGINS = [
     ("a school graduated from (毕业于)", "5月1日，毕业于同济大学的青年教师在实验室调试仪器。", {"sublocation": None}),
     ("the scene named after the origin stays", "5月1日，来自某某大学的志愿者在天坛公园服务游客。",
      {"sublocation": "天坛公园"}),
+    ("a troupe's home village, 的, then the troupe at a fair elsewhere: the fair, in the city the next sentence names",
+     "2月5日，河北蔚县宋家庄村的秧歌队在北山庙会上表演。当日，张家口市的北山庙会开幕。",
+     {"sublocation": "北山", "city": "张家口", "province": None}),
+    ("a troupe run into its home town's name, then at a mountain's fair",
+     "2月5日，安徽宣城广德市东亭乡舞龙队在敬亭山庙会上表演。", {"sublocation": "敬亭山", "city": None}),
+    ("a troupe at its own town's centre (镇区) performs at home: its chain stays",
+     "图为浙江省龙泉市安仁镇锣鼓队在镇区广场演出。", {"city": "龙泉", "province": "浙江"}),
 ]
 
 

@@ -1330,7 +1330,27 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
+        if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
+            return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+#: How far after a place a troupe it names may be said to be somewhere (的, the troupe's name, 在).
+_TROUPE_REACH = 8
+
+
+def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether a group the place names as its home follows at `after` (的 may come first, then a name of two to
+    five characters ending in places.troupe_ends: 秧歌队, 龙灯队) and is then said to be somewhere (在)."""
+    at = after + 1 if plain.startswith("的", after) else after
+    stop = plain.find("在", at, min(end, after + _TROUPE_REACH))
+    name = plain[at:stop]
+    if stop < 0 or not 2 <= len(name) <= 5 or not name.endswith(words.words("places.troupe_ends")) or (
+            han_char().fullmatch(name[0]) is None) or any(ch in _HARD_STOPS for ch in name):
+        return False
+    there = stop + 1  # (a part of its home, or a word referring back to it, says the troupe is at home: "在镇区")
+    return not plain.startswith(words.words("places.city_parts"), there) and not plain.startswith(
+        words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
 
 
 #: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
