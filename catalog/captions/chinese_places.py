@@ -1604,9 +1604,11 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
-                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
+                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words)) or (
+                _a_county_follows(plain, at + len(name), end, patterns))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
-            # "澳门路氹城", a district of the city-state whose first character is a street's word)
+            # "澳门路氹城", a district of the city-state whose first character is a street's word, a county whose
+            # first character is a venue word: "新疆塔什库尔干塔吉克自治县")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
                     plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
@@ -1733,6 +1735,16 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The suffixes of a county or a city, which no venue's name ends with.
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
+
+
+def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
+    """Whether a county or a city written with its suffix begins at `at` (塔什库尔干塔吉克自治县, 塔河县)."""
+    unit = patterns["units"].match(plain, at, end)
+    return unit is not None and unit.end() - at >= 3 and plain.endswith(_COUNTY_SUFFIXES, at, unit.end())
 
 
 #: The words of a street that a direction and a city's name come before ("南京东路", "中山北大街").
@@ -2088,6 +2100,8 @@ def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
     name = _suffix_at_end(words).sub("", plain[at:unit.end()])
     if len(name) < 5 or _rank(plain[at:unit.end()], words) > _LEVELS.index("county"):
         return False  # (a community after its street, "东风路幸福社区", stays one name, as the chain reads it)
+    if plain.startswith("自治", unit.end() - 3):
+        return False  # "塔什库尔干塔吉克自治县": an autonomous unit's long name is its place's and its people's
     one_character = _one_character_venues(words)
     inside = [i for i in range(2, len(name) - 2) if name[i] in one_character]
     return bool(inside) and not any(character in one_character for character in name[inside[-1] + 1:])
