@@ -1652,6 +1652,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and plain[unit.end() - 1] == "区" and unit.end() - at >= 4 and plain[
+            unit.end() - 2] in _DIRECTIONS and plain[unit.end() - 3] in _BUILT_VENUE_ENDS:
+        unit = None  # "武侯祠西区", "世纪公园东区": a section of a venue, no district
     if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
@@ -1735,6 +1738,11 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
+#: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
+_BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
 
 
 #: The suffixes of a county or a city, which no venue's name ends with.
