@@ -827,6 +827,8 @@ PLACES = [
     ("pinyin a mirror's converter left after characters is read past: the place and the credit",
      "4月16日，小朋友在山東省青島市嶗山區(qū)沙子口街道(dào)海濱路賞花。新華社發(fā)(王小鷹攝)",
      {"city": "青島", "sublocation": "海濱路", "photographer": "王小鷹", "agency": "Xinhua"}),
+    ("a town's village later in the sentence of a city with no venue is the site",
+     "2019年5月,浙江湖州,多年来,埭溪镇上强村一直保留着舞龙的习俗。", {"city": "湖州", "sublocation": "上强村"}),
     ("a venue's section named by a direction and 区 is no district (公园东区)", "5月3日，游客在世纪公园东区赏花。",
      {"city": None, "sublocation": "世纪公园"}),
     ("a district whose name is a direction and 区 after a street's word stays one (唐山路南区)",

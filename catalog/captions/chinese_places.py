@@ -548,6 +548,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+    if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
+        village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
+        if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
+            venue = village[-1].value
     if venue and elements:
         # "美国驻华大使馆下半旗", "法国驻广州总领事馆门前": the country sends the mission; with the places after it, it
         # is the venue's name, not the scene's chain
