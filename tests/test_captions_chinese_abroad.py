@@ -30,6 +30,7 @@ ABROAD = [
      "10月3日,民众在华盛顿街头集会。", {"city": "华盛顿"}),
     ("the same for another namesake (波特兰, Portland)", "游客在波特兰街头散步。", {"city": "波特兰"}),
     ("many of a kind after a conjunction are no venue's name", "日前,但各大商场客流如织。", {"sublocation": None}),
+    ("a parliament's house (议院) is a venue", "民众聚集在众议院前抗议。", {"sublocation": "众议院"}),
 ]
 
 
