@@ -809,6 +809,8 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
     town_ends = _town_suffix(words)
     for found in town_ends.finditer(plain, start + 2, end):
         at = found.end()
+        if plain[at:at + 1] in _COUNTY_FIRSTS:
+            continue  # "新乡县": a town's suffix inside a county's or a city's name
         if not _all_han().fullmatch(plain, found.start() - 2, found.start()) or any(
                 plain[i] in _HARD_STOPS or plain[i] in _NAME_BREAKS for i in range(found.start() - 2, found.start())):
             continue  # a town has a name of two characters or more before its suffix, in one clause
@@ -828,6 +830,10 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
                     village_element]
         return [village_element]
     return []
+
+
+#: The suffixes of a county or a city of one character: a town's suffix right before one is part of its name.
+_COUNTY_FIRSTS = frozenset("县市区旗")
 
 
 #: The last characters of verbs of taking a picture that a place's name may follow ("拍下", "航拍", "拍摄").
@@ -2197,6 +2203,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     written = plain[start:end]
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
+    if written.startswith(_PEOPLE) and "在" in written:
+        return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
     # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
