@@ -829,6 +829,8 @@ PLACES = [
      {"city": "青島", "sublocation": "海濱路", "photographer": "王小鷹", "agency": "Xinhua"}),
     ("a town's village later in the sentence of a city with no venue is the site",
      "2019年5月,浙江湖州,多年来,埭溪镇上强村一直保留着舞龙的习俗。", {"city": "湖州", "sublocation": "上强村"}),
+    ("a station a train left (驶出) is no scene; where it stops is",
+     "杭州东站驶出的一列动车,停靠在上海虹桥站。", {"sublocation": "虹桥站", "city": "上海"}),
     ("a village's culture square, unnamed, is no venue", "秋收时节，乡村文化广场成了晒粮场。", {"sublocation": None}),
     ("the villagers' own square, unnamed: their village is the site, no people's words read as a village",
      "图为浙江省安吉县余村村民在村文化广场排练。", {"sublocation": "余村", "city": "安吉县"}),

@@ -1340,6 +1340,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
+        if plain.startswith(words.words("places.departures"), after):
+            return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
