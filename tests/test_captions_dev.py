@@ -201,8 +201,12 @@ TUNE_FLOORS = {
     # re-based for zh_fresh10 (48 fresh tune captions from 61 sites, not tuned on yet): its tune part scores 94.0
     # capzh15 raised zh sublocation, city, province and country: a country opening a venue's name after its city,
     # city nicknames, streets named after cities, a credit's city, villages after 的, routes, states after a country
-    "zh": {"photographer": 0.989, "agency": 0.989, "provider": 0.995, "date": 0.993, "date_kind": 0.987,
-           "sublocation": 0.963, "city": 0.974, "province": 0.994, "country": 0.996},
+    # re-based for zh_fresh11, zh_fresh12 and zh_fresh13 (fresh tune captions, not tuned on yet), which brought the
+    # zh tune figures below the floors; capzh17 then raised zh sublocation, city, province and country on
+    # zh_fresh13's kinds (foreign towns in sounds after their country, troupes' homes beside the fair, departures,
+    # venue sections, autonomous counties named with venue words): its figures minus 0.001
+    "zh": {"photographer": 0.987, "agency": 0.985, "provider": 0.995, "date": 0.993, "date_kind": 0.985,
+           "sublocation": 0.948, "city": 0.969, "province": 0.992, "country": 0.991},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
