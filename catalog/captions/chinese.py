@@ -35,8 +35,11 @@ _LATIN_WORD = compiled(r"[A-Za-z]{2,}")
 
 
 #: A pinyin syllable with its tone mark in brackets right after a character, which some mirrors' script converters
-#: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"): no part of the caption's words.
-_PINYIN_LEFT_IN = compiled("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+#: leave in the text ("区(qū)", "发(fā)", "镇(zhèn)"), or the syllables of a word run together ("重庆市(chóngqìngshì)",
+#: "报道(bàodào)"): no part of the caption's words. (The letters before the first tone mark and the letters and
+#: tone marks after it are classes apart, so the pattern never backtracks.)
+_PINYIN_LEFT_IN = compiled("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
+                           "[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[)）]")
 #: What some spam mirrors write for every 人 (a machine's word-for-word rewriting): "唐东说念主街" is 唐人街.
 _MIRRORS_PERSON = "东说念主"
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.

@@ -552,10 +552,17 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+    if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
+        village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
+        if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
+            venue = village[-1].value
     if venue and elements:
         # "美国驻华大使馆下半旗", "法国驻广州总领事馆门前": the country sends the mission; with the places after it, it
         # is the venue's name, not the scene's chain
         elements, venue = _the_mission(elements, venue, text, plain, words)
+    if len(elements) > 2 and elements[-1].level == "county" and elements[-2].level in ("city", "place") and (
+            _an_area_abroad(elements[-1].value, elements)):
+        elements[-1].level = "town"  # "日本东京新桥地区": an area of a foreign city is a site of it, below the city
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
     if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
@@ -589,6 +596,51 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+#: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
+_SOUNDED_NAME = (2, 7)
+#: What ends the clause of a name read by its sounds alone.
+_SOUNDED_NAME_ENDS = frozenset("，,。；; \u3000\n")
+
+
+def _transliterated_name(plain: str, at: int, end: int, words: Words, scene: bool = False) -> int | None:
+    """Where a name written in the characters of foreign sounds alone (places.transliteration: 圣普列斯特,
+    阿德雷德) that starts at `at` ends, when it ends its clause, or when it is a long one (_SOUNDED_SCENE) in a
+    phrase `scene` says 在 opens ("在南澳阿德雷德正式上路"); None otherwise."""
+    sounds = words.set("places.transliteration")
+    stop = at
+    while stop < end and stop - at <= _SOUNDED_NAME[1] and plain[stop] in sounds:
+        stop += 1
+    if not _SOUNDED_NAME[0] <= stop - at <= _SOUNDED_NAME[1]:
+        return None
+    if stop >= len(plain) or plain[stop] in _SOUNDED_NAME_ENDS or scene and stop - at >= _SOUNDED_SCENE and not (
+            words.pattern("places.venue").match(plain, stop, end)):
+        return stop  # (not before a venue word, whose name it begins: "在美国普莱西德湖举行")
+    return None
+
+
+#: The fewest characters of a name in foreign sounds read inside a clause, after 在 (shorter ones are often a
+#: brand's or a person's: "在美国特斯拉公司").
+_SOUNDED_SCENE = 4
+
+
+def _abroad(elements: list[Element], words: Words) -> bool:
+    """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
+    its places' names are written in sounds."""
+    return any(e.level == "country" and simplified(e.value) not in _CHINA_NAMES for e in elements) or (
+        simplified(elements[0].value) in words.set("places.short_provinces"))
+
+
+def _an_area_abroad(name: str, elements: list[Element]) -> bool:
+    """Whether a name ending in 地区 below a city lies in a foreign country the chain names ("日本东京新桥地区"): there
+    地区 is an area of the city, a site, as China's 地区 (阿克苏地区) is a prefecture, no site."""
+    return simplified(name).endswith("地区") and any(
+        e.level == "country" and simplified(e.value) not in _CHINA_NAMES for e in elements)
+
+
+#: The names of China a chain may begin with.
+_CHINA_NAMES = frozenset({"中国", "中华人民共和国"})
 
 
 #: At most this many characters between a country and the mission's venue word ("驻" and a place: "驻乌兰巴托").
@@ -761,6 +813,8 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
     town_ends = _town_suffix(words)
     for found in town_ends.finditer(plain, start + 2, end):
         at = found.end()
+        if plain[at:at + 1] in _COUNTY_FIRSTS:
+            continue  # "新乡县": a town's suffix inside a county's or a city's name
         if not _all_han().fullmatch(plain, found.start() - 2, found.start()) or any(
                 plain[i] in _HARD_STOPS or plain[i] in _NAME_BREAKS for i in range(found.start() - 2, found.start())):
             continue  # a town has a name of two characters or more before its suffix, in one clause
@@ -780,6 +834,10 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
                     village_element]
         return [village_element]
     return []
+
+
+#: The suffixes of a county or a city of one character: a town's suffix right before one is part of its name.
+_COUNTY_FIRSTS = frozenset("县市区旗")
 
 
 #: The last characters of verbs of taking a picture that a place's name may follow ("拍下", "航拍", "拍摄").
@@ -1096,9 +1154,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             following = _unit_at(text, plain, position + 1, end, words, patterns, elements)
             if following is None:
                 break  # "北京，国家会议中心": the venue after a comma is read below
-            if following[0].level == "country" and elements[-1].level != "country":
+            if following[0].level == "country" and (elements[-1].level != "country" or any(
+                    e.level == "country" for e in elements)):
                 break  # "土耳其伊斯坦布尔,土耳其警方在现场": a chain never climbs back to a country after a comma;
-                # the country there qualifies the clause's people (its police, its team), no scene
+                # the country there qualifies the clause's people (its police, its team), or begins another
+                # clause, no unit of the chain
             if plain[position] == "、":
                 # "美国纽约、费城、波士顿...等城市": a list of places, none of them the scene; what holds them
                 # all (美国) stays
@@ -1141,6 +1201,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 # "泰国暖武里府,": a province of a country that names them so (Thailand's 府), after the country
                 unit = Element("province", text[position:foreign.end()], position, foreign.end(), link=","), (
                     foreign.end())
+        if unit is None and elements and elements[-1].level in ("country", "province") and _abroad(elements, words):
+            sounded = _transliterated_name(plain, position, end, words, at > 0 and plain[at - 1] in "在于")
+            if sounded is not None:  # "法国圣普列斯特。": a foreign name in sounds, ending its clause, after its
+                # country or province: the city, though the gazetteer knows no city by that name
+                elements.append(Element("place", text[position:sounded], position, sounded, link=","))
+                position = sounded
+                break
         if unit is None:
             break
         if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
@@ -1284,7 +1351,29 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
+        if plain.startswith(words.words("places.departures"), after):
+            return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
+        if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
+            return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+#: How far after a place a troupe it names may be said to be somewhere (的, the troupe's name, 在).
+_TROUPE_REACH = 8
+
+
+def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether a group the place names as its home follows at `after` (的 may come first, then a name of two to
+    five characters ending in places.troupe_ends: 秧歌队, 龙灯队) and is then said to be somewhere (在)."""
+    at = after + 1 if plain.startswith("的", after) else after
+    stop = plain.find("在", at, min(end, after + _TROUPE_REACH))
+    name = plain[at:stop]
+    if stop < 0 or not 2 <= len(name) <= 5 or not name.endswith(words.words("places.troupe_ends")) or (
+            han_char().fullmatch(name[0]) is None) or any(ch in _HARD_STOPS for ch in name):
+        return False
+    there = stop + 1  # (a part of its home, or a word referring back to it, says the troupe is at home: "在镇区")
+    return not plain.startswith(words.words("places.city_parts"), there) and not plain.startswith(
+        words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
 
 
 #: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
@@ -1486,12 +1575,14 @@ def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patter
 
 def _short_province(plain: str, at: int, end: int, words: Words, after_country: bool = False) -> int | None:
     """Where a foreign province's or state's short name (安省, 加州, 南澳: places.short_provinces) that starts at `at`
-    ends, when a city the gazetteer knows follows it or a country comes right before it ("美国加州北部"); None
+    ends, when a city the gazetteer knows (or a name in foreign sounds ending its clause) follows it or a country
+    comes right before it ("美国加州北部"); None
     otherwise (南澳 alone is also a county of Guangdong)."""
     for name in words.words("places.short_provinces"):
         if plain.startswith(name, at) and (after_country or _known_city(
-                plain, at + len(name), end, True, _bare_cities(words)) is not None):
-            return at + len(name)
+                plain, at + len(name), end, True, _bare_cities(words)) is not None or _transliterated_name(
+                    plain, at + len(name), end, words, at > 0 and plain[at - 1] in "在于") is not None):
+            return at + len(name)  # ("南澳阿德雷德,": a name in foreign sounds ending its clause is its city)
     return None
 
 
@@ -1536,9 +1627,11 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
                 return Element("town", text[at:district], at, district, link=","), district
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
-                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words))):
+                name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words)) or (
+                _a_county_follows(plain, at + len(name), end, patterns))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
-            # "澳门路氹城", a district of the city-state whose first character is a street's word)
+            # "澳门路氹城", a district of the city-state whose first character is a street's word, a county whose
+            # first character is a venue word: "新疆塔什库尔干塔吉克自治县")
             suffixed = patterns["units"].match(plain, at, min(end, at + len(name) + 6))
             if suffixed and suffixed.end() > at + len(name) and suffixed.end() - at - len(name) <= 6 and (
                     plain[suffixed.end() - 1] != "市" or plain[suffixed.end():suffixed.end() + 1] not in _CITY_WORDS):
@@ -1582,6 +1675,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if unit is not None and patterns["venue_end"].search(plain, at, unit.end()) and len(
             patterns["venue_end"].search(plain, at, unit.end()).group()) > 1:
         unit = None  # "日本防卫省": a ministry, not a province
+    if unit is not None and plain[unit.end() - 1] == "区" and unit.end() - at >= 4 and plain[
+            unit.end() - 2] in _DIRECTIONS and plain[unit.end() - 3] in _BUILT_VENUE_ENDS:
+        unit = None  # "武侯祠西区", "世纪公园东区": a section of a venue, no district
     if unit is not None and unit.end() - at >= 6 and _a_venue_inside(plain, at, unit, words):
         unit = None  # "浙东运河越城区段": a canal, then the district of its stretch, not one district's long name
     if unit is not None and plain[unit.end():unit.end() + 1] in ("市", "县", "区") and plain[
@@ -1665,6 +1761,21 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             return Element("city", text[at:city], at, city + 1, link=","), city + 1
         return Element("place", text[at:city], at, city, link=","), city
     return None
+
+
+#: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
+#: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
+_BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
+
+
+#: The suffixes of a county or a city, which no venue's name ends with.
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
+
+
+def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
+    """Whether a county or a city written with its suffix begins at `at` (塔什库尔干塔吉克自治县, 塔河县)."""
+    unit = patterns["units"].match(plain, at, end)
+    return unit is not None and unit.end() - at >= 3 and plain.endswith(_COUNTY_SUFFIXES, at, unit.end())
 
 
 #: The words of a street that a direction and a city's name come before ("南京东路", "中山北大街").
@@ -2020,6 +2131,8 @@ def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
     name = _suffix_at_end(words).sub("", plain[at:unit.end()])
     if len(name) < 5 or _rank(plain[at:unit.end()], words) > _LEVELS.index("county"):
         return False  # (a community after its street, "东风路幸福社区", stays one name, as the chain reads it)
+    if plain.startswith("自治", unit.end() - 3):
+        return False  # "塔什库尔干塔吉克自治县": an autonomous unit's long name is its place's and its people's
     one_character = _one_character_venues(words)
     inside = [i for i in range(2, len(name) - 2) if name[i] in one_character]
     return bool(inside) and not any(character in one_character for character in name[inside[-1] + 1:])
@@ -2104,6 +2217,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     written = plain[start:end]
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
+    if written.startswith(_PEOPLE) and "在" in written:
+        return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
     # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)

@@ -99,8 +99,9 @@ def subdivision_holding(city: str, abbreviation: str) -> str | None:
 @lru_cache(maxsize=65536)
 def chinese_name_cities(name: str) -> tuple[int, str | None]:
     """The cities the gazetteer knows under a Chinese name, in the simplified form or else the traditional one
-    (宜宾; 紐約 for 纽约): the biggest one's population and the one country code of them all, or (0, None)
-    when it knows none, and None for the country when they lie in several (西贡 is in Viet Nam too).
+    (宜宾; 紐約 for 纽约): the biggest one's population (a city abroad counts as its biggest namesake in its
+    country: 华盛顿 as Washington, DC, see ``_namesakes_population``) and the one country code of them all, or
+    (0, None) when it knows none, and None for the country when they lie in several (西贡 is in Viet Nam too).
 
     Remembered between processes (place memo kind "cjk") like ``name_levels``: besides the gazetteer and its
     index of alternate names, an unknown name needs OpenCC's traditional converter, whose dictionaries take
@@ -124,8 +125,29 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
         if positions:
             cities = [gazetteer._cities[p] for p in positions]
             codes = {city.country_code for city in cities}
-            return max(city.population for city in cities), (codes.pop() if len(codes) == 1 else None)
+            population = max(max(city.population, _namesakes_population(city)) for city in cities)
+            return population, (codes.pop() if len(codes) == 1 else None)
     return 0, None
+
+
+#: Countries whose places' names are written in Chinese characters of their own (a Chinese name of one of their
+#: towns is that town's, not a rendering of its sounds that its namesakes share).
+_NAMES_IN_HAN = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", "VN"})
+
+
+def _namesakes_population(city) -> int:
+    """The population of the biggest city of the same country and the same name as a city written abroad in
+    sounds: GeoNames gives a Chinese name to one of a name's namesakes, often not the largest (华盛顿 to a town of
+    24,000 named Washington, 华盛顿特区 to the capital; 波特兰 to a Portland of 16,000), while the sounds are every
+    namesake's. 0 for a city of a country that writes its names in Chinese characters (_NAMES_IN_HAN)."""
+    if city.country_code in _NAMES_IN_HAN:
+        return 0
+    gazetteer = get_gazetteer()
+    positions, own_name = gazetteer._cities_of(city.name)
+    if not own_name:
+        return 0
+    return max((gazetteer._cities[p].population for p in positions if gazetteer._cities[p].name == city.name and (
+        gazetteer._cities[p].country_code == city.country_code)), default=0)
 
 
 @lru_cache(maxsize=65536)

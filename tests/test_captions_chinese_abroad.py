@@ -1,0 +1,47 @@
+"""Places abroad in Chinese captions: a foreign city written in the sounds of its name, which the gazetteer's Chinese
+names often lack, read from where it stands (after its country or its province, ending its clause); the areas of a
+foreign city; a country named again after its city. Every caption here was written for these tests in the style of
+the wire pictures that print such captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_captions_shapes import check
+
+ABROAD = [
+    ("a small town in sounds after its country, ending the caption",
+     "当地时间3月9日,法国圣卢西拉。", {"city": "圣卢西拉", "country": "法国"}),
+    ("the same, ending its clause before the scene", "当地时间3月9日,德国巴特恩斯,民众在河边散步。",
+     {"city": "巴特恩斯", "country": "德国"}),
+    ("a city in sounds after a foreign province's short name and 在, inside its clause",
+     "周三,一辆新电车在维州卡斯尔梅恩正式上路。", {"city": "卡斯尔梅恩", "province": "维州"}),
+    ("a short name in sounds inside a clause is no city (a brand's, a person's)",
+     "5月3日,在美国特斯拉公司的工厂里,工人在组装汽车。", {"city": None}),
+    ("nor is a name that a venue word follows: the venue's", "1月21日,在美国普莱西德湖举行的比赛中,选手滑行。",
+     {"city": None, "sublocation": "普莱西德湖"}),
+    ("a name in sounds after China is no foreign city", "5月3日,中国马拉。", {"city": None}),
+    ("the country named again after its city begins another clause: the city stays",
+     "当地时间3月9日,土耳其伊斯坦布尔,土耳其民众在广场集会。", {"city": "伊斯坦布尔", "country": "土耳其"}),
+    ("an area of a foreign city (地区) is the site, below the city",
+     "3月9日,在日本东京银座地区,日本民众在街头购物。", {"sublocation": "银座地区", "city": "东京", "country": "日本"}),
+    ("a prefecture of China (地区) stays no site", "5月20日,游客在新疆喀什地区游览。", {"sublocation": None}),
+    ("a foreign city whose Chinese name GeoNames gives to a small namesake only (华盛顿) is as big as the biggest",
+     "10月3日,民众在华盛顿街头集会。", {"city": "华盛顿"}),
+    ("the same for another namesake (波特兰, Portland)", "游客在波特兰街头散步。", {"city": "波特兰"}),
+    ("many of a kind after a conjunction are no venue's name", "日前,但各大商场客流如织。", {"sublocation": None}),
+    ("a parliament's house (议院) is a venue", "民众聚集在众议院前抗议。", {"sublocation": "众议院"}),
+]
+
+
+def test_a_chinese_name_of_a_small_namesake_counts_the_biggest_in_its_country():
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    population, country = chinese_name_cities("华盛顿")
+    assert country == "US" and population > 500_000  # Washington, DC, not the town of 24,000 GeoNames names so
+    assert chinese_name_cities("巴黎")[1] == "FR"
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ABROAD], ids=[c[0] for c in ABROAD])
+def test_places_abroad(text, expected):
+    check(text, expected)
