@@ -1528,6 +1528,21 @@ DATES_EN = [
     ("a list's number before the caption's first sentence",
      "3. March 9 – Volunteers stack sandbags along the river bank in Tuguegarao.",
      {"date_text": "March 9", "date_kind": "taken"}),
+    ("a French date after the town, as a Swiss agency writes it",
+     "Lausanne, marché du samedi, le 14 mars 2020. Vendors set out apples under the arcades.",
+     {"date": "2020-03-14", "date_kind": "taken"}),
+    ("a Spanish date with 'de' between its parts",
+     "Dancers in feathered dress parade through Puebla, Mexico, 5 de mayo de 2018.",
+     {"date": "2018-05-05", "date_kind": "taken"}),
+    ("a German date with a stop after the day",
+     "Crowds fill the square before the Reichstag in Berlin, Germany, 3. Oktober 2020.",
+     {"date": "2020-10-03", "date_kind": "taken"}),
+    ("a month, day and year typed in small letters",
+     "Pupils read the exam results outside their school in Iasi, Romania, august 07, 2012.",
+     {"date": "2012-08-07", "date_kind": "taken"}),
+    ("a comma between the day and the month",
+     "Farmers sell leeks at the Saturday market in Gent, Belgium, 9, March 2019.",
+     {"date": "2019-03-09", "date_kind": "taken"}),
 ]
 
 

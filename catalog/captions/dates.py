@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     BACKGROUND_CLOSE,
     BACKGROUND_NEARBY,
     BACKGROUND_WORDS,
+    FOREIGN_MONTHS,
     MONTHS,
     PLACE_SUFFIXES,
     RELATIVE_DAYS,
@@ -48,6 +49,7 @@ from catalog.patterns import compiled, longest_first
 _MONTH_NUMBER = {
     spelling.casefold().rstrip("."): number for number, spellings in MONTHS.items() for spelling in spellings
 }
+_FOREIGN_MONTH_NUMBER = {spelling: number for number, spellings in FOREIGN_MONTHS.items() for spelling in spellings}
 
 
 def _alternatives(words: list[str]) -> str:
@@ -70,6 +72,7 @@ _MON = "(?:" + _alternatives([s for spellings in MONTHS.values() for s in spelli
 _WD = "(?:" + _alternatives(list(WEEKDAYS)) + ")"
 _FULL_MON = "(?:" + "|".join(spellings[0] for spellings in MONTHS.values()) + ")"
 _FULL_MON_SMALL = "(?:" + "|".join(spellings[0].casefold() for spellings in MONTHS.values()) + r")\b"
+_FOREIGN_MON = "(?i:" + "|".join(re.escape(w) for w in sorted(_FOREIGN_MONTH_NUMBER, key=longest_first)) + r")\b"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:18|19|20)\d\d\b"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
@@ -104,8 +107,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               "day"),
     DateShape("day of month", "the 26th of August / 9th of March, 2024",
               rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
-    DateShape("day month year", "19 January 2023",
-              rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("day month year", "19 January 2023 / 6, April 2018",
+              rf"(?:{_WD},?\s+)?(?P<day>{_DAY}),?\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("day month year in another language", "le 28 juin 2019 / 5 de mayo de 2018 / 3. Oktober 2020",
+              rf"(?P<day>{_DAY})\.?\s+(?:de\s+)?(?P<mon>{_FOREIGN_MON})\s+(?:de\s+)?(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
@@ -118,6 +123,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("day month year in small letters", "1 september 2014",
               rf"(?P<day>{_DAY})\s+(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("month day year in small letters", "july 03, 2011",
+              rf"(?P<mon>{_FULL_MON_SMALL})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("month year in small letters", "december 2004 (a full month's name: 'may' and 'march' are words, but not"
               " before a year)", rf"(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
@@ -308,7 +315,10 @@ _DIGITS = compiled(r"\d+")
 
 
 def _month(written: str) -> int:
-    return int(written) if written.isdigit() else _MONTH_NUMBER[written.casefold().rstrip(".")]
+    if written.isdigit():
+        return int(written)
+    folded = written.casefold().rstrip(".")
+    return _MONTH_NUMBER.get(folded) or _FOREIGN_MONTH_NUMBER[folded]
 
 
 def _valid_day(year: int, month: int, day: int) -> str | None:

@@ -26,6 +26,24 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("December", "Dec.", "Dec"),
 }
 
+#: month number -> its name in the languages whose dates English captions from Europe and Latin America keep as
+#: written ("le 28 juin 2019", "5 de mayo de 2018", "3. Oktober 2020"). Read only between a day and a year, where
+#: none of them is an English word's place.
+FOREIGN_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("janvier", "januar", "enero", "gennaio", "janeiro"),
+    2: ("février", "fevrier", "februar", "febrero", "febbraio", "fevereiro"),
+    3: ("mars", "märz", "marzo", "março"),
+    4: ("avril", "abril", "aprile"),
+    5: ("mai", "mayo", "maggio", "maio"),
+    6: ("juin", "juni", "junio", "giugno", "junho"),
+    7: ("juillet", "juli", "julio", "luglio", "julho"),
+    8: ("août", "aout", "agosto"),
+    9: ("septembre", "septiembre", "settembre", "setembro"),
+    10: ("octobre", "oktober", "octubre", "ottobre", "outubro"),
+    11: ("novembre", "noviembre", "novembro"),
+    12: ("décembre", "decembre", "dezember", "diciembre", "dicembre", "dezembro"),
+}
+
 #: AP writes the weekday before the date: "Tuesday, March 4, 2014".
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
