@@ -676,3 +676,26 @@ def test_a_mexican_state_by_its_short_name_under_a_heading():
 def test_a_site_of_a_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region or country whose name holds "and" is one name, not two places
+    ("Boatmen row tourists across the lake in Srinagar, Jammu and Kashmir, on May 2, 2024.",
+     ("Srinagar", "Jammu and Kashmir", None)),
+    ("Stalls line the harbour road in Port of Spain, Trinidad and Tobago, on Feb. 11, 2020.",
+     ("Port of Spain", None, "Trinidad and Tobago")),
+    # ...but two towns joined by "and" are never read as one
+    ("Ferries sail between Split and Hvar all summer.", (None, None, None)),
+])
+def test_a_region_named_with_and(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two letters after a city, no state's short form there: the city's country's ISO code, as written
+    ("Children splash in a fountain on a hot afternoon in Iasi, Ro.", ("Iasi", None, "Ro")),
+    # ...and AP's short form of a state stays the state
+    ("Firefighters hose down a barn in Lancaster, Pa.", ("Lancaster", "Pa.", None)),
+])
+def test_a_country_code_after_a_city(text, expected):
+    assert place(text) == expected

@@ -1753,6 +1753,9 @@ def _a_region_by_its_nation(name: str) -> bool:
 
 #: Capitalised words for a part of a city written before its name in a heading: "Downtown Tirana", "Old Dhaka".
 _PARTS_BEFORE_A_CITY = ("Downtown ", "Old ", "Greater ", "Inner ", "Central ")
+#: A preposition capitalised as a headline writes it, before the place the headline names: "Daily Life In Krakow,
+#: Poland", "Protest At Strasbourg, France" (the words before it name the story, not the place).
+_HEADLINE_PREPOSITION = compiled(r" (?:In|At|Near) (?=[A-Z])")
 
 
 def _known_places(written: str, venue_first: bool = False, by_position: bool = False) -> Place | None:
@@ -1772,6 +1775,11 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         part, _, rest = names[0].partition(" ")
         if rest and not _is_known(names[0]) and name_levels(rest).city_population >= SET_APART_CITY:
             names[0] = rest  # "Downtown Tirana: a statue ...": a part of the city, named by its city
+    if len(names) > 1 and (" In " in names[0] or " At " in names[0] or " Near " in names[0]) and not _is_known(
+            names[0]):
+        rest = _HEADLINE_PREPOSITION.split(names[0])[-1]
+        if rest != names[0] and _is_known(rest):
+            names[0] = rest  # "Daily Life In Krakow, Poland": the story's headline, then its place
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)

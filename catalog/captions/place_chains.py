@@ -999,6 +999,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     end = read_name(toks, k)
     if end is None:
         return None
+    if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
+        end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
     possessor = strip_possessive(toks[end - 1].text)
     if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
         named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
@@ -1054,6 +1056,16 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if more is None:
         return [owner], end
     return [element_of(toks, k, more, saw_the, kind)], more
+
+
+def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
+    """Where a name read at toks[k:end] ends when "and" and another name follow it: after that name when the two
+    with "and" name one province or country the tables or the gazetteer know ("Srinagar, Jammu and Kashmir",
+    "Port of Spain, Trinidad and Tobago"), else at `end` ("in Paris and Lyon": two places)."""
+    more = read_name(toks, end + 1)
+    if more is None or strip_possessive(toks[end - 1].text) is not None:
+        return end
+    return more if element_of(toks, k, more, saw_the, None).level in ("province", "country") else end
 
 
 def _a_part_of_its_town(element: Element) -> bool:
