@@ -392,3 +392,14 @@ def test_a_postal_code_and_outside_of(text, expected):
 def test_a_described_part_of_a_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city whose name opens with a title, which the gazetteer knows as a sizeable city
+    ("Volunteers sort donated coats at the food bank in Prince George on Tuesday.", "Prince George"),
+    ("Tuna boats unload their catch at dawn in General Santos on Friday.", "General Santos"),
+    # ...but a royal met at a place is no town
+    ("Crowds wave flags as Prince Harry arrives in Cardiff on Tuesday.", "Cardiff"),
+])
+def test_a_city_named_with_a_title(text, expected):
+    assert city(text) == expected

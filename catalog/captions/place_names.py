@@ -409,6 +409,9 @@ _GLUED_VENUE = compiled(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|grach
 TOWN_NAMED_CITY = 40_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
+#: A name opened by a title ("Prince Albert", "General Santos") is the city the gazetteer knows of it with at least
+#: this many people, not a person ("Prince Edward", a municipality of 25,000, stays the prince).
+TITLED_CITY = 30_000
 
 
 def _names_a_post(words: list[str]) -> bool:
@@ -549,7 +552,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
     if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):
         return "venue", name  # "Haarlemmerstraat", "Friedrichstraße", "Viktualienmarkt": a street or a square
-    if any(word.strip(".,") in TITLE_WORDS for word in words):
+    if any(word.strip(".,") in TITLE_WORDS for word in words) and not (
+            len(words) > 1 and name_levels(name).city_population >= TITLED_CITY):
         return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
     if folded in MUNICIPALITIES or folded in CITY_STATES:
         return "city", name
