@@ -699,3 +699,17 @@ def test_a_region_named_with_and(text, expected):
 ])
 def test_a_country_code_after_a_city(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the canton word before the name, as Swiss usage writes it, or as a kind with "of"
+    ("Cows wait for the milking in Grindelwald, Canton Bern, Switzerland, on June 2, 2018.",
+     ("Grindelwald", "Bern", "Switzerland")),
+    ("Boats moor along the lake shore in the canton of Lucerne, Switzerland, on June 2, 2018.",
+     (None, "Lucerne", "Switzerland")),
+    # a heading of sentences of places, largest first, ending in a village too small for the gazetteer
+    ("Switzerland. Canton Uri. Flüelen. Children wave at the paddle steamer as it leaves the pier.",
+     ("Flüelen", "Uri", "Switzerland")),
+])
+def test_a_swiss_canton(text, expected):
+    assert place(text) == expected

@@ -1570,6 +1570,7 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
     or the last may be a venue); a sentence of places right after it fills the levels it leaves empty, when the
     two contradict each other at no level."""
     found: list[tuple[Place, str, int]] = []
+    larger: list[str] = []  # the sentences of larger places read so far, largest first ("Switzerland. Canton Schwyz.")
     for number, (start, end) in enumerate(spans):
         match = _places_sentence().fullmatch(text, start, end)
         if match is None:
@@ -1578,19 +1579,35 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
         if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
             written = written[:-1]  # the sentence's full stop, not "Fla."'s
         place = _known_places(written, venue_first=True)
+        if place is None and larger and found[-1][2] == number - 1 and "," not in written and not found[-1][0].city:
+            # "Switzerland. Canton Schwyz. Brunnen.": a town too small for the gazetteer, under the larger places
+            # named before it, largest first: read as "Brunnen, Canton Schwyz, Switzerland" would be
+            place = _known_places(", ".join([written, *reversed(larger)]))
+            place = place if place is not None and place.city and not place.sublocation else None
         if place is None or place.city is None and place.province is None and place.country is None:
             continue
         if found and found[-1][2] == number - 1:
             first = found[-1][0]
-            if not any(getattr(first, level) and getattr(place, level) and (
+            if any(getattr(first, level) and getattr(place, level) and (
                     getattr(first, level).casefold() != getattr(place, level).casefold())
                     for level in ("sublocation", "city", "province", "country")):
-                _fill_from(first, place)
-            break
+                break
+            _fill_from(first, place)
+            if first.city or first.sublocation or not _a_country_first(first, larger or [found[-1][1]]):
+                break
+            larger = larger or [found[-1][1]]
+            larger.append(written)
+            found[-1] = (first, found[-1][1], number)  # a smaller place may follow in the next sentence
+            continue
         if found:
             break
         found.append((place, written, number))
     return (found[0][0], found[0][1]) if found else None
+
+
+def _a_country_first(place: Place, written: list[str]) -> bool:
+    """Whether sentences of places are written largest first, a country opening them ("SWITZERLAND. Canton Schwyz.")."""
+    return bool(place.country) and written[0].casefold() == place.country.casefold()
 
 
 def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> str | None:

@@ -47,6 +47,7 @@ from catalog.captions.vocabulary import (
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
+    PROVINCE_PREFIXES,
     QUARTER_NAMES,
     REGIONS,
     STATES,
@@ -548,6 +549,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "ignore", name
     if len(words) > 1 and words[0] in TOWN_PREFIXES and not name_levels(name).city_population:
         return "town", name  # "Barangay Santo Nino", "Brgy. Sto. Nino", "Sitio Tagpalico": a village, by its kind
+    if len(words) > 1 and words[0] in PROVINCE_PREFIXES and name_levels(rest := name.split(maxsplit=1)[1]).province:
+        return "province", rest  # "Canton Schwyz", "Kanton Bern": the canton
     if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
     if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):

@@ -221,6 +221,10 @@ HYPHENED_TOWN_SUFFIXES = frozenset({"ri", "myeon", "eup", "dong"})
 TOWN_PREFIXES = frozenset({"barangay", "brgy.", "bgy.", "brgy", "bgy", "sitio", "purok", "desa", "kelurahan", "dusun",
                            "colonia", "aldea"})
 
+#: Words that open a region's name as Swiss and German usage writes it ("Canton Schwyz", "Kanton Bern"): the name
+#: after the word is the province, when the gazetteer knows it as one.
+PROVINCE_PREFIXES = frozenset({"canton", "kanton"})
+
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
