@@ -1607,7 +1607,7 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
 
 def _a_country_first(place: Place, written: list[str]) -> bool:
     """Whether sentences of places are written largest first, a country opening them ("SWITZERLAND. Canton Schwyz.")."""
-    return bool(place.country) and written[0].casefold() == place.country.casefold()
+    return place.country is not None and written[0].casefold() == place.country.casefold()
 
 
 def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> str | None:
