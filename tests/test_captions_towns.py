@@ -403,3 +403,14 @@ def test_a_described_part_of_a_town(text, expected):
 ])
 def test_a_city_named_with_a_title(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city written as the modifier of a public place's kind, a plain adjective before it
+    ("Shoppers haggle over fish in a crowded Lagos market on Saturday.", "Lagos"),
+    ("A boy kicks a ball down a quiet Lisbon street at dusk.", "Lisbon"),
+    # ...but a maker's name before a factory is no town
+    ("Workers assemble cars in a new Toyota factory.", None),
+])
+def test_a_city_as_the_modifier_of_a_place_after_an_adjective(text, expected):
+    assert city(text) == expected

@@ -146,7 +146,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
-                chain, j = _city_as_modifier(toks, k + 1, word)
+                chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word)  # "a poor Athens suburb"
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
         elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
