@@ -480,3 +480,16 @@ def test_words_of_a_kind_of_place_opening_a_sentence(text, expected):
 def test_a_neighbourhood_named_with_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's kind, then its town with no comma, then a larger place: the venue and its town
+    ("Volunteers paint the fence of the Hope Community Centre Nazareth, Israel, on May 3, 2019.",
+     ("Hope Community Centre", "Nazareth")),
+    ("Grandmother's Kitchen Museum Tartu, Estonia |", ("Grandmother's Kitchen Museum", "Tartu")),
+    # ...but a last word that is a venue's kind is part of the venue's name
+    ("Fishing boats rest at Old Harbour Bay, Jamaica, on Sunday.", ("Old Harbour Bay", None)),
+])
+def test_a_venue_run_into_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1055,7 +1055,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end
-    return [element_of(toks, k, more, saw_the, kind)], more
+    element = element_of(toks, k, more, saw_the, kind)
+    if element.level == "venue" and more - k > 2 and more + 1 < n and toks[more].text == "," and (
+            is_capitalised(toks[more + 1].text)):
+        return _a_venue_run_into_its_town(toks, k, more, element, saw_the), more  # "... Children's Centre Afula,"
+    return [element], more
 
 
 def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
@@ -1104,6 +1108,9 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
     and never a name followed by "and" or a team's noun ("Real Madrid and Barcelona", "Inter Milan striker"):
     two teams or a club, not a place and its city.
     """
+    if element.level == "venue" and end - start > 2 and end + 1 < len(toks) and toks[end].text == "," and (
+            is_capitalised(toks[end + 1].text)):
+        return _a_venue_run_into_its_town(toks, start, end, element, saw_the)
     if element.level != "place" or end - start < 2 or element.population or element.also_province or (
             element.country or element.town):
         return [element]
@@ -1134,6 +1141,30 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         if head.level not in ("place", "venue"):
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
+    return [element]
+
+
+#: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and
+#: a larger place, is the venue and its city written without a comma: "Emuhan Children's Residential Centre Afula,
+#: Israel".
+VENUE_BEFORE_ITS_CITY = 30_000
+
+
+def _a_venue_run_into_its_town(toks: list[Token], start: int, end: int, element: Element,
+                               saw_the: bool) -> list[Element]:
+    """The venue of toks[start:end] and its city when the name's last one or two words, after the venue's kind
+    ("Centre", "Museum"), are a city the gazetteer knows, and a larger place follows after a comma; else the
+    venue whole."""
+    for cut in (end - 1, end - 2):
+        if cut - 1 <= start or toks[cut - 1].lower not in VENUE_WORDS or toks[end - 1].lower in VENUE_WORDS or not all(
+                is_capitalised(t.text) for t in toks[cut:end]):  # ("Old Harbour Bay": a bay, no town "Bay")
+            continue
+        town = element_of(toks, cut, end, False, None)
+        if town.level not in ("place", "city") or name_levels(town.value).city_population < VENUE_BEFORE_ITS_CITY:
+            continue
+        head = element_of(toks, start, cut, saw_the, None)
+        if head.level == "venue":
+            return [head, _joined(town)]
     return [element]
 
 
