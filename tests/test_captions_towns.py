@@ -414,3 +414,14 @@ def test_a_city_named_with_a_title(text, expected):
 ])
 def test_a_city_as_the_modifier_of_a_place_after_an_adjective(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the picture is from" a town: the scene, even after sentences about the whole country
+    ("Buses in Peru come in every colour. In Peru, a bus is never too full.\n\nThis photo is from Cusco, where the "
+     "buses climb the steep streets.", "Cusco"),
+    # ...while a person "from" a town comes from it, and is no scene
+    ("A man from Cusco sells hats at the market.", None),
+])
+def test_the_town_a_picture_is_from(text, expected):
+    assert city(text) == expected

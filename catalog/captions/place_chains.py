@@ -157,7 +157,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
-            chain, j = _read_chain(toks, i + 1, "named venue", word)
+            # ("The picture is from Cafayate": where the photo comes from is its scene, a town too)
+            chain, j = _read_chain(toks, i + 1, "any" if _the_photo_is_from(toks, i) else "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and i == 0:
@@ -364,6 +365,12 @@ _PHOTO_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "im
 _PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", "snapping", "snapped", "shoot",
                             "shoots", "shooting", "make", "makes", "making", "pose", "poses", "posing", "capture",
                             "captures", "capturing"})
+def _the_photo_is_from(toks: list[Token], from_at: int) -> bool:
+    """Whether "from" at toks[from_at] says where the photo itself comes from: "The picture is from Cafayate",
+    "This photo was from a trip to Hue" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
+    return from_at > 1 and toks[from_at - 1].lower in ("is", "was") and toks[from_at - 2].lower in _PHOTO_NOUNS
+
+
 def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
     """Whether "of" at toks[of_at] follows a picture word that stands for the photo itself ("This is a picture
     of Sukhbatar Square"), not for one someone takes from elsewhere ("a man takes photos of the Forbidden City")."""
