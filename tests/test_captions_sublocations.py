@@ -493,3 +493,8 @@ def test_a_neighbourhood_named_with_its_word(text, expected):
 def test_a_venue_run_into_its_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+def test_a_town_named_again_as_a_village_is_no_sublocation():
+    found = parse("Mijas, Spain\n\nThe white houses of the hill village of Mijas glow at sunset. May 2016.").location
+    assert (found.sublocation, found.city, found.country) == (None, "Mijas", "Spain")

@@ -703,6 +703,9 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
+    if reading.place.sublocation and reading.place.city and (
+            reading.place.sublocation.casefold() == reading.place.city.casefold()):
+        reading.place.sublocation = None  # "Casabermeja, Spain ... in the village of Casabermeja": the town, once
     if reading.place.province and reading.place.country is None and "s " in text:
         reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
