@@ -425,3 +425,11 @@ def test_a_city_as_the_modifier_of_a_place_after_an_adjective(text, expected):
 ])
 def test_the_town_a_picture_is_from(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A message in a bottle, sent across the North Atlantic by a trawler crew in June, washed up on a beach.",
+    "Yachts race across the Tasman on the first day of the regatta.",
+])
+def test_an_ocean_named_without_its_water_word_is_no_town(text):
+    assert city(text) is None

@@ -44,6 +44,7 @@ from catalog.captions.vocabulary import (
     NAME_ADJECTIVES,
     OCCUPATION_TITLES,
     OFF_EARTH,
+    OPEN_WATERS,
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
@@ -489,6 +490,9 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
         # station", "a lunar base" are not)
         return "ignore", name
+    if folded.removeprefix("the ") in OPEN_WATERS or len(words) > 1 and words[0] in DIRECTIONS and (
+            " ".join(words[1:]) in OPEN_WATERS):
+        return "ignore", name  # "across the North Atlantic", "in the Mediterranean": open water, no town
     if len(words) > 2 and tuple(words[-2:]) in _TOWN_CENTRES:
         town = " ".join(name.split()[:-2])
         if name_levels(town).city_population or name_levels(town).town_population:

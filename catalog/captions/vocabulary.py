@@ -404,6 +404,14 @@ REGIONS = frozenset({
     "west africa", "east africa", "the middle east", "moon", "earth", "mars",
 })
 
+#: Oceans and seas that captions name without their water word ("across the North Atlantic", "in the
+#: Mediterranean"), a side word before them or not: open water, no town ("Atlantic" alone is a town in Iowa too,
+#: but a caption's "the Atlantic" is the ocean). Read as no place, as "the North Sea" is.
+OPEN_WATERS = frozenset({
+    "atlantic", "pacific", "mediterranean", "caribbean", "adriatic", "aegean", "baltic", "tasman", "arabian gulf",
+    "persian gulf",
+})
+
 #: Countries as captions write them. Names that stand for a longer one map to it ("U.S." -> "United States"),
 #: following the labelling rules; the rest map to themselves.
 COUNTRY_ALIASES: dict[str, str] = {
