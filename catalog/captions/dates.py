@@ -379,6 +379,11 @@ _IN_THIS = compiled(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = compiled(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
+#: A capitalised word right after a date: with "the" before the date, the date opens a name ("the May 4th Movement").
+_NAME_AFTER = compiled(r"[ \t]+[A-Z][a-z]")
+#: ... or a capitalised word right before it, not a sentence's first: the date is inside the name ("Jeju April 3rd
+#: Peace Park").
+_NAME_BEFORE = compiled(r"(?<=[a-z] )[A-Z][\w’'-]*[ \t]$")
 _CITATION_BEFORE = compiled(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
                               re.IGNORECASE)
 #: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
@@ -429,6 +434,9 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
     if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
         return "background"  # "Every Tuesday is market day": a habit, not a day
+    if mention.shape.precision == "none" and _NAME_AFTER.match(text, mention.end) and (
+            words[-1:] == ["the"] or _NAME_BEFORE.search(before)):
+        return "background"  # "the April 3 Massacre", "the Jeju April 3rd Peace Park": a day naming an event or a site
     close = next((w for w in reversed(words[-4:]) if w in BACKGROUND_CLOSE), None) if not mention.has_year else None
     if close and not _PLACE_BETWEEN.search(before, before.casefold().rfind(close)):
         # "ahead of the 75th anniversary of its Navy's founding on April 23"; not "marked its 50th anniversary in
