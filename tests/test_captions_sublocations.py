@@ -498,3 +498,12 @@ def test_a_venue_run_into_its_town(text, expected):
 def test_a_town_named_again_as_a_village_is_no_sublocation():
     found = parse("Mijas, Spain\n\nThe white houses of the hill village of Mijas glow at sunset. May 2016.").location
     assert (found.sublocation, found.city, found.country) == (None, "Mijas", "Spain")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue named in Spanish or Portuguese by its opening word, with no English venue word
+    ("Lisbon, Portugal\n\nTrams climb past the Largo do Carmo on a bright morning. May 2018.", "Largo do Carmo"),
+    ("Madrid, Spain\n\nCrowds gather at the Puerta de Alcalá as the lights come on. March 2016.", "Puerta de Alcalá"),
+])
+def test_a_venue_opened_by_a_spanish_or_portuguese_word(text, expected):
+    assert sublocation(text) == expected

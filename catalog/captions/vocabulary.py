@@ -274,7 +274,7 @@ persiaran lebuhraya taman pantai pulau tasik dataran menara istana danau pasar j
 monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral castillo teatro basilica duomo
 lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
 jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
-dworzec plateia piața piata strada trg
+dworzec plateia piața piata strada trg puerta porta portão largo cerro mirador
 """.split())
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
