@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     ETHNIC_WORDS,
     EVENT_PREFIXES,
     EVENT_WORDS,
+    EZAFE_ENDINGS,
     HYPHENED_TOWN_SUFFIXES,
     KIND_LEVELS,
     LARGE_TOWN_VENUE_WORDS,
@@ -555,7 +556,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "town", name  # "Barangay Santo Nino", "Brgy. Sto. Nino", "Sitio Tagpalico": a village, by its kind
     if len(words) > 1 and words[0] in PROVINCE_PREFIXES and name_levels(rest := name.split(maxsplit=1)[1]).province:
         return "province", rest  # "Canton Schwyz", "Kanton Bern": the canton
-    if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
+    if len(words) > 1 and _opens_a_venue(words[0]) and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
     if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):
         return "venue", name  # "Haarlemmerstraat", "Friedrichstraße", "Viktualienmarkt": a street or a square
@@ -574,6 +575,17 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if len(words) > 1 and words[0] in DIRECTIONS and not (known.city_population or known.town_population):
         return _side_of_a_larger_place(name)
     return "place", name
+
+
+def _opens_a_venue(word: str) -> bool:
+    """Whether a name's first word (folded) opens a venue's name: "jalan", "piazza", and a venue's word joined to
+    the name by Persian's ezafe ("bazaar-e", "masjed-e")."""
+    if word in VENUE_PREFIXES:
+        return True
+    if not word.endswith(EZAFE_ENDINGS):
+        return False
+    stem = word.rsplit("-", 1)[0]
+    return stem in VENUE_PREFIXES or stem in VENUE_WORDS
 
 
 def _side_of_a_larger_place(name: str) -> tuple[str, str]:

@@ -275,7 +275,11 @@ monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral 
 lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
 jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
 dworzec plateia piața piata strada trg puerta porta portão largo cerro mirador
+masjed meydan bagh khiaban borj kakh
 """.split())
+#: Persian joins a venue's word to its name with an ezafe ("Bazaar-e Vakil", "Masjed-e Jameh", "Bagh-e Fin"): such a
+#: first word, without it, is a venue's word or one of VENUE_PREFIXES.
+EZAFE_ENDINGS = ("-ye", "-e")
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
 #: knows as a city of 40,000 or more is the city, and so is one written right before its state or country.
