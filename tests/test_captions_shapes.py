@@ -262,6 +262,9 @@ CREDITS_EN = [
     ("...while a title's words after a dash with no lead-in are no credit",
      "Storm Season Begins - Harbour Wall\n\nWaves break over the harbour wall at first light.",
      {"photographer": None, "provider": None, "agency": None}),
+    ("a reseller's tag after the credit: the credit before it names the photographer",
+     "Fishermen mend nets on the quay at dawn. (Lena Varga/Polaris) (FOTO:DUKAS/POLARIS)",
+     {"photographer": "Lena Varga", "agency": "Polaris"}),
 ]
 
 
