@@ -199,8 +199,11 @@ TUNE_FLOORS = {
     # capen25 raised en photographer, agency, provider, sublocation, city, province and country on their kinds
     # (districts after "at", "into" and a village, states named like countries, a venue after the town, credits
     # by "Pic via", "uploaded by", " /Agency", an agency in capitals opening the caption, Panay News)
-    "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.990, "date": 0.992, "date_kind": 0.988,
-           "sublocation": 0.927, "city": 0.935, "province": 0.978, "country": 0.984},
+    # capen26 raised en photographer, date, date_kind, sublocation, city and province on en_fresh14's kinds (dates
+    # in French, Spanish, German, in small letters; headline prepositions, "Canton X", regions named with "and", a
+    # venue run into its town, a city modifying a place's kind after an adjective, titled city names, open waters)
+    "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.990, "date": 0.994, "date_kind": 0.990,
+           "sublocation": 0.929, "city": 0.940, "province": 0.980, "country": 0.984},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their

@@ -731,3 +731,40 @@ def test_a_state_named_like_a_country(text, expected):
 ])
 def test_a_province_after_its_region(text, expected):
     assert parse(text).location.province == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region or country whose name holds "and" is one name, not two places
+    ("Boatmen row tourists across the lake in Srinagar, Jammu and Kashmir, on May 2, 2024.",
+     ("Srinagar", "Jammu and Kashmir", None)),
+    ("Stalls line the harbour road in Port of Spain, Trinidad and Tobago, on Feb. 11, 2020.",
+     ("Port of Spain", None, "Trinidad and Tobago")),
+    # ...but two towns joined by "and" are never read as one
+    ("Ferries sail between Split and Hvar all summer.", (None, None, None)),
+])
+def test_a_region_named_with_and(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two letters after a city, no state's short form there: the city's country's ISO code, as written
+    ("Children splash in a fountain on a hot afternoon in Iasi, Ro.", ("Iasi", None, "Ro")),
+    # ...and AP's short form of a state stays the state
+    ("Firefighters hose down a barn in Lancaster, Pa.", ("Lancaster", "Pa.", None)),
+])
+def test_a_country_code_after_a_city(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the canton word before the name, as Swiss usage writes it, or as a kind with "of"
+    ("Cows wait for the milking in Grindelwald, Canton Bern, Switzerland, on June 2, 2018.",
+     ("Grindelwald", "Bern", "Switzerland")),
+    ("Boats moor along the lake shore in the canton of Lucerne, Switzerland, on June 2, 2018.",
+     (None, "Lucerne", "Switzerland")),
+    # a heading of sentences of places, largest first, ending in a village too small for the gazetteer
+    ("Switzerland. Canton Uri. Flüelen. Children wave at the paddle steamer as it leaves the pier.",
+     ("Flüelen", "Uri", "Switzerland")),
+])
+def test_a_swiss_canton(text, expected):
+    assert place(text) == expected

@@ -548,3 +548,35 @@ def test_villages_by_their_prefix_and_towns_written_twice(text, expected):
 ])
 def test_venue_words_of_bars_and_roundabouts(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's kind, then its town with no comma, then a larger place: the venue and its town
+    ("Volunteers paint the fence of the Hope Community Centre Nazareth, Israel, on May 3, 2019.",
+     ("Hope Community Centre", "Nazareth")),
+    ("Grandmother's Kitchen Museum Tartu, Estonia |", ("Grandmother's Kitchen Museum", "Tartu")),
+    # ...but a last word that is a venue's kind is part of the venue's name
+    ("Fishing boats rest at Old Harbour Bay, Jamaica, on Sunday.", ("Old Harbour Bay", None)),
+])
+def test_a_venue_run_into_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+def test_a_town_named_again_as_a_village_is_no_sublocation():
+    found = parse("Mijas, Spain\n\nThe white houses of the hill village of Mijas glow at sunset. May 2016.").location
+    assert (found.sublocation, found.city, found.country) == (None, "Mijas", "Spain")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue named in Spanish or Portuguese by its opening word, with no English venue word
+    ("Lisbon, Portugal\n\nTrams climb past the Largo do Carmo on a bright morning. May 2018.", "Largo do Carmo"),
+    ("Madrid, Spain\n\nCrowds gather at the Puerta de Alcalá as the lights come on. March 2016.", "Puerta de Alcalá"),
+])
+def test_a_venue_opened_by_a_spanish_or_portuguese_word(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
+    found = parse("A carpet seller waits for customers in Bazaar-e Vakil, Shiraz’s Old Bazaar.").location
+    assert found.city == "Shiraz"

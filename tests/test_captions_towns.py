@@ -406,6 +406,17 @@ def test_a_town_before_a_day_and_its_month(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a city whose name opens with a title, which the gazetteer knows as a sizeable city
+    ("Volunteers sort donated coats at the food bank in Prince George on Tuesday.", "Prince George"),
+    ("Tuna boats unload their catch at dawn in General Santos on Friday.", "General Santos"),
+    # ...but a royal met at a place is no town
+    ("Crowds wave flags as Prince Harry arrives in Cardiff on Tuesday.", "Cardiff"),
+])
+def test_a_city_named_with_a_title(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # an appositive right after the scene's venue that calls it one of a known city's things: the city
     ("Pigeons gather in front of the Quorva Library, one of Kampala's oldest buildings.", "Kampala"),
     ("Pigeons gather in front of the Quorva Library, Kampala's oldest building.", "Kampala"),
@@ -414,6 +425,17 @@ def test_a_town_before_a_day_and_its_month(text, expected):
     ("Fans sing at the Quorva Library, Liverpool's fan base, before the match.", None),
 ])
 def test_a_city_owning_the_venue_in_its_appositive(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city written as the modifier of a public place's kind, a plain adjective before it
+    ("Shoppers haggle over fish in a crowded Lagos market on Saturday.", "Lagos"),
+    ("A boy kicks a ball down a quiet Lisbon street at dusk.", "Lisbon"),
+    # ...but a maker's name before a factory is no town
+    ("Workers assemble cars in a new Toyota factory.", None),
+])
+def test_a_city_as_the_modifier_of_a_place_after_an_adjective(text, expected):
     assert city(text) == expected
 
 
@@ -501,3 +523,22 @@ def test_a_picture_of_a_town_placed_in_its_state(text, expected):
 def test_an_appositive_after_a_dash(text, expected):
     found = parse(text).location
     assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the picture is from" a town: the scene, even after sentences about the whole country
+    ("Buses in Peru come in every colour. In Peru, a bus is never too full.\n\nThis photo is from Cusco, where the "
+     "buses climb the steep streets.", "Cusco"),
+    # ...while a person "from" a town comes from it, and is no scene
+    ("A man from Cusco sells hats at the market.", None),
+])
+def test_the_town_a_picture_is_from(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A message in a bottle, sent across the North Atlantic by a trawler crew in June, washed up on a beach.",
+    "Yachts race across the Tasman on the first day of the regatta.",
+])
+def test_an_ocean_named_without_its_water_word_is_no_town(text):
+    assert city(text) is None

@@ -140,7 +140,9 @@ def find_credit(text: str, rules: Rules) -> Found | None:
         # The same agency credited twice, once with its photographer ("REUTERS/Thomas Mukoya Image copyright
         # Reuters"): the fuller credit.
         fuller = [f for f in found if f.credit.agency == best.credit.agency and f.credit.photographer
-                  and f.score >= best.score - 1.0]
+                  and (f.score >= best.score - 1.0 or f.cut_end <= best.cut_start and not (
+                      text[f.cut_end:best.cut_start].strip()))]
+        # (right before it, a reseller's tag after the credit: "(Maro Kouri/Polaris) (FOTO:DUKAS/POLARIS)")
         if fuller:
             best = max(fuller, key=lambda f: (f.score, f.cut_start))
         else:

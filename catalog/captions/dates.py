@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     BACKGROUND_CLOSE,
     BACKGROUND_NEARBY,
     BACKGROUND_WORDS,
+    FOREIGN_MONTHS,
     MONTHS,
     PLACE_SUFFIXES,
     RELATIVE_DAYS,
@@ -48,6 +49,7 @@ from catalog.patterns import compiled, longest_first
 _MONTH_NUMBER = {
     spelling.casefold().rstrip("."): number for number, spellings in MONTHS.items() for spelling in spellings
 }
+_FOREIGN_MONTH_NUMBER = {spelling: number for number, spellings in FOREIGN_MONTHS.items() for spelling in spellings}
 
 
 def _alternatives(words: list[str]) -> str:
@@ -70,6 +72,9 @@ _MON = "(?:" + _alternatives([s for spellings in MONTHS.values() for s in spelli
 _WD = "(?:" + _alternatives(list(WEEKDAYS)) + ")"
 _FULL_MON = "(?:" + "|".join(spellings[0] for spellings in MONTHS.values()) + ")"
 _FULL_MON_SMALL = "(?:" + "|".join(spellings[0].casefold() for spellings in MONTHS.values()) + r")\b"
+_FOREIGN_MON = "(?i:" + "|".join(re.escape(w) for w in sorted(_FOREIGN_MONTH_NUMBER, key=longest_first)) + r")\b"
+#: A number after "No." or "Vol." is an issue's, not a day: "Gazette du Bon Ton, Volume 2, No. 5, May 1914".
+_NOT_AN_ISSUE = r"(?<!\bNo\.\s)(?<!\bno\.\s)(?<!\bNo\s)(?<!\bNr\.\s)(?<!\bVol\.\s)(?<!#)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:18|19|20)\d\d\b"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
@@ -100,12 +105,14 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("month range", "April-May 2015 / June to August, 2019",
               rf"(?P<mon>{_MON}){_TO}(?P<mon2>{_MON}),?\s+(?P<year>{_YEAR})", "month", range=True),
     DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020 / "
-              "Feb, 16, 2019", rf"(?:{_WD},?\s+)?(?P<mon>{_MON}),?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})",
-              "day"),
-    DateShape("day of month", "the 26th of August / 9th of March, 2024",
-              rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
-    DateShape("day month year", "19 January 2023",
-              rf"(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
+              "Feb, 16, 2019 / Friday Sept.. 7, 2018 (a typed stop too many)",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\.?,?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
+    DateShape("day of month", "the 26th of August / 9th of March, 2024 / 9th of march",
+              rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON}|{_FULL_MON_SMALL})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
+    DateShape("day month year", "19 January 2023 / 6, April 2018",
+              rf"(?:{_WD},?\s+)?{_NOT_AN_ISSUE}(?P<day>{_DAY}),?\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("day month year in another language", "le 28 juin 2019 / 5 de mayo de 2018 / 3. Oktober 2020",
+              rf"(?P<day>{_DAY})\.?\s+(?:de\s+)?(?P<mon>{_FOREIGN_MON})\s+(?:de\s+)?(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
@@ -118,6 +125,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})", "month"),
     DateShape("day month year in small letters", "1 september 2014",
               rf"(?P<day>{_DAY})\s+(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "day"),
+    DateShape("month day year in small letters", "july 03, 2011",
+              rf"(?P<mon>{_FULL_MON_SMALL})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", "day"),
     DateShape("month year in small letters", "december 2004 (a full month's name: 'may' and 'march' are words, but not"
               " before a year)", rf"(?P<mon>{_FULL_MON_SMALL}),?\s+(?P<year>{_YEAR})", "month"),
     DateShape("month day, no year", "January 7 / Sunday, Jan. 7",
@@ -308,7 +317,10 @@ _DIGITS = compiled(r"\d+")
 
 
 def _month(written: str) -> int:
-    return int(written) if written.isdigit() else _MONTH_NUMBER[written.casefold().rstrip(".")]
+    if written.isdigit():
+        return int(written)
+    folded = written.casefold().rstrip(".")
+    return _MONTH_NUMBER.get(folded) or _FOREIGN_MONTH_NUMBER[folded]
 
 
 def _valid_day(year: int, month: int, day: int) -> str | None:
@@ -372,6 +384,11 @@ _IN_THIS = compiled(r"\b[Ii]n\s+(?:this|these|an?)\s+(?:undated\s+)?$")
 _PHOTO_AFTER = compiled(
     r",?\s*(?:file\s+|handout\s+|aerial\s+|drone\s+)?(?:photo|image|picture|photograph)s?\b",
                           re.IGNORECASE)
+#: A capitalised word right after a date: with "the" before the date, the date opens a name ("the May 4th Movement").
+_NAME_AFTER = compiled(r"[ \t]+[A-Z][a-z]")
+#: ... or a capitalised word right before it, not a sentence's first: the date is inside the name ("Jeju April 3rd
+#: Peace Park").
+_NAME_BEFORE = compiled(r"(?<=[a-z] )[A-Z][\w’'-]*[ \t]$")
 _CITATION_BEFORE = compiled(r"\b(?:vol(?:ume)?|no|issue|plate|edition|ed|p|pp|page)\.?\s*\d+[,;]?\s*$",
                               re.IGNORECASE)
 #: A clock time right after a date (its year may sit between): a web page's time stamp, not a caption's date.
@@ -424,6 +441,9 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
     if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
         return "background"  # "Every Tuesday is market day": a habit, not a day
+    if mention.shape.precision == "none" and _NAME_AFTER.match(text, mention.end) and (
+            words[-1:] == ["the"] or _NAME_BEFORE.search(before)):
+        return "background"  # "the April 3 Massacre", "the Jeju April 3rd Peace Park": a day naming an event or a site
     close = next((w for w in reversed(words[-4:]) if w in BACKGROUND_CLOSE), None) if not mention.has_year else None
     if close and not _PLACE_BETWEEN.search(before, before.casefold().rfind(close)):
         # "ahead of the 75th anniversary of its Navy's founding on April 23"; not "marked its 50th anniversary in

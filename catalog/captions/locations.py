@@ -722,6 +722,9 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
+    if reading.place.sublocation and reading.place.city and (
+            reading.place.sublocation.casefold() == reading.place.city.casefold()):
+        reading.place.sublocation = None  # "Casabermeja, Spain ... in the village of Casabermeja": the town, once
     if reading.place.province and reading.place.country is None and "s " in text:
         reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
@@ -1597,6 +1600,7 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
     or the last may be a venue); a sentence of places right after it fills the levels it leaves empty, when the
     two contradict each other at no level."""
     found: list[tuple[Place, str, int]] = []
+    larger: list[str] = []  # the sentences of larger places read so far, largest first ("Switzerland. Canton Schwyz.")
     for number, (start, end) in enumerate(spans):
         match = _places_sentence().fullmatch(text, start, end)
         if match is None:
@@ -1605,19 +1609,35 @@ def _places_alone(text: str, spans: list[tuple[int, int]]) -> tuple[Place, str] 
         if written.endswith(".") and written.rsplit(None, 1)[-1].casefold() not in ABBREVIATIONS:
             written = written[:-1]  # the sentence's full stop, not "Fla."'s
         place = _known_places(written, venue_first=True)
+        if place is None and larger and found[-1][2] == number - 1 and "," not in written and not found[-1][0].city:
+            # "Switzerland. Canton Schwyz. Brunnen.": a town too small for the gazetteer, under the larger places
+            # named before it, largest first: read as "Brunnen, Canton Schwyz, Switzerland" would be
+            place = _known_places(", ".join([written, *reversed(larger)]))
+            place = place if place is not None and place.city and not place.sublocation else None
         if place is None or place.city is None and place.province is None and place.country is None:
             continue
         if found and found[-1][2] == number - 1:
             first = found[-1][0]
-            if not any(getattr(first, level) and getattr(place, level) and (
+            if any(getattr(first, level) and getattr(place, level) and (
                     getattr(first, level).casefold() != getattr(place, level).casefold())
                     for level in ("sublocation", "city", "province", "country")):
-                _fill_from(first, place)
-            break
+                break
+            _fill_from(first, place)
+            if first.city or first.sublocation or not _a_country_first(first, larger or [found[-1][1]]):
+                break
+            larger = larger or [found[-1][1]]
+            larger.append(written)
+            found[-1] = (first, found[-1][1], number)  # a smaller place may follow in the next sentence
+            continue
         if found:
             break
         found.append((place, written, number))
     return (found[0][0], found[0][1]) if found else None
+
+
+def _a_country_first(place: Place, written: list[str]) -> bool:
+    """Whether sentences of places are written largest first, a country opening them ("SWITZERLAND. Canton Schwyz.")."""
+    return place.country is not None and written[0].casefold() == place.country.casefold()
 
 
 def _venue_sentence_after(text: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> str | None:
@@ -1780,6 +1800,9 @@ def _a_region_by_its_nation(name: str) -> bool:
 
 #: Capitalised words for a part of a city written before its name in a heading: "Downtown Tirana", "Old Dhaka".
 _PARTS_BEFORE_A_CITY = ("Downtown ", "Old ", "Greater ", "Inner ", "Central ")
+#: A preposition capitalised as a headline writes it, before the place the headline names: "Daily Life In Krakow,
+#: Poland", "Protest At Strasbourg, France" (the words before it name the story, not the place).
+_HEADLINE_PREPOSITION = compiled(r" (?:In|At|Near) (?=[A-Z])")
 
 
 def _known_places(written: str, venue_first: bool = False, by_position: bool = False) -> Place | None:
@@ -1801,6 +1824,11 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         part, _, rest = names[0].partition(" ")
         if rest and not _is_known(names[0]) and name_levels(rest).city_population >= SET_APART_CITY:
             names[0] = rest  # "Downtown Tirana: a statue ...": a part of the city, named by its city
+    if len(names) > 1 and (" In " in names[0] or " At " in names[0] or " Near " in names[0]) and not _is_known(
+            names[0]):
+        rest = _HEADLINE_PREPOSITION.split(names[0])[-1]
+        if rest != names[0] and _is_known(rest):
+            names[0] = rest  # "Daily Life In Krakow, Poland": the story's headline, then its place
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)

@@ -148,7 +148,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
-                chain, j = _city_as_modifier(toks, k + 1, word)
+                chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word)  # "a poor Athens suburb"
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
         elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
@@ -159,7 +159,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
-            chain, j = _read_chain(toks, i + 1, "named venue", word)
+            # ("The picture is from Cafayate": where the photo comes from is its scene, a town too)
+            chain, j = _read_chain(toks, i + 1, "any" if _the_photo_is_from(toks, i) else "named venue", word)
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and i == 0:
@@ -394,6 +395,12 @@ _PHOTO_NOUNS = frozenset({"photo", "photos", "picture", "pictures", "image", "im
 _PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", "snapping", "snapped", "shoot",
                             "shoots", "shooting", "make", "makes", "making", "pose", "poses", "posing", "capture",
                             "captures", "capturing"})
+def _the_photo_is_from(toks: list[Token], from_at: int) -> bool:
+    """Whether "from" at toks[from_at] says where the photo itself comes from: "The picture is from Cafayate",
+    "This photo was from a trip to Hue" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
+    return from_at > 1 and toks[from_at - 1].lower in ("is", "was") and toks[from_at - 2].lower in _PHOTO_NOUNS
+
+
 def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
     """Whether "of" at toks[of_at] follows a picture word that stands for the photo itself ("This is a picture
     of Sukhbatar Square"), not for one someone takes from elsewhere ("a man takes photos of the Forbidden City")."""
@@ -1089,6 +1096,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     end = read_name(toks, k)
     if end is None:
         return None
+    if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
+        end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
     possessor = strip_possessive(toks[end - 1].text)
     if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
         named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
@@ -1149,7 +1158,21 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end
-    return [element_of(toks, k, more, saw_the, kind)], more
+    element = element_of(toks, k, more, saw_the, kind)
+    if element.level == "venue" and more - k > 2 and more + 1 < n and toks[more].text == "," and (
+            is_capitalised(toks[more + 1].text)):
+        return _a_venue_run_into_its_town(toks, k, more, element, saw_the), more  # "... Children's Centre Afula,"
+    return [element], more
+
+
+def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
+    """Where a name read at toks[k:end] ends when "and" and another name follow it: after that name when the two
+    with "and" name one province or country the tables or the gazetteer know ("Srinagar, Jammu and Kashmir",
+    "Port of Spain, Trinidad and Tobago"), else at `end` ("in Paris and Lyon": two places)."""
+    more = read_name(toks, end + 1)
+    if more is None or strip_possessive(toks[end - 1].text) is not None:
+        return end
+    return more if element_of(toks, k, more, saw_the, None).level in ("province", "country") else end
 
 
 def _a_part_of_its_town(element: Element) -> bool:
@@ -1188,6 +1211,9 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
     and never a name followed by "and" or a team's noun ("Real Madrid and Barcelona", "Inter Milan striker"):
     two teams or a club, not a place and its city.
     """
+    if element.level == "venue" and end - start > 2 and end + 1 < len(toks) and toks[end].text == "," and (
+            is_capitalised(toks[end + 1].text)):
+        return _a_venue_run_into_its_town(toks, start, end, element, saw_the)
     if element.level != "place" or end - start < 2 or element.population or element.also_province or (
             element.country or element.town):
         return [element]
@@ -1218,6 +1244,30 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         if head.level not in ("place", "venue"):
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
+    return [element]
+
+
+#: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and
+#: a larger place, is the venue and its city written without a comma: "Emuhan Children's Residential Centre Afula,
+#: Israel".
+VENUE_BEFORE_ITS_CITY = 30_000
+
+
+def _a_venue_run_into_its_town(toks: list[Token], start: int, end: int, element: Element,
+                               saw_the: bool) -> list[Element]:
+    """The venue of toks[start:end] and its city when the name's last one or two words, after the venue's kind
+    ("Centre", "Museum"), are a city the gazetteer knows, and a larger place follows after a comma; else the
+    venue whole."""
+    for cut in (end - 1, end - 2):
+        if cut - 1 <= start or toks[cut - 1].lower not in VENUE_WORDS or toks[end - 1].lower in VENUE_WORDS or not all(
+                is_capitalised(t.text) for t in toks[cut:end]):  # ("Old Harbour Bay": a bay, no town "Bay")
+            continue
+        town = element_of(toks, cut, end, False, None)
+        if town.level not in ("place", "city") or name_levels(town.value).city_population < VENUE_BEFORE_ITS_CITY:
+            continue
+        head = element_of(toks, start, cut, saw_the, None)
+        if head.level == "venue":
+            return [head, _joined(town)]
     return [element]
 
 

@@ -24,6 +24,7 @@ from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
     CHINA_PROVINCES,
     CITY_STATES,
     DIRECTIONS,
@@ -36,6 +37,7 @@ from catalog.captions.vocabulary import (
     TITLE_WORDS,
     TOWN_LIKE_VENUE_WORDS,
 )
+from catalog.patterns import compiled
 
 
 def resolve(chain: Chain) -> tuple[Place, str | None]:
@@ -61,6 +63,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
+        _a_country_code_after_its_city(chain.elements)
         _a_sub_district_of_its_district(chain.elements)
         _a_unit_before_its_town_and_province(chain.elements)
         _a_part_after_its_city(chain.elements)
@@ -329,6 +332,27 @@ def _states_named_like_countries(elements: list[Element]) -> None:
                 before.value, element.value) == code:
             element.level = "province"
             return
+
+
+#: Two letters, the second small, with or without a full stop: a state's short form ("Pa.", "Md.") or a country's
+#: ISO code ("Ro.", "Fr."); no town's name.
+_TWO_LETTER_CODE = compiled(r"[A-Z][a-z]\.?")
+
+
+def _a_country_code_after_its_city(elements: list[Element]) -> None:
+    """'in Bacau, Ro.': a pair of letters after a city, which is no state's short form the tables know ("Pa.", "Md."
+    are AP's), names a province only where the gazetteer holds a city of that name in it (Rondônia's "RO" has no
+    Bacau). Else it is the city's country's ISO code, kept as written ("Ro": Bacau lies in RO), or nothing."""
+    for number, (element, following) in enumerate(pairwise(elements)):
+        if following.level not in ("place", "province") or following.link != "," or not _TWO_LETTER_CODE.fullmatch(
+                following.value) or f"{following.value.casefold().rstrip('.')}." in ABBREVIATIONS or (
+                subdivision_holding(element.value, following.value)):
+            continue
+        if name_levels(element.value).city_country == following.value[:2].upper():
+            following.level, following.value = "country", following.value[:2]
+        else:
+            del elements[number + 1]
+        return
 
 
 def _regions_named_by_a_side(elements: list[Element]) -> None:

@@ -36,6 +36,7 @@ from catalog.captions.vocabulary import (
     ETHNIC_WORDS,
     EVENT_PREFIXES,
     EVENT_WORDS,
+    EZAFE_ENDINGS,
     HYPHENED_TOWN_SUFFIXES,
     KIND_LEVELS,
     LARGE_TOWN_VENUE_WORDS,
@@ -44,9 +45,11 @@ from catalog.captions.vocabulary import (
     NAME_ADJECTIVES,
     OCCUPATION_TITLES,
     OFF_EARTH,
+    OPEN_WATERS,
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
+    PROVINCE_PREFIXES,
     QUARTER_NAMES,
     REGIONS,
     STATES,
@@ -410,6 +413,9 @@ _GLUED_VENUE = compiled(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|grach
 TOWN_NAMED_CITY = 40_000
 #: "the Lhasa City" is the city when the gazetteer knows one of at least this many people ("the Old City" is not).
 CITY_AFTER_THE = 100_000
+#: A name opened by a title ("Prince Albert", "General Santos") is the city the gazetteer knows of it with at least
+#: this many people, not a person ("Prince Edward", a municipality of 25,000, stays the prince).
+TITLED_CITY = 30_000
 
 
 def _names_a_post(words: list[str]) -> bool:
@@ -486,6 +492,9 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # ("the Crescent Moon Spring", "Mars Hill": a site named after the sky is on the Earth; "the Tiangong space
         # station", "a lunar base" are not)
         return "ignore", name
+    if folded.removeprefix("the ") in OPEN_WATERS or len(words) > 1 and words[0] in DIRECTIONS and (
+            " ".join(words[1:]) in OPEN_WATERS):
+        return "ignore", name  # "across the North Atlantic", "in the Mediterranean": open water, no town
     if len(words) > 2 and tuple(words[-2:]) in _TOWN_CENTRES:
         town = " ".join(name.split()[:-2])
         if name_levels(town).city_population or name_levels(town).town_population:
@@ -548,11 +557,14 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             return "ignore", name
     if len(words) > 1 and words[0] in TOWN_PREFIXES and not name_levels(name).city_population:
         return "town", name  # "Barangay Santo Nino", "Brgy. Sto. Nino", "Sitio Tagpalico": a village, by its kind
-    if len(words) > 1 and words[0] in VENUE_PREFIXES and not name_levels(name).city_population:
+    if len(words) > 1 and words[0] in PROVINCE_PREFIXES and name_levels(rest := name.split(maxsplit=1)[1]).province:
+        return "province", rest  # "Canton Schwyz", "Kanton Bern": the canton
+    if len(words) > 1 and _opens_a_venue(words[0]) and not name_levels(name).city_population:
         return "venue", name  # "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood"
     if _GLUED_VENUE.search(words[-1]) and not (name_levels(name).city_population or name_levels(name).town_population):
         return "venue", name  # "Haarlemmerstraat", "Friedrichstraße", "Viktualienmarkt": a street or a square
-    if any(word.strip(".,") in TITLE_WORDS for word in words):
+    if any(word.strip(".,") in TITLE_WORDS for word in words) and not (
+            len(words) > 1 and name_levels(name).city_population >= TITLED_CITY):
         return "ignore", name  # "the 16th President"; not "Empress Market", read above by its venue word
     if folded in MUNICIPALITIES or folded in CITY_STATES:
         return "city", name
@@ -566,6 +578,17 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if len(words) > 1 and words[0] in DIRECTIONS and not (known.city_population or known.town_population):
         return _side_of_a_larger_place(name)
     return "place", name
+
+
+def _opens_a_venue(word: str) -> bool:
+    """Whether a name's first word (folded) opens a venue's name: "jalan", "piazza", and a venue's word joined to
+    the name by Persian's ezafe ("bazaar-e", "masjed-e")."""
+    if word in VENUE_PREFIXES:
+        return True
+    if not word.endswith(EZAFE_ENDINGS):
+        return False
+    stem = word.rsplit("-", 1)[0]
+    return stem in VENUE_PREFIXES or stem in VENUE_WORDS
 
 
 def _side_of_a_larger_place(name: str) -> tuple[str, str]:

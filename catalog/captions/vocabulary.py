@@ -26,6 +26,24 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("December", "Dec.", "Dec"),
 }
 
+#: month number -> its name in the languages whose dates English captions from Europe and Latin America keep as
+#: written ("le 28 juin 2019", "5 de mayo de 2018", "3. Oktober 2020"). Read only between a day and a year, where
+#: none of them is an English word's place.
+FOREIGN_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("janvier", "januar", "enero", "gennaio", "janeiro"),
+    2: ("février", "fevrier", "februar", "febrero", "febbraio", "fevereiro"),
+    3: ("mars", "märz", "marzo", "março"),
+    4: ("avril", "abril", "aprile"),
+    5: ("mai", "mayo", "maggio", "maio"),
+    6: ("juin", "juni", "junio", "giugno", "junho"),
+    7: ("juillet", "juli", "julio", "luglio", "julho"),
+    8: ("août", "aout", "agosto"),
+    9: ("septembre", "septiembre", "settembre", "setembro"),
+    10: ("octobre", "oktober", "octubre", "ottobre", "outubro"),
+    11: ("novembre", "noviembre", "novembro"),
+    12: ("décembre", "decembre", "dezember", "diciembre", "dicembre", "dezembro"),
+}
+
 #: AP writes the weekday before the date: "Tuesday, March 4, 2014".
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -203,6 +221,10 @@ HYPHENED_TOWN_SUFFIXES = frozenset({"ri", "myeon", "eup", "dong"})
 TOWN_PREFIXES = frozenset({"barangay", "brgy.", "bgy.", "brgy", "bgy", "sitio", "purok", "desa", "kelurahan", "dusun",
                            "colonia", "aldea"})
 
+#: Words that open a region's name as Swiss and German usage writes it ("Canton Schwyz", "Kanton Bern"): the name
+#: after the word is the province, when the gazetteer knows it as one.
+PROVINCE_PREFIXES = frozenset({"canton", "kanton"})
+
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
 #: "al-Our village" is a village, above).
 VENUE_WORDS = frozenset("""
@@ -252,8 +274,12 @@ persiaran lebuhraya taman pantai pulau tasik dataran menara istana danau pasar j
 monumen alun-alun praia playa plage rua igreja mosteiro castelo puente catedral castillo teatro basilica duomo
 lungomare galleria château chateau porte quai jardin église cathédrale basilique boulevard avenue palais hôtel
 jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
-dworzec plateia piața piata strada trg jl jl. jln jln.
+dworzec plateia piața piata strada trg jl jl. jln jln. puerta porta portão largo cerro mirador
+masjed meydan bagh khiaban borj kakh
 """.split())
+#: Persian joins a venue's word to its name with an ezafe ("Bazaar-e Vakil", "Masjed-e Jameh", "Bagh-e Fin"): such a
+#: first word, without it, is a venue's word or one of VENUE_PREFIXES.
+EZAFE_ENDINGS = ("-ye", "-e")
 
 #: Venue words that also end towns' names ("Green Bay", "Beaver Creek", "Palm Springs"): a name the gazetteer
 #: knows as a city of 40,000 or more is the city, and so is one written right before its state or country.
@@ -383,6 +409,14 @@ REGIONS = frozenset({
     "africa", "asia", "europe", "antarctica", "arctic", "oceania", "latin america", "south america",
     "north america", "central asia", "southeast asia", "middle east", "east asia", "south asia",
     "west africa", "east africa", "the middle east", "moon", "earth", "mars",
+})
+
+#: Oceans and seas that captions name without their water word ("across the North Atlantic", "in the
+#: Mediterranean"), a side word before them or not: open water, no town ("Atlantic" alone is a town in Iowa too,
+#: but a caption's "the Atlantic" is the ocean). Read as no place, as "the North Sea" is.
+OPEN_WATERS = frozenset({
+    "atlantic", "pacific", "mediterranean", "caribbean", "adriatic", "aegean", "baltic", "tasman", "arabian gulf",
+    "persian gulf",
 })
 
 #: Countries as captions write them. Names that stand for a longer one map to it ("U.S." -> "United States"),
