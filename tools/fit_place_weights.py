@@ -88,6 +88,10 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.registered_as_modifier": (-4.0, -2.0, -1.0, 0.0),
 }
 
+#: The weights of the file that are switches, not balances (a shape ruling a chain out, the distance cap): the only
+#: ones GRIDS leaves out, so a signal added to the TOML cannot go unfitted unnoticed (tests/test_fit_place_weights.py).
+SWITCHES = frozenset({"scores.unknown_alone", "scores.listed", "scores.one_of_a_pair", "scores.distance_cap"})
+
 Weights = tuple[tuple[str, float], ...]
 
 
