@@ -62,3 +62,12 @@ def test_a_signal_read_at_both_levels_moves_as_a_pair(monkeypatch):
     # ... the pair together keeps the city
     found = dict(fit.coordinate_search(scorer, start, everything, rounds=2))
     assert found == {"scores.named_again": 110.0, "value_scores.named_again": 1.0}
+
+
+def test_the_grids_hold_every_weight_of_the_file_but_the_switches():
+    shipped = place_evidence.shipped_weights()
+    in_file = {f"{table}.{name}" for table, weights in (("scores", shipped.scores), ("value_scores", shipped.values))
+               for name in weights}
+    fitted = {key for knob in fit.GRIDS for key in knob.split("+")}
+    assert in_file - fitted == fit.SWITCHES
+    assert not fitted - in_file

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.captions import parse
-from catalog.captions.chinese_venues import candidates
+from catalog.captions.chinese_venues import candidates, venue_weights
 from catalog.captions.chinese_words import words_for
 from catalog.captions.rules import load_rules
 from catalog.errors import CatalogError
@@ -65,3 +65,7 @@ def test_the_tool_reports_the_cross_validated_comparison(capsys, monkeypatch):
     assert fit.main(["--folds", "2", "--rounds", "1", "--only", "accept"]) == 0
     out = capsys.readouterr().out
     assert "2 folds" in out and "cross-validated: fitted" in out
+
+
+def test_the_grids_hold_every_weight_of_the_file():
+    assert set(venue_weights(words_for(load_rules())[0])) == set(fit.GRIDS)

@@ -56,6 +56,8 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.larger_place": (-1.0, -0.25, -0.05, 0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0),
     "scores.per_100_characters_from_the_date": (-4.0, -2.0, -1.0, -0.5, -0.25, 0.0),
     "value_scores.threshold": (0.5, 1.0, 2.0, 3.0),
+    # a name marked or known to the gazetteer: the base evidence the other signals add to
+    "value_scores.known": (0.0, 1.0, 2.0, 3.0),
     "value_scores.larger_place_after": (0.0, 1.0, 2.0),
     "value_scores.reference_point": (0.0, 1.0, 2.0),
     "value_scores.kind_named_before": (0.0, 1.0, 2.0),
@@ -69,6 +71,8 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
+    # one name nothing knows, written as a town is (place_scores.town_by_its_shape; hand-set on capen7 at (60, 1))
+    "scores.town_by_shape+value_scores.town_by_shape": _PAIRS,
     "scores.city_as_modifier": (-100.0, -40.0, -20.0, -10.0, 0.0),
     "scores.city_as_subject": (-100.0, -40.0, -20.0, -10.0, 0.0),
     "scores.part_named_before": (-100.0, -40.0, -20.0, -10.0, -5.0, -2.0, 0.0, 2.0, 5.0),
@@ -83,6 +87,10 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.registered_after_preposition": (0.0, 0.5, 1.0, 2.0),
     "value_scores.registered_as_modifier": (-4.0, -2.0, -1.0, 0.0),
 }
+
+#: The weights of the file that are switches, not balances (a shape ruling a chain out, the distance cap): the only
+#: ones GRIDS leaves out, so a signal added to the TOML cannot go unfitted unnoticed (tests/test_fit_place_weights.py).
+SWITCHES = frozenset({"scores.unknown_alone", "scores.listed", "scores.one_of_a_pair", "scores.distance_cap"})
 
 Weights = tuple[tuple[str, float], ...]
 
