@@ -1095,6 +1095,11 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("the Press Association's picture service is the standard PA Wire",
      "Snow covers the moor above Leeds. Credit: Ann Tollard/PA Wire/Press Association Images",
      {"photographer": "Ann Tollard", "agency": "PA Wire"}),
+    ("a gallery's name line, then a place line closing the caption",
+     "Boats wait out the storm in the harbour below the old fort.\nMiro Halas\nKotor, Montenegro",
+     {"photographer": "Miro Halas", "agency": None}),
+    ("...a title line above a place line is no name",
+     "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
-from catalog.captions.credit_names import is_media, looks_like_person
+from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
@@ -35,6 +35,7 @@ class Candidate:
     standalone: bool  # on a line of its own, in closing brackets, or after a separator at a line's end
     enclosed: bool = False  # in brackets that close the caption: "(LOC)", "(Library of Congress)"
     written: str | None = None  # the credit as the text writes it, where `content` joins its lines to be read
+    closing: bool = False  # on the line above a place line that closes the caption: as good as its end
 
 
 @dataclass(frozen=True)
@@ -400,6 +401,8 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     if len(spans) < 2:
         return
+    # "Petrut Calinescu" then "Agdam, Nagorno Karabakh": a gallery's name line, then its place line, close it
+    above_place = len(spans) - 2 if len(spans) >= 3 and _place_closes(text[spans[-1][0]:spans[-1][1]]) else -1
     for number, (start, end) in enumerate(spans):
         line = text[start:end].strip()
         if len(line) > 120:
@@ -415,8 +418,9 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         last = number == len(spans) - 1
         if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
             continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
-        weight = 2.5 if last else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
-        yield Candidate(line, start, len(text) if last else end, weight, True, written=written)
+        closing = number == above_place
+        weight = 2.5 if last or closing else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
+        yield Candidate(line, start, len(text) if last else end, weight, True, written=written, closing=closing)
         if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
             # "Noah Berger" then "AP Photo": a gallery sets the photographer and the agency on two lines
             above = text[spans[number - 1][0]:spans[number - 1][1]]
@@ -426,6 +430,22 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                 yield Candidate(f"{before} / {line}", at, len(text), weight, True, written=text[at:end].strip())
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
+
+
+def _place_closes(line: str) -> bool:
+    """Whether the caption's last line is a place line alone, a city then its region, all capitalised ("Agdam,
+    Nagorno Karabakh", "Dakar, Senegal"): the cheap tests (one comma, a short line, no digit) before the gazetteer.
+
+    >>> _place_closes("Dakar, Senegal"), _place_closes("Li Jian, Hunan Daily"), _place_closes("Senegal")
+    (True, False, False)
+    """
+    line = line.strip()
+    if line.count(",") != 1 or len(line) > 50 or any(ch.isdigit() for ch in line):
+        return False
+    city, region = (item.strip() for item in line.split(","))
+    if not (city[:1].isupper() and region[:1].isupper()) or len(city.split()) > 3 or len(region.split()) > 3:
+        return False
+    return names_a_region(region) or not is_media(region) and known_place(city, 10_000)
 
 
 #: A "/" or a hyphen after a space or a stop: how _SEPARATOR's slashes and double hyphens begin ("in Lagos / Ana

@@ -79,7 +79,8 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
             alone = credit.photographer and not (credit.agency or credit.provider)
             if candidate.enclosed and credit.provider and not credit.photographer:
                 return score - 0.5  # "(LOC)", "(Library of Congress)": a source in the closing brackets
-            if not alone or candidate.end < len(text) or not _person_alone_ok(text, candidate):
+            at_end = candidate.end == len(text) or candidate.closing  # (or only a place line after it)
+            if not alone or not at_end or not _person_alone_ok(text, candidate):
                 return None
             score -= 1.0
     if credit.agency and rules.standard_agency(credit.agency):
