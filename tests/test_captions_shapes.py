@@ -1098,6 +1098,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a gallery's name line, then a place line closing the caption",
      "Boats wait out the storm in the harbour below the old fort.\nMiro Halas\nKotor, Montenegro",
      {"photographer": "Miro Halas", "agency": None}),
+    ("a public-relations tag after the photographer's slash names no agency, in capitals or small letters",
+     "Dancers rehearse the new season's opening piece. Photograph: Tilda Marsh/pr", {"photographer": "Tilda Marsh",
+                                                                                     "agency": None}),
+    ("...in capitals",
+     "Dancers rehearse the new season's opening piece. Photograph: Tilda Marsh/PR", {"photographer": "Tilda Marsh",
+                                                                                     "agency": None}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

@@ -531,6 +531,7 @@ CREDIT_TAGS = frozenset({
     "screenshot", "screen shot", "screengrab", "screen grab", "screen capture", "video grab", "video still",
     "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
     "handout photo", "handout picture", "handout image",
+    "pr",  # "Photograph: Ana Ruiz/PR": a public-relations picture, the firm or body that gave it unnamed
 })
 
 #: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
