@@ -1104,6 +1104,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...in capitals",
      "Dancers rehearse the new season's opening piece. Photograph: Tilda Marsh/PR", {"photographer": "Tilda Marsh",
                                                                                      "agency": None}),
+    ("the prose names the outlet the photographer worked for: 'photographed for the X by Name'",
+     "Ewes wait to be judged at the county show, photographed for the Wessex Gazette by Tom Hardacre last June.",
+     {"photographer": "Tom Hardacre", "agency": "Wessex Gazette"}),
+    ("...a body that is no outlet is not taken as the agency",
+     "Ewes wait to be judged at the county show, photographed for the Farmers Union by Tom Hardacre last June.",
+     {"photographer": "Tom Hardacre", "agency": None}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

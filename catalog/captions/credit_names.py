@@ -203,6 +203,28 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None
 
 
+_PHOTOGRAPHED_FOR = compiled(r"\bphotographed\s+for\s+(?:the\s+)?([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+by\s")
+
+
+def outlet_in_text(text: str, rules: Rules | None = None) -> str | None:
+    """The outlet the prose says the photographer worked for, by the registry or a media word: '... photographed
+    for the Hull Courier by Ana Ruiz' -> 'Hull Courier'. Asked only where the prose named the photographer.
+
+    >>> outlet_in_text("Sheep at the show photographed for the Hull Courier by Ana Ruiz in July.")
+    'Hull Courier'
+    >>> outlet_in_text("The show photographed for the Council by Ana Ruiz.") is None
+    True
+    """
+    if "photographed for" not in text:
+        return None  # (a cheap test first: only this shape of prose names the outlet)
+    match = _PHOTOGRAPHED_FOR.search(text)
+    if match is None:
+        return None
+    outlet = match.group(1)
+    known = rules.standard_agency(outlet) if rules is not None else None
+    return known or (outlet if is_media(outlet) and not looks_like_person(outlet) else None)
+
+
 _RELEASED_BY = compiled(
     r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:released|provided|distributed"
     r"|made\s+available)\s+by\s+"

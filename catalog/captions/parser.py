@@ -12,7 +12,7 @@ import re
 
 from catalog.captions.chinese import language, parse_chinese
 from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
-from catalog.captions.credit_names import provider_in_text
+from catalog.captions.credit_names import outlet_in_text, provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import DateFacts, Dateline, Mention, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
@@ -147,6 +147,12 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
             facts.evidence["photographer"] = "en / text"
         if note and facts.credit.photographer:
             note(f"photographer {facts.credit.photographer!r}: named in the text ('photo taken by ...')")
+        if facts.credit.photographer and facts.credit.agency is None:
+            facts.credit.agency = outlet_in_text(work, rules)  # "photographed for the Hull Courier by Ana Ruiz"
+            if facts.credit.agency:
+                facts.evidence["agency"] = "en / text"
+            if note and facts.credit.agency:
+                note(f"agency {facts.credit.agency!r}: named in the text ('photographed for ... by')")
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)
         if facts.credit.provider:
