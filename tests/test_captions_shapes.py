@@ -1110,6 +1110,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...a body that is no outlet is not taken as the agency",
      "Ewes wait to be judged at the county show, photographed for the Farmers Union by Tom Hardacre last June.",
      {"photographer": "Tom Hardacre", "agency": None}),
+    ("a wire's member paper, 'The' and its name, then its photographer after a comma",
+     "Hail flattens the wheat north of the town. (AP Photo/The Prairie Ledger, Nell Okoro)",
+     {"photographer": "Nell Okoro", "agency": "AP"}),
+    ("...and a 'File' tag after the name",
+     "Hail flattens the wheat north of the town. (AP Photo/The Prairie Ledger, Nell Okoro, File)",
+     {"photographer": "Nell Okoro", "agency": "AP"}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

@@ -681,6 +681,8 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
 def _place_pair(items: list[str], rules: Rules) -> bool:
     """Whether the comma's items are an unknown name, then a person's: a place line ("Photo: Çeşme, Boyalık Bay"),
     for a credit names the person first ("Li Jian, Hunan Daily")."""
+    if items[0].startswith("The ") or is_media(items[0]):
+        return False  # "The Oklahoman, Chris Landsberger", "Daily Herald, Ana Ruiz": a paper, its photographer
     read = [_part(item, 0, rules) for item in items]
     return len(read) > 1 and read[0] is not None and read[0].kind == "org" and read[0].role is None and any(
         part is not None and part.kind == "person" for part in read[1:])
