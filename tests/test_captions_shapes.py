@@ -1116,6 +1116,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...and a 'File' tag after the name",
      "Hail flattens the wheat north of the town. (AP Photo/The Prairie Ledger, Nell Okoro, File)",
      {"photographer": "Nell Okoro", "agency": "AP"}),
+    ("a picture library's field table: the credit's label on a line, the name on the next",
+     "Terraced fields above the river at dawn.\n- Filename\n- RVR_0412.JPG\n- Copyright\n- Odile Marchand\n"
+     "- Size\n- 4000x6000",
+     {"photographer": "Odile Marchand"}),
+    ("...and the photographer's label, closing the caption",
+     "Terraced fields above the river at dawn.\nPhotographer\nOdile Marchand", {"photographer": "Odile Marchand"}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

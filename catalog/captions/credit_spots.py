@@ -430,6 +430,22 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                 yield Candidate(f"{before} / {line}", at, len(text), weight, True, written=text[at:end].strip())
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
+            if len(line) <= 16 and line.strip(_LABEL_MARKS).casefold() in _LABEL_ALONE:
+                # "- Copyright" then "- George Steinmetz": a picture library's field table, the label on a line
+                # and its value on the next
+                after = text[spans[number + 1][0]:spans[number + 1][1]]
+                value = after.strip().lstrip(_LABEL_MARKS)
+                if value and len(value) <= 60:
+                    closes = number + 1 == len(spans) - 1
+                    yield Candidate(f"{line.strip(_LABEL_MARKS)}: {value}", start,
+                                    len(text) if closes else spans[number + 1][1],
+                                    2.5 if closes else 1.2, True, written=text[start:spans[number + 1][1]].strip())
+
+
+#: A credit's label alone on a line, its value on the next (a picture library's field table); and the marks that
+#: open such a table's lines.
+_LABEL_ALONE = frozenset({"copyright", "photographer", "credit", "credits", "photo credit", "image credit", "author"})
+_LABEL_MARKS = " \t-•*:"
 
 
 def _place_closes(line: str) -> bool:
