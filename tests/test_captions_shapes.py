@@ -1122,6 +1122,9 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      {"photographer": "Odile Marchand"}),
     ("...and the photographer's label, closing the caption",
      "Terraced fields above the river at dawn.\nPhotographer\nOdile Marchand", {"photographer": "Odile Marchand"}),
+    ("a paper's staff tag in capitals after the photographer's slash is no part of the paper's name",
+     "Floodwater covers the valley road. MARTA OLSEN / VALLEY COURIER STAFF",
+     {"photographer": "MARTA OLSEN", "agency": "VALLEY COURIER"}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

@@ -766,6 +766,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # PHOTO", where the word is the outlet's own name)
         name = _THE.sub("", text, count=1)
         bare = _PHOTO_WORD.sub("", name)
+        if bare == name and low.endswith(" staff"):
+            bare = name[:-6].rstrip()  # "COURIER STAFF": the outlet's own people, in capitals an organisation's shape
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
             name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
