@@ -1125,6 +1125,8 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("a paper's staff tag in capitals after the photographer's slash is no part of the paper's name",
      "Floodwater covers the valley road. MARTA OLSEN / VALLEY COURIER STAFF",
      {"photographer": "MARTA OLSEN", "agency": "VALLEY COURIER"}),
+    ("two names on the last line, a dash between them: which one took the picture is unsaid, none is taken",
+     "Mist hangs over the flooded meadows.\nJonas Vik – Per Almqvist", {"photographer": None}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
 ]

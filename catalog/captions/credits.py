@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.captions.credit_names import photographer_in_text
+from catalog.captions.credit_names import looks_like_person, photographer_in_text
 from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
 from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
 from catalog.captions.notcaptions import no_credit_line
@@ -99,6 +99,10 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
     content = candidate.content.rstrip()
     before = text[:candidate.start].rstrip(" \t")
     apart = not before or before[-1] in "\n—–-"
+    if apart and before and before[-1] in "—–-":
+        line = before[:-1].rsplit("\n", 1)[-1].strip()
+        if looks_like_person(line):
+            return False  # "Veysel Korkmaz – Rahmi Meyveci" on a line: two names, which one took it unsaid
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
 
 
