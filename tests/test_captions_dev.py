@@ -202,7 +202,9 @@ TUNE_FLOORS = {
     # capen26 raised en photographer, date, date_kind, sublocation, city and province on en_fresh14's kinds (dates
     # in French, Spanish, German, in small letters; headline prepositions, "Canton X", regions named with "and", a
     # venue run into its town, a city modifying a place's kind after an adjective, titled city names, open waters)
-    "en": {"photographer": 0.989, "agency": 0.991, "provider": 0.990, "date": 0.994, "date_kind": 0.990,
+    # capen27 raised en photographer on credit shapes (a name line above a closing place line, a label line above
+    # its value, "Name/PR", "AP Photo/The Paper, Name", the outlet in "photographed for the X by")
+    "en": {"photographer": 0.991, "agency": 0.991, "provider": 0.990, "date": 0.994, "date_kind": 0.990,
            "sublocation": 0.929, "city": 0.940, "province": 0.980, "country": 0.984},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
