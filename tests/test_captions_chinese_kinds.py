@@ -1605,6 +1605,38 @@ def test_a_city_by_its_nickname(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("一年一度温哥华的龙舟节在福溪举行。", {"city": "温哥华"}),
+    ("每年南宁的春节庙会都吸引大批市民。", {"city": "南宁"}),
+    ("今年温哥华的樱花开得格外早,市民纷纷出游。", {"city": "温哥华"}),
+])
+def test_a_city_after_words_of_time_opening_the_sentence(text, expected):
+    """Words of time that open a sentence with no comma (一年一度, 每年, 今年: places.time_openers) are no part of
+    a name: the place phrase begins after them."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("高雄有一种慢悠悠的气味,港边的渔船正在卸货。", {"city": "高雄"}),
+    ("丽江有不少百年老宅,游客在巷子里拍照。", {"city": "丽江"}),
+])
+def test_a_city_that_has_something(text, expected):
+    """A city opening its sentence before 有一, 有不少, 有很多 (there is, in that city: places.subject_verbs) is
+    where what follows is found, the scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本周末羊城天气晴好。越秀公园里游人如织,昨天接待游客三万人次。图为公园北门一带的花海",
+     {"city": "羊城", "sublocation": "越秀公园"}),
+    ("本周末羊城天气晴好。公园里游人如织。图为公园北门一带的花海", {"city": "羊城", "sublocation": None}),
+])
+def test_a_park_opening_the_sentence_after_its_citys(text, expected):
+    """A named venue that opens the sentence after the city's, with a word of being inside it (里, 内, 上), is the
+    scene's venue in that city, also when a later 图为 sentence marked the scene; an unnamed one (公园) is not."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

@@ -92,6 +92,11 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if number == 0 and place.city and not place.sublocation:
             place.sublocation = _venue_of_the_moment(place, text, plain, body, (start, end), words, patterns)
+        elif number > 0 and place.city and not place.sublocation and not (place.province or place.country):
+            following = next((s for s in body if s[0] >= end), None)  # ("图为公园..." marked the scene, but the
+            # city's sentence is followed by its park's: "申城阳光和暖。顾村公园里樱花盛开")
+            if following is not None:
+                place.sublocation = _venue_opening_inside(text, plain, following[0], following[1], words, patterns)
         if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
                 body[0][0] < start and _TRAILER.match(plain, date.end, end)):
             place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
@@ -319,6 +324,9 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
         if other.sublocation and not (other.city or other.province or other.country):
             return other.sublocation  # (a venue of no place of its own: one in the scene's city)
         return None
+    opening = _venue_opening_inside(text, plain, at, following[1], words, patterns)
+    if opening is not None:
+        return opening
     moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
         plain, at, following[1])
     if moment is None or not plain.startswith(("，", ","), moment.end()):
@@ -327,6 +335,20 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
     if other.sublocation and other.city and simplified(other.city) == simplified(place.city or ""):
         return other.sublocation
     return None
+
+
+def _venue_opening_inside(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A named venue that opens the sentence at `at` with a word of being inside it ("申城阳光和暖。顾村公园里樱花
+    盛开": the park in the scene's city), or None."""
+    venue = _venue_at(text, plain, at, end, words, patterns)
+    if not venue or not plain.startswith(simplified(venue), at) or plain[at + len(venue):at + len(venue) + 1] not in (
+            _INSIDE) or _generic_venue(venue, words) or _common_noun_venue(venue):
+        return None
+    return venue
+
+
+#: What says that the scene is inside a venue named right before it (公园里, 馆内, 广场上).
+_INSIDE = frozenset("里内中上")
 
 
 #: An hour of the clock opening a sentence ("8时许", "9点半", "10时30分", "凌晨3时").
@@ -474,6 +496,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if time_of_day is None:
                 break
             position = time_of_day.end()
+    elif plain.startswith(words.words("places.time_openers"), position):  # (a cheap test before the pattern)
+        opener = words.pattern("places.time_openers").match(plain, position, end)
+        if opener is not None and opener.end() < end and han_char().match(plain, opener.end()):
+            position = opener.end()  # "一年一度多伦多的...": the place follows the words of time
     best: tuple[list[Element], str | None] | None = None
     from_first = False
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
