@@ -1637,6 +1637,18 @@ def test_a_park_opening_the_sentence_after_its_citys(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("游客来到千年古城西安。", {"city": "西安", "sublocation": None}),
+    ("古城大同迎来降雪。", {"city": "大同"}),
+    ("开幕式在传统古村落平遥县梁村举行。", {"city": "平遥县", "sublocation": "梁村"}),
+    ("游客在平遥古城游览。", {"sublocation": "平遥古城"}),
+])
+def test_a_place_after_its_kind_in_apposition(text, expected):
+    """A kind of place written before the place's own name (千年古城西安, 古村落平遥县: places.apposed) is no venue's
+    name: the place phrase begins after it; after the place's name (平遥古城) the kind ends the venue's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

@@ -504,7 +504,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     from_first = False
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
-        plain, start, end)} | passed)  # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
+    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
@@ -773,6 +774,26 @@ def _completed_by_headline(place: Place, headline: Place) -> Place:
             headline.city is None or simplified(place.city or "").startswith(simplified(headline.city))):
         place.province = headline.province  # (the same city, written with its suffix below: 崇义, 崇义县)
     return place
+
+
+def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[int]:
+    """Where a kind of place ends that a place's name follows in apposition ("千年古城西安", "古镇乌镇":
+    places.apposed), as starts of a chain; none where the kind ends its clause or is itself a name's end (乌镇古镇)."""
+    if "古" not in plain[start:end] and not any(word in plain[start:end] for word in _APPOSED_CHEAP):
+        return set()  # (a cheap test: most sentences hold none)
+    return {m.end() for m in words.pattern("places.apposed").finditer(plain, start, end)
+            if m.end() < end and han_char().match(plain, m.end()) and (
+                m.start() == start or not _names_before(plain, m.start()))}
+
+
+#: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
+_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城")
+
+
+def _names_before(plain: str, at: int) -> bool:
+    """Whether a place's name the gazetteer knows ends right before `at` ("乌镇古镇": the kind names that place)."""
+    return any(_cjk_population(plain[at - length:at]) > 0 for length in (2, 3) if at - length >= 0 and (
+        han_char().match(plain, at - length)))
 
 
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
