@@ -1649,6 +1649,16 @@ def test_a_place_after_its_kind_in_apposition(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("九龙江北溪两岸,白鹭成群。", {"city": None}),
+    ("九龙的街头,市民排队。", {"city": "香港", "sublocation": "九龙"}),
+])
+def test_a_river_named_like_a_district_of_a_city_state(text, expected):
+    """A district of a city-state written right before a river's word (九龙江, a river of Fujian) is the river's
+    name, no district of Hong Kong; before other words it is the district."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

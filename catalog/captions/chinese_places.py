@@ -1770,6 +1770,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if state and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     district = _district_at(plain, at, end, words, before)
+    if district is not None and plain[district:district + 1] in _RIVER_WORDS:
+        district = None  # "九龙江西溪": a river named like the district (九龙江 in Fujian), no part of Hong Kong
     if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
@@ -1788,6 +1790,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
+    if city is not None and plain[city:city + 1] in _RIVER_WORDS and city_state_district(plain[at:city], words):
+        return None  # "九龙江西溪": a river named like a district of a city-state (九龙, Kowloon), in Fujian
     if city is not None and plain.startswith(words.words("places.origin_people"), at):
         return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
     if city is not None and _a_street_named_for(plain, city):
@@ -2014,6 +2018,10 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
                 "", words, plain[at:at + length]) is not None:
             return at + length
     return None
+
+
+#: The words of a river that, right after a district's bare name, make a river's name of it (九龙江).
+_RIVER_WORDS = frozenset("江河溪")
 
 
 #: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
