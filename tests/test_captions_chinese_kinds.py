@@ -1659,6 +1659,16 @@ def test_a_river_named_like_a_district_of_a_city_state(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("图为纽约游行现场。", {"city": "纽约"}),
+    ("图为中国队训练现场。", {"country": None}),
+])
+def test_a_city_then_the_scene_of_an_event(text, expected):
+    """A city followed by what happened there and 现场 (the scene of it) is where the photo was taken; a country
+    before a team's 现场 is not (the team may play abroad)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

@@ -1112,6 +1112,9 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
             stop += 1
         if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
             return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
+        if stop - after <= 8 and plain[stop - 2:stop] == "现场" and elements[-1].level in ("city", "place"):
+            return False  # "图为华盛顿抗议现场": the scene of what happened in the city (a country's, "中国队比赛
+            # 现场", may be abroad)
     return runs_on
 
 
