@@ -1669,6 +1669,16 @@ def test_a_city_then_the_scene_of_an_event(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("10月5日,在弥勒,湖边的芦苇黄了。", {"city": "弥勒"}),
+    ("10月5日,在后来,湖边的芦苇黄了。", {"city": None}),
+])
+def test_a_small_city_of_china_alone_in_its_clause(text, expected):
+    """A two-character name alone in its clause that the gazetteer knows as a small town of China and that reads
+    as a Chinese county (弥勒) is the city; an everyday word is neither."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

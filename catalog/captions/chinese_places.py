@@ -2553,8 +2553,9 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
             if max(population, _suffixed_population(name)) >= WHOLE_CLAUSE_POPULATION.get(
-                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name):
-                return at + length
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name) or (
+                    population >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(name)):
+                return at + length  # ("在弥勒,": a small city of China that is also a county by its readings)
         if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
                 at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
@@ -2586,6 +2587,12 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
         start -= 1
     return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
         start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
+
+
+def _a_chinese_town_and_county(name: str) -> bool:
+    """Whether a bare name of two characters is both a town of China in the gazetteer and one of
+    countrystatecity's Chinese counties by its readings (弥勒): two sources agree where either alone is weak."""
+    return chinese_name_cities(name)[1] == "CN" and bool(chinese_county_provinces(name))
 
 
 def _a_chinese_county(name: str) -> bool:
