@@ -1605,6 +1605,80 @@ def test_a_city_by_its_nickname(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("一年一度温哥华的龙舟节在福溪举行。", {"city": "温哥华"}),
+    ("每年南宁的春节庙会都吸引大批市民。", {"city": "南宁"}),
+    ("今年温哥华的樱花开得格外早,市民纷纷出游。", {"city": "温哥华"}),
+])
+def test_a_city_after_words_of_time_opening_the_sentence(text, expected):
+    """Words of time that open a sentence with no comma (一年一度, 每年, 今年: places.time_openers) are no part of
+    a name: the place phrase begins after them."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("高雄有一种慢悠悠的气味,港边的渔船正在卸货。", {"city": "高雄"}),
+    ("丽江有不少百年老宅,游客在巷子里拍照。", {"city": "丽江"}),
+])
+def test_a_city_that_has_something(text, expected):
+    """A city opening its sentence before 有一, 有不少, 有很多 (there is, in that city: places.subject_verbs) is
+    where what follows is found, the scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本周末羊城天气晴好。越秀公园里游人如织,昨天接待游客三万人次。图为公园北门一带的花海",
+     {"city": "羊城", "sublocation": "越秀公园"}),
+    ("本周末羊城天气晴好。公园里游人如织。图为公园北门一带的花海", {"city": "羊城", "sublocation": None}),
+])
+def test_a_park_opening_the_sentence_after_its_citys(text, expected):
+    """A named venue that opens the sentence after the city's, with a word of being inside it (里, 内, 上), is the
+    scene's venue in that city, also when a later 图为 sentence marked the scene; an unnamed one (公园) is not."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客来到千年古城西安。", {"city": "西安", "sublocation": None}),
+    ("古城大同迎来降雪。", {"city": "大同"}),
+    ("开幕式在传统古村落平遥县梁村举行。", {"city": "平遥县", "sublocation": "梁村"}),
+    ("游客在平遥古城游览。", {"sublocation": "平遥古城"}),
+])
+def test_a_place_after_its_kind_in_apposition(text, expected):
+    """A kind of place written before the place's own name (千年古城西安, 古村落平遥县: places.apposed) is no venue's
+    name: the place phrase begins after it; after the place's name (平遥古城) the kind ends the venue's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("九龙江北溪两岸,白鹭成群。", {"city": None}),
+    ("九龙的街头,市民排队。", {"city": "香港", "sublocation": "九龙"}),
+])
+def test_a_river_named_like_a_district_of_a_city_state(text, expected):
+    """A district of a city-state written right before a river's word (九龙江, a river of Fujian) is the river's
+    name, no district of Hong Kong; before other words it is the district."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为纽约游行现场。", {"city": "纽约"}),
+    ("图为中国队训练现场。", {"country": None}),
+])
+def test_a_city_then_the_scene_of_an_event(text, expected):
+    """A city followed by what happened there and 现场 (the scene of it) is where the photo was taken; a country
+    before a team's 现场 is not (the team may play abroad)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月5日,在弥勒,湖边的芦苇黄了。", {"city": "弥勒"}),
+    ("10月5日,在后来,湖边的芦苇黄了。", {"city": None}),
+])
+def test_a_small_city_of_china_alone_in_its_clause(text, expected):
+    """A two-character name alone in its clause that the gazetteer knows as a small town of China and that reads
+    as a Chinese county (弥勒) is the city; an everyday word is neither."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甘肃青年志愿者在火车站为旅客搬运行李。", {"province": None, "city": None, "sublocation": None}),
     ("5月1日,广西志愿者在汽车站引导乘客。", {"province": None, "sublocation": None}),
 ])

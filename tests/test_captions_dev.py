@@ -225,8 +225,10 @@ TUNE_FLOORS = {
     # capzh17 raised zh sublocation, city, province and country on zh_fresh13's kinds (foreign towns in sounds after
     # their country, troupes' homes beside the fair, departures, venue sections, autonomous counties named with
     # venue words)
+    # capzh18 raised zh city: words of time opening the sentence before the city (一年一度, 今年), a city before an
+    # existential 有, a river named like a city-state's district (九龙江) no longer Hong Kong
     "zh": {"photographer": 0.989, "agency": 0.990, "provider": 0.995, "date": 0.994, "date_kind": 0.987,
-           "sublocation": 0.956, "city": 0.974, "province": 0.995, "country": 0.993},
+           "sublocation": 0.956, "city": 0.977, "province": 0.995, "country": 0.993},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}

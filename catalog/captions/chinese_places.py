@@ -92,6 +92,11 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if number == 0 and place.city and not place.sublocation:
             place.sublocation = _venue_of_the_moment(place, text, plain, body, (start, end), words, patterns)
+        elif number > 0 and place.city and not place.sublocation and not (place.province or place.country):
+            following = next((s for s in body if s[0] >= end), None)  # ("图为公园..." marked the scene, but the
+            # city's sentence is followed by its park's: "申城阳光和暖。顾村公园里樱花盛开")
+            if following is not None:
+                place.sublocation = _venue_opening_inside(text, plain, following[0], following[1], words, patterns)
         if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
                 body[0][0] < start and _TRAILER.match(plain, date.end, end)):
             place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
@@ -319,6 +324,9 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
         if other.sublocation and not (other.city or other.province or other.country):
             return other.sublocation  # (a venue of no place of its own: one in the scene's city)
         return None
+    opening = _venue_opening_inside(text, plain, at, following[1], words, patterns)
+    if opening is not None:
+        return opening
     moment = _A_MOMENT.match(plain, at, following[1]) or words.pattern("dates.times_of_day").match(
         plain, at, following[1])
     if moment is None or not plain.startswith(("，", ","), moment.end()):
@@ -327,6 +335,20 @@ def _venue_of_the_moment(place: Place, text: str, plain: str, body: list[tuple[i
     if other.sublocation and other.city and simplified(other.city) == simplified(place.city or ""):
         return other.sublocation
     return None
+
+
+def _venue_opening_inside(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """A named venue that opens the sentence at `at` with a word of being inside it ("申城阳光和暖。顾村公园里樱花
+    盛开": the park in the scene's city), or None."""
+    venue = _venue_at(text, plain, at, end, words, patterns)
+    if not venue or not plain.startswith(simplified(venue), at) or plain[at + len(venue):at + len(venue) + 1] not in (
+            _INSIDE) or _generic_venue(venue, words) or _common_noun_venue(venue):
+        return None
+    return venue
+
+
+#: What says that the scene is inside a venue named right before it (公园里, 馆内, 广场上).
+_INSIDE = frozenset("里内中上")
 
 
 #: An hour of the clock opening a sentence ("8时许", "9点半", "10时30分", "凌晨3时").
@@ -474,11 +496,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             if time_of_day is None:
                 break
             position = time_of_day.end()
+    elif plain.startswith(words.words("places.time_openers"), position):  # (a cheap test before the pattern)
+        opener = words.pattern("places.time_openers").match(plain, position, end)
+        if opener is not None and opener.end() < end and han_char().match(plain, opener.end()):
+            position = opener.end()  # "一年一度多伦多的...": the place follows the words of time
     best: tuple[list[Element], str | None] | None = None
     from_first = False
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
-        plain, start, end)} | passed)  # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
+    # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
@@ -747,6 +774,26 @@ def _completed_by_headline(place: Place, headline: Place) -> Place:
             headline.city is None or simplified(place.city or "").startswith(simplified(headline.city))):
         place.province = headline.province  # (the same city, written with its suffix below: 崇义, 崇义县)
     return place
+
+
+def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[int]:
+    """Where a kind of place ends that a place's name follows in apposition ("千年古城西安", "古镇乌镇":
+    places.apposed), as starts of a chain; none where the kind ends its clause or is itself a name's end (乌镇古镇)."""
+    if plain.find("古", start, end) < 0 and all(plain.find(word, start, end) < 0 for word in _APPOSED_CHEAP):
+        return set()  # (a cheap test, with no copy of the sentence: most sentences hold none)
+    return {m.end() for m in words.pattern("places.apposed").finditer(plain, start, end)
+            if m.end() < end and han_char().match(plain, m.end()) and (
+                m.start() == start or not _names_before(plain, m.start()))}
+
+
+#: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
+_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城")
+
+
+def _names_before(plain: str, at: int) -> bool:
+    """Whether a place's name the gazetteer knows ends right before `at` ("乌镇古镇": the kind names that place)."""
+    return any(_cjk_population(plain[at - length:at]) > 0 for length in (2, 3) if at - length >= 0 and (
+        han_char().match(plain, at - length)))
 
 
 def _a_future_clause(plain: str, start: int, at: int) -> bool:
@@ -1065,6 +1112,9 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
             stop += 1
         if stop - after <= 8 and _view_at_end(words).search(plain, after, stop):
             return False  # "拍摄的上海陆家嘴夜景": a view of the place (and a spot of it), what the photo shows
+        if stop - after <= 8 and plain[stop - 2:stop] == "现场" and elements[-1].level in ("city", "place"):
+            return False  # "图为华盛顿抗议现场": the scene of what happened in the city (a country's, "中国队比赛
+            # 现场", may be abroad)
     return runs_on
 
 
@@ -1723,6 +1773,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if state and simplified(before[-1].value) != "中国":
         return Element("province", text[at:state.end()], at, state.end(), link=","), state.end()  # 瓦哈卡州
     district = _district_at(plain, at, end, words, before)
+    if district is not None and plain[district:district + 1] in _RIVER_WORDS:
+        district = None  # "九龙江西溪": a river named like the district (九龙江 in Fujian), no part of Hong Kong
     if district is not None:  # "香港九龙尖沙咀", "在旺角街头": a district of a city-state
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
@@ -1741,6 +1793,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
     if city is not None and plain[city - 1] == "市" and city - at > 2:
         city -= 1  # "台北市民", "哈尔滨市民": the city, then its people
+    if city is not None and plain[city:city + 1] in _RIVER_WORDS and city_state_district(plain[at:city], words):
+        return None  # "九龙江西溪": a river named like a district of a city-state (九龙, Kowloon), in Fujian
     if city is not None and plain.startswith(words.words("places.origin_people"), at):
         return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
     if city is not None and _a_street_named_for(plain, city):
@@ -1967,6 +2021,10 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
                 "", words, plain[at:at + length]) is not None:
             return at + length
     return None
+
+
+#: The words of a river that, right after a district's bare name, make a river's name of it (九龙江).
+_RIVER_WORDS = frozenset("江河溪")
 
 
 #: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
@@ -2495,8 +2553,9 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             # size would not (but "在西湖，" is a lake's); a county or a county-level city the gazetteer lacks in
             # Chinese is known by its readings (常熟, 曲阜)
             if max(population, _suffixed_population(name)) >= WHOLE_CLAUSE_POPULATION.get(
-                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name):
-                return at + length
+                    length, CITY_AFTER_PROVINCE_POPULATION) or _a_chinese_county(name) or (
+                    population >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(name)):
+                return at + length  # ("在弥勒,": a small city of China that is also a county by its readings)
         if plain[at + length - 1] in _POSITION_WORDS and not (after_province and length >= 3 and (
                 at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
@@ -2528,6 +2587,12 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
         start -= 1
     return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
         start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
+
+
+def _a_chinese_town_and_county(name: str) -> bool:
+    """Whether a bare name of two characters is both a town of China in the gazetteer and one of
+    countrystatecity's Chinese counties by its readings (弥勒): two sources agree where either alone is weak."""
+    return chinese_name_cities(name)[1] == "CN" and bool(chinese_county_provinces(name))
 
 
 def _a_chinese_county(name: str) -> bool:
