@@ -391,7 +391,7 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|NSW|N.S.W.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|W. Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|NSW|N.S.W.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
