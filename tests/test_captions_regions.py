@@ -768,3 +768,27 @@ def test_a_country_code_after_a_city(text, expected):
 ])
 def test_a_swiss_canton(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # West Virginia's AP form, with or without the space: one state, not an initial "W." and Virginia's "Va."
+    ("Coal trucks wait at a loading dock in Beckley, W.Va., on Tuesday.", ("Beckley", "W.Va.", None)),
+    ("A barge passes under the bridge in Wheeling, W. Va. The river rose overnight.",
+     ("Wheeling", "W. Va.", None)),
+])
+def test_west_virginia_abbreviated(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the tables hold only by another spelling, then a city that shares its province's name: the province
+    ("Students march through the centre of Xalapa, Veracruz, on Friday.", ("Xalapa", "Veracruz", None)),
+    # a province of the second level named like its capital (Cebu, under Central Visayas), after one of its towns
+    ("Divers swim with sardines off the coast of Moalboal, Cebu.", ("Moalboal", "Cebu", None)),
+    # ...and after a city of its country, when the city of that name lies abroad (Bali is a city in India too)
+    ("Dancers perform at a temple in Ubud, Bali, Indonesia.", ("Ubud", "Bali", "Indonesia")),
+    # a district of the city stays inside it
+    ("Tourists walk along the old walls of Intramuros, Manila.", ("Manila", None, None)),
+])
+def test_a_province_named_like_its_capital(text, expected):
+    assert place(text) == expected

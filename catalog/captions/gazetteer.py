@@ -96,6 +96,21 @@ def subdivision_holding(city: str, abbreviation: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=4096)
+def lower_province_country(name: str) -> str | None:
+    """The country of a province of the second level that a name bears ("Cebu": PH), which ``name_levels``
+    leaves to the city of that name; remembered between processes (place memo kind "lower")."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("lower", name)
+    if known is not None:
+        return known[0]
+    found = get_gazetteer().lower_province_country(name)
+    memo.remember("lower", name, [found])
+    return found
+
+
 @lru_cache(maxsize=65536)
 def chinese_name_cities(name: str) -> tuple[int, str | None]:
     """The cities the gazetteer knows under a Chinese name, in the simplified form or else the traditional one

@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
-from catalog.captions.gazetteer import name_levels, subdivision_holding
+from catalog.captions.gazetteer import lower_province_country, name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
@@ -494,10 +494,29 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
+    if following.also_province and following.population < _WARDS_POPULATION and not element.population and (
+            subdivision_holding(element.value, following.value)):
+        return False  # "Xalapa, Veracruz": a name the gazetteer holds as a city of the province, by another spelling
+    if not following.also_province and following.population < _WARDS_POPULATION and (
+            element.population or element.town) and _a_lower_province_of_its_town(element, following.value):
+        return False  # "Oslob, Cebu", "Ubud, Bali": a town of the province (of the second level) of that name
     if following.also_province and _a_province_abroad_of_its_city(following.value):
         return False  # "Porus, Manchester": Jamaica's parish; the city of that name (England's) lies in another country
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _a_lower_province_of_its_town(element: Element, name: str) -> bool:
+    """Whether a name after a town is a province of the second level ("Cebu", under Central Visayas) of the
+    town's country: the town's own, when the gazetteer places it as a city; else that of the city of the name,
+    the province sharing its capital's name ("Moalboal, Cebu"). "Ubud, Bali": Indonesia's province, not India's
+    city Bali."""
+    country = lower_province_country(name)
+    if country is None:
+        return False
+    if element.population:
+        return name_levels(element.value).city_country == country
+    return name_levels(name).city_country == country
 
 
 def _unknown_name(element: Element) -> bool:
