@@ -792,3 +792,15 @@ def test_west_virginia_abbreviated(text, expected):
 ])
 def test_a_province_named_like_its_capital(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town far outside a city of a million or more that shares its province's name: the town, in the province
+    ("Firefighters battle a forest fire above Manavgat, Antalya, Turkey, on Wednesday.",
+     ("Manavgat", "Antalya", "Turkey")),
+    ("Holidaymakers crowd the harbour of Cesme, Izmir.", ("Cesme", "Izmir", None)),
+    # ...while a ward of the city is inside it
+    ("Pedestrians cross the intersection in Shibuya, Tokyo.", ("Tokyo", None, None)),
+])
+def test_a_town_far_from_its_provinces_capital(text, expected):
+    assert place(text) == expected

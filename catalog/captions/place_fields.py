@@ -19,7 +19,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
-from catalog.captions.gazetteer import lower_province_country, name_levels, subdivision_holding
+from catalog.captions.gazetteer import (
+    kilometres_apart,
+    lower_province_country,
+    name_levels,
+    subdivision_holding,
+)
 from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
@@ -494,6 +499,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
+    if following.also_province and element.population and _a_town_far_outside(element.value, following.value):
+        return False  # "Manavgat, Antalya", "Cesme, Izmir": a town of the province, far from its capital
     if following.also_province and following.population < _WARDS_POPULATION and not element.population and (
             subdivision_holding(element.value, following.value)):
         return False  # "Xalapa, Veracruz": a name the gazetteer holds as a city of the province, by another spelling
@@ -517,6 +524,21 @@ def _a_lower_province_of_its_town(element: Element, name: str) -> bool:
     if element.population:
         return name_levels(element.value).city_country == country
     return name_levels(name).city_country == country
+
+
+#: How far from a city a town of the same country lies at least to be no ward of it but a town of the province
+#: that shares the city's name: Istanbul's Esenyurt lies 23 km from its centre, Yonkers 26 km from New York's;
+#: Antalya's Manavgat 68 km, Izmir's Cesme 73 km, Gaziantep's Nizip 37 km.
+_WARD_REACH_KM = 30
+
+
+def _a_town_far_outside(town: str, city: str) -> bool:
+    """Whether a city of a country lies far outside the city of that country written after it."""
+    country = name_levels(town).city_country
+    if country is None or country != name_levels(city).city_country:
+        return False
+    apart = kilometres_apart(town, city)
+    return apart is not None and apart > _WARD_REACH_KM
 
 
 def _unknown_name(element: Element) -> bool:
