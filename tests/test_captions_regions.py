@@ -804,3 +804,20 @@ def test_a_province_named_like_its_capital(text, expected):
 ])
 def test_a_town_far_from_its_provinces_capital(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word for a wide area before a state that names a city too: the state
+    ("Apple pickers fill crates at an orchard in upstate New York.", (None, "New York", None)),
+    ("Wheat fields stretch to the horizon in rural Washington.", (None, "Washington", None)),
+    ("Road trains haul cattle across outback Queensland.", (None, "Queensland", None)),
+    # ...while a part of a city keeps the city
+    ("Commuters wait for a bus in downtown Washington.", ("Washington", None, None)),
+    # a side before a province that names a smaller city: the province; a big city's side is the city's
+    ("Families shelter in olive groves in southern Idlib.", (None, "Idlib", None)),
+    ("Minibuses queue at a checkpoint in western Kabul.", ("Kabul", None, None)),
+    # a region owned by its country is the province, never a city named "... region"
+    ("Volunteers dig trenches in Ukraine's Donetsk region.", (None, "Donetsk region", "Ukraine")),
+])
+def test_a_province_after_a_describing_word(text, expected):
+    assert place(text) == expected

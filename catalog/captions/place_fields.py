@@ -100,8 +100,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             after_venue = element.link == "," and number > 0 and chain.elements[number - 1].level == "venue"
             # "Ross Lake, Northern Cascades National Park, Washington": the state the venue is in
             alone = place.city is None and place.province is None and not counties and not after_venue
-            if value.casefold() in STATE_CITIES and alone:
-                place.city = value  # "in New York", "in Washington": the city
+            if value.casefold() in STATE_CITIES and alone and not element.described:
+                place.city = value  # "in New York", "in Washington": the city ("in upstate New York": the state)
             elif place.province is None:
                 place.province = value
         elif level == "country" and place.country is None and _a_region_of_a_later_country(
@@ -387,7 +387,8 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         after_a_town = number > 0 and elements[number - 1].level in ("town", "city", "place", "venue")
         before_its_country = number == 0 and len(elements) > 1 and (
             elements[1].level == "country" and elements[1].link == ",")
-        if after_a_town or before_its_country and not element.the:
+        owned = element.country is not None and not element.the  # "in Ukraine's Donetsk region": the country's
+        if after_a_town or before_its_country and not element.the or owned:
             element.level = "province"
         elif before_its_country:
             element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city

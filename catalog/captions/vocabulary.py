@@ -146,8 +146,14 @@ DESCRIPTORS = frozenset({
     "southeastern", "southwestern", "northeastern", "northwestern", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "mainland", "inland", "frontier", "famous",
     "picturesque", "small", "tiny", "new", "suburban", "nearby", "neighboring", "neighbouring",
-    "eastern-most", "far",
+    "eastern-most", "far", "upstate", "downstate", "outback", "northernmost", "southernmost", "easternmost",
+    "westernmost",
 })
+
+#: Of those, the words that describe a wide area, no part of a city: "in upstate New York", "in rural Washington"
+#: are the states (a side may be a city's quarter: "in northwest Washington" is the District's).
+WIDE_AREA_DESCRIPTORS = frozenset({"rural", "upstate", "downstate", "outback", "coastal", "remote", "inland",
+                                   "mountainous"})
 
 #: Compass words before a country or province: "east China", "western Turkey", "the southern Gaza Strip".
 DIRECTIONS = frozenset({
