@@ -821,3 +821,13 @@ def test_a_town_far_from_its_provinces_capital(text, expected):
 ])
 def test_a_province_after_a_describing_word(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day without its year, a colon, then the dateline before a dash, as a calendar's gallery heads a picture
+    ("14 MARCH: GEORGE TOWN, MALAYSIA – Lion dancers leap between poles outside a clan house.",
+     ("George Town", None, "Malaysia")),
+    ("Oct. 2: Lviv, Ukraine - Volunteers sort donated coats in a school gym.", ("Lviv", None, "Ukraine")),
+])
+def test_a_day_then_a_dateline(text, expected):
+    assert place(text) == expected
