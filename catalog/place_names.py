@@ -249,6 +249,22 @@ class NameLookups:
                          and self._subs[code].type.casefold() in PROVINCE_KINDS]
         return NameLevels(country, provinces[0] if provinces else None, population, city_country, town)
 
+    def lower_province_country(self, name: str) -> str | None:
+        """The country of a subdivision of the second level, of a province's kind, that bears a name: the level
+        ``name_levels`` leaves to a city of the same name ("Cebu" is a city and, under Central Visayas, the
+        province PH-CEB), for the caption reader to weigh "Oslob, Cebu" with.
+
+        >>> gazetteer = get_gazetteer()
+        >>> gazetteer.lower_province_country("Cebu"), gazetteer.lower_province_country("Lahore")
+        ('PH', None)
+        """
+        text = clean_level(name)
+        if not text or is_placeholder(text):
+            return None
+        return next((self._subs[code].country_code for code in self._provinces_of(text, abbreviations="." in text)
+                     if self._subs[code].parent is not None and self._subs[code].type.casefold() in PROVINCE_KINDS),
+                    None)
+
     def subdivision_holding(self, city: str, abbreviation: str) -> str | None:
         """The code of the first-level subdivision that an abbreviation written after a city names, when the
         gazetteer knows a city of that name in it: the state or province of "City, ST" checked against the

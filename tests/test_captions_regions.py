@@ -768,3 +768,66 @@ def test_a_country_code_after_a_city(text, expected):
 ])
 def test_a_swiss_canton(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # West Virginia's AP form, with or without the space: one state, not an initial "W." and Virginia's "Va."
+    ("Coal trucks wait at a loading dock in Beckley, W.Va., on Tuesday.", ("Beckley", "W.Va.", None)),
+    ("A barge passes under the bridge in Wheeling, W. Va. The river rose overnight.",
+     ("Wheeling", "W. Va.", None)),
+])
+def test_west_virginia_abbreviated(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the tables hold only by another spelling, then a city that shares its province's name: the province
+    ("Students march through the centre of Xalapa, Veracruz, on Friday.", ("Xalapa", "Veracruz", None)),
+    # a province of the second level named like its capital (Cebu, under Central Visayas), after one of its towns
+    ("Divers swim with sardines off the coast of Moalboal, Cebu.", ("Moalboal", "Cebu", None)),
+    # ...and after a city of its country, when the city of that name lies abroad (Bali is a city in India too)
+    ("Dancers perform at a temple in Ubud, Bali, Indonesia.", ("Ubud", "Bali", "Indonesia")),
+    # a district of the city stays inside it
+    ("Tourists walk along the old walls of Intramuros, Manila.", ("Manila", None, None)),
+])
+def test_a_province_named_like_its_capital(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town far outside a city of a million or more that shares its province's name: the town, in the province
+    ("Firefighters battle a forest fire above Manavgat, Antalya, Turkey, on Wednesday.",
+     ("Manavgat", "Antalya", "Turkey")),
+    ("Holidaymakers crowd the harbour of Cesme, Izmir.", ("Cesme", "Izmir", None)),
+    # ...while a ward of the city is inside it
+    ("Pedestrians cross the intersection in Shibuya, Tokyo.", ("Tokyo", None, None)),
+])
+def test_a_town_far_from_its_provinces_capital(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word for a wide area before a state that names a city too: the state
+    ("Apple pickers fill crates at an orchard in upstate New York.", (None, "New York", None)),
+    ("Wheat fields stretch to the horizon in rural Washington.", (None, "Washington", None)),
+    ("Road trains haul cattle across outback Queensland.", (None, "Queensland", None)),
+    # ...while a part of a city keeps the city
+    ("Commuters wait for a bus in downtown Washington.", ("Washington", None, None)),
+    # a side before a province that names a smaller city: the province; a big city's side is the city's
+    ("Families shelter in olive groves in southern Idlib.", (None, "Idlib", None)),
+    ("Minibuses queue at a checkpoint in western Kabul.", ("Kabul", None, None)),
+    # a region owned by its country is the province, never a city named "... region"
+    ("Volunteers dig trenches in Ukraine's Donetsk region.", (None, "Donetsk region", "Ukraine")),
+])
+def test_a_province_after_a_describing_word(text, expected):
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day without its year, a colon, then the dateline before a dash, as a calendar's gallery heads a picture
+    ("14 MARCH: GEORGE TOWN, MALAYSIA – Lion dancers leap between poles outside a clan house.",
+     ("George Town", None, "Malaysia")),
+    ("Oct. 2: Lviv, Ukraine - Volunteers sort donated coats in a school gym.", ("Lviv", None, "Ukraine")),
+])
+def test_a_day_then_a_dateline(text, expected):
+    assert place(text) == expected

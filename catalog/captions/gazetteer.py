@@ -9,6 +9,7 @@ gazetteer itself (about a second to load, see catalog.places) is loaded only for
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -94,6 +95,46 @@ def subdivision_holding(city: str, abbreviation: str) -> str | None:
     found = get_gazetteer().subdivision_holding(city, abbreviation)
     memo.remember("within", key, [found])
     return found
+
+
+@lru_cache(maxsize=4096)
+def lower_province_country(name: str) -> str | None:
+    """The country of a province of the second level that a name bears ("Cebu": PH), which ``name_levels``
+    leaves to the city of that name; remembered between processes (place memo kind "lower")."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("lower", name)
+    if known is not None:
+        return known[0]
+    found = get_gazetteer().lower_province_country(name)
+    memo.remember("lower", name, [found])
+    return found
+
+
+@lru_cache(maxsize=4096)
+def kilometres_apart(first: str, second: str) -> int | None:
+    """How far apart the gazetteer's cities of two names lie, in whole kilometres (None when either is no city
+    it places); remembered between processes (place memo kind "apart")."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    key = f"{first}\t{second}"
+    known = memo.get("apart", key)
+    if known is not None:
+        return known[0]
+    gazetteer = get_gazetteer()
+    one, other = gazetteer.locate(first), gazetteer.locate(second)
+    found = None
+    if one is not None and other is not None:
+        lat1, lon1, lat2, lon2 = map(math.radians, (*one, *other))
+        found = round(2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
+            math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)))
+    memo.remember("apart", key, [found])
+    return found
+
+
+_EARTH_RADIUS_KM = 6371
 
 
 @lru_cache(maxsize=65536)

@@ -1358,7 +1358,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             return found, match.group("place")
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
-        written = match.group("place") or match.group("barred")
+        written = match.group("place") or match.group("barred") or match.group("headed")
         found = _known_places(written)
         if found is not None:
             return found, written
@@ -1407,8 +1407,12 @@ def _dated_opening() -> re.Pattern:
     months = "|".join(re.escape(written) for names in MONTHS.values() for name in names
                       for written in (name, name.upper()))
     date = rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    return compiled(rf"^[ \t]*{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
-                      rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)[ \t]+\S")
+    day = rf"(?:\d{{1,2}}[ \t]+(?:{months})\.?|(?:{months})\.?[ \t]+\d{{1,2}})"
+    # (or a day without its year, a colon, and the dateline before a dash, as a calendar's gallery writes it:
+    # "9 FEBRUARY: KUALA LUMPUR, MALAYSIA – Worshippers ...")
+    return compiled(rf"^[ \t]*(?:{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
+                      rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)"
+                      rf"|{day}[ \t]*:[ \t]*(?P<headed>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+[-–—])[ \t]+\S")
 
 
 @cache

@@ -64,8 +64,13 @@ from catalog.captions.vocabulary import (
     VIEW_NOUNS,
     VIEWING_VERBS,
     WEEKDAYS,
+    WIDE_AREA_DESCRIPTORS,
 )
 from catalog.patterns import compiled
+
+#: A name both a province and a city, after a side ("in southern Idlib"), is the province when its city has fewer
+#: people than this; a bigger city's side is a part of the city ("in western Kabul", "in eastern Mosul").
+PROVINCE_SIDE_CITY = 1_000_000
 
 #: Levels that place a chain on the map (a chain of venues and events alone does not).
 _GEO_LEVELS = frozenset({"city", "county", "province", "country", "place"})
@@ -1055,7 +1060,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     demonym = saw_the and _demonym_before_a_kind(toks, k)
     if demonym:
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
+    described = side = False
     while k < n and _is_descriptor(toks, k):
+        described = described or toks[k].lower in WIDE_AREA_DESCRIPTORS
+        side = side or toks[k].lower in DIRECTIONS and toks[k].lower != "central" and toks[k].text.islower()
         k += 1
     if saw_the and depth < 3:
         named = _city_named_after_its_kind(toks, k, depth)  # "in the capital, Accra", "the Afghan capital, Kabul"
@@ -1106,6 +1114,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if possessor is None:
         element = element_of(toks, k, end, saw_the, kind)
         element.country = element.country or owner_country
+        element.described = described
+        if side and element.level == "place" and element.also_province and element.population < PROVINCE_SIDE_CITY:
+            element.level = "province"  # "in southern Idlib", "in northern Hama": a side of the province, no city's
         if part_of_a_town and _a_part_of_its_town(element):
             element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end

@@ -19,7 +19,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
-from catalog.captions.gazetteer import name_levels, subdivision_holding
+from catalog.captions.gazetteer import (
+    kilometres_apart,
+    lower_province_country,
+    name_levels,
+    subdivision_holding,
+)
 from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
 from catalog.captions.types import Place
@@ -95,8 +100,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             after_venue = element.link == "," and number > 0 and chain.elements[number - 1].level == "venue"
             # "Ross Lake, Northern Cascades National Park, Washington": the state the venue is in
             alone = place.city is None and place.province is None and not counties and not after_venue
-            if value.casefold() in STATE_CITIES and alone:
-                place.city = value  # "in New York", "in Washington": the city
+            if value.casefold() in STATE_CITIES and alone and not element.described:
+                place.city = value  # "in New York", "in Washington": the city ("in upstate New York": the state)
             elif place.province is None:
                 place.province = value
         elif level == "country" and place.country is None and _a_region_of_a_later_country(
@@ -382,7 +387,8 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         after_a_town = number > 0 and elements[number - 1].level in ("town", "city", "place", "venue")
         before_its_country = number == 0 and len(elements) > 1 and (
             elements[1].level == "country" and elements[1].link == ",")
-        if after_a_town or before_its_country and not element.the:
+        owned = element.country is not None and not element.the  # "in Ukraine's Donetsk region": the country's
+        if after_a_town or before_its_country and not element.the or owned:
             element.level = "province"
         elif before_its_country:
             element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city
@@ -494,10 +500,46 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return False  # "Huanghua of Cangzhou City": a city the gazetteer knows, in a larger one's territory
     if following.also_province and following.population < _WARDS_POPULATION and (element.population or element.town):
         return False  # "Tomioka, Fukushima", "Naka, Tokushima": a town of the province that shares its capital's name
+    if following.also_province and element.population and _a_town_far_outside(element.value, following.value):
+        return False  # "Manavgat, Antalya", "Cesme, Izmir": a town of the province, far from its capital
+    if following.also_province and following.population < _WARDS_POPULATION and not element.population and (
+            subdivision_holding(element.value, following.value)):
+        return False  # "Xalapa, Veracruz": a name the gazetteer holds as a city of the province, by another spelling
+    if not following.also_province and following.population < _WARDS_POPULATION and (
+            element.population or element.town) and _a_lower_province_of_its_town(element, following.value):
+        return False  # "Oslob, Cebu", "Ubud, Bali": a town of the province (of the second level) of that name
     if following.also_province and _a_province_abroad_of_its_city(following.value):
         return False  # "Porus, Manchester": Jamaica's parish; the city of that name (England's) lies in another country
     # a district is of a much larger city ("Intramuros, Manila"); "Baras, Rizal" are two towns of a size
     return (element.population * DISTRICT_RATIO < following.population and not element.also_province)
+
+
+def _a_lower_province_of_its_town(element: Element, name: str) -> bool:
+    """Whether a name after a town is a province of the second level ("Cebu", under Central Visayas) of the
+    town's country: the town's own, when the gazetteer places it as a city; else that of the city of the name,
+    the province sharing its capital's name ("Moalboal, Cebu"). "Ubud, Bali": Indonesia's province, not India's
+    city Bali."""
+    country = lower_province_country(name)
+    if country is None:
+        return False
+    if element.population:
+        return name_levels(element.value).city_country == country
+    return name_levels(name).city_country == country
+
+
+#: How far from a city a town of the same country lies at least to be no ward of it but a town of the province
+#: that shares the city's name: Istanbul's Esenyurt lies 23 km from its centre, Yonkers 26 km from New York's;
+#: Antalya's Manavgat 68 km, Izmir's Cesme 73 km, Gaziantep's Nizip 37 km.
+_WARD_REACH_KM = 30
+
+
+def _a_town_far_outside(town: str, city: str) -> bool:
+    """Whether a city of a country lies far outside the city of that country written after it."""
+    country = name_levels(town).city_country
+    if country is None or country != name_levels(city).city_country:
+        return False
+    apart = kilometres_apart(town, city)
+    return apart is not None and apart > _WARD_REACH_KM
 
 
 def _unknown_name(element: Element) -> bool:

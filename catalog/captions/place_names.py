@@ -114,6 +114,7 @@ class Element:
     also_province: bool = False  # the gazetteer knows a province of this name too ("Hiroshima", "New York")
     town: int = 0  # an unknown name GeoNames has as a place of 1,000 people or more: its people (1 if not given)
     the: bool = False  # written after "the" (or "his", "their"): "at the Company Bagh"
+    described: bool = False  # written after a side or a descriptor: "in upstate New York", "in rural Iowa"
 
 
 #: Words that may follow "in" with a capital and are never a place.

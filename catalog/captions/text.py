@@ -79,6 +79,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             # (a state's code in capitals, "VT.", is a postal code closing a sentence: "Burlington, VT.")
             append(make(Token, (word[:-1], begin, at - 1, lower[:-1])))
             append(make(Token, (".", at - 1, at, ".")))
+        elif lower == "va." and len(found) > 1 and found[-2].lower == "w" and found[-1].lower == "." and (
+                begin - found[-1].end <= 1):
+            # "Charleston, W.Va.", "W. Va.": West Virginia's AP form, one word (the "W." alone is an initial)
+            first = found[-2].start
+            del found[-2:]
+            append(make(Token, (text[first:at], first, at, text[first:at].casefold())))
         else:
             append(make(Token, (word, begin, at, lower)))
     return found

@@ -146,8 +146,14 @@ DESCRIPTORS = frozenset({
     "southeastern", "southwestern", "northeastern", "northwestern", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "mainland", "inland", "frontier", "famous",
     "picturesque", "small", "tiny", "new", "suburban", "nearby", "neighboring", "neighbouring",
-    "eastern-most", "far",
+    "eastern-most", "far", "upstate", "downstate", "outback", "northernmost", "southernmost", "easternmost",
+    "westernmost",
 })
+
+#: Of those, the words that describe a wide area, no part of a city: "in upstate New York", "in rural Washington"
+#: are the states (a side may be a city's quarter: "in northwest Washington" is the District's).
+WIDE_AREA_DESCRIPTORS = frozenset({"rural", "upstate", "downstate", "outback", "coastal", "remote", "inland",
+                                   "mountainous"})
 
 #: Compass words before a country or province: "east China", "western Turkey", "the southern Gaza Strip".
 DIRECTIONS = frozenset({
@@ -391,7 +397,7 @@ Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Uta
 West Virginia|Wisconsin|Wyoming|D.C.|DC|Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|
 La.|
 Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|
-Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|NSW|N.S.W.|
+Tenn.|Vt.|Va.|Wash.|W.Va.|W. Va.|Wis.|Wyo.|Qld.|Qld|Vic.|Tas.|NSW|N.S.W.|
 England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|
 Alberta|Manitoba|Nova Scotia|New South Wales|Queensland|Victoria|Tasmania|Bavaria|Catalonia|Gaza Strip|
 West Bank|Kashmir|Punjab|Sindh|Okinawa|Hokkaido|Gyeonggi|Siberia|
