@@ -176,6 +176,44 @@ _DESIGNATOR_FIRST_WORDS = {d.partition(" ")[0] for d in PROVINCE_PREFIXES + CITY
 _CJK_LAST = {suffix[-1] for suffix in CJK_SUFFIXES}
 
 
+#: The Arabic article as place names carry it in Latin letters: "al", its older "el", and the forms that take on the
+#: next word's first sound ("ad-Dawhah", "ash-Shariqah", "an-Najaf"). Sources spell one name each their own way
+#: ("Deir al-Balah", "Deir el-Balah", GeoNames' "Dayr al Balah"), so a name not found is tried with the others.
+ARABIC_ARTICLES = frozenset({
+    "al", "el", "ul", "ad", "ed", "adh", "ar", "er", "as", "es", "ash", "esh", "at", "et", "ath", "az", "ez",
+    "an", "en",
+})
+#: The spellings of the article tried in place of the one written.
+_ARTICLE_SPELLINGS = ("al", "el")
+
+
+def article_variants(key: str) -> list[str]:
+    """Other spellings of ``key``'s Arabic article, for a name found under none of its own keys.
+
+    Only a word after the name's first is taken for an article ("Deir al Balah", not "El Paso"), and each
+    article is respelt on its own, so a name with two keeps the other as written.
+
+    >>> article_variants("deir al balah")
+    ['deir el balah']
+    >>> article_variants("ras an naqb")
+    ['ras al naqb', 'ras el naqb']
+    >>> article_variants("kansas city")
+    []
+    """
+    words = key.split(" ")
+    if len(words) < 3 or ARABIC_ARTICLES.isdisjoint(words[1:-1]):
+        return []  # the common case: no article between a name's first and last word
+    variants: list[str] = []
+    for index in range(1, len(words) - 1):
+        if words[index] in ARABIC_ARTICLES:
+            for spelling in _ARTICLE_SPELLINGS:
+                if spelling != words[index]:
+                    variant = " ".join([*words[:index], spelling, *words[index + 1:]])
+                    if variant not in variants:
+                        variants.append(variant)
+    return variants
+
+
 def spell_out(key: str) -> str:
     """``key`` with abbreviated words spelt out: "st petersburg" → "saint petersburg"."""
     if not _ABBREVIATED_RE.search(key):

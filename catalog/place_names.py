@@ -23,6 +23,7 @@ from catalog.place_keys import (
     COUNTRY_PREFIXES,
     PROVINCE_PREFIXES,
     PROVINCE_SUFFIXES,
+    article_variants,
     name_key,
     spell_out,
     strip_designators,
@@ -146,6 +147,20 @@ class NameLookups:
         if found:
             return found, True
         by_alternate = self._city_by_alternate(variants)
+        if by_alternate is not None:
+            return [by_alternate], False
+        respelt = article_variants(variants[0])
+        if not respelt:
+            return [], False
+        # "Deir al-Balah" where the gazetteer writes "Dayr al Balah" and has "Deir el-Balah" among its other
+        # names: the same name with its article spelt another way, found as the name itself or another of its.
+        for variant in respelt:
+            for position in self._index.primary.get(variant, ()):
+                if position not in found:
+                    found.append(position)
+        if found:
+            return found, True
+        by_alternate = self._city_by_alternate(respelt)
         return ([by_alternate], False) if by_alternate is not None else ([], False)
 
     @staticmethod

@@ -67,6 +67,10 @@ RESOLVE_CASES = [
     # a province of another country by that name (Mozambique's Gaza), a city of the city's own country (Gaza)
     ({"city": "Rafah", "province": "Gaza"}, {"province": "Gaza", "country_code": "PS"}),
     ({"city": "Chokwe", "province": "Gaza"}, {"province": "Gaza", "country_code": "MZ"}),
+    # the Arabic article spelt otherwise than the gazetteer's names ("Dayr al Balah", "Deir el-Balah")
+    ({"city": "Deir al-Balah", "province": "Gaza"}, {"province": "Gaza", "country_code": "PS"}),
+    ({"city": "Ras el-Khaimah"}, {"city": "Ras Al Khaimah", "country_code": "AE"}),
+    ({"city": "El Paso"}, {"city": "El Paso", "country_code": "US"}),
     ({"city": "Rome", "province": "Italy"}, {"city": "Rome", "province": "Lazio", "country": "Italy"}),
     ({"province": "Anhui Province"},
      {"city": None, "province": "Anhui", "country": "China", "country_code": "CN"}),
@@ -343,3 +347,16 @@ def test_short_names_of_states_with_long_official_names(gazetteer):
     assert gazetteer.name_levels("Michoacán").province == "MX-MIC"
     assert gazetteer.name_levels("Coahuila").province == "MX-COA"
     assert gazetteer.name_levels("Veracruz").province == "MX-VER"
+
+
+@pytest.mark.parametrize("key, variants", [
+    ("deir al balah", ["deir el balah"]),
+    ("ras an naqb", ["ras al naqb", "ras el naqb"]),
+    ("el paso", []),                  # an article opening the name is the name's own ("El Paso", "Al Ain")
+    ("kansas city", []),
+    ("bir el abd el aziz", ["bir al abd el aziz", "bir el abd al aziz"]),  # each article respelt on its own
+])
+def test_the_arabic_article_is_respelt_only_inside_a_name(key, variants):
+    from catalog.place_keys import article_variants
+
+    assert article_variants(key) == variants
