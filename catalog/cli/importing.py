@@ -118,7 +118,8 @@ def _say(ctx: click.Context, report: ImportReport) -> None:
         summary += f", {report.missing} missing"
     if report.skipped:
         summary += f" ({report.skipped} other file{'s' if report.skipped != 1 else ''} passed over)"
-    click.echo(f"{summary} in {report.seconds:.1f} s" + (f" ({rate:,.0f} files/s)" if rate else ""))
+    # a rate under one file a second says nothing a reader can use ("0 files/s" for three files): left out
+    click.echo(f"{summary} in {report.seconds:.1f} s" + (f" ({rate:,.0f} files/s)" if rate >= 1 else ""))
     if report.interrupted:
         if report.stored:
             click.echo("Interrupted: what was read so far is kept; run the same import again to finish.", err=True)
