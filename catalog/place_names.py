@@ -163,6 +163,34 @@ class NameLookups:
         by_alternate = self._city_by_alternate(respelt)
         return ([by_alternate], False) if by_alternate is not None else ([], False)
 
+    def _cities_in_han_forms(self, text: str, *, stems: bool = False) -> list[int]:
+        """Cities a name in Chinese characters means that GeoNames holds under another form of it only: the other
+        script (丽江 as 麗江), the name with its 市 (枣庄 as 枣庄市), or, where it gives the city no characters,
+        the name's sounds in pinyin among its other names (曼谷 as "man gu"). With ``stems`` (when the caption
+        names the province to check against), a county's or a district's stem too (永修县 as 永修), which alone
+        may be a town of that name anywhere (金乡县 is in Shandong, a town 金乡 in Zhejiang). For placing a
+        caption's city that its own keys miss; [] for a name with a character that is not Han, or of one.
+        """
+        from catalog.place_han import HAN_COUNTRIES, han_forms, is_han, pinyin_keys
+
+        if len(text) < 2 or not is_han(text):
+            return []
+        for form, kind in han_forms(text):
+            if kind == "stem" and not stems:
+                continue
+            positions, _ = self._cities_of(form)
+            if kind != "script":  # the name with 市 or a stem names a city of China, not 市中 in Japan
+                positions = [p for p in positions if self._cities[p].country_code in HAN_COUNTRIES]
+            if positions:
+                return positions
+        for key in pinyin_keys(text, stems=stems):
+            position = self._city_by_alternate([key])
+            # the sounds stand for the characters only of a city GeoNames gives no characters: one that has
+            # its own (石塚 for Ishitsuka, read "shi zhong") is another name sounding the same (市中区)
+            if position is not None and not any(is_han(name) for name in self._index.alternate_names(position)):
+                return [position]
+        return []
+
     @staticmethod
     def _city_variants(text: str) -> list[str]:
         key = name_key(text)

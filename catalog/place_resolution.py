@@ -171,6 +171,8 @@ class StatedPlaces(NameLookups):
         positions: list[int] = []
         if city:
             hits, _ = self._cities_of(city)
+            if not hits:
+                hits = self._cities_in_han_forms(city, stems=bool(provinces))
             positions = self._filter(hits, country_code, provinces)
             if hits and not positions and provinces and country_code is None:
                 as_country = self._country_of(province, codes=False)

@@ -22,6 +22,10 @@ COUNTRY_ALIASES = {
     "Britain": "GB", "Great Britain": "GB", "DRC": "CD", "DR Congo": "CD", "Congo-Kinshasa": "CD",
     "Congo-Brazzaville": "CG", "Holland": "NL", "Burma": "MM", "Swaziland": "SZ", "East Timor": "TL",
     "Vatican City": "VA", "Palestine": "PS", "Macau": "MO",
+    # the short forms Chinese captions write where the package's translation is the official name (俄罗斯联邦,
+    # 阿拉伯联合酋长国) or another country's usage (澳大利亚, 新西兰); their traditional forms are indexed too
+    "俄罗斯": "RU", "沙特": "SA", "阿联酋": "AE", "老挝": "LA", "印尼": "ID", "孟加拉国": "BD", "澳洲": "AU",
+    "纽西兰": "NZ", "中华人民共和国": "CN", "澳门": "MO", "波黑": "BA",
 }
 #: Display names where press style (AP, Reuters) differs from GeoNames' short name ("Macao", "Timor Leste").
 #: A leading "The" is dropped from every display name as well ("The Netherlands" → "Netherlands").

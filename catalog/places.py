@@ -44,6 +44,7 @@ from catalog import (
     _placetables,
     cachedir,
     place_entities,
+    place_han,
     place_keys,
     place_names,
     place_resolution,
@@ -61,6 +62,7 @@ from catalog.place_entities import (
     PlaceKeys,
     distance_km,
 )
+from catalog.place_han import traditional_forms
 from catalog.place_keys import (
     PROVINCE_PREFIXES,
     PROVINCE_SUFFIXES,
@@ -95,7 +97,7 @@ __all__ = [
 # (reading the data packages), catalog._placegrid (the reverse-geocoding grid), catalog.cachedir (keeping
 # built parts). Each is part of the cache file's key (see _cache_file).
 _MODULES = (_placedata, _placetables, place_keys, _placegrid, cachedir, place_entities, place_names,
-            place_resolution, place_rules)
+            place_resolution, place_rules, place_han)
 
 
 #: What a part of the gazetteer's look-up memos is (see Gazetteer._kept).
@@ -174,7 +176,8 @@ class Gazetteer(StatedPlaces, EntityLookups):
             if record.alpha3:
                 self._country_by_code[record.alpha3.lower()] = record.code
         for alias, code in COUNTRY_ALIASES.items():
-            self._country_by_name.setdefault(name_key(alias), code)
+            for form in (alias, *traditional_forms([alias])):
+                self._country_by_name.setdefault(name_key(form), code)
         for record in records:  # translations last
             for name in record.names[6:]:
                 self._country_by_name.setdefault(name_key(name), record.code)

@@ -25,6 +25,21 @@ RESOLVE_CASES = [
     ({"city": "Lanzhou"}, {"city": "Lanzhou", "province": "Gansu", "country": "China", "country_code": "CN"}),
     ({"city": "合肥"}, {"city": "Hefei", "province": "Anhui", "country": "China"}),
     ({"city": "合肥市"}, {"city": "Hefei"}),
+    # a Chinese name GeoNames holds in the other script (麗江), with its 市 (枣庄市), or only by its sounds (曼谷:
+    # "man gu"); provinces and countries written in traditional characters, and the short forms of countries
+    ({"city": "丽江", "province": "云南"}, {"city": "Lijiang", "province": "Yunnan", "country_code": "CN"}),
+    ({"city": "枣庄"}, {"city": "Zaozhuang", "province": "Shandong", "country": "China"}),
+    ({"city": "纽约"}, {"city": "New York City", "country_code": "US"}),
+    ({"city": "曼谷", "country": "泰國"}, {"city": "Bangkok", "country": "Thailand", "country_code": "TH"}),
+    ({"city": "莫斯科", "country": "俄罗斯"}, {"city": "Moscow", "country": "Russia"}),
+    ({"city": "蘭州", "province": "甘肅"}, {"city": "Lanzhou", "province": "Gansu", "country": "China"}),
+    ({"province": "廣東"}, {"province": "Guangdong", "country_code": "CN"}),
+    # a county's stem is taken only where the caption names the province to check it against: 金乡县 is in
+    # Shandong, while GeoNames' town 金乡 (金乡市) is in Zhejiang
+    ({"city": "邵阳县", "province": "湖南"}, {"city": "Shaoyang", "province": "Hunan"}),
+    ({"city": "金乡县"}, {"city": "金乡县", "province": None, "country_code": None}),
+    # the sounds stand only for a city that GeoNames gives no characters: 市中区 is no 石塚 (Ishitsuka, "shi zhong")
+    ({"city": "市中區"}, {"city": "市中區", "country_code": None}),
     ({"city": "Hefei City"}, {"city": "Hefei"}),
     ({"city": "Kraków"},
      {"city": "Kraków", "province": "Lesser Poland", "country": "Poland", "country_code": "PL"}),

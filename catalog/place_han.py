@@ -1,0 +1,93 @@
+"""Other forms of a place's name in Chinese characters, for finding it where GeoNames writes it otherwise.
+
+GeoNames gives a city of China its Chinese name in one script or with its designator only (麗江 and 丽江市 for
+Lijiang, 枣庄市 for Zaozhuang), gives many cities abroad no Chinese name at all, and gives nearly every city
+the sounds of its Chinese name in toneless pinyin among its other names ("li jiang", "niu yue"). A caption
+writes the name bare, in its own script. These are the forms tried, in order, when the name as written is not
+found: the cheap ones first (OpenCC's conversions, the designator), the sounds last.
+
+    >>> [form for form, _ in han_forms("丽江")]
+    ['麗江', '丽江市', '麗江市']
+    >>> han_forms("永修县")[:3]
+    [('永修縣', 'script'), ('永修市', 'stem'), ('永修', 'stem')]
+    >>> pinyin_keys("纽约")
+    ['niu yue', 'niu yue shi']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: The places whose own names are written in Chinese characters of Chinese (a stem or a name with 市 is looked
+#: for among their cities only).
+HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
+#: Designators of a unit that a city of the same name holds without (永修县, its seat 永修), simplified and
+#: traditional; 市 itself is the one tried after a bare name.
+_UNIT_ENDS = ("县", "縣", "区", "區", "市")
+
+
+@cache
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+
+def is_han(text: str) -> bool:
+    """Whether every character of ``text`` is a Han character of the basic block (no kana, no Latin)."""
+    return bool(text) and all("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def traditional_forms(names: list[str]) -> list[str]:
+    """The traditional forms of the names written wholly in simplified Han characters that differ from them
+    (甘肃省 → 甘肅省, 俄罗斯 → 俄羅斯): what a caption from Taiwan, Hong Kong or Macau writes where the data
+    packages give a province's or a country's name in simplified characters only. For the gazetteer's build.
+
+    >>> traditional_forms(["甘肃省", "Gansu", "台湾", "東京都"])
+    ['甘肅省', '臺灣']
+    """
+    to_traditional, _ = _converters()
+    found = []
+    for name in names:
+        if is_han(name):
+            converted = to_traditional.convert(name)
+            if converted != name and converted not in names and converted not in found:
+                found.append(converted)
+    return found
+
+
+def script_forms(name: str) -> list[str]:
+    """The name as written, in traditional and in simplified characters, each once."""
+    to_traditional, to_simplified = _converters()
+    return list(dict.fromkeys((name, to_traditional.convert(name), to_simplified.convert(name))))
+
+
+def han_forms(name: str) -> list[tuple[str, str]]:
+    """The other forms of a name, each with what it is: "script" (the name in the other script), "city" (a bare
+    name with 市: the city of that name) and "stem" (a unit's name without its 县 or 区, alone or with 市:
+    永修县's seat 永修, but also a town of that name elsewhere, which GeoNames may write with 市 too)."""
+    scripts = script_forms(name)
+    forms = [(form, "script") for form in scripts[1:]]
+    for written in scripts:
+        if written.endswith(_UNIT_ENDS) and len(written) >= 3:
+            stem = written[:-1]
+            forms += [(stem + "市", "stem"), (stem, "stem")]
+        else:
+            forms.append((written + "市", "city"))
+    return list(dict.fromkeys(forms))
+
+
+def pinyin_keys(name: str, *, stems: bool = False) -> list[str]:
+    """The name's sounds as GeoNames writes them among a city's other names: toneless pinyin syllables apart
+    (pypinyin's reading of the phrase), then with "shi"; with ``stems``, for a unit's name (县, 区) its stem's
+    sounds too."""
+    from pypinyin import Style, lazy_pinyin
+
+    def sounds(text: str) -> str:
+        return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
+
+    keys = [sounds(name)]
+    if stems and name.endswith(_UNIT_ENDS[:-1]) and len(name) >= 3:
+        keys.append(sounds(name[:-1]))
+    keys += [key + " shi" for key in list(keys)]
+    return [key for key in dict.fromkeys(keys) if key]
