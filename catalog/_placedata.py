@@ -32,10 +32,17 @@ from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 
-from catalog._placetables import City, CityIndex
+from catalog._placetables import City, CityIndex, TownPoints
 from catalog.errors import CatalogError
 from catalog.place_han import traditional_forms
-from catalog.place_keys import CITY_SUFFIXES, GLUED_SUFFIXES, name_keys, spell_out, strip_designators
+from catalog.place_keys import (
+    CITY_SUFFIXES,
+    GLUED_SUFFIXES,
+    TOWN_UNIT_WORDS,
+    name_keys,
+    spell_out,
+    strip_designators,
+)
 
 # --- records ----------------------------------------------------------------------------------------------
 
@@ -331,6 +338,23 @@ def csc_cities(country_code: str) -> list[tuple[str, float, float, str | None]]:
             if lat is not None and lon is not None and city.get("name"):
                 found.append((city["name"], lat, lon, iso_of.get(city.get("state_code"))))
     return found
+
+
+def load_town_points() -> TownPoints:
+    """countrystatecity's places of every country as ``TownPoints``: each under its name's key, and under the key
+    without a unit word after it where the name carries one ("Anping County" also as "anping"). Reading the
+    250 countries' files takes seconds, so the gazetteer builds the table on first use and keeps it."""
+    rows: list[tuple[str, float, float, str]] = []
+    folder = _csc_data_dir() / "by-country"
+    for country in sorted(path.name for path in folder.iterdir()) if folder.is_dir() else ():
+        places = csc_cities(country)
+        for key, (_name, lat, lon, code) in zip(name_keys([place[0] for place in places]), places, strict=True):
+            if key and code:
+                rows.append((key, lat, lon, code))
+                head, _, last = key.rpartition(" ")
+                if head and last in TOWN_UNIT_WORDS:
+                    rows.append((head, lat, lon, code))
+    return TownPoints(rows)
 
 
 #: The suffixes of a Chinese province's native name (四川省, 广西壮族自治区), dropped for the name captions write bare.

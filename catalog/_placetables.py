@@ -197,3 +197,40 @@ class CityIndex:
                 del found[key]
             self._alternate = PackedIndex(found)
         return self._alternate
+
+
+class TownPoints:
+    """Towns and villages under the gazetteer's cities (countrystatecity's 150,000 places), each a point and the
+    ISO 3166-2 code of its province, found by name key: where a caption names a place too small for GeoNames'
+    15,000-people cities ("Ketchikan, Alaska", "Quilpie", a county seat of China), its province, country and
+    point. Rows of one key lie together; the index holds each key's first row and count (``first << 8 |
+    count``, a key's count capped at 255).
+
+    >>> towns = TownPoints([("ketchikan", 55.34, -131.64, "US-AK"), ("park city", 40.65, -111.5, "US-UT"),
+    ...                     ("park city", 37.8, -97.32, "US-KS")])
+    >>> [(round(lat), code) for lat, _, code in towns.find("park city")], towns.find("nowhere")
+    ([(41, 'US-UT'), (38, 'US-KS')], [])
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, float, float, str]]) -> None:
+        ordered = sorted(rows, key=lambda row: row[0])
+        self._codes = sorted({row[3] for row in ordered})
+        number = {code: index for index, code in enumerate(self._codes)}
+        self._lat = array("f", (row[1] for row in ordered))
+        self._lon = array("f", (row[2] for row in ordered))
+        self._code = array("H", (number[row[3]] for row in ordered))
+        found: dict[str, int] = {}
+        for position, row in enumerate(ordered):
+            if row[0] not in found:
+                found[row[0]] = position << 8
+            if found[row[0]] & 0xFF < 0xFF:
+                found[row[0]] += 1
+        self._index = PackedIndex(found)
+
+    def find(self, key: str) -> list[tuple[float, float, str]]:
+        """The towns of a name key: (latitude, longitude, ISO 3166-2 code of the province)."""
+        entry = self._index.get(key)
+        if entry is None:
+            return []
+        first = entry >> 8
+        return [(self._lat[p], self._lon[p], self._codes[self._code[p]]) for p in range(first, first + (entry & 0xFF))]

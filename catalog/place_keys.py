@@ -119,6 +119,9 @@ CITY_PREFIXES = ("city of",)
 #: Designators GeoNames sometimes glues to a Chinese city's name ("Yulinshi", "Wanxian"); the name without
 #: one counts as the city's own only where the city also carries it as an alternate name.
 GLUED_SUFFIXES = ("shi", "xian", "zhen")
+#: Words after a town's name that say what kind of unit it is, looked past on both sides ("Anping County").
+TOWN_UNIT_WORDS = frozenset({"county", "district", "town", "township", "village", "city", "municipality",
+                             "xian", "qu", "zhen"})
 #: "The Netherlands", "Kingdom of Bahrain", "Republic of Korea".
 COUNTRY_PREFIXES = ("the", "republic of", "kingdom of", "state of", "commonwealth of")
 #: Abbreviated words of place names, spelt out ("St. Petersburg" → "saint petersburg").

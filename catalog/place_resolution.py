@@ -21,11 +21,12 @@ worked examples), built on the name look-ups of ``catalog.place_names``:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from catalog.bounded import BoundedMemo
-from catalog.place_keys import name_key
+from catalog.place_entities import distance_km
+from catalog.place_keys import TOWN_UNIT_WORDS, name_key
 from catalog.place_names import NameLookups
 from catalog.place_rules import CITY_LEVEL_TYPES, stated_levels
 
@@ -39,6 +40,8 @@ CONTEXT_COUNTRY_WEIGHT = 1.0
 _CONTEXT_MARGIN = CONTEXT_PROVINCE_WEIGHT + CONTEXT_COUNTRY_WEIGHT
 _CONTEXT_CANDIDATES = 5
 _LOWER_LEVEL_PENALTY = 3.0
+#: How far apart the towns of one name in one province may lie for one of them to stand for the place.
+_TOWN_SPREAD_KM = 30.0
 
 
 @dataclass(frozen=True)
@@ -205,8 +208,13 @@ class StatedPlaces(NameLookups):
                 elif country_code is None and self._country_of(city, codes=False):
                     city, country_code = None, self._country_of(city, codes=False)
 
+        # (a province the caption states in words no subdivision bears, "Trás-os-Montes", is not overruled)
+        town = self._town_of(city, country_code, provinces) if city and not positions and (
+            provinces or not province) else None
         if positions:
             options = [self._city_option(given, p, provinces, province) for p in positions]
+        elif town is not None:
+            options = [self._town_option(given, *town, city)]
         elif provinces:
             options = [self._province_option(given, code, city) for code in provinces]
         else:
@@ -214,6 +222,52 @@ class StatedPlaces(NameLookups):
         options.sort(key=lambda option: -option.score)
         best = options[0].score
         return [option for option in options if option.score >= best - _CONTEXT_MARGIN][:_CONTEXT_CANDIDATES]
+
+    def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None
+                 ) -> tuple[str, float, float] | None:
+        """The province code and point of a town too small for the cities (``town_points``) that a caption
+        names with its province or country ("Ketchikan, Alaska", "Quilpie, Queensland", 花垣县 in 湖南): only
+        checked against a stated level, and only where the towns of that name it leaves lie in one province.
+        A town named alone is not placed: among 150,000 names, a word read as a city would find one somewhere.
+        """
+        if not (country_code or provinces):
+            return None
+        from catalog.place_han import is_han
+
+        if is_han(city):
+            if not provinces:
+                return None
+            from catalog.people import pinyin
+
+            stem = city[:-1] if len(city) >= 3 and city.endswith(("县", "縣", "区", "區", "市", "镇", "鎮")) else city
+            key = pinyin(stem)
+        else:
+            key = name_key(city)
+        points = self.town_points()
+        found = points.find(key)
+        head, _, last = key.rpartition(" ")
+        if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
+            found = points.find(head)
+        towns = [town for town in found if town[2] in self._subs]
+        if country_code:
+            family = self._family.get(country_code, {country_code})
+            towns = [town for town in towns if self._subs[town[2]].country_code in family]
+        if provinces:
+            tops = {self._subs[code].top for code in provinces}
+            towns = [town for town in towns if self._subs[town[2]].top in tops]
+        if len({self._subs[town[2]].top for town in towns}) != 1:
+            return None
+        lat, lon, code = towns[0]
+        if any(distance_km(lat, lon, other[0], other[1]) > _TOWN_SPREAD_KM for other in towns[1:]):
+            return None  # two towns of the name far apart in one province (花垣 in 湖南): which one is not known
+        top = self._subs[code].top or code
+        named = [stated for stated in provinces or () if self._subs[stated].top == top]
+        return (named[0] if named else top), round(lat, 5), round(lon, 5)
+
+    def _town_option(self, given: tuple, code: str, lat: float, lon: float, city: str) -> _Option:
+        """A town of ``_town_of``: its province's reading, with the town's point and the caption's name for it."""
+        option = self._province_option(given, code, city)
+        return option._replace(place=replace(option.place, lat=lat, lon=lon))
 
     def _filter(self, hits: list[int], country_code: str | None, provinces: list[str] | None) -> list[int]:
         kept = hits

@@ -155,6 +155,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._city_entities: BoundedMemo[tuple[int, str | None], tuple] = BoundedMemo(CACHE_LIMIT)
         self._grid: CityGrid | None = None
         self._towns: dict[str, int] | None = None
+        self._town_points: _placetables.TownPoints | None = None
         self._by_geonameid: dict[int, int] | None = None
         self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
 
@@ -287,6 +288,17 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 if self._towns is None:
                     self._towns = self._kept("towns", dict, _placedata.load_towns)
         return self._towns
+
+    def town_points(self) -> _placetables.TownPoints:
+        """countrystatecity's towns as points (``_placedata.load_town_points``), made on first use and kept beside
+        the cache file (``gazetteer-<key>-towns-points.pickle``): only a stated place whose city no GeoNames city
+        bears asks for it."""
+        if self._town_points is None:
+            with self._lock:
+                if self._town_points is None:
+                    self._town_points = self._kept("town-points", _placetables.TownPoints,
+                                                   _placedata.load_town_points)
+        return self._town_points
 
     def _kept(self, part: str, kind: type[_Kept], build: Callable[[], _Kept],
               keep: Callable[[_Kept], bool] | None = None) -> _Kept:

@@ -38,6 +38,13 @@ RESOLVE_CASES = [
     # Shandong, while GeoNames' town 金乡 (金乡市) is in Zhejiang
     ({"city": "邵阳县", "province": "湖南"}, {"city": "Shaoyang", "province": "Hunan"}),
     ({"city": "金乡县"}, {"city": "金乡县", "province": None, "country_code": None}),
+    # a town too small for the cities, placed by countrystatecity's towns when the caption names its province or
+    # country to check it against; alone, or under a province in words no subdivision bears, it stays as written
+    ({"city": "Ketchikan", "province": "Alaska"}, {"city": "Ketchikan", "province": "Alaska", "country_code": "US"}),
+    ({"city": "Anping County", "province": "Hebei", "country": "China"}, {"province": "Hebei", "country": "China"}),
+    ({"city": "Ketchikan"}, {"city": "Ketchikan", "province": None, "country_code": None}),
+    ({"city": "Vila Boa", "province": "Trás-os-Montes", "country": "Portugal"},
+     {"city": "Vila Boa", "province": "Trás-os-Montes", "country_code": "PT"}),
     # the sounds stand only for a city that GeoNames gives no characters: 市中区 is no 石塚 (Ishitsuka, "shi zhong")
     ({"city": "市中區"}, {"city": "市中區", "country_code": None}),
     ({"city": "Hefei City"}, {"city": "Hefei"}),
@@ -131,8 +138,9 @@ RESOLVE_CASES = [
     ({"city": "Rome", "country": "Poland"},
      {"city": "Rome", "country": "Poland", "country_code": "PL", "lat": None}),
     ({"city": "Washington", "province": "Md."}, {"city": "Washington", "province": "Maryland", "lat": None}),
+    # (a county a town table confirms is placed: see the test of towns below)
     ({"city": "Deqing County", "province": "Zhejiang", "country": "China"},
-     {"city": "Deqing County", "province": "Zhejiang", "country_code": "CN", "lat": None}),
+     {"city": "Deqing County", "province": "Zhejiang", "country_code": "CN"}),
     ({"city": "Anytown", "country": "Narnia"}, {"city": "Anytown", "country": "Narnia", "country_code": None,
                                                 "source": "caption"}),
     ({"city": "Qwxzyville"}, {"city": "Qwxzyville", "country": None, "lat": None, "source": "caption"}),
@@ -375,3 +383,16 @@ def test_the_arabic_article_is_respelt_only_inside_a_name(key, variants):
     from catalog.place_keys import article_variants
 
     assert article_variants(key) == variants
+
+
+@pytest.mark.parametrize("given, point", [
+    ({"city": "Ketchikan", "province": "Alaska"}, (55.34, -131.65)),
+    ({"city": "Anping County", "province": "Hebei"}, (38.23, 115.51)),
+    ({"city": "Quilpie", "province": "Queensland"}, (-26.15, 143.58)),
+    ({"city": "Deqing County", "province": "Zhejiang", "country": "China"}, (30.54, 119.96)),
+    ({"city": "Ketchikan"}, None),                       # a town alone: among 150,000 names, a word finds one
+    ({"city": "Humboldt", "country": "United States"}, None),  # towns of the name in several states
+])
+def test_a_town_too_small_for_the_cities_gets_its_point_when_its_province_is_stated(gazetteer, given, point):
+    place = gazetteer.resolve(**given)
+    assert (None if place.lat is None else (round(place.lat, 2), round(place.lon, 2))) == point
