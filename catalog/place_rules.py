@@ -62,6 +62,22 @@ PROVINCE_ABBREVIATIONS = {
 PROVINCE_NAMES = {
     "MX-VER": ("Veracruz",), "MX-MIC": ("Michoacán",), "MX-COA": ("Coahuila",),
 }
+#: Ukraine's oblasts as the English press names them, after their capital ("Donetsk Oblast", "the Kharkiv
+#: region"), where ISO and countrystatecity give the Ukrainian adjective ("Donetska oblast"): the display name
+#: and, with "Oblast", "Region" and "Province" after it, names matched whole (PROVINCE_WHOLE_NAMES: "Kyiv
+#: region" is the oblast, not the city of Kyiv, a subdivision of its own; and "Kharkiv" alone stays the city).
+UKRAINE_OBLASTS = {
+    "UA-05": "Vinnytsia", "UA-07": "Volyn", "UA-09": "Luhansk", "UA-12": "Dnipropetrovsk", "UA-14": "Donetsk",
+    "UA-18": "Zhytomyr", "UA-21": "Zakarpattia", "UA-23": "Zaporizhzhia", "UA-26": "Ivano-Frankivsk",
+    "UA-32": "Kyiv", "UA-35": "Kirovohrad", "UA-46": "Lviv", "UA-48": "Mykolaiv", "UA-51": "Odesa",
+    "UA-53": "Poltava", "UA-56": "Rivne", "UA-59": "Sumy", "UA-61": "Ternopil", "UA-63": "Kharkiv",
+    "UA-65": "Kherson", "UA-68": "Khmelnytskyi", "UA-71": "Cherkasy", "UA-74": "Chernihiv", "UA-77": "Chernivtsi",
+}
+PROVINCE_WHOLE_NAMES: dict[str, tuple[str, ...]] = {
+    code: tuple(f"{city} {kind}" for kind in ("Oblast", "Region", "Province")) for code, city in UKRAINE_OBLASTS.items()
+}
+#: Display names where press style differs from the data packages' (the first of PROVINCE_NAMES' forms).
+PROVINCE_DISPLAY = {code: f"{city} Oblast" for code, city in UKRAINE_OBLASTS.items()}
 
 #: The kinds of ISO 3166-2 subdivision (as pycountry names them) that a caption writes as the province when ISO
 #: lists them below a first level that groups them: Indonesia's and the Philippines' provinces under their islands

@@ -79,7 +79,9 @@ from catalog.place_rules import (
     COUNTRY_DISPLAY,
     PLACEHOLDERS,
     PROVINCE_ABBREVIATIONS,
+    PROVINCE_DISPLAY,
     PROVINCE_NAMES,
+    PROVINCE_WHOLE_NAMES,
     is_placeholder,
 )
 
@@ -192,6 +194,9 @@ class Gazetteer(StatedPlaces, EntityLookups):
         for code, names in PROVINCE_NAMES.items():
             if code in self._subs:
                 self._subs[code].names.extend(names)
+        for code, display in PROVINCE_DISPLAY.items():
+            if code in self._subs:
+                self._subs[code].name = display
         self._top_of = {record.code: record.top for record in records}
         by_name: dict[str, list[str]] = {}
         by_abbreviation: dict[str, list[str]] = {}
@@ -207,6 +212,10 @@ class Gazetteer(StatedPlaces, EntityLookups):
             for abbreviation in record.abbreviations:
                 for variant in {name_key(abbreviation), name_key(abbreviation).replace(" ", "")}:
                     by_abbreviation.setdefault(variant, []).append(record.code)
+        for code, whole in PROVINCE_WHOLE_NAMES.items():  # matched whole, never without their designator
+            if code in self._subs:
+                for name in whole:
+                    by_name[name_key(name)] = [code]
         by_name.pop("", None)
         for key, codes in list(by_name.items()):
             # a name of two or three words written as one, as blogs write "Tamilnadu" and "Westbengal"

@@ -38,6 +38,11 @@ RESOLVE_CASES = [
     # Shandong, while GeoNames' town 金乡 (金乡市) is in Zhejiang
     ({"city": "邵阳县", "province": "湖南"}, {"city": "Shaoyang", "province": "Hunan"}),
     ({"city": "金乡县"}, {"city": "金乡县", "province": None, "country_code": None}),
+    # Ukraine's oblasts as the press names them, where the packages give the Ukrainian adjective ("Donetska")
+    ({"city": "Kramatorsk"}, {"province": "Donetsk Oblast", "country_code": "UA"}),
+    ({"city": "Izium", "province": "Kharkiv region"}, {"province": "Kharkiv Oblast", "country": "Ukraine"}),
+    ({"province": "Kyiv region"}, {"province": "Kyiv Oblast", "city": None}),   # the oblast, not the city
+    ({"city": "Kyiv"}, {"city": "Kyiv", "province": None, "country": "Ukraine"}),
     # a town too small for the cities, placed by countrystatecity's towns when the caption names its province or
     # country to check it against; alone, or under a province in words no subdivision bears, it stays as written
     ({"city": "Ketchikan", "province": "Alaska"}, {"city": "Ketchikan", "province": "Alaska", "country_code": "US"}),
