@@ -2036,3 +2036,16 @@ def test_a_venue_gone_to_after_a_dateline(text, expected):
 def test_a_historic_site(text, expected):
     """旧址, 会址 and 故址 (the site where something was) end a venue's name, as 遗址 does."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("冬日的边境小城——绥芬河市,街头满是俄文招牌。", {"city": "绥芬河"}),
+    ("春节期间,奉化锦屏公园游人如织。", {"city": "奉化", "sublocation": "锦屏公园"}),
+    ("5月3日,一轮明月与甘南拉卜楞寺相映。", {"city": "甘南", "sublocation": "拉卜楞寺"}),
+    ("游客在西山漾溪公园散步。", {"city": None}),
+])
+def test_a_smaller_city_read_by_its_shape(text, expected):
+    """Found by swapping the places of tune captions (tools/place_swap_zh.py): a city called one before a dash keeps
+    no 市 in its name; a town of China whose name also reads as a county (the gazetteer's two sources agreeing)
+    is a city right before a venue's name, as a bigger one is; one ending in a venue word (西山) is not."""
+    check(text, expected)

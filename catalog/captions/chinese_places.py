@@ -1152,13 +1152,14 @@ def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | 
 def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
     """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
     before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
-    city the gazetteer knows ("边境小城——密山,")."""
+    city the gazetteer knows ("边境小城——密山,"); its 市 after it is no part of the name ("边境小城——密山市,")."""
     while at < end and plain[at] in "—-－ \u3000":
         at += 1
     for length in (3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop < end and plain[stop] in _CITY_NAME_ENDS and _all_han().fullmatch(name) and (
+        after = stop + 1 if plain.startswith("市", stop) else stop
+        if after < end and plain[after] in _CITY_NAME_ENDS and name[-1] != "市" and _all_han().fullmatch(name) and (
                 chinese_county_provinces(name) or _cjk_population(name)):
             return at, stop
     return None
@@ -1868,7 +1869,13 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             continue
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
-            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
+            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
+            length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
+                words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name))
+        # (a smaller town of China whose name also reads as a county, 奉化 or 甘南, opening its clause or after 在:
+        # the two sources agree, as for a name alone in its clause; but not after 的, "上游的青龙训练基地", where the
+        # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
+        # a venue word of one character follows, 金沙江: a river's name)
         named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
         if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
@@ -1883,6 +1890,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _opens_a_phrase(plain: str, at: int) -> bool:
+    """Whether `at` opens a clause, or a place phrase after 在, 于, 与 or 到 ("在奉化", "与甘南")."""
+    return at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于与到"
 
 
 def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, before: list[Element]) -> bool:
