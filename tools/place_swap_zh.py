@@ -168,12 +168,22 @@ def with_venues(pools: Pools, items: list[dict]) -> Pools:
         if not label or not _HAN_NAME.fullmatch(label):
             continue
         word = venue_word(label, pools.venue_words)
-        if word is None:
+        if word is None and _no_place_inside(label, pools):
             bare.add(label)
-        elif _HAN_NAME.fullmatch(label[: -len(word)]):
+        elif word is not None and _HAN_NAME.fullmatch(label[: -len(word)]) and _no_place_inside(label, pools):
             stems.add(label[: -len(word)])
     pools.stems, pools.bare_venues = sorted(stems), sorted(bare)
     return pools
+
+
+def _no_place_inside(name: str, pools: Pools) -> bool:
+    """Whether a venue's name begins with no city the gazetteer knows and holds no province (北京舞蹈学院, 香港城):
+    swapped into another caption, such a name would bring its city with it."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    if any(province in name for province in pools.provinces):
+        return False
+    return not any(chinese_name_cities(name[:length])[0] for length in (2, 3) if length < len(name))
 
 
 # --- making the variants ------------------------------------------------------------------------------------
