@@ -2049,3 +2049,17 @@ def test_a_smaller_city_read_by_its_shape(text, expected):
     no 市 in its name; a town of China whose name also reads as a county (the gazetteer's two sources agreeing)
     is a city right before a venue's name, as a bigger one is; one ending in a venue word (西山) is not."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是黄河镇平市段的一座铁桥。", {"city": "镇平"}),
+    ("这是长江宜宾市段的江面。", {"city": "宜宾"}),
+    ("山城鞍山市的秋雨说来就来。", {"city": "鞍山"}),
+    ("5月3日,湖南省长沙市岳麓区的书院里游人如织。", {"city": "长沙", "province": "湖南"}),
+    ("5月3日,游客在银古路丽水社区散步。", {"city": None}),
+])
+def test_a_word_run_into_a_citys_name_and_suffix(text, expected):
+    """A word that is no place (a river, a nickname) written right before a city the gazetteer knows and its
+    suffix is no part of the city's name (黄河镇平市段 is 镇平's stretch of the river); a community's 社区 is no
+    district's suffix, and a chain after its province is read as before."""
+    check(text, expected)
