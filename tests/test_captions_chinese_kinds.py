@@ -2063,3 +2063,10 @@ def test_a_word_run_into_a_citys_name_and_suffix(text, expected):
     suffix is no part of the city's name (黄河镇平市段 is 镇平's stretch of the river); a community's 社区 is no
     district's suffix, and a chain after its province is read as before."""
     check(text, expected)
+
+
+def test_a_city_after_its_country_before_an_area_of_it():
+    """Right after its country, a city the gazetteer knows heads the area named after it as a bare name there
+    would be read ("日本大崎新桥地区": the city 大崎, then its area), though too small to head it alone."""
+    check("4月1日,在日本大崎新桥地区,民众争相领取号外。",
+          {"city": "大崎", "country": "日本", "sublocation": "新桥地区"})

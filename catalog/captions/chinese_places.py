@@ -1748,7 +1748,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
         province = _province_of(before)
-        head = _known_head(plain, at, unit.end(), words, province) if (
+        head = _known_head(plain, at, unit.end(), words, province, bool(before) and before[-1].end == at and (
+            before[-1].level in ("country", "province"))) if (
             name_length >= 3) and (
             "自治" not in written) and "族" not in written and not any(
             e.level in ("county", "town") for e in before) else None
@@ -2216,11 +2217,13 @@ def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
     # name, 京杭运河广陵: the long unit stays, as it was)
 
 
-def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
+def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None,
+                after_region: bool = False) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
     "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, or (after its province, "四川汶川
     映秀镇") a county of that province, with a unit of two characters or more after it; else None (白音特拉村 is
-    one village, not 白音 and 特拉村)."""
+    one village, not 白音 and 特拉村). Right after a country or a province (`after_region`), a city needs no more
+    people than a bare name there does ("日本大崎新桥地区": 大崎, then its area)."""
     for length in (4, 3, 2):
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
@@ -2231,7 +2234,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
             # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=_bare_cities(words)) == head or (
+                plain, at, head, after_region, listed=_bare_cities(words)) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
