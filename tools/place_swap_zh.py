@@ -148,9 +148,11 @@ def _provinces() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def venue_words() -> tuple[str, ...]:
-    """The parser's venue words (``places.venue`` of ``catalog/rules/chinese.toml``), longest first."""
+    """The parser's venue words and the suffixes of towns and villages (``places.venue``, ``places.town`` and
+    ``places.village`` of ``catalog/rules/chinese.toml``), longest first."""
     rules = Path(__file__).resolve().parents[1] / "catalog" / "rules" / "chinese.toml"
-    listed = tomllib.loads(rules.read_text(encoding="utf-8"))["places"]["venue"]
+    places = tomllib.loads(rules.read_text(encoding="utf-8"))["places"]
+    listed = places["venue"] + places["village"] + places["town"]  # (a village for a village: 某某村, 某某社区)
     return tuple(sorted(set(listed), key=len, reverse=True))
 
 
