@@ -2070,3 +2070,14 @@ def test_a_city_after_its_country_before_an_area_of_it():
     would be read ("日本大崎新桥地区": the city 大崎, then its area), though too small to head it alone."""
     check("4月1日,在日本大崎新桥地区,民众争相领取号外。",
           {"city": "大崎", "country": "日本", "sublocation": "新桥地区"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("尼姆圆形竞技场外的游客与警察。", {"city": "尼姆", "sublocation": "圆形竞技场"}),
+    ("在南希有民众集会。", {"city": None}),
+])
+def test_a_city_abroad_in_sounds_before_a_venue(text, expected):
+    """A city abroad that the gazetteer knows, written in the characters of foreign sounds (尼姆, no word of
+    Chinese), is a city right before a venue's name as a city of China is; alone after 在 it is not read (too
+    small a city to be sure of without its country)."""
+    check(text, expected)

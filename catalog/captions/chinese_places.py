@@ -1878,7 +1878,10 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
             length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
-                words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name))
+                words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
+            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words))
+        # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
+        # gazetteer's city it is)
         # (a smaller town of China whose name also reads as a county, 奉化 or 甘南, opening its clause or after 在:
         # the two sources agree, as for a name alone in its clause; but not after 的, "上游的青龙训练基地", where the
         # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
@@ -1897,6 +1900,12 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _sounded(name: str, words: Words) -> bool:
+    """Whether a name is written in the characters of foreign sounds alone (places.transliteration: 第戎, 尼姆)."""
+    sounds = words.set("places.transliteration")
+    return all(character in sounds for character in name)
 
 
 def _opens_a_phrase(plain: str, at: int) -> bool:
