@@ -271,6 +271,10 @@ _PREFECTURE_BEFORE = re.compile("(?:市|州|盟|地区)$")
 _COUNTY_AFTER = re.compile("^(?:市)?[\u4e00-\u9fff]{1,8}?(?:县|縣|区|區|旗)")
 
 
+#: A prefecture written with its suffix anywhere in a caption (甘南藏族自治州, 锡林郭勒盟, 阿里地区).
+_PREFECTURE_IN = re.compile("自治州|[\u4e00-\u9fff]盟|地区")
+
+
 def _below_a_prefecture(text: str, core: str) -> bool:
     """Whether the city is written right after a prefecture (a swapped name would break the chain)."""
     return any(_PREFECTURE_BEFORE.search(text[: found.start()]) for found in re.finditer(re.escape(core), text))
@@ -301,6 +305,8 @@ def province_variant(item: dict, pools: Pools, rng: random.Random) -> dict | Non
         return None
     if city and (city not in item["text"] or city in province or province in city):
         return None
+    if _PREFECTURE_IN.search(item["text"]) or city and _below_a_prefecture(item["text"], _core(city)[0]):
+        return None  # (a prefecture of the old province, 临夏回族自治州, would break the chain)
     new = rng.choice([name for name in pools.provinces if name != province and _free(name, item)])
     written = rng.choice([new, pools.provinces[new]])
     old = re.compile(re.escape(pools.provinces[province]) + "|" + re.escape(province) + "省?")
