@@ -2081,3 +2081,10 @@ def test_a_city_abroad_in_sounds_before_a_venue(text, expected):
     Chinese), is a city right before a venue's name as a city of China is; alone after 在 it is not read (too
     small a city to be sure of without its country)."""
     check(text, expected)
+
+
+def test_a_word_run_into_a_provinces_name_and_its_suffix():
+    """A word that is no place run into a province's name and 省 ("晚清湖南省": a time, then the province) is no
+    part of the province's name."""
+    check("街边小贩。晚清湖南省市井生活老照片", {"province": "湖南"})
+    check("5月3日,游客在湖南省博物馆参观。", {"province": None, "sublocation": "湖南省博物馆"})

@@ -1767,8 +1767,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         tail = _known_tail(plain, at, unit.end(), name_length, words) if name_length >= _LONG_UNIT_NAME and (
             not before) and written[name_length:] in _COUNTY_LEVEL_SUFFIXES else None
         if tail is not None:
-            # "黄河兰州市段", "山城某某区": a word that is no place (a river, a nickname, an outlet) run into the
-            # name of a city the gazetteer knows, and its suffix: the unit is the city's alone
+            # "黄河兰州市段", "山城某某区", "晚清湖南省": a word that is no place (a river, a nickname, an outlet, a
+            # time) run into the name of a city the gazetteer knows, or of a province, and its suffix: the unit is
+            # the city's or the province's alone
             return _element(text, tail, unit.end(), words, patterns), unit.end()
         if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
                 plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
@@ -2260,16 +2261,20 @@ _TOWN_RANK = _LEVELS.index("town")
 #: The fewest characters before its suffix of a county-level unit's name that may hold a word run into a city's
 #: name (黄河兰州市: four), and the suffixes of such units.
 _LONG_UNIT_NAME = 4
-_COUNTY_LEVEL_SUFFIXES = frozenset({"市", "县", "区"})  # (not 社区, a community's)
+_COUNTY_LEVEL_SUFFIXES = frozenset({"市", "县", "区", "省"})  # (not 社区, a community's)
 
 
 def _known_tail(plain: str, at: int, unit_end: int, name_length: int, words: Words) -> int | None:
     """Where the name of a city the gazetteer knows begins at the end of a county-level unit's longer name that it
     does not know ("黄河兰州市", "山城鞍山市", "红网安陆县": a river, a nickname, an outlet's name before it): a name of
     two or three characters, known as a city (as after a province: the suffix vouches for it), or as a county by
-    its readings (three characters), with two characters or more before it that name no place; else None."""
+    its readings (three characters), with two characters or more before it that name no place; before 省, a
+    province of the word list ("晚清湖南省"); else None."""
     name_end = at + name_length
     whole = plain[at:name_end]
+    if plain.startswith("省", name_end):  # (a province's name: one of the word list's, 湖南 of 晚清湖南省)
+        return next((name_end - length for length in (3, 2) if name_end - length - at >= 2 and plain[
+            name_end - length:name_end] in words.set("places.provinces")), None)
     if _cjk_population(whole) or _suffixed_population(whole) or chinese_county_provinces(whole):
         return None  # (a long name the gazetteer knows is one name)
     for length in (3, 2):
