@@ -2088,3 +2088,9 @@ def test_a_word_run_into_a_provinces_name_and_its_suffix():
     part of the province's name."""
     check("街边小贩。晚清湖南省市井生活老照片", {"province": "湖南"})
     check("5月3日,游客在湖南省博物馆参观。", {"province": None, "sublocation": "湖南省博物馆"})
+
+
+def test_a_unit_right_after_a_city_is_below_it():
+    """Right after a city, a longer unit is that city's (吉安新界埠镇: the town 新界埠镇), not another city the
+    gazetteer knows (新界, Hong Kong's) heading a unit of its own."""
+    check("7月10日,在江西省吉安新界埠镇洲上村,村民正在收割早稻。", {"city": "吉安", "province": "江西"})

@@ -1752,7 +1752,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before[-1].level in ("country", "province"))) if (
             name_length >= 3) and (
             "自治" not in written) and "族" not in written and not any(
-            e.level in ("county", "town") for e in before) else None
+            e.level in ("county", "town") for e in before) and not (
+            before and before[-1].end == at and before[-1].level in ("city", "place")) else None
+        # (right after a city, a unit is below it: "吉安新界埠镇" is 吉安's town 新界埠镇, no city 新界 heads it)
         if head is not None and at + name_length <= head:
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
