@@ -2094,3 +2094,14 @@ def test_a_unit_right_after_a_city_is_below_it():
     """Right after a city, a longer unit is that city's (吉安新界埠镇: the town 新界埠镇), not another city the
     gazetteer knows (新界, Hong Kong's) heading a unit of its own."""
     check("7月10日,在江西省吉安新界埠镇洲上村,村民正在收割早稻。", {"city": "吉安", "province": "江西"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,游客来到位于城市西郊的青峰湿地河道里划船。", {"sublocation": "青峰湿地"}),
+    ("5月3日,在位于老城最高处的凤鸣山观景亭前,游客拍照留念。", {"sublocation": "凤鸣山观景亭"}),
+    ("5月3日,在政府的帮助下,村民修好了道路。", {"sublocation": None}),
+])
+def test_a_venue_that_a_place_word_leads_to_past_a_description(text, expected):
+    """在 or 来到, then 位于 and a description ending in 的: the venue after the 的 is the one 在 leads to (as right
+    after 在); a one-character venue word opening a common noun (the 河 of 河道) ends no name."""
+    check(text, expected)
