@@ -2097,11 +2097,22 @@ def test_a_unit_right_after_a_city_is_below_it():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("5月3日,游客来到位于城市西郊的青峰湿地河道里划船。", {"sublocation": "青峰湿地"}),
     ("5月3日,在位于老城最高处的凤鸣山观景亭前,游客拍照留念。", {"sublocation": "凤鸣山观景亭"}),
     ("5月3日,在政府的帮助下,村民修好了道路。", {"sublocation": None}),
 ])
 def test_a_venue_that_a_place_word_leads_to_past_a_description(text, expected):
     """在 or 来到, then 位于 and a description ending in 的: the venue after the 的 is the one 在 leads to (as right
-    after 在); a one-character venue word opening a common noun (the 河 of 河道) ends no name."""
+    after 在)."""
     check(text, expected)
+
+
+def test_a_one_character_venue_word_opening_a_common_noun_ends_no_scored_name():
+    """The venue finder's candidate ends at 湿地, not at the 河 of 河道 (a channel, no venue of its own)."""
+    from catalog.captions.chinese_venues import candidates
+    from catalog.captions.chinese_words import simplified, words_for
+    from catalog.captions.rules import load_rules
+
+    words, _ = words_for(load_rules())
+    text = "龙舟队来到位于县城西郊的青峰湿地河道里比赛。"
+    names = [c.name for c in candidates(text, simplified(text), [(0, len(text), False)], words)]
+    assert names == ["青峰湿地"]
