@@ -2116,3 +2116,9 @@ def test_a_one_character_venue_word_opening_a_common_noun_ends_no_scored_name():
     text = "龙舟队来到位于县城西郊的青峰湿地河道里比赛。"
     names = [c.name for c in candidates(text, simplified(text), [(0, len(text), False)], words)]
     assert names == ["青峰湿地"]
+
+
+def test_a_city_before_an_ethnic_township():
+    """A city the gazetteer knows heads an ethnic township written after it (郴州文明瑶族乡) as it heads any town:
+    the people's name makes a township's name, not an autonomous prefecture's."""
+    check("9月17日,郴州文明瑶族乡中心小学,学生们合影留念。", {"city": "郴州"})

@@ -1751,7 +1751,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         head = _known_head(plain, at, unit.end(), words, province, bool(before) and before[-1].end == at and (
             before[-1].level in ("country", "province"))) if (
             name_length >= 3) and (
-            "自治" not in written) and "族" not in written and not any(
+            "自治" not in written) and ("族" not in written or written[-1] in "乡镇") and not any(
             e.level in ("county", "town") for e in before) and not (
             before and before[-1].end == at and before[-1].level in ("city", "place")) else None
         # (right after a city, a unit is below it: "吉安新界埠镇" is 吉安's town 新界埠镇, no city 新界 heads it)
