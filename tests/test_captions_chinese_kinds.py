@@ -2036,3 +2036,89 @@ def test_a_venue_gone_to_after_a_dateline(text, expected):
 def test_a_historic_site(text, expected):
     """旧址, 会址 and 故址 (the site where something was) end a venue's name, as 遗址 does."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("冬日的边境小城——绥芬河市,街头满是俄文招牌。", {"city": "绥芬河"}),
+    ("春节期间,奉化锦屏公园游人如织。", {"city": "奉化", "sublocation": "锦屏公园"}),
+    ("5月3日,一轮明月与甘南拉卜楞寺相映。", {"city": "甘南", "sublocation": "拉卜楞寺"}),
+    ("游客在西山漾溪公园散步。", {"city": None}),
+])
+def test_a_smaller_city_read_by_its_shape(text, expected):
+    """Found by swapping the places of tune captions (tools/place_swap_zh.py): a city called one before a dash keeps
+    no 市 in its name; a town of China whose name also reads as a county (the gazetteer's two sources agreeing)
+    is a city right before a venue's name, as a bigger one is; one ending in a venue word (西山) is not."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是黄河镇平市段的一座铁桥。", {"city": "镇平"}),
+    ("这是长江宜宾市段的江面。", {"city": "宜宾"}),
+    ("山城鞍山市的秋雨说来就来。", {"city": "鞍山"}),
+    ("5月3日,湖南省长沙市岳麓区的书院里游人如织。", {"city": "长沙", "province": "湖南"}),
+    ("5月3日,游客在银古路丽水社区散步。", {"city": None}),
+])
+def test_a_word_run_into_a_citys_name_and_suffix(text, expected):
+    """A word that is no place (a river, a nickname) written right before a city the gazetteer knows and its
+    suffix is no part of the city's name (黄河镇平市段 is 镇平's stretch of the river); a community's 社区 is no
+    district's suffix, and a chain after its province is read as before."""
+    check(text, expected)
+
+
+def test_a_city_after_its_country_before_an_area_of_it():
+    """Right after its country, a city the gazetteer knows heads the area named after it as a bare name there
+    would be read ("日本大崎新桥地区": the city 大崎, then its area), though too small to head it alone."""
+    check("4月1日,在日本大崎新桥地区,民众争相领取号外。",
+          {"city": "大崎", "country": "日本", "sublocation": "新桥地区"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("尼姆圆形竞技场外的游客与警察。", {"city": "尼姆", "sublocation": "圆形竞技场"}),
+    ("在南希有民众集会。", {"city": None}),
+])
+def test_a_city_abroad_in_sounds_before_a_venue(text, expected):
+    """A city abroad that the gazetteer knows, written in the characters of foreign sounds (尼姆, no word of
+    Chinese), is a city right before a venue's name as a city of China is; alone after 在 it is not read (too
+    small a city to be sure of without its country)."""
+    check(text, expected)
+
+
+def test_a_word_run_into_a_provinces_name_and_its_suffix():
+    """A word that is no place run into a province's name and 省 ("晚清湖南省": a time, then the province) is no
+    part of the province's name."""
+    check("街边小贩。晚清湖南省市井生活老照片", {"province": "湖南"})
+    check("5月3日,游客在湖南省博物馆参观。", {"province": None, "sublocation": "湖南省博物馆"})
+
+
+def test_a_unit_right_after_a_city_is_below_it():
+    """Right after a city, a longer unit is that city's (吉安新界埠镇: the town 新界埠镇), not another city the
+    gazetteer knows (新界, Hong Kong's) heading a unit of its own."""
+    check("7月10日,在江西省吉安新界埠镇洲上村,村民正在收割早稻。", {"city": "吉安", "province": "江西"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,在位于老城最高处的凤鸣山观景亭前,游客拍照留念。", {"sublocation": "凤鸣山观景亭"}),
+    ("5月3日,在政府的帮助下,村民修好了道路。", {"sublocation": None}),
+])
+def test_a_venue_that_a_place_word_leads_to_past_a_description(text, expected):
+    """在 or 来到, then 位于 and a description ending in 的: the venue after the 的 is the one 在 leads to (as right
+    after 在)."""
+    check(text, expected)
+
+
+def test_a_one_character_venue_word_opening_a_common_noun_ends_no_scored_name():
+    """The venue finder's candidate ends at 湿地, not at the 河 of 河道 (a channel, no venue of its own)."""
+    from catalog.captions.chinese_venues import candidates
+    from catalog.captions.chinese_words import simplified, words_for
+    from catalog.captions.rules import load_rules
+
+    words, _ = words_for(load_rules())
+    text = "龙舟队来到位于县城西郊的青峰湿地河道里比赛。"
+    names = [c.name for c in candidates(text, simplified(text), [(0, len(text), False)], words)]
+    assert names == ["青峰湿地"]
+
+
+def test_a_city_before_an_ethnic_township():
+    """A city the gazetteer knows heads an ethnic township written after it (郴州文明瑶族乡) as it heads any town:
+    the people's name makes a township's name, not an autonomous prefecture's."""
+    check("9月17日,郴州文明瑶族乡中心小学,学生们合影留念。", {"city": "郴州"})

@@ -1152,13 +1152,14 @@ def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | 
 def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
     """Where a bare name of two or three characters begins and ends that a word calling it a city comes right
     before (a dash may come between) and a stop or 的 follows: a county or county-level city by its readings, or a
-    city the gazetteer knows ("边境小城——密山,")."""
+    city the gazetteer knows ("边境小城——密山,"); its 市 after it is no part of the name ("边境小城——密山市,")."""
     while at < end and plain[at] in "—-－ \u3000":
         at += 1
     for length in (3, 2):
         stop = at + length
         name = plain[at:stop]
-        if stop < end and plain[stop] in _CITY_NAME_ENDS and _all_han().fullmatch(name) and (
+        after = stop + 1 if plain.startswith("市", stop) else stop
+        if after < end and plain[after] in _CITY_NAME_ENDS and name[-1] != "市" and _all_han().fullmatch(name) and (
                 chinese_county_provinces(name) or _cjk_population(name)):
             return at, stop
     return None
@@ -1747,10 +1748,13 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         written = plain[at:unit.end()]
         name_length = len(_suffix_at_end(words).sub("", written))
         province = _province_of(before)
-        head = _known_head(plain, at, unit.end(), words, province) if (
+        head = _known_head(plain, at, unit.end(), words, province, bool(before) and before[-1].end == at and (
+            before[-1].level in ("country", "province"))) if (
             name_length >= 3) and (
-            "自治" not in written) and "族" not in written and not any(
-            e.level in ("county", "town") for e in before) else None
+            "自治" not in written) and ("族" not in written or written[-1] in "乡镇") and not any(
+            e.level in ("county", "town") for e in before) and not (
+            before and before[-1].end == at and before[-1].level in ("city", "place")) else None
+        # (right after a city, a unit is below it: "吉安新界埠镇" is 吉安's town 新界埠镇, no city 新界 heads it)
         if head is not None and at + name_length <= head:
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
@@ -1762,6 +1766,13 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if head is not None:
             # "娄底新化县": a city written without 市, then its county
             return Element("place", text[at:head], at, head, link=","), head
+        tail = _known_tail(plain, at, unit.end(), name_length, words) if name_length >= _LONG_UNIT_NAME and (
+            not before) and written[name_length:] in _COUNTY_LEVEL_SUFFIXES else None
+        if tail is not None:
+            # "黄河兰州市段", "山城某某区", "晚清湖南省": a word that is no place (a river, a nickname, an outlet, a
+            # time) run into the name of a city the gazetteer knows, or of a province, and its suffix: the unit is
+            # the city's or the province's alone
+            return _element(text, tail, unit.end(), words, patterns), unit.end()
         if name_length == 1 and written[-1] in _VILLAGE_SUFFIXES and (_runs_into_a_venue(
                 plain, unit.end(), end, words, patterns) or province and unit.end() < end and _county_of(
                 plain[at:unit.end() + 1], province)):
@@ -1868,7 +1879,16 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             continue
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
-            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION)
+            _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
+            length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
+                words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
+            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words))
+        # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
+        # gazetteer's city it is)
+        # (a smaller town of China whose name also reads as a county, 奉化 or 甘南, opening its clause or after 在:
+        # the two sources agree, as for a name alone in its clause; but not after 的, "上游的青龙训练基地", where the
+        # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
+        # a venue word of one character follows, 金沙江: a river's name)
         named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
         if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
@@ -1883,6 +1903,17 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if word is not None and len(venue) - len(word.group()) >= 2:
             return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
     return None
+
+
+def _sounded(name: str, words: Words) -> bool:
+    """Whether a name is written in the characters of foreign sounds alone (places.transliteration: 第戎, 尼姆)."""
+    sounds = words.set("places.transliteration")
+    return all(character in sounds for character in name)
+
+
+def _opens_a_phrase(plain: str, at: int) -> bool:
+    """Whether `at` opens a clause, or a place phrase after 在, 于, 与 or 到 ("在奉化", "与甘南")."""
+    return at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于与到"
 
 
 def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, before: list[Element]) -> bool:
@@ -2198,11 +2229,13 @@ def _a_venue_inside(plain: str, at: int, unit: re.Match, words: Words) -> bool:
     # name, 京杭运河广陵: the long unit stays, as it was)
 
 
-def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None) -> int | None:
+def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str | None = None,
+                after_region: bool = False) -> int | None:
     """Where a city or prefecture written without its suffix ends at the start of a longer unit ("娄底新化县",
     "湘西花垣县"): a city the gazetteer knows, or a prefecture of the word list, or (after its province, "四川汶川
     映秀镇") a county of that province, with a unit of two characters or more after it; else None (白音特拉村 is
-    one village, not 白音 and 特拉村)."""
+    one village, not 白音 and 特拉村). Right after a country or a province (`after_region`), a city needs no more
+    people than a bare name there does ("日本大崎新桥地区": 大崎, then its area)."""
     for length in (4, 3, 2):
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
@@ -2213,7 +2246,7 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             # of one, "黄山黟县", is common; a town of one after a big city's name or in its province still reads,
             # "浙江安吉余村")
         if plain[at:head] in words.set("places.prefectures") or _known_city(
-                plain, at, head, listed=_bare_cities(words)) == head or (
+                plain, at, head, after_region, listed=_bare_cities(words)) == head or (
                 province and length <= 3 and _county_of(plain[at:head], province)):
             return head
     if province is None and _rank(plain[at:unit_end], words) == _TOWN_RANK and plain[unit_end - 1] in "镇乡":
@@ -2226,6 +2259,37 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
 
 
 _TOWN_RANK = _LEVELS.index("town")
+
+#: The fewest characters before its suffix of a county-level unit's name that may hold a word run into a city's
+#: name (黄河兰州市: four), and the suffixes of such units.
+_LONG_UNIT_NAME = 4
+_COUNTY_LEVEL_SUFFIXES = frozenset({"市", "县", "区", "省"})  # (not 社区, a community's)
+
+
+def _known_tail(plain: str, at: int, unit_end: int, name_length: int, words: Words) -> int | None:
+    """Where the name of a city the gazetteer knows begins at the end of a county-level unit's longer name that it
+    does not know ("黄河兰州市", "山城鞍山市", "红网安陆县": a river, a nickname, an outlet's name before it): a name of
+    two or three characters, known as a city (as after a province: the suffix vouches for it), or as a county by
+    its readings (three characters), with two characters or more before it that name no place; before 省, a
+    province of the word list ("晚清湖南省"); else None."""
+    name_end = at + name_length
+    whole = plain[at:name_end]
+    if plain.startswith("省", name_end):  # (a province's name: one of the word list's, 湖南 of 晚清湖南省)
+        return next((name_end - length for length in (3, 2) if name_end - length - at >= 2 and plain[
+            name_end - length:name_end] in words.set("places.provinces")), None)
+    if _cjk_population(whole) or _suffixed_population(whole) or chinese_county_provinces(whole):
+        return None  # (a long name the gazetteer knows is one name)
+    for length in (3, 2):
+        start = name_end - length
+        if start - at < 2:
+            continue
+        head = plain[at:start]
+        if head in words.set("places.provinces") or head in words.set("places.prefectures") or _cjk_population(head):
+            continue  # (a place before it: a chain, read as one elsewhere)
+        if _known_city(plain, start, name_end, True, _bare_cities(words)) == name_end or _a_chinese_county(
+                plain[start:name_end]):
+            return start
+    return None
 
 
 def _a_county_anywhere(name: str) -> bool:

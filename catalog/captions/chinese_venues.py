@@ -138,6 +138,10 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         ends = [m for m in venue_word.finditer(plain, start, stop)]
     if not ends:
         return None
+    common = words.words("places.not_venue_names")
+    named = [m for m in ends if len(m.group()) > 1 or not plain.startswith(common, m.start())]
+    ends = named or ends  # (not the 河 of 河道, a one-character venue word opening a common noun: "某某湿地河道里"
+    # is the wetland's, its channel no venue of its own)
     after_venue = words.pattern("places.after_venue")
     word = next((m for m in ends if m.end() == stop or plain[m.end()] in _POSITION
                  or after_venue.match(plain, m.end(), stop)), ends[-1])
@@ -154,7 +158,8 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("long_word")
     if 2 <= len(body) <= 6:
         signals.append("name_length")
-    if lead is not None or _after_a_place_word(plain, name_start, words):
+    if lead is not None or _after_a_place_word(plain, name_start, words) or _led_to_by_a_place_word(
+            plain, name_start, words):
         signals.append("after_place_word")  # (在 and 于 are breaks: the run starts after them, "游客在天安门广场")
     elif name_start == region_start or plain[name_start - 1] in "，,":
         signals.append("clause_start")
@@ -179,6 +184,24 @@ def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
         made = words._made[("place_word_before",)] = compiled(
             f"(?:{words.any('places.before_place')}|{words.any('places.going_to')})$")
     return made.search(plain, max(0, at - 4), at) is not None
+
+
+#: The stops that end a clause, before which a word a place follows governs nothing after them.
+_CLAUSE_STOPS = frozenset("，,。；;！!？?\n")
+#: The most characters between a word a place follows and the 的 of the phrase it leads to.
+_LONGEST_LEAD = 24
+
+
+def _led_to_by_a_place_word(plain: str, at: int, words: Words) -> bool:
+    """Whether the venue at `at` ends a phrase that a word a place follows opens in the same clause, the venue
+    after its 的 ("在位于北京中轴线制高点的某某山", "来到位于杭州市余杭区的某某湿地"): the place 在 leads to, though
+    a description stands between."""
+    if at < 2 or plain[at - 1] != "的":
+        return False
+    start = max(0, at - _LONGEST_LEAD)
+    stop = next((i for i in range(at - 2, start - 1, -1) if plain[i] in _CLAUSE_STOPS), start - 1) + 1
+    lead = words.pattern("places.before_place").search(plain, stop, at - 1)
+    return lead is not None and plain[lead.end():at - 1].startswith("位于")
 
 
 #: The characters that end a unit of the place chain ("安徽省合肥市骆岗公园": 骆岗公园 follows 市).
