@@ -542,3 +542,17 @@ def test_the_town_a_picture_is_from(text, expected):
 ])
 def test_an_ocean_named_without_its_water_word_is_no_town(text):
     assert city(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the small words inside a town's name in other languages join its capitalised words into one name
+    ("Cyclists climb the pass above Quorvano di Sotto, Italy, May 4, 2024.", "Quorvano di Sotto"),
+    ("Rowers train on the river at Quorvheim an der Elbe, Germany, on Sunday.", "Quorvheim an der Elbe"),
+    ("Stalls line a street in Quorva de los Reyes, Mexico, Dec. 2, 2023.", "Quorva de los Reyes"),
+    ("Boys play football in Tell el Quorva, Egypt, March 1, 2022.", "Tell el Quorva"),
+    # "an" is English's article unless "der" follows; a capitalised word ends the name ("Agusan del Sur")
+    ("Crowds gathered in Dresden an hour before the match on Sunday.", "Dresden"),
+    ("Pupils sing at a school in Bayugan, Agusan del Sur, on Monday.", "Bayugan"),
+])
+def test_a_towns_name_with_the_small_words_of_its_language(text, expected):
+    assert city(text) == expected
