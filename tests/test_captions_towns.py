@@ -556,3 +556,19 @@ def test_an_ocean_named_without_its_water_word_is_no_town(text):
 ])
 def test_a_towns_name_with_the_small_words_of_its_language(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name nothing knows, then a town GeoNames knows and nothing else does: the town, and its district
+    ("Shoppers queue at a bakery in Quorvanda, Tidaholm, May 3, 2024.", ("Quorvanda", "Tidaholm", None)),
+    ("A boy fishes off the pier at Quorvanda, Tidaholm.", ("Quorvanda", "Tidaholm", None)),
+    ("A guide shows visitors round at Quorvanda, Tidaholm, where she has worked for years.",
+     ("Quorvanda", "Tidaholm", None)),
+    # after "at", a phrase running on past the town is no site in it
+    ("A guide shows visitors round at Quorvanda, Tidaholm market stalls.", (None, None, None)),
+    # a province after the name stays the province: the town's, not a town holding it
+    ("Divers rest on the beach in Quorvanda, Bohol, May 3, 2024.", (None, "Quorvanda", "Bohol")),
+])
+def test_a_district_before_its_small_town(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == expected

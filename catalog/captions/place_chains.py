@@ -595,6 +595,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep == "at" and len(chain.elements) == 1 and _a_site_before_the_time(
             chain.elements[0], toks, j):
         chain.elements[0].level = "venue"  # "a flower show at Mohar Kunja on Saturday": a site, named bare
+    elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
+            _a_site_in_a_small_town(chain, toks, j)):
+        chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -765,6 +768,27 @@ def _measured_from_a_point(toks: list[Token], j: int) -> bool:
     while k < len(toks) and (toks[k].lower in _ABOUT or toks[k].lower[:1].isdigit() or toks[k].lower in DISTANCE_WORDS):
         k += 1
     return k + 1 < len(toks) and k > j + 1 and toks[k].lower in _COMPASS and toks[k + 1].lower == "of"
+
+
+def _a_site_in_a_small_town(chain: Chain, toks: list[Token], j: int) -> bool:
+    """Whether a chain of two names after "at" is a site nothing knows, then after a comma a town the gazetteer
+    knows (a city of any size, or a GeoNames town; no province or country), closing the phrase: the sentence's
+    end, the photo's time or a clause after a comma ("guides visitors at Te Puia, Whitianga, where ...", "at
+    Mohar Kunja, Tidaholm, on Saturday"). A city of 50,000 people or more makes the first name its site whatever
+    follows (``_suits``); a smaller town is the site's town where the phrase ends with it, as a small town alone
+    after "at" is (``_a_small_town_closing``)."""
+    site, town = chain.elements
+    if site.level != "place" or site.the or site.population or site.town or site.also_province or site.country:
+        return False
+    if town.link != "," or town.level != "place" or town.the or town.also_province or town.country or not (
+            town.population or town.town):
+        return False
+    return _time_or_end(toks, j) or (j + 1 < len(toks) and toks[j].text == "," and (
+        toks[j + 1].lower in _CLAUSE_OPENERS or _time_or_end(toks, j + 1)))
+
+
+#: Words opening a clause after a comma that closes a place phrase: ", where she has worked for decades".
+_CLAUSE_OPENERS = frozenset({"where", "which", "who", "as", "while", "after", "before", "during", "when"})
 
 
 def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
