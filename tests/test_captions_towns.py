@@ -572,3 +572,15 @@ def test_a_towns_name_with_the_small_words_of_its_language(text, expected):
 def test_a_district_before_its_small_town(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city, place.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, owning a public place named with its word: the town, and the place
+    ("Worshippers leave after prayers at Tidaholm's Quorva Mosque on Friday.", ("Quorva Mosque", "Tidaholm")),
+    ("Stalls fill Tidaholm's old Quorva Market on Saturday.", ("Quorva Market", "Tidaholm")),
+    # a business is a person's as often as a town's: the possessive stays part of its name
+    ("Craft lessons at Tidaholm's Quorva Art Centre on Friday.", ("Tidaholm's Quorva Art Centre", None)),
+])
+def test_a_small_town_owning_a_public_place(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

@@ -278,10 +278,15 @@ def apply_swaps(item: dict, swaps: Iterable[tuple[str, str]], fields: Sequence[s
 # --- the city swap -------------------------------------------------------------------------------------------
 
 
+#: The words after a city's name that a swap keeps ("Deqing County"); "Town" is part of a name ("Cape Town").
+SPLIT_LEVEL_WORDS = frozenset({"county", "district", "city", "prefecture", "township", "municipality", "borough",
+                               "governorate", "division", "parish"})
+
+
 def _split_level(city: str) -> tuple[str, str]:
     """("Deqing", " County") for "Deqing County"; (city, "") for a bare name."""
     head, _, last = city.rpartition(" ")
-    if head and last.casefold() in LEVEL_WORDS:
+    if head and last.casefold() in SPLIT_LEVEL_WORDS:
         return head, " " + last
     return city, ""
 

@@ -1159,7 +1159,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     # "Iraq's southern port city of Basra": the possessed place may stand after plain words
     inner = _read_element(toks, end, depth + 1) if depth < 3 else None
     known_owner = owner.level in ("city", "county", "province", "country") or owner.population > 0
-    if inner is None and known_owner and after == end and depth < 3:
+    if inner is None and (known_owner or owner.town) and after == end and depth < 3:
         start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
         inner = _read_element(toks, start, depth + 1) if start > end else None
     comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
@@ -1180,7 +1180,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         return None  # "in Mandela's memory", "at Trump's rally": a person's, not a place's
     admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
     city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
-    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
+    # "Moza Shahwala's Taheri Masjid": a town GeoNames knows owns a venue named with its word as a city does
+    town_owner = owner.level == "place" and owner.town > 0 and inner is not None and _a_towns_own_place(inner[0][0])
+    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner or (
+            town_owner):
         if inner is None:
             return [owner], after  # "Beijing's northern suburb"
         owner.link = "'s"  # the possessor: the larger place the named one is in
@@ -1198,6 +1201,22 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             is_capitalised(toks[more + 1].text)):
         return _a_venue_run_into_its_town(toks, k, more, element, saw_the), more  # "... Children's Centre Afula,"
     return [element], more
+
+
+#: The public places a town owns, as a caption writes them after its possessive ("Moza Shahwala's Taheri Masjid",
+#: "Sisian's Republic Square"); a business is a person's as often ("Hery's Batik Art Centre", "Joe's Bar").
+_TOWN_OWNED_PLACES = frozenset({
+    "street", "road", "avenue", "boulevard", "lane", "alley", "market", "bazaar", "cemetery", "square", "plaza",
+    "park", "beach", "harbour", "harbor", "port", "pier", "promenade", "waterfront", "quarter", "station", "airport",
+    "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
+    "palace", "fort", "gate", "lake", "river", "hospital",
+})
+
+
+def _a_towns_own_place(element: Element) -> bool:
+    """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
+    return element.level == "venue" and any(
+        word.casefold() in _TOWN_OWNED_PLACES for word in element.value.split())
 
 
 def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
