@@ -584,3 +584,14 @@ def test_a_district_before_its_small_town(text, expected):
 def test_a_small_town_owning_a_public_place(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, qualifying a public place after "a", is weighed as a city is ("a Nuku'alofa cemetery")
+    ("A family tends a grave in a Tidaholm cemetery.", "Tidaholm"),
+    ("A man wheels a trolley past graffiti in a poor Tidaholm neighbourhood, Jan. 30, 2012.", "Tidaholm"),
+    # a maker's or a faith's word before a place is no town
+    ("Mourners gather in a Catholic church on Sunday.", None),
+])
+def test_a_small_town_qualifying_a_public_place(text, expected):
+    assert city(text) == expected

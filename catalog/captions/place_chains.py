@@ -386,8 +386,8 @@ def _city_as_modifier(toks: list[Token], k: int, prep: str,
     elif not (public(end) or end < len(toks) and plain_word(toks[end]) and public(end + 1)):
         return None, k
     element = element_of(toks, k, end, False, None)
-    if element.level != "place" or not element.population:
-        return None, k
+    if element.level != "place" or not (element.population or element.town):
+        return None, k  # (a town GeoNames knows qualifies a public place as a city does: "in a Pea cemetery")
     return Chain(prep, [element], as_modifier=True), end + 1
 
 

@@ -122,7 +122,8 @@ _AND_NEXT = compiled(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\
 
 def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
     """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
-    alone = _unknown_alone(chain, text)
+    # (a town as a modifier, "in a Tidaholm cemetery", is weighed by its shape, ``city_as_modifier``, as a city is)
+    alone = _unknown_alone(chain, text) and not chain.as_modifier
     signals = [
         ("one unknown name alone", w["unknown_alone"] if alone else 0.0),
         ("a town GeoNames knows", w["known_town"] if alone and chain.elements[0].town else 0.0),
