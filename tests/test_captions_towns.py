@@ -595,3 +595,15 @@ def test_a_small_town_owning_a_public_place(text, expected):
 ])
 def test_a_small_town_qualifying_a_public_place(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, right before the photo's date, outweighs a farther phrase naming a province as a city
+    # would: the scene's town and day written together
+    ("A guard keeps watch in Tidaholm on 4 August 2019 as the unrest in Kashmir goes on.", "Tidaholm"),
+    ("Marchers wave flags in Tidaholm, Thursday, March 25, against the visit of a minister to Turkey.", "Tidaholm"),
+    # beside a city the gazetteer knows, such a name is as often one of its districts: the city stays the answer
+    ("A guard keeps watch in Tidaholm on 4 August 2019 as the unrest in Srinagar goes on.", "Srinagar"),
+])
+def test_a_small_town_right_before_the_date(text, expected):
+    assert city(text) == expected
