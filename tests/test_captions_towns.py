@@ -550,6 +550,8 @@ def test_an_ocean_named_without_its_water_word_is_no_town(text):
     ("Rowers train on the river at Quorvheim an der Elbe, Germany, on Sunday.", "Quorvheim an der Elbe"),
     ("Stalls line a street in Quorva de los Reyes, Mexico, Dec. 2, 2023.", "Quorva de los Reyes"),
     ("Boys play football in Tell el Quorva, Egypt, March 1, 2022.", "Tell el Quorva"),
+    # and so in a heading before the date, with no preposition
+    ("Quorvheim an der Elbe, Germany - 30.04.2019 A band plays on the square.", "Quorvheim an der Elbe"),
     # "an" is English's article unless "der" follows; a capitalised word ends the name ("Agusan del Sur")
     ("Crowds gathered in Dresden an hour before the match on Sunday.", "Dresden"),
     ("Pupils sing at a school in Bayugan, Agusan del Sur, on Monday.", "Bayugan"),

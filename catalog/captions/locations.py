@@ -657,7 +657,10 @@ _LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|plac
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-"
+         # (the small words of towns' names in other languages, as place_names reads them: "Neuhaus an der
+         # Pegnitz", "Strass im Zillertal", "Santiago de los Caballeros", "Ash Shunah ash Shamaliyah")
+         r"|an[ \t]+der|an[ \t]+dem|im|der|den|los|las|en|sur|ash|da|dos|das|della|dei|degli))*"
          r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
          r"|township|governorate|oblast|country))?")
 
