@@ -609,3 +609,15 @@ def test_a_small_town_qualifying_a_public_place(text, expected):
 ])
 def test_a_small_town_right_before_the_date(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named site, then a town GeoNames knows, written right before the photo's date: the site and its town
+    ("Guards parade for the old Quorva Palace, Tidaholm, Sunday. A band plays.", ("Quorva Palace", "Tidaholm")),
+    ("Two professors talk at Quorva Labs, St Quorva Street, Tidaholm, last night.", ("St Quorva Street", "Tidaholm")),
+    # a name nothing knows there places nothing, as before
+    ("Guards parade for the old Quorva Palace, Quorvandy, Sunday. A band plays.", (None, None)),
+])
+def test_a_site_then_its_small_town_before_the_date(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

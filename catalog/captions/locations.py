@@ -1861,6 +1861,9 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
             level, value, known = "province", name, True  # "SULAYMANIYAH, IRAQI KURDISTAN": Kurdistan, of Iraq
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
+        if not known and level == "place" and number and elements[-1].level == "venue" and (
+                name_levels(written_as).town_population):
+            known = True  # "Gyeongbok Palace, Tidaholm, Sunday": a named site, then a town GeoNames knows: its town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         # "Bolivia, San Jose de Chipo": the country written first, then a town too small for the gazetteer (read
         # reversed below, the town first as in "San Jose de Chipo, Bolivia")
