@@ -542,3 +542,82 @@ def test_the_town_a_picture_is_from(text, expected):
 ])
 def test_an_ocean_named_without_its_water_word_is_no_town(text):
     assert city(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the small words inside a town's name in other languages join its capitalised words into one name
+    ("Cyclists climb the pass above Quorvano di Sotto, Italy, May 4, 2024.", "Quorvano di Sotto"),
+    ("Rowers train on the river at Quorvheim an der Elbe, Germany, on Sunday.", "Quorvheim an der Elbe"),
+    ("Stalls line a street in Quorva de los Reyes, Mexico, Dec. 2, 2023.", "Quorva de los Reyes"),
+    ("Boys play football in Tell el Quorva, Egypt, March 1, 2022.", "Tell el Quorva"),
+    # and so in a heading before the date, with no preposition
+    ("Quorvheim an der Elbe, Germany - 30.04.2019 A band plays on the square.", "Quorvheim an der Elbe"),
+    # "an" is English's article unless "der" follows; a capitalised word ends the name ("Agusan del Sur")
+    ("Crowds gathered in Dresden an hour before the match on Sunday.", "Dresden"),
+    ("Pupils sing at a school in Bayugan, Agusan del Sur, on Monday.", "Bayugan"),
+])
+def test_a_towns_name_with_the_small_words_of_its_language(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name nothing knows, then a town GeoNames knows and nothing else does: the town, and its district
+    ("Shoppers queue at a bakery in Quorvanda, Tidaholm, May 3, 2024.", ("Quorvanda", "Tidaholm", None)),
+    ("A boy fishes off the pier at Quorvanda, Tidaholm.", ("Quorvanda", "Tidaholm", None)),
+    ("A guide shows visitors round at Quorvanda, Tidaholm, where she has worked for years.",
+     ("Quorvanda", "Tidaholm", None)),
+    # after "at", a phrase running on past the town is no site in it
+    ("A guide shows visitors round at Quorvanda, Tidaholm market stalls.", (None, None, None)),
+    # a province after the name stays the province: the town's, not a town holding it
+    ("Divers rest on the beach in Quorvanda, Bohol, May 3, 2024.", (None, "Quorvanda", "Bohol")),
+])
+def test_a_district_before_its_small_town(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city, place.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, owning a public place named with its word: the town, and the place
+    ("Worshippers leave after prayers at Tidaholm's Quorva Mosque on Friday.", ("Quorva Mosque", "Tidaholm")),
+    ("Stalls fill Tidaholm's old Quorva Market on Saturday.", ("Quorva Market", "Tidaholm")),
+    # a business is a person's as often as a town's: the possessive stays part of its name
+    ("Craft lessons at Tidaholm's Quorva Art Centre on Friday.", ("Tidaholm's Quorva Art Centre", None)),
+])
+def test_a_small_town_owning_a_public_place(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, qualifying a public place after "a", is weighed as a city is ("a Nuku'alofa cemetery")
+    ("A family tends a grave in a Tidaholm cemetery.", "Tidaholm"),
+    ("A man wheels a trolley past graffiti in a poor Tidaholm neighbourhood, Jan. 30, 2012.", "Tidaholm"),
+    # a maker's or a faith's word before a place is no town
+    ("Mourners gather in a Catholic church on Sunday.", None),
+])
+def test_a_small_town_qualifying_a_public_place(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows, right before the photo's date, outweighs a farther phrase naming a province as a city
+    # would: the scene's town and day written together
+    ("A guard keeps watch in Tidaholm on 4 August 2019 as the unrest in Kashmir goes on.", "Tidaholm"),
+    ("Marchers wave flags in Tidaholm, Thursday, March 25, against the visit of a minister to Turkey.", "Tidaholm"),
+    # beside a city the gazetteer knows, such a name is as often one of its districts: the city stays the answer
+    ("A guard keeps watch in Tidaholm on 4 August 2019 as the unrest in Srinagar goes on.", "Srinagar"),
+])
+def test_a_small_town_right_before_the_date(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named site, then a town GeoNames knows, written right before the photo's date: the site and its town
+    ("Guards parade for the old Quorva Palace, Tidaholm, Sunday. A band plays.", ("Quorva Palace", "Tidaholm")),
+    ("Two professors talk at Quorva Labs, St Quorva Street, Tidaholm, last night.", ("St Quorva Street", "Tidaholm")),
+    # a name nothing knows there places nothing, as before
+    ("Guards parade for the old Quorva Palace, Quorvandy, Sunday. A band plays.", (None, None)),
+])
+def test_a_site_then_its_small_town_before_the_date(text, expected):
+    place = parse(text).location
+    assert (place.sublocation, place.city) == expected

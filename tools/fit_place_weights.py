@@ -71,6 +71,8 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "scores.right_before_the_date+value_scores.right_before_the_date": _PAIRS,
     "value_scores.right_before_the_date": (0.0, 1.0, 2.0),
     "scores.known_town+value_scores.known_town": _PAIRS,
+    # a known town right before the photo's date (place_scores.a_known_town_at_the_date; set on capen29 at 48)
+    "scores.known_town_at_the_date": (0.0, 24.0, 48.0, 60.0),
     # one name nothing knows, written as a town is (place_scores.town_by_its_shape; hand-set on capen7 at (60, 1))
     "scores.town_by_shape+value_scores.town_by_shape": _PAIRS,
     "scores.city_as_modifier": (-100.0, -40.0, -20.0, -10.0, 0.0),

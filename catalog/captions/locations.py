@@ -657,7 +657,10 @@ _LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|plac
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
-         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-))*"
+         r"|of|de|la|du|des|del|di|el|al|the|upon|on|-"
+         # (the small words of towns' names in other languages, as place_names reads them: "Neuhaus an der
+         # Pegnitz", "Strass im Zillertal", "Santiago de los Caballeros", "Ash Shunah ash Shamaliyah")
+         r"|an[ \t]+der|an[ \t]+dem|im|der|den|los|las|en|sur|ash|da|dos|das|della|dei|degli))*"
          r"(?:[ \t]+(?:village|town|city|county|district|province|region|state|prefecture|commune|municipality"
          r"|township|governorate|oblast|country))?")
 
@@ -1858,6 +1861,9 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
             level, value, known = "province", name, True  # "SULAYMANIYAH, IRAQI KURDISTAN": Kurdistan, of Iraq
         if not known and number and POSTAL.fullmatch(name) and subdivision_holding(names[number - 1], name):
             level, known = "province", True  # "Lower Sackville, NS": a state's code, checked against the town
+        if not known and level == "place" and number and elements[-1].level == "venue" and (
+                name_levels(written_as).town_population):
+            known = True  # "Gyeongbok Palace, Tidaholm, Sunday": a named site, then a town GeoNames knows: its town
         last_venue = number == len(names) - 1 and number > 0 and level == "venue"
         # "Bolivia, San Jose de Chipo": the country written first, then a town too small for the gazetteer (read
         # reversed below, the town first as in "San Jose de Chipo, Bolivia")

@@ -386,8 +386,8 @@ def _city_as_modifier(toks: list[Token], k: int, prep: str,
     elif not (public(end) or end < len(toks) and plain_word(toks[end]) and public(end + 1)):
         return None, k
     element = element_of(toks, k, end, False, None)
-    if element.level != "place" or not element.population:
-        return None, k
+    if element.level != "place" or not (element.population or element.town):
+        return None, k  # (a town GeoNames knows qualifies a public place as a city does: "in a Pea cemetery")
     return Chain(prep, [element], as_modifier=True), end + 1
 
 
@@ -595,6 +595,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep == "at" and len(chain.elements) == 1 and _a_site_before_the_time(
             chain.elements[0], toks, j):
         chain.elements[0].level = "venue"  # "a flower show at Mohar Kunja on Saturday": a site, named bare
+    elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
+            _a_site_in_a_small_town(chain, toks, j)):
+        chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
@@ -765,6 +768,27 @@ def _measured_from_a_point(toks: list[Token], j: int) -> bool:
     while k < len(toks) and (toks[k].lower in _ABOUT or toks[k].lower[:1].isdigit() or toks[k].lower in DISTANCE_WORDS):
         k += 1
     return k + 1 < len(toks) and k > j + 1 and toks[k].lower in _COMPASS and toks[k + 1].lower == "of"
+
+
+def _a_site_in_a_small_town(chain: Chain, toks: list[Token], j: int) -> bool:
+    """Whether a chain of two names after "at" is a site nothing knows, then after a comma a town the gazetteer
+    knows (a city of any size, or a GeoNames town; no province or country), closing the phrase: the sentence's
+    end, the photo's time or a clause after a comma ("guides visitors at Te Puia, Whitianga, where ...", "at
+    Mohar Kunja, Tidaholm, on Saturday"). A city of 50,000 people or more makes the first name its site whatever
+    follows (``_suits``); a smaller town is the site's town where the phrase ends with it, as a small town alone
+    after "at" is (``_a_small_town_closing``)."""
+    site, town = chain.elements
+    if site.level != "place" or site.the or site.population or site.town or site.also_province or site.country:
+        return False
+    if town.link != "," or town.level != "place" or town.the or town.also_province or town.country or not (
+            town.population or town.town):
+        return False
+    return _time_or_end(toks, j) or (j + 1 < len(toks) and toks[j].text == "," and (
+        toks[j + 1].lower in _CLAUSE_OPENERS or _time_or_end(toks, j + 1)))
+
+
+#: Words opening a clause after a comma that closes a place phrase: ", where she has worked for decades".
+_CLAUSE_OPENERS = frozenset({"where", "which", "who", "as", "while", "after", "before", "during", "when"})
 
 
 def _a_small_town_closing(element: Element, toks: list[Token], j: int) -> bool:
@@ -1135,7 +1159,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     # "Iraq's southern port city of Basra": the possessed place may stand after plain words
     inner = _read_element(toks, end, depth + 1) if depth < 3 else None
     known_owner = owner.level in ("city", "county", "province", "country") or owner.population > 0
-    if inner is None and known_owner and after == end and depth < 3:
+    if inner is None and (known_owner or owner.town) and after == end and depth < 3:
         start = _past_plain_words(toks, end)  # "Kathmandu's historical Nag Pokhari": an adjective first
         inner = _read_element(toks, start, depth + 1) if start > end else None
     comma = _kind_then_comma(toks, end) if owner.level == "country" and inner is None and depth < 3 else None
@@ -1156,7 +1180,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         return None  # "in Mandela's memory", "at Trump's rally": a person's, not a place's
     admin_inner = inner is not None and inner[0][0].level in ("county", "town", "city")
     city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
-    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner:
+    # "Moza Shahwala's Taheri Masjid": a town GeoNames knows owns a venue named with its word as a city does
+    town_owner = owner.level == "place" and owner.town > 0 and inner is not None and _a_towns_own_place(inner[0][0])
+    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner or (
+            town_owner):
         if inner is None:
             return [owner], after  # "Beijing's northern suburb"
         owner.link = "'s"  # the possessor: the larger place the named one is in
@@ -1174,6 +1201,22 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             is_capitalised(toks[more + 1].text)):
         return _a_venue_run_into_its_town(toks, k, more, element, saw_the), more  # "... Children's Centre Afula,"
     return [element], more
+
+
+#: The public places a town owns, as a caption writes them after its possessive ("Moza Shahwala's Taheri Masjid",
+#: "Sisian's Republic Square"); a business is a person's as often ("Hery's Batik Art Centre", "Joe's Bar").
+_TOWN_OWNED_PLACES = frozenset({
+    "street", "road", "avenue", "boulevard", "lane", "alley", "market", "bazaar", "cemetery", "square", "plaza",
+    "park", "beach", "harbour", "harbor", "port", "pier", "promenade", "waterfront", "quarter", "station", "airport",
+    "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
+    "palace", "fort", "gate", "lake", "river", "hospital",
+})
+
+
+def _a_towns_own_place(element: Element) -> bool:
+    """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
+    return element.level == "venue" and any(
+        word.casefold() in _TOWN_OWNED_PLACES for word in element.value.split())
 
 
 def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:

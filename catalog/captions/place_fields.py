@@ -492,6 +492,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
             return False
     if following.level == "city" and not element.population and not element.also_province:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
+    if _unknown_name(element) and following.link == "," and _a_town_only(following):
+        return True  # "Embakasi, Maragua": a name nothing knows, before a town GeoNames knows and no province
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
         return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
     if following.level not in ("place", "city") or not following.population:
@@ -540,6 +542,15 @@ def _a_town_far_outside(town: str, city: str) -> bool:
         return False
     apart = kilometres_apart(town, city)
     return apart is not None and apart > _WARD_REACH_KM
+
+
+def _a_town_only(element: Element) -> bool:
+    """A bare name that GeoNames has as a place of 1,000 people or more and nothing else knows: no city of the
+    gazetteer's, no province (of the first level, or of the second of a province's kind), no country. Written
+    after a name nothing knows, it is the town holding that name (its district, a venue), not its province:
+    a province is a level the gazetteer holds, a town of a few thousand people none."""
+    return (element.level == "place" and element.town > 0 and not element.population and not element.also_province
+            and not element.country and lower_province_country(element.value) is None)
 
 
 def _unknown_name(element: Element) -> bool:

@@ -80,7 +80,14 @@ _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
 _CONNECTORS = frozenset({
     "of", "de", "del", "da", "do", "dos", "das", "du", "des", "la", "le", "for", "upon", "am", "es", "no",
+    # the small words inside towns' names in other languages, between two capitalised words: Italian ("San Martino
+    # di Lupari", "Reggio nell'Emilia" aside), German ("Strass im Zillertal", "Neuhaus an der Pegnitz"), Spanish
+    # ("Santiago de los Caballeros"), French ("Saint-Germain en Laye"), the article of Arabic names as romanised
+    # ("Bir el Maksur", "Ras al Ain", "Ash Shunah ash Shamaliyah")
+    "di", "della", "dei", "degli", "im", "an", "der", "dem", "den", "los", "las", "en", "sur", "el", "al", "ash",
 })
+#: Connectors that join only before another ("an der", "an dem"): "an" alone is English's article.
+_LEADING_CONNECTORS = {"an": frozenset({"der", "dem"})}
 _APOSTROPHES = frozenset({"’", "'"})
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
 _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
@@ -170,12 +177,15 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             j += 1  # "St James’ Park": a plural possessive inside a venue's name
             continue
         if word in _CONNECTORS:
+            if word in _LEADING_CONNECTORS and (j + 1 >= n or toks[j + 1].lower not in _LEADING_CONNECTORS[word]):
+                break  # "in Berlin an hour later"
             if word == "of" and _of_links_places(toks, i, j):
                 break  # "Xincheng County | of Laibin City", "the town of Xinshi | of Deqing County"
             m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
             if word == "for" and m < n and known_place(toks[m].text):
                 break  # "Baotou East Railway Station | for Hohhot": a destination, not "Centre for Islamic Art"
-            if word != "of" and m < n and toks[m].lower in _CONNECTORS and toks[m].lower != "of":
+            if word != "of" and m < n and toks[m].lower in _CONNECTORS and toks[m].lower != "of" and (
+                    toks[m].text.islower()):  # (not "Agusan del Sur": a capitalised "Sur" ends the name)
                 m += 1  # "Place de la République", "Bois de la Cambre"
             if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):
                 j = m

@@ -97,6 +97,9 @@ def choose(chains: list[Chain], text: str, anchor: tuple[int, int] | None, end: 
         signals.append(("a member's place", w["member_of"] if chain.of_a_member else 0.0))
         signals.append(("a city as a modifier", w["city_as_modifier"] if chain.as_modifier else 0.0))
         signals.append(("a city as the subject", w["city_as_subject"] if chain.as_subject else 0.0))
+        if w["known_town_at_the_date"] and shapes[id(chain)][1] and chain.elements[0].town:
+            signals.append(("a town GeoNames knows at the date", w["known_town_at_the_date"]
+                            if a_known_town_at_the_date(chain, text, anchor) else 0.0))
         if w["right_before_the_date"]:
             signals.append(("right before the date",
                             w["right_before_the_date"] if right_before_the_date(chain, text, anchor) else 0.0))
@@ -122,7 +125,8 @@ _AND_NEXT = compiled(r"\s+(?:and|or|&)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\
 
 def _shape(chain: Chain, text: str, w: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
     """The signals of a chain's shape, and their sum: one unknown name alone, one of a list or of a pair."""
-    alone = _unknown_alone(chain, text)
+    # (a town as a modifier, "in a Tidaholm cemetery", is weighed by its shape, ``city_as_modifier``, as a city is)
+    alone = _unknown_alone(chain, text) and not chain.as_modifier
     signals = [
         ("one unknown name alone", w["unknown_alone"] if alone else 0.0),
         ("a town GeoNames knows", w["known_town"] if alone and chain.elements[0].town else 0.0),
@@ -219,6 +223,19 @@ _TO_THE_DATE = compiled(r"[\s,]*(?:on|in|at|during)?\s*(?:the\s+)?(?:morning|aft
 
 
 _THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
+
+
+def a_known_town_at_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
+    """Whether a chain of one name that GeoNames has as a town (and no table knows) stands right before the photo's
+    date ("keeps watch in Vinchia on 4 August 2019", "a demonstration in Incekum, Thursday, March 25"), and the
+    caption names no city the gazetteer knows that it could be a district of: the scene's town and day written
+    together, as a city's are. A city the gazetteer knows is never "one unknown name alone"; a town it holds only
+    in GeoNames' smaller places was, and lost to any farther phrase naming a known province or country ("as the
+    situation in Kashmir stays tense")."""
+    only = chain.elements[0]
+    if len(chain.elements) != 1 or not only.town or not right_before_the_date(chain, text, anchor):
+        return False
+    return not _another_city_named(text, only.start, only.end)
 
 
 def right_before_the_date(chain: Chain, text: str, anchor: tuple[int, int] | None) -> bool:
