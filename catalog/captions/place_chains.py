@@ -1073,6 +1073,12 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
+    if saw_the and depth == 0:
+        settlement = _a_people_before_their_village(toks, k)
+        if settlement is not None:
+            # "the Hui Muslim village of Xifeng", "the Purepecha Indigenous community of Comachuen": the people
+            # living there describe the village; its name is the one after "of"
+            kind, k = "town", settlement + 2
     qualified = k
     # (after "the", or after a side written without it: ", northeastern Indian state of Assam")
     while (saw_the or k > i) and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
@@ -1411,6 +1417,31 @@ def _past_plain_words(toks: list[Token], k: int) -> int:
         if m < len(toks) and all(plain_word(t) for t in toks[k:m]) and is_capitalised(toks[m].text):
             return m
     return k
+
+
+def _a_people_before_their_village(toks: list[Token], k: int) -> int | None:
+    """After "the": where the kind of a settlement stands when one to three capitalised words naming its people
+    (no place the gazetteer knows) and maybe a plain word come before it, "of" and a name after it: "the Hui
+    Muslim village of Xifeng", "the Purepecha Indigenous community of Comachuen", "the Maya fishing village of
+    Xcalak". A part of a town ("the Douma neighborhood of Damascus") or a town held by a city ("the Kigali
+    suburb of Kimihurura") is not such a kind; else None."""
+    m = k
+    while m < len(toks) and m < k + 3 and is_capitalised(toks[m].text) and toks[m].text.isalpha():
+        m += 1
+    if m == k:
+        return None
+    if m + 1 < len(toks) and plain_word(toks[m]) and toks[m].lower not in _SETTLEMENT_KINDS:
+        m += 1  # "fishing", "mountain"
+    if not (m + 2 < len(toks) and toks[m].lower in _SETTLEMENT_KINDS and toks[m + 1].lower == "of"
+            and is_capitalised(toks[m + 2].text)):
+        return None
+    if any(known_place(t.text) or t.lower in VENUE_WORDS for t in toks[k:m] if t.text[:1].isupper()):
+        return None  # "the Kigali village of ...", "the Olympic Park village of ...": a place owns it
+    return m
+
+
+#: Kinds of a settlement in the country, named after "of" ("the Hui Muslim village of Xifeng").
+_SETTLEMENT_KINDS = frozenset({"village", "community", "hamlet"})
 
 
 def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
