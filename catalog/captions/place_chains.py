@@ -1455,18 +1455,24 @@ def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
 
 
 def _past_plain_adjectives(toks: list[Token], k: int) -> int:
-    """After "the": where a venue's name starts when one or two plain words stand before it ("the reopened
-    Grand Bazaar"); k itself unless the name after them ends in a venue word."""
+    """After "the": where a venue's or a unit's name starts when one or two plain words stand before it ("the
+    reopened Grand Bazaar", "the troubled Buner District"); k itself unless the name after them ends in a venue
+    word or in the word of an administrative unit."""
     for m in (k + 1, k + 2):
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
         if end is not None and names_a_saint(toks, m, end):
             end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
-        if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
+        if end is not None and end - m >= 2 and (toks[end - 1].lower in VENUE_WORDS
+                                                 or toks[end - 1].lower in _UNIT_WORDS):
             return m
         return k
     return k
+
+#: The last words of an administrative unit's name, written after it with a capital: "the troubled Buner District",
+#: "the restive Quorvan Province".
+_UNIT_WORDS = frozenset({"district", "county", "province", "prefecture", "region", "governorate", "oblast"})
 
 _HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck", "-battered", "-held",
                 "-controlled", "-occupied", "-based")
