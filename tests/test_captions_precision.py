@@ -52,6 +52,13 @@ PLACES = [
     ("...the same chain after a plain 'in' is",
      "Rescuers search rubble on April 3rd in Shoufeng Township, Hualien County, Taiwan.",
      {"sublocation": "Shoufeng Township", "province": "Hualien County", "country": "Taiwan"}),
+    ("where a thing 'was built' is its history, not where the photo was taken",
+     "The old ferry was built at the Harland Yard in Belfast, Northern Ireland. It now rests in the Telmoka Museum "
+     "in Oslo, Norway.",
+     {"sublocation": "Telmoka Museum", "city": "Oslo", "province": None, "country": "Norway"}),
+    ("...a thing 'being built' there is the scene",
+     "Workers walk past a bridge being built at Telmoka village, Cambodia, on May 3, 2020.",
+     {"sublocation": "Telmoka village", "country": "Cambodia"}),
     ("a person's possessive is no place",
      "Singers attend a mass in Mandela's memory at the Regina Mundi church in Soweto, Johannesburg "
      "Photograph: Ann Ray/AP",

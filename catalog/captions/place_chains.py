@@ -31,6 +31,7 @@ from catalog.captions.place_evidence import (
     names_a_team,
     names_an_institution,
     places_a_reference,
+    places_its_making,
 )
 from catalog.captions.place_names import (
     ARTICLES,
@@ -135,6 +136,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
+        if word in ("in", "at") and i > 1 and places_its_making(toks[i - 2].lower, toks[i - 1].lower):
+            # "The ship was built at the Uraga Dock in Yokosuka, Japan": where it was made, its history, not the
+            # scene; the places named there are passed over whole
+            _, j = _read_chain(toks, i + 1, "any", word)
+            i = max(j, i + 1)
+            continue
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
             if k < n and toks[k].lower == "of" and word in _OF_AFTER:

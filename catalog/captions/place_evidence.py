@@ -63,6 +63,8 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "arrivals": frozenset(w.casefold() for w in data["destinations"]["arrivals"]),
+        "history_verbs": frozenset(w.casefold() for w in data["history"]["verbs"]),
+        "history_auxiliaries": frozenset(w.casefold() for w in data["history"]["auxiliaries"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
@@ -101,6 +103,13 @@ def names_an_arrival(word: str) -> bool:
 def places_a_reference(word: str) -> bool:
     """Whether "in" after `word` places something else than the photo ("centred in", "based in")."""
     return word.casefold() in _evidence_words()["reference"]
+
+
+def places_its_making(auxiliary: str, verb: str) -> bool:
+    """Whether "in" or "at" after `auxiliary` `verb` places where a thing was made, its history, not the photo
+    ("was built at the Uraga Dock in Yokosuka"), from ``[history]``."""
+    words = _evidence_words()
+    return verb.casefold() in words["history_verbs"] and auxiliary.casefold() in words["history_auxiliaries"]
 
 
 @cache
