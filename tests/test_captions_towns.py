@@ -542,3 +542,17 @@ def test_the_town_a_picture_is_from(text, expected):
 ])
 def test_an_ocean_named_without_its_water_word_is_no_town(text):
     assert city(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town outside China written "X town" is a municipality: the city field, no site within one
+    ("At the bus station in Telmoka town.", (None, "Telmoka")),
+    ("Women sort chillies at a market in Telmoka town in Sagar, Madhya Pradesh, India, 23 November 2014.",
+     (None, "Sagar")),
+    # China's towns are units below a county: the sublocation, with a Chinese province or a county beside them
+    ("Farmers cut rice in Telmoka town, Sichuan province, on Sept 18, 2021.", ("Telmoka town", None)),
+    ("Farmers cut rice in Telmoka town, Longnan county, on Sept 18, 2021.", ("Telmoka town", "Longnan county")),
+])
+def test_a_town_written_with_its_word_in_small_letters(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

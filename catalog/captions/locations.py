@@ -58,7 +58,15 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
+from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
+    CHINA_PROVINCES,
+    CITY_STATES,
+    DIRECTIONS,
+    MONTHS,
+    VENUE_WORDS,
+    WEEKDAYS,
+)
 from catalog.patterns import compiled, longest_first
 
 if TYPE_CHECKING:
@@ -181,6 +189,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
     if sub_admin is not None and place.city is not None and sub_admin.casefold() == place.city.casefold():
         sub_admin = None  # "A damaged home in Nanao in Nanao, Ishikawa Prefecture": the town itself, twice
+    if venue is None and sub_admin is not None and _a_town_abroad(sub_admin, text, place):
+        # "at her house in Rahatgarh town in Sagar, Madhya Pradesh, India": a town outside China is a municipality,
+        # the city field (its larger unit already holds it when written), no site within one
+        if place.city is None:
+            place.city = sub_admin[:-len(" town")]
+        elif doubts is not None:
+            doubts.append(Doubt("sublocation", sub_admin, "a town outside China, a municipality beside the city "
+                                "named, not a site within it"))
+        sub_admin = None
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -378,6 +395,21 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
         return False
     only = chain.elements[0]
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
+
+
+def _a_town_abroad(name: str, text: str, place: Place) -> bool:
+    """Whether a name is one word and "town" in small letters ("Rahatgarh town", "Baihe town"), in a caption that
+    names no Chinese place (no China, no Chinese province, no county holding the town): a municipality, as "the
+    town of X" is (``_a_town_alone``), where China's towns are units below a county ("Cicun town, Shanxi
+    province", "Guanxi town, Longnan county"); not "Qiantong ancient town" nor "Old Town", a historic quarter."""
+    head, _, last = name.rpartition(" ")
+    if last != "town" or " " in head or not head[:1].isupper():
+        return False
+    if place.province is not None and place.province.casefold() in CHINA_PROVINCES:
+        return False
+    if place.city is not None and place.city.casefold().endswith(" county"):
+        return False
+    return not _CHINA.search(text)
 
 
 def _a_village_alone(chain: Chain, text: str) -> bool:
