@@ -59,6 +59,12 @@ PLACES = [
     ("...a thing 'being built' there is the scene",
      "Workers walk past a bridge being built at Telmoka village, Cambodia, on May 3, 2020.",
      {"sublocation": "Telmoka village", "country": "Cambodia"}),
+    ("a person's home after a comma, with the larger places of that home, is not the scene",
+     "Ana Ruiz, 34, from the village of Telmoka in Quorvo county, waits for the bus.",
+     {"sublocation": None, "city": None}),
+    ("...the scene's phrase after the home is",
+     "Ana Ruiz, 34, from Leeds, England, waits at Kings Cross station in London on May 3, 2020.",
+     {"sublocation": "Kings Cross station", "city": "London", "country": None}),
     ("a person's possessive is no place",
      "Singers attend a mass in Mandela's memory at the Regina Mundi church in Soweto, Johannesburg "
      "Photograph: Ann Ray/AP",

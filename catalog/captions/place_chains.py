@@ -173,6 +173,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             # ("The picture is from Cafayate": where the photo comes from is its scene, a town too)
             chain, j = _read_chain(toks, i + 1, "any" if _the_photo_is_from(toks, i) else "named venue", word)
+            if chain is None and i and toks[i - 1].text == ",":
+                # "Lu Liona, 46, from the village of Lalomanu in Aleipata": a person's home, written after a comma,
+                # and the larger places of that home after it, passed over whole
+                home, j = _read_chain(toks, i + 1, "any", word)
+                if home is not None and len(home.elements) > 1:
+                    i = max(j, i + 1)
+                    continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and i == 0:
