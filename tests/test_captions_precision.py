@@ -59,6 +59,13 @@ PLACES = [
     ("...a thing 'being built' there is the scene",
      "Workers walk past a bridge being built at Telmoka village, Cambodia, on May 3, 2020.",
      {"sublocation": "Telmoka village", "country": "Cambodia"}),
+    ("the original a thing is 'modelled on' is elsewhere, not the scene",
+     "Telmoka Square\n\nThe square dates from the 1930s and is modelled on the Place de la Concorde in Paris; "
+     "its fountain never runs.",
+     {"sublocation": "Telmoka Square", "city": None}),
+    ("...a thing set 'on' a place is there",
+     "Tourists pose on the Place de la Concorde in Paris on May 3, 2020.",
+     {"sublocation": "Place de la Concorde", "city": "Paris"}),
     ("a person's home after a comma, with the larger places of that home, is not the scene",
      "Ana Ruiz, 34, from the village of Telmoka in Quorvo county, waits for the bus.",
      {"sublocation": None, "city": None}),

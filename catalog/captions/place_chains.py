@@ -30,6 +30,7 @@ from catalog.captions.place_evidence import (
     names_a_site,
     names_a_team,
     names_an_institution,
+    names_an_original,
     places_a_reference,
     places_its_making,
 )
@@ -136,11 +137,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
-        if word in ("in", "at") and i > 1 and places_its_making(toks[i - 2].lower, toks[i - 1].lower):
+        if word in ("in", "at") and i > 1 and places_its_making(toks[i - 2].lower, toks[i - 1].lower) or (
+                word in ("on", "after") and i and names_an_original(toks[i - 1].lower)):
             # "The ship was built at the Uraga Dock in Yokosuka, Japan": where it was made, its history, not the
-            # scene; the places named there are passed over whole
+            # scene; "modelled on the Place de l'Étoile in Paris": the original it copies, elsewhere; the places
+            # named there are passed over whole, to the end of the clause at least
             _, j = _read_chain(toks, i + 1, "any", word)
-            i = max(j, i + 1)
+            i = max(j, _clause_end(toks, i + 1))
             continue
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
@@ -231,6 +234,16 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _clause_end(toks: list[Token], k: int) -> int:
+    """Where the clause that toks[k] is in ends: at the next comma, semicolon, colon or bracket, else at the end."""
+    while k < len(toks) and toks[k].text not in _CLAUSE_MARKS:
+        k += 1
+    return k
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", ".", "!", "?"})
 
 
 #: Prepositions that American English may write with "of" after them ("outside of Helena").

@@ -65,6 +65,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "arrivals": frozenset(w.casefold() for w in data["destinations"]["arrivals"]),
         "history_verbs": frozenset(w.casefold() for w in data["history"]["verbs"]),
         "history_auxiliaries": frozenset(w.casefold() for w in data["history"]["auxiliaries"]),
+        "copies": frozenset(w.casefold() for w in data["history"]["copies"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
@@ -110,6 +111,12 @@ def places_its_making(auxiliary: str, verb: str) -> bool:
     ("was built at the Uraga Dock in Yokosuka"), from ``[history]``."""
     words = _evidence_words()
     return verb.casefold() in words["history_verbs"] and auxiliary.casefold() in words["history_auxiliaries"]
+
+
+def names_an_original(verb: str) -> bool:
+    """Whether "on" or "after" after `verb` names the original a thing copies, elsewhere ("modelled on the Place
+    de l'Étoile in Paris"), from ``[history]``."""
+    return verb.casefold() in _evidence_words()["copies"]
 
 
 @cache
