@@ -593,3 +593,13 @@ def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
 def test_a_people_written_before_their_village(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue the scene's phrase puts "over" or "above" is seen from the venue the sentence put people in before it
+    ("Crowds fill Telmoka Garden at sunset over the Quorvo Lake in Srinagar May 3, 2015.", "Telmoka Garden"),
+    # with no venue before it, it is the scene
+    ("Fireworks light up the sky over Victoria Harbour in Hong Kong on Jan 1, 2020.", "Victoria Harbour"),
+])
+def test_a_venue_seen_below_from_the_venue_named_first(text, expected):
+    assert sublocation(text) == expected

@@ -136,6 +136,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
+        # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
+        # over, seen from the garden the sentence puts the people in before it
+        inside = [c for c in chains if c is not primary and c.venues and c.end <= primary.start
+                  and c.prep in _PUTTING_IN and not c.near and not c.of_a_member]
+        if inside:
+            left_out.append(Doubt("sublocation", venue, f"after {primary.prep!r}: seen from the venue named before "
+                                  "it, not the scene"))
+            venue = _scene_venue(inside[-1], text).value
     if venue is not None and primary is not None and _a_setting(venue) and primary.elements[0].level == "town":
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
@@ -223,6 +232,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
                 setattr(place, level, "county " + value[7:])
     return place
+
+
+#: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
+_SEEN_BELOW = frozenset({"over", "above"})
+#: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
+_PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
