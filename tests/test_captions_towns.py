@@ -116,6 +116,9 @@ def test_places_closing_the_scene_sentence(text, expected):
     ("A spice seller, old bazaar, Karachi", "Karachi"),
     # a long sentence that names a city so in passing is no label
     ("The rally drew more people than any before it this year, organisers told reporters, Karachi", None),
+    # after a town of the province of the second level that shares the city's name, the name is the province's
+    ("Kawasan Falls near Moalboal, Cebu.", None),
+    ("A fish stall by the Kawasan Falls, Cebu.", "Cebu"),
 ])
 def test_a_label_closed_by_its_city(text, expected):
     assert city(text) == expected

@@ -52,7 +52,7 @@ from catalog.captions.place_evidence import (
     venue_is_scene,
     weigh,
 )
-from catalog.captions.place_fields import place_from_dateline, resolve
+from catalog.captions.place_fields import a_town_of_the_lower_province, place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
@@ -1636,9 +1636,17 @@ def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) 
     """Whether a short caption of one line, the whole of it one sentence, closes with a city of 100,000 people or
     more after a comma: a picture's label, its subject then its place ("A fish stall, Mozang chowngi, Lahore"). A
     longer sentence names a place so in passing ("..., said Paris.")."""
-    return span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
-        name_levels(written).city_population >= SET_APART_CITY)
+    if not (span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
+            name_levels(written).city_population >= SET_APART_CITY)):
+        return False
+    # "Tumalog Falls near Oslob, Cebu.": after a town of the province of the second level that shares the city's
+    # name, the name is that province's, the town's larger place (read with the sentence's phrase)
+    before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
+    return before is None or not a_town_of_the_lower_province(before.group("name"), written)
 
+
+#: The name right before the comma that sets a label's closing place apart: "near Oslob, " in "near Oslob, Cebu".
+_NAME_BEFORE_A_COMMA = compiled(r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}),[ \t]*$")
 
 #: The longest caption read as a label closed by its city.
 _LABEL_CHARACTERS = 60
