@@ -59,6 +59,12 @@ PLACES = [
     ("...a thing 'being built' there is the scene",
      "Workers walk past a bridge being built at Telmoka village, Cambodia, on May 3, 2020.",
      {"sublocation": "Telmoka village", "country": "Cambodia"}),
+    ("where something was done to the subject, in an aside between commas, is not where it is pictured",
+     "Two rifles, recovered by soldiers in Kandahar, lie on a table at the Quorvo Army Barracks on Monday.",
+     {"sublocation": "Quorvo Army Barracks", "city": None}),
+    ("...a place after the main verb, the aside closed, is the scene",
+     "A man, injured by shelling in Gaza, receives treatment at a hospital in Cairo on May 3, 2020.",
+     {"city": "Cairo"}),
     ("the original a thing is 'modelled on' is elsewhere, not the scene",
      "Telmoka Square\n\nThe square dates from the 1930s and is modelled on the Place de la Concorde in Paris; "
      "its fountain never runs.",

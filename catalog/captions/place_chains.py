@@ -58,6 +58,7 @@ from catalog.captions.vocabulary import (
     PREPOSITIONS,
     SHOWN_NOUNS,
     STATES,
+    TAKEN_WORDS,
     TITLE_WORDS,
     TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
@@ -138,7 +139,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
         if word in ("in", "at") and i > 1 and places_its_making(toks[i - 2].lower, toks[i - 1].lower) or (
-                word in ("on", "after") and i and names_an_original(toks[i - 1].lower)):
+                word in ("on", "after") and i and names_an_original(toks[i - 1].lower)) or (
+                word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i)):
             # "The ship was built at the Uraga Dock in Yokosuka, Japan": where it was made, its history, not the
             # scene; "modelled on the Place de l'Étoile in Paris": the original it copies, elsewhere; the places
             # named there are passed over whole, to the end of the clause at least
@@ -234,6 +236,24 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _in_an_aside_of_what_was_done(toks: list[Token], i: int) -> bool:
+    """Whether the "in" at toks[i] ends an aside set off by commas that tells what was done to the subject before,
+    a past participle and its doer: "Four guns, seized by police in Debe, laid out at Marabella Police Station":
+    where they were seized is not where they are pictured. The aside must close with a comma after its place."""
+    k = i - 1
+    while k > i - 5 and k > 1 and toks[k].text.isalpha() and toks[k].lower != "by":
+        k -= 1  # the doer: "police", "the army", "border guards"
+    if toks[k].lower != "by" or k == i - 1:
+        return False
+    verb = toks[k - 1]
+    if not (verb.text.islower() and verb.lower.endswith("ed") and verb.lower not in TAKEN_WORDS):
+        return False
+    if toks[k - 2].text != ",":
+        return False
+    end = _clause_end(toks, i + 1)
+    return end < len(toks) and toks[end].text == ","
 
 
 def _clause_end(toks: list[Token], k: int) -> int:
