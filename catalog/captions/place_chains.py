@@ -30,6 +30,7 @@ from catalog.captions.place_evidence import (
     names_a_site,
     names_a_team,
     names_an_institution,
+    names_an_intention,
     names_an_original,
     places_a_reference,
     places_its_making,
@@ -138,14 +139,15 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
-        if word in ("in", "at") and i > 1 and places_its_making(toks[i - 2].lower, toks[i - 1].lower) or (
-                word in ("on", "after") and i and names_an_original(toks[i - 1].lower)) or (
-                word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i)):
+        elsewhere = _elsewhere_than_the_scene(toks, i)
+        if elsewhere:
             # "The ship was built at the Uraga Dock in Yokosuka, Japan": where it was made, its history, not the
-            # scene; "modelled on the Place de l'Étoile in Paris": the original it copies, elsewhere; the places
-            # named there are passed over whole, to the end of the clause at least
+            # scene; "modelled on the Place de l'Étoile in Paris": the original it copies; "seized by police in
+            # Debe,": where it was done; "his decision to serve at the Naval Academy": where he means to be. The
+            # places named there are passed over whole (a copy's to the end of its clause: its name may stop the
+            # chain short, "the Place de l'Étoile")
             _, j = _read_chain(toks, i + 1, "any", word)
-            i = max(j, _clause_end(toks, i + 1))
+            i = max(j, i + 1, _clause_end(toks, i + 1) if elsewhere == "copy" else 0)
             continue
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
@@ -236,6 +238,38 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
+    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention"
+    (see read_chains), else None; the cheap test of the preposition first."""
+    word = toks[i].lower
+    if word not in _PHRASES_ELSEWHERE or i < 2:
+        return None
+    if word in ("on", "after"):
+        return "copy" if names_an_original(toks[i - 1].lower) else None
+    if places_its_making(toks[i - 2].lower, toks[i - 1].lower):
+        return "history"
+    if word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i):
+        return "aside"
+    if _in_an_intention(toks, i):
+        return "intention"
+    return None
+
+
+#: The prepositions that may open a phrase placed elsewhere than the scene by the words before it.
+_PHRASES_ELSEWHERE = frozenset({"in", "at", "on", "after"})
+
+
+def _in_an_intention(toks: list[Token], i: int) -> bool:
+    """Whether the "in" or "at" at toks[i] places what someone means to do, a few words after "to" and a word of
+    intention in the same clause ([intentions]): "his decision to serve the country at the Naval Academy"."""
+    for k in range(i - 1, max(1, i - 7), -1):
+        if not toks[k].text.isalpha():
+            return False  # (a comma or a bracket closes the clause)
+        if toks[k].lower == "to":
+            return names_an_intention(toks[k - 1].lower)
+    return False
 
 
 def _in_an_aside_of_what_was_done(toks: list[Token], i: int) -> bool:

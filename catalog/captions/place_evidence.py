@@ -66,6 +66,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "history_verbs": frozenset(w.casefold() for w in data["history"]["verbs"]),
         "history_auxiliaries": frozenset(w.casefold() for w in data["history"]["auxiliaries"]),
         "copies": frozenset(w.casefold() for w in data["history"]["copies"]),
+        "intentions": frozenset(w.casefold() for w in data["intentions"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
@@ -117,6 +118,12 @@ def names_an_original(verb: str) -> bool:
     """Whether "on" or "after" after `verb` names the original a thing copies, elsewhere ("modelled on the Place
     de l'Étoile in Paris"), from ``[history]``."""
     return verb.casefold() in _evidence_words()["copies"]
+
+
+def names_an_intention(word: str) -> bool:
+    """Whether `word` before "to" and a verb makes the clause what someone means to do ("his decision to serve
+    ... at the Naval Academy"), from ``[intentions]``."""
+    return word.casefold() in _evidence_words()["intentions"]
 
 
 @cache
