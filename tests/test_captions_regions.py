@@ -831,3 +831,14 @@ def test_a_province_after_a_describing_word(text, expected):
 ])
 def test_a_day_then_a_dateline(text, expected):
     assert place(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plain adjective between "the" and a unit written with its word: the unit all the same
+    ("Two boys walk home in the troubled Telmoka District of Pakistan's Punjab Province on Tuesday.",
+     ("Telmoka District", "Punjab", "Pakistan")),
+    ("Police patrol in the restive Telmoka District, Pakistan, on Tuesday.", ("Telmoka District", None, "Pakistan")),
+])
+def test_a_unit_after_a_plain_adjective(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province, found.country) == expected

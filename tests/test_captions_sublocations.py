@@ -580,3 +580,26 @@ def test_a_venue_opened_by_a_spanish_or_portuguese_word(text, expected):
 def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
     found = parse("A carpet seller waits for customers in Bazaar-e Vakil, Shiraz’s Old Bazaar.").location
     assert found.city == "Shiraz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the people living in a village, written before its kind, describe it: its name is the one after "of"
+    ("Women dry maize outside the Quorvan Muslim village of Telmoka on Tuesday.", ("Telmoka", None)),
+    ("A potter shapes a jar in the Quorvan Indigenous community of Telmoka in Mexico's Oaxaca state, May 3, 2021.",
+     (None, "Telmoka")),
+    # a place the gazetteer knows before the kind owns the village
+    ("A boy herds goats in the Kigali village of Telmoka on May 3, 2020.", ("Kigali village", "Telmoka")),
+])
+def test_a_people_written_before_their_village(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue the scene's phrase puts "over" or "above" is seen from the venue the sentence put people in before it
+    ("Crowds fill Telmoka Garden at sunset over the Quorvo Lake in Srinagar May 3, 2015.", "Telmoka Garden"),
+    # with no venue before it, it is the scene
+    ("Fireworks light up the sky over Victoria Harbour in Hong Kong on Jan 1, 2020.", "Victoria Harbour"),
+])
+def test_a_venue_seen_below_from_the_venue_named_first(text, expected):
+    assert sublocation(text) == expected

@@ -116,6 +116,9 @@ def test_places_closing_the_scene_sentence(text, expected):
     ("A spice seller, old bazaar, Karachi", "Karachi"),
     # a long sentence that names a city so in passing is no label
     ("The rally drew more people than any before it this year, organisers told reporters, Karachi", None),
+    # after a town of the province of the second level that shares the city's name, the name is the province's
+    ("Kawasan Falls near Moalboal, Cebu.", None),
+    ("A fish stall by the Kawasan Falls, Cebu.", "Cebu"),
 ])
 def test_a_label_closed_by_its_city(text, expected):
     assert city(text) == expected
@@ -621,3 +624,17 @@ def test_a_small_town_right_before_the_date(text, expected):
 def test_a_site_then_its_small_town_before_the_date(text, expected):
     place = parse(text).location
     assert (place.sublocation, place.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town outside China written "X town" is a municipality: the city field, no site within one
+    ("At the bus station in Telmoka town.", (None, "Telmoka")),
+    ("Women sort chillies at a market in Telmoka town in Sagar, Madhya Pradesh, India, 23 November 2014.",
+     (None, "Sagar")),
+    # China's towns are units below a county: the sublocation, with a Chinese province or a county beside them
+    ("Farmers cut rice in Telmoka town, Sichuan province, on Sept 18, 2021.", ("Telmoka town", None)),
+    ("Farmers cut rice in Telmoka town, Longnan county, on Sept 18, 2021.", ("Telmoka town", "Longnan county")),
+])
+def test_a_town_written_with_its_word_in_small_letters(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -416,6 +416,9 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         else:
             written = None
         last = number == len(spans) - 1
+        if number and len(text[spans[number - 1][0]:spans[number - 1][1]]) <= 24 and text[
+                spans[number - 1][0]:spans[number - 1][1]].strip(_LABEL_MARKS).casefold() in _OTHER_FIELDS:
+            continue  # "Genre" then "Street Photography": the value of a field table's other field, no credit
         if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
             continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         closing = number == above_place
@@ -446,6 +449,11 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
 #: open such a table's lines.
 _LABEL_ALONE = frozenset({"copyright", "photographer", "credit", "credits", "photo credit", "image credit", "author"})
 _LABEL_MARKS = " \t-•*:"
+#: The labels of a field table's other fields, alone on a line above their value ("Genre" then "Street
+#: Photography", "Camera" then "CANON EOS 1V"): the value below is no credit.
+_OTHER_FIELDS = frozenset({"genre", "camera", "lens", "place", "location", "category", "categories", "tags",
+                           "keywords", "title", "subject", "posted on", "modified on", "shooting date", "date",
+                           "exposure", "aperture", "focal length", "iso", "shutter speed", "format", "size"})
 
 
 def _place_closes(line: str) -> bool:

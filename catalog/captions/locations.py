@@ -52,13 +52,21 @@ from catalog.captions.place_evidence import (
     venue_is_scene,
     weigh,
 )
-from catalog.captions.place_fields import place_from_dateline, resolve
+from catalog.captions.place_fields import a_town_of_the_lower_province, place_from_dateline, resolve
 from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
+from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
+    CHINA_PROVINCES,
+    CITY_STATES,
+    DIRECTIONS,
+    MONTHS,
+    VENUE_WORDS,
+    WEEKDAYS,
+)
 from catalog.patterns import compiled, longest_first
 
 if TYPE_CHECKING:
@@ -128,6 +136,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
+        # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
+        # over, seen from the garden the sentence puts the people in before it
+        inside = [c for c in chains if c is not primary and c.venues and c.end <= primary.start
+                  and c.prep in _PUTTING_IN and not c.near and not c.of_a_member]
+        if inside:
+            left_out.append(Doubt("sublocation", venue, f"after {primary.prep!r}: seen from the venue named before "
+                                  "it, not the scene"))
+            venue = _scene_venue(inside[-1], text).value
     if venue is not None and primary is not None and _a_setting(venue) and primary.elements[0].level == "town":
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
@@ -181,6 +198,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         venue = None  # "Farm fields in the Soga district": fields of a kind, capitalised as the sentence opens
     if sub_admin is not None and place.city is not None and sub_admin.casefold() == place.city.casefold():
         sub_admin = None  # "A damaged home in Nanao in Nanao, Ishikawa Prefecture": the town itself, twice
+    if venue is None and sub_admin is not None and _a_town_abroad(sub_admin, text, place):
+        # "at her house in Rahatgarh town in Sagar, Madhya Pradesh, India": a town outside China is a municipality,
+        # the city field (its larger unit already holds it when written), no site within one
+        if place.city is None:
+            place.city = sub_admin[:-len(" town")]
+        elif doubts is not None:
+            doubts.append(Doubt("sublocation", sub_admin, "a town outside China, a municipality beside the city "
+                                "named, not a site within it"))
+        sub_admin = None
     place.sublocation = venue or sub_admin
     if venue and place.city is None and place.province is None and place.country is None and "s " in clean:
         # "a stretch of Kampala's transport corridor on Namirembe Road": the venue's city, as its owner
@@ -206,6 +232,12 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
                 setattr(place, level, "county " + value[7:])
     return place
+
+
+#: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
+_SEEN_BELOW = frozenset({"over", "above"})
+#: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
+_PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
@@ -378,6 +410,21 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
         return False
     only = chain.elements[0]
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
+
+
+def _a_town_abroad(name: str, text: str, place: Place) -> bool:
+    """Whether a name is one word and "town" in small letters ("Rahatgarh town", "Baihe town"), in a caption that
+    names no Chinese place (no China, no Chinese province, no county holding the town): a municipality, as "the
+    town of X" is (``_a_town_alone``), where China's towns are units below a county ("Cicun town, Shanxi
+    province", "Guanxi town, Longnan county"); not "Qiantong ancient town" nor "Old Town", a historic quarter."""
+    head, _, last = name.rpartition(" ")
+    if last != "town" or " " in head or not head[:1].isupper():
+        return False
+    if place.province is not None and place.province.casefold() in CHINA_PROVINCES:
+        return False
+    if place.city is not None and place.city.casefold().endswith(" county"):
+        return False
+    return not _CHINA.search(text)
 
 
 def _a_village_alone(chain: Chain, text: str) -> bool:
@@ -1592,9 +1639,17 @@ def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) 
     """Whether a short caption of one line, the whole of it one sentence, closes with a city of 100,000 people or
     more after a comma: a picture's label, its subject then its place ("A fish stall, Mozang chowngi, Lahore"). A
     longer sentence names a place so in passing ("..., said Paris.")."""
-    return span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
-        name_levels(written).city_population >= SET_APART_CITY)
+    if not (span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip() and (
+            name_levels(written).city_population >= SET_APART_CITY)):
+        return False
+    # "Tumalog Falls near Oslob, Cebu.": after a town of the province of the second level that shares the city's
+    # name, the name is that province's, the town's larger place (read with the sentence's phrase)
+    before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
+    return before is None or not a_town_of_the_lower_province(before.group("name"), written)
 
+
+#: The name right before the comma that sets a label's closing place apart: "near Oslob, " in "near Oslob, Cebu".
+_NAME_BEFORE_A_COMMA = compiled(r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}),[ \t]*$")
 
 #: The longest caption read as a label closed by its city.
 _LABEL_CHARACTERS = 60

@@ -30,7 +30,10 @@ from catalog.captions.place_evidence import (
     names_a_site,
     names_a_team,
     names_an_institution,
+    names_an_intention,
+    names_an_original,
     places_a_reference,
+    places_its_making,
 )
 from catalog.captions.place_names import (
     ARTICLES,
@@ -56,6 +59,7 @@ from catalog.captions.vocabulary import (
     PREPOSITIONS,
     SHOWN_NOUNS,
     STATES,
+    TAKEN_WORDS,
     TITLE_WORDS,
     TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
@@ -135,6 +139,16 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             continue
         chain = None
         outside = False  # "on the outskirts of": a part of a town outside it
+        elsewhere = _elsewhere_than_the_scene(toks, i)
+        if elsewhere:
+            # "The ship was built at the Uraga Dock in Yokosuka, Japan": where it was made, its history, not the
+            # scene; "modelled on the Place de l'Étoile in Paris": the original it copies; "seized by police in
+            # Debe,": where it was done; "his decision to serve at the Naval Academy": where he means to be. The
+            # places named there are passed over whole (a copy's to the end of its clause: its name may stop the
+            # chain short, "the Place de l'Étoile")
+            _, j = _read_chain(toks, i + 1, "any", word)
+            i = max(j, i + 1, _clause_end(toks, i + 1) if elsewhere == "copy" else 0)
+            continue
         if word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
             if k < n and toks[k].lower == "of" and word in _OF_AFTER:
@@ -166,6 +180,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
             # ("The picture is from Cafayate": where the photo comes from is its scene, a town too)
             chain, j = _read_chain(toks, i + 1, "any" if _the_photo_is_from(toks, i) else "named venue", word)
+            if chain is None and i and toks[i - 1].text == ",":
+                # "Lu Liona, 46, from the village of Lalomanu in Aleipata": a person's home, written after a comma,
+                # and the larger places of that home after it, passed over whole
+                home, j = _read_chain(toks, i + 1, "any", word)
+                if home is not None and len(home.elements) > 1:
+                    i = max(j, i + 1)
+                    continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and i == 0:
@@ -217,6 +238,66 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
+    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention"
+    (see read_chains), else None; the cheap test of the preposition first."""
+    word = toks[i].lower
+    if word not in _PHRASES_ELSEWHERE or i < 2:
+        return None
+    if word in ("on", "after"):
+        return "copy" if names_an_original(toks[i - 1].lower) else None
+    if places_its_making(toks[i - 2].lower, toks[i - 1].lower):
+        return "history"
+    if word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i):
+        return "aside"
+    if _in_an_intention(toks, i):
+        return "intention"
+    return None
+
+
+#: The prepositions that may open a phrase placed elsewhere than the scene by the words before it.
+_PHRASES_ELSEWHERE = frozenset({"in", "at", "on", "after"})
+
+
+def _in_an_intention(toks: list[Token], i: int) -> bool:
+    """Whether the "in" or "at" at toks[i] places what someone means to do, a few words after "to" and a word of
+    intention in the same clause ([intentions]): "his decision to serve the country at the Naval Academy"."""
+    for k in range(i - 1, max(1, i - 7), -1):
+        if not toks[k].text.isalpha():
+            return False  # (a comma or a bracket closes the clause)
+        if toks[k].lower == "to":
+            return names_an_intention(toks[k - 1].lower)
+    return False
+
+
+def _in_an_aside_of_what_was_done(toks: list[Token], i: int) -> bool:
+    """Whether the "in" at toks[i] ends an aside set off by commas that tells what was done to the subject before,
+    a past participle and its doer: "Four guns, seized by police in Debe, laid out at Marabella Police Station":
+    where they were seized is not where they are pictured. The aside must close with a comma after its place."""
+    k = i - 1
+    while k > i - 5 and k > 1 and toks[k].text.isalpha() and toks[k].lower != "by":
+        k -= 1  # the doer: "police", "the army", "border guards"
+    if toks[k].lower != "by" or k == i - 1:
+        return False
+    verb = toks[k - 1]
+    if not (verb.text.islower() and verb.lower.endswith("ed") and verb.lower not in TAKEN_WORDS):
+        return False
+    if toks[k - 2].text != ",":
+        return False
+    end = _clause_end(toks, i + 1)
+    return end < len(toks) and toks[end].text == ","
+
+
+def _clause_end(toks: list[Token], k: int) -> int:
+    """Where the clause that toks[k] is in ends: at the next comma, semicolon, colon or bracket, else at the end."""
+    while k < len(toks) and toks[k].text not in _CLAUSE_MARKS:
+        k += 1
+    return k
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", ".", "!", "?"})
 
 
 #: Prepositions that American English may write with "of" after them ("outside of Helena").
@@ -1097,6 +1178,12 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
+    if saw_the and depth == 0:
+        settlement = _a_people_before_their_village(toks, k)
+        if settlement is not None:
+            # "the Hui Muslim village of Xifeng", "the Purepecha Indigenous community of Comachuen": the people
+            # living there describe the village; its name is the one after "of"
+            kind, k = "town", settlement + 2
     qualified = k
     # (after "the", or after a side written without it: ", northeastern Indian state of Assam")
     while (saw_the or k > i) and qualified + 3 < n and qualified < k + 2 and is_capitalised(toks[qualified].text) and (
@@ -1456,6 +1543,31 @@ def _past_plain_words(toks: list[Token], k: int) -> int:
     return k
 
 
+def _a_people_before_their_village(toks: list[Token], k: int) -> int | None:
+    """After "the": where the kind of a settlement stands when one to three capitalised words naming its people
+    (no place the gazetteer knows) and maybe a plain word come before it, "of" and a name after it: "the Hui
+    Muslim village of Xifeng", "the Purepecha Indigenous community of Comachuen", "the Maya fishing village of
+    Xcalak". A part of a town ("the Douma neighborhood of Damascus") or a town held by a city ("the Kigali
+    suburb of Kimihurura") is not such a kind; else None."""
+    m = k
+    while m < len(toks) and m < k + 3 and is_capitalised(toks[m].text) and toks[m].text.isalpha():
+        m += 1
+    if m == k:
+        return None
+    if m + 1 < len(toks) and plain_word(toks[m]) and toks[m].lower not in _SETTLEMENT_KINDS:
+        m += 1  # "fishing", "mountain"
+    if not (m + 2 < len(toks) and toks[m].lower in _SETTLEMENT_KINDS and toks[m + 1].lower == "of"
+            and is_capitalised(toks[m + 2].text)):
+        return None
+    if any(known_place(t.text) or t.lower in VENUE_WORDS for t in toks[k:m] if t.text[:1].isupper()):
+        return None  # "the Kigali village of ...", "the Olympic Park village of ...": a place owns it
+    return m
+
+
+#: Kinds of a settlement in the country, named after "of" ("the Hui Muslim village of Xifeng").
+_SETTLEMENT_KINDS = frozenset({"village", "community", "hamlet"})
+
+
 def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
     """Where a kind of place followed by "of" starts after one or two plain lower-case words ("port city of
     Basra", "border town of"), else None."""
@@ -1467,18 +1579,24 @@ def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:
 
 
 def _past_plain_adjectives(toks: list[Token], k: int) -> int:
-    """After "the": where a venue's name starts when one or two plain words stand before it ("the reopened
-    Grand Bazaar"); k itself unless the name after them ends in a venue word."""
+    """After "the": where a venue's or a unit's name starts when one or two plain words stand before it ("the
+    reopened Grand Bazaar", "the troubled Buner District"); k itself unless the name after them ends in a venue
+    word or in the word of an administrative unit."""
     for m in (k + 1, k + 2):
         if m >= len(toks) or not all(plain_word(t) for t in toks[k:m]) or not is_capitalised(toks[m].text):
             continue
         end = read_name(toks, m)
         if end is not None and names_a_saint(toks, m, end):
             end = read_name(toks, end) or end  # "the magnificent St Andrew's Church"
-        if end is not None and end - m >= 2 and toks[end - 1].lower in VENUE_WORDS:
+        if end is not None and end - m >= 2 and (toks[end - 1].lower in VENUE_WORDS
+                                                 or toks[end - 1].lower in _UNIT_WORDS):
             return m
         return k
     return k
+
+#: The last words of an administrative unit's name, written after it with a capital: "the troubled Buner District",
+#: "the restive Quorvan Province".
+_UNIT_WORDS = frozenset({"district", "county", "province", "prefecture", "region", "governorate", "oblast"})
 
 _HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck", "-battered", "-held",
                 "-controlled", "-occupied", "-based")

@@ -63,6 +63,10 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "arrivals": frozenset(w.casefold() for w in data["destinations"]["arrivals"]),
+        "history_verbs": frozenset(w.casefold() for w in data["history"]["verbs"]),
+        "history_auxiliaries": frozenset(w.casefold() for w in data["history"]["auxiliaries"]),
+        "copies": frozenset(w.casefold() for w in data["history"]["copies"]),
+        "intentions": frozenset(w.casefold() for w in data["intentions"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
@@ -101,6 +105,25 @@ def names_an_arrival(word: str) -> bool:
 def places_a_reference(word: str) -> bool:
     """Whether "in" after `word` places something else than the photo ("centred in", "based in")."""
     return word.casefold() in _evidence_words()["reference"]
+
+
+def places_its_making(auxiliary: str, verb: str) -> bool:
+    """Whether "in" or "at" after `auxiliary` `verb` places where a thing was made, its history, not the photo
+    ("was built at the Uraga Dock in Yokosuka"), from ``[history]``."""
+    words = _evidence_words()
+    return verb.casefold() in words["history_verbs"] and auxiliary.casefold() in words["history_auxiliaries"]
+
+
+def names_an_original(verb: str) -> bool:
+    """Whether "on" or "after" after `verb` names the original a thing copies, elsewhere ("modelled on the Place
+    de l'Étoile in Paris"), from ``[history]``."""
+    return verb.casefold() in _evidence_words()["copies"]
+
+
+def names_an_intention(word: str) -> bool:
+    """Whether `word` before "to" and a verb makes the clause what someone means to do ("his decision to serve
+    ... at the Naval Academy"), from ``[intentions]``."""
+    return word.casefold() in _evidence_words()["intentions"]
 
 
 @cache

@@ -529,6 +529,16 @@ def _a_lower_province_of_its_town(element: Element, name: str) -> bool:
     return name_levels(name).city_country == country
 
 
+def a_town_of_the_lower_province(town: str, name: str) -> bool:
+    """Whether a town the gazetteer knows lies in the country of a province of the second level written after it
+    ("Oslob", "Cebu": the Philippines' province, not its city), as ``_a_lower_province_of_its_town`` reads a chain."""
+    levels = name_levels(town)
+    if not (levels.city_population or levels.town_population):
+        return False
+    element = Element("place", town, 0, 0, population=levels.city_population, town=levels.town_population)
+    return _a_lower_province_of_its_town(element, name)
+
+
 #: How far from a city a town of the same country lies at least to be no ward of it but a town of the province
 #: that shares the city's name: Istanbul's Esenyurt lies 23 km from its centre, Yonkers 26 km from New York's;
 #: Antalya's Manavgat 68 km, Izmir's Cesme 73 km, Gaziantep's Nizip 37 km.
