@@ -424,6 +424,15 @@ CREDIT_KINDS_EN = [
     ("...while a client after an agency's 'for' is still left out",
      "Models walk the runway at the spring show. Photo by Tom Reed, Getty Images for Fashion Week",
      {"photographer": "Tom Reed", "agency": "Getty Images"}),
+    ("Reuters' 'Livepic' tag after the photographer is no part of the name",
+     "A jockey salutes the stands after the last race, March 12, 2016. REUTERS/Owen Hale Livepic",
+     {"photographer": "Owen Hale", "agency": "Reuters"}),
+    ("an agency, a spaced slash and a name closing the caption lead the credit with no stop before them",
+     "Racegoers queue for the bookmakers at Aintree Reuters / Carla Venn Livepic",
+     {"photographer": "Carla Venn", "agency": "Reuters", "city": "Aintree"}),
+    ("...and so does a chain ending in the distributor",
+     "Trainers watch the parade ring from the lawn Action Images via Reuters / Carla Venn",
+     {"photographer": "Carla Venn", "agency": "Reuters"}),
 ]
 
 

@@ -55,7 +55,7 @@ _EXPANSION = compiled(r"\s*\([^()]*\)$")
 _RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
 _SLASH = compiled(r"\s*/\s*|\s+[—–|]\s+")
-_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES")
+_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES", "Livepic", "LIVEPIC")
 _TRAILING_TAG = compiled(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = compiled(r"[(\[]([^()\[\]]+)[)\]]")
 _AGENCY_DASH = compiled(r"([A-Za-z]{2,8})-(?=[A-Z])")

@@ -249,7 +249,8 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
             continue
         before = text[:start].rstrip(" \t")
         written = text[start:at]
-        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
+        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper() and (
+                not _spaced_slash_closing(text, at)):
             continue  # "Tayfun Salci/ZUMA Press Wire/...": the agency does not lead
         if _inside_brackets(text, start):
             continue  # brackets are read whole
@@ -258,6 +259,14 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         cut_end = end + 1 if text[end:end + 1] == "." else end
         yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
                         _weight_at(text, cut_end, 2.5), True)
+
+
+def _spaced_slash_closing(text: str, at: int) -> bool:
+    """A " / " at `at` on the caption's last line with no other "/" after it: an agency set apart from the
+    photographer by a spaced slash leads the credit even when the prose runs into it with no stop ("... at
+    Cheltenham Reuters / Ana Ruiz"), where "Ana Ruiz/ZUMA Press Wire" (no spaces) names the photographer first."""
+    return text[at - 1:at] == " " and text[at + 1:at + 2] == " " and "\n" not in text[at:].rstrip() and (
+        "/" not in text[at + 1:])
 
 
 _GLUED_TAG = compiled(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")

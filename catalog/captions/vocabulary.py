@@ -538,6 +538,7 @@ CREDIT_TAGS = frozenset({
     "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
     "handout photo", "handout picture", "handout image",
     "pr",  # "Photograph: Ana Ruiz/PR": a public-relations picture, the firm or body that gave it unnamed
+    "livepic",  # Reuters' tag on a sports desk's live pictures: "Reuters / Ana Ruiz Livepic"
 })
 
 #: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
