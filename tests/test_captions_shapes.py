@@ -424,6 +424,9 @@ CREDIT_KINDS_EN = [
     ("...while a client after an agency's 'for' is still left out",
      "Models walk the runway at the spring show. Photo by Tom Reed, Getty Images for Fashion Week",
      {"photographer": "Tom Reed", "agency": "Getty Images"}),
+    ("a tag, a '/' and a name opening the caption, the prose run on after a stop with no space",
+     "Staff Photo/Ana Ruiz.Sgt. McAllister of Dayton checks the radio of the new command truck.",
+     {"photographer": "Ana Ruiz"}),
     ("Reuters' 'Livepic' tag after the photographer is no part of the name",
      "A jockey salutes the stands after the last race, March 12, 2016. REUTERS/Owen Hale Livepic",
      {"photographer": "Owen Hale", "agency": "Reuters"}),
@@ -2236,6 +2239,9 @@ PLACE_KINDS_EN = [
     ("...and after 'near' no landmark the photo is beside",
      "Pupils rest near a school in Mzuzu, Malawi, on March 4, 2024, while an aid convoy waits near Lilongwe.",
      {"city": "Mzuzu", "country": "Malawi"}),
+    ("a town written with its country in the body below an undated title that places nothing",
+     "Evening at the ferry.\n\nThe ferry landing at Mbweni, Tanzania is busy at dusk. Boats come and go.",
+     {"city": "Mbweni", "country": "Tanzania"}),
 ]
 
 

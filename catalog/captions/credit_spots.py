@@ -599,7 +599,8 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
-_GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
+_GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
+_GLUED_STOP = compiled(r"[a-z]{2}\.[A-Z][a-z]")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
 _CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
@@ -616,7 +617,8 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     head = text[:60]
     for match in _GLUED_AT.finditer(head):
         content = head[:match.start()].strip()
-        if content and "\n" not in content:
+        if content and "\n" not in content and not ("." in content and _GLUED_STOP.search(content)):
+            # (a stop glued to a capital before it: the prose ran on there, "Staff Photo/Ana Ruiz.Lt. MacKay ...")
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
     if head[:2].isupper():
         capitals = _CAPITALS_HEAD.match(head)
@@ -628,9 +630,10 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
 #: R. Bhandari/ON"), a line break. (The pattern opens by taking the one character every way of ending opens with, so
 #: the engine skips to such characters at once; what follows is told by that character, each way in its old order:
-#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it.)
+#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it, or
+#: a capital glued to it after a word's small letters: "Staff Photo/Ana Ruiz.Lt. Cole of ...", the prose run on.)
 _HEAD_END = compiled(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
-                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s))")
+                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s)|(?<=[a-z]{2}\.)(?=[A-Z][a-z]))")
 
 
 _HEAD_LEAD = compiled(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
@@ -653,7 +656,9 @@ def _head(text: str, rules: Rules) -> Iterator[Candidate]:
         return
     outlet = content.rsplit("/", 1)[-1].strip() if "/" in content else ""
     if _CAPITALS_CHAIN.match(content) or (outlet and (rules.standard_agency(outlet) or is_media(outlet))) or (
-            _HEAD_LEAD.match(content) and strip_lead_in(content, rules)[1]):
+            _HEAD_LEAD.match(content) and strip_lead_in(content, rules)[1]) or (
+            outlet and content.split("/", 1)[0].strip().casefold() in CREDIT_TAGS):
+        # (the last: a tag, a "/" and a name, "Staff Photo/Ana Ruiz.Lt. Cole of Columbus shows ...")
         yield Candidate(content, 0, match.end(), 1.5, True)
 
 

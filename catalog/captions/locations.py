@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
@@ -1110,7 +1110,12 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             if (not below or title) and (above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
                     later, by) and (later.city or later.province or later.country) or (
-                    below and anchor is None and _a_known_city(later)):
+                    below and anchor is None and (_a_known_city(later) or later.city and (
+                        later.province or later.country))):
+                # (the last: a town written with its country below an undated title that places nothing, "View
+                # from the bridge.\n\nThe bridge at Tissa, Sri Lanka is ...": the body goes on to place the title)
+                if later.sublocation and _a_landscape(later.sublocation) and not _a_known_city(later):
+                    later = replace(later, sublocation=None)  # "Deep in the Pamir Plateau ...": its setting
                 doubts.extend(second)
                 return later, following
             if _placed_by_its_venue(later, by):
