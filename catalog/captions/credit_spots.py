@@ -102,7 +102,7 @@ def _at_end(text: str, end: int) -> bool:
     """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
     rest = text[end:]
     return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
-        _RESTRICTION_TAIL.fullmatch(rest))
+        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None
 
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -303,6 +303,11 @@ def _credit_tail_end(text: str, pos: int) -> int:
     return end
 
 
+#: A place and a year closing the line after a credit's stop: "Image by Ana Ruiz. Tajikistan, 2009.", the picture's
+#: own place and date, no part of the credit.
+_PLACE_YEAR_AFTER = compiled(r"\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?(?:1[89]|20)\d\d\.?[ \t]*$")
+
+
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
@@ -314,6 +319,9 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
         start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
+        if text[end - 1:end] in (".", "") or text[end - 1:end].isdigit():
+            closing = _PLACE_YEAR_AFTER.search(text, start, end)  # "Image by Ana Ruiz. Tajikistan, 2009."
+            end = closing.start() if closing else end
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
@@ -579,9 +587,16 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
             starts.add(match.end())
+    closing = _PLACE_YEAR_AFTER.search(stripped, line_start) if stripped[-1:] in ".0123456789" else None
     for start in sorted(starts):
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
+        if closing is not None and start < closing.start():
+            # "... of Muhammad.Image by Ana Ruiz. Tajikistan, 2009.": the picture's place and year close the line
+            # after the credit, and are left to the place and date readers
+            if stripped[start:closing.start()].strip():
+                yield Candidate(stripped[start:closing.start()], start, closing.start() + 1, 2.2, True, closing=True)
+            continue
         content = stripped[start:]
         if content and (len(content) <= 100 or len(without_wire_notes(content)) <= 100):
             yield Candidate(content, start, len(text), 2.2, True)

@@ -883,6 +883,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+            elif beside is not None and _the_country_of_its_city(scene, beside[0]):
+                scene.country = beside[0].country  # "... in Colombo. Sri Lanka, May 2023."
         if scene_span and scene.city is None:
             # "... in rural Crete, a villager picks apples, on 13th April 1979, Lasithi Plateau, Crete, Greece.": the
             # places closing the scene sentence name the scene's own province again, and give the levels it left out
@@ -1043,6 +1045,16 @@ def _corroborates(scene: Place, other: Place) -> bool:
         return False
     city, province, _ = values
     return bool(city[0] and city[1]) or not (city[0] or city[1]) and bool(province[0] and province[1])
+
+
+def _the_country_of_its_city(scene: Place, other: Place) -> bool:
+    """A country alone beside the date ("... lanterns by the roadside in Colombo. Sri Lanka, May 2023.") that the
+    gazetteer places the scene's city in, where the scene sentence wrote no country: the caption's closing line
+    names the city's own country again."""
+    if not (scene.city and other.country) or scene.country or other.city or other.province:
+        return False
+    ours = name_levels(scene.city).city_country
+    return ours is not None and ours == name_levels(other.country).country
 
 
 def _fill_from(place: Place, scene: Place) -> None:
