@@ -542,3 +542,14 @@ def test_the_town_a_picture_is_from(text, expected):
 ])
 def test_an_ocean_named_without_its_water_word_is_no_town(text):
     assert city(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X town" with its province outside China: the municipality, the city field, without the word
+    ("Women queue for water in Kutum town, North Darfur, May 2, 2015.", ("Kutum", None)),
+    # ...in China a township below the county (镇), the sublocation
+    ("Farmers dry corn in Qiaotou town, Shanxi province, Oct. 2, 2024.", (None, "Qiaotou town")),
+])
+def test_a_town_named_with_its_word_after_it(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected
