@@ -1230,6 +1230,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     if end < len(toks) and (toks[end].lower in _PAIRED or names_a_team(toks[end].text)):
         return [element]
+    if toks[start].lower in _METROPOLITAN_WORDS:
+        return [element]  # "in Pasay, Metro Manila": a metropolitan region named after its city, one name
     for cut in range(start + 1, end):
         tail = toks[cut:end]
         street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
@@ -1256,6 +1258,10 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+#: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
+_METROPOLITAN_WORDS = frozenset({"metro", "greater", "metropolitan"})
 
 
 #: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and
