@@ -1832,6 +1832,8 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
     two names or more, of which one is known, the others placed by their position ("Brgy. Sto. Nino, Bayugan,
     Agusan del Sur": a village by its kind, a city the gazetteer knows, then a province it does not)."""
     any_known = False
+    if written.endswith(".."):
+        written = written.rstrip(". \t")  # "Bora, Ethiopia...": a heading trailing off, the dots no part of a name
     names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
     if names and len(names) > 1:  # "France v United States - Parc des Princes, Paris, France": the event's
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
@@ -1850,6 +1852,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         rest = _HEADLINE_PREPOSITION.split(names[0])[-1]
         if rest != names[0] and _is_known(rest):
             names[0] = rest  # "Daily Life In Krakow, Poland": the story's headline, then its place
+    if len(names) > 1 and " " in names[-1] and not _is_known(names[-1]):
+        closing = _country_closing(names[-1])
+        if closing is not None and closing.city and closing.country:
+            names[-1:] = [closing.city, closing.country]  # "Ala-Too Square, Bishkek Kyrgyzstan": no comma before it
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
