@@ -1286,6 +1286,10 @@ _TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
+    if "Posted from " in text:
+        geotag = _geotag(text)
+        if geotag is not None:
+            return geotag
     if "Place\n" in text or "Location\n" in text:
         fielded = _FIELD_LABELLED.search(text)  # "Place\nKudan, Tokyo\nGenre": a gallery's fields, one a line
         place = _known_places(fielded.group("place").strip(), venue_first=True) if fielded else None
@@ -1306,6 +1310,24 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     written = _without_full_stop(match.group("place").strip())  # "Location: Istiqlal Mosque, Jakarta."
     place = _known_places(written, venue_first=True) or _country_closing(written) or place_from_dateline(written)
     return (place, written) if place != Place() else None
+
+
+def _geotag(text: str) -> tuple[Place, str] | None:
+    """A blog's geotag line, "Posted from Town, Region, Country.": its places by their position, the town, the
+    region (as the map names it, "Zanzibar Urban/West") and the country, which must be one."""
+    match = _GEOTAG.search(text)
+    if match is None:
+        return None
+    written = match.group("place").strip()
+    names = [name.strip() for name in written.split(",")]
+    if not 2 <= len(names) <= 3 or not all(names) or classify(names[-1])[0] != "country":
+        return None
+    country = classify(names[-1])[1]
+    return Place(city=names[0], province=names[1] if len(names) == 3 else None, country=country), written
+
+
+#: A blog's geotag line: "Posted from Zanzibar Town, Zanzibar Urban/West, Tanzania."
+_GEOTAG = compiled(r"^[ \t]*Posted from (?P<place>[^\n.]{3,100})\.?[ \t]*$", re.MULTILINE)
 
 
 def _country_closing(written: str) -> Place | None:
