@@ -126,6 +126,8 @@ def test_a_label_closed_by_its_city(text, expected):
     ("Herders water camels at Quorvandy, about 120 miles north of the capital Nairobi, where wells ran dry.",
      "Quorvandy"),
     ("Herders water camels in Quorvandy, 40 km east of the capital, Nairobi.", "Quorvandy"),
+    # ...and a town on the outskirts of a city is the scene, the city its reference point
+    ("Pilgrims light lamps in Quorvandy, on the outskirts of Kathmandu, on March 3, 2024.", "Quorvandy"),
     # a name after "at" with nothing measuring it stays no town
     ("Herders water camels at Quorvandy, where wells ran dry.", None),
 ])
