@@ -555,3 +555,11 @@ def test_an_ocean_named_without_its_water_word_is_no_town(text):
 def test_a_town_named_with_its_word_after_it(text, expected):
     found = parse(text).location
     assert (found.city, found.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-word name ending in "Center" right before its state is the town, the venue inside it the sublocation
+    ("Neighbours hold candles outside the library in Quorvan Center, Minnesota, May 4, 2021.", "Quorvan Center"),
+])
+def test_a_town_named_like_a_centre_before_its_state(text, expected):
+    assert city(text) == expected

@@ -292,7 +292,8 @@ EZAFE_ENDINGS = ("-ye", "-e")
 TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
     "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
-    "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
+    "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields", "center",
+    "centre",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.": towns named like a venue
 })
 
 #: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
