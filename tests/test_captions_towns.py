@@ -563,3 +563,11 @@ def test_a_town_named_with_its_word_after_it(text, expected):
 ])
 def test_a_town_named_like_a_centre_before_its_state(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named like a site ("Creek"), after the venue and the photo's date, is the venue's town
+    ("Fans rush the field at Quorvan High School on Friday, Sept. 9, 2022, in Maple Creek.", "Maple Creek"),
+])
+def test_a_town_named_like_a_site_after_the_date(text, expected):
+    assert city(text) == expected

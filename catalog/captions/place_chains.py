@@ -57,6 +57,7 @@ from catalog.captions.vocabulary import (
     SHOWN_NOUNS,
     STATES,
     TITLE_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
     TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
     VENUE_PREFIXES,
@@ -556,6 +557,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if dated and more[0].level == "venue" and chain.elements[0].level == "venue" and (
+                _a_town_named_like_a_site(more[0])):
+            more[0].level = "place"  # "at Casteel High School on Saturday, Oct. 8, 2022, in Queen Creek": the town
         if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
                       or chain.elements[0].town):
             break  # "at Ascot on Saturday in England": a town itself, or no town after the date
@@ -955,6 +959,13 @@ def _kind_written_after(toks: list[Token], j: int, element: Element) -> None:
 #: Words of a date written between a venue and its town: "Sept.", "17", "2016", "Saturday".
 _DATE_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names) | frozenset(
     d.casefold() for d in WEEKDAYS)
+
+
+def _a_town_named_like_a_site(element: Element) -> bool:
+    """A name of two words at most ending in a word that ends towns' names as often as sites' ("Queen Creek",
+    "Boiling Springs"), with no "the" before it."""
+    words = element.value.split()
+    return len(words) <= 2 and not element.the and words[-1].casefold() in TOWN_LIKE_VENUE_WORDS
 
 
 def _town_after_the_date(toks: list[Token], j: int) -> tuple[int, str] | None:
