@@ -129,6 +129,8 @@ def test_a_label_closed_by_its_city(text, expected):
     ("Herders water camels at Quorvandy, about 120 miles north of the capital Nairobi, where wells ran dry.",
      "Quorvandy"),
     ("Herders water camels in Quorvandy, 40 km east of the capital, Nairobi.", "Quorvandy"),
+    # ...and a town on the outskirts of a city is the scene, the city its reference point
+    ("Pilgrims light lamps in Quorvandy, on the outskirts of Kathmandu, on March 3, 2024.", "Quorvandy"),
     # a name after "at" with nothing measuring it stays no town
     ("Herders water camels at Quorvandy, where wells ran dry.", None),
 ])
@@ -547,6 +549,31 @@ def test_an_ocean_named_without_its_water_word_is_no_town(text):
     assert city(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "X town" with its province outside China: the municipality, the city field, without the word
+    ("Women queue for water in Kutum town, North Darfur, May 2, 2015.", ("Kutum", None)),
+    # ...in China a township below the county (镇), the sublocation
+    ("Farmers dry corn in Qiaotou town, Shanxi province, Oct. 2, 2024.", (None, "Qiaotou town")),
+])
+def test_a_town_named_with_its_word_after_it(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-word name ending in "Center" right before its state is the town, the venue inside it the sublocation
+    ("Neighbours hold candles outside the library in Quorvan Center, Minnesota, May 4, 2021.", "Quorvan Center"),
+])
+def test_a_town_named_like_a_centre_before_its_state(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named like a site ("Creek"), after the venue and the photo's date, is the venue's town
+    ("Fans rush the field at Quorvan High School on Friday, Sept. 9, 2022, in Maple Creek.", "Maple Creek"),
+])
+def test_a_town_named_like_a_site_after_the_date(text, expected):
+    assert city(text) == expected
 @pytest.mark.parametrize("text, expected", [
     # the small words inside a town's name in other languages join its capitalised words into one name
     ("Cyclists climb the pass above Quorvano di Sotto, Italy, May 4, 2024.", "Quorvano di Sotto"),

@@ -55,7 +55,7 @@ _EXPANSION = compiled(r"\s*\([^()]*\)$")
 _RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
 #: "Name/Outlet", "Shaun Walker — The Times-Standard", "📷 Frank San Nicolas | The Guam Daily Post"
 _SLASH = compiled(r"\s*/\s*|\s+[—–|]\s+")
-_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES")
+_TRAILING_TAGS = ("File", "Pool", "Handout", "FILE", "POOL", "HANDOUT", "files", "Files", "FILES", "Livepic", "LIVEPIC")
 _TRAILING_TAG = compiled(r"(?:,\s*|\s+-\s+|\s+)(" + "|".join(_TRAILING_TAGS) + ")$")
 _BRACKETED = compiled(r"[(\[]([^()\[\]]+)[)\]]")
 _AGENCY_DASH = compiled(r"([A-Za-z]{2,8})-(?=[A-Z])")
@@ -301,6 +301,8 @@ _DATE_TAIL = compiled(
 #: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
 #: name, and no date the parser takes as the photo's).
 _YEAR_TAIL = compiled(r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:18|19|20)\d\d$")
+#: An archive's image number after the credit's last name, capitals then numbers joined by hyphens: "KSC-2010-5032".
+_IMAGE_NUMBER_TAIL = compiled(r"(?<=[a-z])\s+[A-Z]{2,6}(?:-\d+){1,3}$")
 #: Words before "photo by" that are no outlet: "All Photos by", "File photo by", "This photo by".
 _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a", "an", "undated", "aerial",
                               "drone", "archive", "archival", "stock", "feature", "other", "more", "top", "main",
@@ -505,6 +507,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _DATE_TAIL.sub("", body)
         if _YEAR_TAIL.search(body) and strip_lead_in(body, rules)[1] is not None:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
+        elif "-" in body:
+            body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
     if body.count(":") > 1:  # "Picture: Ana Ruiz Source: Supplied", "Photo: Ana Ruiz. Story: Li Wen": a second label
@@ -602,6 +606,8 @@ _IN_PLACE = compiled(r"\s+(?:in|IN)\s+(?=[A-Z])")
 _PLACE_NAME = compiled(r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?")
 _ON_SITE = compiled(r"\s+(?:on|from|via)\s+(?=\S+$)", re.IGNORECASE)
 _FROM_FOR = compiled(r"\s+(from|for)\s+", re.IGNORECASE)
+#: An organisation by its initials alone: "VPO", "UNICEF".
+_INITIALS = compiled(r"[A-Z]{2,7}")
 
 
 _NAME_BRACKETED = compiled(r"([^()]*\S)\s*\(([^()]+)\)")
@@ -668,8 +674,9 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
             return [left, "for " + right]
     of = _OF.search(piece) if " of " in piece else None
     if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
-            piece[of.end():])):
-        return [piece[: of.start()], piece[of.end():]]  # "Jane Doe of The Herald": a person and her paper
+            piece[of.end():]) or _INITIALS.fullmatch(piece, of.end()) is not None):
+        # "Jane Doe of The Herald": a person and her paper; "Ana Ruiz of VPO": and her office, by its initials
+        return [piece[: of.start()], piece[of.end():]]
     if "," in piece and not _standard_with_comma(piece, rules):
         items = [item for item in _COMMA.split(piece) if item]
         if len(items) > 1 and all(_part(item, 0, rules) is not None for item in items) and not _place_pair(

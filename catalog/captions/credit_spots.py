@@ -102,7 +102,7 @@ def _at_end(text: str, end: int) -> bool:
     """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
     rest = text[end:]
     return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
-        _RESTRICTION_TAIL.fullmatch(rest))
+        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None
 
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -249,7 +249,8 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
             continue
         before = text[:start].rstrip(" \t")
         written = text[start:at]
-        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper():
+        if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper() and (
+                not _spaced_slash_closing(text, at)):
             continue  # "Tayfun Salci/ZUMA Press Wire/...": the agency does not lead
         if _inside_brackets(text, start):
             continue  # brackets are read whole
@@ -258,6 +259,14 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         cut_end = end + 1 if text[end:end + 1] == "." else end
         yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
                         _weight_at(text, cut_end, 2.5), True)
+
+
+def _spaced_slash_closing(text: str, at: int) -> bool:
+    """A " / " at `at` on the caption's last line with no other "/" after it: an agency set apart from the
+    photographer by a spaced slash leads the credit even when the prose runs into it with no stop ("... at
+    Cheltenham Reuters / Ana Ruiz"), where "Ana Ruiz/ZUMA Press Wire" (no spaces) names the photographer first."""
+    return text[at - 1:at] == " " and text[at + 1:at + 2] == " " and "\n" not in text[at:].rstrip() and (
+        "/" not in text[at + 1:])
 
 
 _GLUED_TAG = compiled(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
@@ -294,6 +303,11 @@ def _credit_tail_end(text: str, pos: int) -> int:
     return end
 
 
+#: A place and a year closing the line after a credit's stop: "Image by Ana Ruiz. Tajikistan, 2009.", the picture's
+#: own place and date, no part of the credit.
+_PLACE_YEAR_AFTER = compiled(r"\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?(?:1[89]|20)\d\d\.?[ \t]*$")
+
+
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
@@ -305,6 +319,9 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
         start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
+        if text[end - 1:end] in (".", "") or text[end - 1:end].isdigit():
+            closing = _PLACE_YEAR_AFTER.search(text, start, end)  # "Image by Ana Ruiz. Tajikistan, 2009."
+            end = closing.start() if closing else end
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
@@ -578,9 +595,16 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
             starts.add(match.end())
+    closing = _PLACE_YEAR_AFTER.search(stripped, line_start) if stripped[-1:] in ".0123456789" else None
     for start in sorted(starts):
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
             start += 1
+        if closing is not None and start < closing.start():
+            # "... of Muhammad.Image by Ana Ruiz. Tajikistan, 2009.": the picture's place and year close the line
+            # after the credit, and are left to the place and date readers
+            if stripped[start:closing.start()].strip():
+                yield Candidate(stripped[start:closing.start()], start, closing.start() + 1, 2.2, True, closing=True)
+            continue
         content = stripped[start:]
         if content and (len(content) <= 100 or len(without_wire_notes(content)) <= 100):
             yield Candidate(content, start, len(text), 2.2, True)
@@ -598,7 +622,8 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(match.group(1), 0, match.end(), 2.5, True)
 
 
-_GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
+_GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
+_GLUED_STOP = compiled(r"[a-z]{2}\.[A-Z][a-z]")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
 _CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
 
@@ -615,7 +640,8 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     head = text[:60]
     for match in _GLUED_AT.finditer(head):
         content = head[:match.start()].strip()
-        if content and "\n" not in content:
+        if content and "\n" not in content and not ("." in content and _GLUED_STOP.search(content)):
+            # (a stop glued to a capital before it: the prose ran on there, "Staff Photo/Ana Ruiz.Lt. MacKay ...")
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
     if head[:2].isupper():
         capitals = _CAPITALS_HEAD.match(head)
@@ -627,9 +653,10 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
 #: Where a credit opening the caption ends: a dash between spaces, a sentence's stop (not an initial's: "Sudhir
 #: R. Bhandari/ON"), a line break. (The pattern opens by taking the one character every way of ending opens with, so
 #: the engine skips to such characters at once; what follows is told by that character, each way in its old order:
-#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it.)
+#: after a space, a dash, a bar or the break itself; after a dash, spaces; after a stop, no initial before it, or
+#: a capital glued to it after a word's small letters: "Staff Photo/Ana Ruiz.Lt. Cole of ...", the prose run on.)
 _HEAD_END = compiled(r"[\s—–.](?:(?<=\s)(?:\s*[-–—]{1,2}\s+|\s*[—–]\s*|\s*\|\s+|(?<=\n))|(?<=[—–])\s*"
-                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s))")
+                       r"|(?<=\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?=\s)|(?<=[a-z]{2}\.)(?=[A-Z][a-z]))")
 
 
 _HEAD_LEAD = compiled(r"(?:photo|picture|image|pic|credit|©)", re.IGNORECASE)
@@ -652,7 +679,9 @@ def _head(text: str, rules: Rules) -> Iterator[Candidate]:
         return
     outlet = content.rsplit("/", 1)[-1].strip() if "/" in content else ""
     if _CAPITALS_CHAIN.match(content) or (outlet and (rules.standard_agency(outlet) or is_media(outlet))) or (
-            _HEAD_LEAD.match(content) and strip_lead_in(content, rules)[1]):
+            _HEAD_LEAD.match(content) and strip_lead_in(content, rules)[1]) or (
+            outlet and content.split("/", 1)[0].strip().casefold() in CREDIT_TAGS):
+        # (the last: a tag, a "/" and a name, "Staff Photo/Ana Ruiz.Lt. Cole of Columbus shows ...")
         yield Candidate(content, 0, match.end(), 1.5, True)
 
 

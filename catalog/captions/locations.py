@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
@@ -933,6 +933,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             beside = _beside_date(text, anchor)
             if beside is not None and _corroborates(scene, beside[0]):
                 _fill_from(scene, beside[0])
+            elif beside is not None and _the_country_of_its_city(scene, beside[0]):
+                scene.country = beside[0].country  # "... in Colombo. Sri Lanka, May 2023."
         if scene_span and scene.city is None:
             # "... in rural Crete, a villager picks apples, on 13th April 1979, Lasithi Plateau, Crete, Greece.": the
             # places closing the scene sentence name the scene's own province again, and give the levels it left out
@@ -1095,6 +1097,16 @@ def _corroborates(scene: Place, other: Place) -> bool:
     return bool(city[0] and city[1]) or not (city[0] or city[1]) and bool(province[0] and province[1])
 
 
+def _the_country_of_its_city(scene: Place, other: Place) -> bool:
+    """A country alone beside the date ("... lanterns by the roadside in Colombo. Sri Lanka, May 2023.") that the
+    gazetteer places the scene's city in, where the scene sentence wrote no country: the caption's closing line
+    names the city's own country again."""
+    if not (scene.city and other.country) or scene.country or other.city or other.province:
+        return False
+    ours = name_levels(scene.city).city_country
+    return ours is not None and ours == name_levels(other.country).country
+
+
 def _fill_from(place: Place, scene: Place) -> None:
     """The levels a heading leaves empty, from the scene sentence that agrees with it: "NAGOYA, Japan - Nagoya
     Castle in Aichi Prefecture, central Japan, ..." is the castle, Nagoya, Aichi, Japan."""
@@ -1160,7 +1172,12 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             if (not below or title) and (above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
                     later, by) and (later.city or later.province or later.country) or (
-                    below and anchor is None and _a_known_city(later)):
+                    below and anchor is None and (_a_known_city(later) or later.city and (
+                        later.province or later.country))):
+                # (the last: a town written with its country below an undated title that places nothing, "View
+                # from the bridge.\n\nThe bridge at Tissa, Sri Lanka is ...": the body goes on to place the title)
+                if later.sublocation and _a_landscape(later.sublocation) and not _a_known_city(later):
+                    later = replace(later, sublocation=None)  # "Deep in the Pamir Plateau ...": its setting
                 doubts.extend(second)
                 return later, following
             if _placed_by_its_venue(later, by):
@@ -1319,6 +1336,10 @@ _TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
+    if "Posted from " in text:
+        geotag = _geotag(text)
+        if geotag is not None:
+            return geotag
     if "Place\n" in text or "Location\n" in text:
         fielded = _FIELD_LABELLED.search(text)  # "Place\nKudan, Tokyo\nGenre": a gallery's fields, one a line
         place = _known_places(fielded.group("place").strip(), venue_first=True) if fielded else None
@@ -1339,6 +1360,24 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     written = _without_full_stop(match.group("place").strip())  # "Location: Istiqlal Mosque, Jakarta."
     place = _known_places(written, venue_first=True) or _country_closing(written) or place_from_dateline(written)
     return (place, written) if place != Place() else None
+
+
+def _geotag(text: str) -> tuple[Place, str] | None:
+    """A blog's geotag line, "Posted from Town, Region, Country.": its places by their position, the town, the
+    region (as the map names it, "Zanzibar Urban/West") and the country, which must be one."""
+    match = _GEOTAG.search(text)
+    if match is None:
+        return None
+    written = match.group("place").strip()
+    names = [name.strip() for name in written.split(",")]
+    if not 2 <= len(names) <= 3 or not all(names) or classify(names[-1])[0] != "country":
+        return None
+    country = classify(names[-1])[1]
+    return Place(city=names[0], province=names[1] if len(names) == 3 else None, country=country), written
+
+
+#: A blog's geotag line: "Posted from Zanzibar Town, Zanzibar Urban/West, Tanzania."
+_GEOTAG = compiled(r"^[ \t]*Posted from (?P<place>[^\n.]{3,100})\.?[ \t]*$", re.MULTILINE)
 
 
 def _country_closing(written: str) -> Place | None:
@@ -1873,6 +1912,8 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
     two names or more, of which one is known, the others placed by their position ("Brgy. Sto. Nino, Bayugan,
     Agusan del Sur": a village by its kind, a city the gazetteer knows, then a province it does not)."""
     any_known = False
+    if written.endswith(".."):
+        written = written.rstrip(". \t")  # "Bora, Ethiopia...": a heading trailing off, the dots no part of a name
     names = [_SIDE_WORD.sub("", n.strip(), count=1) for n in written.split(",") if n.strip()]
     if names and len(names) > 1:  # "France v United States - Parc des Princes, Paris, France": the event's
         names[0] = _SPACED_DASH.split(names[0])[-1]  # words before the first place, as Reuters' sports desk
@@ -1891,6 +1932,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         rest = _HEADLINE_PREPOSITION.split(names[0])[-1]
         if rest != names[0] and _is_known(rest):
             names[0] = rest  # "Daily Life In Krakow, Poland": the story's headline, then its place
+    if len(names) > 1 and " " in names[-1] and not _is_known(names[-1]):
+        closing = _country_closing(names[-1])
+        if closing is not None and closing.city and closing.country:
+            names[-1:] = [closing.city, closing.country]  # "Ala-Too Square, Bishkek Kyrgyzstan": no comma before it
     if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)

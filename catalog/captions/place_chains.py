@@ -61,6 +61,7 @@ from catalog.captions.vocabulary import (
     STATES,
     TAKEN_WORDS,
     TITLE_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
     TOWN_PREFIXES,
     VENUE_OBJECT_VERBS,
     VENUE_PREFIXES,
@@ -637,6 +638,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         more, k = read
         if next_allowed == "venue" and more[0].level not in _VENUE_START:
             break
+        if dated and more[0].level == "venue" and chain.elements[0].level == "venue" and (
+                _a_town_named_like_a_site(more[0])):
+            more[0].level = "place"  # "at Casteel High School on Saturday, Oct. 8, 2022, in Queen Creek": the town
         if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
                       or chain.elements[0].town):
             break  # "at Ascot on Saturday in England": a town itself, or no town after the date
@@ -1062,6 +1066,13 @@ _DATE_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names
     d.casefold() for d in WEEKDAYS)
 
 
+def _a_town_named_like_a_site(element: Element) -> bool:
+    """A name of two words at most ending in a word that ends towns' names as often as sites' ("Queen Creek",
+    "Boiling Springs"), with no "the" before it."""
+    words = element.value.split()
+    return len(words) <= 2 and not element.the and words[-1].casefold() in TOWN_LIKE_VENUE_WORDS
+
+
 def _town_after_the_date(toks: list[Token], j: int) -> tuple[int, str] | None:
     """Where the town starts after the photo's date written between it and the venue before it: "at the Palavela
     on September 17, 2016 in Turin, Italy", "at Zorba Hall on Saturday in Moscow" (Getty's house style puts the
@@ -1360,6 +1371,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     if end < len(toks) and (toks[end].lower in _PAIRED or names_a_team(toks[end].text)):
         return [element]
+    if toks[start].lower in _METROPOLITAN_WORDS:
+        return [element]  # "in Pasay, Metro Manila": a metropolitan region named after its city, one name
     for cut in range(start + 1, end):
         tail = toks[cut:end]
         street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
@@ -1386,6 +1399,10 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+#: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
+_METROPOLITAN_WORDS = frozenset({"metro", "greater", "metropolitan"})
 
 
 #: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and

@@ -203,7 +203,8 @@ def venue_is_scene(chain: Chain) -> bool:
 #: point placing the name before it, maybe named with its kind.
 PLACED_BY_REFERENCE = compiled(
     r"\s*,\s*(?:(?:some|about|around|\d[\d.,]*|\d+\s*(?:km|mi|miles|kilometres|kilometers))\s+)*"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+)"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|just|outside)\s+(?:of\s+)?|near\s+"
+    r"|(?:(?:on|in)\s+the\s+)?outskirts\s+of\s+)"
     r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:capital|city|town|port)\s*,?\s+)?[A-Z]")
 
 

@@ -136,10 +136,19 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         town = towns[-1]
         if not town.value.casefold().endswith((
                 "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood")) and not (
-                town.value.endswith(" town")):  # "in Cicun town, Shanxi province": a township, as 镇 reads
-            place.city = town.value  # "in the town of Kumejima, Okinawa Prefecture": the municipality
+                town.value.endswith(" town") and _in_china(place)):
+            # ("in Cicun town, Shanxi province": a township, as 镇 reads; "in Mellit town, North Darfur": the town)
+            place.city = town.value.removesuffix(" town")  # "in the town of Kumejima, Okinawa Prefecture"
             sub_admin = towns[0].value if len(towns) > 1 else None
     return place, sub_admin
+
+
+def _in_china(place: Place) -> bool:
+    """Whether a place's province or country is China's (or neither is written): where "X town" is a township
+    below the county (镇), not the municipality."""
+    province = (place.province or "").casefold().removesuffix(" province")
+    country = (place.country or "").casefold()
+    return country == "china" or province in CHINA_PROVINCES or not (province or country)
 
 
 def _a_sub_district_of_its_district(elements: list[Element]) -> None:

@@ -292,7 +292,8 @@ EZAFE_ENDINGS = ("-ye", "-e")
 TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
     "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
-    "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields",
+    "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields", "center",
+    "centre",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.": towns named like a venue
 })
 
 #: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
@@ -538,6 +539,7 @@ CREDIT_TAGS = frozenset({
     "video screengrab", "video screenshot", "video screen grab", "public domain", "file picture", "file pic",
     "handout photo", "handout picture", "handout image",
     "pr",  # "Photograph: Ana Ruiz/PR": a public-relations picture, the firm or body that gave it unnamed
+    "livepic",  # Reuters' tag on a sports desk's live pictures: "Reuters / Ana Ruiz Livepic"
 })
 
 #: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
