@@ -2036,3 +2036,18 @@ def test_a_venue_gone_to_after_a_dateline(text, expected):
 def test_a_historic_site(text, expected):
     """旧址, 会址 and 故址 (the site where something was) end a venue's name, as 遗址 does."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6月2日，在甘肃省某某县北部山区，羚羊在山坡上觅食。", {"sublocation": None, "province": "甘肃"}),
+    ("6月2日，广西北部湾广场上，市民在散步。", {"sublocation": "北部湾广场"}),
+    ("预计明天，河北省大部分地方道路将出现结冰。", {"sublocation": None, "province": "河北"}),
+    ("秘书长孙小山上台致辞。", {"sublocation": None}),
+    ("大山深处的某某乡王家坪村（6月2日摄）。", {"sublocation": "王家坪村"}),
+    ("村民在某某镇李家湾村清理池塘。", {"sublocation": "李家湾村"}),
+])
+def test_words_that_look_like_a_venue_and_name_none(text, expected):
+    """A side of the place just named with a kind of ground (北部山区), most of a place (大部分), a title then a
+    person (秘书长孙小山), the mountains (大山) and a pond (池塘) name no venue: the village named beside them does,
+    or nothing."""
+    check(text, expected)

@@ -2753,6 +2753,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
+            written, 2) or written[2:] in words.set("places.not_venue_names")):
+        return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
+    if written.startswith(words.words("places.members")):
+        return None  # "会长孙旭山上台": a title, then the person's name (山 ends it), no venue's
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
         return None  # "越南朋友阿山": a person's familiar name, no venue's
     if "a" <= written[0] <= "z":
