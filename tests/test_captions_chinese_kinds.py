@@ -2051,3 +2051,22 @@ def test_words_that_look_like_a_venue_and_name_none(text, expected):
     person (秘书长孙小山), the mountains (大山) and a pond (池塘) name no venue: the village named beside them does,
     or nothing."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近日，禹城市某某镇王庄村的葫芦喜获丰收。", {"city": "禹城", "sublocation": "王庄村"}),
+    ("近日，大城市里的年轻人来到乡村。", {"city": None}),
+])
+def test_a_city_named_with_cheng_before_a_unit_of_it(text, expected):
+    """城市 ends many words (a city, 大城市), but a name ending in it with a town's suffix straight after is a city
+    whose name ends in 城 (禹城市某某镇): the chain vouches for it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，记者拍下黎川县宏村镇青龙水库开闸泄洪的情景。", {"city": "黎川县", "sublocation": "青龙水库"}),
+])
+def test_the_place_a_camera_caught(text, expected):
+    """拍下 (caught on camera) comes before the place photographed, as 航拍 does: the chain is read after it, not
+    from the sentence's first characters."""
+    check(text, expected)

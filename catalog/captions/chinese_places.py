@@ -2269,6 +2269,11 @@ _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
 
 
+#: 城市 ("a city", one of places.not_units) ending a unit's name: a city whose name ends in 城 (项城, 晋城) and its
+#: suffix, when a unit with its own suffix follows straight after ("项城市范集镇").
+_CITY_OF_A_WALLED_NAME = "城市"
+
+
 def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
@@ -2325,9 +2330,12 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
             continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
-            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
+            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)) and not (
+            3 <= len(written) <= 4 and written.endswith(_CITY_OF_A_WALLED_NAME) and _short_unit(words).match(
+                plain, end)):
         return False  # "北京市区", "逛早市", "新疆军区" (but a chain goes on to a city the gazetteer knows,
-        # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市)
+        # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市; and a city named X城
+        # with a unit of it right after, "项城市范集镇", is a city, not "the city")
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
     if common is not None and (written == common or len(written) - len(common) >= 2):
         return False  # "太行山区" (but 崂山区 is a district)
