@@ -2070,3 +2070,12 @@ def test_the_place_a_camera_caught(text, expected):
     """拍下 (caught on camera) comes before the place photographed, as 航拍 does: the chain is read after it, not
     from the sentence's first characters."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在某某古城南大街，游客在一家面馆前排队（5月10日摄）。", {"city": None}),
+])
+def test_a_street_named_by_a_direction_is_no_city(text, expected):
+    """A direction and a street's word (北大街, 东路) name a street of any town: no city, though the gazetteer knows
+    subdistricts called so."""
+    check(text, expected)

@@ -1783,6 +1783,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
+    if city is not None and plain[at] in _DIRECTIONS and plain[at + 1:city] in _STREET_AFTER_A_DIRECTION:
+        city = None  # "平遥古城南大街": a direction and a street's word name a street (South Street) of any town,
+        # no city, though the gazetteer knows a subdistrict called so
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
             _of_another_country(plain[at:city], before[-1].value, words)):
         city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
