@@ -2079,3 +2079,13 @@ def test_a_street_named_by_a_direction_is_no_city(text, expected):
     """A direction and a street's word (北大街, 东路) name a street of any town: no city, though the gazetteer knows
     subdistricts called so."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("周末，市民在厦门市思明区逛夜景，感受节日气氛。", {"sublocation": None, "city": "厦门"}),
+    ("周末，市民在厦门市思明区觅食，感受节日气氛。", {"sublocation": None, "city": "厦门"}),
+])
+def test_what_people_do_after_a_unit_is_no_bare_name(text, expected):
+    """A verb of what people do there (逛, strolling; 觅食, looking for food) right after a unit begins a clause:
+    no bare name of a spot inside the unit."""
+    check(text, expected)
