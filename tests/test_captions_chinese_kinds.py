@@ -2089,3 +2089,13 @@ def test_what_people_do_after_a_unit_is_no_bare_name(text, expected):
     """A verb of what people do there (逛, strolling; 觅食, looking for food) right after a unit begins a clause:
     no bare name of a spot inside the unit."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("素有“江南后花园”之称的青云湖景区，游人如织。", {"sublocation": "青云湖景区"}),
+    ("享有「塞上小江南」美誉的沙湖湿地公园，候鸟云集。", {"sublocation": "沙湖湿地公园"}),
+])
+def test_a_quoted_epithet_names_no_venue(text, expected):
+    """Quotes that 之称 or 美誉 follows hold what a place is called ("江南后花园"): no venue or place is read
+    inside them; the place they praise is named after them."""
+    check(text, expected)

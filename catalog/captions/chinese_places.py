@@ -509,6 +509,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
+    praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
+    if praised:  # "素有“辽阳后花园”之称的十里画廊景区": no chain begins inside what the place is called
+        starts = [s for s in starts if not any(a <= s < b for a, b in praised)]
     chains: dict[int, tuple[list[Element], str | None]] = {}
     # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
     # `end` is the same each time, as nothing changes its elements until the loops are done)
@@ -542,6 +545,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             if other_time and _a_future_clause(plain, start, at):
+                continue
+            if praised and any(a <= at < b for a, b in praised):
                 continue
             elements, venue = chain_at(at)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
@@ -623,6 +628,27 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+def _epithets(plain: str, start: int, end: int, words: Words) -> list[tuple[int, int]]:
+    """The quoted epithets of the sentence (start, end of what the quotes hold): quotes a word of praise follows
+    ("“辽阳后花园”之称", "「中国雪乡」美誉"), holding what a place is called, not where the scene is. Empty (the
+    usual case) when the sentence has no closing quote."""
+    praise = words.words("places.epithets")
+    found: list[tuple[int, int]] = []
+    for opening, closing in _EPITHET_QUOTES:
+        close = plain.find(closing, start, end)
+        while close >= 0:
+            if plain.startswith(praise, close + 1):
+                opened = plain.rfind(opening, start, close)
+                if opened >= 0:
+                    found.append((opened + 1, close))
+            close = plain.find(closing, close + 1, end)
+    return found
+
+
+#: The quotation marks an epithet is written in.
+_EPITHET_QUOTES = (("“", "”"), ("「", "」"))
 
 
 #: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
@@ -2929,10 +2955,13 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
     venue_end = words.pattern("places.venue")
     other_time = _FUTURE.search(plain, start, end) is not None
+    praised = _epithets(plain, start, end, words)
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
         if other_time and _a_future_clause(plain, start, a):
             continue  # "港队将在...在残奥村举行升旗仪式": where something will be
+        if praised and any(x <= a < y for x, y in praised):
+            continue  # "素有“辽阳后花园”之称的...": what a place is called, no venue of the scene
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
