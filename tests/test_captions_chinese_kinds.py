@@ -2099,3 +2099,14 @@ def test_a_quoted_epithet_names_no_venue(text, expected):
     """Quotes that 之称 or 美誉 follows hold what a place is called ("江南后花园"): no venue or place is read
     inside them; the place they praise is named after them."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("归航 拍摄年代:1998 拍摄地点:某某渔港 拍摄者:林小海", {"date": "1998", "date_kind": "taken"}),
+    ("归航 拍攝年代：2004 拍攝者：林小海", {"date": "2004", "date_kind": "taken"}),
+    ("比分定格在2010:2008，观众起立鼓掌。", {"date": None}),
+])
+def test_a_year_field_of_a_labelled_caption(text, expected):
+    """A year written alone after a label of the photo's date (拍摄年代:1998, no 年 after it) is the photo's year;
+    a number after a colon that no date label opens is none."""
+    check(text, expected)
