@@ -2110,3 +2110,11 @@ def test_a_year_field_of_a_labelled_caption(text, expected):
     """A year written alone after a label of the photo's date (拍摄年代:1998, no 年 after it) is the photo's year;
     a number after a colon that no date label opens is none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("登上山顶可俯瞰整个芜湖市，远眺江景。", {"city": "芜湖", "sublocation": None}),
+])
+def test_the_whole_of_a_place_is_no_name(text, expected):
+    """整个 (the whole of) before a place is no part of its name: "整个芜湖市" is the city 芜湖, not 整个芜湖."""
+    check(text, expected)

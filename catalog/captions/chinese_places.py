@@ -506,6 +506,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
         plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+    starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
+    # ("俯瞰整个头顿市": the whole of the place, whose name follows)
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
@@ -628,6 +630,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+#: Words of the whole of a place written before its name ("俯瞰整个头顿市"): no name begins with them.
+_THE_WHOLE = frozenset({"整个", "整座", "整片"})
 
 
 def _epithets(plain: str, start: int, end: int, words: Words) -> list[tuple[int, int]]:
@@ -2295,7 +2301,8 @@ _TOWN_NAMED_CHUNG = compiled(f"中[{HAN}]{{1,3}}?[村镇乡]")
 _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
-_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
+_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
+                   "人")
 
 
 #: 城市 ("a city", one of places.not_units) ending a unit's name: a city whose name ends in 城 (项城, 晋城) and its
