@@ -2118,3 +2118,16 @@ def test_a_year_field_of_a_labelled_caption(text, expected):
 def test_the_whole_of_a_place_is_no_name(text, expected):
     """整个 (the whole of) before a place is no part of its name: "整个芜湖市" is the city 芜湖, not 整个芜湖."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("八十年代以前并没有公路通往山里，村民只能步行。", {"sublocation": None}),
+    ("阿芳不想家园被拆，四处奔走。", {"sublocation": None}),
+    ("秋日,名古屋城天守阁矗立于翠绿园林之中。", {"sublocation": "城天守阁", "city": "名古屋"}),
+    ("游客当中于议事亭前地合影。", {"sublocation": "议事亭前地"}),
+])
+def test_a_clause_is_no_venue(text, expected):
+    """A negation (没有, 不想) is a clause's word, never a venue's name; 于 (at) between two venue words ends the
+    name at the first (what comes after says where it stands), and a name holding 于 after its first characters
+    is a clause's words, not a name."""
+    check(text, expected)

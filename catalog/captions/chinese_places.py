@@ -2809,9 +2809,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # capital), so no venue rather than a piece of one
     if words.pattern("places.clause_words").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
-    if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
+    if _ASPECT.search(written) or "性" in written or "曾" in written[1:] or "于" in written[2:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
-        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
+        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
+        # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
 
 
@@ -2833,6 +2834,8 @@ def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     name."""
     if _ASPECT.search(plain, start, end) is not None:
         return True  # "青阳市民体育公园添建了步道": the park, then what was added to it
+    if "于" in plain[start:end]:
+        return True  # "天守阁矗立于翠绿园林之中": the keep, then where it stands (于, at)
     return any(words.pattern(key).search(plain, start, end) for key in (
         "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
