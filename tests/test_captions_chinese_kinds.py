@@ -2131,3 +2131,13 @@ def test_a_clause_is_no_venue(text, expected):
     name at the first (what comes after says where it stands), and a name holding 于 after its first characters
     is a clause's words, not a name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这家豆腐坊在村里村外都有名气。", {"sublocation": None}),
+    ("区内镇上的集市热闹非凡。", {"sublocation": None, "city": None}),
+])
+def test_in_the_village_opens_no_unit(text, expected):
+    """A unit's suffix then a word of position (村里, 区内, 镇上: in the village, in the district) says where, and
+    begins no unit's name: "村里村外" is no village called 村里."""
+    check(text, expected)

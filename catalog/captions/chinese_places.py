@@ -2305,6 +2305,12 @@ _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全"
                    "人")
 
 
+#: A unit's one-character suffix, and the words of position after one that make "in the village", "in the district"
+#: (村里, 区内, 镇上): a name that begins so is no unit's (not 中: 市中区 is Jinan's district).
+_SUFFIX_FIRSTS = frozenset("村镇乡县市区")
+_IN_OR_ON = frozenset("里内上")
+
+
 #: 城市 ("a city", one of places.not_units) ending a unit's name: a city whose name ends in 城 (项城, 晋城) and its
 #: suffix, when a unit with its own suffix follows straight after ("项城市范集镇").
 _CITY_OF_A_WALLED_NAME = "城市"
@@ -2334,6 +2340,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
         # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
+    if written[0] in _SUFFIX_FIRSTS and written[1:2] in _IN_OR_ON:
+        return False  # "在村里村外都有名气", "区内各镇": in the village, in the district; no unit's name begins so
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
