@@ -2141,3 +2141,12 @@ def test_in_the_village_opens_no_unit(text, expected):
     """A unit's suffix then a word of position (村里, 区内, 镇上: in the village, in the district) says where, and
     begins no unit's name: "村里村外" is no village called 村里."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("翠湖社区书画展，在青石文化中心开幕。", {"sublocation": "青石文化中心"}),
+])
+def test_an_event_after_a_unit_is_no_spot_of_it(text, expected):
+    """An event's word (展, 比赛) ending the name right after a unit makes it the unit's event, no bare spot of it:
+    the venue the event is held at, named after 在, is the scene's."""
+    check(text, expected)

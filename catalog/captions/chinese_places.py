@@ -1528,6 +1528,8 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # (a venue word the venue reader passed over is no bare name)
     if name.endswith(words.words("places.happening")):
         return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
+    if name.endswith(words.words("places.events")):
+        return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
     return text[at:found.end()]
 
 
