@@ -2150,3 +2150,12 @@ def test_an_event_after_a_unit_is_no_spot_of_it(text, expected):
     """An event's word (展, 比赛) ending the name right after a unit makes it the unit's event, no bare spot of it:
     the venue the event is held at, named after 在, is the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜色中的黑河市爱辉区中国北极村，灯火点点。", {"country": None, "city": "黑河"}),
+])
+def test_a_country_inside_a_villages_name(text, expected):
+    """A country right after a city, before a village's suffix, begins the village's name (中国北极村), as it begins
+    a venue's (苏州中国昆曲博物馆): a chain never climbs back to a country."""
+    check(text, expected)

@@ -1293,10 +1293,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if unit is None:
             break
         if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
-                elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
-                    "places.venue")):
+                elements[-1].end == unit[0].start) and (_venue_word_ahead(plain, unit[1], end, words.pattern(
+                    "places.venue")) or _short_village(words).match(plain, unit[1], end)):
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
-            # or the country begins a venue's name
+            # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
