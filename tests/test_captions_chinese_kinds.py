@@ -2039,6 +2039,18 @@ def test_a_historic_site(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("6月2日，在甘肃省某某县北部山区，羚羊在山坡上觅食。", {"sublocation": None, "province": "甘肃"}),
+    ("6月2日，广西北部湾广场上，市民在散步。", {"sublocation": "北部湾广场"}),
+    ("预计明天，河北省大部分地方道路将出现结冰。", {"sublocation": None, "province": "河北"}),
+    ("秘书长孙小山上台致辞。", {"sublocation": None}),
+    ("大山深处的某某乡王家坪村（6月2日摄）。", {"sublocation": "王家坪村"}),
+    ("村民在某某镇李家湾村清理池塘。", {"sublocation": "李家湾村"}),
+])
+def test_words_that_look_like_a_venue_and_name_none(text, expected):
+    """A side of the place just named with a kind of ground (北部山区), most of a place (大部分), a title then a
+    person (秘书长孙小山), the mountains (大山) and a pond (池塘) name no venue: the village named beside them does,
+    or nothing."""
+@pytest.mark.parametrize("text, expected", [
     ("冬日的边境小城——绥芬河市,街头满是俄文招牌。", {"city": "绥芬河"}),
     ("春节期间,奉化锦屏公园游人如织。", {"city": "奉化", "sublocation": "锦屏公园"}),
     ("5月3日,一轮明月与甘南拉卜楞寺相映。", {"city": "甘南", "sublocation": "拉卜楞寺"}),
@@ -2051,6 +2063,112 @@ def test_a_smaller_city_read_by_its_shape(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("近日，禹城市某某镇王庄村的葫芦喜获丰收。", {"city": "禹城", "sublocation": "王庄村"}),
+    ("近日，大城市里的年轻人来到乡村。", {"city": None}),
+])
+def test_a_city_named_with_cheng_before_a_unit_of_it(text, expected):
+    """城市 ends many words (a city, 大城市), but a name ending in it with a town's suffix straight after is a city
+    whose name ends in 城 (禹城市某某镇): the chain vouches for it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，记者拍下黎川县宏村镇青龙水库开闸泄洪的情景。", {"city": "黎川县", "sublocation": "青龙水库"}),
+])
+def test_the_place_a_camera_caught(text, expected):
+    """拍下 (caught on camera) comes before the place photographed, as 航拍 does: the chain is read after it, not
+    from the sentence's first characters."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在某某古城南大街，游客在一家面馆前排队（5月10日摄）。", {"city": None}),
+])
+def test_a_street_named_by_a_direction_is_no_city(text, expected):
+    """A direction and a street's word (北大街, 东路) name a street of any town: no city, though the gazetteer knows
+    subdistricts called so."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("周末，市民在厦门市思明区逛夜景，感受节日气氛。", {"sublocation": None, "city": "厦门"}),
+    ("周末，市民在厦门市思明区觅食，感受节日气氛。", {"sublocation": None, "city": "厦门"}),
+])
+def test_what_people_do_after_a_unit_is_no_bare_name(text, expected):
+    """A verb of what people do there (逛, strolling; 觅食, looking for food) right after a unit begins a clause:
+    no bare name of a spot inside the unit."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("素有“江南后花园”之称的青云湖景区，游人如织。", {"sublocation": "青云湖景区"}),
+    ("享有「塞上小江南」美誉的沙湖湿地公园，候鸟云集。", {"sublocation": "沙湖湿地公园"}),
+])
+def test_a_quoted_epithet_names_no_venue(text, expected):
+    """Quotes that 之称 or 美誉 follows hold what a place is called ("江南后花园"): no venue or place is read
+    inside them; the place they praise is named after them."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("归航 拍摄年代:1998 拍摄地点:某某渔港 拍摄者:林小海", {"date": "1998", "date_kind": "taken"}),
+    ("归航 拍攝年代：2004 拍攝者：林小海", {"date": "2004", "date_kind": "taken"}),
+    ("比分定格在2010:2008，观众起立鼓掌。", {"date": None}),
+])
+def test_a_year_field_of_a_labelled_caption(text, expected):
+    """A year written alone after a label of the photo's date (拍摄年代:1998, no 年 after it) is the photo's year;
+    a number after a colon that no date label opens is none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("登上山顶可俯瞰整个芜湖市，远眺江景。", {"city": "芜湖", "sublocation": None}),
+])
+def test_the_whole_of_a_place_is_no_name(text, expected):
+    """整个 (the whole of) before a place is no part of its name: "整个芜湖市" is the city 芜湖, not 整个芜湖."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("八十年代以前并没有公路通往山里，村民只能步行。", {"sublocation": None}),
+    ("阿芳不想家园被拆，四处奔走。", {"sublocation": None}),
+    ("秋日,名古屋城天守阁矗立于翠绿园林之中。", {"sublocation": "城天守阁", "city": "名古屋"}),
+    ("游客当中于议事亭前地合影。", {"sublocation": "议事亭前地"}),
+])
+def test_a_clause_is_no_venue(text, expected):
+    """A negation (没有, 不想) is a clause's word, never a venue's name; 于 (at) between two venue words ends the
+    name at the first (what comes after says where it stands), and a name holding 于 after its first characters
+    is a clause's words, not a name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这家豆腐坊在村里村外都有名气。", {"sublocation": None}),
+    ("区内镇上的集市热闹非凡。", {"sublocation": None, "city": None}),
+])
+def test_in_the_village_opens_no_unit(text, expected):
+    """A unit's suffix then a word of position (村里, 区内, 镇上: in the village, in the district) says where, and
+    begins no unit's name: "村里村外" is no village called 村里."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("翠湖社区书画展，在青石文化中心开幕。", {"sublocation": "青石文化中心"}),
+])
+def test_an_event_after_a_unit_is_no_spot_of_it(text, expected):
+    """An event's word (展, 比赛) ending the name right after a unit makes it the unit's event, no bare spot of it:
+    the venue the event is held at, named after 在, is the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜色中的黑河市爱辉区中国北极村，灯火点点。", {"country": None, "city": "黑河"}),
+])
+def test_a_country_inside_a_villages_name(text, expected):
+    """A country right after a city, before a village's suffix, begins the village's name (中国北极村), as it begins
+    a venue's (苏州中国昆曲博物馆): a chain never climbs back to a country."""
+    check(text, expected)
 @pytest.mark.parametrize("text, expected", [
     ("这是黄河镇平市段的一座铁桥。", {"city": "镇平"}),
     ("这是长江宜宾市段的江面。", {"city": "宜宾"}),

@@ -86,7 +86,8 @@ def _date_pattern() -> re.Pattern:
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|(?<![{_ONE_IN_WORDS}])[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
-        r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）]))"  # ("...唐人街(2009)": a year alone in brackets)
+        r"|(?<=[(（])(?P<byear>(?:19|20)\d\d)(?=[)）])"  # ("...唐人街(2009)": a year alone in brackets)
+        r"|(?:(?<=[:：])|(?<=[:：] ))(?P<lyear>(?:19|20)\d\d)(?![\d年./-]))"  # ("拍摄年代:2010": a field's year)
     )
 
 
@@ -137,6 +138,10 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                 continue  # "(2019)" inside the text: a year of history, or a count
             found.append(ChineseDate(match.start(), end, match.group("byear"), "taken"))  # "...荒山小径。(2019)"
             # ending the caption (before its credit): the year the picture was taken
+            continue
+        if match.group("lyear"):
+            if _labelled(text, match.start(), words):  # "拍摄年代:2010 拍摄地点:...": the year field of a labelled
+                found.append(ChineseDate(match.start(), end, match.group("lyear"), "taken"))  # caption
             continue
         if match.group("yonly"):
             opens = not text[:match.start()].strip() and text[end:end + 1] in (",", "，")

@@ -506,9 +506,14 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
         plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
+    starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
+    # ("俯瞰整个头顿市": the whole of the place, whose name follows)
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     starts = [position] + [s for s in starts[1:] if not (
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
+    praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
+    if praised:  # "素有“辽阳后花园”之称的十里画廊景区": no chain begins inside what the place is called
+        starts = [s for s in starts if not any(a <= s < b for a, b in praised)]
     chains: dict[int, tuple[list[Element], str | None]] = {}
     # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
     # `end` is the same each time, as nothing changes its elements until the loops are done)
@@ -542,6 +547,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
         for at in chained(starts, (s for s in _big_city_starts(plain, start, end) if s not in starts)):
             if other_time and _a_future_clause(plain, start, at):
+                continue
+            if praised and any(a <= at < b for a, b in praised):
                 continue
             elements, venue = chain_at(at)
             if venue == _A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
@@ -623,6 +630,31 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
     return place
+
+
+#: Words of the whole of a place written before its name ("俯瞰整个头顿市"): no name begins with them.
+_THE_WHOLE = frozenset({"整个", "整座", "整片"})
+
+
+def _epithets(plain: str, start: int, end: int, words: Words) -> list[tuple[int, int]]:
+    """The quoted epithets of the sentence (start, end of what the quotes hold): quotes a word of praise follows
+    ("“辽阳后花园”之称", "「中国雪乡」美誉"), holding what a place is called, not where the scene is. Empty (the
+    usual case) when the sentence has no closing quote."""
+    praise = words.words("places.epithets")
+    found: list[tuple[int, int]] = []
+    for opening, closing in _EPITHET_QUOTES:
+        close = plain.find(closing, start, end)
+        while close >= 0:
+            if plain.startswith(praise, close + 1):
+                opened = plain.rfind(opening, start, close)
+                if opened >= 0:
+                    found.append((opened + 1, close))
+            close = plain.find(closing, close + 1, end)
+    return found
+
+
+#: The quotation marks an epithet is written in.
+_EPITHET_QUOTES = (("“", "”"), ("「", "」"))
 
 
 #: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
@@ -1262,10 +1294,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if unit is None:
             break
         if elements and unit[0].level in ("province", "country") and elements[-1].level in _BELOW_PROVINCE and (
-                elements[-1].end == unit[0].start) and _venue_word_ahead(plain, unit[1], end, words.pattern(
-                    "places.venue")):
+                elements[-1].end == unit[0].start) and (_venue_word_ahead(plain, unit[1], end, words.pattern(
+                    "places.venue")) or _short_village(words).match(plain, unit[1], end)):
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
-            # or the country begins a venue's name
+            # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
@@ -1489,14 +1521,16 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
             _PEOPLE) or patterns["units"].match(plain, at, found.end()):
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
-                "places.before_place", "places.views", "places.section", "places.weather", "dates.relative",
-                "dates.times_of_day"):
+                "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
+                "dates.relative", "dates.times_of_day"):  # (places.doing: "在新口岸区逛店觅食", what people do there)
         if name.startswith(words.words(key)):
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
         return None  # (a venue word the venue reader passed over is no bare name)
     if name.endswith(words.words("places.happening")):
         return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
+    if name.endswith(words.words("places.events")):
+        return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
     return text[at:found.end()]
 
 
@@ -1794,6 +1828,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
+    if city is not None and plain[at] in _DIRECTIONS and plain[at + 1:city] in _STREET_AFTER_A_DIRECTION:
+        city = None  # "平遥古城南大街": a direction and a street's word name a street (South Street) of any town,
+        # no city, though the gazetteer knows a subdistrict called so
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
             _of_another_country(plain[at:city], before[-1].value, words)):
         city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
@@ -2330,7 +2367,19 @@ _TOWN_NAMED_CHUNG = compiled(f"中[{HAN}]{{1,3}}?[村镇乡]")
 _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
-_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "本", "城", "当地", "市民", "村民", "人")
+_NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
+                   "人")
+
+
+#: A unit's one-character suffix, and the words of position after one that make "in the village", "in the district"
+#: (村里, 区内, 镇上): a name that begins so is no unit's (not 中: 市中区 is Jinan's district).
+_SUFFIX_FIRSTS = frozenset("村镇乡县市区")
+_IN_OR_ON = frozenset("里内上")
+
+
+#: 城市 ("a city", one of places.not_units) ending a unit's name: a city whose name ends in 城 (项城, 晋城) and its
+#: suffix, when a unit with its own suffix follows straight after ("项城市范集镇").
+_CITY_OF_A_WALLED_NAME = "城市"
 
 
 def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
@@ -2357,6 +2406,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
         # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
+    if written[0] in _SUFFIX_FIRSTS and written[1:2] in _IN_OR_ON:
+        return False  # "在村里村外都有名气", "区内各镇": in the village, in the district; no unit's name begins so
     following = plain[end:end + 1]
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
@@ -2389,9 +2440,12 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "记者走进市档案馆": a verb of going is a clause's word, the name (if any) after it
     if written.endswith(words.words("places.not_units")) and not (
             continuing and len(written) >= 3 and _cjk_population(_suffix_at_end(words).sub("", written)) > 0) and not (
-            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)):
+            continuing and 3 <= len(written) <= 4 and written.endswith(_VILLAGE_AFTER_A_MOUNTAIN)) and not (
+            3 <= len(written) <= 4 and written.endswith(_CITY_OF_A_WALLED_NAME) and _short_unit(words).match(
+                plain, end)):
         return False  # "北京市区", "逛早市", "新疆军区" (but a chain goes on to a city the gazetteer knows,
-        # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市)
+        # whatever its last characters spell: "阿克苏地区库车市" is not a car market, 车市; and a city named X城
+        # with a unit of it right after, "项城市范集镇", is a city, not "the city")
     common = next((w for w in words["places.not_units_after_a_name"] if written.endswith(w)), None)
     if common is not None and (written == common or len(written) - len(common) >= 2):
         return False  # "太行山区" (but 崂山区 is a district)
@@ -2817,6 +2871,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
+            written, 2) or written[2:] in words.set("places.not_venue_names")):
+        return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
+    if written.startswith(words.words("places.members")):
+        return None  # "会长孙旭山上台": a title, then the person's name (山 ends it), no venue's
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
         return None  # "越南朋友阿山": a person's familiar name, no venue's
     if "a" <= written[0] <= "z":
@@ -2824,9 +2883,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # capital), so no venue rather than a piece of one
     if words.pattern("places.clause_words").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
-    if _ASPECT.search(written) or "性" in written or "曾" in written[1:]:
+    if _ASPECT.search(written) or "性" in written or "曾" in written[1:] or "于" in written[2:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
-        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause
+        # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
+        # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
 
 
@@ -2848,6 +2908,8 @@ def _a_clause_between(plain: str, start: int, end: int, words: Words) -> bool:
     name."""
     if _ASPECT.search(plain, start, end) is not None:
         return True  # "青阳市民体育公园添建了步道": the park, then what was added to it
+    if "于" in plain[start:end]:
+        return True  # "天守阁矗立于翠绿园林之中": the keep, then where it stands (于, at)
     return any(words.pattern(key).search(plain, start, end) for key in (
         "dates.relative", "dates.times_of_day", "places.held", "places.after_venue"))
 
@@ -2977,10 +3039,13 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     the places written before it ("南京阅江楼": 南京, then 阅江楼)."""
     venue_end = words.pattern("places.venue")
     other_time = _FUTURE.search(plain, start, end) is not None
+    praised = _epithets(plain, start, end, words)
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
         if other_time and _a_future_clause(plain, start, a):
             continue  # "港队将在...在残奥村举行升旗仪式": where something will be
+        if praised and any(x <= a < y for x, y in praised):
+            continue  # "素有“辽阳后花园”之称的...": what a place is called, no venue of the scene
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
