@@ -1129,6 +1129,15 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Mist hangs over the flooded meadows.\nJonas Vik – Per Almqvist", {"photographer": None}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
+    ("a regional paper's date run into its 'Name/Paper' credit: the date is the photo's, the credit follows it",
+     "Judges look over the heifers in the show ring. Sept. 2, 2023 Lena Marsh/Valley Ledger",
+     {"photographer": "Lena Marsh", "agency": "Valley Ledger", "date": "2023-09-02"}),
+    ("...the month written out, on a line of its own",
+     "Judges look over the heifers in the show ring\nSeptember 2, 2023 Lena Marsh/The Valley Ledger",
+     {"photographer": "Lena Marsh", "agency": "Valley Ledger", "date": "2023-09-02"}),
+    ("a wire credit opening the caption with no stop: the name ends where the prose's 'The' begins",
+     "AP Photo/Rhea Tomlin The Grand Mosque glows under festival lights in Doha, Qatar, March 3, 2023.",
+     {"photographer": "Rhea Tomlin", "agency": "AP", "sublocation": "Grand Mosque"}),
 ]
 
 
