@@ -205,6 +205,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
+    if len(names) == 2 and names[1].kind == "org" and _one_word_name(names[1].text) and any(
+            p.value == _FILE_NUMBER_TAG for p in parts if p.kind == "tag"):
+        names[1].kind, names[1].value = "person", names[1].text  # "© UNICEF/UN0412233/Okafor": the photographer
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
@@ -735,7 +738,13 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
             _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
+    if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
+        return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
+    if agency is None and rules.agency_kind(text) == "aid agency":
+        # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
+        # photographer took for it (the provider), whoever sent it on
+        return Part(text, "org", _registry_name(text), segment, role or "courtesy")
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
         return Part(text, "place", text, segment, role)
     if agency:
@@ -778,11 +787,23 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     return None
 
 
+def _registry_name(text: str) -> str:
+    """The registry's standard name of an agency it knows ("United Nations Children's Fund" -> "UNICEF")."""
+    from catalog.agencies import agency
+
+    found = agency(text)
+    return found.name if found is not None else text
+
+
 _ACRONYM = compiled(r"[A-Z]{2,6}")
 #: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
 _COURTESY_PHOTO = compiled(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
 _YEAR_PART = compiled(r"(?:18|19|20)\d\d")
+#: A picture library's number for the picture, a part of its own in the chain: "© UNICEF/UN0412233/Okafor",
+#: "UNICEF/NYHQ2011-0112/Noorani". The person after it is named by the surname alone.
+_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:-\d{2,})?")
+_FILE_NUMBER_TAG = "file number"
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
 _OTHER_LABEL = compiled(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.

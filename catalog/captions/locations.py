@@ -58,8 +58,17 @@ from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
 from catalog.captions.venue_spots import registered_english
-from catalog.captions.vocabulary import ABBREVIATIONS, CITY_STATES, DIRECTIONS, MONTHS, VENUE_WORDS, WEEKDAYS
+from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
+    CITY_STATES,
+    DIRECTIONS,
+    MONTHS,
+    PLACE_ABBREVIATIONS,
+    VENUE_WORDS,
+    WEEKDAYS,
+)
 from catalog.patterns import compiled, longest_first
+from catalog.place_rules import PROVINCE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -1674,6 +1683,8 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
         written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
+        if written[1:2] == "." and _DOTTED_INITIALS.fullmatch(written) and not _press_abbreviation(written):
+            continue  # "... the Sant Joan traditions. | A.B.": a writer's initials, not Alberta's code dotted
         found = _known_places(written, venue_first=True)
         if found is None or found.city is None and found.province is None and found.country is None:
             continue
@@ -1686,6 +1697,18 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
                 found.city, written = city, f"{city} | {written}"
         return found, written
     return None
+
+
+#: Capitals each with a stop: "A.B.", "D.C.", "P.E.I.".
+_DOTTED_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
+
+
+def _press_abbreviation(written: str) -> bool:
+    """Whether dotted capitals are a place's short form the press writes ("D.C.", "N.Y.", "B.C.", "P.E.I."), as
+    against initials that the gazetteer matches only by a subdivision's ISO code ("A.B." for CA-AB)."""
+    dotted = written if written.endswith(".") else written + "."
+    return dotted.casefold() in PLACE_ABBREVIATIONS or any(
+        dotted in forms for forms in PROVINCE_ABBREVIATIONS.values())
 
 
 _FIELD_BEFORE = compiled(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)
