@@ -1629,6 +1629,18 @@ DATES_EN = [
     ("an issue's number before a month is no day",
      "Plate 12 from the Quorvan Review, Volume 3, No. 7, June 1921: a lady in a cloche hat.",
      {"date": None}),
+    ("'last' right before a month's day names the day just past: the scene's",
+     "Farmers brought their carabaos to the plaza last March 14 for the blessing of animals.",
+     {"date": None, "date_text": "March 14", "date_kind": "taken"}),
+    ("...but 'last' before a month alone is background",
+     "Floods swept the valley last March, and the farmers are still rebuilding.",
+     {"date": None, "date_kind": None}),
+    ("a heading's date run into the sentence's first capital",
+     "Polishing the brass\nMarch 2, 2024The caretaker polishes the brass lamps of the old chapel.",
+     {"date": "2024-03-02", "date_kind": "taken"}),
+    ("an aid agency's heading, a country and a year before a colon: the picture's year, not the story's later date",
+     "Chad, 2009: Girls fetch water at a borehole near Abeche. The drought worsened in August 2011.",
+     {"date": "2009", "date_kind": "taken"}),
 ]
 
 
