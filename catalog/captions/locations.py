@@ -1358,6 +1358,14 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
+    if len(lines) > 1 and lines[1].group()[:2].isupper() and lines[0].group().rstrip()[-1:] not in ".!?:":
+        # "Hindu worshippers bathe in the river" then "VARANASI, UTTAR PRADESH, INDIA - Hindu worshippers ...": a
+        # title line, then the dateline in capitals opening the next
+        match = _opening().match(lines[1].group())
+        written = match.group("place") if match else ""
+        found = _known_places(written) if written.isupper() and "," in written else None
+        if found is not None and (found.city or found.province) and (found.province or found.country):
+            return found, written
     for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
         match = _places_then_a_year().match(line.group()) if _YEAR_AFTER_A_COMMA.search(line.group()) else None
         if match is None:

@@ -466,6 +466,11 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
     if not larger or larger[0].level != "county" or larger[0].prefecture or (
             element.population or element.also_province or element.country):  # (GeoNames holds villages)
         return False
+    if larger[0].value.endswith(" District") and len(larger) > 1:
+        # "in Hanna Urak, Quetta District, Balochistan": a district written with its kind word, then its province
+        # or country, is the unit that stands in for the city in South Asia as in Russia; the unknown name before
+        # it is a village of it
+        return True
     return any(e.country == "China" or e.level == "country" and e.value == "China"
                or e.level == "province" and e.value.casefold() in CHINA_PROVINCES for e in larger)
 
