@@ -1141,6 +1141,9 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...its photographer's picture sent on by a wire",
      "Families queue for flour at the camp. Photo by Ines Moreau/WFP via AP",
      {"photographer": "Ines Moreau", "agency": "AP", "provider": "WFP"}),
+    ("an archive's credit naming one of its collections after a comma: the archive provides",
+     "The old pier in 1911. Photo courtesy of the State Library, Ellery Moss Glass Plate Collection",
+     {"photographer": None, "agency": None, "provider": "State Library"}),
     ("a wire credit opening the caption with no stop: the name ends where the prose's 'The' begins",
      "AP Photo/Rhea Tomlin The Grand Mosque glows under festival lights in Doha, Qatar, March 3, 2023.",
      {"photographer": "Rhea Tomlin", "agency": "AP", "sublocation": "Grand Mosque"}),
@@ -1640,7 +1643,7 @@ DATES_EN = [
      {"date": "2024-03-02", "date_kind": "taken"}),
     ("an aid agency's heading, a country and a year before a colon: the picture's year, not the story's later date",
      "Chad, 2009: Girls fetch water at a borehole near Abeche. The drought worsened in August 2011.",
-     {"date": "2009", "date_kind": "taken"}),
+     {"date": "2009", "date_kind": "taken", "country": "Chad"}),
 ]
 
 

@@ -182,6 +182,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
                 part.kind = "org"  # "White House photo by Adam Rivers": the outlet's slot, whatever it reads as
+            if part.kind == "org" and parts and parts[-1].kind == "org" and part.text.endswith(_HOLDINGS):
+                # "courtesy of the Library of Congress, Detroit Publishing Company Collection": a collection the
+                # archive holds, named after it; the archive gave the picture
+                part.kind, part.value = "tag", "collection"
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -800,6 +804,8 @@ _ACRONYM = compiled(r"[A-Z]{2,6}")
 _COURTESY_PHOTO = compiled(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
 _YEAR_PART = compiled(r"(?:18|19|20)\d\d")
+#: The last words of a collection an archive or a library holds, named after the archive in a credit.
+_HOLDINGS = (" Collection", " Collections", " collection", " collections")
 #: A picture library's number for the picture, a part of its own in the chain: "© UNICEF/UN0412233/Okafor",
 #: "UNICEF/NYHQ2011-0112/Noorani". The person after it is named by the surname alone.
 _FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:-\d{2,})?")

@@ -701,9 +701,10 @@ def _opening() -> re.Pattern:
 
 @cache
 def _places_then_a_year() -> re.Pattern:
-    """A line opened by a town and its country or province, then a year (maybe with its day and month), then a full
-    stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th NOVEMBER 2014."."""
-    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
+    """A line opened by a town and its country or province (or a country alone), then a year (maybe with its day and
+    month), then a full stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th
+    NOVEMBER 2014.", "Somalia, 2007: Children ..."."""
+    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*,[ \t]*"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:](?:[ \t]|$)")
 
 
@@ -1373,6 +1374,9 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None and (found.city or found.province) and (found.province or found.country):
             return found, match.group("place")
+        if found is not None and found.country and "," not in match.group("place") and found == Place(
+                country=found.country):
+            return found, match.group("place")  # "Somalia, 2007: Children attend ...": an aid agency's heading
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
         written = match.group("place") or match.group("barred") or match.group("headed")
