@@ -31,6 +31,7 @@ from catalog.captions.gazetteer import name_levels
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
+    COUNTRIES,
     CREDIT_TAGS,
     DIRECTIONS,
     EVENT_WORDS,
@@ -749,6 +750,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
         # photographer took for it (the provider), whoever sent it on
         return Part(text, "org", _registry_name(text), segment, role or "courtesy")
+    if agency is None and " " in text and _country_office(text, rules):
+        return Part(text, "org", text, segment, role or "courtesy")  # "© UNICEF Malawi/2018/Name": its office
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
         return Part(text, "place", text, segment, role)
     if agency:
@@ -789,6 +792,13 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
+
+
+def _country_office(text: str, rules: Rules) -> bool:
+    """Whether a name is an aid agency's office in a country, written as the agency, then the country: "UNICEF
+    Malawi", "WFP South Sudan"."""
+    head, _, country = text.partition(" ")
+    return country.casefold() in COUNTRIES and rules.agency_kind(head) == "aid agency"
 
 
 def _registry_name(text: str) -> str:
