@@ -120,6 +120,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("dotted month.day.year, when the day is over 12", "3.31.2024 (American order)",
+              r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])\.(?P<day>1[3-9]|2\d|3[01])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
               r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.year", "01.2017",
