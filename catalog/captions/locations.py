@@ -1584,9 +1584,18 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     venue, or a town too small for the gazetteer when a known place follows)."""
     if span is None:
         return None
-    # (a sentence at the caption's start may be only places: tried there, then the comma's pattern searched)
-    match = _ending_line(after_a_comma=False).match(text, 0, span[1]) if span[0] == 0 else None
-    match = match or _ending_line(after_a_comma=True).search(text, span[0], span[1])
+    # (a sentence at the caption's start may be only places: tried there, then the comma's pattern searched; the
+    # whole sentence may also be a picture's title, then its places: "Fishing Boat Heading Home, Aghios Nikolaos
+    # Harbour, Crete.")
+    whole = _ending_line(after_a_comma=False).match(text, 0, span[1]) if span[0] == 0 else None
+    found = _places_ending(text, span, whole) if whole is not None else None
+    if found is not None or whole is not None and whole.group("place").count(",") < 2:
+        return found
+    return _places_ending(text, span, _ending_line(after_a_comma=True).search(text, span[0], span[1]))
+
+
+def _places_ending(text: str, span: tuple[int, int], match: re.Match | None) -> tuple[Place, str] | None:
+    """_ending_sentence's reading of one match of ``_ending_line``."""
     if match is None:
         return None
     written = match.group("place")

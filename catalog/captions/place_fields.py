@@ -429,7 +429,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
             continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
         first = element.value.split()[0].casefold()
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
-                last in TOWN_LIKE_VENUE_WORDS or _a_town_opened_like_a_site(element, first)):
+                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element)
+                or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
         if element.level == "venue" and not element.the and following.link == "," and (
@@ -446,6 +447,15 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
 _TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"island", "bridge", "cove", "mills", "mill", "corner", "corners",
                                              "junction"}
 _TOWN_FIRST_WORDS = frozenset({"cape", "port", "fort"})
+
+
+def _a_site_of_its_town(element: Element) -> bool:
+    """Whether a name of two words ending in a town-like venue word is a town's site, named by the town before the
+    word: "Elounda Harbour, Crete" is the harbour of Elounda, a town GeoNames holds (while no town is called "Bar"
+    or "Beaver": "Bar Harbor, Maine", "Beaver Creek, Minnesota" are towns)."""
+    head = element.value.rsplit(" ", 1)[0]
+    levels = name_levels(head)
+    return bool(levels.town_population or levels.city_population) and not levels.province and not levels.country
 
 
 def _a_town_opened_like_a_site(element: Element, first: str) -> bool:
