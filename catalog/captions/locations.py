@@ -174,13 +174,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place.city is None and place.sublocation is None and (_a_town_alone(village, text) or (
                     place.province is None and _a_village_alone(village, text))):
-                place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
+                place.city, sub_admin = _town_name(sub_admin), None  # "In the town of Irpin, also in the Kyiv region"
                 # "in the coastal village of Loubieh, ... in Lebanon": the one settlement in a country named
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
-                place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
+                place.city, sub_admin = _town_name(sub_admin), None  # "farmers in the town of Ajlun get olives ready"
     if venue is None and sub_admin is None and primary is not None and place.city is not None:
         # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
@@ -386,7 +386,14 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
     if len(chain.elements) != 1 or chain.elements[0].level != "town":
         return False
     only = chain.elements[0]
+    if only.value.endswith(" town") and only.value[:1].isupper():
+        return not _CHINA.search(text)  # "at the bus station in Baihe town.": the town named with its kind word
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
+
+
+def _town_name(value: str) -> str:
+    """A town's name without the kind word written after it: "Baihe town" -> "Baihe"."""
+    return value[: -len(" town")] if value.endswith(" town") else value
 
 
 def _a_village_alone(chain: Chain, text: str) -> bool:
