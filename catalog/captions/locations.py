@@ -1507,6 +1507,12 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = written.partition(",")[2].strip()
         if not written:
             return None
+    if ". " in written:
+        site, _, town = written.rpartition(". ")
+        if site and (site.rsplit(None, 1)[-1] + ".").casefold() not in ABBREVIATIONS:
+            # "Desa Batu Jaya. Karawang, 26 December 2010": a title naming the site, its stop, then the town beside
+            # the date; read as the chain they make ("St. Stephen's Green" keeps its stop)
+            written = f"{site}, {town}"
     found = _known_places(written, venue_first=True)
     if found is None and "," not in written and _a_town_and_date_alone(text, match.start("place"), anchor, written):
         found = Place(city=written)  # "...from the tap.  Narere, 2012": a gallery's town and year, set apart
