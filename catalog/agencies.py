@@ -32,6 +32,7 @@ __all__ = ["KINDS", "Agency", "agency", "agency_key", "agency_keys", "all_agenci
 #: What an agency can be; the file may use no other word.
 KINDS = (
     "wire", "photo agency", "newspaper", "broadcaster", "website", "magazine", "government", "space agency",
+    "aid agency",
 )
 
 _NOT_KEY = compiled(r"[\W_]+")

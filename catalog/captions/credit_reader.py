@@ -31,6 +31,7 @@ from catalog.captions.gazetteer import name_levels
 from catalog.captions.rules import PROVIDER_KINDS, Rules
 from catalog.captions.types import Credit
 from catalog.captions.vocabulary import (
+    COUNTRIES,
     CREDIT_TAGS,
     DIRECTIONS,
     EVENT_WORDS,
@@ -182,6 +183,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
                 part.kind = "org"  # "White House photo by Adam Rivers": the outlet's slot, whatever it reads as
+            if part.kind == "org" and parts and parts[-1].kind == "org" and part.text.endswith(_HOLDINGS):
+                # "courtesy of the Library of Congress, Detroit Publishing Company Collection": a collection the
+                # archive holds, named after it; the archive gave the picture
+                part.kind, part.value = "tag", "collection"
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -205,6 +210,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
+    if len(names) == 2 and names[1].kind == "org" and _one_word_name(names[1].text) and any(
+            p.value == _FILE_NUMBER_TAG for p in parts if p.kind == "tag"):
+        names[1].kind, names[1].value = "person", names[1].text  # "© UNICEF/UN0412233/Okafor": the photographer
     if not names:  # "Photo: Handout" is a credit naming nobody; "(File photo)" is no credit
         return Reading(Credit(raw=raw), True) if roles else None
     first = names[0]
@@ -742,7 +750,15 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
             _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
+    if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
+        return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
+    if agency is None and rules.agency_kind(text) == "aid agency":
+        # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
+        # photographer took for it (the provider), whoever sent it on
+        return Part(text, "org", _registry_name(text), segment, role or "courtesy")
+    if agency is None and " " in text and _country_office(text, rules):
+        return Part(text, "org", text, segment, role or "courtesy")  # "© UNICEF Malawi/2018/Name": its office
     if agency is None and _place_line(text):  # "Senegal", "Dakar, Senegal": where, not who
         return Part(text, "place", text, segment, role)
     if agency:
@@ -785,11 +801,32 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     return None
 
 
+def _country_office(text: str, rules: Rules) -> bool:
+    """Whether a name is an aid agency's office in a country, written as the agency, then the country: "UNICEF
+    Malawi", "WFP South Sudan"."""
+    head, _, country = text.partition(" ")
+    return country.casefold() in COUNTRIES and rules.agency_kind(head) == "aid agency"
+
+
+def _registry_name(text: str) -> str:
+    """The registry's standard name of an agency it knows ("United Nations Children's Fund" -> "UNICEF")."""
+    from catalog.agencies import agency
+
+    found = agency(text)
+    return found.name if found is not None else text
+
+
 _ACRONYM = compiled(r"[A-Z]{2,6}")
 #: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
 _COURTESY_PHOTO = compiled(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
 _YEAR_PART = compiled(r"(?:18|19|20)\d\d")
+#: The last words of a collection an archive or a library holds, named after the archive in a credit.
+_HOLDINGS = (" Collection", " Collections", " collection", " collections")
+#: A picture library's number for the picture, a part of its own in the chain: "© UNICEF/UN0412233/Okafor",
+#: "UNICEF/NYHQ2011-0112/Noorani". The person after it is named by the surname alone.
+_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:-\d{2,})?")
+_FILE_NUMBER_TAG = "file number"
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
 _OTHER_LABEL = compiled(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.

@@ -20,7 +20,7 @@ from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_person_word, scan
-from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES
+from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, SENTENCE_OPENERS
 from catalog.patterns import compiled
 
 
@@ -272,6 +272,11 @@ def _spaced_slash_closing(text: str, at: int) -> bool:
 _GLUED_TAG = compiled(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
 
 
+#: Words in title case that open a sentence and are never a word of a person's name ("A" and "An" may be:
+#: an initial, a Vietnamese name).
+_OPENERS_AFTER_NAME = frozenset(word.title() for word in SENTENCE_OPENERS if word not in ("a", "an"))
+
+
 def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
@@ -293,6 +298,8 @@ def _credit_tail_end(text: str, pos: int) -> int:
             break
         if not (is_person_word(word) or word.casefold() in CREDIT_TAGS or word.isupper()):
             break
+        if words and word in _OPENERS_AFTER_NAME:
+            break  # "AP Photo/Jon Gambrell The Al Noor Mosque glows ...": the prose starts after the name
         words += 1
         if words > 5:
             break
@@ -567,6 +574,12 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 _CAPITALS_RUN_ON = compiled(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
+#: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name in title
+#: case and a "/": how the USA TODAY network's papers run the photo's date into the credit.
+_DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[A-Z][a-z]+ [A-Z][^/]*/\s?[A-Z])")
+_MONTH_STARTS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
+
+
 #: A last line that is a note in brackets, a paper's issue line or the like: "(China Daily Africa Weekly ... page5)".
 _NOTE_LINE = compiled(r"[ \t]*[(\[][^()\[\]\n]{3,100}[)\]][ \t.]*")
 
@@ -595,6 +608,10 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
             starts.add(match.end())
+    if line_start not in starts and line_start and stripped[line_start - 1] == "\n" and "/" in stripped[line_start:]:
+        dated = _DATE_BEFORE_CREDIT.match(stripped, line_start)
+        if dated:  # "May 1, 2019 Jeff Faughender/Courier Journal" on a line of its own: the credit after the date
+            yield Candidate(stripped[dated.end():], dated.end(), len(text), 2.2, True)
     closing = _PLACE_YEAR_AFTER.search(stripped, line_start) if stripped[-1:] in ".0123456789" else None
     for start in sorted(starts):
         while start < len(stripped) and stripped[start] in _MARKS_BEFORE:
@@ -608,6 +625,11 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
         content = stripped[start:]
         if content and (len(content) <= 100 or len(without_wire_notes(content)) <= 100):
             yield Candidate(content, start, len(text), 2.2, True)
+            if "/" in content and (content[0].isdecimal() or content[:3] in _MONTH_STARTS):
+                dated = _DATE_BEFORE_CREDIT.match(content)
+                if dated:  # "... at the fair. Aug. 15, 2019 Jeff Faughender/Courier Journal": the date is the
+                    # photo's (left to the description), the credit follows it on the line
+                    yield Candidate(content[dated.end():], start + dated.end(), len(text), 2.2, True)
     run_on = _CAPITALS_RUN_ON.search(stripped, line_start) if "/" in stripped[line_start:] else None
     if run_on and run_on.start() not in starts and not _inside_brackets(stripped, run_on.start()):
         # "... on a water-logged street in Mumbai CAO XIURU/FOR CHINA DAILY": a credit in capitals run on after the

@@ -76,7 +76,9 @@ _FOREIGN_MON = "(?i:" + "|".join(re.escape(w) for w in sorted(_FOREIGN_MONTH_NUM
 #: A number after "No." or "Vol." is an issue's, not a day: "Gazette du Bon Ton, Volume 2, No. 5, May 1914".
 _NOT_AN_ISSUE = r"(?<!\bNo\.\s)(?<!\bno\.\s)(?<!\bNo\s)(?<!\bNr\.\s)(?<!\bVol\.\s)(?<!#)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:18|19|20)\d\d\b"
+#: (A year may run into the capital that opens the next sentence, as scrapers join a heading's date to the text:
+#: "October 8, 2023A worker polishes ...".)
+_YEAR = r"(?:18|19|20)\d\d(?:\b|(?=[A-Z][a-z]*\s))"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
 
 
@@ -92,6 +94,7 @@ class DateShape:
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
     needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name);
     # "place line": only a place's name before it on its line; "capitals line": only places in capitals
+    cue: str | None = None  # what the shape itself says of the date: "taken" for a dated heading of the picture
 
 
 #: Most specific first: where two shapes match the same words, the earlier one wins.
@@ -117,6 +120,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("dotted month.day.year, when the day is over 12", "3.31.2024 (American order)",
+              r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])\.(?P<day>1[3-9]|2\d|3[01])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
               r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.year", "01.2017",
@@ -141,6 +146,9 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               needs="place"),
     DateShape("year closing a place line", "Salisbury Plain, 2003. / Bangkok, Thailand, 2013 / Slovakia, 1930 / ...",
               rf"(?P<year>{_YEAR})(?=[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=,\s)(?=\d)", needs="name"),
+    DateShape("year after a place heading, a colon after it", "Somalia, 2007: Children attend ... / Nepal 2015: ...",
+              rf"(?P<year>{_YEAR})(?=:[ \t])", "year", guard=r"(?:(?<=[a-z],\s)|(?<=[a-z]\s))(?=\d)",
+              needs="name", cue="taken"),
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
@@ -274,7 +282,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
             if mention.shape.needs == "place":
                 mention.picture_sentence = bool(_PICTURE_WORDS.search(
                     text, starts[at] if at >= 0 else 0, spans[at][1] if at >= 0 else len(text)))
-            mention.cue = _cue(text, sentence_start, mention)
+            mention.cue = mention.shape.cue or _cue(text, sentence_start, mention)
             mention.after_on = bool(_ON_BEFORE.search(text, max(0, mention.start - 12), mention.start))
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
@@ -456,7 +464,10 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     last = len(words)
     while last and words[last - 1] in _SKIP:
         last -= 1
-    if last and words[last - 1] in BACKGROUND_WORDS:
+    if last and words[last - 1] in BACKGROUND_WORDS and not (
+            last == len(words) and words[-1] == "last" and mention.shape.precision in ("day", "none")):
+        # (but "took their dogs to the covered court last July 9": "last" right before a month's day names the
+        # day just past, the scene's, as Philippine papers write it; "the floods of last July" stay background)
         return "background"
     if mention.is_range:
         return "background"

@@ -64,10 +64,12 @@ from catalog.captions.vocabulary import (
     CITY_STATES,
     DIRECTIONS,
     MONTHS,
+    PLACE_ABBREVIATIONS,
     VENUE_WORDS,
     WEEKDAYS,
 )
 from catalog.patterns import compiled, longest_first
+from catalog.place_rules import PROVINCE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from catalog.venues import VenueRegister
@@ -182,13 +184,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place.city is None and place.sublocation is None and (_a_town_alone(village, text) or (
                     place.province is None and _a_village_alone(village, text))):
-                place.city, sub_admin = sub_admin, None  # "In the town of Irpin, also in the Kyiv region, ..."
+                place.city, sub_admin = _town_name(sub_admin), None  # "In the town of Irpin, also in the Kyiv region"
                 # "in the coastal village of Loubieh, ... in Lebanon": the one settlement in a country named
         elif villages and primary is None:  # "In the village of Tavriiske, residents eat lunch"
             village = min(villages, key=lambda c: _distance(c, anchor)) if anchor else villages[0]
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
-                place.city, sub_admin = sub_admin, None  # "farmers in the town of Ajlun get olives ready"
+                place.city, sub_admin = _town_name(sub_admin), None  # "farmers in the town of Ajlun get olives ready"
     if venue is None and sub_admin is None and primary is not None and place.city is not None:
         # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
@@ -409,6 +411,8 @@ def _a_town_alone(chain: Chain, text: str) -> bool:
     if len(chain.elements) != 1 or chain.elements[0].level != "town":
         return False
     only = chain.elements[0]
+    if only.value.endswith(" town") and only.value[:1].isupper():
+        return not _CHINA.search(text)  # "at the bus station in Baihe town.": the town named with its kind word
     return bool(_TOWN_OF.search(text, max(0, only.start - 30), only.start)) and not _CHINA.search(text)
 
 
@@ -425,6 +429,11 @@ def _a_town_abroad(name: str, text: str, place: Place) -> bool:
     if place.city is not None and place.city.casefold().endswith(" county"):
         return False
     return not _CHINA.search(text)
+
+
+def _town_name(value: str) -> str:
+    """A town's name without the kind word written after it: "Baihe town" -> "Baihe"."""
+    return value[: -len(" town")] if value.endswith(" town") else value
 
 
 def _a_village_alone(chain: Chain, text: str) -> bool:
@@ -742,9 +751,10 @@ def _opening() -> re.Pattern:
 
 @cache
 def _places_then_a_year() -> re.Pattern:
-    """A line opened by a town and its country or province, then a year (maybe with its day and month), then a full
-    stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th NOVEMBER 2014."."""
-    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,3}})[ \t]*,[ \t]*"
+    """A line opened by a town and its country or province (or a country alone), then a year (maybe with its day and
+    month), then a full stop or a colon: "BAFIA, CAMEROON, 2012. Villages ...", "SULAYMANIYAH, IRAQI KURDISTAN, 29th
+    NOVEMBER 2014.", "Somalia, 2007: Children ..."."""
+    return compiled(rf"^[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]*,[ \t]*"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?[ \t]+)?(?:1[89]|20)\d\d[ \t]*[.:](?:[ \t]|$)")
 
 
@@ -1438,6 +1448,14 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
             return found, match.group("place")
+    if len(lines) > 1 and lines[1].group()[:2].isupper() and lines[0].group().rstrip()[-1:] not in ".!?:":
+        # "Hindu worshippers bathe in the river" then "VARANASI, UTTAR PRADESH, INDIA - Hindu worshippers ...": a
+        # title line, then the dateline in capitals opening the next
+        match = _opening().match(lines[1].group())
+        written = match.group("place") if match else ""
+        found = _known_places(written) if written.isupper() and "," in written else None
+        if found is not None and (found.city or found.province) and (found.province or found.country):
+            return found, written
     for line in lines:  # "BAFIA, CAMEROON, 2012. Villages need ...": the places, then the year, opening a line
         match = _places_then_a_year().match(line.group()) if _YEAR_AFTER_A_COMMA.search(line.group()) else None
         if match is None:
@@ -1445,6 +1463,9 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(match.group("place"))
         if found is not None and (found.city or found.province) and (found.province or found.country):
             return found, match.group("place")
+        if found is not None and found.country and "," not in match.group("place") and found == Place(
+                country=found.country):
+            return found, match.group("place")  # "Somalia, 2007: Children attend ...": an aid agency's heading
     match = _dated_opening().match(text)
     if match:  # "January 4, 2026, New York, New York, USA: Protesters ...": the date, then the dateline
         written = match.group("place") or match.group("barred") or match.group("headed")
@@ -1568,6 +1589,12 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         written = written.partition(",")[2].strip()
         if not written:
             return None
+    if ". " in written:
+        site, _, town = written.rpartition(". ")
+        if site and (site.rsplit(None, 1)[-1] + ".").casefold() not in ABBREVIATIONS:
+            # "Desa Batu Jaya. Karawang, 26 December 2010": a title naming the site, its stop, then the town beside
+            # the date; read as the chain they make ("St. Stephen's Green" keeps its stop)
+            written = f"{site}, {town}"
     found = _known_places(written, venue_first=True)
     if found is None and "," not in written and _a_town_and_date_alone(text, match.start("place"), anchor, written):
         found = Place(city=written)  # "...from the tap.  Narere, 2012": a gallery's town and year, set apart
@@ -1652,9 +1679,18 @@ def _ending_sentence(text: str, span: tuple[int, int] | None) -> tuple[Place, st
     venue, or a town too small for the gazetteer when a known place follows)."""
     if span is None:
         return None
-    # (a sentence at the caption's start may be only places: tried there, then the comma's pattern searched)
-    match = _ending_line(after_a_comma=False).match(text, 0, span[1]) if span[0] == 0 else None
-    match = match or _ending_line(after_a_comma=True).search(text, span[0], span[1])
+    # (a sentence at the caption's start may be only places: tried there, then the comma's pattern searched; the
+    # whole sentence may also be a picture's title, then its places: "Fishing Boat Heading Home, Aghios Nikolaos
+    # Harbour, Crete.")
+    whole = _ending_line(after_a_comma=False).match(text, 0, span[1]) if span[0] == 0 else None
+    found = _places_ending(text, span, whole) if whole is not None else None
+    if found is not None or whole is not None and whole.group("place").count(",") < 2:
+        return found
+    return _places_ending(text, span, _ending_line(after_a_comma=True).search(text, span[0], span[1]))
+
+
+def _places_ending(text: str, span: tuple[int, int], match: re.Match | None) -> tuple[Place, str] | None:
+    """_ending_sentence's reading of one match of ``_ending_line``."""
     if match is None:
         return None
     written = match.group("place")
@@ -1771,6 +1807,8 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
     for match in _set_apart_line().finditer(text):
         written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
+        if written[1:2] == "." and _DOTTED_INITIALS.fullmatch(written) and not _press_abbreviation(written):
+            continue  # "... the Sant Joan traditions. | A.B.": a writer's initials, not Alberta's code dotted
         found = _known_places(written, venue_first=True)
         if found is None or found.city is None and found.province is None and found.country is None:
             continue
@@ -1783,6 +1821,18 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
                 found.city, written = city, f"{city} | {written}"
         return found, written
     return None
+
+
+#: Capitals each with a stop: "A.B.", "D.C.", "P.E.I.".
+_DOTTED_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
+
+
+def _press_abbreviation(written: str) -> bool:
+    """Whether dotted capitals are a place's short form the press writes ("D.C.", "N.Y.", "B.C.", "P.E.I."), as
+    against initials that the gazetteer matches only by a subdivision's ISO code ("A.B." for CA-AB)."""
+    dotted = written if written.endswith(".") else written + "."
+    return dotted.casefold() in PLACE_ABBREVIATIONS or any(
+        dotted in forms for forms in PROVINCE_ABBREVIATIONS.values())
 
 
 _FIELD_BEFORE = compiled(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.MULTILINE)

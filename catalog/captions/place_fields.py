@@ -438,7 +438,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
             continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
         first = element.value.split()[0].casefold()
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
-                last in TOWN_LIKE_VENUE_WORDS or _a_town_opened_like_a_site(element, first)):
+                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element)
+                or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
         if element.level == "venue" and not element.the and following.link == "," and (
@@ -455,6 +456,15 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
 _TOWN_LAST_WORDS = TOWN_LIKE_VENUE_WORDS | {"island", "bridge", "cove", "mills", "mill", "corner", "corners",
                                              "junction"}
 _TOWN_FIRST_WORDS = frozenset({"cape", "port", "fort"})
+
+
+def _a_site_of_its_town(element: Element) -> bool:
+    """Whether a name of two words ending in a town-like venue word is a town's site, named by the town before the
+    word: "Elounda Harbour, Crete" is the harbour of Elounda, a town GeoNames holds (while no town is called "Bar"
+    or "Beaver": "Bar Harbor, Maine", "Beaver Creek, Minnesota" are towns)."""
+    head = element.value.rsplit(" ", 1)[0]
+    levels = name_levels(head)
+    return bool(levels.town_population or levels.city_population) and not levels.province and not levels.country
 
 
 def _a_town_opened_like_a_site(element: Element, first: str) -> bool:
@@ -475,6 +485,11 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
     if not larger or larger[0].level != "county" or larger[0].prefecture or (
             element.population or element.also_province or element.country):  # (GeoNames holds villages)
         return False
+    if larger[0].value.endswith(" District") and len(larger) > 1:
+        # "in Hanna Urak, Quetta District, Balochistan": a district written with its kind word, then its province
+        # or country, is the unit that stands in for the city in South Asia as in Russia; the unknown name before
+        # it is a village of it
+        return True
     return any(e.country == "China" or e.level == "country" and e.value == "China"
                or e.level == "province" and e.value.casefold() in CHINA_PROVINCES for e in larger)
 

@@ -37,7 +37,7 @@ T = TypeVar("T")
 PLACEHOLDERS = frozenset({"photographer", "agency", "provider"})
 #: Kinds of the agency registry that hand out pictures rather than distribute them: a credit names them as
 #: the provider ("Photo: CNSA", "NASA via AP"), so they are not standard agencies here.
-PROVIDER_KINDS = frozenset({"space agency", "government"})
+PROVIDER_KINDS = frozenset({"space agency", "government", "aid agency"})
 LINE_KEYS = ("photographer", "photographer_agency", "provider", "agency")
 #: How many credit texts `Rules.readings` keeps, and agency names `standard_agency` remembers, before each
 #: starts again.
