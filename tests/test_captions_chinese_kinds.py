@@ -1800,6 +1800,15 @@ def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text,
     assert facts.credit.raw and facts.description == description
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("3月5日，工人在位于广东湛江的霞山码头装卸货物。", {"sublocation": "霞山码头", "city": "湛江", "province": "广东"}),
+    ("3月5日，游客在位于安徽蚌埠的龙子湖公园赏花。", {"sublocation": "龙子湖公园", "city": "蚌埠", "province": "安徽"}),
+])
+def test_a_place_after_zai_and_weiyu(text, expected):
+    """在位于 (at, situated in): the place begins after 位于, so a province and a city written bare after it are read
+    as a chain, not from where 在 ended: "位于广" is no city, nor "东湛江" a venue for its last character (江, 埠)."""
+    check(text, expected)
+
 
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.

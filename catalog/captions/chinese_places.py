@@ -507,8 +507,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
+    leads = _longer_than_one(words.words("places.before_place"))
     starts = [position] + [s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
+        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words) and not (
+        plain.startswith(leads, s))]  # ("在位于安徽蚌埠的...": the place begins after 位于, not after 在; a word of
+    # one character after 在 may begin the name, "在于都县")
     chains: dict[int, tuple[list[Element], str | None]] = {}
     # (the chain read from each start: the loops below try many starts twice, and a chain read from one start to
     # `end` is the same each time, as nothing changes its elements until the loops are done)
