@@ -1810,6 +1810,26 @@ def test_a_place_after_zai_and_weiyu(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，护林员在半山腰巡查林木。", {"sublocation": None}),
+    ("5月3日，宜宾山体滑坡现场，救援人员正在搜救。", {"sublocation": None, "city": "宜宾"}),
+    ("5月3日，村民在石门村清理池塘。", {"sublocation": "石门村"}),
+])
+def test_a_common_noun_opened_by_a_venue_word(text, expected):
+    """山腰 (a hillside), 山体 (a mountain's mass, of a landslide) and 池塘 (a pond) are everyday nouns that begin
+    with a venue word of one character: no venue's name ends at that character, and a city before one is the
+    city's ("宜宾山体滑坡")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("山脚下的兰新铁路红柳至烟墩区段(无人机照片)。", {"sublocation": "兰新铁路", "city": None}),
+])
+def test_a_section_of_a_line_is_no_district(text, expected):
+    """区段 is a section of a railway or a road: the 区 of it is no district's suffix ("红柳至烟墩区" is no city)."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [
