@@ -2254,8 +2254,9 @@ def _county_of(name: str, province: str) -> bool:
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers), 市井
 #: (the streets: "晚清广东市井生活" names no city 广东).
 _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a city's look: words, after any name)
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长段", "县": "委长级政立",
-                     "省": "委长会级份内立",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "县": "委长级政立",
+                     # (and 区段, a line's section: "某铁路甲至乙区段" names no district)
+                     "区": "域别间委长段", "省": "委长会级份内立",
                      # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
                      "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
