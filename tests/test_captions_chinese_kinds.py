@@ -1830,6 +1830,17 @@ def test_a_section_of_a_line_is_no_district(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，电力工人在110千伏朝阳变电站巡检设备。", {"sublocation": "朝阳变电站"}),
+    ("修武县供电公司的员工正在检修220千伏柳湾变电站的设备。", {"sublocation": "柳湾变电站", "city": "修武县"}),
+    ("5月3日，在某地一片工地上，工人运走了3千吨渣土。", {"sublocation": None}),
+])
+def test_a_substation_named_after_its_voltage_grade(text, expected):
+    """A voltage grade (110千伏) names the substation after it, as 在 would: it is no quantity of a clause, and
+    the name begins after it; a weight in 千吨 is still a quantity."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
-from catalog.captions.chinese_venues import best_venue
+from catalog.captions.chinese_venues import best_venue, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_population,
@@ -2660,6 +2660,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
         return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
+    if plain[at:at + 1] in _VOLTAGE_FIRSTS:
+        grade = voltage_grade(plain, at, end, anchored=True)
+        if grade is not None:
+            at = grade.end()  # "110千伏贵屯变电站": the grade, then the substation's name
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while True:
@@ -2870,7 +2874,11 @@ _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
-_A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: (千伏, kilovolts, is no quantity of the clause's but the grade that names a substation or a line: voltage_grade)
+_A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千(?!伏)|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: The characters a voltage grade begins with (a cheap test before ``voltage_grade``).
+_VOLTAGE_FIRSTS = frozenset("±0123456789")
+
 #: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
 _ROAD_NUMBER = compiled(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
 
