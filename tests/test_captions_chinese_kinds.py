@@ -1841,6 +1841,26 @@ def test_a_substation_named_after_its_voltage_grade(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("②:2019年5月3日,湖南衡阳,在衡阳特变电工有限公司的车间里,一名工人正在作业。",
+     {"province": "湖南", "city": "衡阳", "sublocation": None}),
+])
+def test_a_pictures_circled_number_opens_no_place(text, expected):
+    """A picture's number, circled, before the date ("②:") is a mark like 图②: the place list after the date is
+    the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年5月3日,广东佛山,在佛山顺德一家家电企业的车间,工人正在作业。",
+     {"province": "广东", "city": "佛山", "sublocation": None}),
+])
+def test_a_city_of_the_chain_written_again_is_no_venue(text, expected):
+    """A city the chain read, written again later in the sentence, is no venue for its last character (山 of
+    佛山) and for being named twice."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [

@@ -44,8 +44,9 @@ from catalog.captions.place_names import Element
 from catalog.captions.types import Place
 from catalog.patterns import compiled
 
-#: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
-_HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
+#: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是"; and a picture's
+#: number alone, circled ("②:2015年2月11日,河北唐山,...", "③清洁局工人...").
+_HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为|[①-⑳]\s*[:：]?)?\s*(?:这是)?\s*")
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
@@ -582,6 +583,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+        if venue and any(e.value == venue for e in elements):
+            venue = None  # "河北唐山,在唐山轨道客车有限公司...": a unit of the chain written again (山 a venue word)
     if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
         village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
         if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
