@@ -1861,6 +1861,17 @@ def test_a_city_of_the_chain_written_again_is_no_venue(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("游客在湖边散步。（均新华社记者李小明摄）", {"photographer": "李小明", "agency": "Xinhua"}),
+    ("游客在湖边散步。(均某某晚报记者李小明摄)", {"photographer": "李小明", "agency": "某某晚报"}),
+    ("游客在湖边散步。（均为侨报记者李小明摄）", {"photographer": "李小明", "agency": None}),
+])
+def test_a_credit_for_every_picture_of_a_set(text, expected):
+    """均 or 均为 (all of them) before a credit says it covers every picture of the set: no part of the outlet's
+    name, which is read after it (or none, when what is left is too short to name one)."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [
