@@ -1872,6 +1872,16 @@ def test_a_credit_for_every_picture_of_a_set(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,巩义市供电公司米河镇供电所的电工登杆作业。", {"city": "巩义", "sublocation": None}),
+    ("5月3日,淇县供电公司北阳镇供电所的一名电工登杆作业。", {"city": "淇县", "sublocation": None}),
+])
+def test_a_companys_branch_named_after_its_town(text, expected):
+    """A company's branch named after the town it serves ("供电公司米河镇供电所") names no town of the scene: a
+    unit-shaped name holding a company's word (公司, 集团) is no unit's name."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [

@@ -2282,6 +2282,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     written = plain[start:end]
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
+    if len(written) > 4 and any(company in written for company in words.words("places.companies")):
+        return False  # "淅川县供电公司马蹬镇供电所": a company's branch named after its town, no unit's name
     if written.startswith(_PEOPLE) and "在" in written:
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
