@@ -1882,6 +1882,16 @@ def test_a_companys_branch_named_after_its_town(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,工人在如东海上风电场检修风机。", {"sublocation": "如东海上风电场"}),
+    ("5月3日,乌克兰扎波罗热州,扎波罗热核电站。", {"sublocation": "扎波罗热核电站", "province": "扎波罗热州"}),
+])
+def test_a_power_plant_is_a_venue(text, expected):
+    """A wind farm (风电场) and a power plant (核电站, 电站) end a venue's name, as a factory (厂) does: the name
+    before the word is the plant's, not a city's."""
+    check(text, expected)
+
+
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.
 ABOVE_THE_STORY = [
