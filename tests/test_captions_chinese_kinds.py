@@ -1800,6 +1800,97 @@ def test_the_description_is_the_caption_without_its_credit_or_what_held_it(text,
     assert facts.credit.raw and facts.description == description
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("3月5日，工人在位于广东湛江的霞山码头装卸货物。", {"sublocation": "霞山码头", "city": "湛江", "province": "广东"}),
+    ("3月5日，游客在位于安徽蚌埠的龙子湖公园赏花。", {"sublocation": "龙子湖公园", "city": "蚌埠", "province": "安徽"}),
+])
+def test_a_place_after_zai_and_weiyu(text, expected):
+    """在位于 (at, situated in): the place begins after 位于, so a province and a city written bare after it are read
+    as a chain, not from where 在 ended: "位于广" is no city, nor "东湛江" a venue for its last character (江, 埠)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，护林员在半山腰巡查林木。", {"sublocation": None}),
+    ("5月3日，宜宾山体滑坡现场，救援人员正在搜救。", {"sublocation": None, "city": "宜宾"}),
+    ("5月3日，村民在石门村清理池塘。", {"sublocation": "石门村"}),
+])
+def test_a_common_noun_opened_by_a_venue_word(text, expected):
+    """山腰 (a hillside), 山体 (a mountain's mass, of a landslide) and 池塘 (a pond) are everyday nouns that begin
+    with a venue word of one character: no venue's name ends at that character, and a city before one is the
+    city's ("宜宾山体滑坡")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("山脚下的兰新铁路红柳至烟墩区段(无人机照片)。", {"sublocation": "兰新铁路", "city": None}),
+])
+def test_a_section_of_a_line_is_no_district(text, expected):
+    """区段 is a section of a railway or a road: the 区 of it is no district's suffix ("红柳至烟墩区" is no city)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日，电力工人在110千伏朝阳变电站巡检设备。", {"sublocation": "朝阳变电站"}),
+    ("修武县供电公司的员工正在检修220千伏柳湾变电站的设备。", {"sublocation": "柳湾变电站", "city": "修武县"}),
+    ("5月3日，在某地一片工地上，工人运走了3千吨渣土。", {"sublocation": None}),
+])
+def test_a_substation_named_after_its_voltage_grade(text, expected):
+    """A voltage grade (110千伏) names the substation after it, as 在 would: it is no quantity of a clause, and
+    the name begins after it; a weight in 千吨 is still a quantity."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("②:2019年5月3日,湖南衡阳,在衡阳特变电工有限公司的车间里,一名工人正在作业。",
+     {"province": "湖南", "city": "衡阳", "sublocation": None}),
+])
+def test_a_pictures_circled_number_opens_no_place(text, expected):
+    """A picture's number, circled, before the date ("②:") is a mark like 图②: the place list after the date is
+    the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年5月3日,广东佛山,在佛山顺德一家家电企业的车间,工人正在作业。",
+     {"province": "广东", "city": "佛山", "sublocation": None}),
+])
+def test_a_city_of_the_chain_written_again_is_no_venue(text, expected):
+    """A city the chain read, written again later in the sentence, is no venue for its last character (山 of
+    佛山) and for being named twice."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客在湖边散步。（均新华社记者李小明摄）", {"photographer": "李小明", "agency": "Xinhua"}),
+    ("游客在湖边散步。(均某某晚报记者李小明摄)", {"photographer": "李小明", "agency": "某某晚报"}),
+    ("游客在湖边散步。（均为侨报记者李小明摄）", {"photographer": "李小明", "agency": None}),
+])
+def test_a_credit_for_every_picture_of_a_set(text, expected):
+    """均 or 均为 (all of them) before a credit says it covers every picture of the set: no part of the outlet's
+    name, which is read after it (or none, when what is left is too short to name one)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,巩义市供电公司米河镇供电所的电工登杆作业。", {"city": "巩义", "sublocation": None}),
+    ("5月3日,淇县供电公司北阳镇供电所的一名电工登杆作业。", {"city": "淇县", "sublocation": None}),
+])
+def test_a_companys_branch_named_after_its_town(text, expected):
+    """A company's branch named after the town it serves ("供电公司米河镇供电所") names no town of the scene: a
+    unit-shaped name holding a company's word (公司, 集团) is no unit's name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,工人在如东海上风电场检修风机。", {"sublocation": "如东海上风电场"}),
+    ("5月3日,乌克兰扎波罗热州,扎波罗热核电站。", {"sublocation": "扎波罗热核电站", "province": "扎波罗热州"}),
+])
+def test_a_power_plant_is_a_venue(text, expected):
+    """A wind farm (风电场) and a power plant (核电站, 电站) end a venue's name, as a factory (厂) does: the name
+    before the word is the plant's, not a city's."""
+    check(text, expected)
+
 
 #: A page that ran the picture's own caption above a story: the story's opening (a wire's dateline, a paper's
 #: 【本报消息】) comes after the line that says what the picture shows.

@@ -36,6 +36,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
+    if len(written) > 2 and simplified(written).startswith(words.words("credit.all_pictures")):
+        cut = next(len(w) for w in words.words("credit.all_pictures") if simplified(written).startswith(w))
+        if len(written) - cut >= 2:
+            written = written[cut:]  # "（均侨报记者X摄）": the credit is every picture's, 均 no part of the outlet
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard

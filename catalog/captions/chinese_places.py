@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
-from catalog.captions.chinese_venues import best_venue
+from catalog.captions.chinese_venues import best_venue, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_population,
@@ -44,8 +44,9 @@ from catalog.captions.place_names import Element
 from catalog.captions.types import Place
 from catalog.patterns import compiled
 
-#: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是".
-_HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为)?\s*(?:这是)?\s*")
+#: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是"; and a picture's
+#: number alone, circled ("②:2015年2月11日,河北唐山,...", "③清洁局工人...").
+_HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图[①-⑳\d]*\s*[:：]|图为|[①-⑳]\s*[:：]?)?\s*(?:这是)?\s*")
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
@@ -509,8 +510,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
+    leads = _longer_than_one(words.words("places.before_place"))
     starts = [position] + [s for s in starts[1:] if not (
-        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words)]
+        other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words) and not (
+        plain.startswith(leads, s))]  # ("在位于安徽蚌埠的...": the place begins after 位于, not after 在; a word of
+    # one character after 在 may begin the name, "在于都县")
     praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
     if praised:  # "素有“辽阳后花园”之称的十里画廊景区": no chain begins inside what the place is called
         starts = [s for s in starts if not any(a <= s < b for a, b in praised)]
@@ -586,6 +590,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
+        if venue and any(e.value == venue for e in elements):
+            venue = None  # "河北唐山,在唐山轨道客车有限公司...": a unit of the chain written again (山 a venue word)
     if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
         village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
         if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
@@ -2352,8 +2358,9 @@ def _county_of(name: str, province: str) -> bool:
 #: Characters that, right after a suffix character, show it is no suffix: 市场 (market), 村民 (villagers), 市井
 #: (the streets: "晚清广东市井生活" names no city 广东).
 _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a city's look: words, after any name)
-_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "区": "域别间委长", "县": "委长级政立",
-                     "省": "委长会级份内立",
+_NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "县": "委长级政立",
+                     # (and 区段, a line's section: "某铁路甲至乙区段" names no district)
+                     "区": "域别间委长段", "省": "委长会级份内立",
                      # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
                      "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
@@ -2388,6 +2395,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     written = plain[start:end]
     if _ASPECT.search(written):
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
+    if len(written) > 4 and any(company in written for company in words.words("places.companies")):
+        return False  # "淅川县供电公司马蹬镇供电所": a company's branch named after its town, no unit's name
     if written.startswith(_PEOPLE) and "在" in written:
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
@@ -2774,6 +2783,10 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
         return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
+    if plain[at:at + 1] in _VOLTAGE_FIRSTS:
+        grade = voltage_grade(plain, at, end, anchored=True)
+        if grade is not None:
+            at = grade.end()  # "110千伏贵屯变电站": the grade, then the substation's name
     stop = at  # words of position do not stop it ("会议中心"): the name ends at its last venue word
     venue_word = words.pattern("places.venue")
     while True:
@@ -2992,7 +3005,11 @@ _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
 #: A number with a measure word: written in a clause, never in a venue's name.
-_A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: (千伏, kilovolts, is no quantity of the clause's but the grade that names a substation or a line: voltage_grade)
+_A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千(?!伏)|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
+#: The characters a voltage grade begins with (a cheap test before ``voltage_grade``).
+_VOLTAGE_FIRSTS = frozenset("±0123456789")
+
 #: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
 _ROAD_NUMBER = compiled(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
 

@@ -131,6 +131,10 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     lead = words.pattern("places.passing").search(plain, start, stop) or words.pattern(
         "places.before_place").match(plain, start, stop)
     name_start = lead.end() if lead is not None else start
+    if "千伏" in plain[name_start:stop]:  # (a cheap test before the pattern)
+        grade = voltage_grade(plain, name_start, stop)
+        if grade is not None:  # "员工巡检110千伏贵屯变电站": the grade names the site after it, as 在 would
+            lead, name_start = grade, grade.end()
     ends = [m for m in venue_word.finditer(plain, name_start, stop)]
     if not ends and lead is not None and lead.start() > start:
         # "人民公园参观": the verb of visiting follows the venue (after 到, a break), no name begins after it
@@ -175,6 +179,23 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     signals += _kind_signals(plain, name, name_start, end, word.group(), words)
     score = sum(weights.get(signal, 0.0) for signal in signals)
     return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
+
+
+#: A voltage grade written before a substation's or a line's name ("110千伏贵屯变电站", "±800千伏某某换流站"): it
+#: grades the site, and the name begins after it.
+_VOLTAGE_GRADE = compiled(r"±?\d{2,4} ?(?:千伏|kV|KV|kv) ?")
+
+
+def voltage_grade(plain: str, start: int, end: int, anchored: bool = False) -> re.Match | None:
+    """The voltage grade ("110千伏") at `start` (`anchored`) or first found between `start` and `end`: a site's
+    grade, after which its name begins.
+
+    >>> voltage_grade("工人巡检110千伏贵屯变电站", 0, 15).group()
+    '110千伏'
+    """
+    if anchored:
+        return _VOLTAGE_GRADE.match(plain, start, end)
+    return _VOLTAGE_GRADE.search(plain, start, end)
 
 
 def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
