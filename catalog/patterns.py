@@ -160,12 +160,9 @@ def _load() -> dict:
 
 def _read() -> dict:
     """The programs the cache file holds now, by (pattern, flags)."""
-    from catalog.cachedir import read_plain
+    from catalog.cachedir import read_plain_at
 
-    try:
-        value = read_plain(cache_file())
-    except Exception:  # noqa: BLE001 - no cache folder (no home): everything compiled here
-        value = None
+    value = read_plain_at(cache_file)
     kept: dict = {}
     if isinstance(value, list):
         for entry in value:
@@ -179,18 +176,10 @@ def save() -> None:
     """Keep what this process compiled since it last saved, beside what the file holds now (another process may
     have added to it meanwhile). Called when the command ends, and by reader processes after a chunk of files
     (they end without running Python's exit handlers); costs nothing when nothing new was compiled."""
-    from catalog.cachedir import write_plain
+    from catalog.cachedir import add_to_plain
 
-    if not _new:
-        return
-    kept = _read()
-    kept.update(_new)
-    if sum(len(program[1]) for program in kept.values()) > MAX_KEPT:
-        kept = {key: program for key, program in kept.items() if key in _made}
-    try:
-        write_plain([(pattern, flags, program) for (pattern, flags), program in kept.items()], cache_file())
-    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
-        pass
     if _kept is not None:
         _kept.update(_new)
-    _new.clear()
+    add_to_plain(_new, _read, lambda kept: [(pattern, flags, program) for (pattern, flags), program in kept.items()],
+                 cache_file, size=lambda kept: sum(len(program[1]) for program in kept.values()), limit=MAX_KEPT,
+                 own=lambda key: key in _made)
