@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any, overload
 
@@ -86,7 +88,7 @@ def _build(pattern: str | bytes, flags: int) -> re.Pattern:
             return _from_kept(pattern, program)
         except Exception:  # noqa: BLE001 - a program this Python cannot take: compiled the usual way below
             kept.pop((pattern, flags), None)
-    made = re.compile(pattern, flags)
+    made = _re_compile(pattern, flags)
     program = _program(pattern, flags)
     if program is not None:
         try:
@@ -138,6 +140,38 @@ def _engine_builder():
 
 
 _engine = _engine_builder()
+#: What `re` compiles a pattern with when its own cache has none (its parser and code generator, then the engine):
+#: the function `every_pattern_kept` stands in for.
+_re_compiler: Any = getattr(re, "_compiler", None)
+_re_compile = getattr(_re_compiler, "compile", None) or re.compile
+
+
+@contextmanager
+def every_pattern_kept() -> Iterator[None]:
+    """Meanwhile, every text pattern this process compiles is built from a kept program, as `compiled` builds ours:
+    the standard library's and other packages' too, which their modules compile as they are imported (logging,
+    gettext, string, xml.etree, tomllib, json, platform, difflib, locale, ...: some 50 patterns, 10-25 ms of
+    an import's start-up before its readers can start, in the parser and code generator `re` runs in Python).
+
+    For an import's start-up (catalog.cli.importing): what is compiled then comes from code, never from what a
+    person types, so the cache file does not grow with each command. Reader processes started meanwhile keep
+    it for good (they save what they compiled after each chunk). `re` is left as it was when the block ends,
+    and where its private parts are not the ones this was written for, nothing changes.
+    """
+    if _engine is None or _re_compiler is None or _re_compiler.compile is not _re_compile:
+        yield
+        return
+
+    def kept_compile(pattern, flags=0):
+        if type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
+            return compiled(pattern, flags)
+        return _re_compile(pattern, flags)
+
+    _re_compiler.compile = kept_compile
+    try:
+        yield
+    finally:
+        _re_compiler.compile = _re_compile
 
 
 def cache_file():
