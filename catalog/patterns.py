@@ -154,9 +154,10 @@ def every_pattern_kept() -> Iterator[None]:
     an import's start-up before its readers can start, in the parser and code generator `re` runs in Python).
 
     For an import's start-up (catalog.cli.importing): what is compiled then comes from code, never from what a
-    person types, so the cache file does not grow with each command. Reader processes started meanwhile keep
-    it for good (they save what they compiled after each chunk). `re` is left as it was when the block ends,
-    and where its private parts are not the ones this was written for, nothing changes.
+    person types or a file says, so the cache file does not grow with each command. The reader processes forked
+    meanwhile restore `re` as they start (`restore_re`): they compile patterns made from what they read. `re` is
+    left as it was when the block ends, and where its private parts are not the ones this was written for,
+    nothing changes.
     """
     if _engine is None or _re_compiler is None or _re_compiler.compile is not _re_compile:
         yield
@@ -171,6 +172,13 @@ def every_pattern_kept() -> Iterator[None]:
     try:
         yield
     finally:
+        restore_re()
+
+
+def restore_re() -> None:
+    """`re` as it was before `every_pattern_kept`: for a process forked inside the block (an import's reader), which
+    compiles patterns made from what it reads (a place name found in a caption), and those must not be kept."""
+    if _re_compiler is not None:
         _re_compiler.compile = _re_compile
 
 

@@ -541,6 +541,11 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     import threading
 
     _init_worker(setup, in_pool=True)
+    # Forked inside catalog.patterns.every_pattern_kept: a reader compiles patterns made from what it reads (a
+    # place name in a caption), which must not pile up in the kept file.
+    from catalog.patterns import restore_re
+
+    restore_re()
     # The collector, left to itself, ran a hundred passes a reader over what it had loaded (the importing
     # process's modules, the gazetteer, numpy) and freed some thirty objects in 1,000 files: 20-50 ms of a
     # reader's CPU for nothing, and each pass writes to pages the reader shares with the importing process.

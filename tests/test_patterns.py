@@ -157,3 +157,22 @@ def test_in_an_import_start_up_every_module_pattern_is_kept(tmp_path):
     outside = r"(?P<x>\d+) compiled after the block"
     re.compile(outside)
     assert (outside, 0) not in patterns._made
+
+
+_READER_CHILD = """
+import os, re
+from catalog import patterns, reading
+with patterns.every_pattern_kept():
+    reading._reader_process(reading.ReaderSetup(), os.getpid())  # a reader forked during the start-up
+    assert re._compiler.compile is patterns._re_compile
+    re.compile(r"(?<![\\w-])Lanzhou(?![\\w-])")  # made from a place name a caption gave
+assert not patterns._new
+print("ok")
+"""
+
+
+def test_a_reader_forked_in_the_start_up_keeps_no_pattern_made_from_what_it_reads(tmp_path):
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", _READER_CHILD], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
