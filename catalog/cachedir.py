@@ -144,3 +144,31 @@ def collection_paused():
     finally:
         if collecting:
             gc.enable()
+
+
+def read_plain_at(locate) -> object:
+    """`read_plain(locate())`, None also when there is no cache folder to locate (no home directory)."""
+    try:
+        return read_plain(locate())
+    except Exception:  # noqa: BLE001 - no cache folder: everything is made in this process
+        return None
+
+
+def add_to_plain(new: dict, read, encode, locate, *, size, limit: int, own) -> None:
+    """Keep the entries `new` holds beside those the file holds now, then empty `new`: for a cache of many small
+    entries that several processes add to (`catalog.patterns`, `catalog.generated_code`). `read()` gives the
+    file's entries as a dictionary (empty when the file is refused), `encode(entries)` the value written,
+    `locate()` the file; past `limit` (`size(entries)`) only the entries `own(key)` says this process used are
+    written, so that entries no version uses any more do not pile up. Costs nothing when `new` is empty; a
+    cache that cannot be written is no failure."""
+    if not new:
+        return
+    kept = read()
+    kept.update(new)
+    if size(kept) > limit:
+        kept = {key: value for key, value in kept.items() if own(key)}
+    try:
+        write_plain(encode(kept), locate())
+    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
+        pass
+    new.clear()

@@ -100,12 +100,9 @@ def _load() -> dict[str, CodeType]:
 def _read() -> dict[str, CodeType]:
     """The code the cache file holds now, by source text; empty when the file is missing, damaged, not this
     user's own, or written by another Python or another format of this file."""
-    from catalog.cachedir import read_plain
+    from catalog.cachedir import read_plain_at
 
-    try:
-        value = read_plain(cache_file())
-    except Exception:  # noqa: BLE001 - no cache folder (no home): everything compiled here
-        value = None
+    value = read_plain_at(cache_file)
     if not (isinstance(value, tuple) and len(value) == 3 and value[:2] == (FORMAT, _stamp())
             and isinstance(value[2], dict)):
         return {}
@@ -117,16 +114,8 @@ def save() -> None:
     """Keep what this process compiled since it last saved, beside what the file holds now (another process may
     have added to it meanwhile). Called when the command ends, and by reader processes after a chunk of files
     (they end without running Python's exit handlers); costs nothing when nothing new was compiled."""
-    from catalog.cachedir import write_plain
+    from catalog.cachedir import add_to_plain
 
-    if not _new:
-        return
-    kept = _read()
-    kept.update(_new)
-    if sum(len(source) for source in kept) > MAX_KEPT:
-        kept = {source: code for source, code in kept.items() if _kept is not None and source in _kept}
-    try:
-        write_plain((FORMAT, _stamp(), kept), cache_file())
-    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
-        pass
-    _new.clear()
+    add_to_plain(_new, _read, lambda kept: (FORMAT, _stamp(), kept), cache_file,
+                 size=lambda kept: sum(map(len, kept)), limit=MAX_KEPT,
+                 own=lambda source: _kept is not None and source in _kept)

@@ -36,8 +36,10 @@ if TYPE_CHECKING:
     from catalog.quick_store import QuickImport
 
 BATCH = 500
-#: The smallest batch handed over early because the import is nearly done (see `batches`).
-TAIL = 50
+#: The smallest batch handed over early because the import is nearly done (see `batches`). The last batch holds
+#: fewer than twice as many, and is written after the last file is read, while the readers exit: with 50, a
+#: folder of 372 photos ended on 93 rows (about 14 ms of writing with nothing else to do); with 16, on 23.
+TAIL = 16
 BATCH_SECONDS = 2.0
 
 
@@ -187,7 +189,7 @@ def batches(
 
     With the `total` number of results known, batches shrink towards the end (a batch is handed over once
     it holds as many as are still to come, while that is at least TAIL): the last batch is stored after the last file
-    is read, with the readers idle, so it is kept small. 1,000 files go in as 500, 250, 125, 63 and 62.
+    is read, with the readers idle, so it is kept small. 1,000 files go in as 500, 250, 125, 63, 31 and 31.
     The last batch is handed over with the last result, not when `results` ends: the reader processes' iterator
     ends once they have exited, which takes them a few milliseconds more (the kernel frees their memory), and
     the last batch is stored meanwhile.

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any, overload
 
@@ -86,7 +88,7 @@ def _build(pattern: str | bytes, flags: int) -> re.Pattern:
             return _from_kept(pattern, program)
         except Exception:  # noqa: BLE001 - a program this Python cannot take: compiled the usual way below
             kept.pop((pattern, flags), None)
-    made = re.compile(pattern, flags)
+    made = _re_compile(pattern, flags)
     program = _program(pattern, flags)
     if program is not None:
         try:
@@ -138,6 +140,46 @@ def _engine_builder():
 
 
 _engine = _engine_builder()
+#: What `re` compiles a pattern with when its own cache has none (its parser and code generator, then the engine):
+#: the function `every_pattern_kept` stands in for.
+_re_compiler: Any = getattr(re, "_compiler", None)
+_re_compile = getattr(_re_compiler, "compile", None) or re.compile
+
+
+@contextmanager
+def every_pattern_kept() -> Iterator[None]:
+    """Meanwhile, every text pattern this process compiles is built from a kept program, as `compiled` builds ours:
+    the standard library's and other packages' too, which their modules compile as they are imported (logging,
+    gettext, string, xml.etree, tomllib, json, platform, difflib, locale, ...: some 50 patterns, 10-25 ms of
+    an import's start-up before its readers can start, in the parser and code generator `re` runs in Python).
+
+    For an import's start-up (catalog.cli.importing): what is compiled then comes from code, never from what a
+    person types or a file says, so the cache file does not grow with each command. The reader processes forked
+    meanwhile restore `re` as they start (`restore_re`): they compile patterns made from what they read. `re` is
+    left as it was when the block ends, and where its private parts are not the ones this was written for,
+    nothing changes.
+    """
+    if _engine is None or _re_compiler is None or _re_compiler.compile is not _re_compile:
+        yield
+        return
+
+    def kept_compile(pattern, flags=0):
+        if type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
+            return compiled(pattern, flags)
+        return _re_compile(pattern, flags)
+
+    _re_compiler.compile = kept_compile
+    try:
+        yield
+    finally:
+        restore_re()
+
+
+def restore_re() -> None:
+    """`re` as it was before `every_pattern_kept`: for a process forked inside the block (an import's reader), which
+    compiles patterns made from what it reads (a place name found in a caption), and those must not be kept."""
+    if _re_compiler is not None:
+        _re_compiler.compile = _re_compile
 
 
 def cache_file():
@@ -160,12 +202,9 @@ def _load() -> dict:
 
 def _read() -> dict:
     """The programs the cache file holds now, by (pattern, flags)."""
-    from catalog.cachedir import read_plain
+    from catalog.cachedir import read_plain_at
 
-    try:
-        value = read_plain(cache_file())
-    except Exception:  # noqa: BLE001 - no cache folder (no home): everything compiled here
-        value = None
+    value = read_plain_at(cache_file)
     kept: dict = {}
     if isinstance(value, list):
         for entry in value:
@@ -179,18 +218,10 @@ def save() -> None:
     """Keep what this process compiled since it last saved, beside what the file holds now (another process may
     have added to it meanwhile). Called when the command ends, and by reader processes after a chunk of files
     (they end without running Python's exit handlers); costs nothing when nothing new was compiled."""
-    from catalog.cachedir import write_plain
+    from catalog.cachedir import add_to_plain
 
-    if not _new:
-        return
-    kept = _read()
-    kept.update(_new)
-    if sum(len(program[1]) for program in kept.values()) > MAX_KEPT:
-        kept = {key: program for key, program in kept.items() if key in _made}
-    try:
-        write_plain([(pattern, flags, program) for (pattern, flags), program in kept.items()], cache_file())
-    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
-        pass
     if _kept is not None:
         _kept.update(_new)
-    _new.clear()
+    add_to_plain(_new, _read, lambda kept: [(pattern, flags, program) for (pattern, flags), program in kept.items()],
+                 cache_file, size=lambda kept: sum(len(program[1]) for program in kept.values()), limit=MAX_KEPT,
+                 own=lambda key: key in _made)

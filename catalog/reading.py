@@ -367,7 +367,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                 if not waiting and not handed_out:
                     # The last results: the readers are told to exit now, and do so (the kernel freeing their
                     # memory takes them 10-20 ms) while the importing process stores what they read, instead of
-                    # after. The pool's own thread, which ends once they have, is joined below.
+                    # after. The pool's own thread, which ends once they have, is joined later (_join_later).
                     manager = getattr(pool, "_executor_manager_thread", None)
                     pool.shutdown(wait=False)
                 yield from results
@@ -376,12 +376,47 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
             for chunk in handed_out.values():
                 lost.extend(chunk)
         finally:
-            # Done: wait for the pool's own thread to end, or a process that exits at once races it and
-            # prints a traceback from the interpreter's exit hook. Stopped early (Ctrl-C, a dead reader):
-            # cancel what is queued and leave.
+            # Done: the pool's own thread ends once the readers have exited (_join_later). Stopped early
+            # (Ctrl-C, a dead reader): cancel what is queued and leave.
             pool.shutdown(wait=finished, cancel_futures=not finished)
             if finished and manager is not None:
-                manager.join()
+                _join_later(manager)
+
+
+#: The pools' own threads of finished imports, still waiting for their readers to exit (see _join_later).
+_ending: list[Any] = []
+_join_registered = False
+
+
+def _join_later(manager: Any) -> None:
+    """Wait for a finished pool's own thread to end, but not now: when this process exits (or starts its next
+    readers), so that the readers' exit, 10-20 ms of the kernel freeing their memory, overlaps what the command
+    still does after the last batch (the report, closing the catalogue) instead of delaying it.
+
+    It must be joined before Python's exit hook for process pools runs, which wakes every pool's thread and
+    can race one that is closing (a traceback from the interpreter's exit). Hooks of that kind run in the
+    reverse order of their registration, and that one is registered as `concurrent.futures.process` is
+    imported, before any pool exists: registered now, this join runs first. Where Python has no such hook,
+    or is already exiting, the thread is joined at once, as before.
+    """
+    import threading
+
+    global _join_registered
+    if not _join_registered:
+        try:
+            threading._register_atexit(_join_ending)  # type: ignore[attr-defined]
+            _join_registered = True
+        except (AttributeError, RuntimeError):  # no such hook, or the interpreter is exiting already
+            manager.join()
+            return
+    _ending[:] = [thread for thread in _ending if thread.is_alive()]
+    _ending.append(manager)
+
+
+def _join_ending() -> None:
+    """Join the pools' threads left to end (see _join_later)."""
+    while _ending:
+        _ending.pop().join()
 
 
 #: How long a reader process may lie dead while no answer comes before the pool is taken for stuck (the pool's
@@ -467,6 +502,7 @@ def _start_method() -> str:
     import sys
     import threading
 
+    _join_ending()  # an earlier import's pool thread, about to end, is no reason not to fork
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         import xxhash  # noqa: F401
 
@@ -505,6 +541,11 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     import threading
 
     _init_worker(setup, in_pool=True)
+    # Forked inside catalog.patterns.every_pattern_kept: a reader compiles patterns made from what it reads (a
+    # place name in a caption), which must not pile up in the kept file.
+    from catalog.patterns import restore_re
+
+    restore_re()
     # The collector, left to itself, ran a hundred passes a reader over what it had loaded (the importing
     # process's modules, the gazetteer, numpy) and freed some thirty objects in 1,000 files: 20-50 ms of a
     # reader's CPU for nothing, and each pass writes to pages the reader shares with the importing process.

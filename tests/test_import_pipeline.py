@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from catalog import importer, quick_store, reading
@@ -12,7 +16,7 @@ from tests.image_bytes import press_jpeg
 
 def test_batches_shrink_towards_the_end_when_the_total_is_known():
     sizes = [len(batch) for batch in importer.batches(range(1000), total=1000)]
-    assert sizes == [500, 250, 125, 63, 62]
+    assert sizes == [500, 250, 125, 63, 31, 31]
     # Without the total, or for a small import, batches are as large as allowed.
     assert [len(batch) for batch in importer.batches(range(1000))] == [500, 500]
     assert [len(batch) for batch in importer.batches(range(30), total=30)] == [30]
@@ -135,3 +139,43 @@ def test_house_rules_the_preparation_cannot_build_fail_each_file_as_before(tmp_p
     assert {result.failure.reason for result in results if result.failure} == {
         f"could not be read (CatalogError: rules file {house}: every [[rule]] needs a name and a kind)"}
     assert all(result.record is None for result in results)
+
+
+def test_the_pools_thread_is_joined_later_not_before_the_last_batch_is_written():
+    """The readers exit while the command writes its last batch, reports and closes the catalogue: the pool's own
+    thread, which ends with them, is joined when the next readers start (or as Python exits), not at once."""
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    reading._join_later(thread)
+    assert thread.is_alive() and thread in reading._ending  # not waited for
+    release.set()
+    reading._start_method()  # the next import's readers: an ending thread is no reason not to fork
+    assert not thread.is_alive() and thread not in reading._ending
+
+
+_READ_AND_EXIT = """
+import sys
+from catalog import reading
+from catalog.captions.rules import load_rules
+from catalog.scan import Found, scan
+found = [item for item in scan([sys.argv[1]]) if isinstance(item, Found)]
+results = list(reading.read_all(found, reading.ReaderSetup(load_rules()), 2))
+assert len(results) == len(found) and not any(result.failure for result in results)
+assert reading._ending or reading._start_method() != "fork"  # its pool's thread left to the exit
+"""
+
+
+def test_a_process_that_exits_right_after_reading_joins_its_readers_quietly(tmp_path):
+    """Python's exit hook for process pools wakes every pool's thread; the one left ending is joined first, so no
+    traceback of a race with it, and the process exits 0."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(reading.PARALLEL_THRESHOLD + 4):
+        (folder / f"photo-{index:03d}.jpg").write_bytes(press_jpeg(index, caption=f"Frame {index}"))
+    done = subprocess.run([sys.executable, "-c", _READ_AND_EXIT, str(folder)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "CATALOG_CACHE": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr

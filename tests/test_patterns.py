@@ -125,3 +125,54 @@ def test_the_caption_parser_is_built_from_kept_programs(tmp_path):
         runs.append(json.loads(done.stdout))
     assert runs[0]["compiled"] > 200
     assert runs[1] == {"kept": runs[0]["compiled"], "compiled": 0}
+
+
+_MODULE_CHILD = """
+import json, re, sys
+from catalog import patterns
+with patterns.every_pattern_kept():
+    made = re.compile(sys.argv[1], re.IGNORECASE)  # as a module of the standard library compiles at its import
+reference = patterns._re_compile(sys.argv[1], re.IGNORECASE)
+assert made == reference and made.groupindex == reference.groupindex
+print(json.dumps(patterns.counts()))
+"""
+
+
+def test_in_an_import_start_up_every_module_pattern_is_kept(tmp_path):
+    """Inside every_pattern_kept, any module's re.compile (not only ours) is built from a kept program in the next
+    process; a bytes pattern is compiled as re compiles it; after the block, re is as it was."""
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path)}
+    pattern = r"(?P<name>[a-z]+)=(?P<value>\d+) in a module of the standard library"
+    runs = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", _MODULE_CHILD, pattern], env=env, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        runs.append(json.loads(done.stdout))
+    assert runs == [{"kept": 0, "compiled": 1}, {"kept": 1, "compiled": 0}]
+    with patterns.every_pattern_kept():
+        assert re.compile(rb"(\xff)+ in bytes").match(b"\xff\xff in bytes").group(1) == b"\xff"
+        assert re._compiler.compile is not patterns._re_compile
+    assert re._compiler.compile is patterns._re_compile
+    outside = r"(?P<x>\d+) compiled after the block"
+    re.compile(outside)
+    assert (outside, 0) not in patterns._made
+
+
+_READER_CHILD = """
+import os, re
+from catalog import patterns, reading
+with patterns.every_pattern_kept():
+    reading._reader_process(reading.ReaderSetup(), os.getpid())  # a reader forked during the start-up
+    assert re._compiler.compile is patterns._re_compile
+    re.compile(r"(?<![\\w-])Lanzhou(?![\\w-])")  # made from a place name a caption gave
+assert not patterns._new
+print("ok")
+"""
+
+
+def test_a_reader_forked_in_the_start_up_keeps_no_pattern_made_from_what_it_reads(tmp_path):
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", _READER_CHILD], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

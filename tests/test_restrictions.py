@@ -222,3 +222,16 @@ def test_a_house_rules_file_carries_a_restrictions_table(tmp_path):
     rules = load_restriction_rules(load_rules(str(house)).restrictions, origin=str(house))
     found = read_restrictions([("instructions", "NOT FOR TABLOIDS")], rules=rules)
     assert [(r.kind, r.region) for r in found] == [("media_out", "TABLOIDS")]
+
+
+def test_the_telling_words_pattern_is_the_same_in_every_process():
+    """Built from a set of words, the pattern is the same whatever the process's hash seed, so its program is
+    kept once (catalog.patterns) instead of compiled again, and added to the kept file, by every reader."""
+    import os
+    import sys
+
+    code = ("from catalog.metadata.restrictions import default_restriction_rules; "
+            "print(default_restriction_rules()._telling.pattern)")
+    texts = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                            capture_output=True, text=True, timeout=120, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(texts) == 1 and "PFLICHTNENNUNG" in texts.pop()

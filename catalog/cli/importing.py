@@ -60,12 +60,16 @@ def import_(ctx: click.Context, paths: tuple[str, ...], captions_file: str | Non
 def _import(ctx: click.Context, paths: list[str], captions: Captions | None, workers: int | None,
             quiet: bool) -> ImportReport:
     """The import itself, through the Library, with a progress bar on a terminal."""
+    from catalog.patterns import every_pattern_kept
     from catalog.unchanged import start_import
 
-    # On SQLite, the readers start before the catalogue is opened (catalog.unchanged).
+    # On SQLite, the readers start before the catalogue is opened (catalog.unchanged). The regular expressions
+    # the modules imported meanwhile compile are built from kept programs, the standard library's too: the
+    # readers start that much sooner (catalog.patterns).
     lazy = ctx.find_object(LazyLibrary)
-    early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
-                         workers=workers) if lazy is not None else None
+    with every_pattern_kept():
+        early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
+                             workers=workers) if lazy is not None else None
     try:
         # A first import into SQLite writes its new photos without SQLAlchemy (catalog.quick_store).
         target = (lazy.quick_import(early) if lazy is not None and early is not None else None) or \

@@ -36,7 +36,7 @@ from typing import Any
 from catalog.errors import CatalogError
 from catalog.metadata import xmp as xmp_values
 from catalog.metadata.moments import MomentRules, read_moment
-from catalog.patterns import compiled
+from catalog.patterns import compiled, longest_first
 
 #: The kinds of restriction, and what each means for a desk.
 KINDS: dict[str, str] = {
@@ -146,7 +146,9 @@ class RestrictionRules:
         # One pattern for every rule's needs: a text's telling words are found by the regex engine in one
         # pass (a caption with none, the usual case, costs a few microseconds), not word by word in Python.
         # (The look-ahead on the needs' first letters lets the engine pass over most positions at once.)
-        needs = sorted({need for rule in self.rules for need in rule.needs}, key=len, reverse=True)
+        # Longest first, and words of one length in order: a set's order changes with each process's hash seed,
+        # and a pattern that changes was compiled again by every reader and added to the kept file each time.
+        needs = sorted({need for rule in self.rules for need in rule.needs}, key=longest_first)
         firsts = re.escape("".join(sorted({need[0] for need in needs})))
         self._telling = compiled(
             rf"(?<![A-Z])(?=[{firsts}])(?:" + "|".join(map(re.escape, needs)) + r")[A-Z]*") if needs else None
