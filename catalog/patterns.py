@@ -163,10 +163,21 @@ def every_pattern_kept() -> Iterator[None]:
         yield
         return
 
+    if _kept is None:
+        # read the kept programs now, with `re` as it is: reading imports modules (pathlib, the cache folder's
+        # helpers) that compile patterns of their own as they load, which would come back here half-imported
+        _load()
+    building = False
+
     def kept_compile(pattern, flags=0):
-        if type(pattern) is str and type(flags) is int and not flags & re.DEBUG:
+        nonlocal building
+        if building or type(pattern) is not str or type(flags) is not int or flags & re.DEBUG:
+            return _re_compile(pattern, flags)  # (one compiled while a kept one is being built: the usual way)
+        building = True
+        try:
             return compiled(pattern, flags)
-        return _re_compile(pattern, flags)
+        finally:
+            building = False
 
     _re_compiler.compile = kept_compile
     try:
