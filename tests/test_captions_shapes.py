@@ -265,6 +265,18 @@ CREDITS_EN = [
     ("a reseller's tag after the credit: the credit before it names the photographer",
      "Fishermen mend nets on the quay at dawn. (Lena Varga/Polaris) (FOTO:DUKAS/POLARIS)",
      {"photographer": "Lena Varga", "agency": "Polaris"}),
+    ("a rights note in small letters closing the caption after a copyright credit",
+     "Gulls circle the old pier at Quorvemouth.\n© Tamsin Eldar. No copying, screen grabbing or transmi",
+     {"photographer": "Tamsin Eldar"}),
+    ("...'All rights reserved.' after a lead-in credit on the same line",
+     "A ferry leaves the quay at dusk. Photo: Tamsin Eldar. All rights reserved.",
+     {"photographer": "Tamsin Eldar"}),
+    ("...'Used with permission.' after a bracketed credit",
+     "Lanterns hang over the market lane. (Photo by Tamsin Eldar) Used with permission.",
+     {"photographer": "Tamsin Eldar"}),
+    ("...but a sentence of the prose that reads like one is no credit's note",
+     "The farmhouse is not for sale, its owner says. No reproduction of its plans survives.",
+     {"photographer": None, "provider": None, "agency": None}),
 ]
 
 
