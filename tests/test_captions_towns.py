@@ -26,6 +26,21 @@ def test_a_title_line_above_a_body_that_places_nothing(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a title naming a venue, then the town it stands in, above a body that places nothing: both are the scene's
+    ("Quorva Library in Hue\n\nThe library went up around 115 AD and held thousands of scrolls.",
+     ("Quorva Library", "Hue")),
+    ("The Quorva Bridge in Kisumu\nMerchants built the bridge long ago, and it still carries carts.",
+     ("Quorva Bridge", "Kisumu")),
+    # a line of places alone stays a place heading, with no venue
+    ("Quorvandy, Ghana\n\nDancers wait their turn behind the stage.", (None, "Quorvandy")),
+])
+def test_a_title_naming_a_venue_and_its_town(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
     # a lone name after "in" closing its clause at a semicolon, as at the sentence's end
     ("Fields lie under water in Quorvandy; the river rose overnight.", "Quorvandy"),
     # not a name running on into the clause

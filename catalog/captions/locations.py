@@ -971,8 +971,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         # names the photo's place, as the body's first sentence would have
         tried: list[Doubt] = []
         headed = find_places(text, (start, end), None, tried, weights, _emptied_dict(by))
-        if by.get("scene opened by") == "sentence subject":
-            continue  # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place)
+        if by.get("scene opened by") == "sentence subject" and not (headed.sublocation and headed.city):
+            # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place); a title that
+            # names a venue, then its town ("Quorva Library in Hue"), is read here as a body's first sentence is
+            continue
         if headed.province or headed.country or headed.city and _a_town_on_the_map(headed.city):
             # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
             headed.sublocation = headed.sublocation or scene.sublocation
