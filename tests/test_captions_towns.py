@@ -39,6 +39,17 @@ def test_a_title_naming_a_venue_and_its_town(text, expected):
     assert (location.sublocation, location.city) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a Vietnamese name closed by "An": a title's last words, or a place the gazetteer knows before a word
+    ("Quorva Bridge in Hoi An\n\nThe bridge is older than the town's market.", "Hoi An"),
+    ("As the mist lifts, the Quorva Bridge in Hoi An slowly comes into focus.", "Hoi An"),
+    ("Boats wait for tourists in Hoi An on Monday.", "Hoi An"),
+    # ...while "An" opening a phrase after a town is the article
+    ("Boats moor in Hanoi An old man rows past them.", "Hanoi"),
+])
+def test_a_name_closed_by_an(text, expected):
+    assert city(text) == expected
+
 
 @pytest.mark.parametrize("text, expected", [
     # a lone name after "in" closing its clause at a semicolon, as at the sentence's end

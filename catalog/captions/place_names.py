@@ -358,11 +358,14 @@ def _stops(toks: list[Token], j: int) -> bool:
 def _an_inside_a_name(toks: list[Token], j: int) -> bool:
     """"An" closing a name after a capitalised word, as Vietnamese names write it ("Nghe An province", "Long An,
     Vietnam", "Hoi An."), where the article opens a phrase ("Hanoi An old man"): the next token is punctuation
-    or a kind of place, never a word of the phrase."""
-    if toks[j].text != "An" or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j - 1].text):
+    or a kind of place, never a word of the phrase; or nothing follows ("A bridge in Hoi An" as a title); or the
+    two words are a place the gazetteer knows ("the bridge in Hoi An slowly comes into focus")."""
+    if toks[j].text != "An" or j == 0 or not is_capitalised(toks[j - 1].text):
         return False
+    if j + 1 >= len(toks):
+        return True
     following = toks[j + 1].lower
-    return following in (",", ".", ";") or following in KIND_LEVELS
+    return following in (",", ".", ";") or following in KIND_LEVELS or known_place(f"{toks[j - 1].text} An")
 
 
 def element_of(
