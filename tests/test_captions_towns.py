@@ -691,3 +691,15 @@ def test_a_site_then_its_small_town_before_the_date(text, expected):
 def test_a_town_written_with_its_word_in_small_letters(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the US wires' "the X section of City": a neighbourhood, then its city
+    ("A man walks his dog in the Quorva section of Philadelphia on Monday.", ("Quorva section", "Philadelphia")),
+    # ...while a section of a venue or a road is no neighbourhood
+    ("Fans cheer in the VIP section of Quorva Stadium in Accra.", ("Quorva Stadium", "Accra")),
+    ("Crews repair a section of Highway 1 near Quorvandy.", ("Highway 1", None)),
+])
+def test_a_section_of_a_city(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
