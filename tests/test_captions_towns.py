@@ -31,6 +31,8 @@ def test_a_title_line_above_a_body_that_places_nothing(text, expected):
      ("Quorva Library", "Hue")),
     ("The Quorva Bridge in Kisumu\nMerchants built the bridge long ago, and it still carries carts.",
      ("Quorva Bridge", "Kisumu")),
+    # the town after a named venue is the venue's town, known to the gazetteer or not
+    ("Quorva Library in Quorvandy\n\nThe library went up around 115 AD.", ("Quorva Library", "Quorvandy")),
     # a line of places alone stays a place heading, with no venue
     ("Quorvandy, Ghana\n\nDancers wait their turn behind the stage.", (None, "Quorvandy")),
 ])
@@ -696,6 +698,7 @@ def test_a_town_written_with_its_word_in_small_letters(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # the US wires' "the X section of City": a neighbourhood, then its city
     ("A man walks his dog in the Quorva section of Philadelphia on Monday.", ("Quorva section", "Philadelphia")),
+    ("Playground in the Quorva section of Quorvandy\n\nThe area is old.", ("Quorva section", "Quorvandy")),
     # ...while a section of a venue or a road is no neighbourhood
     ("Fans cheer in the VIP section of Quorva Stadium in Accra.", ("Quorva Stadium", "Accra")),
     ("Crews repair a section of Highway 1 near Quorvandy.", ("Highway 1", None)),

@@ -975,8 +975,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place); a title that
             # names a venue, then its town ("Quorva Library in Hue"), is read here as a body's first sentence is
             continue
-        if headed.province or headed.country or headed.city and _a_town_on_the_map(headed.city):
-            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
+        if headed.province or headed.country or headed.city and (
+                _a_town_on_the_map(headed.city) or headed.sublocation):
+            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam"; not after a
+            # named venue, whose town it is: "Quorva Library in Ephesus")
             headed.sublocation = headed.sublocation or scene.sublocation
             return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
     if scene == Place() and spans:
