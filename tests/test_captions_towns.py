@@ -699,6 +699,8 @@ def test_a_town_written_with_its_word_in_small_letters(text, expected):
     # the US wires' "the X section of City": a neighbourhood, then its city
     ("A man walks his dog in the Quorva section of Philadelphia on Monday.", ("Quorva section", "Philadelphia")),
     ("Playground in the Quorva section of Quorvandy\n\nThe area is old.", ("Quorva section", "Quorvandy")),
+    # and a borough the same way: the city is the one it is a borough of
+    ("Protesters gather outside City Hall in the Quorva borough of New York on Monday.", ("City Hall", "New York")),
     # ...while a section of a venue or a road is no neighbourhood
     ("Fans cheer in the VIP section of Quorva Stadium in Accra.", ("Quorva Stadium", "Accra")),
     ("Crews repair a section of Highway 1 near Quorvandy.", ("Highway 1", None)),

@@ -247,7 +247,7 @@ _NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
 
 
 #: Lower-case words naming a part of a town after its name: "the Mirpur area of Dhaka".
-_PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "section"})
+_PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "section", "borough"})
 
 
 def _a_province_after(toks: list[Token], of_at: int) -> bool:
