@@ -708,3 +708,14 @@ def test_a_town_written_with_its_word_in_small_letters(text, expected):
 def test_a_section_of_a_city(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's possessive before a word or two and a place's word: the town owns the place
+    ("Stalls crowd in Hue's main market before dawn.", "Hue"),
+    ("A man walks in Kisumu's busiest street on Monday.", "Kisumu"),
+    # ...while a person's possessive before a thing owns no place
+    ("In Mandela's memory, crowds sing in Soweto.", "Soweto"),
+])
+def test_a_towns_possessive_before_its_unnamed_place(text, expected):
+    assert city(text) == expected

@@ -1547,8 +1547,12 @@ def _owns_a_thing(toks: list[Token], end: int) -> bool:
     if end >= len(toks) or not plain_word(toks[end]):
         return False
     word = toks[end].lower
-    return not (word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS
-                or word in DIRECTIONS)
+    if word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS or word in DIRECTIONS:
+        return False
+    # "Hue's main market", "Kisumu's busiest street": a word or two before a public place's word, the town's place
+    # (not "Liverpool's fan base")
+    return not any(m < len(toks) and all(plain_word(t) for t in toks[end:m + 1]) and (
+        toks[m].lower in _TOWN_OWNED_PLACES) for m in (end + 1, end + 2))
 
 
 def _past_plain_words(toks: list[Token], k: int) -> int:
