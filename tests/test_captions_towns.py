@@ -719,3 +719,15 @@ def test_a_section_of_a_city(text, expected):
 ])
 def test_a_towns_possessive_before_its_unnamed_place(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name no table knows, called a town or a city by the appositive after it: the scene's town
+    ("We stopped for lunch in Quorvandy, a small fishing town.", (None, "Quorvandy")),
+    ("Carts wait in Quorvandy, a busy town at the foot of the hills, on Monday.", (None, "Quorvandy")),
+    # ...while a village stays the village readers' (a sublocation as often as a town)
+    ("Boats moor in Quorvandy, a village on the lake.", ("Quorvandy", None)),
+])
+def test_a_town_called_so_by_its_appositive(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected

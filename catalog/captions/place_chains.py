@@ -662,6 +662,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     _postal_code_after_a_town(chain)
+    if len(chain.elements) == 1 and chain.elements[0].level == "place" and j < len(toks) and toks[j].text == "," and (
+            _a_town_by_its_appositive(toks, j)):
+        chain.elements[0].level = "city"  # "in Quorvandy, a small fishing town.": the scene's town, by its kind
     if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
@@ -984,6 +987,24 @@ def _is_settlement(chain: Chain) -> bool:
     larger = chain.elements[1] if len(chain.elements) > 1 else None
     placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
     return placed or first.population >= SETTLEMENT_POPULATION or _in_a_county(chain)
+
+
+#: The most words of an appositive that names the kind of the place before it: ", a small fishing town".
+_APPOSITIVE_WORDS = 5
+
+
+def _a_town_by_its_appositive(toks: list[Token], comma: int) -> bool:
+    """Whether an appositive after a lone name calls it a town or a city, with no larger place after it (", a busy
+    coastal town not far from ...", ", a small town at the foot of ..."): the town standing for the scene's city.
+    A village or a township is left to the village readers (a sublocation as often as a town)."""
+    if comma + 1 >= len(toks) or toks[comma + 1].lower not in ("a", "an"):
+        return False
+    for token in toks[comma + 2: comma + 2 + _APPOSITIVE_WORDS]:
+        if token.lower in KIND_LEVELS:
+            return token.lower in ("town", "city")
+        if not plain_word(token):
+            return False
+    return False
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
