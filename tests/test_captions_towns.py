@@ -731,3 +731,15 @@ def test_a_towns_possessive_before_its_unnamed_place(text, expected):
 def test_a_town_called_so_by_its_appositive(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's label 'Site, Town' closing the line: the name after the named venue is its town
+    ("Fishing boats at Quorva Harbour, Quorvandy.", ("Quorva Harbour", "Quorvandy")),
+    ("Quorva Harbour, Quorvandy", ("Quorva Harbour", "Quorvandy")),
+    # ...not a name that runs on into the sentence after its comma
+    ("Fans at Quorva Stadium, Quorvandy, cheer the home side.", ("Quorva Stadium", None)),
+])
+def test_a_town_after_its_venue_and_a_comma_closing_the_line(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
