@@ -609,3 +609,15 @@ def test_a_people_written_before_their_village(text, expected):
 ])
 def test_a_venue_seen_below_from_the_venue_named_first(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word opening the sentence with a capital is no part of the name after it
+    ("With Quorva Tower in the background, tourists stroll past the stalls.", None),
+    ("Like Quorva Tower, the hall was built of local stone.", None),
+    # a conjunction opening a clause: its subject is the place pictured
+    ("As Quorva Tower burns, crowds watch from the street.", "Quorva Tower"),
+    ("After Quorva Park closed for the night, the crowds left.", "Quorva Park"),
+])
+def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
+    assert sublocation(text) == expected

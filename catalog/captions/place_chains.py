@@ -189,8 +189,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     i = max(j, i + 1)
                     continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
+            opening = i == 0
+            if opening and word in _CONJUNCTIONS_OPENING and n > 1 and is_capitalised(toks[1].text):
+                i += 1  # "As Quorva Tower burns, crowds watch": the clause's subject after its conjunction
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
-            if chain is None and i == 0:
+            if chain is None and opening:
                 chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
@@ -969,6 +972,12 @@ _LABEL_WORDS = 4
 #: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
 _SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
                             "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
+
+
+#: Conjunctions opening a sentence with a clause whose subject may be the place pictured: "As Quorva Tower burns,
+#: crowds watch", "After Quorva Park closed, ..." (not "With Quorva Tower in the background": a thing in view).
+_CONJUNCTIONS_OPENING = frozenset({"as", "after", "before", "while", "whilst", "when", "once", "since", "until",
+                                   "although", "though", "because"})
 
 
 #: Words before a distance: "about 215 miles", "some 40 km".

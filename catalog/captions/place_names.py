@@ -102,6 +102,15 @@ _DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", 
 _TOWN_CENTRES = frozenset({("city", "centre"), ("city", "center"), ("town", "centre"), ("town", "center")})
 
 
+#: Words that open a sentence or a clause with a capital and never a place's name: "With Quorva Tower in the
+#: background, ...", "Like Quorva Tower, ...", "As Quorva Tower burns, ..." (the name starts after them).
+_NEVER_OPEN_A_NAME = frozenset({
+    "with", "without", "like", "unlike", "after", "as", "before", "while", "whilst", "since", "despite", "amid",
+    "amidst", "during", "until", "although", "though", "because", "once", "if", "when", "whereas", "and", "but",
+    "or", "yet", "here", "meanwhile", "today", "yesterday", "tonight", "also", "then",
+})
+
+
 #: Prepositions that end a name even when written with a capital ("Central Station In Manila").
 _CAPITALISED_PREPOSITIONS = frozenset({"in", "at", "near"})
 
@@ -137,7 +146,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
     j = i
     if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
         j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
-    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j):
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME:
         return None
     while j < n:
         token, word = toks[j], toks[j].lower
