@@ -621,3 +621,15 @@ def test_a_venue_seen_below_from_the_venue_named_first(text, expected):
 ])
 def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue in the background is seen beyond the scene: the venue the sentence puts the scene in is the one
+    ("Quorva Plaza in the centre of Medellin, the Quorva Palace in the background.", "Quorva Plaza"),
+    ("Children play in Quorva Plaza as the Quorva Palace looms in the background.", "Quorva Plaza"),
+    ("The Quorva Palace is seen in the background as children play in Medellin.", None),
+    # ...while a venue with nothing of the kind after it is the scene's
+    ("Children play in Quorva Plaza in Medellin.", "Quorva Plaza"),
+])
+def test_a_venue_in_the_background_is_no_scene(text, expected):
+    assert sublocation(text) == expected

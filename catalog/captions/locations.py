@@ -137,7 +137,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
-    venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    scene_venue = _scene_venue(primary, text) if primary and primary.venues else None
+    venue = scene_venue.value if scene_venue is not None else None
+    if scene_venue is not None and _IN_VIEW.match(text, scene_venue.end):
+        # "Botero Plaza in the centre of Medellin, the Uribe Palace in the background": what is seen beyond the
+        # scene, not the scene; another phrase's venue may give it
+        left_out.append(Doubt("sublocation", venue, "in the background: seen beyond the scene, not the scene"))
+        venue = None
     if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
         # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
         # over, seen from the garden the sentence puts the people in before it
@@ -151,6 +157,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
+        others = [c for c in others if not _IN_VIEW.match(text, _scene_venue(c, text).end)]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
             beside = [c for c in others if not venue_is_scene(c)]
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r}: a landmark the photo is "
@@ -234,6 +241,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
                 setattr(place, level, "county " + value[7:])
     return place
+
+
+#: What follows a venue seen beyond the scene: "the Uribe Palace in the background", "the Quorva Tower is seen in
+#: the distance", "with Quorva Hill looming in the background".
+_IN_VIEW = compiled(r"(?:\s+of(?:\s+[A-Z][\w'’-]*)+)?"  # (the name's rest after a line break: "Palace\nof Culture")
+                    r"(?:\s+(?:is|are|can\s+be|stands?|looms?|looming|rises?|rising))?(?:\s+(?:seen|visible|pictured))?"
+                    r"\s+in\s+the\s+(?:far\s+)?(?:background|distance|backdrop)\b")
 
 
 #: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
