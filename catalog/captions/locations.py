@@ -142,7 +142,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if scene_venue is not None and _IN_VIEW.match(text, scene_venue.end):
         # "Botero Plaza in the centre of Medellin, the Uribe Palace in the background": what is seen beyond the
         # scene, not the scene; another phrase's venue may give it
-        left_out.append(Doubt("sublocation", venue, "in the background: seen beyond the scene, not the scene"))
+        left_out.append(Doubt("sublocation", scene_venue.value, "in the background: seen beyond the scene"))
         venue = None
     if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
         # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
