@@ -628,6 +628,9 @@ def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
     ("Quorva Plaza in the centre of Medellin, the Quorva Palace in the background.", "Quorva Plaza"),
     ("Children play in Quorva Plaza as the Quorva Palace looms in the background.", "Quorva Plaza"),
     ("The Quorva Palace is seen in the background as children play in Medellin.", None),
+    # ...and a mountain rising or looming behind the scene
+    ("Workers screen off the view of Mount Quorva rising behind a store in Fujikawaguchiko on Tuesday.", None),
+    ("Mount Quorva looms behind the Quorva Temple in Kyoto.", "Quorva Temple"),
     # ...while a venue with nothing of the kind after it is the scene's
     ("Children play in Quorva Plaza in Medellin.", "Quorva Plaza"),
 ])

@@ -247,7 +247,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
 #: the distance", "with Quorva Hill looming in the background".
 _IN_VIEW = compiled(r"(?:\s+of(?:\s+[A-Z][\w'’-]*)+)?"  # (the name's rest after a line break: "Palace\nof Culture")
                     r"(?:\s+(?:is|are|can\s+be|stands?|looms?|looming|rises?|rising))?(?:\s+(?:seen|visible|pictured))?"
-                    r"\s+in\s+the\s+(?:far\s+)?(?:background|distance|backdrop)\b")
+                    r"\s+in\s+the\s+(?:far\s+)?(?:background|distance|backdrop)\b"
+                    r"|\s+(?:rises|rising|looms|looming|towers|towering)\s+behind\b")  # "rising behind a store"
 
 
 #: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
