@@ -631,6 +631,9 @@ def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
     # ...and a mountain rising or looming behind the scene
     ("Workers screen off the view of Mount Quorva rising behind a store in Fujikawaguchiko on Tuesday.", None),
     ("Mount Quorva looms behind the Quorva Temple in Kyoto.", "Quorva Temple"),
+    # ...and what the photographer looks at from elsewhere
+    ("Looking across at mountainous Quorva island from the rocky seashore of the bay", None),
+    ("Tourists stroll in Quorva Park, looking at the ducks.", "Quorva Park"),
     # ...while a venue with nothing of the kind after it is the scene's
     ("Children play in Quorva Plaza in Medellin.", "Quorva Plaza"),
 ])

@@ -139,7 +139,7 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     scene_venue = _scene_venue(primary, text) if primary and primary.venues else None
     venue = scene_venue.value if scene_venue is not None else None
-    if scene_venue is not None and _IN_VIEW.match(text, scene_venue.end):
+    if scene_venue is not None and (_IN_VIEW.match(text, scene_venue.end) or _looked_at(text, scene_venue.start)):
         # "Botero Plaza in the centre of Medellin, the Uribe Palace in the background": what is seen beyond the
         # scene, not the scene; another phrase's venue may give it
         left_out.append(Doubt("sublocation", scene_venue.value, "in the background: seen beyond the scene"))
@@ -157,7 +157,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
-        others = [c for c in others if not _IN_VIEW.match(text, _scene_venue(c, text).end)]
+        others = [c for c in others if not (_IN_VIEW.match(text, _scene_venue(c, text).end)
+                                            or _looked_at(text, _scene_venue(c, text).start))]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
             beside = [c for c in others if not venue_is_scene(c)]
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r}: a landmark the photo is "
@@ -249,6 +250,17 @@ _IN_VIEW = compiled(r"(?:\s+of(?:\s+[A-Z][\w'’-]*)+)?"  # (the name's rest aft
                     r"(?:\s+(?:is|are|can\s+be|stands?|looms?|looming|rises?|rising))?(?:\s+(?:seen|visible|pictured))?"
                     r"\s+in\s+the\s+(?:far\s+)?(?:background|distance|backdrop)\b"
                     r"|\s+(?:rises|rising|looms|looming|towers|towering)\s+behind\b")  # "rising behind a store"
+
+
+#: What comes right before a venue the photographer looks at from elsewhere: "Looking across at mountainous Naxos
+#: island from the seashore", "looking out towards the Quorva Lighthouse".
+_LOOKING_AT = compiled(r"\blooking\s+(?:(?:across|out|down|up|back|over)\s+)?(?:at|towards?|onto)\s+(?:the\s+)?"
+                       r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _looked_at(text: str, start: int) -> bool:
+    """Whether the venue at `start` is what the photographer looks at from elsewhere (see _LOOKING_AT)."""
+    return _LOOKING_AT.search(text, max(0, start - 60), start) is not None
 
 
 #: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
