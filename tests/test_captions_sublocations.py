@@ -639,3 +639,14 @@ def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
 ])
 def test_a_venue_in_the_background_is_no_scene(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body named after a river or a valley is no venue
+    ("The Quorva River Inter Tribal Fisheries Commission held its first meeting in Bethel.", None),
+    ("Members of the Quorva Valley Water Authority meet in Quorva Hall in Bethel.", "Quorva Hall"),
+    # ...while a venue's own name is read as before
+    ("Crowds gather at Quorva Park in Bethel.", "Quorva Park"),
+])
+def test_a_body_named_after_a_place_is_no_venue(text, expected):
+    assert sublocation(text) == expected

@@ -111,6 +111,12 @@ _NEVER_OPEN_A_NAME = frozenset({
 })
 
 
+#: Last words of a body's name: one that holds a place's word before them is the body's, no venue ("the Lake Quorva
+#: Fisheries Commission", "the Quorva Valley Water Authority").
+_BODY_ENDS = frozenset({"commission", "committee", "council", "association", "federation", "authority", "agency",
+                        "corporation", "company", "foundation", "society", "board", "bureau", "administration"})
+
+
 #: Prepositions that end a name even when written with a capital ("Central Station In Manila").
 _CAPITALISED_PREPOSITIONS = frozenset({"in", "at", "near"})
 
@@ -562,6 +568,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # "Erie St. North", "Queen St. West": the street's side or end written after it
     if len(words) > 1 and words[-1] in WEATHER_EVENT_WORDS:
         return "event", name  # "Porthleven Storm": a storm's title, not a town of that name
+    if len(words) > 2 and words[-1].strip(".,") in _BODY_ENDS and words[-2].strip(".,") not in VENUE_WORDS:
+        return "ignore", name  # "Kuskokwim River Inter Tribal Fisheries Commission": a body named after a river
     for word in reversed(words):
         word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:
