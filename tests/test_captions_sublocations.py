@@ -650,3 +650,16 @@ def test_a_venue_in_the_background_is_no_scene(text, expected):
 ])
 def test_a_body_named_after_a_place_is_no_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the team beaten after "a win over" is no place
+    ("Players board the buses after a 61-21 win over Quorva High School on Friday in Sedalia.", (None, "Sedalia")),
+    ("Fans cheer their side's victory over Quorva College at Quorva Stadium in Sedalia.",
+     ("Quorva Stadium", "Sedalia")),
+    # ...while "over" after a verb still places the scene
+    ("Smoke rises over Quorva Hill in Sedalia.", ("Quorva Hill", "Sedalia")),
+])
+def test_a_team_beaten_is_no_place(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected

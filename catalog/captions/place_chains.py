@@ -580,8 +580,13 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
         # "the University of Miami": its seat, not the scene; "the historic centre of Lisbon" is a part of it
         institution = names_an_institution(before) and not (before in _CENTRES and toks[i - 1].text.islower())
         return not shown and before not in TITLE_WORDS and before not in ORIGIN_NOUNS and not institution
+    if word == "over" and before in _WINS:
+        return False  # "a 61-21 win over Smith-Cotton High School": the team beaten, not a place
     return True
 
+
+#: Nouns of a game won before "over": "a 3-1 win over", "their victory over", "a 10-point lead over".
+_WINS = frozenset({"win", "wins", "victory", "victories", "triumph", "lead", "edge", "upset", "romp", "rout"})
 
 
 def _allowed(toks: list[Token], i: int) -> str:
