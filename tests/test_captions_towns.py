@@ -743,3 +743,14 @@ def test_a_town_called_so_by_its_appositive(text, expected):
 def test_a_town_after_its_venue_and_a_comma_closing_the_line(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a labelled place line 'Site, Quarter, City': the quarter nothing knows between the site and a large city
+    ("Stalls sell dates before iftar.\nLocation: Quorva Bazaar, Quorvatown, Nairobi", ("Quorva Bazaar", "Nairobi")),
+    # ...while a name before a country stays the town
+    ("Stalls sell dates before iftar.\nLocation: Quorva Park, Quorvatown, Kenya", ("Quorva Park", "Quorvatown")),
+])
+def test_a_quarter_between_a_site_and_its_city_on_a_labelled_line(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected

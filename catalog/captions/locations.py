@@ -2053,8 +2053,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         any_known = any_known or known
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
                 town_after_its_country) and not (by_position and len(names) > 1) and not (
-                level == "place" and _a_province_after(names, number)):
-            return None
+                level == "place" and _a_province_after(names, number)) and not (
+                level == "place" and number == 1 == len(names) - 2 and elements[0].level == "venue"
+                and name_levels(names[2]).city_population >= SET_APART_CITY and not name_levels(names[2]).country):
+            return None  # (a quarter between a site and a large city: "Chowk Bazaar, Lalbag, Dhaka", below)
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
             levels = name_levels(value)
@@ -2066,8 +2068,17 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         elements.reverse()  # "JAPAN, Hiroshima -": AFP writes the country first
     elif len(elements) > 1 and elements[-1].level == "venue" and elements[0].level != "venue":
         elements.reverse()  # "Rome, Piazza Navona": the town first, then the site in it
+    if len(elements) == 3 and elements[0].level == "venue" and _a_district_before_its_city(*elements[1:]):
+        del elements[1]  # "Shot At: Chowk Bazaar, Lalbag, Dhaka.": the site, its quarter, the city holding both
     chain = Chain("heading", elements)
     place, sub_admin = resolve(chain)
     venues = chain.venues
     place.sublocation = venues[-1].value if venues else sub_admin
     return place if place != Place() else None
+
+
+def _a_district_before_its_city(district: Element, city: Element) -> bool:
+    """Whether a name nothing knows, between a named site and a city the gazetteer knows well that closes the line,
+    is the city's quarter ("Chowk Bazaar, Lalbag, Dhaka"): no town of the gazetteer's, the city a large one."""
+    return district.level == "place" and not district.population and city.level in ("place", "city") and (
+        city.population >= SET_APART_CITY) and not name_levels(district.value).town_population
