@@ -754,3 +754,16 @@ def test_a_town_after_its_venue_and_a_comma_closing_the_line(text, expected):
 def test_a_quarter_between_a_site_and_its_city_on_a_labelled_line(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture site's labelled fields: "Shot At:", "Taken in:" give the place as "Location:" does
+    ("Quorva Bazaar is the old town's market.\n\nShot At: Quorva Bazaar, Quorvatown, Nairobi.\nShot By: Nikon D60",
+     ("Quorva Bazaar", "Nairobi")),
+    ("A boy runs along the sea wall.\nTaken in: Quorvandy, Ghana", (None, "Quorvandy")),
+    # ...not a time after the label
+    ("A boy runs along the sea wall. Shot at: dawn", (None, None)),
+])
+def test_a_shot_at_label_gives_the_place(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected

@@ -736,7 +736,8 @@ class PlaceReading:
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
-_LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
+_LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:(?:photo[ \t]+)?(?:location|place)"
+                       r"|(?:shot|taken|photographed)[ \t]+(?:at|in))[ \t]*:"  # "Shot At: Chowk Bazaar, Dhaka."
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
@@ -1389,8 +1390,8 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     if ":" not in text:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     folded = text.casefold()
-    if "location" not in folded and "place" not in folded:
-        return None  # (and neither label: the case-blind patterns try every position)
+    if "location" not in folded and "place" not in folded and " at:" not in folded and " in:" not in folded:
+        return None  # (and no label: the case-blind patterns try every position)
     match = _LABELLED.search(text)
     if match is None:
         inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
