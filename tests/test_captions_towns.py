@@ -767,3 +767,12 @@ def test_a_quarter_between_a_site_and_its_city_on_a_labelled_line(text, expected
 def test_a_shot_at_label_gives_the_place(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side of a city the gazetteer knows, written before it in a name it does not know: the city
+    ("Crowds fill the streets in Quorva East Beirut on Monday.", "Beirut"),
+    ("Traders open their shops in Quorva Old Sanaa at dawn.", "Sanaa"),
+])
+def test_a_side_of_a_city_before_it_is_the_city(text, expected):
+    assert city(text) == expected

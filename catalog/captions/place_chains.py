@@ -1429,11 +1429,18 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
             continue
+        if toks[cut - 1].lower in _SIDES_OF_A_CITY:
+            return [element_of(toks, cut, end, saw_the, None)]  # "Christian East Beirut": a side of the city, the city
         head = element_of(toks, start, cut, saw_the, None)
         if head.level not in ("place", "venue"):
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+#: Words right before a city the gazetteer knows that name a side or a part of it, not a place of their own:
+#: "the heart of Christian East Beirut", "in old Sana'a" (when the whole is no name the gazetteer knows).
+_SIDES_OF_A_CITY = frozenset({"east", "west", "north", "south", "central", "old"})
 
 
 #: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
