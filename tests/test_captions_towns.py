@@ -776,3 +776,13 @@ def test_a_shot_at_label_gives_the_place(text, expected):
 ])
 def test_a_side_of_a_city_before_it_is_the_city(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive calling the name a part of a larger place: "the heart of", "the edge of"
+    ("Sunset in Quorvaville, the heart of old Beirut.", ("Quorvaville", "Beirut")),
+    ("Stalls open in Quorvaville, the edge of Kisumu, at dawn.", ("Quorvaville", "Kisumu")),
+])
+def test_a_part_of_a_town_in_apposition(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected

@@ -1063,10 +1063,16 @@ def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
 _CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
 
+#: Nouns of an appositive that make the name before it a part of the place after "of": "Ashrafieh, the heart of
+#: East Beirut", "Quorvaville, the edge of ..." (not "part": ", part of Greater Haifa" names a metropolitan area).
+_PARTS_OF_A_PLACE = frozenset({"heart", "edge", "middle"})
+
+
 def _area_of(toks: list[Token], comma: int) -> bool:
     """", outskirts of Kyiv": an area noun and "of" after a comma, with no article; not when the gazetteer knows
     the whole name as a city or a province (", Port of Spain, after heavy rain")."""
-    if not (comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
+    if not (comma + 2 < len(toks) and toks[comma].lower == "," and (
+            toks[comma + 1].lower in AREA_NOUNS or toks[comma + 1].lower in _PARTS_OF_A_PLACE) and (
             toks[comma + 2].lower == "of")):
         return False
     end = read_name(toks, comma + 1) if is_capitalised(toks[comma + 1].text) else None
@@ -1164,7 +1170,7 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
             if noun in _BOUNDARY_NOUNS:
                 return None  # ", the city on the border of Colombia": the neighbour the border is with
-            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
+            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS or noun in _PARTS_OF_A_PLACE
             if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
                 return m + 1, "any"
         if article and toks[k].lower != "the":
