@@ -786,3 +786,15 @@ def test_a_side_of_a_city_before_it_is_the_city(text, expected):
 def test_a_part_of_a_town_in_apposition(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the wires' "A general view of City": a city the gazetteer knows well is the view's subject, the scene
+    ("A general view of Nairobi on Monday.", "Nairobi"),
+    ("Aerial view of Kisumu at dusk.", "Kisumu"),
+    # ...while a name nothing knows, alone after "view of", is no town by that alone
+    ("A view of the Quorva probe before its launch.", None),
+    ("A view of Quorvandy on Monday.", None),
+])
+def test_a_view_of_a_known_city(text, expected):
+    assert city(text) == expected

@@ -795,7 +795,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
-            _in_a_county(chain))
+            _in_a_county(chain)) or prep == "of" and first.population >= SETTLEMENT_POPULATION
+        # ("A general view of Nairobi on Monday": a city the gazetteer knows well, the view's own subject)
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
