@@ -798,3 +798,15 @@ def test_a_part_of_a_town_in_apposition(text, expected):
 ])
 def test_a_view_of_a_known_city(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture's title: a city the gazetteer knows well, then the time of day it was seen
+    ("Nairobi at dusk.", "Nairobi"),
+    ("Kisumu by night", "Kisumu"),
+    # ...not a name nothing knows, nor a clause about the city
+    ("Quorvandy at dusk.", None),
+    ("Nairobi at night has become dangerous, police say.", None),
+])
+def test_a_city_at_a_time_of_day(text, expected):
+    assert city(text) == expected

@@ -956,19 +956,35 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
-    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]):
-        return None, i  # (the verb must follow the city: without one in the sentence, nothing is read)
+    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]) and _TIMES_OF_DAY.isdisjoint(
+            [t.lower for t in toks[i + 1:]]):
+        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
         return None, i
     elements, j = read
-    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS:
+    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS and not _a_time_of_day(toks, j):
         return None, i
     first = elements[0]
     if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
+
+
+#: Times of day a picture's title writes right after its city: "Nairobi at dusk", "Kisumu by night".
+_TIMES_OF_DAY = frozenset({"dawn", "dusk", "night", "sunset", "sunrise", "twilight", "midnight", "daybreak",
+                           "nightfall", "night-time", "nighttime"})
+
+
+def _a_time_of_day(toks: list[Token], j: int) -> bool:
+    """Whether "at dusk", "by night", "at sunset" follows at toks[j] and ends the sentence: a picture's title, the
+    city then when it was seen ("Nairobi at dusk."), not a clause about the city."""
+    k = j + 1
+    if k < len(toks) and toks[k].lower == "the":
+        k += 1
+    return toks[j].lower in ("at", "by") and k < len(toks) and toks[k].lower in _TIMES_OF_DAY and (
+        k + 1 == len(toks) or toks[k + 1].text in (".", "!", ",", ";", ":"))
 
 
 #: The most words of a label before a colon that opens a sentence: "Imperial welcome: Helsinki is ...".
