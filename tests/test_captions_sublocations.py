@@ -663,3 +663,14 @@ def test_a_body_named_after_a_place_is_no_venue(text, expected):
 def test_a_team_beaten_is_no_place(text, expected):
     location = parse(text).location
     assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name and its kind in small letters opening the sentence, then where it lies: the venue pictured
+    ("Quorva lake lies in the Parang Mountains, on the Lotru River.", "Quorva lake"),
+    ("Quorva church stands on the hill above the village.", "Quorva church"),
+    # ...not such a name before any other verb
+    ("Quorva market traders sold out of bread on Monday.", None),
+])
+def test_a_venue_in_small_letters_where_it_lies(text, expected):
+    assert sublocation(text) == expected

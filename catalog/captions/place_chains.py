@@ -694,7 +694,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
-    if not _suits(chain, allowed, links, prep, team):
+    if not _suits(chain, allowed, links, prep, team, j < len(toks) and toks[j].lower in _LYING_VERBS):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -731,7 +731,8 @@ def _postal_code_after_a_town(chain: Chain) -> None:
         code.level, code.population = "province", 0
 
 
-def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
+def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False,
+           before_a_verb_of_lying: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
     "at the Bund in Shanghai": a name inside a city is a venue ("at the Company Bagh" alone is not: such
@@ -792,7 +793,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         # "Shanidar cave in the Bradost Mountains, famous for ...": a site placed in the land around it
         in_a_setting = second is not None and links[:1] == ["in"] and second.level == "venue" and second.the
-        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting)
+        # ("Vidra lake lies in the Parang Mountains": a name and its kind in small letters, then where it lies)
+        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting or before_a_verb_of_lying)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
             _in_a_county(chain)) or prep == "of" and first.population >= SETTLEMENT_POPULATION
@@ -970,6 +972,10 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
+
+
+#: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
+_LYING_VERBS = frozenset({"lies", "sits", "stands", "nestles", "perches", "rises"})
 
 
 #: Times of day a picture's title writes right after its city: "Nairobi at dusk", "Kisumu by night".
