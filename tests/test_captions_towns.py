@@ -810,3 +810,14 @@ def test_a_view_of_a_known_city(text, expected):
 ])
 def test_a_city_at_a_time_of_day(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a settlement named by its kind before "of", wherever the phrase stands: the town
+    ("A storm batters the fishing village of Porthleven.", "Porthleven"),
+    ("Warplanes strike the village of Quorvandy in southern Idlib on March 5, 2020.", "Quorvandy"),
+    # ...while the home of people, or a title's town, stays none
+    ("The mayor of the town of Quorvandy speaks to reporters in Accra.", "Accra"),
+])
+def test_a_settlement_named_by_its_kind(text, expected):
+    assert city(text) == expected
