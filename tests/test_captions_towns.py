@@ -789,18 +789,6 @@ def test_a_part_of_a_town_in_apposition(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the wires' "A general view of City": a city the gazetteer knows well is the view's subject, the scene
-    ("A general view of Nairobi on Monday.", "Nairobi"),
-    ("Aerial view of Kisumu at dusk.", "Kisumu"),
-    # ...while a name nothing knows, alone after "view of", is no town by that alone
-    ("A view of the Quorva probe before its launch.", None),
-    ("A view of Quorvandy on Monday.", None),
-])
-def test_a_view_of_a_known_city(text, expected):
-    assert city(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # a picture's title: a city the gazetteer knows well, then the time of day it was seen
     ("Nairobi at dusk.", "Nairobi"),
     ("Kisumu by night", "Kisumu"),
@@ -809,15 +797,4 @@ def test_a_view_of_a_known_city(text, expected):
     ("Nairobi at night has become dangerous, police say.", None),
 ])
 def test_a_city_at_a_time_of_day(text, expected):
-    assert city(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a settlement named by its kind before "of", wherever the phrase stands: the town
-    ("A storm batters the fishing village of Porthleven.", "Porthleven"),
-    ("Warplanes strike the village of Quorvandy in southern Idlib on March 5, 2020.", "Quorvandy"),
-    # ...while the home of people, or a title's town, stays none
-    ("The mayor of the town of Quorvandy speaks to reporters in Accra.", "Accra"),
-])
-def test_a_settlement_named_by_its_kind(text, expected):
     assert city(text) == expected

@@ -602,8 +602,6 @@ def _allowed(toks: list[Token], i: int) -> str:
     if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
             before in VENUE_WORDS or before in AREA_NOUNS):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
-    if word == "of" and before in _SETTLEMENT_KINDS and toks[i - 1].text.islower():
-        return "any"  # "A storm batters the fishing village of Porthleven": a settlement named by its kind
     if word == "of" and before in _COMPASS and (
             not (i > 1 and toks[i - 2].lower in ARTICLES)
             or i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in ("the", "far")):
@@ -799,8 +797,7 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting or before_a_verb_of_lying)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
-            _in_a_county(chain)) or prep == "of" and first.population >= SETTLEMENT_POPULATION
-        # ("A general view of Nairobi on Monday": a city the gazetteer knows well, the view's own subject)
+            _in_a_county(chain))
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
@@ -974,10 +971,6 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
-
-
-#: Kinds of a settlement written before "of" and its name: "the fishing village of Porthleven".
-_SETTLEMENT_KINDS = frozenset({"town", "village", "city", "hamlet", "township"})
 
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
