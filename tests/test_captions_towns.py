@@ -798,3 +798,15 @@ def test_a_part_of_a_town_in_apposition(text, expected):
 ])
 def test_a_city_at_a_time_of_day(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading 'Region: Town' on a line of its own (a gallery's picture number may close it): the town
+    ("Kenya: Kisumu\n\nFishermen mend their nets at dawn.", ("Kisumu", "Kenya")),
+    ("Ghana: Quorvandy  picture 6\n\nFishermen mend their nets at dawn.", ("Quorvandy", "Ghana")),
+    # ...not a sentence after the colon
+    ("Kenya: Fishermen mend their nets at dawn.", (None, "Kenya")),
+])
+def test_a_town_after_its_region_in_a_heading(text, expected):
+    location = parse(text).location
+    assert (location.city, location.country) == expected

@@ -1476,6 +1476,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         written = match.group("place")
         code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
+        if found is not None and not found.sublocation and written.count(",") == 0:
+            found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
@@ -1517,6 +1519,24 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         if title and found is not None and (found.city or found.province or found.country):
             return found, title.group("place")
     return None
+
+
+def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
+    """The town a heading names after its country's or region's colon, on a line of its own: "Kenya: Kisumu",
+    "Trinidad: Port-of-Spain  picture 6" (a gallery's picture number after it); None when the line goes on as
+    a sentence."""
+    line_end = text.find("\n", at)
+    rest = text[at:len(text) if line_end < 0 else line_end].lstrip(" \t:")
+    rest = _PICTURE_NUMBER.sub("", rest).strip()
+    if not rest or not _heading_line().fullmatch(rest):
+        return None
+    found = _known_places(f"{rest}, {region}", venue_first=True)
+    return found if found is not None and found.city else None
+
+
+#: A gallery's picture number closing a heading: "picture 6", "photo 12", "(3 of 8)".
+_PICTURE_NUMBER = compiled(r"[ \t]+(?:(?:picture|photo|image|pic)[ \t]+\d+|\(?\d+[ \t]+of[ \t]+\d+\)?)[ \t]*$",
+                           re.IGNORECASE)
 
 
 #: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
