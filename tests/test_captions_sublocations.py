@@ -674,3 +674,14 @@ def test_a_team_beaten_is_no_place(text, expected):
 ])
 def test_a_venue_in_small_letters_where_it_lies(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title 'Venue - Town' above the caption: the venue is the site, the town its town
+    ("Quorva Mosque - Sharjah\nThe waterfront by night, the mosque lit up.", "Quorva Mosque"),
+    ("The Quorva Bridge – Kisumu\nBoats pass under it at dawn.", "Quorva Bridge"),
+    # ...not a phrase that only holds a venue
+    ("Gathering At Quorva Hall - Strasbourg\nDelegates meet.", None),
+])
+def test_a_title_venue_before_its_town_and_a_dash(text, expected):
+    assert sublocation(text) == expected

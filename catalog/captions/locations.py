@@ -1517,6 +1517,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         title = _title_ending().search(lines[0].group()) if _DASH_BEFORE_A_NAME.search(lines[0].group()) else None
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
+            if found.sublocation is None:  # "Corniche Mosque - Sharjah": the venue the title names before its town
+                found.sublocation = _a_venue_alone(lines[0].group()[:title.start("place")].strip(" \t-–—"))
             return found, title.group("place")
     return None
 
@@ -1542,6 +1544,19 @@ _PICTURE_NUMBER = compiled(r"[ \t]+(?:(?:picture|photo|image|pic)[ \t]+\d+|\(?\d
 #: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
 #: 6 September 2021).
 _PICTURE_CODE = compiled(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
+
+
+def _a_venue_alone(written: str) -> str | None:
+    """`written` when it is one venue's name and nothing else, closed by its venue word ("Corniche Mosque", "the
+    Quorva Bridge"), else None ("Gathering For The Return Of Sessions At EU Parliament", "Sunset")."""
+    toks = tokens(written, 0, len(written))
+    if not toks or len(toks) > _TITLE_WORDS or toks[-1].lower not in VENUE_WORDS:
+        return None
+    first = 1 if toks[0].lower == "the" else 0
+    if first >= len(toks) or read_name(toks, first) != len(toks):
+        return None
+    level, value = classify(written[toks[first].start:], saw_the=bool(first))
+    return value if level == "venue" else None
 
 
 def _venue_after_the_dash(line: str) -> str | None:
