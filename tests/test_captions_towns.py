@@ -810,3 +810,14 @@ def test_a_city_at_a_time_of_day(text, expected):
 def test_a_town_after_its_region_in_a_heading(text, expected):
     location = parse(text).location
     assert (location.city, location.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's word before a spaced dash, then a city the gazetteer knows well: the city
+    ("Sunset - Sharjah\nThe waterfront lights up by night.", "Sharjah"),
+    # ...while a place heading's date or venue after its dash stays as read
+    ("Berlin - 30.04.2019\nCrowds march through the centre.", "Berlin"),
+    ("Regina, Saskatchewan - Wascana Waterfowl Park\nGeese land on the lake.", "Regina"),
+])
+def test_a_city_after_a_titles_dash(text, expected):
+    assert city(text) == expected

@@ -1466,12 +1466,16 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
     lines = list(islice((m for m in _LINE.finditer(text) if m.group().strip()), 3))
     for line in lines[:-1] if len(lines) > 1 else []:
         match = _heading_line().match(line.group())
+        if match and "," not in match.group("place") and _a_town_after_the_dash(line.group()):
+            continue  # "Sunset - Sharjah": a title's word, then the town after its dash (read below)
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
             found = _known_places(match.group("place"))
             if found is not None:
                 found.sublocation = found.sublocation or _venue_after_the_dash(line.group())
                 return found, match.group("place")
     match = _opening().match(text)
+    if match and lines and "," not in match.group("place") and _a_town_after_the_dash(lines[0].group()):
+        match = None  # "Sunset - Sharjah": the town after the title's dash (read below)
     if match:
         written = match.group("place")
         code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
@@ -1544,6 +1548,16 @@ _PICTURE_NUMBER = compiled(r"[ \t]+(?:(?:picture|photo|image|pic)[ \t]+\d+|\(?\d
 #: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
 #: 6 September 2021).
 _PICTURE_CODE = compiled(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
+
+
+def _a_town_after_the_dash(line: str) -> bool:
+    """Whether a heading's words after its spaced dash are a city the gazetteer knows well, and nothing else
+    ("Sunset - Sharjah"): the place is after the dash, whatever name stands before it."""
+    dash = _SPACED_DASH.search(line)
+    if dash is None:
+        return False
+    after = line[dash.end():].strip(" \t.")
+    return bool(after) and "," not in after and name_levels(after).city_population >= SET_APART_CITY
 
 
 def _a_venue_alone(written: str) -> str | None:
