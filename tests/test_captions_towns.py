@@ -821,3 +821,15 @@ def test_a_town_after_its_region_in_a_heading(text, expected):
 ])
 def test_a_city_after_a_titles_dash(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a well-known city's possessive opening the sentence, then its own sights: the city pictured
+    ("Nairobi's skyline at dusk.", "Nairobi"),
+    ("Nairobi's streets are empty on Monday.", "Nairobi"),
+    # ...not a city's official, nor a name nothing knows
+    ("Nairobi's governor speaks to reporters in Mombasa on Monday.", "Mombasa"),
+    ("Quorvandy's skyline at dusk.", None),
+])
+def test_a_citys_possessive_before_its_sights(text, expected):
+    assert city(text) == expected

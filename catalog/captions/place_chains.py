@@ -957,15 +957,17 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
+    sights = i + 1 < len(toks) and strip_possessive(toks[i].text) is not None and toks[i + 1].lower in _CITY_SIGHTS
     if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]) and _TIMES_OF_DAY.isdisjoint(
-            [t.lower for t in toks[i + 1:]]):
+            [t.lower for t in toks[i + 1:]]) and not sights:
         return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
         return None, i
     elements, j = read
-    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS and not _a_time_of_day(toks, j):
-        return None, i
+    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS and not _a_time_of_day(
+            toks, j) and not (sights and j <= i + 2):
+        return None, i  # ("Nairobi's skyline at dusk": the city's own sights, its possessive opening the sentence)
     first = elements[0]
     if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
             first.the or first.country):
@@ -975,6 +977,10 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
 _LYING_VERBS = frozenset({"lies", "sits", "stands", "nestles", "perches", "rises"})
+
+
+#: What a city's possessive opening a sentence may own that shows the city itself: "Nairobi's skyline at dusk".
+_CITY_SIGHTS = VIEW_NOUNS | {"streets", "rooftops", "waterfront", "seafront", "harbour", "harbor", "old"}
 
 
 #: Times of day a picture's title writes right after its city: "Nairobi at dusk", "Kisumu by night".
@@ -1619,6 +1625,8 @@ def _owns_a_thing(toks: list[Token], end: int) -> bool:
     word = toks[end].lower
     if word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS or word in DIRECTIONS:
         return False
+    if word in _CITY_SIGHTS:
+        return False  # "Nairobi's skyline", "Kisumu's streets": the town's own sights
     # "Hue's main market", "Kisumu's busiest street": a word or two before a public place's word, the town's place
     # (not "Liverpool's fan base")
     return not any(m < len(toks) and all(plain_word(t) for t in toks[end:m + 1]) and (
