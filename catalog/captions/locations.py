@@ -260,7 +260,8 @@ _LOOKING_AT = compiled(r"\blooking\s+(?:(?:across|out|down|up|back|over)\s+)?(?:
 
 def _looked_at(text: str, start: int) -> bool:
     """Whether the venue at `start` is what the photographer looks at from elsewhere (see _LOOKING_AT)."""
-    return _LOOKING_AT.search(text, max(0, start - 60), start) is not None
+    at = max(0, start - 60)
+    return text.find("ooking", at, start) >= 0 and _LOOKING_AT.search(text, at, start) is not None
 
 
 #: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".

@@ -958,8 +958,8 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
     sights = i + 1 < len(toks) and strip_possessive(toks[i].text) is not None and toks[i + 1].lower in _CITY_SIGHTS
-    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]) and _TIMES_OF_DAY.isdisjoint(
-            [t.lower for t in toks[i + 1:]]) and not sights:
+    rest = {t.lower for t in toks[i + 1:]}
+    if _SUBJECT_VERBS.isdisjoint(rest) and _TIMES_OF_DAY.isdisjoint(rest) and not sights:
         return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
