@@ -609,3 +609,79 @@ def test_a_people_written_before_their_village(text, expected):
 ])
 def test_a_venue_seen_below_from_the_venue_named_first(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word opening the sentence with a capital is no part of the name after it
+    ("With Quorva Tower in the background, tourists stroll past the stalls.", None),
+    ("Like Quorva Tower, the hall was built of local stone.", None),
+    # a conjunction opening a clause: its subject is the place pictured
+    ("As Quorva Tower burns, crowds watch from the street.", "Quorva Tower"),
+    ("After Quorva Park closed for the night, the crowds left.", "Quorva Park"),
+])
+def test_a_capitalised_opening_word_is_no_part_of_a_name(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue in the background is seen beyond the scene: the venue the sentence puts the scene in is the one
+    ("Quorva Plaza in the centre of Medellin, the Quorva Palace in the background.", "Quorva Plaza"),
+    ("Children play in Quorva Plaza as the Quorva Palace looms in the background.", "Quorva Plaza"),
+    ("The Quorva Palace is seen in the background as children play in Medellin.", None),
+    # ...and a mountain rising or looming behind the scene
+    ("Workers screen off the view of Mount Quorva rising behind a store in Fujikawaguchiko on Tuesday.", None),
+    ("Mount Quorva looms behind the Quorva Temple in Kyoto.", "Quorva Temple"),
+    # ...and what the photographer looks at from elsewhere
+    ("Looking across at mountainous Quorva island from the rocky seashore of the bay", None),
+    ("Tourists stroll in Quorva Park, looking at the ducks.", "Quorva Park"),
+    # ...while a venue with nothing of the kind after it is the scene's
+    ("Children play in Quorva Plaza in Medellin.", "Quorva Plaza"),
+])
+def test_a_venue_in_the_background_is_no_scene(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body named after a river or a valley is no venue
+    ("The Quorva River Inter Tribal Fisheries Commission held its first meeting in Bethel.", None),
+    ("Members of the Quorva Valley Water Authority meet in Quorva Hall in Bethel.", "Quorva Hall"),
+    # ...while a venue's own name is read as before
+    ("Crowds gather at Quorva Park in Bethel.", "Quorva Park"),
+])
+def test_a_body_named_after_a_place_is_no_venue(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the team beaten after "a win over" is no place
+    ("Players board the buses after a 61-21 win over Quorva High School on Friday in Sedalia.", (None, "Sedalia")),
+    ("Fans cheer their side's victory over Quorva College at Quorva Stadium in Sedalia.",
+     ("Quorva Stadium", "Sedalia")),
+    # ...while "over" after a verb still places the scene
+    ("Smoke rises over Quorva Hill in Sedalia.", ("Quorva Hill", "Sedalia")),
+])
+def test_a_team_beaten_is_no_place(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name and its kind in small letters opening the sentence, then where it lies: the venue pictured
+    ("Quorva lake lies in the Parang Mountains, on the Lotru River.", "Quorva lake"),
+    ("Quorva church stands on the hill above the village.", "Quorva church"),
+    # ...not such a name before any other verb
+    ("Quorva market traders sold out of bread on Monday.", None),
+])
+def test_a_venue_in_small_letters_where_it_lies(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title 'Venue - Town' above the caption: the venue is the site, the town its town
+    ("Quorva Mosque - Sharjah\nThe waterfront by night, the mosque lit up.", "Quorva Mosque"),
+    ("The Quorva Bridge – Kisumu\nBoats pass under it at dawn.", "Quorva Bridge"),
+    # ...not a phrase that only holds a venue
+    ("Gathering At Quorva Hall - Strasbourg\nDelegates meet.", None),
+])
+def test_a_title_venue_before_its_town_and_a_dash(text, expected):
+    assert sublocation(text) == expected

@@ -26,6 +26,34 @@ def test_a_title_line_above_a_body_that_places_nothing(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a title naming a venue, then the town it stands in, above a body that places nothing: both are the scene's
+    ("Quorva Library in Hue\n\nThe library went up around 115 AD and held thousands of scrolls.",
+     ("Quorva Library", "Hue")),
+    ("The Quorva Bridge in Kisumu\nMerchants built the bridge long ago, and it still carries carts.",
+     ("Quorva Bridge", "Kisumu")),
+    # the town after a named venue is the venue's town, known to the gazetteer or not
+    ("Quorva Library in Quorvandy\n\nThe library went up around 115 AD.", ("Quorva Library", "Quorvandy")),
+    # a line of places alone stays a place heading, with no venue
+    ("Quorvandy, Ghana\n\nDancers wait their turn behind the stage.", (None, "Quorvandy")),
+])
+def test_a_title_naming_a_venue_and_its_town(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Vietnamese name closed by "An": a title's last words, or a place the gazetteer knows before a word
+    ("Quorva Bridge in Hoi An\n\nThe bridge is older than the town's market.", "Hoi An"),
+    ("As the mist lifts, the Quorva Bridge in Hoi An slowly comes into focus.", "Hoi An"),
+    ("Boats wait for tourists in Hoi An on Monday.", "Hoi An"),
+    # ...while "An" opening a phrase after a town is the article
+    ("Boats moor in Hanoi An old man rows past them.", "Hanoi"),
+])
+def test_a_name_closed_by_an(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a lone name after "in" closing its clause at a semicolon, as at the sentence's end
     ("Fields lie under water in Quorvandy; the river rose overnight.", "Quorvandy"),
     # not a name running on into the clause
@@ -665,3 +693,143 @@ def test_a_site_then_its_small_town_before_the_date(text, expected):
 def test_a_town_written_with_its_word_in_small_letters(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the US wires' "the X section of City": a neighbourhood, then its city
+    ("A man walks his dog in the Quorva section of Philadelphia on Monday.", ("Quorva section", "Philadelphia")),
+    ("Playground in the Quorva section of Quorvandy\n\nThe area is old.", ("Quorva section", "Quorvandy")),
+    # and a borough the same way: the city is the one it is a borough of
+    ("Protesters gather outside City Hall in the Quorva borough of New York on Monday.", ("City Hall", "New York")),
+    # ...while a section of a venue or a road is no neighbourhood
+    ("Fans cheer in the VIP section of Quorva Stadium in Accra.", ("Quorva Stadium", "Accra")),
+    ("Crews repair a section of Highway 1 near Quorvandy.", ("Highway 1", None)),
+])
+def test_a_section_of_a_city(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's possessive before a word or two and a place's word: the town owns the place
+    ("Stalls crowd in Hue's main market before dawn.", "Hue"),
+    ("A man walks in Kisumu's busiest street on Monday.", "Kisumu"),
+    # ...while a person's possessive before a thing owns no place
+    ("In Mandela's memory, crowds sing in Soweto.", "Soweto"),
+])
+def test_a_towns_possessive_before_its_unnamed_place(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name no table knows, called a town or a city by the appositive after it: the scene's town
+    ("We stopped for lunch in Quorvandy, a small fishing town.", (None, "Quorvandy")),
+    ("Carts wait in Quorvandy, a busy town at the foot of the hills, on Monday.", (None, "Quorvandy")),
+    # ...while a village stays the village readers' (a sublocation as often as a town)
+    ("Boats moor in Quorvandy, a village on the lake.", ("Quorvandy", None)),
+])
+def test_a_town_called_so_by_its_appositive(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's label 'Site, Town' closing the line: the name after the named venue is its town
+    ("Fishing boats at Quorva Harbour, Quorvandy.", ("Quorva Harbour", "Quorvandy")),
+    ("Quorva Harbour, Quorvandy", ("Quorva Harbour", "Quorvandy")),
+    # ...not a name that runs on into the sentence after its comma
+    ("Fans at Quorva Stadium, Quorvandy, cheer the home side.", ("Quorva Stadium", None)),
+])
+def test_a_town_after_its_venue_and_a_comma_closing_the_line(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a labelled place line 'Site, Quarter, City': the quarter nothing knows between the site and a large city
+    ("Stalls sell dates before iftar.\nLocation: Quorva Bazaar, Quorvatown, Nairobi", ("Quorva Bazaar", "Nairobi")),
+    # ...while a name before a country stays the town
+    ("Stalls sell dates before iftar.\nLocation: Quorva Park, Quorvatown, Kenya", ("Quorva Park", "Quorvatown")),
+])
+def test_a_quarter_between_a_site_and_its_city_on_a_labelled_line(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture site's labelled fields: "Shot At:", "Taken in:" give the place as "Location:" does
+    ("Quorva Bazaar is the old town's market.\n\nShot At: Quorva Bazaar, Quorvatown, Nairobi.\nShot By: Nikon D60",
+     ("Quorva Bazaar", "Nairobi")),
+    ("A boy runs along the sea wall.\nTaken in: Quorvandy, Ghana", (None, "Quorvandy")),
+    # ...not a time after the label
+    ("A boy runs along the sea wall. Shot at: dawn", (None, None)),
+])
+def test_a_shot_at_label_gives_the_place(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side of a city the gazetteer knows, written before it in a name it does not know: the city
+    ("Crowds fill the streets in Quorva East Beirut on Monday.", "Beirut"),
+    ("Traders open their shops in Quorva Old Sanaa at dawn.", "Sanaa"),
+])
+def test_a_side_of_a_city_before_it_is_the_city(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive calling the name a part of a larger place: "the heart of", "the edge of"
+    ("Sunset in Quorvaville, the heart of old Beirut.", ("Quorvaville", "Beirut")),
+    ("Stalls open in Quorvaville, the edge of Kisumu, at dawn.", ("Quorvaville", "Kisumu")),
+])
+def test_a_part_of_a_town_in_apposition(text, expected):
+    location = parse(text).location
+    assert (location.sublocation, location.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture's title: a city the gazetteer knows well, then the time of day it was seen
+    ("Nairobi at dusk.", "Nairobi"),
+    ("Kisumu by night", "Kisumu"),
+    # ...not a name nothing knows, nor a clause about the city
+    ("Quorvandy at dusk.", None),
+    ("Nairobi at night has become dangerous, police say.", None),
+])
+def test_a_city_at_a_time_of_day(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading 'Region: Town' on a line of its own (a gallery's picture number may close it): the town
+    ("Kenya: Kisumu\n\nFishermen mend their nets at dawn.", ("Kisumu", "Kenya")),
+    ("Ghana: Quorvandy  picture 6\n\nFishermen mend their nets at dawn.", ("Quorvandy", "Ghana")),
+    # ...not a sentence after the colon
+    ("Kenya: Fishermen mend their nets at dawn.", (None, "Kenya")),
+])
+def test_a_town_after_its_region_in_a_heading(text, expected):
+    location = parse(text).location
+    assert (location.city, location.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's word before a spaced dash, then a city the gazetteer knows well: the city
+    ("Sunset - Sharjah\nThe waterfront lights up by night.", "Sharjah"),
+    # ...while a place heading's date or venue after its dash stays as read
+    ("Berlin - 30.04.2019\nCrowds march through the centre.", "Berlin"),
+    ("Regina, Saskatchewan - Wascana Waterfowl Park\nGeese land on the lake.", "Regina"),
+])
+def test_a_city_after_a_titles_dash(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a well-known city's possessive opening the sentence, then its own sights: the city pictured
+    ("Nairobi's skyline at dusk.", "Nairobi"),
+    ("Nairobi's streets are empty on Monday.", "Nairobi"),
+    # ...not a city's official, nor a name nothing knows
+    ("Nairobi's governor speaks to reporters in Mombasa on Monday.", "Mombasa"),
+    ("Quorvandy's skyline at dusk.", None),
+])
+def test_a_citys_possessive_before_its_sights(text, expected):
+    assert city(text) == expected

@@ -112,7 +112,8 @@ def test_a_city_the_date_follows_is_kept_on_that_evidence(text, city):
     ("Dancers take part in a powwow on Saturday, May 3, 2025 in Quorvantia First Nation.", "Quorvantia First Nation"),
     ("Visitors look over the stalls on Sunday morning in Quorvantia.", "Quorvantia"),
     ("A cherry tree blooms in Quorvantia, the 'gateway to the peaks', with snow behind it.", "Quorvantia"),
-    ("Sunset in Quorvantia, the heart of old Lisbon.", None),  # a district of the city named after it
+    # a district of the city named after it: the district is no town, the city it is the heart of is the city
+    ("Sunset in Quorvantia, the heart of old Lisbon.", "Lisbon"),
     # a clause of what happened after the name is no town's shape: a district, a region or a club stands there too
     ("Neighbours clear debris in Quorvantia after a tornado tore through overnight.", None),
     ("Fans gather in Quorvantia, where the club was founded in 1902.", None),

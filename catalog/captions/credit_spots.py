@@ -130,6 +130,10 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         elif not text[:start].strip():
             # opening the caption: "(Karen Whitfield/The Gazette) Volunteers clear ..."
             yield Candidate(content, start, match.end(), 1.5, True)
+        elif _standalone(text, start) and _ASSIGNMENT_NOTE.fullmatch(text, match.end()):
+            # after the last sentence, an assignment note closing the caption: "(Betty Cauler/TMC) for Adventures
+            # story."
+            yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
     angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
@@ -139,6 +143,11 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
 
 #: Brackets hold a place rather than a credit when each name in them is a country or a city of this many people.
 BRACKETED_CITY = 100_000
+
+
+#: A short note in small letters after closing brackets, to the caption's end: the story the picture was made for
+#: ("for Adventures story.", "for the Sunday edition").
+_ASSIGNMENT_NOTE = compiled(r"[ \t]+for[ \t][^\n()\[\]]{2,40}?[.]?[ \t]*")
 
 
 def _names_places_only(content: str, rules: Rules) -> bool:

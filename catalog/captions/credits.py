@@ -37,7 +37,7 @@ a name, ``credit_roles`` for who is who); this module scores the readings and ke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog.captions.credit_names import looks_like_person, photographer_in_text
 from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
@@ -114,6 +114,14 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     >>> found.credit
     Credit(raw='Xinhua/Li Xin', photographer='Li Xin', agency='Xinhua', provider=None)
     """
+    note = _RIGHTS_NOTE.search(text) if _RIGHTS_WORDS.search(text) else None
+    if note is not None:
+        # "© Ana Ruiz. All rights reserved.", "Photo: Ana Ruiz. No copying without permission.": a rights note
+        # closes the caption after its credit; the spots read the caption as if it ended before the note, and the
+        # credit's cut runs on over the note
+        closed = find_credit(text[:note.start()], rules)
+        if closed is not None and closed.cut_end >= note.start() - 1:
+            return replace(closed, cut_end=len(text))
     found: list[Found] = []
     seen: set[tuple[str, int]] = set()
     for spot in CREDIT_SPOTS:
@@ -160,6 +168,19 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     if best.credit.photographer:
         best.credit.photographer = _as_named(best.credit.photographer)
     return best
+
+
+#: A rights note that closes a caption after its credit, in mixed case (the wires' shouted notes are
+#: ``credit_spots.without_wire_notes``'): "All rights reserved.", "No copying, screen grabbing, transmission ...",
+#: "Not for resale.", "Do not reproduce.", "Used with permission." It follows a stop or a line break and runs to
+#: the end (a page may cut it off mid-word).
+_RIGHTS_NOTE = compiled(
+    r"(?:(?<=[.!?])[ \t]+|\s*\n\s*)(?:all rights reserved|no (?:copying|reproduction|unauthori[sz]ed)"
+    r"|not (?:for (?:re)?sale|to be (?:reproduced|copied|used))|do not (?:copy|reproduce|republish|use)"
+    r"|(?:reproduction|copying) (?:is )?(?:prohibited|forbidden|not permitted)|used (?:with|by) (?:kind )?permission)"
+    r"\b[^\n]{0,200}$", re.IGNORECASE)
+#: A word every rights note holds: a caption without one is let by without the pattern tried at every stop.
+_RIGHTS_WORDS = compiled(r"(?i)\b(?:reserved|copying|reproduc|unauthori|resale|sale|republish|permission)")
 
 
 #: A line that names the photographer alone, beside an agency credited elsewhere: a photo bank's "- Author: Name", a

@@ -137,7 +137,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
-    venue = _scene_venue(primary, text).value if primary and primary.venues else None
+    scene_venue = _scene_venue(primary, text) if primary and primary.venues else None
+    venue = scene_venue.value if scene_venue is not None else None
+    if scene_venue is not None and (_IN_VIEW.match(text, scene_venue.end) or _looked_at(text, scene_venue.start)):
+        # "Botero Plaza in the centre of Medellin, the Uribe Palace in the background": what is seen beyond the
+        # scene, not the scene; another phrase's venue may give it
+        left_out.append(Doubt("sublocation", scene_venue.value, "in the background: seen beyond the scene"))
+        venue = None
     if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
         # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
         # over, seen from the garden the sentence puts the people in before it
@@ -151,6 +157,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
         others = [c for c in chains if c is not primary and c.venues]
+        others = [c for c in others if not (_IN_VIEW.match(text, _scene_venue(c, text).end)
+                                            or _looked_at(text, _scene_venue(c, text).start))]
         if primary is not None:  # the scene is placed by another phrase: a landmark "near" it is beside it
             beside = [c for c in others if not venue_is_scene(c)]
             left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r}: a landmark the photo is "
@@ -234,6 +242,26 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
                 setattr(place, level, "county " + value[7:])
     return place
+
+
+#: What follows a venue seen beyond the scene: "the Uribe Palace in the background", "the Quorva Tower is seen in
+#: the distance", "with Quorva Hill looming in the background".
+_IN_VIEW = compiled(r"(?:\s+of(?:\s+[A-Z][\w'’-]*)+)?"  # (the name's rest after a line break: "Palace\nof Culture")
+                    r"(?:\s+(?:is|are|can\s+be|stands?|looms?|looming|rises?|rising))?(?:\s+(?:seen|visible|pictured))?"
+                    r"\s+in\s+the\s+(?:far\s+)?(?:background|distance|backdrop)\b"
+                    r"|\s+(?:rises|rising|looms|looming|towers|towering)\s+behind\b")  # "rising behind a store"
+
+
+#: What comes right before a venue the photographer looks at from elsewhere: "Looking across at mountainous Naxos
+#: island from the seashore", "looking out towards the Quorva Lighthouse".
+_LOOKING_AT = compiled(r"\blooking\s+(?:(?:across|out|down|up|back|over)\s+)?(?:at|towards?|onto)\s+(?:the\s+)?"
+                       r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _looked_at(text: str, start: int) -> bool:
+    """Whether the venue at `start` is what the photographer looks at from elsewhere (see _LOOKING_AT)."""
+    at = max(0, start - 60)
+    return text.find("ooking", at, start) >= 0 and _LOOKING_AT.search(text, at, start) is not None
 
 
 #: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
@@ -709,7 +737,8 @@ class PlaceReading:
 
 
 #: "Location: Moscow, Russia", "Photo Location: New York, New York, United States": a labelled place line.
-_LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:photo[ \t]+)?(?:location|place)[ \t]*:"
+_LABELLED = compiled(r"^[ \t]*(?:[-•*][ \t]*)?(?:(?:photo[ \t]+)?(?:location|place)"
+                       r"|(?:shot|taken|photographed)[ \t]+(?:at|in))[ \t]*:"  # "Shot At: Chowk Bazaar, Dhaka."
                        r"[ \t]*(?P<place>\S[^\n]{1,100})$", re.IGNORECASE | re.MULTILINE)
 _NAME = (r"[A-Z\u00C0-\u024F][\w’'.\-]*"
          r"(?:[ \t]+(?:[A-Z\u00C0-\u024F][\w’'.\-]*|[a-z]{1,3}-[A-Z\u00C0-\u024F][\w’'.\-]*"
@@ -971,10 +1000,14 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         # names the photo's place, as the body's first sentence would have
         tried: list[Doubt] = []
         headed = find_places(text, (start, end), None, tried, weights, _emptied_dict(by))
-        if by.get("scene opened by") == "sentence subject":
-            continue  # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place)
-        if headed.province or headed.country or headed.city and _a_town_on_the_map(headed.city):
-            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam")
+        if by.get("scene opened by") == "sentence subject" and not (headed.sublocation and headed.city):
+            # a line of places alone ("Paris, NS") is a place heading, read as such (_heading_place); a title that
+            # names a venue, then its town ("Quorva Library in Hue"), is read here as a body's first sentence is
+            continue
+        if headed.province or headed.country or headed.city and (
+                _a_town_on_the_map(headed.city) or headed.sublocation):
+            # (a name read as a town by its shape alone is as often an event's: "Wrestling in Nadam"; not after a
+            # named venue, whose town it is: "Quorva Library in Ephesus")
             headed.sublocation = headed.sublocation or scene.sublocation
             return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
     if scene == Place() and spans:
@@ -1358,8 +1391,8 @@ def _labelled_place(text: str) -> tuple[Place, str] | None:
     if ":" not in text:
         return None  # no label, no labelled line (a cheap test before the multi-line pattern)
     folded = text.casefold()
-    if "location" not in folded and "place" not in folded:
-        return None  # (and neither label: the case-blind patterns try every position)
+    if "location" not in folded and "place" not in folded and " at:" not in folded and " in:" not in folded:
+        return None  # (and no label: the case-blind patterns try every position)
     match = _LABELLED.search(text)
     if match is None:
         inside = _LABELLED_INSIDE.search(text)  # "... in a metro station. Location: Kyiv, Ukraine. Date: ..."
@@ -1434,16 +1467,22 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
     lines = list(islice((m for m in _LINE.finditer(text) if m.group().strip()), 3))
     for line in lines[:-1] if len(lines) > 1 else []:
         match = _heading_line().match(line.group())
+        if match and "," not in match.group("place") and _a_town_after_the_dash(line.group()):
+            continue  # "Sunset - Sharjah": a title's word, then the town after its dash (read below)
         if match and "," in match.group("place") or match and _is_known(match.group("place")):
             found = _known_places(match.group("place"))
             if found is not None:
                 found.sublocation = found.sublocation or _venue_after_the_dash(line.group())
                 return found, match.group("place")
     match = _opening().match(text)
+    if match and lines and "," not in match.group("place") and _a_town_after_the_dash(lines[0].group()):
+        match = None  # "Sunset - Sharjah": the town after the title's dash (read below)
     if match:
         written = match.group("place")
         code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
+        if found is not None and not found.sublocation and written.count(",") == 0:
+            found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
             if lines and not found.sublocation:  # "Regina, Saskatchewan - Wascana Waterfowl Park": its site
                 found.sublocation = _venue_after_the_dash(lines[0].group())
@@ -1483,13 +1522,56 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         title = _title_ending().search(lines[0].group()) if _DASH_BEFORE_A_NAME.search(lines[0].group()) else None
         found = _known_places(title.group("place")) if title else None
         if title and found is not None and (found.city or found.province or found.country):
+            if found.sublocation is None:  # "Corniche Mosque - Sharjah": the venue the title names before its town
+                found.sublocation = _a_venue_alone(lines[0].group()[:title.start("place")].strip(" \t-–—"))
             return found, title.group("place")
     return None
+
+
+def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
+    """The town a heading names after its country's or region's colon, on a line of its own: "Kenya: Kisumu",
+    "Trinidad: Port-of-Spain  picture 6" (a gallery's picture number after it); None when the line goes on as
+    a sentence."""
+    line_end = text.find("\n", at)
+    rest = text[at:len(text) if line_end < 0 else line_end].lstrip(" \t:")
+    rest = _PICTURE_NUMBER.sub("", rest).strip()
+    if not rest or not _heading_line().fullmatch(rest):
+        return None
+    found = _known_places(f"{rest}, {region}", venue_first=True)
+    return found if found is not None and found.city else None
+
+
+#: A gallery's picture number closing a heading: "picture 6", "photo 12", "(3 of 8)".
+_PICTURE_NUMBER = compiled(r"[ \t]+(?:(?:picture|photo|image|pic)[ \t]+\d+|\(?\d+[ \t]+of[ \t]+\d+\)?)[ \t]*$",
+                           re.IGNORECASE)
 
 
 #: A wire's picture number glued before the dateline's town: "APP11-060921LAHORE: September 06 ." (APP's shot 11 of
 #: 6 September 2021).
 _PICTURE_CODE = compiled(r"[A-Z]{2,5}\d{1,4}-\d{4,8}(?=[A-Z])")
+
+
+def _a_town_after_the_dash(line: str) -> bool:
+    """Whether a heading's words after its spaced dash are a city the gazetteer knows well, and nothing else
+    ("Sunset - Sharjah"): the place is after the dash, whatever name stands before it."""
+    dash = _SPACED_DASH.search(line)
+    if dash is None:
+        return False
+    after = line[dash.end():].strip(" \t.")
+    return bool(after) and "," not in after and name_levels(after).city_population >= SET_APART_CITY
+
+
+def _a_venue_alone(written: str) -> str | None:
+    """`written` when it is one venue's name and nothing else, closed by its venue word ("Corniche Mosque", "the
+    Quorva Bridge"), else None ("Gathering For The Return Of Sessions At EU Parliament", "Sunset")."""
+    toks = tokens(written, 0, len(written))
+    if not toks or len(toks) > _TITLE_WORDS or toks[-1].lower not in VENUE_WORDS:
+        return None
+    first = 1 if toks[0].lower == "the" else 0
+    if first >= len(toks) or read_name(toks, first) != len(toks):
+        return None
+    level, value = classify(written[toks[first].start:], saw_the=bool(first))
+    return value if level == "venue" else None
 
 
 def _venue_after_the_dash(line: str) -> str | None:
@@ -2022,8 +2104,10 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         any_known = any_known or known
         if not known and not (number == 0 and (level == "venue" or len(names) > 1)) and not last_venue and not (
                 town_after_its_country) and not (by_position and len(names) > 1) and not (
-                level == "place" and _a_province_after(names, number)):
-            return None
+                level == "place" and _a_province_after(names, number)) and not (
+                level == "place" and number == 1 == len(names) - 2 and elements[0].level == "venue"
+                and name_levels(names[2]).city_population >= SET_APART_CITY and not name_levels(names[2]).country):
+            return None  # (a quarter between a site and a large city: "Chowk Bazaar, Lalbag, Dhaka", below)
         element = Element(level, value, 0, 0, link=",", country=owner)
         if level in ("place", "city"):
             levels = name_levels(value)
@@ -2035,8 +2119,17 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         elements.reverse()  # "JAPAN, Hiroshima -": AFP writes the country first
     elif len(elements) > 1 and elements[-1].level == "venue" and elements[0].level != "venue":
         elements.reverse()  # "Rome, Piazza Navona": the town first, then the site in it
+    if len(elements) == 3 and elements[0].level == "venue" and _a_district_before_its_city(*elements[1:]):
+        del elements[1]  # "Shot At: Chowk Bazaar, Lalbag, Dhaka.": the site, its quarter, the city holding both
     chain = Chain("heading", elements)
     place, sub_admin = resolve(chain)
     venues = chain.venues
     place.sublocation = venues[-1].value if venues else sub_admin
     return place if place != Place() else None
+
+
+def _a_district_before_its_city(district: Element, city: Element) -> bool:
+    """Whether a name nothing knows, between a named site and a city the gazetteer knows well that closes the line,
+    is the city's quarter ("Chowk Bazaar, Lalbag, Dhaka"): no town of the gazetteer's, the city a large one."""
+    return district.level == "place" and not district.population and city.level in ("place", "city") and (
+        city.population >= SET_APART_CITY) and not name_levels(district.value).town_population

@@ -189,8 +189,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     i = max(j, i + 1)
                     continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
+            opening = i == 0
+            if opening and word in _CONJUNCTIONS_OPENING and n > 1 and is_capitalised(toks[1].text):
+                i += 1  # "As Quorva Tower burns, crowds watch": the clause's subject after its conjunction
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
-            if chain is None and i == 0:
+            if chain is None and opening:
                 chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
@@ -577,8 +580,13 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
         # "the University of Miami": its seat, not the scene; "the historic centre of Lisbon" is a part of it
         institution = names_an_institution(before) and not (before in _CENTRES and toks[i - 1].text.islower())
         return not shown and before not in TITLE_WORDS and before not in ORIGIN_NOUNS and not institution
+    if word == "over" and before in _WINS:
+        return False  # "a 61-21 win over Smith-Cotton High School": the team beaten, not a place
     return True
 
+
+#: Nouns of a game won before "over": "a 3-1 win over", "their victory over", "a 10-point lead over".
+_WINS = frozenset({"win", "wins", "victory", "victories", "triumph", "lead", "edge", "upset", "romp", "rout"})
 
 
 def _allowed(toks: list[Token], i: int) -> str:
@@ -662,6 +670,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements.extend(more)
         j = k
     _postal_code_after_a_town(chain)
+    if len(chain.elements) == 1 and chain.elements[0].level == "place" and j < len(toks) and toks[j].text == "," and (
+            _a_town_by_its_appositive(toks, j)):
+        chain.elements[0].level = "city"  # "in Quorvandy, a small fishing town.": the scene's town, by its kind
     if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
@@ -683,7 +694,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
-    if not _suits(chain, allowed, links, prep, team):
+    if not _suits(chain, allowed, links, prep, team, j < len(toks) and toks[j].lower in _LYING_VERBS):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -720,7 +731,8 @@ def _postal_code_after_a_town(chain: Chain) -> None:
         code.level, code.population = "province", 0
 
 
-def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False) -> bool:
+def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False,
+           before_a_verb_of_lying: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
     "at the Bund in Shanghai": a name inside a city is a venue ("at the Company Bagh" alone is not: such
@@ -781,7 +793,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         # "Shanidar cave in the Bradost Mountains, famous for ...": a site placed in the land around it
         in_a_setting = second is not None and links[:1] == ["in"] and second.level == "venue" and second.the
-        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting)
+        # ("Vidra lake lies in the Parang Mountains": a name and its kind in small letters, then where it lies)
+        return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting or before_a_verb_of_lying)
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
             _in_a_county(chain))
@@ -944,19 +957,45 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     "City"; marked, so that the scorer weighs it as its own kind of candidate (``city_as_subject`` in
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
-    if _SUBJECT_VERBS.isdisjoint([t.lower for t in toks[i + 1:]]):
-        return None, i  # (the verb must follow the city: without one in the sentence, nothing is read)
+    sights = i + 1 < len(toks) and strip_possessive(toks[i].text) is not None and toks[i + 1].lower in _CITY_SIGHTS
+    rest = {t.lower for t in toks[i + 1:]}
+    if _SUBJECT_VERBS.isdisjoint(rest) and _TIMES_OF_DAY.isdisjoint(rest) and not sights:
+        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
     read = _read_element(toks, i)
     if read is None:
         return None, i
     elements, j = read
-    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS:
-        return None, i
+    if len(elements) != 1 or j >= len(toks) or toks[j].lower not in _SUBJECT_VERBS and not _a_time_of_day(
+            toks, j) and not (sights and j <= i + 2):
+        return None, i  # ("Nairobi's skyline at dusk": the city's own sights, its possessive opening the sentence)
     first = elements[0]
     if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
+
+
+#: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
+_LYING_VERBS = frozenset({"lies", "sits", "stands", "nestles", "perches", "rises"})
+
+
+#: What a city's possessive opening a sentence may own that shows the city itself: "Nairobi's skyline at dusk".
+_CITY_SIGHTS = VIEW_NOUNS | {"streets", "rooftops", "waterfront", "seafront", "harbour", "harbor", "old"}
+
+
+#: Times of day a picture's title writes right after its city: "Nairobi at dusk", "Kisumu by night".
+_TIMES_OF_DAY = frozenset({"dawn", "dusk", "night", "sunset", "sunrise", "twilight", "midnight", "daybreak",
+                           "nightfall", "night-time", "nighttime"})
+
+
+def _a_time_of_day(toks: list[Token], j: int) -> bool:
+    """Whether "at dusk", "by night", "at sunset" follows at toks[j] and ends the sentence: a picture's title, the
+    city then when it was seen ("Nairobi at dusk."), not a clause about the city."""
+    k = j + 1
+    if k < len(toks) and toks[k].lower == "the":
+        k += 1
+    return toks[j].lower in ("at", "by") and k < len(toks) and toks[k].lower in _TIMES_OF_DAY and (
+        k + 1 == len(toks) or toks[k + 1].text in (".", "!", ",", ";", ":"))
 
 
 #: The most words of a label before a colon that opens a sentence: "Imperial welcome: Helsinki is ...".
@@ -966,6 +1005,12 @@ _LABEL_WORDS = 4
 #: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
 _SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
                             "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
+
+
+#: Conjunctions opening a sentence with a clause whose subject may be the place pictured: "As Quorva Tower burns,
+#: crowds watch", "After Quorva Park closed, ..." (not "With Quorva Tower in the background": a thing in view).
+_CONJUNCTIONS_OPENING = frozenset({"as", "after", "before", "while", "whilst", "when", "once", "since", "until",
+                                   "although", "though", "because"})
 
 
 #: Words before a distance: "about 215 miles", "some 40 km".
@@ -984,6 +1029,24 @@ def _is_settlement(chain: Chain) -> bool:
     larger = chain.elements[1] if len(chain.elements) > 1 else None
     placed = larger is not None and larger.link == "," and larger.level in ("province", "country")
     return placed or first.population >= SETTLEMENT_POPULATION or _in_a_county(chain)
+
+
+#: The most words of an appositive that names the kind of the place before it: ", a small fishing town".
+_APPOSITIVE_WORDS = 5
+
+
+def _a_town_by_its_appositive(toks: list[Token], comma: int) -> bool:
+    """Whether an appositive after a lone name calls it a town or a city, with no larger place after it (", a busy
+    coastal town not far from ...", ", a small town at the foot of ..."): the town standing for the scene's city.
+    A village or a township is left to the village readers (a sublocation as often as a town)."""
+    if comma + 1 >= len(toks) or toks[comma + 1].lower not in ("a", "an"):
+        return False
+    for token in toks[comma + 2: comma + 2 + _APPOSITIVE_WORDS]:
+        if token.lower in KIND_LEVELS:
+            return token.lower in ("town", "city")
+        if not plain_word(token):
+            return False
+    return False
 
 
 def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
@@ -1028,10 +1091,16 @@ def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
 _CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
 
+#: Nouns of an appositive that make the name before it a part of the place after "of": "Ashrafieh, the heart of
+#: East Beirut", "Quorvaville, the edge of ..." (not "part": ", part of Greater Haifa" names a metropolitan area).
+_PARTS_OF_A_PLACE = frozenset({"heart", "edge", "middle"})
+
+
 def _area_of(toks: list[Token], comma: int) -> bool:
     """", outskirts of Kyiv": an area noun and "of" after a comma, with no article; not when the gazetteer knows
     the whole name as a city or a province (", Port of Spain, after heavy rain")."""
-    if not (comma + 2 < len(toks) and toks[comma].lower == "," and toks[comma + 1].lower in AREA_NOUNS and (
+    if not (comma + 2 < len(toks) and toks[comma].lower == "," and (
+            toks[comma + 1].lower in AREA_NOUNS or toks[comma + 1].lower in _PARTS_OF_A_PLACE) and (
             toks[comma + 2].lower == "of")):
         return False
     end = read_name(toks, comma + 1) if is_capitalised(toks[comma + 1].text) else None
@@ -1129,7 +1198,7 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
             noun = toks[m - 1].lower  # the appositive names a kind of place: not ", a man takes photos of"
             if noun in _BOUNDARY_NOUNS:
                 return None  # ", the city on the border of Colombia": the neighbour the border is with
-            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS
+            place_noun = noun in KIND_LEVELS or noun in VENUE_WORDS or noun in AREA_NOUNS or noun in _PARTS_OF_A_PLACE
             if m > k + article and m + 1 < n and toks[m].lower in ("of", "in") and place_noun:
                 return m + 1, "any"
         if article and toks[k].lower != "the":
@@ -1394,11 +1463,18 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
             continue
+        if toks[cut - 1].lower in _SIDES_OF_A_CITY:
+            return [element_of(toks, cut, end, saw_the, None)]  # "Christian East Beirut": a side of the city, the city
         head = element_of(toks, start, cut, saw_the, None)
         if head.level not in ("place", "venue"):
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+#: Words right before a city the gazetteer knows that name a side or a part of it, not a place of their own:
+#: "the heart of Christian East Beirut", "in old Sana'a" (when the whole is no name the gazetteer knows).
+_SIDES_OF_A_CITY = frozenset({"east", "west", "north", "south", "central", "old"})
 
 
 #: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
@@ -1547,8 +1623,14 @@ def _owns_a_thing(toks: list[Token], end: int) -> bool:
     if end >= len(toks) or not plain_word(toks[end]):
         return False
     word = toks[end].lower
-    return not (word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS
-                or word in DIRECTIONS)
+    if word in DESCRIPTORS or word in AREA_NOUNS or word in KIND_LEVELS or word in VENUE_WORDS or word in DIRECTIONS:
+        return False
+    if word in _CITY_SIGHTS:
+        return False  # "Nairobi's skyline", "Kisumu's streets": the town's own sights
+    # "Hue's main market", "Kisumu's busiest street": a word or two before a public place's word, the town's place
+    # (not "Liverpool's fan base")
+    return not any(m < len(toks) and all(plain_word(t) for t in toks[end:m + 1]) and (
+        toks[m].lower in _TOWN_OWNED_PLACES) for m in (end + 1, end + 2))
 
 
 def _past_plain_words(toks: list[Token], k: int) -> int:

@@ -102,6 +102,21 @@ _DETERMINERS = frozenset({"this", "these", "that", "those", "our", "my", "his", 
 _TOWN_CENTRES = frozenset({("city", "centre"), ("city", "center"), ("town", "centre"), ("town", "center")})
 
 
+#: Words that open a sentence or a clause with a capital and never a place's name: "With Quorva Tower in the
+#: background, ...", "Like Quorva Tower, ...", "As Quorva Tower burns, ..." (the name starts after them).
+_NEVER_OPEN_A_NAME = frozenset({
+    "with", "without", "like", "unlike", "after", "as", "before", "while", "whilst", "since", "despite", "amid",
+    "amidst", "during", "until", "although", "though", "because", "once", "if", "when", "whereas", "and", "but",
+    "or", "yet", "here", "meanwhile", "today", "yesterday", "tonight", "also", "then",
+})
+
+
+#: Last words of a body's name: one that holds a place's word before them is the body's, no venue ("the Lake Quorva
+#: Fisheries Commission", "the Quorva Valley Water Authority").
+_BODY_ENDS = frozenset({"commission", "committee", "council", "association", "federation", "authority", "agency",
+                        "corporation", "company", "foundation", "society", "board", "bureau", "administration"})
+
+
 #: Prepositions that end a name even when written with a capital ("Central Station In Manila").
 _CAPITALISED_PREPOSITIONS = frozenset({"in", "at", "near"})
 
@@ -137,7 +152,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
     j = i
     if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
         j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
-    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j):
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME:
         return None
     while j < n:
         token, word = toks[j], toks[j].lower
@@ -247,7 +262,7 @@ _NOT_IN_NAMES = frozenset(PREPOSITIONS) | {
 
 
 #: Lower-case words naming a part of a town after its name: "the Mirpur area of Dhaka".
-_PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
+_PARTS_OF_A_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb", "section", "borough"})
 
 
 def _a_province_after(toks: list[Token], of_at: int) -> bool:
@@ -358,11 +373,14 @@ def _stops(toks: list[Token], j: int) -> bool:
 def _an_inside_a_name(toks: list[Token], j: int) -> bool:
     """"An" closing a name after a capitalised word, as Vietnamese names write it ("Nghe An province", "Long An,
     Vietnam", "Hoi An."), where the article opens a phrase ("Hanoi An old man"): the next token is punctuation
-    or a kind of place, never a word of the phrase."""
-    if toks[j].text != "An" or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j - 1].text):
+    or a kind of place, never a word of the phrase; or nothing follows ("A bridge in Hoi An" as a title); or the
+    two words are a place the gazetteer knows ("the bridge in Hoi An slowly comes into focus")."""
+    if toks[j].text != "An" or j == 0 or not is_capitalised(toks[j - 1].text):
         return False
+    if j + 1 >= len(toks):
+        return True
     following = toks[j + 1].lower
-    return following in (",", ".", ";") or following in KIND_LEVELS
+    return following in (",", ".", ";") or following in KIND_LEVELS or known_place(f"{toks[j - 1].text} An")
 
 
 def element_of(
@@ -550,6 +568,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         # "Erie St. North", "Queen St. West": the street's side or end written after it
     if len(words) > 1 and words[-1] in WEATHER_EVENT_WORDS:
         return "event", name  # "Porthleven Storm": a storm's title, not a town of that name
+    if len(words) > 2 and words[-1].strip(".,") in _BODY_ENDS and words[-2].strip(".,") not in VENUE_WORDS:
+        return "ignore", name  # "Kuskokwim River Inter Tribal Fisheries Commission": a body named after a river
     for word in reversed(words):
         word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:

@@ -313,14 +313,15 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
     if number == 0 or number != len(chain.elements) - 1:
         return False
     element, venue = chain.elements[number], chain.elements[number - 1]
-    if venue.level != "venue" or element.link != "in" or element.level != "place" or element.the:
+    if venue.level != "venue" or element.link not in ("in", ",") or element.level != "place" or element.the:
         return False
     if venue.value.rsplit(None, 1)[-1].casefold().rstrip(".") in _STREETS:
         return False  # "Vollmer Lane in Quorvantia", "Smith Street in Chinatown": a street runs through a district
     if not _TOWN_NAME.fullmatch(element.value) or names_a_language(element.value):
         return False
-    if _TIME_OR_END.match(text, element.end) is None and _COMMA_AFTER.match(text, element.end) is None:
-        return False
+    if _TIME_OR_END.match(text, element.end) is None and (
+            element.link == "," or _COMMA_AFTER.match(text, element.end) is None):
+        return False  # (after a comma, only closing the line: "Fishing boats at Quorva Harbour, Quorvandy.")
     first = element.value.split()[0]
     if first != element.value and name_levels(first).city_population:
         return False  # "Portsmouth Historic Deckyard": a site of the city it names

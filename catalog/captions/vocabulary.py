@@ -170,7 +170,8 @@ KIND_LEVELS: dict[str, str] = {
     "district": "county", "prefecture": "county", "province": "province", "region": "province",
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
     "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
-    "hamlet": "town", "commune": "town",
+    "hamlet": "town", "commune": "town", "section": "town",
+    "borough": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -209,6 +210,9 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
     ("neighbourhood", "town", False),
     ("neighborhood", "town", False),
+    # as the US wires write a city's neighbourhood ("the Kensington section of Philadelphia")
+    ("section", "town", False),
+    ("borough", "town", False),  # "the Brooklyn borough of New York"
 )
 
 #: The last words of a sub-district's name, a unit below a district that the labels give as the city, the district
