@@ -451,12 +451,29 @@ CREDITS = [
     ("the short name of AFP after Xinhua's", "这是3月2日在法国巴黎拍摄的塞纳河。新华社/法新", {"agency": "AFP"}),
     ("China News Service's short name alone ends the caption", "5月6日，牧民赶着羊群转场。  中新",
      {"agency": "China News Service", "photographer": None}),
+    ("a full stop after 摄 still ends the credit", "渔民在码头晒网。柯小勇摄。",
+     {"photographer": "柯小勇"}),
+    ("a full stop after a spaced credit", "渔民在码头晒网。 柯小勇 摄.", {"photographer": "柯小勇"}),
+    ("拍摄 and a full stop is the prose's verb, no credit", "夕阳下的古桥，游客驻足拍摄。", {"photographer": None}),
+    ("the box-drawing diagonal as the slash before 攝影", "人群更加擁擠。(記者柯小雲╱攝影)",
+     {"photographer": "柯小雲"}),
+    ("a Taiwan county the gazetteer may not know after a CNA reporter's name", "志工清理淤泥。中央社記者柯小城屏東攝",
+     {"photographer": "柯小城", "agency": "CNA"}),
+    ("a county with 縣 after a CNA reporter's name", "志工清理淤泥。中央社記者柯小城宜蘭縣攝",
+     {"photographer": "柯小城", "agency": "CNA"}),
+    ("an outlet the registry does not know, run into the name", "电工乘小船前往作业点。奎瓦经济网柯小波摄",
+     {"photographer": "柯小波", "agency": "奎瓦经济网"}),
+    ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CREDITS], ids=[c[0] for c in CREDITS])
 def test_credit_kinds(text, expected):
     check(text, expected)
+
+
+def test_a_full_stop_after_the_credit_is_no_part_of_it():
+    assert parse("渔民在码头晒网。柯小勇摄。").credit.raw == "柯小勇摄"
 
 
 DATES = [

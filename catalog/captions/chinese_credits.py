@@ -102,7 +102,19 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
             standard = rules.standard_agency(outlet)
             if standard:
                 return standard, length
+    for length in (3, 2):  # "中国经济网王京波摄": an outlet the registry does not know, named as outlets are
+        outlet, name = both[:-length], both[-length:]
+        if len(outlet) >= 3 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
+                name, words) and not _words_not_name(outlet, words) and outlet.endswith(_LONG_OUTLET_ENDINGS):
+            written = _agency_name(outlet, rules, words)
+            if written:
+                return written, length
     return None
+
+
+#: How the names of outlets end, when an outlet the registry does not know runs into a photographer's name
+#: ("某某经济网王小明摄"): a website's (网), a daily's or an evening paper's; not 社 or 台, which end other words.
+_LONG_OUTLET_ENDINGS = ("网", "日报", "晚报", "早报", "新闻", "电视台")
 
 
 def _name_before_place(both: str, words: Words) -> str | None:
@@ -128,8 +140,13 @@ def _a_place_alone(plain: str, words: Words) -> bool:
     from catalog.captions.chinese_places import _cjk_population
 
     places = words.lists["places"]
-    return 2 <= len(plain) <= 4 and (plain in places["provinces"] or plain in places["municipalities"]
-                                     or _cjk_population(plain) > 0)
+    if not 2 <= len(plain) <= 4:
+        return False
+    if plain in places["provinces"] or plain in places["municipalities"] or plain in words.set("places.cities") or (
+            plain in words.set("places.taiwan_counties")) or _cjk_population(plain) > 0:
+        return True  # (花莲, 屏东: counties of Taiwan the word lists name, though the gazetteer may not)
+    unit = next((w for w in ("县", "市") if plain.endswith(w)), None)  # "宜兰县": the place and its unit
+    return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -345,6 +362,17 @@ def _took_ends_line(words: Words) -> re.Pattern:
         f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
 
 
+#: The full stops a caption may end with.
+_FULL_STOPS = ("。", ".", "．")
+
+
+def _stop_after_took(words: Words) -> re.Pattern:
+    """A word for taking (摄) and the full stop after it that ends a line ("王小明摄。"); not 拍摄, a verb of the
+    prose ("游客驻足拍摄。")."""
+    return words.made(("credit", "stop_after_took"), lambda: compiled(
+        f"(?<!拍)(?:{words.any('credit.took')})[ \u3000]*[{''.join(_FULL_STOPS)}](?=[ \u3000]*$)", re.MULTILINE))
+
+
 @lru_cache(maxsize=512)
 def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
     """The credit shapes worth trying on a caption that holds the words of `present` (``_CREDIT_NEEDS``), in
@@ -370,8 +398,9 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     if "(" in plain or "（" in plain:
         # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
-    if "∕" in plain or "⁄" in plain:
-        plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
+    if "∕" in plain or "⁄" in plain or "╱" in plain:
+        # "圖∕路透", "(記者王小明╱攝影)": the division and fraction slashes, the box-drawing diagonal
+        plain = plain.replace("∕", "/").replace("⁄", "/").replace("╱", "/")
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:
@@ -390,6 +419,10 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
     if "took" in present and "摄于" in plain:
         present.add("took_at")  # (唐小峰摄于某村: 摄 and where it was taken)
+    if "took" in present and plain.rstrip()[-1:] in _FULL_STOPS:
+        # "...围坐在一起。王小明摄。": a full stop after the credit's word for taking, read as a space (the offsets
+        # hold), so that the credit ends its line as the shapes ask
+        plain = _stop_after_took(words).sub(lambda found: found.group()[:-1] + " ", plain)
     shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
@@ -724,6 +757,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if split is None:
                     continue  # no outlet the registry knows, then a name
                 credit.agency, length = split
+                if credit.agency == plain[match.start("name"):match.end("name") - length]:
+                    credit.agency = text[match.start("name"):match.end("name") - length]  # (as written)
                 credit.photographer = text[match.end("name") - length:match.end("name")]
             elif name == "filed_from":
                 person = _name_before_place(plain[match.start("name"):match.end("name")], words)
@@ -902,6 +937,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if handed is not None and not _a_place_alone(simplified(handed.group(1)), words):
                 # "（嘉義縣政府提供） 中央社記者X傳真": a body handed the picture out, a reporter sent it in
                 credit.provider = text[handed.start(1):handed.end(1)]
+        if credit.raw and credit.raw[-1] in _FULL_STOPS and plain[start + len(credit.raw) - 1:][:1] == " ":
+            credit.raw = credit.raw[:-1].rstrip()  # "王小明摄。": the stop read as a space is no part of the credit
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())
