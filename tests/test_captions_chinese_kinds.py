@@ -463,6 +463,8 @@ CREDITS = [
      {"photographer": "柯小城", "agency": "CNA"}),
     ("an outlet the registry does not know, run into the name", "电工乘小船前往作业点。奎瓦经济网柯小波摄",
      {"photographer": "柯小波", "agency": "奎瓦经济网"}),
+    ("签约, contracted, is the photographer's role, no part of the outlet", "龙舟竞渡。 奎瓦新闻签约摄影师 柯小明 摄",
+     {"photographer": "柯小明", "agency": "奎瓦新闻"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -187,6 +187,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 # "courtesy of the Library of Congress, Detroit Publishing Company Collection": a collection the
                 # archive holds, named after it; the archive gave the picture
                 part.kind, part.value = "tag", "collection"
+            if part.kind in ("person", "org") and parts and parts[0].kind == "agency" and _a_crew(parts[0].text):
+                # "AFPTV TEAMS/ESN/STILL SALTY/AFP": a still from the agency's video crews; the names after them
+                # are the footage's sources, neither photographer nor provider
+                part.kind, part.value = "tag", "footage source"
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -719,6 +723,15 @@ def _may_list_several(text: str) -> bool:
 #: The words ``_STUDIO`` and ``_STAFF`` end with, in small letters: in ASCII text (where ignoring case is comparing
 #: lower-case forms) one of them must end the text for the pattern to match. (The text is stripped.)
 _STUDIO_WORDS = ("photography", "photographer", "photographics")
+#: The words after an agency's name that make it its crews ("AFPTV TEAMS", "Reuters TV crew"): the agency, no
+#: person.
+_CREW_WORDS = frozenset({"team", "teams", "crew", "crews"})
+def _a_crew(text: str) -> bool:
+    """Whether a credit's part is an agency's crews by its last word ("AFPTV TEAMS"; the agency itself is checked
+    by the caller)."""
+    return " " in text and text.rpartition(" ")[2].casefold() in _CREW_WORDS
+
+
 _STAFF_WORDS = ("staff", "file", "photo", "photos", "photograph", "photographer", "photographers", "picture",
                 "pictures", "image")
 
@@ -753,6 +766,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
         return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
+    if agency is None and _a_crew(text):
+        agency = rules.standard_agency(text.rpartition(" ")[0])  # "AFPTV TEAMS": the agency's crews, no person
+        if agency:
+            return Part(text, "agency", agency, segment, role)
     if agency is None and rules.agency_kind(text) == "aid agency":
         # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
         # photographer took for it (the provider), whoever sent it on
