@@ -479,6 +479,13 @@ def test_a_full_stop_after_the_credit_is_no_part_of_it():
 
 
 DATES = [
+    ("噚日, yesterday in written Cantonese, is the photo's day", "奎瓦村巡遊噚日冒雨舉行。(柯小傑攝)",
+     {"date": None, "date_kind": "taken"}),
+    ("今早, this morning", "今早9時,奎瓦廣場一帶擠滿遊客。（柯小琛攝）", {"date": None, "date_kind": "taken"}),
+    ("a later day of the new year, early that day", "大年初五一大早,牧民就给牛羊添草料。",
+     {"date": None, "date_kind": "taken"}),
+    ("a date before 报道 is the report's, not the photo's", "当地时间2022年9月19日报道,奎瓦州的一座电站。",
+     {"date": None, "date_kind": None}),
     ("发布 of a collection, not of a picture: the event's date, taken",
      "设计师5月10日在上海时装周发布2025春夏系列。", {"date": None, "date_kind": "taken"}),
     ("发布 of a picture is its release", "这是某航天局2024年5月10日发布的照片。",

@@ -348,4 +348,6 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
 #:当晚,..."), a year ("2022年春节").
 _OPENING = compiled(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
-_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")
+#: ("大年初一一大早,...": early that day; "大年初六逢...宝诞": the day falls on a temple's feast)
+_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚",
+                    "一大早", "一早", "早上", "凌晨", "逢")
