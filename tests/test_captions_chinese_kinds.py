@@ -465,6 +465,14 @@ CREDITS = [
      {"photographer": "柯小波", "agency": "奎瓦经济网"}),
     ("签约, contracted, is the photographer's role, no part of the outlet", "龙舟竞渡。 奎瓦新闻签约摄影师 柯小明 摄",
      {"photographer": "柯小明", "agency": "奎瓦新闻"}),
+    ("a name, a slash and a known agency, in brackets", "游客在奎瓦古镇游览。(柯小明/视觉中国)",
+     {"photographer": "柯小明", "agency": "VCG"}),
+    ("a name, a spaced slash and an agency in Latin letters, in brackets", "游客在奎瓦古镇游览。（柯小明 / CFP）",
+     {"photographer": "柯小明", "agency": "CFP"}),
+    ("a name run into an agency's Latin letters, in brackets", "奎瓦古鎮的石橋(柯小德CFP)",
+     {"photographer": "柯小德", "agency": "CFP"}),
+    ("a name run into Latin letters no agency has is no credit", "奎瓦古鎮的石橋(柯小德QVX)",
+     {"photographer": None, "agency": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -178,6 +178,15 @@ def _a_papers_name(written: str, words: Words) -> bool:
         w for w in words.words("credit.outlet_endings") if len(w) >= 2)))
 
 
+def _name_then_agency(first: str, second: str, rules: Rules, words: Words) -> bool:
+    """Whether "first/second" is a person's name, then an agency the registry knows ("王小明/视觉中国"): a name of
+    two to four characters beginning with a surname, no word of the credit lists."""
+    labels = words.set("credit.photographer_labels") | words.set("credit.text_labels")
+    return bool(rules.standard_agency(simplified(second))) and _PERSON.fullmatch(first) is not None and (
+        _a_surname_first(first, words.set("credit.surnames"))) and not _words_not_name(first, words) and (
+        simplified(first) not in labels)
+
+
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
     """Whether a credit's part names an outlet: the registry knows it, or it ends as outlets' names end
     (光明图片, 立场新闻; ``credit.outlet_endings``)."""
@@ -322,8 +331,8 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
                  "outlet_staff",
                  "name_took", "taken_by", "byline", "byline_end", "name_took_at",
-                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
-                 "provided",
+                 "outlet_brackets", "name_brackets", "name_latin_agency", "titled", "name_took_inline", "provided_by",
+                 "provided_label", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
                  "released_by", "field_label", "name_took_colon")
 
@@ -342,7 +351,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took", "filed_or_staff"),
     "outlet_name": ("took_ends_line",), "provided_label": ("provided",),
     "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
-    "agency_sent": ("sent",),
+    "agency_sent": ("sent",), "name_latin_agency": ("latin_closes",),
 }
 
 
@@ -362,6 +371,8 @@ def _took_ends_line(words: Words) -> re.Pattern:
         f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
 
 
+#: A Latin letter, then a closing bracket ending the caption.
+_LATIN_CLOSES = compiled(r"[A-Za-z]\s*[)）]\s*\Z")
 #: The full stops a caption may end with.
 _FULL_STOPS = ("。", ".", "．")
 
@@ -417,6 +428,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
     if "took" in present and _took_ends_line(words).search(plain) is not None:
         present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
+    if _LATIN_CLOSES.search(plain, max(0, len(plain) - 4)) is not None:
+        present.add("latin_closes")  # ((徐小德CFP): Latin letters close the caption's last bracket)
     if "took" in present and "摄于" in plain:
         present.add("took_at")  # (唐小峰摄于某村: 摄 and where it was taken)
     if "took" in present and plain.rstrip()[-1:] in _FULL_STOPS:
@@ -789,6 +802,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "name_latin_agency" and not rules.standard_agency(agency_written or ""):
+                continue  # "(王小明ABC)": Latin letters the registry knows as no agency
             if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
                     _outlet_named(agency_written.strip(), rules, words)):
                 continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
@@ -832,9 +847,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）" and not (
-                    plain[match.start() - 1:match.start()] in "(（" and rules.standard_agency(
-                        simplified(plain[match.start("first"):match.end("first")]).strip())):
-                continue  # "(大纪元/李小丹)": in brackets, a known outlet opens them ("(圖/翻攝自X)" is a label's)
+                    plain[match.start() - 1:match.start()] in "(（" and (rules.standard_agency(
+                        simplified(plain[match.start("first"):match.end("first")]).strip()) or _name_then_agency(
+                        plain[match.start("first"):match.end("first")].strip(),
+                        plain[match.start("agency"):match.end("agency")].strip(), rules, words))):
+                continue  # "(大纪元/李小丹)", "(王小明/视觉中国)": in brackets, a known outlet opens them or a person's
+                # name then a known agency ("(圖/翻攝自X)" is a label's)
             if name == "two_agencies" and simplified(agency_written or "").strip() in (
                     words.set("credit.photographer_labels") | words.set("credit.text_labels")):
                 continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)

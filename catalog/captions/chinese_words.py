@@ -375,6 +375,10 @@ def _patterns(words: Words) -> Patterns:
         # chinese_credits._outlet_then_name), a year perhaps, then 摄, ending its line
         "outlet_name": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{4,14}}?)[ \u3000]*"
                                f"(?P<year>\\d{{4}}[ \u3000]*年[ \u3000]*)?(?:{took})[ \u3000]*$", re.MULTILINE),
+        # (徐小德CFP): a name run into an agency's Latin letters, alone in brackets at the end (kept when the agency
+        # registry knows the agency)
+        "name_latin_agency": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})[ \u3000]*(?P<agency>[A-Z][A-Za-z]{{1,11}})"
+                                     f"\\s*{_CLOSE}\\s*\\Z"),
         # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
         "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
