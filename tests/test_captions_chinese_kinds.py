@@ -473,6 +473,12 @@ CREDITS = [
      {"photographer": "柯小德", "agency": "CFP"}),
     ("a name run into Latin letters no agency has is no credit", "奎瓦古鎮的石橋(柯小德QVX)",
      {"photographer": None, "agency": None}),
+    ("a name in Latin letters, a slash and an agency written in Chinese", "市民骑车巡游。图片来源:Quorva Lindt/塔斯社",
+     {"photographer": "Quorva Lindt", "agency": "TASS"}),
+    ("俄塔社 is TASS", "市民骑车巡游。图片来源:Quorva Lindt/俄塔社",
+     {"photographer": "Quorva Lindt", "agency": "TASS"}),
+    ("an agency's English name before its Chinese one is no person", "市民骑车巡游。 Visual China Group/视觉中国",
+     {"photographer": None, "agency": "VCG"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

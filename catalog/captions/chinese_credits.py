@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
+from catalog.captions.credit_names import looks_like_person
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -868,6 +869,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
                         _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
+                elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):
+                    credit.photographer = first  # "Sergey Petrov/俄新社": a name in Latin letters, then the agency
                 elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)

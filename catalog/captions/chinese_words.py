@@ -150,6 +150,8 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
+#: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
+_LATIN_NAME = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
 
 
@@ -458,7 +460,8 @@ def _patterns(words: Words) -> Patterns:
                                 f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
                                 re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透; (大纪元/李小丹): in brackets too, closing the line (an outlet, then its photographer)
-        "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*[)）]?\\s*$", re.MULTILINE),
+        "two_agencies": _source(f"(?P<first>{_ORG}|{_LATIN_NAME})\\s*/\\s*(?P<agency>{_ORG})\\s*[)）]?\\s*$",
+                                re.MULTILINE),  # (a name in Latin letters first: "Sergey Petrov/俄新社")
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
         "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
