@@ -177,8 +177,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
-            if part is None and _a_handle(piece) and _names_a_platform(body):
-                part = Part(piece.strip(), "person", piece.strip(), number)  # "mtsrs, Flickr": the site's user
+            if part is None and _a_handle(piece) and (_names_a_platform(body) or _before_a_photo_library(body, rules)):
+                # "mtsrs, Flickr": the site's user; "© zhuxiaophoto/Shutterstock": a photo library's contributor
+                part = Part(piece.strip(), "person", piece.strip(), number)
             if part is None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
@@ -385,6 +386,13 @@ def _names_a_platform(body: str) -> bool:
     """Whether a credit's last word is a photo or social site ("mtsrs, Flickr", "Savanbanna via Facebook")."""
     last = body.rsplit(None, 1)[-1:]
     return bool(last) and last[0].strip(".,;").casefold() in PLATFORMS
+
+
+def _before_a_photo_library(body: str, rules: Rules) -> bool:
+    """Whether a credit ends with a slash and a photo library the registry knows ("© zhuxiaophoto/Shutterstock",
+    "© name/Getty Images"), whose contributors sign with their user names."""
+    head, slash, last = body.rpartition("/")
+    return bool(slash and head.strip()) and rules.agency_kind(last.strip(" .,;)")) == "photo agency"
 
 
 _HANDLE = compiled(r"@?[\w.\-]+")
