@@ -479,6 +479,12 @@ CREDITS = [
      {"photographer": "Quorva Lindt", "agency": "TASS"}),
     ("an agency's English name before its Chinese one is no person", "市民骑车巡游。 Visual China Group/视觉中国",
      {"photographer": None, "agency": "VCG"}),
+    ("a transliterated name of five characters after a reporter's role", "牧民给牛添草料。(奎瓦日报记者巴依斯古楞摄)",
+     {"photographer": "巴依斯古楞", "agency": "奎瓦日报"}),
+    ("five characters of words after a role are no name", "牧民给牛添草料。 记者深入田间地拍摄",
+     {"photographer": None}),
+    ("报社, the paper's office, is named as the paper", "牧民给牛添草料。(奎瓦日報社記者柯小明攝)",
+     {"photographer": "柯小明", "agency": "奎瓦日報"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

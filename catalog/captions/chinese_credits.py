@@ -79,6 +79,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         return _agency_name(written[:posted], rules, words)
     if plain.endswith(words.words("credit.event_endings")):
         return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
+    if plain.endswith("报社") and len(plain) > 3:  # "某某日报社融媒体记者": the paper's office, named as the paper
+        return rules.standard_agency(plain[:-1]) or written[:-1]
     return written
 
 
@@ -803,6 +805,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "staff" and len(simplified(credit.photographer or "")) == 5 and sum(
+                    ch in words.set("places.transliteration") for ch in simplified(credit.photographer or "")) < 3:
+                continue  # "记者巴依斯古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
+                # most of its characters those of foreign sounds; other words of five are no name
             if name == "name_latin_agency" and not rules.standard_agency(agency_written or ""):
                 continue  # "(王小明ABC)": Latin letters the registry knows as no agency
             if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (

@@ -339,7 +339,8 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
-            f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*"
+            f"(?P<name>{_NAMES}|[{HAN}]{{5}}(?=[ \u3000]*(?:{took})))"  # (or a transliterated name of five: 巴依斯古楞)
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
