@@ -485,6 +485,10 @@ CREDITS = [
      {"photographer": None}),
     ("报社, the paper's office, is named as the paper", "牧民给牛添草料。(奎瓦日報社記者柯小明攝)",
      {"photographer": "柯小明", "agency": "奎瓦日報"}),
+    ("an acronym in brackets right after the Chinese name it abbreviates is no credit",
+     "代表们出席奎瓦人民代表大会(QPC)", {"provider": None, "agency": None, "photographer": None}),
+    ("an acronym the registry knows there still hands the picture out", "月球表面的环形山(NASA)",
+     {"provider": "NASA"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 
