@@ -489,6 +489,13 @@ CREDITS = [
      "代表们出席奎瓦人民代表大会(QPC)", {"provider": None, "agency": None, "photographer": None}),
     ("an acronym the registry knows there still hands the picture out", "月球表面的环形山(NASA)",
      {"provider": "NASA"}),
+    ("a web address after a source label: the outlet it belongs to", "奎瓦总统出席国宴。 来源: www.chinanews.com",
+     {"agency": "China News Service"}),
+    ("a web address after the label with no space: the label no part of it",
+     "奎瓦总统出席国宴。 来源:chinadaily.com.cn",
+     {"agency": "China Daily"}),
+    ("a web address the registry knows as no outlet's is no agency", "奎瓦总统出席国宴。 来源: img.quorvapics.com",
+     {"agency": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

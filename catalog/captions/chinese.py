@@ -120,7 +120,10 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         english = find_credit(text.replace("。", "."), rules)  # (。 ends a sentence as . does; same offsets)
         # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
         if english is not None and english.cut_end >= len(text.rstrip()) and (
-                found is None or english.cut_start <= found.cut_start) and not _abbreviating(text, english, rules):
+                found is None or english.cut_start <= found.cut_start and not han_char().search(
+                    english.credit.raw or "")) and not _abbreviating(text, english, rules):
+            # (not when the English reader's credit holds the Chinese label the Chinese reader read past:
+            # "来源:chinadaily.com.cn")
             found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
     if found is not None and found.credit.photographer and not found.credit.agency:
         found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"

@@ -374,6 +374,22 @@ def _took_ends_line(words: Words) -> re.Pattern:
         f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
 
 
+#: A web address: "www.chinanews.com", "img.example.com.cn".
+_DOMAIN = compiled(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|cn|hk|tw|gov|edu|info)(?:\.[a-z]{2})?/?", re.IGNORECASE)
+
+
+def _domain_agency(address: str, rules: Rules) -> str | None:
+    """The standard name of the outlet whose web address a source label names, its hosts dropped one by one
+    ("www.chinanews.com", "img.people.com.cn"); None when the registry knows none of them."""
+    host = address.strip().rstrip("/").lower()
+    while "." in host:
+        standard = rules.standard_agency(host)
+        if standard:
+            return standard
+        host = host.split(".", 1)[1]
+    return None
+
+
 #: A Latin letter, then a closing bracket ending the caption.
 _LATIN_CLOSES = compiled(r"[A-Za-z]\s*[)）]\s*\Z")
 #: The full stops a caption may end with.
@@ -913,6 +929,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency, credit.provider = None, agency_written.strip()
                 start = match.start() + (plain[match.start()] in _BEFORE_LABEL or plain[match.start()].isspace())
                 credit.raw = _unbracketed(text[start:match.end()])
+            elif name == "source" and _DOMAIN.fullmatch((agency_written or "").strip()):
+                credit.agency = _domain_agency((agency_written or "").strip(), rules)
+                if credit.agency is None:
+                    continue  # "来源: img.example.com": a web address the registry knows as no outlet's
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
