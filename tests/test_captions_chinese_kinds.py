@@ -496,6 +496,12 @@ CREDITS = [
      {"agency": "China Daily"}),
     ("a web address the registry knows as no outlet's is no agency", "奎瓦总统出席国宴。 来源: img.quorvapics.com",
      {"agency": None}),
+    ("an outlet, a slash, a name and 摄 after a space", "游客在奎瓦古镇游览。 奎瓦时报/柯小明 摄",
+     {"photographer": "柯小明", "agency": "奎瓦时报"}),
+    ("a name, a slash and an agency's English name", "游客在奎瓦古镇游览。 柯小明 / China Daily",
+     {"photographer": "柯小明", "agency": "China Daily"}),
+    ("a name and an agency in square brackets", "游客在奎瓦古镇游览。 [柯小明 / 中国日报]",
+     {"photographer": "柯小明", "agency": "China Daily"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -869,8 +869,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
-            if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）" and not (
-                    plain[match.start() - 1:match.start()] in "(（" and (rules.standard_agency(
+            if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）]］" and not (
+                    plain[match.start() - 1:match.start()] in "(（[［" and (rules.standard_agency(
                         simplified(plain[match.start("first"):match.end("first")]).strip()) or _name_then_agency(
                         plain[match.start("first"):match.end("first")].strip(),
                         plain[match.start("agency"):match.end("agency")].strip(), rules, words))):

@@ -461,8 +461,10 @@ def _patterns(words: Words) -> Patterns:
                                 f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
                                 re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透; (大纪元/李小丹): in brackets too, closing the line (an outlet, then its photographer)
-        "two_agencies": _source(f"(?P<first>{_ORG}|{_LATIN_NAME})\\s*/\\s*(?P<agency>{_ORG})\\s*[)）]?\\s*$",
-                                re.MULTILINE),  # (a name in Latin letters first: "Sergey Petrov/俄新社")
+        "two_agencies": _source(f"(?P<first>{_ORG}|{_LATIN_NAME})\\s*/\\s*(?P<agency>{_ORG}|{_LATIN_NAME})"
+                                f"(?:[ \u3000]*(?:{took}))?\\s*[)）\\]］]?\\s*$", re.MULTILINE),
+        # (a name in Latin letters: "Sergey Petrov/俄新社", "王小明 / China Daily"; 摄 after a space,
+        # "欧洲时报/王小明 摄"; square brackets: "[王小明 / 中国日报]")
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
         "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
