@@ -479,8 +479,8 @@ CREDITS = [
      {"photographer": "Quorva Lindt", "agency": "TASS"}),
     ("an agency's English name before its Chinese one is no person", "市民骑车巡游。 Visual China Group/视觉中国",
      {"photographer": None, "agency": "VCG"}),
-    ("a transliterated name of five characters after a reporter's role", "牧民给牛添草料。(奎瓦日报记者巴依斯古楞摄)",
-     {"photographer": "巴依斯古楞", "agency": "奎瓦日报"}),
+    ("a transliterated name of five characters after a reporter's role", "牧民给牛添草料。(奎瓦日报记者巴特奎古楞摄)",
+     {"photographer": "巴特奎古楞", "agency": "奎瓦日报"}),
     ("five characters of words after a role are no name", "牧民给牛添草料。 记者深入田间地拍摄",
      {"photographer": None}),
     ("报社, the paper's office, is named as the paper", "牧民给牛添草料。(奎瓦日報社記者柯小明攝)",
@@ -502,6 +502,10 @@ CREDITS = [
      {"photographer": "柯小明", "agency": "China Daily"}),
     ("a name and an agency in square brackets", "游客在奎瓦古镇游览。 [柯小明 / 中国日报]",
      {"photographer": "柯小明", "agency": "China Daily"}),
+    ("a transliterated name of four and 摄 run into the next sentence",
+     "群鸟飞过湿地 巴特奎拉 摄  3月10日,冰雪开始消融。", {"photographer": "巴特奎拉"}),
+    ("four characters of words before 摄 are no name", "群鸟飞过湿地。 市民纷纷 摄 3月10日,冰雪开始消融。",
+     {"photographer": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -105,7 +105,7 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
             standard = rules.standard_agency(outlet)
             if standard:
                 return standard, length
-    for length in (3, 2):  # "中国经济网王京波摄": an outlet the registry does not know, named as outlets are
+    for length in (3, 2):  # "某某经济网王小波摄": an outlet the registry does not know, named as outlets are
         outlet, name = both[:-length], both[-length:]
         if len(outlet) >= 3 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
                 name, words) and not _words_not_name(outlet, words) and outlet.endswith(_LONG_OUTLET_ENDINGS):
@@ -253,6 +253,19 @@ def _a_place_not_a_name(written: str, words: Words) -> bool:
         return True  # (a person's name of four characters begins with a compound surname: 欧阳小明)
     places = words.lists["places"]
     return plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0
+
+
+def _transliterated_name(written: str, words: Words) -> bool:
+    """Whether a name of four or five characters with no dot is a transliterated one (巴特奎拉, 巴特奎古楞: Mongolian,
+    Tibetan, Uyghur names): all but at most two of its characters those of foreign sounds (places.transliteration),
+    three at least, and no place the word lists or the gazetteer know."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    plain = simplified(written)
+    sounds = sum(ch in words.set("places.transliteration") for ch in plain)
+    places = words.lists["places"]
+    return sounds >= max(3, len(plain) - 2) and not _words_not_name(plain, words) and not (
+        plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0)
 
 
 def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
@@ -821,9 +834,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
-            if name == "staff" and len(simplified(credit.photographer or "")) == 5 and sum(
-                    ch in words.set("places.transliteration") for ch in simplified(credit.photographer or "")) < 3:
-                continue  # "记者巴依斯古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
+            if name == "staff" and len(simplified(credit.photographer or "")) == 5 and not _transliterated_name(
+                    credit.photographer or "", words):
+                continue  # "记者巴特奎古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
                 # most of its characters those of foreign sounds; other words of five are no name
             if name == "name_latin_agency" and not rules.standard_agency(agency_written or ""):
                 continue  # "(王小明ABC)": Latin letters the registry knows as no agency
@@ -845,7 +858,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
-            if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
+            if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
+                if not _transliterated_name(credit.photographer or "", words):
+                    continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
+            elif name in ("name_brackets", "name_took_inline") and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (

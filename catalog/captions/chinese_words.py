@@ -340,7 +340,7 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
             f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*"
-            f"(?P<name>{_NAMES}|[{HAN}]{{5}}(?=[ \u3000]*(?:{took})))"  # (or a transliterated name of five: 巴依斯古楞)
+            f"(?P<name>{_NAMES}|[{HAN}]{{5}}(?=[ \u3000]*(?:{took})))"  # (or a transliterated name of five: 巴特奎古楞)
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
@@ -426,7 +426,7 @@ def _patterns(words: Words) -> Patterns:
         # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
         # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
-                                    f"(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
+                                    f"(?P<name>[{HAN}]{{2,4}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
                                     f"(?=[ \u3000]+[^\\s(（]|[。.][ \u3000]*[^\\s(（])"),
         # （本报记者 王小明 文 李小红 图）, 王小明 文 李小红 摄: the writer (文), then the photographer
         "writer_then_photographer": _source(

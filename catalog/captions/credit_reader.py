@@ -178,7 +178,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
             if part is None and _a_handle(piece) and (_names_a_platform(body) or _before_a_photo_library(body, rules)):
-                # "mtsrs, Flickr": the site's user; "© zhuxiaophoto/Shutterstock": a photo library's contributor
+                # "mtsrs, Flickr": the site's user; "© quorvashots/Shutterstock": a photo library's contributor
                 part = Part(piece.strip(), "person", piece.strip(), number)
             if part is None:
                 return None
@@ -189,7 +189,7 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 # archive holds, named after it; the archive gave the picture
                 part.kind, part.value = "tag", "collection"
             if part.kind in ("person", "org") and parts and parts[0].kind == "agency" and _a_crew(parts[0].text):
-                # "AFPTV TEAMS/ESN/STILL SALTY/AFP": a still from the agency's video crews; the names after them
+                # "AFPTV TEAMS/QVN/QUORVA STREAM/AFP": a still from the agency's video crews; the names after them
                 # are the footage's sources, neither photographer nor provider
                 part.kind, part.value = "tag", "footage source"
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
@@ -389,7 +389,7 @@ def _names_a_platform(body: str) -> bool:
 
 
 def _before_a_photo_library(body: str, rules: Rules) -> bool:
-    """Whether a credit ends with a slash and a photo library the registry knows ("© zhuxiaophoto/Shutterstock",
+    """Whether a credit ends with a slash and a photo library the registry knows ("© quorvashots/Shutterstock",
     "© name/Getty Images"), whose contributors sign with their user names."""
     head, slash, last = body.rpartition("/")
     return bool(slash and head.strip()) and rules.agency_kind(last.strip(" .,;)")) == "photo agency"
