@@ -506,6 +506,14 @@ CREDITS = [
      "群鸟飞过湿地 巴特奎拉 摄  3月10日,冰雪开始消融。", {"photographer": "巴特奎拉"}),
     ("four characters of words before 摄 are no name", "群鸟飞过湿地。 市民纷纷 摄 3月10日,冰雪开始消融。",
      {"photographer": None}),
+    ("an archive's creator field with no colons, each on its line, before the date's field",
+     "族人在會場進行祭儀。\n創作者\n柯小材\n拍攝時間\n1983", {"photographer": "柯小材"}),
+    ("the creator field on one line, spaced", "族人在會場進行祭儀。 創作者 柯小材 拍攝時間 1983",
+     {"photographer": "柯小材"}),
+    ("图: before a name and the writer's field names the photographer",
+     "图:柯小福\n文:戴小恩\n灯笼比赛的冠军由商会摘得。", {"photographer": "柯小福"}),
+    ("图: before words and the writer's field is the picture's description", "图:村民晒谷\n文:柯小明",
+     {"photographer": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -366,7 +366,7 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took", "filed_or_staff"),
     "outlet_name": ("took_ends_line",), "provided_label": ("provided",),
-    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
+    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": ("field",), "name_took_colon": ("took", ":"),
     "agency_sent": ("sent",), "name_latin_agency": ("latin_closes",),
 }
 
@@ -450,6 +450,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("/")
     if ":" in plain or "：" in plain:
         present.add(":")
+    if ":" in present or words.pattern("dates.labels").search(plain) is not None:
+        present.add("field")  # (a colon, or a date's field label: "創作者 王小明 拍攝時間 1983")
     if _WRITER_MARK.search(plain) is not None:  # (文 and a space: "王小明 文 李小红 摄")
         present.add("writer")
     if "reported" in present:  # (记者 X 报道)

@@ -323,6 +323,7 @@ def _patterns(words: Words) -> Patterns:
     label = words.any("credit.source_labels")
     reported = words.any("credit.reported")
     labels = words.any("credit.photographer_labels")
+    date_labels = words.any("dates.labels")
     others, pictures = words.any("credit.text_labels"), words.any("credit.pictures")
     places = words.lists["places"]
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
@@ -409,7 +410,8 @@ def _patterns(words: Words) -> Patterns:
         # caption, the name closed by a bracket, the line's end or another person's label (not "图：", which opens a
         # description: "图：村民晒谷")
         "opening_label": _source(
-            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
+            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*"
+            f"(?!图\\s*[:：](?![^\\s:：/／]{{2,3}}\\s+(?:{others})\\s*[:：/／]))(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
         # (图)王小明摄影:10月15日,...: a name and its word for taking opening the caption's words, then a colon
@@ -417,8 +419,12 @@ def _patterns(words: Words) -> Patterns:
                                    re.MULTILINE),
         # 攝影:麥尚旻 主題:... 地點:元朗, 作者:姜铭杰 年龄:16岁: a photographer's label among a caption's labelled
         # fields, the next field's label after the name (its own label, then a colon)
-        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
-                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：])", re.MULTILINE),
+        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})"
+                               f"(?:\\s*[:：]\\s*|\\s+(?={_NAME}\\s+(?:{date_labels})[\\s:：]))"
+                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：]|\\s+(?:{date_labels})[\\s:：])",
+                               re.MULTILINE),
+        # (or with no colons, before the date's field: "創作者 王小明 拍攝時間 1983", each on a line of its own as
+        # archives list them)
         # 摄影张平宽⏎图说...: a label written with no colon, opening the caption, right before a name and a space or a
         # line's end
         "opening_spaced": _source(f"\\A\\s*(?:{words.any('credit.spaced_labels')})(?P<name>[{HAN}]{{2,3}})"
