@@ -514,6 +514,14 @@ CREDITS = [
      "图:柯小福\n文:戴小恩\n灯笼比赛的冠军由商会摘得。", {"photographer": "柯小福"}),
     ("图: before words and the writer's field is the picture's description", "图:村民晒谷\n文:柯小明",
      {"photographer": None}),
+    ("中国新闻网, China News Service's website, after a source label", "游客在奎瓦古镇游览。 来源:中国新闻网",
+     {"agency": "China News Service"}),
+    ("a known outlet and its app after a source label", "游客在奎瓦古镇游览。 来源：央视新闻客户端",
+     {"agency": "CCTV"}),
+    ("an unknown outlet's app after a source label is no agency", "游客在奎瓦古镇游览。 来源：奎瓦新闻客户端",
+     {"agency": None}),
+    ("a known agency's file picture alone at the end", "游客在奎瓦古镇游览。 新华社资料图片", {"agency": "Xinhua"}),
+    ("this paper's file picture names no agency", "游客在奎瓦古镇游览。 本报资料图片", {"agency": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

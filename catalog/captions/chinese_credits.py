@@ -953,6 +953,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     continue  # "来源: img.example.com": a web address the registry knows as no outlet's
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
+                    name == "source" and credit.agency and rules.standard_agency(credit.agency)) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))) and not (
                     name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip())):

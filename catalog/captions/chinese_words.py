@@ -474,7 +474,8 @@ def _patterns(words: Words) -> Patterns:
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
         "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
-                                   f"(?:图片|照片)?[ \u3000]*\\Z"),  # (法新社图片: the agency's picture)
+                                   f"(?:{words.any('credit.file_photo')}|图片|照片)?[ \u3000]*\\Z"),
+        # (法新社图片: the agency's picture; 新华社资料图片, its file picture)
         # 新华社发 (the agency alone, at the end)
         "agency_sent": _source(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
