@@ -522,6 +522,11 @@ CREDITS = [
      {"agency": None}),
     ("a known agency's file picture alone at the end", "游客在奎瓦古镇游览。 新华社资料图片", {"agency": "Xinhua"}),
     ("this paper's file picture names no agency", "游客在奎瓦古镇游览。 本报资料图片", {"agency": None}),
+    ("提供 in the prose provides no picture", "志愿者在奎瓦古镇为游客提供咨询服务。", {"provider": None}),
+    ("a sponsor's 提供 is no picture's provider", "大会由奎瓦县政府主办,奎瓦公司提供赞助", {"provider": None}),
+    ("这张由X提供的照片: the provider without the words before it", "这张由奎瓦航天局提供的照片显示火星表面。",
+     {"provider": "奎瓦航天局"}),
+    ("提供 then the picture's word", "原本的密林已被铲去。柯小基提供图片", {"provider": "柯小基"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

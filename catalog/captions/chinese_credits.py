@@ -403,6 +403,14 @@ def _domain_agency(address: str, rules: Rules) -> str | None:
     return None
 
 
+#: What follows 提供 ("provided") when it says who provided the picture: the end of the credit (a stop, a bracket, a
+#: slash, the line's end) or the picture itself ("提供图片", "提供的照片"); not "提供咨询服务", the prose's.
+_AFTER_PROVIDED = compiled(r"[ \u3000]*(?:[)）〉>」』\]】。.,，;；/／\n]|\Z"
+                           r"|的?(?:图片|照片|图像|画面|资料|视频|影像|图))")
+#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片".
+_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?(?:(?:图片|照片|圖片|图|圖)?由)?")
+
+
 #: A Latin letter, then a closing bracket ending the caption.
 _LATIN_CLOSES = compiled(r"[A-Za-z]\s*[)）]\s*\Z")
 #: The full stops a caption may end with.
@@ -780,7 +788,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             provider = text[match.start("provider"):match.end("provider")].strip()
             if simplified(provider) in words.set("credit.pictures"):
                 continue  # "图片提供：X": the label, the provider after it
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
+            if name == "provided" and plain[end - 2:end] == "提供" and not _AFTER_PROVIDED.match(plain, end):
+                continue  # "志愿者为游客提供咨询服务": 提供 of the prose, something else than the picture provided
+            lead = _PROVIDED_LEAD.match(provider)
+            if lead is not None and lead.end() and name == "provided":  # "这张由X提供的照片": the words before the
+                start += lead.end()  # provider are no part of the credit
+                credit.raw = _unbracketed(text[start:end])
+            provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
