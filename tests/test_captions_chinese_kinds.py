@@ -527,6 +527,11 @@ CREDITS = [
     ("这张由X提供的照片: the provider without the words before it", "这张由奎瓦航天局提供的照片显示火星表面。",
      {"provider": "奎瓦航天局"}),
     ("提供 then the picture's word", "原本的密林已被铲去。柯小基提供图片", {"provider": "柯小基"}),
+    ("a photo agency that 供图 is the agency, no provider", "游客在奎瓦古镇游览。(视觉中国供图)",
+     {"agency": "VCG", "provider": None}),
+    ("a wire that 提供 is the agency", "奎瓦河水漫过道路。 (美联社提供)", {"agency": "AP", "provider": None}),
+    ("an office that 供图 stays the provider", "游客在奎瓦古镇游览。 新华社发(奎瓦县委宣传部供图)",
+     {"agency": "Xinhua", "provider": "奎瓦县委宣传部"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

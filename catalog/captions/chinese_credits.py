@@ -32,6 +32,17 @@ from catalog.captions.types import Credit
 from catalog.patterns import compiled
 
 
+def _an_outlet_provides(credit: Credit, rules: Rules) -> None:
+    """A provider that is a news or photo agency the registry knows ("视觉中国供图", "(美联社提供)") is the credit's
+    agency: the contract keeps providers for the outside sources of handouts (an office, a space agency, an
+    archive), and an agency handing on its picture is its distributor. Changed in place."""
+    from catalog.captions.rules import PROVIDER_KINDS
+
+    standard = rules.standard_agency(simplified(credit.provider or "")) or rules.standard_agency(credit.provider or "")
+    if standard and not credit.agency and rules.agency_kind(standard) not in PROVIDER_KINDS:
+        credit.agency, credit.provider = standard, None
+
+
 def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     """The standard name of an agency written in a Chinese credit; None for "本报" unless the house names it."""
     if not written:
@@ -784,6 +795,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     simplified(provider) not in words.set("credit.interviewee"))):
                 continue  # "图片提供" names no one
             credit.provider = provider  # (the credit's raw and start are the match's: the label is in it)
+            _an_outlet_provides(credit, rules)
         elif name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
             if simplified(provider) in words.set("credit.pictures"):
@@ -805,6 +817,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if closing is not None:  # "新华社发(某某州政府供图)": the bracket after 发 holds the provider
                     end = closing.end()
                 credit.raw = _unbracketed(text[start:end])
+            _an_outlet_provides(credit, rules)
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
