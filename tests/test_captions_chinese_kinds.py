@@ -532,6 +532,10 @@ CREDITS = [
     ("a wire that 提供 is the agency", "奎瓦河水漫过道路。 (美联社提供)", {"agency": "AP", "provider": None}),
     ("an office that 供图 stays the provider", "游客在奎瓦古镇游览。 新华社发(奎瓦县委宣传部供图)",
      {"agency": "Xinhua", "provider": "奎瓦县委宣传部"}),
+    ("a name, the full-width slash and a known agency", "花農在奎瓦趕摘菊花。 柯小明／視覺中國",
+     {"photographer": "柯小明", "agency": "VCG"}),
+    ("a name, the full-width slash and 攝 in square brackets", "花農在奎瓦趕摘菊花。 【柯小明／攝】",
+     {"photographer": "柯小明"}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

@@ -460,9 +460,10 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     if "(" in plain or "（" in plain:
         # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
-    if "∕" in plain or "⁄" in plain or "╱" in plain:
-        # "圖∕路透", "(記者王小明╱攝影)": the division and fraction slashes, the box-drawing diagonal
-        plain = plain.replace("∕", "/").replace("⁄", "/").replace("╱", "/")
+    if "∕" in plain or "⁄" in plain or "╱" in plain or "／" in plain:
+        # "圖∕路透", "(記者王小明╱攝影)", "王小明／視覺中國": the division and fraction slashes, the box-drawing
+        # diagonal, the full-width slash
+        plain = plain.replace("∕", "/").replace("⁄", "/").replace("╱", "/").replace("／", "/")
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:

@@ -462,8 +462,9 @@ def _patterns(words: Words) -> Patterns:
                           f"|[^\\s。，,)）】]{{2,20}})"),
         # (a name in Latin letters may hold spaces when the bracket closes after it: "（图片来源：Harbour FM）")
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
-        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
-                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?"
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(【［\\[]))"
+                                f"(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
+                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）】］\\]]?"
                                 f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
                                 re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透; (大纪元/李小丹): in brackets too, closing the line (an outlet, then its photographer)
