@@ -536,6 +536,9 @@ CREDITS = [
      {"photographer": "柯小明", "agency": "VCG"}),
     ("a name, the full-width slash and 攝 in square brackets", "花農在奎瓦趕摘菊花。 【柯小明／攝】",
      {"photographer": "柯小明"}),
+    ("a paper group's file picture after 圖/: the paper", "花農在奎瓦趕摘菊花。圖／聯合報系資料照片",
+     {"agency": "United Daily News"}),
+    ("a file picture after 圖/ names no outlet", "花農在奎瓦趕摘菊花。圖/資料照片", {"agency": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
 ]
 

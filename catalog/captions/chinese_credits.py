@@ -55,6 +55,15 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
+    if simplified(written) in words.set("credit.file_photo") | words.set("credit.notes"):
+        return None  # "圖/資料照片": a file picture, its outlet unnamed
+    filed = next((w for w in words.longest_first("credit.file_photo") if simplified(written).endswith(w)), None)
+    if filed and len(written) - len(filed) >= 2:  # "聯合報系資料照片": the outlet's file picture, the outlet named
+        return _agency_name(written[: -len(filed)], rules, words)
+    if simplified(written).endswith("报系") and len(written) > 3:  # "联合报系": the paper's group, the paper named
+        standard = rules.standard_agency(simplified(written)[:-1])
+        if standard:
+            return standard
     if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
