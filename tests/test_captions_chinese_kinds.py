@@ -553,6 +553,11 @@ def test_a_full_stop_after_the_credit_is_no_part_of_it():
 
 
 DATES = [
+    ("Taiwan's calendar in numerals, stamped after an archive's credit",
+     "運動大會十一月十九日在奎瓦體育場開幕。中央社記者柯小炎攝  四十八年十一月十九日",
+     {"date": "1959-11-19", "date_kind": "taken"}),
+    ("a count of years in numerals before a day is no year", "三十年前的五月一日,游客在奎瓦古镇游览。",
+     {"date": None, "date_kind": "taken"}),
     ("噚日, yesterday in written Cantonese, is the photo's day", "奎瓦村巡遊噚日冒雨舉行。(柯小傑攝)",
      {"date": None, "date_kind": "taken"}),
     ("今早, this morning", "今早9時,奎瓦廣場一帶擠滿遊客。（柯小琛攝）", {"date": None, "date_kind": "taken"}),
