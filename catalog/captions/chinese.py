@@ -27,6 +27,7 @@ import re
 
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
+from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts
 from catalog.patterns import compiled
@@ -61,6 +62,21 @@ def language(text: str) -> str:
     if words >= 6 and han < 6 * words:
         return "mixed"
     return "zh"
+
+
+def _abbreviating(text: str, found: Found, rules: Rules) -> bool:
+    """Whether the English reader's credit is an acronym in brackets right after the Chinese name it abbreviates
+    ("...出席全国人民代表大会(NPC)"), as no agency the registry knows: the name's short form, no credit (a credit
+    stands after a stop or a space: "...游览。(UGC)")."""
+    raw = (found.credit.raw or "").strip()
+    if not _ACRONYM.fullmatch(raw) or found.credit.agency or found.credit.photographer or rules.agency_kind(raw):
+        return False  # ("月球表面(NASA)": a body the registry knows hands the picture out)
+    at = text.rfind(raw, 0, found.cut_end)
+    return at >= 2 and text[at - 1] in "(（" and han_char().match(text, at - 2) is not None
+
+
+#: An acronym alone: "NPC", "CPPCC".
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
 
 
 def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool = True,
@@ -104,7 +120,10 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         english = find_credit(text.replace("。", "."), rules)  # (。 ends a sentence as . does; same offsets)
         # "烟花绚烂的除夕夜,中国 (© MediaProduction/E+/Getty Images)"
         if english is not None and english.cut_end >= len(text.rstrip()) and (
-                found is None or english.cut_start <= found.cut_start):
+                found is None or english.cut_start <= found.cut_start and not han_char().search(
+                    english.credit.raw or "")) and not _abbreviating(text, english, rules):
+            # (not when the English reader's credit holds the Chinese label the Chinese reader read past:
+            # "来源:chinadaily.com.cn")
             found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
     if found is not None and found.credit.photographer and not found.credit.agency:
         found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"

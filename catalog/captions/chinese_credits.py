@@ -25,10 +25,22 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
+from catalog.captions.credit_names import looks_like_person
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
 from catalog.patterns import compiled
+
+
+def _an_outlet_provides(credit: Credit, rules: Rules) -> None:
+    """A provider that is a news or photo agency the registry knows ("视觉中国供图", "(美联社提供)") is the credit's
+    agency: the contract keeps providers for the outside sources of handouts (an office, a space agency, an
+    archive), and an agency handing on its picture is its distributor. Changed in place."""
+    from catalog.captions.rules import PROVIDER_KINDS
+
+    standard = rules.standard_agency(simplified(credit.provider or "")) or rules.standard_agency(credit.provider or "")
+    if standard and not credit.agency and rules.agency_kind(standard) not in PROVIDER_KINDS:
+        credit.agency, credit.provider = standard, None
 
 
 def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
@@ -43,6 +55,15 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
+    if simplified(written) in words.set("credit.file_photo") | words.set("credit.notes"):
+        return None  # "圖/資料照片": a file picture, its outlet unnamed
+    filed = next((w for w in words.longest_first("credit.file_photo") if simplified(written).endswith(w)), None)
+    if filed and len(written) - len(filed) >= 2:  # "聯合報系資料照片": the outlet's file picture, the outlet named
+        return _agency_name(written[: -len(filed)], rules, words)
+    if simplified(written).endswith("报系") and len(written) > 3:  # "联合报系": the paper's group, the paper named
+        standard = rules.standard_agency(simplified(written)[:-1])
+        if standard:
+            return standard
     if simplified(written).endswith(tuple(words["credit.sent"])) and len(written) > 2:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
@@ -78,6 +99,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         return _agency_name(written[:posted], rules, words)
     if plain.endswith(words.words("credit.event_endings")):
         return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
+    if plain.endswith("报社") and len(plain) > 3:  # "某某日报社融媒体记者": the paper's office, named as the paper
+        return rules.standard_agency(plain[:-1]) or written[:-1]
     return written
 
 
@@ -102,7 +125,19 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
             standard = rules.standard_agency(outlet)
             if standard:
                 return standard, length
+    for length in (3, 2):  # "某某经济网王小波摄": an outlet the registry does not know, named as outlets are
+        outlet, name = both[:-length], both[-length:]
+        if len(outlet) >= 3 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
+                name, words) and not _words_not_name(outlet, words) and outlet.endswith(_LONG_OUTLET_ENDINGS):
+            written = _agency_name(outlet, rules, words)
+            if written:
+                return written, length
     return None
+
+
+#: How the names of outlets end, when an outlet the registry does not know runs into a photographer's name
+#: ("某某经济网王小明摄"): a website's (网), a daily's or an evening paper's; not 社 or 台, which end other words.
+_LONG_OUTLET_ENDINGS = ("网", "日报", "晚报", "早报", "新闻", "电视台")
 
 
 def _name_before_place(both: str, words: Words) -> str | None:
@@ -128,8 +163,13 @@ def _a_place_alone(plain: str, words: Words) -> bool:
     from catalog.captions.chinese_places import _cjk_population
 
     places = words.lists["places"]
-    return 2 <= len(plain) <= 4 and (plain in places["provinces"] or plain in places["municipalities"]
-                                     or _cjk_population(plain) > 0)
+    if not 2 <= len(plain) <= 4:
+        return False
+    if plain in places["provinces"] or plain in places["municipalities"] or plain in words.set("places.cities") or (
+            plain in words.set("places.taiwan_counties")) or _cjk_population(plain) > 0:
+        return True  # (花莲, 屏东: counties of Taiwan the word lists name, though the gazetteer may not)
+    unit = next((w for w in ("县", "市") if plain.endswith(w)), None)  # "宜兰县": the place and its unit
+    return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -159,6 +199,15 @@ def _a_papers_name(written: str, words: Words) -> bool:
         return False
     return plain.endswith(words.words("credit.outlet_endings")) and (len(plain) >= 4 or plain.endswith(tuple(
         w for w in words.words("credit.outlet_endings") if len(w) >= 2)))
+
+
+def _name_then_agency(first: str, second: str, rules: Rules, words: Words) -> bool:
+    """Whether "first/second" is a person's name, then an agency the registry knows ("王小明/视觉中国"): a name of
+    two to four characters beginning with a surname, no word of the credit lists."""
+    labels = words.set("credit.photographer_labels") | words.set("credit.text_labels")
+    return bool(rules.standard_agency(simplified(second))) and _PERSON.fullmatch(first) is not None and (
+        _a_surname_first(first, words.set("credit.surnames"))) and not _words_not_name(first, words) and (
+        simplified(first) not in labels)
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -224,6 +273,19 @@ def _a_place_not_a_name(written: str, words: Words) -> bool:
         return True  # (a person's name of four characters begins with a compound surname: 欧阳小明)
     places = words.lists["places"]
     return plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0
+
+
+def _transliterated_name(written: str, words: Words) -> bool:
+    """Whether a name of four or five characters with no dot is a transliterated one (巴特奎拉, 巴特奎古楞: Mongolian,
+    Tibetan, Uyghur names): all but at most two of its characters those of foreign sounds (places.transliteration),
+    three at least, and no place the word lists or the gazetteer know."""
+    from catalog.captions.chinese_places import _cjk_population
+
+    plain = simplified(written)
+    sounds = sum(ch in words.set("places.transliteration") for ch in plain)
+    places = words.lists["places"]
+    return sounds >= max(3, len(plain) - 2) and not _words_not_name(plain, words) and not (
+        plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0)
 
 
 def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
@@ -305,8 +367,8 @@ _CREDIT_ORDER = ("name_over_outlet", "writer_then_photographer", "sent_brackets"
                  "sent_name", "name_then_agency", "filed_from", "outlet_name", "brackets_name_outlet", "brackets",
                  "outlet_staff",
                  "name_took", "taken_by", "byline", "byline_end", "name_took_at",
-                 "outlet_brackets", "name_brackets", "titled", "name_took_inline", "provided_by", "provided_label",
-                 "provided",
+                 "outlet_brackets", "name_brackets", "name_latin_agency", "titled", "name_took_inline", "provided_by",
+                 "provided_label", "provided",
                  "source", "photographer_label", "outlet_label", "two_agencies", "agency_sent", "agency_alone",
                  "released_by", "field_label", "name_took_colon")
 
@@ -324,8 +386,8 @@ _CREDIT_NEEDS: dict[str, tuple[str, ...]] = {
     "name_took_inline": ("took",), "writer_then_photographer": ("writer",),
     "brackets_name_outlet": ("took",), "outlet_staff": ("staff", "took"), "filed_from": ("took", "filed_or_staff"),
     "outlet_name": ("took_ends_line",), "provided_label": ("provided",),
-    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": (":",), "name_took_colon": ("took", ":"),
-    "agency_sent": ("sent",),
+    "two_agencies": ("/",), "outlet_label": ("/",), "field_label": ("field",), "name_took_colon": ("took", ":"),
+    "agency_sent": ("sent",), "name_latin_agency": ("latin_closes",),
 }
 
 
@@ -343,6 +405,43 @@ def _took_ends_line(words: Words) -> re.Pattern:
     """A word for taking (摄) that ends a line."""
     return words.made(("credit", "took_ends_line"), lambda: compiled(
         f"(?:{words.any('credit.took')})[ \u3000]*$", re.MULTILINE))
+
+
+#: A web address: "www.chinanews.com", "img.example.com.cn".
+_DOMAIN = compiled(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|cn|hk|tw|gov|edu|info)(?:\.[a-z]{2})?/?", re.IGNORECASE)
+
+
+def _domain_agency(address: str, rules: Rules) -> str | None:
+    """The standard name of the outlet whose web address a source label names, its hosts dropped one by one
+    ("www.chinanews.com", "img.people.com.cn"); None when the registry knows none of them."""
+    host = address.strip().rstrip("/").lower()
+    while "." in host:
+        standard = rules.standard_agency(host)
+        if standard:
+            return standard
+        host = host.split(".", 1)[1]
+    return None
+
+
+#: What follows 提供 ("provided") when it says who provided the picture: the end of the credit (a stop, a bracket, a
+#: slash, the line's end) or the picture itself ("提供图片", "提供的照片"); not "提供咨询服务", the prose's.
+_AFTER_PROVIDED = compiled(r"[ \u3000]*(?:[)）〉>」』\]】。.,，;；/／\n]|\Z"
+                           r"|的?(?:图片|照片|图像|画面|资料|视频|影像|图))")
+#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片".
+_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?(?:(?:图片|照片|圖片|图|圖)?由)?")
+
+
+#: A Latin letter, then a closing bracket ending the caption.
+_LATIN_CLOSES = compiled(r"[A-Za-z]\s*[)）]\s*\Z")
+#: The full stops a caption may end with.
+_FULL_STOPS = ("。", ".", "．")
+
+
+def _stop_after_took(words: Words) -> re.Pattern:
+    """A word for taking (摄) and the full stop after it that ends a line ("王小明摄。"); not 拍摄, a verb of the
+    prose ("游客驻足拍摄。")."""
+    return words.made(("credit", "stop_after_took"), lambda: compiled(
+        f"(?<!拍)(?:{words.any('credit.took')})[ \u3000]*[{''.join(_FULL_STOPS)}](?=[ \u3000]*$)", re.MULTILINE))
 
 
 @lru_cache(maxsize=512)
@@ -370,14 +469,18 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     if "(" in plain or "（" in plain:
         # "新華社發(fā)(張鷹攝)": a mirror's pinyin after a character, read as spaces (the offsets hold)
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
-    if "∕" in plain or "⁄" in plain:
-        plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
+    if "∕" in plain or "⁄" in plain or "╱" in plain or "／" in plain:
+        # "圖∕路透", "(記者王小明╱攝影)", "王小明／視覺中國": the division and fraction slashes, the box-drawing
+        # diagonal, the full-width slash
+        plain = plain.replace("∕", "/").replace("⁄", "/").replace("╱", "/").replace("／", "/")
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:
         present.add("/")
     if ":" in plain or "：" in plain:
         present.add(":")
+    if ":" in present or words.pattern("dates.labels").search(plain) is not None:
+        present.add("field")  # (a colon, or a date's field label: "創作者 王小明 拍攝時間 1983")
     if _WRITER_MARK.search(plain) is not None:  # (文 and a space: "王小明 文 李小红 摄")
         present.add("writer")
     if "reported" in present:  # (记者 X 报道)
@@ -388,8 +491,14 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         present.add("took_then_bracket")  # (王 哲摄(人民视觉): a bracket right after 摄)
     if "took" in present and _took_ends_line(words).search(plain) is not None:
         present.add("took_ends_line")  # (北京日报张风摄: a shape that ends its line with 摄)
+    if _LATIN_CLOSES.search(plain, max(0, len(plain) - 4)) is not None:
+        present.add("latin_closes")  # ((徐小德CFP): Latin letters close the caption's last bracket)
     if "took" in present and "摄于" in plain:
         present.add("took_at")  # (唐小峰摄于某村: 摄 and where it was taken)
+    if "took" in present and plain.rstrip()[-1:] in _FULL_STOPS:
+        # "...围坐在一起。王小明摄。": a full stop after the credit's word for taking, read as a space (the offsets
+        # hold), so that the credit ends its line as the shapes ask
+        plain = _stop_after_took(words).sub(lambda found: found.group()[:-1] + " ", plain)
     shapes = _shapes_for(frozenset(present))
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
@@ -696,11 +805,18 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     simplified(provider) not in words.set("credit.interviewee"))):
                 continue  # "图片提供" names no one
             credit.provider = provider  # (the credit's raw and start are the match's: the label is in it)
+            _an_outlet_provides(credit, rules)
         elif name in ("provided", "provided_by"):
             provider = text[match.start("provider"):match.end("provider")].strip()
             if simplified(provider) in words.set("credit.pictures"):
                 continue  # "图片提供：X": the label, the provider after it
-            provider = re.sub(r"^(?:图片|照片|圖片|图|圖)?由", "", provider)  # "图片由X提供"
+            if name == "provided" and plain[end - 2:end] == "提供" and not _AFTER_PROVIDED.match(plain, end):
+                continue  # "志愿者为游客提供咨询服务": 提供 of the prose, something else than the picture provided
+            lead = _PROVIDED_LEAD.match(provider)
+            if lead is not None and lead.end() and name == "provided":  # "这张由X提供的照片": the words before the
+                start += lead.end()  # provider are no part of the credit
+                credit.raw = _unbracketed(text[start:end])
+            provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
@@ -711,6 +827,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if closing is not None:  # "新华社发(某某州政府供图)": the bracket after 发 holds the provider
                     end = closing.end()
                 credit.raw = _unbracketed(text[start:end])
+            _an_outlet_provides(credit, rules)
         else:
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
@@ -724,6 +841,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if split is None:
                     continue  # no outlet the registry knows, then a name
                 credit.agency, length = split
+                if credit.agency == plain[match.start("name"):match.end("name") - length]:
+                    credit.agency = text[match.start("name"):match.end("name") - length]  # (as written)
                 credit.photographer = text[match.end("name") - length:match.end("name")]
             elif name == "filed_from":
                 person = _name_before_place(plain[match.start("name"):match.end("name")], words)
@@ -754,6 +873,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "staff" and len(simplified(credit.photographer or "")) == 5 and not _transliterated_name(
+                    credit.photographer or "", words):
+                continue  # "记者巴特奎古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
+                # most of its characters those of foreign sounds; other words of five are no name
+            if name == "name_latin_agency" and not rules.standard_agency(agency_written or ""):
+                continue  # "(王小明ABC)": Latin letters the registry knows as no agency
             if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
                     _outlet_named(agency_written.strip(), rules, words)):
                 continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
@@ -772,7 +897,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
-            if name in ("name_brackets", "name_took_inline") and not _a_person_alone(
+            if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
+                if not _transliterated_name(credit.photographer or "", words):
+                    continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
+            elif name in ("name_brackets", "name_took_inline") and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
@@ -796,10 +924,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
-            if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）" and not (
-                    plain[match.start() - 1:match.start()] in "(（" and rules.standard_agency(
-                        simplified(plain[match.start("first"):match.end("first")]).strip())):
-                continue  # "(大纪元/李小丹)": in brackets, a known outlet opens them ("(圖/翻攝自X)" is a label's)
+            if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）]］" and not (
+                    plain[match.start() - 1:match.start()] in "(（[［" and (rules.standard_agency(
+                        simplified(plain[match.start("first"):match.end("first")]).strip()) or _name_then_agency(
+                        plain[match.start("first"):match.end("first")].strip(),
+                        plain[match.start("agency"):match.end("agency")].strip(), rules, words))):
+                continue  # "(大纪元/李小丹)", "(王小明/视觉中国)": in brackets, a known outlet opens them or a person's
+                # name then a known agency ("(圖/翻攝自X)" is a label's)
             if name == "two_agencies" and simplified(agency_written or "").strip() in (
                     words.set("credit.photographer_labels") | words.set("credit.text_labels")):
                 continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)
@@ -815,6 +946,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
                         _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
+                elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):
+                    credit.photographer = first  # "Sergey Petrov/俄新社": a name in Latin letters, then the agency
                 elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
@@ -851,8 +984,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency, credit.provider = None, agency_written.strip()
                 start = match.start() + (plain[match.start()] in _BEFORE_LABEL or plain[match.start()].isspace())
                 credit.raw = _unbracketed(text[start:match.end()])
+            elif name == "source" and _DOMAIN.fullmatch((agency_written or "").strip()):
+                credit.agency = _domain_agency((agency_written or "").strip(), rules)
+                if credit.agency is None:
+                    continue  # "来源: img.example.com": a web address the registry knows as no outlet's
             elif name in ("source", "name_over_outlet", "outlet_brackets") and not (
                     agency_written and rules.standard_agency(simplified(agency_written))) and not (
+                    name == "source" and credit.agency and rules.standard_agency(credit.agency)) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))) and not (
                     name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip())):
@@ -902,6 +1040,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if handed is not None and not _a_place_alone(simplified(handed.group(1)), words):
                 # "（嘉義縣政府提供） 中央社記者X傳真": a body handed the picture out, a reporter sent it in
                 credit.provider = text[handed.start(1):handed.end(1)]
+        if credit.raw and credit.raw[-1] in _FULL_STOPS and plain[start + len(credit.raw) - 1:][:1] == " ":
+            credit.raw = credit.raw[:-1].rstrip()  # "王小明摄。": the stop read as a space is no part of the credit
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the
             # description and the date keep it ("朝鲜中央通讯社2017年8月11日发布的这张照片显示...")
             end = len(text.rstrip())

@@ -82,7 +82,8 @@ def _date_pattern() -> re.Pattern:
     return compiled(  # (the look-ahead first: a position where no date can begin is left at once)
         r"(?=[\d〇零一二三四五六七八九十民])(?:(?<![\d.-])(?P<nyear>(?:19|20)\d\d|1[01]\d(?=/))(?P<sep>[./-])(?P<nmon>\d{1,2})(?P=sep)(?P<nday>\d{1,2})(?![\d.])"
         rf"|(?:(?:(?P<year>\d{{4}})|民国\s*(?P<roc>\d{{2,3}})|(?<!\d)(?P<bareroc>1[01]\d)"
-        r"|(?P<cnyear>[〇零一二三四五六七八九]{4}))\s*年\s*[,，]?\s*)?"
+        r"|(?P<cnyear>[〇零一二三四五六七八九]{4})"
+        r"|(?<![〇零一二三四五六七八九十百])(?P<cnroc>[一二三四五六七八九]?十[一二三四五六七八九]?))\s*年\s*[,，]?\s*)?"
         rf"(?P<mon>{_NUM})\s*月\s*(?:(?P<day>{_NUM})\s*[日号])?"
         rf"|(?<![\d月年一二三四五六七八九十])(?P<dayonly>\d{{1,2}}|(?<![{_ONE_IN_WORDS}])[一二三四五六七八九十]{{1,3}})日(?![本报])"
         r"|(?<!\d)(?P<yonly>(?:19|20)\d\d)\s*年"
@@ -168,7 +169,9 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
                 bare_days.add(day)
         else:
             month, day, year = _number(match.group("mon")), _number(match.group("day")), match.group("year")
-            roc = match.group("roc") or (match.group("bareroc") if day is not None else None)
+            roc = match.group("roc") or (match.group("bareroc") if day is not None else None) or (
+                str(_number(match.group("cnroc"))) if match.group("cnroc") and day is not None else None)
+            # (四十八年十一月十九日: Taiwan's calendar in numerals, as its archives write it, 1959-11-19)
             if match.group("cnyear"):  # "二〇一九年十月一日": the year's digits written as numerals
                 year = "".join(str(_CN_DIGITS[digit]) for digit in match.group("cnyear"))
             if roc:  # the Republic of China's calendar, as Taiwan writes dates: 110年2月26日 is 2021-02-26 (a bare
@@ -348,4 +351,6 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
 #:当晚,..."), a year ("2022年春节").
 _OPENING = compiled(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这是|這是)?(?P<year>\d{4}\s*年)?")
 #: What follows a named day that opens a caption: a comma, a time of the day ("春节期间", a span, is no day).
-_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚")
+#: ("大年初一一大早,...": early that day; "大年初六逢...宝诞": the day falls on a temple's feast)
+_AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚",
+                    "一大早", "一早", "早上", "凌晨", "逢")

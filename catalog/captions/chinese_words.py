@@ -150,6 +150,8 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
+#: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
+_LATIN_NAME = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
 
 
@@ -321,6 +323,7 @@ def _patterns(words: Words) -> Patterns:
     label = words.any("credit.source_labels")
     reported = words.any("credit.reported")
     labels = words.any("credit.photographer_labels")
+    date_labels = words.any("dates.labels")
     others, pictures = words.any("credit.text_labels"), words.any("credit.pictures")
     places = words.lists["places"]
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
@@ -337,7 +340,8 @@ def _patterns(words: Words) -> Patterns:
             f"{_OPEN}\\s*(?P<agency>{_ORG})(?:{sent})\\s*(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_CLOSE}"),
         # 新华社记者 李鑫 摄, 中青报·中青网记者 陈剑/摄, 记者 唐俊 通讯员 吴翰 摄影报道, 本报记者 伊 霄摄
         "staff": _source(
-            f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*(?P<name>{_NAMES})"
+            f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?(?:{role})[\\s:：]*"
+            f"(?P<name>{_NAMES}|[{HAN}]{{5}}(?=[ \u3000]*(?:{took})))"  # (or a transliterated name of five: 巴特奎古楞)
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
@@ -375,6 +379,10 @@ def _patterns(words: Words) -> Patterns:
         # chinese_credits._outlet_then_name), a year perhaps, then 摄, ending its line
         "outlet_name": _source(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{4,14}}?)[ \u3000]*"
                                f"(?P<year>\\d{{4}}[ \u3000]*年[ \u3000]*)?(?:{took})[ \u3000]*$", re.MULTILINE),
+        # (徐小德CFP): a name run into an agency's Latin letters, alone in brackets at the end (kept when the agency
+        # registry knows the agency)
+        "name_latin_agency": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})[ \u3000]*(?P<agency>[A-Z][A-Za-z]{{1,11}})"
+                                     f"\\s*{_CLOSE}\\s*\\Z"),
         # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
         "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
@@ -402,7 +410,8 @@ def _patterns(words: Words) -> Patterns:
         # caption, the name closed by a bracket, the line's end or another person's label (not "图：", which opens a
         # description: "图：村民晒谷")
         "opening_label": _source(
-            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*(?!图\\s*[:：])(?:{labels})\\s*[:：/／|｜@]\\s*"
+            f"\\A\\s*[（(【]?\\s*(?:(?:{others})\\s*[、,，/／]\\s*)*"
+            f"(?!图\\s*[:：](?![^\\s:：/／]{{2,3}}\\s+(?:{others})\\s*[:：/／]))(?:{labels})\\s*[:：/／|｜@]\\s*"
             f"(?P<name>{_NAMES})"
             f"\\s*(?:[)）】]|(?=[ \u3000]*(?:\\n|\\Z))|(?=[ \u3000]+(?:{others}|{labels})\\s*[:：/／|｜]))"),
         # (图)王小明摄影:10月15日,...: a name and its word for taking opening the caption's words, then a colon
@@ -410,8 +419,12 @@ def _patterns(words: Words) -> Patterns:
                                    re.MULTILINE),
         # 攝影:麥尚旻 主題:... 地點:元朗, 作者:姜铭杰 年龄:16岁: a photographer's label among a caption's labelled
         # fields, the next field's label after the name (its own label, then a colon)
-        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})\\s*[:：]\\s*"
-                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：])", re.MULTILINE),
+        "field_label": _source(f"(?:^|(?<=[\\s(（【]))(?:{words.any('credit.field_labels')})"
+                               f"(?:\\s*[:：]\\s*|\\s+(?={_NAME}\\s+(?:{date_labels})[\\s:：]))"
+                               f"(?P<name>{_NAME})(?=\\s+[{HAN}]{{2,5}}\\s*[:：]|\\s+(?:{date_labels})[\\s:：])",
+                               re.MULTILINE),
+        # (or with no colons, before the date's field: "創作者 王小明 拍攝時間 1983", each on a line of its own as
+        # archives list them)
         # 摄影张平宽⏎图说...: a label written with no colon, opening the caption, right before a name and a space or a
         # line's end
         "opening_spaced": _source(f"\\A\\s*(?:{words.any('credit.spaced_labels')})(?P<name>[{HAN}]{{2,3}})"
@@ -419,7 +432,7 @@ def _patterns(words: Words) -> Patterns:
         # ...散步。王小明 摄 当日,...: a name and 摄 alone run into the next sentence (kept only when the name reads
         # as a person's, chinese_credits._a_person_alone; not 拍摄, a verb of the prose: "游客纷纷拍摄")
         "name_took_inline": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■□◎●▲◆★]))"
-                                    f"(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
+                                    f"(?P<name>[{HAN}]{{2,4}}|[{HAN}][ \u3000]{{1,2}}[{HAN}])[ \u3000]*摄"
                                     f"(?=[ \u3000]+[^\\s(（]|[。.][ \u3000]*[^\\s(（])"),
         # （本报记者 王小明 文 李小红 图）, 王小明 文 李小红 摄: the writer (文), then the photographer
         "writer_then_photographer": _source(
@@ -449,16 +462,21 @@ def _patterns(words: Words) -> Patterns:
                           f"|[^\\s。，,)）】]{{2,20}})"),
         # (a name in Latin letters may hold spaces when the bracket closes after it: "（图片来源：Harbour FM）")
         # 视觉中国/图, (新华社/图): an outlet, or a person, then the label that says it took the picture
-        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(]))(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
-                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）]?"
+        "outlet_label": _source(f"(?:^|(?<=[\\s。，,（(【［\\[]))"
+                                f"(?P<agency>{_ORG}|[A-Za-z][A-Za-z .&-]{{1,28}}[A-Za-z])"
+                                f"\\s*[/／]\\s*(?:{labels})\\s*[)）】］\\]]?"
                                 f"(?:[ \u3000]+{_NAMES}\\s*[/／]\\s*(?:{others}))?\\s*$",
                                 re.MULTILINE),  # (then the writer's credit: "李小红/图 王小明/文")
         # 新华社/路透; (大纪元/李小丹): in brackets too, closing the line (an outlet, then its photographer)
-        "two_agencies": _source(f"(?P<first>{_ORG})\\s*/\\s*(?P<agency>{_ORG})\\s*[)）]?\\s*$", re.MULTILINE),
+        "two_agencies": _source(f"(?P<first>{_ORG}|{_LATIN_NAME})\\s*/\\s*(?P<agency>{_ORG}|{_LATIN_NAME})"
+                                f"(?:[ \u3000]*(?:{took}))?\\s*[)）\\]］]?\\s*$", re.MULTILINE),
+        # (a name in Latin letters: "Sergey Petrov/俄新社", "王小明 / China Daily"; 摄 after a space,
+        # "欧洲时报/王小明 摄"; square brackets: "[王小明 / 中国日报]")
         # 视觉中国, IC photo: a known agency alone on the caption's last line or after its last stop (the reader
         # keeps it only when the agency registry knows the name)
         "agency_alone": _source(f"(?:^|(?<=[\\s。.!！?？]))(?P<agency>[{HAN}A-Za-z][{HAN}A-Za-z ·]{{1,20}}?)"
-                                   f"(?:图片|照片)?[ \u3000]*\\Z"),  # (法新社图片: the agency's picture)
+                                   f"(?:{words.any('credit.file_photo')}|图片|照片)?[ \u3000]*\\Z"),
+        # (法新社图片: the agency's picture; 新华社资料图片, its file picture)
         # 新华社发 (the agency alone, at the end)
         "agency_sent": _source(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them

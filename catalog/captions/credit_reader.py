@@ -177,8 +177,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
         for piece, after_slash in _pieces(segment, rules):
             part = _part(piece, number, rules)
-            if part is None and _a_handle(piece) and _names_a_platform(body):
-                part = Part(piece.strip(), "person", piece.strip(), number)  # "mtsrs, Flickr": the site's user
+            if part is None and _a_handle(piece) and (_names_a_platform(body) or _before_a_photo_library(body, rules)):
+                # "mtsrs, Flickr": the site's user; "© quorvashots/Shutterstock": a photo library's contributor
+                part = Part(piece.strip(), "person", piece.strip(), number)
             if part is None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
@@ -187,6 +188,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
                 # "courtesy of the Library of Congress, Detroit Publishing Company Collection": a collection the
                 # archive holds, named after it; the archive gave the picture
                 part.kind, part.value = "tag", "collection"
+            if part.kind in ("person", "org") and parts and parts[0].kind == "agency" and _a_crew(parts[0].text):
+                # "AFPTV TEAMS/QVN/QUORVA STREAM/AFP": a still from the agency's video crews; the names after them
+                # are the footage's sources, neither photographer nor provider
+                part.kind, part.value = "tag", "footage source"
             if after_slash and part.kind == "person" and any(p.kind == "person" for p in parts):
                 # The outlet's slot: "Name/Outlet" puts the outlet after the photographer's slash, so a name
                 # there is the outlet even when it reads as a person's ("Peter Segall / Juneau Empire",
@@ -381,6 +386,13 @@ def _names_a_platform(body: str) -> bool:
     """Whether a credit's last word is a photo or social site ("mtsrs, Flickr", "Savanbanna via Facebook")."""
     last = body.rsplit(None, 1)[-1:]
     return bool(last) and last[0].strip(".,;").casefold() in PLATFORMS
+
+
+def _before_a_photo_library(body: str, rules: Rules) -> bool:
+    """Whether a credit ends with a slash and a photo library the registry knows ("© quorvashots/Shutterstock",
+    "© name/Getty Images"), whose contributors sign with their user names."""
+    head, slash, last = body.rpartition("/")
+    return bool(slash and head.strip()) and rules.agency_kind(last.strip(" .,;)")) == "photo agency"
 
 
 _HANDLE = compiled(r"@?[\w.\-]+")
@@ -719,6 +731,15 @@ def _may_list_several(text: str) -> bool:
 #: The words ``_STUDIO`` and ``_STAFF`` end with, in small letters: in ASCII text (where ignoring case is comparing
 #: lower-case forms) one of them must end the text for the pattern to match. (The text is stripped.)
 _STUDIO_WORDS = ("photography", "photographer", "photographics")
+#: The words after an agency's name that make it its crews ("AFPTV TEAMS", "Reuters TV crew"): the agency, no
+#: person.
+_CREW_WORDS = frozenset({"team", "teams", "crew", "crews"})
+def _a_crew(text: str) -> bool:
+    """Whether a credit's part is an agency's crews by its last word ("AFPTV TEAMS"; the agency itself is checked
+    by the caller)."""
+    return " " in text and text.rpartition(" ")[2].casefold() in _CREW_WORDS
+
+
 _STAFF_WORDS = ("staff", "file", "photo", "photos", "photograph", "photographer", "photographers", "picture",
                 "pictures", "image")
 
@@ -753,6 +774,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
         return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
+    if agency is None and _a_crew(text):
+        agency = rules.standard_agency(text.rpartition(" ")[0])  # "AFPTV TEAMS": the agency's crews, no person
+        if agency:
+            return Part(text, "agency", agency, segment, role)
     if agency is None and rules.agency_kind(text) == "aid agency":
         # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
         # photographer took for it (the provider), whoever sent it on
