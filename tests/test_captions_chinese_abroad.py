@@ -31,6 +31,13 @@ ABROAD = [
     ("the same for another namesake (波特兰, Portland)", "游客在波特兰街头散步。", {"city": "波特兰"}),
     ("many of a kind after a conjunction are no venue's name", "日前,但各大商场客流如织。", {"sublocation": None}),
     ("a parliament's house (议院) is a venue", "民众聚集在众议院前抗议。", {"sublocation": "众议院"}),
+    ("a venue word inside a name in sounds (路) ends no venue's name", "5月30日,在美国圣路维斯,警察在街头巡逻。",
+     {"sublocation": None, "country": "美国"}),
+    ("nor does 山 there, at the caption's head", "亚历山德罗纳,1月5日。一名男子跑过海滩。", {"sublocation": None}),
+    ("a Chinese venue's name goes on past one such character to the next venue word",
+     "5月30日,游客在西山森林公园游玩。", {"sublocation": "西山森林公园"}),
+    ("and one sound character after its venue word is no name going on", "5月30日,游客在西湖苏堤散步。",
+     {"sublocation": "西湖"}),
 ]
 
 

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
-from catalog.captions.chinese_venues import best_venue, voltage_grade
+from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_population,
@@ -2814,6 +2814,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
+        if one and inside_a_sounded_name(plain, at, found.start(), stop, words):
+            continue  # "在美国圣路易斯,", "亚历山德里亚,": 路 and 山 inside a name in foreign sounds end nothing
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
@@ -3071,7 +3073,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             continue  # "东湖街道和桃源社区": a subdistrict's name, no street's nor lake's
         last = None
         for found in venue_end.finditer(plain, a, b):
-            last = found.end()
+            if found.end() - found.start() > 1 or not inside_a_sounded_name(plain, a, found.start(), b, words):
+                last = found.end()  # (not 山 inside "亚历山德里亚": a name in foreign sounds goes on past it)
         if last is None or last - a < 3:
             continue
         if _inside_an_event_title(plain, start, a, end, words):
