@@ -378,6 +378,8 @@ CREDITS = [
     ("whoever posted a picture is no provider", "网友在微博发布的照片显示街道积水。", {"provider": None}),
     ("文∕ and 圖∕ with division slashes, after a comma in brackets: the agency after 圖",
      "人們在上班尖峰時間穿過街道。\n\n(文∕本報記者,圖∕路透)", {"agency": "Reuters", "photographer": None}),
+    ("a box-drawing diagonal (╱) for the slash between the staff name and 攝影",
+     "人群在廣場前更加擁擠。(記者林小雲╱攝影)", {"photographer": "林小雲"}),
     ("a paper's two-character short form the registry does not know names no agency",
      "女士在车厢里做复习题。 郑报全媒体记者 马小健 摄", {"photographer": "马小健", "agency": None}),
     ("two people of two characters in brackets are still people", "工人在高架段作业。(章磊 万晶 摄)",
@@ -1711,6 +1713,9 @@ def test_a_town_or_village_after_its_unit_and_de(text, expected):
     ("僑界今天舉行新春封街遊行,數千人在街邊觀看。中央社記者王大明洛杉磯攝 108年2月5日",
      {"city": "洛杉磯", "sublocation": None}),
     ("市民在公园里散步。新华社记者 李鑫 摄", {"city": None}),
+    ("志工在災區清理淤泥。中央社記者王大明花蓮攝 114年10月4日",
+     {"photographer": "王大明", "agency": "CNA"}),  # (a county of Taiwan the gazetteer lacks in Chinese)
+    ("志工在災區清理淤泥。中央社記者王大明屏東攝 114年10月4日", {"photographer": "王大明", "agency": "CNA"}),
 ])
 def test_a_city_between_the_photographer_and_she(text, expected):
     """A correspondent's credit may name the city between the name and 攝 (中央社記者王大明洛杉磯攝): where the

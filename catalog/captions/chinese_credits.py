@@ -129,7 +129,9 @@ def _a_place_alone(plain: str, words: Words) -> bool:
 
     places = words.lists["places"]
     return 2 <= len(plain) <= 4 and (plain in places["provinces"] or plain in places["municipalities"]
-                                     or _cjk_population(plain) > 0)
+                                     or _cjk_population(plain) > 0 or simplified(plain) in words.set("places.cities")
+                                     or simplified(plain) in words.set("places.taiwan_counties"))
+    # (a county the gazetteer lacks in Chinese, written bare: "中央社記者王小明花蓮攝")
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -372,6 +374,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     if "∕" in plain or "⁄" in plain:
         plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
+    if "╱" in plain:
+        plain = plain.replace("╱", "/")  # "(記者王小明╱攝影)": a box-drawing diagonal some pages write for the slash
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:
