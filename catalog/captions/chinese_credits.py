@@ -116,6 +116,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
     return None
 
 
+#: A name of two to four characters run into an agency's in Latin letters, in brackets: "(王小明CFP)".
+_RUN_INTO_AGENCY = compiled(f"([{HAN}]{{2,4}})[ \u3000]*([A-Za-z][A-Za-z ]{{1,15}})")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
 _LATIN_OUTLET = compiled(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
@@ -602,6 +604,14 @@ def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
 
 
+def _person_then_agency(first: str, second: str, rules: Rules, words: Words) -> bool:
+    """Whether `first` reads as a person's name (two to four characters, a surname first) and `second` is an agency
+    the registry knows: "(王小明/CFP)", "(王小明/视觉中国)" credit the photographer, then the agency."""
+    first, second = simplified(first).strip(), simplified(second).strip()
+    return bool(_PERSON.fullmatch(first) and first[:1] in words.set("credit.surnames") and not _words_not_name(
+        first, words) and rules.standard_agency(second))
+
+
 def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
     """Whether the name before "发布的这张照片" is a body that hands out pictures: one the agency registry knows
     (an agency, a space agency, a government), or a name ending as offices' and outlets' names end (朝鲜中央通讯社,
@@ -801,9 +811,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）" and not (
-                    plain[match.start() - 1:match.start()] in "(（" and rules.standard_agency(
-                        simplified(plain[match.start("first"):match.end("first")]).strip())):
-                continue  # "(大纪元/李小丹)": in brackets, a known outlet opens them ("(圖/翻攝自X)" is a label's)
+                    plain[match.start() - 1:match.start()] in "(（" and (rules.standard_agency(
+                        simplified(plain[match.start("first"):match.end("first")]).strip()) or _person_then_agency(
+                        plain[match.start("first"):match.end("first")], agency_written or "", rules, words))):
+                continue  # "(大纪元/李小丹)": in brackets, a known outlet opens them ("(圖/翻攝自X)" is a label's), or
+                # a person's name comes before a known agency ("(王小明/CFP)")
             if name == "two_agencies" and simplified(agency_written or "").strip() in (
                     words.set("credit.photographer_labels") | words.set("credit.text_labels")):
                 continue  # "IC photo/图": the label that says who took it, no second outlet ("X/文": who wrote)
@@ -832,6 +844,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written  # "王小明/图": a person, then the label
                 else:
                     continue  # "...发展/图": no outlet the registry knows, nor a person
+            run_in = _RUN_INTO_AGENCY.fullmatch(agency_written.strip()) if name == "outlet_brackets" and (
+                agency_written and "·" not in agency_written) else None
+            if run_in and _person_then_agency(run_in.group(1), run_in.group(2), rules, words):
+                # "(王小明CFP)": a photographer's name run into an agency in Latin letters the registry knows
+                credit.photographer, agency_written = run_in.group(1), run_in.group(2)
+                credit.agency = _agency_name(agency_written, rules, words)
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
                     credit.provider is None):
                 continue
