@@ -102,6 +102,14 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
             standard = rules.standard_agency(outlet)
             if standard:
                 return standard, length
+    for length in (3, 2):  # "中国经济网王小明摄": an outlet the registry lacks, named as outlets are (网, 日报)
+        outlet, name = both[:-length], both[-length:]
+        if len(outlet) >= 3 and outlet.endswith(words.words("credit.outlet_endings")) and _a_surname_first(
+                name, words.set("credit.surnames")) and not _words_not_name(name, words) and not _a_place_alone(
+                outlet, words):
+            written = _agency_name(outlet, rules, words)
+            if written:
+                return written, length
     return None
 
 
@@ -739,6 +747,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     continue  # no outlet the registry knows, then a name
                 credit.agency, length = split
                 credit.photographer = text[match.end("name") - length:match.end("name")]
+                if credit.agency == plain[match.start("name"):match.end("name") - length]:
+                    credit.agency = text[match.start("name"):match.end("name") - length]  # (as written: 中國經濟網)
             elif name == "filed_from":
                 person = _name_before_place(plain[match.start("name"):match.end("name")], words)
                 if person is None or (not groups.get("role") and plain[match.start() - 1:match.start()] not in "(（"):
