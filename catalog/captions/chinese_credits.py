@@ -124,6 +124,10 @@ def _name_before_place(both: str, words: Words) -> str | None:
     return None
 
 
+#: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
+#: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
+_LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+_LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
 #: A name of two to four characters run into an agency's in Latin letters, in brackets: "(王小明CFP)".
 _RUN_INTO_AGENCY = compiled(f"([{HAN}]{{2,4}})[ \u3000]*([A-Za-z][A-Za-z ]{{1,15}})")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
@@ -846,6 +850,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
+                elif _LATIN_WORD.fullmatch(first) and not rules.standard_agency(first) and (rules.standard_agency(
+                        simplified(second)) or _outlet_named(second, rules, words)):
+                    given = _LATIN_GIVEN.search(text, max(0, match.start("first") - 40), match.start("first"))
+                    if given is not None:  # "图片来源:Ivan Petrov/塔斯社": a foreign photographer's full name,
+                        credit.photographer = given.group() + first  # which the shape cut at its space
+                        start = given.start()
+                        credit.raw = _unbracketed(text[start:end])
             if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
                 written = agency_written.strip()
                 credit.agency = None
