@@ -128,6 +128,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
+#: An agency's name, then 照片 or 图片 (its picture): "(美联社照片)".
+_AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
 #: A name of two to four characters run into an agency's in Latin letters, in brackets: "(王小明CFP)".
 _RUN_INTO_AGENCY = compiled(f"([{HAN}]{{2,4}})[ \u3000]*([A-Za-z][A-Za-z ]{{1,15}})")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
@@ -388,8 +390,9 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         plain = _PINYIN.sub(lambda found: " " * len(found.group()), plain)
     if "∕" in plain or "⁄" in plain:
         plain = plain.replace("∕", "/").replace("⁄", "/")  # "圖∕路透": the division and fraction slashes
-    if "╱" in plain:
-        plain = plain.replace("╱", "/")  # "(記者王小明╱攝影)": a box-drawing diagonal some pages write for the slash
+    if "╱" in plain or "│" in plain:
+        plain = plain.replace("╱", "/").replace("│", "|")  # "(記者王小明╱攝影)", "攝影│王小明": box-drawing lines
+        # some pages write for the slash and the bar
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:
@@ -865,6 +868,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written  # "王小明/图": a person, then the label
                 else:
                     continue  # "...发展/图": no outlet the registry knows, nor a person
+            if name == "outlet_brackets" and agency_written and not rules.standard_agency(
+                    simplified(agency_written).strip()):
+                known = _AGENCYS_PICTURE.fullmatch(simplified(agency_written or "").strip())
+                if known is not None and rules.standard_agency(known.group(1)):
+                    credit.agency = rules.standard_agency(known.group(1))  # "(美聯社照片)": the agency's picture
+                    agency_written = agency_written.strip()[:len(known.group(1))]
             run_in = _RUN_INTO_AGENCY.fullmatch(agency_written.strip()) if name == "outlet_brackets" and (
                 agency_written and "·" not in agency_written) else None
             if run_in and _person_then_agency(run_in.group(1), run_in.group(2), rules, words):
