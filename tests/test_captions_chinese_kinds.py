@@ -2360,3 +2360,14 @@ def test_a_city_before_an_ethnic_township():
     """A city the gazetteer knows heads an ethnic township written after it (郴州文明瑶族乡) as it heads any town:
     the people's name makes a township's name, not an autonomous prefecture's."""
     check("9月17日,郴州文明瑶族乡中心小学,学生们合影留念。", {"city": "郴州"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月11日拍摄的乌海城市风貌。", {"city": "乌海", "sublocation": None}),
+    ("8月11日拍摄的日喀则街景。", {"city": "日喀则", "sublocation": None}),
+    ("8月11日,游客远眺北京城市天际线。", {"city": "北京", "sublocation": None}),
+])
+def test_a_view_of_a_city_names_the_city(text, expected):
+    """What a photo shows of a city, its streets (街景), its face (风貌, 城市风貌) or its skyline (天际线), right after
+    the city's name: the city is the scene; 街景 is no street's name, nor 城市 a city called X城."""
+    check(text, expected)
