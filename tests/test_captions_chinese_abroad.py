@@ -38,6 +38,9 @@ ABROAD = [
      "5月30日,游客在西山森林公园游玩。", {"sublocation": "西山森林公园"}),
     ("and one sound character after its venue word is no name going on", "5月30日,游客在西湖苏堤散步。",
      {"sublocation": "西湖"}),
+    ("a capital abroad written in sounds at length (seven characters), after its country and 首都",
+     "3月5日,在阿根廷首都布宜诺斯艾利斯,民众在总统府外集会。", {"city": "布宜诺斯艾利斯", "country": "阿根廷"}),
+    ("the same after 在 alone, inside its clause", "3月5日,民众在达累斯萨拉姆街头集会。", {"city": "达累斯萨拉姆"}),
 ]
 
 

@@ -2657,7 +2657,7 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
-    run = _HAN_RUN.match(plain, at, min(end, at + 5))
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
     if run is None:
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in range(run.end() - at, 1, -1):  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
@@ -2666,6 +2666,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if plain[at + length - 1] in _HARD_STOPS:
             continue
         name = plain[at:at + length]
+        if length > _LONGEST_CITY:
+            if chinese_name_cities(name)[1] not in (None, "CN", "HK", "MO", "TW"):
+                return at + length  # "布宜诺斯艾利斯", "达累斯萨拉姆": a city abroad written in sounds, at length
+            continue
         if name in listed:
             return at + length
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
@@ -2690,6 +2694,12 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if population >= floor and population:
             return at + length
     return None
+
+
+#: The most characters of a city's bare name (沙特阿拉伯's length), and of a city abroad written in the sounds of its
+#: name, which may run longer (布宜诺斯艾利斯, 达累斯萨拉姆): a name of China is never so long.
+_LONGEST_CITY = 5
+_LONGEST_CITY_ABROAD = 8
 
 
 def _one_character_venues(words: Words) -> frozenset[str]:
