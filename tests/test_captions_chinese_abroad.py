@@ -41,6 +41,10 @@ ABROAD = [
     ("a capital abroad written in sounds at length (seven characters), after its country and 首都",
      "3月5日,在阿根廷首都布宜诺斯艾利斯,民众在总统府外集会。", {"city": "布宜诺斯艾利斯", "country": "阿根廷"}),
     ("the same after 在 alone, inside its clause", "3月5日,民众在达累斯萨拉姆街头集会。", {"city": "达累斯萨拉姆"}),
+    ("a ministry's last character beginning a minister's title (国防部长) ends no venue's name, nor runs one over 与",
+     "3月5日,美军将领在邑川与韩国国防部长会面。", {"sublocation": None}),
+    ("the ministry's building stays a venue", "3月5日,在韩国国防部大楼前,民众集会。",
+     {"sublocation": "国防部大楼", "country": "韩国"}),
 ]
 
 

@@ -2818,8 +2818,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "石海休闲公园": a character opening the name (石) ends no name, whatever follows it
         if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
-        if one and plain.startswith(members, found.start()):
-            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
+        if plain.startswith(members, found.end() - 1):
+            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name; "国防部长": the word's last character
+            # begins the title of a minister (部长), no ministry is the place
         if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
