@@ -2377,3 +2377,13 @@ def test_a_view_of_a_city_names_the_city(text, expected):
     """What a photo shows of a city, its streets (街景), its face (风貌, 城市风貌) or its skyline (天际线), right after
     the city's name: the city is the scene; 街景 is no street's name, nor 城市 a city called X城."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在山东省日照,由河南省某种业公司选育的玉米新品种获得丰收。", {"city": "日照", "province": "山东"}),
+    ("在浙江省青禾县,来自江西省的游客在古村参观。", {"city": "青禾县", "province": "浙江"}),
+])
+def test_a_unit_after_a_word_of_origin_is_no_part_of_the_chain(text, expected):
+    """A chain that runs on past a comma stops at a word of origin or of reference (由, 来自): 由河南省 is where the
+    seed comes from, no unit named 由河南 below the city, and the city before it stays the scene's."""
+    check(text, expected)

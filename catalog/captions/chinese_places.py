@@ -2441,6 +2441,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
+    if written.startswith(words.words("places.origins")) or written.startswith(
+            words.words("places.reference_before")):
+        return False  # "在山东省日照,由河南省某公司选育的...": where a thing comes from (由, 来自, 距) begins a
+        # clause; the place after it is no unit of the scene's chain
     if written.startswith(words.words("places.organisation_prefixes")):
         return False  # "国网原平市": a company's short name, then the place its branch is named after
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
