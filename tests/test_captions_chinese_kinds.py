@@ -2387,3 +2387,16 @@ def test_a_unit_after_a_word_of_origin_is_no_part_of_the_chain(text, expected):
     """A chain that runs on past a comma stops at a word of origin or of reference (由, 来自): 由河南省 is where the
     seed comes from, no unit named 由河南 below the city, and the city before it stays the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("当地时间10月18日,美国纽约、芝加哥等地举行抗议。图为芝加哥抗议现场。", {"city": "芝加哥", "country": "美国"}),
+    ("10月18日,江苏南京、苏州等地迎来降雪。图为游客在苏州拙政园赏雪。",
+     {"city": "苏州", "sublocation": "拙政园", "province": "江苏"}),
+    ("10月18日,江苏南京、苏州等地迎来降雪。图为游客在浙江杭州西湖赏雪。", {"city": None, "province": "江苏"}),
+])
+def test_a_picture_sentence_after_a_list_of_places(text, expected):
+    """The dated sentence lists places and keeps only what holds them (美国, 江苏); a later sentence saying what the
+    picture shows (图为) names the one it is, which is read, with the province or country of the list; one in
+    another province is left unread."""
+    check(text, expected)

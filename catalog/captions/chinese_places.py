@@ -89,6 +89,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
+        if number == 0 and date is not None and not (place.city or place.sublocation) and (
+                place.province or place.country):
+            place = _the_pictures_place(place, text, plain, body, (start, end), date, words, patterns)
         if number == 0 and place != Place() and not place.sublocation and end - start <= _DATELINE_LENGTH:
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if number == 0 and place.city and not place.sublocation:
@@ -116,6 +119,26 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
+                        date: ChineseDate, words: Words, patterns: dict) -> Place:
+    """The place of a later sentence that says what the picture shows ("图为...", places.scene_marks) when the
+    dated sentence names only a province or a country around its places ("美国纽约、芝加哥等地举行抗议。图为芝加哥
+    抗议现场": Chicago), the province and country kept where the later one names none; else `place`."""
+    marks = words.words("places.scene_marks")
+    for start, end in body[:4]:
+        if start < scene[1] or not plain[start:end].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks):
+            continue
+        shown = _place_in(text, plain, start, end, words, patterns, None)
+        if not (shown.city or shown.sublocation) or shown.province and place.province and (
+                simplified(shown.province) != simplified(place.province)) or shown.country and place.country and (
+                simplified(shown.country) != simplified(place.country)):
+            return place  # (a picture elsewhere than the places the sentence holds: no reading of either)
+        shown.province = shown.province or place.province
+        shown.country = shown.country or place.country
+        return shown
+    return place
 
 
 def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
