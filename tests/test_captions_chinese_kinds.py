@@ -2400,3 +2400,14 @@ def test_a_picture_sentence_after_a_list_of_places(text, expected):
     picture shows (图为) names the one it is, which is read, with the province or country of the list; one in
     another province is left unread."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,在苏州吴江同里古镇,游人如织。", {"city": "苏州", "sublocation": "吴江同里古镇"}),
+    ("5月3日,游客在长江同黄河交汇处游览。", {"sublocation": "长江"}),
+])
+def test_a_bare_county_then_a_name_that_tong_begins(text, expected):
+    """A county written bare after its city (吴江: its 江 no river) and a name beginning with 同 (同里古镇): 同 is the
+    name's first character, not "with", when a venue word of two characters or more ends it; a river with another
+    (长江同黄河) stays apart."""
+    check(text, expected)

@@ -2951,6 +2951,11 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
         return True
     if plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop):
         return _venue_word_ahead(plain, stop + 1, end, venue_word)
+    if plain[stop] == "同" and stop - at == 2 and chinese_county_provinces(plain[at:stop]):
+        ahead = venue_word.search(plain, stop + 1, min(end, stop + 1 + _LONGEST_VENUE))
+        if ahead is not None and len(ahead.group()) > 1 and _venue_word_ahead(plain, stop + 1, end, venue_word):
+            return True  # "苏州吴江同里古镇": a county written bare (its 江 no river), then a name 同 begins, not
+            # "with" (but "长江同黄河": a river with another)
     return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
         plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
 
