@@ -2411,3 +2411,15 @@ def test_a_bare_county_then_a_name_that_tong_begins(text, expected):
     name's first character, not "with", when a venue word of two characters or more ends it; a river with another
     (长江同黄河) stays apart."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,选手们在泥泞路段上奋力角逐。", {"sublocation": None}),
+    ("5月3日,车辆在结冰路面上缓慢行驶。", {"sublocation": None}),
+    ("5月3日,民众蹚水上教堂。", {"sublocation": None}),
+    ("5月3日,民众在青禾路上散步。", {"sublocation": "青禾路"}),
+])
+def test_the_state_of_a_road_or_wading_names_no_venue(text, expected):
+    """The state of a road or a ground (泥泞, 结冰, 积水) begins no name, and wading (蹚水) is what people do on the
+    way: no venue's name holds them; a road named by its name stays one."""
+    check(text, expected)
