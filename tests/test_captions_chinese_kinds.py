@@ -2423,3 +2423,9 @@ def test_the_state_of_a_road_or_wading_names_no_venue(text, expected):
     """The state of a road or a ground (泥泞, 结冰, 积水) begins no name, and wading (蹚水) is what people do on the
     way: no venue's name holds them; a road named by its name stays one."""
     check(text, expected)
+
+
+def test_a_rivers_branch_after_the_river_is_the_scene():
+    """A river then 的支流 and its branch's name (湄公河的支流美萩河): the river is a reference point, as a venue
+    before 对面 or 脚下的 is; the branch is the scene."""
+    check("5月3日,在青禾河的支流云溪河,村民捕鱼。", {"sublocation": "云溪河"})
