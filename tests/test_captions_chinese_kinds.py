@@ -2429,3 +2429,13 @@ def test_a_rivers_branch_after_the_river_is_the_scene():
     """A river then 的支流 and its branch's name (湄公河的支流美萩河): the river is a reference point, as a venue
     before 对面 or 脚下的 is; the branch is the scene."""
     check("5月3日,在青禾河的支流云溪河,村民捕鱼。", {"sublocation": "云溪河"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,民众在旺角前广场集会。", {"sublocation": "旺角", "city": "香港"}),
+    ("5月3日,市民在青禾火车站前广场跳舞。", {"sublocation": "青禾火车站前广场"}),
+])
+def test_a_square_in_front_of_a_place_just_named(text, expected):
+    """前 and a venue word right after a place of the chain (旺角前广场: the square in front of Mong Kok) is no
+    venue's name; the place is the site. After a venue's name (火车站前广场) the whole is the venue."""
+    check(text, expected)

@@ -2924,6 +2924,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if written[0] in "前后" and at > 0 and han_char().match(plain, at - 1) and words.pattern(
+            "places.venue").fullmatch(simplified(written), 1):
+        return None  # "在旺角前广场": the square in front of the place just named, no name of its own (the place is)
     if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
             written, 2) or written[2:] in words.set("places.not_venue_names")):
         return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
