@@ -2439,3 +2439,14 @@ def test_a_square_in_front_of_a_place_just_named(text, expected):
     """前 and a venue word right after a place of the chain (旺角前广场: the square in front of Mong Kok) is no
     venue's name; the place is the site. After a venue's name (火车站前广场) the whole is the venue."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,游客在海边的小渔村拍照。", {"sublocation": None}),
+    ("5月3日,游客在大山深处的小山村拍照。", {"sublocation": None}),
+    ("5月3日,游客在青禾渔村拍照。", {"sublocation": "青禾渔村"}),
+])
+def test_a_small_village_of_a_kind_is_no_village_named(text, expected):
+    """小渔村 (a small fishing village) and 小山村 alone are a kind of village, no village's name (the 村 a unit's
+    suffix with 小渔 read as its name); a village named so (青禾渔村) stays one."""
+    check(text, expected)

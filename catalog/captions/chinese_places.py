@@ -2491,7 +2491,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
-    return written not in ("城市", "市区", "城区", "景区", "社区")
+    return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
+    # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
 
 
 def _short_unit(words: Words) -> re.Pattern:
