@@ -2450,3 +2450,13 @@ def test_a_small_village_of_a_kind_is_no_village_named(text, expected):
     """小渔村 (a small fishing village) and 小山村 alone are a kind of village, no village's name (the 村 a unit's
     suffix with 小渔 read as its name); a village named so (青禾渔村) stays one."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在辽宁大石桥市平安镇,农民在稻田间捡拾稻穗。", {"city": "大石桥", "province": "辽宁", "sublocation": "平安镇"}),
+    ("在辽宁省大石桥市,农民在稻田间捡拾稻穗。", {"city": "大石桥", "province": "辽宁"}),
+])
+def test_a_city_whose_name_holds_a_smaller_towns(text, expected):
+    """A city with 市 whose name begins with a town's the gazetteer knows (大石桥市: 大石): no city has a name of one
+    character before 市, so 大石 heads no unit 桥市, and the city is the whole name."""
+    check(text, expected)

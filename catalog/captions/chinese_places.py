@@ -2306,6 +2306,9 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
+        if unit_end - head == 2 and plain[unit_end - 1] == "市":
+            continue  # "辽宁大石桥市": a city has a name of two characters or more before 市, so 桥市 is none and 大石
+            # heads nothing (a county may have one, "黄山黟县")
         if province is None and unit_end - head == 2 and plain[unit_end - 1] in _TOWN_SUFFIX_CHARACTERS and (
                 _cjk_population(plain[at:head]) < BIG_CITY_POPULATION):
             continue  # "三河坝镇": a town's name of three characters, not a small city and a town of one (a county
