@@ -2460,3 +2460,13 @@ def test_a_city_whose_name_holds_a_smaller_towns(text, expected):
     """A city with 市 whose name begins with a town's the gazetteer knows (大石桥市: 大石): no city has a name of one
     character before 市, so 大石 heads no unit 桥市, and the city is the whole name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月1日,廊坊市元旦夜晚,市民在广场上观看烟花。", {"city": "廊坊", "sublocation": None}),
+    ("1月15日,厦门市思明区曾厝垵,游客如织。", {"city": "厦门", "sublocation": "曾厝垵"}),
+])
+def test_a_named_day_after_a_unit_is_no_spot(text, expected):
+    """A bare name after a unit, ending its clause, is a spot of it (曾厝垵); a day named there (元旦夜晚, New Year's
+    night) says when, not where."""
+    check(text, expected)

@@ -1551,7 +1551,8 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
-                "dates.relative", "dates.times_of_day"):  # (places.doing: "在新口岸区逛店觅食", what people do there)
+                "dates.relative", "dates.times_of_day", "dates.named_days"):
+        # (places.doing: "在新口岸区逛店觅食", what people do there; a day named, "廊坊市元旦夜晚,": when, not where)
         if name.startswith(words.words(key)):
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
