@@ -401,6 +401,8 @@ CREDITS = [
     ("a surname alone before the slash stays no photographer", "市民参加骑行巡游。图片来源:Petrov/塔斯社",
      {"photographer": None, "agency": "TASS"}),
     ("a known agency's picture (照片) alone in brackets", "市民在公园散步。(美聯社照片)", {"agency": "AP"}),
+    ("an outlet's file photo (资料照片) after a label: the outlet", "民眾在街頭集會。圖/某某日報資料照片",
+     {"agency": "某某日報"}),
     ("a note alone in brackets names no agency", "市民在公园散步。(无人机照片)", {"agency": None}),
     ("a box-drawing bar (│) after the photographer's label", "市民在公园散步。 攝影│林小雲",
      {"photographer": "林小雲"}),

@@ -40,6 +40,9 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         cut = next(len(w) for w in words.words("credit.all_pictures") if simplified(written).startswith(w))
         if len(written) - cut >= 2:
             written = written[cut:]  # "（均侨报记者X摄）": the credit is every picture's, 均 no part of the outlet
+    filed = next((w for w in words.longest_first("credit.file_photo") if simplified(written).endswith(w)), "")
+    if filed and len(written) - len(filed) >= 2:
+        written = written[:-len(filed)].rstrip(" ·")  # "圖/聯合報系資料照片": the outlet's file photo, the outlet
     standard = rules.standard_agency(written) or rules.standard_agency(simplified(written))
     if standard:
         return standard
