@@ -2472,3 +2472,13 @@ def test_a_named_day_after_a_unit_is_no_spot(text, expected):
     """A bare name after a unit, ending its clause, is a spot of it (曾厝垵); a day named there (元旦夜晚, New Year's
     night) says when, not where."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,记者在青禾广场做街访。", {"sublocation": "青禾广场"}),
+    ("5月3日,摄影师在青禾步行街街拍。", {"sublocation": "青禾步行街"}),
+])
+def test_street_interviews_and_street_photos_end_the_venue(text, expected):
+    """街访 (a street interview) and 街拍 (street photos) after a venue are what is done there: their 街 is no
+    street's, and the name ends before them."""
+    check(text, expected)
