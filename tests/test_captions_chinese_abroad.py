@@ -45,6 +45,9 @@ ABROAD = [
      "3月5日,美军将领在邑川与韩国国防部长会面。", {"sublocation": None}),
     ("the ministry's building stays a venue", "3月5日,在韩国国防部大楼前,民众集会。",
      {"sublocation": "国防部大楼", "country": "韩国"}),
+    ("a Japanese prefecture's suffix (道) ends its name, and begins no city's",
+     "3月5日,在日本北海道札幌市,民众集会。", {"city": "札幌", "province": "北海道", "country": "日本"}),
+    ("the same for 府", "3月5日,在日本大阪府大阪市,民众集会。", {"city": "大阪", "province": "大阪府"}),
 ]
 
 

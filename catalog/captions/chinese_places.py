@@ -751,6 +751,10 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
     return elements, venue
 
 
+#: The suffixes of Japan's prefectures (北海道, 东京都, 大阪府, 京都府, 神奈川县), written right after their names.
+_PREFECTURE_SUFFIXES = frozenset("道都府县縣")
+
+
 def _foreign_province(words: Words) -> re.Pattern:
     """A name of two to four characters and a suffix of ``places.foreign_province`` (府) that ends its clause, as a
     country's province is written right after it ("泰国暖武里府,"), compiled once."""
@@ -1328,6 +1332,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
             # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
+        if elements and elements[-1].level == "country" and simplified(elements[-1].value) == "日本" and (
+                element.level in ("place", "province") and position < end and plain[position] in _PREFECTURE_SUFFIXES):
+            # "日本北海道札幌市", "日本大阪府大阪市": a prefecture's name and its suffix (道, 府, 都, 县), which
+            # begins no name of the city after it
+            element = Element("province", text[element.start:position + 1], element.start, position + 1,
+                              link=element.link)
+            position += 1
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
             position = element.start
