@@ -48,6 +48,10 @@ ABROAD = [
     ("a Japanese prefecture's suffix (道) ends its name, and begins no city's",
      "3月5日,在日本北海道札幌市,民众集会。", {"city": "札幌", "province": "北海道", "country": "日本"}),
     ("the same for 府", "3月5日,在日本大阪府大阪市,民众集会。", {"city": "大阪", "province": "大阪府"}),
+    ("a province abroad and its suffix (道) run into a city with 市: the province, then the city",
+     "3月5日,在韩国京畿道水原市,民众集会。", {"city": "水原", "province": "京畿道", "country": "韩国"}),
+    ("the same for a state (州)", "3月5日,在马来西亚槟城州乔治市,游客观光。",
+     {"city": "乔治", "province": "槟城州", "country": "马来西亚"}),
 ]
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import chain as chained
 
@@ -755,6 +756,19 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
 _PREFECTURE_SUFFIXES = frozenset("道都府县縣")
 
 
+def _province_inside(name: str) -> int | None:
+    """Where a province abroad and its suffix (_PROVINCE_ABROAD_SUFFIXES) end inside a city's name as a unit reader
+    took it ("京畿道水原": 3), with two characters or more of a name on either side; None when no suffix is inside."""
+    for at in range(2, len(name) - 2):
+        if simplified(name[at]) in _PROVINCE_ABROAD_SUFFIXES:
+            return at + 1
+    return None
+
+
+#: The suffixes of provinces abroad a city's name may follow (Korea's 道, Malaysia's and the United States' 州).
+_PROVINCE_ABROAD_SUFFIXES = frozenset("道州")
+
+
 def _foreign_province(words: Words) -> re.Pattern:
     """A name of two to four characters and a suffix of ``places.foreign_province`` (府) that ends its clause, as a
     country's province is written right after it ("泰国暖武里府,"), compiled once."""
@@ -1339,6 +1353,15 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             element = Element("province", text[element.start:position + 1], element.start, position + 1,
                               link=element.link)
             position += 1
+        if elements and elements[-1].level == "country" and element.level == "city" and simplified(
+                elements[-1].value) not in ("中国", "中华人民共和国"):
+            inner = _province_inside(element.value)
+            if inner is not None:
+                # "韩国京畿道水原市", "马来西亚槟城州乔治市": a province abroad and its suffix (道, 州) run into the
+                # city's name; the province, then the city
+                elements.append(Element("province", element.value[:inner], element.start, element.start + inner,
+                                        link=element.link))
+                element = replace(element, value=element.value[inner:], start=element.start + inner, link="")
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
             position = element.start
