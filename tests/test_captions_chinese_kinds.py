@@ -406,6 +406,8 @@ CREDITS = [
     ("a note alone in brackets names no agency", "市民在公园散步。(无人机照片)", {"agency": None}),
     ("a box-drawing bar (│) after the photographer's label", "市民在公园散步。 攝影│林小雲",
      {"photographer": "林小雲"}),
+    ("a bar between the staff word and the name of a byline that ends the caption",
+     "市民在公园散步。 新华社记者|林小雲", {"photographer": "林小雲", "agency": "Xinhua"}),
     ("a paper's two-character short form the registry does not know names no agency",
      "女士在车厢里做复习题。 郑报全媒体记者 马小健 摄", {"photographer": "马小健", "agency": None}),
     ("two people of two characters in brackets are still people", "工人在高架段作业。(章磊 万晶 摄)",
