@@ -2484,3 +2484,13 @@ def test_street_interviews_and_street_photos_end_the_venue(text, expected):
     """街访 (a street interview) and 街拍 (street photos) after a venue are what is done there: their 街 is no
     street's, and the name ends before them."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("志工在花蓮縣光復鄉災區清淤。", {"province": "花蓮縣", "city": "光復鄉"}),
+    ("5月3日,志愿者在四川省汶川县映秀镇灾区清淤。", {"city": "汶川县", "sublocation": "映秀镇"}),
+])
+def test_a_town_then_its_stricken_area(text, expected):
+    """A town or a township with its suffix, then 灾区 (its stricken area): the unit is the town, not one named
+    光復鄉災 with 区, and the chain keeps it."""
+    check(text, expected)

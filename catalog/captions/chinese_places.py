@@ -1815,6 +1815,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     unit = patterns["units"].match(plain, at, end)
     if unit is not None:
         unit = _whole_unit(plain, at, unit, end, words, patterns)
+    if unit is not None and unit.end() - at >= 5 and plain[unit.end() - 1] in "区區":
+        kind = next((w for w in words.words("places.not_units") if plain.endswith(w, at, unit.end())), None)
+        if kind is not None and plain[unit.end() - len(kind) - 1] in _UNIT_BEFORE_A_KIND:
+            # "花蓮縣光復鄉災區", "映秀镇灾区": a unit with its suffix, then a kind of area of it (灾区, the stricken
+            # area; 景区): the unit, not one named 光復鄉災
+            unit = patterns["units"].fullmatch(plain, at, unit.end() - len(kind)) or unit
     if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
     if unit is not None and unit.end() - at >= 4 and _rank(unit.group(), words) >= _TOWN_RANK:
@@ -1936,6 +1942,10 @@ _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
 
 #: The suffixes of a county or a city, which no venue's name ends with.
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
+
+
+#: The suffixes of a unit a kind of its area may follow ("光復鄉災區", "映秀镇灾区", "某某县景区").
+_UNIT_BEFORE_A_KIND = frozenset("镇鎮乡鄉村县縣")
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
