@@ -2494,3 +2494,14 @@ def test_a_town_then_its_stricken_area(text, expected):
     """A town or a township with its suffix, then 灾区 (its stricken area): the unit is the town, not one named
     光復鄉災 with 区, and the chain keeps it."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("【青禾古镇】夜色中的古镇灯火辉煌。", {"sublocation": "青禾古镇"}),
+    ("【云溪日报综合报道】周六清晨,街头发生枪击。", {"sublocation": None}),
+    ("【决战完胜 走向小康】一个村庄的重生。", {"sublocation": None}),
+])
+def test_a_place_in_the_title_a_sentence_opens_with(text, expected):
+    """A 【...】 title opening a sentence whose words name no place: the place the title names is read; a paper's
+    story label (综合报道) and a column's slogan name none."""
+    check(text, expected)

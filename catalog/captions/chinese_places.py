@@ -90,6 +90,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
+        if place == Place():
+            place = _place_in_its_title(text, plain, start, end, words, patterns)
         if number == 0 and date is not None and not (place.city or place.sublocation) and (
                 place.province or place.country):
             place = _the_pictures_place(place, text, plain, body, (start, end), date, words, patterns)
@@ -120,6 +122,22 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _place_in_its_title(text: str, plain: str, start: int, end: int, words: Words, patterns: dict) -> Place:
+    """The place named in the 【...】 title a sentence opens with ("【青禾古镇】夜色中的古镇灯火辉煌"), which the
+    scene reader passes over as a mark, when the sentence's own words name none; else no place."""
+    opening = plain.find("【", start, min(end, start + 4))
+    if opening < 0 or plain[start:opening].strip(" \u3000△■▲●◆★☆#"):
+        return Place()
+    closing = plain.find("】", opening + 1, end)
+    if closing < opening + 3 or _STORY_LABEL.match(plain, opening) or _STORY_WORDS.search(plain, opening, closing):
+        return Place()  # (not a paper's story label: "【本报消息】", "【星岛综合报道】")
+    return _place_in(text, plain, opening + 1, closing, words, patterns, None)
+
+
+#: Words of a story's label in brackets (报道, 专讯, 消息): the outlet's, no place's title.
+_STORY_WORDS = compiled("报道|報道|讯|訊|电|電|消息|专稿|專稿")
 
 
 def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
