@@ -52,6 +52,8 @@ ABROAD = [
      "3月5日,在韩国京畿道水原市,民众集会。", {"city": "水原", "province": "京畿道", "country": "韩国"}),
     ("the same for a state (州)", "3月5日,在马来西亚槟城州乔治市,游客观光。",
      {"city": "乔治", "province": "槟城州", "country": "马来西亚"}),
+    ("a county abroad (郡) is read with its suffix, never as a bare city named without it",
+     "这是在肯尼亚卡基皮亚郡拍摄的一处水塘。", {"city": None, "country": "肯尼亚"}),
 ]
 
 
