@@ -378,6 +378,36 @@ CREDITS = [
     ("whoever posted a picture is no provider", "网友在微博发布的照片显示街道积水。", {"provider": None}),
     ("文∕ and 圖∕ with division slashes, after a comma in brackets: the agency after 圖",
      "人們在上班尖峰時間穿過街道。\n\n(文∕本報記者,圖∕路透)", {"agency": "Reuters", "photographer": None}),
+    ("a box-drawing diagonal (╱) for the slash between the staff name and 攝影",
+     "人群在廣場前更加擁擠。(記者林小雲╱攝影)", {"photographer": "林小雲"}),
+    ("a person's name, a slash and a known agency, in brackets", "古镇里游人如织。(林小雲/CFP)",
+     {"photographer": "林小雲", "agency": "CFP"}),
+    ("the same with a Chinese agency's name", "古镇里游人如织。(林小雲/视觉中国)",
+     {"photographer": "林小雲", "agency": "VCG"}),
+    ("a name run into a known agency's Latin letters", "古镇里游人如织。(林小雲CFP)",
+     {"photographer": "林小雲", "agency": "CFP"}),
+    ("a place run into Latin letters is no person's credit", "古镇里游人如织。(北京IC)",
+     {"photographer": None}),
+    ("an outlet the registry lacks, named as outlets are (网), run into the name, then 摄",
+     "电工乘小船前往作业点。某某经济网林小雲摄", {"photographer": "林小雲", "agency": "某某经济网"}),
+    ("as written, in traditional characters", "電工乘小船前往作業點。某某經濟網林小雲攝",
+     {"photographer": "林小雲", "agency": "某某經濟網"}),
+    ("no outlet's ending, no split: words of the prose then 拍摄", "工人在码头作业。游客纷纷驻足拍摄",
+     {"photographer": None, "agency": None}),
+    ("a foreign photographer's full name in Latin letters, a slash and the agency in Chinese, after a source label",
+     "市民参加骑行巡游。图片来源:Ivan Petrov/塔斯社", {"photographer": "Ivan Petrov", "agency": "TASS"}),
+    ("the same with 俄塔社, TASS as Xinhua names it", "市民参加骑行巡游。图片来源:Ivan Petrov/俄塔社",
+     {"photographer": "Ivan Petrov", "agency": "TASS"}),
+    ("a surname alone before the slash stays no photographer", "市民参加骑行巡游。图片来源:Petrov/塔斯社",
+     {"photographer": None, "agency": "TASS"}),
+    ("a known agency's picture (照片) alone in brackets", "市民在公园散步。(美聯社照片)", {"agency": "AP"}),
+    ("an outlet's file photo (资料照片) after a label: the outlet", "民眾在街頭集會。圖/某某日報資料照片",
+     {"agency": "某某日報"}),
+    ("a note alone in brackets names no agency", "市民在公园散步。(无人机照片)", {"agency": None}),
+    ("a box-drawing bar (│) after the photographer's label", "市民在公园散步。 攝影│林小雲",
+     {"photographer": "林小雲"}),
+    ("a bar between the staff word and the name of a byline that ends the caption",
+     "市民在公园散步。 新华社记者|林小雲", {"photographer": "林小雲", "agency": "Xinhua"}),
     ("a paper's two-character short form the registry does not know names no agency",
      "女士在车厢里做复习题。 郑报全媒体记者 马小健 摄", {"photographer": "马小健", "agency": None}),
     ("two people of two characters in brackets are still people", "工人在高架段作业。(章磊 万晶 摄)",
@@ -964,6 +994,12 @@ PLACES = [
     ("a village's culture square, unnamed, is no venue", "秋收时节，乡村文化广场成了晒粮场。", {"sublocation": None}),
     ("the villagers' own square, unnamed: their village is the site, no people's words read as a village",
      "图为浙江省安吉县余村村民在村文化广场排练。", {"sublocation": "余村", "city": "安吉县"}),
+    ("a village's own service centre (党群服务中心), unnamed: the village is the site",
+     "3月5日,在云溪村党群服务中心,村干部为村民讲解政策。", {"sublocation": "云溪村"}),
+    ("the same for a station of its civic work (新时代文明实践站)",
+     "3月5日,在云溪村新时代文明实践站,志愿者为村民理发。", {"sublocation": "云溪村"}),
+    ("and one with no village before it names no site", "3月5日,在党群服务中心,村干部为村民讲解政策。",
+     {"sublocation": None}),
     ("a venue's section named by a direction and 区 is no district (公园东区)", "5月3日，游客在世纪公园东区赏花。",
      {"city": None, "sublocation": "世纪公园"}),
     ("a district whose name is a direction and 区 after a street's word stays one (唐山路南区)",
@@ -1816,6 +1852,9 @@ def test_a_town_or_village_after_its_unit_and_de(text, expected):
     ("僑界今天舉行新春封街遊行,數千人在街邊觀看。中央社記者王大明洛杉磯攝 108年2月5日",
      {"city": "洛杉磯", "sublocation": None}),
     ("市民在公园里散步。新华社记者 李鑫 摄", {"city": None}),
+    ("志工在災區清理淤泥。中央社記者王大明花蓮攝 114年10月4日",
+     {"photographer": "王大明", "agency": "CNA"}),  # (a county of Taiwan the gazetteer lacks in Chinese)
+    ("志工在災區清理淤泥。中央社記者王大明屏東攝 114年10月4日", {"photographer": "王大明", "agency": "CNA"}),
 ])
 def test_a_city_between_the_photographer_and_she(text, expected):
     """A correspondent's credit may name the city between the name and 攝 (中央社記者王大明洛杉磯攝): where the
@@ -2436,3 +2475,138 @@ def test_a_city_before_an_ethnic_township():
     """A city the gazetteer knows heads an ethnic township written after it (郴州文明瑶族乡) as it heads any town:
     the people's name makes a township's name, not an autonomous prefecture's."""
     check("9月17日,郴州文明瑶族乡中心小学,学生们合影留念。", {"city": "郴州"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月11日拍摄的乌海城市风貌。", {"city": "乌海", "sublocation": None}),
+    ("8月11日拍摄的日喀则街景。", {"city": "日喀则", "sublocation": None}),
+    ("8月11日,游客远眺北京城市天际线。", {"city": "北京", "sublocation": None}),
+])
+def test_a_view_of_a_city_names_the_city(text, expected):
+    """What a photo shows of a city, its streets (街景), its face (风貌, 城市风貌) or its skyline (天际线), right after
+    the city's name: the city is the scene; 街景 is no street's name, nor 城市 a city called X城."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在山东省日照,由河南省某种业公司选育的玉米新品种获得丰收。", {"city": "日照", "province": "山东"}),
+    ("在浙江省青禾县,来自江西省的游客在古村参观。", {"city": "青禾县", "province": "浙江"}),
+])
+def test_a_unit_after_a_word_of_origin_is_no_part_of_the_chain(text, expected):
+    """A chain that runs on past a comma stops at a word of origin or of reference (由, 来自): 由河南省 is where the
+    seed comes from, no unit named 由河南 below the city, and the city before it stays the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("当地时间10月18日,美国纽约、芝加哥等地举行抗议。图为芝加哥抗议现场。", {"city": "芝加哥", "country": "美国"}),
+    ("10月18日,江苏南京、苏州等地迎来降雪。图为游客在苏州拙政园赏雪。",
+     {"city": "苏州", "sublocation": "拙政园", "province": "江苏"}),
+    ("10月18日,江苏南京、苏州等地迎来降雪。图为游客在浙江杭州西湖赏雪。", {"city": None, "province": "江苏"}),
+])
+def test_a_picture_sentence_after_a_list_of_places(text, expected):
+    """The dated sentence lists places and keeps only what holds them (美国, 江苏); a later sentence saying what the
+    picture shows (图为) names the one it is, which is read, with the province or country of the list; one in
+    another province is left unread."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,在苏州吴江同里古镇,游人如织。", {"city": "苏州", "sublocation": "吴江同里古镇"}),
+    ("5月3日,游客在长江同黄河交汇处游览。", {"sublocation": "长江"}),
+])
+def test_a_bare_county_then_a_name_that_tong_begins(text, expected):
+    """A county written bare after its city (吴江: its 江 no river) and a name beginning with 同 (同里古镇): 同 is the
+    name's first character, not "with", when a venue word of two characters or more ends it; a river with another
+    (长江同黄河) stays apart."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,选手们在泥泞路段上奋力角逐。", {"sublocation": None}),
+    ("5月3日,车辆在结冰路面上缓慢行驶。", {"sublocation": None}),
+    ("5月3日,民众蹚水上教堂。", {"sublocation": None}),
+    ("5月3日,民众在青禾路上散步。", {"sublocation": "青禾路"}),
+])
+def test_the_state_of_a_road_or_wading_names_no_venue(text, expected):
+    """The state of a road or a ground (泥泞, 结冰, 积水) begins no name, and wading (蹚水) is what people do on the
+    way: no venue's name holds them; a road named by its name stays one."""
+    check(text, expected)
+
+
+def test_a_rivers_branch_after_the_river_is_the_scene():
+    """A river then 的支流 and its branch's name (湄公河的支流美萩河): the river is a reference point, as a venue
+    before 对面 or 脚下的 is; the branch is the scene."""
+    check("5月3日,在青禾河的支流云溪河,村民捕鱼。", {"sublocation": "云溪河"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,民众在旺角前广场集会。", {"sublocation": "旺角", "city": "香港"}),
+    ("5月3日,市民在青禾火车站前广场跳舞。", {"sublocation": "青禾火车站前广场"}),
+])
+def test_a_square_in_front_of_a_place_just_named(text, expected):
+    """前 and a venue word right after a place of the chain (旺角前广场: the square in front of Mong Kok) is no
+    venue's name; the place is the site. After a venue's name (火车站前广场) the whole is the venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,游客在海边的小渔村拍照。", {"sublocation": None}),
+    ("5月3日,游客在大山深处的小山村拍照。", {"sublocation": None}),
+    ("5月3日,游客在青禾渔村拍照。", {"sublocation": "青禾渔村"}),
+])
+def test_a_small_village_of_a_kind_is_no_village_named(text, expected):
+    """小渔村 (a small fishing village) and 小山村 alone are a kind of village, no village's name (the 村 a unit's
+    suffix with 小渔 read as its name); a village named so (青禾渔村) stays one."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在辽宁大石桥市平安镇,农民在稻田间捡拾稻穗。", {"city": "大石桥", "province": "辽宁", "sublocation": "平安镇"}),
+    ("在辽宁省大石桥市,农民在稻田间捡拾稻穗。", {"city": "大石桥", "province": "辽宁"}),
+])
+def test_a_city_whose_name_holds_a_smaller_towns(text, expected):
+    """A city with 市 whose name begins with a town's the gazetteer knows (大石桥市: 大石): no city has a name of one
+    character before 市, so 大石 heads no unit 桥市, and the city is the whole name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月1日,廊坊市元旦夜晚,市民在广场上观看烟花。", {"city": "廊坊", "sublocation": None}),
+    ("1月15日,厦门市思明区曾厝垵,游客如织。", {"city": "厦门", "sublocation": "曾厝垵"}),
+])
+def test_a_named_day_after_a_unit_is_no_spot(text, expected):
+    """A bare name after a unit, ending its clause, is a spot of it (曾厝垵); a day named there (元旦夜晚, New Year's
+    night) says when, not where."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,记者在青禾广场做街访。", {"sublocation": "青禾广场"}),
+    ("5月3日,摄影师在青禾步行街街拍。", {"sublocation": "青禾步行街"}),
+])
+def test_street_interviews_and_street_photos_end_the_venue(text, expected):
+    """街访 (a street interview) and 街拍 (street photos) after a venue are what is done there: their 街 is no
+    street's, and the name ends before them."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("志工在花蓮縣光復鄉災區清淤。", {"province": "花蓮縣", "city": "光復鄉"}),
+    ("5月3日,志愿者在四川省汶川县映秀镇灾区清淤。", {"city": "汶川县", "sublocation": "映秀镇"}),
+])
+def test_a_town_then_its_stricken_area(text, expected):
+    """A town or a township with its suffix, then 灾区 (its stricken area): the unit is the town, not one named
+    光復鄉災 with 区, and the chain keeps it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("【青禾古镇】夜色中的古镇灯火辉煌。", {"sublocation": "青禾古镇"}),
+    ("【云溪日报综合报道】周六清晨,街头发生枪击。", {"sublocation": None}),
+    ("【决战完胜 走向小康】一个村庄的重生。", {"sublocation": None}),
+])
+def test_a_place_in_the_title_a_sentence_opens_with(text, expected):
+    """A 【...】 title opening a sentence whose words name no place: the place the title names is read; a paper's
+    story label (综合报道) and a column's slogan name none."""
+    check(text, expected)

@@ -151,6 +151,12 @@ def _name_before_place(both: str, words: Words) -> str | None:
     return None
 
 
+#: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
+#: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
+_LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+_LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
+#: An agency's name, then 照片 or 图片 (its picture): "(美联社照片)".
+_AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
 _LATIN_OUTLET = compiled(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
@@ -165,8 +171,8 @@ def _a_place_alone(plain: str, words: Words) -> bool:
     places = words.lists["places"]
     if not 2 <= len(plain) <= 4:
         return False
-    if plain in places["provinces"] or plain in places["municipalities"] or plain in words.set("places.cities") or (
-            plain in words.set("places.taiwan_counties")) or _cjk_population(plain) > 0:
+    if plain in places["provinces"] or plain in places["municipalities"] or simplified(plain) in words.set(
+            "places.cities") or simplified(plain) in words.set("places.taiwan_counties") or _cjk_population(plain) > 0:
         return True  # (花莲, 屏东: counties of Taiwan the word lists name, though the gazetteer may not)
     unit = next((w for w in ("县", "市") if plain.endswith(w)), None)  # "宜兰县": the place and its unit
     return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
@@ -207,7 +213,7 @@ def _name_then_agency(first: str, second: str, rules: Rules, words: Words) -> bo
     labels = words.set("credit.photographer_labels") | words.set("credit.text_labels")
     return bool(rules.standard_agency(simplified(second))) and _PERSON.fullmatch(first) is not None and (
         _a_surname_first(first, words.set("credit.surnames"))) and not _words_not_name(first, words) and (
-        simplified(first) not in labels)
+        simplified(first) not in labels) and not _a_place_alone(simplified(first), words)
 
 
 def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
@@ -473,6 +479,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         # "圖∕路透", "(記者王小明╱攝影)", "王小明／視覺中國": the division and fraction slashes, the box-drawing
         # diagonal, the full-width slash
         plain = plain.replace("∕", "/").replace("⁄", "/").replace("╱", "/").replace("／", "/")
+    if "│" in plain:
+        plain = plain.replace("│", "|")  # "攝影│王小明": the box-drawing line some pages write for the bar
     unknown = words.pattern("credit.unknown").search(plain) is not None
     present = {key for key in _PRESENT_LISTS if words.pattern(f"credit.{key}").search(plain) is not None}
     if "/" in plain:
@@ -877,8 +885,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer or "", words):
                 continue  # "记者巴特奎古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
                 # most of its characters those of foreign sounds; other words of five are no name
-            if name == "name_latin_agency" and not rules.standard_agency(agency_written or ""):
-                continue  # "(王小明ABC)": Latin letters the registry knows as no agency
+            if name == "name_latin_agency" and (not rules.standard_agency(agency_written or "") or _a_place_alone(
+                    simplified(credit.photographer or ""), words)):
+                continue  # "(王小明ABC)": Latin letters the registry knows as no agency; "(北京IC)": a place's picture
             if name == "brackets" and groups.get("slash") and agency_written and "《" not in agency_written and not (
                     _outlet_named(agency_written.strip(), rules, words)):
                 continue  # "(图/王小明 摄)", "(文/李红 王小明 摄)": a label before the slash, no outlet
@@ -953,6 +962,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
+                elif _LATIN_WORD.fullmatch(first) and not rules.standard_agency(first) and (rules.standard_agency(
+                        simplified(second)) or _outlet_named(second, rules, words)):
+                    given = _LATIN_GIVEN.search(text, max(0, match.start("first") - 40), match.start("first"))
+                    if given is not None:  # "图片来源:Ivan Petrov/塔斯社": a foreign photographer's full name,
+                        credit.photographer = given.group() + first  # which the shape cut at its space
+                        start = given.start()
+                        credit.raw = _unbracketed(text[start:end])
             if name == "outlet_label" and agency_written and not rules.standard_agency(simplified(agency_written)):
                 written = agency_written.strip()
                 credit.agency = None
@@ -961,6 +977,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = written  # "王小明/图": a person, then the label
                 else:
                     continue  # "...发展/图": no outlet the registry knows, nor a person
+            if name == "outlet_brackets" and agency_written and not rules.standard_agency(
+                    simplified(agency_written).strip()):
+                known = _AGENCYS_PICTURE.fullmatch(simplified(agency_written or "").strip())
+                if known is not None and rules.standard_agency(known.group(1)):
+                    credit.agency = rules.standard_agency(known.group(1))  # "(美聯社照片)": the agency's picture
+                    agency_written = agency_written.strip()[:len(known.group(1))]
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
                     credit.provider is None):
                 continue

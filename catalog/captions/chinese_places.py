@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import chain as chained
 
 from catalog.captions.chinese_dates import ChineseDate
-from catalog.captions.chinese_venues import best_venue, voltage_grade
+from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_population,
@@ -89,6 +90,11 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
         place = _place_in(text, plain, start, end, words, patterns, date)
+        if place == Place():
+            place = _place_in_its_title(text, plain, start, end, words, patterns)
+        if number == 0 and date is not None and not (place.city or place.sublocation) and (
+                place.province or place.country):
+            place = _the_pictures_place(place, text, plain, body, (start, end), date, words, patterns)
         if number == 0 and place != Place() and not place.sublocation and end - start <= _DATELINE_LENGTH:
             place.sublocation = _venue_of_next(text, plain, body, (start, end), words)
         if number == 0 and place.city and not place.sublocation:
@@ -116,6 +122,42 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _place_in_its_title(text: str, plain: str, start: int, end: int, words: Words, patterns: dict) -> Place:
+    """The place named in the 【...】 title a sentence opens with ("【青禾古镇】夜色中的古镇灯火辉煌"), which the
+    scene reader passes over as a mark, when the sentence's own words name none; else no place."""
+    opening = plain.find("【", start, min(end, start + 4))
+    if opening < 0 or plain[start:opening].strip(" \u3000△■▲●◆★☆#"):
+        return Place()
+    closing = plain.find("】", opening + 1, end)
+    if closing < opening + 3 or _STORY_LABEL.match(plain, opening) or _STORY_WORDS.search(plain, opening, closing):
+        return Place()  # (not a paper's story label: "【本报消息】", "【星岛综合报道】")
+    return _place_in(text, plain, opening + 1, closing, words, patterns, None)
+
+
+#: Words of a story's label in brackets (报道, 专讯, 消息): the outlet's, no place's title.
+_STORY_WORDS = compiled("报道|報道|讯|訊|电|電|消息|专稿|專稿")
+
+
+def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
+                        date: ChineseDate, words: Words, patterns: dict) -> Place:
+    """The place of a later sentence that says what the picture shows ("图为...", places.scene_marks) when the
+    dated sentence names only a province or a country around its places ("美国纽约、芝加哥等地举行抗议。图为芝加哥
+    抗议现场": Chicago), the province and country kept where the later one names none; else `place`."""
+    marks = words.words("places.scene_marks")
+    for start, end in body[:4]:
+        if start < scene[1] or not plain[start:end].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks):
+            continue
+        shown = _place_in(text, plain, start, end, words, patterns, None)
+        if not (shown.city or shown.sublocation) or shown.province and place.province and (
+                simplified(shown.province) != simplified(place.province)) or shown.country and place.country and (
+                simplified(shown.country) != simplified(place.country)):
+            return place  # (a picture elsewhere than the places the sentence holds: no reading of either)
+        shown.province = shown.province or place.province
+        shown.country = shown.country or place.country
+        return shown
+    return place
 
 
 def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
@@ -728,6 +770,23 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
     return elements, venue
 
 
+#: The suffixes of Japan's prefectures (北海道, 东京都, 大阪府, 京都府, 神奈川县), written right after their names.
+_PREFECTURE_SUFFIXES = frozenset("道都府县縣")
+
+
+def _province_inside(name: str) -> int | None:
+    """Where a province abroad and its suffix (_PROVINCE_ABROAD_SUFFIXES) end inside a city's name as a unit reader
+    took it ("京畿道水原": 3), with two characters or more of a name on either side; None when no suffix is inside."""
+    for at in range(2, len(name) - 2):
+        if simplified(name[at]) in _PROVINCE_ABROAD_SUFFIXES:
+            return at + 1
+    return None
+
+
+#: The suffixes of provinces abroad a city's name may follow (Korea's 道, Malaysia's and the United States' 州).
+_PROVINCE_ABROAD_SUFFIXES = frozenset("道州")
+
+
 def _foreign_province(words: Words) -> re.Pattern:
     """A name of two to four characters and a suffix of ``places.foreign_province`` (府) that ends its clause, as a
     country's province is written right after it ("泰国暖武里府,"), compiled once."""
@@ -1305,6 +1364,22 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
             # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
+        if elements and elements[-1].level == "country" and simplified(elements[-1].value) == "日本" and (
+                element.level in ("place", "province") and position < end and plain[position] in _PREFECTURE_SUFFIXES):
+            # "日本北海道札幌市", "日本大阪府大阪市": a prefecture's name and its suffix (道, 府, 都, 县), which
+            # begins no name of the city after it
+            element = Element("province", text[element.start:position + 1], element.start, position + 1,
+                              link=element.link)
+            position += 1
+        if elements and elements[-1].level == "country" and element.level == "city" and simplified(
+                elements[-1].value) not in ("中国", "中华人民共和国"):
+            inner = _province_inside(element.value)
+            if inner is not None:
+                # "韩国京畿道水原市", "马来西亚槟城州乔治市": a province abroad and its suffix (道, 州) run into the
+                # city's name; the province, then the city
+                elements.append(Element("province", element.value[:inner], element.start, element.start + inner,
+                                        link=element.link))
+                element = replace(element, value=element.value[inner:], start=element.start + inner, link="")
         if elements and _rank(plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK and _rank(
                 plain[element.start:element.end], words) < _VILLAGE_RANK:
             position = element.start
@@ -1528,7 +1603,8 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
-                "dates.relative", "dates.times_of_day"):  # (places.doing: "在新口岸区逛店觅食", what people do there)
+                "dates.relative", "dates.times_of_day", "dates.named_days"):
+        # (places.doing: "在新口岸区逛店觅食", what people do there; a day named, "廊坊市元旦夜晚,": when, not where)
         if name.startswith(words.words(key)):
             return None
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
@@ -1757,6 +1833,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     unit = patterns["units"].match(plain, at, end)
     if unit is not None:
         unit = _whole_unit(plain, at, unit, end, words, patterns)
+    if unit is not None and unit.end() - at >= 5 and plain[unit.end() - 1] in "区區":
+        kind = next((w for w in words.words("places.not_units") if plain.endswith(w, at, unit.end())), None)
+        if kind is not None and plain[unit.end() - len(kind) - 1] in _UNIT_BEFORE_A_KIND:
+            # "花蓮縣光復鄉災區", "映秀镇灾区": a unit with its suffix, then a kind of area of it (灾区, the stricken
+            # area; 景区): the unit, not one named 光復鄉災
+            unit = patterns["units"].fullmatch(plain, at, unit.end() - len(kind)) or unit
     if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
     if unit is not None and unit.end() - at >= 4 and _rank(unit.group(), words) >= _TOWN_RANK:
@@ -1878,6 +1960,10 @@ _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
 
 #: The suffixes of a county or a city, which no venue's name ends with.
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
+
+
+#: The suffixes of a unit a kind of its area may follow ("光復鄉災區", "映秀镇灾区", "某某县景区").
+_UNIT_BEFORE_A_KIND = frozenset("镇鎮乡鄉村县縣")
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
@@ -2283,6 +2369,9 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
         head = at + length
         if unit_end - head < 2 or plain[head] == "州" and unit_end - head < 3:
             continue
+        if unit_end - head == 2 and plain[unit_end - 1] == "市":
+            continue  # "辽宁大石桥市": a city has a name of two characters or more before 市, so 桥市 is none and 大石
+            # heads nothing (a county may have one, "黄山黟县")
         if province is None and unit_end - head == 2 and plain[unit_end - 1] in _TOWN_SUFFIX_CHARACTERS and (
                 _cjk_population(plain[at:head]) < BIG_CITY_POPULATION):
             continue  # "三河坝镇": a town's name of three characters, not a small city and a town of one (a county
@@ -2441,6 +2530,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
+    if written.startswith(words.words("places.origins")) or written.startswith(
+            words.words("places.reference_before")):
+        return False  # "在山东省日照,由河南省某公司选育的...": where a thing comes from (由, 来自, 距) begins a
+        # clause; the place after it is no unit of the scene's chain
     if written.startswith(words.words("places.organisation_prefixes")):
         return False  # "国网原平市": a company's short name, then the place its branch is named after
     if written.startswith(words.words("places.after_venue")) or written.startswith(words.words("places.held")):
@@ -2464,7 +2557,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
-    return written not in ("城市", "市区", "城区", "景区", "社区")
+    return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
+    # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
 
 
 def _short_unit(words: Words) -> re.Pattern:
@@ -2657,7 +2751,7 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
     venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
-    run = _HAN_RUN.match(plain, at, min(end, at + 5))
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
     if run is None:
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
     for length in range(run.end() - at, 1, -1):  # (a name is characters only: "哈尔滨 /" is 哈尔滨, then a slash)
@@ -2666,6 +2760,10 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if plain[at + length - 1] in _HARD_STOPS:
             continue
         name = plain[at:at + length]
+        if length > _LONGEST_CITY:
+            if chinese_name_cities(name)[1] not in (None, "CN", "HK", "MO", "TW"):
+                return at + length  # "布宜诺斯艾利斯", "达累斯萨拉姆": a city abroad written in sounds, at length
+            continue
         if name in listed:
             return at + length
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
@@ -2690,6 +2788,12 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         if population >= floor and population:
             return at + length
     return None
+
+
+#: The most characters of a city's bare name (沙特阿拉伯's length), and of a city abroad written in the sounds of its
+#: name, which may run longer (布宜诺斯艾利斯, 达累斯萨拉姆): a name of China is never so long.
+_LONGEST_CITY = 5
+_LONGEST_CITY_ABROAD = 8
 
 
 def _one_character_venues(words: Words) -> frozenset[str]:
@@ -2808,12 +2912,15 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             continue  # "石海休闲公园": a character opening the name (石) ends no name, whatever follows it
         if one and plain[found.start() - 1:found.end()] in as_verb:
             continue  # "湘江公园正式开园": 开园 (opens) is a verb, the name ended at 公园
-        if one and plain.startswith(members, found.start()):
-            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name
+        if plain.startswith(members, found.end() - 1):
+            continue  # "上海博物馆馆长": 馆长 (its head) begins after the name; "国防部长": the word's last character
+            # begins the title of a minister (部长), no ministry is the place
         if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
+        if one and inside_a_sounded_name(plain, at, found.start(), stop, words):
+            continue  # "在美国圣路易斯,", "亚历山德里亚,": 路 and 山 inside a name in foreign sounds end nothing
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
@@ -2884,6 +2991,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # a season's grassland
     if words.pattern("places.venue").fullmatch(written) or written in words.set("places.not_venue_names"):
         return None  # a venue word alone: "公园里"; a common noun: "道路"
+    if written[0] in "前后" and at > 0 and han_char().match(plain, at - 1) and words.pattern(
+            "places.venue").fullmatch(simplified(written), 1):
+        return None  # "在旺角前广场": the square in front of the place just named, no name of its own (the place is)
     if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
             written, 2) or written[2:] in words.set("places.not_venue_names")):
         return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
@@ -2911,6 +3021,11 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
         return True
     if plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop):
         return _venue_word_ahead(plain, stop + 1, end, venue_word)
+    if plain[stop] == "同" and stop - at == 2 and chinese_county_provinces(plain[at:stop]):
+        ahead = venue_word.search(plain, stop + 1, min(end, stop + 1 + _LONGEST_VENUE))
+        if ahead is not None and len(ahead.group()) > 1 and _venue_word_ahead(plain, stop + 1, end, venue_word):
+            return True  # "苏州吴江同里古镇": a county written bare (its 江 no river), then a name 同 begins, not
+            # "with" (but "长江同黄河": a river with another)
     return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
         plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
 
@@ -3071,7 +3186,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             continue  # "东湖街道和桃源社区": a subdistrict's name, no street's nor lake's
         last = None
         for found in venue_end.finditer(plain, a, b):
-            last = found.end()
+            if found.end() - found.start() > 1 or not inside_a_sounded_name(plain, a, found.start(), b, words):
+                last = found.end()  # (not 山 inside "亚历山德里亚": a name in foreign sounds goes on past it)
         if last is None or last - a < 3:
             continue
         if _inside_an_event_title(plain, start, a, end, words):

@@ -123,6 +123,19 @@ def candidates(text: str, plain: str, regions: list[tuple[int, int, bool]], word
     return found
 
 
+def inside_a_sounded_name(plain: str, at: int, word: int, stop: int, words: Words) -> bool:
+    """Whether the venue word of one character at `word` sits inside a name written in the characters of foreign
+    sounds (places.transliteration): such characters before it from `at`, and two or more right after it
+    (圣路易斯, 亚历山德里亚); a Chinese name rarely runs on so after its venue word (西湖苏堤: one)."""
+    sounds = words.set("places.transliteration")
+    if word <= at or any(character not in sounds for character in plain[at:word]):
+        return False
+    after = word + 1
+    while after < stop and plain[after] in sounds:
+        after += 1
+    return after - word - 1 >= 2
+
+
 def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int, later: bool, words: Words,
                 venue_word: re.Pattern, weights: dict[str, float],
                 whole: tuple[int, int] | None) -> VenueCandidate | None:
@@ -142,6 +155,10 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         ends = [m for m in venue_word.finditer(plain, start, stop)]
     if not ends:
         return None
+    ends = [m for m in ends if len(m.group()) > 1 or not inside_a_sounded_name(
+        plain, name_start, m.start(), stop, words)]
+    if not ends:
+        return None  # "亚历山德里亚,": 山 inside a name in foreign sounds ends no venue's name
     common = words.words("places.not_venue_names")
     named = [m for m in ends if len(m.group()) > 1 or not plain.startswith(common, m.start())]
     ends = named or ends  # (not the 河 of 河道, a one-character venue word opening a common noun: "某某湿地河道里"

@@ -365,7 +365,7 @@ def _patterns(words: Words) -> Patterns:
                                 f"(?=[于於][^\\n。，,；;]{{2,30}}$)", re.MULTILINE),
         # 记者 陈亮, 记者：陈亮, （记者/陈亮） (a byline with no 摄, before the text or in brackets)
         "byline": _source(f"(?:^|[】）)(（\\s])(?P<agency>{_ORG})?(?:{staff})"
-                             f"(?:\\s+|\\s*[:：/／]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
+                             f"(?:\\s+|\\s*[:：/／|｜]\\s*)(?P<name>{_NAME})(?=[\\s:：)）]|$)"),
         # (HK01记者摄), (新华社): the outlet alone in brackets, at the end
         "outlet_brackets": _source(f"{_OPEN}\\s*(?P<agency>[{HAN}A-Za-z·][{HAN}A-Za-z0-9·]{{1,14}}?)"
                                       f"(?:(?P<role>{staff})\\s*(?:{took})?)?(?:{words.any('credit.file_photo')})?"
@@ -394,7 +394,7 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{role})\\s*[:：/／]?\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:{role})\\s*[:：/／|｜]?\\s*(?P<name>[{HAN}]{{2,4}})"
                                  f"(?:\\s+(?:{role})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;(（)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})\\s*[/／]?\\s*"
