@@ -1188,6 +1188,28 @@ def test_english_credits_of_outlets_not_in_our_sets(text, expected):
     check(text, expected)
 
 
+# Credit shapes of regional pages that repost wire pictures (capen34).
+CREDIT_REPOSTS_EN = [
+    ("an EPA handout with its notes run on after the credit: the notes end the names",
+     "Rescuers carry a boy across the flooded street in Quorva, 9 April 2024. EPA/QUORVA EMERGENCIES MINISTRY "
+     "HANDOUT - BEST QUALITY AVAILABLE - HANDOUT EDITORIAL USE ONLY/NO SALES HANDOUT EDITORIAL USE ONLY/NO SALES",
+     {"photographer": None, "agency": "EPA-EFE", "provider": "QUORVA EMERGENCIES MINISTRY"}),
+    ("...the handout's name then the notes with no dash between them",
+     "The president meets the soldiers near the front. EPA-EFE/PRESIDENTIAL PRESS SERVICE HANDOUT HANDOUT "
+     "EDITORIAL USE ONLY/NO SALES",
+     {"photographer": None, "agency": "EPA-EFE", "provider": "PRESIDENTIAL PRESS SERVICE"}),
+    ("...a photographer's credit with the same note after it",
+     "Fans wave flags outside the stadium in Madrid. EPA-EFE/MARTA VELLOSO EDITORIAL USE ONLY",
+     {"photographer": "MARTA VELLOSO", "agency": "EPA-EFE", "provider": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_REPOSTS_EN],
+                         ids=[case[0] for case in CREDIT_REPOSTS_EN])
+def test_english_credits_of_reposted_wire_pictures(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

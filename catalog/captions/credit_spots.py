@@ -552,11 +552,29 @@ _WIRE_NOTES = compiled(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?
 
 
 def without_wire_notes(text: str) -> str:
-    """The text without the wire's notes that end it (the archive's tags, restriction notes)."""
+    """The text without the wire's notes that end it (the archive's tags, restriction notes), and without a
+    handout's notes that a wire runs on after its credit, from the first on: "EPA/QUORVA MINISTRY HANDOUT - BEST
+    QUALITY AVAILABLE - HANDOUT EDITORIAL USE ONLY/NO SALES" -> "EPA/QUORVA MINISTRY HANDOUT" (a text that opens
+    with one is a note, no credit: "")."""
+    text = before_handout_notes(text)
     if text[-1:].isupper() and any(word in text for word in _WIRE_NOTE_WORDS) or (
             text.endswith((")", ".")) and "Tags:" in text):
         return _WIRE_NOTES.sub("", text)
     return text
+
+
+def before_handout_notes(text: str) -> str:
+    """`text` up to the first of the notes a wire runs on after a handout's credit (``_HANDOUT_NOTES``)."""
+    if "/NO " in text or "QUALITY" in text or "EDITORIAL" in text:  # (cheap tests first: most credits hold none)
+        note = _HANDOUT_NOTES.search(text)
+        if note:
+            return text[:note.start()].rstrip(" -–—/,;")
+    return text
+
+
+#: The notes a wire sets after a handout's credit, in capitals: where the credit's names end.
+_HANDOUT_NOTES = compiled(r"(?:^|(?<=[\s/–—-]))(?:BEST QUALITY AVAILABLE|HANDOUT EDITORIAL USE|(?:FOR )?EDITORIAL USE"
+                            r"|NO SALES\b|NO ARCHIVES\b)")
 
 
 #: A word each of _WIRE_NOTES's shapes holds, as written (the pattern heeds case): a text holding none is let by

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from catalog.captions.credit_names import looks_like_person, photographer_in_text
 from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
-from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
+from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate, before_handout_notes
 from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -128,7 +128,7 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             if score is None:
                 continue
             written = candidate.written or candidate.content  # raw is the credit as written, lines and all
-            reading.credit.raw = without_page_controls(written).strip().rstrip(".").rstrip()
+            reading.credit.raw = before_handout_notes(without_page_controls(written)).strip().rstrip(".").rstrip()
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:
