@@ -1201,6 +1201,9 @@ CREDIT_REPOSTS_EN = [
     ("...a photographer's credit with the same note after it",
      "Fans wave flags outside the stadium in Madrid. EPA-EFE/MARTA VELLOSO EDITORIAL USE ONLY",
      {"photographer": "MARTA VELLOSO", "agency": "EPA-EFE", "provider": None}),
+    ("a credit label with a bar glued to the photographer's name before the outlet",
+     "Fans pack the high street in Quorva before kick-off.\n\nPhoto credit: Ana Ruiz| Quorva Ledger",
+     {"photographer": "Ana Ruiz", "agency": "Quorva Ledger", "provider": None}),
 ]
 
 

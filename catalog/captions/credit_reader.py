@@ -489,6 +489,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
+    if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
+        body = _GLUED_BAR.sub("/", body)
     if body and _may_end_in_note(body):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
@@ -528,6 +530,10 @@ def _tidy(raw: str, rules: Rules) -> str:
     if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
         body = _CONTEST_TAIL.sub("", body)
     return body
+
+
+#: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
+_GLUED_BAR = compiled(r"(?<=[^\W\d_])\|[ \t]*(?=[A-Z])")
 
 
 #: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
