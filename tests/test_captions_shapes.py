@@ -1204,6 +1204,9 @@ CREDIT_REPOSTS_EN = [
     ("a credit label with a bar glued to the photographer's name before the outlet",
      "Fans pack the high street in Quorva before kick-off.\n\nPhoto credit: Ana Ruiz| Quorva Ledger",
      {"photographer": "Ana Ruiz", "agency": "Quorva Ledger", "provider": None}),
+    ("a byline printing the photographer's name twice before the outlet",
+     "Quorva Correctional Centre. Ana Ruiz Ana Ruiz / Quorva Ledger",
+     {"photographer": "Ana Ruiz", "agency": "Quorva Ledger"}),
 ]
 
 

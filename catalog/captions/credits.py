@@ -170,14 +170,19 @@ _AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|pic
 
 def _as_named(name: str) -> str:
     """A photographer's name without what a page glued to it: written twice without a space ("CHRISTOF
-    STACHECHRISTOF STACHE"), or after a second label ("Photo/Bild: TES").
+    STACHECHRISTOF STACHE") or with one ("Ana Ruiz Ana Ruiz"), or after a second label ("Photo/Bild: TES").
 
     >>> _as_named("CHRISTOF STACHECHRISTOF STACHE"), _as_named("Bild: TES"), _as_named("Andy Wong")
     ('CHRISTOF STACHE', 'TES', 'Andy Wong')
+    >>> _as_named("Ana Ruiz Ana Ruiz"), _as_named("Aung Aung")
+    ('Ana Ruiz', 'Aung Aung')
     """
     half = len(name) // 2
     if len(name) % 2 == 0 and len(name) >= 6 and name[:half] == name[half:] and " " in name[:half]:
         name = name[:half]
+    words = name.split()
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        name = " ".join(words[:len(words) // 2])  # "Ana Ruiz Ana Ruiz / Daily Ledger": a byline printed twice
     label, colon, rest = name.partition(":")
     if colon and rest.strip() and len(label.split()) == 1:
         name = rest.strip()
