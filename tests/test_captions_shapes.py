@@ -1207,6 +1207,12 @@ CREDIT_REPOSTS_EN = [
     ("a byline printing the photographer's name twice before the outlet",
      "Quorva Correctional Centre. Ana Ruiz Ana Ruiz / Quorva Ledger",
      {"photographer": "Ana Ruiz", "agency": "Quorva Ledger"}),
+    ("a venue's name after a dash closing the title is no photographer",
+     "The guesthouse where we stayed in Quorva – Zelmar Hotel.",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...but a name alone after a dash whose last word a surname shares is still the photographer",
+     "Lanterns float down the river at dusk in Quorva. – Ana Hall.",
+     {"photographer": "Ana Hall"}),
 ]
 
 

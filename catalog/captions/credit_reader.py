@@ -338,6 +338,14 @@ _WEEKDAYS = frozenset(day.casefold() for day in WEEKDAYS)
 _SURNAME_EVENT_WORDS = frozenset({"day", "fair", "race", "match", "cup", "show", "week", "games", "open", "war"})
 
 
+#: The last words of a venue's name that no surname is: a name alone ending in one names the venue ("Amber Hotel",
+#: "Quorva Stadium"), where "Ana Hall", "Tom Bridge" or "Sam Field" may be a photographer's.
+_VENUE_LAST_WORDS = frozenset({"hotel", "motel", "hostel", "stadium", "museum", "temple", "airport", "cathedral",
+                               "mosque", "university", "hospital", "restaurant", "cafe", "café", "mall", "resort",
+                               "arena", "monastery", "pagoda", "zoo", "aquarium", "casino", "basilica", "synagogue",
+                               "shrine", "waterfall", "beach", "airfield"})
+
+
 def _no_name_alone(name: str, rules: Rules) -> bool:
     """A capitalised name that a person's seldom is, for a name alone with nothing saying it is a credit: a site's
     ("Mount Kenya", "Lake Turkana", "Central Java", a venue the register knows: "Angkor Wat"), a day's ("Last
@@ -358,6 +366,8 @@ def _no_name_alone(name: str, rules: Rules) -> bool:
         return True
     if last in EVENT_WORDS and (last not in _SURNAME_EVENT_WORDS or len(words) >= 3):
         return True
+    if last in _VENUE_LAST_WORDS:
+        return True  # "... in Baku – Amber Hotel.": a venue's name closing the title
     from catalog.venues import register_for
 
     return register_for(rules).venue(name) is not None
