@@ -1213,6 +1213,9 @@ CREDIT_REPOSTS_EN = [
     ("...but a name alone after a dash whose last word a surname shares is still the photographer",
      "Lanterns float down the river at dusk in Quorva. – Ana Hall.",
      {"photographer": "Ana Hall"}),
+    ("a name answering the blog's question, with a smile after it, is no photographer",
+     "Dancers in masks at the carnival in Quorva. Best mask? Zelda Marovic. :)",
+     {"photographer": None}),
 ]
 
 

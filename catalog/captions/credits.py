@@ -97,6 +97,8 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
     """A name alone may close the caption: four words at most, at its end; with a stop after it only on a line of
     its own or after a dash ("...on Sunday\nAna Ruiz.", "... — ANA RUIZ."), not after a sentence of the line."""
     content = candidate.content.rstrip()
+    if _EMOTICON.search(content):
+        return False  # "Top costume? Vladimir Putin. :)": a blog's answer, with a smile, no credit
     before = text[:candidate.start].rstrip(" \t")
     apart = not before or before[-1] in "\n—–-"
     if apart and before and before[-1] in "—–-":
@@ -104,6 +106,10 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
         if looks_like_person(line):
             return False  # "Veysel Korkmaz – Rahmi Meyveci" on a line: two names, which one took it unsaid
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
+
+
+#: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
+_EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
 
 def find_credit(text: str, rules: Rules) -> Found | None:
