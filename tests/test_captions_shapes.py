@@ -1216,6 +1216,15 @@ CREDIT_REPOSTS_EN = [
     ("a name answering the blog's question, with a smile after it, is no photographer",
      "Dancers in masks at the carnival in Quorva. Best mask? Zelda Marovic. :)",
      {"photographer": None}),
+    ("a blog's byline naming its photographer by one name in mixed case",
+     "Bea, Lotte and me on the pier at Quorva (Photo by Marguerite)",
+     {"photographer": "Marguerite", "agency": None, "provider": None}),
+    ("...an acronym there is a body that gave the picture",
+     "Dust storm over the plain seen from orbit. Photo by NASA",
+     {"photographer": None, "provider": "NASA"}),
+    ("...and so is a campaign group named in one word",
+     "Activists unfurl a banner on the rig off Quorva. Photo by Greenpeace",
+     {"photographer": None, "provider": "Greenpeace"}),
 ]
 
 

@@ -120,6 +120,12 @@ _NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", 
 #: me, Bolod" (the act of taking the picture: a person's).
 _NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
                              r"taken\s+by\b)", re.IGNORECASE)
+#: A byline's words before the name: "Photo by", "All photos by", "Pictures by".
+_PHOTO_BY = compiled(r"(?:all\s+)?(?:photo|picture|pic|pix|image|photograph)s?\s+by\b", re.IGNORECASE)
+#: The second word of a body's name made of two ("Oceanwatch", "Greenpeace", "Techworks"), no given name's ending.
+_BODY_ENDINGS = ("watch", "peace", "works", "tech", "labs", "media", "corp", "force", "trust")
+#: The roles of the lead-ins a byline's words give ("Photo by": a byline, or a label).
+_BYLINE_ROLES = frozenset({"byline", "label", "photo/"})
 _LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 #: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
 _FAMILY = compiled(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
@@ -221,9 +227,13 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
-    if len(names) == 1 and first.kind == "org" and _NAMES_A_PERSON.match(raw.lstrip("([ ")) and (
-            _one_word_name(first.text)):
-        first.kind, first.value = "person", first.text  # "Photographer: Mutlu": the label says a person
+    if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(raw.lstrip("([ ")) or (
+            _PHOTO_BY.match(raw.lstrip("([ ")) and set(roles) <= _BYLINE_ROLES
+            and not first.text.casefold().endswith(_BODY_ENDINGS))) and _one_word_name(first.text):
+        # "Photographer: Mutlu": the label says a person; "(Photo by Michelle)": a byline's one name in mixed case,
+        # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
+        # name, "Photo by Oceanwatch", stay outlets)
+        first.kind, first.value = "person", first.text
     last = names[-1]
     if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
             names[0].kind != "person"):
