@@ -1225,6 +1225,12 @@ CREDIT_REPOSTS_EN = [
     ("...and so is a campaign group named in one word",
      "Activists unfurl a banner on the rig off Quorva. Photo by Greenpeace",
      {"photographer": None, "provider": "Greenpeace"}),
+    ("a broadcaster's regional bureau, then a colon and its photographer",
+     "Floodwater covers the showground after the storm. (ABC Quorva Plains: Ana Ruiz)",
+     {"photographer": "Ana Ruiz", "agency": "ABC Quorva Plains", "provider": None}),
+    ("...a bureau of one region word, the name never read with the bureau's words",
+     "Hay bales stacked in a paddock. (CBC Zelmar: Tomas Brandt)",
+     {"photographer": "Tomas Brandt", "agency": "CBC Zelmar"}),
 ]
 
 

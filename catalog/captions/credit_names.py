@@ -49,8 +49,10 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
     """
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the":
-        return False
+    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the" or (
+            ":" in text and ":" not in words[0]):
+        return False  # (a colon parts an outlet from a name: "ABC Rural: Ana Ruiz" is no one's name; a label of one
+        # word before it, "Bild: TES", is taken off the photographer's name after)
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
     if len(words) == 2 and words[0].casefold() in _ARTICLES:

@@ -177,7 +177,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
-    body = _agency_then_person(body, rules) or body
+    paired = _agency_then_person(body, rules)
+    if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
+            paired.partition("/")[0]):
+        roles.append("outlet")  # "ABC Rural: Ana Ruiz": the bureau's slot, though its words read as a name's
+    body = paired or body
     parts: list[Part] = []
     # (a body with no "v" holds no "via": the split is not tried)
     for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
@@ -479,14 +483,22 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     if "/" in body or "," in body:
         return None
     outlet, colon, name = body.partition(":")
-    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip())) and looks_like_person(name.strip()):
-        return f"{outlet.strip()}/{name.strip()}"  # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer
+    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip()) or _BUREAU.fullmatch(outlet.strip())) and (
+            looks_like_person(name.strip())):
+        # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer; "(ABC Western Plains: Ana Ruiz)": a
+        # broadcaster's regional bureau, its letters then the region
+        return f"{outlet.strip()}/{name.strip()}"
     words = body.split()
     for n in range(1, min(4, len(words) - 1)):
         head, rest = " ".join(words[:n]), " ".join(words[n:])
         if rules.standard_agency(head) and looks_like_person(rest):
             return f"{head}/{rest}"
     return None
+
+
+#: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
+#: Western Plains", "CBC Manitoba", "BBC Scotland").
+_BUREAU = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
 
 
 _BACKSLASH = compiled(r"\s*\\\s*")
