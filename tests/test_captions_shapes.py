@@ -1231,6 +1231,9 @@ CREDIT_REPOSTS_EN = [
     ("...a bureau of one region word, the name never read with the bureau's words",
      "Hay bales stacked in a paddock. (CBC Zelmar: Tomas Brandt)",
      {"photographer": "Tomas Brandt", "agency": "CBC Zelmar"}),
+    ("a blogger's sentence crediting a reposted wire picture ('The picture above is by Name/AFP')",
+     "Crowds wait for the results outside the tally centre. The picture above is by Ana Ruiz/AFP",
+     {"photographer": "Ana Ruiz", "agency": "AFP"}),
 ]
 
 
