@@ -1234,6 +1234,12 @@ CREDIT_REPOSTS_EN = [
     ("a blogger's sentence crediting a reposted wire picture ('The picture above is by Name/AFP')",
      "Crowds wait for the results outside the tally centre. The picture above is by Ana Ruiz/AFP",
      {"photographer": "Ana Ruiz", "agency": "AFP"}),
+    ("a local government's body credited in small letters after its place's name",
+     "Families wait at the evacuation centre in Quorva.\n\nPhoto credit: Zelmar region akimat",
+     {"photographer": None, "agency": None, "provider": "Zelmar region akimat"}),
+    ("...a regional administration's longer name",
+     "Firefighters at the damaged depot. Photo: Zelmar regional military administration",
+     {"photographer": None, "provider": "Zelmar regional military administration"}),
 ]
 
 

@@ -148,9 +148,22 @@ def looks_like_organisation(text: str) -> bool:
         words = words[1:]  # "7th MPAD", "680 NEWS"
     elif not words[0][0].isupper() and words[0].casefold() != "the":
         return False
-    return all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10
+    if all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10:
+        return True
+    # a local government's body written in small letters after its place's name, as Central Asian and East
+    # European agencies credit them: "Atyrau region akimat", "Odesa regional military administration"
+    return len(words) <= 6 and words[-1].islower() and words[-1] in _BODY_HEADS and all(
+        is_capitalised(w) or w in _BODY_WORDS_IN_SMALL or w in _SMALL_ORGANISATION_WORDS for w in words)
 
 
+#: The last word of a local government's body written in small letters ("Atyrau region akimat", "city council").
+_BODY_HEADS = frozenset({"akimat", "hokimiyat", "administration", "council", "police", "ministry", "department",
+                         "office", "service", "government", "municipality", "authority", "authorities", "mayoralty",
+                         "governorate", "prefecture"})
+#: The small words such a name may hold before it: its level, its kind.
+_BODY_WORDS_IN_SMALL = _BODY_HEADS | frozenset({
+    "region", "regional", "city", "district", "oblast", "county", "state", "provincial", "municipal", "military",
+    "civil", "local", "emergency", "emergencies", "fire", "rescue", "press", "national", "traffic", "border"})
 _NUMBER_WORD = compiled(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?")
 #: Small words an organisation's name may hold between its capitalised ones.
 _SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"})
