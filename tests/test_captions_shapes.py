@@ -1240,6 +1240,12 @@ CREDIT_REPOSTS_EN = [
     ("...a regional administration's longer name",
      "Firefighters at the damaged depot. Photo: Zelmar regional military administration",
      {"photographer": None, "provider": "Zelmar regional military administration"}),
+    ("a known broadcaster's station in a city, alone in brackets: the station as written",
+     "Police closed the road where the car was found near Quorva, Ont. (CTV Ottawa)",
+     {"photographer": None, "agency": "CTV Ottawa", "provider": None}),
+    ("an outlet's desk in a country after the photographer's name: the outlet",
+     "Rosa carries her son on the walk to Quorva.\nAna Ruiz, GPJ Mexico",
+     {"photographer": "Ana Ruiz", "agency": "Global Press Journal"}),
 ]
 
 

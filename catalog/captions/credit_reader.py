@@ -791,6 +791,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
         return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
+    if agency is None and " " in text and text[:2].isupper() and _BUREAU.fullmatch(text):
+        office = _outlet_office(text, rules)
+        if office is not None:  # "(CTV London)", "GPJ Mexico": an outlet's station in a city, its desk in a country
+            return Part(text, "agency", office, segment, role)
     if agency is None and rules.agency_kind(text) == "aid agency":
         # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
         # photographer took for it (the provider), whoever sent it on
@@ -837,6 +841,22 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
+
+
+def _outlet_office(text: str, rules: Rules) -> str | None:
+    """A known outlet's letters, then a place the gazetteer knows: its desk in a country, named as the outlet ("GPJ
+    Mexico" -> Global Press Journal), or its station in a city, named as written ("CTV London"); else None.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_office("CTV London", load_rules()), _outlet_office("CTV Quorva", load_rules())
+    ('CTV London', None)
+    """
+    head, _, rest = text.partition(" ")
+    if rules.agency_kind(head) not in _NEWS_KINDS:
+        return None
+    if rest.casefold() in COUNTRIES:
+        return rules.standard_agency(head)
+    return text if names_a_region(rest) or known_place(rest, 100_000) else None
 
 
 def _country_office(text: str, rules: Rules) -> bool:
