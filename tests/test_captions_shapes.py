@@ -1246,6 +1246,12 @@ CREDIT_REPOSTS_EN = [
     ("an outlet's desk in a country after the photographer's name: the outlet",
      "Rosa carries her son on the walk to Quorva.\nAna Ruiz, GPJ Mexico",
      {"photographer": "Ana Ruiz", "agency": "Global Press Journal"}),
+    ("a photographer's © credit with the rights notice after it",
+     "Fishing boats wait for the tide at Quorva harbour.\n© Tomas Brandt. All rights reserved.",
+     {"photographer": "Tomas Brandt", "agency": None, "provider": None}),
+    ("...a longer notice forbidding copying",
+     "Fog over the valley at dawn. © Ana Ruiz. No copying, reposting or publication without permission.",
+     {"photographer": "Ana Ruiz"}),
 ]
 
 

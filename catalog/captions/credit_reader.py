@@ -519,6 +519,10 @@ def _tidy(raw: str, rules: Rules) -> str:
     ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
     body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
+    if "ermission" in body or "eserved" in body or "copying" in body or "eproduc" in body:
+        # "© Ana Ruiz. All rights reserved.", "© Ana Ruiz. No copying ... without permission": the rights notice
+        # after the names, no part of them (a text that is only a notice reads as nothing)
+        body = _RIGHTS_NOTICE.sub("", body).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
     if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
@@ -566,6 +570,13 @@ def _tidy(raw: str, rules: Rules) -> str:
 
 #: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
 _GLUED_BAR = compiled(r"(?<=[^\W\d_])\|[ \t]*(?=[A-Z])")
+
+
+#: A rights notice written after a credit's names: "All rights reserved", "No copying, screen grabbing or publication
+#: without permission", "Used with permission", "Not to be reproduced".
+_RIGHTS_NOTICE = compiled(r"(?:^|[.,;]?\s+)(?:all\s+rights\s+reserved|no\s+(?:copying|reproduction|unauthori[sz]ed)"
+                          r"|(?:used|reproduced|reprinted)\s+with\s+(?:kind\s+)?permission|not\s+to\s+be\s+reproduced"
+                          r"|do\s+not\s+(?:copy|reproduce))\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 #: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
