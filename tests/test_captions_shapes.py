@@ -1252,6 +1252,15 @@ CREDIT_REPOSTS_EN = [
     ("...a longer notice forbidding copying",
      "Fog over the valley at dawn. © Ana Ruiz. No copying, reposting or publication without permission.",
      {"photographer": "Ana Ruiz"}),
+    ("a web page's copyright notice closing the caption is no credit",
+     "Children play outside the earthen houses of Quorva county.\nCopyright © 2016, Zelmar Ledger",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...and a credit before it closes the caption all the same",
+     "Children play outside the houses. (Ana Ruiz/Zelmar Ledger) Copyright © 2016, Zelmar Ledger",
+     {"photographer": "Ana Ruiz", "agency": "Zelmar Ledger"}),
+    ("...but a photographer's own notice names her",
+     "Storm clouds over the bay at dusk.\nCopyright © 2012 Tomas Brandt",
+     {"photographer": "Tomas Brandt"}),
 ]
 
 

@@ -99,10 +99,17 @@ def _standalone(text: str, start: int) -> bool:
 
 
 def _at_end(text: str, end: int) -> bool:
-    """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
+    """Only punctuation, a CMS's "==Agency", a restriction note or the page's copyright notice after `end`."""
     rest = text[end:]
     return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
-        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None
+        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None or (
+        "opyright" in rest and _NOTICE_AFTER.fullmatch(rest) is not None)
+
+
+#: The word, the sign and a year of a web page's copyright notice ("Copyright © 2016, Sun Sentinel"): no credit.
+SITE_NOTICE = compiled(r"(?i:copyright)\s*(?:©|\(c\))\s*(?:19|20)\d\d\b")
+#: A page's copyright notice closing the text after a credit.
+_NOTICE_AFTER = compiled(r"[\s.|]*(?i:copyright)\s*(?:©|\(c\))\s*(?:19|20)\d\d\b[^\n]{0,60}\s*")
 
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from catalog.captions.credit_names import looks_like_person, photographer_in_text
 from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
-from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate, before_handout_notes
+from catalog.captions.credit_spots import CREDIT_SPOTS, SITE_NOTICE, Candidate, before_handout_notes
 from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -108,6 +108,17 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
 
 
+def _site_notice(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate is (the end of) a web page's copyright notice: the word "Copyright", the sign and a year
+    ("Copyright © 2016, Sun Sentinel"). A photographer's own "Copyright © 2012 Ana Ruiz" names a person (the
+    caller asks only of a reading that names none)."""
+    content = candidate.content
+    if content[:1] not in "©Cc":
+        return False
+    line = text[text.rfind("\n", 0, candidate.start) + 1:candidate.start] + content
+    return SITE_NOTICE.search(line) is not None
+
+
 #: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
 _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
@@ -130,6 +141,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             reading = reading_of(candidate.content, rules)
             if reading is None or no_credit_line(candidate.content, rules):
                 continue  # "SAMSUNG CAMERA PICTURES", "Image Code: MHM0136311" on a line of their own
+            if not reading.credit.photographer and _site_notice(text, candidate):
+                continue  # "Copyright © 2016, Sun Sentinel": the page's own notice, no credit
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue
