@@ -1261,6 +1261,12 @@ CREDIT_REPOSTS_EN = [
     ("...but a photographer's own notice names her",
      "Storm clouds over the bay at dusk.\nCopyright © 2012 Tomas Brandt",
      {"photographer": "Tomas Brandt"}),
+    ("a wire's picture sent on by a regional paper: the paper distributes, the wire is no provider",
+     "Supporters wave flags along the road into Quorva. Photo: AFP via Zelmar Monitor",
+     {"photographer": None, "agency": "Zelmar Monitor", "provider": None}),
+    ("...while a body's picture sent on by a wire names the body",
+     "Crew members search the water off Quorva. (Quorva Coast Guard via AP)",
+     {"agency": "AP", "provider": "Quorva Coast Guard"}),
 ]
 
 

@@ -183,7 +183,9 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
                and not is_media(p.text)]
     sources = [p for p in sources if p.value != credit.agency]
     if chain.last_segment:
-        sources = [p for p in sources if p.segment < chain.last_segment]
+        # "AFP via Daily Monitor": an outlet the registry knows, sent on by another, is no outside source (the
+        # distributor is the agency); a body's picture sent on is ("Philippine Coast Guard via AP")
+        sources = [p for p in sources if p.segment < chain.last_segment and p.kind != "agency"]
     credit.provider = chain.joined(sources)
     return True
 
