@@ -1267,6 +1267,9 @@ CREDIT_REPOSTS_EN = [
     ("...while a body's picture sent on by a wire names the body",
      "Crew members search the water off Quorva. (Quorva Coast Guard via AP)",
      {"agency": "AP", "provider": "Quorva Coast Guard"}),
+    ("a magazine's long dash glued between the photographer and the agency",
+     "Protesters march toward the parliament in Quorva on Saturday. Ana Ruiz—AFP/Getty Images",
+     {"photographer": "Ana Ruiz", "agency": "Getty Images"}),
 ]
 
 

@@ -527,6 +527,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _BACKSLASH.sub("/", body)
     if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
         body = _GLUED_BAR.sub("/", body)
+    if "—" in body or "–" in body:  # "Ana Ruiz—AFP/Getty Images": a magazine's dash between the name and the agency
+        body = _GLUED_DASH.sub("/", body)
     if body and _may_end_in_note(body):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
@@ -568,6 +570,8 @@ def _tidy(raw: str, rules: Rules) -> str:
     return body
 
 
+#: A long dash glued between two names: a magazine's "Name—Agency" for "Name/Agency".
+_GLUED_DASH = compiled(r"(?<=[^\W\d_])[—–](?=[A-Z])")
 #: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
 _GLUED_BAR = compiled(r"(?<=[^\W\d_])\|[ \t]*(?=[A-Z])")
 
