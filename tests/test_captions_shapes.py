@@ -1270,6 +1270,9 @@ CREDIT_REPOSTS_EN = [
     ("a magazine's long dash glued between the photographer and the agency",
      "Protesters march toward the parliament in Quorva on Saturday. Ana Ruiz—AFP/Getty Images",
      {"photographer": "Ana Ruiz", "agency": "Getty Images"}),
+    ("a Kenyan paper's credit in capitals with bars for the slashes and its group's letters",
+     "Supporters line the road into Quorva on Sunday. PHOTO | ANA RUIZ | NMG",
+     {"photographer": "ANA RUIZ", "agency": "Nation Media Group", "provider": None}),
 ]
 
 
