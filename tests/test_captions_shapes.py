@@ -1273,6 +1273,12 @@ CREDIT_REPOSTS_EN = [
     ("a Kenyan paper's credit in capitals with bars for the slashes and its group's letters",
      "Supporters line the road into Quorva on Sunday. PHOTO | ANA RUIZ | NMG",
      {"photographer": "ANA RUIZ", "agency": "Nation Media Group", "provider": None}),
+    ("an official's press service hands the picture out: a provider, not an outlet",
+     "The president meets farmers in the Zelmar region. Photo: Press service of the President of Quorva",
+     {"photographer": None, "agency": None, "provider": "Press service of the President of Quorva"}),
+    ("...written in small letters before the official's title",
+     "Rescuers clear the road after the landslide. Photo: press service of the Zelmar governor",
+     {"photographer": None, "agency": None, "provider": "press service of the Zelmar governor"}),
 ]
 
 

@@ -169,9 +169,10 @@ def _outside_source(chain: Chain, credit: Credit) -> bool:
 
 
 #: Words of a government's unit: with one, a media word in the name ("President's Media Division", "Media Department
-#: of the Ministry") names the unit that hands pictures out, not an outlet (not "Office": "China Daily Guizhou
-#: Office" is a paper's bureau).
-_GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Directorate)\b")
+#: of the Ministry", "press service of the governor") names the unit that hands pictures out, not an outlet (not
+#: "Office" alone: "China Daily Guizhou Office" is a paper's bureau).
+_GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Directorate"
+                              r"|[Pp]ress\s+(?:[Ss]ervice|[Oo]ffice))\b")
 
 
 def _distributed_source(chain: Chain, credit: Credit) -> bool:
