@@ -1279,6 +1279,12 @@ CREDIT_REPOSTS_EN = [
     ("...written in small letters before the official's title",
      "Rescuers clear the road after the landslide. Photo: press service of the Zelmar governor",
      {"photographer": None, "agency": None, "provider": "press service of the Zelmar governor"}),
+    ("a label naming who is in the picture closing the caption is no credit",
+     "Runners cross the finish line in Quorva on Sunday. Pictured: Tomas Brandt",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...nor a label naming someone's role",
+     "The under-12 side after the final whistle. Coach: Ana Ruiz",
+     {"photographer": None}),
 ]
 
 

@@ -50,9 +50,10 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     """
     words = text.split()
     if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the" or (
-            ":" in text and ":" not in words[0]):
-        return False  # (a colon parts an outlet from a name: "ABC Rural: Ana Ruiz" is no one's name; a label of one
-        # word before it, "Bild: TES", is taken off the photographer's name after)
+            ":" in text and words[0].rstrip(":").casefold() not in _PICTURE_LABELS):
+        return False  # (a colon parts an outlet or a label from a name: "ABC Rural: Ana Ruiz", "Pictured: Ana Ruiz",
+        # "Coach: Ana Ruiz" are no one's name; a picture's label in another language, "Bild: TES", is taken off
+        # the photographer's name after)
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
     if len(words) == 2 and words[0].casefold() in _ARTICLES:
@@ -73,6 +74,10 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: Words for "picture" that label a credit in the languages of bilingual pages ("Photo/Bild: TES", "Foto: Name").
+_PICTURE_LABELS = frozenset({"bild", "foto", "fotos", "fotó", "kuva", "photo", "zdjęcie", "fotografia", "fotografie"})
 
 
 def _a_station_city(text: str) -> bool:
