@@ -1285,6 +1285,9 @@ CREDIT_REPOSTS_EN = [
     ("...nor a label naming someone's role",
      "The under-12 side after the final whistle. Coach: Ana Ruiz",
      {"photographer": None}),
+    ("a wire's desk in a country, named by the wire and the country: the wire, no photographer",
+     "Voters queue outside a polling station in Quorva. Photo: Sputnik Georgia",
+     {"photographer": None, "agency": "Sputnik", "provider": None}),
 ]
 
 

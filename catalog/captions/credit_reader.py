@@ -496,6 +496,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     return None
 
 
+#: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
+_OUTLET_AND_PLACE = compiled(r"[A-Z][\w.-]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
 #: Western Plains", "CBC Manitoba", "BBC Scotland").
 _BUREAU = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
@@ -806,7 +808,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
         return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
-    if agency is None and " " in text and text[:2].isupper() and _BUREAU.fullmatch(text):
+    if agency is None and " " in text and (
+            text[:2].isupper() and _BUREAU.fullmatch(text) or _OUTLET_AND_PLACE.fullmatch(text)):
         office = _outlet_office(text, rules)
         if office is not None:  # "(CTV London)", "GPJ Mexico": an outlet's station in a city, its desk in a country
             return Part(text, "agency", office, segment, role)
@@ -869,8 +872,11 @@ def _outlet_office(text: str, rules: Rules) -> str | None:
     head, _, rest = text.partition(" ")
     if rules.agency_kind(head) not in _NEWS_KINDS:
         return None
-    if rest.casefold() in COUNTRIES:
+    if rest.casefold() in COUNTRIES or rules.agency_kind(head) == "wire":
+        # "Sputnik Georgia", "GPJ Mexico": the outlet's desk in a country; "Xinhua Africa": a wire's desk wherever
         return rules.standard_agency(head)
+    if not head.isupper():
+        return None  # "Reuters Smith": a name after the outlet's, no station
     return text if names_a_region(rest) or known_place(rest, 100_000) else None
 
 
