@@ -1288,6 +1288,15 @@ CREDIT_REPOSTS_EN = [
     ("a wire's desk in a country, named by the wire and the country: the wire, no photographer",
      "Voters queue outside a polling station in Quorva. Photo: Sputnik Georgia",
      {"photographer": None, "agency": "Sputnik", "provider": None}),
+    ("a name after a dash that closes a quotation is who said it, no photographer",
+     "Supporters celebrate the result outside the town hall. “We finally did it” – Tomas Brandt",
+     {"photographer": None}),
+    ("a name answering the page's question is no photographer",
+     "The parade filled the old town on Saturday. Best float? Zelda Marovic",
+     {"photographer": None}),
+    ("...while a name alone after a dash closing a sentence is still the credit",
+     "The parade filled the old town on Saturday. – Zelda Marovic",
+     {"photographer": "Zelda Marovic"}),
 ]
 
 

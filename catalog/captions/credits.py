@@ -100,11 +100,15 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
     if _EMOTICON.search(content):
         return False  # "Top costume? Vladimir Putin. :)": a blog's answer, with a smile, no credit
     before = text[:candidate.start].rstrip(" \t")
+    if before[-1:] == "?":
+        return False  # "Best costume? Ana Ruiz": the answer to the page's question, no credit
     apart = not before or before[-1] in "\n—–-"
     if apart and before and before[-1] in "—–-":
         line = before[:-1].rsplit("\n", 1)[-1].strip()
         if looks_like_person(line):
             return False  # "Veysel Korkmaz – Rahmi Meyveci" on a line: two names, which one took it unsaid
+        if line[-1:] in "”\"’'":
+            return False  # "“We won,” – Ana Ruiz": who said the words quoted before the dash
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
 
 
