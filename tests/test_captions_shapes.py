@@ -1297,6 +1297,12 @@ CREDIT_REPOSTS_EN = [
     ("...while a name alone after a dash closing a sentence is still the credit",
      "The parade filled the old town on Saturday. – Zelda Marovic",
      {"photographer": "Zelda Marovic"}),
+    ("a still from a wire's video, labelled as such",
+     "Smoke rises over the port of Quorva after the blast. Video still: Reuters",
+     {"photographer": None, "agency": "Reuters"}),
+    ("...a screen grab credited to its photographer and agency",
+     "Smoke rises over the port of Quorva after the blast. Screengrab: Ana Ruiz/AFP",
+     {"photographer": "Ana Ruiz", "agency": "AFP"}),
 ]
 
 
