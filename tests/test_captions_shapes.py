@@ -1303,9 +1303,6 @@ CREDIT_REPOSTS_EN = [
     ("...a screen grab credited to its photographer and agency",
      "Smoke rises over the port of Quorva after the blast. Screengrab: Ana Ruiz/AFP",
      {"photographer": "Ana Ruiz", "agency": "AFP"}),
-    ("a wire then a member paper whose name joins two nouns with a hyphen: the paper is an outlet, no provider",
-     "Skiers cross the debris of the avalanche near Quorva, Friday. (Associated Press / The Zelmar-Review)",
-     {"photographer": None, "provider": None}),
 ]
 
 

@@ -186,10 +186,7 @@ def is_media(name: str) -> bool:
     if folded.endswith(MEDIA_DOMAINS) and " " not in folded:
         return True
     words = [word.strip(".,") for word in folded.split()]
-    if any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words):
-        return True
-    # a paper's name of two nouns joined by a hyphen: "The Spokesman-Review", "Leader-Post", "Times-Union"
-    return "-" in folded and any(piece in MEDIA_WORDS for word in words if "-" in word for piece in word.split("-"))
+    return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 
 #: The small words inside a name: "taken by Ana María de la Cruz on ..." (vocabulary.NAME_PARTICLES).
