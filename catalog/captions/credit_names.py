@@ -49,8 +49,11 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
     """
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the":
-        return False
+    if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the" or (
+            ":" in text and words[0].rstrip(":").casefold() not in _PICTURE_LABELS):
+        return False  # (a colon parts an outlet or a label from a name: "ABC Rural: Ana Ruiz", "Pictured: Ana Ruiz",
+        # "Coach: Ana Ruiz" are no one's name; a picture's label in another language, "Bild: TES", is taken off
+        # the photographer's name after)
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
     if len(words) == 2 and words[0].casefold() in _ARTICLES:
@@ -71,6 +74,10 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: Words for "picture" that label a credit in the languages of bilingual pages ("Photo/Bild: TES", "Foto: Name").
+_PICTURE_LABELS = frozenset({"bild", "foto", "fotos", "fotó", "kuva", "photo", "zdjęcie", "fotografia", "fotografie"})
 
 
 def _a_station_city(text: str) -> bool:
@@ -142,13 +149,32 @@ def looks_like_organisation(text: str) -> bool:
         if word[:1].islower() and word.isalpha() and any(ch.isupper() for ch in word[1:]):
             return True  # "amfAR", "iStock": a brand written with a small first letter
         return len(word) >= 2 and word[0].isupper() and not word[0].isdigit()
+    if _PRESS_SERVICE.match(text) and any(w[:1].isupper() for w in words[2:]):
+        return True  # "press service of the Quorva governor", "Press service of the President of Quorva"
     if _NUMBER_WORD.fullmatch(words[0]):
         words = words[1:]  # "7th MPAD", "680 NEWS"
     elif not words[0][0].isupper() and words[0].casefold() != "the":
         return False
-    return all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10
+    if all(is_capitalised(w) or w.casefold() in _SMALL_ORGANISATION_WORDS for w in words) and len(words) <= 10:
+        return True
+    # a local government's body written in small letters after its place's name, as Central Asian and East
+    # European agencies credit them: "Atyrau region akimat", "Odesa regional military administration"
+    return len(words) <= 6 and words[-1].islower() and words[-1] in _BODY_HEADS and all(
+        is_capitalised(w) or w in _BODY_WORDS_IN_SMALL or w in _SMALL_ORGANISATION_WORDS for w in words)
 
 
+#: The office that hands out an official's or a body's pictures, as Central Asian and East European pages credit
+#: it: "Photo: press service of the Quorva governor", "Press office of the Ministry of Defence".
+_PRESS_SERVICE = compiled(r"(?i:press[ -](?:service|office|centre|center)|information\s+service)\s+of\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’.-]*|of|the|and|regional|city|district|state|\s)+(?:\s+[a-z]+)?$")
+#: The last word of a local government's body written in small letters ("Atyrau region akimat", "city council").
+_BODY_HEADS = frozenset({"akimat", "hokimiyat", "administration", "council", "police", "ministry", "department",
+                         "office", "service", "government", "municipality", "authority", "authorities", "mayoralty",
+                         "governorate", "prefecture"})
+#: The small words such a name may hold before it: its level, its kind.
+_BODY_WORDS_IN_SMALL = _BODY_HEADS | frozenset({
+    "region", "regional", "city", "district", "oblast", "county", "state", "provincial", "municipal", "military",
+    "civil", "local", "emergency", "emergencies", "fire", "rescue", "press", "national", "traffic", "border"})
 _NUMBER_WORD = compiled(r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)?")
 #: Small words an organisation's name may hold between its capitalised ones.
 _SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on", "in", "du", "des", "la", "to", "at"})

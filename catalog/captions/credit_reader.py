@@ -120,6 +120,12 @@ _NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", 
 #: me, Bolod" (the act of taking the picture: a person's).
 _NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
                              r"taken\s+by\b)", re.IGNORECASE)
+#: A byline's words before the name: "Photo by", "All photos by", "Pictures by".
+_PHOTO_BY = compiled(r"(?:all\s+)?(?:photo|picture|pic|pix|image|photograph)s?\s+by\b", re.IGNORECASE)
+#: The second word of a body's name made of two ("Oceanwatch", "Greenpeace", "Techworks"), no given name's ending.
+_BODY_ENDINGS = ("watch", "peace", "works", "tech", "labs", "media", "corp", "force", "trust")
+#: The roles of the lead-ins a byline's words give ("Photo by": a byline, or a label).
+_BYLINE_ROLES = frozenset({"byline", "label", "photo/"})
 _LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 #: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
 _FAMILY = compiled(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
@@ -171,7 +177,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
-    body = _agency_then_person(body, rules) or body
+    paired = _agency_then_person(body, rules)
+    if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
+            paired.partition("/")[0]):
+        roles.append("outlet")  # "ABC Rural: Ana Ruiz": the bureau's slot, though its words read as a name's
+    body = paired or body
     parts: list[Part] = []
     # (a body with no "v" holds no "via": the split is not tried)
     for number, segment in enumerate(_VIA.split(body) if "v" in body or "V" in body else [body]):
@@ -226,9 +236,13 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
-    if len(names) == 1 and first.kind == "org" and _NAMES_A_PERSON.match(raw.lstrip("([ ")) and (
-            _one_word_name(first.text)):
-        first.kind, first.value = "person", first.text  # "Photographer: Mutlu": the label says a person
+    if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(raw.lstrip("([ ")) or (
+            _PHOTO_BY.match(raw.lstrip("([ ")) and set(roles) <= _BYLINE_ROLES
+            and not first.text.casefold().endswith(_BODY_ENDINGS))) and _one_word_name(first.text):
+        # "Photographer: Mutlu": the label says a person; "(Photo by Michelle)": a byline's one name in mixed case,
+        # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
+        # name, "Photo by Oceanwatch", stay outlets)
+        first.kind, first.value = "person", first.text
     last = names[-1]
     if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
             names[0].kind != "person"):
@@ -343,6 +357,14 @@ _WEEKDAYS = frozenset(day.casefold() for day in WEEKDAYS)
 _SURNAME_EVENT_WORDS = frozenset({"day", "fair", "race", "match", "cup", "show", "week", "games", "open", "war"})
 
 
+#: The last words of a venue's name that no surname is: a name alone ending in one names the venue ("Amber Hotel",
+#: "Quorva Stadium"), where "Ana Hall", "Tom Bridge" or "Sam Field" may be a photographer's.
+_VENUE_LAST_WORDS = frozenset({"hotel", "motel", "hostel", "stadium", "museum", "temple", "airport", "cathedral",
+                               "mosque", "university", "hospital", "restaurant", "cafe", "café", "mall", "resort",
+                               "arena", "monastery", "pagoda", "zoo", "aquarium", "casino", "basilica", "synagogue",
+                               "shrine", "waterfall", "beach", "airfield"})
+
+
 def _no_name_alone(name: str, rules: Rules) -> bool:
     """A capitalised name that a person's seldom is, for a name alone with nothing saying it is a credit: a site's
     ("Mount Kenya", "Lake Turkana", "Central Java", a venue the register knows: "Angkor Wat"), a day's ("Last
@@ -363,6 +385,8 @@ def _no_name_alone(name: str, rules: Rules) -> bool:
         return True
     if last in EVENT_WORDS and (last not in _SURNAME_EVENT_WORDS or len(words) >= 3):
         return True
+    if last in _VENUE_LAST_WORDS:
+        return True  # "... in Baku – Amber Hotel.": a venue's name closing the title
     from catalog.venues import register_for
 
     return register_for(rules).venue(name) is not None
@@ -471,14 +495,24 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     if "/" in body or "," in body:
         return None
     outlet, colon, name = body.partition(":")
-    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip())) and looks_like_person(name.strip()):
-        return f"{outlet.strip()}/{name.strip()}"  # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer
+    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip()) or _BUREAU.fullmatch(outlet.strip())) and (
+            looks_like_person(name.strip())):
+        # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer; "(ABC Western Plains: Ana Ruiz)": a
+        # broadcaster's regional bureau, its letters then the region
+        return f"{outlet.strip()}/{name.strip()}"
     words = body.split()
     for n in range(1, min(4, len(words) - 1)):
         head, rest = " ".join(words[:n]), " ".join(words[n:])
         if rules.standard_agency(head) and looks_like_person(rest):
             return f"{head}/{rest}"
     return None
+
+
+#: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
+_OUTLET_AND_PLACE = compiled(r"[A-Z][\w.-]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?")
+#: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
+#: Western Plains", "CBC Manitoba", "BBC Scotland").
+_BUREAU = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
 
 
 _BACKSLASH = compiled(r"\s*\\\s*")
@@ -499,8 +533,16 @@ def _tidy(raw: str, rules: Rules) -> str:
     ('Image credit: Clayton Lloyd', 'Raffles Hotel 1887')
     """
     body = raw.strip().lstrip("=—–-| ").strip().lstrip(_MARKUP).strip()
+    if "ermission" in body or "eserved" in body or "copying" in body or "eproduc" in body:
+        # "© Ana Ruiz. All rights reserved.", "© Ana Ruiz. No copying ... without permission": the rights notice
+        # after the names, no part of them (a text that is only a notice reads as nothing)
+        body = _RIGHTS_NOTICE.sub("", body).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
+    if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
+        body = _GLUED_BAR.sub("/", body)
+    if "—" in body or "–" in body:  # "Ana Ruiz—AFP/Getty Images": a magazine's dash between the name and the agency
+        body = _GLUED_DASH.sub("/", body)
     if body and _may_end_in_note(body):  # (a cheap test first: most credits end otherwise)
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
@@ -540,6 +582,19 @@ def _tidy(raw: str, rules: Rules) -> str:
     if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
         body = _CONTEST_TAIL.sub("", body)
     return body
+
+
+#: A long dash glued between two names: a magazine's "Name—Agency" for "Name/Agency".
+_GLUED_DASH = compiled(r"(?<=[^\W\d_])[—–](?=[A-Z])")
+#: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
+_GLUED_BAR = compiled(r"(?<=[^\W\d_])\|[ \t]*(?=[A-Z])")
+
+
+#: A rights notice written after a credit's names: "All rights reserved", "No copying, screen grabbing or publication
+#: without permission", "Used with permission", "Not to be reproduced".
+_RIGHTS_NOTICE = compiled(r"(?:^|[.,;]?\s+)(?:all\s+rights\s+reserved|no\s+(?:copying|reproduction|unauthori[sz]ed)"
+                          r"|(?:used|reproduced|reprinted)\s+with\s+(?:kind\s+)?permission|not\s+to\s+be\s+reproduced"
+                          r"|do\s+not\s+(?:copy|reproduce))\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 #: A contest or award named after the credit, after a dash: " - National Geographic Traveler Photo Contest".
@@ -778,6 +833,11 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         agency = rules.standard_agency(text.rpartition(" ")[0])  # "AFPTV TEAMS": the agency's crews, no person
         if agency:
             return Part(text, "agency", agency, segment, role)
+    if agency is None and " " in text and (
+            text[:2].isupper() and _BUREAU.fullmatch(text) or _OUTLET_AND_PLACE.fullmatch(text)):
+        office = _outlet_office(text, rules)
+        if office is not None:  # "(CTV London)", "GPJ Mexico": an outlet's station in a city, its desk in a country
+            return Part(text, "agency", office, segment, role)
     if agency is None and rules.agency_kind(text) == "aid agency":
         # "© UNICEF/UN0412233/Okafor", "Photo by Ana Ruiz/UNHCR via AP": the body gave the picture its
         # photographer took for it (the provider), whoever sent it on
@@ -824,6 +884,25 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
+
+
+def _outlet_office(text: str, rules: Rules) -> str | None:
+    """A known outlet's letters, then a place the gazetteer knows: its desk in a country, named as the outlet ("GPJ
+    Mexico" -> Global Press Journal), or its station in a city, named as written ("CTV London"); else None.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_office("CTV London", load_rules()), _outlet_office("CTV Quorva", load_rules())
+    ('CTV London', None)
+    """
+    head, _, rest = text.partition(" ")
+    if rules.agency_kind(head) not in _NEWS_KINDS:
+        return None
+    if rest.casefold() in COUNTRIES or rules.agency_kind(head) == "wire":
+        # "Sputnik Georgia", "GPJ Mexico": the outlet's desk in a country; "Xinhua Africa": a wire's desk wherever
+        return rules.standard_agency(head)
+    if not head.isupper():
+        return None  # "Reuters Smith": a name after the outlet's, no station
+    return text if names_a_region(rest) or known_place(rest, 100_000) else None
 
 
 def _country_office(text: str, rules: Rules) -> bool:

@@ -169,9 +169,10 @@ def _outside_source(chain: Chain, credit: Credit) -> bool:
 
 
 #: Words of a government's unit: with one, a media word in the name ("President's Media Division", "Media Department
-#: of the Ministry") names the unit that hands pictures out, not an outlet (not "Office": "China Daily Guizhou
-#: Office" is a paper's bureau).
-_GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Directorate)\b")
+#: of the Ministry", "press service of the governor") names the unit that hands pictures out, not an outlet (not
+#: "Office" alone: "China Daily Guizhou Office" is a paper's bureau).
+_GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Directorate"
+                              r"|[Pp]ress\s+(?:[Ss]ervice|[Oo]ffice))\b")
 
 
 def _distributed_source(chain: Chain, credit: Credit) -> bool:
@@ -183,7 +184,9 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
                and not is_media(p.text)]
     sources = [p for p in sources if p.value != credit.agency]
     if chain.last_segment:
-        sources = [p for p in sources if p.segment < chain.last_segment]
+        # "AFP via Daily Monitor": an outlet the registry knows, sent on by another, is no outside source (the
+        # distributor is the agency); a body's picture sent on is ("Philippine Coast Guard via AP")
+        sources = [p for p in sources if p.segment < chain.last_segment and p.kind != "agency"]
     credit.provider = chain.joined(sources)
     return True
 

@@ -78,7 +78,7 @@ _LEAD_ANYWHERE = compiled(
     r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
     r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:|@)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:"
-    r"|originally\s+uploaded\s+by\b)"
+    r"|originally\s+uploaded\s+by\b|(?:photo(?:graph)?|picture|image)s?\s+(?:above|below|here)\s+(?:is|was)\s+by\b)"
 )
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
 _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
@@ -87,7 +87,7 @@ _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
 #: the alternative it opens.)
 _LEAD_STARTS = compiled(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
-                          r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto)|o(?=riginally\s)")
+                          r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto|ictures?\s+[abh])|i(?=mages?\s+[abh])|o(?=riginally\s)")
 _OUTLET_STARTS = compiled(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
@@ -99,10 +99,17 @@ def _standalone(text: str, start: int) -> bool:
 
 
 def _at_end(text: str, end: int) -> bool:
-    """Only punctuation, a CMS's "==Agency" or a restriction note after `end`."""
+    """Only punctuation, a CMS's "==Agency", a restriction note or the page's copyright notice after `end`."""
     rest = text[end:]
     return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
-        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None
+        _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None or (
+        "opyright" in rest and _NOTICE_AFTER.fullmatch(rest) is not None)
+
+
+#: The word, the sign and a year of a web page's copyright notice ("Copyright © 2016, Sun Sentinel"): no credit.
+SITE_NOTICE = compiled(r"(?i:copyright)\s*(?:©|\(c\))\s*(?:19|20)\d\d\b")
+#: A page's copyright notice closing the text after a credit.
+_NOTICE_AFTER = compiled(r"[\s.|]*(?i:copyright)\s*(?:©|\(c\))\s*(?:19|20)\d\d\b[^\n]{0,60}\s*")
 
 
 def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
@@ -561,11 +568,29 @@ _WIRE_NOTES = compiled(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?
 
 
 def without_wire_notes(text: str) -> str:
-    """The text without the wire's notes that end it (the archive's tags, restriction notes)."""
+    """The text without the wire's notes that end it (the archive's tags, restriction notes), and without a
+    handout's notes that a wire runs on after its credit, from the first on: "EPA/QUORVA MINISTRY HANDOUT - BEST
+    QUALITY AVAILABLE - HANDOUT EDITORIAL USE ONLY/NO SALES" -> "EPA/QUORVA MINISTRY HANDOUT" (a text that opens
+    with one is a note, no credit: "")."""
+    text = before_handout_notes(text)
     if text[-1:].isupper() and any(word in text for word in _WIRE_NOTE_WORDS) or (
             text.endswith((")", ".")) and "Tags:" in text):
         return _WIRE_NOTES.sub("", text)
     return text
+
+
+def before_handout_notes(text: str) -> str:
+    """`text` up to the first of the notes a wire runs on after a handout's credit (``_HANDOUT_NOTES``)."""
+    if "/NO " in text or "QUALITY" in text or "EDITORIAL" in text:  # (cheap tests first: most credits hold none)
+        note = _HANDOUT_NOTES.search(text)
+        if note:
+            return text[:note.start()].rstrip(" -–—/,;")
+    return text
+
+
+#: The notes a wire sets after a handout's credit, in capitals: where the credit's names end.
+_HANDOUT_NOTES = compiled(r"(?:^|(?<=[\s/–—-]))(?:BEST QUALITY AVAILABLE|HANDOUT EDITORIAL USE|(?:FOR )?EDITORIAL USE"
+                            r"|NO SALES\b|NO ARCHIVES\b)")
 
 
 #: A word each of _WIRE_NOTES's shapes holds, as written (the pattern heeds case): a text holding none is let by

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from catalog.captions.credit_names import looks_like_person, photographer_in_text
 from catalog.captions.credit_reader import Reading, agency_for, read_credit, reading_of, without_page_controls
-from catalog.captions.credit_spots import CREDIT_SPOTS, Candidate
+from catalog.captions.credit_spots import CREDIT_SPOTS, SITE_NOTICE, Candidate, before_handout_notes
 from catalog.captions.notcaptions import no_credit_line
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
@@ -97,13 +97,34 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
     """A name alone may close the caption: four words at most, at its end; with a stop after it only on a line of
     its own or after a dash ("...on Sunday\nAna Ruiz.", "... — ANA RUIZ."), not after a sentence of the line."""
     content = candidate.content.rstrip()
+    if _EMOTICON.search(content):
+        return False  # "Top costume? Vladimir Putin. :)": a blog's answer, with a smile, no credit
     before = text[:candidate.start].rstrip(" \t")
+    if before[-1:] == "?":
+        return False  # "Best costume? Ana Ruiz": the answer to the page's question, no credit
     apart = not before or before[-1] in "\n—–-"
     if apart and before and before[-1] in "—–-":
         line = before[:-1].rsplit("\n", 1)[-1].strip()
         if looks_like_person(line):
             return False  # "Veysel Korkmaz – Rahmi Meyveci" on a line: two names, which one took it unsaid
+        if line[-1:] in "”\"’'":
+            return False  # "“We won,” – Ana Ruiz": who said the words quoted before the dash
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
+
+
+def _site_notice(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate is (the end of) a web page's copyright notice: the word "Copyright", the sign and a year
+    ("Copyright © 2016, Sun Sentinel"). A photographer's own "Copyright © 2012 Ana Ruiz" names a person (the
+    caller asks only of a reading that names none)."""
+    content = candidate.content
+    if content[:1] not in "©Cc":
+        return False
+    line = text[text.rfind("\n", 0, candidate.start) + 1:candidate.start] + content
+    return SITE_NOTICE.search(line) is not None
+
+
+#: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
+_EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
 
 def find_credit(text: str, rules: Rules) -> Found | None:
@@ -132,11 +153,13 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             reading = reading_of(candidate.content, rules)
             if reading is None or no_credit_line(candidate.content, rules):
                 continue  # "SAMSUNG CAMERA PICTURES", "Image Code: MHM0136311" on a line of their own
+            if not reading.credit.photographer and _site_notice(text, candidate):
+                continue  # "Copyright © 2016, Sun Sentinel": the page's own notice, no credit
             score = _score(text, candidate, reading, rules)
             if score is None:
                 continue
             written = candidate.written or candidate.content  # raw is the credit as written, lines and all
-            reading.credit.raw = without_page_controls(written).strip().rstrip(".").rstrip()
+            reading.credit.raw = before_handout_notes(without_page_controls(written)).strip().rstrip(".").rstrip()
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:
@@ -191,14 +214,19 @@ _AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|pic
 
 def _as_named(name: str) -> str:
     """A photographer's name without what a page glued to it: written twice without a space ("CHRISTOF
-    STACHECHRISTOF STACHE"), or after a second label ("Photo/Bild: TES").
+    STACHECHRISTOF STACHE") or with one ("Ana Ruiz Ana Ruiz"), or after a second label ("Photo/Bild: TES").
 
     >>> _as_named("CHRISTOF STACHECHRISTOF STACHE"), _as_named("Bild: TES"), _as_named("Andy Wong")
     ('CHRISTOF STACHE', 'TES', 'Andy Wong')
+    >>> _as_named("Ana Ruiz Ana Ruiz"), _as_named("Aung Aung")
+    ('Ana Ruiz', 'Aung Aung')
     """
     half = len(name) // 2
     if len(name) % 2 == 0 and len(name) >= 6 and name[:half] == name[half:] and " " in name[:half]:
         name = name[:half]
+    words = name.split()
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        name = " ".join(words[:len(words) // 2])  # "Ana Ruiz Ana Ruiz / Daily Ledger": a byline printed twice
     label, colon, rest = name.partition(":")
     if colon and rest.strip() and len(label.split()) == 1:
         name = rest.strip()

@@ -510,6 +510,8 @@ ORGANISATION_WORDS = frozenset({
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
     "pacific", "visual", "feature", "cf", "palace",
     "commons", "google",  # "Wikimedia Commons", "Google Street View": sites, never a person
+    # bodies named in one word that hand pictures out ("Photo by Greenpeace"), never a person
+    "greenpeace", "oxfam", "amnesty", "caritas", "interpol", "frontex", "wikipedia", "wikimedia",
 })
 
 #: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
