@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -222,7 +223,7 @@ finally:
 def test_a_second_import_under_another_hash_seed_compiles_no_pattern_and_writes_no_file(tmp_path):
     """A real import of English and Chinese captions naming places, then another of the same folder under another
     hash seed: its readers (real forked processes) build every pattern from the kept programs, compile none, and
-    so the kept file is left as it was, byte for byte, not even rewritten."""
+    so the kept file is left as it was, byte for byte, not even rewritten; nor is anything else in the cache."""
     from catalog.reading import PARALLEL_THRESHOLD
     from tests.cli_process import environment
     from tests.helpers import jpeg_with_metadata
@@ -231,9 +232,12 @@ def test_a_second_import_under_another_hash_seed_compiles_no_pattern_and_writes_
     for number in range(PARALLEL_THRESHOLD + 8):
         jpeg_with_metadata(folder / f"p{number:03d}.jpg", color=(number, 90, 110),
                            iptc={"Iptc.Application2.Caption": _PLACE_CAPTIONS[number % len(_PLACE_CAPTIONS)]})
-    # The run's cache folder without its kept patterns (the gazetteer's index, built once a run, is reused).
+    # A cache folder of its own, with the run's gazetteer index (built once a run) and no kept patterns.
     cache = tmp_path / "cache"
-    shutil.copytree(os.environ["CATALOG_CACHE"], cache, ignore=shutil.ignore_patterns("patterns-*"))
+    cache.mkdir()
+    for built in Path(os.environ["CATALOG_CACHE"]).glob("gazetteer-*"):
+        if built.is_file():
+            shutil.copy2(built, cache / built.name)
 
     def counted_import(seed: str) -> tuple[list[dict], list[dict]]:
         log = tmp_path / f"counts-{seed}.jsonl"
@@ -253,9 +257,11 @@ def test_a_second_import_under_another_hash_seed_compiles_no_pattern_and_writes_
     assert sum(row["compiled"] for row in readers) > 0  # a first import compiles what its readers meet
     kept = cache / patterns.cache_file().name
     before = (kept.read_bytes(), kept.stat().st_mtime_ns)
+    written = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
 
     readers, importing = counted_import("2")
     assert readers and importing
     assert [row["compiled"] for row in readers + importing] == [0] * len(readers + importing)
     assert max(row["kept"] for row in readers) > 400  # the parser's and the readers' patterns, built from the file
     assert (kept.read_bytes(), kept.stat().st_mtime_ns) == before
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == written  # nor any other cache file
