@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +178,90 @@ def test_a_reader_forked_in_the_start_up_keeps_no_pattern_made_from_what_it_read
     done = subprocess.run([sys.executable, "-c", _READER_CHILD], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+#: Captions naming places, in English and Chinese, whose parsing builds the word lists made from sets: the
+#: Chinese units, countries and provinces, words of passing and credit labels; background clauses and scene openers.
+_PLACE_CAPTIONS = [
+    "A high-speed train crosses the desert near Jiuquan, northwest China's Gansu Province, Aug. 3, 2025, after "
+    "the line reopened. (Xinhua/Fan Peishen)",
+    "The photo was taken in Lucerne, Switzerland, on April 12, 2025, while people gathered at the lakeside. "
+    "EPA-EFE/URS FLUEELER",
+    "Fans cheer before the final at the Parc des Princes in Paris, France, May 31, 2025. REUTERS/Sarah Meyssonnier",
+    "新华社记者 李鑫 摄：游客在甘肃省敦煌市鸣沙山月牙泉景区游览（2025年8月5日）。",
+    "8月3日，旅客昨日走过罗湖口岸，来到深圳市罗湖区。（图片来源：深圳市罗湖区委宣传部 王小明 摄）",
+    "农民在湖南省张家界市慈利县零溪镇望家桥村收割水稻（9月20日摄）。新华社发（吴勇兵 摄）",
+    "车辆行人在英国伦敦牛津街穿行（2025年1月6日摄）。责任编辑：张三",
+    "游客在广西壮族自治区桂林市阳朔县遇龙河乘竹筏游览。图片来源：视觉中国",
+]
+
+_COUNTING_IMPORT = """
+import json, os, sys
+from catalog import patterns
+
+log, real_save, parent = sys.argv[1], patterns.save, os.getpid()
+
+
+def counted_save():  # every process (the readers after each chunk, this one at exit): what it compiled meanwhile
+    with open(log, "a") as handle:
+        handle.write(json.dumps({"pid": os.getpid(), "compiled": len(patterns._new),
+                                 "kept": patterns.counts()["kept"]}) + "\\n")
+    real_save()
+
+
+patterns.save = counted_save
+from catalog.cli import main
+
+try:
+    main(sys.argv[2:], prog_name="catalog")
+finally:
+    counted_save()
+    print("parent", parent)
+"""
+
+
+def test_a_second_import_under_another_hash_seed_compiles_no_pattern_and_writes_no_file(tmp_path):
+    """A real import of English and Chinese captions naming places, then another of the same folder under another
+    hash seed: its readers (real forked processes) build every pattern from the kept programs, compile none, and
+    so the kept file is left as it was, byte for byte, not even rewritten; nor is anything else in the cache."""
+    from catalog.reading import PARALLEL_THRESHOLD
+    from tests.cli_process import environment
+    from tests.helpers import jpeg_with_metadata
+
+    folder = tmp_path / "photos"
+    for number in range(PARALLEL_THRESHOLD + 8):
+        jpeg_with_metadata(folder / f"p{number:03d}.jpg", color=(number, 90, 110),
+                           iptc={"Iptc.Application2.Caption": _PLACE_CAPTIONS[number % len(_PLACE_CAPTIONS)]})
+    # A cache folder of its own, with the run's gazetteer index (built once a run) and no kept patterns.
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for built in Path(os.environ["CATALOG_CACHE"]).glob("gazetteer-*"):
+        if built.is_file():
+            shutil.copy2(built, cache / built.name)
+
+    def counted_import(seed: str) -> tuple[list[dict], list[dict]]:
+        log = tmp_path / f"counts-{seed}.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-c", _COUNTING_IMPORT, str(log), "--db", f"sqlite:///{tmp_path / f'{seed}.db'}",
+             "import", "--workers", "2", str(folder)],
+            env=environment(CATALOG_CACHE=str(cache), PYTHONHASHSEED=seed), capture_output=True, text=True,
+            timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"{PARALLEL_THRESHOLD + 8} added" in done.stdout + done.stderr
+        parent = int(done.stdout.split("parent")[-1])
+        rows = [json.loads(line) for line in log.read_text().splitlines()]
+        return [row for row in rows if row["pid"] != parent], [row for row in rows if row["pid"] == parent]
+
+    readers, _ = counted_import("1")
+    assert readers  # the count sees the reader processes
+    assert sum(row["compiled"] for row in readers) > 0  # a first import compiles what its readers meet
+    kept = cache / patterns.cache_file().name
+    before = (kept.read_bytes(), kept.stat().st_mtime_ns)
+    written = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+
+    readers, importing = counted_import("2")
+    assert readers and importing
+    assert [row["compiled"] for row in readers + importing] == [0] * len(readers + importing)
+    assert max(row["kept"] for row in readers) > 400  # the parser's and the readers' patterns, built from the file
+    assert (kept.read_bytes(), kept.stat().st_mtime_ns) == before
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == written  # nor any other cache file

@@ -29,7 +29,7 @@ from catalog.captions.credit_names import looks_like_person
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
-from catalog.patterns import compiled
+from catalog.patterns import compiled, longest_first
 
 
 def _an_outlet_provides(credit: Credit, rules: Rules) -> None:
@@ -557,7 +557,7 @@ def _source_office_before(words: Words) -> re.Pattern:
     "来源：某某县委宣传部 王小明 摄"."""
     def build() -> re.Pattern:
         labels = "|".join(re.escape(w) for w in sorted(
-            {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=len, reverse=True))
+            {*words["credit.outlet_source_labels"], *words["credit.source_labels"]}, key=longest_first))
         return compiled(
             f"(?:{labels})\\s*[:：]\\s*([^\\s:：/／()（）]{{1,20}}?(?:{words.any('credit.offices')}))[ \u3000]+\\Z")
 

@@ -43,7 +43,7 @@ from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
 from catalog.captions.types import Place
-from catalog.patterns import compiled
+from catalog.patterns import compiled, longest_first
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是"; and a picture's
 #: number alone, circled ("②:2015年2月11日,河北唐山,...", "③清洁局工人...").
@@ -214,7 +214,7 @@ def _credit_field(words: Words) -> re.Pattern:
     made = words._made.get(("credit_field",))
     if made is None:
         labels = sorted({*words["credit.field_labels"], *words["credit.source_labels"], *words["credit.text_labels"],
-                         *words["credit.outlet_source_labels"]}, key=len, reverse=True)
+                         *words["credit.outlet_source_labels"]}, key=longest_first)
         made = words._made[("credit_field",)] = compiled(
             r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
     return made
@@ -1124,7 +1124,7 @@ def _boundary_names(words: Words) -> re.Pattern:
     made = words._made.get(("boundary_names",))
     if made is None:
         places = words.lists["places"]
-        names = sorted({*places["provinces"], *places["municipalities"], *places["countries"]}, key=len, reverse=True)
+        names = sorted({*places["provinces"], *places["municipalities"], *places["countries"]}, key=longest_first)
         made = words._made[("boundary_names",)] = compiled("|".join(map(re.escape, names)))
     return made
 
@@ -2601,7 +2601,7 @@ def _suffix_at_end(words: Words) -> re.Pattern:
 
 def _all_suffixes(places: dict[str, list[str]]) -> list[str]:
     return sorted({w for level in ("province", "city", "county", "town", "village") for w in places[level]},
-                  key=len, reverse=True)
+                  key=longest_first)
 
 
 def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> Element:
@@ -3151,8 +3151,7 @@ def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
     made = words._made.get(("time_or_passing",))
     if made is None:
         made = words._made[("time_or_passing",)] = compiled("|".join(map(re.escape, sorted(
-            set(words.words("dates.relative")) | set(words.words("places.passing")), key=len,
-            reverse=True))))
+            set(words.words("dates.relative")) | set(words.words("places.passing")), key=longest_first))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()

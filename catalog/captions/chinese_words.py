@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from catalog import charset_memo
 from catalog.captions.rules import Rules
-from catalog.patterns import compiled
+from catalog.patterns import compiled, longest_first
 
 charset_memo.install()  # the patterns below hold the Han ranges hundreds of times: each built once
 
@@ -329,7 +329,7 @@ def _patterns(words: Words) -> Patterns:
     units = {level: words.any(f"places.{level}") for level in ("province", "city", "county", "town", "village")}
     all_units = "|".join(re.escape(w) for w in sorted(
         {w for level in ("province", "city", "county", "town", "village") for w in places[level]},
-        key=len, reverse=True))
+        key=longest_first))
     unit_firsts = "".join(sorted({re.escape(w[0]) for level in units for w in places[level] if w}))
     return Patterns({
         # 新华社发（陈熙 摄）, 新华社发(苏阳摄)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import KIND_LEVELS
 from catalog.errors import CatalogError
-from catalog.patterns import compiled
+from catalog.patterns import compiled, longest_first
 
 if TYPE_CHECKING:  # place_chains asks this module about institutions, so the chain types are for annotations
     from catalog.captions.place_chains import Chain
@@ -87,7 +87,7 @@ def is_postal_code(word: str) -> bool:
 
 @cache
 def _background_word() -> re.Pattern:
-    words = sorted(_evidence_words()["background"], key=len, reverse=True)
+    words = sorted(_evidence_words()["background"], key=longest_first)
     return compiled(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
 
 
@@ -128,7 +128,7 @@ def names_an_intention(word: str) -> bool:
 
 @cache
 def _scene_opener() -> re.Pattern:
-    words = sorted(_evidence_words()["scene_openers"], key=len, reverse=True)
+    words = sorted(_evidence_words()["scene_openers"], key=longest_first)
     return compiled(r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b[,:]?",
                       re.IGNORECASE)
 
