@@ -833,3 +833,16 @@ def test_a_city_after_a_titles_dash(text, expected):
 ])
 def test_a_citys_possessive_before_its_sights(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's centre written with a capital inside the sentence: the city, as "central Helsinki" is
+    ("Police keep watch from a rooftop in Central Helsinki on Monday.", "Helsinki"),
+    ("Commuters queue for buses in Downtown Nairobi at dusk.", "Nairobi"),
+    # ...while a side that is a city of its own stays whole, and no city stands behind a region or a station
+    ("Police patrol the streets in South Jakarta on Monday.", "South Jakarta"),
+    ("Farmers plant rice in Central Java on Monday.", None),
+    ("Commuters queue in Downtown Quorva at dusk.", "Downtown Quorva"),
+])
+def test_a_citys_centre_written_with_a_capital(text, expected):
+    assert city(text) == expected
