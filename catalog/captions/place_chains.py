@@ -1250,6 +1250,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         described = described or toks[k].lower in WIDE_AREA_DESCRIPTORS
         side = side or toks[k].lower in DIRECTIONS and toks[k].lower != "central" and toks[k].text.islower()
         k += 1
+    if saw_the and depth == 0:
+        town = _a_town_of_a_named_region(toks, k)  # "the southern Gaza Strip city of Khan Younis"
+        if town is not None:
+            return town
     if saw_the and depth < 3:
         named = _city_named_after_its_kind(toks, k, depth)  # "in the capital, Accra", "the Afghan capital, Kabul"
         if named is not None:
@@ -1378,6 +1382,35 @@ _TOWN_OWNED_PLACES = frozenset({
     "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
     "palace", "fort", "gate", "lake", "river", "hospital",
 })
+
+
+#: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".
+_SETTLEMENTS_OF_A_REGION = frozenset({"city", "town", "port"})
+
+
+def _a_town_of_a_named_region(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The town and its region when one or two capitalised words the tables know as a province, state or region
+    qualify the town's kind after "the" ("the southern Gaza Strip city of Khan Younis", "the Punjab city of
+    Lahore"): the region is the province, not a venue named "Gaza Strip city"; else None."""
+    n = len(toks)
+    for kind_at in (k + 1, k + 2):
+        if kind_at + 2 >= n or toks[kind_at].lower not in _SETTLEMENTS_OF_A_REGION or toks[kind_at + 1].lower != "of":
+            continue
+        if not all(is_capitalised(t.text) and strip_possessive(t.text) is None for t in toks[k:kind_at]):
+            return None
+        region = " ".join(t.text for t in toks[k:kind_at])
+        if classify(region)[0] != "province" and not (classify(region)[0] == "place" and name_levels(region).province):
+            return None  # (a nation's adjective, "the Kenyan city of", is read by the demonym's path)
+        start = kind_at + 2
+        end = read_name(toks, start)
+        if end is None:
+            return None
+        town = element_of(toks, start, end, False, "city")
+        if town.level not in ("city", "place"):
+            return None
+        province = Element("province", region, toks[k].start, toks[kind_at - 1].end, link="'s")
+        return [town, province], end
+    return None
 
 
 def _a_towns_own_place(element: Element) -> bool:
