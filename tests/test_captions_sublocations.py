@@ -685,3 +685,18 @@ def test_a_venue_in_small_letters_where_it_lies(text, expected):
 ])
 def test_a_title_venue_before_its_town_and_a_dash(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a court's judge or magistrate and their name, alone under the credit: a person, no court
+    "Photo: Daily Monitor\n\nHigh Court Judge Quorva Menda",
+    "Quorva Magistrate Court Magistrate Alen Menda addresses reporters on Monday.",
+    "Supreme Court Judge Quorva Menda speaks to reporters on Monday.",
+])
+def test_a_judge_named_with_their_court_is_no_venue(text):
+    assert parse(text).location.sublocation is None
+
+
+def test_a_court_named_after_a_magistrate_stays_the_venue():
+    assert parse("Lawyers wait outside the Chief Magistrate Court in Kampala.").location.sublocation == (
+        "Chief Magistrate Court")

@@ -472,10 +472,8 @@ def _names_a_post(words: list[str]) -> bool:
     person's name ("Aoraki Area Commander Inspector Dave Gaskin", "U.S. Coast Guard Chief Petty Officer Tariq
     Hill"). A title opening the name ("King Fahd Stadium") or closing it ("Royal Palace Guard Commander") is no
     person's."""
-    for at, word in enumerate(words[1:-1], 1):
-        if word.strip(".,") in _POST_WORDS:
-            return any(w.strip(".,") in VENUE_WORDS for w in words[:at])
-    return False
+    return any(word.strip(".,") in _POST_WORDS and any(w.strip(".,") in VENUE_WORDS for w in words[:at])
+               for at, word in enumerate(words[1:-1], 1))  # ("Quorva Magistrate Court Magistrate Alen Menda")
 
 
 _POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES

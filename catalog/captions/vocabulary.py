@@ -346,10 +346,11 @@ TITLE_WORDS = frozenset({
 })
 
 #: Occupations and ranks written before a person's name: "Nurse Gökalp Ballı of the Gevaş Public Health Center"
-#: is a person and their post, no venue.
+#: is a person and their post, no venue; "High Court Judge Quorva Menda" a court's judge, no court.
 OCCUPATION_TITLES = frozenset({
     "nurse", "doctor", "dr.", "dr", "teacher", "professor", "prof.", "officer", "sgt.", "capt.", "lt.", "col.",
     "maj.", "pvt.", "cpl.", "sergeant", "captain", "lieutenant", "colonel", "major", "private", "corporal",
+    "judge", "magistrate",
 })
 
 #: People named by where they come from: "of" after one names their origin, not the scene ("residents of
