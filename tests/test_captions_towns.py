@@ -846,3 +846,16 @@ def test_a_citys_possessive_before_its_sights(text, expected):
 ])
 def test_a_citys_centre_written_with_a_capital(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town that ISO lists as a first-level municipality named after it, too small for the city table: the town
+    ("A cold, windy day in Ulcinj, near the Albanian border.", ("Ulcinj", None)),
+    ("Cruise ships moor in Kotor on Monday.", ("Kotor", None)),
+    ("ULCINJ, Montenegro - Tourists walk along the beach.", ("Ulcinj", None)),
+    # ...while a parish, which captions write as the province, stays one
+    ("Fishermen haul their nets in Spanish Town, St Catherine, on Tuesday.", ("Spanish Town", "St Catherine")),
+])
+def test_a_town_named_as_its_municipality(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
