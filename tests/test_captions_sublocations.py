@@ -700,3 +700,16 @@ def test_a_judge_named_with_their_court_is_no_venue(text):
 def test_a_court_named_after_a_magistrate_stays_the_venue():
     assert parse("Lawyers wait outside the Chief Magistrate Court in Kampala.").location.sublocation == (
         "Chief Magistrate Court")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city ending in "s" owning a venue with its apostrophe alone, as with "'s"
+    ("A stroll in Brussels' Quorva Park a few days ago.", ("Quorva Park", "Brussels")),
+    ("Crowds gather at Athens’ Quorva Square on Monday.", ("Quorva Square", "Athens")),
+    # ...while a saint's possessive inside a venue's name stays one name, and a closing quote owns nothing
+    ("Fans queue at St James' Park in Newcastle on Saturday.", ("St James' Park", "Newcastle")),
+    ("A concert by the band 'Athens' Quorva plays on Monday.", (None, None)),
+])
+def test_a_citys_possessive_written_with_the_apostrophe_alone(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1302,6 +1302,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
         end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
     possessor = strip_possessive(toks[end - 1].text)
+    owner_end = end
+    if possessor is None and kind is None and _a_citys_bare_possessive(toks, k, end):
+        possessor, end = toks[end - 1].text, end + 1  # "in Brussels' Quorva Park": the city's, its apostrophe alone
     if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
         named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
         if named is not None:
@@ -1323,7 +1326,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
-    owner = element_of(toks, k, end, False, None, last_word=possessor)
+    owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
         after += 1
@@ -1382,6 +1385,27 @@ _TOWN_OWNED_PLACES = frozenset({
     "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
     "palace", "fort", "gate", "lake", "river", "hospital",
 })
+
+
+#: A city ending in "s" whose possessive is written with the apostrophe alone ("Brussels' Quorva Park", "Athens’
+#: Quorva Square") owns the place after it when the gazetteer knows it with at least this many people ("St James'
+#: Park", "Queens' College" are one name each).
+BARE_POSSESSIVE_CITY = 100_000
+
+
+def _a_citys_bare_possessive(toks: list[Token], k: int, end: int) -> bool:
+    """Whether toks[k:end] is a city the gazetteer knows well, ending in "s", then an apostrophe alone joined to
+    it and a capitalised name after a space: the city's possessive, not a closing quotation mark (no opening
+    one right before the city)."""
+    n = len(toks)
+    if end + 1 >= n or toks[end].text not in ("'", "’") or toks[end].start != toks[end - 1].end:
+        return False
+    if not toks[end - 1].text.endswith("s") or toks[end + 1].start == toks[end].end:
+        return False
+    if k > 0 and toks[k - 1].text in ("'", "‘") or not is_capitalised(toks[end + 1].text):
+        return False
+    name = " ".join(t.text for t in toks[k:end])
+    return classify(name)[0] in ("place", "city") and name_levels(name).city_population >= BARE_POSSESSIVE_CITY
 
 
 #: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".
