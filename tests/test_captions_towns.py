@@ -859,3 +859,15 @@ def test_a_citys_centre_written_with_a_capital(text, expected):
 def test_a_town_named_as_its_municipality(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a settlement is a unit below the town, as a village is: the sublocation, and a reference point after it
+    # ("near Nairobi") is no city of the scene
+    ("Residents wade through water in Kwa Quorva settlement of Machakos county near Nairobi, Kenya, on Monday.",
+     ("Kwa Quorva settlement", None)),
+    ("Families rebuild their homes in Quorva settlement, Kenya, on Monday.", ("Quorva settlement", None)),
+])
+def test_a_settlement_is_below_the_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

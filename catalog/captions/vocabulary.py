@@ -171,7 +171,7 @@ KIND_LEVELS: dict[str, str] = {
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
     "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
     "hamlet": "town", "commune": "town", "section": "town",
-    "borough": "town",
+    "borough": "town", "settlement": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -207,6 +207,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # settlement below a village ("Xa Phin hamlet"): kept as written, as a village is
     ("commune", "town", False),
     ("hamlet", "town", False),
+    ("settlement", "town", False),  # an informal or a new village: "Kwa Quorva settlement of Machakos county"
     # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
     ("neighbourhood", "town", False),
     ("neighborhood", "town", False),
