@@ -713,3 +713,16 @@ def test_a_court_named_after_a_magistrate_stays_the_venue():
 def test_a_citys_possessive_written_with_the_apostrophe_alone(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline of places alone, perhaps dated, then a sentence naming the venue in that town
+    ("Kazan, Russia, 12/06/2010. Police in Quorva Square stand under a huge screen.", ("Quorva Square", "Kazan")),
+    ("Kazan, Russia, June 12, 2010. Police stand in Quorva Square.", ("Quorva Square", "Kazan")),
+    # ...not a venue placed in another town, nor one in a paragraph below
+    ("Kazan, Russia. Police stand in Quorva Square in Moscow.", (None, "Kazan")),
+    ("Kazan, Russia.\n\nPolice stand in Quorva Square.", (None, "Kazan")),
+])
+def test_the_venue_after_a_dateline_of_places_alone(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
