@@ -726,3 +726,12 @@ def test_a_citys_possessive_written_with_the_apostrophe_alone(text, expected):
 def test_the_venue_after_a_dateline_of_places_alone(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a built venue's possessive owning a venue inside it: the larger is the scene's sublocation
+    ("Stars came down on Quorva Square's Ankor cinema last night for the premiere.", "Quorva Square"),
+    ("Visitors look around Quorva Museum's Ankor Hall in Lyon on Monday.", "Quorva Museum"),
+])
+def test_a_venue_inside_a_built_venue_named_by_its_possessive(text, expected):
+    assert parse(text).location.sublocation == expected

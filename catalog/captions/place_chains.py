@@ -1367,6 +1367,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             inner[0][0].value.casefold() not in VENUE_WORDS):  # ("Regent's Park" is one name)
         owner.link = "'s"  # "in Bogura's Shibganj": two places no table knows, the owner the larger, never one name
         return inner[0] + [owner], inner[1]
+    if owner.level == "venue" and owner.value.rsplit(" ", 1)[-1].casefold() in _BUILT_OWNERS and (
+            inner is not None and len(inner[0]) == 1 and inner[0][0].level in ("venue", "place")):
+        return [owner], inner[1]  # "on Leicester Square's Odeon": a venue inside a venue, the larger the scene's
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end
@@ -1406,6 +1409,13 @@ def _a_citys_bare_possessive(toks: list[Token], k: int, end: int) -> bool:
         return False
     name = " ".join(t.text for t in toks[k:end])
     return classify(name)[0] in ("place", "city") and name_levels(name).city_population >= BARE_POSSESSIVE_CITY
+
+
+#: The last words of a built venue that holds other venues, named after its possessive: "Leicester Square's Odeon",
+#: "Quorva Stadium's Gate 4" (the larger is the scene's sublocation; a bay or a park of the land, "Bristol Bay's
+#: Iliamna Lake", gives way to the named place inside it).
+_BUILT_OWNERS = frozenset({"square", "plaza", "museum", "stadium", "arena", "centre", "center", "palace", "airport",
+                           "station", "mall", "market", "zoo", "campus"})
 
 
 #: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".
