@@ -842,3 +842,20 @@ def test_a_day_then_a_dateline(text, expected):
 def test_a_unit_after_a_plain_adjective(text, expected):
     found = parse(text).location
     assert (found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region the tables know qualifying the town's kind: the region is the province, the town the city
+    ("Families shelter in a school in the southern Gaza Strip city of Khan Younis on Monday.",
+     ("Khan Younis", "Gaza Strip", None)),
+    ("Workers rest in the shade in the Punjab city of Lahore on Monday.", ("Lahore", "Punjab", None)),
+    ("Crowds gather in the Texas town of Quorvale on Monday.", ("Quorvale", "Texas", None)),
+    # ...while a nation's adjective stays the demonym's reading, and a word nothing knows is no province
+    ("Children play in the Kenyan city of Kisumu on Monday.", ("Kisumu", None, None)),
+])
+def test_a_town_of_a_region_named_before_its_kind(text, expected):
+    assert place(text) == expected
+
+
+def test_a_word_nothing_knows_before_a_kind_makes_no_province():
+    assert parse("Crowds gather in the Quorva city of Lahore on Monday.").location.province is None

@@ -685,3 +685,53 @@ def test_a_venue_in_small_letters_where_it_lies(text, expected):
 ])
 def test_a_title_venue_before_its_town_and_a_dash(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a court's judge or magistrate and their name, alone under the credit: a person, no court
+    "Photo: Daily Monitor\n\nHigh Court Judge Quorva Menda",
+    "Quorva Magistrate Court Magistrate Alen Menda addresses reporters on Monday.",
+    "Supreme Court Judge Quorva Menda speaks to reporters on Monday.",
+])
+def test_a_judge_named_with_their_court_is_no_venue(text):
+    assert parse(text).location.sublocation is None
+
+
+def test_a_court_named_after_a_magistrate_stays_the_venue():
+    assert parse("Lawyers wait outside the Chief Magistrate Court in Kampala.").location.sublocation == (
+        "Chief Magistrate Court")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city ending in "s" owning a venue with its apostrophe alone, as with "'s"
+    ("A stroll in Brussels' Quorva Park a few days ago.", ("Quorva Park", "Brussels")),
+    ("Crowds gather at Athens’ Quorva Square on Monday.", ("Quorva Square", "Athens")),
+    # ...while a saint's possessive inside a venue's name stays one name, and a closing quote owns nothing
+    ("Fans queue at St James' Park in Newcastle on Saturday.", ("St James' Park", "Newcastle")),
+    ("A concert by the band 'Athens' Quorva plays on Monday.", (None, None)),
+])
+def test_a_citys_possessive_written_with_the_apostrophe_alone(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline of places alone, perhaps dated, then a sentence naming the venue in that town
+    ("Kazan, Russia, 12/06/2010. Police in Quorva Square stand under a huge screen.", ("Quorva Square", "Kazan")),
+    ("Kazan, Russia, June 12, 2010. Police stand in Quorva Square.", ("Quorva Square", "Kazan")),
+    # ...not a venue placed in another town, nor one in a paragraph below
+    ("Kazan, Russia. Police stand in Quorva Square in Moscow.", (None, "Kazan")),
+    ("Kazan, Russia.\n\nPolice stand in Quorva Square.", (None, "Kazan")),
+])
+def test_the_venue_after_a_dateline_of_places_alone(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a built venue's possessive owning a venue inside it: the larger is the scene's sublocation
+    ("Stars came down on Quorva Square's Ankor cinema last night for the premiere.", "Quorva Square"),
+    ("Visitors look around Quorva Museum's Ankor Hall in Lyon on Monday.", "Quorva Museum"),
+])
+def test_a_venue_inside_a_built_venue_named_by_its_possessive(text, expected):
+    assert parse(text).location.sublocation == expected

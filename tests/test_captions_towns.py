@@ -833,3 +833,41 @@ def test_a_city_after_a_titles_dash(text, expected):
 ])
 def test_a_citys_possessive_before_its_sights(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's centre written with a capital inside the sentence: the city, as "central Helsinki" is
+    ("Police keep watch from a rooftop in Central Helsinki on Monday.", "Helsinki"),
+    ("Commuters queue for buses in Downtown Nairobi at dusk.", "Nairobi"),
+    # ...while a side that is a city of its own stays whole, and no city stands behind a region or a station
+    ("Police patrol the streets in South Jakarta on Monday.", "South Jakarta"),
+    ("Farmers plant rice in Central Java on Monday.", None),
+    ("Commuters queue in Downtown Quorva at dusk.", "Downtown Quorva"),
+])
+def test_a_citys_centre_written_with_a_capital(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town that ISO lists as a first-level municipality named after it, too small for the city table: the town
+    ("A cold, windy day in Ulcinj, near the Albanian border.", ("Ulcinj", None)),
+    ("Cruise ships moor in Kotor on Monday.", ("Kotor", None)),
+    ("ULCINJ, Montenegro - Tourists walk along the beach.", ("Ulcinj", None)),
+    # ...while a parish, which captions write as the province, stays one
+    ("Fishermen haul their nets in Spanish Town, St Catherine, on Tuesday.", ("Spanish Town", "St Catherine")),
+])
+def test_a_town_named_as_its_municipality(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a settlement is a unit below the town, as a village is: the sublocation, and a reference point after it
+    # ("near Nairobi") is no city of the scene
+    ("Residents wade through water in Kwa Quorva settlement of Machakos county near Nairobi, Kenya, on Monday.",
+     ("Kwa Quorva settlement", None)),
+    ("Families rebuild their homes in Quorva settlement, Kenya, on Monday.", ("Quorva settlement", None)),
+])
+def test_a_settlement_is_below_the_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -29,6 +29,8 @@ def name_levels(name: str) -> NameLevels:
     levels = get_gazetteer().name_levels(name)
     if levels == _NOTHING or _only_a_lower_province(levels):
         levels = _city_spelled_apart(name) or levels
+    if _only_a_municipality(levels):
+        levels = NameLevels(town_population=1)  # "a windy day in Ulcinj": the town the municipality is named for
     memo.remember("levels", name, list(levels))
     return levels
 
@@ -44,6 +46,22 @@ def _only_a_lower_province(levels: NameLevels) -> bool:
         return False
     subdivision = get_gazetteer()._subs.get(levels.province)
     return subdivision is not None and subdivision.parent is not None
+
+
+#: ISO 3166-2 types (pycountry's, folded) of a first-level unit that is one town and its land, named after the
+#: town: Montenegro's, Slovenia's, North Macedonia's and Latvia's municipalities ("Ulcinj", "Kotor", "Piran").
+_TOWN_UNIT_TYPES = frozenset({"municipality"})
+
+
+def _only_a_municipality(levels: NameLevels) -> bool:
+    """Whether all a name is to the gazetteer is a first-level municipality with no city of its name in the city
+    table (too small for it): a caption names the town so ("in Ulcinj, near the Albanian border"), never a
+    province; the labels' city."""
+    if levels.country or levels.city_population or levels.town_population or not levels.province:
+        return False
+    subdivision = get_gazetteer()._subs.get(levels.province)
+    return subdivision is not None and subdivision.parent is None and (
+        subdivision.type.casefold() in _TOWN_UNIT_TYPES)
 
 
 def _city_spelled_apart(name: str) -> NameLevels | None:

@@ -1176,6 +1176,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             doubts.extend(tried)
         if place.sublocation and not (place.city or place.province or place.country):
             _fill_the_venues_town(place, text, scene, spans, paragraphs, weights)
+        if place.city and not place.sublocation:
+            _fill_the_datelines_venue(place, text, scene, spans, paragraphs, weights)
         if place != Place():
             return place, scene
         dated_first = scene == first
@@ -1193,6 +1195,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
         place = Place()
     if place.sublocation and not (place.city or place.province or place.country):
         _fill_the_venues_town(place, text, first, spans, paragraphs, weights)
+    if place.city and not place.sublocation:
+        _fill_the_datelines_venue(place, text, first, spans, paragraphs, weights)
     if place == Place():
         # the first sentence places nothing ("Shortlisted: Ana Diaz."): the sentence after it in the same
         # paragraph may. When the photo's date stands elsewhere, such a sentence is often background ("... they
@@ -1255,6 +1259,30 @@ def _fill_the_venues_town(place: Place, text: str, first: tuple[int, int], spans
     later = find_places(text, following, None, [], weights, {})
     if later.city and (later.province or later.country):
         place.city, place.province, place.country = later.city, later.province, later.country
+
+
+def _fill_the_datelines_venue(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
+                              paragraphs: list[tuple[int, int]], weights: PlaceWeights | None) -> None:
+    """The venue of the next sentence of the paragraph, when the scene's sentence is a dateline of places alone,
+    perhaps with its date ("Moscow, Russia, 12/06/2010. Police in Red Square stand under ..."), and the next names
+    a venue in no other town: the caption goes on to say where in the town the photo is."""
+    if not _dateline_sentence().fullmatch(text, scene[0], scene[1]):
+        return
+    following, below = _sentence_after(scene, spans, paragraphs)
+    if following is None or below:
+        return
+    later = find_places(text, following, None, [], weights, {})
+    if later.sublocation and later.city in (None, place.city) and later.province in (None, place.province) and (
+            later.country in (None, place.country)):
+        place.sublocation = later.sublocation
+
+
+@cache
+def _dateline_sentence() -> re.Pattern:
+    """Places alone, then perhaps a date in figures or with its month's name: "Moscow, Russia, 12/06/2010."."""
+    return compiled(rf"[ \t]*{_places_sentence().pattern}[ \t]*(?:,[ \t]*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
+                    rf"\d{{4}}-\d{{2}}-\d{{2}}|[A-Z][a-z]+\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|"
+                    rf"\d{{1,2}}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{{4}}))?[ \t]*\.?[ \t]*")
 
 
 def _another_year(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> bool:

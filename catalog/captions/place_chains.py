@@ -1250,6 +1250,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         described = described or toks[k].lower in WIDE_AREA_DESCRIPTORS
         side = side or toks[k].lower in DIRECTIONS and toks[k].lower != "central" and toks[k].text.islower()
         k += 1
+    if saw_the and depth == 0:
+        town = _a_town_of_a_named_region(toks, k)  # "the southern Gaza Strip city of Khan Younis"
+        if town is not None:
+            return town
     if saw_the and depth < 3:
         named = _city_named_after_its_kind(toks, k, depth)  # "in the capital, Accra", "the Afghan capital, Kabul"
         if named is not None:
@@ -1298,6 +1302,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
         end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
     possessor = strip_possessive(toks[end - 1].text)
+    owner_end = end
+    if possessor is None and kind is None and _a_citys_bare_possessive(toks, k, end):
+        possessor, end = toks[end - 1].text, end + 1  # "in Brussels' Quorva Park": the city's, its apostrophe alone
     if kind is not None and possessor is None and toks[k - 2 - (toks[k - 1].lower == "the")].lower == "capital":
         named = _capital_named_after(toks, k, end, depth)  # "the capital of Ukraine, Kyiv": Kyiv, Ukraine
         if named is not None:
@@ -1319,7 +1326,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
-    owner = element_of(toks, k, end, False, None, last_word=possessor)
+    owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
         after += 1
@@ -1360,6 +1367,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             inner[0][0].value.casefold() not in VENUE_WORDS):  # ("Regent's Park" is one name)
         owner.link = "'s"  # "in Bogura's Shibganj": two places no table knows, the owner the larger, never one name
         return inner[0] + [owner], inner[1]
+    if owner.level == "venue" and owner.value.rsplit(" ", 1)[-1].casefold() in _BUILT_OWNERS and (
+            inner is not None and len(inner[0]) == 1 and inner[0][0].level in ("venue", "place")):
+        return [owner], inner[1]  # "on Leicester Square's Odeon": a venue inside a venue, the larger the scene's
     more = read_name(toks, end)  # the possessive is part of a name: "People's Liberation Army ... Building"
     if more is None:
         return [owner], end
@@ -1378,6 +1388,63 @@ _TOWN_OWNED_PLACES = frozenset({
     "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
     "palace", "fort", "gate", "lake", "river", "hospital",
 })
+
+
+#: A city ending in "s" whose possessive is written with the apostrophe alone ("Brussels' Quorva Park", "Athens’
+#: Quorva Square") owns the place after it when the gazetteer knows it with at least this many people ("St James'
+#: Park", "Queens' College" are one name each).
+BARE_POSSESSIVE_CITY = 100_000
+
+
+def _a_citys_bare_possessive(toks: list[Token], k: int, end: int) -> bool:
+    """Whether toks[k:end] is a city the gazetteer knows well, ending in "s", then an apostrophe alone joined to
+    it and a capitalised name after a space: the city's possessive, not a closing quotation mark (no opening
+    one right before the city)."""
+    n = len(toks)
+    if end + 1 >= n or toks[end].text not in ("'", "’") or toks[end].start != toks[end - 1].end:
+        return False
+    if not toks[end - 1].text.endswith("s") or toks[end + 1].start == toks[end].end:
+        return False
+    if k > 0 and toks[k - 1].text in ("'", "‘") or not is_capitalised(toks[end + 1].text):
+        return False
+    name = " ".join(t.text for t in toks[k:end])
+    return classify(name)[0] in ("place", "city") and name_levels(name).city_population >= BARE_POSSESSIVE_CITY
+
+
+#: The last words of a built venue that holds other venues, named after its possessive: "Leicester Square's Odeon",
+#: "Quorva Stadium's Gate 4" (the larger is the scene's sublocation; a bay or a park of the land, "Bristol Bay's
+#: Iliamna Lake", gives way to the named place inside it).
+_BUILT_OWNERS = frozenset({"square", "plaza", "museum", "stadium", "arena", "centre", "center", "palace", "airport",
+                           "station", "mall", "market", "zoo", "campus"})
+
+
+#: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".
+_SETTLEMENTS_OF_A_REGION = frozenset({"city", "town", "port"})
+
+
+def _a_town_of_a_named_region(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The town and its region when one or two capitalised words the tables know as a province, state or region
+    qualify the town's kind after "the" ("the southern Gaza Strip city of Khan Younis", "the Punjab city of
+    Lahore"): the region is the province, not a venue named "Gaza Strip city"; else None."""
+    n = len(toks)
+    for kind_at in (k + 1, k + 2):
+        if kind_at + 2 >= n or toks[kind_at].lower not in _SETTLEMENTS_OF_A_REGION or toks[kind_at + 1].lower != "of":
+            continue
+        if not all(is_capitalised(t.text) and strip_possessive(t.text) is None for t in toks[k:kind_at]):
+            return None
+        region = " ".join(t.text for t in toks[k:kind_at])
+        if classify(region)[0] != "province" and not (classify(region)[0] == "place" and name_levels(region).province):
+            return None  # (a nation's adjective, "the Kenyan city of", is read by the demonym's path)
+        start = kind_at + 2
+        end = read_name(toks, start)
+        if end is None:
+            return None
+        town = element_of(toks, start, end, False, "city")
+        if town.level not in ("city", "place"):
+            return None
+        province = Element("province", region, toks[k].start, toks[kind_at - 1].end, link="'s")
+        return [town, province], end
+    return None
 
 
 def _a_towns_own_place(element: Element) -> bool:

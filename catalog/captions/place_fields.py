@@ -135,7 +135,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     if place.city is None and not counties and towns and (place.province or place.country):
         town = towns[-1]
         if not town.value.casefold().endswith((
-                "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood")) and not (
+                "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood",
+                "settlement")) and not (
                 town.value.endswith(" town") and _in_china(place)):
             # ("in Cicun town, Shanxi province": a township, as 镇 reads; "in Mellit town, North Darfur": the town)
             place.city = town.value.removesuffix(" town")  # "in the town of Kumejima, Okinawa Prefecture"

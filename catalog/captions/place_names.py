@@ -405,6 +405,10 @@ def element_of(
         if level == "place" and saw_the and element.population < CITY_AFTER_THE:
             element.population = 0  # "in the Andes": a range, a sea or a region, not Colombia's town of Andes
         if level == "place" and not (known.city_population or known.province or known.country):
+            centre = _centre_of_a_city(value)
+            if centre:
+                element.value, element.population = centre, name_levels(centre).city_population
+                return element  # "a rooftop in Central Helsinki": the city's centre, written with a capital
             element.population = _side_of_a_city(value)
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
@@ -419,6 +423,22 @@ def _initials(name: str) -> bool:
 
 #: Words naming a part of the city after them: "South Jakarta", "Old Dhaka", "Central Manila".
 _CITY_PARTS = DIRECTIONS - {"far", "mainland"} | {"old", "downtown", "inner", "greater"}
+
+
+#: Capitalised words naming the middle of the city after them, never a district of its own as "South Jakarta" is:
+#: "Central Helsinki", "Downtown Nairobi" (the city, as "central Helsinki" written in lower case is).
+_CENTRE_WORDS = frozenset({"central", "downtown", "midtown", "uptown", "inner"})
+#: The city after a centre's word is one the gazetteer knows with at least this many people ("Central Java",
+#: "Inner Mongolia", "Central Station" name no such city).
+CENTRE_OF_A_CITY = 100_000
+
+
+def _centre_of_a_city(name: str) -> str | None:
+    """The city whose centre an unknown name writes with a capital ("Central Helsinki": Helsinki), else None."""
+    centre, _, rest = name.partition(" ")
+    if centre.casefold() not in _CENTRE_WORDS or not rest[:1].isupper():
+        return None
+    return rest if name_levels(rest).city_population >= CENTRE_OF_A_CITY else None
 
 
 def _side_of_a_city(name: str) -> int:
@@ -452,10 +472,8 @@ def _names_a_post(words: list[str]) -> bool:
     person's name ("Aoraki Area Commander Inspector Dave Gaskin", "U.S. Coast Guard Chief Petty Officer Tariq
     Hill"). A title opening the name ("King Fahd Stadium") or closing it ("Royal Palace Guard Commander") is no
     person's."""
-    for at, word in enumerate(words[1:-1], 1):
-        if word.strip(".,") in _POST_WORDS:
-            return any(w.strip(".,") in VENUE_WORDS for w in words[:at])
-    return False
+    return any(word.strip(".,") in _POST_WORDS and any(w.strip(".,") in VENUE_WORDS for w in words[:at])
+               for at, word in enumerate(words[1:-1], 1))  # ("Quorva Magistrate Court Magistrate Alen Menda")
 
 
 _POST_WORDS = TITLE_WORDS | OCCUPATION_TITLES

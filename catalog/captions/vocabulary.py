@@ -171,7 +171,7 @@ KIND_LEVELS: dict[str, str] = {
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
     "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
     "hamlet": "town", "commune": "town", "section": "town",
-    "borough": "town",
+    "borough": "town", "settlement": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
@@ -207,6 +207,7 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # settlement below a village ("Xa Phin hamlet"): kept as written, as a village is
     ("commune", "town", False),
     ("hamlet", "town", False),
+    ("settlement", "town", False),  # an informal or a new village: "Kwa Quorva settlement of Machakos county"
     # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
     ("neighbourhood", "town", False),
     ("neighborhood", "town", False),
@@ -346,10 +347,11 @@ TITLE_WORDS = frozenset({
 })
 
 #: Occupations and ranks written before a person's name: "Nurse Gökalp Ballı of the Gevaş Public Health Center"
-#: is a person and their post, no venue.
+#: is a person and their post, no venue; "High Court Judge Quorva Menda" a court's judge, no court.
 OCCUPATION_TITLES = frozenset({
     "nurse", "doctor", "dr.", "dr", "teacher", "professor", "prof.", "officer", "sgt.", "capt.", "lt.", "col.",
     "maj.", "pvt.", "cpl.", "sergeant", "captain", "lieutenant", "colonel", "major", "private", "corporal",
+    "judge", "magistrate",
 })
 
 #: People named by where they come from: "of" after one names their origin, not the scene ("residents of
