@@ -2610,3 +2610,15 @@ def test_a_place_in_the_title_a_sentence_opens_with(text, expected):
     """A 【...】 title opening a sentence whose words name no place: the place the title names is read; a paper's
     story label (综合报道) and a column's slogan name none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("▲被告今(3日)到新竹地院出庭應訊。(圖/記者王某攝)", {"sublocation": "新竹地院"}),
+    ("被告今天到台中地方法院出庭。(記者李某攝)", {"sublocation": "台中地方法院"}),
+    ("县长5日到民雄乡东荣国小出席开学典礼。(王某摄)", {"sublocation": "东荣国小"}),
+    ("选手在奎沃国中进行比赛。(记者陈某摄)", {"sublocation": "奎沃国中"}),
+])
+def test_courts_and_taiwan_schools_are_venues(text, expected):
+    """Courts (法院, and Taiwan's 地院 written short) and Taiwan's schools (国小, 国中) end a venue's name, and a
+    city's name before a court is the court's first word (台中地方法院), as before a university."""
+    check(text, expected)
