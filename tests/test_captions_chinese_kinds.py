@@ -2622,3 +2622,14 @@ def test_courts_and_taiwan_schools_are_venues(text, expected):
     """Courts (法院, and Taiwan's 地院 written short) and Taiwan's schools (国小, 国中) end a venue's name, and a
     city's name before a court is the court's first word (台中地方法院), as before a university."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月6日,江苏省连云港市奎沃盐场的工人正忙着扒盐。", {"sublocation": "奎沃盐场", "city": "连云港"}),
+    ("候鸟栖息在南昌县奎沃垦殖场境内。", {"sublocation": "奎沃垦殖场", "city": "南昌县"}),
+    ("工人们在盐场里忙着扒盐。", {"sublocation": None}),
+])
+def test_salt_works_and_reclamation_farms_are_venues(text, expected):
+    """Salt works (盐场) and land-reclamation farms (垦殖场) end a venue's name, as 林场 and 农场 do; the word alone
+    names none."""
+    check(text, expected)
