@@ -1828,6 +1828,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None and plain[country:country + 1] == "城" and _a_capital_named_for_its_country(
             plain, at, country, before):
         return Element("city", text[at:country + 1], at, country + 1, link=","), country + 1
+    if country is not None and plain[country:country + 1] == "城" and not plain.startswith(_WORDS_OF_TOWNS, country):
+        return None  # "马尼拉中国城", "韩国城": a quarter of a city abroad named after a country, no country's
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -2226,6 +2228,8 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
 _HAN_RUN = compiled(f"[{HAN}]+")
 #: The one-character words of a street, which make a street's name of a place's right before them (香港路).
 _STREET_WORDS = ("路", "街", "道", "巷")
+#: Words that begin with 城 and are no quarter of a city ("中国城市", "中国城乡": the country's towns)
+_WORDS_OF_TOWNS = ("城市", "城乡", "城镇", "城区")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
 #: directions that name a city's stations (南京南站, 北京西站).
 _GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
