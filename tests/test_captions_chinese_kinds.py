@@ -2633,3 +2633,14 @@ def test_salt_works_and_reclamation_farms_are_venues(text, expected):
     """Salt works (盐场) and land-reclamation farms (垦殖场) end a venue's name, as 林场 and 农场 do; the word alone
     names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3.奎沃县奎沃镇上河村村民把玉米摊开晾晒。", {"city": "奎沃县", "sublocation": "上河村"}),
+    ("某报记者 王某 摄影报道 12.平遥县段村镇村民晾晒辣椒。", {"city": "平遥县"}),
+    ("3. 奎沃县奎沃镇上河村村民晾晒玉米。", {"city": "奎沃县"}),
+])
+def test_a_numbered_item_of_a_picture_list(text, expected):
+    """A picture's number in a list ("3.", "12.") at a sentence's start is no part of the place after it: the
+    chain begins after the number, as after a space."""
+    check(text, expected)

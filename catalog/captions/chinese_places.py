@@ -1076,10 +1076,16 @@ def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, p
         text, plain, stop + 1, end, words, patterns, []) is not None
 
 
+#: The number of an item in a list of pictures, at the start of a sentence ("2.某县某镇...", "9.某县..."): the item's
+#: words begin after it, as after a stop (not a decimal, "1.6万", nor a number inside a clause).
+_ITEM_NUMBER = compiled(r"(?<![^\s。，,；;：:])\d{1,2}[.．](?=[\u4e00-\u9fff])")
+
+
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = {start} | {stop.end() for stop in _A_BREAK.finditer(plain, start, end - 1)}  # (what follows a break)
+    found |= {item.end() for item in _ITEM_NUMBER.finditer(plain, start, end - 1)}  # ("9.阳城县...": a list's item)
     named, longest = _boundary_name_starts(words)
     for name in named.finditer(plain, start + 1, min(len(plain), end - 1 + longest)):  # (a name may run past end)
         at = name.start()
