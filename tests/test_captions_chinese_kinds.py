@@ -2644,3 +2644,15 @@ def test_a_numbered_item_of_a_picture_list(text, expected):
     """A picture's number in a list ("3.", "12.") at a sentence's start is no part of the place after it: the
     chain begins after the number, as after a space."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大年初一,阿巴嘎旗别力古台镇牧民给牛添草料。", {"city": "阿巴嘎旗", "sublocation": "别力古台镇"}),
+    ("在阿巴嘎旗,牧民放羊。", {"city": "阿巴嘎旗"}),
+    ("徐州沛县农民收割小麦。", {"city": "徐州"}),
+])
+def test_a_banner_is_not_cut_after_a_known_name(text, expected):
+    """No banner (旗) is named by one character, so a known name that opens a banner's (阿巴 of 阿巴嘎旗, a city
+    abroad) is no city before a banner of one character: the banner is read whole; a county of one character
+    after its city (徐州沛县) still is."""
+    check(text, expected)

@@ -1887,6 +1887,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # (right after a city, a unit is below it: "吉安新界埠镇" is 吉安's town 新界埠镇, no city 新界 heads it)
         if head is not None and at + name_length <= head:
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
+        if head is not None and unit.end() - head == 2 and plain[head + 1] in _NO_ONE_CHARACTER_NAME:
+            head = None  # "阿巴嘎旗": no banner is named by one character, so the known name (阿巴) is no city
+            # before it, and the unit is the banner whole (but "徐州沛县": counties of one character are many)
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None and simplified(plain[at:head]) in words.set("places.prefectures"):
@@ -1964,6 +1967,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
 #: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
 #: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
 _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
+
+
+#: Suffixes of county-level units no name of one character takes (Inner Mongolia's banners: 正蓝旗, 阿巴嘎旗).
+_NO_ONE_CHARACTER_NAME = frozenset("旗")
 
 
 #: The suffixes of a county or a city, which no venue's name ends with.
