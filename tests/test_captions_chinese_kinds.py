@@ -2656,3 +2656,14 @@ def test_a_banner_is_not_cut_after_a_known_name(text, expected):
     abroad) is no city before a banner of one character: the banner is read whole; a county of one character
     after its city (徐州沛县) still is."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃岛海域“海上牧场”养殖区内,渔民正忙着捞起大黄鱼。", {"city": None}),
+    ("工程船在三峡坝区南岸施工。", {"city": None}),
+    ("在奎沃县种植区,农民采茶。", {"city": "奎沃县"}),
+])
+def test_farmed_and_dam_areas_are_no_districts(text, expected):
+    """An area named by what is farmed or built there (养殖区, 种植区, a dam's 坝区) ends in 区 and is no district:
+    no city is read from it."""
+    check(text, expected)
