@@ -2667,3 +2667,15 @@ def test_farmed_and_dam_areas_are_no_districts(text, expected):
     """An area named by what is farmed or built there (养殖区, 种植区, a dam's 坝区) ends in 区 and is no district:
     no city is read from it."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月24日,超強颱風奎沃襲港,市區有大樹被吹倒。", {"sublocation": None}),
+    ("台风袭港,维多利亚港巨浪翻腾。", {"sublocation": "维多利亚港"}),
+    ("花農走進菊花園趕摘菊花。", {"sublocation": None}),
+    ("游客在奎沃菊花园赏花。", {"sublocation": "奎沃菊花园"}),
+])
+def test_striking_hong_kong_and_a_chrysanthemum_garden_name_no_venue(text, expected):
+    """袭港 (a storm strikes Hong Kong), 访港 and 赴港 are verbs that end in 港, no harbour's name; a garden of
+    chrysanthemums (菊花园) with no name of its own is a common noun, as 桃花园 is."""
+    check(text, expected)
