@@ -2679,3 +2679,15 @@ def test_striking_hong_kong_and_a_chrysanthemum_garden_name_no_venue(text, expec
     """袭港 (a storm strikes Hong Kong), 访港 and 赴港 are verbs that end in 港, no harbour's name; a garden of
     chrysanthemums (菊花园) with no name of its own is a common noun, as 桃花园 is."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月25日,内蒙古呼伦贝尔奎沃赛区,冬运会双人滑比赛进行。",
+     {"sublocation": "奎沃赛区", "city": "呼伦贝尔", "province": "内蒙古"}),
+    ("志愿者在赛区服务。", {"sublocation": None}),
+    ("各赛区的比赛结束。", {"sublocation": None}),
+])
+def test_a_games_competition_zone_is_a_venue(text, expected):
+    """A games' competition zone named after its town (某某赛区) is where the event is, a venue; the word alone,
+    or after 各, names none."""
+    check(text, expected)
