@@ -2691,3 +2691,13 @@ def test_a_games_competition_zone_is_a_venue(text, expected):
     """A games' competition zone named after its town (某某赛区) is where the event is, a venue; the word alone,
     or after 各, names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为江苏金桥盐业公司奎沃盐场的工人在盐田里作业。", {"city": None, "province": "江苏"}),
+    ("图为江苏金桥渔业有限公司的渔船归港。", {"city": None}),
+])
+def test_a_place_opening_a_companys_name_is_no_city(text, expected):
+    """A known place's name right before a trade and a company's word (金桥盐业公司, a salt company) is the
+    company's first word, no city of the scene."""
+    check(text, expected)

@@ -1946,6 +1946,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
     if city is not None and _a_street_named_for(plain, city):
         return None  # "在北京东路散步": a street named after the city, in whatever city the caption is
+    if city is not None and _COMPANY_AFTER.match(plain, city):
+        return None  # "江苏金桥盐业公司": a company's name opened by a place's, no city of the scene
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
             plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
@@ -1967,6 +1969,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
 #: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
 #: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
 _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
+
+
+#: A trade and a company's word right after a place's name ("金桥盐业公司", "某某电力集团"): the name is the company's.
+_COMPANY_AFTER = compiled("[\u4e00-\u9fff]{1,3}业(?:股份有限公司|有限公司|公司|集团)")
 
 
 #: Suffixes of county-level units no name of one character takes (Inner Mongolia's banners: 正蓝旗, 阿巴嘎旗).
