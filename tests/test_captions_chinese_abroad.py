@@ -68,3 +68,15 @@ def test_a_chinese_name_of_a_small_namesake_counts_the_biggest_in_its_country():
 @pytest.mark.parametrize("text, expected", [c[1:] for c in ABROAD], ids=[c[0] for c in ABROAD])
 def test_places_abroad(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月17日,在菲律宾马尼拉中国城,一位女子在灯笼前留影。", {"city": "马尼拉", "country": "菲律宾"}),
+    ("在美国奎沃市中国城,民众观看舞狮。", {"country": "美国"}),
+    ("游客在中国城里购物。", {"country": None}),
+    ("1月1日,在中国北京,民众观看升旗。", {"city": "北京", "country": "中国"}),
+])
+def test_a_chinatown_names_no_country(text, expected):
+    """A quarter of a city abroad named after a country (中国城, Chinatown) is no country of the scene: the country
+    and the city named before it stay the scene's (a capital named for its country, 科威特城, is still a city)."""
+    check(text, expected)

@@ -2610,3 +2610,94 @@ def test_a_place_in_the_title_a_sentence_opens_with(text, expected):
     """A 【...】 title opening a sentence whose words name no place: the place the title names is read; a paper's
     story label (综合报道) and a column's slogan name none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("▲被告今(3日)到新竹地院出庭應訊。(圖/記者王某攝)", {"sublocation": "新竹地院"}),
+    ("被告今天到台中地方法院出庭。(記者李某攝)", {"sublocation": "台中地方法院"}),
+    ("县长5日到民雄乡东荣国小出席开学典礼。(王某摄)", {"sublocation": "东荣国小"}),
+    ("选手在奎沃国中进行比赛。(记者陈某摄)", {"sublocation": "奎沃国中"}),
+])
+def test_courts_and_taiwan_schools_are_venues(text, expected):
+    """Courts (法院, and Taiwan's 地院 written short) and Taiwan's schools (国小, 国中) end a venue's name, and a
+    city's name before a court is the court's first word (台中地方法院), as before a university."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月6日,江苏省连云港市奎沃盐场的工人正忙着扒盐。", {"sublocation": "奎沃盐场", "city": "连云港"}),
+    ("候鸟栖息在南昌县奎沃垦殖场境内。", {"sublocation": "奎沃垦殖场", "city": "南昌县"}),
+    ("工人们在盐场里忙着扒盐。", {"sublocation": None}),
+])
+def test_salt_works_and_reclamation_farms_are_venues(text, expected):
+    """Salt works (盐场) and land-reclamation farms (垦殖场) end a venue's name, as 林场 and 农场 do; the word alone
+    names none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3.奎沃县奎沃镇上河村村民把玉米摊开晾晒。", {"city": "奎沃县", "sublocation": "上河村"}),
+    ("某报记者 王某 摄影报道 12.平遥县段村镇村民晾晒辣椒。", {"city": "平遥县"}),
+    ("3. 奎沃县奎沃镇上河村村民晾晒玉米。", {"city": "奎沃县"}),
+])
+def test_a_numbered_item_of_a_picture_list(text, expected):
+    """A picture's number in a list ("3.", "12.") at a sentence's start is no part of the place after it: the
+    chain begins after the number, as after a space."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大年初一,阿巴嘎旗别力古台镇牧民给牛添草料。", {"city": "阿巴嘎旗", "sublocation": "别力古台镇"}),
+    ("在阿巴嘎旗,牧民放羊。", {"city": "阿巴嘎旗"}),
+    ("徐州沛县农民收割小麦。", {"city": "徐州"}),
+])
+def test_a_banner_is_not_cut_after_a_known_name(text, expected):
+    """No banner (旗) is named by one character, so a known name that opens a banner's (阿巴 of 阿巴嘎旗, a city
+    abroad) is no city before a banner of one character: the banner is read whole; a county of one character
+    after its city (徐州沛县) still is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃岛海域“海上牧场”养殖区内,渔民正忙着捞起大黄鱼。", {"city": None}),
+    ("工程船在三峡坝区南岸施工。", {"city": None}),
+    ("在奎沃县种植区,农民采茶。", {"city": "奎沃县"}),
+])
+def test_farmed_and_dam_areas_are_no_districts(text, expected):
+    """An area named by what is farmed or built there (养殖区, 种植区, a dam's 坝区) ends in 区 and is no district:
+    no city is read from it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月24日,超強颱風奎沃襲港,市區有大樹被吹倒。", {"sublocation": None}),
+    ("台风袭港,维多利亚港巨浪翻腾。", {"sublocation": "维多利亚港"}),
+    ("花農走進菊花園趕摘菊花。", {"sublocation": None}),
+    ("游客在奎沃菊花园赏花。", {"sublocation": "奎沃菊花园"}),
+])
+def test_striking_hong_kong_and_a_chrysanthemum_garden_name_no_venue(text, expected):
+    """袭港 (a storm strikes Hong Kong), 访港 and 赴港 are verbs that end in 港, no harbour's name; a garden of
+    chrysanthemums (菊花园) with no name of its own is a common noun, as 桃花园 is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月25日,内蒙古呼伦贝尔奎沃赛区,冬运会双人滑比赛进行。",
+     {"sublocation": "奎沃赛区", "city": "呼伦贝尔", "province": "内蒙古"}),
+    ("志愿者在赛区服务。", {"sublocation": None}),
+    ("各赛区的比赛结束。", {"sublocation": None}),
+])
+def test_a_games_competition_zone_is_a_venue(text, expected):
+    """A games' competition zone named after its town (某某赛区) is where the event is, a venue; the word alone,
+    or after 各, names none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为江苏金桥盐业公司奎沃盐场的工人在盐田里作业。", {"city": None, "province": "江苏"}),
+    ("图为江苏金桥渔业有限公司的渔船归港。", {"city": None}),
+])
+def test_a_place_opening_a_companys_name_is_no_city(text, expected):
+    """A known place's name right before a trade and a company's word (金桥盐业公司, a salt company) is the
+    company's first word, no city of the scene."""
+    check(text, expected)

@@ -1076,10 +1076,16 @@ def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, p
         text, plain, stop + 1, end, words, patterns, []) is not None
 
 
+#: The number of an item in a list of pictures, at the start of a sentence ("2.某县某镇...", "9.某县..."): the item's
+#: words begin after it, as after a stop (not a decimal, "1.6万", nor a number inside a clause).
+_ITEM_NUMBER = compiled(r"(?<![^\s。，,；;：:])\d{1,2}[.．](?=[\u4e00-\u9fff])")
+
+
 def _boundaries(plain: str, start: int, end: int, words: Words) -> list[int]:
     """Where a place name may begin: the sentence's start, after a stop or a linking word, and wherever a
     province, a municipality or a country is named."""
     found = {start} | {stop.end() for stop in _A_BREAK.finditer(plain, start, end - 1)}  # (what follows a break)
+    found |= {item.end() for item in _ITEM_NUMBER.finditer(plain, start, end - 1)}  # ("9.阳城县...": a list's item)
     named, longest = _boundary_name_starts(words)
     for name in named.finditer(plain, start + 1, min(len(plain), end - 1 + longest)):  # (a name may run past end)
         at = name.start()
@@ -1828,6 +1834,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None and plain[country:country + 1] == "城" and _a_capital_named_for_its_country(
             plain, at, country, before):
         return Element("city", text[at:country + 1], at, country + 1, link=","), country + 1
+    if country is not None and plain[country:country + 1] == "城" and not plain.startswith(_WORDS_OF_TOWNS, country):
+        return None  # "马尼拉中国城", "韩国城": a quarter of a city abroad named after a country, no country's
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -1879,6 +1887,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # (right after a city, a unit is below it: "吉安新界埠镇" is 吉安's town 新界埠镇, no city 新界 heads it)
         if head is not None and at + name_length <= head:
             head = None  # "阿克苏地区": the whole name is the prefecture's; its suffix is no unit of its own
+        if head is not None and unit.end() - head == 2 and plain[head + 1] in _NO_ONE_CHARACTER_NAME:
+            head = None  # "阿巴嘎旗": no banner is named by one character, so the known name (阿巴) is no city
+            # before it, and the unit is the banner whole (but "徐州沛县": counties of one character are many)
         if head is not None and plain[head] == "州":  # "凉山州越西县": the prefecture, then its county
             return Element("county", text[at:head + 1], at, head + 1, link=",", prefecture=True), head + 1
         if head is not None and simplified(plain[at:head]) in words.set("places.prefectures"):
@@ -1935,6 +1946,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None  # "新疆青年志愿者": the province's young people, no town 青年 of it
     if city is not None and _a_street_named_for(plain, city):
         return None  # "在北京东路散步": a street named after the city, in whatever city the caption is
+    if city is not None and _COMPANY_AFTER.match(plain, city):
+        return None  # "江苏金桥盐业公司": a company's name opened by a place's, no city of the scene
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
             plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
@@ -1956,6 +1969,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
 #: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
 #: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
 _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
+
+
+#: A trade and a company's word right after a place's name ("金桥盐业公司", "某某电力集团"): the name is the company's.
+_COMPANY_AFTER = compiled("[\u4e00-\u9fff]{1,3}业(?:股份有限公司|有限公司|公司|集团)")
+
+
+#: Suffixes of county-level units no name of one character takes (Inner Mongolia's banners: 正蓝旗, 阿巴嘎旗).
+_NO_ONE_CHARACTER_NAME = frozenset("旗")
 
 
 #: The suffixes of a county or a city, which no venue's name ends with.
@@ -2226,6 +2247,8 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
 _HAN_RUN = compiled(f"[{HAN}]+")
 #: The one-character words of a street, which make a street's name of a place's right before them (香港路).
 _STREET_WORDS = ("路", "街", "道", "巷")
+#: Words that begin with 城 and are no quarter of a city ("中国城市", "中国城乡": the country's towns)
+_WORDS_OF_TOWNS = ("城市", "城乡", "城镇", "城区")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
 #: directions that name a city's stations (南京南站, 北京西站).
 _GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
