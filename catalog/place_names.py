@@ -140,6 +140,17 @@ class NameLookups:
     def _cities_of(self, text: str) -> tuple[list[int], bool]:
         """Positions of the cities a name may mean, and whether they matched by their own name."""
         variants = self._city_variants(text)
+        found = self._cities_named(variants)
+        if found[0]:
+            return found
+        respelt = article_variants(variants[0])
+        # "Deir al-Balah" where the gazetteer writes "Dayr al Balah" and has "Deir el-Balah" among its other
+        # names: the same name with its article spelt another way, found as the name itself or another of its.
+        return self._cities_named(respelt) if respelt else ([], False)
+
+    def _cities_named(self, variants: list[str]) -> tuple[list[int], bool]:
+        """Positions of the cities whose own name is one of `variants` (True), else the one an alternate name of
+        theirs gives (False)."""
         found: list[int] = []
         for variant in variants:
             for position in self._index.primary.get(variant, ()):
@@ -148,20 +159,6 @@ class NameLookups:
         if found:
             return found, True
         by_alternate = self._city_by_alternate(variants)
-        if by_alternate is not None:
-            return [by_alternate], False
-        respelt = article_variants(variants[0])
-        if not respelt:
-            return [], False
-        # "Deir al-Balah" where the gazetteer writes "Dayr al Balah" and has "Deir el-Balah" among its other
-        # names: the same name with its article spelt another way, found as the name itself or another of its.
-        for variant in respelt:
-            for position in self._index.primary.get(variant, ()):
-                if position not in found:
-                    found.append(position)
-        if found:
-            return found, True
-        by_alternate = self._city_by_alternate(respelt)
         return ([by_alternate], False) if by_alternate is not None else ([], False)
 
     def _cities_in_han_forms(self, text: str, *, stems: bool = False) -> list[int]:
