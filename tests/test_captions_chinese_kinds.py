@@ -2701,3 +2701,17 @@ def test_a_place_opening_a_companys_name_is_no_city(text, expected):
     """A known place's name right before a trade and a company's word (金桥盐业公司, a salt company) is the
     company's first word, no city of the scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("几艘渔船停在福建霞浦县奎沃村的小港湾里。", {"sublocation": "奎沃村"}),
+    ("几艘渔船停在霞浦县的小港湾里。", {"sublocation": None, "city": "霞浦县"}),
+    ("奎沃高速跨越国道的上跨桥正在架梁。", {"sublocation": None}),
+    ("大马尼拉地区一座购物商场的美食广场仍不让民众内用。", {"sublocation": None}),
+    ("游船驶入奎沃港湾。", {"sublocation": "奎沃港湾"}),
+])
+def test_a_small_harbour_or_an_overpass_is_a_kind_of_place(text, expected):
+    """A venue named only by its size or its build (小港湾, 上跨桥) is a kind of place, and so is a generic one
+    joined by 的 to what holds it (一座商场的美食广场): no venue; the village before it, if any, is the place
+    named."""
+    check(text, expected)

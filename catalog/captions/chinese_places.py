@@ -661,7 +661,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named (and
         # "福建晋江,工人在鞋厂...": a shoe factory, unnamed; the city is)
-    if venue and (sub_admin or not elements) and _generic_venue(venue, words):
+    if venue and (sub_admin or not elements or _after_of(plain, venue, start, end)) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = None if members_body else venue or sub_admin
@@ -1675,6 +1675,12 @@ def _common_noun_venue(venue: str) -> bool:
     worked place (果园, 菜园, 工厂, 车站), which names no place of its own."""
     plain = simplified(venue)
     return len(plain) == 2 and plain[1] in _BUILT_WORDS
+
+
+def _after_of(plain: str, venue: str, start: int, end: int) -> bool:
+    """Whether 的 comes right before the venue's name where the sentence writes it ("霞浦县的小港湾")."""
+    at = plain.find(simplified(venue), start, end)
+    return at > 0 and plain[at - 1] == "的"
 
 
 def _generic_venue(venue: str, words: Words) -> bool:
