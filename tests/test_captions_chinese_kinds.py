@@ -2715,3 +2715,14 @@ def test_a_small_harbour_or_an_overpass_is_a_kind_of_place(text, expected):
     joined by 的 to what holds it (一座商场的美食广场): no venue; the village before it, if any, is the place
     named."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第六届奎沃论坛·第四届海峡客家风情节开幕 王小明 摄", {"sublocation": None}),
+    ("三届奎沃山峡文化周开幕。", {"sublocation": None}),
+    ("第五届奎沃节在奎沃广场开幕。", {"sublocation": "奎沃广场"}),
+])
+def test_a_name_holding_an_events_edition_is_no_venue(text, expected):
+    """A venue-shaped name holding an event's edition (第四届, 六届) is the event's title (峡 of 海峡 ends no
+    venue there); a venue named after the title, after 在, still is the scene."""
+    check(text, expected)

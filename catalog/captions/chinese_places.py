@@ -2967,6 +2967,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             break
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if _AN_EDITION.search(plain, at, last):
+        return None  # "六届海峡论坛·第四届海峡客家风情节": an event's title, numbered by its edition, no venue's name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
             words.words("places.venue_word_as_verb"), last - 1)):
         return None  # "赵帅站在颁奖台上", "民众上街游行"
@@ -3148,6 +3150,8 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
+#: An event's edition (第四届, 六届, 第35届): a name holding one is the event's title.
+_AN_EDITION = compiled(r"(?:第|[0-9０-９〇零一二三四五六七八九十百]+)届")
 #: A number with a measure word: written in a clause, never in a venue's name.
 #: (千伏, kilovolts, is no quantity of the clause's but the grade that names a substation or a line: voltage_grade)
 _A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千(?!伏)|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
