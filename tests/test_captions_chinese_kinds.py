@@ -2726,3 +2726,14 @@ def test_a_name_holding_an_events_edition_is_no_venue(text, expected):
     """A venue-shaped name holding an event's edition (第四届, 六届) is the event's title (峡 of 海峡 ends no
     venue there); a venue named after the title, after 在, still is the scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月14日,在奎沃市举行的春节晚会上,奎沃舞蹈学校的学生跳起舞蹈。", {"sublocation": None}),
+    ("5月3日,在上海举行的义诊活动中,奎沃医院的护士为市民量血压。", {"sublocation": None, "city": "上海"}),
+    ("奎沃小学的学生在操场上做操。", {"sublocation": "奎沃小学"}),
+])
+def test_the_body_its_people_come_from_is_no_venue_after_the_scene(text, expected):
+    """A school or a workplace named after the scene the chain read, then 的 and a word of its people (的学生, 的
+    护士), is where they come from, no site of the scene; one opening the caption, with no scene before it, stays."""
+    check(text, expected)

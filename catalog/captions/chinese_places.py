@@ -634,6 +634,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
         if venue and any(e.value == venue for e in elements):
             venue = None  # "河北唐山,在唐山轨道客车有限公司...": a unit of the chain written again (山 a venue word)
+    if venue and elements and not plain.startswith(simplified(venue), elements[-1].end) and _its_people_follow(
+            plain, venue, elements[-1].end, end, words):
+        venue = None  # "在华盛顿举行的春节晚会上,某某舞蹈学校的学生跳起舞蹈": the school the pupils come from, named
+        # after the scene the chain read, is no site of it
     if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
         village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
         if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
@@ -1544,6 +1548,16 @@ def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
     there = stop + 1  # (a part of its home, or a word referring back to it, says the troupe is at home: "在镇区")
     return not plain.startswith(words.words("places.city_parts"), there) and not plain.startswith(
         words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
+
+
+def _its_people_follow(plain: str, venue: str, start: int, end: int, words: Words) -> bool:
+    """Whether the venue, written after `start`, is followed by 的 and a word of its people (places.pupils:
+    "某某学校的学生跳起舞蹈", "某某医院的护士为市民..."): the body they belong to, not where they are."""
+    at = plain.find(simplified(venue), start, end)
+    after = at + len(venue)
+    people = words.pattern("places.pupils").match(plain, after + 1, end) if plain[after:after + 1] == "的" else None
+    return at >= 0 and people is not None and not plain.startswith("在", people.end())  # ("浙江大学的学生在校园里":
+    # where they then are is the body's own ground)
 
 
 #: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
