@@ -2701,3 +2701,39 @@ def test_a_place_opening_a_companys_name_is_no_city(text, expected):
     """A known place's name right before a trade and a company's word (金桥盐业公司, a salt company) is the
     company's first word, no city of the scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("几艘渔船停在福建霞浦县奎沃村的小港湾里。", {"sublocation": "奎沃村"}),
+    ("几艘渔船停在霞浦县的小港湾里。", {"sublocation": None, "city": "霞浦县"}),
+    ("奎沃高速跨越国道的上跨桥正在架梁。", {"sublocation": None}),
+    ("大马尼拉地区一座购物商场的美食广场仍不让民众内用。", {"sublocation": None}),
+    ("游船驶入奎沃港湾。", {"sublocation": "奎沃港湾"}),
+])
+def test_a_small_harbour_or_an_overpass_is_a_kind_of_place(text, expected):
+    """A venue named only by its size or its build (小港湾, 上跨桥) is a kind of place, and so is a generic one
+    joined by 的 to what holds it (一座商场的美食广场): no venue; the village before it, if any, is the place
+    named."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第六届奎沃论坛·第四届海峡客家风情节开幕 王小明 摄", {"sublocation": None}),
+    ("三届奎沃山峡文化周开幕。", {"sublocation": None}),
+    ("第五届奎沃节在奎沃广场开幕。", {"sublocation": "奎沃广场"}),
+])
+def test_a_name_holding_an_events_edition_is_no_venue(text, expected):
+    """A venue-shaped name holding an event's edition (第四届, 六届) is the event's title (峡 of 海峡 ends no
+    venue there); a venue named after the title, after 在, still is the scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月14日,在奎沃市举行的春节晚会上,奎沃舞蹈学校的学生跳起舞蹈。", {"sublocation": None}),
+    ("5月3日,在上海举行的义诊活动中,奎沃医院的护士为市民量血压。", {"sublocation": None, "city": "上海"}),
+    ("奎沃小学的学生在操场上做操。", {"sublocation": "奎沃小学"}),
+])
+def test_the_body_its_people_come_from_is_no_venue_after_the_scene(text, expected):
+    """A school or a workplace named after the scene the chain read, then 的 and a word of its people (的学生, 的
+    护士), is where they come from, no site of the scene; one opening the caption, with no scene before it, stays."""
+    check(text, expected)

@@ -634,6 +634,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         venue = best_venue(text, plain, [(elements[-1].end, end, False)], words)
         if venue and any(e.value == venue for e in elements):
             venue = None  # "河北唐山,在唐山轨道客车有限公司...": a unit of the chain written again (山 a venue word)
+    if venue and elements and not plain.startswith(simplified(venue), elements[-1].end) and _its_people_follow(
+            plain, venue, elements[-1].end, end, words):
+        venue = None  # "在华盛顿举行的春节晚会上,某某舞蹈学校的学生跳起舞蹈": the school the pupils come from, named
+        # after the scene the chain read, is no site of it
     if elements and not venue and not listed and elements[-1].level in ("city", "place", "county"):
         village = _village_of_a_town(text, plain, elements[-1].end, end, words, patterns)
         if village:  # "福州长乐,几百年来,江田镇三溪村始终...": a town's village later in the city's sentence
@@ -661,7 +665,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             simplified(venue), elements[-1].end):
         venue = None  # "孟庄镇尚岩村的农民在果园里": an orchard, unnamed; the village is the place named (and
         # "福建晋江,工人在鞋厂...": a shoe factory, unnamed; the city is)
-    if venue and (sub_admin or not elements) and _generic_venue(venue, words):
+    if venue and (sub_admin or not elements or _after_of(plain, venue, start, end)) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
     place.sublocation = None if members_body else venue or sub_admin
@@ -1546,6 +1550,16 @@ def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
         words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
 
 
+def _its_people_follow(plain: str, venue: str, start: int, end: int, words: Words) -> bool:
+    """Whether the venue, written after `start`, is followed by 的 and a word of its people (places.pupils:
+    "某某学校的学生跳起舞蹈", "某某医院的护士为市民..."): the body they belong to, not where they are."""
+    at = plain.find(simplified(venue), start, end)
+    after = at + len(venue)
+    people = words.pattern("places.pupils").match(plain, after + 1, end) if plain[after:after + 1] == "的" else None
+    return at >= 0 and people is not None and not plain.startswith("在", people.end())  # ("浙江大学的学生在校园里":
+    # where they then are is the body's own ground)
+
+
 #: A school's grade or year before the word of its pupils ("一年级学生", "初二学生", "大一学生").
 _A_GRADE = compiled("[一二三四五六七八九]年级|[初高大][一二三四]")
 
@@ -1675,6 +1689,12 @@ def _common_noun_venue(venue: str) -> bool:
     worked place (果园, 菜园, 工厂, 车站), which names no place of its own."""
     plain = simplified(venue)
     return len(plain) == 2 and plain[1] in _BUILT_WORDS
+
+
+def _after_of(plain: str, venue: str, start: int, end: int) -> bool:
+    """Whether 的 comes right before the venue's name where the sentence writes it ("霞浦县的小港湾")."""
+    at = plain.find(simplified(venue), start, end)
+    return at > 0 and plain[at - 1] == "的"
 
 
 def _generic_venue(venue: str, words: Words) -> bool:
@@ -2961,6 +2981,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             break
     if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if _AN_EDITION.search(plain, at, last):
+        return None  # "六届海峡论坛·第四届海峡客家风情节": an event's title, numbered by its edition, no venue's name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
             words.words("places.venue_word_as_verb"), last - 1)):
         return None  # "赵帅站在颁奖台上", "民众上街游行"
@@ -3142,6 +3164,8 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
+#: An event's edition (第四届, 六届, 第35届): a name holding one is the event's title.
+_AN_EDITION = compiled(r"(?:第|[0-9０-９〇零一二三四五六七八九十百]+)届")
 #: A number with a measure word: written in a clause, never in a venue's name.
 #: (千伏, kilovolts, is no quantity of the clause's but the grade that names a substation or a line: voltage_grade)
 _A_QUANTITY = compiled(r"\d[\d.]*\s*(?:万|千(?!伏)|亿|多|余|人|个|名|平方|公里|米|吨|年)|[十百千万]+亩")
