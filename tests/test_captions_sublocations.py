@@ -735,3 +735,16 @@ def test_the_venue_after_a_dateline_of_places_alone(text, expected):
 ])
 def test_a_venue_inside_a_built_venue_named_by_its_possessive(text, expected):
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's adjective before common nouns only says what kind of place, never which: no sublocation
+    ("Italian street\n\nA backstreet in Quorvano in the Italian Tyrol. Look at the old doors.", None),
+    ("An astronaut runs tests in the European Houston science module.", None),
+    ("A crew member floats in the African Nairobi wing of the exhibition.", None),
+    # ...a name after the adjective keeps the venue
+    ("Guards stand outside the Russian Embassy in Quorva on Monday.", "Russian Embassy"),
+    ("Visitors walk around the Danish Fort in Tranquebar.", "Danish Fort"),
+])
+def test_a_peoples_adjective_before_common_nouns_names_no_venue(text, expected):
+    assert sublocation(text) == expected
