@@ -748,3 +748,13 @@ def test_a_venue_inside_a_built_venue_named_by_its_possessive(text, expected):
 ])
 def test_a_peoples_adjective_before_common_nouns_names_no_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a way named only by the town it leads from or to is no site: no sublocation
+    ("ROAD FROM QUORVA : a girl walks her goat along the road from Quorva.", None),
+    # ...a road's own name keeps it
+    ("Hikers rest on Ankor Road in Quorva.", "Ankor Road"),
+])
+def test_a_way_named_by_the_town_it_leads_from_names_no_venue(text, expected):
+    assert sublocation(text) == expected

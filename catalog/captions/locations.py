@@ -811,7 +811,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
-    if reading.place.sublocation and _a_peoples_kind_of_place(reading.place.sublocation):
+    if reading.place.sublocation and _no_site_named(reading.place.sublocation):
         reading.place.sublocation = None
     if reading.place.sublocation and reading.place.city and (
             reading.place.sublocation.casefold() == reading.place.city.casefold()):
@@ -820,7 +820,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
-        if titled is not None and not _a_peoples_kind_of_place(titled):
+        if titled is not None and not _no_site_named(titled):
             place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
             found_by = dict(reading.found_by)
             found_by["sublocation"] = "a title"
@@ -857,6 +857,21 @@ def _a_peoples_kind_of_place(venue: str) -> bool:
     first = words[0]
     return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION) and first[:1].isupper() and all(
         w.islower() for w in words[1:])
+
+
+#: "Road from Quorva", "ROAD FROM X", "the track to Y": a way named by where it leads, written in any case.
+_A_WAY_BY_ITS_ENDS = compiled(r"^(?:the\s+)?(?:[A-Za-z]+\s+)?(?:road|track|trail|path|route|highway|way)\s+"
+                              r"(?:from|to|towards)\s", re.IGNORECASE)
+
+
+def _no_site_named(venue: str) -> bool:
+    """Whether a sublocation read names no site: a people's kind of place ("Portuguese street"), or a way named
+    only by a town it leads from or to ("ROAD FROM QUORVA": the road out of the town, which is no venue).
+
+    >>> _no_site_named("Road from Quorva"), _no_site_named("Quorva Road")
+    (True, False)
+    """
+    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue))
 
 
 def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
