@@ -758,3 +758,15 @@ def test_a_peoples_adjective_before_common_nouns_names_no_venue(text, expected):
 ])
 def test_a_way_named_by_the_town_it_leads_from_names_no_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a military command's area "of operations" or "of responsibility" is no site: no sublocation
+    ("Sailors handle lines aboard the destroyer USS Quorva (DDG 99) in the U.S. 5th Fleet area of operations. "
+     "(U.S. Navy photo by Petty Officer Ankor Vell)", None),
+    ("Marines train in the U.S. Central Command area of responsibility, March 3, 2020.", None),
+    # ...a park's area keeps its venue
+    ("Children play in the Quorva Park area of the town of Ankor.", "Quorva Park area"),
+])
+def test_a_commands_area_of_operations_names_no_venue(text, expected):
+    assert sublocation(text) == expected

@@ -811,7 +811,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
-    if reading.place.sublocation and _no_site_named(reading.place.sublocation):
+    if reading.place.sublocation and (_no_site_named(reading.place.sublocation) or _a_commands_area(
+            reading.place.sublocation, text)):
         reading.place.sublocation = None
     if reading.place.sublocation and reading.place.city and (
             reading.place.sublocation.casefold() == reading.place.city.casefold()):
@@ -872,6 +873,17 @@ def _no_site_named(venue: str) -> bool:
     (True, False)
     """
     return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue))
+
+
+def _a_commands_area(venue: str, text: str) -> bool:
+    """Whether a sublocation is a military command's area, written before "of operations" or "of responsibility"
+    ("in the U.S. 5th Fleet area of operations"): the waters or lands a command answers for, no site.
+
+    >>> _a_commands_area("U.S. Quorva Command area", "Marines train in the U.S. Quorva Command area of operations.")
+    True
+    """
+    return venue.endswith(" area") and re.search(
+        re.escape(venue) + r"\s+of\s+(?:operations?|responsibility)\b", text, re.IGNORECASE) is not None
 
 
 def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
