@@ -735,3 +735,38 @@ def test_the_venue_after_a_dateline_of_places_alone(text, expected):
 ])
 def test_a_venue_inside_a_built_venue_named_by_its_possessive(text, expected):
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's adjective before common nouns only says what kind of place, never which: no sublocation
+    ("Italian street\n\nA backstreet in Quorvano in the Italian Tyrol. Look at the old doors.", None),
+    ("An astronaut runs tests in the European Houston science module.", None),
+    ("A crew member floats in the African Nairobi wing of the exhibition.", None),
+    # ...a name after the adjective keeps the venue
+    ("Guards stand outside the Russian Embassy in Quorva on Monday.", "Russian Embassy"),
+    ("Visitors walk around the Danish Fort in Tranquebar.", "Danish Fort"),
+])
+def test_a_peoples_adjective_before_common_nouns_names_no_venue(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a way named only by the town it leads from or to is no site: no sublocation
+    ("ROAD FROM QUORVA : a girl walks her goat along the road from Quorva.", None),
+    # ...a road's own name keeps it
+    ("Hikers rest on Ankor Road in Quorva.", "Ankor Road"),
+])
+def test_a_way_named_by_the_town_it_leads_from_names_no_venue(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a military command's area "of operations" or "of responsibility" is no site: no sublocation
+    ("Sailors handle lines aboard the destroyer USS Quorva (DDG 99) in the U.S. 5th Fleet area of operations. "
+     "(U.S. Navy photo by Petty Officer Ankor Vell)", None),
+    ("Marines train in the U.S. Central Command area of responsibility, March 3, 2020.", None),
+    # ...a park's area keeps its venue
+    ("Children play in the Quorva Park area of the town of Ankor.", "Quorva Park area"),
+])
+def test_a_commands_area_of_operations_names_no_venue(text, expected):
+    assert sublocation(text) == expected

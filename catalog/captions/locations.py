@@ -811,6 +811,9 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     spans, paragraphs = _after_a_caption_label(text, spans, paragraphs)
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
+    if reading.place.sublocation and (_no_site_named(reading.place.sublocation) or _a_commands_area(
+            reading.place.sublocation, text)):
+        reading.place.sublocation = None
     if reading.place.sublocation and reading.place.city and (
             reading.place.sublocation.casefold() == reading.place.city.casefold()):
         reading.place.sublocation = None  # "Casabermeja, Spain ... in the village of Casabermeja": the town, once
@@ -818,7 +821,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
-        if titled is not None:
+        if titled is not None and not _no_site_named(titled):
             place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
             found_by = dict(reading.found_by)
             found_by["sublocation"] = "a title"
@@ -835,6 +838,52 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     found_by["sublocation"] = "the venue register"
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
+
+
+#: Adjectives of a continent's or a region's peoples, read like a nation's ("a European module", "an African
+#: village"): none names a place of its own.
+_PEOPLES_OF_A_REGION = frozenset({"european", "african", "asian", "arab", "scandinavian", "nordic", "balkan"})
+
+
+def _a_peoples_kind_of_place(venue: str) -> bool:
+    """Whether a sublocation is only a people's adjective, or one before words written in lower case: "Portuguese
+    street" (a street of Portugal's kind, unnamed), "European" (cut from "the European Columbus module"). Such
+    words say whose or what kind of place, never which; a name after the adjective keeps it ("Russian Embassy",
+    "Danish Fort", "Greek island of Lesbos").
+
+    >>> _a_peoples_kind_of_place("Portuguese street"), _a_peoples_kind_of_place("Danish Fort")
+    (True, False)
+    """
+    words = venue.split()
+    first = words[0]
+    return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION) and first[:1].isupper() and all(
+        w.islower() for w in words[1:])
+
+
+#: "Road from Quorva", "ROAD FROM X", "the track to Y": a way named by where it leads, written in any case.
+_A_WAY_BY_ITS_ENDS = compiled(r"^(?:the\s+)?(?:[A-Za-z]+\s+)?(?:road|track|trail|path|route|highway|way)\s+"
+                              r"(?:from|to|towards)\s", re.IGNORECASE)
+
+
+def _no_site_named(venue: str) -> bool:
+    """Whether a sublocation read names no site: a people's kind of place ("Portuguese street"), or a way named
+    only by a town it leads from or to ("ROAD FROM QUORVA": the road out of the town, which is no venue).
+
+    >>> _no_site_named("Road from Quorva"), _no_site_named("Quorva Road")
+    (True, False)
+    """
+    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue))
+
+
+def _a_commands_area(venue: str, text: str) -> bool:
+    """Whether a sublocation is a military command's area, written before "of operations" or "of responsibility"
+    ("in the U.S. 5th Fleet area of operations"): the waters or lands a command answers for, no site.
+
+    >>> _a_commands_area("U.S. Quorva Command area", "Marines train in the U.S. Quorva Command area of operations.")
+    True
+    """
+    return venue.endswith(" area") and re.search(
+        re.escape(venue) + r"\s+of\s+(?:operations?|responsibility)\b", text, re.IGNORECASE) is not None
 
 
 def _after_a_caption_label(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
