@@ -24,6 +24,8 @@ HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 #: Designators of a unit that a city of the same name holds without (永修县, its seat 永修), simplified and
 #: traditional; 市 itself is the one tried after a bare name.
 _UNIT_ENDS = ("县", "縣", "区", "區", "市")
+#: The same and a town's 镇: the designators a town of countrystatecity's table is named without.
+TOWN_UNIT_ENDS = (*_UNIT_ENDS, "镇", "鎮")
 
 
 @cache
@@ -56,6 +58,16 @@ def traditional_forms(names: list[str]) -> list[str]:
     return found
 
 
+def unit_stem(name: str, ends: tuple[str, ...] = _UNIT_ENDS) -> str:
+    """A unit's name without its designator (永修县 → 永修), or the name as written when it ends in none of
+    ``ends`` or is too short to have a stem (市 alone, 东区).
+
+    >>> unit_stem("永修县"), unit_stem("东区"), unit_stem("丽江")
+    ('永修', '东区', '丽江')
+    """
+    return name[:-1] if len(name) >= 3 and name.endswith(ends) else name
+
+
 def script_forms(name: str) -> list[str]:
     """The name as written, in traditional and in simplified characters, each once."""
     to_traditional, to_simplified = _converters()
@@ -69,8 +81,8 @@ def han_forms(name: str) -> list[tuple[str, str]]:
     scripts = script_forms(name)
     forms = [(form, "script") for form in scripts[1:]]
     for written in scripts:
-        if written.endswith(_UNIT_ENDS) and len(written) >= 3:
-            stem = written[:-1]
+        stem = unit_stem(written)
+        if stem != written:
             forms += [(stem + "市", "stem"), (stem, "stem")]
         else:
             forms.append((written + "市", "city"))
@@ -87,7 +99,7 @@ def pinyin_keys(name: str, *, stems: bool = False) -> list[str]:
         return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
 
     keys = [sounds(name)]
-    if stems and name.endswith(_UNIT_ENDS[:-1]) and len(name) >= 3:
-        keys.append(sounds(name[:-1]))
+    if stems and unit_stem(name, _UNIT_ENDS[:-1]) != name:
+        keys.append(sounds(unit_stem(name, _UNIT_ENDS[:-1])))
     keys += [key + " shi" for key in list(keys)]
     return [key for key in dict.fromkeys(keys) if key]

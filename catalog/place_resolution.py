@@ -232,15 +232,14 @@ class StatedPlaces(NameLookups):
         """
         if not (country_code or provinces):
             return None
-        from catalog.place_han import is_han
+        from catalog.place_han import TOWN_UNIT_ENDS, is_han, unit_stem
 
         if is_han(city):
             if not provinces:
                 return None
             from catalog.people import pinyin
 
-            stem = city[:-1] if len(city) >= 3 and city.endswith(("县", "縣", "区", "區", "市", "镇", "鎮")) else city
-            key = pinyin(stem)
+            key = pinyin(unit_stem(city, TOWN_UNIT_ENDS))
         else:
             key = name_key(city)
         points = self.town_points()
