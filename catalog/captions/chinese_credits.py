@@ -128,16 +128,12 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
     for length in (3, 2):  # "某某经济网王小波摄": an outlet the registry does not know, named as outlets are
         outlet, name = both[:-length], both[-length:]
         if len(outlet) >= 3 and _a_surname_first(name, words.set("credit.surnames")) and not _words_not_name(
-                name, words) and not _words_not_name(outlet, words) and outlet.endswith(_LONG_OUTLET_ENDINGS):
+                name, words) and not _words_not_name(outlet, words) and outlet.endswith(
+                words.words("credit.run_in_outlet_endings")):
             written = _agency_name(outlet, rules, words)
             if written:
                 return written, length
     return None
-
-
-#: How the names of outlets end, when an outlet the registry does not know runs into a photographer's name
-#: ("某某经济网王小明摄"): a website's (网), a daily's or an evening paper's; not 社 or 台, which end other words.
-_LONG_OUTLET_ENDINGS = ("网", "日报", "晚报", "早报", "新闻", "电视台")
 
 
 def _name_before_place(both: str, words: Words) -> str | None:
