@@ -1374,6 +1374,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
             # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
+        city = _city_before_an_autonomous_county(text, plain, element, words, patterns, elements)
+        if city is not None:  # "湖南怀化通道侗族自治县": the city written bare, then its autonomous county
+            elements.append(city)
+            element = _element(text, city.end, element.end, words, patterns)
         if elements and elements[-1].level == "country" and simplified(elements[-1].value) == "日本" and (
                 element.level in ("place", "province") and position < end and plain[position] in _PREFECTURE_SUFFIXES):
             # "日本北海道札幌市", "日本大阪府大阪市": a prefecture's name and its suffix (道, 府, 都, 县), which
@@ -2005,6 +2009,32 @@ _COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
 
 #: The suffixes of a unit a kind of its area may follow ("光復鄉災區", "映秀镇灾区", "某某县景区").
 _UNIT_BEFORE_A_KIND = frozenset("镇鎮乡鄉村县縣")
+
+
+#: The fewest characters of an autonomous county's own name and its people's before 族 (融水 and 苗 of
+#: "融水苗族自治县"): a shorter run after a city's name is the county's whole name ("本溪满族自治县", "长白朝鲜族").
+_AUTONOMOUS_COUNTY_HEAD = 3
+
+
+def _city_before_an_autonomous_county(text: str, plain: str, element: Element, words: Words, patterns: dict,
+                                      before: list[Element]) -> Element | None:
+    """The city a county's run begins with, when a city written bare runs into its autonomous county ("湖南怀化通道
+    侗族自治县", "甘肃酒泉肃北蒙古族自治县"): the county's own name and its people's come after the city's name, so
+    the run's head is a city of its own when a name the gazetteer knows as a city opens it and the county's name
+    and people still follow (a county named for a city, "本溪满族自治县", keeps its whole name)."""
+    if element.level != "county" or "自治" not in element.value:
+        return None
+    people = plain.find("族", element.start, element.end)
+    for length in (3, 2):
+        cut = element.start + length
+        if people - cut < _AUTONOMOUS_COUNTY_HEAD:
+            continue
+        if _known_city(plain, element.start, cut, bool(before) and before[-1].level == "province") != cut:
+            continue
+        unit = _unit_at(text, plain, element.start, cut, words, patterns, before)
+        if unit is not None and unit[1] == cut and unit[0].level in ("place", "city"):
+            return replace(unit[0], level="city")  # (the county below it makes it a city, as 市 would)
+    return None
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
