@@ -1620,6 +1620,8 @@ PLACES = [
      "圖為河北霸州奎溪村村民小區一景(11月20日攝)。", {"sublocation": "奎溪村", "city": "霸州"}),
     ("and so is the village committee's small square", "9月7日,在四川省雅安市奎溪村村委会小广场,村民们支起帐篷。",
      {"sublocation": "奎溪村", "city": "雅安"}),
+    ("climbing over a mountain (翻越) is passing it: the mountain's name begins after the verb",
+     "各界代表沿当年红军长征翻越奎溪山的路线行进,寻访红色足迹。", {"sublocation": "奎溪山"}),
     ("crossing the street (过街) is a verb, no street's name", "9月1日，在东京涩谷区，行人过街。",
      {"sublocation": None}),
     ("the heading's city right before the venue the scene names alone",
