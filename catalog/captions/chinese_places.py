@@ -2997,6 +2997,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
+        if one and _a_province_and_its_city_at(plain, found.start(), end, words):
+            break  # "郑西高铁河南安阳市": 河 opens the province's name (河南), whose city follows; no name ends there
+        if one and _a_county_suffix_at(plain, found.end()):
+            continue  # "传统古村落濉溪县地都村", "鞍山市": the word is inside a county's or a city's name, whose
+            # suffix follows it; no venue's name ends there
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
@@ -3086,6 +3091,27 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether a province's bare name begins at `at` (河南, 湖北, 山东, whose first character is also a venue word)
+    and a city the gazetteer knows, or the province's suffix, follows it ("河南安阳市"; not "西湖南岸", a shore)."""
+    province = words.pattern("places.provinces").match(plain, at, end)
+    return province is not None and (plain.startswith("省", province.end()) or _known_city(
+        plain, province.end(), end, True) is not None)
+
+
+def _a_county_suffix_at(plain: str, at: int) -> bool:
+    """Whether a county's or a city's suffix of one character (县, 市) stands at `at` as a suffix, not as the first
+    character of a word (市场, 市民, 县委: _NOT_SUFFIX_AFTER)."""
+    suffix = simplified(plain[at:at + 1])
+    return bool(suffix) and suffix in _COUNTY_SUFFIX_CHARACTERS and (
+        plain[at + 1:at + 2] not in _NOT_SUFFIX_AFTER[suffix] or at + 1 >= len(plain))
+
+
+#: A county's and a city's suffixes of one character, which a one-character venue word right before them is inside
+#: the name of (濉溪县, 鞍山市); not 区, which also ends a kind of area after a venue's name (洞庭湖区, 太行山区).
+_COUNTY_SUFFIX_CHARACTERS = "县市"
 
 
 def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
