@@ -3096,6 +3096,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
 def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> bool:
     """Whether a province's bare name begins at `at` (河南, 湖北, 山东, whose first character is also a venue word)
     and a city the gazetteer knows, or the province's suffix, follows it ("河南安阳市"; not "西湖南岸", a shore)."""
+    firsts = words._made.get(("province_firsts",))
+    if firsts is None:
+        firsts = words._made[("province_firsts",)] = frozenset(name[0] for name in words["places.provinces"])
+    if plain[at] not in firsts:
+        return False  # (a cheap test first: 河, 湖, 山, 江 open provinces' names; most venue words do not)
     province = words.pattern("places.provinces").match(plain, at, end)
     return province is not None and (plain.startswith("省", province.end()) or _known_city(
         plain, province.end(), end, True) is not None)
@@ -3104,6 +3109,8 @@ def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> 
 def _a_county_suffix_at(plain: str, at: int) -> bool:
     """Whether a county's or a city's suffix of one character (县, 市) stands at `at` as a suffix, not as the first
     character of a word (市场, 市民, 县委: _NOT_SUFFIX_AFTER)."""
+    if plain[at:at + 1] not in _COUNTY_SUFFIXES_WRITTEN:
+        return False  # (a cheap test first: most characters after a venue word are none)
     suffix = simplified(plain[at:at + 1])
     return bool(suffix) and suffix in _COUNTY_SUFFIX_CHARACTERS and (
         plain[at + 1:at + 2] not in _NOT_SUFFIX_AFTER[suffix] or at + 1 >= len(plain))
@@ -3112,6 +3119,8 @@ def _a_county_suffix_at(plain: str, at: int) -> bool:
 #: A county's and a city's suffixes of one character, which a one-character venue word right before them is inside
 #: the name of (濉溪县, 鞍山市); not 区, which also ends a kind of area after a venue's name (洞庭湖区, 太行山区).
 _COUNTY_SUFFIX_CHARACTERS = "县市"
+#: The same as a caption may write them, in either script.
+_COUNTY_SUFFIXES_WRITTEN = frozenset("县縣市")
 
 
 def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
