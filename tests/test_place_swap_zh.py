@@ -71,3 +71,9 @@ def test_the_probe_counts_a_field_right_on_the_original_and_lost_on_the_variant(
     assert probe.after["sublocation"]["sublocation"] == 0
     assert [(kind, name) for kind, name, _, _ in probe.lost] == [("sublocation", "sublocation")]
     assert "sublocation 100.0 ->   0.0" in probe.report()
+
+
+def test_a_venue_in_traditional_characters_keeps_its_venue_word_too():
+    assert swap.venue_word("岳麓公園", POOLS.venue_words) == "公園"
+    changed = swap.sublocation_variant(item("5月3日,遊客在岳麓公園散步。", "岳麓公園"), POOLS, random.Random(2))
+    assert changed["location"]["sublocation"] in ("云溪公園", "凤凰公園")  # (not the bare 老街)

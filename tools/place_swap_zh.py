@@ -157,8 +157,13 @@ def venue_words() -> tuple[str, ...]:
 
 
 def venue_word(name: str, words: Iterable[str]) -> str | None:
-    """The venue word a name ends with (the longest), when a name stands before it."""
-    return next((word for word in words if name.endswith(word) and len(name) > len(word)), None)
+    """The venue word a name ends with (the longest), when a name stands before it, as the name writes it: the
+    words are simplified, so a name in traditional characters is matched through its simplified form (公園 is
+    公园's, and swaps with another park, not with a name that has no venue word)."""
+    from catalog.captions.chinese_words import simplified
+
+    plain = simplified(name)
+    return next((name[-len(word):] for word in words if plain.endswith(word) and len(name) > len(word)), None)
 
 
 def with_venues(pools: Pools, items: list[dict]) -> Pools:

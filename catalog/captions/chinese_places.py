@@ -1374,6 +1374,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # "南京江苏省美术馆", "石家庄河北博物院", "苏州中国昆曲博物馆": a chain never climbs; the province
             # or the country begins a venue's name (or a village's: "根河市中国冷极村")
         element, position = unit
+        city = _city_before_an_autonomous_county(text, plain, element, words, patterns, elements)
+        if city is not None:  # "湖南怀化通道侗族自治县": the city written bare, then its autonomous county
+            elements.append(city)
+            element = _element(text, city.end, element.end, words, patterns)
         if elements and elements[-1].level == "country" and simplified(elements[-1].value) == "日本" and (
                 element.level in ("place", "province") and position < end and plain[position] in _PREFECTURE_SUFFIXES):
             # "日本北海道札幌市", "日本大阪府大阪市": a prefecture's name and its suffix (道, 府, 都, 县), which
@@ -2005,6 +2009,32 @@ _COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "市", "旗")
 
 #: The suffixes of a unit a kind of its area may follow ("光復鄉災區", "映秀镇灾区", "某某县景区").
 _UNIT_BEFORE_A_KIND = frozenset("镇鎮乡鄉村县縣")
+
+
+#: The fewest characters of an autonomous county's own name and its people's before 族 (融水 and 苗 of
+#: "融水苗族自治县"): a shorter run after a city's name is the county's whole name ("本溪满族自治县", "长白朝鲜族").
+_AUTONOMOUS_COUNTY_HEAD = 3
+
+
+def _city_before_an_autonomous_county(text: str, plain: str, element: Element, words: Words, patterns: dict,
+                                      before: list[Element]) -> Element | None:
+    """The city a county's run begins with, when a city written bare runs into its autonomous county ("湖南怀化通道
+    侗族自治县", "甘肃酒泉肃北蒙古族自治县"): the county's own name and its people's come after the city's name, so
+    the run's head is a city of its own when a name the gazetteer knows as a city opens it and the county's name
+    and people still follow (a county named for a city, "本溪满族自治县", keeps its whole name)."""
+    if element.level != "county" or "自治" not in element.value:
+        return None
+    people = plain.find("族", element.start, element.end)
+    for length in (3, 2):
+        cut = element.start + length
+        if people - cut < _AUTONOMOUS_COUNTY_HEAD:
+            continue
+        if _known_city(plain, element.start, cut, bool(before) and before[-1].level == "province") != cut:
+            continue
+        unit = _unit_at(text, plain, element.start, cut, words, patterns, before)
+        if unit is not None and unit[1] == cut and unit[0].level in ("place", "city"):
+            return replace(unit[0], level="city")  # (the county below it makes it a city, as 市 would)
+    return None
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
@@ -2967,6 +2997,11 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
+        if one and _a_province_and_its_city_at(plain, found.start(), end, words):
+            break  # "郑西高铁河南安阳市": 河 opens the province's name (河南), whose city follows; no name ends there
+        if one and _a_county_suffix_at(plain, found.end()):
+            continue  # "传统古村落濉溪县地都村", "鞍山市": the word is inside a county's or a city's name, whose
+            # suffix follows it; no venue's name ends there
         if last is not None and _a_clause_between(plain, last, found.start(), words):
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in _INSIDE:
@@ -3056,6 +3091,36 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether a province's bare name begins at `at` (河南, 湖北, 山东, whose first character is also a venue word)
+    and a city the gazetteer knows, or the province's suffix, follows it ("河南安阳市"; not "西湖南岸", a shore)."""
+    firsts = words._made.get(("province_firsts",))
+    if firsts is None:
+        firsts = words._made[("province_firsts",)] = frozenset(name[0] for name in words["places.provinces"])
+    if plain[at] not in firsts:
+        return False  # (a cheap test first: 河, 湖, 山, 江 open provinces' names; most venue words do not)
+    province = words.pattern("places.provinces").match(plain, at, end)
+    return province is not None and (plain.startswith("省", province.end()) or _known_city(
+        plain, province.end(), end, True) is not None)
+
+
+def _a_county_suffix_at(plain: str, at: int) -> bool:
+    """Whether a county's or a city's suffix of one character (县, 市) stands at `at` as a suffix, not as the first
+    character of a word (市场, 市民, 县委: _NOT_SUFFIX_AFTER)."""
+    if plain[at:at + 1] not in _COUNTY_SUFFIXES_WRITTEN:
+        return False  # (a cheap test first: most characters after a venue word are none)
+    suffix = simplified(plain[at:at + 1])
+    return bool(suffix) and suffix in _COUNTY_SUFFIX_CHARACTERS and (
+        plain[at + 1:at + 2] not in _NOT_SUFFIX_AFTER[suffix] or at + 1 >= len(plain))
+
+
+#: A county's and a city's suffixes of one character, which a one-character venue word right before them is inside
+#: the name of (濉溪县, 鞍山市); not 区, which also ends a kind of area after a venue's name (洞庭湖区, 太行山区).
+_COUNTY_SUFFIX_CHARACTERS = "县市"
+#: The same as a caption may write them, in either script.
+_COUNTY_SUFFIXES_WRITTEN = frozenset("县縣市")
 
 
 def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
