@@ -852,3 +852,18 @@ def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
     assert [rules.standard_agency(name) for name in ("PA", "IC", "pa", "ic", "on", "St")] == [
         "PA Wire", "IC", None, None, None, None]
     assert rules.standard_agency("dpa") == "dpa"  # three small letters: the German wire's own spelling
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # a paper's title noun makes the name before the slash an outlet, even with no person named after it
+    ("Boats wait in the harbour at dawn. (Quorva Herald/QNS)", None, "Quorva Herald"),
+    ("Boats wait in the harbour at dawn. (Daily Lindt/Vellmar Sentinel)", None, "Daily Lindt"),
+    ("Boats wait in the harbour at dawn. OSKEBAN DAILY/KCNA", None, "KCNA"),
+    ("Boats wait in the harbour at dawn. (Photo by Vellmar Daily News/China Daily)", None, "China Daily"),
+    # a media word that is a person's name too still reads as one in the photographer's slot
+    ("Boats wait in the harbour at dawn. Photo by Tovik Post/Quorvan News Agency", "Tovik Post",
+     "Quorvan News Agency"),
+])
+def test_a_papers_title_noun_is_nobodys_name(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
