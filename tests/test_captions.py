@@ -867,3 +867,12 @@ def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
 def test_a_papers_title_noun_is_nobodys_name(text, photographer, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. LINDTPOST.NET/Tovik Quorran", "Tovik Quorran", "LINDTPOST.NET"),
+    ("Boats wait in the harbour on May 2. QUORVANEWS.COM/Tovik Quorran/Files", "Tovik Quorran", "QUORVANEWS.COM"),
+])
+def test_a_web_address_in_capitals_is_one_outlet_not_a_sentence_end(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

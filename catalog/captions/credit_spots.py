@@ -425,6 +425,14 @@ def _saint_or_mount_before(text: str, stop: int) -> bool:
 
 
 _SAINT_OR_MOUNT = frozenset({"st.", "mt.", "ft.", "ste."})
+#: A web address's ending right after its stop: "LINDTPOST.NET/Ana Ruiz", "(Photo: QUORVANEWS.COM)".
+_ADDRESS_END = compiled(r"(?:com|net|org|co|cn|tv|news|gov|info)\b", re.IGNORECASE)
+
+
+def _web_address_at(text: str, stop: int) -> bool:
+    """The stop at `stop` is a web address's, glued between its name and its ending ("QUORVANEWS.COM/Ana Ruiz":
+    an outlet set in capitals), not a sentence's: the credit starts before the name, never at "COM"."""
+    return text[stop - 1:stop].isalnum() and _ADDRESS_END.match(text, stop + 1) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -636,8 +644,10 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
                 yield Candidate(content, start, len(above), 1.8, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
-        if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()):
-            # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name)
+        if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()) and (
+                not _web_address_at(stripped, match.start())):
+            # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name;
+            # "QUORVANEWS.COM/Ana Ruiz": an outlet's address)
             starts.add(match.end())
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
