@@ -876,3 +876,13 @@ def test_a_papers_title_noun_is_nobodys_name(text, photographer, agency):
 def test_a_web_address_in_capitals_is_one_outlet_not_a_sentence_end(text, photographer, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour at dawn. (The Quorva Post-Courier)",
+    "Boats wait in the harbour at dawn. Photo: The Quorva Post-Courier",
+    "Boats wait in the harbour at dawn. [Photo/The Quorva Post-Courier]",
+])
+def test_a_papers_title_nouns_joined_by_a_hyphen_name_an_outlet_not_a_source(text):
+    credit = parse(text).credit
+    assert credit is not None and (credit.agency, credit.provider) == ("Quorva Post-Courier", None)

@@ -184,11 +184,12 @@ _SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on
 
 
 def is_media(name: str) -> bool:
-    """An organisation that is a news or photo outlet by its name: "Animal News Agency", "eastday.com"."""
+    """An organisation that is a news or photo outlet by its name: "Animal News Agency", "eastday.com", "The Quorva
+    Post-Courier" (a paper's two title nouns joined by a hyphen)."""
     folded = name.casefold()
     if folded.endswith(MEDIA_DOMAINS) and " " not in folded:
         return True
-    words = [word.strip(".,") for word in folded.split()]
+    words = [word.strip(".,") for word in (folded.replace("-", " ") if "-" in folded else folded).split()]
     return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 
