@@ -886,3 +886,13 @@ def test_a_web_address_in_capitals_is_one_outlet_not_a_sentence_end(text, photog
 def test_a_papers_title_nouns_joined_by_a_hyphen_name_an_outlet_not_a_source(text):
     credit = parse(text).credit
     assert credit is not None and (credit.agency, credit.provider) == ("Quorva Post-Courier", None)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. Tovik Quorran / Brannock Gazette |", "Tovik Quorran", "Brannock Gazette"),
+    ("Boats wait in the harbour at dawn. Tovik Quorran / for Vellmarese Daily |", "Tovik Quorran", "Vellmarese Daily"),
+    ("Boats wait in the harbour at dawn. Tovik Quorran / Brannock Gazette|", "Tovik Quorran", "Brannock Gazette"),
+])
+def test_a_pages_bar_after_the_credit_is_no_part_of_the_outlets_name(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

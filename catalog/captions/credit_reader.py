@@ -539,6 +539,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _RIGHTS_NOTICE.sub("", body).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
+    if body.endswith("|"):  # "Ana Ruiz / Daily Ledger |": a page's bar after the credit, no part of a name
+        body = body.rstrip("| ")
     if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
         body = _GLUED_BAR.sub("/", body)
     if "—" in body or "–" in body:  # "Ana Ruiz—AFP/Getty Images": a magazine's dash between the name and the agency
