@@ -896,3 +896,13 @@ def test_a_papers_title_nouns_joined_by_a_hyphen_name_an_outlet_not_a_source(tex
 def test_a_pages_bar_after_the_credit_is_no_part_of_the_outlets_name(text, photographer, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("Boats wait in the harbour at dawn. — Quorvan Daily pic", "Quorvan Daily"),
+    ("Boats wait in the harbour at dawn. - Oskeban News Agency pic", "Oskeban News Agency"),
+    ("Boats wait in the harbour at dawn. — The Tremadoc Post-Courier pics", "Tremadoc Post-Courier"),
+])
+def test_an_outlet_then_pic_names_the_outlet(text, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)

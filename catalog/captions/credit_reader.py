@@ -115,7 +115,8 @@ _FEATURE_TITLE = compiled(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+t
                             re.IGNORECASE)
 _FEATURE_ENDS = ("day", "eek", "nth", "ear")
 _ARTICLE = compiled(r"^an?\s+", re.IGNORECASE)
-_NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
+#: "Dover Post photo", "Charlotte MacAulay photo", "— Quorvan Daily pic": a name, then the picture's word.
+_NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture|pics?)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal", "Photo taken by
 #: me, Bolod" (the act of taking the picture: a person's).
 _NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
