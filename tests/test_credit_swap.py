@@ -74,3 +74,11 @@ def test_the_probe_is_repeatable_and_scores_originals_beside_variants():
 def test_the_variants_are_never_written_among_the_real_captions(capsys):
     assert probe.main(["--files", "no-such-file*", "--write", str(probe.OUR_SETS / "swaps.jsonl")]) == 2
     assert "not real captions" in capsys.readouterr().err
+
+
+def test_a_swapped_photographer_is_swapped_in_the_other_fields_alts_too():
+    courtesy = {**CAPTION, "text": "Players run. Photo courtesy of Ann Ray.",
+                "credit": {"photographer": "Ann Ray", "agency": None, "provider": None,
+                           "raw": "Photo courtesy of Ann Ray"}, "alt": {"provider": [None, "Ann Ray"]}}
+    for _kind, item, [(_old, new)] in probe.person_variants(courtesy, random.Random(5), 3):
+        assert item["alt"]["provider"] == [None, new] and item["credit"]["photographer"] == new

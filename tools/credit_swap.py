@@ -213,6 +213,9 @@ def person_variants(item: dict, rng: random.Random, count: int) -> list[tuple[st
         written = _cased(new, person)
         alts = [a for a in (item.get("alt") or {}).get("photographer", []) if a is None]
         labelled = _labelled(variant, "photographer", written, alts or None)
+        for other in ("agency", "provider"):  # ("courtesy of Ana Ruiz": her name may be accepted as the provider)
+            if other in labelled.get("alt", {}):
+                labelled["alt"][other] = [written if value == person else value for value in labelled["alt"][other]]
         found.append(("person:" + shape, labelled, [(person, written)]))
     return found
 
