@@ -906,3 +906,21 @@ def test_a_pages_bar_after_the_credit_is_no_part_of_the_outlets_name(text, photo
 def test_an_outlet_then_pic_names_the_outlet(text, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. / Kestrel Bay Gazette PHOTO / Tovik QUORRAN", "Tovik QUORRAN",
+     "Kestrel Bay Gazette"),
+    ("Boats wait in the harbour at dawn.  Daily Brannock Photo/Tovik Quorran", "Tovik Quorran", "Daily Brannock"),
+    ("Boats wait in the harbour at dawn. Vellmarese News Agency PHOTO/ TOVIK QUORRAN", "TOVIK QUORRAN",
+     "Vellmarese News Agency"),
+])
+def test_a_papers_photo_slash_name_after_the_prose_names_the_paper(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
+    facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
+                  "Sharjah, United Arab Emirates, February 9, 2022.")
+    assert (facts.location.city, facts.location.country) == ("Sharjah", "United Arab Emirates")

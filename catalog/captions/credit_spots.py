@@ -80,8 +80,12 @@ _LEAD_ANYWHERE = compiled(
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:"
     r"|originally\s+uploaded\s+by\b|(?:photo(?:graph)?|picture|image)s?\s+(?:above|below|here)\s+(?:is|was)\s+by\b)"
 )
-#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY", "Quorva Gazette PHOTO / Ana Ruiz": an
+#: outlet's words open the credit.
+_OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
+                        r"|\b(?:PHOTO|Photo)\s*/")
+#: At most this many characters after an outlet's "PHOTO /" (the photographer's name, a tag): more is prose.
+_NAMES_AFTER_SLASH = 48
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
 #: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
@@ -353,13 +357,18 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
-        outlet = text[stop:match.start()].strip()
+        before = text[stop:match.start()]
+        outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
-        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
+        if match.group().endswith("/") and not is_media(outlet):
+            continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
+        start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
+        if match.group().endswith("/") and end - match.end() > _NAMES_AFTER_SLASH:
+            continue  # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": a credit opening the caption, not this
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
