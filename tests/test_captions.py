@@ -924,3 +924,12 @@ def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")
     assert (facts.location.city, facts.location.country) == ("Sharjah", "United Arab Emirates")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. (QPA PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "QPA"),
+    ("Boats wait in the harbour at dawn. (VELLMAR HERALD PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "VELLMAR HERALD"),
+])
+def test_an_unknown_outlet_photo_then_a_name_in_capitals_is_belgas_form(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

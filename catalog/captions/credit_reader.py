@@ -506,7 +506,14 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
         head, rest = " ".join(words[:n]), " ".join(words[n:])
         if rules.standard_agency(head) and looks_like_person(rest):
             return f"{head}/{rest}"
+    head, photo, rest = body.partition(" PHOTO ")
+    if photo and rest.isupper() and (_ACRONYM.fullmatch(head) or is_media(head)) and looks_like_person(rest):
+        return f"{head}/{rest}"  # "(QPA PHOTO YVES BOUCAU)": Belga's form, from an outlet the registry does not know
     return None
+
+
+#: An outlet's letters: "QPA", "VNA".
+_ACRONYM = compiled(r"[A-Z]{2,6}")
 
 
 #: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
