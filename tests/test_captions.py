@@ -933,3 +933,9 @@ def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_
 def test_an_unknown_outlet_photo_then_a_name_in_capitals_is_belgas_form(text, photographer, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("name", ["Søren Oskvøld", "TOVIK QUORRAN", "Maren le Brannagh", "T. Quorran"])
+def test_a_date_run_into_the_credit_before_a_name_of_any_shape(name):
+    credit = parse(f"Goats graze at the county fair.\nAug. 15, 2019 {name}/Quorva Journal").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (name, "Quorva Journal")

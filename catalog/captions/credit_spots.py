@@ -625,9 +625,10 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 _CAPITALS_RUN_ON = compiled(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
-#: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name in title
-#: case and a "/": how the USA TODAY network's papers run the photo's date into the credit.
-_DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[A-Z][a-z]+ [A-Z][^/]*/\s?[A-Z])")
+#: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name and a "/":
+#: how the USA TODAY network's papers run the photo's date into the credit. The name opens with a capital of any
+#: alphabet and may hold initials, capitals or a particle ("T. Ruiz", "ANA RUIZ", "Søren Lindt", "Ana de Lindt").
+_DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[^\W\d_a-z][^\s/]* [^/]*/\s?[A-Z])")
 _MONTH_STARTS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
 
 
