@@ -939,3 +939,12 @@ def test_an_unknown_outlet_photo_then_a_name_in_capitals_is_belgas_form(text, ph
 def test_a_date_run_into_the_credit_before_a_name_of_any_shape(name):
     credit = parse(f"Goats graze at the county fair.\nAug. 15, 2019 {name}/Quorva Journal").credit
     assert credit is not None and (credit.photographer, credit.agency) == (name, "Quorva Journal")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. See story page 12. PHOTO JÓZEF QUORRAN", "JÓZEF QUORRAN", None),
+    ("Boats wait in the harbour at dawn in Lima JOSÉ QUÖRVÁ/FOR CHINA DAILY", "JOSÉ QUÖRVÁ", "China Daily"),
+])
+def test_a_name_in_capitals_beyond_ascii_is_found_as_one_in_plain_capitals(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

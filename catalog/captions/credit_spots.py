@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_person_word, scan
+from catalog.captions.text import CAPITALS, is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, SENTENCE_OPENERS
 from catalog.patterns import compiled
 
@@ -72,7 +72,8 @@ _SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
+    rf"|PHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
@@ -622,7 +623,8 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 
 #: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
 #: before it has no stop ("... in Mumbai CAO XIURU/FOR CHINA DAILY").
-_CAPITALS_RUN_ON = compiled(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
+_CAPITALS_RUN_ON = compiled(rf"(?<=[a-z,;] )[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}}"
+                             r" ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
 #: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name and a "/":
@@ -701,7 +703,7 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
 _GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 _GLUED_STOP = compiled(r"[a-z]{2}\.[A-Z][a-z]")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
-_CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
+_CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}} ?/ ?\S")
 
 
 #: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart
