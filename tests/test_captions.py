@@ -948,3 +948,8 @@ def test_a_date_run_into_the_credit_before_a_name_of_any_shape(name):
 def test_a_name_in_capitals_beyond_ascii_is_found_as_one_in_plain_capitals(text, photographer, agency):
     credit = parse(text).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_bracket_glued_to_a_papers_name_does_not_make_it_a_persons():
+    credit = parse("Boats wait in the harbour at dawn. (Photo by Tovik QUORRAN / Oskeban Daily)  AFP").credit
+    assert credit is not None and (credit.photographer, credit.agency) == ("Tovik QUORRAN", "Oskeban Daily")

@@ -68,7 +68,7 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
     if sum(capitalised) < 2 or not all(c or is_person_word(w) for c, w in zip(capitalised, words)):
         return False
-    folded = [w.casefold().strip(".,") for w in words]
+    folded = [w.casefold().strip(".,()[]") for w in words]  # ("Quorva Daily)": a bracket glued to a word)
     if any((w in MEDIA_WORDS and not (lenient and w in MEDIA_WORDS_IN_NAMES)) or w in ORGANISATION_WORDS
            for w in folded):
         return False
