@@ -512,10 +512,6 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     return None
 
 
-#: An outlet's letters: "QPA", "VNA".
-_ACRONYM = compiled(r"[A-Z]{2,6}")
-
-
 #: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
 _OUTLET_AND_PLACE = compiled(r"[A-Z][\w.-]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
