@@ -852,3 +852,104 @@ def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
     assert [rules.standard_agency(name) for name in ("PA", "IC", "pa", "ic", "on", "St")] == [
         "PA Wire", "IC", None, None, None, None]
     assert rules.standard_agency("dpa") == "dpa"  # three small letters: the German wire's own spelling
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # a paper's title noun makes the name before the slash an outlet, even with no person named after it
+    ("Boats wait in the harbour at dawn. (Quorva Herald/QNS)", None, "Quorva Herald"),
+    ("Boats wait in the harbour at dawn. (Daily Lindt/Vellmar Sentinel)", None, "Daily Lindt"),
+    ("Boats wait in the harbour at dawn. OSKEBAN DAILY/KCNA", None, "KCNA"),
+    ("Boats wait in the harbour at dawn. (Photo by Vellmar Daily News/China Daily)", None, "China Daily"),
+    # a media word that is a person's name too still reads as one in the photographer's slot
+    ("Boats wait in the harbour at dawn. Photo by Tovik Post/Quorvan News Agency", "Tovik Post",
+     "Quorvan News Agency"),
+])
+def test_a_papers_title_noun_is_nobodys_name(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. LINDTPOST.NET/Tovik Quorran", "Tovik Quorran", "LINDTPOST.NET"),
+    ("Boats wait in the harbour on May 2. QUORVANEWS.COM/Tovik Quorran/Files", "Tovik Quorran", "QUORVANEWS.COM"),
+])
+def test_a_web_address_in_capitals_is_one_outlet_not_a_sentence_end(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour at dawn. (The Quorva Post-Courier)",
+    "Boats wait in the harbour at dawn. Photo: The Quorva Post-Courier",
+    "Boats wait in the harbour at dawn. [Photo/The Quorva Post-Courier]",
+])
+def test_a_papers_title_nouns_joined_by_a_hyphen_name_an_outlet_not_a_source(text):
+    credit = parse(text).credit
+    assert credit is not None and (credit.agency, credit.provider) == ("Quorva Post-Courier", None)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. Tovik Quorran / Brannock Gazette |", "Tovik Quorran", "Brannock Gazette"),
+    ("Boats wait in the harbour at dawn. Tovik Quorran / for Vellmarese Daily |", "Tovik Quorran", "Vellmarese Daily"),
+    ("Boats wait in the harbour at dawn. Tovik Quorran / Brannock Gazette|", "Tovik Quorran", "Brannock Gazette"),
+])
+def test_a_pages_bar_after_the_credit_is_no_part_of_the_outlets_name(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("Boats wait in the harbour at dawn. — Quorvan Daily pic", "Quorvan Daily"),
+    ("Boats wait in the harbour at dawn. - Oskeban News Agency pic", "Oskeban News Agency"),
+    ("Boats wait in the harbour at dawn. — The Tremadoc Post-Courier pics", "Tremadoc Post-Courier"),
+])
+def test_an_outlet_then_pic_names_the_outlet(text, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. / Kestrel Bay Gazette PHOTO / Tovik QUORRAN", "Tovik QUORRAN",
+     "Kestrel Bay Gazette"),
+    ("Boats wait in the harbour at dawn.  Daily Brannock Photo/Tovik Quorran", "Tovik Quorran", "Daily Brannock"),
+    ("Boats wait in the harbour at dawn. Vellmarese News Agency PHOTO/ TOVIK QUORRAN", "TOVIK QUORRAN",
+     "Vellmarese News Agency"),
+])
+def test_a_papers_photo_slash_name_after_the_prose_names_the_paper(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
+    facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
+                  "Sharjah, United Arab Emirates, February 9, 2022.")
+    assert (facts.location.city, facts.location.country) == ("Sharjah", "United Arab Emirates")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. (QPA PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "QPA"),
+    ("Boats wait in the harbour at dawn. (VELLMAR HERALD PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "VELLMAR HERALD"),
+])
+def test_an_unknown_outlet_photo_then_a_name_in_capitals_is_belgas_form(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("name", ["Søren Oskvøld", "TOVIK QUORRAN", "Maren le Brannagh", "T. Quorran"])
+def test_a_date_run_into_the_credit_before_a_name_of_any_shape(name):
+    credit = parse(f"Goats graze at the county fair.\nAug. 15, 2019 {name}/Quorva Journal").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (name, "Quorva Journal")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. See story page 12. PHOTO JÓZEF QUORRAN", "JÓZEF QUORRAN", None),
+    ("Boats wait in the harbour at dawn in Lima JOSÉ QUÖRVÁ/FOR CHINA DAILY", "JOSÉ QUÖRVÁ", "China Daily"),
+])
+def test_a_name_in_capitals_beyond_ascii_is_found_as_one_in_plain_capitals(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_bracket_glued_to_a_papers_name_does_not_make_it_a_persons():
+    credit = parse("Boats wait in the harbour at dawn. (Photo by Tovik QUORRAN / Oskeban Daily)  AFP").credit
+    assert credit is not None and (credit.photographer, credit.agency) == ("Tovik QUORRAN", "Oskeban Daily")

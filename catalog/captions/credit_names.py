@@ -25,6 +25,7 @@ from catalog.captions.vocabulary import (
     COUNTRY_ALIASES,
     MEDIA_DOMAINS,
     MEDIA_WORDS,
+    MEDIA_WORDS_IN_NAMES,
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
@@ -46,7 +47,8 @@ _MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() 
 def looks_like_person(text: str, lenient: bool = False) -> bool:
     """Two to five name words, none of them an organisation's: "Andy Wong", "WU HAO", "Sameer Al-DOUMY".
 
-    `lenient` lets a media word pass ("Sean Weekly"), for the photographer's slot of a byline.
+    `lenient` lets a media word that is a person's name too pass ("Sean Weekly"), for the photographer's slot of a
+    byline; a paper's title noun never ("Quorva Herald", "Daily Lindt").
     """
     words = text.split()
     if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the" or (
@@ -66,8 +68,9 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
     if sum(capitalised) < 2 or not all(c or is_person_word(w) for c, w in zip(capitalised, words)):
         return False
-    folded = [w.casefold().strip(".,") for w in words]
-    if any((w in MEDIA_WORDS and not lenient) or w in ORGANISATION_WORDS for w in folded):
+    folded = [w.casefold().strip(".,()[]") for w in words]  # ("Quorva Daily)": a bracket glued to a word)
+    if any((w in MEDIA_WORDS and not (lenient and w in MEDIA_WORDS_IN_NAMES)) or w in ORGANISATION_WORDS
+           for w in folded):
         return False
     if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
         return False
@@ -181,11 +184,12 @@ _SMALL_ORGANISATION_WORDS = frozenset({"of", "the", "and", "for", "de", "&", "on
 
 
 def is_media(name: str) -> bool:
-    """An organisation that is a news or photo outlet by its name: "Animal News Agency", "eastday.com"."""
+    """An organisation that is a news or photo outlet by its name: "Animal News Agency", "eastday.com", "The Quorva
+    Post-Courier" (a paper's two title nouns joined by a hyphen)."""
     folded = name.casefold()
     if folded.endswith(MEDIA_DOMAINS) and " " not in folded:
         return True
-    words = [word.strip(".,") for word in folded.split()]
+    words = [word.strip(".,") for word in (folded.replace("-", " ") if "-" in folded else folded).split()]
     return any(word in MEDIA_WORDS or word.endswith(_MEDIA_ENDINGS) for word in words)
 
 

@@ -115,7 +115,8 @@ _FEATURE_TITLE = compiled(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+t
                             re.IGNORECASE)
 _FEATURE_ENDS = ("day", "eek", "nth", "ear")
 _ARTICLE = compiled(r"^an?\s+", re.IGNORECASE)
-_NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture)", re.IGNORECASE)
+#: "Dover Post photo", "Charlotte MacAulay photo", "— Quorvan Daily pic": a name, then the picture's word.
+_NAME_THEN_PHOTO = compiled(r"([^/|]+?)\s+(?:photo|photos|photograph|picture|pics?)", re.IGNORECASE)
 #: Lead-ins that name a person and nothing else: "Photographer: Mutlu", "Photographed by Kemal", "Photo taken by
 #: me, Bolod" (the act of taking the picture: a person's).
 _NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|picture|image)s?\s+(?:is\s+|was\s+)?"
@@ -505,6 +506,9 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
         head, rest = " ".join(words[:n]), " ".join(words[n:])
         if rules.standard_agency(head) and looks_like_person(rest):
             return f"{head}/{rest}"
+    head, photo, rest = body.partition(" PHOTO ")
+    if photo and rest.isupper() and (_ACRONYM.fullmatch(head) or is_media(head)) and looks_like_person(rest):
+        return f"{head}/{rest}"  # "(QPA PHOTO YVES BOUCAU)": Belga's form, from an outlet the registry does not know
     return None
 
 
@@ -539,6 +543,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _RIGHTS_NOTICE.sub("", body).strip()
     if "\\" in body:  # "Photo by Amal Farid\\ ENS": a backslash typed for the slash between names
         body = _BACKSLASH.sub("/", body)
+    if body.endswith("|"):  # "Ana Ruiz / Daily Ledger |": a page's bar after the credit, no part of a name
+        body = body.rstrip("| ")
     if "|" in body:  # "Photo credit: Ana Ruiz| Daily Ledger": a bar glued to the name, set for the slash
         body = _GLUED_BAR.sub("/", body)
     if "—" in body or "–" in body:  # "Ana Ruiz—AFP/Getty Images": a magazine's dash between the name and the agency

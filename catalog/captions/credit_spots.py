@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_person_word, scan
+from catalog.captions.text import CAPITALS, is_person_word, scan
 from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, SENTENCE_OPENERS
 from catalog.patterns import compiled
 
@@ -72,7 +72,8 @@ _SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)|PHOTO\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]*){1,4}\s*$)"
+    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
+    rf"|PHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
     r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
@@ -80,8 +81,12 @@ _LEAD_ANYWHERE = compiled(
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:"
     r"|originally\s+uploaded\s+by\b|(?:photo(?:graph)?|picture|image)s?\s+(?:above|below|here)\s+(?:is|was)\s+by\b)"
 )
-#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY": an outlet's words open the credit.
-_OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:")
+#: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY", "Quorva Gazette PHOTO / Ana Ruiz": an
+#: outlet's words open the credit.
+_OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
+                        r"|\b(?:PHOTO|Photo)\s*/")
+#: At most this many characters after an outlet's "PHOTO /" (the photographer's name, a tag): more is prose.
+_NAMES_AFTER_SLASH = 48
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
 #: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
@@ -353,13 +358,18 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
-        outlet = text[stop:match.start()].strip()
+        before = text[stop:match.start()]
+        outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
         if not outlet or len(outlet) > 40 or not outlet[0].isupper():
             continue
-        start = stop + (len(text[stop:match.start()]) - len(text[stop:match.start()].lstrip()))
+        if match.group().endswith("/") and not is_media(outlet):
+            continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
+        start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
             continue
         end = _tail_end(text, match.end())
+        if match.group().endswith("/") and end - match.end() > _NAMES_AFTER_SLASH:
+            continue  # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": a credit opening the caption, not this
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
@@ -425,6 +435,14 @@ def _saint_or_mount_before(text: str, stop: int) -> bool:
 
 
 _SAINT_OR_MOUNT = frozenset({"st.", "mt.", "ft.", "ste."})
+#: A web address's ending right after its stop: "LINDTPOST.NET/Ana Ruiz", "(Photo: QUORVANEWS.COM)".
+_ADDRESS_END = compiled(r"(?:com|net|org|co|cn|tv|news|gov|info)\b", re.IGNORECASE)
+
+
+def _web_address_at(text: str, stop: int) -> bool:
+    """The stop at `stop` is a web address's, glued between its name and its ending ("QUORVANEWS.COM/Ana Ruiz":
+    an outlet set in capitals), not a sentence's: the credit starts before the name, never at "COM"."""
+    return text[stop - 1:stop].isalnum() and _ADDRESS_END.match(text, stop + 1) is not None
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -605,12 +623,14 @@ _MARKS_BEFORE = " \t—–-|=•·▲►▶*_:"
 
 #: A name in capitals, then a "/", after a word in small letters: where a credit in capitals starts when the prose
 #: before it has no stop ("... in Mumbai CAO XIURU/FOR CHINA DAILY").
-_CAPITALS_RUN_ON = compiled(r"(?<=[a-z,;] )[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
+_CAPITALS_RUN_ON = compiled(rf"(?<=[a-z,;] )[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}}"
+                             r" ?/ ?\S[^/\n]*(?:/[^/\n]*)*$")
 
 
-#: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name in title
-#: case and a "/": how the USA TODAY network's papers run the photo's date into the credit.
-_DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[A-Z][a-z]+ [A-Z][^/]*/\s?[A-Z])")
+#: A date ("August 15, 2019 ", or "15, 2019 " when the stop after "Aug." opened the span), then a name and a "/":
+#: how the USA TODAY network's papers run the photo's date into the credit. The name opens with a capital of any
+#: alphabet and may hold initials, capitals or a particle ("T. Ruiz", "ANA RUIZ", "Søren Lindt", "Ana de Lindt").
+_DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[^\W\d_a-z][^\s/]* [^/]*/\s?[A-Z])")
 _MONTH_STARTS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
 
 
@@ -636,8 +656,10 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
                 yield Candidate(content, start, len(above), 1.8, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
-        if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()):
-            # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name)
+        if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()) and (
+                not _web_address_at(stripped, match.start())):
+            # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name;
+            # "QUORVANEWS.COM/Ana Ruiz": an outlet's address)
             starts.add(match.end())
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
@@ -681,7 +703,7 @@ def _glued_label(text: str, rules: Rules) -> Iterator[Candidate]:
 _GLUED_AT = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 _GLUED_STOP = compiled(r"[a-z]{2}\.[A-Z][a-z]")  # (the capital, consumed: the engine skips to capitals)
 #: A photographer's name in capitals, then a "/": how papers that set the credit in capitals open it.
-_CAPITALS_CHAIN = compiled(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3} ?/ ?\S")
+_CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}} ?/ ?\S")
 
 
 #: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart

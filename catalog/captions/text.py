@@ -139,6 +139,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+
+#: The capitals of the Latin alphabets a name in capitals is written in, as a regex class's body (no brackets): ASCII's,
+#: Latin-1's and Latin Extended-A's ("JÓZEF RUŞKANI", "ŁUKASZ GĄGULSKI", "SØREN"), for the patterns that find a credit
+#: by its capitals.
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x180)) if ch.isupper() and ch not in "×")
+
 def is_capitalised(word: str) -> bool:
     """A word that can be part of a proper name: "Hefei", "WU", "al-Our", "Huai’an", "13th" is not."""
     first = word[:1]  # ("" for no word: neither upper nor a particle's letter)

@@ -492,6 +492,13 @@ MEDIA_WORDS = frozenset({
     "pioneer",
 })
 
+#: The media words that are people's names too ("Sean Weekly", "Emily Post", "Heath Ledger"): the only ones a name in
+#: a byline's photographer slot may hold and still read as a person's. A name with another media word is an outlet
+#: wherever it stands ("Quorva Herald/QNS", "Daily Lindt/Ana Ruiz", "Vellmar Media/CNSA"), as a paper's title
+#: nouns ("Herald", "Sentinel", "Gazette", "Daily", "Media") are nobody's name.
+MEDIA_WORDS_IN_NAMES = frozenset({"weekly", "post", "press", "star", "stock", "ledger", "messenger", "banner",
+                                  "leader", "nation", "argus", "pioneer"})
+
 #: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "highway", "expressway", "st", "rd", "ave",
                           "blvd"})
