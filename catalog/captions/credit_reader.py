@@ -771,9 +771,11 @@ def _place_pair(items: list[str], rules: Rules) -> bool:
     for a credit names the person first ("Li Jian, Hunan Daily")."""
     if items[0].startswith("The ") or is_media(items[0]):
         return False  # "The Oklahoman, Chris Landsberger", "Daily Herald, Ana Ruiz": a paper, its photographer
-    read = [_part(item, 0, rules) for item in items]
-    return len(read) > 1 and read[0] is not None and read[0].kind == "org" and read[0].role is None and any(
-        part is not None and part.kind == "person" for part in read[1:])
+    if len(items) < 2:
+        return False
+    first = _part(items[0], 0, rules)  # (the others are read only when the first is an unknown name's)
+    return first is not None and first.kind == "org" and first.role is None and any(
+        part is not None and part.kind == "person" for part in (_part(item, 0, rules) for item in items[1:]))
 
 
 _OF = compiled(r"\s+of\s+")
@@ -803,6 +805,20 @@ def _a_crew(text: str) -> bool:
 
 _STAFF_WORDS = ("staff", "file", "photo", "photos", "photograph", "photographer", "photographers", "picture",
                 "pictures", "image")
+#: The longest of those words.
+_TAIL_WORD = max(len(word) for word in (*_STUDIO_WORDS, *_STAFF_WORDS))
+
+
+def _may_end_in(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether a credit's part (`low` its small letters) may end in one of ``_STUDIO``'s or ``_STAFF``'s `words`
+    (ignoring case, before one line break at most, as "$" reads): in ASCII text, when its small letters end so (the
+    text is stripped); in another, when they end so or its end is no ASCII, where ignoring case is comparing
+    small letters too. (The pattern was searched through every text with a "’" or an "é" in a name.)"""
+    if low.endswith(words):
+        return True
+    if text.isascii():
+        return False
+    return (low[:-1] if low.endswith("\n") else low).endswith(words) or not text[-_TAIL_WORD - 1:].isascii()
 
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
@@ -866,7 +882,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if len(names) > 1 and all(looks_like_person(name) for name in names):
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     low = text.lower()
-    studio = _STUDIO.search(text) if not text.isascii() or low.endswith(_STUDIO_WORDS) else None
+    studio = _STUDIO.search(text) if _may_end_in(text, low, _STUDIO_WORDS) else None
     if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
         return Part(text, "person", text[: studio.start()], segment, role)
     if "," in text and _place_pair(_COMMA.split(text), rules):
@@ -885,7 +901,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         if bare != name and (_ACRONYM.fullmatch(bare) or is_media(bare)):
             name, role = bare, role or "label"  # the outlet's word for its pictures says it is a credit
         return Part(text, "org", name, segment, role)
-    staff = _STAFF.search(text) if not text.isascii() or low.endswith(_STAFF_WORDS) else None
+    staff = _STAFF.search(text) if _may_end_in(text, low, _STAFF_WORDS) else None
     if staff and looks_like_organisation(text[: staff.start()]):
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")

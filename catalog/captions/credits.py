@@ -203,7 +203,11 @@ _RIGHTS_NOTE = compiled(
     r"|(?:reproduction|copying) (?:is )?(?:prohibited|forbidden|not permitted)|used (?:with|by) (?:kind )?permission)"
     r"\b[^\n]{0,200}$", re.IGNORECASE)
 #: A word every rights note holds: a caption without one is let by without the pattern tried at every stop.
-_RIGHTS_WORDS = compiled(r"(?i)\b(?:reserved|copying|reproduc|unauthori|resale|sale|republish|permission)")
+#: (reserved, copying, reproduc, unauthori, resale, sale, republish, permission: a word's first letter, in any case,
+#: as one character class, which the engine skips to at once (ignoring case, "ſ" is an "s" too), then the rest of
+#: a word it opens, its case ignored; where a word boundary opened the pattern the engine tried every character.)
+_RIGHTS_WORDS = compiled(r"[CPRSUcprsuſ](?<!\w.)(?i:(?<=r)e(?:served|produc|sale|publish)|(?<=c)opying"
+                         r"|(?<=u)nauthori|(?<=s)ale|(?<=p)ermission)")
 
 
 #: A line that names the photographer alone, beside an agency credited elsewhere: a photo bank's "- Author: Name", a

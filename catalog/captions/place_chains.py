@@ -127,10 +127,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     """
     chains: list[Chain] = []
     i, n = 0, len(toks)
+    lowers = [t.lower for t in toks]  # (read once: the loop asks them of every token, most of which open nothing)
     while i < n:
-        word = toks[i].lower
+        word = lowers[i]
         if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
-            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper():
+            # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
+            # tests, made here first without a call)
+            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper() and "in" in lowers[i + 1:i + 8]:
                 chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
                 if chain is not None:
                     chains.append(chain)
