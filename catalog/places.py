@@ -364,6 +364,21 @@ def get_gazetteer() -> Gazetteer:
     return _GAZETTEER
 
 
+#: json.dumps(value, ensure_ascii=False), its encoder made once (see _memo_key).
+_memo_encode: Callable[[object], str] | None = None
+
+
+def _memo_key(given: object) -> str:
+    """The place memo's key of a stated place: its levels as json.dumps(given, ensure_ascii=False) writes them,
+    with the encoder made once rather than for each photo (dumps makes a new one whenever it is given a setting)."""
+    global _memo_encode
+    if _memo_encode is None:
+        import json
+
+        _memo_encode = json.JSONEncoder(ensure_ascii=False).encode
+    return _memo_encode(given)
+
+
 def resolve_place(sublocation: str | None = None, city: str | None = None, province: str | None = None,
                   country: str | None = None, *, context: str = "",
                   venues: VenueRegister | None = None) -> ResolvedPlace | None:
@@ -379,8 +394,6 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
     >>> resolve_place(None, "Hefei", "Anhui", None).country_code   # doctest: +SKIP
     'CN'
     """
-    import json
-
     from catalog import place_memo
     from catalog.place_resolution import choose
     from catalog.place_rules import stated_levels
@@ -391,7 +404,7 @@ def resolve_place(sublocation: str | None = None, city: str | None = None, provi
         return None
     given = placed_by_venue(given, venues)  # a venue the register knows, named alone: its city
     memo = place_memo.current()
-    key = json.dumps(given, ensure_ascii=False)
+    key = _memo_key(given)
     kept = memo.get("resolved", key)
     if kept is None:
         options = get_gazetteer()._options(given)

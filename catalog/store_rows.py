@@ -201,10 +201,19 @@ def apply_changes(known: dict[str, Known], changes: dict[str, Known | None]) -> 
 
 
 def grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, list]]:
-    """Items grouped by their record's set of columns (one statement each), in order: ((keys, items), ...)."""
+    """Items grouped by their record's set of columns (one statement each), in order: ((keys, items), ...).
+
+    The records of one import have their columns in one order or a few, so each order is sorted once: sorting
+    sixty names for every record was 20 M instructions of the importing process's 0.8 G for 1,000 press JPEGs.
+    """
     groups: dict[tuple, list] = {}
+    sorted_keys: dict[tuple, tuple] = {}  # the columns in the record's order -> the same, sorted
     for item in items:
-        groups.setdefault(tuple(sorted(record_of(item))), []).append(item)
+        keys = tuple(record_of(item))
+        group = sorted_keys.get(keys)
+        if group is None:
+            group = sorted_keys[keys] = tuple(sorted(keys))
+        groups.setdefault(group, []).append(item)
     return list(groups.items())
 
 
