@@ -2737,3 +2737,15 @@ def test_the_body_its_people_come_from_is_no_venue_after_the_scene(text, expecte
     """A school or a workplace named after the scene the chain read, then 的 and a word of its people (的学生, 的
     护士), is where they come from, no site of the scene; one opening the caption, with no scene before it, stays."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃营胡同,老人在冬日的阳光下闲坐。", {"sublocation": "奎沃营胡同"}),
+    ("在奎沃口胡同里,工人正在翻修老旧平房。", {"sublocation": "奎沃口胡同"}),
+    ("北京东城区奎沃胡同,居民在门前下棋。", {"sublocation": "奎沃胡同", "city": "北京"}),
+    ("奎沃江同黄河在此交汇。", {"sublocation": "奎沃江"}),
+])
+def test_a_lane_ends_in_the_linking_character_of_its_venue_word(text, expected):
+    """胡同 (a lane) ends in 同, which also links two names ("with"): where 同 is the last of a venue word it ends
+    the lane's name and links nothing; after another venue word (江同) it still links."""
+    check(text, expected)
