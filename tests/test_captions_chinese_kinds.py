@@ -2749,3 +2749,14 @@ def test_a_lane_ends_in_the_linking_character_of_its_venue_word(text, expected):
     """胡同 (a lane) ends in 同, which also links two names ("with"): where 同 is the last of a venue word it ends
     the lane's name and links nothing; after another venue word (江同) it still links."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国庆假期,许多热门景区游人如织。", {"sublocation": None}),
+    ("示威者在奎沃慢驶,车队一度占用奎沃大道中两条行车线。", {"sublocation": None}),
+    ("国庆假期,奎沃山景区游人如织。", {"sublocation": "奎沃山景区"}),
+])
+def test_a_run_holding_a_count_or_a_clauses_verb_is_no_venue(text, expected):
+    """许多 (many) before a venue word counts places of a kind, and 一度占用 (once took up) is a clause's: a run
+    holding one names no venue, so none is read rather than a piece of the clause."""
+    check(text, expected)
