@@ -2760,3 +2760,14 @@ def test_a_run_holding_a_count_or_a_clauses_verb_is_no_venue(text, expected):
     """许多 (many) before a venue word counts places of a kind, and 一度占用 (once took up) is a clause's: a run
     holding one names no venue, so none is read rather than a piece of the clause."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月8日,奎沃市林川镇山间梯田里的稻谷渐渐换上金装。", {"sublocation": "林川镇", "city": "奎沃"}),
+    ("农民在奎沃县石岭乡田间菜地采收蔬菜。", {"sublocation": "石岭乡", "city": "奎沃县"}),
+    ("10月8日,奎沃市林川镇云岭梯田里的稻谷渐渐换上金装。", {"sublocation": "云岭梯田"}),
+])
+def test_where_a_kind_of_place_lies_is_no_name(text, expected):
+    """山间 (among the hills), 田间, 林间 say where a kind of place lies (山间梯田: terraces in the hills), naming none
+    of it: the town named before it is the place named."""
+    check(text, expected)
