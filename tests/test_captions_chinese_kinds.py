@@ -2771,3 +2771,13 @@ def test_where_a_kind_of_place_lies_is_no_name(text, expected):
     """山间 (among the hills), 田间, 林间 say where a kind of place lies (山间梯田: terraces in the hills), naming none
     of it: the town named before it is the place named."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃水塘人气旺盛,不少市民前来拍照。", {"sublocation": "奎沃水塘"}),
+    ("行山人士在城门水塘烧烤。", {"sublocation": "城门水塘"}),
+    ("村民在村里的水塘边洗衣。", {"sublocation": None}),
+])
+def test_a_reservoir_named_as_hong_kong_names_them_is_a_venue(text, expected):
+    """水塘 ends a reservoir's name as Hong Kong writes its old ones (城门水塘); alone it is a pond, no name."""
+    check(text, expected)
