@@ -2781,3 +2781,14 @@ def test_where_a_kind_of_place_lies_is_no_name(text, expected):
 def test_a_reservoir_named_as_hong_kong_names_them_is_a_venue(text, expected):
     """水塘 ends a reservoir's name as Hong Kong writes its old ones (城门水塘); alone it is a pond, no name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃河河面上演龙舟竞渡。", {"sublocation": "奎沃河"}),
+    ("奎沃湖湖面结冰,市民在冰上游玩。", {"sublocation": "奎沃湖"}),
+    ("台南铁路地下化后,月台候车的画面将走入历史。", {"sublocation": None}),
+])
+def test_a_rivers_face_and_a_railway_name_no_venue(text, expected):
+    """河面 and 湖面 (the water's face) begin a word after a river's or a lake's name, no second river; 铁路 (the
+    railway) alone is a common noun, no venue's name."""
+    check(text, expected)
