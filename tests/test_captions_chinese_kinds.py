@@ -2792,3 +2792,13 @@ def test_a_rivers_face_and_a_railway_name_no_venue(text, expected):
     """河面 and 湖面 (the water's face) begin a word after a river's or a lake's name, no second river; 铁路 (the
     railway) alone is a common noun, no venue's name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃国际会展中心及周边城区。", {"city": None, "sublocation": "奎沃国际会展中心"}),
+    ("暴雨过后,奎沃体育馆及周边地区一片泥泞。", {"city": None}),
+])
+def test_the_area_around_a_place_is_no_district(text, expected):
+    """周边城区 and 周边地区 (the area around) end like a district or a prefecture but name none, as 中心城区 and
+    主城区 do: no city is read from them."""
+    check(text, expected)
