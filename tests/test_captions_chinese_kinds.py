@@ -2758,3 +2758,68 @@ def test_the_body_its_people_come_from_is_no_venue_after_the_scene(text, expecte
     """A school or a workplace named after the scene the chain read, then 的 and a word of its people (的学生, 的
     护士), is where they come from, no site of the scene; one opening the caption, with no scene before it, stays."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃营胡同,老人在冬日的阳光下闲坐。", {"sublocation": "奎沃营胡同"}),
+    ("在奎沃口胡同里,工人正在翻修老旧平房。", {"sublocation": "奎沃口胡同"}),
+    ("北京东城区奎沃胡同,居民在门前下棋。", {"sublocation": "奎沃胡同", "city": "北京"}),
+    ("奎沃江同黄河在此交汇。", {"sublocation": "奎沃江"}),
+])
+def test_a_lane_ends_in_the_linking_character_of_its_venue_word(text, expected):
+    """胡同 (a lane) ends in 同, which also links two names ("with"): where 同 is the last of a venue word it ends
+    the lane's name and links nothing; after another venue word (江同) it still links."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国庆假期,许多热门景区游人如织。", {"sublocation": None}),
+    ("示威者在奎沃慢驶,车队一度占用奎沃大道中两条行车线。", {"sublocation": None}),
+    ("国庆假期,奎沃山景区游人如织。", {"sublocation": "奎沃山景区"}),
+])
+def test_a_run_holding_a_count_or_a_clauses_verb_is_no_venue(text, expected):
+    """许多 (many) before a venue word counts places of a kind, and 一度占用 (once took up) is a clause's: a run
+    holding one names no venue, so none is read rather than a piece of the clause."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月8日,奎沃市林川镇山间梯田里的稻谷渐渐换上金装。", {"sublocation": "林川镇", "city": "奎沃"}),
+    ("农民在奎沃县石岭乡田间菜地采收蔬菜。", {"sublocation": "石岭乡", "city": "奎沃县"}),
+    ("10月8日,奎沃市林川镇云岭梯田里的稻谷渐渐换上金装。", {"sublocation": "云岭梯田"}),
+])
+def test_where_a_kind_of_place_lies_is_no_name(text, expected):
+    """山间 (among the hills), 田间, 林间 say where a kind of place lies (山间梯田: terraces in the hills), naming none
+    of it: the town named before it is the place named."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃水塘人气旺盛,不少市民前来拍照。", {"sublocation": "奎沃水塘"}),
+    ("行山人士在城门水塘烧烤。", {"sublocation": "城门水塘"}),
+    ("村民在村里的水塘边洗衣。", {"sublocation": None}),
+])
+def test_a_reservoir_named_as_hong_kong_names_them_is_a_venue(text, expected):
+    """水塘 ends a reservoir's name as Hong Kong writes its old ones (城门水塘); alone it is a pond, no name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃河河面上演龙舟竞渡。", {"sublocation": "奎沃河"}),
+    ("奎沃湖湖面结冰,市民在冰上游玩。", {"sublocation": "奎沃湖"}),
+    ("台南铁路地下化后,月台候车的画面将走入历史。", {"sublocation": None}),
+])
+def test_a_rivers_face_and_a_railway_name_no_venue(text, expected):
+    """河面 and 湖面 (the water's face) begin a word after a river's or a lake's name, no second river; 铁路 (the
+    railway) alone is a common noun, no venue's name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃国际会展中心及周边城区。", {"city": None, "sublocation": "奎沃国际会展中心"}),
+    ("暴雨过后,奎沃体育馆及周边地区一片泥泞。", {"city": None}),
+])
+def test_the_area_around_a_place_is_no_district(text, expected):
+    """周边城区 and 周边地区 (the area around) end like a district or a prefecture but name none, as 中心城区 and
+    主城区 do: no city is read from them."""
+    check(text, expected)

@@ -3121,12 +3121,23 @@ def _a_county_suffix_at(plain: str, at: int) -> bool:
 _COUNTY_SUFFIX_CHARACTERS = "县市"
 #: The same as a caption may write them, in either script.
 _COUNTY_SUFFIXES_WRITTEN = frozenset("县縣市")
+#: Linking characters that end a venue word of their own (胡同, a lane), where they link nothing.
+_LAST_OF_A_VENUE_WORD = "同"
+
+
+def _ends_a_venue_word(plain: str, at: int, stop: int, venue_word: re.Pattern) -> bool:
+    """Whether the linking character at `stop` is the last of a venue word that starts inside the name begun at
+    `at` ("五道营胡同,": 胡同 ends there; "长江同黄河": 江同 is no venue word, so 同 still links)."""
+    return stop - at >= 2 and any(venue_word.fullmatch(plain, start, stop + 1) for start in range(
+        max(at + 1, stop - 2), stop))
 
 
 def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Pattern, anchored: bool) -> bool:
     """Whether a venue's name that starts at `at` goes on over the stop or linking word at `stop`: a linking
     character right before a venue word is the name's ("颐和园", not "公园和广场"); so is one inside a name whose
     venue word comes later ("朱日和训练基地", not "公园和训练基地")."""
+    if plain[stop] in _LAST_OF_A_VENUE_WORD and _ends_a_venue_word(plain, at, stop, venue_word):
+        return True  # "五道营胡同", "在菊儿胡同里": 同 ends the venue word 胡同 (a lane), no "with"
     if plain[stop] in _SOFT_BREAKS and stop > at and venue_word.match(plain, stop + 1, min(end, stop + 2)):
         return True
     if plain[stop] in _SOFT_BREAKS and stop - at >= 2 and not venue_word.search(plain, at, stop):
