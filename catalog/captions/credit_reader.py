@@ -324,6 +324,9 @@ _DATE_TAIL = compiled(
     r"[,\s]+(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"  # (a weekday, written short too)
     rf"(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
+#: The month (and day) an aid agency writes as the last part of its copyright chain, after the photographer: "©
+#: UNHCR/V.Tan/January 2006", "UNHCR/H. CAUX/March 2008"; it names nobody.
+_SLASH_DATE_TAIL = compiled(rf"\s*/\s*(?:\d{{1,2}}\s+)?{_MONTH_WORD},?\s+(?:18|19|20)\d\d\s*$", re.IGNORECASE)
 #: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
 #: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
 #: name, and no date the parser takes as the photo's).
@@ -567,6 +570,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
+        if "/" in body:
+            body = _SLASH_DATE_TAIL.sub("", body)  # "© UNHCR/V.Tan/January 2006": the month, a part of its own
         if _YEAR_TAIL.search(body) and strip_lead_in(body, rules)[1] is not None:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
         elif "-" in body:
@@ -826,8 +831,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
             _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
-    if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
-        return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
+    mark = _picture_mark(text) if text[-1:].isdecimal() else None
+    if mark is not None:
+        return Part(text, "tag", mark, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
     if agency is None and _a_crew(text):
         agency = rules.standard_agency(text.rpartition(" ")[0])  # "AFPTV TEAMS": the agency's crews, no person
@@ -854,7 +860,7 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     ranked = _RANK.match(text) if len(text.split()) > 2 else None
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
-    if looks_like_person(text):
+    if looks_like_person(text) or _glued_initials(text):
         return Part(text, "person", text, segment, role)
     names = _SEVERAL.split(text) if _may_list_several(text) else [text]
     if len(names) > 1 and all(looks_like_person(name) for name in names):
@@ -929,8 +935,36 @@ _YEAR_PART = compiled(r"(?:18|19|20)\d\d")
 _HOLDINGS = (" Collection", " Collections", " collection", " collections")
 #: A picture library's number for the picture, a part of its own in the chain: "© UNICEF/UN0412233/Okafor",
 #: "UNICEF/NYHQ2011-0112/Noorani". The person after it is named by the surname alone.
-_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:-\d{2,})?")
+_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:[-–]\d{2,})?")
 _FILE_NUMBER_TAG = "file number"
+#: Any other number a library or an army gives the picture, one token of capitals, digits and hyphens with four
+#: digits in a row: "23010204" ("Picture: CAMERON SCOTT/23010204"), "130424-Z-XO647-055" (a military VIRIN).
+_PICTURE_NUMBER = compiled(r"(?=[A-Z\d–-]*\d{4})[A-Z\d]+(?:[-–][A-Z\d]+)*")
+
+
+def _picture_mark(text: str) -> str | None:
+    """The tag of a part that numbers the picture rather than naming anyone (a part that ends in a digit): its
+    number in a library or an army's register ("UN0412233", "NYHQ2015–1513", "23010204"); else None.
+
+    >>> _picture_mark("NYHQ2015–1513"), _picture_mark("130424-Z-XO647-055"), _picture_mark("Ana Ruiz 2")
+    ('file number', 'file number', None)
+    """
+    if _FILE_NUMBER.fullmatch(text) or " " not in text and _PICTURE_NUMBER.fullmatch(text):
+        return _FILE_NUMBER_TAG
+    return None
+
+
+#: A name written as initials glued to the surname: "V.Tan", "G.M.B.Akash" (an aid agency's copyright chains).
+_GLUED_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?")
+
+
+def _glued_initials(text: str) -> bool:
+    """Whether a part is a person's initials glued to the surname ("V.Tan"); not a body's ("U.S.Army") nor an
+    outlet's ("N.Y.Times")."""
+    if not _GLUED_INITIALS.fullmatch(text):
+        return False
+    last = text.rpartition(".")[2]
+    return last.casefold() not in ORGANISATION_WORDS and not is_media(last)
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
 _OTHER_LABEL = compiled(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.
