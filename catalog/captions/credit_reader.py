@@ -43,6 +43,7 @@ from catalog.captions.vocabulary import (
     PERSON_TITLES,
     PLATFORMS,
     RANKS,
+    RANKS_WRITTEN_SHORT,
     STREET_WORDS,
     TITLE_WORDS,
     VENUE_PREFIXES,
@@ -578,6 +579,9 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if "ourtesy" in body and _COURTESY_SENTENCE.search(body) and strip_lead_in(body, rules)[1] is not None:
+        # "Photo by: Cpl. Connor. Image courtesy of CAF": two sentences, one credit (after a lead-in only)
+        body = _COURTESY_SENTENCE.sub("/courtesy of ", body, count=1)
     if body.count(":") > 1:  # "Picture: Ana Ruiz Source: Supplied", "Photo: Ana Ruiz. Story: Li Wen": a second label
         second = _SECOND_LABEL.search(body, body.index(":") + 1)
         if second:
@@ -589,6 +593,10 @@ def _tidy(raw: str, rules: Rules) -> str:
     return body
 
 
+#: A second sentence of the credit that says who handed the picture out: "Photo by: Cpl. Connor. Image courtesy of
+#: CAF", "Photo by Ana Ruiz. Courtesy of the Quorva Trust" (read as "Name/courtesy of Body").
+_COURTESY_SENTENCE = compiled(r"(?<=[^\W\d_]{2})\.\s+(?:(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Pp]hotograph)s?\s+)?"
+                              r"(?:[Cc]ourtesy|COURTESY)\s+(?:(?:of|OF)\s+)?(?=\S)")
 #: A long dash glued between two names: a magazine's "Name—Agency" for "Name/Agency".
 _GLUED_DASH = compiled(r"(?<=[^\W\d_])[—–](?=[A-Z])")
 #: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
@@ -860,6 +868,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     ranked = _RANK.match(text) if len(text.split()) > 2 else None
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
+    surname = _surname_after_rank(text) if "." in text or " " in text else None
+    if surname:  # "Photo by: Cpl. Connor": the corporal, by the surname alone
+        return Part(text, "person", surname, segment, role)
     if looks_like_person(text) or _glued_initials(text):
         return Part(text, "person", text, segment, role)
     names = _SEVERAL.split(text) if _may_list_several(text) else [text]
@@ -890,6 +901,19 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
+
+
+def _surname_after_rank(text: str) -> str | None:
+    """The surname after a rank written short that no given name is ("Cpl. Connor", "MCpl Roy" -> the surname),
+    a military imaging service's credit of one of its own by rank and surname; else None.
+
+    >>> _surname_after_rank("Cpl. Connor"), _surname_after_rank("Major Tom"), _surname_after_rank("Sgt. NASA")
+    ('Connor', None, None)
+    """
+    rank, _, surname = text.partition(" ")
+    if rank.rstrip(".").casefold() not in RANKS_WRITTEN_SHORT or not _one_word_name(surname):
+        return None
+    return surname
 
 
 def _outlet_office(text: str, rules: Rules) -> str | None:
