@@ -127,6 +127,8 @@ _PHOTO_BY = compiled(r"(?:all\s+)?(?:photo|picture|pic|pix|image|photograph)s?\s
 _BODY_ENDINGS = ("watch", "peace", "works", "tech", "labs", "media", "corp", "force", "trust")
 #: The roles of the lead-ins a byline's words give ("Photo by": a byline, or a label).
 _BYLINE_ROLES = frozenset({"byline", "label", "photo/"})
+#: Quotation marks that close a title: a name in them is the picture's title, not its photographer's.
+_CLOSING_QUOTES = frozenset("”\"’'»")
 _LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 #: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
 _FAMILY = compiled(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
@@ -150,6 +152,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = outlet
         roles.append("outlet")
     named = _NAME_THEN_PHOTO.fullmatch(body) if pictured else None  # (an outlet's byline names pictures too)
+    if named and named.group(1)[-1] in _CLOSING_QUOTES:
+        return None  # "“Sniper Dog” Photograph": a blog's title for its picture, in quotation marks, names no one
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
@@ -313,9 +317,10 @@ def _may_end_in_note(body: str) -> bool:
 _NOTE_BRACKETED = frozenset({"release", "released", "file", "handout", "ho"})
 _KEPT_STOP = compiled(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = compiled(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
-#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
+#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain", "via Flickr
+#: Creative Commons" (the site, then its licence).
 _LICENCE = compiled(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
-                      r"|[Pp]ublic [Dd]omain)\)?\s*$")
+                      r"|[Pp]ublic [Dd]omain|[Cc]reative [Cc]ommons(?: [Ll]icen[cs]e)?)\)?\s*$")
 _COPYRIGHT_AFTER = compiled(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=longest_first)) + r")\.?"
@@ -565,7 +570,7 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = year.group(1) + body[year.end():]
     if ("©" in body or "(" in body) and body.rstrip()[-1:].isdecimal():  # (a year ends it; \d is a decimal digit)
         body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
-    if ("CC" in body or "omain" in body) and _LICENCE.search(body):
+    if ("CC" in body or "omain" in body or "ommons" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
         body = body[:-1].rstrip()
