@@ -1220,6 +1220,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("an archive picture introduced by its photographer, then what it shows, the name outside ASCII",
      "MEMORIES: A photo by Đặng Văn Quorv showing dockers unloading rice at the old port in 1968.",
      {"photographer": "Đặng Văn Quorv"}),
+    ("a feature's byline with the next paragraph run on after the name, no stop nor line break between them",
+     "Boats drawn up on the shore\n\nStory and photos by Talia Quorvel Known for its smoked fish, the village "
+     "lies between two creeks.",
+     {"photographer": "Talia Quorvel", "agency": None, "provider": None}),
     ("a blog's title for its picture in quotation marks before the word 'Photograph' names no photographer",
      "“Sleepy Quorva” Photograph\n\nThe cat has found the warmest spot on the windowsill.",
      {"photographer": None, "agency": None, "provider": None}),
