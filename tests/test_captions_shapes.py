@@ -1224,6 +1224,11 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Boats drawn up on the shore\n\nStory and photos by Talia Quorvel Known for its smoked fish, the village "
      "lies between two creeks.",
      {"photographer": "Talia Quorvel", "agency": None, "provider": None}),
+    ("an army's byline in brackets, then a stock library's line naming its collection and no one: the byline's "
+     "photographer, the library's agency",
+     "Soldiers stack sandbags along the levee, April 2, 2019. (Army National Guard photo by Sgt. Talia Quorvel/"
+     "Released)\n\nPhoto credit: © Quorva Military Collection / Alamy",
+     {"photographer": "Talia Quorvel", "agency": "Alamy"}),
     ("a blog's title for its picture in quotation marks before the word 'Photograph' names no photographer",
      "“Sleepy Quorva” Photograph\n\nThe cat has found the warmest spot on the windowsill.",
      {"photographer": None, "agency": None, "provider": None}),
