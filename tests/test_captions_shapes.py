@@ -1229,6 +1229,10 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Soldiers stack sandbags along the levee, April 2, 2019. (Army National Guard photo by Sgt. Talia Quorvel/"
      "Released)\n\nPhoto credit: © Quorva Military Collection / Alamy",
      {"photographer": "Talia Quorvel", "agency": "Alamy"}),
+    ("an army's credit closing the caption with no lead-in: a rank, the name, then the base's imaging service",
+     "Gunners load the howitzer during the exercise near Quorvaville on 4 May 2019. Cpl Tarin Voss, Quorva Imaging "
+     "Services",
+     {"photographer": "Tarin Voss", "agency": "Quorva Imaging Services"}),
     ("a blog's title for its picture in quotation marks before the word 'Photograph' names no photographer",
      "“Sleepy Quorva” Photograph\n\nThe cat has found the warmest spot on the windowsill.",
      {"photographer": None, "agency": None, "provider": None}),

@@ -490,6 +490,8 @@ MEDIA_WORDS = frozenset({
     "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
     "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
     "pioneer",
+    # an army's picture units, named as its credits name them ("Valcartier Imaging Services", "Combat Camera")
+    "imaging",
 })
 
 #: The last words of a street's name, which no person's name ends with: "St. Vincent Street", "Gandhi Road".
