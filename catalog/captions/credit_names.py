@@ -32,6 +32,7 @@ from catalog.captions.vocabulary import (
     PLACE_NAME_ENDS,
     PLATFORMS,
     POSITION_WORDS,
+    RANKS,
     REGIONS,
     STATES,
     WEEKDAYS,
@@ -223,14 +224,44 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     if match is None and " by " in text:
         match = _CAMERA_BY.search(text)
     if not match:
-        return None
+        return _picture_by_showing(text) if " by " in text and "show" in text else None
     titles = match.group(1).split()
     if any(word not in PERSON_TITLES for word in titles):
         return None
-    name = match.group(2)
+    name = _without_rank(match.group(2))  # "photographed by Lieutenant Ken Bell": the lieutenant, Ken Bell
     if rules is not None and rules.standard_agency(name.split()[0]):
         return None  # "in this photo taken by Kyodo August 6": an agency, not a person
     return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None
+
+
+#: Ranks and titles before a name in prose ("photographed by Lieutenant Ken Bell"): no part of the name.
+_RANK_OPENING = compiled(r"^(?:(?:" + "|".join(RANKS) + r")\s+)+", re.IGNORECASE)
+
+
+def _without_rank(name: str) -> str:
+    """A name without the ranks before it, when what is left is still a person's name ("Lieutenant Ken Bell" ->
+    "Ken Bell"; "Major Tom" stays)."""
+    ranked = _RANK_OPENING.match(name)
+    return name[ranked.end():] if ranked and looks_like_person(name[ranked.end():]) else name
+
+
+#: A picture of the past introduced by its photographer, then what it shows: "A photo by Vũ Đình Hồng showing
+#: President Hồ Chí Minh ...", "a picture by Ana Ruiz shows ..." (the name's words capitalised, in any script).
+_PICTURE_BY_SHOWING = compiled(r"(?:^|(?<=[\s:(]))(?i:an?|this|the)\s+(?i:photo|picture|photograph|image)\s+by\s+"
+                               r"([^\s,.;:()]+(?:\s+[^\s,.;:()]+){1,4}?)\s+(?:showing|shows|depicting)\b")
+
+
+def _picture_by_showing(text: str) -> str | None:
+    """The photographer of ``_PICTURE_BY_SHOWING``'s phrase, when the words read as a person's name; else None.
+
+    >>> _picture_by_showing("ARCHIVE: A photo by Lê Văn Bảo showing the old market in 1972.")
+    'Lê Văn Bảo'
+    """
+    match = _PICTURE_BY_SHOWING.search(text)
+    if match is None:
+        return None
+    name = _without_rank(match.group(1))
+    return name if looks_like_person(name) and all(w[:1].isupper() for w in name.split()) else None
 
 
 _PHOTOGRAPHED_FOR = compiled(r"\bphotographed\s+for\s+(?:the\s+)?([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+by\s")

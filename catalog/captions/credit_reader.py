@@ -43,6 +43,7 @@ from catalog.captions.vocabulary import (
     PERSON_TITLES,
     PLATFORMS,
     RANKS,
+    RANKS_WRITTEN_SHORT,
     STREET_WORDS,
     TITLE_WORDS,
     VENUE_PREFIXES,
@@ -127,6 +128,8 @@ _PHOTO_BY = compiled(r"(?:all\s+)?(?:photo|picture|pic|pix|image|photograph)s?\s
 _BODY_ENDINGS = ("watch", "peace", "works", "tech", "labs", "media", "corp", "force", "trust")
 #: The roles of the lead-ins a byline's words give ("Photo by": a byline, or a label).
 _BYLINE_ROLES = frozenset({"byline", "label", "photo/"})
+#: Quotation marks that close a title: a name in them is the picture's title, not its photographer's.
+_CLOSING_QUOTES = frozenset("”\"’'»")
 _LOWER_NAME = compiled(r"[a-z]{2,}(?: [a-z]{2,}){1,2}")
 #: A family as the source of a picture: "Shuck family", "the Castillo family", "the family of Yurancy Castillo".
 _FAMILY = compiled(r"(?:(?i:the)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?i:family)|(?:(?i:the)\s+)?(?i:family\s+of)\s+"
@@ -150,6 +153,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = outlet
         roles.append("outlet")
     named = _NAME_THEN_PHOTO.fullmatch(body) if pictured else None  # (an outlet's byline names pictures too)
+    if named and named.group(1)[-1] in _CLOSING_QUOTES:
+        return None  # "“Sniper Dog” Photograph": a blog's title for its picture, in quotation marks, names no one
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
@@ -313,9 +318,10 @@ def _may_end_in_note(body: str) -> bool:
 _NOTE_BRACKETED = frozenset({"release", "released", "file", "handout", "ho"})
 _KEPT_STOP = compiled(r"(?:\b(?:Jr|Sr|JR|SR)|\b[A-Z])\.$")  # "Brooks B. Patton Jr.": the stop is the name's
 _COPYRIGHT_YEAR = compiled(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*", re.IGNORECASE)
-#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain".
+#: A licence written after the names: "(CC BY 2.0)", ", CC BY-SA 4.0", ", CC0", "/Public Domain", "via Flickr
+#: Creative Commons" (the site, then its licence).
 _LICENCE = compiled(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
-                      r"|[Pp]ublic [Dd]omain)\)?\s*$")
+                      r"|[Pp]ublic [Dd]omain|[Cc]reative [Cc]ommons(?: [Ll]icen[cs]e)?)\)?\s*$")
 _COPYRIGHT_AFTER = compiled(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=longest_first)) + r")\.?"
@@ -325,6 +331,9 @@ _DATE_TAIL = compiled(
     r"[,\s]+(?:(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"  # (a weekday, written short too)
     rf"(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|{_MONTH_WORD}\s*\d{{1,2}},?\s+\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$", re.IGNORECASE)
+#: The month (and day) an aid agency writes as the last part of its copyright chain, after the photographer: "©
+#: UNHCR/V.Tan/January 2006", "UNHCR/H. CAUX/March 2008"; it names nobody.
+_SLASH_DATE_TAIL = compiled(rf"\s*/\s*(?:\d{{1,2}}\s+)?{_MONTH_WORD},?\s+(?:18|19|20)\d\d\s*$", re.IGNORECASE)
 #: A year written right after the name in a credit that a lead-in opens, after a space or a comma: "Image credit:
 #: Clayton Lloyd 2025", "Photo by George Miller, 2014" (the credit's year, the picture's or its copyright's: no
 #: name, and no date the parser takes as the photo's).
@@ -567,18 +576,23 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = year.group(1) + body[year.end():]
     if ("©" in body or "(" in body) and body.rstrip()[-1:].isdecimal():  # (a year ends it; \d is a decimal digit)
         body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
-    if ("CC" in body or "omain" in body) and _LICENCE.search(body):
+    if ("CC" in body or "omain" in body or "ommons" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
         body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)
         body = _DATE_TAIL.sub("", body)
+        if "/" in body:
+            body = _SLASH_DATE_TAIL.sub("", body)  # "© UNHCR/V.Tan/January 2006": the month, a part of its own
         if _YEAR_TAIL.search(body) and strip_lead_in(body, rules)[1] is not None:
             body = _YEAR_TAIL.sub("", body)  # "Image credit: Clayton Lloyd 2025": the year of the picture
         elif "-" in body:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if "ourtesy" in body and _COURTESY_SENTENCE.search(body) and strip_lead_in(body, rules)[1] is not None:
+        # "Photo by: Cpl. Connor. Image courtesy of CAF": two sentences, one credit (after a lead-in only)
+        body = _COURTESY_SENTENCE.sub("/courtesy of ", body, count=1)
     if body.count(":") > 1:  # "Picture: Ana Ruiz Source: Supplied", "Photo: Ana Ruiz. Story: Li Wen": a second label
         second = _SECOND_LABEL.search(body, body.index(":") + 1)
         if second:
@@ -590,6 +604,10 @@ def _tidy(raw: str, rules: Rules) -> str:
     return body
 
 
+#: A second sentence of the credit that says who handed the picture out: "Photo by: Cpl. Connor. Image courtesy of
+#: CAF", "Photo by Ana Ruiz. Courtesy of the Quorva Trust" (read as "Name/courtesy of Body").
+_COURTESY_SENTENCE = compiled(r"(?<=[^\W\d_]{2})\.\s+(?:(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Pp]hotograph)s?\s+)?"
+                              r"(?:[Cc]ourtesy|COURTESY)\s+(?:(?:of|OF)\s+)?(?=\S)")
 #: A long dash glued between two names: a magazine's "Name—Agency" for "Name/Agency".
 _GLUED_DASH = compiled(r"(?<=[^\W\d_])[—–](?=[A-Z])")
 #: A bar glued to the name before it, a capital after it: a page's "Name| Outlet" for "Name/Outlet".
@@ -848,8 +866,9 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if folded in CREDIT_TAGS or " OUT" in text and _RESTRICTION.match(text) or len(text) == 4 and (
             _YEAR_PART.fullmatch(text)):
         return Part(text, "tag", folded, segment, role)  # "File", "CHINA OUT", "© UNICEF/2018/Name": no name
-    if text[-1:].isdecimal() and _FILE_NUMBER.fullmatch(text):
-        return Part(text, "tag", _FILE_NUMBER_TAG, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
+    mark = _picture_mark(text) if text[-1:].isdecimal() else None
+    if mark is not None:
+        return Part(text, "tag", mark, segment, role)  # "© UNICEF/UN0412233/Name": the picture's number
     agency = rules.standard_agency(text)
     if agency is None and _a_crew(text):
         agency = rules.standard_agency(text.rpartition(" ")[0])  # "AFPTV TEAMS": the agency's crews, no person
@@ -876,7 +895,10 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     ranked = _RANK.match(text) if len(text.split()) > 2 else None
     if ranked and looks_like_person(text[ranked.end():]):  # "Sgt. Calab Franklin"
         return Part(text, "person", text[ranked.end():], segment, role)
-    if looks_like_person(text):
+    surname = _surname_after_rank(text) if "." in text or " " in text else None
+    if surname:  # "Photo by: Cpl. Connor": the corporal, by the surname alone
+        return Part(text, "person", surname, segment, role)
+    if looks_like_person(text) or _glued_initials(text):
         return Part(text, "person", text, segment, role)
     names = _SEVERAL.split(text) if _may_list_several(text) else [text]
     if len(names) > 1 and all(looks_like_person(name) for name in names):
@@ -906,6 +928,19 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
         return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
     return None
+
+
+def _surname_after_rank(text: str) -> str | None:
+    """The surname after a rank written short that no given name is ("Cpl. Connor", "MCpl Roy" -> the surname),
+    a military imaging service's credit of one of its own by rank and surname; else None.
+
+    >>> _surname_after_rank("Cpl. Connor"), _surname_after_rank("Major Tom"), _surname_after_rank("Sgt. NASA")
+    ('Connor', None, None)
+    """
+    rank, _, surname = text.partition(" ")
+    if rank.rstrip(".").casefold() not in RANKS_WRITTEN_SHORT or not _one_word_name(surname):
+        return None
+    return surname
 
 
 def _outlet_office(text: str, rules: Rules) -> str | None:
@@ -951,8 +986,36 @@ _YEAR_PART = compiled(r"(?:18|19|20)\d\d")
 _HOLDINGS = (" Collection", " Collections", " collection", " collections")
 #: A picture library's number for the picture, a part of its own in the chain: "© UNICEF/UN0412233/Okafor",
 #: "UNICEF/NYHQ2011-0112/Noorani". The person after it is named by the surname alone.
-_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:-\d{2,})?")
+_FILE_NUMBER = compiled(r"[A-Z]{2,6}\d{4,}(?:[-–]\d{2,})?")
 _FILE_NUMBER_TAG = "file number"
+#: Any other number a library or an army gives the picture, one token of capitals, digits and hyphens with four
+#: digits in a row: "23010204" ("Picture: CAMERON SCOTT/23010204"), "130424-Z-XO647-055" (a military VIRIN).
+_PICTURE_NUMBER = compiled(r"(?=[A-Z\d–-]*\d{4})[A-Z\d]+(?:[-–][A-Z\d]+)*")
+
+
+def _picture_mark(text: str) -> str | None:
+    """The tag of a part that numbers the picture rather than naming anyone (a part that ends in a digit): its
+    number in a library or an army's register ("UN0412233", "NYHQ2015–1513", "23010204"); else None.
+
+    >>> _picture_mark("NYHQ2015–1513"), _picture_mark("130424-Z-XO647-055"), _picture_mark("Ana Ruiz 2")
+    ('file number', 'file number', None)
+    """
+    if _FILE_NUMBER.fullmatch(text) or " " not in text and _PICTURE_NUMBER.fullmatch(text):
+        return _FILE_NUMBER_TAG
+    return None
+
+
+#: A name written as initials glued to the surname: "V.Tan", "G.M.B.Akash" (an aid agency's copyright chains).
+_GLUED_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?")
+
+
+def _glued_initials(text: str) -> bool:
+    """Whether a part is a person's initials glued to the surname ("V.Tan"); not a body's ("U.S.Army") nor an
+    outlet's ("N.Y.Times")."""
+    if not _GLUED_INITIALS.fullmatch(text):
+        return False
+    last = text.rpartition(".")[2]
+    return last.casefold() not in ORGANISATION_WORDS and not is_media(last)
 #: A label of one to three words before a colon inside a part ("Feature Presentation: Name").
 _OTHER_LABEL = compiled(r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*:\s*\S")
 #: Labels of work other than the picture's: the person after them designed, wrote or edited, and took nothing.

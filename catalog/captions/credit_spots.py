@@ -20,7 +20,7 @@ from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_person_word, scan
-from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, SENTENCE_OPENERS
+from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, NAME_PARTICLES, SENTENCE_OPENERS
 from catalog.patterns import compiled
 
 
@@ -347,6 +347,8 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # read whole by _brackets; "Photo: Photograph courtesy of ...": one credit, read from "Photo:"
         start = _agency_before(text, start, rules)
         end = _tail_end(text, start)
+        if match.group()[-2:] in ("by", "BY"):
+            end = _name_run_on_end(text, match.end(), end)
         if text[end - 1:end] in (".", "") or text[end - 1:end].isdigit():
             closing = _PLACE_YEAR_AFTER.search(text, start, end)  # "Image by Ana Ruiz. Tajikistan, 2009."
             end = closing.start() if closing else end
@@ -367,12 +369,35 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
             continue
-        end = _tail_end(text, match.end())
-        if match.group().endswith("/") and end - match.end() > _NAMES_AFTER_SLASH:
+        tail = _tail_end(text, match.end())
+        if match.group().endswith("/") and tail - match.end() > _NAMES_AFTER_SLASH:
             continue  # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": a credit opening the caption, not this
+        end = _name_run_on_end(text, match.end(), tail)
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+#: A byline's name, two to four capitalised words, then a sentence run on after it with no stop: a capitalised
+#: word and a word in small letters ("Story and photos by Bebi Oosman Known as ‘Coco Belly Village’ ...").
+_NAME_THEN_SENTENCE = compiled(r"[ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}?[A-Z][\w’'-]+)[ \t]+[A-Z][a-z]+[ \t]+([a-z]+)")
+
+
+def _name_run_on_end(text: str, name_start: int, end: int) -> int:
+    """Where a byline's name after "by" at `name_start` ends when a page ran the next paragraph on after it, with no
+    stop nor line break (the name, then a capitalised word and one in small letters, not a name's particle);
+    else `end`.
+
+    >>> text = "Story and photos by Ana Ruiz Known as the fish village, Quorva lies by the sea."
+    >>> text[:_name_run_on_end(text, 19, len(text))]
+    'Story and photos by Ana Ruiz'
+    """
+    if end - name_start < 24:  # (a name alone is shorter: nothing runs on after it)
+        return end
+    run_on = _NAME_THEN_SENTENCE.match(text, name_start, end)
+    if run_on is None or run_on.group(2) in NAME_PARTICLES or not looks_like_person(run_on.group(1)):
+        return end
+    return run_on.end(1)
 
 
 def _run_on_bylines(text: str, rules: Rules) -> Iterator[Candidate]:

@@ -187,6 +187,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             # gives the photographer.
             author = next((f.credit.photographer for f in found if f.credit.photographer and not (
                 f.credit.agency or f.credit.provider) and _AUTHOR_LINE.match(f.credit.raw or "")), None)
+            if author is None and best.credit.agency and rules.agency_kind(best.credit.agency) == "photo agency":
+                author = _byline_above_library(found, best)
             best.credit.photographer = author
     if best.credit.photographer:
         best.credit.photographer = _as_named(best.credit.photographer)
@@ -214,6 +216,18 @@ _RIGHTS_WORDS = compiled(r"[CPRSUcprsuſ](?<!\w.)(?i:(?<=r)e(?:served|produc|sal
 #: wire feature's "photos by Name" under its "(Yonhap)".
 _AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s+by\b)",
                           re.IGNORECASE)
+
+
+#: "photo by" inside a credit: the picture's own byline ("Army National Guard photo by Ana Ruiz/Released").
+_PHOTO_BY_INSIDE = compiled(r"\b(?:photo|photograph|picture)s?\s+by\b", re.IGNORECASE)
+
+
+def _byline_above_library(found: list[Found], best: Found) -> str | None:
+    """The photographer of the picture's own byline earlier in the caption when the credit that wins is a stock
+    library's line naming a collection and no person: "(Army National Guard photo by Ana Ruiz/Released) ...
+    Photo credit: © Military Collection / Alamy": the library sells the picture Ana Ruiz took."""
+    return next((f.credit.photographer for f in found if f.credit.photographer and f.strong
+                 and f.cut_end <= best.cut_start and _PHOTO_BY_INSIDE.search(f.credit.raw or "")), None)
 
 
 def _as_named(name: str) -> str:

@@ -490,6 +490,8 @@ MEDIA_WORDS = frozenset({
     "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
     "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
     "pioneer",
+    # an army's picture units, named as its credits name them ("Valcartier Imaging Services", "Combat Camera")
+    "imaging",
 })
 
 #: The media words that are people's names too ("Sean Weekly", "Emily Post", "Heath Ledger"): the only ones a name in
@@ -674,4 +676,13 @@ RANKS = (
     r"dr\.?", r"prof\.?", r"professor", r"rev\.?",
     # police and sheriffs' offices' own: "(Photo by Deputy Ana Ruiz)", "Det. Ana Ruiz", "Sheriff's Deputy ..."
     r"(?:sheriff['’]s\s+)?deputy", r"det\.?", r"detective", r"trooper", r"constable",
+    # the Canadian Armed Forces' own, as their imaging services write them: "MCpl Ana Ruiz", "Bdr Ana Ruiz"
+    r"m\.?cpl\.?", r"master\s+corporal", r"m?bdr\.?", r"(?:master\s+)?bombardier", r"pte\.?", r"avr\.?",
+    r"aviator", r"[mc]wo", r"s\.?lt\.?", r"l\.?col\.?", r"(?:leading|master)\s+seaman",
 )
+#: Ranks written short that no given name is: after one, a surname alone is a name ("Photo by: Cpl. Ana" is
+#: not, but "Cpl. Ruiz" is the corporal Ruiz), in small letters without the stop.
+RANKS_WRITTEN_SHORT = frozenset({
+    "cpl", "mcpl", "sgt", "ssgt", "spc", "pfc", "pvt", "pte", "bdr", "mbdr", "avr", "lt", "capt", "maj", "col",
+    "lcol", "cmdr", "ens", "sra", "amn", "tsgt", "msgt", "cpo", "po1", "po2", "po3",
+})
