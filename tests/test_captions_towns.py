@@ -871,3 +871,16 @@ def test_a_town_named_as_its_municipality(text, expected):
 def test_a_settlement_is_below_the_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows owns the public place named after its possessive: a pool, a bazaar, an arch, a hall
+    ("Swimmers wait for the lanes to open in Colville's Quorva Memorial pool.", ("Quorva Memorial pool", "Colville")),
+    ("Traders set out their stalls in Heatherton's Quorva Bazar area on Monday.", ("Quorva Bazar area", "Heatherton")),
+    ("A wreath lies at the foot of Colville's Arch of Quorva.", ("Arch of Quorva", "Colville")),
+    # ...while a name nothing knows is as likely a person's or a firm's: one venue, no town
+    ("Swimmers wait for the lanes to open in Quorvale's Vintan pool.", ("Quorvale's Vintan pool", None)),
+])
+def test_a_towns_possessive_before_its_public_place(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

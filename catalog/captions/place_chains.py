@@ -1387,6 +1387,9 @@ _TOWN_OWNED_PLACES = frozenset({
     "park", "beach", "harbour", "harbor", "port", "pier", "promenade", "waterfront", "quarter", "station", "airport",
     "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
     "palace", "fort", "gate", "lake", "river", "hospital",
+    # a town's public works and common grounds ("Quorvale's Ross Jones pool", "Quorvale's Arch of Neutrality")
+    "pool", "baths", "bazar", "arch", "monument", "memorial", "fountain", "marina", "esplanade", "boardwalk",
+    "canal", "quay", "wharf", "tower", "castle", "library", "theatre", "theater", "hall", "mall",
 })
 
 
