@@ -884,3 +884,19 @@ def test_a_settlement_is_below_the_town(text, expected):
 def test_a_towns_possessive_before_its_public_place(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name described as a part of the place after "of" is that place's unit, and the place after "of" its town,
+    # whichever of the two the gazetteer knows
+    ("Graffiti covers a wall in Quorvel, an area of Veltrano whose history goes back centuries.",
+     ("Quorvel", "Veltrano")),
+    ("Fans gather in Quorvel, a busy suburb of Dunedin, on Friday.", ("Quorvel", "Dunedin")),
+    ("Graffiti covers a wall in Zemun, an area of Surduk, on Monday.", ("Zemun", "Surduk")),
+    ("A boy walks home in the Quorvel shanty town of Veltrano, Haiti, Friday, Oct. 1, 2021.", ("Quorvel", "Veltrano")),
+    ("A boy walks home in the Cite Soleil shanty town of Port-au-Prince, Haiti, on Friday.",
+     ("Cite Soleil", "Port-au-Prince")),
+])
+def test_a_part_described_before_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

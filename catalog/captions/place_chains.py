@@ -663,7 +663,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             link = ","  # "Umlazi - a township in KwaZulu-Natal": the dash joins as the comma would
         links.append(link)
         more[0].link = link
-        kind = _appositive_kind(toks, j, k)
+        kind = _appositive_kind(toks, j, k) or _a_part_by_its_description(toks, j, k_start)
         last = chain.elements[-1]
         if kind and last.level == "place":
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
@@ -1060,6 +1060,30 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
             level = KIND_LEVELS[token.lower]
             return level if level in ("town", "city", "county") else None
     return None
+
+
+def _a_part_by_its_description(toks: list[Token], comma: int, end: int) -> str | None:
+    """The level of a name described as a part of the place named after "of": "in Quorvel, an area of Veltrano",
+    "Quorvel, a suburb of Veltrano", "the Quorvel shanty town of Veltrano". The name is a unit inside the next
+    place, which is its town (the level a district before its city has), whatever either name is elsewhere: the
+    shape, not the gazetteer, says which holds which. "part" is none ("Lautoka, western part of Viti Levu": an
+    island's, "part of Greater Haifa": a metropolitan area's)."""
+    if end - comma > _APPOSITIVE_WORDS + 1 or toks[end - 1].lower != "of":
+        return None
+    if toks[comma].lower == ",":
+        words = toks[comma + 1: end - 1]
+        if len(words) < 2 or words[0].lower not in ARTICLES or any(not plain_word(t) for t in words[1:]):
+            return None  # (an article, then lower-case words only: ", an upper-class enclave of")
+        return "county" if words[-1].lower in _DESCRIBED_PARTS else None
+    if end - comma == 3 and toks[comma].text.islower() and toks[comma].text.isalpha() and (
+            toks[comma + 1].lower in _PARTS_OF_A_TOWN):
+        return "county"  # "the Cite Soleil shanty town of Port-au-Prince": the link is the part's description
+    return None
+
+
+#: Nouns of an appositive that make the name before it a part of the place named after "of": ", an area of".
+_DESCRIBED_PARTS = frozenset({"area", "suburb", "neighbourhood", "neighborhood", "quarter", "section", "sector",
+                              "enclave", "district"})
 
 
 #: Nouns of an appositive that make the unknown name before it a part of a town, its sublocation: "in Bastakia, the
