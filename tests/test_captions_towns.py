@@ -900,3 +900,20 @@ def test_a_towns_possessive_before_its_public_place(text, expected):
 def test_a_part_described_before_its_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading's town closed by the line's full stop: the stop is no part of its name, known or not
+    ("Ah here.\n\nQuorva Street, Carrick-on-Suir.\n\nVia a reader", ("Quorva Street", "Carrick-on-Suir", None)),
+    # ...while a state's short form keeps its own
+    ("Quorva Market, Salem, Ore.\n\nShoppers on Monday.", ("Quorva Market", "Salem", "Ore.")),
+    # a town GeoNames knows, written right before its country or a province of two words with no comma
+    ("Quorva Square, Boz-Beshik Kyrgyzstan\n\nDancers at Quorva Square.", ("Quorva Square", "Boz-Beshik", None)),
+    ("Games were played at Quorva Pond in Mabou Nova Scotia on January 21, 2017.",
+     ("Quorva Pond", "Mabou", "Nova Scotia")),
+    # ...not a firm's name before its country, nor a name ending in a one-word province ("Tien Shan": Shan State)
+    ("Customers queue at Safaricom Kenya offices in Nairobi on Monday.", (None, "Nairobi", None)),
+])
+def test_a_town_closed_by_a_stop_or_by_its_region(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

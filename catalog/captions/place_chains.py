@@ -1552,7 +1552,9 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level in ("province", "country"):
             head = element_of(toks, start, cut, saw_the, None)
-            if head.level in ("place", "city") and _city_in(" ".join(t.text for t in toks[start:cut]), larger):
+            head_name = " ".join(t.text for t in toks[start:cut])
+            if head.level in ("place", "city") and (_city_in(head_name, larger) or _a_town_before_its_region(
+                    head, head_name, toks[cut - 1], level == "country" or end - cut > 1)):
                 return [head, _joined(element_of(toks, cut, end, False, None))]
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
@@ -1606,6 +1608,16 @@ def _city_in(city: str, larger: str) -> bool:
     known, around = name_levels(city), name_levels(larger)
     country = around.country or (around.province or "").partition("-")[0]
     return bool(known.city_country) and known.city_country == country
+
+
+def _a_town_before_its_region(head: Element, name: str, last: Token, whole: bool) -> bool:
+    """Whether a name no table knows as a city, written right before a province or a country with no comma, is a
+    town GeoNames knows ("in Mabou Nova Scotia on Jan. 21", "Ala-Too Square, Boz-Beshik Kyrgyzstan"): the town and
+    its larger place, not one name. A firm's or a title's word before a country ("Safaricom Kenya", "Miss
+    Kyrgyzstan") is no town GeoNames holds. `whole`: the larger place is a country, or a province of two words or
+    more; a one-word province closing a name is as often the name's own last word ("Tien Shan": Shan State)."""
+    return whole and head.level == "place" and not head.population and last.text[:1].isupper() and (
+        name_levels(name).town_population > 0)
 
 
 def _joined(element: Element) -> Element:
