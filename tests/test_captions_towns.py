@@ -917,3 +917,19 @@ def test_a_part_described_before_its_town(text, expected):
 def test_a_town_closed_by_a_stop_or_by_its_region(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named venue in a town GeoNames knows weighs as a venue in a known city does, against a later phrase naming
+    # only a country or a region
+    ("Models walk on the Quorva Bridge in Bridgnorth, marking the end of restrictions in England from Monday.",
+     ("Quorva Bridge", "Bridgnorth")),
+    ("Members shave their heads at a rally outside the Quorva Embassy in Heatherton, urging an end to interference "
+     "in South Korea's affairs.", ("Quorva Embassy", "Heatherton")),
+    # ...a name GeoNames does not hold stays out
+    ("Models walk on the Quorva Bridge in Quorvandel, marking the end of restrictions in England from Monday.",
+     ("Quorva Bridge", None)),
+])
+def test_a_venue_in_a_town_geonames_knows(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
