@@ -933,3 +933,14 @@ def test_a_town_closed_by_a_stop_or_by_its_region(text, expected):
 def test_a_venue_in_a_town_geonames_knows(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's capital named after its people's adjective is its city, whether the gazetteer knows it or not
+    ("Crowds march in the Sudanese capital Quorvel on Saturday, after two shootings.", "Quorvel"),
+    ("Crowds march in the Serbian capital Belgrade on Saturday.", "Belgrade"),
+    # ...while "the capital" alone before a name nothing knows places nothing
+    ("Crowds march in the capital, Quorvel said on Saturday.", None),
+])
+def test_a_capital_after_its_peoples_adjective(text, expected):
+    assert city(text) == expected

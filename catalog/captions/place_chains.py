@@ -1320,6 +1320,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
         if k < n and toks[k].lower == "the":
             k += 1
+    if kind is None and demonym and toks[k - 1].lower == "capital":
+        kind = "city"  # "the Serbian capital Bogojevo": a country's capital is its city, known or not
     end = read_name(toks, k)
     if end is None:
         return None
