@@ -944,3 +944,16 @@ def test_a_venue_in_a_town_geonames_knows(text, expected):
 ])
 def test_a_capital_after_its_peoples_adjective(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline in capitals naming a town GeoNames knows, opening the caption before its colon or dash
+    ("KIRKNEWTON: Cattle graze in the rain on Monday. - AFP", "Kirknewton"),
+    ("SHIRLAND - Cattle graze in the rain on Monday.", "Shirland"),
+    # ...not a heading's word, nor a name GeoNames does not hold, nor a town written in small letters
+    ("WATCH: Cattle graze in the rain on Monday.", None),
+    ("QUORVANDEL: Cattle graze in the rain on Monday.", None),
+    ("Shirland: cattle graze in the rain on Monday.", None),
+])
+def test_a_small_towns_dateline_in_capitals(text, expected):
+    assert city(text) == expected

@@ -1569,6 +1569,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         written = match.group("place")
         code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
+        if found is None and code is None:
+            found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
         if found is not None and not found.sublocation and written.count(",") == 0:
             found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
@@ -1614,6 +1616,18 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 found.sublocation = _a_venue_alone(lines[0].group()[:title.start("place")].strip(" \t-–—"))
             return found, title.group("place")
     return None
+
+
+def _a_dateline_town(written: str) -> Place | None:
+    """The town of a wire's dateline in capitals opening the caption before its colon or dash, when the tables
+    do not know it and GeoNames has a town so called ("SHIRLAND: Chelsea's defender ...", "KOHLU - Hens ..."):
+    a dateline names the town the story was filed from, as "LONDON:" does. Only in capitals, one to three words:
+    a heading's word written so ("WATCH:", "UPDATE:", "EXCLUSIVE:") is no town GeoNames holds, and a title in
+    small letters ("Hope: a new season") is as often a word as a town."""
+    if not written.isupper() or "," in written or len(written.split()) > 3:
+        return None
+    name = written.title()
+    return Place(city=name) if name_levels(name).town_population else None
 
 
 def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
