@@ -871,3 +871,89 @@ def test_a_town_named_as_its_municipality(text, expected):
 def test_a_settlement_is_below_the_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town GeoNames knows owns the public place named after its possessive: a pool, a bazaar, an arch, a hall
+    ("Swimmers wait for the lanes to open in Colville's Quorva Memorial pool.", ("Quorva Memorial pool", "Colville")),
+    ("Traders set out their stalls in Heatherton's Quorva Bazar area on Monday.", ("Quorva Bazar area", "Heatherton")),
+    ("A wreath lies at the foot of Colville's Arch of Quorva.", ("Arch of Quorva", "Colville")),
+    # ...while a name nothing knows is as likely a person's or a firm's: one venue, no town
+    ("Swimmers wait for the lanes to open in Quorvale's Vintan pool.", ("Quorvale's Vintan pool", None)),
+])
+def test_a_towns_possessive_before_its_public_place(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name described as a part of the place after "of" is that place's unit, and the place after "of" its town,
+    # whichever of the two the gazetteer knows
+    ("Graffiti covers a wall in Quorvel, an area of Veltrano whose history goes back centuries.",
+     ("Quorvel", "Veltrano")),
+    ("Fans gather in Quorvel, a busy suburb of Dunedin, on Friday.", ("Quorvel", "Dunedin")),
+    ("Graffiti covers a wall in Zemun, an area of Surduk, on Monday.", ("Zemun", "Surduk")),
+    ("A boy walks home in the Quorvel shanty town of Veltrano, Haiti, Friday, Oct. 1, 2021.", ("Quorvel", "Veltrano")),
+    ("A boy walks home in the Cite Soleil shanty town of Port-au-Prince, Haiti, on Friday.",
+     ("Cite Soleil", "Port-au-Prince")),
+])
+def test_a_part_described_before_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading's town closed by the line's full stop: the stop is no part of its name, known or not
+    ("Ah here.\n\nQuorva Street, Carrick-on-Suir.\n\nVia a reader", ("Quorva Street", "Carrick-on-Suir", None)),
+    # ...while a state's short form keeps its own
+    ("Quorva Market, Salem, Ore.\n\nShoppers on Monday.", ("Quorva Market", "Salem", "Ore.")),
+    # a town GeoNames knows, written right before its country or a province of two words with no comma
+    ("Quorva Square, Boz-Beshik Kyrgyzstan\n\nDancers at Quorva Square.", ("Quorva Square", "Boz-Beshik", None)),
+    ("Games were played at Quorva Pond in Mabou Nova Scotia on January 21, 2017.",
+     ("Quorva Pond", "Mabou", "Nova Scotia")),
+    # ...not a firm's name before its country, nor a name ending in a one-word province ("Tien Shan": Shan State)
+    ("Customers queue at Safaricom Kenya offices in Nairobi on Monday.", (None, "Nairobi", None)),
+])
+def test_a_town_closed_by_a_stop_or_by_its_region(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named venue in a town GeoNames knows weighs as a venue in a known city does, against a later phrase naming
+    # only a country or a region
+    ("Models walk on the Quorva Bridge in Bridgnorth, marking the end of restrictions in England from Monday.",
+     ("Quorva Bridge", "Bridgnorth")),
+    ("Members shave their heads at a rally outside the Quorva Embassy in Heatherton, urging an end to interference "
+     "in South Korea's affairs.", ("Quorva Embassy", "Heatherton")),
+    # ...a name GeoNames does not hold stays out
+    ("Models walk on the Quorva Bridge in Quorvandel, marking the end of restrictions in England from Monday.",
+     ("Quorva Bridge", None)),
+])
+def test_a_venue_in_a_town_geonames_knows(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's capital named after its people's adjective is its city, whether the gazetteer knows it or not
+    ("Crowds march in the Sudanese capital Quorvel on Saturday, after two shootings.", "Quorvel"),
+    ("Crowds march in the Serbian capital Belgrade on Saturday.", "Belgrade"),
+    # ...while "the capital" alone before a name nothing knows places nothing
+    ("Crowds march in the capital, Quorvel said on Saturday.", None),
+])
+def test_a_capital_after_its_peoples_adjective(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline in capitals naming a town GeoNames knows, opening the caption before its colon or dash
+    ("KIRKNEWTON: Cattle graze in the rain on Monday. - AFP", "Kirknewton"),
+    ("SHIRLAND - Cattle graze in the rain on Monday.", "Shirland"),
+    # ...not a heading's word, nor a name GeoNames does not hold, nor a town written in small letters
+    ("WATCH: Cattle graze in the rain on Monday.", None),
+    ("QUORVANDEL: Cattle graze in the rain on Monday.", None),
+    ("Shirland: cattle graze in the rain on Monday.", None),
+])
+def test_a_small_towns_dateline_in_capitals(text, expected):
+    assert city(text) == expected

@@ -1511,12 +1511,23 @@ def _country_closing(written: str) -> Place | None:
         if len(words) > size and classify(" ".join(words[-size:]))[0] == "country":
             country = classify(" ".join(words[-size:]))[1]
             before = " ".join(words[:-size])
-            town = _known_places(before) if _is_known(before) else None
+            town = _known_places(before) if _is_known(before) or _one_town_word(before) else None
             if town is not None and town.country is None and not town.sublocation:
                 town.country = country
                 return town
             return Place(country=country)
     return None
+
+
+def _one_town_word(written: str) -> bool:
+    """Whether `written` is one word written as a town's name is (a capital, then small letters, maybe a hyphen and
+    another such part: "Boz-Beshik", "Mabou"), which a country's name closing the line places: "Ala-Too Square,
+    Boz-Beshik Kyrgyzstan". Several words the gazetteer does not know ("Fes Fès Fez Morocco") are left out."""
+    return " " not in written and _ONE_TOWN_WORD.fullmatch(written) is not None
+
+
+#: A town's name of one word: "Mabou", "Boz-Beshik", "Trá-Mhór"; no initials ("UN"), no digits.
+_ONE_TOWN_WORD = compiled(r"[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]+(?:-[A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F]+)*")
 
 
 #: "Location: Kyiv, Ukraine." after a sentence's stop, inside a line, up to its own stop.
@@ -1558,6 +1569,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         written = match.group("place")
         code = _PICTURE_CODE.match(written) if written[:1].isupper() and "-" in written[:14] else None
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
+        if found is None and code is None:
+            found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
         if found is not None and not found.sublocation and written.count(",") == 0:
             found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
@@ -1603,6 +1616,18 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
                 found.sublocation = _a_venue_alone(lines[0].group()[:title.start("place")].strip(" \t-–—"))
             return found, title.group("place")
     return None
+
+
+def _a_dateline_town(written: str) -> Place | None:
+    """The town of a wire's dateline in capitals opening the caption before its colon or dash, when the tables
+    do not know it and GeoNames has a town so called ("SHIRLAND: Chelsea's defender ...", "KOHLU - Hens ..."):
+    a dateline names the town the story was filed from, as "LONDON:" does. Only in capitals, one to three words:
+    a heading's word written so ("WATCH:", "UPDATE:", "EXCLUSIVE:") is no town GeoNames holds, and a title in
+    small letters ("Hope: a new season") is as often a word as a town."""
+    if not written.isupper() or "," in written or len(written.split()) > 3:
+        return None
+    name = written.title()
+    return Place(city=name) if name_levels(name).town_population else None
 
 
 def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
@@ -2145,7 +2170,8 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         closing = _country_closing(names[-1])
         if closing is not None and closing.city and closing.country:
             names[-1:] = [closing.city, closing.country]  # "Ala-Too Square, Bishkek Kyrgyzstan": no comma before it
-    if names[-1].endswith(".") and "." not in names[-1][:-1] and _is_known(names[-1][:-1]):
+    if names[-1].endswith(".") and "." not in names[-1][:-1] and (
+            _is_known(names[-1][:-1]) or _a_full_stop_after_a_name(names[-1])):
         names[-1] = names[-1][:-1]  # "Location: Istiqlal Mosque, Jakarta.": the line's full stop, no
         # abbreviation's ("Salem, Ore." keeps it: "Ore" alone is no place)
     owners = []
@@ -2203,6 +2229,14 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
     venues = chain.venues
     place.sublocation = venues[-1].value if venues else sub_admin
     return place if place != Place() else None
+
+
+def _a_full_stop_after_a_name(written: str) -> bool:
+    """Whether the stop closing `written` ends the line, not an abbreviation: its last word has four letters or
+    more and is no short form the tables know ("PhotoShop Street, Trá Mhór.", "Quorva Street, Carrick-on-Suir.";
+    "Salem, Ore." and "Ottawa, Ont." keep theirs)."""
+    word = written.rsplit(None, 1)[-1]
+    return len(word) > 4 and word.casefold() not in ABBREVIATIONS and not word[:-1].isupper()
 
 
 def _a_district_before_its_city(district: Element, city: Element) -> bool:

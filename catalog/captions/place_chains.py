@@ -666,7 +666,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             link = ","  # "Umlazi - a township in KwaZulu-Natal": the dash joins as the comma would
         links.append(link)
         more[0].link = link
-        kind = _appositive_kind(toks, j, k)
+        kind = _appositive_kind(toks, j, k) or _a_part_by_its_description(toks, j, k_start)
         last = chain.elements[-1]
         if kind and last.level == "place":
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
@@ -1065,6 +1065,30 @@ def _appositive_kind(toks: list[Token], comma: int, end: int) -> str | None:
     return None
 
 
+def _a_part_by_its_description(toks: list[Token], comma: int, end: int) -> str | None:
+    """The level of a name described as a part of the place named after "of": "in Quorvel, an area of Veltrano",
+    "Quorvel, a suburb of Veltrano", "the Quorvel shanty town of Veltrano". The name is a unit inside the next
+    place, which is its town (the level a district before its city has), whatever either name is elsewhere: the
+    shape, not the gazetteer, says which holds which. "part" is none ("Lautoka, western part of Viti Levu": an
+    island's, "part of Greater Haifa": a metropolitan area's)."""
+    if end - comma > _APPOSITIVE_WORDS + 1 or toks[end - 1].lower != "of":
+        return None
+    if toks[comma].lower == ",":
+        words = toks[comma + 1: end - 1]
+        if len(words) < 2 or words[0].lower not in ARTICLES or any(not plain_word(t) for t in words[1:]):
+            return None  # (an article, then lower-case words only: ", an upper-class enclave of")
+        return "county" if words[-1].lower in _DESCRIBED_PARTS else None
+    if end - comma == 3 and toks[comma].text.islower() and toks[comma].text.isalpha() and (
+            toks[comma + 1].lower in _PARTS_OF_A_TOWN):
+        return "county"  # "the Cite Soleil shanty town of Port-au-Prince": the link is the part's description
+    return None
+
+
+#: Nouns of an appositive that make the name before it a part of the place named after "of": ", an area of".
+_DESCRIBED_PARTS = frozenset({"area", "suburb", "neighbourhood", "neighborhood", "quarter", "section", "sector",
+                              "enclave", "district"})
+
+
 #: Nouns of an appositive that make the unknown name before it a part of a town, its sublocation: "in Bastakia, the
 #: quarter where ...", "in El Carpintero, a section of Petare" (a venue's own word does too: ", the main hall").
 _PART_NOUNS = frozenset({"quarter", "neighbourhood", "neighborhood", "section", "sector", "enclave", "precinct"})
@@ -1299,6 +1323,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
         if k < n and toks[k].lower == "the":
             k += 1
+    if kind is None and demonym and toks[k - 1].lower == "capital":
+        kind = "city"  # "the Serbian capital Bogojevo": a country's capital is its city, known or not
     end = read_name(toks, k)
     if end is None:
         return None
@@ -1390,6 +1416,9 @@ _TOWN_OWNED_PLACES = frozenset({
     "park", "beach", "harbour", "harbor", "port", "pier", "promenade", "waterfront", "quarter", "station", "airport",
     "bridge", "temple", "church", "cathedral", "mosque", "masjid", "mandir", "shrine", "stadium", "zoo", "museum",
     "palace", "fort", "gate", "lake", "river", "hospital",
+    # a town's public works and common grounds ("Quorvale's Ross Jones pool", "Quorvale's Arch of Neutrality")
+    "pool", "baths", "bazar", "arch", "monument", "memorial", "fountain", "marina", "esplanade", "boardwalk",
+    "canal", "quay", "wharf", "tower", "castle", "library", "theatre", "theater", "hall", "mall",
 })
 
 
@@ -1528,7 +1557,9 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level in ("province", "country"):
             head = element_of(toks, start, cut, saw_the, None)
-            if head.level in ("place", "city") and _city_in(" ".join(t.text for t in toks[start:cut]), larger):
+            head_name = " ".join(t.text for t in toks[start:cut])
+            if head.level in ("place", "city") and (_city_in(head_name, larger) or _a_town_before_its_region(
+                    head, head_name, toks[cut - 1], level == "country" or end - cut > 1)):
                 return [head, _joined(element_of(toks, cut, end, False, None))]
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
@@ -1582,6 +1613,16 @@ def _city_in(city: str, larger: str) -> bool:
     known, around = name_levels(city), name_levels(larger)
     country = around.country or (around.province or "").partition("-")[0]
     return bool(known.city_country) and known.city_country == country
+
+
+def _a_town_before_its_region(head: Element, name: str, last: Token, whole: bool) -> bool:
+    """Whether a name no table knows as a city, written right before a province or a country with no comma, is a
+    town GeoNames knows ("in Mabou Nova Scotia on Jan. 21", "Ala-Too Square, Boz-Beshik Kyrgyzstan"): the town and
+    its larger place, not one name. A firm's or a title's word before a country ("Safaricom Kenya", "Miss
+    Kyrgyzstan") is no town GeoNames holds. `whole`: the larger place is a country, or a province of two words or
+    more; a one-word province closing a name is as often the name's own last word ("Tien Shan": Shan State)."""
+    return whole and head.level == "place" and not head.population and last.text[:1].isupper() and (
+        name_levels(name).town_population > 0)
 
 
 def _joined(element: Element) -> Element:

@@ -203,7 +203,17 @@ def unknown_names_only(chain: Chain) -> bool:
     weaker evidence than a chain naming a known city, province or country ("at the National Aquarium in
     Baltimore"), whatever their order."""
     return all(e.level in ("place", "venue", "event", "ignore") and not e.population and not e.also_province
-               and not e.country for e in chain.elements)
+               and not e.country for e in chain.elements) and not _a_venue_in_a_known_town(chain)
+
+
+def _a_venue_in_a_known_town(chain: Chain) -> bool:
+    """A named venue, then "in" and a town GeoNames knows, closing the chain ("on the Millennium Bridge in
+    Bridgnorth", "at the U.S. Embassy in Bangsan on Jan. 16"): the venue and its town are on the map as a known
+    city's would be, so the chain weighs as one naming a known city against a farther phrase naming only a
+    country or a region ("... in England", "South Korea's internal affairs")."""
+    last = chain.elements[-1]
+    return len(chain.elements) > 1 and last.town > 0 and last.link == "in" and last.level == "place" and (
+        chain.elements[-2].level == "venue") and not last.the
 
 
 def named_again(element: Element, text: str) -> bool:
