@@ -2047,6 +2047,8 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         name = plain[at:stop]
         if stop >= end or stop > han_end:
             continue
+        if plain[stop] != "的" and patterns["venue"].match(plain, stop, end) is None:
+            continue  # (no venue's name right after it, as below: the name is not weighed)
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
@@ -2217,10 +2219,16 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
             city_state_district(before[-1].value, words) is not None
             or simplified(before[-1].value) in _city_states(words).values())):
         return None
+    memo = words._made.get(("district_memo",), {})  # (city_state_district's answers, read here first: asked of
+    # three names at every start a chain is read from)
     for length in (4, 3, 2):
-        if at + length <= end and plain[at + length - 1] not in _STOPS and city_state_district(
-                "", words, plain[at:at + length]) is not None:
-            return at + length
+        if at + length <= end and plain[at + length - 1] not in _STOPS:
+            name = plain[at:at + length]
+            found = memo.get(name, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = city_state_district("", words, name)
+            if found is not None:
+                return at + length
     return None
 
 
@@ -2811,7 +2819,7 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             return at + length
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
-            suffixed = _suffixed_population(name)
+            suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
