@@ -911,20 +911,18 @@ _FUTURE = compiled("(?=[将即以曾原过])"
                      "(?:(?<![上中少大主武名猛老干战])将[在于赴]|即将|以往在|以前在|曾经在|曾在|原在|过去在)")
 
 
-#: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), and the
-#: characters they begin with (looked at before the pattern is run).
-_EVENT_WORDS = compiled("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
-                          "|国际啤酒节|啤酒节|博览会|交易会|峰会|论坛")
-_EVENT_FIRST = frozenset("亚奥冬残全青世国马电艺音文啤博交峰论")
+#: The words of an event whose name opens with its city's ("杭州亚运会", "巴黎奥运会", "青岛国际啤酒节"), after a
+#: name of two to four characters (any characters: the name is the place a chain would read there).
+_EVENT_WORDS = ("[亚奥冬残全青世][运博]会|国际马拉松|马拉松|国际电影节|电影节|艺术节|音乐节|文化节"
+                "|国际啤酒节|啤酒节|博览会|交易会|峰会|论坛")
+_EVENT_AFTER_A_NAME = compiled(f"(?s:.{{2,4}}?)(?:{_EVENT_WORDS})")
 
 
 def _names_an_event(plain: str, at: int, end: int) -> bool:
     """Whether a name of two to four characters at `at` is followed at once by an event's word: the event's name
-    holds it ("杭州亚运会"), so it is no place read for the photo."""
-    for length in (2, 3, 4):  # (a loop, not any() over a generator: asked at every start a chain is read from)
-        if plain[at + length:at + length + 1] in _EVENT_FIRST and _EVENT_WORDS.match(plain, at + length, end):
-            return True
-    return False
+    holds it ("杭州亚运会"), so it is no place read for the photo. (One match, not a loop over the name's
+    lengths: asked at every start a chain is read from.)"""
+    return _EVENT_AFTER_A_NAME.match(plain, at, end) is not None
 
 
 def _dateline_city(text: str, plain: str, position: int, date: ChineseDate) -> str | None:
@@ -1142,9 +1140,8 @@ def _boundary_names(words: Words) -> re.Pattern:
 def _big_city_starts(plain: str, start: int, end: int) -> Iterator[int]:
     """Where a big city is named inside the words of a sentence, right before a quoted name ("拆除台北“中正纪念堂”
     牌楼"; not "西九龙"): tried, one by one, when no place begins where `_boundaries` looks."""
-    for quote in range(start + 3, end):
-        if plain[quote] not in _QUOTES:
-            continue
+    for opening in _AN_OPENING_QUOTE.finditer(plain, start + 3, end):  # (most sentences hold none)
+        quote = opening.start()
         for at in (quote - 3, quote - 2):
             if at > start and plain[at - 1] not in _NAME_PREFIXES and han_char().match(plain, at) and (
                     _cjk_population(plain[at:quote]) >= BIG_CITY_POPULATION):
@@ -1455,6 +1452,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue is None and not elements:
+        return elements, None  # (most starts: no unit and no venue, and every test below asks for one)
     if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
         venue = None  # "拍摄的高速公路桥梁": the name read stops short of what was taken (left to the scored finder)
     if venue is not None:
@@ -2077,6 +2076,8 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         name = plain[at:stop]
         if stop >= end or stop > han_end:
             continue
+        if plain[stop] != "的" and patterns["venue"].match(plain, stop, end) is None:
+            continue  # (no venue's name right after it, as below: the name is not weighed)
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
@@ -2247,10 +2248,16 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
             city_state_district(before[-1].value, words) is not None
             or simplified(before[-1].value) in _city_states(words).values())):
         return None
+    memo = words._made.get(("district_memo",), {})  # (city_state_district's answers, read here first: asked of
+    # three names at every start a chain is read from)
     for length in (4, 3, 2):
-        if at + length <= end and plain[at + length - 1] not in _STOPS and city_state_district(
-                "", words, plain[at:at + length]) is not None:
-            return at + length
+        if at + length <= end and plain[at + length - 1] not in _STOPS:
+            name = plain[at:at + length]
+            found = memo.get(name, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = city_state_district("", words, name)
+            if found is not None:
+                return at + length
     return None
 
 
@@ -2841,7 +2848,7 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             return at + length
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
-            suffixed = _suffixed_population(name)
+            suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
@@ -2975,11 +2982,15 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if plain.endswith(_SUBDISTRICT, at, stop):
         return None  # "东湖街道和桃源社区": a subdistrict's name (街 begins its suffix), no street's nor lake's
     last, word = None, ""
+    found_words = venue_word.finditer(plain, at, stop)
+    first_word = next(found_words, None)
+    if first_word is None:
+        return None  # (most starts: no venue word before the stop, so no venue; nothing below is asked)
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
     as_noun = words.words("places.venue_word_as_noun")
     members, verbs = words.words("places.members"), words.words("places.venue_word_as_verb")
-    for found in venue_word.finditer(plain, at, stop):
+    for found in chained((first_word,), found_words):
         one = found.end() - found.start() == 1  # (the tests below are of a venue word of one character)
         if one and found.start() == at:
             continue  # "石海休闲公园": a character opening the name (石) ends no name, whatever follows it
@@ -3009,12 +3020,14 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
+    if last is None:
+        return None  # (every venue word read was some other word's)
     back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
     for i in range(at - 1, back - 1, -1):
         if plain[i] in _HARD_STOPS:
             back = i + 1
             break
-    if last is None or last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
+    if last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
     if _AN_EDITION.search(plain, at, last):
         return None  # "六届海峡论坛·第四届海峡客家风情节": an event's title, numbered by its edition, no venue's name
@@ -3236,6 +3249,7 @@ _LINKS_IN_NAMES = "和同"
 _LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_AN_OPENING_QUOTE = compiled(f"[{re.escape(''.join(_QUOTES))}]")
 #: The most characters a venue's name runs to (中国科学院植物研究所, 酒泉卫星发射中心问天阁).
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.

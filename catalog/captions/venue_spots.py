@@ -22,6 +22,7 @@ A name the gazetteer knows as a city of 100,000 people or more, a province or a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -235,11 +236,16 @@ _SOVEREIGN = {"HK": "CN", "MO": "CN", "TW": "CN", "VA": "IT", "SM": "IT", "PS": 
 def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> list[tuple[int, int, Venue]]:
     """Every registered Chinese name in plain[start:end] (simplified text), the longest at each place, not
     overlapping: (start, end, venue)."""
-    found = []
-    at = start
+    found: list[tuple[int, int, Venue]] = []
     firsts = register.first_characters
-    while at < end:
-        for length in firsts.get(plain[at], ()):
+    if not firsts:
+        return found
+    next_first = _first_characters(register)  # (a jump to the next character a name begins with, not a step
+    # over every character of the sentence)
+    at = start
+    while (first := next_first.search(plain, at, end)) is not None:
+        at = first.start()
+        for length in firsts[plain[at]]:
             if at + length <= end and (venue := register.chinese.get(plain[at:at + length])) is not None:
                 found.append((at, at + length, venue))
                 at += length
@@ -247,3 +253,23 @@ def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> 
         else:
             at += 1
     return found
+
+
+#: The first characters of each register's Chinese names as one character class, by the register's id (the entry
+#: holds the register, so that id is not another's while it is kept; registers are few: the shipped one and a
+#: house's).
+_FIRST_CHARACTERS: dict[int, tuple[VenueRegister, re.Pattern]] = {}
+
+
+def _first_characters(register: VenueRegister) -> re.Pattern:
+    """A character class of the characters the register's Chinese names begin with, made once per register."""
+    made = _FIRST_CHARACTERS.get(id(register))
+    if made is None or made[0] is not register:
+        if len(_FIRST_CHARACTERS) >= _REGISTERS_KEPT:
+            _FIRST_CHARACTERS.clear()
+        characters = "".join(sorted(register.first_characters))
+        made = _FIRST_CHARACTERS[id(register)] = (register, compiled(f"[{re.escape(characters)}]"))
+    return made[1]
+
+
+_REGISTERS_KEPT = 8
