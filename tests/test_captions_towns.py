@@ -871,3 +871,20 @@ def test_a_town_named_as_its_municipality(text, expected):
 def test_a_settlement_is_below_the_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city written as the owner of a thing, opening the title or after a preposition of place, when no
+    # phrase places the photo: its city
+    ("Mostar's old bridge glows at dusk as divers wait on the parapet.", "Mostar"),
+    ("Festive crowds gather at Moscow's landmark squares", "Moscow"),
+    ("Gdańsk's loveliest street is lined with amber shops.", "Gdańsk"),
+    # ...not a town the gazetteer does not know, a person, a club's match, a player, nor a city of another country
+    ("Quorva's old market at dawn.", None),
+    ("Kant's home stands empty.", None),
+    ("Barcelona's win sends the fans home happy.", None),
+    ("Barcelona's Lionel Messi celebrates a goal.", None),
+    ("Mostar's old bridge is copied in a park in Poland.", None),
+])
+def test_a_large_city_owning_the_thing_pictured(text, expected):
+    assert city(text) == expected
