@@ -888,3 +888,14 @@ def test_a_settlement_is_below_the_town(text, expected):
 ])
 def test_a_large_city_owning_the_thing_pictured(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event's name among the places beside the date, after a title of the match: the places after it
+    ("Umpires walk off after the toss, Quorva v Veltria, Asia Cup, Lahore, June 26, 2008", "Lahore"),
+    ("Fans cheer the team, World Cup, Rio de Janeiro, July 13, 2014", "Rio de Janeiro"),
+    # ...but a town no table knows after the event stays out
+    ("Fans cheer the team, Quorva Cup, Quorvaville, July 13, 2014", None),
+])
+def test_the_places_after_an_event_beside_the_date(text, expected):
+    assert city(text) == expected

@@ -1806,7 +1806,23 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
             break
         written = rest.strip()
         found = _known_places(written)
+    if found is None and "," in written:
+        found, written = _places_after_an_event(written)
     return (found, written) if found is not None else None
+
+
+def _places_after_an_event(written: str) -> tuple[Place | None, str]:
+    """The places after an event's name among the places beside the date, and what they are written as ("Sri
+    Lanka v UAE, Asia Cup, Lahore, June 26, 2008": Lahore; "World Cup, Rio de Janeiro, July 13"): the event is
+    held there, and the names before it are its title's. (None, `written`) when no name is an event by its words,
+    or what follows the last is no place known."""
+    parts = [part.strip() for part in written.split(",")]
+    last = next((i for i in range(len(parts) - 2, -1, -1) if classify(parts[i])[0] == "event"), None)
+    if last is None:
+        return None, written
+    rest = ", ".join(parts[last + 1:])
+    found = _known_places(rest)
+    return (found, rest) if found is not None else (None, written)
 
 
 def _a_town_and_date_alone(text: str, start: int, anchor: tuple[int, int], written: str) -> bool:
