@@ -899,3 +899,14 @@ def test_a_large_city_owning_the_thing_pictured(text, expected):
 ])
 def test_the_places_after_an_event_beside_the_date(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sea's or a coast's name qualifying a port's or a town's kind: the town is the city, no venue
+    ("Ships unload grain at the Black Sea port of Odesa on Monday.", (None, "Odesa")),
+    ("Dockers rest at the Gulf port of Dammam, Saudi Arabia.", (None, "Dammam")),
+    ("Fishermen mend nets in the Red Sea town of Quorva on Friday.", (None, "Quorva")),
+])
+def test_a_town_of_a_named_sea(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
