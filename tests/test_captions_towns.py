@@ -957,3 +957,42 @@ def test_a_capital_after_its_peoples_adjective(text, expected):
 ])
 def test_a_small_towns_dateline_in_capitals(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city written as the owner of a thing, opening the title or after a preposition of place, when no
+    # phrase places the photo: its city
+    ("Mostar's old bridge glows at dusk as divers wait on the parapet.", "Mostar"),
+    ("Festive crowds gather at Moscow's landmark squares", "Moscow"),
+    ("Gdańsk's loveliest street is lined with amber shops.", "Gdańsk"),
+    # ...not a town the gazetteer does not know, a person, a club's match, a player, nor a city of another country
+    ("Quorva's old market at dawn.", None),
+    ("Kant's home stands empty.", None),
+    ("Barcelona's win sends the fans home happy.", None),
+    ("Barcelona's Lionel Messi celebrates a goal.", None),
+    ("Mostar's old bridge is copied in a park in Poland.", None),
+])
+def test_a_large_city_owning_the_thing_pictured(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event's name among the places beside the date, after a title of the match: the places after it
+    ("Umpires walk off after the toss, Quorva v Veltria, Asia Cup, Lahore, June 26, 2008", "Lahore"),
+    ("Fans cheer the team, World Cup, Rio de Janeiro, July 13, 2014", "Rio de Janeiro"),
+    # ...but a town no table knows after the event stays out
+    ("Fans cheer the team, Quorva Cup, Quorvaville, July 13, 2014", None),
+])
+def test_the_places_after_an_event_beside_the_date(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sea's or a coast's name qualifying a port's or a town's kind: the town is the city, no venue
+    ("Ships unload grain at the Black Sea port of Odesa on Monday.", (None, "Odesa")),
+    ("Dockers rest at the Gulf port of Dammam, Saudi Arabia.", (None, "Dammam")),
+    ("Fishermen mend nets in the Red Sea town of Quorva on Friday.", (None, "Quorva")),
+])
+def test_a_town_of_a_named_sea(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

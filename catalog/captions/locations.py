@@ -819,6 +819,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         reading.place.sublocation = None  # "Casabermeja, Spain ... in the village of Casabermeja": the town, once
     if reading.place.province and reading.place.country is None and "s " in text:
         reading.place.country = _country_owning(text, reading.place.province)
+    if reading.place.city is None and reading.place.province is None and spans and "s " in text:
+        _fill_the_owning_city(reading.place, text, spans, paragraphs)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is not None and not _no_site_named(titled):
@@ -839,6 +841,41 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
 
+
+
+def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
+                          paragraphs: list[tuple[int, int]]) -> None:
+    """The city, when no phrase placed one, of a large city the gazetteer knows written as the owner of a thing in
+    the title or the body's first sentence, opening it or after a preposition of place ("Mostar's rebuilt bridge
+    at dusk", "May Day events at Moscow's landmark sites"): its thing is the photo's. Its country must be the one
+    written, if any; a country, a province (unless of a city of a million), a team's match ("Liverpool's win") or
+    a thing written in capitals ("Barcelona's Lionel Messi") give none, nor do two such cities."""
+    found = set()
+    for start, end in dict.fromkeys((spans[0], _first_body_sentence(text, spans, paragraphs))):
+        for match in _OWNER_OF_THE_SCENE.finditer(text, start, end):
+            if match.group("prep") is None and match.start() > start + _OPENING_MARK:
+                continue
+            words = [w.strip(",.;:").casefold() for w in text[match.end():match.end() + 40].split()[:3]]
+            if any(names_a_team(word) or word in _A_MATCHS_WORDS for word in words):
+                continue
+            levels = name_levels(match.group("owner"))
+            if levels.country or levels.city_population < (DISTRICT_CITY if levels.province else _OWNING_CITY):
+                continue  # (a province of a great city's name is the city's: "Moscow's", "Dhaka's")
+            if place.country is not None and name_levels(place.country).country != levels.city_country:
+                continue
+            found.add(match.group("owner"))
+    if len(found) == 1:
+        place.city = found.pop()
+
+
+#: A large city's possessive opening a sentence or after a preposition of place, before a thing in lower case.
+_OWNER_OF_THE_SCENE = compiled(r"(?:(?<![\w.])|(?P<prep>\b(?:in|at|around|across|along|through|from)[ \t]+))"
+                               r"(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
+                               r"['’]s[ \t]+(?=[a-z])")
+#: How far into its sentence an owner without a preposition may stand and still open it (a list mark, "d) ").
+_OPENING_MARK = 4
+#: The fewest people of a city written as an owner, for it to be the scene's when no phrase placed one.
+_OWNING_CITY = 100_000
 
 #: Adjectives of a continent's or a region's peoples, read like a nation's ("a European module", "an African
 #: village"): none names a place of its own.
@@ -1794,7 +1831,23 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
             break
         written = rest.strip()
         found = _known_places(written)
+    if found is None and "," in written:
+        found, written = _places_after_an_event(written)
     return (found, written) if found is not None else None
+
+
+def _places_after_an_event(written: str) -> tuple[Place | None, str]:
+    """The places after an event's name among the places beside the date, and what they are written as ("Sri
+    Lanka v UAE, Asia Cup, Lahore, June 26, 2008": Lahore; "World Cup, Rio de Janeiro, July 13"): the event is
+    held there, and the names before it are its title's. (None, `written`) when no name is an event by its words,
+    or what follows the last is no place known."""
+    parts = [part.strip() for part in written.split(",")]
+    last = next((i for i in range(len(parts) - 2, -1, -1) if classify(parts[i])[0] == "event"), None)
+    if last is None:
+        return None, written
+    rest = ", ".join(parts[last + 1:])
+    found = _known_places(rest)
+    return (found, rest) if found is not None else (None, written)
 
 
 def _a_town_and_date_alone(text: str, start: int, anchor: tuple[int, int], written: str) -> bool:

@@ -1279,6 +1279,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k += 1
     if saw_the and depth == 0:
         town = _a_town_of_a_named_region(toks, k)  # "the southern Gaza Strip city of Khan Younis"
+        if town is None:
+            town = _a_town_of_a_named_sea(toks, k)  # "the Black Sea port of Odesa"
         if town is not None:
             return town
     if saw_the and depth < 3:
@@ -1478,6 +1480,31 @@ def _a_town_of_a_named_region(toks: list[Token], k: int) -> tuple[list[Element],
         return [town, province], end
     return None
 
+
+
+#: Last words of a sea's or a coast's name that may qualify a town's kind: "the Black Sea port of Odesa", "the Gulf
+#: port of Dammam", "the Gulf Coast town of Quorva".
+_WATERS = frozenset({"sea", "ocean", "gulf", "coast"})
+
+
+def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The town when a sea's or a coast's name of one to three capitalised words qualifies its kind after "the"
+    ("the Red Sea port of Jeddah", "the Black Sea city of Batumi"): the town is the city, and the sea names no
+    province, nor a venue called "Red Sea port of Jeddah"; else None."""
+    n = len(toks)
+    for kind_at in (k + 1, k + 2, k + 3):
+        if kind_at + 2 >= n or toks[kind_at].lower not in _SETTLEMENTS_OF_A_REGION or toks[kind_at + 1].lower != "of":
+            continue
+        words = toks[k:kind_at]
+        if words[-1].lower not in _WATERS or not all(
+                is_capitalised(t.text) and strip_possessive(t.text) is None for t in words):
+            return None
+        end = read_name(toks, kind_at + 2)
+        if end is None:
+            return None
+        town = element_of(toks, kind_at + 2, end, False, "city")
+        return ([town], end) if town.level in ("city", "place") else None
+    return None
 
 def _a_towns_own_place(element: Element) -> bool:
     """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
