@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from catalog.captions.chinese_words import HAN, Words, han_char, simplified
+from catalog.captions.chinese_words import HAN, Patterns, Words, han_char, simplified
 from catalog.captions.credit_names import looks_like_person
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
@@ -453,7 +453,7 @@ def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
     return tuple(name for name in _CREDIT_ORDER if all(key in present for key in _CREDIT_NEEDS.get(name, ())))
 
 
-def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: dict) -> Found | None:
+def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: Patterns) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
     >>> from catalog.captions.rules import load_rules
@@ -758,12 +758,14 @@ def _without_took(name: str, words: Words) -> str:
     return name.rstrip()[: len(plain) - len(took)].rstrip()
 
 
-def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: dict,
+def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, patterns: Patterns,
                       shapes: Sequence[str], begin: int, unknown: bool, ending: bool) -> Found | None:
     """The credit of the first shape that matches (its last match), only among matches that end the caption
     when `ending`."""
     first_role: int | None = None
     for name in shapes:
+        if not all(any(word in plain for word in group) for group in patterns.needs(name)):
+            continue  # the text lacks what every match of the shape holds (摄, 由, a bracket): no scan
         at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
         if name in _ROLE_WITHIN:
             if first_role is None:

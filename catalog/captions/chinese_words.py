@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -182,12 +182,21 @@ class Patterns(dict):
     def __init__(self, sources: dict[str, tuple[str, int]]):
         super().__init__()
         self.sources = sources
+        self._needs: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def __missing__(self, name: str) -> re.Pattern | Pending:
         source, flags = self.sources[name]
         shape = outline(source, flags)
         made = self[name] = compiled(source, flags) if shape is None else Pending(self, name, shape)
         return made
+
+    def needs(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """What a text must hold for the pattern `name` to match in it anywhere (``needed_literals``), worked
+        out from its source once: the pattern's source is fixed for these words, so the answer is too."""
+        found = self._needs.get(name)
+        if found is None:
+            found = self._needs[name] = needed_literals(*self.sources[name])
+        return found
 
     def compiled(self, name: str) -> re.Pattern:
         """The pattern itself, compiled now if it was not."""
@@ -236,6 +245,94 @@ class Pending:
 
     def __getattr__(self, name: str) -> Any:  # any other use of a pattern: the pattern itself
         return getattr(self._owner.compiled(self._name), name)
+
+
+#: The most characters a class may list and still be read as a need of ``needed_literals`` (each is an `in` test).
+_FEW_CHARACTERS = 8
+
+
+def needed_literals(source: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    r"""What a text must hold for the pattern to match anywhere in it: groups of strings, the text holding at
+    least one string of every group. Read from the pattern's parse: a run of literal characters every match
+    holds, a class of a few characters, a word of each alternative of an alternation, what a positive
+    look-around asserts (it looks at the same text); nothing is read from what may be left out (optional or
+    repeated zero times, a negative look-around, a negated class or a range). So a text that lacks a group's
+    every string cannot match, and the pattern need not scan it: the test is a few `in`s.
+
+    >>> needed_literals("(?P<name>[甲-龥]{2,4})\\s*(?:摄影|摄|攝)(?=[于於])")
+    (('摄', '攝'), ('于', '於'))
+    >>> needed_literals("新华社(?:发)?记者"), needed_literals("(?i)abc"), needed_literals("[^a]b*")
+    ((('新华社',), ('记者',)), (), ())
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    if flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _parser.parse(source, flags)
+    except re.error:
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+
+    def of_sequence(items: Any) -> list[tuple[str, ...]]:
+        groups: list[tuple[str, ...]] = []
+        run = ""
+        for op, av in items:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                groups.append((run,))
+                run = ""
+            groups.extend(of_item(op, av))
+        if run:
+            groups.append((run,))
+        return groups
+
+    def of_item(op: Any, av: Any) -> list[tuple[str, ...]]:
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = av
+            return [] if add_flags & re.IGNORECASE else of_sequence(inner)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, _most, inner = av
+            return of_sequence(inner) if least >= 1 else []
+        if op is c.ATOMIC_GROUP:
+            return of_sequence(av)
+        if op is c.ASSERT:
+            _direction, inner = av
+            return of_sequence(inner)
+        if op is c.BRANCH:
+            words: list[str] = []
+            for alternative in av[1]:
+                needs = of_sequence(alternative)
+                if not needs:
+                    return []  # an alternative that needs nothing: the alternation needs nothing
+                chosen: tuple[str, ...] = min(needs, key=_fewest_and_longest)
+                words.extend(chosen)
+            return [_fewest(words)]
+        if op is c.IN and 0 < len(av) <= _FEW_CHARACTERS and all(kind is c.LITERAL for kind, _ in av):
+            return [_fewest(chr(code) for _, code in av)]
+        return []  # anything else (any character, a range, a category, a negated class, a position): no need
+
+    return tuple(dict.fromkeys(of_sequence(parsed)))
+
+
+def _fewest_and_longest(group: tuple[str, ...]) -> tuple[int, int]:
+    """How an alternative's group of needs is chosen: the fewest words, then the longest shortest word."""
+    return len(group), -min(len(word) for word in group)
+
+
+def _fewest(words: Iterable[str]) -> tuple[str, ...]:
+    """The words of a group of ``needed_literals`` without those that hold another of them (a text that holds
+    摄影报道 holds 摄): the same texts hold one of them, tested with fewer `in`s; shortest first."""
+    unique = sorted(dict.fromkeys(words), key=len)  # (in the order written, for ties: the same every run)
+    kept: list[str] = []
+    for word in unique:
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 #: A class of characters that holds the Chinese ranges (HAN) among others: "[" what comes before, HAN, what
