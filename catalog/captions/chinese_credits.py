@@ -764,7 +764,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
     when `ending`."""
     first_role: int | None = None
     for name in shapes:
-        if not all(any(word in plain for word in group) for group in patterns.needs(name)):
+        if not patterns.could_match(name, plain):
             continue  # the text lacks what every match of the shape holds (摄, 由, a bracket): no scan
         at = max(begin, len(plain.rstrip()) - _LONGEST_ALONE) if name == "agency_alone" else begin
         if name in _ROLE_WITHIN:

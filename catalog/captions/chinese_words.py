@@ -198,6 +198,17 @@ class Patterns(dict):
             found = self._needs[name] = needed_literals(*self.sources[name])
         return found
 
+    def could_match(self, name: str, text: str) -> bool:
+        """Whether `text` holds what every match of the pattern `name` holds (``needs``): when not, the pattern
+        finds nothing in it, and need not scan it."""
+        for group in self.needs(name):
+            for word in group:
+                if word in text:
+                    break
+            else:
+                return False
+        return True
+
     def compiled(self, name: str) -> re.Pattern:
         """The pattern itself, compiled now if it was not."""
         made = self[name]
@@ -319,9 +330,10 @@ def needed_literals(source: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(of_sequence(parsed)))
 
 
-def _fewest_and_longest(group: tuple[str, ...]) -> tuple[int, int]:
-    """How an alternative's group of needs is chosen: the fewest words, then the longest shortest word."""
-    return len(group), -min(len(word) for word in group)
+def _fewest_and_longest(group: tuple[str, ...]) -> tuple[bool, int, int]:
+    """How an alternative's group of needs is chosen: one with no space (nearly every caption has one), then
+    the fewest words, then the longest shortest word."""
+    return any(word.isspace() for word in group), len(group), -min(len(word) for word in group)
 
 
 def _fewest(words: Iterable[str]) -> tuple[str, ...]:
