@@ -174,18 +174,20 @@ def strip_possessive(word: str) -> str | None:
     return None
 
 
-def scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+def scan(pattern: re.Pattern, starts: re.Pattern, text: str, before: bool = False) -> Iterator[re.Match]:
     """pattern.finditer(text), trying the pattern only where `starts` (one character class, which the
     regex engine skips to at once) finds a character that can begin a match.
 
     The matches are the same as finditer's when every match of `pattern` begins with a character `starts`
     finds; a pattern that opens with lookbehinds and a long alternation is thus not tried at every character.
+    With `before`, `starts` finds the character before one that can begin a match, the text's start being
+    read as a space (it is run over " " + text, so that its match's start is the place in text).
 
     >>> [m.start() for m in scan(re.compile(r"(?<!\\w)Photo:"), re.compile("P"), "Photo: A, xPhoto: B/Photo: C")]
     [0, 20]
     """
     after = 0
-    for candidate in starts.finditer(text):
+    for candidate in starts.finditer(" " + text if before else text):
         at = candidate.start()
         if at < after:
             continue
