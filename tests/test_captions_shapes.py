@@ -4,6 +4,7 @@ for these tests in each agency's and outlet's style (one row per case), and text
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -2738,3 +2739,21 @@ def test_the_lead_in_spot_tries_its_pattern_wherever_a_lead_in_starts(lead):
                  f"Herald video by Ana Ruiz. {lead.upper()} ANA RUIZ"):
         for pattern, starts in ((_LEAD_ANYWHERE, _LEAD_STARTS), (_OUTLET_LEAD, _OUTLET_STARTS)):
             assert [m.span() for m in scan(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "May 5, 2025", "5 May", "in 2019, Gansu", "Today in Gansu", "éMay 5", "中May 5", "中5月", "“Yesterday”, (Oct. 3)",
+    "ab_May 5 x٣ ９月 𝟙 😀 2 ſat \u212aDec Ωsat", "Shot on Oct. 1, 2025; the fair runs Oct. 3-7, 2025, and Friday.",
+])
+def test_the_date_shapes_are_tried_wherever_a_date_starts(text):
+    # the date starts (dates._DATE_STARTS, which finds the character before a date) only spare the shapes' tries:
+    # every date the shapes tried at every character find is found, and the characters the starts leave out as no
+    # word's first's neighbour are all word characters
+    from catalog.captions.dates import _BEFORE_WORD, _DATE_STARTS, _dates_pattern
+    from catalog.captions.text import scan
+
+    pattern = _dates_pattern()
+    assert [m.span() for m in scan(pattern, _DATE_STARTS, text, before=True)] == [
+        m.span() for m in pattern.finditer(text)]
+    left_out = [chr(c) for c in range(0x10000) if not re.fullmatch(_BEFORE_WORD, chr(c))]
+    assert all(re.fullmatch(r"\w", c) for c in left_out)

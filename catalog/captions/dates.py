@@ -192,11 +192,21 @@ def _dates_pattern() -> re.Pattern:
 #: Where a date may start: a word that opens with a digit, a month's or weekday's first three letters, a
 #: relative day or "in" (the shapes' own guards, all of them at once), so that "Gansu" and "the" are passed
 #: over without a try of the shapes (which text.scan makes, one Python call each).
+#: The characters that may stand before a word: all but ASCII's word characters and the common Chinese
+#: characters (all of them word characters, tests/test_dates.py checks), a test of one bitmap; a letter outside
+#: these, "é" in "éMay", is ruled out after (by `(?<!\w.)`, asked only where a date's first letter follows).
+_BEFORE_WORD = r"[^0-9A-Za-z_\u3400-\u4db5\u4e00-\u9fa5]"
+
+
 def _starts_pattern() -> re.Pattern:
-    """_DATE_STARTS: a word's first character that may begin a date, consumed (so that the pattern opens with one
-    character class, which the regex engine skips to at C speed: a look-ahead first made it try every
-    position), then told by what follows it: a digit, "in", or a month's, a weekday's or a relative day's
-    first letters in any case. A match starts where the date may."""
+    """_DATE_STARTS: the character before a word (the text's start is read as a space: see text.scan's
+    `before`) and the word's first character if a date may begin with it: a digit, "in", or a month's, a
+    weekday's or a relative day's first letters in any case. A match starts where the date may, in the text
+    without that space.
+
+    (The pattern opens with one character class, which the regex engine skips to at C speed; a class of the
+    characters that begin a date instead stopped the engine inside every word at its common letters, "a", "t",
+    "s", to be turned away by a look-behind: a fifth more instructions.)"""
     words = sorted({*_PREFIXES, *(d.casefold() for d in RELATIVE_DAYS)}, key=longest_first)
     by_first: dict[str, list[str]] = {}
     for word in words:
@@ -205,8 +215,8 @@ def _starts_pattern() -> re.Pattern:
     checks = "|".join(f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in rests)})"
                       for first, rests in sorted(by_first.items()))
     # (at an "i" only "year after a place" may start, and it needs "in", spaces and a year: that is checked here)
-    return compiled(r"[\d" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)"
-                      rf"(?:(?<=\d)|(?<=i)(?=n\s+{_YEAR})|(?i:" + checks + "))")
+    return compiled(_BEFORE_WORD + r"[\d" + "".join(re.escape(c) for c in firsts) + "]"
+                    rf"(?:(?<=\d)|(?<=i)(?=n\s+{_YEAR})|(?i:" + checks + r"))(?<!\w.)")
 
 
 _DATE_STARTS = _starts_pattern()
@@ -259,7 +269,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     inner = _inner_groups()
     # The shapes are tried only where a word starts with a digit or a letter that can begin one: the same
     # matches as finditer, without trying the whole alternation at every character.
-    for match in scan(_dates_pattern(), _DATE_STARTS, text):
+    for match in scan(_dates_pattern(), _DATE_STARTS, text, before=True):
         assert match.lastgroup is not None  # every shape is a named group
         index = int(match.lastgroup[1:])
         shape = DATE_SHAPES[index]
