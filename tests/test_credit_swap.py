@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from tools import credit_swap as probe
+from tools.evaluate_captions import OUR_SETS
 
 CAPTION = {
     "text": "Shoppers browse at a market beside Luogang Park in Hefei, east China's Anhui Province, Oct. 3, 2024. "
@@ -72,7 +73,7 @@ def test_the_probe_is_repeatable_and_scores_originals_beside_variants():
 
 
 def test_the_variants_are_never_written_among_the_real_captions(capsys):
-    assert probe.main(["--files", "no-such-file*", "--write", str(probe.OUR_SETS / "swaps.jsonl")]) == 2
+    assert probe.main(["--files", "no-such-file*", "--write", str(OUR_SETS / "swaps.jsonl")]) == 2
     assert "not real captions" in capsys.readouterr().err
 
 

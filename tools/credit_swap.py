@@ -31,7 +31,6 @@ their original had right: a credit the parser reads from the names it knows, not
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -39,8 +38,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.evaluate_captions import FIELDS, OUR_SETS, caption_key, our_items
-from tools.place_swap import Outcome, Probe, Variant, run_probe
+from tools import place_swap
+from tools.evaluate_captions import FIELDS, caption_key, our_items
+from tools.place_swap import Outcome, Probe, Variant, probe_table, refuses_to_write, run_probe, write_variants
 
 #: The fields a swap changes, whose figures the report leads with.
 CREDIT_FIELDS = ("photographer", "agency", "provider")
@@ -266,39 +266,23 @@ def make_probe(items: Sequence[dict], seed: int = 31, people: int = 3, outlets: 
 def report(probe: Probe, outcome: Outcome) -> str:
     """The probe's table: each field on the originals and on the variants, and the fields lost by kind of swap."""
     kinds = Counter(variant.kind.split(":")[0] for variant in probe.variants)
-    lines = [f"credit-swap probe: {len(probe.originals)} English tune captions, {len(probe.variants)} variants "
-             f"({kinds['person']} with the photographer swapped, {kinds['outlet']} with the agency)",
-             f"  {'field':<13}{'originals':>10}{'variants':>10}{'lost':>7}{'gained':>8}"]
-    lost = Counter(loss.field for loss in outcome.lost)
-    for name in (*CREDIT_FIELDS, *(f for f in FIELDS if f not in CREDIT_FIELDS)):
-        lines.append(f"  {name:<13}{outcome.originals.accuracy(name):10.1%}{outcome.variants.accuracy(name):10.1%}"
-                     f"{lost[name]:7d}{outcome.gained[name]:8d}")
-    lines.append(f"  {'all fields':<13}{outcome.originals.aggregate:10.1%}{outcome.variants.aggregate:10.1%}")
-    lines.append(f"  wrong values taken: originals {outcome.originals.wrong} of {outcome.originals.taken}, variants "
-                 f"{outcome.variants.wrong} of {outcome.variants.taken}")
-    by_kind = Counter(variant.kind for variant in probe.variants)
-    lines.append("lost, by kind of swap (variants of that kind):")
-    for name, counts in sorted(outcome.lost_by().items(), key=lambda pair: -sum(pair[1].values())):
-        shown = ", ".join(f"{kind} {n} ({by_kind[kind]})" for kind, n in counts.most_common())
-        lines.append(f"  {name}: {shown}")
-    return "\n".join(lines)
+    title = (f"credit-swap probe: {len(probe.originals)} English tune captions, {len(probe.variants)} variants "
+             f"({kinds['person']} with the photographer swapped, {kinds['outlet']} with the agency)")
+    return probe_table(title, probe, outcome, CREDIT_FIELDS, FIELDS)
+
+
+def _around_the_credit(item: dict) -> str:
+    """A variant's text to show: a long one from a little before its credit line."""
+    span = credit_span(item)
+    text = item["text"].replace("\n", " ")
+    if span is not None and len(text) > 300:
+        text = "..." + item["text"][max(0, span[0] - 150):span[1] + 60].replace("\n", " ")
+    return text
 
 
 def show_lost(outcome: Outcome, fields: Sequence[str]) -> str:
     """Each variant that lost one of the fields given: the kind, what the parser read, the credit line."""
-    lines = []
-    for loss in outcome.lost:
-        if loss.field not in fields:
-            continue
-        item = loss.variant.item
-        swaps = "; ".join(f"{old} -> {new}" for old, new in loss.variant.swaps)
-        lines.append(f"\n[{loss.variant.kind}] {loss.field}: got {loss.got!r}, expected {loss.expected!r} ({swaps})")
-        span = credit_span(item)
-        text = item["text"].replace("\n", " ")
-        if span is not None and len(text) > 300:
-            text = "..." + item["text"][max(0, span[0] - 150):span[1] + 60].replace("\n", " ")
-        lines.append(f"  {text if len(text) <= 300 else text[:297] + '...'}")
-    return "\n".join(lines)
+    return place_swap.show_lost(outcome, fields, _around_the_credit)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -315,8 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, default=None, metavar="JSONL",
                         help="also write the variants, labelled, to this file (not under tests/data/captions)")
     args = parser.parse_args(argv)
-    if args.write is not None and OUR_SETS.resolve() in args.write.resolve().parents:
-        print("the variants are not real captions: write them outside tests/data/captions", file=sys.stderr)
+    if refuses_to_write(args.write):
         return 2
     items = [item for _name, _line, item in our_items("en", "tune", args.files)]
     probe = make_probe(items, args.seed, args.people, args.outlets)
@@ -325,10 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_lost is not None:
         print(show_lost(outcome, args.show_lost or CREDIT_FIELDS))
     if args.write is not None:
-        with open(args.write, "w", encoding="utf-8") as handle:
-            for variant in probe.variants:
-                record = {**variant.item, "probe": {"kind": variant.kind, "swaps": variant.swaps}}
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_variants(probe, args.write)
     return 0
 
 

@@ -39,7 +39,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -564,11 +564,18 @@ def _expected(item: dict, name: str) -> list[str | None]:
 def report(probe: Probe, outcome: Outcome) -> str:
     """The probe's table: each field on the originals and on the variants, and the fields lost by kind of swap."""
     kinds = Counter(variant.kind.split(":")[0] for variant in probe.variants)
-    lines = [f"place-swap probe: {len(probe.originals)} English tune captions, {len(probe.variants)} variants "
-             f"({kinds['city']} with the city swapped, {kinds['venue']} with the sublocation)",
-             f"  {'field':<13}{'originals':>10}{'variants':>10}{'lost':>7}{'gained':>8}"]
+    title = (f"place-swap probe: {len(probe.originals)} English tune captions, {len(probe.variants)} variants "
+             f"({kinds['city']} with the city swapped, {kinds['venue']} with the sublocation)")
+    return probe_table(title, probe, outcome, PLACE_FIELDS, PLACE_FIELDS)
+
+
+def probe_table(title: str, probe: Probe, outcome: Outcome, first: Sequence[str], by_kind_of: Sequence[str]) -> str:
+    """A swap probe's report under `title`: each field (those of `first` first) on the originals and on the
+    variants, the wrong values taken, and the fields lost by kind of swap (a field outside `by_kind_of` as a
+    count alone). Shared by the place-swap and credit-swap probes."""
+    lines = [title, f"  {'field':<13}{'originals':>10}{'variants':>10}{'lost':>7}{'gained':>8}"]
     lost = Counter(loss.field for loss in outcome.lost)
-    for name in (*PLACE_FIELDS, *(f for f in FIELDS if f not in PLACE_FIELDS)):
+    for name in (*first, *(f for f in FIELDS if f not in first)):
         lines.append(f"  {name:<13}{outcome.originals.accuracy(name):10.1%}{outcome.variants.accuracy(name):10.1%}"
                      f"{lost[name]:7d}{outcome.gained[name]:8d}")
     lines.append(f"  {'all fields':<13}{outcome.originals.aggregate:10.1%}{outcome.variants.aggregate:10.1%}")
@@ -577,7 +584,7 @@ def report(probe: Probe, outcome: Outcome) -> str:
     by_kind = Counter(variant.kind for variant in probe.variants)
     lines.append("lost, by kind of swap (variants of that kind):")
     for name, counts in sorted(outcome.lost_by().items(), key=lambda pair: -sum(pair[1].values())):
-        if name not in PLACE_FIELDS:
+        if name not in by_kind_of:
             lines.append(f"  {name}: {sum(counts.values())}")
             continue
         shown = ", ".join(f"{kind} {n} ({by_kind[kind]})" for kind, n in counts.most_common())
@@ -585,16 +592,36 @@ def report(probe: Probe, outcome: Outcome) -> str:
     return "\n".join(lines)
 
 
-def show_lost(outcome: Outcome, fields: Sequence[str]) -> str:
+def show_lost(outcome: Outcome, fields: Sequence[str],
+              excerpt: Callable[[dict], str] = lambda item: item["text"].replace("\n", " ")) -> str:
+    """Each variant that lost one of the fields given: the kind, what the parser read, and its text (`excerpt`
+    picks the part to show), cut at 300 characters."""
     lines = []
     for loss in outcome.lost:
         if loss.field not in fields:
             continue
-        text = loss.variant.item["text"].replace("\n", " ")
+        text = excerpt(loss.variant.item)
         swaps = "; ".join(f"{old} -> {new}" for old, new in loss.variant.swaps)
         lines.append(f"\n[{loss.variant.kind}] {loss.field}: got {loss.got!r}, expected {loss.expected!r} ({swaps})")
         lines.append(f"  {text if len(text) <= 300 else text[:297] + '...'}")
     return "\n".join(lines)
+
+
+def refuses_to_write(path: Path | None) -> bool:
+    """Whether `path` is under our labelled sets, where a probe's variants (no real captions) must never go; says
+    so on stderr."""
+    if path is not None and OUR_SETS.resolve() in path.resolve().parents:
+        print("the variants are not real captions: write them outside tests/data/captions", file=sys.stderr)
+        return True
+    return False
+
+
+def write_variants(probe: Probe, path: Path) -> None:
+    """The probe's variants as a labelled set, one JSON line each, with the kind of swap and the swaps made."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for variant in probe.variants:
+            record = {**variant.item, "probe": {"kind": variant.kind, "swaps": variant.swaps}}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,8 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, default=None, metavar="JSONL",
                         help="also write the variants, labelled, to this file (not under tests/data/captions)")
     args = parser.parse_args(argv)
-    if args.write is not None and OUR_SETS.resolve() in args.write.resolve().parents:
-        print("the variants are not real captions: write them outside tests/data/captions", file=sys.stderr)
+    if refuses_to_write(args.write):
         return 2
     items = [item for _name, _line, item in our_items("en", "tune", args.files)]
     probe = make_probe(items, args.seed, args.cities, args.venues)
@@ -621,10 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_lost is not None:
         print(show_lost(outcome, args.show_lost or PLACE_FIELDS))
     if args.write is not None:
-        with open(args.write, "w", encoding="utf-8") as handle:
-            for variant in probe.variants:
-                record = {**variant.item, "probe": {"kind": variant.kind, "swaps": variant.swaps}}
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_variants(probe, args.write)
     return 0
 
 
