@@ -199,10 +199,22 @@ def _stated_entity(said: list, how: str, context: str,
     if sublocation:
         place["sublocation"] = _sublocation(sublocation)
     if gps is not None and place["lat"] is not None and place["id"].isdigit():
-        from catalog.place_entities import distance_km  # here: a search's place keys need no entity code
-
-        place["distance_km"] = round(distance_km(place["lat"], place["lon"], *gps), 2)
+        place["distance_km"] = round(_distance_km()(place["lat"], place["lon"], *gps), 2)
     return place, limit_km
+
+
+_distance: Any = None
+
+
+def _distance_km() -> Any:
+    """catalog.place_entities.distance_km, imported on first use (a search's place keys need no entity code) and
+    kept: an import statement where it is called ran for every photo with GPS."""
+    global _distance
+    if _distance is None:
+        from catalog.place_entities import distance_km
+
+        _distance = distance_km
+    return _distance
 
 
 def _learn_place(key: str, city, province, country, country_code) -> dict:

@@ -83,14 +83,8 @@ def read_one(found: Found) -> ReadResult:
 def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprints: bool = False, *,
               json_text: bool = False) -> ReadResult:
     """read_one for a caller that has its own rules and a person's values for this file (a moved photo)."""
-    from catalog.entities import credit_rows, place_key_rows
-    from catalog.metadata import read
-    from catalog.place_memo import take_learned
-    from catalog.quiet import kept
-    from catalog.records import build_record, place_names
-    from catalog.rights import rights_columns
-    from catalog.store_rows import complete_record
-
+    (credit_rows, place_key_rows, read, take_learned, kept, build_record, place_names, rights_columns,
+     complete_record, stored_json) = _steps or _reader_steps()
     try:
         # What a library warns or logs while the file is read (Pillow, on the EXIF thumbnail it checks for the
         # perceptual fingerprint) becomes the photo's warnings, in our words where we know the message, instead
@@ -114,11 +108,7 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
         # The columns that follow from the photo alone are made here, not in the importing process, which
         # has the whole import's writing to do (catalog.store_rows.sort_batch adds the file's facts).
         complete_record(record)
-        texts = None
-        if json_text:
-            from catalog.quick_store import stored_json
-
-            texts = stored_json(record)
+        texts = stored_json(record) if json_text else None
         return ReadResult(found, record, places=places, keys=keys, tokens=tokens, legacy_fingerprint=legacy,
                           json_text=texts, learned=take_learned() or None, perceptual=perceptual)
     except OSError as error:
@@ -126,6 +116,29 @@ def read_file(found: Found, rules, manual: dict | None = None, legacy_fingerprin
     except Exception as error:  # a bug in a reader must not stop the import; the reason names it
         return ReadResult(found, failure=ReadFailure(
             found.path, f"could not be read ({type(error).__name__}: {error})"))
+
+
+_steps: tuple | None = None
+
+
+def _reader_steps() -> tuple:
+    """The functions read_file calls, imported when first needed and kept here: imported inside read_file, their
+    eight import statements ran for every file (5-6 K instructions each, most in importlib's Python for a
+    package's names), 45 K a press JPEG. Left out of this module's own imports: the instant commands that
+    import it need none of the readers."""
+    global _steps
+    from catalog.entities import credit_rows, place_key_rows
+    from catalog.metadata import read
+    from catalog.place_memo import take_learned
+    from catalog.quick_store import stored_json
+    from catalog.quiet import kept
+    from catalog.records import build_record, place_names
+    from catalog.rights import rights_columns
+    from catalog.store_rows import complete_record
+
+    _steps = (credit_rows, place_key_rows, read, take_learned, kept, build_record, place_names, rights_columns,
+              complete_record, stored_json)
+    return _steps
 
 
 def _add_warnings(record: dict[str, Any], notes: list[str]) -> None:
@@ -361,7 +374,8 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                     future = pool.submit(_read_chunk, waiting[-1])
                     handed_out[future] = waiting.pop()
                 done = answered(pool, handed_out)
-                results = [result for future in done for result in future.result()]
+                results = [_make_result((found, *rest)) for future in done
+                           for found, rest in zip(handed_out[future], future.result(), strict=True)]
                 for future in done:
                     del handed_out[future]
                 if not waiting and not handed_out:
@@ -520,8 +534,16 @@ def _start_method() -> str:
     return "forkserver" if os.name == "posix" else "spawn"
 
 
-def _read_chunk(chunk: list[Found]) -> list[ReadResult]:
-    results = [read_one(found) for found in chunk]
+#: A ReadResult from its fields, without the Python call of the named tuple's own constructor.
+_make_result = ReadResult._make
+
+
+def _read_chunk(chunk: list[Found]) -> list[tuple]:
+    """A reader's answer for a chunk: each file's ReadResult without its first field, the Found the importing
+    process sent and still holds (_read_in_pool puts it back), as a plain tuple. Pickled here and unpickled
+    there, a Found and a named tuple cost a Python call each way (the named tuple's reduction, the constructors):
+    for 1,000 press JPEGs about 0.03 G instructions of the importing process, which writes for every reader."""
+    results = [read_one(found)[1:] for found in chunk]
     if _collect_by_chunk:  # a reader process (see _reader_process)
         gc.collect()
         gc.freeze()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from catalog.dates import MONTHS, span
 from catalog.entities import place_of
@@ -138,26 +138,19 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # A camera's default text or a test string in the file's caption field is kept as the file's value, but it
     # is no caption: nothing is read from it, and `show` says so (issue 15, item 10).
     not_caption = None
+    parse, may_give_release_date, not_a_caption, not_a_caption_under, check_facts, _ = _steps or _caption_steps()
     if values.get("caption") and not caption_first:
-        from catalog.captions.notcaptions import not_a_caption, not_a_caption_under
-
         # The house's rules compiled once per set of rules (not checked and looked up again for every file).
         not_caption = (not_a_caption_under(values["caption"], rules) if rules is not None
                        else not_a_caption(values["caption"]))
         if not_caption:
             sources["caption.not_a_caption"] = not_caption
 
-    # Imported here, not at the top: the parser compiles its patterns on import, and `catalog search`
-    # (which imports this module through the Library) never parses a caption.
-    from catalog.captions import parse
-
     # What the caption is read for, it is read for: its place only when the file states none (see _place),
     # its dates only when the file has no date to the day, or the caption may hold a release date.
     facts = None
     places = dates = False
     if values.get("caption") and not not_caption:
-        from catalog.captions.dates import may_give_release_date
-
         places = caption_first or not any(level in meta.fields for level in PLACE_LEVELS)
         taken = meta.value("taken")
         dates = places or not taken or len(taken) < 10 or may_give_release_date(values["caption"])
@@ -203,10 +196,38 @@ def _derive(meta: PhotoMetadata, rules, manual: dict[str, dict]) -> dict[str, An
     # read as it is)
     values["search_text"] = search_text(values if not not_caption else
                                         {k: v for k, v in values.items() if k != "caption"})
-    from catalog.checkfacts import check_facts
-
     values["check_facts"] = check_facts(meta, values, facts, rules, dates_read=dates, places_read=places)
     return values
+
+
+class _CaptionSteps(NamedTuple):
+    """The caption parser and what a record asks of it (see _caption_steps)."""
+
+    parse: Any
+    may_give_release_date: Any
+    not_a_caption: Any
+    not_a_caption_under: Any
+    check_facts: Any
+    agency_for: Any
+
+
+_steps: _CaptionSteps | None = None
+
+
+def _caption_steps() -> _CaptionSteps:
+    """The caption parser and what _derive asks of it, imported when first needed and kept here. Not at the top:
+    the parser compiles its patterns on import, and `catalog search` (which imports this module through the
+    Library) never parses a caption. Nor inside _derive, where their import statements ran for every photo
+    (about 5 K instructions each, four or five a photo)."""
+    global _steps
+    from catalog.captions import agency_for, parse
+    from catalog.captions.dates import may_give_release_date
+    from catalog.captions.notcaptions import not_a_caption, not_a_caption_under
+    from catalog.checkfacts import check_facts
+
+    _steps = _CaptionSteps(parse, may_give_release_date, not_a_caption, not_a_caption_under, check_facts,
+                           agency_for)
+    return _steps
 
 
 def _overridden(plain: dict[str, Any], chosen: dict[str, Any]) -> list[dict[str, Any]]:
@@ -250,9 +271,7 @@ def _credit(meta, facts: CaptionFacts | None, values, sources, put, rules, manua
         if "provider" not in values:
             put("provider", credit.provider, source, "credit.provider")
     if "agency" not in values and "credit_line" in values and rules is not None:
-        from catalog.captions import agency_for
-
-        agency = agency_for(values["credit_line"], rules)
+        agency = (_steps or _caption_steps()).agency_for(values["credit_line"], rules)
         if agency:
             put("agency", agency, sources["credit.line"], "credit.agency")
 

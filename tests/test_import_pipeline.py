@@ -60,7 +60,7 @@ def test_reader_processes_are_told_to_exit_before_the_last_results_are_handed_ov
             from concurrent.futures import Future
 
             future = Future()
-            future.set_result([reading.ReadResult(found) for found in chunk])
+            future.set_result([reading.ReadResult(found)[1:] for found in chunk])  # as _read_chunk answers
             return future
 
         def shutdown(self, wait=True, cancel_futures=False):
