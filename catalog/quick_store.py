@@ -270,7 +270,7 @@ def write_new(connection: sqlite3.Connection, batch: list[ReadResult],
     """The rows of a batch of new photos, written in the caller's transaction: (what was done, the changes to
     `known`), as catalog.store.store_batch makes them. Raises FullPath, before writing anything, when a record is
     not a new photo."""
-    sorted_ = sort_batch(batch, known, datetime.now())
+    sorted_ = sort_batch(batch, known, datetime.now(), texts_only=True)
     if sorted_.existing:
         raise FullPath
     done, new = sorted_.done, sorted_.new

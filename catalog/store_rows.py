@@ -13,6 +13,7 @@ the statements. This module imports neither SQLAlchemy nor the models.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 from catalog.dates import span
 from catalog.entities import place_group
-from catalog.reading import ReadResult
+from catalog.reading import SENT_AS_TEXT, ReadResult
 from catalog.scan import Found, file_exists, file_path, stored_path
 from catalog.unchanged import Known
 
@@ -61,10 +62,14 @@ class Batch:
     json_text: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
-def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) -> Batch:
+def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime, *, texts_only: bool = False) -> Batch:
     """Each read record completed with its file's facts, and sorted into known paths (updated, counted here)
     and new ones (inserted or moved: the caller asks its database which). The reader completed the rest
-    (`complete_record`), in its own process: the importing process writes, and should do nothing else."""
+    (`complete_record`), in its own process: the importing process writes, and should do nothing else.
+
+    A result that carries its JSON columns as text (ReadResult.json_text) left some of them out of its record
+    (catalog.reading.SENT_AS_TEXT): they are made again from the text, unless the caller stores the text as it
+    is (`texts_only`: the quick writer)."""
     sorted_ = Batch(now, Stored())
     for result in batch:
         if result.record is None:
@@ -79,6 +84,8 @@ def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) 
         path, raw_path = stored_path(found.path)
         if result.json_text is not None:
             sorted_.json_text[path] = result.json_text
+            if not texts_only:
+                _objects_again(record, result.json_text)
         record.update(path=path, raw_path=raw_path, size=found.size, mtime_ns=found.mtime_ns,
                       sidecar_mtime_ns=found.sidecar_mtime_ns, device=found.device, inode=found.inode,
                       missing_since=None, updated_at=now)
@@ -90,6 +97,19 @@ def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime) 
         else:
             sorted_.new.append((found, record, rows))
     return sorted_
+
+
+def _objects_again(record: dict, texts: dict[str, str | None]) -> None:
+    """The JSON columns a reader sent as text alone (catalog.reading.SENT_AS_TEXT), made again from their text.
+
+    >>> record = {"place": None, "keywords": None}
+    >>> _objects_again(record, {"place": '{"id": "1808722"}', "keywords": "null"}); record
+    {'place': {'id': '1808722'}, 'keywords': None}
+    """
+    for name in SENT_AS_TEXT:
+        if name in texts:
+            text = texts[name]
+            record[name] = None if text is None else json.loads(text)
 
 
 def identities_wanted(records: list[dict]) -> dict[int, set[int]]:
