@@ -312,9 +312,14 @@ def legacy_fingerprint(path: str, size: int) -> str:
     return _sampled(hashlib.blake2b(digest_size=20), path, size)
 
 
+#: How a file is opened to be sampled: read-only, and binary where that is a flag (Windows). Worked out once: on
+#: other systems `getattr(os, "O_BINARY", 0)` makes and drops an AttributeError for every file an import reads.
+_SAMPLE_OPEN = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
 def _sampled(digest, path: str, size: int) -> str:
     digest.update(str(size).encode())
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    descriptor = os.open(path, _SAMPLE_OPEN)
     try:
         if size > 3 * SAMPLE:
             for offset in (0, size // 2, size - SAMPLE):
