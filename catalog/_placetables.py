@@ -62,7 +62,16 @@ class PackedStrings(_Packed[str]):
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        chunks = [text.encode() for text in texts]
+        self._pack([text.encode() for text in texts])
+
+    @classmethod
+    def encoded(cls, chunks: list[bytes]) -> PackedStrings:
+        """The strings whose UTF-8 `chunks` are, packed without decoding them."""
+        packed = cls.__new__(cls)
+        packed._pack(chunks)
+        return packed
+
+    def _pack(self, chunks: list[bytes]) -> None:
         self._ends = array("Q", accumulate((len(chunk) for chunk in chunks), initial=0))
         self._packed = b"".join(chunks)
 
@@ -163,12 +172,13 @@ class CityIndex:
     """
 
     def __init__(
-        self, cities: list[City], primary: dict[str, list[int]], names: list[str], starts: list[int]
+        self, cities: list[City], primary: dict[str, list[int]], names: PackedStrings, counts: Sequence[int]
     ) -> None:
+        """`names`: each city's alternate names joined by ``_SEPARATOR``; `counts`: how many each has."""
         self.cities = CityTable(cities)
         self.primary = primary
-        self._counts = array("I", (starts[i + 1] - starts[i] for i in range(len(cities))))  # names per city
-        self._names = PackedStrings(_SEPARATOR.join(names[starts[i]:starts[i + 1]]) for i in range(len(cities)))
+        self._counts = array("I", counts)  # names per city
+        self._names = names
         self._alternate: PackedIndex | None = None
 
     def alternate_names(self, position: int) -> list[str]:

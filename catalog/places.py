@@ -118,10 +118,15 @@ class Gazetteer(StatedPlaces, EntityLookups):
 
     def __init__(self) -> None:
         started = time.perf_counter()
+        converters = place_han.converters_loaded()
         with collection_paused():  # the load makes a million objects and no garbage
-            self._index = _placedata.load_cities()
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
+            if not converters:
+                # OpenCC's dictionaries (30 MB), loaded here for the names' traditional forms, are let go before
+                # the cities are read: the build's peak is the larger of the two, not their sum.
+                place_han.drop_converters()
+            self._index = _placedata.load_cities()
         self._cities = self._index.cities
         self._members: dict[str, list[int]] = {}
         for position, city in enumerate(self._cities):

