@@ -319,7 +319,8 @@ class Gazetteer(StatedPlaces, EntityLookups):
         """A part of this gazetteer's look-up memos: read from beside its cache file
         (``gazetteer-<key>-<part>.pickle``) when one of `kind` is kept there, else built (with the garbage
         collector paused: the parts are large) and kept there for the next process, unless `keep` says the
-        part is not worth keeping.
+        part is not worth keeping. One process builds a part at a time: another that needs it meanwhile (the
+        other reader of a first import) waits, then reads what the first kept, rather than building it too.
 
         A country's province map with no province at all is not kept: it is what a country the data lists no
         cities for gives (cheap to make again), and also what the data package gives while it is being
@@ -330,10 +331,17 @@ class Gazetteer(StatedPlaces, EntityLookups):
         found = read_kept(kept) if kept is not None else None
         if isinstance(found, kind):
             return found
-        with collection_paused():
-            built = build()
-        if kept is not None and (keep is None or keep(built)):
-            write_kept(built, kept)
+        if kept is None:
+            with collection_paused():
+                return build()
+        with one_builder(kept):  # another reader may be building it (the alternate index: 40 MB at its peak)
+            found = read_kept(kept)
+            if isinstance(found, kind):
+                return found
+            with collection_paused():
+                built = build()
+            if keep is None or keep(built):
+                write_kept(built, kept)
         return built
 
 
