@@ -13,7 +13,8 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
-from typing import NamedTuple, TypeVar, overload
+from pickle import PickleBuffer
+from typing import Any, NamedTuple, TypeVar, overload
 
 from catalog.place_keys import name_keys
 
@@ -85,7 +86,12 @@ class PackedStrings(_Packed[str]):
         return len(self._ends) - 1
 
     def _item(self, index: int) -> str:
-        return self._packed[self._ends[index]:self._ends[index + 1]].decode()
+        return str(self._packed[self._ends[index]:self._ends[index + 1]], "utf-8")
+
+    def __reduce_ex__(self, protocol):
+        if protocol < 5:
+            return super().__reduce_ex__(protocol)
+        return _strings, (PickleBuffer(self._packed), PickleBuffer(self._ends))
 
 
 class PackedIndex(Mapping[str, int]):
@@ -139,6 +145,11 @@ class PackedIndex(Mapping[str, int]):
         index._mask, index._slots = _slots_of(keys)  # as many slots as PackedIndex(found) has
         return index
 
+    def __reduce_ex__(self, protocol):
+        if protocol < 5:
+            return super().__reduce_ex__(protocol)
+        return _index, (self._keys, PickleBuffer(self._positions), PickleBuffer(self._slots), self._mask)
+
     def __getitem__(self, key: str) -> int:
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
         slot = zlib.crc32(wanted) & self._mask
@@ -153,6 +164,44 @@ class PackedIndex(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._positions)
+
+
+# --- pickled with their buffers apart ----------------------------------------------------------------------
+# At pickle protocol 5 the packed tables hand their bytes and arrays over as buffers (pickle.PickleBuffer), which
+# catalog.cachedir writes apart from the pickle and maps when it reads the file back: a process then holds only
+# the pages it reads, shared with every other process that maps the same file. Pickled with the buffers inside
+# (pickle.dumps without a buffer_callback), they come back as bytes and arrays, as before.
+
+
+def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as one
+    """An array of `typecode` from a buffer pickled apart (a mapped view, read as one) or inside (its bytes)."""
+    if isinstance(buffer, memoryview):
+        return buffer.cast("B").cast(typecode)  # type: ignore[call-overload]  # (a typecode of array)
+    found = array(typecode)
+    found.frombytes(buffer)
+    return found
+
+
+def _bytes(buffer) -> Any:  # bytes, or a memoryview read as them
+    return buffer if isinstance(buffer, memoryview) else bytes(buffer)
+
+
+def _strings(packed, ends) -> PackedStrings:
+    strings = PackedStrings.__new__(PackedStrings)
+    strings._packed, strings._ends = _bytes(packed), _array(ends, "Q")
+    return strings
+
+
+def _index(keys: PackedStrings, positions, slots, mask: int) -> PackedIndex:
+    index = PackedIndex.__new__(PackedIndex)
+    index._keys, index._positions, index._slots, index._mask = keys, _array(positions, "q"), _array(slots, "I"), mask
+    return index
+
+
+def _lists(entries: PackedIndex, starts, positions) -> PackedLists:
+    lists = PackedLists.__new__(PackedLists)
+    lists._entries, lists._starts, lists._positions = entries, _array(starts, "I"), _array(positions, "I")
+    return lists
 
 
 def _slot_count(keys: int) -> int:
@@ -197,6 +246,11 @@ class PackedLists(Mapping[str, Sequence[int]]):
     def __getitem__(self, key: str) -> Sequence[int]:
         entry = self._entries[key]
         return self._positions[self._starts[entry]:self._starts[entry + 1]]
+
+    def __reduce_ex__(self, protocol):
+        if protocol < 5:
+            return super().__reduce_ex__(protocol)
+        return _lists, (self._entries, PickleBuffer(self._starts), PickleBuffer(self._positions))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
@@ -333,3 +387,7 @@ class TownPoints:
             return []
         first = entry >> 8
         return [(self._lat[p], self._lon[p], self._codes[self._code[p]]) for p in range(first, first + (entry & 0xFF))]
+
+
+#: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).
+HANDS_BUFFERS = (PackedStrings, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints)
