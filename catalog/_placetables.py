@@ -89,9 +89,7 @@ class PackedStrings(_Packed[str]):
         return str(self._packed[self._ends[index]:self._ends[index + 1]], "utf-8")
 
     def __reduce_ex__(self, protocol):
-        if protocol < 5:
-            return super().__reduce_ex__(protocol)
-        return _strings, (PickleBuffer(self._packed), PickleBuffer(self._ends))
+        return _strings, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
 
 
 class PackedIndex(Mapping[str, int]):
@@ -146,9 +144,7 @@ class PackedIndex(Mapping[str, int]):
         return index
 
     def __reduce_ex__(self, protocol):
-        if protocol < 5:
-            return super().__reduce_ex__(protocol)
-        return _index, (self._keys, PickleBuffer(self._positions), PickleBuffer(self._slots), self._mask)
+        return _index, (self._keys, _buffer(self._positions, protocol), _buffer(self._slots, protocol), self._mask)
 
     def __getitem__(self, key: str) -> int:
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
@@ -171,6 +167,12 @@ class PackedIndex(Mapping[str, int]):
 # catalog.cachedir writes apart from the pickle and maps when it reads the file back: a process then holds only
 # the pages it reads, shared with every other process that maps the same file. Pickled with the buffers inside
 # (pickle.dumps without a buffer_callback), they come back as bytes and arrays, as before.
+
+
+def _buffer(value, protocol: int) -> PickleBuffer | bytes:
+    """What a packed table pickles of its bytes or an array: the buffer itself from protocol 5 on, else a copy of its
+    bytes (a table read mapped holds memoryviews, which older protocols and copy.copy cannot pickle)."""
+    return PickleBuffer(value) if protocol >= 5 else bytes(value)
 
 
 def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as one
@@ -248,9 +250,7 @@ class PackedLists(Mapping[str, Sequence[int]]):
         return self._positions[self._starts[entry]:self._starts[entry + 1]]
 
     def __reduce_ex__(self, protocol):
-        if protocol < 5:
-            return super().__reduce_ex__(protocol)
-        return _lists, (self._entries, PickleBuffer(self._starts), PickleBuffer(self._positions))
+        return _lists, (self._entries, _buffer(self._starts, protocol), _buffer(self._positions, protocol))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)

@@ -34,6 +34,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -493,5 +494,6 @@ def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
         return False
     for old in path.parent.glob("gazetteer-*.pickle"):
         if not old.name.startswith(path.stem):  # another key's file, or one of its maps
-            old.unlink(missing_ok=True)
+            with suppress(OSError):  # (one another process maps, where the system will not remove it)
+                old.unlink(missing_ok=True)
     return True

@@ -93,6 +93,8 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     again = pickle.loads(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))  # within the pickle: bytes and arrays
     assert isinstance(again["index"]._slots, array) and isinstance(again["strings"]._packed, bytes)
     assert dict(again["index"]) == dict(kept["index"]) and list(again["strings"]) == list(kept["strings"])
+    older = pickle.loads(pickle.dumps(kept, 4))  # (and by protocols without buffers, copy.copy among them)
+    assert dict(older["index"]) == dict(kept["index"]) and dict(older["lists"]) == dict(again["lists"])
 
     path.write_bytes(path.read_bytes()[:-3])
     assert read_kept(path) is None
