@@ -492,8 +492,8 @@ def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
     """Keep a built gazetteer at `path` and drop those of other keys; False when it could not be written."""
     if not write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
         return False
-    for old in path.parent.glob("gazetteer-*.pickle"):
-        if not old.name.startswith(path.stem):  # another key's file, or one of its maps
+    for old in [*path.parent.glob("gazetteer-*.pickle"), *path.parent.glob("gazetteer-*.pickle.lock")]:
+        if not old.name.startswith(path.stem):  # another key's file, one of its parts, or their build locks
             with suppress(OSError):  # (one another process maps, where the system will not remove it)
                 old.unlink(missing_ok=True)
     return True

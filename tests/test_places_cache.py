@@ -37,6 +37,22 @@ def test_a_kept_gazetteer_answers_as_the_one_it_was_built_from(built, tmp_path):
     assert kept.locate("Lanzhou") == built.locate("Lanzhou")
 
 
+def test_keeping_a_gazetteer_drops_another_keys_files_and_their_locks(built, tmp_path):
+    """An upgrade makes a new key: the files of the old one (the gazetteer, its parts, the locks each was built
+    under) are removed when the new gazetteer is kept; this key's own are left."""
+    old = ["gazetteer-00000000000000000000.pickle", "gazetteer-00000000000000000000.pickle.lock",
+           "gazetteer-00000000000000000000-alternate.pickle", "gazetteer-00000000000000000000-alternate.pickle.lock"]
+    for name in old:
+        (tmp_path / name).write_bytes(b"")
+    path = tmp_path / "gazetteer-11111111111111111111.pickle"
+    (tmp_path / "gazetteer-11111111111111111111-provinces-CN.pickle.lock").write_bytes(b"")
+    (tmp_path / "place-memo.json").write_bytes(b"{}")
+    assert places._save_cached(built, path)
+    assert sorted(item.name for item in tmp_path.iterdir()) == [
+        "gazetteer-11111111111111111111-provinces-CN.pickle.lock", "gazetteer-11111111111111111111.pickle",
+        "place-memo.json"]
+
+
 def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
     path = tmp_path / "gazetteer-test.pickle"
     places._save_cached(built, path)
