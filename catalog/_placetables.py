@@ -13,7 +13,8 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
-from typing import NamedTuple, TypeVar, overload
+from pickle import PickleBuffer
+from typing import Any, NamedTuple, TypeVar, overload
 
 from catalog.place_keys import name_keys
 
@@ -62,7 +63,22 @@ class PackedStrings(_Packed[str]):
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        chunks = [text.encode() for text in texts]
+        packed = bytearray()
+        ends = array("Q", [0])
+        for text in texts:  # (not each text's bytes first, then joined: the alternate index's keys took 17 MB so)
+            packed += text.encode()
+            ends.append(len(packed))
+        self._ends = ends
+        self._packed = bytes(packed)
+
+    @classmethod
+    def encoded(cls, chunks: list[bytes]) -> PackedStrings:
+        """The strings whose UTF-8 `chunks` are, packed without decoding them."""
+        packed = cls.__new__(cls)
+        packed._pack(chunks)
+        return packed
+
+    def _pack(self, chunks: list[bytes]) -> None:
         self._ends = array("Q", accumulate((len(chunk) for chunk in chunks), initial=0))
         self._packed = b"".join(chunks)
 
@@ -70,7 +86,10 @@ class PackedStrings(_Packed[str]):
         return len(self._ends) - 1
 
     def _item(self, index: int) -> str:
-        return self._packed[self._ends[index]:self._ends[index + 1]].decode()
+        return str(self._packed[self._ends[index]:self._ends[index + 1]], "utf-8")
+
+    def __reduce_ex__(self, protocol):
+        return _strings, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
 
 
 class PackedIndex(Mapping[str, int]):
@@ -88,16 +107,44 @@ class PackedIndex(Mapping[str, int]):
     def __init__(self, found: Mapping[str, int]) -> None:
         self._keys = PackedStrings(found)
         self._positions = array("q", found.values())
-        size = 8
-        while size < 3 * len(found):  # a third full at most: a look-up reads one or two slots
-            size *= 2
-        self._mask = size - 1
-        self._slots = array("I", bytes(4 * size))  # entry + 1; 0 is an empty slot
-        for entry, key in enumerate(found):
-            slot = zlib.crc32(key.encode()) & self._mask
-            while self._slots[slot]:
-                slot = (slot + 1) & self._mask
-            self._slots[slot] = entry + 1
+        self._mask, self._slots = _slots_of(self._keys)
+
+    @classmethod
+    def gathered(cls, pairs: Iterable[tuple[str, int]], most: int) -> PackedIndex:
+        """``PackedIndex(dict(pairs))`` (each key where it came first, with the position it came with last), of at
+        most `most` pairs, made without the dict: the alternate index's 300,000 keys as a dict took 30 MB.
+
+        >>> dict(PackedIndex.gathered([("a", 1), ("b", 2), ("a", 3)], 3))
+        {'a': 3, 'b': 2}
+        """
+        packed = bytearray()
+        ends = array("Q", [0])
+        positions = array("q")
+        mask = _slot_count(most) - 1
+        slots = array("I", bytes(4 * (mask + 1)))
+        for key, position in pairs:
+            wanted = key.encode()
+            slot = zlib.crc32(wanted) & mask
+            while entry := slots[slot]:
+                if packed[ends[entry - 1]:ends[entry]] == wanted:
+                    positions[entry - 1] = position
+                    break
+                slot = (slot + 1) & mask
+            else:
+                packed += wanted
+                ends.append(len(packed))
+                positions.append(position)
+                slots[slot] = len(positions)
+        del slots
+        keys = PackedStrings.__new__(PackedStrings)
+        keys._ends, keys._packed = ends, bytes(packed)
+        index = cls.__new__(cls)
+        index._keys, index._positions = keys, positions
+        index._mask, index._slots = _slots_of(keys)  # as many slots as PackedIndex(found) has
+        return index
+
+    def __reduce_ex__(self, protocol):
+        return _index, (self._keys, _buffer(self._positions, protocol), _buffer(self._slots, protocol), self._mask)
 
     def __getitem__(self, key: str) -> int:
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
@@ -115,6 +162,103 @@ class PackedIndex(Mapping[str, int]):
         return len(self._positions)
 
 
+# --- pickled with their buffers apart ----------------------------------------------------------------------
+# At pickle protocol 5 the packed tables hand their bytes and arrays over as buffers (pickle.PickleBuffer), which
+# catalog.cachedir writes apart from the pickle and maps when it reads the file back: a process then holds only
+# the pages it reads, shared with every other process that maps the same file. Pickled with the buffers inside
+# (pickle.dumps without a buffer_callback), they come back as bytes and arrays, as before.
+
+
+def _buffer(value, protocol: int) -> PickleBuffer | bytes:
+    """What a packed table pickles of its bytes or an array: the buffer itself from protocol 5 on, else a copy of its
+    bytes (a table read mapped holds memoryviews, which older protocols and copy.copy cannot pickle)."""
+    return PickleBuffer(value) if protocol >= 5 else bytes(value)
+
+
+def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as one
+    """An array of `typecode` from a buffer pickled apart (a mapped view, read as one) or inside (its bytes)."""
+    if isinstance(buffer, memoryview):
+        return buffer.cast("B").cast(typecode)  # type: ignore[call-overload]  # (a typecode of array)
+    found = array(typecode)
+    found.frombytes(buffer)
+    return found
+
+
+def _bytes(buffer) -> Any:  # bytes, or a memoryview read as them
+    return buffer if isinstance(buffer, memoryview) else bytes(buffer)
+
+
+def _strings(packed, ends) -> PackedStrings:
+    strings = PackedStrings.__new__(PackedStrings)
+    strings._packed, strings._ends = _bytes(packed), _array(ends, "Q")
+    return strings
+
+
+def _index(keys: PackedStrings, positions, slots, mask: int) -> PackedIndex:
+    index = PackedIndex.__new__(PackedIndex)
+    index._keys, index._positions, index._slots, index._mask = keys, _array(positions, "q"), _array(slots, "I"), mask
+    return index
+
+
+def _lists(entries: PackedIndex, starts, positions) -> PackedLists:
+    lists = PackedLists.__new__(PackedLists)
+    lists._entries, lists._starts, lists._positions = entries, _array(starts, "I"), _array(positions, "I")
+    return lists
+
+
+def _slot_count(keys: int) -> int:
+    """The slots of a PackedIndex of `keys` keys: a third full at most, so that a look-up reads one or two."""
+    size = 8
+    while size < 3 * keys:
+        size *= 2
+    return size
+
+
+def _slots_of(keys: PackedStrings) -> tuple[int, array]:
+    """The mask and the slots of a PackedIndex of these keys: each slot holds its entry + 1, or 0 when empty."""
+    size = _slot_count(len(keys))
+    mask = size - 1
+    slots = array("I", bytes(4 * size))
+    packed, ends = keys._packed, keys._ends
+    for entry in range(len(keys)):
+        slot = zlib.crc32(packed[ends[entry]:ends[entry + 1]]) & mask
+        while slots[slot]:
+            slot = (slot + 1) & mask
+        slots[slot] = entry + 1
+    return mask, slots
+
+
+class PackedLists(Mapping[str, Sequence[int]]):
+    """A read-only dict of name key → positions, packed: the keys in a ``PackedIndex`` of where each one's
+    positions start, the positions in one array.
+
+    The primary name index (32,000 keys) took 6.5 MB as a dict of lists in every process that loads the
+    gazetteer; packed, 1.3 MB.
+
+    >>> lists = PackedLists({"rome": [4, 9], "hefei": [7]})
+    >>> list(lists["rome"]), list(lists.get("hefei", ())), "kraków" in lists, len(lists)
+    ([4, 9], [7], False, 2)
+    """
+
+    def __init__(self, found: Mapping[str, Sequence[int]]) -> None:
+        self._entries = PackedIndex({key: entry for entry, key in enumerate(found)})
+        self._starts = array("I", accumulate((len(positions) for positions in found.values()), initial=0))
+        self._positions = array("I", (position for positions in found.values() for position in positions))
+
+    def __getitem__(self, key: str) -> Sequence[int]:
+        entry = self._entries[key]
+        return self._positions[self._starts[entry]:self._starts[entry + 1]]
+
+    def __reduce_ex__(self, protocol):
+        return _lists, (self._entries, _buffer(self._starts, protocol), _buffer(self._positions, protocol))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class CityTable(_Packed[City]):
     """The cities as columns (packed names, arrays of numbers); ``table[i]`` is a ``City`` made when asked for.
 
@@ -124,13 +268,24 @@ class CityTable(_Packed[City]):
 
     def __init__(self, cities: Iterable[City]) -> None:
         rows = list(cities)
-        self._name = PackedStrings(city.name for city in rows)
-        self._country_code = PackedStrings(city.country_code for city in rows)
-        self._admin1 = PackedStrings(city.admin1 for city in rows)
-        self._lat = array("d", (city.lat for city in rows))
-        self._lon = array("d", (city.lon for city in rows))
-        self._population = array("q", (city.population for city in rows))
-        self._geonameid = array("q", (city.geonameid for city in rows))
+        self._fill(*(list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 7)
+
+    @classmethod
+    def columns(cls, name: list[str], country_code: list[str], admin1: list[str], lat: list[float], lon: list[float],
+                population: list[int], geonameid: list[int]) -> CityTable:
+        """The table of the cities whose fields these columns are, made without a City for each."""
+        table = cls.__new__(cls)
+        table._fill(name, country_code, admin1, lat, lon, population, geonameid)
+        return table
+
+    def _fill(self, name, country_code, admin1, lat, lon, population, geonameid) -> None:
+        self._name = PackedStrings(name)
+        self._country_code = PackedStrings(country_code)
+        self._admin1 = PackedStrings(admin1)
+        self._lat = array("d", lat)
+        self._lon = array("d", lon)
+        self._population = array("q", population)
+        self._geonameid = array("q", geonameid)
 
     def __len__(self) -> int:
         return len(self._lat)
@@ -146,6 +301,8 @@ class CityTable(_Packed[City]):
 
 #: Between two packed alternate names (GeoNames' names hold no control characters).
 _SEPARATOR = "\x00"
+#: How many cities' alternate names are keyed at once while the alternate index is built.
+_KEYED_AT_ONCE = 1000
 
 
 class CityIndex:
@@ -156,19 +313,21 @@ class CityIndex:
     at the most populous city that carries it; it is built on first use, since most captions name cities
     by their own names and keying 350,000 names is a third of the load.
 
-    The cities, their alternate names and the alternate index are kept packed (``CityTable``,
-    ``PackedStrings``: a city's names are one string, split when asked for; ``PackedIndex``), since every
-    process that loads the gazetteer holds them (each reader process of an import of photos without GPS):
-    54 MB as Python objects, 10 MB packed, and the alternate index 41 MB as a dict, 13 MB packed.
+    The cities, their alternate names and both indexes are kept packed (``CityTable``, ``PackedStrings``: a
+    city's names are one string, split when asked for; ``PackedLists``; ``PackedIndex``), since every process
+    that loads the gazetteer holds them (each reader process of an import of photos without GPS): 54 MB as
+    Python objects, 10 MB packed; the primary index 6.5 MB as a dict, 1.3 MB packed; the alternate index
+    41 MB as a dict, 13 MB packed.
     """
 
     def __init__(
-        self, cities: list[City], primary: dict[str, list[int]], names: list[str], starts: list[int]
+        self, cities: CityTable, primary: dict[str, list[int]], names: PackedStrings, counts: Sequence[int]
     ) -> None:
-        self.cities = CityTable(cities)
-        self.primary = primary
-        self._counts = array("I", (starts[i + 1] - starts[i] for i in range(len(cities))))  # names per city
-        self._names = PackedStrings(_SEPARATOR.join(names[starts[i]:starts[i + 1]]) for i in range(len(cities)))
+        """`names`: each city's alternate names joined by ``_SEPARATOR``; `counts`: how many each has."""
+        self.cities = cities
+        self.primary = PackedLists(primary)
+        self._counts = array("I", counts)  # names per city
+        self._names = names
         self._alternate: PackedIndex | None = None
 
     def alternate_names(self, position: int) -> list[str]:
@@ -187,15 +346,20 @@ class CityIndex:
     def alternate(self) -> PackedIndex:
         """Alternate name key → the most populous city that has it (built on the first call)."""
         if self._alternate is None:
-            owners = [position for position in range(len(self.cities)) for _ in range(self._counts[position])]
-            names = [name for position in range(len(self.cities)) for name in self.alternate_names(position)]
             # Cities are smallest first, so a name keeps its most populous owner. Latin-script names of
             # three letters or fewer are mostly airport codes and clipped forms ("KRK", "Luz" for Łódź)
-            # that would capture small towns of that name; they are left out.
-            found = dict(zip(name_keys(names), owners, strict=True))
-            for key in [key for key in found if len(key) <= 3 and key.isascii()]:
-                del found[key]
-            self._alternate = PackedIndex(found)
+            # that would capture small towns of that name; they are left out. The names are keyed a
+            # thousand cities at a time: all 350,000 at once took 25 MB more at the peak.
+            def pairs() -> Iterator[tuple[str, int]]:
+                for start in range(0, len(self.cities), _KEYED_AT_ONCE):
+                    cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
+                    owners = [position for position in cities for _ in range(self._counts[position])]
+                    names = [name for position in cities for name in self.alternate_names(position)]
+                    for key, owner in zip(name_keys(names), owners, strict=True):
+                        if len(key) > 3 or not key.isascii():
+                            yield key, owner
+
+            self._alternate = PackedIndex.gathered(pairs(), sum(self._counts))
         return self._alternate
 
 
@@ -234,3 +398,7 @@ class TownPoints:
             return []
         first = entry >> 8
         return [(self._lat[p], self._lon[p], self._codes[self._code[p]]) for p in range(first, first + (entry & 0xFF))]
+
+
+#: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).
+HANDS_BUFFERS = (PackedStrings, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints)

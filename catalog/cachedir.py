@@ -56,7 +56,11 @@ def read_kept(path: Path):
         import pickle  # here, not at the top: most commands only ask for the folder (default_cache_dir)
 
         with open(path, "rb") as handle, collection_paused():
-            value = pickle.load(handle)
+            if handle.read(len(_MAPPED)) == _MAPPED:
+                value = _load_mapped(handle)
+            else:
+                handle.seek(0)
+                value = pickle.load(handle)
             if _freeze_loads:
                 gc.freeze()
             return value
@@ -64,15 +68,86 @@ def read_kept(path: Path):
         return None
 
 
-def write_kept(value, path: Path) -> bool:
-    """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk."""
+#: How a kept file whose large buffers are mapped begins (see write_kept); then the header (`_HEADER`: the
+#: pickle's length and the number of buffers), each buffer's offset and length, the pickle, the buffers.
+_MAPPED = b"catalog mapped pickle 1\n"
+_HEADER = "<QQ"
+
+
+def _load_mapped(handle):
+    """Unpickle a kept file written with its buffers apart, the buffers as views of the file mapped read-only."""
+    import mmap
     import pickle
+    import struct
+
+    mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    at = len(_MAPPED)
+    length, count = struct.unpack_from(_HEADER, mapped, at)
+    at += struct.calcsize(_HEADER)
+    spans = [struct.unpack_from("<QQ", mapped, at + 16 * number) for number in range(count)]
+    at += 16 * count
+    buffers = [mapped[offset:offset + size] for offset, size in spans]
+    if at + length > len(mapped) or any(len(buffer) != size for buffer, (_, size) in zip(buffers, spans, strict=True)):
+        raise ValueError("a kept file cut short")
+    return pickle.loads(mapped[at:at + length], buffers=buffers)
+
+
+def _dump(value, handle) -> None:
+    """Pickle `value` to the open file: with the large buffers its objects hand over (``pickle.PickleBuffer``,
+    catalog._placetables' packed tables) written apart, so that a process that reads it maps them instead of
+    reading them, or else as a plain pickle, written as it is made."""
+    import pickle
+    import struct
+
+    buffers: list[pickle.PickleBuffer] = []
+    stream = pickle.dumps(value, 5, buffer_callback=buffers.append) if _hands_buffers(value) else None
+    if not buffers:
+        pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL)
+        return
+    assert stream is not None
+    at = len(_MAPPED) + struct.calcsize(_HEADER) + 16 * len(buffers) + len(stream)
+    spans = []
+    for buffer in buffers:
+        at += -at % 8  # each buffer aligned, as the arrays read from it want
+        spans.append((at, buffer.raw().nbytes))
+        at += spans[-1][1]
+    handle.write(_MAPPED + struct.pack(_HEADER, len(stream), len(buffers)))
+    handle.write(b"".join(struct.pack("<QQ", offset, size) for offset, size in spans))
+    handle.write(stream)
+    written = len(_MAPPED) + struct.calcsize(_HEADER) + 16 * len(buffers) + len(stream)
+    for buffer, (offset, size) in zip(buffers, spans, strict=True):
+        handle.write(bytes(offset - written))
+        handle.write(buffer.raw())
+        written = offset + size
+
+
+def _hands_buffers(value) -> bool:
+    """Whether `value` may hold objects that pickle large buffers apart: a gazetteer's kept form and its parts,
+    whose classes come from catalog._placetables (other kept values are pickled plainly, as they are made)."""
+    import sys
+
+    tables = sys.modules.get("catalog._placetables")
+    if tables is None:
+        return False
+    if isinstance(value, dict):
+        return any(_hands_buffers(item) for item in value.values())
+    return isinstance(value, tables.HANDS_BUFFERS)
+
+
+def write_kept(value, path: Path) -> bool:
+    """Pickle `value` to `path` atomically, readable by this user only; False on a read-only or full disk.
+
+    The pickle goes to the file as it is made: the gazetteer's is 10 MB, and making it whole first took the
+    process that builds it (a reader of an import) 20 MB more at its peak, kept until the process ended. The
+    gazetteer's packed tables are written apart from the pickle and mapped by the processes that read them
+    (`_dump`): the pages of the file that a process never touches take none of its memory, and those it does
+    are shared by every process that maps them."""
 
     from catalog.files import write_atomically  # here: most processes only read what is kept
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        write_atomically(path, lambda handle: _dump(value, handle))
         return True
     except OSError:
         return False

@@ -6,17 +6,19 @@ import os
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
+from typing import BinaryIO
 
 
 def write_atomically(
     target: str | os.PathLike,
-    content: bytes,
+    content: bytes | Callable[[BinaryIO], object],
     *,
     mode: int | None = None,
     durable: bool = False,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Write `content` to a new file beside `target`, then rename it over `target`.
+    """Write `content` to a new file beside `target`, then rename it over `target`: the bytes, or a function
+    that writes them to the open file (a large pickle written as it is made, never held whole).
 
     A reader sees the old file or the new one, never half of one; a symlink planted at `target` is replaced,
     not followed; on any failure the temporary file is removed and `target` is left as it was.
@@ -29,7 +31,10 @@ def write_atomically(
     descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or None)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
+            if callable(content):
+                content(handle)
+            else:
+                handle.write(content)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -35,6 +35,25 @@ def _converters():
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
+def converters_loaded() -> bool:
+    """Whether this process holds OpenCC's converters (about 30 MB of dictionaries once loaded)."""
+    return _converters.cache_info().currsize > 0
+
+
+def drop_converters() -> None:
+    """Let OpenCC's converters go (the next conversion loads them again): for a process that loaded them only to
+    build the gazetteer, which needs the memory for the cities next. What OpenCC's C++ code frees stays in the C
+    allocator's heap, where Python's own objects do not go (they live in mapped arenas), so the heap is handed
+    back to the system too (glibc's malloc_trim; elsewhere nothing more is done)."""
+    _converters.cache_clear()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (ImportError, OSError, AttributeError):  # not glibc
+        pass
+
+
 def is_han(text: str) -> bool:
     """Whether every character of ``text`` is a Han character of the basic block (no kana, no Latin)."""
     return bool(text) and all("\u4e00" <= char <= "\u9fff" for char in text)

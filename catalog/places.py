@@ -34,6 +34,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -118,10 +119,15 @@ class Gazetteer(StatedPlaces, EntityLookups):
 
     def __init__(self) -> None:
         started = time.perf_counter()
+        converters = place_han.converters_loaded()
         with collection_paused():  # the load makes a million objects and no garbage
-            self._index = _placedata.load_cities()
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
+            if not converters:
+                # OpenCC's dictionaries (30 MB), loaded here for the names' traditional forms, are let go before
+                # the cities are read: the build's peak is the larger of the two, not their sum.
+                place_han.drop_converters()
+            self._index = _placedata.load_cities()
         self._cities = self._index.cities
         self._members: dict[str, list[int]] = {}
         for position, city in enumerate(self._cities):
@@ -314,7 +320,8 @@ class Gazetteer(StatedPlaces, EntityLookups):
         """A part of this gazetteer's look-up memos: read from beside its cache file
         (``gazetteer-<key>-<part>.pickle``) when one of `kind` is kept there, else built (with the garbage
         collector paused: the parts are large) and kept there for the next process, unless `keep` says the
-        part is not worth keeping.
+        part is not worth keeping. One process builds a part at a time: another that needs it meanwhile (the
+        other reader of a first import) waits, then reads what the first kept, rather than building it too.
 
         A country's province map with no province at all is not kept: it is what a country the data lists no
         cities for gives (cheap to make again), and also what the data package gives while it is being
@@ -325,10 +332,17 @@ class Gazetteer(StatedPlaces, EntityLookups):
         found = read_kept(kept) if kept is not None else None
         if isinstance(found, kind):
             return found
-        with collection_paused():
-            built = build()
-        if kept is not None and (keep is None or keep(built)):
-            write_kept(built, kept)
+        if kept is None:
+            with collection_paused():
+                return build()
+        with one_builder(kept):  # another reader may be building it (the alternate index: 40 MB at its peak)
+            found = read_kept(kept)
+            if isinstance(found, kind):
+                return found
+            with collection_paused():
+                built = build()
+            if keep is None or keep(built):
+                write_kept(built, kept)
         return built
 
 
@@ -478,7 +492,8 @@ def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
     """Keep a built gazetteer at `path` and drop those of other keys; False when it could not be written."""
     if not write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
         return False
-    for old in path.parent.glob("gazetteer-*.pickle"):
-        if not old.name.startswith(path.stem):  # another key's file, or one of its maps
-            old.unlink(missing_ok=True)
+    for old in [*path.parent.glob("gazetteer-*.pickle"), *path.parent.glob("gazetteer-*.pickle.lock")]:
+        if not old.name.startswith(path.stem):  # another key's file, one of its parts, or their build locks
+            with suppress(OSError):  # (one another process maps, where the system will not remove it)
+                old.unlink(missing_ok=True)
     return True

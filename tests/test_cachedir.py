@@ -51,3 +51,53 @@ def test_no_cache_folder_is_no_failure(tmp_path):
     new = {"a": 1}
     add_to_plain(new, dict, dict, nowhere, size=len, limit=10, own=lambda key: True)
     assert new == {}
+
+
+def test_a_value_that_cannot_be_kept_leaves_no_file(tmp_path):
+    """The pickle is written to the file as it is made: one that fails midway leaves neither the file nor a
+    temporary one beside it, and a kept file stays as it was."""
+    import pickle
+
+    import pytest
+
+    from catalog.cachedir import read_kept, write_kept
+
+    path = tmp_path / "kept.pickle"
+    assert write_kept({"a": list(range(100_000))}, path)
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        write_kept({"a": list(range(100_000)), "b": lambda: None}, path)
+    assert read_kept(path) == {"a": list(range(100_000))}
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["kept.pickle"]
+
+
+def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
+    """The gazetteer's packed tables are written with their bytes apart from the pickle and read back as views of
+    the file mapped read-only (the pages a process never reads take none of its memory): the same answers; a
+    file cut short is not used; pickled the ordinary way they come back as bytes and arrays."""
+    import pickle
+    from array import array
+
+    from catalog._placetables import PackedIndex, PackedLists, PackedStrings
+    from catalog.cachedir import read_kept, write_kept
+
+    value = {"index": PackedIndex({"hefei": 7, "合肥": 7, "cracow": 3}),
+             "lists": PackedLists({"rome": [4, 9], "none": []}), "strings": PackedStrings(["Hefei", "合肥", ""])}
+    path = tmp_path / "tables.pickle"
+    assert write_kept(value, path)
+    assert path.read_bytes().startswith(b"catalog mapped pickle")
+    kept = read_kept(path)
+    assert isinstance(kept["index"]._slots, memoryview) and isinstance(kept["strings"]._packed, memoryview)
+    assert dict(kept["index"]) == {"hefei": 7, "合肥": 7, "cracow": 3} and "krakow" not in kept["index"]
+    assert {key: list(positions) for key, positions in kept["lists"].items()} == {"rome": [4, 9], "none": []}
+    assert list(kept["strings"]) == ["Hefei", "合肥", ""]
+    again = pickle.loads(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))  # within the pickle: bytes and arrays
+    assert isinstance(again["index"]._slots, array) and isinstance(again["strings"]._packed, bytes)
+    assert dict(again["index"]) == dict(kept["index"]) and list(again["strings"]) == list(kept["strings"])
+    older = pickle.loads(pickle.dumps(kept, 4))  # (and by protocols without buffers, copy.copy among them)
+    assert dict(older["index"]) == dict(kept["index"]) and dict(older["lists"]) == dict(again["lists"])
+
+    path.write_bytes(path.read_bytes()[:-3])
+    assert read_kept(path) is None
+    plain = tmp_path / "plain.pickle"  # any other value: a plain pickle, as before
+    assert write_kept({"a": [1, 2]}, plain) and read_kept(plain) == {"a": [1, 2]}
+    assert not plain.read_bytes().startswith(b"catalog mapped pickle")

