@@ -2823,3 +2823,16 @@ def test_the_area_around_a_place_is_no_district(text, expected):
     """周边城区 and 周边地区 (the area around) end like a district or a prefecture but name none, as 中心城区 and
     主城区 do: no city is read from them."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东南区邻里嘉年华星期天在奎沃大厦举行。", {"city": None, "sublocation": "奎沃大厦"}),
+    ("7月1日,西北区居民在广场跳舞。", {"city": None}),
+    ("科考船日前到达距离奎沃站44公里处的陆缘冰区。冰上探路确定卸货路线后,卸运开始。",
+     {"city": None, "sublocation": None}),
+    ("7月1日,在合肥市蜀山区,居民在广场跳舞。", {"city": "合肥"}),
+])
+def test_an_area_by_its_compass_quarter_or_its_ice_is_no_district(text, expected):
+    """A compass quarter and 区 alone (东南区, 西北区) and a zone of ice (陆缘冰区) end like a district but name none:
+    no city is read from them; a distance from a landmark (距离X站) names no venue, nor does a route (路线)."""
+    check(text, expected)

@@ -2635,10 +2635,18 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "北市增设...": a city or province has a name of two characters or more
     if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
+    if _a_quarter_of_the_compass(written) and not continuing:
+        return False  # "东南区国庆嘉年华": a region by its compass quarter (东南, 西北), named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+def _a_quarter_of_the_compass(written: str) -> bool:
+    """Whether a unit is written as a compass quarter and 区 alone (东南区, 西北区): a region of whatever was named
+    before (a town council's, a sea's), no district with a name of its own; after a city it stays that city's."""
+    return len(written) == 3 and written[-1] in "区區" and written[0] in "东西南北東" and written[1] in "东西南北東"
 
 
 def _short_unit(words: Words) -> re.Pattern:
