@@ -2836,3 +2836,20 @@ def test_an_area_by_its_compass_quarter_or_its_ice_is_no_district(text, expected
     """A compass quarter and 区 alone (东南区, 西北区) and a zone of ice (陆缘冰区) end like a district but name none:
     no city is read from them; a distance from a landmark (距离X站) names no venue, nor does a route (路线)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月7日,阿婆蹬着三轮车经过泉州西街。", {"city": "泉州", "sublocation": "西街"}),
+    ("7月7日,在西安北大街,游客拍照。", {"city": "西安", "sublocation": "北大街"}),
+    ("7月7日,在上海南京东路,游客拍照。", {"city": "上海", "sublocation": "南京东路"}),
+    ("7月7日,在奎沃西街,游客拍照。", {"city": None, "sublocation": "奎沃西街"}),
+    ("张家口草原天路沿线一景(无人机照片)。", {"city": "张家口", "sublocation": "草原天路"}),
+    ("7月1日,在呼伦贝尔草原,游客拍照。", {"city": None, "sublocation": "呼伦贝尔草原"}),
+    ("7月1日,在广州塔,游客拍照。", {"city": None, "sublocation": "广州塔"}),
+])
+def test_a_bare_city_before_its_own_street_or_a_road_opened_by_a_venue_word(text, expected):
+    """A direction and 街 or 大街 after a city's name (泉州西街) is that city's street, so the city is the scene's; a
+    road (路) so named is named after the city, found in many (南京东路). A venue word of two characters opening a
+    road's longer name (草原天路) leaves the city before it the scene's; a venue of one venue word keeps its name whole
+    (呼伦贝尔草原, 广州塔)."""
+    check(text, expected)

@@ -1974,7 +1974,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
             plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
-                "places.country_in_names"), city)) and not (
+                "places.country_in_names"), city) or _begins_a_named_road(plain, city, end, words)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
         # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
@@ -2046,10 +2046,15 @@ def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
 _STREET_AFTER_A_DIRECTION = ("路", "街", "大街", "大道", "大马路")
 
 
+#: Of those, the words of a road that towns name after other cities ("南京东路", "北京西路", "长安东大道"); a street
+#: (街, 大街) after a direction and a city's name is that city's own ("泉州西街", "西安北大街": its West Street).
+_ROADS_NAMED_FOR_CITIES = ("路", "大道", "大马路")
+
+
 def _a_street_named_for(plain: str, at: int) -> bool:
-    """Whether a direction and a street's word begin at `at` (东路 of "南京东路", 西大街 of "西安西大街"): the name
-    before them is then a street's first word, named after a city, and no city of the scene."""
-    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_STREET_AFTER_A_DIRECTION, at + 1)
+    """Whether a direction and a road's word begin at `at` (东路 of "南京东路"): the name before them is then a
+    road's first word, named after a city, and no city of the scene; not 西街 of "泉州西街", the city's street."""
+    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_ROADS_NAMED_FOR_CITIES, at + 1)
 
 
 def _bare_cities(words: Words) -> frozenset[str]:
@@ -2095,8 +2100,9 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
         if not known and not _a_chinese_county(name):
             continue
-        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(plain, named, end, words):
-            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
+        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(
+                plain, named, end, words) and not _begins_a_named_road(plain, named, end, words):
+            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name, "张家口草原天路": 草原 the road's)
         venue = _venue_at(text, plain, named, end, words, patterns)
         if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
@@ -2286,6 +2292,26 @@ def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
         stop += 1
     later = venue_word.search(plain, first.end() + 1, stop)
     return later is not None and not _a_clause_between(plain, first.end(), later.start(), words)
+
+
+#: The words that end a road's name, which may begin with a venue word of two characters (草原天路, 湿地大道).
+_ROAD_ENDS = ("大道", "公路", "路")
+
+
+def _begins_a_named_road(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the venue word of two characters at `at` (草原 of "草原天路") opens a road's name, a character or
+    more after it ending in a road's word with no stop or second venue word between: the name before it is then
+    a city's ("张家口草原天路"), not the first word of a grassland named 张家口草原 (a name of one venue word, "广州
+    塔" or "呼伦贝尔草原", stays the venue's whole)."""
+    first = words.pattern("places.venue").match(plain, at, end)
+    if first is None or len(first.group()) != 2:
+        return False
+    stop = first.end()
+    while stop < min(end, at + _LONGEST_VENUE) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    road = next((m for m in re.finditer("|".join(_ROAD_ENDS), plain[first.end() + 1:stop])), None)
+    return road is not None and not words.pattern("places.venue").search(
+        plain, first.end(), first.end() + 1 + road.start())
 
 
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
