@@ -2853,3 +2853,16 @@ def test_a_bare_city_before_its_own_street_or_a_road_opened_by_a_venue_word(text
     road's longer name (草原天路) leaves the city before it the scene's; a venue of one venue word keeps its name whole
     (呼伦贝尔草原, 广州塔)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为福建南靖塔下村的土楼群(3月27日摄)。", {"province": "福建", "city": "南靖", "sublocation": "塔下村"}),
+    ("7月1日,在福建南靖山下村,村民插秧。", {"city": "南靖", "sublocation": "山下村"}),
+    ("7月1日,在奎沃县岭前村,村民插秧。", {"city": "奎沃县", "sublocation": "岭前村"}),
+    ("7月1日,在奎沃塔下,村民乘凉。", {"sublocation": "奎沃塔"}),
+])
+def test_a_village_named_by_the_site_it_lies_by(text, expected):
+    """A venue word of one character, a word of position and a village's suffix (塔下村, 山下村) name a village by
+    where it lies: the venue word opens the village's name, so no venue (南靖塔) ends there and the county before it
+    is the city; with no village's suffix after it, the tower is still the venue (奎沃塔下: below the tower)."""
+    check(text, expected)

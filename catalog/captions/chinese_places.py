@@ -2323,7 +2323,19 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
         return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
             _STATIONS, rest)
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
-        words.words("places.venue_word_as_noun"), at)
+        words.words("places.venue_word_as_noun"), at) and not _a_village_named_by_its_site(plain, at + 1)
+
+
+#: The suffixes of a village that a venue word and a word of position name (塔下村, 山下村, 溪边寨).
+_VILLAGE_BY_A_SITE = frozenset("村屯寨")
+
+
+def _a_village_named_by_its_site(plain: str, at: int) -> bool:
+    """Whether a word of position and a village's suffix begin at `at`, right after a venue word of one character
+    (下村 of "塔下村", "山下村", "岭前村"): the village is named by where it lies, below the tower or the hill, and
+    the venue word is its name's first character, no venue's last (not 村民, villagers: "山上村民")."""
+    return plain[at:at + 1] in _POSITION_WORDS and plain[at + 1:at + 2] in _VILLAGE_BY_A_SITE and (
+        plain[at + 2:at + 3] != "民")
 
 
 #: A run of Chinese characters (a name is made of them alone).
@@ -3042,6 +3054,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
+        if one and _a_village_named_by_its_site(plain, found.end()):
+            continue  # "南靖塔下村": the tower names the village below it, no venue 南靖塔
         if one and _a_province_and_its_city_at(plain, found.start(), end, words):
             break  # "郑西高铁河南安阳市": 河 opens the province's name (河南), whose city follows; no name ends there
         if one and _a_county_suffix_at(plain, found.end()):
