@@ -2866,3 +2866,14 @@ def test_a_village_named_by_the_site_it_lies_by(text, expected):
     where it lies: the venue word opens the village's name, so no venue (南靖塔) ends there and the county before it
     is the city; with no village's suffix after it, the tower is still the venue (奎沃塔下: below the tower)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("熱帶風暴塔奎襲港,天文台改掛8號風球,尖沙咀海傍有不少市民聚集。", {"sublocation": "尖沙咀"}),
+    ("超强台风山竹袭港,奎沃村有大树被吹倒。", {"sublocation": "奎沃村"}),
+    ("强台风奎园登陆前,渔船回港避风。", {"sublocation": None}),
+])
+def test_a_storms_name_holds_no_venue(text, expected):
+    """A storm (风暴, 台风, 飓风) and its name begin no venue's name, though a venue word sits inside it (熱帶風暴塔奎:
+    塔): the place is the one the caption names after it."""
+    check(text, expected)
