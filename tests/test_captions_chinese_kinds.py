@@ -2877,3 +2877,16 @@ def test_a_storms_name_holds_no_venue(text, expected):
     """A storm (风暴, 台风, 飓风) and its name begin no venue's name, though a venue word sits inside it (熱帶風暴塔奎:
     塔): the place is the one the caption names after it."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月6日,渔船从舟山奎沃渔港驶出,出发前往东海渔场。", {"city": "舟山", "sublocation": "奎沃渔港"}),
+    ("9月16日,大批漁船排隊從奎沃漁港駛出,準備出海。", {"sublocation": "奎沃漁港"}),
+    ("8月6日,从奎沃港驶离的渔船停靠在舟山沈家门渔港。", {"city": "舟山", "sublocation": "沈家门渔港"}),
+    ("日本大阪港驶出的一艘渡轮,停靠在韩国釜山港。", {"sublocation": "釜山港", "country": "韩国"}),
+])
+def test_a_port_the_photo_shows_boats_leaving_is_the_scene(text, expected):
+    """从, a place and a verb of setting out as the clause's predicate (渔船从某港驶出,) say where the photo shows the
+    boats leaving: the port is the scene, not the fishing grounds they head for; a verb of setting out before 的
+    describes the boats by the port they left (从某港驶离的渔船), no scene."""
+    check(text, expected)

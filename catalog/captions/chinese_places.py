@@ -547,7 +547,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     from_first = False
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
-        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
+        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words) | (
+        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
@@ -1528,11 +1529,37 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
-        if plain.startswith(words.words("places.departures"), after):
+        if plain.startswith(words.words("places.departures"), after) and _a_departure_described(plain, after, words):
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+def _a_departure_described(plain: str, at: int, words: Words) -> bool:
+    """Whether the verb of setting out at `at` describes a thing by where it left ("大阪港驶出的一艘渡轮": 的
+    follows), rather than telling what the photo shows leaving ("渔船从沈家门渔港驶出,": the port is the scene)."""
+    verb = next(w for w in words.words("places.departures") if plain.startswith(w, at))
+    return plain.startswith("的", at + len(verb)) or "从" not in plain[max(0, at - _DEPARTURE_REACH):at]
+
+
+#: How far before a verb of setting out 从 may open the place left ("从舟山普陀沈家门渔港驶出": 从, then the chain).
+_DEPARTURE_REACH = 12
+
+
+def _departure_starts(plain: str, start: int, end: int, words: Words) -> set[int]:
+    """Where a place begins that the photo shows something set out from: after 从, when a verb of setting out
+    (places.departures: 驶出, 驶离) ends the name in the same clause and no 的 follows it ("渔船从舟山普陀沈家门渔港
+    驶出,": the port is the scene; "从某港驶离的渔船" describes the boats by where they came from)."""
+    found: set[int] = set()
+    at = plain.find("从", start, end)
+    while at >= 0:
+        verb = words.pattern("places.departures").search(plain, at + 1, min(end, at + 1 + _DEPARTURE_REACH))
+        if verb is not None and not any(c in _HARD_STOPS for c in plain[at + 1:verb.start()]) and (
+                not plain.startswith("的", verb.end())):
+            found.add(at + 1)
+        at = plain.find("从", at + 1, end)
+    return found
 
 
 #: How far after a place a troupe it names may be said to be somewhere (的, the troupe's name, 在).
