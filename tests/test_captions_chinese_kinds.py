@@ -2890,3 +2890,21 @@ def test_a_port_the_photo_shows_boats_leaving_is_the_scene(text, expected):
     boats leaving: the port is the scene, not the fishing grounds they head for; a verb of setting out before 的
     describes the boats by the port they left (从某港驶离的渔船), no scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月21日,河北承德下了今冬第一场雪。图为白雪覆盖下的奎沃寺。",
+     {"province": "河北", "city": "承德", "sublocation": "奎沃寺"}),
+    ("7月24日,海南三沙市迎来游客。图为三沙市奎沃岛海边,渔民向游客推销鱼干。",
+     {"city": "三沙", "sublocation": "奎沃岛"}),
+    ("11月21日,河北承德下了今冬第一场雪。图为游客在北京奎沃公园游览。", {"city": "承德", "sublocation": None}),
+    ("11月23日,在新疆呼图壁县南部山区,岩羊在峭壁上腾跃。图为北山羊在陡峭绝壁行走。",
+     {"city": "呼图壁县", "sublocation": None}),
+    ("二月二十三日晚,美国旧金山举行农历新年大巡游。图为“全美华埠小姐”的获奖者参加大巡游。",
+     {"city": "旧金山", "sublocation": None}),
+])
+def test_the_venue_a_later_picture_sentence_shows(text, expected):
+    """A dated sentence that names the city and no venue, then a sentence saying what the picture shows (图为...)
+    with a venue: the venue is the scene's, in that city; not when the picture's sentence names another city, nor a
+    venue word inside a longer word (北山羊, an ibex) or a title (全美华埠小姐)."""
+    check(text, expected)

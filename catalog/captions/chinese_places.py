@@ -104,6 +104,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
             # city's sentence is followed by its park's: "申城阳光和暖。顾村公园里樱花盛开")
             if following is not None:
                 place.sublocation = _venue_opening_inside(text, plain, following[0], following[1], words, patterns)
+        if number == 0 and (place.city or place.province) and not place.sublocation:
+            place.sublocation = _venue_the_picture_shows(place, text, plain, body, (start, end), words, patterns)
         if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
                 body[0][0] < start and _TRAILER.match(plain, date.end, end)):
             place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
@@ -158,6 +160,34 @@ def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[in
         shown.country = shown.country or place.country
         return shown
     return place
+
+
+def _venue_the_picture_shows(place: Place, text: str, plain: str, body: list[tuple[int, int]],
+                             scene: tuple[int, int], words: Words, patterns: dict) -> str | None:
+    """The venue of a later sentence that says what the picture shows ("图为...", places.scene_marks), when the
+    scene's sentence names the city or the province and no venue ("11月21日,河北承德下了今冬第一场雪。...图为白雪覆盖
+    下的普宁寺": 普宁寺 in 承德), and that sentence names no place the scene's contradicts; else None."""
+    marks = words.words("places.scene_marks")
+    for start, end in body[:4]:
+        if start < scene[1] or not plain[start:end].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks):
+            continue
+        shown = _place_in(text, plain, start, end, words, patterns, None)
+        for mine, theirs in ((place.city, shown.city), (place.province, shown.province),
+                             (place.country, shown.country)):
+            if theirs and (not mine or simplified(mine) != simplified(theirs)):
+                return None  # (a picture of another place, or of one the scene's sentence does not name)
+        named = plain.find(simplified(shown.sublocation), start, end) if shown.sublocation else -1
+        if named < 0 or not _ends_its_phrase(plain, named + len(shown.sublocation or ""), end):
+            return None  # "图为北山羊在绝壁行走", "“全美华埠小姐”": a word that goes on past the venue word (an ibex,
+            # a pageant's title), no venue the picture shows
+        return shown.sublocation
+    return None
+
+
+def _ends_its_phrase(plain: str, at: int, end: int) -> bool:
+    """Whether a name ending at `at` ends its phrase: a stop or a word of position follows ("普宁寺。", "公园里"), or
+    a word of one character and a word of position ("全富岛海边", "某某塔下"); not a word that goes on ("北山羊")."""
+    return at >= end or plain[at] in _STOPS or plain[at + 1:at + 2] in _POSITION_WORDS
 
 
 def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
