@@ -2908,3 +2908,14 @@ def test_the_venue_a_later_picture_sentence_shows(text, expected):
     with a venue: the venue is the scene's, in that city; not when the picture's sentence names another city, nor a
     venue word inside a longer word (北山羊, an ibex) or a title (全美华埠小姐)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月17日,飞船的返回舱在奎沃着陆场成功着陆。", {"sublocation": "奎沃着陆场"}),
+    ("9月17日,火箭在奎沃航天发射场点火升空。", {"sublocation": "奎沃航天发射场"}),
+    ("游客挂着灯笼在奎沃公园散步。", {"sublocation": "奎沃公园"}),
+])
+def test_a_spacecrafts_landing_or_launch_site_is_a_venue(text, expected):
+    """着陆场 and 发射场 end a site's name (东风着陆场); 着 of 着陆 (to land) is no particle of a verb's aspect,
+    which no venue's name holds (挂着)."""
+    check(text, expected)

@@ -3340,8 +3340,9 @@ _COUNTING = "一两几某每各"
 _OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文化广场", its square, named by no name of its own)
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name. Traditional
 #: captions write 着 as 著 ("跟著進香隊伍", "冒著寒流"), which simplifying leaves alone, since 著 is also a simplified
-#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect.
-_ASPECT = compiled("[了着]|著(?![名作称])")
+#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect. Nor is 着 of 着陆 (to
+#: land), which names a site: "返回舱在东风着陆场成功着陆", a capsule's landing site.
+_ASPECT = compiled("了|[着著](?!陆)|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
