@@ -2919,3 +2919,14 @@ def test_a_spacecrafts_landing_or_launch_site_is_a_venue(text, expected):
     """着陆场 and 发射场 end a site's name (东风着陆场); 着 of 着陆 (to land) is no particle of a verb's aspect,
     which no venue's name holds (挂着)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月8日,内蒙古阿拉善盟,游客在奎沃胡杨林景区游玩。", {"province": "内蒙古", "city": "阿拉善盟"}),
+    ("10月8日,内蒙古兴安盟,游客在景区游玩。", {"city": "兴安盟"}),
+    ("10月8日,内蒙古阿巴嘎旗,牧民转场。", {"city": "阿巴嘎旗"}),
+])
+def test_no_league_is_named_by_one_character(text, expected):
+    """Inner Mongolia's leagues (盟), like its banners (旗), have names of two characters or more: a known name opening
+    one (阿拉 of 阿拉善盟) is no city before a league 善盟; the league is the unit, whole."""
+    check(text, expected)

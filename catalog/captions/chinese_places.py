@@ -2055,8 +2055,9 @@ _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
 _COMPANY_AFTER = compiled("[\u4e00-\u9fff]{1,3}业(?:股份有限公司|有限公司|公司|集团)")
 
 
-#: Suffixes of county-level units no name of one character takes (Inner Mongolia's banners: 正蓝旗, 阿巴嘎旗).
-_NO_ONE_CHARACTER_NAME = frozenset("旗")
+#: Suffixes of units no name of one character takes (Inner Mongolia's banners, 正蓝旗, 阿巴嘎旗, and its leagues,
+#: 兴安盟, 阿拉善盟: no city 阿拉 before a league 善盟).
+_NO_ONE_CHARACTER_NAME = frozenset("旗盟")
 
 
 #: The suffixes of a county or a city, which no venue's name ends with.
