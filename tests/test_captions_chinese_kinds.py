@@ -2930,3 +2930,13 @@ def test_no_league_is_named_by_one_character(text, expected):
     """Inner Mongolia's leagues (盟), like its banners (旗), have names of two characters or more: a known name opening
     one (阿拉 of 阿拉善盟) is no city before a league 善盟; the league is the unit, whole."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月20日,在小城克山,市民看冰雕。", {"city": "克山", "sublocation": None}),
+    ("2月20日,在黄山市黄山风景区,游客看日出。", {"city": "黄山", "sublocation": "黄山风景区"}),
+])
+def test_the_city_read_again_as_a_venue_is_no_site(text, expected):
+    """A city whose name ends in a venue word (克山: 山) read both as the city and as the venue names no site of its
+    own: the venue is left out (a venue named after the city, 黄山风景区, stays)."""
+    check(text, expected)

@@ -712,6 +712,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
+    if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
+        place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
 
 
