@@ -2823,3 +2823,120 @@ def test_the_area_around_a_place_is_no_district(text, expected):
     """周边城区 and 周边地区 (the area around) end like a district or a prefecture but name none, as 中心城区 and
     主城区 do: no city is read from them."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东南区邻里嘉年华星期天在奎沃大厦举行。", {"city": None, "sublocation": "奎沃大厦"}),
+    ("7月1日,西北区居民在广场跳舞。", {"city": None}),
+    ("科考船日前到达距离奎沃站44公里处的陆缘冰区。冰上探路确定卸货路线后,卸运开始。",
+     {"city": None, "sublocation": None}),
+    ("7月1日,在合肥市蜀山区,居民在广场跳舞。", {"city": "合肥"}),
+])
+def test_an_area_by_its_compass_quarter_or_its_ice_is_no_district(text, expected):
+    """A compass quarter and 区 alone (东南区, 西北区) and a zone of ice (陆缘冰区) end like a district but name none:
+    no city is read from them; a distance from a landmark (距离X站) names no venue, nor does a route (路线)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月7日,阿婆蹬着三轮车经过泉州西街。", {"city": "泉州", "sublocation": "西街"}),
+    ("7月7日,在西安北大街,游客拍照。", {"city": "西安", "sublocation": "北大街"}),
+    ("7月7日,在上海南京东路,游客拍照。", {"city": "上海", "sublocation": "南京东路"}),
+    ("7月7日,在奎沃西街,游客拍照。", {"city": None, "sublocation": "奎沃西街"}),
+    ("张家口草原天路沿线一景(无人机照片)。", {"city": "张家口", "sublocation": "草原天路"}),
+    ("7月1日,在呼伦贝尔草原,游客拍照。", {"city": None, "sublocation": "呼伦贝尔草原"}),
+    ("7月1日,在广州塔,游客拍照。", {"city": None, "sublocation": "广州塔"}),
+])
+def test_a_bare_city_before_its_own_street_or_a_road_opened_by_a_venue_word(text, expected):
+    """A direction and 街 or 大街 after a city's name (泉州西街) is that city's street, so the city is the scene's; a
+    road (路) so named is named after the city, found in many (南京东路). A venue word of two characters opening a
+    road's longer name (草原天路) leaves the city before it the scene's; a venue of one venue word keeps its name whole
+    (呼伦贝尔草原, 广州塔)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为福建南靖塔下村的土楼群(3月27日摄)。", {"province": "福建", "city": "南靖", "sublocation": "塔下村"}),
+    ("7月1日,在福建南靖山下村,村民插秧。", {"city": "南靖", "sublocation": "山下村"}),
+    ("7月1日,在奎沃县岭前村,村民插秧。", {"city": "奎沃县", "sublocation": "岭前村"}),
+    ("7月1日,在奎沃塔下,村民乘凉。", {"sublocation": "奎沃塔"}),
+])
+def test_a_village_named_by_the_site_it_lies_by(text, expected):
+    """A venue word of one character, a word of position and a village's suffix (塔下村, 山下村) name a village by
+    where it lies: the venue word opens the village's name, so no venue (南靖塔) ends there and the county before it
+    is the city; with no village's suffix after it, the tower is still the venue (奎沃塔下: below the tower)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("熱帶風暴塔奎襲港,天文台改掛8號風球,尖沙咀海傍有不少市民聚集。", {"sublocation": "尖沙咀"}),
+    ("超强台风山竹袭港,奎沃村有大树被吹倒。", {"sublocation": "奎沃村"}),
+    ("强台风奎园登陆前,渔船回港避风。", {"sublocation": None}),
+])
+def test_a_storms_name_holds_no_venue(text, expected):
+    """A storm (风暴, 台风, 飓风) and its name begin no venue's name, though a venue word sits inside it (熱帶風暴塔奎:
+    塔): the place is the one the caption names after it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月6日,渔船从舟山奎沃渔港驶出,出发前往东海渔场。", {"city": "舟山", "sublocation": "奎沃渔港"}),
+    ("9月16日,大批漁船排隊從奎沃漁港駛出,準備出海。", {"sublocation": "奎沃漁港"}),
+    ("8月6日,从奎沃港驶离的渔船停靠在舟山沈家门渔港。", {"city": "舟山", "sublocation": "沈家门渔港"}),
+    ("日本大阪港驶出的一艘渡轮,停靠在韩国釜山港。", {"sublocation": "釜山港", "country": "韩国"}),
+])
+def test_a_port_the_photo_shows_boats_leaving_is_the_scene(text, expected):
+    """从, a place and a verb of setting out as the clause's predicate (渔船从某港驶出,) say where the photo shows the
+    boats leaving: the port is the scene, not the fishing grounds they head for; a verb of setting out before 的
+    describes the boats by the port they left (从某港驶离的渔船), no scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月21日,河北承德下了今冬第一场雪。图为白雪覆盖下的奎沃寺。",
+     {"province": "河北", "city": "承德", "sublocation": "奎沃寺"}),
+    ("7月24日,海南三沙市迎来游客。图为三沙市奎沃岛海边,渔民向游客推销鱼干。",
+     {"city": "三沙", "sublocation": "奎沃岛"}),
+    ("11月21日,河北承德下了今冬第一场雪。图为游客在北京奎沃公园游览。", {"city": "承德", "sublocation": None}),
+    ("11月23日,在新疆呼图壁县南部山区,岩羊在峭壁上腾跃。图为北山羊在陡峭绝壁行走。",
+     {"city": "呼图壁县", "sublocation": None}),
+    ("二月二十三日晚,美国旧金山举行农历新年大巡游。图为“全美华埠小姐”的获奖者参加大巡游。",
+     {"city": "旧金山", "sublocation": None}),
+])
+def test_the_venue_a_later_picture_sentence_shows(text, expected):
+    """A dated sentence that names the city and no venue, then a sentence saying what the picture shows (图为...)
+    with a venue: the venue is the scene's, in that city; not when the picture's sentence names another city, nor a
+    venue word inside a longer word (北山羊, an ibex) or a title (全美华埠小姐)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月17日,飞船的返回舱在奎沃着陆场成功着陆。", {"sublocation": "奎沃着陆场"}),
+    ("9月17日,火箭在奎沃航天发射场点火升空。", {"sublocation": "奎沃航天发射场"}),
+    ("游客挂着灯笼在奎沃公园散步。", {"sublocation": "奎沃公园"}),
+])
+def test_a_spacecrafts_landing_or_launch_site_is_a_venue(text, expected):
+    """着陆场 and 发射场 end a site's name (东风着陆场); 着 of 着陆 (to land) is no particle of a verb's aspect,
+    which no venue's name holds (挂着)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月8日,内蒙古阿拉善盟,游客在奎沃胡杨林景区游玩。", {"province": "内蒙古", "city": "阿拉善盟"}),
+    ("10月8日,内蒙古兴安盟,游客在景区游玩。", {"city": "兴安盟"}),
+    ("10月8日,内蒙古阿巴嘎旗,牧民转场。", {"city": "阿巴嘎旗"}),
+])
+def test_no_league_is_named_by_one_character(text, expected):
+    """Inner Mongolia's leagues (盟), like its banners (旗), have names of two characters or more: a known name opening
+    one (阿拉 of 阿拉善盟) is no city before a league 善盟; the league is the unit, whole."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月20日,在小城克山,市民看冰雕。", {"city": "克山", "sublocation": None}),
+    ("2月20日,在黄山市黄山风景区,游客看日出。", {"city": "黄山", "sublocation": "黄山风景区"}),
+])
+def test_the_city_read_again_as_a_venue_is_no_site(text, expected):
+    """A city whose name ends in a venue word (克山: 山) read both as the city and as the venue names no site of its
+    own: the venue is left out (a venue named after the city, 黄山风景区, stays)."""
+    check(text, expected)

@@ -104,6 +104,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
             # city's sentence is followed by its park's: "申城阳光和暖。顾村公园里樱花盛开")
             if following is not None:
                 place.sublocation = _venue_opening_inside(text, plain, following[0], following[1], words, patterns)
+        if number == 0 and (place.city or place.province) and not place.sublocation:
+            place.sublocation = _venue_the_picture_shows(place, text, plain, body, (start, end), words, patterns)
         if number == 0 and date is not None and (place.city or place.province) and not place.sublocation and (
                 body[0][0] < start and _TRAILER.match(plain, date.end, end)):
             place.sublocation = _venue_above_the_trailer(place, text, plain, body[0], words, patterns)
@@ -158,6 +160,34 @@ def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[in
         shown.country = shown.country or place.country
         return shown
     return place
+
+
+def _venue_the_picture_shows(place: Place, text: str, plain: str, body: list[tuple[int, int]],
+                             scene: tuple[int, int], words: Words, patterns: dict) -> str | None:
+    """The venue of a later sentence that says what the picture shows ("图为...", places.scene_marks), when the
+    scene's sentence names the city or the province and no venue ("11月21日,河北承德下了今冬第一场雪。...图为白雪覆盖
+    下的普宁寺": 普宁寺 in 承德), and that sentence names no place the scene's contradicts; else None."""
+    marks = words.words("places.scene_marks")
+    for start, end in body[:4]:
+        if start < scene[1] or not plain[start:end].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks):
+            continue
+        shown = _place_in(text, plain, start, end, words, patterns, None)
+        for mine, theirs in ((place.city, shown.city), (place.province, shown.province),
+                             (place.country, shown.country)):
+            if theirs and (not mine or simplified(mine) != simplified(theirs)):
+                return None  # (a picture of another place, or of one the scene's sentence does not name)
+        named = plain.find(simplified(shown.sublocation), start, end) if shown.sublocation else -1
+        if named < 0 or not _ends_its_phrase(plain, named + len(shown.sublocation or ""), end):
+            return None  # "图为北山羊在绝壁行走", "“全美华埠小姐”": a word that goes on past the venue word (an ibex,
+            # a pageant's title), no venue the picture shows
+        return shown.sublocation
+    return None
+
+
+def _ends_its_phrase(plain: str, at: int, end: int) -> bool:
+    """Whether a name ending at `at` ends its phrase: a stop or a word of position follows ("普宁寺。", "公园里"), or
+    a word of one character and a word of position ("全富岛海边", "某某塔下"); not a word that goes on ("北山羊")."""
+    return at >= end or plain[at] in _STOPS or plain[at + 1:at + 2] in _POSITION_WORDS
 
 
 def _caption_above_the_story(text: str, plain: str, sentences: list[tuple[int, int]], words: Words,
@@ -547,7 +577,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     from_first = False
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
-        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words))
+        plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words) | (
+        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
@@ -681,6 +712,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
+    if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
+        place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
 
 
@@ -1528,11 +1561,37 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and words.pattern("places.members").match(plain, after):
             return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
-        if plain.startswith(words.words("places.departures"), after):
+        if plain.startswith(words.words("places.departures"), after) and _a_departure_described(plain, after, words):
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+def _a_departure_described(plain: str, at: int, words: Words) -> bool:
+    """Whether the verb of setting out at `at` describes a thing by where it left ("大阪港驶出的一艘渡轮": 的
+    follows), rather than telling what the photo shows leaving ("渔船从沈家门渔港驶出,": the port is the scene)."""
+    verb = next(w for w in words.words("places.departures") if plain.startswith(w, at))
+    return plain.startswith("的", at + len(verb)) or "从" not in plain[max(0, at - _DEPARTURE_REACH):at]
+
+
+#: How far before a verb of setting out 从 may open the place left ("从舟山普陀沈家门渔港驶出": 从, then the chain).
+_DEPARTURE_REACH = 12
+
+
+def _departure_starts(plain: str, start: int, end: int, words: Words) -> set[int]:
+    """Where a place begins that the photo shows something set out from: after 从, when a verb of setting out
+    (places.departures: 驶出, 驶离) ends the name in the same clause and no 的 follows it ("渔船从舟山普陀沈家门渔港
+    驶出,": the port is the scene; "从某港驶离的渔船" describes the boats by where they came from)."""
+    found: set[int] = set()
+    at = plain.find("从", start, end)
+    while at >= 0:
+        verb = words.pattern("places.departures").search(plain, at + 1, min(end, at + 1 + _DEPARTURE_REACH))
+        if verb is not None and not any(c in _HARD_STOPS for c in plain[at + 1:verb.start()]) and (
+                not plain.startswith("的", verb.end())):
+            found.add(at + 1)
+        at = plain.find("从", at + 1, end)
+    return found
 
 
 #: How far after a place a troupe it names may be said to be somewhere (的, the troupe's name, 在).
@@ -1974,7 +2033,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     number = _DIGITS.match(plain, city) if city is not None else None
     if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
             plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
-                "places.country_in_names"), city)) and not (
+                "places.country_in_names"), city) or _begins_a_named_road(plain, city, end, words)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
         # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
@@ -1998,8 +2057,9 @@ _BUILT_VENUE_ENDS = frozenset("园祠宫寺馆庙院")
 _COMPANY_AFTER = compiled("[\u4e00-\u9fff]{1,3}业(?:股份有限公司|有限公司|公司|集团)")
 
 
-#: Suffixes of county-level units no name of one character takes (Inner Mongolia's banners: 正蓝旗, 阿巴嘎旗).
-_NO_ONE_CHARACTER_NAME = frozenset("旗")
+#: Suffixes of units no name of one character takes (Inner Mongolia's banners, 正蓝旗, 阿巴嘎旗, and its leagues,
+#: 兴安盟, 阿拉善盟: no city 阿拉 before a league 善盟).
+_NO_ONE_CHARACTER_NAME = frozenset("旗盟")
 
 
 #: The suffixes of a county or a city, which no venue's name ends with.
@@ -2046,10 +2106,15 @@ def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
 _STREET_AFTER_A_DIRECTION = ("路", "街", "大街", "大道", "大马路")
 
 
+#: Of those, the words of a road that towns name after other cities ("南京东路", "北京西路", "长安东大道"); a street
+#: (街, 大街) after a direction and a city's name is that city's own ("泉州西街", "西安北大街": its West Street).
+_ROADS_NAMED_FOR_CITIES = ("路", "大道", "大马路")
+
+
 def _a_street_named_for(plain: str, at: int) -> bool:
-    """Whether a direction and a street's word begin at `at` (东路 of "南京东路", 西大街 of "西安西大街"): the name
-    before them is then a street's first word, named after a city, and no city of the scene."""
-    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_STREET_AFTER_A_DIRECTION, at + 1)
+    """Whether a direction and a road's word begin at `at` (东路 of "南京东路"): the name before them is then a
+    road's first word, named after a city, and no city of the scene; not 西街 of "泉州西街", the city's street."""
+    return plain[at:at + 1] in _DIRECTIONS and plain.startswith(_ROADS_NAMED_FOR_CITIES, at + 1)
 
 
 def _bare_cities(words: Words) -> frozenset[str]:
@@ -2095,8 +2160,9 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             continue  # (no city of that name, or no venue's name after it: the readings are not asked)
         if not known and not _a_chinese_county(name):
             continue
-        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(plain, named, end, words):
-            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name)
+        if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(
+                plain, named, end, words) and not _begins_a_named_road(plain, named, end, words):
+            continue  # ("广州塔"; but "岳阳洞庭湖": 洞 begins the lake's name, "张家口草原天路": 草原 the road's)
         venue = _venue_at(text, plain, named, end, words, patterns)
         if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
@@ -2288,6 +2354,26 @@ def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
     return later is not None and not _a_clause_between(plain, first.end(), later.start(), words)
 
 
+#: The words that end a road's name, which may begin with a venue word of two characters (草原天路, 湿地大道).
+_ROAD_ENDS = ("大道", "公路", "路")
+
+
+def _begins_a_named_road(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the venue word of two characters at `at` (草原 of "草原天路") opens a road's name, a character or
+    more after it ending in a road's word with no stop or second venue word between: the name before it is then
+    a city's ("张家口草原天路"), not the first word of a grassland named 张家口草原 (a name of one venue word, "广州
+    塔" or "呼伦贝尔草原", stays the venue's whole)."""
+    first = words.pattern("places.venue").match(plain, at, end)
+    if first is None or len(first.group()) != 2:
+        return False
+    stop = first.end()
+    while stop < min(end, at + _LONGEST_VENUE) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
+        stop += 1
+    road = next((m for m in re.finditer("|".join(_ROAD_ENDS), plain[first.end() + 1:stop])), None)
+    return road is not None and not words.pattern("places.venue").search(
+        plain, first.end(), first.end() + 1 + road.start())
+
+
 def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
@@ -2297,7 +2383,19 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
         return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
             _STATIONS, rest)
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
-        words.words("places.venue_word_as_noun"), at)
+        words.words("places.venue_word_as_noun"), at) and not _a_village_named_by_its_site(plain, at + 1)
+
+
+#: The suffixes of a village that a venue word and a word of position name (塔下村, 山下村, 溪边寨).
+_VILLAGE_BY_A_SITE = frozenset("村屯寨")
+
+
+def _a_village_named_by_its_site(plain: str, at: int) -> bool:
+    """Whether a word of position and a village's suffix begin at `at`, right after a venue word of one character
+    (下村 of "塔下村", "山下村", "岭前村"): the village is named by where it lies, below the tower or the hill, and
+    the venue word is its name's first character, no venue's last (not 村民, villagers: "山上村民")."""
+    return plain[at:at + 1] in _POSITION_WORDS and plain[at + 1:at + 2] in _VILLAGE_BY_A_SITE and (
+        plain[at + 2:at + 3] != "民")
 
 
 #: A run of Chinese characters (a name is made of them alone).
@@ -2635,10 +2733,18 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "北市增设...": a city or province has a name of two characters or more
     if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
+    if _a_quarter_of_the_compass(written) and not continuing:
+        return False  # "东南区国庆嘉年华": a region by its compass quarter (东南, 西北), named by no name of its own
     if written in words.set("places.zones_unnamed") and not continuing:
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+def _a_quarter_of_the_compass(written: str) -> bool:
+    """Whether a unit is written as a compass quarter and 区 alone (东南区, 西北区): a region of whatever was named
+    before (a town council's, a sea's), no district with a name of its own; after a city it stays that city's."""
+    return len(written) == 3 and written[-1] in "区區" and written[0] in "东西南北東" and written[1] in "东西南北東"
 
 
 def _short_unit(words: Words) -> re.Pattern:
@@ -3008,6 +3114,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         if one and found.end() < len(plain) and plain[found.end()] in _TOWN_SUFFIX_CHARACTERS:
             continue  # "麻柳坪村", "石桥镇": the word is inside a village's or a town's name (a name that ends the
             # caption, "拍摄地点:某某镇虎尾铁桥", ends there)
+        if one and _a_village_named_by_its_site(plain, found.end()):
+            continue  # "南靖塔下村": the tower names the village below it, no venue 南靖塔
         if one and _a_province_and_its_city_at(plain, found.start(), end, words):
             break  # "郑西高铁河南安阳市": 河 opens the province's name (河南), whose city follows; no name ends there
         if one and _a_county_suffix_at(plain, found.end()):
@@ -3235,8 +3343,9 @@ _COUNTING = "一两几某每各"
 _OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文化广场", its square, named by no name of its own)
 #: The particles that mark a verb's aspect (登上了, 挂着): in a clause, never in a venue's name. Traditional
 #: captions write 着 as 著 ("跟著進香隊伍", "冒著寒流"), which simplifying leaves alone, since 著 is also a simplified
-#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect.
-_ASPECT = compiled("[了着]|著(?![名作称])")
+#: character ("著名", famous; "著作", a work; "著称", known for): those words are no aspect. Nor is 着 of 着陆 (to
+#: land), which names a site: "返回舱在东风着陆场成功着陆", a capsule's landing site.
+_ASPECT = compiled("了|[着著](?!陆)|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
