@@ -29,6 +29,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    PERSON_TITLES,
     PLACE_NAME_ENDS,
     PLATFORMS,
     POSITION_WORDS,
@@ -218,8 +219,6 @@ _CAMERA_BY = compiled(
 def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming';
     '... captured on camera by Sam Spencer' -> 'Sam Spencer'."""
-    from catalog.captions.vocabulary import PERSON_TITLES
-
     match = _TAKEN_BY.search(text) if "taken" in text or "shot" in text else None  # (cheap tests first)
     if match is None and " by " in text:
         match = _CAMERA_BY.search(text)
