@@ -18,6 +18,7 @@ possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
@@ -961,9 +962,9 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
     sights = i + 1 < len(toks) and strip_possessive(toks[i].text) is not None and toks[i + 1].lower in _CITY_SIGHTS
-    rest = {t.lower for t in toks[i + 1:]}
-    if _SUBJECT_VERBS.isdisjoint(rest) and _TIMES_OF_DAY.isdisjoint(rest) and not sights:
-        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
+    if not sights and _VERBS_AND_TIMES.isdisjoint(map(_LOWER, toks[i + 1:])):
+        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read;
+        # the words are looked up as they come, no set of them built first)
     read = _read_element(toks, i)
     if read is None:
         return None, i
@@ -1008,6 +1009,12 @@ _LABEL_WORDS = 4
 #: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
 _SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
                             "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
+
+
+#: Either kind of word after a city opening the sentence (``_a_city_as_subject`` asks of both at once).
+_VERBS_AND_TIMES = _SUBJECT_VERBS | _TIMES_OF_DAY
+#: A token's folded word, for `map`.
+_LOWER = attrgetter("lower")
 
 
 #: Conjunctions opening a sentence with a clause whose subject may be the place pictured: "As Quorva Tower burns,
