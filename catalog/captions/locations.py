@@ -31,9 +31,9 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
@@ -1483,6 +1483,14 @@ def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],
                          paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
     """The first sentence after any headline lines: short lines without a closing stop, above more text."""
+    return _first_body_sentence_of(text, tuple(spans), tuple(paragraphs))
+
+
+@lru_cache(maxsize=8)
+def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
+                            paragraphs: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """`_first_body_sentence`, remembered for the caption's few last texts and splits: the place readers ask it
+    of one caption up to four times."""
     for start, end in paragraphs[:-1]:
         line = text[start:end].strip()
         if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
