@@ -15,6 +15,7 @@ The credit reader (``credit_reader``) and the decision rules (``credit_roles``) 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from catalog.captions.rules import Rules
 from catalog.captions.text import is_capitalised, is_person_word
@@ -29,6 +30,7 @@ from catalog.captions.vocabulary import (
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    PERSON_TITLES,
     PLACE_NAME_ENDS,
     PLATFORMS,
     POSITION_WORDS,
@@ -45,11 +47,15 @@ _MONTH_OR_DAY = frozenset(n.casefold().rstrip(".") for names in MONTHS.values() 
 )
 
 
+@lru_cache(maxsize=4096)
 def looks_like_person(text: str, lenient: bool = False) -> bool:
     """Two to five name words, none of them an organisation's: "Andy Wong", "WU HAO", "Sameer Al-DOUMY".
 
     `lenient` lets a media word that is a person's name too pass ("Sean Weekly"), for the photographer's slot of a
     byline; a paper's title noun never ("Quorva Herald", "Daily Lindt").
+
+    Remembered by its arguments (the answer is the text's shape and the word lists', nothing else): the credit
+    reader asks it of one name several times while it tries a credit's readings, a third of its asks in a pass.
     """
     words = text.split()
     if not 2 <= len(words) <= 5 or any(map(str.isdigit, text)) or words[0].casefold() == "the" or (
@@ -218,8 +224,6 @@ _CAMERA_BY = compiled(
 def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming';
     '... captured on camera by Sam Spencer' -> 'Sam Spencer'."""
-    from catalog.captions.vocabulary import PERSON_TITLES
-
     match = _TAKEN_BY.search(text) if "taken" in text or "shot" in text else None  # (cheap tests first)
     if match is None and " by " in text:
         match = _CAMERA_BY.search(text)

@@ -94,6 +94,8 @@ _NAMES_AFTER_SLASH = 48
 _LEAD_STARTS = compiled(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
                           r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto|ictures?\s+[abh])|i(?=mages?\s+[abh])|o(?=riginally\s)")
 _OUTLET_STARTS = compiled(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
+#: A word every match of _OUTLET_STARTS holds, as written: a text without one holds no outlet's lead-in.
+_OUTLET_WORDS = ("photo", "picture", "PHOTO", "Photo", "video")
 _CLOSERS = ("Image caption", "Image copyright", "Purchase Licensing", "Special instruction")
 
 
@@ -356,7 +358,8 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
-    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text):
+    # (a text without one of _OUTLET_WORDS holds no start of an outlet's lead-in: not scanned)
+    for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text) if any(w in text for w in _OUTLET_WORDS) else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)

@@ -31,9 +31,9 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
@@ -778,6 +778,19 @@ def _opening() -> re.Pattern:
         r"(?:(?::|[ \t][-–—]{1,2})[ \t]+|[-–—]{2}[ \t]*)\S")
 
 
+def _may_open_with_a_place(text: str) -> bool:
+    """Whether the first line holds a colon or a dash, which every match of ``_opening`` does (its place and the
+    mark after it are written with spaces, tabs and no line break): most captions are let by without the names'
+    pattern tried."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return any(text.find(mark, 0, end) >= 0 for mark in _OPENING_MARKS)
+
+
+#: The marks of which ``_opening`` ends the place with one.
+_OPENING_MARKS = (":", "-", "–", "—")
+
+
 @cache
 def _places_then_a_year() -> re.Pattern:
     """A line opened by a town and its country or province (or a country alone), then a year (maybe with its day and
@@ -852,6 +865,8 @@ def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
     a thing written in capitals ("Barcelona's Lionel Messi") give none, nor do two such cities."""
     found = set()
     for start, end in dict.fromkeys((spans[0], _first_body_sentence(text, spans, paragraphs))):
+        if text.find("'s", start, end) < 0 and text.find("’s", start, end) < 0:
+            continue  # (every match holds "'s" or "’s": a sentence without either is not scanned)
         for match in _OWNER_OF_THE_SCENE.finditer(text, start, end):
             if match.group("prep") is None and match.start() > start + _OPENING_MARK:
                 continue
@@ -950,7 +965,8 @@ def _country_owning(text: str, province: str) -> str | None:
     phrase names none: "... camel riders in China's north-western Gansu province. ... heading for the oasis town
     of Dunhuang, in Gansu" is in China, as the labelling contract reads "east China's Anhui Province". One
     country only, and one the gazetteer places the province in when it knows the province."""
-    one = _the_one_written_country(match.group("owner") for match in _owning().finditer(text)
+    owners = _owning().finditer(text) if "'s" in text or "’s" in text else ()  # (every match holds one)
+    one = _the_one_written_country(match.group("owner") for match in owners
                                    if match.group("place").casefold() == province.casefold())
     if one is None:
         return None
@@ -1467,6 +1483,14 @@ def _emptied_dict(by: dict[str, str]) -> dict[str, str]:
 def _first_body_sentence(text: str, spans: list[tuple[int, int]],
                          paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
     """The first sentence after any headline lines: short lines without a closing stop, above more text."""
+    return _first_body_sentence_of(text, tuple(spans), tuple(paragraphs))
+
+
+@lru_cache(maxsize=8)
+def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
+                            paragraphs: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """`_first_body_sentence`, remembered for the caption's few last texts and splits: the place readers ask it
+    of one caption up to four times."""
     for start, end in paragraphs[:-1]:
         line = text[start:end].strip()
         if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
@@ -1599,7 +1623,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
             if found is not None:
                 found.sublocation = found.sublocation or _venue_after_the_dash(line.group())
                 return found, match.group("place")
-    match = _opening().match(text)
+    match = _opening().match(text) if _may_open_with_a_place(text) else None
     if match and lines and "," not in match.group("place") and _a_town_after_the_dash(lines[0].group()):
         match = None  # "Sunset - Sharjah": the town after the title's dash (read below)
     if match:
@@ -2042,7 +2066,8 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     (the full stop dropped). Every name must be one the tables or the gazetteer know (the first may be a venue
     or a small town before a known place); one name alone must be a city of 100,000 people or more, a province
     or a country ("— Photo Ana Ruiz", "- Victoria" stay out)."""
-    for match in _set_apart_line().finditer(text):
+    # (every match holds one of _SET_APART_MARKS: a caption without any is not scanned)
+    for match in _set_apart_line().finditer(text) if any(mark in text for mark in _SET_APART_MARKS) else ():
         written = _without_full_stop((match.group("place") or match.group("bracketed")).strip())
         if written[1:2] == "." and _DOTTED_INITIALS.fullmatch(written) and not _press_abbreviation(written):
             continue  # "... the Sant Joan traditions. | A.B.": a writer's initials, not Alberta's code dotted
@@ -2060,6 +2085,8 @@ def _set_apart(text: str) -> tuple[Place, str] | None:
     return None
 
 
+#: The marks that set places apart in ``_set_apart_line``: a dash, a bar, a semicolon, an opening bracket.
+_SET_APART_MARKS = ("-", "–", "—", "|", ";", "(")
 #: Capitals each with a stop: "A.B.", "D.C.", "P.E.I.".
 _DOTTED_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
 

@@ -9,6 +9,7 @@ that date.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from catalog.captions.chinese import language, parse_chinese
 from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
@@ -108,9 +109,16 @@ def _merged(english: CaptionFacts, chinese: CaptionFacts) -> CaptionFacts:
 def _venues(rules: Rules):
     """The venue register in force (read on the first caption whose place is read, not when the parser is
     imported)."""
+    return _register_for()(rules)
+
+
+@cache
+def _register_for():
+    """`catalog.venues.register_for`, imported on the first call (an import statement run for every caption
+    cost about a microsecond each time)."""
     from catalog.venues import register_for
 
-    return register_for(rules)
+    return register_for
 
 
 def _own_sublocation(facts: CaptionFacts) -> bool:

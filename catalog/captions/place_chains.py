@@ -18,6 +18,7 @@ possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
@@ -698,7 +699,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team, j < len(toks) and toks[j].lower in _LYING_VERBS):
-        larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
+        larger = [e for e in chain.elements[1:] if e.level in ("province", "country")] if part else []
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
         return None, i
@@ -779,7 +780,6 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "subject":  # "Market square in Kraków, Poland": a venue opening the sentence, placed
         if followed_by_team_noun:
             return False  # "Crystal Palace manager Roy Hodgson": a club, not the scene
-        capitals = sum(1 for w in first.value.split() if w[:1].isupper())
         if first.level == "town":  # "Huangling Village in Wuyuan County, east China's Jiangxi Province, Nov. 7";
             # placed by nothing, a village is still read, to be the sublocation of a later phrase's place ("The favela
             # of Cantagalo looks down on ..., in Rio de Janeiro", "Longxi Township, in the northwest of Wenchuan
@@ -796,6 +796,8 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
             return any(e.level in ("province", "country") for e in chain.elements[1:])
         # "Shanidar cave in the Bradost Mountains, famous for ...": a site placed in the land around it
         in_a_setting = second is not None and links[:1] == ["in"] and second.level == "venue" and second.the
+        # (the capitalised words are counted only for a venue, the one kind they are asked of below)
+        capitals = sum(1 for w in first.value.split() if w[:1].isupper()) if first.level == "venue" else 0
         # ("Vidra lake lies in the Parang Mountains": a name and its kind in small letters, then where it lies)
         return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting or before_a_verb_of_lying)
     if allowed == "object" and first.level == "place":
@@ -961,9 +963,9 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
     ``place_evidence.toml``): taken only when no other phrase of the sentence places the scene ("Beijing has sent
     aid to the flood victims in Zhuozhou, Hebei" is Zhuozhou)."""
     sights = i + 1 < len(toks) and strip_possessive(toks[i].text) is not None and toks[i + 1].lower in _CITY_SIGHTS
-    rest = {t.lower for t in toks[i + 1:]}
-    if _SUBJECT_VERBS.isdisjoint(rest) and _TIMES_OF_DAY.isdisjoint(rest) and not sights:
-        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read)
+    if not sights and _VERBS_AND_TIMES.isdisjoint(map(_LOWER, toks[i + 1:])):
+        return None, i  # (the verb or the time must follow the city: without one in the sentence, nothing is read;
+        # the words are looked up as they come, no set of them built first)
     read = _read_element(toks, i)
     if read is None:
         return None, i
@@ -1008,6 +1010,12 @@ _LABEL_WORDS = 4
 #: Verbs after a city opening the sentence that describe the city itself: "Helsinki is decked", "Kuwait City has".
 _SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "sits", "lies", "stands", "glows", "wakes", "woke",
                             "awakens", "shines", "sparkles", "basks", "looks", "lights", "turns", "remains"})
+
+
+#: Either kind of word after a city opening the sentence (``_a_city_as_subject`` asks of both at once).
+_VERBS_AND_TIMES = _SUBJECT_VERBS | _TIMES_OF_DAY
+#: A token's folded word, for `map`.
+_LOWER = attrgetter("lower")
 
 
 #: Conjunctions opening a sentence with a clause whose subject may be the place pictured: "As Quorva Tower burns,

@@ -119,8 +119,6 @@ def _inside_a_name(toks: list[Token], i: int) -> bool:
 
 def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister) -> tuple[int, Venue, str] | None:
     """The longest registered name starting at toks[i] that ends where the capitalised name ends."""
-    from catalog.venues import key_of
-
     first = toks[i].text
     words = register.first_words.get(_word_key(first)) or register.first_words.get(
         _word_key(_without_possessive(first) or ""))
@@ -133,7 +131,7 @@ def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister)
             continue  # a name ends with a word, not with the comma or stop after it
         written = text[toks[i].start:toks[k - 1].end]
         for name in (written, _without_possessive(written)):
-            venue = register.english.get(key_of(name)) if name else None
+            venue = register.english.get(_key_of()(name)) if name else None
             if venue is not None and name:
                 return k, venue, name
     return None
@@ -149,9 +147,16 @@ _PUNCTUATION_TOKENS = 3
 
 @lru_cache(maxsize=16384)
 def _word_key(word: str) -> str:
+    return _key_of()(word)
+
+
+@lru_cache(maxsize=1)
+def _key_of():
+    """`catalog.venues.key_of`, imported on the first call, not when the parser is imported (an import statement
+    run at each capitalised word cost about a microsecond each time)."""
     from catalog.venues import key_of
 
-    return key_of(word)
+    return key_of
 
 
 def _without_possessive(written: str) -> str | None:
