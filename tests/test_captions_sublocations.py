@@ -770,3 +770,28 @@ def test_a_way_named_by_the_town_it_leads_from_names_no_venue(text, expected):
 ])
 def test_a_commands_area_of_operations_names_no_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saint's possessive name, then its house's kind in small letters: one name, the venue
+    ("Worshippers attend a midnight mass at the St. Quorva's church in Tallinn on December 24, 2011.",
+     "St. Quorva's church"),
+    ("Pilgrims light candles at St Marrowby's cathedral on Sunday.", "St Marrowby's cathedral"),
+])
+def test_a_saints_house_written_in_small_letters(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_saints_possessive_alone_still_names_a_town():
+    # no kind after it: the name stays as written, a place named after its saint's church
+    assert parse("Prayers at St. Quorva's in Tallinn on Sunday.").location.city == "Tallinn"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd's verb in the past or in "-ing" takes the venue as its object, as "fills" and "crowds" do
+    ("A festive mood filled Quorvadere in Cebu City on Saturday, Jan. 20, 2024.", "Quorvadere"),
+    ("Pilgrims thronged Marrowby Temple in Tallinn on Sunday.", "Marrowby Temple"),
+    ("Fans packed Quorva Arena on Sunday for the final.", "Quorva Arena"),
+])
+def test_a_crowds_verb_in_any_form_takes_the_venue(text, expected):
+    assert sublocation(text) == expected

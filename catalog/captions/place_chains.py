@@ -1357,6 +1357,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
+        if _a_saints_house_in_small_letters(toks, end):
+            # "at the St. Quorva's church in Tallinn": the saint's name, then its kind in small letters, one name
+            return [element_of(toks, k, end + 1, saw_the, kind)], end + 1
     owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -1533,6 +1536,19 @@ def _a_part_of_its_town(element: Element) -> bool:
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
 _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
                           "sv."})
+
+
+#: The kinds of a saint's house a caption writes in small letters after the saint's name: "St. Peter's church".
+_SAINTS_HOUSES = frozenset({"church", "cathedral", "chapel", "basilica", "abbey", "monastery", "convent", "priory",
+                            "shrine", "parish", "kirk", "minster"})
+
+
+def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
+    """Whether the word after a saint's possessive name is the kind of the saint's house written in small letters
+    ("St. Quorva's church", "San Marrow's basilica"), closing the name: the church is the venue, as "St. Quorva's
+    Church" is, where "St Andrew's" alone may name a town."""
+    return end < len(toks) and toks[end].text.islower() and toks[end].lower in _SAINTS_HOUSES and (
+        end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
 
 
 def names_a_saint(toks: list[Token], start: int, end: int) -> bool:
