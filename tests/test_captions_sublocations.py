@@ -795,3 +795,23 @@ def test_a_saints_possessive_alone_still_names_a_town():
 ])
 def test_a_crowds_verb_in_any_form_takes_the_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the preposition's object a venue's kind in small letters, its name in apposition after a comma
+    ("Fans gather at the stadium, the Quorva Arena, on Sunday.", "Quorva Arena"),
+    ("Crowds flock to the country's main Shinto shrine, the Marrowby Temple located in Tallinn.", "Marrowby Temple"),
+    ("Prayers at the old church, Tolvenk Chapel, on Sunday.", "Tolvenk Chapel"),
+])
+def test_a_venue_named_in_apposition_after_its_kind(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive that names no venue of its own word, or a clause after the comma, gives none
+    "Fans gather at the stadium, the home of the Quorva Lions, on Sunday.",
+    "Talks at the hotel, the Quorva Grand, on Sunday.",
+    "Delegates met in the city, the Quorva Hall being closed.",
+])
+def test_an_appositive_naming_no_venue_gives_none(text):
+    assert sublocation(text) is None

@@ -168,6 +168,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     # place; the named one holds it, and is no landmark nor reference point
                 k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
+            if chain is None and k < n and toks[k].lower in ARTICLES:
+                apposed = _a_venue_named_after_its_kind(toks, k)  # "at the stadium, the Quorva Arena, on Sunday"
+                if apposed is not None:
+                    chain, j = _read_chain(toks, apposed, allowed, word, part)
+                    if chain is not None and chain.elements[0].level != "venue":
+                        chain, j = None, i
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
@@ -245,6 +251,28 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _a_venue_named_after_its_kind(toks: list[Token], k: int) -> int | None:
+    """Where the name starts of a venue written in apposition after its kind in small letters, the kind being the
+    preposition's object: "at the stadium, the Quorva Arena, on Sunday", "flock to the country's main shrine, the
+    Quorva Temple": the appositive names the place the preposition put the photo in. The name must close with a
+    venue's word of its own (read by ``_read_chain``, which the caller asks for a venue); a kind in capitals was
+    read as a name already."""
+    n = len(toks)
+    comma = next((m for m in range(k + 1, min(n, k + _KIND_WORDS + 2)) if toks[m].text in _CLAUSE_MARKS), None)
+    if comma is None or toks[comma].text != "," or comma + 1 >= n:
+        return None
+    kind = toks[comma - 1]
+    if not kind.text.islower() or kind.lower not in VENUE_WORDS:
+        return None
+    start = comma + 2 if toks[comma + 1].lower == "the" else comma + 1
+    return start if start < n and is_capitalised(toks[start].text) else None
+
+
+#: The most words between the article and the kind of a venue named in apposition after it ("the country's main
+#: Shinto shrine").
+_KIND_WORDS = 5
 
 
 def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
