@@ -815,3 +815,15 @@ def test_a_venue_named_in_apposition_after_its_kind(text, expected):
 ])
 def test_an_appositive_naming_no_venue_gives_none(text):
     assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line closing with "at", "in" or "on" and a venue, whose kind or name the caption writes again
+    ("Polar Bear Cub at Quorva Zoo\n\nLast week I photographed the new cub at the zoo in Munich for an agency.",
+     "Quorva Zoo"),
+    ("Evening on Marrowby Pier\n\nThe old pier was busy with anglers.", "Marrowby Pier"),
+    # ...and nothing when the caption never writes it again: a title is as often a phrase
+    ("Concert in Tolvenk Park\n\nThe band played in the rain.", None),
+])
+def test_a_title_closing_with_a_venue_after_its_preposition(text, expected):
+    assert sublocation(text) == expected
