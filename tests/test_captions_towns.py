@@ -996,3 +996,15 @@ def test_the_places_after_an_event_beside_the_date(text, expected):
 def test_a_town_of_a_named_sea(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a sentence after one of background saying where the photo was: its place, read before the first sentence's
+    ("A deputy minister speaks at the launch of a documentary on unsafe abortions in Zambia. This was at the "
+     "Tolvenk Hotel in Marrowby.", "Tolvenk Hotel", "Marrowby"),
+    ("Volunteers hand out food parcels to families across Kenya. This is in Quorvandi, a small fishing town.",
+     None, "Quorvandi"),
+])
+def test_a_sentence_saying_this_was_there(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
