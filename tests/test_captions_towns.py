@@ -1008,3 +1008,14 @@ def test_a_town_of_a_named_sea(text, expected):
 def test_a_sentence_saying_this_was_there(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # an unnamed place after "at", "outside"..., then "in" and a town nothing knows, written as a town is
+    ("A heron sits on a branch at a farm in Quorvenby", "Quorvenby"),
+    ("Children play outside a school in Marrowdale on Monday.", "Marrowdale"),
+    # ...but not after "from": where people come from
+    ("Workers from a farm in Tolvenkby protest on Monday.", None),
+])
+def test_a_town_holding_an_unnamed_place(text, city):
+    assert parse(text).location.city == city

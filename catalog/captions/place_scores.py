@@ -297,7 +297,7 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     Portsmouth Historic Deckyard." (a known city opens it) are not. Small towns are the places GeoNames'
     tables miss most often, and a caption names its scene's town this way far more often than a brand or an
     event."""
-    if len(chain.elements) != 1 or chain.prep != "in":
+    if len(chain.elements) != 1 or chain.prep != "in" and chain.prep not in _AN_UNNAMED_PLACE_IN_A_TOWN:
         return False
     only = chain.elements[0]
     if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or names_a_language(only.value):
@@ -310,6 +310,14 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     if first != only.value and name_levels(first).city_population:
         return False  # "Portsmouth Historic Deckyard": a site of the city it names
     return not _another_city_named(text, only.start, only.end)
+
+
+#: Prepositions that put the photo at an unnamed place, then "in" and the town holding it ("a heron sits at a farm
+#: in Quorva", "children play outside a school in Quorva."): the chain keeps the first preposition, and the town
+#: after "in" is written as a town is (``town_by_its_shape`` asks for "in" right before the name all the same).
+#: Not "from", "to" or "of": "workers from a farm in Quorva" is where they come from.
+_AN_UNNAMED_PLACE_IN_A_TOWN = frozenset({"at", "on", "outside", "inside", "beside", "behind", "along", "across",
+                                         "around", "near", "by"})
 
 
 def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
