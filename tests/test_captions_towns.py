@@ -1019,3 +1019,13 @@ def test_a_sentence_saying_this_was_there(text, venue, city):
 ])
 def test_a_town_holding_an_unnamed_place(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a named village, then "in" and a town nothing knows closing the sentence: the village, in that town
+    ("Quorva village in Marrowdale. The houses are under water now.", "Quorva village", "Marrowdale"),
+    ("Visitors walk in Tolvenk village in Quorvenby.", "Tolvenk village", "Quorvenby"),
+])
+def test_a_town_holding_a_named_village(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -327,11 +327,13 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
     street (a street runs through a district as often as a town: "Vollmer Lane in Quorvantia"). The name is the
     chain's last, right after the venue and "in", a town's name as written, then the sentence's end, the photo's
     time or a comma; and the caption names no city the gazetteer knows that it could be a district of. A venue's
-    "in" places it in a town far more often than a bare "in" names one."""
+    "in" places it in a town far more often than a bare "in" names one. A named village holds the same place as a
+    venue does ("Quorva village in Marrowby."): the village is the sublocation, the town after it the city."""
     if number == 0 or number != len(chain.elements) - 1:
         return False
     element, venue = chain.elements[number], chain.elements[number - 1]
-    if venue.level != "venue" or element.link not in ("in", ",") or element.level != "place" or element.the:
+    if venue.level not in ("venue", "town") or element.link not in ("in", ",") or element.level != "place" or (
+            element.the):
         return False
     if venue.value.rsplit(None, 1)[-1].casefold().rstrip(".") in _STREETS:
         return False  # "Vollmer Lane in Quorvantia", "Smith Street in Chinatown": a street runs through a district
