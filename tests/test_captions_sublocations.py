@@ -827,3 +827,21 @@ def test_an_appositive_naming_no_venue_gives_none(text):
 ])
 def test_a_title_closing_with_a_venue_after_its_preposition(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue opening the sentence with its kind in small letters, then a verb of being and the site's state
+    ("Quorva launch terminal is nearly deserted in the rainy afternoon; a hawker waits.", "Quorva launch terminal"),
+    ("Marrowby market was flooded after the storm.", "Marrowby market"),
+])
+def test_a_venue_opening_the_sentence_in_a_state(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the same name and kind doing something, or with no state after the verb, is no scene
+    "Quorva hospital said on Monday that it had hired more nurses.",
+    "Marrowby market is a company owned by farmers.",
+])
+def test_a_venue_opening_the_sentence_without_a_state(text):
+    assert sublocation(text) is None

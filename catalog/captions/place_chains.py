@@ -725,7 +725,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
-    if not _suits(chain, allowed, links, prep, team, j < len(toks) and toks[j].lower in _LYING_VERBS):
+    if not _suits(chain, allowed, links, prep, team, j < len(toks) and (
+            toks[j].lower in _LYING_VERBS or prep == "subject" and _a_state_of_the_site(toks, j))):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")]
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -1008,6 +1009,19 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
 _LYING_VERBS = frozenset({"lies", "sits", "stands", "nestles", "perches", "rises"})
+#: A verb of being and the state a site is in, after a venue opening the sentence: "Quorva market is nearly
+#: deserted", "Quorva launch terminal was crowded": the site pictured, as one that "lies" or "stands" somewhere.
+_BEING = frozenset({"is", "was", "are", "were", "looks", "looked", "lay", "stood"})
+_SITES_STATES = frozenset({"deserted", "empty", "crowded", "packed", "busy", "quiet", "flooded", "closed", "full",
+                           "covered", "seen", "pictured", "shown", "lit", "bustling", "thronged", "jammed",
+                           "submerged", "abandoned", "impressive", "beautiful", "calm", "silent", "almost", "nearly",
+                           "mostly", "largely", "still", "now"})
+
+
+def _a_state_of_the_site(toks: list[Token], j: int) -> bool:
+    """Whether a verb of being and a site's state follow a venue opening the sentence ("Quorva market is nearly
+    deserted", "Quorva terminal was flooded"): the site pictured in that state, its kind in small letters enough."""
+    return j + 1 < len(toks) and toks[j].lower in _BEING and toks[j + 1].lower in _SITES_STATES
 
 
 #: What a city's possessive opening a sentence may own that shows the city itself: "Nairobi's skyline at dusk".
