@@ -845,3 +845,15 @@ def test_a_venue_opening_the_sentence_in_a_state(text, expected):
 ])
 def test_a_venue_opening_the_sentence_without_a_state(text):
     assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the main clause's subject after a short opening clause of how or when the photo sees it
+    ("Seen from the air, Quorva Camp sprawls across the desert, July 18, 2013.", "Quorva Camp"),
+    ("With snow all around, the Marrowby Tower looks impressive.", "Marrowby Tower"),
+    ("As the rain fell, Tolvenk Park was empty.", "Tolvenk Park"),
+    # ...never a team's name and its manager
+    ("With his team behind him, Quorva United manager Smith speaks.", None),
+])
+def test_a_venue_opening_the_main_clause_after_a_short_one(text, expected):
+    assert sublocation(text) == expected

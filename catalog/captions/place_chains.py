@@ -139,6 +139,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     chains.append(chain)
                     i = j
                     continue
+            if toks[i - 1].text == "," and _after_an_opening_clause(toks, i):
+                chain, j = _read_chain(toks, i, "subject", "subject")  # "Seen from the air, the Quorva Camp ..."
+                if chain is not None and chain.elements[0].level == "venue":
+                    chains.append(chain)
+                    i = j
+                    continue
             i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
             continue
         chain = None
@@ -571,6 +577,22 @@ PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
     "president", "manager", "coach", "players", "player"})
 #: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
+
+
+def _after_an_opening_clause(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] opens the sentence's main clause after a short clause of how or when the photo sees it, and
+    its first comma: "Seen from the air, the Quorva Refugee Camp ...", "With snow all around, the Quorva Tower looks
+    impressive": the subject after it stands where a sentence's first words do."""
+    if i < 3 or i > _OPENING_CLAUSE_WORDS or toks[0].lower not in _CLAUSE_OPENERS_OF_A_VIEW:
+        return False
+    return all(t.text != "," for t in toks[1:i - 1])
+
+
+#: The words opening a short clause before the main one: "Seen from the air,", "With white all around,", "Once
+#: the sun sets,". The clause may hold no comma of its own and at most this many words.
+_CLAUSE_OPENERS_OF_A_VIEW = frozenset({"seen", "viewed", "pictured", "photographed", "shot", "taken", "with",
+                                       "once", "as", "when", "while", "after", "before", "under", "against"})
+_OPENING_CLAUSE_WORDS = 10
 
 
 def _after_place_heading(toks: list[Token], i: int) -> bool:
