@@ -857,3 +857,16 @@ def test_a_venue_opening_the_sentence_without_a_state(text):
 ])
 def test_a_venue_opening_the_main_clause_after_a_short_one(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's word in small letters, a comma, then "called" and the name the caption gives the place
+    ("I took the photo from a bridge, called Quorva Bridge, Dhaka region. The boat was carrying sand.",
+     "Quorva Bridge"),
+    ("Ships in front of the new row of buildings in the harbour of Oslo, called Marrowby. My friend was keen.",
+     "Marrowby"),
+    # ...not a thing's name, nor a town the gazetteer knows
+    ("These wooden fishing boats, called Tolvenks, are hard to land.", None),
+])
+def test_a_place_named_after_called(text, expected):
+    assert sublocation(text) == expected

@@ -139,6 +139,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     chains.append(chain)
                     i = j
                     continue
+            if word == "called" and toks[i - 1].text == ",":
+                chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
+                if chain is not None:
+                    chains.append(chain)
+                    i = j
+                    continue
             if toks[i - 1].text == "," and _after_an_opening_clause(toks, i):
                 chain, j = _read_chain(toks, i, "subject", "subject")  # "Seen from the air, the Quorva Camp ..."
                 if chain is not None and chain.elements[0].level == "venue":
@@ -577,6 +583,26 @@ PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
     "president", "manager", "coach", "players", "player"})
 #: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
+
+
+def _a_place_named_called(toks: list[Token], called: int) -> tuple[Chain | None, int]:
+    """The venue named after ", called" when a venue's word in small letters closes the few words before the comma:
+    "I took the photo from a bridge, called Quorva Bridge, Dhaka region", "the harbour of Oslo, called Marrowby":
+    the name the caption gives the place it put the photo in, a venue however bare ("Marrowby"). A name the
+    gazetteer knows as a settlement, a province or a country is left out, and so is a thing's name ("boats, called
+    Pirogues": no venue's word before it)."""
+    before = toks[max(0, called - 5):called - 1]
+    if not any(t.text.islower() and t.lower in VENUE_WORDS for t in before):
+        return None, called
+    end = read_name(toks, called + 1)
+    if end is None:
+        return None, called
+    element = element_of(toks, called + 1, end, False, None)
+    if element.level not in ("venue", "place") or element.population or element.town or element.also_province or (
+            element.country):
+        return None, called
+    element.level = "venue"
+    return Chain("at", [element]), end
 
 
 def _after_an_opening_clause(toks: list[Token], i: int) -> bool:
