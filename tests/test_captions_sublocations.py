@@ -870,3 +870,15 @@ def test_a_venue_opening_the_main_clause_after_a_short_one(text, expected):
 ])
 def test_a_place_named_after_called(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name opening the sentence that an appositive calls a venue: the site, and the town the appositive names
+    ("Quorva, the tallest building in Tallinn.", "Quorva", "Tallinn"),
+    ("Marrowby, a military cemetery on a hilltop, holds the fallen of two wars.", "Marrowby", None),
+    # ...not a person described so
+    ("Smith, the tallest player in the team, scored twice.", None, None),
+])
+def test_a_site_opening_the_sentence_named_by_its_appositive(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -216,6 +216,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and opening:
                 chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
+            if chain is None and opening:
+                chain, j = _a_site_named_by_its_appositive(toks, i)  # "Quorva, the tallest building in Bogota"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
@@ -1202,6 +1204,22 @@ def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
         if (word in VENUE_WORDS or word in _PART_NOUNS) and toks[m + 1].lower in _CLOSING_A_NOUN:
             return True  # (the noun closes the kind: ", the quarter where ...", not ", the tower's builder")
     return False
+
+
+def _a_site_named_by_its_appositive(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A name opening the sentence that an appositive right after it calls a venue ("Quorva, the tallest building in
+    Bogota", "Marrowby, a military cemetery on a hilltop outside Yerevan"): the site pictured, as after a
+    preposition ("walk through Quorva, the main market,"). The name is one the gazetteer does not hold and the
+    appositive's noun a venue's word (``_a_part_in_apposition``); the places in the appositive are read after it."""
+    end = read_name(toks, i)
+    if end is None or end >= len(toks) or toks[end].text != ",":
+        return None, i
+    element = element_of(toks, i, end, False, None)
+    chain = Chain("subject", [element])
+    if not _a_part_in_apposition(toks, end, chain):
+        return None, i
+    element.level = "venue"
+    return chain, end
 
 
 #: Words right after an appositive's noun that close its kind: ", the main hall,", ", the quarter where".
