@@ -1027,12 +1027,15 @@ def _title_venue_after_its_preposition(text: str, paragraphs: list[tuple[int, in
         return None
     start, end = paragraphs[0]
     line = text[start:end].strip()
+    if " " not in line or line[-1:] in ".!?:;":
+        return None
     found = _TITLE_PREPOSITION.search(line)
     if found is None or len(line.split()) > _TITLE_WORDS + 4:
         return None
     venue = found.group("venue")
-    if len(venue.split()) > _TITLE_WORDS:
-        return None
+    words = venue.split()
+    if len(words) > _TITLE_WORDS or words[-1].casefold() not in VENUE_WORDS:
+        return None  # (the cheap tests first: the venue must close with its venue word, as _title_venue asks)
     return _title_venue(venue + "\n" + text[paragraphs[1][0]:], [(0, len(venue)), (len(venue) + 1, len(venue) + 1)])
 
 

@@ -1211,8 +1211,11 @@ def _a_site_named_by_its_appositive(toks: list[Token], i: int) -> tuple[Chain | 
     Bogota", "Marrowby, a military cemetery on a hilltop outside Yerevan"): the site pictured, as after a
     preposition ("walk through Quorva, the main market,"). The name is one the gazetteer does not hold and the
     appositive's noun a venue's word (``_a_part_in_apposition``); the places in the appositive are read after it."""
+    comma = next((m for m in range(i + 1, min(len(toks), i + _APPOSED_NAME_WORDS + 1)) if toks[m].text == ","), None)
+    if comma is None or comma + 1 >= len(toks) or toks[comma + 1].lower not in ARTICLES:
+        return None, i  # (the cheap tests first: most sentences open with no name and an appositive after it)
     end = read_name(toks, i)
-    if end is None or end >= len(toks) or toks[end].text != ",":
+    if end != comma:
         return None, i
     element = element_of(toks, i, end, False, None)
     chain = Chain("subject", [element])
@@ -1222,6 +1225,8 @@ def _a_site_named_by_its_appositive(toks: list[Token], i: int) -> tuple[Chain | 
     return chain, end
 
 
+#: The most words of a name opening the sentence before its appositive's comma.
+_APPOSED_NAME_WORDS = 6
 #: Words right after an appositive's noun that close its kind: ", the main hall,", ", the quarter where".
 _CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
