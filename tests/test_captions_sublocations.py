@@ -770,3 +770,115 @@ def test_a_way_named_by_the_town_it_leads_from_names_no_venue(text, expected):
 ])
 def test_a_commands_area_of_operations_names_no_venue(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saint's possessive name, then its house's kind in small letters: one name, the venue
+    ("Worshippers attend a midnight mass at the St. Quorva's church in Tallinn on December 24, 2011.",
+     "St. Quorva's church"),
+    ("Pilgrims light candles at St Marrowby's cathedral on Sunday.", "St Marrowby's cathedral"),
+])
+def test_a_saints_house_written_in_small_letters(text, expected):
+    assert sublocation(text) == expected
+
+
+def test_a_saints_possessive_alone_still_names_a_town():
+    # no kind after it: the name stays as written, a place named after its saint's church
+    assert parse("Prayers at St. Quorva's in Tallinn on Sunday.").location.city == "Tallinn"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd's verb in the past or in "-ing" takes the venue as its object, as "fills" and "crowds" do
+    ("A festive mood filled Quorvadere in Cebu City on Saturday, Jan. 20, 2024.", "Quorvadere"),
+    ("Pilgrims thronged Marrowby Temple in Tallinn on Sunday.", "Marrowby Temple"),
+    ("Fans packed Quorva Arena on Sunday for the final.", "Quorva Arena"),
+])
+def test_a_crowds_verb_in_any_form_takes_the_venue(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the preposition's object a venue's kind in small letters, its name in apposition after a comma
+    ("Fans gather at the stadium, the Quorva Arena, on Sunday.", "Quorva Arena"),
+    ("Crowds flock to the country's main Shinto shrine, the Marrowby Temple located in Tallinn.", "Marrowby Temple"),
+    ("Prayers at the old church, Tolvenk Chapel, on Sunday.", "Tolvenk Chapel"),
+])
+def test_a_venue_named_in_apposition_after_its_kind(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive that names no venue of its own word, or a clause after the comma, gives none
+    "Fans gather at the stadium, the home of the Quorva Lions, on Sunday.",
+    "Talks at the hotel, the Quorva Grand, on Sunday.",
+    "Delegates met in the city, the Quorva Hall being closed.",
+])
+def test_an_appositive_naming_no_venue_gives_none(text):
+    assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title line closing with "at", "in" or "on" and a venue, whose kind or name the caption writes again
+    ("Polar Bear Cub at Quorva Zoo\n\nLast week I photographed the new cub at the zoo in Munich for an agency.",
+     "Quorva Zoo"),
+    ("Evening on Marrowby Pier\n\nThe old pier was busy with anglers.", "Marrowby Pier"),
+    # ...and nothing when the caption never writes it again: a title is as often a phrase
+    ("Concert in Tolvenk Park\n\nThe band played in the rain.", None),
+])
+def test_a_title_closing_with_a_venue_after_its_preposition(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue opening the sentence with its kind in small letters, then a verb of being and the site's state
+    ("Quorva launch terminal is nearly deserted in the rainy afternoon; a hawker waits.", "Quorva launch terminal"),
+    ("Marrowby market was flooded after the storm.", "Marrowby market"),
+])
+def test_a_venue_opening_the_sentence_in_a_state(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the same name and kind doing something, or with no state after the verb, is no scene
+    "Quorva hospital said on Monday that it had hired more nurses.",
+    "Marrowby market is a company owned by farmers.",
+])
+def test_a_venue_opening_the_sentence_without_a_state(text):
+    assert sublocation(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the main clause's subject after a short opening clause of how or when the photo sees it
+    ("Seen from the air, Quorva Camp sprawls across the desert, July 18, 2013.", "Quorva Camp"),
+    ("With snow all around, the Marrowby Tower looks impressive.", "Marrowby Tower"),
+    ("As the rain fell, Tolvenk Park was empty.", "Tolvenk Park"),
+    # ...never a team's name and its manager
+    ("With his team behind him, Quorva United manager Smith speaks.", None),
+])
+def test_a_venue_opening_the_main_clause_after_a_short_one(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's word in small letters, a comma, then "called" and the name the caption gives the place
+    ("I took the photo from a bridge, called Quorva Bridge, Dhaka region. The boat was carrying sand.",
+     "Quorva Bridge"),
+    ("Ships in front of the new row of buildings in the harbour of Oslo, called Marrowby. My friend was keen.",
+     "Marrowby"),
+    # ...not a thing's name, nor a town the gazetteer knows
+    ("These wooden fishing boats, called Tolvenks, are hard to land.", None),
+])
+def test_a_place_named_after_called(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name opening the sentence that an appositive calls a venue: the site, and the town the appositive names
+    ("Quorva, the tallest building in Tallinn.", "Quorva", "Tallinn"),
+    ("Marrowby, a military cemetery on a hilltop, holds the fallen of two wars.", "Marrowby", None),
+    # ...not a person described so
+    ("Smith, the tallest player in the team, scored twice.", None, None),
+])
+def test_a_site_opening_the_sentence_named_by_its_appositive(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

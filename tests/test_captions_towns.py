@@ -996,3 +996,36 @@ def test_the_places_after_an_event_beside_the_date(text, expected):
 def test_a_town_of_a_named_sea(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a sentence after one of background saying where the photo was: its place, read before the first sentence's
+    ("A deputy minister speaks at the launch of a documentary on unsafe abortions in Zambia. This was at the "
+     "Tolvenk Hotel in Marrowby.", "Tolvenk Hotel", "Marrowby"),
+    ("Volunteers hand out food parcels to families across Kenya. This is in Quorvandi, a small fishing town.",
+     None, "Quorvandi"),
+])
+def test_a_sentence_saying_this_was_there(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # an unnamed place after "at", "outside"..., then "in" and a town nothing knows, written as a town is
+    ("A heron sits on a branch at a farm in Quorvenby", "Quorvenby"),
+    ("Children play outside a school in Marrowdale on Monday.", "Marrowdale"),
+    # ...but not after "from": where people come from
+    ("Workers from a farm in Tolvenkby protest on Monday.", None),
+])
+def test_a_town_holding_an_unnamed_place(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a named village, then "in" and a town nothing knows closing the sentence: the village, in that town
+    ("Quorva village in Marrowdale. The houses are under water now.", "Quorva village", "Marrowdale"),
+    ("Visitors walk in Tolvenk village in Quorvenby.", "Tolvenk village", "Quorvenby"),
+])
+def test_a_town_holding_a_named_village(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

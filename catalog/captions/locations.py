@@ -836,6 +836,8 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         _fill_the_owning_city(reading.place, text, spans, paragraphs)
     if reading.place.sublocation is None and spans:
         titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
+        if titled is None:
+            titled = _title_venue_after_its_preposition(text, paragraphs)  # "Bear Cub at Quorva Zoo\n..."
         if titled is not None and not _no_site_named(titled):
             place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
             found_by = dict(reading.found_by)
@@ -1030,6 +1032,31 @@ def _title_venue(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     # or by its kind: "St John's Co-Cathedral" above "The nave of one of Malta's best-known cathedrals"
     head = toks[-1].lower.rsplit("-", 1)[-1]
     return value if re.search(rf"(?<!\w){re.escape(head)}(?:s|es)?(?!\w)", body, re.IGNORECASE) else None
+
+
+def _title_venue_after_its_preposition(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """A title line above the caption that closes with "at", "in" or "on" and one venue's name ("Polar Bear Cub at
+    Quorva Zoo", "Evening on Marrowby Pier"): the sublocation when the caption's sentences name none and write a
+    word of its name or its kind again ("... the new cub at the zoo in Munich"), as ``_title_venue`` takes a title
+    that is the venue's name alone. The venue is read as the title's name alone would be: closed by its venue word."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end].strip()
+    if " " not in line or line[-1:] in ".!?:;":
+        return None
+    found = _TITLE_PREPOSITION.search(line)
+    if found is None or len(line.split()) > _TITLE_WORDS + 4:
+        return None
+    venue = found.group("venue")
+    words = venue.split()
+    if len(words) > _TITLE_WORDS or words[-1].casefold() not in VENUE_WORDS:
+        return None  # (the cheap tests first: the venue must close with its venue word, as _title_venue asks)
+    return _title_venue(venue + "\n" + text[paragraphs[1][0]:], [(0, len(venue)), (len(venue) + 1, len(venue) + 1)])
+
+
+#: The preposition before the venue closing a title line, and the venue's words after it (with "the").
+_TITLE_PREPOSITION = compiled(r"(?<=\S)[ \t]+(?:at|in|on)[ \t]+(?P<venue>(?:[Tt]he[ \t]+)?[A-Z][^\n.!?:;,]*?)[ \t]*$")
 
 
 @cache

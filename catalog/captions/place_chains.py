@@ -140,6 +140,18 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     chains.append(chain)
                     i = j
                     continue
+            if word == "called" and toks[i - 1].text == ",":
+                chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
+                if chain is not None:
+                    chains.append(chain)
+                    i = j
+                    continue
+            if toks[i - 1].text == "," and _after_an_opening_clause(toks, i):
+                chain, j = _read_chain(toks, i, "subject", "subject")  # "Seen from the air, the Quorva Camp ..."
+                if chain is not None and chain.elements[0].level == "venue":
+                    chains.append(chain)
+                    i = j
+                    continue
             i += 1  # (the cheap test first: no branch below reads a chain at such a word, as at most words)
             continue
         chain = None
@@ -169,6 +181,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     # place; the named one holds it, and is no landmark nor reference point
                 k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
+            if chain is None and k < n and toks[k].lower in ARTICLES:
+                apposed = _a_venue_named_after_its_kind(toks, k)  # "at the stadium, the Quorva Arena, on Sunday"
+                if apposed is not None:
+                    chain, j = _read_chain(toks, apposed, allowed, word, part)
+                    if chain is not None and chain.elements[0].level != "venue":
+                        chain, j = None, i
             if chain is None and PREPOSITIONS[word] == "any":
                 chain, j = _after_a_part(toks, i, k, word)
             if chain is None and k < n and toks[k].lower in ("a", "an") and word not in _DESTINATIONS:
@@ -199,6 +217,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
             if chain is None and opening:
                 chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
+            if chain is None and opening:
+                chain, j = _a_site_named_by_its_appositive(toks, i)  # "Quorva, the tallest building in Bogota"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
@@ -246,6 +266,28 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _a_venue_named_after_its_kind(toks: list[Token], k: int) -> int | None:
+    """Where the name starts of a venue written in apposition after its kind in small letters, the kind being the
+    preposition's object: "at the stadium, the Quorva Arena, on Sunday", "flock to the country's main shrine, the
+    Quorva Temple": the appositive names the place the preposition put the photo in. The name must close with a
+    venue's word of its own (read by ``_read_chain``, which the caller asks for a venue); a kind in capitals was
+    read as a name already."""
+    n = len(toks)
+    comma = next((m for m in range(k + 1, min(n, k + _KIND_WORDS + 2)) if toks[m].text in _CLAUSE_MARKS), None)
+    if comma is None or toks[comma].text != "," or comma + 1 >= n:
+        return None
+    kind = toks[comma - 1]
+    if not kind.text.islower() or kind.lower not in VENUE_WORDS:
+        return None
+    start = comma + 2 if toks[comma + 1].lower == "the" else comma + 1
+    return start if start < n and is_capitalised(toks[start].text) else None
+
+
+#: The most words between the article and the kind of a venue named in apposition after it ("the country's main
+#: Shinto shrine").
+_KIND_WORDS = 5
 
 
 def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
@@ -546,6 +588,42 @@ PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 
 
+def _a_place_named_called(toks: list[Token], called: int) -> tuple[Chain | None, int]:
+    """The venue named after ", called" when a venue's word in small letters closes the few words before the comma:
+    "I took the photo from a bridge, called Quorva Bridge, Dhaka region", "the harbour of Oslo, called Marrowby":
+    the name the caption gives the place it put the photo in, a venue however bare ("Marrowby"). A name the
+    gazetteer knows as a settlement, a province or a country is left out, and so is a thing's name ("boats, called
+    Pirogues": no venue's word before it)."""
+    before = toks[max(0, called - 5):called - 1]
+    if not any(t.text.islower() and t.lower in VENUE_WORDS for t in before):
+        return None, called
+    end = read_name(toks, called + 1)
+    if end is None:
+        return None, called
+    element = element_of(toks, called + 1, end, False, None)
+    if element.level not in ("venue", "place") or element.population or element.town or element.also_province or (
+            element.country):
+        return None, called
+    element.level = "venue"
+    return Chain("at", [element]), end
+
+
+def _after_an_opening_clause(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] opens the sentence's main clause after a short clause of how or when the photo sees it, and
+    its first comma: "Seen from the air, the Quorva Refugee Camp ...", "With snow all around, the Quorva Tower looks
+    impressive": the subject after it stands where a sentence's first words do."""
+    if i < 3 or i > _OPENING_CLAUSE_WORDS or toks[0].lower not in _CLAUSE_OPENERS_OF_A_VIEW:
+        return False
+    return all(t.text != "," for t in toks[1:i - 1])
+
+
+#: The words opening a short clause before the main one: "Seen from the air,", "With white all around,", "Once
+#: the sun sets,". The clause may hold no comma of its own and at most this many words.
+_CLAUSE_OPENERS_OF_A_VIEW = frozenset({"seen", "viewed", "pictured", "photographed", "shot", "taken", "with",
+                                       "once", "as", "when", "while", "after", "before", "under", "against"})
+_OPENING_CLAUSE_WORDS = 10
+
+
 def _after_place_heading(toks: list[Token], i: int) -> bool:
     """Whether toks[i] opens the sentence after a place heading written before it ("NAGOYA, Japan - Nagoya
     Castle in ...", "OSAKA,Japan--Some ..."): only capitalised words and commas before a dash or a colon."""
@@ -698,7 +776,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     elif allowed == "venue" and prep in _CITY_PREPOSITIONS and len(chain.elements) == 2 and (
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
-    if not _suits(chain, allowed, links, prep, team, j < len(toks) and toks[j].lower in _LYING_VERBS):
+    if not _suits(chain, allowed, links, prep, team, j < len(toks) and (
+            toks[j].lower in _LYING_VERBS or prep == "subject" and _a_state_of_the_site(toks, j))):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")] if part else []
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -982,6 +1061,19 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
 _LYING_VERBS = frozenset({"lies", "sits", "stands", "nestles", "perches", "rises"})
+#: A verb of being and the state a site is in, after a venue opening the sentence: "Quorva market is nearly
+#: deserted", "Quorva launch terminal was crowded": the site pictured, as one that "lies" or "stands" somewhere.
+_BEING = frozenset({"is", "was", "are", "were", "looks", "looked", "lay", "stood"})
+_SITES_STATES = frozenset({"deserted", "empty", "crowded", "packed", "busy", "quiet", "flooded", "closed", "full",
+                           "covered", "seen", "pictured", "shown", "lit", "bustling", "thronged", "jammed",
+                           "submerged", "abandoned", "impressive", "beautiful", "calm", "silent", "almost", "nearly",
+                           "mostly", "largely", "still", "now"})
+
+
+def _a_state_of_the_site(toks: list[Token], j: int) -> bool:
+    """Whether a verb of being and a site's state follow a venue opening the sentence ("Quorva market is nearly
+    deserted", "Quorva terminal was flooded"): the site pictured in that state, its kind in small letters enough."""
+    return j + 1 < len(toks) and toks[j].lower in _BEING and toks[j + 1].lower in _SITES_STATES
 
 
 #: What a city's possessive opening a sentence may own that shows the city itself: "Nairobi's skyline at dusk".
@@ -1122,6 +1214,27 @@ def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
     return False
 
 
+def _a_site_named_by_its_appositive(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """A name opening the sentence that an appositive right after it calls a venue ("Quorva, the tallest building in
+    Bogota", "Marrowby, a military cemetery on a hilltop outside Yerevan"): the site pictured, as after a
+    preposition ("walk through Quorva, the main market,"). The name is one the gazetteer does not hold and the
+    appositive's noun a venue's word (``_a_part_in_apposition``); the places in the appositive are read after it."""
+    comma = next((m for m in range(i + 1, min(len(toks), i + _APPOSED_NAME_WORDS + 1)) if toks[m].text == ","), None)
+    if comma is None or comma + 1 >= len(toks) or toks[comma + 1].lower not in ARTICLES:
+        return None, i  # (the cheap tests first: most sentences open with no name and an appositive after it)
+    end = read_name(toks, i)
+    if end != comma:
+        return None, i
+    element = element_of(toks, i, end, False, None)
+    chain = Chain("subject", [element])
+    if not _a_part_in_apposition(toks, end, chain):
+        return None, i
+    element.level = "venue"
+    return chain, end
+
+
+#: The most words of a name opening the sentence before its appositive's comma.
+_APPOSED_NAME_WORDS = 6
 #: Words right after an appositive's noun that close its kind: ", the main hall,", ", the quarter where".
 _CLOSING_A_NOUN = frozenset({",", ";", ".", "where", "that", "which", "of", "in", "on", "at", "near"})
 
@@ -1365,6 +1478,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
+        if _a_saints_house_in_small_letters(toks, end):
+            # "at the St. Quorva's church in Tallinn": the saint's name, then its kind in small letters, one name
+            return [element_of(toks, k, end + 1, saw_the, kind)], end + 1
     owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -1541,6 +1657,19 @@ def _a_part_of_its_town(element: Element) -> bool:
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
 _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
                           "sv."})
+
+
+#: The kinds of a saint's house a caption writes in small letters after the saint's name: "St. Peter's church".
+_SAINTS_HOUSES = frozenset({"church", "cathedral", "chapel", "basilica", "abbey", "monastery", "convent", "priory",
+                            "shrine", "parish", "kirk", "minster"})
+
+
+def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
+    """Whether the word after a saint's possessive name is the kind of the saint's house written in small letters
+    ("St. Quorva's church", "San Marrow's basilica"), closing the name: the church is the venue, as "St. Quorva's
+    Church" is, where "St Andrew's" alone may name a town."""
+    return end < len(toks) and toks[end].text.islower() and toks[end].lower in _SAINTS_HOUSES and (
+        end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
 
 
 def names_a_saint(toks: list[Token], start: int, end: int) -> bool:

@@ -297,7 +297,7 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     Portsmouth Historic Deckyard." (a known city opens it) are not. Small towns are the places GeoNames'
     tables miss most often, and a caption names its scene's town this way far more often than a brand or an
     event."""
-    if len(chain.elements) != 1 or chain.prep != "in":
+    if len(chain.elements) != 1 or chain.prep != "in" and chain.prep not in _AN_UNNAMED_PLACE_IN_A_TOWN:
         return False
     only = chain.elements[0]
     if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or names_a_language(only.value):
@@ -312,6 +312,14 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     return not _another_city_named(text, only.start, only.end)
 
 
+#: Prepositions that put the photo at an unnamed place, then "in" and the town holding it ("a heron sits at a farm
+#: in Quorva", "children play outside a school in Quorva."): the chain keeps the first preposition, and the town
+#: after "in" is written as a town is (``town_by_its_shape`` asks for "in" right before the name all the same).
+#: Not "from", "to" or "of": "workers from a farm in Quorva" is where they come from.
+_AN_UNNAMED_PLACE_IN_A_TOWN = frozenset({"at", "on", "outside", "inside", "beside", "behind", "along", "across",
+                                         "around", "near", "by"})
+
+
 def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
     """Whether the name at ``chain.elements[number]``, nothing knows, is written as the town holding the named
     venue before it: "at Greenfields Farm in Ekumfi, women harvest ...", "at the Entomologist Research Centre in
@@ -319,11 +327,13 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
     street (a street runs through a district as often as a town: "Vollmer Lane in Quorvantia"). The name is the
     chain's last, right after the venue and "in", a town's name as written, then the sentence's end, the photo's
     time or a comma; and the caption names no city the gazetteer knows that it could be a district of. A venue's
-    "in" places it in a town far more often than a bare "in" names one."""
+    "in" places it in a town far more often than a bare "in" names one. A named village holds the same place as a
+    venue does ("Quorva village in Marrowby."): the village is the sublocation, the town after it the city."""
     if number == 0 or number != len(chain.elements) - 1:
         return False
     element, venue = chain.elements[number], chain.elements[number - 1]
-    if venue.level != "venue" or element.link not in ("in", ",") or element.level != "place" or element.the:
+    if venue.level not in ("venue", "town") or element.link not in ("in", ",") or element.level != "place" or (
+            element.the):
         return False
     if venue.value.rsplit(None, 1)[-1].casefold().rstrip(".") in _STREETS:
         return False  # "Vollmer Lane in Quorvantia", "Smith Street in Chinatown": a street runs through a district

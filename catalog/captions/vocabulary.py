@@ -619,6 +619,9 @@ VENUE_OBJECT_VERBS = frozenset({
     "overlooking", "crosses", "cross", "crossing", "climb", "climbs", "climbing", "flock", "throng",
     "throngs", "fill", "fills", "crowd", "crowds", "pack", "packs", "leave", "leaves", "leaving", "left",
     "depart", "departs", "departed", "reach", "reaches", "reached", "entered",
+    # (the other forms of the crowd's verbs above: "A festive mood filled Quorva in Cebu City", "Fans packed Quorva
+    # Arena", "Pilgrims thronged Quorva Temple")
+    "filled", "filling", "flocked", "flocking", "thronged", "thronging", "crowded", "crowding", "packed", "packing",
 })
 
 #: Lower-case words that may sit inside a place's name before its venue word: "Jiuzhaigou scenic area",
