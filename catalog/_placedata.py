@@ -26,6 +26,7 @@ import math
 import re
 import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -435,17 +436,20 @@ def load_town_points() -> TownPoints:
     """countrystatecity's places of every country as ``TownPoints``: each under its name's key, and under the key
     without a unit word after it where the name carries one ("Anping County" also as "anping"). Reading the
     250 countries' files takes seconds, so the gazetteer builds the table on first use and keeps it."""
-    rows: list[tuple[str, float, float, str]] = []
+    keys: list[str] = []
+    lats, lons, codes = array("d"), array("d"), []  # columns, not a tuple a row (see TownPoints.columns)
     folder = _csc_data_dir() / "by-country"
     for country in sorted(path.name for path in folder.iterdir()) if folder.is_dir() else ():
         places = csc_cities(country)
         for key, (_name, lat, lon, code) in zip(name_keys([place[0] for place in places]), places, strict=True):
             if key and code:
-                rows.append((key, lat, lon, code))
                 head, _, last = key.rpartition(" ")
-                if head and last in TOWN_UNIT_WORDS:
-                    rows.append((head, lat, lon, code))
-    return TownPoints(rows)
+                for named in (key, head) if head and last in TOWN_UNIT_WORDS else (key,):
+                    keys.append(named)
+                    lats.append(lat)
+                    lons.append(lon)
+                    codes.append(sys.intern(code))
+    return TownPoints.columns(keys, lats, lons, codes)
 
 
 #: The suffixes of a Chinese province's native name (四川省, 广西壮族自治区), dropped for the name captions write bare.
