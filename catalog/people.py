@@ -224,6 +224,9 @@ def pinyin(text: str) -> str:
     memo = place_memo.current()
     known = memo.get("readings", text)
     if known is None:
+        from catalog import _pinyindata
+
+        _pinyindata.load()  # its dictionaries packed: 56 -> 5 MB
         from pypinyin import Style, lazy_pinyin
 
         known = "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore"))

@@ -112,6 +112,9 @@ def pinyin_keys(name: str, *, stems: bool = False) -> list[str]:
     """The name's sounds as GeoNames writes them among a city's other names: toneless pinyin syllables apart
     (pypinyin's reading of the phrase), then with "shi"; with ``stems``, for a unit's name (县, 区) its stem's
     sounds too."""
+    from catalog import _pinyindata
+
+    _pinyindata.load()  # its dictionaries packed: 56 -> 5 MB
     from pypinyin import Style, lazy_pinyin
 
     def sounds(text: str) -> str:

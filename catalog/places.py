@@ -162,7 +162,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._located: BoundedMemo[str, tuple[float, float] | None] = BoundedMemo(CACHE_LIMIT)
         self._city_entities: BoundedMemo[tuple[int, str | None], tuple] = BoundedMemo(CACHE_LIMIT)
         self._grid: CityGrid | None = None
-        self._towns: dict[str, int] | None = None
+        self._towns: _placetables.PackedIndex | None = None
         self._town_points: _placetables.TownPoints | None = None
         self._by_geonameid: dict[int, int] | None = None
         self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
@@ -294,14 +294,14 @@ class Gazetteer(StatedPlaces, EntityLookups):
                     index.adopt_alternate(self._kept("alternate", _placetables.PackedIndex, index.alternate))
         return index.alternate()
 
-    def town_table(self) -> dict[str, int]:
+    def town_table(self) -> _placetables.PackedIndex:
         """Name key -> population of GeoNames' places of 1,000 people or more (``_placedata.load_towns``), made
         on first use and kept beside the cache file (``gazetteer-<key>-towns.pickle``): only a caption reader
         meeting a name no other level knows asks for it."""
         if self._towns is None:
             with self._lock:
                 if self._towns is None:
-                    self._towns = self._kept("towns", dict, _placedata.load_towns)
+                    self._towns = self._kept("towns", _placetables.PackedIndex, _placedata.load_towns)
         return self._towns
 
     def town_points(self) -> _placetables.TownPoints:

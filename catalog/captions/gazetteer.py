@@ -277,6 +277,9 @@ def _readings(name: str) -> list[str]:
     """The name's possible readings in pinyin, letters only ("什邡" -> shenfang, shifang)."""
     from itertools import islice, product
 
+    from catalog import _pinyindata
+
+    _pinyindata.load()  # its dictionaries packed: 56 -> 5 MB
     from pypinyin import Style, pinyin
 
     syllables = pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
