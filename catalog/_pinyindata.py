@@ -25,6 +25,7 @@ import threading
 import types
 from collections.abc import Iterator, Mapping
 from contextlib import suppress
+from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -129,13 +130,38 @@ def _unpacked_value(text: str) -> list[list[str]]:
     return [syllable.split(_READINGS) for syllable in text.split(_SYLLABLES)]
 
 
+#: The pypinyin releases whose modules `load` was checked against (tests/test_pinyindata.py compares the packed
+#: tables and readings with the package's own): it hands the package its dictionaries as modules and replaces its
+#: segmenter's prefix set, which another release may name or build otherwise. Any other release is imported as it
+#: ships: more memory, never another reading.
+_CHECKED_RELEASES = ("0.55",)
+
+
+def packable(release: str | None) -> bool:
+    """Whether pypinyin's `release` is one `load` may pack (see _CHECKED_RELEASES).
+
+    >>> packable("0.55.0"), packable("0.55"), packable("0.56.0"), packable("0.5"), packable(None)
+    (True, True, False, False, False)
+    """
+    return release is not None and any(release == checked or release.startswith(checked + ".")
+                                       for checked in _CHECKED_RELEASES)
+
+
+def _release() -> str | None:
+    try:
+        return metadata.version("pypinyin")
+    except metadata.PackageNotFoundError:
+        return None
+
+
 def load() -> None:
     """Import pypinyin with its dictionaries packed (see the module docstring), once; nothing when it is already
-    imported (its dictionaries as it made them) or when its JSON files are not where its modules read them."""
+    imported (its dictionaries as it made them), when its release is not one this was checked against, or when
+    its JSON files are not where its modules read them."""
     if "pypinyin" in sys.modules:
         return
     with _LOCK:
-        if "pypinyin" in sys.modules:
+        if "pypinyin" in sys.modules or not packable(_release()):
             return
         spec = find_spec("pypinyin")
         folder = Path(spec.origin).parent if spec is not None and spec.origin else None

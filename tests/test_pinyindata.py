@@ -60,3 +60,12 @@ def test_packed_tables_as_dicts():
     assert dict(odd) == {"空": [[]], "逗": [["a\x1fb"]]}
     characters = PackedCharacters([("21512", "hé,gě")])
     assert dict(characters) == {21512: "hé,gě"} and "21512" not in characters
+
+
+def test_the_installed_pypinyin_is_one_the_packing_was_checked_against():
+    """A pypinyin release the packing was not checked against is imported as it ships (more memory, the same
+    readings); this fails when the environment installs such a release, so that the check above is run on it and
+    the release added to _CHECKED_RELEASES, rather than the packing silently left off."""
+    from catalog._pinyindata import _release, packable
+
+    assert packable(_release()), _release()
