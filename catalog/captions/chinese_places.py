@@ -2091,8 +2091,9 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
         # a venue word of one character follows, 金沙江: a river's name)
         named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
-        if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
-            continue  # (no city of that name, or no venue's name after it: the readings are not asked)
+        if not known and length < 3 or plain[stop] == "的" and patterns["venue"].match(plain, named, end) is None:
+            continue  # (no city of that name, or no venue's name after it: the readings are not asked; after no
+            # 的, `named` is `stop`, where the test above found a venue's name)
         if not known and not _a_chinese_county(name):
             continue
         if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(plain, named, end, words):
@@ -2851,6 +2852,9 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
+        if not population and not (venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS):
+            continue  # (most names: no city, and no clause of their own that would vouch for one; nothing below
+            # can read a city of this length)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
         if venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS and _a_clause_of_its_own(
                 plain, at, at + length) and plain[at + length - 1] not in venue_words:
