@@ -566,7 +566,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
     def chain_at(at: int) -> tuple[list[Element], str | None]:
         if at not in chains:
-            chains[at] = _read_chain(text, plain, at, end, words, patterns)
+            chains[at] = chains[at - 1] if at - 1 in chains and _reads_as_before(plain, at, words) else _read_chain(
+                text, plain, at, end, words, patterns)
         return chains[at]
 
     listed = False
@@ -1284,6 +1285,8 @@ _SITES_COUNTED = compiled("[一多几数某](?:家|处|座|所|间|栋|幢|条|�
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 patterns: dict) -> tuple[list[Element], str | None]:
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
+    if plain[at:at + 1] in _empty_starts(words):
+        return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
@@ -1590,6 +1593,38 @@ def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern
             frozenset(w[-1] for w in words["places.organisation_prefixes"]),
             compiled(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
             frozenset(w[0] for w in words["places.determiners"]))
+    return made
+
+
+def _empty_starts(words: Words) -> frozenset[str]:
+    """The characters a chain read from one of them finds nothing after, made once: the stops `_unit_at` turns
+    away at once and `_venue_at` ends a name at before it begins (no comma or space that `_read_chain` steps
+    over, no opening quotation mark, no character a name may run on over: 和, 与, 及, 同), that open no word
+    `_read_chain` reads at its start (places.determiners, places.city_kinds, places.city_qualities). Most
+    sentences read chains from after each of their stops (`_boundaries`), and a caption's cut credit leaves
+    runs of them."""
+    made = words._made.get(("empty_starts",))
+    if made is None:
+        opening = {w[0] for w in words["places.determiners"] + words["places.city_kinds"] + words[
+            "places.city_qualities"] if w}
+        made = words._made[("empty_starts",)] = frozenset(
+            _HARD_STOPS - set("，, ") - set(_QUOTES) - set(_SOFT_BREAKS) - set(_LINKS_IN_NAMES) - set(
+                _LAST_OF_A_VENUE_WORD) - opening)
+    return made
+
+
+def _reads_as_before(plain: str, at: int, words: Words) -> bool:
+    """Whether a chain read from `at` is the one read from `at - 1`: both stand inside a run of spaces (a cut
+    credit leaves one), from which `_read_chain` reads no unit and steps over the spaces to the same place
+    for a venue (given no word it checks before or at a start, places.reference_before, places.origins or
+    places.organisation_prefixes, has a space at that end)."""
+    if at < 2 or plain[at - 2:at + 1] != "   ":
+        return False
+    made = words._made.get(("spaces_read_alike",))
+    if made is None:
+        made = words._made[("spaces_read_alike",)] = not any(
+            w.endswith(" ") for w in words["places.reference_before"] + words["places.organisation_prefixes"]) and (
+            not any(w.startswith(" ") for w in words["places.origins"]))
     return made
 
 
