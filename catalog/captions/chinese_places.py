@@ -2106,13 +2106,18 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
     run = _HAN_RUN.match(plain, at, min(end, at + 4))
     han_end = run.end() if run else at  # (a name is written in characters only)
+    no_venue_at = -1  # (where the venue pattern was found to match nothing, for the next shorter name)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
         if stop >= end or stop > han_end:
             continue
-        if plain[stop] != "的" and patterns["venue"].match(plain, stop, end) is None:
-            continue  # (no venue's name right after it, as below: the name is not weighed)
+        if plain[stop] != "的" and (no_venue_at == stop + 1 and plain[stop + 1] not in _venue_word_first_set(
+                words) or patterns["venue"].match(plain, stop, end) is None):
+            no_venue_at = stop
+            continue  # (no venue's name right after it, as below: the name is not weighed; a venue's name that
+            # begins at `stop` and matches nothing one character later has its venue word right there, so where
+            # none begins, the pattern is not run again)
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
@@ -2189,6 +2194,15 @@ def _venue_word_firsts(words: Words) -> re.Pattern:
     if made is None:
         made = words._made[("venue_word_firsts",)] = compiled(
             "[" + re.escape("".join(sorted({word[0] for word in words.lists["places"]["venue"]}))) + "]")
+    return made
+
+
+def _venue_word_first_set(words: Words) -> frozenset[str]:
+    """The first characters of the venue words (the look-ahead of the `venue` pattern's words), as a set made once."""
+    made = words._made.get(("venue_word_first_set",))
+    if made is None:
+        made = words._made[("venue_word_first_set",)] = frozenset(
+            word[0] for word in words.lists["places"]["venue"] if word)
     return made
 
 
