@@ -597,7 +597,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
 
     def chain_at(at: int) -> tuple[list[Element], str | None]:
         if at not in chains:
-            chains[at] = _read_chain(text, plain, at, end, words, patterns)
+            chains[at] = chains[at - 1] if at - 1 in chains and _reads_as_before(plain, at, words) else _read_chain(
+                text, plain, at, end, words, patterns)
         return chains[at]
 
     listed = False
@@ -1317,6 +1318,8 @@ _SITES_COUNTED = compiled("[一多几数某](?:家|处|座|所|间|栋|幢|条|�
 def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 patterns: dict) -> tuple[list[Element], str | None]:
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
+    if plain[at:at + 1] in _empty_starts(words):
+        return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
@@ -1649,6 +1652,38 @@ def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern
             frozenset(w[-1] for w in words["places.organisation_prefixes"]),
             compiled(f"(?:{words.any('places.determiners')})[{_UNIT_LAST}]"),
             frozenset(w[0] for w in words["places.determiners"]))
+    return made
+
+
+def _empty_starts(words: Words) -> frozenset[str]:
+    """The characters a chain read from one of them finds nothing after, made once: the stops `_unit_at` turns
+    away at once and `_venue_at` ends a name at before it begins (no comma or space that `_read_chain` steps
+    over, no opening quotation mark, no character a name may run on over: 和, 与, 及, 同), that open no word
+    `_read_chain` reads at its start (places.determiners, places.city_kinds, places.city_qualities). Most
+    sentences read chains from after each of their stops (`_boundaries`), and a caption's cut credit leaves
+    runs of them."""
+    made = words._made.get(("empty_starts",))
+    if made is None:
+        opening = {w[0] for w in words["places.determiners"] + words["places.city_kinds"] + words[
+            "places.city_qualities"] if w}
+        made = words._made[("empty_starts",)] = frozenset(
+            _HARD_STOPS - set("，, ") - set(_QUOTES) - set(_SOFT_BREAKS) - set(_LINKS_IN_NAMES) - set(
+                _LAST_OF_A_VENUE_WORD) - opening)
+    return made
+
+
+def _reads_as_before(plain: str, at: int, words: Words) -> bool:
+    """Whether a chain read from `at` is the one read from `at - 1`: both stand inside a run of spaces (a cut
+    credit leaves one), from which `_read_chain` reads no unit and steps over the spaces to the same place
+    for a venue (given no word it checks before or at a start, places.reference_before, places.origins or
+    places.organisation_prefixes, has a space at that end)."""
+    if at < 2 or plain[at - 2:at + 1] != "   ":
+        return False
+    made = words._made.get(("spaces_read_alike",))
+    if made is None:
+        made = words._made[("spaces_read_alike",)] = not any(
+            w.endswith(" ") for w in words["places.reference_before"] + words["places.organisation_prefixes"]) and (
+            not any(w.startswith(" ") for w in words["places.origins"]))
     return made
 
 
@@ -2136,13 +2171,18 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         return None  # (no venue word ahead, where most starts stand: nothing to weigh)
     run = _HAN_RUN.match(plain, at, min(end, at + 4))
     han_end = run.end() if run else at  # (a name is written in characters only)
+    no_venue_at = -1  # (where the venue pattern was found to match nothing, for the next shorter name)
     for length in (4, 3, 2):
         stop = at + length
         name = plain[at:stop]
         if stop >= end or stop > han_end:
             continue
-        if plain[stop] != "的" and patterns["venue"].match(plain, stop, end) is None:
-            continue  # (no venue's name right after it, as below: the name is not weighed)
+        if plain[stop] != "的" and (no_venue_at == stop + 1 and plain[stop + 1] not in _venue_word_first_set(
+                words) or patterns["venue"].match(plain, stop, end) is None):
+            no_venue_at = stop
+            continue  # (no venue's name right after it, as below: the name is not weighed; a venue's name that
+            # begins at `stop` and matches nothing one character later has its venue word right there, so where
+            # none begins, the pattern is not run again)
         population, country = chinese_name_cities(name)
         known = population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA or (
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
@@ -2156,8 +2196,9 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
         # a venue word of one character follows, 金沙江: a river's name)
         named = stop + 1 if plain.startswith("的", stop) and known else stop  # ("拉萨的布达拉宫": the city's venue)
-        if not known and length < 3 or patterns["venue"].match(plain, named, end) is None:
-            continue  # (no city of that name, or no venue's name after it: the readings are not asked)
+        if not known and length < 3 or plain[stop] == "的" and patterns["venue"].match(plain, named, end) is None:
+            continue  # (no city of that name, or no venue's name after it: the readings are not asked; after no
+            # 的, `named` is `stop`, where the test above found a venue's name)
         if not known and not _a_chinese_county(name):
             continue
         if _venue_begins(plain, named, end, words, patterns) and not _begins_a_longer_name(
@@ -2219,6 +2260,15 @@ def _venue_word_firsts(words: Words) -> re.Pattern:
     if made is None:
         made = words._made[("venue_word_firsts",)] = compiled(
             "[" + re.escape("".join(sorted({word[0] for word in words.lists["places"]["venue"]}))) + "]")
+    return made
+
+
+def _venue_word_first_set(words: Words) -> frozenset[str]:
+    """The first characters of the venue words (the look-ahead of the `venue` pattern's words), as a set made once."""
+    made = words._made.get(("venue_word_first_set",))
+    if made is None:
+        made = words._made[("venue_word_first_set",)] = frozenset(
+            word[0] for word in words.lists["places"]["venue"] if word)
     return made
 
 
@@ -2957,6 +3007,9 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
             suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
             population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
             # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
+        if not population and not (venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS):
+            continue  # (most names: no city, and no clause of their own that would vouch for one; nothing below
+            # can read a city of this length)
         floor = CITY_AFTER_PROVINCE_POPULATION if after_province else BARE_CITY_POPULATION.get(length, 0)
         if venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS and _a_clause_of_its_own(
                 plain, at, at + length) and plain[at + length - 1] not in venue_words:

@@ -56,10 +56,13 @@ class Words:
     lists: dict[str, dict[str, list[str]]]
     #: Alternations, longest-first lists and compiled patterns already built (the lists never change).
     _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
-    #: The sets and patterns by the list's name alone: the place reader asks for them tens of times a caption.
-    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-    _patterns: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
-    _tuples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # The tuples, sets and patterns by the list's name alone: the place reader asks for them some 120 times a
+        # caption, so each of `words`, `set` and `pattern` is bound to a dict's own look-up (a call into C, where
+        # the method's is a call of Python), and the method itself makes an entry the first time it is asked.
+        for name in ("words", "set", "pattern"):
+            object.__setattr__(self, name, _Kept(getattr(Words, name).__get__(self)).__getitem__)
 
     def __getitem__(self, key: str) -> list[str]:
         table, name = key.split(".")
@@ -92,18 +95,12 @@ class Words:
         return made
 
     def words(self, key: str) -> tuple[str, ...]:
-        """The list as a tuple, built once (for str.startswith and str.endswith)."""
-        made = self._tuples.get(key)  # (by the name alone, as the sets and patterns: asked hundreds of times a caption)
-        if made is None:
-            made = self._tuples[key] = tuple(self[key])
-        return made
+        """The list as a tuple, built once (for str.startswith and str.endswith; see __post_init__)."""
+        return tuple(self[key])
 
     def set(self, key: str) -> frozenset[str]:
-        """The list as a set, built once (for membership)."""
-        made = self._sets.get(key)
-        if made is None:
-            made = self._sets[key] = frozenset(self[key])
-        return made
+        """The list as a set, built once (for membership; see __post_init__)."""
+        return frozenset(self[key])
 
     def made(self, key: tuple[str, ...], build: Callable[[], _Made]) -> _Made:
         """What a reader derives from the lists (a pattern joining several of them), built by `build` on the
@@ -114,10 +111,22 @@ class Words:
         return found
 
     def pattern(self, key: str) -> re.Pattern:
-        """The list's alternation, compiled once."""
-        made = self._patterns.get(key)
-        if made is None:
-            made = self._patterns[key] = compiled(f"(?:{self.any(key)})")
+        """The list's alternation, compiled once (see __post_init__)."""
+        return compiled(f"(?:{self.any(key)})")
+
+
+class _Kept(dict):
+    """Entries made from their key by `make` the first time one is asked for, then kept (``Words``' tuples, sets
+    and patterns): the dict's own look-up answers every later call."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[str], Any]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> Any:
+        made = self[key] = self._make(key)
         return made
 
 
