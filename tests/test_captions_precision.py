@@ -194,6 +194,15 @@ DATES = [
      (None, None)),
     ("...'shot' a place or a time is the camera's", "The old bridge in Quorvan was shot here on 5 April 1992.",
      ("1992-04-05", "taken")),
+    ("a weekday after 'a' is any such day, not the photo's",
+     "Walk down Quorva Street on a Saturday and you will meet the town's piper. Photo: Ann Ray",
+     (None, None)),
+    ("...after an ordinal it is a season's day, not the photo's",
+     "Fans fill the stands at Brelm Park for the first Friday night game of the season. Photo: Ann Ray",
+     (None, None)),
+    ("...after 'on' it is the photo's day (no year: a kind, no date)",
+     "Walk down Quorva Street on Saturday to meet the town's piper. Photo: Ann Ray",
+     (None, "taken")),
 ]
 
 

@@ -415,6 +415,9 @@ _STAMP_AFTER = compiled(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
 #: left his village in 1988" (a perfect participle: what happened before the scene).
 _BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead", "having"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
+#: A word right before a weekday that makes it any such day, not the photo's: a habit ("every Tuesday"), one of many
+#: ("on a Saturday"), or the order of a season's days ("the first Friday night game"); not "this Friday".
+_ANY_SUCH_DAY = frozenset({"every", "each", "a", "an", "any", "first", "second", "third", "fourth", "opening"})
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = compiled(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
@@ -457,8 +460,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.has_year and words in (["in"], ["on"]) and text.startswith(",", mention.end) and (
             _AFTER_A_SENTENCE.search(text, max(0, sentence_start - 4), sentence_start)):
         return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
-    if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
-        return "background"  # "Every Tuesday is market day": a habit, not a day
+    if mention.shape.precision == "weekday" and words[-1:] and words[-1] in _ANY_SUCH_DAY:
+        return "background"  # "Every Tuesday is market day", "on a Saturday", "the first Friday game": no one day
     if mention.shape.precision == "none" and _NAME_AFTER.match(text, mention.end) and (
             words[-1:] == ["the"] or _NAME_BEFORE.search(before)):
         return "background"  # "the April 3 Massacre", "the Jeju April 3rd Peace Park": a day naming an event or a site
