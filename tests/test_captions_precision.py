@@ -257,6 +257,27 @@ CHINESE = [
     ("a number and a measure word start no venue name",
      "我在一位热心港警指引下，独自穿过空无一人的马路。(王明摄影)",
      {"sublocation": None}),
+    ("a clause of setting out for a place is no venue's name",
+     "8月6日，渔船从象山石浦渔港驶出，出发前往东海渔场。(新华社记者 王明摄)",
+     {"sublocation": None}),
+    ("a route between two cities is no venue's name",
+     "7月29日,G205凤阳至蚌埠段改线工程奎尔瓦大桥主桥合龙。通讯员 王明 摄",
+     {"sublocation": None}),
+    ("every fishing port of a town is no one venue",
+     "奎尔瓦各处渔港，汽笛长鸣。",
+     {"sublocation": None}),
+    ("an alliance's word closing in 盟 is no league of Inner Mongolia",
+     "画中一名工人在凿掉欧盟旗上的一颗星。(2017年5月7日)",
+     {"city": None}),
+    ("an ice zone is no district",
+     "考察船日前到达距离中山站44公里处的陆缘冰区。新华社记者 王明摄",
+     {"city": None}),
+    ("a direction alone before 区 is no district; the venue stays",
+     "东南区邻里嘉年华星期天在奎尔瓦大厦举行。",
+     {"city": None, "sublocation": "奎尔瓦大厦"}),
+    ("...a district the gazetteer knows stays",
+     "西城区邻里嘉年华星期天在奎尔瓦大厦举行。",
+     {"city": "西城区", "sublocation": "奎尔瓦大厦"}),
 ]
 
 
@@ -269,3 +290,12 @@ def test_chinese_places_of_the_scene_only(text, expected):
 def test_a_mixed_caption_takes_no_chinese_city_from_english_words():
     text = "亚军:\n\n王明 Wang Ming\n\nA quake hit at 7:58 AM local time on April 3rd. Workers cleared the streets."
     assert place_of(text)["city"] is None
+
+
+def test_the_name_checks_examples_hold():
+    import doctest
+
+    from catalog.captions import chinese_name_checks
+
+    result = doctest.testmod(chinese_name_checks)
+    assert result.attempted > 0 and result.failed == 0

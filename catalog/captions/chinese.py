@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.captions.chinese_name_checks import drop_what_names_no_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.credits import Found
@@ -172,6 +173,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         complete_from_heading(facts.location, text, work, words, patterns)
         if facts.location.city is None and facts.credit.photographer:
             facts.location.city = _city_of_the_credit(facts.credit.raw or "", facts.credit.photographer, text)
+        drop_what_names_no_place(facts.location, facts.notes.append if explain else None)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location))
         if explain:
             from catalog.captions.parser import place_note

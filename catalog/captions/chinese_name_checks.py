@@ -1,0 +1,104 @@
+"""The last look at a Chinese caption's place before it is taken: a span the readers took as a venue or a city that
+is no place's name (issue 14: an empty answer is better than a wrong one).
+
+Each check is one shape of span, named by its words, and leaves the value out with the reason for ``--explain``:
+
+    8月6日，渔船驶出渔港，出发前往东海渔场。      sublocation 出发前往东海渔场: a clause of travel, left out
+    自夏河沿大夏河西行13公里，便进入草原。         sublocation 自夏河沿大夏河: a way from one place along another
+    G329凤阳至蚌埠段改线工程主桥合龙。            sublocation G329凤阳至蚌埠: a route between two cities
+    渔港各处汽笛长鸣。                           sublocation 东港各处渔港: every such place, not one
+    画中一名工人在凿掉欧盟旗上的星。              city 凿掉欧盟: an alliance's word (the EU), not a league (兴安盟)
+    考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
+    东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
+
+A venue or a district the gazetteer knows is never touched ("至泰安高速公路" ends with a road's word; "东城区" is
+Beijing's).
+"""
+
+from __future__ import annotations
+
+from catalog.captions.chinese_words import simplified
+from catalog.captions.types import Place
+
+#: Words inside a venue's span that make it a clause of going somewhere, or every place of a kind, not one name.
+_TRAVEL_WORDS = ("出发", "前往", "各处", "各地")
+#: A span opening with "from" and holding "along": a way from one place along another ("自夏河沿大夏河").
+_FROM = frozenset("自从")
+_ALONG = "沿"
+#: "A至B": a route's ends when B is a city the gazetteer knows (a road's or a river's word after B makes it a venue).
+_ROUTE = "至"
+#: The last characters before 区 that make it an area of a kind rather than a district's name ("陆缘冰区", an ice
+#: zone; "古城区", an old town; "景区" is a scenic area, a venue, never a city).
+_AREA_KINDS = ("冰", "古城", "老城", "景", "园", "矿", "林", "牧", "灾", "库", "郊", "雪", "海")
+_DIRECTIONS = frozenset("东西南北中")
+#: Words for an alliance of states or bodies, which close in 盟 as a league of Inner Mongolia does (兴安盟): the EU,
+#: ASEAN, a union.
+_ALLIANCES = ("欧盟", "东盟", "联盟", "同盟", "结盟")
+
+
+def venue_not_a_name(venue: str) -> str | None:
+    """Why a Chinese venue's span is no place's name, or None when nothing says so.
+
+    >>> venue_not_a_name("出发前往东海渔场"), venue_not_a_name("自夏河拉卜楞沿大夏河")
+    ('a clause of travel or of every such place (出发)', 'a way from one place along another')
+    >>> venue_not_a_name("G329凤阳至蚌埠"), venue_not_a_name("至泰安高速公路"), venue_not_a_name("骆岗公园")
+    ('a route between two places (至 蚌埠)', None, None)
+    """
+    written = simplified(venue)
+    travel = next((word for word in _TRAVEL_WORDS if word in written), None)
+    if travel is not None:
+        return f"a clause of travel or of every such place ({travel})"
+    if written[:1] in _FROM and _ALONG in written[1:]:
+        return "a way from one place along another"
+    at = written.rfind(_ROUTE)
+    if at > 0:
+        end = written[at + 1:]
+        if end and _a_known_city(end):
+            return f"a route between two places (至 {end})"
+    return None
+
+
+def city_not_a_name(city: str) -> str | None:
+    """Why a Chinese city's span is no city's or district's name, or None when nothing says so.
+
+    >>> city_not_a_name("凿掉欧盟")
+    "an alliance's word (欧盟), not a league of Inner Mongolia"
+    >>> city_not_a_name("陆缘冰区"), city_not_a_name("东南区")
+    ('an area of a kind (冰), not a district', 'a direction alone before 区')
+    >>> city_not_a_name("阿拉善盟"), city_not_a_name("渝中区"), city_not_a_name("涩谷区"), city_not_a_name("合肥")
+    (None, None, None, None)
+    """
+    written = simplified(city)
+    alliance = next((word for word in _ALLIANCES if written.endswith(word)), None)
+    if alliance is not None:
+        return f"an alliance's word ({alliance}), not a league of Inner Mongolia"
+    if written.endswith("区") and len(written) >= 2 and not _a_known_city(written):
+        stem = written[:-1]
+        if all(ch in _DIRECTIONS for ch in stem):
+            return "a direction alone before 区"
+        kind = next((word for word in _AREA_KINDS if stem.endswith(word)), None)
+        if kind is not None:
+            return f"an area of a kind ({kind}), not a district"
+    return None
+
+
+def _a_known_city(name: str) -> bool:
+    from catalog.captions.gazetteer import chinese_city_population, chinese_name_cities
+
+    return bool(chinese_name_cities(name)[0] or chinese_city_population(name))
+
+
+def drop_what_names_no_place(place: Place, note=None) -> None:
+    """Leave out (in place) the venue and the city that are no place's names, each with its reason in `note`."""
+    if place.sublocation:
+        why = venue_not_a_name(place.sublocation)
+        if why is not None:
+            if note:
+                note(f"left out: sublocation {place.sublocation!r}, {why}")
+            place.sublocation = None
+    if place.city:
+        why = city_not_a_name(place.city)
+        if why is not None:
+            if note:
+                note(f"left out: city {place.city!r}, {why}")
+            place.city = None
