@@ -299,3 +299,16 @@ def test_the_name_checks_examples_hold():
 
     result = doctest.testmod(chinese_name_checks)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Japanese or Korean paper's own file photo: the paper is the agency, not a provider that handed it out
+    ("Pupils re-enact a pilgrimage in Naha on Dec. 12, 1930. (Quorva Shimbun file photo)", ("Quorva Shimbun", None)),
+    ("Pupils re-enact a pilgrimage in Seoul on Dec. 12, 1990. (Brelm Ilbo file photo)", ("Brelm Ilbo", None)),
+    # ...a museum's file photo is a body's handout
+    ("Pupils re-enact a pilgrimage in Naha on Dec. 12, 1930. (Quorva Museum file photo)", (None, "Quorva Museum")),
+])
+def test_a_papers_own_file_photo_is_no_handout(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
