@@ -312,3 +312,31 @@ def test_a_papers_own_file_photo_is_no_handout(text, expected):
     credit = parse(text).credit
     assert (credit.agency, credit.provider) == expected
 
+
+@pytest.mark.parametrize("why, text, expected", [
+    ("a word of a state's own name is no province",
+     "Nurses wait outside a clinic in Skopje, Republic of North Macedonia, March 3, 2021. Photo: EPA-EFE/ANN RAY",
+     {"city": "Skopje", "province": None, "country": "North Macedonia"}),
+    ("a region named for its country, cut short of its qualifier, is left out",
+     "Rescuers evacuate residents of a flood zone in Quorva, West Kazakhstan region, Kazakhstan, 08 April 2024. "
+     "EPA/ANN RAY",
+     {"city": "Quorva", "province": None, "country": "Kazakhstan"}),
+    ("a city of millions after the scene's town is no province",
+     "A man tends the community garden in Brelmdorp, Delft, Cape Town. Photo: Ann Ray",
+     {"province": None}),
+    ("...a province the gazetteer knows stays",
+     "A man tends the community garden in Brelmdorp, Mitchells Plain, Western Cape. Photo: Ann Ray",
+     {"province": "Western Cape"}),
+])
+def test_a_province_that_names_no_province_is_left_out(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+def test_the_province_checks_examples_hold():
+    import doctest
+
+    from catalog.captions import place_checks
+
+    result = doctest.testmod(place_checks)
+    assert result.attempted > 0 and result.failed == 0

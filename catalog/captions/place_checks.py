@@ -1,0 +1,67 @@
+"""The last look at an English caption's province before it is taken: a name the readers put in the province that
+is no province's (issue 14: an empty answer is better than a wrong one; a neighbouring level's name, or a word of
+the country's, is not a province).
+
+Each check is one shape, named by its words, and leaves the value out with the reason for
+``--explain``:
+
+    ... in Skopje, Republic of North Macedonia.       province "Republic": a word of a state's own name, alone
+    ... in Karachaganak, West Kazakhstan region, ...  province "Kazakhstan region": a region named for its country
+                                                      is always qualified ("West"): the name was cut short
+    ... in Blikkiesdorp, Delft, Cape Town.            province "Cape Town": a city of a million people the
+                                                      gazetteer knows as no province; the city is named too
+"""
+
+from __future__ import annotations
+
+from catalog.captions.types import Place
+from catalog.captions.vocabulary import COUNTRIES
+
+#: Words of a state's own name ("Republic of North Macedonia", "Kingdom of Bhutan"), which alone name no province.
+_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "commonwealth", "union", "emirates", "principality",
+                          "sultanate", "confederation"})
+#: Words closing a region named for its country ("West Kazakhstan region", "North Kazakhstan oblast"): with the
+#: country's name alone before them, the qualifier was cut.
+_REGION_WORDS = frozenset({"region", "oblast"})
+#: A province the gazetteer knows only as a city of this many people, beside another city, is that city.
+_CITY_POPULATION = 1_000_000
+
+
+def province_check(place: Place) -> str | None:
+    """Why an English province is no province's name, or None to keep it.
+
+    >>> province_check(Place(city="Skopje", province="Republic", country="North Macedonia"))
+    "a word of a state's own name, alone"
+    >>> province_check(Place(city="Karachaganak", province="Kazakhstan region", country="Kazakhstan"))
+    'a region named for its country, its qualifier cut off'
+    >>> province_check(Place(city="Hefei", province="Anhui")) is None
+    True
+    """
+    province = place.province
+    if not province:
+        return None
+    words = province.split()
+    folded = [word.casefold() for word in words]
+    if len(words) == 1 and folded[0] in _STATE_FORMS:
+        return "a word of a state's own name, alone"
+    if len(words) >= 2 and folded[-1] in _REGION_WORDS and " ".join(folded[:-1]) in COUNTRIES:
+        return "a region named for its country, its qualifier cut off"
+    if place.city and place.city != province and _only_a_big_city(province):
+        return "a city of a million people the gazetteer knows as no province, beside the scene's city"
+    return None
+
+
+def _only_a_big_city(name: str) -> bool:
+    from catalog.captions.gazetteer import name_levels
+
+    known = name_levels(name)
+    return known.city_population >= _CITY_POPULATION and not known.province
+
+
+def check_province(place: Place, note=None) -> None:
+    """Leave out (in place) a province that is no province's name, with the reason in `note`."""
+    why = province_check(place)
+    if why is not None:
+        if note:
+            note(f"left out: province {place.province!r}, {why}")
+        place.province = None
