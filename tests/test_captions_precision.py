@@ -340,3 +340,12 @@ def test_the_province_checks_examples_hold():
 
     result = doctest.testmod(place_checks)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The old bridge at dusk, captured on camera by Ana Lindt. The bridge opened in 1901.", "Ana Lindt"),
+    ("Snow on the old bridge, in a photo taken by Ana Lindt\n\nThe Quorva bridge opened in 1901.", "Ana Lindt"),
+    ("In this photograph, taken by Yoichi R. Okamoto on the lawn, the family plays.", "Yoichi R. Okamoto"),
+])
+def test_a_photographer_named_in_prose_ends_with_the_sentence(text, expected):
+    assert parse(text).credit.photographer == expected
