@@ -349,3 +349,20 @@ def test_the_province_checks_examples_hold():
 ])
 def test_a_photographer_named_in_prose_ends_with_the_sentence(text, expected):
     assert parse(text).credit.photographer == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月14日，游客在奎尔瓦公园游玩。新华社记者 王明摄", {"sublocation": "zh / scene sentence / venue"}),
+    ("10月14日，游客在陆家嘴游玩。新华社记者 王明摄",
+     {"sublocation": "zh / scene sentence / the venue register / venue"}),
+    ("美国 · 洛杉矶\n10月14日，游客在奎尔瓦公园游玩。新华社记者 王明摄",
+     {"sublocation": "zh / scene sentence / venue", "city": "zh / scene sentence / the heading / bare name",
+      "country": "zh / scene sentence / the heading / known"}),
+    ("10月14日，游客在奎尔瓦公园游玩。（中央社记者黄兆平纽约摄）",
+     {"city": "zh / scene sentence / the credit line / bare name"}),
+])
+def test_a_chinese_place_says_which_step_read_it(text, expected):
+    """The evidence kind (for tools/precision_tiers.py and the confidence gate) names the step that filled a level
+    after the scene sentence's chain: the venue register, the heading's place line, the credit line."""
+    evidence = parse(text).evidence
+    assert {level: evidence.get(level) for level in expected} == expected
