@@ -363,12 +363,32 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
     word = match.group(1).rstrip(".")
     starts_sentence = text[max(0, match.start() - 10): match.start()].rstrip(" ").endswith((".", "\n"))
     if word[:1].isupper() and (named or not starts_sentence):
-        return word.casefold() not in {"in", "the", "on", "this", "that"}
+        return word.casefold() not in {"in", "the", "on", "this", "that"} and (
+            named or _a_place_or_its_word(word) or _THE_BEFORE.search(text, max(0, match.start() - 60),
+                                                                      match.start()) is not None)
     if named:
         return False
     folded = word.casefold()
     return (folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
             or folded in _date_evidence()["year_after"])  # "Taken in 2008", "Iqaluit, seen here in 2022"
+
+
+#: "the" opening the capitalised name that ends right here: a site named with its article ("climbing the Galibier").
+_THE_BEFORE = compiled(r"\bthe\s+(?:[A-Z][\w’'-]*\s+){0,3}$")
+
+
+def _a_place_or_its_word(word: str) -> bool:
+    """Whether a capitalised word before a year alone can end a place's name: a name the gazetteer knows at some
+    level, or a word that closes a venue's or a place's name ("Park", "County"); else (unless "the" opens the name,
+    ``_THE_BEFORE``) it is a person's or a firm's: "the Traveler Choice of Brelmvisor in 2015", "Rihanna, in 2021,
+    was the most recent honoree" date what they did, not the photo."""
+    from catalog.captions.gazetteer import name_levels
+
+    folded = word.casefold()
+    if folded in VENUE_WORDS or folded in _SUFFIX_WORDS:
+        return True
+    known = name_levels(word)
+    return bool(known.city_population or known.town_population or known.province or known.country)
 
 
 _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|available)|handed\s+out"
