@@ -284,6 +284,12 @@ CHINESE = [
     ("...a district the gazetteer knows stays",
      "西城区邻里嘉年华星期天在奎尔瓦大厦举行。",
      {"city": "西城区", "sublocation": "奎尔瓦大厦"}),
+    ("a country named only as a visitor's home is no scene",
+     "現居韓國的美國遊客昨晚特意到奎爾瓦觀賞舞火龍。(王明攝)",
+     {"country": None}),
+    ("...a country the scene is in stays",
+     "美國遊客昨晚在韓國首爾觀賞舞火龍。(王明攝)",
+     {"country": "韓國"}),
 ]
 
 

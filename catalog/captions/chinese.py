@@ -180,7 +180,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             facts.location.city = _city_of_the_credit(facts.credit.raw or "", facts.credit.photographer, text)
             if facts.location.city:
                 found_by["city"] = "the credit line"
-        drop_what_names_no_place(facts.location, facts.notes.append if explain else None)
+        drop_what_names_no_place(facts.location, facts.notes.append if explain else None, text)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
             from catalog.captions.parser import place_note

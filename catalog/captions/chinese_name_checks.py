@@ -10,6 +10,7 @@ Each check is one shape of span, named by its words, and leaves the value out wi
     画中一名工人在凿掉欧盟旗上的星。              city 凿掉欧盟: an alliance's word (the EU), not a league (兴安盟)
     考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
     东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
+    現居韓國的美國遊客昨晚到大坑觀賞舞火龍。       country 韓國: where the tourist lives, not the scene
 
 A venue or a district the gazetteer knows is never touched ("至泰安高速公路" ends with a road's word; "东城区" is
 Beijing's).
@@ -82,14 +83,45 @@ def city_not_a_name(city: str) -> str | None:
     return None
 
 
+#: Verbs of living somewhere, before a place and 的 that make the place a person's home ("現居韓國的美國遊客", an
+#: American tourist living in Korea; "生活在德国的老人"), not the scene (the labelling contract: a person's origin
+#: or home does not count). ("住在" is left out: "住在西貢井頭村的攝影師" is often where the picture is taken.)
+_LIVING_IN = ("现居", "生活在", "定居", "旅居", "侨居")
+
+
+def lived_in(place_name: str, text: str) -> bool:
+    """Whether the text names this place only as where someone lives: a verb of living right before it and 的
+    right after it, at its every mention.
+
+    >>> lived_in("韓國", "現居韓國的美國遊客上周六抵港，昨晚到大坑觀賞舞火龍。"), lived_in("韓國", "遊客在韓國首爾。")
+    (True, False)
+    """
+    mentions = 0
+    at = text.find(place_name)
+    while at >= 0:
+        mentions += 1
+        end = at + len(place_name)
+        if not (text.startswith("的", end) and simplified(text[max(0, at - 3):at]).endswith(_LIVING_IN)):
+            return False
+        at = text.find(place_name, end)
+    return mentions > 0
+
+
 def _a_known_city(name: str) -> bool:
     from catalog.captions.gazetteer import chinese_city_population, chinese_name_cities
 
     return bool(chinese_name_cities(name)[0] or chinese_city_population(name))
 
 
-def drop_what_names_no_place(place: Place, note=None) -> None:
-    """Leave out (in place) the venue and the city that are no place's names, each with its reason in `note`."""
+def drop_what_names_no_place(place: Place, note=None, text: str = "") -> None:
+    """Leave out (in place) the venue and the city that are no place's names, and a city or a country the text names
+    only as someone's home (``lived_in``), each with its reason in `note`."""
+    for level in ("city", "country"):
+        value = getattr(place, level)
+        if value and text and lived_in(value, text):
+            if note:
+                note(f"left out: {level} {value!r}, named only as where someone lives")
+            setattr(place, level, None)
     if place.sublocation:
         why = venue_not_a_name(place.sublocation)
         if why is not None:
