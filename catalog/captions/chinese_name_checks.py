@@ -7,6 +7,7 @@ Each check is one shape of span, named by its words, and leaves the value out wi
     自夏河沿大夏河西行13公里，便进入草原。         sublocation 自夏河沿大夏河: a way from one place along another
     G329凤阳至蚌埠段改线工程主桥合龙。            sublocation G329凤阳至蚌埠: a route between two cities
     渔港各处汽笛长鸣。                           sublocation 东港各处渔港: every such place, not one
+    熱帶風暴塔巴襲港，市民聚集。                  sublocation 熱帶風暴塔: a storm's name, not a tower
     画中一名工人在凿掉欧盟旗上的星。              city 凿掉欧盟: an alliance's word (the EU), not a league (兴安盟)
     考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
     东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
@@ -23,6 +24,8 @@ from catalog.captions.types import Place
 
 #: Words inside a venue's span that make it a clause of going somewhere, or every place of a kind, not one name.
 _TRAVEL_WORDS = ("出发", "前往", "各处", "各地")
+#: Words for a storm, opening a storm's name ("熱帶風暴塔巴襲港": tropical storm Taba, whose 塔 reads as a tower's).
+_STORMS = ("热带风暴", "强热带风暴", "热带低压", "热带气旋", "台风", "强台风", "超强台风", "飓风")
 #: A span opening with "from" and holding "along": a way from one place along another ("自夏河沿大夏河").
 _FROM = frozenset("自从")
 _ALONG = "沿"
@@ -46,6 +49,8 @@ def venue_not_a_name(venue: str) -> str | None:
     ('a route between two places (至 蚌埠)', None, None)
     """
     written = simplified(venue)
+    if written.startswith(_STORMS):
+        return "a storm's name, not a venue"
     travel = next((word for word in _TRAVEL_WORDS if word in written), None)
     if travel is not None:
         return f"a clause of travel or of every such place ({travel})"
