@@ -342,8 +342,14 @@ def test_a_papers_own_file_photo_is_no_handout(text, expected):
     ("...a province the gazetteer knows stays",
      "A man tends the community garden in Brelmdorp, Mitchells Plain, Western Cape. Photo: Ann Ray",
      {"province": "Western Cape"}),
+    ("an ordinal opening a venue's name is an era's (or an event's edition), not the venue's",
+     "A cow walks past the ruins of the town. The minarets behind are those of the 19th Century Brelm Mosque.",
+     {"sublocation": None}),
+    ("...but a street numbered by one is named so",
+     "Shoppers stroll along 5th Avenue in New York, May 2, 2024. Photo: Ann Ray",
+     {"sublocation": "5th Avenue", "city": "New York"}),
 ])
-def test_a_province_that_names_no_province_is_left_out(why, text, expected):
+def test_a_province_or_venue_that_names_none_is_left_out(why, text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
 

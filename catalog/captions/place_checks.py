@@ -1,6 +1,6 @@
-"""The last look at an English caption's province before it is taken: a name the readers put in the province that
-is no province's (issue 14: an empty answer is better than a wrong one; a neighbouring level's name, or a word of
-the country's, is not a province).
+"""The last look at an English caption's province and venue before they are taken: a name the readers put in the
+province that is no province's, a venue's name that is an event's edition (issue 14: an empty answer is better than a
+wrong one; a neighbouring level's name, or a word of the country's, is not a province).
 
 Each check is one shape, named by its words, and leaves the value out with the reason for
 ``--explain``:
@@ -10,12 +10,16 @@ Each check is one shape, named by its words, and leaves the value out with the r
                                                       is always qualified ("West"): the name was cut short
     ... in Blikkiesdorp, Delft, Cape Town.            province "Cape Town": a city of a million people the
                                                       gazetteer knows as no province; the city is named too
+    ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
+    Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
+                                                      Agdam Mosque"), never a venue's own name (but "5th Avenue")
 """
 
 from __future__ import annotations
 
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import COUNTRIES
+from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
+from catalog.patterns import compiled
 
 #: Words of a state's own name ("Republic of North Macedonia", "Kingdom of Bhutan"), which alone name no province.
 _STATE_FORMS = frozenset({"republic", "kingdom", "federation", "commonwealth", "union", "emirates", "principality",
@@ -25,6 +29,22 @@ _STATE_FORMS = frozenset({"republic", "kingdom", "federation", "commonwealth", "
 _REGION_WORDS = frozenset({"region", "oblast"})
 #: A province the gazetteer knows only as a city of this many people, beside another city, is that city.
 _CITY_POPULATION = 1_000_000
+#: An ordinal number opening a name, and the word after it.
+_ORDINAL_OPENING = compiled(r"\d+(?:st|nd|rd|th)\s+([\w’'.-]+)")
+
+
+def venue_check(venue: str | None) -> str | None:
+    """Why an English venue is no venue's name, or None to keep it.
+
+    >>> venue_check("173rd Bay of Islands Pastoral"), venue_check("5th Avenue"), venue_check("10 Downing Street")
+    ("an ordinal opens it: an event's edition or an era, not a venue's name", None, None)
+    """
+    if not venue or not venue[:1].isdigit():
+        return None
+    ordinal = _ORDINAL_OPENING.match(venue)
+    if ordinal and ordinal.group(1).casefold().rstrip(".") not in STREET_WORDS:
+        return "an ordinal opens it: an event's edition or an era, not a venue's name"
+    return None
 
 
 def province_check(place: Place) -> str | None:
@@ -59,9 +79,15 @@ def _only_a_big_city(name: str) -> bool:
 
 
 def check_province(place: Place, note=None) -> None:
-    """Leave out (in place) a province that is no province's name, with the reason in `note`."""
+    """Leave out (in place) a province that is no province's name and a venue that is no venue's, with the reason
+    in `note`."""
     why = province_check(place)
     if why is not None:
         if note:
             note(f"left out: province {place.province!r}, {why}")
         place.province = None
+    why = venue_check(place.sublocation)
+    if why is not None:
+        if note:
+            note(f"left out: sublocation {place.sublocation!r}, {why}")
+        place.sublocation = None
