@@ -24,7 +24,6 @@ caption's language and puts the facts together.
 from __future__ import annotations
 
 import re
-from copy import copy
 
 from catalog.captions.chinese_name_checks import drop_what_names_no_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
@@ -171,7 +170,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
         found_by: dict[str, str] = {}  # the levels a later step filled, by the step (for the evidence kinds)
-        read_so_far = copy(facts.location)
+        read_so_far = _levels(facts.location)
         _registered_venue(facts.location, text, work, sentences, body, date, words, rules)
         read_so_far = _filled_by(read_so_far, facts.location, "the venue register", found_by)
         complete_from_heading(facts.location, text, work, words, patterns)
@@ -193,16 +192,21 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
 _LEVELS = ("sublocation", "city", "province", "country")
 
 
-def _filled_by(before: Place, after: Place, step: str, found_by: dict[str, str]) -> Place:
-    """Mark in `found_by` each level of the place that `step` set (its value differs from `before`), so that the
-    evidence kind says which step read it ("zh / scene sentence / the heading / known": a heading's place line, not
-    the scene sentence's chain); the place as it stands now, for the next step to compare with."""
-    if before != after:
-        for level in _LEVELS:
-            if getattr(after, level) and getattr(after, level) != getattr(before, level):
+def _levels(place: Place) -> tuple[str | None, ...]:
+    return place.sublocation, place.city, place.province, place.country
+
+
+def _filled_by(before: tuple[str | None, ...], after: Place, step: str,
+               found_by: dict[str, str]) -> tuple[str | None, ...]:
+    """Mark in `found_by` each level of the place that `step` set (its value differs from `before`, the levels as
+    they were), so that the evidence kind says which step read it ("zh / scene sentence / the heading / known": a
+    heading's place line, not the scene sentence's chain); the levels as they are now, for the next step."""
+    now = _levels(after)
+    if now != before:
+        for level, value, was in zip(_LEVELS, now, before, strict=True):
+            if value and value != was:
                 found_by[level] = step
-        return copy(after)
-    return before
+    return now
 
 
 def _places_as_published(place, text: str) -> None:
