@@ -194,6 +194,21 @@ DATES = [
      (None, None)),
     ("...'shot' a place or a time is the camera's", "The old bridge in Quorvan was shot here on 5 April 1992.",
      ("1992-04-05", "taken")),
+    ("a weekday after 'a' is any such day, not the photo's",
+     "Walk down Quorva Street on a Saturday and you will meet the town's piper. Photo: Ann Ray",
+     (None, None)),
+    ("...after an ordinal it is a season's day, not the photo's",
+     "Fans fill the stands at Brelm Park for the first Friday night game of the season. Photo: Ann Ray",
+     (None, None)),
+    ("a year alone after a firm's name dates what the firm did, not the photo",
+     "Fans rate the beach the best in the land, according to the Traveler Choice of Brelmvisor in 2015.",
+     (None, None)),
+    ("...after a town the gazetteer knows it is the photo's",
+     "Fishermen mend nets on the quay in Hefei in 2015.", ("2015", "taken")),
+    ("...and after a venue's word", "Fishermen mend nets on the quay at Quorva Harbour in 2015.", ("2015", "taken")),
+    ("...after 'on' it is the photo's day (no year: a kind, no date)",
+     "Walk down Quorva Street on Saturday to meet the town's piper. Photo: Ann Ray",
+     (None, "taken")),
 ]
 
 
@@ -248,6 +263,36 @@ CHINESE = [
     ("a number and a measure word start no venue name",
      "我在一位热心港警指引下，独自穿过空无一人的马路。(王明摄影)",
      {"sublocation": None}),
+    ("a clause of setting out for a place is no venue's name",
+     "8月6日，渔船从象山石浦渔港驶出，出发前往东海渔场。(新华社记者 王明摄)",
+     {"sublocation": None}),
+    ("a route between two cities is no venue's name",
+     "7月29日,G205凤阳至蚌埠段改线工程奎尔瓦大桥主桥合龙。通讯员 王明 摄",
+     {"sublocation": None}),
+    ("a storm's name is no venue, though a tower's word (塔) is in it",
+     "熱帶風暴塔巴襲港，天文台改掛8號風球，市民在奎爾瓦海傍聚集。(王明攝)",
+     {"sublocation": None}),
+    ("every fishing port of a town is no one venue",
+     "奎尔瓦各处渔港，汽笛长鸣。",
+     {"sublocation": None}),
+    ("an alliance's word closing in 盟 is no league of Inner Mongolia",
+     "画中一名工人在凿掉欧盟旗上的一颗星。(2017年5月7日)",
+     {"city": None}),
+    ("an ice zone is no district",
+     "考察船日前到达距离中山站44公里处的陆缘冰区。新华社记者 王明摄",
+     {"city": None}),
+    ("a direction alone before 区 is no district; the venue stays",
+     "东南区邻里嘉年华星期天在奎尔瓦大厦举行。",
+     {"city": None, "sublocation": "奎尔瓦大厦"}),
+    ("...a district the gazetteer knows stays",
+     "西城区邻里嘉年华星期天在奎尔瓦大厦举行。",
+     {"city": "西城区", "sublocation": "奎尔瓦大厦"}),
+    ("a country named only as a visitor's home is no scene",
+     "現居韓國的美國遊客昨晚特意到奎爾瓦觀賞舞火龍。(王明攝)",
+     {"country": None}),
+    ("...a country the scene is in stays",
+     "美國遊客昨晚在韓國首爾觀賞舞火龍。(王明攝)",
+     {"country": "韓國"}),
 ]
 
 
@@ -260,3 +305,85 @@ def test_chinese_places_of_the_scene_only(text, expected):
 def test_a_mixed_caption_takes_no_chinese_city_from_english_words():
     text = "亚军:\n\n王明 Wang Ming\n\nA quake hit at 7:58 AM local time on April 3rd. Workers cleared the streets."
     assert place_of(text)["city"] is None
+
+
+def test_the_name_checks_examples_hold():
+    import doctest
+
+    from catalog.captions import chinese_name_checks
+
+    result = doctest.testmod(chinese_name_checks)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Japanese or Korean paper's own file photo: the paper is the agency, not a provider that handed it out
+    ("Pupils re-enact a pilgrimage in Naha on Dec. 12, 1930. (Quorva Shimbun file photo)", ("Quorva Shimbun", None)),
+    ("Pupils re-enact a pilgrimage in Seoul on Dec. 12, 1990. (Brelm Ilbo file photo)", ("Brelm Ilbo", None)),
+    # ...a museum's file photo is a body's handout
+    ("Pupils re-enact a pilgrimage in Naha on Dec. 12, 1930. (Quorva Museum file photo)", (None, "Quorva Museum")),
+])
+def test_a_papers_own_file_photo_is_no_handout(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
+
+@pytest.mark.parametrize("why, text, expected", [
+    ("a word of a state's own name is no province",
+     "Nurses wait outside a clinic in Skopje, Republic of North Macedonia, March 3, 2021. Photo: EPA-EFE/ANN RAY",
+     {"city": "Skopje", "province": None, "country": "North Macedonia"}),
+    ("a region named for its country, cut short of its qualifier, is left out",
+     "Rescuers evacuate residents of a flood zone in Quorva, West Kazakhstan region, Kazakhstan, 08 April 2024. "
+     "EPA/ANN RAY",
+     {"city": "Quorva", "province": None, "country": "Kazakhstan"}),
+    ("a city of millions after the scene's town is no province",
+     "A man tends the community garden in Brelmdorp, Delft, Cape Town. Photo: Ann Ray",
+     {"province": None}),
+    ("...a province the gazetteer knows stays",
+     "A man tends the community garden in Brelmdorp, Mitchells Plain, Western Cape. Photo: Ann Ray",
+     {"province": "Western Cape"}),
+    ("an ordinal opening a venue's name is an era's (or an event's edition), not the venue's",
+     "A cow walks past the ruins of the town. The minarets behind are those of the 19th Century Brelm Mosque.",
+     {"sublocation": None}),
+    ("...but a street numbered by one is named so",
+     "Shoppers stroll along 5th Avenue in New York, May 2, 2024. Photo: Ann Ray",
+     {"sublocation": "5th Avenue", "city": "New York"}),
+])
+def test_a_province_or_venue_that_names_none_is_left_out(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+def test_the_province_checks_examples_hold():
+    import doctest
+
+    from catalog.captions import place_checks
+
+    result = doctest.testmod(place_checks)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The old bridge at dusk, captured on camera by Ana Lindt. The bridge opened in 1901.", "Ana Lindt"),
+    ("Snow on the old bridge, in a photo taken by Ana Lindt\n\nThe Quorva bridge opened in 1901.", "Ana Lindt"),
+    ("In this photograph, taken by Yoichi R. Okamoto on the lawn, the family plays.", "Yoichi R. Okamoto"),
+])
+def test_a_photographer_named_in_prose_ends_with_the_sentence(text, expected):
+    assert parse(text).credit.photographer == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月14日，游客在奎尔瓦公园游玩。新华社记者 王明摄", {"sublocation": "zh / scene sentence / venue"}),
+    ("10月14日，游客在陆家嘴游玩。新华社记者 王明摄",
+     {"sublocation": "zh / scene sentence / the venue register / venue"}),
+    ("美国 · 洛杉矶\n10月14日，游客在奎尔瓦公园游玩。新华社记者 王明摄",
+     {"sublocation": "zh / scene sentence / venue", "city": "zh / scene sentence / the heading / bare name",
+      "country": "zh / scene sentence / the heading / known"}),
+    ("10月14日，游客在奎尔瓦公园游玩。（中央社记者黄兆平纽约摄）",
+     {"city": "zh / scene sentence / the credit line / bare name"}),
+])
+def test_a_chinese_place_says_which_step_read_it(text, expected):
+    """The evidence kind (for tools/precision_tiers.py and the confidence gate) names the step that filled a level
+    after the scene sentence's chain: the venue register, the heading's place line, the credit line."""
+    evidence = parse(text).evidence
+    assert {level: evidence.get(level) for level in expected} == expected

@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import re
 
+from catalog.captions.chinese_name_checks import drop_what_names_no_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.credits import Found
 from catalog.captions.rules import Rules
-from catalog.captions.types import CaptionFacts
+from catalog.captions.types import CaptionFacts, Place
 from catalog.patterns import compiled
 
 _LATIN_WORD = compiled(r"[A-Za-z]{2,}")
@@ -168,16 +169,44 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("zh", "text", date.kind, date.iso)
     if places:
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
+        found_by: dict[str, str] = {}  # the levels a later step filled, by the step (for the evidence kinds)
+        read_so_far = _levels(facts.location)
         _registered_venue(facts.location, text, work, sentences, body, date, words, rules)
+        read_so_far = _filled_by(read_so_far, facts.location, "the venue register", found_by)
         complete_from_heading(facts.location, text, work, words, patterns)
+        _filled_by(read_so_far, facts.location, "the heading", found_by)
         if facts.location.city is None and facts.credit.photographer:
             facts.location.city = _city_of_the_credit(facts.credit.raw or "", facts.credit.photographer, text)
-        facts.evidence.update(place_kinds("zh", "scene sentence", facts.location))
+            if facts.location.city:
+                found_by["city"] = "the credit line"
+        drop_what_names_no_place(facts.location, facts.notes.append if explain else None, text)
+        facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
             from catalog.captions.parser import place_note
 
             facts.notes.append(place_note(facts.location, "scene sentence", ""))
     return facts
+
+
+#: The levels of a place, for ``_filled_by``.
+_LEVELS = ("sublocation", "city", "province", "country")
+
+
+def _levels(place: Place) -> tuple[str | None, ...]:
+    return place.sublocation, place.city, place.province, place.country
+
+
+def _filled_by(before: tuple[str | None, ...], after: Place, step: str,
+               found_by: dict[str, str]) -> tuple[str | None, ...]:
+    """Mark in `found_by` each level of the place that `step` set (its value differs from `before`, the levels as
+    they were), so that the evidence kind says which step read it ("zh / scene sentence / the heading / known": a
+    heading's place line, not the scene sentence's chain); the levels as they are now, for the next step."""
+    now = _levels(after)
+    if now != before:
+        for level, value, was in zip(_LEVELS, now, before, strict=True):
+            if value and value != was:
+                found_by[level] = step
+    return now
 
 
 def _places_as_published(place, text: str) -> None:

@@ -232,10 +232,31 @@ def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     titles = match.group(1).split()
     if any(word not in PERSON_TITLES for word in titles):
         return None
-    name = _without_rank(match.group(2))  # "photographed by Lieutenant Ken Bell": the lieutenant, Ken Bell
+    name = _within_its_sentence(_without_rank(match.group(2)))  # "by Lieutenant Ken Bell": Ken Bell
     if rules is not None and rules.standard_agency(name.split()[0]):
         return None  # "in this photo taken by Kyodo August 6": an agency, not a person
     return name if looks_like_person(name) and not any(w.casefold() in _MONTH_OR_DAY for w in name.split()) else None
+
+
+def _within_its_sentence(name: str) -> str:
+    """A name read in prose, cut where its sentence ends: at a line break, or after a word of two letters or more
+    closed by a full stop ("Roy Cruz. The ...": the next sentence's first word is no part of the name; an initial's
+    stop, "Yoichi R. Okamoto", stays).
+
+    >>> _within_its_sentence("Ana Lindt\\n\\nThe"), _within_its_sentence("Roy Cruz. The")
+    ('Ana Lindt', 'Roy Cruz')
+    >>> _within_its_sentence("Yoichi R. Okamoto"), _within_its_sentence("Michael Noble Jr.")
+    ('Yoichi R. Okamoto', 'Michael Noble Jr.')
+    """
+    if "\n" in name:
+        name = name[: name.index("\n")].rstrip()
+    if "." not in name:
+        return name
+    words = name.split(" ")
+    for at, word in enumerate(words[:-1]):
+        if word.endswith(".") and len(word.rstrip(".")) > 1:
+            return " ".join(words[:at + 1]).rstrip(".")
+    return name
 
 
 #: Ranks and titles before a name in prose ("photographed by Lieutenant Ken Bell"): no part of the name.

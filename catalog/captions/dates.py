@@ -363,12 +363,32 @@ def _year_after_place(text: str, start: int, named: bool = False) -> bool:
     word = match.group(1).rstrip(".")
     starts_sentence = text[max(0, match.start() - 10): match.start()].rstrip(" ").endswith((".", "\n"))
     if word[:1].isupper() and (named or not starts_sentence):
-        return word.casefold() not in {"in", "the", "on", "this", "that"}
+        return word.casefold() not in {"in", "the", "on", "this", "that"} and (
+            named or _a_place_or_its_word(word) or _THE_BEFORE.search(text, max(0, match.start() - 60),
+                                                                      match.start()) is not None)
     if named:
         return False
     folded = word.casefold()
     return (folded in VENUE_WORDS or folded in _SUFFIX_WORDS or folded in {"photo", "picture"}
             or folded in _date_evidence()["year_after"])  # "Taken in 2008", "Iqaluit, seen here in 2022"
+
+
+#: "the" opening the capitalised name that ends right here: a site named with its article ("climbing the Galibier").
+_THE_BEFORE = compiled(r"\bthe\s+(?:[A-Z][\w’'-]*\s+){0,3}$")
+
+
+def _a_place_or_its_word(word: str) -> bool:
+    """Whether a capitalised word before a year alone can end a place's name: a name the gazetteer knows at some
+    level, or a word that closes a venue's or a place's name ("Park", "County"); else (unless "the" opens the name,
+    ``_THE_BEFORE``) it is a person's or a firm's: "the Traveler Choice of Brelmvisor in 2015", "Rihanna, in 2021,
+    was the most recent honoree" date what they did, not the photo."""
+    from catalog.captions.gazetteer import name_levels
+
+    folded = word.casefold()
+    if folded in VENUE_WORDS or folded in _SUFFIX_WORDS:
+        return True
+    known = name_levels(word)
+    return bool(known.city_population or known.town_population or known.province or known.country)
 
 
 _RELEASE_WORDS = (r"(?:released|issued|distributed|published|made\s+(?:public|available)|handed\s+out"
@@ -415,6 +435,9 @@ _STAMP_AFTER = compiled(r"[ \t,]*(?:(?:18|19|20)\d\d)?[ \t,]*\d{1,2}:\d\d\b")
 #: left his village in 1988" (a perfect participle: what happened before the scene).
 _BETWEEN_BACKGROUND = frozenset({"after", "before", "since", "until", "following", "ahead", "having"})
 _SKIP = {"on", "in", "of", "the", "a", "an", "at", "its", "his", "her", "their"}
+#: A word right before a weekday that makes it any such day, not the photo's: a habit ("every Tuesday"), one of many
+#: ("on a Saturday"), or the order of a season's days ("the first Friday night game"); not "this Friday".
+_ANY_SUCH_DAY = frozenset({"every", "each", "a", "an", "any", "first", "second", "third", "fourth", "opening"})
 _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what a date is are looked for
 _SHOWS = compiled(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
@@ -457,8 +480,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.has_year and words in (["in"], ["on"]) and text.startswith(",", mention.end) and (
             _AFTER_A_SENTENCE.search(text, max(0, sentence_start - 4), sentence_start)):
         return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
-    if mention.shape.precision == "weekday" and words[-1:] == ["every"]:
-        return "background"  # "Every Tuesday is market day": a habit, not a day
+    if mention.shape.precision == "weekday" and words[-1:] and words[-1] in _ANY_SUCH_DAY:
+        return "background"  # "Every Tuesday is market day", "on a Saturday", "the first Friday game": no one day
     if mention.shape.precision == "none" and _NAME_AFTER.match(text, mention.end) and (
             words[-1:] == ["the"] or _NAME_BEFORE.search(before)):
         return "background"  # "the April 3 Massacre", "the Jeju April 3rd Peace Park": a day naming an event or a site

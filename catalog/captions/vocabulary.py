@@ -492,6 +492,9 @@ MEDIA_WORDS = frozenset({
     "pioneer",
     # an army's picture units, named as its credits name them ("Valcartier Imaging Services", "Combat Camera")
     "imaging",
+    # the word for a newspaper in Japanese and Korean papers' names ("Asahi Shimbun", "Chosun Ilbo", "Hokkaido
+    # Shinbun", "Kyunghyang Sinmun"): a paper's own file photo is the paper's, not a handout it was given
+    "shimbun", "shinbun", "ilbo", "sinmun",
 })
 
 #: The media words that are people's names too ("Sean Weekly", "Emily Post", "Heath Ledger"): the only ones a name in

@@ -1,0 +1,148 @@
+"""The last look at a Chinese caption's place before it is taken: a span the readers took as a venue or a city that
+is no place's name (issue 14: an empty answer is better than a wrong one).
+
+Each check is one shape of span, named by its words, and leaves the value out with the reason for ``--explain``:
+
+    8月6日，渔船驶出渔港，出发前往东海渔场。      sublocation 出发前往东海渔场: a clause of travel, left out
+    自夏河沿大夏河西行13公里，便进入草原。         sublocation 自夏河沿大夏河: a way from one place along another
+    G329凤阳至蚌埠段改线工程主桥合龙。            sublocation G329凤阳至蚌埠: a route between two cities
+    渔港各处汽笛长鸣。                           sublocation 东港各处渔港: every such place, not one
+    熱帶風暴塔巴襲港，市民聚集。                  sublocation 熱帶風暴塔: a storm's name, not a tower
+    画中一名工人在凿掉欧盟旗上的星。              city 凿掉欧盟: an alliance's word (the EU), not a league (兴安盟)
+    考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
+    东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
+    現居韓國的美國遊客昨晚到大坑觀賞舞火龍。       country 韓國: where the tourist lives, not the scene
+
+A venue or a district the gazetteer knows is never touched ("至泰安高速公路" ends with a road's word; "东城区" is
+Beijing's).
+"""
+
+from __future__ import annotations
+
+from catalog.captions.types import Place
+
+# (Each word table holds both scripts, so that no value needs converting: the checks run on every place taken.)
+#: Words inside a venue's span that make it a clause of going somewhere, or every place of a kind, not one name.
+_TRAVEL_WORDS = ("出发", "出發", "前往", "各处", "各處", "各地")
+#: Words for a storm, opening a storm's name ("熱帶風暴塔巴襲港": tropical storm Taba, whose 塔 reads as a tower's).
+_STORMS = ("热带风暴", "熱帶風暴", "强热带风暴", "強熱帶風暴", "热带低压", "熱帶低壓", "热带气旋", "熱帶氣旋",
+           "台风", "台風", "颱風", "强台风", "強颱風", "超强台风", "超強颱風", "飓风", "颶風")
+#: A span opening with "from" and holding "along": a way from one place along another ("自夏河沿大夏河").
+_FROM = frozenset("自从從")
+_ALONG = "沿"
+#: "A至B": a route's ends when B is a city the gazetteer knows (a road's or a river's word after B makes it a venue).
+_ROUTE = "至"
+#: The last characters before 区 that make it an area of a kind rather than a district's name ("陆缘冰区", an ice
+#: zone; "古城区", an old town; "景区" is a scenic area, a venue, never a city).
+_AREA_KINDS = ("冰", "古城", "老城", "景", "园", "園", "矿", "礦", "林", "牧", "灾", "災", "库", "庫", "郊", "雪", "海")
+_DIRECTIONS = frozenset("东西南北中東")
+_DISTRICT = ("区", "區")
+#: Words for an alliance of states or bodies, which close in 盟 as a league of Inner Mongolia does (兴安盟): the EU,
+#: ASEAN, a union.
+_ALLIANCES = ("欧盟", "歐盟", "东盟", "東盟", "联盟", "聯盟", "同盟", "结盟", "結盟")
+
+
+def venue_not_a_name(venue: str) -> str | None:
+    """Why a Chinese venue's span is no place's name, or None when nothing says so.
+
+    >>> venue_not_a_name("出发前往东海渔场"), venue_not_a_name("自夏河拉卜楞沿大夏河")
+    ('a clause of travel or of every such place (出发)', 'a way from one place along another')
+    >>> venue_not_a_name("G329凤阳至蚌埠"), venue_not_a_name("至泰安高速公路"), venue_not_a_name("骆岗公园")
+    ('a route between two places (至 蚌埠)', None, None)
+    """
+    written = venue
+    if written.startswith(_STORMS):
+        return "a storm's name, not a venue"
+    travel = next((word for word in _TRAVEL_WORDS if word in written), None)
+    if travel is not None:
+        return f"a clause of travel or of every such place ({travel})"
+    if written[:1] in _FROM and _ALONG in written[1:]:
+        return "a way from one place along another"
+    at = written.rfind(_ROUTE)
+    if at > 0:
+        end = written[at + 1:]
+        if end and _a_known_city(end):
+            return f"a route between two places (至 {end})"
+    return None
+
+
+def city_not_a_name(city: str) -> str | None:
+    """Why a Chinese city's span is no city's or district's name, or None when nothing says so.
+
+    >>> city_not_a_name("凿掉欧盟")
+    "an alliance's word (欧盟), not a league of Inner Mongolia"
+    >>> city_not_a_name("陆缘冰区"), city_not_a_name("东南区")
+    ('an area of a kind (冰), not a district', 'a direction alone before 区')
+    >>> city_not_a_name("阿拉善盟"), city_not_a_name("渝中区"), city_not_a_name("涩谷区"), city_not_a_name("合肥")
+    (None, None, None, None)
+    """
+    written = city
+    if not written.endswith(("盟", *_DISTRICT)):
+        return None  # (most cities: one test)
+    alliance = next((word for word in _ALLIANCES if written.endswith(word)), None)
+    if alliance is not None:
+        return f"an alliance's word ({alliance}), not a league of Inner Mongolia"
+    if written.endswith(_DISTRICT) and len(written) >= 2 and not _a_known_city(written):
+        stem = written[:-1]
+        if all(ch in _DIRECTIONS for ch in stem):
+            return "a direction alone before 区"
+        kind = next((word for word in _AREA_KINDS if stem.endswith(word)), None)
+        if kind is not None:
+            return f"an area of a kind ({kind}), not a district"
+    return None
+
+
+#: Verbs of living somewhere, before a place and 的 that make the place a person's home ("現居韓國的美國遊客", an
+#: American tourist living in Korea; "生活在德国的老人"), not the scene (the labelling contract: a person's origin
+#: or home does not count). ("住在" is left out: "住在西貢井頭村的攝影師" is often where the picture is taken.)
+_LIVING_IN = ("现居", "現居", "生活在", "定居", "旅居", "侨居", "僑居")
+
+
+def lived_in(place_name: str, text: str) -> bool:
+    """Whether the text names this place only as where someone lives: a verb of living right before it and 的
+    right after it, at its every mention.
+
+    >>> lived_in("韓國", "現居韓國的美國遊客上周六抵港，昨晚到大坑觀賞舞火龍。"), lived_in("韓國", "遊客在韓國首爾。")
+    (True, False)
+    """
+    if "居" not in text and "生活在" not in text:
+        return False  # (most captions: two tests)
+    mentions = 0
+    at = text.find(place_name)
+    while at >= 0:
+        mentions += 1
+        end = at + len(place_name)
+        if not (text.startswith("的", end) and text[max(0, at - 3):at].endswith(_LIVING_IN)):
+            return False
+        at = text.find(place_name, end)
+    return mentions > 0
+
+
+def _a_known_city(name: str) -> bool:
+    from catalog.captions.gazetteer import chinese_city_population, chinese_name_cities
+
+    return bool(chinese_name_cities(name)[0] or chinese_city_population(name))
+
+
+def drop_what_names_no_place(place: Place, note=None, text: str = "") -> None:
+    """Leave out (in place) the venue and the city that are no place's names, and a city or a country the text names
+    only as someone's home (``lived_in``), each with its reason in `note`."""
+    if (place.city or place.country) and ("居" in text or "生活在" in text):  # (most captions: no verb of living)
+        for level in ("city", "country"):
+            value = getattr(place, level)
+            if value and lived_in(value, text):
+                if note:
+                    note(f"left out: {level} {value!r}, named only as where someone lives")
+                setattr(place, level, None)
+    if place.sublocation:
+        why = venue_not_a_name(place.sublocation)
+        if why is not None:
+            if note:
+                note(f"left out: sublocation {place.sublocation!r}, {why}")
+            place.sublocation = None
+    if place.city:
+        why = city_not_a_name(place.city)
+        if why is not None:
+            if note:
+                note(f"left out: city {place.city!r}, {why}")
+            place.city = None

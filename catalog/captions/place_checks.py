@@ -1,0 +1,93 @@
+"""The last look at an English caption's province and venue before they are taken: a name the readers put in the
+province that is no province's, a venue's name that is an event's edition (issue 14: an empty answer is better than a
+wrong one; a neighbouring level's name, or a word of the country's, is not a province).
+
+Each check is one shape, named by its words, and leaves the value out with the reason for
+``--explain``:
+
+    ... in Skopje, Republic of North Macedonia.       province "Republic": a word of a state's own name, alone
+    ... in Karachaganak, West Kazakhstan region, ...  province "Kazakhstan region": a region named for its country
+                                                      is always qualified ("West"): the name was cut short
+    ... in Blikkiesdorp, Delft, Cape Town.            province "Cape Town": a city of a million people the
+                                                      gazetteer knows as no province; the city is named too
+    ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
+    Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
+                                                      Agdam Mosque"), never a venue's own name (but "5th Avenue")
+"""
+
+from __future__ import annotations
+
+from catalog.captions.types import Place
+from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
+from catalog.patterns import compiled
+
+#: Words of a state's own name ("Republic of North Macedonia", "Kingdom of Bhutan"), which alone name no province.
+_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "commonwealth", "union", "emirates", "principality",
+                          "sultanate", "confederation"})
+#: Words closing a region named for its country ("West Kazakhstan region", "North Kazakhstan oblast"): with the
+#: country's name alone before them, the qualifier was cut.
+_REGION_WORDS = frozenset({"region", "oblast"})
+#: A province the gazetteer knows only as a city of this many people, beside another city, is that city.
+_CITY_POPULATION = 1_000_000
+#: An ordinal number opening a name, and the word after it.
+_ORDINAL_OPENING = compiled(r"\d+(?:st|nd|rd|th)\s+([\w’'.-]+)")
+
+
+def venue_check(venue: str | None) -> str | None:
+    """Why an English venue is no venue's name, or None to keep it.
+
+    >>> venue_check("173rd Bay of Islands Pastoral"), venue_check("5th Avenue"), venue_check("10 Downing Street")
+    ("an ordinal opens it: an event's edition or an era, not a venue's name", None, None)
+    """
+    if not venue or not venue[:1].isdigit():
+        return None
+    ordinal = _ORDINAL_OPENING.match(venue)
+    if ordinal and ordinal.group(1).casefold().rstrip(".") not in STREET_WORDS:
+        return "an ordinal opens it: an event's edition or an era, not a venue's name"
+    return None
+
+
+def province_check(place: Place) -> str | None:
+    """Why an English province is no province's name, or None to keep it.
+
+    >>> province_check(Place(city="Skopje", province="Republic", country="North Macedonia"))
+    "a word of a state's own name, alone"
+    >>> province_check(Place(city="Karachaganak", province="Kazakhstan region", country="Kazakhstan"))
+    'a region named for its country, its qualifier cut off'
+    >>> province_check(Place(city="Hefei", province="Anhui")) is None
+    True
+    """
+    province = place.province
+    if not province:
+        return None
+    words = province.split()
+    folded = [word.casefold() for word in words]
+    if len(words) == 1 and folded[0] in _STATE_FORMS:
+        return "a word of a state's own name, alone"
+    if len(words) >= 2 and folded[-1] in _REGION_WORDS and " ".join(folded[:-1]) in COUNTRIES:
+        return "a region named for its country, its qualifier cut off"
+    if place.city and place.city != province and _only_a_big_city(province):
+        return "a city of a million people the gazetteer knows as no province, beside the scene's city"
+    return None
+
+
+def _only_a_big_city(name: str) -> bool:
+    from catalog.captions.gazetteer import name_levels
+
+    known = name_levels(name)
+    return known.city_population >= _CITY_POPULATION and not known.province
+
+
+def check_province(place: Place, note=None) -> None:
+    """Leave out (in place) a province that is no province's name and a venue that is no venue's, with the reason
+    in `note`."""
+    why = province_check(place)
+    if why is not None:
+        if note:
+            note(f"left out: province {place.province!r}, {why}")
+        place.province = None
+    why = venue_check(place.sublocation)
+    if why is not None:
+        if note:
+            note(f"left out: sublocation {place.sublocation!r}, {why}")
+        place.sublocation = None
