@@ -35,6 +35,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from catalog._placetables import _array, _buffer
+
 #: A city's reach (see the module docstring): REACH_KM_AT_MILLION × (population / 1,000,000) **
 #: REACH_EXPONENT, at least MIN_REACH_KM (a town's point is its centre, not its edge).
 REACH_KM_AT_MILLION = 10.0
@@ -70,7 +72,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class _Cells:
     """Cell id → a run of numbers (``width`` per city), in three flat arrays: a sorted array of the cell ids,
     where each cell's run starts, and the runs one after another. Unpickled in milliseconds (arrays pickle
-    as bytes), where a dict of 60,000 tuples takes a fifth of a second."""
+    as bytes), where a dict of 60,000 tuples takes a fifth of a second; at pickle protocol 5 the arrays are
+    handed over as buffers, as the packed tables' are (catalog._placetables), so that a process reading the kept
+    grids maps them and holds only the cells it reads (a run is then a memoryview read as the array was)."""
 
     def __init__(self, cells: dict[int, list[float]], width: int) -> None:
         self.width = width
@@ -83,6 +87,9 @@ class _Cells:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def __reduce_ex__(self, protocol):
+        return _cells, (self.width, *(_buffer(part, protocol) for part in (self.ids, self.starts, self.values)))
 
     def __contains__(self, cell: int) -> bool:
         at = bisect_left(self.ids, cell)
@@ -98,6 +105,13 @@ class _Cells:
 
 
 _EMPTY = array("d")
+
+
+def _cells(width: int, ids, starts, values) -> _Cells:
+    cells = _Cells.__new__(_Cells)
+    cells.width = width
+    cells.ids, cells.starts, cells.values = _array(ids, "q"), _array(starts, "q"), _array(values, "d")
+    return cells
 
 
 class CityGrid:
@@ -327,3 +341,7 @@ class CityGrid:
                     if distance <= km:
                         found[int(position)] = distance
         return sorted(found.items(), key=lambda item: item[1])
+
+
+#: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).
+HANDS_BUFFERS = (CityGrid,)

@@ -123,15 +123,17 @@ def _dump(value, handle) -> None:
 
 def _hands_buffers(value) -> bool:
     """Whether `value` may hold objects that pickle large buffers apart: a gazetteer's kept form and its parts,
-    whose classes come from catalog._placetables (other kept values are pickled plainly, as they are made)."""
+    whose classes come from catalog._placetables and catalog._placegrid (other kept values are pickled plainly,
+    as they are made)."""
     import sys
 
-    tables = sys.modules.get("catalog._placetables")
-    if tables is None:
+    classes = tuple(cls for name in ("catalog._placetables", "catalog._placegrid") if name in sys.modules
+                    for cls in sys.modules[name].HANDS_BUFFERS)
+    if not classes:
         return False
     if isinstance(value, dict):
         return any(_hands_buffers(item) for item in value.values())
-    return isinstance(value, tables.HANDS_BUFFERS)
+    return isinstance(value, classes)
 
 
 def write_kept(value, path: Path) -> bool:

@@ -101,3 +101,28 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     plain = tmp_path / "plain.pickle"  # any other value: a plain pickle, as before
     assert write_kept({"a": [1, 2]}, plain) and read_kept(plain) == {"a": [1, 2]}
     assert not plain.read_bytes().startswith(b"catalog mapped pickle")
+
+
+def test_the_city_grid_is_kept_apart_and_read_mapped(tmp_path):
+    """The reverse-geocoding grids hand their arrays over as the packed tables do: read back mapped (a reader
+    holds only the cells it reads), they give the same cities as the grids built; pickled the ordinary way, arrays.
+    """
+    import pickle
+    from array import array
+
+    from catalog._placegrid import CityGrid
+    from catalog.cachedir import read_kept, write_kept
+
+    points = [(31.82, 117.23, 5_050_000, "CN-AH"), (31.23, 121.47, 24_000_000, "CN-SH"),
+              (50.06, 19.94, 760_000, "PL-12"), (50.08, 19.90, 2_000, "PL-12"), (-33.87, 151.21, 4_600_000, "AU-NSW")]
+    built = CityGrid(points)
+    path = tmp_path / "grid.pickle"
+    assert write_kept(built, path) and path.read_bytes().startswith(b"catalog mapped pickle")
+    kept = read_kept(path)
+    assert isinstance(kept._reach.values, memoryview) and isinstance(kept._far.ids, memoryview)
+    for lat, lon in [(31.8, 117.3), (31.0, 121.0), (50.07, 19.92), (-33.9, 151.0), (0.0, 0.0), (45.0, 100.0)]:
+        assert kept.nearest(lat, lon) == built.nearest(lat, lon)
+        assert kept.within(lat, lon, 300) == built.within(lat, lon, 300)
+    assert kept.nearest(31.8, 117.3)[0] == 0 and kept.nearest(0.0, 0.0) is None
+    again = pickle.loads(pickle.dumps(kept, 4))
+    assert isinstance(again._reach.values, array) and again.nearest(50.07, 19.92) == built.nearest(50.07, 19.92)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -179,7 +180,7 @@ def chinese_name_cities(name: str) -> tuple[int, str | None]:
 
 def _chinese_name_cities(name: str) -> tuple[int, str | None]:
     gazetteer = get_gazetteer()
-    for form in (name, _traditional(name)):
+    for form in _name_then_traditional(name):
         positions, _ = gazetteer._cities_of(form)
         if positions:
             cities = [gazetteer._cities[p] for p in positions]
@@ -187,6 +188,13 @@ def _chinese_name_cities(name: str) -> tuple[int, str | None]:
             population = max(max(city.population, _namesakes_population(city)) for city in cities)
             return population, (codes.pop() if len(codes) == 1 else None)
     return 0, None
+
+
+def _name_then_traditional(name: str) -> Iterator[str]:
+    """The name, then its traditional form: made only when the name itself is not found, since OpenCC's
+    simplified-to-traditional converter takes 15 MB of dictionaries in the reader that loads it."""
+    yield name
+    yield _traditional(name)
 
 
 #: Countries whose places' names are written in Chinese characters of their own (a Chinese name of one of their
