@@ -19,6 +19,7 @@ Beijing's).
 
 from __future__ import annotations
 
+from catalog.captions.place_checks import leave_out
 from catalog.captions.types import Place
 
 # (Each word table holds both scripts, so that no value needs converting: the checks run on every place taken.)
@@ -131,18 +132,8 @@ def drop_what_names_no_place(place: Place, note=None, text: str = "") -> None:
         for level in ("city", "country"):
             value = getattr(place, level)
             if value and lived_in(value, text):
-                if note:
-                    note(f"left out: {level} {value!r}, named only as where someone lives")
-                setattr(place, level, None)
+                leave_out(place, level, "named only as where someone lives", note)
     if place.sublocation:
-        why = venue_not_a_name(place.sublocation)
-        if why is not None:
-            if note:
-                note(f"left out: sublocation {place.sublocation!r}, {why}")
-            place.sublocation = None
+        leave_out(place, "sublocation", venue_not_a_name(place.sublocation), note)
     if place.city:
-        why = city_not_a_name(place.city)
-        if why is not None:
-            if note:
-                note(f"left out: city {place.city!r}, {why}")
-            place.city = None
+        leave_out(place, "city", city_not_a_name(place.city), note)

@@ -78,16 +78,24 @@ def _only_a_big_city(name: str) -> bool:
     return known.city_population >= _CITY_POPULATION and not known.province
 
 
+def leave_out(place: Place, level: str, why: str | None, note=None) -> None:
+    """Leave `level` of `place` out (in place) when `why` gives a reason, which goes to `note` ("left out: city
+    'X', the reason"); nothing when `why` is None. The place checks of both languages leave values out this way.
+
+    >>> place = Place(city="Quorva", country="Estonia")
+    >>> leave_out(place, "city", "no city", print); place.city, place.country
+    left out: city 'Quorva', no city
+    (None, 'Estonia')
+    """
+    if why is None:
+        return
+    if note:
+        note(f"left out: {level} {getattr(place, level)!r}, {why}")
+    setattr(place, level, None)
+
+
 def check_province(place: Place, note=None) -> None:
     """Leave out (in place) a province that is no province's name and a venue that is no venue's, with the reason
     in `note`."""
-    why = province_check(place)
-    if why is not None:
-        if note:
-            note(f"left out: province {place.province!r}, {why}")
-        place.province = None
-    why = venue_check(place.sublocation)
-    if why is not None:
-        if note:
-            note(f"left out: sublocation {place.sublocation!r}, {why}")
-        place.sublocation = None
+    leave_out(place, "province", province_check(place), note)
+    leave_out(place, "sublocation", venue_check(place.sublocation), note)
