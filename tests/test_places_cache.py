@@ -116,10 +116,10 @@ def test_processes_that_need_a_part_at_once_build_it_once(tmp_path):
     first = run_probe("from catalog.places import get_gazetteer; print(get_gazetteer().from_cache)", env)
     assert first.stdout.split() == ["False"], first.stderr
     probe = ("from catalog import _placetables; from catalog.places import get_gazetteer\n"
-             "made, built = _placetables.CityIndex.alternate, []\n"
-             "def alternate(self):\n"
-             "    built.extend([] if self.has_alternate else ['built']); return made(self)\n"
-             "_placetables.CityIndex.alternate = alternate\n"
+             "made, built = _placetables.CityIndex.built_alternate, []\n"
+             "def built_alternate(self):\n"
+             "    built.append('built'); return made(self)\n"
+             "_placetables.CityIndex.built_alternate = built_alternate\n"
              "print(get_gazetteer().canonical('合肥'), built)\n")
     started = [subprocess.Popen([sys.executable, "-c", probe], env=env, stdout=subprocess.PIPE, text=True)
                for _ in range(3)]
