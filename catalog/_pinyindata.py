@@ -208,10 +208,10 @@ def _tables(folder: Path) -> dict:
                             old.unlink(missing_ok=True)
                 # Read back, the tables mapped as the other readers map them: as made they are this process's
                 # own memory to its end (see catalog.places.Gazetteer._kept).
+                del tables
+                give_back_freed()
                 kept = read_kept(path)
-                if isinstance(kept, dict) and kept.get("format") == _FORMAT:
-                    tables = kept
-                    give_back_freed()
+                return kept if isinstance(kept, dict) and kept.get("format") == _FORMAT else _made(folder)
             return tables
     return _made(folder)
 

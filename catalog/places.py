@@ -121,12 +121,15 @@ class Gazetteer(StatedPlaces, EntityLookups):
     def __init__(self) -> None:
         started = time.perf_counter()
         converters = place_han.converters_loaded()
+        databases = _placedata.pycountry_loaded()
         with collection_paused():  # the load makes a million objects and no garbage
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
+            # pycountry's databases (10 MB) are let go too, and OpenCC's dictionaries (30 MB), loaded here for the
+            # names' traditional forms, before the cities are read: the build's peak is the larger of the two,
+            # not their sum.
+            _placedata.let_pycountry_go(databases)
             if not converters:
-                # OpenCC's dictionaries (30 MB), loaded here for the names' traditional forms, are let go before
-                # the cities are read: the build's peak is the larger of the two, not their sum.
                 place_han.drop_converters()
             self._index = _placedata.load_cities()
         self._cities = self._index.cities
@@ -367,15 +370,19 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 built = build()
             if keep is not None and not keep(built) or not write_kept(built, kept):
                 return built
-        if cachedir.maps_buffers(built):  # (not a province map: a plain pickle would come back as it is)
+            if not cachedir.maps_buffers(built):  # (a province map: a plain pickle would come back as it is)
+                return built
             # Read back from the file, where its large buffers are mapped: as built they are this process's own
             # memory to its end (the town table 17 MB), where mapped it holds only the pages it reads, shared
-            # with the other readers, which map the same file.
+            # with the other readers, which map the same file. What it built goes first, so that what the reading
+            # makes does not settle among the build's leftovers and hold their memory in place.
+            del built
+            cachedir.give_back_freed()
             found = read_kept(kept)
             if isinstance(found, kind):
-                built = found
-                cachedir.give_back_freed()
-        return built
+                return found
+            with collection_paused():  # (the file could not be read back: as without a cache folder)
+                return build()
 
 
 _GAZETTEER: Gazetteer | None = None
@@ -404,11 +411,10 @@ def get_gazetteer() -> Gazetteer:
                             if not _save_cached(gazetteer, path):
                                 path = None
                             else:  # read back, its tables mapped, as the other readers read it (see _kept)
-                                found = _load_cached(path)
-                                if found is not None:
-                                    found.from_cache, found.load_seconds = False, gazetteer.load_seconds
-                                    gazetteer = found
-                                    cachedir.give_back_freed()
+                                seconds, gazetteer = gazetteer.load_seconds, None
+                                cachedir.give_back_freed()
+                                gazetteer = _load_cached(path) or Gazetteer()
+                                gazetteer.from_cache, gazetteer.load_seconds = False, seconds
                 if gazetteer is None:
                     gazetteer = Gazetteer()
                 gazetteer.cache_file = path
