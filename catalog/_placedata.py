@@ -50,7 +50,7 @@ from catalog.place_keys import (
 # --- records ----------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class CountryRecord:
     """One country: display name, every name it goes by (most authoritative first), a point, population."""
 
@@ -68,7 +68,7 @@ class CountryRecord:
     languages: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class SubdivisionRecord:
     """One ISO 3166-2 subdivision, with the top-level subdivision it belongs to."""
 
