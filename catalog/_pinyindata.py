@@ -32,7 +32,7 @@ from pathlib import Path
 from catalog import _placetables
 from catalog._placedata import _json_object_items
 from catalog._placetables import PackedIndex, PackedStrings
-from catalog.cachedir import collection_paused, default_cache_dir, one_builder, read_kept, write_kept
+from catalog.cachedir import collection_paused, default_cache_dir, give_back_freed, one_builder, read_kept, write_kept
 
 #: Between one phrase's syllables, and between a syllable's readings, in a packed value (pypinyin's readings
 #: are letters with tone marks); a value these would not give back whole is kept as its JSON after _AS_JSON.
@@ -206,6 +206,12 @@ def _tables(folder: Path) -> dict:
                     if not old.name.startswith(path.stem):  # another version's tables or their build lock
                         with suppress(OSError):
                             old.unlink(missing_ok=True)
+                # Read back, the tables mapped as the other readers map them: as made they are this process's
+                # own memory to its end (see catalog.places.Gazetteer._kept).
+                del tables
+                give_back_freed()
+                kept = read_kept(path)
+                return kept if isinstance(kept, dict) and kept.get("format") == _FORMAT else _made(folder)
             return tables
     return _made(folder)
 

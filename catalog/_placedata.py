@@ -30,6 +30,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,7 +50,7 @@ from catalog.place_keys import (
 # --- records ----------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class CountryRecord:
     """One country: display name, every name it goes by (most authoritative first), a point, population."""
 
@@ -67,7 +68,7 @@ class CountryRecord:
     languages: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class SubdivisionRecord:
     """One ISO 3166-2 subdivision, with the top-level subdivision it belongs to."""
 
@@ -264,6 +265,28 @@ def _float(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+#: The pycountry databases the gazetteer's build reads (see `pycountry_loaded`).
+_PYCOUNTRY_DATABASES = ("countries", "subdivisions")
+
+
+def pycountry_loaded() -> set[str]:
+    """Which of the pycountry databases the build reads this process has loaded already."""
+    module = sys.modules.get("pycountry")
+    return {name for name in _PYCOUNTRY_DATABASES if getattr(getattr(module, name, None), "_is_loaded", False)}
+
+
+def let_pycountry_go(loaded_before: set[str]) -> None:
+    """Empty the pycountry databases the build loaded (`pycountry_loaded` before it: those stay): pycountry
+    keeps them to the end of the process (10 MB of objects, made among the build's own and holding its memory
+    in place after it), and a later look-up loads them again (pycountry's ``Database._clear``, which it calls
+    itself before a load; a release without it is left as it is)."""
+    module = sys.modules.get("pycountry")
+    for name in _PYCOUNTRY_DATABASES:
+        clear = getattr(getattr(module, name, None), "_clear", None)
+        if name not in loaded_before and name in pycountry_loaded() and clear is not None:
+            clear()
 
 
 def load_countries() -> list[CountryRecord]:
@@ -583,11 +606,45 @@ def script_of(text: str) -> str | None:
     return None
 
 
-def _chinese_variant(text: str) -> int:
-    """hanzidentifier's verdict: SIMPLIFIED, TRADITIONAL, BOTH (the same in either), MIXED or UNKNOWN."""
-    import hanzidentifier
+#: hanzidentifier's verdicts, its constants' values.
+UNKNOWN, TRADITIONAL, SIMPLIFIED, BOTH, MIXED = 0, 1, 2, 3, 4
 
-    return hanzidentifier.identify(text)
+
+@cache
+def _cedict_characters() -> tuple[str, str, str] | None:
+    """CC-CEDICT's characters (every one, the traditional, the simplified) as zhon gives them to hanzidentifier;
+    None when zhon cannot be imported (a hanzidentifier release that no longer uses it)."""
+    try:
+        from zhon import cedict
+    except ImportError:
+        return None
+    return cedict.all, cedict.traditional, cedict.simplified
+
+
+def _chinese_variant(text: str) -> int:
+    """hanzidentifier's verdict: SIMPLIFIED, TRADITIONAL, BOTH (the same in either), MIXED or UNKNOWN.
+
+    Made as ``hanzidentifier.identify`` makes it, from the same characters (zhon's CC-CEDICT strings), without
+    importing it: its import builds three sets of 10,000 one-character strings and a pattern of 13,000, 4 MB in
+    every reader that names a city in Chinese, where looking a character up in zhon's strings costs microseconds.
+
+    >>> [_chinese_variant(name) for name in ("合肥", "臺灣", "台湾", "中国台灣", "Hefei")]
+    [3, 1, 2, 4, 0]
+    """
+    characters = _cedict_characters()
+    if characters is None:
+        import hanzidentifier
+
+        return hanzidentifier.identify(text)
+    every, traditional, simplified = characters
+    chinese = {char for char in text if char in every}
+    if not chinese:
+        return UNKNOWN
+    in_traditional = all(char in traditional for char in chinese)
+    in_simplified = all(char in simplified for char in chinese)
+    if in_traditional and in_simplified:
+        return BOTH
+    return TRADITIONAL if in_traditional else SIMPLIFIED if in_simplified else MIXED
 
 
 def _preferred(names: list[str]) -> str | None:
@@ -620,8 +677,6 @@ def city_names(alternates: Sequence[str], country_code: str) -> dict[str, str]:
     >>> city_names(["Wuhan", "武汉", "武汉市", "武漢", "武漢市", "우한 시"], "CN")
     {'zh': '武汉', 'zh-Hant': '武漢', 'ko': '우한'}
     """
-    import hanzidentifier
-
     by_script: dict[str, list[str]] = defaultdict(list)
     for name in alternates:
         script = script_of(name)
@@ -631,8 +686,8 @@ def city_names(alternates: Sequence[str], country_code: str) -> dict[str, str]:
     han = by_script.get("Han", [])
     if han:
         kinds = {name: _chinese_variant(name) for name in han}
-        simplified = [n for n in han if kinds[n] in (hanzidentifier.SIMPLIFIED, hanzidentifier.BOTH)]
-        traditional = [n for n in han if kinds[n] in (hanzidentifier.TRADITIONAL, hanzidentifier.BOTH)]
+        simplified = [n for n in han if kinds[n] in (SIMPLIFIED, BOTH)]
+        traditional = [n for n in han if kinds[n] in (TRADITIONAL, BOTH)]
         if country_code == "JP":
             japanese = _preferred(traditional or han)
             if japanese:

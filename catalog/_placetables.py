@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from pickle import PickleBuffer
@@ -206,6 +207,22 @@ def _lists(entries: PackedIndex, starts, positions) -> PackedLists:
     return lists
 
 
+def _city_table(name: PackedStrings, country_code: PackedStrings, admin1: PackedStrings, lat, lon, population,
+                geonameid) -> CityTable:
+    table = CityTable.__new__(CityTable)
+    table._name, table._country_code, table._admin1 = name, country_code, admin1
+    table._lat, table._lon = _array(lat, "d"), _array(lon, "d")
+    table._population, table._geonameid = _array(population, "q"), _array(geonameid, "q")
+    return table
+
+
+def _town_points(codes: list[str], lat, lon, code, index: PackedIndex) -> TownPoints:
+    towns = TownPoints.__new__(TownPoints)
+    towns._codes, towns._lat, towns._lon, towns._code = codes, _array(lat, "f"), _array(lon, "f"), _array(code, "H")
+    towns._index = index
+    return towns
+
+
 def _slot_count(keys: int) -> int:
     """The slots of a PackedIndex of `keys` keys: a third full at most, so that a look-up reads one or two."""
     size = 8
@@ -290,13 +307,43 @@ class CityTable(_Packed[City]):
     def __len__(self) -> int:
         return len(self._lat)
 
+    def __reduce_ex__(self, protocol):
+        return _city_table, (self._name, self._country_code, self._admin1, *(
+            _buffer(column, protocol) for column in (self._lat, self._lon, self._population, self._geonameid)))
+
     def _item(self, index: int) -> City:
         return City(self._name[index], self._country_code[index], self._admin1[index], self._lat[index],
                     self._lon[index], self._population[index], self._geonameid[index])
 
+    def by_geonameid(self) -> GeonameIds:
+        """Each city's position by its GeoNames id, as ``{city.geonameid: position for position, city in
+        enumerate(table)}`` gives it, in two arrays (see GeonameIds)."""
+        ids = self._geonameid
+        order = sorted(range(len(ids)), key=ids.__getitem__)  # (stable: a repeated id's positions in order)
+        return GeonameIds(array("q", (ids[position] for position in order)), array("I", order))
+
     def __iter__(self) -> Iterator[City]:
         return map(City._make, zip(self._name, self._country_code, self._admin1, self._lat, self._lon,
                                    self._population, self._geonameid, strict=True))
+
+
+class GeonameIds:
+    """A city's position by its GeoNames id: the ids sorted, and the position of each. As a dict of 34,000 ints
+    it took 3 MB in every reader that placed a city from its id (a kept place, a photo's conflict distance); as
+    arrays 0.4.
+
+    >>> ids = GeonameIds(array("q", [5, 9, 9]), array("I", [2, 0, 1]))
+    >>> ids.get(5), ids.get(9), ids.get(7)
+    (2, 1, None)
+    """
+
+    def __init__(self, ids: array, positions: array) -> None:
+        self._ids, self._positions = ids, positions
+
+    def get(self, geonameid: int) -> int | None:
+        """The position of the city of that id (the last, where the data repeats an id); None if none has it."""
+        at = bisect_right(self._ids, geonameid) - 1
+        return self._positions[at] if at >= 0 and self._ids[at] == geonameid else None
 
 
 #: Between two packed alternate names (GeoNames' names hold no control characters).
@@ -346,21 +393,26 @@ class CityIndex:
     def alternate(self) -> PackedIndex:
         """Alternate name key → the most populous city that has it (built on the first call)."""
         if self._alternate is None:
-            # Cities are smallest first, so a name keeps its most populous owner. Latin-script names of
-            # three letters or fewer are mostly airport codes and clipped forms ("KRK", "Luz" for Łódź)
-            # that would capture small towns of that name; they are left out. The names are keyed a
-            # thousand cities at a time: all 350,000 at once took 25 MB more at the peak.
-            def pairs() -> Iterator[tuple[str, int]]:
-                for start in range(0, len(self.cities), _KEYED_AT_ONCE):
-                    cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
-                    owners = [position for position in cities for _ in range(self._counts[position])]
-                    names = [name for position in cities for name in self.alternate_names(position)]
-                    for key, owner in zip(name_keys(names), owners, strict=True):
-                        if len(key) > 3 or not key.isascii():
-                            yield key, owner
-
-            self._alternate = PackedIndex.gathered(pairs(), sum(self._counts))
+            self._alternate = self.built_alternate()
         return self._alternate
+
+    def built_alternate(self) -> PackedIndex:
+        """``alternate()`` built anew, not kept here (catalog.places keeps it in the cache folder, and adopts it
+        from there)."""
+        # Cities are smallest first, so a name keeps its most populous owner. Latin-script names of
+        # three letters or fewer are mostly airport codes and clipped forms ("KRK", "Luz" for Łódź)
+        # that would capture small towns of that name; they are left out. The names are keyed a
+        # thousand cities at a time: all 350,000 at once took 25 MB more at the peak.
+        def pairs() -> Iterator[tuple[str, int]]:
+            for start in range(0, len(self.cities), _KEYED_AT_ONCE):
+                cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
+                owners = [position for position in cities for _ in range(self._counts[position])]
+                names = [name for position in cities for name in self.alternate_names(position)]
+                for key, owner in zip(name_keys(names), owners, strict=True):
+                    if len(key) > 3 or not key.isascii():
+                        yield key, owner
+
+        return PackedIndex.gathered(pairs(), sum(self._counts))
 
 
 class TownPoints:
@@ -415,6 +467,10 @@ class TownPoints:
                     start = position
 
         self._index = PackedIndex.gathered(entries(), len(order))
+
+    def __reduce_ex__(self, protocol):
+        return _town_points, (self._codes, _buffer(self._lat, protocol), _buffer(self._lon, protocol),
+                              _buffer(self._code, protocol), self._index)
 
     def find(self, key: str) -> list[tuple[float, float, str]]:
         """The towns of a name key: (latitude, longitude, ISO 3166-2 code of the province)."""

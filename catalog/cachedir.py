@@ -75,21 +75,23 @@ _HEADER = "<QQ"
 
 
 def _load_mapped(handle):
-    """Unpickle a kept file written with its buffers apart, the buffers as views of the file mapped read-only."""
+    """Unpickle a kept file written with its buffers apart, the buffers as views of the file mapped read-only.
+
+    The pickle itself is read, not mapped: it is read once, whole (the gazetteer's 2.6 MB), and its pages mapped
+    would stay in the process's memory as long as the buffers beside it are mapped."""
     import mmap
     import pickle
     import struct
 
+    length, count = struct.unpack(_HEADER, handle.read(struct.calcsize(_HEADER)))
+    spans = list(struct.iter_unpack("<QQ", handle.read(16 * count)))
+    stream = handle.read(length)
     mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
-    at = len(_MAPPED)
-    length, count = struct.unpack_from(_HEADER, mapped, at)
-    at += struct.calcsize(_HEADER)
-    spans = [struct.unpack_from("<QQ", mapped, at + 16 * number) for number in range(count)]
-    at += 16 * count
     buffers = [mapped[offset:offset + size] for offset, size in spans]
-    if at + length > len(mapped) or any(len(buffer) != size for buffer, (_, size) in zip(buffers, spans, strict=True)):
+    if len(spans) != count or len(stream) != length or any(
+            len(buffer) != size for buffer, (_, size) in zip(buffers, spans, strict=True)):
         raise ValueError("a kept file cut short")
-    return pickle.loads(mapped[at:at + length], buffers=buffers)
+    return pickle.loads(stream, buffers=buffers)
 
 
 def _dump(value, handle) -> None:
@@ -119,6 +121,23 @@ def _dump(value, handle) -> None:
         handle.write(bytes(offset - written))
         handle.write(buffer.raw())
         written = offset + size
+
+
+def maps_buffers(value) -> bool:
+    """Whether `write_kept` writes buffers of `value` apart, which `read_kept` then maps (see `_dump`)."""
+    return _hands_buffers(value)
+
+
+def give_back_freed() -> None:
+    """Hand what the C allocator holds free back to the system (glibc's malloc_trim; elsewhere nothing is done):
+    what a large build freed (arrays, bytes, C++ tables) stays in the allocator's heap otherwise, counted in the
+    process's memory to its end."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (ImportError, OSError, AttributeError):  # not glibc
+        pass
 
 
 def _hands_buffers(value) -> bool:

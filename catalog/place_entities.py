@@ -184,7 +184,7 @@ class EntityLookups:
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
         _city_entities: BoundedMemo[tuple[int, str | None], tuple]
-        _by_geonameid: dict[int, int] | None
+        _by_geonameid: _placetables.GeonameIds | None
         _searched: BoundedMemo[str, PlaceKeys]
 
         def _options(self, given: tuple) -> tuple[_Option, ...]: ...
@@ -474,7 +474,7 @@ class EntityLookups:
 
     def _position_of(self, geonameid: str) -> int | None:
         if self._by_geonameid is None:
-            self._by_geonameid = {city.geonameid: position for position, city in enumerate(self._cities)}
+            self._by_geonameid = self._cities.by_geonameid()
         return self._by_geonameid.get(int(geonameid))
 
     def place_by_id(self, entity_id: str, *, how: str = "manual") -> Place | None:

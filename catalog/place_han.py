@@ -45,13 +45,10 @@ def drop_converters() -> None:
     build the gazetteer, which needs the memory for the cities next. What OpenCC's C++ code frees stays in the C
     allocator's heap, where Python's own objects do not go (they live in mapped arenas), so the heap is handed
     back to the system too (glibc's malloc_trim; elsewhere nothing more is done)."""
-    _converters.cache_clear()
-    try:
-        import ctypes
+    from catalog.cachedir import give_back_freed
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (ImportError, OSError, AttributeError):  # not glibc
-        pass
+    _converters.cache_clear()
+    give_back_freed()
 
 
 def is_han(text: str) -> bool:

@@ -37,6 +37,8 @@ from catalog.place_rules import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from catalog import _placedata, _placetables
     from catalog.bounded import BoundedMemo
 
@@ -72,7 +74,7 @@ class NameLookups:
         _sub_by_name: dict[str, list[str]]
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
-        _members: dict[str, list[int]]
+        _members: dict[str, Sequence[int]]
         _canonical: BoundedMemo[str, list[str]]
         _located: BoundedMemo[str, tuple[float, float] | None]
 

@@ -33,7 +33,8 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
@@ -120,21 +121,47 @@ class Gazetteer(StatedPlaces, EntityLookups):
     def __init__(self) -> None:
         started = time.perf_counter()
         converters = place_han.converters_loaded()
+        databases = _placedata.pycountry_loaded()
         with collection_paused():  # the load makes a million objects and no garbage
             self._load_countries(_placedata.load_countries())
             self._load_subdivisions(_placedata.load_subdivisions())
+            # pycountry's databases (10 MB) are let go too, and OpenCC's dictionaries (30 MB), loaded here for the
+            # names' traditional forms, before the cities are read: the build's peak is the larger of the two,
+            # not their sum.
+            _placedata.let_pycountry_go(databases)
             if not converters:
-                # OpenCC's dictionaries (30 MB), loaded here for the names' traditional forms, are let go before
-                # the cities are read: the build's peak is the larger of the two, not their sum.
                 place_han.drop_converters()
             self._index = _placedata.load_cities()
         self._cities = self._index.cities
-        self._members: dict[str, list[int]] = {}
+        members: dict[str, list[int]] = {}
         for position, city in enumerate(self._cities):
-            self._members.setdefault(city.country_code, []).append(position)
+            members.setdefault(city.country_code, []).append(position)
+        # As arrays: 34,000 positions as Python ints in lists took 1.2 MB in every process that loads the gazetteer.
+        self._members: dict[str, Sequence[int]] = {code: array("I", found) for code, found in members.items()}
+        self._share_strings()
         self._start_memos()
         self.from_cache = False
         self.load_seconds = time.perf_counter() - started
+
+    def _share_strings(self) -> None:
+        """One string object for each text the subdivisions repeat (a country's code in each of its provinces, a
+        name that is also its own English and native name, a type): the kept pickle then holds each once, and so
+        does every process that loads it (the subdivisions took 4.1 MB as loaded, 3.0 after this)."""
+        shared = {code: code for code in self._subs}
+
+        def one(text: str) -> str:
+            return shared.setdefault(text, text)
+
+        for record in self._subs.values():
+            record.code, record.country_code, record.top = one(record.code), one(record.country_code), one(record.top)
+            record.type, record.name = one(record.type), one(record.name)
+            record.parent = None if record.parent is None else one(record.parent)
+            record.native = None if record.native is None else one(record.native)
+            record.names[:] = map(one, record.names)
+            record.abbreviations[:] = map(one, record.abbreviations)
+        self._top_of = {one(code): one(top) for code, top in self._top_of.items()}
+        for codes in (*self._sub_by_name.values(), *self._sub_by_abbreviation.values()):
+            codes[:] = map(one, codes)
 
     @classmethod
     def _restored(cls, built: dict) -> Gazetteer:
@@ -164,7 +191,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         self._grid: CityGrid | None = None
         self._towns: _placetables.PackedIndex | None = None
         self._town_points: _placetables.TownPoints | None = None
-        self._by_geonameid: dict[int, int] | None = None
+        self._by_geonameid: _placetables.GeonameIds | None = None
         self._searched: BoundedMemo[str, PlaceKeys] = BoundedMemo(CACHE_LIMIT)
 
     # --- building -----------------------------------------------------------------------------------------
@@ -291,7 +318,7 @@ class Gazetteer(StatedPlaces, EntityLookups):
         if not index.has_alternate:
             with self._lock:
                 if not index.has_alternate:
-                    index.adopt_alternate(self._kept("alternate", _placetables.PackedIndex, index.alternate))
+                    index.adopt_alternate(self._kept("alternate", _placetables.PackedIndex, index.built_alternate))
         return index.alternate()
 
     def town_table(self) -> _placetables.PackedIndex:
@@ -341,9 +368,21 @@ class Gazetteer(StatedPlaces, EntityLookups):
                 return found
             with collection_paused():
                 built = build()
-            if keep is None or keep(built):
-                write_kept(built, kept)
-        return built
+            if keep is not None and not keep(built) or not write_kept(built, kept):
+                return built
+            if not cachedir.maps_buffers(built):  # (a province map: a plain pickle would come back as it is)
+                return built
+            # Read back from the file, where its large buffers are mapped: as built they are this process's own
+            # memory to its end (the town table 17 MB), where mapped it holds only the pages it reads, shared
+            # with the other readers, which map the same file. What it built goes first, so that what the reading
+            # makes does not settle among the build's leftovers and hold their memory in place.
+            del built
+            cachedir.give_back_freed()
+            found = read_kept(kept)
+            if isinstance(found, kind):
+                return found
+            with collection_paused():  # (the file could not be read back: as without a cache folder)
+                return build()
 
 
 _GAZETTEER: Gazetteer | None = None
@@ -371,6 +410,11 @@ def get_gazetteer() -> Gazetteer:
                             gazetteer = Gazetteer()
                             if not _save_cached(gazetteer, path):
                                 path = None
+                            else:  # read back, its tables mapped, as the other readers read it (see _kept)
+                                seconds, gazetteer = gazetteer.load_seconds, None
+                                cachedir.give_back_freed()
+                                gazetteer = _load_cached(path) or Gazetteer()
+                                gazetteer.from_cache, gazetteer.load_seconds = False, seconds
                 if gazetteer is None:
                     gazetteer = Gazetteer()
                 gazetteer.cache_file = path

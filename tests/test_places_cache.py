@@ -116,10 +116,10 @@ def test_processes_that_need_a_part_at_once_build_it_once(tmp_path):
     first = run_probe("from catalog.places import get_gazetteer; print(get_gazetteer().from_cache)", env)
     assert first.stdout.split() == ["False"], first.stderr
     probe = ("from catalog import _placetables; from catalog.places import get_gazetteer\n"
-             "made, built = _placetables.CityIndex.alternate, []\n"
-             "def alternate(self):\n"
-             "    built.extend([] if self.has_alternate else ['built']); return made(self)\n"
-             "_placetables.CityIndex.alternate = alternate\n"
+             "made, built = _placetables.CityIndex.built_alternate, []\n"
+             "def built_alternate(self):\n"
+             "    built.append('built'); return made(self)\n"
+             "_placetables.CityIndex.built_alternate = built_alternate\n"
              "print(get_gazetteer().canonical('合肥'), built)\n")
     started = [subprocess.Popen([sys.executable, "-c", probe], env=env, stdout=subprocess.PIPE, text=True)
                for _ in range(3)]
@@ -253,14 +253,15 @@ def test_a_stated_place_is_resolved_from_the_memo_in_the_next_process_and_the_ca
 
 def test_the_names_of_a_gps_points_city_are_remembered_between_processes(tmp_path):
     """The entity of a GPS point carries its city's names in Chinese, Japanese and Korean, made from the
-    alternate-name index and hanzidentifier's verdicts; the place memo keeps them, so the next process
-    places the same points with the same names and loads neither."""
+    alternate-name index and hanzidentifier's verdicts (made from zhon's characters, see
+    catalog._placedata._chinese_variant); the place memo keeps them, so the next process places the same points
+    with the same names and loads neither."""
 
     code = ("import sys; from catalog import place_memo, places\n"
             "points = [(31.78, 117.29), (48.84, 2.25), (35.69, 139.69), (37.57, 126.98), (-33.87, 151.21)]\n"
             "found = [places.get_gazetteer().reverse(*point) for point in points]\n"
             "print(repr([(p.id, p.names) for p in found]))\n"
-            "print('hanzidentifier' in sys.modules)\n"
+            "print('zhon.cedict' in sys.modules or 'hanzidentifier' in sys.modules)\n"
             "place_memo.save()\n")
     first = _printed_in_a_new_process(code, tmp_path, 2)
     assert first[1] == "True" and "'zh': '合肥'" in first[0] and "'ja': '東京'" in first[0], first
