@@ -1029,3 +1029,18 @@ def test_a_town_holding_an_unnamed_place(text, city):
 def test_a_town_holding_a_named_village(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a small word that joins a town's name only where the gazetteer holds the whole: the whole town
+    ("Cyclists gather in Bergen op Zoom, Netherlands, on a wet Sunday.", "Bergen op Zoom"),
+    ("Pickets stand outside the distillery in Grantown on Spey on Tuesday.", "Grantown on Spey"),
+    ("A ski jumper sails off the ramp in Mühldorf bei Feldbach, Austria.", "Mühldorf bei Feldbach"),
+    ("Carpenters repair a statue in San Juan y Martínez on Friday.", "San Juan y Martínez"),
+    # ...and elsewhere a word of the sentence: the town before it
+    ("Commuters queue for buses in Quorvany on Monday morning.", "Quorvany"),
+    ("Fans celebrate in Madrid y Barcelona after the final.", "Madrid"),
+])
+def test_a_town_named_with_a_small_word(text, city):
+    assert parse(text).location.city == city
+

@@ -191,6 +191,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
                 toks[j + 1].lower in VENUE_WORDS) and toks[j - 1].end == token.start:
             j += 1  # "St James’ Park": a plural possessive inside a venue's name
             continue
+        if word in _TOWN_ONLY_CONNECTORS and j > i and (joined := _a_town_joined_by(toks, i, j)):
+            j = joined  # "in Mühldorf bei Feldbach, Austria", "in Grantown on Spey": one town the gazetteer holds
+            continue
         if word in _CONNECTORS:
             if word in _LEADING_CONNECTORS and (j + 1 >= n or toks[j + 1].lower not in _LEADING_CONNECTORS[word]):
                 break  # "in Berlin an hour later"
@@ -235,6 +238,33 @@ def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     if not before or before in ".!?\n":
         return False
     return before.casefold() in ("the", "at") or not known_place(toks[i].text)
+
+
+#: Small words that join two capitalised words into one town's name only where the gazetteer (or GeoNames' table of
+#: towns) holds the whole ("Mühldorf bei Feldbach", "San Juan y Martínez", "Grantown on Spey", "Rrasa e Sipërme",
+#: "Mashtūl as Sūq", "Bergen op Zoom", "Ústí nad Labem"); elsewhere each is a word of the sentence ("in London on
+#: Monday", "Paris y Madrid").
+_TOWN_ONLY_CONNECTORS = frozenset({"bei", "y", "e", "i", "van", "as", "ad", "ar", "az", "at", "on", "op", "aan", "ob",
+                                   "in", "sul", "na", "nad", "pod", "u"})
+#: The most capitalised words read after such a joining word for the whole to be looked up.
+_TOWN_ONLY_WORDS_AFTER = 2
+
+
+def _a_town_joined_by(toks: list[Token], i: int, j: int) -> int | None:
+    """The end of a town's name that the small word toks[j] joins to the capitalised words toks[i:j], when the
+    gazetteer or its table of towns knows the whole: the longest of one or two capitalised words after it."""
+    n = len(toks)
+    ends: list[int] = []
+    k = j + 1
+    while k < n and len(ends) < _TOWN_ONLY_WORDS_AFTER and is_capitalised(toks[k].text) and not _stops(toks, k) and (
+            toks[k].start == toks[k - 1].end + 1):
+        k += 1
+        ends.append(k)
+    for end in reversed(ends):
+        levels = name_levels(" ".join(t.text for t in toks[i:end]))
+        if (levels.city_population or levels.town_population) and not (levels.country or levels.province):
+            return end
+    return None
 
 
 def _a_town_named_with_a_possessive(toks: list[Token], i: int, j: int) -> bool:
