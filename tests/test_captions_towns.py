@@ -1044,3 +1044,13 @@ def test_a_town_holding_a_named_village(text, venue, city):
 def test_a_town_named_with_a_small_word(text, city):
     assert parse(text).location.city == city
 
+
+@pytest.mark.parametrize("text, city", [
+    # "An" with a capital inside a sentence opening a town the gazetteer knows: the town, not the article
+    ("Tanks roll past the old market in An Khê on April 30, 1975.", "An Khê"),
+    ("Schoolchildren wave flags in An Lão in November 1965.", "An Lão"),
+    # ...and the article where the two words are no town
+    ("Students in Lyon stage An Evening with Quorva on Friday.", "Lyon"),
+])
+def test_an_opening_a_town(text, city):
+    assert parse(text).location.city == city
