@@ -1054,3 +1054,15 @@ def test_a_town_named_with_a_small_word(text, city):
 ])
 def test_an_opening_a_town(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a gallery's line of fields, "Name | Town | Country": a town too small for the city table is the city when
+    # GeoNames' towns hold it, or countrystatecity places it in the country written
+    ("Inés | Huancané | Peru\nInés's photo: \"Reed boats wait on the shore at dawn.\"", "Huancané"),
+    ("Tomás | Armero-Guyabal | Colombia\nTomás's photo: \"Children play football after school.\"", "Armero-Guyabal"),
+    # ...and a name no table holds stays out
+    ("Marta | Quorvany | Peru\nMarta's photo: \"A market at noon.\"", None),
+])
+def test_a_town_in_a_gallerys_field_line(text, city):
+    assert parse(text).location.city == city
