@@ -1066,3 +1066,14 @@ def test_an_opening_a_town(text, city):
 ])
 def test_a_town_in_a_gallerys_field_line(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # the scene's phrase names only a country; another phrase names a town too small for the city table that the
+    # town table places in that country: the town is the city
+    ("Back home in Samarai last week, I walked past stalls of fish, the freshest in Papua New Guinea.", "Samarai"),
+    # ...and a name no table places there stays out
+    ("Back home in Quorvany last week, I walked past stalls of fish, the freshest in Papua New Guinea.", None),
+])
+def test_a_small_town_of_the_named_country(text, city):
+    assert parse(text).location.city == city

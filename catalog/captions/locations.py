@@ -496,8 +496,9 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
         if other is best or other.chain.near or other.score < weights.scores["threshold"] or (
                 first.level not in ("place", "city")):
             continue
-        if first.population and name_levels(first.value).city_country == code:
-            found.append(first)
+        if first.population and name_levels(first.value).city_country == code or (
+                not first.population and first.town and a_town_of(first.value, code)):
+            found.append(first)  # (a town too small for the city table, placed in the country by the town table)
     names = {e.value.casefold() for e in found}
     return found[0].value if len(names) == 1 else None
 
