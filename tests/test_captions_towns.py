@@ -1077,3 +1077,15 @@ def test_a_town_in_a_gallerys_field_line(text, city):
 ])
 def test_a_small_town_of_the_named_country(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a named venue, a comma and a town GeoNames knows: weighed as "the venue in the town" is, against a later
+    # phrase naming only a country
+    ("Penguins keep cool at the zoo in Quorva Park, Haughley, as the heatwave goes on across the UK.", "Haughley"),
+    ("Penguins keep cool at the zoo in Quorva Park in Haughley as the heatwave goes on across the UK.", "Haughley"),
+    # ...and a name no table holds still gives way to the country's phrase
+    ("Penguins keep cool at the zoo in Quorva Park, Quorvany, as the heatwave goes on across the UK.", None),
+])
+def test_a_known_town_after_its_venue_and_a_comma(text, city):
+    assert parse(text).location.city == city
