@@ -1089,3 +1089,16 @@ def test_a_small_town_of_the_named_country(text, city):
 ])
 def test_a_known_town_after_its_venue_and_a_comma(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city, country", [
+    # "Republic of", "Kingdom of" before a country: the state's own name, never a town between the scene's and it
+    ("Ambulances arrive at the clinic in Quorvany, Republic of North Macedonia.", None, "Quorvany",
+     "North Macedonia"),
+    ("Pilgrims gather in Marrowby, Kingdom of Saudi Arabia, on Friday.", None, "Marrowby", "Saudi Arabia"),
+    # ...and the town of that name where no country follows
+    ("Storm damage on Main Street in Republic, Mo., on Monday.", "Main Street", "Republic", None),
+])
+def test_a_states_own_name_after_the_town(text, venue, city, country):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == (venue, city, country)

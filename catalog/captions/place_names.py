@@ -430,6 +430,10 @@ def _an_opening_a_town(toks: list[Token], j: int) -> bool:
 def element_of(
     toks: list[Token], start: int, end: int, saw_the: bool, kind: str | None, last_word: str | None = None
 ) -> Element:
+    if end - start == 1 and toks[start].lower in _STATE_FORMS and _a_state_named_after(toks, end):
+        # "in Logovardi, Republic of North Macedonia": the state's own name, its country read after "of", and no
+        # town (Missouri's Republic) between the scene's town and it
+        return Element("ignore", toks[start].text, toks[start].start, toks[start].end)
     words = [t.text for t in toks[start:end]]
     if last_word is not None:
         words[-1] = last_word
@@ -457,6 +461,22 @@ def element_of(
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+#: Words of a state's own name before "of" and its country: "Republic of Korea", "Kingdom of Bhutan".
+_STATE_FORMS = frozenset({"republic", "kingdom", "principality", "sultanate", "emirate", "federation"})
+
+
+def _a_state_named_after(toks: list[Token], end: int) -> bool:
+    """Whether "of" and a country's name follow toks[end - 1] ("Republic | of North Macedonia", "Kingdom | of the
+    Netherlands"): the word before is part of the state's name."""
+    if end + 1 >= len(toks) or toks[end].lower != "of":
+        return False
+    at = end + 2 if toks[end + 1].lower == "the" else end + 1
+    if at >= len(toks) or not is_capitalised(toks[at].text):
+        return False
+    stop = read_name(toks, at)
+    return stop is not None and classify(" ".join(t.text for t in toks[at:stop]))[0] == "country"
 
 
 def _initials(name: str) -> bool:
