@@ -1102,3 +1102,15 @@ def test_a_known_town_after_its_venue_and_a_comma(text, city):
 def test_a_states_own_name_after_the_town(text, venue, city, country):
     found = parse(text).location
     assert (found.sublocation, found.city, found.country) == (venue, city, country)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town GeoNames knows whose name holds a title's or a water's word, placed by a comma and its state
+    ("Mushers leave the start chute in King Cove, Alaska, on Sunday.", "King Cove"),
+    ("Fans fill the bleachers at Quorva Stadium in Gulf Shores, Ala.", "Gulf Shores"),
+    # ...and a person with a title, or a name no table holds, stays no town
+    ("Crowds greet Prince William, Duke of Cambridge, in Cardiff.", "Cardiff"),
+    ("Mushers leave the start chute in King Quorva, Alaska, on Sunday.", None),
+])
+def test_a_town_with_a_titles_word_before_its_state(text, city):
+    assert parse(text).location.city == city

@@ -442,6 +442,8 @@ def element_of(
         text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
+    if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
+        level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
                       the=saw_the)
@@ -461,6 +463,20 @@ def element_of(
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+def _a_town_before_its_province(name: str, toks: list[Token], end: int) -> bool:
+    """Whether a name of two words or more that a title's or a water's word made no place ("King Cove", "Gulf
+    Shores", "Lake Placid") is a town GeoNames knows, written before a comma and a province or a state ("King
+    Cove, Alaska", "Gulf Shores, Ala."): that is how a town is placed; a person's title before a name is no town
+    the tables hold ("Prince William, Duke of ...")."""
+    if end + 1 >= len(toks) or toks[end].text != "," or not is_capitalised(toks[end + 1].text):
+        return False
+    levels = name_levels(name)
+    if not levels.town_population or levels.country or levels.province:
+        return False
+    stop = read_name(toks, end + 1)
+    return stop is not None and classify(" ".join(t.text for t in toks[end + 1:stop]))[0] == "province"
 
 
 #: Words of a state's own name before "of" and its country: "Republic of Korea", "Kingdom of Bhutan".
