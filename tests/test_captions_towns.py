@@ -1114,3 +1114,16 @@ def test_a_states_own_name_after_the_town(text, venue, city, country):
 ])
 def test_a_town_with_a_titles_word_before_its_state(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # one bare local name "of" a city the gazetteer knows, smaller than the 100,000 a longer name needs: the name
+    # is a place inside the city
+    ("A fisherman casts his net near a beel in Quorvadi of Madaripur yesterday.", "Quorvadi", "Madaripur"),
+    # ...not a body's, a title's or an event's word before "of", nor a city of few people
+    ("Members of the Quorva Chamber of Commerce meet on Monday.", None, None),
+    ("A fisherman casts his net near a beel in Quorvadi of Sayani yesterday.", None, None),
+])
+def test_a_local_name_of_a_smaller_city(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -46,6 +46,7 @@ from catalog.captions.vocabulary import (
     OCCUPATION_TITLES,
     OFF_EARTH,
     OPEN_WATERS,
+    ORGANISATION_WORDS,
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
@@ -332,7 +333,21 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
         return True
     # "Rajashan of Savar": an unknown name, then a city the gazetteer knows well, are two places
     before_name = " ".join(t.text for t in toks[i:of_at])
-    return name_levels(after).city_population >= OF_A_KNOWN_CITY and not known_place(before_name)
+    population = name_levels(after).city_population
+    if population >= OF_A_KNOWN_CITY:
+        return not known_place(before_name)
+    return population >= OF_A_SMALLER_CITY and of_at == i + 1 and _a_bare_local_name(toks[i].lower, before_name)
+
+
+def _a_bare_local_name(word: str, name: str) -> bool:
+    """Whether one capitalised word before "of" is a bare local name ("Rajashan of Madaripur", "Shibchar of
+    Quorvapur"): no word of a title, a body, an event or a venue ("Duke of", "Chamber of", "Battle of", "Port
+    of"), and no place the gazetteer or its table of towns knows (a known name is a place of its own)."""
+    if word in TITLE_WORDS or word in ORGANISATION_WORDS or word in EVENT_WORDS or word in VENUE_WORDS or (
+            word in OCCUPATION_TITLES or word in _NAME_WORDS or word in WATER_WORDS):
+        return False
+    levels = name_levels(name)
+    return not (levels.country or levels.province or levels.city_population or levels.town_population)
 
 
 def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
@@ -532,6 +547,9 @@ def _side_of_a_city(name: str) -> int:
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
 OF_A_KNOWN_CITY = 100_000
+#: One bare local name "of" a city the gazetteer knows with at least this many people is a place inside it
+#: ("Rajashan of Madaripur", a city of 85,000), as a newsroom writes a village or a union of its district's town.
+OF_A_SMALLER_CITY = 20_000
 #: Street and square words written joined to the name, as Dutch, German and Nordic names are: "Haarlemmerstraat",
 #: "Friedrichstraße", "Kurfürstendamm", "Kongens Nytorv", "Viktualienmarkt" (a town the gazetteer knows stays one).
 _GLUED_VENUE = compiled(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"
