@@ -1127,3 +1127,15 @@ def test_a_town_with_a_titles_word_before_its_state(text, city):
 def test_a_local_name_of_a_smaller_city(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # "As" with a capital inside a sentence opening a town the gazetteer knows: Arabic's article, not "as"
+    ("A boy tries on a mask in As Sūsah, Syria, on September 3.", "As Sūsah"),
+    ("Rescuers dig through rubble in rebel-held As Salamīyah, Syria, on Monday.", "As Salamīyah"),
+    # ...and the English word where the two words are no town
+    ("As Quorva burns, a boy tries on a mask in Idlib.", "Idlib"),
+    ("Crowds gather in Damascus as Quorva marks the day.", "Damascus"),
+])
+def test_as_opening_a_town(text, city):
+    assert parse(text).location.city == city

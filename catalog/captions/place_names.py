@@ -153,7 +153,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
     j = i
     if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
         j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
-    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME:
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME and not (
+            toks[j].text == "As" and _an_article_opening_a_town(toks, j)):  # ("in As Suwayda, Syria")
         return None
     while j < n:
         token, word = toks[j], toks[j].lower
@@ -407,7 +408,7 @@ def _stops(toks: list[Token], j: int) -> bool:
     if word not in _MAY_STOP:
         return False  # (most words: one look-up)
     if word in _ALWAYS_STOP:
-        return not (word == "an" and (_an_inside_a_name(toks, j) or _an_opening_a_town(toks, j)))
+        return not (word == "an" and (_an_inside_a_name(toks, j) or _an_article_opening_a_town(toks, j)))
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
     if word in _MONTH_WORDS:
@@ -428,17 +429,20 @@ def _an_inside_a_name(toks: list[Token], j: int) -> bool:
     return following in (",", ".", ";") or following in KIND_LEVELS or known_place(f"{toks[j - 1].text} An")
 
 
-def _an_opening_a_town(toks: list[Token], j: int) -> bool:
-    """"An" written with a capital inside a sentence, opening a town's name the gazetteer or its table of towns knows
-    with the capitalised word after it ("Tanks arrive in An Khê", "the An Nasiriyah market", "in An Giang
-    province"): the Vietnamese word or the Arabic article, where the English article opens a phrase ("An old
-    man", and at a sentence's start "An Italian crew")."""
-    if toks[j].text != "An" or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j + 1].text):
+def _an_article_opening_a_town(toks: list[Token], j: int) -> bool:
+    """"An" or "As" written with a capital inside a sentence, opening a town's name the gazetteer or its table of
+    towns knows with the capitalised word after it ("Tanks arrive in An Khê", "in An Giang province", "in As
+    Suwayda, Syria"): the Vietnamese word or the Arabic article, where the English words open a phrase ("An old
+    man", "As Syria burns", and at a sentence's start "An Italian crew")."""
+    if toks[j].text not in ("An", "As") or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j + 1].text):
         return False
     before = toks[j - 1].text
     if not (before.islower() or before == ","):
         return False
-    levels = name_levels(f"An {toks[j + 1].text}")
+    levels = name_levels(f"{toks[j].text} {toks[j + 1].text}")
+    if not (levels.city_population or levels.town_population or levels.province) and j + 2 < len(toks) and (
+            is_capitalised(toks[j + 2].text)):
+        levels = name_levels(f"{toks[j].text} {toks[j + 1].text} {toks[j + 2].text}")  # "As Saţwah Sharq"
     return bool(levels.city_population or levels.town_population or levels.province) and not levels.country
 
 
