@@ -1139,3 +1139,14 @@ def test_a_local_name_of_a_smaller_city(text, venue, city):
 ])
 def test_as_opening_a_town(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a city the gazetteer knows written after "the" as the modifier of a part's word: the city, its part after "of"
+    ("Two women walk along a dirt road in the Cyangugu suburb of Quorvamura at night.", "Quorvamura", "Cyangugu"),
+    # ...and two names no table holds stay out
+    ("Two women walk along a dirt road in the Quorva suburb of Marrowby at night.", None, None),
+])
+def test_a_smaller_city_before_its_suburb(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
