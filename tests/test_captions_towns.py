@@ -1029,3 +1029,124 @@ def test_a_town_holding_an_unnamed_place(text, city):
 def test_a_town_holding_a_named_village(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a small word that joins a town's name only where the gazetteer holds the whole: the whole town
+    ("Cyclists gather in Bergen op Zoom, Netherlands, on a wet Sunday.", "Bergen op Zoom"),
+    ("Pickets stand outside the distillery in Grantown on Spey on Tuesday.", "Grantown on Spey"),
+    ("A ski jumper sails off the ramp in Mühldorf bei Feldbach, Austria.", "Mühldorf bei Feldbach"),
+    ("Carpenters repair a statue in San Juan y Martínez on Friday.", "San Juan y Martínez"),
+    # ...and elsewhere a word of the sentence: the town before it
+    ("Commuters queue for buses in Quorvany on Monday morning.", "Quorvany"),
+    ("Fans celebrate in Madrid y Barcelona after the final.", "Madrid"),
+])
+def test_a_town_named_with_a_small_word(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # "An" with a capital inside a sentence opening a town the gazetteer knows: the town, not the article
+    ("Tanks roll past the old market in An Khê on April 30, 1975.", "An Khê"),
+    ("Schoolchildren wave flags in An Lão in November 1965.", "An Lão"),
+    # ...and the article where the two words are no town
+    ("Students in Lyon stage An Evening with Quorva on Friday.", "Lyon"),
+])
+def test_an_opening_a_town(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a gallery's line of fields, "Name | Town | Country": a town too small for the city table is the city when
+    # GeoNames' towns hold it, or countrystatecity places it in the country written
+    ("Inés | Huancané | Peru\nInés's photo: \"Reed boats wait on the shore at dawn.\"", "Huancané"),
+    ("Tomás | Armero-Guyabal | Colombia\nTomás's photo: \"Children play football after school.\"", "Armero-Guyabal"),
+    # ...and a name no table holds stays out
+    ("Marta | Quorvany | Peru\nMarta's photo: \"A market at noon.\"", None),
+])
+def test_a_town_in_a_gallerys_field_line(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # the scene's phrase names only a country; another phrase names a town too small for the city table that the
+    # town table places in that country: the town is the city
+    ("Back home in Samarai last week, I walked past stalls of fish, the freshest in Papua New Guinea.", "Samarai"),
+    # ...and a name no table places there stays out
+    ("Back home in Quorvany last week, I walked past stalls of fish, the freshest in Papua New Guinea.", None),
+])
+def test_a_small_town_of_the_named_country(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a named venue, a comma and a town GeoNames knows: weighed as "the venue in the town" is, against a later
+    # phrase naming only a country
+    ("Penguins keep cool at the zoo in Quorva Park, Haughley, as the heatwave goes on across the UK.", "Haughley"),
+    ("Penguins keep cool at the zoo in Quorva Park in Haughley as the heatwave goes on across the UK.", "Haughley"),
+    # ...and a name no table holds still gives way to the country's phrase
+    ("Penguins keep cool at the zoo in Quorva Park, Quorvany, as the heatwave goes on across the UK.", None),
+])
+def test_a_known_town_after_its_venue_and_a_comma(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city, country", [
+    # "Republic of", "Kingdom of" before a country: the state's own name, never a town between the scene's and it
+    ("Ambulances arrive at the clinic in Quorvany, Republic of North Macedonia.", None, "Quorvany",
+     "North Macedonia"),
+    ("Pilgrims gather in Marrowby, Kingdom of Saudi Arabia, on Friday.", None, "Marrowby", "Saudi Arabia"),
+    # ...and the town of that name where no country follows
+    ("Storm damage on Main Street in Republic, Mo., on Monday.", "Main Street", "Republic", None),
+])
+def test_a_states_own_name_after_the_town(text, venue, city, country):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.country) == (venue, city, country)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town GeoNames knows whose name holds a title's or a water's word, placed by a comma and its state
+    ("Mushers leave the start chute in King Cove, Alaska, on Sunday.", "King Cove"),
+    ("Fans fill the bleachers at Quorva Stadium in Gulf Shores, Ala.", "Gulf Shores"),
+    # ...and a person with a title, or a name no table holds, stays no town
+    ("Crowds greet Prince William, Duke of Cambridge, in Cardiff.", "Cardiff"),
+    ("Mushers leave the start chute in King Quorva, Alaska, on Sunday.", None),
+])
+def test_a_town_with_a_titles_word_before_its_state(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # one bare local name "of" a city the gazetteer knows, smaller than the 100,000 a longer name needs: the name
+    # is a place inside the city
+    ("A fisherman casts his net near a beel in Quorvadi of Madaripur yesterday.", "Quorvadi", "Madaripur"),
+    # ...not a body's, a title's or an event's word before "of", nor a city of few people
+    ("Members of the Quorva Chamber of Commerce meet on Monday.", None, None),
+    ("A fisherman casts his net near a beel in Quorvadi of Sayani yesterday.", None, None),
+])
+def test_a_local_name_of_a_smaller_city(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # "As" with a capital inside a sentence opening a town the gazetteer knows: Arabic's article, not "as"
+    ("A boy tries on a mask in As Sūsah, Syria, on September 3.", "As Sūsah"),
+    ("Rescuers dig through rubble in rebel-held As Salamīyah, Syria, on Monday.", "As Salamīyah"),
+    # ...and the English word where the two words are no town
+    ("As Quorva burns, a boy tries on a mask in Idlib.", "Idlib"),
+    ("Crowds gather in Damascus as Quorva marks the day.", "Damascus"),
+])
+def test_as_opening_a_town(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a city the gazetteer knows written after "the" as the modifier of a part's word: the city, its part after "of"
+    ("Two women walk along a dirt road in the Cyangugu suburb of Quorvamura at night.", "Quorvamura", "Cyangugu"),
+    # ...and two names no table holds stay out
+    ("Two women walk along a dirt road in the Quorva suburb of Marrowby at night.", None, None),
+])
+def test_a_smaller_city_before_its_suburb(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -39,6 +39,19 @@ def name_levels(name: str) -> NameLevels:
 _NOTHING = NameLevels()
 
 
+@lru_cache(maxsize=4096)
+def a_town_of(name: str, country: str) -> bool:
+    """Whether GeoNames' table of towns (1,000 people or more) holds a town of this name in the country (an ISO
+    code, "PE"): a town too small for the city table, placed by the country written beside it ("Gustavo | La
+    Capilla | Peru"). Asked only where a caption sets a name apart beside its country, never of every name."""
+    from catalog.place_keys import name_key
+
+    gazetteer = get_gazetteer()
+    family = gazetteer._family.get(country, {country})
+    return any(code in gazetteer._subs and gazetteer._subs[code].country_code in family
+               for _, _, code in gazetteer.town_points().find(name_key(name)))
+
+
 def _only_a_lower_province(levels: NameLevels) -> bool:
     """Whether all a name is to the gazetteer is a subdivision of the second level ("Aceh", "Devon", and the
     prefecture MA-MAR for "Marrakech"), which gives way to a city of that name as it does to a town's

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
-from catalog.captions.gazetteer import name_levels, subdivision_holding
+from catalog.captions.gazetteer import a_town_of, name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
@@ -496,8 +496,9 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
         if other is best or other.chain.near or other.score < weights.scores["threshold"] or (
                 first.level not in ("place", "city")):
             continue
-        if first.population and name_levels(first.value).city_country == code:
-            found.append(first)
+        if first.population and name_levels(first.value).city_country == code or (
+                not first.population and first.town and a_town_of(first.value, code)):
+            found.append(first)  # (a town too small for the city table, placed in the country by the town table)
     names = {e.value.casefold() for e in found}
     return found[0].value if len(names) == 1 else None
 
@@ -2131,7 +2132,8 @@ _FIELD_BEFORE = compiled(rf"(?:^|\|)[ \t]*(?P<city>{_NAME})[ \t]+\|[ \t]+$", re.
 
 def _city_in_the_field_before(text: str, start: int, found: Place) -> str | None:
     """A gallery's line of fields, "Gustavo | Lima | Peru": the field before the country (or province) set apart
-    at the line's end, when it is a city the gazetteer places in that country, is the city."""
+    at the line's end, when it is a city the gazetteer places in that country, is the city; so is a town too small
+    for the city table (``_a_town_in_the_field``: "Gustavo | Huancané | Peru")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = _FIELD_BEFORE.search(text, line_start, start)
     if before is None:
@@ -2139,7 +2141,19 @@ def _city_in_the_field_before(text: str, start: int, found: Place) -> str | None
     city = name_levels(before.group("city")).city_country
     larger = found.country or found.province
     code = name_levels(larger).country or (name_levels(larger).province or "").partition("-")[0] if larger else None
+    if code and not (city and city == code) and _a_town_in_the_field(before.group("city"), code):
+        return before.group("city")
     return before.group("city") if city and code and city == code else None
+
+
+def _a_town_in_the_field(name: str, code: str) -> bool:
+    """Whether a gallery's field before its country names a town of that country too small for the city table: one
+    GeoNames' table of towns holds and no city elsewhere bears ("La Capilla"), or one countrystatecity places in
+    the country ("Huancané", Peru). The field's place in the line says what it is; the tables say it is a town."""
+    levels = name_levels(name)
+    if levels.country or levels.province:
+        return False
+    return bool(levels.town_population and not levels.city_population) or a_town_of(name, code)
 
 
 def _without_full_stop(written: str) -> str:

@@ -195,10 +195,19 @@ def _a_part_after_its_city(elements: list[Element]) -> None:
             return
         if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
             continue  # (the cheap test first: few links are a part's word)
-        if element.population and not following.also_province and not following.country and (
-                following.population * DISTRICT_RATIO < element.population):
+        population = element.population or _a_city_after_the(element)
+        if population and not following.also_province and not following.country and (
+                following.population * DISTRICT_RATIO < population):
             element.level, following.level = "city", "town"
+            element.population = population
         return
+
+
+def _a_city_after_the(element: Element) -> int:
+    """The people of a city the gazetteer knows written after "the" before a part's word ("the Cyangugu suburb of
+    Kimihurura"), which the reader does not count after "the" ("in the Andes": a range, not a town of Colombia):
+    before "suburb of" the name can only be a town's."""
+    return name_levels(element.value).city_population if element.the else 0
 
 
 def _a_city_named_before_its_part(element: Element, following: Element) -> None:

@@ -46,6 +46,7 @@ from catalog.captions.vocabulary import (
     OCCUPATION_TITLES,
     OFF_EARTH,
     OPEN_WATERS,
+    ORGANISATION_WORDS,
     PLACE_SUFFIXES,
     PREPOSITIONS,
     PROPER_VENUES,
@@ -152,7 +153,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
     j = i
     if j + 1 < n and toks[j].text[:1].isdigit() and is_capitalised(toks[j + 1].text):
         j += 0 if _stops(toks, j + 1) else 1  # "13th Beijing International Film Festival"
-    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME:
+    if j >= n or not is_capitalised(toks[j].text) or _stops(toks, j) or toks[j].lower in _NEVER_OPEN_A_NAME and not (
+            toks[j].text == "As" and _an_article_opening_a_town(toks, j)):  # ("in As Suwayda, Syria")
         return None
     while j < n:
         token, word = toks[j], toks[j].lower
@@ -190,6 +192,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
         if word in _APOSTROPHES and j > i and toks[j - 1].lower.endswith("s") and j + 1 < n and (
                 toks[j + 1].lower in VENUE_WORDS) and toks[j - 1].end == token.start:
             j += 1  # "St James’ Park": a plural possessive inside a venue's name
+            continue
+        if word in _TOWN_ONLY_CONNECTORS and j > i and (joined := _a_town_joined_by(toks, i, j)):
+            j = joined  # "in Mühldorf bei Feldbach, Austria", "in Grantown on Spey": one town the gazetteer holds
             continue
         if word in _CONNECTORS:
             if word in _LEADING_CONNECTORS and (j + 1 >= n or toks[j + 1].lower not in _LEADING_CONNECTORS[word]):
@@ -235,6 +240,33 @@ def _may_precede_plain_words(toks: list[Token], i: int, j: int) -> bool:
     if not before or before in ".!?\n":
         return False
     return before.casefold() in ("the", "at") or not known_place(toks[i].text)
+
+
+#: Small words that join two capitalised words into one town's name only where the gazetteer (or GeoNames' table of
+#: towns) holds the whole ("Mühldorf bei Feldbach", "San Juan y Martínez", "Grantown on Spey", "Rrasa e Sipërme",
+#: "Mashtūl as Sūq", "Bergen op Zoom", "Ústí nad Labem"); elsewhere each is a word of the sentence ("in London on
+#: Monday", "Paris y Madrid").
+_TOWN_ONLY_CONNECTORS = frozenset({"bei", "y", "e", "i", "van", "as", "ad", "ar", "az", "at", "on", "op", "aan", "ob",
+                                   "in", "sul", "na", "nad", "pod", "u"})
+#: The most capitalised words read after such a joining word for the whole to be looked up.
+_TOWN_ONLY_WORDS_AFTER = 2
+
+
+def _a_town_joined_by(toks: list[Token], i: int, j: int) -> int | None:
+    """The end of a town's name that the small word toks[j] joins to the capitalised words toks[i:j], when the
+    gazetteer or its table of towns knows the whole: the longest of one or two capitalised words after it."""
+    n = len(toks)
+    ends: list[int] = []
+    k = j + 1
+    while k < n and len(ends) < _TOWN_ONLY_WORDS_AFTER and is_capitalised(toks[k].text) and not _stops(toks, k) and (
+            toks[k].start == toks[k - 1].end + 1):
+        k += 1
+        ends.append(k)
+    for end in reversed(ends):
+        levels = name_levels(" ".join(t.text for t in toks[i:end]))
+        if (levels.city_population or levels.town_population) and not (levels.country or levels.province):
+            return end
+    return None
 
 
 def _a_town_named_with_a_possessive(toks: list[Token], i: int, j: int) -> bool:
@@ -302,7 +334,21 @@ def _of_links_places(toks: list[Token], i: int, of_at: int) -> bool:
         return True
     # "Rajashan of Savar": an unknown name, then a city the gazetteer knows well, are two places
     before_name = " ".join(t.text for t in toks[i:of_at])
-    return name_levels(after).city_population >= OF_A_KNOWN_CITY and not known_place(before_name)
+    population = name_levels(after).city_population
+    if population >= OF_A_KNOWN_CITY:
+        return not known_place(before_name)
+    return population >= OF_A_SMALLER_CITY and of_at == i + 1 and _a_bare_local_name(toks[i].lower, before_name)
+
+
+def _a_bare_local_name(word: str, name: str) -> bool:
+    """Whether one capitalised word before "of" is a bare local name ("Rajashan of Madaripur", "Shibchar of
+    Quorvapur"): no word of a title, a body, an event or a venue ("Duke of", "Chamber of", "Battle of", "Port
+    of"), and no place the gazetteer or its table of towns knows (a known name is a place of its own)."""
+    if word in TITLE_WORDS or word in ORGANISATION_WORDS or word in EVENT_WORDS or word in VENUE_WORDS or (
+            word in OCCUPATION_TITLES or word in _NAME_WORDS or word in WATER_WORDS):
+        return False
+    levels = name_levels(name)
+    return not (levels.country or levels.province or levels.city_population or levels.town_population)
 
 
 def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
@@ -362,7 +408,7 @@ def _stops(toks: list[Token], j: int) -> bool:
     if word not in _MAY_STOP:
         return False  # (most words: one look-up)
     if word in _ALWAYS_STOP:
-        return not (word == "an" and _an_inside_a_name(toks, j))
+        return not (word == "an" and (_an_inside_a_name(toks, j) or _an_article_opening_a_town(toks, j)))
     if word in _CAPITALISED_PREPOSITIONS and 0 < j < len(toks) - 1 and toks[j - 1].text[:1].isupper():
         return True  # "the LRT Central Station In Manila": a preposition written with a capital ends a name
     if word in _MONTH_WORDS:
@@ -383,9 +429,30 @@ def _an_inside_a_name(toks: list[Token], j: int) -> bool:
     return following in (",", ".", ";") or following in KIND_LEVELS or known_place(f"{toks[j - 1].text} An")
 
 
+def _an_article_opening_a_town(toks: list[Token], j: int) -> bool:
+    """"An" or "As" written with a capital inside a sentence, opening a town's name the gazetteer or its table of
+    towns knows with the capitalised word after it ("Tanks arrive in An Khê", "in An Giang province", "in As
+    Suwayda, Syria"): the Vietnamese word or the Arabic article, where the English words open a phrase ("An old
+    man", "As Syria burns", and at a sentence's start "An Italian crew")."""
+    if toks[j].text not in ("An", "As") or j == 0 or j + 1 >= len(toks) or not is_capitalised(toks[j + 1].text):
+        return False
+    before = toks[j - 1].text
+    if not (before.islower() or before == ","):
+        return False
+    levels = name_levels(f"{toks[j].text} {toks[j + 1].text}")
+    if not (levels.city_population or levels.town_population or levels.province) and j + 2 < len(toks) and (
+            is_capitalised(toks[j + 2].text)):
+        levels = name_levels(f"{toks[j].text} {toks[j + 1].text} {toks[j + 2].text}")  # "As Saţwah Sharq"
+    return bool(levels.city_population or levels.town_population or levels.province) and not levels.country
+
+
 def element_of(
     toks: list[Token], start: int, end: int, saw_the: bool, kind: str | None, last_word: str | None = None
 ) -> Element:
+    if end - start == 1 and toks[start].lower in _STATE_FORMS and _a_state_named_after(toks, end):
+        # "in Logovardi, Republic of North Macedonia": the state's own name, its country read after "of", and no
+        # town (Missouri's Republic) between the scene's town and it
+        return Element("ignore", toks[start].text, toks[start].start, toks[start].end)
     words = [t.text for t in toks[start:end]]
     if last_word is not None:
         words[-1] = last_word
@@ -394,6 +461,8 @@ def element_of(
         text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
+    if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
+        level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
                       the=saw_the)
@@ -413,6 +482,36 @@ def element_of(
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+def _a_town_before_its_province(name: str, toks: list[Token], end: int) -> bool:
+    """Whether a name of two words or more that a title's or a water's word made no place ("King Cove", "Gulf
+    Shores", "Lake Placid") is a town GeoNames knows, written before a comma and a province or a state ("King
+    Cove, Alaska", "Gulf Shores, Ala."): that is how a town is placed; a person's title before a name is no town
+    the tables hold ("Prince William, Duke of ...")."""
+    if end + 1 >= len(toks) or toks[end].text != "," or not is_capitalised(toks[end + 1].text):
+        return False
+    levels = name_levels(name)
+    if not levels.town_population or levels.country or levels.province:
+        return False
+    stop = read_name(toks, end + 1)
+    return stop is not None and classify(" ".join(t.text for t in toks[end + 1:stop]))[0] == "province"
+
+
+#: Words of a state's own name before "of" and its country: "Republic of Korea", "Kingdom of Bhutan".
+_STATE_FORMS = frozenset({"republic", "kingdom", "principality", "sultanate", "emirate", "federation"})
+
+
+def _a_state_named_after(toks: list[Token], end: int) -> bool:
+    """Whether "of" and a country's name follow toks[end - 1] ("Republic | of North Macedonia", "Kingdom | of the
+    Netherlands"): the word before is part of the state's name."""
+    if end + 1 >= len(toks) or toks[end].lower != "of":
+        return False
+    at = end + 2 if toks[end + 1].lower == "the" else end + 1
+    if at >= len(toks) or not is_capitalised(toks[at].text):
+        return False
+    stop = read_name(toks, at)
+    return stop is not None and classify(" ".join(t.text for t in toks[at:stop]))[0] == "country"
 
 
 def _initials(name: str) -> bool:
@@ -452,6 +551,9 @@ def _side_of_a_city(name: str) -> int:
 
 #: An unknown name "of" a city the gazetteer knows with at least this many people is a place inside that city.
 OF_A_KNOWN_CITY = 100_000
+#: One bare local name "of" a city the gazetteer knows with at least this many people is a place inside it
+#: ("Rajashan of Madaripur", a city of 85,000), as a newsroom writes a village or a union of its district's town.
+OF_A_SMALLER_CITY = 20_000
 #: Street and square words written joined to the name, as Dutch, German and Nordic names are: "Haarlemmerstraat",
 #: "Friedrichstraße", "Kurfürstendamm", "Kongens Nytorv", "Viktualienmarkt" (a town the gazetteer knows stays one).
 _GLUED_VENUE = compiled(r"\w{3}(?:straat|strasse|straße|gasse|platz|plein|gracht|steeg|allee|damm|ufer|"

@@ -212,8 +212,13 @@ def _a_venue_in_a_known_town(chain: Chain) -> bool:
     city's would be, so the chain weighs as one naming a known city against a farther phrase naming only a
     country or a region ("... in England", "South Korea's internal affairs")."""
     last = chain.elements[-1]
-    return len(chain.elements) > 1 and last.town > 0 and last.link == "in" and last.level == "place" and (
+    return len(chain.elements) > 1 and last.town > 0 and last.link in _TOWN_LINKS and last.level == "place" and (
         chain.elements[-2].level == "venue") and not last.the
+
+
+#: The links of a town GeoNames knows to the venue before it: "the Millennium Bridge in Bridgnorth", and set apart
+#: by a comma as a dateline sets it, "in Regent's Park, Haughley, as the heatwave goes on".
+_TOWN_LINKS = frozenset({"in", ","})
 
 
 def named_again(element: Element, text: str) -> bool:
