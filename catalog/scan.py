@@ -350,7 +350,8 @@ def file_exists(path: str) -> bool:
     `Path(path).exists()`'s answer, errors included (a missing file or folder, a loop of links: False; a path
     that cannot be encoded: False; any other error, such as a folder it may not look into, raised), without
     making a Path: the importing process asks this of every earlier copy of each new file's content while
-    its readers read (`catalog.store_rows.moves_among`: 825 paths for the mixed 400, a Path each 8 µs).
+    its readers read (`catalog.store_rows.moves_among`: 4,591 paths for the mixed 2,000 of bench/mixed.py,
+    a Path each about 30 K instructions).
     """
     try:
         os.stat(path)
