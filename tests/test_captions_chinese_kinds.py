@@ -2940,3 +2940,16 @@ def test_the_city_read_again_as_a_venue_is_no_site(text, expected):
     """A city whose name ends in a venue word (克山: 山) read both as the city and as the venue names no site of its
     own: the venue is left out (a venue named after the city, 黄山风景区, stays)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月16日,航拍穿沈阳市而过的沱江。", {"city": "沈阳"}),
+    ("“五一”假期里,记者把镜头对准洛阳市城里的劳动者。", {"city": "洛阳"}),
+    ("2月16日,航拍穿凤凰县城而过的沱江。", {"city": "凤凰县"}),
+    ("8月9日,准格尔旗的牧民在草原上转场。", {"city": "准格尔旗"}),
+])
+def test_a_verb_of_one_character_run_into_a_units_name(text, expected):
+    """A verb of one character that a place follows (穿 of 穿城而过, 准 of 对准: places.run_in_verbs) runs into the name
+    of the unit after it: the unit begins after the verb when the whole is no name the gazetteer knows and the
+    rest is a city or a county it knows; a known name that begins with such a character is whole (准格尔旗)."""
+    check(text, expected)

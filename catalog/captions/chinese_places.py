@@ -1333,6 +1333,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
+    if plain[position:position + 1] in words.set("places.run_in_verbs"):
+        position = _after_a_run_in_verb(text, plain, position, end, words, patterns) or position
+        # ("航拍穿沈阳市而过", "对准东丰市城里": a verb of one character run into the unit's name)
     kind = _a_kind_of_city(plain, position, end, words)
     if kind is not None and _unit_at(text, plain, kind, end, words, patterns, []) is not None:
         position = kind  # "在边境城市东兴", "在港口城市海法": what kind of city it is, then its name
@@ -1569,6 +1572,26 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a unit begins after the verb of one character at `at` that runs into its name (places.run_in_verbs:
+    "航拍穿沈阳市而过", "把镜头对准东丰市城里", "(现揭阳奉节县)"): right after the verb, when the unit read from the
+    verb is no name the gazetteer knows and the one read after it is a city it knows, a county by its readings or a
+    prefecture of the word list (its name, or the known city that heads it); else None ("准格尔旗" is a banner's
+    whole name)."""
+    unit = patterns["units"].match(plain, at, end)
+    if unit is None:
+        return None  # (a verb and no unit's suffix after it: nothing is run into)
+    name = _suffix_at_end(words).sub("", plain[at:unit.end()])
+    if len(name) < 3 or _cjk_population(name) or _suffixed_population(name) or _a_chinese_county(name):
+        return None
+    following = _unit_at(text, plain, at + 1, end, words, patterns, [])
+    if following is None or following[0].level not in ("city", "county", "place"):
+        return None
+    core = _suffix_at_end(words).sub("", simplified(following[0].value))
+    known = _known_city(plain, at + 1, at + 1 + len(core), True, _bare_cities(words)) == at + 1 + len(core)
+    return at + 1 if known or _a_county_anywhere(core) or core in words.set("places.prefectures") else None
 
 
 def _a_departure_described(plain: str, at: int, words: Words) -> bool:
