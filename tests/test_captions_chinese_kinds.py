@@ -2953,3 +2953,17 @@ def test_a_verb_of_one_character_run_into_a_units_name(text, expected):
     of the unit after it: the unit begins after the verb when the whole is no name the gazetteer knows and the
     rest is a city or a county it knows; a known name that begins with such a character is whole (准格尔旗)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月28日,奎沃大雾弥漫,部分城区主要道路能见度不足百米。", {"city": None, "sublocation": None}),
+    ("大雾弥漫,主要道路能见度不足百米。", {"sublocation": None}),
+    ("部分路段积雪。", {"sublocation": None}),
+    ("海滨城市连云港是我国有名的海港码头,渔民在岛上生活。", {"sublocation": None}),
+    ("1月28日,游客在奎沃公园的主要步道上散步。", {"sublocation": "奎沃公园"}),
+])
+def test_the_main_roads_and_a_seaport_name_no_venue(text, expected):
+    """主要 (the main) and 部分 (some of) begin no venue's name (places.not_names) and no unit's: "主要道路" ranks
+    roads, "部分城区" counts districts, naming none; a seaport (海港码头) is a kind of place, no name
+    (places.not_venue_names)."""
+    check(text, expected)

@@ -2715,7 +2715,7 @@ _NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a n
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
-                   "人")
+                   "人", "部分", "主要")  # ("部分城区": some of the city's districts; "主要城区", its main ones)
 
 
 #: A unit's one-character suffix, and the words of position after one that make "in the village", "in the district"
