@@ -2967,3 +2967,16 @@ def test_the_main_roads_and_a_seaport_name_no_venue(text, expected):
     roads, "部分城区" counts districts, naming none; a seaport (海港码头) is a kind of place, no name
     (places.not_venue_names)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客在广西全州县奎沃镇游玩。", {"province": "广西", "city": "全州县", "sublocation": "奎沃镇"}),
+    ("1月26日,北京市大兴区全奎镇的花会开了场。", {"city": "北京", "sublocation": "全奎镇"}),
+    ("在松阳县人沃村,游客在古桥下游玩。", {"city": "松阳县", "sublocation": "人沃村"}),
+    ("在奎沃县全县范围内开展植树活动。", {"city": "奎沃县", "sublocation": None}),
+])
+def test_a_unit_after_a_larger_one_may_begin_with_a_word_of_the_whole(text, expected):
+    """Right after a larger unit, a unit's name of three characters or more may begin with 全 (全州县, 全椒县) or 人
+    (人和村), which elsewhere open words of the whole ("全县") or of people: the chain vouches for the name, as for
+    城 and 两; "全县" itself stays no unit."""
+    check(text, expected)

@@ -2711,7 +2711,8 @@ _IN_THE_CITY = ("中心", "中区", "中區")
 #: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
 _TOWN_NAMED_CHUNG = compiled(f"中[{HAN}]{{1,3}}?[村镇乡]")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
-_NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
+_NAME_START_IN_A_CHAIN = ("城", "两", "全", "人")  # (and 两 of "重庆两江新区": a name, right after its city, not
+# "two"; 全 of "广西全州县", "大兴区全富镇", not "the whole"; 人 of "松阳县人和村", not a person)
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
