@@ -2980,3 +2980,16 @@ def test_a_unit_after_a_larger_one_may_begin_with_a_word_of_the_whole(text, expe
     (人和村), which elsewhere open words of the whole ("全县") or of people: the chain vouches for the name, as for
     城 and 两; "全县" itself stays no unit."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("航拍根河奎沃村。", {"city": "根河", "sublocation": "奎沃村"}),
+    ("日前,林西奎沃街道举办全民广场舞大赛。", {"city": "林西", "sublocation": "奎沃街道"}),
+    ("航拍白音特拉村。", {"city": None, "sublocation": "白音特拉村"}),
+])
+def test_a_county_written_bare_before_its_subdistrict_or_village(text, expected):
+    """A county-level city written without its suffix, then a subdistrict (街道) or a village (村) with a name of two
+    characters or more: the county is the city when two sources agree on its name (a town of China in the gazetteer
+    and a county by its readings), as before a town (什邡蓥华镇); a village's long name that begins with no county
+    is one name (白音特拉村)."""
+    check(text, expected)

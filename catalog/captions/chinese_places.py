@@ -2638,6 +2638,30 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             head = at + length
             if unit_end - head >= 3 and _a_county_anywhere(plain[at:head]):
                 return head
+    if province is None:
+        return _county_before_a_subdistrict_or_village(plain, at, unit_end, words)
+    return None
+
+
+#: The suffixes of the units below a town that a county written bare may head: a subdistrict, a village.
+_BELOW_A_COUNTY_BARE = ("街道", "村")
+
+
+def _county_before_a_subdistrict_or_village(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+    """Where a county or a county-level city written bare ends before a subdistrict or a village of its own ("邹城大束
+    街道", "根河若吉村"): a name of two characters that is both a town of China in the gazetteer and a county by its
+    readings (two sources agree, as for a name alone in its clause), or one of three that reads as a county, with a
+    name of two characters or more after it; else None (白音特拉村 is one village: 白音 is no county)."""
+    suffix = next((s for s in _BELOW_A_COUNTY_BARE if plain.startswith(s, unit_end - len(s))), None)
+    if suffix is None:
+        return None
+    for length in (3, 2):
+        head = at + length
+        if unit_end - len(suffix) - head < 2:
+            continue
+        name = plain[at:head]
+        if _a_chinese_county(name) or length == 2 and _a_chinese_town_and_county(name):
+            return head
     return None
 
 
