@@ -2993,3 +2993,13 @@ def test_a_county_written_bare_before_its_subdistrict_or_village(text, expected)
     and a county by its readings), as before a town (什邡蓥华镇); a village's long name that begins with no county
     is one name (白音特拉村)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月10日,奎沃村,金黄稻田与民宿相互交织。", {"sublocation": "奎沃村"}),
+    ("10月10日,北京,奎沃国际会展中心,观众参观展览。", {"sublocation": "奎沃国际会展中心"}),
+])
+def test_two_things_a_clause_lists_after_the_chain_name_no_venue(text, expected):
+    """After a comma that ends the chain, a venue must be the whole clause; a clause that lists two things joined by 与
+    ("金黄稻田与民宿", the fields and the guesthouses) names no venue, and the unit before it is the place."""
+    check(text, expected)

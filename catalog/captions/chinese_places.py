@@ -3248,6 +3248,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
         return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
+    if whole_clause and _LISTING in plain[at:last]:
+        return None  # "长城村,金黄稻田与民宿相互交织": two things the clause lists, no venue's name
     cut = _after_words_of_time(plain, at, last, words)
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
@@ -3449,6 +3451,9 @@ _OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文�
 _ASPECT = compiled("了|[着著](?!陆)|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: Of those, the one that joins the things a clause lists and opens no word of a name (和 and 同 do: 和平, 同里; 及
+#: does in 埃及).
+_LISTING = "与"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
 _SPACES = " \u3000·・"
 #: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
