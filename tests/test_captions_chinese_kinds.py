@@ -3003,3 +3003,14 @@ def test_two_things_a_clause_lists_after_the_chain_name_no_venue(text, expected)
     """After a comma that ends the chain, a venue must be the whole clause; a clause that lists two things joined by 与
     ("金黄稻田与民宿", the fields and the guesthouses) names no venue, and the unit before it is the place."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花垣县花垣镇奎沃村油菜冬种核心示范区里,油菜花开得正艳。", {"city": "花垣县", "sublocation": "奎沃村"}),
+    ("在奎沃县奎沃镇金桥工业园区,工人在作业。", {"city": "奎沃县", "sublocation": "金桥工业园区"}),
+])
+def test_a_zone_written_right_after_its_village_is_the_villages(text, expected):
+    """A zone (示范区, 园区: places.zones_unnamed) written right after the village that ends the chain lies inside
+    the village, which is the place named (the larger one, as for a venue inside a venue); after a town, a named
+    park stays the venue."""
+    check(text, expected)

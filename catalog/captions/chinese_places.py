@@ -700,6 +700,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if venue and (sub_admin or not elements or _after_of(plain, venue, start, end)) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
+    if venue and sub_admin and _a_zone_of_the_village(plain, elements, venue, words):
+        venue = None  # "花垣镇依溪村油菜冬种核心示范区里": the village's own zone, named by what is grown there
     place.sublocation = None if members_body else venue or sub_admin
     if elements and len(elements) > 1:
         _taiwan_levels(place, elements, words)
@@ -1592,6 +1594,17 @@ def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words,
     core = _suffix_at_end(words).sub("", simplified(following[0].value))
     known = _known_city(plain, at + 1, at + 1 + len(core), True, _bare_cities(words)) == at + 1 + len(core)
     return at + 1 if known or _a_county_anywhere(core) or core in words.set("places.prefectures") else None
+
+
+def _a_zone_of_the_village(plain: str, elements: list[Element], venue: str, words: Words) -> bool:
+    """Whether the venue is a zone (places.zones_unnamed: 示范区, 园区) written right after the village that ends the
+    chain ("依溪村油菜冬种核心示范区", the village's zone for a crop): the zone lies inside the village, which is the
+    place named (the larger one, as for a venue inside a venue)."""
+    last = elements[-1] if elements else None
+    if last is None or _rank(simplified(last.value), words) != _VILLAGE_RANK:
+        return False
+    written = simplified(venue)
+    return plain.startswith(written, last.end) and written.endswith(words.words("places.zones_unnamed"))
 
 
 def _a_departure_described(plain: str, at: int, words: Words) -> bool:
