@@ -3014,3 +3014,16 @@ def test_a_zone_written_right_after_its_village_is_the_villages(text, expected):
     the village, which is the place named (the larger one, as for a venue inside a venue); after a town, a named
     park stays the venue."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在奎沃镇素有粮仓之称的奎田村,农民插秧。", {"sublocation": "奎田村"}),
+    ("在奎沃镇素有“花果之乡”美誉的奎田村,果农采摘。", {"sublocation": "奎田村"}),
+    ("在奎沃县有“粮仓”之称的奎沃镇,农民插秧。", {"city": "奎沃县", "sublocation": "奎沃镇"}),
+    ("在奎沃镇素有粮仓之称的奎田,农民插秧。", {"sublocation": "奎沃镇"}),
+])
+def test_a_smaller_unit_after_what_the_last_one_is_called(text, expected):
+    """A unit, what it is called (素有, 有 or 享有, the name, a word of praise: places.epithets, and 的), then a unit
+    below it: the chain goes on to the smaller unit, the place of the photo; a bare name there is left to the
+    venue readers (the unit named stays the place)."""
+    check(text, expected)

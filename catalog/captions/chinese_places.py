@@ -1458,6 +1458,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             bare = elements.pop()
             element = Element("county", text[bare.start:element.end], bare.start, element.end, link=bare.link)
         elements.append(element)
+    if elements and plain[position:position + 1] in _PRAISE_OPENERS:
+        below = _unit_after_its_epithet(text, plain, position, end, words, patterns, elements)
+        if below is not None:  # "在鹿谷乡素有粮仓之称的大荒村": what the township is called, then its village
+            elements.append(below[0])
+            position = below[1]
     if elements and plain.startswith(words.words("places.routes"), position):
         return [], None  # "从北京开往石家庄的列车上": where a train or a flight comes from is no scene
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
@@ -1594,6 +1599,36 @@ def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words,
     core = _suffix_at_end(words).sub("", simplified(following[0].value))
     known = _known_city(plain, at + 1, at + 1 + len(core), True, _bare_cities(words)) == at + 1 + len(core)
     return at + 1 if known or _a_county_anywhere(core) or core in words.set("places.prefectures") else None
+
+
+#: The first characters of the words that open what a place is called (素有, 有, 享有: "素有粮仓之称的").
+_PRAISE_OPENERS = frozenset("素有享")
+#: The most characters of what a place is called between its opening word and its word of praise.
+_LONGEST_EPITHET = 14
+
+
+def _unit_after_its_epithet(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                            elements: list[Element]) -> tuple[Element, int] | None:
+    """A unit below the chain's last one, written after what that one is called ("鹿谷乡素有粮仓之称的大荒村": 素有,
+    有 or 享有, the name it is called by, a word of praise (places.epithets) and 的): the village of the township
+    just named; None when no such phrase, or no smaller unit, follows."""
+    opener = _PRAISE_OPENING.match(plain, at, end)
+    if opener is None:
+        return None
+    stop = min(end, opener.end() + _LONGEST_EPITHET)
+    for praise in words.words("places.epithets"):
+        found = plain.find(praise + "的", opener.end() + 1, stop)
+        if found < 0:
+            continue
+        below = _unit_at(text, plain, found + len(praise) + 1, end, words, patterns, elements)
+        if below is not None and _rank(simplified(below[0].value), words) > _rank(
+                simplified(elements[-1].value), words):
+            return below
+        return None
+    return None
+
+
+_PRAISE_OPENING = compiled("素有|享有|有")
 
 
 def _a_zone_of_the_village(plain: str, elements: list[Element], venue: str, words: Words) -> bool:
