@@ -3027,3 +3027,16 @@ def test_a_smaller_unit_after_what_the_last_one_is_called(text, expected):
     below it: the chain goes on to the smaller unit, the place of the photo; a bare name there is left to the
     venue readers (the unit named stays the place)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月23日,航拍下的“福建土楼王”奎沃楼。", {"sublocation": "奎沃楼", "province": None}),
+    ("11月23日,航拍下的“天下第一村”奎沃村。", {"sublocation": "奎沃村"}),
+    ("游客在“上海之鱼”奎沃公园游玩。", {"sublocation": "奎沃公园"}),
+    ("观众在“鸟巢”体育场里欢呼。", {"sublocation": "鸟巢"}),
+])
+def test_quotes_holding_what_the_venue_after_them_is_called(text, expected):
+    """Quotes right before a venue's name of two characters or more before its venue word hold what the venue is
+    called (“福建土楼王”, the king of Fujian's earthen houses): no chain begins inside them, and the venue after them
+    is the place; a quoted name that a bare venue word follows (“鸟巢”体育场) stays the venue."""
+    check(text, expected)

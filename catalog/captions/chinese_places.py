@@ -1322,6 +1322,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     if plain[at:at + 1] in _empty_starts(words):
         return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
+    inside = at + 1 if plain[at:at + 1] in _QUOTES else at if at > 0 and plain[at - 1] in _QUOTES else None
+    if inside is not None and _a_title_before_its_venue(text, plain, inside, end, words, patterns):
+        return [], None  # "航拍下的“福建土楼王”承启楼": the quotes hold what the venue after them is called
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
@@ -1599,6 +1602,21 @@ def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words,
     core = _suffix_at_end(words).sub("", simplified(following[0].value))
     known = _known_city(plain, at + 1, at + 1 + len(core), True, _bare_cities(words)) == at + 1 + len(core)
     return at + 1 if known or _a_county_anywhere(core) or core in words.set("places.prefectures") else None
+
+
+def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the quotes opened right before `at` hold what the venue written right after them is called ("“福建土楼
+    王”承启楼", "“天下第一村”华西村"): a venue's name of two characters or more before its venue word begins at the
+    closing quote, with no stop between; the quoted words are then no place of the scene."""
+    end = max(end, min(len(plain), at + 2 * _LONGEST_VENUE))  # (a chain read up to a venue word in the quotes)
+    close = plain.find(_QUOTES[plain[at - 1]], at, min(end, at + _LONGEST_VENUE))
+    if close < 0 or close + 1 >= end or plain[close + 1] in _HARD_STOPS:
+        return False
+    venue = _venue_at(text, plain, close + 1, end, words, patterns)
+    if not venue or not plain.startswith(simplified(venue), close + 1):
+        return False
+    word = patterns["venue_end"].search(simplified(venue))
+    return word is not None and len(venue) - len(word.group()) >= 2
 
 
 #: The first characters of the words that open what a place is called (素有, 有, 享有: "素有粮仓之称的").
