@@ -3040,3 +3040,13 @@ def test_quotes_holding_what_the_venue_after_them_is_called(text, expected):
     called (“福建土楼王”, the king of Fujian's earthen houses): no chain begins inside them, and the venue after them
     is the place; a quoted name that a bare venue word follows (“鸟巢”体育场) stays the venue."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("修缮后的奎沃作业区引来许多游客参观。", {"city": None}),
+    ("10月3日,奎沃港作业区,货轮靠港卸货。", {"city": None}),
+])
+def test_a_work_zone_is_no_district(text, expected):
+    """作业区 (a work zone: a port's, a mine's) is a kind of area (places.not_units), no district that stands in for
+    the city."""
+    check(text, expected)
