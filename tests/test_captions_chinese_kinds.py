@@ -3050,3 +3050,13 @@ def test_a_work_zone_is_no_district(text, expected):
     """作业区 (a work zone: a port's, a mine's) is a kind of area (places.not_units), no district that stands in for
     the city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃棚屋:奎沃是本港历史最悠久的渔村之一,那里的棚屋极具特色。", {"sublocation": None}),
+    ("奎沃镇是中国历史文化名镇之一。", {"sublocation": "奎沃镇"}),
+])
+def test_one_of_a_kind_of_place_names_no_place(text, expected):
+    """A unit's word right before 之一 (one of) names a kind of place the subject belongs to ("渔村之一", one of the
+    fishing villages), no village of its own; the named unit that opens the sentence stays the place."""
+    check(text, expected)

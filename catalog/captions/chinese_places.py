@@ -1461,6 +1461,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             bare = elements.pop()
             element = Element("county", text[bare.start:element.end], bare.start, element.end, link=bare.link)
         elements.append(element)
+    if elements and plain.startswith(_ONE_OF, position):
+        return [], None  # "大澳是本港历史最悠久的渔村之一": one of a kind of place (渔村), no place named
     if elements and plain[position:position + 1] in _PRAISE_OPENERS:
         below = _unit_after_its_epithet(text, plain, position, end, words, patterns, elements)
         if below is not None:  # "在鹿谷乡素有粮仓之称的大荒村": what the township is called, then its village
@@ -1617,6 +1619,10 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
         return False
     word = patterns["venue_end"].search(simplified(venue))
     return word is not None and len(venue) - len(word.group()) >= 2
+
+
+#: "One of" after a unit's word: the unit names a kind of place, of which the subject is one ("渔村之一").
+_ONE_OF = "之一"
 
 
 #: The first characters of the words that open what a place is called (素有, 有, 享有: "素有粮仓之称的").
