@@ -3060,3 +3060,14 @@ def test_one_of_a_kind_of_place_names_no_place(text, expected):
     """A unit's word right before 之一 (one of) names a kind of place the subject belongs to ("渔村之一", one of the
     fishing villages), no village of its own; the named unit that opens the sentence stays the place."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月7日,工人在位于同仁区的奎沃大桥施工现场忙碌。", {"city": "同仁区"}),
+    ("市民在和平区奎沃公园散步。", {"city": "和平区", "sublocation": "奎沃公园"}),
+    ("他在和朋友聊天时说起往事。", {"city": None, "sublocation": None}),
+])
+def test_a_units_name_opening_with_a_linking_character_after_zai(text, expected):
+    """和 and 同 open units' names (和平区, 同仁区) as well as joining words: right after 在 or 于 they hold no "and",
+    so the unit is read whole (not a district 仁区 or 平区 of one character)."""
+    check(text, expected)

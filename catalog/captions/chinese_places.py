@@ -1621,6 +1621,12 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
     return word is not None and len(venue) - len(word.group()) >= 2
 
 
+def _a_link_opening_after_at(plain: str, start: int) -> bool:
+    """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
+    同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
+    return plain[start:start + 1] in _LINKS_IN_NAMES and start > 0 and plain[start - 1] in "在于"
+
+
 #: "One of" after a unit's word: the unit names a kind of place, of which the subject is one ("渔村之一").
 _ONE_OF = "之一"
 
@@ -1990,7 +1996,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
              before: list[Element]) -> tuple[Element, int] | None:
     """One administrative unit or known place name at `at`, and where it ends."""
     if at >= end or plain[at] in _HARD_STOPS and not (
-            before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
+            before and before[-1].end == at and plain[at] in _SOFT_BREAKS) and not (
+            _a_link_opening_after_at(plain, at)):  # (天津市和平区: see _unit_name_ok; "在和平区")
         return None
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
@@ -2845,8 +2852,9 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     breaks = _NEVER_IN_A_UNIT if vouched else _NAME_BREAKS  # ("大赵庄村农民在村文化广场": 在 no unit's name holds)
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
-            written[0] in _HARD_STOPS and not linked) or (
-            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
+            written[0] in _HARD_STOPS and not linked and not _a_link_opening_after_at(plain, start)) or (
+            written[0] in _NAME_BREAKS and not continuing and not _a_link_opening_after_at(plain, start)) or (
+            written.startswith(_NOT_NAME_START)) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
                 written[1] not in _MEASURES)) and not (
             written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
