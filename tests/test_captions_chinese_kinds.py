@@ -3071,3 +3071,13 @@ def test_a_units_name_opening_with_a_linking_character_after_zai(text, expected)
     """和 and 同 open units' names (和平区, 同仁区) as well as joining words: right after 在 or 于 they hold no "and",
     so the unit is read whole (not a district 仁区 or 平区 of one character)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("盛夏烈日下,奎沃阁矗立于翠绿园林之中。", {"sublocation": "奎沃阁"}),
+    ("游客在奎沃园林景区游览。", {"sublocation": "奎沃园林景区"}),
+])
+def test_gardens_as_a_kind_end_no_venues_name(text, expected):
+    """园 that opens 园林 (gardens, greenery as a kind: places.venue_word_as_noun) ends no venue's name ("翠绿园林",
+    no garden named 翠绿园); the venue before it is the place, and a longer name past it is read whole."""
+    check(text, expected)
