@@ -2940,3 +2940,144 @@ def test_the_city_read_again_as_a_venue_is_no_site(text, expected):
     """A city whose name ends in a venue word (克山: 山) read both as the city and as the venue names no site of its
     own: the venue is left out (a venue named after the city, 黄山风景区, stays)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月16日,航拍穿沈阳市而过的沱江。", {"city": "沈阳"}),
+    ("“五一”假期里,记者把镜头对准洛阳市城里的劳动者。", {"city": "洛阳"}),
+    ("2月16日,航拍穿凤凰县城而过的沱江。", {"city": "凤凰县"}),
+    ("8月9日,准格尔旗的牧民在草原上转场。", {"city": "准格尔旗"}),
+])
+def test_a_verb_of_one_character_run_into_a_units_name(text, expected):
+    """A verb of one character that a place follows (穿 of 穿城而过, 准 of 对准: places.run_in_verbs) runs into the name
+    of the unit after it: the unit begins after the verb when the whole is no name the gazetteer knows and the
+    rest is a city or a county it knows; a known name that begins with such a character is whole (准格尔旗)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月28日,奎沃大雾弥漫,部分城区主要道路能见度不足百米。", {"city": None, "sublocation": None}),
+    ("大雾弥漫,主要道路能见度不足百米。", {"sublocation": None}),
+    ("部分路段积雪。", {"sublocation": None}),
+    ("海滨城市连云港是我国有名的海港码头,渔民在岛上生活。", {"sublocation": None}),
+    ("1月28日,游客在奎沃公园的主要步道上散步。", {"sublocation": "奎沃公园"}),
+])
+def test_the_main_roads_and_a_seaport_name_no_venue(text, expected):
+    """主要 (the main) and 部分 (some of) begin no venue's name (places.not_names) and no unit's: "主要道路" ranks
+    roads, "部分城区" counts districts, naming none; a seaport (海港码头) is a kind of place, no name
+    (places.not_venue_names)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客在广西全州县奎沃镇游玩。", {"province": "广西", "city": "全州县", "sublocation": "奎沃镇"}),
+    ("1月26日,北京市大兴区全奎镇的花会开了场。", {"city": "北京", "sublocation": "全奎镇"}),
+    ("在松阳县人沃村,游客在古桥下游玩。", {"city": "松阳县", "sublocation": "人沃村"}),
+    ("在奎沃县全县范围内开展植树活动。", {"city": "奎沃县", "sublocation": None}),
+])
+def test_a_unit_after_a_larger_one_may_begin_with_a_word_of_the_whole(text, expected):
+    """Right after a larger unit, a unit's name of three characters or more may begin with 全 (全州县, 全椒县) or 人
+    (人和村), which elsewhere open words of the whole ("全县") or of people: the chain vouches for the name, as for
+    城 and 两; "全县" itself stays no unit."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("航拍根河奎沃村。", {"city": "根河", "sublocation": "奎沃村"}),
+    ("日前,林西奎沃街道举办全民广场舞大赛。", {"city": "林西", "sublocation": "奎沃街道"}),
+    ("航拍白音特拉村。", {"city": None, "sublocation": "白音特拉村"}),
+])
+def test_a_county_written_bare_before_its_subdistrict_or_village(text, expected):
+    """A county-level city written without its suffix, then a subdistrict (街道) or a village (村) with a name of two
+    characters or more: the county is the city when two sources agree on its name (a town of China in the gazetteer
+    and a county by its readings), as before a town (什邡蓥华镇); a village's long name that begins with no county
+    is one name (白音特拉村)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月10日,奎沃村,金黄稻田与民宿相互交织。", {"sublocation": "奎沃村"}),
+    ("10月10日,北京,奎沃国际会展中心,观众参观展览。", {"sublocation": "奎沃国际会展中心"}),
+])
+def test_two_things_a_clause_lists_after_the_chain_name_no_venue(text, expected):
+    """After a comma that ends the chain, a venue must be the whole clause; a clause that lists two things joined by 与
+    ("金黄稻田与民宿", the fields and the guesthouses) names no venue, and the unit before it is the place."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花垣县花垣镇奎沃村油菜冬种核心示范区里,油菜花开得正艳。", {"city": "花垣县", "sublocation": "奎沃村"}),
+    ("在奎沃县奎沃镇金桥工业园区,工人在作业。", {"city": "奎沃县", "sublocation": "金桥工业园区"}),
+])
+def test_a_zone_written_right_after_its_village_is_the_villages(text, expected):
+    """A zone (示范区, 园区: places.zones_unnamed) written right after the village that ends the chain lies inside
+    the village, which is the place named (the larger one, as for a venue inside a venue); after a town, a named
+    park stays the venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在奎沃镇素有粮仓之称的奎田村,农民插秧。", {"sublocation": "奎田村"}),
+    ("在奎沃镇素有“花果之乡”美誉的奎田村,果农采摘。", {"sublocation": "奎田村"}),
+    ("在奎沃县有“粮仓”之称的奎沃镇,农民插秧。", {"city": "奎沃县", "sublocation": "奎沃镇"}),
+    ("在奎沃镇素有粮仓之称的奎田,农民插秧。", {"sublocation": "奎沃镇"}),
+])
+def test_a_smaller_unit_after_what_the_last_one_is_called(text, expected):
+    """A unit, what it is called (素有, 有 or 享有, the name, a word of praise: places.epithets, and 的), then a unit
+    below it: the chain goes on to the smaller unit, the place of the photo; a bare name there is left to the
+    venue readers (the unit named stays the place)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月23日,航拍下的“福建土楼王”奎沃楼。", {"sublocation": "奎沃楼", "province": None}),
+    ("11月23日,航拍下的“天下第一村”奎沃村。", {"sublocation": "奎沃村"}),
+    ("游客在“上海之鱼”奎沃公园游玩。", {"sublocation": "奎沃公园"}),
+    ("观众在“鸟巢”体育场里欢呼。", {"sublocation": "鸟巢"}),
+])
+def test_quotes_holding_what_the_venue_after_them_is_called(text, expected):
+    """Quotes right before a venue's name of two characters or more before its venue word hold what the venue is
+    called (“福建土楼王”, the king of Fujian's earthen houses): no chain begins inside them, and the venue after them
+    is the place; a quoted name that a bare venue word follows (“鸟巢”体育场) stays the venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("修缮后的奎沃作业区引来许多游客参观。", {"city": None}),
+    ("10月3日,奎沃港作业区,货轮靠港卸货。", {"city": None}),
+])
+def test_a_work_zone_is_no_district(text, expected):
+    """作业区 (a work zone: a port's, a mine's) is a kind of area (places.not_units), no district that stands in for
+    the city."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奎沃棚屋:奎沃是本港历史最悠久的渔村之一,那里的棚屋极具特色。", {"sublocation": None}),
+    ("奎沃镇是中国历史文化名镇之一。", {"sublocation": "奎沃镇"}),
+])
+def test_one_of_a_kind_of_place_names_no_place(text, expected):
+    """A unit's word right before 之一 (one of) names a kind of place the subject belongs to ("渔村之一", one of the
+    fishing villages), no village of its own; the named unit that opens the sentence stays the place."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月7日,工人在位于同仁区的奎沃大桥施工现场忙碌。", {"city": "同仁区"}),
+    ("市民在和平区奎沃公园散步。", {"city": "和平区", "sublocation": "奎沃公园"}),
+    ("他在和朋友聊天时说起往事。", {"city": None, "sublocation": None}),
+])
+def test_a_units_name_opening_with_a_linking_character_after_zai(text, expected):
+    """和 and 同 open units' names (和平区, 同仁区) as well as joining words: right after 在 or 于 they hold no "and",
+    so the unit is read whole (not a district 仁区 or 平区 of one character)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("盛夏烈日下,奎沃阁矗立于翠绿园林之中。", {"sublocation": "奎沃阁"}),
+    ("游客在奎沃园林景区游览。", {"sublocation": "奎沃园林景区"}),
+])
+def test_gardens_as_a_kind_end_no_venues_name(text, expected):
+    """园 that opens 园林 (gardens, greenery as a kind: places.venue_word_as_noun) ends no venue's name ("翠绿园林",
+    no garden named 翠绿园); the venue before it is the place, and a longer name past it is read whole."""
+    check(text, expected)

@@ -700,6 +700,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if venue and (sub_admin or not elements or _after_of(plain, venue, start, end)) and _generic_venue(venue, words):
         venue = None  # "村民在...田坝社区茶叶基地", "游客在古城景区": a kind of place, not a named one; the town or the
         # village before it is the place named (but a city's zone is named by the city: "公主岭市现代农业示范区")
+    if venue and sub_admin and _a_zone_of_the_village(plain, elements, venue, words):
+        venue = None  # "花垣镇依溪村油菜冬种核心示范区里": the village's own zone, named by what is grown there
     place.sublocation = None if members_body else venue or sub_admin
     if elements and len(elements) > 1:
         _taiwan_levels(place, elements, words)
@@ -1320,6 +1322,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     if plain[at:at + 1] in _empty_starts(words):
         return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
+    inside = at + 1 if plain[at:at + 1] in _QUOTES else at if at > 0 and plain[at - 1] in _QUOTES else None
+    if inside is not None and _a_title_before_its_venue(text, plain, inside, end, words, patterns):
+        return [], None  # "航拍下的“福建土楼王”承启楼": the quotes hold what the venue after them is called
     elements: list[Element] = []
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
@@ -1333,6 +1338,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     reference = referred.match(plain, position, end) if plain[position:position + 1] in referred_first else None
     if reference is not None and _unit_at(text, plain, reference.end(), end, words, patterns, []) is not None:
         position = reference.end()  # "该县宝丰镇施洋小学": the county the caption named before, then a unit of it
+    if plain[position:position + 1] in words.set("places.run_in_verbs"):
+        position = _after_a_run_in_verb(text, plain, position, end, words, patterns) or position
+        # ("航拍穿沈阳市而过", "对准东丰市城里": a verb of one character run into the unit's name)
     kind = _a_kind_of_city(plain, position, end, words)
     if kind is not None and _unit_at(text, plain, kind, end, words, patterns, []) is not None:
         position = kind  # "在边境城市东兴", "在港口城市海法": what kind of city it is, then its name
@@ -1453,6 +1461,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             bare = elements.pop()
             element = Element("county", text[bare.start:element.end], bare.start, element.end, link=bare.link)
         elements.append(element)
+    if elements and plain.startswith(_ONE_OF, position):
+        return [], None  # "大澳是本港历史最悠久的渔村之一": one of a kind of place (渔村), no place named
+    if elements and plain[position:position + 1] in _PRAISE_OPENERS:
+        below = _unit_after_its_epithet(text, plain, position, end, words, patterns, elements)
+        if below is not None:  # "在鹿谷乡素有粮仓之称的大荒村": what the township is called, then its village
+            elements.append(below[0])
+            position = below[1]
     if elements and plain.startswith(words.words("places.routes"), position):
         return [], None  # "从北京开往石家庄的列车上": where a train or a flight comes from is no scene
     if elements and plain[position:position + 1] in words["places.list_joins"] and (
@@ -1569,6 +1584,92 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
     return elements, venue
+
+
+def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a unit begins after the verb of one character at `at` that runs into its name (places.run_in_verbs:
+    "航拍穿沈阳市而过", "把镜头对准东丰市城里", "(现揭阳奉节县)"): right after the verb, when the unit read from the
+    verb is no name the gazetteer knows and the one read after it is a city it knows, a county by its readings or a
+    prefecture of the word list (its name, or the known city that heads it); else None ("准格尔旗" is a banner's
+    whole name)."""
+    unit = patterns["units"].match(plain, at, end)
+    if unit is None:
+        return None  # (a verb and no unit's suffix after it: nothing is run into)
+    name = _suffix_at_end(words).sub("", plain[at:unit.end()])
+    if len(name) < 3 or _cjk_population(name) or _suffixed_population(name) or _a_chinese_county(name):
+        return None
+    following = _unit_at(text, plain, at + 1, end, words, patterns, [])
+    if following is None or following[0].level not in ("city", "county", "place"):
+        return None
+    core = _suffix_at_end(words).sub("", simplified(following[0].value))
+    known = _known_city(plain, at + 1, at + 1 + len(core), True, _bare_cities(words)) == at + 1 + len(core)
+    return at + 1 if known or _a_county_anywhere(core) or core in words.set("places.prefectures") else None
+
+
+def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether the quotes opened right before `at` hold what the venue written right after them is called ("“福建土楼
+    王”承启楼", "“天下第一村”华西村"): a venue's name of two characters or more before its venue word begins at the
+    closing quote, with no stop between; the quoted words are then no place of the scene."""
+    end = max(end, min(len(plain), at + 2 * _LONGEST_VENUE))  # (a chain read up to a venue word in the quotes)
+    close = plain.find(_QUOTES[plain[at - 1]], at, min(end, at + _LONGEST_VENUE))
+    if close < 0 or close + 1 >= end or plain[close + 1] in _HARD_STOPS:
+        return False
+    venue = _venue_at(text, plain, close + 1, end, words, patterns)
+    if not venue or not plain.startswith(simplified(venue), close + 1):
+        return False
+    word = patterns["venue_end"].search(simplified(venue))
+    return word is not None and len(venue) - len(word.group()) >= 2
+
+
+def _a_link_opening_after_at(plain: str, start: int) -> bool:
+    """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
+    同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
+    return plain[start:start + 1] in _LINKS_IN_NAMES and start > 0 and plain[start - 1] in "在于"
+
+
+#: "One of" after a unit's word: the unit names a kind of place, of which the subject is one ("渔村之一").
+_ONE_OF = "之一"
+
+
+#: The first characters of the words that open what a place is called (素有, 有, 享有: "素有粮仓之称的").
+_PRAISE_OPENERS = frozenset("素有享")
+#: The most characters of what a place is called between its opening word and its word of praise.
+_LONGEST_EPITHET = 14
+
+
+def _unit_after_its_epithet(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                            elements: list[Element]) -> tuple[Element, int] | None:
+    """A unit below the chain's last one, written after what that one is called ("鹿谷乡素有粮仓之称的大荒村": 素有,
+    有 or 享有, the name it is called by, a word of praise (places.epithets) and 的): the village of the township
+    just named; None when no such phrase, or no smaller unit, follows."""
+    opener = _PRAISE_OPENING.match(plain, at, end)
+    if opener is None:
+        return None
+    stop = min(end, opener.end() + _LONGEST_EPITHET)
+    for praise in words.words("places.epithets"):
+        found = plain.find(praise + "的", opener.end() + 1, stop)
+        if found < 0:
+            continue
+        below = _unit_at(text, plain, found + len(praise) + 1, end, words, patterns, elements)
+        if below is not None and _rank(simplified(below[0].value), words) > _rank(
+                simplified(elements[-1].value), words):
+            return below
+        return None
+    return None
+
+
+_PRAISE_OPENING = compiled("素有|享有|有")
+
+
+def _a_zone_of_the_village(plain: str, elements: list[Element], venue: str, words: Words) -> bool:
+    """Whether the venue is a zone (places.zones_unnamed: 示范区, 园区) written right after the village that ends the
+    chain ("依溪村油菜冬种核心示范区", the village's zone for a crop): the zone lies inside the village, which is the
+    place named (the larger one, as for a venue inside a venue)."""
+    last = elements[-1] if elements else None
+    if last is None or _rank(simplified(last.value), words) != _VILLAGE_RANK:
+        return False
+    written = simplified(venue)
+    return plain.startswith(written, last.end) and written.endswith(words.words("places.zones_unnamed"))
 
 
 def _a_departure_described(plain: str, at: int, words: Words) -> bool:
@@ -1895,7 +1996,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
              before: list[Element]) -> tuple[Element, int] | None:
     """One administrative unit or known place name at `at`, and where it ends."""
     if at >= end or plain[at] in _HARD_STOPS and not (
-            before and before[-1].end == at and plain[at] in _SOFT_BREAKS):  # (天津市和平区: see _unit_name_ok)
+            before and before[-1].end == at and plain[at] in _SOFT_BREAKS) and not (
+            _a_link_opening_after_at(plain, at)):  # (天津市和平区: see _unit_name_ok; "在和平区")
         return None
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
@@ -2615,6 +2717,30 @@ def _known_head(plain: str, at: int, unit_end: int, words: Words, province: str 
             head = at + length
             if unit_end - head >= 3 and _a_county_anywhere(plain[at:head]):
                 return head
+    if province is None:
+        return _county_before_a_subdistrict_or_village(plain, at, unit_end, words)
+    return None
+
+
+#: The suffixes of the units below a town that a county written bare may head: a subdistrict, a village.
+_BELOW_A_COUNTY_BARE = ("街道", "村")
+
+
+def _county_before_a_subdistrict_or_village(plain: str, at: int, unit_end: int, words: Words) -> int | None:
+    """Where a county or a county-level city written bare ends before a subdistrict or a village of its own ("邹城大束
+    街道", "根河若吉村"): a name of two characters that is both a town of China in the gazetteer and a county by its
+    readings (two sources agree, as for a name alone in its clause), or one of three that reads as a county, with a
+    name of two characters or more after it; else None (白音特拉村 is one village: 白音 is no county)."""
+    suffix = next((s for s in _BELOW_A_COUNTY_BARE if plain.startswith(s, unit_end - len(s))), None)
+    if suffix is None:
+        return None
+    for length in (3, 2):
+        head = at + length
+        if unit_end - len(suffix) - head < 2:
+            continue
+        name = plain[at:head]
+        if _a_chinese_county(name) or length == 2 and _a_chinese_town_and_county(name):
+            return head
     return None
 
 
@@ -2688,11 +2814,12 @@ _IN_THE_CITY = ("中心", "中区", "中區")
 #: A town or a village whose name begins with 中, after 市 ("南投市中兴新村", "某某市中和镇"): 中 is no "in the city".
 _TOWN_NAMED_CHUNG = compiled(f"中[{HAN}]{{1,3}}?[村镇乡]")
 #: Of those, the ones that begin a unit's name right after a larger unit ("宕昌县城关镇", "X县城南街道").
-_NAME_START_IN_A_CHAIN = ("城", "两")  # (and 两 of "重庆两江新区": a name, right after its city, not "two")
+_NAME_START_IN_A_CHAIN = ("城", "两", "全", "人")  # (and 两 of "重庆两江新区": a name, right after its city, not
+# "two"; 全 of "广西全州县", "大兴区全富镇", not "the whole"; 人 of "松阳县人和村", not a person)
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
-                   "人")
+                   "人", "部分", "主要")  # ("部分城区": some of the city's districts; "主要城区", its main ones)
 
 
 #: A unit's one-character suffix, and the words of position after one that make "in the village", "in the district"
@@ -2725,8 +2852,9 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     breaks = _NEVER_IN_A_UNIT if vouched else _NAME_BREAKS  # ("大赵庄村农民在村文化广场": 在 no unit's name holds)
     linked = continuing and len(written) <= 3 and written[0] in _SOFT_BREAKS  # "天津市和平区", "安徽省和县"
     if any(ch in inside and not (vouched and ch in _SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
-            written[0] in _HARD_STOPS and not linked) or (
-            written[0] in _NAME_BREAKS and not continuing) or written.startswith(_NOT_NAME_START) and not (
+            written[0] in _HARD_STOPS and not linked and not _a_link_opening_after_at(plain, start)) or (
+            written[0] in _NAME_BREAKS and not continuing and not _a_link_opening_after_at(plain, start)) or (
+            written.startswith(_NOT_NAME_START)) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
                 written[1] not in _MEASURES)) and not (
             written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
@@ -3200,6 +3328,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         return None
     if whole_clause and last == stop < end and plain[stop] in _NAME_BREAKS:
         return None  # "山水涧村,阡陌田园与整洁的村庄相映成景": the clause goes on past a linking word
+    if whole_clause and _LISTING in plain[at:last]:
+        return None  # "长城村,金黄稻田与民宿相互交织": two things the clause lists, no venue's name
     cut = _after_words_of_time(plain, at, last, words)
     if cut < last:  # "行人走过时报广场", "旅客昨日在罗湖口岸": the venue after the verb or the day
         at = cut
@@ -3401,6 +3531,9 @@ _OWN_UNIT = "市县省村"  # (and the village's: "大赵庄村农民在村文�
 _ASPECT = compiled("了|[着著](?!陆)|著(?![名作称])")
 #: Linking characters that a venue's name may hold right before its venue word (颐和园).
 _SOFT_BREAKS = "和与及同"
+#: Of those, the one that joins the things a clause lists and opens no word of a name (和 and 同 do: 和平, 同里; 及
+#: does in 埃及).
+_LISTING = "与"
 #: Spaces (and the middle dot) that set a chain's units apart ("江苏 苏州", "中国 · 香港"), as a comma may.
 _SPACES = " \u3000·・"
 #: The last characters of a unit's suffix: 和 or 同 right after one begins the venue's name ("吴江区同里古镇",
