@@ -512,8 +512,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
         return f"{outlet.strip()}/{name.strip()}"
     words = body.split()
     for n in range(1, min(4, len(words) - 1)):
-        head, rest = " ".join(words[:n]), " ".join(words[n:])
-        if rules.standard_agency(head) and looks_like_person(rest):
+        head = " ".join(words[:n])
+        if rules.standard_agency(head) and looks_like_person(rest := " ".join(words[n:])):
             return f"{head}/{rest}"
     head, photo, rest = body.partition(" PHOTO ")
     if photo and rest.isupper() and (_ACRONYM.fullmatch(head) or is_media(head)) and looks_like_person(rest):
