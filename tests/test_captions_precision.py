@@ -387,3 +387,24 @@ def test_a_chinese_place_says_which_step_read_it(text, expected):
     after the scene sentence's chain: the venue register, the heading's place line, the credit line."""
     evidence = parse(text).evidence
     assert {level: evidence.get(level) for level in expected} == expected
+
+
+# capprec2: a place the subject belongs to or is bound for, not where the photo was made (issue 14).
+NOT_THE_SCENE = [
+    ("a place in a clause of what is to come ('is set to study at') is where someone will be, not the scene",
+     "Ana Quorvik, a trainee nurse, is set to study midwifery at the Lindt Institute of Health in September. "
+     "Photo by Jo Ruiz",
+     {"sublocation": None}),
+    ("...'is due to dock at' too",
+     "The ferry Quorva Star is due to dock at Lindt Pier on Friday. Photo by Jo Ruiz",
+     {"sublocation": None}),
+    ("...the same place after a verb of the present is the scene",
+     "Ana Quorvik, a trainee nurse, studies midwifery at the Lindt Institute of Health. Photo by Jo Ruiz",
+     {"sublocation": "Lindt Institute of Health"}),
+]
+
+
+@pytest.mark.parametrize("why, text, expected", NOT_THE_SCENE, ids=[why for why, _, _ in NOT_THE_SCENE])
+def test_a_place_the_subject_belongs_to_or_is_bound_for_is_not_the_scene(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
