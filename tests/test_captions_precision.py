@@ -401,6 +401,15 @@ NOT_THE_SCENE = [
     ("...the same place after a verb of the present is the scene",
      "Ana Quorvik, a trainee nurse, studies midwifery at the Lindt Institute of Health. Photo by Jo Ruiz",
      {"sublocation": "Lindt Institute of Health"}),
+    ("a venue after a person's name and ', of' is their school or club, not the scene",
+     "Tamsin Orrery, of Quorva Valley High School, shows her prize calf at the county fair. (Photo submitted)",
+     {"sublocation": None}),
+    ("...the same venue after 'at' is the scene, the person's home town set off before it",
+     "Tamsin Orrery, of Sydney, shows her prize calf at Quorva Valley High School. (Photo submitted)",
+     {"sublocation": "Quorva Valley High School", "city": None}),
+    ("...and a place's name before ', of' is no person's",
+     "Crowds watch a parade in Quorva City, of Lindt County, on Monday.",
+     {"city": "Quorva"}),
 ]
 
 
