@@ -417,3 +417,32 @@ NOT_THE_SCENE = [
 def test_a_place_the_subject_belongs_to_or_is_bound_for_is_not_the_scene(why, text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+SIDES_OF_A_MATCH = [
+    ("a province written only as a side of a match ('vs') is a team's, not the scene",
+     "A wide view of the Connacht/Munster vs Leinster/Ulster game at the Aviva Stadium. Picture: INPHO/Jo Ruiz",
+     {"sublocation": "Aviva Stadium", "province": None}),
+    ("...as is a city before 'v'",
+     "Fans at the Cork v Kerry final at the Quorva Grounds. Picture: Jo Ruiz",
+     {"sublocation": "Quorva Grounds", "city": None}),
+    ("...the same province written as the scene's is kept",
+     "A wide view of the game at the Galway Sportsground in Connacht, Ireland. Picture: INPHO/Jo Ruiz",
+     {"province": "Connacht", "country": "Ireland"}),
+    ("...and a city that is a side and the scene too is the scene",
+     "France vs Argentina in Doha, Qatar, on Dec. 18, 2022. Picture: Jo Ruiz",
+     {"city": "Doha", "country": "Qatar"}),
+    ("a Chinese province written only as a side (对阵) is a team's",
+     "10月14日，广东对阵辽宁的比赛中，球员在拼抢。新华社记者 王明摄",
+     {"province": None}),
+    ("...the same province in the scene's chain is kept",
+     "10月14日，在广东东莞，球员在拼抢。新华社记者 王明摄",
+     {"city": "东莞", "province": "广东"}),
+]
+
+
+@pytest.mark.parametrize("why, text, expected", SIDES_OF_A_MATCH, ids=[why for why, _, _ in SIDES_OF_A_MATCH])
+def test_a_side_of_a_match_is_not_the_scene(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+    assert "a side of a match" in " ".join(parse(text, explain=True).notes) or all(expected.values())

@@ -29,6 +29,7 @@ from catalog.captions.chinese_name_checks import drop_what_names_no_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.credits import Found
+from catalog.captions.place_checks import check_sides
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts, Place
 from catalog.patterns import compiled
@@ -180,6 +181,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             if facts.location.city:
                 found_by["city"] = "the credit line"
         drop_what_names_no_place(facts.location, facts.notes.append if explain else None, text)
+        check_sides(facts.location, text, facts.notes.append if explain else None)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
             from catalog.captions.parser import place_note

@@ -1,4 +1,4 @@
-"""The last look at an English caption's province and venue before they are taken: a name the readers put in the
+"""The last look at a caption's province and venue before they are taken: a name the readers put in the
 province that is no province's, a venue's name that is an event's edition (issue 14: an empty answer is better than a
 wrong one; a neighbouring level's name, or a word of the country's, is not a province).
 
@@ -10,6 +10,8 @@ Each check is one shape, named by its words, and leaves the value out with the r
                                                       is always qualified ("West"): the name was cut short
     ... in Blikkiesdorp, Delft, Cape Town.            province "Cape Town": a city of a million people the
                                                       gazetteer knows as no province; the city is named too
+    ... the Connacht/Munster vs Leinster/Ulster game  province "Connacht": a side of a match, a team named for its
+                                                      place, every time the caption writes it (check_sides)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
@@ -92,6 +94,44 @@ def leave_out(place: Place, level: str, why: str | None, note=None) -> None:
     if note:
         note(f"left out: {level} {getattr(place, level)!r}, {why}")
     setattr(place, level, None)
+
+
+#: What sets two sides of a match against each other, right before a side ("... vs Quorva", "...对阵辽宁") or right
+#: after it, past the other sides joined to it by "/" ("Connacht/Munster vs ...", "广东队对阵..."): "vs", "vs.", "v.",
+#: "versus", a lower-case "v" (a capital "V" alone is a numeral: "Henry V"), 对阵 (對陣).
+_SIDES_BEFORE = compiled(r"(?:\b[Vv][Ss]\.?|\bv\.?|\b[Vv]ersus)\s+$|(?:对阵|對陣)\s*$")
+_SIDES_AFTER = compiled(r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*\s+(?:[Vv][Ss]\b\.?|v\b\.?|[Vv]ersus\b)"
+                        r"|[队隊]?\s*(?:对阵|對陣)")
+
+
+def side_check(text: str, name: str | None) -> str | None:
+    """Why a place's name is a team's in this text, or None: every time it is written, it is a side of a match.
+
+    >>> side_check("A view of the Connacht/Munster vs Leinster/Ulster game at the Aviva Stadium.", "Connacht")
+    'a side of a match (a team named for its place): every time it is written, beside vs'
+    >>> side_check("10月14日，广东队对阵辽宁队的比赛中，球员拼抢。", "广东")
+    'a side of a match (a team named for its place): every time it is written, beside vs'
+    >>> side_check("Quorva v Lindt in Quorva on Sunday.", "Quorva") is None
+    True
+    """
+    if not name:
+        return None
+    at = text.find(name)
+    if at < 0:
+        return None
+    while at >= 0:
+        end = at + len(name)
+        if not (_SIDES_BEFORE.search(text, max(0, at - 12), at) or _SIDES_AFTER.match(text, end)):
+            return None
+        at = text.find(name, end)
+    return "a side of a match (a team named for its place): every time it is written, beside vs"
+
+
+def check_sides(place: Place, text: str, note=None) -> None:
+    """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
+    `note`: "the Connacht/Munster vs Leinster/Ulster game" gives no province."""
+    for level in ("sublocation", "city", "province", "country"):
+        leave_out(place, level, side_check(text, getattr(place, level)), note)
 
 
 def check_province(place: Place, note=None) -> None:
