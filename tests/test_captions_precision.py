@@ -446,3 +446,16 @@ def test_a_side_of_a_match_is_not_the_scene(why, text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
     assert "a side of a match" in " ".join(parse(text, explain=True).notes) or all(expected.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花季將持續到1月底，遊客在奎爾瓦鄉的花田裡合影。記者王明攝", (None, None)),  # the day the season lasts until
+    ("展览将持续到2026年1月16日。图为游客在奎尔瓦博物馆参观。李明 摄", (None, None)),
+    ("7月16日消息，受连日暴雨影响，奎尔瓦乡一座桥被冲毁。李明 摄", (None, None)),  # the day the news came
+    ("1月底，遊客在奎爾瓦鄉的花田裡合影。記者王明攝", ("taken", "1月底")),  # ...the same days as the scene's
+    ("7月16日，受连日暴雨影响，奎尔瓦乡一座桥被冲毁。李明 摄", ("taken", "7月16日")),
+])
+def test_a_chinese_day_something_lasts_until_or_news_came_is_not_the_photos(text, expected):
+    facts = parse(text, explain=True)
+    assert (facts.date_kind, facts.date_text) == expected
+    assert expected[0] or any("left out: background" in n for n in facts.notes)
