@@ -459,3 +459,26 @@ def test_a_chinese_day_something_lasts_until_or_news_came_is_not_the_photos(text
     facts = parse(text, explain=True)
     assert (facts.date_kind, facts.date_text) == expected
     assert expected[0] or any("left out: background" in n for n in facts.notes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture firm's name ("Photographic") is the agency, no person's
+    ("(c) Quorva Photographic\nA driver speaks to media in the paddock on Thursday.",
+     (None, "Quorva Photographic", None)),
+    ("(c) Ana Quorvik\nA driver speaks to media in the paddock on Thursday.", ("Ana Quorvik", None, None)),
+    # a possessive makes a name a place's or a body's own (a tourism board's), no person's
+    ("Mount Quorva reflected in Lindt Lake\nCredit: Oregon's Quorva Territory\n\nThe mountain mirrored in the lake.",
+     (None, None, "Oregon's Quorva Territory")),
+    ("Mount Quorva reflected in Lindt Lake\nCredit: Jo O'Brien\n\nThe mountain mirrored in the lake.",
+     ("Jo O'Brien", None, None)),
+    # a city's name and 网: a city's news site after "图 |", no person's
+    ("古城泉州迎来客流高峰,游客体验非遗。\n图 | 泉州网", (None, "泉州网", None)),
+    ("古城泉州迎来客流高峰,游客体验非遗。\n图 | 王泉州", ("王泉州", None, None)),
+    # a body's handout a reporter faxed in (传真): no one's picture; the reporter's own (摄) stays theirs
+    ("龙舟赛3日起在爱河开锣。(高雄市政府提供)\n\n中央社记者王小明传真 111年6月3日", (None, "CNA", "高雄市政府")),
+    ("龙舟赛3日起在爱河开锣。\n\n中央社记者王小明传真 111年6月3日", ("王小明", "CNA", None)),
+    ("龙舟赛3日起在爱河开锣。(高雄市政府提供)\n\n中央社记者王小明摄 111年6月3日", ("王小明", "CNA", "高雄市政府")),
+])
+def test_an_organisation_in_the_photographers_slot_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected
