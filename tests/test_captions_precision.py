@@ -482,3 +482,16 @@ def test_a_chinese_day_something_lasts_until_or_news_came_is_not_the_photos(text
 def test_an_organisation_in_the_photographers_slot_is_no_photographer(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency, credit.provider) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's name after "through": the channel something was given by, not where the photo was made
+    ("Residents of Quorva took their dogs to the village court for shots given free by the town through the "
+     "Municipal Lindt Office. (Photo by Jo Ruiz)", {"sublocation": None}),
+    ("Residents of Quorva take their dogs for shots at the Municipal Lindt Office. (Photo by Jo Ruiz)",
+     {"sublocation": "Municipal Lindt Office"}),
+    ("Visitors stroll through the Quorva Garden on Sunday. (Photo by Jo Ruiz)", {"sublocation": "Quorva Garden"}),
+])
+def test_a_body_something_was_done_through_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -19,6 +19,8 @@ Each check is one shape, named by its words, and leaves the value out with the r
 
 from __future__ import annotations
 
+import re
+
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
 from catalog.patterns import compiled
@@ -127,11 +129,42 @@ def side_check(text: str, name: str | None) -> str | None:
     return "a side of a match (a team named for its place): every time it is written, beside vs"
 
 
+#: The last words of a body's name: after "through" such a name is the channel something was given by, not a place.
+_BODY_WORDS = frozenset({"office", "ministry", "department", "bureau", "agency", "council", "commission",
+                         "authority", "administration", "committee", "directorate", "secretariat"})
+#: "through", "via" and an article right before a name.
+_CHANNEL_BEFORE = compiled(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def channel_check(text: str, venue: str | None) -> str | None:
+    """Why a venue is the body something was done through, not a place, or None: a body's name (closing with
+    "Office", "Ministry", "Department" ...) written each time after "through" or "via".
+
+    >>> channel_check("Pets got free shots given by the town through the Municipal Quorva Office.",
+    ...               "Municipal Quorva Office")
+    'a body that something was given through, not a place'
+    >>> channel_check("Staff work at the Municipal Quorva Office.", "Municipal Quorva Office") is None
+    True
+    """
+    if not venue or venue.rsplit(None, 1)[-1].casefold() not in _BODY_WORDS:
+        return None
+    at = text.find(venue)
+    if at < 0:
+        return None
+    while at >= 0:
+        if not _CHANNEL_BEFORE.search(text, max(0, at - 14), at):
+            return None
+        at = text.find(venue, at + len(venue))
+    return "a body that something was given through, not a place"
+
+
 def check_sides(place: Place, text: str, note=None) -> None:
     """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
-    `note`: "the Connacht/Munster vs Leinster/Ulster game" gives no province."""
+    `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), and a venue that is only the body
+    something was done through ("shots given free through the Municipal Agriculture Office")."""
     for level in ("sublocation", "city", "province", "country"):
         leave_out(place, level, side_check(text, getattr(place, level)), note)
+    leave_out(place, "sublocation", channel_check(text, place.sublocation), note)
 
 
 def check_province(place: Place, note=None) -> None:
