@@ -495,3 +495,19 @@ def test_an_organisation_in_the_photographers_slot_is_no_photographer(text, expe
 def test_a_body_something_was_done_through_is_not_the_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese place followed by its founding's years names an anniversary, not where the photo was made
+    ("8月4日，青海省玉树藏族自治州成立70周年庆祝大会举行，当地群众献上节目。（王明摄）",
+     {"city": None, "province": "青海"}),
+    ("游客在参观湘西土家族苗族自治州成立60周年成就展。", {"city": None}),
+    # ...and a city that only the venue left out gave (西贡, Sai Kung: 香港, written nowhere)
+    ("市民参观西贡-堤岸成立300周年摄影展。", {"sublocation": None, "city": None}),
+    # ...the same place written as the scene's is kept
+    ("8月4日，青海省玉树藏族自治州成立70周年庆祝大会在玉树藏族自治州举行。（王明摄）",
+     {"city": "玉树藏族自治州", "province": "青海"}),
+])
+def test_a_chinese_place_that_names_an_anniversary_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -158,6 +158,36 @@ def channel_check(text: str, venue: str | None) -> str | None:
     return "a body that something was given through, not a place"
 
 
+#: After a Chinese place's name, what makes it the name of an anniversary: other places joined by "-" or "、",
+#: then (成立, 建市, 建州, 解放 ...) and a number of years (周年): "玉树藏族自治州成立70周年庆祝大会",
+#: "西贡-堤岸-嘉定-胡志明市成立320周年图书周", the event's name, not its place.
+_ANNIVERSARY_AFTER = compiled(r"(?:[-－—、][^-－—、\s，,。]{1,12})*(?:成立|建立|建市|建州|建县|建区|设立|解放|建校)?"
+                              r"[0-9０-９一二三四五六七八九十百]{1,4}\s*(?:周年|週年)")
+
+
+def anniversary_check(text: str, name: str | None) -> str | None:
+    """Why a Chinese place's name is only an anniversary's, or None: every time it is written, the founding's
+    years follow it ("玉树藏族自治州成立70周年庆祝大会在玉树市举行": the prefecture names the anniversary, the meeting
+    is in the city).
+
+    >>> anniversary_check("8月4日，奎尔瓦州成立70周年庆祝大会在林特市举行。", "奎尔瓦州")
+    "named only as an anniversary's: the founding's years follow it"
+    >>> anniversary_check("8月4日，奎尔瓦州成立70周年庆祝大会在奎尔瓦州举行。", "奎尔瓦州") is None
+    True
+    """
+    if not name or ("周年" not in text and "週年" not in text):
+        return None
+    at = text.find(name)
+    if at < 0:
+        return None
+    while at >= 0:
+        end = at + len(name)
+        if not _ANNIVERSARY_AFTER.match(text, end):
+            return None
+        at = text.find(name, end)
+    return "named only as an anniversary's: the founding's years follow it"
+
+
 def check_sides(place: Place, text: str, note=None) -> None:
     """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
     `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), and a venue that is only the body
@@ -165,6 +195,12 @@ def check_sides(place: Place, text: str, note=None) -> None:
     for level in ("sublocation", "city", "province", "country"):
         leave_out(place, level, side_check(text, getattr(place, level)), note)
     leave_out(place, "sublocation", channel_check(text, place.sublocation), note)
+    venue = place.sublocation
+    for level in ("sublocation", "city", "province"):
+        leave_out(place, level, anniversary_check(text, getattr(place, level)), note)
+    if venue and not place.sublocation and place.city and place.city not in text:
+        # "西贡-堤岸-...成立320周年图书周": 西贡 (Sai Kung) gave 香港, written nowhere; with the venue gone, so is it
+        leave_out(place, "city", "written nowhere: it came from the venue left out", note)
 
 
 def check_province(place: Place, note=None) -> None:
