@@ -190,17 +190,28 @@ def anniversary_check(text: str, name: str | None) -> str | None:
 
 def check_sides(place: Place, text: str, note=None) -> None:
     """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
-    `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), and a venue that is only the body
-    something was done through ("shots given free through the Municipal Agriculture Office")."""
-    for level in ("sublocation", "city", "province", "country"):
-        leave_out(place, level, side_check(text, getattr(place, level)), note)
-    leave_out(place, "sublocation", channel_check(text, place.sublocation), note)
+    `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), a venue that is only the body
+    something was done through ("shots given free through the Municipal Agriculture Office"), and a Chinese place
+    written only before its founding's years. (Each check is asked only when the text holds what it needs: a
+    "v", 对阵, a body's word closing the venue, 周年; most captions hold none.)"""
+    if " v" in text or "V" in text or "对阵" in text or "對陣" in text:
+        for level in _LEVELS:
+            name = getattr(place, level)
+            if name:
+                leave_out(place, level, side_check(text, name), note)
     venue = place.sublocation
-    for level in ("sublocation", "city", "province"):
-        leave_out(place, level, anniversary_check(text, getattr(place, level)), note)
-    if venue and not place.sublocation and place.city and place.city not in text:
-        # "西贡-堤岸-...成立320周年图书周": 西贡 (Sai Kung) gave 香港, written nowhere; with the venue gone, so is it
-        leave_out(place, "city", "written nowhere: it came from the venue left out", note)
+    if venue and venue.rsplit(None, 1)[-1].casefold() in _BODY_WORDS:
+        leave_out(place, "sublocation", channel_check(text, venue), note)
+    if "周年" in text or "週年" in text:
+        for level in ("sublocation", "city", "province"):
+            leave_out(place, level, anniversary_check(text, getattr(place, level)), note)
+        if venue and not place.sublocation and place.city and place.city not in text:
+            # "西贡-堤岸-...成立320周年图书周": 西贡 (Sai Kung) gave 香港, written nowhere; with the venue gone, it goes
+            leave_out(place, "city", "written nowhere: it came from the venue left out", note)
+
+
+#: The levels of a place, smallest first.
+_LEVELS = ("sublocation", "city", "province", "country")
 
 
 def check_province(place: Place, note=None) -> None:
