@@ -87,9 +87,10 @@ CREDITS = [
      {"photographer": "赵小祖", "agency": None}),
     ("a source that is an office (图源于X局) is the provider", "油菜花开得正艳。(图源于某某县农业局)",
      {"provider": "某某县农业局", "agency": None}),
-    ("a body that provided the picture, then the reporter who faxed it (传真)",
+    ("a body that provided the picture, then the reporter who faxed it (传真): the body's handout, passed on by the "
+     "reporter, no one's own picture (capprec2: the labels name no photographer for the shape)",
      "廟會每年舉行。(某某縣政府提供)\n\n中央社記者陳小綱傳真 109年4月2日",
-     {"photographer": "陳小綱", "agency": "CNA", "provider": "某某縣政府", "date": "2020-04-02"}),
+     {"photographer": None, "agency": "CNA", "provider": "某某縣政府", "date": "2020-04-02"}),
     ("an outlet's app (客户端) is the outlet", "9月21日，市民在趵突泉公园赏菊。（大众日报客户端记者 李小明 报道）",
      {"photographer": "李小明", "agency": "Dazhong Daily"}),
     ("an app of an outlet the registry does not know stays as written",

@@ -387,3 +387,127 @@ def test_a_chinese_place_says_which_step_read_it(text, expected):
     after the scene sentence's chain: the venue register, the heading's place line, the credit line."""
     evidence = parse(text).evidence
     assert {level: evidence.get(level) for level in expected} == expected
+
+
+# capprec2: a place the subject belongs to or is bound for, not where the photo was made (issue 14).
+NOT_THE_SCENE = [
+    ("a place in a clause of what is to come ('is set to study at') is where someone will be, not the scene",
+     "Ana Quorvik, a trainee nurse, is set to study midwifery at the Lindt Institute of Health in September. "
+     "Photo by Jo Ruiz",
+     {"sublocation": None}),
+    ("...'is due to dock at' too",
+     "The ferry Quorva Star is due to dock at Lindt Pier on Friday. Photo by Jo Ruiz",
+     {"sublocation": None}),
+    ("...the same place after a verb of the present is the scene",
+     "Ana Quorvik, a trainee nurse, studies midwifery at the Lindt Institute of Health. Photo by Jo Ruiz",
+     {"sublocation": "Lindt Institute of Health"}),
+    ("a venue after a person's name and ', of' is their school or club, not the scene",
+     "Tamsin Orrery, of Quorva Valley High School, shows her prize calf at the county fair. (Photo submitted)",
+     {"sublocation": None}),
+    ("...the same venue after 'at' is the scene, the person's home town set off before it",
+     "Tamsin Orrery, of Sydney, shows her prize calf at Quorva Valley High School. (Photo submitted)",
+     {"sublocation": "Quorva Valley High School", "city": None}),
+    ("...and a place's name before ', of' is no person's",
+     "Crowds watch a parade in Quorva City, of Lindt County, on Monday.",
+     {"city": "Quorva"}),
+]
+
+
+@pytest.mark.parametrize("why, text, expected", NOT_THE_SCENE, ids=[why for why, _, _ in NOT_THE_SCENE])
+def test_a_place_the_subject_belongs_to_or_is_bound_for_is_not_the_scene(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+SIDES_OF_A_MATCH = [
+    ("a province written only as a side of a match ('vs') is a team's, not the scene",
+     "A wide view of the Connacht/Munster vs Leinster/Ulster game at the Aviva Stadium. Picture: INPHO/Jo Ruiz",
+     {"sublocation": "Aviva Stadium", "province": None}),
+    ("...as is a city before 'v'",
+     "Fans at the Cork v Kerry final at the Quorva Grounds. Picture: Jo Ruiz",
+     {"sublocation": "Quorva Grounds", "city": None}),
+    ("...the same province written as the scene's is kept",
+     "A wide view of the game at the Galway Sportsground in Connacht, Ireland. Picture: INPHO/Jo Ruiz",
+     {"province": "Connacht", "country": "Ireland"}),
+    ("...and a city that is a side and the scene too is the scene",
+     "France vs Argentina in Doha, Qatar, on Dec. 18, 2022. Picture: Jo Ruiz",
+     {"city": "Doha", "country": "Qatar"}),
+    ("a Chinese province written only as a side (对阵) is a team's",
+     "10月14日，广东对阵辽宁的比赛中，球员在拼抢。新华社记者 王明摄",
+     {"province": None}),
+    ("...the same province in the scene's chain is kept",
+     "10月14日，在广东东莞，球员在拼抢。新华社记者 王明摄",
+     {"city": "东莞", "province": "广东"}),
+]
+
+
+@pytest.mark.parametrize("why, text, expected", SIDES_OF_A_MATCH, ids=[why for why, _, _ in SIDES_OF_A_MATCH])
+def test_a_side_of_a_match_is_not_the_scene(why, text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+    assert "a side of a match" in " ".join(parse(text, explain=True).notes) or all(expected.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花季將持續到1月底，遊客在奎爾瓦鄉的花田裡合影。記者王明攝", (None, None)),  # the day the season lasts until
+    ("展览将持续到2026年1月16日。图为游客在奎尔瓦博物馆参观。李明 摄", (None, None)),
+    ("7月16日消息，受连日暴雨影响，奎尔瓦乡一座桥被冲毁。李明 摄", (None, None)),  # the day the news came
+    ("1月底，遊客在奎爾瓦鄉的花田裡合影。記者王明攝", ("taken", "1月底")),  # ...the same days as the scene's
+    ("7月16日，受连日暴雨影响，奎尔瓦乡一座桥被冲毁。李明 摄", ("taken", "7月16日")),
+])
+def test_a_chinese_day_something_lasts_until_or_news_came_is_not_the_photos(text, expected):
+    facts = parse(text, explain=True)
+    assert (facts.date_kind, facts.date_text) == expected
+    assert expected[0] or any("left out: background" in n for n in facts.notes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture firm's name ("Photographic") is the agency, no person's
+    ("(c) Quorva Photographic\nA driver speaks to media in the paddock on Thursday.",
+     (None, "Quorva Photographic", None)),
+    ("(c) Ana Quorvik\nA driver speaks to media in the paddock on Thursday.", ("Ana Quorvik", None, None)),
+    # a possessive makes a name a place's or a body's own (a tourism board's), no person's
+    ("Mount Quorva reflected in Lindt Lake\nCredit: Oregon's Quorva Territory\n\nThe mountain mirrored in the lake.",
+     (None, None, "Oregon's Quorva Territory")),
+    ("Mount Quorva reflected in Lindt Lake\nCredit: Jo O'Brien\n\nThe mountain mirrored in the lake.",
+     ("Jo O'Brien", None, None)),
+    # a city's name and 网: a city's news site after "图 |", no person's
+    ("古城泉州迎来客流高峰,游客体验非遗。\n图 | 泉州网", (None, "泉州网", None)),
+    ("古城泉州迎来客流高峰,游客体验非遗。\n图 | 王泉州", ("王泉州", None, None)),
+    # a body's handout a reporter faxed in (传真): no one's picture; the reporter's own (摄) stays theirs
+    ("龙舟赛3日起在爱河开锣。(高雄市政府提供)\n\n中央社记者王小明传真 111年6月3日", (None, "CNA", "高雄市政府")),
+    ("龙舟赛3日起在爱河开锣。\n\n中央社记者王小明传真 111年6月3日", ("王小明", "CNA", None)),
+    ("龙舟赛3日起在爱河开锣。(高雄市政府提供)\n\n中央社记者王小明摄 111年6月3日", ("王小明", "CNA", "高雄市政府")),
+])
+def test_an_organisation_in_the_photographers_slot_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's name after "through": the channel something was given by, not where the photo was made
+    ("Residents of Quorva took their dogs to the village court for shots given free by the town through the "
+     "Municipal Lindt Office. (Photo by Jo Ruiz)", {"sublocation": None}),
+    ("Residents of Quorva take their dogs for shots at the Municipal Lindt Office. (Photo by Jo Ruiz)",
+     {"sublocation": "Municipal Lindt Office"}),
+    ("Visitors stroll through the Quorva Garden on Sunday. (Photo by Jo Ruiz)", {"sublocation": "Quorva Garden"}),
+])
+def test_a_body_something_was_done_through_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese place followed by its founding's years names an anniversary, not where the photo was made
+    ("8月4日，青海省玉树藏族自治州成立70周年庆祝大会举行，当地群众献上节目。（王明摄）",
+     {"city": None, "province": "青海"}),
+    ("游客在参观湘西土家族苗族自治州成立60周年成就展。", {"city": None}),
+    # ...and a city that only the venue left out gave (西贡, Sai Kung: 香港, written nowhere)
+    ("市民参观西贡-堤岸成立300周年摄影展。", {"sublocation": None, "city": None}),
+    # ...the same place written as the scene's is kept
+    ("8月4日，青海省玉树藏族自治州成立70周年庆祝大会在玉树藏族自治州举行。（王明摄）",
+     {"city": "玉树藏族自治州", "province": "青海"}),
+])
+def test_a_chinese_place_that_names_an_anniversary_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -29,6 +29,7 @@ from catalog.captions.chinese_name_checks import drop_what_names_no_place
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.credits import Found
+from catalog.captions.place_checks import check_sides
 from catalog.captions.rules import Rules
 from catalog.captions.types import CaptionFacts, Place
 from catalog.patterns import compiled
@@ -86,7 +87,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     # Imported here, not above: every caption asks `language`, few are Chinese, and these modules' patterns
     # (large Han character classes) cost an import of English captions more than all their other patterns.
     from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit, source_outlet
-    from catalog.captions.chinese_dates import body_sentences, choose_date, split_sentences
+    from catalog.captions.chinese_dates import background_dates, body_sentences, choose_date, split_sentences
     from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 
     if _PINYIN_LEFT_IN.search(text):  # "青岛市李沧区(qū)九水街道", "新华社发(fā)(张鹰摄)": a mirror's converter
@@ -161,6 +162,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.notes.append(f"date {text[date.start:date.end]!r} ({date.kind}): the first date of the caption's first "
                            "sentence, or one that says it was taken or released" if date and not date.vague else
                            f"date: none, {text[date.start:date.end]!r} names no day" if date else "date: none written")
+        facts.notes.extend(f"date {written!r} left out: background (another thing's day: a start or an end point, a "
+                           "report's day, a range)" for written in background_dates(work, words))
     if date is not None and not date.vague:  # ("近日", recently: the scene's time, no date)
         facts.date, facts.date_kind = date.iso, date.kind
         facts.date_text = None if date.iso else text[date.start:date.end]
@@ -180,6 +183,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             if facts.location.city:
                 found_by["city"] = "the credit line"
         drop_what_names_no_place(facts.location, facts.notes.append if explain else None, text)
+        check_sides(facts.location, text, facts.notes.append if explain else None)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
             from catalog.captions.parser import place_note

@@ -200,7 +200,13 @@ def _a_papers_name(written: str, words: Words) -> bool:
     if not han_char().match(plain[-1:]):
         return False
     return plain.endswith(words.words("credit.outlet_endings")) and (len(plain) >= 4 or plain.endswith(tuple(
-        w for w in words.words("credit.outlet_endings") if len(w) >= 2)))
+        w for w in words.words("credit.outlet_endings") if len(w) >= 2)) or _a_places_outlet(plain, words))
+
+
+def _a_places_outlet(plain: str, words: Words) -> bool:
+    """Whether a name of three characters is a place's name and an outlet's ending of one (泉州网, 丽江台): a city's
+    site or station, as "图 | 泉州网" credits it; a person's name of three is a surname and a given name."""
+    return len(plain) == 3 and _a_place_alone(plain[:2], words)
 
 
 def _name_then_agency(first: str, second: str, rules: Rules, words: Words) -> bool:
@@ -1060,6 +1066,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if handed is not None and not _a_place_alone(simplified(handed.group(1)), words):
                 # "（嘉義縣政府提供） 中央社記者X傳真": a body handed the picture out, a reporter sent it in
                 credit.provider = text[handed.start(1):handed.end(1)]
+                if simplified(credit.raw or "").rstrip().endswith(words.words("credit.filed")):
+                    credit.photographer = None  # (faxed, 传真: the reporter passed the handout on, no one's picture)
         if credit.raw and credit.raw[-1] in _FULL_STOPS and plain[start + len(credit.raw) - 1:][:1] == " ":
             credit.raw = credit.raw[:-1].rstrip()  # "王小明摄。": the stop read as a space is no part of the credit
         if name == "released_by":  # the release is a sentence of the caption, its date the release date: the

@@ -247,6 +247,12 @@ def _in_a_dateline(text: str, match: re.Match) -> bool:
     return 3 <= len(head) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", head) is not None
 
 
+def background_dates(text: str, words: Words) -> list[str]:
+    """The dates written as another thing's day than the photo's, as written (for ``--explain``): a start or an
+    end point ("截至5月26日", "花季将持续到1月底"), a report's day ("7月16日消息"), a range."""
+    return [text[m.start:m.end] for m in _find_dates(text, words) if m.background]
+
+
 def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
                  words: Words) -> ChineseDate | None:
     """The photo's date: one the text says was taken, else the first in the caption's first sentence; a

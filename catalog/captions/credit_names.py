@@ -81,6 +81,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
         return False
+    if any(w.endswith(("'s", "’s")) for w in folded[:-1]):  # "Oregon's Mt. Hood Territory": a place's or a body's
+        return False  # own name, owned by another (a person's name holds no possessive)
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from catalog.captions.counties import is_county
+from catalog.captions.credit_names import looks_like_person
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
@@ -243,7 +244,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             chain, j = _a_city_as_subject(toks, i)  # "Imperial welcome: Helsinki is decked with flowers"
         if chain is not None:
             if word in ("of", "from") and chain.prep == word:
-                chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]])
+                chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]]) or (
+                    word == "of" and _a_person_set_off_before(toks, i))
             elif word == "in" and chain.prep == word and i > 2 and names_a_person(toks[i - 1].lower):
                 # "Ahmed Awadalla, an ICRC employee in Baghdad, and ... set out for camps in al-Khalidiya": the place
                 # of a person described in an appositive is where they work, not the scene
@@ -372,6 +374,26 @@ def _a_site_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
         return None, i
     first.level = "venue"
     return Chain("subject", [first]), j
+
+
+#: Words after which capitalised words are a place's or a thing's name, not a person's ("the Quorva Hall, of ...").
+_NO_NAME_AFTER = frozenset({"of", "the", "from", "a", "an"})
+
+
+def _a_person_set_off_before(toks: list[Token], i: int) -> bool:
+    """Whether the "of" at toks[i] follows a person's name and a comma, as an appositive tells where they come from
+    or belong ("Ana Quorvik, of Lindt Junior High School, is pictured at the fair", "Jo Ruiz, of Quorva, holds his
+    catch"): their school, club or home town, not the scene. The name is two or three capitalised words opening
+    the sentence or following a comma, "and" or a verb, that read as a person's (``looks_like_person``)."""
+    if i < 3 or toks[i - 1].text != ",":
+        return False
+    k = i - 2
+    while k >= 0 and k > i - 5 and is_capitalised(toks[k].text) and toks[k].text.isalpha():
+        k -= 1
+    name = [t.text for t in toks[k + 1:i - 1]]
+    if not 2 <= len(name) <= 3 or k >= 0 and (toks[k].lower in PREPOSITIONS or toks[k].lower in _NO_NAME_AFTER):
+        return False  # "in Quorva City, of Lindt County": a place's name, after its preposition
+    return looks_like_person(" ".join(name)) and classify(" ".join(name))[0] == "place"
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:

@@ -1,4 +1,4 @@
-"""The last look at an English caption's province and venue before they are taken: a name the readers put in the
+"""The last look at a caption's province and venue before they are taken: a name the readers put in the
 province that is no province's, a venue's name that is an event's edition (issue 14: an empty answer is better than a
 wrong one; a neighbouring level's name, or a word of the country's, is not a province).
 
@@ -10,12 +10,16 @@ Each check is one shape, named by its words, and leaves the value out with the r
                                                       is always qualified ("West"): the name was cut short
     ... in Blikkiesdorp, Delft, Cape Town.            province "Cape Town": a city of a million people the
                                                       gazetteer knows as no province; the city is named too
+    ... the Connacht/Munster vs Leinster/Ulster game  province "Connacht": a side of a match, a team named for its
+                                                      place, every time the caption writes it (check_sides)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
 """
 
 from __future__ import annotations
+
+import re
 
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
@@ -92,6 +96,122 @@ def leave_out(place: Place, level: str, why: str | None, note=None) -> None:
     if note:
         note(f"left out: {level} {getattr(place, level)!r}, {why}")
     setattr(place, level, None)
+
+
+#: What sets two sides of a match against each other, right before a side ("... vs Quorva", "...对阵辽宁") or right
+#: after it, past the other sides joined to it by "/" ("Connacht/Munster vs ...", "广东队对阵..."): "vs", "vs.", "v.",
+#: "versus", a lower-case "v" (a capital "V" alone is a numeral: "Henry V"), 对阵 (對陣).
+_SIDES_BEFORE = compiled(r"(?:\b[Vv][Ss]\.?|\bv\.?|\b[Vv]ersus)\s+$|(?:对阵|對陣)\s*$")
+_SIDES_AFTER = compiled(r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*\s+(?:[Vv][Ss]\b\.?|v\b\.?|[Vv]ersus\b)"
+                        r"|[队隊]?\s*(?:对阵|對陣)")
+
+
+def side_check(text: str, name: str | None) -> str | None:
+    """Why a place's name is a team's in this text, or None: every time it is written, it is a side of a match.
+
+    >>> side_check("A view of the Connacht/Munster vs Leinster/Ulster game at the Aviva Stadium.", "Connacht")
+    'a side of a match (a team named for its place): every time it is written, beside vs'
+    >>> side_check("10月14日，广东队对阵辽宁队的比赛中，球员拼抢。", "广东")
+    'a side of a match (a team named for its place): every time it is written, beside vs'
+    >>> side_check("Quorva v Lindt in Quorva on Sunday.", "Quorva") is None
+    True
+    """
+    if not name:
+        return None
+    at = text.find(name)
+    if at < 0:
+        return None
+    while at >= 0:
+        end = at + len(name)
+        if not (_SIDES_BEFORE.search(text, max(0, at - 12), at) or _SIDES_AFTER.match(text, end)):
+            return None
+        at = text.find(name, end)
+    return "a side of a match (a team named for its place): every time it is written, beside vs"
+
+
+#: The last words of a body's name: after "through" such a name is the channel something was given by, not a place.
+_BODY_WORDS = frozenset({"office", "ministry", "department", "bureau", "agency", "council", "commission",
+                         "authority", "administration", "committee", "directorate", "secretariat"})
+#: "through", "via" and an article right before a name.
+_CHANNEL_BEFORE = compiled(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def channel_check(text: str, venue: str | None) -> str | None:
+    """Why a venue is the body something was done through, not a place, or None: a body's name (closing with
+    "Office", "Ministry", "Department" ...) written each time after "through" or "via".
+
+    >>> channel_check("Pets got free shots given by the town through the Municipal Quorva Office.",
+    ...               "Municipal Quorva Office")
+    'a body that something was given through, not a place'
+    >>> channel_check("Staff work at the Municipal Quorva Office.", "Municipal Quorva Office") is None
+    True
+    """
+    if not venue or venue.rsplit(None, 1)[-1].casefold() not in _BODY_WORDS:
+        return None
+    at = text.find(venue)
+    if at < 0:
+        return None
+    while at >= 0:
+        if not _CHANNEL_BEFORE.search(text, max(0, at - 14), at):
+            return None
+        at = text.find(venue, at + len(venue))
+    return "a body that something was given through, not a place"
+
+
+#: After a Chinese place's name, what makes it the name of an anniversary: other places joined by "-" or "、",
+#: then (成立, 建市, 建州, 解放 ...) and a number of years (周年): "玉树藏族自治州成立70周年庆祝大会",
+#: "西贡-堤岸-嘉定-胡志明市成立320周年图书周", the event's name, not its place.
+_ANNIVERSARY_AFTER = compiled(r"(?:[-－—、][^-－—、\s，,。]{1,12})*(?:成立|建立|建市|建州|建县|建区|设立|解放|建校)?"
+                              r"[0-9０-９一二三四五六七八九十百]{1,4}\s*(?:周年|週年)")
+
+
+def anniversary_check(text: str, name: str | None) -> str | None:
+    """Why a Chinese place's name is only an anniversary's, or None: every time it is written, the founding's
+    years follow it ("玉树藏族自治州成立70周年庆祝大会在玉树市举行": the prefecture names the anniversary, the meeting
+    is in the city).
+
+    >>> anniversary_check("8月4日，奎尔瓦州成立70周年庆祝大会在林特市举行。", "奎尔瓦州")
+    "named only as an anniversary's: the founding's years follow it"
+    >>> anniversary_check("8月4日，奎尔瓦州成立70周年庆祝大会在奎尔瓦州举行。", "奎尔瓦州") is None
+    True
+    """
+    if not name or ("周年" not in text and "週年" not in text):
+        return None
+    at = text.find(name)
+    if at < 0:
+        return None
+    while at >= 0:
+        end = at + len(name)
+        if not _ANNIVERSARY_AFTER.match(text, end):
+            return None
+        at = text.find(name, end)
+    return "named only as an anniversary's: the founding's years follow it"
+
+
+def check_sides(place: Place, text: str, note=None) -> None:
+    """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
+    `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), a venue that is only the body
+    something was done through ("shots given free through the Municipal Agriculture Office"), and a Chinese place
+    written only before its founding's years. (Each check is asked only when the text holds what it needs: a
+    "v", 对阵, a body's word closing the venue, 周年; most captions hold none.)"""
+    if " v" in text or "V" in text or "对阵" in text or "對陣" in text:
+        for level in _LEVELS:
+            name = getattr(place, level)
+            if name:
+                leave_out(place, level, side_check(text, name), note)
+    venue = place.sublocation
+    if venue and venue.rsplit(None, 1)[-1].casefold() in _BODY_WORDS:
+        leave_out(place, "sublocation", channel_check(text, venue), note)
+    if "周年" in text or "週年" in text:
+        for level in ("sublocation", "city", "province"):
+            leave_out(place, level, anniversary_check(text, getattr(place, level)), note)
+        if venue and not place.sublocation and place.city and place.city not in text:
+            # "西贡-堤岸-...成立320周年图书周": 西贡 (Sai Kung) gave 香港, written nowhere; with the venue gone, it goes
+            leave_out(place, "city", "written nowhere: it came from the venue left out", note)
+
+
+#: The levels of a place, smallest first.
+_LEVELS = ("sublocation", "city", "province", "country")
 
 
 def check_province(place: Place, note=None) -> None:

@@ -480,6 +480,7 @@ MEDIA_WORDS = frozenset({
     "news", "press", "daily", "times", "post", "online", "images", "image", "photo", "photos", "pictures",
     "media", "features", "television", "tv", "broadcasting", "herald", "tribune", "journal", "gazette",
     "wire", "newspaper", "magazine", "weekly", "telegraph", "guardian", "chronicle", "stock", "photography",
+    "photographic",  # "(c) Octane Photographic": a picture firm, the agency, no person
     "publishing", "publications", "productions", "network", "channel", "radio", "studio", "studios",
     # newspapers' own nouns ("Windsor Star", "Irish Examiner", "Daily Mirror", "Orlando Sentinel")
     "star", "express", "observer", "courier", "examiner", "mirror", "sentinel", "inquirer", "enquirer",
