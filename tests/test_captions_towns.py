@@ -1150,3 +1150,16 @@ def test_as_opening_a_town(text, city):
 def test_a_smaller_city_before_its_suburb(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town's centre with a word describing it before "of" reads as "the centre of": the town after it
+    ("Tourists walk in the historic center of Borgarnes on a cold morning.", None, "Borgarnes"),
+    ("A church spire towers over the old centre of Pierzchnica.", None, "Pierzchnica"),
+    # ...a venue after it stays the venue, and a name no table holds stays out
+    ("Protesters march in the historic centre of the Quorva Estate.", "Quorva Estate", None),
+    ("Tourists walk in the historic center of Quorvatown on a cold morning.", None, None),
+])
+def test_a_described_centre_of_a_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -587,10 +587,21 @@ def _after_a_part(toks: list[Token], i: int, k: int, prep: str) -> tuple[Chain |
         return None, i
     if _read_chain(toks, m + 1, _allowed(toks, m), "of")[0] is not None:
         return None, i  # "of" introduces it as it would anyway ("in the courtyard of the Louvre"): read so
+    if _a_described_centre(toks, first, m):
+        return _read_chain(toks, m + 1, "any", prep, True)  # "in the historic center of Quorva": its centre
     chain, j = _read_chain(toks, m + 1, "any", prep, True)
     if chain is not None:
         chain.after_a_part = True
     return chain, j
+
+
+def _a_described_centre(toks: list[Token], first: int, of: int) -> bool:
+    """Whether the plain words toks[first:of] before "of" are a town's centre with a word or two describing it:
+    "in the historic center of Quorva", "over the old centre of Quorva", "in the bustling heart of Quorva". The
+    words name the same part as "in the centre of Quorva" does, and the name after "of" is read as it is there, the
+    town whose centre it is, not weighed as a part's chain ("in various parts of Kigali", ``part_named_before``)."""
+    return of - first > 1 and PREPOSITION_NOUNS.get(toks[of - 1].lower) == "any" and (
+        toks[of - 1].lower not in _OUTSIDE_PARTS)
 
 
 #: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
