@@ -1163,3 +1163,15 @@ def test_a_smaller_city_before_its_suburb(text, venue, city):
 def test_a_described_centre_of_a_town(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a place the scene is compared with, after "like", "than" or "same as", is another town's, not the scene's
+    ("The two stations in Charmouth are called Central and Queen St, same as in Glasgow.", "Charmouth"),
+    ("Fans queue at the gates in Borgarnes, just like in Reykjavik.", "Borgarnes"),
+    ("Streets in Pierzchnica are quieter than in Warsaw on a Sunday.", "Pierzchnica"),
+    # ...and with no other place named, the scene is left out rather than taken from the comparison
+    ("Fans queue outside, like in Glasgow.", None),
+])
+def test_a_place_compared_with_the_scene(text, city):
+    assert parse(text).location.city == city

@@ -293,8 +293,8 @@ _KIND_WORDS = 5
 
 
 def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
-    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention"
-    (see read_chains), else None; the cheap test of the preposition first."""
+    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention",
+    "comparison" (see read_chains), else None; the cheap test of the preposition first."""
     word = toks[i].lower
     if word not in _PHRASES_ELSEWHERE or i < 2:
         return None
@@ -304,6 +304,8 @@ def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
         return "history"
     if word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i):
         return "aside"
+    if word in ("in", "at") and _compared_with(toks, i):
+        return "comparison"
     if _in_an_intention(toks, i):
         return "intention"
     return None
@@ -311,6 +313,20 @@ def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
 
 #: The prepositions that may open a phrase placed elsewhere than the scene by the words before it.
 _PHRASES_ELSEWHERE = frozenset({"in", "at", "on", "after"})
+
+
+def _compared_with(toks: list[Token], i: int) -> bool:
+    """Whether the "in" or "at" at toks[i] opens a place the scene is compared with: "the two stations in the
+    centre of Quorva are called Central and Queen St, same as in Glasgow", "busier than in Paris", "unlike at
+    Wembley". The place is another town's, not the scene's."""
+    before = toks[i - 1].lower
+    if before in _COMPARING:
+        return True
+    return before == "as" and toks[i - 2].lower in _SAMENESS
+# ("like in Glasgow", "unlike in Paris", "than in Paris"; "as in" only after a word of sameness: "as in Paris" alone
+# may be "as in Paris, crowds gather ...", the scene)
+_COMPARING = frozenset({"like", "unlike", "than"})
+_SAMENESS = frozenset({"same", "just", "much", "exactly"})
 
 
 def _in_an_intention(toks: list[Token], i: int) -> bool:
