@@ -1175,3 +1175,16 @@ def test_a_described_centre_of_a_town(text, venue, city):
 ])
 def test_a_place_compared_with_the_scene(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town GeoNames knows owning a named part of itself: the part the venue, the town the city
+    ("Red lanterns hang across an alleyway in Sekinchan's China Town area.", "China Town area", "Sekinchan"),
+    ("Children play in Pierzchnica's Quorva area on Sunday.", "Quorva area", "Pierzchnica"),
+    ("Children play in Pierzchnica's Chinatown on Sunday.", "Chinatown", "Pierzchnica"),
+    # ...and an owner no table holds stays out of the city
+    ("People in face masks walk in Quorvatown's Umeda area on Jan. 12, 2021.", "Quorvatown's Umeda area", None),
+])
+def test_a_towns_named_part_after_its_possessive(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -1594,6 +1594,8 @@ _TOWN_OWNED_PLACES = frozenset({
     # a town's public works and common grounds ("Quorvale's Ross Jones pool", "Quorvale's Arch of Neutrality")
     "pool", "baths", "bazar", "arch", "monument", "memorial", "fountain", "marina", "esplanade", "boardwalk",
     "canal", "quay", "wharf", "tower", "castle", "library", "theatre", "theater", "hall", "mall",
+    # a part of the town named as one ("Quorvale's Umeda area", "Quorvale's Chinatown", "Quorvale's Quorva district")
+    "area", "district", "chinatown",
 })
 
 
