@@ -1150,3 +1150,41 @@ def test_as_opening_a_town(text, city):
 def test_a_smaller_city_before_its_suburb(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town's centre with a word describing it before "of" reads as "the centre of": the town after it
+    ("Tourists walk in the historic center of Borgarnes on a cold morning.", None, "Borgarnes"),
+    ("A church spire towers over the old centre of Pierzchnica.", None, "Pierzchnica"),
+    # ...a venue after it stays the venue, and a name no table holds stays out
+    ("Protesters march in the historic centre of the Quorva Estate.", "Quorva Estate", None),
+    ("Tourists walk in the historic center of Quorvatown on a cold morning.", None, None),
+])
+def test_a_described_centre_of_a_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a place the scene is compared with, after "like", "than" or "same as", is another town's, not the scene's
+    ("The two stations in Charmouth are called Central and Queen St, same as in Glasgow.", "Charmouth"),
+    ("Fans queue at the gates in Borgarnes, just like in Reykjavik.", "Borgarnes"),
+    ("Streets in Pierzchnica are quieter than in Warsaw on a Sunday.", "Pierzchnica"),
+    # ...and with no other place named, the scene is left out rather than taken from the comparison
+    ("Fans queue outside, like in Glasgow.", None),
+])
+def test_a_place_compared_with_the_scene(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town GeoNames knows owning a named part of itself: the part the venue, the town the city
+    ("Red lanterns hang across an alleyway in Sekinchan's China Town area.", "China Town area", "Sekinchan"),
+    ("Children play in Pierzchnica's Quorva area on Sunday.", "Quorva area", "Pierzchnica"),
+    ("Children play in Pierzchnica's Chinatown on Sunday.", "Chinatown", "Pierzchnica"),
+    # ...and an owner no table holds stays out of the city
+    ("People in face masks walk in Quorvatown's Umeda area on Jan. 12, 2021.", "Quorvatown's Umeda area", None),
+])
+def test_a_towns_named_part_after_its_possessive(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

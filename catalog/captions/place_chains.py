@@ -293,8 +293,8 @@ _KIND_WORDS = 5
 
 
 def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
-    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention"
-    (see read_chains), else None; the cheap test of the preposition first."""
+    """What puts the phrase opened at toks[i] elsewhere than the scene: "history", "copy", "aside", "intention",
+    "comparison" (see read_chains), else None; the cheap test of the preposition first."""
     word = toks[i].lower
     if word not in _PHRASES_ELSEWHERE or i < 2:
         return None
@@ -304,6 +304,8 @@ def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
         return "history"
     if word == "in" and i > 3 and _in_an_aside_of_what_was_done(toks, i):
         return "aside"
+    if word in ("in", "at") and _compared_with(toks, i):
+        return "comparison"
     if _in_an_intention(toks, i):
         return "intention"
     return None
@@ -311,6 +313,20 @@ def _elsewhere_than_the_scene(toks: list[Token], i: int) -> str | None:
 
 #: The prepositions that may open a phrase placed elsewhere than the scene by the words before it.
 _PHRASES_ELSEWHERE = frozenset({"in", "at", "on", "after"})
+
+
+def _compared_with(toks: list[Token], i: int) -> bool:
+    """Whether the "in" or "at" at toks[i] opens a place the scene is compared with: "the two stations in the
+    centre of Quorva are called Central and Queen St, same as in Glasgow", "busier than in Paris", "unlike at
+    Wembley". The place is another town's, not the scene's."""
+    before = toks[i - 1].lower
+    if before in _COMPARING:
+        return True
+    return before == "as" and toks[i - 2].lower in _SAMENESS
+# ("like in Glasgow", "unlike in Paris", "than in Paris"; "as in" only after a word of sameness: "as in Paris" alone
+# may be "as in Paris, crowds gather ...", the scene)
+_COMPARING = frozenset({"like", "unlike", "than"})
+_SAMENESS = frozenset({"same", "just", "much", "exactly"})
 
 
 def _in_an_intention(toks: list[Token], i: int) -> bool:
@@ -587,10 +603,21 @@ def _after_a_part(toks: list[Token], i: int, k: int, prep: str) -> tuple[Chain |
         return None, i
     if _read_chain(toks, m + 1, _allowed(toks, m), "of")[0] is not None:
         return None, i  # "of" introduces it as it would anyway ("in the courtyard of the Louvre"): read so
+    if _a_described_centre(toks, first, m):
+        return _read_chain(toks, m + 1, "any", prep, True)  # "in the historic center of Quorva": its centre
     chain, j = _read_chain(toks, m + 1, "any", prep, True)
     if chain is not None:
         chain.after_a_part = True
     return chain, j
+
+
+def _a_described_centre(toks: list[Token], first: int, of: int) -> bool:
+    """Whether the plain words toks[first:of] before "of" are a town's centre with a word or two describing it:
+    "in the historic center of Quorva", "over the old centre of Quorva", "in the bustling heart of Quorva". The
+    words name the same part as "in the centre of Quorva" does, and the name after "of" is read as it is there, the
+    town whose centre it is, not weighed as a part's chain ("in various parts of Kigali", ``part_named_before``)."""
+    return of - first > 1 and PREPOSITION_NOUNS.get(toks[of - 1].lower) == "any" and (
+        toks[of - 1].lower not in _OUTSIDE_PARTS)
 
 
 #: Places named by their kind alone, owning a venue: "the capital's Bait Ur Rouf Mosque".
@@ -1567,6 +1594,8 @@ _TOWN_OWNED_PLACES = frozenset({
     # a town's public works and common grounds ("Quorvale's Ross Jones pool", "Quorvale's Arch of Neutrality")
     "pool", "baths", "bazar", "arch", "monument", "memorial", "fountain", "marina", "esplanade", "boardwalk",
     "canal", "quay", "wharf", "tower", "castle", "library", "theatre", "theater", "hall", "mall",
+    # a part of the town named as one ("Quorvale's Umeda area", "Quorvale's Chinatown", "Quorvale's Quorva district")
+    "area", "district", "chinatown",
 })
 
 
