@@ -3082,3 +3082,14 @@ def test_gardens_as_a_kind_end_no_venues_name(text, expected):
     """园 that opens 园林 (gardens, greenery as a kind: places.venue_word_as_noun) ends no venue's name ("翠绿园林",
     no garden named 翠绿园); the venue before it is the place, and a longer name past it is read whole."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大风过后,两名男子在奎沃家属区散步。", {"city": None}),
+    ("工作人员检查奎沃厂家属区的供电设备。", {"city": None}),
+    ("8月3日,奎沃县城南区的居民在广场上跳舞。", {"city": "奎沃县"}),
+])
+def test_staff_quarters_are_no_district(text, expected):
+    """家属区 (a work unit's staff quarters) is a kind of neighbourhood (places.not_units, beside 住宅区), no district
+    that stands in for the city: "奎沃家属区" names no unit, while a unit written with its suffix stays read."""
+    check(text, expected)
