@@ -3093,3 +3093,15 @@ def test_staff_quarters_are_no_district(text, expected):
     """家属区 (a work unit's staff quarters) is a kind of neighbourhood (places.not_units, beside 住宅区), no district
     that stands in for the city: "奎沃家属区" names no unit, while a unit written with its suffix stays read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜里,城北交警大队值班民警例行巡查时发现奎沃路段路面结冰,立即设置警示标志。", {"sublocation": "奎沃路"}),
+    ("凌晨,环卫工人和市政养护队员巡查时发现奎沃大道瑟岚路段积水严重,随即排水。", {"sublocation": "奎沃大道瑟岚路"}),
+    ("夜里,城北交警大队民警在奎沃路巡逻,路面结冰。", {"sublocation": "奎沃路"}),
+])
+def test_a_road_found_at_the_end_of_a_long_run_is_read_from_its_start(text, expected):
+    """A run of characters longer than a segment of the venue search is cut by length, and the next segment then
+    begins inside a road's name (现奎沃路, or the whole clause before it): the name is read from right after the
+    last word a place follows in the run (places.before_place, 发现 among them: found at)."""
+    check(text, expected)

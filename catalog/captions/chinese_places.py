@@ -3596,6 +3596,17 @@ def _one_character_name(venue: str, patterns: dict) -> bool:
     return word is not None and word.start() <= 1
 
 
+def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int, words: Words) -> int:
+    """Where a name begins that runs into a segment of _SEGMENT (from `at`) whose run the segment before it (from
+    `previous`) had to cut by its length: right after the last word a place follows inside the run ("民警巡逻时发现
+    奎沃路卧龙岗路段": 发现, so the name is read from 奎沃路, not from the cut 路卧龙岗路); else `at` as it was."""
+    if at <= start or plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS:
+        return at
+    last = max((lead.end() for lead in words.pattern("places.before_place").finditer(plain, previous, at)),
+               default=at)
+    return last if last < at else at
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -3603,8 +3614,10 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     venue_end = words.pattern("places.venue")
     other_time = _FUTURE.search(plain, start, end) is not None
     praised = _epithets(plain, start, end, words)
+    previous = start
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        a, previous = _name_start_of_a_cut_segment(plain, start, previous, a, words), a
         if other_time and _a_future_clause(plain, start, a):
             continue  # "港队将在...在残奥村举行升旗仪式": where something will be
         if praised and any(x <= a < y for x, y in praised):
