@@ -3105,3 +3105,16 @@ def test_a_road_found_at_the_end_of_a_long_run_is_read_from_its_start(text, expe
     begins inside a road's name (现奎沃路, or the whole clause before it): the name is read from right after the
     last word a place follows in the run (places.before_place, 发现 among them: found at)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是长江铜仁市段的奎沃大桥(无人机照片)。", {"city": "铜仁", "sublocation": "奎沃大桥"}),
+    ("这是黄河奎沃市段的瑟岚大桥。", {"city": "奎沃", "sublocation": "瑟岚大桥"}),
+    ("这是黄河奎沃县段的瑟岚大桥。", {"city": "奎沃县"}),
+])
+def test_a_river_run_into_a_city_before_its_stretch(text, expected):
+    """A river written right before a city and its suffix ("长江铜仁市段": the river's stretch in the city) leaves
+    the city alone: when the gazetteer holds the name with 市 as a city of China, however small (铜仁市 is too small
+    to be read bare before a venue), and when a river's word (河, 江) ends the words before it and 段 follows the
+    suffix, whether or not any table holds the name (奎沃)."""
+    check(text, expected)

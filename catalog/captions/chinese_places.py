@@ -2773,9 +2773,24 @@ def _known_tail(plain: str, at: int, unit_end: int, name_length: int, words: Wor
         if head in words.set("places.provinces") or head in words.set("places.prefectures") or _cjk_population(head):
             continue  # (a place before it: a chain, read as one elsewhere)
         if _known_city(plain, start, name_end, True, _bare_cities(words)) == name_end or _a_chinese_county(
-                plain[start:name_end]):
+                plain[start:name_end]) or _a_city_as_suffixed(plain, start, name_end) or _a_rivers_stretch(
+                plain, start, name_end):
             return start
     return None
+
+
+def _a_rivers_stretch(plain: str, start: int, name_end: int) -> bool:
+    """Whether the words before `start` end with a river's word (河, 江) and the unit's suffix is followed by 段
+    ("黄河奎沃市段": the river's stretch in the city): the river names where the stretch is, the name after it is
+    the city's, whether or not the gazetteer holds it."""
+    return plain[start - 1] in "河江" and plain.startswith("段", name_end + 1)
+
+
+def _a_city_as_suffixed(plain: str, start: int, name_end: int) -> bool:
+    """Whether the name from `start` is followed by 市 and the gazetteer holds it so, name and 市 as written, as a
+    city of China of any size ("黄河铜仁市": 铜仁市, which it names only with its suffix and too small to be read
+    bare before a venue): the suffix written after it vouches for the name as no bare mention could."""
+    return plain.startswith("市", name_end) and _suffixed_population(plain[start:name_end]) > 0
 
 
 def _a_county_anywhere(name: str) -> bool:
