@@ -3082,3 +3082,39 @@ def test_gardens_as_a_kind_end_no_venues_name(text, expected):
     """园 that opens 园林 (gardens, greenery as a kind: places.venue_word_as_noun) ends no venue's name ("翠绿园林",
     no garden named 翠绿园); the venue before it is the place, and a longer name past it is read whole."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大风过后,两名男子在奎沃家属区散步。", {"city": None}),
+    ("工作人员检查奎沃厂家属区的供电设备。", {"city": None}),
+    ("8月3日,奎沃县城南区的居民在广场上跳舞。", {"city": "奎沃县"}),
+])
+def test_staff_quarters_are_no_district(text, expected):
+    """家属区 (a work unit's staff quarters) is a kind of neighbourhood (places.not_units, beside 住宅区), no district
+    that stands in for the city: "奎沃家属区" names no unit, while a unit written with its suffix stays read."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜里,城北交警大队值班民警例行巡查时发现奎沃路段路面结冰,立即设置警示标志。", {"sublocation": "奎沃路"}),
+    ("凌晨,环卫工人和市政养护队员巡查时发现奎沃大道瑟岚路段积水严重,随即排水。", {"sublocation": "奎沃大道瑟岚路"}),
+    ("夜里,城北交警大队民警在奎沃路巡逻,路面结冰。", {"sublocation": "奎沃路"}),
+])
+def test_a_road_found_at_the_end_of_a_long_run_is_read_from_its_start(text, expected):
+    """A run of characters longer than a segment of the venue search is cut by length, and the next segment then
+    begins inside a road's name (现奎沃路, or the whole clause before it): the name is read from right after the
+    last word a place follows in the run (places.before_place, 发现 among them: found at)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是长江铜仁市段的奎沃大桥(无人机照片)。", {"city": "铜仁", "sublocation": "奎沃大桥"}),
+    ("这是黄河奎沃市段的瑟岚大桥。", {"city": "奎沃", "sublocation": "瑟岚大桥"}),
+    ("这是黄河奎沃县段的瑟岚大桥。", {"city": "奎沃县"}),
+])
+def test_a_river_run_into_a_city_before_its_stretch(text, expected):
+    """A river written right before a city and its suffix ("长江铜仁市段": the river's stretch in the city) leaves
+    the city alone: when the gazetteer holds the name with 市 as a city of China, however small (铜仁市 is too small
+    to be read bare before a venue), and when a river's word (河, 江) ends the words before it and 段 follows the
+    suffix, whether or not any table holds the name (奎沃)."""
+    check(text, expected)

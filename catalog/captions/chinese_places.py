@@ -2773,9 +2773,24 @@ def _known_tail(plain: str, at: int, unit_end: int, name_length: int, words: Wor
         if head in words.set("places.provinces") or head in words.set("places.prefectures") or _cjk_population(head):
             continue  # (a place before it: a chain, read as one elsewhere)
         if _known_city(plain, start, name_end, True, _bare_cities(words)) == name_end or _a_chinese_county(
-                plain[start:name_end]):
+                plain[start:name_end]) or _a_city_as_suffixed(plain, start, name_end) or _a_rivers_stretch(
+                plain, start, name_end):
             return start
     return None
+
+
+def _a_rivers_stretch(plain: str, start: int, name_end: int) -> bool:
+    """Whether the words before `start` end with a river's word (河, 江) and the unit's suffix is followed by 段
+    ("黄河奎沃市段": the river's stretch in the city): the river names where the stretch is, the name after it is
+    the city's, whether or not the gazetteer holds it."""
+    return plain[start - 1] in "河江" and plain.startswith("段", name_end + 1)
+
+
+def _a_city_as_suffixed(plain: str, start: int, name_end: int) -> bool:
+    """Whether the name from `start` is followed by 市 and the gazetteer holds it so, name and 市 as written, as a
+    city of China of any size ("黄河铜仁市": 铜仁市, which it names only with its suffix and too small to be read
+    bare before a venue): the suffix written after it vouches for the name as no bare mention could."""
+    return plain.startswith("市", name_end) and _suffixed_population(plain[start:name_end]) > 0
 
 
 def _a_county_anywhere(name: str) -> bool:
@@ -3596,6 +3611,17 @@ def _one_character_name(venue: str, patterns: dict) -> bool:
     return word is not None and word.start() <= 1
 
 
+def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int, words: Words) -> int:
+    """Where a name begins that runs into a segment of _SEGMENT (from `at`) whose run the segment before it (from
+    `previous`) had to cut by its length: right after the last word a place follows inside the run ("民警巡逻时发现
+    奎沃路卧龙岗路段": 发现, so the name is read from 奎沃路, not from the cut 路卧龙岗路); else `at` as it was."""
+    if at <= start or plain[at - 1] in _HARD_STOPS or plain[at - 1] in _NAME_BREAKS:
+        return at
+    last = max((lead.end() for lead in words.pattern("places.before_place").finditer(plain, previous, at)),
+               default=at)
+    return last if last < at else at
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -3603,8 +3629,10 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
     venue_end = words.pattern("places.venue")
     other_time = _FUTURE.search(plain, start, end) is not None
     praised = _epithets(plain, start, end, words)
+    previous = start
     for segment in _SEGMENT.finditer(plain[start:end]):
         a, b = start + segment.start(), start + segment.end()
+        a, previous = _name_start_of_a_cut_segment(plain, start, previous, a, words), a
         if other_time and _a_future_clause(plain, start, a):
             continue  # "港队将在...在残奥村举行升旗仪式": where something will be
         if praised and any(x <= a < y for x, y in praised):
