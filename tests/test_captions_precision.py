@@ -511,3 +511,18 @@ def test_a_body_something_was_done_through_is_not_the_scene(text, expected):
 def test_a_chinese_place_that_names_an_anniversary_is_not_the_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no gazetteer level knows, written after a direction: a region or an island with parts, no city
+    ("Marines take part in a live-fire exercise in central Quorva on May 3, 2023. (AP Photo/Jo Ruiz)",
+     {"city": None}),
+    ("Farmers plant rice in northern Quorva on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": None}),
+    # ...a city the gazetteer knows keeps its level ("central Tokyo" is Tokyo)
+    ("Commuters cross a street in central Tokyo on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": "Tokyo"}),
+    # ...and the unknown name written once without a direction is read as before
+    ("Farmers plant rice in Quorva on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": "Quorva"}),
+])
+def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
