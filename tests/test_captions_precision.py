@@ -526,3 +526,16 @@ def test_a_chinese_place_that_names_an_anniversary_is_not_the_scene(text, expect
 def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 地区 after a place the gazetteer knows only outside the mainland: the area of it, no prefecture
+    ("台中地區的農民在田裡採收高麗菜。(記者王明攝)", {"city": "台中"}),
+    ("马尼拉地区一座商场的美食广场仍不开放。(王明摄)", {"city": "马尼拉"}),
+    # ...a prefecture of the mainland, and a name the gazetteer does not know, keep their suffix
+    ("阿克苏地区的农民在果园里采摘苹果。新华社记者 王明 摄", {"city": "阿克苏地区"}),
+    ("奎尔瓦地区的农民在田里抢收蔬菜。(王明摄)", {"city": "奎尔瓦地区"}),
+])
+def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
