@@ -539,3 +539,19 @@ def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
 def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare name GeoNames knows as a town, its country written and no city: the town is the city level
+    ("Christmas lights up at Oistins in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": None, "city": "Oistins"}),
+    # ...an unknown name keeps its reading as a venue
+    ("Christmas lights up at Quorva Lindt in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": "Quorva Lindt", "city": None}),
+    # ...and a venue's word keeps it a venue
+    ("Christmas lights up at Oistins Market in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": "Oistins Market"}),
+])
+def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

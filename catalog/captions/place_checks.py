@@ -15,6 +15,9 @@ Each check is one shape, named by its words, and leaves the value out with the r
     ... an exercise in central Luzon.                 city "Luzon": a name no gazetteer level knows, written each time
                                                       after a direction ("central", "northern"): a region or an
                                                       island with parts, no city (check_region)
+    Christmas lights at Oistins in Barbados.          sublocation "Oistins" -> city: a bare name GeoNames knows as
+                                                      a town, its country written and no city: the town is the
+                                                      city's level, no venue (check_town)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
@@ -269,3 +272,39 @@ def check_region(place: Place, text: str, note=None) -> None:
     Luzon"), with the reason in `note`. (Asked only when the text holds a direction's word.)"""
     if place.city and any(hint in text for hint in _DIRECTION_HINTS):
         leave_out(place, "city", region_check(text, place.city), note)
+
+
+def town_check(place: Place) -> str | None:
+    """Why an English venue is the caption's town, to be read as its city, or None: a bare name (no venue's, town's
+    or county's word) that the gazetteer knows as a city or GeoNames as a town, and no province or country, with
+    no city beside it but its province or country written: the chain goes from the town straight to its region
+    ("at Oistins in Barbados", "the village of Kacanik, in the south of the province of Kosovo"). Without the
+    region written, a bare name is as often a quarter ("Roppongi") or a ground ("Old Trafford") as a town.
+
+    >>> town_check(Place(sublocation="Oistins", country="Barbados"))
+    'a town the gazetteer knows, its region written and no city: the city level, no venue'
+    >>> town_check(Place(sublocation="Oistins")), town_check(Place(sublocation="Quorva", country="Peru"))
+    (None, None)
+    """
+    venue = place.sublocation
+    if not venue or place.city or not (place.country or place.province):
+        return None
+    from catalog.captions.gazetteer import name_levels
+    from catalog.captions.place_names import classify
+
+    if classify(venue)[0] != "place":
+        return None
+    known = name_levels(venue)
+    if known.province or known.country or not (known.city_population or known.town_population):
+        return None
+    return "a town the gazetteer knows, its region written and no city: the city level, no venue"
+
+
+def check_town(place: Place, note=None) -> None:
+    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`."""
+    why = town_check(place)
+    if why is None:
+        return
+    if note:
+        note(f"sublocation {place.sublocation!r} -> city: {why}")
+    place.city, place.sublocation = place.sublocation, None
