@@ -511,3 +511,47 @@ def test_a_body_something_was_done_through_is_not_the_scene(text, expected):
 def test_a_chinese_place_that_names_an_anniversary_is_not_the_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name no gazetteer level knows, written after a direction: a region or an island with parts, no city
+    ("Marines take part in a live-fire exercise in central Quorva on May 3, 2023. (AP Photo/Jo Ruiz)",
+     {"city": None}),
+    ("Farmers plant rice in northern Quorva on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": None}),
+    # ...a city the gazetteer knows keeps its level ("central Tokyo" is Tokyo)
+    ("Commuters cross a street in central Tokyo on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": "Tokyo"}),
+    # ...and the unknown name written once without a direction is read as before
+    ("Farmers plant rice in Quorva on May 3, 2023. (AP Photo/Jo Ruiz)", {"city": "Quorva"}),
+])
+def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 地区 after a place the gazetteer knows only outside the mainland: the area of it, no prefecture
+    ("台中地區的農民在田裡採收高麗菜。(記者王明攝)", {"city": "台中"}),
+    ("马尼拉地区一座商场的美食广场仍不开放。(王明摄)", {"city": "马尼拉"}),
+    # ...a prefecture of the mainland, and a name the gazetteer does not know, keep their suffix
+    ("阿克苏地区的农民在果园里采摘苹果。新华社记者 王明 摄", {"city": "阿克苏地区"}),
+    ("奎尔瓦地区的农民在田里抢收蔬菜。(王明摄)", {"city": "奎尔瓦地区"}),
+])
+def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare name GeoNames knows as a town, its country written and no city: the town is the city level
+    ("Christmas lights up at Oistins in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": None, "city": "Oistins"}),
+    # ...an unknown name keeps its reading as a venue
+    ("Christmas lights up at Quorva Lindt in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": "Quorva Lindt", "city": None}),
+    # ...and a venue's word keeps it a venue
+    ("Christmas lights up at Oistins Market in Barbados on December 20, 2021. (Photo by Jo Ruiz)",
+     {"sublocation": "Oistins Market"}),
+])
+def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

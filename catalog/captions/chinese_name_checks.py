@@ -12,6 +12,8 @@ Each check is one shape of span, named by its words, and leaves the value out wi
     考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
     东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
     現居韓國的美國遊客昨晚到大坑觀賞舞火龍。       country 韓國: where the tourist lives, not the scene
+    台中地區菜農忙著搶收高麗菜。                  city 台中地區 -> 台中: 地区 after a place the gazetteer knows only
+                                                 outside the mainland is its area, no prefecture (阿克苏地区)
 
 A venue or a district the gazetteer knows is never touched ("至泰安高速公路" ends with a road's word; "东城区" is
 Beijing's).
@@ -137,3 +139,34 @@ def drop_what_names_no_place(place: Place, note=None, text: str = "") -> None:
         leave_out(place, "sublocation", venue_not_a_name(place.sublocation), note)
     if place.city:
         leave_out(place, "city", city_not_a_name(place.city), note)
+    if place.city and place.city[-2:] in _AREA_WORDS:
+        _trim_an_area(place, note)
+
+
+#: 地区 (地區) closing a city: a prefecture of the mainland (阿克苏地区, 日喀则地区), or "the area of" a place.
+_AREA_WORDS = frozenset({"地区", "地區"})
+
+
+def area_head(city: str) -> str | None:
+    """The place a city ending in 地区 is the area of, or None when it may be a prefecture: the name before 地区,
+    when every place the gazetteer knows under it lies outside the mainland (Taiwan, a city abroad: 台中地區,
+    马尼拉地区), where no prefecture is called 地区; a name it knows in China or not at all keeps its suffix.
+
+    >>> area_head("台中地區"), area_head("马尼拉地区"), area_head("阿克苏地区"), area_head("奎尔瓦地区")
+    ('台中', '马尼拉', None, None)
+    """
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    head = city[:-2]
+    population, country = chinese_name_cities(head)
+    return head if population and country not in (None, "CN") else None
+
+
+def _trim_an_area(place: Place, note=None) -> None:
+    head = area_head(place.city) if place.city else None
+    if head is None:
+        return
+    if note:
+        note(f"city {place.city!r} -> {head!r}: 地区 after a place known only outside the mainland is its area, "
+             "no prefecture")
+    place.city = head

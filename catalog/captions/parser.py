@@ -18,7 +18,7 @@ from catalog.captions.credits import Found, find_credit, photographer_in_text
 from catalog.captions.dates import DateFacts, Dateline, Mention, choose_dates, find_dateline, find_dates
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
-from catalog.captions.place_checks import check_province, check_sides
+from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
@@ -209,6 +209,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         facts.location = reading.place
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
+        check_region(facts.location, work, note)
+        check_town(facts.location, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))

@@ -12,6 +12,12 @@ Each check is one shape, named by its words, and leaves the value out with the r
                                                       gazetteer knows as no province; the city is named too
     ... the Connacht/Munster vs Leinster/Ulster game  province "Connacht": a side of a match, a team named for its
                                                       place, every time the caption writes it (check_sides)
+    ... an exercise in central Luzon.                 city "Luzon": a name no gazetteer level knows, written each time
+                                                      after a direction ("central", "northern"): a region or an
+                                                      island with parts, no city (check_region)
+    Christmas lights at Oistins in Barbados.          sublocation "Oistins" -> city: a bare name GeoNames knows as
+                                                      a town, its country written and no city: the town is the
+                                                      city's level, no venue (check_town)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
@@ -219,3 +225,86 @@ def check_province(place: Place, note=None) -> None:
     in `note`."""
     leave_out(place, "province", province_check(place), note)
     leave_out(place, "sublocation", venue_check(place.sublocation), note)
+
+
+#: A direction right before a name, which makes it a whole with parts: "in central Luzon", "across northern Quorva".
+_DIRECTION_BEFORE = compiled(r"\b(?:central|(?:north|south)(?:-?(?:east|west))?ern|eastern|western|"
+                             r"(?:north|south)-?(?:east|west))\s+$", re.IGNORECASE)
+#: The kinds of name that mark their own level ("Sauk County", "Quorva City").
+_MARKED = frozenset({"city", "county", "town", "province"})
+#: The words a direction opens (a quick look before the regular expression is asked).
+_DIRECTION_HINTS = ("central ", "ern ", "east ", "west ")
+
+
+def region_check(text: str, city: str | None) -> str | None:
+    """Why an English city is a region or an island, or None: a name no gazetteer level knows (no city, province
+    or country of that name, no "City" or "County" of its own; a small town of the name in GeoNames' table of
+    towns is no more than a namesake, as in the confidence gate's "unknown name"), written each time after a
+    direction. A city the gazetteer knows is kept ("in central Tokyo").
+
+    >>> region_check("Marines train during an exercise in central Quorva.", "Quorva")
+    'a region or an island with parts (written after a direction), no city the gazetteer knows'
+    >>> region_check("Traffic in central Tokyo on Monday.", "Tokyo") is None
+    True
+    >>> region_check("Rain in central Quorva, then in Quorva's port.", "Quorva") is None
+    True
+    """
+    if not city:
+        return None
+    at = text.find(city)
+    if at < 0:
+        return None
+    while at >= 0:
+        if not _DIRECTION_BEFORE.search(text, max(0, at - 16), at):
+            return None
+        at = text.find(city, at + len(city))
+    from catalog.captions.gazetteer import name_levels
+    from catalog.captions.place_names import classify
+
+    known = name_levels(city)
+    if known.city_population or known.province or known.country or classify(city)[0] in _MARKED:
+        return None
+    return "a region or an island with parts (written after a direction), no city the gazetteer knows"
+
+
+def check_region(place: Place, text: str, note=None) -> None:
+    """Leave out (in place) an English city that is a region or an island written with its parts ("in central
+    Luzon"), with the reason in `note`. (Asked only when the text holds a direction's word.)"""
+    if place.city and any(hint in text for hint in _DIRECTION_HINTS):
+        leave_out(place, "city", region_check(text, place.city), note)
+
+
+def town_check(place: Place) -> str | None:
+    """Why an English venue is the caption's town, to be read as its city, or None: a bare name (no venue's, town's
+    or county's word) that the gazetteer knows as a city or GeoNames as a town, and no province or country, with
+    no city beside it but its province or country written: the chain goes from the town straight to its region
+    ("at Oistins in Barbados", "the village of Kacanik, in the south of the province of Kosovo"). Without the
+    region written, a bare name is as often a quarter ("Roppongi") or a ground ("Old Trafford") as a town.
+
+    >>> town_check(Place(sublocation="Oistins", country="Barbados"))
+    'a town the gazetteer knows, its region written and no city: the city level, no venue'
+    >>> town_check(Place(sublocation="Oistins")), town_check(Place(sublocation="Quorva", country="Peru"))
+    (None, None)
+    """
+    venue = place.sublocation
+    if not venue or place.city or not (place.country or place.province):
+        return None
+    from catalog.captions.gazetteer import name_levels
+    from catalog.captions.place_names import classify
+
+    if classify(venue)[0] != "place":
+        return None
+    known = name_levels(venue)
+    if known.province or known.country or not (known.city_population or known.town_population):
+        return None
+    return "a town the gazetteer knows, its region written and no city: the city level, no venue"
+
+
+def check_town(place: Place, note=None) -> None:
+    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`."""
+    why = town_check(place)
+    if why is None:
+        return
+    if note:
+        note(f"sublocation {place.sublocation!r} -> city: {why}")
+    place.city, place.sublocation = place.sublocation, None
