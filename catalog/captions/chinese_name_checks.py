@@ -21,7 +21,7 @@ Beijing's).
 
 from __future__ import annotations
 
-from catalog.captions.place_checks import leave_out
+from catalog.captions.place_checks import every_mention, leave_out
 from catalog.captions.types import Place
 
 # (Each word table holds both scripts, so that no value needs converting: the checks run on every place taken.)
@@ -110,15 +110,8 @@ def lived_in(place_name: str, text: str) -> bool:
     """
     if "居" not in text and "生活在" not in text:
         return False  # (most captions: two tests)
-    mentions = 0
-    at = text.find(place_name)
-    while at >= 0:
-        mentions += 1
-        end = at + len(place_name)
-        if not (text.startswith("的", end) and text[max(0, at - 3):at].endswith(_LIVING_IN)):
-            return False
-        at = text.find(place_name, end)
-    return mentions > 0
+    return every_mention(text, place_name, lambda at, end: text.startswith("的", end)
+                         and text[max(0, at - 3):at].endswith(_LIVING_IN))
 
 
 def _a_known_city(name: str) -> bool:

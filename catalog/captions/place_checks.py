@@ -26,6 +26,7 @@ Each check is one shape, named by its words, and leaves the value out with the r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
@@ -104,6 +105,28 @@ def leave_out(place: Place, level: str, why: str | None, note=None) -> None:
     setattr(place, level, None)
 
 
+def every_mention(text: str, name: str, holds: Callable[[int, int], bool]) -> bool:
+    """Whether the text writes `name` at least once and `holds(start, end)` is true of every place it is written:
+    the shape of the checks below, which leave a name out only when no mention of it is the scene's.
+
+    >>> text = "Quorva v Lindt, then Quorva v Marrow."
+    >>> every_mention(text, "Quorva", lambda at, end: text[end:end + 2] == " v")
+    True
+    >>> text = "Quorva v Lindt in Quorva."
+    >>> every_mention(text, "Quorva", lambda at, end: text[end:end + 2] == " v")
+    False
+    """
+    at = text.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(name)
+        if not holds(at, end):
+            return False
+        at = text.find(name, end)
+    return True
+
+
 #: What sets two sides of a match against each other, right before a side ("... vs Quorva", "...对阵辽宁") or right
 #: after it, past the other sides joined to it by "/" ("Connacht/Munster vs ...", "广东队对阵..."): "vs", "vs.", "v.",
 #: "versus", a lower-case "v" (a capital "V" alone is a numeral: "Henry V"), 对阵 (對陣).
@@ -122,16 +145,9 @@ def side_check(text: str, name: str | None) -> str | None:
     >>> side_check("Quorva v Lindt in Quorva on Sunday.", "Quorva") is None
     True
     """
-    if not name:
+    if not name or not every_mention(text, name, lambda at, end: bool(
+            _SIDES_BEFORE.search(text, max(0, at - 12), at) or _SIDES_AFTER.match(text, end))):
         return None
-    at = text.find(name)
-    if at < 0:
-        return None
-    while at >= 0:
-        end = at + len(name)
-        if not (_SIDES_BEFORE.search(text, max(0, at - 12), at) or _SIDES_AFTER.match(text, end)):
-            return None
-        at = text.find(name, end)
     return "a side of a match (a team named for its place): every time it is written, beside vs"
 
 
@@ -154,13 +170,8 @@ def channel_check(text: str, venue: str | None) -> str | None:
     """
     if not venue or venue.rsplit(None, 1)[-1].casefold() not in _BODY_WORDS:
         return None
-    at = text.find(venue)
-    if at < 0:
+    if not every_mention(text, venue, lambda at, end: bool(_CHANNEL_BEFORE.search(text, max(0, at - 14), at))):
         return None
-    while at >= 0:
-        if not _CHANNEL_BEFORE.search(text, max(0, at - 14), at):
-            return None
-        at = text.find(venue, at + len(venue))
     return "a body that something was given through, not a place"
 
 
@@ -183,14 +194,8 @@ def anniversary_check(text: str, name: str | None) -> str | None:
     """
     if not name or ("周年" not in text and "週年" not in text):
         return None
-    at = text.find(name)
-    if at < 0:
+    if not every_mention(text, name, lambda at, end: bool(_ANNIVERSARY_AFTER.match(text, end))):
         return None
-    while at >= 0:
-        end = at + len(name)
-        if not _ANNIVERSARY_AFTER.match(text, end):
-            return None
-        at = text.find(name, end)
     return "named only as an anniversary's: the founding's years follow it"
 
 
@@ -251,13 +256,8 @@ def region_check(text: str, city: str | None) -> str | None:
     """
     if not city:
         return None
-    at = text.find(city)
-    if at < 0:
+    if not every_mention(text, city, lambda at, end: bool(_DIRECTION_BEFORE.search(text, max(0, at - 16), at))):
         return None
-    while at >= 0:
-        if not _DIRECTION_BEFORE.search(text, max(0, at - 16), at):
-            return None
-        at = text.find(city, at + len(city))
     from catalog.captions.gazetteer import name_levels
     from catalog.captions.place_names import classify
 
