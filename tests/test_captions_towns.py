@@ -1188,3 +1188,19 @@ def test_a_place_compared_with_the_scene(text, city):
 def test_a_towns_named_part_after_its_possessive(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city, agency", [
+    # a site then its town set apart at a line's end, with no lead-in: where the picture is, not who gave it, though
+    # the site's name holds a paper's word ("Times", "Herald", "Daily") that made it read as an outlet
+    ("Meet the crew. | Quorva Times Mine, Townsville |", "Quorva Times Mine", "Townsville", None),
+    ("Meet the crew. | Quorva Times Mine, Seacliff |", "Quorva Times Mine", "Seacliff", None),
+    ("Crowds at dusk. | Quorva Herald Square, Townsville |", "Quorva Herald Square", "Townsville", None),
+    ("Crowds. | Daily Quorva Market, Townsville |", "Daily Quorva Market", "Townsville", None),
+    # ...an outlet's own name before a town stays a credit, and so does a site before a name no gazetteer knows
+    ("Crowds. | Quorva Times, Townsville |", None, None, "Quorva Times"),
+    ("Meet the crew. | Quorva Times Mine, Quorvandy |", None, None, "Quorva Times Mine"),
+])
+def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
+    found = parse(text)
+    assert (found.location.sublocation, found.location.city, found.credit.agency) == (venue, city, agency)

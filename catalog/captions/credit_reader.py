@@ -47,6 +47,7 @@ from catalog.captions.vocabulary import (
     STREET_WORDS,
     TITLE_WORDS,
     VENUE_PREFIXES,
+    VENUE_WORDS,
     WEEKDAYS,
 )
 from catalog.patterns import compiled, longest_first
@@ -216,6 +217,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             parts.append(part)
     names = [p for p in parts if p.kind != "tag"]
     _mark_places(names, roles)
+    if not roles and len(names) == 2 and _a_site_and_its_town(names):
+        return None  # "| Hard Times Mine, Townsville |": where, set apart at the end, not who
     if any(p.kind == "place" for p in names):
         names = [p for p in names if p.kind != "place"]
         if not names:
@@ -1072,6 +1075,24 @@ def _mark_places(names: list[Part], roles: list[str]) -> None:
         if doubtful and not is_media(part.value) and not _ACRONYM.fullmatch(part.value) and known_place(
                 part.value, least):
             part.kind = "place"
+
+
+def _a_site_and_its_town(names: list[Part]) -> bool:
+    """Whether a credit's two names, with no lead-in, are a site then its town: the first an organisation's whose
+    last word is a site's and no body's (a name holding a paper's word reads as an outlet's: "Hard Times Mine",
+    "Herald Square"; "Quorva Museum" or "Quorva University" give pictures out and stay), the second a place the
+    gazetteer knows as a city, a province or a country, or GeoNames as a town. A gallery sets its place so ("... |
+    Hard Times Mine, Townsville |"); an outlet's own name before a town stays a credit ("Quorva Times, Townsville")."""
+    site, town = names
+    if site.kind != "org" or town.kind not in ("org", "person", "place"):
+        return False
+    last = site.value.rsplit(None, 1)[-1].casefold()
+    if last not in VENUE_WORDS or last in ORGANISATION_WORDS:
+        return False
+    if town.kind == "place":
+        return True
+    levels = name_levels(town.value.strip())
+    return bool(levels.city_population or levels.town_population or levels.province or levels.country)
 
 
 _PHOTO_WORD = compiled(r"(?<=\w)\s+(?:photos?|pictures?|images?)$", re.IGNORECASE)
