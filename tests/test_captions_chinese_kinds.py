@@ -3118,3 +3118,17 @@ def test_a_river_run_into_a_city_before_its_stretch(text, expected):
     to be read bare before a venue), and when a river's word (河, 江) ends the words before it and 段 follows the
     suffix, whether or not any table holds the name (奎沃)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月1日,在日本东京奎尔瓦,民众争相领取号外。", {"country": "日本", "city": "东京", "sublocation": "奎尔瓦"}),
+    ("4月1日,在浙江杭州奎尔瓦,市民散步。", {"province": "浙江", "city": "杭州", "sublocation": "奎尔瓦"}),
+    ("4月1日,在湖北武汉,民众游行。", {"province": "湖北", "city": "武汉", "sublocation": None}),
+    ("2月21日,内蒙古呼伦贝尔奎尔瓦,莫洛山滑雪场,男子决赛。", {"city": "呼伦贝尔", "sublocation": "莫洛山滑雪场"}),
+    ("2月21日,内蒙古呼伦贝尔市奎尔瓦,莫洛山滑雪场,男子决赛。", {"city": "呼伦贝尔", "sublocation": "莫洛山滑雪场"}),
+])
+def test_a_bare_name_after_a_bare_city_below_its_country_or_province(text, expected):
+    """A city written bare after its country or province (日本东京, 浙江杭州) is read as the city a suffix would
+    make it, so a bare name after it that ends its clause is a spot of it; a venue's name alone in the next clause
+    (莫洛山滑雪场) is the more specific place, and the bare name before it only leads there."""
+    check(text, expected)

@@ -1535,8 +1535,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 _cjk_population(landmark.group())):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
             # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
-    if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
-            "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
+    if venue is None and elements and not after_comma and elements[-1].end == position and ((elements[-1].level in (
+            "city", "county", "town") and plain[position - 1] in _UNIT_LAST) or _a_bare_city_below(elements)):
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
@@ -1831,7 +1831,31 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
     if name.endswith(words.words("places.events")):
         return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
+    if _a_venue_clause_follows(plain, found.end() + 1, end, words):
+        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
     return text[at:found.end()]
+
+
+#: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
+_SHORT_CLAUSE = compiled(f"[{HAN}]{{2,10}}(?=[，,。；;])")
+
+
+def _a_venue_clause_follows(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the clause after a bare name is a venue's name alone, a venue word ending it ("X市Y,Z滑雪场,"): the
+    more specific place, which the bare name before it only leads to."""
+    clause = _SHORT_CLAUSE.match(plain, at, end)
+    if clause is None:
+        return False
+    name = clause.group()
+    return any(name.endswith(word) and len(name) >= len(word) + 2 for word in words.words("places.venue"))
+
+
+def _a_bare_city_below(elements: list[Element]) -> bool:
+    """Whether the chain ends in a city written bare right after its country or province ("日本东京", "浙江杭州"):
+    the larger unit before it says the name is the city's, as a suffix would, so a bare name after it that ends
+    its clause is a spot of the city ("在日本东京X,")."""
+    return len(elements) >= 2 and elements[-1].level in ("city", "place") and elements[-2].level in (
+        "country", "province")
 
 
 def _an_institution(venue: str, words: Words) -> bool:
