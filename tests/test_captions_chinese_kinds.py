@@ -3132,3 +3132,17 @@ def test_a_bare_name_after_a_bare_city_below_its_country_or_province(text, expec
     make it, so a bare name after it that ends its clause is a spot of it; a venue's name alone in the next clause
     (莫洛山滑雪场) is the more specific place, and the bare name before it only leads there."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("和奎尔廣場遊人如織。", {"sublocation": "和奎尔廣場"}),
+    ("和平公园游人如织。", {"sublocation": "和平公园"}),
+    ("影像记下了这座城市。 /  / 地点:同奎尔博物院。 /  / 上图摄于2020年2月22日。", {"sublocation": "同奎尔博物院"}),
+    ("这是3月19日拍摄的和奎尔湖(无人机照片)。", {"sublocation": "和奎尔湖"}),
+    ("3月1日,同市民一起在广场上跳舞。", {"sublocation": None}),
+    ("和游客们一起在公园里散步。", {"sublocation": None}),
+])
+def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, expected):
+    """和 or 同 with nothing before it to link (a sentence's start, after a label's colon or 的) opens a venue's name
+    when a venue word follows within a short name (和平公园); a link then a clause (同市民一起在广场) names none."""
+    check(text, expected)

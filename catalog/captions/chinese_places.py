@@ -3646,6 +3646,30 @@ def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int,
     return last if last < at else at
 
 
+#: The most characters before its venue word of a name that 和 or 同 opens (和平广场, 同里博物院).
+_LINKED_NAME = 4
+
+
+def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
+                         patterns: dict) -> tuple[list[Element], str] | None:
+    """The venue whose name 和 or 同 opens where nothing comes before it to link ("和平廣場遊人如織", "地点:同X博物
+    院", "拍摄的和平湖"): a short name (two to four characters with the link) then a venue word, when it is no
+    common noun and no kind of place; None otherwise (a link then a clause: "同市民一起在广场")."""
+    if plain[at] not in _LINKS_IN_NAMES:
+        return None
+    found = words.pattern("places.venue").search(plain, at + 2, min(end, at + _LINKED_NAME + 3))
+    if found is None or found.start() - at > _LINKED_NAME:
+        return None
+    name = plain[at + 1:found.start()]
+    if name.startswith(_PEOPLE) or name.startswith(words.words("places.not_names")) or any(
+            ch in _NAME_BREAKS or ch in _POSITION_WORDS or ch in "在到从向把被" for ch in name):
+        return None
+    venue = text[at:found.end()]
+    if _common_noun_venue(venue) or _generic_venue(simplified(venue), words):
+        return None
+    return [], venue
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -3663,6 +3687,9 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             continue  # "素有“辽阳后花园”之称的...": what a place is called, no venue of the scene
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
+            linked = _a_name_a_link_opens(text, plain, a - 1, b, words, patterns)
+            if linked is not None:
+                return linked
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
             # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
         if plain.endswith(_SUBDISTRICT, a, b):
