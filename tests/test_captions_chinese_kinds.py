@@ -3118,3 +3118,31 @@ def test_a_river_run_into_a_city_before_its_stretch(text, expected):
     to be read bare before a venue), and when a river's word (河, 江) ends the words before it and 段 follows the
     suffix, whether or not any table holds the name (奎沃)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月1日,在日本东京奎尔瓦,民众争相领取号外。", {"country": "日本", "city": "东京", "sublocation": "奎尔瓦"}),
+    ("4月1日,在浙江杭州奎尔瓦,市民散步。", {"province": "浙江", "city": "杭州", "sublocation": "奎尔瓦"}),
+    ("4月1日,在湖北武汉,民众游行。", {"province": "湖北", "city": "武汉", "sublocation": None}),
+    ("2月21日,内蒙古呼伦贝尔奎尔瓦,莫洛山滑雪场,男子决赛。", {"city": "呼伦贝尔", "sublocation": "莫洛山滑雪场"}),
+    ("2月21日,内蒙古呼伦贝尔市奎尔瓦,莫洛山滑雪场,男子决赛。", {"city": "呼伦贝尔", "sublocation": "莫洛山滑雪场"}),
+])
+def test_a_bare_name_after_a_bare_city_below_its_country_or_province(text, expected):
+    """A city written bare after its country or province (日本东京, 浙江杭州) is read as the city a suffix would
+    make it, so a bare name after it that ends its clause is a spot of it; a venue's name alone in the next clause
+    (莫洛山滑雪场) is the more specific place, and the bare name before it only leads there."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("和奎尔廣場遊人如織。", {"sublocation": "和奎尔廣場"}),
+    ("和平公园游人如织。", {"sublocation": "和平公园"}),
+    ("影像记下了这座城市。 /  / 地点:同奎尔博物院。 /  / 上图摄于2020年2月22日。", {"sublocation": "同奎尔博物院"}),
+    ("这是3月19日拍摄的和奎尔湖(无人机照片)。", {"sublocation": "和奎尔湖"}),
+    ("3月1日,同市民一起在广场上跳舞。", {"sublocation": None}),
+    ("和游客们一起在公园里散步。", {"sublocation": None}),
+])
+def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, expected):
+    """和 or 同 with nothing before it to link (a sentence's start, after a label's colon or 的) opens a venue's name
+    when a venue word follows within a short name (和平公园); a link then a clause (同市民一起在广场) names none."""
+    check(text, expected)

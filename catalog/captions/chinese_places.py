@@ -1535,8 +1535,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 _cjk_population(landmark.group())):
             venue = text[position:landmark.end()]  # "北京什刹海一带", "北京中南海附近": a landmark with no venue word
             # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
-    if venue is None and elements and not after_comma and elements[-1].end == position and elements[-1].level in (
-            "city", "county", "town") and plain[position - 1] in _UNIT_LAST:
+    if venue is None and elements and not after_comma and elements[-1].end == position and ((elements[-1].level in (
+            "city", "county", "town") and plain[position - 1] in _UNIT_LAST) or _a_bare_city_below(elements)):
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
@@ -1831,7 +1831,31 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
     if name.endswith(words.words("places.events")):
         return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
+    if _a_venue_clause_follows(plain, found.end() + 1, end, words):
+        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
     return text[at:found.end()]
+
+
+#: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
+_SHORT_CLAUSE = compiled(f"[{HAN}]{{2,10}}(?=[，,。；;])")
+
+
+def _a_venue_clause_follows(plain: str, at: int, end: int, words: Words) -> bool:
+    """Whether the clause after a bare name is a venue's name alone, a venue word ending it ("X市Y,Z滑雪场,"): the
+    more specific place, which the bare name before it only leads to."""
+    clause = _SHORT_CLAUSE.match(plain, at, end)
+    if clause is None:
+        return False
+    name = clause.group()
+    return any(name.endswith(word) and len(name) >= len(word) + 2 for word in words.words("places.venue"))
+
+
+def _a_bare_city_below(elements: list[Element]) -> bool:
+    """Whether the chain ends in a city written bare right after its country or province ("日本东京", "浙江杭州"):
+    the larger unit before it says the name is the city's, as a suffix would, so a bare name after it that ends
+    its clause is a spot of the city ("在日本东京X,")."""
+    return len(elements) >= 2 and elements[-1].level in ("city", "place") and elements[-2].level in (
+        "country", "province")
 
 
 def _an_institution(venue: str, words: Words) -> bool:
@@ -3622,6 +3646,30 @@ def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int,
     return last if last < at else at
 
 
+#: The most characters before its venue word of a name that 和 or 同 opens (和平广场, 同里博物院).
+_LINKED_NAME = 4
+
+
+def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
+                         patterns: dict) -> tuple[list[Element], str] | None:
+    """The venue whose name 和 or 同 opens where nothing comes before it to link ("和平廣場遊人如織", "地点:同X博物
+    院", "拍摄的和平湖"): a short name (two to four characters with the link) then a venue word, when it is no
+    common noun and no kind of place; None otherwise (a link then a clause: "同市民一起在广场")."""
+    if plain[at] not in _LINKS_IN_NAMES:
+        return None
+    found = words.pattern("places.venue").search(plain, at + 2, min(end, at + _LINKED_NAME + 3))
+    if found is None or found.start() - at > _LINKED_NAME:
+        return None
+    name = plain[at + 1:found.start()]
+    if name.startswith(_PEOPLE) or name.startswith(words.words("places.not_names")) or any(
+            ch in _NAME_BREAKS or ch in _POSITION_WORDS or ch in "在到从向把被" for ch in name):
+        return None
+    venue = text[at:found.end()]
+    if _common_noun_venue(venue) or _generic_venue(simplified(venue), words):
+        return None
+    return [], venue
+
+
 def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
                     patterns: dict) -> tuple[list[Element], str | None]:
     """A named venue anywhere in the sentence when no place phrase was read ("...的时报广场", "三峡大坝"), with
@@ -3639,6 +3687,9 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             continue  # "素有“辽阳后花园”之称的...": what a place is called, no venue of the scene
         if a - 1 >= start and plain[a - 1] in _LINKS_THAT_BEGIN_NAMES and (
                 a - 1 == start or plain[a - 2] in _HARD_STOPS):
+            linked = _a_name_a_link_opens(text, plain, a - 1, b, words, patterns)
+            if linked is not None:
+                return linked
             continue  # "將軍澳海濱長廊...": a linking character that opens the sentence is the name's first
             # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
         if plain.endswith(_SUBDISTRICT, a, b):
