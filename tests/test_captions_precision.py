@@ -555,3 +555,20 @@ def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
 def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unknown initials under a plain photo lead-in: an outlet's desk, a mark or a body; nothing tells them apart
+    ("Ferry passengers wait at the Quorva pier on a wet morning. Photo: QVN", (None, None, None)),
+    ("Ferry passengers wait at the Quorva pier on a wet morning. Photo/Foto: QVN.", (None, None, None)),
+    ("Ferry passengers wait at the Quorva pier on a wet morning. (Photo: QVN Photo)", (None, None, None)),
+    # ...a word that says who handed it out or owns it keeps the provider
+    ("Ferry passengers wait at the Quorva pier on a wet morning. (Photo courtesy of QVN)", (None, None, "QVN")),
+    ("Ferry passengers wait at the Quorva pier on a wet morning. Image: QVN", (None, None, "QVN")),
+    # ...and so does a body's name under the same lead-in
+    ("Ferry passengers wait at the Quorva pier on a wet morning. Photo: Quorva Harbour Authority",
+     (None, None, "Quorva Harbour Authority")),
+])
+def test_bare_initials_after_photo_are_no_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected, credit

@@ -205,6 +205,27 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
 CREDIT_RULES = (_provided_by, _provided_to, _courtesy, _ordinary)
 
 
+#: A credit opened by a plain "Photo" word ("Photo: XYZ", "Photo/XYZ", "Photo by XYZ", "Pic XYZ"), as against
+#: "Courtesy", "Supplied", "Source", "Handout", "©" or "Image:", which name who gave or owns the picture.
+_PHOTO_LEADIN = compiled(r"^\W*(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ic(?:ture)?s?|PIC(?:TURE)?S?|[Ff]oto)\b"
+                         r"(?:\s*/\s*[Ff]oto)?\s*(?:[:/]|by\b)")
+#: Unknown initials, the whole of a credit's name: "YPN", "TES" (an outlet, a desk, a photographer's mark or a body).
+_BARE_INITIALS = compiled(r"^[A-Z]{2,5}$")
+
+
+def _bare_initials_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) -> bool:
+    """"Photo: YPN": initials the registry does not know, under a plain photo lead-in, are no provider.
+
+    The same initials may be a paper's own desk (an agency), a photographer's mark or a body that handed the
+    picture out; nothing in the caption tells these apart, so the provider is left out (never guessed).
+    """
+    if credit.agency or credit.photographer or len(chain.names) != 1 or chain.handout:
+        return False
+    name = chain.names[0].value
+    # initials the registry knows ("Photo by NASA": a space agency) keep their reading as the body that gave it
+    return bool(_BARE_INITIALS.match(name) and _PHOTO_LEADIN.match(raw) and rules.agency_kind(name) is None)
+
+
 def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
     """Who is who in a read credit, by the first of ``CREDIT_RULES`` that applies."""
     deciding = [r for r in roles if r != "label"]
@@ -214,6 +235,8 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
     for rule in CREDIT_RULES:
         if rule(chain, credit):
             break
+    if credit.provider and _bare_initials_under_photo(raw, chain, credit, rules):
+        credit.provider = None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
     return credit
