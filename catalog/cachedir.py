@@ -102,7 +102,7 @@ def _dump(value, handle) -> None:
     import struct
 
     buffers: list[pickle.PickleBuffer] = []
-    stream = pickle.dumps(value, 5, buffer_callback=buffers.append) if _hands_buffers(value) else None
+    stream = pickle.dumps(value, 5, buffer_callback=buffers.append) if maps_buffers(value) else None
     if not buffers:
         pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL)
         return
@@ -123,11 +123,6 @@ def _dump(value, handle) -> None:
         written = offset + size
 
 
-def maps_buffers(value) -> bool:
-    """Whether `write_kept` writes buffers of `value` apart, which `read_kept` then maps (see `_dump`)."""
-    return _hands_buffers(value)
-
-
 def give_back_freed() -> None:
     """Hand what the C allocator holds free back to the system (glibc's malloc_trim; elsewhere nothing is done):
     what a large build freed (arrays, bytes, C++ tables) stays in the allocator's heap otherwise, counted in the
@@ -140,10 +135,10 @@ def give_back_freed() -> None:
         pass
 
 
-def _hands_buffers(value) -> bool:
-    """Whether `value` may hold objects that pickle large buffers apart: a gazetteer's kept form and its parts,
-    whose classes come from catalog._placetables and catalog._placegrid (other kept values are pickled plainly,
-    as they are made)."""
+def maps_buffers(value) -> bool:
+    """Whether `value` may hold objects that pickle large buffers apart, which `write_kept` then writes apart and
+    `read_kept` maps (see `_dump`): a gazetteer's kept form and its parts, whose classes come from
+    catalog._placetables and catalog._placegrid (other kept values are pickled plainly, as they are made)."""
     import sys
 
     classes = tuple(cls for name in ("catalog._placetables", "catalog._placegrid") if name in sys.modules
@@ -151,7 +146,7 @@ def _hands_buffers(value) -> bool:
     if not classes:
         return False
     if isinstance(value, dict):
-        return any(_hands_buffers(item) for item in value.values())
+        return any(maps_buffers(item) for item in value.values())
     return isinstance(value, classes)
 
 
