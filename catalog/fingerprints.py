@@ -42,7 +42,7 @@ import math
 import os
 import struct
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Side of the stored grey signature, in cells (SIGNATURE² bytes).
 SIGNATURE = 32
@@ -86,6 +86,9 @@ BORDER_SHARE = 0.97
 BORDER_MOST = 0.25
 
 _VERSION = 3
+#: The first byte of an `Unhashed.to_bytes`, which no stored fingerprint has.
+_UNHASHED = 0xF0 | _VERSION
+_UNHASHED_BYTE = bytes([_UNHASHED])
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,18 @@ def perceptual_fingerprint(source: Any, *, use_thumbnail: bool = True, main_imag
     >>> perceptual_fingerprint("/no/such/file.jpg") is None
     True
     """
+    unhashed = unhashed_fingerprint(source, use_thumbnail=use_thumbnail, main_image=main_image)
+    return None if unhashed is None else unhashed.hashed()
+
+
+def unhashed_fingerprint(source: Any, *, use_thumbnail: bool = True, main_image: bool = True
+                         ) -> Unhashed | None:
+    """`perceptual_fingerprint` without its last step, the DCT hashes: what is made from the pixels, with the
+    grids the hashes are made from (`Unhashed.hashed` makes them). Never raises; imports no numpy.
+
+    >>> unhashed_fingerprint("/no/such/file.jpg") is None
+    True
+    """
     try:
         from PIL import Image
 
@@ -188,13 +203,20 @@ def embedded_fingerprint(path) -> Fingerprint | None:
     cache; the first version read 128 KB of every file, 1.1 ms a file from a cold disk); one with a
     thumbnail about a millisecond more.
     """
+    unhashed = embedded_unhashed(path)
+    return None if unhashed is None else unhashed.hashed()
+
+
+def embedded_unhashed(path) -> Unhashed | None:
+    """`embedded_fingerprint` without its DCT hashes (see `Unhashed`): what an import's reader makes, so that
+    only the importing process imports numpy."""
     try:
         with open(os.fspath(path), "rb") as handle:
             if not _thumbnail_in(handle):
                 return None
     except OSError:
         return None
-    return perceptual_fingerprint(path, main_image=False)
+    return unhashed_fingerprint(path, main_image=False)
 
 
 def _thumbnail_in(handle) -> bool:
@@ -294,8 +316,7 @@ def _letterbox(image) -> tuple[int, int, int, int]:
     return mask.getbbox() or (0, 0, image.width, image.height)
 
 
-def _from_image(image, source: str, orientation: int | None = None) -> Fingerprint | None:
-    import numpy as np
+def _from_image(image, source: str, orientation: int | None = None) -> Unhashed | None:
     from PIL import Image, ImageOps
 
     if getattr(image, "n_frames", 1) > 1:
@@ -321,14 +342,67 @@ def _from_image(image, source: str, orientation: int | None = None) -> Fingerpri
     equalised = ImageOps.equalize(grey)
     average = ImageOps.equalize(_average(colour.crop(box))) if colour.mode == "YCbCr" else equalised
     width, height = grey.size
-    cells = []
+    grids = []
     for n, (left, t, r, b) in enumerate(WINDOWS):
         source_ = average if n == AVERAGE else equalised
         w, h = source_.size
-        cells.append(np.asarray(source_.resize((HASH_GRID, HASH_GRID), Image.Resampling.BOX,
-                                               box=(left * w, t * h, r * w, b * h))))
+        grids.append(source_.resize((HASH_GRID, HASH_GRID), Image.Resampling.BOX,
+                                    box=(left * w, t * h, r * w, b * h)).tobytes())
     aspect = struct.unpack("<f", struct.pack("<f", width / height))[0]  # as stored
-    return Fingerprint(_dct_hashes(np.stack(cells).astype(np.float64)), aspect, signature, source, chroma)
+    return Unhashed(b"".join(grids), aspect, signature, source, chroma)
+
+
+class Unhashed(NamedTuple):
+    """A fingerprint before its DCT hashes: the HASH_GRID² grey grids of its WINDOWS, and the rest as made.
+
+    An import's readers make these and the importing process `hashed` them: the hashes are numpy's products of
+    those grids with the DCT's cosines, whose last bits decide a hash wherever coefficients tie (a flat or
+    symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy as
+    they always were, and numpy (0.31 G instructions to import) is imported by one process instead of every
+    reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
+
+    >>> from PIL import Image
+    >>> unhashed = unhashed_fingerprint(Image.radial_gradient("L").resize((300, 200)))
+    >>> Unhashed.from_bytes(unhashed.to_bytes()) == unhashed
+    True
+    >>> unhashed.hashed() == perceptual_fingerprint(Image.radial_gradient("L").resize((300, 200)))
+    True
+    """
+
+    #: len(WINDOWS) grids of HASH_GRID² levels, one after the other, row by row.
+    grids: bytes
+    aspect: float
+    signature: bytes
+    source: str
+    chroma: bytes
+
+    def hashed(self) -> Fingerprint:
+        """The fingerprint, its hashes made from the grids."""
+        return Fingerprint(_dct_hashes(self.grids), self.aspect, self.signature, self.source, self.chroma)
+
+    def to_bytes(self) -> bytes:
+        """The grids and the rest, after a first byte no stored fingerprint starts with (`is_unhashed`)."""
+        head = struct.pack("<BBf", _UNHASHED, self.source == "thumbnail", self.aspect)
+        return head + self.grids + self.signature + self.chroma
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Unhashed:
+        _, thumb, aspect = struct.unpack_from("<BBf", data)
+        start = struct.calcsize("<BBf")
+        grids = len(WINDOWS) * HASH_GRID * HASH_GRID
+        middle = start + grids + SIGNATURE * SIGNATURE
+        return cls(bytes(data[start:start + grids]), aspect, bytes(data[start + grids:middle]),
+                   "thumbnail" if thumb else "image", bytes(data[middle:]))
+
+
+def is_unhashed(data: bytes) -> bool:
+    """Whether bytes are an `Unhashed.to_bytes` (a reader's), not a fingerprint's."""
+    return data[:1] == _UNHASHED_BYTE
+
+
+def hashed_bytes(data: bytes) -> bytes:
+    """A fingerprint's bytes (`Fingerprint.to_bytes`) from a reader's `Unhashed.to_bytes`."""
+    return Unhashed.from_bytes(data).hashed().to_bytes()
 
 
 def _ycbcr(image):
@@ -348,13 +422,16 @@ def _ycbcr(image):
 
 def _average(colour):
     """The plain average of a YCbCr picture's R, G and B, as a grey picture of AVERAGE_GRID² cells: only its
-    whole-picture hash is made from it, and at the decoded size the conversion cost half a fingerprint."""
-    import numpy as np
-    from PIL import Image
+    whole-picture hash is made from it, and at the decoded size the conversion cost half a fingerprint. Each
+    cell is (R + G + B) // 3: ImageMath's sum in 32-bit integers and its integer division (C's, which floors
+    what is not negative), as numpy's ``sum(axis=2) // 3`` made it.
+    """
+    from PIL import Image, ImageMath
 
     small = colour.resize((AVERAGE_GRID, AVERAGE_GRID), Image.Resampling.BOX).convert("RGB")
-    rgb = np.asarray(small, dtype=np.uint16)
-    return Image.fromarray((rgb.sum(axis=2) // 3).astype(np.uint8), "L")
+    red, green, blue = small.split()
+    total = ImageMath.lambda_eval(lambda args: (args["r"] + args["g"] + args["b"]) / 3, r=red, g=green, b=blue)
+    return total.convert("L")
 
 
 def _chroma(colour) -> bytes:
@@ -379,18 +456,25 @@ def _trim(grey) -> tuple[int, int, int, int]:
     (`_percentiles`), the same ones ``numpy.percentile`` gave, which sorted the pixels and imported
     ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it).
     """
-    import numpy as np
+    from PIL import Image
 
     width, height = grey.size
     low, high = _percentiles(grey.histogram(), width * height, (0.5, 99.5))
     if high - low < 32:
         return (0, 0, width, height)
     dark, light = min(low + 16, 96), max(high - 16, 160)
-    pixels = np.asarray(grey)
-    border = (pixels <= dark) | (pixels >= light)
-    top, bottom = _edges(border.mean(axis=1))
-    left, right = _edges(border[top:bottom].mean(axis=0))
+    border = grey.point([1 if level <= dark or level >= light else 0 for level in range(256)])
+    top, bottom = _edges(_line_shares(border))
+    left, right = _edges(_line_shares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
     return (left, top, right, bottom)
+
+
+def _line_shares(mask) -> list[float]:
+    """Each row's share of 1s in an "L" image of 0s and 1s: its count over its width, the float division
+    numpy's mean of a boolean row makes (an exact sum, then one division)."""
+    width = mask.width
+    pixels = mask.tobytes()
+    return [pixels.count(1, start, start + width) / width for start in range(0, len(pixels), width)]
 
 
 def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) -> list[float]:
@@ -435,18 +519,33 @@ def _edges(means) -> tuple[int, int]:
     return start, end
 
 
-def _cosines():
-    import numpy as np
+def _numpy():
+    """numpy, imported with OpenBLAS's pool of threads at one thread unless the user chose: its threads (one a
+    core) cost 45-70 ms of CPU as they start and a DCT hash of 16×16 grids never uses them."""
+    import sys
 
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        import numpy
+        return numpy
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # read once, when numpy loads OpenBLAS
+    try:
+        import numpy
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+    return numpy
+
+
+def _cosines():
+    np = _numpy()
     x = np.arange(HASH_GRID)
     return np.cos(np.pi * (2 * x[None, :] + 1) * np.arange(8)[:, None] / (2 * HASH_GRID))
 
 
-def _dct_hashes(cells) -> tuple[int, ...]:
+def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     """64 bits per grid: the lowest 8×8 DCT frequencies of a HASH_GRID² grey grid (DC left out) above their
-    median, the last bit always 0."""
-    import numpy as np
-
+    median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`)."""
+    np = _numpy()
+    cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, HASH_GRID, HASH_GRID).astype(np.float64)
     cos = _cosines()
     coefficients = (cos @ cells @ cos.T).reshape(len(cells), 64)[:, 1:]
     # The median of the 63 values, the 32nd smallest: what np.median gives, without its check for NaN (there is

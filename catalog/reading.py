@@ -38,7 +38,8 @@ class ReadResult(NamedTuple):
     learned: dict | None = None
     #: The fingerprint of the kind made before XXH3, computed while the catalogue still holds some.
     legacy_fingerprint: str | None = None
-    #: A perceptual fingerprint made from a trusted embedded thumbnail (catalog.fingerprints), as bytes.
+    #: A perceptual fingerprint made from a trusted embedded thumbnail (catalog.fingerprints), as bytes (from a
+    #: reader process without its hashes until _read_in_pool makes them: see _perceptual).
     perceptual: bytes | None = None
     #: The record's JSON columns as SQLite stores them (text; see catalog.quick_store.stored_json), made here
     #: when the setup asks for them: the quick writer then only sends them.
@@ -162,11 +163,30 @@ def _add_warnings(record: dict[str, Any], notes: list[str]) -> None:
 
 def _perceptual(path: str) -> bytes | None:
     """The perceptual fingerprint of a JPEG whose metadata showed an embedded thumbnail, when the thumbnail
-    is trusted (about a millisecond); the reader calls it only for those, so other files cost nothing."""
-    from catalog.fingerprints import embedded_fingerprint
+    is trusted (about a millisecond); the reader calls it only for those, so other files cost nothing.
 
-    fp = embedded_fingerprint(path)
-    return fp.to_bytes() if fp is not None else None
+    A reader process sends it without its DCT hashes (`catalog.fingerprints.Unhashed`), which `_read_in_pool`
+    makes in the importing process: the hashes need numpy, whose import is 0.31 G instructions, paid there once
+    instead of in every reader that meets a thumbnail (the readers' set-up is the import's critical path).
+    """
+    from catalog.fingerprints import embedded_unhashed
+
+    unhashed = embedded_unhashed(path)
+    if unhashed is None:
+        return None
+    return unhashed.to_bytes() if _collect_by_chunk else unhashed.hashed().to_bytes()
+
+
+def _hashed(result: ReadResult) -> ReadResult:
+    """A reader's result with its perceptual fingerprint's hashes made (see `_perceptual`)."""
+    from catalog.fingerprints import hashed_bytes, is_unhashed
+
+    if result.perceptual is None or not is_unhashed(result.perceptual):
+        return result
+    try:
+        return result._replace(perceptual=hashed_bytes(result.perceptual))
+    except Exception:  # noqa: BLE001 -- as in the reader, a fingerprint is optional: the photo has none
+        return result._replace(perceptual=None)
 
 
 def read_all(
@@ -388,6 +408,7 @@ def _read_in_pool(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
                 done = answered(pool, handed_out)
                 results = [_make_result((found, *rest)) for future in done
                            for found, rest in zip(handed_out[future], future.result(), strict=True)]
+                results = [_hashed(result) if result.perceptual else result for result in results]
                 for future in done:
                     del handed_out[future]
                 if not waiting and not handed_out:
@@ -522,8 +543,8 @@ def _start_method() -> str:
     it: the caption parser's own modules (which compile their patterns as they are imported), the fact
     checks, the name tokens and the fingerprint's hash. Imported once here, the readers share them; imported
     in each reader, every reader spends the same CPU again (0.1-0.2 s), which on a loaded machine is wall
-    time. (What only some folders need, pypinyin for Han names and numpy for perceptual fingerprints, is
-    left to the readers that meet it.)
+    time. (What only some folders need, pypinyin for Han names, is left to the readers that meet it; numpy,
+    for the perceptual fingerprints' hashes, to this process after the fork: see _perceptual.)
     """
     import sys
     import threading
@@ -593,9 +614,9 @@ def _reader_process(setup: ReaderSetup, parent: int) -> None:
     from catalog.cachedir import freeze_loads
 
     freeze_loads()
-    # numpy, imported by the first perceptual fingerprint, loads OpenBLAS, whose pool of threads (one a core)
-    # costs a reader 45-70 ms of CPU as it starts and is never used: a fingerprint's DCT multiplies 32×32
-    # matrices, which OpenBLAS computes in the calling thread. One thread, unless the user said otherwise.
+    # numpy, were a reader to import it (the perceptual fingerprints' hashes are made in the importing process:
+    # _perceptual), loads OpenBLAS, whose pool of threads (one a core) costs a reader 45-70 ms of CPU as it
+    # starts and is never used here. One thread, unless the user said otherwise.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # The process that started this one: the catalog process (fork) or its fork server. When it ends, this
     # process is handed to another parent at once, even while the catalog process is still an unreaped

@@ -299,6 +299,38 @@ def test_a_thumbnail_fingerprint_leaves_numpy_ma_unloaded(tmp_path):
     assert loaded.strip() == "False"
 
 
+def test_a_fingerprint_without_its_hashes_needs_no_numpy_and_hashes_to_the_same_bytes(tmp_path):
+    """An import's readers make the fingerprint up to its DCT hashes without numpy (0.31 G instructions to
+    import in each reader); the importing process makes the hashes from the grids they send. Both halves
+    together give the bytes one process makes."""
+    import subprocess
+    import sys
+
+    picture = scene()
+    path = write(tmp_path, "camera", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    code = ("import sys; from catalog.fingerprints import embedded_unhashed; "
+            f"sent = embedded_unhashed({path!r}).to_bytes(); print('numpy' in sys.modules); print(sent.hex())")
+    said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert said[0] == "False"
+    sent = bytes.fromhex(said[1])
+    assert F.is_unhashed(sent) and F.Fingerprint.from_bytes(sent) is None  # never read as a stored fingerprint
+    assert F.hashed_bytes(sent) == F.embedded_fingerprint(path).to_bytes()
+    assert not F.is_unhashed(F.hashed_bytes(sent))
+
+
+def test_the_channels_average_is_the_one_numpy_made():
+    """The average hash's grey, (R + G + B) // 3 of each cell, made by Pillow's ImageMath instead of numpy."""
+    import numpy as np
+
+    pictures = [scene(seed) for seed in range(3)] + [Image.new("RGB", (90, 60), colour)
+                                                    for colour in ((255, 255, 255), (0, 0, 0), (255, 254, 1))]
+    for picture in pictures:
+        colour = picture.convert("YCbCr")
+        small = colour.resize((F.AVERAGE_GRID, F.AVERAGE_GRID), Image.Resampling.BOX).convert("RGB")
+        expected = (np.asarray(small, dtype=np.uint16).sum(axis=2) // 3).astype(np.uint8)
+        assert F._average(colour).tobytes() == expected.tobytes()
+
+
 # --- the index keys -------------------------------------------------------------------------------------------------
 
 def test_bands_and_probes():

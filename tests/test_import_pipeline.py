@@ -123,6 +123,29 @@ def test_the_house_rules_tables_are_built_before_the_readers_fork(tmp_path):
     assert stamped["photographer"] is None and "Frame" not in stamped["caption"]
 
 
+def test_the_readers_fingerprints_are_hashed_by_the_importing_process_to_the_same_bytes(tmp_path):
+    """A reader sends a thumbnail's perceptual fingerprint without its DCT hashes (no numpy in the readers);
+    what the import hands over is the fingerprint one process makes, byte for byte."""
+    from catalog.fingerprints import embedded_fingerprint, is_unhashed
+    from tests.test_fingerprints import exif_with_thumbnail, letterboxed, scene, write
+
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    for index in range(reading.PARALLEL_THRESHOLD + 6):
+        picture = scene(index, subject_x=0.2 + index / 200, size=(360, 240))
+        write(folder, f"photo-{index:03d}", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    found = [item for item in scan([str(folder)]) if isinstance(item, Found)]
+    if reading._start_method() != "fork":
+        pytest.skip("readers are forked only on Linux, from a process that runs no other thread")
+    results = {result.found.path: result for result in reading.StartedReading(found, reading.ReaderSetup(), 2)}
+    assert sorted(results) == sorted(item.path for item in found)
+    for item in found:
+        expected = embedded_fingerprint(item.path)
+        assert expected is not None and expected.source == "thumbnail"
+        assert not is_unhashed(results[item.path].perceptual)
+        assert results[item.path].perceptual == expected.to_bytes()
+
+
 def test_house_rules_the_preparation_cannot_build_fail_each_file_as_before(tmp_path):
     house = tmp_path / "house.toml"
     house.write_text("[[restrictions.rule]]\nkind = \"embargo\"\n")  # no name: not a rule restrictions can build
