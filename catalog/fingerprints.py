@@ -23,6 +23,9 @@ How it is made
 4. **Signature** (stage two, for the verdict): the trimmed picture's luma at 32×32 and, for a colour
    picture, its Cb and Cr planes at 16×16 (1.6 KB with the hashes).
 
+Only the DCT of step 3 uses numpy; everything before it is Pillow's (``unhashed_fingerprint``), so an import's
+readers make the rest and the importing process the hashes (``Unhashed``), and numpy is imported once.
+
 >>> from PIL import Image
 >>> picture = Image.radial_gradient("L").resize((300, 200)).rotate(30)
 >>> a = perceptual_fingerprint(picture)
@@ -358,7 +361,7 @@ class Unhashed(NamedTuple):
     An import's readers make these and the importing process `hashed` them: the hashes are numpy's products of
     those grids with the DCT's cosines, whose last bits decide a hash wherever coefficients tie (a flat or
     symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy as
-    they always were, and numpy (0.31 G instructions to import) is imported by one process instead of every
+    they always were, and numpy (0.2 G instructions to import) is imported by one process instead of every
     reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
 
     >>> from PIL import Image
@@ -387,6 +390,7 @@ class Unhashed(NamedTuple):
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Unhashed:
+        """The Unhashed that `to_bytes` gave these bytes."""
         _, thumb, aspect = struct.unpack_from("<BBf", data)
         start = struct.calcsize("<BBf")
         grids = len(WINDOWS) * HASH_GRID * HASH_GRID
@@ -454,7 +458,8 @@ def _trim(grey) -> tuple[int, int, int, int]:
     Levels are the picture's own (its 0.5% and 99.5% points), so a white frame on a darkened copy is found
     too; at most BORDER_MOST of each side is cut. `grey` is an "L" image. The levels come from its histogram
     (`_percentiles`), the same ones ``numpy.percentile`` gave, which sorted the pixels and imported
-    ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it).
+    ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it); the border lines' shares are
+    counted in Pillow's bytes (`_line_shares`), the same floats numpy's means gave, so a reader imports no numpy.
     """
     from PIL import Image
 

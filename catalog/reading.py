@@ -166,7 +166,7 @@ def _perceptual(path: str) -> bytes | None:
     is trusted (about a millisecond); the reader calls it only for those, so other files cost nothing.
 
     A reader process sends it without its DCT hashes (`catalog.fingerprints.Unhashed`), which `_read_in_pool`
-    makes in the importing process: the hashes need numpy, whose import is 0.31 G instructions, paid there once
+    makes in the importing process: the hashes need numpy, whose import is 0.2 G instructions, paid there once
     instead of in every reader that meets a thumbnail (the readers' set-up is the import's critical path).
     """
     from catalog.fingerprints import embedded_unhashed
