@@ -524,24 +524,9 @@ def _edges(means) -> tuple[int, int]:
     return start, end
 
 
-def _numpy():
-    """numpy, imported with OpenBLAS's pool of threads at one thread unless the user chose: its threads (one a
-    core) cost 45-70 ms of CPU as they start and a DCT hash of 16×16 grids never uses them."""
-    import sys
-
-    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
-        import numpy
-        return numpy
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # read once, when numpy loads OpenBLAS
-    try:
-        import numpy
-    finally:
-        os.environ.pop("OPENBLAS_NUM_THREADS", None)
-    return numpy
-
-
 def _cosines():
-    np = _numpy()
+    import numpy as np
+
     x = np.arange(HASH_GRID)
     return np.cos(np.pi * (2 * x[None, :] + 1) * np.arange(8)[:, None] / (2 * HASH_GRID))
 
@@ -549,7 +534,8 @@ def _cosines():
 def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     """64 bits per grid: the lowest 8×8 DCT frequencies of a HASH_GRID² grey grid (DC left out) above their
     median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`)."""
-    np = _numpy()
+    import numpy as np
+
     cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, HASH_GRID, HASH_GRID).astype(np.float64)
     cos = _cosines()
     coefficients = (cos @ cells @ cos.T).reshape(len(cells), 64)[:, 1:]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -184,9 +185,23 @@ def _hashed(result: ReadResult) -> ReadResult:
     if result.perceptual is None or not is_unhashed(result.perceptual):
         return result
     try:
+        _numpy_with_one_thread()
         return result._replace(perceptual=hashed_bytes(result.perceptual))
     except Exception:  # noqa: BLE001 -- as in the reader, a fingerprint is optional: the photo has none
         return result._replace(perceptual=None)
+
+
+def _numpy_with_one_thread() -> None:
+    """Import numpy for the fingerprints' hashes with OpenBLAS's pool at one thread, unless the user chose or numpy
+    is loaded already: its threads (one a core) cost 45-70 ms of CPU as they start, and a DCT of 16×16 grids
+    never uses them. The environment is left as it was (OpenBLAS reads it once, as numpy loads it)."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
 
 def read_all(
@@ -546,7 +561,6 @@ def _start_method() -> str:
     time. (What only some folders need, pypinyin for Han names, is left to the readers that meet it; numpy,
     for the perceptual fingerprints' hashes, to this process after the fork: see _perceptual.)
     """
-    import sys
     import threading
 
     _join_ending()  # an earlier import's pool thread, about to end, is no reason not to fork
