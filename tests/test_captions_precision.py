@@ -572,3 +572,25 @@ def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
 def test_bare_initials_after_photo_are_no_provider(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name closing in a word of towns' names as often as sites', written only after a bare "in", no city: the
+    # caption's town or a site, nothing tells which, so no venue
+    ("Volunteers throw a cookout in Quorva Springs on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": None, "city": None}),
+    ("A 40-year resident of Upper Quorva Creek told me the bridge went in a night. Pictured: a washed-out bridge "
+     "on the way to their home in Upper Quorva Creek",
+     {"sublocation": None, "city": None}),
+    # ...a site's preposition keeps the venue
+    ("Volunteers throw a cookout at Quorva Springs on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": "Quorva Springs"}),
+    # ...and so does a made site's word, or a town named beside it
+    ("Volunteers throw a cookout in Quorva Park on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": "Quorva Park"}),
+    ("Volunteers throw a cookout in Quorva Springs near Seattle on June 9, 2021. (Ann Ray / Lindt Courier)",
+     {"city": "Seattle"}),
+])
+def test_a_town_or_a_site_after_in_with_no_town_is_left_out(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

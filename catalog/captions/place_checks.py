@@ -18,6 +18,9 @@ Each check is one shape, named by its words, and leaves the value out with the r
     Christmas lights at Oistins in Barbados.          sublocation "Oistins" -> city: a bare name GeoNames knows as
                                                       a town, its country written and no city: the town is the
                                                       city's level, no venue (check_town)
+    A cookout in Quorva Springs on June 9.            sublocation "Quorva Springs": a name closing in a word that
+                                                      closes towns' names as often as sites', written only after
+                                                      "in" and no town named: town or site, nothing tells (check_town)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
@@ -300,10 +303,50 @@ def town_check(place: Place) -> str | None:
     return "a town the gazetteer knows, its region written and no city: the city level, no venue"
 
 
-def check_town(place: Place, note=None) -> None:
-    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`."""
+#: The last words of a name that close towns' names as often as sites' ("Tenakee Springs", "Beverly Hills", "Chenega
+#: Bay", "Upper Wilsons Creek" against "Old Harbour Bay", "Cypress Creek"): TOWN_LIKE_VENUE_WORDS without the words
+#: of a made site, which a town's name rarely closes in ("park", "gardens", "station", "centre", "field", "fort" ...).
+_TOWN_OR_SITE_WORDS = frozenset({"springs", "hills", "creek", "bay", "heights", "falls", "harbor", "harbour", "beach",
+                                 "valley", "ridge", "grove", "point", "wells", "landing", "crossing", "bluff",
+                                 "bluffs", "rapids"})
+#: What writes a town rather than a site before its name: "in" with no article ("a cookout in Tenakee Springs"; a
+#: site is "at", "on" or "the" one), or a resident "of" it ("a 40-year resident of Upper Wilsons Creek").
+_TOWN_BEFORE = compiled(r"\b[Ii]n\s+$|\bresidents?\s+of\s+$")
+_TOWN_OR_SITE = 'a town or a site, nothing tells which: its last word closes both, written after "in", no city named'
+
+
+def town_or_site_check(place: Place, text: str) -> str | None:
+    """Why an English venue may as well be the caption's town, to be left out, or None to keep it: a name of two or
+    three words closing in a word that closes towns' names as often as sites' ("Springs", "Hills", "Creek", "Bay"),
+    written each time after a bare "in" (or "resident of"), and no city named: a town so named is the city's level,
+    a site so named the venue's, and nothing in the caption tells which (GeoNames knows few such small towns:
+    Tenakee Springs, Chenega Bay are in no table). With its state written after it, ``place_fields`` reads the town.
+
+    >>> town_or_site_check(Place(sublocation="Quorva Springs"), "A cookout in Quorva Springs on June 9.")
+    'a town or a site, nothing tells which: its last word closes both, written after "in", no city named'
+    >>> town_or_site_check(Place(sublocation="Quorva Springs"), "A cookout at Quorva Springs on June 9.") is None
+    True
+    >>> town_or_site_check(Place(sublocation="Quorva Park"), "A cookout in Quorva Park on June 9.") is None
+    True
+    """
+    venue = place.sublocation
+    if not venue or place.city:
+        return None
+    words = venue.split()
+    if not 2 <= len(words) <= 3 or words[-1].casefold() not in _TOWN_OR_SITE_WORDS:
+        return None
+    if not every_mention(text, venue, lambda at, end: bool(_TOWN_BEFORE.search(text, max(0, at - 16), at))):
+        return None
+    return _TOWN_OR_SITE
+
+
+def check_town(place: Place, note=None, text: str = "") -> None:
+    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`;
+    leave out one that may as well be the town as a site (``town_or_site_check``)."""
     why = town_check(place)
     if why is None:
+        if text and place.sublocation and not place.city:
+            leave_out(place, "sublocation", town_or_site_check(place, text), note)
         return
     if note:
         note(f"sublocation {place.sublocation!r} -> city: {why}")
