@@ -594,3 +594,25 @@ def test_bare_initials_after_photo_are_no_provider(text, expected):
 def test_a_town_or_a_site_after_in_with_no_town_is_left_out(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county written right before a township inside it: the scene is in the township (the labels' venue is the
+    # smallest unit named), not the county read as a venue
+    ("福建泉州安溪縣的秋茶採製已近尾聲,位于安溪縣奎爾鄉的茶莊園里,茶農正忙著採摘。 新華網 王小明 攝",
+     {"sublocation": "奎爾鄉", "city": "泉州"}),
+    # ...a 里 that means "inside" after a town is no ward: the town stays the venue
+    ("10月8日,瑞安市林川鎮山間梯田里的稻谷漸漸換上金裝。瑞安日報記者 王小明 攝",
+     {"sublocation": "林川鎮", "city": "瑞安"}),
+])
+def test_a_chinese_unit_written_before_a_smaller_one_gives_the_smaller(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+def test_a_smaller_unit_is_read_only_after_a_larger_one():
+    from catalog.captions.chinese_name_checks import unit_inside
+
+    assert unit_inside("奎尔", "高雄", "高雄奎尔林特裡一帶积水近1米") == "林特裡"  # city, district, ward
+    assert unit_inside("奎尔", None, "奎尔林特裡一帶积水近1米") is None  # a bare name's level is unknown
+    assert unit_inside("奎尔村", "宁波", "宁波市奎尔村林特镇") is None  # a town is no part of a village

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from catalog.captions.place_checks import every_mention, leave_out
 from catalog.captions.types import Place
+from catalog.patterns import compiled
 
 # (Each word table holds both scripts, so that no value needs converting: the checks run on every place taken.)
 #: Words inside a venue's span that make it a clause of going somewhere, or every place of a kind, not one name.
@@ -163,3 +164,61 @@ def _trim_an_area(place: Place, note=None) -> None:
         note(f"city {place.city!r} -> {head!r}: 地区 after a place known only outside the mainland is its area, "
              "no prefecture")
     place.city = head
+
+
+#: The levels of a Chinese administrative unit by the character (or two) closing its name, largest first: a county,
+#: a district or a banner; a township, a town, a street office or a sumu; a village, a 里 or a community.
+_UNIT_RANKS = {**dict.fromkeys(("县", "縣", "区", "區", "旗"), 3),
+               **dict.fromkeys(("乡", "鄉", "镇", "鎮", "街道", "苏木", "蘇木"), 2),
+               **dict.fromkeys(("村", "里", "裡", "社区", "社區"), 1)}
+#: A smaller unit's name written right after the venue (its level's character between them, when written): two to
+#: four Han characters and the unit's word, then no more of a name ("安溪縣龍涓鄉的"); a 里 (Taiwan's ward) only of
+#: two characters and before no 的, as 里 also means "inside" ("林川鎮山間梯田里的稻谷", "岡山嘉新裡一帶").
+_UNIT_AFTER = compiled(r"([县縣区區旗乡鄉镇鎮]?)(?:((?:(?![的之在里裡内內])[\u4e00-\u9fff]){2,4}?"
+                       r"(?:街道|苏木|蘇木|社区|社區|[乡鄉镇鎮村]))(?=[^\u4e00-\u9fff]|一带|一帶|附近|的|$)"
+                       r"|([\u4e00-\u9fff]{2}[里裡])(?=[^\u4e00-\u9fff]|一带|一帶|附近|$))")
+
+
+def unit_inside(venue: str, city: str | None, text: str) -> str | None:
+    """The smaller administrative unit written right after a venue that is itself one, or None: the venue is the
+    larger unit of a chain and the scene is in the smaller (the labels' venue is the smallest unit named). The
+    venue's level is its closing character (鄞江乡), the one written after it (安溪縣), or, for a bare name written
+    right after the caption's city, a district's (高雄岡山嘉新裡: city, district, 里).
+
+    >>> unit_inside("奎尔乡", "宁波", "宁波市奎尔乡林特村\\n拍摄主题:秋收")
+    '林特村'
+    >>> unit_inside("奎尔", "泉州", "位于奎尔縣林特鄉的茶园")
+    '林特鄉'
+    >>> unit_inside("奎尔", "高雄", "高雄奎尔林特裡一帶积水近1米")
+    '林特裡'
+    >>> unit_inside("西溪湿地", "杭州", "西溪湿地河道里举行龙舟赛"), unit_inside("林川镇", "瑞安", "林川镇梯田里的稻谷")
+    (None, None)
+    """
+    at = text.find(venue)
+    while at >= 0:
+        end = at + len(venue)
+        after = _UNIT_AFTER.match(text, end)
+        if after:
+            unit = after.group(2) or after.group(3)
+            rank = _UNIT_RANKS.get(unit[-2:]) or _UNIT_RANKS[unit[-1]]
+            own = after.group(1) or venue[-1]
+            above = _UNIT_RANKS.get(own) or _UNIT_RANKS.get(venue[-2:]) or (
+                3 if city and text.endswith(city, 0, at) else 0)
+            if rank < above:
+                return unit
+        at = text.find(venue, end)
+    return None
+
+
+def narrow_to_the_unit_inside(place: Place, text: str, note=None) -> None:
+    """Read the smaller unit written right after a venue that is a larger one (``unit_inside``) as the venue, with
+    the reason in `note`."""
+    if not place.sublocation:
+        return
+    unit = unit_inside(place.sublocation, place.city, text)
+    if unit is None:
+        return
+    if note:
+        note(f"sublocation {place.sublocation!r} -> {unit!r}: a larger unit written right before a smaller one "
+             "inside it; the scene is in the smaller")
+    place.sublocation = unit
