@@ -616,3 +616,15 @@ def test_a_smaller_unit_is_read_only_after_a_larger_one():
     assert unit_inside("奎尔", "高雄", "高雄奎尔林特裡一帶积水近1米") == "林特裡"  # city, district, ward
     assert unit_inside("奎尔", None, "奎尔林特裡一帶积水近1米") is None  # a bare name's level is unknown
     assert unit_inside("奎尔村", "宁波", "宁波市奎尔村林特镇") is None  # a town is no part of a village
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place written only with its coast or its interior after its possessive is a land holding the scene
+    ("Red rocks on Quorva Point's east coast, near Lindt.", {"sublocation": None}),
+    ("Surfers wait for a swell off Quorva Point's far northern shore.", {"sublocation": None}),
+    # ...a venue's own part keeps it
+    ("Red rocks on Quorva Point's steps on a calm day.", {"sublocation": "Quorva Point"}),
+])
+def test_a_land_written_with_its_coast_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -18,6 +18,8 @@ Each check is one shape, named by its words, and leaves the value out with the r
     Christmas lights at Oistins in Barbados.          sublocation "Oistins" -> city: a bare name GeoNames knows as
                                                       a town, its country written and no city: the town is the
                                                       city's level, no venue (check_town)
+    Red beach on Cape Breton's east coast.            sublocation "Cape Breton": a land holding the scene, written
+                                                      with its coast, no venue (check_region)
     A cookout in Quorva Springs on June 9.            sublocation "Quorva Springs": a name closing in a word that
                                                       closes towns' names as often as sites', written only after
                                                       "in" and no town named: town or site, nothing tells (check_town)
@@ -270,11 +272,36 @@ def region_check(text: str, city: str | None) -> str | None:
     return "a region or an island with parts (written after a direction), no city the gazetteer knows"
 
 
+#: After a place's possessive, a part of a land that holds the scene ("Cape Breton's east coast", "Quorva's far
+#: northern shore", "Ghana's interior"): the place is a region or an island, larger than any venue.
+_LANDS_PART_AFTER = compiled(r"['’]s\s+(?:(?:far|upper|lower|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+                             r"east(?:ern)?|west(?:ern)?)\s+)*(?:coast|coastline|shore|shores|interior|outskirts|"
+                             r"hinterland|countryside)\b")
+
+
+def land_check(text: str, venue: str | None) -> str | None:
+    """Why an English venue is a region or an island holding the scene, or None: every time it is written, its
+    possessive is followed by a part of a land (its coast, shore, interior: "Red beach on Cape Breton's east coast,
+    near Ingonish"), which a venue has not.
+
+    >>> land_check("Red rocks on Quorva Point's east coast, near Lindt.", "Quorva Point")
+    'a region or an island holding the scene (its coast or its interior written after it), no venue'
+    >>> land_check("Red rocks on Quorva Point's steps, near Lindt.", "Quorva Point") is None
+    True
+    """
+    if not venue or not every_mention(text, venue, lambda at, end: bool(_LANDS_PART_AFTER.match(text, end))):
+        return None
+    return "a region or an island holding the scene (its coast or its interior written after it), no venue"
+
+
 def check_region(place: Place, text: str, note=None) -> None:
     """Leave out (in place) an English city that is a region or an island written with its parts ("in central
-    Luzon"), with the reason in `note`. (Asked only when the text holds a direction's word.)"""
+    Luzon"), and a venue written only as a land holding the scene ("on Cape Breton's east coast"), with the reason
+    in `note`. (Asked only when the text holds a direction's word, or a possessive after the venue.)"""
     if place.city and any(hint in text for hint in _DIRECTION_HINTS):
         leave_out(place, "city", region_check(text, place.city), note)
+    if place.sublocation and (f"{place.sublocation}'s " in text or f"{place.sublocation}’s " in text):
+        leave_out(place, "sublocation", land_check(text, place.sublocation), note)
 
 
 def town_check(place: Place) -> str | None:
