@@ -628,3 +628,16 @@ def test_a_smaller_unit_is_read_only_after_a_larger_one():
 def test_a_land_written_with_its_coast_is_no_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the kind of town the city is, written before "of" and the city, names no venue
+    ("Passing above the Quorva port town of Parikia during a flight from Athens.",
+     {"sublocation": None, "city": "Parikia"}),
+    # ...a name right before the kind's word is a village's own, inside the city
+    ("Visitors tour an ancestral hall in Quorva Village of Hangzhou, east China's Zhejiang Province, April 23, 2018.",
+     {"sublocation": "Quorva Village", "city": "Hangzhou"}),
+])
+def test_the_kind_of_town_the_city_is_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

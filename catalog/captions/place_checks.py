@@ -367,13 +367,41 @@ def town_or_site_check(place: Place, text: str) -> str | None:
     return _TOWN_OR_SITE
 
 
+#: The words of a settlement's kind that close a description of the town named after "of" ("the Paros port town of
+#: Parikia", "the Quorva fishing village of Lindt"); "city" is left out, as "the Old City of Jerusalem" is a quarter.
+_SETTLEMENT_KINDS = frozenset({"town", "village", "township", "hamlet"})
+
+
+def town_kind_check(place: Place, text: str) -> str | None:
+    """Why an English venue is only the kind of town the city is, or None: a venue closing in a settlement's word
+    ("town", "village") after a word in small letters ("port", "fishing"), written each time right before "of" and
+    the caption's city ("passing above the Paros port town of Parikia"): the words describe the city, they name no
+    venue inside it (a name right before the word is a village's own: "Dipu Village of Hangzhou").
+
+    >>> town_kind_check(Place(sublocation="Quorva port town", city="Lindt"), "Above the Quorva port town of Lindt.")
+    'the kind of town the city is (written right before "of" and the city), no venue'
+    >>> town_kind_check(Place(sublocation="Quorva Village", city="Lindt"), "In Quorva Village of Lindt.") is None
+    True
+    """
+    venue, city = place.sublocation or "", place.city
+    words = venue.split()
+    if not city or len(words) < 3 or words[-1].casefold() not in _SETTLEMENT_KINDS or not words[-2].islower():
+        return None  # ("Dipu Village of Hangzhou", "the Alexandra township of Johannesburg": a name, then its kind)
+    if not every_mention(text, venue, lambda at, end: text.startswith(f" of {city}", end)):
+        return None
+    return 'the kind of town the city is (written right before "of" and the city), no venue'
+
+
 def check_town(place: Place, note=None, text: str = "") -> None:
     """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`;
-    leave out one that may as well be the town as a site (``town_or_site_check``)."""
+    leave out one that may as well be the town as a site (``town_or_site_check``), or that only says what kind of
+    town the city is (``town_kind_check``)."""
     why = town_check(place)
     if why is None:
         if text and place.sublocation and not place.city:
             leave_out(place, "sublocation", town_or_site_check(place, text), note)
+        elif text and place.sublocation and " of " in text:
+            leave_out(place, "sublocation", town_kind_check(place, text), note)
         return
     if note:
         note(f"sublocation {place.sublocation!r} -> city: {why}")
