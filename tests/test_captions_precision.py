@@ -641,3 +641,14 @@ def test_a_land_written_with_its_coast_is_no_venue(text, expected):
 def test_the_kind_of_town_the_city_is_is_no_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county written only as the opening of a quoted stream's name is no city of the scene
+    ("圖1、鹽水溪上游「林特縣溪」,2015/04/17,王小明攝", {"city": None}),
+    # ...written outside the quotation marks too, it is
+    ("圖1、鹽水溪上游「林特縣溪」,在林特縣,2015/04/17,王小明攝", {"city": "林特縣"}),
+])
+def test_a_chinese_city_only_inside_a_quoted_name_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

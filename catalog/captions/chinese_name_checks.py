@@ -222,3 +222,33 @@ def narrow_to_the_unit_inside(place: Place, text: str, note=None) -> None:
         note(f"sublocation {place.sublocation!r} -> {unit!r}: a larger unit written right before a smaller one "
              "inside it; the scene is in the smaller")
     place.sublocation = unit
+
+
+#: A name in quotation marks or title brackets ("「許縣溪」", "“香港天后誕”", "《...》").
+_QUOTED = compiled(r"[「“『《]([^「“『《」”』》]{1,24})[」”』》]")
+
+
+def quoted_name_check(text: str, city: str | None) -> str | None:
+    """Why a Chinese city is no place of the scene, or None: every time it is written, it opens or sits inside a
+    longer name in quotation marks (a stream's, a festival's: "鹽水溪上游「許縣溪」", "「香港天后誕」"), as a city
+    inside a venue's name is not the scene's city.
+
+    >>> quoted_name_check("奎爾溪上游「林特縣溪」,2015/04/17攝", "林特縣")
+    'named only inside a longer name in quotation marks (a stream, a festival), not as the scene'
+    >>> quoted_name_check("林特縣「奎爾溪」上游,2015/04/17攝", "林特縣") is None
+    True
+    """
+    if not city:
+        return None
+    spans = [(found.start(1), found.end(1)) for found in _QUOTED.finditer(text)]
+    if not spans or not every_mention(text, city, lambda at, end: any(
+            start <= at and end <= stop and stop - start > end - at for start, stop in spans)):
+        return None
+    return "named only inside a longer name in quotation marks (a stream, a festival), not as the scene"
+
+
+def check_quoted_names(place: Place, text: str, note=None) -> None:
+    """Leave out (in place) a Chinese city written only inside a longer quoted name (``quoted_name_check``), with
+    the reason in `note`. (Asked only when the text holds a quotation mark.)"""
+    if place.city and any(mark in text for mark in "「“『《"):
+        leave_out(place, "city", quoted_name_check(text, place.city), note)
