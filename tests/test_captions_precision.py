@@ -652,3 +652,15 @@ def test_the_kind_of_town_the_city_is_is_no_venue(text, expected):
 def test_a_chinese_city_only_inside_a_quoted_name_is_not_the_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's title run into a caption opening with the same words: the name twice is no name as written
+    ("Quorva Township Quorva Township stretching as far as the eye can see, 30km from the centre of Lindt.",
+     {"sublocation": None}),
+    # ...a name whose words repeat once is a name ("Walla Walla", "Bora Bora")
+    ("Families on the beach at Bora Bora, French Polynesia.", {"city": "Bora Bora"}),
+])
+def test_a_name_written_twice_in_a_row_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

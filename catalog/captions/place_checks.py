@@ -54,7 +54,16 @@ def venue_check(venue: str | None) -> str | None:
 
     >>> venue_check("173rd Bay of Islands Pastoral"), venue_check("5th Avenue"), venue_check("10 Downing Street")
     ("an ordinal opens it: an event's edition or an era, not a venue's name", None, None)
+    >>> venue_check("Quorva Township Quorva Township"), venue_check("Walla Walla")
+    ("the same words twice (a title run into the caption's first words): no name as written", None)
     """
+    if venue and " " in venue:
+        words = venue.split()
+        half = len(words) // 2
+        if half > 1 and len(words) == 2 * half and words[:half] == words[half:]:
+            # "Khayelitsha Township Khayelitsha Township stretching as far as the eye can see": a gallery's title
+            # and the caption opening with the same words; which level the name is, nothing says
+            return "the same words twice (a title run into the caption's first words): no name as written"
     if not venue or not venue[:1].isdigit():
         return None
     ordinal = _ORDINAL_OPENING.match(venue)
