@@ -664,3 +664,18 @@ def test_a_chinese_city_only_inside_a_quoted_name_is_not_the_scene(text, expecte
 def test_a_name_written_twice_in_a_row_is_no_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a procession's or a fair's name in the words of its country (perahera, matsuri, jatra, mela) is an event
+    ("Elephants in the Quorva Perahera in Kandy, Sri Lanka. The procession is held every year.",
+     {"sublocation": None, "city": "Kandy"}),
+    ("Dancers carry a shrine during the Quorva Matsuri in Kyoto, Japan, on July 17, 2023.",
+     {"sublocation": None, "city": "Kyoto"}),
+    # ...and the venue of the event is still read
+    ("Elephants at the Temple of the Tooth during the Quorva Perahera in Kandy, Sri Lanka.",
+     {"sublocation": "Temple of the Tooth", "city": "Kandy"}),
+])
+def test_a_festival_named_in_its_countrys_words_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
