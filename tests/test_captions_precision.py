@@ -667,7 +667,7 @@ def test_a_name_written_twice_in_a_row_is_no_venue(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a procession's or a fair's name in the words of its country (perahera, matsuri, jatra, mela) is an event
+    # a procession's or a festival's name in the words of its country (perahera, matsuri, jatra) is an event
     ("Elephants in the Quorva Perahera in Kandy, Sri Lanka. The procession is held every year.",
      {"sublocation": None, "city": "Kandy"}),
     ("Dancers carry a shrine during the Quorva Matsuri in Kyoto, Japan, on July 17, 2023.",
