@@ -572,3 +572,110 @@ def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
 def test_bare_initials_after_photo_are_no_provider(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name closing in a word of towns' names as often as sites', written only after a bare "in", no city: the
+    # caption's town or a site, nothing tells which, so no venue
+    ("Volunteers throw a cookout in Quorva Springs on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": None, "city": None}),
+    ("A 40-year resident of Upper Quorva Creek told me the bridge went in a night. Pictured: a washed-out bridge "
+     "on the way to their home in Upper Quorva Creek",
+     {"sublocation": None, "city": None}),
+    # ...a site's preposition keeps the venue
+    ("Volunteers throw a cookout at Quorva Springs on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": "Quorva Springs"}),
+    # ...and so does a made site's word, or a town named beside it
+    ("Volunteers throw a cookout in Quorva Park on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
+     {"sublocation": "Quorva Park"}),
+    ("Volunteers throw a cookout in Quorva Springs near Seattle on June 9, 2021. (Ann Ray / Lindt Courier)",
+     {"city": "Seattle"}),
+])
+def test_a_town_or_a_site_after_in_with_no_town_is_left_out(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county written right before a township inside it: the scene is in the township (the labels' venue is the
+    # smallest unit named), not the county read as a venue
+    ("福建泉州安溪縣的秋茶採製已近尾聲,位于安溪縣奎爾鄉的茶莊園里,茶農正忙著採摘。 新華網 王小明 攝",
+     {"sublocation": "奎爾鄉", "city": "泉州"}),
+    # ...a 里 that means "inside" after a town is no ward: the town stays the venue
+    ("10月8日,瑞安市林川鎮山間梯田里的稻谷漸漸換上金裝。瑞安日報記者 王小明 攝",
+     {"sublocation": "林川鎮", "city": "瑞安"}),
+])
+def test_a_chinese_unit_written_before_a_smaller_one_gives_the_smaller(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+def test_a_smaller_unit_is_read_only_after_a_larger_one():
+    from catalog.captions.chinese_name_checks import unit_inside
+
+    assert unit_inside("奎尔", "高雄", "高雄奎尔林特裡一帶积水近1米") == "林特裡"  # city, district, ward
+    assert unit_inside("奎尔", None, "奎尔林特裡一帶积水近1米") is None  # a bare name's level is unknown
+    assert unit_inside("奎尔村", "宁波", "宁波市奎尔村林特镇") is None  # a town is no part of a village
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place written only with its coast or its interior after its possessive is a land holding the scene
+    ("Red rocks on Quorva Point's east coast, near Lindt.", {"sublocation": None}),
+    ("Surfers wait for a swell off Quorva Point's far northern shore.", {"sublocation": None}),
+    # ...a venue's own part keeps it
+    ("Red rocks on Quorva Point's steps on a calm day.", {"sublocation": "Quorva Point"}),
+])
+def test_a_land_written_with_its_coast_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the kind of town the city is, written before "of" and the city, names no venue
+    ("Passing above the Quorva port town of Parikia during a flight from Athens.",
+     {"sublocation": None, "city": "Parikia"}),
+    # ...a name right before the kind's word is a village's own, inside the city
+    ("Visitors tour an ancestral hall in Quorva Village of Hangzhou, east China's Zhejiang Province, April 23, 2018.",
+     {"sublocation": "Quorva Village", "city": "Hangzhou"}),
+])
+def test_the_kind_of_town_the_city_is_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county written only as the opening of a quoted stream's name is no city of the scene
+    ("圖1、鹽水溪上游「林特縣溪」,2015/04/17,王小明攝", {"city": None}),
+    # ...written outside the quotation marks too, it is
+    ("圖1、鹽水溪上游「林特縣溪」,在林特縣,2015/04/17,王小明攝", {"city": "林特縣"}),
+])
+def test_a_chinese_city_only_inside_a_quoted_name_is_not_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's title run into a caption opening with the same words: the name twice is no name as written
+    ("Quorva Township Quorva Township stretching as far as the eye can see, 30km from the centre of Lindt.",
+     {"sublocation": None}),
+    # ...a name whose words repeat once is a name ("Walla Walla", "Bora Bora")
+    ("Families on the beach at Bora Bora, French Polynesia.", {"city": "Bora Bora"}),
+])
+def test_a_name_written_twice_in_a_row_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a procession's or a festival's name in the words of its country (perahera, matsuri, jatra) is an event
+    ("Elephants in the Quorva Perahera in Kandy, Sri Lanka. The procession is held every year.",
+     {"sublocation": None, "city": "Kandy"}),
+    ("Dancers carry a shrine during the Quorva Matsuri in Kyoto, Japan, on July 17, 2023.",
+     {"sublocation": None, "city": "Kyoto"}),
+    # ...and the venue of the event is still read
+    ("Elephants at the Temple of the Tooth during the Quorva Perahera in Kandy, Sri Lanka.",
+     {"sublocation": "Temple of the Tooth", "city": "Kandy"}),
+])
+def test_a_festival_named_in_its_countrys_words_is_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -25,7 +25,11 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.chinese_name_checks import drop_what_names_no_place
+from catalog.captions.chinese_name_checks import (
+    check_quoted_names,
+    drop_what_names_no_place,
+    narrow_to_the_unit_inside,
+)
 from catalog.captions.chinese_words import han_char, simplified, words_for
 from catalog.captions.confidence import credit_kinds, date_kind, place_kinds
 from catalog.captions.credits import Found
@@ -183,6 +187,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             if facts.location.city:
                 found_by["city"] = "the credit line"
         drop_what_names_no_place(facts.location, facts.notes.append if explain else None, text)
+        narrow_to_the_unit_inside(facts.location, text, facts.notes.append if explain else None)
+        check_quoted_names(facts.location, text, facts.notes.append if explain else None)
         check_sides(facts.location, text, facts.notes.append if explain else None)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from catalog.captions.place_checks import every_mention, leave_out
 from catalog.captions.types import Place
+from catalog.patterns import compiled
 
 # (Each word table holds both scripts, so that no value needs converting: the checks run on every place taken.)
 #: Words inside a venue's span that make it a clause of going somewhere, or every place of a kind, not one name.
@@ -163,3 +164,91 @@ def _trim_an_area(place: Place, note=None) -> None:
         note(f"city {place.city!r} -> {head!r}: 地区 after a place known only outside the mainland is its area, "
              "no prefecture")
     place.city = head
+
+
+#: The levels of a Chinese administrative unit by the character (or two) closing its name, largest first: a county,
+#: a district or a banner; a township, a town, a street office or a sumu; a village, a 里 or a community.
+_UNIT_RANKS = {**dict.fromkeys(("县", "縣", "区", "區", "旗"), 3),
+               **dict.fromkeys(("乡", "鄉", "镇", "鎮", "街道", "苏木", "蘇木"), 2),
+               **dict.fromkeys(("村", "里", "裡", "社区", "社區"), 1)}
+#: A smaller unit's name written right after the venue (its level's character between them, when written): two to
+#: four Han characters and the unit's word, then no more of a name ("安溪縣龍涓鄉的"); a 里 (Taiwan's ward) only of
+#: two characters and before no 的, as 里 also means "inside" ("林川鎮山間梯田里的稻谷", "岡山嘉新裡一帶").
+_UNIT_AFTER = compiled(r"([县縣区區旗乡鄉镇鎮]?)(?:((?:(?![的之在里裡内內])[\u4e00-\u9fff]){2,4}?"
+                       r"(?:街道|苏木|蘇木|社区|社區|[乡鄉镇鎮村]))(?=[^\u4e00-\u9fff]|一带|一帶|附近|的|$)"
+                       r"|([\u4e00-\u9fff]{2}[里裡])(?=[^\u4e00-\u9fff]|一带|一帶|附近|$))")
+
+
+def unit_inside(venue: str, city: str | None, text: str) -> str | None:
+    """The smaller administrative unit written right after a venue that is itself one, or None: the venue is the
+    larger unit of a chain and the scene is in the smaller (the labels' venue is the smallest unit named). The
+    venue's level is its closing character (鄞江乡), the one written after it (安溪縣), or, for a bare name written
+    right after the caption's city, a district's (高雄岡山嘉新裡: city, district, 里).
+
+    >>> unit_inside("奎尔乡", "宁波", "宁波市奎尔乡林特村\\n拍摄主题:秋收")
+    '林特村'
+    >>> unit_inside("奎尔", "泉州", "位于奎尔縣林特鄉的茶园")
+    '林特鄉'
+    >>> unit_inside("奎尔", "高雄", "高雄奎尔林特裡一帶积水近1米")
+    '林特裡'
+    >>> unit_inside("西溪湿地", "杭州", "西溪湿地河道里举行龙舟赛"), unit_inside("林川镇", "瑞安", "林川镇梯田里的稻谷")
+    (None, None)
+    """
+    at = text.find(venue)
+    while at >= 0:
+        end = at + len(venue)
+        after = _UNIT_AFTER.match(text, end)
+        if after:
+            unit = after.group(2) or after.group(3)
+            rank = _UNIT_RANKS.get(unit[-2:]) or _UNIT_RANKS[unit[-1]]
+            own = after.group(1) or venue[-1]
+            above = _UNIT_RANKS.get(own) or _UNIT_RANKS.get(venue[-2:]) or (
+                3 if city and text.endswith(city, 0, at) else 0)
+            if rank < above:
+                return unit
+        at = text.find(venue, end)
+    return None
+
+
+def narrow_to_the_unit_inside(place: Place, text: str, note=None) -> None:
+    """Read the smaller unit written right after a venue that is a larger one (``unit_inside``) as the venue, with
+    the reason in `note`."""
+    if not place.sublocation:
+        return
+    unit = unit_inside(place.sublocation, place.city, text)
+    if unit is None:
+        return
+    if note:
+        note(f"sublocation {place.sublocation!r} -> {unit!r}: a larger unit written right before a smaller one "
+             "inside it; the scene is in the smaller")
+    place.sublocation = unit
+
+
+#: A name in quotation marks or title brackets ("「許縣溪」", "“香港天后誕”", "《...》").
+_QUOTED = compiled(r"[「“『《]([^「“『《」”』》]{1,24})[」”』》]")
+
+
+def quoted_name_check(text: str, city: str | None) -> str | None:
+    """Why a Chinese city is no place of the scene, or None: every time it is written, it opens or sits inside a
+    longer name in quotation marks (a stream's, a festival's: "鹽水溪上游「許縣溪」", "「香港天后誕」"), as a city
+    inside a venue's name is not the scene's city.
+
+    >>> quoted_name_check("奎爾溪上游「林特縣溪」,2015/04/17攝", "林特縣")
+    'named only inside a longer name in quotation marks (a stream, a festival), not as the scene'
+    >>> quoted_name_check("林特縣「奎爾溪」上游,2015/04/17攝", "林特縣") is None
+    True
+    """
+    if not city:
+        return None
+    spans = [(found.start(1), found.end(1)) for found in _QUOTED.finditer(text)]
+    if not spans or not every_mention(text, city, lambda at, end: any(
+            start <= at and end <= stop and stop - start > end - at for start, stop in spans)):
+        return None
+    return "named only inside a longer name in quotation marks (a stream, a festival), not as the scene"
+
+
+def check_quoted_names(place: Place, text: str, note=None) -> None:
+    """Leave out (in place) a Chinese city written only inside a longer quoted name (``quoted_name_check``), with
+    the reason in `note`. (Asked only when the text holds a quotation mark.)"""
+    if place.city and any(mark in text for mark in "「“『《"):
+        leave_out(place, "city", quoted_name_check(text, place.city), note)

@@ -210,7 +210,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
         check_region(facts.location, work, note)
-        check_town(facts.location, note)
+        check_town(facts.location, note, work)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))

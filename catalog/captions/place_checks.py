@@ -18,6 +18,11 @@ Each check is one shape, named by its words, and leaves the value out with the r
     Christmas lights at Oistins in Barbados.          sublocation "Oistins" -> city: a bare name GeoNames knows as
                                                       a town, its country written and no city: the town is the
                                                       city's level, no venue (check_town)
+    Red beach on Cape Breton's east coast.            sublocation "Cape Breton": a land holding the scene, written
+                                                      with its coast, no venue (check_region)
+    A cookout in Quorva Springs on June 9.            sublocation "Quorva Springs": a name closing in a word that
+                                                      closes towns' names as often as sites', written only after
+                                                      "in" and no town named: town or site, nothing tells (check_town)
     ... drew a crowd to the 173rd Bay of Islands      sublocation "173rd Bay of Islands Pastoral": an ordinal
     Pastoral and Industrial Show.                     opens an event's edition or an era ("the 19th Century
                                                       Agdam Mosque"), never a venue's own name (but "5th Avenue")
@@ -49,7 +54,16 @@ def venue_check(venue: str | None) -> str | None:
 
     >>> venue_check("173rd Bay of Islands Pastoral"), venue_check("5th Avenue"), venue_check("10 Downing Street")
     ("an ordinal opens it: an event's edition or an era, not a venue's name", None, None)
+    >>> venue_check("Quorva Township Quorva Township"), venue_check("Walla Walla")
+    ("the same words twice (a title run into the caption's first words): no name as written", None)
     """
+    if venue and " " in venue:
+        words = venue.split()
+        half = len(words) // 2
+        if half > 1 and len(words) == 2 * half and words[:half] == words[half:]:
+            # "Khayelitsha Township Khayelitsha Township stretching as far as the eye can see": a gallery's title
+            # and the caption opening with the same words; which level the name is, nothing says
+            return "the same words twice (a title run into the caption's first words): no name as written"
     if not venue or not venue[:1].isdigit():
         return None
     ordinal = _ORDINAL_OPENING.match(venue)
@@ -267,11 +281,36 @@ def region_check(text: str, city: str | None) -> str | None:
     return "a region or an island with parts (written after a direction), no city the gazetteer knows"
 
 
+#: After a place's possessive, a part of a land that holds the scene ("Cape Breton's east coast", "Quorva's far
+#: northern shore", "Ghana's interior"): the place is a region or an island, larger than any venue.
+_LANDS_PART_AFTER = compiled(r"['’]s\s+(?:(?:far|upper|lower|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+                             r"east(?:ern)?|west(?:ern)?)\s+)*(?:coast|coastline|shore|shores|interior|outskirts|"
+                             r"hinterland|countryside)\b")
+
+
+def land_check(text: str, venue: str | None) -> str | None:
+    """Why an English venue is a region or an island holding the scene, or None: every time it is written, its
+    possessive is followed by a part of a land (its coast, shore, interior: "Red beach on Cape Breton's east coast,
+    near Ingonish"), which a venue has not.
+
+    >>> land_check("Red rocks on Quorva Point's east coast, near Lindt.", "Quorva Point")
+    'a region or an island holding the scene (its coast or its interior written after it), no venue'
+    >>> land_check("Red rocks on Quorva Point's steps, near Lindt.", "Quorva Point") is None
+    True
+    """
+    if not venue or not every_mention(text, venue, lambda at, end: bool(_LANDS_PART_AFTER.match(text, end))):
+        return None
+    return "a region or an island holding the scene (its coast or its interior written after it), no venue"
+
+
 def check_region(place: Place, text: str, note=None) -> None:
     """Leave out (in place) an English city that is a region or an island written with its parts ("in central
-    Luzon"), with the reason in `note`. (Asked only when the text holds a direction's word.)"""
+    Luzon"), and a venue written only as a land holding the scene ("on Cape Breton's east coast"), with the reason
+    in `note`. (Asked only when the text holds a direction's word, or a possessive after the venue.)"""
     if place.city and any(hint in text for hint in _DIRECTION_HINTS):
         leave_out(place, "city", region_check(text, place.city), note)
+    if place.sublocation and (f"{place.sublocation}'s " in text or f"{place.sublocation}’s " in text):
+        leave_out(place, "sublocation", land_check(text, place.sublocation), note)
 
 
 def town_check(place: Place) -> str | None:
@@ -300,10 +339,78 @@ def town_check(place: Place) -> str | None:
     return "a town the gazetteer knows, its region written and no city: the city level, no venue"
 
 
-def check_town(place: Place, note=None) -> None:
-    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`."""
+#: The last words of a name that close towns' names as often as sites' ("Tenakee Springs", "Beverly Hills", "Chenega
+#: Bay", "Upper Wilsons Creek" against "Old Harbour Bay", "Cypress Creek"): TOWN_LIKE_VENUE_WORDS without the words
+#: of a made site, which a town's name rarely closes in ("park", "gardens", "station", "centre", "field", "fort" ...).
+_TOWN_OR_SITE_WORDS = frozenset({"springs", "hills", "creek", "bay", "heights", "falls", "harbor", "harbour", "beach",
+                                 "valley", "ridge", "grove", "point", "wells", "landing", "crossing", "bluff",
+                                 "bluffs", "rapids"})
+#: What writes a town rather than a site before its name: "in" with no article ("a cookout in Tenakee Springs"; a
+#: site is "at", "on" or "the" one), or a resident "of" it ("a 40-year resident of Upper Wilsons Creek").
+_TOWN_BEFORE = compiled(r"\b[Ii]n\s+$|\bresidents?\s+of\s+$")
+_TOWN_OR_SITE = 'a town or a site, nothing tells which: its last word closes both, written after "in", no city named'
+
+
+def town_or_site_check(place: Place, text: str) -> str | None:
+    """Why an English venue may as well be the caption's town, to be left out, or None to keep it: a name of two or
+    three words closing in a word that closes towns' names as often as sites' ("Springs", "Hills", "Creek", "Bay"),
+    written each time after a bare "in" (or "resident of"), and no city named: a town so named is the city's level,
+    a site so named the venue's, and nothing in the caption tells which (GeoNames knows few such small towns:
+    Tenakee Springs, Chenega Bay are in no table). With its state written after it, ``place_fields`` reads the town.
+
+    >>> town_or_site_check(Place(sublocation="Quorva Springs"), "A cookout in Quorva Springs on June 9.")
+    'a town or a site, nothing tells which: its last word closes both, written after "in", no city named'
+    >>> town_or_site_check(Place(sublocation="Quorva Springs"), "A cookout at Quorva Springs on June 9.") is None
+    True
+    >>> town_or_site_check(Place(sublocation="Quorva Park"), "A cookout in Quorva Park on June 9.") is None
+    True
+    """
+    venue = place.sublocation
+    if not venue or place.city:
+        return None
+    words = venue.split()
+    if not 2 <= len(words) <= 3 or words[-1].casefold() not in _TOWN_OR_SITE_WORDS:
+        return None
+    if not every_mention(text, venue, lambda at, end: bool(_TOWN_BEFORE.search(text, max(0, at - 16), at))):
+        return None
+    return _TOWN_OR_SITE
+
+
+#: The words of a settlement's kind that close a description of the town named after "of" ("the Paros port town of
+#: Parikia", "the Quorva fishing village of Lindt"); "city" is left out, as "the Old City of Jerusalem" is a quarter.
+_SETTLEMENT_KINDS = frozenset({"town", "village", "township", "hamlet"})
+
+
+def town_kind_check(place: Place, text: str) -> str | None:
+    """Why an English venue is only the kind of town the city is, or None: a venue closing in a settlement's word
+    ("town", "village") after a word in small letters ("port", "fishing"), written each time right before "of" and
+    the caption's city ("passing above the Paros port town of Parikia"): the words describe the city, they name no
+    venue inside it (a name right before the word is a village's own: "Dipu Village of Hangzhou").
+
+    >>> town_kind_check(Place(sublocation="Quorva port town", city="Lindt"), "Above the Quorva port town of Lindt.")
+    'the kind of town the city is (written right before "of" and the city), no venue'
+    >>> town_kind_check(Place(sublocation="Quorva Village", city="Lindt"), "In Quorva Village of Lindt.") is None
+    True
+    """
+    venue, city = place.sublocation or "", place.city
+    words = venue.split()
+    if not city or len(words) < 3 or words[-1].casefold() not in _SETTLEMENT_KINDS or not words[-2].islower():
+        return None  # ("Dipu Village of Hangzhou", "the Alexandra township of Johannesburg": a name, then its kind)
+    if not every_mention(text, venue, lambda at, end: text.startswith(f" of {city}", end)):
+        return None
+    return 'the kind of town the city is (written right before "of" and the city), no venue'
+
+
+def check_town(place: Place, note=None, text: str = "") -> None:
+    """Read an English venue that is the caption's town (``town_check``) as its city, with the reason in `note`;
+    leave out one that may as well be the town as a site (``town_or_site_check``), or that only says what kind of
+    town the city is (``town_kind_check``)."""
     why = town_check(place)
     if why is None:
+        if text and place.sublocation and not place.city:
+            leave_out(place, "sublocation", town_or_site_check(place, text), note)
+        elif text and place.sublocation and " of " in text:
+            leave_out(place, "sublocation", town_kind_check(place, text), note)
         return
     if note:
         note(f"sublocation {place.sublocation!r} -> city: {why}")

@@ -322,6 +322,7 @@ olympics olympic games festival fair expo week show conference congress summit f
 championships cup tournament match session sessions ceremony gala carnival parade marathon race exhibition
 biennale concert competition contest celebration anniversary meeting assembly dialogue talks rally league
 series open derby prix war day run regatta triathlon jamboree pageant
+procession perahera matsuri jatra
 """.split())
 #: The weather's words closing a name make it an event too, as a picture's title names one ("Porthleven Storm -
 #: January 2014"); only as the name's last word ("the Chena River Lakes Flood Control Project" is a site).
