@@ -254,12 +254,20 @@ def add_to_plain(new: dict, read, encode, locate, *, size, limit: int, own) -> N
     cache that cannot be written is no failure."""
     if not new:
         return
-    kept = read()
-    kept.update(new)
-    if size(kept) > limit:
-        kept = {key: value for key, value in kept.items() if own(key)}
     try:
-        write_plain(encode(kept), locate())
-    except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
-        pass
+        path = locate()
+    except Exception:  # noqa: BLE001 - no cache folder (no home directory): nothing is kept
+        new.clear()
+        return
+    # One process at a time reads, adds and writes: two readers saving after their chunks at once would each
+    # write what it read plus its own, and the entries of the one that wrote first would be lost.
+    with one_builder(path):
+        kept = read()
+        kept.update(new)
+        if size(kept) > limit:
+            kept = {key: value for key, value in kept.items() if own(key)}
+        try:
+            write_plain(encode(kept), path)
+        except Exception:  # noqa: BLE001, S110 - the cache is a saving, never a failure
+            pass
     new.clear()

@@ -5,6 +5,7 @@ is written when nothing is new."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from catalog.cachedir import add_to_plain, read_plain_at, write_plain
 
@@ -28,6 +29,31 @@ def test_new_entries_join_those_another_process_wrote(tmp_path):
     save(new)
     assert read() == {"a": 1, "b": 2, "c": 3}
     assert new == {}  # saved: nothing left to write
+
+
+def _add_many(path: str, who: int) -> None:
+    """One of several processes saving its own entries, one at a time, as readers do after each chunk."""
+    _read, save = _store(Path(path))
+    for n in range(40):
+        save({f"{who}-{n}": n})
+
+
+def test_processes_saving_at_once_lose_no_entry(tmp_path):
+    """Four real processes add 40 entries each, one save at a time, to the same file: every entry is kept (each
+    save reads, adds and writes while no other process does; without that, one that wrote between another's
+    read and write lost its entries)."""
+    import multiprocessing
+
+    path = tmp_path / "kept.marshal"
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_add_many, args=(str(path), who)) for who in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+        assert process.exitcode == 0
+    read, _save = _store(path)
+    assert read() == {f"{who}-{n}": n for who in range(4) for n in range(40)}
 
 
 def test_past_its_limit_the_file_keeps_only_this_process_entries(tmp_path):
