@@ -17,6 +17,7 @@ from itertools import accumulate
 from pickle import PickleBuffer
 from typing import Any, NamedTuple, TypeVar, overload
 
+from catalog.cachedir import KeptBuffer
 from catalog.place_keys import name_keys
 
 
@@ -87,7 +88,8 @@ class PackedStrings(_Packed[str]):
         return len(self._ends) - 1
 
     def _item(self, index: int) -> str:
-        return str(self._packed[self._ends[index]:self._ends[index + 1]], "utf-8")
+        start, end = self._ends[index:index + 2]  # (one read where the ends are read from a kept file)
+        return str(self._packed[start:end], "utf-8")
 
     def __reduce_ex__(self, protocol):
         return _strings, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
@@ -151,7 +153,8 @@ class PackedIndex(Mapping[str, int]):
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
         slot = zlib.crc32(wanted) & self._mask
         while entry := slots[slot]:
-            if packed[ends[entry - 1]:ends[entry]] == wanted:
+            start, end = ends[entry - 1:entry + 1]
+            if packed[start:end] == wanted:
                 return self._positions[entry - 1]
             slot = (slot + 1) & self._mask
         raise KeyError(key)
@@ -165,19 +168,32 @@ class PackedIndex(Mapping[str, int]):
 
 # --- pickled with their buffers apart ----------------------------------------------------------------------
 # At pickle protocol 5 the packed tables hand their bytes and arrays over as buffers (pickle.PickleBuffer), which
-# catalog.cachedir writes apart from the pickle and maps when it reads the file back: a process then holds only
-# the pages it reads, shared with every other process that maps the same file. Pickled with the buffers inside
-# (pickle.dumps without a buffer_callback), they come back as bytes and arrays, as before.
+# catalog.cachedir writes apart from the pickle; a process that reads the file back gets each buffer as a
+# cachedir.KeptBuffer and reads it a few bytes at a time when a look-up asks (cachedir.FileArray, FileBytes), so
+# that it holds none of the file's pages. Pickled with the buffers inside (pickle.dumps without a
+# buffer_callback), they come back as bytes and arrays, as before.
 
 
 def _buffer(value, protocol: int) -> PickleBuffer | bytes:
     """What a packed table pickles of its bytes or an array: the buffer itself from protocol 5 on, else a copy of its
-    bytes (a table read mapped holds memoryviews, which older protocols and copy.copy cannot pickle)."""
+    bytes (a table read from a kept file holds FileArrays and FileBytes, or memoryviews where it is mapped, which
+    older protocols and copy.copy cannot pickle)."""
+    if not isinstance(value, (array, bytes, memoryview)):  # read from a kept file: read whole, as it was kept
+        value = value.whole()
     return PickleBuffer(value) if protocol >= 5 else bytes(value)
 
 
-def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as one
-    """An array of `typecode` from a buffer pickled apart (a mapped view, read as one) or inside (its bytes)."""
+def _kept(buffer) -> KeptBuffer | None:
+    """The KeptBuffer a buffer pickled apart came back as (pickle hands a read-only one over in a memoryview)."""
+    found = buffer.obj if isinstance(buffer, memoryview) else buffer
+    return found if isinstance(found, KeptBuffer) else None
+
+
+def _array(buffer, typecode: str) -> Any:  # an array, a FileArray or a memoryview read as one
+    """An array of `typecode` from a buffer pickled apart (read from the file when asked, or a mapped view) or
+    inside (its bytes)."""
+    if (kept := _kept(buffer)) is not None:
+        return kept.array(typecode)
     if isinstance(buffer, memoryview):
         return buffer.cast("B").cast(typecode)  # type: ignore[call-overload]  # (a typecode of array)
     found = array(typecode)
@@ -185,7 +201,9 @@ def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as o
     return found
 
 
-def _bytes(buffer) -> Any:  # bytes, or a memoryview read as them
+def _bytes(buffer) -> Any:  # bytes, FileBytes, or a memoryview read as them
+    if (kept := _kept(buffer)) is not None:
+        return kept.bytes_()
     return buffer if isinstance(buffer, memoryview) else bytes(buffer)
 
 
@@ -263,8 +281,8 @@ class PackedLists(Mapping[str, Sequence[int]]):
         self._positions = array("I", (position for positions in found.values() for position in positions))
 
     def __getitem__(self, key: str) -> Sequence[int]:
-        entry = self._entries[key]
-        return self._positions[self._starts[entry]:self._starts[entry + 1]]
+        start, end = self._starts[(entry := self._entries[key]):entry + 2]
+        return self._positions[start:end]
 
     def __reduce_ex__(self, protocol):
         return _lists, (self._entries, _buffer(self._starts, protocol), _buffer(self._positions, protocol))
@@ -318,7 +336,7 @@ class CityTable(_Packed[City]):
     def by_geonameid(self) -> GeonameIds:
         """Each city's position by its GeoNames id, as ``{city.geonameid: position for position, city in
         enumerate(table)}`` gives it, in two arrays (see GeonameIds)."""
-        ids = self._geonameid
+        ids = self._geonameid.tolist()  # (read whole: a kept file's column would be read one id at a time)
         order = sorted(range(len(ids)), key=ids.__getitem__)  # (stable: a repeated id's positions in order)
         return GeonameIds(array("q", (ids[position] for position in order)), array("I", order))
 
@@ -477,8 +495,9 @@ class TownPoints:
         entry = self._index.get(key)
         if entry is None:
             return []
-        first = entry >> 8
-        return [(self._lat[p], self._lon[p], self._codes[self._code[p]]) for p in range(first, first + (entry & 0xFF))]
+        rows = slice(entry >> 8, (entry >> 8) + (entry & 0xFF))
+        return [(lat, lon, self._codes[code])
+                for lat, lon, code in zip(self._lat[rows], self._lon[rows], self._code[rows], strict=True)]
 
 
 #: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).

@@ -70,15 +70,16 @@ def test_a_value_that_cannot_be_kept_leaves_no_file(tmp_path):
     assert sorted(item.name for item in tmp_path.iterdir()) == ["kept.pickle"]
 
 
-def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
-    """The gazetteer's packed tables are written with their bytes apart from the pickle and read back as views of
-    the file mapped read-only (the pages a process never reads take none of its memory): the same answers; a
-    file cut short is not used; pickled the ordinary way they come back as bytes and arrays."""
+def test_packed_tables_are_kept_apart_and_read_when_asked(tmp_path):
+    """The gazetteer's packed tables are written with their bytes apart from the pickle and read back as tables
+    that read the file a few bytes at a time when a look-up asks (the file's pages take none of the process's
+    memory): the same answers; a file cut short is not used; pickled the ordinary way they come back as bytes and
+    arrays, and kept again they are read from the new file."""
     import pickle
     from array import array
 
     from catalog._placetables import PackedIndex, PackedLists, PackedStrings
-    from catalog.cachedir import read_kept, write_kept
+    from catalog.cachedir import FileArray, FileBytes, read_kept, write_kept
 
     value = {"index": PackedIndex({"hefei": 7, "合肥": 7, "cracow": 3}),
              "lists": PackedLists({"rome": [4, 9], "none": []}), "strings": PackedStrings(["Hefei", "合肥", ""])}
@@ -86,7 +87,7 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert write_kept(value, path)
     assert path.read_bytes().startswith(b"catalog mapped pickle")
     kept = read_kept(path)
-    assert isinstance(kept["index"]._slots, memoryview) and isinstance(kept["strings"]._packed, memoryview)
+    assert isinstance(kept["index"]._slots, FileArray) and isinstance(kept["strings"]._packed, FileBytes)
     assert dict(kept["index"]) == {"hefei": 7, "合肥": 7, "cracow": 3} and "krakow" not in kept["index"]
     assert {key: list(positions) for key, positions in kept["lists"].items()} == {"rome": [4, 9], "none": []}
     assert list(kept["strings"]) == ["Hefei", "合肥", ""]
@@ -95,6 +96,8 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert dict(again["index"]) == dict(kept["index"]) and list(again["strings"]) == list(kept["strings"])
     older = pickle.loads(pickle.dumps(kept, 4))  # (and by protocols without buffers, copy.copy among them)
     assert dict(older["index"]) == dict(kept["index"]) and dict(older["lists"]) == dict(again["lists"])
+    other = tmp_path / "again.pickle"
+    assert write_kept(kept, other) and other.read_bytes() == path.read_bytes()
 
     path.write_bytes(path.read_bytes()[:-3])
     assert read_kept(path) is None
@@ -103,15 +106,16 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert not plain.read_bytes().startswith(b"catalog mapped pickle")
 
 
-def test_the_city_grid_is_kept_apart_and_read_mapped(tmp_path):
-    """The reverse-geocoding grids hand their arrays over as the packed tables do: read back mapped (a reader
-    holds only the cells it reads), they give the same cities as the grids built; pickled the ordinary way, arrays.
+def test_the_city_grid_is_kept_apart_and_read_when_asked(tmp_path):
+    """The reverse-geocoding grids hand their arrays over as the packed tables do: read back from the file when a
+    look-up asks (a reader holds none of the file's pages), they give the same cities as the grids built; pickled
+    the ordinary way, arrays.
     """
     import pickle
     from array import array
 
     from catalog._placegrid import CityGrid
-    from catalog.cachedir import read_kept, write_kept
+    from catalog.cachedir import FileArray, read_kept, write_kept
 
     points = [(31.82, 117.23, 5_050_000, "CN-AH"), (31.23, 121.47, 24_000_000, "CN-SH"),
               (50.06, 19.94, 760_000, "PL-12"), (50.08, 19.90, 2_000, "PL-12"), (-33.87, 151.21, 4_600_000, "AU-NSW")]
@@ -119,7 +123,7 @@ def test_the_city_grid_is_kept_apart_and_read_mapped(tmp_path):
     path = tmp_path / "grid.pickle"
     assert write_kept(built, path) and path.read_bytes().startswith(b"catalog mapped pickle")
     kept = read_kept(path)
-    assert isinstance(kept._reach.values, memoryview) and isinstance(kept._far.ids, memoryview)
+    assert isinstance(kept._reach.values, FileArray) and isinstance(kept._far.ids, FileArray)
     for lat, lon in [(31.8, 117.3), (31.0, 121.0), (50.07, 19.92), (-33.9, 151.0), (0.0, 0.0), (45.0, 100.0)]:
         assert kept.nearest(lat, lon) == built.nearest(lat, lon)
         assert kept.within(lat, lon, 300) == built.within(lat, lon, 300)
