@@ -28,7 +28,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -531,7 +531,7 @@ def province_of_cities(
     country_code: str,
     members: Sequence[int],
     index: CityIndex,
-    top_of: dict[str, str],
+    top_of: Mapping[str, str],
 ) -> dict[int, str | None]:
     """Each GeoNames city of one country → the ISO code of its top-level subdivision, or None.
 

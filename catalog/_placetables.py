@@ -150,6 +150,8 @@ class PackedIndex(Mapping[str, int]):
         return _index, (self._keys, _buffer(self._positions, protocol), _buffer(self._slots, protocol), self._mask)
 
     def __getitem__(self, key: str) -> int:
+        if not isinstance(key, str):  # (None, a number: not a key, as a dict of strings says)
+            raise KeyError(key)
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
         slot = zlib.crc32(wanted) & self._mask
         while entry := slots[slot]:
@@ -211,6 +213,30 @@ def _strings(packed, ends) -> PackedStrings:
     strings = PackedStrings.__new__(PackedStrings)
     strings._packed, strings._ends = _bytes(packed), _array(ends, "Q")
     return strings
+
+
+def _packed_bytes(packed, ends) -> PackedBytes:
+    chunks = PackedBytes.__new__(PackedBytes)
+    chunks._packed, chunks._ends = _bytes(packed), _array(ends, "Q")
+    return chunks
+
+
+def _code_index(codes: list[str], index: PackedIndex) -> CodeIndex:
+    found = CodeIndex.__new__(CodeIndex)
+    found._codes, found._index = codes, index
+    return found
+
+
+def _code_lists(codes: list[str], lists: PackedLists) -> CodeLists:
+    found = CodeLists.__new__(CodeLists)
+    found._codes, found._lists = codes, lists
+    return found
+
+
+def _records(kind, index: PackedIndex, fields: PackedBytes) -> PackedRecords:
+    found: PackedRecords = PackedRecords.__new__(PackedRecords)
+    found._kind, found._index, found._fields, found._made = kind, index, fields, {}
+    return found
 
 
 def _index(keys: PackedStrings, positions, slots, mask: int) -> PackedIndex:
@@ -292,6 +318,146 @@ class PackedLists(Mapping[str, Sequence[int]]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class CodeIndex(Mapping[str, str]):
+    """A read-only dict of name key → a code of few distinct values ("cn", "CN-AH"), packed: the keys in a
+    ``PackedIndex`` of each code's number, the codes once in a list. Read from a kept file a look-up at a time,
+    where the dict was unpickled whole by every reader (the countries' names, the provinces' top levels).
+
+    >>> codes = CodeIndex({"china": "CN", "zhongguo": "CN", "france": "FR"})
+    >>> codes["zhongguo"], codes.get("peru"), len(codes), dict(codes)
+    ('CN', None, 3, {'china': 'CN', 'zhongguo': 'CN', 'france': 'FR'})
+    """
+
+    def __init__(self, found: Mapping[str, str]) -> None:
+        self._codes = sorted(set(found.values()))
+        number = {code: at for at, code in enumerate(self._codes)}
+        self._index = PackedIndex({key: number[code] for key, code in found.items()})
+
+    def __getitem__(self, key: str) -> str:
+        return self._codes[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce_ex__(self, protocol):
+        return _code_index, (self._codes, self._index)
+
+
+class CodeLists(Mapping[str, list[str]]):
+    """A read-only dict of name key → a list of codes ("CN-AH"), packed as ``CodeIndex`` is: the keys in a
+    ``PackedLists`` of the codes' numbers. Each look-up gives a new list.
+
+    >>> lists = CodeLists({"anhui": ["CN-AH"], "georgia": ["US-GA", "GE"]})
+    >>> lists["georgia"], lists.get("peru"), "anhui" in lists, len(lists)
+    (['US-GA', 'GE'], None, True, 2)
+    """
+
+    def __init__(self, found: Mapping[str, Sequence[str]]) -> None:
+        self._codes = sorted({code for codes in found.values() for code in codes})
+        number = {code: at for at, code in enumerate(self._codes)}
+        self._lists = PackedLists({key: [number[code] for code in codes] for key, codes in found.items()})
+
+    def __getitem__(self, key: str) -> list[str]:
+        codes = self._codes
+        return [codes[at] for at in self._lists[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._lists._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists)
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+    def __reduce_ex__(self, protocol):
+        return _code_lists, (self._codes, self._lists)
+
+
+_Record = TypeVar("_Record")
+
+
+class PackedRecords(Mapping[str, _Record]):
+    """A read-only dict of code → record (a dataclass whose fields are strings, numbers, None and lists of
+    strings), packed: the codes in a ``PackedIndex``, each record's fields as marshal's bytes, made into a record
+    when first asked for and remembered (so one code gives the same record each time).
+
+    The 5,000 ISO subdivisions as objects were the largest part of the gazetteer's pickle, unpickled whole by every
+    reader that loads it (2.6 MB of objects); a reader asks for a few dozen.
+
+    >>> records = PackedRecords({"CN-AH": City("Anhui", "CN", "01", 31.8, 117.2, 61_000_000, 1818058)})
+    >>> records["CN-AH"].name, records["CN-AH"] is records["CN-AH"], "CN-GS" in records, list(records)
+    ('Anhui', True, False, ['CN-AH'])
+    """
+
+    def __init__(self, records: Mapping[str, _Record]) -> None:
+        import marshal
+
+        kinds = {type(record) for record in records.values()}
+        if len(kinds) > 1:
+            raise TypeError("records of one kind only")
+        self._kind: Any = kinds.pop() if kinds else tuple
+        self._index = PackedIndex({code: at for at, code in enumerate(records)})
+        self._fields = PackedBytes([marshal.dumps(_fields_of(record)) for record in records.values()])
+        self._made: dict[str, _Record] = {}
+
+    def __getitem__(self, code: str) -> _Record:
+        record = self._made.get(code)
+        if record is None:
+            import marshal
+
+            fields = marshal.loads(self._fields[self._index[code]])
+            record = self._made[code] = self._kind(*fields)
+        return record
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._made or code in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce_ex__(self, protocol):
+        return _records, (self._kind, self._index, self._fields)
+
+
+def _fields_of(record) -> tuple:
+    """A record's fields in order (a dataclass's, or a tuple's own items)."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(record):
+        return tuple(getattr(record, field.name) for field in fields(record))
+    return tuple(record)
+
+
+class PackedBytes(_Packed[bytes]):
+    """Byte strings kept as ``PackedStrings`` keeps text: one bytes object and where each ends.
+
+    >>> chunks = PackedBytes([b"ab", b"", b"c"])
+    >>> chunks[0], chunks[2], len(chunks)
+    (b'ab', b'c', 3)
+    """
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._ends = array("Q", accumulate((len(chunk) for chunk in chunks), initial=0))
+        self._packed = b"".join(chunks)
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def _item(self, index: int) -> bytes:
+        start, end = self._ends[index:index + 2]
+        return bytes(self._packed[start:end])
+
+    def __reduce_ex__(self, protocol):
+        return _packed_bytes, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
 
 
 class CityTable(_Packed[City]):
@@ -501,4 +667,5 @@ class TownPoints:
 
 
 #: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).
-HANDS_BUFFERS = (PackedStrings, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints)
+HANDS_BUFFERS = (PackedStrings, PackedBytes, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints, CodeIndex,
+                 CodeLists, PackedRecords)
