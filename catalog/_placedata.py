@@ -552,7 +552,18 @@ def province_of_cities(
     found: dict[int, str | None] = dict.fromkeys(members)
     if not others:
         return found
-    cities = index.cities
+    # The country's cities made once, their columns read whole (from a gazetteer read back from its kept file, a
+    # city is ten reads of it, and each is met several times below), and each state's top level asked once.
+    cities = index.cities.cities_at(members)
+    tops: dict[str, str | None] = {}
+
+    def top(iso: str | None) -> str | None:
+        if not iso:
+            return None
+        if iso not in tops:
+            tops[iso] = top_of.get(iso)
+        return tops[iso]
+
     other_keys = name_keys([name for name, _, _, _ in others])
     # The country's cities by every name they have, own and alternate ("Kraków", "Krakow", "Cracow"), of the
     # names countrystatecity has: keyed a few hundred cities at a time and only those names kept (the United
@@ -578,7 +589,7 @@ def province_of_cities(
             city = cities[owner]
             gap = abs(city.lat - lat) + abs(city.lon - lon) * math.cos(math.radians(lat))
             if gap < _SAME_PLACE_DEGREES and (owner not in matched or gap < matched[owner][0]):
-                matched[owner] = (gap, top_of.get(iso) if iso else None)
+                matched[owner] = (gap, top(iso))
 
     grid: dict[tuple[int, int], list[tuple[float, float, str | None]]] = defaultdict(list)
     for _, lat, lon, iso in others:
@@ -600,7 +611,7 @@ def province_of_cities(
                     if best is None or gap < best[0]:
                         best = (gap, iso)
         if best is not None:
-            votes[city.admin1][top_of.get(best[1]) if best[1] else None] += 1
+            votes[city.admin1][top(best[1])] += 1
 
     majority = {admin1: counter.most_common(1)[0][0] for admin1, counter in votes.items()}
     for member in members:

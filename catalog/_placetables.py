@@ -17,7 +17,7 @@ from itertools import accumulate
 from pickle import PickleBuffer
 from typing import Any, NamedTuple, TypeVar, overload
 
-from catalog.cachedir import KeptBuffer
+from catalog.cachedir import FileArray, FileBytes, KeptBuffer
 from catalog.place_keys import name_keys
 
 
@@ -91,8 +91,31 @@ class PackedStrings(_Packed[str]):
         start, end = self._ends[index:index + 2]  # (one read where the ends are read from a kept file)
         return str(self._packed[start:end], "utf-8")
 
+    def run(self, start: int, stop: int) -> list[str]:
+        """``self[start:stop]``, read in two pieces where the table is read from a kept file (not two reads a
+        string): for the builds that go through every city of a gazetteer read back from its file.
+
+        >>> PackedStrings(["a", "bc", "", "d"]).run(1, 3)
+        ['bc', '']
+        """
+        stop = max(start, min(stop, len(self)))
+        ends = self._ends[start:stop + 1]
+        if not ends:
+            return []
+        texts = self._packed[ends[0]:ends[-1]]
+        base = ends[0]
+        return [str(texts[ends[at] - base:ends[at + 1] - base], "utf-8") for at in range(len(ends) - 1)]
+
+    def __iter__(self) -> Iterator[str]:
+        for start in range(0, len(self), _RUN):
+            yield from self.run(start, start + _RUN)
+
     def __reduce_ex__(self, protocol):
         return _strings, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
+
+
+#: How many strings `PackedStrings.__iter__` reads at once.
+_RUN = 4096
 
 
 class PackedIndex(Mapping[str, int]):
@@ -213,6 +236,16 @@ def _strings(packed, ends) -> PackedStrings:
     strings = PackedStrings.__new__(PackedStrings)
     strings._packed, strings._ends = _bytes(packed), _array(ends, "Q")
     return strings
+
+
+def _whole(column):
+    """A column of a table as it is in memory: a PackedStrings with its bytes and ends, an array, read whole from its
+    kept file where it is read from one."""
+    if isinstance(column, PackedStrings):
+        strings = PackedStrings.__new__(PackedStrings)
+        strings._packed, strings._ends = _whole(column._packed), _whole(column._ends)
+        return strings
+    return column.whole() if isinstance(column, (FileArray, FileBytes)) else column
 
 
 def _packed_bytes(packed, ends) -> PackedBytes:
@@ -499,6 +532,23 @@ class CityTable(_Packed[City]):
         return City(self._name[index], self._country_code[index], self._admin1[index], self._lat[index],
                     self._lon[index], self._population[index], self._geonameid[index])
 
+    def cities_at(self, positions: Iterable[int]) -> dict[int, City]:
+        """``{position: self[position] for position in positions}``, each column read once: a table read from a
+        kept file reads ten pieces of it for each city otherwise (a country's province map meets thousands).
+
+        >>> table = CityTable([City("Hefei", "CN", "01", 31.9, 117.3, 7_000_000, 1808722)] * 3)
+        >>> table.cities_at([2]) == {2: table[2]}
+        True
+        """
+        wanted = list(positions)
+        if len(wanted) < 16:  # (a few: read each)
+            return {position: self[position] for position in wanted}
+        table = CityTable.__new__(CityTable)
+        table._name, table._country_code, table._admin1 = map(_whole, (self._name, self._country_code, self._admin1))
+        table._lat, table._lon, table._population, table._geonameid = map(_whole, (
+            self._lat, self._lon, self._population, self._geonameid))
+        return {position: table[position] for position in wanted}
+
     def by_geonameid(self) -> GeonameIds:
         """Each city's position by its GeoNames id, as ``{city.geonameid: position for position, city in
         enumerate(table)}`` gives it, in two arrays (see GeonameIds)."""
@@ -591,7 +641,9 @@ class CityIndex:
             for start in range(0, len(self.cities), _KEYED_AT_ONCE):
                 cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
                 owners = [position for position in cities for _ in range(self._counts[position])]
-                names = [name for position in cities for name in self.alternate_names(position)]
+                texts = self._names.run(start, cities.stop)  # (read at once: the index is read back from its file)
+                names = [name for position, text in zip(cities, texts, strict=True) if self._counts[position]
+                         for name in text.split(_SEPARATOR)]
                 for key, owner in zip(name_keys(names), owners, strict=True):
                     if len(key) > 3 or not key.isascii():
                         yield key, owner

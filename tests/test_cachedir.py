@@ -130,3 +130,33 @@ def test_the_city_grid_is_kept_apart_and_read_when_asked(tmp_path):
     assert kept.nearest(31.8, 117.3)[0] == 0 and kept.nearest(0.0, 0.0) is None
     again = pickle.loads(pickle.dumps(kept, 4))
     assert isinstance(again._reach.values, array) and again.nearest(50.07, 19.92) == built.nearest(50.07, 19.92)
+
+
+def test_packed_records_and_code_indexes_read_back_from_a_kept_file(tmp_path):
+    """The gazetteer's subdivisions and name indexes, kept and read back an entry at a time from the file, answer
+    as the dicts they were made from; a city table read back gives the same cities one at a time, a few at once
+    (its columns read whole) and in order."""
+    from catalog._placedata import SubdivisionRecord
+    from catalog._placetables import City, CityTable, CodeIndex, CodeLists, PackedRecords
+    from catalog.cachedir import read_kept, write_kept
+
+    subs = {"CN-AH": SubdivisionRecord("CN-AH", "CN", None, "CN-AH", "Province", "Anhui", ["Anhui", "安徽省"],
+                                       [], 31.8, 117.2, "安徽省"),
+            "US-GA": SubdivisionRecord("US-GA", "US", None, "US-GA", "State", "Georgia", ["Georgia"], ["Ga."])}
+    by_name = {"anhui": ["CN-AH"], "georgia": ["US-GA", "GE"]}
+    by_country = {"china": "CN", "zhongguo": "CN", "georgia": "GE"}
+    cities = [City(f"City {n}", "CN" if n % 2 else "US", f"{n % 7:02}", n / 10, -n / 10, n * 1000, 10_000 + n)
+              for n in range(40)]
+    path = tmp_path / "tables.pickle"
+    assert write_kept({"subs": PackedRecords(subs), "names": CodeLists(by_name), "countries": CodeIndex(by_country),
+                       "cities": CityTable(cities)}, path)
+    kept = read_kept(path)
+    assert dict(kept["subs"]) == subs and kept["subs"]["CN-AH"] is kept["subs"]["CN-AH"]
+    assert kept["subs"].get("CN-GS") is None and None not in kept["subs"] and "US-GA" in kept["subs"]
+    assert dict(kept["names"]) == by_name and kept["names"].get("peru") is None
+    assert dict(kept["countries"]) == by_country and kept["countries"].get(None) is None
+    table = kept["cities"]
+    assert [table[n] for n in range(40)] == list(table) == cities
+    assert table.cities_at(range(3, 40, 2)) == {n: cities[n] for n in range(3, 40, 2)}
+    assert table.cities_at([5, 1]) == {5: cities[5], 1: cities[1]}
+    assert table._name.run(38, 45) == ["City 38", "City 39"]
