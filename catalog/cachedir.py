@@ -110,9 +110,9 @@ class _OpenFile:
     def __init__(self, fd: int) -> None:
         self.fd = fd
 
-    def __del__(self) -> None:
+    def __del__(self, close=os.close) -> None:  # (os.close held: at the interpreter's exit `os` may be gone first)
         with suppress(OSError):
-            os.close(self.fd)
+            close(self.fd)
 
 
 class KeptBuffer(bytearray):
