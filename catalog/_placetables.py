@@ -17,6 +17,7 @@ from itertools import accumulate
 from pickle import PickleBuffer
 from typing import Any, NamedTuple, TypeVar, overload
 
+from catalog.cachedir import FileArray, FileBytes, KeptBuffer
 from catalog.place_keys import name_keys
 
 
@@ -87,10 +88,34 @@ class PackedStrings(_Packed[str]):
         return len(self._ends) - 1
 
     def _item(self, index: int) -> str:
-        return str(self._packed[self._ends[index]:self._ends[index + 1]], "utf-8")
+        start, end = self._ends[index:index + 2]  # (one read where the ends are read from a kept file)
+        return str(self._packed[start:end], "utf-8")
+
+    def run(self, start: int, stop: int) -> list[str]:
+        """``self[start:stop]``, read in two pieces where the table is read from a kept file (not two reads a
+        string): for the builds that go through every city of a gazetteer read back from its file.
+
+        >>> PackedStrings(["a", "bc", "", "d"]).run(1, 3)
+        ['bc', '']
+        """
+        stop = max(start, min(stop, len(self)))
+        ends = self._ends[start:stop + 1]
+        if not ends:
+            return []
+        texts = self._packed[ends[0]:ends[-1]]
+        base = ends[0]
+        return [str(texts[ends[at] - base:ends[at + 1] - base], "utf-8") for at in range(len(ends) - 1)]
+
+    def __iter__(self) -> Iterator[str]:
+        for start in range(0, len(self), _RUN):
+            yield from self.run(start, start + _RUN)
 
     def __reduce_ex__(self, protocol):
         return _strings, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
+
+
+#: How many strings `PackedStrings.__iter__` reads at once.
+_RUN = 4096
 
 
 class PackedIndex(Mapping[str, int]):
@@ -148,10 +173,13 @@ class PackedIndex(Mapping[str, int]):
         return _index, (self._keys, _buffer(self._positions, protocol), _buffer(self._slots, protocol), self._mask)
 
     def __getitem__(self, key: str) -> int:
+        if not isinstance(key, str):  # (None, a number: not a key, as a dict of strings says)
+            raise KeyError(key)
         wanted, packed, ends, slots = key.encode(), self._keys._packed, self._keys._ends, self._slots
         slot = zlib.crc32(wanted) & self._mask
         while entry := slots[slot]:
-            if packed[ends[entry - 1]:ends[entry]] == wanted:
+            start, end = ends[entry - 1:entry + 1]
+            if packed[start:end] == wanted:
                 return self._positions[entry - 1]
             slot = (slot + 1) & self._mask
         raise KeyError(key)
@@ -165,19 +193,32 @@ class PackedIndex(Mapping[str, int]):
 
 # --- pickled with their buffers apart ----------------------------------------------------------------------
 # At pickle protocol 5 the packed tables hand their bytes and arrays over as buffers (pickle.PickleBuffer), which
-# catalog.cachedir writes apart from the pickle and maps when it reads the file back: a process then holds only
-# the pages it reads, shared with every other process that maps the same file. Pickled with the buffers inside
-# (pickle.dumps without a buffer_callback), they come back as bytes and arrays, as before.
+# catalog.cachedir writes apart from the pickle; a process that reads the file back gets each buffer as a
+# cachedir.KeptBuffer and reads it a few bytes at a time when a look-up asks (cachedir.FileArray, FileBytes), so
+# that it holds none of the file's pages. Pickled with the buffers inside (pickle.dumps without a
+# buffer_callback), they come back as bytes and arrays, as before.
 
 
 def _buffer(value, protocol: int) -> PickleBuffer | bytes:
     """What a packed table pickles of its bytes or an array: the buffer itself from protocol 5 on, else a copy of its
-    bytes (a table read mapped holds memoryviews, which older protocols and copy.copy cannot pickle)."""
+    bytes (a table read from a kept file holds FileArrays and FileBytes, or memoryviews where it is mapped, which
+    older protocols and copy.copy cannot pickle)."""
+    if not isinstance(value, (array, bytes, memoryview)):  # read from a kept file: read whole, as it was kept
+        value = value.whole()
     return PickleBuffer(value) if protocol >= 5 else bytes(value)
 
 
-def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as one
-    """An array of `typecode` from a buffer pickled apart (a mapped view, read as one) or inside (its bytes)."""
+def _kept(buffer) -> KeptBuffer | None:
+    """The KeptBuffer a buffer pickled apart came back as (pickle hands a read-only one over in a memoryview)."""
+    found = buffer.obj if isinstance(buffer, memoryview) else buffer
+    return found if isinstance(found, KeptBuffer) else None
+
+
+def _array(buffer, typecode: str) -> Any:  # an array, a FileArray or a memoryview read as one
+    """An array of `typecode` from a buffer pickled apart (read from the file when asked, or a mapped view) or
+    inside (its bytes)."""
+    if (kept := _kept(buffer)) is not None:
+        return kept.array(typecode)
     if isinstance(buffer, memoryview):
         return buffer.cast("B").cast(typecode)  # type: ignore[call-overload]  # (a typecode of array)
     found = array(typecode)
@@ -185,7 +226,9 @@ def _array(buffer, typecode: str) -> Any:  # an array, or a memoryview read as o
     return found
 
 
-def _bytes(buffer) -> Any:  # bytes, or a memoryview read as them
+def _bytes(buffer) -> Any:  # bytes, FileBytes, or a memoryview read as them
+    if (kept := _kept(buffer)) is not None:
+        return kept.bytes_()
     return buffer if isinstance(buffer, memoryview) else bytes(buffer)
 
 
@@ -193,6 +236,40 @@ def _strings(packed, ends) -> PackedStrings:
     strings = PackedStrings.__new__(PackedStrings)
     strings._packed, strings._ends = _bytes(packed), _array(ends, "Q")
     return strings
+
+
+def _whole(column):
+    """A column of a table as it is in memory: a PackedStrings with its bytes and ends, an array, read whole from its
+    kept file where it is read from one."""
+    if isinstance(column, PackedStrings):
+        strings = PackedStrings.__new__(PackedStrings)
+        strings._packed, strings._ends = _whole(column._packed), _whole(column._ends)
+        return strings
+    return column.whole() if isinstance(column, (FileArray, FileBytes)) else column
+
+
+def _packed_bytes(packed, ends) -> PackedBytes:
+    chunks = PackedBytes.__new__(PackedBytes)
+    chunks._packed, chunks._ends = _bytes(packed), _array(ends, "Q")
+    return chunks
+
+
+def _code_index(codes: list[str], index: PackedIndex) -> CodeIndex:
+    found = CodeIndex.__new__(CodeIndex)
+    found._codes, found._index = codes, index
+    return found
+
+
+def _code_lists(codes: list[str], lists: PackedLists) -> CodeLists:
+    found = CodeLists.__new__(CodeLists)
+    found._codes, found._lists = codes, lists
+    return found
+
+
+def _records(kind, index: PackedIndex, fields: PackedBytes) -> PackedRecords:
+    found: PackedRecords = PackedRecords.__new__(PackedRecords)
+    found._kind, found._index, found._fields, found._made = kind, index, fields, {}
+    return found
 
 
 def _index(keys: PackedStrings, positions, slots, mask: int) -> PackedIndex:
@@ -263,8 +340,8 @@ class PackedLists(Mapping[str, Sequence[int]]):
         self._positions = array("I", (position for positions in found.values() for position in positions))
 
     def __getitem__(self, key: str) -> Sequence[int]:
-        entry = self._entries[key]
-        return self._positions[self._starts[entry]:self._starts[entry + 1]]
+        start, end = self._starts[(entry := self._entries[key]):entry + 2]
+        return self._positions[start:end]
 
     def __reduce_ex__(self, protocol):
         return _lists, (self._entries, _buffer(self._starts, protocol), _buffer(self._positions, protocol))
@@ -274,6 +351,146 @@ class PackedLists(Mapping[str, Sequence[int]]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class CodeIndex(Mapping[str, str]):
+    """A read-only dict of name key → a code of few distinct values ("cn", "CN-AH"), packed: the keys in a
+    ``PackedIndex`` of each code's number, the codes once in a list. Read from a kept file a look-up at a time,
+    where the dict was unpickled whole by every reader (the countries' names, the provinces' top levels).
+
+    >>> codes = CodeIndex({"china": "CN", "zhongguo": "CN", "france": "FR"})
+    >>> codes["zhongguo"], codes.get("peru"), len(codes), dict(codes)
+    ('CN', None, 3, {'china': 'CN', 'zhongguo': 'CN', 'france': 'FR'})
+    """
+
+    def __init__(self, found: Mapping[str, str]) -> None:
+        self._codes = sorted(set(found.values()))
+        number = {code: at for at, code in enumerate(self._codes)}
+        self._index = PackedIndex({key: number[code] for key, code in found.items()})
+
+    def __getitem__(self, key: str) -> str:
+        return self._codes[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce_ex__(self, protocol):
+        return _code_index, (self._codes, self._index)
+
+
+class CodeLists(Mapping[str, list[str]]):
+    """A read-only dict of name key → a list of codes ("CN-AH"), packed as ``CodeIndex`` is: the keys in a
+    ``PackedLists`` of the codes' numbers. Each look-up gives a new list.
+
+    >>> lists = CodeLists({"anhui": ["CN-AH"], "georgia": ["US-GA", "GE"]})
+    >>> lists["georgia"], lists.get("peru"), "anhui" in lists, len(lists)
+    (['US-GA', 'GE'], None, True, 2)
+    """
+
+    def __init__(self, found: Mapping[str, Sequence[str]]) -> None:
+        self._codes = sorted({code for codes in found.values() for code in codes})
+        number = {code: at for at, code in enumerate(self._codes)}
+        self._lists = PackedLists({key: [number[code] for code in codes] for key, codes in found.items()})
+
+    def __getitem__(self, key: str) -> list[str]:
+        codes = self._codes
+        return [codes[at] for at in self._lists[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._lists._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists)
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+    def __reduce_ex__(self, protocol):
+        return _code_lists, (self._codes, self._lists)
+
+
+_Record = TypeVar("_Record")
+
+
+class PackedRecords(Mapping[str, _Record]):
+    """A read-only dict of code → record (a dataclass whose fields are strings, numbers, None and lists of
+    strings), packed: the codes in a ``PackedIndex``, each record's fields as marshal's bytes, made into a record
+    when first asked for and remembered (so one code gives the same record each time).
+
+    The 5,000 ISO subdivisions as objects were the largest part of the gazetteer's pickle, unpickled whole by every
+    reader that loads it (2.6 MB of objects); a reader asks for a few dozen.
+
+    >>> records = PackedRecords({"CN-AH": City("Anhui", "CN", "01", 31.8, 117.2, 61_000_000, 1818058)})
+    >>> records["CN-AH"].name, records["CN-AH"] is records["CN-AH"], "CN-GS" in records, list(records)
+    ('Anhui', True, False, ['CN-AH'])
+    """
+
+    def __init__(self, records: Mapping[str, _Record]) -> None:
+        import marshal
+
+        kinds = {type(record) for record in records.values()}
+        if len(kinds) > 1:
+            raise TypeError("records of one kind only")
+        self._kind: Any = kinds.pop() if kinds else tuple
+        self._index = PackedIndex({code: at for at, code in enumerate(records)})
+        self._fields = PackedBytes([marshal.dumps(_fields_of(record)) for record in records.values()])
+        self._made: dict[str, _Record] = {}
+
+    def __getitem__(self, code: str) -> _Record:
+        record = self._made.get(code)
+        if record is None:
+            import marshal
+
+            fields = marshal.loads(self._fields[self._index[code]])
+            record = self._made[code] = self._kind(*fields)
+        return record
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._made or code in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce_ex__(self, protocol):
+        return _records, (self._kind, self._index, self._fields)
+
+
+def _fields_of(record) -> tuple:
+    """A record's fields in order (a dataclass's, or a tuple's own items)."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(record):
+        return tuple(getattr(record, field.name) for field in fields(record))
+    return tuple(record)
+
+
+class PackedBytes(_Packed[bytes]):
+    """Byte strings kept as ``PackedStrings`` keeps text: one bytes object and where each ends.
+
+    >>> chunks = PackedBytes([b"ab", b"", b"c"])
+    >>> chunks[0], chunks[2], len(chunks)
+    (b'ab', b'c', 3)
+    """
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._ends = array("Q", accumulate((len(chunk) for chunk in chunks), initial=0))
+        self._packed = b"".join(chunks)
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def _item(self, index: int) -> bytes:
+        start, end = self._ends[index:index + 2]
+        return bytes(self._packed[start:end])
+
+    def __reduce_ex__(self, protocol):
+        return _packed_bytes, (_buffer(self._packed, protocol), _buffer(self._ends, protocol))
 
 
 class CityTable(_Packed[City]):
@@ -315,10 +532,27 @@ class CityTable(_Packed[City]):
         return City(self._name[index], self._country_code[index], self._admin1[index], self._lat[index],
                     self._lon[index], self._population[index], self._geonameid[index])
 
+    def cities_at(self, positions: Iterable[int]) -> dict[int, City]:
+        """``{position: self[position] for position in positions}``, each column read once: a table read from a
+        kept file reads ten pieces of it for each city otherwise (a country's province map meets thousands).
+
+        >>> table = CityTable([City("Hefei", "CN", "01", 31.9, 117.3, 7_000_000, 1808722)] * 3)
+        >>> table.cities_at([2]) == {2: table[2]}
+        True
+        """
+        wanted = list(positions)
+        if len(wanted) < 16:  # (a few: read each)
+            return {position: self[position] for position in wanted}
+        table = CityTable.__new__(CityTable)
+        table._name, table._country_code, table._admin1 = map(_whole, (self._name, self._country_code, self._admin1))
+        table._lat, table._lon, table._population, table._geonameid = map(_whole, (
+            self._lat, self._lon, self._population, self._geonameid))
+        return {position: table[position] for position in wanted}
+
     def by_geonameid(self) -> GeonameIds:
         """Each city's position by its GeoNames id, as ``{city.geonameid: position for position, city in
         enumerate(table)}`` gives it, in two arrays (see GeonameIds)."""
-        ids = self._geonameid
+        ids = self._geonameid.tolist()  # (read whole: a kept file's column would be read one id at a time)
         order = sorted(range(len(ids)), key=ids.__getitem__)  # (stable: a repeated id's positions in order)
         return GeonameIds(array("q", (ids[position] for position in order)), array("I", order))
 
@@ -407,7 +641,9 @@ class CityIndex:
             for start in range(0, len(self.cities), _KEYED_AT_ONCE):
                 cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
                 owners = [position for position in cities for _ in range(self._counts[position])]
-                names = [name for position in cities for name in self.alternate_names(position)]
+                texts = self._names.run(start, cities.stop)  # (read at once: the index is read back from its file)
+                names = [name for position, text in zip(cities, texts, strict=True) if self._counts[position]
+                         for name in text.split(_SEPARATOR)]
                 for key, owner in zip(name_keys(names), owners, strict=True):
                     if len(key) > 3 or not key.isascii():
                         yield key, owner
@@ -477,9 +713,11 @@ class TownPoints:
         entry = self._index.get(key)
         if entry is None:
             return []
-        first = entry >> 8
-        return [(self._lat[p], self._lon[p], self._codes[self._code[p]]) for p in range(first, first + (entry & 0xFF))]
+        rows = slice(entry >> 8, (entry >> 8) + (entry & 0xFF))
+        return [(lat, lon, self._codes[code])
+                for lat, lon, code in zip(self._lat[rows], self._lon[rows], self._code[rows], strict=True)]
 
 
 #: The classes whose pickles hand buffers over (see catalog.cachedir.write_kept).
-HANDS_BUFFERS = (PackedStrings, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints)
+HANDS_BUFFERS = (PackedStrings, PackedBytes, PackedIndex, PackedLists, CityTable, CityIndex, TownPoints, CodeIndex,
+                 CodeLists, PackedRecords)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import gc
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 
 def default_cache_dir() -> Path:
@@ -75,23 +76,188 @@ _HEADER = "<QQ"
 
 
 def _load_mapped(handle):
-    """Unpickle a kept file written with its buffers apart, the buffers as views of the file mapped read-only.
+    """Unpickle a kept file written with its buffers apart, each buffer unpickled as a `KeptBuffer`: read a piece
+    at a time with ``os.pread`` when a table asks (or, where there is no pread, as views of the file mapped).
 
-    The pickle itself is read, not mapped: it is read once, whole (the gazetteer's 2.6 MB), and its pages mapped
-    would stay in the process's memory as long as the buffers beside it are mapped."""
-    import mmap
+    Not mapped, because a mapping holds more than a look-up reads: the kernel maps the 64 KB around each page a
+    look-up touches (fault-around; ``MADV_RANDOM`` does not change it), so a reader's few hundred look-ups held
+    24 MB of the kept tables' pages, of which they used a few kilobytes. Read with pread, a look-up's bytes are
+    copied into a small bytes object and the file's pages stay in the page cache, in no process's memory.
+    The pickle itself is read once, whole."""
     import pickle
     import struct
 
     length, count = struct.unpack(_HEADER, handle.read(struct.calcsize(_HEADER)))
     spans = list(struct.iter_unpack("<QQ", handle.read(16 * count)))
     stream = handle.read(length)
-    mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
-    buffers = [mapped[offset:offset + size] for offset, size in spans]
-    if len(spans) != count or len(stream) != length or any(
-            len(buffer) != size for buffer, (_, size) in zip(buffers, spans, strict=True)):
+    size = os.fstat(handle.fileno()).st_size
+    if len(spans) != count or len(stream) != length or any(offset + part > size for offset, part in spans):
         raise ValueError("a kept file cut short")
-    return pickle.loads(stream, buffers=buffers)
+    if not hasattr(os, "pread"):  # (Windows)
+        import mmap
+
+        mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        return pickle.loads(stream, buffers=[mapped[offset:offset + part] for offset, part in spans])
+    opened = _OpenFile(os.dup(handle.fileno()))
+    return pickle.loads(stream, buffers=[KeptBuffer(opened, offset, part) for offset, part in spans])
+
+
+class _OpenFile:
+    """A kept file held open for the `KeptBuffer`s read from it, closed with the last of them."""
+
+    __slots__ = ("fd",)
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def __del__(self, close=os.close) -> None:  # (os.close held: at the interpreter's exit `os` may be gone first)
+        with suppress(OSError):
+            close(self.fd)
+
+
+class KeptBuffer(bytearray):
+    """What pickle hands a table's reconstructor for a buffer a kept file holds apart (see `_dump`): empty itself,
+    it says where the buffer lies, and the table reads it through `array(typecode)` or `bytes_()`.
+
+    (A bytearray, so that pickle's read-only buffers, which it wraps in a memoryview, can be given one:
+    ``memoryview(buffer).obj`` is the buffer.)"""
+
+    def __init__(self, opened: _OpenFile, offset: int, size: int) -> None:
+        super().__init__()
+        self.opened, self.offset, self.size = opened, offset, size
+
+    def array(self, typecode: str) -> FileArray:
+        """The buffer as an array of `typecode` (one of ``array.array``'s), read when asked for."""
+        return FileArray(self, typecode)
+
+    def bytes_(self) -> FileBytes:
+        """The buffer as bytes, read when asked for."""
+        return FileBytes(self)
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    if len(data) != size:
+        raise OSError(f"a kept file cut short: {size} bytes at {offset} asked, {len(data)} read")
+    return data
+
+
+class FileArray:
+    """An array a kept file holds (see `KeptBuffer`), its items read with ``os.pread`` when asked for: ``a[i]``
+    an item, ``a[i:j]`` an ``array.array``, ``len``; iteration, ``tolist`` and ``bytes`` read it whole, once.
+
+    >>> import tempfile, array
+    >>> with tempfile.TemporaryFile() as handle:
+    ...     _ = handle.write(array.array("q", [5, -3, 9]).tobytes()); handle.flush()
+    ...     numbers = KeptBuffer(_OpenFile(os.dup(handle.fileno())), 0, 24).array("q")
+    ...     numbers[1], numbers[-1], numbers[1:], len(numbers), list(numbers)
+    (-3, 9, array('q', [-3, 9]), 3, [5, -3, 9])
+    """
+
+    __slots__ = ("_fd", "_length", "_offset", "_opened", "_sample", "_size", "_unpack", "typecode")
+
+    def __init__(self, kept: KeptBuffer, typecode: str) -> None:
+        import struct
+        from array import array
+
+        self.typecode = typecode
+        self._opened, self._fd, self._offset = kept.opened, kept.opened.fd, kept.offset
+        self._size = array(typecode).itemsize
+        self._length = kept.size // self._size
+        self._unpack = struct.Struct(typecode).unpack  # (native, as array's; one item needs no alignment)
+        self._sample: Any = None  # (an array of every _BLOCK-th item, once `bisect` is asked)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if index.__class__ is int and 0 <= index < self._length:
+            return self._unpack(os.pread(self._fd, self._size, self._offset + index * self._size))[0]
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if step != 1:
+                return self.whole()[index]
+            return self._run(start, max(start, stop))
+        return self[range(self._length)[index]]  # a negative index, or IndexError
+
+    def _run(self, start: int, stop: int):
+        from array import array
+
+        found = array(self.typecode)
+        if stop > start:
+            found.frombytes(_pread(self._fd, (stop - start) * self._size, self._offset + start * self._size))
+        return found
+
+    def bisect(self, value, right: bool = False) -> int:
+        """``bisect.bisect_left(self, value)`` (``bisect_right`` if `right`) of a sorted array, in one read of
+        `_BLOCK` items: the first call reads the array whole and keeps every `_BLOCK`-th item (the reverse-geocoding
+        grid's 60,000 cell ids: 7 KB kept), where bisect itself reads 16 items one at a time.
+
+        >>> import tempfile, array, bisect
+        >>> values = array.array("q", [n // 3 for n in range(1000)])
+        >>> with tempfile.TemporaryFile() as handle:
+        ...     _ = handle.write(values.tobytes()); handle.flush()
+        ...     kept = KeptBuffer(_OpenFile(os.dup(handle.fileno())), 0, 8000).array("q")
+        ...     all(kept.bisect(n, right) == (bisect.bisect_right if right else bisect.bisect_left)(values, n)
+        ...         for n in range(-2, 340) for right in (False, True))
+        True
+        """
+        from bisect import bisect_left, bisect_right
+
+        search = bisect_right if right else bisect_left
+        if self._sample is None:
+            self._sample = self.whole()[::_BLOCK]
+        sample = self._sample
+        block = search(sample, value)
+        if block == 0:
+            return 0
+        start = (block - 1) * _BLOCK
+        return start + search(self._run(start, min(start + _BLOCK, self._length)), value)
+
+    def whole(self):
+        """The whole array, read at once (an ``array.array``)."""
+        return self._run(0, self._length)
+
+    def tolist(self) -> list:
+        return self.whole().tolist()
+
+    def __iter__(self):
+        return iter(self.whole())
+
+    def __bytes__(self) -> bytes:
+        return self.whole().tobytes()
+
+
+#: How many items of a sorted FileArray `FileArray.bisect` reads at once.
+_BLOCK = 64
+
+
+class FileBytes:
+    """Bytes a kept file holds (see `KeptBuffer`), read with ``os.pread`` when asked for: ``b[i:j]`` (bytes),
+    ``len``, ``bytes(b)`` (the whole)."""
+
+    __slots__ = ("_fd", "_length", "_offset", "_opened")
+
+    def __init__(self, kept: KeptBuffer) -> None:
+        self._opened, self._fd, self._offset, self._length = kept.opened, kept.opened.fd, kept.offset, kept.size
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index:index + 1][0] if index != -1 else self[index:][0]
+        start, stop, step = index.indices(self._length)
+        if step != 1:
+            return bytes(self)[index]
+        return _pread(self._fd, stop - start, self._offset + start) if stop > start else b""
+
+    def whole(self) -> bytes:
+        """The whole, read at once."""
+        return _pread(self._fd, self._length, self._offset)
+
+    def __bytes__(self) -> bytes:
+        return self.whole()
 
 
 def _dump(value, handle) -> None:

@@ -178,9 +178,9 @@ class EntityLookups:
         _cities: _placetables.CityTable
         _countries: dict[str, _placedata.CountryRecord]
         _country_by_code: dict[str, str]
-        _subs: dict[str, _placedata.SubdivisionRecord]
-        _top_of: dict[str, str]
-        _sub_by_name: dict[str, list[str]]
+        _subs: Mapping[str, _placedata.SubdivisionRecord]
+        _top_of: Mapping[str, str]
+        _sub_by_name: Mapping[str, list[str]]
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
         _city_entities: BoundedMemo[tuple[int, str | None], tuple]

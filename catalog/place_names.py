@@ -37,7 +37,7 @@ from catalog.place_rules import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from catalog import _placedata, _placetables
     from catalog.bounded import BoundedMemo
@@ -68,10 +68,10 @@ class NameLookups:
         _index: _placetables.CityIndex
         _cities: _placetables.CityTable
         _countries: dict[str, _placedata.CountryRecord]
-        _country_by_name: dict[str, str]
+        _country_by_name: Mapping[str, str]
         _country_by_code: dict[str, str]
-        _subs: dict[str, _placedata.SubdivisionRecord]
-        _sub_by_name: dict[str, list[str]]
+        _subs: Mapping[str, _placedata.SubdivisionRecord]
+        _sub_by_name: Mapping[str, list[str]]
         _sub_by_abbreviation: dict[str, list[str]]
         _family: dict[str, set[str]]
         _members: dict[str, Sequence[int]]

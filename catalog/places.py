@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
@@ -138,30 +138,20 @@ class Gazetteer(StatedPlaces, EntityLookups):
             members.setdefault(city.country_code, []).append(position)
         # As arrays: 34,000 positions as Python ints in lists took 1.2 MB in every process that loads the gazetteer.
         self._members: dict[str, Sequence[int]] = {code: array("I", found) for code, found in members.items()}
-        self._share_strings()
+        self._pack_indexes()
         self._start_memos()
         self.from_cache = False
         self.load_seconds = time.perf_counter() - started
 
-    def _share_strings(self) -> None:
-        """One string object for each text the subdivisions repeat (a country's code in each of its provinces, a
-        name that is also its own English and native name, a type): the kept pickle then holds each once, and so
-        does every process that loads it (the subdivisions took 4.1 MB as loaded, 3.0 after this)."""
-        shared = {code: code for code in self._subs}
-
-        def one(text: str) -> str:
-            return shared.setdefault(text, text)
-
-        for record in self._subs.values():
-            record.code, record.country_code, record.top = one(record.code), one(record.country_code), one(record.top)
-            record.type, record.name = one(record.type), one(record.name)
-            record.parent = None if record.parent is None else one(record.parent)
-            record.native = None if record.native is None else one(record.native)
-            record.names[:] = map(one, record.names)
-            record.abbreviations[:] = map(one, record.abbreviations)
-        self._top_of = {one(code): one(top) for code, top in self._top_of.items()}
-        for codes in (*self._sub_by_name.values(), *self._sub_by_abbreviation.values()):
-            codes[:] = map(one, codes)
+    def _pack_indexes(self) -> None:
+        """The subdivisions and the name indexes of countries and provinces packed (catalog._placetables): kept
+        with their buffers apart, each reader reads the few entries it asks for from the file, where as dicts of
+        Python objects they were most of the gazetteer's pickle, unpickled whole by every reader (4 MB of objects
+        and 15-20 ms each)."""
+        self._subs = _placetables.PackedRecords(self._subs)
+        self._sub_by_name = _placetables.CodeLists(self._sub_by_name)
+        self._country_by_name = _placetables.CodeIndex(self._country_by_name)
+        self._top_of = _placetables.CodeIndex(self._top_of)
 
     @classmethod
     def _restored(cls, built: dict) -> Gazetteer:
@@ -203,21 +193,22 @@ class Gazetteer(StatedPlaces, EntityLookups):
         for code, display in COUNTRY_DISPLAY.items():
             if code in self._countries:
                 self._countries[code].name = display
-        self._country_by_name: dict[str, str] = {}
+        by_name: dict[str, str] = {}
         self._country_by_code: dict[str, str] = {}
         for record in records:  # most authoritative names first: a name keeps its first owner
             for name in [record.name, *record.names[:6]]:
-                self._country_by_name.setdefault(name_key(name), record.code)
+                by_name.setdefault(name_key(name), record.code)
             self._country_by_code[record.code.lower()] = record.code
             if record.alpha3:
                 self._country_by_code[record.alpha3.lower()] = record.code
         for alias, code in COUNTRY_ALIASES.items():
             for form in (alias, *traditional_forms([alias])):
-                self._country_by_name.setdefault(name_key(form), code)
+                by_name.setdefault(name_key(form), code)
         for record in records:  # translations last
             for name in record.names[6:]:
-                self._country_by_name.setdefault(name_key(name), record.code)
-        self._country_by_name.pop("", None)
+                by_name.setdefault(name_key(name), record.code)
+        by_name.pop("", None)
+        self._country_by_name: Mapping[str, str] = by_name
 
     def _load_subdivisions(self, records: list[_placedata.SubdivisionRecord]) -> None:
         self._subs = {record.code: record for record in records}

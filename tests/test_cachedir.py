@@ -96,15 +96,16 @@ def test_a_value_that_cannot_be_kept_leaves_no_file(tmp_path):
     assert sorted(item.name for item in tmp_path.iterdir()) == ["kept.pickle"]
 
 
-def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
-    """The gazetteer's packed tables are written with their bytes apart from the pickle and read back as views of
-    the file mapped read-only (the pages a process never reads take none of its memory): the same answers; a
-    file cut short is not used; pickled the ordinary way they come back as bytes and arrays."""
+def test_packed_tables_are_kept_apart_and_read_when_asked(tmp_path):
+    """The gazetteer's packed tables are written with their bytes apart from the pickle and read back as tables
+    that read the file a few bytes at a time when a look-up asks (the file's pages take none of the process's
+    memory): the same answers; a file cut short is not used; pickled the ordinary way they come back as bytes and
+    arrays, and kept again they are read from the new file."""
     import pickle
     from array import array
 
     from catalog._placetables import PackedIndex, PackedLists, PackedStrings
-    from catalog.cachedir import read_kept, write_kept
+    from catalog.cachedir import FileArray, FileBytes, read_kept, write_kept
 
     value = {"index": PackedIndex({"hefei": 7, "合肥": 7, "cracow": 3}),
              "lists": PackedLists({"rome": [4, 9], "none": []}), "strings": PackedStrings(["Hefei", "合肥", ""])}
@@ -112,7 +113,7 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert write_kept(value, path)
     assert path.read_bytes().startswith(b"catalog mapped pickle")
     kept = read_kept(path)
-    assert isinstance(kept["index"]._slots, memoryview) and isinstance(kept["strings"]._packed, memoryview)
+    assert isinstance(kept["index"]._slots, FileArray) and isinstance(kept["strings"]._packed, FileBytes)
     assert dict(kept["index"]) == {"hefei": 7, "合肥": 7, "cracow": 3} and "krakow" not in kept["index"]
     assert {key: list(positions) for key, positions in kept["lists"].items()} == {"rome": [4, 9], "none": []}
     assert list(kept["strings"]) == ["Hefei", "合肥", ""]
@@ -121,6 +122,8 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert dict(again["index"]) == dict(kept["index"]) and list(again["strings"]) == list(kept["strings"])
     older = pickle.loads(pickle.dumps(kept, 4))  # (and by protocols without buffers, copy.copy among them)
     assert dict(older["index"]) == dict(kept["index"]) and dict(older["lists"]) == dict(again["lists"])
+    other = tmp_path / "again.pickle"
+    assert write_kept(kept, other) and other.read_bytes() == path.read_bytes()
 
     path.write_bytes(path.read_bytes()[:-3])
     assert read_kept(path) is None
@@ -129,15 +132,16 @@ def test_packed_tables_are_kept_apart_and_read_mapped(tmp_path):
     assert not plain.read_bytes().startswith(b"catalog mapped pickle")
 
 
-def test_the_city_grid_is_kept_apart_and_read_mapped(tmp_path):
-    """The reverse-geocoding grids hand their arrays over as the packed tables do: read back mapped (a reader
-    holds only the cells it reads), they give the same cities as the grids built; pickled the ordinary way, arrays.
+def test_the_city_grid_is_kept_apart_and_read_when_asked(tmp_path):
+    """The reverse-geocoding grids hand their arrays over as the packed tables do: read back from the file when a
+    look-up asks (a reader holds none of the file's pages), they give the same cities as the grids built; pickled
+    the ordinary way, arrays.
     """
     import pickle
     from array import array
 
     from catalog._placegrid import CityGrid
-    from catalog.cachedir import read_kept, write_kept
+    from catalog.cachedir import FileArray, read_kept, write_kept
 
     points = [(31.82, 117.23, 5_050_000, "CN-AH"), (31.23, 121.47, 24_000_000, "CN-SH"),
               (50.06, 19.94, 760_000, "PL-12"), (50.08, 19.90, 2_000, "PL-12"), (-33.87, 151.21, 4_600_000, "AU-NSW")]
@@ -145,10 +149,40 @@ def test_the_city_grid_is_kept_apart_and_read_mapped(tmp_path):
     path = tmp_path / "grid.pickle"
     assert write_kept(built, path) and path.read_bytes().startswith(b"catalog mapped pickle")
     kept = read_kept(path)
-    assert isinstance(kept._reach.values, memoryview) and isinstance(kept._far.ids, memoryview)
+    assert isinstance(kept._reach.values, FileArray) and isinstance(kept._far.ids, FileArray)
     for lat, lon in [(31.8, 117.3), (31.0, 121.0), (50.07, 19.92), (-33.9, 151.0), (0.0, 0.0), (45.0, 100.0)]:
         assert kept.nearest(lat, lon) == built.nearest(lat, lon)
         assert kept.within(lat, lon, 300) == built.within(lat, lon, 300)
     assert kept.nearest(31.8, 117.3)[0] == 0 and kept.nearest(0.0, 0.0) is None
     again = pickle.loads(pickle.dumps(kept, 4))
     assert isinstance(again._reach.values, array) and again.nearest(50.07, 19.92) == built.nearest(50.07, 19.92)
+
+
+def test_packed_records_and_code_indexes_read_back_from_a_kept_file(tmp_path):
+    """The gazetteer's subdivisions and name indexes, kept and read back an entry at a time from the file, answer
+    as the dicts they were made from; a city table read back gives the same cities one at a time, a few at once
+    (its columns read whole) and in order."""
+    from catalog._placedata import SubdivisionRecord
+    from catalog._placetables import City, CityTable, CodeIndex, CodeLists, PackedRecords
+    from catalog.cachedir import read_kept, write_kept
+
+    subs = {"CN-AH": SubdivisionRecord("CN-AH", "CN", None, "CN-AH", "Province", "Anhui", ["Anhui", "安徽省"],
+                                       [], 31.8, 117.2, "安徽省"),
+            "US-GA": SubdivisionRecord("US-GA", "US", None, "US-GA", "State", "Georgia", ["Georgia"], ["Ga."])}
+    by_name = {"anhui": ["CN-AH"], "georgia": ["US-GA", "GE"]}
+    by_country = {"china": "CN", "zhongguo": "CN", "georgia": "GE"}
+    cities = [City(f"City {n}", "CN" if n % 2 else "US", f"{n % 7:02}", n / 10, -n / 10, n * 1000, 10_000 + n)
+              for n in range(40)]
+    path = tmp_path / "tables.pickle"
+    assert write_kept({"subs": PackedRecords(subs), "names": CodeLists(by_name), "countries": CodeIndex(by_country),
+                       "cities": CityTable(cities)}, path)
+    kept = read_kept(path)
+    assert dict(kept["subs"]) == subs and kept["subs"]["CN-AH"] is kept["subs"]["CN-AH"]
+    assert kept["subs"].get("CN-GS") is None and None not in kept["subs"] and "US-GA" in kept["subs"]
+    assert dict(kept["names"]) == by_name and kept["names"].get("peru") is None
+    assert dict(kept["countries"]) == by_country and kept["countries"].get(None) is None
+    table = kept["cities"]
+    assert [table[n] for n in range(40)] == list(table) == cities
+    assert table.cities_at(range(3, 40, 2)) == {n: cities[n] for n in range(3, 40, 2)}
+    assert table.cities_at([5, 1]) == {5: cities[5], 1: cities[1]}
+    assert table._name.run(38, 45) == ["City 38", "City 39"]

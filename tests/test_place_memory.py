@@ -51,7 +51,8 @@ def test_town_points_pickle_as_they_were(protocol):
 
 def test_the_builder_reads_back_what_it_kept(tmp_path):
     """The process that builds the gazetteer and a part of it holds them as read back from the cache folder, their
-    tables mapped (memoryviews), as the processes after it do; it still says it built the gazetteer."""
+    tables read from the file when asked (FileArrays), as the processes after it do; it still says it built the
+    gazetteer."""
     probe = ("from catalog.places import get_gazetteer\n"
              "g = get_gazetteer(); towns = g.town_table()\n"
              "print(g.from_cache, type(g._cities._lat).__name__, type(towns._positions).__name__,"
@@ -60,5 +61,5 @@ def test_the_builder_reads_back_what_it_kept(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=300,
                            check=False) for _ in range(2)]
     assert [run.stdout.split() for run in runs] == [
-        ["False", "memoryview", "memoryview", "Anhui", "True"],
-        ["True", "memoryview", "memoryview", "Anhui", "True"]], runs[0].stderr
+        ["False", "FileArray", "FileArray", "Anhui", "True"],
+        ["True", "FileArray", "FileArray", "Anhui", "True"]], runs[0].stderr
