@@ -3146,3 +3146,19 @@ def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, e
     """和 or 同 with nothing before it to link (a sentence's start, after a label's colon or 的) opens a venue's name
     when a venue word follows within a short name (和平公园); a link then a clause (同市民一起在广场) names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月11日,演员们在广西南宁市奎尔瓦载歌载舞欢度节日。", {"city": "南宁", "sublocation": "奎尔瓦"}),
+    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
+    ("中秋将至,浙江杭州奎尔瓦一片热闹,游客感受节日气氛。", {"city": "杭州", "sublocation": "奎尔瓦"}),
+    ("当地时间27日下午,德国柏林又一次举行示威,参加者逾千人。", {"city": "柏林", "sublocation": None}),
+    ("当地时间27日,德国柏林首次举办灯光节。", {"city": "柏林", "sublocation": None}),
+    ("“绿色米都”奎尔瓦市稻谷飘香迎丰收。", {"sublocation": None}),
+])
+def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
+    """A bare name after a unit is read as a spot of it when what people do there (places.after_venue: 载歌载舞),
+    what is held there (places.held) or what the whole of it is like (一片热闹) ends it, as a comma does; not when a
+    word of when or how stands there (places.manner: 又一次, 首次), nor before what happens alone (稻谷飘香, said of
+    a crop)."""
+    check(text, expected)

@@ -1812,7 +1812,7 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
     曾厝垵，游客..."): a named spot inside the unit, the most specific place the caption names; None when the words
     read as anything else (a unit, a person, an action, a time)."""
-    found = _BARE_NAME.match(plain, at, end)
+    found = _BARE_NAME.match(plain, at, end) or _named_before_its_act(words).match(plain, at, end)
     if found is None:
         return None
     name = found.group()
@@ -1821,7 +1821,7 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
         return None  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
-                "dates.relative", "dates.times_of_day", "dates.named_days"):
+                "places.manner", "dates.relative", "dates.times_of_day", "dates.named_days"):
         # (places.doing: "在新口岸区逛店觅食", what people do there; a day named, "廊坊市元旦夜晚,": when, not where)
         if name.startswith(words.words(key)):
             return None
@@ -1834,6 +1834,15 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
     if _a_venue_clause_follows(plain, found.end() + 1, end, words):
         return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
     return text[at:found.end()]
+
+
+def _named_before_its_act(words: Words) -> re.Pattern:
+    """A name of two to four characters right before what people do there or what is held there, or before what
+    the whole of it is like ("南宁市某某载歌载舞", "广东顺德某某举办", "上海某某一片热闹"): the words after it end the
+    name as a comma would (not what happens alone, "某市稻谷飘香", said of a crop as often as of a place)."""
+    return words.made(("bare_name_before_act",), lambda: compiled(
+        f"[{HAN}]{{2,4}}?(?={words.any('places.after_venue')}|{words.any('places.held')}|"
+        f"一片(?:{words.any('places.happening')}))"))
 
 
 #: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
