@@ -1842,7 +1842,7 @@ def _named_before_its_act(words: Words) -> re.Pattern:
     name as a comma would (not what happens alone, "某市稻谷飘香", said of a crop as often as of a place)."""
     return words.made(("bare_name_before_act",), lambda: compiled(
         f"[{HAN}]{{2,4}}?(?={words.any('places.after_venue')}|{words.any('places.held')}|"
-        f"一片(?:{words.any('places.happening')}))"))
+        f"{words.any('places.spots_of_a_place')}|一片(?:{words.any('places.happening')}))"))
 
 
 #: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
