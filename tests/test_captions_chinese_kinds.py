@@ -3175,3 +3175,15 @@ def test_a_bare_name_after_a_unit_ended_by_its_gate_or_a_place_inside_it(text, e
     """A bare name after a unit ends before its gate (门前, 门口) or one place inside it (的一家, 的一处:
     places.spots_of_a_place), as before a comma; the city's centre, old town or streets stay no name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月15日,日本东京奎尔瓦神社,参拜者排起长队。", {"city": "东京", "sublocation": "奎尔瓦神社"}),
+    ("旧日的奎尔瓦大戲院今天重新開幕,街坊排隊入場。", {"sublocation": "奎尔瓦大戲院"}),
+    ("市民在奎尔瓦茶室飲早茶。", {"sublocation": "奎尔瓦茶室"}),
+    ("市民在茶室裏飲早茶。", {"sublocation": None}),
+])
+def test_shrines_theatres_and_tea_houses_are_venues(text, expected):
+    """神社 (a Japanese shrine), 戏院 (a theatre or a cinema, as Hong Kong and Macao name them) and 茶室 (a tea
+    house) end a venue's name, as 寺 and 剧院 do; the word alone names none."""
+    check(text, expected)
