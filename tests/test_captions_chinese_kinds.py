@@ -3166,6 +3166,7 @@ def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("8月15日,日本东京奎尔瓦门前,一名男子遭警察包围。", {"city": "东京", "sublocation": "奎尔瓦"}),
+    ("8月15日,日本东京奎沃门前,一名男子遭警察包围。", {"city": "东京", "sublocation": "奎沃"}),
     ("在成都市奎尔瓦的一家火锅店里,游客观看功夫茶表演。", {"city": "成都", "sublocation": "奎尔瓦"}),
     ("在杭州市中心的一家咖啡馆里,市民喝咖啡。", {"city": "杭州", "sublocation": None}),
     ("在广州市老城区的一家茶楼,市民喝早茶。", {"city": "广州", "sublocation": None}),
@@ -3173,7 +3174,9 @@ def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
 ])
 def test_a_bare_name_after_a_unit_ended_by_its_gate_or_a_place_inside_it(text, expected):
     """A bare name after a unit ends before its gate (门前, 门口) or one place inside it (的一家, 的一处:
-    places.spots_of_a_place), as before a comma; the city's centre, old town or streets stay no name."""
+    places.spots_of_a_place), as before a comma, also where the clause ends right after (奎沃门前, is read as no
+    name of four characters ending its clause, 前 a word of position); the city's centre, old town or streets stay
+    no name."""
     check(text, expected)
 
 

@@ -1810,30 +1810,39 @@ _PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们",
 
 def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
-    曾厝垵，游客..."): a named spot inside the unit, the most specific place the caption names; None when the words
-    read as anything else (a unit, a person, an action, a time)."""
-    found = _BARE_NAME.match(plain, at, end) or _named_before_its_act(words).match(plain, at, end)
-    if found is None:
-        return None
-    name = found.group()
+    曾厝垵，游客..."), or ended by what is done there or a part of it ("南宁市某某载歌载舞", "东京某某门前,"): a named
+    spot inside the unit, the most specific place the caption names; None when the words read as anything else (a
+    unit, a person, an action, a time)."""
+    clause = _BARE_NAME.match(plain, at, end)
+    if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
+        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
+    if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
+        return text[at:clause.end()]
+    acted = _named_before_its_act(words).match(plain, at, end)  # ("东京某某门前,": the clause runs on past it)
+    if acted is not None and _a_bare_name(plain, at, acted.end(), words, patterns):
+        return text[at:acted.end()]
+    return None
+
+
+def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dict) -> bool:
+    """Whether the words from `at` to `name_end`, after a unit, read as a place's name of its own rather than a unit,
+    a person, an action or a time ("X区的", "X市里", "X区市民", "市民散步", "元旦夜晚")."""
+    name = plain[at:name_end]
     if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
-            _PEOPLE) or patterns["units"].match(plain, at, found.end()):
-        return None  # "X区的", "X市里", "X区市民": no name
+            _PEOPLE) or patterns["units"].match(plain, at, name_end):
+        return False  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
                 "places.manner", "dates.relative", "dates.times_of_day", "dates.named_days"):
         # (places.doing: "在新口岸区逛店觅食", what people do there; a day named, "廊坊市元旦夜晚,": when, not where)
         if name.startswith(words.words(key)):
-            return None
+            return False
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
-        return None  # (a venue word the venue reader passed over is no bare name)
+        return False  # (a venue word the venue reader passed over is no bare name)
     if name.endswith(words.words("places.happening")):
-        return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
-    if name.endswith(words.words("places.events")):
-        return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
-    if _a_venue_clause_follows(plain, found.end() + 1, end, words):
-        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
-    return text[at:found.end()]
+        return False  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
+    return not name.endswith(words.words("places.events"))
+    # ("某某社区成果展,在...举行": the unit's event, an exhibition or a contest, no spot of it)
 
 
 def _named_before_its_act(words: Words) -> re.Pattern:
