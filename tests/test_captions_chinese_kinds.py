@@ -3150,17 +3150,21 @@ def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, e
 
 @pytest.mark.parametrize("text, expected", [
     ("4月11日,演员们在广西南宁市奎尔瓦载歌载舞欢度节日。", {"city": "南宁", "sublocation": "奎尔瓦"}),
-    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
+    ("当天在广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
+    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": None}),
+    ("重庆市奎沃段工作人员用推瘤机打磨钢轨。", {"city": "重庆", "sublocation": None}),
+    ("浙江杭州萧山区城管队员工作到深夜。", {"city": "杭州", "sublocation": None}),
     ("中秋将至,浙江杭州奎尔瓦一片热闹,游客感受节日气氛。", {"city": "杭州", "sublocation": "奎尔瓦"}),
     ("当地时间27日下午,德国柏林又一次举行示威,参加者逾千人。", {"city": "柏林", "sublocation": None}),
     ("当地时间27日,德国柏林首次举办灯光节。", {"city": "柏林", "sublocation": None}),
     ("“绿色米都”奎尔瓦市稻谷飘香迎丰收。", {"sublocation": None}),
 ])
 def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
-    """A bare name after a unit is read as a spot of it when what people do there (places.after_venue: 载歌载舞),
-    what is held there (places.held) or what the whole of it is like (一片热闹) ends it, as a comma does; not when a
-    word of when or how stands there (places.manner: 又一次, 首次), nor before what happens alone (稻谷飘香, said of
-    a crop)."""
+    """A bare name after a unit is read as a spot of it when what the whole of it is like (一片热闹) ends it, as a
+    comma does, and, in a place phrase (after 在), what people do there (places.after_venue: 载歌载舞) or what is
+    held there (places.held); not where the chain is the sentence's subject, whose act is as often a body's or
+    people's (某市某段工作人员, 城管队员工作), not when a word of when or how stands there (places.manner: 又一次,
+    首次), nor before what happens alone (稻谷飘香, said of a crop)."""
     check(text, expected)
 
 

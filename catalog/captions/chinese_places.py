@@ -1537,7 +1537,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
     if venue is None and elements and not after_comma and elements[-1].end == position and ((elements[-1].level in (
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST) or _a_bare_city_below(elements)):
-        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns,
+                                        placed=at > 0 and _after_place_word(plain, at, words))
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
@@ -1808,17 +1809,20 @@ _BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
 _PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
 
 
-def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                            placed: bool = False) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
-    曾厝垵，游客..."), or ended by what is done there or a part of it ("南宁市某某载歌载舞", "东京某某门前,"): a named
-    spot inside the unit, the most specific place the caption names; None when the words read as anything else (a
-    unit, a person, an action, a time)."""
+    曾厝垵，游客..."), or ended by a part of it ("东京某某门前,", "上海市某某的一家"), or, in a place phrase (`placed`:
+    the chain follows 在 or another word a place follows), by what is done or held there ("在南宁市某某载歌载舞"): a
+    named spot inside the unit, the most specific place the caption names; None when the words read as anything
+    else (a unit, a person, an action, a time). (What is done after a chain that is the sentence's subject is
+    done by a body or by people as often: "某市交警支队工作人员", "某市环卫工人作业".)"""
     clause = _BARE_NAME.match(plain, at, end)
     if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
         return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
     if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
         return text[at:clause.end()]
-    acted = _named_before_its_act(words).match(plain, at, end)  # ("东京某某门前,": the clause runs on past it)
+    acted = _named_before_its_act(words, placed).match(plain, at, end)  # ("东京某某门前,": the clause runs on)
     if acted is not None and _a_bare_name(plain, at, acted.end(), words, patterns):
         return text[at:acted.end()]
     return None
@@ -1845,13 +1849,17 @@ def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dic
     # ("某某社区成果展,在...举行": the unit's event, an exhibition or a contest, no spot of it)
 
 
-def _named_before_its_act(words: Words) -> re.Pattern:
-    """A name of two to four characters right before what people do there or what is held there, or before what
-    the whole of it is like ("南宁市某某载歌载舞", "广东顺德某某举办", "上海某某一片热闹"): the words after it end the
-    name as a comma would (not what happens alone, "某市稻谷飘香", said of a crop as often as of a place)."""
-    return words.made(("bare_name_before_act",), lambda: compiled(
-        f"[{HAN}]{{2,4}}?(?={words.any('places.after_venue')}|{words.any('places.held')}|"
-        f"{words.any('places.spots_of_a_place')}|一片(?:{words.any('places.happening')}))"))
+def _named_before_its_act(words: Words, placed: bool) -> re.Pattern:
+    """A name of two to four characters right before a part of it (places.spots_of_a_place: "东京某某门前",
+    "某某的一家") or what the whole of it is like ("上海某某一片热闹"), and, in a place phrase (`placed`), before what
+    people do there or what is held there ("在南宁市某某载歌载舞", "在某市某某举办"): the words after it end the name
+    as a comma would (not what happens alone, "某市稻谷飘香", said of a crop as often as of a place)."""
+    def build() -> re.Pattern:
+        enders = [words.any("places.spots_of_a_place"), f"一片(?:{words.any('places.happening')})"]
+        if placed:
+            enders += [words.any("places.after_venue"), words.any("places.held")]
+        return compiled(f"[{HAN}]{{2,4}}?(?={'|'.join(enders)})")
+    return words.made(("bare_name_before_act", "placed" if placed else "bare"), build)
 
 
 #: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
