@@ -3194,3 +3194,14 @@ def test_shrines_theatres_and_tea_houses_are_venues(text, expected):
     """神社 (a Japanese shrine), 戏院 (a theatre or a cinema, as Hong Kong and Macao name them) and 茶室 (a tea
     house) end a venue's name, as 寺 and 剧院 do; the word alone names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江杭州节日期间,游客如织。", {"city": "杭州", "sublocation": None}),
+    ("浙江杭州开学之际一片热闹。", {"city": "杭州", "sublocation": None}),
+    ("浙江杭州奎尔瓦,游客如织。", {"city": "杭州", "sublocation": "奎尔瓦"}),
+])
+def test_a_span_of_time_after_a_unit_is_no_bare_name(text, expected):
+    """Words that end a span of time (places.time_spans: 期间, 之际, 前后) after a unit say when, not where: no bare
+    name ends with one."""
+    check(text, expected)

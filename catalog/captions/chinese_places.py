@@ -1843,8 +1843,8 @@ def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dic
             return False
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
         return False  # (a venue word the venue reader passed over is no bare name)
-    if name.endswith(words.words("places.happening")):
-        return False  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
+    if name.endswith(words.words("places.happening")) or name.endswith(words.words("places.time_spans")):
+        return False  # "嘉义县阿里山乡樱花盛开,": what happens there, no name ("浙江杭州节日期间,": when)
     return not name.endswith(words.words("places.events"))
     # ("某某社区成果展,在...举行": the unit's event, an exhibition or a contest, no spot of it)
 
