@@ -3205,3 +3205,18 @@ def test_a_span_of_time_after_a_unit_is_no_bare_name(text, expected):
     """Words that end a span of time (places.time_spans: 期间, 之际, 前后) after a unit say when, not where: no bare
     name ends with one."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("长江重庆奎沃段的龙脊石上,留有历代文人墨客的诗文题刻。", {"city": "重庆", "sublocation": "龙脊石"}),
+    ("长江宿州奎沃段的瑟岚石上,留有题刻。", {"city": "宿州", "sublocation": "瑟岚石"}),
+    ("长江包头市奎沃段的瑟岚石上,留有题刻。", {"city": "包头", "sublocation": "瑟岚石"}),
+    ("在杭州市奎沃路段的施工现场,工人正在作业。", {"city": "杭州", "sublocation": "奎沃路"}),
+    ("这是黄河北道段的中山桥。", {"province": None}),
+])
+def test_a_smaller_place_no_table_holds_before_a_stretch(text, expected):
+    """A river, its city, then a smaller place that no table holds (a county, a town) before 段 ("长江重庆某某段的
+    龙脊石"): the city is the chain's and the venue after 的 the scene's, as when the smaller place is known; a name
+    ending in a venue word before 段 is the venue's own stretch (奎沃路段), and one character left over before 段
+    is no place (黄河北道段 holds no 河北)."""
+    check(text, expected)

@@ -1481,7 +1481,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after_comma = after_comma or plain[position] in "，,"
         position += 1
     if elements and not after_comma:
-        section = words.pattern("places.section").match(plain, position, end)
+        section = words.pattern("places.section").match(plain, position, end) or _stretch_of_a_smaller_place(
+            plain, position, end, words)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     taken = _TAKEN_THERE.match(plain, position, end) if elements and not after_comma else None
@@ -1984,6 +1985,22 @@ def _after_place_word(plain: str, at: int, words: Words) -> bool:
     return made.search(plain, max(0, at - 4), at) is not None
 
 
+#: A name of two to four characters right before 段, a stretch ("长江重庆某某段"): a smaller place of the units
+#: before it.
+_NAME_BEFORE_A_STRETCH = compiled(f"[{HAN}]{{2,4}}?(?=段)")
+
+
+def _stretch_of_a_smaller_place(plain: str, at: int, end: int, words: Words) -> re.Match | None:
+    """The section word (段) after a smaller place that no table holds (a county, a town) written right after the
+    units of a chain ("长江重庆某某段的龙脊石", "长江宿州某某段"): the units read are the chain, the stretch is of the
+    smaller place inside them."""
+    smaller = _NAME_BEFORE_A_STRETCH.match(plain, at, end)
+    if smaller is None or any(ch in _NAME_BREAKS or ch in _STOPS for ch in smaller.group()) or (
+            smaller.group().endswith(words.words("places.venue"))):
+        return None  # ("杭州市文一路段的": a road's own stretch, the road the venue)
+    return words.pattern("places.section").match(plain, smaller.end(), end)
+
+
 def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Words,
              patterns: dict) -> tuple[str, list[Element]]:
     """A river (or a lake, a road) then the places of its stretch and a section word ("长江南京段", "黄河兰州段的
@@ -1999,6 +2016,8 @@ def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Wor
         elements.append(unit[0])
         position = unit[1]
     section = words.pattern("places.section").match(plain, position, end) if elements else None
+    if elements and section is None:
+        section = _stretch_of_a_smaller_place(plain, position, end, words)
     if section is None or not plain.startswith("段", section.start()) and not plain.startswith(
             "的", section.end()):
         return venue, []
