@@ -3220,3 +3220,14 @@ def test_a_smaller_place_no_table_holds_before_a_stretch(text, expected):
     ending in a venue word before 段 is the venue's own stretch (奎沃路段), and one character left over before 段
     is no place (黄河北道段 holds no 河北)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月17日,在菲律宾马尼拉中国城,一位女子站在灯笼前留影。", {"city": "马尼拉", "sublocation": "中国城"}),
+    ("在美国旧金山中国城,一位女子留影。", {"city": "旧金山", "sublocation": "中国城"}),
+    ("在菲律宾马尼拉韩国城,一位女子留影。", {"city": "马尼拉", "sublocation": "韩国城"}),
+])
+def test_a_quarter_named_for_a_country_after_a_city_abroad(text, expected):
+    """A country's name and 城 after a city abroad is a quarter of it (Chinatown, Koreatown), read as a bare spot of
+    the city, though 中 is elsewhere a word of position that no bare name holds."""
+    check(text, expected)

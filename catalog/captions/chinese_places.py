@@ -1833,6 +1833,8 @@ def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dic
     """Whether the words from `at` to `name_end`, after a unit, read as a place's name of its own rather than a unit,
     a person, an action or a time ("X区的", "X市里", "X区市民", "市民散步", "元旦夜晚")."""
     name = plain[at:name_end]
+    if _a_quarter_named_for_a_country(plain, at, name_end, words):
+        return True  # "马尼拉中国城,": Chinatown, though 中 is a word of position elsewhere
     if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
             _PEOPLE) or patterns["units"].match(plain, at, name_end):
         return False  # "X区的", "X市里", "X区市民": no name
@@ -1848,6 +1850,14 @@ def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dic
         return False  # "嘉义县阿里山乡樱花盛开,": what happens there, no name ("浙江杭州节日期间,": when)
     return not name.endswith(words.words("places.events"))
     # ("某某社区成果展,在...举行": the unit's event, an exhibition or a contest, no spot of it)
+
+
+def _a_quarter_named_for_a_country(plain: str, at: int, name_end: int, words: Words) -> bool:
+    """Whether the name is a country's and 城, a quarter of a city abroad ("马尼拉中国城", Chinatown; "韩国城"), as
+    _unit_at reads it (no country, no city of its own)."""
+    if plain[name_end - 1:name_end] != "城" or plain.startswith(_WORDS_OF_TOWNS, name_end - 1):
+        return False
+    return _known_country(plain, at, name_end, words) == name_end - 1
 
 
 def _named_before_its_act(words: Words, placed: bool) -> re.Pattern:
