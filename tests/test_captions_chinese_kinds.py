@@ -3231,3 +3231,18 @@ def test_a_quarter_named_for_a_country_after_a_city_abroad(text, expected):
     """A country's name and 城 after a city abroad is a quarter of it (Chinatown, Koreatown), read as a bare spot of
     the city, though 中 is elsewhere a word of position that no bare name holds."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中秋将至,上海奎沃一片热闹,游客感受节日气氛。", {"city": "上海", "sublocation": "奎沃"}),
+    ("8月15日,北京奎沃门前,一名男子拍照。", {"city": "北京", "sublocation": "奎沃"}),
+    ("重庆主城一片热闹。", {"sublocation": None}),
+    ("重庆工务段工作人员用推瘤机打磨钢轨。", {"sublocation": None}),
+    ("北京奎沃,一名男子拍照。", {"city": "北京", "sublocation": None}),
+])
+def test_a_bare_name_after_a_municipality_written_bare(text, expected):
+    """A city that is a province of its own (上海, 北京), written bare, is the city a suffix would make it: a bare
+    name after it is a spot of it where a part of it (门前) or what the whole of it is like (一片热闹) ends it;
+    not at a comma alone, nor before what is done (工作, done by a body as often), and not its main urban area
+    (主城)."""
+    check(text, expected)

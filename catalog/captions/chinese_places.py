@@ -1540,6 +1540,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST) or _a_bare_city_below(elements)):
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns,
                                         placed=at > 0 and _after_place_word(plain, at, words))
+    elif venue is None and len(elements) == 1 and not after_comma and elements[0].end == position and (
+            simplified(elements[0].value) in words.set("places.municipalities")):
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, parts_only=True)
+        # ("上海某某一片热闹", "北京某某门前": a city that is a province of its own, written bare, is the city a
+        # suffix would make it; a bare name after it is read only where a part of it or what the whole of it is
+        # like ends it, never at a comma or before what is done, which a body or people do as often)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
@@ -1811,14 +1817,14 @@ _PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们",
 
 
 def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-                            placed: bool = False) -> str | None:
+                            placed: bool = False, parts_only: bool = False) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
     曾厝垵，游客..."), or ended by a part of it ("东京某某门前,", "上海市某某的一家"), or, in a place phrase (`placed`:
     the chain follows 在 or another word a place follows), by what is done or held there ("在南宁市某某载歌载舞"): a
     named spot inside the unit, the most specific place the caption names; None when the words read as anything
     else (a unit, a person, an action, a time). (What is done after a chain that is the sentence's subject is
     done by a body or by people as often: "某市交警支队工作人员", "某市环卫工人作业".)"""
-    clause = _BARE_NAME.match(plain, at, end)
+    clause = None if parts_only else _BARE_NAME.match(plain, at, end)
     if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
         return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
     if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
