@@ -3146,3 +3146,103 @@ def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, e
     """和 or 同 with nothing before it to link (a sentence's start, after a label's colon or 的) opens a venue's name
     when a venue word follows within a short name (和平公园); a link then a clause (同市民一起在广场) names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月11日,演员们在广西南宁市奎尔瓦载歌载舞欢度节日。", {"city": "南宁", "sublocation": "奎尔瓦"}),
+    ("当天在广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
+    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": None}),
+    ("重庆市奎沃段工作人员用推瘤机打磨钢轨。", {"city": "重庆", "sublocation": None}),
+    ("浙江杭州萧山区城管队员工作到深夜。", {"city": "杭州", "sublocation": None}),
+    ("中秋将至,浙江杭州奎尔瓦一片热闹,游客感受节日气氛。", {"city": "杭州", "sublocation": "奎尔瓦"}),
+    ("当地时间27日下午,德国柏林又一次举行示威,参加者逾千人。", {"city": "柏林", "sublocation": None}),
+    ("当地时间27日,德国柏林首次举办灯光节。", {"city": "柏林", "sublocation": None}),
+    ("“绿色米都”奎尔瓦市稻谷飘香迎丰收。", {"sublocation": None}),
+])
+def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
+    """A bare name after a unit is read as a spot of it when what the whole of it is like (一片热闹) ends it, as a
+    comma does, and, in a place phrase (after 在), what people do there (places.after_venue: 载歌载舞) or what is
+    held there (places.held); not where the chain is the sentence's subject, whose act is as often a body's or
+    people's (某市某段工作人员, 城管队员工作), not when a word of when or how stands there (places.manner: 又一次,
+    首次), nor before what happens alone (稻谷飘香, said of a crop)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月15日,日本东京奎尔瓦门前,一名男子遭警察包围。", {"city": "东京", "sublocation": "奎尔瓦"}),
+    ("8月15日,日本东京奎沃门前,一名男子遭警察包围。", {"city": "东京", "sublocation": "奎沃"}),
+    ("在成都市奎尔瓦的一家火锅店里,游客观看功夫茶表演。", {"city": "成都", "sublocation": "奎尔瓦"}),
+    ("在杭州市中心的一家咖啡馆里,市民喝咖啡。", {"city": "杭州", "sublocation": None}),
+    ("在广州市老城区的一家茶楼,市民喝早茶。", {"city": "广州", "sublocation": None}),
+    ("在成都市街头的一家火锅店里,游客吃火锅。", {"city": "成都", "sublocation": None}),
+])
+def test_a_bare_name_after_a_unit_ended_by_its_gate_or_a_place_inside_it(text, expected):
+    """A bare name after a unit ends before its gate (门前, 门口) or one place inside it (的一家, 的一处:
+    places.spots_of_a_place), as before a comma, also where the clause ends right after (奎沃门前, is read as no
+    name of four characters ending its clause, 前 a word of position); the city's centre, old town or streets stay
+    no name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月15日,日本东京奎尔瓦神社,参拜者排起长队。", {"city": "东京", "sublocation": "奎尔瓦神社"}),
+    ("旧日的奎尔瓦大戲院今天重新開幕,街坊排隊入場。", {"sublocation": "奎尔瓦大戲院"}),
+    ("市民在奎尔瓦茶室飲早茶。", {"sublocation": "奎尔瓦茶室"}),
+    ("市民在茶室裏飲早茶。", {"sublocation": None}),
+])
+def test_shrines_theatres_and_tea_houses_are_venues(text, expected):
+    """神社 (a Japanese shrine), 戏院 (a theatre or a cinema, as Hong Kong and Macao name them) and 茶室 (a tea
+    house) end a venue's name, as 寺 and 剧院 do; the word alone names none."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江杭州节日期间,游客如织。", {"city": "杭州", "sublocation": None}),
+    ("浙江杭州开学之际一片热闹。", {"city": "杭州", "sublocation": None}),
+    ("浙江杭州奎尔瓦,游客如织。", {"city": "杭州", "sublocation": "奎尔瓦"}),
+])
+def test_a_span_of_time_after_a_unit_is_no_bare_name(text, expected):
+    """Words that end a span of time (places.time_spans: 期间, 之际, 前后) after a unit say when, not where: no bare
+    name ends with one."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("长江重庆奎沃段的龙脊石上,留有历代文人墨客的诗文题刻。", {"city": "重庆", "sublocation": "龙脊石"}),
+    ("长江宿州奎沃段的瑟岚石上,留有题刻。", {"city": "宿州", "sublocation": "瑟岚石"}),
+    ("长江包头市奎沃段的瑟岚石上,留有题刻。", {"city": "包头", "sublocation": "瑟岚石"}),
+    ("在杭州市奎沃路段的施工现场,工人正在作业。", {"city": "杭州", "sublocation": "奎沃路"}),
+    ("这是黄河北道段的中山桥。", {"province": None}),
+])
+def test_a_smaller_place_no_table_holds_before_a_stretch(text, expected):
+    """A river, its city, then a smaller place that no table holds (a county, a town) before 段 ("长江重庆某某段的
+    龙脊石"): the city is the chain's and the venue after 的 the scene's, as when the smaller place is known; a name
+    ending in a venue word before 段 is the venue's own stretch (奎沃路段), and one character left over before 段
+    is no place (黄河北道段 holds no 河北)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月17日,在菲律宾马尼拉中国城,一位女子站在灯笼前留影。", {"city": "马尼拉", "sublocation": "中国城"}),
+    ("在美国旧金山中国城,一位女子留影。", {"city": "旧金山", "sublocation": "中国城"}),
+    ("在菲律宾马尼拉韩国城,一位女子留影。", {"city": "马尼拉", "sublocation": "韩国城"}),
+])
+def test_a_quarter_named_for_a_country_after_a_city_abroad(text, expected):
+    """A country's name and 城 after a city abroad is a quarter of it (Chinatown, Koreatown), read as a bare spot of
+    the city, though 中 is elsewhere a word of position that no bare name holds."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中秋将至,上海奎沃一片热闹,游客感受节日气氛。", {"city": "上海", "sublocation": "奎沃"}),
+    ("8月15日,北京奎沃门前,一名男子拍照。", {"city": "北京", "sublocation": "奎沃"}),
+    ("重庆主城一片热闹。", {"sublocation": None}),
+    ("重庆工务段工作人员用推瘤机打磨钢轨。", {"sublocation": None}),
+    ("北京奎沃,一名男子拍照。", {"city": "北京", "sublocation": None}),
+])
+def test_a_bare_name_after_a_municipality_written_bare(text, expected):
+    """A city that is a province of its own (上海, 北京), written bare, is the city a suffix would make it: a bare
+    name after it is a spot of it where a part of it (门前) or what the whole of it is like (一片热闹) ends it;
+    not at a comma alone, nor before what is done (工作, done by a body as often), and not its main urban area
+    (主城)."""
+    check(text, expected)

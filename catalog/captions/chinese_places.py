@@ -1481,7 +1481,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         after_comma = after_comma or plain[position] in "，,"
         position += 1
     if elements and not after_comma:
-        section = words.pattern("places.section").match(plain, position, end)
+        section = words.pattern("places.section").match(plain, position, end) or _stretch_of_a_smaller_place(
+            plain, position, end, words)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
     taken = _TAKEN_THERE.match(plain, position, end) if elements and not after_comma else None
@@ -1537,7 +1538,14 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             # (but not a town the gazetteer knows: "沃克县亨茨维尔附近" is near a town, no site of it)
     if venue is None and elements and not after_comma and elements[-1].end == position and ((elements[-1].level in (
             "city", "county", "town") and plain[position - 1] in _UNIT_LAST) or _a_bare_city_below(elements)):
-        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns)
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns,
+                                        placed=at > 0 and _after_place_word(plain, at, words))
+    elif venue is None and len(elements) == 1 and not after_comma and elements[0].end == position and (
+            simplified(elements[0].value) in words.set("places.municipalities")):
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, parts_only=True)
+        # ("上海某某一片热闹", "北京某某门前": a city that is a province of its own, written bare, is the city a
+        # suffix would make it; a bare name after it is read only where a part of it or what the whole of it is
+        # like ends it, never at a comma or before what is done, which a body or people do as often)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
@@ -1808,32 +1816,67 @@ _BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
 _PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
 
 
-def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                            placed: bool = False, parts_only: bool = False) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
-    曾厝垵，游客..."): a named spot inside the unit, the most specific place the caption names; None when the words
-    read as anything else (a unit, a person, an action, a time)."""
-    found = _BARE_NAME.match(plain, at, end)
-    if found is None:
-        return None
-    name = found.group()
+    曾厝垵，游客..."), or ended by a part of it ("东京某某门前,", "上海市某某的一家"), or, in a place phrase (`placed`:
+    the chain follows 在 or another word a place follows), by what is done or held there ("在南宁市某某载歌载舞"): a
+    named spot inside the unit, the most specific place the caption names; None when the words read as anything
+    else (a unit, a person, an action, a time). (What is done after a chain that is the sentence's subject is
+    done by a body or by people as often: "某市交警支队工作人员", "某市环卫工人作业".)"""
+    clause = None if parts_only else _BARE_NAME.match(plain, at, end)
+    if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
+        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
+    if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
+        return text[at:clause.end()]
+    acted = _named_before_its_act(words, placed).match(plain, at, end)  # ("东京某某门前,": the clause runs on)
+    if acted is not None and _a_bare_name(plain, at, acted.end(), words, patterns):
+        return text[at:acted.end()]
+    return None
+
+
+def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dict) -> bool:
+    """Whether the words from `at` to `name_end`, after a unit, read as a place's name of its own rather than a unit,
+    a person, an action or a time ("X区的", "X市里", "X区市民", "市民散步", "元旦夜晚")."""
+    name = plain[at:name_end]
+    if _a_quarter_named_for_a_country(plain, at, name_end, words):
+        return True  # "马尼拉中国城,": Chinatown, though 中 is a word of position elsewhere
     if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
-            _PEOPLE) or patterns["units"].match(plain, at, found.end()):
-        return None  # "X区的", "X市里", "X区市民": no name
+            _PEOPLE) or patterns["units"].match(plain, at, name_end):
+        return False  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
-                "dates.relative", "dates.times_of_day", "dates.named_days"):
+                "places.manner", "dates.relative", "dates.times_of_day", "dates.named_days"):
         # (places.doing: "在新口岸区逛店觅食", what people do there; a day named, "廊坊市元旦夜晚,": when, not where)
         if name.startswith(words.words(key)):
-            return None
+            return False
     if words.pattern("places.venue").search(name) or name in words.set("places.not_venue_names"):
-        return None  # (a venue word the venue reader passed over is no bare name)
-    if name.endswith(words.words("places.happening")):
-        return None  # "嘉义县阿里山乡樱花盛开,": what happens there, no name
-    if name.endswith(words.words("places.events")):
-        return None  # "某某社区成果展,在...举行": the unit's event (an exhibition, a contest), no spot of it
-    if _a_venue_clause_follows(plain, found.end() + 1, end, words):
-        return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
-    return text[at:found.end()]
+        return False  # (a venue word the venue reader passed over is no bare name)
+    if name.endswith(words.words("places.happening")) or name.endswith(words.words("places.time_spans")):
+        return False  # "嘉义县阿里山乡樱花盛开,": what happens there, no name ("浙江杭州节日期间,": when)
+    return not name.endswith(words.words("places.events"))
+    # ("某某社区成果展,在...举行": the unit's event, an exhibition or a contest, no spot of it)
+
+
+def _a_quarter_named_for_a_country(plain: str, at: int, name_end: int, words: Words) -> bool:
+    """Whether the name is a country's and 城, a quarter of a city abroad ("马尼拉中国城", Chinatown; "韩国城"), as
+    _unit_at reads it (no country, no city of its own)."""
+    if plain[name_end - 1:name_end] != "城" or plain.startswith(_WORDS_OF_TOWNS, name_end - 1):
+        return False
+    return _known_country(plain, at, name_end, words) == name_end - 1
+
+
+def _named_before_its_act(words: Words, placed: bool) -> re.Pattern:
+    """A name of two to four characters right before a part of it (places.spots_of_a_place: "东京某某门前",
+    "某某的一家") or what the whole of it is like ("上海某某一片热闹"), and, in a place phrase (`placed`), before what
+    people do there or what is held there ("在南宁市某某载歌载舞", "在某市某某举办"): the words after it end the name
+    as a comma would (not what happens alone, "某市稻谷飘香", said of a crop as often as of a place)."""
+    def build() -> re.Pattern:
+        enders = [words.any("places.spots_of_a_place"), f"一片(?:{words.any('places.happening')})"]
+        if placed:
+            enders += [words.any("places.after_venue"), words.any("places.held")]
+        return compiled(f"[{HAN}]{{2,4}}?(?={'|'.join(enders)})")
+    return words.made(("bare_name_before_act", "placed" if placed else "bare"), build)
 
 
 #: A clause of a name and nothing else: up to ten characters of Han up to the next stop.
@@ -1958,6 +2001,22 @@ def _after_place_word(plain: str, at: int, words: Words) -> bool:
     return made.search(plain, max(0, at - 4), at) is not None
 
 
+#: A name of two to four characters right before 段, a stretch ("长江重庆某某段"): a smaller place of the units
+#: before it.
+_NAME_BEFORE_A_STRETCH = compiled(f"[{HAN}]{{2,4}}?(?=段)")
+
+
+def _stretch_of_a_smaller_place(plain: str, at: int, end: int, words: Words) -> re.Match | None:
+    """The section word (段) after a smaller place that no table holds (a county, a town) written right after the
+    units of a chain ("长江重庆某某段的龙脊石", "长江宿州某某段"): the units read are the chain, the stretch is of the
+    smaller place inside them."""
+    smaller = _NAME_BEFORE_A_STRETCH.match(plain, at, end)
+    if smaller is None or any(ch in _NAME_BREAKS or ch in _STOPS for ch in smaller.group()) or (
+            smaller.group().endswith(words.words("places.venue"))):
+        return None  # ("杭州市文一路段的": a road's own stretch, the road the venue)
+    return words.pattern("places.section").match(plain, smaller.end(), end)
+
+
 def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Words,
              patterns: dict) -> tuple[str, list[Element]]:
     """A river (or a lake, a road) then the places of its stretch and a section word ("长江南京段", "黄河兰州段的
@@ -1973,6 +2032,8 @@ def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Wor
         elements.append(unit[0])
         position = unit[1]
     section = words.pattern("places.section").match(plain, position, end) if elements else None
+    if elements and section is None:
+        section = _stretch_of_a_smaller_place(plain, position, end, words)
     if section is None or not plain.startswith("段", section.start()) and not plain.startswith(
             "的", section.end()):
         return venue, []
