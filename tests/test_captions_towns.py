@@ -1204,3 +1204,19 @@ def test_a_towns_named_part_after_its_possessive(text, venue, city):
 def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
     found = parse(text)
     assert (found.location.sublocation, found.location.city, found.credit.agency) == (venue, city, agency)
+
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a dam, a coast, a meadow, a club's house and a Sinhala road ("Mawatha") name a site as a park or a beach does,
+    # the town after it the city
+    ("Dancers perform at Quorva barrage in Kathmandu on Thursday.", "Quorva barrage", "Kathmandu"),
+    ("A supporter stands on the Quorva coastline in Los Angeles, California.", "Quorva coastline", "Los Angeles"),
+    ("Cattle graze on Quorva meadow in Colombo on Friday.", "Quorva meadow", "Colombo"),
+    ("Members gather at the Quorva clubhouse in Lilongwe, Malawi.", "Quorva clubhouse", "Lilongwe"),
+    ("Navam Mawatha, Kadugannawa. Vesak Poya, May 2023.", "Navam Mawatha", "Kadugannawa"),
+    ("A visitor walks on Quorva Mawatha, Kadugannawa.", "Quorva Mawatha", "Kadugannawa"),
+])
+def test_more_kinds_of_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
