@@ -1220,3 +1220,15 @@ def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
 def test_more_kinds_of_site(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a site's kind written in small letters before a state is no town's name: a town writes "Beach" with a capital
+    ("A man walks into the waves at Quorva beach, Nova Scotia, Aug. 29.", "Quorva beach", None),
+    ("Hikers rest at Quorva creek, Minnesota, on Sunday.", "Quorva creek", None),
+    # ...while the town's own name before its state stays the town
+    ("A man walks into the waves at Quorva Beach, Nova Scotia, Aug. 29.", None, "Quorva Beach"),
+])
+def test_a_sites_kind_in_small_letters_before_its_state(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

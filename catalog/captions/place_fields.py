@@ -447,6 +447,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         if len(element.value.split()) > 2:
             continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
         first = element.value.split()[0].casefold()
+        if element.value.rsplit(" ", 1)[-1].islower():
+            continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
                 last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element)
                 or _a_town_opened_like_a_site(element, first)):
