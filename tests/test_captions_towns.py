@@ -1232,3 +1232,17 @@ def test_more_kinds_of_site(text, venue, city):
 def test_a_sites_kind_in_small_letters_before_its_state(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name ending in a word that ends towns' and sites' names alike, before its state or island, is the town
+    # only where GeoNames or the city table holds a place of that name; else it is the harbour or the bay
+    ("Fishing Boat Heading Home, Quorva Harbour, Crete.", "Quorva Harbour", None),
+    ("Quorva Bay, Tobago", "Quorva Bay", None),
+    # ...and a town of the name stays the town
+    ("Storm clouds gather over Queen Creek, Arizona, on Monday.", None, "Queen Creek"),
+    ("Firefighters work in Boiling Springs, Pennsylvania.", None, "Boiling Springs"),
+])
+def test_a_site_named_like_a_town_before_its_state(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
