@@ -1246,3 +1246,15 @@ def test_a_sites_kind_in_small_letters_before_its_state(text, venue, city):
 def test_a_site_named_like_a_town_before_its_state(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "a visitor to" puts the visitor at the place, as "visit" does: a bare name in its town is the venue
+    ("A visitor to Quorva in northern Taipei makes the most of the fine weather on Sunday.", "Quorva", "Taipei"),
+    ("Visitors to Quorvadale in Kathmandu watch the dancers on Saturday.", "Quorvadale", "Kathmandu"),
+    # ...while a destination after another word's "to" stays no venue
+    ("Buses to Quorva in northern Taipei were cancelled on Sunday.", None, "Taipei"),
+])
+def test_a_visitor_to_a_place(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
