@@ -1258,3 +1258,14 @@ def test_a_site_named_like_a_town_before_its_state(text, venue, city):
 def test_a_visitor_to_a_place(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue", [
+    # a building's possessive before a named part of it: the building is the scene's venue, the larger one, as a
+    # stadium's is before its gate ("General" in a hospital's name is no title's)
+    ("Lawrence Menda became the first patient admitted to Quorva General Hospital's Duncan Wing on March 15.",
+     "Quorva General Hospital"),
+    ("Graduates gather at Quorva University's Menda Hall on Saturday.", "Quorva University"),
+])
+def test_a_named_part_of_a_building_after_its_possessive(text, venue):
+    assert parse(text).location.sublocation == venue

@@ -1632,7 +1632,12 @@ def _a_citys_bare_possessive(toks: list[Token], k: int, end: int) -> bool:
 #: "Quorva Stadium's Gate 4" (the larger is the scene's sublocation; a bay or a park of the land, "Bristol Bay's
 #: Iliamna Lake", gives way to the named place inside it).
 _BUILT_OWNERS = frozenset({"square", "plaza", "museum", "stadium", "arena", "centre", "center", "palace", "airport",
-                           "station", "mall", "market", "zoo", "campus"})
+                           "station", "mall", "market", "zoo", "campus",
+                           # a public building holding named wings and halls ("Quorva General Hospital's Duncan
+                           # Wing", "Quorva University's Menda Hall"): the larger is the scene's, as for a stadium
+                           # (a hotel's ballroom is kept whole: "Harbour View Hotel's Grand Ballroom")
+                           "hospital", "university", "college", "school", "church", "cathedral", "temple",
+                           "castle", "theatre", "theater", "library"})
 
 
 #: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".
