@@ -1269,3 +1269,16 @@ def test_a_visitor_to_a_place(text, venue, city):
 ])
 def test_a_named_part_of_a_building_after_its_possessive(text, venue):
     assert parse(text).location.sublocation == venue
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a fair placed in its town is held on its fairground, the site the photo is at
+    ("A girl shows her calf at the Quorva County Fair in Hayden on Aug. 18, 2022.", "Quorva County Fair", "Hayden"),
+    ("Children race at the Quorvale Fair in New Hampshire on August 30, 2018.", "Quorvale Fair", None),
+    # ...a fair placed by nothing stays an event, and other events after "at" are no venue
+    ("Two wrestlers grapple at the Quorva Fair, held on the grassland of Hexigten.", None, None),
+    ("Fans cheer at the Quorva Festival in Hayden on Aug. 18, 2022.", None, "Hayden"),
+])
+def test_a_fair_in_its_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -199,6 +199,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
                 place.city, sub_admin = _town_name(sub_admin), None  # "farmers in the town of Ajlun get olives ready"
+    if venue is None and sub_admin is None:
+        venue = _a_fair_in_its_town(chains)  # "at the Lancaster Fair in New Hampshire": held on its fairground
     if venue is None and sub_admin is None and primary is not None and place.city is not None:
         # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
@@ -268,6 +270,23 @@ def _looked_at(text: str, start: int) -> bool:
 _SEEN_BELOW = frozenset({"over", "above"})
 #: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
 _PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
+
+
+def _a_fair_in_its_town(chains: list[Chain]) -> str | None:
+    """A fair's name after "at", placed in its town, state or country by "in" ("at the Lancaster Fair in New
+    Hampshire", "at the Routt County Fair in Hayden"): a fair is held on its fairground, the site the photo is at,
+    and the labels name it so. A fair placed by nothing ("at the Nadam Fair, held on the grassland of Hexigten")
+    may be a festival of a whole land, and stays an event."""
+    for chain in chains:
+        first = chain.elements[0]
+        if chain.prep == "at" and first.level == "event" and first.value.rsplit(" ", 1)[-1].casefold() in _FAIRS and (
+                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo):
+            return first.value
+    return None
+
+
+#: The last words of an event held on a site of its own, its fairground or showground ("Iowa State Fair").
+_FAIRS = frozenset({"fair"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
