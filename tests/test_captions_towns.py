@@ -1282,3 +1282,16 @@ def test_a_named_part_of_a_building_after_its_possessive(text, venue):
 def test_a_fair_in_its_town(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue", [
+    # a blog's date heading above the post's title: the title after it names the venue, as it would first
+    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out at the entrance to Quorva.",
+     "Quorva Harbour"),
+    ("29 April 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out at the entrance to Quorva.",
+     "Quorva Harbour"),
+    # ...and a title the text never names again stays out, date or not
+    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out to sea.", None),
+])
+def test_a_title_after_a_blogs_date_heading(text, venue):
+    assert parse(text).location.sublocation == venue

@@ -855,9 +855,10 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     if reading.place.city is None and reading.place.province is None and spans and "s " in text:
         _fill_the_owning_city(reading.place, text, spans, paragraphs)
     if reading.place.sublocation is None and spans:
-        titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
+        headed = _past_a_date_line(text, paragraphs)  # "Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht ..."
+        titled = _title_venue(text, headed)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is None:
-            titled = _title_venue_after_its_preposition(text, paragraphs)  # "Bear Cub at Quorva Zoo\n..."
+            titled = _title_venue_after_its_preposition(text, headed)  # "Bear Cub at Quorva Zoo\n..."
         if titled is not None and not _no_site_named(titled):
             place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
             found_by = dict(reading.found_by)
@@ -1077,6 +1078,23 @@ def _title_venue_after_its_preposition(text: str, paragraphs: list[tuple[int, in
 
 #: The preposition before the venue closing a title line, and the venue's words after it (with "the").
 _TITLE_PREPOSITION = compiled(r"(?<=\S)[ \t]+(?:at|in|on)[ \t]+(?P<venue>(?:[Tt]he[ \t]+)?[A-Z][^\n.!?:;,]*?)[ \t]*$")
+
+
+def _past_a_date_line(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The caption's paragraphs after a first one that is a date alone, as a blog heads each post ("Sunday, April
+    29, 2007" above "Isangel Harbour" above the text): the title is the paragraph after the date."""
+    if len(paragraphs) > 2 and _date_line().fullmatch(text, *paragraphs[0]):
+        return paragraphs[1:]
+    return paragraphs
+
+
+@cache
+def _date_line() -> re.Pattern:
+    """A full date alone on its line, its weekday first or not: "Sunday, April 29, 2007", "29 April 2007"."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    weekdays = "|".join(re.escape(day) for day in WEEKDAYS)
+    return compiled(rf"[ \t]*(?:(?:{weekdays}),?[ \t]+)?(?:(?:{months})[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+(?:{months}),?)"
+                    rf"[ \t]+(?:1[89]|20)\d\d[ \t]*")
 
 
 @cache
