@@ -1204,3 +1204,94 @@ def test_a_towns_named_part_after_its_possessive(text, venue, city):
 def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
     found = parse(text)
     assert (found.location.sublocation, found.location.city, found.credit.agency) == (venue, city, agency)
+
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a dam, a coast, a meadow, a club's house and a Sinhala road ("Mawatha") name a site as a park or a beach does,
+    # the town after it the city
+    ("Dancers perform at Quorva barrage in Kathmandu on Thursday.", "Quorva barrage", "Kathmandu"),
+    ("A supporter stands on the Quorva coastline in Los Angeles, California.", "Quorva coastline", "Los Angeles"),
+    ("Cattle graze on Quorva meadow in Colombo on Friday.", "Quorva meadow", "Colombo"),
+    ("Members gather at the Quorva clubhouse in Lilongwe, Malawi.", "Quorva clubhouse", "Lilongwe"),
+    ("Navam Mawatha, Kadugannawa. Vesak Poya, May 2023.", "Navam Mawatha", "Kadugannawa"),
+    ("A visitor walks on Quorva Mawatha, Kadugannawa.", "Quorva Mawatha", "Kadugannawa"),
+])
+def test_more_kinds_of_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a site's kind written in small letters before a state is no town's name: a town writes "Beach" with a capital
+    ("A man walks into the waves at Quorva beach, Nova Scotia, Aug. 29.", "Quorva beach", None),
+    ("Hikers rest at Quorva creek, Minnesota, on Sunday.", "Quorva creek", None),
+    # ...while the town's own name before its state stays the town
+    ("A man walks into the waves at Quorva Beach, Nova Scotia, Aug. 29.", None, "Quorva Beach"),
+])
+def test_a_sites_kind_in_small_letters_before_its_state(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name ending in a word that ends towns' and sites' names alike, before its state or island, is the town
+    # only where GeoNames or the city table holds a place of that name; else it is the harbour or the bay
+    ("Fishing Boat Heading Home, Quorva Harbour, Crete.", "Quorva Harbour", None),
+    ("Quorva Bay, Tobago", "Quorva Bay", None),
+    # ...and a town of the name stays the town
+    ("Storm clouds gather over Queen Creek, Arizona, on Monday.", None, "Queen Creek"),
+    ("Firefighters work in Boiling Springs, Pennsylvania.", None, "Boiling Springs"),
+])
+def test_a_site_named_like_a_town_before_its_state(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "a visitor to" puts the visitor at the place, as "visit" does: a bare name in its town is the venue
+    ("A visitor to Quorva in northern Taipei makes the most of the fine weather on Sunday.", "Quorva", "Taipei"),
+    ("Visitors to Quorvadale in Kathmandu watch the dancers on Saturday.", "Quorvadale", "Kathmandu"),
+    # ...while a destination after another word's "to" stays no venue
+    ("Buses to Quorva in northern Taipei were cancelled on Sunday.", None, "Taipei"),
+])
+def test_a_visitor_to_a_place(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue", [
+    # a building's possessive before a named part of it: the building is the scene's venue, the larger one, as a
+    # stadium's is before its gate ("General" in a hospital's name is no title's)
+    ("Lawrence Menda became the first patient admitted to Quorva General Hospital's Duncan Wing on March 15.",
+     "Quorva General Hospital"),
+    ("Graduates gather at Quorva University's Menda Hall on Saturday.", "Quorva University"),
+])
+def test_a_named_part_of_a_building_after_its_possessive(text, venue):
+    assert parse(text).location.sublocation == venue
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a fair placed in its town is held on its fairground, the site the photo is at
+    ("A girl shows her calf at the Quorva County Fair in Hayden on Aug. 18, 2022.", "Quorva County Fair", "Hayden"),
+    ("Children race at the Quorvale Fair in New Hampshire on August 30, 2018.", "Quorvale Fair", None),
+    # ...a fair placed by nothing stays an event, and other events after "at" are no venue
+    ("Two wrestlers grapple at the Quorva Fair, held on the grassland of Hexigten.", None, None),
+    ("Fans cheer at the Quorva Festival in Hayden on Aug. 18, 2022.", None, "Hayden"),
+])
+def test_a_fair_in_its_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue", [
+    # a blog's date heading above the post's title: the title after it names the venue, as it would first
+    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out at the entrance to Quorva.",
+     "Quorva Harbour"),
+    ("29 April 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out at the entrance to Quorva.",
+     "Quorva Harbour"),
+    # ...and a title the text never names again stays out, date or not
+    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out to sea.", None),
+])
+def test_a_title_after_a_blogs_date_heading(text, venue):
+    assert parse(text).location.sublocation == venue

@@ -199,6 +199,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             sub_admin = village.elements[0].value
             if place == Place() and _a_town_alone(village, text):
                 place.city, sub_admin = _town_name(sub_admin), None  # "farmers in the town of Ajlun get olives ready"
+    if venue is None and sub_admin is None:
+        venue = _a_fair_in_its_town(chains)  # "at the Lancaster Fair in New Hampshire": held on its fairground
     if venue is None and sub_admin is None and primary is not None and place.city is not None:
         # "in her flat in Ain Shams district, amid concerns ..., in Cairo, Egypt": a district of a large city
         districts = [c for c in chains if c is not primary and _a_district_of_the_city(c, primary, place.city)]
@@ -268,6 +270,23 @@ def _looked_at(text: str, start: int) -> bool:
 _SEEN_BELOW = frozenset({"over", "above"})
 #: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
 _PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
+
+
+def _a_fair_in_its_town(chains: list[Chain]) -> str | None:
+    """A fair's name after "at", placed in its town, state or country by "in" ("at the Lancaster Fair in New
+    Hampshire", "at the Routt County Fair in Hayden"): a fair is held on its fairground, the site the photo is at,
+    and the labels name it so. A fair placed by nothing ("at the Nadam Fair, held on the grassland of Hexigten")
+    may be a festival of a whole land, and stays an event."""
+    for chain in chains:
+        first = chain.elements[0]
+        if chain.prep == "at" and first.level == "event" and first.value.rsplit(" ", 1)[-1].casefold() in _FAIRS and (
+                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo):
+            return first.value
+    return None
+
+
+#: The last words of an event held on a site of its own, its fairground or showground ("Iowa State Fair").
+_FAIRS = frozenset({"fair"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
@@ -836,9 +855,10 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     if reading.place.city is None and reading.place.province is None and spans and "s " in text:
         _fill_the_owning_city(reading.place, text, spans, paragraphs)
     if reading.place.sublocation is None and spans:
-        titled = _title_venue(text, paragraphs)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
+        headed = _past_a_date_line(text, paragraphs)  # "Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht ..."
+        titled = _title_venue(text, headed)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
         if titled is None:
-            titled = _title_venue_after_its_preposition(text, paragraphs)  # "Bear Cub at Quorva Zoo\n..."
+            titled = _title_venue_after_its_preposition(text, headed)  # "Bear Cub at Quorva Zoo\n..."
         if titled is not None and not _no_site_named(titled):
             place = Place(titled, reading.place.city, reading.place.province, reading.place.country)
             found_by = dict(reading.found_by)
@@ -1058,6 +1078,23 @@ def _title_venue_after_its_preposition(text: str, paragraphs: list[tuple[int, in
 
 #: The preposition before the venue closing a title line, and the venue's words after it (with "the").
 _TITLE_PREPOSITION = compiled(r"(?<=\S)[ \t]+(?:at|in|on)[ \t]+(?P<venue>(?:[Tt]he[ \t]+)?[A-Z][^\n.!?:;,]*?)[ \t]*$")
+
+
+def _past_a_date_line(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The caption's paragraphs after a first one that is a date alone, as a blog heads each post ("Sunday, April
+    29, 2007" above "Isangel Harbour" above the text): the title is the paragraph after the date."""
+    if len(paragraphs) > 2 and _date_line().fullmatch(text, *paragraphs[0]):
+        return paragraphs[1:]
+    return paragraphs
+
+
+@cache
+def _date_line() -> re.Pattern:
+    """A full date alone on its line, its weekday first or not: "Sunday, April 29, 2007", "29 April 2007"."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    weekdays = "|".join(re.escape(day) for day in WEEKDAYS)
+    return compiled(rf"[ \t]*(?:(?:{weekdays}),?[ \t]+)?(?:(?:{months})[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+(?:{months}),?)"
+                    rf"[ \t]+(?:1[89]|20)\d\d[ \t]*")
 
 
 @cache

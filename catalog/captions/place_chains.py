@@ -167,7 +167,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             _, j = _read_chain(toks, i + 1, "any", word)
             i = max(j, i + 1, _clause_end(toks, i + 1) if elsewhere == "copy" else 0)
             continue
-        if word in PREPOSITIONS and _introduces_place(toks, i):
+        if word == "to" and i and toks[i - 1].lower in _VISITORS:
+            # "A visitor to Yangmingshan in northern Taipei photographs ...": where the visitor is, as after "visit"
+            chain, j = _read_chain(toks, i + 1, "object", "object")
+        elif word in PREPOSITIONS and _introduces_place(toks, i):
             allowed, k, part = _allowed(toks, i), i + 1, False
             if k < n and toks[k].lower == "of" and word in _OF_AFTER:
                 k += 1  # "outside of Helena, MT", "inside of the arena": American English's "of" after them
@@ -268,6 +271,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: People whose "to" puts them at the place named after it, as the verb "visit" does ("visitors to the Quorva
+#: Gardens"); a destination's "to" after other words is where someone is going, not where they are.
+_VISITORS = frozenset({"visitor", "visitors"})
 
 
 def _a_venue_named_after_its_kind(toks: list[Token], k: int) -> int | None:
@@ -1624,7 +1632,12 @@ def _a_citys_bare_possessive(toks: list[Token], k: int, end: int) -> bool:
 #: "Quorva Stadium's Gate 4" (the larger is the scene's sublocation; a bay or a park of the land, "Bristol Bay's
 #: Iliamna Lake", gives way to the named place inside it).
 _BUILT_OWNERS = frozenset({"square", "plaza", "museum", "stadium", "arena", "centre", "center", "palace", "airport",
-                           "station", "mall", "market", "zoo", "campus"})
+                           "station", "mall", "market", "zoo", "campus",
+                           # a public building holding named wings and halls ("Quorva General Hospital's Duncan
+                           # Wing", "Quorva University's Menda Hall"): the larger is the scene's, as for a stadium
+                           # (a hotel's ballroom is kept whole: "Harbour View Hotel's Grand Ballroom")
+                           "hospital", "university", "college", "school", "church", "cathedral", "temple",
+                           "castle", "theatre", "theater", "library"})
 
 
 #: Kinds of settlement a region's name may qualify: "the Gaza Strip city of Khan Younis", "the Punjab town of".

@@ -447,8 +447,11 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         if len(element.value.split()) > 2:
             continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
         first = element.value.split()[0].casefold()
+        if element.value.rsplit(" ", 1)[-1].islower():
+            continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
-                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element)
+                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element) and _a_town_by_its_name(
+                    element, following)
                 or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
@@ -475,6 +478,25 @@ def _a_site_of_its_town(element: Element) -> bool:
     head = element.value.rsplit(" ", 1)[0]
     levels = name_levels(head)
     return bool(levels.town_population or levels.city_population) and not levels.province and not levels.country
+
+
+def _a_town_by_its_name(element: Element, state: Element) -> bool:
+    """Whether a name ending in a town-like venue word ("Beaver Creek", "Resurrection Bay") before its state or
+    country is a town's: a place GeoNames or the city table holds, or any such name before a state of a country
+    whose small towns are named so far below GeoNames' 1,000 people ("Quorvan Center, Minnesota"). Elsewhere a
+    name no table holds is the site's: "Havannah Harbour, Crete", "Resurrection Bay, Tobago" are a harbour and a
+    bay, the island after them no town's state."""
+    levels = name_levels(element.value)
+    if levels.town_population or levels.city_population:
+        return True
+    around = name_levels(state.value)
+    country = around.country or (around.province or "").partition("-")[0]
+    return country in _TOWNS_NAMED_LIKE_SITES
+
+
+#: Countries whose towns, down to a few hundred people, are named like sites ("Brooklyn Center", "Beaver Creek",
+#: "Boiling Springs", "Sheet Harbour") and written "Town, State" in the wires' style.
+_TOWNS_NAMED_LIKE_SITES = frozenset({"US", "CA"})
 
 
 def _a_town_opened_like_a_site(element: Element, first: str) -> bool:
