@@ -3146,3 +3146,19 @@ def test_a_link_opening_a_short_venue_name_where_nothing_comes_before_it(text, e
     """和 or 同 with nothing before it to link (a sentence's start, after a label's colon or 的) opens a venue's name
     when a venue word follows within a short name (和平公园); a link then a clause (同市民一起在广场) names none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月18日,在美国千橡的一所中学,学生们参观展览。", {"country": "美国", "city": "千橡"}),
+    ("8月23日,韩国大邱,民众出席告别仪式。", {"country": "韩国", "city": "大邱"}),
+    ("当地时间5月5日,泰国坤敬,民众沿街朝拜。", {"country": "泰国", "city": "坤敬"}),
+    ("8月15日,日本市原一处神社门前,男子遭警察包围。", {"country": "日本", "city": "市原"}),
+    ("当地时间3月1日,美国自由女神像前,游客拍照。", {"city": None}),
+    ("当地时间3月1日,日本大邱,游客拍照。", {"city": None}),
+])
+def test_a_city_abroad_named_with_its_designator_only_written_bare_after_its_country(text, expected):
+    """GeoNames names some cities abroad in Chinese only with a designator (千橡市, 坤敬市, 大邱广域市); right after
+    their own country a caption writes them bare (美国千橡), and the country vouches for the weaker evidence: the
+    city must lie in it (自由市 is Freetown, no city of the United States; 大邱 no city of Japan). A country's name
+    never ends in a unit's suffix, so 日本市原 is Japan, then 市原."""
+    check(text, expected)

@@ -34,6 +34,7 @@ from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
+    chinese_city_abroad,
     chinese_city_population,
     chinese_county_provinces,
     chinese_name_cities,
@@ -2176,6 +2177,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
             _of_another_country(plain[at:city], before[-1].value, words)):
         city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
+    if city is None and before and before[-1].level == "country" and before[-1].end == at:
+        city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     province = _province_of(before)
@@ -2373,6 +2376,23 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     _, where = chinese_name_cities(name)
     named = name_levels(simplified(country)).country
     return where is not None and named is not None and where != named
+
+
+def _designated_city_of(plain: str, at: int, end: int, country: str) -> int | None:
+    """Where a city of the country just named ends, written bare though GeoNames gives its Chinese name only with a
+    designator (美国千橡 from 千橡市, 韩国大邱 from 大邱广域市, 泰国坤敬 from 坤敬市), or None: the country before it
+    vouches for the weaker evidence, and the city must be of that country and of the size read after a province."""
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY))
+    if run is None:
+        return None
+    named = name_levels(simplified(country)).country
+    for stop in range(run.end(), at + 1, -1):  # (the longest name first)
+        if plain[stop - 1] in _STOPS:
+            continue
+        population, where = chinese_city_abroad(simplified(plain[at:stop]))
+        if population >= CITY_AFTER_PROVINCE_POPULATION and where is not None and where == named:
+            return stop
+    return None
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
@@ -3116,10 +3136,16 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
         name = plain[at:stop]
         if name in countries:
             return _with_qualifier(plain, stop, end, words)
+        if name[-1] in _DESIGNATOR_ENDS:
+            continue  # "日本市原": the gazetteer reads 日本市 as Japan, its designator stripped; 市 begins the city
         levels = name_levels(name)
         if levels.country and not levels.city_population:
             return _with_qualifier(plain, stop, end, words)
     return None
+
+
+#: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
+_DESIGNATOR_ENDS = frozenset("市县縣区區")
 
 
 def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
