@@ -3162,3 +3162,18 @@ def test_a_city_abroad_named_with_its_designator_only_written_bare_after_its_cou
     city must lie in it (自由市 is Freetown, no city of the United States; 大邱 no city of Japan). A country's name
     never ends in a unit's suffix, so 日本市原 is Japan, then 市原."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月23日,韩国民众在大邱出席一场告别仪式。", {"city": "大邱"}),
+    ("2月1日,法国华人社团在兰斯举办新春酒会。", {"city": "兰斯"}),
+    ("1 / 沼津的日本海上自卫队基地里停着舰船。", {"city": "沼津"}),
+    ("2月1日,华人社团在兰斯举办新春酒会。", {"city": None}),
+    ("8月23日,法国民众在奎尔瓦集会。", {"city": None}),
+    ("8月23日,美国游客在泰勒的陪同下参观。", {"city": None}),
+])
+def test_a_small_city_abroad_written_bare_where_the_caption_names_its_country(text, expected):
+    """A city abroad too small to be read bare (兰斯, 沼津), or named by GeoNames only with a designator and big
+    (大邱广域市), opening a clause or after 在 is read when the caption names its country elsewhere (法国华人社团,
+    韩国民众): the two agree. Not without the country, nor before 的 and no venue (在泰勒的陪同下: a person)."""
+    check(text, expected)

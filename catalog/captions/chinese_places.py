@@ -25,7 +25,7 @@ when it names no year of history), and for a venue: a venue word, the clause it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import chain as chained
@@ -36,6 +36,7 @@ from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_abroad,
     chinese_city_population,
+    chinese_country_names,
     chinese_county_provinces,
     chinese_name_cities,
     name_levels,
@@ -2181,6 +2182,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
+    if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
+        city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2393,6 +2396,51 @@ def _designated_city_of(plain: str, at: int, end: int, country: str) -> int | No
         if population >= CITY_AFTER_PROVINCE_POPULATION and where is not None and where == named:
             return stop
     return None
+
+
+def _city_of_a_country_named(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare city abroad ends that follows 在 or 于 ("在大邱出席", "在益山与韩国国防部长会面"), or opens a clause
+    and ends its phrase ("焼津的日本防卫省", "大邱,"), when the caption names its country elsewhere (韩国民众, 韩国国防
+    部长), or None: the country and the name agree, as a name of a city too small to be read bare (焼津, 兰斯) does not
+    alone. The city must lie in one country only,
+    outside Greater China, and hold CITY_BEFORE_A_VENUE_POPULATION people; one GeoNames names only with a designator
+    (大邱广域市), weaker evidence (天堂市 is Paradise, Nevada), SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION. Before 的, a
+    venue's name must follow (焼津的日本防卫省), since people's names sound like cities (在泰勒的陪同下)."""
+    if at and plain[at - 1] in "在于":
+        run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY))
+        stops: Iterable[int] = range(run.end(), at + 1, -1) if run else ()  # (the longest name first)
+    else:  # opening a clause, the name ends its phrase: "焼津的日本防卫省", "大邱,"
+        whole = _A_PHRASE_OF_ITS_OWN.match(plain, at, end)
+        stops = (whole.end(),) if whole else ()
+    for stop in stops:
+        if plain[stop - 1] in _STOPS:
+            continue
+        name = plain[at:stop]
+        population, where = chinese_name_cities(name)
+        floor = CITY_BEFORE_A_VENUE_POPULATION
+        if not population:
+            population, where = chinese_city_abroad(name)
+            floor = SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION
+        if population < floor or where is None or where in _GREATER_CHINA:
+            continue
+        if plain.startswith("的", stop) and patterns["venue"].match(plain, stop + 1, end) is None:
+            return None  # "在泰勒的陪同下": a person's name (Taylor, a city of Texas too), no city; "焼津的日本防卫省"
+        if any(country in plain for country in _country_names(where, words)):
+            return stop
+    return None
+
+
+#: A name that is a phrase of its own, before 的 or a clause's end.
+_A_PHRASE_OF_ITS_OWN = compiled(f"[{HAN}]{{2,5}}?(?=[的，,])")  # (five: _LONGEST_CITY, defined below)
+
+
+def _country_names(code: str, words: Words) -> tuple[str, ...]:
+    """A country's names in Chinese: the gazetteer's, and the word list's (韩国, 澳洲) of that country."""
+    made = words._made.get(("country_names", code))
+    if made is None:
+        listed = tuple(name for name in words["places.countries"] if name_levels(name).country == code)
+        made = words._made[("country_names", code)] = tuple(dict.fromkeys(chinese_country_names(code) + listed))
+    return made
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:

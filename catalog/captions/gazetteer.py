@@ -263,6 +263,7 @@ def _suffixed_population(name: str) -> int:
     return max((city.population for city in cities), default=0)
 
 
+@lru_cache(maxsize=65536)
 def chinese_city_abroad(name: str) -> tuple[int, str | None]:
     """The population and country of the biggest city abroad (outside China, Hong Kong, Macao and Taiwan) that
     GeoNames names in Chinese only with a designator after this name (千橡市 for Thousand Oaks, 坤敬市 for Khon
@@ -301,6 +302,18 @@ def _designated_abroad(name: str) -> tuple[int, str | None]:
         return 0, None
     codes = {city.country_code for city in cities}
     return max(city.population for city in cities), (codes.pop() if len(codes) == 1 else None)
+
+
+@lru_cache(maxsize=256)
+def chinese_country_names(code: str) -> tuple[str, ...]:
+    """A country's names in Chinese as its record translates them, simplified (日本, 泰国 for "TH"), or ()."""
+    from catalog import _placedata
+
+    record = get_gazetteer()._countries.get(code)
+    if record is None:
+        return ()
+    return tuple(dict.fromkeys(name for tag, name in record.translations.items()
+                               if tag.lower().startswith("zh") and _placedata.script_of(name) == "Han"))
 
 
 def _traditional(text: str) -> str:
