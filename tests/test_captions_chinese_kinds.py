@@ -3177,3 +3177,19 @@ def test_a_small_city_abroad_written_bare_where_the_caption_names_its_country(te
     (大邱广域市), opening a clause or after 在 is read when the caption names its country elsewhere (法国华人社团,
     韩国民众): the two agree. Not without the country, nor before 的 and no venue (在泰勒的陪同下: a person)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月1日,各界在九台举行大会。", {"city": "九台"}),
+    ("1月28日,一位市民行走在开化街头。", {"city": "开化"}),
+    ("2008年松原國際馬拉松賽在松原舉行。", {"city": "松原"}),
+    ("10月1日,大会在中心举行。", {"city": None}),
+    ("10月1日,大会在奎尔瓦举行。", {"city": None}),
+    ("10月1日,大会在当地举行。", {"city": None}),
+])
+def test_a_small_town_of_china_where_something_is_held_or_on_its_streets(text, expected):
+    """A bare name between 在 and what is held there or its streets (在九台举行, 在开化街头) is a whole place: a town
+    of China too small to be read bare is the city when the gazetteer's town and the county readings agree, or the
+    gazetteer holds it with 市 (松原市); not a venue's word (中心, though a town of Guangdong), nor a name no source
+    knows (奎尔瓦)."""
+    check(text, expected)

@@ -2184,6 +2184,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
+    if city is None and not before and at and plain[at - 1] in "在于":
+        city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2432,6 +2434,33 @@ def _city_of_a_country_named(plain: str, at: int, end: int, words: Words, patter
 
 #: A name that is a phrase of its own, before 的 or a clause's end.
 _A_PHRASE_OF_ITS_OWN = compiled(f"[{HAN}]{{2,5}}?(?=[的，,])")  # (five: _LONGEST_CITY, defined below)
+
+
+def _town_holding(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare name ends that stands between 在 or 于 and what is held in a town or its streets ("在九台举行大会",
+    "行走在开化街头": places.held, places.streets_of_a_town), or None: the phrase makes the name a whole place, and it
+    is read as a town of China of any size when the gazetteer's town and the county readings agree (九台, 开化), or
+    the gazetteer holds it with 市 (松原市), or a name of three characters or more reads as a county."""
+    named = _named_before_held(words).match(plain, at, end)
+    if named is None:
+        return None
+    name = named.group(1)
+    word = patterns["venue_end"].search(name)
+    if word is not None and word.end() == len(name):
+        return None  # "在中心举行", "在西湖举办": a venue's word or name, the venue's (中心 is a town of Guangdong too)
+    if _a_chinese_town_and_county(name) or _a_chinese_county(name) or (
+            _suffixed_population(name) >= CITY_AFTER_PROVINCE_POPULATION):
+        return named.end(1)
+    return None
+
+
+def _named_before_held(words: Words) -> re.Pattern:
+    """A name of two to four characters, then a word of places.held or places.streets_of_a_town."""
+    made = words._made.get(("named_before_held",))
+    if made is None:
+        after = "|".join(sorted([*words["places.held"], *words["places.streets_of_a_town"]], key=longest_first))
+        made = words._made[("named_before_held",)] = compiled(f"([{HAN}]{{2,4}}?)(?:{after})")
+    return made
 
 
 def _country_names(code: str, words: Words) -> tuple[str, ...]:
