@@ -1804,6 +1804,8 @@ def test_a_park_opening_the_sentence_after_its_citys(text, expected):
     ("古城大同迎来降雪。", {"city": "大同"}),
     ("开幕式在传统古村落平遥县梁村举行。", {"city": "平遥县", "sublocation": "梁村"}),
     ("游客在平遥古城游览。", {"sublocation": "平遥古城"}),
+    ("山城岳阳的春雨说下就下。", {"city": "岳阳"}),
+    ("雾中的山城,游人如织。", {"city": None}),
 ])
 def test_a_place_after_its_kind_in_apposition(text, expected):
     """A kind of place written before the place's own name (千年古城西安, 古村落平遥县: places.apposed) is no venue's

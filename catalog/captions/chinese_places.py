@@ -926,7 +926,7 @@ def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[
 
 
 #: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
-_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城")
+_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城", "山城")
 
 
 def _names_before(plain: str, at: int) -> bool:
