@@ -3195,3 +3195,17 @@ def test_a_small_town_of_china_where_something_is_held_or_on_its_streets(text, e
     gazetteer holds it with 市 (松原市); not a venue's word (中心, though a town of Guangdong), nor a name no source
     knows (奎尔瓦)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月1日晚在首都坎帕拉的议会厅举办庆祝活动。", {"city": "坎帕拉"}),
+    ("3月1日,民众在位于首府里尔的会场集会。", {"city": "里尔"}),
+    ("2015年9月6日,俄罗斯首都莫斯科,居民参加骑行巡游。", {"country": "俄罗斯", "city": "莫斯科"}),
+    ("旅客在首都机场候机。", {"city": None}),
+    ("2月1日晚在首都奎尔瓦的议会厅举办庆祝活动。", {"city": None}),
+])
+def test_a_capital_named_after_its_word_where_a_place_begins(text, expected):
+    """A word of a capital (首都, 首府) where a place begins (after 在 or 位于) is followed by the capital's name,
+    its country or region named before it or not at all; right after its country the word goes on that chain
+    (俄罗斯首都莫斯科). 首都机场 names no capital, nor does a name no source knows (奎尔瓦)."""
+    check(text, expected)

@@ -590,6 +590,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words) and not (
         plain.startswith(leads, s))]  # ("在位于安徽蚌埠的...": the place begins after 位于, not after 在; a word of
     # one character after 在 may begin the name, "在于都县")
+    capitals = _after_a_capital_word(plain, starts, words)
+    if capitals:  # "在首都坎帕拉", "位于首府里尔的": a capital's name after the word, where a place begins
+        starts = [position] + sorted(set(starts[1:]) | capitals)
     praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
     if praised:  # "素有“辽阳后花园”之称的十里画廊景区": no chain begins inside what the place is called
         starts = [s for s in starts if not any(a <= s < b for a, b in praised)]
@@ -913,6 +916,16 @@ def _completed_by_headline(place: Place, headline: Place) -> Place:
             headline.city is None or simplified(place.city or "").startswith(simplified(headline.city))):
         place.province = headline.province  # (the same city, written with its suffix below: 崇义, 崇义县)
     return place
+
+
+def _after_a_capital_word(plain: str, starts: list[int], words: Words) -> set[int]:
+    """Where a word of a capital (places.capital: 首都, 首府, 省会) ends that stands where a place begins
+    ("在首都坎帕拉", "位于首府里尔的议会厅", its country or region named before or not at all), as starts of a
+    chain: the capital's name follows. (Right after its country or province, "俄罗斯首都莫斯科", the word goes on
+    that chain instead.)"""
+    capital = words.words("places.capital")
+    return {at + len(word) for at in starts if plain.startswith(capital, at)
+            for word in capital if plain.startswith(word, at)}
 
 
 def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[int]:
