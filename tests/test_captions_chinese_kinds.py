@@ -3209,3 +3209,14 @@ def test_a_capital_named_after_its_word_where_a_place_begins(text, expected):
     its country or region named before it or not at all; right after its country the word goes on that chain
     (俄罗斯首都莫斯科). 首都机场 names no capital, nor does a name no source knows (奎尔瓦)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("广西河池的奎尔瓦博物馆迎来观众。", {"province": "广西", "city": "河池", "sublocation": "奎尔瓦博物馆"}),
+    ("广西南宁的奎尔瓦博物馆迎来观众。", {"province": "广西", "city": "南宁", "sublocation": "奎尔瓦博物馆"}),
+])
+def test_a_city_of_the_province_whose_name_ends_in_a_venue_word(text, expected):
+    """A city written bare after its province (广西河池) whose name ends in a venue word (池, a pond) is the city,
+    not a venue named 广西河池, when it ends its phrase and the gazetteer (河池市) and the county readings of that
+    province agree on it."""
+    check(text, expected)

@@ -2059,7 +2059,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
                 name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words)) or (
-                _a_county_follows(plain, at + len(name), end, patterns))):
+                _a_county_follows(plain, at + len(name), end, patterns)) or (
+                _a_city_of_the_province_follows(plain, at + len(name), end, name))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
             # "澳门路氹城", a district of the city-state whose first character is a street's word, a county whose
             # first character is a venue word: "新疆塔什库尔干塔吉克自治县")
@@ -2276,6 +2277,21 @@ def _city_before_an_autonomous_county(text: str, plain: str, element: Element, w
         if unit is not None and unit[1] == cut and unit[0].level in ("place", "city"):
             return replace(unit[0], level="city")  # (the county below it makes it a city, as 市 would)
     return None
+
+
+def _a_city_of_the_province_follows(plain: str, at: int, end: int, province: str) -> bool:
+    """Whether a city of the province just named follows it, written bare and ending its phrase, though its name
+    ends in a venue word ("广西河池的博物馆": 池, a pond): the gazetteer holds the name with 市 (河池市) and it reads
+    as a city or county of that province, so the two agree and the province vouches for them."""
+    for stop in (at + 3, at + 2):
+        if stop < end and plain[stop] in _PHRASE_ENDS and _county_of(plain[at:stop], province) and (
+                _suffixed_population(plain[at:stop]) >= CITY_AFTER_PROVINCE_POPULATION):
+            return True
+    return False
+
+
+#: What ends a phrase after a place's name: 的, or a stop.
+_PHRASE_ENDS = frozenset("的，,。；;")
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
