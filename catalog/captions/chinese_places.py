@@ -590,7 +590,7 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words) and not (
         plain.startswith(leads, s))]  # ("在位于安徽蚌埠的...": the place begins after 位于, not after 在; a word of
     # one character after 在 may begin the name, "在于都县")
-    capitals = _after_a_capital_word(plain, starts, words)
+    capitals = _after_a_capital_word(plain, start, end, starts, words)
     if capitals:  # "在首都坎帕拉", "位于首府里尔的": a capital's name after the word, where a place begins
         starts = [position] + sorted(set(starts[1:]) | capitals)
     praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
@@ -918,12 +918,14 @@ def _completed_by_headline(place: Place, headline: Place) -> Place:
     return place
 
 
-def _after_a_capital_word(plain: str, starts: list[int], words: Words) -> set[int]:
+def _after_a_capital_word(plain: str, start: int, end: int, starts: list[int], words: Words) -> set[int]:
     """Where a word of a capital (places.capital: 首都, 首府, 省会) ends that stands where a place begins
     ("在首都坎帕拉", "位于首府里尔的议会厅", its country or region named before or not at all), as starts of a
     chain: the capital's name follows. (Right after its country or province, "俄罗斯首都莫斯科", the word goes on
     that chain instead.)"""
     capital = words.words("places.capital")
+    if all(plain.find(word, start, end) < 0 for word in capital):
+        return set()  # (a cheap test first: most sentences name no capital)
     return {at + len(word) for at in starts if plain.startswith(capital, at)
             for word in capital if plain.startswith(word, at)}
 
@@ -2419,12 +2421,12 @@ def _designated_city_of(plain: str, at: int, end: int, country: str) -> int | No
     run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY))
     if run is None:
         return None
-    named = name_levels(simplified(country)).country
     for stop in range(run.end(), at + 1, -1):  # (the longest name first)
         if plain[stop - 1] in _STOPS:
             continue
-        population, where = chinese_city_abroad(simplified(plain[at:stop]))
-        if population >= CITY_AFTER_PROVINCE_POPULATION and where is not None and where == named:
+        population, where = chinese_city_abroad(plain[at:stop])  # (`plain` is simplified already)
+        if population >= CITY_AFTER_PROVINCE_POPULATION and where is not None and (
+                where == name_levels(simplified(country)).country):
             return stop
     return None
 
