@@ -25,7 +25,7 @@ when it names no year of history), and for a venue: a venue word, the clause it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import chain as chained
@@ -34,7 +34,9 @@ from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
+    chinese_city_abroad,
     chinese_city_population,
+    chinese_country_names,
     chinese_county_provinces,
     chinese_name_cities,
     name_levels,
@@ -588,6 +590,9 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         other_time and _a_future_clause(plain, start, s)) and not _opens_a_county(plain, s, words) and not (
         plain.startswith(leads, s))]  # ("在位于安徽蚌埠的...": the place begins after 位于, not after 在; a word of
     # one character after 在 may begin the name, "在于都县")
+    capitals = _after_a_capital_word(plain, start, end, starts, words)
+    if capitals:  # "在首都坎帕拉", "位于首府里尔的": a capital's name after the word, where a place begins
+        starts = [position] + sorted(set(starts[1:]) | capitals)
     praised = _epithets(plain, start, end, words)  # (most sentences: none, and nothing more is done)
     if praised:  # "素有“辽阳后花园”之称的十里画廊景区": no chain begins inside what the place is called
         starts = [s for s in starts if not any(a <= s < b for a, b in praised)]
@@ -913,6 +918,18 @@ def _completed_by_headline(place: Place, headline: Place) -> Place:
     return place
 
 
+def _after_a_capital_word(plain: str, start: int, end: int, starts: list[int], words: Words) -> set[int]:
+    """Where a word of a capital (places.capital: 首都, 首府, 省会) ends that stands where a place begins
+    ("在首都坎帕拉", "位于首府里尔的议会厅", its country or region named before or not at all), as starts of a
+    chain: the capital's name follows. (Right after its country or province, "俄罗斯首都莫斯科", the word goes on
+    that chain instead.)"""
+    capital = words.words("places.capital")
+    if all(plain.find(word, start, end) < 0 for word in capital):
+        return set()  # (a cheap test first: most sentences name no capital)
+    return {at + len(word) for at in starts if plain.startswith(capital, at)
+            for word in capital if plain.startswith(word, at)}
+
+
 def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[int]:
     """Where a kind of place ends that a place's name follows in apposition ("千年古城西安", "古镇乌镇":
     places.apposed), as starts of a chain; none where the kind ends its clause or is itself a name's end (乌镇古镇)."""
@@ -924,7 +941,7 @@ def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[
 
 
 #: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
-_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城")
+_APPOSED_CHEAP = ("小城", "小镇", "水乡", "名城", "边城", "山城")
 
 
 def _names_before(plain: str, at: int) -> bool:
@@ -2105,7 +2122,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if plain.startswith(name, at) and (not _venue_begins(plain, at + len(name), end, words, patterns) or (
                 _known_city(plain, at + len(name), end, True, _bare_cities(words)) is not None) or (
                 name in _city_states(words).values() and _a_district_of(plain, at + len(name), end, name, words)) or (
-                _a_county_follows(plain, at + len(name), end, patterns))):
+                _a_county_follows(plain, at + len(name), end, patterns)) or (
+                _a_city_of_the_province_follows(plain, at + len(name), end, name))):
             # (a venue word right after it makes a venue's name, "四川大学", unless a place begins there: "香港湾仔",
             # "澳门路氹城", a district of the city-state whose first character is a street's word, a county whose
             # first character is a venue word: "新疆塔什库尔干塔吉克自治县")
@@ -2237,8 +2255,14 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if city is not None and before and before[-1].level == "country" and before[-1].end == at and (
             _of_another_country(plain[at:city], before[-1].value, words)):
         city = None  # "韩国联合参谋本部": 联合 is a town of China only, no city of Korea; an organisation's name
+    if city is None and before and before[-1].level == "country" and before[-1].end == at:
+        city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
+    if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
+        city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
+    if city is None and not before and at and plain[at - 1] in "在于":
+        city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2316,6 +2340,21 @@ def _city_before_an_autonomous_county(text: str, plain: str, element: Element, w
         if unit is not None and unit[1] == cut and unit[0].level in ("place", "city"):
             return replace(unit[0], level="city")  # (the county below it makes it a city, as 市 would)
     return None
+
+
+def _a_city_of_the_province_follows(plain: str, at: int, end: int, province: str) -> bool:
+    """Whether a city of the province just named follows it, written bare and ending its phrase, though its name
+    ends in a venue word ("广西河池的博物馆": 池, a pond): the gazetteer holds the name with 市 (河池市) and it reads
+    as a city or county of that province, so the two agree and the province vouches for them."""
+    for stop in (at + 3, at + 2):
+        if stop < end and plain[stop] in _PHRASE_ENDS and _county_of(plain[at:stop], province) and (
+                _suffixed_population(plain[at:stop]) >= CITY_AFTER_PROVINCE_POPULATION):
+            return True
+    return False
+
+
+#: What ends a phrase after a place's name: 的, or a stop.
+_PHRASE_ENDS = frozenset("的，,。；;")
 
 
 def _a_county_follows(plain: str, at: int, end: int, patterns: dict) -> bool:
@@ -2434,6 +2473,95 @@ def _of_another_country(name: str, country: str, words: Words) -> bool:
     _, where = chinese_name_cities(name)
     named = name_levels(simplified(country)).country
     return where is not None and named is not None and where != named
+
+
+def _designated_city_of(plain: str, at: int, end: int, country: str) -> int | None:
+    """Where a city of the country just named ends, written bare though GeoNames gives its Chinese name only with a
+    designator (美国千橡 from 千橡市, 韩国大邱 from 大邱广域市, 泰国坤敬 from 坤敬市), or None: the country before it
+    vouches for the weaker evidence, and the city must be of that country and of the size read after a province."""
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY))
+    if run is None:
+        return None
+    for stop in range(run.end(), at + 1, -1):  # (the longest name first)
+        if plain[stop - 1] in _STOPS:
+            continue
+        population, where = chinese_city_abroad(plain[at:stop])  # (`plain` is simplified already)
+        if population >= CITY_AFTER_PROVINCE_POPULATION and where is not None and (
+                where == name_levels(simplified(country)).country):
+            return stop
+    return None
+
+
+def _city_of_a_country_named(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare city abroad ends that follows 在 or 于 ("在大邱出席", "在益山与韩国国防部长会面"), or opens a clause
+    and ends its phrase ("焼津的日本防卫省", "大邱,"), when the caption names its country elsewhere (韩国民众, 韩国国防
+    部长), or None: the country and the name agree, as a name of a city too small to be read bare (焼津, 兰斯) does not
+    alone. The city must lie in one country only,
+    outside Greater China, and hold CITY_BEFORE_A_VENUE_POPULATION people; one GeoNames names only with a designator
+    (大邱广域市), weaker evidence (天堂市 is Paradise, Nevada), SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION. Before 的, a
+    venue's name must follow (焼津的日本防卫省), since people's names sound like cities (在泰勒的陪同下)."""
+    if at and plain[at - 1] in "在于":
+        run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY))
+        stops: Iterable[int] = range(run.end(), at + 1, -1) if run else ()  # (the longest name first)
+    else:  # opening a clause, the name ends its phrase: "焼津的日本防卫省", "大邱,"
+        whole = _A_PHRASE_OF_ITS_OWN.match(plain, at, end)
+        stops = (whole.end(),) if whole else ()
+    for stop in stops:
+        if plain[stop - 1] in _STOPS:
+            continue
+        name = plain[at:stop]
+        population, where = chinese_name_cities(name)
+        floor = CITY_BEFORE_A_VENUE_POPULATION
+        if not population:
+            population, where = chinese_city_abroad(name)
+            floor = SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION
+        if population < floor or where is None or where in _GREATER_CHINA:
+            continue
+        if plain.startswith("的", stop) and patterns["venue"].match(plain, stop + 1, end) is None:
+            return None  # "在泰勒的陪同下": a person's name (Taylor, a city of Texas too), no city; "焼津的日本防卫省"
+        if any(country in plain for country in _country_names(where, words)):
+            return stop
+    return None
+
+
+#: A name that is a phrase of its own, before 的 or a clause's end.
+_A_PHRASE_OF_ITS_OWN = compiled(f"[{HAN}]{{2,5}}?(?=[的，,])")  # (five: _LONGEST_CITY, defined below)
+
+
+def _town_holding(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
+    """Where a bare name ends that stands between 在 or 于 and what is held in a town or its streets ("在九台举行大会",
+    "行走在开化街头": places.held, places.streets_of_a_town), or None: the phrase makes the name a whole place, and it
+    is read as a town of China of any size when the gazetteer's town and the county readings agree (九台, 开化), or
+    the gazetteer holds it with 市 (松原市), or a name of three characters or more reads as a county."""
+    named = _named_before_held(words).match(plain, at, end)
+    if named is None:
+        return None
+    name = named.group(1)
+    word = patterns["venue_end"].search(name)
+    if word is not None and word.end() == len(name):
+        return None  # "在中心举行", "在西湖举办": a venue's word or name, the venue's (中心 is a town of Guangdong too)
+    if _a_chinese_town_and_county(name) or _a_chinese_county(name) or (
+            _suffixed_population(name) >= CITY_AFTER_PROVINCE_POPULATION):
+        return named.end(1)
+    return None
+
+
+def _named_before_held(words: Words) -> re.Pattern:
+    """A name of two to four characters, then a word of places.held or places.streets_of_a_town."""
+    made = words._made.get(("named_before_held",))
+    if made is None:
+        after = "|".join(sorted([*words["places.held"], *words["places.streets_of_a_town"]], key=longest_first))
+        made = words._made[("named_before_held",)] = compiled(f"([{HAN}]{{2,4}}?)(?:{after})")
+    return made
+
+
+def _country_names(code: str, words: Words) -> tuple[str, ...]:
+    """A country's names in Chinese: the gazetteer's, and the word list's (韩国, 澳洲) of that country."""
+    made = words._made.get(("country_names", code))
+    if made is None:
+        listed = tuple(name for name in words["places.countries"] if name_levels(name).country == code)
+        made = words._made[("country_names", code)] = tuple(dict.fromkeys(chinese_country_names(code) + listed))
+    return made
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
@@ -3177,10 +3305,16 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
         name = plain[at:stop]
         if name in countries:
             return _with_qualifier(plain, stop, end, words)
+        if name[-1] in _DESIGNATOR_ENDS:
+            continue  # "日本市原": the gazetteer reads 日本市 as Japan, its designator stripped; 市 begins the city
         levels = name_levels(name)
         if levels.country and not levels.city_population:
             return _with_qualifier(plain, stop, end, words)
     return None
+
+
+#: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
+_DESIGNATOR_ENDS = frozenset("市县縣区區")
 
 
 def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:

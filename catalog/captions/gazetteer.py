@@ -263,6 +263,59 @@ def _suffixed_population(name: str) -> int:
     return max((city.population for city in cities), default=0)
 
 
+@lru_cache(maxsize=65536)
+def chinese_city_abroad(name: str) -> tuple[int, str | None]:
+    """The population and country of the biggest city abroad (outside China, Hong Kong, Macao and Taiwan) that
+    GeoNames names in Chinese only with a designator after this name (千橡市 for Thousand Oaks, 坤敬市 for Khon
+    Kaen, 大邱广域市 for Daegu), or (0, None), and None for the country when such cities lie in several. Captions
+    write those cities bare after their country (美国千橡, 韩国大邱), where the bare-name look-up
+    (``chinese_name_cities``) misses them. Weaker evidence than the bare name (自由市 is Freetown, 天堂市 Paradise,
+    Nevada): for a name whose position vouches for a city of that country.
+
+    Remembered between processes (place memo kind "abroad") like ``chinese_name_cities``.
+    """
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get("abroad", name)
+    if known is not None:
+        return known[0], known[1]
+    found = _designated_abroad(name)
+    memo.remember("abroad", name, list(found))
+    return found
+
+
+#: What GeoNames writes after the Chinese name of a city abroad that it gives no bare form (市; 广域市 of Korea's
+#: metropolitan cities, in the scripts its alternate names hold).
+_DESIGNATORS_ABROAD = ("市", "广域市", "廣域市", "広域市")
+_HOME = frozenset({"CN", "HK", "MO", "TW"})
+
+
+def _designated_abroad(name: str) -> tuple[int, str | None]:
+    if name.endswith("市"):
+        return 0, None
+    gazetteer = get_gazetteer()
+    cities = [gazetteer._cities[position] for designator in _DESIGNATORS_ABROAD
+              for position in gazetteer._cities_of(name + designator)[0]]
+    cities = [city for city in cities if city.country_code not in _HOME]
+    if not cities:
+        return 0, None
+    codes = {city.country_code for city in cities}
+    return max(city.population for city in cities), (codes.pop() if len(codes) == 1 else None)
+
+
+@lru_cache(maxsize=256)
+def chinese_country_names(code: str) -> tuple[str, ...]:
+    """A country's names in Chinese as its record translates them, simplified (日本, 泰国 for "TH"), or ()."""
+    from catalog import _placedata
+
+    record = get_gazetteer()._countries.get(code)
+    if record is None:
+        return ()
+    return tuple(dict.fromkeys(name for tag, name in record.translations.items()
+                               if tag.lower().startswith("zh") and _placedata.script_of(name) == "Han"))
+
+
 def _traditional(text: str) -> str:
     from catalog.captions.chinese_places import _traditional as converted
 
