@@ -698,3 +698,17 @@ def test_a_festival_named_in_its_countrys_words_is_no_venue(text, expected):
 def test_a_chinese_unit_named_with_a_countrys_name_is_no_country(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name before a state that holds a town of that name: the town, not the country
+    ("Floodwater covers a street in Peru, Indiana, on March 3, 2024. (AP Photo/Quorva Lindt)",
+     {"city": "Peru", "province": "Indiana", "country": None}),
+    ("Fans cheer at a parade in Lebanon, Pa., on July 4, 2023.", {"city": "Lebanon", "country": None}),
+    # ...and a country keeps its name before its own state, or before a state holding no town of its name
+    ("Fans gather in Mexico, Jalisco, on May 1, 2024.", {"province": "Jalisco", "country": "Mexico"}),
+    ("A market in Peru, Cusco, on May 1, 2024.", {"country": "Peru"}),
+])
+def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
