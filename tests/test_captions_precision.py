@@ -694,6 +694,8 @@ def test_a_festival_named_in_its_countrys_words_is_no_venue(text, expected):
     ("5月1日，游客在英国乡间小路上骑行。", {"country": "英国"}),
     ("5月1日，在巴林麦纳麦拍摄的景色。", {"country": "巴林", "city": "麦纳麦"}),
     ("5月1日，在泰国清迈府拍摄的景色。", {"country": "泰国"}),
+    # ...and where 旗 ends a word before a venue word (升旗, raising the flag: a street so named)
+    ("除夕当晚，马来西亚升旗街举行倒数活动。", {"country": "马来西亚"}),
 ])
 def test_a_chinese_unit_named_with_a_countrys_name_is_no_country(text, expected):
     got = place_of(text)

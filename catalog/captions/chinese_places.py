@@ -3156,6 +3156,9 @@ def _country_begins_a_unit(plain: str, at: int, country: int, end: int, words: W
             words.words("places.not_units"), unit.end() - 1) or plain[unit.end():unit.end() + 1] in (
             _NO_UNIT_AFTER_ITS_SUFFIX):  # (and "美国县城": a county town of America, 县城 a word)
         return False
+    if written[-1] in _RARE_SUFFIXES and patterns["venue_start"].match(plain, unit.end(), end):
+        return False  # "马来西亚升旗街": 旗 ends a word (升旗, raising the flag) before a venue word, as the unit
+        # reader reads "升旗山"
     return _unit_name_ok(plain, at, unit.end(), words)
 
 
