@@ -679,3 +679,38 @@ def test_a_name_written_twice_in_a_row_is_no_venue(text, expected):
 def test_a_festival_named_in_its_countrys_words_is_no_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese banner, town or village whose name begins with a country's: the unit, not the country
+    ("内蒙古赤峰市巴林右旗的牧民在草原上放牧。（新华社记者 李鑫 摄）", {"country": None, "province": "内蒙古"}),
+    ("2024年5月1日，在巴林左旗林东镇拍摄的草原。（新华社发）",
+     {"country": None, "city": "巴林左旗", "sublocation": "林东镇"}),
+    ("新华社赤峰5月1日电 这是在古巴镇拍摄的景色。", {"country": None, "sublocation": "古巴镇"}),
+    ("5月1日，村民在朝鲜族村的田间劳作。", {"country": None, "sublocation": "朝鲜族村"}),
+    # ...while the country stays where the suffix opens a word of its own (a county town, the countryside,
+    # villagers), and where a place of the country follows it
+    ("5月1日，在美国县城的街头拍摄的景色。", {"country": "美国"}),
+    ("5月1日，游客在英国乡间小路上骑行。", {"country": "英国"}),
+    ("5月1日，在巴林麦纳麦拍摄的景色。", {"country": "巴林", "city": "麦纳麦"}),
+    ("5月1日，在泰国清迈府拍摄的景色。", {"country": "泰国"}),
+    # ...and where 旗 ends a word before a venue word (升旗, raising the flag: a street so named)
+    ("除夕当晚，马来西亚升旗街举行倒数活动。", {"country": "马来西亚"}),
+])
+def test_a_chinese_unit_named_with_a_countrys_name_is_no_country(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name before a state that holds a town of that name: the town, not the country
+    ("Floodwater covers a street in Peru, Indiana, on March 3, 2024. (AP Photo/Quorva Lindt)",
+     {"city": "Peru", "province": "Indiana", "country": None}),
+    ("Fans cheer at a parade in Lebanon, Pa., on July 4, 2023.", {"city": "Lebanon", "country": None}),
+    # ...and a country keeps its name before its own state, or before a state holding no town of its name
+    ("Fans gather in Mexico, Jalisco, on May 1, 2024.", {"province": "Jalisco", "country": "Mexico"}),
+    ("A market in Peru, Cusco, on May 1, 2024.", {"country": "Peru"}),
+])
+def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -2158,6 +2158,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("city", text[at:country + 1], at, country + 1, link=","), country + 1
     if country is not None and plain[country:country + 1] == "城" and not plain.startswith(_WORDS_OF_TOWNS, country):
         return None  # "马尼拉中国城", "韩国城": a quarter of a city abroad named after a country, no country's
+    if country is not None and _country_begins_a_unit(plain, at, country, end, words, patterns):
+        country = None  # "赤峰市巴林右旗", "在古巴镇": a Chinese banner, town or village named with a country's
+        # name, read below as the unit it is
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -3315,6 +3318,42 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
 
 #: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
 _DESIGNATOR_ENDS = frozenset("市县縣区區")
+
+#: The most characters between a country's name and the suffix of a unit whose name begins with it: the side of a
+#: banner (巴林右旗, a banner's name of its people and its side) or a people (蒙古族乡, the township of the Mongol
+#: people); a longer run is a place of that country ("日本东京都港区") or a description ("美国西部小镇").
+_MOST_AFTER_A_COUNTRY_IN_A_UNIT = 1
+#: What follows a unit's suffix when the suffix is no suffix but a word of place: "英国乡间" (the English
+#: countryside), "日本村上市" (Murakami, a city whose name begins with 村), "村里", "区内".
+_NO_UNIT_AFTER_ITS_SUFFIX = frozenset("间上里内")
+
+
+def _country_begins_a_unit(plain: str, at: int, country: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a country's name at `at` (ending at `country`) is only the first part of the name of a unit of a
+    county's level or lower, its suffix at most a character after it: Inner Mongolia's banners 巴林右旗 and
+    巴林左旗 (not Bahrain), a town 古巴镇 (not Cuba), the townships of a people 蒙古族乡 (not Mongolia). The chain
+    reads the longer name, as a suffix of a county, a town or a village after a name makes it a unit's; the
+    country, not the unit, stays where the suffix opens a word of its own (村民, 乡间, 小镇, 国旗: the unit reader's
+    own tests)."""
+    if plain[country:country + 1] in ("(", "（"):
+        return False  # "刚果(金)": a country's qualifier, no unit's name
+    unit = patterns["units"].match(plain, at, min(end, country + _MOST_AFTER_A_COUNTRY_IN_A_UNIT + 4))
+    if unit is None or unit.end() <= country:
+        return False
+    written = plain[at:unit.end()]
+    name_length = len(_suffix_at_end(words).sub("", written))
+    if name_length - (country - at) > _MOST_AFTER_A_COUNTRY_IN_A_UNIT or name_length < country - at:
+        return False
+    if _rank(written, words) < _LEVELS.index("county") or written.endswith(("州", "郡")):
+        return False  # "美国加州", "肯尼亚某某郡": a state or a county abroad, below its country
+    if written.endswith(words.words("places.not_units")) or plain.startswith(
+            words.words("places.not_units"), unit.end() - 1) or plain[unit.end():unit.end() + 1] in (
+            _NO_UNIT_AFTER_ITS_SUFFIX):  # (and "美国县城": a county town of America, 县城 a word)
+        return False
+    if written[-1] in _RARE_SUFFIXES and patterns["venue_start"].match(plain, unit.end(), end):
+        return False  # "马来西亚升旗街": 旗 ends a word (升旗, raising the flag) before a venue word, as the unit
+        # reader reads "升旗山"
+    return _unit_name_ok(plain, at, unit.end(), words)
 
 
 def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:

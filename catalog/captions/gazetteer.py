@@ -52,6 +52,25 @@ def a_town_of(name: str, country: str) -> bool:
                for _, _, code in gazetteer.town_points().find(name_key(name)))
 
 
+@lru_cache(maxsize=1024)
+def subdivision_with_town(name: str, province: str) -> str | None:
+    """The state or province written as `province` (its name or a postal code: "Indiana", "Ind.") that holds a city
+    or a town (GeoNames' towns of 1,000 people or more) of this name ("Peru", "Indiana" -> "US-IN"), else None.
+    Asked only of a name the tables read as a country's, written before a state ("in Peru, Indiana")."""
+    from catalog.place_keys import name_key
+    from catalog.place_names import clean_level
+
+    within = subdivision_holding(name, province)
+    if within is not None:
+        return within
+    written = clean_level(province)
+    if not written:
+        return None
+    gazetteer = get_gazetteer()
+    codes = set(gazetteer._provinces_of(written, abbreviations=True))
+    return next((code for _, _, code in gazetteer.town_points().find(name_key(name)) if code in codes), None)
+
+
 def _only_a_lower_province(levels: NameLevels) -> bool:
     """Whether all a name is to the gazetteer is a subdivision of the second level ("Aceh", "Devon", and the
     prefecture MA-MAR for "Marrakech"), which gives way to a city of that name as it does to a town's

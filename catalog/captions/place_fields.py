@@ -24,6 +24,7 @@ from catalog.captions.gazetteer import (
     lower_province_country,
     name_levels,
     subdivision_holding,
+    subdivision_with_town,
 )
 from catalog.captions.place_chains import POSTAL, Chain
 from catalog.captions.place_names import Element, classify
@@ -65,6 +66,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _cities_named_like_provinces(chain.elements)
     if len(chain.elements) > 1:
         _states_named_like_countries(chain.elements)
+        _towns_named_like_countries(chain.elements)
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
@@ -355,6 +357,23 @@ def _states_named_like_countries(elements: list[Element]) -> None:
         if code is not None and code.partition("-")[0] != known.country and subdivision_holding(
                 before.value, element.value) == code:
             element.level = "province"
+            return
+
+
+def _towns_named_like_countries(elements: list[Element]) -> None:
+    """'in Lebanon, Pennsylvania', 'Brazil, Ind.': a country's name written right before a state or province, after a
+    comma, is a town when the gazetteer holds a city or a town of that name inside the state, of another country
+    than the one so named (a chain never climbs from a
+    country down to a state of its own, and no country lies in a state), as ``_cities_named_like_provinces`` reads
+    a province's name. "Mexico, United States" (no state) and "Georgia, Russia" (no such town) are left as they
+    are."""
+    for element, following in pairwise(elements):
+        if element.level != "country" or following.link != "," or not (
+                following.level == "province" or following.level == "place" and POSTAL.fullmatch(following.value)):
+            continue
+        code = subdivision_with_town(element.value, following.value)
+        if code is not None and code.partition("-")[0] != name_levels(element.value).country:
+            element.level, following.level = "place", "province"  # (not "Mexico, Jalisco": its own state)
             return
 
 
