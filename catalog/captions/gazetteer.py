@@ -21,19 +21,36 @@ from catalog.places import NameLevels, get_gazetteer
 @lru_cache(maxsize=65536)
 def name_levels(name: str) -> NameLevels:
     """The gazetteer's levels of a name ("Hiroshima": province JP-34 and a city of 1.2 million)."""
-    from catalog import place_memo
+    return _remembered("levels", name, lambda: _name_levels(name), list, lambda known: NameLevels(*known))
 
-    memo = place_memo.current()
-    known = memo.get("levels", name)
-    if known is not None:
-        return NameLevels(*known)
+
+def _name_levels(name: str) -> NameLevels:
     levels = get_gazetteer().name_levels(name)
     if levels == _NOTHING or _only_a_lower_province(levels):
         levels = _city_spelled_apart(name) or levels
     if _only_a_municipality(levels):
         levels = NameLevels(town_population=1)  # "a windy day in Ulcinj": the town the municipality is named for
-    memo.remember("levels", name, list(levels))
     return levels
+
+
+def _remembered(kind: str, key: str, find, stored=lambda found: [found], loaded=lambda known: known[0]):
+    """`find()`, remembered between processes in the place memo under `kind` and `key`: kept as `stored(found)`
+    (a list, as the memo's file holds values) and given back as `loaded(kept)`. A process that meets only names
+    seen before then loads no gazetteer."""
+    from catalog import place_memo
+
+    memo = place_memo.current()
+    known = memo.get(kind, key)
+    if known is not None:
+        return loaded(known)
+    found = find()
+    memo.remember(kind, key, stored(found))
+    return found
+
+
+def _pair(known: list) -> tuple:
+    """A (population, country) kept as a list of two."""
+    return known[0], known[1]
 
 
 _NOTHING = NameLevels()
@@ -136,53 +153,32 @@ def subdivision_holding(city: str, abbreviation: str) -> str | None:
     """The state or province a postal abbreviation after a city names, when the gazetteer knows a city of
     that name in it ("Lower Sackville", "NS" -> "CA-NS"; "Paris", "NS" -> None); remembered between processes
     (place memo kind "within") like ``name_levels``."""
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    key = f"{city}\t{abbreviation}"
-    known = memo.get("within", key)
-    if known is not None:
-        return known[0]
-    found = get_gazetteer().subdivision_holding(city, abbreviation)
-    memo.remember("within", key, [found])
-    return found
+    return _remembered("within", f"{city}\t{abbreviation}",
+                       lambda: get_gazetteer().subdivision_holding(city, abbreviation))
 
 
 @lru_cache(maxsize=4096)
 def lower_province_country(name: str) -> str | None:
     """The country of a province of the second level that a name bears ("Cebu": PH), which ``name_levels``
     leaves to the city of that name; remembered between processes (place memo kind "lower")."""
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    known = memo.get("lower", name)
-    if known is not None:
-        return known[0]
-    found = get_gazetteer().lower_province_country(name)
-    memo.remember("lower", name, [found])
-    return found
+    return _remembered("lower", name, lambda: get_gazetteer().lower_province_country(name))
 
 
 @lru_cache(maxsize=4096)
 def kilometres_apart(first: str, second: str) -> int | None:
     """How far apart the gazetteer's cities of two names lie, in whole kilometres (None when either is no city
     it places); remembered between processes (place memo kind "apart")."""
-    from catalog import place_memo
+    return _remembered("apart", f"{first}\t{second}", lambda: _kilometres_apart(first, second))
 
-    memo = place_memo.current()
-    key = f"{first}\t{second}"
-    known = memo.get("apart", key)
-    if known is not None:
-        return known[0]
+
+def _kilometres_apart(first: str, second: str) -> int | None:
     gazetteer = get_gazetteer()
     one, other = gazetteer.locate(first), gazetteer.locate(second)
-    found = None
-    if one is not None and other is not None:
-        lat1, lon1, lat2, lon2 = map(math.radians, (*one, *other))
-        found = round(2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
-            math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)))
-    memo.remember("apart", key, [found])
-    return found
+    if one is None or other is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*one, *other))
+    return round(2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
+        math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)))
 
 
 _EARTH_RADIUS_KM = 6371
@@ -199,15 +195,7 @@ def chinese_name_cities(name: str) -> tuple[int, str | None]:
     index of alternate names, an unknown name needs OpenCC's traditional converter, whose dictionaries take
     0.1-0.5 s to load in every reader process.
     """
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    known = memo.get("cjk", name)
-    if known is not None:
-        return known[0], known[1]
-    found = _chinese_name_cities(name)
-    memo.remember("cjk", name, list(found))
-    return found
+    return _remembered("cjk", name, lambda: _chinese_name_cities(name), list, _pair)
 
 
 def _chinese_name_cities(name: str) -> tuple[int, str | None]:
@@ -260,15 +248,7 @@ def chinese_city_population(name: str) -> int:
     Remembered between processes (place memo kind "cns") like ``chinese_name_cities``, so that a process meeting
     names seen before loads no gazetteer.
     """
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    known = memo.get("cns", name)
-    if known is not None:
-        return int(known[0])
-    found = _suffixed_population(name)
-    memo.remember("cns", name, [found])
-    return found
+    return _remembered("cns", name, lambda: _suffixed_population(name), loaded=lambda known: int(known[0]))
 
 
 def _suffixed_population(name: str) -> int:
@@ -293,15 +273,7 @@ def chinese_city_abroad(name: str) -> tuple[int, str | None]:
 
     Remembered between processes (place memo kind "abroad") like ``chinese_name_cities``.
     """
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    known = memo.get("abroad", name)
-    if known is not None:
-        return known[0], known[1]
-    found = _designated_abroad(name)
-    memo.remember("abroad", name, list(found))
-    return found
+    return _remembered("abroad", name, lambda: _designated_abroad(name), list, _pair)
 
 
 #: What GeoNames writes after the Chinese name of a city abroad that it gives no bare form (市; 广域市 of Korea's
@@ -351,15 +323,8 @@ def chinese_county_provinces(name: str) -> tuple[str, ...]:
 
     Remembered between processes (place memo kind "cnc") like ``chinese_name_cities``.
     """
-    from catalog import place_memo
-
-    memo = place_memo.current()
-    known = memo.get("cnc", name)
-    if known is not None:
-        return tuple(known)
-    found = tuple(sorted({province for key in _readings(name) for province in _county_keys().get(key, ())}))
-    memo.remember("cnc", name, list(found))
-    return found
+    return _remembered("cnc", name, lambda: tuple(sorted(
+        {province for key in _readings(name) for province in _county_keys().get(key, ())})), list, tuple)
 
 
 #: The most readings of a name tried (a character with several readings multiplies them).
