@@ -1204,3 +1204,19 @@ def test_a_towns_named_part_after_its_possessive(text, venue, city):
 def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
     found = parse(text)
     assert (found.location.sublocation, found.location.city, found.credit.agency) == (venue, city, agency)
+
+
+@pytest.mark.parametrize("text, venue, city, province", [
+    # a heading "Town, State" whose state is named like its capital: a town GeoNames knows far from the capital is a
+    # town of the state, as the scene's phrase reads it, not a quarter of the capital
+    ("Tamiahua, Veracruz\nMarch 3: Fishermen mend their nets by the lagoon. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     None, "Tamiahua", "Veracruz"),
+    # ...a community within the capital's reach stays its quarter, and a name no table holds stays the venue
+    ("Lerma, Campeche\nMarch 3: Fishermen mend their nets by the shore. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     "Lerma", "Campeche", None),
+    ("Quorvales, Veracruz\nMarch 3: Fishermen mend their nets by the lagoon. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     "Quorvales", "Veracruz", None),
+])
+def test_a_town_in_a_heading_before_a_state_named_like_its_capital(text, venue, city, province):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == (venue, city, province)

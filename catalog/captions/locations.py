@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
-from catalog.captions.gazetteer import a_town_of, name_levels, subdivision_holding
+from catalog.captions.gazetteer import a_town_near, a_town_of, name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
@@ -2336,7 +2336,12 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         if level in ("place", "city"):
             levels = name_levels(value)
             element.population, element.also_province = levels.city_population, bool(levels.province)
+            if level == "place" and not (levels.city_population or levels.province or levels.country):
+                element.town = levels.town_population  # (a town GeoNames knows: see _a_town_of_the_province)
         elements.append(element)
+    for element, following in pairwise(elements):
+        if element.town and not _a_town_of_the_province(element, following):
+            element.town = 0  # "Lerma, Campeche": a community of the capital, its quarter (resolve's reading)
     if len(elements) == 1 and elements[0].level == "venue" and not venue_first or by_position and not any_known:
         return None
     if len(elements) > 1 and elements[0].level == "country" and elements[-1].level != "country":
@@ -2350,6 +2355,20 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
     venues = chain.venues
     place.sublocation = venues[-1].value if venues else sub_admin
     return place if place != Place() else None
+
+
+def _a_town_of_the_province(town: Element, province: Element) -> bool:
+    """Whether a town GeoNames knows, written before a province named like its capital, is a town of that province
+    ("El Volador, Veracruz", as the scene's phrase reads "in El Volador, Veracruz"), not a quarter of the capital
+    ("Lerma, Campeche": a community 9 km from the city): it lies outside the capital's reach. Before any other
+    name, the town stays a town."""
+    if not (province.also_province and province.population):
+        return True
+    return not a_town_near(town.value, province.value, _CAPITALS_REACH_KM)
+
+
+#: How far from a city a town of the same name as one of its quarters may lie and still be that quarter.
+_CAPITALS_REACH_KM = 30
 
 
 def _a_full_stop_after_a_name(written: str) -> bool:
