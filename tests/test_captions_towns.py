@@ -1220,3 +1220,15 @@ def test_a_site_and_its_town_closing_a_gallery_line(text, venue, city, agency):
 def test_a_town_in_a_heading_before_a_state_named_like_its_capital(text, venue, city, province):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == (venue, city, province)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town GeoNames knows opening the sentence, which the sentence says is a town or a city: the scene's town
+    ("Besleti is a city of churches, many packed tightly into the old town.", "Besleti"),
+    ("Kohlu is a small market town in the hills; here traders weigh wool.", "Kohlu"),
+    # ...a name no table holds, and a town's name the sentence says is something else, stay out
+    ("Quorvandy is a city of churches, many packed tightly into the old town.", None),
+    ("Kohlu is a word the traders use for their presses.", None),
+])
+def test_a_town_the_sentence_says_is_one(text, city):
+    assert parse(text).location.city == city

@@ -1102,10 +1102,28 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
             toks, j) and not (sights and j <= i + 2):
         return None, i  # ("Nairobi's skyline at dusk": the city's own sights, its possessive opening the sentence)
     first = elements[0]
+    if first.level == "place" and first.town and not first.population and not (first.the or first.country) and (
+            _said_to_be_a_town(toks, j)):
+        return Chain("subject", [first]), j  # "Besleti is a city of churches": the sentence says what it is
     if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
+
+
+#: Kinds of settlement a sentence may say its subject is: "Besleti is a city of churches".
+_KINDS_OF_TOWN = frozenset({"city", "town", "village", "hamlet", "port", "capital"})
+
+
+def _said_to_be_a_town(toks: list[Token], j: int) -> bool:
+    """Whether the words after a subject say it is a settlement, a verb of being, an article and a kind of town
+    after at most two words that describe it ("Besleti is a city of churches", "Kohlu is a small market town"):
+    a town GeoNames knows, too small for the city table, is then the scene's town, as a large city is
+    whatever its verb."""
+    if j + 2 >= len(toks) or toks[j].lower not in ("is", "was") or toks[j + 1].lower not in ("a", "an"):
+        return False
+    return any(k < len(toks) and toks[k].lower in _KINDS_OF_TOWN and all(
+        plain_word(t) for t in toks[j + 2:k]) for k in (j + 2, j + 3, j + 4))
 
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".
