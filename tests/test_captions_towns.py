@@ -1232,3 +1232,16 @@ def test_a_town_in_a_heading_before_a_state_named_like_its_capital(text, venue, 
 ])
 def test_a_town_the_sentence_says_is_one(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city, province", [
+    # a name after "the" that the gazetteer knows only as a city abroad (Ganja, Azerbaijan, spelt Ganga), then "in" a
+    # city of another country: a river or a site in that city, never a city holding it
+    ("Pilgrims bathe in the Ganga in Mirzapur at dawn on Monday.", "Ganga", "Mirzapur", None),
+    ("Pilgrims bathe in the Ganga in Chāmpa at dawn on Monday.", "Ganga", "Chāmpa", None),
+    # ...a city and a state after it keep their levels
+    ("Fans gather in Rome, New York, on Monday.", None, "Rome", "New York"),
+])
+def test_a_water_named_like_a_city_abroad(text, venue, city, province):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == (venue, city, province)
