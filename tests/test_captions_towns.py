@@ -1245,3 +1245,15 @@ def test_a_town_the_sentence_says_is_one(text, city):
 def test_a_water_named_like_a_city_abroad(text, venue, city, province):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == (venue, city, province)
+
+
+@pytest.mark.parametrize("text, city, country", [
+    # a town GeoNames knows, then "near" a city: the scene is the town, placed by the city it is near
+    ("Devotees draw holy water in Bhojpur near Kathmandu, Nepal, February 12, 2016.", "Bhojpur", "Nepal"),
+    ("Farmers plant rice in Kusma near Pokhara, Nepal, on June 3, 2019.", "Kusma", "Nepal"),
+    # ...a name no table holds before "near" leaves the city it is near, as before
+    ("Devotees draw holy water in Quorvale near Kathmandu, Nepal, February 12, 2016.", "Kathmandu", "Nepal"),
+])
+def test_a_town_near_a_city(text, city, country):
+    found = parse(text).location
+    assert (found.city, found.country) == (city, country)

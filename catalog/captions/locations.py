@@ -114,6 +114,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
     if best is not None:
         best = _the_city_of_a_lone_district(best, scored, (weights or shipped_weights()).scores["threshold"])
+        if best.chain.near:  # "in Bhojpur near Kathmandu, Nepal": the town the scene is near a city, not the city
+            best = _the_town_before_near(best, scored, text, (weights or shipped_weights()).scores["threshold"])
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
@@ -309,6 +311,20 @@ def _the_city_of_a_lone_district(best: Scored, scored: list[Scored], threshold: 
     cities = [s for s in scored if s is not best and s.score >= threshold and any(
         _a_large_city(e) for e in s.chain.elements)]
     return cities[0] if len(cities) == 1 else best
+
+
+def _the_town_before_near(best: Scored, scored: list[Scored], text: str, threshold: float) -> Scored:
+    """The scene's phrase when the best is a place the scene is "near" and the phrase right before that word names a
+    town that reaches the threshold on its own (a town GeoNames knows): "in Bhojpur near Kathmandu, Nepal" is in
+    Bhojpur, which the sentence places by the city it is near; a name nothing knows ("in Quorvale near
+    Kathmandu") leaves the city the scene is near."""
+    before = [s for s in scored if s is not best and not s.chain.near and s.score >= threshold
+              and s.chain.end < best.chain.start and _NEAR_BETWEEN.fullmatch(text, s.chain.end, best.chain.start)]
+    return before[-1] if before else best
+
+
+#: What stands between a town and the place it is near: " near ", ", near ".
+_NEAR_BETWEEN = compiled(r",?\s+near\s+")
 
 
 #: The last words of a district inside a city, read apart from the city: "Ain Shams district".
