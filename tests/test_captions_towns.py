@@ -1257,3 +1257,15 @@ def test_a_water_named_like_a_city_abroad(text, venue, city, province):
 def test_a_town_near_a_city(text, city, country):
     found = parse(text).location
     assert (found.city, found.country) == (city, country)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "the pueblo of X" names a town as "the town of X" does: the city field, whether the gazetteer knows it or not
+    ("A Quechua woman sells bread in the pueblo of Tupiza in the south of the country.", None, "Tupiza"),
+    ("A weaver at her loom in the small pueblo of Quorvale on a cold morning.", None, "Quorvale"),
+    # ...a pueblo's own name, its word written after it, is left as it was read
+    ("Dancers perform at Taos Pueblo, New Mexico, on Monday.", None, "Taos Pueblo"),
+])
+def test_the_pueblo_of_a_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

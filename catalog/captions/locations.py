@@ -491,7 +491,7 @@ def _a_village_alone(chain: Chain, text: str) -> bool:
 
 
 _VILLAGE_OF = compiled(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
-_TOWN_OF = compiled(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWN_OF = compiled(r"\b(?:town|pueblo)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # ("the pueblo of X": a town)
 _CHINA = compiled(r"\bChin(?:a|ese)\b")
 
 
