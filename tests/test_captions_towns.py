@@ -1269,3 +1269,15 @@ def test_a_town_near_a_city(text, city, country):
 def test_the_pueblo_of_a_town(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town written after "the" as the owner of what only a whole town has, its skyline or its medina: the city,
+    # though a town of under 100,000 people after "the" alone is no city
+    ("A view over the Balanbale skyline towards the market, 05 August, 2013.", "Balanbale"),
+    ("A madrasa right in the heart of the El Aïoun medina.", "El Aïoun"),
+    # ...a name no table holds stays out
+    ("A view over the Quorvandy skyline at dusk.", None),
+])
+def test_a_towns_skyline_or_medina(text, city):
+    assert parse(text).location.city == city

@@ -194,6 +194,10 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word)  # "a poor Athens suburb"
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
+            if k < n and toks[k].lower == "the" and any(t.lower in _A_TOWN_WHOLE for t in toks[k + 2:k + 5]):
+                whole, m = _city_as_modifier(toks, k + 1, word, _A_TOWN_WHOLE)  # "over the Agabar skyline"
+                if whole is not None:
+                    chain, j = whole, m
         elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
             chain, j = _read_chain(toks, i + 1, "any", word)  # "Residents of Yinjing village draw water"
             if chain is not None and chain.elements[0].level != "town" and not (
@@ -532,6 +536,10 @@ _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alle
 
 #: A person's own places that a city's name may qualify after "her", "his": "in her Johannesburg home".
 _HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "backyard", "yard", "farm"})
+#: What only a whole town has, written after "the" and its name: "over the Agabar skyline", "in the heart of the
+#: Boureit medina" (the town's old walled centre). A town of under 100,000 people is no city after "the" alone
+#: ("the Andes"), but is one before these.
+_A_TOWN_WHOLE = frozenset({"skyline", "medina"})
 _OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
 
 
