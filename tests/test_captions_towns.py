@@ -1281,3 +1281,14 @@ def test_the_pueblo_of_a_town(text, venue, city):
 ])
 def test_a_towns_skyline_or_medina(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a picture's label, its title, its place and its year: a town too small for the city table, that GeoNames has
+    ("Policeman, Gomunice (2023)", "Gomunice"),
+    ("Market day, Kolbudy (c. 1985)", "Kolbudy"),
+    # ...a name no table holds stays out
+    ("Policeman, Quorvandy (2023)", None),
+])
+def test_a_labelled_pictures_small_town(text, city):
+    assert parse(text).location.city == city

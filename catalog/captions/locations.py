@@ -1710,7 +1710,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
             continue
-        found = _known_places(match.group("place"))
+        found = _known_places(match.group("place")) or _a_labelled_pictures_town(match.group("place"))
         if found is not None and (found.city or found.country) and not found.sublocation:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
@@ -1733,6 +1733,14 @@ def _a_dateline_town(written: str) -> Place | None:
         return None
     name = written.title()
     return Place(city=name) if name_levels(name).town_population else None
+
+
+def _a_labelled_pictures_town(written: str) -> Place | None:
+    """The town of a picture's label ("Policeman, Gomunice (2023)") when it is one name GeoNames has as a town too
+    small for the city table: the label's shape, a title, a place and the year, says it is the place."""
+    if "," in written or not name_levels(written).town_population:
+        return None
+    return Place(city=written)
 
 
 def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
