@@ -1292,3 +1292,16 @@ def test_a_towns_skyline_or_medina(text, city):
 ])
 def test_a_labelled_pictures_small_town(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a short label of one line closed by a smaller city or a GeoNames town after a comma: the label's place
+    ("St. Giles Church and square, Los Altos", "St. Giles Church", "Los Altos"),
+    ("A fish stall, Mozang chowngi, Goth Garelo", None, "Goth Garelo"),
+    # ...a name no table holds stays out, and a long sentence names a town so only in passing
+    ("A fish stall, Mozang chowngi, Quorvandy", None, None),
+    ("The stall has sold fish to the same families for three generations now, said Los Altos.", None, None),
+])
+def test_a_short_label_closed_by_a_small_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -2013,7 +2013,9 @@ def _places_ending(text: str, span: tuple[int, int], match: re.Match | None) -> 
     village = "," not in written and classify(written)[0] == "town"
     if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village and (
             not _a_label_closed_by_its_city(text, span, written)):
-        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
+        town = _a_label_closed_by_its_town(text, span, written)  # "St. Giles Church and square, Fox Chase"
+        return (town, written) if town is not None else None
+        # (one name alone after a comma, "..., said Paris.", is too little; ", central Jakarta" is not)
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
     found = _known_places(written, venue_first=True)
@@ -2034,6 +2036,22 @@ def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) 
     # name, the name is that province's, the town's larger place (read with the sentence's phrase)
     before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
     return before is None or not a_town_of_the_lower_province(before.group("name"), written)
+
+
+def _a_label_closed_by_its_town(text: str, span: tuple[int, int], written: str) -> Place | None:
+    """The town closing a short caption of one line after a comma, a picture's label ("A fish stall, Mozang
+    chowngi, Goth Garelo", "St. Giles Church and square, Fox Chase"), when the gazetteer has it as a smaller city
+    or GeoNames as a town, and as no province or country: the label's place, as a city of 100,000 people or more
+    is (``_a_label_closed_by_its_city``, which also passes over a province named like its capital)."""
+    if not (span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip()):
+        return None
+    known = name_levels(written)
+    if not (known.town_population or known.city_population) or known.province or known.country:
+        return None
+    before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
+    if before is not None and a_town_of_the_lower_province(before.group("name"), written):
+        return None
+    return Place(city=written)
 
 
 #: The name right before the comma that sets a label's closing place apart: "near Oslob, " in "near Oslob, Cebu".
