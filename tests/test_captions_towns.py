@@ -1305,3 +1305,14 @@ def test_a_labelled_pictures_small_town(text, city):
 def test_a_short_label_closed_by_a_small_town(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city, provider", [
+    # brackets closing a line labelled "location:" hold the place's town, whatever the gazetteer knows of it, never
+    # a credit: a town GeoNames alone holds is the city
+    ("Mural by two artists location: Haarlemmerstraat (Papendrecht)", "Haarlemmerstraat", "Papendrecht", None),
+    ("Mural by two artists location: Haarlemmerstraat (Amsterdam)", "Haarlemmerstraat", "Amsterdam", None),
+])
+def test_a_town_in_brackets_after_a_location_label(text, venue, city, provider):
+    found = parse(text)
+    assert (found.location.sublocation, found.location.city, found.credit.provider) == (venue, city, provider)
