@@ -137,7 +137,8 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         if _names_places_only(content, rules):
             continue  # "Haarlemmerstraat (Amsterdam)", "Fishing boats at dawn (Mombasa, Kenya)": the place set apart
         start = match.start()
-        if _PLACE_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start):
+        if ":" in text[max(0, start - 62):start] and _PLACE_LABEL_BEFORE.search(
+                text, max(text.rfind("\n", 0, start) + 1, start - 80), start):
             continue  # "location: Haarlemmerstraat (Papendrecht)": the labelled place's larger part, any town
         label = _LABEL_BEFORE.search(text, max(0, start - 20), start) if ":" in text[max(0, start - 20):start] else None
         if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit

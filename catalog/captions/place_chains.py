@@ -194,7 +194,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word)  # "a poor Athens suburb"
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
-            if k < n and toks[k].lower == "the" and any(t.lower in _A_TOWN_WHOLE for t in toks[k + 2:k + 5]):
+            if k + 2 < n and toks[k].lower == "the" and (toks[k + 2].lower in _A_TOWN_WHOLE or k + 3 < n and (
+                    toks[k + 3].lower in _A_TOWN_WHOLE)):
                 whole, m = _city_as_modifier(toks, k + 1, word, _A_TOWN_WHOLE)  # "over the Agabar skyline"
                 if whole is not None:
                     chain, j = whole, m
