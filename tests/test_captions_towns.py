@@ -1316,3 +1316,14 @@ def test_a_short_label_closed_by_a_small_town(text, venue, city):
 def test_a_town_in_brackets_after_a_location_label(text, venue, city, provider):
     found = parse(text)
     assert (found.location.sublocation, found.location.city, found.credit.provider) == (venue, city, provider)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a heading "Downtown X:" opening the caption, X a smaller city or a GeoNames town: only a town has a downtown
+    ("Downtown Përmet: a statue of a war leader graces the main square.", "Përmet"),
+    ("Downtown Tërbuf: a statue of a war leader graces the main square.", "Tërbuf"),
+    # ...a name no table holds stays out
+    ("Downtown Quorvandy: a statue of a war leader graces the main square.", None),
+])
+def test_a_downtown_heading_of_a_small_town(text, city):
+    assert parse(text).location.city == city

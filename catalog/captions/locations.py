@@ -1676,6 +1676,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is None and code is None:
             found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
+        if found is None and code is None and written.startswith("Downtown "):
+            found = _a_downtown_heading(written)  # "Downtown Tërbuf: a statue of Skenderbeg ..."
         if found is not None and not found.sublocation and written.count(",") == 0:
             found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
@@ -1741,6 +1743,21 @@ def _a_labelled_pictures_town(written: str) -> Place | None:
     if "," in written or not name_levels(written).town_population:
         return None
     return Place(city=written)
+
+
+def _a_downtown_heading(written: str) -> Place | None:
+    """The town of a heading "Downtown X" opening the caption before its colon or dash, when X is a smaller city the
+    gazetteer knows or a town GeoNames has, and no venue's word: only a town has a downtown (a city of 100,000 or
+    more is read so by ``_known_places``; "Old", "Central" or "Greater" before a name may open a region's or a
+    site's, "Central Luzon", "Old Bridge")."""
+    rest = written[len("Downtown "):].strip()
+    if not rest or " " in rest and not all(w[:1].isupper() for w in rest.split()) or (
+            rest.rsplit(None, 1)[-1].casefold() in VENUE_WORDS):
+        return None
+    known = name_levels(rest)
+    if not (known.city_population or known.town_population) or known.province or known.country:
+        return None
+    return Place(city=rest)
 
 
 def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
