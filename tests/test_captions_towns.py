@@ -1295,3 +1295,126 @@ def test_a_fair_in_its_town(text, venue, city):
 ])
 def test_a_title_after_a_blogs_date_heading(text, venue):
     assert parse(text).location.sublocation == venue
+
+
+@pytest.mark.parametrize("text, venue, city, province", [
+    # a heading "Town, State" whose state is named like its capital: a town GeoNames knows far from the capital is a
+    # town of the state, as the scene's phrase reads it, not a quarter of the capital
+    ("Tamiahua, Veracruz\nMarch 3: Fishermen mend their nets by the lagoon. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     None, "Tamiahua", "Veracruz"),
+    # ...a community within the capital's reach stays its quarter, and a name no table holds stays the venue
+    ("Lerma, Campeche\nMarch 3: Fishermen mend their nets by the shore. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     "Lerma", "Campeche", None),
+    ("Quorvales, Veracruz\nMarch 3: Fishermen mend their nets by the lagoon. (PHOTO: ANA RUIZ/CUARTOSCURO.COM)",
+     "Quorvales", "Veracruz", None),
+])
+def test_a_town_in_a_heading_before_a_state_named_like_its_capital(text, venue, city, province):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == (venue, city, province)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town GeoNames knows opening the sentence, which the sentence says is a town or a city: the scene's town
+    ("Besleti is a city of churches, many packed tightly into the old town.", "Besleti"),
+    ("Kohlu is a small market town in the hills; here traders weigh wool.", "Kohlu"),
+    # ...a name no table holds, and a town's name the sentence says is something else, stay out
+    ("Quorvandy is a city of churches, many packed tightly into the old town.", None),
+    ("Kohlu is a word the traders use for their presses.", None),
+])
+def test_a_town_the_sentence_says_is_one(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city, province", [
+    # a name after "the" that the gazetteer knows only as a city abroad (Ganja, Azerbaijan, spelt Ganga), then "in" a
+    # city of another country: a river or a site in that city, never a city holding it
+    ("Pilgrims bathe in the Ganga in Mirzapur at dawn on Monday.", "Ganga", "Mirzapur", None),
+    ("Pilgrims bathe in the Ganga in Chāmpa at dawn on Monday.", "Ganga", "Chāmpa", None),
+    # ...a city and a state after it keep their levels
+    ("Fans gather in Rome, New York, on Monday.", None, "Rome", "New York"),
+])
+def test_a_water_named_like_a_city_abroad(text, venue, city, province):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == (venue, city, province)
+
+
+@pytest.mark.parametrize("text, city, country", [
+    # a town GeoNames knows, then "near" a city: the scene is the town, placed by the city it is near
+    ("Devotees draw holy water in Bhojpur near Kathmandu, Nepal, February 12, 2016.", "Bhojpur", "Nepal"),
+    ("Farmers plant rice in Kusma near Pokhara, Nepal, on June 3, 2019.", "Kusma", "Nepal"),
+    # ...a name no table holds before "near" leaves the city it is near, as before
+    ("Devotees draw holy water in Quorvale near Kathmandu, Nepal, February 12, 2016.", "Kathmandu", "Nepal"),
+])
+def test_a_town_near_a_city(text, city, country):
+    found = parse(text).location
+    assert (found.city, found.country) == (city, country)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "the pueblo of X" names a town as "the town of X" does: the city field, whether the gazetteer knows it or not
+    ("A Quechua woman sells bread in the pueblo of Tupiza in the south of the country.", None, "Tupiza"),
+    ("A weaver at her loom in the small pueblo of Quorvale on a cold morning.", None, "Quorvale"),
+    # ...a pueblo's own name, its word written after it, is left as it was read
+    ("Dancers perform at Taos Pueblo, New Mexico, on Monday.", None, "Taos Pueblo"),
+])
+def test_the_pueblo_of_a_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a town written after "the" as the owner of what only a whole town has, its skyline or its medina: the city,
+    # though a town of under 100,000 people after "the" alone is no city
+    ("A view over the Balanbale skyline towards the market, 05 August, 2013.", "Balanbale"),
+    ("A madrasa right in the heart of the El Aïoun medina.", "El Aïoun"),
+    # ...a name no table holds stays out
+    ("A view over the Quorvandy skyline at dusk.", None),
+])
+def test_a_towns_skyline_or_medina(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # a picture's label, its title, its place and its year: a town too small for the city table, that GeoNames has
+    ("Policeman, Gomunice (2023)", "Gomunice"),
+    ("Market day, Kolbudy (c. 1985)", "Kolbudy"),
+    # ...a name no table holds stays out
+    ("Policeman, Quorvandy (2023)", None),
+])
+def test_a_labelled_pictures_small_town(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a short label of one line closed by a smaller city or a GeoNames town after a comma: the label's place
+    ("St. Giles Church and square, Los Altos", "St. Giles Church", "Los Altos"),
+    ("A fish stall, Mozang chowngi, Goth Garelo", None, "Goth Garelo"),
+    # ...a name no table holds stays out, and a long sentence names a town so only in passing
+    ("A fish stall, Mozang chowngi, Quorvandy", None, None),
+    ("The stall has sold fish to the same families for three generations now, said Los Altos.", None, None),
+])
+def test_a_short_label_closed_by_a_small_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city, provider", [
+    # brackets closing a line labelled "location:" hold the place's town, whatever the gazetteer knows of it, never
+    # a credit: a town GeoNames alone holds is the city
+    ("Mural by two artists location: Haarlemmerstraat (Papendrecht)", "Haarlemmerstraat", "Papendrecht", None),
+    ("Mural by two artists location: Haarlemmerstraat (Amsterdam)", "Haarlemmerstraat", "Amsterdam", None),
+])
+def test_a_town_in_brackets_after_a_location_label(text, venue, city, provider):
+    found = parse(text)
+    assert (found.location.sublocation, found.location.city, found.credit.provider) == (venue, city, provider)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a heading "Downtown X:" opening the caption, X a smaller city or a GeoNames town: only a town has a downtown
+    ("Downtown Përmet: a statue of a war leader graces the main square.", "Përmet"),
+    ("Downtown Tërbuf: a statue of a war leader graces the main square.", "Tërbuf"),
+    # ...a name no table holds stays out
+    ("Downtown Quorvandy: a statue of a war leader graces the main square.", None),
+])
+def test_a_downtown_heading_of_a_small_town(text, city):
+    assert parse(text).location.city == city

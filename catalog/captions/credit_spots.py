@@ -137,6 +137,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         if _names_places_only(content, rules):
             continue  # "Haarlemmerstraat (Amsterdam)", "Fishing boats at dawn (Mombasa, Kenya)": the place set apart
         start = match.start()
+        if ":" in text[max(0, start - 62):start] and _PLACE_LABEL_BEFORE.search(
+                text, max(text.rfind("\n", 0, start) + 1, start - 80), start):
+            continue  # "location: Haarlemmerstraat (Papendrecht)": the labelled place's larger part, any town
         label = _LABEL_BEFORE.search(text, max(0, start - 20), start) if ":" in text[max(0, start - 20):start] else None
         if label:  # "Photo Credit: (NASA/Joel Kowsky)": the brackets do not enclose the whole credit
             start = label.start()
@@ -162,6 +165,10 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
     if angle:
         yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
 
+
+#: A place's label, then a name, on the line before brackets: what the brackets hold is that place's town or
+#: region ("location: Haarlemmerstraat (Papendrecht)"), whatever the gazetteer knows of it.
+_PLACE_LABEL_BEFORE = compiled(r"\b(?i:location|place)[ \t]*:[ \t]*[^()\[\]\n:]{1,60}$")
 
 #: Brackets hold a place rather than a credit when each name in them is a country or a city of this many people.
 BRACKETED_CITY = 100_000

@@ -184,6 +184,27 @@ def _kilometres_apart(first: str, second: str) -> int | None:
 _EARTH_RADIUS_KM = 6371
 
 
+@lru_cache(maxsize=4096)
+def a_town_near(name: str, city: str, reach_km: int) -> bool:
+    """Whether GeoNames' table of towns holds a town of this name within `reach_km` of the gazetteer's city of the
+    other name ("Lerma" and "Campeche": a community 9 km from the city, one of its quarters; "El Volador" lies 170
+    km from Veracruz). Asked only of a town written before a province named like its capital."""
+    from catalog.place_keys import name_key
+
+    gazetteer = get_gazetteer()
+    centre = gazetteer.locate(city)
+    if centre is None:
+        return False
+    lat2, lon2 = map(math.radians, centre)
+    for lat, lon, _code in gazetteer.town_points().find(name_key(name)):
+        lat1, lon1 = math.radians(lat), math.radians(lon)
+        apart = 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
+            math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
+        if apart <= reach_km:
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def chinese_name_cities(name: str) -> tuple[int, str | None]:
     """The cities the gazetteer knows under a Chinese name, in the simplified form or else the traditional one

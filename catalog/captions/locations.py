@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
-from catalog.captions.gazetteer import a_town_of, name_levels, subdivision_holding
+from catalog.captions.gazetteer import a_town_near, a_town_of, name_levels, subdivision_holding
 from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
 from catalog.captions.place_evidence import (
     Doubt,
@@ -114,6 +114,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
     if best is not None:
         best = _the_city_of_a_lone_district(best, scored, (weights or shipped_weights()).scores["threshold"])
+        if best.chain.near:  # "in Bhojpur near Kathmandu, Nepal": the town the scene is near a city, not the city
+            best = _the_town_before_near(best, scored, text, (weights or shipped_weights()).scores["threshold"])
     primary = best.chain if best else None
     place, sub_admin = resolve(primary) if primary else (Place(), None)
     left_out = weigh(primary, place, text, weights, anchor) if primary else []
@@ -330,6 +332,20 @@ def _the_city_of_a_lone_district(best: Scored, scored: list[Scored], threshold: 
     return cities[0] if len(cities) == 1 else best
 
 
+def _the_town_before_near(best: Scored, scored: list[Scored], text: str, threshold: float) -> Scored:
+    """The scene's phrase when the best is a place the scene is "near" and the phrase right before that word names a
+    town that reaches the threshold on its own (a town GeoNames knows): "in Bhojpur near Kathmandu, Nepal" is in
+    Bhojpur, which the sentence places by the city it is near; a name nothing knows ("in Quorvale near
+    Kathmandu") leaves the city the scene is near."""
+    before = [s for s in scored if s is not best and not s.chain.near and s.score >= threshold
+              and s.chain.end < best.chain.start and _NEAR_BETWEEN.fullmatch(text, s.chain.end, best.chain.start)]
+    return before[-1] if before else best
+
+
+#: What stands between a town and the place it is near: " near ", ", near ".
+_NEAR_BETWEEN = compiled(r",?\s+near\s+")
+
+
 #: The last words of a district inside a city, read apart from the city: "Ain Shams district".
 _CITY_DISTRICT_WORDS = frozenset({"district"})
 #: A city this large in the gazetteer has districts named apart from it.
@@ -494,7 +510,7 @@ def _a_village_alone(chain: Chain, text: str) -> bool:
 
 
 _VILLAGE_OF = compiled(r"\bthe\s+(?:[a-z]+\s+)?village\s+of\s+$")
-_TOWN_OF = compiled(r"\btown\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWN_OF = compiled(r"\b(?:town|pueblo)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # ("the pueblo of X": a town)
 _CHINA = compiled(r"\bChin(?:a|ese)\b")
 
 
@@ -1697,6 +1713,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is None and code is None:
             found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
+        if found is None and code is None and written.startswith("Downtown "):
+            found = _a_downtown_heading(written)  # "Downtown Tërbuf: a statue of Skenderbeg ..."
         if found is not None and not found.sublocation and written.count(",") == 0:
             found = _town_after_its_region(text, match.end("place"), written) or found
         if found is not None:
@@ -1731,7 +1749,7 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
             continue
-        found = _known_places(match.group("place"))
+        found = _known_places(match.group("place")) or _a_labelled_pictures_town(match.group("place"))
         if found is not None and (found.city or found.country) and not found.sublocation:
             return found, match.group("place")
     if len(lines) > 1:  # "Gathering For The Return Of Sessions At EU Parliament - Strasbourg": a title's place
@@ -1754,6 +1772,29 @@ def _a_dateline_town(written: str) -> Place | None:
         return None
     name = written.title()
     return Place(city=name) if name_levels(name).town_population else None
+
+
+def _a_labelled_pictures_town(written: str) -> Place | None:
+    """The town of a picture's label ("Policeman, Gomunice (2023)") when it is one name GeoNames has as a town too
+    small for the city table: the label's shape, a title, a place and the year, says it is the place."""
+    if "," in written or not name_levels(written).town_population:
+        return None
+    return Place(city=written)
+
+
+def _a_downtown_heading(written: str) -> Place | None:
+    """The town of a heading "Downtown X" opening the caption before its colon or dash, when X is a smaller city the
+    gazetteer knows or a town GeoNames has, and no venue's word: only a town has a downtown (a city of 100,000 or
+    more is read so by ``_known_places``; "Old", "Central" or "Greater" before a name may open a region's or a
+    site's, "Central Luzon", "Old Bridge")."""
+    rest = written[len("Downtown "):].strip()
+    if not rest or " " in rest and not all(w[:1].isupper() for w in rest.split()) or (
+            rest.rsplit(None, 1)[-1].casefold() in VENUE_WORDS):
+        return None
+    known = name_levels(rest)
+    if not (known.city_population or known.town_population) or known.province or known.country:
+        return None
+    return Place(city=rest)
 
 
 def _town_after_its_region(text: str, at: int, region: str) -> Place | None:
@@ -2026,7 +2067,9 @@ def _places_ending(text: str, span: tuple[int, int], match: re.Match | None) -> 
     village = "," not in written and classify(written)[0] == "town"
     if "," not in written and match.start("place") > span[0] and not _SIDE_WORD.match(written) and not village and (
             not _a_label_closed_by_its_city(text, span, written)):
-        return None  # one name alone after a comma ("..., said Paris.") is too little; ", central Jakarta" is not
+        town = _a_label_closed_by_its_town(text, span, written)  # "St. Giles Church and square, Fox Chase"
+        return (town, written) if town is not None else None
+        # (one name alone after a comma, "..., said Paris.", is too little; ", central Jakarta" is not)
     if _IN_A_LIST.search(text, max(0, match.start("place") - 30), match.start("place")):
         return None
     found = _known_places(written, venue_first=True)
@@ -2047,6 +2090,22 @@ def _a_label_closed_by_its_city(text: str, span: tuple[int, int], written: str) 
     # name, the name is that province's, the town's larger place (read with the sentence's phrase)
     before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
     return before is None or not a_town_of_the_lower_province(before.group("name"), written)
+
+
+def _a_label_closed_by_its_town(text: str, span: tuple[int, int], written: str) -> Place | None:
+    """The town closing a short caption of one line after a comma, a picture's label ("A fish stall, Mozang
+    chowngi, Goth Garelo", "St. Giles Church and square, Fox Chase"), when the gazetteer has it as a smaller city
+    or GeoNames as a town, and as no province or country: the label's place, as a city of 100,000 people or more
+    is (``_a_label_closed_by_its_city``, which also passes over a province named like its capital)."""
+    if not (span == (0, len(text.rstrip())) and len(text) <= _LABEL_CHARACTERS and "\n" not in text.strip()):
+        return None
+    known = name_levels(written)
+    if not (known.town_population or known.city_population) or known.province or known.country:
+        return None
+    before = _NAME_BEFORE_A_COMMA.search(text, 0, text.rfind(written))
+    if before is not None and a_town_of_the_lower_province(before.group("name"), written):
+        return None
+    return Place(city=written)
 
 
 #: The name right before the comma that sets a label's closing place apart: "near Oslob, " in "near Oslob, Cebu".
@@ -2373,7 +2432,12 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
         if level in ("place", "city"):
             levels = name_levels(value)
             element.population, element.also_province = levels.city_population, bool(levels.province)
+            if level == "place" and not (levels.city_population or levels.province or levels.country):
+                element.town = levels.town_population  # (a town GeoNames knows: see _a_town_of_the_province)
         elements.append(element)
+    for element, following in pairwise(elements):
+        if element.town and not _a_town_of_the_province(element, following):
+            element.town = 0  # "Lerma, Campeche": a community of the capital, its quarter (resolve's reading)
     if len(elements) == 1 and elements[0].level == "venue" and not venue_first or by_position and not any_known:
         return None
     if len(elements) > 1 and elements[0].level == "country" and elements[-1].level != "country":
@@ -2387,6 +2451,20 @@ def _known_places(written: str, venue_first: bool = False, by_position: bool = F
     venues = chain.venues
     place.sublocation = venues[-1].value if venues else sub_admin
     return place if place != Place() else None
+
+
+def _a_town_of_the_province(town: Element, province: Element) -> bool:
+    """Whether a town GeoNames knows, written before a province named like its capital, is a town of that province
+    ("El Volador, Veracruz", as the scene's phrase reads "in El Volador, Veracruz"), not a quarter of the capital
+    ("Lerma, Campeche": a community 9 km from the city): it lies outside the capital's reach. Before any other
+    name, the town stays a town."""
+    if not (province.also_province and province.population):
+        return True
+    return not a_town_near(town.value, province.value, _CAPITALS_REACH_KM)
+
+
+#: How far from a city a town of the same name as one of its quarters may lie and still be that quarter.
+_CAPITALS_REACH_KM = 30
 
 
 def _a_full_stop_after_a_name(written: str) -> bool:

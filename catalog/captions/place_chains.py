@@ -197,6 +197,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word)  # "a poor Athens suburb"
             elif chain is None and k < n and toks[k].lower in _OWNERS_OF_A_HOME and word not in _DESTINATIONS:
                 chain, j = _city_as_modifier(toks, _past_plain_words(toks, k + 1), word, _HOMES)
+            if k + 2 < n and toks[k].lower == "the" and (toks[k + 2].lower in _A_TOWN_WHOLE or k + 3 < n and (
+                    toks[k + 3].lower in _A_TOWN_WHOLE)):
+                whole, m = _city_as_modifier(toks, k + 1, word, _A_TOWN_WHOLE)  # "over the Agabar skyline"
+                if whole is not None:
+                    chain, j = whole, m
         elif word == "of" and i and toks[i - 1].lower in _DWELLERS:
             chain, j = _read_chain(toks, i + 1, "any", word)  # "Residents of Yinjing village draw water"
             if chain is not None and chain.elements[0].level != "town" and not (
@@ -540,6 +545,10 @@ _PUBLIC_PLACES = frozenset({"street", "streets", "road", "avenue", "lane", "alle
 
 #: A person's own places that a city's name may qualify after "her", "his": "in her Johannesburg home".
 _HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "backyard", "yard", "farm"})
+#: What only a whole town has, written after "the" and its name: "over the Agabar skyline", "in the heart of the
+#: Boureit medina" (the town's old walled centre). A town of under 100,000 people is no city after "the" alone
+#: ("the Andes"), but is one before these.
+_A_TOWN_WHOLE = frozenset({"skyline", "medina"})
 _OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
 
 
@@ -1110,10 +1119,28 @@ def _a_city_as_subject(toks: list[Token], i: int) -> tuple[Chain | None, int]:
             toks, j) and not (sights and j <= i + 2):
         return None, i  # ("Nairobi's skyline at dusk": the city's own sights, its possessive opening the sentence)
     first = elements[0]
+    if first.level == "place" and first.town and not first.population and not (first.the or first.country) and (
+            _said_to_be_a_town(toks, j)):
+        return Chain("subject", [first]), j  # "Besleti is a city of churches": the sentence says what it is
     if not (first.level == "city" or first.level == "place" and first.population >= SETTLEMENT_POPULATION) or (
             first.the or first.country):
         return None, i
     return Chain("subject", [first], as_subject=True), j
+
+
+#: Kinds of settlement a sentence may say its subject is: "Besleti is a city of churches".
+_KINDS_OF_TOWN = frozenset({"city", "town", "village", "hamlet", "port", "capital"})
+
+
+def _said_to_be_a_town(toks: list[Token], j: int) -> bool:
+    """Whether the words after a subject say it is a settlement, a verb of being, an article and a kind of town
+    after at most two words that describe it ("Besleti is a city of churches", "Kohlu is a small market town"):
+    a town GeoNames knows, too small for the city table, is then the scene's town, as a large city is
+    whatever its verb."""
+    if j + 2 >= len(toks) or toks[j].lower not in ("is", "was") or toks[j + 1].lower not in ("a", "an"):
+        return False
+    return any(k < len(toks) and toks[k].lower in _KINDS_OF_TOWN and all(
+        plain_word(t) for t in toks[j + 2:k]) for k in (j + 2, j + 3, j + 4))
 
 
 #: Verbs right after a venue opening the sentence that say where it lies: "Vidra lake lies in the Parang Mountains".

@@ -70,6 +70,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     _regions_named_by_a_side(chain.elements)
     _regions_after_a_town(chain.elements)
     if len(chain.elements) > 1:  # (most chains are one name: none of these three reads one)
+        _a_water_named_like_a_city(chain.elements)
         _a_country_code_after_its_city(chain.elements)
         _a_sub_district_of_its_district(chain.elements)
         _a_unit_before_its_town_and_province(chain.elements)
@@ -152,6 +153,22 @@ def _in_china(place: Place) -> bool:
     province = (place.province or "").casefold().removesuffix(" province")
     country = (place.country or "").casefold()
     return country == "china" or province in CHINA_PROVINCES or not (province or country)
+
+
+def _a_water_named_like_a_city(elements: list[Element]) -> None:
+    """'bathe in the Ganga in Champa': a name written after "the" that the gazetteer knows only as a city of another
+    country (Ganja, Azerbaijan, spelt Ganga) than the city written after it with "in" is no city holding that city
+    (a city is seldom written with "the", and never inside a city abroad): a river, a lake or a site, the venue.
+    A city of the same country ("the Hague in ..."), or a province after it, leaves both as they are."""
+    for element, following in pairwise(elements):
+        if not element.the or element.level != "place" or not element.population or following.link != "in" or (
+                following.level not in ("place", "city")):
+            continue  # (the cheap tests first: most chains hold no name after "the")
+        near, far = name_levels(element.value), name_levels(following.value)
+        if far.city_population and not (far.province or far.country or near.province or near.country) and (
+                near.city_country != far.city_country):
+            element.level, element.population = "venue", 0
+        return
 
 
 def _a_sub_district_of_its_district(elements: list[Element]) -> None:

@@ -171,7 +171,7 @@ KIND_LEVELS: dict[str, str] = {
     "state": "province", "island": "venue", "capital": "city", "port": "city", "municipality": "city",
     "suburb": "town", "neighbourhood": "town", "neighborhood": "town", "favela": "town", "barrio": "town",
     "hamlet": "town", "commune": "town", "section": "town",
-    "borough": "town", "settlement": "town",
+    "borough": "town", "settlement": "town", "pueblo": "town",
 }
 
 #: Words that end a place name, tried longest first, with the level the name then has and whether the
