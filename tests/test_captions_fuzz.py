@@ -85,5 +85,8 @@ def test_any_text(text):
 @example("MOSCOW (Reuters) - A man walks on Red Square.")
 # A name on one line and an agency on the next: the raw credit was joined with " / ", not the text as written.
 @example("A\rÆ\nAA")
+# One country written twice: the first was read as a region of the second, under the country's standard name
+# ("United Arab Emirates", a province not written in the caption).
+@example("UAE , UAE")
 def test_caption_like_text(text):
     check(text)

@@ -603,6 +603,9 @@ def test_a_name_ending_in_an(text, expected):
     # a country's name followed by another country: a region that bears the name, in the country after it
     ("Pickers harvest olives near Kavala, Macedonia, Greece, on Friday.", ("Kavala", "Macedonia", "Greece")),
     ("Fans wait for the parade in Athens, Georgia, United States, on Friday.", ("Athens", "Georgia", "United States")),
+    # ...but one country written twice, or under two of its names, is that country, no region of it
+    ("Fans wait for the parade in Quorvabad, UAE, UAE, on Friday.", ("Quorvabad", None, "United Arab Emirates")),
+    ("Fans wait for the parade in USA, U.S., on Friday.", (None, None, "United States")),
 ])
 def test_a_region_named_as_a_country(text, expected):
     assert place(text) == expected

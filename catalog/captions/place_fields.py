@@ -108,7 +108,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
             elif place.province is None:
                 place.province = value
         elif level == "country" and place.country is None and _a_region_of_a_later_country(
-                chain.elements[number + 1:]):
+                element, chain.elements[number + 1:]):
             if place.province is None:  # "Thessaloniki, Macedonia, Greece", "Bordeaux, Georgia, United States":
                 place.province = value  # a region named as a country is, in the country written after it
         elif level == "country" and place.country is None:
@@ -245,10 +245,12 @@ def _a_city_named_before_its_part(element: Element, following: Element) -> None:
 _PART_LINKS = frozenset({"suburb", "neighbourhood", "neighborhood", "quarter"})
 
 
-def _a_region_of_a_later_country(later: list[Element]) -> bool:
+def _a_region_of_a_later_country(element: Element, later: list[Element]) -> bool:
     """Whether a country's name is followed, after a comma, by another country's: the first is a region that
-    bears a country's name (Macedonia in Greece, Georgia in the United States), the second the country."""
-    return bool(later) and later[0].level == "country" and later[0].link == "," and not later[0].country
+    bears a country's name (Macedonia in Greece, Georgia in the United States), the second the country. Not the
+    same country written twice ("UAE, UAE", "USA, U.S."): no region of it bears its name."""
+    return (bool(later) and later[0].level == "country" and later[0].link == "," and not later[0].country
+            and later[0].value != element.value)
 
 
 def _a_county(element: Element) -> bool:
