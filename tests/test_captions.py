@@ -927,6 +927,24 @@ def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_
 
 
 @pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. (Quorva Sentinel/QNS photo by Tovik Quorran)", "Tovik Quorran",
+     "Quorva Sentinel"),
+    ("Boats wait in the harbour at dawn. The Brannock Courier/VMP photo by Staff Sgt. Tovik Quorran",
+     "Tovik Quorran", "Brannock Courier"),
+    ("Boats wait in the harbour at dawn. (Kestrel Bay Herald/VMP photo by Tovik Quorran/Released)", "Tovik Quorran",
+     "Kestrel Bay Herald"),
+])
+def test_a_chain_of_two_outlets_before_photo_by_names_the_first_and_the_photographer(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_person_and_a_slash_before_photo_by_is_no_chain_of_outlets():
+    credit = parse("Boats wait in the harbour at dawn. (Tovik Quorran/Maren Lindt photo by Ana Ruiz)").credit
+    assert credit is None or credit.agency is None
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
     ("Boats wait in the harbour at dawn. (QPA PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "QPA"),
     ("Boats wait in the harbour at dawn. (VELLMAR HERALD PHOTO TOVIK QUORRAN)", "TOVIK QUORRAN", "VELLMAR HERALD"),
 ])

@@ -480,7 +480,7 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
         after, role = strip_lead_in(body, rules)
         outlet = _OUTLET_BYLINE.match(after) if role == "label" else None
     if outlet is None:
-        return None
+        return _chain_byline(body, rules) if "/" in body else None
     name = outlet.group("outlet")
     # "Charlotte MacAulay photo: ..." names her; "White House photo by Adam Rivers" names the outlet, then him
     by_person = _BY.match(body, outlet.end("outlet")) is not None and looks_like_person(
@@ -494,6 +494,41 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
         elif not looks_like_organisation(name):
             return None
     return f"{name}/{outlet.group('rest')}"
+
+
+#: "<outlet>/<outlet> photo by <name>": a chain of two outlets, the second often an acronym ("Quorva Sentinel/QNS
+#: photo by Ana Ruiz"), before an outlet's "photo by".
+_CHAIN_BYLINE = compiled(
+    r"^(?P<first>[^/:()\[\],]{2,40}?)\s*/\s*(?P<second>[^/:()\[\],]{2,40}?)\s+"
+    r"(?:photo|photograph|picture|pic|image)s?\s+(?:is\s+)?by\b\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+#: An outlet's acronym: "QNS", "VMP".
+_ACRONYM = compiled(r"[A-Z]{2,6}")
+
+
+def _chain_outlet(name: str, rules: Rules) -> bool:
+    """Whether `name`, one link of a chain before "photo by", names an outlet: one the registry knows, one named
+    by a paper's words, an acronym, or an organisation by its words (never a person's name)."""
+    if rules.standard_agency(name) or is_media(name) or _ACRONYM.fullmatch(name):
+        return True
+    return looks_like_organisation(name) and not looks_like_person(name)
+
+
+def _chain_byline(body: str, rules: Rules) -> str | None:
+    """A chain of two outlets before an outlet's "photo by" as "first/second/rest", or None: "Quorva Sentinel/QNS
+    photo by Ana Ruiz" (the first an outlet the registry or a paper's words name, the second an outlet too).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _chain_byline("Quorva Sentinel/QNS photo by Ana Ruiz", load_rules())
+    'Quorva Sentinel/QNS/Ana Ruiz'
+    """
+    chain = _CHAIN_BYLINE.match(body)
+    if chain is None:
+        return None
+    first, second = chain.group("first").strip(), chain.group("second").strip()
+    if not (rules.standard_agency(first) or is_media(first)) or not _chain_outlet(second, rules) or (
+            not looks_like_person(_RANK.sub("", chain.group("rest")))):
+        return None
+    return f"{first}/{second}/{chain.group('rest')}"
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:
