@@ -920,6 +920,23 @@ def test_a_papers_photo_slash_name_after_the_prose_names_the_paper(text, photogr
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
 
 
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn.  quorvanews.com Photo/Tovik Quorran", "Tovik Quorran", "quorvanews.com"),
+    ("Boats wait in the harbour at dawn. lindtpost.net PHOTO / TOVIK QUORRAN", "TOVIK QUORRAN", "lindtpost.net"),
+    ("Boats wait in the harbour at dawn.  Quorva Herald/QNS Photo/Tovik Quorran", "Tovik Quorran", "Quorva Herald"),
+    ("Boats wait in the harbour at dawn. / The Lindt Courier/VMP PHOTO / Tovik QUORRAN", "Tovik QUORRAN",
+     "Lindt Courier"),
+])
+def test_a_papers_address_or_chain_before_photo_slash_names_the_paper(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_name_and_a_slash_before_photo_slash_is_no_papers_chain():
+    credit = parse("Boats wait in the harbour at dawn.  Tovik Quorran/Maren Lindt Photo/Ana Ruiz").credit
+    assert credit is None or credit.agency is None
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")

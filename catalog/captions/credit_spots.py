@@ -373,9 +373,9 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
                     if not _abbreviation_before(text, m.start())), default=line_start)
         before = text[stop:match.start()]
         outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
-        if not outlet or len(outlet) > 40 or not outlet[0].isupper():
-            continue
-        if match.group().endswith("/") and not is_media(outlet):
+        if not outlet or len(outlet) > 40 or not (outlet[0].isupper() or _a_domain(outlet)):
+            continue  # ("quorvanews.com Photo/Ana Ruiz": a paper's address, in small letters)
+        if match.group().endswith("/") and not (is_media(outlet) or _a_papers_chain(outlet, rules)):
             continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
         start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
@@ -387,6 +387,26 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+def _a_domain(outlet: str) -> bool:
+    """Whether `outlet` is a paper's web address, one word ending in a media domain ("quorvanews.com")."""
+    return " " not in outlet and "." in outlet and is_media(outlet)
+
+
+#: An outlet's acronym in a chain: "QNS", "VMP".
+_CHAIN_ACRONYM = compiled(r"[A-Z]{2,6}")
+
+
+def _a_papers_chain(outlet: str, rules: Rules) -> bool:
+    """Whether `outlet` is a chain of two outlets before "Photo/", the first a paper by its words or one the
+    registry knows, the second a paper too or an acronym: "Quorva Herald/QNS Photo/Ana Ruiz"."""
+    first, slash, second = outlet.partition("/")
+    first, second = first.strip(), second.strip()
+    if not slash or not first or not second or "/" in second:
+        return False
+    return bool(is_media(first) or rules.standard_agency(first)) and bool(
+        is_media(second) or _CHAIN_ACRONYM.fullmatch(second) or rules.standard_agency(second))
 
 
 #: A byline's name, two to four capitalised words, then a sentence run on after it with no stop: a capitalised
