@@ -937,6 +937,25 @@ def test_a_name_and_a_slash_before_photo_slash_is_no_papers_chain():
     assert credit is None or credit.agency is None
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    ("Boats wait in the harbour at dawn. (Quorva Evening Star)", "Quorva Evening Star"),
+    ("Boats wait in the harbour at noon. / Lindt Morning Herald", "Lindt Morning Herald"),
+    ("Boats wait in the harbour at dawn. Brannock Evening STAR", "Brannock Evening STAR"),
+])
+def test_a_paper_named_for_its_edition_is_an_outlet_not_a_greeting(text, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour at dawn. (Good Evening News)",
+    "Boats wait in the harbour at dawn. Good Morning Photo",
+])
+def test_a_greeting_before_a_papers_noun_is_no_paper(text):
+    credit = parse(text).credit
+    assert credit is None or credit.agency is None
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")

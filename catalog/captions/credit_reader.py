@@ -267,11 +267,31 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
         return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
     if not strong and len(names) == 1 and names[0].kind == "org" and any(
-            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()):
+            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()) and (
+            not _an_edition_paper(names[0].text)):
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
+
+
+#: The edition a paper is named for, before its title noun: "Evening Star", "Morning Herald", "Weekend Post".
+_EDITION_WORDS = frozenset({"morning", "evening", "weekend", "night"})
+
+
+def _an_edition_paper(name: str) -> bool:
+    """Whether `name` is a paper named for its edition ("Lindt Evening Star"): the words that would make it a page's
+    control or a greeting are only the edition's, right before a paper's title noun that closes the name (not a
+    picture's word: "Good Morning Photo" stays a title).
+
+    >>> _an_edition_paper("Quorva Evening Star"), _an_edition_paper("Good Morning Herald")
+    (True, False)
+    """
+    words = name.casefold().split()
+    if len(words) < 2 or words[-1] not in MEDIA_WORDS or words[-1] in NOT_NAME_WORDS or words[-2] not in (
+            _EDITION_WORDS):
+        return False
+    return not any(word in NOT_NAME_WORDS and word not in _EDITION_WORDS for word in words[:-1])
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
